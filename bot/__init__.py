@@ -1,0 +1,1 @@
+"""askcoach core: platform-neutral domain, coaching and conversation. No platform or SQL imports."""
