@@ -65,7 +65,7 @@ _KINDS: list[tuple[RequestKind, re.Pattern[str]]] = [
 _PASSIVE = re.compile(
     r"\b(go to|attend|mingle|catch up|update my|apply|scroll|research|read|watch|networking)\b"
 )
-_NAME = re.compile(r"<@[A-Z0-9]+>|\b(?:ask|email|call|text|ping|dm)\s+([A-Z][a-z]+)")
+_NAME = re.compile(r"<@[A-Z0-9]+>|\b(?i:ask|email|call|text|ping|dm)\s+([A-Z][a-z]+)")
 _STOP = {"For", "Around", "Some", "Friends", "People", "My"}
 
 

@@ -1,0 +1,3 @@
+from askcoach.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,20 @@
+"""Check-ins as data: planning the next due question and dispatching the due ones."""
+
+from bot.checkins.dispatch import DispatchReport, dispatch_due_checkins
+from bot.checkins.planning import (
+    cancel_all,
+    plan_afternoon,
+    plan_follow_up,
+    plan_next_morning,
+    plan_nudge,
+)
+
+__all__ = [
+    "DispatchReport",
+    "cancel_all",
+    "dispatch_due_checkins",
+    "plan_afternoon",
+    "plan_follow_up",
+    "plan_next_morning",
+    "plan_nudge",
+]

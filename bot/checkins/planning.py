@@ -1,0 +1,89 @@
+"""When is the next question due? Each function writes at most one pending check-in row."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.domain import Ask, CheckIn, CheckInKind, Member
+from bot.ports import UnitOfWork
+from bot.schedule import next_occurrence, resolve_local
+
+ALL_KINDS = tuple(CheckInKind)
+NUDGE_DELAY = timedelta(hours=3)
+NUDGE_LATEST = time(20, 0)
+FOLLOW_UP_DAYS = 3
+
+
+def _zone(member: Member) -> ZoneInfo:
+    return ZoneInfo(member.timezone)
+
+
+def _active_after(member: Member, after: datetime) -> datetime | None:
+    """Check-ins resume after a pause; none at all once the member got the job."""
+    if member.hired_at is not None or member.undeliverable:
+        return None
+    if member.paused_until is not None and member.paused_until > after:
+        return member.paused_until
+    return after
+
+
+def plan_next_morning(uow: UnitOfWork, member: Member, after: datetime) -> CheckIn | None:
+    """Replace the member's pending morning check-in with the next one after `after`."""
+    assert member.id is not None
+    uow.checkins.cancel_pending(member.id, [CheckInKind.MORNING, CheckInKind.NUDGE])
+    start = _active_after(member, after)
+    if start is None or not member.onboarded:
+        return None
+    due = next_occurrence(start, _zone(member), member.checkin_time, member.days)
+    if due is None:
+        return None
+    return uow.checkins.add(CheckIn(member_id=member.id, kind=CheckInKind.MORNING, due_at=due))
+
+
+def plan_afternoon(uow: UnitOfWork, member: Member, ask: Ask, now: datetime) -> CheckIn | None:
+    """Ask "did you make it?" at the next afternoon time, at least an hour from now."""
+    assert member.id is not None
+    uow.checkins.cancel_pending(member.id, [CheckInKind.AFTERNOON])
+    start = _active_after(member, now + timedelta(hours=1))
+    if start is None:
+        return None
+    due = next_occurrence(start, _zone(member), member.afternoon_time, frozenset(range(7)))
+    if due is None:
+        return None
+    return uow.checkins.add(
+        CheckIn(member_id=member.id, kind=CheckInKind.AFTERNOON, due_at=due, ask_id=ask.id)
+    )
+
+
+def plan_follow_up(
+    uow: UnitOfWork, member: Member, ask: Ask, now: datetime, days: int = FOLLOW_UP_DAYS
+) -> CheckIn | None:
+    """Ask whether they heard back, `days` later at the member's check-in time."""
+    assert member.id is not None
+    start = _active_after(member, now)
+    if start is None:
+        return None
+    zone = _zone(member)
+    day = (start.astimezone(zone) + timedelta(days=days)).date()
+    due = resolve_local(day, member.checkin_time, zone)
+    return uow.checkins.add(
+        CheckIn(member_id=member.id, kind=CheckInKind.FOLLOW_UP, due_at=due, ask_id=ask.id)
+    )
+
+
+def plan_nudge(uow: UnitOfWork, member: Member, asked_at: datetime) -> CheckIn | None:
+    """One gentle nudge for an unanswered morning question, never after 20:00 local."""
+    assert member.id is not None
+    zone = _zone(member)
+    due = asked_at + NUDGE_DELAY
+    local = due.astimezone(zone)
+    if local.date() != asked_at.astimezone(zone).date() or local.time() > NUDGE_LATEST:
+        return None
+    return uow.checkins.add(CheckIn(member_id=member.id, kind=CheckInKind.NUDGE, due_at=due))
+
+
+def cancel_all(uow: UnitOfWork, member: Member) -> None:
+    """No more questions for this member (they got the job, or closed their DMs)."""
+    assert member.id is not None
+    uow.checkins.cancel_pending(member.id, ALL_KINDS)

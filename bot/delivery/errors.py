@@ -1,0 +1,28 @@
+"""What a gateway raises when a message did not go out, by what should happen next."""
+
+from __future__ import annotations
+
+
+class DeliveryError(Exception):
+    """A message was not delivered."""
+
+
+class RateLimited(DeliveryError):
+    """The platform said slow down: keep the message, try after `retry_after` seconds."""
+
+    def __init__(self, retry_after: float, detail: str = "rate limited") -> None:
+        super().__init__(detail)
+        self.retry_after = max(0.0, retry_after)
+
+
+class TransientFailure(DeliveryError):
+    """A network error or a 5xx: retry with backoff, a bounded number of times."""
+
+
+class PermanentFailure(DeliveryError):
+    """Retrying cannot help (e.g. the member's DMs are closed). `member_unreachable` marks
+    the member undeliverable so no more check-ins are planned for them."""
+
+    def __init__(self, detail: str, member_unreachable: bool = False) -> None:
+        super().__init__(detail)
+        self.member_unreachable = member_unreachable

@@ -1,0 +1,105 @@
+"""Send what is in the outbox; mark each message sent, retried later, or failed for good.
+
+Nothing is dropped silently: a rate-limited message waits for the platform's Retry-After, a
+transient failure is retried with exponential backoff and jitter up to MAX_ATTEMPTS, and a
+permanent failure is recorded (and, for closed DMs, the member is marked undeliverable).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot.checkins import cancel_all
+from bot.delivery.errors import PermanentFailure, RateLimited, TransientFailure
+from bot.ports import ChatGateway, Clock, UnitOfWorkFactory
+
+MAX_ATTEMPTS = 8
+BASE_BACKOFF = 2.0
+MAX_BACKOFF = 15 * 60.0
+SEND_LEASE = timedelta(minutes=5)
+
+
+@dataclass
+class DeliveryReport:
+    sent: int = 0
+    rate_limited: int = 0
+    retried: int = 0
+    failed: int = 0
+
+
+def backoff_seconds(attempt: int, rng: Callable[[], float] = random.random) -> float:
+    """Full-jitter exponential backoff: uniform in [0, min(cap, base * 2**attempt)]."""
+    return float(rng()) * min(MAX_BACKOFF, BASE_BACKOFF * 2.0**attempt)
+
+
+async def deliver_outbox(
+    uow_factory: UnitOfWorkFactory,
+    gateway: ChatGateway,
+    clock: Clock,
+    owner: str,
+    *,
+    platform: str | None = None,
+    limit: int = 200,
+) -> DeliveryReport:
+    """Deliver up to `limit` ready messages (of one platform, if given) through `gateway`."""
+    report = DeliveryReport()
+    now = clock.now()
+    with uow_factory() as uow:
+        batch = uow.outbox.claim_ready(now, owner, now + SEND_LEASE, limit, platform=platform)
+        uow.commit()
+    for message in batch:
+        assert message.id is not None
+        try:
+            await gateway.send(message)
+        except RateLimited as limited:
+            report.rate_limited += 1
+            _later(
+                uow_factory,
+                message.id,
+                clock.now() + timedelta(seconds=limited.retry_after),
+                str(limited),
+                count_attempt=False,
+            )
+        except TransientFailure as failure:
+            attempts = int(message.meta.get("attempts", "0")) + 1
+            if attempts >= MAX_ATTEMPTS:
+                report.failed += 1
+                with uow_factory() as uow:
+                    uow.outbox.mark_failed(message.id, f"gave up after {attempts}: {failure}")
+                    uow.commit()
+            else:
+                report.retried += 1
+                delay = timedelta(seconds=backoff_seconds(attempts))
+                _later(uow_factory, message.id, clock.now() + delay, str(failure))
+        except PermanentFailure as failure:
+            report.failed += 1
+            with uow_factory() as uow:
+                uow.outbox.mark_failed(message.id, str(failure))
+                if failure.member_unreachable and message.member_id is not None:
+                    member = uow.members.get(message.member_id)
+                    if member is not None:
+                        member.undeliverable = True
+                        uow.members.save(member)
+                        cancel_all(uow, member)
+                uow.commit()
+        else:
+            report.sent += 1
+            with uow_factory() as uow:
+                uow.outbox.mark_sent(message.id, clock.now())
+                uow.commit()
+    return report
+
+
+def _later(
+    uow_factory: UnitOfWorkFactory,
+    message_id: int,
+    at: datetime,
+    error: str,
+    count_attempt: bool = True,
+) -> None:
+    with uow_factory() as uow:
+        uow.outbox.retry_later(message_id, at, error, count_attempt=count_attempt)
+        uow.commit()

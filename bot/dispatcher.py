@@ -1,0 +1,98 @@
+"""The tick: dispatch due check-ins into the outbox, then deliver the outbox per platform.
+
+The APScheduler job, the console's `:advance` and the tests all run this same tick.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from bot.checkins import DispatchReport, dispatch_due_checkins
+from bot.checkins.dispatch import DEFAULT_MISSED_WINDOW, CheckInWriter
+from bot.delivery import DeliveryReport, deliver_outbox
+from bot.ports import ChatGateway, Clock, UnitOfWorkFactory
+
+
+@dataclass
+class TickReport:
+    dispatch: DispatchReport = field(default_factory=DispatchReport)
+    delivery: dict[str, DeliveryReport] = field(default_factory=dict)
+    finished_at: datetime | None = None
+
+
+class Dispatcher:
+    """Runs ticks for one process; `owner` names this worker in leases."""
+
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        writer: CheckInWriter,
+        clock: Clock,
+        gateways: Mapping[str, ChatGateway],
+        *,
+        owner: str | None = None,
+        batch: int = 500,
+        missed_window: timedelta = DEFAULT_MISSED_WINDOW,
+        dispatch: bool = True,
+    ) -> None:
+        self._uow = uow_factory
+        self._writer = writer
+        self._clock = clock
+        self.gateways = dict(gateways)
+        self.owner = owner or f"worker-{uuid.uuid4().hex[:12]}"
+        self._batch = batch
+        self._missed_window = missed_window
+        self._dispatch = dispatch
+        self.last_tick: datetime | None = None
+
+    def dispatch_due(self) -> DispatchReport:
+        """Claim and word every due check-in, batch by batch."""
+        total = DispatchReport()
+        if not self._dispatch:
+            return total
+        while True:
+            report = dispatch_due_checkins(
+                self._uow,
+                self._writer,
+                self._clock.now(),
+                self.owner,
+                limit=self._batch,
+                missed_window=self._missed_window,
+            )
+            total.claimed += report.claimed
+            total.queued += report.queued
+            total.missed += report.missed
+            total.silent += report.silent
+            total.lost_lease += report.lost_lease
+            total.messages.extend(report.messages)
+            if report.claimed < self._batch:
+                return total
+
+    async def deliver(self) -> dict[str, DeliveryReport]:
+        """Send what is ready in the outbox through each platform's gateway."""
+        reports: dict[str, DeliveryReport] = {}
+        for platform, gateway in self.gateways.items():
+            total = DeliveryReport()
+            while True:
+                report = await deliver_outbox(
+                    self._uow, gateway, self._clock, self.owner, platform=platform
+                )
+                total.sent += report.sent
+                total.rate_limited += report.rate_limited
+                total.retried += report.retried
+                total.failed += report.failed
+                attempted = report.sent + report.rate_limited + report.retried + report.failed
+                if attempted == 0 or report.sent == 0:
+                    break
+            reports[platform] = total
+        return reports
+
+    async def tick(self) -> TickReport:
+        """One tick: dispatch, then deliver."""
+        report = TickReport(dispatch=self.dispatch_due())
+        report.delivery = await self.deliver()
+        report.finished_at = self.last_tick = self._clock.now()
+        return report

@@ -1,0 +1,31 @@
+"""The coach's nouns: communities, members, asks, gives, targets, check-ins."""
+
+from bot.domain.model import (
+    Ask,
+    AskStatus,
+    CheckIn,
+    CheckInKind,
+    CheckInStatus,
+    Community,
+    Give,
+    KnownCompany,
+    Member,
+    Outcome,
+    Role,
+    Target,
+)
+
+__all__ = [
+    "Ask",
+    "AskStatus",
+    "CheckIn",
+    "CheckInKind",
+    "CheckInStatus",
+    "Community",
+    "Give",
+    "KnownCompany",
+    "Member",
+    "Outcome",
+    "Role",
+    "Target",
+]

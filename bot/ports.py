@@ -1,0 +1,147 @@
+"""Ports: what the core needs from outside, as small Protocols (storage, clock, delivery)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from types import TracebackType
+from typing import Protocol, Self
+
+from bot.domain import Ask, CheckIn, CheckInKind, Community, Give, KnownCompany, Member, Target
+from bot.messages import OutboundMessage
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current instant, timezone-aware UTC."""
+        ...
+
+
+class CommunityRepository(Protocol):
+    def get(self, community_id: int) -> Community | None: ...
+    def find(self, platform: str, external_id: str) -> Community | None: ...
+    def add(self, community: Community) -> Community: ...
+    def save(self, community: Community) -> None: ...
+    def all(self) -> list[Community]: ...
+
+
+class MemberRepository(Protocol):
+    def get(self, member_id: int) -> Member | None: ...
+    def find(self, community_id: int, external_id: str) -> Member | None: ...
+    def add(self, member: Member) -> Member: ...
+    def save(self, member: Member) -> None: ...
+    def delete(self, member_id: int) -> None: ...
+    def in_community(self, community_id: int) -> list[Member]: ...
+
+
+class AskRepository(Protocol):
+    def add(self, ask: Ask) -> Ask: ...
+    def get(self, ask_id: int) -> Ask | None: ...
+    def save(self, ask: Ask) -> None: ...
+    def for_member(self, member_id: int, since: datetime | None = None) -> list[Ask]: ...
+
+
+class GiveRepository(Protocol):
+    def add(self, give: Give) -> Give: ...
+    def for_member(self, member_id: int, since: datetime | None = None) -> list[Give]: ...
+
+
+class TargetRepository(Protocol):
+    def add(self, target: Target) -> Target: ...
+    def remove(self, member_id: int, company: str) -> bool: ...
+    def for_member(self, member_id: int) -> list[Target]: ...
+
+
+class KnownCompanyRepository(Protocol):
+    def add(self, known: KnownCompany) -> KnownCompany: ...
+    def remove(self, member_id: int, company: str) -> bool: ...
+    def for_member(self, member_id: int) -> list[KnownCompany]: ...
+
+
+class CheckInRepository(Protocol):
+    def add(self, checkin: CheckIn) -> CheckIn: ...
+    def get(self, checkin_id: int) -> CheckIn | None: ...
+    def pending_for_member(self, member_id: int) -> list[CheckIn]: ...
+    def cancel_pending(self, member_id: int, kinds: Iterable[CheckInKind]) -> int: ...
+    def claim_due(
+        self, now: datetime, owner: str, lease_until: datetime, limit: int
+    ) -> list[CheckIn]: ...
+    def finish(self, checkin_id: int, owner: str, status: str) -> bool: ...
+    def next_due_at(self) -> datetime | None: ...
+
+
+class OutboxRepository(Protocol):
+    def add(self, message: OutboundMessage, now: datetime) -> bool: ...
+    def claim_ready(
+        self,
+        now: datetime,
+        owner: str,
+        lease_until: datetime,
+        limit: int,
+        platform: str | None = None,
+    ) -> list[OutboundMessage]: ...
+    def mark_sent(self, message_id: int, now: datetime) -> None: ...
+    def retry_later(
+        self, message_id: int, at: datetime, error: str, count_attempt: bool = True
+    ) -> None: ...
+    def mark_failed(self, message_id: int, error: str) -> None: ...
+    def pending_count(self) -> int: ...
+
+
+class EventLog(Protocol):
+    def first_time(self, platform: str, event_id: str, now: datetime) -> bool:
+        """Record an inbound event id; False if it was seen before (a retry or replay)."""
+        ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction: every change made through it commits together or not at all."""
+
+    communities: CommunityRepository
+    members: MemberRepository
+    asks: AskRepository
+    gives: GiveRepository
+    targets: TargetRepository
+    known: KnownCompanyRepository
+    checkins: CheckInRepository
+    outbox: OutboxRepository
+    events: EventLog
+
+    def __enter__(self) -> Self: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+    def commit(self) -> None: ...
+    def forget_member(self, member_id: int) -> None:
+        """Delete every row about a member, in every table."""
+        ...
+
+
+class UnitOfWorkFactory(Protocol):
+    def __call__(self) -> UnitOfWork: ...
+
+
+class ChatGateway(Protocol):
+    """A platform door for outgoing messages; raises a DeliveryError subclass on failure."""
+
+    async def send(self, message: OutboundMessage) -> None: ...
+
+
+__all__: Sequence[str] = [
+    "AskRepository",
+    "ChatGateway",
+    "CheckInRepository",
+    "Clock",
+    "CommunityRepository",
+    "EventLog",
+    "GiveRepository",
+    "KnownCompanyRepository",
+    "MemberRepository",
+    "OutboxRepository",
+    "TargetRepository",
+    "UnitOfWork",
+    "UnitOfWorkFactory",
+]

@@ -1,0 +1,63 @@
+"""Counting progress: stats and streaks that reward consistency without shaming."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.coaching import Verdict
+from bot.domain import Ask, AskStatus, Give, Outcome
+
+
+@dataclass(frozen=True)
+class Stats:
+    asks: int
+    specific: int
+    made: int
+    said_yes: int
+    gives: int
+    week_specific: int
+    streak: int
+
+
+def streak(ask_days: set[date], working_days: frozenset[int], today: date) -> int:
+    """Working days in a row with a specific ask, ending today (or yesterday if today has none
+    yet). One missed working day a week is forgiven; non-working days never break it."""
+    count = 0
+    graced_weeks: set[tuple[int, int]] = set()
+    day = today if today in ask_days else today - timedelta(days=1)
+    for _ in range(366 * 3):
+        if day.weekday() in working_days:
+            if day in ask_days:
+                count += 1
+            else:
+                week = day.isocalendar()[:2]
+                if week in graced_weeks:
+                    break
+                graced_weeks.add(week)
+        day -= timedelta(days=1)
+    return count
+
+
+def compute_stats(
+    asks: list[Ask],
+    gives: list[Give],
+    zone: ZoneInfo,
+    working_days: frozenset[int],
+    now: datetime,
+) -> Stats:
+    """One member's numbers: all time, this week (from Monday, local) and the streak."""
+    today = now.astimezone(zone).date()
+    monday = today - timedelta(days=today.weekday())
+    specific = [a for a in asks if a.verdict == Verdict.SPECIFIC]
+    days_with_ask = {a.created_at.astimezone(zone).date() for a in specific}
+    return Stats(
+        asks=len(asks),
+        specific=len(specific),
+        made=sum(1 for a in asks if a.status == AskStatus.MADE),
+        said_yes=sum(1 for a in asks if a.outcome == Outcome.YES),
+        gives=len(gives),
+        week_specific=sum(1 for a in specific if a.created_at.astimezone(zone).date() >= monday),
+        streak=streak(days_with_ask, working_days, today) if days_with_ask else 0,
+    )

@@ -1,0 +1,157 @@
+"""Engine set-up, migrations and the SQL unit of work.
+
+SQLite runs in WAL mode with synchronous=FULL (a recorded reply survives a power cut) and takes
+its write lock at BEGIN (BEGIN IMMEDIATE), so two processes never deadlock upgrading a read
+lock. PostgreSQL uses the same code; claims there use FOR UPDATE SKIP LOCKED.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from sqlalchemy import Connection, Engine, create_engine, delete, event, select
+from sqlalchemy.engine import make_url
+
+from storage import tables as t
+from storage.repositories import (
+    SqlAsks,
+    SqlCheckIns,
+    SqlCommunities,
+    SqlEventLog,
+    SqlGives,
+    SqlKnownCompanies,
+    SqlMembers,
+    SqlOutbox,
+    SqlTargets,
+)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def default_database_url() -> str:
+    """ASKCOACH_DATABASE_URL, or an SQLite file in the working directory."""
+    return os.environ.get("ASKCOACH_DATABASE_URL") or "sqlite:///askcoach.db"
+
+
+def normalise_url(url: str) -> str:
+    """Let operators write postgres:// or postgresql:// and still get the psycopg 3 driver."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+def create_database_engine(url: str) -> Engine:
+    url = normalise_url(url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        _configure_sqlite(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event below issue BEGIN, not the sqlite3 module.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class SqlUnitOfWork:
+    """One transaction and the repositories that work inside it."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._conn: Connection | None = None
+
+    def __enter__(self) -> Self:
+        self._conn = self._engine.connect()
+        self._conn.begin()
+        conn = self._conn
+        self.communities = SqlCommunities(conn)
+        self.members = SqlMembers(conn)
+        self.asks = SqlAsks(conn)
+        self.gives = SqlGives(conn)
+        self.targets = SqlTargets(conn)
+        self.known = SqlKnownCompanies(conn)
+        self.checkins = SqlCheckIns(conn)
+        self.outbox = SqlOutbox(conn)
+        self.events = SqlEventLog(conn)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        assert self._conn is not None
+        try:
+            if self._conn.in_transaction():
+                self._conn.rollback()
+        finally:
+            self._conn.close()
+            self._conn = None
+
+    @property
+    def connection(self) -> Connection:
+        assert self._conn is not None, "use the unit of work inside `with`"
+        return self._conn
+
+    def commit(self) -> None:
+        self.connection.commit()
+
+    def forget_member(self, member_id: int) -> None:
+        conn = self.connection
+        for table in t.MEMBER_TABLES:
+            conn.execute(delete(table).where(table.c.member_id == member_id))
+        conn.execute(delete(t.outbox).where(t.outbox.c.member_id == member_id))
+        conn.execute(delete(t.members).where(t.members.c.id == member_id))
+
+
+class Database:
+    """The composition root's handle on storage: an engine, migrations and units of work."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = normalise_url(url or default_database_url())
+        self.engine = create_database_engine(self.url)
+
+    def __call__(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self.engine)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def upgrade(self) -> list[str]:
+        """Apply every pending Alembic migration; return the revisions applied."""
+        from storage.migrate import upgrade
+
+        return upgrade(self.engine)
+
+    def ping(self) -> bool:
+        """True when the database answers."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(select(1))
+            return True
+        except Exception:
+            return False
+
+    def dispose(self) -> None:
+        self.engine.dispose()

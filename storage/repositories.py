@@ -1,0 +1,602 @@
+"""Repositories over one SQLAlchemy connection (the unit of work's transaction).
+
+Rows map to the core's plain dataclasses; nothing outside storage/ sees SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime, time
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import RowMapping
+
+from bot.domain import (
+    Ask,
+    AskStatus,
+    CheckIn,
+    CheckInKind,
+    CheckInStatus,
+    Community,
+    Give,
+    KnownCompany,
+    Member,
+    Outcome,
+    Role,
+    Target,
+)
+from bot.messages import Choice, OutboundMessage
+from storage import tables as t
+
+
+def _hhmm(value: time) -> str:
+    return value.strftime("%H:%M")
+
+
+def _time(value: str) -> time:
+    hour, minute = value.split(":")
+    return time(int(hour), int(minute))
+
+
+def _days(value: str) -> frozenset[int]:
+    return frozenset(int(d) for d in value.split(",") if d)
+
+
+class _Repo:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def _insert_id(self, table: Any, values: dict[str, Any]) -> int:
+        result = self.conn.execute(insert(table).values(**values).returning(table.c.id))
+        return int(result.scalar_one())
+
+
+class SqlCommunities(_Repo):
+    @staticmethod
+    def _from_row(row: RowMapping) -> Community:
+        return Community(
+            id=row["id"],
+            platform=row["platform"],
+            external_id=row["external_id"],
+            name=row["name"],
+            timezone=row["timezone"],
+            checkin_time=_time(row["checkin_time"]),
+            report_channel=row["report_channel"],
+        )
+
+    def _values(self, c: Community) -> dict[str, Any]:
+        return {
+            "platform": c.platform,
+            "external_id": c.external_id,
+            "name": c.name,
+            "timezone": c.timezone,
+            "checkin_time": _hhmm(c.checkin_time),
+            "report_channel": c.report_channel,
+        }
+
+    def get(self, community_id: int) -> Community | None:
+        row = (
+            self.conn.execute(select(t.communities).where(t.communities.c.id == community_id))
+            .mappings()
+            .first()
+        )
+        return self._from_row(row) if row else None
+
+    def find(self, platform: str, external_id: str) -> Community | None:
+        row = (
+            self.conn.execute(
+                select(t.communities).where(
+                    t.communities.c.platform == platform,
+                    t.communities.c.external_id == external_id,
+                )
+            )
+            .mappings()
+            .first()
+        )
+        return self._from_row(row) if row else None
+
+    def add(self, community: Community) -> Community:
+        values = self._values(community) | {"created_at": _now()}
+        community.id = self._insert_id(t.communities, values)
+        return community
+
+    def save(self, community: Community) -> None:
+        self.conn.execute(
+            update(t.communities)
+            .where(t.communities.c.id == community.id)
+            .values(**self._values(community))
+        )
+
+    def all(self) -> list[Community]:
+        rows = self.conn.execute(select(t.communities).order_by(t.communities.c.id)).mappings()
+        return [self._from_row(r) for r in rows]
+
+
+class SqlMembers(_Repo):
+    @staticmethod
+    def _from_row(row: RowMapping) -> Member:
+        return Member(
+            id=row["id"],
+            community_id=row["community_id"],
+            external_id=row["external_id"],
+            name=row["name"],
+            timezone=row["timezone"],
+            checkin_time=_time(row["checkin_time"]),
+            afternoon_time=_time(row["afternoon_time"]),
+            days=_days(row["days"]),
+            role=Role(row["role"]),
+            state=row["state"],
+            state_data=dict(row["state_data"] or {}),
+            paused_until=row["paused_until"],
+            hired_at=row["hired_at"],
+            undeliverable=bool(row["undeliverable"]),
+            created_at=row["created_at"],
+        )
+
+    @staticmethod
+    def _values(m: Member) -> dict[str, Any]:
+        return {
+            "community_id": m.community_id,
+            "external_id": m.external_id,
+            "name": m.name,
+            "timezone": m.timezone,
+            "checkin_time": _hhmm(m.checkin_time),
+            "afternoon_time": _hhmm(m.afternoon_time),
+            "days": ",".join(str(d) for d in sorted(m.days)),
+            "role": m.role.value,
+            "state": str(m.state),
+            "state_data": m.state_data,
+            "paused_until": m.paused_until,
+            "hired_at": m.hired_at,
+            "undeliverable": m.undeliverable,
+            "created_at": m.created_at,
+        }
+
+    def get(self, member_id: int) -> Member | None:
+        row = (
+            self.conn.execute(select(t.members).where(t.members.c.id == member_id))
+            .mappings()
+            .first()
+        )
+        return self._from_row(row) if row else None
+
+    def find(self, community_id: int, external_id: str) -> Member | None:
+        row = (
+            self.conn.execute(
+                select(t.members).where(
+                    t.members.c.community_id == community_id,
+                    t.members.c.external_id == external_id,
+                )
+            )
+            .mappings()
+            .first()
+        )
+        return self._from_row(row) if row else None
+
+    def add(self, member: Member) -> Member:
+        member.id = self._insert_id(t.members, self._values(member))
+        return member
+
+    def save(self, member: Member) -> None:
+        self.conn.execute(
+            update(t.members).where(t.members.c.id == member.id).values(**self._values(member))
+        )
+
+    def delete(self, member_id: int) -> None:
+        self.conn.execute(delete(t.members).where(t.members.c.id == member_id))
+
+    def in_community(self, community_id: int) -> list[Member]:
+        rows = self.conn.execute(
+            select(t.members)
+            .where(t.members.c.community_id == community_id)
+            .order_by(t.members.c.id)
+        ).mappings()
+        return [self._from_row(r) for r in rows]
+
+
+class SqlAsks(_Repo):
+    @staticmethod
+    def _from_row(row: RowMapping) -> Ask:
+        return Ask(
+            id=row["id"],
+            member_id=row["member_id"],
+            text=row["text"],
+            verdict=row["verdict"],
+            who=row["who"],
+            kind=row["kind"],
+            company=row["company"],
+            role=row["role"],
+            deadline=row["deadline"],
+            status=AskStatus(row["status"]),
+            outcome=Outcome(row["outcome"]) if row["outcome"] else None,
+            created_at=row["created_at"],
+            updated_at=row["updated_at"],
+        )
+
+    @staticmethod
+    def _values(a: Ask) -> dict[str, Any]:
+        return {
+            "member_id": a.member_id,
+            "text": a.text,
+            "verdict": a.verdict,
+            "who": a.who[:200] if a.who else None,
+            "kind": a.kind,
+            "company": a.company[:200] if a.company else None,
+            "role": a.role[:200] if a.role else None,
+            "deadline": a.deadline[:64] if a.deadline else None,
+            "status": a.status.value,
+            "outcome": a.outcome.value if a.outcome else None,
+            "created_at": a.created_at,
+            "updated_at": a.updated_at,
+        }
+
+    def add(self, ask: Ask) -> Ask:
+        ask.id = self._insert_id(t.asks, self._values(ask))
+        return ask
+
+    def get(self, ask_id: int) -> Ask | None:
+        row = self.conn.execute(select(t.asks).where(t.asks.c.id == ask_id)).mappings().first()
+        return self._from_row(row) if row else None
+
+    def save(self, ask: Ask) -> None:
+        self.conn.execute(update(t.asks).where(t.asks.c.id == ask.id).values(**self._values(ask)))
+
+    def for_member(self, member_id: int, since: datetime | None = None) -> list[Ask]:
+        query = select(t.asks).where(t.asks.c.member_id == member_id)
+        if since is not None:
+            query = query.where(t.asks.c.created_at >= since)
+        rows = self.conn.execute(query.order_by(t.asks.c.created_at, t.asks.c.id)).mappings()
+        return [self._from_row(r) for r in rows]
+
+
+class SqlGives(_Repo):
+    def add(self, give: Give) -> Give:
+        give.id = self._insert_id(
+            t.gives,
+            {"member_id": give.member_id, "text": give.text, "created_at": give.created_at},
+        )
+        return give
+
+    def for_member(self, member_id: int, since: datetime | None = None) -> list[Give]:
+        query = select(t.gives).where(t.gives.c.member_id == member_id)
+        if since is not None:
+            query = query.where(t.gives.c.created_at >= since)
+        rows = self.conn.execute(query.order_by(t.gives.c.created_at, t.gives.c.id)).mappings()
+        return [
+            Give(id=r["id"], member_id=r["member_id"], text=r["text"], created_at=r["created_at"])
+            for r in rows
+        ]
+
+
+class _CompanyList(_Repo):
+    table: Any
+
+    def _add(self, member_id: int, company: str, created_at: datetime) -> int:
+        return self._insert_id(
+            self.table, {"member_id": member_id, "company": company, "created_at": created_at}
+        )
+
+    def remove(self, member_id: int, company: str) -> bool:
+        result = self.conn.execute(
+            delete(self.table).where(
+                self.table.c.member_id == member_id,
+                func.lower(self.table.c.company) == company.lower(),
+            )
+        )
+        return bool(result.rowcount)
+
+    def _rows(self, member_id: int) -> Iterable[RowMapping]:
+        return self.conn.execute(
+            select(self.table).where(self.table.c.member_id == member_id).order_by(self.table.c.id)
+        ).mappings()
+
+
+class SqlTargets(_CompanyList):
+    table = t.targets
+
+    def add(self, target: Target) -> Target:
+        target.id = self._add(target.member_id, target.company, target.created_at)
+        return target
+
+    def for_member(self, member_id: int) -> list[Target]:
+        return [
+            Target(
+                id=r["id"],
+                member_id=r["member_id"],
+                company=r["company"],
+                created_at=r["created_at"],
+            )
+            for r in self._rows(member_id)
+        ]
+
+
+class SqlKnownCompanies(_CompanyList):
+    table = t.known_companies
+
+    def add(self, known: KnownCompany) -> KnownCompany:
+        known.id = self._add(known.member_id, known.company, known.created_at)
+        return known
+
+    def for_member(self, member_id: int) -> list[KnownCompany]:
+        return [
+            KnownCompany(
+                id=r["id"],
+                member_id=r["member_id"],
+                company=r["company"],
+                created_at=r["created_at"],
+            )
+            for r in self._rows(member_id)
+        ]
+
+
+class SqlCheckIns(_Repo):
+    @staticmethod
+    def _from_row(row: RowMapping) -> CheckIn:
+        return CheckIn(
+            id=row["id"],
+            member_id=row["member_id"],
+            kind=CheckInKind(row["kind"]),
+            due_at=row["due_at"],
+            status=CheckInStatus(row["status"]),
+            ask_id=row["ask_id"],
+        )
+
+    def add(self, checkin: CheckIn) -> CheckIn:
+        checkin.id = self._insert_id(
+            t.checkins,
+            {
+                "member_id": checkin.member_id,
+                "kind": checkin.kind.value,
+                "due_at": checkin.due_at,
+                "status": checkin.status.value,
+                "ask_id": checkin.ask_id,
+                "created_at": _now(),
+            },
+        )
+        return checkin
+
+    def get(self, checkin_id: int) -> CheckIn | None:
+        row = (
+            self.conn.execute(select(t.checkins).where(t.checkins.c.id == checkin_id))
+            .mappings()
+            .first()
+        )
+        return self._from_row(row) if row else None
+
+    def pending_for_member(self, member_id: int) -> list[CheckIn]:
+        rows = self.conn.execute(
+            select(t.checkins)
+            .where(
+                t.checkins.c.member_id == member_id,
+                t.checkins.c.status == CheckInStatus.PENDING.value,
+            )
+            .order_by(t.checkins.c.due_at)
+        ).mappings()
+        return [self._from_row(r) for r in rows]
+
+    def cancel_pending(self, member_id: int, kinds: Iterable[CheckInKind]) -> int:
+        result = self.conn.execute(
+            update(t.checkins)
+            .where(
+                t.checkins.c.member_id == member_id,
+                t.checkins.c.status == CheckInStatus.PENDING.value,
+                t.checkins.c.kind.in_([k.value for k in kinds]),
+            )
+            .values(status=CheckInStatus.CANCELLED.value)
+        )
+        return int(result.rowcount)
+
+    def claim_due(
+        self, now: datetime, owner: str, lease_until: datetime, limit: int
+    ) -> list[CheckIn]:
+        c = t.checkins.c
+        due = or_(
+            and_(c.status == CheckInStatus.PENDING.value, c.due_at <= now),
+            and_(c.status == CheckInStatus.CLAIMED.value, c.lease_expires < now),
+        )
+        # SKIP LOCKED: concurrent workers on PostgreSQL each take different rows.
+        # SQLite ignores FOR UPDATE; its write transaction (BEGIN IMMEDIATE) serialises claims.
+        rows = list(
+            self.conn.execute(
+                select(t.checkins)
+                .where(due)
+                .order_by(c.due_at, c.id)
+                .limit(limit)
+                .with_for_update(skip_locked=True)
+            ).mappings()
+        )
+        if not rows:
+            return []
+        ids = [r["id"] for r in rows]
+        self.conn.execute(
+            update(t.checkins)
+            .where(c.id.in_(ids))
+            .values(
+                status=CheckInStatus.CLAIMED.value, lease_owner=owner, lease_expires=lease_until
+            )
+        )
+        claimed = [self._from_row(r) for r in rows]
+        for checkin in claimed:
+            checkin.status = CheckInStatus.CLAIMED
+        return claimed
+
+    def finish(self, checkin_id: int, owner: str, status: str) -> bool:
+        c = t.checkins.c
+        result = self.conn.execute(
+            update(t.checkins)
+            .where(
+                c.id == checkin_id,
+                c.status == CheckInStatus.CLAIMED.value,
+                c.lease_owner == owner,
+            )
+            .values(status=str(status), lease_owner=None, lease_expires=None)
+        )
+        return bool(result.rowcount)
+
+    def next_due_at(self) -> datetime | None:
+        c = t.checkins.c
+        value = self.conn.execute(
+            select(func.min(c.due_at)).where(c.status == CheckInStatus.PENDING.value)
+        ).scalar()
+        if value is None:
+            return None
+        return t.UTCDateTime().process_result_value(value, self.conn.dialect)
+
+
+class SqlOutbox(_Repo):
+    def add(self, message: OutboundMessage, now: datetime) -> bool:
+        values = {
+            "key": message.key[:160],
+            "platform": message.platform,
+            "community_id": message.community_id,
+            "member_id": message.member_id,
+            "recipient": message.recipient,
+            "channel": message.channel,
+            "text": message.text,
+            "choices": [[c.label, c.value] for c in message.choices],
+            "attachment": message.attachment,
+            "attachment_name": message.attachment_name,
+            "due_at": message.due_at,
+            "status": "pending",
+            "attempts": 0,
+            "next_attempt_at": now,
+            "created_at": now,
+        }
+        dialect = self.conn.dialect.name
+        statement: Any
+        if dialect == "postgresql":
+            statement = (
+                postgresql.insert(t.outbox)
+                .values(**values)
+                .on_conflict_do_nothing(index_elements=["key"])
+            )
+        elif dialect == "sqlite":
+            statement = (
+                sqlite.insert(t.outbox)
+                .values(**values)
+                .on_conflict_do_nothing(index_elements=["key"])
+            )
+        else:  # pragma: no cover - only SQLite and PostgreSQL are supported
+            statement = insert(t.outbox).values(**values)
+        result = self.conn.execute(statement.returning(t.outbox.c.id))
+        row = result.first()
+        if row is None:
+            return False
+        object.__setattr__(message, "id", int(row[0]))
+        return True
+
+    @staticmethod
+    def _from_row(row: RowMapping) -> OutboundMessage:
+        return OutboundMessage(
+            id=row["id"],
+            key=row["key"],
+            text=row["text"],
+            platform=row["platform"],
+            community_id=row["community_id"],
+            member_id=row["member_id"],
+            recipient=row["recipient"],
+            channel=row["channel"],
+            choices=tuple(Choice(label, value) for label, value in row["choices"]),
+            attachment=row["attachment"],
+            attachment_name=row["attachment_name"],
+            due_at=row["due_at"],
+            meta={"attempts": str(row["attempts"])},
+        )
+
+    def claim_ready(
+        self,
+        now: datetime,
+        owner: str,
+        lease_until: datetime,
+        limit: int,
+        platform: str | None = None,
+    ) -> list[OutboundMessage]:
+        c = t.outbox.c
+        ready = or_(
+            and_(c.status == "pending", c.next_attempt_at <= now),
+            and_(c.status == "sending", c.lease_expires < now),
+        )
+        query = select(t.outbox).where(ready)
+        if platform is not None:
+            query = query.where(c.platform == platform)
+        rows = list(
+            self.conn.execute(
+                query.order_by(c.next_attempt_at, c.id)
+                .limit(limit)
+                .with_for_update(skip_locked=True)
+            ).mappings()
+        )
+        if not rows:
+            return []
+        self.conn.execute(
+            update(t.outbox)
+            .where(c.id.in_([r["id"] for r in rows]))
+            .values(status="sending", lease_owner=owner, lease_expires=lease_until)
+        )
+        return [self._from_row(r) for r in rows]
+
+    def mark_sent(self, message_id: int, now: datetime) -> None:
+        self.conn.execute(
+            update(t.outbox)
+            .where(t.outbox.c.id == message_id)
+            .values(status="sent", sent_at=now, lease_owner=None, lease_expires=None, error=None)
+        )
+
+    def retry_later(
+        self, message_id: int, at: datetime, error: str, count_attempt: bool = True
+    ) -> None:
+        c = t.outbox.c
+        self.conn.execute(
+            update(t.outbox)
+            .where(c.id == message_id)
+            .values(
+                status="pending",
+                next_attempt_at=at,
+                attempts=c.attempts + (1 if count_attempt else 0),
+                lease_owner=None,
+                lease_expires=None,
+                error=error[:500],
+            )
+        )
+
+    def mark_failed(self, message_id: int, error: str) -> None:
+        c = t.outbox.c
+        self.conn.execute(
+            update(t.outbox)
+            .where(c.id == message_id)
+            .values(
+                status="failed",
+                attempts=c.attempts + 1,
+                lease_owner=None,
+                lease_expires=None,
+                error=error[:500],
+            )
+        )
+
+    def pending_count(self) -> int:
+        c = t.outbox.c
+        return int(
+            self.conn.execute(
+                select(func.count())
+                .select_from(t.outbox)
+                .where(c.status.in_(["pending", "sending"]))
+            ).scalar_one()
+        )
+
+
+class SqlEventLog(_Repo):
+    def first_time(self, platform: str, event_id: str, now: datetime) -> bool:
+        values = {"platform": platform, "event_id": event_id[:128], "received_at": now}
+        statement: Any
+        if self.conn.dialect.name == "postgresql":
+            statement = postgresql.insert(t.inbound_events).values(**values)
+        else:
+            statement = sqlite.insert(t.inbound_events).values(**values)
+        result = self.conn.execute(statement.on_conflict_do_nothing())
+        return bool(result.rowcount)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
