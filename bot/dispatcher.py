@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from bot.checkins import DispatchReport, dispatch_due_checkins
 from bot.checkins.dispatch import DEFAULT_MISSED_WINDOW, CheckInWriter
+from bot.clock import SimulatedClock
 from bot.delivery import DeliveryReport, deliver_outbox
 from bot.ports import ChatGateway, Clock, UnitOfWorkFactory
 
@@ -89,6 +90,19 @@ class Dispatcher:
                     break
             reports[platform] = total
         return reports
+
+    async def advance(self, clock: SimulatedClock, target: datetime) -> None:
+        """Move a simulated clock to `target`, ticking at every check-in due on the way, so
+        each is delivered at the instant it fell due (console `:advance`, transcript tests)."""
+        while True:
+            with self._uow() as uow:
+                due = uow.checkins.next_due_at()
+            if due is None or due > target:
+                break
+            clock.set(due)
+            await self.tick()
+        clock.set(target)
+        await self.tick()
 
     async def tick(self) -> TickReport:
         """One tick: dispatch, then deliver."""

@@ -594,8 +594,10 @@ class SqlEventLog(_Repo):
             statement = postgresql.insert(t.inbound_events).values(**values)
         else:
             statement = sqlite.insert(t.inbound_events).values(**values)
-        result = self.conn.execute(statement.on_conflict_do_nothing())
-        return bool(result.rowcount)
+        result = self.conn.execute(
+            statement.on_conflict_do_nothing().returning(t.inbound_events.c.event_id)
+        )
+        return result.first() is not None
 
 
 def _now() -> datetime:

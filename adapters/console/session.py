@@ -176,18 +176,9 @@ class ConsoleSession:
         return self.speaker.timezone
 
     async def advance(self, delta: timedelta) -> None:
-        """Move the simulated clock, stopping at every due check-in on the way."""
+        """Move the simulated clock, delivering every check-in that falls due on the way."""
         assert isinstance(self.clock, SimulatedClock)
-        target = self.clock.now() + delta
-        while True:
-            with self.db() as uow:
-                due = uow.checkins.next_due_at()
-            if due is None or due > target:
-                break
-            self.clock.set(due)
-            await self.dispatcher.tick()
-        self.clock.set(target)
-        await self.dispatcher.tick()
+        await self.dispatcher.advance(self.clock, self.clock.now() + delta)
 
     async def run(self, stdin: TextIO) -> None:
         """The read loop; ends at end of input or `:quit`."""

@@ -1,0 +1,104 @@
+"""A fake chat for transcript tests: real core, real storage, a fake clock, a recording door.
+
+chat = Chat(db, start="2026-03-02T08:00", tz="America/Chicago")
+chat.say("ok")                       -> the coach's replies, as text
+chat.advance("1h")                   -> the check-ins delivered on the way, "[local] text"
+chat.press("Made it")                -> press a button of the last message with choices
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.clock import SimulatedClock
+from bot.conversation import Coach, CoachSettings
+from bot.dispatcher import Dispatcher
+from bot.messages import Choice, InboundMessage, OutboundMessage, Sender
+from bot.schedule import parse_duration
+from storage import Database
+
+PLATFORM = "console"
+
+
+@dataclass
+class RecordingGateway:
+    """Records what would go out; can be told to fail the next sends."""
+
+    sent: list[OutboundMessage] = field(default_factory=list)
+    failures: list[Exception] = field(default_factory=list)
+
+    async def send(self, message: OutboundMessage) -> None:
+        if self.failures:
+            raise self.failures.pop(0)
+        self.sent.append(message)
+
+
+class Chat:
+    def __init__(
+        self,
+        db: Database,
+        start: str,
+        tz: str = "America/Chicago",
+        user: str = "Ana",
+        community: str = "club",
+    ) -> None:
+        zone = ZoneInfo(tz)
+        self.db = db
+        self.tz = tz
+        self.community = community
+        self.clock = SimulatedClock(datetime.fromisoformat(start).replace(tzinfo=zone))
+        self.coach = Coach(db, self.clock, CoachSettings(default_timezone=tz))
+        self.gateway = RecordingGateway()
+        self.dispatcher = Dispatcher(db, self.coach, self.clock, {PLATFORM: self.gateway})
+        self.user = user
+        self._events = 0
+
+    def sender(self, user: str | None = None) -> Sender:
+        name = user or self.user
+        return Sender(PLATFORM, self.community, name, name, timezone=self.tz)
+
+    def _delivered_since(self, mark: int) -> list[OutboundMessage]:
+        asyncio.run(self.dispatcher.deliver())
+        return self.gateway.sent[mark:]
+
+    def greet(self, user: str | None = None) -> list[str]:
+        mark = len(self.gateway.sent)
+        self.coach.greet(self.sender(user))
+        return [m.text for m in self._delivered_since(mark)]
+
+    def say(self, text: str, user: str | None = None, event_id: str | None = None) -> list[str]:
+        mark = len(self.gateway.sent)
+        self.coach.handle(InboundMessage(self.sender(user), text, event_id=event_id))
+        return [m.text for m in self._delivered_since(mark)]
+
+    def last_choices(self, user: str | None = None) -> tuple[Choice, ...]:
+        name = user or self.user
+        for message in reversed(self.gateway.sent):
+            if message.recipient == name and message.choices:
+                return message.choices
+        return ()
+
+    def press(self, label: str, user: str | None = None) -> list[str]:
+        for choice in self.last_choices(user):
+            if choice.label == label:
+                return self.say(choice.value, user)
+        raise AssertionError(f"no button {label!r} in {self.last_choices(user)}")
+
+    def advance(self, duration: str) -> list[str]:
+        """Move the clock, stopping at each due check-in; '[YYYY-MM-DD HH:MM] text' each."""
+        delta = parse_duration(duration)
+        assert delta is not None
+        mark = len(self.gateway.sent)
+        asyncio.run(self.dispatcher.advance(self.clock, self.clock.now() + delta))
+        out = []
+        for message in self.gateway.sent[mark:]:
+            stamp = message.due_at.astimezone(ZoneInfo(self.tz)) if message.due_at else None
+            prefix = f"[{stamp:%Y-%m-%d %H:%M}] " if stamp else ""
+            out.append(prefix + message.text)
+        return out
+
+    def local_now(self) -> datetime:
+        return self.clock.now().astimezone(ZoneInfo(self.tz))
