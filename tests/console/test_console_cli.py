@@ -89,7 +89,7 @@ def test_scripted_console_session_and_a_second_process(tmp_path: Path) -> None:
     assert ask["text"] == "Ask Maria Lopez to introduce me to the head of talent at Medtronic"
     assert ask["verdict"] == "specific"
     assert ask["status"] == "open"
-    assert ask["created_at"].startswith("2026-03-02T15:00")
+    assert ask["created_at"].startswith("2026-03-02T15:30")  # 09:30 in Chicago
     assert member["gives"] == [] and member["targets"] == []
 
     csv_out = askcoach(tmp_path, "export", "--format", "csv").stdout.splitlines()

@@ -1,0 +1,27 @@
+"""Run a scripted console session in-process (the same code as `askcoach console`)."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from datetime import datetime
+from pathlib import Path
+
+from adapters.console.session import ConsoleSession, parse_start
+from tests.support.databases import migrated, sqlite_url
+
+
+def console_transcript(tmp_path: Path, script: str, *, user: str, tz: str, at: str) -> list[str]:
+    """Feed `script` line by line; return the printed lines (inputs echoed as `User: …`)."""
+    out = io.StringIO()
+    start: datetime = parse_start(at, tz)
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    with migrated(sqlite_url(tmp_path)) as db:
+        session = ConsoleSession(db, user=user, timezone=tz, start=start, out=out, echo=True)
+        asyncio.run(session.run(io.StringIO(script)))
+    return out.getvalue().splitlines()
+
+
+def checkin_stamps(lines: list[str], text: str = "Morning") -> list[str]:
+    """The `[YYYY-MM-DD HH:MM]` stamps of delivered check-ins containing `text`."""
+    return [line[1:17] for line in lines if line.startswith("[") and text in line]
