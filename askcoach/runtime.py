@@ -1,17 +1,193 @@
-"""Running the bot for the platforms configured in the environment."""
+"""`askcoach run` with platforms: wire storage, the core, the adapters, the tick and HTTP.
+
+Everything runs on one asyncio loop: the Slack app (HTTP or Socket Mode), the Discord client,
+the APScheduler tick, and an aiohttp server for /slack/*, /healthz and /metrics. The core is
+synchronous (short database transactions); adapters call it through `Inbox`, which runs it in
+a worker thread so the loop stays free to acknowledge platform events in time.
+"""
 
 from __future__ import annotations
 
-import sys
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import time
+from collections.abc import Awaitable, Callable
+from typing import Protocol
 
+from aiohttp import web
+
+from askcoach.observability import Metrics, configure_logging, health
+from askcoach.scheduler import build_scheduler
 from askcoach.settings import Settings
+from bot.clock import SystemClock
+from bot.conversation import Coach
+from bot.dispatcher import Dispatcher
+from bot.messages import InboundMessage, OutboundMessage, Sender
+from bot.ports import ChatGateway
+from storage import Database
+
+log = logging.getLogger("askcoach")
+
+
+class PlatformAdapter(Protocol):
+    """What an adapter gives the runtime: a door for outgoing messages and a lifecycle."""
+
+    name: str
+    gateway: ChatGateway
+
+    def routes(self) -> list[web.RouteDef]:
+        """HTTP routes to mount on the shared server (none for gateway-only platforms)."""
+        ...
+
+    async def start(self) -> None: ...
+    async def stop(self) -> None: ...
+    def connected(self) -> bool: ...
+
+
+class Inbox:
+    """The adapters' way into the core: handle an event, then deliver what it queued."""
+
+    def __init__(self, coach: Coach, dispatcher: Dispatcher, metrics: Metrics | None) -> None:
+        self.coach = coach
+        self.dispatcher = dispatcher
+        self.metrics = metrics
+        self._deliveries: set[asyncio.Task[None]] = set()
+
+    async def receive(self, event: InboundMessage) -> list[OutboundMessage]:
+        """Handle one inbound event (off the event loop) and start delivering the replies."""
+        started = time.perf_counter()
+        replies = await asyncio.to_thread(self.coach.handle, event)
+        if self.metrics is not None:
+            self.metrics.observe_inbound(event.sender.platform, started)
+        if replies:
+            self.deliver_soon()
+        return replies
+
+    async def greet(self, sender: Sender) -> list[OutboundMessage]:
+        replies = await asyncio.to_thread(self.coach.greet, sender)
+        if replies:
+            self.deliver_soon()
+        return replies
+
+    def deliver_soon(self) -> None:
+        task = asyncio.get_running_loop().create_task(self._deliver())
+        self._deliveries.add(task)
+        task.add_done_callback(self._deliveries.discard)
+
+    async def _deliver(self) -> None:
+        try:
+            await self.dispatcher.deliver()
+        except Exception:
+            log.exception("delivery after an inbound event failed; the tick will retry")
+
+
+AdapterFactory = Callable[[Settings, Inbox, Database], PlatformAdapter]
+
+
+def _adapter_factories(settings: Settings) -> list[AdapterFactory]:
+    factories: list[AdapterFactory] = []
+    if settings.slack_configured:
+        from adapters.slack import build_slack_adapter
+
+        factories.append(build_slack_adapter)
+    if settings.discord_configured:
+        from adapters.discord import build_discord_adapter
+
+        factories.append(build_discord_adapter)
+    return factories
+
+
+class App:
+    """One running askcoach process."""
+
+    def __init__(self, settings: Settings, *, port: int, dispatch: bool = True) -> None:
+        self.settings = settings
+        self.port = port
+        self.db = Database(settings.database_url)
+        self.clock = SystemClock()
+        self.coach = Coach(self.db, self.clock)
+        self.metrics = Metrics(self.db, self.clock.now)
+        self.dispatcher = Dispatcher(self.db, self.coach, self.clock, {}, dispatch=dispatch)
+        self.inbox = Inbox(self.coach, self.dispatcher, self.metrics)
+        self.adapters: list[PlatformAdapter] = [
+            factory(settings, self.inbox, self.db) for factory in _adapter_factories(settings)
+        ]
+        for adapter in self.adapters:
+            self.dispatcher.gateways[adapter.name] = adapter.gateway
+        self.web = web.Application(client_max_size=1024 * 1024)
+        self.web.router.add_get("/healthz", self._healthz)
+        self.web.router.add_get("/metrics", self._metrics)
+        for adapter in self.adapters:
+            self.web.add_routes(adapter.routes())
+        self._runner: web.AppRunner | None = None
+        self._scheduler = build_scheduler(
+            self.dispatcher, settings.tick_seconds, on_tick=self.metrics.record_tick, db=self.db
+        )
+
+    async def _healthz(self, request: web.Request) -> web.Response:
+        ok, body = await asyncio.to_thread(
+            health,
+            self.db,
+            {a.name: a.connected() for a in self.adapters},
+            self.dispatcher.last_tick,
+            self.clock.now(),
+            self.settings.tick_seconds,
+        )
+        return web.json_response(body, status=200 if ok else 503)
+
+    async def _metrics(self, request: web.Request) -> web.Response:
+        body = await asyncio.to_thread(self.metrics.render)
+        return web.Response(body=body, headers={"Content-Type": "text/plain; version=0.0.4"})
+
+    async def start(self) -> None:
+        await asyncio.to_thread(self.db.upgrade)
+        self._runner = web.AppRunner(self.web, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(
+            self._runner, host=os.environ.get("ASKCOACH_HOST", "0.0.0.0"), port=self.port
+        )
+        await site.start()
+        for adapter in self.adapters:
+            await adapter.start()
+        self._scheduler.start()
+        await self.dispatcher.tick()
+        log.info(
+            "askcoach running: port=%s platforms=%s", self.port, [a.name for a in self.adapters]
+        )
+
+    async def stop(self) -> None:
+        self._scheduler.shutdown(wait=False)
+        for adapter in self.adapters:
+            with contextlib.suppress(Exception):
+                await adapter.stop()
+        if self._runner is not None:
+            await self._runner.cleanup()
+        self.db.dispose()
+
+
+async def serve(settings: Settings, port: int, until: Awaitable[None] | None = None) -> None:
+    """Run until SIGINT/SIGTERM (or until `until` completes, for tests)."""
+    app = App(settings, port=port, dispatch=os.environ.get("ASKCOACH_DISPATCH", "1") != "0")
+    await app.start()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+    try:
+        if until is not None:
+            await until
+        else:
+            await stop.wait()
+    finally:
+        await app.stop()
 
 
 def run_platforms(settings: Settings, port: int) -> int:
     """Start every configured platform adapter with the shared dispatch tick."""
-    print(
-        "askcoach: Slack and Discord adapters are not part of this build yet; "
-        "unset SLACK_*/DISCORD_TOKEN to use the console.",
-        file=sys.stderr,
-    )
-    return 2
+    configure_logging(json_logs=os.environ.get("ASKCOACH_LOG_FORMAT", "").lower() == "json")
+    asyncio.run(serve(settings, port))
+    return 0

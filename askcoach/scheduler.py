@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.dispatcher import Dispatcher
+from bot.dispatcher import Dispatcher, TickReport
 
 log = logging.getLogger("askcoach.scheduler")
 
 
-def build_scheduler(dispatcher: Dispatcher, tick_seconds: float) -> AsyncIOScheduler:
+def build_scheduler(
+    dispatcher: Dispatcher,
+    tick_seconds: float,
+    *,
+    on_tick: Callable[[TickReport], None] | None = None,
+    db: object | None = None,
+) -> AsyncIOScheduler:
     """An AsyncIOScheduler with the dispatch tick; start it inside a running event loop."""
     scheduler = AsyncIOScheduler(timezone="UTC")
 
@@ -21,6 +28,8 @@ def build_scheduler(dispatcher: Dispatcher, tick_seconds: float) -> AsyncIOSched
         except Exception:  # a failed tick must not stop the next one
             log.exception("dispatch tick failed")
             return
+        if on_tick is not None:
+            on_tick(report)
         if report.dispatch.claimed:
             log.info(
                 "tick: claimed=%d queued=%d missed=%d",
