@@ -61,6 +61,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import copy
 import hashlib
 import hmac
 import itertools
@@ -247,6 +248,7 @@ class SlackEmulator:
 
         self._tickets: set[str] = set()
         self._sockets: list[web.WebSocketResponse] = []
+        self._draining: list[web.WebSocketResponse] = []  # sent "disconnect", closed on reconnect
         self._socket_connections_total = 0
         self._envelopes: list[Envelope] = []
         self._acks: dict[str, JsonDict] = {}
@@ -781,7 +783,7 @@ class SlackEmulator:
         user = self._users.get(team_id, {}).get(user_id)
         if user is None:
             raise SlackApiFailure("user_not_found")
-        result = json.loads(json.dumps(user))
+        result: JsonDict = copy.deepcopy(user)
         zone = ZoneInfo(result["tz"])
         offset = datetime.now(zone).utcoffset()
         result["tz_offset"] = int(offset.total_seconds()) if offset else 0
@@ -1106,10 +1108,14 @@ class SlackEmulator:
         ws = web.WebSocketResponse(autoping=True)
         await ws.prepare(request)
         with self._cond:
+            draining, self._draining = self._draining, []
             self._sockets.append(ws)
             self._socket_connections_total += 1
             count = len(self._sockets)
             self._cond.notify_all()
+        for old in draining:  # like Slack: the refreshed connection goes once a new one is up
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(old.close(code=1001, message=b"refreshed"), timeout=2)
         hello = {
             "type": "hello",
             "num_connections": count,
@@ -1242,7 +1248,11 @@ class SlackEmulator:
             return list(self._socket_received)
 
     def socket_disconnect(self, reason: str = "refresh_requested", timeout: float = 5.0) -> None:
-        """Ask the client to reconnect, as Slack does before recycling a connection."""
+        """Ask the client to reconnect, as Slack does before recycling a connection; the
+        emulator closes the old connection once the client has opened a new one."""
+        with self._lock:
+            if self._sockets:
+                self._draining.append(self._sockets[-1])
         self.socket_send_raw(
             {
                 "type": "disconnect",
