@@ -13,8 +13,13 @@ emulator serves synchronous tests and asyncio tests (``AsyncWebClient``, aiohttp
         client.chat_postMessage(channel="C1", text="hi")
         assert [c.params["text"] for c in emu.delivered("chat.postMessage")] == ["hi"]
 
-    def test_x(slack_emulator: SlackEmulator) -> None:  # pytest fixture, see conftest.py
+    def test_x(slack_emulator: SlackEmulator) -> None:  # pytest fixture
         ...
+
+The ``slack_emulator`` fixture lives in this module; ``tests/emulators/conftest.py`` re-exports it.
+Another test package gets it with ``from tests.emulators.slack import slack_emulator`` in its
+``conftest.py``.  For an async test use ``async with SlackEmulator() as emu:``; the blocking
+``wait_*`` helpers can be called with ``asyncio.to_thread`` (``wait_for_ack_async`` exists).
 
 A default workspace exists: ``DEFAULT_TEAM_ID`` with bot token ``DEFAULT_BOT_TOKEN`` (its bot
 user is ``emu.team(DEFAULT_TEAM_ID).bot_user_id``), and the app-level token ``DEFAULT_APP_TOKEN``
@@ -30,14 +35,17 @@ Configuring
 - ``emu.rate_limit(method, per_second=50.0, burst=10)`` (per workspace, token bucket) and
   ``emu.channel_rate_limit(per_second=1.0)`` (per channel, off by default).  Beyond the limit the
   answer is HTTP 429 with ``{"ok": false, "error": "ratelimited"}`` and an integer ``Retry-After``
-  (>= 1, as Slack sends); ``emu.retry_after = 0`` overrides it (e.g. for fast tests).
+  (>= 1, as Slack sends); ``emu.retry_after = 0`` overrides it for fast tests (slack_sdk's
+  ``RateLimitErrorRetryHandler`` then sleeps ``0 + random()`` seconds instead of ``1 + random()``).
+  Rate-limited calls are recorded (``rate_limited()``) but never delivered.
 
 Inspecting
 ----------
 - ``emu.calls(method)``: every request (``Call``: method, params, headers, token, team_id, time,
   status, response); ``emu.delivered(method)``: only the successful ones;
   ``emu.rate_limited(method)``: only the 429s; ``emu.messages(channel)``: current messages (after
-  ``chat.update``); ``emu.files``: completed uploads with their bytes; ``emu.views``.
+  ``chat.update``); ``emu.completed_files()``: uploads (``UploadedFile``: data, filename, title,
+  channels...); ``emu.views`` / ``emu.home_views``: views by id / by (team, user).
 - ``emu.wait_for_delivered(method, count, timeout)`` for calls made by background threads.
 
 Socket Mode
@@ -46,12 +54,24 @@ Socket Mode
 emulator sends ``hello``.  ``emu.socket_send_event(body)``, ``socket_send_slash_command(fields)``,
 ``socket_send_interactive(payload)`` push envelopes and return the ``envelope_id``;
 ``emu.wait_for_ack(envelope_id)`` returns the client's ack.  ``emu.socket_disconnect()`` sends a
-``disconnect`` message (the client reconnects); ``emu.socket_close()`` drops the connections.
+``disconnect`` message (the client reconnects, then the emulator closes the old connection);
+``emu.socket_close()`` drops the connections (slack_sdk's builtin client notices it in its monitor,
+every ``ping_interval`` seconds).  ``emu.dm_message_event(user, text)`` builds a DM event in the
+same ``D...`` channel that ``conversations.open`` returns.
+
+Closing slack_sdk's builtin client blocks up to 3 s in ``recv()``; for fast teardown turn its
+reconnection off and drop the connection first::
+
+    handler.client.auto_reconnect_enabled = False
+    handler.client.default_auto_reconnect_enabled = False
+    emu.socket_close()
+    handler.close()
 
 Signed HTTP requests (Events API, slash commands, interactivity)
 ---------------------------------------------------------------
 ``sign_request(body, secret)`` gives the ``X-Slack-*`` headers; ``json_request`` / ``form_request``
-return ``(body, headers)`` ready for ``BoltRequest(body=..., headers=...)``.  Payload builders:
+return ``(body, headers)`` ready for ``BoltRequest(body=..., headers=...)`` (use
+``DEFAULT_SIGNING_SECRET`` or your own).  Payload builders (shapes as documented by Slack):
 ``message_event``, ``app_home_opened_event``, ``event_callback``, ``slash_command``,
 ``block_actions_payload``, ``view_submission_payload``, ``interactive_form_body``.
 """
@@ -556,6 +576,7 @@ class SlackEmulator:
             self._envelopes.clear()
             self._acks.clear()
             self._socket_received.clear()
+            self._draining.clear()
 
     # ---------------------------------------------------------------- inspection
 
@@ -577,6 +598,15 @@ class SlackEmulator:
         with self._lock:
             items = sorted(self._messages.items(), key=lambda kv: kv[0][1])
             return [dict(m) for (ch, _), m in items if channel is None or ch == channel]
+
+    def dm_message_event(
+        self, user_id: str, text: str, *, team_id: str = DEFAULT_TEAM_ID, **kwargs: Any
+    ) -> JsonDict:
+        """``message_event`` in the emulator's DM channel with ``user_id`` (the one
+        ``conversations.open`` returns), authorized for the team's bot user."""
+        kwargs.setdefault("channel", self.dm_channel(team_id, user_id))
+        kwargs.setdefault("bot_user_id", self.team(team_id).bot_user_id)
+        return message_event(user_id=user_id, text=text, team_id=team_id, **kwargs)
 
     def completed_files(self) -> list[UploadedFile]:
         with self._lock:
@@ -716,6 +746,8 @@ class SlackEmulator:
             key = ("method", team, method)
             buckets.append(self._buckets.setdefault(key, _Bucket(rate, burst, burst, now)))
         channel = params.get("channel")
+        if isinstance(channel, str) and channel[:1] in ("U", "W") and team_id:
+            channel = self._dms.get((team_id, channel), channel)
         if self._channel_limit is not None and method in self._channel_limit[2] and channel:
             rate, burst, _ = self._channel_limit
             key = ("channel", team, str(channel))
@@ -775,7 +807,10 @@ class SlackEmulator:
         return self._teams[req.team_id]
 
     def _resolve_channel(self, team: Team, channel: str) -> str:
-        if channel[:1] in ("U", "W") and channel in self._users.get(team.id, {}):
+        """A user id as ``channel`` means the bot's DM with that user (as on Slack)."""
+        if channel[:1] in ("U", "W"):
+            if channel not in self._users.get(team.id, {}):
+                raise SlackApiFailure("channel_not_found")
             return self.dm_channel(team.id, channel)
         return channel
 
@@ -1387,6 +1422,7 @@ def message_event(
     ts: str | None = None,
     event_id: str | None = None,
     thread_ts: str | None = None,
+    bot_user_id: str | None = None,
 ) -> JsonDict:
     """An ``event_callback`` body carrying a user's ``message`` (a DM by default)."""
     ts = ts or _event_ts()
@@ -1412,7 +1448,7 @@ def message_event(
     }
     if thread_ts:
         event["thread_ts"] = thread_ts
-    return event_callback(event, team_id=team_id, event_id=event_id)
+    return event_callback(event, team_id=team_id, event_id=event_id, authorized_user_id=bot_user_id)
 
 
 def app_home_opened_event(
@@ -1422,6 +1458,7 @@ def app_home_opened_event(
     channel: str | None = None,
     tab: str = "home",
     view: JsonDict | None = None,
+    bot_user_id: str | None = None,
 ) -> JsonDict:
     """An ``event_callback`` body carrying ``app_home_opened``."""
     event: JsonDict = {
@@ -1433,7 +1470,7 @@ def app_home_opened_event(
     }
     if view is not None:
         event["view"] = view
-    return event_callback(event, team_id=team_id)
+    return event_callback(event, team_id=team_id, authorized_user_id=bot_user_id)
 
 
 def slash_command(

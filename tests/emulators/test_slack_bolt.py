@@ -163,11 +163,11 @@ def test_socket_mode_event_is_acked_and_answered(
     assert open_call.token == DEFAULT_APP_TOKEN
 
     envelope_id = slack_emulator.socket_send_event(
-        message_event(user_id=USER, text="via socket", channel="D0CAROL")
+        slack_emulator.dm_message_event(USER, "via socket")
     )
     assert slack_emulator.wait_for_ack(envelope_id) == {"envelope_id": envelope_id}
     (post,) = slack_emulator.wait_for_delivered("chat.postMessage")
-    assert post.params["channel"] == "D0CAROL"
+    assert post.params["channel"] == slack_emulator.dm_channel(DEFAULT_TEAM_ID, USER)
     assert post.params["text"] == "You said: via socket"
 
 

@@ -186,6 +186,23 @@ def test_rate_limit_answers_429_with_integer_retry_after(slack_emulator: SlackEm
     assert [c.params["text"] for c in slack_emulator.delivered()] == ["1", "2"]
 
 
+def test_retry_after_override_and_queued_429(slack_emulator: SlackEmulator) -> None:
+    slack_emulator.retry_after = 0
+    slack_emulator.rate_limit("users.info", per_second=1.0)
+    slack_emulator.queue("chat.postMessage", status=429)
+    web = client(slack_emulator)
+    with pytest.raises(SlackApiError) as err:
+        web.chat_postMessage(channel="C1", text="x")
+    assert err.value.response.headers["Retry-After"] == "0"
+    bot = slack_emulator.team().bot_user_id
+    web.users_info(user=bot)
+    with pytest.raises(SlackApiError) as err:
+        web.users_info(user=bot)
+    assert err.value.response.status_code == 429
+    assert err.value.response.headers["Retry-After"] == "0"
+    assert len(slack_emulator.rate_limited()) == 2
+
+
 def test_channel_rate_limit(slack_emulator: SlackEmulator) -> None:
     slack_emulator.channel_rate_limit(per_second=1.0)
     web = client(slack_emulator)
