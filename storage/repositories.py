@@ -64,6 +64,11 @@ class SqlCommunities(_Repo):
             timezone=row["timezone"],
             checkin_time=_time(row["checkin_time"]),
             report_channel=row["report_channel"],
+            enrollment=row["enrollment"],
+            enrollment_channel=row["enrollment_channel"],
+            coach_role=row["coach_role"],
+            digest_weekday=row["digest_weekday"],
+            digest_time=_time(row["digest_time"]),
         )
 
     def _values(self, c: Community) -> dict[str, Any]:
@@ -74,6 +79,11 @@ class SqlCommunities(_Repo):
             "timezone": c.timezone,
             "checkin_time": _hhmm(c.checkin_time),
             "report_channel": c.report_channel,
+            "enrollment": c.enrollment,
+            "enrollment_channel": c.enrollment_channel,
+            "coach_role": c.coach_role,
+            "digest_weekday": c.digest_weekday,
+            "digest_time": _hhmm(c.digest_time),
         }
 
     def get(self, community_id: int) -> Community | None:

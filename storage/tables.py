@@ -65,6 +65,11 @@ communities = Table(
     Column("timezone", String(64), nullable=False),
     Column("checkin_time", String(5), nullable=False),
     Column("report_channel", String(64)),
+    Column("enrollment", String(16), nullable=False),
+    Column("enrollment_channel", String(64)),
+    Column("coach_role", String(64)),
+    Column("digest_weekday", Integer, nullable=False),
+    Column("digest_time", String(5), nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     UniqueConstraint("platform", "external_id", name="uq_communities_platform_external"),
 )

@@ -210,6 +210,8 @@ class Coach:
             )
         elif sender.is_admin and member.role == Role.MEMBER:
             member.role = Role.ADMIN
+        elif not sender.is_admin and member.role == Role.ADMIN:
+            member.role = Role.MEMBER  # the platform is the source of truth for admins
         return Turn(uow, community, member, now, key)
 
     def _finish(self, turn: Turn) -> list[OutboundMessage]:
@@ -842,8 +844,126 @@ class Coach:
         turn.say("Kept everything. Nothing was deleted.")
         return State(before) if before in State._value2member_map_ else State.IDLE
 
+    # ----------------------------------------------------------------- organizer settings
+
+    def _word_admin(self, turn: Turn, rest: str) -> State | None:
+        """Community settings, for workspace admins / guild managers and configured coaches."""
+        if turn.member.role not in (Role.ADMIN, Role.COACH):
+            turn.say("Only the group's admins or coaches can change its settings.")
+            return None
+        community = turn.community
+        verb, _, arg = rest.partition(" ")
+        verb, arg = verb.lower(), arg.strip()
+        if verb in ("", "settings", "show"):
+            turn.say(_settings_text(community))
+            return None
+        if verb == "time":
+            at = parse_time(arg)
+            if at is None:
+                turn.say("Use 24-hour HH:MM, e.g. `admin time 09:00`.")
+                return None
+            community.checkin_time = at
+            turn.say(f"New members will be asked at {at:%H:%M}. Members keep their own `time`.")
+        elif verb == "tz":
+            zone = timezone_or_none(arg)
+            if zone is None:
+                turn.say(_unknown_zone(arg))
+                return None
+            community.timezone = zone.key
+            turn.say(f"The group's timezone is {zone.key} (digests and new members).")
+        elif verb == "channel":
+            channel = _channel_id(arg)
+            if channel is None:
+                turn.say("Which channel? e.g. `admin channel #job-club`.")
+                return None
+            community.report_channel = channel
+            turn.say(f"Group digests and reports will go to {_channel_ref(channel)}.")
+        elif verb == "enroll":
+            mode, _, where = arg.partition(" ")
+            mode = mode.lower()
+            if mode in ("all", "optin", "opt-in"):
+                community.enrollment = "all" if mode == "all" else "optin"
+                community.enrollment_channel = None
+            elif mode == "channel" and _channel_id(where):
+                community.enrollment = "channel"
+                community.enrollment_channel = _channel_id(where)
+            else:
+                turn.say(
+                    "Try `admin enroll all`, `admin enroll optin` or `admin enroll channel #x`."
+                )
+                return None
+            turn.say(f"Enrolment: {_enrollment_text(community)}.")
+        elif verb == "coach":
+            return self._admin_coach(turn, arg)
+        else:
+            turn.say(
+                "Settings: `admin time 09:00`, `admin tz America/Chicago`, `admin channel #x`, "
+                "`admin enroll all|optin|channel #x`, `admin coach add|remove @someone`."
+            )
+            return None
+        turn.uow.communities.save(community)
+        return None
+
+    def _admin_coach(self, turn: Turn, arg: str) -> State | None:
+        action, _, who = arg.partition(" ")
+        user_id = _user_id(who)
+        if action.lower() not in ("add", "remove") or user_id is None:
+            turn.say("Try `admin coach add @someone` or `admin coach remove @someone`.")
+            return None
+        assert turn.community.id is not None
+        member = turn.uow.members.find(turn.community.id, user_id)
+        if member is None:
+            turn.say("I haven't met them yet — ask them to say hi to me first.")
+            return None
+        member.role = Role.COACH if action.lower() == "add" else Role.MEMBER
+        turn.uow.members.save(member)
+        if member.id == turn.member.id:
+            turn.member.role = member.role
+        verb = "is now a coach" if member.role == Role.COACH else "is no longer a coach"
+        turn.say(f"{member.name} {verb}.")
+        return None
+
     def _idle_plan(self, turn: Turn, text: str) -> State:
         return self._plan(turn, text)
+
+
+_CHANNEL = re.compile(r"^<#([A-Z0-9]{1,30}|\d{1,25})(?:\|[^>]{0,80})?>$|^#?([A-Za-z0-9_\-]{1,80})$")
+_USER = re.compile(r"^<@!?([A-Z0-9]{1,30}|\d{1,25})(?:\|[^>]{0,80})?>$|^@?([A-Za-z0-9_.\-]{1,64})$")
+
+
+def _channel_id(text: str) -> str | None:
+    """A channel reference as platforms send it (<#C123|name>, <#123>) or a plain name."""
+    match = _CHANNEL.match(text.strip())
+    return (match.group(1) or match.group(2)) if match else None
+
+
+def _user_id(text: str) -> str | None:
+    match = _USER.match(text.strip())
+    return (match.group(1) or match.group(2)) if match else None
+
+
+def _channel_ref(channel: str) -> str:
+    return (
+        f"<#{channel}>"
+        if (channel[:1].isupper() and channel[1:].isalnum()) or channel.isdigit()
+        else f"#{channel}"
+    )
+
+
+def _enrollment_text(community: Community) -> str:
+    if community.enrollment == "all":
+        return "every member of the workspace"
+    if community.enrollment == "channel" and community.enrollment_channel:
+        return f"members of {_channel_ref(community.enrollment_channel)}"
+    return "opt-in (members who message me)"
+
+
+def _settings_text(community: Community) -> str:
+    channel = _channel_ref(community.report_channel) if community.report_channel else "not set"
+    return (
+        f"Group settings: check-ins at {community.checkin_time:%H:%M} ({community.timezone}) · "
+        f"report channel: {channel} · enrolment: {_enrollment_text(community)}"
+    )
 
 
 def _unknown_zone(name: str) -> str:
@@ -883,6 +1003,7 @@ _WORDS: dict[str, WordHandler] = {
     "resume": Coach._word_resume,
     "export": Coach._word_export,
     "forget": Coach._word_forget,
+    "admin": Coach._word_admin,
 }
 """The chat words of DESIGN.md; they work in every state except a pending `forget`."""
 

@@ -57,6 +57,11 @@ class Community:
     timezone: str = "UTC"
     checkin_time: time = DEFAULT_MORNING
     report_channel: str | None = None
+    enrollment: str = "optin"
+    enrollment_channel: str | None = None
+    coach_role: str | None = None
+    digest_weekday: int = 0
+    digest_time: time = DEFAULT_MORNING
     id: int | None = None
 
 

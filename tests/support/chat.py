@@ -54,11 +54,13 @@ class Chat:
         self.gateway = RecordingGateway()
         self.dispatcher = Dispatcher(db, self.coach, self.clock, {PLATFORM: self.gateway})
         self.user = user
-        self._events = 0
+        self.admins: set[str] = set()
 
     def sender(self, user: str | None = None) -> Sender:
         name = user or self.user
-        return Sender(PLATFORM, self.community, name, name, timezone=self.tz)
+        return Sender(
+            PLATFORM, self.community, name, name, timezone=self.tz, is_admin=name in self.admins
+        )
 
     def _delivered_since(self, mark: int) -> list[OutboundMessage]:
         asyncio.run(self.dispatcher.deliver())

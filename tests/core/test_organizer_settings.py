@@ -1,0 +1,48 @@
+"""Organizers (platform admins, configured coaches) change the group's settings; nobody else."""
+
+from __future__ import annotations
+
+from storage import Database
+from tests.support.chat import Chat
+from tests.support.snapshot import snapshot
+
+
+def test_members_cannot_change_group_settings(sqlite_db: Database) -> None:
+    chat = Chat(sqlite_db, start="2026-03-02T08:00")
+    chat.greet()
+    chat.say("ok")
+    before = snapshot(sqlite_db)
+    assert chat.say("admin channel #job-club") == [
+        "Only the group's admins or coaches can change its settings."
+    ]
+    assert snapshot(sqlite_db) == before
+
+
+def test_admin_sets_time_timezone_channel_enrolment_and_coaches(sqlite_db: Database) -> None:
+    chat = Chat(sqlite_db, start="2026-03-02T08:00", user="Olu")
+    chat.admins.add("Olu")
+    chat.greet()
+    chat.say("ok")
+    chat.greet("Bea")
+    chat.say("ok", user="Bea")
+    assert chat.say("admin time 08:15") == [
+        "New members will be asked at 08:15. Members keep their own `time`."
+    ]
+    assert chat.say("admin tz Mars/Olympus")[0].startswith("I don't know the timezone")
+    assert chat.say("admin tz Europe/London") == [
+        "The group's timezone is Europe/London (digests and new members)."
+    ]
+    assert chat.say("admin channel <#C0JOBCLUB|job-club>") == [
+        "Group digests and reports will go to <#C0JOBCLUB>."
+    ]
+    assert chat.say("admin enroll channel #seekers") == ["Enrolment: members of #seekers."]
+    assert chat.say("admin enroll everyone")[0].startswith("Try `admin enroll all`")
+    assert chat.say("admin coach add @Bea") == ["Bea is now a coach."]
+    assert chat.say("admin") == [
+        "Group settings: check-ins at 08:15 (Europe/London) · report channel: <#C0JOBCLUB> · "
+        "enrolment: members of #seekers"
+    ]
+    # Bea is a coach now, so she may change settings too; a new member gets the new default.
+    assert chat.say("admin enroll all", user="Bea") == ["Enrolment: every member of the workspace."]
+    chat.greet("Cy")
+    assert "at 08:15" in chat.say("ok", user="Cy")[0]
