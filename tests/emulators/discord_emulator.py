@@ -99,7 +99,7 @@ from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from aiohttp import WSMsgType, web
+from aiohttp import BodyPartReader, WSMsgType, web
 
 JSON = dict[str, Any]
 UserRef = int | str | Mapping[str, Any]
@@ -538,6 +538,7 @@ class DiscordEmulator:
         self._conns: dict[int, _Conn] = {}
         self._connections_opened = 0
         self._gateway_queries: list[dict[str, str]] = []
+        self._internal_errors: list[BaseException] = []
         self._fail_next_resume = False
         self._routes: list[_Route] = self._build_routes()
 
@@ -980,6 +981,11 @@ class DiscordEmulator:
         """(session id, event, data) for dispatches withheld because of missing intents."""
         with self._lock:
             return list(self._filtered)
+
+    def internal_errors(self) -> list[BaseException]:
+        """Exceptions raised inside the emulator's handlers (answered as 500): emulator bugs."""
+        with self._lock:
+            return list(self._internal_errors)
 
     @property
     def connections_opened(self) -> int:
@@ -1948,7 +1954,7 @@ class DiscordEmulator:
                 part = await reader.next()
                 if part is None:
                     break
-                if not isinstance(part, web.BodyPartReader):  # nested multipart: ignore
+                if not isinstance(part, BodyPartReader):  # nested multipart: ignore
                     continue
                 data = await part.read(decode=False)
                 name = part.name or ""
@@ -2091,6 +2097,10 @@ class DiscordEmulator:
                     status, resp = await route.handler(req)
         except _ApiError as err:
             status, resp = err.status, err.body
+        except Exception as exc:  # an emulator bug: answer like Discord, keep it visible
+            with self._lock:
+                self._internal_errors.append(exc)
+            status, resp = 500, {"message": f"500: Internal Server Error ({exc!r})", "code": 0}
         call = Call(
             method=method,
             path=path,
