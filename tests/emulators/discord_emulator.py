@@ -72,7 +72,9 @@ Realism notes
   reads the headers and waits pre-emptively, so it rarely sees a natural 429; use
   ``queue_error(..., status=429)`` to force one.
 * Interactions must be answered within ``interaction_timeout`` (3 s, like Discord) and only once
-  (``400`` code 40060 otherwise); followups need an acknowledged interaction.
+  (``400`` code 40060 otherwise); followups need an acknowledged interaction. Assumption (the
+  Discord docs are vague): the first followup after a type-5 deferral replaces the "thinking"
+  message instead of creating a new one; robust code edits ``@original`` instead.
 * Gateway: HELLO -> IDENTIFY -> READY (+ GUILD_CREATE per guild) or RESUME -> missed dispatches
   -> RESUMED; heartbeats are ACKed; ``zlib-stream`` transport compression is honoured when asked
   for (discord.py asks by default). A client close with 1000/1001 ends the session (as on
@@ -97,7 +99,7 @@ import time
 import zlib
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from aiohttp import BodyPartReader, WSMsgType, web
 
@@ -173,6 +175,11 @@ _REACTION_EVENTS = {
 
 def _now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat()
+
+
+def _clone(obj: Mapping[str, Any]) -> JSON:
+    """A deep, JSON-safe copy (what a client would get over the wire)."""
+    return cast(JSON, json.loads(json.dumps(obj)))
 
 
 def _pattern_regex(pattern: str) -> re.Pattern[str]:
@@ -841,7 +848,7 @@ class DiscordEmulator:
 
     def _guild_create_payload(self, guild_id: int) -> JSON:
         with self._lock:
-            return json.loads(json.dumps(self._guilds[guild_id]))
+            return _clone(self._guilds[guild_id])
 
     def dm_channel_id(self, user_id: int) -> int:
         """The (stable) DM channel id between the bot and a user. Does not count as an open."""
@@ -1024,7 +1031,7 @@ class DiscordEmulator:
                 raise TimeoutError(f"condition not met within {timeout}s")
             await asyncio.sleep(0.01)
 
-    def _nth(self, items: Callable[[], list[T]], count: int) -> Callable[[], T | None]:
+    def _nth(self, items: Callable[[], Sequence[T]], count: int) -> Callable[[], T | None]:
         def check() -> T | None:
             found = items()
             return found[count - 1] if len(found) >= count else None
@@ -1143,7 +1150,7 @@ class DiscordEmulator:
         """Send a dispatch (op 0) to every identified session, with the next sequence number.
         A disconnected (resumable) session keeps it for replay on RESUME. Returns how many
         sessions got it (sent or queued)."""
-        payload = json.loads(json.dumps(data))
+        payload = _clone(data)
         with self._lock:
             self._dispatched.append((event, payload))
         return self._run_in_loop(self._dispatch_all(event, payload))
@@ -1520,7 +1527,7 @@ class DiscordEmulator:
             if guild is not None:
                 for m in guild["members"]:
                     if m["user"]["id"] == user["id"]:
-                        return json.loads(json.dumps(m))
+                        return _clone(m)
         return self._member(user, [])
 
     def _interaction(
@@ -1691,7 +1698,7 @@ class DiscordEmulator:
         If the bot sent ``message_id`` (through the emulator) that message object is used."""
         with self._lock:
             stored = self._messages.get(int(message_id))
-            message = json.loads(json.dumps(stored.message)) if stored else None
+            message = _clone(stored.message) if stored else None
         if message is None:
             cid = (
                 channel_id
@@ -1904,14 +1911,6 @@ class DiscordEmulator:
             (
                 "PATCH",
                 "/webhooks/{application_id}/{token}/messages/{message_id}",
-                self._h_webhook_edit,
-                "token",
-                False,
-                False,
-            ),
-            (
-                "PATCH",
-                "/webhooks/{application_id}/{token}",
                 self._h_webhook_edit,
                 "token",
                 False,
@@ -2306,7 +2305,7 @@ class DiscordEmulator:
             if files:
                 stored.files.extend(files)
             msg["edited_timestamp"] = _now_iso()
-            return json.loads(json.dumps(msg))
+            return _clone(msg)
 
     async def _h_create_message(self, req: _Req) -> tuple[int, Any]:
         cid = int(req.params["channel_id"])
@@ -2349,7 +2348,7 @@ class DiscordEmulator:
                 },
             )
         stored = self._new_message(cid, payload, req.files, "rest")
-        return 200, json.loads(json.dumps(stored.message))
+        return 200, _clone(stored.message)
 
     def _stored_in(self, req: _Req) -> StoredMessage:
         with self._lock:
@@ -2359,7 +2358,7 @@ class DiscordEmulator:
         return stored
 
     async def _h_get_message(self, req: _Req) -> tuple[int, Any]:
-        return 200, json.loads(json.dumps(self._stored_in(req).message))
+        return 200, _clone(self._stored_in(req).message)
 
     async def _h_edit_message(self, req: _Req) -> tuple[int, Any]:
         stored = self._stored_in(req)
@@ -2509,7 +2508,7 @@ class DiscordEmulator:
         if inter.original_message_id is not None and ctype in (4, 5, 7):
             answer["interaction"]["response_message_id"] = str(inter.original_message_id)
         if message is not None:
-            answer["resource"]["message"] = json.loads(json.dumps(message))
+            answer["resource"]["message"] = _clone(message)
         return 200, answer
 
     async def _h_followup(self, req: _Req) -> tuple[int, Any]:
@@ -2524,7 +2523,7 @@ class DiscordEmulator:
         stored = self._new_message(
             inter.channel_id, payload, req.files, "webhook", interaction=inter
         )
-        return 200, json.loads(json.dumps(stored.message))
+        return 200, _clone(stored.message)
 
     def _webhook_target(self, req: _Req) -> StoredMessage:
         inter = self._interaction_by_token(req.params["token"])
@@ -2537,7 +2536,7 @@ class DiscordEmulator:
         return stored
 
     async def _h_webhook_get(self, req: _Req) -> tuple[int, Any]:
-        return 200, json.loads(json.dumps(self._webhook_target(req).message))
+        return 200, _clone(self._webhook_target(req).message)
 
     async def _h_webhook_edit(self, req: _Req) -> tuple[int, Any]:
         stored = self._webhook_target(req)

@@ -74,7 +74,7 @@ async def running(client: discord.Client, emu: DiscordEmulator) -> AsyncIterator
 
 
 def run(coro_fn: Callable[[], Awaitable[None]]) -> None:
-    asyncio.run(asyncio.wait_for(coro_fn(), 30))  # type: ignore[arg-type]
+    asyncio.run(asyncio.wait_for(coro_fn(), 30))
 
 
 # --------------------------------------------------------------------------------------------
@@ -196,8 +196,10 @@ def test_resolve_pings_follows_discord_rules() -> None:
 
 
 class AskModal(discord.ui.Modal, title="Today's ask"):
-    who = discord.ui.TextInput(label="Who will you ask?", custom_id="who")
-    what = discord.ui.TextInput(label="For what?", custom_id="what")
+    who: discord.ui.TextInput[AskModal] = discord.ui.TextInput(
+        label="Who will you ask?", custom_id="who"
+    )
+    what: discord.ui.TextInput[AskModal] = discord.ui.TextInput(label="For what?", custom_id="what")
 
     def __init__(self, results: list[tuple[str, str]]) -> None:
         super().__init__(custom_id="askcoach:ask-modal", timeout=None)
