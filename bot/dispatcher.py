@@ -70,7 +70,11 @@ class Dispatcher:
             total.lost_lease += report.lost_lease
             total.messages.extend(report.messages)
             if report.claimed < self._batch:
-                return total
+                break
+        weekly = self._writer.weekly_posts(self._clock.now())
+        total.queued += len(weekly)
+        total.messages.extend(weekly)
+        return total
 
     async def deliver(self) -> dict[str, DeliveryReport]:
         """Send what is ready in the outbox through each platform's gateway."""

@@ -7,8 +7,19 @@ from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
-from bot.domain import Ask, CheckIn, CheckInKind, Community, Give, KnownCompany, Member, Target
+from bot.domain import (
+    Ask,
+    CheckIn,
+    CheckInKind,
+    Community,
+    Give,
+    IntroRequest,
+    KnownCompany,
+    Member,
+    Target,
+)
 from bot.messages import OutboundMessage
+from bot.progress import DayCount
 
 
 class Clock(Protocol):
@@ -39,11 +50,13 @@ class AskRepository(Protocol):
     def get(self, ask_id: int) -> Ask | None: ...
     def save(self, ask: Ask) -> None: ...
     def for_member(self, member_id: int, since: datetime | None = None) -> list[Ask]: ...
+    def for_community(self, community_id: int, since: datetime) -> list[Ask]: ...
 
 
 class GiveRepository(Protocol):
     def add(self, give: Give) -> Give: ...
     def for_member(self, member_id: int, since: datetime | None = None) -> list[Give]: ...
+    def for_community(self, community_id: int, since: datetime) -> list[Give]: ...
 
 
 class TargetRepository(Protocol):
@@ -56,6 +69,16 @@ class KnownCompanyRepository(Protocol):
     def add(self, known: KnownCompany) -> KnownCompany: ...
     def remove(self, member_id: int, company: str) -> bool: ...
     def for_member(self, member_id: int) -> list[KnownCompany]: ...
+    def who_knows(self, community_id: int, company: str) -> list[int]:
+        """Ids of members of the community who know people at `company` (any case)."""
+        ...
+
+
+class IntroRepository(Protocol):
+    def add(self, intro: IntroRequest) -> IntroRequest: ...
+    def get(self, intro_id: int) -> IntroRequest | None: ...
+    def save(self, intro: IntroRequest) -> None: ...
+    def for_asker(self, asker_id: int, company: str) -> list[IntroRequest]: ...
 
 
 class CheckInRepository(Protocol):
@@ -103,6 +126,7 @@ class UnitOfWork(Protocol):
     gives: GiveRepository
     targets: TargetRepository
     known: KnownCompanyRepository
+    intros: IntroRepository
     checkins: CheckInRepository
     outbox: OutboxRepository
     events: EventLog
@@ -124,6 +148,12 @@ class UnitOfWorkFactory(Protocol):
     def __call__(self) -> UnitOfWork: ...
 
 
+class ChartRenderer(Protocol):
+    def asks_per_day(self, days: Sequence[DayCount], title: str) -> bytes:
+        """A PNG bar chart of specific / vague / passive plans per day."""
+        ...
+
+
 class ChatGateway(Protocol):
     """A platform door for outgoing messages; raises a DeliveryError subclass on failure."""
 
@@ -132,12 +162,14 @@ class ChatGateway(Protocol):
 
 __all__: Sequence[str] = [
     "AskRepository",
+    "ChartRenderer",
     "ChatGateway",
     "CheckInRepository",
     "Clock",
     "CommunityRepository",
     "EventLog",
     "GiveRepository",
+    "IntroRepository",
     "KnownCompanyRepository",
     "MemberRepository",
     "OutboxRepository",

@@ -11,6 +11,40 @@ from bot.domain import Ask, AskStatus, Give, Outcome
 
 
 @dataclass(frozen=True)
+class DayCount:
+    """Planned asks on one local day, by verdict (the charts' data)."""
+
+    day: date
+    specific: int
+    vague: int
+    passive: int
+
+
+def count_by_day(asks: list[Ask], zone: ZoneInfo, first: date, last: date) -> list[DayCount]:
+    """Asks per local day from `first` to `last` inclusive, split by verdict."""
+    counts: dict[date, dict[str, int]] = {}
+    for ask in asks:
+        day = ask.created_at.astimezone(zone).date()
+        if first <= day <= last:
+            bucket = counts.setdefault(day, {})
+            bucket[ask.verdict] = bucket.get(ask.verdict, 0) + 1
+    out = []
+    day = first
+    while day <= last:
+        bucket = counts.get(day, {})
+        out.append(
+            DayCount(
+                day,
+                bucket.get(Verdict.SPECIFIC, 0),
+                bucket.get(Verdict.VAGUE, 0),
+                bucket.get(Verdict.PASSIVE, 0),
+            )
+        )
+        day += timedelta(days=1)
+    return out
+
+
+@dataclass(frozen=True)
 class Stats:
     asks: int
     specific: int

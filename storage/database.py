@@ -22,6 +22,7 @@ from storage.repositories import (
     SqlCommunities,
     SqlEventLog,
     SqlGives,
+    SqlIntros,
     SqlKnownCompanies,
     SqlMembers,
     SqlOutbox,
@@ -89,6 +90,7 @@ class SqlUnitOfWork:
         self.gives = SqlGives(conn)
         self.targets = SqlTargets(conn)
         self.known = SqlKnownCompanies(conn)
+        self.intros = SqlIntros(conn)
         self.checkins = SqlCheckIns(conn)
         self.outbox = SqlOutbox(conn)
         self.events = SqlEventLog(conn)
@@ -121,6 +123,12 @@ class SqlUnitOfWork:
         for table in t.MEMBER_TABLES:
             conn.execute(delete(table).where(table.c.member_id == member_id))
         conn.execute(delete(t.outbox).where(t.outbox.c.member_id == member_id))
+        intros = t.intro_requests.c
+        conn.execute(
+            delete(t.intro_requests).where(
+                (intros.asker_id == member_id) | (intros.helper_id == member_id)
+            )
+        )
         conn.execute(delete(t.members).where(t.members.c.id == member_id))
 
 

@@ -21,6 +21,8 @@ from bot.domain import (
     CheckInStatus,
     Community,
     Give,
+    IntroRequest,
+    IntroStatus,
     KnownCompany,
     Member,
     Outcome,
@@ -69,6 +71,7 @@ class SqlCommunities(_Repo):
             coach_role=row["coach_role"],
             digest_weekday=row["digest_weekday"],
             digest_time=_time(row["digest_time"]),
+            last_digest_at=row["last_digest_at"],
         )
 
     def _values(self, c: Community) -> dict[str, Any]:
@@ -84,6 +87,7 @@ class SqlCommunities(_Repo):
             "coach_role": c.coach_role,
             "digest_weekday": c.digest_weekday,
             "digest_time": _hhmm(c.digest_time),
+            "last_digest_at": c.last_digest_at,
         }
 
     def get(self, community_id: int) -> Community | None:
@@ -142,6 +146,8 @@ class SqlMembers(_Repo):
             paused_until=row["paused_until"],
             hired_at=row["hired_at"],
             undeliverable=bool(row["undeliverable"]),
+            share_asks=bool(row["share_asks"]),
+            share_names=bool(row["share_names"]),
             created_at=row["created_at"],
         )
 
@@ -161,6 +167,8 @@ class SqlMembers(_Repo):
             "paused_until": m.paused_until,
             "hired_at": m.hired_at,
             "undeliverable": m.undeliverable,
+            "share_asks": m.share_asks,
+            "share_names": m.share_names,
             "created_at": m.created_at,
         }
 
@@ -260,6 +268,15 @@ class SqlAsks(_Repo):
         rows = self.conn.execute(query.order_by(t.asks.c.created_at, t.asks.c.id)).mappings()
         return [self._from_row(r) for r in rows]
 
+    def for_community(self, community_id: int, since: datetime) -> list[Ask]:
+        rows = self.conn.execute(
+            select(t.asks)
+            .join(t.members, t.members.c.id == t.asks.c.member_id)
+            .where(t.members.c.community_id == community_id, t.asks.c.created_at >= since)
+            .order_by(t.asks.c.created_at, t.asks.c.id)
+        ).mappings()
+        return [self._from_row(r) for r in rows]
+
 
 class SqlGives(_Repo):
     def add(self, give: Give) -> Give:
@@ -274,10 +291,22 @@ class SqlGives(_Repo):
         if since is not None:
             query = query.where(t.gives.c.created_at >= since)
         rows = self.conn.execute(query.order_by(t.gives.c.created_at, t.gives.c.id)).mappings()
-        return [
-            Give(id=r["id"], member_id=r["member_id"], text=r["text"], created_at=r["created_at"])
-            for r in rows
-        ]
+        return [self._from_row(r) for r in rows]
+
+    @staticmethod
+    def _from_row(r: RowMapping) -> Give:
+        return Give(
+            id=r["id"], member_id=r["member_id"], text=r["text"], created_at=r["created_at"]
+        )
+
+    def for_community(self, community_id: int, since: datetime) -> list[Give]:
+        rows = self.conn.execute(
+            select(t.gives)
+            .join(t.members, t.members.c.id == t.gives.c.member_id)
+            .where(t.members.c.community_id == community_id, t.gives.c.created_at >= since)
+            .order_by(t.gives.c.created_at, t.gives.c.id)
+        ).mappings()
+        return [self._from_row(r) for r in rows]
 
 
 class _CompanyList(_Repo):
@@ -339,6 +368,73 @@ class SqlKnownCompanies(_CompanyList):
             )
             for r in self._rows(member_id)
         ]
+
+    def who_knows(self, community_id: int, company: str) -> list[int]:
+        k = t.known_companies.c
+        rows = self.conn.execute(
+            select(k.member_id)
+            .join(t.members, t.members.c.id == k.member_id)
+            .where(
+                t.members.c.community_id == community_id,
+                func.lower(k.company) == company.strip().lower(),
+            )
+            .order_by(k.id)
+        )
+        return [int(r[0]) for r in rows]
+
+
+class SqlIntros(_Repo):
+    @staticmethod
+    def _from_row(r: RowMapping) -> IntroRequest:
+        return IntroRequest(
+            id=r["id"],
+            community_id=r["community_id"],
+            asker_id=r["asker_id"],
+            helper_id=r["helper_id"],
+            ask_id=r["ask_id"],
+            company=r["company"],
+            status=IntroStatus(r["status"]),
+            created_at=r["created_at"],
+        )
+
+    def add(self, intro: IntroRequest) -> IntroRequest:
+        intro.id = self._insert_id(
+            t.intro_requests,
+            {
+                "community_id": intro.community_id,
+                "asker_id": intro.asker_id,
+                "helper_id": intro.helper_id,
+                "ask_id": intro.ask_id,
+                "company": intro.company[:120],
+                "status": intro.status.value,
+                "created_at": intro.created_at,
+            },
+        )
+        return intro
+
+    def get(self, intro_id: int) -> IntroRequest | None:
+        row = (
+            self.conn.execute(select(t.intro_requests).where(t.intro_requests.c.id == intro_id))
+            .mappings()
+            .first()
+        )
+        return self._from_row(row) if row else None
+
+    def save(self, intro: IntroRequest) -> None:
+        self.conn.execute(
+            update(t.intro_requests)
+            .where(t.intro_requests.c.id == intro.id)
+            .values(status=intro.status.value)
+        )
+
+    def for_asker(self, asker_id: int, company: str) -> list[IntroRequest]:
+        i = t.intro_requests.c
+        rows = self.conn.execute(
+            select(t.intro_requests)
+            .where(i.asker_id == asker_id, func.lower(i.company) == company.strip().lower())
+            .order_by(i.id)
+        ).mappings()
+        return [self._from_row(r) for r in rows]
 
 
 class SqlCheckIns(_Repo):

@@ -70,6 +70,7 @@ communities = Table(
     Column("coach_role", String(64)),
     Column("digest_weekday", Integer, nullable=False),
     Column("digest_time", String(5), nullable=False),
+    Column("last_digest_at", UTCDateTime),
     Column("created_at", UTCDateTime, nullable=False),
     UniqueConstraint("platform", "external_id", name="uq_communities_platform_external"),
 )
@@ -96,6 +97,8 @@ members = Table(
     Column("paused_until", UTCDateTime),
     Column("hired_at", UTCDateTime),
     Column("undeliverable", Boolean, nullable=False, default=False),
+    Column("share_asks", Boolean, nullable=False, default=False),
+    Column("share_names", Boolean, nullable=False, default=False),
     Column("created_at", UTCDateTime, nullable=False),
     UniqueConstraint("community_id", "external_id", name="uq_members_community_external"),
 )
@@ -207,6 +210,26 @@ inbound_events = Table(
     Column("event_id", String(128), primary_key=True),
     Column("received_at", UTCDateTime, nullable=False),
     Index("ix_inbound_events_received", "received_at"),
+)
+
+intro_requests = Table(
+    "intro_requests",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "community_id",
+        Integer,
+        ForeignKey("communities.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("asker_id", Integer, ForeignKey("members.id", ondelete="CASCADE"), nullable=False),
+    Column("helper_id", Integer, ForeignKey("members.id", ondelete="CASCADE"), nullable=False),
+    Column("ask_id", Integer),
+    Column("company", String(120), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Index("ix_intro_requests_asker", "asker_id"),
+    Index("ix_intro_requests_helper", "helper_id"),
 )
 
 MEMBER_TABLES = (asks, gives, targets, known_companies, checkins)

@@ -6,6 +6,7 @@ from bot.checkins.planning import (
     plan_afternoon,
     plan_follow_up,
     plan_next_morning,
+    plan_next_review,
     plan_nudge,
 )
 
@@ -16,5 +17,6 @@ __all__ = [
     "plan_afternoon",
     "plan_follow_up",
     "plan_next_morning",
+    "plan_next_review",
     "plan_nudge",
 ]

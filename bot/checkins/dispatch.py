@@ -27,6 +27,8 @@ class CheckInWriter(Protocol):
 
     def plan_after_miss(self, uow: UnitOfWork, checkin: CheckIn, now: datetime) -> None: ...
 
+    def weekly_posts(self, now: datetime) -> list[OutboundMessage]: ...
+
 
 @dataclass
 class DispatchReport:

@@ -41,6 +41,23 @@ def plan_next_morning(uow: UnitOfWork, member: Member, after: datetime) -> Check
     return uow.checkins.add(CheckIn(member_id=member.id, kind=CheckInKind.MORNING, due_at=due))
 
 
+REVIEW_DAY = 4  # Friday
+REVIEW_TIME = time(16, 0)
+
+
+def plan_next_review(uow: UnitOfWork, member: Member, after: datetime) -> CheckIn | None:
+    """The personal weekly review, Fridays at 16:00 local."""
+    assert member.id is not None
+    uow.checkins.cancel_pending(member.id, [CheckInKind.REVIEW])
+    start = _active_after(member, after)
+    if start is None or not member.onboarded:
+        return None
+    due = next_occurrence(start, _zone(member), REVIEW_TIME, frozenset({REVIEW_DAY}))
+    if due is None:
+        return None
+    return uow.checkins.add(CheckIn(member_id=member.id, kind=CheckInKind.REVIEW, due_at=due))
+
+
 def plan_afternoon(uow: UnitOfWork, member: Member, ask: Ask, now: datetime) -> CheckIn | None:
     """Ask "did you make it?" at the next afternoon time, at least an hour from now."""
     assert member.id is not None

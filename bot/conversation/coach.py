@@ -11,20 +11,28 @@ import json
 import re
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from bot.checkins import (
     cancel_all,
     plan_afternoon,
     plan_follow_up,
     plan_next_morning,
+    plan_next_review,
     plan_nudge,
 )
 from bot.coaching import Assessment, Verdict, assess_ask
+from bot.conversation.group import (
+    intro_action,
+    offer_intro,
+    word_digest,
+    word_report,
+    word_share,
+)
 from bot.conversation.states import State
 from bot.conversation.text import TextProblem, clean_message, short
+from bot.conversation.turn import Turn
 from bot.domain import (
     Ask,
     AskStatus,
@@ -39,9 +47,10 @@ from bot.domain import (
     Target,
 )
 from bot.export import member_record
+from bot.group.weekly import dispatch_weekly_posts
 from bot.messages import Choice, InboundMessage, OutboundMessage, Sender
-from bot.ports import Clock, UnitOfWork, UnitOfWorkFactory
-from bot.progress import compute_stats
+from bot.ports import ChartRenderer, Clock, UnitOfWork, UnitOfWorkFactory
+from bot.progress import compute_stats, count_by_day
 from bot.schedule import format_days, parse_days, parse_time, timezone_or_none
 
 MAX_COMPANY_CHARS = 80
@@ -54,44 +63,13 @@ class CoachSettings:
     max_clarifying_questions: int = 2
 
 
-@dataclass
-class Turn:
-    """One inbound event being handled: the member, the clock, and the replies so far."""
-
-    uow: UnitOfWork
-    community: Community
-    member: Member
-    now: datetime
-    key: str
-    replies: list[OutboundMessage] = field(default_factory=list)
-
-    @property
-    def zone(self) -> ZoneInfo:
-        return ZoneInfo(self.member.timezone)
-
-    def say(self, text: str, *choices: Choice) -> None:
-        """Queue a DM to the member."""
-        assert self.community.id is not None
-        self.replies.append(
-            OutboundMessage(
-                text=text,
-                community_id=self.community.id,
-                member_id=self.member.id,
-                recipient=self.member.external_id,
-                platform=self.community.platform,
-                choices=tuple(choices),
-                key=f"{self.key}:{len(self.replies)}",
-            )
-        )
-
-
 StateHandler = Callable[["Coach", Turn, str], State]
 WordHandler = Callable[["Coach", Turn, str], State | None]
 
 MADE_CHOICES = ("made", "not_yet", "skip")
 OUTCOME_CHOICES = ("yes", "waiting", "no")
 FOLLOW_UP_CHOICES = ("heard", "nudge", "drop")
-_ASK_ACTION = re.compile(r"^!ask:(\d{1,12}):([a-z_]{1,12})$")
+_ACTION = re.compile(r"^!(ask|intro):(\d{1,12}):([a-z_]{1,12})$")
 _HIRED = re.compile(
     r"\b(i\s+got\s+(the|a|an)\s+(job|offer)|got\s+hired|i\s+(was|got|am|'m)\s+hired|"
     r"accepted\s+(an|the)\s+offer|i\s+start\s+my\s+new\s+job)\b",
@@ -124,10 +102,16 @@ class Coach:
         uow_factory: UnitOfWorkFactory,
         clock: Clock,
         settings: CoachSettings | None = None,
+        charts: ChartRenderer | None = None,
     ) -> None:
         self._uow = uow_factory
         self._clock = clock
         self.settings = settings or CoachSettings()
+        self.charts = charts
+
+    def weekly_posts(self, now: datetime) -> list[OutboundMessage]:
+        """Queue every community's weekly digest and organizer reports that are due."""
+        return dispatch_weekly_posts(self._uow, self.charts, now)
 
     # ----------------------------------------------------------------- entry points
 
@@ -228,9 +212,12 @@ class Coach:
             turn.say(str(problem))
             return
         state = State(turn.member.state)
-        action = _ASK_ACTION.match(text)
+        action = _ACTION.match(text)
         if action:
-            self._ask_action(turn, int(action.group(1)), action.group(2))
+            if action.group(1) == "intro":
+                intro_action(turn, int(action.group(2)), action.group(3))
+            else:
+                self._ask_action(turn, int(action.group(2)), action.group(3))
             return
         if event.form is not None:
             turn.member.state = self._logged_form(turn, event.form)
@@ -293,6 +280,7 @@ class Coach:
         member.state = State.IDLE
         member.state_data = {}
         plan_next_morning(turn.uow, member, turn.now)
+        plan_next_review(turn.uow, member, turn.now)
         turn.say(
             f"You're set: {format_days(member.days)} at {member.checkin_time:%H:%M} "
             f"({member.timezone}). Got an ask already? Tell me who you'll ask, and for what."
@@ -396,7 +384,42 @@ class Coach:
             else ""
         )
         turn.say(f"That's a real ask: {short(assessment.text, 120)}. Noted — good luck!{when}")
+        self._good_practice(turn, ask)
+        offer_intro(turn, ask.company, ask.id)
         return State.IDLE
+
+    def _good_practice(self, turn: Turn, ask: Ask) -> None:
+        """Networking rules: don't lean on one person too often; offer help first."""
+        member = turn.member
+        assert member.id is not None
+        history = turn.uow.asks.for_member(member.id, since=turn.now - timedelta(days=14))
+        if ask.who:
+            same = [
+                a
+                for a in history
+                if a.id != ask.id
+                and a.verdict == Verdict.SPECIFIC
+                and (a.who or "").lower() == ask.who.lower()
+                and a.kind == ask.kind
+            ]
+            if same:
+                days = (turn.now - same[-1].created_at).days
+                when = "earlier today" if days == 0 else f"{days} day{'s' if days != 1 else ''} ago"
+                turn.say(
+                    f"Heads-up: you asked {ask.who} for the same kind of favour {when}. "
+                    "Could someone else help this time — or could you do something for "
+                    f"{ask.who} first?"
+                )
+        specific = [a for a in turn.uow.asks.for_member(member.id) if a.verdict == Verdict.SPECIFIC]
+        if (
+            len(specific) >= 3
+            and len(specific) % 3 == 0
+            and not turn.uow.gives.for_member(member.id)
+        ):
+            turn.say(
+                "Tip: offer help first. Who could you help this week — an intro, a review, a "
+                "name? Log it with `gave …`."
+            )
 
     def _skip_today(self, turn: Turn) -> State:
         turn.member.state_data = {}
@@ -632,19 +655,49 @@ class Coach:
         )
 
     def _ask_review(self, turn: Turn, checkin: CheckIn) -> None:
+        """Friday: my week's asks and outcomes, follow-ups due, gives, streak, one idea."""
         member = turn.member
         assert member.id is not None
-        stats = compute_stats(
-            turn.uow.asks.for_member(member.id),
-            turn.uow.gives.for_member(member.id),
-            turn.zone,
-            member.days,
-            turn.now,
-        )
-        turn.say(
-            f"Your week: {stats.week_specific} specific ask(s), streak {stats.streak}. "
-            "One idea for next week: ask someone who knows you well for two names."
-        )
+        plan_next_review(turn.uow, member, turn.now)
+        if member.state in (State.ONBOARDING, State.CONFIRM_FORGET, State.NEW):
+            return
+        zone = turn.zone
+        today = turn.now.astimezone(zone).date()
+        monday = today - timedelta(days=today.weekday())
+        asks = turn.uow.asks.for_member(member.id)
+        gives = turn.uow.gives.for_member(member.id)
+        stats = compute_stats(asks, gives, zone, member.days, turn.now)
+        week = [a for a in asks if a.created_at.astimezone(zone).date() >= monday]
+        specific = [a for a in week if a.verdict == Verdict.SPECIFIC]
+        week_gives = [g for g in gives if g.created_at.astimezone(zone).date() >= monday]
+        open_asks = [
+            a
+            for a in asks
+            if a.verdict == Verdict.SPECIFIC
+            and a.status in (AskStatus.OPEN, AskStatus.MADE)
+            and a.outcome in (None, Outcome.WAITING)
+            and a.created_at.astimezone(zone).date() < monday
+        ]
+        lines = [f"Your week, {member.name}:"]
+        if specific:
+            people = ", ".join(dict.fromkeys(a.who or "someone" for a in specific))
+            made = sum(1 for a in specific if a.status == AskStatus.MADE)
+            yes = sum(1 for a in specific if a.outcome == Outcome.YES)
+            lines.append(f"• {len(specific)} specific ask(s) ({people}) · {made} made · {yes} yes")
+        else:
+            lines.append("• No specific ask this week — that's fine, next week is new.")
+        if open_asks:
+            names = ", ".join(dict.fromkeys(a.who or "someone" for a in open_asks[-3:]))
+            lines.append(f"• Waiting to hear from: {names} — a short nudge is normal.")
+        lines.append(f"• Gives: {len(week_gives)} · streak: {stats.streak} working day(s)")
+        lines.append("Next week: " + _suggestion(len(specific), len(week_gives), open_asks))
+        turn.say("\n".join(lines))
+        if self.charts is not None:
+            days = count_by_day(asks, zone, monday, today)
+            png = self.charts.asks_per_day(days, "My week")
+            turn.replies[-1] = replace(
+                turn.replies[-1], attachment=png, attachment_name="my-week.png"
+            )
 
     # ----------------------------------------------------------------- chat words
 
@@ -703,6 +756,7 @@ class Coach:
                 Target(member_id=turn.member.id, company=company, created_at=turn.now)
             )
             turn.say(f"Added {company}. Who do you know there — or who might?")
+            offer_intro(turn, company)
         elif turn.uow.targets.remove(turn.member.id, company):
             turn.say(f"Removed {company} from your targets.")
         else:
@@ -808,6 +862,7 @@ class Coach:
         member.hired_at = None
         member.undeliverable = False
         plan_next_morning(turn.uow, member, turn.now)
+        plan_next_review(turn.uow, member, turn.now)
         turn.say(
             ("Welcome back! " if was_paused else "")
             + f"Check-ins are on: {format_days(member.days)} at {member.checkin_time:%H:%M}."
@@ -843,6 +898,18 @@ class Coach:
         member.state_data = {}
         turn.say("Kept everything. Nothing was deleted.")
         return State(before) if before in State._value2member_map_ else State.IDLE
+
+    def _word_share(self, turn: Turn, rest: str) -> State | None:
+        word_share(turn, rest)
+        return None
+
+    def _word_report(self, turn: Turn, rest: str) -> State | None:
+        word_report(turn, rest)
+        return None
+
+    def _word_digest(self, turn: Turn, rest: str) -> State | None:
+        word_digest(turn, rest, self.charts)
+        return None
 
     # ----------------------------------------------------------------- organizer settings
 
@@ -966,6 +1033,17 @@ def _settings_text(community: Community) -> str:
     )
 
 
+def _suggestion(specific: int, gives: int, waiting: list[Ask]) -> str:
+    """One concrete idea for next week, from the networking rules."""
+    if specific == 0:
+        return "pick one target company and ask one person you know for two names there."
+    if gives == 0:
+        return "offer help first — one intro or one review for someone in the group."
+    if waiting:
+        return f"close the loop with {waiting[-1].who or 'them'}, then thank them either way."
+    return "keep the rhythm: one person, one clear favour, every working day."
+
+
 def _unknown_zone(name: str) -> str:
     return (
         f"I don't know the timezone “{short(name, 40)}”. Try a city like America/Chicago or "
@@ -1004,6 +1082,9 @@ _WORDS: dict[str, WordHandler] = {
     "export": Coach._word_export,
     "forget": Coach._word_forget,
     "admin": Coach._word_admin,
+    "share": Coach._word_share,
+    "report": Coach._word_report,
+    "digest": Coach._word_digest,
 }
 """The chat words of DESIGN.md; they work in every state except a pending `forget`."""
 

@@ -62,6 +62,7 @@ class Community:
     coach_role: str | None = None
     digest_weekday: int = 0
     digest_time: time = DEFAULT_MORNING
+    last_digest_at: datetime | None = None
     id: int | None = None
 
 
@@ -83,6 +84,8 @@ class Member:
     paused_until: datetime | None = None
     hired_at: datetime | None = None
     undeliverable: bool = False
+    share_asks: bool = False
+    share_names: bool = False
     id: int | None = None
 
     @property
@@ -149,4 +152,27 @@ class CheckIn:
     due_at: datetime
     status: CheckInStatus = CheckInStatus.PENDING
     ask_id: int | None = None
+    id: int | None = None
+
+
+class IntroStatus(StrEnum):
+    OFFERED = "offered"
+    ASKED = "asked"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    WITHDRAWN = "withdrawn"
+
+
+@dataclass
+class IntroRequest:
+    """A help match: `asker` needs people at `company`; `helper` said they know people there.
+    The helper's name reaches the asker only once the helper accepts."""
+
+    community_id: int
+    asker_id: int
+    helper_id: int
+    company: str
+    created_at: datetime
+    ask_id: int | None = None
+    status: IntroStatus = IntroStatus.OFFERED
     id: int | None = None

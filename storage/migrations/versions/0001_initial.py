@@ -41,6 +41,7 @@ def upgrade() -> None:
         sa.Column("coach_role", sa.String(64)),
         sa.Column("digest_weekday", sa.Integer, nullable=False),
         sa.Column("digest_time", sa.String(5), nullable=False),
+        sa.Column("last_digest_at", sa.DateTime),
         sa.Column("created_at", sa.DateTime, nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_communities"),
         sa.UniqueConstraint("platform", "external_id", name="uq_communities_platform_external"),
@@ -68,6 +69,8 @@ def upgrade() -> None:
         sa.Column("paused_until", sa.DateTime),
         sa.Column("hired_at", sa.DateTime),
         sa.Column("undeliverable", sa.Boolean, nullable=False),
+        sa.Column("share_asks", sa.Boolean, nullable=False),
+        sa.Column("share_names", sa.Boolean, nullable=False),
         sa.Column("created_at", sa.DateTime, nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_members"),
         sa.UniqueConstraint("community_id", "external_id", name="uq_members_community_external"),
@@ -152,6 +155,43 @@ def upgrade() -> None:
     op.create_index("ix_outbox_status_next", "outbox", ["status", "next_attempt_at"])
     op.create_index("ix_outbox_member", "outbox", ["member_id"])
     op.create_table(
+        "intro_requests",
+        sa.Column("id", sa.Integer),
+        sa.Column(
+            "community_id",
+            sa.Integer,
+            sa.ForeignKey(
+                "communities.id",
+                ondelete="CASCADE",
+                name="fk_intro_requests_community_id_communities",
+            ),
+            nullable=False,
+        ),
+        sa.Column(
+            "asker_id",
+            sa.Integer,
+            sa.ForeignKey(
+                "members.id", ondelete="CASCADE", name="fk_intro_requests_asker_id_members"
+            ),
+            nullable=False,
+        ),
+        sa.Column(
+            "helper_id",
+            sa.Integer,
+            sa.ForeignKey(
+                "members.id", ondelete="CASCADE", name="fk_intro_requests_helper_id_members"
+            ),
+            nullable=False,
+        ),
+        sa.Column("ask_id", sa.Integer),
+        sa.Column("company", sa.String(120), nullable=False),
+        sa.Column("status", sa.String(16), nullable=False),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_intro_requests"),
+    )
+    op.create_index("ix_intro_requests_asker", "intro_requests", ["asker_id"])
+    op.create_index("ix_intro_requests_helper", "intro_requests", ["helper_id"])
+    op.create_table(
         "inbound_events",
         sa.Column("platform", sa.String(16), nullable=False),
         sa.Column("event_id", sa.String(128), nullable=False),
@@ -165,6 +205,8 @@ def downgrade() -> None:
     for index, table in (
         ("ix_inbound_events_received", "inbound_events"),
         ("ix_outbox_member", "outbox"),
+        ("ix_intro_requests_helper", "intro_requests"),
+        ("ix_intro_requests_asker", "intro_requests"),
         ("ix_outbox_status_next", "outbox"),
         ("ix_checkins_member_status", "checkins"),
         ("ix_checkins_status_due", "checkins"),
@@ -176,6 +218,7 @@ def downgrade() -> None:
         op.drop_index(index, table_name=table)
     for table in (
         "inbound_events",
+        "intro_requests",
         "outbox",
         "checkins",
         "known_companies",

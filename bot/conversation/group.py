@@ -1,0 +1,217 @@
+"""The group side of the conversation: help matching, sharing, the organizer's words.
+
+Consent rules: a member's `know` list is never shown to anyone. An asker learns a helper's
+name only after the helper accepts; a helper learns the asker's need when asked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.conversation.turn import Turn
+from bot.domain import Give, IntroRequest, IntroStatus, Member, Role
+from bot.group.digest import build_digest, digest_text
+from bot.group.report import build_report, report_text
+from bot.messages import Choice
+from bot.ports import ChartRenderer
+
+_KIND_NEED = {
+    "introduction": "an introduction",
+    "referral": "a referral",
+    "reference": "a reference",
+    "review": "a review",
+    "advice": "advice",
+    "information": "names and contacts",
+}
+
+
+def _intro_choice(intro_id: int | None, action: str, label: str) -> Choice:
+    return Choice(label=label, value=f"!intro:{intro_id}:{action}")
+
+
+def offer_intro(turn: Turn, company: str | None, ask_id: int | None = None) -> None:
+    """If someone else in the group knows people at `company`, offer to ask them."""
+    member = turn.member
+    if not company or member.id is None or turn.community.id is None:
+        return
+    previous = turn.uow.intros.for_asker(member.id, company)
+    if any(i.status in (IntroStatus.OFFERED, IntroStatus.ASKED) for i in previous):
+        return  # one open request per company at a time
+    if any(i.status == IntroStatus.ACCEPTED for i in previous):
+        return
+    tried = {i.helper_id for i in previous}
+    helpers = [
+        h
+        for h in turn.uow.known.who_knows(turn.community.id, company)
+        if h != member.id and h not in tried
+    ]
+    if not helpers:
+        return
+    intro = turn.uow.intros.add(
+        IntroRequest(
+            community_id=turn.community.id,
+            asker_id=member.id,
+            helper_id=helpers[0],
+            company=company,
+            created_at=turn.now,
+            ask_id=ask_id,
+        )
+    )
+    turn.say(
+        f"Someone in the group knows people at {company}. Want me to ask them for an intro? "
+        "(They choose whether to share their name.)",
+        _intro_choice(intro.id, "yes", "Yes, ask"),
+        _intro_choice(intro.id, "no", "No thanks"),
+    )
+
+
+def _need(turn: Turn, intro: IntroRequest) -> str:
+    ask = turn.uow.asks.get(intro.ask_id) if intro.ask_id else None
+    kind = _KIND_NEED.get(ask.kind or "", "an introduction") if ask else "an introduction"
+    return f"{kind} at {intro.company}"
+
+
+def _ask_helper(turn: Turn, intro: IntroRequest, asker: Member) -> bool:
+    helper = turn.uow.members.get(intro.helper_id)
+    if helper is None or helper.undeliverable:
+        return False
+    intro.status = IntroStatus.ASKED
+    turn.uow.intros.save(intro)
+    turn.tell(
+        helper,
+        f"{asker.name} from the group is looking for {_need(turn, intro)}. You said you know "
+        f"people there — could you help? {asker.name} sees your name only if you say yes.",
+        _intro_choice(intro.id, "accept", "I can help"),
+        _intro_choice(intro.id, "decline", "Not this time"),
+    )
+    return True
+
+
+def _next_helper(turn: Turn, declined: IntroRequest, asker: Member) -> None:
+    assert asker.id is not None
+    tried = {i.helper_id for i in turn.uow.intros.for_asker(asker.id, declined.company)}
+    for helper_id in turn.uow.known.who_knows(declined.community_id, declined.company):
+        if helper_id in tried or helper_id == asker.id:
+            continue
+        intro = turn.uow.intros.add(
+            IntroRequest(
+                community_id=declined.community_id,
+                asker_id=asker.id,
+                helper_id=helper_id,
+                company=declined.company,
+                created_at=turn.now,
+                ask_id=declined.ask_id,
+            )
+        )
+        if _ask_helper(turn, intro, asker):
+            return
+    turn.tell(
+        asker,
+        f"No intro at {declined.company} from the group this time. Who else might know "
+        "someone there? Ask them for two names.",
+    )
+
+
+def intro_action(turn: Turn, intro_id: int, action: str) -> None:
+    """A press on an intro button, by the asker (yes/no) or the helper (accept/decline)."""
+    intro = turn.uow.intros.get(intro_id)
+    me = turn.member.id
+    if intro is None or me not in (intro.asker_id, intro.helper_id):
+        turn.say("That request isn't open any more.")
+        return
+    asker = turn.uow.members.get(intro.asker_id)
+    if asker is None:
+        turn.say("That request isn't open any more.")
+        return
+    if me == intro.asker_id and intro.status == IntroStatus.OFFERED and action in ("yes", "no"):
+        if action == "no":
+            intro.status = IntroStatus.WITHDRAWN
+            turn.uow.intros.save(intro)
+            turn.say("No problem — I won't ask.")
+        elif _ask_helper(turn, intro, asker):
+            turn.say("Asked. I'll tell you as soon as they answer.")
+        else:
+            _next_helper(turn, intro, asker)
+        return
+    if me == intro.helper_id and intro.status == IntroStatus.ASKED:
+        helper = turn.member
+        assert helper.id is not None
+        if action == "accept":
+            intro.status = IntroStatus.ACCEPTED
+            turn.uow.intros.save(intro)
+            turn.uow.gives.add(
+                Give(helper.id, f"Intro for {asker.name} at {intro.company}", turn.now)
+            )
+            turn.say(
+                f"Thank you! I've told {asker.name} you can help at {intro.company}. "
+                "Logged as a give. 🙌"
+            )
+            turn.tell(
+                asker,
+                f"Good news: {helper.name} knows people at {intro.company} and can help. "
+                f"Message {helper.name} with your specific ask — and say thank you.",
+            )
+            return
+        if action == "decline":
+            intro.status = IntroStatus.DECLINED
+            turn.uow.intros.save(intro)
+            turn.say(f"No problem — thanks for saying so. {asker.name} won't see your name.")
+            _next_helper(turn, intro, asker)
+            return
+    turn.say("That request is already settled.")
+
+
+def word_share(turn: Turn, rest: str) -> None:
+    """`share on|off`, `share names on|off`: what the weekly digest may show of my asks."""
+    member = turn.member
+    words = rest.lower().split()
+    if words in (["on"], ["off"]):
+        member.share_asks = words[0] == "on"
+        if not member.share_asks:
+            member.share_names = False
+    elif len(words) == 2 and words[0] in ("names", "name") and words[1] in ("on", "off"):
+        member.share_names = words[1] == "on"
+        member.share_asks = member.share_asks or member.share_names
+    elif words:
+        turn.say("Try `share on`, `share off`, `share names on` or `share names off`.")
+        return
+    if not member.share_asks:
+        turn.say(
+            "Your asks are private. `share on` lets the weekly digest show your open asks "
+            "(the kind of favour and the company, never who you're asking) so the group can help."
+        )
+    elif member.share_names:
+        turn.say(
+            "The digest shows your open asks, including who you're asking. `share names off` hides them."
+        )
+    else:
+        turn.say(
+            "The digest shows your open asks: the kind of favour and the company, not who "
+            "you're asking. `share names on` adds them; `share off` stops sharing."
+        )
+
+
+def _is_organizer(turn: Turn) -> bool:
+    if turn.member.role in (Role.ADMIN, Role.COACH):
+        return True
+    turn.say("Only the group's admins or coaches can see that.")
+    return False
+
+
+def word_report(turn: Turn, rest: str) -> None:
+    """The organizer's report, on demand (admins and coaches only)."""
+    if _is_organizer(turn):
+        turn.say(report_text(build_report(turn.uow, turn.community, turn.now)))
+
+
+def word_digest(turn: Turn, rest: str, charts: ChartRenderer | None) -> None:
+    """A preview of this week's digest, in the organizer's DM."""
+    if not _is_organizer(turn):
+        return
+    digest = build_digest(turn.uow, turn.community, turn.now)
+    turn.say(digest_text(digest))
+    if charts is not None:
+        png = charts.asks_per_day(digest.days, "Asks per day")
+        turn.replies[-1] = replace(
+            turn.replies[-1], attachment=png, attachment_name="asks-per-day.png"
+        )
