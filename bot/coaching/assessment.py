@@ -136,11 +136,9 @@ def assess_ask(text: str) -> Assessment:
     if role_found:
         anchors.append((role_found[1], role_found[2]))
     favours = find_favours(ct.text, ct.low, anchors)
-    details = {
-        "company": ct.text[companies[0][0] : companies[0][1]] if companies else None,
-        "role": role_found[0] if role_found else None,
-        "deadline": find_deadline(ct),
-    }
+    company = ct.text[companies[0][0] : companies[0][1]] if companies else None
+    role = role_found[0] if role_found else None
+    deadline = find_deadline(ct)
 
     asked = [(f, _requestee(f, refs)) for f in favours if f.requested]
     specific = [
@@ -162,7 +160,9 @@ def assess_ask(text: str) -> Assessment:
                 f"Names who will be asked: {person.text}.",
                 f"Asks for something concrete: {favour.what}.",
             ),
-            **details,  # type: ignore[arg-type]
+            company=company,
+            role=role,
+            deadline=deadline,
         )
 
     if not _intends_ask(refs, favours, ct.text):
@@ -175,7 +175,9 @@ def assess_ask(text: str) -> Assessment:
             Verdict.PASSIVE,
             ("who", "what"),
             reasons=tuple(reasons),
-            **details,  # type: ignore[arg-type]
+            company=company,
+            role=role,
+            deadline=deadline,
         )
 
     concrete = [(f, r) for f, r in asked if f.concrete]
@@ -201,7 +203,9 @@ def assess_ask(text: str) -> Assessment:
                 f"Asks for something concrete ({favour.what}), but {whom}.",
                 "Who exactly will you ask? Name one person.",
             ),
-            **details,  # type: ignore[arg-type]
+            company=company,
+            role=role,
+            deadline=deadline,
         )
     if named:
         vague = _VAGUE_WHAT.search(ct.low)
@@ -216,7 +220,9 @@ def assess_ask(text: str) -> Assessment:
                 f"Names who will be asked: {named[0].text}.",
                 f"But not what, concretely, you will ask for{detail}.",
             ),
-            **details,  # type: ignore[arg-type]
+            company=company,
+            role=role,
+            deadline=deadline,
         )
     generic = next((r.text for r in refs if r.kind is not RefKind.PERSON and r.text), None)
     whom = f'"{generic}" is not one identifiable person' if generic else "no one is named"
@@ -229,5 +235,7 @@ def assess_ask(text: str) -> Assessment:
             f"An ask is intended, but {whom}.",
             "And there is no concrete favour (an intro, a referral, a review, names…).",
         ),
-        **details,  # type: ignore[arg-type]
+        company=company,
+        role=role,
+        deadline=deadline,
     )

@@ -44,7 +44,7 @@ def _alt(words: tuple[str, ...] | frozenset[str]) -> str:
 
 
 _DOC = rf"(?:{_alt(DOCUMENTS)})"
-_DET = r"(?:my|the|this|our|his|her|their|a|an|both|all|some)"
+_DET = r"\b(?:my|the|this|our|his|her|their|a|an|both|all|some)"
 _DOC_PHRASE = rf"{_DET}\s(?:[\w'&.-]+\s){{0,5}}?{_DOC}\b"
 
 # Where a clause ends: a later clause is a new thought ("…, then update my resume").
@@ -59,7 +59,8 @@ _INTRO = re.compile(
     r"|\bput(?:s|ting)?\sme\sin\s(?:touch|contact)\swith\b"
     r"|\b(?:hook|set)(?:s|ing)?\sme\sup\swith\b"
     r"|\bintro(?:duction)?\semails?\b(?:\s(?:to|with)\b)?"
-    r"|\b(?:an?|email|warm|the|quick|short)\sintro(?:duction)?s?\b(?:\s(?:to|with)\b)?"
+    r"|\b(?:an?|email|warm|the|quick|short)\sintro(?:duction)?s?(?:\semails?)?\b"
+    r"(?:\s(?:to|with)\b)?"
     r"|\bmake\s(?:an?\s)?introductions?\b(?:\s(?:to|with)\b)?"
 )
 _REFERRAL = re.compile(
@@ -141,6 +142,7 @@ _GENERIC_TARGET = re.compile(
     r"|people\she\sknows|people\sshe\sknows)\b"
 )
 _SPECIFIC_SOMEONE = re.compile(r"(?:someone|somebody)\s(?:at|on|in|from|who|that|inside)\s")
+_SMALL_TALK = re.compile(r"\b(?:doing|going|been|holding\sup|feeling|settling)\b")
 _WORD = re.compile(r"[\w'-]+")
 _TRAILING = re.compile(
     r"(?:\s(?:by|before|until|on|this|next|tonight|today|tomorrow|asap|please|lol|too|too\.)"
@@ -322,6 +324,9 @@ def find_favours(text: str, low: str, anchors: list[tuple[int, int]]) -> list[Fa
     for m in _QUESTION.finditer(low):
         qstart = m.start(1)
         stop = _sentence_end(low, qstart)
+        if m.group(1) == "how" and _SMALL_TALK.search(low, qstart, stop):
+            # "ask how his new job is going" is catching up, not a question to be answered.
+            continue
         favours.append(
             Favour(
                 RequestKind.INFORMATION,

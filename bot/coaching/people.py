@@ -64,6 +64,11 @@ class Ref:
     next_low: str = ""  # first word after the object ("about", "to", …)
 
 
+_SELF_TO = frozenset(
+    {"going", "want", "need", "plan", "planning", "trying", "try", "hope", "hoping", "have"}
+    | {"got", "like", "love", "gonna", "wanna", "intend", "mean", "time", "head", "how"}
+)
+_SEND_VERBS = frozenset({"send", "sending", "email", "emailing", "forward", "mail"})
 _PARTICLES = frozenset({"van", "de", "da", "di", "von", "der", "del", "la", "le", "bin", "al"})
 _FAVOUR_NOUNS = frozenset(
     {
@@ -124,9 +129,12 @@ def _phrase_at(tokens: tuple[Token, ...], i: int, phrases: tuple[tuple[str, ...]
     best = 0
     for phrase in phrases:
         n = len(phrase)
-        if n > best and i + n <= len(tokens):
-            if all(tokens[i + k].low == phrase[k] for k in range(n)):
-                best = n
+        if (
+            n > best
+            and i + n <= len(tokens)
+            and all(tokens[i + k].low == phrase[k] for k in range(n))
+        ):
+            best = n
     return best
 
 
@@ -255,7 +263,7 @@ def parse_object(ct: CleanText, j: int, strong: bool) -> tuple[RefKind, str, int
             return RefKind.PERSON, text[tok.start : tokens[k + n - 1].end], k + n, False
     # "Mom", "Dad", "Grandma" are names when written as names.
     if low in UNIQUE_KIN and tok.is_cap:
-        if j + 1 < len(tokens) and tokens[j + 1].low in ("'s", "'") or low.endswith("'s"):
+        if (j + 1 < len(tokens) and tokens[j + 1].low in ("'s", "'")) or low.endswith("'s"):
             kind, end = _possessive_chain(ct, j, j + 1)
             return kind, text[tok.start : tokens[end - 1].end], end, False
         return RefKind.PERSON, tok.text, j + 1, False
@@ -301,6 +309,13 @@ def parse_object(ct: CleanText, j: int, strong: bool) -> tuple[RefKind, str, int
             return RefKind.PERSON, text[tok.start : tokens[named[1] - 1].end], named[1], False
         plural = low not in ("the", "a", "an", "one") or tokens[head_end - 1].low.endswith("s")
         return RefKind.GENERIC, text[tok.start : tokens[head_end - 1].end], head_end, plural
+    if low in RELATION_MODIFIERS and not tok.is_cap:
+        # "former coworkers", "old colleagues": a kind of people, not a person.
+        k = _people_noun_within(tokens, j + 1, 3)
+        if k >= 0:
+            head_end = _after_noun_phrase(tokens, k)
+            plural = tokens[head_end - 1].low.endswith("s")
+            return RefKind.GENERIC, text[tok.start : tokens[head_end - 1].end], head_end, plural
     if low in GENERIC_PEOPLE:
         k = _after_noun_phrase(tokens, j)
         return RefKind.GENERIC, text[tok.start : tokens[k - 1].end], k, True
@@ -360,7 +375,13 @@ def find_refs(ct: CleanText) -> list[Ref]:
                     source = Source.SOCIAL
         if source is None and tok.low == "from" and i > 0 and tokens[i - 1].low in _FAVOUR_NOUNS:
             n, source = 1, Source.FROM
-        if source is None:
+        if source is None or (
+            source is Source.REQUEST
+            and i >= 2
+            and tokens[i - 1].low == "to"
+            and tokens[i - 2].low not in _SELF_TO
+        ):
+            # "ask her to email the recruiter": the second verb is the favour, not a new ask.
             i += 1
             continue
         j = i + n
@@ -368,6 +389,22 @@ def find_refs(ct: CleanText) -> list[Ref]:
         if source is Source.REQUEST and j < count and tokens[j].low in ("up", "back", "again"):
             j += 1
         parsed = parse_object(ct, j, strong=source is not Source.SOCIAL or n > 1)
+        if parsed is None and source is Source.REQUEST and tok.low in _SEND_VERBS:
+            # "send my resume to Kevin": the person comes after the document.
+            for k in range(j, min(count, j + 7)):
+                if tokens[k].low in ("to", "with") and not tokens[k - 1].low.endswith("ing"):
+                    parsed = parse_object(ct, k + 1, strong=True)
+                    break
+                if not tokens[k].is_word:
+                    break
+            if parsed is not None and parsed[0] is RefKind.ORG:
+                # Sending a resume to a company is applying, not asking a person.
+                parsed = None
+        if parsed is None and source is Source.REQUEST and n > 1:
+            # "reach out to former coworkers": an ask is intended even if we cannot read whom.
+            refs.append(Ref(RefKind.GENERIC, "", tok.start, tokens[j - 1].end, source))
+            i = j
+            continue
         if parsed is None:
             if source is Source.REQUEST and tok.low in ("ask", "asks", "asking", "request"):
                 # "ask for a referral", "asking which …": the person was named earlier, if at all.
@@ -397,9 +434,8 @@ def _resolve(refs: list[Ref]) -> list[Ref]:
         if ref.kind in (RefKind.PRONOUN, RefKind.IMPLICIT):
             antecedent = None
             for prev in reversed(resolved):
-                if (
-                    prev.kind is RefKind.PERSON
-                    or (ref.kind is RefKind.IMPLICIT or ref.plural)
+                if prev.kind is RefKind.PERSON or (
+                    (ref.kind is RefKind.IMPLICIT or ref.plural)
                     and prev.kind in (RefKind.GENERIC, RefKind.ORG)
                 ):
                     antecedent = prev
