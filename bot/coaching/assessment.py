@@ -192,7 +192,11 @@ def assess_ask(text: str) -> Assessment:
         kind = RequestKind.ADVICE
     if concrete:
         favour, ref = concrete[0]
-        whom = f'"{ref.text}" is not one identifiable person' if ref else "no one is named"
+        whom = (
+            f'"{ref.text}" is not one identifiable person'
+            if ref and ref.text
+            else "no one is named"
+        )
         return Assessment(
             text,
             Verdict.VAGUE,

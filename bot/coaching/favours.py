@@ -48,8 +48,16 @@ _DET = r"\b(?:my|the|this|our|his|her|their|a|an|both|all|some)"
 _DOC_PHRASE = rf"{_DET}\s(?:[\w'&.-]+\s){{0,5}}?{_DOC}\b"
 
 # Where a clause ends: a later clause is a new thought ("…, then update my resume").
-_CLAUSE_END = re.compile(r"[.;!?]|\s—\s|,?\s(?:and|then|but|so|plus|also|or)\s|,\s")
-_SENTENCE_END = re.compile(r"[.;!?]|\s—\s|,?\s(?:then|but|so|plus|also)\s|,\s(?:and\s)?(?=ask)")
+# A full stop ends a sentence unless it ends an abbreviation ("Dr.", "U.S.", "C.H.").
+_STOP = (
+    r"(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bmrs)(?<!\bprof)(?<!\bst)(?<!\bjr)(?<!\bsr)(?<!\bsgt)"
+    r"(?<!\bvs)(?<!\binc)(?<!\bco)(?<!\brev)(?<!\bcapt)(?<!\b[a-z])\.(?=\s|$)|[;!?]"
+)
+_CLAUSE_END = re.compile(rf"{_STOP}|\s—\s|,?\s(?:and|then|but|so|plus|also|or)\s|,\s")
+_STRONG_END = re.compile(rf"{_STOP}|\s—\s|,?\s(?:then|but|so|plus|also)\s|,\s")
+_SENTENCE_END = re.compile(rf"{_STOP}|\s—\s|,?\s(?:then|but|so|plus|also)\s|,\s(?:and\s)?(?=ask)")
+# "ask Keisha to share the posting and refer me": "refer" is still under "ask … to".
+_ASK_TO = re.compile(r"\b(?:ask|asks|asking|get|have|want|need)\s(?:[\w'.@-]+\s){1,4}?to\s")
 
 _INTRO = re.compile(
     r"\bintroduc(?:e|es|ed|ing)\s(?:me|us|myself)\b(?:\s(?:to|with)\b)?"
@@ -174,6 +182,12 @@ def _requested(low: str, pos: int) -> bool:
     start = _clause_start(low, pos)
     if start == 0 and pos == 0:
         return False
+    if start == pos and low[max(0, pos - 4) : pos] == "and ":
+        strong = 0
+        for match in _STRONG_END.finditer(low, max(0, pos - 160), pos):
+            strong = match.end()
+        if _ASK_TO.search(low, strong, pos):
+            return True
     window = low[max(0, pos - 160) : pos] if start == 0 else low[start:pos]
     for match in _INTENT_MARK.finditer(window):
         word = match.group(0)

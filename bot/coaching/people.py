@@ -124,18 +124,30 @@ def company_at(tokens: tuple[Token, ...], i: int, *, any_case: bool = False) -> 
     return 0
 
 
-def _phrase_at(tokens: tuple[Token, ...], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
-    """Length of the longest phrase from `phrases` starting at token i (0 if none)."""
-    best = 0
+def _index_phrases(
+    phrases: tuple[tuple[str, ...], ...],
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases grouped by first word, longest first, so a lookup costs one dict access."""
+    index: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+_REQUEST_INDEX = _index_phrases(REQUEST_PHRASES)
+_TALK_INDEX = _index_phrases(TALK_PHRASES)
+_SOCIAL_INDEX = _index_phrases(SOCIAL_PHRASES)
+
+
+def _phrase_at(
+    tokens: tuple[Token, ...], i: int, index: dict[str, tuple[tuple[str, ...], ...]]
+) -> int:
+    """Length of the longest indexed phrase starting at token i (0 if none)."""
+    for phrase in index.get(tokens[i].low, ()):
         n = len(phrase)
-        if (
-            n > best
-            and i + n <= len(tokens)
-            and all(tokens[i + k].low == phrase[k] for k in range(n))
-        ):
-            best = n
-    return best
+        if i + n <= len(tokens) and all(tokens[i + k].low == phrase[k] for k in range(1, n)):
+            return n
+    return 0
 
 
 def _is_name(tok: Token) -> bool:
@@ -360,17 +372,17 @@ def find_refs(ct: CleanText) -> list[Ref]:
     while i < count:
         tok = tokens[i]
         source: Source | None = None
-        n = _phrase_at(tokens, i, REQUEST_PHRASES)
+        n = _phrase_at(tokens, i, _REQUEST_INDEX)
         if n:
             source = Source.REQUEST
         elif tok.low in REQUEST_VERBS:
             n, source = 1, Source.REQUEST
         else:
-            n = _phrase_at(tokens, i, TALK_PHRASES)
+            n = _phrase_at(tokens, i, _TALK_INDEX)
             if n:
                 source = Source.TALK
             else:
-                n = _phrase_at(tokens, i, SOCIAL_PHRASES)
+                n = _phrase_at(tokens, i, _SOCIAL_INDEX)
                 if n:
                     source = Source.SOCIAL
         if source is None and tok.low == "from" and i > 0 and tokens[i - 1].low in _FAVOUR_NOUNS:

@@ -32,6 +32,38 @@ _NEWLINES = re.compile(r"\s*\n\s*")
 _TYPOS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), repl) for pattern, repl in TYPO_FIXES
 )
+# All typo patterns in one scan of the lowercase text; the matching one then rewrites just the
+# matched word. Inner groups are made non-capturing so that group i+1 is typo pattern i, and the
+# shared leading \b is factored out with a first-letter lookahead: much faster than IGNORECASE.
+_TYPO_BODIES = [pattern.removeprefix(r"\b") for pattern, _ in TYPO_FIXES]
+_ANY_TYPO = re.compile(
+    r"\b(?=["
+    + "".join(sorted({body[0] for body in _TYPO_BODIES}))
+    + "])(?:"
+    + "|".join(f"({re.sub(r'[(](?![?])', '(?:', body)})" for body in _TYPO_BODIES)
+    + ")"
+)
+
+
+def _fix_typos(text: str) -> str:
+    """Rewrite common misspellings ("introduse", "refferal", "resum") to the canonical word."""
+    low = text.lower()
+    if len(low) != len(text):  # rare Unicode case changes length: fall back to slow path
+        for pattern, repl in _TYPOS:
+            text = pattern.sub(repl, text)
+        return text
+    parts: list[str] = []
+    last = 0
+    for match in _ANY_TYPO.finditer(low):
+        pattern, repl = _TYPOS[(match.lastindex or 1) - 1]
+        parts.append(text[last : match.start()])
+        parts.append(pattern.sub(repl, match.group(0)))
+        last = match.end()
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
+
 
 # Mentions are replaced by a placeholder word that survives tokenising; the table maps back.
 MENTION_PREFIX = "MENTION"
@@ -80,19 +112,28 @@ def clean(raw: str) -> CleanText:
         mentions[key] = match.group(0)
         return f" {key} "
 
-    text = _LINK_WITH_LABEL.sub(lambda m: f" {m.group(1)} ", text)
-    text = _BARE_LINK.sub(" ", text)
-    text = _CHANNEL.sub(lambda m: f" {m.group(1) or ''} ", text)
-    text = _SPECIAL.sub(" ", text)
-    text = _ROLE_MENTION.sub(" ", text)
-    text = _MENTION.sub(keep_mention, text)
-    text = _EMOJI.sub(" ", text)
-    text = _MARKERS.sub("", text)
-    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    text = _DASHES.sub(" — ", text)
-    text = _NEWLINES.sub(". ", text)
-    for pattern, repl in _TYPOS:
-        text = pattern.sub(repl, text)
+    # Each markup pass runs only when its marker character is present (most asks are plain).
+    if "<" in text:
+        text = _LINK_WITH_LABEL.sub(lambda m: f" {m.group(1)} ", text)
+        text = _BARE_LINK.sub(" ", text)
+        text = _CHANNEL.sub(lambda m: f" {m.group(1) or ''} ", text)
+        text = _SPECIAL.sub(" ", text)
+        text = _ROLE_MENTION.sub(" ", text)
+        text = _MENTION.sub(keep_mention, text)
+    elif "http" in text or "@" in text:
+        text = _BARE_LINK.sub(" ", text)
+        text = _SPECIAL.sub(" ", text)
+    if not text.isascii() or ":" in text:
+        text = _EMOJI.sub(" ", text)
+    if not text.isascii():
+        text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    if "*" in text or "_" in text or "~" in text or "`" in text:
+        text = _MARKERS.sub("", text)
+    if "-" in text or not text.isascii():
+        text = _DASHES.sub(" — ", text)
+    if "\n" in text:
+        text = _NEWLINES.sub(". ", text)
+    text = _fix_typos(text)
     text = _SPACES.sub(" ", text).strip()
     tokens = tuple(
         Token(m.group(0), m.group(0).lower(), m.start(), m.end()) for m in TOKEN.finditer(text)
