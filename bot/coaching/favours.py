@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.coaching.lexicon import DOCUMENTS, INFO_NOUNS, VAGUE_QUESTION_WORDS, WHICH_NOUNS
+from bot.coaching.lexicon import (
+    DOCUMENTS,
+    INFO_NOUNS,
+    ROLE_NOUNS,
+    VAGUE_QUESTION_WORDS,
+    WHICH_NOUNS,
+)
 
 
 class RequestKind(StrEnum):
@@ -73,7 +79,8 @@ _INTRO = re.compile(
 )
 _REFERRAL = re.compile(
     r"\brefer(?:s|red|ed|ring|ing)?\s(?:me|him|her|them|my\sname)\b"
-    r"|\breferrals?\b(?!\s(?:program|programs|bonus|bonuses|policy|link|portal|process))"
+    r"|(?<!\bhis\s)(?<!\bher\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\byour\s)(?<!\bmy\s)"
+    r"\breferrals?\b(?!\s(?:program|programs|bonus|bonuses|policy|link|portal|process))"
     r"|\bput\s(?:in\s)?a\s(?:good\s|kind\s)?word\b|\bgood\sword\b"
     r"|\brecommend(?:s|ed|ing)?\sme\b"
     r"|\bvouch(?:es|ed|ing)?\sfor\sme\b"
@@ -92,8 +99,8 @@ _REFERENCE = re.compile(
     r"|\blinkedin\srecommendation\b"
 )
 _REVIEW = re.compile(
-    r"\b(?:review(?:s|ing)?|look(?:s|ing)?\s(?:over|through|at)|read(?:s|ing)?\s(?:over|through)"
-    r"|go(?:es|ing)?\s(?:over|through)|proofread|proof|critique|edit|mark\sup|check\sover"
+    r"\b(?:review(?:s|ing)?|look(?:s|ing)?\s(?:over|through|at)|read(?:s|ing)?(?:\s(?:over|through))?"
+    r"|go(?:es|ing)?\s(?:over|through)|proofread|proof|critique|edit|mark\sup|check(?:\sover)?"
     r"|check\sout|give\s(?:me\s)?(?:some\s|a\sfew\s|honest\s)?(?:feedback|notes|comments|input"
     r"|thoughts|pointers)\son|(?:feedback|notes|comments|input|thoughts|critique|edits|a\sreview"
     r"|a\ssecond\slook|a\slook|a\sonce-over|eyes|a\sread)\son|take\sa\s(?:quick\s)?look\sat"
@@ -113,11 +120,14 @@ _NAMES = re.compile(
     r"\b(?:names?|contacts?|contact\sinfo(?:rmation)?|contact\sdetails|emails?\saddress(?:es)?"
     r"|email\saddress(?:es)?|phone\snumbers?|linkedin\sprofiles?"
     r"|(?:a\s)?list\sof\s(?:[\w-]+\s){0,2}?(?:people|alumni|contacts|names|recruiters|managers"
-    r"|employees|members|companies))\s(?:of|for|at|from|in|who|working|that)\b"
+    r"|employees|members|companies))\s(?:of|at|from|who|working|(?=(?:for|in)\s[^.;!?]{0,60}"
+    r"\b(?:at|of)\s))\b"
     r"|\bwho\s(?:he|she|they|you|[\w'-]+)\sknows?\s(?:at|there|in|on|from|inside|over)\b"
-    r"|\bwho\s(?:[\w-]+\s){0,3}?(?:i|we)\sshould\b"
-    r"|\bwho\s(?:the\s)?(?:[\w-]+\s){0,4}?(?:is|are)\b(?!\s(?:doing|going|up))"
-    r"|\bwho's\sthe\b"
+    r"|\bwho\s(?:[\w-]+\s){0,3}?(?:i|we)\sshould\s(?:[\w-]+\s){0,3}?(?:at|about|in|there"
+    r"|for|regarding)\b"
+    r"|\bwho\s(?:the|their|his|her)\s(?:[\w-]+\s){0,3}?(?:is|are)\b(?!\s(?:doing|going|up))"
+    r"|\bwho(?:'s|\sis)\sthe\s(?:[\w-]+\s){0,2}?(?:hiring|manager|recruiter|decision-maker|lead"
+    r"|head|contact|person|director|owner|buyer)\b"
     rf"|\bwhich\s(?:[\w-]+\s){{0,3}}?(?:{_alt(WHICH_NOUNS)})\b"
     r"|\bname\s(?:[\w-]+\s){0,2}?(?:people|contacts|names|hiring\smanagers|recruiters|companies)\b"
     r"|\b(?:share|send|forward|get|give|show)\s(?:me\s)?(?:the|a|her|his)\s(?:[\w-]+\s){0,3}?"
@@ -145,7 +155,7 @@ _SELF_TO = frozenset(
     | {"got", "like", "love", "gonna", "wanna", "intend", "mean", "able", "time"}
 )
 _GENERIC_TARGET = re.compile(
-    r"(?:people|folks|others|anyone|anybody|everyone|everybody|more\speople|new\speople"
+    r"(?:(?:some|a\sfew|few|more|other|any|new|several|\d+)\s|people|folks|others|anyone|anybody|everyone|everybody|more\speople|new\speople"
     r"|some\speople|a\sfew\speople|(?:my|his|her|their)\snetwork|contacts|someone|somebody"
     r"|people\she\sknows|people\sshe\sknows)\b"
 )
@@ -231,7 +241,9 @@ def _question_concrete(low: str, start: int, has_anchor_at: list[tuple[int, int]
         return False
     if any(w in INFO_NOUNS or w.isdigit() for w in words):
         return True
-    return any(start <= s < stop for s, _ in has_anchor_at)
+    # "whether Target is hiring" is not enough; "whether Target hires QA engineers" is.
+    has_company = any(start <= s < stop for s, _ in has_anchor_at)
+    return has_company and any(w in ROLE_NOUNS for w in words)
 
 
 def find_favours(text: str, low: str, anchors: list[tuple[int, int]]) -> list[Favour]:

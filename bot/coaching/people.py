@@ -112,14 +112,17 @@ _COMPANY_INDEX = _company_index()
 def company_at(tokens: tuple[Token, ...], i: int, *, any_case: bool = False) -> int:
     """Number of tokens of a known company starting at token i (0 when there is none)."""
     tok = tokens[i]
-    candidates = _COMPANY_INDEX.get(tok.low)
+    candidates = _COMPANY_INDEX.get(tok.low) or _COMPANY_INDEX.get(tok.low.removesuffix("'s"))
     if not candidates:
         return 0
     if not any_case and not tok.is_cap and tok.low in _AMBIGUOUS_COMPANIES:
         return 0
     for words in candidates:
         n = len(words)
-        if i + n <= len(tokens) and all(tokens[i + k].low == words[k] for k in range(n)):
+        # The last word may carry a possessive: "Medtronic's Fridley campus".
+        if i + n <= len(tokens) and all(
+            tokens[i + k].low in (words[k], words[k] + "'s") for k in range(n)
+        ):
             return n
     return 0
 
