@@ -10,6 +10,7 @@ named person is asked to do, and a person only counts where the sentence puts a 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -100,13 +101,16 @@ _KIND_PRIORITY = (
 )
 
 
-def _requestee(favour: Favour, refs: list[Ref]) -> Ref | None:
+def _requestee(favour: Favour, refs: list[Ref], starts: list[int]) -> Ref | None:
     """The person a favour is asked of: "a referral from Kevin", else the last one named before."""
-    for ref in refs:
-        if ref.source is Source.FROM and 0 <= ref.start - favour.end < 40:
+    after = bisect_left(starts, favour.end)
+    for ref in refs[after : after + 3]:
+        if ref.source is Source.FROM and ref.start - favour.end < 40:
             return ref
-    before = [r for r in refs if r.start < favour.start and r.source is not Source.FROM]
-    return before[-1] if before else None
+    for ref in reversed(refs[: bisect_left(starts, favour.start)]):
+        if ref.source is not Source.FROM:
+            return ref
+    return None
 
 
 def _intends_ask(refs: list[Ref], favours: list[Favour], text: str) -> bool:
@@ -140,7 +144,8 @@ def assess_ask(text: str) -> Assessment:
     role = role_found[0] if role_found else None
     deadline = find_deadline(ct)
 
-    asked = [(f, _requestee(f, refs)) for f in favours if f.requested]
+    starts = [r.start for r in refs]
+    asked = [(f, _requestee(f, refs, starts)) for f in favours if f.requested]
     specific = [
         (f, r) for f, r in asked if f.concrete and r is not None and r.kind is RefKind.PERSON
     ]

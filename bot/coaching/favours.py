@@ -168,6 +168,10 @@ _TRAILING = re.compile(
 )
 
 
+# How far a favour's phrase may run: keeps each favour's cost bounded on run-on input.
+_LOOKAHEAD = 240
+
+
 def _clause_start(low: str, pos: int) -> int:
     """Start of the clause containing `pos` (just after the previous clause break)."""
     start = 0
@@ -178,13 +182,15 @@ def _clause_start(low: str, pos: int) -> int:
 
 def _clause_end(low: str, pos: int) -> int:
     """End of the clause that starts at `pos`."""
-    match = _CLAUSE_END.search(low, pos)
-    return match.start() if match else len(low)
+    limit = min(len(low), pos + _LOOKAHEAD)
+    match = _CLAUSE_END.search(low, pos, limit)
+    return match.start() if match else limit
 
 
 def _sentence_end(low: str, pos: int) -> int:
-    match = _SENTENCE_END.search(low, pos)
-    return match.start() if match else len(low)
+    limit = min(len(low), pos + _LOOKAHEAD)
+    match = _SENTENCE_END.search(low, pos, limit)
+    return match.start() if match else limit
 
 
 def _requested(low: str, pos: int) -> bool:

@@ -445,21 +445,22 @@ def find_refs(ct: CleanText) -> list[Ref]:
 def _resolve(refs: list[Ref]) -> list[Ref]:
     """Replace pronouns and implicit asks with the person they stand for."""
     resolved: list[Ref] = []
+    # The latest person, and the latest person-or-group: one pass, no rescans (long inputs).
+    last_person: Ref | None = None
+    last_any: Ref | None = None
     for ref in refs:
         if ref.kind in (RefKind.PRONOUN, RefKind.IMPLICIT):
-            antecedent = None
-            for prev in reversed(resolved):
-                if prev.kind is RefKind.PERSON or (
-                    (ref.kind is RefKind.IMPLICIT or ref.plural)
-                    and prev.kind in (RefKind.GENERIC, RefKind.ORG)
-                ):
-                    antecedent = prev
-                    break
+            wide = ref.kind is RefKind.IMPLICIT or ref.plural
+            antecedent = last_any if wide else last_person
             if antecedent is not None:
                 ref = replace(
                     ref, kind=antecedent.kind, text=antecedent.text, plural=antecedent.plural
                 )
             elif ref.kind is RefKind.PRONOUN:
                 ref = replace(ref, kind=RefKind.GENERIC)
+        if ref.kind is RefKind.PERSON:
+            last_person = ref
+        if ref.kind in (RefKind.PERSON, RefKind.GENERIC, RefKind.ORG):
+            last_any = ref
         resolved.append(ref)
     return resolved

@@ -68,7 +68,8 @@ def _fix_typos(text: str) -> str:
 # Mentions are replaced by a placeholder word that survives tokenising; the table maps back.
 MENTION_PREFIX = "MENTION"
 
-TOKEN = re.compile(r"[^\W_]+(?:['’\-.&][^\W_]+){0,6}|[^\w\s]")
+# Abbreviations with dots ("U.S.", "C.H.") stay one token so company names match.
+TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’\-.&][^\W_]+){0,6}|[^\w\s]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from bot.coaching import assess_ask
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EXTRA_SET = Path(__file__).resolve().parent / "asks-extra.tsv"
+PROBE_SET = Path(__file__).resolve().parent / "asks-probe.tsv"
 LABELS = ("specific", "vague", "passive")
 
 

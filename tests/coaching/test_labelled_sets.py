@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from tests.coaching.labelled import EXTRA_SET, dev_set, load, score
+from tests.coaching.labelled import EXTRA_SET, PROBE_SET, dev_set, load, score
 
 
 def test_dev_set() -> None:
@@ -28,3 +28,11 @@ def test_extra_set() -> None:
     print(result.report("asks-extra.tsv"))
     assert result.accuracy >= 0.90, result.report("asks-extra.tsv")
     assert result.false_specific <= 0.02 * result.non_specific, result.report("asks-extra.tsv")
+
+
+def test_probe_set() -> None:
+    """A second, smaller set of our own, written later and labelled before it was run."""
+    result = score(load(PROBE_SET))
+    print(result.report("asks-probe.tsv"))
+    assert result.accuracy >= 0.90, result.report("asks-probe.tsv")
+    assert result.false_specific <= 0.02 * result.non_specific, result.report("asks-probe.tsv")
