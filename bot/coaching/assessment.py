@@ -118,6 +118,8 @@ def _intends_ask(refs: list[Ref], favours: list[Favour], text: str) -> bool:
     for ref in refs:
         if ref.source is Source.REQUEST:
             return True
+        if ref.source is Source.LEAD and any(0 <= f.start - ref.end <= 4 for f in favours):
+            return True
         if ref.source is Source.TALK and (ref.kind is RefKind.PERSON or ref.next_low == "about"):
             return True
     if any(f.requested for f in favours):
@@ -145,7 +147,13 @@ def assess_ask(text: str) -> Assessment:
     deadline = find_deadline(ct)
 
     starts = [r.start for r in refs]
-    asked = [(f, _requestee(f, refs, starts)) for f in favours if f.requested]
+    # A favour right after a note's leading name ("Maria: intro to …") is asked of that person.
+    lead_end = refs[0].end if refs and refs[0].source is Source.LEAD else -1
+    asked = [
+        (f, _requestee(f, refs, starts))
+        for f in favours
+        if f.requested or 0 <= f.start - lead_end <= 4
+    ]
     specific = [
         (f, r) for f, r in asked if f.concrete and r is not None and r.kind is RefKind.PERSON
     ]

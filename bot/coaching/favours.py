@@ -133,6 +133,9 @@ _NAMES = re.compile(
     r"|\b(?:share|send|forward|get|give|show)\s(?:me\s)?(?:the|a|her|his)\s(?:[\w-]+\s){0,3}?"
     r"(?:posting|job\sdescription|description|req|requisition|listing|job\spost|org\schart)\b"
 )
+_KNOWS_ANYONE = re.compile(
+    r"\bknows?\s(?:of\s)?(?:anyone|anybody|someone|somebody|people|folks)\s(at|in|inside|over\sat)\s"
+)
 _INFORMATIONAL = re.compile(
     r"\binformational\s(?:interview|call|chat|meeting|conversation|coffee)s?\b"
 )
@@ -353,6 +356,20 @@ def find_favours(text: str, low: str, anchors: list[tuple[int, int]]) -> list[Fa
                 _requested(low, m.start()),
             )
         )
+    for m in _KNOWS_ANYONE.finditer(low):
+        # "if he knows anyone at Target": contacts at a named company, when one is named.
+        stop = _sentence_end(low, m.end())
+        if any(m.end() <= s < stop for s, _ in anchors):
+            favours.append(
+                Favour(
+                    RequestKind.INFORMATION,
+                    m.start(),
+                    m.end(),
+                    True,
+                    "names of people " + _phrase(text, m.start(1), stop),
+                    _requested(low, m.start()),
+                )
+            )
     for m in _QUESTION.finditer(low):
         qstart = m.start(1)
         stop = _sentence_end(low, qstart)

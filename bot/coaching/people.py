@@ -49,6 +49,7 @@ class Source(Enum):
     TALK = "talk"
     SOCIAL = "social"
     FROM = "from"  # "a referral from Kevin"
+    LEAD = "lead"  # a note headed by the person: "Maria: intro to the CTO at Medtronic"
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,12 +367,84 @@ def _small_talk(tokens: tuple[Token, ...], j: int) -> bool:
     return window[0] == "how" and any(w in ("doing", "going", "been", "is") for w in window)
 
 
+# Words that head a note ("Goal: …", "Today — …") rather than name a person.
+_HEADERS = frozenset(
+    [
+        "goal",
+        "goals",
+        "plan",
+        "plans",
+        "today",
+        "tomorrow",
+        "tonight",
+        "todo",
+        "to-do",
+        "task",
+        "tasks",
+        "ask",
+        "asks",
+        "update",
+        "note",
+        "notes",
+        "reminder",
+        "priority",
+        "focus",
+        "step",
+        "steps",
+        "next",
+        "idea",
+        "objective",
+        "mission",
+        "homework",
+        "agenda",
+        "action",
+        "follow-up",
+        "networking",
+        "outreach",
+        "morning",
+        "afternoon",
+        "evening",
+        "week",
+        "weekend",
+        "this",
+        "also",
+        "then",
+        "done",
+        "status",
+        "progress",
+        "main",
+        "big",
+        "first",
+        "second",
+        "third",
+        "later",
+    ]
+)
+
+
+def _lead_person(ct: CleanText) -> Ref | None:
+    """A person heading a terse note: "Maria — referral for the Target analyst role"."""
+    tokens = ct.tokens
+    if len(tokens) < 3 or tokens[0].low in _HEADERS or tokens[0].low in COMMON_WORDS:
+        return None
+    parsed = parse_object(ct, 0, strong=False)
+    if parsed is None or parsed[0] is not RefKind.PERSON:
+        return None
+    kind, text, end, plural = parsed
+    if end >= len(tokens) or tokens[end].text not in (":", "—", "-", ","):
+        return None
+    return Ref(kind, text, tokens[0].start, tokens[end].end, Source.LEAD, plural)
+
+
 def find_refs(ct: CleanText) -> list[Ref]:
     """Every person slot in the message, in order, with pronouns and implicit asks resolved."""
     tokens = ct.tokens
     refs: list[Ref] = []
     i = 0
     count = len(tokens)
+    lead = _lead_person(ct)
+    if lead is not None:
+        refs.append(lead)
     while i < count:
         tok = tokens[i]
         source: Source | None = None
@@ -402,6 +475,8 @@ def find_refs(ct: CleanText) -> list[Ref]:
         j = i + n
         # "ask him/her" may be followed by "out": skip filler between verb and object.
         if source is Source.REQUEST and j < count and tokens[j].low in ("up", "back", "again"):
+            j += 1
+        if j + 1 < count and tokens[j].text == "@":  # "ask @Jim" typed as plain text
             j += 1
         parsed = parse_object(ct, j, strong=source is not Source.SOCIAL or n > 1)
         if parsed is None and source is Source.REQUEST and tok.low in _SEND_VERBS:

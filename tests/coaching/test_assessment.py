@@ -195,6 +195,10 @@ def test_names_what_is_missing(
         "Coffee with Paul tomorrow: ask him to introduce me to the CTO at Flywheel",
         "planning to email Dr. Okafor to ask for a recommendation letter for the MBA program",
         "I'm going to ask Raj to refer me for the analyst role at Optum",
+        # Terse notes and plain-text @names.
+        "Maria: intro to the head of talent at Medtronic",
+        "Ask @Jim for a referral to the analyst role at Target",
+        "Ask Jim if he knows anyone at Target",
     ],
 )
 def test_specific_despite_case_typos_and_markup(text: str) -> None:
@@ -216,6 +220,9 @@ def test_specific_despite_case_typos_and_markup(text: str) -> None:
         "Call Lisa, then review my cover letter",
         "Ask Kevin about his referral",
         "Ask Kevin who is hiring",
+        "Goal: a referral for the Target role",
+        "Ask Leila if she knows anyone hiring",
+        "Ask ChatGPT to review my resume",
     ],
 )
 def test_capitalised_words_and_activities_are_not_specific(text: str) -> None:
