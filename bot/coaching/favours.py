@@ -79,8 +79,13 @@ _INTRO = re.compile(
 )
 _REFERRAL = re.compile(
     r"\brefer(?:s|red|ed|ring|ing)?\s(?:me|him|her|them|my\sname)\b"
+    r"(?!\s(?:somewhere|anywhere|around|to\s(?:someone|anyone|people|somewhere)))"
+    # A referral asked for ("for a referral", "a referral to …"), not one talked about
+    # ("about referrals", "his referral", "the referral program").
+    r"|\b(?:an?|for|one|get|request|requesting)\s(?:(?:quick|internal|employee|possible|warm)\s)?"
+    r"referrals?\b(?!\s(?:program|programs|bonus|bonuses|policy|link|portal|process))"
     r"|(?<!\bhis\s)(?<!\bher\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\byour\s)(?<!\bmy\s)"
-    r"\breferrals?\b(?!\s(?:program|programs|bonus|bonuses|policy|link|portal|process))"
+    r"\breferrals?\s(?:for|to|at|into)\s"
     r"|\bput\s(?:in\s)?a\s(?:good\s|kind\s)?word\b|\bgood\sword\b"
     r"|\brecommend(?:s|ed|ing)?\sme\b"
     r"|\bvouch(?:es|ed|ing)?\sfor\sme\b"
@@ -158,7 +163,8 @@ _SELF_TO = frozenset(
     | {"got", "like", "love", "gonna", "wanna", "intend", "mean", "able", "time"}
 )
 _GENERIC_TARGET = re.compile(
-    r"(?:(?:some|a\sfew|few|more|other|any|new|several|\d+)\s|people|folks|others|anyone|anybody|everyone|everybody|more\speople|new\speople"
+    r"(?:(?:his|her|their|my|your)\s(?:friends|contacts|colleagues|coworkers|connections"
+    r"|people|network|circle)\b|(?:some|a\sfew|few|more|other|any|new|several|\d+)\s|people|folks|others|anyone|anybody|everyone|everybody|more\speople|new\speople"
     r"|some\speople|a\sfew\speople|(?:my|his|her|their)\snetwork|contacts|someone|somebody"
     r"|people\she\sknows|people\sshe\sknows)\b"
 )

@@ -46,6 +46,9 @@ REQUEST_VERBS: frozenset[str] = frozenset(
 # Request verbs that need a particle before the person ("reach out to Kevin").
 REQUEST_PHRASES: tuple[tuple[str, ...], ...] = (
     ("reach", "out", "to"),
+    ("see", "if"),
+    ("see", "whether"),
+    ("find", "out", "if"),
     ("reaching", "out", "to"),
     ("reach", "out"),
     ("write", "to"),

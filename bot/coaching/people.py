@@ -69,6 +69,10 @@ _SELF_TO = frozenset(
     {"going", "want", "need", "plan", "planning", "trying", "try", "hope", "hoping", "have"}
     | {"got", "like", "love", "gonna", "wanna", "intend", "mean", "time", "head", "how"}
 )
+_SEE_IF_ASKS = frozenset(
+    {"can", "could", "will", "would", "knows", "know", "has", "have", "might", "would've"}
+    | {"he'd", "she'd", "they'd", "wants", "minds"}
+)
 _SEND_VERBS = frozenset({"send", "sending", "email", "emailing", "forward", "mail"})
 _PARTICLES = frozenset({"van", "de", "da", "di", "von", "der", "del", "la", "le", "bin", "al"})
 _FAVOUR_NOUNS = frozenset(
@@ -267,7 +271,9 @@ def parse_object(ct: CleanText, j: int, strong: bool) -> tuple[RefKind, str, int
         if nxt in RELATION_NOUNS or nxt in GENERIC_PEOPLE:
             return RefKind.GENERIC, tok.text, j + 2, False
         return RefKind.PRONOUN, tok.text, j + 1, False
-    if low == "them":
+    if low in ("he", "she"):  # "see if she can …"
+        return RefKind.PRONOUN, tok.text, j + 1, False
+    if low in ("them", "they"):
         return RefKind.PRONOUN, tok.text, j + 1, True
     if low in ("me", "myself", "us", "i", "you", "it"):
         return None
@@ -490,7 +496,7 @@ def find_refs(ct: CleanText) -> list[Ref]:
             if parsed is not None and parsed[0] is RefKind.ORG:
                 # Sending a resume to a company is applying, not asking a person.
                 parsed = None
-        if parsed is None and source is Source.REQUEST and n > 1:
+        if parsed is None and source is Source.REQUEST and n > 1 and tok.low != "see":
             # "reach out to former coworkers": an ask is intended even if we cannot read whom.
             refs.append(Ref(RefKind.GENERIC, "", tok.start, tokens[j - 1].end, source))
             i = j
@@ -507,6 +513,10 @@ def find_refs(ct: CleanText) -> list[Ref]:
             i = j
             continue
         kind, text, end_index, plural = parsed
+        if tok.low == "see" and (end_index >= count or tokens[end_index].low not in _SEE_IF_ASKS):
+            # "see if she is free" is not an ask; "see if she can refer me" is.
+            i = end_index
+            continue
         if source is Source.REQUEST and _small_talk(tokens, end_index):
             source = Source.SOCIAL
         nxt = tokens[end_index].low if end_index < count else ""
