@@ -56,8 +56,9 @@ _DOC_PHRASE = rf"{_DET}\s(?:[\w'&.-]+\s){{0,5}}?{_DOC}\b"
 # Where a clause ends: a later clause is a new thought ("…, then update my resume").
 # A full stop ends a sentence unless it ends an abbreviation ("Dr.", "U.S.", "C.H.").
 _STOP = (
-    r"(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bmrs)(?<!\bprof)(?<!\bst)(?<!\bjr)(?<!\bsr)(?<!\bsgt)"
-    r"(?<!\bvs)(?<!\binc)(?<!\bco)(?<!\brev)(?<!\bcapt)(?<!\b[a-z])\.(?=\s|$)|[;!?]"
+    r"\.(?=\s|$)(?<!\bdr\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bmrs\.)(?<!\bprof\.)(?<!\bst\.)"
+    r"(?<!\bjr\.)(?<!\bsr\.)(?<!\bsgt\.)(?<!\bvs\.)(?<!\binc\.)(?<!\bco\.)(?<!\brev\.)"
+    r"(?<!\bcapt\.)(?<!\b[a-z]\.)|[;!?]"
 )
 _CLAUSE_END = re.compile(rf"{_STOP}|\s—\s|,?\s(?:and|then|but|so|plus|also|or)\s|,\s")
 _STRONG_END = re.compile(rf"{_STOP}|\s—\s|,?\s(?:then|but|so|plus|also)\s|,\s")
@@ -84,8 +85,8 @@ _REFERRAL = re.compile(
     # ("about referrals", "his referral", "the referral program").
     r"|\b(?:an?|for|one|get|request|requesting)\s(?:(?:quick|internal|employee|possible|warm)\s)?"
     r"referrals?\b(?!\s(?:program|programs|bonus|bonuses|policy|link|portal|process))"
-    r"|(?<!\bhis\s)(?<!\bher\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\byour\s)(?<!\bmy\s)"
-    r"\breferrals?\s(?:for|to|at|into)\s"
+    r"|\b(?=referral)(?<!\bhis\s)(?<!\bher\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\byour\s)(?<!\bmy\s)"
+    r"referrals?\s(?:for|to|at|into)\s"
     r"|\bput\s(?:in\s)?a\s(?:good\s|kind\s)?word\b|\bgood\sword\b"
     r"|\brecommend(?:s|ed|ing)?\sme\b"
     r"|\bvouch(?:es|ed|ing)?\sfor\sme\b"
