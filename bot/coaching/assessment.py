@@ -1,30 +1,33 @@
 """Is a planned ask specific (a named person and a concrete favour), vague, or passive?
 
-The rule is ../shared/data/ASK-LABELS.md. This first assessor is deliberately simple; it keeps
-the public shape (`assess_ask` -> `Assessment`) that the coaching conversation relies on.
+The rule is ../shared/data/ASK-LABELS.md: `specific` needs WHO (one identifiable person) and
+WHAT (a concrete favour) asked of that person; `vague` is an intended ask missing either;
+`passive` is no ask at all. Calling a passive or vague plan specific is the costliest mistake,
+so every doubt resolves towards vague: a favour only counts when it is phrased as something the
+named person is asked to do, and a person only counts where the sentence puts a person.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bot.coaching.details import company_spans, find_deadline, find_role
+from bot.coaching.favours import Favour, RequestKind, find_favours
+from bot.coaching.people import Ref, RefKind, Source, find_refs
+from bot.coaching.text import clean
+
+__all__ = ["Assessment", "RequestKind", "Verdict", "assess_ask"]
+
 
 class Verdict(StrEnum):
+    """The three verdicts of the guide."""
+
     SPECIFIC = "specific"
     VAGUE = "vague"
     PASSIVE = "passive"
-
-
-class RequestKind(StrEnum):
-    INTRODUCTION = "introduction"
-    REFERRAL = "referral"
-    REFERENCE = "reference"
-    REVIEW = "review"
-    ADVICE = "advice"
-    INFORMATION = "information"
-    OTHER = "other"
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class Assessment:
     role: str | None = None
     deadline: str | None = None
     reasons: tuple[str, ...] = field(default=())
+    what: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready view (used by `askcoach assess --json` and exports)."""
@@ -48,6 +52,7 @@ class Assessment:
             "verdict": self.verdict.value,
             "missing": list(self.missing),
             "who": self.who,
+            "what": self.what,
             "kind": self.kind.value if self.kind else None,
             "company": self.company,
             "role": self.role,
@@ -56,31 +61,198 @@ class Assessment:
         }
 
 
-_KINDS: list[tuple[RequestKind, re.Pattern[str]]] = [
-    (RequestKind.INTRODUCTION, re.compile(r"\bintro(duce|duction)?\b|\bconnect me\b")),
-    (RequestKind.REFERRAL, re.compile(r"\brefer(ral)?\b|\bpass my resume\b")),
-    (RequestKind.REFERENCE, re.compile(r"\breference\b|\brecommendation letter\b")),
-    (RequestKind.REVIEW, re.compile(r"\breview\b|\blook over\b|\bfeedback on\b")),
-]
-_PASSIVE = re.compile(
-    r"\b(go to|attend|mingle|catch up|update my|apply|scroll|research|read|watch|networking)\b"
+# An ask with no one identifiable: "find someone at Amazon", "get a referral", "see if anyone…".
+_VAGUE_INTENT = re.compile(
+    r"\b(?i:get|getting|find|finding|land|score|request|seek|seeking|line\sup|try\sto\sget)\s"
+    r"(?i:some\s|a\s|an\s|more\s|a\sfew\s|few\s)?(?i:help|advice|guidance|feedback|support"
+    r"|introductions?|intros?|referrals?|references?|recommendations?|leads|contacts?|mentor"
+    r"|mentorship|input|names|connections)\b"
+    r"|\b(?i:someone|somebody|anyone|anybody|people|folks|a\scontact|contacts|a\sperson"
+    r"|an\sinsider|insiders)\s(?i:at|from|in|inside|who\sworks\sat)\s[A-Z0-9]"
+    r"|\b(?i:see\sif|find\sout\sif)\s(?i:anyone|anybody|someone|somebody|people|any\sof"
+    r"|[a-z]+\s(?:can|will|would|could|knows?))\b"
+    r"|\b(?i:look\sfor\ssomeone|find\ssomeone|find\sa\scontact|find\san\sinsider|ask\saround)\b"
+    r"|\b(?i:send)\s(?i:my)\s(?:\w+\s)?(?i:resume|cv|portfolio)\s(?i:to)\s"
+    r"(?i:a\s|some\s|few\s|\d+\s|people|recruiters|hiring)"
 )
-_NAME = re.compile(r"<@[A-Z0-9]+>|\b(?i:ask|email|call|text|ping|dm)\s+([A-Z][a-z]+)")
-_STOP = {"For", "Around", "Some", "Friends", "People", "My"}
+_ADVICE = re.compile(
+    r"\b(?:advice|guidance|tips|pick\s(?:his|her|their|[\w']+)\sbrain|mentor|insights?)\b"
+)
+_VAGUE_WHAT = re.compile(
+    r"\b(?:help|advice|guidance|support|feedback|leads|opportunities|openings|jobs|job\sstuff"
+    r"|work|networking|career|industry|a\sfavou?r|anything|touch\sbase|check\sin|catch\sup"
+    r"|reconnect|keep\sme\sin\smind|keep\san\seye\sout|pick\s\w+\sbrain|what's\sup)\b"
+)
+_PASSIVE_CUE = re.compile(
+    r"\b(?:go\sto|going\sto\sthe|attend|mingle|network(?:ing)?|catch(?:ing)?\sup|coffee|lunch"
+    r"|dinner|drinks|breakfast|brunch|beer|happy\shour|meetup|mixer|fair|conference|event"
+    r"|update|rewrite|tweak|polish|revise|clean\sup|tailor|work\son|apply|applying|applications?"
+    r"|browse|scroll|look\sat|research|read|watch|listen|learn|course|practice|join|sign\sup"
+    r"|volunteer|post|follow|stay\sin\stouch|hang\sout|meet)\b"
+)
+# When several favours are asked, the stronger kinds describe the ask better.
+_KIND_PRIORITY = (
+    RequestKind.INTRODUCTION,
+    RequestKind.REFERRAL,
+    RequestKind.REFERENCE,
+    RequestKind.REVIEW,
+    RequestKind.OTHER,
+    RequestKind.INFORMATION,
+)
+
+
+def _requestee(favour: Favour, refs: list[Ref], starts: list[int]) -> Ref | None:
+    """The person a favour is asked of: "a referral from Kevin", else the last one named before."""
+    after = bisect_left(starts, favour.end)
+    for ref in refs[after : after + 3]:
+        if ref.source is Source.FROM and ref.start - favour.end < 40:
+            return ref
+    for ref in reversed(refs[: bisect_left(starts, favour.start)]):
+        if ref.source is not Source.FROM:
+            return ref
+    return None
+
+
+def _intends_ask(refs: list[Ref], favours: list[Favour], text: str) -> bool:
+    """Is any ask intended at all (even one missing who or what)?"""
+    for ref in refs:
+        if ref.source is Source.REQUEST:
+            return True
+        if ref.source is Source.LEAD and any(0 <= f.start - ref.end <= 4 for f in favours):
+            return True
+        if ref.source is Source.TALK and (ref.kind is RefKind.PERSON or ref.next_low == "about"):
+            return True
+    if any(f.requested for f in favours):
+        return True
+    return _VAGUE_INTENT.search(text) is not None
 
 
 def assess_ask(text: str) -> Assessment:
-    """Assess one planned ask: a named person and a concrete favour make it specific."""
-    lowered = text.lower()
-    kind = next((k for k, pattern in _KINDS if pattern.search(lowered)), None)
-    match = _NAME.search(text)
-    who = None
-    if match:
-        who = match.group(1) or match.group(0)
-        if who in _STOP:
-            who = None
-    if kind is None and who is None and _PASSIVE.search(lowered):
-        return Assessment(text, Verdict.PASSIVE, ("who", "what"), reasons=("no ask",))
-    missing = tuple(part for part, found in (("who", who), ("what", kind)) if not found)
-    verdict = Verdict.VAGUE if missing else Verdict.SPECIFIC
-    return Assessment(text, verdict, missing, who=who, kind=kind)
+    """Assess one planned ask: a named person and a concrete favour make it specific.
+
+    Deterministic and pure: the same text always gets the same assessment, with `reasons`
+    saying why, and `missing` naming what the member should add ("who", "what").
+    """
+    ct = clean(text)
+    refs = find_refs(ct)
+    person_spans = [(r.start, r.end) for r in refs if r.kind is RefKind.PERSON]
+    companies = company_spans(ct, person_spans)
+    role_found = find_role(ct, companies)
+    anchors = list(companies)
+    if role_found:
+        anchors.append((role_found[1], role_found[2]))
+    favours = find_favours(ct.text, ct.low, anchors)
+    company = ct.text[companies[0][0] : companies[0][1]] if companies else None
+    role = role_found[0] if role_found else None
+    deadline = find_deadline(ct)
+
+    starts = [r.start for r in refs]
+    # A favour right after a note's leading name ("Maria: intro to …") is asked of that person.
+    lead_end = refs[0].end if refs and refs[0].source is Source.LEAD else -1
+    asked = [
+        (f, _requestee(f, refs, starts))
+        for f in favours
+        if f.requested or 0 <= f.start - lead_end <= 4
+    ]
+    specific = [
+        (f, r) for f, r in asked if f.concrete and r is not None and r.kind is RefKind.PERSON
+    ]
+    if specific:
+        favour, person = min(
+            specific, key=lambda fr: (_KIND_PRIORITY.index(fr[0].kind), fr[0].start)
+        )
+        assert person is not None
+        return Assessment(
+            text,
+            Verdict.SPECIFIC,
+            (),
+            who=person.text,
+            kind=favour.kind,
+            what=favour.what,
+            reasons=(
+                f"Names who will be asked: {person.text}.",
+                f"Asks for something concrete: {favour.what}.",
+            ),
+            company=company,
+            role=role,
+            deadline=deadline,
+        )
+
+    if not _intends_ask(refs, favours, ct.text):
+        cue = _PASSIVE_CUE.search(ct.low)
+        reasons = ["No one is asked for anything: this is passive networking."]
+        if cue:
+            reasons.append(f'"{cue.group(0)}" is an activity, not an ask.')
+        return Assessment(
+            text,
+            Verdict.PASSIVE,
+            ("who", "what"),
+            reasons=tuple(reasons),
+            company=company,
+            role=role,
+            deadline=deadline,
+        )
+
+    concrete = [(f, r) for f, r in asked if f.concrete]
+    named = [
+        r
+        for r in refs
+        if r.kind is RefKind.PERSON and r.source in (Source.REQUEST, Source.TALK, Source.FROM)
+    ]
+    kinds = [f.kind for f, _ in asked]
+    kind = min(kinds, key=_KIND_PRIORITY.index) if kinds else None
+    if kind is None and _ADVICE.search(ct.low):
+        kind = RequestKind.ADVICE
+    if concrete:
+        favour, ref = concrete[0]
+        whom = (
+            f'"{ref.text}" is not one identifiable person'
+            if ref and ref.text
+            else "no one is named"
+        )
+        return Assessment(
+            text,
+            Verdict.VAGUE,
+            ("who",),
+            kind=favour.kind,
+            what=favour.what,
+            reasons=(
+                f"Asks for something concrete ({favour.what}), but {whom}.",
+                "Who exactly will you ask? Name one person.",
+            ),
+            company=company,
+            role=role,
+            deadline=deadline,
+        )
+    if named:
+        vague = _VAGUE_WHAT.search(ct.low)
+        detail = f' ("{vague.group(0)}" is not a concrete favour)' if vague else ""
+        return Assessment(
+            text,
+            Verdict.VAGUE,
+            ("what",),
+            who=named[0].text,
+            kind=kind,
+            reasons=(
+                f"Names who will be asked: {named[0].text}.",
+                f"But not what, concretely, you will ask for{detail}.",
+            ),
+            company=company,
+            role=role,
+            deadline=deadline,
+        )
+    generic = next((r.text for r in refs if r.kind is not RefKind.PERSON and r.text), None)
+    whom = f'"{generic}" is not one identifiable person' if generic else "no one is named"
+    return Assessment(
+        text,
+        Verdict.VAGUE,
+        ("who", "what"),
+        kind=kind,
+        reasons=(
+            f"An ask is intended, but {whom}.",
+            "And there is no concrete favour (an intro, a referral, a review, names…).",
+        ),
+        company=company,
+        role=role,
+        deadline=deadline,
+    )

@@ -1,0 +1,35 @@
+"""How many planned asks the assessor judges per second on one core."""
+
+from __future__ import annotations
+
+import time
+
+from bot.coaching import assess_ask
+from tests.coaching.labelled import EXTRA_SET, dev_set, load
+
+
+def _texts() -> list[str]:
+    texts = [text for _, text in load(EXTRA_SET)]
+    if dev_set().exists():
+        texts += [text for _, text in load(dev_set())]
+    return texts
+
+
+def run(seconds: float = 2.0) -> dict[str, float]:
+    """Assess the dev and extra sets in a loop for about `seconds`; return assessments/s."""
+    texts = _texts()
+    for text in texts:  # warm up caches and lazily compiled state
+        assess_ask(text)
+    done = 0
+    start = time.perf_counter()
+    deadline = start + seconds
+    while time.perf_counter() < deadline:
+        for text in texts:
+            assess_ask(text)
+        done += len(texts)
+    elapsed = time.perf_counter() - start
+    return {"per_s": done / elapsed}
+
+
+if __name__ == "__main__":
+    print(f"assess_ask: {run()['per_s']:.0f} assessments/s on one core")

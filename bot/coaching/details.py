@@ -1,0 +1,90 @@
+"""Details the coach reflects back: the company, the role and the deadline of an ask."""
+
+from __future__ import annotations
+
+import re
+
+from bot.coaching.lexicon import NOT_NAMES, ROLE_HEADS
+from bot.coaching.people import company_at
+from bot.coaching.text import CleanText
+
+_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_BY_DEADLINE = re.compile(
+    rf"\b(?:by|before|until|no\slater\sthan)\s(?:the\s)?(?:end\sof\s(?:the\s)?(?:day|week|month)"
+    rf"|eod|eow|cob|noon|tomorrow(?:\s(?:morning|afternoon|evening|night))?|tonight|today"
+    rf"|(?:this|next)\s(?:week|weekend|month|{_DAY})|{_DAY}|\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm)?"
+    rf"|{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?)\b",
+    re.IGNORECASE,
+)
+_WHEN = re.compile(
+    rf"\b(?:this\s(?:morning|afternoon|evening|week|weekend)|tonight|today"
+    rf"|tomorrow(?:\s(?:morning|afternoon|evening))?|next\sweek|on\s{_DAY}|{_DAY}(?!'s))\b",
+    re.IGNORECASE,
+)
+_ROLE = re.compile(
+    r"\b(?:the|a|an|his|her|their|this|that|for|as)\s((?:[\w/&+.'-]+\s){0,4}?)"
+    rf"(?:{'|'.join(sorted(ROLE_HEADS, key=len, reverse=True))})\b"
+)
+_ROLE_SKIP = frozenset(
+    {"the", "a", "an", "open", "internal", "new", "current", "full-time", "part-time", "remote"}
+    | {"contract", "posted", "same", "other", "next", "first", "dream", "job", "whole", "real"}
+)
+_COMPANY_CUE = frozenset(
+    {"at", "for", "with", "from", "join", "joining", "into", "company", "startup", "firm"}
+)
+_CONNECTORS = frozenset({"of", "&", "and"})
+
+
+def find_deadline(ct: CleanText) -> str | None:
+    """When the ask is due, as written ("by Friday", "this afternoon", "tomorrow")."""
+    match = _BY_DEADLINE.search(ct.text) or _WHEN.search(ct.text)
+    return match.group(0) if match else None
+
+
+def company_spans(ct: CleanText, person_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of companies: known employers, or capitalised names after "at"/"for"."""
+    tokens = ct.tokens
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        cue = i > 0 and tokens[i - 1].low in _COMPANY_CUE
+        n = company_at(tokens, i, any_case=cue)
+        if not n and cue and tokens[i].is_cap and tokens[i].low not in NOT_NAMES:
+            n = 1
+            while i + n < len(tokens) and n < 4:
+                nxt = tokens[i + n]
+                if nxt.is_cap and nxt.low not in NOT_NAMES:
+                    n += 1
+                elif (
+                    nxt.low in _CONNECTORS and i + n + 1 < len(tokens) and tokens[i + n + 1].is_cap
+                ):
+                    n += 2
+                else:
+                    break
+        if n:
+            start, end = tokens[i].start, tokens[i + n - 1].end
+            if not any(ps <= start < pe for ps, pe in person_spans):
+                spans.append((start, end))
+            i += n
+        else:
+            i += 1
+    return spans
+
+
+def find_role(ct: CleanText, companies: list[tuple[int, int]]) -> tuple[str, int, int] | None:
+    """The role the ask is about ("controller" in "the controller opening at General Mills")."""
+    for match in _ROLE.finditer(ct.low):
+        start, end = match.span(1)
+        words = ct.text[start:end].split()
+        offset = start
+        while words and (
+            words[0].lower() in _ROLE_SKIP
+            or any(cs <= offset < ce for cs, ce in companies)
+            or words[0].endswith("'s")
+        ):
+            offset += len(words[0]) + 1
+            words.pop(0)
+        if words:
+            return " ".join(words), offset, end
+    return None

@@ -1,0 +1,410 @@
+"""What is being asked for: find the favours in a planned ask and judge if each is concrete.
+
+A favour is concrete when someone could do it today and the member would know it was done: an
+intro to someone in particular, a referral, a reference, a review of a named document, names at
+named companies, an answer to a named question. "Help", "advice", "leads", "opportunities" and
+"feedback" on nothing in particular are not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.coaching.lexicon import (
+    DOCUMENTS,
+    INFO_NOUNS,
+    ROLE_NOUNS,
+    VAGUE_QUESTION_WORDS,
+    WHICH_NOUNS,
+)
+
+
+class RequestKind(StrEnum):
+    """The kind of favour requested."""
+
+    INTRODUCTION = "introduction"
+    REFERRAL = "referral"
+    REFERENCE = "reference"
+    REVIEW = "review"
+    ADVICE = "advice"
+    INFORMATION = "information"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Favour:
+    """One favour found in the text (character offsets into the cleaned lowercase text)."""
+
+    kind: RequestKind
+    start: int
+    end: int
+    concrete: bool
+    what: str
+    requested: bool  # phrased as something another person is asked to do
+
+
+def _alt(words: tuple[str, ...] | frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_DOC = rf"(?:{_alt(DOCUMENTS)})"
+_DET = r"\b(?:my|the|this|our|his|her|their|a|an|both|all|some)"
+_DOC_PHRASE = rf"{_DET}\s(?:[\w'&.-]+\s){{0,5}}?{_DOC}\b"
+
+# Where a clause ends: a later clause is a new thought ("…, then update my resume").
+# A full stop ends a sentence unless it ends an abbreviation ("Dr.", "U.S.", "C.H.").
+_STOP = (
+    r"\.(?=\s|$)(?<!\bdr\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bmrs\.)(?<!\bprof\.)(?<!\bst\.)"
+    r"(?<!\bjr\.)(?<!\bsr\.)(?<!\bsgt\.)(?<!\bvs\.)(?<!\binc\.)(?<!\bco\.)(?<!\brev\.)"
+    r"(?<!\bcapt\.)(?<!\b[a-z]\.)|[;!?]"
+)
+_CLAUSE_END = re.compile(rf"{_STOP}|\s—\s|,?\s(?:and|then|but|so|plus|also|or)\s|,\s")
+_STRONG_END = re.compile(rf"{_STOP}|\s—\s|,?\s(?:then|but|so|plus|also)\s|,\s")
+_SENTENCE_END = re.compile(rf"{_STOP}|\s—\s|,?\s(?:then|but|so|plus|also)\s|,\s(?:and\s)?(?=ask)")
+# "ask Keisha to share the posting and refer me": "refer" is still under "ask … to".
+_ASK_TO = re.compile(r"\b(?:ask|asks|asking|get|have|want|need)\s(?:[\w'.@-]+\s){1,4}?to\s")
+
+_INTRO = re.compile(
+    r"\bintroduc(?:e|es|ed|ing)\s(?:me|us|myself)\b(?:\s(?:to|with)\b)?"
+    r"|\bintros?\s(?:me\s)?(?:to|with)\b"
+    r"|\bintroductions?\s(?:to|with)\b"
+    r"|\bconnect(?:s|ed|ing)?\sme\s(?:up\s)?(?:with|to)\b"
+    r"|\bput(?:s|ting)?\sme\sin\s(?:touch|contact)\swith\b"
+    r"|\b(?:hook|set)(?:s|ing)?\sme\sup\swith\b"
+    r"|\bintro(?:duction)?\semails?\b(?:\s(?:to|with)\b)?"
+    r"|\b(?:an?|email|warm|the|quick|short)\sintro(?:duction)?s?(?:\semails?)?\b"
+    r"(?:\s(?:to|with)\b)?"
+    r"|\bmake\s(?:an?\s)?introductions?\b(?:\s(?:to|with)\b)?"
+)
+_REFERRAL = re.compile(
+    r"\brefer(?:s|red|ed|ring|ing)?\s(?:me|him|her|them|my\sname)\b"
+    r"(?!\s(?:somewhere|anywhere|around|to\s(?:someone|anyone|people|somewhere)))"
+    # A referral asked for ("for a referral", "a referral to …"), not one talked about
+    # ("about referrals", "his referral", "the referral program").
+    r"|\b(?:an?|for|one|get|request|requesting)\s(?:(?:quick|internal|employee|possible|warm)\s)?"
+    r"referrals?\b(?!\s(?:program|programs|bonus|bonuses|policy|link|portal|process))"
+    r"|\b(?=referral)(?<!\bhis\s)(?<!\bher\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\byour\s)(?<!\bmy\s)"
+    r"referrals?\s(?:for|to|at|into)\s"
+    r"|\bput\s(?:in\s)?a\s(?:good\s|kind\s)?word\b|\bgood\sword\b"
+    r"|\brecommend(?:s|ed|ing)?\sme\b"
+    r"|\bvouch(?:es|ed|ing)?\sfor\sme\b"
+    r"|\b(?:pass|forward|send|share|submit|hand|give|get|bring|flag|slip|walk)(?:s|es|ed|ing|ting)?"
+    r"\s(?:along\s|on\s)?(?:my\s(?:[\w'-]+\s){0,2}?(?:resume|cv|portfolio|application|profile"
+    r"|name|info|information|materials|work|website|deck|details|candidacy|linkedin)|it|this|them"
+    r"|me)\s(?:along\s|over\s|on\s|up\s)?(?:to|with|onto|internally|in\sfront\sof|forward)\b"
+)
+_REFERENCE = re.compile(
+    r"\b(?:be|act\sas|serve\sas|being)\s(?:a|my|one\sof\smy)\s(?:[\w-]+\s)?references?\b"
+    r"|\breferences?\s(?:letter|check|for)\b"
+    r"|\b(?:a|my)\sreference\b"
+    r"|\b(?:recommendation|reference)\sletters?\b"
+    r"|\bletters?\sof\s(?:recommendation|reference)\b"
+    r"|\bwrite\s(?:me\s)?(?:a\s)?(?:linkedin\s)?(?:letter|recommendation|reference)"
+    r"|\blinkedin\srecommendation\b"
+)
+_REVIEW = re.compile(
+    r"\b(?:review(?:s|ing)?|look(?:s|ing)?\s(?:over|through|at)|read(?:s|ing)?(?:\s(?:over|through))?"
+    r"|go(?:es|ing)?\s(?:over|through)|proofread|proof|critique|edit|mark\sup|check(?:\sover)?"
+    r"|check\sout|give\s(?:me\s)?(?:some\s|a\sfew\s|honest\s)?(?:feedback|notes|comments|input"
+    r"|thoughts|pointers)\son|(?:feedback|notes|comments|input|thoughts|critique|edits|a\sreview"
+    r"|a\ssecond\slook|a\slook|a\sonce-over|eyes|a\sread)\son|take\sa\s(?:quick\s)?look\sat"
+    r"|tear\sapart|sanity[- ]check|fact[- ]check|comment\son|weigh\sin\son|red[- ]?pen)"
+    rf"\s{_DOC_PHRASE}"
+)
+_SEND_DOC = re.compile(
+    rf"\b(?:send|sending|email|share|forward|give|show|bring|hand)\s(?:[\w'-]+\s){{0,3}}?(?:my|the)"
+    rf"\s(?:[\w'-]+\s){{0,2}}?{_DOC}\b"
+)
+_FEEDBACK = re.compile(
+    r"\b(?:feedback|tear\s(?:it|them)\sapart|thoughts|comments|notes|critique|edits|pointers"
+    r"|suggestions|(?:review|proofread|critique|edit)\s(?:it|them)|look\s(?:it|them)\sover"
+    r"|look\sat\s(?:it|them)|mark\s(?:it|them)\sup|red[- ]?pen|improve\s(?:it|them))\b"
+)
+_NAMES = re.compile(
+    r"\b(?:names?|contacts?|contact\sinfo(?:rmation)?|contact\sdetails|emails?\saddress(?:es)?"
+    r"|email\saddress(?:es)?|phone\snumbers?|linkedin\sprofiles?"
+    r"|(?:a\s)?list\sof\s(?:[\w-]+\s){0,2}?(?:people|alumni|contacts|names|recruiters|managers"
+    r"|employees|members|companies))\s(?:of|at|from|who|working|(?=(?:for|in)\s[^.;!?]{0,60}"
+    r"\b(?:at|of)\s))\b"
+    r"|\bwho\s(?:he|she|they|you|[\w'-]+)\sknows?\s(?:at|there|in|on|from|inside|over)\b"
+    r"|\bwho\s(?:[\w-]+\s){0,3}?(?:i|we)\sshould\s(?:[\w-]+\s){0,3}?(?:at|about|in|there"
+    r"|for|regarding)\b"
+    r"|\bwho\s(?:the|their|his|her)\s(?:[\w-]+\s){0,3}?(?:is|are)\b(?!\s(?:doing|going|up))"
+    r"|\bwho(?:'s|\sis)\sthe\s(?:[\w-]+\s){0,2}?(?:hiring|manager|recruiter|decision-maker|lead"
+    r"|head|contact|person|director|owner|buyer)\b"
+    rf"|\bwhich\s(?:[\w-]+\s){{0,3}}?(?:{_alt(WHICH_NOUNS)})\b"
+    r"|\bname\s(?:[\w-]+\s){0,2}?(?:people|contacts|names|hiring\smanagers|recruiters|companies)\b"
+    r"|\b(?:share|send|forward|get|give|show)\s(?:me\s)?(?:the|a|her|his)\s(?:[\w-]+\s){0,3}?"
+    r"(?:posting|job\sdescription|description|req|requisition|listing|job\spost|org\schart)\b"
+)
+_KNOWS_ANYONE = re.compile(
+    r"\bknows?\s(?:of\s)?(?:anyone|anybody|someone|somebody|people|folks)\s(at|in|inside|over\sat)\s"
+)
+_INFORMATIONAL = re.compile(
+    r"\binformational\s(?:interview|call|chat|meeting|conversation|coffee)s?\b"
+)
+_MOCK = re.compile(
+    r"\b(?:mock|practice|role[- ]play)\s(?:[\w-]+\s){0,2}?(?:interviews?|negotiations?|calls?"
+    r"|pitch|presentations?|cases?|sessions?|conversations?)\b"
+)
+_QUESTION = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout)\s(?:[\w'.-]+\s){0,4}?(whether|if|what|how|when"
+    r"|where|why)\b"
+)
+_INTENT_MARK = re.compile(
+    r"\b(?:ask|asks|asking|asked|request|requesting|email|emailing|text|texting|call|calling"
+    r"|message|dm|ping|contact|write|reach|tell|see\sif|have|get|got|for|from|if|whether|can"
+    r"|could|would|will|might|willing|able|to|please|should|[a-z]+'d|[a-z]+'ll)\b"
+)
+_SELF = frozenset({"i", "we", "i'll", "i'd", "we'll", "we'd", "i've", "i'm"})
+_SELF_TO = frozenset(
+    {"going", "want", "need", "plan", "planning", "trying", "try", "hope", "hoping", "have"}
+    | {"got", "like", "love", "gonna", "wanna", "intend", "mean", "able", "time"}
+)
+_GENERIC_TARGET = re.compile(
+    r"(?:(?:his|her|their|my|your)\s(?:friends|contacts|colleagues|coworkers|connections"
+    r"|people|network|circle)\b|(?:some|a\sfew|few|more|other|any|new|several|\d+)\s|people|folks|others|anyone|anybody|everyone|everybody|more\speople|new\speople"
+    r"|some\speople|a\sfew\speople|(?:my|his|her|their)\snetwork|contacts|someone|somebody"
+    r"|people\she\sknows|people\sshe\sknows)\b"
+)
+_SPECIFIC_SOMEONE = re.compile(r"(?:someone|somebody)\s(?:at|on|in|from|who|that|inside)\s")
+_SMALL_TALK = re.compile(r"\b(?:doing|going|been|holding\sup|feeling|settling)\b")
+_WORD = re.compile(r"[\w'-]+")
+_TRAILING = re.compile(
+    r"(?:\s(?:by|before|until|on|this|next|tonight|today|tomorrow|asap|please|lol|too|too\.)"
+    r"(?:\s\S+){0,2})+$"
+)
+
+
+# How far a favour's phrase may run: keeps each favour's cost bounded on run-on input.
+_LOOKAHEAD = 240
+
+
+def _clause_start(low: str, pos: int) -> int:
+    """Start of the clause containing `pos` (just after the previous clause break)."""
+    start = 0
+    for match in _CLAUSE_END.finditer(low, max(0, pos - 160), pos):
+        start = match.end()
+    return start
+
+
+def _clause_end(low: str, pos: int) -> int:
+    """End of the clause that starts at `pos`."""
+    limit = min(len(low), pos + _LOOKAHEAD)
+    match = _CLAUSE_END.search(low, pos, limit)
+    return match.start() if match else limit
+
+
+def _sentence_end(low: str, pos: int) -> int:
+    limit = min(len(low), pos + _LOOKAHEAD)
+    match = _SENTENCE_END.search(low, pos, limit)
+    return match.start() if match else limit
+
+
+def _requested(low: str, pos: int) -> bool:
+    """Is the favour at `pos` asked of someone else, not something the member does alone?"""
+    start = _clause_start(low, pos)
+    if start == 0 and pos == 0:
+        return False
+    if start == pos and low[max(0, pos - 4) : pos] == "and ":
+        strong = 0
+        for match in _STRONG_END.finditer(low, max(0, pos - 160), pos):
+            strong = match.end()
+        if _ASK_TO.search(low, strong, pos):
+            return True
+    window = low[max(0, pos - 160) : pos] if start == 0 else low[start:pos]
+    for match in _INTENT_MARK.finditer(window):
+        word = match.group(0)
+        before = window[: match.start()].split()[-1:] or [""]
+        prev = before[0]
+        if word == "to" and prev in _SELF_TO:
+            continue
+        if word in ("can", "could", "would", "will", "might", "should") and prev in _SELF:
+            continue
+        if word.endswith(("'d", "'ll")) and word in _SELF:
+            continue
+        return True
+    return False
+
+
+def _phrase(text: str, start: int, end: int, max_words: int = 14) -> str:
+    """A short, tidy phrase from text[start:end] for reflecting back to the member."""
+    words = text[start:end].split()[:max_words]
+    phrase = " ".join(words).strip(" ,:;—-")
+    return _TRAILING.sub("", phrase).strip(" ,:;—-")
+
+
+def _target(text: str, low: str, end: int) -> tuple[str, bool]:
+    """The person or role after "introduce me to": (phrase, concrete?)."""
+    stop = _sentence_end(low, end)
+    raw = low[end:stop].strip()
+    if not raw:
+        return "", False
+    phrase = _phrase(text, end, stop)
+    generic = _GENERIC_TARGET.match(raw)
+    if generic and not _SPECIFIC_SOMEONE.match(raw):
+        return phrase, False
+    return phrase, bool(_WORD.search(raw))
+
+
+def _question_concrete(low: str, start: int, has_anchor_at: list[tuple[int, int]]) -> bool:
+    """A question is concrete when it names something answerable and nothing vague."""
+    stop = _sentence_end(low, start)
+    words = _WORD.findall(low[start:stop])
+    if len(words) < 2 or any(w in VAGUE_QUESTION_WORDS for w in words):
+        return False
+    if any(w in INFO_NOUNS or w.isdigit() for w in words):
+        return True
+    # "whether Target is hiring" is not enough; "whether Target hires QA engineers" is.
+    has_company = any(start <= s < stop for s, _ in has_anchor_at)
+    return has_company and any(w in ROLE_NOUNS for w in words)
+
+
+def find_favours(text: str, low: str, anchors: list[tuple[int, int]]) -> list[Favour]:
+    """All favours in the text. `anchors` are spans of companies and roles (for concreteness)."""
+    favours: list[Favour] = []
+    has_anchor = bool(anchors)
+
+    for m in _INTRO.finditer(low):
+        target, concrete = (
+            _target(text, low, m.end())
+            if m.group(0).endswith(("to", "with"))
+            else (
+                "",
+                False,
+            )
+        )
+        if not target:
+            # "introduce me" with no one after: concrete only if the ask names a target.
+            concrete = has_anchor
+        what = f"an intro to {target}" if target else "an intro"
+        favours.append(
+            Favour(
+                RequestKind.INTRODUCTION,
+                m.start(),
+                m.end(),
+                concrete,
+                what,
+                _requested(low, m.start()),
+            )
+        )
+    for m in _REFERRAL.finditer(low):
+        matched = m.group(0)
+        stop = _sentence_end(low, m.end())
+        rest = _phrase(text, m.end(), stop)
+        if matched.startswith(("refer", "recommend")) or "referral" in matched:
+            tail = rest if rest.split(" ", 1)[0].lower() in ("for", "to", "at", "with") else ""
+            what = f"a referral {tail}".strip()
+        else:
+            what = _phrase(text, m.start(), stop)
+        favours.append(
+            Favour(RequestKind.REFERRAL, m.start(), m.end(), True, what, _requested(low, m.start()))
+        )
+    for m in _REFERENCE.finditer(low):
+        stop = _sentence_end(low, m.end())
+        rest = _phrase(text, m.end(), stop)
+        matched = m.group(0)
+        base = (
+            "a recommendation letter"
+            if "letter" in matched or "recommend" in matched
+            else ("a reference")
+        )
+        tail = rest if rest.split(" ", 1)[0].lower() in ("for", "to", "at", "with") else ""
+        favours.append(
+            Favour(
+                RequestKind.REFERENCE,
+                m.start(),
+                m.end(),
+                True,
+                f"{base} {tail}".strip(),
+                _requested(low, m.start()),
+            )
+        )
+    for m in _REVIEW.finditer(low):
+        doc = re.search(_DOC_PHRASE, low[m.start() : m.end()])
+        doc_text = text[m.start() + doc.start() : m.end()] if doc else text[m.start() : m.end()]
+        favours.append(
+            Favour(
+                RequestKind.REVIEW,
+                m.start(),
+                m.end(),
+                True,
+                f"a review of {doc_text}",
+                _requested(low, m.start()),
+            )
+        )
+    sent = _SEND_DOC.search(low)
+    if sent:
+        feedback = _FEEDBACK.search(low, sent.end())
+        if feedback:
+            doc = re.search(_DOC_PHRASE, low[sent.start() : sent.end()])
+            doc_text = text[sent.start() + doc.start() : sent.end()] if doc else "it"
+            favours.append(
+                Favour(
+                    RequestKind.REVIEW,
+                    feedback.start(),
+                    feedback.end(),
+                    True,
+                    f"a review of {doc_text}",
+                    _requested(low, feedback.start()),
+                )
+            )
+    for m in _NAMES.finditer(low):
+        stop = _sentence_end(low, m.end())
+        favours.append(
+            Favour(
+                RequestKind.INFORMATION,
+                m.start(),
+                m.end(),
+                True,
+                _phrase(text, m.start(), stop),
+                _requested(low, m.start()),
+            )
+        )
+    for m in _KNOWS_ANYONE.finditer(low):
+        # "if he knows anyone at Target": contacts at a named company, when one is named.
+        stop = _sentence_end(low, m.end())
+        if any(m.end() <= s < stop for s, _ in anchors):
+            favours.append(
+                Favour(
+                    RequestKind.INFORMATION,
+                    m.start(),
+                    m.end(),
+                    True,
+                    "names of people " + _phrase(text, m.start(1), stop),
+                    _requested(low, m.start()),
+                )
+            )
+    for m in _QUESTION.finditer(low):
+        qstart = m.start(1)
+        stop = _sentence_end(low, qstart)
+        if m.group(1) == "how" and _SMALL_TALK.search(low, qstart, stop):
+            # "ask how his new job is going" is catching up, not a question to be answered.
+            continue
+        favours.append(
+            Favour(
+                RequestKind.INFORMATION,
+                qstart,
+                m.end(),
+                _question_concrete(low, qstart, anchors),
+                _phrase(text, qstart, stop),
+                True,
+            )
+        )
+    for pattern in (_INFORMATIONAL, _MOCK):
+        for m in pattern.finditer(low):
+            stop = _sentence_end(low, m.end())
+            favours.append(
+                Favour(
+                    RequestKind.OTHER,
+                    m.start(),
+                    m.end(),
+                    True,
+                    _phrase(text, m.start(), stop),
+                    _requested(low, m.start()) or "with me" in low[m.end() : stop],
+                )
+            )
+    favours.sort(key=lambda f: f.start)
+    return favours

@@ -1,0 +1,551 @@
+"""Who is being asked: find the people a planned ask is aimed at.
+
+A capitalised word is not a name by itself. A person is only read where a person belongs: right
+after a request verb ("ask", "email", "reach out to"), a talk verb ("talk to") or a social one
+("coffee with"), after a title ("Dr. Nguyen", "Uncle Ray"), or in a relation with a name ("my
+old manager Tom"). Everything else a slot can hold is classified too, so the assessor can tell
+"ask Maria" (a person) from "ask someone" (generic), "ask Target" (an organisation) or
+"ask him" (a pronoun, resolved to the last person mentioned).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from bot.coaching.lexicon import (
+    COMMON_WORDS,
+    COMPANIES,
+    GENERIC_PEOPLE,
+    NAME_FOLLOWERS,
+    NOT_NAMES,
+    QUANTIFIERS,
+    RELATION_MODIFIERS,
+    RELATION_NOUNS,
+    REQUEST_PHRASES,
+    REQUEST_VERBS,
+    SOCIAL_PHRASES,
+    TALK_PHRASES,
+    TITLES,
+    UNIQUE_KIN,
+)
+from bot.coaching.text import MENTION_PREFIX, CleanText, Token
+
+
+class RefKind(Enum):
+    """What a person slot turned out to hold."""
+
+    PERSON = "person"  # one identifiable person
+    GENERIC = "generic"  # someone, people, the hiring manager, my old boss
+    ORG = "org"  # a company ("ask Target")
+    PRONOUN = "pronoun"  # him/her/them, resolved later
+    IMPLICIT = "implicit"  # "ask for …" / "ask whether …": the person asked was named before
+
+
+class Source(Enum):
+    """Which kind of verb opened the slot."""
+
+    REQUEST = "request"
+    TALK = "talk"
+    SOCIAL = "social"
+    FROM = "from"  # "a referral from Kevin"
+    LEAD = "lead"  # a note headed by the person: "Maria: intro to the CTO at Medtronic"
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A slot that holds (or stands for) the person being asked."""
+
+    kind: RefKind
+    text: str
+    start: int  # character offset of the verb that opened the slot
+    end: int  # character offset just after the object
+    source: Source
+    plural: bool = False
+    next_low: str = ""  # first word after the object ("about", "to", …)
+
+
+_SELF_TO = frozenset(
+    {"going", "want", "need", "plan", "planning", "trying", "try", "hope", "hoping", "have"}
+    | {"got", "like", "love", "gonna", "wanna", "intend", "mean", "time", "head", "how"}
+)
+_SEE_IF_ASKS = frozenset(
+    {"can", "could", "will", "would", "knows", "know", "has", "have", "might", "would've"}
+    | {"he'd", "she'd", "they'd", "wants", "minds"}
+)
+_SEND_VERBS = frozenset({"send", "sending", "email", "emailing", "forward", "mail"})
+_PARTICLES = frozenset({"van", "de", "da", "di", "von", "der", "del", "la", "le", "bin", "al"})
+_FAVOUR_NOUNS = frozenset(
+    {
+        "referral",
+        "referrals",
+        "intro",
+        "intros",
+        "introduction",
+        "introductions",
+        "reference",
+        "references",
+        "recommendation",
+        "feedback",
+        "advice",
+        "help",
+        "names",
+        "contacts",
+        "input",
+        "letter",
+    }
+)
+# Case-insensitive company words that are also ordinary English: only capitalised they count.
+_AMBIGUOUS_COMPANIES = frozenset(
+    {"target", "meta", "apple", "delta", "chase", "epic", "oracle", "mosaic", "valve", "ford"}
+    | {"deluxe", "travelers", "mayo", "discord", "slack", "toro", "digi", "bain", "intel"}
+)
+
+
+def _company_index() -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for name in COMPANIES:
+        words = tuple(name.lower().replace("'", "'").split())
+        index.setdefault(words[0], []).append(words)
+    # Longest first, so "General Mills" wins over a shorter entry with the same first word.
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+_COMPANY_INDEX = _company_index()
+
+
+def company_at(tokens: tuple[Token, ...], i: int, *, any_case: bool = False) -> int:
+    """Number of tokens of a known company starting at token i (0 when there is none)."""
+    tok = tokens[i]
+    candidates = _COMPANY_INDEX.get(tok.low) or _COMPANY_INDEX.get(tok.low.removesuffix("'s"))
+    if not candidates:
+        return 0
+    if not any_case and not tok.is_cap and tok.low in _AMBIGUOUS_COMPANIES:
+        return 0
+    for words in candidates:
+        n = len(words)
+        # The last word may carry a possessive: "Medtronic's Fridley campus".
+        if i + n <= len(tokens) and all(
+            tokens[i + k].low in (words[k], words[k] + "'s") for k in range(n)
+        ):
+            return n
+    return 0
+
+
+def _index_phrases(
+    phrases: tuple[tuple[str, ...], ...],
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases grouped by first word, longest first, so a lookup costs one dict access."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+_REQUEST_INDEX = _index_phrases(REQUEST_PHRASES)
+_TALK_INDEX = _index_phrases(TALK_PHRASES)
+_SOCIAL_INDEX = _index_phrases(SOCIAL_PHRASES)
+
+
+def _phrase_at(
+    tokens: tuple[Token, ...], i: int, index: dict[str, tuple[tuple[str, ...], ...]]
+) -> int:
+    """Length of the longest indexed phrase starting at token i (0 if none)."""
+    for phrase in index.get(tokens[i].low, ()):
+        n = len(phrase)
+        if i + n <= len(tokens) and all(tokens[i + k].low == phrase[k] for k in range(1, n)):
+            return n
+    return 0
+
+
+def _is_name(tok: Token) -> bool:
+    """A capitalised word that can be (part of) a person's name."""
+    if not tok.is_cap or not tok.text[0].isalpha() or tok.low in NOT_NAMES:
+        return False
+    # ALL-CAPS messages capitalise every word: then only uncommon words can be names.
+    return not (tok.text.isupper() and len(tok.text) > 1 and tok.low in COMMON_WORDS)
+
+
+def _is_lower_name(tokens: tuple[Token, ...], i: int) -> bool:
+    """A lowercase word in a strong slot that is probably a name ("ask tom from my club")."""
+    tok = tokens[i]
+    if tok.is_cap or not tok.text.isalpha() or len(tok.text) < 2:
+        return False
+    if tok.low in COMMON_WORDS or tok.low in RELATION_NOUNS or tok.low in NOT_NAMES:
+        return False
+    if company_at(tokens, i, any_case=True):
+        return False
+    return i + 1 >= len(tokens) or tokens[i + 1].low in NAME_FOLLOWERS
+
+
+def _name_span(tokens: tuple[Token, ...], i: int) -> int:
+    """How many tokens a capitalised name starting at i runs for (first, middle, last)."""
+    n = 1
+    while i + n < len(tokens) and n < 4:
+        tok = tokens[i + n]
+        if _is_name(tok) and not company_at(tokens, i + n) and tok.low not in TITLES:
+            n += 1
+        elif tok.low in _PARTICLES and i + n + 1 < len(tokens) and _is_name(tokens[i + n + 1]):
+            n += 2
+        else:
+            break
+    return n
+
+
+def _people_noun_within(tokens: tuple[Token, ...], i: int, limit: int) -> int:
+    """Index of the first people noun at or after i within `limit` tokens, or -1."""
+    for k in range(i, min(len(tokens), i + limit)):
+        low = tokens[k].low
+        if low in GENERIC_PEOPLE or low in RELATION_NOUNS or low.rstrip("s") in RELATION_NOUNS:
+            return k
+        if not tokens[k].is_word:
+            return -1
+    return -1
+
+
+def _skip_dot(tokens: tuple[Token, ...], i: int) -> int:
+    return i + 1 if i < len(tokens) and tokens[i].text == "." else i
+
+
+def _after_noun_phrase(tokens: tuple[Token, ...], k: int) -> int:
+    """Extend a people noun phrase over compound heads ("hiring manager", "team lead")."""
+    while k + 1 < len(tokens) and (
+        tokens[k + 1].low in RELATION_NOUNS or tokens[k + 1].low in GENERIC_PEOPLE
+    ):
+        k += 1
+    return k + 1
+
+
+def _appositive_name(ct: CleanText, j: int) -> tuple[str, int] | None:
+    """A name right after a role: "my mentor Diane", "the coordinator, Ms. Delgado"."""
+    tokens = ct.tokens
+    if j < len(tokens) and tokens[j].text == "," and j + 1 < len(tokens):
+        j += 1
+    if j >= len(tokens):
+        return None
+    tok = tokens[j]
+    if tok.low.rstrip(".") in TITLES and tok.is_cap:
+        k = _skip_dot(tokens, j + 1)
+        if k < len(tokens) and _is_name(tokens[k]):
+            n = _name_span(tokens, k)
+            return ct.text[tok.start : tokens[k + n - 1].end], k + n
+    if tok.text.startswith(MENTION_PREFIX):
+        return ct.mentions.get(tok.text, tok.text), j + 1
+    if _is_name(tok) and not company_at(tokens, j):
+        n = _name_span(tokens, j)
+        return ct.text[tok.start : tokens[j + n - 1].end], j + n
+    if _is_lower_name(tokens, j) and tokens[j - 1].text != ",":
+        return tok.text, j + 1
+    return None
+
+
+def _possessive_chain(ct: CleanText, start: int, j: int) -> tuple[RefKind, int]:
+    """After "X's": "Dad's golf buddy" is generic, "Grandpa's friend Harold" is a person."""
+    tokens = ct.tokens
+    k = j
+    while k < len(tokens) and k - j < 4 and tokens[k].is_word:
+        low = tokens[k].low
+        if low in RELATION_NOUNS or low in GENERIC_PEOPLE:
+            k = _after_noun_phrase(tokens, k)
+            named = _appositive_name(ct, k)
+            if named is not None and tokens[k].text != ",":
+                return RefKind.PERSON, named[1]
+            return RefKind.GENERIC, k
+        k += 1
+    return RefKind.GENERIC, j
+
+
+def parse_object(ct: CleanText, j: int, strong: bool) -> tuple[RefKind, str, int, bool] | None:
+    """Read the person slot starting at token j: (kind, text as written, end index, plural)."""
+    tokens = ct.tokens
+    if j >= len(tokens):
+        return None
+    tok = tokens[j]
+    low = tok.low
+    text = ct.text
+    if tok.text.startswith(MENTION_PREFIX):
+        return RefKind.PERSON, ct.mentions.get(tok.text, tok.text), j + 1, False
+    if low in ("him", "her"):
+        # "her manager" is someone else; "her" alone is the person.
+        nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
+        if nxt in RELATION_NOUNS or nxt in GENERIC_PEOPLE:
+            return RefKind.GENERIC, tok.text, j + 2, False
+        return RefKind.PRONOUN, tok.text, j + 1, False
+    if low in ("he", "she"):  # "see if she can …"
+        return RefKind.PRONOUN, tok.text, j + 1, False
+    if low in ("them", "they"):
+        return RefKind.PRONOUN, tok.text, j + 1, True
+    if low in ("me", "myself", "us", "i", "you", "it"):
+        return None
+    # Titles: "Dr. Nguyen", "Uncle Ray", "Professor Adams".
+    if low.rstrip(".") in TITLES:
+        k = _skip_dot(tokens, j + 1)
+        if k < len(tokens) and (_is_name(tokens[k]) or tokens[k].text.startswith(MENTION_PREFIX)):
+            n = _name_span(tokens, k)
+            return RefKind.PERSON, text[tok.start : tokens[k + n - 1].end], k + n, False
+    # "Mom", "Dad", "Grandma" are names when written as names.
+    if low in UNIQUE_KIN and tok.is_cap:
+        if (j + 1 < len(tokens) and tokens[j + 1].low in ("'s", "'")) or low.endswith("'s"):
+            kind, end = _possessive_chain(ct, j, j + 1)
+            return kind, text[tok.start : tokens[end - 1].end], end, False
+        return RefKind.PERSON, tok.text, j + 1, False
+    if low.endswith("'s") and low[:-2] in UNIQUE_KIN and tok.is_cap:
+        kind, end = _possessive_chain(ct, j, j + 1)
+        return kind, text[tok.start : tokens[end - 1].end], end, False
+    # "my old manager Tom", "my brother", "my network", "our mentor".
+    if low in ("my", "our"):
+        k = j + 1
+        while k < len(tokens) and k - j <= 4:
+            cur = tokens[k].low
+            if cur.endswith("'s") and cur[:-2] in RELATION_NOUNS:
+                kind, end = _possessive_chain(ct, j, k + 1)
+                return kind, text[tok.start : tokens[end - 1].end], end, False
+            if cur in RELATION_NOUNS or cur in GENERIC_PEOPLE:
+                head_end = _after_noun_phrase(tokens, k)
+                head = tokens[head_end - 1].low
+                named = _appositive_name(ct, head_end)
+                if named is not None and tokens[head_end].text != ",":
+                    return (
+                        RefKind.PERSON,
+                        text[tok.start : tokens[named[1] - 1].end],
+                        named[1],
+                        False,
+                    )
+                span = text[tok.start : tokens[head_end - 1].end]
+                if head in UNIQUE_KIN and (head_end >= len(tokens) or tokens[head_end].low != "'s"):
+                    return RefKind.PERSON, span, head_end, False
+                return RefKind.GENERIC, span, head_end, head.endswith("s")
+            if cur in RELATION_MODIFIERS or (tokens[k].is_word and k - j < 3):
+                k += 1
+                continue
+            break
+        return None
+    # "the alumni coordinator, Ms. Delgado" is a person; "the hiring manager" is not.
+    if low in QUANTIFIERS or low.isdigit() or low in ("few", "couple"):
+        k = _people_noun_within(tokens, j + 1, 6)
+        if k < 0:
+            return None
+        head_end = _after_noun_phrase(tokens, k)
+        named = _appositive_name(ct, head_end) if low == "the" else None
+        if named is not None:
+            return RefKind.PERSON, text[tok.start : tokens[named[1] - 1].end], named[1], False
+        plural = low not in ("the", "a", "an", "one") or tokens[head_end - 1].low.endswith("s")
+        return RefKind.GENERIC, text[tok.start : tokens[head_end - 1].end], head_end, plural
+    if low in RELATION_MODIFIERS and not tok.is_cap:
+        # "former coworkers", "old colleagues": a kind of people, not a person.
+        k = _people_noun_within(tokens, j + 1, 3)
+        if k >= 0:
+            head_end = _after_noun_phrase(tokens, k)
+            plural = tokens[head_end - 1].low.endswith("s")
+            return RefKind.GENERIC, text[tok.start : tokens[head_end - 1].end], head_end, plural
+    if low in GENERIC_PEOPLE:
+        k = _after_noun_phrase(tokens, j)
+        return RefKind.GENERIC, text[tok.start : tokens[k - 1].end], k, True
+    n = company_at(tokens, j, any_case=not strong)
+    if n:
+        return RefKind.ORG, text[tok.start : tokens[j + n - 1].end], j + n, False
+    if _is_name(tok):
+        n = _name_span(tokens, j)
+        end = j + n
+        nxt = tokens[end].low if end < len(tokens) else ""
+        if nxt in GENERIC_PEOPLE or nxt in ("careers", "jobs", "'s hr", "hr"):
+            # "Amazon recruiters", "Acme HR": an organisation's people, not a person.
+            return RefKind.ORG, text[tok.start : tokens[end - 1].end], end, True
+        if tokens[end - 1].low.endswith("'s") or nxt == "'s":
+            kind, stop = _possessive_chain(ct, j, end + (nxt == "'s"))
+            return kind, text[tok.start : tokens[stop - 1].end], stop, False
+        return RefKind.PERSON, text[tok.start : tokens[end - 1].end], end, False
+    if strong and _is_lower_name(tokens, j):
+        return RefKind.PERSON, tok.text, j + 1, False
+    return None
+
+
+def _small_talk(tokens: tuple[Token, ...], j: int) -> bool:
+    """ "ask how he's doing", "ask her to lunch": social, not a request."""
+    window = [t.low for t in tokens[j : j + 8]]
+    if not window:
+        return False
+    if window[0] in ("to", "out", "for") and any(
+        w in ("lunch", "coffee", "dinner", "drinks", "breakfast", "brunch", "beer")
+        for w in window[:4]
+    ):
+        return True
+    return window[0] == "how" and any(w in ("doing", "going", "been", "is") for w in window)
+
+
+# Words that head a note ("Goal: …", "Today — …") rather than name a person.
+_HEADERS = frozenset(
+    [
+        "goal",
+        "goals",
+        "plan",
+        "plans",
+        "today",
+        "tomorrow",
+        "tonight",
+        "todo",
+        "to-do",
+        "task",
+        "tasks",
+        "ask",
+        "asks",
+        "update",
+        "note",
+        "notes",
+        "reminder",
+        "priority",
+        "focus",
+        "step",
+        "steps",
+        "next",
+        "idea",
+        "objective",
+        "mission",
+        "homework",
+        "agenda",
+        "action",
+        "follow-up",
+        "networking",
+        "outreach",
+        "morning",
+        "afternoon",
+        "evening",
+        "week",
+        "weekend",
+        "this",
+        "also",
+        "then",
+        "done",
+        "status",
+        "progress",
+        "main",
+        "big",
+        "first",
+        "second",
+        "third",
+        "later",
+    ]
+)
+
+
+def _lead_person(ct: CleanText) -> Ref | None:
+    """A person heading a terse note: "Maria — referral for the Target analyst role"."""
+    tokens = ct.tokens
+    if len(tokens) < 3 or tokens[0].low in _HEADERS or tokens[0].low in COMMON_WORDS:
+        return None
+    parsed = parse_object(ct, 0, strong=False)
+    if parsed is None or parsed[0] is not RefKind.PERSON:
+        return None
+    kind, text, end, plural = parsed
+    if end >= len(tokens) or tokens[end].text not in (":", "—", "-", ","):
+        return None
+    return Ref(kind, text, tokens[0].start, tokens[end].end, Source.LEAD, plural)
+
+
+def find_refs(ct: CleanText) -> list[Ref]:
+    """Every person slot in the message, in order, with pronouns and implicit asks resolved."""
+    tokens = ct.tokens
+    refs: list[Ref] = []
+    i = 0
+    count = len(tokens)
+    lead = _lead_person(ct)
+    if lead is not None:
+        refs.append(lead)
+    while i < count:
+        tok = tokens[i]
+        source: Source | None = None
+        n = _phrase_at(tokens, i, _REQUEST_INDEX)
+        if n:
+            source = Source.REQUEST
+        elif tok.low in REQUEST_VERBS:
+            n, source = 1, Source.REQUEST
+        else:
+            n = _phrase_at(tokens, i, _TALK_INDEX)
+            if n:
+                source = Source.TALK
+            else:
+                n = _phrase_at(tokens, i, _SOCIAL_INDEX)
+                if n:
+                    source = Source.SOCIAL
+        if source is None and tok.low == "from" and i > 0 and tokens[i - 1].low in _FAVOUR_NOUNS:
+            n, source = 1, Source.FROM
+        if source is None or (
+            source is Source.REQUEST
+            and i >= 2
+            and tokens[i - 1].low == "to"
+            and tokens[i - 2].low not in _SELF_TO
+        ):
+            # "ask her to email the recruiter": the second verb is the favour, not a new ask.
+            i += 1
+            continue
+        j = i + n
+        # "ask him/her" may be followed by "out": skip filler between verb and object.
+        if source is Source.REQUEST and j < count and tokens[j].low in ("up", "back", "again"):
+            j += 1
+        if j + 1 < count and tokens[j].text == "@":  # "ask @Jim" typed as plain text
+            j += 1
+        parsed = parse_object(ct, j, strong=source is not Source.SOCIAL or n > 1)
+        if parsed is None and source is Source.REQUEST and tok.low in _SEND_VERBS:
+            # "send my resume to Kevin": the person comes after the document.
+            for k in range(j, min(count, j + 7)):
+                if tokens[k].low in ("to", "with") and not tokens[k - 1].low.endswith("ing"):
+                    parsed = parse_object(ct, k + 1, strong=True)
+                    break
+                if not tokens[k].is_word:
+                    break
+            if parsed is not None and parsed[0] is RefKind.ORG:
+                # Sending a resume to a company is applying, not asking a person.
+                parsed = None
+        if parsed is None and source is Source.REQUEST and n > 1 and tok.low != "see":
+            # "reach out to former coworkers": an ask is intended even if we cannot read whom.
+            refs.append(Ref(RefKind.GENERIC, "", tok.start, tokens[j - 1].end, source))
+            i = j
+            continue
+        if parsed is None:
+            if source is Source.REQUEST and tok.low in ("ask", "asks", "asking", "request"):
+                # "ask for a referral", "asking which …": the person was named earlier, if at all.
+                if _small_talk(tokens, j):
+                    i = j
+                    continue
+                end = tokens[j - 1].end
+                nxt = tokens[j].low if j < count else ""
+                refs.append(Ref(RefKind.IMPLICIT, "", tok.start, end, source, next_low=nxt))
+            i = j
+            continue
+        kind, text, end_index, plural = parsed
+        if tok.low == "see" and (end_index >= count or tokens[end_index].low not in _SEE_IF_ASKS):
+            # "see if she is free" is not an ask; "see if she can refer me" is.
+            i = end_index
+            continue
+        if source is Source.REQUEST and _small_talk(tokens, end_index):
+            source = Source.SOCIAL
+        nxt = tokens[end_index].low if end_index < count else ""
+        refs.append(
+            Ref(kind, text, tok.start, tokens[end_index - 1].end, source, plural, next_low=nxt)
+        )
+        i = end_index
+    return _resolve(refs)
+
+
+def _resolve(refs: list[Ref]) -> list[Ref]:
+    """Replace pronouns and implicit asks with the person they stand for."""
+    resolved: list[Ref] = []
+    # The latest person, and the latest person-or-group: one pass, no rescans (long inputs).
+    last_person: Ref | None = None
+    last_any: Ref | None = None
+    for ref in refs:
+        if ref.kind in (RefKind.PRONOUN, RefKind.IMPLICIT):
+            wide = ref.kind is RefKind.IMPLICIT or ref.plural
+            antecedent = last_any if wide else last_person
+            if antecedent is not None:
+                ref = replace(
+                    ref, kind=antecedent.kind, text=antecedent.text, plural=antecedent.plural
+                )
+            elif ref.kind is RefKind.PRONOUN:
+                ref = replace(ref, kind=RefKind.GENERIC)
+        if ref.kind is RefKind.PERSON:
+            last_person = ref
+        if ref.kind in (RefKind.PERSON, RefKind.GENERIC, RefKind.ORG):
+            last_any = ref
+        resolved.append(ref)
+    return resolved

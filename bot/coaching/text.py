@@ -1,0 +1,142 @@
+"""Turning a chat message into plain text and tokens the assessor can read.
+
+Chat markup (Slack and Discord) is removed but mentions are kept, because a mention names a
+person. Every pattern here is linear: no nested quantifiers, bounded repeats, so a 10,000
+character message cannot make a regex backtrack for long.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.coaching.lexicon import TYPO_FIXES
+
+# A planned ask is a sentence or three; longer messages are read up to this many characters so
+# that the cost of one assessment stays bounded whatever a member pastes.
+MAX_CHARS = 2000
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+_LINK_WITH_LABEL = re.compile(r"<(?:https?|mailto|tel):[^|>\s]{0,2000}\|([^>]{0,300})>")
+_BARE_LINK = re.compile(r"<(?:https?|mailto|tel):[^>\s]{0,2000}>|\bhttps?://\S{1,2000}")
+_CHANNEL = re.compile(r"<#[A-Za-z0-9]{1,40}(?:\|([^>]{0,100}))?>")
+_SPECIAL = re.compile(r"<!(?:here|channel|everyone)[^>]{0,40}>|@(?:here|channel|everyone)\b")
+_ROLE_MENTION = re.compile(r"<@&[0-9]{1,40}>")
+_MENTION = re.compile(r"<@!?([A-Za-z0-9]{1,40})(?:\|[^>]{0,80})?>")
+_EMOJI = re.compile(r":[a-z0-9_+\-]{1,40}:|[\U0001F000-\U0001FAFF\u2600-\u27BF]")
+# Emphasis markers (*bold*, _it_, ~strike~, `code`) when they sit at the edge of a word.
+_MARKERS = re.compile(r"(?<![^\W_])[*_~`]+|[*_~`]+(?![^\W_])")
+_DASHES = re.compile(r"\s*[—–]\s*|\s+-{1,2}\s+")
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+_NEWLINES = re.compile(r"\s*\n\s*")
+_TYPOS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), repl) for pattern, repl in TYPO_FIXES
+)
+# All typo patterns in one scan of the lowercase text; the matching one then rewrites just the
+# matched word. Inner groups are made non-capturing so that group i+1 is typo pattern i, and the
+# shared leading \b is factored out with a first-letter lookahead: much faster than IGNORECASE.
+_TYPO_BODIES = [pattern.removeprefix(r"\b") for pattern, _ in TYPO_FIXES]
+_ANY_TYPO = re.compile(
+    r"\b(?=["
+    + "".join(sorted({body[0] for body in _TYPO_BODIES}))
+    + "])(?:"
+    + "|".join(f"({re.sub(r'[(](?![?])', '(?:', body)})" for body in _TYPO_BODIES)
+    + ")"
+)
+
+
+def _fix_typos(text: str) -> str:
+    """Rewrite common misspellings ("introduse", "refferal", "resum") to the canonical word."""
+    low = text.lower()
+    if len(low) != len(text):  # rare Unicode case changes length: fall back to slow path
+        for pattern, repl in _TYPOS:
+            text = pattern.sub(repl, text)
+        return text
+    parts: list[str] = []
+    last = 0
+    for match in _ANY_TYPO.finditer(low):
+        pattern, repl = _TYPOS[(match.lastindex or 1) - 1]
+        parts.append(text[last : match.start()])
+        parts.append(pattern.sub(repl, match.group(0)))
+        last = match.end()
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+# Mentions are replaced by a placeholder word that survives tokenising; the table maps back.
+MENTION_PREFIX = "MENTION"
+
+# Abbreviations with dots ("U.S.", "C.H.") stay one token so company names match.
+TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’\-.&][^\W_]+){0,6}|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word or punctuation mark, with its position in the cleaned text."""
+
+    text: str
+    low: str
+    start: int
+    end: int
+
+    @property
+    def is_cap(self) -> bool:
+        """True when the word starts with a capital letter or a digit (names, companies)."""
+        first = self.text[0]
+        return first.isupper() or first.isdigit()
+
+    @property
+    def is_word(self) -> bool:
+        """True for words, false for punctuation."""
+        return self.text[0].isalnum()
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """The message with markup removed (`text`), its lowercase twin, tokens and mentions."""
+
+    text: str
+    low: str
+    tokens: tuple[Token, ...]
+    mentions: dict[str, str]
+
+
+def clean(raw: str) -> CleanText:
+    """Strip chat markup, fix common typos and tokenise; lowercase and cased text align."""
+    text = _CONTROL.sub(" ", raw[:MAX_CHARS])
+    mentions: dict[str, str] = {}
+
+    def keep_mention(match: re.Match[str]) -> str:
+        key = f"{MENTION_PREFIX}{len(mentions)}X"
+        mentions[key] = match.group(0)
+        return f" {key} "
+
+    # Each markup pass runs only when its marker character is present (most asks are plain).
+    if "<" in text:
+        text = _LINK_WITH_LABEL.sub(lambda m: f" {m.group(1)} ", text)
+        text = _BARE_LINK.sub(" ", text)
+        text = _CHANNEL.sub(lambda m: f" {m.group(1) or ''} ", text)
+        text = _SPECIAL.sub(" ", text)
+        text = _ROLE_MENTION.sub(" ", text)
+        text = _MENTION.sub(keep_mention, text)
+    elif "http" in text or "@" in text:
+        text = _BARE_LINK.sub(" ", text)
+        text = _SPECIAL.sub(" ", text)
+    if not text.isascii() or ":" in text:
+        text = _EMOJI.sub(" ", text)
+    if not text.isascii():
+        text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    if "*" in text or "_" in text or "~" in text or "`" in text:
+        text = _MARKERS.sub("", text)
+    if "-" in text or not text.isascii():
+        text = _DASHES.sub(" — ", text)
+    if "\n" in text:
+        text = _NEWLINES.sub(". ", text)
+    text = _fix_typos(text)
+    text = _SPACES.sub(" ", text).strip()
+    tokens = tuple(
+        Token(m.group(0), m.group(0).lower(), m.start(), m.end()) for m in TOKEN.finditer(text)
+    )
+    return CleanText(text, text.lower(), tokens, mentions)

@@ -1,0 +1,93 @@
+"""Loading and scoring the labelled ask sets (shared by the tests and the benchmark)."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.coaching import assess_ask
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+EXTRA_SET = Path(__file__).resolve().parent / "asks-extra.tsv"
+PROBE_SET = Path(__file__).resolve().parent / "asks-probe.tsv"
+LABELS = ("specific", "vague", "passive")
+
+
+def shared_dir() -> Path:
+    """The shared data folder: $ASKCOACH_SHARED_DIR, else ../shared/data beside the repo."""
+    configured = os.environ.get("ASKCOACH_SHARED_DIR")
+    if configured:
+        return Path(configured)
+    return REPO_ROOT.parent / "shared" / "data"
+
+
+def dev_set() -> Path:
+    """Where the shared labelled development set lives."""
+    return shared_dir() / "asks-dev.tsv"
+
+
+def load(path: Path) -> list[tuple[str, str]]:
+    """(label, text) rows of a tab-separated file with a header line."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        if not line.strip():
+            continue
+        label, text = line.split("\t", 1)
+        assert label in LABELS, f"unknown label {label!r} in {path}"
+        rows.append((label, text))
+    return rows
+
+
+@dataclass
+class Score:
+    """Accuracy, confusion matrix and the misjudged lines of one labelled set."""
+
+    total: int
+    correct: int
+    confusion: Counter[tuple[str, str]]
+    misjudged: list[tuple[str, str, str]]
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+    @property
+    def non_specific(self) -> int:
+        return sum(n for (label, _), n in self.confusion.items() if label != "specific")
+
+    @property
+    def false_specific(self) -> int:
+        """Passive or vague plans judged specific: the costliest mistake."""
+        return sum(
+            n
+            for (label, got), n in self.confusion.items()
+            if label != "specific" and got == "specific"
+        )
+
+    def report(self, name: str) -> str:
+        lines = [
+            f"{name}: accuracy {self.accuracy:.3f} ({self.correct}/{self.total}), "
+            f"non-specific judged specific: {self.false_specific}/{self.non_specific}",
+            "confusion (rows = label, columns = verdict):",
+            "            " + "".join(f"{v:>10}" for v in LABELS),
+        ]
+        for label in LABELS:
+            cells = "".join(f"{self.confusion[(label, v)]:>10}" for v in LABELS)
+            lines.append(f"  {label:<10}{cells}")
+        lines.extend(f"  MISJUDGED {label} -> {got}: {text}" for label, got, text in self.misjudged)
+        return "\n".join(lines)
+
+
+def score(rows: list[tuple[str, str]]) -> Score:
+    """Assess every row and compare with its label."""
+    confusion: Counter[tuple[str, str]] = Counter()
+    misjudged = []
+    for label, text in rows:
+        got = assess_ask(text).verdict.value
+        confusion[(label, got)] += 1
+        if got != label:
+            misjudged.append((label, got, text))
+    correct = sum(n for (label, got), n in confusion.items() if label == got)
+    return Score(len(rows), correct, confusion, misjudged)

@@ -1,0 +1,38 @@
+"""The assessor against the labelled sets: the shared dev set and our own extra set."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.coaching.labelled import EXTRA_SET, PROBE_SET, dev_set, load, score
+
+
+def test_dev_set() -> None:
+    path = dev_set()
+    if not path.exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"shared dev set missing at {path} (set ASKCOACH_SHARED_DIR)")
+        pytest.skip(f"shared dev set not found at {path}; set ASKCOACH_SHARED_DIR to run it")
+    result = score(load(path))
+    print(result.report("asks-dev.tsv"))
+    assert result.accuracy >= 0.95, result.report("asks-dev.tsv")
+    assert result.false_specific == 0, result.report("asks-dev.tsv")
+
+
+def test_extra_set() -> None:
+    rows = load(EXTRA_SET)
+    assert len(rows) >= 200
+    result = score(rows)
+    print(result.report("asks-extra.tsv"))
+    assert result.accuracy >= 0.90, result.report("asks-extra.tsv")
+    assert result.false_specific <= 0.02 * result.non_specific, result.report("asks-extra.tsv")
+
+
+def test_probe_set() -> None:
+    """A second, smaller set of our own, written later and labelled before it was run."""
+    result = score(load(PROBE_SET))
+    print(result.report("asks-probe.tsv"))
+    assert result.accuracy >= 0.90, result.report("asks-probe.tsv")
+    assert result.false_specific <= 0.02 * result.non_specific, result.report("asks-probe.tsv")
