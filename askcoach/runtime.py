@@ -19,6 +19,7 @@ from typing import Protocol
 
 from aiohttp import web
 
+from adapters.charts import MatplotlibCharts
 from askcoach.observability import Metrics, configure_logging, health
 from askcoach.scheduler import build_scheduler
 from askcoach.settings import Settings
@@ -108,7 +109,7 @@ class App:
         self.port = port
         self.db = Database(settings.database_url)
         self.clock = SystemClock()
-        self.coach = Coach(self.db, self.clock)
+        self.coach = Coach(self.db, self.clock, charts=MatplotlibCharts())
         self.metrics = Metrics(self.db, self.clock.now)
         self.dispatcher = Dispatcher(self.db, self.coach, self.clock, {}, dispatch=dispatch)
         self.inbox = Inbox(self.coach, self.dispatcher, self.metrics)

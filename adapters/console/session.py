@@ -16,10 +16,12 @@ from datetime import datetime, timedelta
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
+from adapters.charts import MatplotlibCharts
 from bot.clock import SimulatedClock, SystemClock
-from bot.conversation import Coach
+from bot.conversation import Coach, CoachSettings
 from bot.dispatcher import Dispatcher
 from bot.messages import Choice, InboundMessage, OutboundMessage, Sender
+from bot.ports import Clock
 from bot.schedule import parse_duration, timezone_or_none
 from storage import Database
 
@@ -38,8 +40,9 @@ class ConsoleGateway:
     """Prints outgoing messages: `coach: …`, check-ins with the local time they fell due,
     channel posts as `[YYYY-MM-DD HH:MM] #channel: …`."""
 
-    def __init__(self, db: Database, out: TextIO, active: Callable[[], str]) -> None:
+    def __init__(self, db: Database, out: TextIO, active: Callable[[], str], clock: Clock) -> None:
         self._db = db
+        self._clock = clock
         self._out = out
         self._active = active
         self.last_choices: dict[str, tuple[Choice, ...]] = {}
@@ -47,8 +50,11 @@ class ConsoleGateway:
     async def send(self, message: OutboundMessage) -> None:
         zone = self._zone_for(message)
         stamp = ""
-        if message.due_at is not None and zone is not None:
-            stamp = f"[{message.due_at.astimezone(zone):%Y-%m-%d %H:%M}] "
+        when = message.due_at
+        if when is None and message.channel is not None:
+            when = self._clock.now()  # channel posts always show when they were posted
+        if when is not None and zone is not None:
+            stamp = f"[{when.astimezone(zone):%Y-%m-%d %H:%M}] "
         if message.channel is not None:
             self._out.write(f"{stamp}#{message.channel}: {message.text}\n")
         else:
@@ -95,10 +101,11 @@ class ConsoleSession:
             SimulatedClock(start) if start is not None else SystemClock()
         )
         self.speaker = _Speaker(user, timezone)
-        from bot.conversation import CoachSettings
-
-        self.coach = Coach(db, self.clock, CoachSettings(default_timezone=timezone))
-        self.gateway = ConsoleGateway(db, out, lambda: self.speaker.name)
+        self.organizer = user  # the person who started the console runs the local group
+        self.coach = Coach(
+            db, self.clock, CoachSettings(default_timezone=timezone), charts=MatplotlibCharts()
+        )
+        self.gateway = ConsoleGateway(db, out, lambda: self.speaker.name, self.clock)
         self.dispatcher = Dispatcher(db, self.coach, self.clock, {PLATFORM: self.gateway})
 
     def _sender(self) -> Sender:
@@ -108,13 +115,24 @@ class ConsoleSession:
             user_id=self.speaker.name,
             name=self.speaker.name,
             timezone=self.speaker.timezone,
-            is_admin=True,
+            is_admin=self.speaker.name == self.organizer,
         )
 
     async def start(self) -> None:
         """Greet the member (onboarding on first contact) and deliver anything due."""
         self.coach.greet(self._sender())
+        self._ensure_channel()
         await self.dispatcher.deliver()
+
+    def _ensure_channel(self) -> None:
+        """The local group posts to #job-club unless its organizer chose another channel."""
+        with self.db() as uow:
+            community = uow.communities.find(PLATFORM, COMMUNITY)
+            if community is not None and community.report_channel is None:
+                community.report_channel = CHANNEL
+                community.name = "Job Club"
+                uow.communities.save(community)
+                uow.commit()
 
     async def handle_line(self, line: str) -> bool:
         """Handle one input line; False when the session should end."""

@@ -604,11 +604,11 @@ class Coach:
         plan_next_morning(turn.uow, member, turn.now)
         if member.state in (State.ONBOARDING, State.CONFIRM_FORGET, State.NEW):
             return
-        example = "Ask Priya for an intro to the data team lead at Target"
-        targets = turn.uow.targets.for_member(member.id)
-        if targets:
-            company = targets[len(turn.uow.asks.for_member(member.id)) % len(targets)].company
-            example = f"Ask someone you know by name who they know at {company}"
+        example = _morning_example(
+            turn.uow.targets.for_member(member.id),
+            turn.uow.asks.for_member(member.id, since=turn.now - timedelta(days=30)),
+            turn.now.toordinal(),
+        )
         turn.say(
             f"Morning, {member.name}! What's your specific ask today — who will you ask, and "
             f"for what?\n(e.g. “{example}”)"
@@ -1031,6 +1031,23 @@ def _settings_text(community: Community) -> str:
         f"Group settings: check-ins at {community.checkin_time:%H:%M} ({community.timezone}) · "
         f"report channel: {channel} · enrolment: {_enrollment_text(community)}"
     )
+
+
+def _morning_example(targets: list[Target], recent: list[Ask], seed: int) -> str:
+    """An example drawn from the member's own targets and recent contacts."""
+    contacts = [a for a in recent if a.who and a.verdict == Verdict.SPECIFIC]
+    if contacts and targets and seed % 2 == 0:
+        contact = contacts[seed % len(contacts)].who
+        company = targets[seed % len(targets)].company
+        return f"Ask {contact} who they know at {company}"
+    if targets:
+        company = targets[seed % len(targets)].company
+        return f"Ask a former colleague for two names at {company} and an intro to one"
+    if contacts:
+        last = contacts[-1]
+        where = f" at {last.company}" if last.company else ""
+        return f"Ask {last.who} who else you should talk to{where}"
+    return "Ask Priya for an intro to the data team lead at Target"
 
 
 def _suggestion(specific: int, gives: int, waiting: list[Ask]) -> str:

@@ -56,7 +56,8 @@ def build_report(uow: UnitOfWork, community: Community, now: datetime) -> Organi
         end = start + timedelta(weeks=1)
         week = [a for a in asks if start <= a.created_at < end]
         share = sum(1 for a in week if a.verdict == Verdict.SPECIFIC) / len(week) if week else None
-        shares.append((f"{first:%b %-d}", share))
+        if share is not None or shares:  # no empty weeks before the first plan
+            shares.append((f"{first:%b %-d}", share))
     return OrganizerReport(
         community=community.name,
         members=len(active),
@@ -70,9 +71,12 @@ def build_report(uow: UnitOfWork, community: Community, now: datetime) -> Organi
 
 def report_text(report: OrganizerReport) -> str:
     """The report as a DM to an organizer."""
-    share = "  ".join(
-        f"{label}: {'–' if value is None else f'{value:.0%}'}"
-        for label, value in report.specific_share_by_week
+    share = (
+        "  ".join(
+            f"{label}: {'–' if value is None else f'{value:.0%}'}"
+            for label, value in report.specific_share_by_week
+        )
+        or "no plans yet"
     )
     lines = [
         f"Organizer report for {report.community}",

@@ -27,7 +27,11 @@ def previous_occurrence(now: datetime, zone: ZoneInfo, weekday: int, at: time) -
 
 
 def community_posts(
-    uow: UnitOfWork, community: Community, now: datetime, charts: ChartRenderer | None
+    uow: UnitOfWork,
+    community: Community,
+    now: datetime,
+    charts: ChartRenderer | None,
+    due: datetime | None = None,
 ) -> list[OutboundMessage]:
     """The digest (if a report channel is set) and a report DM for every organizer."""
     assert community.id is not None
@@ -47,6 +51,7 @@ def community_posts(
                 platform=community.platform,
                 channel=community.report_channel,
                 key=f"digest:{community.id}:{week}",
+                due_at=due,
                 attachment=chart,
                 attachment_name="asks-per-day.png" if chart else None,
             )
@@ -62,6 +67,7 @@ def community_posts(
                     member_id=member.id,
                     recipient=member.external_id,
                     key=f"report:{community.id}:{member.id}:{week}",
+                    due_at=due,
                 )
             )
     return messages
@@ -78,7 +84,7 @@ def dispatch_weekly_posts(
             due = previous_occurrence(now, zone, community.digest_weekday, community.digest_time)
             if community.last_digest_at is not None and community.last_digest_at >= due:
                 continue
-            for message in community_posts(uow, community, now, charts):
+            for message in community_posts(uow, community, now, charts, due):
                 if uow.outbox.add(message, now):
                     queued.append(message)
             community.last_digest_at = now

@@ -51,7 +51,7 @@ def test_targets_and_know(sqlite_db: Database) -> None:
     ]
     assert "you know people at Target" in chat.say("know Target")[0]
     morning = chat.advance("1h")
-    assert "who they know at Medtronic" in morning[0]
+    assert "two names at Medtronic" in morning[0]
 
 
 def test_gave_counts_in_stats(sqlite_db: Database) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from adapters.charts import MatplotlibCharts
 from bot.clock import SimulatedClock
 from bot.conversation import Coach, CoachSettings
 from bot.dispatcher import Dispatcher
@@ -50,7 +51,9 @@ class Chat:
         self.tz = tz
         self.community = community
         self.clock = SimulatedClock(datetime.fromisoformat(start).replace(tzinfo=zone))
-        self.coach = Coach(db, self.clock, CoachSettings(default_timezone=tz))
+        self.coach = Coach(
+            db, self.clock, CoachSettings(default_timezone=tz), charts=MatplotlibCharts()
+        )
         self.gateway = RecordingGateway()
         self.dispatcher = Dispatcher(db, self.coach, self.clock, {PLATFORM: self.gateway})
         self.user = user
