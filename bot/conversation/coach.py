@@ -309,27 +309,52 @@ class Coach:
         assessment = assess_ask(text)
         if assessment.verdict == Verdict.SPECIFIC:
             return self._record(turn, assessment)
-        turn.member.state_data = {"draft": text, "questions": 1}
+        return self._ask_for_missing(turn, assessment, questions=1)
+
+    def _ask_for_missing(self, turn: Turn, assessment: Assessment, questions: int) -> State:
+        """Keep what the plan already has and ask for exactly what is missing."""
+        asking = "both" if assessment.verdict == Verdict.PASSIVE else "+".join(assessment.missing)
+        turn.member.state_data = {
+            "draft": assessment.text,
+            "questions": questions,
+            "asking": asking or "both",
+            "who": assessment.who,
+            "what": assessment.what,
+            "verdict": assessment.verdict.value,
+        }
         turn.say(self._coaching_question(turn, assessment))
         return State.CLARIFYING
 
     def _clarify(self, turn: Turn, text: str) -> State:
-        """An answer to a clarifying question: combine it with the draft and judge again."""
+        """An answer to a clarifying question: combine it with what the plan had, judge again,
+        and record what the member has after at most two questions."""
         if text.lower().strip(" .!") in _SKIP:
             return self._skip_today(turn)
-        draft = str(turn.member.state_data.get("draft", ""))
-        questions = int(turn.member.state_data.get("questions", 1))
-        alone = assess_ask(text)
-        if alone.verdict == Verdict.SPECIFIC:
-            return self._record(turn, alone)
-        combined = assess_ask(f"{draft}. {text}" if draft else text)
-        if combined.verdict == Verdict.SPECIFIC:
-            return self._record(turn, combined)
+        data = turn.member.state_data
+        questions = int(data.get("questions", 1))
+        candidates = [assess_ask(t) for t in _combinations(data, text)]
+        best = next((c for c in candidates if c.verdict == Verdict.SPECIFIC), None)
+        if best is not None:
+            return self._record(turn, best)
+        # Not specific yet: keep the most complete reading of the plan.
+        best = min(candidates, key=lambda c: (len(c.missing), c.verdict == Verdict.PASSIVE))
         if questions >= self.settings.max_clarifying_questions:
-            return self._record(turn, combined)
-        turn.member.state_data = {"draft": combined.text, "questions": questions + 1}
-        turn.say(self._coaching_question(turn, combined))
-        return State.CLARIFYING
+            return self._record(turn, best)
+        if best.verdict != Verdict.PASSIVE:
+            # Carry over what earlier answers established.
+            best = replace(
+                best,
+                who=best.who or data.get("who"),
+                what=best.what or data.get("what"),
+                missing=tuple(
+                    m
+                    for m in best.missing
+                    if not (m == "who" and data.get("who"))
+                    and not (m == "what" and data.get("what"))
+                )
+                or best.missing,
+            )
+        return self._ask_for_missing(turn, best, questions + 1)
 
     def _coaching_question(self, turn: Turn, assessment: Assessment) -> str:
         if assessment.verdict == Verdict.PASSIVE:
@@ -341,7 +366,8 @@ class Coach:
         if "who" in assessment.missing and "what" in assessment.missing:
             return "Who exactly will you ask, and for what? A name and one clear favour."
         if "who" in assessment.missing:
-            return "Who exactly will you ask? A name, e.g. “Priya from my old team”."
+            favour = f" for {assessment.what}" if assessment.what else ""
+            return f"Who exactly will you ask{favour}? A name, e.g. “Priya from my old team”."
         who = assessment.who or "them"
         return (
             f"What will you ask {who} for — an intro, a referral, feedback on something, "
@@ -383,7 +409,11 @@ class Coach:
             and checkin.due_at.astimezone(turn.zone).date() == turn.now.astimezone(turn.zone).date()
             else ""
         )
-        turn.say(f"That's a real ask: {short(assessment.text, 120)}. Noted — good luck!{when}")
+        if assessment.who and assessment.what:
+            said = f"{assessment.who}, {assessment.what}"
+        else:
+            said = short(assessment.text, 120)
+        turn.say(f"That's a real ask: {short(said, 140)}. Noted — good luck!{when}")
         self._good_practice(turn, ask)
         offer_intro(turn, ask.company, ask.id)
         return State.IDLE
@@ -1031,6 +1061,31 @@ def _settings_text(community: Community) -> str:
         f"Group settings: check-ins at {community.checkin_time:%H:%M} ({community.timezone}) · "
         f"report channel: {channel} · enrolment: {_enrollment_text(community)}"
     )
+
+
+_FAVOUR_START = ("to ", "for ", "if ", "whether ", "about ", "who ", "which ", "what ")
+
+
+def _combinations(data: dict[str, object], answer: str) -> list[str]:
+    """Readings of a clarifying answer, most specific first: the answer alone, the answer
+    slotted into the plan ("Ask <who> for <answer>", "Ask <answer> for <what>"), and the
+    plan and answer together."""
+    who = data.get("who")
+    what = data.get("what")
+    asking = str(data.get("asking", ""))
+    body = answer.strip().rstrip(".!")
+    readings = [answer]
+    if who and "what" in asking:
+        lowered = body.lower()
+        glue = "" if lowered.startswith(_FAVOUR_START) else "for "
+        body_words = body[0].lower() + body[1:] if body else body
+        readings.append(f"Ask {who} {glue}{body_words}")
+    if what and "who" in asking:
+        readings.append(f"Ask {body} for {what}")
+    draft = str(data.get("draft", ""))
+    if draft:
+        readings.append(f"{draft.rstrip('.!')}. {answer}")
+    return readings
 
 
 def _morning_example(targets: list[Target], recent: list[Ask], seed: int) -> str:

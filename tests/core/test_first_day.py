@@ -67,7 +67,9 @@ def test_the_first_day_from_mixer_to_recorded_ask(sqlite_db: Database) -> None:
     assert "Who will you ask, and for what?" in coached[0]
     assert "real ask" not in coached[0]
     recorded = chat.say("Ask Maria Lopez to introduce me to the head of talent at Medtronic")
-    assert recorded[0].startswith("That's a real ask: Ask Maria Lopez to introduce me")
+    assert recorded[0].startswith(
+        "That's a real ask: Maria Lopez, an intro to the head of talent at Medtronic."
+    )
     assert recorded[0].endswith("I'll check in at 17:00.")
 
     assert chat.advance("6h") == []  # now 15:30
