@@ -196,6 +196,11 @@ class Coach:
             member.role = Role.ADMIN
         elif not sender.is_admin and member.role == Role.ADMIN:
             member.role = Role.MEMBER  # the platform is the source of truth for admins
+        if member.undeliverable and member.state != State.NEW:
+            # They wrote to us, so their DMs are open again: resume their check-ins.
+            member.undeliverable = False
+            plan_next_morning(uow, member, now)
+            plan_next_review(uow, member, now)
         return Turn(uow, community, member, now, key)
 
     def _finish(self, turn: Turn) -> list[OutboundMessage]:
@@ -673,7 +678,12 @@ class Coach:
         if ask.outcome in (Outcome.YES, Outcome.NO):
             return
         who = ask.who or "them"
-        days = max(1, (turn.now - ask.created_at).days)
+        days = max(
+            1,
+            (
+                turn.now.astimezone(turn.zone).date() - ask.created_at.astimezone(turn.zone).date()
+            ).days,
+        )
         turn.member.state_data = {"ask_id": ask.id}
         turn.member.state = State.AWAITING_FOLLOW_UP
         turn.say(
