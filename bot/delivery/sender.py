@@ -43,12 +43,13 @@ async def deliver_outbox(
     *,
     platform: str | None = None,
     limit: int = 200,
+    lease: timedelta = SEND_LEASE,
 ) -> DeliveryReport:
     """Deliver up to `limit` ready messages (of one platform, if given) through `gateway`."""
     report = DeliveryReport()
     now = clock.now()
     with uow_factory() as uow:
-        batch = uow.outbox.claim_ready(now, owner, now + SEND_LEASE, limit, platform=platform)
+        batch = uow.outbox.claim_ready(now, owner, now + lease, limit, platform=platform)
         uow.commit()
     for message in batch:
         assert message.id is not None
