@@ -82,9 +82,21 @@ class OutboxRepository(Protocol):
     ) -> list[OutboundMessage]: ...
     def mark_sent(self, message_id: int, now: datetime) -> None: ...
     def retry_later(
-        self, message_id: int, at: datetime, error: str, count_attempt: bool = True
-    ) -> None: ...
-    def mark_failed(self, message_id: int, error: str) -> None: ...
+        self,
+        message_id: int,
+        at: datetime,
+        error: str,
+        count_attempt: bool = True,
+        owner: str | None = None,
+    ) -> bool:
+        """Put a message back for later; with `owner`, only if that worker still holds its
+        send lease (False: another worker took it over, leave it alone)."""
+        ...
+
+    def mark_failed(self, message_id: int, error: str, owner: str | None = None) -> bool:
+        """Give up on a message; with `owner`, only if that worker still holds it."""
+        ...
+
     def pending_count(self) -> int: ...
 
 

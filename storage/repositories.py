@@ -538,19 +538,34 @@ class SqlOutbox(_Repo):
         return [self._from_row(r) for r in rows]
 
     def mark_sent(self, message_id: int, now: datetime) -> None:
+        # Not fenced by the lease: the platform accepted the message, which is a fact, whoever
+        # holds the row now (this can spare a second send by a worker that took over).
         self.conn.execute(
             update(t.outbox)
             .where(t.outbox.c.id == message_id)
             .values(status="sent", sent_at=now, lease_owner=None, lease_expires=None, error=None)
         )
 
-    def retry_later(
-        self, message_id: int, at: datetime, error: str, count_attempt: bool = True
-    ) -> None:
+    def _held(self, message_id: int, owner: str | None) -> Any:
+        """The message, if it is still ours to change: a worker whose lease ran out and was
+        taken over must not undo the new owner's work (re-queue a message it already sent)."""
         c = t.outbox.c
-        self.conn.execute(
+        if owner is None:
+            return c.id == message_id
+        return and_(c.id == message_id, c.status == "sending", c.lease_owner == owner)
+
+    def retry_later(
+        self,
+        message_id: int,
+        at: datetime,
+        error: str,
+        count_attempt: bool = True,
+        owner: str | None = None,
+    ) -> bool:
+        c = t.outbox.c
+        result = self.conn.execute(
             update(t.outbox)
-            .where(c.id == message_id)
+            .where(self._held(message_id, owner))
             .values(
                 status="pending",
                 next_attempt_at=at,
@@ -560,12 +575,13 @@ class SqlOutbox(_Repo):
                 error=error[:500],
             )
         )
+        return bool(result.rowcount)
 
-    def mark_failed(self, message_id: int, error: str) -> None:
+    def mark_failed(self, message_id: int, error: str, owner: str | None = None) -> bool:
         c = t.outbox.c
-        self.conn.execute(
+        result = self.conn.execute(
             update(t.outbox)
-            .where(c.id == message_id)
+            .where(self._held(message_id, owner))
             .values(
                 status="failed",
                 attempts=c.attempts + 1,
@@ -574,6 +590,7 @@ class SqlOutbox(_Repo):
                 error=error[:500],
             )
         )
+        return bool(result.rowcount)
 
     def pending_count(self) -> int:
         c = t.outbox.c
