@@ -435,6 +435,15 @@ class SqlCheckIns(_Repo):
         )
         return bool(result.rowcount)
 
+    def purge_finished(self, before: datetime) -> int:
+        c = t.checkins.c
+        finished = [s.value for s in (CheckInStatus.SENT, CheckInStatus.MISSED)]
+        finished.append(CheckInStatus.CANCELLED.value)
+        result = self.conn.execute(
+            delete(t.checkins).where(c.status.in_(finished), c.due_at < before)
+        )
+        return int(result.rowcount)
+
     def next_due_at(self) -> datetime | None:
         c = t.checkins.c
         value = self.conn.execute(
@@ -592,6 +601,11 @@ class SqlOutbox(_Repo):
         )
         return bool(result.rowcount)
 
+    def purge_sent(self, before: datetime) -> int:
+        c = t.outbox.c
+        result = self.conn.execute(delete(t.outbox).where(c.status == "sent", c.sent_at < before))
+        return int(result.rowcount)
+
     def pending_count(self) -> int:
         c = t.outbox.c
         return int(
@@ -615,6 +629,12 @@ class SqlEventLog(_Repo):
             statement.on_conflict_do_nothing().returning(t.inbound_events.c.event_id)
         )
         return result.first() is not None
+
+    def purge(self, before: datetime) -> int:
+        result = self.conn.execute(
+            delete(t.inbound_events).where(t.inbound_events.c.received_at < before)
+        )
+        return int(result.rowcount)
 
 
 def _now() -> datetime:
