@@ -64,6 +64,9 @@ def seed_members(
         first += 1
     ids = range(first, first + count)
     created = datetime.now(UTC)
+    if db.dialect == "sqlite":
+        _seed_sqlite(db, ids, community_id, due_at, kind, created, chunk)
+        return ids
     for start in range(0, count, chunk):
         part = ids[start : start + chunk]
         with db.engine.begin() as conn:
@@ -87,6 +90,53 @@ def seed_members(
     with db.engine.begin() as conn:
         _fix_sequences(conn)
     return ids
+
+
+def _seed_sqlite(
+    db: Database,
+    ids: range,
+    community_id: int,
+    due_at: datetime,
+    kind: CheckInKind,
+    created: datetime,
+    chunk: int,
+) -> None:
+    """The same rows through the driver's executemany (a million members in seconds): the
+    constant values are converted once by the columns' own types."""
+    with db.engine.begin() as conn:
+        stamp = t.checkins.c.due_at.type.bind_processor(conn.dialect)
+        assert stamp is not None
+        due, now = stamp(due_at), stamp(created)
+        member_sql = (
+            "INSERT INTO members (id, community_id, external_id, name, timezone, checkin_time,"
+            " afternoon_time, days, role, state, state_data, undeliverable, created_at)"
+            " VALUES (?, ?, ?, ?, ?, '09:00', '17:00', '0,1,2,3,4,5,6', 'member', ?, '{}', 0, ?)"
+        )
+        checkin_sql = (
+            "INSERT INTO checkins (member_id, kind, due_at, status, created_at)"
+            " VALUES (?, ?, ?, ?, ?)"
+        )
+        for start in range(0, len(ids), chunk):
+            part = ids[start : start + chunk]
+            conn.exec_driver_sql(
+                member_sql,
+                [
+                    (
+                        i,
+                        community_id,
+                        f"U{i:07d}",
+                        f"Member {i}",
+                        ZONES[i % len(ZONES)],
+                        State.IDLE.value,
+                        now,
+                    )
+                    for i in part
+                ],
+            )
+            conn.exec_driver_sql(
+                checkin_sql,
+                [(i, kind.value, due, CheckInStatus.PENDING.value, now) for i in part],
+            )
 
 
 def _member_rows(ids: range, community_id: int, created: datetime) -> Iterator[dict[str, Any]]:
