@@ -204,7 +204,7 @@ def _console(user: str, tz: str | None, at: str | None, realtime_ticks: float | 
         if start is None and realtime_ticks:
             from askcoach.scheduler import build_scheduler
 
-            scheduler = build_scheduler(session.dispatcher, realtime_ticks)
+            scheduler = build_scheduler(session.dispatcher, realtime_ticks, db)
             scheduler.start()
         try:
             await session.run(sys.stdin)

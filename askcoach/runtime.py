@@ -125,7 +125,11 @@ class App:
             self.web.add_routes(adapter.routes())
         self._runner: web.AppRunner | None = None
         self._scheduler = build_scheduler(
-            self.dispatcher, settings.tick_seconds, on_tick=self.metrics.record_tick, db=self.db
+            self.dispatcher,
+            settings.tick_seconds,
+            self.db,
+            self.clock,
+            on_tick=self.metrics.record_tick,
         )
 
     async def _healthz(self, request: web.Request) -> web.Response:

@@ -7,19 +7,27 @@ from collections.abc import Callable
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.clock import SystemClock
 from bot.dispatcher import Dispatcher, TickReport
+from bot.housekeeping import housekeep
+from bot.ports import Clock, UnitOfWorkFactory
 
 log = logging.getLogger("askcoach.scheduler")
+
+
+HOUSEKEEPING_SECONDS = 3600
 
 
 def build_scheduler(
     dispatcher: Dispatcher,
     tick_seconds: float,
+    uow_factory: UnitOfWorkFactory | None = None,
+    clock: Clock | None = None,
     *,
     on_tick: Callable[[TickReport], None] | None = None,
-    db: object | None = None,
 ) -> AsyncIOScheduler:
-    """An AsyncIOScheduler with the dispatch tick; start it inside a running event loop."""
+    """An AsyncIOScheduler with the dispatch tick and, given storage, hourly housekeeping;
+    start it inside a running event loop."""
     scheduler = AsyncIOScheduler(timezone="UTC")
 
     async def tick() -> None:
@@ -47,4 +55,34 @@ def build_scheduler(
         coalesce=True,
         misfire_grace_time=None,
     )
+    if uow_factory is not None:
+        add_housekeeping(scheduler, uow_factory, clock or SystemClock())
     return scheduler
+
+
+def add_housekeeping(
+    scheduler: AsyncIOScheduler, uow_factory: UnitOfWorkFactory, clock: Clock
+) -> None:
+    """Hourly: delete old inbound event ids, old sent messages and old finished check-ins."""
+
+    def job() -> None:
+        try:
+            report = housekeep(uow_factory, clock.now())
+        except Exception:
+            log.exception("housekeeping failed")
+            return
+        log.info(
+            "housekeeping: events=%d messages=%d checkins=%d",
+            report.events,
+            report.messages,
+            report.checkins,
+        )
+
+    scheduler.add_job(
+        job,
+        "interval",
+        seconds=HOUSEKEEPING_SECONDS,
+        id="housekeeping",
+        max_instances=1,
+        coalesce=True,
+    )

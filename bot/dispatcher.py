@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from bot.checkins import DispatchReport, dispatch_due_checkins
-from bot.checkins.dispatch import DEFAULT_MISSED_WINDOW, CheckInWriter
+from bot.checkins.dispatch import DEFAULT_LEASE, DEFAULT_MISSED_WINDOW, CheckInWriter
 from bot.clock import SimulatedClock
 from bot.delivery import DeliveryReport, deliver_outbox
+from bot.delivery.sender import SEND_LEASE
 from bot.ports import ChatGateway, Clock, UnitOfWorkFactory
 
 
@@ -25,7 +26,13 @@ class TickReport:
 
 
 class Dispatcher:
-    """Runs ticks for one process; `owner` names this worker in leases."""
+    """Runs ticks for one process; `owner` names this worker in leases.
+
+    `lease` is how long a claimed check-in stays this worker's before another worker may take
+    it over; `send_lease` the same for an outbox message being sent. Both must be longer than
+    handling one batch takes, or another worker repeats the work (the outbox key still keeps a
+    check-in from being queued twice, but a message could be sent twice).
+    """
 
     def __init__(
         self,
@@ -38,6 +45,9 @@ class Dispatcher:
         batch: int = 500,
         missed_window: timedelta = DEFAULT_MISSED_WINDOW,
         dispatch: bool = True,
+        lease: timedelta = DEFAULT_LEASE,
+        send_lease: timedelta = SEND_LEASE,
+        send_batch: int = 200,
     ) -> None:
         self._uow = uow_factory
         self._writer = writer
@@ -47,6 +57,9 @@ class Dispatcher:
         self._batch = batch
         self._missed_window = missed_window
         self._dispatch = dispatch
+        self._lease = lease
+        self._send_lease = send_lease
+        self._send_batch = send_batch
         self.last_tick: datetime | None = None
 
     def dispatch_due(self) -> DispatchReport:
@@ -61,6 +74,7 @@ class Dispatcher:
                 self._clock.now(),
                 self.owner,
                 limit=self._batch,
+                lease=self._lease,
                 missed_window=self._missed_window,
             )
             total.claimed += report.claimed
@@ -83,7 +97,13 @@ class Dispatcher:
             total = DeliveryReport()
             while True:
                 report = await deliver_outbox(
-                    self._uow, gateway, self._clock, self.owner, platform=platform
+                    self._uow,
+                    gateway,
+                    self._clock,
+                    self.owner,
+                    platform=platform,
+                    limit=self._send_batch,
+                    lease=self._send_lease,
                 )
                 total.sent += report.sent
                 total.rate_limited += report.rate_limited

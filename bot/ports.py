@@ -91,6 +91,9 @@ class CheckInRepository(Protocol):
     ) -> list[CheckIn]: ...
     def finish(self, checkin_id: int, owner: str, status: str) -> bool: ...
     def next_due_at(self) -> datetime | None: ...
+    def purge_finished(self, before: datetime) -> int:
+        """Delete sent, missed and cancelled check-ins due before `before`; return how many."""
+        ...
 
 
 class OutboxRepository(Protocol):
@@ -105,15 +108,34 @@ class OutboxRepository(Protocol):
     ) -> list[OutboundMessage]: ...
     def mark_sent(self, message_id: int, now: datetime) -> None: ...
     def retry_later(
-        self, message_id: int, at: datetime, error: str, count_attempt: bool = True
-    ) -> None: ...
-    def mark_failed(self, message_id: int, error: str) -> None: ...
+        self,
+        message_id: int,
+        at: datetime,
+        error: str,
+        count_attempt: bool = True,
+        owner: str | None = None,
+    ) -> bool:
+        """Put a message back for later; with `owner`, only if that worker still holds its
+        send lease (False: another worker took it over, leave it alone)."""
+        ...
+
+    def mark_failed(self, message_id: int, error: str, owner: str | None = None) -> bool:
+        """Give up on a message; with `owner`, only if that worker still holds it."""
+        ...
+
     def pending_count(self) -> int: ...
+    def purge_sent(self, before: datetime) -> int:
+        """Delete messages sent before `before`; return how many."""
+        ...
 
 
 class EventLog(Protocol):
     def first_time(self, platform: str, event_id: str, now: datetime) -> bool:
         """Record an inbound event id; False if it was seen before (a retry or replay)."""
+        ...
+
+    def purge(self, before: datetime) -> int:
+        """Forget event ids received before `before` (platforms stop retrying long before)."""
         ...
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, time
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import RowMapping
 
@@ -51,8 +51,61 @@ class _Repo:
         self.conn = conn
 
     def _insert_id(self, table: Any, values: dict[str, Any]) -> int:
-        result = self.conn.execute(insert(table).values(**values).returning(table.c.id))
+        # One statement per table, values as parameters: building `.values(**values)` per row
+        # cost more than the database did (the dispatch tick inserts thousands of rows).
+        result = self.conn.execute(_insert_returning_id(table), values)
         return int(result.scalar_one())
+
+    def _update_by_id(self, table: Any, row_id: int | None, values: dict[str, Any]) -> None:
+        self.conn.execute(_update_by_id(table), values | {"_row_id": row_id})
+
+
+_STATEMENTS: dict[tuple[str, str], Any] = {}
+
+
+def _insert_returning_id(table: Any) -> Any:
+    key = ("insert", table.name)
+    if key not in _STATEMENTS:
+        _STATEMENTS[key] = insert(table).returning(table.c.id)
+    return _STATEMENTS[key]
+
+
+def _update_by_id(table: Any) -> Any:
+    key = ("update", table.name)
+    if key not in _STATEMENTS:
+        _STATEMENTS[key] = update(table).where(table.c.id == bindparam("_row_id"))
+    return _STATEMENTS[key]
+
+
+# Hot statements built once (the dispatch tick runs each of them for every due check-in).
+_BY_ID = {
+    table.name: select(table).where(table.c.id == bindparam("_row_id"))
+    for table in (t.communities, t.members)
+}
+_OF_MEMBER = {
+    table.name: select(table)
+    .where(table.c.member_id == bindparam("_member_id"))
+    .order_by(table.c.id)
+    for table in (t.targets, t.known_companies)
+}
+_CANCEL_PENDING = (
+    update(t.checkins)
+    .where(
+        t.checkins.c.member_id == bindparam("_member_id"),
+        t.checkins.c.status == CheckInStatus.PENDING.value,
+        t.checkins.c.kind.in_(bindparam("_kinds", expanding=True)),
+    )
+    .values(status=CheckInStatus.CANCELLED.value)
+)
+_FINISH = (
+    update(t.checkins)
+    .where(
+        t.checkins.c.id == bindparam("_row_id"),
+        t.checkins.c.status == CheckInStatus.CLAIMED.value,
+        t.checkins.c.lease_owner == bindparam("_owner"),
+    )
+    .values(status=bindparam("_status"), lease_owner=None, lease_expires=None)
+)
 
 
 class SqlCommunities(_Repo):
@@ -91,11 +144,8 @@ class SqlCommunities(_Repo):
         }
 
     def get(self, community_id: int) -> Community | None:
-        row = (
-            self.conn.execute(select(t.communities).where(t.communities.c.id == community_id))
-            .mappings()
-            .first()
-        )
+        row = self.conn.execute(_BY_ID[t.communities.name], {"_row_id": community_id})
+        row = row.mappings().first()
         return self._from_row(row) if row else None
 
     def find(self, platform: str, external_id: str) -> Community | None:
@@ -173,11 +223,7 @@ class SqlMembers(_Repo):
         }
 
     def get(self, member_id: int) -> Member | None:
-        row = (
-            self.conn.execute(select(t.members).where(t.members.c.id == member_id))
-            .mappings()
-            .first()
-        )
+        row = self.conn.execute(_BY_ID[t.members.name], {"_row_id": member_id}).mappings().first()
         return self._from_row(row) if row else None
 
     def find(self, community_id: int, external_id: str) -> Member | None:
@@ -198,9 +244,7 @@ class SqlMembers(_Repo):
         return member
 
     def save(self, member: Member) -> None:
-        self.conn.execute(
-            update(t.members).where(t.members.c.id == member.id).values(**self._values(member))
-        )
+        self._update_by_id(t.members, member.id, self._values(member))
 
     def delete(self, member_id: int) -> None:
         self.conn.execute(delete(t.members).where(t.members.c.id == member_id))
@@ -259,7 +303,7 @@ class SqlAsks(_Repo):
         return self._from_row(row) if row else None
 
     def save(self, ask: Ask) -> None:
-        self.conn.execute(update(t.asks).where(t.asks.c.id == ask.id).values(**self._values(ask)))
+        self._update_by_id(t.asks, ask.id, self._values(ask))
 
     def for_member(self, member_id: int, since: datetime | None = None) -> list[Ask]:
         query = select(t.asks).where(t.asks.c.member_id == member_id)
@@ -327,9 +371,7 @@ class _CompanyList(_Repo):
         return bool(result.rowcount)
 
     def _rows(self, member_id: int) -> Iterable[RowMapping]:
-        return self.conn.execute(
-            select(self.table).where(self.table.c.member_id == member_id).order_by(self.table.c.id)
-        ).mappings()
+        return self.conn.execute(_OF_MEMBER[self.table.name], {"_member_id": member_id}).mappings()
 
 
 class SqlTargets(_CompanyList):
@@ -484,13 +526,7 @@ class SqlCheckIns(_Repo):
 
     def cancel_pending(self, member_id: int, kinds: Iterable[CheckInKind]) -> int:
         result = self.conn.execute(
-            update(t.checkins)
-            .where(
-                t.checkins.c.member_id == member_id,
-                t.checkins.c.status == CheckInStatus.PENDING.value,
-                t.checkins.c.kind.in_([k.value for k in kinds]),
-            )
-            .values(status=CheckInStatus.CANCELLED.value)
+            _CANCEL_PENDING, {"_member_id": member_id, "_kinds": [k.value for k in kinds]}
         )
         return int(result.rowcount)
 
@@ -529,17 +565,19 @@ class SqlCheckIns(_Repo):
         return claimed
 
     def finish(self, checkin_id: int, owner: str, status: str) -> bool:
-        c = t.checkins.c
         result = self.conn.execute(
-            update(t.checkins)
-            .where(
-                c.id == checkin_id,
-                c.status == CheckInStatus.CLAIMED.value,
-                c.lease_owner == owner,
-            )
-            .values(status=str(status), lease_owner=None, lease_expires=None)
+            _FINISH, {"_row_id": checkin_id, "_owner": owner, "_status": str(status)}
         )
         return bool(result.rowcount)
+
+    def purge_finished(self, before: datetime) -> int:
+        c = t.checkins.c
+        finished = [s.value for s in (CheckInStatus.SENT, CheckInStatus.MISSED)]
+        finished.append(CheckInStatus.CANCELLED.value)
+        result = self.conn.execute(
+            delete(t.checkins).where(c.status.in_(finished), c.due_at < before)
+        )
+        return int(result.rowcount)
 
     def next_due_at(self) -> datetime | None:
         c = t.checkins.c
@@ -549,6 +587,21 @@ class SqlCheckIns(_Repo):
         if value is None:
             return None
         return t.UTCDateTime().process_result_value(value, self.conn.dialect)
+
+
+def _outbox_insert(dialect: str) -> Any:
+    """INSERT … ON CONFLICT (key) DO NOTHING RETURNING id: a key queued once, ever."""
+    key = ("outbox-insert", dialect)
+    if key not in _STATEMENTS:
+        statement: Any
+        if dialect == "postgresql":
+            statement = postgresql.insert(t.outbox).on_conflict_do_nothing(index_elements=["key"])
+        elif dialect == "sqlite":
+            statement = sqlite.insert(t.outbox).on_conflict_do_nothing(index_elements=["key"])
+        else:  # pragma: no cover - only SQLite and PostgreSQL are supported
+            statement = insert(t.outbox)
+        _STATEMENTS[key] = statement.returning(t.outbox.c.id)
+    return _STATEMENTS[key]
 
 
 class SqlOutbox(_Repo):
@@ -570,23 +623,7 @@ class SqlOutbox(_Repo):
             "next_attempt_at": now,
             "created_at": now,
         }
-        dialect = self.conn.dialect.name
-        statement: Any
-        if dialect == "postgresql":
-            statement = (
-                postgresql.insert(t.outbox)
-                .values(**values)
-                .on_conflict_do_nothing(index_elements=["key"])
-            )
-        elif dialect == "sqlite":
-            statement = (
-                sqlite.insert(t.outbox)
-                .values(**values)
-                .on_conflict_do_nothing(index_elements=["key"])
-            )
-        else:  # pragma: no cover - only SQLite and PostgreSQL are supported
-            statement = insert(t.outbox).values(**values)
-        result = self.conn.execute(statement.returning(t.outbox.c.id))
+        result = self.conn.execute(_outbox_insert(self.conn.dialect.name), values)
         row = result.first()
         if row is None:
             return False
@@ -644,19 +681,34 @@ class SqlOutbox(_Repo):
         return [self._from_row(r) for r in rows]
 
     def mark_sent(self, message_id: int, now: datetime) -> None:
+        # Not fenced by the lease: the platform accepted the message, which is a fact, whoever
+        # holds the row now (this can spare a second send by a worker that took over).
         self.conn.execute(
             update(t.outbox)
             .where(t.outbox.c.id == message_id)
             .values(status="sent", sent_at=now, lease_owner=None, lease_expires=None, error=None)
         )
 
-    def retry_later(
-        self, message_id: int, at: datetime, error: str, count_attempt: bool = True
-    ) -> None:
+    def _held(self, message_id: int, owner: str | None) -> Any:
+        """The message, if it is still ours to change: a worker whose lease ran out and was
+        taken over must not undo the new owner's work (re-queue a message it already sent)."""
         c = t.outbox.c
-        self.conn.execute(
+        if owner is None:
+            return c.id == message_id
+        return and_(c.id == message_id, c.status == "sending", c.lease_owner == owner)
+
+    def retry_later(
+        self,
+        message_id: int,
+        at: datetime,
+        error: str,
+        count_attempt: bool = True,
+        owner: str | None = None,
+    ) -> bool:
+        c = t.outbox.c
+        result = self.conn.execute(
             update(t.outbox)
-            .where(c.id == message_id)
+            .where(self._held(message_id, owner))
             .values(
                 status="pending",
                 next_attempt_at=at,
@@ -666,12 +718,13 @@ class SqlOutbox(_Repo):
                 error=error[:500],
             )
         )
+        return bool(result.rowcount)
 
-    def mark_failed(self, message_id: int, error: str) -> None:
+    def mark_failed(self, message_id: int, error: str, owner: str | None = None) -> bool:
         c = t.outbox.c
-        self.conn.execute(
+        result = self.conn.execute(
             update(t.outbox)
-            .where(c.id == message_id)
+            .where(self._held(message_id, owner))
             .values(
                 status="failed",
                 attempts=c.attempts + 1,
@@ -680,6 +733,12 @@ class SqlOutbox(_Repo):
                 error=error[:500],
             )
         )
+        return bool(result.rowcount)
+
+    def purge_sent(self, before: datetime) -> int:
+        c = t.outbox.c
+        result = self.conn.execute(delete(t.outbox).where(c.status == "sent", c.sent_at < before))
+        return int(result.rowcount)
 
     def pending_count(self) -> int:
         c = t.outbox.c
@@ -704,6 +763,12 @@ class SqlEventLog(_Repo):
             statement.on_conflict_do_nothing().returning(t.inbound_events.c.event_id)
         )
         return result.first() is not None
+
+    def purge(self, before: datetime) -> int:
+        result = self.conn.execute(
+            delete(t.inbound_events).where(t.inbound_events.c.received_at < before)
+        )
+        return int(result.rowcount)
 
 
 def _now() -> datetime:

@@ -43,42 +43,49 @@ async def deliver_outbox(
     *,
     platform: str | None = None,
     limit: int = 200,
+    lease: timedelta = SEND_LEASE,
 ) -> DeliveryReport:
     """Deliver up to `limit` ready messages (of one platform, if given) through `gateway`."""
     report = DeliveryReport()
     now = clock.now()
     with uow_factory() as uow:
-        batch = uow.outbox.claim_ready(now, owner, now + SEND_LEASE, limit, platform=platform)
+        batch = uow.outbox.claim_ready(now, owner, now + lease, limit, platform=platform)
         uow.commit()
-    for message in batch:
+    for position, message in enumerate(batch):
         assert message.id is not None
         try:
             await gateway.send(message)
         except RateLimited as limited:
+            # Retry-After applies to the platform, not just this message: put this one and
+            # the rest of the batch back until then, without counting an attempt.
             report.rate_limited += 1
-            _later(
-                uow_factory,
-                message.id,
-                clock.now() + timedelta(seconds=limited.retry_after),
-                str(limited),
-                count_attempt=False,
-            )
+            resume = clock.now() + timedelta(seconds=limited.retry_after)
+            with uow_factory() as uow:
+                for waiting in batch[position:]:
+                    assert waiting.id is not None
+                    uow.outbox.retry_later(
+                        waiting.id, resume, str(limited), count_attempt=False, owner=owner
+                    )
+                uow.commit()
+            break
         except TransientFailure as failure:
             attempts = int(message.meta.get("attempts", "0")) + 1
             if attempts >= MAX_ATTEMPTS:
                 report.failed += 1
                 with uow_factory() as uow:
-                    uow.outbox.mark_failed(message.id, f"gave up after {attempts}: {failure}")
+                    uow.outbox.mark_failed(
+                        message.id, f"gave up after {attempts}: {failure}", owner=owner
+                    )
                     uow.commit()
             else:
                 report.retried += 1
                 delay = timedelta(seconds=backoff_seconds(attempts))
-                _later(uow_factory, message.id, clock.now() + delay, str(failure))
+                _later(uow_factory, owner, message.id, clock.now() + delay, str(failure))
         except PermanentFailure as failure:
             report.failed += 1
             with uow_factory() as uow:
-                uow.outbox.mark_failed(message.id, str(failure))
-                if failure.member_unreachable and message.member_id is not None:
+                held = uow.outbox.mark_failed(message.id, str(failure), owner=owner)
+                if held and failure.member_unreachable and message.member_id is not None:
                     member = uow.members.get(message.member_id)
                     if member is not None:
                         member.undeliverable = True
@@ -94,12 +101,8 @@ async def deliver_outbox(
 
 
 def _later(
-    uow_factory: UnitOfWorkFactory,
-    message_id: int,
-    at: datetime,
-    error: str,
-    count_attempt: bool = True,
+    uow_factory: UnitOfWorkFactory, owner: str, message_id: int, at: datetime, error: str
 ) -> None:
     with uow_factory() as uow:
-        uow.outbox.retry_later(message_id, at, error, count_attempt=count_attempt)
+        uow.outbox.retry_later(message_id, at, error, owner=owner)
         uow.commit()

@@ -26,12 +26,15 @@ PLATFORM = "console"
 
 @dataclass
 class RecordingGateway:
-    """Records what would go out; can be told to fail the next sends."""
+    """Records what would go out; can be told to fail the next sends. `requests` counts
+    every send the platform saw, failed or not."""
 
     sent: list[OutboundMessage] = field(default_factory=list)
     failures: list[Exception] = field(default_factory=list)
+    requests: int = 0
 
     async def send(self, message: OutboundMessage) -> None:
+        self.requests += 1
         if self.failures:
             raise self.failures.pop(0)
         self.sent.append(message)

@@ -1,0 +1,86 @@
+"""A worker whose send lease ran out must not undo what the worker that took over did."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+
+from bot.clock import SimulatedClock
+from bot.delivery import RateLimited, TransientFailure, deliver_outbox
+from bot.delivery.errors import DeliveryError
+from bot.messages import OutboundMessage
+from storage import Database
+from storage import tables as t
+
+T0 = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
+LEASE = timedelta(seconds=30)
+
+
+@dataclass
+class Platform:
+    accepted: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FastGateway:
+    platform: Platform
+
+    async def send(self, message: OutboundMessage) -> None:
+        self.platform.accepted.append(message.key)
+
+
+@dataclass
+class StalledGateway:
+    """Hangs past its lease; meanwhile worker B takes the message over and sends it; then
+    the platform answers A with an error."""
+
+    platform: Platform
+    clock: SimulatedClock
+    db: Database
+    error: DeliveryError
+
+    async def send(self, message: OutboundMessage) -> None:
+        self.clock.advance(LEASE + timedelta(seconds=1))
+        await deliver_outbox(self.db, FastGateway(self.platform), self.clock, "B", lease=LEASE)
+        raise self.error
+
+
+def _queue(db: Database) -> None:
+    with db() as uow:
+        uow.outbox.add(
+            OutboundMessage(text="Morning!", community_id=1, recipient="U1", key="checkin:1:0"),
+            T0,
+        )
+        uow.commit()
+
+
+def _status(db: Database) -> str:
+    with db.engine.connect() as conn:
+        return str(conn.execute(select(t.outbox.c.status)).scalar_one())
+
+
+def _late_answer_to_stale_worker(db: Database, error: DeliveryError) -> Platform:
+    _queue(db)
+    clock = SimulatedClock(T0)
+    platform = Platform()
+    stalled = StalledGateway(platform, clock, db, error)
+    asyncio.run(deliver_outbox(db, stalled, clock, "A", lease=LEASE))
+    for _ in range(3):  # B keeps ticking long after
+        clock.advance(timedelta(hours=1))
+        asyncio.run(deliver_outbox(db, FastGateway(platform), clock, "B", lease=LEASE))
+    return platform
+
+
+def test_stale_rate_limit_does_not_requeue_a_sent_message(any_db: Database) -> None:
+    platform = _late_answer_to_stale_worker(any_db, RateLimited(retry_after=5))
+    assert platform.accepted == ["checkin:1:0"]
+    assert _status(any_db) == "sent"
+
+
+def test_stale_transient_failure_does_not_requeue_a_sent_message(any_db: Database) -> None:
+    platform = _late_answer_to_stale_worker(any_db, TransientFailure("timeout"))
+    assert platform.accepted == ["checkin:1:0"]
+    assert _status(any_db) == "sent"
