@@ -109,8 +109,10 @@ def _seed_sqlite(
         due, now = stamp(due_at), stamp(created)
         member_sql = (
             "INSERT INTO members (id, community_id, external_id, name, timezone, checkin_time,"
-            " afternoon_time, days, role, state, state_data, undeliverable, created_at)"
-            " VALUES (?, ?, ?, ?, ?, '09:00', '17:00', '0,1,2,3,4,5,6', 'member', ?, '{}', 0, ?)"
+            " afternoon_time, days, role, state, state_data, undeliverable, share_asks,"
+            " share_names, created_at)"
+            " VALUES (?, ?, ?, ?, ?, '09:00', '17:00', '0,1,2,3,4,5,6', 'member', ?, '{}', 0,"
+            " 0, 0, ?)"
         )
         checkin_sql = (
             "INSERT INTO checkins (member_id, kind, due_at, status, created_at)"
@@ -156,6 +158,8 @@ def _member_rows(ids: range, community_id: int, created: datetime) -> Iterator[d
             "paused_until": None,
             "hired_at": None,
             "undeliverable": False,
+            "share_asks": False,
+            "share_names": False,
             "created_at": created,
         }
 

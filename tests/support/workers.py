@@ -93,6 +93,9 @@ class PausingWriter:
     def plan_after_miss(self, uow: UnitOfWork, checkin: CheckIn, now: datetime) -> None:
         self._coach.plan_after_miss(uow, checkin, now)
 
+    def weekly_posts(self, now: datetime) -> list[OutboundMessage]:
+        return self._coach.weekly_posts(now)
+
 
 class FileRecordingGateway:
     """The platform: a message counts as delivered once its key is on disk."""
