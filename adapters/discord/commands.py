@@ -7,10 +7,14 @@ lives in the core, which answers in the interaction.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from typing import Literal, Protocol
 
 import discord
 from discord import app_commands
+
+log = logging.getLogger("askcoach.discord")
 
 
 class CommandHandler(Protocol):
@@ -146,4 +150,17 @@ def build_tree(
         await handler.run_words(interaction, f"admin coach {action} <@{member.id}>")
 
     tree.add_command(settings)
+
+    @tree.error
+    async def on_error(
+        interaction: discord.Interaction, error: app_commands.AppCommandError
+    ) -> None:
+        log.error("slash command failed: %s", type(error).__name__, exc_info=error)
+        text = "Sorry, that didn't work. Try again, or say `help`."
+        with contextlib.suppress(discord.HTTPException):
+            if interaction.response.is_done():
+                await interaction.followup.send(text, ephemeral=True)
+            else:
+                await interaction.response.send_message(text, ephemeral=True)
+
     return tree
