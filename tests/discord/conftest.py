@@ -25,7 +25,12 @@ from bot.dispatcher import Dispatcher
 from bot.domain import Ask, Community, Member
 from bot.messages import InboundMessage, Sender
 from storage import Database
-from tests.emulators.discord_emulator import DiscordEmulator, InteractionResponse, StoredMessage
+from tests.emulators.discord_emulator import (
+    DiscordEmulator,
+    InteractionResponse,
+    RouteLimit,
+    StoredMessage,
+)
 
 MEMBER = 4242  # owner of the Job Club server
 OTHER = 4343  # a plain member
@@ -39,7 +44,10 @@ START = "2026-03-02T08:00:00+00:00"  # a Monday, 08:00 UTC
 
 @pytest.fixture
 def emu() -> Iterator[DiscordEmulator]:
-    with DiscordEmulator() as emulator, emulator.patch_discord():
+    # Discord allows 5 messages per 5 s in one channel; discord.py waits that out by itself
+    # (the emulator's own tests prove it). Scripted days send more, so the limit is raised.
+    limits = {("POST", "/channels/{channel_id}/messages"): RouteLimit(20, 5.0)}
+    with DiscordEmulator(route_limits=limits) as emulator, emulator.patch_discord():
         emulator.add_user(MEMBER, "ada", global_name="Ada")
         emulator.add_user(OTHER, "bo", global_name="Bo")
         emulator.add_user(COACH, "cy", global_name="Cy")
