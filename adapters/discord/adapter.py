@@ -162,7 +162,7 @@ class DiscordAdapter:
             await self.on_dm(message)
 
         async def on_interaction(interaction: discord.Interaction) -> None:
-            data = interaction.data or {}
+            data: dict[str, Any] = dict(interaction.data or {})
             if (
                 interaction.type == discord.InteractionType.modal_submit
                 and data.get("custom_id") == FORM_ID

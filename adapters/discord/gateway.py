@@ -19,6 +19,7 @@ import asyncio
 import hashlib
 import io
 import logging
+import secrets
 import time
 from collections import OrderedDict, deque
 from dataclasses import dataclass
@@ -44,11 +45,12 @@ UNKNOWN_USER = 10013
 CANNOT_DM = 50007
 
 
-def nonce_for(key: str, part: int = 0) -> str | None:
-    """A stable nonce (at most 25 characters, Discord's limit) for an outbox key."""
+def nonce_for(key: str) -> str:
+    """A stable nonce (at most 25 characters, Discord's limit) for an outbox key; a random
+    one for a message without a key."""
     if not key:
-        return None
-    return hashlib.sha256(f"{key}#{part}".encode()).hexdigest()[:25]
+        return secrets.token_hex(12)
+    return hashlib.sha256(key.encode()).hexdigest()[:25]
 
 
 def event_of(key: str) -> str | None:
@@ -207,8 +209,8 @@ class DiscordGateway:
             )
         except Exception as exc:
             error = delivery_error(exc, to_member=message.channel is None)
-            if isinstance(error, PermanentFailure) and message.recipient:
-                self._dm_channels.pop(int(message.recipient), None)
+            if isinstance(exc, discord.NotFound) and message.recipient:
+                self._dm_channels.pop(int(message.recipient), None)  # a stale DM channel
             log.warning("discord delivery failed: %s", error)
             raise error from exc
 
