@@ -131,3 +131,21 @@ def test_which_community_a_dm_belongs_to(world: World, emu: DiscordEmulator) -> 
     assert world.member(OTHER, str(GUILD)) is None and world.member(OTHER, DM_COMMUNITY) is None
     stats = emu.dms_to(OTHER)[-1].content
     assert stats.startswith("Asks: 0 specific")
+
+
+def test_organizer_words_in_a_dm_follow_server_permissions(
+    world: World, emu: DiscordEmulator
+) -> None:
+    world.enrol(MEMBER, "Ada")  # the server's owner
+    world.enrol(OTHER, "Bo")
+
+    async def body() -> None:
+        async with world.running():
+            *_, refused = await world.dm(OTHER, "admin time 07:00")  # after the welcome
+            assert refused == "Only the group's admins or coaches can change its settings."
+            *_, done = await world.dm(MEMBER, "admin time 07:00")
+            assert done.startswith("New members will be asked at 07:00.")
+
+    run(body)
+    community = world.community(str(GUILD))
+    assert community is not None and community.checkin_time.hour == 7
