@@ -1005,7 +1005,8 @@ class Coach:
         else:
             turn.say(
                 "Settings: `admin time 09:00`, `admin tz America/Chicago`, `admin channel #x`, "
-                "`admin enroll all|optin|channel #x`, `admin coach add|remove @someone`."
+                "`admin enroll all|optin|channel #x`, `admin coach add|remove @someone`, "
+                "`admin coach role @role`."
             )
             return None
         turn.uow.communities.save(community)
@@ -1013,6 +1014,8 @@ class Coach:
 
     def _admin_coach(self, turn: Turn, arg: str) -> State | None:
         action, _, who = arg.partition(" ")
+        if action.lower() == "role":
+            return self._admin_coach_role(turn, who)
         user_id = _user_id(who)
         if action.lower() not in ("add", "remove") or user_id is None:
             turn.say("Try `admin coach add @someone` or `admin coach remove @someone`.")
@@ -1030,11 +1033,30 @@ class Coach:
         turn.say(f"{member.name} {verb}.")
         return None
 
+    def _admin_coach_role(self, turn: Turn, arg: str) -> State | None:
+        """Everyone with this platform role counts as a coach (the adapter checks the role)."""
+        role = arg.strip()
+        match = _ROLE.match(role)
+        if role.lower() in ("none", "off", "clear"):
+            turn.community.coach_role = None
+            turn.say("No coach role any more; coaches added by name stay coaches.")
+        elif match:
+            turn.community.coach_role = match.group(1) or match.group(2)
+            turn.say(
+                f"Members with the role <@&{turn.community.coach_role}> can now change settings."
+            )
+        else:
+            turn.say("Try `admin coach role @role` or `admin coach role none`.")
+            return None
+        turn.uow.communities.save(turn.community)
+        return None
+
     def _idle_plan(self, turn: Turn, text: str) -> State:
         return self._plan(turn, text)
 
 
 _CHANNEL = re.compile(r"^<#([A-Z0-9]{1,30}|\d{1,25})(?:\|[^>]{0,80})?>$|^#?([A-Za-z0-9_\-]{1,80})$")
+_ROLE = re.compile(r"^<@&(\d{1,25})>$|^([A-Z0-9]{1,30}|\d{1,25})$")
 _USER = re.compile(r"^<@!?([A-Z0-9]{1,30}|\d{1,25})(?:\|[^>]{0,80})?>$|^@?([A-Za-z0-9_.\-]{1,64})$")
 
 
@@ -1067,9 +1089,10 @@ def _enrollment_text(community: Community) -> str:
 
 def _settings_text(community: Community) -> str:
     channel = _channel_ref(community.report_channel) if community.report_channel else "not set"
+    coaches = f" · coach role: <@&{community.coach_role}>" if community.coach_role else ""
     return (
         f"Group settings: check-ins at {community.checkin_time:%H:%M} ({community.timezone}) · "
-        f"report channel: {channel} · enrolment: {_enrollment_text(community)}"
+        f"report channel: {channel} · enrolment: {_enrollment_text(community)}{coaches}"
     )
 
 

@@ -46,3 +46,19 @@ def test_admin_sets_time_timezone_channel_enrolment_and_coaches(sqlite_db: Datab
     assert chat.say("admin enroll all", user="Bea") == ["Enrolment: every member of the workspace."]
     chat.greet("Cy")
     assert "at 08:15" in chat.say("ok", user="Cy")[0]
+
+
+def test_admin_sets_and_clears_the_coach_role(sqlite_db: Database) -> None:
+    chat = Chat(sqlite_db, start="2026-03-02T08:00", user="Olu")
+    chat.admins.add("Olu")
+    chat.greet()
+    chat.say("ok")
+    assert chat.say("admin coach role <@&3001>") == [
+        "Members with the role <@&3001> can now change settings."
+    ]
+    assert chat.say("admin")[0].endswith(" · coach role: <@&3001>")
+    assert chat.say("admin coach role @@@")[0].startswith("Try `admin coach role @role`")
+    assert chat.say("admin coach role none") == [
+        "No coach role any more; coaches added by name stay coaches."
+    ]
+    assert "coach role" not in chat.say("admin")[0]

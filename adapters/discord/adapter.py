@@ -1,0 +1,358 @@
+"""The Discord door: a discord.py client that turns DMs, slash commands, button presses and
+forms into core events, and a gateway that delivers the outbox.
+
+Which community a Discord event belongs to (DMs have no server):
+1. in a server (slash command, button in a server): that server;
+2. in a DM, from someone the coach already knows: the first server where they became a
+   member (lowest community id; `dm` only when they are in no server), so their check-ins,
+   buttons and words all meet the same member;
+3. in a DM from someone new: the bot's only server, when it is in exactly one;
+4. otherwise a community of its own, `dm` ("Direct messages"), with no admins and no report
+   channel.
+
+Who is an organizer (`Sender.is_admin`): members with Manage Server in that server, or with
+the server's coach role (`/settings coach-role`). In a DM the server member is looked up (cache,
+then one REST call, remembered for five minutes).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from typing import TYPE_CHECKING, Any
+
+import discord
+import discord.gateway
+import discord.http
+import yarl
+
+from adapters.discord.commands import build_tree
+from adapters.discord.components import (
+    CHOICE_PREFIX,
+    FORM_ID,
+    AskForm,
+    ChoiceButton,
+    LogAskButton,
+    form_values,
+)
+from adapters.discord.gateway import NO_MENTIONS, PLATFORM, DiscordGateway
+from askcoach.settings import Settings
+from bot.messages import InboundMessage, Sender
+from storage import Database
+
+if TYPE_CHECKING:
+    from askcoach.runtime import Inbox
+
+log = logging.getLogger("askcoach.discord")
+
+DM_COMMUNITY = "dm"
+ADMIN_CACHE_SECONDS = 300.0
+COACH_ROLE_CACHE_SECONDS = 30.0
+ALREADY_ACKNOWLEDGED = 40060
+
+
+class CoachClient(discord.Client):
+    """A discord.Client that knows its adapter (`coach`), for the persistent components."""
+
+    def __init__(self, adapter: DiscordAdapter, **options: Any) -> None:
+        intents = discord.Intents.none()
+        intents.guilds = True
+        intents.dm_messages = True  # DM content needs no privileged intent
+        super().__init__(
+            intents=intents,
+            allowed_mentions=NO_MENTIONS,
+            max_ratelimit_timeout=30.0,  # a longer wait surfaces as RateLimited to the outbox
+            **options,
+        )
+        self.coach = adapter
+
+    async def setup_hook(self) -> None:
+        self.add_dynamic_items(ChoiceButton, LogAskButton)
+        await self.coach.tree.sync()
+
+
+def point_discord_at(api_url: str | None, gateway_url: str | None) -> None:
+    """Use another REST base and gateway (DISCORD_API_URL / DISCORD_GATEWAY_URL). These are
+    discord.py class attributes, so they apply process-wide; tests restore them afterwards."""
+    if api_url:
+        discord.http.Route.BASE = api_url.rstrip("/")
+    if gateway_url:
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway_url)
+
+
+class DiscordAdapter:
+    """Implements askcoach.runtime.PlatformAdapter for Discord."""
+
+    name = PLATFORM
+
+    def __init__(
+        self,
+        settings: Settings,
+        inbox: Inbox,
+        db: Database,
+        *,
+        guild_ready_timeout: float = 2.0,
+    ) -> None:
+        if not settings.discord_token:
+            raise ValueError("DISCORD_TOKEN is not set")
+        self._token = settings.discord_token
+        self._api_url = settings.discord_api_url
+        self._gateway_url = settings.discord_gateway_url
+        self.inbox = inbox
+        self.db = db
+        self.client = CoachClient(self, guild_ready_timeout=guild_ready_timeout)
+        self.tree = build_tree(self.client, self)
+        self.gateway = DiscordGateway(self.client)
+        self._task: asyncio.Task[None] | None = None
+        self._connected = False
+        self._home: dict[int, str] = {}  # user id -> community for their DMs (rules 2-4)
+        self._admins: dict[tuple[int, int], tuple[float, bool]] = {}
+        self._coach_roles: dict[int, tuple[float, int | None]] = {}
+        self._register_events()
+
+    # ---- PlatformAdapter ------------------------------------------------------------------
+
+    def routes(self) -> list[Any]:
+        return []  # the gateway websocket needs no HTTP routes
+
+    async def start(self) -> None:
+        point_discord_at(self._api_url, self._gateway_url)
+        await self.client.login(self._token)  # a bad token fails here, at start-up
+        self._task = asyncio.get_running_loop().create_task(self._connect())
+
+    async def _connect(self) -> None:
+        try:
+            await self.client.connect(reconnect=True)
+        except Exception:
+            log.exception("discord gateway connection ended with an error")
+        finally:
+            self._connected = False
+
+    async def stop(self) -> None:
+        await self.client.close()
+        if self._task is not None:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await asyncio.wait_for(self._task, 10)
+        self._connected = False
+
+    def connected(self) -> bool:
+        return self._connected and not self.client.is_closed()
+
+    async def wait_until_ready(self, timeout: float = 10.0) -> None:
+        await asyncio.wait_for(self.client.wait_until_ready(), timeout)
+
+    # ---- gateway events -------------------------------------------------------------------
+
+    def _register_events(self) -> None:
+        client = self.client
+
+        async def on_ready() -> None:
+            self._connected = True
+            log.info("discord ready: %d server(s)", len(client.guilds))
+
+        async def on_resumed() -> None:
+            self._connected = True
+
+        async def on_disconnect() -> None:
+            self._connected = False
+
+        async def on_message(message: discord.Message) -> None:
+            await self.on_dm(message)
+
+        async def on_interaction(interaction: discord.Interaction) -> None:
+            data: dict[str, Any] = dict(interaction.data or {})
+            if (
+                interaction.type == discord.InteractionType.modal_submit
+                and data.get("custom_id") == FORM_ID
+            ):
+                await self.on_form(interaction, form_values(data))
+
+        for handler in (on_ready, on_resumed, on_disconnect, on_message, on_interaction):
+            client.event(handler)
+
+    async def on_dm(self, message: discord.Message) -> None:
+        """A DM to the bot: the same chat words as everywhere."""
+        if message.guild is not None or message.author.bot:
+            return
+        if self.client.user is not None and message.author.id == self.client.user.id:
+            return
+        self.gateway.remember_dm(message.author.id, message.channel.id)
+        sender = await self.sender(message.author, None)
+        event = InboundMessage(sender, message.content, event_id=str(message.id))
+        await self.inbox.receive(event)
+
+    async def run_words(self, interaction: discord.Interaction, words: str) -> None:
+        """A slash command: acknowledge at once, run the core off the loop, answer in the
+        interaction (ephemeral in a server, so nobody else sees a member's data)."""
+        await self._handle(interaction, words, None)
+
+    async def on_form(self, interaction: discord.Interaction, form: dict[str, str]) -> None:
+        text = f"Ask {form['who']} {form['what']}".strip()
+        await self._handle(interaction, text, form)
+
+    async def _handle(
+        self, interaction: discord.Interaction, text: str, form: dict[str, str] | None
+    ) -> None:
+        in_server = interaction.guild_id is not None
+        event_id = str(interaction.id)
+        fresh = await _defer(interaction, ephemeral=in_server, thinking=True)
+        if fresh:
+            self.gateway.answer_in(event_id, interaction)
+        if in_server:
+            self._coach_roles.pop(interaction.guild_id or 0, None)  # settings may change it
+        sender = await self.sender(interaction.user, interaction)
+        replies = await self.inbox.receive(InboundMessage(sender, text, event_id, form=form))
+        if not replies and self.gateway.forget_answer(event_id) is not None:
+            with contextlib.suppress(discord.HTTPException):
+                await interaction.delete_original_response()
+
+    async def on_choice(self, interaction: discord.Interaction, value: str) -> None:
+        """A persistent button: acknowledge, send the choice value to the core, and mark the
+        message with what was chosen (buttons removed, so nobody presses twice)."""
+        fresh = await _defer(interaction, ephemeral=False, thinking=False)
+        sender = await self.sender(interaction.user, interaction)
+        await self.inbox.receive(InboundMessage(sender, value, event_id=str(interaction.id)))
+        if fresh and interaction.message is not None:
+            label = _pressed_label(interaction.message, CHOICE_PREFIX + value)
+            content = interaction.message.content
+            with contextlib.suppress(discord.HTTPException):
+                await interaction.edit_original_response(
+                    content=f"{content}\n→ {label}" if label else content,
+                    view=None,
+                    allowed_mentions=NO_MENTIONS,
+                )
+
+    async def open_form(self, interaction: discord.Interaction) -> None:
+        """The ask form. It is not kept in discord.py's modal store: submissions (also of a
+        form opened before a restart) are handled from the raw interaction."""
+        form = AskForm()
+        try:
+            await interaction.response.send_modal(form)
+        except discord.HTTPException as exc:
+            log.info("could not open the ask form: %s", exc.status)
+        form.stop()
+
+    # ---- who is speaking ------------------------------------------------------------------
+
+    async def sender(
+        self, user: discord.User | discord.Member, interaction: discord.Interaction | None
+    ) -> Sender:
+        guild_id = interaction.guild_id if interaction is not None else None
+        if guild_id is not None:
+            community = str(guild_id)
+            self._home.pop(user.id, None)  # they may now have a server: look again next DM
+            is_admin = await self._is_admin_in_interaction(user, interaction, guild_id)
+        else:
+            community = await self._community_for_dm(user.id)
+            is_admin = (
+                await self._is_admin_by_lookup(int(community), user.id)
+                if community.isdigit()
+                else False
+            )
+        return Sender(
+            platform=PLATFORM,
+            community_id=community,
+            user_id=str(user.id),
+            name=user.display_name,
+            is_admin=is_admin,
+        )
+
+    async def _community_for_dm(self, user_id: int) -> str:
+        known = self._home.get(user_id)
+        if known is not None:
+            return known
+        found = await asyncio.to_thread(self._known_servers, str(user_id))
+        if found:
+            community = found[0]
+        elif len(self.client.guilds) == 1:
+            community = str(self.client.guilds[0].id)
+        else:
+            community = DM_COMMUNITY
+        if found or community == DM_COMMUNITY:
+            self._home[user_id] = community
+        return community
+
+    def _known_servers(self, user_id: str) -> list[str]:
+        """Where the coach already has this member: servers in order of enrolment, then `dm`."""
+        with self.db() as uow:
+            communities = [c for c in uow.communities.all() if c.platform == PLATFORM]
+            found = [
+                c
+                for c in sorted(communities, key=lambda c: (c.external_id == DM_COMMUNITY, c.id))
+                if c.id is not None and uow.members.find(c.id, user_id) is not None
+            ]
+        return [c.external_id for c in found]
+
+    async def _coach_role(self, guild_id: int) -> int | None:
+        cached = self._coach_roles.get(guild_id)
+        if cached is not None and cached[0] > time.monotonic():
+            return cached[1]
+        role = await asyncio.to_thread(self._read_coach_role, guild_id)
+        self._coach_roles[guild_id] = (time.monotonic() + COACH_ROLE_CACHE_SECONDS, role)
+        return role
+
+    def _read_coach_role(self, guild_id: int) -> int | None:
+        with self.db() as uow:
+            community = uow.communities.find(PLATFORM, str(guild_id))
+        role = community.coach_role if community is not None else None
+        return int(role) if role and role.isdigit() else None
+
+    async def _is_admin_in_interaction(
+        self,
+        user: discord.User | discord.Member,
+        interaction: discord.Interaction | None,
+        guild_id: int,
+    ) -> bool:
+        if not isinstance(user, discord.Member):
+            return False
+        admin = user.guild_permissions.manage_guild
+        if not admin:
+            role = await self._coach_role(guild_id)
+            admin = role is not None and any(r.id == role for r in user.roles)
+        self._admins[(guild_id, user.id)] = (time.monotonic() + ADMIN_CACHE_SECONDS, admin)
+        return admin
+
+    async def _is_admin_by_lookup(self, guild_id: int, user_id: int) -> bool:
+        cached = self._admins.get((guild_id, user_id))
+        if cached is not None and cached[0] > time.monotonic():
+            return cached[1]
+        guild = self.client.get_guild(guild_id)
+        admin = False
+        if guild is not None:
+            member = guild.get_member(user_id)
+            if member is None:
+                with contextlib.suppress(discord.HTTPException):
+                    member = await guild.fetch_member(user_id)
+            if member is not None:
+                return await self._is_admin_in_interaction(member, None, guild_id)
+        self._admins[(guild_id, user_id)] = (time.monotonic() + ADMIN_CACHE_SECONDS, admin)
+        return admin
+
+
+async def _defer(interaction: discord.Interaction, *, ephemeral: bool, thinking: bool) -> bool:
+    """Acknowledge within Discord's 3 seconds. False when the interaction was already answered
+    (a replayed event) or has expired; the core still sees it, and dedupes by its id."""
+    try:
+        await interaction.response.defer(ephemeral=ephemeral, thinking=thinking)
+    except discord.InteractionResponded:
+        return False
+    except discord.HTTPException as exc:
+        log.info("interaction %s not acknowledged: %s %s", interaction.id, exc.status, exc.code)
+        return False
+    return True
+
+
+def _pressed_label(message: discord.Message, custom_id: str) -> str | None:
+    for row in message.components:
+        for child in getattr(row, "children", []):
+            if getattr(child, "custom_id", None) == custom_id:
+                label = getattr(child, "label", None)
+                return str(label) if label else None
+    return None
+
+
+def build_discord_adapter(settings: Settings, inbox: Inbox, db: Database) -> DiscordAdapter:
+    """The runtime's factory (askcoach.runtime)."""
+    return DiscordAdapter(settings, inbox, db)

@@ -1,0 +1,259 @@
+"""The outbox's door to Discord: DMs, channel posts, answers to slash commands.
+
+`DiscordGateway.send(message)` turns one core `OutboundMessage` into one Discord message:
+content with mentions switched off, a persistent view for its choices, a PNG attachment as a
+file. Errors are sorted into what the outbox should do next (see `delivery_error`).
+
+- DM channels are opened once per member and remembered (the channel id from an incoming DM
+  is remembered too), so a check-in costs one request, not two.
+- Every REST message carries a nonce derived from the outbox key, with `enforce_nonce`
+  (discord.py sets it when a nonce is given): a re-send after a crash is deduplicated by
+  Discord instead of arriving twice.
+- Replies to a slash command, a form or a button-less interaction go into that interaction
+  (ephemeral in a server) while its token is valid; otherwise they go by DM.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import io
+import logging
+import secrets
+import time
+from collections import OrderedDict, deque
+from dataclasses import dataclass
+
+import aiohttp
+import discord
+
+from adapters.discord.components import choices_view
+from bot.delivery import DeliveryError, PermanentFailure, RateLimited, TransientFailure
+from bot.messages import OutboundMessage
+
+log = logging.getLogger("askcoach.discord")
+
+PLATFORM = "discord"
+MAX_CONTENT = 2000
+NO_MENTIONS = discord.AllowedMentions.none()
+INTERACTION_TOKEN_SECONDS = 14 * 60  # Discord keeps interaction tokens valid for 15 minutes
+DM_CHANNEL_CACHE = 50_000
+
+# Discord JSON error codes that mean "this member cannot be reached".
+UNKNOWN_CHANNEL = 10003
+UNKNOWN_USER = 10013
+CANNOT_DM = 50007
+
+
+def nonce_for(key: str) -> str:
+    """A stable nonce (at most 25 characters, Discord's limit) for an outbox key; a random
+    one for a message without a key."""
+    if not key:
+        return secrets.token_hex(12)
+    return hashlib.sha256(key.encode()).hexdigest()[:25]
+
+
+def event_of(key: str) -> str | None:
+    """The inbound event id in a reply's outbox key. The core keys replies
+    `in:<platform>:<event id>:<n>` (Coach.handle); replies to an interaction are matched to it
+    by this id, registered before the core runs, so no delivery can race the registration."""
+    parts = key.split(":")
+    if len(parts) == 4 and parts[0] == "in" and parts[1] == PLATFORM:
+        return parts[2]
+    return None
+
+
+def delivery_error(exc: BaseException, *, to_member: bool) -> DeliveryError:
+    """Sort a discord.py / network error by what the outbox should do next."""
+    if isinstance(exc, DeliveryError):
+        return exc
+    if isinstance(exc, discord.RateLimited):  # longer than max_ratelimit_timeout
+        return RateLimited(exc.retry_after, "Discord rate limit")
+    if isinstance(exc, discord.DiscordServerError):
+        return TransientFailure(f"Discord server error {exc.status}")
+    if isinstance(exc, discord.HTTPException):
+        if exc.status == 429:
+            retry = exc.response.headers.get("Retry-After") if exc.response is not None else None
+            try:
+                return RateLimited(float(retry or 5.0), "Discord rate limit")
+            except ValueError:
+                return RateLimited(5.0, "Discord rate limit")
+        if exc.code == CANNOT_DM:
+            return PermanentFailure("member's DMs are closed (50007)", member_unreachable=True)
+        if exc.code in (UNKNOWN_CHANNEL, UNKNOWN_USER):
+            return PermanentFailure(
+                f"unknown channel or user ({exc.code})", member_unreachable=to_member
+            )
+        if exc.status >= 500:
+            return TransientFailure(f"Discord answered {exc.status}")
+        return PermanentFailure(f"Discord refused the message: {exc.status} code {exc.code}")
+    if isinstance(
+        exc,
+        aiohttp.ClientError
+        | asyncio.TimeoutError
+        | OSError
+        | discord.GatewayNotFound
+        | discord.ConnectionClosed,
+    ):
+        return TransientFailure(f"cannot reach Discord: {type(exc).__name__}")
+    return TransientFailure(f"unexpected error sending to Discord: {type(exc).__name__}")
+
+
+class RateCap:
+    """At most `per_second` sends in any one-second window: Discord allows 50 requests/s per
+    bot; discord.py paces per route, this keeps a burst of check-ins under the global cap."""
+
+    def __init__(self, per_second: int = 40) -> None:
+        self.per_second = per_second
+        self._stamps: deque[float] = deque()
+        self._lock = asyncio.Lock()
+
+    async def acquire(self) -> None:
+        async with self._lock:
+            while True:
+                now = time.monotonic()
+                while self._stamps and now - self._stamps[0] >= 1.0:
+                    self._stamps.popleft()
+                if len(self._stamps) < self.per_second:
+                    self._stamps.append(now)
+                    return
+                await asyncio.sleep(1.0 - (now - self._stamps[0]))
+
+
+@dataclass
+class _Answering:
+    """An interaction whose replies should go into it rather than by DM."""
+
+    interaction: discord.Interaction
+    expires: float
+    used_original: bool = False
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    content: str
+    file_bytes: list[tuple[bytes, str]]
+    view: discord.ui.View | None
+
+
+def render(message: OutboundMessage) -> _Rendered:
+    """Content, files and view for one outbound message. Text over Discord's 2,000 characters
+    goes as `message.txt` (as Discord's own client does with long pastes), its first line as
+    the message."""
+    content = message.text
+    files: list[tuple[bytes, str]] = []
+    if len(content) > MAX_CONTENT:
+        first = content.split("\n", 1)[0][:MAX_CONTENT]
+        files.append((content.encode(), "message.txt"))
+        content = first
+    if message.attachment is not None:
+        files.append((message.attachment, message.attachment_name or "askcoach.png"))
+    offer_form = message.due_at is not None and message.recipient is not None
+    view = choices_view(message.choices, offer_form=offer_form)
+    return _Rendered(content, files, view)
+
+
+def _files(rendered: _Rendered) -> list[discord.File]:
+    return [discord.File(io.BytesIO(data), filename=name) for data, name in rendered.file_bytes]
+
+
+class DiscordGateway:
+    """Implements the core's ChatGateway for one discord.py client."""
+
+    def __init__(self, client: discord.Client, cap: RateCap | None = None) -> None:
+        self.client = client
+        self.cap = cap or RateCap()
+        self._dm_channels: OrderedDict[int, int] = OrderedDict()
+        self._answering: dict[str, _Answering] = {}
+
+    # ---- what the adapter tells the gateway ---------------------------------------------
+
+    def remember_dm(self, user_id: int, channel_id: int) -> None:
+        """The DM channel with a member (seen on an incoming DM): no need to open it again."""
+        self._dm_channels[user_id] = channel_id
+        self._dm_channels.move_to_end(user_id)
+        while len(self._dm_channels) > DM_CHANNEL_CACHE:
+            self._dm_channels.popitem(last=False)
+
+    def answer_in(self, event_id: str, interaction: discord.Interaction) -> None:
+        """Replies to this event go into the (deferred) interaction while its token lives."""
+        now = time.monotonic()
+        for stale in [k for k, a in self._answering.items() if a.expires < now]:
+            del self._answering[stale]
+        self._answering[event_id] = _Answering(interaction, now + INTERACTION_TOKEN_SECONDS)
+
+    def forget_answer(self, event_id: str) -> _Answering | None:
+        return self._answering.pop(event_id, None)
+
+    # ---- ChatGateway --------------------------------------------------------------------
+
+    async def send(self, message: OutboundMessage) -> None:
+        """Deliver one message; raise a DeliveryError subclass when it did not go out."""
+        if self.client.is_closed() or self.client.user is None:
+            raise TransientFailure("Discord client is not connected")
+        rendered = render(message)
+        event = event_of(message.key)
+        answering = self._answering.get(event) if event else None
+        live = answering is not None and answering.expires > time.monotonic()
+        if live and answering is not None and await self._answer(answering, rendered):
+            return
+        await self.cap.acquire()
+        try:
+            channel = await self._channel(message)
+            await channel.send(
+                content=rendered.content or None,
+                files=_files(rendered),
+                view=rendered.view or discord.utils.MISSING,
+                allowed_mentions=NO_MENTIONS,
+                nonce=nonce_for(message.key),
+            )
+        except Exception as exc:
+            error = delivery_error(exc, to_member=message.channel is None)
+            if isinstance(exc, discord.NotFound) and message.recipient:
+                self._dm_channels.pop(int(message.recipient), None)  # a stale DM channel
+            log.warning("discord delivery failed: %s", error)
+            raise error from exc
+
+    async def _channel(self, message: OutboundMessage) -> discord.abc.Messageable:
+        if message.channel:
+            if not message.channel.isdigit():
+                raise PermanentFailure(f"not a Discord channel id: {message.channel[:40]!r}")
+            return self.client.get_partial_messageable(int(message.channel))
+        if not message.recipient or not message.recipient.isdigit():
+            raise PermanentFailure("no Discord recipient", member_unreachable=True)
+        user_id = int(message.recipient)
+        channel_id = self._dm_channels.get(user_id)
+        if channel_id is None:
+            dm = await self.client.create_dm(discord.Object(id=user_id))
+            channel_id = dm.id
+            self.remember_dm(user_id, channel_id)
+        return self.client.get_partial_messageable(channel_id, type=discord.ChannelType.private)
+
+    async def _answer(self, answering: _Answering, rendered: _Rendered) -> bool:
+        """Put a reply into the interaction: the first replaces "thinking…", later ones follow
+        up. False (send by DM instead) if the interaction can no longer be answered."""
+        interaction = answering.interaction
+        view = rendered.view or discord.utils.MISSING
+        try:
+            if not answering.used_original:
+                await interaction.edit_original_response(
+                    content=rendered.content or None,
+                    attachments=_files(rendered),
+                    view=rendered.view,
+                    allowed_mentions=NO_MENTIONS,
+                )
+                answering.used_original = True
+            else:
+                await interaction.followup.send(
+                    content=rendered.content or discord.utils.MISSING,
+                    files=_files(rendered),
+                    view=view,
+                    allowed_mentions=NO_MENTIONS,
+                    ephemeral=interaction.guild_id is not None,
+                )
+        except discord.HTTPException as exc:
+            if exc.status == 429 or exc.status >= 500:
+                raise delivery_error(exc, to_member=True) from exc
+            log.info("interaction answer refused (%s); sending by DM instead", exc.status)
+            return False
+        return True
