@@ -119,6 +119,44 @@ _DONE_FOR_ME = frozenset(
 )
 
 
+_SECOND_PERSON = {
+    "i": "you",
+    "me": "you",
+    "my": "your",
+    "mine": "yours",
+    "myself": "yourself",
+    "i'm": "you're",
+    "i'll": "you'll",
+    "i've": "you've",
+    "i'd": "you'd",
+}
+_FIRST_PERSON = re.compile(r"\b(?:i'm|i'll|i've|i'd|myself|mine|my|me|i)\b", re.IGNORECASE)
+_QUESTION_START = re.compile(r"(?i:whether|if|what|how|when|where|why|which|who)\b")
+_DANGLING = re.compile(r"(?:,|\s(?i:and|or|at|to|for|with|of|in|on|from|the|a|an))+$")
+_ARTICLE_NEEDED = re.compile(r"(?i:mock|practice|role[- ]play|informational)\b")
+
+
+def _polish(what: str, company: str | None, role: str | None) -> str:
+    """The favour as the coach reflects it back: "That's a real ask: Maria, <what>".
+
+    The member's words are kept, seen from the coach's side ("a review of your resume"), with a
+    bare "a referral" completed by the role and company the member named elsewhere.
+    """
+    what = _DANGLING.sub("", what).strip()
+    if _QUESTION_START.match(what):
+        what = f"an answer to {what}"
+    elif what.lower().startswith("names "):
+        what = f"the {what}"
+    elif _ARTICLE_NEEDED.match(what):
+        what = f"{'an' if what[0].lower() in 'aeiou' else 'a'} {what}"
+    if what in ("a referral", "a reference", "a recommendation letter") and (role or company):
+        detail = f" for the {role} role" if role else ""
+        if company:
+            detail += f" at {company}"
+        what += detail
+    return _FIRST_PERSON.sub(lambda m: _SECOND_PERSON[m.group(0).lower()], what)
+
+
 def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> Ref | None:
     """The person a favour is asked of: "a referral from Kevin", else the last one named before.
 
@@ -203,7 +241,7 @@ def assess_ask(text: str) -> Assessment:
             (),
             who=person.text,
             kind=favour.kind,
-            what=favour.what,
+            what=_polish(favour.what, company, role),
             reasons=(
                 f"Names who will be asked: {person.text}.",
                 f"Asks for something concrete: {favour.what}.",
@@ -252,7 +290,7 @@ def assess_ask(text: str) -> Assessment:
             Verdict.VAGUE,
             ("who",),
             kind=favour.kind,
-            what=favour.what,
+            what=_polish(favour.what, company, role),
             reasons=(
                 f"Asks for something concrete ({favour.what}), but {whom}.",
                 "Who exactly will you ask? Name one person.",

@@ -522,8 +522,10 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     """
     tokens = ct.tokens
     tok = tokens[i]
-    initial = i == 0 or tokens[i - 1].text in _SENTENCE_MARKS
     low = tok.low
+    if not tok.text[0].isupper() and low not in ("my", "our"):
+        return None  # most words: one cheap test
+    initial = i == 0 or tokens[i - 1].text in _SENTENCE_MARKS
     if initial and (low in ("my", "our") or low.rstrip(".") in TITLES or low in UNIQUE_KIN):
         parsed = parse_object(ct, i, strong=False)
         if parsed is None or parsed[0] is not RefKind.PERSON:
