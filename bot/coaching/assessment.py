@@ -90,6 +90,8 @@ _PASSIVE_CUE = re.compile(
     r"|browse|scroll|look\sat|research|read|watch|listen|learn|course|practice|join|sign\sup"
     r"|volunteer|post|follow|stay\sin\stouch|hang\sout|meet)\b"
 )
+_NOTE_KINDS = frozenset({RequestKind.INTRODUCTION, RequestKind.REFERRAL, RequestKind.REFERENCE})
+_FAVOUR_NOUN = re.compile(r"\b(?i:referrals|intros|introductions)\b")
 # When several favours are asked, the stronger kinds describe the ask better.
 _KIND_PRIORITY = (
     RequestKind.INTRODUCTION,
@@ -101,15 +103,78 @@ _KIND_PRIORITY = (
 )
 
 
-def _requestee(favour: Favour, refs: list[Ref], starts: list[int]) -> Ref | None:
-    """The person a favour is asked of: "a referral from Kevin", else the last one named before."""
-    after = bisect_left(starts, favour.end)
+# Between a person named as the subject and the favour: "Maria will introduce me", "Sam said
+# he'd refer me", "Priya offered to look at my resume", "get Hannah to write me a letter".
+_PROMISE = re.compile(r"\b(?:will|would|to|gonna)\b|'d\b|'ll\b")
+_GAP_BREAK = re.compile(r"[.;:!?,—(]|\b(?:and|but|then|so|i|i'm|i'll|i'd|we|my|me)\b")
+# Kinds of favour a person can be said to do for the member (not "Sam might know people at…").
+_DONE_FOR_ME = frozenset(
+    {
+        RequestKind.INTRODUCTION,
+        RequestKind.REFERRAL,
+        RequestKind.REFERENCE,
+        RequestKind.REVIEW,
+        RequestKind.OTHER,
+    }
+)
+
+
+_SECOND_PERSON = {
+    "i": "you",
+    "me": "you",
+    "my": "your",
+    "mine": "yours",
+    "myself": "yourself",
+    "i'm": "you're",
+    "i'll": "you'll",
+    "i've": "you've",
+    "i'd": "you'd",
+}
+_FIRST_PERSON = re.compile(r"\b(?:i'm|i'll|i've|i'd|myself|mine|my|me|i)\b", re.IGNORECASE)
+_QUESTION_START = re.compile(r"(?i:whether|if|what|how|when|where|why|which|who)\b")
+_DANGLING = re.compile(r"(?:,|\s(?i:and|or|at|to|for|with|of|in|on|from|the|a|an))+$")
+_ARTICLE_NEEDED = re.compile(r"(?i:mock|practice|role[- ]play|informational)\b")
+
+
+def _polish(what: str, company: str | None, role: str | None) -> str:
+    """The favour as the coach reflects it back: "That's a real ask: Maria, <what>".
+
+    The member's words are kept, seen from the coach's side ("a review of your resume"), with a
+    bare "a referral" completed by the role and company the member named elsewhere.
+    """
+    what = _DANGLING.sub("", what).strip()
+    if _QUESTION_START.match(what):
+        what = f"an answer to {what}"
+    elif what.lower().startswith("names "):
+        what = f"the {what}"
+    elif _ARTICLE_NEEDED.match(what):
+        what = f"{'an' if what[0].lower() in 'aeiou' else 'a'} {what}"
+    if what in ("a referral", "a reference", "a recommendation letter") and (role or company):
+        detail = f" for the {role} role" if role else ""
+        if company:
+            detail += f" at {company}"
+        what += detail
+    return _FIRST_PERSON.sub(lambda m: _SECOND_PERSON[m.group(0).lower()], what)
+
+
+def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> Ref | None:
+    """The person a favour is asked of: "a referral from Kevin", else the last one named before.
+
+    A person only named in passing counts when the sentence says they will do the favour:
+    "Maria will introduce me to the CFO" (not "I met Maria; get a referral").
+    """
+    after = bisect_left(starts, favour.start + 1)
     for ref in refs[after : after + 3]:
         if ref.source is Source.FROM and ref.start - favour.end < 40:
             return ref
-    for ref in reversed(refs[: bisect_left(starts, favour.start)]):
-        if ref.source is not Source.FROM:
+    before = refs[: bisect_left(starts, favour.start)]
+    for ref in reversed(before):
+        if ref.source is not Source.FROM and ref.source is not Source.MENTION:
             return ref
+    if before and before[-1].source is Source.MENTION and favour.kind in _DONE_FOR_ME:
+        gap = low[before[-1].end : favour.start]
+        if len(gap) <= 40 and _PROMISE.search(gap) and not _GAP_BREAK.search(gap):
+            return before[-1]
     return None
 
 
@@ -124,7 +189,13 @@ def _intends_ask(refs: list[Ref], favours: list[Favour], text: str) -> bool:
             return True
     if any(f.requested for f in favours):
         return True
-    return _VAGUE_INTENT.search(text) is not None
+    if _VAGUE_INTENT.search(text) is not None:
+        return True
+    # A note naming a favour with no verb ("Goal: a referral for the Target role", "Intro to
+    # the VP of sales at Polaris") intends an ask, unless it is about an activity.
+    return (
+        any(f.kind in _NOTE_KINDS for f in favours) or _FAVOUR_NOUN.search(text) is not None
+    ) and _PASSIVE_CUE.search(text.lower()) is None
 
 
 def assess_ask(text: str) -> Assessment:
@@ -149,11 +220,13 @@ def assess_ask(text: str) -> Assessment:
     starts = [r.start for r in refs]
     # A favour right after a note's leading name ("Maria: intro to …") is asked of that person.
     lead_end = refs[0].end if refs and refs[0].source is Source.LEAD else -1
-    asked = [
-        (f, _requestee(f, refs, starts))
-        for f in favours
-        if f.requested or 0 <= f.start - lead_end <= 4
-    ]
+    asked = []
+    for f in favours:
+        requestee = _requestee(f, refs, starts, ct.low)
+        # "Referral from Kevin for the QA role": a favour from someone is asked of them.
+        from_person = requestee is not None and requestee.source is Source.FROM
+        if f.requested or from_person or 0 <= f.start - lead_end <= 4:
+            asked.append((f, requestee))
     specific = [
         (f, r) for f, r in asked if f.concrete and r is not None and r.kind is RefKind.PERSON
     ]
@@ -168,7 +241,7 @@ def assess_ask(text: str) -> Assessment:
             (),
             who=person.text,
             kind=favour.kind,
-            what=favour.what,
+            what=_polish(favour.what, company, role),
             reasons=(
                 f"Names who will be asked: {person.text}.",
                 f"Asks for something concrete: {favour.what}.",
@@ -193,7 +266,9 @@ def assess_ask(text: str) -> Assessment:
             deadline=deadline,
         )
 
-    concrete = [(f, r) for f, r in asked if f.concrete]
+    concrete = [(f, r) for f, r in asked if f.concrete] or [
+        (f, None) for f in favours if f.concrete and f.kind in _NOTE_KINDS and not f.requested
+    ]
     named = [
         r
         for r in refs
@@ -215,7 +290,7 @@ def assess_ask(text: str) -> Assessment:
             Verdict.VAGUE,
             ("who",),
             kind=favour.kind,
-            what=favour.what,
+            what=_polish(favour.what, company, role),
             reasons=(
                 f"Asks for something concrete ({favour.what}), but {whom}.",
                 "Who exactly will you ask? Name one person.",

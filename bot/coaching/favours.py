@@ -86,7 +86,7 @@ _REFERRAL = re.compile(
     r"|\b(?:an?|for|one|get|request|requesting)\s(?:(?:quick|internal|employee|possible|warm)\s)?"
     r"referrals?\b(?!\s(?:program|programs|bonus|bonuses|policy|link|portal|process))"
     r"|\b(?=referral)(?<!\bhis\s)(?<!\bher\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\byour\s)(?<!\bmy\s)"
-    r"referrals?\s(?:for|to|at|into)\s"
+    r"referrals?\s(?:for|to|at|into|from)\s"
     r"|\bput\s(?:in\s)?a\s(?:good\s|kind\s)?word\b|\bgood\sword\b"
     r"|\brecommend(?:s|ed|ing)?\sme\b"
     r"|\bvouch(?:es|ed|ing)?\sfor\sme\b"
@@ -176,6 +176,33 @@ _TRAILING = re.compile(
     r"(?:\s(?:by|before|until|on|this|next|tonight|today|tomorrow|asap|please|lol|too|too\.)"
     r"(?:\s\S+){0,2})+$"
 )
+
+
+_FROM_PERSON = re.compile(r"^(?:[^\W\d_][\w'.-]*\s?){1,3}(?=\s|$)")
+_FOR_ME = re.compile(r"^(?:for|about)\s(?:me|myself)\s?")
+_GERUNDS = (
+    ("pass", "passing"),
+    ("forward", "forwarding"),
+    ("send", "sending"),
+    ("share", "sharing"),
+    ("submit", "submitting"),
+    ("hand", "handing"),
+    ("give", "giving"),
+    ("get", "getting"),
+    ("bring", "bringing"),
+    ("flag", "flagging"),
+    ("slip", "slipping"),
+    ("walk", "walking"),
+)
+
+
+def _gerund(verb: str) -> str:
+    """ "pass" -> "passing", "shares" -> "sharing": how a favour reads when reflected back."""
+    low = verb.lower()
+    for base, gerund in _GERUNDS:
+        if low.startswith(base[:3]):
+            return gerund
+    return low
 
 
 # How far a favour's phrase may run: keeps each favour's cost bounded on run-on input.
@@ -294,13 +321,33 @@ def find_favours(text: str, low: str, anchors: list[tuple[int, int]]) -> list[Fa
         matched = m.group(0)
         stop = _sentence_end(low, m.end())
         rest = _phrase(text, m.end(), stop)
+        concrete = True
         if matched.startswith(("refer", "recommend")) or "referral" in matched:
+            if matched.endswith("from "):
+                # "Referral from Kevin for the QA role": the person is the requestee.
+                rest = _FROM_PERSON.sub("", _phrase(text, m.end(), stop), count=1)
             tail = rest if rest.split(" ", 1)[0].lower() in ("for", "to", "at", "with") else ""
             what = f"a referral {tail}".strip()
+        elif "word" in matched:
+            tail = _FOR_ME.sub("", rest, count=1)
+            what = f"a good word {tail}".strip()
+        elif matched.endswith(("to", "with", "onto")):
+            # "forward my resume to the recruiter at Best Buy", not "… to a few people".
+            target, concrete = _target(text, low, m.end())
+            verb = matched.split(" ", 1)[0]
+            what = f"{_gerund(verb)} {_phrase(text, m.start() + len(verb) + 1, stop)}"
         else:
-            what = _phrase(text, m.start(), stop)
+            verb = matched.split(" ", 1)[0]
+            what = f"{_gerund(verb)} {_phrase(text, m.start() + len(verb) + 1, stop)}"
         favours.append(
-            Favour(RequestKind.REFERRAL, m.start(), m.end(), True, what, _requested(low, m.start()))
+            Favour(
+                RequestKind.REFERRAL,
+                m.start(),
+                m.end(),
+                concrete,
+                what,
+                _requested(low, m.start()),
+            )
         )
     for m in _REFERENCE.finditer(low):
         stop = _sentence_end(low, m.end())

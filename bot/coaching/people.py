@@ -10,9 +10,11 @@ old manager Tom"). Everything else a slot can hold is classified too, so the ass
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from enum import Enum
 
+from bot.coaching.given_names import GIVEN_NAMES
 from bot.coaching.lexicon import (
     COMMON_WORDS,
     COMPANIES,
@@ -50,6 +52,7 @@ class Source(Enum):
     SOCIAL = "social"
     FROM = "from"  # "a referral from Kevin"
     LEAD = "lead"  # a note headed by the person: "Maria: intro to the CTO at Medtronic"
+    MENTION = "mention"  # a person named outside a verb slot: "Jen from my old team is going"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +103,55 @@ _AMBIGUOUS_COMPANIES = frozenset(
     {"target", "meta", "apple", "delta", "chase", "epic", "oracle", "mosaic", "valve", "ford"}
     | {"deluxe", "travelers", "mayo", "discord", "slack", "toro", "digi", "bain", "intel"}
 )
+
+
+# Verbs only ever aimed at a person: "text Zed" names a person whatever the word.
+_PERSON_ONLY_VERBS = frozenset({"text", "texting", "dm", "dming", "ping", "pinging", "msg"})
+# Words after a name that make it an organisation: "Qualtrics recruiting", "Ben & Jerry's".
+_ORG_FOLLOWERS = frozenset(
+    {"&", "recruiting", "recruitment", "talent", "careers", "jobs", "hr", "hiring", "corporate"}
+    | {"team", "teams", "hq", "headquarters", "inc", "inc.", "llc", "corp", "corp.", "co."}
+)
+# The last word of a multi-word name that makes it an organisation: "Jane Street", "Acme Labs".
+_ORG_WORDS = frozenset(
+    {"bank", "health", "healthcare", "labs", "lab", "group", "capital", "partners", "foods"}
+    | {"systems", "technologies", "tech", "insurance", "energy", "media", "studios", "studio"}
+    | {"clinic", "hospital", "university", "college", "company", "corporation", "solutions"}
+    | {"consulting", "financial", "airlines", "motors", "pharma", "software", "analytics"}
+    | {"ventures", "holdings", "brands", "street", "school", "schools", "county", "city"}
+    | {"foundation", "institute", "agency", "services", "international", "global", "digital"}
+)
+# A later he/she/him/her refers back to a person: "ask Kwabena whether he'd refer me".
+_GENDERED = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b|\b(?:he|she)'(?:d|ll|s)\b")
+# Given names that are also everyday words at the start of a sentence ("Will ask…", "Hope…").
+_MENTION_STOP = frozenset(
+    {"will", "may", "hope", "grace", "joy", "faith", "june", "april", "august", "art", "bill"}
+    | {"mark", "rose", "dawn", "eve", "guy", "rich", "chance", "summer", "sunny", "ivy", "honey"}
+    | {"max", "pat", "sue", "don", "ken", "jack", "bob", "ray", "sky", "star", "jordan", "paris"}
+    | {"london", "india", "china", "georgia", "virginia", "austin", "dallas", "houston", "phoenix"}
+)
+_SENTENCE_MARKS = frozenset({".", "!", "?", ";", ":", "—", "-", "(", "→"})
+
+
+def _plausible_person(ct: CleanText, j: int, end: int, verb: str) -> bool:
+    """Does the name at tokens[j:end] in a person slot read as a person, not an organisation?
+
+    "Ask Nordstrom for a referral" and "Ask Gustavo for a referral" have the same shape, and an
+    organisation is never one identifiable person: a single word only counts as a person when
+    it is a known given name, or something in the sentence treats it as one ("Olu from the
+    alumni Slack", "Jordan at Nordstrom", "ask Kwabena whether he…", "text Zed").
+    """
+    tokens = ct.tokens
+    nxt = tokens[end].low if end < len(tokens) else ""
+    if nxt in _ORG_FOLLOWERS:
+        return False
+    if end - j > 1:
+        # "Dana Kim", "Nguyễn Thị Lan": a first and last name, unless it ends like a company.
+        return tokens[end - 1].low not in _ORG_WORDS
+    if tokens[j].low in GIVEN_NAMES or verb in _PERSON_ONLY_VERBS or nxt in ("from", "at"):
+        return True
+    start = tokens[j].end
+    return _GENDERED.search(ct.low, start, start + 160) is not None
 
 
 def _company_index() -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -175,7 +227,7 @@ def _is_lower_name(tokens: tuple[Token, ...], i: int) -> bool:
         return False
     if company_at(tokens, i, any_case=True):
         return False
-    return i + 1 >= len(tokens) or tokens[i + 1].low in NAME_FOLLOWERS
+    return i + 1 >= len(tokens) or tokens[i + 1].low in NAME_FOLLOWERS or tok.low in GIVEN_NAMES
 
 
 def _name_span(tokens: tuple[Token, ...], i: int) -> int:
@@ -255,7 +307,9 @@ def _possessive_chain(ct: CleanText, start: int, j: int) -> tuple[RefKind, int]:
     return RefKind.GENERIC, j
 
 
-def parse_object(ct: CleanText, j: int, strong: bool) -> tuple[RefKind, str, int, bool] | None:
+def parse_object(
+    ct: CleanText, j: int, strong: bool, verb: str = ""
+) -> tuple[RefKind, str, int, bool] | None:
     """Read the person slot starting at token j: (kind, text as written, end index, plural)."""
     tokens = ct.tokens
     if j >= len(tokens):
@@ -280,7 +334,11 @@ def parse_object(ct: CleanText, j: int, strong: bool) -> tuple[RefKind, str, int
     # Titles: "Dr. Nguyen", "Uncle Ray", "Professor Adams".
     if low.rstrip(".") in TITLES:
         k = _skip_dot(tokens, j + 1)
-        if k < len(tokens) and (_is_name(tokens[k]) or tokens[k].text.startswith(MENTION_PREFIX)):
+        if k < len(tokens) and (
+            _is_name(tokens[k])
+            or tokens[k].text.startswith(MENTION_PREFIX)
+            or (tokens[k].text.isalpha() and tokens[k].low not in COMMON_WORDS)
+        ):
             n = _name_span(tokens, k)
             return RefKind.PERSON, text[tok.start : tokens[k + n - 1].end], k + n, False
     # "Mom", "Dad", "Grandma" are names when written as names.
@@ -354,8 +412,13 @@ def parse_object(ct: CleanText, j: int, strong: bool) -> tuple[RefKind, str, int
         if tokens[end - 1].low.endswith("'s") or nxt == "'s":
             kind, stop = _possessive_chain(ct, j, end + (nxt == "'s"))
             return kind, text[tok.start : tokens[stop - 1].end], stop, False
+        if not _plausible_person(ct, j, end, verb):
+            # An unknown single word ("Ask Nordstrom for a referral"): maybe a company.
+            return RefKind.ORG, text[tok.start : tokens[end - 1].end], end, False
         return RefKind.PERSON, text[tok.start : tokens[end - 1].end], end, False
     if strong and _is_lower_name(tokens, j):
+        if not _plausible_person(ct, j, j + 1, verb):
+            return RefKind.ORG, tok.text, j + 1, False
         return RefKind.PERSON, tok.text, j + 1, False
     return None
 
@@ -431,15 +494,61 @@ _HEADERS = frozenset(
 def _lead_person(ct: CleanText) -> Ref | None:
     """A person heading a terse note: "Maria — referral for the Target analyst role"."""
     tokens = ct.tokens
-    if len(tokens) < 3 or tokens[0].low in _HEADERS or tokens[0].low in COMMON_WORDS:
+    first = tokens[0].low if tokens else ""
+    if (
+        len(tokens) < 3
+        or first in _HEADERS
+        or (first in COMMON_WORDS and first not in ("my", "our"))
+    ):
         return None
     parsed = parse_object(ct, 0, strong=False)
     if parsed is None or parsed[0] is not RefKind.PERSON:
         return None
     kind, text, end, plural = parsed
-    if end >= len(tokens) or tokens[end].text not in (":", "—", "-", ","):
+    if end >= len(tokens) or tokens[end].text not in (":", "—", "-", ",", "→", "="):
         return None
     return Ref(kind, text, tokens[0].start, tokens[end].end, Source.LEAD, plural)
+
+
+def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
+    """A person named outside any verb slot, as the subject or in passing.
+
+    "Jen from my old team is going", "Maria will introduce me…", "My neighbor Frank works at
+    3M", "I met Dana at the conference". Such a person is not asked anything by being named,
+    but a later "ask her" refers back to them, and a favour they are said to do ("Maria will
+    introduce me to…") is asked of them. Only known given names, a name with a relation or a
+    title before it, or a sentence-initial word followed by "from" count: a capitalised word
+    alone is as likely a place, a company or the first word of a sentence.
+    """
+    tokens = ct.tokens
+    tok = tokens[i]
+    low = tok.low
+    if not tok.text[0].isupper() and low not in ("my", "our"):
+        return None  # most words: one cheap test
+    initial = i == 0 or tokens[i - 1].text in _SENTENCE_MARKS
+    if initial and (low in ("my", "our") or low.rstrip(".") in TITLES or low in UNIQUE_KIN):
+        parsed = parse_object(ct, i, strong=False)
+        if parsed is None or parsed[0] is not RefKind.PERSON:
+            return None
+        end = parsed[2]
+        return Ref(RefKind.PERSON, parsed[1], tok.start, tokens[end - 1].end, Source.MENTION), end
+    if not tok.is_cap or not _is_name(tok):
+        return None
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    known = low in GIVEN_NAMES and not (initial and low in _MENTION_STOP)
+    if not known and not (initial and nxt == "from"):
+        return None
+    if company_at(tokens, i) or nxt in _ORG_FOLLOWERS or nxt in ("'s", "'"):
+        return None
+    end = i + _name_span(tokens, i)
+    ref = Ref(
+        RefKind.PERSON,
+        ct.text[tok.start : tokens[end - 1].end],
+        tok.start,
+        tokens[end - 1].end,
+        Source.MENTION,
+    )
+    return ref, end
 
 
 def find_refs(ct: CleanText) -> list[Ref]:
@@ -469,6 +578,12 @@ def find_refs(ct: CleanText) -> list[Ref]:
                     source = Source.SOCIAL
         if source is None and tok.low == "from" and i > 0 and tokens[i - 1].low in _FAVOUR_NOUNS:
             n, source = 1, Source.FROM
+        if source is None:
+            mention = _mention_at(ct, i)
+            if mention is not None:
+                refs.append(mention[0])
+                i = mention[1]
+                continue
         if source is None or (
             source is Source.REQUEST
             and i >= 2
@@ -484,12 +599,12 @@ def find_refs(ct: CleanText) -> list[Ref]:
             j += 1
         if j + 1 < count and tokens[j].text == "@":  # "ask @Jim" typed as plain text
             j += 1
-        parsed = parse_object(ct, j, strong=source is not Source.SOCIAL or n > 1)
+        parsed = parse_object(ct, j, strong=source is not Source.SOCIAL or n > 1, verb=tok.low)
         if parsed is None and source is Source.REQUEST and tok.low in _SEND_VERBS:
             # "send my resume to Kevin": the person comes after the document.
             for k in range(j, min(count, j + 7)):
                 if tokens[k].low in ("to", "with") and not tokens[k - 1].low.endswith("ing"):
-                    parsed = parse_object(ct, k + 1, strong=True)
+                    parsed = parse_object(ct, k + 1, strong=True, verb=tok.low)
                     break
                 if not tokens[k].is_word:
                     break

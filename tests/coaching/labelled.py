@@ -12,6 +12,8 @@ from bot.coaching import assess_ask
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EXTRA_SET = Path(__file__).resolve().parent / "asks-extra.tsv"
 PROBE_SET = Path(__file__).resolve().parent / "asks-probe.tsv"
+# Written and labelled by the guide, and committed, before the assessor was run on it.
+HOLDOUT2_SET = Path(__file__).resolve().parent / "asks-holdout2.tsv"
 LABELS = ("specific", "vague", "passive")
 
 

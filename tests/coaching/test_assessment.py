@@ -90,7 +90,7 @@ def test_public_shape() -> None:
             "Figma",
             "UX",
             None,
-            "a review of my cover letter",
+            "a review of your cover letter",
         ),
         (
             "Ask Grace Kim whether her company Workday sponsors visas for senior QA roles",
@@ -143,6 +143,165 @@ def test_extracts_the_parts_of_a_specific_ask(
         assert result.what == what
     assert result.what
     assert result.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "missing", "who", "company", "what"),
+    [
+        # A person named as the subject, then referred back to.
+        (
+            "Jen from my old team is going, I'll ask her to introduce me to her manager at "
+            "Medtronic",
+            Verdict.SPECIFIC,
+            (),
+            "Jen",
+            "Medtronic",
+            "an intro to her manager at Medtronic",
+        ),
+        (
+            "Maria will introduce me to the CFO at Cargill",
+            Verdict.SPECIFIC,
+            (),
+            "Maria",
+            "Cargill",
+            "an intro to the CFO at Cargill",
+        ),
+        (
+            "Sam said he'd refer me — I'll send him the posting for the data role at Target today",
+            Verdict.SPECIFIC,
+            (),
+            "Sam",
+            "Target",
+            "a referral for the data role at Target",
+        ),
+        (
+            "My old boss Tom: ask him for a reference for the Ecolab role",
+            Verdict.SPECIFIC,
+            (),
+            "My old boss Tom",
+            "Ecolab",
+            "a reference for the Ecolab role",
+        ),
+        # The sentences the coach builds from a vague plan and the member's answer.
+        (
+            "Ask Sarah for a referral for the analyst job at Target",
+            Verdict.SPECIFIC,
+            (),
+            "Sarah",
+            "Target",
+            "a referral for the analyst job at Target",
+        ),
+        (
+            "Ask Dana Kim at Target for a referral",
+            Verdict.SPECIFIC,
+            (),
+            "Dana Kim",
+            "Target",
+            "a referral at Target",
+        ),
+        (
+            "Ask my old manager Tom for a referral",
+            Verdict.SPECIFIC,
+            (),
+            "my old manager Tom",
+            None,
+            "a referral",
+        ),
+        (
+            "Ask Jen from my old team to introduce me to her manager at Medtronic",
+            Verdict.SPECIFIC,
+            (),
+            "Jen",
+            "Medtronic",
+            "an intro to her manager at Medtronic",
+        ),
+        ("Ask Kevin for help", Verdict.VAGUE, ("what",), "Kevin", None, None),
+        (
+            "Ask someone at the mixer for an intro to the hiring manager",
+            Verdict.VAGUE,
+            ("who",),
+            None,
+            None,
+            "an intro to the hiring manager",
+        ),
+        # An unknown company after a verb is not a person; a given name is.
+        ("Ask Nordstrom for a referral", Verdict.VAGUE, ("who",), None, None, "a referral"),
+        ("ask nordstrom for a referral", Verdict.VAGUE, ("who",), None, None, "a referral"),
+        ("Reach out to Chewy for a referral", Verdict.VAGUE, ("who",), None, None, "a referral"),
+        ("Ask Gustavo for a referral", Verdict.SPECIFIC, (), "Gustavo", None, "a referral"),
+        (
+            "Ask Jordan at Nordstrom for a referral to the buyer role",
+            Verdict.SPECIFIC,
+            (),
+            "Jordan",
+            "Nordstrom",
+            "a referral to the buyer role",
+        ),
+        # A favour with no verb: what is there, who is missing.
+        (
+            "Goal: a referral for the Target role",
+            Verdict.VAGUE,
+            ("who",),
+            None,
+            "Target",
+            "a referral for the Target role",
+        ),
+        # Forwarding a resume to "a few people" is not a concrete favour.
+        (
+            "Ask Marco to forward my resume to a few people",
+            Verdict.VAGUE,
+            ("what",),
+            "Marco",
+            None,
+            None,
+        ),
+        # Named in passing is not asked: "I met Dana" does not make Dana the one asked.
+        (
+            "I met Dana and want to get a referral for the Target job",
+            Verdict.VAGUE,
+            ("who",),
+            None,
+            "Target",
+            "a referral for the Target job",
+        ),
+    ],
+)
+def test_subjects_companies_and_notes(
+    text: str,
+    verdict: Verdict,
+    missing: tuple[str, ...],
+    who: str | None,
+    company: str | None,
+    what: str | None,
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
+    assert result.missing == missing
+    assert result.who == who
+    assert result.company == company
+    assert result.what == what
+
+
+def test_what_reads_well_when_reflected() -> None:
+    """The favour is phrased from the coach's side, ready for "That's a real ask: …"."""
+    cases = {
+        "Lunch with Carla on Tuesday — ask her to pass my resume to the recruiter at Best Buy": (
+            "passing your resume to the recruiter at Best Buy"
+        ),
+        "Ask Jamal to do a mock interview with me for the PM role at Google": (
+            "a mock interview with you for the PM role at Google"
+        ),
+        "Ask Lucía Fernández for the names of two hiring managers at Ameriprise": (
+            "the names of two hiring managers at Ameriprise"
+        ),
+        "Ask Nadia whether her team at Mayo Clinic sponsors H-1B visas": (
+            "an answer to whether her team at Mayo Clinic sponsors H-1B visas"
+        ),
+        "ask tom from my running club if he'd put in a good word for me with the engineering "
+        "manager at Garmin": "a good word with the engineering manager at Garmin",
+    }
+    for text, what in cases.items():
+        assert assess_ask(text).what == what
 
 
 @pytest.mark.parametrize(

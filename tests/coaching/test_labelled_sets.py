@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from tests.coaching.labelled import EXTRA_SET, PROBE_SET, dev_set, load, score
+from tests.coaching.labelled import EXTRA_SET, HOLDOUT2_SET, PROBE_SET, dev_set, load, score
 
 
 def test_dev_set() -> None:
@@ -36,3 +36,13 @@ def test_probe_set() -> None:
     print(result.report("asks-probe.tsv"))
     assert result.accuracy >= 0.90, result.report("asks-probe.tsv")
     assert result.false_specific <= 0.02 * result.non_specific, result.report("asks-probe.tsv")
+
+
+def test_holdout2_set() -> None:
+    """Subject names, pronouns, unknown companies and verbless notes; labelled before any run."""
+    rows = load(HOLDOUT2_SET)
+    assert len(rows) >= 150
+    result = score(rows)
+    print(result.report("asks-holdout2.tsv"))
+    assert result.accuracy >= 0.90, result.report("asks-holdout2.tsv")
+    assert result.false_specific <= 0.02 * result.non_specific, result.report("asks-holdout2.tsv")
