@@ -47,7 +47,7 @@ def test_scheduled_checkins_open_the_dm_once_and_offer_the_ask_form(
     assert ask.text == "Ask Priya Shah for a referral at Target" and ask.verdict == "specific"
     texts = [m.content for m in emu.dms_to(MEMBER)]
     assert sum(t.startswith("Morning, Ada!") for t in texts) == 2
-    assert any(t.startswith("That's a real ask: Ask Priya Shah") for t in texts)
+    assert any(t.startswith("That's a real ask: Priya Shah") for t in texts)
     assert emu.dm_opens(MEMBER) == 1, "the DM channel is opened once, then remembered"
 
 
@@ -69,7 +69,7 @@ def test_ask_without_text_opens_the_form(world: World, emu: DiscordEmulator) -> 
             await world.settle()
             [answer] = emu.messages_to(int(submit["channel_id"]))
             assert answer.ephemeral
-            assert answer.content.startswith("That's a real ask: Ask Sam Lee")
+            assert answer.content.startswith("That's a real ask: Sam Lee")
 
     run(body)
     [ask] = world.asks(MEMBER)
@@ -88,7 +88,7 @@ def test_a_button_pressed_after_a_restart_still_records_the_outcome(
             await world.dm(MEMBER, "Ask Priya Shah for a referral at Target")
             await world.dispatcher.advance(world.clock, at("17:05"))
             question = emu.dms_to(MEMBER)[-1]
-            assert question.content == "Did you make your ask of Priya?"
+            assert question.content == "Did you make your ask of Priya Shah?"
             asked.append(question.id)
 
     async def after_restart() -> None:
@@ -109,7 +109,7 @@ def test_a_button_pressed_after_a_restart_still_records_the_outcome(
 
     run(before_restart)
     run(after_restart)
-    assert emu.message(asked[0]).content == "Did you make your ask of Priya?\n→ Made it"
+    assert emu.message(asked[0]).content == "Did you make your ask of Priya Shah?\n→ Made it"
     [ask] = world.asks(MEMBER)
     assert ask.status == AskStatus.MADE and ask.outcome == Outcome.YES
     assert emu.dms_to(MEMBER)[-1].content.startswith("Great outcome.")

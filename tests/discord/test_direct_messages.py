@@ -48,7 +48,7 @@ async def _onboard(world: World, user: int = MEMBER) -> None:
 
 
 def test_member_text_never_pings_anyone(world: World, emu: DiscordEmulator) -> None:
-    text = "@everyone @here <@&3001> <@4343> ask Sam for a referral at Target"
+    text = "gave @everyone @here <@&3001> <@4343> a review of their resume"
 
     async def body() -> None:
         async with world.running():

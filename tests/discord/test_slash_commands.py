@@ -55,7 +55,7 @@ def test_each_member_command_answers_privately_in_the_server(
 
     run(body)
     assert answers["help"].startswith("I'm your ask coach.")
-    assert answers["ask"].startswith("That's a real ask: Ask Priya Shah for a referral at Target")
+    assert answers["ask"].startswith("That's a real ask: Priya Shah, a referral at Target")
     assert answers["gave"].startswith("Logged your give: Sam an intro to my old manager.")
     assert answers["stats"].startswith("Asks: 1 specific of 1 planned")
     assert answers["targets add"].startswith("Added Medtronic.")
