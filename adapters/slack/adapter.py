@@ -176,8 +176,7 @@ class SlackAdapter:
                     "(HTTP requests to /slack/events)"
                 )
             self.bolt = AsyncApp(
-                client=client,
-                token=settings.slack_bot_token,
+                client=client,  # carries SLACK_BOT_TOKEN
                 signing_secret=settings.slack_signing_secret or "socket-mode-unsigned",
                 request_verification_enabled=bool(settings.slack_signing_secret),
                 logger=log,
