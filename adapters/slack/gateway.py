@@ -48,13 +48,18 @@ TRANSIENT_ERRORS = frozenset(
 
 
 class TokenBucket:
-    """`rate` tokens per second, at most `burst` saved up; `block` empties it for a while."""
+    """`rate` tokens per second, at most `burst` saved up; `block` empties it for a while.
+
+    After a 429 the rate drops (`slow_down`) and creeps back to `ceiling` with each success
+    (`recover`): the sender settles just under what Slack actually allows."""
 
     def __init__(
         self, rate: float, burst: float, clock: Callable[[], float] = time.monotonic
     ) -> None:
+        self.ceiling = rate
+        self.full_burst = max(1.0, burst)
         self.rate = rate
-        self.burst = max(1.0, burst)
+        self.burst = self.full_burst
         self._clock = clock
         self.tokens = self.burst
         self.updated = clock()
@@ -63,10 +68,12 @@ class TokenBucket:
     def wait(self) -> float:
         """Seconds until a token is available (0 when one is)."""
         now = self._clock()
+        if now < self.blocked_until:  # nothing saves up while Slack asked us to wait
+            self.tokens = 0.0
+            self.updated = now
+            return self.blocked_until - now
         self.tokens = min(self.burst, self.tokens + (now - self.updated) * self.rate)
         self.updated = now
-        if now < self.blocked_until:
-            return self.blocked_until - now
         return 0.0 if self.tokens >= 1.0 else (1.0 - self.tokens) / self.rate
 
     def take(self) -> None:
@@ -75,6 +82,16 @@ class TokenBucket:
     def block(self, seconds: float) -> None:
         self.blocked_until = max(self.blocked_until, self._clock() + seconds)
         self.tokens = 0.0
+
+    def slow_down(self) -> None:
+        self.rate = max(self.ceiling * 0.05, self.rate * 0.7)
+        self.burst = max(1.0, self.burst / 2)
+
+    def recover(self) -> None:
+        if self.rate < self.ceiling:
+            self.rate = min(self.ceiling, self.rate + self.ceiling * 0.0002)
+            if self.rate == self.ceiling:
+                self.burst = self.full_burst
 
     @property
     def idle(self) -> bool:
@@ -178,12 +195,16 @@ class SlackGateway:
             team = self._teams[community_id] = found
         return team
 
+    def _team_bucket(self, team: str) -> TokenBucket:
+        bucket = self._team_buckets.get(team)
+        if bucket is None or bucket.ceiling != self.limits.team_per_second:
+            bucket = TokenBucket(self.limits.team_per_second, self.limits.team_burst)
+            self._team_buckets[team] = bucket
+        return bucket
+
     async def _acquire(self, team: str, channel: str) -> None:
         limits = self.limits
-        team_bucket = self._team_buckets.get(team)
-        if team_bucket is None:
-            team_bucket = TokenBucket(limits.team_per_second, limits.team_burst)
-            self._team_buckets[team] = team_bucket
+        team_bucket = self._team_bucket(team)
         key = (team, channel)
         channel_bucket = self._channel_buckets.get(key)
         if channel_bucket is None:
@@ -213,9 +234,9 @@ class SlackGateway:
                 retry_after = float(headers.get("Retry-After") or 1)
             except ValueError:
                 retry_after = 1.0
-            self._team_buckets.setdefault(
-                team, TokenBucket(self.limits.team_per_second, self.limits.team_burst)
-            ).block(retry_after)
+            bucket = self._team_bucket(team)
+            bucket.block(retry_after)
+            bucket.slow_down()
             return RateLimited(retry_after, f"slack: ratelimited, retry after {retry_after:g}s")
         if status >= 500 or code in TRANSIENT_ERRORS:
             return TransientFailure(f"slack: {code}")
@@ -261,15 +282,16 @@ class SlackGateway:
                     initial_comment=escape_outbound(message.text),
                 ),
             )
-            return
-        payload = message_payload(message)
-        await self._call(
-            team,
-            is_dm,
-            lambda: client.chat_postMessage(
-                channel=target, unfurl_links=False, unfurl_media=False, **payload
-            ),
-        )
+        else:
+            payload = message_payload(message)
+            await self._call(
+                team,
+                is_dm,
+                lambda: client.chat_postMessage(
+                    channel=target, unfurl_links=False, unfurl_media=False, **payload
+                ),
+            )
+        self._team_bucket(team).recover()
 
     async def _conversation(
         self, client: AsyncWebClient, team: str, target: str, is_dm: bool
