@@ -7,7 +7,8 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.coaching import Verdict
-from bot.domain import Ask, AskStatus, Give, Outcome
+from bot.domain import Ask, AskStatus, Give, Member, Outcome
+from bot.ports import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -94,4 +95,75 @@ def compute_stats(
         gives=len(gives),
         week_specific=sum(1 for a in specific if a.created_at.astimezone(zone).date() >= monday),
         streak=streak(days_with_ask, working_days, today) if days_with_ask else 0,
+    )
+
+
+@dataclass(frozen=True)
+class AskLine:
+    """One ask as a member sees it in a summary."""
+
+    id: int
+    text: str
+    verdict: str
+    status: str
+    outcome: str | None
+    who: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class MemberWeek:
+    """What a member's home screen shows: this week's asks, open follow-ups, gives, numbers."""
+
+    name: str
+    timezone: str
+    role: str
+    onboarded: bool
+    asks: tuple[AskLine, ...]
+    follow_ups: tuple[AskLine, ...]
+    gives: tuple[str, ...]
+    stats: Stats
+    paused_until: datetime | None
+
+
+def _line(ask: Ask) -> AskLine:
+    assert ask.id is not None
+    return AskLine(
+        id=ask.id,
+        text=ask.text,
+        verdict=ask.verdict,
+        status=ask.status.value,
+        outcome=ask.outcome.value if ask.outcome else None,
+        who=ask.who,
+        created_at=ask.created_at,
+    )
+
+
+def member_week(uow: UnitOfWork, member: Member, now: datetime) -> MemberWeek:
+    """Read-only: this week's asks (from Monday, local), asks still waiting for an answer,
+    this week's gives and the member's numbers."""
+    assert member.id is not None
+    zone = ZoneInfo(member.timezone)
+    today = now.astimezone(zone).date()
+    monday = today - timedelta(days=today.weekday())
+    asks = uow.asks.for_member(member.id)
+    gives = uow.gives.for_member(member.id)
+    this_week = [a for a in asks if a.created_at.astimezone(zone).date() >= monday]
+    waiting = [
+        a
+        for a in asks
+        if a.verdict == Verdict.SPECIFIC
+        and a not in this_week
+        and (a.outcome == Outcome.WAITING or (a.status == AskStatus.OPEN and a.outcome is None))
+    ]
+    return MemberWeek(
+        name=member.name,
+        timezone=member.timezone,
+        role=member.role.value,
+        onboarded=member.onboarded,
+        asks=tuple(_line(a) for a in sorted(this_week, key=lambda a: a.created_at)),
+        follow_ups=tuple(_line(a) for a in sorted(waiting, key=lambda a: a.created_at)[-10:]),
+        gives=tuple(g.text for g in gives if g.created_at.astimezone(zone).date() >= monday),
+        stats=compute_stats(asks, gives, zone, member.days, now),
+        paused_until=member.paused_until,
     )

@@ -50,7 +50,7 @@ from bot.export import member_record
 from bot.group.weekly import dispatch_weekly_posts
 from bot.messages import Choice, InboundMessage, OutboundMessage, Sender
 from bot.ports import ChartRenderer, Clock, UnitOfWork, UnitOfWorkFactory
-from bot.progress import compute_stats, count_by_day
+from bot.progress import MemberWeek, compute_stats, count_by_day, member_week
 from bot.schedule import format_days, parse_days, parse_time, timezone_or_none
 
 MAX_COMPANY_CHARS = 80
@@ -139,6 +139,17 @@ class Coach:
             if turn.member.state == State.NEW:
                 self._start_onboarding(turn, pending="")
             return self._finish(turn)
+
+    def home(self, sender: Sender) -> MemberWeek | None:
+        """Read-only: the member's week for a home screen, or None if we haven't met them."""
+        with self._uow() as uow:
+            community = uow.communities.find(sender.platform, sender.community_id)
+            if community is None or community.id is None:
+                return None
+            member = uow.members.find(community.id, sender.user_id)
+            if member is None:
+                return None
+            return member_week(uow, member, self._clock.now())
 
     def run_checkin(
         self, uow: UnitOfWork, checkin: CheckIn, now: datetime

@@ -1,0 +1,390 @@
+"""The Slack door: bolt's AsyncApp on the runtime's loop, over HTTP and/or Socket Mode.
+
+Slack payloads become core events here and nowhere else:
+- a DM (`message` in an `im`)            -> InboundMessage(text, event_id=Events API event_id)
+- `/askcoach <words>`                    -> InboundMessage(words); replies go to the DM
+- a button (`block_actions`, choice_<n>) -> InboundMessage(text=choice value)
+- the log-an-ask modal (`view_submission`) -> InboundMessage(form={who, what, company, by})
+- `app_home_opened`                      -> greet (first contact) + views.publish of the week
+Slack retries and replays carry the same event id; the core's event log answers them once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import re
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs
+
+import aiohttp
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_sdk.signature import SignatureVerifier
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.gateway import (
+    InstalledTokens,
+    Limits,
+    SingleWorkspaceToken,
+    SlackGateway,
+    TokenSource,
+)
+from adapters.slack.installations import (
+    ENCRYPTION_KEY_ENV,
+    DatabaseStateStore,
+    EncryptedInstallationStore,
+    TokenCipher,
+)
+from adapters.slack.people import PLATFORM, PeopleDirectory
+from adapters.slack.render import (
+    LOG_ASK_ACTION,
+    LOG_ASK_CALLBACK,
+    answered_blocks,
+    escape,
+    home_view,
+    log_ask_modal,
+    read_log_ask,
+)
+from askcoach.settings import Settings, SettingsError
+from bot.messages import InboundMessage, Sender
+from storage import Database
+
+if TYPE_CHECKING:
+    from askcoach.runtime import Inbox
+
+log = logging.getLogger("askcoach.slack")
+
+EVENTS_PATH = "/slack/events"
+INSTALL_PATH = "/slack/install"
+REDIRECT_PATH = "/slack/oauth_redirect"
+BOT_SCOPES = (
+    "chat:write",
+    "im:history",
+    "im:read",
+    "im:write",
+    "users:read",
+    "commands",
+    "files:write",
+    "channels:read",
+    "groups:read",
+)
+_LOG_WORDS = {"log", "log ask", "log an ask", "form"}
+_CHOICE = re.compile(r"^choice_\d{1,2}$")
+
+
+class BadRequest(ValueError):
+    """A signed request whose body is not a Slack payload."""
+
+
+def check_payload(body: bytes, content_type: str) -> str:
+    """The body as text if it looks like a Slack request; BadRequest otherwise."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadRequest("body is not UTF-8") from None
+    if content_type == "application/json":
+        try:
+            data = json.loads(text)
+        except ValueError:
+            raise BadRequest("body is not JSON") from None
+        if not isinstance(data, dict) or not isinstance(data.get("type"), str):
+            raise BadRequest("JSON body without a type")
+        return text
+    fields = parse_qs(text, keep_blank_values=True)
+    if "payload" in fields:
+        try:
+            payload = json.loads(fields["payload"][0])
+        except ValueError:
+            raise BadRequest("interactivity payload is not JSON") from None
+        if not isinstance(payload, dict) or not isinstance(payload.get("type"), str):
+            raise BadRequest("interactivity payload without a type")
+        return text
+    if "command" in fields or "ssl_check" in fields:
+        return text
+    raise BadRequest("not a Slack event, command or interaction")
+
+
+class SlackAdapter:
+    """Implements the runtime's PlatformAdapter for Slack."""
+
+    name = PLATFORM
+
+    def __init__(
+        self,
+        settings: Settings,
+        inbox: Inbox,
+        db: Database,
+        *,
+        encryption_key: str | None = None,
+        limits: Limits | None = None,
+        socket_ping_interval: float = 10.0,
+    ) -> None:
+        self.inbox = inbox
+        self.db = db
+        self.settings = settings
+        self.api_url = settings.slack_api_url or "https://slack.com/api/"
+        self.people = PeopleDirectory()
+        self._ping_interval = socket_ping_interval
+        self._signing_secret = settings.slack_signing_secret
+        self._verifier = SignatureVerifier(self._signing_secret) if self._signing_secret else None
+        self._socket: AsyncSocketModeHandler | None = None
+        self._started = False
+
+        client = AsyncWebClient(base_url=self.api_url, token=settings.slack_bot_token)
+        tokens: TokenSource
+        self.installation_store: EncryptedInstallationStore | None = None
+        if settings.slack_client_id:
+            if not (settings.slack_client_secret and settings.slack_signing_secret):
+                raise SettingsError(
+                    "Slack OAuth needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and "
+                    "SLACK_SIGNING_SECRET"
+                )
+            cipher = TokenCipher(encryption_key or os.environ.get(ENCRYPTION_KEY_ENV))
+            self.installation_store = EncryptedInstallationStore(
+                settings.slack_client_id, db.engine, cipher
+            )
+            oauth = AsyncOAuthSettings(
+                client_id=settings.slack_client_id,
+                client_secret=settings.slack_client_secret,
+                scopes=list(BOT_SCOPES),
+                install_path=INSTALL_PATH,
+                redirect_uri_path=REDIRECT_PATH,
+                installation_store=self.installation_store,
+                installation_store_bot_only=True,
+                state_store=DatabaseStateStore(db.engine),
+                logger=log,
+            )
+            self.bolt = AsyncApp(
+                client=client,
+                signing_secret=settings.slack_signing_secret,
+                oauth_settings=oauth,
+                installation_store_bot_only=True,
+                logger=log,
+            )
+            tokens = InstalledTokens(self.installation_store)
+        elif settings.slack_bot_token:
+            if not (settings.slack_app_token or settings.slack_signing_secret):
+                raise SettingsError(
+                    "SLACK_BOT_TOKEN needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET "
+                    "(HTTP requests to /slack/events)"
+                )
+            self.bolt = AsyncApp(
+                client=client,  # carries SLACK_BOT_TOKEN
+                signing_secret=settings.slack_signing_secret or "socket-mode-unsigned",
+                request_verification_enabled=bool(settings.slack_signing_secret),
+                logger=log,
+            )
+            tokens = SingleWorkspaceToken(settings.slack_bot_token)
+        else:
+            raise SettingsError("Slack needs SLACK_BOT_TOKEN or SLACK_CLIENT_ID")
+        self.gateway = SlackGateway(db, tokens, api_url=self.api_url, limits=limits)
+        self._register(self.bolt)
+
+    # ----------------------------------------------------------------- lifecycle
+
+    def routes(self) -> list[web.RouteDef]:
+        routes: list[web.RouteDef] = []
+        if self._verifier is not None:
+            routes.append(web.post(EVENTS_PATH, self._handle_events))
+        if self.installation_store is not None:
+            routes.append(web.get(INSTALL_PATH, self._handle_oauth))
+            routes.append(web.get(REDIRECT_PATH, self._handle_oauth))
+        return routes
+
+    async def start(self) -> None:
+        self.gateway.session = aiohttp.ClientSession()
+        if self.settings.slack_app_token:
+            self._socket = AsyncSocketModeHandler(
+                self.bolt, self.settings.slack_app_token, ping_interval=self._ping_interval
+            )
+            await self._socket.connect_async()  # type: ignore[no-untyped-call]
+        self._started = True
+        log.info("slack: started (socket mode: %s)", self._socket is not None)
+
+    async def stop(self) -> None:
+        self._started = False
+        if self._socket is not None:
+            socket, self._socket = self._socket, None
+            await socket.close_async()  # type: ignore[no-untyped-call]
+        await self.gateway.close()
+
+    def connected(self) -> bool:
+        if not self._started:
+            return False
+        if self._socket is None:
+            return True
+        client = self._socket.client
+        session = client.current_session
+        return not client.closed and session is not None and not session.closed
+
+    # ----------------------------------------------------------------- HTTP
+
+    async def _handle_events(self, request: web.Request) -> web.Response:
+        body = await request.read()
+        assert self._verifier is not None
+        if not self._verifier.is_valid_request(body, dict(request.headers)):
+            return web.Response(status=401, text="invalid signature")
+        try:
+            text = check_payload(body, request.content_type)
+        except BadRequest as problem:
+            log.warning("slack: rejected a malformed request: %s", problem)
+            return web.Response(status=400, text="malformed request")
+        bolt_request = AsyncBoltRequest(
+            body=text,
+            query=request.query_string,
+            headers={k.lower(): v for k, v in request.headers.items()},
+        )
+        response = await self.bolt.async_dispatch(bolt_request)
+        return await to_aiohttp_response(response)
+
+    async def _handle_oauth(self, request: web.Request) -> web.Response:
+        flow = self.bolt.oauth_flow
+        if flow is None:
+            return web.Response(status=404)
+        bolt_request = AsyncBoltRequest(
+            body="",
+            query=request.query_string,
+            headers={k.lower(): v for k, v in request.headers.items()},
+        )
+        if request.path == INSTALL_PATH:
+            response = await flow.handle_installation(bolt_request)
+        else:
+            response = await flow.handle_callback(bolt_request)
+        return await to_aiohttp_response(response)
+
+    # ----------------------------------------------------------------- listeners
+
+    def _register(self, app: AsyncApp) -> None:
+        app.event("message")(self._on_message)
+        app.event("app_home_opened")(self._on_home_opened)
+        app.command("/askcoach")(self._on_command)
+        app.action(_CHOICE)(self._on_choice)
+        app.action(LOG_ASK_ACTION)(self._on_open_log_ask)
+        app.shortcut(LOG_ASK_CALLBACK)(self._on_open_log_ask)
+        app.view(LOG_ASK_CALLBACK)(self._on_log_ask_submitted)
+
+    async def _sender(self, client: AsyncWebClient, team_id: str, user_id: str) -> Sender:
+        return await self.people.sender(client, team_id, user_id)
+
+    async def _on_message(
+        self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient, context: Any
+    ) -> None:
+        if event.get("channel_type") != "im":
+            return
+        if event.get("subtype") or event.get("bot_id") or event.get("bot_profile"):
+            return  # edits, joins, bots (ourselves included)
+        user = event.get("user")
+        if not isinstance(user, str) or not user or user == context.get("bot_user_id"):
+            return
+        team = str(body.get("team_id") or context.get("team_id") or event.get("team") or "")
+        if not team:
+            return
+        text = event.get("text")
+        if not isinstance(text, str):
+            return
+        sender = await self._sender(client, team, user)
+        event_id = body.get("event_id") or f"msg:{event.get('channel')}:{event.get('ts')}"
+        await self.inbox.receive(InboundMessage(sender, text, event_id=str(event_id)))
+
+    async def _on_home_opened(
+        self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient, context: Any
+    ) -> None:
+        user = event.get("user")
+        team = str(body.get("team_id") or context.get("team_id") or "")
+        if not isinstance(user, str) or not team:
+            return
+        sender = await self._sender(client, team, user)
+        await self.inbox.greet(sender)
+        if event.get("tab", "home") == "home":
+            await self.publish_home(client, sender)
+
+    async def publish_home(self, client: AsyncWebClient, sender: Sender) -> None:
+        week = await asyncio.to_thread(self.inbox.coach.home, sender)
+        is_admin = sender.is_admin or (week is not None and week.role in ("admin", "coach"))
+        await client.views_publish(user_id=sender.user_id, view=home_view(week, is_admin=is_admin))
+
+    async def _on_command(
+        self, ack: Any, command: dict[str, Any], client: AsyncWebClient, context: Any
+    ) -> None:
+        words = " ".join(str(command.get("text") or "").split())
+        if words.lower() in _LOG_WORDS:
+            await ack()
+            await client.views_open(trigger_id=command["trigger_id"], view=log_ask_modal())
+            return
+        await ack(text="Replied in our DM.", response_type="ephemeral")
+        team = str(command.get("team_id") or context.get("team_id") or "")
+        sender = await self._sender(client, team, str(command["user_id"]))
+        trigger = command.get("trigger_id")
+        await self.inbox.receive(
+            InboundMessage(sender, words or "help", event_id=f"cmd:{trigger}" if trigger else None)
+        )
+
+    async def _on_choice(
+        self,
+        ack: Any,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        client: AsyncWebClient,
+        context: Any,
+    ) -> None:
+        await ack()
+        value = action.get("value")
+        user = (body.get("user") or {}).get("id")
+        team = str((body.get("team") or {}).get("id") or context.get("team_id") or "")
+        if not isinstance(value, str) or not isinstance(user, str) or not team:
+            return
+        container = body.get("container") or {}
+        channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
+        message_ts = container.get("message_ts")
+        label = str((action.get("text") or {}).get("text") or value)
+        if channel and message_ts:
+            try:
+                await client.chat_update(
+                    channel=channel,
+                    ts=message_ts,
+                    text=f"You chose: {escape(label)}",
+                    blocks=answered_blocks(body.get("message") or {}, label),
+                )
+            except Exception as error:  # the press still counts; the buttons just stay
+                log.warning("slack: could not update a pressed message: %s", error)
+        # One answer per message: a second press (or a retry) of the same message is a replay.
+        event_id = f"btn:{channel}:{message_ts}" if message_ts else f"btn:{body.get('trigger_id')}"
+        sender = await self._sender(client, team, user)
+        await self.inbox.receive(InboundMessage(sender, value, event_id=event_id))
+
+    async def _on_open_log_ask(
+        self, ack: Any, body: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        await ack()
+        await client.views_open(trigger_id=body["trigger_id"], view=log_ask_modal())
+
+    async def _on_log_ask_submitted(
+        self, ack: Any, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        form, errors = read_log_ask((view.get("state") or {}).get("values") or {})
+        if errors:
+            await ack(response_action="errors", errors=errors)
+            return
+        await ack()
+        user = str((body.get("user") or {}).get("id") or "")
+        team = str((body.get("team") or {}).get("id") or view.get("team_id") or "")
+        if not user or not team:
+            return
+        sender = await self._sender(client, team, user)
+        # The text stands in for the form where there is no form yet (a brand-new member).
+        text = f"ask {form['who']} {form['what']}"
+        await self.inbox.receive(
+            InboundMessage(sender, text, event_id=f"view:{view.get('id')}", form=form)
+        )
+
+
+def build_slack_adapter(settings: Settings, inbox: Inbox, db: Database) -> SlackAdapter:
+    """The runtime's factory: Socket Mode, HTTP or OAuth, from the environment."""
+    return SlackAdapter(settings, inbox, db)

@@ -1,0 +1,312 @@
+"""The outbox's door to Slack: chat.postMessage / files_upload_v2, inside Slack's limits.
+
+Slack allows about one message per second per channel (short bursts are fine) and a budget per
+workspace; beyond that it answers 429 with Retry-After. Sends wait briefly in async token
+buckets (never blocking the loop); a longer wait, or a 429, becomes `RateLimited` so the outbox
+keeps the message and retries it after Retry-After. Errors are sorted by what to do next.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import aiohttp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.render import escape_outbound, message_payload
+from bot.delivery import PermanentFailure, RateLimited, TransientFailure
+from bot.messages import OutboundMessage
+from storage import Database
+
+log = logging.getLogger("askcoach.slack")
+
+UNREACHABLE = frozenset(
+    {
+        "channel_not_found",
+        "user_not_found",
+        "account_inactive",
+        "cannot_dm_bot",
+        "not_in_channel",
+        "is_archived",
+        "user_disabled",
+        "messages_tab_disabled",
+    }
+)
+AUTH_ERRORS = frozenset(
+    {"invalid_auth", "token_revoked", "not_authed", "token_expired", "team_not_found"}
+)
+TRANSIENT_ERRORS = frozenset(
+    {"internal_error", "fatal_error", "service_unavailable", "request_timeout"}
+)
+
+
+class TokenBucket:
+    """`rate` tokens per second, at most `burst` saved up; `block` empties it for a while.
+
+    After a 429 the rate drops (`slow_down`) and creeps back to `ceiling` with each success
+    (`recover`): the sender settles just under what Slack actually allows."""
+
+    def __init__(
+        self, rate: float, burst: float, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.ceiling = rate
+        self.full_burst = max(1.0, burst)
+        self.rate = rate
+        self.burst = self.full_burst
+        self._clock = clock
+        self.tokens = self.burst
+        self.updated = clock()
+        self.blocked_until = 0.0
+
+    def wait(self) -> float:
+        """Seconds until a token is available (0 when one is)."""
+        now = self._clock()
+        if now < self.blocked_until:  # nothing saves up while Slack asked us to wait
+            self.tokens = 0.0
+            self.updated = now
+            return self.blocked_until - now
+        self.tokens = min(self.burst, self.tokens + (now - self.updated) * self.rate)
+        self.updated = now
+        return 0.0 if self.tokens >= 1.0 else (1.0 - self.tokens) / self.rate
+
+    def take(self) -> None:
+        self.tokens -= 1.0
+
+    def block(self, seconds: float) -> None:
+        self.blocked_until = max(self.blocked_until, self._clock() + seconds)
+        self.tokens = 0.0
+
+    def slow_down(self) -> None:
+        self.rate = max(self.ceiling * 0.05, self.rate * 0.7)
+        self.burst = max(1.0, self.burst / 2)
+
+    def recover(self) -> None:
+        if self.rate < self.ceiling:
+            self.rate = min(self.ceiling, self.rate + self.ceiling * 0.0002)
+            if self.rate == self.ceiling:
+                self.burst = self.full_burst
+
+    @property
+    def idle(self) -> bool:
+        return self.tokens >= self.burst and self._clock() >= self.blocked_until
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How fast to send: per workspace and per channel (Slack: ~1/s per channel)."""
+
+    team_per_second: float = 20.0
+    team_burst: float = 40.0
+    channel_per_second: float = 1.0
+    channel_burst: float = 4.0
+    max_wait: float = 3.0  # wait this long in the bucket; longer becomes RateLimited
+
+
+class TokenSource(Protocol):
+    async def bot_token(self, team_id: str) -> str | None: ...
+    def forget(self, team_id: str) -> None: ...
+
+
+class SingleWorkspaceToken:
+    """SLACK_BOT_TOKEN: one workspace, one token."""
+
+    def __init__(self, token: str) -> None:
+        self._token = token
+
+    async def bot_token(self, team_id: str) -> str | None:
+        return self._token
+
+    def forget(self, team_id: str) -> None:
+        return None
+
+
+class InstalledTokens:
+    """Each workspace's bot token from the installation store, cached for a few minutes."""
+
+    def __init__(self, store: AsyncInstallationStore, ttl: float = 300.0) -> None:
+        self._store = store
+        self._ttl = ttl
+        self._cache: dict[str, tuple[float, str]] = {}
+
+    async def bot_token(self, team_id: str) -> str | None:
+        cached = self._cache.get(team_id)
+        if cached and cached[0] > time.monotonic():
+            return cached[1]
+        bot = await self._store.async_find_bot(enterprise_id=None, team_id=team_id)
+        if bot is None or not bot.bot_token:
+            return None
+        self._cache[team_id] = (time.monotonic() + self._ttl, bot.bot_token)
+        return bot.bot_token
+
+    def forget(self, team_id: str) -> None:
+        self._cache.pop(team_id, None)
+
+
+class SlackGateway:
+    """Delivers outbox messages to Slack members and channels."""
+
+    def __init__(
+        self,
+        db: Database,
+        tokens: TokenSource,
+        *,
+        api_url: str | None,
+        limits: Limits | None = None,
+    ) -> None:
+        self._db = db
+        self._tokens = tokens
+        self._api_url = api_url or "https://slack.com/api/"
+        self.limits = limits or Limits()
+        self._teams: dict[int, str] = {}
+        self._clients: dict[str, AsyncWebClient] = {}
+        self._dm_channels: dict[tuple[str, str], str] = {}
+        self._team_buckets: dict[str, TokenBucket] = {}
+        self._channel_buckets: dict[tuple[str, str], TokenBucket] = {}
+        self.session: aiohttp.ClientSession | None = None
+
+    # ----------------------------------------------------------------- plumbing
+
+    def client(self, token: str) -> AsyncWebClient:
+        client = self._clients.get(token)
+        if client is None or (self.session is not None and client.session is not self.session):
+            client = AsyncWebClient(token=token, base_url=self._api_url, session=self.session)
+            self._clients[token] = client
+        return client
+
+    async def _team_of(self, community_id: int) -> str:
+        team = self._teams.get(community_id)
+        if team is None:
+
+            def read() -> str | None:
+                with self._db() as uow:
+                    community = uow.communities.get(community_id)
+                    return community.external_id if community else None
+
+            found = await asyncio.to_thread(read)
+            if found is None:
+                raise PermanentFailure(f"community {community_id} is gone")
+            team = self._teams[community_id] = found
+        return team
+
+    def _team_bucket(self, team: str) -> TokenBucket:
+        bucket = self._team_buckets.get(team)
+        if bucket is None or bucket.ceiling != self.limits.team_per_second:
+            bucket = TokenBucket(self.limits.team_per_second, self.limits.team_burst)
+            self._team_buckets[team] = bucket
+        return bucket
+
+    async def _acquire(self, team: str, channel: str) -> None:
+        limits = self.limits
+        team_bucket = self._team_bucket(team)
+        key = (team, channel)
+        channel_bucket = self._channel_buckets.get(key)
+        if channel_bucket is None:
+            if len(self._channel_buckets) > 10_000:
+                for old in [k for k, b in self._channel_buckets.items() if b.idle]:
+                    del self._channel_buckets[old]
+            channel_bucket = TokenBucket(limits.channel_per_second, limits.channel_burst)
+            self._channel_buckets[key] = channel_bucket
+        while True:
+            wait = max(team_bucket.wait(), channel_bucket.wait())
+            if wait <= 0:
+                team_bucket.take()
+                channel_bucket.take()
+                return
+            if wait > limits.max_wait:
+                raise RateLimited(wait, "waiting for Slack's rate limit")
+            await asyncio.sleep(wait)
+
+    def _failure(self, error: SlackApiError, team: str, is_dm: bool) -> Exception:
+        response = error.response
+        status = int(getattr(response, "status_code", 0) or 0)
+        data = response.data if isinstance(response.data, dict) else {}
+        code = str(data.get("error") or f"http_{status}")
+        if status == 429 or code == "ratelimited":
+            headers = getattr(response, "headers", {}) or {}
+            try:
+                retry_after = float(headers.get("Retry-After") or 1)
+            except ValueError:
+                retry_after = 1.0
+            bucket = self._team_bucket(team)
+            bucket.block(retry_after)
+            bucket.slow_down()
+            return RateLimited(retry_after, f"slack: ratelimited, retry after {retry_after:g}s")
+        if status >= 500 or code in TRANSIENT_ERRORS:
+            return TransientFailure(f"slack: {code}")
+        if code in AUTH_ERRORS:
+            self._tokens.forget(team)
+            return PermanentFailure(f"slack: {code} (workspace {team})")
+        if code in UNREACHABLE:
+            return PermanentFailure(f"slack: {code}", member_unreachable=is_dm)
+        return PermanentFailure(f"slack: {code}")
+
+    async def _call(self, team: str, is_dm: bool, call: Callable[[], Awaitable[Any]]) -> Any:
+        try:
+            return await call()
+        except SlackApiError as error:
+            raise self._failure(error, team, is_dm) from None
+        except (aiohttp.ClientError, TimeoutError, OSError) as error:
+            raise TransientFailure(f"slack: {type(error).__name__}") from None
+
+    # ----------------------------------------------------------------- the door
+
+    async def send(self, message: OutboundMessage) -> None:
+        """Post one message (or upload its attachment) as the workspace's bot."""
+        team = await self._team_of(message.community_id)
+        target = message.channel or message.recipient
+        if not target:
+            raise PermanentFailure("message has neither a channel nor a recipient")
+        is_dm = message.channel is None
+        token = await self._tokens.bot_token(team)
+        if token is None:
+            raise PermanentFailure(f"no Slack installation for workspace {team}")
+        client = self.client(token)
+        await self._acquire(team, target)
+        if message.attachment is not None:
+            channel = await self._conversation(client, team, target, is_dm)
+            await self._call(
+                team,
+                is_dm,
+                lambda: client.files_upload_v2(
+                    channel=channel,
+                    content=message.attachment,
+                    filename=message.attachment_name or "askcoach.png",
+                    title=message.attachment_name or "askcoach",
+                    initial_comment=escape_outbound(message.text),
+                ),
+            )
+        else:
+            payload = message_payload(message)
+            await self._call(
+                team,
+                is_dm,
+                lambda: client.chat_postMessage(
+                    channel=target, unfurl_links=False, unfurl_media=False, **payload
+                ),
+            )
+        self._team_bucket(team).recover()
+
+    async def _conversation(
+        self, client: AsyncWebClient, team: str, target: str, is_dm: bool
+    ) -> str:
+        """A channel id for uploads: a member's DM channel via conversations.open (cached)."""
+        if not is_dm:
+            return target
+        key = (team, target)
+        if key not in self._dm_channels:
+            response = await self._call(team, True, lambda: client.conversations_open(users=target))
+            self._dm_channels[key] = str(response["channel"]["id"])
+        return self._dm_channels[key]
+
+    async def close(self) -> None:
+        if self.session is not None:
+            await self.session.close()
+            self.session = None
+        self._clients.clear()

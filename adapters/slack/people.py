@@ -1,0 +1,72 @@
+"""Who is talking: users.info for a member's timezone and admin flag, cached for a while."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.messages import Sender
+
+log = logging.getLogger("askcoach.slack")
+
+PLATFORM = "slack"
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    timezone: str | None
+    is_admin: bool
+
+
+class PeopleDirectory:
+    """Caches users.info per (workspace, user) for `ttl` seconds."""
+
+    def __init__(self, ttl: float = 900.0) -> None:
+        self._ttl = ttl
+        self._cache: dict[tuple[str, str], tuple[float, Person]] = {}
+
+    async def sender(self, client: AsyncWebClient, team_id: str, user_id: str) -> Sender:
+        person = await self._person(client, team_id, user_id)
+        return Sender(
+            platform=PLATFORM,
+            community_id=team_id,
+            user_id=user_id,
+            name=person.name,
+            timezone=person.timezone,
+            is_admin=person.is_admin,
+        )
+
+    async def _person(self, client: AsyncWebClient, team_id: str, user_id: str) -> Person:
+        key = (team_id, user_id)
+        cached = self._cache.get(key)
+        if cached and cached[0] > time.monotonic():
+            return cached[1]
+        try:
+            response = await client.users_info(user=user_id)
+        except Exception as error:  # users.info is a nicety: never lose the message over it
+            code = error.response.get("error") if isinstance(error, SlackApiError) else error
+            log.warning("users.info failed for a member: %s", code)
+            if cached:  # keep what we knew (an admin is not demoted by a network error)
+                return cached[1]
+            return Person(name=user_id, timezone=None, is_admin=False)
+        user = response.get("user") or {}
+        profile = user.get("profile") or {}
+        name = (
+            profile.get("display_name")
+            or profile.get("real_name")
+            or user.get("real_name")
+            or user.get("name")
+            or user_id
+        )
+        person = Person(
+            name=str(name)[:80],
+            timezone=str(user["tz"]) if user.get("tz") else None,
+            is_admin=bool(user.get("is_admin") or user.get("is_owner")),
+        )
+        self._cache[key] = (time.monotonic() + self._ttl, person)
+        return person

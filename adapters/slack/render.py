@@ -1,0 +1,239 @@
+"""Core messages and summaries as Slack Block Kit, with member text made harmless.
+
+Slack parses `<...>` in message text as links and mentions (`<!channel>`, `<@U123>`), so every
+text we send is escaped (`&`, `<`, `>`). The core writes plain text with backticks; the only
+markup it means is a channel reference like `<#C123>` in organizer replies, which is restored
+after escaping (a channel link never notifies anyone).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.messages import OutboundMessage
+from bot.progress import AskLine, MemberWeek
+
+JsonDict = dict[str, Any]
+
+SECTION_CHARS = 2900  # Slack: a section's text is at most 3000 characters
+MAX_BLOCKS = 45  # Slack: at most 50 blocks in a message
+BUTTON_LABEL_CHARS = 75
+LOG_ASK_CALLBACK = "log_ask"
+LOG_ASK_ACTION = "open_log_ask"
+CHOICE_BLOCK = "choices"
+_CHANNEL_LINK = re.compile(r"&lt;#([CG][A-Z0-9]{1,30})&gt;")
+
+# Modal inputs: block id -> (label, placeholder, max length, required)
+LOG_ASK_FIELDS: dict[str, tuple[str, str, int, bool]] = {
+    "who": ("Who will you ask?", "Priya from my old team", 120, True),
+    "what": ("What will you ask them for?", "an intro to the data team lead", 500, True),
+    "company": ("Company (optional)", "Target", 80, False),
+    "by": ("By when? (optional)", "Friday", 40, False),
+}
+
+
+def escape(text: str) -> str:
+    """Slack's three control characters, so member words never become mentions or links."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escape_outbound(text: str) -> str:
+    """Escape a core text, keeping the core's own channel references clickable."""
+    return _CHANNEL_LINK.sub(r"<#\1>", escape(text))
+
+
+def _chunks(text: str, size: int) -> list[str]:
+    parts: list[str] = []
+    while text:
+        if len(text) <= size:
+            parts.append(text)
+            break
+        cut = text.rfind("\n", 0, size)
+        cut = cut if cut > size // 2 else size
+        parts.append(text[:cut])
+        text = text[cut:].lstrip("\n")
+    return parts
+
+
+def message_payload(message: OutboundMessage) -> JsonDict:
+    """`text` (notifications, fallback) and `blocks` for chat.postMessage."""
+    text = escape_outbound(message.text)
+    sections = _chunks(text, SECTION_CHARS)
+    if len(sections) > MAX_BLOCKS - 1:
+        return {"text": text[:39000]}
+    blocks: list[JsonDict] = [
+        {"type": "section", "text": {"type": "mrkdwn", "text": part, "verbatim": True}}
+        for part in sections
+    ]
+    if message.choices:
+        blocks.append(
+            {
+                "type": "actions",
+                "block_id": CHOICE_BLOCK,
+                "elements": [
+                    {
+                        "type": "button",
+                        "action_id": f"choice_{n}",
+                        "text": {
+                            "type": "plain_text",
+                            "text": choice.label[:BUTTON_LABEL_CHARS],
+                            "emoji": True,
+                        },
+                        "value": choice.value[:2000],
+                    }
+                    for n, choice in enumerate(message.choices[:25])
+                ],
+            }
+        )
+    return {"text": text, "blocks": blocks}
+
+
+def answered_blocks(original: JsonDict, label: str) -> list[JsonDict]:
+    """The pressed message without its buttons, noting the choice (so it can't be re-pressed)."""
+    kept = [b for b in original.get("blocks") or [] if b.get("type") != "actions"]
+    if not kept and original.get("text"):
+        kept = [{"type": "section", "text": {"type": "mrkdwn", "text": original["text"]}}]
+    kept.append(
+        {
+            "type": "context",
+            "elements": [{"type": "mrkdwn", "text": f"You chose: *{escape(label)}*"}],
+        }
+    )
+    return kept
+
+
+# ------------------------------------------------------------------------- App Home
+
+
+_STATUS = {"open": "open", "made": "made", "skipped": "skipped", "dropped": "dropped"}
+_OUTCOME = {"yes": "said yes ✅", "waiting": "waiting to hear", "no": "said no"}
+
+
+def _ask_line(ask: AskLine) -> str:
+    verdict = "specific" if ask.verdict == "specific" else f"{ask.verdict} (not yet an ask)"
+    status = _STATUS.get(ask.status, ask.status)
+    outcome = f" · {_OUTCOME.get(ask.outcome, ask.outcome)}" if ask.outcome else ""
+    day = f"{ask.created_at:%a}"
+    return f"• {day}: {escape(ask.text[:200])} — _{verdict}_, {status}{outcome}"
+
+
+def _section(text: str) -> JsonDict:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text[:SECTION_CHARS]}}
+
+
+def log_ask_button() -> JsonDict:
+    return {
+        "type": "actions",
+        "block_id": "home_actions",
+        "elements": [
+            {
+                "type": "button",
+                "action_id": LOG_ASK_ACTION,
+                "style": "primary",
+                "text": {"type": "plain_text", "text": "Log an ask", "emoji": True},
+                "value": "log",
+            }
+        ],
+    }
+
+
+def home_view(week: MemberWeek | None, *, is_admin: bool) -> JsonDict:
+    """The App Home tab: this week's asks, streak, open follow-ups, gives."""
+    blocks: list[JsonDict] = [
+        {"type": "header", "text": {"type": "plain_text", "text": "Your asks this week"}}
+    ]
+    if week is None or not week.onboarded:
+        blocks.append(
+            _section(
+                "Say hi to me in the *Messages* tab to get started. Each working day I'll ask: "
+                "who will you ask, and for what?"
+            )
+        )
+    else:
+        stats = week.stats
+        days = "day" if stats.streak == 1 else "days"
+        blocks.append(
+            _section(
+                f"*{stats.week_specific}* specific ask(s) this week · streak *{stats.streak}* "
+                f"working {days} · made {stats.made} · yes {stats.said_yes} · gives {stats.gives}"
+            )
+        )
+        if week.asks:
+            blocks.append(_section("\n".join(_ask_line(a) for a in week.asks[-20:])))
+        else:
+            blocks.append(_section("No asks yet this week. Who will you ask, and for what?"))
+        blocks.append({"type": "divider"})
+        if week.follow_ups:
+            lines = "\n".join(_ask_line(a) for a in week.follow_ups)
+            blocks.append(
+                _section(f"*Waiting to hear back* — a friendly nudge is normal:\n{lines}")
+            )
+        if week.gives:
+            gives = "\n".join(f"• {escape(g[:200])}" for g in week.gives[-10:])
+            blocks.append(_section(f"*Help you gave this week*\n{gives}"))
+        if week.paused_until is not None:
+            blocks.append(_section(f"Check-ins paused until {week.paused_until:%a %-d %b}."))
+    blocks.append(log_ask_button())
+    if is_admin:
+        blocks.append(
+            {
+                "type": "context",
+                "elements": [
+                    {
+                        "type": "mrkdwn",
+                        "text": "You're an organizer here: send me `admin` in a DM to see and "
+                        "change the group's settings (check-in time, timezone, report channel, "
+                        "enrolment, coaches).",
+                    }
+                ],
+            }
+        )
+    return {"type": "home", "blocks": blocks}
+
+
+# ------------------------------------------------------------------------- the log-an-ask modal
+
+
+def log_ask_modal() -> JsonDict:
+    blocks: list[JsonDict] = []
+    for block_id, (label, placeholder, max_length, required) in LOG_ASK_FIELDS.items():
+        blocks.append(
+            {
+                "type": "input",
+                "block_id": block_id,
+                "optional": not required,
+                "label": {"type": "plain_text", "text": label},
+                "element": {
+                    "type": "plain_text_input",
+                    "action_id": "value",
+                    "max_length": max_length,
+                    "multiline": block_id == "what",
+                    "placeholder": {"type": "plain_text", "text": placeholder},
+                },
+            }
+        )
+    return {
+        "type": "modal",
+        "callback_id": LOG_ASK_CALLBACK,
+        "title": {"type": "plain_text", "text": "Log an ask"},
+        "submit": {"type": "plain_text", "text": "Log it"},
+        "close": {"type": "plain_text", "text": "Cancel"},
+        "blocks": blocks,
+    }
+
+
+def read_log_ask(values: JsonDict) -> tuple[dict[str, str], dict[str, str]]:
+    """The submitted form and, per block, what is wrong with it (empty when it is fine)."""
+    form: dict[str, str] = {}
+    errors: dict[str, str] = {}
+    for block_id, (_label, _ph, max_length, required) in LOG_ASK_FIELDS.items():
+        raw = (values.get(block_id) or {}).get("value") or {}
+        value = raw.get("value") if isinstance(raw, dict) else None
+        text = " ".join(str(value or "").split())
+        if required and not text:
+            errors[block_id] = "Please fill this in."
+        elif len(text) > max_length:
+            errors[block_id] = f"Please keep this under {max_length} characters."
+        form[block_id] = text
+    return form, errors
