@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.coaching import Verdict
 from bot.domain import Ask, AskStatus, Give, Member, Outcome
-from bot.ports import UnitOfWork
+
+if TYPE_CHECKING:  # bot.ports imports DayCount from here
+    from bot.ports import UnitOfWork
 
 
 @dataclass(frozen=True)

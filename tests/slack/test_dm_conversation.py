@@ -24,7 +24,7 @@ def test_onboarding_to_a_recorded_specific_ask(slack: Harness, emu: SlackEmulato
     assert "That's a real ask" in recorded.params["text"]
 
     (ask,) = [a for a in slack.asks(ANA) if a.verdict == "specific"]
-    assert ask.who == "Maria"
+    assert ask.who == "Maria Lopez"
     assert ask.text == "Ask Maria Lopez to introduce me to the head of talent at Medtronic"
     assert ask.status == "open"
     # Block Kit with a plain-text fallback

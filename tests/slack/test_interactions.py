@@ -76,7 +76,7 @@ def test_scheduled_check_in_reaches_chat_post_message_and_buttons_record_the_out
     before = len(emu.delivered())
     _make_due(slack, "afternoon")  # the APScheduler tick picks it up
     (checkin,) = slack.replies(before, 1)
-    assert checkin.params["text"] == "Did you make your ask of Maria?"
+    assert checkin.params["text"] == "Did you make your ask of Maria Lopez?"
     labels = [
         e["text"]["text"]
         for b in blocks_of(checkin)

@@ -96,10 +96,10 @@ def test_the_bots_own_and_other_bots_messages_are_ignored(
 
 def test_mentions_typed_by_a_member_are_echoed_escaped(slack: Harness, emu: SlackEmulator) -> None:
     slack.onboard(ANA)
-    typed = "ask <@U123> <!channel> <!here> <!everyone> for a referral at Target & co"
+    typed = "gave <@U123> <!channel> <!here> <!everyone> a review of their resume & co"
     (reply,) = slack.dm(ANA, typed)
     text = reply.params["text"]
-    assert "That's a real ask" in text
+    assert "Logged your give" in text
     for raw in ("<@U123>", "<!channel>", "<!here>", "<!everyone>"):
         assert raw not in text
         assert raw not in json.dumps(reply.params["blocks"])
