@@ -126,7 +126,8 @@ def test_console_clock_commands(tmp_path: Path) -> None:
 
 def test_db_upgrade_and_assess(tmp_path: Path) -> None:
     first = askcoach(tmp_path, "db", "upgrade").stdout
-    assert first.startswith("applied 1 migration(s): 0001")
+    assert first.startswith("applying 0001 … done (")
+    assert "applied 1 migration(s): 0001" in first
     assert askcoach(tmp_path, "db", "upgrade").stdout.strip() == "database is up to date"
     verdicts = askcoach(
         tmp_path,
