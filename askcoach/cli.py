@@ -7,6 +7,7 @@ import asyncio
 import csv
 import json
 import sys
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -42,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("--member", help="only this member (name or platform user id)")
     export.add_argument("--community", help="only this community (platform id)")
+    export.add_argument(
+        "--progress",
+        action="store_true",
+        help="report progress on stderr (the default when stderr is a terminal)",
+    )
     return parser
 
 
@@ -53,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "db":
             return _db_upgrade()
         if args.command == "export":
-            return _export(args.format, args.member, args.community)
+            return _export(args.format, args.member, args.community, args.progress)
         if args.command == "console":
             return _console(args.user, args.tz, args.at)
         if args.command == "run":
@@ -93,7 +99,17 @@ def _db_upgrade() -> int:
     from askcoach.settings import load_settings
 
     db = Database(load_settings().database_url)
-    applied = db.upgrade()
+
+    def applying(revision: str, _description: str) -> None:
+        print(f"applying {revision} …", end="", flush=True)
+
+    def done(_revision: str, seconds: float) -> None:
+        print(f" done ({seconds:.2f} s)", flush=True)
+
+    try:
+        applied = db.upgrade(applying, done)
+    finally:
+        db.dispose()
     if applied:
         print(f"applied {len(applied)} migration(s): {', '.join(applied)}")
     else:
@@ -101,24 +117,58 @@ def _db_upgrade() -> int:
     return 0
 
 
-def _export(fmt: str, member_filter: str | None, community_filter: str | None) -> int:
+class _Progress:
+    """`label N/M` on stderr: rewritten in place on a terminal, one line per step otherwise
+    (at most about ten lines a second either way, and always the last one)."""
+
+    def __init__(self, label: str, total: int, enabled: bool) -> None:
+        self.label = label
+        self.total = total
+        self.enabled = enabled
+        self.tty = sys.stderr.isatty()
+        self._last = 0.0
+
+    def update(self, done: int) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if done < self.total and now - self._last < 0.1:
+            return
+        self._last = now
+        line = f"{self.label} {done}/{self.total}"
+        if self.tty:
+            sys.stderr.write(f"\r{line}" + ("\n" if done >= self.total else ""))
+        else:
+            sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+
+def _export(
+    fmt: str, member_filter: str | None, community_filter: str | None, progress: bool = False
+) -> int:
     db = _open_database()
     records: list[dict[str, Any]] = []
     with db() as uow:
+        chosen = []
         for community in uow.communities.all():
             if community_filter and community_filter not in (community.external_id, community.name):
                 continue
             assert community.id is not None
-            for member in uow.members.in_community(community.id):
-                if member_filter and member_filter not in (member.name, member.external_id):
-                    continue
-                record = member_record(uow, member)
-                record["community"] = {
-                    "platform": community.platform,
-                    "id": community.external_id,
-                    "name": community.name,
-                }
-                records.append(record)
+            chosen += [
+                (community, member)
+                for member in uow.members.in_community(community.id)
+                if not member_filter or member_filter in (member.name, member.external_id)
+            ]
+        meter = _Progress("members exported", len(chosen), progress or sys.stderr.isatty())
+        for done, (community, member) in enumerate(chosen, 1):
+            record = member_record(uow, member)
+            record["community"] = {
+                "platform": community.platform,
+                "id": community.external_id,
+                "name": community.name,
+            }
+            records.append(record)
+            meter.update(done)
     if (member_filter or community_filter) and not records:
         return _fail("no member or community matches that filter")
     if fmt == "json":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import sys
 import time
@@ -15,6 +16,7 @@ from prometheus_client import CollectorRegistry, Counter, Histogram, generate_la
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
+from bot.delivery import DeliveryReport
 from bot.dispatcher import TickReport
 from storage import Database
 from storage.gauges import read_gauges
@@ -67,7 +69,11 @@ class Metrics:
         for outcome, count in (("queued", d.queued), ("missed", d.missed), ("silent", d.silent)):
             if count:
                 self.checkins.labels(outcome).inc(count)
-        for platform, delivery in report.delivery.items():
+        self.record_delivery(report.delivery)
+
+    def record_delivery(self, reports: dict[str, DeliveryReport]) -> None:
+        """Count what a delivery pass sent (the tick's, or the one right after an event)."""
+        for platform, delivery in reports.items():
             for result, count in (
                 ("sent", delivery.sent),
                 ("rate_limited", delivery.rate_limited),
@@ -178,3 +184,10 @@ def configure_logging(json_logs: bool, level: str = "INFO") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
+    # APScheduler logs two INFO lines per tick ("Running job", "executed successfully").
+    logging.getLogger("apscheduler.executors").setLevel(logging.WARNING)
+
+
+def configure_logging_from_environment() -> None:
+    """ASKCOACH_LOG_FORMAT=json: one JSON object per line; anything else: plain lines."""
+    configure_logging(json_logs=os.environ.get("ASKCOACH_LOG_FORMAT", "").strip().lower() == "json")

@@ -20,14 +20,14 @@ from typing import Protocol
 from aiohttp import web
 
 from adapters.charts import MatplotlibCharts
-from askcoach.observability import Metrics, configure_logging, health
+from askcoach.observability import Metrics, configure_logging_from_environment, health
 from askcoach.scheduler import build_scheduler
 from askcoach.settings import Settings
 from bot.clock import SystemClock
 from bot.conversation import Coach
 from bot.dispatcher import Dispatcher
 from bot.messages import InboundMessage, OutboundMessage, Sender
-from bot.ports import ChatGateway
+from bot.ports import ChatGateway, Clock
 from storage import Database
 
 log = logging.getLogger("askcoach")
@@ -80,7 +80,9 @@ class Inbox:
 
     async def _deliver(self) -> None:
         try:
-            await self.dispatcher.deliver()
+            reports = await self.dispatcher.deliver()
+            if self.metrics is not None:
+                self.metrics.record_delivery(reports)
         except Exception:
             log.exception("delivery after an inbound event failed; the tick will retry")
 
@@ -104,11 +106,24 @@ def _adapter_factories(settings: Settings) -> list[AdapterFactory]:
 class App:
     """One running askcoach process."""
 
-    def __init__(self, settings: Settings, *, port: int, dispatch: bool = True) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        port: int,
+        dispatch: bool = True,
+        host: str | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        """`port=0` binds an ephemeral port (see `bound_port` after `start`); `clock` lets
+        tests move time (the system clock otherwise)."""
         self.settings = settings
         self.port = port
+        self.host = host or os.environ.get("ASKCOACH_HOST", "0.0.0.0")
+        self.bound_port: int | None = None
+        self.dispatch = dispatch
         self.db = Database(settings.database_url)
-        self.clock = SystemClock()
+        self.clock: Clock = clock or SystemClock()
         self.coach = Coach(self.db, self.clock, charts=MatplotlibCharts())
         self.metrics = Metrics(self.db, self.clock.now)
         self.dispatcher = Dispatcher(self.db, self.coach, self.clock, {}, dispatch=dispatch)
@@ -124,7 +139,7 @@ class App:
         for adapter in self.adapters:
             self.web.add_routes(adapter.routes())
         self._runner: web.AppRunner | None = None
-        self._scheduler = build_scheduler(
+        self.scheduler = build_scheduler(
             self.dispatcher,
             settings.tick_seconds,
             self.db,
@@ -151,20 +166,23 @@ class App:
         await asyncio.to_thread(self.db.upgrade)
         self._runner = web.AppRunner(self.web, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(
-            self._runner, host=os.environ.get("ASKCOACH_HOST", "0.0.0.0"), port=self.port
-        )
+        site = web.TCPSite(self._runner, host=self.host, port=self.port)
         await site.start()
+        addresses = self._runner.addresses  # what the OS bound (port 0 means "any free port")
+        self.bound_port = int(addresses[0][1]) if addresses else self.port
         for adapter in self.adapters:
             await adapter.start()
-        self._scheduler.start()
-        await self.dispatcher.tick()
+        self.scheduler.start()
+        self.metrics.record_tick(await self.dispatcher.tick())
         log.info(
-            "askcoach running: port=%s platforms=%s", self.port, [a.name for a in self.adapters]
+            "askcoach running: port=%s platforms=%s dispatch=%s",
+            self.bound_port,
+            [a.name for a in self.adapters],
+            self.dispatch,
         )
 
     async def stop(self) -> None:
-        self._scheduler.shutdown(wait=False)
+        self.scheduler.shutdown(wait=False)
         for adapter in self.adapters:
             with contextlib.suppress(Exception):
                 await adapter.stop()
@@ -193,6 +211,6 @@ async def serve(settings: Settings, port: int, until: Awaitable[None] | None = N
 
 def run_platforms(settings: Settings, port: int) -> int:
     """Start every configured platform adapter with the shared dispatch tick."""
-    configure_logging(json_logs=os.environ.get("ASKCOACH_LOG_FORMAT", "").lower() == "json")
+    configure_logging_from_environment()
     asyncio.run(serve(settings, port))
     return 0

@@ -8,6 +8,7 @@ lock. PostgreSQL uses the same code; claims there use FOR UPDATE SKIP LOCKED.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -146,11 +147,16 @@ class Database:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
-    def upgrade(self) -> list[str]:
-        """Apply every pending Alembic migration; return the revisions applied."""
+    def upgrade(
+        self,
+        on_start: Callable[[str, str], None] | None = None,
+        on_done: Callable[[str, float], None] | None = None,
+    ) -> list[str]:
+        """Apply every pending Alembic migration; return the revisions applied. `on_start`
+        (revision, description) and `on_done` (revision, seconds) report each one."""
         from storage.migrate import upgrade
 
-        return upgrade(self.engine)
+        return upgrade(self.engine, on_start, on_done)
 
     def ping(self) -> bool:
         """True when the database answers."""

@@ -30,6 +30,7 @@ from bot.domain import (
     Target,
 )
 from bot.messages import Choice, OutboundMessage
+from storage import prepared
 from storage import tables as t
 
 
@@ -149,16 +150,8 @@ class SqlCommunities(_Repo):
         return self._from_row(row) if row else None
 
     def find(self, platform: str, external_id: str) -> Community | None:
-        row = (
-            self.conn.execute(
-                select(t.communities).where(
-                    t.communities.c.platform == platform,
-                    t.communities.c.external_id == external_id,
-                )
-            )
-            .mappings()
-            .first()
-        )
+        params = {"_platform": platform, "_external_id": external_id}
+        row = self.conn.execute(prepared.FIND_COMMUNITY, params).mappings().first()
         return self._from_row(row) if row else None
 
     def add(self, community: Community) -> Community:
@@ -227,16 +220,8 @@ class SqlMembers(_Repo):
         return self._from_row(row) if row else None
 
     def find(self, community_id: int, external_id: str) -> Member | None:
-        row = (
-            self.conn.execute(
-                select(t.members).where(
-                    t.members.c.community_id == community_id,
-                    t.members.c.external_id == external_id,
-                )
-            )
-            .mappings()
-            .first()
-        )
+        params = {"_community_id": community_id, "_external_id": external_id}
+        row = self.conn.execute(prepared.FIND_MEMBER, params).mappings().first()
         return self._from_row(row) if row else None
 
     def add(self, member: Member) -> Member:
@@ -306,11 +291,12 @@ class SqlAsks(_Repo):
         self._update_by_id(t.asks, ask.id, self._values(ask))
 
     def for_member(self, member_id: int, since: datetime | None = None) -> list[Ask]:
-        query = select(t.asks).where(t.asks.c.member_id == member_id)
-        if since is not None:
-            query = query.where(t.asks.c.created_at >= since)
-        rows = self.conn.execute(query.order_by(t.asks.c.created_at, t.asks.c.id)).mappings()
-        return [self._from_row(r) for r in rows]
+        if since is None:
+            result = self.conn.execute(prepared.ASKS_OF_MEMBER, {"_member_id": member_id})
+        else:
+            params = {"_member_id": member_id, "_since": since}
+            result = self.conn.execute(prepared.ASKS_OF_MEMBER_SINCE, params)
+        return [self._from_row(r) for r in result.mappings()]
 
     def for_community(self, community_id: int, since: datetime) -> list[Ask]:
         rows = self.conn.execute(
@@ -754,14 +740,7 @@ class SqlOutbox(_Repo):
 class SqlEventLog(_Repo):
     def first_time(self, platform: str, event_id: str, now: datetime) -> bool:
         values = {"platform": platform, "event_id": event_id[:128], "received_at": now}
-        statement: Any
-        if self.conn.dialect.name == "postgresql":
-            statement = postgresql.insert(t.inbound_events).values(**values)
-        else:
-            statement = sqlite.insert(t.inbound_events).values(**values)
-        result = self.conn.execute(
-            statement.on_conflict_do_nothing().returning(t.inbound_events.c.event_id)
-        )
+        result = self.conn.execute(prepared.record_event(self.conn.dialect.name), values)
         return result.first() is not None
 
     def purge(self, before: datetime) -> int:

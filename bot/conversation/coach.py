@@ -438,7 +438,9 @@ class Coach:
         """Networking rules: don't lean on one person too often; offer help first."""
         member = turn.member
         assert member.id is not None
-        history = turn.uow.asks.for_member(member.id, since=turn.now - timedelta(days=14))
+        asks = turn.uow.asks.for_member(member.id)  # one query serves both rules
+        since = turn.now - timedelta(days=14)
+        history = [a for a in asks if a.created_at >= since]
         if ask.who:
             same = [
                 a
@@ -456,7 +458,7 @@ class Coach:
                     "Could someone else help this time — or could you do something for "
                     f"{ask.who} first?"
                 )
-        specific = [a for a in turn.uow.asks.for_member(member.id) if a.verdict == Verdict.SPECIFIC]
+        specific = [a for a in asks if a.verdict == Verdict.SPECIFIC]
         if (
             len(specific) >= 3
             and len(specific) % 3 == 0
