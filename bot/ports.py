@@ -74,6 +74,14 @@ class KnownCompanyRepository(Protocol):
         ...
 
 
+class OptOutRepository(Protocol):
+    """People who said `forget`: only a one-way hash, so enrolment won't message them again."""
+
+    def add(self, community_id: int, user_key: str, now: datetime) -> None: ...
+    def contains(self, community_id: int, user_key: str) -> bool: ...
+    def remove(self, community_id: int, user_key: str) -> None: ...
+
+
 class IntroRepository(Protocol):
     def add(self, intro: IntroRequest) -> IntroRequest: ...
     def get(self, intro_id: int) -> IntroRequest | None: ...
@@ -149,6 +157,7 @@ class UnitOfWork(Protocol):
     targets: TargetRepository
     known: KnownCompanyRepository
     intros: IntroRepository
+    opt_outs: OptOutRepository
     checkins: CheckInRepository
     outbox: OutboxRepository
     events: EventLog
@@ -194,6 +203,7 @@ __all__: Sequence[str] = [
     "IntroRepository",
     "KnownCompanyRepository",
     "MemberRepository",
+    "OptOutRepository",
     "OutboxRepository",
     "TargetRepository",
     "UnitOfWork",

@@ -26,6 +26,7 @@ from storage.repositories import (
     SqlIntros,
     SqlKnownCompanies,
     SqlMembers,
+    SqlOptOuts,
     SqlOutbox,
     SqlTargets,
 )
@@ -92,6 +93,7 @@ class SqlUnitOfWork:
         self.targets = SqlTargets(conn)
         self.known = SqlKnownCompanies(conn)
         self.intros = SqlIntros(conn)
+        self.opt_outs = SqlOptOuts(conn)
         self.checkins = SqlCheckIns(conn)
         self.outbox = SqlOutbox(conn)
         self.events = SqlEventLog(conn)

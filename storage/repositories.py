@@ -752,3 +752,23 @@ class SqlEventLog(_Repo):
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+class SqlOptOuts(_Repo):
+    def add(self, community_id: int, user_key: str, now: datetime) -> None:
+        values = {"community_id": community_id, "user_key": user_key, "created_at": now}
+        insert_into = postgresql.insert if self.conn.dialect.name == "postgresql" else sqlite.insert
+        self.conn.execute(insert_into(t.opt_outs).values(**values).on_conflict_do_nothing())
+
+    def contains(self, community_id: int, user_key: str) -> bool:
+        o = t.opt_outs.c
+        row = self.conn.execute(
+            select(o.user_key).where(o.community_id == community_id, o.user_key == user_key)
+        ).first()
+        return row is not None
+
+    def remove(self, community_id: int, user_key: str) -> None:
+        o = t.opt_outs.c
+        self.conn.execute(
+            delete(t.opt_outs).where(o.community_id == community_id, o.user_key == user_key)
+        )

@@ -232,5 +232,19 @@ intro_requests = Table(
     Index("ix_intro_requests_helper", "helper_id"),
 )
 
+opt_outs = Table(
+    "opt_outs",
+    metadata,
+    Column(
+        "community_id",
+        Integer,
+        ForeignKey("communities.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    # sha256 of the platform user id: enough to recognise them, not to identify them.
+    Column("user_key", String(64), primary_key=True),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
 MEMBER_TABLES = (asks, gives, targets, known_companies, checkins)
 """Tables whose rows belong to one member through `member_id` (for `forget`)."""

@@ -7,6 +7,7 @@ transaction. It returns the replies; adapters deliver them from the outbox.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import uuid
@@ -125,6 +126,9 @@ class Coach:
             ):
                 return []
             turn = self._begin(uow, event.sender, now, key)
+            if turn.member.state == State.NEW and turn.community.id is not None:
+                # Writing to us is opting back in.
+                turn.uow.opt_outs.remove(turn.community.id, _user_key(event.sender.user_id))
             if turn.member.state == State.NEW:
                 self._start_onboarding(turn, pending=event.text)
             else:
@@ -139,6 +143,25 @@ class Coach:
             if turn.member.state == State.NEW:
                 self._start_onboarding(turn, pending="")
             return self._finish(turn)
+
+    def enroll(self, senders: list[Sender]) -> int:
+        """Greet every listed person the coach hasn't met (an organizer enrolled all members,
+        or a channel's). People who asked to be forgotten are skipped. Returns how many."""
+        greeted = 0
+        now = self._clock.now()
+        for sender in senders:
+            with self._uow() as uow:
+                community = uow.communities.find(sender.platform, sender.community_id)
+                if community is not None and community.id is not None:
+                    if uow.members.find(community.id, sender.user_id) is not None:
+                        continue
+                    if uow.opt_outs.contains(community.id, _user_key(sender.user_id)):
+                        continue
+                turn = self._begin(uow, sender, now, f"enroll:{sender.platform}:{sender.user_id}")
+                self._start_onboarding(turn, pending="")
+                self._finish(turn)
+                greeted += 1
+        return greeted
 
     def home(self, sender: Sender) -> MemberWeek | None:
         """Read-only: the member's week for a home screen, or None if we haven't met them."""
@@ -942,6 +965,8 @@ class Coach:
         assert member.id is not None
         if text.lower().strip(" .!") in ("yes, delete", "yes delete", "yes", "delete"):
             turn.uow.forget_member(member.id)
+            assert turn.community.id is not None
+            turn.uow.opt_outs.add(turn.community.id, _user_key(member.external_id), turn.now)
             member.id = None
             member.state = "forgotten"
             turn.say("Done — I've deleted everything about you. Message me anytime to start fresh.")
@@ -1160,6 +1185,11 @@ def _suggestion(specific: int, gives: int, waiting: list[Ask]) -> str:
     if waiting:
         return f"close the loop with {waiting[-1].who or 'them'}, then thank them either way."
     return "keep the rhythm: one person, one clear favour, every working day."
+
+
+def _user_key(user_id: str) -> str:
+    """A one-way key for a platform user id (the opt-out list stores nothing else)."""
+    return hashlib.sha256(user_id.encode()).hexdigest()
 
 
 def _unknown_zone(name: str) -> str:

@@ -65,7 +65,7 @@ def test_odd_words_get_a_hint_and_change_nothing(sqlite_db: Database) -> None:
 
 
 def test_communities_never_see_each_others_members(sqlite_db: Database) -> None:
-    club = two_members(sqlite_db)
+    two_members(sqlite_db)
     other = Chat(sqlite_db, start="2026-03-02T10:00", community="other-club", user="Ana")
     other.greet()
     other.say("ok")
