@@ -27,6 +27,7 @@ class Settings:
     discord_token: str | None
     discord_api_url: str | None
     discord_gateway_url: str | None
+    discord_sends_per_second: int = 50  # Discord's global limit per bot
 
     @property
     def slack_configured(self) -> bool:
@@ -61,6 +62,11 @@ def load_settings(env_file: str | None = ".env") -> Settings:
         ) from None
     if not 0.05 <= tick <= 3600:
         raise SettingsError("ASKCOACH_TICK_SECONDS must be between 0.05 and 3600")
+    raw_rate = _get("DISCORD_SENDS_PER_SECOND") or "50"
+    if not raw_rate.isdigit() or not 1 <= int(raw_rate) <= 10_000:
+        raise SettingsError(
+            f"DISCORD_SENDS_PER_SECOND must be a whole number from 1 to 10000, not {raw_rate!r}"
+        )
     return Settings(
         database_url=default_database_url(),
         tick_seconds=tick,
@@ -73,4 +79,5 @@ def load_settings(env_file: str | None = ".env") -> Settings:
         discord_token=_get("DISCORD_TOKEN"),
         discord_api_url=_get("DISCORD_API_URL"),
         discord_gateway_url=_get("DISCORD_GATEWAY_URL"),
+        discord_sends_per_second=int(raw_rate),
     )

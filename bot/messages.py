@@ -24,6 +24,7 @@ class Sender:
     name: str
     timezone: str | None = None
     is_admin: bool = False
+    community_name: str | None = None  # the workspace's / server's name, when the platform says
 
 
 @dataclass(frozen=True)

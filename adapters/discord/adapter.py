@@ -37,7 +37,7 @@ from adapters.discord.components import (
     LogAskButton,
     form_values,
 )
-from adapters.discord.gateway import NO_MENTIONS, PLATFORM, DiscordGateway
+from adapters.discord.gateway import NO_MENTIONS, PLATFORM, DiscordGateway, RateCap
 from askcoach.settings import Settings
 from bot.messages import InboundMessage, Sender
 from storage import Database
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("askcoach.discord")
 
 DM_COMMUNITY = "dm"
+DM_COMMUNITY_NAME = "Direct messages"
 ADMIN_CACHE_SECONDS = 300.0
 COACH_ROLE_CACHE_SECONDS = 30.0
 ALREADY_ACKNOWLEDGED = 40060
@@ -104,7 +105,7 @@ class DiscordAdapter:
         self.db = db
         self.client = CoachClient(self, guild_ready_timeout=guild_ready_timeout)
         self.tree = build_tree(self.client, self)
-        self.gateway = DiscordGateway(self.client)
+        self.gateway = DiscordGateway(self.client, RateCap(settings.discord_sends_per_second))
         self._task: asyncio.Task[None] | None = None
         self._connected = False
         self._home: dict[int, str] = {}  # user id -> community for their DMs (rules 2-4)
@@ -251,12 +252,18 @@ class DiscordAdapter:
                 if community.isdigit()
                 else False
             )
+        guild = self.client.get_guild(int(community)) if community.isdigit() else None
+        if guild is not None:
+            community_name: str | None = guild.name
+        else:  # the `dm` community, or a server no longer in the cache: keep the stored name
+            community_name = DM_COMMUNITY_NAME if community == DM_COMMUNITY else None
         return Sender(
             platform=PLATFORM,
             community_id=community,
             user_id=str(user.id),
             name=user.display_name,
             is_admin=is_admin,
+            community_name=community_name,
         )
 
     async def _community_for_dm(self, user_id: int) -> str:

@@ -11,6 +11,13 @@ file. Errors are sorted into what the outbox should do next (see `delivery_error
   Discord instead of arriving twice.
 - Replies to a slash command, a form or a button-less interaction go into that interaction
   (ephemeral in a server) while its token is valid; otherwise they go by DM.
+- Channel posts (the weekly digest) go as an embed: the first line as its title, the bullets as
+  its description, each "Heading:" section as a field, and a PNG attachment shown inside the
+  embed (`attachment://<name>`) and sent as a file in the same message.
+- Every REST request (a DM open as well as a message) takes a token from one `RateCap`, which
+  keeps the bot under Discord's global limit (50 requests/s per bot by default;
+  `DISCORD_SENDS_PER_SECOND` for bots Discord has granted more). discord.py itself only reacts
+  to a global 429 (it holds every request until Retry-After); the cap keeps it from happening.
 """
 
 from __future__ import annotations
@@ -19,10 +26,12 @@ import asyncio
 import hashlib
 import io
 import logging
+import re
 import secrets
 import time
 from collections import OrderedDict, deque
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import aiohttp
 import discord
@@ -38,6 +47,18 @@ MAX_CONTENT = 2000
 NO_MENTIONS = discord.AllowedMentions.none()
 INTERACTION_TOKEN_SECONDS = 14 * 60  # Discord keeps interaction tokens valid for 15 minutes
 DM_CHANNEL_CACHE = 50_000
+GLOBAL_REQUESTS_PER_SECOND = 50  # Discord's global limit per bot token
+WINDOW_SLACK = 0.05  # see RateCap
+
+# Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-limits).
+EMBED_TITLE = 256
+EMBED_DESCRIPTION = 4096
+EMBED_FIELDS = 25
+EMBED_FIELD_NAME = 256
+EMBED_FIELD_VALUE = 1024
+EMBED_TOTAL = 6000
+EMBED_COLOUR = 0x2E7D32  # the charts' "specific" green
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 
 # Discord JSON error codes that mean "this member cannot be reached".
 UNKNOWN_CHANNEL = 10003
@@ -100,11 +121,23 @@ def delivery_error(exc: BaseException, *, to_member: bool) -> DeliveryError:
 
 
 class RateCap:
-    """At most `per_second` sends in any one-second window: Discord allows 50 requests/s per
-    bot; discord.py paces per route, this keeps a burst of check-ins under the global cap."""
+    """At most `per_second` requests in any `window` seconds: Discord allows 50 requests/s
+    per bot; discord.py paces per route, this keeps a burst of check-ins under the global cap.
+    One cap per bot token: every request the gateway makes (DM opens too) takes a token.
 
-    def __init__(self, per_second: int = 40) -> None:
+    The window is a little longer than a second (WINDOW_SLACK): Discord counts by the time a
+    request arrives, which varies by a few milliseconds, so a client pacing exactly 50 in any
+    one second gets a global 429 at almost every window boundary (the burst benchmark saw one
+    a second, each with a retry_after of a few ms). Each 429 costs a round trip and counts
+    toward Discord's invalid-request limit (10,000 per 10 minutes, then a temporary ban)."""
+
+    def __init__(
+        self, per_second: int = GLOBAL_REQUESTS_PER_SECOND, window: float = 1.0 + WINDOW_SLACK
+    ) -> None:
+        if per_second < 1 or window <= 0:
+            raise ValueError("a rate cap needs at least one request per window")
         self.per_second = per_second
+        self.window = window
         self._stamps: deque[float] = deque()
         self._lock = asyncio.Lock()
 
@@ -112,12 +145,12 @@ class RateCap:
         async with self._lock:
             while True:
                 now = time.monotonic()
-                while self._stamps and now - self._stamps[0] >= 1.0:
+                while self._stamps and now - self._stamps[0] >= self.window:
                     self._stamps.popleft()
                 if len(self._stamps) < self.per_second:
                     self._stamps.append(now)
                     return
-                await asyncio.sleep(1.0 - (now - self._stamps[0]))
+                await asyncio.sleep(self.window - (now - self._stamps[0]))
 
 
 @dataclass
@@ -134,22 +167,107 @@ class _Rendered:
     content: str
     file_bytes: list[tuple[bytes, str]]
     view: discord.ui.View | None
+    embed: discord.Embed | None = None
+
+
+def attachment_filename(name: str | None) -> str:
+    """A file name `attachment://` can refer to: letters, digits, `.`, `_` and `-` only."""
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", name or "").strip(".-")[:80]
+    return cleaned or "askcoach.png"
+
+
+def _sections(lines: list[str]) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """The lines before the first heading, then each `Heading:` line with the lines under it.
+    A heading is a line that is neither a bullet nor indented and ends with a colon."""
+    intro: list[str] = []
+    sections: list[tuple[str, list[str]]] = []
+    for line in lines:
+        heading = line.endswith(":") and not line.startswith(("•", "-", " ", "\t"))
+        if heading:
+            sections.append((line[:-1].strip(), []))
+        elif sections:
+            sections[-1][1].append(line)
+        else:
+            intro.append(line)
+    return intro, sections
+
+
+def _chunks(lines: list[str], limit: int) -> list[str]:
+    """Lines joined into values of at most `limit` characters (a longer line is cut)."""
+    values: list[str] = []
+    current = ""
+    for line in lines:
+        line = line if len(line) <= limit else line[: limit - 1] + "…"
+        if current and len(current) + 1 + len(line) > limit:
+            values.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    if current:
+        values.append(current)
+    return values
+
+
+def channel_embed(
+    text: str, image: str | None = None, timestamp: datetime | None = None
+) -> discord.Embed | None:
+    """A channel post as an embed: the first line is the title, the lines up to the first
+    heading the description, each `Heading:` section a field; `image` (an attachment's file
+    name) is shown inside the embed. None if the text does not fit Discord's embed limits."""
+    lines = text.strip().split("\n")
+    title = lines[0].strip()
+    intro, sections = _sections(lines[1:])
+    description = "\n".join(intro).strip()
+    if not title or len(title) > EMBED_TITLE or len(description) > EMBED_DESCRIPTION:
+        return None
+    fields: list[tuple[str, str]] = []
+    for name, body in sections:
+        name = name[:EMBED_FIELD_NAME] or "\u200b"
+        values = _chunks([line for line in body if line.strip()], EMBED_FIELD_VALUE) or ["\u200b"]
+        for index, value in enumerate(values):
+            fields.append((name if index == 0 else "\u200b", value))
+    if len(fields) > EMBED_FIELDS:
+        return None
+    if timestamp is not None and timestamp.tzinfo is None:
+        timestamp = timestamp.replace(tzinfo=UTC)
+    total = len(title) + len(description) + sum(len(n) + len(v) for n, v in fields)
+    if total > EMBED_TOTAL:
+        return None
+    embed = discord.Embed(
+        title=title, description=description or None, colour=EMBED_COLOUR, timestamp=timestamp
+    )
+    for name, value in fields:
+        embed.add_field(name=name, value=value, inline=False)
+    if image is not None:
+        embed.set_image(url=f"attachment://{image}")
+    return embed
 
 
 def render(message: OutboundMessage) -> _Rendered:
-    """Content, files and view for one outbound message. Text over Discord's 2,000 characters
-    goes as `message.txt` (as Discord's own client does with long pastes), its first line as
-    the message."""
-    content = message.text
+    """Content, files, view and embed for one outbound message.
+
+    A channel post becomes an embed (see `channel_embed`) with its image attached; a DM is
+    plain content. Text over Discord's 2,000 characters that is not an embed goes as
+    `message.txt` (as Discord's own client does with long pastes), its first line as the
+    message."""
     files: list[tuple[bytes, str]] = []
+    name = attachment_filename(message.attachment_name) if message.attachment else None
+    offer_form = message.due_at is not None and message.recipient is not None
+    view = choices_view(message.choices, offer_form=offer_form)
+    if message.channel:
+        image = name if name is not None and name.lower().endswith(IMAGE_SUFFIXES) else None
+        embed = channel_embed(message.text, image, message.due_at)
+        if embed is not None:
+            if message.attachment is not None and name is not None:
+                files.append((message.attachment, name))
+            return _Rendered("", files, view, embed)
+    content = message.text
     if len(content) > MAX_CONTENT:
         first = content.split("\n", 1)[0][:MAX_CONTENT]
         files.append((content.encode(), "message.txt"))
         content = first
-    if message.attachment is not None:
-        files.append((message.attachment, message.attachment_name or "askcoach.png"))
-    offer_form = message.due_at is not None and message.recipient is not None
-    view = choices_view(message.choices, offer_form=offer_form)
+    if message.attachment is not None and name is not None:
+        files.append((message.attachment, name))
     return _Rendered(content, files, view)
 
 
@@ -162,7 +280,7 @@ class DiscordGateway:
 
     def __init__(self, client: discord.Client, cap: RateCap | None = None) -> None:
         self.client = client
-        self.cap = cap or RateCap()
+        self.cap = cap or RateCap()  # shared by every request this gateway makes
         self._dm_channels: OrderedDict[int, int] = OrderedDict()
         self._answering: dict[str, _Answering] = {}
 
@@ -197,11 +315,12 @@ class DiscordGateway:
         live = answering is not None and answering.expires > time.monotonic()
         if live and answering is not None and await self._answer(answering, rendered):
             return
-        await self.cap.acquire()
         try:
             channel = await self._channel(message)
+            await self.cap.acquire()
             await channel.send(
                 content=rendered.content or None,
+                embed=rendered.embed if rendered.embed is not None else discord.utils.MISSING,
                 files=_files(rendered),
                 view=rendered.view or discord.utils.MISSING,
                 allowed_mentions=NO_MENTIONS,
@@ -224,6 +343,7 @@ class DiscordGateway:
         user_id = int(message.recipient)
         channel_id = self._dm_channels.get(user_id)
         if channel_id is None:
+            await self.cap.acquire()  # a DM open counts toward the global limit too
             dm = await self.client.create_dm(discord.Object(id=user_id))
             channel_id = dm.id
             self.remember_dm(user_id, channel_id)
@@ -234,10 +354,12 @@ class DiscordGateway:
         up. False (send by DM instead) if the interaction can no longer be answered."""
         interaction = answering.interaction
         view = rendered.view or discord.utils.MISSING
+        embeds = [rendered.embed] if rendered.embed is not None else discord.utils.MISSING
         try:
             if not answering.used_original:
                 await interaction.edit_original_response(
                     content=rendered.content or None,
+                    embeds=embeds,
                     attachments=_files(rendered),
                     view=rendered.view,
                     allowed_mentions=NO_MENTIONS,
@@ -246,6 +368,7 @@ class DiscordGateway:
             else:
                 await interaction.followup.send(
                     content=rendered.content or discord.utils.MISSING,
+                    embeds=embeds,
                     files=_files(rendered),
                     view=view,
                     allowed_mentions=NO_MENTIONS,

@@ -205,10 +205,13 @@ class Coach:
                 Community(
                     platform=sender.platform,
                     external_id=sender.community_id,
-                    name=sender.community_id,
+                    name=(sender.community_name or sender.community_id)[:100],
                     timezone=self.settings.default_timezone,
                 )
             )
+        elif sender.community_name and community.name != sender.community_name[:100]:
+            community.name = sender.community_name[:100]  # renamed on the platform
+            uow.communities.save(community)
         assert community.id is not None
         member = uow.members.find(community.id, sender.user_id)
         if member is None:

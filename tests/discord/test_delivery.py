@@ -182,3 +182,45 @@ def test_rate_cap_keeps_a_burst_under_the_global_limit() -> None:
         return time.monotonic() - started
 
     assert asyncio.run(body()) >= 0.9
+
+
+class _CountingCap(RateCap):
+    def __init__(self) -> None:
+        super().__init__(per_second=1000)
+        self.taken = 0
+
+    async def acquire(self) -> None:
+        self.taken += 1
+        await super().acquire()
+
+
+def test_a_dm_open_takes_a_token_from_the_global_cap_too(
+    world: World, emu: DiscordEmulator
+) -> None:
+    cap = _CountingCap()
+
+    async def body() -> None:
+        async with world.running() as adapter:
+            adapter.gateway.cap = cap
+            first = OutboundMessage("Hi", 1, "discord", recipient=str(MEMBER), key="a")
+            await adapter.gateway.send(first)
+            assert cap.taken == 2, "open the DM, then send: two requests, two tokens"
+            await adapter.gateway.send(
+                OutboundMessage("Again", 1, "discord", recipient=str(MEMBER), key="b")
+            )
+            assert cap.taken == 3, "the DM channel is remembered"
+
+    run(body)
+    assert emu.dm_opens(MEMBER) == 1 and len(emu.dms_to(MEMBER)) == 2
+
+
+def test_the_cap_window_has_slack_for_arrival_jitter() -> None:
+    async def body() -> float:
+        cap = RateCap(per_second=4, window=0.5)
+        started = time.monotonic()
+        for _ in range(5):
+            await cap.acquire()
+        return time.monotonic() - started
+
+    assert asyncio.run(body()) >= 0.5
+    assert RateCap().per_second == 50 and RateCap().window > 1.0
