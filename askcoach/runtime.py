@@ -27,7 +27,7 @@ from bot.clock import SystemClock
 from bot.conversation import Coach
 from bot.dispatcher import Dispatcher
 from bot.messages import InboundMessage, OutboundMessage, Sender
-from bot.ports import ChatGateway
+from bot.ports import ChatGateway, Clock
 from storage import Database
 
 log = logging.getLogger("askcoach")
@@ -104,11 +104,13 @@ def _adapter_factories(settings: Settings) -> list[AdapterFactory]:
 class App:
     """One running askcoach process."""
 
-    def __init__(self, settings: Settings, *, port: int, dispatch: bool = True) -> None:
+    def __init__(
+        self, settings: Settings, *, port: int, dispatch: bool = True, clock: Clock | None = None
+    ) -> None:
         self.settings = settings
         self.port = port
         self.db = Database(settings.database_url)
-        self.clock = SystemClock()
+        self.clock: Clock = clock or SystemClock()  # tests pass a SimulatedClock
         self.coach = Coach(self.db, self.clock, charts=MatplotlibCharts())
         self.metrics = Metrics(self.db, self.clock.now)
         self.dispatcher = Dispatcher(self.db, self.coach, self.clock, {}, dispatch=dispatch)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -20,7 +21,12 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.render import escape_outbound, message_payload
+from adapters.slack.render import (
+    channel_post_payload,
+    chart_alt_text,
+    escape_outbound,
+    message_payload,
+)
 from bot.delivery import PermanentFailure, RateLimited, TransientFailure
 from bot.messages import OutboundMessage
 from storage import Database
@@ -167,6 +173,7 @@ class SlackGateway:
         self._teams: dict[int, str] = {}
         self._clients: dict[str, AsyncWebClient] = {}
         self._dm_channels: dict[tuple[str, str], str] = {}
+        self._posted: OrderedDict[str, str] = OrderedDict()  # channel posts awaiting uploads
         self._team_buckets: dict[str, TokenBucket] = {}
         self._channel_buckets: dict[tuple[str, str], TokenBucket] = {}
         self.session: aiohttp.ClientSession | None = None
@@ -268,6 +275,10 @@ class SlackGateway:
         if token is None:
             raise PermanentFailure(f"no Slack installation for workspace {team}")
         client = self.client(token)
+        if not is_dm:
+            await self._post_to_channel(client, team, target, message)
+            self._team_bucket(team).recover()
+            return
         await self._acquire(team, target)
         if message.attachment is not None:
             channel = await self._conversation(client, team, target, is_dm)
@@ -292,6 +303,46 @@ class SlackGateway:
                 ),
             )
         self._team_bucket(team).recover()
+
+    async def _post_to_channel(
+        self, client: AsyncWebClient, team: str, channel: str, message: OutboundMessage
+    ) -> None:
+        """A channel post (the weekly digest) as Block Kit, then its chart as a file in the
+        same channel right after it. Two calls, one outbox message: when the post went out but
+        the upload failed (429, a 5xx), the retry only uploads — the post is remembered by the
+        message's key (in this process; a crash in between can repeat the post, never lose
+        it)."""
+        key = message.key or f"outbox:{message.id}"
+        if key not in self._posted:
+            await self._acquire(team, channel)
+            payload = channel_post_payload(message)
+            response = await self._call(
+                team,
+                False,
+                lambda: client.chat_postMessage(
+                    channel=channel, unfurl_links=False, unfurl_media=False, **payload
+                ),
+            )
+            if message.attachment is None:
+                return
+            self._posted[key] = str(response.get("ts") or "")
+            while len(self._posted) > 1000:
+                self._posted.popitem(last=False)
+        if message.attachment is not None:
+            await self._acquire(team, channel)
+            name = message.attachment_name or "askcoach.png"
+            await self._call(
+                team,
+                False,
+                lambda: client.files_upload_v2(
+                    channel=channel,
+                    content=message.attachment,
+                    filename=name,
+                    title=name.rsplit(".", 1)[0].replace("-", " ").capitalize(),
+                    alt_txt=chart_alt_text(message),
+                ),
+            )
+        self._posted.pop(key, None)
 
     async def _conversation(
         self, client: AsyncWebClient, team: str, target: str, is_dm: bool
