@@ -1,5 +1,6 @@
 """`make bench`: every benchmark, one after the other."""
 
-from benchmarks import bench_tick
+from benchmarks import bench_burst_slack, bench_tick
 
 bench_tick.main()
+bench_burst_slack.main()
