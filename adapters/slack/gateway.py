@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -20,7 +22,13 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.render import escape_outbound, message_payload
+from adapters.slack.render import (
+    channel_post_payload,
+    chart_alt_text,
+    escape_outbound,
+    message_payload,
+)
+from askcoach.settings import SettingsError
 from bot.delivery import PermanentFailure, RateLimited, TransientFailure
 from bot.messages import OutboundMessage
 from storage import Database
@@ -50,8 +58,21 @@ TRANSIENT_ERRORS = frozenset(
 class TokenBucket:
     """`rate` tokens per second, at most `burst` saved up; `block` empties it for a while.
 
-    After a 429 the rate drops (`slow_down`) and creeps back to `ceiling` with each success
-    (`recover`): the sender settles just under what Slack actually allows."""
+    Adaptive, so the sender settles just under what Slack actually allows without being told:
+    a 429 while the bucket was still spending saved-up tokens means the burst was too big (it
+    is halved, the rate kept); a 429 at a steady pace means the rate was too high: it drops
+    by `DECREASE` and the rate it happened at is remembered. Each success then brings the rate
+    back quickly (a few per cent of the gap) to just under that remembered rate (`MARGIN`), and
+    above it only slowly (`PROBE` of the ceiling per success), so Slack's limit is probed now
+    and then, not hammered. Retry-After itself is honoured exactly by `block`, no more.
+    """
+
+    DECREASE = 0.9
+    MARGIN = 0.97  # settle this far under the rate of a 429 that took a while to come
+    FAR_MARGIN = 0.85  # ...or this far, when it came soon after sending resumed (far above)
+    LONG_RUN = 5.0  # seconds of steady sending that make a 429 "took a while"
+    CATCH_UP = 0.01  # share of the gap to the remembered rate closed per success
+    PROBE = 0.00001  # share of the ceiling added per success above the remembered rate
 
     def __init__(
         self, rate: float, burst: float, clock: Callable[[], float] = time.monotonic
@@ -64,38 +85,78 @@ class TokenBucket:
         self.tokens = self.burst
         self.updated = clock()
         self.blocked_until = 0.0
+        self.limit_seen: float | None = None  # the rate of the last 429 at a steady pace
+        self._paced_since = self.updated  # start of the current run of sends
+        self._saved_at_start = self.tokens  # tokens saved up when it started
+        self._taken = 0
 
     def wait(self) -> float:
         """Seconds until a token is available (0 when one is)."""
         now = self._clock()
         if now < self.blocked_until:  # nothing saves up while Slack asked us to wait
             self.tokens = 0.0
-            self.updated = now
+            self.updated = self.blocked_until
+            self._restart(now, 0.0)
             return self.blocked_until - now
-        self.tokens = min(self.burst, self.tokens + (now - self.updated) * self.rate)
+        saved = self.tokens + (now - self.updated) * self.rate
+        self.tokens = min(self.burst, saved)
         self.updated = now
+        if saved >= self.burst + 1.0:  # idle long enough to waste tokens: a new run starts
+            self._restart(now, self.tokens)
         return 0.0 if self.tokens >= 1.0 else (1.0 - self.tokens) / self.rate
+
+    def _restart(self, now: float, saved: float) -> None:
+        self._paced_since = max(now, self.blocked_until)
+        self._saved_at_start = saved
+        self._taken = 0
 
     def take(self) -> None:
         self.tokens -= 1.0
+        self._taken += 1
 
     def block(self, seconds: float) -> None:
         self.blocked_until = max(self.blocked_until, self._clock() + seconds)
         self.tokens = 0.0
 
     def slow_down(self) -> None:
-        self.rate = max(self.ceiling * 0.05, self.rate * 0.7)
-        self.burst = max(1.0, self.burst / 2)
+        """After a 429: a smaller burst if saved-up tokens were being spent, else a lower rate."""
+        paced = max(0.0, self._clock() - self._paced_since) * self.rate
+        if self._saved_at_start >= 1.0 and self._taken > paced + 1.0:
+            self.burst = max(1.0, self.burst / 2)
+            return
+        run = self._clock() - self._paced_since
+        self.limit_seen = self.rate * (self.MARGIN if run >= self.LONG_RUN else self.FAR_MARGIN)
+        self.rate = max(self.ceiling * 0.05, self.rate * self.DECREASE)
 
     def recover(self) -> None:
-        if self.rate < self.ceiling:
-            self.rate = min(self.ceiling, self.rate + self.ceiling * 0.0002)
-            if self.rate == self.ceiling:
-                self.burst = self.full_burst
+        """After a success: back quickly to just under the last 429's rate, then probe."""
+        if self.rate >= self.ceiling:
+            return
+        known = self.ceiling if self.limit_seen is None else self.limit_seen
+        if self.rate < known:
+            step = max((known - self.rate) * self.CATCH_UP, self.ceiling * self.PROBE)
+            self.rate = min(known, self.rate + step)
+        else:
+            self.rate = min(self.ceiling, self.rate + self.ceiling * self.PROBE)
+        if self.rate >= self.ceiling:
+            self.burst = self.full_burst
 
     @property
     def idle(self) -> bool:
         return self.tokens >= self.burst and self._clock() >= self.blocked_until
+
+
+def _env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number, not {raw!r}") from None
+    if not 0 < value <= 10_000:
+        raise SettingsError(f"{name} must be above 0 and at most 10000")
+    return value
 
 
 @dataclass(frozen=True)
@@ -107,6 +168,15 @@ class Limits:
     channel_per_second: float = 1.0
     channel_burst: float = 4.0
     max_wait: float = 3.0  # wait this long in the bucket; longer becomes RateLimited
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        """`ASKCOACH_SLACK_WORKSPACE_RATE` (messages per second per workspace, default 20) and
+        `ASKCOACH_SLACK_WORKSPACE_BURST` (default twice the rate): the budget to start from;
+        after a 429 the gateway settles under what Slack allows by itself."""
+        rate = _env_float("ASKCOACH_SLACK_WORKSPACE_RATE", cls.team_per_second)
+        burst = _env_float("ASKCOACH_SLACK_WORKSPACE_BURST", rate * 2)
+        return cls(team_per_second=rate, team_burst=burst)
 
 
 class TokenSource(Protocol):
@@ -163,10 +233,11 @@ class SlackGateway:
         self._db = db
         self._tokens = tokens
         self._api_url = api_url or "https://slack.com/api/"
-        self.limits = limits or Limits()
+        self.limits = limits or Limits.from_env()
         self._teams: dict[int, str] = {}
         self._clients: dict[str, AsyncWebClient] = {}
         self._dm_channels: dict[tuple[str, str], str] = {}
+        self._posted: OrderedDict[str, str] = OrderedDict()  # channel posts awaiting uploads
         self._team_buckets: dict[str, TokenBucket] = {}
         self._channel_buckets: dict[tuple[str, str], TokenBucket] = {}
         self.session: aiohttp.ClientSession | None = None
@@ -268,6 +339,10 @@ class SlackGateway:
         if token is None:
             raise PermanentFailure(f"no Slack installation for workspace {team}")
         client = self.client(token)
+        if not is_dm:
+            await self._post_to_channel(client, team, target, message)
+            self._team_bucket(team).recover()
+            return
         await self._acquire(team, target)
         if message.attachment is not None:
             channel = await self._conversation(client, team, target, is_dm)
@@ -292,6 +367,46 @@ class SlackGateway:
                 ),
             )
         self._team_bucket(team).recover()
+
+    async def _post_to_channel(
+        self, client: AsyncWebClient, team: str, channel: str, message: OutboundMessage
+    ) -> None:
+        """A channel post (the weekly digest) as Block Kit, then its chart as a file in the
+        same channel right after it. Two calls, one outbox message: when the post went out but
+        the upload failed (429, a 5xx), the retry only uploads — the post is remembered by the
+        message's key (in this process; a crash in between can repeat the post, never lose
+        it)."""
+        key = message.key or f"outbox:{message.id}"
+        if key not in self._posted:
+            await self._acquire(team, channel)
+            payload = channel_post_payload(message)
+            response = await self._call(
+                team,
+                False,
+                lambda: client.chat_postMessage(
+                    channel=channel, unfurl_links=False, unfurl_media=False, **payload
+                ),
+            )
+            if message.attachment is None:
+                return
+            self._posted[key] = str(response.get("ts") or "")
+            while len(self._posted) > 1000:
+                self._posted.popitem(last=False)
+        if message.attachment is not None:
+            await self._acquire(team, channel)
+            name = message.attachment_name or "askcoach.png"
+            await self._call(
+                team,
+                False,
+                lambda: client.files_upload_v2(
+                    channel=channel,
+                    content=message.attachment,
+                    filename=name,
+                    title=name.rsplit(".", 1)[0].replace("-", " ").capitalize(),
+                    alt_txt=chart_alt_text(message),
+                ),
+            )
+        self._posted.pop(key, None)
 
     async def _conversation(
         self, client: AsyncWebClient, team: str, target: str, is_dm: bool

@@ -89,6 +89,59 @@ def message_payload(message: OutboundMessage) -> JsonDict:
     return {"text": text, "blocks": blocks}
 
 
+HEADER_CHARS = 150  # Slack: a header's plain text is at most 150 characters
+POST_FOOTER = "Posted by askcoach each week · DM me `help` to take part"
+
+
+def _is_bullet(line: str) -> bool:
+    return line.startswith(("•", " "))
+
+
+def channel_post_payload(message: OutboundMessage) -> JsonDict:
+    """A community channel post (the weekly digest) as Block Kit: the first line as a header,
+    each group of bullets as a section (a line ending in ':' heads its group), and a context
+    footer (a closing remark after the last bullets, or a note on who posted it). `text` is
+    the whole post, for notifications and clients without blocks. Every line is escaped."""
+    text = escape_outbound(message.text)
+    first, *rest = text.split("\n")
+    footer = POST_FOOTER
+    if rest and rest[-1].strip() and not _is_bullet(rest[-1]) and not rest[-1].endswith(":"):
+        footer = rest.pop()
+    groups: list[list[str]] = []
+    for line in rest:
+        if not line.strip():
+            continue
+        if _is_bullet(line) and groups:
+            groups[-1].append(line)
+        else:  # a heading ("Where the group can help:") or a remark starts a new section
+            heading = not _is_bullet(line) and line.endswith(":")
+            groups.append([f"*{line}*" if heading else line])
+    blocks: list[JsonDict] = [
+        {"type": "header", "text": {"type": "plain_text", "text": first[:HEADER_CHARS]}}
+    ]
+    for group in groups:
+        for part in _chunks("\n".join(group), SECTION_CHARS):
+            blocks.append(
+                {"type": "section", "text": {"type": "mrkdwn", "text": part, "verbatim": True}}
+            )
+    blocks = blocks[: MAX_BLOCKS - 1]
+    blocks.append(
+        {
+            "type": "context",
+            "elements": [{"type": "mrkdwn", "text": footer[:SECTION_CHARS], "verbatim": True}],
+        }
+    )
+    return {"text": text[:39000], "blocks": blocks}
+
+
+def chart_alt_text(message: OutboundMessage) -> str:
+    """Alt text for a post's chart: what it shows, named after the post's first line."""
+    title = message.text.split("\n", 1)[0].strip()
+    return (
+        f"Bar chart of the group's planned asks per day (specific, vague, passive), for: {title}"
+    )[:1000]
+
+
 def answered_blocks(original: JsonDict, label: str) -> list[JsonDict]:
     """The pressed message without its buttons, noting the choice (so it can't be re-pressed)."""
     kept = [b for b in original.get("blocks") or [] if b.get("type") != "actions"]

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from adapters.slack import SlackAdapter
 from askcoach.runtime import App
 from askcoach.settings import Settings
+from bot.clock import SimulatedClock
 from bot.domain import Ask
 from storage import tables as t
 from tests.emulators.slack import (
@@ -65,9 +66,16 @@ class Response:
 class Harness:
     """One running App; `call` runs a coroutine on its loop from the test thread."""
 
-    def __init__(self, emu: SlackEmulator, settings: Settings, tmp_path: Path) -> None:
+    def __init__(
+        self,
+        emu: SlackEmulator,
+        settings: Settings,
+        tmp_path: Path,
+        clock: SimulatedClock | None = None,
+    ) -> None:
         self.emu = emu
         self.settings = settings
+        self.clock = clock
         self.loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self.loop.run_forever, name="askcoach-app")
         self._thread.start()
@@ -77,7 +85,7 @@ class Harness:
         self.session: aiohttp.ClientSession = self.call(self._session())
 
     async def _build(self) -> App:
-        app = App(self.settings, port=0)
+        app = App(self.settings, port=0, clock=self.clock)
         await app.start()
         return app
 
