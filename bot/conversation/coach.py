@@ -348,10 +348,14 @@ class Coach:
             return self._skip_today(turn)
         data = turn.member.state_data
         questions = int(data.get("questions", 1))
-        candidates = [assess_ask(t) for t in _combinations(data, text)]
-        best = next((c for c in candidates if c.verdict == Verdict.SPECIFIC), None)
-        if best is not None:
-            return self._record(turn, best)
+        # Judge the readings in order and stop at the first specific one (each assessment
+        # costs more than the rest of the turn); all of them only when none is specific.
+        candidates: list[Assessment] = []
+        for reading in _combinations(data, text):
+            candidate = assess_ask(reading)
+            if candidate.verdict == Verdict.SPECIFIC:
+                return self._record(turn, candidate)
+            candidates.append(candidate)
         # Not specific yet: keep the most complete reading of the plan.
         best = min(candidates, key=lambda c: (len(c.missing), c.verdict == Verdict.PASSIVE))
         if questions >= self.settings.max_clarifying_questions:
