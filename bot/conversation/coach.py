@@ -176,7 +176,9 @@ class Coach:
     # ----------------------------------------------------------------- plumbing
 
     def _begin(self, uow: UnitOfWork, sender: Sender, now: datetime, key: str) -> Turn:
-        community = uow.communities.find(sender.platform, sender.community_id)
+        community, member = uow.members.find_with_community(
+            sender.platform, sender.community_id, sender.user_id
+        )
         if community is None:
             community = uow.communities.add(
                 Community(
@@ -187,7 +189,6 @@ class Coach:
                 )
             )
         assert community.id is not None
-        member = uow.members.find(community.id, sender.user_id)
         if member is None:
             zone = (
                 sender.timezone if sender.timezone and timezone_or_none(sender.timezone) else None
@@ -415,14 +416,15 @@ class Coach:
             )
         )
         member.state_data = {}
-        turn.uow.checkins.cancel_pending(member.id, [CheckInKind.NUDGE])
         if assessment.verdict != Verdict.SPECIFIC:
+            turn.uow.checkins.cancel_pending(member.id, [CheckInKind.NUDGE])
             turn.say(
                 f"I've noted “{short(assessment.text)}” as a plan, not yet an ask. Tomorrow "
                 "let's find one person and one favour — that's where the jobs are."
             )
             return State.IDLE
-        checkin = plan_afternoon(turn.uow, member, ask, turn.now)
+        # Today's nudge is moot once there is an ask; cancelled with the afternoon check-in.
+        checkin = plan_afternoon(turn.uow, member, ask, turn.now, also_cancel=[CheckInKind.NUDGE])
         when = (
             f" I'll check in at {checkin.due_at.astimezone(turn.zone):%H:%M}."
             if checkin
@@ -442,15 +444,14 @@ class Coach:
         """Networking rules: don't lean on one person too often; offer help first."""
         member = turn.member
         assert member.id is not None
-        asks = turn.uow.asks.for_member(member.id)  # one query serves both rules
-        since = turn.now - timedelta(days=14)
-        history = [a for a in asks if a.created_at >= since]
+        # One query serves both rules, and reads only the last 14 days' specific asks (the
+        # total is counted by the database), however long the member's history is.
+        history, specific = turn.uow.asks.specific_since(member.id, turn.now - timedelta(days=14))
         if ask.who:
             same = [
                 a
                 for a in history
                 if a.id != ask.id
-                and a.verdict == Verdict.SPECIFIC
                 and (a.who or "").lower() == ask.who.lower()
                 and a.kind == ask.kind
             ]
@@ -462,12 +463,7 @@ class Coach:
                     "Could someone else help this time — or could you do something for "
                     f"{ask.who} first?"
                 )
-        specific = [a for a in asks if a.verdict == Verdict.SPECIFIC]
-        if (
-            len(specific) >= 3
-            and len(specific) % 3 == 0
-            and not turn.uow.gives.for_member(member.id)
-        ):
+        if specific >= 3 and specific % 3 == 0 and not turn.uow.gives.for_member(member.id):
             turn.say(
                 "Tip: offer help first. Who could you help this week — an intro, a review, a "
                 "name? Log it with `gave …`."
