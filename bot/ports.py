@@ -61,9 +61,11 @@ class AskRepository(Protocol):
     def save(self, ask: Ask) -> None: ...
     def for_member(self, member_id: int, since: datetime | None = None) -> list[Ask]: ...
     def for_community(self, community_id: int, since: datetime) -> list[Ask]: ...
-    def specific_since(self, member_id: int, since: datetime) -> tuple[list[Ask], int]:
-        """The member's specific asks created at or after `since` (oldest first), and how
-        many specific asks they have made in all."""
+    def specific_since(
+        self, member_id: int, since: datetime, kind: str | None
+    ) -> tuple[list[Ask], int]:
+        """The member's specific asks of this `kind` (None: of no kind) created at or after
+        `since` (oldest first), and how many specific asks of any kind they have made."""
         ...
 
 

@@ -42,7 +42,7 @@ FIND_COMMUNITY_AND_MEMBER = (
 _ASKS = select(t.asks).where(t.asks.c.member_id == bindparam("_member_id"))
 _ASK_ORDER = (t.asks.c.created_at, t.asks.c.id)
 ASKS_OF_MEMBER = _ASKS.order_by(*_ASK_ORDER)
-# A member's specific asks since a date, each row carrying how many specific asks the member has
+# A member's specific asks of one kind since a date, each row carrying how many specific asks the member has
 # made in all (the count is the left side of the join, so there is a row even with no asks).
 _SPECIFIC = t.asks.c.verdict == "specific"
 _SPECIFIC_COUNT = (
@@ -58,7 +58,8 @@ SPECIFIC_ASKS_SINCE = (
             t.asks,
             (t.asks.c.member_id == bindparam("_member_id"))
             & _SPECIFIC
-            & (t.asks.c.created_at >= bindparam("_since")),
+            & (t.asks.c.created_at >= bindparam("_since"))
+            & t.asks.c.kind.is_not_distinct_from(bindparam("_kind", type_=t.asks.c.kind.type)),
         )
     )
     .order_by(*_ASK_ORDER)
@@ -78,3 +79,30 @@ _FIRST_TIME: dict[str, Any] = {
 def record_event(dialect: str) -> Any:
     """INSERT … ON CONFLICT DO NOTHING RETURNING event_id: a row back means first time."""
     return _FIRST_TIME["postgresql" if dialect == "postgresql" else "sqlite"]
+
+
+_GIVES = select(t.gives).where(t.gives.c.member_id == bindparam("_member_id"))
+_GIVE_ORDER = (t.gives.c.created_at, t.gives.c.id)
+GIVES_OF_MEMBER = _GIVES.order_by(*_GIVE_ORDER)
+GIVES_OF_MEMBER_SINCE = _GIVES.where(t.gives.c.created_at >= bindparam("_since")).order_by(
+    *_GIVE_ORDER
+)
+ASK_BY_ID = select(t.asks).where(t.asks.c.id == bindparam("_row_id"))
+# Help matching runs on every recorded ask that names a company.
+WHO_KNOWS = (
+    select(t.known_companies.c.member_id)
+    .join(t.members, t.members.c.id == t.known_companies.c.member_id)
+    .where(
+        t.members.c.community_id == bindparam("_community_id"),
+        func.lower(t.known_companies.c.company) == bindparam("_company"),
+    )
+    .order_by(t.known_companies.c.id)
+)
+INTROS_OF_ASKER = (
+    select(t.intro_requests)
+    .where(
+        t.intro_requests.c.asker_id == bindparam("_asker_id"),
+        func.lower(t.intro_requests.c.company) == bindparam("_company"),
+    )
+    .order_by(t.intro_requests.c.id)
+)

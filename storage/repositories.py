@@ -72,10 +72,19 @@ def _insert_returning_id(table: Any) -> Any:
     return _STATEMENTS[key]
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _comparable(values: dict[str, Any]) -> dict[str, Any]:
-    """Row values that compare equal exactly when they would be stored equal (JSON documents
-    as their canonical text, so a nested change is never missed)."""
-    return values | {"state_data": json.dumps(values["state_data"], sort_keys=True, default=str)}
+    """Row values that compare equal exactly when they would be stored equal. A JSON document
+    of plain values is kept as (key, type, value) triples, copied (the member's dict may be
+    changed in place later; 1, 1.0 and True differ in JSON); one with nested lists or objects
+    as its canonical text, so a nested change is never missed."""
+    document = values["state_data"]
+    if all(isinstance(v, _SCALARS) for v in document.values()):
+        plain = tuple((k, v.__class__, v) for k, v in document.items())
+        return values | {"state_data": plain}
+    return values | {"state_data": json.dumps(document, sort_keys=True, default=str)}
 
 
 def _update_by_id(table: Any) -> Any:
@@ -354,7 +363,7 @@ class SqlAsks(_Repo):
         return ask
 
     def get(self, ask_id: int) -> Ask | None:
-        row = self.conn.execute(select(t.asks).where(t.asks.c.id == ask_id)).mappings().first()
+        row = self.conn.execute(prepared.ASK_BY_ID, {"_row_id": ask_id}).mappings().first()
         return self._from_row(row) if row else None
 
     def save(self, ask: Ask) -> None:
@@ -368,8 +377,10 @@ class SqlAsks(_Repo):
             result = self.conn.execute(prepared.ASKS_OF_MEMBER_SINCE, params)
         return [self._from_row(r) for r in result.mappings()]
 
-    def specific_since(self, member_id: int, since: datetime) -> tuple[list[Ask], int]:
-        params = {"_member_id": member_id, "_since": since}
+    def specific_since(
+        self, member_id: int, since: datetime, kind: str | None
+    ) -> tuple[list[Ask], int]:
+        params = {"_member_id": member_id, "_since": since, "_kind": kind}
         rows = self.conn.execute(prepared.SPECIFIC_ASKS_SINCE, params).mappings().all()
         total = int(rows[0]["total"]) if rows else 0
         return [self._from_row(r) for r in rows if r["id"] is not None], total
@@ -393,11 +404,12 @@ class SqlGives(_Repo):
         return give
 
     def for_member(self, member_id: int, since: datetime | None = None) -> list[Give]:
-        query = select(t.gives).where(t.gives.c.member_id == member_id)
-        if since is not None:
-            query = query.where(t.gives.c.created_at >= since)
-        rows = self.conn.execute(query.order_by(t.gives.c.created_at, t.gives.c.id)).mappings()
-        return [self._from_row(r) for r in rows]
+        if since is None:
+            result = self.conn.execute(prepared.GIVES_OF_MEMBER, {"_member_id": member_id})
+        else:
+            params = {"_member_id": member_id, "_since": since}
+            result = self.conn.execute(prepared.GIVES_OF_MEMBER_SINCE, params)
+        return [self._from_row(r) for r in result.mappings()]
 
     @staticmethod
     def _from_row(r: RowMapping) -> Give:
@@ -474,17 +486,8 @@ class SqlKnownCompanies(_CompanyList):
         ]
 
     def who_knows(self, community_id: int, company: str) -> list[int]:
-        k = t.known_companies.c
-        rows = self.conn.execute(
-            select(k.member_id)
-            .join(t.members, t.members.c.id == k.member_id)
-            .where(
-                t.members.c.community_id == community_id,
-                func.lower(k.company) == company.strip().lower(),
-            )
-            .order_by(k.id)
-        )
-        return [int(r[0]) for r in rows]
+        params = {"_community_id": community_id, "_company": company.strip().lower()}
+        return [int(r[0]) for r in self.conn.execute(prepared.WHO_KNOWS, params)]
 
 
 class SqlIntros(_Repo):
@@ -532,12 +535,8 @@ class SqlIntros(_Repo):
         )
 
     def for_asker(self, asker_id: int, company: str) -> list[IntroRequest]:
-        i = t.intro_requests.c
-        rows = self.conn.execute(
-            select(t.intro_requests)
-            .where(i.asker_id == asker_id, func.lower(i.company) == company.strip().lower())
-            .order_by(i.id)
-        ).mappings()
+        params = {"_asker_id": asker_id, "_company": company.strip().lower()}
+        rows = self.conn.execute(prepared.INTROS_OF_ASKER, params).mappings()
         return [self._from_row(r) for r in rows]
 
 

@@ -444,16 +444,13 @@ class Coach:
         """Networking rules: don't lean on one person too often; offer help first."""
         member = turn.member
         assert member.id is not None
-        # One query serves both rules, and reads only the last 14 days' specific asks (the
-        # total is counted by the database), however long the member's history is.
-        history, specific = turn.uow.asks.specific_since(member.id, turn.now - timedelta(days=14))
+        # One query serves both rules, and reads only the last 14 days' specific asks of the
+        # same kind (the total is counted by the database), however long the history is.
+        since = turn.now - timedelta(days=14)
+        history, specific = turn.uow.asks.specific_since(member.id, since, ask.kind)
         if ask.who:
             same = [
-                a
-                for a in history
-                if a.id != ask.id
-                and (a.who or "").lower() == ask.who.lower()
-                and a.kind == ask.kind
+                a for a in history if a.id != ask.id and (a.who or "").lower() == ask.who.lower()
             ]
             if same:
                 days = (turn.now - same[-1].created_at).days

@@ -262,6 +262,22 @@ def test_member_save_writes_only_what_changed(any_db: Database) -> None:
         assert stored is not None and stored.timezone == "Europe/Berlin"
         assert stored.name == "Ana"  # second's copy of the name, as before: last save wins
         assert uow.members.get(other.id or 0) == other  # untouched
+    # Changes inside nested documents and of a value's JSON type are writes too.
+    with any_db() as uow:
+        loaded = uow.members.get(member.id or 0)
+        assert loaded is not None
+        loaded.state_data = {"names": ["Jen"], "flag": 1}
+        uow.members.save(loaded)
+        loaded.state_data["names"].append("Sam")
+        uow.members.save(loaded)
+        loaded.state_data["flag"] = True
+        uow.members.save(loaded)
+        uow.commit()
+    with any_db() as uow:
+        again = uow.members.get(member.id or 0)
+        assert again is not None and again.state_data == {"names": ["Jen", "Sam"], "flag": True}
+        assert again.state_data["flag"] is True
+        stored.state_data = again.state_data
     # A member read elsewhere (another transaction) is written in full.
     stored.days = frozenset({1})
     with any_db() as uow:
@@ -275,23 +291,33 @@ def test_specific_asks_since_and_their_total(any_db: Database) -> None:
     member = _member(any_db)
     mid = member.id or 0
     with any_db() as uow:
-        assert uow.asks.specific_since(mid, T0) == ([], 0)
-        old = uow.asks.add(Ask(mid, "Ask Jen for an intro", "specific", T0 - timedelta(days=20)))
+        assert uow.asks.specific_since(mid, T0, "referral") == ([], 0)
+        old = uow.asks.add(Ask(mid, "Ask Jen for a referral", "specific", T0 - timedelta(days=20)))
         uow.asks.add(Ask(mid, "networking", "passive", T0 + timedelta(hours=2)))
         late = uow.asks.add(Ask(mid, "Ask Sam for a referral", "specific", T0 + timedelta(hours=3)))
-        early = uow.asks.add(Ask(mid, "Ask Li for names", "specific", T0 + timedelta(hours=1)))
+        early = uow.asks.add(Ask(mid, "Ask Li for a ref", "specific", T0 + timedelta(hours=1)))
+        intro = uow.asks.add(Ask(mid, "Ask Bo for an intro", "specific", T0 + timedelta(hours=1)))
+        kindless = uow.asks.add(Ask(mid, "Ask Al for it", "specific", T0 + timedelta(hours=1)))
+        for ask, kind in ((old, "referral"), (late, "referral"), (early, "referral")):
+            ask.kind = kind
+            uow.asks.save(ask)
+        intro.kind = "introduction"
+        uow.asks.save(intro)
         uow.commit()
     other = _member(any_db, "U2")
     with any_db() as uow:
-        uow.asks.add(Ask(other.id or 0, "Ask Bo for a review", "specific", T0))
+        uow.asks.add(Ask(other.id or 0, "Ask Bo for a review", "specific", T0, kind="referral"))
         uow.commit()
     with any_db() as uow:
-        recent, total = uow.asks.specific_since(mid, T0)
+        recent, total = uow.asks.specific_since(mid, T0, "referral")
         assert [a.id for a in recent] == [early.id, late.id]  # oldest first
         assert recent[1] == late
-        assert total == 3
-        assert uow.asks.specific_since(mid, T0 - timedelta(days=30))[0][0] == old
-        assert uow.asks.specific_since(mid, T0 + timedelta(days=1)) == ([], 3)
+        assert total == 5  # specific asks of every kind, at any time
+        assert uow.asks.specific_since(mid, T0, "introduction") == ([intro], 5)
+        assert uow.asks.specific_since(mid, T0, None) == ([kindless], 5)
+        assert uow.asks.specific_since(mid, T0, "review") == ([], 5)
+        assert uow.asks.specific_since(mid, T0 - timedelta(days=30), "referral")[0][0] == old
+        assert uow.asks.specific_since(mid, T0 + timedelta(days=1), "referral") == ([], 5)
 
 
 def test_cancel_pending_several_kinds_at_once(any_db: Database) -> None:
