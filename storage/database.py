@@ -133,6 +133,7 @@ class SqlUnitOfWork:
             )
         )
         conn.execute(delete(t.members).where(t.members.c.id == member_id))
+        self.members.forget(member_id)
 
 
 class Database:

@@ -5,7 +5,8 @@ Rows map to the core's plain dataclasses; nothing outside storage/ sees SQLAlche
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, time
 from typing import Any
 
@@ -71,6 +72,21 @@ def _insert_returning_id(table: Any) -> Any:
     return _STATEMENTS[key]
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _comparable(values: dict[str, Any]) -> dict[str, Any]:
+    """Row values that compare equal exactly when they would be stored equal. A JSON document
+    of plain values is kept as (key, type, value) triples, copied (the member's dict may be
+    changed in place later; 1, 1.0 and True differ in JSON); one with nested lists or objects
+    as its canonical text, so a nested change is never missed."""
+    document = values["state_data"]
+    if all(isinstance(v, _SCALARS) for v in document.values()):
+        plain = tuple((k, v.__class__, v) for k, v in document.items())
+        return values | {"state_data": plain}
+    return values | {"state_data": json.dumps(document, sort_keys=True, default=str)}
+
+
 def _update_by_id(table: Any) -> Any:
     key = ("update", table.name)
     if key not in _STATEMENTS:
@@ -89,15 +105,26 @@ _OF_MEMBER = {
     .order_by(table.c.id)
     for table in (t.targets, t.known_companies)
 }
-_CANCEL_PENDING = (
-    update(t.checkins)
-    .where(
-        t.checkins.c.member_id == bindparam("_member_id"),
-        t.checkins.c.status == CheckInStatus.PENDING.value,
-        t.checkins.c.kind.in_(bindparam("_kinds", expanding=True)),
-    )
-    .values(status=CheckInStatus.CANCELLED.value)
-)
+
+
+def _cancel_pending(kinds: int) -> Any:
+    """UPDATE checkins SET status='cancelled' WHERE member_id = ? AND status = 'pending' AND
+    kind IN (?, …): one statement per number of kinds, with plain parameters (an expanding IN
+    is re-rendered on every call)."""
+    key = ("cancel-pending", str(kinds))
+    if key not in _STATEMENTS:
+        _STATEMENTS[key] = (
+            update(t.checkins)
+            .where(
+                t.checkins.c.member_id == bindparam("_member_id"),
+                t.checkins.c.status == CheckInStatus.PENDING.value,
+                t.checkins.c.kind.in_([bindparam(f"_kind{n}") for n in range(kinds)]),
+            )
+            .values(status=CheckInStatus.CANCELLED.value)
+        )
+    return _STATEMENTS[key]
+
+
 _FINISH = (
     update(t.checkins)
     .where(
@@ -111,7 +138,7 @@ _FINISH = (
 
 class SqlCommunities(_Repo):
     @staticmethod
-    def _from_row(row: RowMapping) -> Community:
+    def _from_row(row: Mapping[str, Any]) -> Community:
         return Community(
             id=row["id"],
             platform=row["platform"],
@@ -173,7 +200,7 @@ class SqlCommunities(_Repo):
 
 class SqlMembers(_Repo):
     @staticmethod
-    def _from_row(row: RowMapping) -> Member:
+    def _from_row(row: Mapping[str, Any]) -> Member:
         return Member(
             id=row["id"],
             community_id=row["community_id"],
@@ -215,24 +242,76 @@ class SqlMembers(_Repo):
             "created_at": m.created_at,
         }
 
+    def __init__(self, conn: Connection) -> None:
+        super().__init__(conn)
+        # What each member row holds as far as this transaction knows (read, added or saved
+        # here): `save` writes only the columns that differ, and nothing when none do.
+        self._stored: dict[int, dict[str, Any]] = {}
+
+    def _loaded(self, row: Mapping[str, Any]) -> Member:
+        member = self._from_row(row)
+        assert member.id is not None
+        self._stored[member.id] = _comparable(self._values(member))
+        return member
+
     def get(self, member_id: int) -> Member | None:
         row = self.conn.execute(_BY_ID[t.members.name], {"_row_id": member_id}).mappings().first()
-        return self._from_row(row) if row else None
+        return self._loaded(row) if row else None
 
     def find(self, community_id: int, external_id: str) -> Member | None:
         params = {"_community_id": community_id, "_external_id": external_id}
         row = self.conn.execute(prepared.FIND_MEMBER, params).mappings().first()
-        return self._from_row(row) if row else None
+        return self._loaded(row) if row else None
+
+    def find_with_community(
+        self, platform: str, community_external_id: str, external_id: str
+    ) -> tuple[Community | None, Member | None]:
+        """The community and one of its members in one query: (None, None) when the community
+        is unknown, (community, None) when it has no such member yet."""
+        params = {
+            "_platform": platform,
+            "_external_id": community_external_id,
+            "_member_external_id": external_id,
+        }
+        row = self.conn.execute(prepared.FIND_COMMUNITY_AND_MEMBER, params).first()
+        if row is None:
+            return None, None
+        split = len(prepared.COMMUNITY_COLUMNS)
+        values = dict(zip(prepared.COMMUNITY_COLUMNS, row[:split], strict=True))
+        community = SqlCommunities._from_row(values)
+        if row[split] is None:  # members.id: no such member
+            return community, None
+        values = dict(zip(prepared.MEMBER_COLUMNS, row[split:], strict=True))
+        return community, self._loaded(values)
 
     def add(self, member: Member) -> Member:
-        member.id = self._insert_id(t.members, self._values(member))
+        values = self._values(member)
+        member.id = self._insert_id(t.members, values)
+        self._stored[member.id] = _comparable(values)
         return member
 
     def save(self, member: Member) -> None:
-        self._update_by_id(t.members, member.id, self._values(member))
+        assert member.id is not None
+        values = self._values(member)
+        comparable = _comparable(values)
+        stored = self._stored.get(member.id)
+        if stored is None:
+            self._update_by_id(t.members, member.id, values)
+        else:
+            changed = tuple(k for k, v in comparable.items() if stored.get(k) != v)
+            if not changed:
+                return  # the row already holds exactly this
+            # SET only these columns (the statement is cached per set of parameter names).
+            self._update_by_id(t.members, member.id, {k: values[k] for k in changed})
+        self._stored[member.id] = comparable
 
     def delete(self, member_id: int) -> None:
+        self._stored.pop(member_id, None)
         self.conn.execute(delete(t.members).where(t.members.c.id == member_id))
+
+    def forget(self, member_id: int) -> None:
+        """The row is gone (deleted by the unit of work): nothing is known about it any more."""
+        self._stored.pop(member_id, None)
 
     def in_community(self, community_id: int) -> list[Member]:
         rows = self.conn.execute(
@@ -284,7 +363,7 @@ class SqlAsks(_Repo):
         return ask
 
     def get(self, ask_id: int) -> Ask | None:
-        row = self.conn.execute(select(t.asks).where(t.asks.c.id == ask_id)).mappings().first()
+        row = self.conn.execute(prepared.ASK_BY_ID, {"_row_id": ask_id}).mappings().first()
         return self._from_row(row) if row else None
 
     def save(self, ask: Ask) -> None:
@@ -297,6 +376,14 @@ class SqlAsks(_Repo):
             params = {"_member_id": member_id, "_since": since}
             result = self.conn.execute(prepared.ASKS_OF_MEMBER_SINCE, params)
         return [self._from_row(r) for r in result.mappings()]
+
+    def specific_since(
+        self, member_id: int, since: datetime, kind: str | None
+    ) -> tuple[list[Ask], int]:
+        params = {"_member_id": member_id, "_since": since, "_kind": kind}
+        rows = self.conn.execute(prepared.SPECIFIC_ASKS_SINCE, params).mappings().all()
+        total = int(rows[0]["total"]) if rows else 0
+        return [self._from_row(r) for r in rows if r["id"] is not None], total
 
     def for_community(self, community_id: int, since: datetime) -> list[Ask]:
         rows = self.conn.execute(
@@ -317,11 +404,12 @@ class SqlGives(_Repo):
         return give
 
     def for_member(self, member_id: int, since: datetime | None = None) -> list[Give]:
-        query = select(t.gives).where(t.gives.c.member_id == member_id)
-        if since is not None:
-            query = query.where(t.gives.c.created_at >= since)
-        rows = self.conn.execute(query.order_by(t.gives.c.created_at, t.gives.c.id)).mappings()
-        return [self._from_row(r) for r in rows]
+        if since is None:
+            result = self.conn.execute(prepared.GIVES_OF_MEMBER, {"_member_id": member_id})
+        else:
+            params = {"_member_id": member_id, "_since": since}
+            result = self.conn.execute(prepared.GIVES_OF_MEMBER_SINCE, params)
+        return [self._from_row(r) for r in result.mappings()]
 
     @staticmethod
     def _from_row(r: RowMapping) -> Give:
@@ -398,17 +486,8 @@ class SqlKnownCompanies(_CompanyList):
         ]
 
     def who_knows(self, community_id: int, company: str) -> list[int]:
-        k = t.known_companies.c
-        rows = self.conn.execute(
-            select(k.member_id)
-            .join(t.members, t.members.c.id == k.member_id)
-            .where(
-                t.members.c.community_id == community_id,
-                func.lower(k.company) == company.strip().lower(),
-            )
-            .order_by(k.id)
-        )
-        return [int(r[0]) for r in rows]
+        params = {"_community_id": community_id, "_company": company.strip().lower()}
+        return [int(r[0]) for r in self.conn.execute(prepared.WHO_KNOWS, params)]
 
 
 class SqlIntros(_Repo):
@@ -456,12 +535,8 @@ class SqlIntros(_Repo):
         )
 
     def for_asker(self, asker_id: int, company: str) -> list[IntroRequest]:
-        i = t.intro_requests.c
-        rows = self.conn.execute(
-            select(t.intro_requests)
-            .where(i.asker_id == asker_id, func.lower(i.company) == company.strip().lower())
-            .order_by(i.id)
-        ).mappings()
+        params = {"_asker_id": asker_id, "_company": company.strip().lower()}
+        rows = self.conn.execute(prepared.INTROS_OF_ASKER, params).mappings()
         return [self._from_row(r) for r in rows]
 
 
@@ -511,9 +586,12 @@ class SqlCheckIns(_Repo):
         return [self._from_row(r) for r in rows]
 
     def cancel_pending(self, member_id: int, kinds: Iterable[CheckInKind]) -> int:
-        result = self.conn.execute(
-            _CANCEL_PENDING, {"_member_id": member_id, "_kinds": [k.value for k in kinds]}
-        )
+        params: dict[str, Any] = {"_member_id": member_id}
+        for n, kind in enumerate(dict.fromkeys(kinds)):
+            params[f"_kind{n}"] = kind.value
+        if len(params) == 1:
+            return 0
+        result = self.conn.execute(_cancel_pending(len(params) - 1), params)
         return int(result.rowcount)
 
     def claim_due(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -58,10 +59,17 @@ def plan_next_review(uow: UnitOfWork, member: Member, after: datetime) -> CheckI
     return uow.checkins.add(CheckIn(member_id=member.id, kind=CheckInKind.REVIEW, due_at=due))
 
 
-def plan_afternoon(uow: UnitOfWork, member: Member, ask: Ask, now: datetime) -> CheckIn | None:
-    """Ask "did you make it?" at the next afternoon time, at least an hour from now."""
+def plan_afternoon(
+    uow: UnitOfWork,
+    member: Member,
+    ask: Ask,
+    now: datetime,
+    also_cancel: Iterable[CheckInKind] = (),
+) -> CheckIn | None:
+    """Ask "did you make it?" at the next afternoon time, at least an hour from now.
+    The pending afternoon check-in (and `also_cancel` kinds) are cancelled in one statement."""
     assert member.id is not None
-    uow.checkins.cancel_pending(member.id, [CheckInKind.AFTERNOON])
+    uow.checkins.cancel_pending(member.id, [CheckInKind.AFTERNOON, *also_cancel])
     start = _active_after(member, now + timedelta(hours=1))
     if start is None:
         return None

@@ -199,7 +199,9 @@ class Coach:
     # ----------------------------------------------------------------- plumbing
 
     def _begin(self, uow: UnitOfWork, sender: Sender, now: datetime, key: str) -> Turn:
-        community = uow.communities.find(sender.platform, sender.community_id)
+        community, member = uow.members.find_with_community(
+            sender.platform, sender.community_id, sender.user_id
+        )
         if community is None:
             community = uow.communities.add(
                 Community(
@@ -213,7 +215,6 @@ class Coach:
             community.name = sender.community_name[:100]  # renamed on the platform
             uow.communities.save(community)
         assert community.id is not None
-        member = uow.members.find(community.id, sender.user_id)
         if member is None:
             zone = (
                 sender.timezone if sender.timezone and timezone_or_none(sender.timezone) else None
@@ -374,10 +375,14 @@ class Coach:
             return self._skip_today(turn)
         data = turn.member.state_data
         questions = int(data.get("questions", 1))
-        candidates = [assess_ask(t) for t in _combinations(data, text)]
-        best = next((c for c in candidates if c.verdict == Verdict.SPECIFIC), None)
-        if best is not None:
-            return self._record(turn, best)
+        # Judge the readings in order and stop at the first specific one (each assessment
+        # costs more than the rest of the turn); all of them only when none is specific.
+        candidates: list[Assessment] = []
+        for reading in _combinations(data, text):
+            candidate = assess_ask(reading)
+            if candidate.verdict == Verdict.SPECIFIC:
+                return self._record(turn, candidate)
+            candidates.append(candidate)
         # Not specific yet: keep the most complete reading of the plan.
         best = min(candidates, key=lambda c: (len(c.missing), c.verdict == Verdict.PASSIVE))
         if questions >= self.settings.max_clarifying_questions:
@@ -437,14 +442,15 @@ class Coach:
             )
         )
         member.state_data = {}
-        turn.uow.checkins.cancel_pending(member.id, [CheckInKind.NUDGE])
         if assessment.verdict != Verdict.SPECIFIC:
+            turn.uow.checkins.cancel_pending(member.id, [CheckInKind.NUDGE])
             turn.say(
                 f"I've noted “{short(assessment.text)}” as a plan, not yet an ask. Tomorrow "
                 "let's find one person and one favour — that's where the jobs are."
             )
             return State.IDLE
-        checkin = plan_afternoon(turn.uow, member, ask, turn.now)
+        # Today's nudge is moot once there is an ask; cancelled with the afternoon check-in.
+        checkin = plan_afternoon(turn.uow, member, ask, turn.now, also_cancel=[CheckInKind.NUDGE])
         when = (
             f" I'll check in at {checkin.due_at.astimezone(turn.zone):%H:%M}."
             if checkin
@@ -464,17 +470,13 @@ class Coach:
         """Networking rules: don't lean on one person too often; offer help first."""
         member = turn.member
         assert member.id is not None
-        asks = turn.uow.asks.for_member(member.id)  # one query serves both rules
+        # One query serves both rules, and reads only the last 14 days' specific asks of the
+        # same kind (the total is counted by the database), however long the history is.
         since = turn.now - timedelta(days=14)
-        history = [a for a in asks if a.created_at >= since]
+        history, specific = turn.uow.asks.specific_since(member.id, since, ask.kind)
         if ask.who:
             same = [
-                a
-                for a in history
-                if a.id != ask.id
-                and a.verdict == Verdict.SPECIFIC
-                and (a.who or "").lower() == ask.who.lower()
-                and a.kind == ask.kind
+                a for a in history if a.id != ask.id and (a.who or "").lower() == ask.who.lower()
             ]
             if same:
                 days = (turn.now - same[-1].created_at).days
@@ -484,12 +486,7 @@ class Coach:
                     "Could someone else help this time — or could you do something for "
                     f"{ask.who} first?"
                 )
-        specific = [a for a in asks if a.verdict == Verdict.SPECIFIC]
-        if (
-            len(specific) >= 3
-            and len(specific) % 3 == 0
-            and not turn.uow.gives.for_member(member.id)
-        ):
+        if specific >= 3 and specific % 3 == 0 and not turn.uow.gives.for_member(member.id):
             turn.say(
                 "Tip: offer help first. Who could you help this week — an intro, a review, a "
                 "name? Log it with `gave …`."

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
+
+from sqlalchemy import event
 
 from bot.domain import (
     Ask,
@@ -196,3 +199,138 @@ def test_forget_member_removes_every_row(any_db: Database) -> None:
         assert uow.checkins.pending_for_member(mid) == []
         assert uow.outbox.pending_count() == 1  # the other member's message only
         assert len(uow.asks.for_member(keep.id or 0)) == 1
+
+
+def _statements(db: Database) -> list[str]:
+    """Every SQL statement the engine runs from now on (for 'nothing is written' checks)."""
+    seen: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        seen.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    return seen
+
+
+def test_member_found_with_its_community(any_db: Database) -> None:
+    member = _member(any_db)
+    with any_db() as uow:
+        community, found = uow.members.find_with_community("slack", "T1", "U1")
+        assert community is not None and community.id == member.community_id
+        assert community == uow.communities.find("slack", "T1")
+        assert found == member
+        assert found is not None and found.created_at.tzinfo is not None
+        # A community that doesn't know the member yet, and an unknown community.
+        assert uow.members.find_with_community("slack", "T1", "U2") == (community, None)
+        assert uow.members.find_with_community("slack", "T9", "U1") == (None, None)
+        assert uow.members.find_with_community("discord", "T1", "U1") == (None, None)
+
+
+def test_member_save_writes_only_what_changed(any_db: Database) -> None:
+    member = _member(any_db)
+    other = _member(any_db, "U2")
+    statements = _statements(any_db)
+    with any_db() as uow:
+        _, loaded = uow.members.find_with_community("slack", "T1", "U1")
+        assert loaded is not None
+        uow.members.save(loaded)  # nothing changed: no UPDATE
+        loaded.state_data["questions"] = 2  # a change inside the JSON document counts
+        uow.members.save(loaded)
+        uow.members.save(loaded)  # already stored in this transaction
+        uow.commit()
+    updates = [s for s in statements if s.lstrip().upper().startswith("UPDATE")]
+    assert len(updates) == 1
+    assert "state_data" in updates[0] and "timezone" not in updates[0]
+    with any_db() as uow:
+        again = uow.members.get(member.id or 0)
+        assert again is not None and again.state_data == {
+            "draft": "go to the mixer",
+            "questions": 2,
+        }
+        assert again == replace(member, state_data=again.state_data)
+        # Two copies of one row in one transaction: the later save still writes its change.
+        first = uow.members.get(member.id or 0)
+        second = uow.members.find(member.community_id, "U1")
+        assert first is not None and second is not None
+        first.name = "Ana B."
+        uow.members.save(first)
+        second.timezone = "Europe/Berlin"
+        uow.members.save(second)
+        uow.commit()
+    with any_db() as uow:
+        stored = uow.members.get(member.id or 0)
+        assert stored is not None and stored.timezone == "Europe/Berlin"
+        assert stored.name == "Ana"  # second's copy of the name, as before: last save wins
+        assert uow.members.get(other.id or 0) == other  # untouched
+    # Changes inside nested documents and of a value's JSON type are writes too.
+    with any_db() as uow:
+        loaded = uow.members.get(member.id or 0)
+        assert loaded is not None
+        loaded.state_data = {"names": ["Jen"], "flag": 1}
+        uow.members.save(loaded)
+        loaded.state_data["names"].append("Sam")
+        uow.members.save(loaded)
+        loaded.state_data["flag"] = True
+        uow.members.save(loaded)
+        uow.commit()
+    with any_db() as uow:
+        again = uow.members.get(member.id or 0)
+        assert again is not None and again.state_data == {"names": ["Jen", "Sam"], "flag": True}
+        assert again.state_data["flag"] is True
+        stored.state_data = again.state_data
+    # A member read elsewhere (another transaction) is written in full.
+    stored.days = frozenset({1})
+    with any_db() as uow:
+        uow.members.save(stored)
+        uow.commit()
+    with any_db() as uow:
+        assert uow.members.get(member.id or 0) == stored
+
+
+def test_specific_asks_since_and_their_total(any_db: Database) -> None:
+    member = _member(any_db)
+    mid = member.id or 0
+    with any_db() as uow:
+        assert uow.asks.specific_since(mid, T0, "referral") == ([], 0)
+        old = uow.asks.add(Ask(mid, "Ask Jen for a referral", "specific", T0 - timedelta(days=20)))
+        uow.asks.add(Ask(mid, "networking", "passive", T0 + timedelta(hours=2)))
+        late = uow.asks.add(Ask(mid, "Ask Sam for a referral", "specific", T0 + timedelta(hours=3)))
+        early = uow.asks.add(Ask(mid, "Ask Li for a ref", "specific", T0 + timedelta(hours=1)))
+        intro = uow.asks.add(Ask(mid, "Ask Bo for an intro", "specific", T0 + timedelta(hours=1)))
+        kindless = uow.asks.add(Ask(mid, "Ask Al for it", "specific", T0 + timedelta(hours=1)))
+        for ask, kind in ((old, "referral"), (late, "referral"), (early, "referral")):
+            ask.kind = kind
+            uow.asks.save(ask)
+        intro.kind = "introduction"
+        uow.asks.save(intro)
+        uow.commit()
+    other = _member(any_db, "U2")
+    with any_db() as uow:
+        uow.asks.add(Ask(other.id or 0, "Ask Bo for a review", "specific", T0, kind="referral"))
+        uow.commit()
+    with any_db() as uow:
+        recent, total = uow.asks.specific_since(mid, T0, "referral")
+        assert [a.id for a in recent] == [early.id, late.id]  # oldest first
+        assert recent[1] == late
+        assert total == 5  # specific asks of every kind, at any time
+        assert uow.asks.specific_since(mid, T0, "introduction") == ([intro], 5)
+        assert uow.asks.specific_since(mid, T0, None) == ([kindless], 5)
+        assert uow.asks.specific_since(mid, T0, "review") == ([], 5)
+        assert uow.asks.specific_since(mid, T0 - timedelta(days=30), "referral")[0][0] == old
+        assert uow.asks.specific_since(mid, T0 + timedelta(days=1), "referral") == ([], 5)
+
+
+def test_cancel_pending_several_kinds_at_once(any_db: Database) -> None:
+    member = _member(any_db)
+    mid = member.id or 0
+    with any_db() as uow:
+        for kind in (CheckInKind.MORNING, CheckInKind.NUDGE, CheckInKind.AFTERNOON):
+            uow.checkins.add(CheckIn(mid, kind, T0))
+        uow.commit()
+    with any_db() as uow:
+        assert uow.checkins.cancel_pending(mid, []) == 0
+        kinds = [CheckInKind.NUDGE, CheckInKind.AFTERNOON, CheckInKind.NUDGE]
+        assert uow.checkins.cancel_pending(mid, kinds) == 2
+        assert [c.kind for c in uow.checkins.pending_for_member(mid)] == [CheckInKind.MORNING]
+        assert uow.checkins.cancel_pending(mid, list(CheckInKind)) == 1
+        assert uow.checkins.pending_for_member(mid) == []
