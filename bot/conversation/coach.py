@@ -538,23 +538,15 @@ class Coach:
         ask = turn.uow.asks.get(ask_id)
         return ask if ask is not None and ask.member_id == turn.member.id else None
 
-    def _made_answer(self, turn: Turn, text: str) -> State:
+    def _typed_answer(self, turn: Turn, text: str) -> State:
+        """A typed reply to a question that has buttons ("made it", "said yes", "drop it")
+        works like the button; anything else is taken as a new plan."""
+        words, act = _TYPED_ANSWERS[State(turn.member.state)]
         ask = self._current_ask(turn)
-        words = text.lower().strip(" .!")
-        action = {
-            "made it": "made",
-            "made": "made",
-            "yes": "made",
-            "done": "made",
-            "not yet": "not_yet",
-            "no": "not_yet",
-            "skip": "skip",
-        }.get(words)
-        if ask is None:
+        action = words.get(text.lower().strip(" .!"))
+        if ask is None or action is None:
             return self._plan(turn, text)
-        if action is None:
-            return self._plan(turn, text)
-        return self._made(turn, ask, action)
+        return act(self, turn, ask, action)
 
     def _made(self, turn: Turn, ask: Ask, action: str) -> State:
         assert ask.id is not None
@@ -582,24 +574,6 @@ class Coach:
         turn.say("Skipped. Tomorrow's a new ask.")
         return State.IDLE
 
-    def _outcome_answer(self, turn: Turn, text: str) -> State:
-        ask = self._current_ask(turn)
-        words = text.lower().strip(" .!")
-        action = {
-            "said yes": "yes",
-            "yes": "yes",
-            "waiting": "waiting",
-            "waiting to hear": "waiting",
-            "said no": "no",
-            "no": "no",
-        }.get(words)
-        if ask is None or action is None:
-            if words in _SKIP:
-                turn.member.state_data = {}
-                return State.IDLE
-            return self._plan(turn, text)
-        return self._outcome(turn, ask, action)
-
     def _outcome(self, turn: Turn, ask: Ask, action: str) -> State:
         who = ask.who or "them"
         ask.status = AskStatus.MADE
@@ -624,21 +598,6 @@ class Coach:
                 "it. Who's next?"
             )
         return State.IDLE
-
-    def _follow_up_answer(self, turn: Turn, text: str) -> State:
-        ask = self._current_ask(turn)
-        words = text.lower().strip(" .!")
-        action = {
-            "heard back": "heard",
-            "yes": "heard",
-            "i'll nudge": "nudge",
-            "nudge": "nudge",
-            "drop it": "drop",
-            "drop": "drop",
-        }.get(words)
-        if ask is None or action is None:
-            return self._plan(turn, text)
-        return self._follow_up(turn, ask, action)
 
     def _follow_up(self, turn: Turn, ask: Ask, action: str) -> State:
         who = ask.who or "them"
@@ -1206,13 +1165,52 @@ _STATES: dict[State, StateHandler] = {
     State.IDLE: Coach._idle_plan,
     State.AWAITING_ASK: Coach._plan,
     State.CLARIFYING: Coach._clarify,
-    State.AWAITING_MADE: Coach._made_answer,
-    State.AWAITING_OUTCOME: Coach._outcome_answer,
-    State.AWAITING_FOLLOW_UP: Coach._follow_up_answer,
+    State.AWAITING_MADE: Coach._typed_answer,
+    State.AWAITING_OUTCOME: Coach._typed_answer,
+    State.AWAITING_FOLLOW_UP: Coach._typed_answer,
     State.CONFIRM_FORGET: Coach._forget_answer,
 }
 """The conversation in one place: the member's state -> the handler for their message.
 Each handler returns the next state."""
+
+_TYPED_ANSWERS: dict[State, tuple[dict[str, str], Callable[[Coach, Turn, Ask, str], State]]] = {
+    State.AWAITING_MADE: (
+        {
+            "made it": "made",
+            "made": "made",
+            "yes": "made",
+            "done": "made",
+            "not yet": "not_yet",
+            "no": "not_yet",
+            "skip": "skip",
+        },
+        Coach._made,
+    ),
+    State.AWAITING_OUTCOME: (
+        {
+            "said yes": "yes",
+            "yes": "yes",
+            "waiting": "waiting",
+            "waiting to hear": "waiting",
+            "said no": "no",
+            "no": "no",
+        },
+        Coach._outcome,
+    ),
+    State.AWAITING_FOLLOW_UP: (
+        {
+            "heard back": "heard",
+            "heard": "heard",
+            "yes": "heard",
+            "i'll nudge": "nudge",
+            "nudge": "nudge",
+            "drop it": "drop",
+            "drop": "drop",
+        },
+        Coach._follow_up,
+    ),
+}
+"""Typed versions of the buttons, per question: the words -> the button's action."""
 
 _WORDS: dict[str, WordHandler] = {
     "help": Coach._word_help,
