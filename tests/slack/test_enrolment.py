@@ -11,6 +11,7 @@ import time
 import pytest
 
 import adapters.slack.enrolment as enrolment
+from askcoach.settings import SettingsError
 from tests.emulators.slack import DEFAULT_TEAM_ID, Call, SlackEmulator
 from tests.slack.conftest import ANA, BEN, BOSS
 from tests.slack.harness import Harness, texts
@@ -172,3 +173,17 @@ def test_each_workspace_is_listed_with_its_own_token(oauth: Harness, emu: SlackE
     assert {c.token for c in emu.calls("users.list")} == {emu.team(TEAM_B).bot_token}
     # Workspace A never enrolled anyone: its people were not listed nor greeted.
     assert oauth.member_count() == 2
+
+
+def test_the_sync_is_a_scheduled_job_every_15_minutes(slack: Harness) -> None:
+    job = slack.app.scheduler.get_job("slack-enrolment")
+    assert job is not None
+    assert job.trigger.interval.total_seconds() == 900
+
+
+def test_the_period_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(enrolment.PERIOD_ENV, "300")
+    assert enrolment.period_from_env() == 300
+    monkeypatch.setenv(enrolment.PERIOD_ENV, "soon")
+    with pytest.raises(SettingsError, match=enrolment.PERIOD_ENV):
+        enrolment.period_from_env()
