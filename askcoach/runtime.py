@@ -15,13 +15,13 @@ import os
 import signal
 import time
 from collections.abc import Awaitable, Callable
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from aiohttp import web
 
 from adapters.charts import MatplotlibCharts
 from askcoach.observability import Metrics, configure_logging_from_environment, health
-from askcoach.scheduler import build_scheduler
+from askcoach.scheduler import PeriodicJob, add_periodic, build_scheduler
 from askcoach.settings import Settings
 from bot.clock import SystemClock
 from bot.conversation import Coach
@@ -48,6 +48,13 @@ class PlatformAdapter(Protocol):
     def connected(self) -> bool: ...
 
 
+@runtime_checkable
+class HasPeriodicJobs(Protocol):
+    """An adapter with periodic work of its own (Slack: the enrolment sync)."""
+
+    def periodic_jobs(self) -> list[PeriodicJob]: ...
+
+
 class Inbox:
     """The adapters' way into the core: handle an event, then deliver what it queued."""
 
@@ -72,6 +79,13 @@ class Inbox:
         if replies:
             self.deliver_soon()
         return replies
+
+    async def enroll(self, senders: list[Sender]) -> int:
+        """Greet everyone listed the coach hasn't met (off the loop), then deliver."""
+        greeted = await asyncio.to_thread(self.coach.enroll, senders)
+        if greeted:
+            self.deliver_soon()
+        return greeted
 
     def deliver_soon(self) -> None:
         task = asyncio.get_running_loop().create_task(self._deliver())
@@ -146,6 +160,10 @@ class App:
             self.clock,
             on_tick=self.metrics.record_tick,
         )
+        for adapter in self.adapters:
+            if isinstance(adapter, HasPeriodicJobs):
+                for job in adapter.periodic_jobs():
+                    add_periodic(self.scheduler, job)
 
     async def _healthz(self, request: web.Request) -> web.Response:
         ok, body = await asyncio.to_thread(

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -16,6 +17,35 @@ log = logging.getLogger("askcoach.scheduler")
 
 
 HOUSEKEEPING_SECONDS = 3600
+
+
+@dataclass(frozen=True)
+class PeriodicJob:
+    """A job an adapter asks the runtime to run every `seconds` (e.g. Slack enrolment sync)."""
+
+    name: str
+    seconds: float
+    run: Callable[[], Awaitable[object]]
+
+
+def add_periodic(scheduler: AsyncIOScheduler, job: PeriodicJob) -> None:
+    """Schedule an adapter's job; one run at a time, a failure never stops the next one."""
+
+    async def run() -> None:
+        try:
+            await job.run()
+        except Exception:
+            log.exception("%s failed", job.name)
+
+    scheduler.add_job(
+        run,
+        "interval",
+        seconds=job.seconds,
+        id=job.name,
+        max_instances=1,
+        coalesce=True,
+        misfire_grace_time=None,
+    )
 
 
 def build_scheduler(

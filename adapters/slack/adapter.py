@@ -29,6 +29,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.slack.enrolment import ENROL_WORDS, EnrolmentSync
 from adapters.slack.gateway import (
     InstalledTokens,
     Limits,
@@ -52,6 +53,7 @@ from adapters.slack.render import (
     log_ask_modal,
     read_log_ask,
 )
+from askcoach.scheduler import PeriodicJob
 from askcoach.settings import Settings, SettingsError
 from bot.messages import InboundMessage, Sender
 from storage import Database
@@ -125,6 +127,7 @@ class SlackAdapter:
         encryption_key: str | None = None,
         limits: Limits | None = None,
         socket_ping_interval: float = 10.0,
+        enrolment_period: float | None = None,
     ) -> None:
         self.inbox = inbox
         self.db = db
@@ -185,6 +188,9 @@ class SlackAdapter:
         else:
             raise SettingsError("Slack needs SLACK_BOT_TOKEN or SLACK_CLIENT_ID")
         self.gateway = SlackGateway(db, tokens, api_url=self.api_url, limits=limits)
+        self.enrolment = EnrolmentSync(
+            db, tokens, self.gateway.client, inbox, self.people, period=enrolment_period
+        )
         self._register(self.bolt)
 
     # ----------------------------------------------------------------- lifecycle
@@ -208,8 +214,13 @@ class SlackAdapter:
         self._started = True
         log.info("slack: started (socket mode: %s)", self._socket is not None)
 
+    def periodic_jobs(self) -> list[PeriodicJob]:
+        """For the runtime's scheduler: the enrolment sync (`admin enroll all|channel`)."""
+        return [PeriodicJob("slack-enrolment", self.enrolment.period, self.enrolment.sync)]
+
     async def stop(self) -> None:
         self._started = False
+        await self.enrolment.close()
         if self._socket is not None:
             socket, self._socket = self._socket, None
             await socket.close_async()  # type: ignore[no-untyped-call]
@@ -292,6 +303,13 @@ class SlackAdapter:
         sender = await self._sender(client, team, user)
         event_id = body.get("event_id") or f"msg:{event.get('channel')}:{event.get('ts')}"
         await self.inbox.receive(InboundMessage(sender, text, event_id=str(event_id)))
+        self._after(team, text)
+
+    def _after(self, team: str, text: str) -> None:
+        """An organizer may just have changed the enrolment: sync that workspace now (the
+        sync reads the stored setting, so a refused or mistyped command changes nothing)."""
+        if ENROL_WORDS.match(text):
+            self.enrolment.sync_soon(team)
 
     async def _on_home_opened(
         self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient, context: Any
@@ -325,6 +343,7 @@ class SlackAdapter:
         await self.inbox.receive(
             InboundMessage(sender, words or "help", event_id=f"cmd:{trigger}" if trigger else None)
         )
+        self._after(team, words)
 
     async def _on_choice(
         self,
