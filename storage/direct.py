@@ -52,10 +52,14 @@ class DirectStatement:
             for name, bind in compiled.binds.items()
             if bind.value is not None or not bind.required
         }
-        self._binds: dict[str, _Processor] = {
+        binds = {
             name: bind.type.dialect_impl(dialect).bind_processor(dialect)
             for name, bind in compiled.binds.items()
         }
+        # (position, conversion) for the parameters that need one.
+        self._binds: tuple[tuple[int, Callable[[Any], Any]], ...] = tuple(
+            (n, p) for n, name in enumerate(self._order) if (p := binds[name]) is not None
+        )
         # The selected or RETURNING columns, in order.
         returned = statement.exported_columns
         self._results: tuple[_Processor, ...] = tuple(
@@ -64,18 +68,15 @@ class DirectStatement:
         self._dbapi_error: type[Exception] = dialect.loaded_dbapi.Error
 
     def _parameters(self, values: Mapping[str, Any]) -> Any:
-        merged = self._defaults | dict(values) if self._defaults else values
-        binds = self._binds
+        if self._defaults:
+            values = {**self._defaults, **values}
         try:
-            if self._positional:
-                return tuple(
-                    p(merged[n]) if (p := binds[n]) is not None else merged[n] for n in self._order
-                )
-            return {
-                n: p(merged[n]) if (p := binds[n]) is not None else merged[n] for n in self._order
-            }
+            out = [values[name] for name in self._order]
         except KeyError as missing:
             raise exc.ArgumentError(f"no value for bound parameter {missing}") from None
+        for n, process in self._binds:
+            out[n] = process(out[n])
+        return tuple(out) if self._positional else dict(zip(self._order, out, strict=True))
 
     def execute(self, conn: Connection, values: Mapping[str, Any]) -> Any:
         """Run inside the connection's transaction; returns a cursor (fetchone, fetchall,
@@ -86,8 +87,7 @@ class DirectStatement:
         `Connection.exec_driver_sql` so that it sees every statement; otherwise straight to
         the DBAPI cursor."""
         parameters = self._parameters(values)
-        dispatch = conn.dispatch
-        if dispatch.before_cursor_execute or dispatch.after_cursor_execute or conn._echo:
+        if observed(conn):
             return conn.exec_driver_sql(self.sql, parameters)
         cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         try:
@@ -129,6 +129,13 @@ class DirectStatement:
             return int(cursor.rowcount)
         finally:
             cursor.close()
+
+
+def observed(conn: Connection) -> bool:
+    """Whether something watches this connection's statements: a `before_cursor_execute` or
+    `after_cursor_execute` listener, or echo logging."""
+    dispatch = conn.dispatch
+    return bool(dispatch.before_cursor_execute or dispatch.after_cursor_execute or conn._echo)
 
 
 _COMPILED: weakref.WeakKeyDictionary[Dialect, dict[Any, DirectStatement]] = (
