@@ -28,7 +28,16 @@ _Processor = Callable[[Any], Any] | None
 class DirectStatement:
     """One statement compiled for one dialect, with its bind and result conversions."""
 
-    __slots__ = ("_binds", "_dbapi_error", "_defaults", "_order", "_positional", "_results", "sql")
+    __slots__ = (
+        "_binds",
+        "_dbapi_error",
+        "_defaults",
+        "_order",
+        "_positional",
+        "_results",
+        "_width",
+        "sql",
+    )
 
     def __init__(
         self, statement: Any, dialect: Dialect, column_keys: Sequence[str] | None = None
@@ -62,8 +71,13 @@ class DirectStatement:
         )
         # The selected or RETURNING columns, in order.
         returned = statement.exported_columns
-        self._results: tuple[_Processor, ...] = tuple(
+        results = [
             column.type.dialect_impl(dialect).result_processor(dialect, None) for column in returned
+        ]
+        self._width = len(results)
+        # (position, conversion) for the result columns that need one.
+        self._results: tuple[tuple[int, Callable[[Any], Any]], ...] = tuple(
+            (n, p) for n, p in enumerate(results) if p is not None
         )
         self._dbapi_error: type[Exception] = dialect.loaded_dbapi.Error
 
@@ -103,7 +117,12 @@ class DirectStatement:
         """A fetched row with SQLAlchemy's result conversions applied."""
         if raw is None:
             return None
-        return tuple(p(v) if p is not None else v for p, v in zip(self._results, raw, strict=True))
+        if len(raw) != self._width:
+            raise exc.InvalidRequestError(f"{len(raw)} columns back, {self._width} expected")
+        out = list(raw)
+        for n, process in self._results:
+            out[n] = process(out[n])
+        return tuple(out)
 
     def first(self, conn: Connection, values: Mapping[str, Any]) -> tuple[Any, ...] | None:
         cursor = self.execute(conn, values)
@@ -115,11 +134,7 @@ class DirectStatement:
     def all(self, conn: Connection, values: Mapping[str, Any]) -> list[tuple[Any, ...]]:
         cursor = self.execute(conn, values)
         try:
-            results = self._results
-            return [
-                tuple(p(v) if p is not None else v for p, v in zip(results, raw, strict=True))
-                for raw in cursor.fetchall()
-            ]
+            return [row for raw in cursor.fetchall() if (row := self.row(raw)) is not None]
         finally:
             cursor.close()
 
