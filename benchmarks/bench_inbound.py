@@ -64,21 +64,34 @@ def _senders(count: int) -> list[Sender]:
 
 
 class _StatementCounter:
+    """Counts the SQL statements the sqlite3 driver runs (`set_trace_callback`), whether they
+    came through SQLAlchemy's `Connection.execute` or straight from the DBAPI cursor
+    (storage/direct.py). `BEGIN IMMEDIATE` is counted; the `COMMIT` is counted apart."""
+
     def __init__(self) -> None:
         self.count = 0
+        self.commits = 0
         self.enabled = False
 
-    def __call__(self, *_args: Any) -> None:
+    def __call__(self, statement: str) -> None:
         if self.enabled:
-            self.count += 1
+            if statement == "COMMIT":
+                self.commits += 1
+            else:
+                self.count += 1
+
+    def attach(self, dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.set_trace_callback(self)
 
 
 def core_rate(directory: Path, messages: int, members: int) -> dict[str, float]:
     """Handle `messages` inbound messages from `members` members through `Coach.handle`."""
     db = Database(f"sqlite:///{directory / 'core.db'}")
-    db.upgrade()
     counter = _StatementCounter()
-    event.listen(db.engine, "before_cursor_execute", counter)
+    # At the driver: a SQLAlchemy cursor-execute listener would see only part of the
+    # statements (and would route storage/direct.py's through SQLAlchemy).
+    event.listen(db.engine, "connect", counter.attach)
+    db.upgrade()
     clock = SimulatedClock(START)
     coach = Coach(db, clock, CoachSettings(default_timezone="America/Chicago"))
     senders = _senders(members)
@@ -104,6 +117,7 @@ def core_rate(directory: Path, messages: int, members: int) -> dict[str, float]:
         "p50_ms": statistics.median(latencies) * 1000,
         "p99_ms": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
         "statements_per_message": counter.count / messages,
+        "commits_per_message": counter.commits / messages,
     }
 
 

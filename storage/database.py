@@ -16,6 +16,7 @@ from typing import Any, Self
 from sqlalchemy import Connection, Engine, create_engine, delete, event, select
 from sqlalchemy.engine import make_url
 
+from storage import direct
 from storage import tables as t
 from storage.repositories import (
     SqlAsks,
@@ -72,7 +73,13 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Straight on the DBAPI connection (SQLAlchemy's execution costs more than the
+        # statement), unless something watches statements: then through SQLAlchemy, so that
+        # it sees this one too.
+        if direct.observed(conn):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.connection.dbapi_connection.execute("BEGIN IMMEDIATE")  # type: ignore[union-attr]
 
 
 class SqlUnitOfWork:

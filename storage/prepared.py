@@ -64,6 +64,7 @@ SPECIFIC_ASKS_SINCE = (
     )
     .order_by(*_ASK_ORDER)
 )
+SPECIFIC_ASKS_SINCE_COLUMNS = ("total", *(c.name for c in t.asks.c))
 ASKS_OF_MEMBER_SINCE = _ASKS.where(t.asks.c.created_at >= bindparam("_since")).order_by(*_ASK_ORDER)
 
 _FIRST_TIME: dict[str, Any] = {

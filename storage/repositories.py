@@ -33,6 +33,7 @@ from bot.domain import (
 from bot.messages import Choice, OutboundMessage
 from storage import prepared
 from storage import tables as t
+from storage.direct import direct
 
 
 def _hhmm(value: time) -> str:
@@ -53,13 +54,27 @@ class _Repo:
         self.conn = conn
 
     def _insert_id(self, table: Any, values: dict[str, Any]) -> int:
-        # One statement per table, values as parameters: building `.values(**values)` per row
-        # cost more than the database did (the dispatch tick inserts thousands of rows).
-        result = self.conn.execute(_insert_returning_id(table), values)
-        return int(result.scalar_one())
+        # One statement per table and set of columns, compiled once and run on the DBAPI
+        # cursor (storage/direct.py): the dispatch tick inserts thousands of rows, and every
+        # inbound message a check-in, an ask or a give.
+        keys = tuple(values)
+        statement = direct(
+            self.conn.dialect,
+            ("insert", table.name, keys),
+            lambda: _insert_returning_id(table),
+            keys,
+        )
+        row = statement.first(self.conn, values)
+        if row is None:  # pragma: no cover - INSERT … RETURNING always returns the row
+            raise RuntimeError(f"no id returned by the insert into {table.name}")
+        return int(row[0])
 
     def _update_by_id(self, table: Any, row_id: int | None, values: dict[str, Any]) -> None:
-        self.conn.execute(_update_by_id(table), values | {"_row_id": row_id})
+        keys = tuple(values)
+        statement = direct(
+            self.conn.dialect, ("update", table.name, keys), lambda: _update_by_id(table), keys
+        )
+        statement.execute(self.conn, values | {"_row_id": row_id}).close()
 
 
 _STATEMENTS: dict[tuple[str, str], Any] = {}
@@ -273,7 +288,12 @@ class SqlMembers(_Repo):
             "_external_id": community_external_id,
             "_member_external_id": external_id,
         }
-        row = self.conn.execute(prepared.FIND_COMMUNITY_AND_MEMBER, params).first()
+        statement = direct(
+            self.conn.dialect,
+            "find-community-and-member",
+            lambda: prepared.FIND_COMMUNITY_AND_MEMBER,
+        )
+        row = statement.first(self.conn, params)
         if row is None:
             return None, None
         split = len(prepared.COMMUNITY_COLUMNS)
@@ -324,7 +344,7 @@ class SqlMembers(_Repo):
 
 class SqlAsks(_Repo):
     @staticmethod
-    def _from_row(row: RowMapping) -> Ask:
+    def _from_row(row: Mapping[Any, Any]) -> Ask:
         return Ask(
             id=row["id"],
             member_id=row["member_id"],
@@ -381,7 +401,11 @@ class SqlAsks(_Repo):
         self, member_id: int, since: datetime, kind: str | None
     ) -> tuple[list[Ask], int]:
         params = {"_member_id": member_id, "_since": since, "_kind": kind}
-        rows = self.conn.execute(prepared.SPECIFIC_ASKS_SINCE, params).mappings().all()
+        statement = direct(
+            self.conn.dialect, "specific-asks-since", lambda: prepared.SPECIFIC_ASKS_SINCE
+        )
+        names = prepared.SPECIFIC_ASKS_SINCE_COLUMNS
+        rows = [dict(zip(names, r, strict=True)) for r in statement.all(self.conn, params)]
         total = int(rows[0]["total"]) if rows else 0
         return [self._from_row(r) for r in rows if r["id"] is not None], total
 
@@ -591,8 +615,13 @@ class SqlCheckIns(_Repo):
             params[f"_kind{n}"] = kind.value
         if len(params) == 1:
             return 0
-        result = self.conn.execute(_cancel_pending(len(params) - 1), params)
-        return int(result.rowcount)
+        kinds_count = len(params) - 1
+        statement = direct(
+            self.conn.dialect,
+            ("cancel-pending", kinds_count),
+            lambda: _cancel_pending(kinds_count),
+        )
+        return statement.rowcount(self.conn, params)
 
     def claim_due(
         self, now: datetime, owner: str, lease_until: datetime, limit: int
@@ -687,8 +716,14 @@ class SqlOutbox(_Repo):
             "next_attempt_at": now,
             "created_at": now,
         }
-        result = self.conn.execute(_outbox_insert(self.conn.dialect.name), values)
-        row = result.first()
+        dialect = self.conn.dialect
+        statement = direct(
+            dialect,
+            ("outbox-insert", tuple(values)),
+            lambda: _outbox_insert(dialect.name),
+            tuple(values),
+        )
+        row = statement.first(self.conn, values)
         if row is None:
             return False
         object.__setattr__(message, "id", int(row[0]))
@@ -818,8 +853,11 @@ class SqlOutbox(_Repo):
 class SqlEventLog(_Repo):
     def first_time(self, platform: str, event_id: str, now: datetime) -> bool:
         values = {"platform": platform, "event_id": event_id[:128], "received_at": now}
-        result = self.conn.execute(prepared.record_event(self.conn.dialect.name), values)
-        return result.first() is not None
+        dialect = self.conn.dialect
+        statement = direct(
+            dialect, "record-event", lambda: prepared.record_event(dialect.name), tuple(values)
+        )
+        return statement.first(self.conn, values) is not None
 
     def purge(self, before: datetime) -> int:
         result = self.conn.execute(

@@ -210,6 +210,8 @@ inbound_events = Table(
     Column("event_id", String(128), primary_key=True),
     Column("received_at", UTCDateTime, nullable=False),
     Index("ix_inbound_events_received", "received_at"),
+    # SQLite: stored in the primary key's b-tree (one b-tree fewer written per inbound message).
+    sqlite_with_rowid=False,
 )
 
 intro_requests = Table(
