@@ -209,6 +209,7 @@ class Coach:
                     external_id=sender.community_id,
                     name=(sender.community_name or sender.community_id)[:100],
                     timezone=self.settings.default_timezone,
+                    last_digest_at=now,  # the first digest covers a week we were there for
                 )
             )
         elif sender.community_name and community.name != sender.community_name[:100]:

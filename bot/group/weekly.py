@@ -82,7 +82,13 @@ def dispatch_weekly_posts(
         for community in uow.communities.all():
             zone = ZoneInfo(community.timezone)
             due = previous_occurrence(now, zone, community.digest_weekday, community.digest_time)
-            if community.last_digest_at is not None and community.last_digest_at >= due:
+            if community.last_digest_at is None:
+                # A community's first digest is the first one due after we first see it:
+                # never a digest (over every member) on the very first tick.
+                community.last_digest_at = now
+                uow.communities.save(community)
+                continue
+            if community.last_digest_at >= due:
                 continue
             for message in community_posts(uow, community, now, charts, due):
                 if uow.outbox.add(message, now):

@@ -140,3 +140,33 @@ def test_two_weeks_of_a_job_club(tmp_path: Path) -> None:
     assert not any(line.startswith("coach → Cy: Organizer report") for line in lines)
     assert "Organizer report for Job Club" in text
     db.dispose()
+
+
+def test_a_community_seen_for_the_first_time_gets_no_digest_at_once(tmp_path: Path) -> None:
+    """Seeded rows (or an old database) have no digest time yet: the first tick only records
+    it, so a new community never gets a digest — over every member — on its first tick."""
+    from bot.clock import SimulatedClock
+    from bot.domain import Ask, Community, Member
+    from bot.group.weekly import dispatch_weekly_posts
+
+    clock = SimulatedClock(parse_start("2026-03-04T12:00", "UTC"))  # a Wednesday
+    monday_ask = parse_start("2026-03-03T12:00", "UTC")
+    with migrated(sqlite_url(tmp_path)) as db:
+        with db() as uow:
+            club = uow.communities.add(
+                Community(platform="slack", external_id="T1", name="Club", report_channel="C1")
+            )
+            assert club.id is not None
+            ana = uow.members.add(Member(club.id, "U1", "Ana", "UTC", created_at=monday_ask))
+            assert ana.id is not None
+            uow.asks.add(Ask(ana.id, "Ask Jen Park for an intro", "specific", monday_ask))
+            uow.commit()
+        assert dispatch_weekly_posts(db, None, clock.now()) == []
+        with db() as uow:
+            [community] = uow.communities.all()
+        assert community.last_digest_at == clock.now()
+        assert dispatch_weekly_posts(db, None, clock.now()) == []
+        # The next Monday 09:00 brings the first digest.
+        clock.set(parse_start("2026-03-09T09:00", "UTC"))
+        [digest] = dispatch_weekly_posts(db, None, clock.now())
+        assert digest.channel == "C1" and digest.text.startswith("Weekly digest for Club")
