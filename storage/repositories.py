@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, time
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -451,8 +451,29 @@ class SqlGives(_Repo):
         return [self._from_row(r) for r in rows]
 
 
-class _CompanyList(_Repo):
+_Listed = TypeVar("_Listed", Target, KnownCompany)
+
+
+class _CompanyList(_Repo, Generic[_Listed]):
+    """A member's list of companies (targets, or where they know people): one shape, two uses."""
+
     table: Any
+    record: type[_Listed]
+
+    def add(self, item: _Listed) -> _Listed:
+        item.id = self._add(item.member_id, item.company, item.created_at)
+        return item
+
+    def for_member(self, member_id: int) -> list[_Listed]:
+        return [
+            self.record(
+                id=r["id"],
+                member_id=r["member_id"],
+                company=r["company"],
+                created_at=r["created_at"],
+            )
+            for r in self._rows(member_id)
+        ]
 
     def _add(self, member_id: int, company: str, created_at: datetime) -> int:
         return self._insert_id(
@@ -472,42 +493,14 @@ class _CompanyList(_Repo):
         return self.conn.execute(_OF_MEMBER[self.table.name], {"_member_id": member_id}).mappings()
 
 
-class SqlTargets(_CompanyList):
+class SqlTargets(_CompanyList[Target]):
     table = t.targets
-
-    def add(self, target: Target) -> Target:
-        target.id = self._add(target.member_id, target.company, target.created_at)
-        return target
-
-    def for_member(self, member_id: int) -> list[Target]:
-        return [
-            Target(
-                id=r["id"],
-                member_id=r["member_id"],
-                company=r["company"],
-                created_at=r["created_at"],
-            )
-            for r in self._rows(member_id)
-        ]
+    record = Target
 
 
-class SqlKnownCompanies(_CompanyList):
+class SqlKnownCompanies(_CompanyList[KnownCompany]):
     table = t.known_companies
-
-    def add(self, known: KnownCompany) -> KnownCompany:
-        known.id = self._add(known.member_id, known.company, known.created_at)
-        return known
-
-    def for_member(self, member_id: int) -> list[KnownCompany]:
-        return [
-            KnownCompany(
-                id=r["id"],
-                member_id=r["member_id"],
-                company=r["company"],
-                created_at=r["created_at"],
-            )
-            for r in self._rows(member_id)
-        ]
+    record = KnownCompany
 
     def who_knows(self, community_id: int, company: str) -> list[int]:
         params = {"_community_id": community_id, "_company": company.strip().lower()}
