@@ -20,14 +20,17 @@ def tool(name: str) -> str | None:
     return shutil.which(name)
 
 
-def docker_compose_available() -> tuple[bool, str]:
-    """(True, '') when `docker compose` answers, else (False, why not)."""
+def compose_command() -> tuple[list[str] | None, str]:
+    """The Compose CLI to run: `docker compose` (the plugin) or the standalone `docker-compose`
+    (Debian's package, which `.ci/run` installs when it can); None and why when neither is here."""
     docker = shutil.which("docker")
-    if docker is None:
-        return False, "the docker client is not installed"
-    probe = subprocess.run(
-        [docker, "compose", "version"], capture_output=True, text=True, timeout=30, check=False
-    )
-    if probe.returncode != 0:
-        return False, "the docker client has no compose plugin (`docker compose version` failed)"
-    return True, ""
+    if docker is not None:
+        probe = subprocess.run(
+            [docker, "compose", "version"], capture_output=True, text=True, timeout=30, check=False
+        )
+        if probe.returncode == 0:
+            return [docker, "compose"], ""
+    standalone = shutil.which("docker-compose")
+    if standalone is not None:
+        return [standalone], ""
+    return None, "neither `docker compose` (plugin) nor `docker-compose` is installed"

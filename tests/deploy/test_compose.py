@@ -9,13 +9,14 @@ import json
 import os
 import re
 import subprocess
+from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 import yaml
 
-from tests.deploy.conftest import DEPLOY, SCHEMAS, docker_compose_available
+from tests.deploy.conftest import DEPLOY, SCHEMAS, compose_command
 
 COMPOSE = DEPLOY / "docker-compose.yml"
 _VAR = re.compile(r"\$\{([A-Z0-9_]+)(?::?[-?]([^}]*))?\}")
@@ -43,20 +44,30 @@ def _validator() -> jsonschema.Draft7Validator:
     return jsonschema.Draft7Validator(schema)
 
 
-def test_docker_compose_config_accepts_the_file(tmp_path: Any) -> None:
-    available, why = docker_compose_available()
-    if not available:
+def _compose_config(path: Path) -> subprocess.CompletedProcess[str]:
+    command, why = compose_command()
+    if command is None:
         pytest.skip(f"{why}; the file is still validated against the compose-spec schema below")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_"))}
-    result = subprocess.run(
-        ["docker", "compose", "-f", str(COMPOSE), "config", "--quiet"],
+    return subprocess.run(
+        [*command, "-f", str(path), "-p", "askcoach", "config", "--quiet"],
         capture_output=True,
         text=True,
         timeout=60,
         env=env,
         check=False,
     )
+
+
+def test_docker_compose_config_accepts_the_file() -> None:
+    result = _compose_config(COMPOSE)
     assert result.returncode == 0, result.stderr
+
+
+def test_docker_compose_config_rejects_a_broken_file(tmp_path: Path) -> None:
+    broken = tmp_path / "docker-compose.yml"
+    broken.write_text(COMPOSE.read_text().replace("healthcheck:", "healthcheckk:", 1))
+    assert _compose_config(broken).returncode != 0
 
 
 def test_compose_file_matches_the_compose_specification_schema() -> None:
