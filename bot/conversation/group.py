@@ -10,19 +10,10 @@ from dataclasses import replace
 
 from bot.conversation.turn import Turn
 from bot.domain import Give, IntroRequest, IntroStatus, Member, Role
-from bot.group.digest import build_digest, digest_text
+from bot.group.digest import KIND_PHRASES, build_digest, digest_text
 from bot.group.report import build_report, report_text
 from bot.messages import Choice
 from bot.ports import ChartRenderer
-
-_KIND_NEED = {
-    "introduction": "an introduction",
-    "referral": "a referral",
-    "reference": "a reference",
-    "review": "a review",
-    "advice": "advice",
-    "information": "names and contacts",
-}
 
 
 def _intro_choice(intro_id: int | None, action: str, label: str) -> Choice:
@@ -67,7 +58,7 @@ def offer_intro(turn: Turn, company: str | None, ask_id: int | None = None) -> N
 
 def _need(turn: Turn, intro: IntroRequest) -> str:
     ask = turn.uow.asks.get(intro.ask_id) if intro.ask_id else None
-    kind = _KIND_NEED.get(ask.kind or "", "an introduction") if ask else "an introduction"
+    kind = KIND_PHRASES.get(ask.kind or "", "an introduction") if ask else "an introduction"
     return f"{kind} at {intro.company}"
 
 

@@ -20,7 +20,8 @@ _KIND_WORDS = {
     "advice": ("piece of advice", "pieces of advice"),
     "information": ("set of names", "sets of names"),
 }
-_KIND_ASK = {
+# How each kind of favour reads in a sentence ("looking for a referral at Target").
+KIND_PHRASES = {
     "introduction": "an introduction",
     "referral": "a referral",
     "reference": "a reference",
@@ -133,7 +134,7 @@ def digest_text(digest: Digest) -> str:
     if digest.shared:
         lines.append("Where the group can help:")
         for item in digest.shared[:15]:
-            what = _KIND_ASK.get(item.kind or "", "help")
+            what = KIND_PHRASES.get(item.kind or "", "help")
             where = f" at {item.company}" if item.company else ""
             via = f" (asking {item.contact})" if item.contact else ""
             lines.append(f"• {item.member}: {what}{where}{via}")
