@@ -77,12 +77,7 @@ class Dispatcher:
                 lease=self._lease,
                 missed_window=self._missed_window,
             )
-            total.claimed += report.claimed
-            total.queued += report.queued
-            total.missed += report.missed
-            total.silent += report.silent
-            total.lost_lease += report.lost_lease
-            total.messages.extend(report.messages)
+            total.add(report)
             if report.claimed < self._batch:
                 break
         weekly = self._writer.weekly_posts(self._clock.now())
@@ -105,12 +100,8 @@ class Dispatcher:
                     limit=self._send_batch,
                     lease=self._send_lease,
                 )
-                total.sent += report.sent
-                total.rate_limited += report.rate_limited
-                total.retried += report.retried
-                total.failed += report.failed
-                attempted = report.sent + report.rate_limited + report.retried + report.failed
-                if attempted == 0 or report.sent == 0:
+                total.add(report)
+                if report.attempted == 0 or report.sent == 0:
                     break
             reports[platform] = total
         return reports

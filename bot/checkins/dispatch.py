@@ -39,6 +39,15 @@ class DispatchReport:
     lost_lease: int = 0
     messages: list[OutboundMessage] = field(default_factory=list)
 
+    def add(self, other: DispatchReport) -> None:
+        """Fold another batch's report into this one."""
+        self.claimed += other.claimed
+        self.queued += other.queued
+        self.missed += other.missed
+        self.silent += other.silent
+        self.lost_lease += other.lost_lease
+        self.messages.extend(other.messages)
+
 
 def dispatch_due_checkins(
     uow_factory: UnitOfWorkFactory,

@@ -29,6 +29,17 @@ class DeliveryReport:
     retried: int = 0
     failed: int = 0
 
+    @property
+    def attempted(self) -> int:
+        return self.sent + self.rate_limited + self.retried + self.failed
+
+    def add(self, other: DeliveryReport) -> None:
+        """Fold another batch's report into this one."""
+        self.sent += other.sent
+        self.rate_limited += other.rate_limited
+        self.retried += other.retried
+        self.failed += other.failed
+
 
 def backoff_seconds(attempt: int, rng: Callable[[], float] = random.random) -> float:
     """Full-jitter exponential backoff: uniform in [0, min(cap, base * 2**attempt)]."""
