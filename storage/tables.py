@@ -200,7 +200,7 @@ outbox = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("sent_at", UTCDateTime),
     Index("ix_outbox_status_next", "status", "next_attempt_at"),
-    Index("ix_outbox_member", "member_id"),
+    # No index on member_id: only `forget` looks rows up by member (see migration 0005).
 )
 
 inbound_events = Table(
@@ -209,7 +209,7 @@ inbound_events = Table(
     Column("platform", String(16), primary_key=True),
     Column("event_id", String(128), primary_key=True),
     Column("received_at", UTCDateTime, nullable=False),
-    Index("ix_inbound_events_received", "received_at"),
+    # No index on received_at: only the housekeeping purge reads it (see migration 0005).
     # SQLite: stored in the primary key's b-tree (one b-tree fewer written per inbound message).
     sqlite_with_rowid=False,
 )
