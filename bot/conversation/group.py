@@ -25,17 +25,17 @@ def offer_intro(turn: Turn, company: str | None, ask_id: int | None = None) -> N
     member = turn.member
     if not company or member.id is None or turn.community.id is None:
         return
+    # Who knows the company first: usually no one else does, and then that is one query.
+    knowers = [h for h in turn.uow.known.who_knows(turn.community.id, company) if h != member.id]
+    if not knowers:
+        return
     previous = turn.uow.intros.for_asker(member.id, company)
     if any(i.status in (IntroStatus.OFFERED, IntroStatus.ASKED) for i in previous):
         return  # one open request per company at a time
     if any(i.status == IntroStatus.ACCEPTED for i in previous):
         return
     tried = {i.helper_id for i in previous}
-    helpers = [
-        h
-        for h in turn.uow.known.who_knows(turn.community.id, company)
-        if h != member.id and h not in tried
-    ]
+    helpers = [h for h in knowers if h not in tried]
     if not helpers:
         return
     intro = turn.uow.intros.add(
