@@ -6,7 +6,8 @@ Which community a Discord event belongs to (DMs have no server):
 2. in a DM, from someone the coach already knows: the first server where they became a
    member (lowest community id; `dm` only when they are in no server), so their check-ins,
    buttons and words all meet the same member;
-3. in a DM from someone new: the bot's only server, when it is in exactly one;
+3. in a DM from someone new: the bot's only server, when it is in exactly one (unsharded:
+   a shard sees only its own servers);
 4. otherwise a community of its own, `dm` ("Direct messages"), with no admins and no report
    channel.
 
