@@ -60,9 +60,13 @@ class Sharded(Protocol):
     """An adapter that runs one shard of its platform's gateway (Discord): only the shard
     that `sends_outbox` (shard 0) delivers the platform's outbox; /healthz names the shard."""
 
-    shard_id: int
     shard_count: int
     sends_outbox: bool
+
+    @property
+    def shard(self) -> str:
+        """E.g. `shard 1/4`."""
+        ...
 
 
 def sends_outbox(adapter: PlatformAdapter) -> bool:
@@ -73,7 +77,7 @@ def sends_outbox(adapter: PlatformAdapter) -> bool:
 def health_label(adapter: PlatformAdapter) -> str | None:
     """What /healthz adds after `connected`: the shard, when the gateway is sharded."""
     if isinstance(adapter, Sharded) and adapter.shard_count > 1:
-        return f"shard {adapter.shard_id}/{adapter.shard_count}"
+        return adapter.shard
     return None
 
 

@@ -6,8 +6,8 @@ Which community a Discord event belongs to (DMs have no server):
 2. in a DM, from someone the coach already knows: the first server where they became a
    member (lowest community id; `dm` only when they are in no server), so their check-ins,
    buttons and words all meet the same member;
-3. in a DM from someone new: the bot's only server, when it is in exactly one (unsharded:
-   a shard sees only its own servers);
+3. in a DM from someone new: the bot's only server, when it is in exactly one (unsharded
+   only: a shard sees just its own servers);
 4. otherwise a community of its own, `dm` ("Direct messages"), with no admins and no report
    channel.
 
@@ -143,7 +143,7 @@ class DiscordAdapter:
 
     @property
     def shard(self) -> str:
-        """`shard 1/4` (or `shard 0/1` unsharded), for logs."""
+        """`shard 1/4` (`shard 0/1` unsharded), for logs and /healthz."""
         return f"shard {self.shard_id}/{self.shard_count}"
 
     async def start(self) -> None:
