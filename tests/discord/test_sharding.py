@@ -155,8 +155,8 @@ def test_a_slash_command_in_a_shard_1_server_is_answered_by_shard_1_in_the_inter
                 "ask", {"text": "Priya Shah for a referral at Target"}, OTHER
             )
             assert answer[0].startswith("That's a real ask: Priya Shah, a referral at Target")
+            await emu.wait_until_async(lambda: shards.pending() == 0)  # marked sent
             assert shards.channel_posts() == posts, "answered in the interaction, not posted"
-            assert shards.pending() == 0
 
     run(body)
     [interaction] = emu.sent("INTERACTION_CREATE")
