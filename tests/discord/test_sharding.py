@@ -176,11 +176,11 @@ def test_what_shard_1_cannot_answer_in_an_interaction_waits_for_shard_0(
             world.clock.advance(timedelta(hours=1))  # 09:00, Bo's check-in time
             report = await one.dispatcher.tick()
             assert report.dispatch.queued == 1 and report.delivery == {}
-            emu.queue_error(
+            emu.queue_error(  # what Discord answers once the 15-minute token has run out
                 "PATCH",
                 "/webhooks/{app}/{token}/messages/@original",
-                status=404,
-                json_body={"message": "Unknown Webhook", "code": 10015},
+                status=401,
+                json_body={"message": "Invalid Webhook Token", "code": 50027},
             )
             assert await shards.slash("stats", None, OTHER) == [], "placeholder removed"
             assert world.pending() == 4
