@@ -39,7 +39,8 @@ class Metrics:
         )
         self.messages = Counter(
             "askcoach_messages_total",
-            "Outgoing messages, by platform and result (sent, rate_limited, retried, failed).",
+            "Outgoing messages, by platform and result (sent, rate_limited, retried, failed, "
+            "handed_over to the platform's sending process).",
             ["platform", "result"],
             registry=self.registry,
         )
@@ -79,6 +80,7 @@ class Metrics:
                 ("rate_limited", delivery.rate_limited),
                 ("retried", delivery.retried),
                 ("failed", delivery.failed),
+                ("handed_over", delivery.handed_over),
             ):
                 if count:
                     self.messages.labels(platform, result).inc(count)
@@ -128,15 +130,19 @@ def health(
     last_tick: datetime | None,
     now: datetime,
     tick_seconds: float,
+    labels: dict[str, str] | None = None,
 ) -> tuple[bool, dict[str, Any]]:
-    """Healthy when the database answers, every platform is connected and the tick runs."""
+    """Healthy when the database answers, every platform is connected and the tick runs;
+    `labels` add a detail to a platform's status (`connected (shard 1/4)`)."""
     stalled_after = timedelta(seconds=max(3 * tick_seconds, 60))
     tick_ok = last_tick is not None and now - last_tick <= stalled_after
     database_ok = db.ping()
     body: dict[str, Any] = {
         "database": "ok" if database_ok else "unreachable",
         "platforms": {
-            name: "connected" if ok else "disconnected" for name, ok in platforms.items()
+            name: ("connected" if ok else "disconnected")
+            + (f" ({labels[name]})" if labels and name in labels else "")
+            for name, ok in platforms.items()
         },
         "tick": {
             "last": last_tick.isoformat() if last_tick else None,

@@ -55,6 +55,32 @@ class HasPeriodicJobs(Protocol):
     def periodic_jobs(self) -> list[PeriodicJob]: ...
 
 
+@runtime_checkable
+class Sharded(Protocol):
+    """An adapter that runs one shard of its platform's gateway (Discord): only the shard
+    that `sends_outbox` (shard 0) delivers the platform's outbox; /healthz names the shard."""
+
+    shard_count: int
+    sends_outbox: bool
+
+    @property
+    def shard(self) -> str:
+        """E.g. `shard 1/4`."""
+        ...
+
+
+def sends_outbox(adapter: PlatformAdapter) -> bool:
+    """Whether this process delivers the adapter's platform outbox (every unsharded one does)."""
+    return adapter.sends_outbox if isinstance(adapter, Sharded) else True
+
+
+def health_label(adapter: PlatformAdapter) -> str | None:
+    """What /healthz adds after `connected`: the shard, when the gateway is sharded."""
+    if isinstance(adapter, Sharded) and adapter.shard_count > 1:
+        return adapter.shard
+    return None
+
+
 class Inbox:
     """The adapters' way into the core: handle an event, then deliver what it queued."""
 
@@ -86,6 +112,20 @@ class Inbox:
         if greeted:
             self.deliver_soon()
         return greeted
+
+    async def deliver_replies(self, replies: list[OutboundMessage], gateway: ChatGateway) -> None:
+        """Send an event's replies through `gateway` now, in a process that does not deliver
+        its platform's outbox (a Discord shard other than 0): what the gateway cannot send
+        itself it hands back to the outbox, for the sending process."""
+        if not replies:
+            return
+        try:
+            report = await self.dispatcher.deliver_replies(replies, gateway)
+        except Exception:
+            log.exception("answering an event failed; its replies wait in the outbox")
+            return
+        if self.metrics is not None:
+            self.metrics.record_delivery({replies[0].platform: report})
 
     def deliver_soon(self) -> None:
         task = asyncio.get_running_loop().create_task(self._deliver())
@@ -146,7 +186,8 @@ class App:
             factory(settings, self.inbox, self.db) for factory in _adapter_factories(settings)
         ]
         for adapter in self.adapters:
-            self.dispatcher.gateways[adapter.name] = adapter.gateway
+            if sends_outbox(adapter):
+                self.dispatcher.gateways[adapter.name] = adapter.gateway
         self.web = web.Application(client_max_size=1024 * 1024)
         self.web.router.add_get("/healthz", self._healthz)
         self.web.router.add_get("/metrics", self._metrics)
@@ -173,6 +214,7 @@ class App:
             self.dispatcher.last_tick,
             self.clock.now(),
             self.settings.tick_seconds,
+            {a.name: label for a in self.adapters if (label := health_label(a))},
         )
         return web.json_response(body, status=200 if ok else 503)
 

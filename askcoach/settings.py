@@ -28,6 +28,8 @@ class Settings:
     discord_api_url: str | None
     discord_gateway_url: str | None
     discord_sends_per_second: int = 50  # Discord's global limit per bot
+    discord_shard_count: int = 1  # gateway shards for this bot token (docs/scaling.md)
+    discord_shard_id: int = 0  # which of them this process runs; shard 0 sends the outbox
 
     @property
     def slack_configured(self) -> bool:
@@ -44,9 +46,23 @@ class Settings:
         )
 
 
+MAX_DISCORD_SHARDS = 1000  # 2.5 million servers at Discord's 2,500 per shard
+
+
 def _get(name: str) -> str | None:
     value = os.environ.get(name, "").strip()
     return value or None
+
+
+def _whole_number(name: str, default: int, low: int, high: int, why: str = "") -> int:
+    """A whole number from `low` to `high` (ASCII digits only: `int` would also take `²`,
+    `+3` or `1_0`), or a SettingsError naming the variable."""
+    raw = _get(name)
+    if raw is None:
+        return default
+    if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:
+        raise SettingsError(f"{name} must be a whole number from {low} to {high}{why}, not {raw!r}")
+    return int(raw)
 
 
 def load_settings(env_file: str | None = ".env") -> Settings:
@@ -62,11 +78,15 @@ def load_settings(env_file: str | None = ".env") -> Settings:
         ) from None
     if not 0.05 <= tick <= 3600:
         raise SettingsError("ASKCOACH_TICK_SECONDS must be between 0.05 and 3600")
-    raw_rate = _get("DISCORD_SENDS_PER_SECOND") or "50"
-    if not raw_rate.isdigit() or not 1 <= int(raw_rate) <= 10_000:
-        raise SettingsError(
-            f"DISCORD_SENDS_PER_SECOND must be a whole number from 1 to 10000, not {raw_rate!r}"
-        )
+    sends_per_second = _whole_number("DISCORD_SENDS_PER_SECOND", 50, 1, 10_000)
+    shard_count = _whole_number("DISCORD_SHARD_COUNT", 1, 1, MAX_DISCORD_SHARDS)
+    shard_id = _whole_number(
+        "DISCORD_SHARD_ID",
+        0,
+        0,
+        shard_count - 1,
+        f" (shards are numbered from 0 and DISCORD_SHARD_COUNT is {shard_count})",
+    )
     return Settings(
         database_url=default_database_url(),
         tick_seconds=tick,
@@ -79,5 +99,7 @@ def load_settings(env_file: str | None = ".env") -> Settings:
         discord_token=_get("DISCORD_TOKEN"),
         discord_api_url=_get("DISCORD_API_URL"),
         discord_gateway_url=_get("DISCORD_GATEWAY_URL"),
-        discord_sends_per_second=int(raw_rate),
+        discord_sends_per_second=sends_per_second,
+        discord_shard_count=shard_count,
+        discord_shard_id=shard_id,
     )

@@ -13,8 +13,9 @@ from datetime import datetime, timedelta
 from bot.checkins import DispatchReport, dispatch_due_checkins
 from bot.checkins.dispatch import DEFAULT_LEASE, DEFAULT_MISSED_WINDOW, CheckInWriter
 from bot.clock import SimulatedClock
-from bot.delivery import DeliveryReport, deliver_outbox
+from bot.delivery import DeliveryReport, deliver_messages, deliver_outbox
 from bot.delivery.sender import SEND_LEASE
+from bot.messages import OutboundMessage
 from bot.ports import ChatGateway, Clock, UnitOfWorkFactory
 
 
@@ -105,6 +106,16 @@ class Dispatcher:
                     break
             reports[platform] = total
         return reports
+
+    async def deliver_replies(
+        self, replies: list[OutboundMessage], gateway: ChatGateway
+    ) -> DeliveryReport:
+        """Send an event's replies through `gateway` now, for a process that answers its own
+        events but is not its platform's sender (which the gateway hands the rest over to)."""
+        ids = [m.id for m in replies if m.id is not None]
+        return await deliver_messages(
+            self._uow, gateway, self._clock, self.owner, ids, lease=self._send_lease
+        )
 
     async def advance(self, clock: SimulatedClock, target: datetime) -> None:
         """Move a simulated clock to `target`, ticking at every check-in due on the way, so

@@ -130,6 +130,13 @@ class OutboxRepository(Protocol):
         limit: int,
         platform: str | None = None,
     ) -> list[OutboundMessage]: ...
+    def claim(
+        self, ids: Iterable[int], now: datetime, owner: str, lease_until: datetime
+    ) -> list[OutboundMessage]:
+        """Claim these messages (by id) for `owner` if they are ready and no other worker
+        holds them: a process sending the replies of an event it handled itself."""
+        ...
+
     def mark_sent(self, message_id: int, now: datetime) -> None: ...
     def retry_later(
         self,

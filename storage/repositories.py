@@ -772,6 +772,27 @@ class SqlOutbox(_Repo):
         )
         return [self._from_row(r) for r in rows]
 
+    def claim(
+        self, ids: Iterable[int], now: datetime, owner: str, lease_until: datetime
+    ) -> list[OutboundMessage]:
+        wanted = list(ids)
+        if not wanted:
+            return []
+        c = t.outbox.c
+        # One conditional UPDATE: a row another worker has claimed meanwhile no longer matches
+        # (PostgreSQL re-checks the WHERE after waiting for that worker's row lock).
+        self.conn.execute(
+            update(t.outbox)
+            .where(c.id.in_(wanted), c.status == "pending", c.next_attempt_at <= now)
+            .values(status="sending", lease_owner=owner, lease_expires=lease_until)
+        )
+        rows = self.conn.execute(
+            select(t.outbox)
+            .where(c.id.in_(wanted), c.status == "sending", c.lease_owner == owner)
+            .order_by(c.id)
+        ).mappings()
+        return [self._from_row(r) for r in rows]
+
     def mark_sent(self, message_id: int, now: datetime) -> None:
         # Not fenced by the lease: the platform accepted the message, which is a fact, whoever
         # holds the row now (this can spare a second send by a worker that took over).

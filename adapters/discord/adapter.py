@@ -6,13 +6,21 @@ Which community a Discord event belongs to (DMs have no server):
 2. in a DM, from someone the coach already knows: the first server where they became a
    member (lowest community id; `dm` only when they are in no server), so their check-ins,
    buttons and words all meet the same member;
-3. in a DM from someone new: the bot's only server, when it is in exactly one;
+3. in a DM from someone new: the bot's only server, when it is in exactly one (unsharded
+   only: a shard sees just its own servers);
 4. otherwise a community of its own, `dm` ("Direct messages"), with no admins and no report
    channel.
 
 Who is an organizer (`Sender.is_admin`): members with Manage Server in that server, or with
 the server's coach role (`/settings coach-role`). In a DM the server member is looked up (cache,
-then one REST call, remembered for five minutes).
+then REST, remembered for five minutes).
+
+Sharding (DISCORD_SHARD_COUNT > 1, docs/scaling.md): this process runs shard
+DISCORD_SHARD_ID. Discord sends DMs only to shard 0 and each server's events to shard
+`(server id >> 22) % count`. Shard 0 is the bot's one sender: it delivers the whole Discord
+outbox. Other shards answer their servers' slash commands and forms through the interaction
+(Discord does not count interaction responses toward the global rate limit) and leave every
+other message in the outbox for shard 0.
 """
 
 from __future__ import annotations
@@ -52,6 +60,8 @@ DM_COMMUNITY_NAME = "Direct messages"
 ADMIN_CACHE_SECONDS = 300.0
 COACH_ROLE_CACHE_SECONDS = 30.0
 ALREADY_ACKNOWLEDGED = 40060
+INVALID_SHARD = 4010  # gateway close codes: the shard in IDENTIFY is not valid...
+SHARDING_REQUIRED = 4011  # ...or the session would have too many servers
 
 
 class CoachClient(discord.Client):
@@ -71,7 +81,8 @@ class CoachClient(discord.Client):
 
     async def setup_hook(self) -> None:
         self.add_dynamic_items(ChoiceButton, LogAskButton)
-        await self.coach.tree.sync()
+        if self.coach.sends_outbox:  # the commands are global: one shard registers them
+            await self.coach.tree.sync()
 
 
 def point_discord_at(api_url: str | None, gateway_url: str | None) -> None:
@@ -103,9 +114,21 @@ class DiscordAdapter:
         self._gateway_url = settings.discord_gateway_url
         self.inbox = inbox
         self.db = db
-        self.client = CoachClient(self, guild_ready_timeout=guild_ready_timeout)
+        self.shard_id = settings.discord_shard_id
+        self.shard_count = settings.discord_shard_count
+        self.sends_outbox = self.shard_id == 0  # shard 0 gets the DMs and sends everything
+        sharding: dict[str, Any] = (
+            {"shard_id": self.shard_id, "shard_count": self.shard_count}
+            if self.shard_count > 1
+            else {}
+        )
+        self.client = CoachClient(self, guild_ready_timeout=guild_ready_timeout, **sharding)
         self.tree = build_tree(self.client, self)
-        self.gateway = DiscordGateway(self.client, RateCap(settings.discord_sends_per_second))
+        self.gateway = DiscordGateway(
+            self.client,
+            RateCap(settings.discord_sends_per_second),
+            interactions_only=not self.sends_outbox,
+        )
         self._task: asyncio.Task[None] | None = None
         self._connected = False
         self._home: dict[int, str] = {}  # user id -> community for their DMs (rules 2-4)
@@ -118,14 +141,38 @@ class DiscordAdapter:
     def routes(self) -> list[Any]:
         return []  # the gateway websocket needs no HTTP routes
 
+    @property
+    def shard(self) -> str:
+        """`shard 1/4` (`shard 0/1` unsharded), for logs and /healthz."""
+        return f"shard {self.shard_id}/{self.shard_count}"
+
     async def start(self) -> None:
         point_discord_at(self._api_url, self._gateway_url)
         await self.client.login(self._token)  # a bad token fails here, at start-up
+        if self.shard_count > 1:
+            log.info(
+                "discord: connecting as %s: %s",
+                self.shard,
+                "DMs, its servers' events, and every Discord send"
+                if self.sends_outbox
+                else "its servers' slash commands and forms; shard 0 sends everything else",
+            )
         self._task = asyncio.get_running_loop().create_task(self._connect())
 
     async def _connect(self) -> None:
         try:
             await self.client.connect(reconnect=True)
+        except discord.ConnectionClosed as closed:
+            if closed.code in (INVALID_SHARD, SHARDING_REQUIRED):
+                log.error(
+                    "Discord refused %s (close code %d, %s): set DISCORD_SHARD_COUNT to the "
+                    "same number on every shard, at least servers / 2,500",
+                    self.shard,
+                    closed.code,
+                    "invalid shard" if closed.code == INVALID_SHARD else "sharding required",
+                )
+            else:
+                log.exception("discord gateway connection ended with an error")
         except Exception:
             log.exception("discord gateway connection ended with an error")
         finally:
@@ -151,7 +198,7 @@ class DiscordAdapter:
 
         async def on_ready() -> None:
             self._connected = True
-            log.info("discord ready: %d server(s)", len(client.guilds))
+            log.info("discord ready (%s): %d server(s)", self.shard, len(client.guilds))
 
         async def on_resumed() -> None:
             self._connected = True
@@ -205,7 +252,13 @@ class DiscordAdapter:
             self._coach_roles.pop(interaction.guild_id or 0, None)  # settings may change it
         sender = await self.sender(interaction.user, interaction)
         replies = await self.inbox.receive(InboundMessage(sender, text, event_id, form=form))
-        if not replies and self.gateway.forget_answer(event_id) is not None:
+        if self.sends_outbox:
+            unanswered = not replies and self.gateway.forget_answer(event_id) is not None
+        else:  # answer now: nobody else will put these replies into the interaction
+            await self.inbox.deliver_replies(replies, self.gateway)
+            answering = self.gateway.forget_answer(event_id)
+            unanswered = answering is not None and not answering.used_original
+        if unanswered:  # nothing to say here (a replay), or shard 0 sends it by DM
             with contextlib.suppress(discord.HTTPException):
                 await interaction.delete_original_response()
 
@@ -273,7 +326,8 @@ class DiscordAdapter:
         found = await asyncio.to_thread(self._known_servers, str(user_id))
         if found:
             community = found[0]
-        elif len(self.client.guilds) == 1:
+        elif len(self.client.guilds) == 1 and self.shard_count == 1:
+            # (a shard sees only its own servers, so it cannot tell the bot is in just one)
             community = str(self.client.guilds[0].id)
         else:
             community = DM_COMMUNITY
@@ -326,6 +380,9 @@ class DiscordAdapter:
         if cached is not None and cached[0] > time.monotonic():
             return cached[1]
         guild = self.client.get_guild(guild_id)
+        if guild is None and self.shard_count > 1:  # a server on another shard
+            with contextlib.suppress(discord.HTTPException):
+                guild = await self.client.fetch_guild(guild_id)
         admin = False
         if guild is not None:
             member = guild.get_member(user_id)

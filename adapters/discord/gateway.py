@@ -14,6 +14,9 @@ file. Errors are sorted into what the outbox should do next (see `delivery_error
 - Channel posts (the weekly digest) go as an embed: the first line as its title, the bullets as
   its description, each "Heading:" section as a field, and a PNG attachment shown inside the
   embed (`attachment://<name>`) and sent as a file in the same message.
+- A gateway on a Discord shard other than 0 (`interactions_only`) never sends a channel message
+  or opens a DM: it puts replies into the interaction they answer and hands everything else
+  back to the outbox (`Handover`) for shard 0, the bot's one sender.
 - Every REST request (a DM open as well as a message) takes a token from one `RateCap`, which
   keeps the bot under Discord's global limit (50 requests/s per bot by default;
   `DISCORD_SENDS_PER_SECOND` for bots Discord has granted more). discord.py itself only reacts
@@ -37,7 +40,13 @@ import aiohttp
 import discord
 
 from adapters.discord.components import choices_view
-from bot.delivery import DeliveryError, PermanentFailure, RateLimited, TransientFailure
+from bot.delivery import (
+    DeliveryError,
+    Handover,
+    PermanentFailure,
+    RateLimited,
+    TransientFailure,
+)
 from bot.messages import OutboundMessage
 
 log = logging.getLogger("askcoach.discord")
@@ -170,6 +179,16 @@ class _Rendered:
     embed: discord.Embed | None = None
 
 
+def _answers(answering: _Answering, message: OutboundMessage) -> bool:
+    """Whether `message` may go into the interaction: its token still lives and the message is
+    for the member who used it (a message for someone else, or for a channel, never does)."""
+    return (
+        answering.expires > time.monotonic()
+        and message.channel is None
+        and message.recipient == str(answering.interaction.user.id)
+    )
+
+
 def attachment_filename(name: str | None) -> str:
     """A file name `attachment://` can refer to: letters, digits, `.`, `_` and `-` only."""
     cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", name or "").strip(".-")[:80]
@@ -278,9 +297,12 @@ def _files(rendered: _Rendered) -> list[discord.File]:
 class DiscordGateway:
     """Implements the core's ChatGateway for one discord.py client."""
 
-    def __init__(self, client: discord.Client, cap: RateCap | None = None) -> None:
+    def __init__(
+        self, client: discord.Client, cap: RateCap | None = None, *, interactions_only: bool = False
+    ) -> None:
         self.client = client
         self.cap = cap or RateCap()  # shared by every request this gateway makes
+        self.interactions_only = interactions_only  # a shard other than 0: see the module doc
         self._dm_channels: OrderedDict[int, int] = OrderedDict()
         self._answering: dict[str, _Answering] = {}
 
@@ -307,14 +329,19 @@ class DiscordGateway:
 
     async def send(self, message: OutboundMessage) -> None:
         """Deliver one message; raise a DeliveryError subclass when it did not go out."""
+        event = event_of(message.key)
+        answering = self._answering.get(event) if event else None
+        if answering is not None and not _answers(answering, message):
+            answering = None
+        if answering is None and self.interactions_only:
+            raise Handover("not an answer to this shard's interaction: shard 0 sends it")
         if self.client.is_closed() or self.client.user is None:
             raise TransientFailure("Discord client is not connected")
         rendered = render(message)
-        event = event_of(message.key)
-        answering = self._answering.get(event) if event else None
-        live = answering is not None and answering.expires > time.monotonic()
-        if live and answering is not None and await self._answer(answering, rendered):
+        if answering is not None and await self._answer(answering, rendered):
             return
+        if self.interactions_only:
+            raise Handover("the interaction can no longer be answered: shard 0 sends it by DM")
         try:
             channel = await self._channel(message)
             await self.cap.acquire()

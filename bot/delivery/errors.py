@@ -26,3 +26,9 @@ class PermanentFailure(DeliveryError):
     def __init__(self, detail: str, member_unreachable: bool = False) -> None:
         super().__init__(detail)
         self.member_unreachable = member_unreachable
+
+
+class Handover(DeliveryError):
+    """This process does not send this message; the platform's sender does (a Discord shard
+    other than 0 answers only its own interactions). It goes back to the outbox at once, no
+    attempt counted."""

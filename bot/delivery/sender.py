@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.checkins import cancel_all
-from bot.delivery.errors import PermanentFailure, RateLimited, TransientFailure
+from bot.delivery.errors import Handover, PermanentFailure, RateLimited, TransientFailure
+from bot.messages import OutboundMessage
 from bot.ports import ChatGateway, Clock, UnitOfWorkFactory
 
 MAX_ATTEMPTS = 8
@@ -28,6 +29,7 @@ class DeliveryReport:
     rate_limited: int = 0
     retried: int = 0
     failed: int = 0
+    handed_over: int = 0  # left in the outbox for the platform's sender (see Handover)
 
     @property
     def attempted(self) -> int:
@@ -39,6 +41,7 @@ class DeliveryReport:
         self.rate_limited += other.rate_limited
         self.retried += other.retried
         self.failed += other.failed
+        self.handed_over += other.handed_over
 
 
 def backoff_seconds(attempt: int, rng: Callable[[], float] = random.random) -> float:
@@ -57,11 +60,40 @@ async def deliver_outbox(
     lease: timedelta = SEND_LEASE,
 ) -> DeliveryReport:
     """Deliver up to `limit` ready messages (of one platform, if given) through `gateway`."""
-    report = DeliveryReport()
     now = clock.now()
     with uow_factory() as uow:
         batch = uow.outbox.claim_ready(now, owner, now + lease, limit, platform=platform)
         uow.commit()
+    return await _send(uow_factory, gateway, clock, owner, batch)
+
+
+async def deliver_messages(
+    uow_factory: UnitOfWorkFactory,
+    gateway: ChatGateway,
+    clock: Clock,
+    owner: str,
+    ids: list[int],
+    *,
+    lease: timedelta = SEND_LEASE,
+) -> DeliveryReport:
+    """Deliver these messages (an event's replies) through `gateway` now, except those another
+    worker has already taken: they are that worker's to send."""
+    now = clock.now()
+    with uow_factory() as uow:
+        batch = uow.outbox.claim(ids, now, owner, now + lease)
+        uow.commit()
+    return await _send(uow_factory, gateway, clock, owner, batch)
+
+
+async def _send(
+    uow_factory: UnitOfWorkFactory,
+    gateway: ChatGateway,
+    clock: Clock,
+    owner: str,
+    batch: list[OutboundMessage],
+) -> DeliveryReport:
+    """Send a claimed batch; mark each message sent, retried later or failed."""
+    report = DeliveryReport()
     for position, message in enumerate(batch):
         assert message.id is not None
         try:
@@ -79,6 +111,13 @@ async def deliver_outbox(
                     )
                 uow.commit()
             break
+        except Handover as handover:
+            report.handed_over += 1
+            with uow_factory() as uow:
+                uow.outbox.retry_later(
+                    message.id, clock.now(), str(handover), count_attempt=False, owner=owner
+                )
+                uow.commit()
         except TransientFailure as failure:
             attempts = int(message.meta.get("attempts", "0")) + 1
             if attempts >= MAX_ATTEMPTS:

@@ -1,7 +1,7 @@
 """deploy/k8s: every manifest validates against the Kubernetes OpenAPI schemas shipped offline
 by `kubernetes-validate` (strict: unknown fields are errors), and the shape is the one the
 scaling guide describes: stateless Slack workers without the tick, three dispatchers, one
-Discord gateway pod, probes on /healthz, no secrets in the template."""
+Discord pod per gateway shard, probes on /healthz, no secrets in the template."""
 
 from __future__ import annotations
 
@@ -78,10 +78,16 @@ def test_slack_workers_do_not_tick_and_dispatchers_do() -> None:
     assert _env(dispatcher)["DISCORD_TOKEN"] == ""  # no extra Discord gateway sessions
 
 
-def test_one_discord_gateway_session_per_token() -> None:
+def test_one_discord_pod_per_shard_with_the_shard_id_from_the_pod_index() -> None:
     discord = _find("StatefulSet", "askcoach-discord")
-    assert discord["spec"]["replicas"] == 1
-    assert _env(discord)["ASKCOACH_DISPATCH"] == "0"
+    env = _env(discord)
+    assert discord["spec"]["replicas"] == int(env["DISCORD_SHARD_COUNT"]) > 1
+    assert discord["spec"]["podManagementPolicy"] == "OrderedReady"
+    container = discord["spec"]["template"]["spec"]["containers"][0]
+    [shard_id] = [e for e in container["env"] if e["name"] == "DISCORD_SHARD_ID"]
+    field = shard_id["valueFrom"]["fieldRef"]["fieldPath"]
+    assert field == "metadata.labels['apps.kubernetes.io/pod-index']"
+    assert env["ASKCOACH_DISPATCH"] == "0"
 
 
 def test_the_slack_service_selects_only_slack_workers() -> None:

@@ -117,12 +117,13 @@ class World:
         while time.monotonic() < deadline:
             await asyncio.sleep(quiet)
             busy = bool(self.inbox._deliveries)
-            pending = await asyncio.to_thread(self._pending)
+            pending = await asyncio.to_thread(self.pending)
             if not busy and pending == 0:
                 return
         raise TimeoutError("the outbox did not settle")
 
-    def _pending(self) -> int:
+    def pending(self) -> int:
+        """Messages waiting in the outbox (to send, or being sent)."""
         with self.db() as uow:
             return uow.outbox.pending_count()
 

@@ -81,6 +81,15 @@ Realism notes
   Discord); any other close keeps it resumable.
 * ``replay_last`` re-sends the same payloads with *new* sequence numbers (a duplicate delivery);
   events missed while disconnected are replayed on RESUME with their original sequence numbers.
+* Sharding: IDENTIFY's ``shard: [id, count]`` is honoured. A session gets READY and GUILD_CREATE
+  only for its guilds (``(guild_id >> 22) % count == id``, :func:`shard_for`), every guild event
+  only on that guild's shard, and DMs (messages and interactions without a guild) only on shard
+  0, like Discord. An invalid shard closes the gateway with 4010; a session that would hold
+  more than ``max_guilds_per_shard`` guilds (Discord: 2,500) closes with 4011 (sharding
+  required). Several sessions may identify as the same shard (Discord allows it); each gets the
+  shard's events. ``GET /gateway/bot`` recommends ``shards`` (one per 1,000 guilds unless
+  ``recommended_shards`` says otherwise). Identify concurrency (``max_concurrency``) is not
+  enforced.
 """
 
 from __future__ import annotations
@@ -149,6 +158,11 @@ MESSAGE_FLAG_LOADING = 1 << 7
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
+# Gateway close codes for sharding
+CLOSE_INVALID_SHARD = 4010
+CLOSE_SHARDING_REQUIRED = 4011
+GUILDS_PER_RECOMMENDED_SHARD = 1000
+
 _GUILD_EVENTS = {
     "GUILD_CREATE",
     "GUILD_UPDATE",
@@ -171,6 +185,30 @@ _REACTION_EVENTS = {
     "MESSAGE_REACTION_REMOVE_ALL",
     "MESSAGE_REACTION_REMOVE_EMOJI",
 }
+
+
+def shard_for(guild_id: int, shard_count: int) -> int:
+    """The shard that gets a guild's events (Discord's formula)."""
+    return (int(guild_id) >> 22) % shard_count
+
+
+def _routing_guild(event: str, data: Mapping[str, Any]) -> int | None:
+    """The guild whose shard gets this dispatch; None for DMs and other guild-less events."""
+    if event in ("GUILD_CREATE", "GUILD_UPDATE", "GUILD_DELETE"):
+        return int(data["id"])
+    guild_id = data.get("guild_id")
+    return int(guild_id) if guild_id is not None else None
+
+
+def _valid_shard(shard: Any) -> tuple[int, int] | None:
+    """IDENTIFY's ``shard`` as (id, count), or None when it is not ``[id, count]`` with
+    ``0 <= id < count``."""
+    if not isinstance(shard, list) or len(shard) != 2:
+        return None
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in shard):
+        return None
+    shard_id, count = shard
+    return (shard_id, count) if count >= 1 and 0 <= shard_id < count else None
 
 
 def _now_iso() -> str:
@@ -359,6 +397,7 @@ class SentDispatch:
     data: JSON
     live: bool
     replayed: bool
+    shard: tuple[int, int] = (0, 1)  # the receiving session's [id, count]
 
 
 @dataclass(frozen=True)
@@ -431,6 +470,7 @@ class _Session:
     token: str
     intents: int
     identify: JSON
+    shard: tuple[int, int] = (0, 1)  # [id, count] from IDENTIFY; unsharded is shard 0 of 1
     seq: int = 0
     history: list[tuple[int, str, JSON]] = field(default_factory=list)
     conn: _Conn | None = None
@@ -489,6 +529,8 @@ class DiscordEmulator:
         interaction_timeout: float = 3.0,
         enforce_intents: bool = True,
         allow_privileged_intents: bool = False,
+        max_guilds_per_shard: int = 2500,
+        recommended_shards: int | None = None,
     ) -> None:
         self.token = token
         self.tokens: set[str] = {token}
@@ -503,6 +545,8 @@ class DiscordEmulator:
         self.interaction_timeout = interaction_timeout
         self.enforce_intents = enforce_intents
         self.allow_privileged_intents = allow_privileged_intents
+        self.max_guilds_per_shard = max_guilds_per_shard
+        self.recommended_shards = recommended_shards
 
         self._lock = threading.RLock()
         self._cond = threading.Condition(self._lock)
@@ -1265,7 +1309,13 @@ class DiscordEmulator:
 
     async def _dispatch_all(self, event: str, data: JSON) -> int:
         count = 0
+        guild_id = _routing_guild(event, data)
         for session in list(self._sessions.values()):
+            shard_id, shard_count = session.shard
+            if guild_id is None and shard_id != 0:
+                continue  # DMs (and other guild-less events) go to shard 0 only
+            if guild_id is not None and shard_for(guild_id, shard_count) != shard_id:
+                continue
             if await self._dispatch_to(session, event, data):
                 count += 1
         return count
@@ -1289,7 +1339,9 @@ class DiscordEmulator:
                     live = False
             with self._lock:
                 self._sent.append(
-                    SentDispatch(session.session_id, seq, event, allowed, live, False)
+                    SentDispatch(
+                        session.session_id, seq, event, allowed, live, False, session.shard
+                    )
                 )
         self._notify()
         return True
@@ -1373,17 +1425,24 @@ class DiscordEmulator:
         if d.get("token") not in self.tokens:
             await conn.ws.close(code=4004, message=b"Authentication failed.")
             return
+        shard = _valid_shard(d["shard"]) if "shard" in d else (0, 1)
+        if shard is None:
+            await conn.ws.close(code=CLOSE_INVALID_SHARD, message=b"Invalid shard.")
+            return
+        with self._lock:
+            guild_ids = [g for g in self._guilds if shard_for(g, shard[1]) == shard[0]]
+        if len(guild_ids) > self.max_guilds_per_shard:
+            await conn.ws.close(code=CLOSE_SHARDING_REQUIRED, message=b"Sharding required.")
+            return
         intents = int(d.get("intents", 0))
         if intents & PRIVILEGED_INTENTS and not self.allow_privileged_intents:
             await conn.ws.close(code=4014, message=b"Disallowed intent(s).")
             return
-        session = _Session(secrets.token_hex(16), str(d["token"]), intents, record)
+        session = _Session(secrets.token_hex(16), str(d["token"]), intents, record, shard)
         with self._lock:
             self._sessions[session.session_id] = session
         conn.session = session
         session.conn = conn
-        with self._lock:
-            guild_ids = list(self._guilds)
         ready: JSON = {
             "v": API_VERSION,
             "user": dict(self.bot_user),
@@ -1438,7 +1497,9 @@ class DiscordEmulator:
                     await conn.send({"op": OP_DISPATCH, "t": event, "s": seq, "d": data})
                     with self._lock:
                         self._sent.append(
-                            SentDispatch(session.session_id, seq, event, data, True, True)
+                            SentDispatch(
+                                session.session_id, seq, event, data, True, True, session.shard
+                            )
                         )
             session.seq += 1
             await conn.send(
@@ -2141,9 +2202,12 @@ class DiscordEmulator:
         return 200, {"url": self.gateway_url}
 
     async def _h_gateway_bot(self, req: _Req) -> tuple[int, Any]:
+        with self._lock:
+            guilds = len(self._guilds)
+        shards = self.recommended_shards or max(1, math.ceil(guilds / GUILDS_PER_RECOMMENDED_SHARD))
         return 200, {
             "url": self.gateway_url,
-            "shards": 1,
+            "shards": shards,
             "session_start_limit": {
                 "total": 1000,
                 "remaining": 999,

@@ -11,6 +11,7 @@ import urllib.request
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any
 
+import aiohttp
 import discord
 import pytest
 from discord import app_commands
@@ -628,3 +629,98 @@ def test_rest_misc_endpoints(emu: DiscordEmulator) -> None:
     assert edited["content"] == "y" and emu.message(int(msg["id"])).edits == [{"content": "y"}]
     empty = http(emu, "POST", f"/channels/{cid}/messages", {"content": ""})
     assert empty[0] == 400 and empty[2]["code"] == 50006
+
+
+# --------------------------------------------------------------------------------------------
+# Sharding
+# --------------------------------------------------------------------------------------------
+
+SHARD_1_GUILD = (1 << 22) | GUILD  # (id >> 22) % 2 == 1, while GUILD is on shard 0 of 2
+
+
+def _shard_client(shard_id: int, seen: list[str]) -> discord.Client:
+    client = default_client(shard_id=shard_id, shard_count=2)
+
+    @client.event
+    async def on_message(message: discord.Message) -> None:
+        seen.append(f"dm:{message.content}")
+
+    @client.event
+    async def on_interaction(interaction: discord.Interaction) -> None:
+        seen.append(f"interaction:{interaction.guild_id}")
+
+    return client
+
+
+def test_each_shard_gets_its_own_guilds_and_only_shard_0_gets_dms(emu: DiscordEmulator) -> None:
+    emu.add_guild(SHARD_1_GUILD, "Second Club", owner_id=OTHER, members=[OTHER])
+    seen: dict[int, list[str]] = {0: [], 1: []}
+    shard0, shard1 = _shard_client(0, seen[0]), _shard_client(1, seen[1])
+    later = (3 << 22) | 7  # joined after both connected: shard 1
+
+    async def body() -> None:
+        async with running(shard0, emu), running(shard1, emu):
+            assert [g.id for g in shard0.guilds] == [GUILD]
+            assert [g.id for g in shard1.guilds] == [SHARD_1_GUILD]
+            assert emu.dispatch("MESSAGE_CREATE", emu.dm_message(MEMBER, "hello")) == 1
+            in_dm = emu.slash_command("x", None, MEMBER)
+            assert emu.dispatch("INTERACTION_CREATE", in_dm) == 1
+            on_1 = emu.slash_command("x", None, OTHER, guild_id=SHARD_1_GUILD)
+            assert emu.dispatch("INTERACTION_CREATE", on_1) == 1
+            on_0 = emu.slash_command("x", None, MEMBER, guild_id=GUILD)
+            assert emu.dispatch("INTERACTION_CREATE", on_0) == 1
+            emu.add_guild(later, "Third Club", owner_id=OTHER)
+            await emu.wait_until_async(lambda: shard1.get_guild(later))
+            await emu.wait_until_async(lambda: len(seen[0]) == 3 and len(seen[1]) == 1)
+            assert shard0.get_guild(later) is None
+
+    run(body)
+    assert seen[0] == ["dm:hello", "interaction:None", f"interaction:{GUILD}"]
+    assert seen[1] == [f"interaction:{SHARD_1_GUILD}"]
+    assert sorted(i["shard"] for i in emu.identifies) == [[0, 2], [1, 2]]
+    ready = {s.shard: [g["id"] for g in s.data["guilds"]] for s in emu.sent("READY")}
+    assert ready == {(0, 2): [str(GUILD)], (1, 2): [str(SHARD_1_GUILD)]}
+    assert {s.shard for s in emu.sent("MESSAGE_CREATE")} == {(0, 2)}
+
+
+@pytest.mark.parametrize("shard", [[2, 2], [-1, 2], [0, 0], [1], [True, 2], "0,2"])
+def test_an_invalid_shard_is_closed_with_4010(emu: DiscordEmulator, shard: Any) -> None:
+    async def identify() -> int | None:
+        url = f"{emu.gateway_url}?v=10&encoding=json"
+        async with aiohttp.ClientSession() as session, session.ws_connect(url) as ws:
+            hello = await ws.receive_json()
+            assert hello["op"] == 10
+            d = {"token": emu.token, "intents": INTENT_GUILDS, "properties": {}}
+            await ws.send_json({"op": 2, "d": {**d, "shard": shard}})
+            message = await ws.receive()
+            assert message.type == aiohttp.WSMsgType.CLOSE
+            return ws.close_code
+
+    assert asyncio.run(asyncio.wait_for(identify(), 10)) == 4010
+    assert not emu.sent("READY")
+
+
+def test_discord_py_gives_up_on_4010_and_on_4011_sharding_required() -> None:
+    with DiscordEmulator(max_guilds_per_shard=1) as emu, emu.patch_discord():
+        emu.add_guild(GUILD, "Job Club")
+        emu.add_guild(SHARD_1_GUILD, "Second Club")
+        codes: list[int] = []
+
+        async def start(client: discord.Client) -> None:
+            with pytest.raises(discord.ConnectionClosed) as closed:
+                await client.start(emu.token)
+            codes.append(closed.value.code)
+            await client.close()
+
+        async def body() -> None:
+            await start(default_client(shard_id=2, shard_count=2))  # no shard 2 of 2
+            await start(default_client())  # two guilds on one session, one allowed
+            async with running(default_client(shard_id=1, shard_count=2), emu):
+                pass  # sharded, each session holds one guild: accepted
+
+        run(body)
+        assert codes == [4010, 4011]
+        status, _, gateway = http(emu, "GET", "/gateway/bot")
+        assert status == 200 and gateway["shards"] == 1  # one per 1,000 guilds
+    with DiscordEmulator(recommended_shards=4) as emu:
+        assert http(emu, "GET", "/gateway/bot")[2]["shards"] == 4

@@ -164,6 +164,42 @@ def test_outbox_is_idempotent_and_retries(any_db: Database) -> None:
         uow.commit()
 
 
+def test_outbox_claims_an_events_replies_by_id_unless_another_worker_has_them(
+    any_db: Database,
+) -> None:
+    """A Discord shard other than 0 claims the replies of its own interaction by id; a reply
+    that shard 0's delivery took first stays shard 0's."""
+    member = _member(any_db)
+    replies = [
+        OutboundMessage(
+            f"reply {n}", member.community_id, "discord", member.id, "U1", key=f"in:discord:9:{n}"
+        )
+        for n in range(3)
+    ]
+    unrelated = OutboundMessage("check-in", member.community_id, "discord", key="checkin:7:0")
+    with any_db() as uow:
+        for message in [*replies, unrelated]:
+            assert uow.outbox.add(message, T0)
+        uow.commit()
+    ids = [m.id or 0 for m in replies]
+    lease = T0 + timedelta(minutes=5)
+    with any_db() as uow:
+        [taken] = uow.outbox.claim_ready(T0, "shard-0", lease, 1, "discord")  # the oldest
+        uow.commit()
+    assert taken.id == ids[0]
+    with any_db() as uow:
+        assert uow.outbox.claim([], T0, "shard-1", lease) == []
+        assert uow.outbox.claim(ids, T0 - timedelta(seconds=1), "shard-1", lease) == []
+        claimed = uow.outbox.claim(ids, T0, "shard-1", lease)
+        assert uow.outbox.claim(ids, T0, "shard-2", lease) == []
+        uow.commit()
+    assert [m.id for m in claimed] == ids[1:] and claimed[0].text == "reply 1"
+    with any_db() as uow:  # the check-in was not asked for: still anyone's to send
+        [left] = uow.outbox.claim_ready(T0, "shard-0", lease, 10, "discord")
+        uow.commit()
+    assert left.key == "checkin:7:0"
+
+
 def test_event_log_sees_each_event_once(any_db: Database) -> None:
     with any_db() as uow:
         assert uow.events.first_time("slack", "Ev1", T0) is True
