@@ -39,7 +39,6 @@ UNREACHABLE = frozenset(
     {
         "channel_not_found",
         "user_not_found",
-        "account_inactive",
         "cannot_dm_bot",
         "not_in_channel",
         "is_archived",
@@ -47,8 +46,17 @@ UNREACHABLE = frozenset(
         "messages_tab_disabled",
     }
 )
+# The workspace's bot token no longer works: the app was uninstalled (Slack then answers
+# `account_inactive` or `token_revoked`), the token was revoked, or the workspace is gone.
 AUTH_ERRORS = frozenset(
-    {"invalid_auth", "token_revoked", "not_authed", "token_expired", "team_not_found"}
+    {
+        "account_inactive",
+        "invalid_auth",
+        "token_revoked",
+        "not_authed",
+        "token_expired",
+        "team_not_found",
+    }
 )
 TRANSIENT_ERRORS = frozenset(
     {"internal_error", "fatal_error", "service_unavailable", "request_timeout"}
@@ -313,7 +321,13 @@ class SlackGateway:
             return TransientFailure(f"slack: {code}")
         if code in AUTH_ERRORS:
             self._tokens.forget(team)
-            return PermanentFailure(f"slack: {code} (workspace {team})")
+            log.warning(
+                "slack: workspace %s answered %s: askcoach was uninstalled there or its bot "
+                "token revoked; its check-ins are stopped until it is installed again",
+                team,
+                code,
+            )
+            return PermanentFailure(f"slack: {code} (workspace {team})", community_unreachable=True)
         if code in UNREACHABLE:
             return PermanentFailure(f"slack: {code}", member_unreachable=is_dm)
         return PermanentFailure(f"slack: {code}")
@@ -336,8 +350,10 @@ class SlackGateway:
             raise PermanentFailure("message has neither a channel nor a recipient")
         is_dm = message.channel is None
         token = await self._tokens.bot_token(team)
-        if token is None:
-            raise PermanentFailure(f"no Slack installation for workspace {team}")
+        if token is None:  # uninstalled (its installation was deleted), or never installed
+            raise PermanentFailure(
+                f"slack: no installation for workspace {team}", community_unreachable=True
+            )
         client = self.client(token)
         if not is_dm:
             await self._post_to_channel(client, team, target, message)
