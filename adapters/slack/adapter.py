@@ -7,8 +7,8 @@ Slack payloads become core events here and nowhere else:
 - the log-an-ask modal (`view_submission`) -> InboundMessage(form={who, what, company, by})
 - `app_home_opened`                      -> greet (first contact) + views.publish of the week
 - `app_uninstalled`, `tokens_revoked` (bot) -> the workspace's stored tokens deleted (bolt's
-  built-in revocation listeners, OAuth only) + Coach.community_removed; an OAuth install
-  -> Coach.community_restored
+  built-in revocation listeners, OAuth only) + Coach.community_removed
+- an OAuth install (or reinstall)          -> Coach.community_restored
 Slack retries and replays carry the same event id; the core's event log answers them once.
 """
 
@@ -201,6 +201,7 @@ class SlackAdapter:
         else:
             raise SettingsError("Slack needs SLACK_BOT_TOKEN or SLACK_CLIENT_ID")
         self.tokens = tokens
+        self._gone: set[str] = set()  # workspaces whose uninstall was reported (this process)
         self.gateway = SlackGateway(db, tokens, api_url=self.api_url, limits=limits)
         self.enrolment = EnrolmentSync(
             db, tokens, self.gateway.client, inbox, self.people, period=enrolment_period
@@ -429,10 +430,15 @@ class SlackAdapter:
     async def _on_tokens_revoked(
         self, body: dict[str, Any], event: dict[str, Any], context: AsyncBoltContext
     ) -> None:
+        bot_revoked = bool((event.get("tokens") or {}).get("bot"))
         if self.installation_store is not None:
-            # Deletes the installations of the listed users and, if listed, the bot.
-            await self.bolt.default_tokens_revoked_event_listener()(event=event, context=context)
-        if (event.get("tokens") or {}).get("bot"):
+            if bot_revoked:  # askcoach is bot-only: without its bot token the install is dead
+                await self.bolt.default_app_uninstalled_event_listener()(context=context)
+            else:  # user tokens only: delete those users' installations, keep the bot
+                await self.bolt.default_tokens_revoked_event_listener()(
+                    event=event, context=context
+                )
+        if bot_revoked:
             await self._workspace_gone(_team_of(body, context), "revoked askcoach's bot token")
 
     async def _workspace_gone(self, team: str, what: str) -> None:
@@ -442,6 +448,11 @@ class SlackAdapter:
         self.tokens.forget(team)
         stopped = await self.inbox.community_removed(PLATFORM, team, f"slack: workspace {what}")
         members, messages = (stopped.members, stopped.messages) if stopped else (0, 0)
+        if team in self._gone and not (members or messages):
+            # Slack sends app_uninstalled and tokens_revoked (in either order), and retries.
+            log.info("slack: workspace %s %s (its work was already stopped)", team, what)
+            return
+        self._gone.add(team)
         if self.installation_store is None:
             log.warning(
                 "slack: workspace %s %s. SLACK_BOT_TOKEN no longer works there and askcoach "
@@ -469,6 +480,7 @@ class SlackAdapter:
         team = args.installation.team_id
         if team:
             self.tokens.forget(team)  # a reinstall comes with a new token
+            self._gone.discard(team)
             try:
                 resumed = await self.inbox.community_restored(PLATFORM, team)
             except Exception:  # the install itself succeeded; members resume as they write

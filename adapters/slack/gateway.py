@@ -323,7 +323,8 @@ class SlackGateway:
             self._tokens.forget(team)
             log.warning(
                 "slack: workspace %s answered %s: askcoach was uninstalled there or its bot "
-                "token revoked; its check-ins are stopped until it is installed again",
+                "token revoked; its check-ins are stopped until it is installed again (with "
+                "SLACK_BOT_TOKEN: set the new install's token and restart)",
                 team,
                 code,
             )
