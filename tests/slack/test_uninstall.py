@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 import yaml
 from cryptography.fernet import Fernet
+from slack_sdk import WebClient
+from slack_sdk.oauth.installation_store import Installation
 from sqlalchemy import select
 
 from bot.clock import SimulatedClock
@@ -235,16 +237,18 @@ def test_an_uninstalled_workspace_loses_its_tokens_and_its_work_while_the_other_
 
 
 def test_installing_again_resumes_check_ins_with_the_new_token_and_keeps_the_history(
-    clubs_sqlite: Harness, emu: SlackEmulator
+    clubs_sqlite: Harness, emu: SlackEmulator, caplog: pytest.LogCaptureFixture
 ) -> None:
     h = clubs_sqlite
+    caplog.set_level(logging.INFO, logger="askcoach.slack")
     (reply,) = h.dm(AMY, "Ask Maria Lopez to introduce me to the head of talent at Medtronic")
     assert "That's a real ask" in reply.params["text"]
     settle(h)
     old_token = emu.team().bot_token
     post_events(h, emu.uninstall(DEFAULT_TEAM_ID))
     eventually(lambda: paused(h, AMY) and paused(h, ALI), "A's members are paused")
-    eventually(lambda: stored_teams(h)["slack_bots"] == {TEAM_B}, "A's bot token is deleted")
+    eventually(lambda: "already stopped" in caplog.text, "Slack's second callback is handled")
+    assert stored_teams(h)["slack_bots"] == {TEAM_B}
     tick(h, at(2, 9))
     assert [c.params["channel"] for c in mornings(emu)] == [BOB]
 
@@ -294,6 +298,44 @@ def test_tokens_revoked_for_user_tokens_only_keeps_the_workspace_working(
     assert {c.params["channel"] for c in mornings(emu)} == {AMY, ALI, BOB}
 
 
+def test_a_token_cached_before_a_reinstall_is_retried_not_taken_for_an_uninstall(
+    clubs_sqlite: Harness, emu: SlackEmulator
+) -> None:
+    h = clubs_sqlite
+    old_token = emu.team().bot_token
+    tick(h, at(2, 9))  # this process sends to A, and caches A's token
+    # Another askcoach process heard the uninstall and stored the reinstall; this one did not.
+    emu.revoke_team(DEFAULT_TEAM_ID)
+    code = emu.issue_oauth_code(DEFAULT_TEAM_ID, user_id=INSTALLER)
+    granted = WebClient(base_url=emu.base_url).oauth_v2_access(
+        client_id=DEFAULT_CLIENT_ID, client_secret=DEFAULT_CLIENT_SECRET, code=code
+    )
+    new_token = str(granted["access_token"])
+    store = h.adapter.installation_store
+    assert store is not None
+    h.call(
+        store.async_save(
+            Installation(
+                app_id=emu.app_id,
+                enterprise_id=None,
+                team_id=DEFAULT_TEAM_ID,
+                bot_token=new_token,
+                bot_id=emu.team().bot_id,
+                bot_user_id=emu.team().bot_user_id,
+                user_id=INSTALLER,
+            )
+        )
+    )
+
+    since = len(emu.delivered())
+    tick(h, at(3, 9))  # the first send uses the cached token; Slack refuses it
+    assert not paused(h, AMY) and not paused(h, ALI)  # not mistaken for an uninstall
+    tick(h, at(3, 10))  # the refused message is retried, with the new token
+    delivered = {c.params["channel"]: c.token for c in mornings(emu, since)}
+    assert delivered == {AMY: new_token, ALI: new_token, BOB: emu.team(TEAM_B).bot_token}
+    assert len([c for c in emu.calls() if c.token == old_token and not c.ok]) == 1
+
+
 def test_a_send_answered_account_inactive_stops_the_workspace_without_retrying(
     one_club: Harness, emu: SlackEmulator, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -313,7 +355,7 @@ def test_a_send_answered_account_inactive_stops_the_workspace_without_retrying(
     for day in (3, 4, 5):
         tick(h, at(day, 9))
     assert len(emu.calls()) == calls_before + 1  # no retries, no new check-ins
-    assert f"workspace {DEFAULT_TEAM_ID} answered account_inactive" in caplog.text
+    assert f"slack: account_inactive (workspace {DEFAULT_TEAM_ID}): askcoach was" in caplog.text
 
 
 def test_an_uninstall_with_a_single_workspace_token_stops_work_and_tells_the_operator(
@@ -330,7 +372,8 @@ def test_an_uninstall_with_a_single_workspace_token_stops_work_and_tells_the_ope
     assert pending_checkins(h, AMY) == []
     # One warning for the two callbacks, saying what happened and what to do.
     (warning,) = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
-    assert warning.startswith(f"slack: workspace {DEFAULT_TEAM_ID} revoked askcoach's bot token")
+    assert warning.startswith(f"slack: workspace {DEFAULT_TEAM_ID} ")
+    assert "revoked askcoach's bot token." in warning or "uninstalled askcoach." in warning
     assert "SLACK_BOT_TOKEN no longer works" in warning and "restart" in warning
     assert "stopped for 2 members" in warning
     assert "xoxb-" not in caplog.text  # the token itself is never logged
