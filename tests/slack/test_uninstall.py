@@ -123,10 +123,14 @@ def one_club(emu: SlackEmulator, tmp_path: Path) -> Iterator[Harness]:
 # ------------------------------------------------------------------------------- helpers
 
 
-def tick(h: Harness, when: datetime) -> None:
-    """The clock reaches `when`; one dispatch tick (word due check-ins, deliver the outbox)."""
+def clock_at(h: Harness, when: datetime) -> None:
     assert h.clock is not None
     h.clock.set(when)
+
+
+def tick(h: Harness, when: datetime) -> None:
+    """The clock reaches `when`; one dispatch tick (word due check-ins, deliver the outbox)."""
+    clock_at(h, when)
     h.call(h.app.dispatcher.tick())
 
 
@@ -208,7 +212,7 @@ def test_an_uninstalled_workspace_loses_its_tokens_and_its_work_while_the_other_
     }
 
     # Tuesday 09:00: the check-ins are worded into the outbox, and A uninstalls before they go.
-    h.clock.set(at(3, 9))  # type: ignore[union-attr]
+    clock_at(h, at(3, 9))
     assert h.app.dispatcher.dispatch_due().queued == 3
     calls_before, delivered_before = len(emu.calls()), len(emu.delivered())
     post_events(h, emu.uninstall(DEFAULT_TEAM_ID))
@@ -252,7 +256,7 @@ def test_installing_again_resumes_check_ins_with_the_new_token_and_keeps_the_his
     tick(h, at(2, 9))
     assert [c.params["channel"] for c in mornings(emu)] == [BOB]
 
-    h.clock.set(at(2, 12))  # type: ignore[union-attr]
+    clock_at(h, at(2, 12))
     install(h, emu, DEFAULT_TEAM_ID)  # an admin of A installs askcoach again
     new_token = emu.team().bot_token
     assert new_token != old_token
