@@ -28,6 +28,7 @@ from bot.conversation import Coach
 from bot.dispatcher import Dispatcher
 from bot.messages import InboundMessage, OutboundMessage, Sender
 from bot.ports import ChatGateway, Clock
+from bot.uninstall import CommunityStopped
 from storage import Database
 
 log = logging.getLogger("askcoach")
@@ -126,6 +127,17 @@ class Inbox:
             return
         if self.metrics is not None:
             self.metrics.record_delivery({replies[0].platform: report})
+
+    async def community_removed(
+        self, platform: str, community_id: str, reason: str
+    ) -> CommunityStopped | None:
+        """The community removed the bot: stop its check-ins and waiting messages (off the
+        loop)."""
+        return await asyncio.to_thread(self.coach.community_removed, platform, community_id, reason)
+
+    async def community_restored(self, platform: str, community_id: str) -> int:
+        """The community added the bot back: resume its members' check-ins (off the loop)."""
+        return await asyncio.to_thread(self.coach.community_restored, platform, community_id)
 
     def deliver_soon(self) -> None:
         task = asyncio.get_running_loop().create_task(self._deliver())

@@ -154,6 +154,11 @@ class OutboxRepository(Protocol):
         """Give up on a message; with `owner`, only if that worker still holds it."""
         ...
 
+    def mark_community_failed(self, community_id: int, error: str) -> int:
+        """Give up on every message of a community not sent yet (waiting, or being sent: a
+        worker's late answer for one of those changes nothing); return how many."""
+        ...
+
     def pending_count(self) -> int: ...
     def purge_sent(self, before: datetime) -> int:
         """Delete messages sent before `before`; return how many."""

@@ -848,6 +848,20 @@ class SqlOutbox(_Repo):
         )
         return bool(result.rowcount)
 
+    def mark_community_failed(self, community_id: int, error: str) -> int:
+        c = t.outbox.c
+        result = self.conn.execute(
+            update(t.outbox)
+            .where(c.community_id == community_id, c.status.in_(["pending", "sending"]))
+            .values(  # not an attempt: nothing was sent
+                status="failed",
+                lease_owner=None,
+                lease_expires=None,
+                error=error[:500],
+            )
+        )
+        return int(result.rowcount)
+
     def purge_sent(self, before: datetime) -> int:
         c = t.outbox.c
         result = self.conn.execute(delete(t.outbox).where(c.status == "sent", c.sent_at < before))

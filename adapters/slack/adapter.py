@@ -6,6 +6,9 @@ Slack payloads become core events here and nowhere else:
 - a button (`block_actions`, choice_<n>) -> InboundMessage(text=choice value)
 - the log-an-ask modal (`view_submission`) -> InboundMessage(form={who, what, company, by})
 - `app_home_opened`                      -> greet (first contact) + views.publish of the week
+- `app_uninstalled`, `tokens_revoked` (bot) -> the workspace's stored tokens deleted (bolt's
+  built-in revocation listeners, OAuth only) + Coach.community_removed
+- an OAuth install (or reinstall)          -> Coach.community_restored
 Slack retries and replays carry the same event id; the core's event log answers them once.
 """
 
@@ -24,8 +27,15 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.oauth.async_callback_options import (
+    AsyncCallbackOptions,
+    AsyncFailureArgs,
+    AsyncSuccessArgs,
+)
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -162,6 +172,9 @@ class SlackAdapter:
                 installation_store=self.installation_store,
                 installation_store_bot_only=True,
                 state_store=DatabaseStateStore(db.engine),
+                callback_options=AsyncCallbackOptions(
+                    success=self._on_installed, failure=_default_failure
+                ),
                 logger=log,
             )
             self.bolt = AsyncApp(
@@ -187,6 +200,8 @@ class SlackAdapter:
             tokens = SingleWorkspaceToken(settings.slack_bot_token)
         else:
             raise SettingsError("Slack needs SLACK_BOT_TOKEN or SLACK_CLIENT_ID")
+        self.tokens = tokens
+        self._gone: set[str] = set()  # workspaces whose uninstall was reported (this process)
         self.gateway = SlackGateway(db, tokens, api_url=self.api_url, limits=limits)
         self.enrolment = EnrolmentSync(
             db, tokens, self.gateway.client, inbox, self.people, period=enrolment_period
@@ -280,6 +295,8 @@ class SlackAdapter:
         app.action(LOG_ASK_ACTION)(self._on_open_log_ask)
         app.shortcut(LOG_ASK_CALLBACK)(self._on_open_log_ask)
         app.view(LOG_ASK_CALLBACK)(self._on_log_ask_submitted)
+        app.event("app_uninstalled")(self._on_app_uninstalled)
+        app.event("tokens_revoked")(self._on_tokens_revoked)
 
     async def _sender(self, client: AsyncWebClient, team_id: str, user_id: str) -> Sender:
         return await self.people.sender(client, team_id, user_id)
@@ -402,6 +419,86 @@ class SlackAdapter:
         await self.inbox.receive(
             InboundMessage(sender, text, event_id=f"view:{view.get('id')}", form=form)
         )
+
+    # ----------------------------------------------------------------- install and uninstall
+
+    async def _on_app_uninstalled(self, body: dict[str, Any], context: AsyncBoltContext) -> None:
+        if self.installation_store is not None:
+            await self.bolt.default_app_uninstalled_event_listener()(context=context)
+        await self._workspace_gone(_team_of(body, context), "uninstalled askcoach")
+
+    async def _on_tokens_revoked(
+        self, body: dict[str, Any], event: dict[str, Any], context: AsyncBoltContext
+    ) -> None:
+        bot_revoked = bool((event.get("tokens") or {}).get("bot"))
+        if self.installation_store is not None:
+            if bot_revoked:  # askcoach is bot-only: without its bot token the install is dead
+                await self.bolt.default_app_uninstalled_event_listener()(context=context)
+            else:  # user tokens only: delete those users' installations, keep the bot
+                await self.bolt.default_tokens_revoked_event_listener()(
+                    event=event, context=context
+                )
+        if bot_revoked:
+            await self._workspace_gone(_team_of(body, context), "revoked askcoach's bot token")
+
+    async def _workspace_gone(self, team: str, what: str) -> None:
+        """Stop the workspace's work; its members' data stays for a reinstall."""
+        if not team:
+            return
+        self.tokens.forget(team)
+        stopped = await self.inbox.community_removed(PLATFORM, team, f"slack: workspace {what}")
+        members, messages = (stopped.members, stopped.messages) if stopped else (0, 0)
+        if team in self._gone and not (members or messages):
+            # Slack sends app_uninstalled and tokens_revoked (in either order), and retries.
+            log.info("slack: workspace %s %s (its work was already stopped)", team, what)
+            return
+        self._gone.add(team)
+        if self.installation_store is None:
+            log.warning(
+                "slack: workspace %s %s. SLACK_BOT_TOKEN no longer works there and askcoach "
+                "cannot delete it from the environment: remove it, or reinstall the app and set "
+                "the new bot token, then restart. Check-ins stopped for %d members, %d waiting "
+                "messages dropped; each member's check-ins resume when they write to the coach.",
+                team,
+                what,
+                members,
+                messages,
+            )
+        else:
+            log.info(
+                "slack: workspace %s %s: its stored tokens are deleted, check-ins stopped for %d "
+                "members, %d waiting messages dropped; installing again (%s) resumes them",
+                team,
+                what,
+                members,
+                messages,
+                INSTALL_PATH,
+            )
+
+    async def _on_installed(self, args: AsyncSuccessArgs) -> BoltResponse:
+        """An OAuth install (or reinstall) was stored: resume the workspace's paused members."""
+        team = args.installation.team_id
+        if team:
+            self.tokens.forget(team)  # a reinstall comes with a new token
+            self._gone.discard(team)
+            try:
+                resumed = await self.inbox.community_restored(PLATFORM, team)
+            except Exception:  # the install itself succeeded; members resume as they write
+                log.exception("slack: workspace %s installed, but resuming check-ins failed", team)
+            else:
+                if resumed:
+                    log.info(
+                        "slack: workspace %s installed again: %d members resumed", team, resumed
+                    )
+        return await args.default.success(args)
+
+
+async def _default_failure(args: AsyncFailureArgs) -> BoltResponse:
+    return await args.default.failure(args)
+
+
+def _team_of(body: dict[str, Any], context: AsyncBoltContext) -> str:
+    return str(context.team_id or body.get("team_id") or "")
 
 
 def build_slack_adapter(settings: Settings, inbox: Inbox, db: Database) -> SlackAdapter:

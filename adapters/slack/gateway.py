@@ -39,7 +39,6 @@ UNREACHABLE = frozenset(
     {
         "channel_not_found",
         "user_not_found",
-        "account_inactive",
         "cannot_dm_bot",
         "not_in_channel",
         "is_archived",
@@ -47,8 +46,17 @@ UNREACHABLE = frozenset(
         "messages_tab_disabled",
     }
 )
+# The workspace's bot token no longer works: the app was uninstalled (Slack then answers
+# `account_inactive` or `token_revoked`), the token was revoked, or the workspace is gone.
 AUTH_ERRORS = frozenset(
-    {"invalid_auth", "token_revoked", "not_authed", "token_expired", "team_not_found"}
+    {
+        "account_inactive",
+        "invalid_auth",
+        "token_revoked",
+        "not_authed",
+        "token_expired",
+        "team_not_found",
+    }
 )
 TRANSIENT_ERRORS = frozenset(
     {"internal_error", "fatal_error", "service_unavailable", "request_timeout"}
@@ -313,7 +321,7 @@ class SlackGateway:
             return TransientFailure(f"slack: {code}")
         if code in AUTH_ERRORS:
             self._tokens.forget(team)
-            return PermanentFailure(f"slack: {code} (workspace {team})")
+            return PermanentFailure(f"slack: {code} (workspace {team})", community_unreachable=True)
         if code in UNREACHABLE:
             return PermanentFailure(f"slack: {code}", member_unreachable=is_dm)
         return PermanentFailure(f"slack: {code}")
@@ -334,11 +342,36 @@ class SlackGateway:
         target = message.channel or message.recipient
         if not target:
             raise PermanentFailure("message has neither a channel nor a recipient")
-        is_dm = message.channel is None
         token = await self._tokens.bot_token(team)
-        if token is None:
-            raise PermanentFailure(f"no Slack installation for workspace {team}")
-        client = self.client(token)
+        if token is None:  # uninstalled (its installation was deleted), or never installed
+            raise PermanentFailure(
+                f"slack: no installation for workspace {team}", community_unreachable=True
+            )
+        try:
+            await self._send_as(self.client(token), team, target, message)
+        except PermanentFailure as failure:
+            if failure.community_unreachable:
+                await self._confirm_gone(team, token, failure)
+            raise
+
+    async def _confirm_gone(self, team: str, token: str, failure: PermanentFailure) -> None:
+        """The token was refused: the workspace is gone, unless it was installed again since
+        this process cached the token (another process handled the reinstall): then the
+        message is retried with the new one."""
+        fresh = await self._tokens.bot_token(team)  # `_failure` forgot the cached token
+        if fresh is not None and fresh != token:
+            raise TransientFailure(f"slack: workspace {team} was installed again") from failure
+        log.warning(
+            "%s: askcoach was uninstalled from that workspace or its bot token revoked; its "
+            "check-ins are stopped until it is installed again (with SLACK_BOT_TOKEN: set the "
+            "new install's token and restart)",
+            failure,
+        )
+
+    async def _send_as(
+        self, client: AsyncWebClient, team: str, target: str, message: OutboundMessage
+    ) -> None:
+        is_dm = message.channel is None
         if not is_dm:
             await self._post_to_channel(client, team, target, message)
             self._team_bucket(team).recover()

@@ -3,20 +3,24 @@
 from bot.checkins.dispatch import DispatchReport, dispatch_due_checkins
 from bot.checkins.planning import (
     cancel_all,
+    mark_unreachable,
     plan_afternoon,
     plan_follow_up,
     plan_next_morning,
     plan_next_review,
     plan_nudge,
+    reachable_again,
 )
 
 __all__ = [
     "DispatchReport",
     "cancel_all",
     "dispatch_due_checkins",
+    "mark_unreachable",
     "plan_afternoon",
     "plan_follow_up",
     "plan_next_morning",
     "plan_next_review",
     "plan_nudge",
+    "reachable_again",
 ]

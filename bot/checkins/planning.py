@@ -112,3 +112,20 @@ def cancel_all(uow: UnitOfWork, member: Member) -> None:
     """No more questions for this member (they got the job, or closed their DMs)."""
     assert member.id is not None
     uow.checkins.cancel_pending(member.id, ALL_KINDS)
+
+
+def mark_unreachable(uow: UnitOfWork, member: Member) -> None:
+    """The member can't be reached (their DMs are closed, or their community removed the
+    coach): no questions are planned for them until `reachable_again`."""
+    member.undeliverable = True
+    uow.members.save(member)
+    cancel_all(uow, member)
+
+
+def reachable_again(uow: UnitOfWork, member: Member, now: datetime) -> None:
+    """The member can be reached again (they wrote to us, or their community added the coach
+    back): plan their next questions from `now`."""
+    member.undeliverable = False
+    uow.members.save(member)
+    plan_next_morning(uow, member, now)
+    plan_next_review(uow, member, now)

@@ -22,6 +22,7 @@ from bot.checkins import (
     plan_next_morning,
     plan_next_review,
     plan_nudge,
+    reachable_again,
 )
 from bot.coaching import Assessment, Verdict, assess_ask
 from bot.conversation.group import (
@@ -53,6 +54,7 @@ from bot.messages import Choice, InboundMessage, OutboundMessage, Sender
 from bot.ports import ChartRenderer, Clock, UnitOfWork, UnitOfWorkFactory
 from bot.progress import MemberWeek, compute_stats, count_by_day, member_week
 from bot.schedule import format_days, parse_days, parse_time, timezone_or_none
+from bot.uninstall import CommunityStopped, resume_community, stop_community
 
 MAX_COMPANY_CHARS = 80
 MAX_PAUSE_DAYS = 365
@@ -174,13 +176,36 @@ class Coach:
                 return None
             return member_week(uow, member, self._clock.now())
 
+    def community_removed(
+        self, platform: str, community_external_id: str, reason: str
+    ) -> CommunityStopped | None:
+        """The community removed the coach (e.g. a Slack workspace uninstalled the app): stop
+        its check-ins and give up its waiting messages. None if we never met it."""
+        with self._uow() as uow:
+            community = uow.communities.find(platform, community_external_id)
+            if community is None or community.id is None:
+                return None
+            stopped = stop_community(uow, community.id, reason)
+            uow.commit()
+            return stopped
+
+    def community_restored(self, platform: str, community_external_id: str) -> int:
+        """The community added the coach back: resume its paused members' check-ins."""
+        with self._uow() as uow:
+            community = uow.communities.find(platform, community_external_id)
+            if community is None or community.id is None:
+                return 0
+            resumed = resume_community(uow, community.id, self._clock.now())
+            uow.commit()
+            return resumed
+
     def run_checkin(
         self, uow: UnitOfWork, checkin: CheckIn, now: datetime
     ) -> list[OutboundMessage]:
         """Word one due check-in for its member (inside the dispatcher's transaction)."""
         member = uow.members.get(checkin.member_id)
-        if member is None:
-            return []
+        if member is None or member.undeliverable:
+            return []  # paused since it was claimed (e.g. their community removed the coach)
         community = uow.communities.get(member.community_id)
         assert community is not None
         turn = Turn(uow, community, member, now, key=f"checkin:{checkin.id}")
@@ -237,9 +262,7 @@ class Coach:
             member.role = Role.MEMBER  # the platform is the source of truth for admins
         if member.undeliverable and member.state != State.NEW:
             # They wrote to us, so their DMs are open again: resume their check-ins.
-            member.undeliverable = False
-            plan_next_morning(uow, member, now)
-            plan_next_review(uow, member, now)
+            reachable_again(uow, member, now)
         return Turn(uow, community, member, now, key)
 
     def _finish(self, turn: Turn) -> list[OutboundMessage]:

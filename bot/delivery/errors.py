@@ -21,11 +21,20 @@ class TransientFailure(DeliveryError):
 
 class PermanentFailure(DeliveryError):
     """Retrying cannot help (e.g. the member's DMs are closed). `member_unreachable` marks
-    the member undeliverable so no more check-ins are planned for them."""
+    the member undeliverable so no more check-ins are planned for them; `community_unreachable`
+    says the whole community is gone for the bot (Slack: the app was uninstalled or its token
+    revoked), so the community's work stops (`bot.uninstall.stop_community`)."""
 
-    def __init__(self, detail: str, member_unreachable: bool = False) -> None:
+    def __init__(
+        self,
+        detail: str,
+        member_unreachable: bool = False,
+        *,
+        community_unreachable: bool = False,
+    ) -> None:
         super().__init__(detail)
         self.member_unreachable = member_unreachable
+        self.community_unreachable = community_unreachable
 
 
 class Handover(DeliveryError):

@@ -2,7 +2,8 @@
 
 Nothing is dropped silently: a rate-limited message waits for the platform's Retry-After, a
 transient failure is retried with exponential backoff and jitter up to MAX_ATTEMPTS, and a
-permanent failure is recorded (and, for closed DMs, the member is marked undeliverable).
+permanent failure is recorded (and, for closed DMs, the member is marked undeliverable; when the
+whole community is gone, its work stops and the rest of its messages are not tried).
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.checkins import cancel_all
+from bot.checkins import mark_unreachable
 from bot.delivery.errors import Handover, PermanentFailure, RateLimited, TransientFailure
 from bot.messages import OutboundMessage
 from bot.ports import ChatGateway, Clock, UnitOfWorkFactory
+from bot.uninstall import stop_community
 
 MAX_ATTEMPTS = 8
 BASE_BACKOFF = 2.0
@@ -94,8 +96,12 @@ async def _send(
 ) -> DeliveryReport:
     """Send a claimed batch; mark each message sent, retried later or failed."""
     report = DeliveryReport()
+    gone: set[int] = set()  # communities found gone in this batch: their messages were given up
     for position, message in enumerate(batch):
         assert message.id is not None
+        if message.community_id in gone:
+            report.failed += 1
+            continue
         try:
             await gateway.send(message)
         except RateLimited as limited:
@@ -135,12 +141,13 @@ async def _send(
             report.failed += 1
             with uow_factory() as uow:
                 held = uow.outbox.mark_failed(message.id, str(failure), owner=owner)
-                if held and failure.member_unreachable and message.member_id is not None:
+                if held and failure.community_unreachable:
+                    stop_community(uow, message.community_id, str(failure))
+                    gone.add(message.community_id)
+                elif held and failure.member_unreachable and message.member_id is not None:
                     member = uow.members.get(message.member_id)
                     if member is not None:
-                        member.undeliverable = True
-                        uow.members.save(member)
-                        cancel_all(uow, member)
+                        mark_unreachable(uow, member)
                 uow.commit()
         else:
             report.sent += 1

@@ -32,6 +32,13 @@ Configuring
   ``emu.add_app_token(token)``, ``emu.issue_oauth_code(team_id, ...)`` (for ``oauth.v2.access``).
 - ``emu.queue(method, status=500)`` / ``emu.queue(method, json={"ok": False, "error": "x"})``:
   canned answers consumed in order before any other processing.
+- ``emu.revoke_team(team_id, error="account_inactive")``: from then on every call with the
+  workspace's bot token answers ``{"ok": false, "error": error}`` (what Slack answers once a
+  workspace uninstalled the app: ``account_inactive`` or ``token_revoked``).
+  ``emu.uninstall(team_id)`` does that and returns the ``event_callback`` bodies Slack then
+  sends, ``tokens_revoked`` (the bot user) and ``app_uninstalled``, to be delivered signed
+  (``json_request``) or over Socket Mode. Installing again through ``oauth.v2.access`` issues
+  the workspace a new bot token, as Slack does.
 - ``emu.rate_limit(method, per_second=50.0, burst=10)`` (per workspace, token bucket) and
   ``emu.channel_rate_limit(per_second=1.0)`` (per channel, off by default).  Beyond the limit the
   answer is HTTP 429 with ``{"ok": false, "error": "ratelimited"}`` and an integer ``Retry-After``
@@ -72,8 +79,9 @@ Signed HTTP requests (Events API, slash commands, interactivity)
 ``sign_request(body, secret)`` gives the ``X-Slack-*`` headers; ``json_request`` / ``form_request``
 return ``(body, headers)`` ready for ``BoltRequest(body=..., headers=...)`` (use
 ``DEFAULT_SIGNING_SECRET`` or your own).  Payload builders (shapes as documented by Slack):
-``message_event``, ``app_home_opened_event``, ``event_callback``, ``slash_command``,
-``block_actions_payload``, ``view_submission_payload``, ``interactive_form_body``.
+``message_event``, ``app_home_opened_event``, ``app_uninstalled_event``,
+``tokens_revoked_event``, ``event_callback``, ``slash_command``, ``block_actions_payload``,
+``view_submission_payload``, ``interactive_form_body``.
 """
 
 from __future__ import annotations
@@ -182,7 +190,7 @@ class Envelope:
 class _TokenInfo:
     kind: str  # "bot", "app" or "user"
     team_id: str | None
-    revoked: bool = False
+    revoked: str | None = None  # the error every call answers once revoked
 
 
 @dataclass
@@ -438,6 +446,23 @@ class SlackEmulator:
     def team(self, team_id: str = DEFAULT_TEAM_ID) -> Team:
         with self._lock:
             return self._teams[team_id]
+
+    def revoke_team(self, team_id: str, *, error: str = "account_inactive") -> None:
+        """The workspace's bot token stops working: every call with it answers
+        ``{"ok": false, "error": error}`` until the app is installed again (new token)."""
+        with self._lock:
+            self._tokens[self._teams[team_id].bot_token].revoked = error
+
+    def uninstall(self, team_id: str, *, error: str = "account_inactive") -> list[JsonDict]:
+        """The workspace uninstalls the app: its bot token is revoked (``revoke_team``) and
+        the ``event_callback`` bodies Slack sends are returned, ``tokens_revoked`` for the bot
+        user, then ``app_uninstalled`` (Slack does not guarantee their order)."""
+        self.revoke_team(team_id, error=error)
+        team = self.team(team_id)
+        return [
+            tokens_revoked_event(team_id=team_id, bot=[team.bot_user_id]),
+            app_uninstalled_event(team_id=team_id),
+        ]
 
     def add_app_token(self, token: str) -> None:
         """Register an app-level token (``xapp-...``) valid for ``apps.connections.open``."""
@@ -731,7 +756,7 @@ class SlackEmulator:
         if info is None:
             return "invalid_auth"
         if info.revoked:
-            return "token_revoked"
+            return info.revoked
         if (method == "apps.connections.open") != (info.kind == "app"):
             return "not_allowed_token_type"
         return None
@@ -880,7 +905,7 @@ class SlackEmulator:
     def _auth_revoke(self, req: _Request) -> JsonDict:
         assert req.token is not None
         if str(req.params.get("test", "")).lower() not in ("1", "true"):
-            self._tokens[req.token].revoked = True
+            self._tokens[req.token].revoked = "token_revoked"
         return {"ok": True, "revoked": True}
 
     def _message_object(self, team: Team, params: JsonDict, ts: str) -> JsonDict:
@@ -1118,7 +1143,9 @@ class SlackEmulator:
         if grant is None:
             raise SlackApiFailure("invalid_code")
         team = self._teams[grant["team_id"]]
-        self._tokens[team.bot_token].revoked = False
+        if self._tokens[team.bot_token].revoked:  # installed again: Slack issues a new token
+            team.bot_token = f"xoxb-{team.id}-emulator-{self._new_id('R').lower()}"
+            self._tokens[team.bot_token] = _TokenInfo("bot", team.id)
         return {
             "ok": True,
             "app_id": self.app_id,
@@ -1471,6 +1498,30 @@ def app_home_opened_event(
     if view is not None:
         event["view"] = view
     return event_callback(event, team_id=team_id, authorized_user_id=bot_user_id)
+
+
+def app_uninstalled_event(*, team_id: str = DEFAULT_TEAM_ID) -> JsonDict:
+    """An ``event_callback`` body carrying ``app_uninstalled`` (the workspace removed the app)."""
+    body = event_callback({"type": "app_uninstalled", "event_ts": _event_ts()}, team_id=team_id)
+    del body["authorizations"]  # there is no installation left to authorize
+    return body
+
+
+def tokens_revoked_event(
+    *, team_id: str = DEFAULT_TEAM_ID, bot: list[str] | None = None, oauth: list[str] | None = None
+) -> JsonDict:
+    """An ``event_callback`` body carrying ``tokens_revoked``: the user ids whose user tokens
+    (``oauth``) and bot tokens (``bot``, the bot user's id) were revoked."""
+    tokens: JsonDict = {}
+    if oauth:
+        tokens["oauth"] = list(oauth)
+    if bot:
+        tokens["bot"] = list(bot)
+    body = event_callback(
+        {"type": "tokens_revoked", "tokens": tokens, "event_ts": _event_ts()}, team_id=team_id
+    )
+    del body["authorizations"]
+    return body
 
 
 def slash_command(

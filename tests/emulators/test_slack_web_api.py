@@ -172,6 +172,45 @@ def test_oauth_v2_access_and_revoke(slack_emulator: SlackEmulator) -> None:
     assert err.value.response["error"] == "token_revoked"
 
 
+def test_an_uninstalled_workspace_answers_like_slack_until_it_installs_again(
+    slack_emulator: SlackEmulator,
+) -> None:
+    slack_emulator.add_team("T0OTHER", name="Other Co")
+    other = client(slack_emulator, token=slack_emulator.team("T0OTHER").bot_token)
+    events = slack_emulator.uninstall(DEFAULT_TEAM_ID)
+
+    # Slack's two event callbacks, for the workspace, naming the bot user whose token went.
+    assert [e["event"]["type"] for e in events] == ["tokens_revoked", "app_uninstalled"]
+    assert {e["team_id"] for e in events} == {DEFAULT_TEAM_ID}
+    assert events[0]["event"]["tokens"] == {"bot": [slack_emulator.team().bot_user_id]}
+    assert all(e["type"] == "event_callback" and e["event_id"] for e in events)
+
+    # Every call with its bot token now fails the way Slack's do; other workspaces work.
+    for call in (
+        lambda: client(slack_emulator).auth_test(),
+        lambda: client(slack_emulator).chat_postMessage(channel="C1", text="hi"),
+    ):
+        with pytest.raises(SlackApiError) as err:
+            call()
+        assert err.value.response["error"] == "account_inactive"
+    assert other.chat_postMessage(channel="C1", text="hi")["ok"] is True
+    slack_emulator.revoke_team("T0OTHER", error="token_revoked")
+    with pytest.raises(SlackApiError) as err:
+        other.auth_test()
+    assert err.value.response["error"] == "token_revoked"
+
+    # Installing again issues a new bot token; the old one stays dead.
+    code = slack_emulator.issue_oauth_code(DEFAULT_TEAM_ID)
+    installed = WebClient(base_url=slack_emulator.base_url, retry_handlers=[]).oauth_v2_access(
+        client_id=DEFAULT_CLIENT_ID, client_secret=DEFAULT_CLIENT_SECRET, code=code
+    )
+    token = installed["access_token"]
+    assert token != DEFAULT_BOT_TOKEN and token == slack_emulator.team().bot_token
+    assert client(slack_emulator, token=token).auth_test()["team_id"] == DEFAULT_TEAM_ID
+    with pytest.raises(SlackApiError):
+        client(slack_emulator).auth_test()
+
+
 def test_rate_limit_answers_429_with_integer_retry_after(slack_emulator: SlackEmulator) -> None:
     slack_emulator.rate_limit("chat.postMessage", per_second=1.0, burst=2)
     web = client(slack_emulator)

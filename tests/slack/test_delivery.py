@@ -36,16 +36,18 @@ def _message(slack: Harness, **fields: object) -> OutboundMessage:
 
 
 @pytest.mark.parametrize(
-    ("answer", "expected", "unreachable"),
+    ("answer", "expected", "unreachable", "workspace_gone"),
     [
-        ({"json": {"ok": False, "error": "channel_not_found"}}, PermanentFailure, True),
-        ({"json": {"ok": False, "error": "account_inactive"}}, PermanentFailure, True),
-        ({"json": {"ok": False, "error": "cannot_dm_bot"}}, PermanentFailure, True),
-        ({"json": {"ok": False, "error": "invalid_auth"}}, PermanentFailure, False),
-        ({"json": {"ok": False, "error": "token_revoked"}}, PermanentFailure, False),
-        ({"status": 503}, TransientFailure, False),
-        ({"json": {"ok": False, "error": "internal_error"}}, TransientFailure, False),
-        ({"status": 429, "headers": {"Retry-After": "7"}}, RateLimited, False),
+        ({"json": {"ok": False, "error": "channel_not_found"}}, PermanentFailure, True, False),
+        ({"json": {"ok": False, "error": "cannot_dm_bot"}}, PermanentFailure, True, False),
+        # The bot token no longer works: the workspace uninstalled the app (or revoked it).
+        ({"json": {"ok": False, "error": "account_inactive"}}, PermanentFailure, False, True),
+        ({"json": {"ok": False, "error": "invalid_auth"}}, PermanentFailure, False, True),
+        ({"json": {"ok": False, "error": "token_revoked"}}, PermanentFailure, False, True),
+        ({"json": {"ok": False, "error": "team_not_found"}}, PermanentFailure, False, True),
+        ({"status": 503}, TransientFailure, False, False),
+        ({"json": {"ok": False, "error": "internal_error"}}, TransientFailure, False, False),
+        ({"status": 429, "headers": {"Retry-After": "7"}}, RateLimited, False, False),
     ],
 )
 def test_slack_errors_become_delivery_errors(
@@ -54,6 +56,7 @@ def test_slack_errors_become_delivery_errors(
     answer: dict[str, object],
     expected: type[Exception],
     unreachable: bool,
+    workspace_gone: bool,
 ) -> None:
     slack.onboard(ANA)
     emu.queue("chat.postMessage", **answer)  # type: ignore[arg-type]
@@ -61,6 +64,7 @@ def test_slack_errors_become_delivery_errors(
         slack.call(slack.adapter.gateway.send(_message(slack)))
     if isinstance(raised.value, PermanentFailure):
         assert raised.value.member_unreachable is unreachable
+        assert raised.value.community_unreachable is workspace_gone
     if isinstance(raised.value, RateLimited):
         assert raised.value.retry_after == 7
 

@@ -200,6 +200,40 @@ def test_outbox_claims_an_events_replies_by_id_unless_another_worker_has_them(
     assert left.key == "checkin:7:0"
 
 
+def test_outbox_gives_up_a_community_s_unsent_messages(any_db: Database) -> None:
+    member = _member(any_db)
+    with any_db() as uow:
+        other = uow.communities.add(Community(platform="slack", external_id="T2", name="Other"))
+        uow.commit()
+    assert other.id is not None
+
+    def message(key: str, community_id: int) -> OutboundMessage:
+        return OutboundMessage(
+            text=key, community_id=community_id, platform="slack", recipient="U1", key=key
+        )
+
+    with any_db() as uow:
+        for key in ("sent", "sending", "pending"):
+            uow.outbox.add(message(key, member.community_id), T0)
+        uow.outbox.add(message("other", other.id), T0)
+        uow.commit()
+    with any_db() as uow:
+        claimed = uow.outbox.claim_ready(T0, "w1", T0 + timedelta(minutes=5), 2)
+        assert [m.key for m in claimed] == ["sent", "sending"]
+        uow.outbox.mark_sent(claimed[0].id or 0, T0)
+        uow.commit()
+    with any_db() as uow:
+        assert uow.outbox.mark_community_failed(member.community_id, "workspace gone") == 2
+        assert uow.outbox.mark_community_failed(member.community_id, "workspace gone") == 0
+        # The worker that held "sending" comes back late: it changes nothing.
+        assert uow.outbox.retry_later(claimed[1].id or 0, T0, "503", owner="w1") is False
+        uow.commit()
+    with any_db() as uow:
+        [left] = uow.outbox.claim_ready(T0 + timedelta(hours=1), "w2", T0 + timedelta(hours=2), 9)
+        assert left.key == "other"
+        assert uow.outbox.pending_count() == 1
+
+
 def test_event_log_sees_each_event_once(any_db: Database) -> None:
     with any_db() as uow:
         assert uow.events.first_time("slack", "Ev1", T0) is True
