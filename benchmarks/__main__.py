@@ -1,14 +1,13 @@
-"""`make bench` (`python -m benchmarks`): run every benchmark present, print progress and a
-table, and write benchmarks/results.json with the figures, the machine and the date.
+"""`make bench` (`python -m benchmarks`): run every benchmark, print progress and a table, and
+write benchmarks/results.json with the figures, the machine and the date.
 
-Benchmarks are optional modules: assess (bench_assess), inbound (bench_inbound), tick
-(bench_tick) and the Slack/Discord bursts (bench_burst). A missing module is skipped with a
-note, in the table and in results.json.
+The benchmarks: assess (bench_assess), inbound (bench_inbound), tick (bench_tick) and the Slack
+and Discord bursts (bench_burst_slack, bench_burst_discord). Each is imported when its turn
+comes, so the progress line shows before a slow import.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import platform
@@ -17,7 +16,6 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 RESULTS = Path(__file__).with_name("results.json")
@@ -27,67 +25,48 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _module(name: str) -> ModuleType | None:
-    try:
-        return importlib.import_module(f"benchmarks.{name}")
-    except ModuleNotFoundError as missing:
-        if missing.name != f"benchmarks.{name}":
-            raise
-        return None
+def _assess() -> dict[str, Any]:
+    from benchmarks import bench_assess
+
+    return {"per_s": bench_assess.run()["per_s"]}
 
 
-def _assess(module: ModuleType) -> dict[str, Any]:
-    return {"per_s": module.run()["per_s"]}
+def _inbound() -> dict[str, Any]:
+    from benchmarks import bench_inbound
+
+    return dict(bench_inbound.run())
 
 
-def _inbound(module: ModuleType) -> dict[str, Any]:
-    return dict(module.run())
+def _tick() -> dict[str, Any]:
+    from benchmarks import bench_tick
 
-
-def _tick(module: ModuleType) -> dict[str, Any]:
-    """bench_tick: `main()` returns the summary; otherwise `run(members)` per size."""
-    if hasattr(module, "main"):
-        summary = module.main()
-        if isinstance(summary, dict) and "seconds_10k" in summary:
-            return dict(summary)
-    small, large = module.run(10_000), module.run(1_000_000)
-    if "seconds_10k" in small:
-        return dict(small)
-    return {
-        "seconds_10k": small["seconds"],
-        "seconds_1m": large["seconds"],
-        "peak_rss_mb_1m": large["peak_rss_mb"],
-    }
+    return dict(bench_tick.main())
 
 
 def _with_ratio(burst: dict[str, Any]) -> dict[str, Any]:
     """Achieved over allowed rate, measured in the same run (target >= 0.9)."""
-    if burst.get("allowed_per_s"):
-        burst.setdefault("ratio", burst["achieved_per_s"] / burst["allowed_per_s"])
+    burst.setdefault("ratio", burst["achieved_per_s"] / burst["allowed_per_s"])
     return burst
 
 
-def _bursts(module: ModuleType) -> dict[str, dict[str, Any]]:
-    """bench_burst: `run_slack()`/`run_discord()`, or `run()` returning both."""
-    if hasattr(module, "run_slack") or hasattr(module, "run_discord"):
-        out = {}
-        for name in ("slack", "discord"):
-            runner = getattr(module, f"run_{name}", None)
-            if runner is not None:
-                out[f"burst_{name}"] = _with_ratio(dict(runner()))
-        return out
-    result = module.run()
-    return {
-        f"burst_{name}": dict(result.get(f"burst_{name}") or result.get(name) or {})
-        for name in ("slack", "discord")
-        if result.get(f"burst_{name}") or result.get(name)
-    }
+def _burst_slack() -> dict[str, Any]:
+    from benchmarks import bench_burst_slack
+
+    return _with_ratio(dict(bench_burst_slack.run()))
 
 
-BENCHMARKS: list[tuple[str, str, Callable[[ModuleType], dict[str, Any]]]] = [
-    ("assess", "bench_assess", _assess),
-    ("inbound", "bench_inbound", _inbound),
-    ("tick", "bench_tick", _tick),
+def _burst_discord() -> dict[str, Any]:
+    from benchmarks import bench_burst_discord
+
+    return _with_ratio(dict(bench_burst_discord.run()))
+
+
+BENCHMARKS: list[tuple[str, Callable[[], dict[str, Any]]]] = [
+    ("assess", _assess),
+    ("inbound", _inbound),
+    ("tick", _tick),
+    ("burst_slack", _burst_slack),
+    ("burst_discord", _burst_discord),
 ]
 
 FIGURES = {
@@ -132,9 +111,6 @@ def table(results: dict[str, Any]) -> str:
     for name, entry in results.items():
         if name in ("machine", "date"):
             continue
-        if "skipped" in entry:
-            rows.append((name, "skipped", entry["skipped"]))
-            continue
         for key, label, fmt in FIGURES.get(name, []):
             if key in entry:
                 rows.append((name, label, fmt.format(entry[key])))
@@ -146,24 +122,11 @@ def table(results: dict[str, Any]) -> str:
 
 def main() -> int:
     results: dict[str, Any] = {}
-    plan = [*BENCHMARKS, ("burst", "bench_burst", _bursts)]
-    for number, (name, module_name, runner) in enumerate(plan, 1):
-        module = _module(module_name)
-        if module is None:
-            note = f"benchmarks/{module_name}.py is not present"
-            _say(f"[{number}/{len(plan)}] {name}: skipped ({note})")
-            for key in ("burst_slack", "burst_discord") if name == "burst" else (name,):
-                results[key] = {"skipped": note}
-            continue
-        _say(f"[{number}/{len(plan)}] {name}: running …")
+    for number, (name, runner) in enumerate(BENCHMARKS, 1):
+        _say(f"[{number}/{len(BENCHMARKS)}] {name}: running …")
         started = time.perf_counter()
-        figures = runner(module)
-        elapsed = time.perf_counter() - started
-        if name == "burst":
-            results.update(figures)
-        else:
-            results[name] = figures
-        _say(f"[{number}/{len(plan)}] {name}: done in {elapsed:.1f} s")
+        results[name] = runner()
+        _say(f"[{number}/{len(BENCHMARKS)}] {name}: done in {time.perf_counter() - started:.1f} s")
     results["machine"] = machine()
     results["date"] = datetime.now(UTC).isoformat(timespec="seconds")
     temporary = RESULTS.with_suffix(".json.tmp")
