@@ -13,10 +13,11 @@ What runs, all real except Discord itself:
    Discord's per-channel message bucket (5 per 5 s; one message per channel here).
 3. Warm-up, not measured: every member's DM channel is opened through the real client
    (`POST /users/@me/channels`) and remembered by the gateway, as a running bot knows the DM
-   channels of members who wrote to it. The emulator counts DM opens toward the global limit
-   as Discord does, so a cold burst needs two requests per check-in and could deliver at most
-   `limit / 2` check-ins per second; opening ahead keeps the measured phase to one request
-   per message. Only to keep the run under five minutes, the warm-up runs with the emulator's
+   channels of members who wrote to it or whom it has messaged before (also after a restart:
+   the gateway stores them in the database and loads them at start). The emulator counts DM
+   opens toward the global limit as Discord does, so a burst to members the bot has never
+   messaged needs two requests per check-in and could deliver at most `limit / 2` check-ins
+   per second; opening ahead keeps the measured phase to one request per message. Only to keep the run under five minutes, the warm-up runs with the emulator's
    limit raised to DM_OPEN_LIMIT (10,000 opens at 50/s would add 200 s); its rate is reported
    (`dm_open_per_s`).
 4. Measured: `Dispatcher.deliver()` sends the outbox through `DiscordGateway` (its `RateCap` at
@@ -215,9 +216,11 @@ async def _burst(db: Any, n: int, limit: int) -> dict[str, Any]:
             f"as Discord does; the {n:,} DM channels were opened through the real client before "
             "the measured phase (not timed, and with the emulator's limit raised to "
             f"{DM_OPEN_LIMIT}/s only to keep the run short; a running bot knows the DMs of "
-            "members who wrote to it), so each check-in is one request and the allowed message "
-            "rate is the global limit; a cold cache (after a restart: the DM cache is in "
-            f"memory) needs two requests per check-in and allows {limit / 2:g} check-ins/s. "
+            "members who wrote to it or whom it messaged before, also after a restart: the ids "
+            "are stored in the database and loaded at start), so each check-in is one request "
+            "and the allowed message rate is the global limit; members the bot has never "
+            "messaged need two requests per check-in (open the DM, then send), which allows "
+            f"{limit / 2:g} check-ins/s. "
             f"{forced} 429s forced during delivery (the last global, retry_after 0.25 s); the "
             f"gateway's cap is {limit} requests per 1.05 s (5% slack for arrival jitter), so "
             f"the most it can reach is {limit / 1.05:.1f}/s."

@@ -20,7 +20,8 @@ DISCORD_SHARD_ID. Discord sends DMs only to shard 0 and each server's events to 
 `(server id >> 22) % count`. Shard 0 is the bot's one sender: it delivers the whole Discord
 outbox. Other shards answer their servers' slash commands and forms through the interaction
 (Discord does not count interaction responses toward the global rate limit) and leave every
-other message in the outbox for shard 0.
+other message in the outbox for shard 0. Only shard 0 loads the stored DM channel ids (and
+forgets those of people no longer members); the others never open a DM.
 """
 
 from __future__ import annotations
@@ -45,7 +46,9 @@ from adapters.discord.components import (
     LogAskButton,
     form_values,
 )
+from adapters.discord.dm_channels import DmChannels
 from adapters.discord.gateway import NO_MENTIONS, PLATFORM, DiscordGateway, RateCap
+from askcoach.scheduler import HOUSEKEEPING_SECONDS, PeriodicJob
 from askcoach.settings import Settings
 from bot.messages import InboundMessage, Sender
 from storage import Database
@@ -128,6 +131,7 @@ class DiscordAdapter:
             self.client,
             RateCap(settings.discord_sends_per_second),
             interactions_only=not self.sends_outbox,
+            dm_channels=DmChannels(db),
         )
         self._task: asyncio.Task[None] | None = None
         self._connected = False
@@ -141,6 +145,14 @@ class DiscordAdapter:
     def routes(self) -> list[Any]:
         return []  # the gateway websocket needs no HTTP routes
 
+    def periodic_jobs(self) -> list[PeriodicJob]:
+        """For the runtime's scheduler, on the sending shard: forget the stored DM channels of
+        people who are no longer members (e.g. after `forget`)."""
+        if not self.sends_outbox:
+            return []
+        forget = self.gateway.dm_channels.forget_strangers
+        return [PeriodicJob("discord-dm-channels", HOUSEKEEPING_SECONDS, forget)]
+
     @property
     def shard(self) -> str:
         """`shard 1/4` (`shard 0/1` unsharded), for logs and /healthz."""
@@ -149,6 +161,8 @@ class DiscordAdapter:
     async def start(self) -> None:
         point_discord_at(self._api_url, self._gateway_url)
         await self.client.login(self._token)  # a bad token fails here, at start-up
+        if self.sends_outbox:  # before the first tick: its check-ins need no DM opens
+            await self.gateway.dm_channels.load()
         if self.shard_count > 1:
             log.info(
                 "discord: connecting as %s: %s",
@@ -184,6 +198,7 @@ class DiscordAdapter:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await asyncio.wait_for(self._task, 10)
         self._connected = False
+        await self.gateway.dm_channels.flush()  # the ids learned last, for the next start
 
     def connected(self) -> bool:
         return self._connected and not self.client.is_closed()

@@ -5,7 +5,9 @@ content with mentions switched off, a persistent view for its choices, a PNG att
 file. Errors are sorted into what the outbox should do next (see `delivery_error`).
 
 - DM channels are opened once per member and remembered (the channel id from an incoming DM
-  is remembered too), so a check-in costs one request, not two.
+  is remembered too), in memory and in the database (adapters/discord/dm_channels.py), so a
+  check-in costs one request, not two, also after a restart. An id read from the database that
+  Discord refuses (Unknown Channel 10003, or 50007) is dropped and the DM reopened once.
 - Every REST message carries a nonce derived from the outbox key, with `enforce_nonce`
   (discord.py sets it when a nonce is given): a re-send after a crash is deduplicated by
   Discord instead of arriving twice.
@@ -32,7 +34,7 @@ import logging
 import re
 import secrets
 import time
-from collections import OrderedDict, deque
+from collections import deque
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -40,6 +42,7 @@ import aiohttp
 import discord
 
 from adapters.discord.components import choices_view
+from adapters.discord.dm_channels import DmChannels
 from bot.delivery import (
     DeliveryError,
     Handover,
@@ -55,7 +58,6 @@ PLATFORM = "discord"
 MAX_CONTENT = 2000
 NO_MENTIONS = discord.AllowedMentions.none()
 INTERACTION_TOKEN_SECONDS = 14 * 60  # Discord keeps interaction tokens valid for 15 minutes
-DM_CHANNEL_CACHE = 50_000
 GLOBAL_REQUESTS_PER_SECOND = 50  # Discord's global limit per bot token
 WINDOW_SLACK = 0.05  # see RateCap
 
@@ -73,6 +75,8 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 UNKNOWN_CHANNEL = 10003
 UNKNOWN_USER = 10013
 CANNOT_DM = 50007
+# What Discord answers a message to a DM channel id that is no longer the member's.
+STALE_DM = (UNKNOWN_CHANNEL, CANNOT_DM)
 
 
 def nonce_for(key: str) -> str:
@@ -298,22 +302,24 @@ class DiscordGateway:
     """Implements the core's ChatGateway for one discord.py client."""
 
     def __init__(
-        self, client: discord.Client, cap: RateCap | None = None, *, interactions_only: bool = False
+        self,
+        client: discord.Client,
+        cap: RateCap | None = None,
+        *,
+        interactions_only: bool = False,
+        dm_channels: DmChannels | None = None,
     ) -> None:
         self.client = client
         self.cap = cap or RateCap()  # shared by every request this gateway makes
         self.interactions_only = interactions_only  # a shard other than 0: see the module doc
-        self._dm_channels: OrderedDict[int, int] = OrderedDict()
+        self.dm_channels = dm_channels if dm_channels is not None else DmChannels()  # (memory)
         self._answering: dict[str, _Answering] = {}
 
     # ---- what the adapter tells the gateway ---------------------------------------------
 
     def remember_dm(self, user_id: int, channel_id: int) -> None:
         """The DM channel with a member (seen on an incoming DM): no need to open it again."""
-        self._dm_channels[user_id] = channel_id
-        self._dm_channels.move_to_end(user_id)
-        while len(self._dm_channels) > DM_CHANNEL_CACHE:
-            self._dm_channels.popitem(last=False)
+        self.dm_channels.remember(user_id, channel_id)
 
     def answer_in(self, event_id: str, interaction: discord.Interaction) -> None:
         """Replies to this event go into the (deferred) interaction while its token lives."""
@@ -343,38 +349,63 @@ class DiscordGateway:
         if self.interactions_only:
             raise Handover("the interaction can no longer be answered: shard 0 sends it by DM")
         try:
-            channel = await self._channel(message)
-            await self.cap.acquire()
-            await channel.send(
-                content=rendered.content or None,
-                embed=rendered.embed if rendered.embed is not None else discord.utils.MISSING,
-                files=_files(rendered),
-                view=rendered.view or discord.utils.MISSING,
-                allowed_mentions=NO_MENTIONS,
-                nonce=nonce_for(message.key),
-            )
+            if message.channel:
+                await self._post(self._server_channel(message.channel), rendered, message.key)
+            else:
+                await self._send_dm(message, rendered)
         except Exception as exc:
             error = delivery_error(exc, to_member=message.channel is None)
-            if isinstance(exc, discord.NotFound) and message.recipient:
-                self._dm_channels.pop(int(message.recipient), None)  # a stale DM channel
             log.warning("discord delivery failed: %s", error)
             raise error from exc
 
-    async def _channel(self, message: OutboundMessage) -> discord.abc.Messageable:
-        if message.channel:
-            if not message.channel.isdigit():
-                raise PermanentFailure(f"not a Discord channel id: {message.channel[:40]!r}")
-            return self.client.get_partial_messageable(int(message.channel))
+    async def _post(self, channel: discord.abc.Messageable, rendered: _Rendered, key: str) -> None:
+        await self.cap.acquire()
+        await channel.send(
+            content=rendered.content or None,
+            embed=rendered.embed if rendered.embed is not None else discord.utils.MISSING,
+            files=_files(rendered),
+            view=rendered.view or discord.utils.MISSING,
+            allowed_mentions=NO_MENTIONS,
+            nonce=nonce_for(key),
+        )
+
+    def _server_channel(self, channel: str) -> discord.abc.Messageable:
+        if not channel.isdigit():
+            raise PermanentFailure(f"not a Discord channel id: {channel[:40]!r}")
+        return self.client.get_partial_messageable(int(channel))
+
+    def _dm(self, channel_id: int) -> discord.abc.Messageable:
+        return self.client.get_partial_messageable(channel_id, type=discord.ChannelType.private)
+
+    async def _send_dm(self, message: OutboundMessage, rendered: _Rendered) -> None:
+        """Send into the member's DM channel: the known one, or a newly opened one. A stored id
+        Discord refuses (it may be stale) is dropped and the DM opened again, once."""
         if not message.recipient or not message.recipient.isdigit():
             raise PermanentFailure("no Discord recipient", member_unreachable=True)
         user_id = int(message.recipient)
-        channel_id = self._dm_channels.get(user_id)
+        channel_id = await self.dm_channels.find(user_id)
         if channel_id is None:
-            await self.cap.acquire()  # a DM open counts toward the global limit too
-            dm = await self.client.create_dm(discord.Object(id=user_id))
-            channel_id = dm.id
-            self.remember_dm(user_id, channel_id)
-        return self.client.get_partial_messageable(channel_id, type=discord.ChannelType.private)
+            channel_id = await self._open_dm(user_id)
+        try:
+            await self._post(self._dm(channel_id), rendered, message.key)
+        except discord.HTTPException as exc:
+            if exc.code not in STALE_DM:
+                raise
+            unchecked = self.dm_channels.unchecked(user_id)
+            if exc.code == UNKNOWN_CHANNEL or unchecked:
+                self.dm_channels.forget(user_id, channel_id)
+            if not unchecked:  # an id Discord gave this process: opening again cannot help
+                raise
+            log.info("a stored DM channel was refused (%s): opening the DM again", exc.code)
+            await self._post(self._dm(await self._open_dm(user_id)), rendered, message.key)
+        else:
+            self.dm_channels.accepted(user_id)
+
+    async def _open_dm(self, user_id: int) -> int:
+        await self.cap.acquire()  # a DM open counts toward the global limit too
+        dm = await self.client.create_dm(discord.Object(id=user_id))
+        self.dm_channels.remember(user_id, dm.id)
+        return dm.id
 
     async def _answer(self, answering: _Answering, rendered: _Rendered) -> bool:
         """Put a reply into the interaction: the first replaces "thinking…", later ones follow
