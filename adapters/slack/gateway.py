@@ -390,10 +390,10 @@ class SlackGateway:
             self._team_bucket(team).recover()
             return
         # A file upload carries no metadata, so a chart in a DM can't be looked for.
-        found = None
-        if message.attachment is None:
-            found = await self._earlier_post(client, team, target, message)
-        if found is not None:
+        if (
+            message.attachment is None
+            and await self._earlier_post(client, team, target, message) is not None
+        ):
             return
         await self._acquire(team, target)
         if message.attachment is not None:
@@ -475,7 +475,7 @@ class SlackGateway:
         earlier = message.unconfirmed_send
         if earlier is None or not message.key:
             return None
-        reason = "paused after a 429"
+        reason = "conversations.history: still rate limited"
         if time.monotonic() >= self._history_paused.get(team, 0.0):
             try:
                 channel = await self._conversation(client, team, target, message.channel is None)
