@@ -37,6 +37,28 @@ class InboundMessage:
     form: dict[str, str] | None = None
 
 
+UNCONFIRMED_SINCE = "unconfirmed_since"
+UNCONFIRMED_UNTIL = "unconfirmed_until"
+
+
+@dataclass(frozen=True)
+class UnconfirmedSend:
+    """An earlier send of a message whose outcome nobody recorded: its worker died (or stalled)
+    after claiming it, so the platform may have accepted it between `since` (the message was
+    queued) and `until` (that worker's send lease ended). A gateway that can look the message
+    up on the platform can spare the member a second copy."""
+
+    since: datetime
+    until: datetime
+
+    def as_meta(self) -> dict[str, str]:
+        """The form `OutboundMessage.meta` carries it in."""
+        return {
+            UNCONFIRMED_SINCE: self.since.isoformat(),
+            UNCONFIRMED_UNTIL: self.until.isoformat(),
+        }
+
+
 @dataclass(frozen=True)
 class OutboundMessage:
     """A message for one member's DM (recipient: their platform user id) or for a community
@@ -55,3 +77,12 @@ class OutboundMessage:
     attachment_name: str | None = None
     id: int | None = None
     meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def unconfirmed_send(self) -> UnconfirmedSend | None:
+        """Set when this message is being sent again after a send nobody confirmed (see
+        `UnconfirmedSend`); None for a first send or a retry after a known failure."""
+        since, until = self.meta.get(UNCONFIRMED_SINCE), self.meta.get(UNCONFIRMED_UNTIL)
+        if not since or not until:
+            return None
+        return UnconfirmedSend(datetime.fromisoformat(since), datetime.fromisoformat(until))

@@ -129,7 +129,12 @@ class OutboxRepository(Protocol):
         lease_until: datetime,
         limit: int,
         platform: str | None = None,
-    ) -> list[OutboundMessage]: ...
+    ) -> list[OutboundMessage]:
+        """Claim up to `limit` messages ready to send. One whose earlier send nobody confirmed
+        (taken over after its worker's lease ran out, or put back with `keep_unconfirmed`)
+        comes with `unconfirmed_send` set: the platform may already have it."""
+        ...
+
     def claim(
         self, ids: Iterable[int], now: datetime, owner: str, lease_until: datetime
     ) -> list[OutboundMessage]:
@@ -145,9 +150,12 @@ class OutboxRepository(Protocol):
         error: str,
         count_attempt: bool = True,
         owner: str | None = None,
+        keep_unconfirmed: bool = False,
     ) -> bool:
         """Put a message back for later; with `owner`, only if that worker still holds its
-        send lease (False: another worker took it over, leave it alone)."""
+        send lease (False: another worker took it over, leave it alone). `keep_unconfirmed`:
+        whether the platform already has it is still unknown (it was claimed unconfirmed and
+        this worker did not settle it), so the next claim says so again."""
         ...
 
     def mark_failed(self, message_id: int, error: str, owner: str | None = None) -> bool:

@@ -30,7 +30,7 @@ from bot.domain import (
     Role,
     Target,
 )
-from bot.messages import Choice, OutboundMessage
+from bot.messages import Choice, OutboundMessage, UnconfirmedSend
 from storage import prepared
 from storage import tables as t
 from storage.direct import direct
@@ -723,7 +723,11 @@ class SqlOutbox(_Repo):
         return True
 
     @staticmethod
-    def _from_row(row: RowMapping) -> OutboundMessage:
+    def _from_row(row: RowMapping, unconfirmed: bool = False) -> OutboundMessage:
+        meta = {"attempts": str(row["attempts"])}
+        if unconfirmed:
+            earlier = UnconfirmedSend(since=row["created_at"], until=row["lease_expires"])
+            meta.update(earlier.as_meta())
         return OutboundMessage(
             id=row["id"],
             key=row["key"],
@@ -737,7 +741,7 @@ class SqlOutbox(_Repo):
             attachment=row["attachment"],
             attachment_name=row["attachment_name"],
             due_at=row["due_at"],
-            meta={"attempts": str(row["attempts"])},
+            meta=meta,
         )
 
     def claim_ready(
@@ -770,7 +774,10 @@ class SqlOutbox(_Repo):
             .where(c.id.in_([r["id"] for r in rows]))
             .values(status="sending", lease_owner=owner, lease_expires=lease_until)
         )
-        return [self._from_row(r) for r in rows]
+        # A lease on a row before this claim is one that was never released: its worker died or
+        # stalled mid-send (status `sending`), or put it back without learning whether the
+        # platform had it (`retry_later(keep_unconfirmed=True)`).
+        return [self._from_row(r, unconfirmed=r["lease_expires"] is not None) for r in rows]
 
     def claim(
         self, ids: Iterable[int], now: datetime, owner: str, lease_until: datetime
@@ -817,6 +824,7 @@ class SqlOutbox(_Repo):
         error: str,
         count_attempt: bool = True,
         owner: str | None = None,
+        keep_unconfirmed: bool = False,
     ) -> bool:
         c = t.outbox.c
         result = self.conn.execute(
@@ -827,7 +835,8 @@ class SqlOutbox(_Repo):
                 next_attempt_at=at,
                 attempts=c.attempts + (1 if count_attempt else 0),
                 lease_owner=None,
-                lease_expires=None,
+                # Kept, the lease's end marks the message unconfirmed for the next claim.
+                lease_expires=c.lease_expires if keep_unconfirmed else None,
                 error=error[:500],
             )
         )

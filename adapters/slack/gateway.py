@@ -4,6 +4,11 @@ Slack allows about one message per second per channel (short bursts are fine) an
 workspace; beyond that it answers 429 with Retry-After. Sends wait briefly in async token
 buckets (never blocking the loop); a longer wait, or a 429, becomes `RateLimited` so the outbox
 keeps the message and retries it after Retry-After. Errors are sorted by what to do next.
+
+Slack has no idempotency key, so every post carries its outbox key in message metadata. A
+message whose earlier send nobody confirmed (its worker died after Slack accepted it, before
+recording so) is first looked for in the conversation's recent history, and not posted again
+if it is there. A normal send makes no such call.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 import aiohttp
@@ -27,9 +33,10 @@ from adapters.slack.render import (
     chart_alt_text,
     escape_outbound,
     message_payload,
+    outbox_key_of,
 )
 from askcoach.settings import SettingsError
-from bot.delivery import PermanentFailure, RateLimited, TransientFailure
+from bot.delivery import DeliveryError, PermanentFailure, RateLimited, TransientFailure
 from bot.messages import OutboundMessage
 from storage import Database
 
@@ -61,6 +68,11 @@ AUTH_ERRORS = frozenset(
 TRANSIENT_ERRORS = frozenset(
     {"internal_error", "fatal_error", "service_unavailable", "request_timeout"}
 )
+# Looking for an unconfirmed message: one conversations.history call of at most this many
+# messages (Slack's cap for apps distributed outside the Marketplace), over the span of the
+# earlier send widened by the margin (our clock and Slack's may disagree a little).
+HISTORY_LIMIT = 15
+HISTORY_MARGIN = timedelta(minutes=1)
 
 
 class TokenBucket:
@@ -246,6 +258,7 @@ class SlackGateway:
         self._clients: dict[str, AsyncWebClient] = {}
         self._dm_channels: dict[tuple[str, str], str] = {}
         self._posted: OrderedDict[str, str] = OrderedDict()  # channel posts awaiting uploads
+        self._history_paused: dict[str, float] = {}  # team -> monotonic end of a history 429
         self._team_buckets: dict[str, TokenBucket] = {}
         self._channel_buckets: dict[tuple[str, str], TokenBucket] = {}
         self.session: aiohttp.ClientSession | None = None
@@ -376,6 +389,12 @@ class SlackGateway:
             await self._post_to_channel(client, team, target, message)
             self._team_bucket(team).recover()
             return
+        # A file upload carries no metadata, so a chart in a DM can't be looked for.
+        if (
+            message.attachment is None
+            and await self._earlier_post(client, team, target, message) is not None
+        ):
+            return
         await self._acquire(team, target)
         if message.attachment is not None:
             channel = await self._conversation(client, team, target, is_dm)
@@ -407,22 +426,26 @@ class SlackGateway:
         """A channel post (the weekly digest) as Block Kit, then its chart as a file in the
         same channel right after it. Two calls, one outbox message: when the post went out but
         the upload failed (429, a 5xx), the retry only uploads — the post is remembered by the
-        message's key (in this process; a crash in between can repeat the post, never lose
-        it)."""
+        message's key in this process, and found in the channel's history by another after a
+        crash when the token may read it (`channels:history` / `groups:history`); otherwise a
+        crash in between can repeat the post, never lose it."""
         key = message.key or f"outbox:{message.id}"
         if key not in self._posted:
-            await self._acquire(team, channel)
-            payload = channel_post_payload(message)
-            response = await self._call(
-                team,
-                False,
-                lambda: client.chat_postMessage(
-                    channel=channel, unfurl_links=False, unfurl_media=False, **payload
-                ),
-            )
+            ts = await self._earlier_post(client, team, channel, message)
+            if ts is None:
+                await self._acquire(team, channel)
+                payload = channel_post_payload(message)
+                response = await self._call(
+                    team,
+                    False,
+                    lambda: client.chat_postMessage(
+                        channel=channel, unfurl_links=False, unfurl_media=False, **payload
+                    ),
+                )
+                ts = str(response.get("ts") or "")
             if message.attachment is None:
                 return
-            self._posted[key] = str(response.get("ts") or "")
+            self._posted[key] = ts
             while len(self._posted) > 1000:
                 self._posted.popitem(last=False)
         if message.attachment is not None:
@@ -441,6 +464,71 @@ class SlackGateway:
             )
         self._posted.pop(key, None)
 
+    async def _earlier_post(
+        self, client: AsyncWebClient, team: str, target: str, message: OutboundMessage
+    ) -> str | None:
+        """The ts of this message in its conversation if an earlier, unconfirmed send got it
+        to Slack; None to post it. Only a message claimed `unconfirmed_send` is looked for:
+        one `conversations.history` call over the span of that earlier send, matching the key
+        in the messages' metadata. When the history can't be read (429, missing scope, an
+        error), None: a possible duplicate is better than a lost message."""
+        earlier = message.unconfirmed_send
+        if earlier is None or not message.key:
+            return None
+        reason = "conversations.history: still rate limited"
+        if time.monotonic() >= self._history_paused.get(team, 0.0):
+            try:
+                channel = await self._conversation(client, team, target, message.channel is None)
+                response = await client.conversations_history(
+                    channel=channel,
+                    oldest=_slack_ts(earlier.since - HISTORY_MARGIN),
+                    latest=_slack_ts(earlier.until + HISTORY_MARGIN),
+                    inclusive=True,
+                    include_all_metadata=True,
+                    limit=HISTORY_LIMIT,
+                )
+            except DeliveryError as failure:  # conversations.open, sorted by `_call`
+                reason = str(failure)
+            except SlackApiError as error:
+                reason = self._history_failure(error, team)
+            except (aiohttp.ClientError, TimeoutError, OSError) as error:
+                reason = type(error).__name__
+            else:
+                for posted in response.get("messages") or []:
+                    if outbox_key_of(posted) == message.key:
+                        log.info(
+                            "slack: %s was already posted (ts %s) by a worker that stopped "
+                            "before recording it; not posting it again",
+                            message.key,
+                            posted.get("ts"),
+                        )
+                        return str(posted.get("ts") or "")
+                return None
+        log.warning(
+            "slack: could not check whether %s was already posted before a worker stopped "
+            "(%s); posting it, so it may arrive twice",
+            message.key,
+            reason,
+        )
+        return None
+
+    def _history_failure(self, error: SlackApiError, team: str) -> str:
+        """Why the history could not be read; after a 429, no more look-ups in that workspace
+        until Retry-After (the messages are posted meanwhile)."""
+        response = error.response
+        data = response.data if isinstance(response.data, dict) else {}
+        code = str(data.get("error") or f"http_{response.status_code}")
+        if response.status_code == 429 or code == "ratelimited":
+            try:
+                retry_after = float((response.headers or {}).get("Retry-After") or 1)
+            except ValueError:
+                retry_after = 1.0
+            self._history_paused[team] = time.monotonic() + retry_after
+            code = f"ratelimited, retry after {retry_after:g}s"
+        elif code == "missing_scope":
+            code = f"missing_scope {data.get('needed') or ''}".strip()
+        return f"conversations.history: {code}"
+
     async def _conversation(
         self, client: AsyncWebClient, team: str, target: str, is_dm: bool
     ) -> str:
@@ -458,3 +546,8 @@ class SlackGateway:
             await self.session.close()
             self.session = None
         self._clients.clear()
+
+
+def _slack_ts(instant: datetime) -> str:
+    """An instant as a Slack message timestamp (seconds.microseconds)."""
+    return f"{instant.timestamp():.6f}"

@@ -4,6 +4,9 @@ Slack parses `<...>` in message text as links and mentions (`<!channel>`, `<@U12
 text we send is escaped (`&`, `<`, `>`). The core writes plain text with backticks; the only
 markup it means is a channel reference like `<#C123>` in organizer replies, which is restored
 after escaping (a channel link never notifies anyone).
+
+Every post carries its outbox key in Slack message metadata (never a member's words), so a
+re-send after a crash can find it in the conversation's history.
 """
 
 from __future__ import annotations
@@ -61,7 +64,7 @@ def message_payload(message: OutboundMessage) -> JsonDict:
     text = escape_outbound(message.text)
     sections = _chunks(text, SECTION_CHARS)
     if len(sections) > MAX_BLOCKS - 1:
-        return {"text": text[:39000]}
+        return _tagged({"text": text[:39000]}, message)
     blocks: list[JsonDict] = [
         {"type": "section", "text": {"type": "mrkdwn", "text": part, "verbatim": True}}
         for part in sections
@@ -86,7 +89,7 @@ def message_payload(message: OutboundMessage) -> JsonDict:
                 ],
             }
         )
-    return {"text": text, "blocks": blocks}
+    return _tagged({"text": text, "blocks": blocks}, message)
 
 
 HEADER_CHARS = 150  # Slack: a header's plain text is at most 150 characters
@@ -131,7 +134,31 @@ def channel_post_payload(message: OutboundMessage) -> JsonDict:
             "elements": [{"type": "mrkdwn", "text": footer[:SECTION_CHARS], "verbatim": True}],
         }
     )
-    return {"text": text[:39000], "blocks": blocks}
+    return _tagged({"text": text[:39000], "blocks": blocks}, message)
+
+
+METADATA_EVENT_TYPE = "askcoach_message"
+
+
+def _tagged(payload: JsonDict, message: OutboundMessage) -> JsonDict:
+    """The payload with the message's outbox key as Slack message metadata (no member text:
+    metadata is readable by any app that can read the conversation)."""
+    if message.key:
+        payload["metadata"] = {
+            "event_type": METADATA_EVENT_TYPE,
+            "event_payload": {"key": message.key},
+        }
+    return payload
+
+
+def outbox_key_of(posted: JsonDict) -> str | None:
+    """The outbox key a message from `conversations.history` carries, if askcoach posted it."""
+    metadata = posted.get("metadata")
+    if not isinstance(metadata, dict) or metadata.get("event_type") != METADATA_EVENT_TYPE:
+        return None
+    payload = metadata.get("event_payload")
+    key = payload.get("key") if isinstance(payload, dict) else None
+    return key if isinstance(key, str) else None
 
 
 def chart_alt_text(message: OutboundMessage) -> str:

@@ -4,6 +4,10 @@ Nothing is dropped silently: a rate-limited message waits for the platform's Ret
 transient failure is retried with exponential backoff and jitter up to MAX_ATTEMPTS, and a
 permanent failure is recorded (and, for closed DMs, the member is marked undeliverable; when the
 whole community is gone, its work stops and the rest of its messages are not tried).
+
+A message taken over from a worker that died mid-send arrives with `unconfirmed_send` set; the
+gateway may check the platform for it before sending again. If it goes back to the outbox
+unsent, it stays unconfirmed, so that check is not skipped on the next attempt.
 """
 
 from __future__ import annotations
@@ -113,7 +117,12 @@ async def _send(
                 for waiting in batch[position:]:
                     assert waiting.id is not None
                     uow.outbox.retry_later(
-                        waiting.id, resume, str(limited), count_attempt=False, owner=owner
+                        waiting.id,
+                        resume,
+                        str(limited),
+                        count_attempt=False,
+                        owner=owner,
+                        keep_unconfirmed=waiting.unconfirmed_send is not None,
                     )
                 uow.commit()
             break
@@ -121,7 +130,12 @@ async def _send(
             report.handed_over += 1
             with uow_factory() as uow:
                 uow.outbox.retry_later(
-                    message.id, clock.now(), str(handover), count_attempt=False, owner=owner
+                    message.id,
+                    clock.now(),
+                    str(handover),
+                    count_attempt=False,
+                    owner=owner,
+                    keep_unconfirmed=message.unconfirmed_send is not None,
                 )
                 uow.commit()
         except TransientFailure as failure:
@@ -136,7 +150,7 @@ async def _send(
             else:
                 report.retried += 1
                 delay = timedelta(seconds=backoff_seconds(attempts))
-                _later(uow_factory, owner, message.id, clock.now() + delay, str(failure))
+                _later(uow_factory, owner, message, clock.now() + delay, str(failure))
         except PermanentFailure as failure:
             report.failed += 1
             with uow_factory() as uow:
@@ -158,8 +172,15 @@ async def _send(
 
 
 def _later(
-    uow_factory: UnitOfWorkFactory, owner: str, message_id: int, at: datetime, error: str
+    uow_factory: UnitOfWorkFactory, owner: str, message: OutboundMessage, at: datetime, error: str
 ) -> None:
+    assert message.id is not None
     with uow_factory() as uow:
-        uow.outbox.retry_later(message_id, at, error, owner=owner)
+        uow.outbox.retry_later(
+            message.id,
+            at,
+            error,
+            owner=owner,
+            keep_unconfirmed=message.unconfirmed_send is not None,
+        )
         uow.commit()

@@ -84,3 +84,35 @@ def test_stale_transient_failure_does_not_requeue_a_sent_message(any_db: Databas
     platform = _late_answer_to_stale_worker(any_db, TransientFailure("timeout"))
     assert platform.accepted == ["checkin:1:0"]
     assert _status(any_db) == "sent"
+
+
+@dataclass
+class CheckingGateway:
+    """Records, per send, whether the message came marked unconfirmed; can answer 429."""
+
+    seen: list[bool] = field(default_factory=list)
+    limited: bool = False
+
+    async def send(self, message: OutboundMessage) -> None:
+        self.seen.append(message.unconfirmed_send is not None)
+        if self.limited:
+            raise RateLimited(retry_after=5)
+
+
+def test_a_message_taken_over_stays_unconfirmed_until_a_send_settles_it(any_db: Database) -> None:
+    _queue(any_db)
+    clock = SimulatedClock(T0)
+    with any_db() as uow:  # worker A claims the message and dies before any answer
+        uow.outbox.claim_ready(clock.now(), "A", clock.now() + LEASE, 10)
+        uow.commit()
+    clock.advance(LEASE + timedelta(seconds=1))
+    gateway = CheckingGateway(limited=True)
+    asyncio.run(deliver_outbox(any_db, gateway, clock, "B", lease=LEASE))
+    clock.advance(timedelta(seconds=5))
+    gateway.limited = False
+    asyncio.run(deliver_outbox(any_db, gateway, clock, "C", lease=LEASE))
+    clock.advance(timedelta(hours=1))
+    asyncio.run(deliver_outbox(any_db, gateway, clock, "D", lease=LEASE))
+    # B was told, and so was C after B's 429: either may find the message already sent.
+    assert gateway.seen == [True, True]
+    assert _status(any_db) == "sent"

@@ -32,6 +32,11 @@ Configuring
   ``emu.add_app_token(token)``, ``emu.issue_oauth_code(team_id, ...)`` (for ``oauth.v2.access``).
 - ``emu.queue(method, status=500)`` / ``emu.queue(method, json={"ok": False, "error": "x"})``:
   canned answers consumed in order before any other processing.
+- ``emu.set_scopes(team_id, "chat:write,...")``: the bot scopes the workspace granted (default
+  ``DEFAULT_SCOPES``; ``oauth.v2.access`` grants the code's ``scope``). Only
+  ``conversations.history`` checks them: it needs ``im:history`` for a ``D...`` channel,
+  ``channels:history`` for ``C...``, ``groups:history`` for ``G...``, else it answers
+  ``missing_scope`` with ``needed`` and ``provided``, as Slack does.
 - ``emu.revoke_team(team_id, error="account_inactive")``: from then on every call with the
   workspace's bot token answers ``{"ok": false, "error": error}`` (what Slack answers once a
   workspace uninstalled the app: ``account_inactive`` or ``token_revoked``).
@@ -51,7 +56,9 @@ Inspecting
 - ``emu.calls(method)``: every request (``Call``: method, params, headers, token, team_id, time,
   status, response); ``emu.delivered(method)``: only the successful ones;
   ``emu.rate_limited(method)``: only the 429s; ``emu.messages(channel)``: current messages (after
-  ``chat.update``); ``emu.completed_files()``: uploads (``UploadedFile``: data, filename, title,
+  ``chat.update``; a ``metadata`` argument is kept on the message and returned by
+  ``conversations.history`` with ``include_all_metadata``, which also honours ``oldest``,
+  ``latest``, ``inclusive``, ``limit`` and ``cursor``, newest first); ``emu.completed_files()``: uploads (``UploadedFile``: data, filename, title,
   channels...); ``emu.views`` / ``emu.home_views``: views by id / by (team, user).
 - ``emu.wait_for_delivered(method, count, timeout)`` for calls made by background threads.
 
@@ -191,6 +198,7 @@ class _TokenInfo:
     kind: str  # "bot", "app" or "user"
     team_id: str | None
     revoked: str | None = None  # the error every call answers once revoked
+    scopes: frozenset[str] = frozenset()  # a bot token's granted scopes
 
 
 @dataclass
@@ -296,6 +304,7 @@ class SlackEmulator:
             "chat.postEphemeral": self._chat_post_ephemeral,
             "conversations.open": self._conversations_open,
             "conversations.members": self._conversations_members,
+            "conversations.history": self._conversations_history,
             "users.info": self._users_info,
             "users.list": self._users_list,
             "team.info": self._team_info,
@@ -437,7 +446,9 @@ class SlackEmulator:
                 bot_id=bot_id or self._new_id("B"),
             )
             self._teams[team_id] = team
-            self._tokens[team.bot_token] = _TokenInfo("bot", team_id)
+            self._tokens[team.bot_token] = _TokenInfo(
+                "bot", team_id, scopes=_scopes(DEFAULT_SCOPES)
+            )
             self._users.setdefault(team_id, {})
             self._channels.setdefault(team_id, {})
             self.add_user(team_id, team.bot_user_id, name="askcoach", is_bot=True)
@@ -446,6 +457,11 @@ class SlackEmulator:
     def team(self, team_id: str = DEFAULT_TEAM_ID) -> Team:
         with self._lock:
             return self._teams[team_id]
+
+    def set_scopes(self, team_id: str, scopes: str) -> None:
+        """The bot scopes the workspace granted (comma-separated), e.g. an older install."""
+        with self._lock:
+            self._tokens[self._teams[team_id].bot_token].scopes = _scopes(scopes)
 
     def revoke_team(self, team_id: str, *, error: str = "account_inactive") -> None:
         """The workspace's bot token stops working: every call with it answers
@@ -930,6 +946,16 @@ class SlackEmulator:
             message["attachments"] = attachments
         if params.get("thread_ts"):
             message["thread_ts"] = str(params["thread_ts"])
+        metadata = self._json_param(params, "metadata")
+        if metadata:
+            if not isinstance(metadata, dict) or not isinstance(metadata.get("event_type"), str):
+                raise SlackApiFailure("invalid_metadata_format")
+            if not isinstance(metadata.get("event_payload", {}), dict):
+                raise SlackApiFailure("invalid_metadata_format")
+            message["metadata"] = {
+                "event_type": metadata["event_type"],
+                "event_payload": copy.deepcopy(metadata.get("event_payload", {})),
+            }
         return message
 
     def _chat_post_message(self, req: _Request) -> JsonDict:
@@ -1001,6 +1027,49 @@ class SlackEmulator:
             members = [dm_users[0], team.bot_user_id]
         page, cursor = self._paginate(members, req.params)
         return {"ok": True, "members": page, "response_metadata": {"next_cursor": cursor}}
+
+    def _conversations_history(self, req: _Request) -> JsonDict:
+        team = self._team_of(req)
+        channel = self._require(req.params, "channel", "channel_not_found")
+        known = channel in self._channels.get(team.id, {}) or channel in self._dms.values()
+        if not known and not any(ch == channel for ch, _ in self._messages):
+            raise SlackApiFailure("channel_not_found")  # a user id is not a conversation id
+        needed = {"D": "im:history", "C": "channels:history", "G": "groups:history"}.get(
+            channel[:1], "channels:history"
+        )
+        info = self._tokens[req.token or ""]
+        if needed not in info.scopes:
+            raise SlackApiFailure(
+                "missing_scope", needed=needed, provided=",".join(sorted(info.scopes))
+            )
+        inclusive = _truthy(req.params.get("inclusive"))
+        oldest = float(req.params.get("oldest") or 0)
+        latest = float(req.params.get("latest") or time.time())
+
+        def within(ts: float) -> bool:
+            if inclusive:
+                return oldest <= ts <= latest
+            return oldest < ts < latest
+
+        found = [
+            copy.deepcopy(m)
+            for (ch, ts), m in sorted(self._messages.items(), key=lambda kv: kv[0][1], reverse=True)
+            if ch == channel
+            and within(float(ts))
+            and m.get("thread_ts", ts) == ts  # replies stay in their thread
+        ]
+        if not _truthy(req.params.get("include_all_metadata")):
+            for message in found:
+                message.pop("metadata", None)
+        params = {**req.params, "limit": min(int(req.params.get("limit") or 100), 999)}
+        page, cursor = self._paginate(found, params)
+        return {
+            "ok": True,
+            "messages": page,
+            "has_more": bool(cursor),
+            "pin_count": 0,
+            "response_metadata": {"next_cursor": cursor},
+        }
 
     def _users_info(self, req: _Request) -> JsonDict:
         team = self._team_of(req)
@@ -1146,6 +1215,7 @@ class SlackEmulator:
         if self._tokens[team.bot_token].revoked:  # installed again: Slack issues a new token
             team.bot_token = f"xoxb-{team.id}-emulator-{self._new_id('R').lower()}"
             self._tokens[team.bot_token] = _TokenInfo("bot", team.id)
+        self._tokens[team.bot_token].scopes = _scopes(grant["scope"])
         return {
             "ok": True,
             "app_id": self.app_id,
@@ -1334,6 +1404,14 @@ class SlackEmulator:
         for ws in sockets:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(ws.close(code=code, message=message), timeout=2)
+
+
+def _scopes(scopes: str) -> frozenset[str]:
+    return frozenset(s.strip() for s in scopes.split(",") if s.strip())
+
+
+def _truthy(value: Any) -> bool:
+    return str(value).lower() in ("1", "true")
 
 
 def _guess_mimetype(filename: str) -> str:

@@ -305,3 +305,54 @@ def test_async_web_client(slack_emulator: SlackEmulator) -> None:
     ts = asyncio.run(scenario())
     assert len(set(ts)) == 5
     assert len(slack_emulator.delivered()) == 5
+
+
+def test_history_returns_metadata_newest_first_within_bounds(
+    slack_emulator: SlackEmulator,
+) -> None:
+    slack_emulator.add_user(DEFAULT_TEAM_ID, "U0ALICE", name="alice")
+    web = client(slack_emulator)
+    tagged = {"event_type": "askcoach_message", "event_payload": {"key": "checkin:1:0"}}
+    posted = [
+        web.chat_postMessage(channel="U0ALICE", text=f"m{n}", metadata=tagged if n == 1 else None)
+        for n in range(4)
+    ]
+    dm = posted[0]["channel"]
+    assert slack_emulator.messages(dm)[1]["metadata"] == tagged
+
+    everything = web.conversations_history(channel=dm, include_all_metadata=True)
+    assert [m["text"] for m in everything["messages"]] == ["m3", "m2", "m1", "m0"]
+    assert everything["messages"][2]["metadata"] == tagged
+    plain = web.conversations_history(channel=dm)
+    assert all("metadata" not in m for m in plain["messages"])
+
+    ts = [p["ts"] for p in posted]
+    window = web.conversations_history(channel=dm, oldest=ts[0], latest=ts[3], limit=5)
+    assert [m["text"] for m in window["messages"]] == ["m2", "m1"]  # bounds excluded
+    both = web.conversations_history(
+        channel=dm, oldest=ts[0], latest=ts[3], inclusive=True, limit=2
+    )
+    assert [m["text"] for m in both["messages"]] == ["m3", "m2"]
+    assert both["has_more"] is True
+    with pytest.raises(SlackApiError) as err:
+        web.conversations_history(channel="U0ALICE")  # a user id is not a conversation
+    assert err.value.response["error"] == "channel_not_found"
+
+
+def test_history_needs_the_conversation_s_history_scope(slack_emulator: SlackEmulator) -> None:
+    slack_emulator.add_user(DEFAULT_TEAM_ID, "U0ALICE", name="alice")
+    web = client(slack_emulator)
+    dm = web.chat_postMessage(channel="U0ALICE", text="hi")["channel"]
+    web.chat_postMessage(channel="C0JOB", text="digest")
+    assert web.conversations_history(channel=dm)["ok"] is True  # im:history is a default scope
+    with pytest.raises(SlackApiError) as err:
+        web.conversations_history(channel="C0JOB")
+    assert err.value.response["error"] == "missing_scope"
+    assert err.value.response["needed"] == "channels:history"
+
+    slack_emulator.set_scopes(DEFAULT_TEAM_ID, "chat:write,im:write")  # an older install
+    with pytest.raises(SlackApiError) as err:
+        web.conversations_history(channel=dm)
+    assert err.value.response["error"] == "missing_scope"
+    assert err.value.response["needed"] == "im:history"
+    assert err.value.response["provided"] == "chat:write,im:write"

@@ -182,6 +182,8 @@ def test_a_burst_of_2000_check_ins_is_delivered_exactly_once_within_the_limit(
     assert all(str(c.params["text"]).startswith("Morning, ") for c in delivered)
     limited = emu.rate_limited("chat.postMessage")
     assert limited, "the burst should have met Slack's 429"
+    # Put back after a 429 is not "unconfirmed": no history look-up on this path.
+    assert emu.calls("conversations.history") == []
 
     times = sorted(c.time for c in delivered)
     window_max = max(

@@ -20,7 +20,7 @@ from bot.domain import (
     Outcome,
     Target,
 )
-from bot.messages import Choice, OutboundMessage
+from bot.messages import Choice, OutboundMessage, UnconfirmedSend
 from storage import Database
 
 T0 = datetime(2026, 3, 2, 14, 0, tzinfo=UTC)
@@ -162,6 +162,43 @@ def test_outbox_is_idempotent_and_retries(any_db: Database) -> None:
         uow.outbox.mark_sent(retry.id or 0, T0)
         assert uow.outbox.pending_count() == 0
         uow.commit()
+
+
+def test_outbox_says_when_an_earlier_send_is_unconfirmed(any_db: Database) -> None:
+    member = _member(any_db)
+    message = OutboundMessage(
+        text="Morning!", community_id=member.community_id, platform="slack", key="checkin:2:0"
+    )
+    lease = timedelta(minutes=5)
+    with any_db() as uow:
+        uow.outbox.add(message, T0)
+        [first] = uow.outbox.claim_ready(T0, "w1", T0 + lease, 10)
+        uow.commit()
+    assert first.unconfirmed_send is None  # a first send: nothing to check
+
+    # w1 died mid-send; after its lease w2 takes the message over.
+    taken_at = T0 + lease + timedelta(seconds=1)
+    with any_db() as uow:
+        [taken] = uow.outbox.claim_ready(taken_at, "w2", taken_at + lease, 10)
+        uow.commit()
+    assert taken.unconfirmed_send == UnconfirmedSend(since=T0, until=T0 + lease)
+
+    # w2 is rate limited before settling it: still unconfirmed, now up to w2's lease.
+    with any_db() as uow:
+        assert uow.outbox.retry_later(
+            taken.id or 0, taken_at, "429", count_attempt=False, owner="w2", keep_unconfirmed=True
+        )
+        assert uow.outbox.pending_count() == 1
+        [again] = uow.outbox.claim_ready(taken_at, "w3", taken_at + lease, 10)
+        uow.commit()
+    assert again.unconfirmed_send == UnconfirmedSend(since=T0, until=taken_at + lease)
+
+    # A retry after a failure w3 saw for itself is a plain retry.
+    with any_db() as uow:
+        assert uow.outbox.retry_later(again.id or 0, taken_at, "503", owner="w3")
+        [plain] = uow.outbox.claim_ready(taken_at, "w4", taken_at + lease, 10)
+        uow.commit()
+    assert plain.unconfirmed_send is None
 
 
 def test_outbox_claims_an_events_replies_by_id_unless_another_worker_has_them(
