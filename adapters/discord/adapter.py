@@ -97,6 +97,13 @@ def point_discord_at(api_url: str | None, gateway_url: str | None) -> None:
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway_url)
 
 
+async def guilds_arrived(client: discord.Client, poll: float = 0.01) -> None:
+    """Wait until `client` is ready and none of its servers is still unavailable."""
+    await client.wait_until_ready()
+    while any(guild.unavailable for guild in client.guilds):
+        await asyncio.sleep(poll)
+
+
 class DiscordAdapter:
     """Implements askcoach.runtime.PlatformAdapter for Discord."""
 
@@ -204,7 +211,10 @@ class DiscordAdapter:
         return self._connected and not self.client.is_closed()
 
     async def wait_until_ready(self, timeout: float = 10.0) -> None:
-        await asyncio.wait_for(self.client.wait_until_ready(), timeout)
+        """Until the client is ready and every server it is in has arrived: discord.py calls
+        itself ready `guild_ready_timeout` after the last GUILD_CREATE, and one that comes
+        later (a busy machine, a short timeout) is still on its way."""
+        await asyncio.wait_for(guilds_arrived(self.client), timeout)
 
     # ---- gateway events -------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ import discord
 import pytest
 from discord import app_commands
 
+from adapters.discord.adapter import guilds_arrived
 from tests.emulators.discord_emulator import (
     INTENT_DIRECT_MESSAGES,
     INTENT_GUILDS,
@@ -67,7 +68,7 @@ async def running(client: discord.Client, emu: DiscordEmulator) -> AsyncIterator
     """Start the client against the emulator, yield once it is ready, close cleanly."""
     task = asyncio.create_task(client.start(emu.token))
     try:
-        await asyncio.wait_for(client.wait_until_ready(), 10)
+        await asyncio.wait_for(guilds_arrived(client), 10)
         yield
     finally:
         await client.close()
