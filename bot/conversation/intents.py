@@ -85,6 +85,7 @@ class Reading:
     companies: tuple[str, ...] = ()
     who: str | None = None
     when: str | None = None
+    bad_zone: str | None = None  # a zone-like name that is no zone ("Mars/Olympus")
     word: str | None = None  # the chat word, for COMMAND and words typed as commands
     rest: str = ""  # what followed the chat word, or the part of the text a rule points at
     also: tuple[Reading, ...] = field(default=())  # e.g. a plan that followed "hi!"
@@ -528,7 +529,7 @@ def split_companies(raw: str) -> tuple[str, ...]:
         if name.islower():
             name = " ".join(w.capitalize() for w in name.split())
         if name.lower() not in {o.lower() for o in out}:
-            out.append(name[:80])
+            out.append(name)
     return tuple(out)
 
 
@@ -556,23 +557,170 @@ def _outcome(low: str) -> Outcome | None:
     return None
 
 
-_ANSWER_STATES = (State.AWAITING_MADE, State.AWAITING_OUTCOME, State.AWAITING_FOLLOW_UP)
-_PLAN_STATES = (State.IDLE, State.AWAITING_ASK, State.CLARIFYING)
-
-
 _YES_WORDS = frozenset(
-    "ok okay okey okie k kk sure yes yess yep yeah yup y ya yah yea yay si sim oui ja da "
-    "absolutely definitely correct right perfect great cool fine good alright deal confirm "
-    "confirmed affirmative works aye totally certainly gladly 👍".split()
+    [
+        "ok",
+        "okay",
+        "okey",
+        "okie",
+        "k",
+        "kk",
+        "sure",
+        "yes",
+        "yess",
+        "yep",
+        "yeah",
+        "yup",
+        "y",
+        "ya",
+        "yah",
+        "yea",
+        "yay",
+        "si",
+        "sim",
+        "oui",
+        "ja",
+        "da",
+        "absolutely",
+        "definitely",
+        "correct",
+        "right",
+        "perfect",
+        "great",
+        "cool",
+        "fine",
+        "good",
+        "alright",
+        "deal",
+        "confirm",
+        "confirmed",
+        "affirmative",
+        "works",
+        "aye",
+        "totally",
+        "certainly",
+        "gladly",
+        "👍",
+    ]
 )
-_NO_WORDS = frozenset("no nope nah nay non nein cancel negative nvm nevermind don't dont".split())
+_NO_WORDS = frozenset(
+    [
+        "no",
+        "nope",
+        "nah",
+        "nay",
+        "non",
+        "nein",
+        "cancel",
+        "negative",
+        "nvm",
+        "nevermind",
+        "don't",
+        "dont",
+    ]
+)
 _FILLER = frozenset(
-    "it that this all go ahead do lets let's please pls plz thanks thx perfect cool fine good "
-    "great works work for me sounds sound i guess then just sure delete wipe erase everything "
-    "keep my stuff data it's its thats that's is by with haha lol totally of course am ready "
-    "really well hmm actually wait so changed mind not the a an be would will me too also "
-    "and but oh ah oops sorry mean meant way yes ok okay right now anymore thank you u yo "
-    "gonna going to are we set sounds thing go ahead".split()
+    [
+        "it",
+        "that",
+        "this",
+        "all",
+        "go",
+        "ahead",
+        "do",
+        "lets",
+        "let's",
+        "please",
+        "pls",
+        "plz",
+        "thanks",
+        "thx",
+        "perfect",
+        "cool",
+        "fine",
+        "good",
+        "great",
+        "works",
+        "work",
+        "for",
+        "me",
+        "sounds",
+        "sound",
+        "i",
+        "guess",
+        "then",
+        "just",
+        "sure",
+        "delete",
+        "wipe",
+        "erase",
+        "everything",
+        "keep",
+        "my",
+        "stuff",
+        "data",
+        "it's",
+        "its",
+        "thats",
+        "that's",
+        "is",
+        "by",
+        "with",
+        "haha",
+        "lol",
+        "totally",
+        "of",
+        "course",
+        "am",
+        "ready",
+        "really",
+        "well",
+        "hmm",
+        "actually",
+        "wait",
+        "so",
+        "changed",
+        "mind",
+        "not",
+        "the",
+        "a",
+        "an",
+        "be",
+        "would",
+        "will",
+        "me",
+        "too",
+        "also",
+        "and",
+        "but",
+        "oh",
+        "ah",
+        "oops",
+        "sorry",
+        "mean",
+        "meant",
+        "way",
+        "yes",
+        "ok",
+        "okay",
+        "right",
+        "now",
+        "anymore",
+        "thank",
+        "you",
+        "u",
+        "yo",
+        "gonna",
+        "going",
+        "to",
+        "are",
+        "we",
+        "set",
+        "sounds",
+        "thing",
+        "go",
+        "ahead",
+    ]
 )
 
 
@@ -645,9 +793,12 @@ def _read(text: str, low: str, context: Context) -> Reading:
         answer = _answer(low, words, context)
         if answer is not None:
             return Reading(answer[0], text, answer[1], result=answer[2], when=answer[3])
-    if _PAUSE.search(low) and not re.search(r"\b(ask|intro|referral)\b", low):
-        if state not in _ANSWER_STATES or re.search(r"\b(pause|check ?ins|messages)\b", low):
-            return reading(Intent.PAUSE, "wants a break", pause=find_break(low, context.today))
+    if (
+        _PAUSE.search(low)
+        and not re.search(r"\b(ask|intro|referral)\b", low)
+        and (state not in _ANSWER_STATES or re.search(r"\b(pause|check ?ins|messages)\b", low))
+    ):
+        return reading(Intent.PAUSE, "wants a break", pause=find_break(low, context.today))
 
     # A greeting or thanks in front of something else: read the rest.
     for prefix, intent in ((_GREETING_PREFIX, Intent.GREETING), (_THANKS_PREFIX, Intent.THANKS)):
@@ -792,22 +943,28 @@ def _answer(
     if _NUDGE.search(low) and (answering or len(words) <= 10):
         return (Intent.NUDGE, "will nudge", None, None)
     outcome = _outcome(low)
-    if outcome is not None and (answering or _names_outcome(low)):
-        if not (
+    if (
+        outcome is not None
+        and (answering or _names_outcome(low))
+        and not (
             state == State.AWAITING_MADE
             and outcome == Outcome.WAITING
             and _NOT_YET.search(low)
             and not re.search(r"\b(asked|sent|did|made|messaged|emailed|texted)\b", low)
-        ):
-            return (Intent.OUTCOME, "says how the ask went", outcome, None)
+        )
+    ):
+        return (Intent.OUTCOME, "says how the ask went", outcome, None)
     if state == State.AWAITING_FOLLOW_UP and _HEARD.match(low):
         return (Intent.MADE, "heard back", None, None)
     if _DROP.search(low) and (answering or len(words) <= 10):
         return (Intent.DROP, "drops the ask", None, None)
     made = _MADE.match(low) or re.match(r"^(yes|yep|yeah|y|ya)?,? ?i (made|asked|sent|did)\b", low)
-    if made and not _NOT_YET.search(low.replace("yesterday", "")):
-        if answering or len(words) <= 12:
-            return (Intent.MADE, "made the ask", None, None)
+    if (
+        made
+        and not _NOT_YET.search(low.replace("yesterday", ""))
+        and (answering or len(words) <= 12)
+    ):
+        return (Intent.MADE, "made the ask", None, None)
     if (
         state == State.AWAITING_MADE
         and _SKIP.search(low)
@@ -927,7 +1084,11 @@ def _schedule(text: str, low: str, context: Context) -> Reading | None:
     part_of_day = _PART_OF_DAY.match(low) or (
         context.state == State.ONBOARDING and _PART_OF_DAY_ANYWHERE.search(low)
     )
-    if at is None and zone is None and days is None and not part_of_day:
+    bad_zone = None
+    if zone is None:
+        token = re.search(r"\b[A-Za-z]+/[A-Za-z_]+\b", text)
+        bad_zone = token.group(0) if token else None
+    if at is None and zone is None and days is None and not part_of_day and not bad_zone:
         return None
     assessment_who = None
     if context.state != State.ONBOARDING:
@@ -945,7 +1106,9 @@ def _schedule(text: str, low: str, context: Context) -> Reading | None:
             "evening": time(18, 0),
             "evenings": time(18, 0),
         }.get(word)
-    return Reading(Intent.SCHEDULE, text, "sets the schedule", time=at, zone=zone, days=days)
+    return Reading(
+        Intent.SCHEDULE, text, "sets the schedule", time=at, zone=zone, days=days, bad_zone=bad_zone
+    )
 
 
 def _zone_only(text: str) -> ZoneInfo | None:
@@ -973,7 +1136,7 @@ def _chat_word(text: str, low: str, context: Context) -> Reading | None:
     rest_low = rest.lower()
     if word == "ask" and rest:
         return Reading(Intent.PLAN, f"Ask {rest}", "the `ask` word", word="ask", rest=rest)
-    if word == "gave" and rest:
+    if word == "gave" and (rest or stripped.lower() == "gave"):
         return Reading(Intent.GIVE, text, "the `gave` word", word="gave", rest=rest)
     if word == "help" and len(rest.split()) <= 3 and not rest_low.startswith(("me ", "with")):
         return Reading(Intent.HELP, text, "the `help` word", word="help")
@@ -1014,7 +1177,7 @@ def _chat_word(text: str, low: str, context: Context) -> Reading | None:
         return Reading(
             Intent.SCHEDULE, text, "the `time` word", word="time", rest=rest, time=parse_time(rest)
         )
-    if word == "days" and (not rest or parse_days(rest) is not None or find_days(rest) is not None):
+    if word == "days" and (not rest or len(rest.split()) <= 3):
         return Reading(
             Intent.SCHEDULE,
             text,
@@ -1047,7 +1210,11 @@ def _chat_word(text: str, low: str, context: Context) -> Reading | None:
         return Reading(Intent.COMMAND, text, "the `export` word", word="export", rest=rest)
     if word == "forget" and not rest:
         return Reading(Intent.FORGET, text, "the `forget` word", word="forget")
-    if word == "share" and (not rest or re.fullmatch(r"(names? )?(on|off)", rest_low)):
+    if (
+        word == "share"
+        and len(rest.split()) <= 2
+        and not re.match(r"(my|your|it|this|the)\b", rest_low)
+    ):
         return Reading(Intent.COMMAND, text, "the `share` word", word="share", rest=rest)
     if word in ("report", "digest") and len(rest.split()) <= 2:
         return Reading(Intent.COMMAND, text, f"the `{word}` word", word=word, rest=rest)

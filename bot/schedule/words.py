@@ -277,11 +277,11 @@ def find_days(text: str) -> frozenset[int] | None:
     if range_match:
         first = _day_index(range_match.group(1))
         last = _day_index(range_match.group(2))
-        days = {first}
+        span = {first}
         while first != last:
             first = (first + 1) % 7
-            days.add(first)
-        return frozenset(days)
+            span.add(first)
+        return frozenset(span)
     named = [_day_index(m.group(1)) for m in _WEEKDAY_WORD.finditer(lowered)]
     return frozenset(named) if len(named) >= 2 else None
 
@@ -301,7 +301,7 @@ class Break:
         """The first day check-ins come back."""
         if self.until is not None:
             return self.until
-        return today + timedelta(days=self.days or 7)
+        return today + timedelta(days=7 if self.days is None else self.days)
 
 
 def find_break(text: str, today: date) -> Break | None:
@@ -346,7 +346,7 @@ def _absolute_date(phrase: str, today: date) -> date | None:
         parsed = date_parser.parse(phrase, default=date_parser.parse(today.isoformat()))
     except (ValueError, OverflowError):
         return None
-    day = parsed.date()
+    day: date = parsed.date()
     if day < today:
         try:
             day = day.replace(year=day.year + 1)
