@@ -28,7 +28,7 @@ MAX_PAUSE_DAYS = 365
 HELP = (
     "I'm your ask coach. Each working day I'll ask: who will you ask, and for what?\n"
     "Just talk to me — “9am works”, “did it!”, “she said yes”, “pause till monday”, "
-    "“what should I ask?”. Words I also know:\n"
+    "“what should I ask?”. Words I know:\n"
     "• `ask <who and what>` log an ask  • `gave <help you gave>` log a give\n"
     "• `targets`, `target add <company>`, `target remove <company>`\n"
     "• `know <company>` you know people there  • `stats` your numbers\n"

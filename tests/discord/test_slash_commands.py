@@ -62,7 +62,7 @@ def test_each_member_command_answers_privately_in_the_server(
     assert answers["targets"] == "Your targets: Medtronic. Who do you know at one of them?"
     assert answers["targets remove"] == "Removed Medtronic from your targets."
     assert answers["know"].startswith("Noted: you know people at Target.")
-    assert answers["checkin time"] == "Done: I'll check in at 08:30 (UTC)."
+    assert answers["checkin time"] == "Done: check-ins mon-fri at 08:30 (UTC)."
     assert answers["checkin timezone"].startswith("Done: your timezone is Europe/Berlin.")
     assert answers["checkin days"].startswith("Done: check-ins")
     assert answers["checkin pause"].startswith("Paused until")
