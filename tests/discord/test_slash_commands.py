@@ -63,7 +63,7 @@ def test_each_member_command_answers_privately_in_the_server(
     assert answers["targets remove"] == "Removed Medtronic from your targets."
     assert answers["know"].startswith("Noted: you know people at Target.")
     assert answers["checkin time"] == "Done: check-ins mon-fri at 08:30 (UTC)."
-    assert answers["checkin timezone"].startswith("Done: your timezone is Europe/Berlin.")
+    assert answers["checkin timezone"] == "Done: check-ins mon-fri at 08:30 (Europe/Berlin)."
     assert answers["checkin days"].startswith("Done: check-ins")
     assert answers["checkin pause"].startswith("Paused until")
     assert answers["checkin resume"].startswith("Welcome back!")
