@@ -60,7 +60,7 @@ class Stats:
 
 
 def streak(ask_days: set[date], working_days: frozenset[int], today: date) -> int:
-    """Working days in a row with a specific ask, ending today (or yesterday if today has none
+    """Working days in a row with an ask made, ending today (or yesterday if today has none
     yet). One missed working day a week is forgiven; non-working days never break it."""
     count = 0
     graced_weeks: set[tuple[int, int]] = set()
@@ -89,7 +89,11 @@ def compute_stats(
     today = now.astimezone(zone).date()
     monday = today - timedelta(days=today.weekday())
     specific = [a for a in asks if a.verdict == Verdict.SPECIFIC]
-    days_with_ask = {a.created_at.astimezone(zone).date() for a in specific}
+    # The streak rewards asking, not planning: a day counts when an ask planned that day was
+    # made (whatever the answer).
+    days_with_ask = {
+        a.created_at.astimezone(zone).date() for a in specific if a.status == AskStatus.MADE
+    }
     return Stats(
         asks=len(asks),
         specific=len(specific),

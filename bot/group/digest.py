@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -55,6 +55,7 @@ class Digest:
     on_streak: int
     days: list[DayCount]
     shared: list[SharedAsk]
+    hires: list[str] = field(default_factory=list)  # "Ana (Shopify)", only with their OK
 
 
 def week_bounds(now: datetime, zone: ZoneInfo) -> tuple[date, date, datetime, datetime]:
@@ -81,8 +82,16 @@ def build_digest(uow: UnitOfWork, community: Community, now: datetime) -> Digest
     members = uow.members.in_community(community.id)
     on_streak = 0
     shared: list[SharedAsk] = []
+    hires: list[str] = []
     for member in members:
         assert member.id is not None
+        if (
+            member.hired_at is not None
+            and start <= member.hired_at < end
+            and member.memory.get("share_hire")
+        ):
+            company = member.memory.get("hired_company")
+            hires.append(f"{member.name} ({company})" if company else member.name)
         mine = uow.asks.for_member(member.id)
         stats = compute_stats(mine, [], ZoneInfo(member.timezone), member.days, end)
         if stats.streak >= STREAK_WORTH_MENTIONING:
@@ -105,6 +114,7 @@ def build_digest(uow: UnitOfWork, community: Community, now: datetime) -> Digest
         on_streak=on_streak,
         days=count_by_day(asks, zone, first, last),
         shared=shared,
+        hires=hires,
     )
 
 
@@ -116,6 +126,8 @@ def digest_text(digest: Digest) -> str:
     """The digest as a short channel post."""
     span = f"{digest.first:%b %-d}–{digest.last:%b %-d}"
     lines = [f"Weekly digest for {digest.community} ({span})"]
+    for hire in digest.hires:
+        lines.append(f"🎉 {hire} got a new job! Their asks got them there.")
     asked = _plural(digest.specific_asks, "specific ask", "specific asks")
     people = _plural(digest.members_asking, "member", "members")
     lines.append(f"• {asked} by {people} · {digest.asks_made} made · {digest.said_yes} said yes")

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.coaching import Verdict
-from bot.domain import Community
+from bot.domain import Community, Member
 from bot.ports import UnitOfWork
 
 QUIET_DAYS = 7
@@ -16,13 +16,24 @@ WEEKS = 4
 
 @dataclass(frozen=True)
 class OrganizerReport:
+    """Every sentence of the report comes from one of these fields: nothing is claimed that
+    the data doesn't hold."""
+
     community: str
     members: int
     planning_this_week: int
     specific_share_by_week: list[tuple[str, float | None]]
-    quiet: list[str]
+    quiet: list[str]  # active members with no plan at all in the last 7 days
+    passive: list[str]  # planned in the last 7 days, but nothing was a specific ask
+    not_set_up: list[str]  # never finished onboarding
     undeliverable: list[str]
     paused: list[str]
+    stopped: list[str]
+
+    @property
+    def everyone_asked(self) -> bool:
+        """True only when every active member made a specific ask in the last 7 days."""
+        return self.members > 0 and not (self.quiet or self.passive or self.not_set_up)
 
 
 def build_report(uow: UnitOfWork, community: Community, now: datetime) -> OrganizerReport:
@@ -32,21 +43,23 @@ def build_report(uow: UnitOfWork, community: Community, now: datetime) -> Organi
     since = now - timedelta(weeks=WEEKS)
     asks = uow.asks.for_community(community.id, since)
     members = uow.members.in_community(community.id)
-    active = [m for m in members if m.onboarded and m.hired_at is None]
+    present = [m for m in members if m.hired_at is None and not m.undeliverable]
+    active = [m for m in present if m.onboarded]
     week_ago = now - timedelta(days=QUIET_DAYS)
     planned = {a.member_id for a in asks if a.created_at >= week_ago}
     specific_recent = {
         a.member_id for a in asks if a.created_at >= week_ago and a.verdict == Verdict.SPECIFIC
     }
+
+    def away(m: Member) -> bool:
+        return (m.paused_until is not None and m.paused_until > now) or m.stopped
+
     paused = [m.name for m in active if m.paused_until is not None and m.paused_until > now]
-    quiet = [
-        m.name
-        for m in active
-        if m.id not in specific_recent
-        and not m.undeliverable
-        and not (m.paused_until is not None and m.paused_until > now)
-        and m.created_at <= week_ago
-    ]
+    stopped = [m.name for m in active if m.stopped]
+    waiting = [m for m in active if m.id not in specific_recent and not away(m)]
+    quiet = [m.name for m in waiting if m.id not in planned]
+    passive = [m.name for m in waiting if m.id in planned]
+    not_set_up = [m.name for m in present if not m.onboarded]
     shares: list[tuple[str, float | None]] = []
     today = now.astimezone(zone).date()
     monday = today - timedelta(days=today.weekday())
@@ -64,8 +77,11 @@ def build_report(uow: UnitOfWork, community: Community, now: datetime) -> Organi
         planning_this_week=len(planned),
         specific_share_by_week=shares,
         quiet=sorted(quiet),
+        passive=sorted(passive),
+        not_set_up=sorted(not_set_up),
         undeliverable=sorted(m.name for m in members if m.undeliverable),
         paused=sorted(paused),
+        stopped=sorted(stopped),
     )
 
 
@@ -89,10 +105,19 @@ def report_text(report: OrganizerReport) -> str:
             f"No specific ask in {QUIET_DAYS} days: {', '.join(report.quiet)} — "
             "a friendly personal note often helps."
         )
-    else:
+    if report.passive:
+        lines.append(
+            f"Planned, but no specific ask in {QUIET_DAYS} days (only events, coffees or "
+            f"vague plans): {', '.join(report.passive)}"
+        )
+    if report.not_set_up:
+        lines.append(f"Never finished setting up: {', '.join(report.not_set_up)}")
+    if report.everyone_asked:
         lines.append(f"Everyone made a specific ask in the last {QUIET_DAYS} days.")
     if report.paused:
         lines.append(f"Paused: {', '.join(report.paused)}")
+    if report.stopped:
+        lines.append(f"Stopped check-ins: {', '.join(report.stopped)}")
     if report.undeliverable:
         lines.append(
             f"Can't reach (DMs closed): {', '.join(report.undeliverable)} — they need to "
