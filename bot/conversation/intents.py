@@ -1071,8 +1071,12 @@ def _edit_person(text: str) -> str | None:
         flags=re.IGNORECASE,
     )[-1]
     tail = re.sub(r"\binstead\b.*$", "", tail, flags=re.IGNORECASE).strip(" ,.!")
-    named = assess_ask(f"Ask {tail} for a referral")
-    return named.who
+    named = assess_ask(f"Ask {tail} for a referral").who
+    if named:
+        return named
+    # "his VP, Ruth Kim": the full name after the role.
+    names = re.findall(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)+)\b", tail)
+    return names[-1] if names else None
 
 
 def _schedule(text: str, low: str, context: Context) -> Reading | None:

@@ -8,6 +8,7 @@ is kept as it is. A plan interrupted by a check-in is kept (`keep_draft`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import timedelta
 
@@ -82,6 +83,8 @@ def _coaching_question(assessment: Assessment, questions: int) -> str:
             "(e.g. “Ask Jen for an intro to her manager at Medtronic”)"
         )
     if "who" in assessment.missing and "what" in assessment.missing:
+        if questions > 1:
+            return "Nearly there — which person, and what one favour? e.g. “Ask Carlos for a referral”."
         return "Who exactly will you ask, and for what? A name and one clear favour."
     if "who" in assessment.missing:
         favour = f" for {assessment.what}" if assessment.what else ""
@@ -144,12 +147,15 @@ def _combinations(data: dict[str, object], answer: str) -> list[str]:
     if who and "what" in asking and body:
         glue = "" if body.lower().startswith(_FAVOUR_START) else "for "
         readings.append(f"Ask {who} {glue}{body[0].lower() + body[1:]}")
+    person = assess_ask(f"Ask {body} for a referral").who if "who" in asking and body else None
+    draft = str(data.get("draft", ""))
     if what and "who" in asking and body:
-        person = assess_ask(f"Ask {body} for a referral").who
         if person:
             readings.append(f"Ask {person} for {what}")
         readings.append(f"Ask {body} for {what}")
-    draft = str(data.get("draft", ""))
+    if person and draft and not what:
+        plan = re.sub(r"^(ask|get|request)\s+", "", draft.strip(), flags=re.IGNORECASE)
+        readings.append(f"Ask {person} for {plan}")
     if draft:
         readings.append(f"{draft.rstrip('.!')}. {answer}")
     return readings

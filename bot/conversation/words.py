@@ -216,6 +216,8 @@ def pause_for(turn: Turn, resume_day: date) -> None:
         turn.now.tzinfo
     )
     member.state_data = {}
+    # Days away are not silence: the quiet count starts again when the break ends.
+    member.memory["heard"] = member.paused_until.isoformat()
     turn.uow.checkins.cancel_pending(
         member.id, [CheckInKind.MORNING, CheckInKind.NUDGE, CheckInKind.REVIEW]
     )
