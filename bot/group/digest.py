@@ -98,7 +98,11 @@ def build_digest(uow: UnitOfWork, community: Community, now: datetime) -> Digest
             on_streak += 1
         if member.share_asks:
             for ask in mine:
-                if ask.verdict == Verdict.SPECIFIC and ask.status == AskStatus.OPEN:
+                # Open until answered: made but still waiting to hear counts too.
+                if ask.verdict == Verdict.SPECIFIC and (
+                    ask.status == AskStatus.OPEN
+                    or (ask.status == AskStatus.MADE and ask.outcome in (None, Outcome.WAITING))
+                ):
                     contact = ask.who if member.share_names else None
                     shared.append(SharedAsk(member.name, ask.kind, ask.company, contact))
     return Digest(

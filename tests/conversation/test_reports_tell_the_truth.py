@@ -1,0 +1,49 @@
+"""Organizers can trust every sentence: the report and the digest claim only what is so."""
+
+from __future__ import annotations
+
+from storage import Database
+from tests.support.chat import Chat
+
+
+def test_passive_only_and_never_set_up_members_are_listed(sqlite_db: Database) -> None:
+    chat = Chat(sqlite_db, start="2026-03-02T08:00", user="Olu")
+    chat.admins.add("Olu")
+    chat.greet()
+    chat.say("ok")
+    chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
+    chat.greet("Bea")
+    chat.say("ok", user="Bea")
+    chat.say("go to the meetup tonight", user="Bea")
+    chat.say("not sure", user="Bea")  # keeps the plan as it is: passive
+    chat.greet("Cy")  # never answers the welcome
+    report = chat.say("report")[0]
+    assert "Everyone made a specific ask" not in report
+    assert "only events, coffees or vague plans): Bea" in report
+    assert "Never finished setting up: Cy" in report
+
+
+def test_everyone_is_said_only_when_true(sqlite_db: Database) -> None:
+    chat = Chat(sqlite_db, start="2026-03-02T08:00", user="Olu")
+    chat.admins.add("Olu")
+    chat.greet()
+    chat.say("ok")
+    chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
+    assert "Everyone made a specific ask in the last 7 days." in chat.say("report")[0]
+
+
+def test_share_names_on_shows_the_open_ask_in_the_digest(sqlite_db: Database) -> None:
+    chat = Chat(sqlite_db, start="2026-03-02T08:00", user="Olu")
+    chat.admins.add("Olu")
+    chat.greet()
+    chat.say("ok")
+    chat.greet("Bea")
+    chat.say("ok", user="Bea")
+    chat.say("share names on", user="Bea")
+    chat.say("Ask Raj Patel for a referral for the analyst job at Target", user="Bea")
+    chat.advance("9h")
+    chat.press("Made it", user="Bea")
+    chat.press("Waiting to hear", user="Bea")  # made, still open until Raj answers
+    chat.advance("7d")
+    digest = chat.say("digest")[0]
+    assert "• Bea: a referral at Target (asking Raj Patel)" in digest
