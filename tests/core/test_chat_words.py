@@ -69,9 +69,7 @@ def test_time_days_tz_reschedule_the_morning(sqlite_db: Database) -> None:
     assert chat.say("days mon,wed,fri") == [
         "Done: check-ins mon,wed,fri at 07:15 (America/Chicago)."
     ]
-    assert chat.say("tz Europe/Berlin") == [
-        "Done: check-ins mon,wed,fri at 07:15 (Europe/Berlin)."
-    ]
+    assert chat.say("tz Europe/Berlin") == ["Done: check-ins mon,wed,fri at 07:15 (Europe/Berlin)."]
     with sqlite_db() as uow:
         pending = [c for c in uow.checkins.pending_for_member(1) if c.kind.value != "review"]
     assert [c.kind.value for c in pending] == ["morning"]
