@@ -148,10 +148,15 @@ def mark_unreachable(uow: UnitOfWork, member: Member) -> None:
     cancel_all(uow, member)
 
 
+def plan_check_ins(uow: UnitOfWork, member: Member, now: datetime) -> None:
+    """Plan the member's regular questions from `now`: the next morning and Friday review."""
+    plan_next_morning(uow, member, now)
+    plan_next_review(uow, member, now)
+
+
 def reachable_again(uow: UnitOfWork, member: Member, now: datetime) -> None:
     """The member can be reached again (they wrote to us, or their community added the coach
     back): plan their next questions from `now`."""
     member.undeliverable = False
     uow.members.save(member)
-    plan_next_morning(uow, member, now)
-    plan_next_review(uow, member, now)
+    plan_check_ins(uow, member, now)

@@ -4,6 +4,7 @@ coaches they name."""
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 from bot.conversation.intents import Reading
 from bot.conversation.states import State
@@ -12,68 +13,81 @@ from bot.conversation.words import unknown_zone
 from bot.domain import Community, Role
 from bot.schedule import parse_time, timezone_or_none
 
+T = TypeVar("T")
+
 
 def _stay(turn: Turn) -> State:
     return State(turn.member.state)
 
 
+class _Refused(ValueError):
+    """An organizer's setting that can't be taken: the message says what works."""
+
+
+def _time(community: Community, arg: str) -> str:
+    community.checkin_time = _parsed(parse_time(arg), "Use 24-hour HH:MM, e.g. `admin time 09:00`.")
+    return f"New members will be asked at {community.checkin_time:%H:%M}. Members keep their own `time`."
+
+
+def _tz(community: Community, arg: str) -> str:
+    community.timezone = _parsed(timezone_or_none(arg), unknown_zone(arg)).key
+    return f"The group's timezone is {community.timezone} (digests and new members)."
+
+
+def _channel(community: Community, arg: str) -> str:
+    channel = _parsed(_channel_id(arg), "Which channel? e.g. `admin channel #job-club`.")
+    community.report_channel = channel
+    return f"Group digests and reports will go to {_channel_ref(channel)}."
+
+
+def _parsed(value: T | None, refusal: str) -> T:
+    if value is None:
+        raise _Refused(refusal)
+    return value
+
+
+def _enroll(community: Community, arg: str) -> str:
+    mode, _, where = arg.partition(" ")
+    mode = mode.lower()
+    if mode in ("all", "optin", "opt-in"):
+        community.enrollment = "all" if mode == "all" else "optin"
+        community.enrollment_channel = None
+    elif mode == "channel" and _channel_id(where):
+        community.enrollment = "channel"
+        community.enrollment_channel = _channel_id(where)
+    else:
+        raise _Refused("Try `admin enroll all`, `admin enroll optin` or `admin enroll channel #x`.")
+    return f"Enrolment: {_enrollment_text(community)}."
+
+
+_SETTINGS = {"time": _time, "tz": _tz, "channel": _channel, "enroll": _enroll}
+"""`admin <verb> <arg>`: each changes the community and says what it did, or refuses."""
+
+
 def admin(turn: Turn, reading: Reading) -> State:
     """Community settings, for workspace admins / guild managers and configured coaches."""
-    rest = reading.rest
     if turn.member.role not in (Role.ADMIN, Role.COACH):
         turn.refuse("Only the group's admins or coaches can change its settings.")
         return _stay(turn)
-    community = turn.community
-    verb, _, arg = rest.partition(" ")
+    verb, _, arg = reading.rest.partition(" ")
     verb, arg = verb.lower(), arg.strip()
     if verb in ("", "settings", "show"):
-        turn.say(_settings_text(community))
-        return _stay(turn)
-    if verb == "time":
-        at = parse_time(arg)
-        if at is None:
-            turn.refuse("Use 24-hour HH:MM, e.g. `admin time 09:00`.")
-            return _stay(turn)
-        community.checkin_time = at
-        turn.say(f"New members will be asked at {at:%H:%M}. Members keep their own `time`.")
-    elif verb == "tz":
-        zone = timezone_or_none(arg)
-        if zone is None:
-            turn.refuse(unknown_zone(arg))
-            return _stay(turn)
-        community.timezone = zone.key
-        turn.say(f"The group's timezone is {zone.key} (digests and new members).")
-    elif verb == "channel":
-        channel = _channel_id(arg)
-        if channel is None:
-            turn.say("Which channel? e.g. `admin channel #job-club`.")
-            return _stay(turn)
-        community.report_channel = channel
-        turn.say(f"Group digests and reports will go to {_channel_ref(channel)}.")
-    elif verb == "enroll":
-        mode, _, where = arg.partition(" ")
-        mode = mode.lower()
-        if mode in ("all", "optin", "opt-in"):
-            community.enrollment = "all" if mode == "all" else "optin"
-            community.enrollment_channel = None
-        elif mode == "channel" and _channel_id(where):
-            community.enrollment = "channel"
-            community.enrollment_channel = _channel_id(where)
-        else:
-            turn.say("Try `admin enroll all`, `admin enroll optin` or `admin enroll channel #x`.")
-            return _stay(turn)
-        turn.say(f"Enrolment: {_enrollment_text(community)}.")
+        turn.say(_settings_text(turn.community))
     elif verb == "coach":
         _admin_coach(turn, arg)
-        return _stay(turn)
+    elif verb in _SETTINGS:
+        try:
+            turn.say(_SETTINGS[verb](turn.community, arg))
+        except _Refused as refused:
+            turn.refuse(str(refused))
+        else:
+            turn.uow.communities.save(turn.community)
     else:
-        turn.say(
+        turn.refuse(
             "Settings: `admin time 09:00`, `admin tz America/Chicago`, `admin channel #x`, "
             "`admin enroll all|optin|channel #x`, `admin coach add|remove @someone`, "
             "`admin coach role @role`."
         )
-        return _stay(turn)
-    turn.uow.communities.save(community)
     return _stay(turn)
 
 

@@ -7,6 +7,7 @@ the group knows) and the kinds of ask from the voice guide — never with the qu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from bot.coaching import Verdict
@@ -54,39 +55,29 @@ def greeting(turn: Turn, reading: Reading) -> State:
     return _stay(turn)
 
 
-def thanks(turn: Turn, reading: Reading) -> State:
-    turn.say_one_of(("You're welcome! 🙌", "Anytime.", "Glad to help."))
-    return _stay(turn)
+def _one_of(*replies: str) -> Callable[[Turn, Reading], State]:
+    """A handler that answers with the first of `replies` the member didn't just get."""
+
+    def answer(turn: Turn, reading: Reading) -> State:
+        turn.say_one_of(replies)
+        return _stay(turn)
+
+    return answer
 
 
-def frustration(turn: Turn, reading: Reading) -> State:
-    turn.say_one_of(
-        (
-            "Job searching is hard, and it's OK to be fed up. Want a break? `pause 7` gives you "
-            "a week off, `stop` ends the check-ins.",
-            "That sounds rough. No pressure from me — `pause till monday` or `stop` whenever "
-            "you like, and `skip` is always fine.",
-        )
-    )
-    return _stay(turn)
-
-
-def acknowledged(turn: Turn, reading: Reading) -> State:
-    """ "ok", "cool", "👍" with nothing pending."""
-    turn.say_one_of(("👍", "Great.", "Sounds good."))
-    return _stay(turn)
-
-
-def unclear(turn: Turn, reading: Reading) -> State:
-    """A message the coach can't act on: say what it can do, never the same way twice."""
-    turn.say_one_of(
-        (
-            "I didn't quite get that. Tell me an ask (who, and for what), or say `help`.",
-            "Not sure what you mean — try “ask Jen for an intro to her manager”, “did it!”, or "
-            "“pause till monday”.",
-        )
-    )
-    return _stay(turn)
+thanks = _one_of("You're welcome! 🙌", "Anytime.", "Glad to help.")
+frustration = _one_of(
+    "Job searching is hard, and it's OK to be fed up. Want a break? `pause 7` gives you a week "
+    "off, `stop` ends the check-ins.",
+    "That sounds rough. No pressure from me — `pause till monday` or `stop` whenever you like, "
+    "and `skip` is always fine.",
+)
+acknowledged = _one_of("👍", "Great.", "Sounds good.")  # "ok", "cool" with nothing pending
+unclear = _one_of(  # a message the coach can't act on: what it can do, never twice the same
+    "I didn't quite get that. Tell me an ask (who, and for what), or say `help`.",
+    "Not sure what you mean — try “ask Jen for an intro to her manager”, “did it!”, or "
+    "“pause till monday”.",
+)
 
 
 def question(turn: Turn, reading: Reading) -> State:

@@ -47,8 +47,8 @@ def pressed(turn: Turn, ask_id: int, action: str) -> None:
     if action in HIRE_CHOICES:
         turn.member.state = _hire_sharing(turn, action)
         return
-    ask = turn.uow.asks.get(ask_id)
-    if ask is None or ask.member_id != turn.member.id:
+    ask = turn.own_ask(ask_id)
+    if ask is None:
         turn.refuse("That button belongs to an ask I no longer have. Say `stats` to see yours.")
         return
     if action in MADE_CHOICES:
@@ -63,11 +63,7 @@ def pressed(turn: Turn, ask_id: int, action: str) -> None:
 
 def current_ask(turn: Turn) -> Ask | None:
     """The ask the pending question is about."""
-    ask_id = turn.member.state_data.get("ask_id")
-    if not isinstance(ask_id, int):
-        return None
-    ask = turn.uow.asks.get(ask_id)
-    return ask if ask is not None and ask.member_id == turn.member.id else None
+    return turn.own_ask(turn.member.state_data.get("ask_id"))
 
 
 def latest_open_ask(turn: Turn, made_only: bool = False) -> Ask | None:

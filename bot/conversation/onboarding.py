@@ -9,8 +9,8 @@ planned at once, so a member who never answers still gets their first day.
 
 from __future__ import annotations
 
-from bot.checkins import plan_next_morning, plan_next_review
-from bot.conversation.intents import Intent, Reading
+from bot.checkins import plan_check_ins, plan_next_morning, plan_next_review
+from bot.conversation.intents import Context, Intent, Reading, read
 from bot.conversation.states import State
 from bot.conversation.turn import Turn
 from bot.schedule import format_days
@@ -40,68 +40,63 @@ def confirmed(turn: Turn, reading: Reading) -> State:
 
 def schedule(turn: Turn, reading: Reading) -> State:
     """A time, zone or days in words."""
-    member = turn.member
-    if reading.bad_zone and reading.zone is None:
-        from bot.conversation.words import unknown_zone
+    from bot.conversation.words import apply_schedule
 
-        turn.refuse(unknown_zone(reading.bad_zone))
-        return State.ONBOARDING
-    if reading.zone is not None:
-        member.timezone = reading.zone.key
-    if reading.time is not None:
-        member.checkin_time = reading.time
-    if reading.days is not None:
-        member.days = reading.days
-    if reading.zone is None and reading.time is None and reading.days is None:
-        return unclear(turn, reading)
-    return _finish(turn, "You're set")
+    if apply_schedule(turn, reading):
+        return _finish(turn, "You're set")
+    return State.ONBOARDING if turn.refused else unclear(turn, reading)
+
+
+def _ask_again(turn: Turn, question: str) -> State:
+    """Ask about the schedule once more; the second time, keep the defaults and move on."""
+    member = turn.member
+    tries = int(member.state_data.get(TRIES, 0)) + 1
+    if tries >= 2:
+        return _finish(turn, "I'll keep the defaults for now")
+    member.state_data = member.state_data | {TRIES: tries}
+    turn.say(question)
+    return State.ONBOARDING
 
 
 def unclear(turn: Turn, reading: Reading) -> State:
     """Once: say what works. Twice: keep the defaults and move on."""
     member = turn.member
-    tries = int(member.state_data.get(TRIES, 0)) + 1
-    if tries >= 2:
-        return _finish(turn, "I'll keep the defaults for now")
-    member.state_data = member.state_data | {TRIES: tries}
-    turn.say(
+    return _ask_again(
+        turn,
         f"Sorry, I couldn't read a time in that. Is {member.checkin_time:%H:%M} "
-        f"({member.timezone}) OK? Reply `ok`, or e.g. “9am”, “7:45 eastern”, “Europe/Berlin 08:30”."
+        f"({member.timezone}) OK? Reply `ok`, or e.g. “9am”, “7:45 eastern”, “Europe/Berlin 08:30”.",
     )
-    return State.ONBOARDING
 
 
 def declined(turn: Turn, reading: Reading) -> State:
-    member = turn.member
-    tries = int(member.state_data.get(TRIES, 0)) + 1
-    if tries >= 2:
-        return _finish(turn, "I'll keep the defaults for now")
-    member.state_data = member.state_data | {TRIES: tries}
-    turn.say("No problem — what time suits you, and where are you? e.g. “8:30 central”.")
-    return State.ONBOARDING
+    return _ask_again(
+        turn, "No problem — what time suits you, and where are you? e.g. “8:30 central”."
+    )
 
 
 def greeted(turn: Turn, reading: Reading) -> State:
     member = turn.member
-    tries = int(member.state_data.get(TRIES, 0)) + 1
-    if tries >= 2:
-        return _finish(turn, "I'll keep the defaults for now")
-    member.state_data = member.state_data | {TRIES: tries}
-    turn.say(
+    return _ask_again(
+        turn,
         f"Hi {member.name}! 👋 Does {member.checkin_time:%H:%M} ({member.timezone}) work for "
-        "your check-ins? Reply `ok`, or tell me a time."
+        "your check-ins? Reply `ok`, or tell me a time.",
     )
-    return State.ONBOARDING
+
+
+def _settled(turn: Turn) -> str:
+    """Onboarding is over: plan the check-ins; returns a message sent before, if any."""
+    member = turn.member
+    pending = str(member.state_data.get(PENDING, ""))
+    member.state = State.IDLE
+    member.state_data = {}
+    plan_check_ins(turn.uow, member, turn.now)
+    return pending
 
 
 def _finish(turn: Turn, lead: str) -> State:
     """Onboarding done: plan the check-ins, then take up anything sent before."""
     member = turn.member
-    pending = str(member.state_data.get(PENDING, ""))
-    member.state = State.IDLE
-    member.state_data = {}
-    plan_next_morning(turn.uow, member, turn.now)
-    plan_next_review(turn.uow, member, turn.now)
+    pending = _settled(turn)
     change = "" if lead == "You're set" else " (`time 08:30` or `tz Europe/Berlin` changes it)"
     turn.say(
         f"{lead}: {format_days(member.days)} at {member.checkin_time:%H:%M} "
@@ -118,10 +113,7 @@ def moved_on(turn: Turn, reading: Reading) -> State:
     """Anything that isn't about the schedule (a plan, an outcome, a give…): keep the
     defaults, say so in one line, and handle the message as on any other day."""
     member = turn.member
-    member.state = State.IDLE
-    member.state_data = {}
-    plan_next_morning(turn.uow, member, turn.now)
-    plan_next_review(turn.uow, member, turn.now)
+    _settled(turn)
     turn.say(
         f"I'll check in {format_days(member.days)} at {member.checkin_time:%H:%M} "
         f"({member.timezone}) — `time 08:30` changes it."
@@ -137,11 +129,8 @@ def finish_quietly(turn: Turn) -> None:
     member = turn.member
     pending = str(member.state_data.get(PENDING, ""))
     member.state = State.IDLE
-    member.state_data = {"draft": pending, "questions": 2} if pending else {}
-    if pending:
-        member.state = State.CLARIFYING
+    member.state_data = {}
     plan_next_review(turn.uow, member, turn.now)
-
-
-def pending_is_greeting(reading: Reading) -> bool:
-    return reading.intent in (Intent.GREETING, Intent.HELP, Intent.OTHER, Intent.CONFIRM)
+    if pending and read(pending, Context(State.IDLE, turn.today)).intent == Intent.PLAN:
+        member.state = State.CLARIFYING  # kept as a plan by the morning (`keep_draft`)
+        member.state_data = {"draft": pending, "questions": 2}

@@ -288,11 +288,7 @@ def _edit_change(text: str) -> str:
 
 def last_plan(turn: Turn) -> Ask | None:
     """The plan the member made most recently (the one an edit refers to)."""
-    ask_id = turn.member.memory.get("last_plan")
-    if not isinstance(ask_id, int):
-        return None
-    ask = turn.uow.asks.get(ask_id)
-    return ask if ask is not None and ask.member_id == turn.member.id else None
+    return turn.own_ask(turn.member.memory.get("last_plan"))
 
 
 def skip_today(turn: Turn, reading: Reading | None = None) -> State:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.domain import Community, Member
+from bot.domain import Ask, Community, Member
 from bot.messages import Choice, OutboundMessage
 from bot.ports import ChartRenderer, UnitOfWork
 
@@ -56,6 +56,13 @@ class Turn:
     def today(self) -> date:
         """The member's local date."""
         return self.now.astimezone(self.zone).date()
+
+    def own_ask(self, ask_id: object) -> Ask | None:
+        """The member's own ask with this id (ids from state or memory are checked)."""
+        if not isinstance(ask_id, int):
+            return None
+        ask = self.uow.asks.get(ask_id)
+        return ask if ask is not None and ask.member_id == self.member.id else None
 
     def say(self, text: str, *choices: Choice) -> None:
         """Queue a DM to the member."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
-from bot.checkins import cancel_all, plan_next_morning, plan_next_review
+from bot.checkins import cancel_all, plan_check_ins, plan_next_morning
 from bot.conversation.group import offer_intro, word_digest, word_report, word_share
 from bot.conversation.intents import Reading
 from bot.conversation.states import State
@@ -167,24 +167,34 @@ def schedule(turn: Turn, reading: Reading) -> State:
     if reading.word == "tz" and reading.zone is None:
         turn.refuse(unknown_zone(reading.rest))
         return _stay(turn)
-    if reading.bad_zone and reading.zone is None:
-        turn.refuse(unknown_zone(reading.bad_zone))
+    if not apply_schedule(turn, reading):
+        if not turn.refused:
+            turn.say("What time suits you? e.g. `time 08:30`, “9am central”, `days mon,wed,fri`.")
         return _stay(turn)
-    if reading.time is None and reading.zone is None and reading.days is None:
-        turn.say("What time suits you? e.g. `time 08:30`, “9am central”, `days mon,wed,fri`.")
-        return _stay(turn)
-    if reading.zone is not None:
-        member.timezone = reading.zone.key
-    if reading.time is not None:
-        member.checkin_time = reading.time
-    if reading.days is not None:
-        member.days = reading.days
     plan_next_morning(turn.uow, member, turn.now)
     turn.say(
         f"Done: check-ins {format_days(member.days)} at {member.checkin_time:%H:%M} "
         f"({member.timezone})."
     )
     return _stay(turn)
+
+
+def apply_schedule(turn: Turn, reading: Reading) -> bool:
+    """Set the member's zone, time and days from a reading; False (and nothing changed) when
+    it names no schedule, or an unknown zone (refused)."""
+    if reading.bad_zone and reading.zone is None:
+        turn.refuse(unknown_zone(reading.bad_zone))
+        return False
+    if reading.time is None and reading.zone is None and reading.days is None:
+        return False
+    member = turn.member
+    if reading.zone is not None:
+        member.timezone = reading.zone.key
+    if reading.time is not None:
+        member.checkin_time = reading.time
+    if reading.days is not None:
+        member.days = reading.days
+    return True
 
 
 def pause(turn: Turn, reading: Reading) -> State:
@@ -221,8 +231,7 @@ def pause_for(turn: Turn, resume_day: date) -> None:
     turn.uow.checkins.cancel_pending(
         member.id, [CheckInKind.MORNING, CheckInKind.NUDGE, CheckInKind.REVIEW]
     )
-    plan_next_morning(turn.uow, member, turn.now)
-    plan_next_review(turn.uow, member, turn.now)
+    plan_check_ins(turn.uow, member, turn.now)
     turn.say(f"Paused until {resume_day:%a %-d %b}. Rest well — `resume` brings me back sooner.")
 
 
@@ -251,8 +260,7 @@ def resume(turn: Turn, reading: Reading) -> State:
     if member.state == State.ONBOARDING:
         member.state = State.IDLE
         member.state_data = {}
-    plan_next_morning(turn.uow, member, turn.now)
-    plan_next_review(turn.uow, member, turn.now)
+    plan_check_ins(turn.uow, member, turn.now)
     turn.say(
         ("Welcome back! " if was_away else "")
         + f"Check-ins are on: {format_days(member.days)} at {member.checkin_time:%H:%M}."

@@ -6,11 +6,17 @@ from storage import Database
 from tests.support.chat import Chat
 
 
-def test_passive_only_and_never_set_up_members_are_listed(sqlite_db: Database) -> None:
-    chat = Chat(sqlite_db, start="2026-03-02T08:00", user="Olu")
+def organizer(db: Database) -> Chat:
+    """Olu runs the group (an admin) and is set up."""
+    chat = Chat(db, start="2026-03-02T08:00", user="Olu")
     chat.admins.add("Olu")
     chat.greet()
     chat.say("ok")
+    return chat
+
+
+def test_passive_only_and_never_set_up_members_are_listed(sqlite_db: Database) -> None:
+    chat = organizer(sqlite_db)
     chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
     chat.greet("Bea")
     chat.say("ok", user="Bea")
@@ -24,19 +30,13 @@ def test_passive_only_and_never_set_up_members_are_listed(sqlite_db: Database) -
 
 
 def test_everyone_is_said_only_when_true(sqlite_db: Database) -> None:
-    chat = Chat(sqlite_db, start="2026-03-02T08:00", user="Olu")
-    chat.admins.add("Olu")
-    chat.greet()
-    chat.say("ok")
+    chat = organizer(sqlite_db)
     chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
     assert "Everyone made a specific ask in the last 7 days." in chat.say("report")[0]
 
 
 def test_share_names_on_shows_the_open_ask_in_the_digest(sqlite_db: Database) -> None:
-    chat = Chat(sqlite_db, start="2026-03-02T08:00", user="Olu")
-    chat.admins.add("Olu")
-    chat.greet()
-    chat.say("ok")
+    chat = organizer(sqlite_db)
     chat.greet("Bea")
     chat.say("ok", user="Bea")
     chat.say("share names on", user="Bea")

@@ -6,6 +6,8 @@ console's door); the messages are the ones new members typed in the trials the i
 
 from __future__ import annotations
 
+import itertools
+
 from bot.domain import AskStatus, Outcome
 from storage import Database
 from tests.support.chat import Chat
@@ -17,6 +19,13 @@ def onboarded(db: Database, start: str = MONDAY, user: str = "Ana") -> Chat:
     chat = Chat(db, start=start, user=user)
     chat.greet()
     chat.say("ok")
+    return chat
+
+
+def welcomed(db: Database, user: str = "Ana", community: str = "club") -> Chat:
+    """A new member who has just had the welcome and the schedule question."""
+    chat = Chat(db, start=MONDAY, user=user, community=community)
+    chat.greet()
     return chat
 
 
@@ -36,8 +45,7 @@ def all_texts(chat: Chat) -> str:
 
 
 def test_onboarding_understands_times_in_words_and_never_blocks(sqlite_db: Database) -> None:
-    chat = Chat(sqlite_db, start=MONDAY)
-    chat.greet()
+    chat = welcomed(sqlite_db)
     [hello] = chat.say("hey")
     assert "Does 09:00 (America/Chicago) work" in hello
     [set_up] = chat.say("9am is fine i guess")
@@ -48,21 +56,14 @@ def test_onboarding_understands_times_in_words_and_never_blocks(sqlite_db: Datab
 
 
 def test_a_city_and_a_time_in_words(sqlite_db: Database) -> None:
-    chat = Chat(sqlite_db, start=MONDAY, user="Lupe")
-    chat.greet()
-    [reply] = chat.say("mexico city 8am please")
+    [reply] = welcomed(sqlite_db, "Lupe").say("mexico city 8am please")
     assert reply.startswith("You're set: mon-fri at 08:00 (America/Mexico_City)")
-    bea = Chat(sqlite_db, start=MONDAY, user="Bea", community="other")
-    bea.greet()
-    assert "07:45 (America/Chicago)" in bea.say("can you do 7:45 instead")[0]
-    cy = Chat(sqlite_db, start=MONDAY, user="Cy", community="third")
-    cy.greet()
-    assert "08:30 (America/Chicago)" in cy.say("8:30 central")[0]
+    assert "07:45 (America/Chicago)" in welcomed(sqlite_db, "Bea").say("can you do 7:45 instead")[0]
+    assert "08:30 (America/Chicago)" in welcomed(sqlite_db, "Cy").say("8:30 central")[0]
 
 
 def test_two_unreadable_replies_keep_the_defaults_and_move_on(sqlite_db: Database) -> None:
-    chat = Chat(sqlite_db, start=MONDAY)
-    chat.greet()
+    chat = welcomed(sqlite_db)
     [first] = chat.say("hmm")
     assert "couldn't read a time" in first
     [second] = chat.say("hmm")
@@ -71,8 +72,7 @@ def test_two_unreadable_replies_keep_the_defaults_and_move_on(sqlite_db: Databas
 
 
 def test_an_ask_during_onboarding_is_kept_and_coached(sqlite_db: Database) -> None:
-    chat = Chat(sqlite_db, start=MONDAY)
-    chat.greet()
+    chat = welcomed(sqlite_db)
     replies = chat.say("coffee with my old coworker mike")
     assert "I'll check in mon-fri at 09:00" in replies[0]
     assert "can be a fine place to ask" in replies[1]
@@ -82,8 +82,7 @@ def test_an_ask_during_onboarding_is_kept_and_coached(sqlite_db: Database) -> No
 def test_a_member_who_never_answers_the_welcome_still_gets_the_first_morning(
     sqlite_db: Database,
 ) -> None:
-    chat = Chat(sqlite_db, start=MONDAY)
-    chat.greet()
+    chat = welcomed(sqlite_db)
     [morning] = chat.advance("1h")
     assert morning.startswith("[2026-03-02 09:00] Morning, Ana!")
     assert chat.say("Ask Jen Park for an intro to her manager at Medtronic")[0].startswith(
@@ -295,7 +294,6 @@ def test_a_silent_member_is_never_flooded(sqlite_db: Database) -> None:
     assert len(delivered) <= 14
     # Back to normal at their next reply.
     chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
-    chat.press  # noqa: B018 - the reply above cleared the silence
     with sqlite_db() as uow:
         member = uow.members.get(1)
         assert member is not None and "quiet_asked" not in member.memory
@@ -307,7 +305,7 @@ def test_a_silent_member_is_never_flooded(sqlite_db: Database) -> None:
 def test_the_coach_never_repeats_the_same_reply_twice_in_a_row(sqlite_db: Database) -> None:
     chat = onboarded(sqlite_db)
     replies = [chat.say(text)[0] for text in ("lol", "lol", "ok", "ok", "thanks", "thanks")]
-    assert all(a != b for a, b in zip(replies, replies[1:], strict=False))
+    assert all(a != b for a, b in itertools.pairwise(replies))
 
 
 def test_the_example_never_names_the_member_themself(sqlite_db: Database) -> None:
