@@ -13,13 +13,21 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 from enum import StrEnum
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from bot.coaching import assess_ask
+from bot.coaching import Assessment, assess_ask
 from bot.conversation.states import State
 from bot.domain import Outcome
 from bot.schedule import parse_days, parse_time, timezone_or_none
 from bot.schedule.words import Break, find_break, find_days, find_time, find_zone
+
+
+@lru_cache(maxsize=512)
+def assessed(text: str) -> Assessment:
+    """The assessor's verdict on `text`, remembered: understanding a message and acting on it
+    often judge the same words more than once."""
+    return assess_ask(text)
 
 
 class Intent(StrEnum):
@@ -746,7 +754,7 @@ def read(text: str, context: Context) -> Reading:
     """Understand one message (already checked by `clean_message`) in its context."""
     found = _read(text, normalise(text), context)
     if found.intent == Intent.PLAN and found.who is None:
-        assessment = assess_ask(found.text)
+        assessment = assessed(found.text)
         if assessment.who is not None:
             return replace(found, who=assessment.who)
     return found
@@ -861,7 +869,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.CONFIRM if said == "yes" else Intent.DECLINE, f"says {said}")
 
     has_ask = _has_ask(text)
-    strong = _STRONG_FEELING.search(low) and assess_ask(text).who is None
+    strong = _STRONG_FEELING.search(low) and assessed(text).who is None
     if _FRUSTRATION.search(low) and (not has_ask or strong):
         return reading(Intent.FRUSTRATION, "frustrated")
     if low.endswith("?"):
@@ -887,7 +895,7 @@ def _questioning(low: str) -> bool:
 
 def _has_ask(text: str) -> bool:
     """Whether the assessor finds a person or a favour in the text."""
-    assessment = assess_ask(text)
+    assessment = assessed(text)
     return assessment.who is not None or assessment.kind is not None
 
 
@@ -1071,7 +1079,7 @@ def _edit_person(text: str) -> str | None:
         flags=re.IGNORECASE,
     )[-1]
     tail = re.sub(r"\binstead\b.*$", "", tail, flags=re.IGNORECASE).strip(" ,.!")
-    named = assess_ask(f"Ask {tail} for a referral").who
+    named = assessed(f"Ask {tail} for a referral").who
     if named:
         return named
     # "his VP, Ruth Kim": the full name after the role.
@@ -1099,7 +1107,7 @@ def _schedule(text: str, low: str, context: Context) -> Reading | None:
         cue = _SCHEDULE_CUE.search(low) or len(_words(low)) <= 4
         if not cue:
             return None
-        assessment_who = assess_ask(text).who
+        assessment_who = assessed(text).who
         if assessment_who is not None:
             return None
     if part_of_day and at is None:

@@ -13,9 +13,9 @@ from dataclasses import replace
 from datetime import timedelta
 
 from bot.checkins import plan_afternoon
-from bot.coaching import Assessment, Verdict, assess_ask
+from bot.coaching import Assessment, Verdict
 from bot.conversation.group import offer_intro
-from bot.conversation.intents import Reading
+from bot.conversation.intents import Reading, assessed
 from bot.conversation.states import State
 from bot.conversation.text import short
 from bot.conversation.turn import Turn
@@ -34,7 +34,7 @@ _FAVOUR_START = ("to ", "for ", "if ", "whether ", "about ", "who ", "which ", "
 def judge(turn: Turn, text: str) -> Assessment:
     """The assessor's verdict, with the company spelled as the member's target list spells
     it (they typed "target", their target is "Target")."""
-    assessment = assess_ask(text)
+    assessment = assessed(text)
     if assessment.company:
         for company in _targets(turn):
             if company.lower() == assessment.company.lower():
@@ -147,7 +147,7 @@ def _combinations(data: dict[str, object], answer: str) -> list[str]:
     if who and "what" in asking and body:
         glue = "" if body.lower().startswith(_FAVOUR_START) else "for "
         readings.append(f"Ask {who} {glue}{body[0].lower() + body[1:]}")
-    person = assess_ask(f"Ask {body} for a referral").who if "who" in asking and body else None
+    person = assessed(f"Ask {body} for a referral").who if "who" in asking and body else None
     draft = str(data.get("draft", ""))
     if what and "who" in asking and body:
         if person:
