@@ -53,7 +53,7 @@ from bot.group.weekly import dispatch_weekly_posts
 from bot.messages import Choice, InboundMessage, OutboundMessage, Sender
 from bot.ports import ChartRenderer, Clock, UnitOfWork, UnitOfWorkFactory
 from bot.progress import MemberWeek, compute_stats, count_by_day, member_week
-from bot.schedule import format_days, parse_days, parse_time, timezone_or_none
+from bot.schedule import format_days, parse_count, parse_days, parse_time, timezone_or_none
 from bot.uninstall import CommunityStopped, resume_community, stop_community
 
 MAX_COMPANY_CHARS = 80
@@ -897,7 +897,7 @@ class Coach:
 
     def _word_pause(self, turn: Turn, rest: str) -> State | None:
         words = rest.lower().removesuffix("days").removesuffix("day").strip() or "7"
-        if not words.isdigit() or not 1 <= int(words) <= MAX_PAUSE_DAYS:
+        if parse_count(words, 1, MAX_PAUSE_DAYS) is None:
             turn.say(f"Pause for how many days? e.g. `pause 5` (1 to {MAX_PAUSE_DAYS}).")
             return None
         member = turn.member
