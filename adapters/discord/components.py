@@ -21,6 +21,7 @@ from bot.messages import Choice
 CHOICE_PREFIX = "askcoach:c:"
 LOG_ASK_ID = "askcoach:log-ask"
 FORM_ID = "askcoach:ask-form"
+HOME_PREFIX = "askcoach:home:"  # + <server id>:<the DM's message id, 0 for none>
 MAX_CUSTOM_ID = 100
 FORM_FIELDS = ("who", "what", "company", "by")
 
@@ -30,6 +31,9 @@ class ComponentHandler(Protocol):
 
     async def on_choice(self, interaction: discord.Interaction, value: str) -> None: ...
     async def open_form(self, interaction: discord.Interaction) -> None: ...
+    async def on_home_chosen(
+        self, interaction: discord.Interaction, guild_id: int, message_id: int
+    ) -> None: ...
 
 
 def _handler(interaction: discord.Interaction) -> ComponentHandler:
@@ -92,6 +96,49 @@ class LogAskButton(
 
     async def callback(self, interaction: discord.Interaction) -> None:
         await _handler(interaction).open_form(interaction)
+
+
+class HomeButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=re.compile(
+        re.escape(HOME_PREFIX) + r"(?P<guild>[0-9]{1,20}):(?P<message>[0-9]{1,20})"
+    ),
+):
+    """One of the servers a member shares with the bot: the community their DMs go to. The
+    DM that raised the question is named by its id, so it is answered after the choice (also
+    after a restart)."""
+
+    def __init__(self, guild_id: int, message_id: int, label: str = "…") -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=label[:80] or "…",
+                custom_id=f"{HOME_PREFIX}{guild_id}:{message_id}",
+                style=discord.ButtonStyle.secondary,
+            )
+        )
+        self.guild_id = guild_id
+        self.message_id = message_id
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction,
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> HomeButton:
+        return cls(int(match["guild"]), int(match["message"]), getattr(item, "label", None) or "…")
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await _handler(interaction).on_home_chosen(interaction, self.guild_id, self.message_id)
+
+
+def homes_view(servers: Sequence[tuple[int, str]], message_id: int) -> discord.ui.View:
+    """A button per server (id, name) the member may choose for their DMs."""
+    view = discord.ui.View(timeout=None)
+    for guild_id, name in servers[:25]:
+        view.add_item(HomeButton(guild_id, message_id, name))
+    return view
 
 
 def fits(choice: Choice) -> bool:
