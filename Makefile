@@ -5,9 +5,10 @@ BIN    := $(VENV)/bin
 
 .PHONY: run test lint typecheck pytest bench clean
 
+# pip -qq: errors only, so the first run shows no build or pip-setup warnings before the chat.
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -qq --upgrade pip  # -qq: errors only (warnings about the machine's pip setup are not ours)
+	$(BIN)/python -m pip install -qq --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -qq -e .
