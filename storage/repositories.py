@@ -213,9 +213,14 @@ class SqlCommunities(_Repo):
         return [self._from_row(r) for r in rows]
 
 
+MEMORY_KEY = "_memory"  # a member's memory is stored inside the state_data document
+
+
 class SqlMembers(_Repo):
     @staticmethod
     def _from_row(row: Mapping[str, Any]) -> Member:
+        state_data = dict(row["state_data"] or {})
+        memory = state_data.pop(MEMORY_KEY, None) or {}
         return Member(
             id=row["id"],
             community_id=row["community_id"],
@@ -227,7 +232,8 @@ class SqlMembers(_Repo):
             days=_days(row["days"]),
             role=Role(row["role"]),
             state=row["state"],
-            state_data=dict(row["state_data"] or {}),
+            state_data=state_data,
+            memory=memory,
             paused_until=row["paused_until"],
             hired_at=row["hired_at"],
             undeliverable=bool(row["undeliverable"]),
@@ -248,7 +254,7 @@ class SqlMembers(_Repo):
             "days": ",".join(str(d) for d in sorted(m.days)),
             "role": m.role.value,
             "state": str(m.state),
-            "state_data": m.state_data,
+            "state_data": m.state_data | {MEMORY_KEY: m.memory} if m.memory else m.state_data,
             "paused_until": m.paused_until,
             "hired_at": m.hired_at,
             "undeliverable": m.undeliverable,

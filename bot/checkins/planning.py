@@ -21,8 +21,8 @@ def _zone(member: Member) -> ZoneInfo:
 
 
 def _active_after(member: Member, after: datetime) -> datetime | None:
-    """Check-ins resume after a pause; none at all once the member got the job."""
-    if member.hired_at is not None or member.undeliverable:
+    """Check-ins resume after a pause; none at all once the member got the job or said stop."""
+    if member.hired_at is not None or member.undeliverable or member.stopped:
         return None
     if member.paused_until is not None and member.paused_until > after:
         return member.paused_until
@@ -34,8 +34,8 @@ def plan_next_morning(uow: UnitOfWork, member: Member, after: datetime) -> Check
     assert member.id is not None
     uow.checkins.cancel_pending(member.id, [CheckInKind.MORNING, CheckInKind.NUDGE])
     start = _active_after(member, after)
-    if start is None or not member.onboarded:
-        return None
+    if start is None or member.state == "new":
+        return None  # a member being onboarded gets the first morning: onboarding never blocks
     due = next_occurrence(start, _zone(member), member.checkin_time, member.days)
     if due is None:
         return None
@@ -51,7 +51,7 @@ def plan_next_review(uow: UnitOfWork, member: Member, after: datetime) -> CheckI
     assert member.id is not None
     uow.checkins.cancel_pending(member.id, [CheckInKind.REVIEW])
     start = _active_after(member, after)
-    if start is None or not member.onboarded:
+    if start is None or member.state == "new":
         return None
     due = next_occurrence(start, _zone(member), REVIEW_TIME, frozenset({REVIEW_DAY}))
     if due is None:
@@ -73,7 +73,28 @@ def plan_afternoon(
     start = _active_after(member, now + timedelta(hours=1))
     if start is None:
         return None
-    due = next_occurrence(start, _zone(member), member.afternoon_time, frozenset(range(7)))
+    due = next_occurrence(start, _zone(member), member.afternoon_time, member.days)
+    if due is None:
+        return None
+    return uow.checkins.add(
+        CheckIn(member_id=member.id, kind=CheckInKind.AFTERNOON, due_at=due, ask_id=ask.id)
+    )
+
+
+def plan_made_question(
+    uow: UnitOfWork, member: Member, ask: Ask, now: datetime, days: int = 1
+) -> CheckIn | None:
+    """Ask "did you make your ask?" again on the member's next working day at least `days`
+    ahead (their afternoon time): an ask not yet made gets no "heard back?"."""
+    assert member.id is not None
+    uow.checkins.cancel_pending(member.id, [CheckInKind.AFTERNOON])
+    start = _active_after(member, now)
+    if start is None:
+        return None
+    zone = _zone(member)
+    first_day = (start.astimezone(zone) + timedelta(days=days)).date()
+    after = datetime.combine(first_day, time(0, 0), zone)
+    due = next_occurrence(max(after, start), zone, member.afternoon_time, member.days)
     if due is None:
         return None
     return uow.checkins.add(
@@ -84,14 +105,19 @@ def plan_afternoon(
 def plan_follow_up(
     uow: UnitOfWork, member: Member, ask: Ask, now: datetime, days: int = FOLLOW_UP_DAYS
 ) -> CheckIn | None:
-    """Ask whether they heard back, `days` later at the member's check-in time."""
+    """Ask whether they heard back, `days` later at the member's check-in time (or their next
+    working day after that)."""
     assert member.id is not None
     start = _active_after(member, now)
     if start is None:
         return None
     zone = _zone(member)
     day = (start.astimezone(zone) + timedelta(days=days)).date()
-    due = resolve_local(day, member.checkin_time, zone)
+    due = next_occurrence(
+        max(resolve_local(day, time(0, 0), zone), start), zone, member.checkin_time, member.days
+    )
+    if due is None:
+        return None
     return uow.checkins.add(
         CheckIn(member_id=member.id, kind=CheckInKind.FOLLOW_UP, due_at=due, ask_id=ask.id)
     )

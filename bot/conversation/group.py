@@ -108,11 +108,11 @@ def intro_action(turn: Turn, intro_id: int, action: str) -> None:
     intro = turn.uow.intros.get(intro_id)
     me = turn.member.id
     if intro is None or me not in (intro.asker_id, intro.helper_id):
-        turn.say("That request isn't open any more.")
+        turn.refuse("That request isn't open any more.")
         return
     asker = turn.uow.members.get(intro.asker_id)
     if asker is None:
-        turn.say("That request isn't open any more.")
+        turn.refuse("That request isn't open any more.")
         return
     if me == intro.asker_id and intro.status == IntroStatus.OFFERED and action in ("yes", "no"):
         if action == "no":
@@ -149,7 +149,7 @@ def intro_action(turn: Turn, intro_id: int, action: str) -> None:
             turn.say(f"No problem — thanks for saying so. {asker.name} won't see your name.")
             _next_helper(turn, intro, asker)
             return
-    turn.say("That request is already settled.")
+    turn.refuse("That request is already settled.")
 
 
 def word_share(turn: Turn, rest: str) -> None:
@@ -164,7 +164,7 @@ def word_share(turn: Turn, rest: str) -> None:
         member.share_names = words[1] == "on"
         member.share_asks = member.share_asks or member.share_names
     elif words:
-        turn.say("Try `share on`, `share off`, `share names on` or `share names off`.")
+        turn.refuse("Try `share on`, `share off`, `share names on` or `share names off`.")
         return
     if not member.share_asks:
         turn.say(
@@ -185,7 +185,7 @@ def word_share(turn: Turn, rest: str) -> None:
 def _is_organizer(turn: Turn) -> bool:
     if turn.member.role in (Role.ADMIN, Role.COACH):
         return True
-    turn.say("Only the group's admins or coaches can see that.")
+    turn.refuse("Only the group's admins or coaches can see that.")
     return False
 
 

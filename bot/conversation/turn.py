@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+import copy
+import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.domain import Community, Member
 from bot.messages import Choice, OutboundMessage
-from bot.ports import UnitOfWork
+from bot.ports import ChartRenderer, UnitOfWork
+
+
+@dataclass(frozen=True)
+class CoachSettings:
+    """How the coach behaves where a community hasn't said otherwise."""
+
+    default_timezone: str = "UTC"
+    max_clarifying_questions: int = 2
+
+
+LAST_REPLY = "last_reply"  # the member's memory key: a digest of the coach's last reply
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 @dataclass
@@ -20,40 +38,55 @@ class Turn:
     member: Member
     now: datetime
     key: str
+    settings: CoachSettings = field(default_factory=CoachSettings)
+    charts: ChartRenderer | None = None
     replies: list[OutboundMessage] = field(default_factory=list)
+    refused: bool = False  # the message was bad input: explained, and nothing changes
+
+    def __post_init__(self) -> None:
+        self.memory_before = copy.deepcopy(self.member.memory)
+        self.state_before = self.member.state
+        self.state_data_before = copy.deepcopy(self.member.state_data)
 
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.member.timezone)
 
+    @property
+    def today(self) -> date:
+        """The member's local date."""
+        return self.now.astimezone(self.zone).date()
+
     def say(self, text: str, *choices: Choice) -> None:
         """Queue a DM to the member."""
-        assert self.community.id is not None
-        self.replies.append(
-            OutboundMessage(
-                text=text,
-                community_id=self.community.id,
-                member_id=self.member.id,
-                recipient=self.member.external_id,
-                platform=self.community.platform,
-                choices=tuple(choices),
-                key=f"{self.key}:{len(self.replies)}",
-            )
-        )
+        self.replies.append(self._message(self.member, text, choices))
+
+    def refuse(self, text: str) -> None:
+        """Explain why a message can't be taken; the turn then changes nothing."""
+        self.refused = True
+        self.say(text)
+
+    def say_one_of(self, texts: Sequence[str], *choices: Choice) -> None:
+        """Queue the first of `texts` that isn't the reply the member got last time (the coach
+        never sends the same reply twice in a row)."""
+        last = self.member.memory.get(LAST_REPLY)
+        fresh = [t for t in texts if _digest(t) != last] or list(texts)
+        self.say(fresh[0], *choices)
 
     def tell(self, member: Member, text: str, *choices: Choice) -> None:
         """Queue a DM to another member of the same community (help matching)."""
+        self.replies.append(self._message(member, text, choices))
+
+    def _message(self, member: Member, text: str, choices: Sequence[Choice]) -> OutboundMessage:
         assert self.community.id is not None
-        self.replies.append(
-            OutboundMessage(
-                text=text,
-                community_id=self.community.id,
-                member_id=member.id,
-                recipient=member.external_id,
-                platform=self.community.platform,
-                choices=tuple(choices),
-                key=f"{self.key}:{len(self.replies)}",
-            )
+        return OutboundMessage(
+            text=text,
+            community_id=self.community.id,
+            member_id=member.id,
+            recipient=member.external_id,
+            platform=self.community.platform,
+            choices=tuple(choices),
+            key=f"{self.key}:{len(self.replies)}",
         )
 
     def post(
@@ -72,3 +105,24 @@ class Turn:
                 attachment_name=name,
             )
         )
+
+    def remember_last_reply(self, reword: bool = True) -> None:
+        """Note the last DM this turn sent the member, so the next turn can avoid repeating it;
+        with `reword` (an answer to the member, not a scheduled question), a first reply that
+        repeats the previous one word for word is reworded here."""
+        mine = [r for r in self.replies if r.member_id == self.member.id and r.channel is None]
+        if not mine:
+            return
+        previous = self.member.memory.get(LAST_REPLY)
+        first = mine[0]
+        if reword and previous is not None and _digest(first.text) == previous:
+            index = self.replies.index(first)
+            self.replies[index] = _reworded(first)
+            mine[0] = self.replies[index]
+        self.member.memory[LAST_REPLY] = _digest(mine[-1].text)
+
+
+def _reworded(message: OutboundMessage) -> OutboundMessage:
+    from dataclasses import replace
+
+    return replace(message, text="As I said: " + message.text[:1].lower() + message.text[1:])

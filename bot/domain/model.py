@@ -81,6 +81,9 @@ class Member:
     role: Role = Role.MEMBER
     state: str = "new"
     state_data: dict[str, Any] = field(default_factory=dict)
+    # What the coach remembers across states (last heard from, quiet-check asked, stopped…);
+    # stored with `state_data`, but never cleared when the state changes.
+    memory: dict[str, Any] = field(default_factory=dict)
     paused_until: datetime | None = None
     hired_at: datetime | None = None
     undeliverable: bool = False
@@ -92,6 +95,11 @@ class Member:
     def onboarded(self) -> bool:
         """True once the member has confirmed timezone and check-in time."""
         return self.state not in ("new", "onboarding")
+
+    @property
+    def stopped(self) -> bool:
+        """True when the member said stop: no check-ins until they say `resume`."""
+        return bool(self.memory.get("stopped"))
 
 
 @dataclass

@@ -29,16 +29,6 @@ def timezone_or_none(name: str) -> ZoneInfo | None:
         return None
 
 
-def parse_count(text: str, lowest: int, highest: int) -> int | None:
-    """'5' -> 5 when it lies in [lowest, highest]; None for anything else, including digits
-    that are not ASCII ('²', '٥')."""
-    words = text.strip()
-    if not (words.isascii() and words.isdecimal()) or len(words) > 9:
-        return None
-    number = int(words)
-    return number if lowest <= number <= highest else None
-
-
 def parse_time(text: str) -> time | None:
     """'09:00', '9', '8:30am', '17:45' -> time; None for anything else (e.g. '25:99')."""
     match = _TIME.match(text)

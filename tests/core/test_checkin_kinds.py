@@ -46,7 +46,7 @@ def test_waiting_to_hear_brings_a_follow_up_three_days_later(sqlite_db: Database
     chat.press("Made it")
     chat.press("Waiting to hear")
     lines = [line for line in chat.advance("4d") if "Heard back" in line]
-    assert len(lines) == 1 and lines[0].startswith("[2026-03-05 09:00] 3 days ago you planned")
+    assert len(lines) == 1 and lines[0].startswith("[2026-03-05 09:00] 3 days ago you asked")
     assert chat.press("I'll nudge") == [
         "Good. Keep it short and friendly; I'll check back about Maria Lopez."
     ]
@@ -54,9 +54,10 @@ def test_waiting_to_hear_brings_a_follow_up_three_days_later(sqlite_db: Database
 
 def test_i_got_the_job_stops_check_ins(sqlite_db: Database) -> None:
     chat = onboarded(sqlite_db)
-    [reply] = chat.say("I got the job!!")
+    reply, share = chat.say("I got the job!!")
     assert reply.startswith("Congratulations, Ana! 🎉 Your asks got you here.")
-    assert "`know <company>`" in reply
+    assert share.startswith("May I celebrate it in the group's weekly digest?")
+    assert "`know <company>`" in chat.press("Yes, share it")[0]
     assert pending_kinds(sqlite_db) == []
     assert chat.advance("7d") == []
     chat.say("resume")

@@ -97,9 +97,11 @@ def test_typed_answers_work_like_buttons(sqlite_db: Database) -> None:
     chat = onboarded(sqlite_db, start="2026-03-02T10:00")
     chat.say("ask Maria Lopez for a referral for the analyst job at Target")
     chat.advance("8h")
+    # Not made yet: the same question comes back the next working day, not "heard back?".
     assert chat.say("not yet") == [
-        "No worries. The ask of Maria Lopez is still open — I'll check in tomorrow."
+        "No worries. The ask of Maria Lopez is still open — I'll ask again on Tuesday at 17:00."
     ]
+    assert chat.advance("1d")[-1] == "[2026-03-03 17:00] Did you make your ask of Maria Lopez?"
 
 
 def test_skip_is_always_fine(sqlite_db: Database) -> None:

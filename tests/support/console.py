@@ -22,6 +22,10 @@ def console_transcript(tmp_path: Path, script: str, *, user: str, tz: str, at: s
     return out.getvalue().splitlines()
 
 
-def checkin_stamps(lines: list[str], text: str = "Morning") -> list[str]:
-    """The `[YYYY-MM-DD HH:MM]` stamps of delivered check-ins containing `text`."""
-    return [line[1:17] for line in lines if line.startswith("[") and text in line]
+MORNING = ("Morning,", "haven't heard from you")  # the morning question, or after a silent week
+
+
+def checkin_stamps(lines: list[str], text: str | tuple[str, ...] = MORNING) -> list[str]:
+    """The `[YYYY-MM-DD HH:MM]` stamps of delivered check-ins containing `text` (any of)."""
+    texts = (text,) if isinstance(text, str) else text
+    return [line[1:17] for line in lines if line.startswith("[") and any(t in line for t in texts)]

@@ -1,0 +1,267 @@
+"""Answers to the member: questions to the coach, greetings, thanks, frustration, "who knows
+someone at X?", and the few words for a message the coach can't act on.
+
+Questions are answered from the member's own data (their targets, the people they named, what
+the group knows) and the kinds of ask from the voice guide — never with the question back.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.coaching import Verdict
+from bot.conversation.group import offer_intro
+from bot.conversation.intents import Reading, Topic
+from bot.conversation.planning import judge, last_plan
+from bot.conversation.states import State
+from bot.conversation.turn import Turn
+from bot.domain import Outcome
+
+KINDS_OF_ASK = (
+    "an intro to someone at a target company, a referral for a posting, a review of your "
+    "resume or cover letter, names of two people to talk to, a 15-minute call about their job"
+)
+
+
+def _stay(turn: Turn) -> State:
+    return State(turn.member.state)
+
+
+def _pending_reminder(turn: Turn) -> str:
+    """One short line back to the question still pending, if any."""
+    state = turn.member.state
+    if state == State.AWAITING_ASK:
+        return " When you're ready: who will you ask today, and for what?"
+    if state == State.CLARIFYING:
+        return " Back to your plan: who will you ask, and for what?"
+    if state == State.AWAITING_MADE:
+        return " And did you make your ask yet?"
+    if state == State.AWAITING_OUTCOME:
+        return " And what happened with your ask?"
+    if state == State.AWAITING_FOLLOW_UP:
+        return " Heard back yet?"
+    return ""
+
+
+def greeting(turn: Turn, reading: Reading) -> State:
+    name = turn.member.name
+    turn.say_one_of(
+        (
+            f"Hi {name}! 👋{_pending_reminder(turn) or ' Got an ask in mind today?'}",
+            f"Hey {name}!{_pending_reminder(turn) or ' Who could you ask for something today?'}",
+        )
+    )
+    return _stay(turn)
+
+
+def thanks(turn: Turn, reading: Reading) -> State:
+    turn.say_one_of(("You're welcome! 🙌", "Anytime.", "Glad to help."))
+    return _stay(turn)
+
+
+def frustration(turn: Turn, reading: Reading) -> State:
+    turn.say_one_of(
+        (
+            "Job searching is hard, and it's OK to be fed up. Want a break? `pause 7` gives you "
+            "a week off, `stop` ends the check-ins.",
+            "That sounds rough. No pressure from me — `pause till monday` or `stop` whenever "
+            "you like, and `skip` is always fine.",
+        )
+    )
+    return _stay(turn)
+
+
+def acknowledged(turn: Turn, reading: Reading) -> State:
+    """ "ok", "cool", "👍" with nothing pending."""
+    turn.say_one_of(("👍", "Great.", "Sounds good."))
+    return _stay(turn)
+
+
+def unclear(turn: Turn, reading: Reading) -> State:
+    """A message the coach can't act on: say what it can do, never the same way twice."""
+    turn.say_one_of(
+        (
+            "I didn't quite get that. Tell me an ask (who, and for what), or say `help`.",
+            "Not sure what you mean — try “ask Jen for an intro to her manager”, “did it!”, or "
+            "“pause till monday”.",
+        )
+    )
+    return _stay(turn)
+
+
+def question(turn: Turn, reading: Reading) -> State:
+    """A question to the coach, answered from the member's own data."""
+    topic = reading.topic or Topic.OTHER
+    answer = {
+        Topic.WHAT_TO_ASK: _what_to_ask,
+        Topic.WHO_TO_ASK: _who_to_ask,
+        Topic.IS_GOOD_ASK: _is_good_ask,
+        Topic.WHAT_IS_SPECIFIC: _what_is_specific,
+        Topic.BOT: _about_me,
+        Topic.PRIVACY: _privacy,
+        Topic.OTHER: _other_question,
+    }[topic]
+    turn.say(answer(turn, reading))
+    return _stay(turn)
+
+
+def _targets(turn: Turn) -> list[str]:
+    assert turn.member.id is not None
+    return [t.company for t in turn.uow.targets.for_member(turn.member.id)]
+
+
+def _people(turn: Turn) -> list[str]:
+    """People the member named in earlier specific asks, those who said yes first."""
+    assert turn.member.id is not None
+    asks = turn.uow.asks.for_member(turn.member.id, since=turn.now - timedelta(days=90))
+    yes = [a.who for a in asks if a.who and a.outcome == Outcome.YES]
+    named = [a.who for a in asks if a.who and a.verdict == Verdict.SPECIFIC]
+    return list(dict.fromkeys([*reversed(yes), *reversed(named)]))
+
+
+def _group_knows(turn: Turn, companies: list[str]) -> list[str]:
+    assert turn.community.id is not None
+    return [
+        c
+        for c in companies
+        if any(m != turn.member.id for m in turn.uow.known.who_knows(turn.community.id, c))
+    ]
+
+
+def _what_to_ask(turn: Turn, reading: Reading) -> str:
+    targets = _targets(turn)
+    people = _people(turn)
+    helped = _group_knows(turn, targets)
+    if helped:
+        return (
+            f"Someone in the group knows people at {helped[0]}. Ask me “who knows someone at "
+            f"{helped[0]}?” and I'll ask them for you. Or ask a former colleague for two names "
+            f"at {helped[0]}."
+        )
+    if people and targets:
+        return (
+            f"Try {people[0]}: “Who do you know at {targets[0]}? Could you introduce me to one "
+            "of them?” One person, one favour."
+        )
+    if targets:
+        return (
+            f"Pick one person who knows your field and ask them for two names at {targets[0]} — "
+            "and an intro to one. That's a real ask."
+        )
+    if people:
+        return (
+            f"{people[0]} helped before. Ask them who else you should talk to, or for a review "
+            "of your resume for one specific posting."
+        )
+    return (
+        f"Good asks are small and concrete: {KINDS_OF_ASK}. Who's one person you know? Start "
+        "there. (Tip: `target add <company>` and I'll tailor ideas.)"
+    )
+
+
+def _who_to_ask(turn: Turn, reading: Reading) -> str:
+    people = _people(turn)
+    targets = _targets(turn)
+    if people:
+        names = ", ".join(people[:3])
+        return (
+            f"People you've asked before: {names}. Someone who said yes once is often glad to "
+            "help again — or ask them who else you should meet."
+        )
+    where = f" at {targets[0]}" if targets else ""
+    return (
+        "Start with people who already know you: former colleagues and managers, classmates, "
+        f"friends of friends. Ask one of them for two names{where} — warm intros beat cold "
+        "messages. `who knows someone at <company>?` searches the group."
+    )
+
+
+def _is_good_ask(turn: Turn, reading: Reading) -> str:
+    body = reading.text
+    for lead in ("is this a good ask", "is this good", "is that a good ask", "good ask"):
+        index = body.lower().find(lead)
+        if index >= 0:
+            body = body[index + len(lead) :].strip(" :?-—")
+    candidate = judge(turn, body) if len(body.split()) >= 3 else None
+    if candidate is None:
+        previous = last_plan(turn)
+        candidate = judge(turn, previous.text) if previous is not None else None
+    if candidate is None:
+        return (
+            "A good ask names one person and one concrete favour, e.g. “Ask Jen for an intro to "
+            "her manager at Medtronic”. Tell me yours and I'll say what's missing."
+        )
+    if candidate.verdict == Verdict.SPECIFIC:
+        return (
+            f"Yes — that's a real ask: {candidate.who}, {candidate.what or 'a clear favour'}. It's "
+            "rarely too soon to ask politely; make it easy to say yes (or no)."
+        )
+    missing = " and ".join(
+        {"who": "a named person", "what": "one concrete favour"}[m] for m in candidate.missing
+    )
+    return f"Almost: it needs {missing or 'a named person and a favour'}. e.g. “Ask Priya for a referral for the analyst role at Target”."
+
+
+def _what_is_specific(turn: Turn, reading: Reading) -> str:
+    return (
+        "A specific ask = one named person + one concrete favour. “Network more” isn't one; "
+        "“Ask Sam to refer me for the data analyst job at Target” is. The favour can be "
+        f"{KINDS_OF_ASK}."
+    )
+
+
+def _about_me(turn: Turn, reading: Reading) -> str:
+    return (
+        "I'm a bot — an ask coach your group's organizers set up. No AI reads your messages: "
+        "I follow simple rules to help you make one specific ask a day. `help` shows what I do."
+    )
+
+
+def _privacy(turn: Turn, reading: Reading) -> str:
+    sharing = (
+        "the weekly digest shows your open asks (kind and company"
+        + (", and who" if turn.member.share_names else "")
+        + ")"
+        if turn.member.share_asks
+        else "your asks stay private (`share on` lets the digest show them)"
+    )
+    return (
+        f"Your DMs with me are private: {sharing}. Organizers see group numbers and who has "
+        "gone quiet, not your messages. `export` shows everything I hold; `forget` deletes it."
+    )
+
+
+def _other_question(turn: Turn, reading: Reading) -> str:
+    return (
+        "Good question — I'm best with asks: “what should I ask?”, “who should I contact?”, "
+        "“is this a good ask: …”, “should I follow up?”. `help` lists the rest."
+    )
+
+
+def who_knows(turn: Turn, reading: Reading) -> State:
+    """ "Who knows someone at Stripe?": search the group, with the consent rules of intro
+    offers (no name leaves the helper without their yes)."""
+    company = reading.company or ""
+    before = len(turn.replies)
+    offer_intro(turn, company)
+    if len(turn.replies) == before:
+        assert turn.member.id is not None
+        knowers = (
+            turn.uow.known.who_knows(turn.community.id, company)
+            if turn.community.id is not None
+            else []
+        )
+        if turn.member.id in knowers and len(knowers) == 1:
+            turn.say(f"Only you have said you know people at {company} so far.")
+        elif knowers:
+            turn.say(
+                f"I've already asked the group about {company} for you — I'll tell you when "
+                "someone answers."
+            )
+        else:
+            turn.say(
+                f"No one in the group has said they know people at {company} yet. Ask a "
+                f"former colleague for two names there — and `target add {company}` so I "
+                "remember it."
+            )
+    return _stay(turn)

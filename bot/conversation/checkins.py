@@ -1,0 +1,254 @@
+"""The coach's own questions, when they fall due: morning, nudge, afternoon, follow-up, review.
+
+Silence is never punished, and never met with more messages: after `NO_NUDGE_AFTER` working
+days without a reply there is no midday nudge; after `QUIET_CHECK_AFTER` the morning question
+becomes one question about whether to keep going; from then on at most one message a day until
+the member writes again. A plan left mid-coaching is kept before the morning moves on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from bot.checkins import plan_next_morning, plan_next_review, plan_nudge
+from bot.coaching import Verdict
+from bot.conversation.followups import choice, made_question
+from bot.conversation.planning import keep_draft
+from bot.conversation.states import State
+from bot.conversation.text import short
+from bot.conversation.turn import Turn
+from bot.domain import Ask, AskStatus, CheckIn, Outcome, Target
+from bot.messages import Choice
+from bot.progress import compute_stats, count_by_day
+
+NO_NUDGE_AFTER = 2  # working days without a reply: no midday nudge
+QUIET_CHECK_AFTER = 5  # working days without a reply: ask once whether to keep going
+HEARD = "heard"  # memory: when the member last wrote to the coach (ISO)
+QUIET_ASKED = "quiet_asked"  # memory: when the keep-going question was asked (ISO)
+LAST_SENT_DAY = "sent_day"  # memory: the local date of the last check-in while quiet
+QUIET_CHOICES = ("keep", "fewer", "pause2w")
+
+
+def heard_from(turn: Turn) -> None:
+    """The member wrote: back to normal."""
+    turn.member.memory[HEARD] = turn.now.isoformat()
+    turn.member.memory.pop(QUIET_ASKED, None)
+    turn.member.memory.pop(LAST_SENT_DAY, None)
+
+
+def silent_days(turn: Turn) -> int:
+    """Working days since the member last wrote (or since they joined)."""
+    stamp = turn.member.memory.get(HEARD)
+    since = datetime.fromisoformat(stamp) if isinstance(stamp, str) else turn.member.created_at
+    first = since.astimezone(turn.zone).date()
+    days = 0
+    day = first + timedelta(days=1)
+    while day <= turn.today:
+        if day.weekday() in turn.member.days:
+            days += 1
+        day += timedelta(days=1)
+    return days
+
+
+def _quiet_limit_reached(turn: Turn) -> bool:
+    """After the keep-going question: at most one message a day while the member is silent."""
+    if QUIET_ASKED not in turn.member.memory:
+        return False
+    if turn.member.memory.get(LAST_SENT_DAY) == turn.today.isoformat():
+        return True
+    turn.member.memory[LAST_SENT_DAY] = turn.today.isoformat()
+    return False
+
+
+def ask_morning(turn: Turn, checkin: CheckIn) -> None:
+    """Today's question — or, after a silent week, the one question about keeping going."""
+    member = turn.member
+    assert member.id is not None
+    plan_next_morning(turn.uow, member, turn.now)
+    if member.state == State.CONFIRM_FORGET:
+        return
+    if member.state == State.ONBOARDING:
+        from bot.conversation.onboarding import finish_quietly
+
+        finish_quietly(turn)
+    keep_draft(turn)
+    silent = silent_days(turn)
+    if silent >= QUIET_CHECK_AFTER and QUIET_ASKED not in member.memory:
+        member.memory[QUIET_ASKED] = turn.now.isoformat()
+        member.memory[LAST_SENT_DAY] = turn.today.isoformat()
+        member.state = State.IDLE
+        member.state_data = {}
+        turn.say(
+            f"Hi {member.name} — I haven't heard from you in a while, and that's OK. Want me "
+            "to keep checking in, check in less often, or take a break?",
+            Choice("Keep going", "!quiet:0:keep"),
+            Choice("Mon, Wed, Fri only", "!quiet:0:fewer"),
+            Choice("Pause 2 weeks", "!quiet:0:pause2w"),
+        )
+        return
+    if _quiet_limit_reached(turn):
+        return
+    open_ask = _open_unmade(turn)
+    example = morning_example(
+        turn.uow.targets.for_member(member.id),
+        turn.uow.asks.for_member(member.id, since=turn.now - timedelta(days=30)),
+        turn.now.toordinal(),
+        member.name,
+    )
+    still = (
+        f"\nStill open: your ask of {open_ask.who}. That one, or someone new?"
+        if open_ask is not None and open_ask.who
+        else f"\n(e.g. “{example}”)"
+    )
+    turn.say(
+        f"Morning, {member.name}! What's your specific ask today — who will you ask, and "
+        f"for what?{still}"
+    )
+    member.state = State.AWAITING_ASK
+    member.state_data = {}
+    if silent < NO_NUDGE_AFTER:
+        plan_nudge(turn.uow, member, checkin.due_at)
+
+
+def _open_unmade(turn: Turn) -> Ask | None:
+    """A specific ask from an earlier day the member hasn't made yet."""
+    assert turn.member.id is not None
+    for ask in reversed(
+        turn.uow.asks.for_member(turn.member.id, since=turn.now - timedelta(days=7))
+    ):
+        if (
+            ask.verdict == Verdict.SPECIFIC
+            and ask.status == AskStatus.OPEN
+            and ask.created_at.astimezone(turn.zone).date() < turn.today
+        ):
+            return ask
+    return None
+
+
+def quiet_answer(turn: Turn, action: str) -> None:
+    """The keep-going question's buttons."""
+    from bot.conversation.words import pause_for
+
+    member = turn.member
+    if action == "keep":
+        turn.say("Great — same time, same question. One person, one favour.")
+    elif action == "fewer":
+        member.days = frozenset({0, 2, 4})
+        plan_next_morning(turn.uow, member, turn.now)
+        turn.say("Done: Mondays, Wednesdays and Fridays. `days mon-fri` brings the rest back.")
+    else:
+        pause_for(turn, turn.today + timedelta(days=14))
+
+
+def ask_nudge(turn: Turn, checkin: CheckIn) -> None:
+    if turn.member.state != State.AWAITING_ASK or silent_days(turn) >= NO_NUDGE_AFTER:
+        return
+    turn.say("Still time for today's ask — one person, one favour. Or say `skip`.")
+
+
+def ask_afternoon(turn: Turn, checkin: CheckIn) -> None:
+    ask = turn.uow.asks.get(checkin.ask_id) if checkin.ask_id else None
+    if ask is None or ask.status != AskStatus.OPEN or _quiet_limit_reached(turn):
+        return
+    keep_draft(turn)
+    text, choices = made_question(ask)
+    turn.member.state_data = {"ask_id": ask.id}
+    turn.member.state = State.AWAITING_MADE
+    turn.say(text, *choices)
+
+
+def ask_follow_up(turn: Turn, checkin: CheckIn) -> None:
+    """ "Heard back?" — only about an ask that was made and is still waiting."""
+    ask = turn.uow.asks.get(checkin.ask_id) if checkin.ask_id else None
+    if ask is None or ask.status != AskStatus.MADE:
+        return
+    if ask.outcome in (Outcome.YES, Outcome.NO) or _quiet_limit_reached(turn):
+        return
+    keep_draft(turn)
+    who = ask.who or "them"
+    days = max(1, (turn.today - ask.created_at.astimezone(turn.zone).date()).days)
+    turn.member.state_data = {"ask_id": ask.id}
+    turn.member.state = State.AWAITING_FOLLOW_UP
+    turn.say(
+        f"{days} day{'s' if days != 1 else ''} ago you asked: {short(ask.text, 90)}. "
+        f"Heard back from {who}? A short, friendly nudge is normal.",
+        choice(ask.id, "heard", "Heard back"),
+        choice(ask.id, "nudge", "I'll nudge"),
+        choice(ask.id, "drop", "Drop it"),
+    )
+
+
+def ask_review(turn: Turn, checkin: CheckIn) -> None:
+    """Friday: my week's asks and outcomes, follow-ups due, gives, streak, one idea."""
+    member = turn.member
+    assert member.id is not None
+    plan_next_review(turn.uow, member, turn.now)
+    if member.state in (State.ONBOARDING, State.CONFIRM_FORGET, State.NEW):
+        return
+    if QUIET_ASKED in member.memory or silent_days(turn) >= QUIET_CHECK_AFTER:
+        return  # a silent member gets at most one message a day: the morning question
+    zone = turn.zone
+    today = turn.today
+    monday = today - timedelta(days=today.weekday())
+    asks = turn.uow.asks.for_member(member.id)
+    gives = turn.uow.gives.for_member(member.id)
+    stats = compute_stats(asks, gives, zone, member.days, turn.now)
+    week = [a for a in asks if a.created_at.astimezone(zone).date() >= monday]
+    specific = [a for a in week if a.verdict == Verdict.SPECIFIC]
+    week_gives = [g for g in gives if g.created_at.astimezone(zone).date() >= monday]
+    waiting = [
+        a
+        for a in asks
+        if a.verdict == Verdict.SPECIFIC
+        and a.status == AskStatus.MADE
+        and a.outcome in (None, Outcome.WAITING)
+        and a.created_at.astimezone(zone).date() < monday
+    ]
+    lines = [f"Your week, {member.name}:"]
+    if specific:
+        people = ", ".join(dict.fromkeys(a.who or "someone" for a in specific))
+        made = sum(1 for a in specific if a.status == AskStatus.MADE)
+        yes = sum(1 for a in specific if a.outcome == Outcome.YES)
+        lines.append(f"• {len(specific)} specific ask(s) ({people}) · {made} made · {yes} yes")
+    else:
+        lines.append("• No specific ask this week — that's fine, next week is new.")
+    if waiting:
+        names = ", ".join(dict.fromkeys(a.who or "someone" for a in waiting[-3:]))
+        lines.append(f"• Waiting to hear from: {names} — a short nudge is normal.")
+    lines.append(f"• Gives: {len(week_gives)} · streak: {stats.streak} working day(s)")
+    lines.append("Next week: " + _suggestion(len(specific), len(week_gives), waiting))
+    turn.say("\n".join(lines))
+    if turn.charts is not None:
+        png = turn.charts.asks_per_day(count_by_day(asks, zone, monday, today), "My week")
+        turn.replies[-1] = replace(turn.replies[-1], attachment=png, attachment_name="my-week.png")
+
+
+def morning_example(targets: list[Target], recent: list[Ask], seed: int, member: str) -> str:
+    """An example drawn from the member's own targets and recent contacts (never themself)."""
+    contacts = [
+        a.who
+        for a in recent
+        if a.who and a.verdict == Verdict.SPECIFIC and a.who.lower() != member.lower()
+    ]
+    if contacts and targets and seed % 2 == 0:
+        company = targets[seed % len(targets)].company
+        return f"Ask {contacts[seed % len(contacts)]} who they know at {company}"
+    if targets:
+        company = targets[seed % len(targets)].company
+        return f"Ask a former colleague for two names at {company} and an intro to one"
+    if contacts:
+        return f"Ask {contacts[-1]} who else you should talk to"
+    person = "Priya" if member.lower() != "priya" else "Jen"
+    return f"Ask {person} for an intro to the data team lead at Target"
+
+
+def _suggestion(specific: int, gives: int, waiting: list[Ask]) -> str:
+    """One concrete idea for next week, from the networking rules."""
+    if specific == 0:
+        return "pick one target company and ask one person you know for two names there."
+    if gives == 0:
+        return "offer help first — one intro or one review for someone in the group."
+    if waiting:
+        return f"close the loop with {waiting[-1].who or 'them'}, then thank them either way."
+    return "keep the rhythm: one person, one clear favour, every working day."

@@ -1,0 +1,155 @@
+"""The conversation in one place: for each state, the intents it expects and what they do.
+
+Every message is first understood (`intents.read`: text -> intent with slots); then the state
+that is current acts on the intent. A state's own table comes first; the global intents (stop,
+pause, forget, help, questions, greetings, thanks, frustration, a new job, the member's own
+settings) act in every state; a state's `otherwise` takes what is left. Each handler returns
+the next state.
+
+What happens when a member answers the afternoon check-in ("Did you make your ask of Jen?")?
+Read `FLOW[State.AWAITING_MADE]` below: "yep did it!" is MADE -> `followups.typed_made`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from bot.conversation import admin, answers, followups, onboarding, planning, words
+from bot.conversation.intents import Context, Intent, Reading, read
+from bot.conversation.states import State
+from bot.conversation.turn import Turn
+
+Handler = Callable[[Turn, Reading], State]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One state of the conversation: the intents it expects, and what takes the rest."""
+
+    expects: Mapping[Intent, Handler] = field(default_factory=dict)
+    otherwise: Handler = answers.unclear
+
+
+def _command(turn: Turn, reading: Reading) -> State:
+    """Chat words with no intent of their own (targets, target remove, export, share…)."""
+    handler = _COMMANDS.get(reading.word or "")
+    return handler(turn, reading) if handler else answers.unclear(turn, reading)
+
+
+_COMMANDS: dict[str, Handler] = {
+    "targets": words.targets,
+    "target": words.targets,
+    "know": words.know,
+    "export": words.export,
+    "share": words.share,
+    "report": words.report,
+    "digest": words.digest,
+    "admin": admin.admin,
+}
+
+# A typed answer to a question with buttons, wherever it is typed.
+_ANSWERS: dict[Intent, Handler] = {
+    Intent.MADE: followups.typed_made,
+    Intent.NOT_YET: followups.typed_not_yet,
+    Intent.OUTCOME: followups.typed_outcome,
+    Intent.NUDGE: followups.typed_nudge,
+    Intent.DROP: followups.typed_drop,
+    Intent.FOLLOW_UP_ADVICE: followups.follow_up_advice,
+}
+
+_PLANNING: dict[Intent, Handler] = {
+    Intent.PLAN: planning.plan,
+    Intent.EDIT: planning.edit,
+    Intent.SKIP: planning.skip_today,
+    Intent.CONFIRM: answers.acknowledged,
+    Intent.DECLINE: answers.acknowledged,
+    **_ANSWERS,
+}
+
+FLOW: dict[State, Step] = {
+    State.ONBOARDING: Step(
+        {
+            Intent.CONFIRM: onboarding.confirmed,
+            Intent.SCHEDULE: onboarding.schedule,
+            Intent.DECLINE: onboarding.declined,
+            Intent.GREETING: onboarding.greeted,
+            Intent.OTHER: onboarding.unclear,
+        },
+        otherwise=onboarding.moved_on,
+    ),
+    State.IDLE: Step(_PLANNING),
+    State.AWAITING_ASK: Step(_PLANNING),
+    State.CLARIFYING: Step(
+        {
+            Intent.PLAN: planning.clarify,
+            Intent.EDIT: planning.clarify,
+            Intent.OTHER: planning.clarify,
+            Intent.CONFIRM: planning.clarify,
+            Intent.DECLINE: planning.keep_as_it_is,
+            Intent.SKIP: planning.skip_today,
+            **_ANSWERS,
+        }
+    ),
+    State.AWAITING_MADE: Step(
+        {
+            Intent.SKIP: followups.typed_skip,
+            Intent.CONFIRM: followups.answered_made_question,
+            Intent.DECLINE: followups.answered_made_question,
+            Intent.PLAN: planning.plan,
+            Intent.EDIT: planning.edit,
+            **_ANSWERS,
+        }
+    ),
+    State.AWAITING_OUTCOME: Step({Intent.PLAN: planning.plan, **_ANSWERS}),
+    State.AWAITING_FOLLOW_UP: Step({Intent.PLAN: planning.plan, **_ANSWERS}),
+    State.CONFIRM_FORGET: Step(
+        {Intent.CONFIRM: words.forget_confirmed}, otherwise=words.forget_kept
+    ),
+}
+"""The member's state -> the intents it expects -> the handler (which returns the next state)."""
+
+GLOBAL: dict[Intent, Handler] = {
+    Intent.STOP: words.stop,
+    Intent.PAUSE: words.pause,
+    Intent.RESUME: words.resume,
+    Intent.FORGET: words.forget,
+    Intent.HELP: words.help_,
+    Intent.QUESTION: answers.question,
+    Intent.WHO_KNOWS: answers.who_knows,
+    Intent.GREETING: answers.greeting,
+    Intent.THANKS: answers.thanks,
+    Intent.FRUSTRATION: answers.frustration,
+    Intent.HIRED: followups.hired,
+    Intent.GIVE: words.give,
+    Intent.TARGET_ADD: words.target_add,
+    Intent.KNOW: words.know,
+    Intent.STATS: words.stats,
+    Intent.SCHEDULE: words.schedule,
+    Intent.COMMAND: _command,
+}
+"""Intents that act in every state (a pending `forget` question takes only its own answer)."""
+
+
+def act(turn: Turn, reading: Reading, state: State) -> State:
+    """What `state` does with an understood message."""
+    step = FLOW[state]
+    handler = step.expects.get(reading.intent)
+    if handler is None and state != State.CONFIRM_FORGET:
+        handler = GLOBAL.get(reading.intent)
+    return (handler or step.otherwise)(turn, reading)
+
+
+def respond_to_text(turn: Turn, text: str, after_onboarding: bool = False) -> State:
+    """Understand a member's text in their state and act on it."""
+    state = State(turn.member.state)
+    reading = read(text, Context(state, turn.today, None))
+    if after_onboarding and reading.intent in (
+        Intent.GREETING,
+        Intent.OTHER,
+        Intent.CONFIRM,
+        Intent.HELP,
+        Intent.THANKS,
+    ):
+        return state  # "hi" as a first message needs no second answer
+    return act(turn, reading, state)

@@ -1,0 +1,324 @@
+"""After the ask: did you make it, what happened, heard back — by button or in words — and
+the hire that closes the loop.
+
+What happens when a member answers the afternoon check-in ("Did you make your ask of Jen?"),
+by pressing a button or typing "yep did it!", is `made`; "she said yes 😊" is `outcome`; the
+follow-up's "Heard back?" is `follow_up`. An answer typed when no question is pending applies to
+the member's most recent open ask, and the reply says which.
+"""
+
+from __future__ import annotations
+
+from bot.checkins import cancel_all, plan_follow_up, plan_made_question
+from bot.conversation.intents import Intent, Reading
+from bot.conversation.states import State
+from bot.conversation.text import short
+from bot.conversation.turn import Turn
+from bot.domain import Ask, AskStatus, Outcome
+from bot.messages import Choice
+
+MADE_CHOICES = ("made", "not_yet", "skip")
+OUTCOME_CHOICES = ("yes", "waiting", "no")
+FOLLOW_UP_CHOICES = ("heard", "nudge", "drop")
+HIRE_CHOICES = ("share_hire", "keep_hire")
+# "Not yet, tomorrow" asks again on the next working day; "next week" a week on.
+NOT_YET_DAYS = {"tomorrow": 1, "later": 0, "next_week": 5, None: 1}
+
+
+def choice(ask_id: int | None, action: str, label: str) -> Choice:
+    """A button about one ask: `!ask:<id>:<action>`."""
+    return Choice(label=label, value=f"!ask:{ask_id}:{action}")
+
+
+def made_question(ask: Ask) -> tuple[str, tuple[Choice, ...]]:
+    """The afternoon question and its buttons."""
+    return (
+        f"Did you make your ask of {ask.who or 'them'}?",
+        (
+            choice(ask.id, "made", "Made it"),
+            choice(ask.id, "not_yet", "Not yet"),
+            choice(ask.id, "skip", "Skip"),
+        ),
+    )
+
+
+def pressed(turn: Turn, ask_id: int, action: str) -> None:
+    """A press on one of an ask's buttons."""
+    if action in HIRE_CHOICES:
+        turn.member.state = _hire_sharing(turn, action)
+        return
+    ask = turn.uow.asks.get(ask_id)
+    if ask is None or ask.member_id != turn.member.id:
+        turn.refuse("That button belongs to an ask I no longer have. Say `stats` to see yours.")
+        return
+    if action in MADE_CHOICES:
+        turn.member.state = made(turn, ask, action)
+    elif action in OUTCOME_CHOICES:
+        turn.member.state = outcome(turn, ask, Outcome(action))
+    elif action in FOLLOW_UP_CHOICES:
+        turn.member.state = follow_up(turn, ask, action)
+    else:
+        turn.refuse("I don't know that button. Say `help` to see what I can do.")
+
+
+def current_ask(turn: Turn) -> Ask | None:
+    """The ask the pending question is about."""
+    ask_id = turn.member.state_data.get("ask_id")
+    if not isinstance(ask_id, int):
+        return None
+    ask = turn.uow.asks.get(ask_id)
+    return ask if ask is not None and ask.member_id == turn.member.id else None
+
+
+def latest_open_ask(turn: Turn, made_only: bool = False) -> Ask | None:
+    """The member's most recent specific ask still waiting for an answer."""
+    assert turn.member.id is not None
+    for ask in reversed(turn.uow.asks.for_member(turn.member.id)):
+        if ask.verdict != "specific" or ask.status in (AskStatus.SKIPPED, AskStatus.DROPPED):
+            continue
+        if ask.outcome in (Outcome.YES, Outcome.NO):
+            continue
+        if made_only and ask.status != AskStatus.MADE:
+            continue
+        return ask
+    return None
+
+
+def _the_ask(turn: Turn, made_only: bool = False) -> tuple[Ask | None, bool]:
+    """The ask a typed answer is about, and whether it was pending (else: say which)."""
+    pending = current_ask(turn)
+    if pending is not None:
+        return pending, True
+    return latest_open_ask(turn, made_only), False
+
+
+def _which(ask: Ask) -> str:
+    return f"(That's for your ask of {ask.who}.) " if ask.who else ""
+
+
+def typed_made(turn: Turn, reading: Reading) -> State:
+    """ "yep did it!", "Made it" typed (now or the next morning)."""
+    ask, pending = _the_ask(turn)
+    if ask is None:
+        return _no_open_ask(turn)
+    if turn.member.state == State.AWAITING_FOLLOW_UP and pending:
+        return follow_up(turn, ask, "heard")
+    prefix = "" if pending else _which(ask)
+    if ask.status == AskStatus.MADE and not pending:
+        return _ask_what_happened(turn, ask, prefix + "You'd already told me. ")
+    return made(turn, ask, "made", prefix)
+
+
+def typed_not_yet(turn: Turn, reading: Reading) -> State:
+    ask, pending = _the_ask(turn)
+    if ask is None:
+        return _no_open_ask(turn)
+    return made(turn, ask, "not_yet", "" if pending else _which(ask), when=reading.when)
+
+
+def typed_skip(turn: Turn, reading: Reading) -> State:
+    ask = current_ask(turn)
+    if ask is None:
+        from bot.conversation.planning import skip_today
+
+        return skip_today(turn)
+    return made(turn, ask, "skip")
+
+
+def typed_outcome(turn: Turn, reading: Reading) -> State:
+    """ "she said yes 😊", "no reply yet", "he said he can't"."""
+    ask, pending = _the_ask(turn)
+    if ask is None:
+        return _no_open_ask(turn)
+    result = reading.result or Outcome.WAITING
+    return outcome(turn, ask, result, "" if pending else _which(ask))
+
+
+def typed_nudge(turn: Turn, reading: Reading) -> State:
+    ask, pending = _the_ask(turn, made_only=True)
+    if ask is None:
+        ask, pending = _the_ask(turn)
+    if ask is None:
+        return _no_open_ask(turn)
+    return follow_up(turn, ask, "nudge", "" if pending else _which(ask))
+
+
+def typed_drop(turn: Turn, reading: Reading) -> State:
+    ask, pending = _the_ask(turn)
+    if ask is None:
+        return _no_open_ask(turn)
+    return follow_up(turn, ask, "drop", "" if pending else _which(ask))
+
+
+def _no_open_ask(turn: Turn) -> State:
+    turn.say_one_of(
+        (
+            "I don't have an open ask for you right now. What's your next one — who, and for what?",
+            "No open ask on my list. Tell me the next one: a name and one favour.",
+        )
+    )
+    return State.IDLE
+
+
+def made(turn: Turn, ask: Ask, action: str, prefix: str = "", when: str | None = None) -> State:
+    """Made it / Not yet / Skip."""
+    assert ask.id is not None
+    who = ask.who or "them"
+    if action == "made":
+        ask.status = AskStatus.MADE
+        ask.updated_at = turn.now
+        turn.uow.asks.save(ask)
+        return _ask_what_happened(turn, ask, prefix + "Nice — you asked. ")
+    turn.member.state_data = {}
+    if action == "not_yet":
+        checkin = plan_made_question(turn.uow, turn.member, ask, turn.now, NOT_YET_DAYS[when])
+        day = (
+            f"on {checkin.due_at.astimezone(turn.zone):%A} at "
+            f"{checkin.due_at.astimezone(turn.zone):%H:%M}"
+            if checkin is not None
+            else "next time"
+        )
+        turn.say(f"{prefix}No worries. The ask of {who} is still open — I'll ask again {day}.")
+        return State.IDLE
+    ask.status = AskStatus.SKIPPED
+    ask.updated_at = turn.now
+    turn.uow.asks.save(ask)
+    turn.say(prefix + "Skipped. Tomorrow's a new ask.")
+    return State.IDLE
+
+
+def _ask_what_happened(turn: Turn, ask: Ask, lead: str) -> State:
+    turn.member.state_data = {"ask_id": ask.id}
+    turn.say(
+        f"{lead}What happened?",
+        choice(ask.id, "yes", "Said yes"),
+        choice(ask.id, "waiting", "Waiting to hear"),
+        choice(ask.id, "no", "Said no"),
+    )
+    return State.AWAITING_OUTCOME
+
+
+def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "") -> State:
+    """Said yes / Waiting to hear / Said no."""
+    who = ask.who or "them"
+    ask.status = AskStatus.MADE
+    ask.outcome = result
+    ask.updated_at = turn.now
+    turn.uow.asks.save(ask)
+    turn.member.state_data = {}
+    if result == Outcome.YES:
+        turn.say(
+            f"{prefix}Great outcome. A two-line thank-you to {who} today keeps the door open — "
+            "don't be a hit-and-run."
+        )
+    elif result == Outcome.WAITING:
+        plan_follow_up(turn.uow, turn.member, ask, turn.now)
+        turn.say(
+            f"{prefix}Asking was the hard part. I'll check in about {who} in a few days; a "
+            "thank-you note now never hurts."
+        )
+    else:
+        turn.say(
+            f"{prefix}A no is still an answer — and you asked. Thank {who} anyway; people "
+            "remember it. Who's next?"
+        )
+    return State.IDLE
+
+
+def follow_up(turn: Turn, ask: Ask, action: str, prefix: str = "") -> State:
+    """Heard back / I'll nudge / Drop it."""
+    who = ask.who or "them"
+    turn.member.state_data = {}
+    if action == "heard":
+        return _ask_what_happened(turn, ask, prefix + "Good. ")
+    if action == "nudge":
+        plan_follow_up(turn.uow, turn.member, ask, turn.now)
+        turn.say(f"{prefix}Good. Keep it short and friendly; I'll check back about {who}.")
+        return State.IDLE
+    ask.status = AskStatus.DROPPED
+    ask.updated_at = turn.now
+    turn.uow.asks.save(ask)
+    turn.say(f"{prefix}Dropped. Some asks don't land — the next one might.")
+    return State.IDLE
+
+
+def follow_up_advice(turn: Turn, reading: Reading) -> State:
+    """ "Should I follow up?" — yes: always follow up, kindly and briefly."""
+    ask = latest_open_ask(turn)
+    if ask is None or ask.who is None:
+        turn.say(
+            "Yes — always follow up. Wait 3–4 working days, then one short, friendly line: "
+            "“Just bumping this in case it got buried — no pressure either way.”"
+        )
+        return State(turn.member.state)
+    days = max(1, (turn.now - ask.updated_at if ask.updated_at else turn.now - ask.created_at).days)
+    timing = (
+        "It's been a day or two — give it until day 3 or 4, then nudge."
+        if days < 3
+        else f"It's been {days} days, so now is a good time."
+    )
+    assert ask.id is not None
+    turn.member.state_data = {"ask_id": ask.id}
+    turn.say(
+        f"Yes, follow up with {ask.who}. {timing} Keep it to one friendly line, e.g. “Hi "
+        f"{short(ask.who, 30)}, just bumping my note in case it got buried — no pressure either "
+        "way.”",
+        choice(ask.id, "nudge", "I'll nudge"),
+        choice(ask.id, "heard", "Heard back"),
+        choice(ask.id, "drop", "Drop it"),
+    )
+    return State.AWAITING_FOLLOW_UP
+
+
+def hired(turn: Turn, reading: Reading) -> State:
+    """ "I got the job!": celebrate, stop check-ins, prompt thank-yous to everyone who said
+    yes, and ask whether the group may celebrate it in the digest."""
+    member = turn.member
+    assert member.id is not None
+    member.hired_at = turn.now
+    member.state_data = {}
+    if reading.company:
+        member.memory["hired_company"] = reading.company[:80]
+    cancel_all(turn.uow, member)
+    helpers = list(
+        dict.fromkeys(
+            a.who for a in turn.uow.asks.for_member(member.id) if a.outcome == Outcome.YES and a.who
+        )
+    )
+    turn.say(
+        f"Congratulations, {member.name}! 🎉 Your asks got you here. I'll stop the daily check-ins."
+    )
+    if helpers:
+        names = ", ".join(helpers[:-1]) + (" and " if len(helpers) > 1 else "") + helpers[-1]
+        turn.say(
+            f"Close the loop: tell {names} — they said yes when you asked. A short thank-you "
+            "and the news is the best part of networking."
+        )
+    turn.say(
+        "May I celebrate it in the group's weekly digest? (Just your name and the news.)",
+        choice(0, "share_hire", "Yes, share it"),
+        choice(0, "keep_hire", "Keep it private"),
+    )
+    return State.IDLE
+
+
+def _hire_sharing(turn: Turn, action: str) -> State:
+    if turn.member.hired_at is None:
+        turn.say("That button is about a new job — tell me when you get one! 🙂")
+        return State(turn.member.state)
+    turn.member.memory["share_hire"] = action == "share_hire"
+    if action == "share_hire":
+        turn.say(
+            "I'll share it in the next digest. Pay it forward: `know <company>` tells me where "
+            "you can help others get in."
+        )
+    else:
+        turn.say("Kept private. Pay it forward anytime: `know <company>`.")
+    return State(turn.member.state)
+
+
+def answered_made_question(turn: Turn, reading: Reading) -> State:
+    """Plain yes/no to "Did you make your ask?"."""
+    if reading.intent == Intent.CONFIRM:
+        return typed_made(turn, reading)
+    return typed_not_yet(turn, reading)

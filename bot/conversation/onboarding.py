@@ -1,0 +1,147 @@
+"""Onboarding: a welcome, one question about the schedule, and never a wall.
+
+A time or zone in words ("9am is fine", "8:30 central", "mexico city 8am") sets the schedule;
+"ok" keeps it; anything else — a plan, a question, "hey" — keeps the defaults, says how to
+change them, and is handled as it would be on any other day. A reply that looks like a schedule
+but can't be read is asked about once; the second time the defaults stand. The first morning is
+planned at once, so a member who never answers still gets their first day.
+"""
+
+from __future__ import annotations
+
+from bot.checkins import plan_next_morning, plan_next_review
+from bot.conversation.intents import Intent, Reading
+from bot.conversation.states import State
+from bot.conversation.turn import Turn
+from bot.schedule import format_days
+
+PENDING = "pending"  # state_data: a message sent before onboarding was done
+TRIES = "tries"  # state_data: replies that couldn't be read as a schedule
+
+
+def start(turn: Turn, pending: str) -> None:
+    """Welcome a new member and propose the community's schedule."""
+    member = turn.member
+    member.state = State.ONBOARDING
+    member.state_data = {PENDING: pending[:2000]} if pending.strip() else {}
+    plan_next_morning(turn.uow, member, turn.now)
+    turn.say(
+        f"Hi {member.name}! I'm your ask coach. Most jobs come through people, and people "
+        "help when you ask for something specific.\n"
+        f"I'll check in {format_days(member.days)} at {member.checkin_time:%H:%M} "
+        f"({member.timezone}). Reply `ok` to keep that, or tell me what suits you — "
+        "e.g. “8:30 central” or “Europe/Berlin 08:30”."
+    )
+
+
+def confirmed(turn: Turn, reading: Reading) -> State:
+    return _finish(turn, "You're set")
+
+
+def schedule(turn: Turn, reading: Reading) -> State:
+    """A time, zone or days in words."""
+    member = turn.member
+    if reading.bad_zone and reading.zone is None:
+        from bot.conversation.words import unknown_zone
+
+        turn.refuse(unknown_zone(reading.bad_zone))
+        return State.ONBOARDING
+    if reading.zone is not None:
+        member.timezone = reading.zone.key
+    if reading.time is not None:
+        member.checkin_time = reading.time
+    if reading.days is not None:
+        member.days = reading.days
+    if reading.zone is None and reading.time is None and reading.days is None:
+        return unclear(turn, reading)
+    return _finish(turn, "You're set")
+
+
+def unclear(turn: Turn, reading: Reading) -> State:
+    """Once: say what works. Twice: keep the defaults and move on."""
+    member = turn.member
+    tries = int(member.state_data.get(TRIES, 0)) + 1
+    if tries >= 2:
+        return _finish(turn, "I'll keep the defaults for now")
+    member.state_data = member.state_data | {TRIES: tries}
+    turn.say(
+        f"Sorry, I couldn't read a time in that. Is {member.checkin_time:%H:%M} "
+        f"({member.timezone}) OK? Reply `ok`, or e.g. “9am”, “7:45 eastern”, “Europe/Berlin 08:30”."
+    )
+    return State.ONBOARDING
+
+
+def declined(turn: Turn, reading: Reading) -> State:
+    member = turn.member
+    tries = int(member.state_data.get(TRIES, 0)) + 1
+    if tries >= 2:
+        return _finish(turn, "I'll keep the defaults for now")
+    member.state_data = member.state_data | {TRIES: tries}
+    turn.say("No problem — what time suits you, and where are you? e.g. “8:30 central”.")
+    return State.ONBOARDING
+
+
+def greeted(turn: Turn, reading: Reading) -> State:
+    member = turn.member
+    tries = int(member.state_data.get(TRIES, 0)) + 1
+    if tries >= 2:
+        return _finish(turn, "I'll keep the defaults for now")
+    member.state_data = member.state_data | {TRIES: tries}
+    turn.say(
+        f"Hi {member.name}! 👋 Does {member.checkin_time:%H:%M} ({member.timezone}) work for "
+        "your check-ins? Reply `ok`, or tell me a time."
+    )
+    return State.ONBOARDING
+
+
+def _finish(turn: Turn, lead: str) -> State:
+    """Onboarding done: plan the check-ins, then take up anything sent before."""
+    member = turn.member
+    pending = str(member.state_data.get(PENDING, ""))
+    member.state = State.IDLE
+    member.state_data = {}
+    plan_next_morning(turn.uow, member, turn.now)
+    plan_next_review(turn.uow, member, turn.now)
+    change = "" if lead == "You're set" else " (`time 08:30` or `tz Europe/Berlin` changes it)"
+    turn.say(
+        f"{lead}: {format_days(member.days)} at {member.checkin_time:%H:%M} "
+        f"({member.timezone}){change}. Got an ask already? Tell me who you'll ask, and for what."
+    )
+    if pending:
+        from bot.conversation.flow import respond_to_text
+
+        return respond_to_text(turn, pending, after_onboarding=True)
+    return State.IDLE
+
+
+def moved_on(turn: Turn, reading: Reading) -> State:
+    """Anything that isn't about the schedule (a plan, an outcome, a give…): keep the
+    defaults, say so in one line, and handle the message as on any other day."""
+    member = turn.member
+    member.state = State.IDLE
+    member.state_data = {}
+    plan_next_morning(turn.uow, member, turn.now)
+    plan_next_review(turn.uow, member, turn.now)
+    turn.say(
+        f"I'll check in {format_days(member.days)} at {member.checkin_time:%H:%M} "
+        f"({member.timezone}) — `time 08:30` changes it."
+    )
+    from bot.conversation.flow import act
+
+    return act(turn, reading, State.IDLE)
+
+
+def finish_quietly(turn: Turn) -> None:
+    """The first morning came and the member never answered the welcome: the defaults stand.
+    A plan they sent meanwhile is kept as it stands."""
+    member = turn.member
+    pending = str(member.state_data.get(PENDING, ""))
+    member.state = State.IDLE
+    member.state_data = {"draft": pending, "questions": 2} if pending else {}
+    if pending:
+        member.state = State.CLARIFYING
+    plan_next_review(turn.uow, member, turn.now)
+
+
+def pending_is_greeting(reading: Reading) -> bool:
+    return reading.intent in (Intent.GREETING, Intent.HELP, Intent.OTHER, Intent.CONFIRM)

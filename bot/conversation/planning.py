@@ -1,0 +1,347 @@
+"""Plans: judging a new plan, coaching it into a specific ask, edits, skips, the ask form.
+
+What happens when a member tells the coach what they'll do today lives here: a specific ask
+is recorded and praised for what it is; a vague or passive one gets one question for exactly
+what is missing; an answer is combined with the plan; after `max_clarifying_questions` the plan
+is kept as it is. A plan interrupted by a check-in is kept (`keep_draft`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from bot.checkins import plan_afternoon
+from bot.coaching import Assessment, Verdict, assess_ask
+from bot.conversation.group import offer_intro
+from bot.conversation.intents import Reading
+from bot.conversation.states import State
+from bot.conversation.text import short
+from bot.conversation.turn import Turn
+from bot.domain import Ask, AskStatus, CheckInKind
+
+# The same person asked for the same kind of favour within this window gets a heads-up.
+REPEAT_ASK_WINDOW = timedelta(days=14)
+# Every this-many specific asks with no give logged, the coach suggests offering help first.
+GIVE_TIP_EVERY = 3
+# An edit ("make that her manager instead") changes a plan made at most this long ago.
+EDIT_WINDOW = timedelta(hours=12)
+
+_FAVOUR_START = ("to ", "for ", "if ", "whether ", "about ", "who ", "which ", "what ")
+
+
+def judge(turn: Turn, text: str) -> Assessment:
+    """The assessor's verdict, with the company spelled as the member's target list spells
+    it (they typed "target", their target is "Target")."""
+    assessment = assess_ask(text)
+    if assessment.company:
+        for company in _targets(turn):
+            if company.lower() == assessment.company.lower():
+                return replace(assessment, company=company)
+    return assessment
+
+
+def plan(turn: Turn, reading: Reading) -> State:
+    """A new plan for today: record it if specific, otherwise ask for what is missing."""
+    assessment = judge(turn, reading.text)
+    if assessment.verdict == Verdict.SPECIFIC:
+        return record(turn, assessment)
+    return ask_for_missing(turn, assessment, questions=1)
+
+
+def _targets(turn: Turn) -> tuple[str, ...]:
+    assert turn.member.id is not None
+    return tuple(t.company for t in turn.uow.targets.for_member(turn.member.id))
+
+
+def ask_for_missing(turn: Turn, assessment: Assessment, questions: int) -> State:
+    """Keep what the plan already has and ask for exactly what is missing."""
+    asking = "both" if assessment.verdict == Verdict.PASSIVE else "+".join(assessment.missing)
+    turn.member.state_data = {
+        "draft": assessment.text,
+        "questions": questions,
+        "asking": asking or "both",
+        "who": assessment.who,
+        "what": assessment.what,
+        "verdict": assessment.verdict.value,
+    }
+    turn.say(_coaching_question(assessment, questions))
+    return State.CLARIFYING
+
+
+def _coaching_question(assessment: Assessment, questions: int) -> str:
+    if assessment.verdict == Verdict.PASSIVE:
+        if questions > 1:
+            return (
+                "Still no ask in there — who's one person you could ask for one thing? "
+                "(e.g. “Ask Jen for an intro to her manager at Medtronic”)"
+            )
+        return (
+            f"“{short(assessment.text, 60)}” can be a fine place to ask — but on its own it "
+            "isn't an ask. Who will you ask, and for what? "
+            "(e.g. “Ask Jen for an intro to her manager at Medtronic”)"
+        )
+    if "who" in assessment.missing and "what" in assessment.missing:
+        return "Who exactly will you ask, and for what? A name and one clear favour."
+    if "who" in assessment.missing:
+        favour = f" for {assessment.what}" if assessment.what else ""
+        return f"Who exactly will you ask{favour}? A name, e.g. “Priya from my old team”."
+    who = assessment.who or "them"
+    return (
+        f"What will you ask {who} for — an intro, a referral, feedback on something, "
+        "names at a company?"
+    )
+
+
+def clarify(turn: Turn, reading: Reading) -> State:
+    """An answer to a clarifying question: combine it with what the plan had, judge again,
+    and record what the member has after at most two questions."""
+    data = turn.member.state_data
+    questions = int(data.get("questions", 1))
+    candidates: list[Assessment] = []
+    # Judge the readings in order and stop at the first specific one.
+    for text in _combinations(data, reading.text):
+        candidate = judge(turn, text)
+        if candidate.verdict == Verdict.SPECIFIC:
+            return record(turn, candidate)
+        candidates.append(candidate)
+    best = min(candidates, key=lambda c: (len(c.missing), c.verdict == Verdict.PASSIVE))
+    if questions >= turn.settings.max_clarifying_questions:
+        return record(turn, best)
+    if best.verdict != Verdict.PASSIVE:
+        # Carry over what earlier answers established.
+        best = replace(
+            best,
+            who=best.who or data.get("who"),
+            what=best.what or data.get("what"),
+            missing=tuple(
+                m
+                for m in best.missing
+                if not (m == "who" and data.get("who")) and not (m == "what" and data.get("what"))
+            )
+            or best.missing,
+        )
+    return ask_for_missing(turn, best, questions + 1)
+
+
+def keep_as_it_is(turn: Turn, reading: Reading) -> State:
+    """ "not sure", "no" to a clarifying question: keep the plan as it stands, no more questions."""
+    draft = str(turn.member.state_data.get("draft", ""))
+    if not draft:
+        return skip_today(turn)
+    return record(turn, judge(turn, draft))
+
+
+def _combinations(data: dict[str, object], answer: str) -> list[str]:
+    """Readings of a clarifying answer, most specific first: the answer alone, the answer
+    slotted into the plan ("Ask <who> for <answer>", "Ask <person in the answer> for <what>"),
+    and the plan and answer together."""
+    who = data.get("who")
+    what = data.get("what")
+    asking = str(data.get("asking", ""))
+    body = answer.strip().rstrip(".!")
+    readings = [answer]
+    if who and "what" in asking and body:
+        glue = "" if body.lower().startswith(_FAVOUR_START) else "for "
+        readings.append(f"Ask {who} {glue}{body[0].lower() + body[1:]}")
+    if what and "who" in asking and body:
+        person = assess_ask(f"Ask {body} for a referral").who
+        if person:
+            readings.append(f"Ask {person} for {what}")
+        readings.append(f"Ask {body} for {what}")
+    draft = str(data.get("draft", ""))
+    if draft:
+        readings.append(f"{draft.rstrip('.!')}. {answer}")
+    return readings
+
+
+def record(turn: Turn, assessment: Assessment) -> State:
+    """Record a plan: a specific ask is open (and gets its afternoon check-in); anything else
+    is kept as a plan, not an ask."""
+    member = turn.member
+    assert member.id is not None
+    ask = turn.uow.asks.add(
+        Ask(
+            member_id=member.id,
+            text=assessment.text,
+            verdict=assessment.verdict.value,
+            created_at=turn.now,
+            who=assessment.who,
+            kind=assessment.kind.value if assessment.kind else None,
+            company=assessment.company,
+            role=assessment.role,
+            deadline=assessment.deadline,
+            status=AskStatus.OPEN if assessment.verdict == Verdict.SPECIFIC else AskStatus.SKIPPED,
+            updated_at=turn.now,
+        )
+    )
+    member.state_data = {}
+    member.memory["last_plan"] = ask.id
+    if assessment.verdict != Verdict.SPECIFIC:
+        turn.uow.checkins.cancel_pending(member.id, [CheckInKind.NUDGE])
+        turn.say(
+            f"I've noted “{short(assessment.text)}” as a plan, not yet an ask. Tomorrow "
+            "let's find one person and one favour — that's where the jobs are."
+        )
+        return State.IDLE
+    # Today's nudge is moot once there is an ask; cancelled with the afternoon check-in.
+    checkin = plan_afternoon(turn.uow, member, ask, turn.now, also_cancel=[CheckInKind.NUDGE])
+    when = (
+        f" I'll check in at {checkin.due_at.astimezone(turn.zone):%H:%M}."
+        if checkin and checkin.due_at.astimezone(turn.zone).date() == turn.today
+        else ""
+    )
+    said = (
+        f"{assessment.who}, {assessment.what}"
+        if assessment.who and assessment.what
+        else short(assessment.text, 120)
+    )
+    turn.say(f"That's a real ask: {short(said, 140)}. Noted — good luck!{when}")
+    _good_practice(turn, ask)
+    offer_intro(turn, ask.company, ask.id)
+    return State.IDLE
+
+
+def _good_practice(turn: Turn, ask: Ask) -> None:
+    """Networking rules: don't lean on one person too often; offer help first."""
+    member = turn.member
+    assert member.id is not None
+    history, specific = turn.uow.asks.specific_since(
+        member.id, turn.now - REPEAT_ASK_WINDOW, ask.kind
+    )
+    if ask.who:
+        same = [a for a in history if a.id != ask.id and (a.who or "").lower() == ask.who.lower()]
+        if same:
+            days = (turn.now - same[-1].created_at).days
+            when = "earlier today" if days == 0 else f"{days} day{'s' if days != 1 else ''} ago"
+            turn.say(
+                f"Heads-up: you asked {ask.who} for the same kind of favour {when}. "
+                "Could someone else help this time — or could you do something for "
+                f"{ask.who} first?"
+            )
+    if (
+        specific >= GIVE_TIP_EVERY
+        and specific % GIVE_TIP_EVERY == 0
+        and not turn.uow.gives.for_member(member.id)
+    ):
+        turn.say(
+            "Tip: offer help first. Who could you help this week — an intro, a review, a "
+            "name? Log it with `gave …`."
+        )
+
+
+def edit(turn: Turn, reading: Reading) -> State:
+    """ "Make that her manager instead", "not Jen, Jenny Park": change the plan just made."""
+    if turn.member.state == State.CLARIFYING:
+        return clarify(turn, reading)
+    ask = last_plan(turn)
+    if ask is None or turn.now - ask.created_at > EDIT_WINDOW:
+        return plan(turn, reading)
+    new_who = reading.who
+    text = ask.text
+    if new_who and ask.who and ask.who.lower() in text.lower():
+        start = text.lower().index(ask.who.lower())
+        text = text[:start] + new_who + text[start + len(ask.who) :]
+    else:
+        change = _edit_change(reading.text)
+        if not change:
+            turn.say(
+                f"What should change in “{short(ask.text, 80)}”? e.g. “make that Jen's "
+                "manager instead”."
+            )
+            return State(turn.member.state)
+        text = f"{ask.text.rstrip('.!')} — make that {change}"
+    assessment = judge(turn, text)
+    if new_who and assessment.who != new_who and assessment.verdict == Verdict.SPECIFIC:
+        assessment = replace(assessment, who=new_who)
+    ask.text = assessment.text
+    ask.who = assessment.who or ask.who
+    ask.company = assessment.company or ask.company
+    ask.updated_at = turn.now
+    if assessment.verdict == Verdict.SPECIFIC and ask.status == AskStatus.SKIPPED:
+        ask.verdict = Verdict.SPECIFIC.value
+        ask.status = AskStatus.OPEN
+    turn.uow.asks.save(ask)
+    who = ask.who or "them"
+    turn.say(f"Changed: {short(ask.text, 140)}. I'll ask about {who} later.")
+    return State(turn.member.state) if turn.member.state != State.CLARIFYING else State.IDLE
+
+
+def _edit_change(text: str) -> str:
+    import re
+
+    match = re.search(
+        r"\b(?:make (?:that|it)|change (?:that|it) to|i meant|i mean|meant)\s+(.+)$",
+        text,
+        re.IGNORECASE,
+    )
+    if not match:
+        return ""
+    return re.sub(r"\s*\binstead\b.*$", "", match.group(1), flags=re.IGNORECASE).strip(" ,.!")
+
+
+def last_plan(turn: Turn) -> Ask | None:
+    """The plan the member made most recently (the one an edit refers to)."""
+    ask_id = turn.member.memory.get("last_plan")
+    if not isinstance(ask_id, int):
+        return None
+    ask = turn.uow.asks.get(ask_id)
+    return ask if ask is not None and ask.member_id == turn.member.id else None
+
+
+def skip_today(turn: Turn, reading: Reading | None = None) -> State:
+    """No ask today: fine, and said without guilt."""
+    turn.member.state_data = {}
+    assert turn.member.id is not None
+    turn.uow.checkins.cancel_pending(turn.member.id, [CheckInKind.NUDGE])
+    turn.say_one_of(
+        (
+            "No problem — skipping today. I'll ask again next time.",
+            "Skipped for today. Rest counts too — talk tomorrow.",
+        )
+    )
+    return State.IDLE
+
+
+def keep_draft(turn: Turn) -> None:
+    """A plan left mid-coaching is kept as it stands (a check-in is about to move on)."""
+    data = turn.member.state_data
+    draft = str(data.get("draft", "")).strip()
+    if turn.member.state != State.CLARIFYING or not draft:
+        return
+    assessment = judge(turn, draft)
+    assert turn.member.id is not None
+    ask = turn.uow.asks.add(
+        Ask(
+            member_id=turn.member.id,
+            text=assessment.text,
+            verdict=assessment.verdict.value,
+            created_at=turn.now,
+            who=assessment.who or (str(data["who"]) if data.get("who") else None),
+            kind=assessment.kind.value if assessment.kind else None,
+            company=assessment.company,
+            status=AskStatus.SKIPPED,
+            updated_at=turn.now,
+        )
+    )
+    turn.member.memory["last_plan"] = ask.id
+    turn.member.state_data = {}
+
+
+def logged_form(turn: Turn, form: dict[str, str], max_company: int) -> State:
+    """The 'log an ask' form (Slack modal, Discord modal): who, what, company, by when."""
+    who = form.get("who", "").strip()[:120]
+    what = form.get("what", "").strip()[:500]
+    company = form.get("company", "").strip()[:max_company]
+    by = form.get("by", "").strip()[:40]
+    if not who or not what:
+        turn.say("To log an ask I need both who you'll ask and what you'll ask them for.")
+        return State(turn.member.state)
+    text = f"Ask {who} {what}"
+    if company and company.lower() not in text.lower():
+        text += f" at {company}"
+    if by:
+        text += f" by {by}"
+    from bot.conversation.intents import Intent
+
+    return plan(turn, Reading(Intent.PLAN, text))

@@ -1,0 +1,321 @@
+"""The member's own settings and records, in chat words or in plain words: help, gives,
+targets, `know`, stats, schedule, pause / stop / resume, export, forget, sharing.
+
+Each handler takes the understood message (`Reading`) and returns the next state; a handler
+that leaves the conversation where it was returns the member's current state.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+
+from bot.checkins import cancel_all, plan_next_morning, plan_next_review
+from bot.conversation.group import offer_intro, word_digest, word_report, word_share
+from bot.conversation.intents import Reading
+from bot.conversation.states import State
+from bot.conversation.text import short
+from bot.conversation.turn import Turn
+from bot.domain import CheckInKind, Give, KnownCompany, Target
+from bot.export import member_record
+from bot.progress import compute_stats
+from bot.schedule import format_days
+from bot.schedule.words import Break
+
+MAX_COMPANY_CHARS = 80
+MAX_PAUSE_DAYS = 365
+
+HELP = (
+    "I'm your ask coach. Each working day I'll ask: who will you ask, and for what?\n"
+    "Just talk to me — “9am works”, “did it!”, “she said yes”, “pause till monday”, "
+    "“what should I ask?”. Words I also know:\n"
+    "• `ask <who and what>` log an ask  • `gave <help you gave>` log a give\n"
+    "• `targets`, `target add <company>`, `target remove <company>`\n"
+    "• `know <company>` you know people there  • `stats` your numbers\n"
+    "• `time 08:30`, `days mon-fri`, `tz Europe/Berlin`, `pause 5`, `resume`, `stop`\n"
+    "• `export` your data  • `forget` delete everything about you\n"
+    "`skip` is always fine."
+)
+
+
+def _stay(turn: Turn) -> State:
+    return State(turn.member.state)
+
+
+def help_(turn: Turn, reading: Reading) -> State:
+    turn.say(HELP)
+    return _stay(turn)
+
+
+def give(turn: Turn, reading: Reading) -> State:
+    text = reading.rest if reading.word == "gave" else reading.text
+    if not text:
+        turn.refuse("What help did you give? e.g. `gave Sam an intro to my old manager`")
+        return _stay(turn)
+    assert turn.member.id is not None
+    turn.uow.gives.add(Give(member_id=turn.member.id, text=text[:500], created_at=turn.now))
+    turn.say(f"Logged your give: {short(text)}. Helping first is how networks work. 🙌")
+    return _stay(turn)
+
+
+def targets(turn: Turn, reading: Reading) -> State:
+    assert turn.member.id is not None
+    if reading.word == "target":
+        return _target_word(turn, reading.rest)
+    listed = turn.uow.targets.for_member(turn.member.id)
+    if not listed:
+        turn.say("No target companies yet. Add one: `target add Medtronic`")
+    else:
+        names = ", ".join(t.company for t in listed)
+        turn.say(f"Your targets: {names}. Who do you know at one of them?")
+    return _stay(turn)
+
+
+def _target_word(turn: Turn, rest: str) -> State:
+    assert turn.member.id is not None
+    verb, _, company = rest.partition(" ")
+    company = " ".join(company.split())
+    if verb.lower() not in ("remove", "rm", "delete", "del", "drop") or not company:
+        turn.refuse("Try `target add <company>` or `target remove <company>`.")
+        return _stay(turn)
+    if turn.uow.targets.remove(turn.member.id, company):
+        turn.say(f"Removed {company} from your targets.")
+    else:
+        turn.say(f"{short(company, 40)} isn't on your targets. Say `targets` to see them.")
+    return _stay(turn)
+
+
+def target_add(turn: Turn, reading: Reading) -> State:
+    """`target add Stripe, Nubank` and "add shopify to my list": one target each."""
+    assert turn.member.id is not None
+    existing = {t.company.lower() for t in turn.uow.targets.for_member(turn.member.id)}
+    added: list[str] = []
+    for company in reading.companies:
+        if len(company) > MAX_COMPANY_CHARS:
+            turn.refuse(f"That company name is too long (over {MAX_COMPANY_CHARS} characters).")
+            return _stay(turn)
+        if company.lower() in existing:
+            continue
+        turn.uow.targets.add(Target(member_id=turn.member.id, company=company, created_at=turn.now))
+        existing.add(company.lower())
+        added.append(company)
+    if not added:
+        turn.say(
+            f"{', '.join(reading.companies)} {'is' if len(reading.companies) == 1 else 'are'} "
+            "already on your list."
+        )
+        return _stay(turn)
+    names = ", ".join(added[:-1]) + (" and " if len(added) > 1 else "") + added[-1]
+    turn.say(f"Added {names}. Who do you know there — or who might?")
+    for company in added:
+        offer_intro(turn, company)
+    return _stay(turn)
+
+
+def know(turn: Turn, reading: Reading) -> State:
+    assert turn.member.id is not None
+    company = " ".join((reading.company or "").split())
+    if not company:
+        turn.refuse("Where do you know people? e.g. `know Medtronic`")
+        return _stay(turn)
+    if len(company) > MAX_COMPANY_CHARS:
+        turn.refuse(f"That company name is too long (over {MAX_COMPANY_CHARS} characters).")
+        return _stay(turn)
+    existing = {k.company.lower() for k in turn.uow.known.for_member(turn.member.id)}
+    if company.lower() not in existing:
+        turn.uow.known.add(
+            KnownCompany(member_id=turn.member.id, company=company, created_at=turn.now)
+        )
+    turn.say(
+        f"Noted: you know people at {company}. I'll only pass that on with your OK, when "
+        "someone in the group needs an intro there."
+    )
+    return _stay(turn)
+
+
+def stats(turn: Turn, reading: Reading) -> State:
+    member = turn.member
+    assert member.id is not None
+    numbers = compute_stats(
+        turn.uow.asks.for_member(member.id),
+        turn.uow.gives.for_member(member.id),
+        turn.zone,
+        member.days,
+        turn.now,
+    )
+    turn.say(
+        f"Asks: {numbers.specific} specific of {numbers.asks} planned · made {numbers.made} · "
+        f"yes {numbers.said_yes} · gives {numbers.gives}\n"
+        f"This week: {numbers.week_specific} specific · streak: {numbers.streak} working day"
+        f"{'s' if numbers.streak != 1 else ''} with an ask made"
+    )
+    return _stay(turn)
+
+
+def schedule(turn: Turn, reading: Reading) -> State:
+    """`time 08:30`, `days mon,wed,fri`, `tz Europe/Berlin`, or "can you do 7:45 instead",
+    "mexico city 8am"."""
+    member = turn.member
+    if reading.word == "time" and reading.time is None:
+        turn.refuse(
+            f"“{short(reading.rest, 20)}” isn't a time I understand. Try `time 08:30` or “9am”."
+        )
+        return _stay(turn)
+    if reading.word == "days" and reading.days is None:
+        turn.refuse("Try `days mon-fri`, `days daily` or `days mon,wed,fri`.")
+        return _stay(turn)
+    if reading.word == "tz" and reading.zone is None:
+        turn.refuse(unknown_zone(reading.rest))
+        return _stay(turn)
+    if reading.bad_zone and reading.zone is None:
+        turn.refuse(unknown_zone(reading.bad_zone))
+        return _stay(turn)
+    if reading.time is None and reading.zone is None and reading.days is None:
+        turn.say("What time suits you? e.g. `time 08:30`, “9am central”, `days mon,wed,fri`.")
+        return _stay(turn)
+    if reading.zone is not None:
+        member.timezone = reading.zone.key
+    if reading.time is not None:
+        member.checkin_time = reading.time
+    if reading.days is not None:
+        member.days = reading.days
+    plan_next_morning(turn.uow, member, turn.now)
+    turn.say(
+        f"Done: check-ins {format_days(member.days)} at {member.checkin_time:%H:%M} "
+        f"({member.timezone})."
+    )
+    return _stay(turn)
+
+
+def pause(turn: Turn, reading: Reading) -> State:
+    """`pause 5`, "pause till monday", "on vacation until March 20"."""
+    brk = reading.pause
+    if brk is None and reading.word == "pause":
+        turn.refuse(
+            f"Pause for how many days? e.g. `pause 5` (1 to {MAX_PAUSE_DAYS}), or “pause till "
+            "monday”."
+        )
+        return _stay(turn)
+    brk = brk or Break(days=7)
+    resume_day = brk.resume_day(turn.today)
+    days = (resume_day - turn.today).days
+    if not 1 <= days <= MAX_PAUSE_DAYS:
+        turn.refuse(
+            f"Pause for how many days? e.g. `pause 5` (1 to {MAX_PAUSE_DAYS}), or “pause till "
+            "monday”."
+        )
+        return _stay(turn)
+    pause_for(turn, resume_day)
+    return State.IDLE
+
+
+def pause_for(turn: Turn, resume_day: date) -> None:
+    member = turn.member
+    assert member.id is not None
+    member.paused_until = datetime.combine(resume_day, datetime.min.time(), turn.zone).astimezone(
+        turn.now.tzinfo
+    )
+    member.state_data = {}
+    turn.uow.checkins.cancel_pending(
+        member.id, [CheckInKind.MORNING, CheckInKind.NUDGE, CheckInKind.REVIEW]
+    )
+    plan_next_morning(turn.uow, member, turn.now)
+    plan_next_review(turn.uow, member, turn.now)
+    turn.say(f"Paused until {resume_day:%a %-d %b}. Rest well — `resume` brings me back sooner.")
+
+
+def stop(turn: Turn, reading: Reading) -> State:
+    """ "stop", "unsubscribe", "leave me alone": no more check-ins, and how to come back."""
+    member = turn.member
+    member.memory["stopped"] = True
+    member.state_data = {}
+    cancel_all(turn.uow, member)
+    turn.say(
+        "Done — no more check-ins from me. Your asks are kept; `resume` starts again anytime, "
+        "and `forget` deletes everything."
+    )
+    return State.IDLE
+
+
+def resume(turn: Turn, reading: Reading) -> State:
+    member = turn.member
+    was_away = (
+        member.paused_until is not None and member.paused_until > turn.now
+    ) or member.stopped
+    member.paused_until = None
+    member.hired_at = None
+    member.undeliverable = False
+    member.memory.pop("stopped", None)
+    if member.state == State.ONBOARDING:
+        member.state = State.IDLE
+        member.state_data = {}
+    plan_next_morning(turn.uow, member, turn.now)
+    plan_next_review(turn.uow, member, turn.now)
+    turn.say(
+        ("Welcome back! " if was_away else "")
+        + f"Check-ins are on: {format_days(member.days)} at {member.checkin_time:%H:%M}."
+    )
+    return _stay(turn)
+
+
+def export(turn: Turn, reading: Reading) -> State:
+    record = member_record(turn.uow, turn.member)
+    turn.say("Here's everything I hold about you:\n" + json.dumps(record, indent=1))
+    return _stay(turn)
+
+
+def forget(turn: Turn, reading: Reading) -> State:
+    assert turn.member.id is not None
+    asks = len(turn.uow.asks.for_member(turn.member.id))
+    turn.member.state_data = {"before": turn.member.state}
+    turn.say(
+        f"This deletes everything I hold about you ({asks} asks, your gives, targets and "
+        "schedule). Reply `yes, delete` (or just `yes`) to confirm; anything else keeps it."
+    )
+    return State.CONFIRM_FORGET
+
+
+def forget_confirmed(turn: Turn, reading: Reading) -> State:
+    from dataclasses import replace
+
+    from bot.conversation.people import user_key
+
+    member = turn.member
+    assert member.id is not None and turn.community.id is not None
+    turn.uow.forget_member(member.id)
+    turn.uow.opt_outs.add(turn.community.id, user_key(member.external_id), turn.now)
+    member.id = None
+    member.state = "forgotten"
+    turn.say("Done — I've deleted everything about you. Message me anytime to start fresh.")
+    turn.replies[:] = [replace(reply, member_id=None) for reply in turn.replies]
+    return State.NEW
+
+
+def forget_kept(turn: Turn, reading: Reading) -> State:
+    member = turn.member
+    before = str(member.state_data.get("before", State.IDLE))
+    member.state_data = {}
+    turn.say("Kept everything. Nothing was deleted.")
+    return State(before) if before in State._value2member_map_ else State.IDLE
+
+
+def share(turn: Turn, reading: Reading) -> State:
+    word_share(turn, reading.rest)
+    return _stay(turn)
+
+
+def report(turn: Turn, reading: Reading) -> State:
+    word_report(turn, reading.rest)
+    return _stay(turn)
+
+
+def digest(turn: Turn, reading: Reading) -> State:
+    word_digest(turn, reading.rest, turn.charts)
+    return _stay(turn)
+
+
+def unknown_zone(name: str) -> str:
+    return (
+        f"I don't know the timezone “{short(name, 40)}”. Try a city like America/Chicago or "
+        "Europe/Berlin."
+    )

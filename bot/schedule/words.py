@@ -1,0 +1,355 @@
+"""Times, zones, days and dates as members write them: "9am is fine", "8:30 central",
+"mexico city 8am", "pause till monday", "on vacation until March 20".
+
+Each finder looks for one kind of phrase inside a longer message and returns None when there is
+none; nothing here guesses from a bare number without a cue. Absolute dates ("March 20",
+"20/3") are read by python-dateutil; weekdays and spans ("monday", "next week", "2 weeks")
+by the small rules below, because they are relative to the member's own today.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+from functools import cache
+from zoneinfo import ZoneInfo, available_timezones
+
+from dateutil import parser as date_parser
+
+from bot.schedule.local_time import timezone_or_none
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_WORD = re.compile(
+    r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?s?\b"
+)
+
+# "9am", "9 am", "7:45", "8.30pm", "at 9", "9 o'clock", "noon". A bare number needs a cue.
+_CLOCK = re.compile(
+    r"(?<![\d/:.])(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|o'?clock|h\b)?(?![\d/:])",
+    re.IGNORECASE,
+)
+_CLOCK_CUE = re.compile(r"\b(at|around|by|to|for|@)\s*$", re.IGNORECASE)
+_NOON = re.compile(r"\b(noon|midday)\b", re.IGNORECASE)
+
+# Everyday names for zones. City names come from the tz database itself (see _cities).
+ZONE_ALIASES: dict[str, str] = {
+    "central": "America/Chicago",
+    "cst": "America/Chicago",
+    "cdt": "America/Chicago",
+    "ct": "America/Chicago",
+    "eastern": "America/New_York",
+    "est": "America/New_York",
+    "edt": "America/New_York",
+    "et": "America/New_York",
+    "pacific": "America/Los_Angeles",
+    "pst": "America/Los_Angeles",
+    "pdt": "America/Los_Angeles",
+    "pt": "America/Los_Angeles",
+    "mountain": "America/Denver",
+    "mst": "America/Denver",
+    "mdt": "America/Denver",
+    "utc": "UTC",
+    "gmt": "Europe/London",
+    "bst": "Europe/London",
+    "uk": "Europe/London",
+    "cet": "Europe/Berlin",
+    "cest": "Europe/Berlin",
+    "ist": "Asia/Kolkata",
+    "india": "Asia/Kolkata",
+    "bangalore": "Asia/Kolkata",
+    "bengaluru": "Asia/Kolkata",
+    "mumbai": "Asia/Kolkata",
+    "delhi": "Asia/Kolkata",
+    "new delhi": "Asia/Kolkata",
+    "sf": "America/Los_Angeles",
+    "san francisco": "America/Los_Angeles",
+    "seattle": "America/Los_Angeles",
+    "nyc": "America/New_York",
+    "boston": "America/New_York",
+    "atlanta": "America/New_York",
+    "miami": "America/New_York",
+    "washington": "America/New_York",
+    "dc": "America/New_York",
+    "minneapolis": "America/Chicago",
+    "dallas": "America/Chicago",
+    "austin": "America/Chicago",
+    "houston": "America/Chicago",
+    "brazil": "America/Sao_Paulo",
+    "rio": "America/Sao_Paulo",
+    "germany": "Europe/Berlin",
+    "munich": "Europe/Berlin",
+    "france": "Europe/Paris",
+    "spain": "Europe/Madrid",
+    "barcelona": "Europe/Madrid",
+    "italy": "Europe/Rome",
+    "milan": "Europe/Rome",
+    "netherlands": "Europe/Amsterdam",
+    "japan": "Asia/Tokyo",
+    "nigeria": "Africa/Lagos",
+    "kenya": "Africa/Nairobi",
+    "philippines": "Asia/Manila",
+    "colombia": "America/Bogota",
+    "argentina": "America/Argentina/Buenos_Aires",
+    "buenos aires": "America/Argentina/Buenos_Aires",
+    "peru": "America/Lima",
+    "mexico": "America/Mexico_City",
+    "cdmx": "America/Mexico_City",
+    "guadalajara": "America/Mexico_City",
+    "monterrey": "America/Monterrey",
+    "sydney": "Australia/Sydney",
+    "melbourne": "Australia/Melbourne",
+    "toronto": "America/Toronto",
+    "vancouver": "America/Vancouver",
+    "montreal": "America/Toronto",
+    "singapore": "Asia/Singapore",
+    "dubai": "Asia/Dubai",
+    "hong kong": "Asia/Hong_Kong",
+    "beijing": "Asia/Shanghai",
+    "china": "Asia/Shanghai",
+    "korea": "Asia/Seoul",
+    "poland": "Europe/Warsaw",
+    "ukraine": "Europe/Kyiv",
+    "kiev": "Europe/Kyiv",
+}
+
+_DAYS_PHRASES: dict[str, frozenset[int]] = {
+    "every day": frozenset(range(7)),
+    "everyday": frozenset(range(7)),
+    "daily": frozenset(range(7)),
+    "7 days a week": frozenset(range(7)),
+    "weekdays": frozenset(range(5)),
+    "week days": frozenset(range(5)),
+    "workdays": frozenset(range(5)),
+    "working days": frozenset(range(5)),
+    "mon-fri": frozenset(range(5)),
+    "monday to friday": frozenset(range(5)),
+    "monday through friday": frozenset(range(5)),
+}
+
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # month words
+_ABSOLUTE_DATE = re.compile(
+    rf"\b({_MONTH}\s+\d{{1,2}}(st|nd|rd|th)?|\d{{1,2}}(st|nd|rd|th)?\s+(of\s+)?{_MONTH}"
+    r"|\d{1,2}/\d{1,2})\b",
+    re.IGNORECASE,
+)
+_SPAN = re.compile(
+    r"\b(?:for\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|couple( of)?|few|\d{1,3})"
+    r"\s+(days?|weeks?|wks?|months?)\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "couple": 2,
+    "couple of": 2,
+    "few": 3,
+}
+
+
+def plain(text: str) -> str:
+    """Lower case without accents: 'São Paulo' -> 'sao paulo'."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# Zones whose last part is no city a member would write, and cities that are people's names.
+_NOT_CITIES = ("Etc/", "SystemV/", "US/", "posix/", "right/", "Antarctica/", "Arctic/")
+_NAMES_NOT_CITIES = frozenset(
+    {
+        "casey",
+        "davis",
+        "palmer",
+        "regina",
+        "victoria",
+        "nome",
+        "eucla",
+        "isabel",
+        "marengo",
+        "knox",
+        "salem",
+        "center",
+        "beulah",
+        "juneau",
+        "creston",
+        "louisville",
+        "jersey",
+    }
+)
+
+
+@cache
+def _cities() -> dict[str, str]:
+    """'mexico city' -> 'America/Mexico_City', from the tz database's own names."""
+    names: dict[str, str] = {}
+    for key in sorted(available_timezones()):
+        if key.startswith(_NOT_CITIES) or "/" not in key or key.count("/") > 1:
+            continue
+        city = key.rsplit("/", 1)[1].replace("_", " ").lower()
+        if city not in _NAMES_NOT_CITIES:
+            names.setdefault(city, key)
+    names.update(ZONE_ALIASES)
+    return names
+
+
+@cache
+def _city_pattern() -> re.Pattern[str]:
+    words = sorted(_cities(), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def find_zone(text: str) -> ZoneInfo | None:
+    """An IANA name ("Europe/Berlin"), a zone word ("central", "CET") or a city ("mexico city")."""
+    for token in re.findall(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+){1,2}", text):
+        zone = timezone_or_none(token)
+        if zone is not None:
+            return zone
+        # "america/mexico_city" typed in lower case
+        fixed = "/".join(p[:1].upper() + p[1:] for p in token.split("/"))
+        fixed = re.sub(r"_([a-z])", lambda m: "_" + m.group(1).upper(), fixed)
+        zone = timezone_or_none(fixed)
+        if zone is not None:
+            return zone
+    if re.search(r"\butc\b", text, re.IGNORECASE):
+        return ZoneInfo("UTC")
+    match = _city_pattern().search(plain(text))
+    return ZoneInfo(_cities()[match.group(1)]) if match else None
+
+
+_LOOSE_AFTER = re.compile(
+    r"^\s*(my time|is ok|is fine|works|would|please|pls|\?|$|and i)", re.IGNORECASE
+)
+_LOOSE_BEFORE = re.compile(r"\b(make it|do|how about|maybe|but|instead|,)\s*$", re.IGNORECASE)
+
+
+def find_time(text: str, loose: bool = False) -> time | None:
+    """A clock time inside a message: '9am is fine', 'can you do 7:45 instead', 'at 8'. With
+    `loose` (the member was just asked for a time), a bare hour with a cue counts too:
+    '9 is ok', 'make it 8', '11?'."""
+    if _NOON.search(text):
+        return time(12, 0)
+    for match in _CLOCK.finditer(text):
+        hour = int(match.group(1))
+        minute = int(match.group(2)) if match.group(2) else 0
+        suffix = (match.group(3) or "").lower().replace(".", "")
+        before = text[: match.start()]
+        bare_ok = (
+            loose
+            and 5 <= hour <= 12
+            and (_LOOSE_AFTER.match(text[match.end() :]) or _LOOSE_BEFORE.search(before))
+        )
+        if not match.group(2) and not suffix and not _CLOCK_CUE.search(before) and not bare_ok:
+            continue  # a bare number ("pause 5", "2 weeks") is not a time
+        if text[match.end() :].lstrip().lower().startswith(("day", "week", "month", "min", "hour")):
+            continue
+        if suffix in ("am", "pm"):
+            if not 1 <= hour <= 12:
+                continue
+            hour = hour % 12 + (12 if suffix == "pm" else 0)
+        if hour > 23 or minute > 59:
+            continue
+        return time(hour, minute)
+    return None
+
+
+def find_days(text: str) -> frozenset[int] | None:
+    """Which weekdays: 'weekdays', 'every day', 'mon-fri', 'mon, wed and fri'."""
+    lowered = plain(text)
+    for phrase, days in _DAYS_PHRASES.items():
+        if re.search(rf"\b{re.escape(phrase)}\b", lowered):
+            return days
+    range_match = re.search(
+        r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\s*(?:-|to|through|thru)\s*"
+        r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
+        lowered,
+    )
+    if range_match:
+        first = _day_index(range_match.group(1))
+        last = _day_index(range_match.group(2))
+        span = {first}
+        while first != last:
+            first = (first + 1) % 7
+            span.add(first)
+        return frozenset(span)
+    named = [_day_index(m.group(1)) for m in _WEEKDAY_WORD.finditer(lowered)]
+    return frozenset(named) if len(named) >= 2 else None
+
+
+def _day_index(word: str) -> int:
+    return [d[:3] for d in _WEEKDAYS].index(word[:3])
+
+
+@dataclass(frozen=True)
+class Break:
+    """How long a member wants to be left alone: until a date (exclusive) or for some days."""
+
+    until: date | None = None
+    days: int | None = None
+
+    def resume_day(self, today: date) -> date:
+        """The first day check-ins come back."""
+        if self.until is not None:
+            return self.until
+        return today + timedelta(days=7 if self.days is None else self.days)
+
+
+def find_break(text: str, today: date) -> Break | None:
+    """'till monday', 'until March 20', 'next week', 'a week', '3 days', 'for two weeks'."""
+    lowered = plain(text)
+    absolute = _ABSOLUTE_DATE.search(lowered)
+    if absolute:
+        day = _absolute_date(absolute.group(0), today)
+        if day is not None:
+            return Break(until=day)
+    if re.search(r"\bnext week\b", lowered):
+        monday = today + timedelta(days=7 - today.weekday())
+        return Break(until=monday + timedelta(days=7))
+    if re.search(r"\b(this|the rest of the) week\b", lowered):
+        return Break(until=today + timedelta(days=7 - today.weekday()))
+    if re.search(r"\b(till|til|until|untill)\s+tomorrow\b", lowered):
+        return Break(until=today + timedelta(days=1))
+    if re.search(r"\btomorrow\b", lowered):
+        return Break(until=today + timedelta(days=2))
+    weekday = re.search(
+        r"\b(?:till|til|until|untill|to|through|thru|back on|back|after|next)\s+"
+        r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
+        lowered,
+    )
+    if weekday:
+        target = _day_index(weekday.group(1))
+        ahead = (target - today.weekday()) % 7 or 7
+        return Break(until=today + timedelta(days=ahead))
+    span = _SPAN.search(lowered)
+    if span:
+        amount = span.group(1).lower()
+        count = int(amount) if amount.isdecimal() else _NUMBER_WORDS.get(amount, 1)
+        unit = span.group(3)[0]
+        days = count * {"d": 1, "w": 7, "m": 30}[unit]
+        return Break(days=days)
+    return None
+
+
+def _absolute_date(phrase: str, today: date) -> date | None:
+    """'march 20' -> the next 20 March on or after today (dateutil reads the phrase)."""
+    try:
+        parsed = date_parser.parse(phrase, default=date_parser.parse(today.isoformat()))
+    except (ValueError, OverflowError):
+        return None
+    day: date = parsed.date()
+    if day < today:
+        try:
+            day = day.replace(year=day.year + 1)
+        except ValueError:
+            return None
+    return day
