@@ -44,14 +44,18 @@ from adapters.discord.components import (
     FORM_ID,
     AskForm,
     ChoiceButton,
-    HomeButton,
     LogAskButton,
     form_values,
     homes_view,
 )
 from adapters.discord.dm_channels import DmChannels
 from adapters.discord.gateway import NO_MENTIONS, PLATFORM, DiscordGateway, RateCap
-from adapters.discord.translate import direct_message, interaction_event, is_ours
+from adapters.discord.translate import (
+    direct_message,
+    home_choice,
+    interaction_event,
+    is_ours,
+)
 from askcoach.scheduler import HOUSEKEEPING_SECONDS, PeriodicJob
 from askcoach.settings import Settings
 from bot.community import (
@@ -95,7 +99,7 @@ class CoachClient(discord.Client):
         self.coach = adapter
 
     async def setup_hook(self) -> None:
-        self.add_dynamic_items(ChoiceButton, LogAskButton, HomeButton)
+        self.add_dynamic_items(ChoiceButton, LogAskButton)
         if self.coach.sends_outbox:  # the commands are global: one shard registers them
             await self.coach.tree.sync()
 
@@ -252,6 +256,8 @@ class DiscordAdapter:
             kind = interaction.type
             if kind == discord.InteractionType.modal_submit and data.get("custom_id") == FORM_ID:
                 await self.on_form(interaction, form_values(data))
+            elif kind == discord.InteractionType.component and (home := home_choice(data)):
+                await self.on_home_chosen(interaction, *home)
             elif kind in (
                 discord.InteractionType.component,
                 discord.InteractionType.modal_submit,

@@ -31,9 +31,11 @@ class ComponentHandler(Protocol):
 
     async def on_choice(self, interaction: discord.Interaction, value: str) -> None: ...
     async def open_form(self, interaction: discord.Interaction) -> None: ...
-    async def on_home_chosen(
-        self, interaction: discord.Interaction, guild_id: int, message_id: int
-    ) -> None: ...
+
+
+def _button(custom_id: str, label: str, primary: bool = False) -> discord.ui.Button[Any]:
+    style = discord.ButtonStyle.primary if primary else discord.ButtonStyle.secondary
+    return discord.ui.Button(label=label[:80] or "…", custom_id=custom_id, style=style)
 
 
 def _handler(interaction: discord.Interaction) -> ComponentHandler:
@@ -48,13 +50,7 @@ class ChoiceButton(
     """A core Choice as a persistent button; a press sends the choice value to the core."""
 
     def __init__(self, value: str, label: str = "…", primary: bool = False) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label=label[:80] or "…",
-                custom_id=CHOICE_PREFIX + value,
-                style=discord.ButtonStyle.primary if primary else discord.ButtonStyle.secondary,
-            )
-        )
+        super().__init__(_button(CHOICE_PREFIX + value, label, primary))
         self.value = value
 
     @classmethod
@@ -78,11 +74,7 @@ class LogAskButton(
     """Opens the ask form."""
 
     def __init__(self) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label="Log an ask", custom_id=LOG_ASK_ID, style=discord.ButtonStyle.secondary
-            )
-        )
+        super().__init__(_button(LOG_ASK_ID, "Log an ask"))
 
     @classmethod
     async def from_custom_id(
@@ -98,46 +90,13 @@ class LogAskButton(
         await _handler(interaction).open_form(interaction)
 
 
-class HomeButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=re.compile(
-        re.escape(HOME_PREFIX) + r"(?P<guild>[0-9]{1,20}):(?P<message>[0-9]{1,20})"
-    ),
-):
-    """One of the servers a member shares with the bot: the community their DMs go to. The
-    DM that raised the question is named by its id, so it is answered after the choice (also
-    after a restart)."""
-
-    def __init__(self, guild_id: int, message_id: int, label: str = "…") -> None:
-        super().__init__(
-            discord.ui.Button(
-                label=label[:80] or "…",
-                custom_id=f"{HOME_PREFIX}{guild_id}:{message_id}",
-                style=discord.ButtonStyle.secondary,
-            )
-        )
-        self.guild_id = guild_id
-        self.message_id = message_id
-
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction,
-        item: discord.ui.Item[Any],
-        match: re.Match[str],
-        /,
-    ) -> HomeButton:
-        return cls(int(match["guild"]), int(match["message"]), getattr(item, "label", None) or "…")
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        await _handler(interaction).on_home_chosen(interaction, self.guild_id, self.message_id)
-
-
 def homes_view(servers: Sequence[tuple[int, str]], message_id: int) -> discord.ui.View:
-    """A button per server (id, name) the member may choose for their DMs."""
+    """A button per server (id, name) the member may choose for their DMs. A press is read
+    from the raw interaction (`translate.home_choice`); the DM that raised the question is
+    named by its id, so it is answered after the choice (also after a restart)."""
     view = discord.ui.View(timeout=None)
     for guild_id, name in servers[:25]:
-        view.add_item(HomeButton(guild_id, message_id, name))
+        view.add_item(_button(f"{HOME_PREFIX}{guild_id}:{message_id}", name))
     return view
 
 

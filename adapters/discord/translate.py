@@ -14,6 +14,7 @@ organizer flag. Text goes through the core's normaliser here, at the door.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -61,6 +62,15 @@ def interaction_event(
         event_id=str(interaction.id),
         form=cleaned,
     )
+
+
+_HOME_CHOICE = re.compile(re.escape(HOME_PREFIX) + r"([0-9]{1,20}):([0-9]{1,20})", re.ASCII)
+
+
+def home_choice(data: Mapping[str, Any]) -> tuple[int, int] | None:
+    """A press on a "which server?" button: (server id, the DM's message id or 0)."""
+    match = _HOME_CHOICE.fullmatch(str(data.get("custom_id") or ""))
+    return (int(match[1]), int(match[2])) if match else None
 
 
 def is_ours(data: Mapping[str, Any]) -> bool:

@@ -76,7 +76,7 @@ def direct_message(
         return None  # a bot, the coach itself included
     user = _id(event.get("user"))
     team = team_of(body, team_id)
-    text = event.get("text", "")
+    text = event.get("text", "" if event.get("files") else None)  # a file alone has no words
     if user is None or team is None or user == bot_user_id or not isinstance(text, str):
         return None
     event_id = _id(body.get("event_id"))

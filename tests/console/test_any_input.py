@@ -3,38 +3,14 @@ Unicode digits. A real `askcoach` process, as a newcomer runs it."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-
-def askcoach_bytes(
-    tmp_path: Path, *args: str, stdin: bytes, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[bytes]:
-    environment = {
-        **os.environ,
-        "ASKCOACH_DATABASE_URL": f"sqlite:///{tmp_path / 'askcoach.db'}",
-        "PYTHONIOENCODING": "utf-8",
-        **(env or {}),
-    }
-    for name in ("SLACK_BOT_TOKEN", "SLACK_CLIENT_ID", "DISCORD_TOKEN"):
-        environment.pop(name, None)
-    return subprocess.run(
-        [sys.executable, "-m", "askcoach", *args],
-        input=stdin,
-        capture_output=True,
-        cwd=tmp_path,
-        env=environment,
-        timeout=60,
-        check=False,
-    )
+from tests.console.test_console_cli import askcoach
 
 
 def console(tmp_path: Path, stdin: bytes) -> tuple[int, str, str]:
-    result = askcoach_bytes(
-        tmp_path, "console", "--user", "Ana", "--tz", "UTC", "--at", "2026-03-02T10:00", stdin=stdin
-    )
+    args = ["console", "--user", "Ana", "--tz", "UTC", "--at", "2026-03-02T10:00"]
+    result = askcoach(tmp_path, *args, stdin=stdin, check=False)
     return result.returncode, result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
 
 
@@ -75,7 +51,7 @@ def test_run_greets_the_machine_user_in_the_local_timezone(tmp_path: Path) -> No
 
     login = getpass.getuser()
     full = pwd.getpwnam(login).pw_gecos.split(",")[0].strip() or login
-    result = askcoach_bytes(tmp_path, "run", stdin=b"", env={"TZ": "Asia/Kathmandu"})
+    result = askcoach(tmp_path, "run", stdin=b"", check=False, env={"TZ": "Asia/Kathmandu"})
     out = result.stdout.decode("utf-8")
     assert result.returncode == 0, result.stderr
     assert f"Hi {full}! I'm your ask coach." in out
