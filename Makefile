@@ -5,16 +5,17 @@ BIN    := $(VENV)/bin
 
 .PHONY: run test lint typecheck pytest bench clean
 
+# pip -qq: errors only, so the first run shows no build or pip-setup warnings before the chat.
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install -qq --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install -qq -e .
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install -qq -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed

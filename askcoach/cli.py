@@ -214,21 +214,15 @@ def _export(
 
 
 def _local_zone_name() -> str:
-    import os
-    from pathlib import Path
+    """The machine's IANA timezone (TZ, /etc/localtime, /etc/timezone...: tzlocal reads them
+    all), or UTC when it has none we know."""
+    import tzlocal
 
-    name = os.environ.get("TZ", "")
-    if name and timezone_or_none(name):
-        return name
     try:
-        target = str(Path("/etc/localtime").resolve())
-        if "zoneinfo/" in target:
-            candidate = target.split("zoneinfo/", 1)[1]
-            if timezone_or_none(candidate):
-                return candidate
-    except OSError:
-        pass
-    return "UTC"
+        name = tzlocal.get_localzone_name() or ""
+    except Exception:  # an unreadable or odd local setting: UTC is a fine start
+        return "UTC"
+    return name if timezone_or_none(name) else "UTC"
 
 
 def _console(user: str, tz: str | None, at: str | None, realtime_ticks: float | None = None) -> int:
@@ -283,9 +277,22 @@ def _run(port: int) -> int:
 
 
 def _default_user() -> str:
+    """Whom the console greets: the machine user's name from the password database (its
+    full name when it has one), else their login name."""
     import getpass
+    import os
 
     try:
-        return getpass.getuser() or "you"
-    except Exception:
-        return "you"
+        login = getpass.getuser()
+    except Exception:  # no user name in the environment nor the password database
+        login = ""
+    if login == "root" and os.environ.get("SUDO_USER"):
+        login = os.environ["SUDO_USER"]  # `sudo make run`: the person, not root
+    full = ""
+    try:
+        import pwd
+
+        full = pwd.getpwnam(login).pw_gecos.split(",")[0] if login else ""
+    except (ImportError, KeyError):
+        full = ""
+    return " ".join((full or login or "you").split())[:40] or "you"

@@ -5,6 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+# The short note a member sees when they press a button no version of the coach still knows
+# (an old message after an upgrade): acknowledged, never an error.
+STALE_BUTTON = (
+    "That button is from an older message, so I can't act on it. Say `help` to see what I can do."
+)
+
 
 @dataclass(frozen=True)
 class Choice:

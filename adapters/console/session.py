@@ -23,6 +23,7 @@ from bot.dispatcher import Dispatcher
 from bot.messages import Choice, InboundMessage, OutboundMessage, Sender
 from bot.ports import Clock
 from bot.schedule import parse_duration, timezone_or_none
+from bot.text import normalise_text
 from storage import Database
 
 PLATFORM = "console"
@@ -136,7 +137,7 @@ class ConsoleSession:
 
     async def handle_line(self, line: str) -> bool:
         """Handle one input line; False when the session should end."""
-        line = line.rstrip("\n")
+        line = normalise_text(line.rstrip("\r\n"))  # the console's door
         if self.echo:
             self.out.write(f"{self.speaker.name}: {line}\n")
         if line.startswith(":"):
@@ -207,9 +208,19 @@ class ConsoleSession:
             if interactive:
                 self.out.write("> ")
                 self.out.flush()
-            line = await loop.run_in_executor(None, stdin.readline)
+            line = await loop.run_in_executor(None, _read_line, stdin)
             if not line or not await self.handle_line(line):
                 break
+
+
+def _read_line(stdin: TextIO) -> str:
+    """One line of input, whatever its bytes: what is not UTF-8 becomes U+FFFD (a terminal
+    in another encoding, a pasted binary), never an exception."""
+    raw = getattr(stdin, "buffer", None)
+    if raw is None:  # a text stream without bytes underneath (tests)
+        return stdin.readline()
+    data: bytes = raw.readline()
+    return data.decode("utf-8", errors="replace")
 
 
 def parse_start(value: str, timezone: str) -> datetime:

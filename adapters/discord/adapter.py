@@ -1,15 +1,16 @@
 """The Discord door: a discord.py client that turns DMs, slash commands, button presses and
 forms into core events, and a gateway that delivers the outbox.
 
-Which community a Discord event belongs to (DMs have no server):
+Discord events become core events in `adapters/discord/translate.py`; this module only
+acknowledges and calls. Which community an event belongs to:
 1. in a server (slash command, button in a server): that server;
-2. in a DM, from someone the coach already knows: the first server where they became a
-   member (lowest community id; `dm` only when they are in no server), so their check-ins,
-   buttons and words all meet the same member;
-3. in a DM from someone new: the bot's only server, when it is in exactly one (unsharded
-   only: a shard sees just its own servers);
-4. otherwise a community of its own, `dm` ("Direct messages"), with no admins and no report
-   channel.
+2. in a DM (DMs have no server): the core decides (`bot.community.membership`) from the
+   servers the member actually shares with the bot (looked up with GET /guilds/{id}/members,
+   remembered for five minutes) and the servers the coach already has them in. A member of
+   several servers is asked which one (buttons; the DM is answered after the choice), and can
+   say `server` to switch; someone in none of the bot's servers is told so. Members of
+   different servers never meet in one community. (The shared `dm` community of earlier
+   versions is no longer used for anyone.)
 
 Who is an organizer (`Sender.is_admin`): members with Manage Server in that server, or with
 the server's coach role (`/settings coach-role`). In a DM the server member is looked up (cache,
@@ -45,12 +46,26 @@ from adapters.discord.components import (
     ChoiceButton,
     LogAskButton,
     form_values,
+    homes_view,
 )
 from adapters.discord.dm_channels import DmChannels
 from adapters.discord.gateway import NO_MENTIONS, PLATFORM, DiscordGateway, RateCap
+from adapters.discord.translate import (
+    direct_message,
+    home_choice,
+    interaction_event,
+    is_ours,
+)
 from askcoach.scheduler import HOUSEKEEPING_SECONDS, PeriodicJob
 from askcoach.settings import Settings
-from bot.messages import InboundMessage, Sender
+from bot.community import (
+    CHOOSE_WORDS,
+    Home,
+    community_for_direct_message,
+    no_community_reply,
+    which_community_question,
+)
+from bot.messages import STALE_BUTTON, InboundMessage, Sender
 from storage import Database
 
 if TYPE_CHECKING:
@@ -58,9 +73,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("askcoach.discord")
 
-DM_COMMUNITY = "dm"
-DM_COMMUNITY_NAME = "Direct messages"
+DM_COMMUNITY = "dm"  # earlier versions' shared community for DMs: no longer used
 ADMIN_CACHE_SECONDS = 300.0
+HOME_CACHE_SECONDS = 300.0  # how long which servers a member shares with the bot is trusted
+MAX_PROBED_SERVERS = 50  # beyond that, only the servers the coach already has them in
 COACH_ROLE_CACHE_SECONDS = 30.0
 ALREADY_ACKNOWLEDGED = 40060
 INVALID_SHARD = 4010  # gateway close codes: the shard in IDENTIFY is not valid...
@@ -142,7 +158,8 @@ class DiscordAdapter:
         )
         self._task: asyncio.Task[None] | None = None
         self._connected = False
-        self._home: dict[int, str] = {}  # user id -> community for their DMs (rules 2-4)
+        self._homes: dict[int, tuple[float, Home]] = {}  # user id -> where their DMs go
+        self._chosen: dict[int, str] = {}  # user id -> the server they chose or last used
         self._admins: dict[tuple[int, int], tuple[float, bool]] = {}
         self._coach_roles: dict[int, tuple[float, int | None]] = {}
         self._register_events()
@@ -236,25 +253,82 @@ class DiscordAdapter:
 
         async def on_interaction(interaction: discord.Interaction) -> None:
             data: dict[str, Any] = dict(interaction.data or {})
-            if (
-                interaction.type == discord.InteractionType.modal_submit
-                and data.get("custom_id") == FORM_ID
-            ):
+            kind = interaction.type
+            if kind == discord.InteractionType.modal_submit and data.get("custom_id") == FORM_ID:
                 await self.on_form(interaction, form_values(data))
+            elif kind == discord.InteractionType.component and (home := home_choice(data)):
+                await self.on_home_chosen(interaction, *home)
+            elif kind in (
+                discord.InteractionType.component,
+                discord.InteractionType.modal_submit,
+            ) and not is_ours(data):
+                await answer_stale(interaction)
 
         for handler in (on_ready, on_resumed, on_disconnect, on_message, on_interaction):
             client.event(handler)
 
     async def on_dm(self, message: discord.Message) -> None:
-        """A DM to the bot: the same chat words as everywhere."""
-        if message.guild is not None or message.author.bot:
-            return
-        if self.client.user is not None and message.author.id == self.client.user.id:
+        """A DM to the bot: the same chat words as everywhere, in the member's community."""
+        bot_id = self.client.user.id if self.client.user is not None else None
+        event = direct_message(message, bot_id)
+        if event is None:
             return
         self.gateway.remember_dm(message.author.id, message.channel.id)
-        sender = await self.sender(message.author, None)
-        event = InboundMessage(sender, message.content, event_id=str(message.id))
-        await self.inbox.receive(event)
+        switch = event.text.lower().strip(" .!?") in CHOOSE_WORDS
+        placed = await self._placed(event, message.author, None, choose=switch)
+        if isinstance(placed, Home):
+            await self._ask_home(message.channel, placed, 0 if switch else message.id)
+            return
+        await self.inbox.receive(placed)
+
+    async def _ask_home(self, channel: discord.abc.Messageable, home: Home, about: int) -> None:
+        """Ask which of their servers a member means, or say they share none with the bot."""
+        with contextlib.suppress(discord.HTTPException):
+            if not home.choices:
+                await channel.send(no_community_reply("servers"), allowed_mentions=NO_MENTIONS)
+                return
+            servers = [(int(c), self._server_name(c)) for c in home.choices]
+            await channel.send(
+                which_community_question([name for _, name in servers]),
+                view=homes_view(servers, about),
+                allowed_mentions=NO_MENTIONS,
+            )
+
+    def _server_name(self, community: str) -> str:
+        guild = self.client.get_guild(int(community)) if community.isdecimal() else None
+        return guild.name if guild is not None else f"server {community}"
+
+    async def on_home_chosen(
+        self, interaction: discord.Interaction, guild_id: int, message_id: int
+    ) -> None:
+        """The member picked a server for their DMs: remember it, mark the question answered,
+        and answer the DM that raised it."""
+        user = interaction.user
+        shared = await self._shared_servers(user.id, [str(guild_id)])
+        if str(guild_id) not in shared:  # a forged or outdated choice
+            await answer_stale(interaction)
+            return
+        self._chosen[user.id] = str(guild_id)
+        self._homes.pop(user.id, None)
+        fresh = await _defer(interaction, ephemeral=False, thinking=False)
+        if fresh and interaction.message is not None:
+            with contextlib.suppress(discord.HTTPException):
+                await interaction.edit_original_response(
+                    content=f"{interaction.message.content}\n→ {self._server_name(str(guild_id))}",
+                    view=None,
+                    allowed_mentions=NO_MENTIONS,
+                )
+        event: InboundMessage | None = None
+        if message_id and interaction.channel is not None:
+            with contextlib.suppress(discord.HTTPException):
+                original = await interaction.channel.fetch_message(message_id)  # type: ignore[union-attr]
+                bot_id = self.client.user.id if self.client.user is not None else None
+                event = direct_message(original, bot_id)
+        if event is None:
+            event = InboundMessage(interaction_event(interaction, "stats").sender, "stats")
+        placed = await self._placed(event, user, None)
+        if not isinstance(placed, Home):
+            await self.inbox.receive(placed)
 
     async def run_words(self, interaction: discord.Interaction, words: str) -> None:
         """A slash command: acknowledge at once, run the core off the loop, answer in the
@@ -275,8 +349,17 @@ class DiscordAdapter:
             self.gateway.answer_in(event_id, interaction)
         if in_server:
             self._coach_roles.pop(interaction.guild_id or 0, None)  # settings may change it
-        sender = await self.sender(interaction.user, interaction)
-        replies = await self.inbox.receive(InboundMessage(sender, text, event_id, form=form))
+        placed = await self._placed(
+            interaction_event(interaction, text, form), interaction.user, interaction
+        )
+        if isinstance(placed, Home):
+            self.gateway.forget_answer(event_id)
+            with contextlib.suppress(discord.HTTPException):
+                await interaction.delete_original_response()
+            if interaction.channel is not None:
+                await self._ask_home(interaction.channel, placed, 0)  # type: ignore[arg-type]
+            return
+        replies = await self.inbox.receive(placed)
         if self.sends_outbox:
             unanswered = not replies and self.gateway.forget_answer(event_id) is not None
         else:  # answer now: nobody else will put these replies into the interaction
@@ -291,8 +374,12 @@ class DiscordAdapter:
         """A persistent button: acknowledge, send the choice value to the core, and mark the
         message with what was chosen (buttons removed, so nobody presses twice)."""
         fresh = await _defer(interaction, ephemeral=False, thinking=False)
-        sender = await self.sender(interaction.user, interaction)
-        await self.inbox.receive(InboundMessage(sender, value, event_id=str(interaction.id)))
+        placed = await self._placed(
+            interaction_event(interaction, value), interaction.user, interaction
+        )
+        if isinstance(placed, Home):
+            return  # a member no longer in any server of the coach: the buttons stay
+        await self.inbox.receive(placed)
         if fresh and interaction.message is not None:
             label = _pressed_label(interaction.message, CHOICE_PREFIX + value)
             content = interaction.message.content
@@ -315,61 +402,104 @@ class DiscordAdapter:
 
     # ---- who is speaking ------------------------------------------------------------------
 
-    async def sender(
-        self, user: discord.User | discord.Member, interaction: discord.Interaction | None
-    ) -> Sender:
+    async def _placed(
+        self,
+        event: InboundMessage,
+        user: discord.User | discord.Member,
+        interaction: discord.Interaction | None,
+        *,
+        choose: bool = False,
+    ) -> InboundMessage | Home:
+        """The translated event with its community and organizer flag filled in; or, for a
+        DM whose community is not decided (`choose`: the member asked to pick), the Home to
+        ask about."""
         guild_id = interaction.guild_id if interaction is not None else None
         if guild_id is not None:
             community = str(guild_id)
-            self._home.pop(user.id, None)  # they may now have a server: look again next DM
+            self._chosen[user.id] = community  # the server they last used
+            self._homes.pop(user.id, None)
             is_admin = await self._is_admin_in_interaction(user, interaction, guild_id)
         else:
-            community = await self._community_for_dm(user.id)
-            is_admin = (
-                await self._is_admin_by_lookup(int(community), user.id)
-                if community.isdigit()
-                else False
-            )
-        guild = self.client.get_guild(int(community)) if community.isdigit() else None
-        if guild is not None:
-            community_name: str | None = guild.name
-        else:  # the `dm` community, or a server no longer in the cache: keep the stored name
-            community_name = DM_COMMUNITY_NAME if community == DM_COMMUNITY else None
-        return Sender(
+            home = await self._home_of(user.id)
+            if choose and len(home.choices) < 2:
+                shared = await self._shared_servers(user.id, [])
+                home = Home(choices=tuple(shared)) if len(shared) > 1 else home
+            if home.community is None or (choose and home.choices):
+                return home
+            community = home.community
+            self._chosen.setdefault(user.id, community)
+            is_admin = await self._is_admin_by_lookup(int(community), user.id)
+        guild = self.client.get_guild(int(community))
+        sender = Sender(
             platform=PLATFORM,
             community_id=community,
-            user_id=str(user.id),
-            name=user.display_name,
+            user_id=event.sender.user_id,
+            name=event.sender.name,
             is_admin=is_admin,
-            community_name=community_name,
+            community_name=guild.name if guild is not None else None,
         )
+        return InboundMessage(sender, event.text, event.event_id, form=event.form)
 
-    async def _community_for_dm(self, user_id: int) -> str:
-        known = self._home.get(user_id)
-        if known is not None:
-            return known
-        found = await asyncio.to_thread(self._known_servers, str(user_id))
-        if found:
-            community = found[0]
-        elif len(self.client.guilds) == 1 and self.shard_count == 1:
-            # (a shard sees only its own servers, so it cannot tell the bot is in just one)
-            community = str(self.client.guilds[0].id)
-        else:
-            community = DM_COMMUNITY
-        if found or community == DM_COMMUNITY:
-            self._home[user_id] = community
-        return community
+    async def _home_of(self, user_id: int) -> Home:
+        """Where the member's DMs go (the core's rule), remembered for a few minutes."""
+        cached = self._homes.get(user_id)
+        if cached is not None and cached[0] > time.monotonic():
+            return cached[1]
+        enrolled = await asyncio.to_thread(self._known_servers, str(user_id))
+        shared = await self._shared_servers(user_id, enrolled)
+        home = community_for_direct_message(shared, enrolled, self._chosen.get(user_id))
+        if home.community is not None:
+            self._homes[user_id] = (time.monotonic() + HOME_CACHE_SECONDS, home)
+        return home
+
+    async def _shared_servers(self, user_id: int, enrolled: list[str]) -> list[str]:
+        """The servers (ids) the member shares with the bot, among those this process sees
+        (its shard's, up to MAX_PROBED_SERVERS) and those the coach already has them in. A server that cannot be asked (an error other than "Unknown Member") counts
+        as shared when the coach already has them there."""
+        probed = list(dict.fromkeys(enrolled))
+        if len(self.client.guilds) <= MAX_PROBED_SERVERS:  # (a shard sees only its own)
+            probed += [str(g.id) for g in self.client.guilds if str(g.id) not in probed]
+        shared: list[str] = []
+        for community in probed:
+            if not community.isdecimal():
+                continue
+            try:
+                member = await self._fetch_member(int(community), user_id)
+            except discord.NotFound:
+                continue
+            except discord.HTTPException:
+                member = community in enrolled
+            if member:
+                shared.append(community)
+        return shared
+
+    async def _fetch_member(self, guild_id: int, user_id: int) -> bool:
+        """Whether the user is a member of the server (raises discord.NotFound if not); an
+        organizer flag learned on the way is remembered."""
+        guild = self.client.get_guild(guild_id)
+        if guild is None:
+            await self.client.http.get_member(guild_id, user_id)
+            return True
+        member = guild.get_member(user_id) or await guild.fetch_member(user_id)
+        await self._is_admin_in_interaction(member, None, guild_id)
+        return True
 
     def _known_servers(self, user_id: str) -> list[str]:
-        """Where the coach already has this member: servers in order of enrolment, then `dm`."""
+        """The servers where the coach already has this member, in order of enrolment."""
         with self.db() as uow:
-            communities = [c for c in uow.communities.all() if c.platform == PLATFORM]
-            found = [
+            communities = [
                 c
-                for c in sorted(communities, key=lambda c: (c.external_id == DM_COMMUNITY, c.id))
-                if c.id is not None and uow.members.find(c.id, user_id) is not None
+                for c in uow.communities.all()
+                if c.platform == PLATFORM and c.external_id.isdecimal()
             ]
-        return [c.external_id for c in found]
+            found = [
+                (member.id, c.external_id)
+                for c in communities
+                if c.id is not None
+                and (member := uow.members.find(c.id, user_id)) is not None
+                and member.id is not None
+            ]
+        return [community for _, community in sorted(found)]
 
     async def _coach_role(self, guild_id: int) -> int | None:
         cached = self._coach_roles.get(guild_id)
@@ -418,6 +548,15 @@ class DiscordAdapter:
                 return await self._is_admin_in_interaction(member, None, guild_id)
         self._admins[(guild_id, user_id)] = (time.monotonic() + ADMIN_CACHE_SECONDS, admin)
         return admin
+
+
+async def answer_stale(interaction: discord.Interaction) -> None:
+    """A button or form no version of the coach still knows: acknowledged with a short note
+    only the member sees (unanswered, Discord would show "This interaction failed")."""
+    try:
+        await interaction.response.send_message(STALE_BUTTON, ephemeral=True)
+    except (discord.InteractionResponded, discord.HTTPException) as exc:
+        log.info("stale interaction %s not answered: %s", interaction.id, exc)
 
 
 async def _defer(interaction: discord.Interaction, *, ephemeral: bool, thinking: bool) -> bool:

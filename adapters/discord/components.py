@@ -21,6 +21,7 @@ from bot.messages import Choice
 CHOICE_PREFIX = "askcoach:c:"
 LOG_ASK_ID = "askcoach:log-ask"
 FORM_ID = "askcoach:ask-form"
+HOME_PREFIX = "askcoach:home:"  # + <server id>:<the DM's message id, 0 for none>
 MAX_CUSTOM_ID = 100
 FORM_FIELDS = ("who", "what", "company", "by")
 
@@ -30,6 +31,11 @@ class ComponentHandler(Protocol):
 
     async def on_choice(self, interaction: discord.Interaction, value: str) -> None: ...
     async def open_form(self, interaction: discord.Interaction) -> None: ...
+
+
+def _button(custom_id: str, label: str, primary: bool = False) -> discord.ui.Button[Any]:
+    style = discord.ButtonStyle.primary if primary else discord.ButtonStyle.secondary
+    return discord.ui.Button(label=label[:80] or "…", custom_id=custom_id, style=style)
 
 
 def _handler(interaction: discord.Interaction) -> ComponentHandler:
@@ -44,13 +50,7 @@ class ChoiceButton(
     """A core Choice as a persistent button; a press sends the choice value to the core."""
 
     def __init__(self, value: str, label: str = "…", primary: bool = False) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label=label[:80] or "…",
-                custom_id=CHOICE_PREFIX + value,
-                style=discord.ButtonStyle.primary if primary else discord.ButtonStyle.secondary,
-            )
-        )
+        super().__init__(_button(CHOICE_PREFIX + value, label, primary))
         self.value = value
 
     @classmethod
@@ -74,11 +74,7 @@ class LogAskButton(
     """Opens the ask form."""
 
     def __init__(self) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label="Log an ask", custom_id=LOG_ASK_ID, style=discord.ButtonStyle.secondary
-            )
-        )
+        super().__init__(_button(LOG_ASK_ID, "Log an ask"))
 
     @classmethod
     async def from_custom_id(
@@ -92,6 +88,16 @@ class LogAskButton(
 
     async def callback(self, interaction: discord.Interaction) -> None:
         await _handler(interaction).open_form(interaction)
+
+
+def homes_view(servers: Sequence[tuple[int, str]], message_id: int) -> discord.ui.View:
+    """A button per server (id, name) the member may choose for their DMs. A press is read
+    from the raw interaction (`translate.home_choice`); the DM that raised the question is
+    named by its id, so it is answered after the choice (also after a restart)."""
+    view = discord.ui.View(timeout=None)
+    for guild_id, name in servers[:25]:
+        view.add_item(_button(f"{HOME_PREFIX}{guild_id}:{message_id}", name))
+    return view
 
 
 def fits(choice: Choice) -> bool:

@@ -1,24 +1,31 @@
 """The Slack door: bolt's AsyncApp on the runtime's loop, over HTTP and/or Socket Mode.
 
-Slack payloads become core events here and nowhere else:
-- a DM (`message` in an `im`)            -> InboundMessage(text, event_id=Events API event_id)
-- `/askcoach <words>`                    -> InboundMessage(words); replies go to the DM
-- a button (`block_actions`, choice_<n>) -> InboundMessage(text=choice value)
-- the log-an-ask modal (`view_submission`) -> InboundMessage(form={who, what, company, by})
+Slack payloads become core events in `adapters/slack/translate.py` (pure functions, tested
+against recorded payloads); the listeners here only acknowledge and call:
+- a DM (also with a file attached), `/askcoach <words>`, a choice button, the log-an-ask form
+  -> Inbox.receive(InboundMessage), with the member's name, timezone and admin flag
+- a button no version of the coach knows -> acknowledged, with a short ephemeral note
 - `app_home_opened`                      -> greet (first contact) + views.publish of the week
 - `app_uninstalled`, `tokens_revoked` (bot) -> the workspace's stored tokens deleted (bolt's
   built-in revocation listeners, OAuth only) + Coach.community_removed
 - an OAuth install (or reinstall)          -> Coach.community_restored
+- anything else Slack signs               -> acknowledged (2xx), nothing changes
 Slack retries and replays carry the same event id; the core's event log answers them once.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import hashlib
+import hmac
 import json
 import logging
 import os
 import re
+import time
+from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
@@ -36,7 +43,6 @@ from slack_bolt.oauth.async_callback_options import (
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
-from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.enrolment import ENROL_WORDS, EnrolmentSync
@@ -61,11 +67,17 @@ from adapters.slack.render import (
     escape,
     home_view,
     log_ask_modal,
-    read_log_ask,
+)
+from adapters.slack.translate import (
+    choice_press,
+    direct_message,
+    log_ask_form,
+    pressed_message,
+    slash_command,
 )
 from askcoach.scheduler import PeriodicJob
 from askcoach.settings import Settings, SettingsError
-from bot.messages import InboundMessage, Sender
+from bot.messages import STALE_BUTTON, InboundMessage, Sender
 from storage import Database
 
 if TYPE_CHECKING:
@@ -88,7 +100,27 @@ BOT_SCOPES = (
     "groups:read",
 )
 _LOG_WORDS = {"log", "log ask", "log an ask", "form"}
-_CHOICE = re.compile(r"^choice_\d{1,2}$")
+_ANYTHING = re.compile(".*", re.DOTALL)
+SIGNATURE_WINDOW = 5 * 60  # seconds: Slack's replay window
+
+
+def signed_by_slack(
+    secret: str, body: bytes, headers: Mapping[str, str], now: float | None = None
+) -> bool:
+    """Whether Slack signed these exact bytes within the last five minutes. Computed on the
+    raw body, before anything parses it: any bytes, any header values, never an exception.
+    (slack_sdk's SignatureVerifier decodes the body as UTF-8 and the timestamp as an integer
+    first, and raises on a forged request that has neither.)"""
+    lowered = {k.lower(): v for k, v in headers.items()}
+    timestamp = lowered.get("x-slack-request-timestamp", "")
+    signature = lowered.get("x-slack-signature", "")
+    if not (timestamp.isascii() and timestamp.isdecimal()) or len(timestamp) > 12:
+        return False
+    if abs((time.time() if now is None else now) - int(timestamp)) > SIGNATURE_WINDOW:
+        return False
+    base = b"v0:" + timestamp.encode("ascii") + b":" + body
+    expected = "v0=" + hmac.new(secret.encode("utf-8"), base, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected.encode("ascii"), signature.encode("utf-8", "replace"))
 
 
 class BadRequest(ValueError):
@@ -146,7 +178,6 @@ class SlackAdapter:
         self.people = PeopleDirectory()
         self._ping_interval = socket_ping_interval
         self._signing_secret = settings.slack_signing_secret
-        self._verifier = SignatureVerifier(self._signing_secret) if self._signing_secret else None
         self._socket: AsyncSocketModeHandler | None = None
         self._started = False
 
@@ -212,7 +243,7 @@ class SlackAdapter:
 
     def routes(self) -> list[web.RouteDef]:
         routes: list[web.RouteDef] = []
-        if self._verifier is not None:
+        if self._signing_secret:
             routes.append(web.post(EVENTS_PATH, self._handle_events))
         if self.installation_store is not None:
             routes.append(web.get(INSTALL_PATH, self._handle_oauth))
@@ -253,9 +284,13 @@ class SlackAdapter:
     # ----------------------------------------------------------------- HTTP
 
     async def _handle_events(self, request: web.Request) -> web.Response:
+        """Signature first, on the raw bytes; then the shape; then bolt. A forged or stale
+        request gets 401 and a malformed signed one 400, each logged in one line; every signed
+        request Slack may send gets a 2xx, handled or not (Slack shows the member an error
+        and retries otherwise)."""
         body = await request.read()
-        assert self._verifier is not None
-        if not self._verifier.is_valid_request(body, dict(request.headers)):
+        assert self._signing_secret is not None
+        if not signed_by_slack(self._signing_secret, body, request.headers):
             return web.Response(status=401, text="invalid signature")
         try:
             text = check_payload(body, request.content_type)
@@ -268,6 +303,8 @@ class SlackAdapter:
             headers={k.lower(): v for k, v in request.headers.items()},
         )
         response = await self.bolt.async_dispatch(bolt_request)
+        if response.status == 404:  # signed, but nothing here handles it (unsubscribed kinds)
+            return web.Response(status=200)
         return await to_aiohttp_response(response)
 
     async def _handle_oauth(self, request: web.Request) -> web.Response:
@@ -291,36 +328,39 @@ class SlackAdapter:
         app.event("message")(self._on_message)
         app.event("app_home_opened")(self._on_home_opened)
         app.command("/askcoach")(self._on_command)
-        app.action(_CHOICE)(self._on_choice)
         app.action(LOG_ASK_ACTION)(self._on_open_log_ask)
+        app.action(_ANYTHING)(self._on_choice)  # the choice buttons, and stale ones
         app.shortcut(LOG_ASK_CALLBACK)(self._on_open_log_ask)
         app.view(LOG_ASK_CALLBACK)(self._on_log_ask_submitted)
         app.event("app_uninstalled")(self._on_app_uninstalled)
         app.event("tokens_revoked")(self._on_tokens_revoked)
+        # Everything else Slack may sign (events not subscribed, shortcuts, forms and
+        # commands of other versions) is acknowledged and changes nothing.
+        app.event(_ANYTHING)(self._on_other_event)
+        app.command(_ANYTHING)(self._on_other)
+        app.shortcut(_ANYTHING)(self._on_other)
+        app.view(_ANYTHING)(self._on_other)
+        app.view_closed(_ANYTHING)(self._on_other)
+        app.options(_ANYTHING)(self._on_other)
 
-    async def _sender(self, client: AsyncWebClient, team_id: str, user_id: str) -> Sender:
-        return await self.people.sender(client, team_id, user_id)
+    async def _on_other_event(self) -> None:
+        return None  # bolt acknowledges events itself
 
-    async def _on_message(
-        self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient, context: Any
-    ) -> None:
-        if event.get("channel_type") != "im":
+    async def _on_other(self, ack: Any) -> None:
+        await ack()
+
+    async def _sender(self, client: AsyncWebClient, event: InboundMessage) -> InboundMessage:
+        """The translated event with the member's name, timezone and admin flag filled in."""
+        stub = event.sender
+        sender = await self.people.sender(client, stub.community_id, stub.user_id)
+        return replace(event, sender=sender)
+
+    async def _on_message(self, body: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
+        event = direct_message(body, context.get("bot_user_id"), context.get("team_id"))
+        if event is None:
             return
-        if event.get("subtype") or event.get("bot_id") or event.get("bot_profile"):
-            return  # edits, joins, bots (ourselves included)
-        user = event.get("user")
-        if not isinstance(user, str) or not user or user == context.get("bot_user_id"):
-            return
-        team = str(body.get("team_id") or context.get("team_id") or event.get("team") or "")
-        if not team:
-            return
-        text = event.get("text")
-        if not isinstance(text, str):
-            return
-        sender = await self._sender(client, team, user)
-        event_id = body.get("event_id") or f"msg:{event.get('channel')}:{event.get('ts')}"
-        await self.inbox.receive(InboundMessage(sender, text, event_id=str(event_id)))
-        self._after(team, text)
+        await self.inbox.receive(await self._sender(client, event))
+        self._after(event.sender.community_id, event.text)
 
     def _after(self, team: str, text: str) -> None:
         """An organizer may just have changed the enrolment: sync that workspace now (the
@@ -335,7 +375,7 @@ class SlackAdapter:
         team = str(body.get("team_id") or context.get("team_id") or "")
         if not isinstance(user, str) or not team:
             return
-        sender = await self._sender(client, team, user)
+        sender = await self.people.sender(client, team, user)
         await self.inbox.greet(sender)
         if event.get("tab", "home") == "home":
             await self.publish_home(client, sender)
@@ -348,19 +388,17 @@ class SlackAdapter:
     async def _on_command(
         self, ack: Any, command: dict[str, Any], client: AsyncWebClient, context: Any
     ) -> None:
-        words = " ".join(str(command.get("text") or "").split())
-        if words.lower() in _LOG_WORDS:
+        event = slash_command(command, context.get("team_id"))
+        if event is None:
             await ack()
-            await client.views_open(trigger_id=command["trigger_id"], view=log_ask_modal())
+            return
+        if event.text.lower() in _LOG_WORDS:
+            await ack()
+            await self._open_log_ask(client, command.get("trigger_id"))
             return
         await ack(text="Replied in our DM.", response_type="ephemeral")
-        team = str(command.get("team_id") or context.get("team_id") or "")
-        sender = await self._sender(client, team, str(command["user_id"]))
-        trigger = command.get("trigger_id")
-        await self.inbox.receive(
-            InboundMessage(sender, words or "help", event_id=f"cmd:{trigger}" if trigger else None)
-        )
-        self._after(team, words)
+        await self.inbox.receive(await self._sender(client, event))
+        self._after(event.sender.community_id, event.text)
 
     async def _on_choice(
         self,
@@ -368,18 +406,20 @@ class SlackAdapter:
         body: dict[str, Any],
         action: dict[str, Any],
         client: AsyncWebClient,
+        respond: Any,
         context: Any,
     ) -> None:
         await ack()
-        value = action.get("value")
-        user = (body.get("user") or {}).get("id")
-        team = str((body.get("team") or {}).get("id") or context.get("team_id") or "")
-        if not isinstance(value, str) or not isinstance(user, str) or not team:
+        event = choice_press(body, context.get("team_id"))
+        if event is None:  # a button of an older version, or of a message we no longer know
+            if body.get("response_url"):
+                with contextlib.suppress(Exception):  # a note, not worth an error
+                    await respond(
+                        text=STALE_BUTTON, response_type="ephemeral", replace_original=False
+                    )
             return
-        container = body.get("container") or {}
-        channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
-        message_ts = container.get("message_ts")
-        label = str((action.get("text") or {}).get("text") or value)
+        channel, message_ts = pressed_message(body)
+        label = str((action.get("text") or {}).get("text") or event.text)
         if channel and message_ts:
             try:
                 await client.chat_update(
@@ -390,35 +430,28 @@ class SlackAdapter:
                 )
             except Exception as error:  # the press still counts; the buttons just stay
                 log.warning("slack: could not update a pressed message: %s", error)
-        # One answer per message: a second press (or a retry) of the same message is a replay.
-        event_id = f"btn:{channel}:{message_ts}" if message_ts else f"btn:{body.get('trigger_id')}"
-        sender = await self._sender(client, team, user)
-        await self.inbox.receive(InboundMessage(sender, value, event_id=event_id))
+        await self.inbox.receive(await self._sender(client, event))
 
     async def _on_open_log_ask(
         self, ack: Any, body: dict[str, Any], client: AsyncWebClient
     ) -> None:
         await ack()
-        await client.views_open(trigger_id=body["trigger_id"], view=log_ask_modal())
+        await self._open_log_ask(client, body.get("trigger_id"))
+
+    async def _open_log_ask(self, client: AsyncWebClient, trigger_id: Any) -> None:
+        if isinstance(trigger_id, str) and trigger_id:
+            await client.views_open(trigger_id=trigger_id, view=log_ask_modal())
 
     async def _on_log_ask_submitted(
-        self, ack: Any, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient
+        self, ack: Any, body: dict[str, Any], client: AsyncWebClient, context: Any
     ) -> None:
-        form, errors = read_log_ask((view.get("state") or {}).get("values") or {})
+        event, errors = log_ask_form(body, context.get("team_id"))
         if errors:
             await ack(response_action="errors", errors=errors)
             return
         await ack()
-        user = str((body.get("user") or {}).get("id") or "")
-        team = str((body.get("team") or {}).get("id") or view.get("team_id") or "")
-        if not user or not team:
-            return
-        sender = await self._sender(client, team, user)
-        # The text stands in for the form where there is no form yet (a brand-new member).
-        text = f"ask {form['who']} {form['what']}"
-        await self.inbox.receive(
-            InboundMessage(sender, text, event_id=f"view:{view.get('id')}", form=form)
-        )
+        if event is not None:
+            await self.inbox.receive(await self._sender(client, event))
 
     # ----------------------------------------------------------------- install and uninstall
 

@@ -11,6 +11,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.messages import Sender
+from bot.text import normalise_text
 
 log = logging.getLogger("askcoach.slack")
 
@@ -46,7 +47,7 @@ def sender_of(team_id: str, user_id: str, person: Person) -> Sender:
         platform=PLATFORM,
         community_id=team_id,
         user_id=user_id,
-        name=person.name,
+        name=normalise_text(person.name),
         timezone=person.timezone,
         is_admin=person.is_admin,
     )

@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.messages import OutboundMessage
 from bot.progress import AskLine, MemberWeek
+from bot.text import normalise_text
 
 JsonDict = dict[str, Any]
 
@@ -308,9 +309,10 @@ def read_log_ask(values: JsonDict) -> tuple[dict[str, str], dict[str, str]]:
     form: dict[str, str] = {}
     errors: dict[str, str] = {}
     for block_id, (_label, _ph, max_length, required) in LOG_ASK_FIELDS.items():
-        raw = (values.get(block_id) or {}).get("value") or {}
+        block = values.get(block_id)
+        raw = block.get("value") if isinstance(block, dict) else None
         value = raw.get("value") if isinstance(raw, dict) else None
-        text = " ".join(str(value or "").split())
+        text = " ".join(normalise_text(value).split()) if isinstance(value, str) else ""
         if required and not text:
             errors[block_id] = "Please fill this in."
         elif len(text) > max_length:

@@ -11,8 +11,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 _DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_TIME = re.compile(r"^\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*$", re.IGNORECASE)
-_DURATION = re.compile(r"^\s*(\d{1,6})\s*(m|min|mins|minutes?|h|hours?|d|days?|w|weeks?)\s*$")
+# Numbers are ASCII digits only: `\d` would also take other scripts' digits, and int() can't
+# read every character str.isdigit() accepts (superscripts like "²").
+_TIME = re.compile(r"^\s*([0-9]{1,2})(?::([0-9]{2}))?\s*(am|pm)?\s*$", re.IGNORECASE)
+_DURATION = re.compile(r"^\s*([0-9]{1,6})\s*(m|min|mins|minutes?|h|hours?|d|days?|w|weeks?)\s*$")
 _TZ_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+){0,2}$")
 
 

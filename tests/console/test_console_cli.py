@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 SCRIPT = """\
 ok
@@ -27,22 +28,29 @@ no
 
 
 def askcoach(
-    tmp_path: Path, *args: str, stdin: str = "", check: bool = True
-) -> subprocess.CompletedProcess[str]:
-    env = {
+    tmp_path: Path,
+    *args: str,
+    stdin: str | bytes = "",
+    check: bool = True,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[Any]:
+    """`askcoach ARGS` as a process on a fresh database; text in and out for a str `stdin`,
+    bytes for bytes."""
+    environment = {
         **os.environ,
         "ASKCOACH_DATABASE_URL": f"sqlite:///{tmp_path / 'askcoach.db'}",
         "PYTHONIOENCODING": "utf-8",
+        **(env or {}),
     }
     for name in ("SLACK_BOT_TOKEN", "SLACK_CLIENT_ID", "DISCORD_TOKEN"):
-        env.pop(name, None)
+        environment.pop(name, None)
     return subprocess.run(
         [sys.executable, "-m", "askcoach", *args],
         input=stdin,
         capture_output=True,
-        text=True,
+        text=isinstance(stdin, str),
         cwd=tmp_path,
-        env=env,
+        env=environment,
         timeout=60,
         check=check,
     )

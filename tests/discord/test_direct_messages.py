@@ -111,21 +111,21 @@ def test_a_replayed_dm_is_handled_once(world: World, emu: DiscordEmulator) -> No
 
 
 def test_which_community_a_dm_belongs_to(world: World, emu: DiscordEmulator) -> None:
-    """One server: that server. Several: the server where the coach knows the member, else
-    the `dm` community. The answer sticks: a member's DMs always meet the same member."""
+    """The server the member shares with the bot; among several, the one the coach already
+    has them in. The answer sticks: a member's DMs always meet the same member."""
     emu.add_guild(1002, "Second Club", owner_id=OTHER, members=[OTHER, 4545])
     world.enrol(OTHER, "Bo", community="1002")
 
     async def body() -> None:
         async with world.running():
-            await world.dm(4545, "hi")  # new, and the bot is in two servers
-            await world.dm(OTHER, "stats")  # known in the second server
+            await world.dm(4545, "hi")  # new, and only in the second server
+            await world.dm(OTHER, "stats")  # in both servers, known in the second
             await world.dm(4545, "ok")
 
     run(body)
-    stranger = world.member(4545, DM_COMMUNITY)
+    stranger = world.member(4545, "1002")
     assert stranger is not None and stranger.onboarded
-    assert world.member(4545, "1002") is None
+    assert world.member(4545, str(GUILD)) is None and world.community(DM_COMMUNITY) is None
     bo = world.member(OTHER, "1002")
     assert bo is not None and bo.onboarded
     assert world.member(OTHER, str(GUILD)) is None and world.member(OTHER, DM_COMMUNITY) is None

@@ -131,10 +131,10 @@ def test_a_dm_reaches_only_shard_0_which_answers_it(
     assert sorted(i["shard"] for i in emu.identifies) == [[0, 2], [1, 2]]
     assert health[0]["platforms"] == {"discord": "connected (shard 0/2)"}
     assert health[1]["platforms"] == {"discord": "connected (shard 1/2)"}
-    # Shard 0 sees one server but cannot tell that the bot is in only one: a newcomer's DM
-    # belongs to the `dm` community, not to the Job Club.
-    assert world.member(MEMBER, DM_COMMUNITY) is not None
-    assert world.member(MEMBER, str(GUILD)) is None
+    # Shard 0 sees its own server, where the newcomer is a member: their DM belongs there
+    # (never to a community shared by strangers).
+    assert world.member(MEMBER, str(GUILD)) is not None
+    assert world.member(MEMBER, DM_COMMUNITY) is None
     [sync] = emu.calls("PUT", "/applications/{app}/commands")  # global commands: shard 0 only
     assert {c["name"] for c in sync.json} >= {"ask", "settings"}
 

@@ -585,6 +585,7 @@ class DiscordEmulator:
         self._sent: list[SentDispatch] = []
         self._filtered: list[tuple[str, str, JSON]] = []
         self._dispatched: list[tuple[str, JSON]] = []
+        self._incoming: dict[int, JSON] = {}  # messages people sent (dispatched), by id
         self._sessions: dict[str, _Session] = {}
         self._conns: dict[int, _Conn] = {}
         self._connections_opened = 0
@@ -1197,6 +1198,8 @@ class DiscordEmulator:
         payload = _clone(data)
         with self._lock:
             self._dispatched.append((event, payload))
+            if event == "MESSAGE_CREATE" and "id" in payload and "channel_id" in payload:
+                self._incoming[int(payload["id"])] = payload  # the bot may fetch it later
         return self._run_in_loop(self._dispatch_all(event, payload))
 
     def replay_last(self, n: int = 1) -> int:
@@ -2422,6 +2425,10 @@ class DiscordEmulator:
         return stored
 
     async def _h_get_message(self, req: _Req) -> tuple[int, Any]:
+        with self._lock:
+            incoming = self._incoming.get(int(req.params["message_id"]))
+        if incoming is not None and incoming["channel_id"] == str(req.params["channel_id"]):
+            return 200, _clone(incoming)  # a message someone sent (dispatched earlier)
         return 200, _clone(self._stored_in(req).message)
 
     async def _h_edit_message(self, req: _Req) -> tuple[int, Any]:

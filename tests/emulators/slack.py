@@ -281,6 +281,7 @@ class SlackEmulator:
         self.files: dict[str, UploadedFile] = {}
         self.views: dict[str, JsonDict] = {}
         self.home_views: dict[tuple[str, str], JsonDict] = {}  # (team, user) -> view
+        self._responses: list[JsonDict] = []  # what apps POSTed to a response_url
 
         self._tickets: set[str] = set()
         self._sockets: list[web.WebSocketResponse] = []
@@ -407,6 +408,7 @@ class SlackEmulator:
         app.router.add_post("/api/{method}", self._handle_api)
         app.router.add_get("/api/{method}", self._handle_api)
         app.router.add_post("/upload/{file_id}", self._handle_upload)
+        app.router.add_post("/response/{path:.*}", self._handle_response_url)
         app.router.add_get("/socket", self._handle_socket)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
@@ -614,6 +616,7 @@ class SlackEmulator:
             self.files.clear()
             self.views.clear()
             self.home_views.clear()
+            self._responses.clear()
             self._envelopes.clear()
             self._acks.clear()
             self._socket_received.clear()
@@ -633,6 +636,28 @@ class SlackEmulator:
     def rate_limited(self, method: str | None = None) -> list[Call]:
         """Calls answered with HTTP 429."""
         return [c for c in self.calls(method) if c.is_rate_limited]
+
+    def response_url(self, name: str = "") -> str:
+        """A `response_url` for a slash command or interaction payload that points here:
+        what the app POSTs to it is kept (``responses()``), as Slack would show it."""
+        return f"http://127.0.0.1:{self.port}/response/{name or self._new_id('R')}"
+
+    def responses(self) -> list[JsonDict]:
+        """The JSON bodies apps POSTed to response_urls (``path`` added), in arrival order."""
+        with self._lock:
+            return [dict(r) for r in self._responses]
+
+    async def _handle_response_url(self, request: web.Request) -> web.Response:
+        try:
+            body = await request.json()
+        except ValueError:
+            return web.Response(status=400, text="invalid_payload")
+        if not isinstance(body, dict):
+            return web.Response(status=400, text="invalid_payload")
+        with self._cond:
+            self._responses.append({**body, "path": request.match_info["path"]})
+            self._cond.notify_all()
+        return web.Response(status=200, text="ok")
 
     def messages(self, channel: str | None = None) -> list[JsonDict]:
         """Posted messages as they are now (``chat.update`` applied), in ``ts`` order."""

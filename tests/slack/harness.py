@@ -131,6 +131,15 @@ class Harness:
 
         return self.call(go())
 
+    def request_bytes(self, path: str, body: bytes, headers: dict[str, str]) -> Response:
+        """POST raw bytes (any bytes, not necessarily UTF-8)."""
+
+        async def go() -> Response:
+            async with self.session.post(self.url + path, data=body, headers=headers) as response:
+                return Response(response.status, await response.text(), dict(response.headers))
+
+        return self.call(go())
+
     def post_event(self, body: dict[str, Any], headers: dict[str, str] | None = None) -> Response:
         text, signed = json_request(body, DEFAULT_SIGNING_SECRET)
         return self.request("POST", "/slack/events", text, {**signed, **(headers or {})})
