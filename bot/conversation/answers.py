@@ -7,6 +7,7 @@ the group knows) and the kinds of ask from the voice guide — never with the qu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -101,13 +102,13 @@ def _targets(turn: Turn) -> list[str]:
     return [t.company for t in turn.uow.targets.for_member(turn.member.id)]
 
 
-def _people(turn: Turn) -> list[str]:
-    """People the member named in earlier specific asks, those who said yes first."""
+def _people(turn: Turn) -> tuple[list[str], list[str]]:
+    """People who said yes to the member, and others they named in earlier specific asks."""
     assert turn.member.id is not None
     asks = turn.uow.asks.for_member(turn.member.id, since=turn.now - timedelta(days=90))
-    yes = [a.who for a in asks if a.who and a.outcome == Outcome.YES]
-    named = [a.who for a in asks if a.who and a.verdict == Verdict.SPECIFIC]
-    return list(dict.fromkeys([*reversed(yes), *reversed(named)]))
+    yes = list(dict.fromkeys(a.who for a in reversed(asks) if a.who and a.outcome == Outcome.YES))
+    named = [a.who for a in reversed(asks) if a.who and a.verdict == Verdict.SPECIFIC]
+    return yes, [n for n in dict.fromkeys(named) if n not in yes]
 
 
 def _group_knows(turn: Turn, companies: list[str]) -> list[str]:
@@ -121,7 +122,8 @@ def _group_knows(turn: Turn, companies: list[str]) -> list[str]:
 
 def _what_to_ask(turn: Turn, reading: Reading) -> str:
     targets = _targets(turn)
-    people = _people(turn)
+    yes, named = _people(turn)
+    people = yes + named
     helped = _group_knows(turn, targets)
     if helped:
         return (
@@ -139,10 +141,15 @@ def _what_to_ask(turn: Turn, reading: Reading) -> str:
             f"Pick one person who knows your field and ask them for two names at {targets[0]} — "
             "and an intro to one. That's a real ask."
         )
-    if people:
+    if yes:
         return (
-            f"{people[0]} helped before. Ask them who else you should talk to, or for a review "
+            f"{yes[0]} said yes before. Ask them who else you should talk to, or for a review "
             "of your resume for one specific posting."
+        )
+    if named:
+        return (
+            f"You asked {named[0]} recently. Who else do you know who knows your field? Ask "
+            "them for two names at a company you'd like — and an intro to one."
         )
     return (
         f"Good asks are small and concrete: {KINDS_OF_ASK}. Who's one person you know? Start "
@@ -151,13 +158,17 @@ def _what_to_ask(turn: Turn, reading: Reading) -> str:
 
 
 def _who_to_ask(turn: Turn, reading: Reading) -> str:
-    people = _people(turn)
+    yes, named = _people(turn)
     targets = _targets(turn)
-    if people:
-        names = ", ".join(people[:3])
+    if yes:
         return (
-            f"People you've asked before: {names}. Someone who said yes once is often glad to "
-            "help again — or ask them who else you should meet."
+            f"{', '.join(yes[:3])} said yes to you before — people who helped once are often "
+            "glad to help again, or to tell you who else you should meet."
+        )
+    if named:
+        return (
+            f"People you've asked before: {', '.join(named[:3])}. Ask one of them who else you "
+            "should meet — or think of a former colleague or classmate who knows your field."
         )
     where = f" at {targets[0]}" if targets else ""
     return (
@@ -168,6 +179,11 @@ def _who_to_ask(turn: Turn, reading: Reading) -> str:
 
 
 def _is_good_ask(turn: Turn, reading: Reading) -> str:
+    if re.search(r"\btoo (soon|early|late|much|pushy|forward|rude)\b", reading.text, re.I):
+        return (
+            "It's rarely too soon to ask politely. Make it small and specific, and easy to say "
+            "no to: “Would you be open to referring me for the analyst role? No worries if not.”"
+        )
     body = reading.text
     for lead in ("is this a good ask", "is this good", "is that a good ask", "good ask"):
         index = body.lower().find(lead)

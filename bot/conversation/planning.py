@@ -256,7 +256,7 @@ def edit(turn: Turn, reading: Reading) -> State:
                 "manager instead”."
             )
             return State(turn.member.state)
-        text = f"{ask.text.rstrip('.!')} — make that {change}"
+        text = _replace_object(ask.text, change)
     assessment = judge(turn, text)
     if new_who and assessment.who != new_who and assessment.verdict == Verdict.SPECIFIC:
         assessment = replace(assessment, who=new_who)
@@ -284,6 +284,24 @@ def _edit_change(text: str) -> str:
     if not match:
         return ""
     return re.sub(r"\s*\binstead\b.*$", "", match.group(1), flags=re.IGNORECASE).strip(" ,.!")
+
+
+_OBJECT = re.compile(
+    r"\b(?:to|for|with)\s+(?P<object>(?:the|his|her|their|my|a|an)\s+[\w\-]+"
+    r"(?:\s+(?!to\b|for\b|with\b)[\w\-]+){0,3}?)"
+    r"(?=\s+(?:at|in|from|for|on)\b|[.!,]|$)",
+    re.IGNORECASE,
+)
+
+
+def _replace_object(text: str, change: str) -> str:
+    """ "intro to the recruiter at Medtronic" + "her manager" -> "intro to her manager at
+    Medtronic"; with no object to swap, the change is added at the end."""
+    matches = list(_OBJECT.finditer(text))
+    if not matches:
+        return f"{text.rstrip('.!')} — make that {change}"
+    last = matches[-1]
+    return text[: last.start("object")] + change + text[last.end("object") :]
 
 
 def last_plan(turn: Turn) -> Ask | None:

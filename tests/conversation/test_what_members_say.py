@@ -243,6 +243,22 @@ def test_an_edit_changes_the_plan_just_made(sqlite_db: Database) -> None:
     assert [(a[0], a[1]) for a in asks(sqlite_db)] == [("specific", "Ruth Kim")]
 
 
+def test_an_edit_without_a_name_changes_who_the_favour_is_about(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db)
+    chat.say("Ask Jen Park for an intro to the recruiter at Medtronic")
+    assert chat.say("make that her manager instead") == [
+        "Changed: Ask Jen Park for an intro to her manager at Medtronic. I'll ask about Jen "
+        "Park later."
+    ]
+
+
+def test_questions_about_timing_get_an_answer_about_timing(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db)
+    [answer] = chat.say("is it too soon to ask him for a referral?")
+    assert answer.startswith("It's rarely too soon to ask politely.")
+    assert asks(sqlite_db) == []
+
+
 def test_a_plan_spread_over_two_short_messages_is_read_as_one(sqlite_db: Database) -> None:
     chat = onboarded(sqlite_db)
     chat.advance("1h")
