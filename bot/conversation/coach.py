@@ -35,6 +35,7 @@ from bot.conversation.group import (
 from bot.conversation.states import State
 from bot.conversation.text import TextProblem, clean_message, short
 from bot.conversation.turn import Turn
+from bot.dashboard.sign_in import dashboard_link
 from bot.domain import (
     Ask,
     AskStatus,
@@ -64,6 +65,7 @@ MAX_PAUSE_DAYS = 365
 class CoachSettings:
     default_timezone: str = "UTC"
     max_clarifying_questions: int = 2
+    public_url: str | None = None  # ASKCOACH_PUBLIC_URL: where dashboard sign-in links point
 
 
 StateHandler = Callable[["Coach", Turn, str], State]
@@ -985,6 +987,9 @@ class Coach:
         if verb in ("", "settings", "show"):
             turn.say(_settings_text(community))
             return None
+        if verb == "dashboard":
+            dashboard_link(turn, self.settings.public_url)
+            return None
         if verb == "time":
             at = parse_time(arg)
             if at is None:
@@ -1027,7 +1032,7 @@ class Coach:
             turn.say(
                 "Settings: `admin time 09:00`, `admin tz America/Chicago`, `admin channel #x`, "
                 "`admin enroll all|optin|channel #x`, `admin coach add|remove @someone`, "
-                "`admin coach role @role`."
+                "`admin coach role @role`, `admin dashboard`."
             )
             return None
         turn.uow.communities.save(community)
