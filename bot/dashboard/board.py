@@ -96,10 +96,10 @@ def last_plan_words(plan: LastPlan) -> str:
         return "no plan yet"
     if plan.share_names:
         return plan.text
-    if plan.share_asks and (plan.kind or plan.company):
-        what = KIND_PHRASES.get(plan.kind or "", "help")
-        return f"{what} at {plan.company}" if plan.company else what
-    return f"a {plan.verdict} plan (not shared)"
+    if not plan.share_asks:
+        return f"a {plan.verdict} plan (not shared)"
+    what = KIND_PHRASES.get(plan.kind or "", f"a {plan.verdict} plan")
+    return f"{what} at {plan.company}" if plan.company else what
 
 
 def build_dashboard(uow: UnitOfWork, community: Community, now: datetime) -> Dashboard:
