@@ -5,12 +5,13 @@ summary for screen readers, and its numbers are in the table beside it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from math import ceil
 
 from bot.dashboard.board import Week
 from bot.dashboard.tables import percent
 
-WIDTH, HEIGHT = 640, 280
-LEFT, RIGHT, TOP, BOTTOM = 44, 12, 16, 56  # margins: axis labels left, week labels below
+WIDTH, HEIGHT = 480, 250
+LEFT, RIGHT, TOP, BOTTOM = 48, 10, 14, 36  # margins: axis labels left, week labels below
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,18 @@ def _week_label(week: Week) -> str:
     return f"{week.start:%b %-d}"
 
 
+MOST_LABELS = 6  # week labels that fit under a chart; the latest week is always labelled
+
+
+def _labels(weeks: list[Week], slot: float) -> list[Label]:
+    step = ceil(len(weeks) / MOST_LABELS) or 1
+    return [
+        Label(LEFT + (i + 0.5) * slot, _week_label(week))
+        for i, week in enumerate(weeks)
+        if (len(weeks) - 1 - i) % step == 0
+    ]
+
+
 PARTICIPATION = (
     Series("planned", "Planned"),
     Series("asking", "Made a specific ask"),
@@ -105,10 +118,9 @@ def participation_chart(weeks: list[Week], members: int) -> Chart:
     slot = (WIDTH - LEFT - RIGHT) / max(len(weeks), 1)
     bar = slot * 0.8 / len(PARTICIPATION)
     bars: list[Bar] = []
-    labels: list[Label] = []
+    labels = _labels(weeks, slot)
     for i, (week, counts) in enumerate(zip(weeks, values, strict=True)):
         start = LEFT + i * slot + slot * 0.1
-        labels.append(Label(LEFT + (i + 0.5) * slot, _week_label(week)))
         for j, (series, count) in enumerate(zip(PARTICIPATION, counts, strict=True)):
             y = _y(count, top)
             bars.append(
@@ -152,7 +164,7 @@ SHARES = (
 def shares_chart(weeks: list[Week], top_fifth: int) -> Chart:
     """Two lines from 0 to 100 %: plans that were specific; asks from the most active fifth."""
     slot = (WIDTH - LEFT - RIGHT) / max(len(weeks), 1)
-    labels = [Label(LEFT + (i + 0.5) * slot, _week_label(w)) for i, w in enumerate(weeks)]
+    labels = _labels(weeks, slot)
     lines: list[Line] = []
     for series, shares in (
         (SHARES[0], [w.specific_share for w in weeks]),

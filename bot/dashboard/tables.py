@@ -66,7 +66,7 @@ def dashboard_tables(board: Dashboard) -> list[Table]:
                 "Plans",
                 "Specific asks",
                 "Share specific",
-                f"Share of asks from the most active fifth ({board.top_fifth})",
+                f"Share from the most active fifth ({board.top_fifth})",
             ),
             [
                 (
@@ -98,7 +98,7 @@ def dashboard_tables(board: Dashboard) -> list[Table]:
         Table(
             "open-asks",
             "Open asks the group could help with",
-            ("Company", "Members who know people there", "Member", "Asking for", "Asking", "Since"),
+            ("Company", "Others who know people there", "Member", "Asking for", "Asking", "Since"),
             [
                 (
                     company.company,
