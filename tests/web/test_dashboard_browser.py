@@ -65,9 +65,14 @@ def browser(downloads: Path) -> Iterator[Any]:
 def sign_in(browser: Any, link: str) -> None:
     from selenium.webdriver.common.by import By
 
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.wait import WebDriverWait
+
     browser.get(link)
     assert browser.find_element(By.TAG_NAME, "h1").text == "Open the dashboard"
-    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    button = browser.find_element(By.CSS_SELECTOR, "form button[type=submit]")
+    button.click()
+    WebDriverWait(browser, 15).until(expected_conditions.staleness_of(button))
 
 
 def rows(browser: Any, table: str) -> list[list[str]]:
