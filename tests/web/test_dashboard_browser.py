@@ -20,6 +20,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from itsdangerous import URLSafeTimedSerializer
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.wait import WebDriverWait
 
 from bot.dashboard.sign_in import LINK_LIFETIME
 from tests.web.support import (
@@ -63,11 +67,6 @@ def browser(downloads: Path) -> Iterator[Any]:
 
 
 def sign_in(browser: Any, link: str) -> None:
-    from selenium.webdriver.common.by import By
-
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.wait import WebDriverWait
-
     browser.get(link)
     assert browser.find_element(By.TAG_NAME, "h1").text == "Open the dashboard"
     button = browser.find_element(By.CSS_SELECTOR, "form button[type=submit]")
@@ -76,15 +75,11 @@ def sign_in(browser: Any, link: str) -> None:
 
 
 def rows(browser: Any, table: str) -> list[list[str]]:
-    from selenium.webdriver.common.by import By
-
     found = browser.find_elements(By.CSS_SELECTOR, f"table#{table} tbody tr")
     return [[cell.text for cell in row.find_elements(By.CSS_SELECTOR, "th, td")] for row in found]
 
 
 def shows_no_data(browser: Any) -> None:
-    from selenium.webdriver.common.by import By
-
     page = browser.page_source
     assert not browser.find_elements(By.TAG_NAME, "table")
     assert not browser.find_elements(By.TAG_NAME, "svg")
@@ -106,8 +101,6 @@ def screenshot(browser: Any, directory: Path, name: str) -> Path:
 def test_an_organizer_signs_in_and_sees_the_two_weeks(
     server: Server, browser: Any, tmp_path: Path
 ) -> None:
-    from selenium.webdriver.common.by import By
-
     sign_in(browser, server.link(ANA))
     assert browser.current_url == f"{server.base}/dashboard/"
     assert browser.find_element(By.TAG_NAME, "h1").text == "Job Club"
@@ -164,8 +157,6 @@ def test_an_organizer_signs_in_and_sees_the_two_weeks(
 
 
 def test_the_keyboard_reaches_every_link_and_button(server: Server, browser: Any) -> None:
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
 
     sign_in(browser, server.link(ANA))
     reached: list[str] = []
@@ -208,8 +199,6 @@ def _monday(stamp: str, zone: ZoneInfo) -> date:
 
 
 def test_the_csv_matches_askcoach_export(server: Server, browser: Any, downloads: Path) -> None:
-    from selenium.webdriver.common.by import By
-
     sign_in(browser, server.link(ANA))
     browser.find_element(By.PARTIAL_LINK_TEXT, "“Participation by week” as CSV").click()
     participation = _wait_for(downloads / "job-club-participation.csv").read_text()
@@ -274,8 +263,6 @@ def test_the_csv_matches_askcoach_export(server: Server, browser: Any, downloads
 def test_a_link_and_its_cookie_show_one_community(
     server: Server, browser: Any, downloads: Path
 ) -> None:
-    from selenium.webdriver.common.by import By
-
     sign_in(browser, server.link(ANA))
     assert browser.find_element(By.TAG_NAME, "h1").text == "Job Club"
     # The same browser signs in to the other community: it now sees that one alone.
@@ -297,8 +284,6 @@ def test_a_link_and_its_cookie_show_one_community(
 
 
 def test_an_expired_link_shows_no_data(server: Server, browser: Any) -> None:
-    from selenium.webdriver.common.by import By
-
     link = server.link(ANA)
     server.clock.advance(LINK_LIFETIME + timedelta(seconds=1))
     browser.get(link)
@@ -310,8 +295,6 @@ def test_an_expired_link_shows_no_data(server: Server, browser: Any) -> None:
 
 
 def test_a_reused_link_shows_no_data(server: Server, browser: Any, downloads: Path) -> None:
-    from selenium.webdriver.common.by import By
-
     link = server.link(ANA)
     sign_in(browser, link)
     assert browser.find_element(By.TAG_NAME, "h1").text == "Job Club"
@@ -324,8 +307,6 @@ def test_a_reused_link_shows_no_data(server: Server, browser: Any, downloads: Pa
 
 
 def test_a_forged_cookie_shows_no_data(server: Server, browser: Any) -> None:
-    from selenium.webdriver.common.by import By
-
     sign_in(browser, server.link(OLGA))
     [real] = browser.get_cookies()
     harbor = real["value"]
@@ -346,8 +327,6 @@ def test_a_forged_cookie_shows_no_data(server: Server, browser: Any) -> None:
 
 
 def test_a_member_who_is_not_an_organizer_sees_no_data(server: Server, browser: Any) -> None:
-    from selenium.webdriver.common.by import By
-
     assert server.say(BOB, "admin dashboard") == [
         "Only the group's admins or coaches can change its settings."
     ]
