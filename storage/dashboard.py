@@ -131,7 +131,7 @@ def _week_of(created_at: Any, bounds: Sequence[datetime]) -> Any:
 
 
 def _count_if(condition: Any) -> Any:
-    return func.sum(case((condition, 1), else_=0))
+    return func.count().filter(condition)
 
 
 class SqlDashboard:
@@ -192,7 +192,8 @@ class SqlDashboard:
             func.row_number()
             .over(
                 partition_by=per_member.c.week,
-                order_by=(per_member.c.specific.desc(), per_member.c.member_id),
+                # Ties don't change the sum of the top counts: no tie-breaker to sort by.
+                order_by=per_member.c.specific.desc(),
             )
             .label("rank"),
         ).subquery()
@@ -303,15 +304,16 @@ class SqlDashboard:
         a, m = t.asks.c, t.members.c
         k = t.known_companies.c
         knower = t.members.alias("knower")
+        # Who knows people where, counted once per company (never who they are).
         knowers = (
-            select(func.count(distinct(k.member_id)))
-            .select_from(t.known_companies.join(knower, knower.c.id == k.member_id))
-            .where(
-                knower.c.community_id == community_id,
-                func.lower(k.company) == func.lower(func.trim(a.company)),
-                k.member_id != a.member_id,
+            select(
+                func.lower(k.company).label("company"),
+                func.count(distinct(k.member_id)).label("members"),
             )
-            .scalar_subquery()
+            .join(knower, knower.c.id == k.member_id)
+            .where(knower.c.community_id == community_id)
+            .group_by(func.lower(k.company))
+            .subquery()
         )
         rows = self.conn.execute(
             select(
@@ -320,9 +322,10 @@ class SqlDashboard:
                 a.kind,
                 case((m.share_names.is_(True), a.who), else_=None),
                 a.created_at,
-                knowers,
+                func.coalesce(knowers.c.members, 0),
             )
             .join(t.members, m.id == a.member_id)
+            .outerjoin(knowers, knowers.c.company == func.lower(func.trim(a.company)))
             .where(
                 m.community_id == community_id,
                 m.share_asks.is_(True),

@@ -20,9 +20,9 @@ from bot.group.digest import KIND_PHRASES
 from bot.ports import UnitOfWork
 from bot.schedule import resolve_local
 
-WEEKS = 12
+WEEKS = 8  # two months of weeks: the trend, at a cost the database pays on every view
 THIS_WEEK = timedelta(days=7)
-GIVES_SINCE = timedelta(weeks=4)
+RECENT = timedelta(weeks=4)  # open asks and gives older than this are history
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def build_dashboard(uow: UnitOfWork, community: Community, now: datetime) -> Das
         for p in queries.without_specific_ask(community.id, since, now)
     ]
     companies: dict[str, CompanyAsks] = {}
-    for ask in queries.open_asks(community.id, bounds[0]):
+    for ask in queries.open_asks(community.id, now - RECENT):
         key = ask.company.strip().lower()
         if key not in companies:
             companies[key] = CompanyAsks(ask.company.strip(), ask.knowers, [])
@@ -155,6 +155,6 @@ def build_dashboard(uow: UnitOfWork, community: Community, now: datetime) -> Das
         weeks=weeks,
         to_reach=to_reach,
         open_asks=open_asks,
-        givers=queries.givers(community.id, now - GIVES_SINCE),
+        givers=queries.givers(community.id, now - RECENT),
         unreachable=queries.unreachable(community.id),
     )

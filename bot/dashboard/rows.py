@@ -50,7 +50,7 @@ class LastPlan:
 @dataclass(frozen=True)
 class OpenAsk:
     """An open specific ask at a company, by a member who shares their asks; `who` is only
-    filled in when they share names too. `knowers`: others in the group who know people at
+    filled in when they share names too. `knowers`: members of the group who know people at
     that company (a count: who they are is never shown)."""
 
     member: str

@@ -97,8 +97,8 @@ def dashboard_tables(board: Dashboard) -> list[Table]:
         ),
         Table(
             "open-asks",
-            "Open asks the group could help with",
-            ("Company", "Others who know people there", "Member", "Asking for", "Asking", "Since"),
+            "Open asks the group could help with (last 4 weeks)",
+            ("Company", "Members who know people there", "Member", "Asking for", "Asking", "Since"),
             [
                 (
                     company.company,

@@ -272,7 +272,9 @@ def test_a_link_and_its_cookie_show_one_community(
     assert "Zed Quinn" in page and "Wanda Secretname" in page  # they share names
     for name in JOB_CLUB_NAMES:
         assert name not in page, name
-    browser.find_element(By.PARTIAL_LINK_TEXT, "“Open asks the group could help with”").click()
+    browser.find_element(
+        By.PARTIAL_LINK_TEXT, "“Open asks the group could help with (last 4 weeks)”"
+    ).click()
     shared = _wait_for(downloads / "harbor-club-open-asks.csv").read_text()
     assert "Wanda Secretname" in shared
     for name in JOB_CLUB_NAMES:

@@ -1,7 +1,10 @@
-"""One-time sign-in links to the organizer dashboard (storage/dashboard.py).
+"""One-time sign-in links to the organizer dashboard (storage/dashboard.py), and an index on
+asks by date.
 
 Only the SHA-256 of each link's token is stored, with the community and organizer it is for,
-when it expires and when it was used.
+when it expires and when it was used. The dashboard counts a community's last weeks of asks;
+without `ix_asks_created` that reads every ask ever made (asks are inserted in time order, so
+the weeks wanted are a contiguous range of this index).
 
 Revision ID: 0007
 Revises: 0006
@@ -43,8 +46,10 @@ def upgrade() -> None:
         ),
     )
     op.create_index("ix_dashboard_sign_ins_member", "dashboard_sign_ins", ["member_id"])
+    op.create_index("ix_asks_created", "asks", ["created_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_asks_created", table_name="asks")
     op.drop_index("ix_dashboard_sign_ins_member", table_name="dashboard_sign_ins")
     op.drop_table("dashboard_sign_ins")
