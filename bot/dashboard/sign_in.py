@@ -28,6 +28,7 @@ SESSION_LIFETIME = timedelta(hours=8)
 # Used and expired links are kept a day, so that opening one again says why it stopped working.
 LINK_KEPT = timedelta(days=1)
 SIGN_IN_PATH = "/dashboard/sign-in/"
+DASHBOARD_WORDS = "admin dashboard"  # what the App Home button and `/settings dashboard` send
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
 
 
