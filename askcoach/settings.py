@@ -19,15 +19,15 @@ class SettingsError(ValueError):
 class Settings:
     database_url: str
     tick_seconds: float
-    slack_bot_token: str | None
-    slack_app_token: str | None
-    slack_signing_secret: str | None
-    slack_client_id: str | None
-    slack_client_secret: str | None
-    slack_api_url: str | None
-    discord_token: str | None
-    discord_api_url: str | None
-    discord_gateway_url: str | None
+    slack_bot_token: str | None = None
+    slack_app_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_client_id: str | None = None
+    slack_client_secret: str | None = None
+    slack_api_url: str | None = None
+    discord_token: str | None = None
+    discord_api_url: str | None = None
+    discord_gateway_url: str | None = None
     discord_sends_per_second: int = 50  # Discord's global limit per bot
     discord_shard_count: int = 1  # gateway shards for this bot token (docs/scaling.md)
     discord_shard_id: int = 0  # which of them this process runs; shard 0 sends the outbox

@@ -27,15 +27,7 @@ from sqlalchemy import (
     update,
 )
 
-from bot.dashboard.rows import (
-    Giver,
-    LastPlan,
-    OpenAsk,
-    SignIn,
-    Unreachable,
-    WeekActivity,
-    WeekGives,
-)
+from bot.dashboard import rows as records
 from bot.domain.model import NOT_ONBOARDED, AskStatus, Outcome
 from storage import tables as t
 from storage.tables import UTCDateTime, metadata
@@ -68,8 +60,8 @@ class SqlSignIns:
         self.conn = conn
 
     @staticmethod
-    def _from_row(row: Mapping[str, Any]) -> SignIn:
-        return SignIn(
+    def _from_row(row: Mapping[str, Any]) -> records.SignIn:
+        return records.SignIn(
             token_hash=row["token_hash"],
             community_id=row["community_id"],
             member_id=row["member_id"],
@@ -78,7 +70,7 @@ class SqlSignIns:
             used_at=row["used_at"],
         )
 
-    def add(self, sign_in: SignIn) -> None:
+    def add(self, sign_in: records.SignIn) -> None:
         self.conn.execute(
             dashboard_sign_ins.insert().values(
                 token_hash=sign_in.token_hash,
@@ -90,7 +82,7 @@ class SqlSignIns:
             )
         )
 
-    def find(self, token_hash: str) -> SignIn | None:
+    def find(self, token_hash: str) -> records.SignIn | None:
         c = dashboard_sign_ins.c
         row = self.conn.execute(
             select(dashboard_sign_ins).where(c.token_hash == token_hash)
@@ -98,7 +90,7 @@ class SqlSignIns:
         found = row.first()
         return self._from_row(found) if found else None
 
-    def redeem(self, token_hash: str, now: datetime) -> SignIn | None:
+    def redeem(self, token_hash: str, now: datetime) -> records.SignIn | None:
         c = dashboard_sign_ins.c
         # One conditional UPDATE: of two requests racing with the same link, the second finds
         # `used_at` already set (PostgreSQL re-checks the WHERE after the first one's lock;
@@ -130,6 +122,22 @@ def _week_of(created_at: Any, bounds: Sequence[datetime]) -> Any:
     return case(*edges, else_=len(bounds) - 2)
 
 
+def _by_week(table: Table, community_id: int, bounds: Sequence[datetime], *columns: Any) -> Any:
+    """The community's rows of a member table (asks, gives) within the weeks, each with its
+    week's index (`week`) and `columns`."""
+    c, m = table.c, t.members.c
+    return (
+        select(_week_of(c.created_at, bounds).label("week"), *columns)
+        .join(t.members, m.id == c.member_id)
+        .where(
+            m.community_id == community_id,
+            c.created_at >= bounds[0],
+            c.created_at < bounds[-1],
+        )
+        .subquery()
+    )
+
+
 def _count_if(condition: Any) -> Any:
     return func.count().filter(condition)
 
@@ -154,26 +162,11 @@ class SqlDashboard:
 
     def weekly_activity(
         self, community_id: int, bounds: Sequence[datetime], top: int
-    ) -> list[WeekActivity]:
-        a, m = t.asks.c, t.members.c
+    ) -> list[records.WeekActivity]:
+        a = t.asks.c
         # Each plan with its week; then per member and week; then per week, ranking members
         # by specific asks to sum the top ones (the 80/20).
-        plans = (
-            select(
-                _week_of(a.created_at, bounds).label("week"),
-                a.member_id,
-                a.verdict,
-                a.status,
-                a.outcome,
-            )
-            .join(t.members, m.id == a.member_id)
-            .where(
-                m.community_id == community_id,
-                a.created_at >= bounds[0],
-                a.created_at < bounds[-1],
-            )
-            .subquery()
-        )
+        plans = _by_week(t.asks, community_id, bounds, a.member_id, a.verdict, a.status, a.outcome)
         specific = plans.c.verdict == SPECIFIC
         per_member = (
             select(
@@ -211,28 +204,20 @@ class SqlDashboard:
             .group_by(ranked.c.week)
             .order_by(ranked.c.week)
         )
-        return [WeekActivity(*(int(value) for value in row)) for row in rows]
+        return [records.WeekActivity(*(int(value) for value in row)) for row in rows]
 
-    def weekly_gives(self, community_id: int, bounds: Sequence[datetime]) -> list[WeekGives]:
-        g, m = t.gives.c, t.members.c
-        gives = (
-            select(_week_of(g.created_at, bounds).label("week"))
-            .join(t.members, m.id == g.member_id)
-            .where(
-                m.community_id == community_id,
-                g.created_at >= bounds[0],
-                g.created_at < bounds[-1],
-            )
-            .subquery()
-        )
+    def weekly_gives(
+        self, community_id: int, bounds: Sequence[datetime]
+    ) -> list[records.WeekGives]:
+        gives = _by_week(t.gives, community_id, bounds)
         rows = self.conn.execute(
             select(gives.c.week, func.count()).group_by(gives.c.week).order_by(gives.c.week)
         )
-        return [WeekGives(int(week), int(count)) for week, count in rows]
+        return [records.WeekGives(int(week), int(count)) for week, count in rows]
 
     def without_specific_ask(
         self, community_id: int, since: datetime, now: datetime
-    ) -> list[LastPlan]:
+    ) -> list[records.LastPlan]:
         a, m = t.asks.c, t.members.c
         recent = t.asks.alias("recent")
         asked = (
@@ -285,7 +270,7 @@ class SqlDashboard:
             .order_by(m.name, m.id)
         )
         return [
-            LastPlan(
+            records.LastPlan(
                 member_id=row[0],
                 name=row[1],
                 share_asks=bool(row[2]),
@@ -300,7 +285,7 @@ class SqlDashboard:
             for row in rows
         ]
 
-    def open_asks(self, community_id: int, since: datetime) -> list[OpenAsk]:
+    def open_asks(self, community_id: int, since: datetime) -> list[records.OpenAsk]:
         a, m = t.asks.c, t.members.c
         k = t.known_companies.c
         knower = t.members.alias("knower")
@@ -337,13 +322,13 @@ class SqlDashboard:
             .order_by(func.lower(a.company), a.created_at, a.id)
         )
         return [
-            OpenAsk(
+            records.OpenAsk(
                 member=row[0], company=row[1], kind=row[2], who=row[3], at=row[4], knowers=row[5]
             )
             for row in rows
         ]
 
-    def givers(self, community_id: int, since: datetime) -> list[Giver]:
+    def givers(self, community_id: int, since: datetime) -> list[records.Giver]:
         g, m = t.gives.c, t.members.c
         gives = func.count().label("gives")
         rows = self.conn.execute(
@@ -353,12 +338,9 @@ class SqlDashboard:
             .group_by(m.id, m.name)
             .order_by(gives.desc(), m.name)
         )
-        stamp = UTCDateTime()
-        return [
-            Giver(name, int(count), _aware(stamp, last, self.conn)) for name, count, last in rows
-        ]
+        return [records.Giver(name, int(count), last) for name, count, last in rows]
 
-    def unreachable(self, community_id: int) -> list[Unreachable]:
+    def unreachable(self, community_id: int) -> list[records.Unreachable]:
         m, o = t.members.c, t.outbox.c
         # The member's last failed message says why (failed rows are kept; `status` leads
         # the outbox's index, and failures are few).
@@ -377,11 +359,4 @@ class SqlDashboard:
             .where(m.community_id == community_id, m.undeliverable.is_(True))
             .order_by(m.name, m.id)
         )
-        return [Unreachable(name, error, at) for name, error, at in rows]
-
-
-def _aware(stamp: UTCDateTime, value: Any, conn: Connection) -> datetime:
-    """An aggregate (MAX) loses the column's type on some dialects: convert it here."""
-    converted = stamp.process_result_value(value, conn.dialect)
-    assert converted is not None
-    return converted
+        return [records.Unreachable(name, error, at) for name, error, at in rows]

@@ -121,21 +121,7 @@ def serving(directory: Path) -> Iterator[Server]:
     db.dispose()
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    settings = Settings(
-        database_url=db.url,
-        tick_seconds=3600,
-        slack_bot_token=None,
-        slack_app_token=None,
-        slack_signing_secret=None,
-        slack_client_id=None,
-        slack_client_secret=None,
-        slack_api_url=None,
-        discord_token=None,
-        discord_api_url=None,
-        discord_gateway_url=None,
-        public_url=base,
-        session_key="test-session-key",
-    )
+    settings = Settings(db.url, 3600, public_url=base, session_key="test-session-key")
     clock = SimulatedClock(now)
     loop = asyncio.new_event_loop()
     app = App(settings, port=port, host="127.0.0.1", dispatch=False, clock=clock)
