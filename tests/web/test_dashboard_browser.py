@@ -20,9 +20,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from itsdangerous import URLSafeTimedSerializer
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.wait import WebDriverWait
 
 from bot.dashboard.sign_in import LINK_LIFETIME
@@ -67,11 +67,17 @@ def browser(downloads: Path) -> Iterator[Any]:
 
 
 def sign_in(browser: Any, link: str) -> None:
+    """Open the link, press its button, and wait for the dashboard page to have loaded."""
     browser.get(link)
     assert browser.find_element(By.TAG_NAME, "h1").text == "Open the dashboard"
-    button = browser.find_element(By.CSS_SELECTOR, "form button[type=submit]")
-    button.click()
-    WebDriverWait(browser, 15).until(expected_conditions.staleness_of(button))
+    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    # While the page is replaced the old one's nodes may answer with errors: wait them out.
+    WebDriverWait(browser, 15, ignored_exceptions=(WebDriverException,)).until(
+        lambda driver: (
+            driver.current_url.endswith("/dashboard/")
+            and driver.execute_script("return document.readyState") == "complete"
+        )
+    )
 
 
 def rows(browser: Any, table: str) -> list[list[str]]:
