@@ -20,6 +20,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import aiohttp_jinja2
@@ -42,7 +43,9 @@ SECURITY_HEADERS = {
     ),
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    # Never to other sites (the sign-in page's address holds its token); our own form posts
+    # keep their Origin, which `sign_in` checks.
+    "Referrer-Policy": "same-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
@@ -144,6 +147,10 @@ class DashboardWeb:
             return check_link(uow, token, self._clock.now())
 
     async def sign_in(self, request: web.Request) -> web.StreamResponse:
+        if not _same_origin(request):
+            # Another site posting someone's link (signing the visitor in to the wrong group):
+            # refused before the link is looked at, so it stays unused.
+            return _refused(request, Refusal.UNKNOWN)
         found = await asyncio.to_thread(self._redeem, request.match_info["token"])
         if isinstance(found, Refusal):
             return _refused(request, found)
@@ -232,6 +239,12 @@ class DashboardWeb:
 
 def _local(now: datetime, zone: str) -> str:
     return now.astimezone(ZoneInfo(zone)).strftime("%a %b %-d, %H:%M")
+
+
+def _same_origin(request: web.Request) -> bool:
+    """A form post from our own pages: browsers name the page's origin; other clients none."""
+    origin = request.headers.get("Origin")
+    return origin is None or urlsplit(origin).netloc == request.host
 
 
 def _refused(request: web.Request, refusal: Refusal) -> web.StreamResponse:

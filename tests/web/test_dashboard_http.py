@@ -23,9 +23,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 async def _fetch(
-    http: aiohttp.ClientSession, method: str, url: str
+    http: aiohttp.ClientSession, method: str, url: str, headers: dict[str, str] | None = None
 ) -> tuple[int, dict[str, str], str]:
-    async with http.request(method, url, allow_redirects=False) as response:
+    async with http.request(method, url, allow_redirects=False, headers=headers) as response:
         return response.status, dict(response.headers), await response.text()
 
 
@@ -77,6 +77,23 @@ def test_opening_a_link_does_not_use_it_up(server: Server) -> None:
     path = server.link(ANA).removeprefix(server.base)
     responses = fetch_all(server, [("GET", path), ("GET", path), ("POST", path)])
     assert [status for status, _, _ in responses] == [200, 200, 303]
+
+
+def test_another_site_cannot_post_a_link(server: Server) -> None:
+    """A page elsewhere posting someone's link (to sign the visitor in to that group) is
+    refused, and the link still works from its own page."""
+    path = server.link(ANA).removeprefix(server.base)
+
+    async def run() -> list[int]:
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+            url = f"{server.base}{path}"
+            statuses = []
+            for origin in ("https://evil.example", "null", server.base):
+                status, _, _ = await _fetch(http, "POST", url, {"Origin": origin})
+                statuses.append(status)
+            return statuses
+
+    assert asyncio.run(run()) == [404, 404, 303]
 
 
 def test_member_text_cannot_run_as_a_spreadsheet_formula(tmp_path: Path) -> None:
