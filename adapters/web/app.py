@@ -55,20 +55,20 @@ REFUSALS: dict[Refusal, tuple[int, str, str]] = {
     Refusal.UNKNOWN: (
         404,
         "This sign-in link isn't valid",
-        "It may be mistyped or more than a day old. Say `admin dashboard` to the coach in a DM "
+        "It may be mistyped or more than a day old. Say “admin dashboard” to the coach in a DM "
         "for a new one.",
     ),
     Refusal.USED: (
         410,
         "This sign-in link was already used",
-        "Each link opens the dashboard once. Say `admin dashboard` to the coach in a DM for a "
+        "Each link opens the dashboard once. Say “admin dashboard” to the coach in a DM for a "
         "new one.",
     ),
     Refusal.EXPIRED: (
         410,
         "This sign-in link has expired",
         f"Links work for {int(LINK_LIFETIME.total_seconds() // 60)} minutes. Say "
-        "`admin dashboard` to the coach in a DM for a new one.",
+        "“admin dashboard” to the coach in a DM for a new one.",
     ),
     Refusal.NOT_ORGANIZER: (
         403,
@@ -172,7 +172,7 @@ class DashboardWeb:
             request,
             {
                 "title": "Signed out",
-                "text": "Say `admin dashboard` to the coach in a DM to open the dashboard again.",
+                "text": "Say “admin dashboard” to the coach in a DM to open the dashboard again.",
             },
         )
         response.del_cookie(COOKIE, path=COOKIE_PATH)
@@ -260,7 +260,7 @@ def _signed_out(request: web.Request) -> web.StreamResponse:
         request,
         {
             "title": "Sign in to see the dashboard",
-            "text": "Organizers get a sign-in link by saying `admin dashboard` to the coach in a "
+            "text": "Organizers get a sign-in link by saying “admin dashboard” to the coach in a "
             "DM. Links and sign-ins expire; ask for a new link any time.",
         },
         status=401,
