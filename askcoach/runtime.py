@@ -20,11 +20,12 @@ from typing import Protocol, runtime_checkable
 from aiohttp import web
 
 from adapters.charts import MatplotlibCharts
+from adapters.web import DashboardWeb
 from askcoach.observability import Metrics, configure_logging_from_environment, health
 from askcoach.scheduler import PeriodicJob, add_periodic, build_scheduler
 from askcoach.settings import Settings
 from bot.clock import SystemClock
-from bot.conversation import Coach
+from bot.conversation import Coach, CoachSettings
 from bot.dispatcher import Dispatcher
 from bot.messages import InboundMessage, OutboundMessage, Sender
 from bot.ports import ChatGateway, Clock
@@ -190,7 +191,12 @@ class App:
         self.dispatch = dispatch
         self.db = Database(settings.database_url)
         self.clock: Clock = clock or SystemClock()
-        self.coach = Coach(self.db, self.clock, charts=MatplotlibCharts())
+        self.coach = Coach(
+            self.db,
+            self.clock,
+            CoachSettings(public_url=settings.public_url),
+            charts=MatplotlibCharts(),
+        )
         self.metrics = Metrics(self.db, self.clock.now)
         self.dispatcher = Dispatcher(self.db, self.coach, self.clock, {}, dispatch=dispatch)
         self.inbox = Inbox(self.coach, self.dispatcher, self.metrics)
@@ -205,6 +211,10 @@ class App:
         self.web.router.add_get("/metrics", self._metrics)
         for adapter in self.adapters:
             self.web.add_routes(adapter.routes())
+        dashboard = DashboardWeb(
+            self.db, self.clock, public_url=settings.public_url, session_key=settings.session_key
+        )
+        self.web.add_subapp("/dashboard", dashboard.app())
         self._runner: web.AppRunner | None = None
         self.scheduler = build_scheduler(
             self.dispatcher,

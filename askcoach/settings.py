@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from dotenv import load_dotenv
 
@@ -18,18 +19,20 @@ class SettingsError(ValueError):
 class Settings:
     database_url: str
     tick_seconds: float
-    slack_bot_token: str | None
-    slack_app_token: str | None
-    slack_signing_secret: str | None
-    slack_client_id: str | None
-    slack_client_secret: str | None
-    slack_api_url: str | None
-    discord_token: str | None
-    discord_api_url: str | None
-    discord_gateway_url: str | None
+    slack_bot_token: str | None = None
+    slack_app_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_client_id: str | None = None
+    slack_client_secret: str | None = None
+    slack_api_url: str | None = None
+    discord_token: str | None = None
+    discord_api_url: str | None = None
+    discord_gateway_url: str | None = None
     discord_sends_per_second: int = 50  # Discord's global limit per bot
     discord_shard_count: int = 1  # gateway shards for this bot token (docs/scaling.md)
     discord_shard_id: int = 0  # which of them this process runs; shard 0 sends the outbox
+    public_url: str | None = None  # where people reach the HTTP server (dashboard links)
+    session_key: str | None = None  # signs dashboard session cookies (random per process if unset)
 
     @property
     def slack_configured(self) -> bool:
@@ -63,6 +66,21 @@ def _whole_number(name: str, default: int, low: int, high: int, why: str = "") -
     if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:
         raise SettingsError(f"{name} must be a whole number from {low} to {high}{why}, not {raw!r}")
     return int(raw)
+
+
+def _public_url() -> str | None:
+    """ASKCOACH_PUBLIC_URL: an http(s) address with a host, no query or fragment; no
+    trailing slash."""
+    raw = _get("ASKCOACH_PUBLIC_URL")
+    if raw is None:
+        return None
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise SettingsError(
+            f"ASKCOACH_PUBLIC_URL must be an http(s) address like https://coach.example.org, "
+            f"not {raw!r}"
+        )
+    return raw.rstrip("/")
 
 
 def load_settings(env_file: str | None = ".env") -> Settings:
@@ -102,4 +120,6 @@ def load_settings(env_file: str | None = ".env") -> Settings:
         discord_sends_per_second=sends_per_second,
         discord_shard_count=shard_count,
         discord_shard_id=shard_id,
+        public_url=_public_url(),
+        session_key=_get("ASKCOACH_SESSION_KEY"),
     )

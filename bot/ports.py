@@ -7,6 +7,15 @@ from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
+from bot.dashboard.rows import (
+    Giver,
+    LastPlan,
+    OpenAsk,
+    SignIn,
+    Unreachable,
+    WeekActivity,
+    WeekGives,
+)
 from bot.domain import (
     Ask,
     CheckIn,
@@ -183,6 +192,61 @@ class EventLog(Protocol):
         ...
 
 
+class SignInRepository(Protocol):
+    """One-time dashboard sign-in links, by the hash of their token."""
+
+    def add(self, sign_in: SignIn) -> None: ...
+    def find(self, token_hash: str) -> SignIn | None: ...
+    def redeem(self, token_hash: str, now: datetime) -> SignIn | None:
+        """Mark the link used if it is unused and unexpired, and return it; None otherwise.
+        Atomic: of two requests with the same link, one gets it."""
+        ...
+
+    def purge(self, before: datetime) -> int:
+        """Delete links that expired before `before`; return how many."""
+        ...
+
+
+class DashboardQueries(Protocol):
+    """The organizer dashboard's aggregates, computed by the database (bot/dashboard/rows.py)."""
+
+    def active_members(self, community_id: int) -> int:
+        """Members who finished onboarding and haven't been hired."""
+        ...
+
+    def weekly_activity(
+        self, community_id: int, bounds: Sequence[datetime], top: int
+    ) -> list[WeekActivity]:
+        """Plans per week, weeks being [bounds[i], bounds[i + 1]); weeks without a plan are
+        left out. `top`: how many of each week's most active members `top_fifth_specific`
+        counts."""
+        ...
+
+    def weekly_gives(self, community_id: int, bounds: Sequence[datetime]) -> list[WeekGives]:
+        """Gives per week (as `weekly_activity`); weeks without a give are left out."""
+        ...
+
+    def without_specific_ask(
+        self, community_id: int, since: datetime, now: datetime
+    ) -> list[LastPlan]:
+        """Active members (onboarded, not hired, paused or unreachable, joined before
+        `since`) with no specific ask since `since`, by name."""
+        ...
+
+    def open_asks(self, community_id: int, since: datetime) -> list[OpenAsk]:
+        """Open specific asks at a company made since `since` by members who share their
+        asks, by company then date."""
+        ...
+
+    def givers(self, community_id: int, since: datetime) -> list[Giver]:
+        """Members who logged gives since `since`, most gives first."""
+        ...
+
+    def unreachable(self, community_id: int) -> list[Unreachable]:
+        """Members marked undeliverable, by name."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: every change made through it commits together or not at all."""
 
@@ -197,6 +261,8 @@ class UnitOfWork(Protocol):
     checkins: CheckInRepository
     outbox: OutboxRepository
     events: EventLog
+    sign_ins: SignInRepository
+    dashboard: DashboardQueries
 
     def __enter__(self) -> Self: ...
     def __exit__(
@@ -234,6 +300,7 @@ __all__: Sequence[str] = [
     "CheckInRepository",
     "Clock",
     "CommunityRepository",
+    "DashboardQueries",
     "EventLog",
     "GiveRepository",
     "IntroRepository",
@@ -241,6 +308,7 @@ __all__: Sequence[str] = [
     "MemberRepository",
     "OptOutRepository",
     "OutboxRepository",
+    "SignInRepository",
     "TargetRepository",
     "UnitOfWork",
     "UnitOfWorkFactory",

@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 
 from storage import direct
 from storage import tables as t
+from storage.dashboard import SqlDashboard, SqlSignIns
 from storage.repositories import (
     SqlAsks,
     SqlCheckIns,
@@ -104,6 +105,8 @@ class SqlUnitOfWork:
         self.checkins = SqlCheckIns(conn)
         self.outbox = SqlOutbox(conn)
         self.events = SqlEventLog(conn)
+        self.sign_ins = SqlSignIns(conn)
+        self.dashboard = SqlDashboard(conn)
         return self
 
     def __exit__(

@@ -127,6 +127,8 @@ asks = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime),
     Index("ix_asks_member_created", "member_id", "created_at"),
+    # The dashboard's weeks and the digest's week are ranges of dates (migration 0007).
+    Index("ix_asks_created", "created_at"),
 )
 
 gives = Table(

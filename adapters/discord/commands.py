@@ -14,6 +14,8 @@ from typing import Literal, Protocol
 import discord
 from discord import app_commands
 
+from bot.dashboard.sign_in import DASHBOARD_WORDS
+
 log = logging.getLogger("askcoach.discord")
 
 
@@ -148,6 +150,10 @@ def build_tree(
         interaction: discord.Interaction, action: Literal["add", "remove"], member: discord.User
     ) -> None:
         await handler.run_words(interaction, f"admin coach {action} <@{member.id}>")
+
+    @settings.command(name="dashboard", description="A one-time link to the group's dashboard")
+    async def settings_dashboard(interaction: discord.Interaction) -> None:
+        await handler.run_words(interaction, DASHBOARD_WORDS)
 
     tree.add_command(settings)
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.messages import OutboundMessage
+from bot.dashboard.sign_in import DASHBOARD_WORDS
+from bot.messages import Choice, OutboundMessage
 from bot.progress import AskLine, MemberWeek
 from bot.text import normalise_text
 
@@ -60,6 +61,16 @@ def _chunks(text: str, size: int) -> list[str]:
     return parts
 
 
+def choice_button(n: int, choice: Choice) -> JsonDict:
+    """A button whose press sends `choice.value` to the core (action `choice_<n>`)."""
+    return {
+        "type": "button",
+        "action_id": f"choice_{n}",
+        "text": {"type": "plain_text", "text": choice.label[:BUTTON_LABEL_CHARS], "emoji": True},
+        "value": choice.value[:2000],
+    }
+
+
 def message_payload(message: OutboundMessage) -> JsonDict:
     """`text` (notifications, fallback) and `blocks` for chat.postMessage."""
     text = escape_outbound(message.text)
@@ -76,17 +87,7 @@ def message_payload(message: OutboundMessage) -> JsonDict:
                 "type": "actions",
                 "block_id": CHOICE_BLOCK,
                 "elements": [
-                    {
-                        "type": "button",
-                        "action_id": f"choice_{n}",
-                        "text": {
-                            "type": "plain_text",
-                            "text": choice.label[:BUTTON_LABEL_CHARS],
-                            "emoji": True,
-                        },
-                        "value": choice.value[:2000],
-                    }
-                    for n, choice in enumerate(message.choices[:25])
+                    choice_button(n, choice) for n, choice in enumerate(message.choices[:25])
                 ],
             }
         )
@@ -259,13 +260,21 @@ def home_view(week: MemberWeek | None, *, is_admin: bool) -> JsonDict:
     if is_admin:
         blocks.append(
             {
+                "type": "actions",
+                "block_id": "home_organizer",
+                "elements": [choice_button(0, Choice("Open the dashboard", DASHBOARD_WORDS))],
+            }
+        )
+        blocks.append(
+            {
                 "type": "context",
                 "elements": [
                     {
                         "type": "mrkdwn",
-                        "text": "You're an organizer here: send me `admin` in a DM to see and "
-                        "change the group's settings (check-in time, timezone, report channel, "
-                        "enrolment, coaches).",
+                        "text": "You're an organizer here: the dashboard button DMs you a "
+                        "one-time sign-in link to the group at a glance. Send me `admin` in a "
+                        "DM to see and change the group's settings (check-in time, timezone, "
+                        "report channel, enrolment, coaches).",
                     }
                 ],
             }

@@ -10,6 +10,7 @@ from bot.conversation.intents import Reading
 from bot.conversation.states import State
 from bot.conversation.turn import Turn
 from bot.conversation.words import unknown_zone
+from bot.dashboard.sign_in import dashboard_link
 from bot.domain import Community, Role
 from bot.schedule import parse_time, timezone_or_none
 
@@ -66,11 +67,14 @@ _SETTINGS = {"time": _time, "tz": _tz, "channel": _channel, "enroll": _enroll}
 
 def admin(turn: Turn, reading: Reading) -> State:
     """Community settings, for workspace admins / guild managers and configured coaches."""
+    verb, _, arg = reading.rest.partition(" ")
+    verb, arg = verb.lower(), arg.strip()
+    if verb == "dashboard":
+        dashboard_link(turn, turn.settings.public_url)  # says who may open it
+        return _stay(turn)
     if turn.member.role not in (Role.ADMIN, Role.COACH):
         turn.refuse("Only the group's admins or coaches can change its settings.")
         return _stay(turn)
-    verb, _, arg = reading.rest.partition(" ")
-    verb, arg = verb.lower(), arg.strip()
     if verb in ("", "settings", "show"):
         turn.say(_settings_text(turn.community))
     elif verb == "coach":
@@ -86,7 +90,7 @@ def admin(turn: Turn, reading: Reading) -> State:
         turn.refuse(
             "Settings: `admin time 09:00`, `admin tz America/Chicago`, `admin channel #x`, "
             "`admin enroll all|optin|channel #x`, `admin coach add|remove @someone`, "
-            "`admin coach role @role`."
+            "`admin coach role @role`, `admin dashboard`."
         )
     return _stay(turn)
 

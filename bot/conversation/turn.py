@@ -20,6 +20,7 @@ class CoachSettings:
 
     default_timezone: str = "UTC"
     max_clarifying_questions: int = 2
+    public_url: str | None = None  # ASKCOACH_PUBLIC_URL: where dashboard sign-in links point
 
 
 LAST_REPLY = "last_reply"  # the member's memory key: a digest of the coach's last reply

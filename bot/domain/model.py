@@ -10,6 +10,8 @@ from typing import Any
 WEEKDAYS: frozenset[int] = frozenset({0, 1, 2, 3, 4})
 DEFAULT_MORNING = time(9, 0)
 DEFAULT_AFTERNOON = time(17, 0)
+# Conversation states of a member who hasn't confirmed timezone and check-in time yet.
+NOT_ONBOARDED: tuple[str, ...] = ("new", "onboarding")
 
 
 class Role(StrEnum):
@@ -94,7 +96,7 @@ class Member:
     @property
     def onboarded(self) -> bool:
         """True once the member has confirmed timezone and check-in time."""
-        return self.state not in ("new", "onboarding")
+        return self.state not in NOT_ONBOARDED
 
     @property
     def stopped(self) -> bool:

@@ -2,62 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
-import io
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
 
-from adapters.console.session import ConsoleSession, parse_start
-from storage import Database, tables
+from adapters.console.session import parse_start
+from storage import tables
 from tests.support.databases import migrated, sqlite_url
-
-SCRIPT = """\
-ok
-share on
-target add Medtronic
-:as Bob
-ok
-know Medtronic
-:as Cy
-ok
-:as Ana
-:advance 1h
-Ask Maria Lopez to introduce me to the head of talent at Medtronic
-Yes, ask
-:as Bob
-I can help
-Ask Jen Park for a referral for the analyst job at 3M
-gave Ana a list of recruiters at Medtronic
-:as Cy
-Ask Omar Haddad to review my cover letter for the Ecolab controller role
-:as Ana
-:advance 8h
-Made it
-Said yes
-:advance 1d
-Ask Keisha Brown for a referral to the data analyst opening at U.S. Bank
-:advance 6d
-:as Bob
-share on
-share names on
-Ask Li Wei for an intro to the plant manager at Polaris
-:as Ana
-report
-:advance 7d
-"""
-
-
-def run_console(db_dir: Path) -> tuple[list[str], Database]:
-    out = io.StringIO()
-    start: datetime = parse_start("2026-03-02T08:00", "America/Chicago")
-    with migrated(sqlite_url(db_dir)) as db:
-        session = ConsoleSession(
-            db, user="Ana", timezone="America/Chicago", start=start, out=out, echo=True
-        )
-        asyncio.run(session.run(io.StringIO(SCRIPT)))
-    return out.getvalue().splitlines(), Database(sqlite_url(db_dir))
+from tests.support.job_club import run_console
 
 
 def channel_posts(lines: list[str]) -> list[str]:

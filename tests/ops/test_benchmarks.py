@@ -43,6 +43,7 @@ def test_harness_runs_every_benchmark_in_order_and_writes_results(
         "tick": {"seconds_10k": 1.5, "seconds_1m": 1.6, "ratio": 1.07, "peak_rss_mb_1m": 60.0},
         "burst_slack": {"achieved_per_s": 92.0, "allowed_per_s": 100.0, "lost": 0},
         "burst_discord": {"achieved_per_s": 47.5, "allowed_per_s": 50.0, "lost": 0},
+        "dashboard": {"asks": 678500, "page_ms_p50": 210.0, "build_ms_p50": 180.0},
     }
     ran: list[str] = []
 
@@ -59,7 +60,7 @@ def test_harness_runs_every_benchmark_in_order_and_writes_results(
     )
     monkeypatch.setattr(harness, "RESULTS", tmp_path / "results.json")
     assert harness.main() == 0
-    assert ran == ["assess", "inbound", "tick", "burst_slack", "burst_discord"]
+    assert ran == ["assess", "inbound", "tick", "burst_slack", "burst_discord", "dashboard"]
     results = json.loads((tmp_path / "results.json").read_text())
     assert results["assess"] == {"per_s": 1234.0}
     assert results["burst_slack"]["ratio"] == pytest.approx(0.92)
@@ -69,5 +70,6 @@ def test_harness_runs_every_benchmark_in_order_and_writes_results(
     captured = capsys.readouterr()
     assert "assessments/s" in captured.out and "1,234" in captured.out
     assert "ratio (target >= 0.25)" in captured.out and "0.30" in captured.out
-    assert "[1/5] assess: running" in captured.err
-    assert "[5/5] burst_discord: done in" in captured.err
+    assert "[1/6] assess: running" in captured.err
+    assert "[6/6] dashboard: done in" in captured.err
+    assert "page ms p50 (target < 300)" in captured.out and "678,500" in captured.out

@@ -1,0 +1,55 @@
+"""One-time sign-in links to the organizer dashboard (storage/dashboard.py), and an index on
+asks by date.
+
+Only the SHA-256 of each link's token is stored, with the community and organizer it is for,
+when it expires and when it was used. The dashboard counts a community's last weeks of asks;
+without `ix_asks_created` that reads every ask ever made (asks are inserted in time order, so
+the weeks wanted are a contiguous range of this index).
+
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-11-28
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0007"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "dashboard_sign_ins",
+        sa.Column("token_hash", sa.String(64), nullable=False),
+        sa.Column("community_id", sa.Integer, nullable=False),
+        sa.Column("member_id", sa.Integer, nullable=False),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.Column("expires_at", sa.DateTime, nullable=False),
+        sa.Column("used_at", sa.DateTime),
+        sa.PrimaryKeyConstraint("token_hash", name="pk_dashboard_sign_ins"),
+        sa.ForeignKeyConstraint(
+            ["community_id"],
+            ["communities.id"],
+            name="fk_dashboard_sign_ins_community_id_communities",
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["member_id"],
+            ["members.id"],
+            name="fk_dashboard_sign_ins_member_id_members",
+            ondelete="CASCADE",
+        ),
+    )
+    op.create_index("ix_dashboard_sign_ins_member", "dashboard_sign_ins", ["member_id"])
+    op.create_index("ix_asks_created", "asks", ["created_at"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_asks_created", table_name="asks")
+    op.drop_index("ix_dashboard_sign_ins_member", table_name="dashboard_sign_ins")
+    op.drop_table("dashboard_sign_ins")
