@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from bot.coaching.given_names import GIVEN_NAMES
 from bot.coaching.lexicon import (
     COMMON_WORDS,
     COMPANIES,
     GENERIC_PEOPLE,
+    GIVEN_NAMES,
     NAME_FOLLOWERS,
     NOT_NAMES,
     QUANTIFIERS,
