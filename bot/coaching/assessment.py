@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 from bot.coaching.details import company_spans, find_deadline, find_role
 from bot.coaching.favours import Favour, RequestKind, find_favours
-from bot.coaching.people import Ref, RefKind, Source, find_refs
+from bot.coaching.people import CompanyIndex, Ref, RefKind, Source, company_index, find_refs
 from bot.coaching.text import clean
 
 __all__ = ["Assessment", "RequestKind", "Verdict", "assess_ask"]
@@ -136,7 +138,12 @@ _DANGLING = re.compile(r"(?:,|\s(?i:and|or|at|to|for|with|of|in|on|from|the|a|an
 _ARTICLE_NEEDED = re.compile(r"(?i:mock|practice|role[- ]play|informational)\b")
 
 
-def _polish(what: str, company: str | None, role: str | None) -> str:
+def _polish(
+    what: str,
+    company: str | None,
+    role: str | None,
+    respell: Sequence[tuple[str, str]] = (),
+) -> str:
     """The favour as the coach reflects it back: "That's a real ask: Maria, <what>".
 
     The member's words are kept, seen from the coach's side ("a review of your resume"), with a
@@ -154,6 +161,8 @@ def _polish(what: str, company: str | None, role: str | None) -> str:
         if company:
             detail += f" at {company}"
         what += detail
+    for written, name in respell:
+        what = re.sub(rf"\b{re.escape(written)}\b", name, what)
     return _FIRST_PERSON.sub(lambda m: _SECOND_PERSON[m.group(0).lower()], what)
 
 
@@ -198,22 +207,34 @@ def _intends_ask(refs: list[Ref], favours: list[Favour], text: str) -> bool:
     ) and _PASSIVE_CUE.search(text.lower()) is None
 
 
-def assess_ask(text: str) -> Assessment:
+@lru_cache(maxsize=1024)
+def _targets(companies: tuple[str, ...]) -> CompanyIndex:
+    return company_index(companies)
+
+
+def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     """Assess one planned ask: a named person and a concrete favour make it specific.
 
     Deterministic and pure: the same text always gets the same assessment, with `reasons`
     saying why, and `missing` naming what the member should add ("who", "what").
+
+    `companies` are the member's target companies, as their list spells them: a company the
+    member types ("ask jo for a referral at target") is recognised even when it is unknown or
+    lowercase, and said back as the list spells it (`company == "Target"`, also in `what`).
     """
     ct = clean(text)
     refs = find_refs(ct)
     person_spans = [(r.start, r.end) for r in refs if r.kind is RefKind.PERSON]
-    companies = company_spans(ct, person_spans)
-    role_found = find_role(ct, companies)
-    anchors = list(companies)
+    found = company_spans(ct, person_spans, _targets(tuple(companies)) if companies else None)
+    role_found = find_role(ct, found)
+    anchors = [(start, end) for start, end, _ in found]
     if role_found:
         anchors.append((role_found[1], role_found[2]))
     favours = find_favours(ct.text, ct.low, anchors)
-    company = ct.text[companies[0][0] : companies[0][1]] if companies else None
+    company = found[0][2] if found else None
+    respell = [
+        (ct.text[start:end], name) for start, end, name in found if ct.text[start:end] != name
+    ]
     role = role_found[0] if role_found else None
     deadline = find_deadline(ct)
 
@@ -241,7 +262,7 @@ def assess_ask(text: str) -> Assessment:
             (),
             who=person.text,
             kind=favour.kind,
-            what=_polish(favour.what, company, role),
+            what=_polish(favour.what, company, role, respell),
             reasons=(
                 f"Names who will be asked: {person.text}.",
                 f"Asks for something concrete: {favour.what}.",
@@ -290,7 +311,7 @@ def assess_ask(text: str) -> Assessment:
             Verdict.VAGUE,
             ("who",),
             kind=favour.kind,
-            what=_polish(favour.what, company, role),
+            what=_polish(favour.what, company, role, respell),
             reasons=(
                 f"Asks for something concrete ({favour.what}), but {whom}.",
                 "Who exactly will you ask? Name one person.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.coaching.lexicon import NOT_NAMES, ROLE_HEADS
-from bot.coaching.people import company_at
+from bot.coaching.people import CompanyIndex, company_match, known_company
 from bot.coaching.text import CleanText
 
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -42,14 +42,24 @@ def find_deadline(ct: CleanText) -> str | None:
     return match.group(0) if match else None
 
 
-def company_spans(ct: CleanText, person_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Character spans of companies: known employers, or capitalised names after "at"/"for"."""
+# A company found in the text: where it is, and how the coach spells it back.
+CompanySpan = tuple[int, int, str]
+
+
+def company_spans(
+    ct: CleanText, person_spans: list[tuple[int, int]], targets: CompanyIndex | None = None
+) -> list[CompanySpan]:
+    """Companies in the ask: the member's targets, known employers, or capitalised names after
+    "at"/"for". Each is spelled as the member's target list spells it ("target" -> "Target"),
+    else as the employer is usually written, else as typed."""
     tokens = ct.tokens
-    spans: list[tuple[int, int]] = []
+    spans: list[CompanySpan] = []
     i = 0
     while i < len(tokens):
         cue = i > 0 and tokens[i - 1].low in _COMPANY_CUE
-        n = company_at(tokens, i, any_case=cue)
+        n, name = company_match(tokens, i, targets, any_case=True) if targets else (0, "")
+        if not n:
+            n, name = known_company(tokens, i, any_case=cue)
         if not n and cue and tokens[i].is_cap and tokens[i].low not in NOT_NAMES:
             n = 1
             while i + n < len(tokens) and n < 4:
@@ -65,14 +75,24 @@ def company_spans(ct: CleanText, person_spans: list[tuple[int, int]]) -> list[tu
         if n:
             start, end = tokens[i].start, tokens[i + n - 1].end
             if not any(ps <= start < pe for ps, pe in person_spans):
-                spans.append((start, end))
+                written = ct.text[start:end]
+                spans.append((start, end, _respell(written, name)))
             i += n
         else:
             i += 1
     return spans
 
 
-def find_role(ct: CleanText, companies: list[tuple[int, int]]) -> tuple[str, int, int] | None:
+def _respell(written: str, name: str) -> str:
+    """The known spelling, keeping a possessive the member wrote ("target's" -> "Target's")."""
+    if not name or written == name:
+        return written
+    if written.lower() == name.lower() + "'s":
+        return name + "'s"
+    return name if written.lower() == name.lower() else written
+
+
+def find_role(ct: CleanText, companies: list[CompanySpan]) -> tuple[str, int, int] | None:
     """The role the ask is about ("controller" in "the controller opening at General Mills")."""
     for match in _ROLE.finditer(ct.low):
         start, end = match.span(1)
@@ -80,7 +100,7 @@ def find_role(ct: CleanText, companies: list[tuple[int, int]]) -> tuple[str, int
         offset = start
         while words and (
             words[0].lower() in _ROLE_SKIP
-            or any(cs <= offset < ce for cs, ce in companies)
+            or any(cs <= offset < ce for cs, ce, _ in companies)
             or words[0].endswith("'s")
         ):
             offset += len(words[0]) + 1

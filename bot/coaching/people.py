@@ -11,6 +11,7 @@ old manager Tom"). Everything else a slot can hold is classified too, so the ass
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -31,7 +32,7 @@ from bot.coaching.lexicon import (
     TITLES,
     UNIQUE_KIN,
 )
-from bot.coaching.text import MENTION_PREFIX, CleanText, Token
+from bot.coaching.text import MENTION_PREFIX, TOKEN, CleanText, Token
 
 
 class RefKind(Enum):
@@ -154,34 +155,52 @@ def _plausible_person(ct: CleanText, j: int, end: int, verb: str) -> bool:
     return _GENDERED.search(ct.low, start, start + 160) is not None
 
 
-def _company_index() -> dict[str, tuple[tuple[str, ...], ...]]:
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for name in COMPANIES:
-        words = tuple(name.lower().replace("'", "'").split())
-        index.setdefault(words[0], []).append(words)
+CompanyIndex = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+
+
+def company_index(names: Iterable[str]) -> CompanyIndex:
+    """Company names grouped by their first lowercase word, longest first, with the spelling
+    to say back: one dict access per token finds every candidate."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name in names:
+        words = tuple(word.lower() for word in TOKEN.findall(name))
+        if words:
+            index.setdefault(words[0], []).append((words, name))
     # Longest first, so "General Mills" wins over a shorter entry with the same first word.
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+    return {k: tuple(sorted(v, key=lambda e: len(e[0]), reverse=True)) for k, v in index.items()}
 
 
-_COMPANY_INDEX = _company_index()
+_COMPANY_INDEX = company_index(COMPANIES)
 
 
-def company_at(tokens: tuple[Token, ...], i: int, *, any_case: bool = False) -> int:
-    """Number of tokens of a known company starting at token i (0 when there is none)."""
+def company_match(
+    tokens: tuple[Token, ...], i: int, index: CompanyIndex, *, any_case: bool = False
+) -> tuple[int, str]:
+    """(number of tokens, spelling) of a company in `index` starting at token i, or (0, "")."""
     tok = tokens[i]
-    candidates = _COMPANY_INDEX.get(tok.low) or _COMPANY_INDEX.get(tok.low.removesuffix("'s"))
+    candidates = index.get(tok.low) or index.get(tok.low.removesuffix("'s"))
     if not candidates:
-        return 0
+        return 0, ""
     if not any_case and not tok.is_cap and tok.low in _AMBIGUOUS_COMPANIES:
-        return 0
-    for words in candidates:
+        return 0, ""
+    for words, name in candidates:
         n = len(words)
         # The last word may carry a possessive: "Medtronic's Fridley campus".
         if i + n <= len(tokens) and all(
             tokens[i + k].low in (words[k], words[k] + "'s") for k in range(n)
         ):
-            return n
-    return 0
+            return n, name
+    return 0, ""
+
+
+def company_at(tokens: tuple[Token, ...], i: int, *, any_case: bool = False) -> int:
+    """Number of tokens of a known company starting at token i (0 when there is none)."""
+    return company_match(tokens, i, _COMPANY_INDEX, any_case=any_case)[0]
+
+
+def known_company(tokens: tuple[Token, ...], i: int, *, any_case: bool = False) -> tuple[int, str]:
+    """A well-known employer at token i: (tokens, the usual spelling), or (0, "")."""
+    return company_match(tokens, i, _COMPANY_INDEX, any_case=any_case)
 
 
 def _index_phrases(
@@ -269,13 +288,20 @@ def _after_noun_phrase(tokens: tuple[Token, ...], k: int) -> int:
 
 
 def _appositive_name(ct: CleanText, j: int) -> tuple[str, int] | None:
-    """A name right after a role: "my mentor Diane", "the coordinator, Ms. Delgado"."""
+    """A name right after a role: "my mentor Diane", "the coordinator, Ms. Delgado".
+
+    After a comma the name must be one a reader would take for a person on its own (a known
+    given name, a title, a mention) and end the phrase ("my mentor, ruth, for …"): "my boss,
+    Target is hiring" names no one.
+    """
     tokens = ct.tokens
-    if j < len(tokens) and tokens[j].text == "," and j + 1 < len(tokens):
+    comma = j < len(tokens) and tokens[j].text == ","
+    if comma:
         j += 1
     if j >= len(tokens):
         return None
     tok = tokens[j]
+    found: tuple[str, int] | None = None
     if tok.low.rstrip(".") in TITLES and tok.is_cap:
         k = _skip_dot(tokens, j + 1)
         if k < len(tokens) and _is_name(tokens[k]):
@@ -285,26 +311,35 @@ def _appositive_name(ct: CleanText, j: int) -> tuple[str, int] | None:
         return ct.mentions.get(tok.text, tok.text), j + 1
     if _is_name(tok) and not company_at(tokens, j):
         n = _name_span(tokens, j)
-        return ct.text[tok.start : tokens[j + n - 1].end], j + n
-    if _is_lower_name(tokens, j) and tokens[j - 1].text != ",":
-        return tok.text, j + 1
-    return None
+        found = ct.text[tok.start : tokens[j + n - 1].end], j + n
+    elif _is_lower_name(tokens, j) and (not comma or tok.low in GIVEN_NAMES):
+        found = tok.text, j + 1
+    if found is None or not comma:
+        return found
+    end = found[1]
+    if tok.low not in GIVEN_NAMES or (end < len(tokens) and tokens[end].low not in NAME_FOLLOWERS):
+        return None
+    return found
 
 
-def _possessive_chain(ct: CleanText, start: int, j: int) -> tuple[RefKind, int]:
-    """After "X's": "Dad's golf buddy" is generic, "Grandpa's friend Harold" is a person."""
+def _possessive_chain(ct: CleanText, start: int, j: int) -> tuple[RefKind, int, str]:
+    """After "X's": "Dad's golf buddy" is generic, "Grandpa's friend Harold" is a person.
+
+    Returns the kind, the end token and the person as the coach says it back ("Harold").
+    """
     tokens = ct.tokens
     k = j
+    whole = ct.text[tokens[start].start : tokens[j - 1].end]
     while k < len(tokens) and k - j < 4 and tokens[k].is_word:
         low = tokens[k].low
         if low in RELATION_NOUNS or low in GENERIC_PEOPLE:
             k = _after_noun_phrase(tokens, k)
             named = _appositive_name(ct, k)
-            if named is not None and tokens[k].text != ",":
-                return RefKind.PERSON, named[1]
-            return RefKind.GENERIC, k
+            if named is not None:
+                return RefKind.PERSON, named[1], named[0]
+            return RefKind.GENERIC, k, ct.text[tokens[start].start : tokens[k - 1].end]
         k += 1
-    return RefKind.GENERIC, j
+    return RefKind.GENERIC, j, whole
 
 
 def parse_object(
@@ -344,31 +379,27 @@ def parse_object(
     # "Mom", "Dad", "Grandma" are names when written as names.
     if low in UNIQUE_KIN and tok.is_cap:
         if (j + 1 < len(tokens) and tokens[j + 1].low in ("'s", "'")) or low.endswith("'s"):
-            kind, end = _possessive_chain(ct, j, j + 1)
-            return kind, text[tok.start : tokens[end - 1].end], end, False
+            kind, end, said = _possessive_chain(ct, j, j + 1)
+            return kind, said, end, False
         return RefKind.PERSON, tok.text, j + 1, False
     if low.endswith("'s") and low[:-2] in UNIQUE_KIN and tok.is_cap:
-        kind, end = _possessive_chain(ct, j, j + 1)
-        return kind, text[tok.start : tokens[end - 1].end], end, False
+        kind, end, said = _possessive_chain(ct, j, j + 1)
+        return kind, said, end, False
     # "my old manager Tom", "my brother", "my network", "our mentor".
     if low in ("my", "our"):
         k = j + 1
         while k < len(tokens) and k - j <= 4:
             cur = tokens[k].low
             if cur.endswith("'s") and cur[:-2] in RELATION_NOUNS:
-                kind, end = _possessive_chain(ct, j, k + 1)
-                return kind, text[tok.start : tokens[end - 1].end], end, False
+                kind, end, said = _possessive_chain(ct, j, k + 1)
+                return kind, said, end, False
             if cur in RELATION_NOUNS or cur in GENERIC_PEOPLE:
                 head_end = _after_noun_phrase(tokens, k)
                 head = tokens[head_end - 1].low
                 named = _appositive_name(ct, head_end)
-                if named is not None and tokens[head_end].text != ",":
-                    return (
-                        RefKind.PERSON,
-                        text[tok.start : tokens[named[1] - 1].end],
-                        named[1],
-                        False,
-                    )
+                if named is not None:
+                    # "my old manager Tom" is Tom: the coach says the name back.
+                    return RefKind.PERSON, named[0], named[1], False
                 span = text[tok.start : tokens[head_end - 1].end]
                 if head in UNIQUE_KIN and (head_end >= len(tokens) or tokens[head_end].low != "'s"):
                     return RefKind.PERSON, span, head_end, False
@@ -386,7 +417,7 @@ def parse_object(
         head_end = _after_noun_phrase(tokens, k)
         named = _appositive_name(ct, head_end) if low == "the" else None
         if named is not None:
-            return RefKind.PERSON, text[tok.start : tokens[named[1] - 1].end], named[1], False
+            return RefKind.PERSON, named[0], named[1], False
         plural = low not in ("the", "a", "an", "one") or tokens[head_end - 1].low.endswith("s")
         return RefKind.GENERIC, text[tok.start : tokens[head_end - 1].end], head_end, plural
     if low in RELATION_MODIFIERS and not tok.is_cap:
@@ -410,8 +441,8 @@ def parse_object(
             # "Amazon recruiters", "Acme HR": an organisation's people, not a person.
             return RefKind.ORG, text[tok.start : tokens[end - 1].end], end, True
         if tokens[end - 1].low.endswith("'s") or nxt == "'s":
-            kind, stop = _possessive_chain(ct, j, end + (nxt == "'s"))
-            return kind, text[tok.start : tokens[stop - 1].end], stop, False
+            kind, stop, said = _possessive_chain(ct, j, end + (nxt == "'s"))
+            return kind, said, stop, False
         if not _plausible_person(ct, j, end, verb):
             # An unknown single word ("Ask Nordstrom for a referral"): maybe a company.
             return RefKind.ORG, text[tok.start : tokens[end - 1].end], end, False
