@@ -166,6 +166,42 @@ def _polish(
     return _FIRST_PERSON.sub(lambda m: _SECOND_PERSON[m.group(0).lower()], what)
 
 
+# A question to the coach about asking is not a plan: "should I ask Dana for a referral?",
+# "is it too soon to ask him…", "not sure whether to ask Omar for an intro".
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+_COACH_QUESTION = re.compile(
+    r"(?:(?:so|ok|okay|hmm|hey|also|but|and|quick\squestion)[,:]?\s)?"
+    r"(?:(?:should|shall|can|could|may|might|would|do|does|did|is|isn't|am|was|will)\s"
+    r"(?:i|it|you|we|that|this|asking|now|too)\b"
+    r"|(?:how|what|when|why|where)\s(?:do|should|can|would|could|if|about)\b"
+    r"|(?:not\ssure|unsure|wondering|i\swonder|i\sdon't\sknow|idk|dunno)\s(?:if|whether|how|when)"
+    r"|(?:what|how)\sabout\sasking|any\s(?:tips|advice)\s(?:on|for)\b)"
+)
+
+
+def _coach_question(low: str, pos: int) -> str | None:
+    """The question, when the sentence holding the ask at `pos` asks the coach whether to ask."""
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(low, max(0, pos - 200), pos):
+        start = match.end()
+    found = _COACH_QUESTION.match(low, start)
+    if found is None:
+        return None
+    end = low.find("?", pos)
+    return low[start : end + 1 if end >= 0 else min(len(low), pos + 40)].strip()
+
+
+_LOWER_NAME = re.compile(r"[a-zà-öø-ÿ][\w'-]*(?:\s[a-zà-öø-ÿ][\w'-]*){0,2}")
+_LOWER_KEEP = frozenset({"my", "our", "mom", "dad", "mum", "grandma", "grandpa"})
+
+
+def _say_name(name: str) -> str:
+    """A name as the coach writes it: "ruth" -> "Ruth"; mentions and "my brother" as they are."""
+    if _LOWER_NAME.fullmatch(name) and name.split(" ", 1)[0] not in _LOWER_KEEP:
+        return " ".join(word[:1].upper() + word[1:] for word in name.split(" "))
+    return name
+
+
 def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> Ref | None:
     """The person a favour is asked of: "a referral from Kevin", else the last one named before.
 
@@ -230,7 +266,16 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     anchors = [(start, end) for start, end, _ in found]
     if role_found:
         anchors.append((role_found[1], role_found[2]))
-    favours = find_favours(ct.text, ct.low, anchors)
+    # "ask carlos referral …": a favour noun straight after the person asked.
+    after_person = [
+        r.end + 1
+        for r in refs
+        if r.source is Source.REQUEST
+        and r.kind is RefKind.PERSON
+        and r.end + 1 < len(ct.low)
+        and ct.low[r.end] == " "
+    ]
+    favours = find_favours(ct.text, ct.low, anchors, after_person)
     company = found[0][2] if found else None
     respell = [
         (ct.text[start:end], name) for start, end, name in found if ct.text[start:end] != name
@@ -256,16 +301,23 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
             specific, key=lambda fr: (_KIND_PRIORITY.index(fr[0].kind), fr[0].start)
         )
         assert person is not None
+        who = _say_name(person.text)
+        question = _coach_question(ct.low, favour.start)
         return Assessment(
             text,
-            Verdict.SPECIFIC,
+            Verdict.VAGUE if question else Verdict.SPECIFIC,
             (),
-            who=person.text,
+            who=who,
             kind=favour.kind,
             what=_polish(favour.what, company, role, respell),
             reasons=(
-                f"Names who will be asked: {person.text}.",
+                f"Names who will be asked: {who}.",
                 f"Asks for something concrete: {favour.what}.",
+            )
+            + (
+                (f'But "{question}" asks me whether to ask: it is not yet a plan.',)
+                if question
+                else ()
             ),
             company=company,
             role=role,
@@ -323,14 +375,15 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     if named:
         vague = _VAGUE_WHAT.search(ct.low)
         detail = f' ("{vague.group(0)}" is not a concrete favour)' if vague else ""
+        who = _say_name(named[0].text)
         return Assessment(
             text,
             Verdict.VAGUE,
             ("what",),
-            who=named[0].text,
+            who=who,
             kind=kind,
             reasons=(
-                f"Names who will be asked: {named[0].text}.",
+                f"Names who will be asked: {who}.",
                 f"But not what, concretely, you will ask for{detail}.",
             ),
             company=company,

@@ -9,6 +9,7 @@ named companies, an answer to a named question. "Help", "advice", "leads", "oppo
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -91,9 +92,9 @@ _REFERRAL = re.compile(
     r"|\brecommend(?:s|ed|ing)?\sme\b"
     r"|\bvouch(?:es|ed|ing)?\sfor\sme\b"
     r"|\b(?:pass|forward|send|share|submit|hand|give|get|bring|flag|slip|walk)(?:s|es|ed|ing|ting)?"
-    r"\s(?:along\s|on\s)?(?:my\s(?:[\w'-]+\s){0,2}?(?:resume|cv|portfolio|application|profile"
-    r"|name|info|information|materials|work|website|deck|details|candidacy|linkedin)|it|this|them"
-    r"|me)\s(?:along\s|over\s|on\s|up\s)?(?:to|with|onto|internally|in\sfront\sof|forward)\b"
+    rf"\s(?:along\s|on\s)?(?:my\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC}|name|info|information|work"
+    r"|details|candidacy)|it|this|them|me)\s(?:along\s|over\s|on\s|up\s)?(?:to|with|onto"
+    r"|internally|in\sfront\sof|forward)\b"
 )
 _REFERENCE = re.compile(
     r"\b(?:be|act\sas|serve\sas|being)\s(?:a|my|one\sof\smy)\s(?:[\w-]+\s)?references?\b"
@@ -101,7 +102,7 @@ _REFERENCE = re.compile(
     r"|\b(?:a|my)\sreference\b"
     r"|\b(?:recommendation|reference)\sletters?\b"
     r"|\bletters?\sof\s(?:recommendation|reference)\b"
-    r"|\bwrite\s(?:me\s)?(?:a\s)?(?:linkedin\s)?(?:letter|recommendation|reference)"
+    r"|\bwrite\s(?:me\s)?(?:a\s)?(?:linkedin\s)?(?:letter|(?:recommendation|reference)(?:\sletter)?)\b"
     r"|\blinkedin\srecommendation\b"
 )
 _REVIEW = re.compile(
@@ -140,7 +141,46 @@ _NAMES = re.compile(
     r"(?:posting|job\sdescription|description|req|requisition|listing|job\spost|org\schart)\b"
 )
 _KNOWS_ANYONE = re.compile(
-    r"\bknows?\s(?:of\s)?(?:anyone|anybody|someone|somebody|people|folks)\s(at|in|inside|over\sat)\s"
+    r"\b(?:knows?|has|have)\s(?:of\s)?(?:anyone|anybody|someone|somebody|people|folks|contacts?"
+    r"|friends|a\scontact|a\sfriend)\s(?:(?:who|that)\s(?:works?|worked|is|was)\s)?"
+    r"(?:working\s)?(at|in|inside|on|over\sat|from)\s"
+)
+# "on the payments team", "in the Seattle office": a group named by more than "the team".
+_NAMED_GROUP = re.compile(
+    r"\b(?!the\s|a\s|an\s|any\s|some\s|their\s|his\s|her\s|my\s)[\w&+.-]+\s(?:team|group"
+    r"|department|dept|org|division|office|lab|unit|practice)\b"
+)
+# A call or chat of a named length, or about a named move: "a 15-minute call", "20 min zoom".
+_CALL = re.compile(
+    r"\b(?:(?:\d{1,3}|five|ten|fifteen|twenty|thirty|forty-five|half[- ]an?)[- ]?"
+    r"(?:minutes?|mins?|hours?|hr)|half[- ]hour|quick|short|brief|phone|video|zoom)\s"
+    r"(?:[\w-]+\s){0,2}?(?:calls?|chats?|zooms?|conversations?|coffees?|meetings?|phone\scalls?"
+    r"|video\scalls?|sessions?|catch-ups?)\b"
+)
+_DURATION = re.compile(
+    r"\d|\b(?:five|ten|fifteen|twenty|thirty|forty-five|half)[- ]?(?:minutes?|mins?|hours?|hr)\b"
+    r"|\bhalf[- ](?:an?[- ])?hour\b"
+)
+# Asked of the person for the call ("ask her for", "if he would do", "see whether she can").
+_CALL_FRAME = re.compile(
+    r"\b(?:ask|asks|asking|request|requesting|for|if|whether|would|could|can|will|willing"
+    r"|[a-z]+'d)\b"
+)
+# Practice favours done with or for the member: "quiz me on SQL", "role-play an intro".
+_PRACTICE = re.compile(
+    r"\b(?:quiz|drill|grill|prep|coach|test)(?:zes|es|ed|ing|s)?\s(?:me|us)\s(?:on|for|about"
+    r"|through|with)\s"
+    r"|\brole[- ]?play(?:s|ed|ing)?\s(?!with\b)(?:\w+\s){0,1}?(?:an?\s|my\s|the\s|our\s)?[\w-]+"
+    r"|\b(?:run|go|walk)(?:s|ning|ing)?\sthrough\s(?:my|the|a)\s(?:[\w-]+\s){0,2}?"
+    r"(?:pitch|answers|story|stories|intro|presentation|case|questions)\s(?:with|for)\sme\b"
+    r"|\blisten\sto\smy\s(?:[\w-]+\s){0,2}?(?:pitch|intro|answers|story)\b"
+)
+# Counted contacts: "two alumni contacts in biotech sales", "3 names at fintechs".
+_NUMBER = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|a\scouple(?:\sof)?)"
+_COUNTED = re.compile(
+    rf"\b{_NUMBER}\s(?:[\w&+-]+\s){{0,3}}?(?:contacts|names|people|alumni|recruiters|managers"
+    r"|engineers|designers|folks|connections|leaders|founders|directors|colleagues|friends"
+    r"|introductions|intros|referrals)\s(?:in|at|from|on|who|working|inside|with)\s"
 )
 _INFORMATIONAL = re.compile(
     r"\binformational\s(?:interview|call|chat|meeting|conversation|coffee)s?\b"
@@ -149,6 +189,17 @@ _MOCK = re.compile(
     r"\b(?:mock|practice|role[- ]play)\s(?:[\w-]+\s){0,2}?(?:interviews?|negotiations?|calls?"
     r"|pitch|presentations?|cases?|sessions?|conversations?)\b"
 )
+# A favour named by its noun alone, straight after the person: learners' and note-takers' frame.
+_BARE = re.compile(
+    r"(referral|intro|introduction|reference|recommendation)s?\b(?!\s(?:program|bonus))"
+)
+_BARE_KINDS = {
+    "referral": (RequestKind.REFERRAL, "a referral"),
+    "intro": (RequestKind.INTRODUCTION, "an intro"),
+    "introduction": (RequestKind.INTRODUCTION, "an intro"),
+    "reference": (RequestKind.REFERENCE, "a reference"),
+    "recommendation": (RequestKind.REFERENCE, "a recommendation"),
+}
 _QUESTION = re.compile(
     r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout)\s(?:[\w'.-]+\s){0,4}?(whether|if|what|how|when"
     r"|where|why)\b"
@@ -289,9 +340,28 @@ def _question_concrete(low: str, start: int, has_anchor_at: list[tuple[int, int]
     return has_company and any(w in ROLE_NOUNS for w in words)
 
 
-def find_favours(text: str, low: str, anchors: list[tuple[int, int]]) -> list[Favour]:
-    """All favours in the text. `anchors` are spans of companies and roles (for concreteness)."""
-    favours: list[Favour] = []
+def _bare_favours(text: str, low: str, after_person: Sequence[int]) -> Iterator[Favour]:
+    """A favour noun right after the person asked: "ask carlos referral mercadolibre role"."""
+    for pos in after_person:
+        m = _BARE.match(low, pos)
+        if m is None:
+            continue
+        noun = m.group(1)
+        kind, what = _BARE_KINDS[noun]
+        stop = _sentence_end(low, m.end())
+        tail = _phrase(text, m.end(), stop)
+        if tail and tail.split(" ", 1)[0].lower() not in ("for", "to", "at", "with", "in", "on"):
+            tail = f"for {tail}"
+        concrete = kind is not RequestKind.INTRODUCTION or bool(tail)
+        yield Favour(kind, m.start(), m.end(), concrete, f"{what} {tail}".strip(), True)
+
+
+def find_favours(
+    text: str, low: str, anchors: list[tuple[int, int]], after_person: Sequence[int] = ()
+) -> list[Favour]:
+    """All favours in the text. `anchors` are spans of companies and roles (for concreteness);
+    `after_person` are offsets just after a person asked ("ask carlos | referral …")."""
+    favours: list[Favour] = list(_bare_favours(text, low, after_person)) if after_person else []
     has_anchor = bool(anchors)
 
     for m in _INTRO.finditer(low):
@@ -411,9 +481,9 @@ def find_favours(text: str, low: str, anchors: list[tuple[int, int]]) -> list[Fa
             )
         )
     for m in _KNOWS_ANYONE.finditer(low):
-        # "if he knows anyone at Target": contacts at a named company, when one is named.
+        # "if he knows anyone at Target": contacts at a named company or group, when named.
         stop = _sentence_end(low, m.end())
-        if any(m.end() <= s < stop for s, _ in anchors):
+        if any(m.end() <= s < stop for s, _ in anchors) or _NAMED_GROUP.search(low, m.end(), stop):
             favours.append(
                 Favour(
                     RequestKind.INFORMATION,
@@ -440,7 +510,37 @@ def find_favours(text: str, low: str, anchors: list[tuple[int, int]]) -> list[Fa
                 True,
             )
         )
-    for pattern in (_INFORMATIONAL, _MOCK):
+    for m in _CALL.finditer(low):
+        # A call is a favour when asked for and bounded: a length, or a named subject.
+        stop = _sentence_end(low, m.end())
+        about = low.find(" about ", m.end(), stop)
+        named = about >= 0 and (
+            any(about <= s < stop for s, _ in anchors) or any(c.isupper() for c in text[about:stop])
+        )
+        window = low[_clause_start(low, m.start()) : m.start()]
+        favours.append(
+            Favour(
+                RequestKind.OTHER,
+                m.start(),
+                m.end(),
+                bool(_DURATION.search(m.group(0))) or named,
+                _phrase(text, m.start(), stop),
+                _CALL_FRAME.search(window) is not None,
+            )
+        )
+    for m in _COUNTED.finditer(low):
+        stop = _sentence_end(low, m.end())
+        favours.append(
+            Favour(
+                RequestKind.INFORMATION,
+                m.start(),
+                m.end(),
+                True,
+                _phrase(text, m.start(), stop),
+                _requested(low, m.start()),
+            )
+        )
+    for pattern in (_INFORMATIONAL, _MOCK, _PRACTICE):
         for m in pattern.finditer(low):
             stop = _sentence_end(low, m.end())
             favours.append(

@@ -131,6 +131,8 @@ _MENTION_STOP = frozenset(
     | {"max", "pat", "sue", "don", "ken", "jack", "bob", "ray", "sky", "star", "jordan", "paris"}
     | {"london", "india", "china", "georgia", "virginia", "austin", "dallas", "houston", "phoenix"}
 )
+# Verbs after which a lowercase given name is still a person met ("met lena", "saw omar").
+_MET = frozenset({"met", "meet", "saw", "see", "with", "and", "called", "texted", "emailed"})
 _SENTENCE_MARKS = frozenset({".", "!", "?", ";", ":", "—", "-", "(", "→"})
 
 
@@ -463,7 +465,8 @@ def _small_talk(tokens: tuple[Token, ...], j: int) -> bool:
         w in ("lunch", "coffee", "dinner", "drinks", "breakfast", "brunch", "beer")
         for w in window[:4]
     ):
-        return True
+        # "asking for coffee chats" asks for a meeting (vague); "ask her to lunch" is social.
+        return not any(w in ("chat", "chats", "call", "calls") for w in window[1:5])
     return window[0] == "how" and any(w in ("doing", "going", "been", "is") for w in window)
 
 
@@ -555,6 +558,9 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     tok = tokens[i]
     low = tok.low
     if not tok.text[0].isupper() and low not in ("my", "our"):
+        if i and tokens[i - 1].low in _MET and low in GIVEN_NAMES and low not in COMMON_WORDS:
+            # "met lena at the meetup. ask her …": a known given name, even lowercase.
+            return _mention_ref(ct, i, i + 1), i + 1
         return None  # most words: one cheap test
     initial = i == 0 or tokens[i - 1].text in _SENTENCE_MARKS
     if initial and (low in ("my", "our") or low.rstrip(".") in TITLES or low in UNIQUE_KIN):
@@ -572,14 +578,12 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     if company_at(tokens, i) or nxt in _ORG_FOLLOWERS or nxt in ("'s", "'"):
         return None
     end = i + _name_span(tokens, i)
-    ref = Ref(
-        RefKind.PERSON,
-        ct.text[tok.start : tokens[end - 1].end],
-        tok.start,
-        tokens[end - 1].end,
-        Source.MENTION,
-    )
-    return ref, end
+    return _mention_ref(ct, i, end), end
+
+
+def _mention_ref(ct: CleanText, i: int, end: int) -> Ref:
+    start, stop = ct.tokens[i].start, ct.tokens[end - 1].end
+    return Ref(RefKind.PERSON, ct.text[start:stop], start, stop, Source.MENTION)
 
 
 def find_refs(ct: CleanText) -> list[Ref]:
@@ -630,6 +634,14 @@ def find_refs(ct: CleanText) -> list[Ref]:
             j += 1
         if j + 1 < count and tokens[j].text == "@":  # "ask @Jim" typed as plain text
             j += 1
+        elif (
+            source is Source.REQUEST
+            and j + 1 < count
+            and tokens[j].low == "to"
+            and tok.low in ("ask", "asking", "request")
+            and (_is_name(tokens[j + 1]) or tokens[j + 1].low in GIVEN_NAMES)
+        ):
+            j += 1  # "ask to Marta for a referral": a learner's frame, the person follows
         parsed = parse_object(ct, j, strong=source is not Source.SOCIAL or n > 1, verb=tok.low)
         if parsed is None and source is Source.REQUEST and tok.low in _SEND_VERBS:
             # "send my resume to Kevin": the person comes after the document.
