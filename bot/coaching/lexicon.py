@@ -21,6 +21,7 @@ __all__ = [
     "INFO_NOUNS",
     "NAME_FOLLOWERS",
     "NOT_NAMES",
+    "PERSONAL_VERBS",
     "QUANTIFIERS",
     "RELATION_MODIFIERS",
     "RELATION_NOUNS",
@@ -33,6 +34,7 @@ __all__ = [
     "TITLES",
     "TYPO_FIXES",
     "UNIQUE_KIN",
+    "UNIQUE_ROLES",
     "VAGUE_QUESTION_WORDS",
     "WHICH_NOUNS",
 ]
@@ -72,6 +74,7 @@ NAME_FOLLOWERS = words("name_followers.txt")
 TITLES = words("titles.txt")
 UNIQUE_KIN = words("unique_kin.txt")
 RELATION_NOUNS = words("relation_nouns.txt") | UNIQUE_KIN
+UNIQUE_ROLES = words("unique_roles.txt")
 RELATION_MODIFIERS = words("relation_modifiers.txt")
 GENERIC_PEOPLE = words("generic_people.txt")
 QUANTIFIERS = words("quantifiers.txt")
@@ -89,5 +92,7 @@ TYPO_FIXES: tuple[tuple[str, str], ...] = tuple(
     (pattern, repl)
     for pattern, repl in (entry.split("\t", 1) for entry in entries("typo_fixes.tsv", strip=False))
 )
+# Verbs only a person does for the member: "ask Mbali to review …" names a person.
+PERSONAL_VERBS = words("personal_verbs.txt")
 # The strongest cue that a capitalised word after "ask" is a person, not a company.
 GIVEN_NAMES = words("given_names.txt")

@@ -22,6 +22,7 @@ from bot.coaching.lexicon import (
     GIVEN_NAMES,
     NAME_FOLLOWERS,
     NOT_NAMES,
+    PERSONAL_VERBS,
     QUANTIFIERS,
     RELATION_MODIFIERS,
     RELATION_NOUNS,
@@ -31,6 +32,7 @@ from bot.coaching.lexicon import (
     TALK_PHRASES,
     TITLES,
     UNIQUE_KIN,
+    UNIQUE_ROLES,
 )
 from bot.coaching.text import MENTION_PREFIX, TOKEN, CleanText, Token
 
@@ -131,6 +133,14 @@ _MENTION_STOP = frozenset(
     | {"max", "pat", "sue", "don", "ken", "jack", "bob", "ray", "sky", "star", "jordan", "paris"}
     | {"london", "india", "china", "georgia", "virginia", "austin", "dallas", "houston", "phoenix"}
 )
+# Words after a sentence's first word that make it the subject: "Mark said he'd help",
+# "nora is leaving HubSpot", "dev just joined Ramp" (and not "Will ask…", "Grace period…").
+_SUBJECT_VERBS = frozenset(
+    {"said", "says", "is", "was", "has", "had", "just", "offered", "mentioned", "told", "works"}
+    | {"worked", "reviewed", "knows", "knew", "used", "runs", "leads", "manages", "started"}
+    | {"joined", "moved", "left", "got", "posted", "replied", "agreed", "promised", "recently"}
+    | {"now", "still", "already", "gave", "sent", "wrote", "invited", "introduced", "referred"}
+)
 # Verbs after which a lowercase given name is still a person met ("met lena", "saw omar").
 _MET = frozenset({"met", "meet", "saw", "see", "with", "and", "called", "texted", "emailed"})
 _SENTENCE_MARKS = frozenset({".", "!", "?", ";", ":", "—", "-", "(", "→"})
@@ -153,8 +163,30 @@ def _plausible_person(ct: CleanText, j: int, end: int, verb: str) -> bool:
         return tokens[end - 1].low not in _ORG_WORDS
     if tokens[j].low in GIVEN_NAMES or verb in _PERSON_ONLY_VERBS or nxt in ("from", "at"):
         return True
+    if _company_shaped(tokens[j].text):
+        return False  # "ChatGPT", "TBWA", "3M": a brand or a tool, not a first name
+    # "ask Mbali to review my portfolio", "ask Ji-woo correct my english": only a person does.
+    after = tokens[end + 1].low if nxt == "to" and end + 1 < len(tokens) else nxt
+    if after in PERSONAL_VERBS:
+        return True
     start = tokens[j].end
     return _GENDERED.search(ct.low, start, start + 160) is not None
+
+
+def _company_shaped(word: str) -> bool:
+    """Capitals or digits inside a word ("LinkedIn", "ChatGPT", "TBWA", "H&M"), except the
+    ways names are written ("McKenzie", "DeShawn", "O'Brien", "Jean-Luc")."""
+    inner = word[1:]
+    if not any(c.isupper() or c.isdigit() for c in inner):
+        return False
+    if inner.isupper() or any(c.isdigit() or c == "&" for c in word):
+        return True
+    return _NAME_CAPITALS.fullmatch(word) is None
+
+
+_NAME_CAPITALS = re.compile(
+    r"(?:Mc|Mac|De|Da|Di|Le|La|Van|Von|O')?[A-Z][a-zà-ɏ']+(?:-[A-Z][a-zà-ɏ']+)*"
+)
 
 
 CompanyIndex = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
@@ -324,6 +356,27 @@ def _appositive_name(ct: CleanText, j: int) -> tuple[str, int] | None:
     return found
 
 
+def _relation(low: str) -> str:
+    """A relation noun without "ex-" or "-in-law" ("ex-coworker", "sister-in-law")."""
+    if low in RELATION_NOUNS:
+        return low
+    base = low.removeprefix("ex-").removesuffix("-in-law")
+    return base if base in RELATION_NOUNS else low
+
+
+def _appositive_after_place(ct: CleanText, j: int) -> tuple[str, int] | None:
+    """ "my manager from the internship, ravi, …": the name after a short place phrase."""
+    tokens = ct.tokens
+    if j >= len(tokens) or tokens[j].low not in ("from", "at", "in"):
+        return None
+    for k in range(j + 1, min(len(tokens), j + 6)):
+        if tokens[k].text == ",":
+            return _appositive_name(ct, k)
+        if not tokens[k].is_word:
+            return None
+    return None
+
+
 def _possessive_chain(ct: CleanText, start: int, j: int) -> tuple[RefKind, int, str]:
     """After "X's": "Dad's golf buddy" is generic, "Grandpa's friend Harold" is a person.
 
@@ -391,19 +444,22 @@ def parse_object(
     if low in ("my", "our"):
         k = j + 1
         while k < len(tokens) and k - j <= 4:
-            cur = tokens[k].low
-            if cur.endswith("'s") and cur[:-2] in RELATION_NOUNS:
+            cur = _relation(tokens[k].low)
+            if cur.endswith("'s") and _relation(cur[:-2]) in RELATION_NOUNS:
                 kind, end, said = _possessive_chain(ct, j, k + 1)
                 return kind, said, end, False
             if cur in RELATION_NOUNS or cur in GENERIC_PEOPLE:
                 head_end = _after_noun_phrase(tokens, k)
-                head = tokens[head_end - 1].low
-                named = _appositive_name(ct, head_end)
+                head = _relation(tokens[head_end - 1].low)
+                named = _appositive_name(ct, head_end) or _appositive_after_place(ct, head_end)
                 if named is not None:
                     # "my old manager Tom" is Tom: the coach says the name back.
                     return RefKind.PERSON, named[0], named[1], False
                 span = text[tok.start : tokens[head_end - 1].end]
-                if head in UNIQUE_KIN and (head_end >= len(tokens) or tokens[head_end].low != "'s"):
+                if (head in UNIQUE_KIN or head in UNIQUE_ROLES) and (
+                    head_end >= len(tokens) or tokens[head_end].low not in ("'s", "and", "or")
+                ):
+                    # "my brother", "my old manager", "my thesis advisor": one person.
                     return RefKind.PERSON, span, head_end, False
                 return RefKind.GENERIC, span, head_end, head.endswith("s")
             if cur in RELATION_MODIFIERS or (tokens[k].is_word and k - j < 3):
@@ -557,11 +613,25 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     tokens = ct.tokens
     tok = tokens[i]
     low = tok.low
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
     if not tok.text[0].isupper() and low not in ("my", "our"):
-        if i and tokens[i - 1].low in _MET and low in GIVEN_NAMES and low not in COMMON_WORDS:
-            # "met lena at the meetup. ask her …": a known given name, even lowercase.
+        if (
+            low in GIVEN_NAMES
+            and low not in COMMON_WORDS
+            and (
+                (i and tokens[i - 1].low in _MET)
+                or ((i == 0 or tokens[i - 1].text in _SENTENCE_MARKS) and nxt in _SUBJECT_VERBS)
+            )
+        ):
+            # "met lena at the meetup. ask her …", "nora is leaving HubSpot. ask her …".
             return _mention_ref(ct, i, i + 1), i + 1
         return None  # most words: one cheap test
+    if tok.text.startswith(MENTION_PREFIX):
+        # "<@U06JD3KF8SA> mentioned she used to work at Etsy. ask her …"
+        ref = Ref(
+            RefKind.PERSON, ct.mentions.get(tok.text, tok.text), tok.start, tok.end, Source.MENTION
+        )
+        return ref, i + 1
     initial = i == 0 or tokens[i - 1].text in _SENTENCE_MARKS
     if initial and (low in ("my", "our") or low.rstrip(".") in TITLES or low in UNIQUE_KIN):
         parsed = parse_object(ct, i, strong=False)
@@ -571,8 +641,9 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
         return Ref(RefKind.PERSON, parsed[1], tok.start, tokens[end - 1].end, Source.MENTION), end
     if not tok.is_cap or not _is_name(tok):
         return None
-    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
-    known = low in GIVEN_NAMES and not (initial and low in _MENTION_STOP)
+    known = low in GIVEN_NAMES and not (
+        initial and low in _MENTION_STOP and nxt not in _SUBJECT_VERBS
+    )
     if not known and not (initial and nxt == "from"):
         return None
     if company_at(tokens, i) or nxt in _ORG_FOLLOWERS or nxt in ("'s", "'"):
