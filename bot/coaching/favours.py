@@ -69,7 +69,8 @@ _ASK_TO = re.compile(r"\b(?:ask|asks|asking|get|have|want|need)\s(?:[\w'.@-]+\s)
 
 _INTRO = re.compile(
     r"\bintroduc(?:e|es|ed|ing)\s(?:me|us|myself)\b(?:\s(?:to|with)\b)?"
-    r"|\bintros?\s(?:me\s)?(?:to|with)\b"
+    r"|\bintros?\s(?:me\s)?(?:to|with)\b|\bintro(?:'d)?\sme\b"
+    r"|\bpresent(?:s|ed|ing)?\sme\s(?:to|with)\b"
     r"|\bintroductions?\s(?:to|with)\b"
     r"|\bconnect(?:s|ed|ing)?\sme\s(?:up\s)?(?:with|to)\b"
     r"|\bput(?:s|ting)?\sme\sin\s(?:touch|contact)\swith\b"
@@ -90,15 +91,17 @@ _REFERRAL = re.compile(
     r"referrals?\s(?:for|to|at|into|from)\s"
     r"|\bput\s(?:in\s)?a\s(?:good\s|kind\s)?word\b|\bgood\sword\b"
     r"|\brecommend(?:s|ed|ing)?\sme\b"
-    r"|\bvouch(?:es|ed|ing)?\sfor\sme\b"
+    r"|\bvouch(?:es|ed|ing)?\sfor\s(?:me|my)\b"
+    r"|\b(?:the|a|his|her|their)\sreferral\s(?:link|code|form)\b"
     r"|\b(?:pass|forward|send|share|submit|hand|give|get|bring|flag|slip|walk)(?:s|es|ed|ing|ting)?"
     rf"\s(?:along\s|on\s)?(?:my\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC}|name|info|information|work"
-    r"|details|candidacy)|it|this|them|me)\s(?:along\s|over\s|on\s|up\s)?(?:to|with|onto"
-    r"|internally|in\sfront\sof|forward)\b"
+    r"|details|candidacy)|it|this|them|me)\s(?:along\s|over\s|on\s|up\s|straight\s|directly\s"
+    r"|right\s)?(?:to|with|onto|internally|in\sfront\sof|forward|on\sthe\sdesk\sof"
+    r"|in\sthe\shands\sof|in)\b"
 )
 _REFERENCE = re.compile(
-    r"\b(?:be|act\sas|serve\sas|being)\s(?:a|my|one\sof\smy)\s(?:[\w-]+\s)?references?\b"
-    r"|\breferences?\s(?:letter|check|for)\b"
+    r"\b(?:be|act\sas|serve\sas|being)\s(?:a|my|one\sof\smy)\s(?:[\w-]+\s)?(?:references?|referees?)\b"
+    r"|\breferences?\s(?:letter|check|for|form)\b"
     r"|\b(?:a|my)\sreference\b"
     r"|\b(?:recommendation|reference)\sletters?\b"
     r"|\bletters?\sof\s(?:recommendation|reference)\b"
@@ -133,6 +136,13 @@ _NAMES = re.compile(
     r"|\bwho\s(?:[\w-]+\s){0,3}?(?:i|we)\sshould\s(?:[\w-]+\s){0,3}?(?:at|about|in|there"
     r"|for|regarding)\b"
     r"|\bwho\s(?:the|their|his|her)\s(?:[\w-]+\s){0,3}?(?:is|are)\b(?!\s(?:doing|going|up))"
+    r"|\bwho\s(?:at\s[\w&.'-]+\s)?(?:handles|runs|leads|owns|manages|hires|does|oversees|is\sin"
+    r"\scharge\sof|decides)\s"
+    r"|\bwho\s(?:she|he|they|you)(?:'d|\swould)\s(?:recommend|suggest)\b"
+    r"|\b(?:[\w-]+'s\s)(?:direct\s|work\s|personal\s)?(?:email(?:\saddress)?|phone\snumber"
+    r"|contact\sinfo|calendar\slink)\b"
+    r"|\b(?:direct\s|work\s|personal\s)?(?:email|phone\snumber|contact\sinfo)(?:\saddress)?\s(?:of|for)"
+    r"\s(?:the|her|his|their|a)\s"
     r"|\bwho(?:'s|\sis)\sthe\s(?:[\w-]+\s){0,2}?(?:hiring|manager|recruiter|decision-maker|lead"
     r"|head|contact|person|director|owner|buyer)\b"
     rf"|\bwhich\s(?:[\w-]+\s){{0,3}}?(?:{_alt(WHICH_NOUNS)})\b"
@@ -143,7 +153,7 @@ _NAMES = re.compile(
 _KNOWS_ANYONE = re.compile(
     r"\b(?:knows?|has|have)\s(?:of\s)?(?:anyone|anybody|someone|somebody|people|folks|contacts?"
     r"|friends|a\scontact|a\sfriend)\s(?:(?:who|that)\s(?:works?|worked|is|was)\s)?"
-    r"(?:working\s)?(at|in|inside|on|over\sat|from)\s"
+    r"(?:working\s)?(at|in|inside|on|over\sat|from|hiring)\s"
 )
 # "on the payments team", "in the Seattle office": a group named by more than "the team".
 _NAMED_GROUP = re.compile(
@@ -156,6 +166,14 @@ _CALL = re.compile(
     r"(?:minutes?|mins?|hours?|hr)|half[- ]hour|quick|short|brief|phone|video|zoom)\s"
     r"(?:[\w-]+\s){0,2}?(?:calls?|chats?|zooms?|conversations?|coffees?|meetings?|phone\scalls?"
     r"|video\scalls?|sessions?|catch-ups?)\b"
+)
+_FOR_TIME = re.compile(
+    r"\bfor\s(?:\d{1,3}|five|ten|fifteen|twenty|thirty|half)[- ]?(?:minutes?|mins?|hours?|an\shour)\b"
+)
+# "would talk to me about …": a conversation the person is asked to give.
+_TALK_TO_ME = re.compile(
+    r"\b(?:would|could|can|will|to|might)\s(?:be\swilling\sto\s|be\sopen\sto\s)?(?:talk|speak"
+    r"|chat|meet)\s(?:to|with)\sme\b"
 )
 _DURATION = re.compile(
     r"\d|\b(?:five|ten|fifteen|twenty|thirty|forty-five|half)[- ]?(?:minutes?|mins?|hours?|hr)\b"
@@ -174,13 +192,20 @@ _PRACTICE = re.compile(
     r"|\b(?:run|go|walk)(?:s|ning|ing)?\sthrough\s(?:my|the|a)\s(?:[\w-]+\s){0,2}?"
     r"(?:pitch|answers|story|stories|intro|presentation|case|questions)\s(?:with|for)\sme\b"
     r"|\blisten\sto\smy\s(?:[\w-]+\s){0,2}?(?:pitch|intro|answers|story)\b"
+    r"|\bmock[- ]?interview(?:s|ed|ing)?\s(?:me|us)\b|\btime\sme\s(?:while|as|on|when)\b"
+    r"|\bpretend(?:s|ing)?\s(?:to\sbe|he's|she's|they're|he\sis|she\sis)\s(?:an?|the|my)\s"
+    r"(?:[\w-]+\s){0,2}?(?:interviewer|recruiter|hiring\smanager|panel|manager|client|customer)"
+    r"|\bwatch\sme\s(?:solve|do|present|pitch|practice|code|give|run)\b"
+    r"|\bplay\sthe\s(?:[\w-]+\s)?(?:recruiter|interviewer|hiring\smanager|manager|client"
+    r"|customer|buyer)\b"
 )
 # Counted contacts: "two alumni contacts in biotech sales", "3 names at fintechs".
-_NUMBER = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|a\scouple(?:\sof)?)"
+_NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a\scouple(?:\sof)?)"
 _COUNTED = re.compile(
     rf"\b{_NUMBER}\s(?:[\w&+-]+\s){{0,3}}?(?:contacts|names|people|alumni|recruiters|managers"
     r"|engineers|designers|folks|connections|leaders|founders|directors|colleagues|friends"
-    r"|introductions|intros|referrals)\s(?:in|at|from|on|who|working|inside|with)\s"
+    r"|introductions|intros|referrals|contact|name|person)\s(?:in|at|from|on|who|working|inside|with"
+    r"|that|she|he|they|[a-z]+'d)\b"
 )
 _INFORMATIONAL = re.compile(
     r"\binformational\s(?:interview|call|chat|meeting|conversation|coffee)s?\b"
@@ -273,6 +298,17 @@ def _clause_end(low: str, pos: int) -> int:
     limit = min(len(low), pos + _LOOKAHEAD)
     match = _CLAUSE_END.search(low, pos, limit)
     return match.start() if match else limit
+
+
+def _sentence_start(low: str, pos: int) -> int:
+    """Start of the sentence holding `pos`."""
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(low, max(0, pos - 200), pos):
+        start = match.end()
+    return start
+
+
+_SENTENCE_BREAK = re.compile(rf"{_STOP}")
 
 
 def _sentence_end(low: str, pos: int) -> int:
@@ -528,6 +564,24 @@ def find_favours(
                 _CALL_FRAME.search(window) is not None,
             )
         )
+    for pattern in (_FOR_TIME, _TALK_TO_ME):
+        for m in pattern.finditer(low):
+            # "ask Tevita for 15 min about how he moved…", "would talk to me about openings":
+            # concrete with a length, or a company or named subject in the sentence.
+            start = _sentence_start(low, m.start())
+            stop = _sentence_end(low, m.end())
+            concrete = pattern is _FOR_TIME or any(start <= s < stop for s, _ in anchors)
+            favours.append(
+                Favour(
+                    RequestKind.OTHER,
+                    m.start(),
+                    m.end(),
+                    concrete,
+                    ("a conversation with you" if pattern is _TALK_TO_ME else "")
+                    + _phrase(text, m.end() if pattern is _TALK_TO_ME else m.start() + 4, stop),
+                    True,
+                )
+            )
     for m in _COUNTED.finditer(low):
         stop = _sentence_end(low, m.end())
         favours.append(

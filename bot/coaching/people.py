@@ -457,7 +457,7 @@ def parse_object(
                     return RefKind.PERSON, named[0], named[1], False
                 span = text[tok.start : tokens[head_end - 1].end]
                 if (head in UNIQUE_KIN or head in UNIQUE_ROLES) and (
-                    head_end >= len(tokens) or tokens[head_end].low not in ("'s", "and", "or")
+                    head_end >= len(tokens) or tokens[head_end].low != "'s"
                 ):
                     # "my brother", "my old manager", "my thesis advisor": one person.
                     return RefKind.PERSON, span, head_end, False
