@@ -17,6 +17,8 @@ __all__ = [
     "COMPANIES",
     "DOCUMENTS",
     "GENERIC_PEOPLE",
+    "FUZZY_EXCEPTIONS",
+    "FUZZY_WORDS",
     "GIVEN_NAMES",
     "INFO_NOUNS",
     "NAME_FOLLOWERS",
@@ -94,5 +96,8 @@ TYPO_FIXES: tuple[tuple[str, str], ...] = tuple(
 )
 # Verbs only a person does for the member: "ask Mbali to review …" names a person.
 PERSONAL_VERBS = words("personal_verbs.txt")
+# Words read through one slip of the keyboard, and the slips that are words of their own.
+FUZZY_WORDS = tuple(entries("fuzzy_words.txt"))
+FUZZY_EXCEPTIONS = words("fuzzy_exceptions.txt")
 # The strongest cue that a capitalised word after "ask" is a person, not a company.
 GIVEN_NAMES = words("given_names.txt")

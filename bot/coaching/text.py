@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from bot.coaching.lexicon import TYPO_FIXES
+from bot.coaching.lexicon import FUZZY_EXCEPTIONS, FUZZY_WORDS, TYPO_FIXES
 
 # A planned ask is a sentence or three; longer messages are read up to this many characters so
 # that the cost of one assessment stays bounded whatever a member pastes.
@@ -59,6 +59,55 @@ def _fix_typos(text: str) -> str:
         pattern, repl = _TYPOS[(match.lastindex or 1) - 1]
         parts.append(text[last : match.start()])
         parts.append(pattern.sub(repl, match.group(0)))
+        last = match.end()
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _slips(word: str) -> set[str]:
+    """The word with one letter dropped (words of five letters or more), doubled, or swapped
+    with its neighbour: the slips a phone keyboard makes most."""
+    out = set()
+    for i in range(len(word)):
+        if len(word) > 4:
+            out.add(word[:i] + word[i + 1 :])
+        out.add(word[:i] + word[i] + word[i:])
+        if i + 1 < len(word):
+            out.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+    return out
+
+
+# Every one-slip misspelling of the words the assessor reads, mapped back to the word; a
+# dictionary, so checking a message costs one set test per word.
+_SLIPS: dict[str, str] = {
+    slip: word
+    for word in FUZZY_WORDS
+    for slip in _slips(word)
+    if slip not in FUZZY_EXCEPTIONS and slip not in FUZZY_WORDS
+}
+_SLIP_KEYS = frozenset(_SLIPS)
+_LOW_WORD = re.compile(r"[a-z]+")
+
+
+def _fix_slips(text: str) -> str:
+    """ "introdcue" -> "introduce", "aks" -> "ask": one slip in a word the assessor reads."""
+    low = text.lower()
+    if len(low) != len(text) or _SLIP_KEYS.isdisjoint(_LOW_WORD.findall(low)):
+        return text
+    parts: list[str] = []
+    last = 0
+    for match in _LOW_WORD.finditer(low):
+        word = _SLIPS.get(match.group(0))
+        if word is None or (match.start() and low[match.start() - 1].isalnum()):
+            continue
+        if match.end() < len(low) and low[match.end()].isalnum():
+            continue
+        if text[match.start()].isupper():
+            word = word[0].upper() + word[1:]
+        parts.append(text[last : match.start()])
+        parts.append(word)
         last = match.end()
     if not parts:
         return text
@@ -137,7 +186,7 @@ def clean(raw: str) -> CleanText:
         text = _DASHES.sub(" — ", text)
     if "\n" in text:
         text = _NEWLINES.sub(". ", text)
-    text = _fix_typos(text)
+    text = _fix_slips(_fix_typos(text))
     text = _SPACES.sub(" ", text).strip()
     tokens = tuple(Token(m[0], m[0].lower(), *m.span()) for m in TOKEN.finditer(text))
     return CleanText(text, text.lower(), tokens, mentions)
