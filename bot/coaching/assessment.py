@@ -270,7 +270,7 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     after_person = [
         r.end + 1
         for r in refs
-        if r.source is Source.REQUEST
+        if r.source in (Source.REQUEST, Source.LEAD)
         and r.kind is RefKind.PERSON
         and r.end + 1 < len(ct.low)
         and ct.low[r.end] == " "

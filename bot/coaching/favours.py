@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.coaching.lexicon import (
+    COMMON_WORDS,
     DOCUMENTS,
     INFO_NOUNS,
     ROLE_NOUNS,
@@ -216,7 +217,8 @@ _MOCK = re.compile(
 )
 # A favour named by its noun alone, straight after the person: learners' and note-takers' frame.
 _BARE = re.compile(
-    r"(referral|intro|introduction|reference|recommendation)s?\b(?!\s(?:program|bonus))"
+    r"(?:(?:a|an|the)\s)?((?:[\w&.'-]+\s){0,2}?)(referral|intro|introduction|reference"
+    r"|recommendation)s?\b(?!\s(?:program|bonus))"
 )
 _BARE_KINDS = {
     "referral": (RequestKind.REFERRAL, "a referral"),
@@ -382,14 +384,19 @@ def _bare_favours(text: str, low: str, after_person: Sequence[int]) -> Iterator[
         m = _BARE.match(low, pos)
         if m is None:
             continue
-        noun = m.group(1)
-        kind, what = _BARE_KINDS[noun]
+        where = text[m.start(1) : m.end(1)].strip()
+        if any(word in COMMON_WORDS for word in where.lower().split()):
+            continue  # "ask Kevin about his referral", "ask my boss for a recommendation"
+        kind, what = _BARE_KINDS[m.group(2)]
         stop = _sentence_end(low, m.end())
         tail = _phrase(text, m.end(), stop)
         if tail and tail.split(" ", 1)[0].lower() not in ("for", "to", "at", "with", "in", "on"):
             tail = f"for {tail}"
+        # "Min-jun: Coupang referral": the words before the noun say where.
+        if where:
+            tail = f"{tail} ({where})" if tail else f"at {where}"
         concrete = kind is not RequestKind.INTRODUCTION or bool(tail)
-        yield Favour(kind, m.start(), m.end(), concrete, f"{what} {tail}".strip(), True)
+        yield Favour(kind, m.start(2), m.end(), concrete, f"{what} {tail}".strip(), True)
 
 
 def find_favours(
