@@ -176,6 +176,7 @@ _TALK_TO_ME = re.compile(
     r"\b(?:would|could|can|will|to|might)\s(?:be\swilling\sto\s|be\sopen\sto\s)?(?:talk|speak"
     r"|chat|meet)\s(?:to|with)\sme\b"
 )
+_ASKED_FOR = re.compile(r"\b(?:ask|asks|asking|request|requesting|beg|borrow)\b")
 _DURATION = re.compile(
     r"\d|\b(?:five|ten|fifteen|twenty|thirty|forty-five|half)[- ]?(?:minutes?|mins?|hours?|hr)\b"
     r"|\bhalf[- ](?:an?[- ])?hour\b"
@@ -578,6 +579,8 @@ def find_favours(
             start = _sentence_start(low, m.start())
             stop = _sentence_end(low, m.end())
             concrete = pattern is _FOR_TIME or any(start <= s < stop for s, _ in anchors)
+            if pattern is _FOR_TIME and not _ASKED_FOR.search(low, start, m.start()):
+                continue  # "do leetcode for 2 hours": time spent, not time asked for
             favours.append(
                 Favour(
                     RequestKind.OTHER,

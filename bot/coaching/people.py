@@ -512,6 +512,14 @@ def parse_object(
     return None
 
 
+def _thanks(tokens: tuple[Token, ...], start: int, stop: int) -> bool:
+    """ "Send Obiageli a thank-you note": thanking closes a loop, it asks nothing."""
+    return any(t.low in _THANKS for t in tokens[start:stop])
+
+
+_THANKS = frozenset({"thank-you", "thanks", "thank", "congrats", "congratulations", "thx"})
+
+
 def _small_talk(tokens: tuple[Token, ...], j: int) -> bool:
     """ "ask how he's doing", "ask her to lunch": social, not a request."""
     window = [t.low for t in tokens[j : j + 8]]
@@ -748,7 +756,9 @@ def find_refs(ct: CleanText) -> list[Ref]:
             # "see if she is free" is not an ask; "see if she can refer me" is.
             i = end_index
             continue
-        if source is Source.REQUEST and _small_talk(tokens, end_index):
+        if source is Source.REQUEST and (
+            _small_talk(tokens, end_index) or _thanks(tokens, i + 1, end_index + 6)
+        ):
             source = Source.SOCIAL
         nxt = tokens[end_index].low if end_index < count else ""
         refs.append(
