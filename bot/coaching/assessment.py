@@ -278,7 +278,7 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         and r.end + 1 < len(ct.low)
         and ct.low[r.end] == " "
     ]
-    favours = find_favours(ct.text, ct.low, anchors, after_person)
+    favours = find_favours(ct.text, ct.low, anchors, after_person, ct.words)
     company = found[0][2] if found else None
     respell = [
         (ct.text[start:end], name) for start, end, name in found if ct.text[start:end] != name

@@ -36,8 +36,17 @@ _COMPANY_CUE = frozenset(
 _CONNECTORS = frozenset({"of", "&", "and"})
 
 
+# Every deadline pattern holds one of these words.
+_DEADLINE_WORDS = frozenset(
+    {"by", "before", "until", "later", "this", "tonight", "today", "tomorrow", "next"}
+    | {f"{day}day" for day in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}
+)
+
+
 def find_deadline(ct: CleanText) -> str | None:
     """When the ask is due, as written ("by Friday", "this afternoon", "tomorrow")."""
+    if _DEADLINE_WORDS.isdisjoint(ct.words):
+        return None
     match = _BY_DEADLINE.search(ct.text) or _WHEN.search(ct.text)
     return match.group(0) if match else None
 
@@ -94,6 +103,8 @@ def _respell(written: str, name: str) -> str:
 
 def find_role(ct: CleanText, companies: list[CompanySpan]) -> tuple[str, int, int] | None:
     """The role the ask is about ("controller" in "the controller opening at General Mills")."""
+    if ROLE_HEADS.isdisjoint(ct.words):
+        return None
     for match in _ROLE.finditer(ct.low):
         start, end = match.span(1)
         words = ct.text[start:end].split()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -21,6 +22,7 @@ from bot.coaching.lexicon import (
     VAGUE_QUESTION_WORDS,
     WHICH_NOUNS,
 )
+from bot.coaching.text import TOKEN
 
 
 class RequestKind(StrEnum):
@@ -400,15 +402,86 @@ def _bare_favours(text: str, low: str, after_person: Sequence[int]) -> Iterator[
         yield Favour(kind, m.start(2), m.end(), concrete, f"{what} {tail}".strip(), True)
 
 
+def _forms(bases: str, endings: str = "") -> frozenset[str]:
+    """Words a pattern's match must contain, with the endings the pattern allows."""
+    ends = ["", *endings.split()]
+    return frozenset(base + end for base in bases.split() for end in ends)
+
+
+# Each favour pattern is only run when the message holds one of the words every match of it
+# contains: one set test instead of a regex scan, for most patterns on most messages.
+_INTRO_WORDS = _forms(
+    "introduce introduction intro present connect put hook set", "s d ed ing 'd"
+) | {"introducing", "introduces", "putting", "setting"}
+_REFERRAL_WORDS = _forms(
+    "refer referral word recommend vouch pass forward send share submit hand give get bring flag"
+    " slip walk",
+    "s es ed ing ting",
+) | {"referred", "referring"}
+_REFERENCE_WORDS = _forms("reference referee recommendation letter", "s")
+_REVIEW_WORDS = _forms(
+    "review look read go proofread proof critique edit mark check give feedback notes comments"
+    " comment input thoughts edits eyes once-over take tear sanity-check sanity fact-check fact"
+    " weigh red-pen redpen red pointers",
+    "s es ing",
+)
+_SEND_DOC_WORDS = _forms("send sending email share forward give show bring hand")
+_NAMES_WORDS = _forms(
+    "name contact email phone linkedin list who who's which posting description req requisition"
+    " listing post chart calendar",
+    "s",
+)
+_KNOWS_WORDS = _forms("know knows has have")
+_QUESTION_WORDS = _forms("ask tell find", "s ed ing")
+_CALL_WORDS = _forms(
+    "call chat zoom conversation coffee meeting session catch-up phone video", "s"
+) | {"15-minute", "20-minute", "30-minute"}
+_TALK_WORDS = _forms("talk speak chat meet")
+_MOCK_WORDS = _forms("mock practice role-play role")
+_PRACTICE_WORDS = _forms(
+    "quiz drill grill prep coach test role-play roleplay run go walk listen mock-interview mock"
+    " time pretend watch play role mockinterview",
+    "s es ed ing zes ning",
+)
+_NUMBER_WORDS = frozenset(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "couple"]
+)
+_HAS_DIGIT = re.compile(r"\d").search
+
+
+_NO_WORDS: frozenset[str] = frozenset()
+_INFORMATIONAL_WORDS = frozenset({"informational"})
+
+
+def _finditer(
+    pattern: re.Pattern[str],
+    needs: frozenset[str],
+    words: AbstractSet[str],
+    low: str,
+    *parts: str,
+) -> Iterator[re.Match[str]]:
+    """`pattern`'s matches, when the message has one of the words (or word parts) it needs."""
+    if needs.isdisjoint(words) and not any(part in low for part in parts):
+        return iter(())
+    return pattern.finditer(low)
+
+
 def find_favours(
-    text: str, low: str, anchors: list[tuple[int, int]], after_person: Sequence[int] = ()
+    text: str,
+    low: str,
+    anchors: list[tuple[int, int]],
+    after_person: Sequence[int] = (),
+    words: AbstractSet[str] | None = None,
 ) -> list[Favour]:
     """All favours in the text. `anchors` are spans of companies and roles (for concreteness);
-    `after_person` are offsets just after a person asked ("ask carlos | referral …")."""
+    `after_person` are offsets just after a person asked ("ask carlos | referral …");
+    `words` are the message's lowercase tokens (found again from `text` when not given)."""
+    if words is None:
+        words = {word.lower() for word in TOKEN.findall(text)}
     favours: list[Favour] = list(_bare_favours(text, low, after_person)) if after_person else []
     has_anchor = bool(anchors)
 
-    for m in _INTRO.finditer(low):
+    for m in _finditer(_INTRO, _INTRO_WORDS, words, low):
         target, concrete = (
             _target(text, low, m.end())
             if m.group(0).endswith(("to", "with"))
@@ -431,7 +504,7 @@ def find_favours(
                 _requested(low, m.start()),
             )
         )
-    for m in _REFERRAL.finditer(low):
+    for m in _finditer(_REFERRAL, _REFERRAL_WORDS, words, low):
         matched = m.group(0)
         stop = _sentence_end(low, m.end())
         rest = _phrase(text, m.end(), stop)
@@ -463,7 +536,7 @@ def find_favours(
                 _requested(low, m.start()),
             )
         )
-    for m in _REFERENCE.finditer(low):
+    for m in _finditer(_REFERENCE, _REFERENCE_WORDS, words, low):
         stop = _sentence_end(low, m.end())
         rest = _phrase(text, m.end(), stop)
         matched = m.group(0)
@@ -483,7 +556,7 @@ def find_favours(
                 _requested(low, m.start()),
             )
         )
-    for m in _REVIEW.finditer(low):
+    for m in _finditer(_REVIEW, _REVIEW_WORDS, words, low):
         doc = re.search(_DOC_PHRASE, low[m.start() : m.end()])
         doc_text = text[m.start() + doc.start() : m.end()] if doc else text[m.start() : m.end()]
         favours.append(
@@ -496,7 +569,7 @@ def find_favours(
                 _requested(low, m.start()),
             )
         )
-    sent = _SEND_DOC.search(low)
+    sent = None if _SEND_DOC_WORDS.isdisjoint(words) else _SEND_DOC.search(low)
     if sent:
         feedback = _FEEDBACK.search(low, sent.end())
         if feedback:
@@ -512,7 +585,7 @@ def find_favours(
                     _requested(low, feedback.start()),
                 )
             )
-    for m in _NAMES.finditer(low):
+    for m in _finditer(_NAMES, _NAMES_WORDS, words, low):
         stop = _sentence_end(low, m.end())
         favours.append(
             Favour(
@@ -524,7 +597,7 @@ def find_favours(
                 _requested(low, m.start()),
             )
         )
-    for m in _KNOWS_ANYONE.finditer(low):
+    for m in _finditer(_KNOWS_ANYONE, _KNOWS_WORDS, words, low):
         # "if he knows anyone at Target": contacts at a named company or group, when named.
         stop = _sentence_end(low, m.end())
         if any(m.end() <= s < stop for s, _ in anchors) or _NAMED_GROUP.search(low, m.end(), stop):
@@ -538,7 +611,7 @@ def find_favours(
                     _requested(low, m.start()),
                 )
             )
-    for m in _QUESTION.finditer(low):
+    for m in _finditer(_QUESTION, _QUESTION_WORDS, words, low):
         qstart = m.start(1)
         stop = _sentence_end(low, qstart)
         if m.group(1) == "how" and _SMALL_TALK.search(low, qstart, stop):
@@ -554,7 +627,7 @@ def find_favours(
                 True,
             )
         )
-    for m in _CALL.finditer(low):
+    for m in _finditer(_CALL, _CALL_WORDS, words, low, "-min"):
         # A call is a favour when asked for and bounded: a length, or a named subject.
         stop = _sentence_end(low, m.end())
         about = low.find(" about ", m.end(), stop)
@@ -572,8 +645,8 @@ def find_favours(
                 _CALL_FRAME.search(window) is not None,
             )
         )
-    for pattern in (_FOR_TIME, _TALK_TO_ME):
-        for m in pattern.finditer(low):
+    for pattern, needs in ((_FOR_TIME, _NO_WORDS), (_TALK_TO_ME, _TALK_WORDS)):
+        for m in _finditer(pattern, needs, words, low, "min", "hour", "hr"):
             # "ask Tevita for 15 min about how he moved…", "would talk to me about openings":
             # concrete with a length, or a company or named subject in the sentence.
             start = _sentence_start(low, m.start())
@@ -592,7 +665,8 @@ def find_favours(
                     True,
                 )
             )
-    for m in _COUNTED.finditer(low):
+    counted = not _NUMBER_WORDS.isdisjoint(words) or _HAS_DIGIT(low) is not None
+    for m in _COUNTED.finditer(low) if counted else ():
         stop = _sentence_end(low, m.end())
         favours.append(
             Favour(
@@ -604,8 +678,12 @@ def find_favours(
                 _requested(low, m.start()),
             )
         )
-    for pattern in (_INFORMATIONAL, _MOCK, _PRACTICE):
-        for m in pattern.finditer(low):
+    for pattern, needs in (
+        (_INFORMATIONAL, _INFORMATIONAL_WORDS),
+        (_MOCK, _MOCK_WORDS),
+        (_PRACTICE, _PRACTICE_WORDS),
+    ):
+        for m in _finditer(pattern, needs, words, low):
             stop = _sentence_end(low, m.end())
             favours.append(
                 Favour(

@@ -250,6 +250,8 @@ def _index_phrases(
 _REQUEST_INDEX = _index_phrases(REQUEST_PHRASES)
 _TALK_INDEX = _index_phrases(TALK_PHRASES)
 _SOCIAL_INDEX = _index_phrases(SOCIAL_PHRASES)
+# The words that can open a person slot: any other word is passed over with one set test.
+_VERB_STARTS = frozenset({*_REQUEST_INDEX, *_TALK_INDEX, *_SOCIAL_INDEX, *REQUEST_VERBS, "from"})
 
 
 def _phrase_at(
@@ -623,19 +625,18 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     tokens = ct.tokens
     tok = tokens[i]
     low = tok.low
-    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
     if not tok.text[0].isupper() and low not in ("my", "our"):
-        if (
-            low in GIVEN_NAMES
-            and low not in COMMON_WORDS
-            and (
-                (i and tokens[i - 1].low in _MET)
-                or ((i == 0 or tokens[i - 1].text in _SENTENCE_MARKS) and nxt in _SUBJECT_VERBS)
-            )
+        if low not in GIVEN_NAMES:
+            return None  # most words: one cheap test
+        nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+        if low not in COMMON_WORDS and (
+            (i and tokens[i - 1].low in _MET)
+            or ((i == 0 or tokens[i - 1].text in _SENTENCE_MARKS) and nxt in _SUBJECT_VERBS)
         ):
             # "met lena at the meetup. ask her …", "nora is leaving HubSpot. ask her …".
             return _mention_ref(ct, i, i + 1), i + 1
-        return None  # most words: one cheap test
+        return None
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
     if tok.text.startswith(MENTION_PREFIX):
         # "<@U06JD3KF8SA> mentioned she used to work at Etsy. ask her …"
         ref = Ref(
@@ -678,6 +679,15 @@ def find_refs(ct: CleanText) -> list[Ref]:
         refs.append(lead)
     while i < count:
         tok = tokens[i]
+        if tok.low not in _VERB_STARTS:
+            # Most words open no slot: only a person named in passing is looked for.
+            mention = _mention_at(ct, i)
+            if mention is None:
+                i += 1
+            else:
+                refs.append(mention[0])
+                i = mention[1]
+            continue
         source: Source | None = None
         n = _phrase_at(tokens, i, _REQUEST_INDEX)
         if n:

@@ -147,12 +147,15 @@ class Token(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class CleanText:
-    """The message with markup removed (`text`), its lowercase twin, tokens and mentions."""
+    """The message with markup removed (`text`), its lowercase twin, tokens, the set of their
+    lowercase forms (`words`: one set test tells whether a pattern can match at all) and
+    mentions."""
 
     text: str
     low: str
     tokens: tuple[Token, ...]
     mentions: dict[str, str]
+    words: frozenset[str]
 
 
 def clean(raw: str) -> CleanText:
@@ -188,5 +191,19 @@ def clean(raw: str) -> CleanText:
         text = _NEWLINES.sub(". ", text)
     text = _fix_slips(_fix_typos(text))
     text = _SPACES.sub(" ", text).strip()
-    tokens = tuple(Token(m[0], m[0].lower(), *m.span()) for m in TOKEN.finditer(text))
-    return CleanText(text, text.lower(), tokens, mentions)
+    low = text.lower()
+    if len(low) == len(text):
+        # tuple.__new__ skips the named tuple's Python-level constructor: tokens are many.
+        tokens = tuple(
+            [
+                _new(Token, (m[0], low[m.start() : m.end()], m.start(), m.end()))
+                for m in _tokens(text)
+            ]
+        )
+    else:  # a rare Unicode case change alters lengths: lowercase each token by itself
+        tokens = tuple(Token(m[0], m[0].lower(), *m.span()) for m in _tokens(text))
+    return CleanText(text, low, tokens, mentions, frozenset([t.low for t in tokens]))
+
+
+_new = tuple.__new__
+_tokens = TOKEN.finditer
