@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 
 from bot.coaching.lexicon import NOT_NAMES, ROLE_HEADS
-from bot.coaching.people import CompanyIndex, company_match, known_company
+from bot.coaching.people import (
+    COMPANY_FIRST_WORDS,
+    CompanyIndex,
+    company_match,
+    known_company,
+)
 from bot.coaching.text import CleanText
 
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -64,8 +69,13 @@ def company_spans(
     tokens = ct.tokens
     spans: list[CompanySpan] = []
     i = 0
-    while i < len(tokens):
+    count = len(tokens)
+    while i < count:
         cue = i > 0 and tokens[i - 1].low in _COMPANY_CUE
+        low = tokens[i].low
+        if not cue and low not in COMPANY_FIRST_WORDS and not low.endswith("'s") and not targets:
+            i += 1  # most words: no company starts here
+            continue
         n, name = company_match(tokens, i, targets, any_case=True) if targets else (0, "")
         if not n:
             n, name = known_company(tokens, i, any_case=cue)

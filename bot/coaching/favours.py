@@ -443,6 +443,9 @@ _PRACTICE_WORDS = _forms(
     " time pretend watch play role mockinterview",
     "s es ed ing zes ning",
 )
+# The last word of every document ("cover letter" -> "letter"): a review needs one.
+_DOC_HEADS = frozenset(doc.split()[-1] for doc in DOCUMENTS)
+_QUESTION_HEADS = frozenset({"whether", "if", "what", "how", "when", "where", "why"})
 _NUMBER_WORDS = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "couple"]
 )
@@ -461,7 +464,7 @@ def _finditer(
     *parts: str,
 ) -> Iterator[re.Match[str]]:
     """`pattern`'s matches, when the message has one of the words (or word parts) it needs."""
-    if needs.isdisjoint(words) and not any(part in low for part in parts):
+    if needs.isdisjoint(words) and not (parts and any(part in low for part in parts)):
         return iter(())
     return pattern.finditer(low)
 
@@ -556,7 +559,8 @@ def find_favours(
                 _requested(low, m.start()),
             )
         )
-    for m in _finditer(_REVIEW, _REVIEW_WORDS, words, low):
+    has_doc = not _DOC_HEADS.isdisjoint(words)
+    for m in _finditer(_REVIEW, _REVIEW_WORDS if has_doc else _NO_WORDS, words, low):
         doc = re.search(_DOC_PHRASE, low[m.start() : m.end()])
         doc_text = text[m.start() + doc.start() : m.end()] if doc else text[m.start() : m.end()]
         favours.append(
@@ -569,7 +573,7 @@ def find_favours(
                 _requested(low, m.start()),
             )
         )
-    sent = None if _SEND_DOC_WORDS.isdisjoint(words) else _SEND_DOC.search(low)
+    sent = None if not has_doc or _SEND_DOC_WORDS.isdisjoint(words) else _SEND_DOC.search(low)
     if sent:
         feedback = _FEEDBACK.search(low, sent.end())
         if feedback:
@@ -611,7 +615,8 @@ def find_favours(
                     _requested(low, m.start()),
                 )
             )
-    for m in _finditer(_QUESTION, _QUESTION_WORDS, words, low):
+    asks = not _QUESTION_HEADS.isdisjoint(words)
+    for m in _finditer(_QUESTION, _QUESTION_WORDS if asks else _NO_WORDS, words, low):
         qstart = m.start(1)
         stop = _sentence_end(low, qstart)
         if m.group(1) == "how" and _SMALL_TALK.search(low, qstart, stop):

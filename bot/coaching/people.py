@@ -205,6 +205,8 @@ def company_index(names: Iterable[str]) -> CompanyIndex:
 
 
 _COMPANY_INDEX = company_index(COMPANIES)
+# The first words of known companies: a word not in here starts none.
+COMPANY_FIRST_WORDS = frozenset(_COMPANY_INDEX)
 
 
 def company_match(
@@ -591,6 +593,9 @@ _HEADERS = frozenset(
 )
 
 
+_LEAD_MARKS = frozenset({":", "—", "-", ",", "→", "="})
+
+
 def _lead_person(ct: CleanText) -> Ref | None:
     """A person heading a terse note: "Maria — referral for the Target analyst role"."""
     tokens = ct.tokens
@@ -674,13 +679,18 @@ def find_refs(ct: CleanText) -> list[Ref]:
     refs: list[Ref] = []
     i = 0
     count = len(tokens)
-    lead = _lead_person(ct)
+    # A note's leading person needs a separator among its first words.
+    lead = None if _LEAD_MARKS.isdisjoint(ct.words) else _lead_person(ct)
     if lead is not None:
         refs.append(lead)
     while i < count:
         tok = tokens[i]
         if tok.low not in _VERB_STARTS:
-            # Most words open no slot: only a person named in passing is looked for.
+            # Most words open no slot: only a person named in passing is looked for, and
+            # only capitalised words, given names and "my"/"our" can start one.
+            if not (tok.text[0].isupper() or tok.low in GIVEN_NAMES or tok.low in ("my", "our")):
+                i += 1
+                continue
             mention = _mention_at(ct, i)
             if mention is None:
                 i += 1
@@ -767,7 +777,8 @@ def find_refs(ct: CleanText) -> list[Ref]:
             i = end_index
             continue
         if source is Source.REQUEST and (
-            _small_talk(tokens, end_index) or _thanks(tokens, i + 1, end_index + 6)
+            _small_talk(tokens, end_index)
+            or (not _THANKS.isdisjoint(ct.words) and _thanks(tokens, i + 1, end_index + 6))
         ):
             source = Source.SOCIAL
         nxt = tokens[end_index].low if end_index < count else ""

@@ -160,7 +160,9 @@ class CleanText:
 
 def clean(raw: str) -> CleanText:
     """Strip chat markup, fix common typos and tokenise; lowercase and cased text align."""
-    text = _CONTROL.sub(" ", raw[:MAX_CHARS])
+    text = raw[:MAX_CHARS]
+    if not (text.isascii() and text.isprintable()):  # printable ASCII has no control characters
+        text = _CONTROL.sub(" ", text)
     mentions: dict[str, str] = {}
 
     def keep_mention(match: re.Match[str]) -> str:
@@ -189,21 +191,41 @@ def clean(raw: str) -> CleanText:
         text = _DASHES.sub(" — ", text)
     if "\n" in text:
         text = _NEWLINES.sub(". ", text)
-    text = _fix_slips(_fix_typos(text))
-    text = _SPACES.sub(" ", text).strip()
+    text = _fix_typos(text)
+    if "  " in text or not text.isprintable():  # a run of spaces, or tabs and the like
+        text = _SPACES.sub(" ", text)
+    text = text.strip()
+    low, tokens, words = _tokenise(text)
+    if not _SLIP_KEYS.isdisjoint(words):  # rare: read the slipped words, then tokenise again
+        text = _fix_slips(text)
+        low, tokens, words = _tokenise(text)
+    return CleanText(text, low, tokens, mentions, words)
+
+
+def _tokenise(text: str) -> tuple[str, tuple[Token, ...], frozenset[str]]:
+    """The lowercase text, its tokens, and the set of their lowercase forms with the pieces of
+    joined words ("resume's", "mock-interview"), so a pattern that matches inside a token
+    still finds its word in the set."""
     low = text.lower()
     if len(low) == len(text):
         # tuple.__new__ skips the named tuple's Python-level constructor: tokens are many.
         tokens = tuple(
             [
-                _new(Token, (m[0], low[m.start() : m.end()], m.start(), m.end()))
+                _new(Token, (word, word.lower(), start, start + len(word)))
                 for m in _tokens(text)
+                for word, start in ((m[0], m.start()),)
             ]
         )
     else:  # a rare Unicode case change alters lengths: lowercase each token by itself
         tokens = tuple(Token(m[0], m[0].lower(), *m.span()) for m in _tokens(text))
-    return CleanText(text, low, tokens, mentions, frozenset([t.low for t in tokens]))
+    words = {t.low for t in tokens}
+    if "-" in low or "'" in low or "." in low or "&" in low:
+        for t in tokens:
+            if len(t.low) > 1 and not t.low.isalnum():
+                words.update(_PIECES(t.low))
+    return low, tokens, frozenset(words)
 
 
 _new = tuple.__new__
+_PIECES = re.compile(r"[^\W_]+").findall
 _tokens = TOKEN.finditer
