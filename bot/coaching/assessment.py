@@ -137,7 +137,27 @@ _SECOND_PERSON = {
 }
 _FIRST_PERSON = re.compile(r"\b(?:i'm|i'll|i've|i'd|myself|mine|my|me|i)\b", re.IGNORECASE)
 _QUESTION_START = re.compile(r"(?i:whether|if|what|how|when|where|why|which|who)\b")
-_DANGLING = re.compile(r"(?:,|\s(?i:and|or|at|to|for|with|of|in|on|from|the|a|an))+$")
+_DANGLING = frozenset(
+    {"and", "or", "at", "to", "for", "with", "of", "in", "on", "from", "the", "a", "an"}
+)
+
+
+def _without_dangling(what: str) -> str:
+    """ "an intro to the CTO at" -> "an intro to the CTO": no comma or little word at the end.
+
+    A loop from the end rather than an end-anchored regex, which would be tried at every
+    position of the phrase."""
+    while True:
+        if what.endswith(","):
+            what = what[:-1]
+            continue
+        head, space, last = what.rpartition(" ")
+        if space and last.lower() in _DANGLING:
+            what = head
+            continue
+        return what.strip()
+
+
 _ARTICLE_NEEDED = re.compile(r"(?i:mock|practice|role[- ]play|informational)\b")
 
 
@@ -152,7 +172,7 @@ def _polish(
     The member's words are kept, seen from the coach's side ("a review of your resume"), with a
     bare "a referral" completed by the role and company the member named elsewhere.
     """
-    what = _DANGLING.sub("", what).strip()
+    what = _without_dangling(what)
     if _QUESTION_START.match(what):
         what = f"an answer to {what}"
     elif what.lower().startswith("names "):

@@ -453,6 +453,7 @@ _HAS_DIGIT = re.compile(r"\d").search
 
 
 _NO_WORDS: frozenset[str] = frozenset()
+_EMPTY: tuple[re.Match[str], ...] = ()
 _INFORMATIONAL_WORDS = frozenset({"informational"})
 
 
@@ -484,7 +485,7 @@ def find_favours(
     favours: list[Favour] = list(_bare_favours(text, low, after_person)) if after_person else []
     has_anchor = bool(anchors)
 
-    for m in _finditer(_INTRO, _INTRO_WORDS, words, low):
+    for m in _EMPTY if _INTRO_WORDS.isdisjoint(words) else _INTRO.finditer(low):
         target, concrete = (
             _target(text, low, m.end())
             if m.group(0).endswith(("to", "with"))
@@ -507,7 +508,7 @@ def find_favours(
                 _requested(low, m.start()),
             )
         )
-    for m in _finditer(_REFERRAL, _REFERRAL_WORDS, words, low):
+    for m in _EMPTY if _REFERRAL_WORDS.isdisjoint(words) else _REFERRAL.finditer(low):
         matched = m.group(0)
         stop = _sentence_end(low, m.end())
         rest = _phrase(text, m.end(), stop)
@@ -539,7 +540,7 @@ def find_favours(
                 _requested(low, m.start()),
             )
         )
-    for m in _finditer(_REFERENCE, _REFERENCE_WORDS, words, low):
+    for m in _EMPTY if _REFERENCE_WORDS.isdisjoint(words) else _REFERENCE.finditer(low):
         stop = _sentence_end(low, m.end())
         rest = _phrase(text, m.end(), stop)
         matched = m.group(0)
@@ -560,7 +561,8 @@ def find_favours(
             )
         )
     has_doc = not _DOC_HEADS.isdisjoint(words)
-    for m in _finditer(_REVIEW, _REVIEW_WORDS if has_doc else _NO_WORDS, words, low):
+    reviews = has_doc and not _REVIEW_WORDS.isdisjoint(words)
+    for m in _REVIEW.finditer(low) if reviews else _EMPTY:
         doc = re.search(_DOC_PHRASE, low[m.start() : m.end()])
         doc_text = text[m.start() + doc.start() : m.end()] if doc else text[m.start() : m.end()]
         favours.append(
@@ -589,7 +591,7 @@ def find_favours(
                     _requested(low, feedback.start()),
                 )
             )
-    for m in _finditer(_NAMES, _NAMES_WORDS, words, low):
+    for m in _EMPTY if _NAMES_WORDS.isdisjoint(words) else _NAMES.finditer(low):
         stop = _sentence_end(low, m.end())
         favours.append(
             Favour(
@@ -601,7 +603,7 @@ def find_favours(
                 _requested(low, m.start()),
             )
         )
-    for m in _finditer(_KNOWS_ANYONE, _KNOWS_WORDS, words, low):
+    for m in _EMPTY if _KNOWS_WORDS.isdisjoint(words) else _KNOWS_ANYONE.finditer(low):
         # "if he knows anyone at Target": contacts at a named company or group, when named.
         stop = _sentence_end(low, m.end())
         if any(m.end() <= s < stop for s, _ in anchors) or _NAMED_GROUP.search(low, m.end(), stop):
@@ -616,7 +618,8 @@ def find_favours(
                 )
             )
     asks = not _QUESTION_HEADS.isdisjoint(words)
-    for m in _finditer(_QUESTION, _QUESTION_WORDS if asks else _NO_WORDS, words, low):
+    asks = asks and not _QUESTION_WORDS.isdisjoint(words)
+    for m in _QUESTION.finditer(low) if asks else _EMPTY:
         qstart = m.start(1)
         stop = _sentence_end(low, qstart)
         if m.group(1) == "how" and _SMALL_TALK.search(low, qstart, stop):
@@ -632,7 +635,7 @@ def find_favours(
                 True,
             )
         )
-    for m in _finditer(_CALL, _CALL_WORDS, words, low, "-min"):
+    for m in _EMPTY if _CALL_WORDS.isdisjoint(words) else _CALL.finditer(low):
         # A call is a favour when asked for and bounded: a length, or a named subject.
         stop = _sentence_end(low, m.end())
         about = low.find(" about ", m.end(), stop)
@@ -688,7 +691,7 @@ def find_favours(
         (_MOCK, _MOCK_WORDS),
         (_PRACTICE, _PRACTICE_WORDS),
     ):
-        for m in _finditer(pattern, needs, words, low):
+        for m in _EMPTY if needs.isdisjoint(words) else pattern.finditer(low):
             stop = _sentence_end(low, m.end())
             favours.append(
                 Favour(
