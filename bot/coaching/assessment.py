@@ -80,6 +80,12 @@ _VAGUE_INTENT = re.compile(
     r"|\b(?i:send)\s(?i:my)\s(?:\w+\s)?(?i:resume|cv|portfolio)\s(?i:to)\s"
     r"(?i:a\s|some\s|few\s|\d+\s|people|recruiters|hiring)"
 )
+# Every match of _VAGUE_INTENT holds one of these words.
+_VAGUE_INTENT_WORDS = frozenset(
+    {"get", "getting", "find", "finding", "land", "score", "request", "seek", "seeking", "line"}
+    | {"try", "someone", "somebody", "anyone", "anybody", "people", "folks", "contact"}
+    | {"contacts", "person", "insider", "insiders", "see", "look", "ask", "pick", "send"}
+)
 _ADVICE = re.compile(
     r"\b(?:advice|guidance|tips|pick\s(?:his|her|their|[\w']+)\sbrain|mentor|insights?)\b"
 )
@@ -246,7 +252,7 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
     return None
 
 
-def _intends_ask(refs: list[Ref], favours: list[Favour], text: str) -> bool:
+def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: frozenset[str]) -> bool:
     """Is any ask intended at all (even one missing who or what)?"""
     for ref in refs:
         if ref.source is Source.REQUEST:
@@ -257,7 +263,7 @@ def _intends_ask(refs: list[Ref], favours: list[Favour], text: str) -> bool:
             return True
     if any(f.requested for f in favours):
         return True
-    if _VAGUE_INTENT.search(text) is not None:
+    if not _VAGUE_INTENT_WORDS.isdisjoint(words) and _VAGUE_INTENT.search(text) is not None:
         return True
     # A note naming a favour with no verb ("Goal: a referral for the Target role", "Intro to
     # the VP of sales at Polaris") intends an ask, unless it is about an activity.
@@ -347,7 +353,7 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
             deadline=deadline,
         )
 
-    if not _intends_ask(refs, favours, ct.text):
+    if not _intends_ask(refs, favours, ct.text, ct.words):
         cue = _PASSIVE_CUE.search(ct.low)
         reasons = ["No one is asked for anything: this is passive networking."]
         if cue:

@@ -457,19 +457,6 @@ _EMPTY: tuple[re.Match[str], ...] = ()
 _INFORMATIONAL_WORDS = frozenset({"informational"})
 
 
-def _finditer(
-    pattern: re.Pattern[str],
-    needs: frozenset[str],
-    words: AbstractSet[str],
-    low: str,
-    *parts: str,
-) -> Iterator[re.Match[str]]:
-    """`pattern`'s matches, when the message has one of the words (or word parts) it needs."""
-    if needs.isdisjoint(words) and not (parts and any(part in low for part in parts)):
-        return iter(())
-    return pattern.finditer(low)
-
-
 def find_favours(
     text: str,
     low: str,
@@ -653,8 +640,10 @@ def find_favours(
                 _CALL_FRAME.search(window) is not None,
             )
         )
-    for pattern, needs in ((_FOR_TIME, _NO_WORDS), (_TALK_TO_ME, _TALK_WORDS)):
-        for m in _finditer(pattern, needs, words, low, "min", "hour", "hr"):
+    timed = "min" in low or "hour" in low or "hr" in low
+    talks = not _TALK_WORDS.isdisjoint(words)
+    for pattern, runs in ((_FOR_TIME, timed), (_TALK_TO_ME, talks)):
+        for m in pattern.finditer(low) if runs else _EMPTY:
             # "ask Tevita for 15 min about how he moved…", "would talk to me about openings":
             # concrete with a length, or a company or named subject in the sentence.
             start = _sentence_start(low, m.start())
