@@ -68,14 +68,23 @@ def company_spans(
     else as the employer is usually written, else as typed."""
     tokens = ct.tokens
     spans: list[CompanySpan] = []
+    if (
+        not targets
+        and COMPANY_FIRST_WORDS.isdisjoint(ct.words)
+        and _COMPANY_CUE.isdisjoint(ct.words)
+        and "'s" not in ct.low
+    ):
+        return spans  # no known company and no "at"/"for" before a name: nothing to look at
     i = 0
     count = len(tokens)
     while i < count:
         cue = i > 0 and tokens[i - 1].low in _COMPANY_CUE
         low = tokens[i].low
-        if not cue and low not in COMPANY_FIRST_WORDS and not low.endswith("'s") and not targets:
-            i += 1  # most words: no company starts here
-            continue
+        if not targets and low not in COMPANY_FIRST_WORDS and not low.endswith("'s"):
+            first = tokens[i].text[0]
+            if not (cue and (first.isupper() or first.isdigit())):
+                i += 1  # most words: no company starts here
+                continue
         n, name = company_match(tokens, i, targets, any_case=True) if targets else (0, "")
         if not n:
             n, name = known_company(tokens, i, any_case=cue)

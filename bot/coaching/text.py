@@ -46,6 +46,20 @@ _ANY_TYPO = re.compile(
 )
 
 
+def _right_spellings() -> frozenset[str]:
+    """The words the typo patterns turn into, which they also match: left as they are."""
+    found = set()
+    for _, repl in TYPO_FIXES:
+        for ending in ("", "s", "es", "ed", "ing", "d"):
+            word = repl.replace("\\1", ending)
+            if word.isalpha() and all(p.sub(r, word) == word for p, r in _TYPOS):
+                found.add(word)
+    return frozenset(found)
+
+
+_ALREADY_RIGHT = _right_spellings()
+
+
 def _fix_typos(text: str) -> str:
     """Rewrite common misspellings ("introduse", "refferal", "resum") to the canonical word."""
     low = text.lower()
@@ -56,6 +70,9 @@ def _fix_typos(text: str) -> str:
     parts: list[str] = []
     last = 0
     for match in _ANY_TYPO.finditer(low):
+        word = match.group(0)
+        if word in _ALREADY_RIGHT and text[match.start() : match.end()] == word:
+            continue  # "referral", "intro": the patterns match the right spelling too
         pattern, repl = _TYPOS[(match.lastindex or 1) - 1]
         parts.append(text[last : match.start()])
         parts.append(pattern.sub(repl, match.group(0)))
