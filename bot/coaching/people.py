@@ -526,9 +526,9 @@ _THANKS = frozenset({"thank-you", "thanks", "thank", "congrats", "congratulation
 
 def _small_talk(tokens: tuple[Token, ...], j: int) -> bool:
     """ "ask how he's doing", "ask her to lunch": social, not a request."""
-    window = [t.low for t in tokens[j : j + 8]]
-    if not window:
+    if j >= len(tokens) or tokens[j].low not in ("to", "out", "for", "how"):
         return False
+    window = [t.low for t in tokens[j : j + 8]]
     if window[0] in ("to", "out", "for") and any(
         w in ("lunch", "coffee", "dinner", "drinks", "breakfast", "brunch", "beer")
         for w in window[:4]

@@ -227,11 +227,7 @@ def _tokenise(text: str) -> tuple[str, tuple[Token, ...], frozenset[str]]:
     if len(low) == len(text):
         # tuple.__new__ skips the named tuple's Python-level constructor: tokens are many.
         tokens = tuple(
-            [
-                _new(Token, (word, word.lower(), start, start + len(word)))
-                for m in _tokens(text)
-                for word, start in ((m[0], m.start()),)
-            ]
+            [_new(Token, (w := m[0], w.lower(), s := m.start(), s + len(w))) for m in _tokens(text)]
         )
     else:  # a rare Unicode case change alters lengths: lowercase each token by itself
         tokens = tuple(Token(m[0], m[0].lower(), *m.span()) for m in _tokens(text))
