@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from enum import Enum
+from typing import NamedTuple
 
 from bot.coaching.lexicon import (
     COMMON_WORDS,
@@ -58,9 +58,10 @@ class Source(Enum):
     MENTION = "mention"  # a person named outside a verb slot: "Jen from my old team is going"
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
-    """A slot that holds (or stands for) the person being asked."""
+class Ref(NamedTuple):
+    """A slot that holds (or stands for) the person being asked.
+
+    A named tuple, not a frozen dataclass: built a few times per message, it is much cheaper."""
 
     kind: RefKind
     text: str
@@ -800,11 +801,11 @@ def _resolve(refs: list[Ref]) -> list[Ref]:
             wide = ref.kind is RefKind.IMPLICIT or ref.plural
             antecedent = last_any if wide else last_person
             if antecedent is not None:
-                ref = replace(
-                    ref, kind=antecedent.kind, text=antecedent.text, plural=antecedent.plural
+                ref = ref._replace(
+                    kind=antecedent.kind, text=antecedent.text, plural=antecedent.plural
                 )
             elif ref.kind is RefKind.PRONOUN:
-                ref = replace(ref, kind=RefKind.GENERIC)
+                ref = ref._replace(kind=RefKind.GENERIC)
         if ref.kind is RefKind.PERSON:
             last_person = ref
         if ref.kind in (RefKind.PERSON, RefKind.GENERIC, RefKind.ORG):
