@@ -141,8 +141,9 @@ _SECOND_PERSON = {
     "i've": "you've",
     "i'd": "you'd",
 }
-_FIRST_PERSON = re.compile(r"\b(?:i'm|i'll|i've|i'd|myself|mine|my|me|i)\b", re.IGNORECASE)
-_QUESTION_START = re.compile(r"(?i:whether|if|what|how|when|where|why|which|who)\b")
+# Both run on lowercase text: a case-insensitive pattern is several times slower.
+_FIRST_PERSON = re.compile(r"\b(?:i'm|i'll|i've|i'd|myself|mine|my|me|i)\b")
+_QUESTION_START = re.compile(r"(?:whether|if|what|how|when|where|why|which|who)\b")
 _DANGLING = frozenset(
     {"and", "or", "at", "to", "for", "with", "of", "in", "on", "from", "the", "a", "an"}
 )
@@ -179,7 +180,7 @@ def _polish(
     bare "a referral" completed by the role and company the member named elsewhere.
     """
     what = _without_dangling(what)
-    if _QUESTION_START.match(what):
+    if _QUESTION_START.match(what.lower()):
         what = f"an answer to {what}"
     elif what.lower().startswith("names "):
         what = f"the {what}"
@@ -192,7 +193,24 @@ def _polish(
         what += detail
     for written, name in respell:
         what = re.sub(rf"\b{re.escape(written)}\b", name, what)
-    return _FIRST_PERSON.sub(lambda m: _SECOND_PERSON[m.group(0).lower()], what)
+    return _to_second_person(what)
+
+
+def _to_second_person(what: str) -> str:
+    """ "a review of my resume" -> "a review of your resume" (as the coach says it)."""
+    low = what.lower()
+    if len(low) != len(what):  # a rare Unicode case change alters lengths: word by word
+        return " ".join(_SECOND_PERSON.get(word.lower(), word) for word in what.split(" "))
+    parts: list[str] = []
+    last = 0
+    for match in _FIRST_PERSON.finditer(low):
+        parts.append(what[last : match.start()])
+        parts.append(_SECOND_PERSON[match.group(0)])
+        last = match.end()
+    if not parts:
+        return what
+    parts.append(what[last:])
+    return "".join(parts)
 
 
 # A question to the coach about asking is not a plan: "should I ask Dana for a referral?",

@@ -76,15 +76,28 @@ def company_spans(
     ):
         return spans  # no known company and no "at"/"for" before a name: nothing to look at
     i = 0
-    count = len(tokens)
-    while i < count:
+    # Where a company can start: a known company's first word, a possessive, or a capitalised
+    # word after "at"/"for"/…; with the member's targets, anywhere.
+    starts = (
+        range(len(tokens))
+        if targets
+        else [
+            k
+            for k, t in enumerate(tokens)
+            if t.low in COMPANY_FIRST_WORDS
+            or t.low.endswith("'s")
+            or (
+                k
+                and (t.text[0].isupper() or t.text[0].isdigit())
+                and tokens[k - 1].low in _COMPANY_CUE
+            )
+        ]
+    )
+    for first in starts:
+        if first < i:
+            continue  # inside the company just read
+        i = first
         cue = i > 0 and tokens[i - 1].low in _COMPANY_CUE
-        low = tokens[i].low
-        if not targets and low not in COMPANY_FIRST_WORDS and not low.endswith("'s"):
-            first = tokens[i].text[0]
-            if not (cue and (first.isupper() or first.isdigit())):
-                i += 1  # most words: no company starts here
-                continue
         n, name = company_match(tokens, i, targets, any_case=True) if targets else (0, "")
         if not n:
             n, name = known_company(tokens, i, any_case=cue)
@@ -106,8 +119,6 @@ def company_spans(
                 written = ct.text[start:end]
                 spans.append((start, end, _respell(written, name)))
             i += n
-        else:
-            i += 1
     return spans
 
 

@@ -594,6 +594,7 @@ _HEADERS = frozenset(
 )
 
 
+_MY = frozenset({"my", "our"})
 _LEAD_MARKS = frozenset({":", "—", "-", ",", "→", "="})
 
 
@@ -684,14 +685,19 @@ def find_refs(ct: CleanText) -> list[Ref]:
     lead = None if _LEAD_MARKS.isdisjoint(ct.words) else _lead_person(ct)
     if lead is not None:
         refs.append(lead)
-    while i < count:
+    # Only verbs can open a slot, and only capitalised words, given names and "my"/"our" can
+    # start a person named in passing: every other word is passed over in one comprehension.
+    starts = [
+        k
+        for k, t in enumerate(tokens)
+        if t.low in _VERB_STARTS or t.text[0].isupper() or t.low in GIVEN_NAMES or t.low in _MY
+    ]
+    for start in starts:
+        if start < i:
+            continue  # inside a slot already read
+        i = start
         tok = tokens[i]
         if tok.low not in _VERB_STARTS:
-            # Most words open no slot: only a person named in passing is looked for, and
-            # only capitalised words, given names and "my"/"our" can start one.
-            if not (tok.text[0].isupper() or tok.low in GIVEN_NAMES or tok.low in ("my", "our")):
-                i += 1
-                continue
             mention = _mention_at(ct, i)
             if mention is None:
                 i += 1
