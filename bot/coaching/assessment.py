@@ -101,6 +101,31 @@ _PASSIVE_CUE = re.compile(
     r"|browse|scroll|look\sat|research|read|watch|listen|learn|course|practice|join|sign\sup"
     r"|volunteer|post|follow|stay\sin\stouch|hang\sout|meet)\b"
 )
+# The words each of the patterns above needs: a message without any is not scanned.
+_ADVICE_WORDS = frozenset({"advice", "guidance", "tips", "pick", "mentor", "insight", "insights"})
+_VAGUE_WHAT_WORDS = frozenset(
+    {"help", "advice", "guidance", "support", "feedback", "leads", "opportunities", "openings"}
+    | {"jobs", "job", "work", "networking", "career", "industry", "favor", "favour", "anything"}
+    | {"touch", "check", "catch", "reconnect", "keep", "pick", "what's"}
+)
+_PASSIVE_WORDS = frozenset(
+    {"go", "going", "attend", "mingle", "network", "networking", "catch", "catching", "coffee"}
+    | {"lunch", "dinner", "drinks", "breakfast", "brunch", "beer", "happy", "meetup", "mixer"}
+    | {"fair", "conference", "event", "update", "rewrite", "tweak", "polish", "revise", "clean"}
+    | {"tailor", "work", "apply", "applying", "application", "applications", "browse", "scroll"}
+    | {"look", "research", "read", "watch", "listen", "learn", "course", "practice", "join"}
+    | {"sign", "volunteer", "post", "follow", "stay", "hang", "meet"}
+)
+_FAVOUR_NOUN_WORDS = frozenset({"referrals", "intros", "introductions"})
+
+
+def _search(
+    pattern: re.Pattern[str], needs: frozenset[str], low: str, words: frozenset[str]
+) -> re.Match[str] | None:
+    """`pattern.search(low)`, skipped when the message has none of the words it needs."""
+    return None if needs.isdisjoint(words) else pattern.search(low)
+
+
 _NOTE_KINDS = frozenset({RequestKind.INTRODUCTION, RequestKind.REFERRAL, RequestKind.REFERENCE})
 _FAVOUR_NOUN = re.compile(r"\b(?i:referrals|intros|introductions)\b")
 # When several favours are asked, the stronger kinds describe the ask better.
@@ -286,8 +311,9 @@ def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: froze
     # A note naming a favour with no verb ("Goal: a referral for the Target role", "Intro to
     # the VP of sales at Polaris") intends an ask, unless it is about an activity.
     return (
-        any(f.kind in _NOTE_KINDS for f in favours) or _FAVOUR_NOUN.search(text) is not None
-    ) and _PASSIVE_CUE.search(text.lower()) is None
+        any(f.kind in _NOTE_KINDS for f in favours)
+        or _search(_FAVOUR_NOUN, _FAVOUR_NOUN_WORDS, text, words) is not None
+    ) and _search(_PASSIVE_CUE, _PASSIVE_WORDS, text.lower(), words) is None
 
 
 @lru_cache(maxsize=1024)
@@ -372,7 +398,7 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         )
 
     if not _intends_ask(refs, favours, ct.text, ct.words):
-        cue = _PASSIVE_CUE.search(ct.low)
+        cue = _search(_PASSIVE_CUE, _PASSIVE_WORDS, ct.low, ct.words)
         reasons = ["No one is asked for anything: this is passive networking."]
         if cue:
             reasons.append(f'"{cue.group(0)}" is an activity, not an ask.')
@@ -396,7 +422,7 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     ]
     kinds = [f.kind for f, _ in asked]
     kind = min(kinds, key=_KIND_PRIORITY.index) if kinds else None
-    if kind is None and _ADVICE.search(ct.low):
+    if kind is None and _search(_ADVICE, _ADVICE_WORDS, ct.low, ct.words):
         kind = RequestKind.ADVICE
     if concrete:
         favour, ref = concrete[0]
@@ -420,7 +446,7 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
             deadline=deadline,
         )
     if named:
-        vague = _VAGUE_WHAT.search(ct.low)
+        vague = _search(_VAGUE_WHAT, _VAGUE_WHAT_WORDS, ct.low, ct.words)
         detail = f' ("{vague.group(0)}" is not a concrete favour)' if vague else ""
         who = _say_name(named[0].text)
         return Assessment(
