@@ -637,7 +637,7 @@ def find_favours(
                 m.start(),
                 m.end(),
                 bool(_DURATION.search(m.group(0))) or named,
-                _phrase(text, m.start(), stop),
+                _with_article(_phrase(text, m.start(), stop)),
                 _CALL_FRAME.search(window) is not None,
             )
         )
@@ -652,17 +652,16 @@ def find_favours(
             concrete = pattern is _FOR_TIME or any(start <= s < stop for s, _ in anchors)
             if pattern is _FOR_TIME and not _ASKED_FOR.search(low, start, m.start()):
                 continue  # "do leetcode for 2 hours": time spent, not time asked for
-            favours.append(
-                Favour(
-                    RequestKind.OTHER,
-                    m.start(),
-                    m.end(),
-                    concrete,
-                    ("a conversation with you" if pattern is _TALK_TO_ME else "")
-                    + _phrase(text, m.end() if pattern is _TALK_TO_ME else m.start() + 4, stop),
-                    True,
+            if pattern is _TALK_TO_ME:
+                # A conversation is information asked for: a more precise favour in the same
+                # ask ("whether he knows anyone on the payments team…") is said back first.
+                kind, what = (
+                    RequestKind.INFORMATION,
+                    _joined("a conversation with me", text, m.end(), stop),
                 )
-            )
+            else:
+                kind, what = RequestKind.OTHER, _phrase(text, m.start() + 4, stop)
+            favours.append(Favour(kind, m.start(), m.end(), concrete, what, True))
     counted = not _NUMBER_WORDS.isdisjoint(words) or _HAS_DIGIT(low) is not None
     for m in _COUNTED.finditer(low) if counted else ():
         stop = _sentence_end(low, m.end())
@@ -683,15 +682,67 @@ def find_favours(
     ):
         for m in _EMPTY if needs.isdisjoint(words) else pattern.finditer(low):
             stop = _sentence_end(low, m.end())
+            phrase = _phrase(text, m.start(), stop)
             favours.append(
                 Favour(
                     RequestKind.OTHER,
                     m.start(),
                     m.end(),
                     True,
-                    _phrase(text, m.start(), stop),
+                    _practice(phrase) if pattern is _PRACTICE else phrase,
                     _requested(low, m.start()) or "with me" in low[m.end() : stop],
                 )
             )
+            if pattern is _PRACTICE:
+                # "role-play an intro with me" is practice, not an introduction.
+                favours = [
+                    f
+                    for f in favours
+                    if not (f.kind is RequestKind.INTRODUCTION and m.start() <= f.start < stop)
+                ]
     favours.sort(key=lambda f: f.start)
     return favours
+
+
+def _joined(head: str, text: str, start: int, stop: int) -> str:
+    rest = _phrase(text, start, stop)
+    return f"{head} {rest}" if rest else head
+
+
+_ARTICLES = ("a ", "an ", "the ", "my ", "his ", "her ", "their ", "your ")
+
+
+def _with_article(phrase: str) -> str:
+    """ "15-minute call with me" -> "a 15-minute call with me"."""
+    if not phrase or phrase.lower().startswith(_ARTICLES):
+        return phrase
+    return f"{'an' if phrase[0].lower() in 'aeiou8' else 'a'} {phrase}"
+
+
+# How a practice favour reads when said back: "quiz me on SQL" -> "quizzing me on SQL".
+_PRACTICE_GERUNDS = {
+    "quiz": "quizzing",
+    "drill": "drilling",
+    "grill": "grilling",
+    "prep": "prepping",
+    "coach": "coaching",
+    "test": "testing",
+    "run": "running",
+    "go": "going",
+    "walk": "walking",
+    "listen": "listening",
+    "time": "timing",
+    "pretend": "pretending",
+    "watch": "watching",
+    "play": "playing",
+    "mock-interview": "mock-interviewing",
+}
+
+
+def _practice(phrase: str) -> str:
+    verb, _, rest = phrase.partition(" ")
+    low = verb.lower()
+    if low in ("role-play", "roleplay"):
+        return f"a role-play of {rest}" if rest else "a role-play"
+    gerund = _PRACTICE_GERUNDS.get(low)
+    return f"{gerund} {rest}".strip() if gerund else phrase
