@@ -74,7 +74,7 @@ _VAGUE_INTENT = re.compile(
     r"|\b(?i:see\sif|find\sout\sif)\s(?i:anyone|anybody|someone|somebody|people|any\sof"
     r"|[a-z]+\s(?:can|will|would|could|knows?))\b"
     r"|\b(?i:look\sfor\ssomeone|find\ssomeone|find\sa\scontact|find\san\sinsider|ask\saround)\b"
-    r"|\b(?i:get(?:ting)?\sreferred|get\s(?:two|three|\d|a\sfew|some)\s(?:references|referrals))\b"
+    r"|\b(?i:get(?:ting)?\srefer+ed|get\s(?:two|three|\d|a\sfew|some)\s(?:references|referrals))\b"
     r"|\b(?i:get|pick)\s[A-Z][\w-]*'s\s(?i:thoughts|brain|advice|input|take|opinion|feedback"
     r"|perspective|help)\b"
     r"|\b(?i:send)\s(?i:my)\s(?:\w+\s)?(?i:resume|cv|portfolio)\s(?i:to)\s"

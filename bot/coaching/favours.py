@@ -56,7 +56,7 @@ def _alt(words: tuple[str, ...] | frozenset[str]) -> str:
 
 _DOC = rf"(?:{_alt(DOCUMENTS)})"
 _DET = r"\b(?:my|the|this|our|his|her|their|a|an|both|all|some)"
-_DOC_PHRASE = rf"{_DET}\s(?:[\w'&.-]+\s){{0,5}}?{_DOC}\b"
+_DOC_PHRASE = rf"(?:{_DET}\s(?:[\w'&.-]+\s){{0,5}}?{_DOC}\b|\bmine\b)"
 
 # Where a clause ends: a later clause is a new thought ("…, then update my resume").
 # A full stop ends a sentence unless it ends an abbreviation ("Dr.", "U.S.", "C.H.").
@@ -100,7 +100,7 @@ _REFERRAL = re.compile(
     r"|\b(?:pass|forward|send|share|submit|hand|give|get|bring|flag|slip|walk)(?:s|es|ed|ing|ting)?"
     rf"\s(?:along\s|on\s)?(?:my\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC}|name|info|information|work"
     r"|details|candidacy)|it|this|them|me)\s(?:along\s|over\s|on\s|up\s|straight\s|directly\s"
-    r"|right\s)?(?:to|with|onto|internally|in\sfront\sof|forward|on\sthe\sdesk\sof"
+    r"|right\s)?(?:to|with|onto|internally|in\sfront\sof|forward|on\sthe\sdesk\sof|(?<=along\s)for"
     r"|in\sthe\shands\sof|in)\b"
 )
 _REFERENCE = re.compile(
@@ -110,7 +110,7 @@ _REFERENCE = re.compile(
     r"|\b(?:recommendation|reference)\sletters?\b"
     r"|\bletters?\sof\s(?:recommendation|reference)\b"
     r"|\bwrite\s(?:me\s)?(?:a\s)?(?:linkedin\s)?(?:letter|(?:recommendation|reference)(?:\sletter)?)\b"
-    r"|\blinkedin\srecommendation\b"
+    r"|\blinkedin\srecommendation\b|\b(?:a|my)\srecommendation\sfor\s(?:the|my|a|an)\s"
 )
 _REVIEW = re.compile(
     r"\b(?:review(?:s|ing)?|look(?:s|ing)?\s(?:over|through|at)|read(?:s|ing)?(?:\s(?:over|through))?"
@@ -141,7 +141,7 @@ _NAMES = re.compile(
     r"|for|regarding)\b"
     r"|\bwho\s(?:the|their|his|her)\s(?:[\w-]+\s){0,3}?(?:is|are)\b(?!\s(?:doing|going|up))"
     r"|\bwho\s(?:at\s[\w&.'-]+\s)?(?:handles|runs|leads|owns|manages|hires|does|oversees|is\sin"
-    r"\scharge\sof|decides)\s"
+    r"\scharge\sof|decides|is\shiring|are\shiring)\s"
     r"|\bwho\s(?:she|he|they|you)(?:'d|\swould)\s(?:recommend|suggest)\b"
     r"|\b(?:[\w-]+'s\s)(?:direct\s|work\s|personal\s)?(?:email(?:\saddress)?|phone\snumber"
     r"|contact\sinfo|calendar\slink)\b"
@@ -445,7 +445,7 @@ _PRACTICE_WORDS = _forms(
     "s es ed ing zes ning",
 )
 # The last word of every document ("cover letter" -> "letter"): a review needs one.
-_DOC_HEADS = frozenset(doc.split()[-1] for doc in DOCUMENTS)
+_DOC_HEADS = frozenset(doc.split()[-1] for doc in DOCUMENTS) | {"mine"}
 _QUESTION_HEADS = frozenset({"whether", "if", "what", "how", "when", "where", "why"})
 _NUMBER_WORDS = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "couple"]
@@ -594,7 +594,13 @@ def find_favours(
     for m in _EMPTY if _KNOWS_WORDS.isdisjoint(words) else _KNOWS_ANYONE.finditer(low):
         # "if he knows anyone at Target": contacts at a named company or group, when named.
         stop = _sentence_end(low, m.end())
-        if any(m.end() <= s < stop for s, _ in anchors) or _NAMED_GROUP.search(low, m.end(), stop):
+        named = any(m.end() <= s < stop for s, _ in anchors) or bool(
+            _NAMED_GROUP.search(low, m.end(), stop)
+        )
+        if m.group(1) == "hiring":
+            # "knows anyone hiring cleared network admins in Huntsville": a role and a place.
+            named = any(c.isupper() for c in text[m.end() : stop])
+        if named:
             favours.append(
                 Favour(
                     RequestKind.INFORMATION,

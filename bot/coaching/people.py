@@ -279,8 +279,8 @@ def _is_name(tok: Token) -> bool:
 def _is_lower_name(tokens: tuple[Token, ...], i: int) -> bool:
     """A lowercase word in a strong slot that is probably a name ("ask tom from my club")."""
     tok = tokens[i]
-    if tok.is_cap or not tok.text.isalpha() or len(tok.text) < 2:
-        return False
+    if tok.is_cap or not tok.text.replace("-", "").isalpha() or len(tok.text) < 2:
+        return False  # letters, or a hyphenated name ("hye-jin")
     if tok.low in COMMON_WORDS or tok.low in RELATION_NOUNS or tok.low in NOT_NAMES:
         return False
     if company_at(tokens, i, any_case=True):
@@ -514,7 +514,27 @@ def parse_object(
         if not _plausible_person(ct, j, j + 1, verb):
             return RefKind.ORG, tok.text, j + 1, False
         return RefKind.PERSON, tok.text, j + 1, False
+    if (
+        strong
+        and low in GIVEN_NAMES
+        and j + 2 < len(tokens)
+        and tokens[j + 1].low == "to"
+        and tokens[j + 2].low in PERSONAL_VERBS
+    ):
+        # "ask will to review my cover letter": a name that is also a common word.
+        return RefKind.PERSON, tok.text, j + 1, False
     return None
+
+
+def _has_do(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "have Mei-Ling run a mock interview with me", "get Hannah to write me a letter"."""
+    if tokens[i].low not in ("have", "get") or i + 2 >= len(tokens):
+        return False
+    name = tokens[i + 1]
+    if not (name.text[0].isupper() and _is_name(name)) and name.low not in GIVEN_NAMES:
+        return False
+    after = tokens[i + 3].low if tokens[i + 2].low == "to" and i + 3 < len(tokens) else ""
+    return tokens[i + 2].low in PERSONAL_VERBS or after in PERSONAL_VERBS
 
 
 def _thanks(tokens: tuple[Token, ...], start: int, stop: int) -> bool:
@@ -709,7 +729,7 @@ def find_refs(ct: CleanText) -> list[Ref]:
         n = _phrase_at(tokens, i, _REQUEST_INDEX)
         if n:
             source = Source.REQUEST
-        elif tok.low in REQUEST_VERBS:
+        elif tok.low in REQUEST_VERBS or _has_do(tokens, i):
             n, source = 1, Source.REQUEST
         else:
             n = _phrase_at(tokens, i, _TALK_INDEX)
@@ -730,8 +750,15 @@ def find_refs(ct: CleanText) -> list[Ref]:
         if source is None or (
             source is Source.REQUEST
             and i >= 2
-            and tokens[i - 1].low == "to"
-            and tokens[i - 2].low not in _SELF_TO
+            and (
+                (tokens[i - 1].low == "to" and tokens[i - 2].low not in _SELF_TO)
+                # "a list of people I could ask": the asking is someday, of no one yet
+                or (
+                    tokens[i - 1].low in ("could", "can", "might", "should")
+                    and tokens[i - 2].low in ("i", "we")
+                    and (i + 1 >= count or not tokens[i + 1].is_word)
+                )
+            )
         ):
             # "ask her to email the recruiter": the second verb is the favour, not a new ask.
             i += 1
