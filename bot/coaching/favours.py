@@ -349,11 +349,12 @@ def _requested(low: str, pos: int) -> bool:
     return False
 
 
-def _phrase(text: str, start: int, end: int, max_words: int = 14) -> str:
-    """A short, tidy phrase from text[start:end] for reflecting back to the member."""
+def _phrase(text: str, start: int, end: int, max_words: int = 14, *, tail: bool = False) -> str:
+    """A short, tidy phrase from text[start:end] for reflecting back to the member; without
+    a trailing "by Friday", "on Monday" unless `tail` ("quiz me on SQL" keeps "on SQL")."""
     words = text[start:end].split()[:max_words]
     phrase = " ".join(words).strip(" ,:;—-")
-    return _TRAILING.sub("", phrase).strip(" ,:;—-")
+    return phrase if tail else _TRAILING.sub("", phrase).strip(" ,:;—-")
 
 
 def _target(text: str, low: str, end: int) -> tuple[str, bool]:
@@ -688,7 +689,7 @@ def find_favours(
     ):
         for m in _EMPTY if needs.isdisjoint(words) else pattern.finditer(low):
             stop = _sentence_end(low, m.end())
-            phrase = _phrase(text, m.start(), stop)
+            phrase = _phrase(text, m.start(), stop, tail=pattern is _PRACTICE)
             favours.append(
                 Favour(
                     RequestKind.OTHER,

@@ -133,6 +133,8 @@ _MENTION_STOP = frozenset(
     | {"mark", "rose", "dawn", "eve", "guy", "rich", "chance", "summer", "sunny", "ivy", "honey"}
     | {"max", "pat", "sue", "don", "ken", "jack", "bob", "ray", "sky", "star", "jordan", "paris"}
     | {"london", "india", "china", "georgia", "virginia", "austin", "dallas", "houston", "phoenix"}
+    # The coach's buttons and chat words: "Said yes", "Made it", "Not yet", "Skip".
+    | {"said", "made", "not", "skip", "yet", "done", "nope", "yes"}
 )
 # Words after a sentence's first word that make it the subject: "Mark said he'd help",
 # "nora is leaving HubSpot", "dev just joined Ramp" (and not "Will ask…", "Grace period…").
