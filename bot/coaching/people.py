@@ -673,7 +673,8 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
         )
         return ref, i + 1
     initial = i == 0 or tokens[i - 1].text in _SENTENCE_MARKS
-    if initial and (low in ("my", "our") or low.rstrip(".") in TITLES or low in UNIQUE_KIN):
+    if (initial and (low in ("my", "our") or low in UNIQUE_KIN)) or low.rstrip(".") in TITLES:
+        # A title names a person anywhere: "…really knows my work is Mrs. Gallagher, …"
         parsed = parse_object(ct, i, strong=False)
         if parsed is None or parsed[0] is not RefKind.PERSON:
             return None
