@@ -142,8 +142,6 @@ _NAMES = re.compile(
     r"|\bwho\s(?:he|she|they|you|[\w'-]+)\sknows?\s(?:at|there|in|on|from|inside|over)\b"
     r"|\bwho\s(?:[\w-]+\s){0,3}?(?:i|we)\sshould\s(?:[\w-]+\s){0,3}?(?:at|about|in|there"
     r"|for|regarding)\b"
-    r"|\bwho\s(?:[\w-]+\s){0,3}?(?:i|we)\sshould\s(?:send|talk|speak|reach\sout|write|address)\s"
-    r"(?:[\w-]+\s){0,2}?to\b(?=[^.;!?]{0,80}$|[^.;!?]{0,80}[.;!?])"
     r"|\bwho\s(?:the|their|his|her)\s(?:[\w-]+\s){0,3}?(?:is|are)\b(?!\s(?:doing|going|up))"
     r"|\bwho\s(?:at\s[\w&.'-]+\s)?(?:handles|runs|leads|owns|manages|hires|does|oversees|is\sin"
     r"\scharge\sof|decides|is\shiring|are\shiring)\s"
@@ -158,6 +156,11 @@ _NAMES = re.compile(
     r"|\bname\s(?:[\w-]+\s){0,2}?(?:people|contacts|names|hiring\smanagers|recruiters|companies)\b"
     r"|\b(?:share|send|forward|get|give|show)\s(?:me\s)?(?:the|a|her|his)\s(?:[\w-]+\s){0,3}?"
     r"(?:posting|job\sdescription|description|req|requisition|listing|job\spost|org\schart)\b"
+)
+# "who I should send materials to": a person to be named, concrete where a company is named.
+_WHO_TO = re.compile(
+    r"\bwho\s(?:[\w-]+\s){0,3}?(?:i|we)\sshould\s(?:send|talk|speak|reach\sout|write|address)\s"
+    r"(?:[\w-]+\s){0,2}?to\b"
 )
 _KNOWS_ANYONE = re.compile(
     r"\b(?:knows?|has|have)\s(?:of\s)?(?:anyone|anybody|someone|somebody|people|folks|contacts?"
@@ -594,6 +597,18 @@ def find_favours(
                 m.start(),
                 m.end(),
                 True,
+                _phrase(text, m.start(), stop),
+                _requested(low, m.start()),
+            )
+        )
+    for m in _EMPTY if "who" not in words else _WHO_TO.finditer(low):
+        start, stop = _sentence_start(low, m.start()), _sentence_end(low, m.end())
+        favours.append(
+            Favour(
+                RequestKind.INFORMATION,
+                m.start(),
+                m.end(),
+                any(start <= s < stop for s, _ in anchors),
                 _phrase(text, m.start(), stop),
                 _requested(low, m.start()),
             )

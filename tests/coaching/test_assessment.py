@@ -545,6 +545,9 @@ def test_real_asks_are_specific_and_said_back(text: str, echo: str) -> None:
         "do leetcode for 2 hours",
         "Send Obiageli a thank-you note for yesterday's interview",
         "Make a list of people I could ask",
+        # A question with nothing to name an answer by.
+        "Ask Kevin who I should talk to",
+        "ask people if they know anyone hiring",
         # Unknown capitalised words are companies or tools until something says otherwise.
         "Ask Nordstrom for a referral",
         "Ask ChatGPT to review my resume",
