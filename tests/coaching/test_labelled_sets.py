@@ -69,3 +69,19 @@ def test_real_dev_set() -> None:
     who = score_who(rows)
     print(who.report("asks-real-dev.tsv"))
     assert who.accuracy >= 0.97, who.report("asks-real-dev.tsv")
+
+
+def test_real_holdout_set() -> None:
+    """The quarter of the real-style asks kept aside: never looked at while tuning, scored once
+    at the end (issue 13). The issue's target is 97% right; what the assessor reached is 86.6%
+    (142/164), with no non-specific ask judged specific. The thresholds are what is true, not
+    the target."""
+    rows = load_with_who(REAL_HOLDOUT_SET)
+    assert len(rows) >= 150
+    result = score([(label, text) for label, _, text in rows])
+    print(result.report("asks-real-holdout.tsv"))
+    assert result.accuracy >= 0.86, result.report("asks-real-holdout.tsv")
+    assert result.false_specific == 0, result.report("asks-real-holdout.tsv")
+    who = score_who(rows)
+    print(who.report("asks-real-holdout.tsv"))
+    assert who.accuracy >= 0.94, who.report("asks-real-holdout.tsv")
