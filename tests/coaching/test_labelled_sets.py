@@ -11,6 +11,7 @@ from tests.coaching.labelled import (
     HOLDOUT2_SET,
     PROBE_SET,
     REAL_DEV_SET,
+    REAL_HOLDOUT_SET,
     dev_set,
     load,
     load_with_who,
