@@ -589,30 +589,30 @@ def find_favours(
                     _requested(low, feedback.start()),
                 )
             )
-    for m in _EMPTY if _NAMES_WORDS.isdisjoint(words) else _NAMES.finditer(low):
-        stop = _sentence_end(low, m.end())
-        favours.append(
-            Favour(
-                RequestKind.INFORMATION,
-                m.start(),
-                m.end(),
-                True,
-                _phrase(text, m.start(), stop),
-                _requested(low, m.start()),
+    # Names, counted contacts and the person to send something to: "the names of two plant
+    # managers", "two alumni contacts in…", "who I should send materials to" (concrete only
+    # where a company is named in the sentence).
+    counted = not _NUMBER_WORDS.isdisjoint(words) or _HAS_DIGIT(low) is not None
+    for pattern, runs in (
+        (_NAMES, not _NAMES_WORDS.isdisjoint(words)),
+        (_COUNTED, counted),
+        (_WHO_TO, "who" in words),
+    ):
+        for m in pattern.finditer(low) if runs else _EMPTY:
+            stop = _sentence_end(low, m.end())
+            concrete = pattern is not _WHO_TO or any(
+                _sentence_start(low, m.start()) <= s < stop for s, _ in anchors
             )
-        )
-    for m in _EMPTY if "who" not in words else _WHO_TO.finditer(low):
-        start, stop = _sentence_start(low, m.start()), _sentence_end(low, m.end())
-        favours.append(
-            Favour(
-                RequestKind.INFORMATION,
-                m.start(),
-                m.end(),
-                any(start <= s < stop for s, _ in anchors),
-                _phrase(text, m.start(), stop),
-                _requested(low, m.start()),
+            favours.append(
+                Favour(
+                    RequestKind.INFORMATION,
+                    m.start(),
+                    m.end(),
+                    concrete,
+                    _phrase(text, m.start(), stop),
+                    _requested(low, m.start()),
+                )
             )
-        )
     for m in _EMPTY if _KNOWS_WORDS.isdisjoint(words) else _KNOWS_ANYONE.finditer(low):
         # "if he knows anyone at Target": contacts at a named company or group, when named.
         stop = _sentence_end(low, m.end())
@@ -690,19 +690,6 @@ def find_favours(
             else:
                 kind, what = RequestKind.OTHER, _phrase(text, m.start() + 4, stop)
             favours.append(Favour(kind, m.start(), m.end(), concrete, what, True))
-    counted = not _NUMBER_WORDS.isdisjoint(words) or _HAS_DIGIT(low) is not None
-    for m in _COUNTED.finditer(low) if counted else ():
-        stop = _sentence_end(low, m.end())
-        favours.append(
-            Favour(
-                RequestKind.INFORMATION,
-                m.start(),
-                m.end(),
-                True,
-                _phrase(text, m.start(), stop),
-                _requested(low, m.start()),
-            )
-        )
     for pattern, needs in (
         (_INFORMATIONAL, _INFORMATIONAL_WORDS),
         (_MOCK, _MOCK_WORDS),
