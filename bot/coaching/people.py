@@ -666,6 +666,15 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
             return _mention_ref(ct, i, i + 1), i + 1
         return None
     nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    if (
+        low not in GIVEN_NAMES
+        and low not in _MY
+        and low not in UNIQUE_KIN
+        and nxt != "from"
+        and low.rstrip(".") not in TITLES
+        and not tok.text.startswith(MENTION_PREFIX)
+    ):
+        return None  # a capitalised word that can start no person: most of them
     if tok.text.startswith(MENTION_PREFIX):
         # "<@U06JD3KF8SA> mentioned she used to work at Etsy. ask her …"
         ref = Ref(
