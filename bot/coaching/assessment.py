@@ -330,6 +330,13 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     `companies` are the member's target companies, as their list spells them: a company the
     member types ("ask jo for a referral at target") is recognised even when it is unknown or
     lowercase, and said back as the list spells it (`company == "Target"`, also in `what`).
+
+    `who` is the person as the coach says it back: the name without relation words ("my old
+    manager Tom" -> "Tom", "my mentor, ruth," -> "Ruth"), a title kept ("Dr. Kim"), a mention
+    as written, or the relation itself when it is one person ("my mom", "my old manager").
+    A question to the coach about an ask ("should I ask Dana for a referral?") is not a plan:
+    it is `vague`, keeps the who and what it found, and may have nothing `missing`; its last
+    reason says it is not yet a plan.
     """
     ct = clean(text)
     refs = find_refs(ct)
