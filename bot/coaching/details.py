@@ -11,7 +11,7 @@ from bot.coaching.people import (
     company_match,
     known_company,
 )
-from bot.coaching.text import CleanText
+from bot.coaching.text import CleanText, Token
 
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -38,6 +38,7 @@ _ROLE_SKIP = frozenset(
 _COMPANY_CUE = frozenset(
     {"at", "for", "with", "from", "join", "joining", "into", "company", "startup", "firm"}
 )
+_COMPANY_LOOKUP = COMPANY_FIRST_WORDS | {f"{word}'s" for word in COMPANY_FIRST_WORDS} | _COMPANY_CUE
 _CONNECTORS = frozenset({"of", "&", "and"})
 
 
@@ -78,21 +79,7 @@ def company_spans(
     i = 0
     # Where a company can start: a known company's first word, a possessive, or a capitalised
     # word after "at"/"for"/…; with the member's targets, anywhere.
-    starts = (
-        range(len(tokens))
-        if targets
-        else [
-            k
-            for k, t in enumerate(tokens)
-            if t.low in COMPANY_FIRST_WORDS
-            or t.low.endswith("'s")
-            or (
-                k
-                and (t.text[0].isupper() or t.text[0].isdigit())
-                and tokens[k - 1].low in _COMPANY_CUE
-            )
-        ]
-    )
+    starts = range(len(tokens)) if targets else _company_starts(tokens)
     for first in starts:
         if first < i:
             continue  # inside the company just read
@@ -120,6 +107,21 @@ def company_spans(
                 spans.append((start, end, _respell(written, name)))
             i += n
     return spans
+
+
+def _company_starts(tokens: tuple[Token, ...]) -> list[int]:
+    """Where a company can start: a known company's first word (or its possessive), or a
+    capitalised word after "at"/"for"/…; one set test per word."""
+    starts: set[int] = set()
+    for k in [k for k, t in enumerate(tokens) if t.low in _COMPANY_LOOKUP]:
+        low = tokens[k].low
+        if low in _COMPANY_CUE:
+            if k + 1 < len(tokens) and tokens[k + 1].is_cap:
+                starts.add(k + 1)
+            if low not in COMPANY_FIRST_WORDS:
+                continue
+        starts.add(k)
+    return sorted(starts)
 
 
 def _respell(written: str, name: str) -> str:
