@@ -617,6 +617,8 @@ _HEADERS = frozenset(
 
 
 _MY = frozenset({"my", "our"})
+# The lowercase words that can open a slot or start a person named in passing.
+_SLOT_WORDS = _VERB_STARTS | GIVEN_NAMES | _MY
 _LEAD_MARKS = frozenset({":", "—", "-", ",", "→", "="})
 
 
@@ -719,11 +721,7 @@ def find_refs(ct: CleanText) -> list[Ref]:
         refs.append(lead)
     # Only verbs can open a slot, and only capitalised words, given names and "my"/"our" can
     # start a person named in passing: every other word is passed over in one comprehension.
-    starts = [
-        k
-        for k, t in enumerate(tokens)
-        if t.low in _VERB_STARTS or t.text[0].isupper() or t.low in GIVEN_NAMES or t.low in _MY
-    ]
+    starts = [k for k, t in enumerate(tokens) if t.low in _SLOT_WORDS or t.text[0].isupper()]
     for start in starts:
         if start < i:
             continue  # inside a slot already read
