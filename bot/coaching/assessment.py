@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 from bot.coaching.details import company_spans, find_deadline, find_role
 from bot.coaching.favours import Favour, RequestKind, find_favours
-from bot.coaching.people import Ref, RefKind, Source, find_refs
+from bot.coaching.people import CompanyIndex, Ref, RefKind, Source, company_index, find_refs
 from bot.coaching.text import clean
 
 __all__ = ["Assessment", "RequestKind", "Verdict", "assess_ask"]
@@ -72,8 +74,17 @@ _VAGUE_INTENT = re.compile(
     r"|\b(?i:see\sif|find\sout\sif)\s(?i:anyone|anybody|someone|somebody|people|any\sof"
     r"|[a-z]+\s(?:can|will|would|could|knows?))\b"
     r"|\b(?i:look\sfor\ssomeone|find\ssomeone|find\sa\scontact|find\san\sinsider|ask\saround)\b"
+    r"|\b(?i:get(?:ting)?\srefer+ed|get\s(?:two|three|\d|a\sfew|some)\s(?:references|referrals))\b"
+    r"|\b(?i:get|pick)\s[A-Z][\w-]*'s\s(?i:thoughts|brain|advice|input|take|opinion|feedback"
+    r"|perspective|help)\b"
     r"|\b(?i:send)\s(?i:my)\s(?:\w+\s)?(?i:resume|cv|portfolio)\s(?i:to)\s"
     r"(?i:a\s|some\s|few\s|\d+\s|people|recruiters|hiring)"
+)
+# Every match of _VAGUE_INTENT holds one of these words.
+_VAGUE_INTENT_WORDS = frozenset(
+    {"get", "getting", "find", "finding", "land", "score", "request", "seek", "seeking", "line"}
+    | {"try", "someone", "somebody", "anyone", "anybody", "people", "folks", "contact"}
+    | {"contacts", "person", "insider", "insiders", "see", "look", "ask", "pick", "send"}
 )
 _ADVICE = re.compile(
     r"\b(?:advice|guidance|tips|pick\s(?:his|her|their|[\w']+)\sbrain|mentor|insights?)\b"
@@ -90,6 +101,31 @@ _PASSIVE_CUE = re.compile(
     r"|browse|scroll|look\sat|research|read|watch|listen|learn|course|practice|join|sign\sup"
     r"|volunteer|post|follow|stay\sin\stouch|hang\sout|meet)\b"
 )
+# The words each of the patterns above needs: a message without any is not scanned.
+_ADVICE_WORDS = frozenset({"advice", "guidance", "tips", "pick", "mentor", "insight", "insights"})
+_VAGUE_WHAT_WORDS = frozenset(
+    {"help", "advice", "guidance", "support", "feedback", "leads", "opportunities", "openings"}
+    | {"jobs", "job", "work", "networking", "career", "industry", "favor", "favour", "anything"}
+    | {"touch", "check", "catch", "reconnect", "keep", "pick", "what's"}
+)
+_PASSIVE_WORDS = frozenset(
+    {"go", "going", "attend", "mingle", "network", "networking", "catch", "catching", "coffee"}
+    | {"lunch", "dinner", "drinks", "breakfast", "brunch", "beer", "happy", "meetup", "mixer"}
+    | {"fair", "conference", "event", "update", "rewrite", "tweak", "polish", "revise", "clean"}
+    | {"tailor", "work", "apply", "applying", "application", "applications", "browse", "scroll"}
+    | {"look", "research", "read", "watch", "listen", "learn", "course", "practice", "join"}
+    | {"sign", "volunteer", "post", "follow", "stay", "hang", "meet"}
+)
+_FAVOUR_NOUN_WORDS = frozenset({"referrals", "intros", "introductions"})
+
+
+def _search(
+    pattern: re.Pattern[str], needs: frozenset[str], low: str, words: frozenset[str]
+) -> re.Match[str] | None:
+    """`pattern.search(low)`, skipped when the message has none of the words it needs."""
+    return None if needs.isdisjoint(words) else pattern.search(low)
+
+
 _NOTE_KINDS = frozenset({RequestKind.INTRODUCTION, RequestKind.REFERRAL, RequestKind.REFERENCE})
 _FAVOUR_NOUN = re.compile(r"\b(?i:referrals|intros|introductions)\b")
 # When several favours are asked, the stronger kinds describe the ask better.
@@ -130,20 +166,46 @@ _SECOND_PERSON = {
     "i've": "you've",
     "i'd": "you'd",
 }
-_FIRST_PERSON = re.compile(r"\b(?:i'm|i'll|i've|i'd|myself|mine|my|me|i)\b", re.IGNORECASE)
-_QUESTION_START = re.compile(r"(?i:whether|if|what|how|when|where|why|which|who)\b")
-_DANGLING = re.compile(r"(?:,|\s(?i:and|or|at|to|for|with|of|in|on|from|the|a|an))+$")
+# Both run on lowercase text: a case-insensitive pattern is several times slower.
+_FIRST_PERSON = re.compile(r"\b(?:i'm|i'll|i've|i'd|myself|mine|my|me|i)\b")
+_QUESTION_START = re.compile(r"(?:whether|if|what|how|when|where|why|which|who)\b")
+_DANGLING = frozenset(
+    {"and", "or", "at", "to", "for", "with", "of", "in", "on", "from", "the", "a", "an"}
+)
+
+
+def _without_dangling(what: str) -> str:
+    """ "an intro to the CTO at" -> "an intro to the CTO": no comma or little word at the end.
+
+    A loop from the end rather than an end-anchored regex, which would be tried at every
+    position of the phrase."""
+    while True:
+        if what.endswith(","):
+            what = what[:-1]
+            continue
+        head, space, last = what.rpartition(" ")
+        if space and last.lower() in _DANGLING:
+            what = head
+            continue
+        return what.strip()
+
+
 _ARTICLE_NEEDED = re.compile(r"(?i:mock|practice|role[- ]play|informational)\b")
 
 
-def _polish(what: str, company: str | None, role: str | None) -> str:
+def _polish(
+    what: str,
+    company: str | None,
+    role: str | None,
+    respell: Sequence[tuple[str, str]] = (),
+) -> str:
     """The favour as the coach reflects it back: "That's a real ask: Maria, <what>".
 
     The member's words are kept, seen from the coach's side ("a review of your resume"), with a
     bare "a referral" completed by the role and company the member named elsewhere.
     """
-    what = _DANGLING.sub("", what).strip()
-    if _QUESTION_START.match(what):
+    what = _without_dangling(what)
+    if _QUESTION_START.match(what.lower()):
         what = f"an answer to {what}"
     elif what.lower().startswith("names "):
         what = f"the {what}"
@@ -154,7 +216,62 @@ def _polish(what: str, company: str | None, role: str | None) -> str:
         if company:
             detail += f" at {company}"
         what += detail
-    return _FIRST_PERSON.sub(lambda m: _SECOND_PERSON[m.group(0).lower()], what)
+    for written, name in respell:
+        what = re.sub(rf"\b{re.escape(written)}\b", name, what)
+    return _to_second_person(what)
+
+
+def _to_second_person(what: str) -> str:
+    """ "a review of my resume" -> "a review of your resume" (as the coach says it)."""
+    low = what.lower()
+    if len(low) != len(what):  # a rare Unicode case change alters lengths: word by word
+        return " ".join(_SECOND_PERSON.get(word.lower(), word) for word in what.split(" "))
+    parts: list[str] = []
+    last = 0
+    for match in _FIRST_PERSON.finditer(low):
+        parts.append(what[last : match.start()])
+        parts.append(_SECOND_PERSON[match.group(0)])
+        last = match.end()
+    if not parts:
+        return what
+    parts.append(what[last:])
+    return "".join(parts)
+
+
+# A question to the coach about asking is not a plan: "should I ask Dana for a referral?",
+# "is it too soon to ask him…", "not sure whether to ask Omar for an intro".
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+_COACH_QUESTION = re.compile(
+    r"(?:(?:so|ok|okay|hmm|hey|also|but|and|quick\squestion)[,:]?\s)?"
+    r"(?:(?:should|shall|can|could|may|might|would|do|does|did|is|isn't|am|was|will)\s"
+    r"(?:i|it|you|we|that|this|asking|now|too)\b"
+    r"|(?:how|what|when|why|where)\s(?:do|should|can|would|could|if|about)\b"
+    r"|(?:not\ssure|unsure|wondering|i\swonder|i\sdon't\sknow|idk|dunno)\s(?:if|whether|how|when)"
+    r"|(?:what|how)\sabout\sasking|any\s(?:tips|advice)\s(?:on|for)\b)"
+)
+
+
+def _coach_question(low: str, pos: int) -> str | None:
+    """The question, when the sentence holding the ask at `pos` asks the coach whether to ask."""
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(low, max(0, pos - 200), pos):
+        start = match.end()
+    found = _COACH_QUESTION.match(low, start)
+    if found is None:
+        return None
+    end = low.find("?", pos)
+    return low[start : end + 1 if end >= 0 else min(len(low), pos + 40)].strip()
+
+
+_LOWER_NAME = re.compile(r"[a-zà-öø-ÿ][\w'-]*(?:\s[a-zà-öø-ÿ][\w'-]*){0,2}")
+_LOWER_KEEP = frozenset({"my", "our", "mom", "dad", "mum", "grandma", "grandpa"})
+
+
+def _say_name(name: str) -> str:
+    """A name as the coach writes it: "ruth" -> "Ruth"; mentions and "my brother" as they are."""
+    if _LOWER_NAME.fullmatch(name) and name.split(" ", 1)[0] not in _LOWER_KEEP:
+        return " ".join(word[:1].upper() + word[1:] for word in name.split(" "))
+    return name
 
 
 def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> Ref | None:
@@ -178,7 +295,7 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
     return None
 
 
-def _intends_ask(refs: list[Ref], favours: list[Favour], text: str) -> bool:
+def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: frozenset[str]) -> bool:
     """Is any ask intended at all (even one missing who or what)?"""
     for ref in refs:
         if ref.source is Source.REQUEST:
@@ -189,31 +306,60 @@ def _intends_ask(refs: list[Ref], favours: list[Favour], text: str) -> bool:
             return True
     if any(f.requested for f in favours):
         return True
-    if _VAGUE_INTENT.search(text) is not None:
+    if not _VAGUE_INTENT_WORDS.isdisjoint(words) and _VAGUE_INTENT.search(text) is not None:
         return True
     # A note naming a favour with no verb ("Goal: a referral for the Target role", "Intro to
     # the VP of sales at Polaris") intends an ask, unless it is about an activity.
     return (
-        any(f.kind in _NOTE_KINDS for f in favours) or _FAVOUR_NOUN.search(text) is not None
-    ) and _PASSIVE_CUE.search(text.lower()) is None
+        any(f.kind in _NOTE_KINDS for f in favours)
+        or _search(_FAVOUR_NOUN, _FAVOUR_NOUN_WORDS, text, words) is not None
+    ) and _search(_PASSIVE_CUE, _PASSIVE_WORDS, text.lower(), words) is None
 
 
-def assess_ask(text: str) -> Assessment:
+@lru_cache(maxsize=1024)
+def _targets(companies: tuple[str, ...]) -> CompanyIndex:
+    return company_index(companies)
+
+
+def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     """Assess one planned ask: a named person and a concrete favour make it specific.
 
     Deterministic and pure: the same text always gets the same assessment, with `reasons`
     saying why, and `missing` naming what the member should add ("who", "what").
+
+    `companies` are the member's target companies, as their list spells them: a company the
+    member types ("ask jo for a referral at target") is recognised even when it is unknown or
+    lowercase, and said back as the list spells it (`company == "Target"`, also in `what`).
+
+    `who` is the person as the coach says it back: the name without relation words ("my old
+    manager Tom" -> "Tom", "my mentor, ruth," -> "Ruth"), a title kept ("Dr. Kim"), a mention
+    as written, or the relation itself when it is one person ("my mom", "my old manager").
+    A question to the coach about an ask ("should I ask Dana for a referral?") is not a plan:
+    it is `vague`, keeps the who and what it found, and may have nothing `missing`; its last
+    reason says it is not yet a plan.
     """
     ct = clean(text)
     refs = find_refs(ct)
     person_spans = [(r.start, r.end) for r in refs if r.kind is RefKind.PERSON]
-    companies = company_spans(ct, person_spans)
-    role_found = find_role(ct, companies)
-    anchors = list(companies)
+    found = company_spans(ct, person_spans, _targets(tuple(companies)) if companies else None)
+    role_found = find_role(ct, found)
+    anchors = [(start, end) for start, end, _ in found]
     if role_found:
         anchors.append((role_found[1], role_found[2]))
-    favours = find_favours(ct.text, ct.low, anchors)
-    company = ct.text[companies[0][0] : companies[0][1]] if companies else None
+    # "ask carlos referral …": a favour noun straight after the person asked.
+    after_person = [
+        r.end + 1
+        for r in refs
+        if r.source in (Source.REQUEST, Source.LEAD)
+        and r.kind is RefKind.PERSON
+        and r.end + 1 < len(ct.low)
+        and ct.low[r.end] == " "
+    ]
+    favours = find_favours(ct.text, ct.low, anchors, after_person, ct.words)
+    company = found[0][2] if found else None
+    respell = [
+        (ct.text[start:end], name) for start, end, name in found if ct.text[start:end] != name
+    ]
     role = role_found[0] if role_found else None
     deadline = find_deadline(ct)
 
@@ -235,24 +381,31 @@ def assess_ask(text: str) -> Assessment:
             specific, key=lambda fr: (_KIND_PRIORITY.index(fr[0].kind), fr[0].start)
         )
         assert person is not None
+        who = _say_name(person.text)
+        question = _coach_question(ct.low, favour.start)
         return Assessment(
             text,
-            Verdict.SPECIFIC,
+            Verdict.VAGUE if question else Verdict.SPECIFIC,
             (),
-            who=person.text,
+            who=who,
             kind=favour.kind,
-            what=_polish(favour.what, company, role),
+            what=_polish(favour.what, company, role, respell),
             reasons=(
-                f"Names who will be asked: {person.text}.",
+                f"Names who will be asked: {who}.",
                 f"Asks for something concrete: {favour.what}.",
+            )
+            + (
+                (f'But "{question}" asks me whether to ask: it is not yet a plan.',)
+                if question
+                else ()
             ),
             company=company,
             role=role,
             deadline=deadline,
         )
 
-    if not _intends_ask(refs, favours, ct.text):
-        cue = _PASSIVE_CUE.search(ct.low)
+    if not _intends_ask(refs, favours, ct.text, ct.words):
+        cue = _search(_PASSIVE_CUE, _PASSIVE_WORDS, ct.low, ct.words)
         reasons = ["No one is asked for anything: this is passive networking."]
         if cue:
             reasons.append(f'"{cue.group(0)}" is an activity, not an ask.')
@@ -276,7 +429,7 @@ def assess_ask(text: str) -> Assessment:
     ]
     kinds = [f.kind for f, _ in asked]
     kind = min(kinds, key=_KIND_PRIORITY.index) if kinds else None
-    if kind is None and _ADVICE.search(ct.low):
+    if kind is None and _search(_ADVICE, _ADVICE_WORDS, ct.low, ct.words):
         kind = RequestKind.ADVICE
     if concrete:
         favour, ref = concrete[0]
@@ -290,7 +443,7 @@ def assess_ask(text: str) -> Assessment:
             Verdict.VAGUE,
             ("who",),
             kind=favour.kind,
-            what=_polish(favour.what, company, role),
+            what=_polish(favour.what, company, role, respell),
             reasons=(
                 f"Asks for something concrete ({favour.what}), but {whom}.",
                 "Who exactly will you ask? Name one person.",
@@ -300,16 +453,17 @@ def assess_ask(text: str) -> Assessment:
             deadline=deadline,
         )
     if named:
-        vague = _VAGUE_WHAT.search(ct.low)
+        vague = _search(_VAGUE_WHAT, _VAGUE_WHAT_WORDS, ct.low, ct.words)
         detail = f' ("{vague.group(0)}" is not a concrete favour)' if vague else ""
+        who = _say_name(named[0].text)
         return Assessment(
             text,
             Verdict.VAGUE,
             ("what",),
-            who=named[0].text,
+            who=who,
             kind=kind,
             reasons=(
-                f"Names who will be asked: {named[0].text}.",
+                f"Names who will be asked: {who}.",
                 f"But not what, concretely, you will ask for{detail}.",
             ),
             company=company,

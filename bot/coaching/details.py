@@ -5,8 +5,13 @@ from __future__ import annotations
 import re
 
 from bot.coaching.lexicon import NOT_NAMES, ROLE_HEADS
-from bot.coaching.people import company_at
-from bot.coaching.text import CleanText
+from bot.coaching.people import (
+    COMPANY_FIRST_WORDS,
+    CompanyIndex,
+    company_match,
+    known_company,
+)
+from bot.coaching.text import CleanText, Token
 
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -33,23 +38,56 @@ _ROLE_SKIP = frozenset(
 _COMPANY_CUE = frozenset(
     {"at", "for", "with", "from", "join", "joining", "into", "company", "startup", "firm"}
 )
+_COMPANY_LOOKUP = COMPANY_FIRST_WORDS | {f"{word}'s" for word in COMPANY_FIRST_WORDS} | _COMPANY_CUE
 _CONNECTORS = frozenset({"of", "&", "and"})
+
+
+# Every deadline pattern holds one of these words.
+_DEADLINE_WORDS = frozenset(
+    {"by", "before", "until", "later", "this", "tonight", "today", "tomorrow", "next"}
+    | {f"{day}day" for day in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}
+)
 
 
 def find_deadline(ct: CleanText) -> str | None:
     """When the ask is due, as written ("by Friday", "this afternoon", "tomorrow")."""
+    if _DEADLINE_WORDS.isdisjoint(ct.words):
+        return None
     match = _BY_DEADLINE.search(ct.text) or _WHEN.search(ct.text)
     return match.group(0) if match else None
 
 
-def company_spans(ct: CleanText, person_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Character spans of companies: known employers, or capitalised names after "at"/"for"."""
+# A company found in the text: where it is, and how the coach spells it back.
+CompanySpan = tuple[int, int, str]
+
+
+def company_spans(
+    ct: CleanText, person_spans: list[tuple[int, int]], targets: CompanyIndex | None = None
+) -> list[CompanySpan]:
+    """Companies in the ask: the member's targets, known employers, or capitalised names after
+    "at"/"for". Each is spelled as the member's target list spells it ("target" -> "Target"),
+    else as the employer is usually written, else as typed."""
     tokens = ct.tokens
-    spans: list[tuple[int, int]] = []
+    spans: list[CompanySpan] = []
+    if (
+        not targets
+        and COMPANY_FIRST_WORDS.isdisjoint(ct.words)
+        and _COMPANY_CUE.isdisjoint(ct.words)
+        and "'s" not in ct.low
+    ):
+        return spans  # no known company and no "at"/"for" before a name: nothing to look at
     i = 0
-    while i < len(tokens):
+    # Where a company can start: a known company's first word, a possessive, or a capitalised
+    # word after "at"/"for"/…; with the member's targets, anywhere.
+    starts = range(len(tokens)) if targets else _company_starts(tokens)
+    for first in starts:
+        if first < i:
+            continue  # inside the company just read
+        i = first
         cue = i > 0 and tokens[i - 1].low in _COMPANY_CUE
-        n = company_at(tokens, i, any_case=cue)
+        n, name = company_match(tokens, i, targets, any_case=True) if targets else (0, "")
+        if not n:
+            n, name = known_company(tokens, i, any_case=cue)
         if not n and cue and tokens[i].is_cap and tokens[i].low not in NOT_NAMES:
             n = 1
             while i + n < len(tokens) and n < 4:
@@ -65,22 +103,47 @@ def company_spans(ct: CleanText, person_spans: list[tuple[int, int]]) -> list[tu
         if n:
             start, end = tokens[i].start, tokens[i + n - 1].end
             if not any(ps <= start < pe for ps, pe in person_spans):
-                spans.append((start, end))
+                written = ct.text[start:end]
+                spans.append((start, end, _respell(written, name)))
             i += n
-        else:
-            i += 1
     return spans
 
 
-def find_role(ct: CleanText, companies: list[tuple[int, int]]) -> tuple[str, int, int] | None:
+def _company_starts(tokens: tuple[Token, ...]) -> list[int]:
+    """Where a company can start: a known company's first word (or its possessive), or a
+    capitalised word after "at"/"for"/…; one set test per word."""
+    starts: set[int] = set()
+    for k in [k for k, t in enumerate(tokens) if t.low in _COMPANY_LOOKUP]:
+        low = tokens[k].low
+        if low in _COMPANY_CUE:
+            if k + 1 < len(tokens) and tokens[k + 1].is_cap:
+                starts.add(k + 1)
+            if low not in COMPANY_FIRST_WORDS:
+                continue
+        starts.add(k)
+    return sorted(starts)
+
+
+def _respell(written: str, name: str) -> str:
+    """The known spelling, keeping a possessive the member wrote ("target's" -> "Target's")."""
+    if not name or written == name:
+        return written
+    if written.lower() == name.lower() + "'s":
+        return name + "'s"
+    return name if written.lower() == name.lower() else written
+
+
+def find_role(ct: CleanText, companies: list[CompanySpan]) -> tuple[str, int, int] | None:
     """The role the ask is about ("controller" in "the controller opening at General Mills")."""
+    if ROLE_HEADS.isdisjoint(ct.words):
+        return None
     for match in _ROLE.finditer(ct.low):
         start, end = match.span(1)
         words = ct.text[start:end].split()
         offset = start
         while words and (
             words[0].lower() in _ROLE_SKIP
-            or any(cs <= offset < ce for cs, ce in companies)
+            or any(cs <= offset < ce for cs, ce, _ in companies)
             or words[0].endswith("'s")
         ):
             offset += len(words[0]) + 1

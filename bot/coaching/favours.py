@@ -9,16 +9,20 @@ named companies, an answer to a named question. "Help", "advice", "leads", "oppo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from enum import StrEnum
+from typing import NamedTuple
 
 from bot.coaching.lexicon import (
+    COMMON_WORDS,
     DOCUMENTS,
     INFO_NOUNS,
     ROLE_NOUNS,
     VAGUE_QUESTION_WORDS,
     WHICH_NOUNS,
 )
+from bot.coaching.text import TOKEN
 
 
 class RequestKind(StrEnum):
@@ -33,9 +37,10 @@ class RequestKind(StrEnum):
     OTHER = "other"
 
 
-@dataclass(frozen=True, slots=True)
-class Favour:
-    """One favour found in the text (character offsets into the cleaned lowercase text)."""
+class Favour(NamedTuple):
+    """One favour found in the text (character offsets into the cleaned lowercase text).
+
+    A named tuple, not a frozen dataclass: cheaper to build, and favours are many."""
 
     kind: RequestKind
     start: int
@@ -51,7 +56,7 @@ def _alt(words: tuple[str, ...] | frozenset[str]) -> str:
 
 _DOC = rf"(?:{_alt(DOCUMENTS)})"
 _DET = r"\b(?:my|the|this|our|his|her|their|a|an|both|all|some)"
-_DOC_PHRASE = rf"{_DET}\s(?:[\w'&.-]+\s){{0,5}}?{_DOC}\b"
+_DOC_PHRASE = rf"(?:{_DET}\s(?:[\w'&.-]+\s){{0,5}}?{_DOC}\b|\bmine\b)"
 
 # Where a clause ends: a later clause is a new thought ("…, then update my resume").
 # A full stop ends a sentence unless it ends an abbreviation ("Dr.", "U.S.", "C.H.").
@@ -68,7 +73,8 @@ _ASK_TO = re.compile(r"\b(?:ask|asks|asking|get|have|want|need)\s(?:[\w'.@-]+\s)
 
 _INTRO = re.compile(
     r"\bintroduc(?:e|es|ed|ing)\s(?:me|us|myself)\b(?:\s(?:to|with)\b)?"
-    r"|\bintros?\s(?:me\s)?(?:to|with)\b"
+    r"|\bintros?\s(?:me\s)?(?:to|with)\b|\bintro(?:'d)?\sme\b"
+    r"|\bpresent(?:s|ed|ing)?\sme\s(?:to|with)\b"
     r"|\bintroductions?\s(?:to|with)\b"
     r"|\bconnect(?:s|ed|ing)?\sme\s(?:up\s)?(?:with|to)\b"
     r"|\bput(?:s|ting)?\sme\sin\s(?:touch|contact)\swith\b"
@@ -89,24 +95,29 @@ _REFERRAL = re.compile(
     r"referrals?\s(?:for|to|at|into|from)\s"
     r"|\bput\s(?:in\s)?a\s(?:good\s|kind\s)?word\b|\bgood\sword\b"
     r"|\brecommend(?:s|ed|ing)?\sme\b"
-    r"|\bvouch(?:es|ed|ing)?\sfor\sme\b"
-    r"|\b(?:pass|forward|send|share|submit|hand|give|get|bring|flag|slip|walk)(?:s|es|ed|ing|ting)?"
-    r"\s(?:along\s|on\s)?(?:my\s(?:[\w'-]+\s){0,2}?(?:resume|cv|portfolio|application|profile"
-    r"|name|info|information|materials|work|website|deck|details|candidacy|linkedin)|it|this|them"
-    r"|me)\s(?:along\s|over\s|on\s|up\s)?(?:to|with|onto|internally|in\sfront\sof|forward)\b"
+    r"|\bvouch(?:es|ed|ing)?\sfor\s(?:me|my)\b"
+    r"|\b(?:the|a|his|her|their)\sreferral\s(?:link|code|form)\b"
+    r"|\b(?:pass|forward|send|share|submit|hand|give|get|bring|flag|slip|walk|put)(?:s|es|ed|ing|ting)?"
+    rf"\s(?:along\s|on\s)?(?:my\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC}|name|info|information|work"
+    r"|details|candidacy)|it|this|them|me)\s(?:along\s|over\s|on\s|up\s|straight\s|directly\s"
+    r"|right\s)?(?:to|with|onto|internally|in\sfront\sof|forward|on\sthe\sdesk\sof|(?<=along\s)for"
+    r"|in\sthe\shands\sof|in"
+    # "pass along my resume for the network tech job": the job names where it goes.
+    r"|for(?=\s(?:the|a|an|this|that)\s(?:[\w-]+\s){0,4}?(?:job|role|position|opening|req)\b))\b"
 )
 _REFERENCE = re.compile(
-    r"\b(?:be|act\sas|serve\sas|being)\s(?:a|my|one\sof\smy)\s(?:[\w-]+\s)?references?\b"
-    r"|\breferences?\s(?:letter|check|for)\b"
+    r"\b(?:be|act\sas|serve\sas|being)\s(?:a|my|one\sof\smy)\s(?:[\w-]+\s)?(?:references?|referees?)\b"
+    r"|\breferences?\s(?:letter|check|for|form)\b"
     r"|\b(?:a|my)\sreference\b"
     r"|\b(?:recommendation|reference)\sletters?\b"
     r"|\bletters?\sof\s(?:recommendation|reference)\b"
-    r"|\bwrite\s(?:me\s)?(?:a\s)?(?:linkedin\s)?(?:letter|recommendation|reference)"
-    r"|\blinkedin\srecommendation\b"
+    r"|\bwrite\s(?:me\s)?(?:a\s)?(?:linkedin\s)?(?:letter|(?:recommendation|reference)(?:\sletter)?)\b"
+    r"|\blinkedin\srecommendation\b|\b(?:a|my)\srecommendation\sfor\s(?:the|my|a|an)\s"
 )
 _REVIEW = re.compile(
     r"\b(?:review(?:s|ing)?|look(?:s|ing)?\s(?:over|through|at)|read(?:s|ing)?(?:\s(?:over|through))?"
     r"|go(?:es|ing)?\s(?:over|through)|proofread|proof|critique|edit|mark\sup|check(?:\sover)?"
+    r"|correct|fix|improve"
     r"|check\sout|give\s(?:me\s)?(?:some\s|a\sfew\s|honest\s)?(?:feedback|notes|comments|input"
     r"|thoughts|pointers)\son|(?:feedback|notes|comments|input|thoughts|critique|edits|a\sreview"
     r"|a\ssecond\slook|a\slook|a\sonce-over|eyes|a\sread)\son|take\sa\s(?:quick\s)?look\sat"
@@ -132,6 +143,13 @@ _NAMES = re.compile(
     r"|\bwho\s(?:[\w-]+\s){0,3}?(?:i|we)\sshould\s(?:[\w-]+\s){0,3}?(?:at|about|in|there"
     r"|for|regarding)\b"
     r"|\bwho\s(?:the|their|his|her)\s(?:[\w-]+\s){0,3}?(?:is|are)\b(?!\s(?:doing|going|up))"
+    r"|\bwho\s(?:at\s[\w&.'-]+\s)?(?:handles|runs|leads|owns|manages|hires|does|oversees|is\sin"
+    r"\scharge\sof|decides|is\shiring|are\shiring)\s"
+    r"|\bwho\s(?:she|he|they|you)(?:'d|\swould)\s(?:recommend|suggest)\b"
+    r"|\b(?:[\w-]+'s\s)(?:direct\s|work\s|personal\s)?(?:email(?:\saddress)?|phone\snumber"
+    r"|contact\sinfo|calendar\slink)\b"
+    r"|\b(?:direct\s|work\s|personal\s)?(?:email|phone\snumber|contact\sinfo)(?:\saddress)?\s(?:of|for)"
+    r"\s(?:the|her|his|their|a)\s"
     r"|\bwho(?:'s|\sis)\sthe\s(?:[\w-]+\s){0,2}?(?:hiring|manager|recruiter|decision-maker|lead"
     r"|head|contact|person|director|owner|buyer)\b"
     rf"|\bwhich\s(?:[\w-]+\s){{0,3}}?(?:{_alt(WHICH_NOUNS)})\b"
@@ -139,16 +157,88 @@ _NAMES = re.compile(
     r"|\b(?:share|send|forward|get|give|show)\s(?:me\s)?(?:the|a|her|his)\s(?:[\w-]+\s){0,3}?"
     r"(?:posting|job\sdescription|description|req|requisition|listing|job\spost|org\schart)\b"
 )
+# "who I should send materials to": a person to be named, concrete where a company is named.
+_WHO_TO = re.compile(
+    r"\bwho\s(?:[\w-]+\s){0,3}?(?:i|we)\sshould\s(?:send|talk|speak|reach\sout|write|address)\s"
+    r"(?:[\w-]+\s){0,2}?to\b"
+)
 _KNOWS_ANYONE = re.compile(
-    r"\bknows?\s(?:of\s)?(?:anyone|anybody|someone|somebody|people|folks)\s(at|in|inside|over\sat)\s"
+    r"\b(?:knows?|has|have)\s(?:of\s)?(?:anyone|anybody|someone|somebody|people|folks|contacts?"
+    r"|friends|a\scontact|a\sfriend)\s(?:(?:who|that)\s(?:works?|worked|is|was)\s)?"
+    r"(?:working\s)?(at|in|inside|on|over\sat|from|hiring)\s"
+)
+# "on the payments team", "in the Seattle office": a group named by more than "the team".
+_NAMED_GROUP = re.compile(
+    r"\b(?!the\s|a\s|an\s|any\s|some\s|their\s|his\s|her\s|my\s)[\w&+.-]+\s(?:team|group"
+    r"|department|dept|org|division|office|lab|unit|practice)\b"
+)
+# A call or chat of a named length, or about a named move: "a 15-minute call", "20 min zoom".
+_CALL = re.compile(
+    r"\b(?:(?:\d{1,3}|five|ten|fifteen|twenty|thirty|forty-five|half[- ]an?)[- ]?"
+    r"(?:minutes?|mins?|hours?|hr)|half[- ]hour|quick|short|brief|phone|video|zoom)\s"
+    r"(?:[\w-]+\s){0,2}?(?:calls?|chats?|zooms?|conversations?|coffees?|meetings?|phone\scalls?"
+    r"|video\scalls?|sessions?|catch-ups?)\b"
+)
+_FOR_TIME = re.compile(
+    r"\bfor\s(?:\d{1,3}|five|ten|fifteen|twenty|thirty|half)[- ]?(?:minutes?|mins?|hours?|an\shour)\b"
+)
+# "would talk to me about …": a conversation the person is asked to give.
+_TALK_TO_ME = re.compile(
+    r"\b(?:would|could|can|will|to|might)\s(?:be\swilling\sto\s|be\sopen\sto\s)?(?:talk|speak"
+    r"|chat|meet)\s(?:to|with)\sme\b"
+)
+_ASKED_FOR = re.compile(r"\b(?:ask|asks|asking|request|requesting|beg|borrow)\b")
+_DURATION = re.compile(
+    r"\d|\b(?:five|ten|fifteen|twenty|thirty|forty-five|half)[- ]?(?:minutes?|mins?|hours?|hr)\b"
+    r"|\bhalf[- ](?:an?[- ])?hour\b"
+)
+# Asked of the person for the call ("ask her for", "if he would do", "see whether she can").
+_CALL_FRAME = re.compile(
+    r"\b(?:ask|asks|asking|request|requesting|for|if|whether|would|could|can|will|willing"
+    r"|[a-z]+'d)\b"
+)
+# Practice favours done with or for the member: "quiz me on SQL", "role-play an intro".
+_PRACTICE = re.compile(
+    r"\b(?:quiz|drill|grill|prep|coach|test)(?:zes|es|ed|ing|s)?\s(?:me|us)\s(?:on|for|about"
+    r"|through|with)\s"
+    r"|\brole[- ]?play(?:s|ed|ing)?\s(?!with\b)(?:\w+\s){0,1}?(?:an?\s|my\s|the\s|our\s)?[\w-]+"
+    r"|\b(?:run|go|walk)(?:s|ning|ing)?\sthrough\s(?:my|the|a)\s(?:[\w-]+\s){0,2}?"
+    r"(?:pitch|answers|story|stories|intro|presentation|case|questions)\s(?:with|for)\sme\b"
+    r"|\blisten\sto\smy\s(?:[\w-]+\s){0,2}?(?:pitch|intro|answers|story)\b"
+    r"|\bmock[- ]?interview(?:s|ed|ing)?\s(?:me|us)\b|\btime\sme\s(?:while|as|on|when)\b"
+    r"|\bpretend(?:s|ing)?\s(?:to\sbe|he's|she's|they're|he\sis|she\sis)\s(?:an?|the|my)\s"
+    r"(?:[\w-]+\s){0,2}?(?:interviewer|recruiter|hiring\smanager|panel|manager|client|customer)"
+    r"|\bwatch\sme\s(?:solve|do|present|pitch|practice|code|give|run)\b"
+    r"|\bplay\sthe\s(?:[\w-]+\s)?(?:recruiter|interviewer|hiring\smanager|manager|client"
+    r"|customer|buyer)\b"
+)
+# Counted contacts: "two alumni contacts in biotech sales", "3 names at fintechs".
+_NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a\scouple(?:\sof)?)"
+_COUNTED = re.compile(
+    rf"\b{_NUMBER}\s(?:[\w&+-]+\s){{0,3}}?(?:contacts|names|people|alumni|recruiters|managers"
+    r"|engineers|designers|folks|connections|leaders|founders|directors|colleagues|friends"
+    r"|introductions|intros|referrals|contact|name|person)\s(?:in|at|from|on|who|working|inside|with"
+    r"|that|she|he|they|[a-z]+'d)\b"
 )
 _INFORMATIONAL = re.compile(
     r"\binformational\s(?:interview|call|chat|meeting|conversation|coffee)s?\b"
 )
 _MOCK = re.compile(
     r"\b(?:mock|practice|role[- ]play)\s(?:[\w-]+\s){0,2}?(?:interviews?|negotiations?|calls?"
-    r"|pitch|presentations?|cases?|sessions?|conversations?)\b"
+    r"|pitch|presentations?|cases?|sessions?|conversations?|runs?|panels?)\b"
 )
+# A favour named by its noun alone, straight after the person: learners' and note-takers' frame.
+_BARE = re.compile(
+    r"(?:(?:a|an|the)\s)?((?:[\w&.'-]+\s){0,2}?)(referral|intro|introduction|reference"
+    r"|recommendation)s?\b(?!\s(?:program|bonus))"
+)
+_BARE_KINDS = {
+    "referral": (RequestKind.REFERRAL, "a referral"),
+    "intro": (RequestKind.INTRODUCTION, "an intro"),
+    "introduction": (RequestKind.INTRODUCTION, "an intro"),
+    "reference": (RequestKind.REFERENCE, "a reference"),
+    "recommendation": (RequestKind.REFERENCE, "a recommendation"),
+}
 _QUESTION = re.compile(
     r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout)\s(?:[\w'.-]+\s){0,4}?(whether|if|what|how|when"
     r"|where|why)\b"
@@ -193,6 +283,7 @@ _GERUNDS = (
     ("flag", "flagging"),
     ("slip", "slipping"),
     ("walk", "walking"),
+    ("put", "putting"),
 )
 
 
@@ -222,6 +313,17 @@ def _clause_end(low: str, pos: int) -> int:
     limit = min(len(low), pos + _LOOKAHEAD)
     match = _CLAUSE_END.search(low, pos, limit)
     return match.start() if match else limit
+
+
+def _sentence_start(low: str, pos: int) -> int:
+    """Start of the sentence holding `pos`."""
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(low, max(0, pos - 200), pos):
+        start = match.end()
+    return start
+
+
+_SENTENCE_BREAK = re.compile(rf"{_STOP}")
 
 
 def _sentence_end(low: str, pos: int) -> int:
@@ -256,11 +358,12 @@ def _requested(low: str, pos: int) -> bool:
     return False
 
 
-def _phrase(text: str, start: int, end: int, max_words: int = 14) -> str:
-    """A short, tidy phrase from text[start:end] for reflecting back to the member."""
+def _phrase(text: str, start: int, end: int, max_words: int = 14, *, tail: bool = False) -> str:
+    """A short, tidy phrase from text[start:end] for reflecting back to the member; without
+    a trailing "by Friday", "on Monday" unless `tail` ("quiz me on SQL" keeps "on SQL")."""
     words = text[start:end].split()[:max_words]
     phrase = " ".join(words).strip(" ,:;—-")
-    return _TRAILING.sub("", phrase).strip(" ,:;—-")
+    return phrase if tail else _TRAILING.sub("", phrase).strip(" ,:;—-")
 
 
 def _target(text: str, low: str, end: int) -> tuple[str, bool]:
@@ -289,12 +392,98 @@ def _question_concrete(low: str, start: int, has_anchor_at: list[tuple[int, int]
     return has_company and any(w in ROLE_NOUNS for w in words)
 
 
-def find_favours(text: str, low: str, anchors: list[tuple[int, int]]) -> list[Favour]:
-    """All favours in the text. `anchors` are spans of companies and roles (for concreteness)."""
-    favours: list[Favour] = []
+def _bare_favours(text: str, low: str, after_person: Sequence[int]) -> Iterator[Favour]:
+    """A favour noun right after the person asked: "ask carlos referral mercadolibre role"."""
+    for pos in after_person:
+        m = _BARE.match(low, pos)
+        if m is None:
+            continue
+        where = text[m.start(1) : m.end(1)].strip()
+        if any(word in COMMON_WORDS for word in where.lower().split()):
+            continue  # "ask Kevin about his referral", "ask my boss for a recommendation"
+        kind, what = _BARE_KINDS[m.group(2)]
+        stop = _sentence_end(low, m.end())
+        tail = _phrase(text, m.end(), stop)
+        if tail and tail.split(" ", 1)[0].lower() not in ("for", "to", "at", "with", "in", "on"):
+            tail = f"for {tail}"
+        # "Min-jun: Coupang referral": the words before the noun say where.
+        if where:
+            tail = f"{tail} ({where})" if tail else f"at {where}"
+        concrete = kind is not RequestKind.INTRODUCTION or bool(tail)
+        yield Favour(kind, m.start(2), m.end(), concrete, f"{what} {tail}".strip(), True)
+
+
+def _forms(bases: str, endings: str = "") -> frozenset[str]:
+    """Words a pattern's match must contain, with the endings the pattern allows."""
+    ends = ["", *endings.split()]
+    return frozenset(base + end for base in bases.split() for end in ends)
+
+
+# Each favour pattern is only run when the message holds one of the words every match of it
+# contains: one set test instead of a regex scan, for most patterns on most messages.
+_INTRO_WORDS = _forms(
+    "introduce introduction intro present connect put hook set", "s d ed ing 'd"
+) | {"introducing", "introduces", "putting", "setting"}
+_REFERRAL_WORDS = _forms(
+    "refer referral word recommend vouch pass forward send share submit hand give get bring flag"
+    " slip walk put",
+    "s es ed ing ting",
+) | {"referred", "referring"}
+_REFERENCE_WORDS = _forms("reference referee recommendation letter", "s")
+_REVIEW_WORDS = _forms(
+    "review look read go proofread proof critique edit mark check give feedback notes comments"
+    " comment input thoughts edits eyes once-over take tear sanity-check sanity fact-check fact"
+    " weigh red-pen redpen red pointers correct fix improve",
+    "s es ing",
+)
+_SEND_DOC_WORDS = _forms("send sending email share forward give show bring hand")
+_NAMES_WORDS = _forms(
+    "name contact email phone linkedin list who who's which posting description req requisition"
+    " listing post chart calendar",
+    "s",
+)
+_KNOWS_WORDS = _forms("know knows has have")
+_QUESTION_WORDS = _forms("ask tell find", "s ed ing")
+_CALL_WORDS = _forms(
+    "call chat zoom conversation coffee meeting session catch-up phone video", "s"
+) | {"15-minute", "20-minute", "30-minute"}
+_TALK_WORDS = _forms("talk speak chat meet")
+_MOCK_WORDS = _forms("mock practice role-play role")
+_PRACTICE_WORDS = _forms(
+    "quiz drill grill prep coach test role-play roleplay run go walk listen mock-interview mock"
+    " time pretend watch play role mockinterview",
+    "s es ed ing zes ning",
+)
+# The last word of every document ("cover letter" -> "letter"): a review needs one.
+_DOC_HEADS = frozenset(doc.split()[-1] for doc in DOCUMENTS) | {"mine"}
+_QUESTION_HEADS = frozenset({"whether", "if", "what", "how", "when", "where", "why"})
+_NUMBER_WORDS = frozenset(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "couple"]
+)
+_HAS_DIGIT = re.compile(r"\d").search
+
+
+_NO_WORDS: frozenset[str] = frozenset()
+_EMPTY: tuple[re.Match[str], ...] = ()
+_INFORMATIONAL_WORDS = frozenset({"informational"})
+
+
+def find_favours(
+    text: str,
+    low: str,
+    anchors: list[tuple[int, int]],
+    after_person: Sequence[int] = (),
+    words: AbstractSet[str] | None = None,
+) -> list[Favour]:
+    """All favours in the text. `anchors` are spans of companies and roles (for concreteness);
+    `after_person` are offsets just after a person asked ("ask carlos | referral …");
+    `words` are the message's lowercase tokens (found again from `text` when not given)."""
+    if words is None:
+        words = {word.lower() for word in TOKEN.findall(text)}
+    favours: list[Favour] = list(_bare_favours(text, low, after_person)) if after_person else []
     has_anchor = bool(anchors)
 
-    for m in _INTRO.finditer(low):
+    for m in _EMPTY if _INTRO_WORDS.isdisjoint(words) else _INTRO.finditer(low):
         target, concrete = (
             _target(text, low, m.end())
             if m.group(0).endswith(("to", "with"))
@@ -317,7 +506,7 @@ def find_favours(text: str, low: str, anchors: list[tuple[int, int]]) -> list[Fa
                 _requested(low, m.start()),
             )
         )
-    for m in _REFERRAL.finditer(low):
+    for m in _EMPTY if _REFERRAL_WORDS.isdisjoint(words) else _REFERRAL.finditer(low):
         matched = m.group(0)
         stop = _sentence_end(low, m.end())
         rest = _phrase(text, m.end(), stop)
@@ -349,7 +538,7 @@ def find_favours(text: str, low: str, anchors: list[tuple[int, int]]) -> list[Fa
                 _requested(low, m.start()),
             )
         )
-    for m in _REFERENCE.finditer(low):
+    for m in _EMPTY if _REFERENCE_WORDS.isdisjoint(words) else _REFERENCE.finditer(low):
         stop = _sentence_end(low, m.end())
         rest = _phrase(text, m.end(), stop)
         matched = m.group(0)
@@ -369,7 +558,9 @@ def find_favours(text: str, low: str, anchors: list[tuple[int, int]]) -> list[Fa
                 _requested(low, m.start()),
             )
         )
-    for m in _REVIEW.finditer(low):
+    has_doc = not _DOC_HEADS.isdisjoint(words)
+    reviews = has_doc and not _REVIEW_WORDS.isdisjoint(words)
+    for m in _REVIEW.finditer(low) if reviews else _EMPTY:
         doc = re.search(_DOC_PHRASE, low[m.start() : m.end()])
         doc_text = text[m.start() + doc.start() : m.end()] if doc else text[m.start() : m.end()]
         favours.append(
@@ -382,7 +573,7 @@ def find_favours(text: str, low: str, anchors: list[tuple[int, int]]) -> list[Fa
                 _requested(low, m.start()),
             )
         )
-    sent = _SEND_DOC.search(low)
+    sent = None if not has_doc or _SEND_DOC_WORDS.isdisjoint(words) else _SEND_DOC.search(low)
     if sent:
         feedback = _FEEDBACK.search(low, sent.end())
         if feedback:
@@ -398,22 +589,40 @@ def find_favours(text: str, low: str, anchors: list[tuple[int, int]]) -> list[Fa
                     _requested(low, feedback.start()),
                 )
             )
-    for m in _NAMES.finditer(low):
-        stop = _sentence_end(low, m.end())
-        favours.append(
-            Favour(
-                RequestKind.INFORMATION,
-                m.start(),
-                m.end(),
-                True,
-                _phrase(text, m.start(), stop),
-                _requested(low, m.start()),
+    # Names, counted contacts and the person to send something to: "the names of two plant
+    # managers", "two alumni contacts in…", "who I should send materials to" (concrete only
+    # where a company is named in the sentence).
+    counted = not _NUMBER_WORDS.isdisjoint(words) or _HAS_DIGIT(low) is not None
+    for pattern, runs in (
+        (_NAMES, not _NAMES_WORDS.isdisjoint(words)),
+        (_COUNTED, counted),
+        (_WHO_TO, "who" in words),
+    ):
+        for m in pattern.finditer(low) if runs else _EMPTY:
+            stop = _sentence_end(low, m.end())
+            concrete = pattern is not _WHO_TO or any(
+                _sentence_start(low, m.start()) <= s < stop for s, _ in anchors
             )
-        )
-    for m in _KNOWS_ANYONE.finditer(low):
-        # "if he knows anyone at Target": contacts at a named company, when one is named.
+            favours.append(
+                Favour(
+                    RequestKind.INFORMATION,
+                    m.start(),
+                    m.end(),
+                    concrete,
+                    _phrase(text, m.start(), stop),
+                    _requested(low, m.start()),
+                )
+            )
+    for m in _EMPTY if _KNOWS_WORDS.isdisjoint(words) else _KNOWS_ANYONE.finditer(low):
+        # "if he knows anyone at Target": contacts at a named company or group, when named.
         stop = _sentence_end(low, m.end())
-        if any(m.end() <= s < stop for s, _ in anchors):
+        named = any(m.end() <= s < stop for s, _ in anchors) or bool(
+            _NAMED_GROUP.search(low, m.end(), stop)
+        )
+        if m.group(1) == "hiring":
+            # "knows anyone hiring cleared network admins in Huntsville": a role and a place.
+            named = any(c.isupper() for c in text[m.end() : stop])
+        if named:
             favours.append(
                 Favour(
                     RequestKind.INFORMATION,
@@ -424,7 +633,9 @@ def find_favours(text: str, low: str, anchors: list[tuple[int, int]]) -> list[Fa
                     _requested(low, m.start()),
                 )
             )
-    for m in _QUESTION.finditer(low):
+    asks = not _QUESTION_HEADS.isdisjoint(words)
+    asks = asks and not _QUESTION_WORDS.isdisjoint(words)
+    for m in _QUESTION.finditer(low) if asks else _EMPTY:
         qstart = m.start(1)
         stop = _sentence_end(low, qstart)
         if m.group(1) == "how" and _SMALL_TALK.search(low, qstart, stop):
@@ -440,18 +651,113 @@ def find_favours(text: str, low: str, anchors: list[tuple[int, int]]) -> list[Fa
                 True,
             )
         )
-    for pattern in (_INFORMATIONAL, _MOCK):
-        for m in pattern.finditer(low):
+    for m in _EMPTY if _CALL_WORDS.isdisjoint(words) else _CALL.finditer(low):
+        # A call is a favour when asked for and bounded: a length, or a named subject.
+        stop = _sentence_end(low, m.end())
+        about = low.find(" about ", m.end(), stop)
+        named = about >= 0 and (
+            any(about <= s < stop for s, _ in anchors) or any(c.isupper() for c in text[about:stop])
+        )
+        window = low[_clause_start(low, m.start()) : m.start()]
+        favours.append(
+            Favour(
+                RequestKind.OTHER,
+                m.start(),
+                m.end(),
+                bool(_DURATION.search(m.group(0))) or named,
+                _with_article(_phrase(text, m.start(), stop)),
+                _CALL_FRAME.search(window) is not None,
+            )
+        )
+    timed = "min" in low or "hour" in low or "hr" in low
+    talks = not _TALK_WORDS.isdisjoint(words)
+    for pattern, runs in ((_FOR_TIME, timed), (_TALK_TO_ME, talks)):
+        for m in pattern.finditer(low) if runs else _EMPTY:
+            # "ask Tevita for 15 min about how he moved…", "would talk to me about openings":
+            # concrete with a length, or a company or named subject in the sentence.
+            start = _sentence_start(low, m.start())
             stop = _sentence_end(low, m.end())
+            concrete = pattern is _FOR_TIME or any(start <= s < stop for s, _ in anchors)
+            if pattern is _FOR_TIME and not _ASKED_FOR.search(low, start, m.start()):
+                continue  # "do leetcode for 2 hours": time spent, not time asked for
+            if pattern is _TALK_TO_ME:
+                # A conversation is information asked for: a more precise favour in the same
+                # ask ("whether he knows anyone on the payments team…") is said back first.
+                kind, what = (
+                    RequestKind.INFORMATION,
+                    _joined("a conversation with me", text, m.end(), stop),
+                )
+            else:
+                kind, what = RequestKind.OTHER, _phrase(text, m.start() + 4, stop)
+            favours.append(Favour(kind, m.start(), m.end(), concrete, what, True))
+    for pattern, needs in (
+        (_INFORMATIONAL, _INFORMATIONAL_WORDS),
+        (_MOCK, _MOCK_WORDS),
+        (_PRACTICE, _PRACTICE_WORDS),
+    ):
+        for m in _EMPTY if needs.isdisjoint(words) else pattern.finditer(low):
+            stop = _sentence_end(low, m.end())
+            phrase = _phrase(text, m.start(), stop, tail=pattern is _PRACTICE)
             favours.append(
                 Favour(
                     RequestKind.OTHER,
                     m.start(),
                     m.end(),
                     True,
-                    _phrase(text, m.start(), stop),
+                    _practice(phrase) if pattern is _PRACTICE else phrase,
                     _requested(low, m.start()) or "with me" in low[m.end() : stop],
                 )
             )
+            if pattern is _PRACTICE:
+                # "role-play an intro with me" is practice, not an introduction.
+                favours = [
+                    f
+                    for f in favours
+                    if not (f.kind is RequestKind.INTRODUCTION and m.start() <= f.start < stop)
+                ]
     favours.sort(key=lambda f: f.start)
     return favours
+
+
+def _joined(head: str, text: str, start: int, stop: int) -> str:
+    rest = _phrase(text, start, stop)
+    return f"{head} {rest}" if rest else head
+
+
+_ARTICLES = ("a ", "an ", "the ", "my ", "his ", "her ", "their ", "your ")
+
+
+def _with_article(phrase: str) -> str:
+    """ "15-minute call with me" -> "a 15-minute call with me"."""
+    if not phrase or phrase.lower().startswith(_ARTICLES):
+        return phrase
+    return f"{'an' if phrase[0].lower() in 'aeiou8' else 'a'} {phrase}"
+
+
+# How a practice favour reads when said back: "quiz me on SQL" -> "quizzing me on SQL".
+_PRACTICE_GERUNDS = {
+    "quiz": "quizzing",
+    "drill": "drilling",
+    "grill": "grilling",
+    "prep": "prepping",
+    "coach": "coaching",
+    "test": "testing",
+    "run": "running",
+    "go": "going",
+    "walk": "walking",
+    "listen": "listening",
+    "time": "timing",
+    "pretend": "pretending",
+    "watch": "watching",
+    "play": "playing",
+    "mock-interview": "mock-interviewing",
+}
+
+
+def _practice(phrase: str) -> str:
+    verb, _, rest = phrase.partition(" ")
+    low = verb.lower()
+    if low in ("role-play", "roleplay"):
+        return f"a role-play of {rest}" if rest else "a role-play"
+    gerund = _PRACTICE_GERUNDS.get(low)
+    return f"{gerund} {rest}".strip() if gerund else phrase

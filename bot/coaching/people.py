@@ -11,16 +11,18 @@ old manager Tom"). Everything else a slot can hold is classified too, so the ass
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
 from enum import Enum
+from typing import NamedTuple
 
-from bot.coaching.given_names import GIVEN_NAMES
 from bot.coaching.lexicon import (
     COMMON_WORDS,
     COMPANIES,
     GENERIC_PEOPLE,
+    GIVEN_NAMES,
     NAME_FOLLOWERS,
     NOT_NAMES,
+    PERSONAL_VERBS,
     QUANTIFIERS,
     RELATION_MODIFIERS,
     RELATION_NOUNS,
@@ -30,8 +32,9 @@ from bot.coaching.lexicon import (
     TALK_PHRASES,
     TITLES,
     UNIQUE_KIN,
+    UNIQUE_ROLES,
 )
-from bot.coaching.text import MENTION_PREFIX, CleanText, Token
+from bot.coaching.text import MENTION_PREFIX, TOKEN, CleanText, Token
 
 
 class RefKind(Enum):
@@ -55,9 +58,10 @@ class Source(Enum):
     MENTION = "mention"  # a person named outside a verb slot: "Jen from my old team is going"
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
-    """A slot that holds (or stands for) the person being asked."""
+class Ref(NamedTuple):
+    """A slot that holds (or stands for) the person being asked.
+
+    A named tuple, not a frozen dataclass: built a few times per message, it is much cheaper."""
 
     kind: RefKind
     text: str
@@ -129,7 +133,19 @@ _MENTION_STOP = frozenset(
     | {"mark", "rose", "dawn", "eve", "guy", "rich", "chance", "summer", "sunny", "ivy", "honey"}
     | {"max", "pat", "sue", "don", "ken", "jack", "bob", "ray", "sky", "star", "jordan", "paris"}
     | {"london", "india", "china", "georgia", "virginia", "austin", "dallas", "houston", "phoenix"}
+    # The coach's buttons and chat words: "Said yes", "Made it", "Not yet", "Skip".
+    | {"said", "made", "not", "skip", "yet", "done", "nope", "yes"}
 )
+# Words after a sentence's first word that make it the subject: "Mark said he'd help",
+# "nora is leaving HubSpot", "dev just joined Ramp" (and not "Will ask…", "Grace period…").
+_SUBJECT_VERBS = frozenset(
+    {"said", "says", "is", "was", "has", "had", "just", "offered", "mentioned", "told", "works"}
+    | {"worked", "reviewed", "knows", "knew", "used", "runs", "leads", "manages", "started"}
+    | {"joined", "moved", "left", "got", "posted", "replied", "agreed", "promised", "recently"}
+    | {"now", "still", "already", "gave", "sent", "wrote", "invited", "introduced", "referred"}
+)
+# Verbs after which a lowercase given name is still a person met ("met lena", "saw omar").
+_MET = frozenset({"met", "meet", "saw", "see", "with", "and", "called", "texted", "emailed"})
 _SENTENCE_MARKS = frozenset({".", "!", "?", ";", ":", "—", "-", "(", "→"})
 
 
@@ -150,38 +166,80 @@ def _plausible_person(ct: CleanText, j: int, end: int, verb: str) -> bool:
         return tokens[end - 1].low not in _ORG_WORDS
     if tokens[j].low in GIVEN_NAMES or verb in _PERSON_ONLY_VERBS or nxt in ("from", "at"):
         return True
+    if _company_shaped(tokens[j].text):
+        return False  # "ChatGPT", "TBWA", "3M": a brand or a tool, not a first name
+    # "ask Mbali to review my portfolio", "ask Ji-woo correct my english": only a person does.
+    after = tokens[end + 1].low if nxt == "to" and end + 1 < len(tokens) else nxt
+    if after in PERSONAL_VERBS:
+        return True
     start = tokens[j].end
     return _GENDERED.search(ct.low, start, start + 160) is not None
 
 
-def _company_index() -> dict[str, tuple[tuple[str, ...], ...]]:
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for name in COMPANIES:
-        words = tuple(name.lower().replace("'", "'").split())
-        index.setdefault(words[0], []).append(words)
+def _company_shaped(word: str) -> bool:
+    """Capitals or digits inside a word ("LinkedIn", "ChatGPT", "TBWA", "H&M"), except the
+    ways names are written ("McKenzie", "DeShawn", "O'Brien", "Jean-Luc")."""
+    inner = word[1:]
+    if not any(c.isupper() or c.isdigit() for c in inner):
+        return False
+    if inner.isupper() or any(c.isdigit() or c == "&" for c in word):
+        return True
+    return _NAME_CAPITALS.fullmatch(word) is None
+
+
+_NAME_CAPITALS = re.compile(
+    r"(?:Mc|Mac|De|Da|Di|Le|La|Van|Von|O')?[A-Z][a-zà-ɏ']+(?:-[A-Z][a-zà-ɏ']+)*"
+)
+
+
+CompanyIndex = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+
+
+def company_index(names: Iterable[str]) -> CompanyIndex:
+    """Company names grouped by their first lowercase word, longest first, with the spelling
+    to say back: one dict access per token finds every candidate."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name in names:
+        words = tuple(word.lower() for word in TOKEN.findall(name))
+        if words:
+            index.setdefault(words[0], []).append((words, name))
     # Longest first, so "General Mills" wins over a shorter entry with the same first word.
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+    return {k: tuple(sorted(v, key=lambda e: len(e[0]), reverse=True)) for k, v in index.items()}
 
 
-_COMPANY_INDEX = _company_index()
+_COMPANY_INDEX = company_index(COMPANIES)
+# The first words of known companies: a word not in here starts none.
+COMPANY_FIRST_WORDS = frozenset(_COMPANY_INDEX)
 
 
-def company_at(tokens: tuple[Token, ...], i: int, *, any_case: bool = False) -> int:
-    """Number of tokens of a known company starting at token i (0 when there is none)."""
+def company_match(
+    tokens: tuple[Token, ...], i: int, index: CompanyIndex, *, any_case: bool = False
+) -> tuple[int, str]:
+    """(number of tokens, spelling) of a company in `index` starting at token i, or (0, "")."""
     tok = tokens[i]
-    candidates = _COMPANY_INDEX.get(tok.low) or _COMPANY_INDEX.get(tok.low.removesuffix("'s"))
+    candidates = index.get(tok.low) or index.get(tok.low.removesuffix("'s"))
     if not candidates:
-        return 0
+        return 0, ""
     if not any_case and not tok.is_cap and tok.low in _AMBIGUOUS_COMPANIES:
-        return 0
-    for words in candidates:
+        return 0, ""
+    for words, name in candidates:
         n = len(words)
         # The last word may carry a possessive: "Medtronic's Fridley campus".
         if i + n <= len(tokens) and all(
             tokens[i + k].low in (words[k], words[k] + "'s") for k in range(n)
         ):
-            return n
-    return 0
+            return n, name
+    return 0, ""
+
+
+def company_at(tokens: tuple[Token, ...], i: int, *, any_case: bool = False) -> int:
+    """Number of tokens of a known company starting at token i (0 when there is none)."""
+    return company_match(tokens, i, _COMPANY_INDEX, any_case=any_case)[0]
+
+
+def known_company(tokens: tuple[Token, ...], i: int, *, any_case: bool = False) -> tuple[int, str]:
+    """A well-known employer at token i: (tokens, the usual spelling), or (0, "")."""
+    return company_match(tokens, i, _COMPANY_INDEX, any_case=any_case)
 
 
 def _index_phrases(
@@ -197,6 +255,8 @@ def _index_phrases(
 _REQUEST_INDEX = _index_phrases(REQUEST_PHRASES)
 _TALK_INDEX = _index_phrases(TALK_PHRASES)
 _SOCIAL_INDEX = _index_phrases(SOCIAL_PHRASES)
+# The words that can open a person slot: any other word is passed over with one set test.
+_VERB_STARTS = frozenset({*_REQUEST_INDEX, *_TALK_INDEX, *_SOCIAL_INDEX, *REQUEST_VERBS, "from"})
 
 
 def _phrase_at(
@@ -221,8 +281,8 @@ def _is_name(tok: Token) -> bool:
 def _is_lower_name(tokens: tuple[Token, ...], i: int) -> bool:
     """A lowercase word in a strong slot that is probably a name ("ask tom from my club")."""
     tok = tokens[i]
-    if tok.is_cap or not tok.text.isalpha() or len(tok.text) < 2:
-        return False
+    if tok.is_cap or not tok.text.replace("-", "").isalpha() or len(tok.text) < 2:
+        return False  # letters, or a hyphenated name ("hye-jin")
     if tok.low in COMMON_WORDS or tok.low in RELATION_NOUNS or tok.low in NOT_NAMES:
         return False
     if company_at(tokens, i, any_case=True):
@@ -269,13 +329,20 @@ def _after_noun_phrase(tokens: tuple[Token, ...], k: int) -> int:
 
 
 def _appositive_name(ct: CleanText, j: int) -> tuple[str, int] | None:
-    """A name right after a role: "my mentor Diane", "the coordinator, Ms. Delgado"."""
+    """A name right after a role: "my mentor Diane", "the coordinator, Ms. Delgado".
+
+    After a comma the name must be one a reader would take for a person on its own (a known
+    given name, a title, a mention) and end the phrase ("my mentor, ruth, for …"): "my boss,
+    Target is hiring" names no one.
+    """
     tokens = ct.tokens
-    if j < len(tokens) and tokens[j].text == "," and j + 1 < len(tokens):
+    comma = j < len(tokens) and tokens[j].text == ","
+    if comma:
         j += 1
     if j >= len(tokens):
         return None
     tok = tokens[j]
+    found: tuple[str, int] | None = None
     if tok.low.rstrip(".") in TITLES and tok.is_cap:
         k = _skip_dot(tokens, j + 1)
         if k < len(tokens) and _is_name(tokens[k]):
@@ -285,26 +352,56 @@ def _appositive_name(ct: CleanText, j: int) -> tuple[str, int] | None:
         return ct.mentions.get(tok.text, tok.text), j + 1
     if _is_name(tok) and not company_at(tokens, j):
         n = _name_span(tokens, j)
-        return ct.text[tok.start : tokens[j + n - 1].end], j + n
-    if _is_lower_name(tokens, j) and tokens[j - 1].text != ",":
-        return tok.text, j + 1
+        found = ct.text[tok.start : tokens[j + n - 1].end], j + n
+    elif _is_lower_name(tokens, j) and (not comma or tok.low in GIVEN_NAMES):
+        found = tok.text, j + 1
+    if found is None or not comma:
+        return found
+    end = found[1]
+    if tok.low not in GIVEN_NAMES or (end < len(tokens) and tokens[end].low not in NAME_FOLLOWERS):
+        return None
+    return found
+
+
+def _relation(low: str) -> str:
+    """A relation noun without "ex-" or "-in-law" ("ex-coworker", "sister-in-law")."""
+    if low in RELATION_NOUNS:
+        return low
+    base = low.removeprefix("ex-").removesuffix("-in-law")
+    return base if base in RELATION_NOUNS else low
+
+
+def _appositive_after_place(ct: CleanText, j: int) -> tuple[str, int] | None:
+    """ "my manager from the internship, ravi, …": the name after a short place phrase."""
+    tokens = ct.tokens
+    if j >= len(tokens) or tokens[j].low not in ("from", "at", "in"):
+        return None
+    for k in range(j + 1, min(len(tokens), j + 6)):
+        if tokens[k].text == ",":
+            return _appositive_name(ct, k)
+        if not tokens[k].is_word:
+            return None
     return None
 
 
-def _possessive_chain(ct: CleanText, start: int, j: int) -> tuple[RefKind, int]:
-    """After "X's": "Dad's golf buddy" is generic, "Grandpa's friend Harold" is a person."""
+def _possessive_chain(ct: CleanText, start: int, j: int) -> tuple[RefKind, int, str]:
+    """After "X's": "Dad's golf buddy" is generic, "Grandpa's friend Harold" is a person.
+
+    Returns the kind, the end token and the person as the coach says it back ("Harold").
+    """
     tokens = ct.tokens
     k = j
+    whole = ct.text[tokens[start].start : tokens[j - 1].end]
     while k < len(tokens) and k - j < 4 and tokens[k].is_word:
         low = tokens[k].low
         if low in RELATION_NOUNS or low in GENERIC_PEOPLE:
             k = _after_noun_phrase(tokens, k)
             named = _appositive_name(ct, k)
-            if named is not None and tokens[k].text != ",":
-                return RefKind.PERSON, named[1]
-            return RefKind.GENERIC, k
+            if named is not None:
+                return RefKind.PERSON, named[1], named[0]
+            return RefKind.GENERIC, k, ct.text[tokens[start].start : tokens[k - 1].end]
         k += 1
-    return RefKind.GENERIC, j
+    return RefKind.GENERIC, j, whole
 
 
 def parse_object(
@@ -344,33 +441,32 @@ def parse_object(
     # "Mom", "Dad", "Grandma" are names when written as names.
     if low in UNIQUE_KIN and tok.is_cap:
         if (j + 1 < len(tokens) and tokens[j + 1].low in ("'s", "'")) or low.endswith("'s"):
-            kind, end = _possessive_chain(ct, j, j + 1)
-            return kind, text[tok.start : tokens[end - 1].end], end, False
+            kind, end, said = _possessive_chain(ct, j, j + 1)
+            return kind, said, end, False
         return RefKind.PERSON, tok.text, j + 1, False
     if low.endswith("'s") and low[:-2] in UNIQUE_KIN and tok.is_cap:
-        kind, end = _possessive_chain(ct, j, j + 1)
-        return kind, text[tok.start : tokens[end - 1].end], end, False
+        kind, end, said = _possessive_chain(ct, j, j + 1)
+        return kind, said, end, False
     # "my old manager Tom", "my brother", "my network", "our mentor".
     if low in ("my", "our"):
         k = j + 1
         while k < len(tokens) and k - j <= 4:
-            cur = tokens[k].low
-            if cur.endswith("'s") and cur[:-2] in RELATION_NOUNS:
-                kind, end = _possessive_chain(ct, j, k + 1)
-                return kind, text[tok.start : tokens[end - 1].end], end, False
+            cur = _relation(tokens[k].low)
+            if cur.endswith("'s") and _relation(cur[:-2]) in RELATION_NOUNS:
+                kind, end, said = _possessive_chain(ct, j, k + 1)
+                return kind, said, end, False
             if cur in RELATION_NOUNS or cur in GENERIC_PEOPLE:
                 head_end = _after_noun_phrase(tokens, k)
-                head = tokens[head_end - 1].low
-                named = _appositive_name(ct, head_end)
-                if named is not None and tokens[head_end].text != ",":
-                    return (
-                        RefKind.PERSON,
-                        text[tok.start : tokens[named[1] - 1].end],
-                        named[1],
-                        False,
-                    )
+                head = _relation(tokens[head_end - 1].low)
+                named = _appositive_name(ct, head_end) or _appositive_after_place(ct, head_end)
+                if named is not None:
+                    # "my old manager Tom" is Tom: the coach says the name back.
+                    return RefKind.PERSON, named[0], named[1], False
                 span = text[tok.start : tokens[head_end - 1].end]
-                if head in UNIQUE_KIN and (head_end >= len(tokens) or tokens[head_end].low != "'s"):
+                if (head in UNIQUE_KIN or head in UNIQUE_ROLES) and (
+                    head_end >= len(tokens) or tokens[head_end].low != "'s"
+                ):
+                    # "my brother", "my old manager", "my thesis advisor": one person.
                     return RefKind.PERSON, span, head_end, False
                 return RefKind.GENERIC, span, head_end, head.endswith("s")
             if cur in RELATION_MODIFIERS or (tokens[k].is_word and k - j < 3):
@@ -386,7 +482,7 @@ def parse_object(
         head_end = _after_noun_phrase(tokens, k)
         named = _appositive_name(ct, head_end) if low == "the" else None
         if named is not None:
-            return RefKind.PERSON, text[tok.start : tokens[named[1] - 1].end], named[1], False
+            return RefKind.PERSON, named[0], named[1], False
         plural = low not in ("the", "a", "an", "one") or tokens[head_end - 1].low.endswith("s")
         return RefKind.GENERIC, text[tok.start : tokens[head_end - 1].end], head_end, plural
     if low in RELATION_MODIFIERS and not tok.is_cap:
@@ -410,8 +506,8 @@ def parse_object(
             # "Amazon recruiters", "Acme HR": an organisation's people, not a person.
             return RefKind.ORG, text[tok.start : tokens[end - 1].end], end, True
         if tokens[end - 1].low.endswith("'s") or nxt == "'s":
-            kind, stop = _possessive_chain(ct, j, end + (nxt == "'s"))
-            return kind, text[tok.start : tokens[stop - 1].end], stop, False
+            kind, stop, said = _possessive_chain(ct, j, end + (nxt == "'s"))
+            return kind, said, stop, False
         if not _plausible_person(ct, j, end, verb):
             # An unknown single word ("Ask Nordstrom for a referral"): maybe a company.
             return RefKind.ORG, text[tok.start : tokens[end - 1].end], end, False
@@ -420,19 +516,48 @@ def parse_object(
         if not _plausible_person(ct, j, j + 1, verb):
             return RefKind.ORG, tok.text, j + 1, False
         return RefKind.PERSON, tok.text, j + 1, False
+    if (
+        strong
+        and low in GIVEN_NAMES
+        and j + 2 < len(tokens)
+        and tokens[j + 1].low == "to"
+        and tokens[j + 2].low in PERSONAL_VERBS
+    ):
+        # "ask will to review my cover letter": a name that is also a common word.
+        return RefKind.PERSON, tok.text, j + 1, False
     return None
+
+
+def _has_do(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "have Mei-Ling run a mock interview with me", "get Hannah to write me a letter"."""
+    if tokens[i].low not in ("have", "get") or i + 2 >= len(tokens):
+        return False
+    name = tokens[i + 1]
+    if not (name.text[0].isupper() and _is_name(name)) and name.low not in GIVEN_NAMES:
+        return False
+    after = tokens[i + 3].low if tokens[i + 2].low == "to" and i + 3 < len(tokens) else ""
+    return tokens[i + 2].low in PERSONAL_VERBS or after in PERSONAL_VERBS
+
+
+def _thanks(tokens: tuple[Token, ...], start: int, stop: int) -> bool:
+    """ "Send Obiageli a thank-you note": thanking closes a loop, it asks nothing."""
+    return any(t.low in _THANKS for t in tokens[start:stop])
+
+
+_THANKS = frozenset({"thank-you", "thanks", "thank", "congrats", "congratulations", "thx"})
 
 
 def _small_talk(tokens: tuple[Token, ...], j: int) -> bool:
     """ "ask how he's doing", "ask her to lunch": social, not a request."""
-    window = [t.low for t in tokens[j : j + 8]]
-    if not window:
+    if j >= len(tokens) or tokens[j].low not in ("to", "out", "for", "how"):
         return False
+    window = [t.low for t in tokens[j : j + 8]]
     if window[0] in ("to", "out", "for") and any(
         w in ("lunch", "coffee", "dinner", "drinks", "breakfast", "brunch", "beer")
         for w in window[:4]
     ):
-        return True
+        # "asking for coffee chats" asks for a meeting (vague); "ask her to lunch" is social.
+        return not any(w in ("chat", "chats", "call", "calls") for w in window[1:5])
     return window[0] == "how" and any(w in ("doing", "going", "been", "is") for w in window)
 
 
@@ -491,6 +616,12 @@ _HEADERS = frozenset(
 )
 
 
+_MY = frozenset({"my", "our"})
+# The lowercase words that can open a slot or start a person named in passing.
+_SLOT_WORDS = _VERB_STARTS | GIVEN_NAMES | _MY
+_LEAD_MARKS = frozenset({":", "—", "-", ",", "→", "="})
+
+
 def _lead_person(ct: CleanText) -> Ref | None:
     """A person heading a terse note: "Maria — referral for the Target analyst role"."""
     tokens = ct.tokens
@@ -502,6 +633,8 @@ def _lead_person(ct: CleanText) -> Ref | None:
     ):
         return None
     parsed = parse_object(ct, 0, strong=False)
+    if parsed is None and first in GIVEN_NAMES and tokens[1].text in ("→", ":", "=", "—"):
+        parsed = RefKind.PERSON, tokens[0].text, 1, False  # "zoe → intro to her manager"
     if parsed is None or parsed[0] is not RefKind.PERSON:
         return None
     kind, text, end, plural = parsed
@@ -524,9 +657,35 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     tok = tokens[i]
     low = tok.low
     if not tok.text[0].isupper() and low not in ("my", "our"):
-        return None  # most words: one cheap test
+        if low not in GIVEN_NAMES:
+            return None  # most words: one cheap test
+        nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+        if low not in COMMON_WORDS and (
+            (i and tokens[i - 1].low in _MET)
+            or ((i == 0 or tokens[i - 1].text in _SENTENCE_MARKS) and nxt in _SUBJECT_VERBS)
+        ):
+            # "met lena at the meetup. ask her …", "nora is leaving HubSpot. ask her …".
+            return _mention_ref(ct, i, i + 1), i + 1
+        return None
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    if (
+        low not in GIVEN_NAMES
+        and low not in _MY
+        and low not in UNIQUE_KIN
+        and nxt != "from"
+        and low.rstrip(".") not in TITLES
+        and not tok.text.startswith(MENTION_PREFIX)
+    ):
+        return None  # a capitalised word that can start no person: most of them
+    if tok.text.startswith(MENTION_PREFIX):
+        # "<@U06JD3KF8SA> mentioned she used to work at Etsy. ask her …"
+        ref = Ref(
+            RefKind.PERSON, ct.mentions.get(tok.text, tok.text), tok.start, tok.end, Source.MENTION
+        )
+        return ref, i + 1
     initial = i == 0 or tokens[i - 1].text in _SENTENCE_MARKS
-    if initial and (low in ("my", "our") or low.rstrip(".") in TITLES or low in UNIQUE_KIN):
+    if (initial and (low in ("my", "our") or low in UNIQUE_KIN)) or low.rstrip(".") in TITLES:
+        # A title names a person anywhere: "…really knows my work is Mrs. Gallagher, …"
         parsed = parse_object(ct, i, strong=False)
         if parsed is None or parsed[0] is not RefKind.PERSON:
             return None
@@ -534,21 +693,20 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
         return Ref(RefKind.PERSON, parsed[1], tok.start, tokens[end - 1].end, Source.MENTION), end
     if not tok.is_cap or not _is_name(tok):
         return None
-    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
-    known = low in GIVEN_NAMES and not (initial and low in _MENTION_STOP)
+    known = low in GIVEN_NAMES and not (
+        initial and low in _MENTION_STOP and nxt not in _SUBJECT_VERBS
+    )
     if not known and not (initial and nxt == "from"):
         return None
     if company_at(tokens, i) or nxt in _ORG_FOLLOWERS or nxt in ("'s", "'"):
         return None
     end = i + _name_span(tokens, i)
-    ref = Ref(
-        RefKind.PERSON,
-        ct.text[tok.start : tokens[end - 1].end],
-        tok.start,
-        tokens[end - 1].end,
-        Source.MENTION,
-    )
-    return ref, end
+    return _mention_ref(ct, i, end), end
+
+
+def _mention_ref(ct: CleanText, i: int, end: int) -> Ref:
+    start, stop = ct.tokens[i].start, ct.tokens[end - 1].end
+    return Ref(RefKind.PERSON, ct.text[start:stop], start, stop, Source.MENTION)
 
 
 def find_refs(ct: CleanText) -> list[Ref]:
@@ -557,16 +715,31 @@ def find_refs(ct: CleanText) -> list[Ref]:
     refs: list[Ref] = []
     i = 0
     count = len(tokens)
-    lead = _lead_person(ct)
+    # A note's leading person needs a separator among its first words.
+    lead = None if _LEAD_MARKS.isdisjoint(ct.words) else _lead_person(ct)
     if lead is not None:
         refs.append(lead)
-    while i < count:
+    # Only verbs can open a slot, and only capitalised words, given names and "my"/"our" can
+    # start a person named in passing: every other word is passed over in one comprehension.
+    starts = [k for k, t in enumerate(tokens) if t.low in _SLOT_WORDS or t.text[0].isupper()]
+    for start in starts:
+        if start < i:
+            continue  # inside a slot already read
+        i = start
         tok = tokens[i]
+        if tok.low not in _VERB_STARTS:
+            mention = _mention_at(ct, i)
+            if mention is None:
+                i += 1
+            else:
+                refs.append(mention[0])
+                i = mention[1]
+            continue
         source: Source | None = None
         n = _phrase_at(tokens, i, _REQUEST_INDEX)
         if n:
             source = Source.REQUEST
-        elif tok.low in REQUEST_VERBS:
+        elif tok.low in REQUEST_VERBS or _has_do(tokens, i):
             n, source = 1, Source.REQUEST
         else:
             n = _phrase_at(tokens, i, _TALK_INDEX)
@@ -587,8 +760,15 @@ def find_refs(ct: CleanText) -> list[Ref]:
         if source is None or (
             source is Source.REQUEST
             and i >= 2
-            and tokens[i - 1].low == "to"
-            and tokens[i - 2].low not in _SELF_TO
+            and (
+                (tokens[i - 1].low == "to" and tokens[i - 2].low not in _SELF_TO)
+                # "a list of people I could ask": the asking is someday, of no one yet
+                or (
+                    tokens[i - 1].low in ("could", "can", "might", "should")
+                    and tokens[i - 2].low in ("i", "we")
+                    and (i + 1 >= count or not tokens[i + 1].is_word)
+                )
+            )
         ):
             # "ask her to email the recruiter": the second verb is the favour, not a new ask.
             i += 1
@@ -599,6 +779,14 @@ def find_refs(ct: CleanText) -> list[Ref]:
             j += 1
         if j + 1 < count and tokens[j].text == "@":  # "ask @Jim" typed as plain text
             j += 1
+        elif (
+            source is Source.REQUEST
+            and j + 1 < count
+            and tokens[j].low == "to"
+            and tok.low in ("ask", "asking", "request")
+            and (_is_name(tokens[j + 1]) or tokens[j + 1].low in GIVEN_NAMES)
+        ):
+            j += 1  # "ask to Marta for a referral": a learner's frame, the person follows
         parsed = parse_object(ct, j, strong=source is not Source.SOCIAL or n > 1, verb=tok.low)
         if parsed is None and source is Source.REQUEST and tok.low in _SEND_VERBS:
             # "send my resume to Kevin": the person comes after the document.
@@ -632,7 +820,10 @@ def find_refs(ct: CleanText) -> list[Ref]:
             # "see if she is free" is not an ask; "see if she can refer me" is.
             i = end_index
             continue
-        if source is Source.REQUEST and _small_talk(tokens, end_index):
+        if source is Source.REQUEST and (
+            _small_talk(tokens, end_index)
+            or (not _THANKS.isdisjoint(ct.words) and _thanks(tokens, i + 1, end_index + 6))
+        ):
             source = Source.SOCIAL
         nxt = tokens[end_index].low if end_index < count else ""
         refs.append(
@@ -653,11 +844,11 @@ def _resolve(refs: list[Ref]) -> list[Ref]:
             wide = ref.kind is RefKind.IMPLICIT or ref.plural
             antecedent = last_any if wide else last_person
             if antecedent is not None:
-                ref = replace(
-                    ref, kind=antecedent.kind, text=antecedent.text, plural=antecedent.plural
+                ref = ref._replace(
+                    kind=antecedent.kind, text=antecedent.text, plural=antecedent.plural
                 )
             elif ref.kind is RefKind.PRONOUN:
-                ref = replace(ref, kind=RefKind.GENERIC)
+                ref = ref._replace(kind=RefKind.GENERIC)
         if ref.kind is RefKind.PERSON:
             last_person = ref
         if ref.kind in (RefKind.PERSON, RefKind.GENERIC, RefKind.ORG):

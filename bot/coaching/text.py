@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from bot.coaching.lexicon import TYPO_FIXES
+from bot.coaching.lexicon import FUZZY_EXCEPTIONS, FUZZY_WORDS, TYPO_FIXES
 
 # A planned ask is a sentence or three; longer messages are read up to this many characters so
 # that the cost of one assessment stays bounded whatever a member pastes.
@@ -46,6 +46,20 @@ _ANY_TYPO = re.compile(
 )
 
 
+def _right_spellings() -> frozenset[str]:
+    """The words the typo patterns turn into, which they also match: left as they are."""
+    found = set()
+    for _, repl in TYPO_FIXES:
+        for ending in ("", "s", "es", "ed", "ing", "d"):
+            word = repl.replace("\\1", ending)
+            if word.isalpha() and all(p.sub(r, word) == word for p, r in _TYPOS):
+                found.add(word)
+    return frozenset(found)
+
+
+_ALREADY_RIGHT = _right_spellings()
+
+
 def _fix_typos(text: str) -> str:
     """Rewrite common misspellings ("introduse", "refferal", "resum") to the canonical word."""
     low = text.lower()
@@ -56,9 +70,61 @@ def _fix_typos(text: str) -> str:
     parts: list[str] = []
     last = 0
     for match in _ANY_TYPO.finditer(low):
+        word = match.group(0)
+        if word in _ALREADY_RIGHT and text[match.start() : match.end()] == word:
+            continue  # "referral", "intro": the patterns match the right spelling too
         pattern, repl = _TYPOS[(match.lastindex or 1) - 1]
         parts.append(text[last : match.start()])
         parts.append(pattern.sub(repl, match.group(0)))
+        last = match.end()
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _slips(word: str) -> set[str]:
+    """The word with one letter dropped (words of five letters or more), doubled, or swapped
+    with its neighbour: the slips a phone keyboard makes most."""
+    out = set()
+    for i in range(len(word)):
+        if len(word) > 4:
+            out.add(word[:i] + word[i + 1 :])
+        out.add(word[:i] + word[i] + word[i:])
+        if i + 1 < len(word):
+            out.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+    return out
+
+
+# Every one-slip misspelling of the words the assessor reads, mapped back to the word; a
+# dictionary, so checking a message costs one set test per word.
+_SLIPS: dict[str, str] = {
+    slip: word
+    for word in FUZZY_WORDS
+    for slip in _slips(word)
+    if slip not in FUZZY_EXCEPTIONS and slip not in FUZZY_WORDS
+}
+_SLIP_KEYS = frozenset(_SLIPS)
+_LOW_WORD = re.compile(r"[a-z]+")
+
+
+def _fix_slips(text: str) -> str:
+    """ "introdcue" -> "introduce", "aks" -> "ask": one slip in a word the assessor reads."""
+    low = text.lower()
+    if len(low) != len(text) or _SLIP_KEYS.isdisjoint(_LOW_WORD.findall(low)):
+        return text
+    parts: list[str] = []
+    last = 0
+    for match in _LOW_WORD.finditer(low):
+        word = _SLIPS.get(match.group(0))
+        if word is None or (match.start() and low[match.start() - 1].isalnum()):
+            continue
+        if match.end() < len(low) and low[match.end()].isalnum():
+            continue
+        if text[match.start()].isupper():
+            word = word[0].upper() + word[1:]
+        parts.append(text[last : match.start()])
+        parts.append(word)
         last = match.end()
     if not parts:
         return text
@@ -98,17 +164,22 @@ class Token(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class CleanText:
-    """The message with markup removed (`text`), its lowercase twin, tokens and mentions."""
+    """The message with markup removed (`text`), its lowercase twin, tokens, the set of their
+    lowercase forms (`words`: one set test tells whether a pattern can match at all) and
+    mentions."""
 
     text: str
     low: str
     tokens: tuple[Token, ...]
     mentions: dict[str, str]
+    words: frozenset[str]
 
 
 def clean(raw: str) -> CleanText:
     """Strip chat markup, fix common typos and tokenise; lowercase and cased text align."""
-    text = _CONTROL.sub(" ", raw[:MAX_CHARS])
+    text = raw[:MAX_CHARS]
+    if not (text.isascii() and text.isprintable()):  # printable ASCII has no control characters
+        text = _CONTROL.sub(" ", text)
     mentions: dict[str, str] = {}
 
     def keep_mention(match: re.Match[str]) -> str:
@@ -138,6 +209,36 @@ def clean(raw: str) -> CleanText:
     if "\n" in text:
         text = _NEWLINES.sub(". ", text)
     text = _fix_typos(text)
-    text = _SPACES.sub(" ", text).strip()
-    tokens = tuple(Token(m[0], m[0].lower(), *m.span()) for m in TOKEN.finditer(text))
-    return CleanText(text, text.lower(), tokens, mentions)
+    if "  " in text or not text.isprintable():  # a run of spaces, or tabs and the like
+        text = _SPACES.sub(" ", text)
+    text = text.strip()
+    low, tokens, words = _tokenise(text)
+    if not _SLIP_KEYS.isdisjoint(words):  # rare: read the slipped words, then tokenise again
+        text = _fix_slips(text)
+        low, tokens, words = _tokenise(text)
+    return CleanText(text, low, tokens, mentions, words)
+
+
+def _tokenise(text: str) -> tuple[str, tuple[Token, ...], frozenset[str]]:
+    """The lowercase text, its tokens, and the set of their lowercase forms with the pieces of
+    joined words ("resume's", "mock-interview"), so a pattern that matches inside a token
+    still finds its word in the set."""
+    low = text.lower()
+    if len(low) == len(text):
+        # tuple.__new__ skips the named tuple's Python-level constructor: tokens are many.
+        tokens = tuple(
+            [_new(Token, (w := m[0], w.lower(), s := m.start(), s + len(w))) for m in _tokens(text)]
+        )
+    else:  # a rare Unicode case change alters lengths: lowercase each token by itself
+        tokens = tuple(Token(m[0], m[0].lower(), *m.span()) for m in _tokens(text))
+    words = {t.low for t in tokens}
+    if "-" in low or "'" in low or "." in low or "&" in low:
+        for t in tokens:
+            if len(t.low) > 1 and not t.low.isalnum():
+                words.update(_PIECES(t.low))
+    return low, tokens, frozenset(words)
+
+
+_new = tuple.__new__
+_PIECES = re.compile(r"[^\W_]+").findall
+_tokens = TOKEN.finditer

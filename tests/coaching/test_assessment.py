@@ -36,7 +36,7 @@ def test_public_shape() -> None:
         (
             "Call my former boss Steve and ask him to refer me for the controller opening at "
             "General Mills",
-            "my former boss Steve",
+            "Steve",
             RequestKind.REFERRAL,
             "General Mills",
             "controller",
@@ -178,7 +178,7 @@ def test_extracts_the_parts_of_a_specific_ask(
             "My old boss Tom: ask him for a reference for the Ecolab role",
             Verdict.SPECIFIC,
             (),
-            "My old boss Tom",
+            "Tom",
             "Ecolab",
             "a reference for the Ecolab role",
         ),
@@ -203,7 +203,7 @@ def test_extracts_the_parts_of_a_specific_ask(
             "Ask my old manager Tom for a referral",
             Verdict.SPECIFIC,
             (),
-            "my old manager Tom",
+            "Tom",
             None,
             "a referral",
         ),
@@ -431,3 +431,185 @@ def test_deterministic() -> None:
     first = assess_ask(text)
     assert all(assess_ask(text) == first for _ in range(20))
     assert first.verdict is Verdict.SPECIFIC
+
+
+# Issue 13: the kinds of real asks that were questioned. Each ends the exchange on the first
+# message: specific, with the person and the favour said back as "That's a real ask: <who>,
+# <what>".
+@pytest.mark.parametrize(
+    ("text", "echo"),
+    [
+        # A favour phrased as a question about a third person.
+        (
+            "Ask Omar whether he knows anyone on the payments team at Stripe who would talk to me",
+            "Omar, the names of people on the payments team at Stripe who would talk to you",
+        ),
+        (
+            "text Nadia and ask if her brother at Pfizer would do a 15-minute call with me",
+            "Nadia, a 15-minute call with you",
+        ),
+        # Favours others write, send or forward.
+        (
+            "Ask Professor Lee to write a recommendation letter for the Fulbright fellowship",
+            "Professor Lee, a recommendation letter for the Fulbright fellowship",
+        ),
+        (
+            "ask Priya to forward my one-pager to Dan Green",
+            "Priya, forwarding your one-pager to Dan Green",
+        ),
+        # Practice favours.
+        ("Ask Jamal to role-play an intro with me", "Jamal, a role-play of an intro with you"),
+        (
+            "ask Tina to run a mock interview for the PM role",
+            "Tina, a mock interview for the PM role",
+        ),
+        ("ask my sister to quiz me on SQL", "my sister, quizzing you on SQL"),
+        # Counted contacts, a call about a named move, founders of a company someone advises.
+        (
+            "Ask Dr. Kim for two alumni contacts in biotech sales",
+            "Dr. Kim, two alumni contacts in biotech sales",
+        ),
+        (
+            "Ask Maya for a 15-minute call about moving from teaching to UX",
+            "Maya, a 15-minute call about moving from teaching to UX",
+        ),
+        (
+            "Ask Greg for a warm intro to the founders of the startup he advises",
+            "Greg, an intro to the founders of the startup he advises",
+        ),
+        # People named through a relation or a role: the person, without the relation.
+        (
+            "Ask my old professor Dr. Kim for an intro to her former student at Genentech",
+            "Dr. Kim, an intro to her former student at Genentech",
+        ),
+        (
+            "ask my accountability partner Joe to review my cover letter",
+            "Joe, a review of your cover letter",
+        ),
+        (
+            "Ask Rachel (ex-Amazon recruiter) to look over my resume",
+            "Rachel, a review of your resume",
+        ),
+        (
+            "ask <@U123ABC> for a referral to the data team at Shopify",
+            "<@U123ABC>, a referral to the data team at Shopify",
+        ),
+        ("ask my friend Carlos for a referral at Target", "Carlos, a referral at Target"),
+        # Lowercase names, pronouns pointing back, non-native frames.
+        (
+            "ask my mentor, ruth, for an intro to her old boss at Target",
+            "Ruth, an intro to her old boss at Target",
+        ),
+        (
+            "met lena at the meetup. ask her to introduce me to her manager at Ecolab",
+            "Lena, an intro to her manager at Ecolab",
+        ),
+        ("ask to Marta for referral in Siemens", "Marta, a referral at Siemens"),
+        (
+            "ask carlos referral mercadolibre backend role",
+            "Carlos, a referral for mercadolibre backend role",
+        ),
+        # An unknown name asked to do what only a person does; one-holder roles.
+        ("Ask Mbali to review my portfolio", "Mbali, a review of your portfolio"),
+        (
+            "Ask my old manager to be a reference for the logistics coordinator job at DHL",
+            "my old manager, a reference for the logistics coordinator job at DHL",
+        ),
+        # One slip of the keyboard.
+        (
+            "aks Rashid to introdcue me to the hiring manger at Emirates",
+            "Rashid, an intro to the hiring manager at Emirates",
+        ),
+    ],
+)
+def test_real_asks_are_specific_and_said_back(text: str, echo: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, (text, result.reasons)
+    assert result.missing == ()
+    assert f"{result.who}, {result.what}" == echo
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Not a concrete favour.
+        "ask Bob for a sandwich",
+        "Ask Bob for a sandwich and a referral",
+        # Questions to the coach are not plans.
+        "is it too soon to ask him for a referral?",
+        "Is it too soon to ask Dana for a referral to the analyst role at Target?",
+        "should I ask Dana for a referral to the analyst role at Target?",
+        "not sure whether to ask Omar for an intro to his manager at Stripe",
+        "how do I ask Priya to review my resume without being awkward?",
+        # Time spent is not time asked for; thanking asks nothing; someday asks no one.
+        "do leetcode for 2 hours",
+        "Send Obiageli a thank-you note for yesterday's interview",
+        "Make a list of people I could ask",
+        # A question with nothing to name an answer by.
+        "Ask Kevin who I should talk to",
+        "ask people if they know anyone hiring",
+        # Unknown capitalised words are companies or tools until something says otherwise.
+        "Ask Nordstrom for a referral",
+        "Ask ChatGPT to review my resume",
+        "Ask TBWA to review my portfolio",
+    ],
+)
+def test_never_judged_specific(text: str) -> None:
+    assert assess_ask(text).verdict is not Verdict.SPECIFIC, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Said", "Made", "Made it", "Said yes", "Not yet", "Skip", "Said yes!", "Made it :tada:"],
+)
+def test_button_and_chat_words_are_never_a_person(text: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is not Verdict.SPECIFIC
+    assert result.who is None
+
+
+def test_button_words_before_an_ask_are_not_the_person_asked() -> None:
+    result = assess_ask("Made it. Ask her for an intro to her manager at Target")
+    assert result.who != "Made"
+    result = assess_ask("Said yes. Now ask him to refer me for the analyst role at Target")
+    assert result.who != "Said"
+    # A person really called Made or Said is still a person when asked by name.
+    assert assess_ask("ask Made to refer me for the guest relations role").who == "Made"
+
+
+def test_asking_unnamed_people_for_something_concrete_is_vague_not_passive() -> None:
+    result = assess_ask("send a few LinkedIn messages asking for coffee chats")
+    assert result.verdict is Verdict.VAGUE
+    assert "who" in result.missing
+
+
+def test_question_to_the_coach_keeps_what_it_found() -> None:
+    result = assess_ask("should I ask Dana for a referral to the analyst role at Target?")
+    assert result.verdict is Verdict.VAGUE
+    assert result.who == "Dana"
+    assert any("not yet a plan" in reason for reason in result.reasons)
+
+
+def test_companies_are_said_back_as_the_members_target_list_spells_them() -> None:
+    text = "ask jo to introduce me to the target team lead"
+    plain = assess_ask(text)
+    assert plain.company is None  # lowercase "target" alone is an ordinary word
+    result = assess_ask(text, companies=["Target", "Best Buy"])
+    assert result.verdict is Verdict.SPECIFIC
+    assert result.company == "Target"
+    assert result.what == "an intro to the Target team lead"
+    after_at = assess_ask("ask jo for a referral for the analyst role at target")
+    assert after_at.company == "Target"
+    assert after_at.what == "a referral for the analyst role at Target"
+    unknown = assess_ask("ask carlos for a referral at mercadolibre", companies=("MercadoLibre",))
+    assert unknown.company == "MercadoLibre"
+    assert unknown.what == "a referral at MercadoLibre"
+    # Well-known employers are said back as they are usually written.
+    assert assess_ask("ask Jo for a referral at stripe").company == "Stripe"
+
+
+def test_odd_target_lists_change_nothing_else() -> None:
+    text = "Ask Maria Lopez to introduce me to the head of talent at Medtronic"
+    plain = assess_ask(text)
+    for companies in ([], [""], ["   "], ["<@U1>"], ["a" * 500], ["Medtronic"] * 50):
+        assert assess_ask(text, companies=companies) == plain

@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
-from tests.coaching.labelled import EXTRA_SET, HOLDOUT2_SET, PROBE_SET, dev_set, load, score
+from tests.coaching.labelled import (
+    EXTRA_SET,
+    HOLDOUT2_SET,
+    PROBE_SET,
+    REAL_DEV_SET,
+    REAL_HOLDOUT_SET,
+    dev_set,
+    load,
+    load_with_who,
+    score,
+    score_who,
+)
 
 
 def test_dev_set() -> None:
@@ -26,16 +38,16 @@ def test_extra_set() -> None:
     assert len(rows) >= 200
     result = score(rows)
     print(result.report("asks-extra.tsv"))
-    assert result.accuracy >= 0.90, result.report("asks-extra.tsv")
-    assert result.false_specific <= 0.02 * result.non_specific, result.report("asks-extra.tsv")
+    assert result.accuracy >= 0.99, result.report("asks-extra.tsv")
+    assert result.false_specific == 0, result.report("asks-extra.tsv")
 
 
 def test_probe_set() -> None:
     """A second, smaller set of our own, written later and labelled before it was run."""
     result = score(load(PROBE_SET))
     print(result.report("asks-probe.tsv"))
-    assert result.accuracy >= 0.90, result.report("asks-probe.tsv")
-    assert result.false_specific <= 0.02 * result.non_specific, result.report("asks-probe.tsv")
+    assert result.accuracy >= 0.98, result.report("asks-probe.tsv")
+    assert result.false_specific == 0, result.report("asks-probe.tsv")
 
 
 def test_holdout2_set() -> None:
@@ -44,5 +56,34 @@ def test_holdout2_set() -> None:
     assert len(rows) >= 150
     result = score(rows)
     print(result.report("asks-holdout2.tsv"))
-    assert result.accuracy >= 0.90, result.report("asks-holdout2.tsv")
-    assert result.false_specific <= 0.02 * result.non_specific, result.report("asks-holdout2.tsv")
+    assert result.accuracy >= 0.95, result.report("asks-holdout2.tsv")
+    assert result.false_specific == 0, result.report("asks-holdout2.tsv")
+
+
+def _check_real_set(path: Path, accuracy: float, who_accuracy: float) -> None:
+    """A real-style set: its accuracy, no non-specific ask judged specific, and the person
+    said back on the specific rows."""
+    rows = load_with_who(path)
+    assert len(rows) >= 150
+    result = score([(label, text) for label, _, text in rows])
+    print(result.report(path.name))
+    assert result.accuracy >= accuracy, result.report(path.name)
+    assert result.false_specific == 0, result.report(path.name)
+    who = score_who(rows)
+    print(who.report(path.name))
+    assert who.accuracy >= who_accuracy, who.report(path.name)
+
+
+def test_real_dev_set() -> None:
+    """Real-style asks written by a helper who had not read the assessor: the part tuned on
+    (493 rows; 98.0% when this was written, who 214/219)."""
+    assert len(load(REAL_DEV_SET)) >= 450
+    _check_real_set(REAL_DEV_SET, accuracy=0.97, who_accuracy=0.97)
+
+
+def test_real_holdout_set() -> None:
+    """The quarter of the real-style asks kept aside: never looked at while tuning, scored once
+    at the end (issue 13). The issue's target is 97% right; what the assessor reached is 86.6%
+    (142/164), with no non-specific ask judged specific (0/91) and the person said back right
+    on 69 of 73 specific asks. The thresholds are what is true, not the target."""
+    _check_real_set(REAL_HOLDOUT_SET, accuracy=0.86, who_accuracy=0.94)
