@@ -24,10 +24,11 @@ from bot.schedule.words import Break, find_break, find_days, find_time, find_zon
 
 
 @lru_cache(maxsize=512)
-def assessed(text: str) -> Assessment:
-    """The assessor's verdict on `text`, remembered: understanding a message and acting on it
-    often judge the same words more than once."""
-    return assess_ask(text)
+def assessed(text: str, companies: tuple[str, ...] = ()) -> Assessment:
+    """The assessor's verdict on `text` (companies spelled as the member's `companies` list
+    spells them), remembered: understanding a message and acting on it often judge the same
+    words more than once."""
+    return assess_ask(text, companies=companies)
 
 
 class Intent(StrEnum):
@@ -754,10 +755,18 @@ def read(text: str, context: Context) -> Reading:
     """Understand one message (already checked by `clean_message`) in its context."""
     found = _read(text, normalise(text), context)
     if found.intent == Intent.PLAN and found.who is None:
-        assessment = assessed(found.text)
-        if assessment.who is not None:
-            return replace(found, who=assessment.who)
+        who = assessed(found.text).who
+        if who is None and context.state == State.CLARIFYING:
+            who = person_in(found.text)  # an answer to "who will you ask?" is often a name
+        if who is not None:
+            return replace(found, who=who)
     return found
+
+
+def person_in(answer: str) -> str | None:
+    """The person an answer names, read as the assessor reads the one asked ("Carlos. he
+    works at shopify" -> Carlos)."""
+    return assessed(f"Ask {answer.strip().rstrip('.!')} for a referral").who
 
 
 def _read(text: str, low: str, context: Context) -> Reading:

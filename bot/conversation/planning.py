@@ -15,7 +15,7 @@ from datetime import timedelta
 from bot.checkins import plan_afternoon
 from bot.coaching import Assessment, Verdict
 from bot.conversation.group import offer_intro
-from bot.conversation.intents import Reading, assessed
+from bot.conversation.intents import Reading, assessed, person_in
 from bot.conversation.states import State
 from bot.conversation.text import short
 from bot.conversation.turn import Turn
@@ -34,12 +34,7 @@ _FAVOUR_START = ("to ", "for ", "if ", "whether ", "about ", "who ", "which ", "
 def judge(turn: Turn, text: str) -> Assessment:
     """The assessor's verdict, with the company spelled as the member's target list spells
     it (they typed "target", their target is "Target")."""
-    assessment = assessed(text)
-    if assessment.company:
-        for company in _targets(turn):
-            if company.lower() == assessment.company.lower():
-                return replace(assessment, company=company)
-    return assessment
+    return assessed(text, _targets(turn))
 
 
 def plan(turn: Turn, reading: Reading) -> State:
@@ -147,7 +142,7 @@ def _combinations(data: dict[str, object], answer: str) -> list[str]:
     if who and "what" in asking and body:
         glue = "" if body.lower().startswith(_FAVOUR_START) else "for "
         readings.append(f"Ask {who} {glue}{body[0].lower() + body[1:]}")
-    person = assessed(f"Ask {body} for a referral").who if "who" in asking and body else None
+    person = person_in(body) if "who" in asking and body else None
     draft = str(data.get("draft", ""))
     if what and "who" in asking and body:
         if person:
