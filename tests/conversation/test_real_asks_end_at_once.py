@@ -1,0 +1,47 @@
+"""A real ask ends the coaching exchange on the first message and is said back as it is
+(issue 13): the person without relation words, the favour, and no question."""
+
+from __future__ import annotations
+
+import pytest
+
+from storage import Database
+from tests.support.chat import Chat
+
+ASKS = (
+    (
+        "Ask my old professor Dr. Kim for two alumni contacts in biotech sales",
+        "That's a real ask: Dr. Kim, ",
+    ),
+    ("ask my friend Carlos for a referral at shopify", "That's a real ask: Carlos, "),
+    ("Ask Rachel (ex-Amazon recruiter) to review my resume", "That's a real ask: Rachel, "),
+    ("ask Luis to role-play my intro pitch with me", "That's a real ask: Luis, "),
+    (
+        "ask Omar whether he knows anyone on the payments team at Adyen who'd talk to me",
+        "That's a real ask: Omar, ",
+    ),
+    (
+        "met lena at the meetup. ask her to intro me to her lead at Stripe",
+        "That's a real ask: Lena, ",
+    ),
+)
+
+
+@pytest.mark.parametrize(("plan", "said_back"), ASKS)
+def test_a_real_ask_is_recorded_at_once(sqlite_db: Database, plan: str, said_back: str) -> None:
+    chat = Chat(sqlite_db, start="2026-03-02T08:00")
+    chat.greet()
+    chat.say("ok")
+    reply = chat.say(plan)
+    assert reply[0].startswith(said_back), reply
+    assert "?" not in reply[0]
+
+
+@pytest.mark.parametrize(
+    "not_an_ask", ["ask Bob for a sandwich", "is it too soon to ask him for a referral?"]
+)
+def test_no_praise_for_what_is_not_an_ask(sqlite_db: Database, not_an_ask: str) -> None:
+    chat = Chat(sqlite_db, start="2026-03-02T08:00")
+    chat.greet()
+    chat.say("ok")
+    assert not any("That's a real ask" in line for line in chat.say(not_an_ask))
