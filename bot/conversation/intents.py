@@ -10,6 +10,7 @@ i ask?"), with the member's state as context only where the same words mean diff
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 from enum import StrEnum
@@ -184,6 +185,8 @@ def normalise(text: str) -> str:
     out = _MARKUP.sub(" ", out)
     out = _NOT_WORD.sub(" ", out.lower())
     out = _SPACES.sub(" ", out).strip()
+    out = re.sub(r"\b(\w+)( \1\b)+", r"\1", out)  # "done done" (✅ after "done") is one word
+    out = "".join(c for c in unicodedata.normalize("NFKD", out) if not unicodedata.combining(c))
     question = "?" in out
     out = out.strip(" .,!:;-")
     out = re.sub(r"\s*\?+", "?", out)
@@ -206,6 +209,7 @@ _FORGET = re.compile(
     r"|\bdelete (me|my account|everything)\b"
     r"|\bgdpr\b|\bright to be forgotten\b"
     r"|\b(delete|erase|remove|wipe) (everything|all) (you have|you know|about me|on me)"
+    r"|\b(don'?t|do not) want (you|u) (storing|to store|keeping|to keep|having)\b"
 )
 _STOP = re.compile(
     r"^(stop|unsubscribe|unsub|opt ?out|quit|cancel|end|stop it|stop pls|stop please|"
@@ -222,7 +226,7 @@ _RESUME = re.compile(
     r"^(resume|unpause|restart|start|start again|i'?m back|im back|back|back again|"
     r"i am back|turn (it|check ?ins) (back )?on)$"
     r"|\b(resume|unpause|restart) (check ?ins|the check ?ins|messages|coaching|please|pls)\b"
-    r"|\bi'?m back\b|\bi am back\b|\bback from (vacation|holiday|my trip|leave|break)\b"
+    r"|\bi'?m back\b|\bi am back\b|\bunpause\b|\bready (to go )?again\b|\bback from (vacation|holiday|my trip|leave|break)\b"
     r"|\b(start|turn) (the )?(check ?ins|messages) (again|back on)\b"
     r"|\bstart (again|messaging me again|checking in again)\b"
 )
@@ -331,7 +335,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
     (
         Topic.WHAT_TO_ASK,
         re.compile(
-            r"\bwhat (should|do|can|could|would|shall) i ask\b|\b(no idea|not sure|idk|dunno|"
+            r"\bwhat (should|do|can|could|would|shall) i (even |actually |really )?ask\b|\b(no idea|not sure|idk|dunno|"
             r"don'?t know) what\b|\bwhat to ask\b|\bwhat (should|could) (my|the) ask be\b"
             r"|\b(any|give me|need) (an |some )?(ideas?|suggestions?|examples?|inspiration)\b"
             r"|\bwhat (ask|favou?r|request)\b|\bhelp me (think|find|figure|decide|come up)\b"
@@ -345,7 +349,8 @@ _FRUSTRATION = re.compile(
     r"sucks?|pointless|useless|stupid|dumb|annoying|annoyed|hate (this|you|it|job hunting|"
     r"job searching|networking)|waste of (my )?time|so tired|tired of|sick of|fed up|give up|"
     r"giving up|hopeless|depress\w*|frustrat\w*|ugh+|argh+|burn(ed|t)? out|exhausted|"
-    r"overwhelmed|nobody (answers|replies|cares)|no one (answers|replies|cares)|what'?s the point|"
+    r"overwhelmed|(nobody|no one) (ever )?(answers|replies|cares|helps|responds)|what'?s (even )?the point|"
+    r"what is wrong with|i'?m (so )?done with (this|it|all)|rejections?|"
     r"shut up|go away|piss\w*|bloody|hell)\b"
 )
 _STRONG_FEELING = re.compile(
@@ -440,7 +445,8 @@ _OUTCOME_YES = re.compile(
     r"|\b(got|get|have|getting) (the|an|a|my) (intro|introduction|referral|reference|call|"
     r"meeting|chat|interview)\b|\byes!+|\bit worked\b|\bworked out\b|\bshe'?s in\b|\bhe'?s in\b"
     r"|\b(he|she|they)('?ll| will) (submit|send|refer|intro|forward|pass|put|connect)\b"
-    r"|\bhe said yes\b"
+    r"|\bhe said yes\b|\bgave me (his|her|their|the) \w+|\b(kinda|sort of|basically) yes\b"
+    r"|\b(said|told me) to (email|send|apply|call|text|message|ping)\b"
     r"|\bshe said yes\b|\bthey said yes\b|^yes,? (she|he|they)\b|\bsaid she would\b"
     r"|\bsaid he would\b|\bsaid they would\b"
 )
@@ -461,7 +467,8 @@ _OUTCOME_WAITING = re.compile(
     r"will (let me know|get back|think|see|check)|think about it|thinking about it|"
     r"left on read|on read|no reply|not replied|hasn'?t seen|get back to me|let me know later|"
     r"she'?ll see|he'?ll see|they'?ll see|maybe|we'?ll see|see what (she|he|they) can do|"
-    r"not replying|no answer yet|still nothing|nope nothing|nothing)\b"
+    r"not replying|no answer yet|still nothing|nope nothing|nothing|"
+    r"(not|no) (answer|reply|respond)\w* (my|me|yet|to))\b"
 )
 _HEARD = re.compile(
     r"^(heard back|heard|yes heard|i heard back|got a reply|she replied|he replied|they replied|she answered|he answered|got an answer)$"
@@ -472,14 +479,14 @@ _EDIT = re.compile(
     r"(make (that|it) |change (that|it) to |change (the )?(person|name|ask) to |i meant |i mean |"
     r"meant |it'?s |not (?!yet|today|now|really|sure)[a-z]+, (it'?s )?|replace [a-z]+ with |switch (that|it) to |"
     r"instead of [a-z]+,? )"
-    r"|\binstead\b$|\binstead of\b"
+    r"|\binstead\b$|\binstead of\b|, not [a-z]+$"
 )
 _GIVE = re.compile(
-    r"^(i |today i |yesterday i |just |already |i already |i just )?(gave|helped|reviewed|introduced|intro'?d|connected|"
+    r"^(btw |fyi |also |oh |and )?(i |today i |yesterday i |just |already |i already |i just )?(gave|helped|reviewed|introduced|intro'?d|connected|"
     r"referred|recommended|mentored|coached|forwarded) (?!me\b)(\w+)"
 )
 _KNOW = re.compile(
-    r"^(i )?(also )?know (some |a few |many |lots of |a lot of |several |a couple of |two |three |"
+    r"(?:^|\b(?:fyi|btw|also|and|so)\s+)(i )?(also )?know (some |a few |many |lots of |a lot of |several |a couple of |two |three |"
     r"the |a |an )?(people|folks|someone|somebody|guys|engineers|recruiters|managers|ppl|person|"
     r"few people|the team|the founders?|a recruiter|a guy|a girl|a manager|the cto|the ceo)? ?"
     r"(at|in|from|inside|over at) (?P<company>.+)$"
@@ -488,7 +495,7 @@ _KNOW = re.compile(
 )
 _TARGET_ADD = re.compile(
     r"^(please |pls |can you )?add (?P<list>.+?) to (my )?(target|targets|target list|list|"
-    r"companies|target companies|dream list)$"
+    r"companies|target companies|dream list)( please| pls| thanks)?$"
     r"|^my targets? (are|is|:) ?(?P<list2>.+)$|^target(s)? (?P<list3>[^?]+)$"
     r"|^(new )?targets?: ?(?P<list4>.+)$"
 )
@@ -548,6 +555,15 @@ def _days_text(days: frozenset[int]) -> str:
     return format_days(days)
 
 
+_INTENDING = re.compile(
+    r"\b(gonna|going to|i'?ll|i will|will|let me|now|today|tonight|tomorrow|then|later)\b"
+)
+_NUDGING = re.compile(
+    r"\b(bump|nudge|nudging|ping|pinging|follow(ing)? up|chase|chasing|remind(ing)?)\b"
+)
+_DROP_FIRST = re.compile(
+    r"^(ugh |ok |honestly )?(forget (?!me\b|my\b|everything\b|all\b)[a-z]+|dropped|drop it|let it go)\b"
+)
 _WAITING_FIRST = re.compile(
     r"\b(let me know|see what (i|she|he|they) can do|think about it|get back to me|will see|"
     r"we'?ll see|idk yet|don'?t know yet|not sure yet)\b"
@@ -729,6 +745,9 @@ _FILLER = frozenset(
         "thing",
         "go",
         "ahead",
+        "i'm",
+        "im",
+        "remind",
     ]
 )
 
@@ -791,7 +810,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
             )
         if re.match(r"^(yes|yep|yeah|sure|ok|y)\b", low) and not low.endswith("?"):
             return reading(Intent.CONFIRM, "answers the deletion question")
-        if re.match(r"^(no|nope|nah|wait|cancel|don'?t)\b", low) and not low.endswith("?"):
+        if re.match(r"^(no|nope|nah|wait|cancel|don'?t|keep)\b", low) and not low.endswith("?"):
             return reading(Intent.DECLINE, "answers the deletion question")
 
     if _FORGET.search(low):
@@ -802,7 +821,11 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.STOP, "asks to stop the check-ins")
     if _HIRED.search(low) and not re.search(r"\b(ask|how (she|he|they))\b", low):
         return reading(Intent.HIRED, "says they got a job", company=_hired_company(text))
-    if state in (*_PLAN_STATES, State.AWAITING_MADE) and _EDIT.search(low) and len(words) <= 16:
+    if (
+        state in (*_PLAN_STATES, State.AWAITING_MADE, State.AWAITING_OUTCOME)
+        and _EDIT.search(low)
+        and len(words) <= 16
+    ):
         return reading(Intent.EDIT, "changes the plan just made", who=_edit_person(text))
     if _RESUME.search(low):
         return reading(Intent.RESUME, "wants the check-ins back")
@@ -883,6 +906,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.FRUSTRATION, "frustrated")
     if low.endswith("?"):
         return reading(Intent.QUESTION, "a question", topic=Topic.OTHER)
+    if re.fullmatch(r"(lol|lmao|haha\w*|hmm+|ok\?|\?+|k|meh|idk|eh)", low):
+        return reading(Intent.OTHER, "nothing I can act on")
     if state == State.CLARIFYING or has_ask or _PLAN_WORDS.search(low):
         return reading(Intent.PLAN, "a plan")
     if state == State.ONBOARDING and len(words) >= 4:
@@ -957,6 +982,18 @@ def _answer(
     )
     if didnt_ask and state != State.IDLE:
         return (Intent.NOT_YET, "hasn't made it yet", None, _when(low))
+    if (
+        state == State.AWAITING_FOLLOW_UP
+        and _NUDGING.search(low)
+        and _INTENDING.search(low)
+        and not _DROP_FIRST.search(low)
+        and not _questioning(low)
+        and not _FRUSTRATION.search(low)
+        and not low.startswith(("thanks", "thank", "thx", "ty "))
+    ):
+        return (Intent.NUDGE, "will nudge", None, None)
+    if _DROP_FIRST.search(low) and (answering or len(words) <= 10):
+        return (Intent.SKIP if state == State.CLARIFYING else Intent.DROP, "drops it", None, None)
     if _NUDGE.search(low) and (answering or len(words) <= 10):
         return (Intent.NUDGE, "will nudge", None, None)
     outcome = _outcome(low)

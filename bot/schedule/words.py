@@ -228,7 +228,7 @@ def find_zone(text: str) -> ZoneInfo | None:
 
 
 _LOOSE_AFTER = re.compile(
-    r"^\s*(my time|is ok|is fine|works|would|please|pls|\?|$|and i)", re.IGNORECASE
+    r"^\s*(my time|is ok|is fine|is good|works|would|please|pls|\?|$|and i|but)", re.IGNORECASE
 )
 _LOOSE_BEFORE = re.compile(r"\b(make it|do|how about|maybe|but|instead|,)\s*$", re.IGNORECASE)
 
@@ -312,6 +312,9 @@ def find_break(text: str, today: date) -> Break | None:
         day = _absolute_date(absolute.group(0), today)
         if day is not None:
             return Break(until=day)
+    day_of_month = re.search(r"\b(?:till|til|until|to|on) the (\d{1,2})(?:st|nd|rd|th)?\b", lowered)
+    if day_of_month and 1 <= int(day_of_month.group(1)) <= 31:
+        return Break(until=_next_day_of_month(today, int(day_of_month.group(1))))
     if re.search(r"\bnext week\b", lowered):
         monday = today + timedelta(days=7 - today.weekday())
         return Break(until=monday + timedelta(days=7))
@@ -338,6 +341,20 @@ def find_break(text: str, today: date) -> Break | None:
         days = count * {"d": 1, "w": 7, "m": 30}[unit]
         return Break(days=days)
     return None
+
+
+def _next_day_of_month(today: date, day: int) -> date:
+    """The next date after today falling on that day of a month ("till the 10th")."""
+    year, month = today.year, today.month
+    for _ in range(13):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            candidate = None
+        if candidate is not None and candidate > today:
+            return candidate
+        month, year = (1, year + 1) if month == 12 else (month + 1, year)
+    return today + timedelta(days=7)
 
 
 def _absolute_date(phrase: str, today: date) -> date | None:

@@ -18,6 +18,17 @@ def test_dev_corpus() -> None:
     assert result.slot_accuracy >= 0.80, result.report("replies-dev.tsv")
 
 
+def test_holdout_corpus() -> None:
+    """Scored unseen once, after the rules were tuned on the dev set: intent 0.812 (112/138),
+    slots 0.903. Its errors were then read and general rules added for what they showed
+    (frustration without swearing, nudges in words, "forget raj" as dropping an ask, accents,
+    "add X and Y to targets pls"…), so it is no longer a held-out measure; it now guards those
+    rules."""
+    result = score(load(HOLDOUT))
+    print(result.report("replies-holdout.tsv"))
+    assert result.intent_accuracy >= 0.95, result.report("replies-holdout.tsv")
+
+
 def test_every_state_and_intent_is_covered() -> None:
     rows = load(DEV) + load(HOLDOUT)
     assert len(rows) >= 400
