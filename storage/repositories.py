@@ -11,7 +11,6 @@ from datetime import UTC, datetime, time
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import RowMapping
 
 from bot.domain import (
@@ -68,6 +67,20 @@ class _Repo:
         if row is None:  # pragma: no cover - INSERT … RETURNING always returns the row
             raise RuntimeError(f"no id returned by the insert into {table.name}")
         return int(row[0])
+
+    def _add_once(self, table: Any, values: dict[str, Any]) -> int | None:
+        """Insert a row created on first sight; its id, or None when a row with the same
+        unique key already exists (another worker created it first: read that one)."""
+        keys = tuple(values)
+        dialect = self.conn.dialect
+        statement = direct(
+            dialect,
+            ("insert-once", table.name, keys),
+            lambda: prepared.insert_once(dialect.name, table, table.c.id),
+            keys,
+        )
+        row = statement.first(self.conn, values)
+        return None if row is None else int(row[0])
 
     def _update_by_id(self, table: Any, row_id: int | None, values: dict[str, Any]) -> None:
         keys = tuple(values)
@@ -197,9 +210,16 @@ class SqlCommunities(_Repo):
         return self._from_row(row) if row else None
 
     def add(self, community: Community) -> Community:
+        """Get or create: the community as stored. When it exists already (two workers met a
+        new workspace at once), the stored one is returned and `community` is not used."""
         values = self._values(community) | {"created_at": _now()}
-        community.id = self._insert_id(t.communities, values)
-        return community
+        community.id = self._add_once(t.communities, values)
+        if community.id is not None:
+            return community
+        stored = self.find(community.platform, community.external_id)
+        if stored is None:  # pragma: no cover - the conflicting row is committed and unique
+            raise RuntimeError(f"community {community.external_id!r} neither added nor found")
+        return stored
 
     def save(self, community: Community) -> None:
         self.conn.execute(
@@ -305,10 +325,17 @@ class SqlMembers(_Repo):
         return community, self._loaded(values)
 
     def add(self, member: Member) -> Member:
+        """Get or create: the member as stored. When they exist already (their first two
+        messages reached two workers at once), the stored member is returned."""
         values = self._values(member)
-        member.id = self._insert_id(t.members, values)
-        self._stored[member.id] = _comparable(values)
-        return member
+        member.id = self._add_once(t.members, values)
+        if member.id is not None:
+            self._stored[member.id] = _comparable(values)
+            return member
+        stored = self.find(member.community_id, member.external_id)
+        if stored is None:  # pragma: no cover - the conflicting row is committed and unique
+            raise RuntimeError(f"member {member.external_id!r} neither added nor found")
+        return stored
 
     def save(self, member: Member) -> None:
         assert member.id is not None
@@ -675,21 +702,6 @@ class SqlCheckIns(_Repo):
         return t.UTCDateTime().process_result_value(value, self.conn.dialect)
 
 
-def _outbox_insert(dialect: str) -> Any:
-    """INSERT … ON CONFLICT (key) DO NOTHING RETURNING id: a key queued once, ever."""
-    key = ("outbox-insert", dialect)
-    if key not in _STATEMENTS:
-        statement: Any
-        if dialect == "postgresql":
-            statement = postgresql.insert(t.outbox).on_conflict_do_nothing(index_elements=["key"])
-        elif dialect == "sqlite":
-            statement = sqlite.insert(t.outbox).on_conflict_do_nothing(index_elements=["key"])
-        else:  # pragma: no cover - only SQLite and PostgreSQL are supported
-            statement = insert(t.outbox)
-        _STATEMENTS[key] = statement.returning(t.outbox.c.id)
-    return _STATEMENTS[key]
-
-
 class SqlOutbox(_Repo):
     def add(self, message: OutboundMessage, now: datetime) -> bool:
         values = {
@@ -709,17 +721,10 @@ class SqlOutbox(_Repo):
             "next_attempt_at": now,
             "created_at": now,
         }
-        dialect = self.conn.dialect
-        statement = direct(
-            dialect,
-            ("outbox-insert", tuple(values)),
-            lambda: _outbox_insert(dialect.name),
-            tuple(values),
-        )
-        row = statement.first(self.conn, values)
-        if row is None:
+        added = self._add_once(t.outbox, values)  # the key is unique: queued once, ever
+        if added is None:
             return False
-        object.__setattr__(message, "id", int(row[0]))
+        object.__setattr__(message, "id", added)
         return True
 
     @staticmethod
@@ -910,8 +915,8 @@ def _now() -> datetime:
 class SqlOptOuts(_Repo):
     def add(self, community_id: int, user_key: str, now: datetime) -> None:
         values = {"community_id": community_id, "user_key": user_key, "created_at": now}
-        insert_into = postgresql.insert if self.conn.dialect.name == "postgresql" else sqlite.insert
-        self.conn.execute(insert_into(t.opt_outs).values(**values).on_conflict_do_nothing())
+        statement = prepared.insert_once(self.conn.dialect.name, t.opt_outs, t.opt_outs.c.user_key)
+        self.conn.execute(statement, values)
 
     def contains(self, community_id: int, user_key: str) -> bool:
         o = t.opt_outs.c
