@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -56,3 +58,76 @@ def test_sqlite_inbound_events_without_rowid_keeps_the_event_ids(tmp_path: Path)
             assert conn.exec_driver_sql("SELECT event_id FROM inbound_events").all() == [("e1",)]
     finally:
         db.dispose()
+
+
+def _upgrade_together(url: str, processes: int) -> list[list[str]]:
+    """`processes` database handles (each its own engine and connections, as separate
+    processes have) upgrading at the same instant."""
+    start = threading.Barrier(processes)
+
+    def upgrade(_: int) -> list[str]:
+        db = Database(url)
+        try:
+            start.wait()
+            return db.upgrade()
+        finally:
+            db.dispose()
+
+    with ThreadPoolExecutor(processes) as pool:
+        return list(pool.map(upgrade, range(processes)))
+
+
+def _all_revisions() -> list[str]:
+    from alembic.script import ScriptDirectory
+
+    from storage.migrate import alembic_config
+
+    db = Database("sqlite://")
+    try:
+        script = ScriptDirectory.from_config(alembic_config(db.engine))
+        return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+    finally:
+        db.dispose()
+
+
+def test_replicas_started_together_on_an_empty_postgresql_all_migrate(pg_url: str) -> None:
+    """A rollout starts its replicas at once: each revision is applied by exactly one of them,
+    the others wait for the migration lock, find the work done and come up."""
+    results = _upgrade_together(pg_url, 4)
+    applied = [rev for result in results for rev in result]
+    assert sorted(applied) == sorted(_all_revisions())  # each once, by someone
+    db = Database(pg_url)
+    try:
+        with db.engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+        assert db.upgrade() == []
+    finally:
+        db.dispose()
+
+
+def test_processes_started_together_on_an_empty_sqlite_all_migrate(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'together.db'}"
+    results = _upgrade_together(url, 3)
+    assert sorted(rev for result in results for rev in result) == sorted(_all_revisions())
+    db = Database(url)
+    try:
+        with db.engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+    finally:
+        db.dispose()
+
+
+def test_replicas_started_on_an_old_postgresql_apply_the_rest_once(pg_url: str) -> None:
+    from alembic import command
+
+    from storage.migrate import alembic_config
+
+    db = Database(pg_url)
+    try:
+        command.upgrade(alembic_config(db.engine), "0003")
+    finally:
+        db.dispose()
+    results = _upgrade_together(pg_url, 3)
+    revisions = _all_revisions()
+    newer = revisions[revisions.index("0003") + 1 :]
+    assert sorted(rev for result in results for rev in result) == sorted(newer)
