@@ -677,6 +677,18 @@ class SqlCheckIns(_Repo):
             checkin.status = CheckInStatus.CLAIMED
         return claimed
 
+    def renew_leases(self, owner: str, until: datetime) -> int:
+        c = t.checkins.c
+        held = (
+            select(c.id)
+            .where(c.status == CheckInStatus.CLAIMED.value, c.lease_owner == owner)
+            .with_for_update(skip_locked=True)  # a row being worded right now needs none
+        )
+        result = self.conn.execute(
+            update(t.checkins).where(c.id.in_(held.scalar_subquery())).values(lease_expires=until)
+        )
+        return int(result.rowcount)
+
     def finish(self, checkin_id: int, owner: str, status: str) -> bool:
         result = self.conn.execute(
             _FINISH, {"_row_id": checkin_id, "_owner": owner, "_status": str(status)}
@@ -700,6 +712,14 @@ class SqlCheckIns(_Repo):
         if value is None:
             return None
         return t.UTCDateTime().process_result_value(value, self.conn.dialect)
+
+
+# Keep the earliest attempt: a message already unconfirmed stays so from its first send.
+_RECORD_ATTEMPT = update(t.outbox).values(
+    attempted_at=func.coalesce(
+        t.outbox.c.attempted_at, bindparam("_now", type_=t.outbox.c.attempted_at.type)
+    )
+)
 
 
 class SqlOutbox(_Repo):
@@ -728,10 +748,12 @@ class SqlOutbox(_Repo):
         return True
 
     @staticmethod
-    def _from_row(row: RowMapping, unconfirmed: bool = False) -> OutboundMessage:
+    def _from_row(row: RowMapping, until: datetime) -> OutboundMessage:
+        """The message as claimed; `until` is the latest an unconfirmed earlier send of it
+        (see `attempted_at`) can have reached the platform."""
         meta = {"attempts": str(row["attempts"])}
-        if unconfirmed:
-            earlier = UnconfirmedSend(since=row["created_at"], until=row["lease_expires"])
+        if row["attempted_at"] is not None:
+            earlier = UnconfirmedSend(since=row["attempted_at"], until=until)
             meta.update(earlier.as_meta())
         return OutboundMessage(
             id=row["id"],
@@ -779,10 +801,12 @@ class SqlOutbox(_Repo):
             .where(c.id.in_([r["id"] for r in rows]))
             .values(status="sending", lease_owner=owner, lease_expires=lease_until)
         )
-        # A lease on a row before this claim is one that was never released: its worker died or
-        # stalled mid-send (status `sending`), or put it back without learning whether the
-        # platform had it (`retry_later(keep_unconfirmed=True)`).
-        return [self._from_row(r, unconfirmed=r["lease_expires"] is not None) for r in rows]
+        # A row with `attempted_at` was being handed to the platform when its worker died or
+        # stalled (status `sending`, its lease run out), or was put back without learning
+        # whether the platform had it (`retry_later(keep_unconfirmed=True)`): an earlier send
+        # may have landed until that lease's end. The rest of a dead worker's batch was
+        # never attempted.
+        return [self._from_row(r, min(r["lease_expires"] or now, now)) for r in rows]
 
     def claim(
         self, ids: Iterable[int], now: datetime, owner: str, lease_until: datetime
@@ -792,18 +816,32 @@ class SqlOutbox(_Repo):
             return []
         c = t.outbox.c
         # One conditional UPDATE: a row another worker has claimed meanwhile no longer matches
-        # (PostgreSQL re-checks the WHERE after waiting for that worker's row lock).
-        self.conn.execute(
+        # (PostgreSQL re-checks the WHERE after waiting for that worker's row lock). RETURNING
+        # gives exactly the rows this statement claimed, not others this owner already holds.
+        rows = self.conn.execute(
             update(t.outbox)
             .where(c.id.in_(wanted), c.status == "pending", c.next_attempt_at <= now)
             .values(status="sending", lease_owner=owner, lease_expires=lease_until)
-        )
-        rows = self.conn.execute(
-            select(t.outbox)
-            .where(c.id.in_(wanted), c.status == "sending", c.lease_owner == owner)
-            .order_by(c.id)
+            .returning(*t.outbox.c)
         ).mappings()
-        return [self._from_row(r) for r in rows]
+        return sorted((self._from_row(r, now) for r in rows), key=lambda m: m.id or 0)
+
+    def record_attempt(self, message_id: int, owner: str, now: datetime) -> bool:
+        held = self._held(message_id, owner)
+        result = self.conn.execute(_RECORD_ATTEMPT.where(held), {"_now": now})
+        return bool(result.rowcount)
+
+    def renew_leases(self, owner: str, until: datetime) -> int:
+        c = t.outbox.c
+        held = (
+            select(c.id)
+            .where(c.status == "sending", c.lease_owner == owner)
+            .with_for_update(skip_locked=True)  # a row being settled right now needs none
+        )
+        result = self.conn.execute(
+            update(t.outbox).where(c.id.in_(held.scalar_subquery())).values(lease_expires=until)
+        )
+        return int(result.rowcount)
 
     def mark_sent(self, message_id: int, now: datetime) -> None:
         # Not fenced by the lease: the platform accepted the message, which is a fact, whoever
@@ -811,7 +849,14 @@ class SqlOutbox(_Repo):
         self.conn.execute(
             update(t.outbox)
             .where(t.outbox.c.id == message_id)
-            .values(status="sent", sent_at=now, lease_owner=None, lease_expires=None, error=None)
+            .values(
+                status="sent",
+                sent_at=now,
+                lease_owner=None,
+                lease_expires=None,
+                attempted_at=None,
+                error=None,
+            )
         )
 
     def _held(self, message_id: int, owner: str | None) -> Any:
@@ -840,8 +885,10 @@ class SqlOutbox(_Repo):
                 next_attempt_at=at,
                 attempts=c.attempts + (1 if count_attempt else 0),
                 lease_owner=None,
-                # Kept, the lease's end marks the message unconfirmed for the next claim.
+                # Kept, the attempt marks the message unconfirmed for the next claim, and the
+                # lease's end bounds when that attempt can have landed.
                 lease_expires=c.lease_expires if keep_unconfirmed else None,
+                attempted_at=c.attempted_at if keep_unconfirmed else None,
                 error=error[:500],
             )
         )
@@ -857,6 +904,7 @@ class SqlOutbox(_Repo):
                 attempts=c.attempts + 1,
                 lease_owner=None,
                 lease_expires=None,
+                attempted_at=None,
                 error=error[:500],
             )
         )
@@ -871,6 +919,7 @@ class SqlOutbox(_Repo):
                 status="failed",
                 lease_owner=None,
                 lease_expires=None,
+                attempted_at=None,
                 error=error[:500],
             )
         )

@@ -38,7 +38,7 @@ def test_sqlite_inbound_events_without_rowid_keeps_the_event_ids(tmp_path: Path)
                 "INSERT INTO inbound_events (platform, event_id, received_at) "
                 "VALUES ('slack', 'e1', '2026-03-02 08:00:00.000000')"
             )
-        assert db.upgrade() == ["0004", "0005", "0006"]
+        assert db.upgrade() == ["0004", "0005", "0006", "0007"]
         with db.engine.connect() as conn:
             sql = conn.exec_driver_sql(
                 "SELECT sql FROM sqlite_master WHERE name = 'inbound_events'"
