@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from dotenv import load_dotenv
 
+from bot.delivery.sender import SEND_LEASE
+from bot.dispatcher import CLAIM_LEASE
 from storage.database import default_database_url
 
 
@@ -30,6 +32,10 @@ class Settings:
     discord_sends_per_second: int = 50  # Discord's global limit per bot
     discord_shard_count: int = 1  # gateway shards for this bot token (docs/scaling.md)
     discord_shard_id: int = 0  # which of them this process runs; shard 0 sends the outbox
+    # How long a dead worker's claimed check-ins / messages wait before another worker takes
+    # them over; a live worker renews its leases while it works (docs/checkins.md).
+    claim_lease_seconds: int = int(CLAIM_LEASE.total_seconds())
+    send_lease_seconds: int = int(SEND_LEASE.total_seconds())
 
     @property
     def slack_configured(self) -> bool:
@@ -47,6 +53,9 @@ class Settings:
 
 
 MAX_DISCORD_SHARDS = 1000  # 2.5 million servers at Discord's 2,500 per shard
+# A lease shorter than this would be renewed every second or so, and a slow database could
+# let it run out under a live worker; longer than an hour, a dead worker's work waits that long.
+LEASE_BOUNDS = (5, 3600)
 
 
 def _get(name: str) -> str | None:
@@ -87,6 +96,18 @@ def load_settings(env_file: str | None = ".env") -> Settings:
         shard_count - 1,
         f" (shards are numbered from 0 and DISCORD_SHARD_COUNT is {shard_count})",
     )
+    claim_lease = _whole_number(
+        "ASKCOACH_CLAIM_LEASE_SECONDS",
+        Settings.claim_lease_seconds,
+        *LEASE_BOUNDS,
+        " (seconds before a stopped worker's claimed check-ins are taken over)",
+    )
+    send_lease = _whole_number(
+        "ASKCOACH_SEND_LEASE_SECONDS",
+        Settings.send_lease_seconds,
+        *LEASE_BOUNDS,
+        " (seconds before a stopped worker's messages are taken over)",
+    )
     return Settings(
         database_url=default_database_url(),
         tick_seconds=tick,
@@ -102,4 +123,6 @@ def load_settings(env_file: str | None = ".env") -> Settings:
         discord_sends_per_second=sends_per_second,
         discord_shard_count=shard_count,
         discord_shard_id=shard_id,
+        claim_lease_seconds=claim_lease,
+        send_lease_seconds=send_lease,
     )
