@@ -12,6 +12,7 @@ from alembic.runtime.migration import MigrationContext
 
 from storage import Database
 from storage.tables import metadata
+from tests.support.databases import all_revisions
 
 
 def test_migrated_schema_matches_the_tables(any_db: Database) -> None:
@@ -77,25 +78,12 @@ def _upgrade_together(url: str, processes: int) -> list[list[str]]:
         return list(pool.map(upgrade, range(processes)))
 
 
-def _all_revisions() -> list[str]:
-    from alembic.script import ScriptDirectory
-
-    from storage.migrate import alembic_config
-
-    db = Database("sqlite://")
-    try:
-        script = ScriptDirectory.from_config(alembic_config(db.engine))
-        return [rev.revision for rev in reversed(list(script.walk_revisions()))]
-    finally:
-        db.dispose()
-
-
 def test_replicas_started_together_on_an_empty_postgresql_all_migrate(pg_url: str) -> None:
     """A rollout starts its replicas at once: each revision is applied by exactly one of them,
     the others wait for the migration lock, find the work done and come up."""
     results = _upgrade_together(pg_url, 4)
     applied = [rev for result in results for rev in result]
-    assert sorted(applied) == sorted(_all_revisions())  # each once, by someone
+    assert sorted(applied) == sorted(all_revisions())  # each once, by someone
     db = Database(pg_url)
     try:
         with db.engine.connect() as conn:
@@ -108,7 +96,7 @@ def test_replicas_started_together_on_an_empty_postgresql_all_migrate(pg_url: st
 def test_processes_started_together_on_an_empty_sqlite_all_migrate(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'together.db'}"
     results = _upgrade_together(url, 3)
-    assert sorted(rev for result in results for rev in result) == sorted(_all_revisions())
+    assert sorted(rev for result in results for rev in result) == sorted(all_revisions())
     db = Database(url)
     try:
         with db.engine.connect() as conn:
@@ -128,6 +116,6 @@ def test_replicas_started_on_an_old_postgresql_apply_the_rest_once(pg_url: str) 
     finally:
         db.dispose()
     results = _upgrade_together(pg_url, 3)
-    revisions = _all_revisions()
+    revisions = all_revisions()
     newer = revisions[revisions.index("0003") + 1 :]
     assert sorted(rev for result in results for rev in result) == sorted(newer)
