@@ -715,9 +715,31 @@ class SqlCheckIns(_Repo):
 
 
 # Keep the earliest attempt: a message already unconfirmed stays so from its first send.
-_RECORD_ATTEMPT = update(t.outbox).values(
-    attempted_at=func.coalesce(
-        t.outbox.c.attempted_at, bindparam("_now", type_=t.outbox.c.attempted_at.type)
+# Built once and run on the DBAPI cursor (storage/direct.py): delivery runs both for every
+# message it sends.
+_RECORD_ATTEMPT = (
+    update(t.outbox)
+    .where(
+        t.outbox.c.id == bindparam("_row_id"),
+        t.outbox.c.status == "sending",
+        t.outbox.c.lease_owner == bindparam("_owner"),
+    )
+    .values(
+        attempted_at=func.coalesce(
+            t.outbox.c.attempted_at, bindparam("_now", type_=t.outbox.c.attempted_at.type)
+        )
+    )
+)
+_MARK_SENT = (
+    update(t.outbox)
+    .where(t.outbox.c.id == bindparam("_row_id"))
+    .values(
+        status="sent",
+        sent_at=bindparam("_now", type_=t.outbox.c.sent_at.type),
+        lease_owner=None,
+        lease_expires=None,
+        attempted_at=None,
+        error=None,
     )
 )
 
@@ -827,9 +849,9 @@ class SqlOutbox(_Repo):
         return sorted((self._from_row(r, now) for r in rows), key=lambda m: m.id or 0)
 
     def record_attempt(self, message_id: int, owner: str, now: datetime) -> bool:
-        held = self._held(message_id, owner)
-        result = self.conn.execute(_RECORD_ATTEMPT.where(held), {"_now": now})
-        return bool(result.rowcount)
+        statement = direct(self.conn.dialect, "outbox-attempt", lambda: _RECORD_ATTEMPT)
+        params = {"_row_id": message_id, "_owner": owner, "_now": now}
+        return statement.rowcount(self.conn, params) > 0
 
     def renew_leases(self, owner: str, until: datetime) -> int:
         c = t.outbox.c
@@ -846,18 +868,8 @@ class SqlOutbox(_Repo):
     def mark_sent(self, message_id: int, now: datetime) -> None:
         # Not fenced by the lease: the platform accepted the message, which is a fact, whoever
         # holds the row now (this can spare a second send by a worker that took over).
-        self.conn.execute(
-            update(t.outbox)
-            .where(t.outbox.c.id == message_id)
-            .values(
-                status="sent",
-                sent_at=now,
-                lease_owner=None,
-                lease_expires=None,
-                attempted_at=None,
-                error=None,
-            )
-        )
+        statement = direct(self.conn.dialect, "outbox-sent", lambda: _MARK_SENT)
+        statement.execute(self.conn, {"_row_id": message_id, "_now": now}).close()
 
     def _held(self, message_id: int, owner: str | None) -> Any:
         """The message, if it is still ours to change: a worker whose lease ran out and was
