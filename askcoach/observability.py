@@ -40,7 +40,9 @@ class Metrics:
         self.messages = Counter(
             "askcoach_messages_total",
             "Outgoing messages, by platform and result (sent, rate_limited, retried, failed, "
-            "handed_over to the platform's sending process).",
+            "handed_over to the platform's sending process; of those sent again after a worker "
+            "stopped mid-send: found already on the platform, or unchecked: posted without a "
+            "look-up after waiting for one; deferred: waiting for that look-up).",
             ["platform", "result"],
             registry=self.registry,
         )
@@ -53,6 +55,12 @@ class Metrics:
         self.inbound = Counter(
             "askcoach_inbound_events_total",
             "Inbound events handled, by platform.",
+            ["platform"],
+            registry=self.registry,
+        )
+        self.inbound_failed = Counter(
+            "askcoach_inbound_failed_total",
+            "Inbound events whose handling failed after retries (each is logged with its id).",
             ["platform"],
             registry=self.registry,
         )
@@ -81,6 +89,9 @@ class Metrics:
                 ("retried", delivery.retried),
                 ("failed", delivery.failed),
                 ("handed_over", delivery.handed_over),
+                ("deferred", delivery.deferred),
+                ("found", delivery.found),
+                ("unchecked", delivery.unchecked),
             ):
                 if count:
                     self.messages.labels(platform, result).inc(count)

@@ -14,8 +14,9 @@ import logging
 import os
 import signal
 import time
-from collections.abc import Awaitable, Callable
-from typing import Protocol, runtime_checkable
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import timedelta
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from aiohttp import web
 
@@ -30,7 +31,7 @@ from bot.dispatcher import Dispatcher
 from bot.messages import InboundMessage, OutboundMessage, Sender
 from bot.ports import ChatGateway, Clock
 from bot.uninstall import CommunityStopped
-from storage import Database
+from storage import Database, retryable
 
 log = logging.getLogger("askcoach")
 
@@ -83,19 +84,37 @@ def health_label(adapter: PlatformAdapter) -> str | None:
     return None
 
 
+# An event's handling is one transaction: when it fails in a way that may pass (a lost
+# connection, a deadlock, a key another worker took first), it is rolled back and run again
+# after each of these delays. The platform was answered already, so nobody else will retry it.
+INBOUND_RETRY_DELAYS = (0.05, 0.25, 1.0, 4.0, 10.0)
+
+T = TypeVar("T")
+
+
 class Inbox:
     """The adapters' way into the core: handle an event, then deliver what it queued."""
 
-    def __init__(self, coach: Coach, dispatcher: Dispatcher, metrics: Metrics | None) -> None:
+    def __init__(
+        self,
+        coach: Coach,
+        dispatcher: Dispatcher,
+        metrics: Metrics | None,
+        retry_delays: Sequence[float] = INBOUND_RETRY_DELAYS,
+    ) -> None:
         self.coach = coach
         self.dispatcher = dispatcher
         self.metrics = metrics
+        self.retry_delays = tuple(retry_delays)
         self._deliveries: set[asyncio.Task[None]] = set()
 
     async def receive(self, event: InboundMessage) -> list[OutboundMessage]:
         """Handle one inbound event (off the event loop) and start delivering the replies."""
         started = time.perf_counter()
-        replies = await asyncio.to_thread(self.coach.handle, event)
+        what = f"{event.sender.platform} event {event.event_id or '(no id)'}"
+        replies = await self._handled(what, event.sender.platform, self.coach.handle, event)
+        if replies is None:
+            return []
         if self.metrics is not None:
             self.metrics.observe_inbound(event.sender.platform, started)
         if replies:
@@ -103,17 +122,51 @@ class Inbox:
         return replies
 
     async def greet(self, sender: Sender) -> list[OutboundMessage]:
-        replies = await asyncio.to_thread(self.coach.greet, sender)
+        what = f"{sender.platform} first contact of {sender.user_id}"
+        replies = await self._handled(what, sender.platform, self.coach.greet, sender) or []
         if replies:
             self.deliver_soon()
         return replies
 
     async def enroll(self, senders: list[Sender]) -> int:
         """Greet everyone listed the coach hasn't met (off the loop), then deliver."""
-        greeted = await asyncio.to_thread(self.coach.enroll, senders)
+        platform = senders[0].platform if senders else "-"
+        what = f"{platform} enrolment of {len(senders)} people"
+        greeted = await self._handled(what, platform, self.coach.enroll, senders) or 0
         if greeted:
             self.deliver_soon()
         return greeted
+
+    async def _handled(
+        self, what: str, platform: str, handle: Callable[[Any], T], argument: Any
+    ) -> T | None:
+        """`handle(argument)` in a worker thread, run again while it fails in a way that may
+        pass (`storage.retryable`); None when it failed for good: logged with `what` (the
+        event id) and counted in /metrics (`askcoach_inbound_failed_total`)."""
+        for attempt, delay in enumerate((*self.retry_delays, None), start=1):
+            try:
+                return await asyncio.to_thread(handle, argument)
+            except Exception as error:
+                if delay is not None and retryable(error):
+                    log.warning(
+                        "handling %s failed (%s); trying again in %gs",
+                        what,
+                        type(error).__name__,
+                        delay,
+                    )
+                    await asyncio.sleep(delay)
+                    continue
+                log.error(
+                    "handling %s failed after %d attempt%s; it is lost",
+                    what,
+                    attempt,
+                    "" if attempt == 1 else "s",
+                    exc_info=True,
+                )
+                if self.metrics is not None:
+                    self.metrics.inbound_failed.labels(platform).inc()
+                return None
+        return None  # pragma: no cover - the loop returns on its last attempt
 
     async def deliver_replies(self, replies: list[OutboundMessage], gateway: ChatGateway) -> None:
         """Send an event's replies through `gateway` now, in a process that does not deliver
@@ -198,7 +251,15 @@ class App:
             charts=MatplotlibCharts(),
         )
         self.metrics = Metrics(self.db, self.clock.now)
-        self.dispatcher = Dispatcher(self.db, self.coach, self.clock, {}, dispatch=dispatch)
+        self.dispatcher = Dispatcher(
+            self.db,
+            self.coach,
+            self.clock,
+            {},
+            dispatch=dispatch,
+            lease=timedelta(seconds=settings.claim_lease_seconds),
+            send_lease=timedelta(seconds=settings.send_lease_seconds),
+        )
         self.inbox = Inbox(self.coach, self.dispatcher, self.metrics)
         self.adapters: list[PlatformAdapter] = [
             factory(settings, self.inbox, self.db) for factory in _adapter_factories(settings)

@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 
 from dotenv import load_dotenv
 
+from bot.delivery.sender import SEND_LEASE
+from bot.dispatcher import CLAIM_LEASE
 from storage.database import default_database_url
 
 
@@ -33,6 +35,10 @@ class Settings:
     discord_shard_id: int = 0  # which of them this process runs; shard 0 sends the outbox
     public_url: str | None = None  # where people reach the HTTP server (dashboard links)
     session_key: str | None = None  # signs dashboard session cookies (random per process if unset)
+    # How long a dead worker's claimed check-ins / messages wait before another worker takes
+    # them over; a live worker renews its leases while it works (docs/checkins.md).
+    claim_lease_seconds: int = int(CLAIM_LEASE.total_seconds())
+    send_lease_seconds: int = int(SEND_LEASE.total_seconds())
 
     @property
     def slack_configured(self) -> bool:
@@ -50,6 +56,9 @@ class Settings:
 
 
 MAX_DISCORD_SHARDS = 1000  # 2.5 million servers at Discord's 2,500 per shard
+# A lease shorter than this would be renewed every second or so, and a slow database could
+# let it run out under a live worker; longer than an hour, a dead worker's work waits that long.
+LEASE_BOUNDS = (5, 3600)
 
 
 def _get(name: str) -> str | None:
@@ -105,6 +114,18 @@ def load_settings(env_file: str | None = ".env") -> Settings:
         shard_count - 1,
         f" (shards are numbered from 0 and DISCORD_SHARD_COUNT is {shard_count})",
     )
+    claim_lease = _whole_number(
+        "ASKCOACH_CLAIM_LEASE_SECONDS",
+        Settings.claim_lease_seconds,
+        *LEASE_BOUNDS,
+        " (seconds before a stopped worker's claimed check-ins are taken over)",
+    )
+    send_lease = _whole_number(
+        "ASKCOACH_SEND_LEASE_SECONDS",
+        Settings.send_lease_seconds,
+        *LEASE_BOUNDS,
+        " (seconds before a stopped worker's messages are taken over)",
+    )
     return Settings(
         database_url=default_database_url(),
         tick_seconds=tick,
@@ -122,4 +143,6 @@ def load_settings(env_file: str | None = ".env") -> Settings:
         discord_shard_id=shard_id,
         public_url=_public_url(),
         session_key=_get("ASKCOACH_SESSION_KEY"),
+        claim_lease_seconds=claim_lease,
+        send_lease_seconds=send_lease,
     )

@@ -45,24 +45,31 @@ class InboundMessage:
 
 UNCONFIRMED_SINCE = "unconfirmed_since"
 UNCONFIRMED_UNTIL = "unconfirmed_until"
+UNCONFIRMED_OVERDUE = "unconfirmed_overdue"
 
 
 @dataclass(frozen=True)
 class UnconfirmedSend:
     """An earlier send of a message whose outcome nobody recorded: its worker died (or stalled)
-    after claiming it, so the platform may have accepted it between `since` (the message was
-    queued) and `until` (that worker's send lease ended). A gateway that can look the message
-    up on the platform can spare the member a second copy."""
+    while handing it to the platform, which may have accepted it between `since` (that send
+    began) and `until` (that worker's send lease ended). A gateway that can look the message
+    up on the platform can spare the member a second copy. When it cannot look yet (the
+    look-up is rate limited), the message waits for it (`LookupDeferred`) — unless `overdue`:
+    it has waited long enough, and is sent without the look-up."""
 
     since: datetime
     until: datetime
+    overdue: bool = False
 
     def as_meta(self) -> dict[str, str]:
         """The form `OutboundMessage.meta` carries it in."""
-        return {
+        meta = {
             UNCONFIRMED_SINCE: self.since.isoformat(),
             UNCONFIRMED_UNTIL: self.until.isoformat(),
         }
+        if self.overdue:
+            meta[UNCONFIRMED_OVERDUE] = "1"
+        return meta
 
 
 @dataclass(frozen=True)
@@ -91,4 +98,8 @@ class OutboundMessage:
         since, until = self.meta.get(UNCONFIRMED_SINCE), self.meta.get(UNCONFIRMED_UNTIL)
         if not since or not until:
             return None
-        return UnconfirmedSend(datetime.fromisoformat(since), datetime.fromisoformat(until))
+        return UnconfirmedSend(
+            datetime.fromisoformat(since),
+            datetime.fromisoformat(until),
+            overdue=self.meta.get(UNCONFIRMED_OVERDUE) == "1",
+        )

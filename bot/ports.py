@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from types import TracebackType
-from typing import Protocol, Self
+from typing import TYPE_CHECKING, Protocol, Self
 
 from bot.dashboard.rows import (
     Giver,
@@ -29,6 +29,9 @@ from bot.domain import (
 )
 from bot.messages import OutboundMessage
 from bot.progress import DayCount
+
+if TYPE_CHECKING:  # bot.delivery imports these ports
+    from bot.delivery.errors import Delivered
 
 
 class Clock(Protocol):
@@ -123,6 +126,11 @@ class CheckInRepository(Protocol):
         self, now: datetime, owner: str, lease_until: datetime, limit: int
     ) -> list[CheckIn]: ...
     def finish(self, checkin_id: int, owner: str, status: str) -> bool: ...
+    def renew_leases(self, owner: str, until: datetime) -> int:
+        """Extend to `until` the lease of every check-in `owner` still holds (not those
+        another worker took over); return how many."""
+        ...
+
     def next_due_at(self) -> datetime | None: ...
     def purge_finished(self, before: datetime) -> int:
         """Delete sent, missed and cancelled check-ins due before `before`; return how many."""
@@ -149,6 +157,17 @@ class OutboxRepository(Protocol):
     ) -> list[OutboundMessage]:
         """Claim these messages (by id) for `owner` if they are ready and no other worker
         holds them: a process sending the replies of an event it handled itself."""
+        ...
+
+    def record_attempt(self, message_id: int, owner: str, now: datetime) -> bool:
+        """Just before handing a message to the platform: from `now` on, the platform may
+        have it, until its outcome is recorded (committed before the platform call, so a
+        worker that takes the message over knows an earlier send may have landed). False
+        when `owner` no longer holds it: it must not be sent."""
+        ...
+
+    def renew_leases(self, owner: str, until: datetime) -> int:
+        """Extend to `until` the send lease of every message `owner` still holds."""
         ...
 
     def mark_sent(self, message_id: int, now: datetime) -> None: ...
@@ -288,9 +307,11 @@ class ChartRenderer(Protocol):
 
 
 class ChatGateway(Protocol):
-    """A platform door for outgoing messages; raises a DeliveryError subclass on failure."""
+    """A platform door for outgoing messages; raises a DeliveryError subclass on failure.
+    Returns None, or a `Delivered` saying how a message sent again after an unconfirmed
+    send went (found on the platform, or posted without a look-up)."""
 
-    async def send(self, message: OutboundMessage) -> None: ...
+    async def send(self, message: OutboundMessage) -> Delivered | None: ...
 
 
 __all__: Sequence[str] = [

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, select
+from sqlalchemy import Connection, Engine, create_engine, delete, event, exc, select
 from sqlalchemy.engine import make_url
 
 from storage import direct
@@ -34,6 +34,18 @@ from storage.repositories import (
 )
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def retryable(error: BaseException) -> bool:
+    """Whether a transaction that failed this way may succeed if it runs again (it was rolled
+    back, so running it again is safe): a lost connection, a deadlock or serialization
+    failure, a lock wait that timed out, a unique key another transaction took first, no
+    connection free in the pool. Not a bad statement or a value the column refuses."""
+    if isinstance(error, exc.DBAPIError) and error.connection_invalidated:
+        return True
+    return isinstance(
+        error, exc.OperationalError | exc.IntegrityError | exc.InterfaceError | exc.TimeoutError
+    )
 
 
 def default_database_url() -> str:

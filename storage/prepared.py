@@ -67,19 +67,28 @@ SPECIFIC_ASKS_SINCE = (
 SPECIFIC_ASKS_SINCE_COLUMNS = ("total", *(c.name for c in t.asks.c))
 ASKS_OF_MEMBER_SINCE = _ASKS.where(t.asks.c.created_at >= bindparam("_since")).order_by(*_ASK_ORDER)
 
-_FIRST_TIME: dict[str, Any] = {
-    "postgresql": postgresql.insert(t.inbound_events)
-    .on_conflict_do_nothing()
-    .returning(t.inbound_events.c.event_id),
-    "sqlite": sqlite.insert(t.inbound_events)
-    .on_conflict_do_nothing()
-    .returning(t.inbound_events.c.event_id),
-}
+_INSERT_ONCE: dict[tuple[str, str, str], Any] = {}
+
+
+def insert_once(dialect: str, table: Any, returning: Any) -> Any:
+    """INSERT … ON CONFLICT DO NOTHING RETURNING `returning`: a row back means this statement
+    created it; none means a row with the same unique key exists (or a concurrent transaction
+    has just created it: PostgreSQL waits for that one to commit, then does nothing). The one
+    get-or-create of storage/: a row created on first sight by several workers at once is
+    created once, and nobody fails."""
+    name = "postgresql" if dialect == "postgresql" else "sqlite"
+    key = (name, table.name, returning.name)
+    statement = _INSERT_ONCE.get(key)
+    if statement is None:
+        build = postgresql.insert if name == "postgresql" else sqlite.insert
+        statement = build(table).on_conflict_do_nothing().returning(returning)
+        _INSERT_ONCE[key] = statement
+    return statement
 
 
 def record_event(dialect: str) -> Any:
     """INSERT … ON CONFLICT DO NOTHING RETURNING event_id: a row back means first time."""
-    return _FIRST_TIME["postgresql" if dialect == "postgresql" else "sqlite"]
+    return insert_once(dialect, t.inbound_events, t.inbound_events.c.event_id)
 
 
 _GIVES = select(t.gives).where(t.gives.c.member_id == bindparam("_member_id"))

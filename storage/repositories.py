@@ -11,7 +11,6 @@ from datetime import UTC, datetime, time
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import RowMapping
 
 from bot.domain import (
@@ -68,6 +67,20 @@ class _Repo:
         if row is None:  # pragma: no cover - INSERT … RETURNING always returns the row
             raise RuntimeError(f"no id returned by the insert into {table.name}")
         return int(row[0])
+
+    def _add_once(self, table: Any, values: dict[str, Any]) -> int | None:
+        """Insert a row created on first sight; its id, or None when a row with the same
+        unique key already exists (another worker created it first: read that one)."""
+        keys = tuple(values)
+        dialect = self.conn.dialect
+        statement = direct(
+            dialect,
+            ("insert-once", table.name, keys),
+            lambda: prepared.insert_once(dialect.name, table, table.c.id),
+            keys,
+        )
+        row = statement.first(self.conn, values)
+        return None if row is None else int(row[0])
 
     def _update_by_id(self, table: Any, row_id: int | None, values: dict[str, Any]) -> None:
         keys = tuple(values)
@@ -197,9 +210,16 @@ class SqlCommunities(_Repo):
         return self._from_row(row) if row else None
 
     def add(self, community: Community) -> Community:
+        """Get or create: the community as stored. When it exists already (two workers met a
+        new workspace at once), the stored one is returned and `community` is not used."""
         values = self._values(community) | {"created_at": _now()}
-        community.id = self._insert_id(t.communities, values)
-        return community
+        community.id = self._add_once(t.communities, values)
+        if community.id is not None:
+            return community
+        stored = self.find(community.platform, community.external_id)
+        if stored is None:  # pragma: no cover - the conflicting row is committed and unique
+            raise RuntimeError(f"community {community.external_id!r} neither added nor found")
+        return stored
 
     def save(self, community: Community) -> None:
         self.conn.execute(
@@ -311,10 +331,17 @@ class SqlMembers(_Repo):
         return community, self._loaded(values)
 
     def add(self, member: Member) -> Member:
+        """Get or create: the member as stored. When they exist already (their first two
+        messages reached two workers at once), the stored member is returned."""
         values = self._values(member)
-        member.id = self._insert_id(t.members, values)
-        self._stored[member.id] = _comparable(values)
-        return member
+        member.id = self._add_once(t.members, values)
+        if member.id is not None:
+            self._stored[member.id] = _comparable(values)
+            return member
+        stored = self.find(member.community_id, member.external_id)
+        if stored is None:  # pragma: no cover - the conflicting row is committed and unique
+            raise RuntimeError(f"member {member.external_id!r} neither added nor found")
+        return stored
 
     def save(self, member: Member) -> None:
         assert member.id is not None
@@ -656,6 +683,18 @@ class SqlCheckIns(_Repo):
             checkin.status = CheckInStatus.CLAIMED
         return claimed
 
+    def renew_leases(self, owner: str, until: datetime) -> int:
+        c = t.checkins.c
+        held = (
+            select(c.id)
+            .where(c.status == CheckInStatus.CLAIMED.value, c.lease_owner == owner)
+            .with_for_update(skip_locked=True)  # a row being worded right now needs none
+        )
+        result = self.conn.execute(
+            update(t.checkins).where(c.id.in_(held.scalar_subquery())).values(lease_expires=until)
+        )
+        return int(result.rowcount)
+
     def finish(self, checkin_id: int, owner: str, status: str) -> bool:
         result = self.conn.execute(
             _FINISH, {"_row_id": checkin_id, "_owner": owner, "_status": str(status)}
@@ -681,19 +720,34 @@ class SqlCheckIns(_Repo):
         return t.UTCDateTime().process_result_value(value, self.conn.dialect)
 
 
-def _outbox_insert(dialect: str) -> Any:
-    """INSERT … ON CONFLICT (key) DO NOTHING RETURNING id: a key queued once, ever."""
-    key = ("outbox-insert", dialect)
-    if key not in _STATEMENTS:
-        statement: Any
-        if dialect == "postgresql":
-            statement = postgresql.insert(t.outbox).on_conflict_do_nothing(index_elements=["key"])
-        elif dialect == "sqlite":
-            statement = sqlite.insert(t.outbox).on_conflict_do_nothing(index_elements=["key"])
-        else:  # pragma: no cover - only SQLite and PostgreSQL are supported
-            statement = insert(t.outbox)
-        _STATEMENTS[key] = statement.returning(t.outbox.c.id)
-    return _STATEMENTS[key]
+# Keep the earliest attempt: a message already unconfirmed stays so from its first send.
+# Built once and run on the DBAPI cursor (storage/direct.py): delivery runs both for every
+# message it sends.
+_RECORD_ATTEMPT = (
+    update(t.outbox)
+    .where(
+        t.outbox.c.id == bindparam("_row_id"),
+        t.outbox.c.status == "sending",
+        t.outbox.c.lease_owner == bindparam("_owner"),
+    )
+    .values(
+        attempted_at=func.coalesce(
+            t.outbox.c.attempted_at, bindparam("_now", type_=t.outbox.c.attempted_at.type)
+        )
+    )
+)
+_MARK_SENT = (
+    update(t.outbox)
+    .where(t.outbox.c.id == bindparam("_row_id"))
+    .values(
+        status="sent",
+        sent_at=bindparam("_now", type_=t.outbox.c.sent_at.type),
+        lease_owner=None,
+        lease_expires=None,
+        attempted_at=None,
+        error=None,
+    )
+)
 
 
 class SqlOutbox(_Repo):
@@ -715,24 +769,19 @@ class SqlOutbox(_Repo):
             "next_attempt_at": now,
             "created_at": now,
         }
-        dialect = self.conn.dialect
-        statement = direct(
-            dialect,
-            ("outbox-insert", tuple(values)),
-            lambda: _outbox_insert(dialect.name),
-            tuple(values),
-        )
-        row = statement.first(self.conn, values)
-        if row is None:
+        added = self._add_once(t.outbox, values)  # the key is unique: queued once, ever
+        if added is None:
             return False
-        object.__setattr__(message, "id", int(row[0]))
+        object.__setattr__(message, "id", added)
         return True
 
     @staticmethod
-    def _from_row(row: RowMapping, unconfirmed: bool = False) -> OutboundMessage:
+    def _from_row(row: RowMapping, until: datetime) -> OutboundMessage:
+        """The message as claimed; `until` is the latest an unconfirmed earlier send of it
+        (see `attempted_at`) can have reached the platform."""
         meta = {"attempts": str(row["attempts"])}
-        if unconfirmed:
-            earlier = UnconfirmedSend(since=row["created_at"], until=row["lease_expires"])
+        if row["attempted_at"] is not None:
+            earlier = UnconfirmedSend(since=row["attempted_at"], until=until)
             meta.update(earlier.as_meta())
         return OutboundMessage(
             id=row["id"],
@@ -780,10 +829,12 @@ class SqlOutbox(_Repo):
             .where(c.id.in_([r["id"] for r in rows]))
             .values(status="sending", lease_owner=owner, lease_expires=lease_until)
         )
-        # A lease on a row before this claim is one that was never released: its worker died or
-        # stalled mid-send (status `sending`), or put it back without learning whether the
-        # platform had it (`retry_later(keep_unconfirmed=True)`).
-        return [self._from_row(r, unconfirmed=r["lease_expires"] is not None) for r in rows]
+        # A row with `attempted_at` was being handed to the platform when its worker died or
+        # stalled (status `sending`, its lease run out), or was put back without learning
+        # whether the platform had it (`retry_later(keep_unconfirmed=True)`): an earlier send
+        # may have landed until that lease's end. The rest of a dead worker's batch was
+        # never attempted.
+        return [self._from_row(r, min(r["lease_expires"] or now, now)) for r in rows]
 
     def claim(
         self, ids: Iterable[int], now: datetime, owner: str, lease_until: datetime
@@ -793,27 +844,38 @@ class SqlOutbox(_Repo):
             return []
         c = t.outbox.c
         # One conditional UPDATE: a row another worker has claimed meanwhile no longer matches
-        # (PostgreSQL re-checks the WHERE after waiting for that worker's row lock).
-        self.conn.execute(
+        # (PostgreSQL re-checks the WHERE after waiting for that worker's row lock). RETURNING
+        # gives exactly the rows this statement claimed, not others this owner already holds.
+        rows = self.conn.execute(
             update(t.outbox)
             .where(c.id.in_(wanted), c.status == "pending", c.next_attempt_at <= now)
             .values(status="sending", lease_owner=owner, lease_expires=lease_until)
-        )
-        rows = self.conn.execute(
-            select(t.outbox)
-            .where(c.id.in_(wanted), c.status == "sending", c.lease_owner == owner)
-            .order_by(c.id)
+            .returning(*t.outbox.c)
         ).mappings()
-        return [self._from_row(r) for r in rows]
+        return sorted((self._from_row(r, now) for r in rows), key=lambda m: m.id or 0)
+
+    def record_attempt(self, message_id: int, owner: str, now: datetime) -> bool:
+        statement = direct(self.conn.dialect, "outbox-attempt", lambda: _RECORD_ATTEMPT)
+        params = {"_row_id": message_id, "_owner": owner, "_now": now}
+        return statement.rowcount(self.conn, params) > 0
+
+    def renew_leases(self, owner: str, until: datetime) -> int:
+        c = t.outbox.c
+        held = (
+            select(c.id)
+            .where(c.status == "sending", c.lease_owner == owner)
+            .with_for_update(skip_locked=True)  # a row being settled right now needs none
+        )
+        result = self.conn.execute(
+            update(t.outbox).where(c.id.in_(held.scalar_subquery())).values(lease_expires=until)
+        )
+        return int(result.rowcount)
 
     def mark_sent(self, message_id: int, now: datetime) -> None:
         # Not fenced by the lease: the platform accepted the message, which is a fact, whoever
         # holds the row now (this can spare a second send by a worker that took over).
-        self.conn.execute(
-            update(t.outbox)
-            .where(t.outbox.c.id == message_id)
-            .values(status="sent", sent_at=now, lease_owner=None, lease_expires=None, error=None)
-        )
+        statement = direct(self.conn.dialect, "outbox-sent", lambda: _MARK_SENT)
+        statement.execute(self.conn, {"_row_id": message_id, "_now": now}).close()
 
     def _held(self, message_id: int, owner: str | None) -> Any:
         """The message, if it is still ours to change: a worker whose lease ran out and was
@@ -841,8 +903,10 @@ class SqlOutbox(_Repo):
                 next_attempt_at=at,
                 attempts=c.attempts + (1 if count_attempt else 0),
                 lease_owner=None,
-                # Kept, the lease's end marks the message unconfirmed for the next claim.
+                # Kept, the attempt marks the message unconfirmed for the next claim, and the
+                # lease's end bounds when that attempt can have landed.
                 lease_expires=c.lease_expires if keep_unconfirmed else None,
+                attempted_at=c.attempted_at if keep_unconfirmed else None,
                 error=error[:500],
             )
         )
@@ -858,6 +922,7 @@ class SqlOutbox(_Repo):
                 attempts=c.attempts + 1,
                 lease_owner=None,
                 lease_expires=None,
+                attempted_at=None,
                 error=error[:500],
             )
         )
@@ -872,6 +937,7 @@ class SqlOutbox(_Repo):
                 status="failed",
                 lease_owner=None,
                 lease_expires=None,
+                attempted_at=None,
                 error=error[:500],
             )
         )
@@ -916,8 +982,8 @@ def _now() -> datetime:
 class SqlOptOuts(_Repo):
     def add(self, community_id: int, user_key: str, now: datetime) -> None:
         values = {"community_id": community_id, "user_key": user_key, "created_at": now}
-        insert_into = postgresql.insert if self.conn.dialect.name == "postgresql" else sqlite.insert
-        self.conn.execute(insert_into(t.opt_outs).values(**values).on_conflict_do_nothing())
+        statement = prepared.insert_once(self.conn.dialect.name, t.opt_outs, t.opt_outs.c.user_key)
+        self.conn.execute(statement, values)
 
     def contains(self, community_id: int, user_key: str) -> bool:
         o = t.opt_outs.c

@@ -198,6 +198,9 @@ outbox = Table(
     Column("next_attempt_at", UTCDateTime, nullable=False),
     Column("lease_owner", String(64)),
     Column("lease_expires", UTCDateTime),
+    # A send was handed to the platform at this instant and its outcome is not recorded yet
+    # (stamped just before the platform call): after a take-over, the platform may have it.
+    Column("attempted_at", UTCDateTime),
     Column("error", Text),
     Column("created_at", UTCDateTime, nullable=False),
     Column("sent_at", UTCDateTime),

@@ -8,7 +8,10 @@ keeps the message and retries it after Retry-After. Errors are sorted by what to
 Slack has no idempotency key, so every post carries its outbox key in message metadata. A
 message whose earlier send nobody confirmed (its worker died after Slack accepted it, before
 recording so) is first looked for in the conversation's recent history, and not posted again
-if it is there. A normal send makes no such call.
+if it is there. A normal send makes no such call. When the history can't be read yet (a 429:
+apps outside the Marketplace get one call a minute; a missing scope; an error), the message
+waits for the next allowed look-up (`LookupDeferred`) rather than being posted blind, until
+the core marks it overdue; then it is posted and reported `Delivered.UNCHECKED`.
 """
 
 from __future__ import annotations
@@ -36,7 +39,14 @@ from adapters.slack.render import (
     outbox_key_of,
 )
 from askcoach.settings import SettingsError
-from bot.delivery import DeliveryError, PermanentFailure, RateLimited, TransientFailure
+from bot.delivery import (
+    Delivered,
+    DeliveryError,
+    LookupDeferred,
+    PermanentFailure,
+    RateLimited,
+    TransientFailure,
+)
 from bot.messages import OutboundMessage
 from storage import Database
 
@@ -73,6 +83,8 @@ TRANSIENT_ERRORS = frozenset(
 # earlier send widened by the margin (our clock and Slack's may disagree a little).
 HISTORY_LIMIT = 15
 HISTORY_MARGIN = timedelta(minutes=1)
+# A look-up refused without a Retry-After (missing scope, an error) is tried again this much later.
+LOOKUP_RETRY_SECONDS = 30.0
 
 
 class TokenBucket:
@@ -349,7 +361,7 @@ class SlackGateway:
 
     # ----------------------------------------------------------------- the door
 
-    async def send(self, message: OutboundMessage) -> None:
+    async def send(self, message: OutboundMessage) -> Delivered | None:
         """Post one message (or upload its attachment) as the workspace's bot."""
         team = await self._team_of(message.community_id)
         target = message.channel or message.recipient
@@ -361,7 +373,7 @@ class SlackGateway:
                 f"slack: no installation for workspace {team}", community_unreachable=True
             )
         try:
-            await self._send_as(self.client(token), team, target, message)
+            return await self._send_as(self.client(token), team, target, message)
         except PermanentFailure as failure:
             if failure.community_unreachable:
                 await self._confirm_gone(team, token, failure)
@@ -383,18 +395,22 @@ class SlackGateway:
 
     async def _send_as(
         self, client: AsyncWebClient, team: str, target: str, message: OutboundMessage
-    ) -> None:
+    ) -> Delivered | None:
         is_dm = message.channel is None
         if not is_dm:
-            await self._post_to_channel(client, team, target, message)
+            outcome = await self._post_to_channel(client, team, target, message)
             self._team_bucket(team).recover()
-            return
-        # A file upload carries no metadata, so a chart in a DM can't be looked for.
-        if (
-            message.attachment is None
-            and await self._earlier_post(client, team, target, message) is not None
-        ):
-            return
+            return outcome
+        outcome = None
+        if message.attachment is None:
+            earlier, checked = await self._earlier_post(client, team, target, message)
+            if earlier is not None:
+                return Delivered.FOUND
+            if not checked:
+                outcome = Delivered.UNCHECKED
+        elif message.unconfirmed_send is not None:
+            # A file upload carries no metadata, so a chart in a DM can't be looked for.
+            outcome = Delivered.UNCHECKED
         await self._acquire(team, target)
         if message.attachment is not None:
             channel = await self._conversation(client, team, target, is_dm)
@@ -419,10 +435,11 @@ class SlackGateway:
                 ),
             )
         self._team_bucket(team).recover()
+        return outcome
 
     async def _post_to_channel(
         self, client: AsyncWebClient, team: str, channel: str, message: OutboundMessage
-    ) -> None:
+    ) -> Delivered | None:
         """A channel post (the weekly digest) as Block Kit, then its chart as a file in the
         same channel right after it. Two calls, one outbox message: when the post went out but
         the upload failed (429, a 5xx), the retry only uploads — the post is remembered by the
@@ -430,8 +447,13 @@ class SlackGateway:
         crash when the token may read it (`channels:history` / `groups:history`); otherwise a
         crash in between can repeat the post, never lose it."""
         key = message.key or f"outbox:{message.id}"
+        outcome = None
         if key not in self._posted:
-            ts = await self._earlier_post(client, team, channel, message)
+            ts, checked = await self._earlier_post(client, team, channel, message)
+            if ts is not None:
+                outcome = Delivered.FOUND
+            elif not checked:
+                outcome = Delivered.UNCHECKED
             if ts is None:
                 await self._acquire(team, channel)
                 payload = channel_post_payload(message)
@@ -444,7 +466,7 @@ class SlackGateway:
                 )
                 ts = str(response.get("ts") or "")
             if message.attachment is None:
-                return
+                return outcome
             self._posted[key] = ts
             while len(self._posted) > 1000:
                 self._posted.popitem(last=False)
@@ -463,20 +485,25 @@ class SlackGateway:
                 ),
             )
         self._posted.pop(key, None)
+        return outcome
 
     async def _earlier_post(
         self, client: AsyncWebClient, team: str, target: str, message: OutboundMessage
-    ) -> str | None:
-        """The ts of this message in its conversation if an earlier, unconfirmed send got it
-        to Slack; None to post it. Only a message claimed `unconfirmed_send` is looked for:
-        one `conversations.history` call over the span of that earlier send, matching the key
-        in the messages' metadata. When the history can't be read (429, missing scope, an
-        error), None: a possible duplicate is better than a lost message."""
+    ) -> tuple[str | None, bool]:
+        """(ts, checked): the ts of this message in its conversation if an earlier,
+        unconfirmed send got it to Slack (None to post it), and whether that is known. Only
+        a message claimed `unconfirmed_send` is looked for: one `conversations.history` call
+        over the span of that earlier send, matching the key in the messages' metadata. When
+        the history can't be read (429, missing scope, an error), LookupDeferred until the
+        next allowed look-up; once the core marks the message overdue, (None, False): a
+        possible duplicate is better than a message that never arrives."""
         earlier = message.unconfirmed_send
         if earlier is None or not message.key:
-            return None
-        reason = "conversations.history: still rate limited"
-        if time.monotonic() >= self._history_paused.get(team, 0.0):
+            return None, True
+        paused = self._history_paused.get(team, 0.0) - time.monotonic()
+        reason = f"conversations.history: rate limited for {paused:.0f}s more"
+        wait = paused
+        if paused <= 0:
             try:
                 channel = await self._conversation(client, team, target, message.channel is None)
                 response = await client.conversations_history(
@@ -488,11 +515,11 @@ class SlackGateway:
                     limit=HISTORY_LIMIT,
                 )
             except DeliveryError as failure:  # conversations.open, sorted by `_call`
-                reason = str(failure)
+                reason, wait = str(failure), LOOKUP_RETRY_SECONDS
             except SlackApiError as error:
-                reason = self._history_failure(error, team)
+                reason, wait = self._history_failure(error, team)
             except (aiohttp.ClientError, TimeoutError, OSError) as error:
-                reason = type(error).__name__
+                reason, wait = type(error).__name__, LOOKUP_RETRY_SECONDS
             else:
                 for posted in response.get("messages") or []:
                     if outbox_key_of(posted) == message.key:
@@ -502,32 +529,42 @@ class SlackGateway:
                             message.key,
                             posted.get("ts"),
                         )
-                        return str(posted.get("ts") or "")
-                return None
+                        return str(posted.get("ts") or ""), True
+                return None, True
+        if not earlier.overdue:
+            log.info(
+                "slack: %s may have been posted by a worker that stopped (%s); it waits %.0fs "
+                "for a look-up",
+                message.key,
+                reason,
+                wait,
+            )
+            raise LookupDeferred(wait, f"slack: {reason}; waiting to look {message.key} up")
         log.warning(
             "slack: could not check whether %s was already posted before a worker stopped "
-            "(%s); posting it, so it may arrive twice",
+            "(%s) and it has waited long enough; posting it, so it may arrive twice",
             message.key,
             reason,
         )
-        return None
+        return None, False
 
-    def _history_failure(self, error: SlackApiError, team: str) -> str:
-        """Why the history could not be read; after a 429, no more look-ups in that workspace
-        until Retry-After (the messages are posted meanwhile)."""
+    def _history_failure(self, error: SlackApiError, team: str) -> tuple[str, float]:
+        """Why the history could not be read, and when to try again; after a 429, no more
+        look-ups in that workspace until Retry-After."""
         response = error.response
         data = response.data if isinstance(response.data, dict) else {}
         code = str(data.get("error") or f"http_{response.status_code}")
+        wait = LOOKUP_RETRY_SECONDS
         if response.status_code == 429 or code == "ratelimited":
             try:
-                retry_after = float((response.headers or {}).get("Retry-After") or 1)
+                wait = float((response.headers or {}).get("Retry-After") or 1)
             except ValueError:
-                retry_after = 1.0
-            self._history_paused[team] = time.monotonic() + retry_after
-            code = f"ratelimited, retry after {retry_after:g}s"
+                wait = 1.0
+            self._history_paused[team] = time.monotonic() + wait
+            code = f"ratelimited, retry after {wait:g}s"
         elif code == "missing_scope":
             code = f"missing_scope {data.get('needed') or ''}".strip()
-        return f"conversations.history: {code}"
+        return f"conversations.history: {code}", wait
 
     async def _conversation(
         self, client: AsyncWebClient, team: str, target: str, is_dm: bool

@@ -1,8 +1,10 @@
 """Delivering the outbox through a platform gateway, with errors sorted by what to do next."""
 
 from bot.delivery.errors import (
+    Delivered,
     DeliveryError,
     Handover,
+    LookupDeferred,
     PermanentFailure,
     RateLimited,
     TransientFailure,
@@ -10,9 +12,11 @@ from bot.delivery.errors import (
 from bot.delivery.sender import DeliveryReport, deliver_messages, deliver_outbox
 
 __all__ = [
+    "Delivered",
     "DeliveryError",
     "DeliveryReport",
     "Handover",
+    "LookupDeferred",
     "PermanentFailure",
     "RateLimited",
     "TransientFailure",

@@ -1,19 +1,18 @@
-"""Alembic environment: runs on the engine handed over by storage.migrate (or the URL)."""
+"""Alembic environment: runs on the connection or engine handed over by storage.migrate (or
+the URL)."""
 
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from storage.database import create_database_engine, default_database_url
 from storage.tables import metadata
 
 config = context.config
-engine: Engine = config.attributes.get("engine") or create_database_engine(
-    config.get_main_option("sqlalchemy.url") or default_database_url()
-)
 
-with engine.connect() as connection:
+
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=metadata,
@@ -22,5 +21,18 @@ with engine.connect() as connection:
     )
     with context.begin_transaction():
         context.run_migrations()
-    if connection.in_transaction():
-        connection.commit()
+
+
+shared: Connection | None = config.attributes.get("connection")
+if shared is not None:
+    # storage.migrate's connection, inside the transaction that holds the migration lock:
+    # that transaction is the caller's to commit.
+    _run(shared)
+else:
+    engine: Engine = config.attributes.get("engine") or create_database_engine(
+        config.get_main_option("sqlalchemy.url") or default_database_url()
+    )
+    with engine.connect() as connection:
+        _run(connection)
+        if connection.in_transaction():
+            connection.commit()

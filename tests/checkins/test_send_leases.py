@@ -6,6 +6,7 @@ import asyncio
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from bot.clock import SimulatedClock
@@ -102,8 +103,9 @@ class CheckingGateway:
 def test_a_message_taken_over_stays_unconfirmed_until_a_send_settles_it(any_db: Database) -> None:
     _queue(any_db)
     clock = SimulatedClock(T0)
-    with any_db() as uow:  # worker A claims the message and dies before any answer
-        uow.outbox.claim_ready(clock.now(), "A", clock.now() + LEASE, 10)
+    with any_db() as uow:  # worker A claims the message, sends it and dies before any answer
+        [message] = uow.outbox.claim_ready(clock.now(), "A", clock.now() + LEASE, 10)
+        assert uow.outbox.record_attempt(message.id or 0, "A", clock.now())
         uow.commit()
     clock.advance(LEASE + timedelta(seconds=1))
     gateway = CheckingGateway(limited=True)
@@ -116,3 +118,42 @@ def test_a_message_taken_over_stays_unconfirmed_until_a_send_settles_it(any_db: 
     # B was told, and so was C after B's 429: either may find the message already sent.
     assert gateway.seen == [True, True]
     assert _status(any_db) == "sent"
+
+
+@dataclass
+class DiesWhileSending:
+    """The platform call of the `nth` message never returns: the worker was killed there."""
+
+    nth: int
+    calls: int = 0
+
+    async def send(self, message: OutboundMessage) -> None:
+        self.calls += 1
+        if self.calls == self.nth:
+            raise Killed
+
+
+class Killed(BaseException):
+    """Nothing after this point of the worker runs."""
+
+
+def test_only_the_message_in_flight_is_unconfirmed_after_a_take_over(any_db: Database) -> None:
+    """A dead worker's batch: what it had sent is settled, the message it was sending may be
+    on the platform (look it up), and the rest were never attempted (send them as usual)."""
+    with any_db() as uow:
+        for n in range(5):
+            uow.outbox.add(
+                OutboundMessage(text="Morning!", community_id=1, recipient="U1", key=f"m{n}"),
+                T0,
+            )
+        uow.commit()
+    clock = SimulatedClock(T0)
+    with pytest.raises(Killed):
+        asyncio.run(deliver_outbox(any_db, DiesWhileSending(nth=3), clock, "A", lease=LEASE))
+    clock.advance(LEASE + timedelta(seconds=1))
+    gateway = CheckingGateway()
+    report = asyncio.run(deliver_outbox(any_db, gateway, clock, "B", lease=LEASE))
+    assert report.sent == 3
+    assert gateway.seen == [True, False, False]  # m2 (in flight), then m3 and m4
+    with any_db.engine.connect() as conn:
+        assert set(conn.execute(select(t.outbox.c.status)).scalars()) == {"sent"}

@@ -273,6 +273,10 @@ class SlackEmulator:
 
         self._calls: list[Call] = []
         self._queued: dict[str, deque[_Queued]] = {}
+        self._always: dict[str, _Queued] = {}
+        self._hold: dict[str, int] = {}  # method -> successful calls still let through
+        self.held: list[Call] = []  # accepted calls whose answer is never sent
+        self._release: asyncio.Event | None = None  # set at shutdown: held calls end
         self._method_limits: dict[str, tuple[float, float]] = {}
         self._channel_limit: tuple[float, float, frozenset[str]] | None = None
         self._buckets: dict[tuple[str, ...], _Bucket] = {}
@@ -404,6 +408,7 @@ class SlackEmulator:
         return f"ws://127.0.0.1:{self.port}/socket"
 
     async def _astart(self) -> None:
+        self._release = asyncio.Event()
         app = web.Application(client_max_size=64 * 1024 * 1024)
         app.router.add_post("/api/{method}", self._handle_api)
         app.router.add_get("/api/{method}", self._handle_api)
@@ -417,6 +422,8 @@ class SlackEmulator:
         self._port = int(self._runner.addresses[0][1])
 
     async def _astop(self) -> None:
+        if self._release is not None:
+            self._release.set()
         await self._close_sockets(code=1001, message=b"server shutdown")
         if self._runner is not None:
             await self._runner.cleanup()
@@ -579,6 +586,32 @@ class SlackEmulator:
         with self._lock:
             self._queued.setdefault(method, deque()).append(_Queued(status, dict(json), hdrs))
 
+    def always(
+        self,
+        method: str,
+        *,
+        status: int,
+        json: JsonDict,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Answer every call of ``method`` this way from now on (after any queued answers),
+        e.g. every ``conversations.history`` with 429."""
+        with self._lock:
+            self._always[method] = _Queued(status, dict(json), dict(headers or {}))
+
+    def hold_after_accepting(self, method: str, *, after: int = 0) -> None:
+        """Let ``after`` successful calls of ``method`` through, then accept the next one (its
+        effect is recorded, e.g. the message is posted) and never answer it: the caller is
+        stuck inside the call, as a worker killed right after Slack accepted its post. Once."""
+        with self._lock:
+            self._hold[method] = after
+
+    def wait_for_held(self, count: int = 1, timeout: float = 30.0) -> list[Call]:
+        """Block until ``count`` calls are being held; returns them."""
+        self._wait(lambda: len(self.held) >= count, timeout, f"{count} held call(s)")
+        with self._lock:
+            return list(self.held)
+
     def rate_limit(
         self, method: str, *, per_second: float | None, burst: float | None = None
     ) -> None:
@@ -611,6 +644,9 @@ class SlackEmulator:
         with self._lock:
             self._calls.clear()
             self._queued.clear()
+            self._always.clear()
+            self._hold.clear()
+            self.held.clear()
             self._buckets.clear()
             self._messages.clear()
             self.files.clear()
@@ -753,7 +789,15 @@ class SlackEmulator:
         )
         with self._cond:
             self._calls.append(call)
+            hold = call.ok and method in self._hold and self._hold[method] == 0
+            if hold:
+                del self._hold[method]
+                self.held.append(call)
+            elif call.ok and method in self._hold:
+                self._hold[method] -= 1
             self._cond.notify_all()
+        if hold and self._release is not None:  # accepted, not answered until shutdown
+            await self._release.wait()
         return self._json_response(status, body, extra_headers)
 
     def _process(
@@ -766,6 +810,9 @@ class SlackEmulator:
             if queued:
                 q = queued.popleft()
                 return q.status, q.body, q.headers, team_id
+            if method in self._always:
+                q = self._always[method]
+                return q.status, dict(q.body), dict(q.headers), team_id
 
             if method not in self._handlers:
                 return 200, {"ok": False, "error": "unknown_method"}, {}, team_id

@@ -17,19 +17,8 @@ import pytest
 
 from askcoach.cli import main
 from storage import Database
-from storage.migrate import alembic_config
 from tests.support.chat import Chat
-
-
-def _revisions() -> list[str]:
-    from alembic.script import ScriptDirectory
-
-    db = Database("sqlite://")
-    try:
-        script = ScriptDirectory.from_config(alembic_config(db.engine))
-        return [rev.revision for rev in reversed(list(script.walk_revisions()))]
-    finally:
-        db.dispose()
+from tests.support.databases import all_revisions
 
 
 @pytest.fixture
@@ -57,7 +46,7 @@ def test_db_upgrade_prints_each_migration_with_its_time(
     assert main(["db", "upgrade"]) == 0
     out = capsys.readouterr().out
     lines = [line for line in out.splitlines() if line.startswith("applying")]
-    assert [line.split()[1] for line in lines] == _revisions()
+    assert [line.split()[1] for line in lines] == all_revisions()
     for line in lines:
         assert re.fullmatch(r"applying \S+ … done \(\d+\.\d\d s\)", line), line
     assert main(["db", "upgrade"]) == 0

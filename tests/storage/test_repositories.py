@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from bot.domain import (
     Ask,
@@ -22,6 +22,7 @@ from bot.domain import (
 )
 from bot.messages import Choice, OutboundMessage, UnconfirmedSend
 from storage import Database
+from storage import tables as t
 
 T0 = datetime(2026, 3, 2, 14, 0, tzinfo=UTC)
 
@@ -166,39 +167,94 @@ def test_outbox_is_idempotent_and_retries(any_db: Database) -> None:
 
 def test_outbox_says_when_an_earlier_send_is_unconfirmed(any_db: Database) -> None:
     member = _member(any_db)
-    message = OutboundMessage(
-        text="Morning!", community_id=member.community_id, platform="slack", key="checkin:2:0"
-    )
+    messages = [
+        OutboundMessage(
+            text="Morning!", community_id=member.community_id, platform="slack", key=key
+        )
+        for key in ("checkin:2:0", "checkin:3:0")
+    ]
     lease = timedelta(minutes=5)
     with any_db() as uow:
-        uow.outbox.add(message, T0)
-        [first] = uow.outbox.claim_ready(T0, "w1", T0 + lease, 10)
+        for message in messages:
+            uow.outbox.add(message, T0)
+        [first, _] = uow.outbox.claim_ready(T0, "w1", T0 + lease, 10)
         uow.commit()
     assert first.unconfirmed_send is None  # a first send: nothing to check
+    sending_at = T0 + timedelta(seconds=2)
+    with any_db() as uow:  # w1 is about to hand the first one to the platform
+        assert uow.outbox.record_attempt(first.id or 0, "w1", sending_at)
+        assert not uow.outbox.record_attempt(first.id or 0, "w2", sending_at)  # not w2's
+        uow.commit()
 
-    # w1 died mid-send; after its lease w2 takes the message over.
+    # w1 died mid-send; after its lease w2 takes both over. Only the one w1 was sending may
+    # have reached the platform; the other was never attempted.
     taken_at = T0 + lease + timedelta(seconds=1)
     with any_db() as uow:
-        [taken] = uow.outbox.claim_ready(taken_at, "w2", taken_at + lease, 10)
+        taken = uow.outbox.claim_ready(taken_at, "w2", taken_at + lease, 10)
         uow.commit()
-    assert taken.unconfirmed_send == UnconfirmedSend(since=T0, until=T0 + lease)
+    by_key = {m.key: m for m in taken}
+    assert by_key["checkin:2:0"].unconfirmed_send == UnconfirmedSend(
+        since=sending_at, until=T0 + lease
+    )
+    assert by_key["checkin:3:0"].unconfirmed_send is None
+    unsure = by_key["checkin:2:0"]
 
-    # w2 is rate limited before settling it: still unconfirmed, now up to w2's lease.
+    # w2 attempts it too (the earliest attempt is kept), and is rate limited before settling
+    # it: still unconfirmed.
     with any_db() as uow:
+        assert uow.outbox.record_attempt(unsure.id or 0, "w2", taken_at)
         assert uow.outbox.retry_later(
-            taken.id or 0, taken_at, "429", count_attempt=False, owner="w2", keep_unconfirmed=True
+            unsure.id or 0, taken_at, "429", count_attempt=False, owner="w2", keep_unconfirmed=True
         )
-        assert uow.outbox.pending_count() == 1
-        [again] = uow.outbox.claim_ready(taken_at, "w3", taken_at + lease, 10)
+        assert uow.outbox.pending_count() == 2
+        again_at = taken_at + timedelta(seconds=30)
+        [again] = uow.outbox.claim_ready(again_at, "w3", again_at + lease, 1)
         uow.commit()
-    assert again.unconfirmed_send == UnconfirmedSend(since=T0, until=taken_at + lease)
+    assert again.key == "checkin:2:0"
+    assert again.unconfirmed_send == UnconfirmedSend(since=sending_at, until=again_at)
 
     # A retry after a failure w3 saw for itself is a plain retry.
     with any_db() as uow:
         assert uow.outbox.retry_later(again.id or 0, taken_at, "503", owner="w3")
-        [plain] = uow.outbox.claim_ready(taken_at, "w4", taken_at + lease, 10)
+        [plain] = uow.outbox.claim_ready(again_at, "w4", again_at + lease, 1)
         uow.commit()
-    assert plain.unconfirmed_send is None
+    assert plain.key == "checkin:2:0" and plain.unconfirmed_send is None
+
+
+def test_a_worker_renews_only_the_leases_it_still_holds(any_db: Database) -> None:
+    member = _member(any_db)
+    lease = timedelta(seconds=30)
+    with any_db() as uow:
+        for n in range(3):
+            uow.outbox.add(
+                OutboundMessage(text="Hi", community_id=member.community_id, key=f"m{n}"), T0
+            )
+            uow.checkins.add(CheckIn(member_id=member.id or 0, kind=CheckInKind.MORNING, due_at=T0))
+        uow.outbox.claim_ready(T0, "w1", T0 + lease, 2)
+        uow.checkins.claim_due(T0, "w1", T0 + lease, 2)
+        uow.commit()
+    later = T0 + lease + timedelta(seconds=1)  # w1 was late; w2 takes one of each over
+    with any_db() as uow:
+        assert len(uow.outbox.claim_ready(later, "w2", later + lease, 1)) == 1
+        assert len(uow.checkins.claim_due(later, "w2", later + lease, 1)) == 1
+        uow.commit()
+    renewed_until = later + timedelta(minutes=1)
+    with any_db() as uow:
+        assert uow.outbox.renew_leases("w1", renewed_until) == 1
+        assert uow.checkins.renew_leases("w1", renewed_until) == 1
+        uow.commit()
+    # When w2's lease has run out and w1's renewed one has not, a third worker gets w2's row
+    # and the one never claimed, not w1's.
+    at = later + timedelta(seconds=45)
+    with any_db() as uow:
+        messages = uow.outbox.claim_ready(at, "w3", at + lease, 10)
+        checkins = uow.checkins.claim_due(at, "w3", at + lease, 10)
+        uow.commit()
+    assert sorted(m.key for m in messages) == ["m0", "m2"]
+    assert len(checkins) == 2
+    with any_db.engine.connect() as conn:
+        owners = conn.execute(select(t.checkins.c.lease_owner).order_by(t.checkins.c.id)).all()
+    assert [owner for (owner,) in owners] == ["w3", "w1", "w3"]
 
 
 def test_outbox_claims_an_events_replies_by_id_unless_another_worker_has_them(

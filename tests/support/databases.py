@@ -53,3 +53,17 @@ def migrated(url: str) -> Iterator[Database]:
         yield db
     finally:
         db.dispose()
+
+
+def all_revisions() -> list[str]:
+    """Every Alembic revision, oldest first."""
+    from alembic.script import ScriptDirectory
+
+    from storage.migrate import alembic_config
+
+    db = Database("sqlite://")
+    try:
+        script = ScriptDirectory.from_config(alembic_config(db.engine))
+        return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+    finally:
+        db.dispose()
