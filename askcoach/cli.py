@@ -226,7 +226,8 @@ def _local_zone_name() -> str:
 
 
 def _console(user: str, tz: str | None, at: str | None, realtime_ticks: float | None = None) -> int:
-    from adapters.console.session import ConsoleSession, parse_start
+    from adapters.console.session import parse_start
+    from askcoach import bootstrap
 
     zone = tz or _local_zone_name()
     if timezone_or_none(zone) is None:
@@ -241,7 +242,9 @@ def _console(user: str, tz: str | None, at: str | None, realtime_ticks: float | 
     except ValueError:
         return _fail(f"--at needs an ISO-8601 time like 2026-03-02T08:00, not {at!r}")
     db = _open_database()
-    session = ConsoleSession(db, user=name, timezone=zone, start=start, echo=not sys.stdin.isatty())
+    session = bootstrap.console(
+        db, user=name, timezone=zone, start=start, echo=not sys.stdin.isatty()
+    )
 
     async def main() -> None:
         scheduler = None

@@ -102,6 +102,9 @@ class Metrics:
             if delivery.failed:
                 self.platform_errors.labels(platform, "permanent").inc(delivery.failed)
 
+    def inbound_lost(self, platform: str) -> None:
+        self.inbound_failed.labels(platform).inc()
+
     def observe_inbound(self, platform: str, started: float) -> None:
         self.inbound.labels(platform).inc()
         self.inbound_seconds.labels(platform).observe(time.perf_counter() - started)

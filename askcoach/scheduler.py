@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from adapters.base import PeriodicJob
 from bot.clock import SystemClock
 from bot.dispatcher import Dispatcher, TickReport
 from bot.housekeeping import housekeep
@@ -17,15 +17,6 @@ log = logging.getLogger("askcoach.scheduler")
 
 
 HOUSEKEEPING_SECONDS = 3600
-
-
-@dataclass(frozen=True)
-class PeriodicJob:
-    """A job an adapter asks the runtime to run every `seconds` (e.g. Slack enrolment sync)."""
-
-    name: str
-    seconds: float
-    run: Callable[[], Awaitable[object]]
 
 
 def add_periodic(scheduler: AsyncIOScheduler, job: PeriodicJob) -> None:

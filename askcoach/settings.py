@@ -8,13 +8,12 @@ from urllib.parse import urlsplit
 
 from dotenv import load_dotenv
 
+from adapters.base import SettingsError
 from bot.delivery.sender import SEND_LEASE
 from bot.dispatcher import CLAIM_LEASE
 from storage.database import default_database_url
 
-
-class SettingsError(ValueError):
-    """A configuration value is missing or malformed; the message says which and why."""
+__all__ = ["Settings", "SettingsError", "load_settings"]
 
 
 @dataclass(frozen=True)

@@ -88,16 +88,13 @@ async def _burst(db: Any, n: int, limit: int) -> dict[str, Any]:
 
     from adapters.discord import DiscordAdapter
     from adapters.discord.gateway import RateCap
-    from askcoach.runtime import Inbox
+    from askcoach import bootstrap
+    from askcoach.runtime import discord_config
     from askcoach.settings import Settings
-    from bot.clock import SystemClock
-    from bot.conversation import Coach
-    from bot.dispatcher import Dispatcher
     from tests.emulators.discord_emulator import DiscordEmulator
 
-    clock = SystemClock()
-    coach = Coach(db, clock)
-    dispatcher = Dispatcher(db, coach, clock, {})
+    core = bootstrap.wire(db, charts=False)
+    dispatcher = core.dispatcher
     users = [USER_BASE + i for i in range(1, n + 1)]
     with DiscordEmulator(global_limit=limit) as emu, emu.patch_discord():
         emu.add_guild(GUILD, "Job Club", owner_id=users[0], members=users[:10])
@@ -116,7 +113,7 @@ async def _burst(db: Any, n: int, limit: int) -> dict[str, Any]:
             discord_gateway_url=env["DISCORD_GATEWAY_URL"],
             discord_sends_per_second=limit,
         )
-        adapter = DiscordAdapter(settings, Inbox(coach, dispatcher, None), db)
+        adapter = DiscordAdapter(discord_config(settings), core.inbox(), db)
         gateway = adapter.gateway
         dispatcher.gateways["discord"] = gateway
         await adapter.start()

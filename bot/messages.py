@@ -103,3 +103,12 @@ class OutboundMessage:
             datetime.fromisoformat(until),
             overdue=self.meta.get(UNCONFIRMED_OVERDUE) == "1",
         )
+
+
+@dataclass(frozen=True)
+class Handled:
+    """What handling one inbound event came to: the replies stored in the outbox, and whether
+    the community's enrolment changed (an adapter that lists members syncs it now)."""
+
+    replies: list[OutboundMessage]
+    enrolment_changed: bool = False

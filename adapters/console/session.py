@@ -16,15 +16,13 @@ from datetime import datetime, timedelta
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
-from adapters.charts import MatplotlibCharts
-from bot.clock import SimulatedClock, SystemClock
-from bot.conversation import Coach, CoachSettings
+from bot.clock import SimulatedClock
+from bot.conversation import Coach
 from bot.dispatcher import Dispatcher
 from bot.messages import Choice, InboundMessage, OutboundMessage, Sender
-from bot.ports import Clock
+from bot.ports import Clock, UnitOfWorkFactory
 from bot.schedule import parse_duration, timezone_or_none
 from bot.text import normalise_text
-from storage import Database
 
 PLATFORM = "console"
 COMMUNITY = "local"
@@ -41,7 +39,9 @@ class ConsoleGateway:
     """Prints outgoing messages: `coach: …`, check-ins with the local time they fell due,
     channel posts as `[YYYY-MM-DD HH:MM] #channel: …`."""
 
-    def __init__(self, db: Database, out: TextIO, active: Callable[[], str], clock: Clock) -> None:
+    def __init__(
+        self, db: UnitOfWorkFactory, out: TextIO, active: Callable[[], str], clock: Clock
+    ) -> None:
         self._db = db
         self._clock = clock
         self._out = out
@@ -86,28 +86,29 @@ class ConsoleSession:
 
     def __init__(
         self,
-        db: Database,
+        coach: Coach,
+        dispatcher: Dispatcher,
+        db: UnitOfWorkFactory,
+        clock: Clock,
         *,
         user: str,
         timezone: str,
-        start: datetime | None,
         out: TextIO = sys.stdout,
         echo: bool = False,
     ) -> None:
+        """The core comes wired (askcoach.bootstrap.console); a SimulatedClock makes
+        `:advance` work. The session adds its gateway to `dispatcher`."""
         self.db = db
         self.out = out
         self.echo = echo
-        self.simulated = start is not None
-        self.clock: SimulatedClock | SystemClock = (
-            SimulatedClock(start) if start is not None else SystemClock()
-        )
+        self.simulated = isinstance(clock, SimulatedClock)
+        self.clock = clock
         self.speaker = _Speaker(user, timezone)
         self.organizer = user  # the person who started the console runs the local group
-        self.coach = Coach(
-            db, self.clock, CoachSettings(default_timezone=timezone), charts=MatplotlibCharts()
-        )
+        self.coach = coach
         self.gateway = ConsoleGateway(db, out, lambda: self.speaker.name, self.clock)
-        self.dispatcher = Dispatcher(db, self.coach, self.clock, {PLATFORM: self.gateway})
+        self.dispatcher = dispatcher
+        self.dispatcher.gateways[PLATFORM] = self.gateway
 
     def _sender(self) -> Sender:
         return Sender(

@@ -1,6 +1,17 @@
 """The Discord door: DMs, slash commands, persistent buttons, the ask form, guild settings."""
 
-from adapters.discord.adapter import DM_COMMUNITY, DiscordAdapter, build_discord_adapter
+from adapters.discord.adapter import (
+    DM_COMMUNITY,
+    DiscordAdapter,
+    DiscordConfig,
+    build_discord_adapter,
+)
 from adapters.discord.gateway import DiscordGateway
 
-__all__ = ["DM_COMMUNITY", "DiscordAdapter", "DiscordGateway", "build_discord_adapter"]
+__all__ = [
+    "DM_COMMUNITY",
+    "DiscordAdapter",
+    "DiscordConfig",
+    "DiscordGateway",
+    "build_discord_adapter",
+]

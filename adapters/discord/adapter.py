@@ -31,13 +31,15 @@ import asyncio
 import contextlib
 import logging
 import time
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
 import discord
 import discord.gateway
 import discord.http
 import yarl
 
+from adapters.base import PeriodicJob
 from adapters.discord.commands import build_tree
 from adapters.discord.components import (
     CHOICE_PREFIX,
@@ -56,8 +58,6 @@ from adapters.discord.translate import (
     interaction_event,
     is_ours,
 )
-from askcoach.scheduler import HOUSEKEEPING_SECONDS, PeriodicJob
-from askcoach.settings import Settings
 from bot.community import (
     CHOOSE_WORDS,
     Home,
@@ -65,11 +65,9 @@ from bot.community import (
     no_community_reply,
     which_community_question,
 )
+from bot.inbox import Inbox
 from bot.messages import STALE_BUTTON, InboundMessage, Sender
 from storage import Database
-
-if TYPE_CHECKING:
-    from askcoach.runtime import Inbox
 
 log = logging.getLogger("askcoach.discord")
 
@@ -120,28 +118,42 @@ async def guilds_arrived(client: discord.Client, poll: float = 0.01) -> None:
         await asyncio.sleep(poll)
 
 
+@dataclass(frozen=True)
+class DiscordConfig:
+    """What the Discord adapter is told at start (from DISCORD_* in the environment)."""
+
+    token: str | None
+    api_url: str | None = None
+    gateway_url: str | None = None
+    sends_per_second: int = 50  # Discord's global limit per bot
+    shard_count: int = 1  # gateway shards for this bot token (docs/scaling.md)
+    shard_id: int = 0  # which of them this process runs; shard 0 sends the outbox
+    dm_channels_seconds: float = 3600  # how often stored DM channels of non-members go
+
+
 class DiscordAdapter:
-    """Implements askcoach.runtime.PlatformAdapter for Discord."""
+    """Implements adapters.base.PlatformAdapter for Discord."""
 
     name = PLATFORM
 
     def __init__(
         self,
-        settings: Settings,
+        config: DiscordConfig,
         inbox: Inbox,
         db: Database,
         *,
         guild_ready_timeout: float = 2.0,
     ) -> None:
-        if not settings.discord_token:
+        if not config.token:
             raise ValueError("DISCORD_TOKEN is not set")
-        self._token = settings.discord_token
-        self._api_url = settings.discord_api_url
-        self._gateway_url = settings.discord_gateway_url
+        self._token = config.token
+        self._api_url = config.api_url
+        self._gateway_url = config.gateway_url
+        self._dm_channels_seconds = config.dm_channels_seconds
         self.inbox = inbox
         self.db = db
-        self.shard_id = settings.discord_shard_id
-        self.shard_count = settings.discord_shard_count
+        self.shard_id = config.shard_id
+        self.shard_count = config.shard_count
         self.sends_outbox = self.shard_id == 0  # shard 0 gets the DMs and sends everything
         sharding: dict[str, Any] = (
             {"shard_id": self.shard_id, "shard_count": self.shard_count}
@@ -152,7 +164,7 @@ class DiscordAdapter:
         self.tree = build_tree(self.client, self)
         self.gateway = DiscordGateway(
             self.client,
-            RateCap(settings.discord_sends_per_second),
+            RateCap(config.sends_per_second),
             interactions_only=not self.sends_outbox,
             dm_channels=DmChannels(db),
         )
@@ -175,7 +187,7 @@ class DiscordAdapter:
         if not self.sends_outbox:
             return []
         forget = self.gateway.dm_channels.forget_strangers
-        return [PeriodicJob("discord-dm-channels", HOUSEKEEPING_SECONDS, forget)]
+        return [PeriodicJob("discord-dm-channels", self._dm_channels_seconds, forget)]
 
     @property
     def shard(self) -> str:
@@ -581,6 +593,6 @@ def _pressed_label(message: discord.Message, custom_id: str) -> str | None:
     return None
 
 
-def build_discord_adapter(settings: Settings, inbox: Inbox, db: Database) -> DiscordAdapter:
+def build_discord_adapter(config: DiscordConfig, inbox: Inbox, db: Database) -> DiscordAdapter:
     """The runtime's factory (askcoach.runtime)."""
-    return DiscordAdapter(settings, inbox, db)
+    return DiscordAdapter(config, inbox, db)

@@ -1,6 +1,6 @@
 """The Slack door: DMs, /askcoach, buttons, the log-an-ask modal, App Home, OAuth installs."""
 
-from adapters.slack.adapter import SlackAdapter, build_slack_adapter
+from adapters.slack.adapter import SlackAdapter, SlackConfig, build_slack_adapter
 from adapters.slack.gateway import Limits, SlackGateway
 
-__all__ = ["Limits", "SlackAdapter", "SlackGateway", "build_slack_adapter"]
+__all__ = ["Limits", "SlackAdapter", "SlackConfig", "SlackGateway", "build_slack_adapter"]

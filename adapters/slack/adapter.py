@@ -25,8 +25,8 @@ import os
 import re
 import time
 from collections.abc import Mapping
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, replace
+from typing import Any
 from urllib.parse import parse_qs
 
 import aiohttp
@@ -45,7 +45,8 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.enrolment import ENROL_WORDS, EnrolmentSync
+from adapters.base import PeriodicJob, SettingsError
+from adapters.slack.enrolment import EnrolmentSync
 from adapters.slack.gateway import (
     InstalledTokens,
     Limits,
@@ -75,13 +76,9 @@ from adapters.slack.translate import (
     pressed_message,
     slash_command,
 )
-from askcoach.scheduler import PeriodicJob
-from askcoach.settings import Settings, SettingsError
+from bot.inbox import Inbox
 from bot.messages import STALE_BUTTON, InboundMessage, Sender
 from storage import Database
-
-if TYPE_CHECKING:
-    from askcoach.runtime import Inbox
 
 log = logging.getLogger("askcoach.slack")
 
@@ -155,14 +152,28 @@ def check_payload(body: bytes, content_type: str) -> str:
     raise BadRequest("not a Slack event, command or interaction")
 
 
+@dataclass(frozen=True)
+class SlackConfig:
+    """What the Slack adapter is told at start (from SLACK_* in the environment): a bot token
+    for one workspace, or an OAuth app for many; Socket Mode with an app token, or HTTP
+    requests signed with the signing secret."""
+
+    bot_token: str | None = None
+    app_token: str | None = None
+    signing_secret: str | None = None
+    client_id: str | None = None
+    client_secret: str | None = None
+    api_url: str | None = None
+
+
 class SlackAdapter:
-    """Implements the runtime's PlatformAdapter for Slack."""
+    """Implements adapters.base.PlatformAdapter for Slack."""
 
     name = PLATFORM
 
     def __init__(
         self,
-        settings: Settings,
+        config: SlackConfig,
         inbox: Inbox,
         db: Database,
         *,
@@ -173,30 +184,30 @@ class SlackAdapter:
     ) -> None:
         self.inbox = inbox
         self.db = db
-        self.settings = settings
-        self.api_url = settings.slack_api_url or "https://slack.com/api/"
+        self.config = config
+        self.api_url = config.api_url or "https://slack.com/api/"
         self.people = PeopleDirectory()
         self._ping_interval = socket_ping_interval
-        self._signing_secret = settings.slack_signing_secret
+        self._signing_secret = config.signing_secret
         self._socket: AsyncSocketModeHandler | None = None
         self._started = False
 
-        client = AsyncWebClient(base_url=self.api_url, token=settings.slack_bot_token)
+        client = AsyncWebClient(base_url=self.api_url, token=config.bot_token)
         tokens: TokenSource
         self.installation_store: EncryptedInstallationStore | None = None
-        if settings.slack_client_id:
-            if not (settings.slack_client_secret and settings.slack_signing_secret):
+        if config.client_id:
+            if not (config.client_secret and config.signing_secret):
                 raise SettingsError(
                     "Slack OAuth needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and "
                     "SLACK_SIGNING_SECRET"
                 )
             cipher = TokenCipher(encryption_key or os.environ.get(ENCRYPTION_KEY_ENV))
             self.installation_store = EncryptedInstallationStore(
-                settings.slack_client_id, db.engine, cipher
+                config.client_id, db.engine, cipher
             )
             oauth = AsyncOAuthSettings(
-                client_id=settings.slack_client_id,
-                client_secret=settings.slack_client_secret,
+                client_id=config.client_id,
+                client_secret=config.client_secret,
                 scopes=list(BOT_SCOPES),
                 install_path=INSTALL_PATH,
                 redirect_uri_path=REDIRECT_PATH,
@@ -210,25 +221,25 @@ class SlackAdapter:
             )
             self.bolt = AsyncApp(
                 client=client,
-                signing_secret=settings.slack_signing_secret,
+                signing_secret=config.signing_secret,
                 oauth_settings=oauth,
                 installation_store_bot_only=True,
                 logger=log,
             )
             tokens = InstalledTokens(self.installation_store)
-        elif settings.slack_bot_token:
-            if not (settings.slack_app_token or settings.slack_signing_secret):
+        elif config.bot_token:
+            if not (config.app_token or config.signing_secret):
                 raise SettingsError(
                     "SLACK_BOT_TOKEN needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET "
                     "(HTTP requests to /slack/events)"
                 )
             self.bolt = AsyncApp(
                 client=client,  # carries SLACK_BOT_TOKEN
-                signing_secret=settings.slack_signing_secret or "socket-mode-unsigned",
-                request_verification_enabled=bool(settings.slack_signing_secret),
+                signing_secret=config.signing_secret or "socket-mode-unsigned",
+                request_verification_enabled=bool(config.signing_secret),
                 logger=log,
             )
-            tokens = SingleWorkspaceToken(settings.slack_bot_token)
+            tokens = SingleWorkspaceToken(config.bot_token)
         else:
             raise SettingsError("Slack needs SLACK_BOT_TOKEN or SLACK_CLIENT_ID")
         self.tokens = tokens
@@ -237,6 +248,8 @@ class SlackAdapter:
         self.enrolment = EnrolmentSync(
             db, tokens, self.gateway.client, inbox, self.people, period=enrolment_period
         )
+        # the core says when an organizer changed who is enrolled: list that workspace now
+        inbox.on_enrolment_changed(PLATFORM, self.enrolment.sync_soon)
         self._register(self.bolt)
 
     # ----------------------------------------------------------------- lifecycle
@@ -252,9 +265,9 @@ class SlackAdapter:
 
     async def start(self) -> None:
         self.gateway.session = aiohttp.ClientSession()
-        if self.settings.slack_app_token:
+        if self.config.app_token:
             self._socket = AsyncSocketModeHandler(
-                self.bolt, self.settings.slack_app_token, ping_interval=self._ping_interval
+                self.bolt, self.config.app_token, ping_interval=self._ping_interval
             )
             await self._socket.connect_async()  # type: ignore[no-untyped-call]
         self._started = True
@@ -360,13 +373,6 @@ class SlackAdapter:
         if event is None:
             return
         await self.inbox.receive(await self._sender(client, event))
-        self._after(event.sender.community_id, event.text)
-
-    def _after(self, team: str, text: str) -> None:
-        """An organizer may just have changed the enrolment: sync that workspace now (the
-        sync reads the stored setting, so a refused or mistyped command changes nothing)."""
-        if ENROL_WORDS.match(text):
-            self.enrolment.sync_soon(team)
 
     async def _on_home_opened(
         self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient, context: Any
@@ -398,7 +404,6 @@ class SlackAdapter:
             return
         await ack(text="Replied in our DM.", response_type="ephemeral")
         await self.inbox.receive(await self._sender(client, event))
-        self._after(event.sender.community_id, event.text)
 
     async def _on_choice(
         self,
@@ -534,6 +539,6 @@ def _team_of(body: dict[str, Any], context: AsyncBoltContext) -> str:
     return str(context.team_id or body.get("team_id") or "")
 
 
-def build_slack_adapter(settings: Settings, inbox: Inbox, db: Database) -> SlackAdapter:
+def build_slack_adapter(config: SlackConfig, inbox: Inbox, db: Database) -> SlackAdapter:
     """The runtime's factory: Socket Mode, HTTP or OAuth, from the environment."""
-    return SlackAdapter(settings, inbox, db)
+    return SlackAdapter(config, inbox, db)

@@ -22,25 +22,22 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.base import SettingsError
 from adapters.slack.gateway import AUTH_ERRORS, TokenSource
 from adapters.slack.people import PLATFORM, PeopleDirectory, person_of, sender_of
-from askcoach.settings import SettingsError
 from bot.domain import Community
+from bot.inbox import Inbox
 from bot.messages import Sender
 from storage import Database
-
-if TYPE_CHECKING:
-    from askcoach.runtime import Inbox
 
 log = logging.getLogger("askcoach.slack")
 
@@ -48,7 +45,6 @@ PERIOD_ENV = "ASKCOACH_SLACK_ENROLMENT_SECONDS"
 DEFAULT_PERIOD = 900.0
 PAGE_SIZE = 200  # Slack recommends at most 200 per page
 MAX_RATE_LIMIT_WAITS = 5
-ENROL_WORDS = re.compile(r"^\s*admin\s+enroll\b", re.IGNORECASE)
 SLACKBOT = "USLACKBOT"
 
 

@@ -31,6 +31,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.base import SettingsError
 from adapters.slack.render import (
     channel_post_payload,
     chart_alt_text,
@@ -38,7 +39,6 @@ from adapters.slack.render import (
     message_payload,
     outbox_key_of,
 )
-from askcoach.settings import SettingsError
 from bot.delivery import (
     Delivered,
     DeliveryError,

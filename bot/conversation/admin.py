@@ -86,6 +86,7 @@ def admin(turn: Turn, reading: Reading) -> State:
             turn.refuse(str(refused))
         else:
             turn.uow.communities.save(turn.community)
+            turn.enrolment_changed = verb == "enroll"
     else:
         turn.refuse(
             "Settings: `admin time 09:00`, `admin tz America/Chicago`, `admin channel #x`, "

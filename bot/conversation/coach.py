@@ -27,7 +27,7 @@ from bot.conversation.turn import CoachSettings, Turn
 from bot.conversation.words import MAX_COMPANY_CHARS
 from bot.domain import CheckIn, CheckInKind, Community, Member, Role
 from bot.group.weekly import dispatch_weekly_posts
-from bot.messages import InboundMessage, OutboundMessage, Sender
+from bot.messages import Handled, InboundMessage, OutboundMessage, Sender
 from bot.ports import ChartRenderer, Clock, UnitOfWork, UnitOfWorkFactory
 from bot.progress import MemberWeek, member_week
 from bot.schedule import timezone_or_none
@@ -69,13 +69,18 @@ class Coach:
 
     def handle(self, event: InboundMessage) -> list[OutboundMessage]:
         """Handle one inbound event; persist and return the replies (empty for a replay)."""
+        return self.receive(event).replies
+
+    def receive(self, event: InboundMessage) -> Handled:
+        """Handle one inbound event: the replies persisted (none for a replay), and whether
+        it changed the community's enrolment."""
         now = self._clock.now()
         key = f"in:{event.sender.platform}:{event.event_id or uuid.uuid4().hex}"
         with self._uow() as uow:
             if event.event_id and not uow.events.first_time(
                 event.sender.platform, event.event_id, now
             ):
-                return []
+                return Handled([])
             turn = self._begin(uow, event.sender, now, key)
             if turn.member.state == State.NEW and turn.community.id is not None:
                 # Writing to us is opting back in.
@@ -84,7 +89,8 @@ class Coach:
                 onboarding.start(turn, pending=event.text)
             else:
                 self._respond(turn, event)
-            return self._finish(turn)
+            replies = self._finish(turn)
+            return Handled(replies, turn.enrolment_changed and not turn.refused)
 
     def greet(self, sender: Sender) -> list[OutboundMessage]:
         """First contact without a message (console start, app home): onboard if new."""

@@ -43,6 +43,7 @@ class Turn:
     charts: ChartRenderer | None = None
     replies: list[OutboundMessage] = field(default_factory=list)
     refused: bool = False  # the message was bad input: explained, and nothing changes
+    enrolment_changed: bool = False  # an organizer changed who is enrolled (`admin enroll`)
 
     def __post_init__(self) -> None:
         self.memory_before = copy.deepcopy(self.member.memory)

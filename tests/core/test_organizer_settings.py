@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.messages import InboundMessage
 from storage import Database
 from tests.support.chat import Chat
 from tests.support.snapshot import snapshot
@@ -62,3 +63,26 @@ def test_admin_sets_and_clears_the_coach_role(sqlite_db: Database) -> None:
         "No coach role any more; coaches added by name stay coaches."
     ]
     assert "coach role" not in chat.say("admin")[0]
+
+
+def test_the_core_says_when_the_enrolment_changed(sqlite_db: Database) -> None:
+    """An adapter that lists members (Slack) syncs at once when the core says the enrolment
+    changed: an organizer's accepted `admin enroll`, never a refused one or another setting."""
+    chat = Chat(sqlite_db, start="2026-03-02T08:00", user="Olu")
+    chat.admins.add("Olu")
+    chat.greet()
+    chat.say("ok")
+    chat.greet("Bea")
+    chat.say("ok", user="Bea")
+
+    def changed(text: str, user: str = "Olu") -> bool:
+        handled = chat.coach.receive(InboundMessage(chat.sender(user), text))
+        assert handled.replies, text
+        return handled.enrolment_changed
+
+    assert changed("admin enroll all")
+    assert changed("  ADMIN enroll channel #seekers")
+    assert not changed("admin enroll everyone")  # refused: nothing changed
+    assert not changed("admin enroll all", user="Bea")  # not an organizer
+    assert not changed("admin time 08:15")
+    assert not changed("admin")

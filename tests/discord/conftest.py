@@ -16,12 +16,11 @@ from typing import Any
 
 import pytest
 
-from adapters.discord import DiscordAdapter
-from askcoach.runtime import Inbox
+from adapters.discord import DiscordAdapter, DiscordConfig
+from askcoach import bootstrap
+from askcoach.runtime import discord_config
 from askcoach.settings import Settings
 from bot.clock import SimulatedClock
-from bot.conversation import Coach
-from bot.dispatcher import Dispatcher
 from bot.domain import Ask, Community, Member
 from bot.messages import InboundMessage, Sender
 from storage import Database
@@ -74,9 +73,10 @@ class World:
         self.db = db
         self.emu = emu
         self.clock = SimulatedClock(datetime.fromisoformat(START))
-        self.coach = Coach(db, self.clock)
-        self.dispatcher = Dispatcher(db, self.coach, self.clock, {})
-        self.inbox = Inbox(self.coach, self.dispatcher, None)
+        core = bootstrap.wire(db, self.clock, charts=False)
+        self.coach = core.coach
+        self.dispatcher = core.dispatcher
+        self.inbox = core.inbox()
         self.adapter: DiscordAdapter | None = None
 
     def settings(self) -> Settings:
@@ -95,10 +95,13 @@ class World:
             discord_gateway_url=env["DISCORD_GATEWAY_URL"],
         )
 
+    def config(self) -> DiscordConfig:
+        return discord_config(self.settings())
+
     @contextlib.asynccontextmanager
     async def running(self) -> AsyncIterator[DiscordAdapter]:
         """A new bot process: a new adapter (new client) on the same database."""
-        adapter = DiscordAdapter(self.settings(), self.inbox, self.db, guild_ready_timeout=0.05)
+        adapter = DiscordAdapter(self.config(), self.inbox, self.db, guild_ready_timeout=0.05)
         self.adapter = adapter
         self.dispatcher.gateways["discord"] = adapter.gateway
         await adapter.start()

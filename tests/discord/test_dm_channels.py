@@ -207,8 +207,8 @@ def test_only_the_sending_shard_loads_the_stored_channels(
 
     async def body() -> None:
         for shard_id, expected in ((1, 0), (0, 1)):
-            settings = replace(world.settings(), discord_shard_count=2, discord_shard_id=shard_id)
-            adapter = DiscordAdapter(settings, world.inbox, world.db, guild_ready_timeout=0.05)
+            config = replace(world.config(), shard_count=2, shard_id=shard_id)
+            adapter = DiscordAdapter(config, world.inbox, world.db, guild_ready_timeout=0.05)
             await adapter.start()
             try:
                 await adapter.wait_until_ready()

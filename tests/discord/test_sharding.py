@@ -19,10 +19,11 @@ import aiohttp
 import pytest
 
 import adapters.discord
-from adapters.discord import DM_COMMUNITY, DiscordAdapter
+from adapters.discord import DM_COMMUNITY, DiscordAdapter, DiscordConfig
 from askcoach.cli import main
-from askcoach.runtime import App, Inbox
+from askcoach.runtime import App
 from askcoach.settings import SettingsError, load_settings
+from bot.inbox import Inbox
 from storage import Database
 from tests.discord.conftest import GUILD, MEMBER, OTHER, World, run
 from tests.emulators.discord_emulator import DiscordEmulator, StoredMessage, shard_for
@@ -101,9 +102,9 @@ def shards(world: World, emu: DiscordEmulator, monkeypatch: pytest.MonkeyPatch) 
         channels=[{"id": SHARD_1_CHANNEL, "name": "asks"}],
     )
 
-    def quick_adapter(settings: Any, inbox: Inbox, db: Database) -> DiscordAdapter:
+    def quick_adapter(config: DiscordConfig, inbox: Inbox, db: Database) -> DiscordAdapter:
         # discord.py waits guild_ready_timeout (2 s) after the last GUILD_CREATE before READY
-        return DiscordAdapter(settings, inbox, db, guild_ready_timeout=0.05)
+        return DiscordAdapter(config, inbox, db, guild_ready_timeout=0.05)
 
     monkeypatch.setattr(adapters.discord, "build_discord_adapter", quick_adapter)
     return Shards(world)

@@ -13,10 +13,11 @@ import aiohttp
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from askcoach.runtime import Inbox
 from bot.clock import SimulatedClock
 from bot.conversation import Coach
-from bot.messages import InboundMessage, OutboundMessage, Sender
+from bot.inbox import Inbox
+from bot.messages import Handled, InboundMessage, OutboundMessage, Sender
+from storage import retryable
 from tests.ops.support import MONDAY_0800_UTC, app_settings, running_app, scrape
 
 ANA = Sender("console", "club", "U-ana", "Ana", timezone="UTC")
@@ -29,12 +30,12 @@ class FlakyCoach(Coach):
     error: Exception = OperationalError("SELECT 1", {}, Exception("server closed the connection"))
     calls = 0
 
-    def handle(self, event: InboundMessage) -> list[OutboundMessage]:
+    def receive(self, event: InboundMessage) -> Handled:
         self.calls += 1
         if self.failures:
             self.failures -= 1
             raise self.error
-        return super().handle(event)
+        return super().receive(event)
 
 
 def _run(
@@ -51,7 +52,13 @@ def _run(
             coach.failures = failures
             if error is not None:
                 coach.error = error
-            inbox = Inbox(coach, app.dispatcher, app.metrics, retry_delays=(0.0, 0.01, 0.01))
+            inbox = Inbox(
+                coach,
+                app.dispatcher,
+                app.metrics,
+                retryable=retryable,
+                retry_delays=(0.0, 0.01, 0.01),
+            )
             replies = await inbox.receive(InboundMessage(ANA, "hello", event_id="Ev0042"))
             metrics = await scrape(http, app)
             failed = metrics.get(

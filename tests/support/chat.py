@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from adapters.charts import MatplotlibCharts
+from askcoach import bootstrap
 from bot.clock import SimulatedClock
-from bot.conversation import Coach, CoachSettings
-from bot.dispatcher import Dispatcher
+from bot.conversation import CoachSettings
 from bot.messages import Choice, InboundMessage, OutboundMessage, Sender
 from bot.schedule import parse_duration
 from storage import Database
@@ -54,11 +53,15 @@ class Chat:
         self.tz = tz
         self.community = community
         self.clock = SimulatedClock(datetime.fromisoformat(start).replace(tzinfo=zone))
-        self.coach = Coach(
-            db, self.clock, CoachSettings(default_timezone=tz), charts=MatplotlibCharts()
-        )
         self.gateway = RecordingGateway()
-        self.dispatcher = Dispatcher(db, self.coach, self.clock, {PLATFORM: self.gateway})
+        core = bootstrap.wire(
+            db,
+            self.clock,
+            settings=CoachSettings(default_timezone=tz),
+            gateways={PLATFORM: self.gateway},
+        )
+        self.coach = core.coach
+        self.dispatcher = core.dispatcher
         self.user = user
         self.admins: set[str] = set()
 

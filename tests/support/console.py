@@ -7,7 +7,8 @@ import io
 from datetime import datetime
 from pathlib import Path
 
-from adapters.console.session import ConsoleSession, parse_start
+from adapters.console.session import parse_start
+from askcoach import bootstrap
 from tests.support.databases import migrated, sqlite_url
 
 
@@ -17,7 +18,7 @@ def console_transcript(tmp_path: Path, script: str, *, user: str, tz: str, at: s
     start: datetime = parse_start(at, tz)
     tmp_path.mkdir(parents=True, exist_ok=True)
     with migrated(sqlite_url(tmp_path)) as db:
-        session = ConsoleSession(db, user=user, timezone=tz, start=start, out=out, echo=True)
+        session = bootstrap.console(db, user=user, timezone=tz, start=start, out=out, echo=True)
         asyncio.run(session.run(io.StringIO(script)))
     return out.getvalue().splitlines()
 

@@ -9,7 +9,8 @@ import io
 from datetime import datetime
 from pathlib import Path
 
-from adapters.console.session import ConsoleSession, parse_start
+from adapters.console.session import parse_start
+from askcoach import bootstrap
 from storage import Database
 from tests.support.databases import migrated, sqlite_url
 
@@ -53,7 +54,7 @@ def run_console(db_dir: Path) -> tuple[list[str], Database]:
     out = io.StringIO()
     start: datetime = parse_start("2026-03-02T08:00", "America/Chicago")
     with migrated(sqlite_url(db_dir)) as db:
-        session = ConsoleSession(
+        session = bootstrap.console(
             db, user="Ana", timezone="America/Chicago", start=start, out=out, echo=True
         )
         asyncio.run(session.run(io.StringIO(SCRIPT)))
