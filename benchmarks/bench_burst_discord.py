@@ -57,9 +57,7 @@ def _seed(path: Path, n: int) -> tuple[Any, float]:
     sys.path.insert(0, str(ROOT))
     from sqlalchemy import update
 
-    from bot.clock import SystemClock
-    from bot.conversation import Coach
-    from bot.dispatcher import Dispatcher
+    from askcoach import bootstrap
     from storage import Database
     from storage import tables as t
     from tests.support.seeding import seed_members
@@ -74,9 +72,9 @@ def _seed(path: Path, n: int) -> tuple[Any, float]:
             )
         )
         conn.execute(update(t.communities).values(external_id=str(GUILD), name="Job Club"))
-    clock = SystemClock()
+    dispatcher = bootstrap.wire(db, charts=False).dispatcher
     began = time.perf_counter()
-    report = Dispatcher(db, Coach(db, clock), clock, {}).dispatch_due()
+    report = dispatcher.dispatch_due()
     seconds = time.perf_counter() - began
     if report.queued != n:
         raise RuntimeError(f"dispatch queued {report.queued} of {n} check-ins")

@@ -54,9 +54,8 @@ def run(n: int = 10_000, allowed: float = ALLOWED, overshoot: float = OVERSHOOT)
     import aiohttp
 
     from adapters.slack.gateway import Limits, SingleWorkspaceToken, SlackGateway
+    from askcoach import bootstrap
     from bot.clock import SystemClock
-    from bot.conversation import Coach
-    from bot.dispatcher import Dispatcher
     from storage import Database
     from tests.emulators.slack import DEFAULT_BOT_TOKEN, DEFAULT_TEAM_ID, SlackEmulator
     from tests.support.seeding import seed_members
@@ -69,7 +68,7 @@ def run(n: int = 10_000, allowed: float = ALLOWED, overshoot: float = OVERSHOOT)
         users = [f"U{i:07d}" for i in ids]
         for user in users:
             emu.add_user(DEFAULT_TEAM_ID, user, tz="UTC")
-        queued = Dispatcher(db, Coach(db, clock), clock, {}).dispatch_due().queued
+        queued = bootstrap.wire(db, clock, charts=False).dispatcher.dispatch_due().queued
         assert queued == n, f"queued {queued} of {n}"
 
         emu.rate_limit("chat.postMessage", per_second=allowed, burst=BURST)
@@ -78,7 +77,9 @@ def run(n: int = 10_000, allowed: float = ALLOWED, overshoot: float = OVERSHOOT)
         gateway = SlackGateway(
             db, SingleWorkspaceToken(DEFAULT_BOT_TOKEN), api_url=emu.base_url, limits=limits
         )
-        sender = Dispatcher(db, Coach(db, clock), clock, {"slack": gateway}, dispatch=False)
+        sender = bootstrap.wire(
+            db, clock, charts=False, gateways={"slack": gateway}, dispatch=False
+        ).dispatcher
 
         async def deliver() -> float:
             gateway.session = aiohttp.ClientSession()

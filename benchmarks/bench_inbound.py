@@ -24,8 +24,9 @@ from typing import Any
 
 from sqlalchemy import event
 
+from askcoach import bootstrap
 from bot.clock import SimulatedClock
-from bot.conversation import Coach, CoachSettings
+from bot.conversation import CoachSettings
 from bot.messages import InboundMessage, Sender
 from storage import Database
 
@@ -93,7 +94,8 @@ def core_rate(directory: Path, messages: int, members: int) -> dict[str, float]:
     event.listen(db.engine, "connect", counter.attach)
     db.upgrade()
     clock = SimulatedClock(START)
-    coach = Coach(db, clock, CoachSettings(default_timezone="America/Chicago"))
+    settings = CoachSettings(default_timezone="America/Chicago")
+    coach = bootstrap.wire(db, clock, settings=settings, charts=False).coach
     senders = _senders(members)
     for n, sender in enumerate(senders):  # onboarding is not what we measure
         coach.handle(InboundMessage(sender, "hi", event_id=f"onboard-{n}"))

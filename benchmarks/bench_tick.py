@@ -48,14 +48,11 @@ def seed(path: Path, members: int, due: int = DUE) -> float:
 
 def tick(path: Path) -> dict[str, Any]:
     """One dispatch tick on the seeded file, in this (fresh) process."""
-    from bot.clock import SystemClock
-    from bot.conversation import Coach
-    from bot.dispatcher import Dispatcher
+    from askcoach import bootstrap
     from storage import Database
 
     db = Database(f"sqlite:///{path}")
-    clock = SystemClock()
-    dispatcher = Dispatcher(db, Coach(db, clock), clock, {})
+    dispatcher = bootstrap.wire(db, charts=False).dispatcher
     began = time.perf_counter()
     report = dispatcher.dispatch_due()
     seconds = time.perf_counter() - began
