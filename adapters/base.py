@@ -32,7 +32,11 @@ class PlatformAdapter(Protocol):
     """What an adapter gives the runtime: a door for outgoing messages and a lifecycle."""
 
     name: str
-    gateway: ChatGateway
+
+    @property
+    def gateway(self) -> ChatGateway:
+        """The door the outbox sends this platform's messages through."""
+        ...
 
     def routes(self) -> list[web.RouteDef]:
         """HTTP routes to mount on the shared server (none for gateway-only platforms)."""

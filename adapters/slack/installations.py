@@ -11,7 +11,8 @@ from __future__ import annotations
 import asyncio
 import copy
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from cryptography.fernet import Fernet, InvalidToken
 from slack_sdk.oauth.installation_store import Bot, Installation
@@ -24,6 +25,7 @@ from sqlalchemy import Engine
 log = logging.getLogger("askcoach.slack")
 
 ENCRYPTION_KEY_ENV = "ASKCOACH_ENCRYPTION_KEY"
+_T = TypeVar("_T")
 _INSTALLATION_SECRETS = (
     "bot_token",
     "bot_refresh_token",
@@ -70,7 +72,7 @@ class TokenCipher:
             ) from None
 
 
-def _with(obj: Any, names: tuple[str, ...], transform: Any) -> Any:
+def _with(obj: _T, names: tuple[str, ...], transform: Callable[[Any], Any]) -> _T:
     changed = copy.copy(obj)
     for name in names:
         if hasattr(changed, name):

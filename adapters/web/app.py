@@ -157,7 +157,7 @@ class DashboardWeb:
         assert found.community.id is not None and found.member.id is not None
         response = web.Response(status=303, headers={"Location": f"{COOKIE_PATH}/"})
         session = Session(found.community.id, found.member.id)
-        response.set_cookie(COOKIE, self.cookies.value(session), **self.cookies.cookie_options())
+        self.cookies.set(response, session)
         return response
 
     def _redeem(self, token: str) -> Viewer | Refusal:

@@ -12,6 +12,7 @@ import logging
 import secrets
 from dataclasses import dataclass
 
+from aiohttp import web
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from bot.dashboard.sign_in import SESSION_LIFETIME
@@ -58,11 +59,14 @@ class SessionCookies:
             return None
         return Session(community_id=data[0], member_id=data[1])
 
-    def cookie_options(self) -> dict[str, object]:
-        return {
-            "path": COOKIE_PATH,
-            "httponly": True,
-            "samesite": "Strict",
-            "secure": self.secure,
-            "max_age": self.max_age,
-        }
+    def set(self, response: web.StreamResponse, session: Session) -> None:
+        """Put `session` on `response` as a signed, HTTP-only, same-site cookie."""
+        response.set_cookie(
+            COOKIE,
+            self.value(session),
+            path=COOKIE_PATH,
+            httponly=True,
+            samesite="Strict",
+            secure=self.secure,
+            max_age=self.max_age,
+        )
