@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import sys
 import time
@@ -206,8 +205,3 @@ def configure_logging(json_logs: bool, level: str = "INFO") -> None:
     root.setLevel(level.upper())
     # APScheduler logs two INFO lines per tick ("Running job", "executed successfully").
     logging.getLogger("apscheduler.executors").setLevel(logging.WARNING)
-
-
-def configure_logging_from_environment() -> None:
-    """ASKCOACH_LOG_FORMAT=json: one JSON object per line; anything else: plain lines."""
-    configure_logging(json_logs=os.environ.get("ASKCOACH_LOG_FORMAT", "").strip().lower() == "json")

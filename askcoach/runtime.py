@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import signal
 from collections.abc import Awaitable
 from datetime import timedelta
@@ -22,7 +21,7 @@ from aiohttp import web
 from adapters.base import HasPeriodicJobs, PlatformAdapter, health_label, sends_outbox
 from adapters.web import DashboardWeb
 from askcoach import bootstrap
-from askcoach.observability import Metrics, configure_logging_from_environment, health
+from askcoach.observability import Metrics, configure_logging, health
 from askcoach.scheduler import HOUSEKEEPING_SECONDS, add_periodic, build_scheduler
 from askcoach.settings import Settings
 from bot.conversation import CoachSettings
@@ -39,7 +38,7 @@ log = logging.getLogger("askcoach")
 
 def slack_config(settings: Settings) -> SlackConfig:
     """The Slack adapter's part of the settings."""
-    from adapters.slack import SlackConfig
+    from adapters.slack import Limits, SlackConfig
 
     return SlackConfig(
         bot_token=settings.slack_bot_token,
@@ -48,6 +47,12 @@ def slack_config(settings: Settings) -> SlackConfig:
         client_id=settings.slack_client_id,
         client_secret=settings.slack_client_secret,
         api_url=settings.slack_api_url,
+        encryption_key=settings.slack_encryption_key,
+        enrolment_seconds=settings.slack_enrolment_seconds,
+        limits=Limits(
+            team_per_second=settings.slack_workspace_rate,
+            team_burst=settings.slack_workspace_burst or settings.slack_workspace_rate * 2,
+        ),
     )
 
 
@@ -96,7 +101,7 @@ class App:
         tests move time (the system clock otherwise)."""
         self.settings = settings
         self.port = port
-        self.host = host or os.environ.get("ASKCOACH_HOST", "0.0.0.0")
+        self.host = host or settings.host
         self.bound_port: int | None = None
         self.dispatch = dispatch
         self.db = Database(settings.database_url)
@@ -186,7 +191,7 @@ class App:
 
 async def serve(settings: Settings, port: int, until: Awaitable[None] | None = None) -> None:
     """Run until SIGINT/SIGTERM (or until `until` completes, for tests)."""
-    app = App(settings, port=port, dispatch=os.environ.get("ASKCOACH_DISPATCH", "1") != "0")
+    app = App(settings, port=port, dispatch=settings.dispatch)
     await app.start()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -204,6 +209,6 @@ async def serve(settings: Settings, port: int, until: Awaitable[None] | None = N
 
 def run_platforms(settings: Settings, port: int) -> int:
     """Start every configured platform adapter with the shared dispatch tick."""
-    configure_logging_from_environment()
+    configure_logging(json_logs=settings.json_logs)
     asyncio.run(serve(settings, port))
     return 0

@@ -26,6 +26,10 @@ class Settings:
     slack_client_id: str | None = None
     slack_client_secret: str | None = None
     slack_api_url: str | None = None
+    slack_encryption_key: str | None = None  # Fernet key for OAuth installs' stored tokens
+    slack_enrolment_seconds: float = 900.0  # how often enrolled workspaces are listed
+    slack_workspace_rate: float = 20.0  # messages per second per workspace, to start from
+    slack_workspace_burst: float | None = None  # default: twice the rate
     discord_token: str | None = None
     discord_api_url: str | None = None
     discord_gateway_url: str | None = None
@@ -38,6 +42,9 @@ class Settings:
     # them over; a live worker renews its leases while it works (docs/checkins.md).
     claim_lease_seconds: int = int(CLAIM_LEASE.total_seconds())
     send_lease_seconds: int = int(SEND_LEASE.total_seconds())
+    host: str = "0.0.0.0"  # the address the HTTP server listens on
+    dispatch: bool = True  # this process runs the check-in dispatch (ASKCOACH_DISPATCH=0: not)
+    json_logs: bool = False  # ASKCOACH_LOG_FORMAT=json: one JSON object per log line
 
     @property
     def slack_configured(self) -> bool:
@@ -54,6 +61,7 @@ class Settings:
         )
 
 
+ENROLMENT_SECONDS = "ASKCOACH_SLACK_ENROLMENT_SECONDS"
 MAX_DISCORD_SHARDS = 1000  # 2.5 million servers at Discord's 2,500 per shard
 # A lease shorter than this would be renewed every second or so, and a slow database could
 # let it run out under a live worker; longer than an hour, a dead worker's work waits that long.
@@ -74,6 +82,36 @@ def _whole_number(name: str, default: int, low: int, high: int, why: str = "") -
     if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:
         raise SettingsError(f"{name} must be a whole number from {low} to {high}{why}, not {raw!r}")
     return int(raw)
+
+
+def _enrolment_seconds() -> float:
+    """ASKCOACH_SLACK_ENROLMENT_SECONDS (default 900: every 15 minutes)."""
+    raw = _get(ENROLMENT_SECONDS)
+    if raw is None:
+        return Settings.slack_enrolment_seconds
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(
+            f"{ENROLMENT_SECONDS} must be a number of seconds, not {raw!r}"
+        ) from None
+    if not 10 <= value <= 7 * 86400:
+        raise SettingsError(f"{ENROLMENT_SECONDS} must be between 10 seconds and a week")
+    return value
+
+
+def _rate(name: str, default: float) -> float:
+    """A rate above 0 and at most 10000, or a SettingsError naming the variable."""
+    raw = _get(name)
+    if raw is None:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number, not {raw!r}") from None
+    if not 0 < value <= 10_000:
+        raise SettingsError(f"{name} must be above 0 and at most 10000")
+    return value
 
 
 def _public_url() -> str | None:
@@ -125,6 +163,7 @@ def load_settings(env_file: str | None = ".env") -> Settings:
         *LEASE_BOUNDS,
         " (seconds before a stopped worker's messages are taken over)",
     )
+    rate = _rate("ASKCOACH_SLACK_WORKSPACE_RATE", Settings.slack_workspace_rate)
     return Settings(
         database_url=default_database_url(),
         tick_seconds=tick,
@@ -134,6 +173,10 @@ def load_settings(env_file: str | None = ".env") -> Settings:
         slack_client_id=_get("SLACK_CLIENT_ID"),
         slack_client_secret=_get("SLACK_CLIENT_SECRET"),
         slack_api_url=_get("SLACK_API_URL"),
+        slack_encryption_key=_get("ASKCOACH_ENCRYPTION_KEY"),
+        slack_enrolment_seconds=_enrolment_seconds(),
+        slack_workspace_rate=rate,
+        slack_workspace_burst=_rate("ASKCOACH_SLACK_WORKSPACE_BURST", rate * 2),
         discord_token=_get("DISCORD_TOKEN"),
         discord_api_url=_get("DISCORD_API_URL"),
         discord_gateway_url=_get("DISCORD_GATEWAY_URL"),
@@ -144,4 +187,7 @@ def load_settings(env_file: str | None = ".env") -> Settings:
         session_key=_get("ASKCOACH_SESSION_KEY"),
         claim_lease_seconds=claim_lease,
         send_lease_seconds=send_lease,
+        host=_get("ASKCOACH_HOST") or Settings.host,
+        dispatch=_get("ASKCOACH_DISPATCH") != "0",
+        json_logs=(_get("ASKCOACH_LOG_FORMAT") or "").lower() == "json",
     )

@@ -21,11 +21,10 @@ import hashlib
 import hmac
 import json
 import logging
-import os
 import re
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -46,7 +45,7 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.base import PeriodicJob, SettingsError
-from adapters.slack.enrolment import EnrolmentSync
+from adapters.slack.enrolment import DEFAULT_PERIOD, EnrolmentSync
 from adapters.slack.gateway import (
     InstalledTokens,
     Limits,
@@ -55,7 +54,6 @@ from adapters.slack.gateway import (
     TokenSource,
 )
 from adapters.slack.installations import (
-    ENCRYPTION_KEY_ENV,
     DatabaseStateStore,
     EncryptedInstallationStore,
     TokenCipher,
@@ -164,6 +162,9 @@ class SlackConfig:
     client_id: str | None = None
     client_secret: str | None = None
     api_url: str | None = None
+    encryption_key: str | None = None  # Fernet key for the stored tokens of OAuth installs
+    enrolment_seconds: float = DEFAULT_PERIOD  # how often enrolled workspaces are listed
+    limits: Limits = field(default_factory=Limits)  # how fast to send to each workspace and channel
 
 
 class SlackAdapter:
@@ -201,7 +202,7 @@ class SlackAdapter:
                     "Slack OAuth needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and "
                     "SLACK_SIGNING_SECRET"
                 )
-            cipher = TokenCipher(encryption_key or os.environ.get(ENCRYPTION_KEY_ENV))
+            cipher = TokenCipher(encryption_key or config.encryption_key)
             self.installation_store = EncryptedInstallationStore(
                 config.client_id, db.engine, cipher
             )
@@ -244,9 +245,16 @@ class SlackAdapter:
             raise SettingsError("Slack needs SLACK_BOT_TOKEN or SLACK_CLIENT_ID")
         self.tokens = tokens
         self._gone: set[str] = set()  # workspaces whose uninstall was reported (this process)
-        self.gateway = SlackGateway(db, tokens, api_url=self.api_url, limits=limits)
+        self.gateway = SlackGateway(
+            db, tokens, api_url=self.api_url, limits=limits or config.limits
+        )
         self.enrolment = EnrolmentSync(
-            db, tokens, self.gateway.client, inbox, self.people, period=enrolment_period
+            db,
+            tokens,
+            self.gateway.client,
+            inbox,
+            self.people,
+            period=config.enrolment_seconds if enrolment_period is None else enrolment_period,
         )
         # the core says when an organizer changed who is enrolled: list that workspace now
         inbox.on_enrolment_changed(PLATFORM, self.enrolment.sync_soon)

@@ -13,15 +13,16 @@ Slack community whose enrolment is `all` or `channel`:
 The people the coach hasn't met yet go to `Coach.enroll` (in a worker thread, through the
 runtime's `Inbox`), which greets each once and skips whoever said `forget`; the outbox then
 delivers the greetings through the rate-limited gateway. Slack's 429 on these read calls
-(users.list is Tier 2) is waited out for exactly `Retry-After`, a few times, then the
-workspace is left for the next sync. Each workspace is read with its own bot token.
+(users.list is Tier 2) is waited out for its `Retry-After` by slack_sdk's
+AsyncRateLimitErrorRetryHandler, a few times, then the workspace is left for the next sync;
+the pages are read with slack_sdk's cursor paginator. Each workspace is read with its own bot token.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -29,9 +30,10 @@ from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
-from adapters.base import SettingsError
 from adapters.slack.gateway import AUTH_ERRORS, TokenSource
 from adapters.slack.people import PLATFORM, PeopleDirectory, person_of, sender_of
 from bot.domain import Community
@@ -41,25 +43,10 @@ from storage import Database
 
 log = logging.getLogger("askcoach.slack")
 
-PERIOD_ENV = "ASKCOACH_SLACK_ENROLMENT_SECONDS"
 DEFAULT_PERIOD = 900.0
 PAGE_SIZE = 200  # Slack recommends at most 200 per page
 MAX_RATE_LIMIT_WAITS = 5
 SLACKBOT = "USLACKBOT"
-
-
-def period_from_env() -> float:
-    """`ASKCOACH_SLACK_ENROLMENT_SECONDS` (default 900: every 15 minutes)."""
-    raw = os.environ.get(PERIOD_ENV, "").strip()
-    if not raw:
-        return DEFAULT_PERIOD
-    try:
-        value = float(raw)
-    except ValueError:
-        raise SettingsError(f"{PERIOD_ENV} must be a number of seconds, not {raw!r}") from None
-    if not 10 <= value <= 7 * 86400:
-        raise SettingsError(f"{PERIOD_ENV} must be between 10 seconds and a week")
-    return value
 
 
 class SyncFailed(Exception):
@@ -97,16 +84,16 @@ class EnrolmentSync:
         inbox: Inbox,
         people: PeopleDirectory,
         *,
-        period: float | None = None,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        period: float = DEFAULT_PERIOD,
     ) -> None:
         self._db = db
         self._tokens = tokens
         self._client = client
         self._inbox = inbox
         self._people = people
-        self.period = period if period is not None else period_from_env()
-        self._sleep = sleep
+        self.period = period
+        # A 429 is waited out for its Retry-After (and a second of jitter), a few times at most.
+        self._rate_limits = AsyncRateLimitErrorRetryHandler(max_retry_count=MAX_RATE_LIMIT_WAITS)
         self._locks: dict[str, asyncio.Lock] = {}
         self._soon: set[asyncio.Task[SyncReport]] = set()
 
@@ -182,7 +169,7 @@ class EnrolmentSync:
             token = await self._tokens.bot_token(team)
             if token is None:
                 raise SyncFailed("no bot token (app not installed)")
-            client = self._client(token)
+            client = self._listing_client(self._client(token))
             assert community.id is not None
             known = await asyncio.to_thread(self._known, community.id)
             if community.enrollment == "all":
@@ -200,8 +187,18 @@ class EnrolmentSync:
             greeted = await self._inbox.enroll(senders) if senders else 0
             return len(senders), greeted
 
+    def _listing_client(self, client: AsyncWebClient) -> AsyncWebClient:
+        """The outbox's client for this token (its session and address), but waiting out
+        429s itself: a listing has no outbox to retry it later."""
+        return AsyncWebClient(
+            token=client.token,
+            base_url=client.base_url,
+            session=client.session,
+            retry_handlers=[self._rate_limits],
+        )
+
     async def _workspace_people(self, client: AsyncWebClient, team: str) -> AsyncIterator[Sender]:
-        async for user in self._pages(client.users_list, "members", team, limit=PAGE_SIZE):
+        async for user in self._pages(partial(client.users_list, limit=PAGE_SIZE), "members", team):
             if not isinstance(user, dict) or not is_person(user, team, guests=False):
                 continue
             person = person_of(user, user["id"])
@@ -214,7 +211,9 @@ class EnrolmentSync:
         members = [
             m
             async for m in self._pages(
-                client.conversations_members, "members", team, channel=channel, limit=PAGE_SIZE
+                partial(client.conversations_members, channel=channel, limit=PAGE_SIZE),
+                "members",
+                team,
             )
         ]
         for user_id in members:
@@ -231,44 +230,33 @@ class EnrolmentSync:
     # ----------------------------------------------------------------- Web API
 
     async def _pages(
-        self, method: Callable[..., Awaitable[Any]], key: str, team: str, **params: Any
+        self, first: Callable[[], Awaitable[AsyncSlackResponse]], key: str, team: str
     ) -> AsyncIterator[Any]:
-        cursor = ""
-        while True:
-            page = {**params, "cursor": cursor} if cursor else params
-            response = await self._call(team, partial(method, **page))
-            for item in response.get(key) or []:
-                yield item
-            cursor = str((response.get("response_metadata") or {}).get("next_cursor") or "")
-            if not cursor:
-                return
+        """Every `key` item of a cursor-paginated method, page after page (slack_sdk's
+        paginator: the response fetches the next page while `next_cursor` is set)."""
+        async with self._calling(team):
+            async for page in await first():
+                for item in page.get(key) or []:
+                    yield item
 
     async def _call(self, team: str, call: Callable[[], Awaitable[Any]]) -> Any:
-        """One Web API call; a 429 is waited out for Retry-After, a few times at most."""
-        waits = 0
-        while True:
-            try:
-                return await call()
-            except SlackApiError as error:
-                response = error.response
-                status = int(getattr(response, "status_code", 0) or 0)
-                data = response.data if isinstance(response.data, dict) else {}
-                code = str(data.get("error") or f"http_{status}")
-                if (status == 429 or code == "ratelimited") and waits < MAX_RATE_LIMIT_WAITS:
-                    waits += 1
-                    await self._sleep(_retry_after(response))
-                    continue
-                if code in AUTH_ERRORS:
-                    self._tokens.forget(team)
-                raise SyncFailed(code) from None
-            except (aiohttp.ClientError, TimeoutError, OSError) as error:
-                raise SyncFailed(type(error).__name__) from None
+        """One Web API call."""
+        async with self._calling(team):
+            return await call()
 
-
-def _retry_after(response: Any) -> float:
-    headers = getattr(response, "headers", {}) or {}
-    raw = headers.get("Retry-After") or headers.get("retry-after") or 1
-    try:
-        return min(max(float(raw), 0.0), 300.0)
-    except ValueError:
-        return 1.0
+    @contextlib.asynccontextmanager
+    async def _calling(self, team: str) -> AsyncIterator[None]:
+        """Web API calls for `team`: what still fails after the rate-limit waits is a
+        SyncFailed (and a revoked token is forgotten)."""
+        try:
+            yield
+        except SlackApiError as error:
+            response = error.response
+            status = int(getattr(response, "status_code", 0) or 0)
+            data = response.data if isinstance(response.data, dict) else {}
+            code = str(data.get("error") or f"http_{status}")
+            if code in AUTH_ERRORS:
+                self._tokens.forget(team)
+            raise SyncFailed(code) from None
+        except (aiohttp.ClientError, TimeoutError, OSError) as error:
+            raise SyncFailed(type(error).__name__) from None

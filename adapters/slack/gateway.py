@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
@@ -31,7 +30,6 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.base import SettingsError
 from adapters.slack.render import (
     channel_post_payload,
     chart_alt_text,
@@ -178,19 +176,6 @@ class TokenBucket:
         return self.tokens >= self.burst and self._clock() >= self.blocked_until
 
 
-def _env_float(name: str, default: float) -> float:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise SettingsError(f"{name} must be a number, not {raw!r}") from None
-    if not 0 < value <= 10_000:
-        raise SettingsError(f"{name} must be above 0 and at most 10000")
-    return value
-
-
 @dataclass(frozen=True)
 class Limits:
     """How fast to send: per workspace and per channel (Slack: ~1/s per channel)."""
@@ -200,15 +185,6 @@ class Limits:
     channel_per_second: float = 1.0
     channel_burst: float = 4.0
     max_wait: float = 3.0  # wait this long in the bucket; longer becomes RateLimited
-
-    @classmethod
-    def from_env(cls) -> Limits:
-        """`ASKCOACH_SLACK_WORKSPACE_RATE` (messages per second per workspace, default 20) and
-        `ASKCOACH_SLACK_WORKSPACE_BURST` (default twice the rate): the budget to start from;
-        after a 429 the gateway settles under what Slack allows by itself."""
-        rate = _env_float("ASKCOACH_SLACK_WORKSPACE_RATE", cls.team_per_second)
-        burst = _env_float("ASKCOACH_SLACK_WORKSPACE_BURST", rate * 2)
-        return cls(team_per_second=rate, team_burst=burst)
 
 
 class TokenSource(Protocol):
@@ -265,7 +241,7 @@ class SlackGateway:
         self._db = db
         self._tokens = tokens
         self._api_url = api_url or "https://slack.com/api/"
-        self.limits = limits or Limits.from_env()
+        self.limits = limits or Limits()
         self._teams: dict[int, str] = {}
         self._clients: dict[str, AsyncWebClient] = {}
         self._dm_channels: dict[tuple[str, str], str] = {}

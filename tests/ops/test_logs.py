@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from askcoach.observability import configure_logging_from_environment
+from askcoach.observability import configure_logging
+from askcoach.settings import load_settings
 from bot.clock import SimulatedClock
 from bot.messages import InboundMessage, Sender
 from tests.ops.support import MONDAY_0800_UTC, app_settings, eventually, running_app
@@ -66,7 +67,7 @@ def test_no_tokens_and_no_member_text_in_info_logs(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("ASKCOACH_LOG_FORMAT", "text")
-    configure_logging_from_environment()
+    configure_logging(json_logs=load_settings(env_file=None).json_logs)
     assert logging.getLogger().level == logging.INFO
     _drive(monkeypatch, tmp_path)
     logs = capsys.readouterr().err
@@ -82,7 +83,7 @@ def test_json_log_format_is_one_object_per_line(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("ASKCOACH_LOG_FORMAT", "json")
-    configure_logging_from_environment()
+    configure_logging(json_logs=load_settings(env_file=None).json_logs)
     _drive(monkeypatch, tmp_path)
     lines = capsys.readouterr().err.splitlines()
     assert lines

@@ -11,7 +11,8 @@ import time
 import pytest
 
 import adapters.slack.enrolment as enrolment
-from askcoach.settings import SettingsError
+from askcoach.runtime import slack_config
+from askcoach.settings import ENROLMENT_SECONDS, SettingsError, load_settings
 from tests.emulators.slack import DEFAULT_TEAM_ID, Call, SlackEmulator
 from tests.slack.conftest import ANA, BEN, BOSS
 from tests.slack.harness import Harness, texts
@@ -182,8 +183,10 @@ def test_the_sync_is_a_scheduled_job_every_15_minutes(slack: Harness) -> None:
 
 
 def test_the_period_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(enrolment.PERIOD_ENV, "300")
-    assert enrolment.period_from_env() == 300
-    monkeypatch.setenv(enrolment.PERIOD_ENV, "soon")
-    with pytest.raises(SettingsError, match=enrolment.PERIOD_ENV):
-        enrolment.period_from_env()
+    monkeypatch.setenv(ENROLMENT_SECONDS, "300")
+    assert slack_config(load_settings(env_file=None)).enrolment_seconds == 300
+    monkeypatch.setenv(ENROLMENT_SECONDS, "soon")
+    with pytest.raises(SettingsError, match=ENROLMENT_SECONDS):
+        load_settings(env_file=None)
+    monkeypatch.delenv(ENROLMENT_SECONDS)
+    assert slack_config(load_settings(env_file=None)).enrolment_seconds == enrolment.DEFAULT_PERIOD

@@ -28,14 +28,14 @@ SAME_USER = "U0SAME"  # the same user id in both workspaces
 
 
 @pytest.fixture
-def oauth(emu: SlackEmulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Harness]:
-    monkeypatch.setenv("ASKCOACH_ENCRYPTION_KEY", Fernet.generate_key().decode())
+def oauth(emu: SlackEmulator, tmp_path: Path) -> Iterator[Harness]:
     settings = slack_settings(
         emu,
         sqlite_url(tmp_path),
         slack_bot_token=None,
         slack_client_id=DEFAULT_CLIENT_ID,
         slack_client_secret=DEFAULT_CLIENT_SECRET,
+        slack_encryption_key=Fernet.generate_key().decode(),
     )
     harness = Harness(emu, settings, tmp_path)
     try:

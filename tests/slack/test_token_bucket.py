@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from adapters.slack.gateway import Limits, TokenBucket
-from askcoach.settings import SettingsError
+from askcoach.runtime import slack_config
+from askcoach.settings import SettingsError, load_settings
 
 
 class FakeClock:
@@ -56,14 +57,18 @@ def test_nothing_is_saved_up_while_blocked() -> None:
     assert bucket.wait() == pytest.approx(0.01)  # paced from the end of the block, no burst
 
 
+def _limits() -> Limits:
+    return slack_config(load_settings(env_file=None)).limits
+
+
 def test_the_workspace_rate_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ASKCOACH_SLACK_WORKSPACE_RATE", "90")
-    assert Limits.from_env() == Limits(team_per_second=90, team_burst=180)
+    assert _limits() == Limits(team_per_second=90, team_burst=180)
     monkeypatch.setenv("ASKCOACH_SLACK_WORKSPACE_BURST", "15")
-    assert Limits.from_env().team_burst == 15
+    assert _limits().team_burst == 15
     monkeypatch.setenv("ASKCOACH_SLACK_WORKSPACE_RATE", "fast")
     with pytest.raises(SettingsError, match="ASKCOACH_SLACK_WORKSPACE_RATE"):
-        Limits.from_env()
+        _limits()
     monkeypatch.delenv("ASKCOACH_SLACK_WORKSPACE_RATE")
     monkeypatch.delenv("ASKCOACH_SLACK_WORKSPACE_BURST")
-    assert Limits.from_env() == Limits()
+    assert _limits() == Limits()

@@ -84,7 +84,6 @@ def clubs_sqlite(
 def _installed_clubs(
     emu: SlackEmulator, url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Harness]:
-    monkeypatch.setenv("ASKCOACH_ENCRYPTION_KEY", Fernet.generate_key().decode())
     _people(emu)
     settings = slack_settings(
         emu,
@@ -92,6 +91,7 @@ def _installed_clubs(
         slack_bot_token=None,
         slack_client_id=DEFAULT_CLIENT_ID,
         slack_client_secret=DEFAULT_CLIENT_SECRET,
+        slack_encryption_key=Fernet.generate_key().decode(),
     )
     harness = Harness(emu, settings, tmp_path, SimulatedClock(at(2, 8)))
     try:
