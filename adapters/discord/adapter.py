@@ -59,10 +59,11 @@ from adapters.discord.translate import (
     is_ours,
 )
 from bot.community import (
-    CHOOSE_WORDS,
     Home,
+    asks_to_switch,
     community_for_direct_message,
     no_community_reply,
+    switching,
     which_community_question,
 )
 from bot.inbox import Inbox
@@ -286,7 +287,7 @@ class DiscordAdapter:
         if event is None:
             return
         self.gateway.remember_dm(message.author.id, message.channel.id)
-        switch = event.text.lower().strip(" .!?") in CHOOSE_WORDS
+        switch = asks_to_switch(event.text)
         placed = await self._placed(event, message.author, None, choose=switch)
         if isinstance(placed, Home):
             await self._ask_home(message.channel, placed, 0 if switch else message.id)
@@ -433,10 +434,9 @@ class DiscordAdapter:
             is_admin = await self._is_admin_in_interaction(user, interaction, guild_id)
         else:
             home = await self._home_of(user.id)
-            if choose and len(home.choices) < 2:
-                shared = await self._shared_servers(user.id, [])
-                home = Home(choices=tuple(shared)) if len(shared) > 1 else home
-            if home.community is None or (choose and home.choices):
+            if choose and not home.choices:
+                home = switching(home, await self._shared_servers(user.id, []))
+            if home.community is None:
                 return home
             community = home.community
             self._chosen.setdefault(user.id, community)

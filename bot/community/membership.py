@@ -15,7 +15,8 @@ platform supplies the facts; this decides:
 6. else nowhere: the coach has no community to put them in (`no_community_reply`).
 
 When the platform could not say what they share (an error), what the coach already knows
-counts as shared.
+counts as shared. A member who asks to pick another community (`asks_to_switch`: `server`) is
+asked among every community they share with the bot when there are two or more (`switching`).
 """
 
 from __future__ import annotations
@@ -60,6 +61,21 @@ def community_for_direct_message(
     if enrolled:
         return Home(community=enrolled[0])
     return Home()
+
+
+def asks_to_switch(text: str) -> bool:
+    """Whether a DM asks to pick another of the member's communities (`server`, `switch
+    server`, …)."""
+    return text.lower().strip(" .!?") in CHOOSE_WORDS
+
+
+def switching(home: Home, shared: Sequence[str]) -> Home:
+    """Where a DM that `asks_to_switch` goes: the choice among every community the member
+    shares with the bot (`shared`, the platform's order) when there are two or more; else
+    `home`, where their DMs go already."""
+    if home.choices or len(shared) < 2:
+        return home
+    return Home(choices=tuple(shared))
 
 
 def which_community_question(names: Sequence[str]) -> str:
