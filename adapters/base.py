@@ -11,12 +11,23 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from aiohttp import web
+from sqlalchemy import Engine
 
-from bot.ports import ChatGateway
+from bot.ports import ChatGateway, UnitOfWork
 
 
 class SettingsError(ValueError):
     """A configuration value is missing or malformed; the message says which and why."""
+
+
+class Storage(Protocol):
+    """The database as an adapter sees it: units of work for the core's records, and the
+    SQLAlchemy engine for a platform library's own tables (slack_sdk's installation store)."""
+
+    def __call__(self) -> UnitOfWork: ...
+
+    @property
+    def engine(self) -> Engine: ...
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from askcoach import bootstrap
 from askcoach.observability import Metrics, configure_logging, health
 from askcoach.scheduler import HOUSEKEEPING_SECONDS, add_periodic, build_scheduler
 from askcoach.settings import Settings
+from askcoach.stores import SqlDmChannelStore
 from bot.conversation import CoachSettings
 from bot.inbox import Inbox
 from bot.ports import Clock
@@ -81,7 +82,8 @@ def _adapters(settings: Settings, inbox: Inbox, db: Database) -> list[PlatformAd
     if settings.discord_configured:
         from adapters.discord import build_discord_adapter
 
-        adapters.append(build_discord_adapter(discord_config(settings), inbox, db))
+        store = SqlDmChannelStore(db)
+        adapters.append(build_discord_adapter(discord_config(settings), inbox, db, store))
     return adapters
 
 

@@ -89,6 +89,7 @@ async def _burst(db: Any, n: int, limit: int) -> dict[str, Any]:
     from askcoach import bootstrap
     from askcoach.runtime import discord_config
     from askcoach.settings import Settings
+    from askcoach.stores import SqlDmChannelStore
     from tests.emulators.discord_emulator import DiscordEmulator
 
     core = bootstrap.wire(db, charts=False)
@@ -111,7 +112,7 @@ async def _burst(db: Any, n: int, limit: int) -> dict[str, Any]:
             discord_gateway_url=env["DISCORD_GATEWAY_URL"],
             discord_sends_per_second=limit,
         )
-        adapter = DiscordAdapter(discord_config(settings), core.inbox(), db)
+        adapter = DiscordAdapter(discord_config(settings), core.inbox(), db, SqlDmChannelStore(db))
         gateway = adapter.gateway
         dispatcher.gateways["discord"] = gateway
         await adapter.start()

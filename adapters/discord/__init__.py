@@ -6,6 +6,7 @@ from adapters.discord.adapter import (
     DiscordConfig,
     build_discord_adapter,
 )
+from adapters.discord.dm_channels import DmChannelStore
 from adapters.discord.gateway import DiscordGateway
 
 __all__ = [
@@ -13,5 +14,6 @@ __all__ = [
     "DiscordAdapter",
     "DiscordConfig",
     "DiscordGateway",
+    "DmChannelStore",
     "build_discord_adapter",
 ]

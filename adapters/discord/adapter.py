@@ -50,7 +50,7 @@ from adapters.discord.components import (
     form_values,
     homes_view,
 )
-from adapters.discord.dm_channels import DmChannels
+from adapters.discord.dm_channels import DmChannels, DmChannelStore
 from adapters.discord.gateway import NO_MENTIONS, PLATFORM, DiscordGateway, RateCap
 from adapters.discord.translate import (
     direct_message,
@@ -68,7 +68,7 @@ from bot.community import (
 )
 from bot.inbox import Inbox
 from bot.messages import STALE_BUTTON, InboundMessage, Sender
-from storage import Database
+from bot.ports import UnitOfWorkFactory
 
 log = logging.getLogger("askcoach.discord")
 
@@ -141,7 +141,8 @@ class DiscordAdapter:
         self,
         config: DiscordConfig,
         inbox: Inbox,
-        db: Database,
+        db: UnitOfWorkFactory,
+        dm_channel_store: DmChannelStore | None,
         *,
         guild_ready_timeout: float = 2.0,
     ) -> None:
@@ -167,7 +168,7 @@ class DiscordAdapter:
             self.client,
             RateCap(config.sends_per_second),
             interactions_only=not self.sends_outbox,
-            dm_channels=DmChannels(db),
+            dm_channels=DmChannels(dm_channel_store),
         )
         self._task: asyncio.Task[None] | None = None
         self._connected = False
@@ -593,6 +594,11 @@ def _pressed_label(message: discord.Message, custom_id: str) -> str | None:
     return None
 
 
-def build_discord_adapter(config: DiscordConfig, inbox: Inbox, db: Database) -> DiscordAdapter:
-    """The runtime's factory (askcoach.runtime)."""
-    return DiscordAdapter(config, inbox, db)
+def build_discord_adapter(
+    config: DiscordConfig,
+    inbox: Inbox,
+    db: UnitOfWorkFactory,
+    dm_channel_store: DmChannelStore | None,
+) -> DiscordAdapter:
+    """The runtime's factory (askcoach.runtime); without a store, DM channels live in memory."""
+    return DiscordAdapter(config, inbox, db, dm_channel_store)

@@ -23,21 +23,38 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import OrderedDict
-from datetime import UTC, datetime
-
-from storage import Database
-from storage.discord_tables import SqlDiscordDmChannels
+from collections.abc import Mapping
+from typing import Protocol
 
 log = logging.getLogger("askcoach.discord")
 
 DM_CHANNEL_CACHE = 50_000
 
 
-class DmChannels:
-    """DM channel ids by Discord user id: a bounded LRU, written through to `db` (if any)."""
+class DmChannelStore(Protocol):
+    """Where the ids last (the `discord_dm_channels` table, wired by the runtime). Each call is
+    one transaction; DmChannels makes them in a worker thread."""
 
-    def __init__(self, db: Database | None = None, bound: int | None = None) -> None:
-        self.db = db
+    def recent(self, limit: int) -> list[tuple[int, int]]:
+        """Up to `limit` (user id, channel id) pairs, the most recently learned first."""
+        ...
+
+    def find(self, user_id: int) -> int | None: ...
+
+    def store(self, to_save: Mapping[int, int], to_drop: Mapping[int, int]) -> None:
+        """Drop the stale ids `to_drop` (user id -> channel id), then save `to_save`."""
+        ...
+
+    def forget_strangers(self) -> list[int]:
+        """Delete the ids of users no longer in any Discord community; their user ids."""
+        ...
+
+
+class DmChannels:
+    """DM channel ids by Discord user id: a bounded LRU, written through to `store` (if any)."""
+
+    def __init__(self, store: DmChannelStore | None = None, bound: int | None = None) -> None:
+        self.store = store
         self.bound = bound or DM_CHANNEL_CACHE
         self._ids: OrderedDict[int, int] = OrderedDict()
         self._unchecked: set[int] = set()  # read from the database, not yet used in this process
@@ -96,7 +113,7 @@ class DmChannels:
     async def load(self) -> int:
         """Fill memory with the most recently learned stored ids (at most the bound); return
         how many. A failure is logged: the ids are then looked up one by one."""
-        if self.db is None:
+        if self.store is None:
             return 0
         try:
             rows = await asyncio.to_thread(self._read_recent, self.bound + 1)
@@ -117,7 +134,7 @@ class DmChannels:
         """The channel id from memory or, when memory may not hold every stored id, from the
         database (kept in memory, unchecked). None: the DM has to be opened."""
         channel_id = self.get(user_id)
-        if channel_id is not None or self._complete or self.db is None:
+        if channel_id is not None or self._complete or self.store is None:
             return channel_id
         try:
             channel_id = await asyncio.to_thread(self._read_one, user_id)
@@ -142,7 +159,7 @@ class DmChannels:
     async def forget_strangers(self) -> int:
         """Delete the stored ids of users the coach no longer has as a Discord member (and
         drop them from memory); return how many (the hourly job)."""
-        if self.db is None:
+        if self.store is None:
             return 0
         gone = await asyncio.to_thread(self._delete_strangers)
         for user_id in gone:
@@ -153,7 +170,7 @@ class DmChannels:
         return len(gone)
 
     def _queue(self, user_id: int, channel_id: int, *, save: bool) -> None:
-        if self.db is None:
+        if self.store is None:
             return
         if save:
             self._to_drop.pop(user_id, None)
@@ -186,23 +203,17 @@ class DmChannels:
     # ---- in a worker thread -----------------------------------------------------------------
 
     def _read_recent(self, limit: int) -> list[tuple[int, int]]:
-        assert self.db is not None
-        with self.db.engine.connect() as conn:
-            return SqlDiscordDmChannels(conn).recent(limit)
+        assert self.store is not None
+        return self.store.recent(limit)
 
     def _read_one(self, user_id: int) -> int | None:
-        assert self.db is not None
-        with self.db.engine.connect() as conn:
-            return SqlDiscordDmChannels(conn).find(user_id)
+        assert self.store is not None
+        return self.store.find(user_id)
 
     def _store(self, to_save: dict[int, int], to_drop: dict[int, int]) -> None:
-        assert self.db is not None
-        with self.db.engine.begin() as conn:
-            channels = SqlDiscordDmChannels(conn)
-            channels.drop(to_drop)
-            channels.save(to_save, datetime.now(UTC))
+        assert self.store is not None
+        self.store.store(to_save, to_drop)
 
     def _delete_strangers(self) -> list[int]:
-        assert self.db is not None
-        with self.db.engine.begin() as conn:
-            return SqlDiscordDmChannels(conn).forget_strangers()
+        assert self.store is not None
+        return self.store.forget_strangers()

@@ -44,7 +44,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.base import PeriodicJob, SettingsError
+from adapters.base import PeriodicJob, SettingsError, Storage
 from adapters.slack.enrolment import DEFAULT_PERIOD, EnrolmentSync
 from adapters.slack.gateway import (
     InstalledTokens,
@@ -76,7 +76,6 @@ from adapters.slack.translate import (
 )
 from bot.inbox import Inbox
 from bot.messages import STALE_BUTTON, InboundMessage, Sender
-from storage import Database
 
 log = logging.getLogger("askcoach.slack")
 
@@ -176,7 +175,7 @@ class SlackAdapter:
         self,
         config: SlackConfig,
         inbox: Inbox,
-        db: Database,
+        db: Storage,
         *,
         encryption_key: str | None = None,
         limits: Limits | None = None,
@@ -547,6 +546,6 @@ def _team_of(body: dict[str, Any], context: AsyncBoltContext) -> str:
     return str(context.team_id or body.get("team_id") or "")
 
 
-def build_slack_adapter(config: SlackConfig, inbox: Inbox, db: Database) -> SlackAdapter:
+def build_slack_adapter(config: SlackConfig, inbox: Inbox, db: Storage) -> SlackAdapter:
     """The runtime's factory: Socket Mode, HTTP or OAuth, from the environment."""
     return SlackAdapter(config, inbox, db)

@@ -39,7 +39,7 @@ from adapters.slack.people import PLATFORM, PeopleDirectory, person_of, sender_o
 from bot.domain import Community
 from bot.inbox import Inbox
 from bot.messages import Sender
-from storage import Database
+from bot.ports import UnitOfWorkFactory
 
 log = logging.getLogger("askcoach.slack")
 
@@ -78,7 +78,7 @@ class EnrolmentSync:
 
     def __init__(
         self,
-        db: Database,
+        db: UnitOfWorkFactory,
         tokens: TokenSource,
         client: Callable[[str], AsyncWebClient],
         inbox: Inbox,

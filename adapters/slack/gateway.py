@@ -46,7 +46,7 @@ from bot.delivery import (
     TransientFailure,
 )
 from bot.messages import OutboundMessage
-from storage import Database
+from bot.ports import UnitOfWorkFactory
 
 log = logging.getLogger("askcoach.slack")
 
@@ -232,7 +232,7 @@ class SlackGateway:
 
     def __init__(
         self,
-        db: Database,
+        db: UnitOfWorkFactory,
         tokens: TokenSource,
         *,
         api_url: str | None,

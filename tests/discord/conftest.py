@@ -20,6 +20,7 @@ from adapters.discord import DiscordAdapter, DiscordConfig
 from askcoach import bootstrap
 from askcoach.runtime import discord_config
 from askcoach.settings import Settings
+from askcoach.stores import SqlDmChannelStore
 from bot.clock import SimulatedClock
 from bot.domain import Ask, Community, Member
 from bot.messages import InboundMessage, Sender
@@ -101,7 +102,13 @@ class World:
     @contextlib.asynccontextmanager
     async def running(self) -> AsyncIterator[DiscordAdapter]:
         """A new bot process: a new adapter (new client) on the same database."""
-        adapter = DiscordAdapter(self.config(), self.inbox, self.db, guild_ready_timeout=0.05)
+        adapter = DiscordAdapter(
+            self.config(),
+            self.inbox,
+            self.db,
+            SqlDmChannelStore(self.db),
+            guild_ready_timeout=0.05,
+        )
         self.adapter = adapter
         self.dispatcher.gateways["discord"] = adapter.gateway
         await adapter.start()

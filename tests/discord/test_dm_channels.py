@@ -14,6 +14,7 @@ from sqlalchemy import event, select
 
 import adapters.discord.dm_channels
 from adapters.discord import DiscordAdapter
+from askcoach.stores import SqlDmChannelStore
 from storage.discord_tables import discord_dm_channels
 from tests.discord.conftest import COACH, MEMBER, OTHER, World, run
 from tests.emulators.discord_emulator import DiscordEmulator
@@ -208,7 +209,8 @@ def test_only_the_sending_shard_loads_the_stored_channels(
     async def body() -> None:
         for shard_id, expected in ((1, 0), (0, 1)):
             config = replace(world.config(), shard_count=2, shard_id=shard_id)
-            adapter = DiscordAdapter(config, world.inbox, world.db, guild_ready_timeout=0.05)
+            store = SqlDmChannelStore(world.db)
+            adapter = DiscordAdapter(config, world.inbox, world.db, store, guild_ready_timeout=0.05)
             await adapter.start()
             try:
                 await adapter.wait_until_ready()

@@ -19,7 +19,7 @@ import aiohttp
 import pytest
 
 import adapters.discord
-from adapters.discord import DM_COMMUNITY, DiscordAdapter, DiscordConfig
+from adapters.discord import DM_COMMUNITY, DiscordAdapter, DiscordConfig, DmChannelStore
 from askcoach.cli import main
 from askcoach.runtime import App
 from askcoach.settings import SettingsError, load_settings
@@ -102,9 +102,11 @@ def shards(world: World, emu: DiscordEmulator, monkeypatch: pytest.MonkeyPatch) 
         channels=[{"id": SHARD_1_CHANNEL, "name": "asks"}],
     )
 
-    def quick_adapter(config: DiscordConfig, inbox: Inbox, db: Database) -> DiscordAdapter:
+    def quick_adapter(
+        config: DiscordConfig, inbox: Inbox, db: Database, store: DmChannelStore | None
+    ) -> DiscordAdapter:
         # discord.py waits guild_ready_timeout (2 s) after the last GUILD_CREATE before READY
-        return DiscordAdapter(config, inbox, db, guild_ready_timeout=0.05)
+        return DiscordAdapter(config, inbox, db, store, guild_ready_timeout=0.05)
 
     monkeypatch.setattr(adapters.discord, "build_discord_adapter", quick_adapter)
     return Shards(world)
