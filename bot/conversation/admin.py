@@ -67,16 +67,15 @@ _SETTINGS = {"time": _time, "tz": _tz, "channel": _channel, "enroll": _enroll}
 
 def admin(turn: Turn, reading: Reading) -> State:
     """Community settings, for workspace admins / guild managers and configured coaches."""
-    verb, _, arg = reading.rest.partition(" ")
-    verb, arg = verb.lower(), arg.strip()
-    if verb == "dashboard":
-        dashboard_link(turn, turn.settings.public_url)  # says who may open it
-        return _stay(turn)
     if turn.member.role not in (Role.ADMIN, Role.COACH):
         turn.refuse("Only the group's admins or coaches can change its settings.")
         return _stay(turn)
+    verb, _, arg = reading.rest.partition(" ")
+    verb, arg = verb.lower(), arg.strip()
     if verb in ("", "settings", "show"):
         turn.say(_settings_text(turn.community))
+    elif verb == "dashboard":
+        dashboard_link(turn, turn.settings.public_url)
     elif verb == "coach":
         _admin_coach(turn, arg)
     elif verb in _SETTINGS:

@@ -124,10 +124,10 @@ def viewer(uow: UnitOfWork, community_id: int, member_id: int) -> Viewer | None:
 def dashboard_link(turn: Turn, public_url: str | None) -> None:
     """`admin dashboard`: say a one-time sign-in link to the community's dashboard."""
     if not is_organizer(turn.member):
-        turn.say("Only the group's admins or coaches can open the dashboard.")
+        turn.refuse("Only the group's admins or coaches can open the dashboard.")
         return
     if not public_url:
-        turn.say(
+        turn.refuse(
             "The dashboard has no web address yet: whoever runs askcoach needs to set "
             "ASKCOACH_PUBLIC_URL (the address people reach its --port at)."
         )
