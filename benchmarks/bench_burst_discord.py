@@ -57,12 +57,12 @@ def _seed(path: Path, n: int) -> tuple[Any, float]:
     sys.path.insert(0, str(ROOT))
     from sqlalchemy import update
 
+    from benchmarks.support.seeding import seed_members
     from bot.clock import SystemClock
     from bot.conversation import Coach
     from bot.dispatcher import Dispatcher
     from storage import Database
     from storage import tables as t
-    from tests.support.seeding import seed_members
 
     db = Database(f"sqlite:///{path}")
     db.upgrade()
@@ -93,7 +93,7 @@ async def _burst(db: Any, n: int, limit: int) -> dict[str, Any]:
     from bot.clock import SystemClock
     from bot.conversation import Coach
     from bot.dispatcher import Dispatcher
-    from tests.emulators.discord_emulator import DiscordEmulator
+    from emulators.discord import DiscordEmulator
 
     clock = SystemClock()
     coach = Coach(db, clock)

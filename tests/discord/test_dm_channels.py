@@ -14,9 +14,9 @@ from sqlalchemy import event, select
 
 import adapters.discord.dm_channels
 from adapters.discord import DiscordAdapter
+from emulators.discord import DiscordEmulator
 from storage.discord_tables import discord_dm_channels
 from tests.discord.conftest import COACH, MEMBER, OTHER, World, run
-from tests.emulators.discord_emulator import DiscordEmulator
 
 pytestmark = pytest.mark.timeout(60)
 

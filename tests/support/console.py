@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from adapters.console.session import ConsoleSession, parse_start
-from tests.support.databases import migrated, sqlite_url
+from benchmarks.support.databases import migrated, sqlite_url
 
 
 def console_transcript(tmp_path: Path, script: str, *, user: str, tz: str, at: str) -> list[str]:

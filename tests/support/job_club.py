@@ -10,8 +10,8 @@ from datetime import datetime
 from pathlib import Path
 
 from adapters.console.session import ConsoleSession, parse_start
+from benchmarks.support.databases import migrated, sqlite_url
 from storage import Database
-from tests.support.databases import migrated, sqlite_url
 
 SCRIPT = """\
 ok
