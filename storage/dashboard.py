@@ -60,7 +60,7 @@ class SqlSignIns:
         self.conn = conn
 
     @staticmethod
-    def _from_row(row: Mapping[str, Any]) -> records.SignIn:
+    def _from_row(row: Mapping[Any, Any]) -> records.SignIn:
         return records.SignIn(
             token_hash=row["token_hash"],
             community_id=row["community_id"],

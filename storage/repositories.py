@@ -166,7 +166,7 @@ _FINISH = (
 
 class SqlCommunities(_Repo):
     @staticmethod
-    def _from_row(row: Mapping[str, Any]) -> Community:
+    def _from_row(row: Mapping[Any, Any]) -> Community:
         return Community(
             id=row["id"],
             platform=row["platform"],
@@ -200,8 +200,8 @@ class SqlCommunities(_Repo):
         }
 
     def get(self, community_id: int) -> Community | None:
-        row = self.conn.execute(_BY_ID[t.communities.name], {"_row_id": community_id})
-        row = row.mappings().first()
+        result = self.conn.execute(_BY_ID[t.communities.name], {"_row_id": community_id})
+        row = result.mappings().first()
         return self._from_row(row) if row else None
 
     def find(self, platform: str, external_id: str) -> Community | None:
@@ -238,7 +238,7 @@ MEMORY_KEY = "_memory"  # a member's memory is stored inside the state_data docu
 
 class SqlMembers(_Repo):
     @staticmethod
-    def _from_row(row: Mapping[str, Any]) -> Member:
+    def _from_row(row: Mapping[Any, Any]) -> Member:
         state_data = dict(row["state_data"] or {})
         memory = state_data.pop(MEMORY_KEY, None) or {}
         return Member(
@@ -289,7 +289,7 @@ class SqlMembers(_Repo):
         # here): `save` writes only the columns that differ, and nothing when none do.
         self._stored: dict[int, dict[str, Any]] = {}
 
-    def _loaded(self, row: Mapping[str, Any]) -> Member:
+    def _loaded(self, row: Mapping[Any, Any]) -> Member:
         member = self._from_row(row)
         assert member.id is not None
         self._stored[member.id] = _comparable(self._values(member))
