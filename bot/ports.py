@@ -21,6 +21,7 @@ from bot.domain import (
     CheckIn,
     CheckInKind,
     Community,
+    DayCount,
     Give,
     IntroRequest,
     KnownCompany,
@@ -28,7 +29,6 @@ from bot.domain import (
     Target,
 )
 from bot.messages import OutboundMessage
-from bot.progress import DayCount
 
 if TYPE_CHECKING:  # bot.delivery imports these ports
     from bot.delivery.errors import Delivered
