@@ -15,6 +15,17 @@ from storage.direct import DirectStatement, direct, observed
 from storage.repositories import _cancel_pending
 
 T0 = datetime(2026, 3, 2, 14, 0, 0, 123456, tzinfo=UTC)
+COMMUNITY_ROW = {
+    "platform": "slack",
+    "external_id": "T1",
+    "name": "Job Club",
+    "timezone": "UTC",
+    "checkin_time": "09:00",
+    "enrollment": "optin",
+    "digest_weekday": 0,
+    "digest_time": "09:00",
+    "created_at": T0,
+}
 
 
 def _message(key: str) -> OutboundMessage:
@@ -47,17 +58,7 @@ def test_direct_rows_read_back_as_sqlalchemy_reads_them(any_db: Database) -> Non
 
 
 def test_direct_values_are_stored_as_sqlalchemy_stores_them(any_db: Database) -> None:
-    row = {
-        "platform": "slack",
-        "external_id": "T1",
-        "name": "Job Club",
-        "timezone": "UTC",
-        "checkin_time": "09:00",
-        "enrollment": "optin",
-        "digest_weekday": 0,
-        "digest_time": "09:00",
-        "created_at": T0,
-    }
+    row = dict(COMMUNITY_ROW)
     with any_db() as uow:
         uow.connection.execute(insert(t.communities), row)
         keys = tuple(row)
@@ -158,17 +159,7 @@ def _sent_by_sqlalchemy(db: Database, statement: object, values: dict[str, objec
 )
 def test_direct_statements_send_what_sqlalchemy_sends(any_db: Database, name: str) -> None:
     dialect = any_db.engine.dialect
-    community = {
-        "platform": "slack",
-        "external_id": "T1",
-        "name": "Job Club",
-        "timezone": "UTC",
-        "checkin_time": "09:00",
-        "enrollment": "optin",
-        "digest_weekday": 0,
-        "digest_time": "09:00",
-        "created_at": T0,
-    }
+    community = dict(COMMUNITY_ROW)
     cases: dict[str, tuple[object, dict[str, object]]] = {
         "insert-returning": (
             insert(t.communities).returning(t.communities.c.id),
