@@ -13,7 +13,7 @@ matplotlib.use("Agg")
 
 from matplotlib.figure import Figure
 
-from bot.progress import DayCount
+from bot.domain import DayCount
 
 COLOURS = {"specific": "#2e7d32", "vague": "#f9a825", "passive": "#9e9e9e"}
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import time
 
+from benchmarks.support.labelled import EXTRA_SET, dev_set, load
 from bot.coaching import assess_ask
-from tests.coaching.labelled import EXTRA_SET, dev_set, load
 
 
 def _texts() -> list[str]:

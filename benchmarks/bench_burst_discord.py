@@ -58,9 +58,9 @@ def _seed(path: Path, n: int) -> tuple[Any, float]:
     from sqlalchemy import update
 
     from askcoach import bootstrap
+    from benchmarks.support.seeding import seed_members
     from storage import Database
     from storage import tables as t
-    from tests.support.seeding import seed_members
 
     db = Database(f"sqlite:///{path}")
     db.upgrade()
@@ -90,7 +90,7 @@ async def _burst(db: Any, n: int, limit: int) -> dict[str, Any]:
     from askcoach.runtime import discord_config
     from askcoach.settings import Settings
     from askcoach.stores import SqlDmChannelStore
-    from tests.emulators.discord_emulator import DiscordEmulator
+    from emulators.discord import DiscordEmulator
 
     core = bootstrap.wire(db, charts=False)
     dispatcher = core.dispatcher

@@ -55,10 +55,10 @@ def run(n: int = 10_000, allowed: float = ALLOWED, overshoot: float = OVERSHOOT)
 
     from adapters.slack.gateway import Limits, SingleWorkspaceToken, SlackGateway
     from askcoach import bootstrap
+    from benchmarks.support.seeding import seed_members
     from bot.clock import SystemClock
+    from emulators.slack import DEFAULT_BOT_TOKEN, DEFAULT_TEAM_ID, SlackEmulator
     from storage import Database
-    from tests.emulators.slack import DEFAULT_BOT_TOKEN, DEFAULT_TEAM_ID, SlackEmulator
-    from tests.support.seeding import seed_members
 
     with tempfile.TemporaryDirectory(prefix="askcoach-bench-") as directory, SlackEmulator() as emu:
         db = Database(f"sqlite:///{Path(directory, 'bench.db')}")

@@ -172,8 +172,8 @@ async def serve_and_time(url: str) -> dict[str, Any]:
 
 def run(members: int = 5_000) -> dict[str, Any]:
     sys.path.insert(0, str(ROOT))
+    from benchmarks.support.databases import postgres_schema
     from storage.database import normalise_url
-    from tests.support.databases import postgres_schema
 
     with postgres_schema(normalise_url(postgres_base_url())) as url:
         seeded = seed(url, members)

@@ -31,8 +31,8 @@ def seed(path: Path, members: int, due: int = DUE) -> float:
     """A migrated SQLite file with `members` members, `due` of them due a minute ago and the
     rest due tomorrow; returns the seconds it took."""
     sys.path.insert(0, str(ROOT))
+    from benchmarks.support.seeding import seed_members
     from storage import Database
-    from tests.support.seeding import seed_members
 
     began = time.perf_counter()
     db = Database(f"sqlite:///{path}")

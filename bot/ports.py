@@ -21,6 +21,7 @@ from bot.domain import (
     CheckIn,
     CheckInKind,
     Community,
+    DayCount,
     Give,
     IntroRequest,
     KnownCompany,
@@ -28,7 +29,6 @@ from bot.domain import (
     Target,
 )
 from bot.messages import OutboundMessage
-from bot.progress import DayCount
 
 if TYPE_CHECKING:  # bot.delivery imports these ports
     from bot.delivery.errors import Delivered
@@ -267,21 +267,35 @@ class DashboardQueries(Protocol):
 
 
 class UnitOfWork(Protocol):
-    """One transaction: every change made through it commits together or not at all."""
+    """One transaction: every change made through it commits together or not at all. The
+    repositories are read-only: an implementation may hold them as plain attributes."""
 
-    communities: CommunityRepository
-    members: MemberRepository
-    asks: AskRepository
-    gives: GiveRepository
-    targets: TargetRepository
-    known: KnownCompanyRepository
-    intros: IntroRepository
-    opt_outs: OptOutRepository
-    checkins: CheckInRepository
-    outbox: OutboxRepository
-    events: EventLog
-    sign_ins: SignInRepository
-    dashboard: DashboardQueries
+    @property
+    def communities(self) -> CommunityRepository: ...
+    @property
+    def members(self) -> MemberRepository: ...
+    @property
+    def asks(self) -> AskRepository: ...
+    @property
+    def gives(self) -> GiveRepository: ...
+    @property
+    def targets(self) -> TargetRepository: ...
+    @property
+    def known(self) -> KnownCompanyRepository: ...
+    @property
+    def intros(self) -> IntroRepository: ...
+    @property
+    def opt_outs(self) -> OptOutRepository: ...
+    @property
+    def checkins(self) -> CheckInRepository: ...
+    @property
+    def outbox(self) -> OutboxRepository: ...
+    @property
+    def events(self) -> EventLog: ...
+    @property
+    def sign_ins(self) -> SignInRepository: ...
+    @property
+    def dashboard(self) -> DashboardQueries: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

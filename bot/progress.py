@@ -8,20 +8,10 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.coaching import Verdict
-from bot.domain import Ask, AskStatus, Give, Member, Outcome
+from bot.domain import Ask, AskStatus, DayCount, Give, Member, Outcome
 
-if TYPE_CHECKING:  # bot.ports imports DayCount from here
+if TYPE_CHECKING:
     from bot.ports import UnitOfWork
-
-
-@dataclass(frozen=True)
-class DayCount:
-    """Planned asks on one local day, by verdict (the charts' data)."""
-
-    day: date
-    specific: int
-    vague: int
-    passive: int
 
 
 def count_by_day(asks: list[Ask], zone: ZoneInfo, first: date, last: date) -> list[DayCount]:

@@ -4,7 +4,7 @@ few grouped queries, not a year of rows read into Python. Created by migration 0
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -30,6 +30,7 @@ from sqlalchemy import (
 from bot.dashboard import rows as records
 from bot.domain.model import NOT_ONBOARDED, AskStatus, Outcome
 from storage import tables as t
+from storage.mapping import RowMap
 from storage.tables import UTCDateTime, metadata
 
 dashboard_sign_ins = Table(
@@ -50,6 +51,8 @@ dashboard_sign_ins = Table(
     Index("ix_dashboard_sign_ins_member", "member_id"),
 )
 
+SIGN_INS = RowMap(records.SignIn, dashboard_sign_ins)
+
 SPECIFIC = "specific"  # bot.coaching.Verdict.SPECIFIC, as stored
 
 
@@ -59,28 +62,8 @@ class SqlSignIns:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    @staticmethod
-    def _from_row(row: Mapping[str, Any]) -> records.SignIn:
-        return records.SignIn(
-            token_hash=row["token_hash"],
-            community_id=row["community_id"],
-            member_id=row["member_id"],
-            created_at=row["created_at"],
-            expires_at=row["expires_at"],
-            used_at=row["used_at"],
-        )
-
     def add(self, sign_in: records.SignIn) -> None:
-        self.conn.execute(
-            dashboard_sign_ins.insert().values(
-                token_hash=sign_in.token_hash,
-                community_id=sign_in.community_id,
-                member_id=sign_in.member_id,
-                created_at=sign_in.created_at,
-                expires_at=sign_in.expires_at,
-                used_at=sign_in.used_at,
-            )
-        )
+        self.conn.execute(dashboard_sign_ins.insert().values(**SIGN_INS.values(sign_in)))
 
     def find(self, token_hash: str) -> records.SignIn | None:
         c = dashboard_sign_ins.c
@@ -88,7 +71,7 @@ class SqlSignIns:
             select(dashboard_sign_ins).where(c.token_hash == token_hash)
         ).mappings()
         found = row.first()
-        return self._from_row(found) if found else None
+        return SIGN_INS.from_row(found) if found else None
 
     def redeem(self, token_hash: str, now: datetime) -> records.SignIn | None:
         c = dashboard_sign_ins.c
@@ -105,7 +88,7 @@ class SqlSignIns:
             .mappings()
             .first()
         )
-        return self._from_row(row) if row else None
+        return SIGN_INS.from_row(row) if row else None
 
     def purge(self, before: datetime) -> int:
         c = dashboard_sign_ins.c

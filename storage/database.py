@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, exc, select
 from sqlalchemy.engine import make_url
 
-from storage import direct
+from storage import direct, migrate
 from storage import tables as t
 from storage.dashboard import SqlDashboard, SqlSignIns
 from storage.repositories import (
@@ -32,8 +31,6 @@ from storage.repositories import (
     SqlOutbox,
     SqlTargets,
 )
-
-MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def retryable(error: BaseException) -> bool:
@@ -179,9 +176,7 @@ class Database:
     ) -> list[str]:
         """Apply every pending Alembic migration; return the revisions applied. `on_start`
         (revision, description) and `on_done` (revision, seconds) report each one."""
-        from storage.migrate import upgrade
-
-        return upgrade(self.engine, on_start, on_done)
+        return migrate.upgrade(self.engine, on_start, on_done)
 
     def ping(self) -> bool:
         """True when the database answers."""

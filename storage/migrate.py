@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
@@ -18,7 +19,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, text
 
-from storage.database import MIGRATIONS
+MIGRATIONS = Path(__file__).with_name("migrations")
 
 # pg_advisory_xact_lock(class, key): this class is askcoach's migrations ("askc"), the key the
 # schema, so two deployments in different schemas of one database do not wait for each other.

@@ -97,7 +97,6 @@ GIVES_OF_MEMBER = _GIVES.order_by(*_GIVE_ORDER)
 GIVES_OF_MEMBER_SINCE = _GIVES.where(t.gives.c.created_at >= bindparam("_since")).order_by(
     *_GIVE_ORDER
 )
-ASK_BY_ID = select(t.asks).where(t.asks.c.id == bindparam("_row_id"))
 # Help matching runs on every recorded ask that names a company.
 WHO_KNOWS = (
     select(t.known_companies.c.member_id)

@@ -6,51 +6,80 @@ Rows map to the core's plain dataclasses; nothing outside storage/ sees SQLAlche
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime, time
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime
+from typing import Any, Generic, Protocol, TypeVar
 
 from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.engine import RowMapping
 
-from bot.domain import (
-    Ask,
-    AskStatus,
-    CheckIn,
-    CheckInKind,
-    CheckInStatus,
-    Community,
-    Give,
-    IntroRequest,
-    IntroStatus,
-    KnownCompany,
-    Member,
-    Outcome,
-    Role,
-    Target,
-)
-from bot.messages import Choice, OutboundMessage, UnconfirmedSend
+from bot import domain
+from bot.messages import OutboundMessage, UnconfirmedSend
 from storage import prepared
 from storage import tables as t
 from storage.direct import direct
+from storage.mapping import (
+    ASKS,
+    CHECKINS,
+    COMMUNITIES,
+    GIVES,
+    INTROS,
+    KNOWN_COMPANIES,
+    MEMBERS,
+    OUTBOX,
+    TARGETS,
+    RowMap,
+)
+
+_Row = TypeVar("_Row")
 
 
-def _hhmm(value: time) -> str:
-    return value.strftime("%H:%M")
+class _Repo(Generic[_Row]):
+    """Statements over the unit of work's connection; rows read back through `mapping`."""
 
+    mapping: RowMap[_Row]
+    table: Any
 
-def _time(value: str) -> time:
-    hour, minute = value.split(":")
-    return time(int(hour), int(minute))
-
-
-def _days(value: str) -> frozenset[int]:
-    return frozenset(int(d) for d in value.split(",") if d)
-
-
-class _Repo:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
+
+    def _added_or_stored(
+        self, values: dict[str, Any], find: Callable[[], _Row | None]
+    ) -> tuple[int | None, _Row | None]:
+        """Insert a row created on first sight: (its id, None), or (None, the stored record)
+        when another worker created it first."""
+        added = self._add_once(self.table, values)
+        if added is not None:
+            return added, None
+        stored = find()
+        if stored is None:  # pragma: no cover - the conflicting row is committed and unique
+            raise RuntimeError(f"a {self.table.name} row neither added nor found")
+        return None, stored
+
+    def _add(self, record: _Row, **extra: Any) -> int:
+        """Insert the record's row (with `extra` columns); its new id."""
+        return self._insert_id(self.table, self.mapping.values(record) | extra)
+
+    def _get(self, row_id: int) -> _Row | None:
+        return self._one(_by_id(self.table), {"_row_id": row_id})
+
+    def _one(self, statement: Any, params: Mapping[str, Any]) -> _Row | None:
+        row = self.conn.execute(statement, params).mappings().first()
+        return self.mapping.from_row(row) if row else None
+
+    def _many(self, statement: Any, params: Mapping[str, Any] | None = None) -> list[_Row]:
+        rows = self.conn.execute(statement, params or {}).mappings()
+        return [self.mapping.from_row(r) for r in rows]
+
+    def _of_community(self, community_id: int, since: datetime) -> list[_Row]:
+        """The rows by members of the community since `since`, oldest first."""
+        table = self.table
+        return self._many(
+            select(table)
+            .join(t.members, t.members.c.id == table.c.member_id)
+            .where(t.members.c.community_id == community_id, table.c.created_at >= since)
+            .order_by(table.c.created_at, table.c.id)
+        )
 
     def _insert_id(self, table: Any, values: dict[str, Any]) -> int:
         # One statement per table and set of columns, compiled once and run on the DBAPI
@@ -90,6 +119,24 @@ class _Repo:
         statement.execute(self.conn, values | {"_row_id": row_id}).close()
 
 
+class _Identified(Protocol):
+    id: int | None
+
+
+_Kept = TypeVar("_Kept", bound=_Identified)
+
+
+class _Records(_Repo[_Kept]):
+    """Records added once and read back by id."""
+
+    def add(self, record: _Kept) -> _Kept:
+        record.id = self._add(record)
+        return record
+
+    def get(self, row_id: int) -> _Kept | None:
+        return self._get(row_id)
+
+
 _STATEMENTS: dict[tuple[str, str], Any] = {}
 
 
@@ -123,10 +170,16 @@ def _update_by_id(table: Any) -> Any:
 
 
 # Hot statements built once (the dispatch tick runs each of them for every due check-in).
-_BY_ID = {
-    table.name: select(table).where(table.c.id == bindparam("_row_id"))
-    for table in (t.communities, t.members)
-}
+_BY_ID: dict[str, Any] = {}
+
+
+def _by_id(table: Any) -> Any:
+    """SELECT * FROM table WHERE id = :_row_id, built once per table."""
+    if table.name not in _BY_ID:
+        _BY_ID[table.name] = select(table).where(table.c.id == bindparam("_row_id"))
+    return _BY_ID[table.name]
+
+
 _OF_MEMBER = {
     table.name: select(table)
     .where(table.c.member_id == bindparam("_member_id"))
@@ -145,10 +198,10 @@ def _cancel_pending(kinds: int) -> Any:
             update(t.checkins)
             .where(
                 t.checkins.c.member_id == bindparam("_member_id"),
-                t.checkins.c.status == CheckInStatus.PENDING.value,
+                t.checkins.c.status == domain.CheckInStatus.PENDING.value,
                 t.checkins.c.kind.in_([bindparam(f"_kind{n}") for n in range(kinds)]),
             )
-            .values(status=CheckInStatus.CANCELLED.value)
+            .values(status=domain.CheckInStatus.CANCELLED.value)
         )
     return _STATEMENTS[key]
 
@@ -157,131 +210,47 @@ _FINISH = (
     update(t.checkins)
     .where(
         t.checkins.c.id == bindparam("_row_id"),
-        t.checkins.c.status == CheckInStatus.CLAIMED.value,
+        t.checkins.c.status == domain.CheckInStatus.CLAIMED.value,
         t.checkins.c.lease_owner == bindparam("_owner"),
     )
     .values(status=bindparam("_status"), lease_owner=None, lease_expires=None)
 )
 
 
-class SqlCommunities(_Repo):
-    @staticmethod
-    def _from_row(row: Mapping[str, Any]) -> Community:
-        return Community(
-            id=row["id"],
-            platform=row["platform"],
-            external_id=row["external_id"],
-            name=row["name"],
-            timezone=row["timezone"],
-            checkin_time=_time(row["checkin_time"]),
-            report_channel=row["report_channel"],
-            enrollment=row["enrollment"],
-            enrollment_channel=row["enrollment_channel"],
-            coach_role=row["coach_role"],
-            digest_weekday=row["digest_weekday"],
-            digest_time=_time(row["digest_time"]),
-            last_digest_at=row["last_digest_at"],
-        )
+class SqlCommunities(_Repo[domain.Community]):
+    mapping = COMMUNITIES
+    table = t.communities
 
-    def _values(self, c: Community) -> dict[str, Any]:
-        return {
-            "platform": c.platform,
-            "external_id": c.external_id,
-            "name": c.name,
-            "timezone": c.timezone,
-            "checkin_time": _hhmm(c.checkin_time),
-            "report_channel": c.report_channel,
-            "enrollment": c.enrollment,
-            "enrollment_channel": c.enrollment_channel,
-            "coach_role": c.coach_role,
-            "digest_weekday": c.digest_weekday,
-            "digest_time": _hhmm(c.digest_time),
-            "last_digest_at": c.last_digest_at,
-        }
+    def get(self, community_id: int) -> domain.Community | None:
+        return self._get(community_id)
 
-    def get(self, community_id: int) -> Community | None:
-        row = self.conn.execute(_BY_ID[t.communities.name], {"_row_id": community_id})
-        row = row.mappings().first()
-        return self._from_row(row) if row else None
-
-    def find(self, platform: str, external_id: str) -> Community | None:
+    def find(self, platform: str, external_id: str) -> domain.Community | None:
         params = {"_platform": platform, "_external_id": external_id}
-        row = self.conn.execute(prepared.FIND_COMMUNITY, params).mappings().first()
-        return self._from_row(row) if row else None
+        return self._one(prepared.FIND_COMMUNITY, params)
 
-    def add(self, community: Community) -> Community:
+    def add(self, community: domain.Community) -> domain.Community:
         """Get or create: the community as stored. When it exists already (two workers met a
         new workspace at once), the stored one is returned and `community` is not used."""
-        values = self._values(community) | {"created_at": _now()}
-        community.id = self._add_once(t.communities, values)
-        if community.id is not None:
-            return community
-        stored = self.find(community.platform, community.external_id)
-        if stored is None:  # pragma: no cover - the conflicting row is committed and unique
-            raise RuntimeError(f"community {community.external_id!r} neither added nor found")
-        return stored
+        values = COMMUNITIES.values(community) | {"created_at": _now()}
+        community.id, stored = self._added_or_stored(
+            values, lambda: self.find(community.platform, community.external_id)
+        )
+        return stored or community
 
-    def save(self, community: Community) -> None:
+    def save(self, community: domain.Community) -> None:
         self.conn.execute(
             update(t.communities)
             .where(t.communities.c.id == community.id)
-            .values(**self._values(community))
+            .values(**COMMUNITIES.values(community))
         )
 
-    def all(self) -> list[Community]:
-        rows = self.conn.execute(select(t.communities).order_by(t.communities.c.id)).mappings()
-        return [self._from_row(r) for r in rows]
+    def all(self) -> list[domain.Community]:
+        return self._many(select(t.communities).order_by(t.communities.c.id))
 
 
-MEMORY_KEY = "_memory"  # a member's memory is stored inside the state_data document
-
-
-class SqlMembers(_Repo):
-    @staticmethod
-    def _from_row(row: Mapping[str, Any]) -> Member:
-        state_data = dict(row["state_data"] or {})
-        memory = state_data.pop(MEMORY_KEY, None) or {}
-        return Member(
-            id=row["id"],
-            community_id=row["community_id"],
-            external_id=row["external_id"],
-            name=row["name"],
-            timezone=row["timezone"],
-            checkin_time=_time(row["checkin_time"]),
-            afternoon_time=_time(row["afternoon_time"]),
-            days=_days(row["days"]),
-            role=Role(row["role"]),
-            state=row["state"],
-            state_data=state_data,
-            memory=memory,
-            paused_until=row["paused_until"],
-            hired_at=row["hired_at"],
-            undeliverable=bool(row["undeliverable"]),
-            share_asks=bool(row["share_asks"]),
-            share_names=bool(row["share_names"]),
-            created_at=row["created_at"],
-        )
-
-    @staticmethod
-    def _values(m: Member) -> dict[str, Any]:
-        return {
-            "community_id": m.community_id,
-            "external_id": m.external_id,
-            "name": m.name,
-            "timezone": m.timezone,
-            "checkin_time": _hhmm(m.checkin_time),
-            "afternoon_time": _hhmm(m.afternoon_time),
-            "days": ",".join(str(d) for d in sorted(m.days)),
-            "role": m.role.value,
-            "state": str(m.state),
-            "state_data": m.state_data | {MEMORY_KEY: m.memory} if m.memory else m.state_data,
-            "paused_until": m.paused_until,
-            "hired_at": m.hired_at,
-            "undeliverable": m.undeliverable,
-            "share_asks": m.share_asks,
-            "share_names": m.share_names,
-            "created_at": m.created_at,
-        }
+class SqlMembers(_Repo[domain.Member]):
+    mapping = MEMBERS
+    table = t.members
 
     def __init__(self, conn: Connection) -> None:
         super().__init__(conn)
@@ -289,24 +258,26 @@ class SqlMembers(_Repo):
         # here): `save` writes only the columns that differ, and nothing when none do.
         self._stored: dict[int, dict[str, Any]] = {}
 
-    def _loaded(self, row: Mapping[str, Any]) -> Member:
-        member = self._from_row(row)
+    def _loaded(self, row: Mapping[Any, Any]) -> domain.Member:
+        member = MEMBERS.from_row(row)
         assert member.id is not None
-        self._stored[member.id] = _comparable(self._values(member))
+        self._stored[member.id] = _comparable(MEMBERS.values(member))
         return member
 
-    def get(self, member_id: int) -> Member | None:
-        row = self.conn.execute(_BY_ID[t.members.name], {"_row_id": member_id}).mappings().first()
+    def _find_loaded(self, statement: Any, params: Mapping[str, Any]) -> domain.Member | None:
+        row = self.conn.execute(statement, params).mappings().first()
         return self._loaded(row) if row else None
 
-    def find(self, community_id: int, external_id: str) -> Member | None:
+    def get(self, member_id: int) -> domain.Member | None:
+        return self._find_loaded(_by_id(t.members), {"_row_id": member_id})
+
+    def find(self, community_id: int, external_id: str) -> domain.Member | None:
         params = {"_community_id": community_id, "_external_id": external_id}
-        row = self.conn.execute(prepared.FIND_MEMBER, params).mappings().first()
-        return self._loaded(row) if row else None
+        return self._find_loaded(prepared.FIND_MEMBER, params)
 
     def find_with_community(
         self, platform: str, community_external_id: str, external_id: str
-    ) -> tuple[Community | None, Member | None]:
+    ) -> tuple[domain.Community | None, domain.Member | None]:
         """The community and one of its members in one query: (None, None) when the community
         is unknown, (community, None) when it has no such member yet."""
         params = {
@@ -324,28 +295,28 @@ class SqlMembers(_Repo):
             return None, None
         split = len(prepared.COMMUNITY_COLUMNS)
         values = dict(zip(prepared.COMMUNITY_COLUMNS, row[:split], strict=True))
-        community = SqlCommunities._from_row(values)
+        community = COMMUNITIES.from_row(values)
         if row[split] is None:  # members.id: no such member
             return community, None
         values = dict(zip(prepared.MEMBER_COLUMNS, row[split:], strict=True))
         return community, self._loaded(values)
 
-    def add(self, member: Member) -> Member:
+    def add(self, member: domain.Member) -> domain.Member:
         """Get or create: the member as stored. When they exist already (their first two
         messages reached two workers at once), the stored member is returned."""
-        values = self._values(member)
-        member.id = self._add_once(t.members, values)
-        if member.id is not None:
-            self._stored[member.id] = _comparable(values)
-            return member
-        stored = self.find(member.community_id, member.external_id)
-        if stored is None:  # pragma: no cover - the conflicting row is committed and unique
-            raise RuntimeError(f"member {member.external_id!r} neither added nor found")
-        return stored
-
-    def save(self, member: Member) -> None:
+        values = MEMBERS.values(member)
+        member.id, stored = self._added_or_stored(
+            values, lambda: self.find(member.community_id, member.external_id)
+        )
+        if stored is not None:
+            return stored
         assert member.id is not None
-        values = self._values(member)
+        self._stored[member.id] = _comparable(values)
+        return member
+
+    def save(self, member: domain.Member) -> None:
+        assert member.id is not None
+        values = MEMBERS.values(member)
         comparable = _comparable(values)
         stored = self._stored.get(member.id)
         if stored is None:
@@ -366,73 +337,29 @@ class SqlMembers(_Repo):
         """The row is gone (deleted by the unit of work): nothing is known about it any more."""
         self._stored.pop(member_id, None)
 
-    def in_community(self, community_id: int) -> list[Member]:
-        rows = self.conn.execute(
+    def in_community(self, community_id: int) -> list[domain.Member]:
+        return self._many(
             select(t.members)
             .where(t.members.c.community_id == community_id)
             .order_by(t.members.c.id)
-        ).mappings()
-        return [self._from_row(r) for r in rows]
-
-
-class SqlAsks(_Repo):
-    @staticmethod
-    def _from_row(row: Mapping[Any, Any]) -> Ask:
-        return Ask(
-            id=row["id"],
-            member_id=row["member_id"],
-            text=row["text"],
-            verdict=row["verdict"],
-            who=row["who"],
-            kind=row["kind"],
-            company=row["company"],
-            role=row["role"],
-            deadline=row["deadline"],
-            status=AskStatus(row["status"]),
-            outcome=Outcome(row["outcome"]) if row["outcome"] else None,
-            created_at=row["created_at"],
-            updated_at=row["updated_at"],
         )
 
-    @staticmethod
-    def _values(a: Ask) -> dict[str, Any]:
-        return {
-            "member_id": a.member_id,
-            "text": a.text,
-            "verdict": a.verdict,
-            "who": a.who[:200] if a.who else None,
-            "kind": a.kind,
-            "company": a.company[:200] if a.company else None,
-            "role": a.role[:200] if a.role else None,
-            "deadline": a.deadline[:64] if a.deadline else None,
-            "status": a.status.value,
-            "outcome": a.outcome.value if a.outcome else None,
-            "created_at": a.created_at,
-            "updated_at": a.updated_at,
-        }
 
-    def add(self, ask: Ask) -> Ask:
-        ask.id = self._insert_id(t.asks, self._values(ask))
-        return ask
+class SqlAsks(_Records[domain.Ask]):
+    mapping = ASKS
+    table = t.asks
 
-    def get(self, ask_id: int) -> Ask | None:
-        row = self.conn.execute(prepared.ASK_BY_ID, {"_row_id": ask_id}).mappings().first()
-        return self._from_row(row) if row else None
+    def save(self, ask: domain.Ask) -> None:
+        self._update_by_id(t.asks, ask.id, ASKS.values(ask))
 
-    def save(self, ask: Ask) -> None:
-        self._update_by_id(t.asks, ask.id, self._values(ask))
-
-    def for_member(self, member_id: int, since: datetime | None = None) -> list[Ask]:
+    def for_member(self, member_id: int, since: datetime | None = None) -> list[domain.Ask]:
         if since is None:
-            result = self.conn.execute(prepared.ASKS_OF_MEMBER, {"_member_id": member_id})
-        else:
-            params = {"_member_id": member_id, "_since": since}
-            result = self.conn.execute(prepared.ASKS_OF_MEMBER_SINCE, params)
-        return [self._from_row(r) for r in result.mappings()]
+            return self._many(prepared.ASKS_OF_MEMBER, {"_member_id": member_id})
+        return self._many(prepared.ASKS_OF_MEMBER_SINCE, {"_member_id": member_id, "_since": since})
 
     def specific_since(
         self, member_id: int, since: datetime, kind: str | None
-    ) -> tuple[list[Ask], int]:
+    ) -> tuple[list[domain.Ask], int]:
         params = {"_member_id": member_id, "_since": since, "_kind": kind}
         statement = direct(
             self.conn.dialect, "specific-asks-since", lambda: prepared.SPECIFIC_ASKS_SINCE
@@ -440,78 +367,37 @@ class SqlAsks(_Repo):
         names = prepared.SPECIFIC_ASKS_SINCE_COLUMNS
         rows = [dict(zip(names, r, strict=True)) for r in statement.all(self.conn, params)]
         total = int(rows[0]["total"]) if rows else 0
-        return [self._from_row(r) for r in rows if r["id"] is not None], total
+        return [ASKS.from_row(r) for r in rows if r["id"] is not None], total
 
-    def for_community(self, community_id: int, since: datetime) -> list[Ask]:
-        rows = self.conn.execute(
-            select(t.asks)
-            .join(t.members, t.members.c.id == t.asks.c.member_id)
-            .where(t.members.c.community_id == community_id, t.asks.c.created_at >= since)
-            .order_by(t.asks.c.created_at, t.asks.c.id)
-        ).mappings()
-        return [self._from_row(r) for r in rows]
+    def for_community(self, community_id: int, since: datetime) -> list[domain.Ask]:
+        return self._of_community(community_id, since)
 
 
-class SqlGives(_Repo):
-    def add(self, give: Give) -> Give:
-        give.id = self._insert_id(
-            t.gives,
-            {"member_id": give.member_id, "text": give.text, "created_at": give.created_at},
-        )
-        return give
+class SqlGives(_Records[domain.Give]):
+    mapping = GIVES
+    table = t.gives
 
-    def for_member(self, member_id: int, since: datetime | None = None) -> list[Give]:
+    def for_member(self, member_id: int, since: datetime | None = None) -> list[domain.Give]:
         if since is None:
-            result = self.conn.execute(prepared.GIVES_OF_MEMBER, {"_member_id": member_id})
-        else:
-            params = {"_member_id": member_id, "_since": since}
-            result = self.conn.execute(prepared.GIVES_OF_MEMBER_SINCE, params)
-        return [self._from_row(r) for r in result.mappings()]
-
-    @staticmethod
-    def _from_row(r: RowMapping) -> Give:
-        return Give(
-            id=r["id"], member_id=r["member_id"], text=r["text"], created_at=r["created_at"]
+            return self._many(prepared.GIVES_OF_MEMBER, {"_member_id": member_id})
+        return self._many(
+            prepared.GIVES_OF_MEMBER_SINCE, {"_member_id": member_id, "_since": since}
         )
 
-    def for_community(self, community_id: int, since: datetime) -> list[Give]:
-        rows = self.conn.execute(
-            select(t.gives)
-            .join(t.members, t.members.c.id == t.gives.c.member_id)
-            .where(t.members.c.community_id == community_id, t.gives.c.created_at >= since)
-            .order_by(t.gives.c.created_at, t.gives.c.id)
-        ).mappings()
-        return [self._from_row(r) for r in rows]
+    def for_community(self, community_id: int, since: datetime) -> list[domain.Give]:
+        return self._of_community(community_id, since)
 
 
-_Listed = TypeVar("_Listed", Target, KnownCompany)
+_Listed = TypeVar("_Listed", domain.Target, domain.KnownCompany)
 
 
-class _CompanyList(_Repo, Generic[_Listed]):
+class _CompanyList(_Records[_Listed]):
     """A member's list of companies (targets, or where they know people): one shape, two uses."""
 
     table: Any
-    record: type[_Listed]
-
-    def add(self, item: _Listed) -> _Listed:
-        item.id = self._add(item.member_id, item.company, item.created_at)
-        return item
 
     def for_member(self, member_id: int) -> list[_Listed]:
-        return [
-            self.record(
-                id=r["id"],
-                member_id=r["member_id"],
-                company=r["company"],
-                created_at=r["created_at"],
-            )
-            for r in self._rows(member_id)
-        ]
-
-    def _add(self, member_id: int, company: str, created_at: datetime) -> int:
-        return self._insert_id(
-            self.table, {"member_id": member_id, "company": company, "created_at": created_at}
-        )
+        return self._many(_OF_MEMBER[self.table.name], {"_member_id": member_id})
 
     def remove(self, member_id: int, company: str) -> bool:
         result = self.conn.execute(
@@ -522,120 +408,56 @@ class _CompanyList(_Repo, Generic[_Listed]):
         )
         return bool(result.rowcount)
 
-    def _rows(self, member_id: int) -> Iterable[RowMapping]:
-        return self.conn.execute(_OF_MEMBER[self.table.name], {"_member_id": member_id}).mappings()
 
-
-class SqlTargets(_CompanyList[Target]):
+class SqlTargets(_CompanyList[domain.Target]):
     table = t.targets
-    record = Target
+    mapping = TARGETS
 
 
-class SqlKnownCompanies(_CompanyList[KnownCompany]):
+class SqlKnownCompanies(_CompanyList[domain.KnownCompany]):
     table = t.known_companies
-    record = KnownCompany
+    mapping = KNOWN_COMPANIES
 
     def who_knows(self, community_id: int, company: str) -> list[int]:
         params = {"_community_id": community_id, "_company": company.strip().lower()}
         return [int(r[0]) for r in self.conn.execute(prepared.WHO_KNOWS, params)]
 
 
-class SqlIntros(_Repo):
-    @staticmethod
-    def _from_row(r: RowMapping) -> IntroRequest:
-        return IntroRequest(
-            id=r["id"],
-            community_id=r["community_id"],
-            asker_id=r["asker_id"],
-            helper_id=r["helper_id"],
-            ask_id=r["ask_id"],
-            company=r["company"],
-            status=IntroStatus(r["status"]),
-            created_at=r["created_at"],
-        )
+class SqlIntros(_Records[domain.IntroRequest]):
+    mapping = INTROS
+    table = t.intro_requests
 
-    def add(self, intro: IntroRequest) -> IntroRequest:
-        intro.id = self._insert_id(
-            t.intro_requests,
-            {
-                "community_id": intro.community_id,
-                "asker_id": intro.asker_id,
-                "helper_id": intro.helper_id,
-                "ask_id": intro.ask_id,
-                "company": intro.company[:120],
-                "status": intro.status.value,
-                "created_at": intro.created_at,
-            },
-        )
-        return intro
-
-    def get(self, intro_id: int) -> IntroRequest | None:
-        row = (
-            self.conn.execute(select(t.intro_requests).where(t.intro_requests.c.id == intro_id))
-            .mappings()
-            .first()
-        )
-        return self._from_row(row) if row else None
-
-    def save(self, intro: IntroRequest) -> None:
+    def save(self, intro: domain.IntroRequest) -> None:
         self.conn.execute(
             update(t.intro_requests)
             .where(t.intro_requests.c.id == intro.id)
             .values(status=intro.status.value)
         )
 
-    def for_asker(self, asker_id: int, company: str) -> list[IntroRequest]:
+    def for_asker(self, asker_id: int, company: str) -> list[domain.IntroRequest]:
         params = {"_asker_id": asker_id, "_company": company.strip().lower()}
-        rows = self.conn.execute(prepared.INTROS_OF_ASKER, params).mappings()
-        return [self._from_row(r) for r in rows]
+        return self._many(prepared.INTROS_OF_ASKER, params)
 
 
-class SqlCheckIns(_Repo):
-    @staticmethod
-    def _from_row(row: RowMapping) -> CheckIn:
-        return CheckIn(
-            id=row["id"],
-            member_id=row["member_id"],
-            kind=CheckInKind(row["kind"]),
-            due_at=row["due_at"],
-            status=CheckInStatus(row["status"]),
-            ask_id=row["ask_id"],
-        )
+class SqlCheckIns(_Records[domain.CheckIn]):
+    mapping = CHECKINS
+    table = t.checkins
 
-    def add(self, checkin: CheckIn) -> CheckIn:
-        checkin.id = self._insert_id(
-            t.checkins,
-            {
-                "member_id": checkin.member_id,
-                "kind": checkin.kind.value,
-                "due_at": checkin.due_at,
-                "status": checkin.status.value,
-                "ask_id": checkin.ask_id,
-                "created_at": _now(),
-            },
-        )
+    def add(self, checkin: domain.CheckIn) -> domain.CheckIn:
+        checkin.id = self._add(checkin, created_at=_now())
         return checkin
 
-    def get(self, checkin_id: int) -> CheckIn | None:
-        row = (
-            self.conn.execute(select(t.checkins).where(t.checkins.c.id == checkin_id))
-            .mappings()
-            .first()
-        )
-        return self._from_row(row) if row else None
-
-    def pending_for_member(self, member_id: int) -> list[CheckIn]:
-        rows = self.conn.execute(
+    def pending_for_member(self, member_id: int) -> list[domain.CheckIn]:
+        return self._many(
             select(t.checkins)
             .where(
                 t.checkins.c.member_id == member_id,
-                t.checkins.c.status == CheckInStatus.PENDING.value,
+                t.checkins.c.status == domain.CheckInStatus.PENDING.value,
             )
             .order_by(t.checkins.c.due_at)
-        ).mappings()
-        return [self._from_row(r) for r in rows]
+        )
 
-    def cancel_pending(self, member_id: int, kinds: Iterable[CheckInKind]) -> int:
+    def cancel_pending(self, member_id: int, kinds: Iterable[domain.CheckInKind]) -> int:
         params: dict[str, Any] = {"_member_id": member_id}
         for n, kind in enumerate(dict.fromkeys(kinds)):
             params[f"_kind{n}"] = kind.value
@@ -651,11 +473,11 @@ class SqlCheckIns(_Repo):
 
     def claim_due(
         self, now: datetime, owner: str, lease_until: datetime, limit: int
-    ) -> list[CheckIn]:
+    ) -> list[domain.CheckIn]:
         c = t.checkins.c
         due = or_(
-            and_(c.status == CheckInStatus.PENDING.value, c.due_at <= now),
-            and_(c.status == CheckInStatus.CLAIMED.value, c.lease_expires < now),
+            and_(c.status == domain.CheckInStatus.PENDING.value, c.due_at <= now),
+            and_(c.status == domain.CheckInStatus.CLAIMED.value, c.lease_expires < now),
         )
         # SKIP LOCKED: concurrent workers on PostgreSQL each take different rows.
         # SQLite ignores FOR UPDATE; its write transaction (BEGIN IMMEDIATE) serialises claims.
@@ -675,19 +497,21 @@ class SqlCheckIns(_Repo):
             update(t.checkins)
             .where(c.id.in_(ids))
             .values(
-                status=CheckInStatus.CLAIMED.value, lease_owner=owner, lease_expires=lease_until
+                status=domain.CheckInStatus.CLAIMED.value,
+                lease_owner=owner,
+                lease_expires=lease_until,
             )
         )
-        claimed = [self._from_row(r) for r in rows]
+        claimed = [CHECKINS.from_row(r) for r in rows]
         for checkin in claimed:
-            checkin.status = CheckInStatus.CLAIMED
+            checkin.status = domain.CheckInStatus.CLAIMED
         return claimed
 
     def renew_leases(self, owner: str, until: datetime) -> int:
         c = t.checkins.c
         held = (
             select(c.id)
-            .where(c.status == CheckInStatus.CLAIMED.value, c.lease_owner == owner)
+            .where(c.status == domain.CheckInStatus.CLAIMED.value, c.lease_owner == owner)
             .with_for_update(skip_locked=True)  # a row being worded right now needs none
         )
         result = self.conn.execute(
@@ -703,8 +527,8 @@ class SqlCheckIns(_Repo):
 
     def purge_finished(self, before: datetime) -> int:
         c = t.checkins.c
-        finished = [s.value for s in (CheckInStatus.SENT, CheckInStatus.MISSED)]
-        finished.append(CheckInStatus.CANCELLED.value)
+        finished = [s.value for s in (domain.CheckInStatus.SENT, domain.CheckInStatus.MISSED)]
+        finished.append(domain.CheckInStatus.CANCELLED.value)
         result = self.conn.execute(
             delete(t.checkins).where(c.status.in_(finished), c.due_at < before)
         )
@@ -713,7 +537,7 @@ class SqlCheckIns(_Repo):
     def next_due_at(self) -> datetime | None:
         c = t.checkins.c
         value = self.conn.execute(
-            select(func.min(c.due_at)).where(c.status == CheckInStatus.PENDING.value)
+            select(func.min(c.due_at)).where(c.status == domain.CheckInStatus.PENDING.value)
         ).scalar()
         if value is None:
             return None
@@ -750,20 +574,12 @@ _MARK_SENT = (
 )
 
 
-class SqlOutbox(_Repo):
+class SqlOutbox(_Repo[OutboundMessage]):
+    mapping = OUTBOX
+    table = t.outbox
+
     def add(self, message: OutboundMessage, now: datetime) -> bool:
-        values = {
-            "key": message.key[:160],
-            "platform": message.platform,
-            "community_id": message.community_id,
-            "member_id": message.member_id,
-            "recipient": message.recipient,
-            "channel": message.channel,
-            "text": message.text,
-            "choices": [[c.label, c.value] for c in message.choices],
-            "attachment": message.attachment,
-            "attachment_name": message.attachment_name,
-            "due_at": message.due_at,
+        values = OUTBOX.values(message) | {
             "status": "pending",
             "attempts": 0,
             "next_attempt_at": now,
@@ -783,21 +599,7 @@ class SqlOutbox(_Repo):
         if row["attempted_at"] is not None:
             earlier = UnconfirmedSend(since=row["attempted_at"], until=until)
             meta.update(earlier.as_meta())
-        return OutboundMessage(
-            id=row["id"],
-            key=row["key"],
-            text=row["text"],
-            platform=row["platform"],
-            community_id=row["community_id"],
-            member_id=row["member_id"],
-            recipient=row["recipient"],
-            channel=row["channel"],
-            choices=tuple(Choice(label, value) for label, value in row["choices"]),
-            attachment=row["attachment"],
-            attachment_name=row["attachment_name"],
-            due_at=row["due_at"],
-            meta=meta,
-        )
+        return OUTBOX.from_row(row, meta=meta)
 
     def claim_ready(
         self,
@@ -885,6 +687,15 @@ class SqlOutbox(_Repo):
             return c.id == message_id
         return and_(c.id == message_id, c.status == "sending", c.lease_owner == owner)
 
+    def _change_held(self, message_id: int, owner: str | None, **values: Any) -> bool:
+        """Settle a message still ours (see `_held`): its lease ends, its error is kept (cut
+        to the column's length); False when another worker holds it now."""
+        values["error"] = values["error"][:500]
+        result = self.conn.execute(
+            update(t.outbox).where(self._held(message_id, owner)).values(lease_owner=None, **values)
+        )
+        return bool(result.rowcount)
+
     def retry_later(
         self,
         message_id: int,
@@ -895,38 +706,30 @@ class SqlOutbox(_Repo):
         keep_unconfirmed: bool = False,
     ) -> bool:
         c = t.outbox.c
-        result = self.conn.execute(
-            update(t.outbox)
-            .where(self._held(message_id, owner))
-            .values(
-                status="pending",
-                next_attempt_at=at,
-                attempts=c.attempts + (1 if count_attempt else 0),
-                lease_owner=None,
-                # Kept, the attempt marks the message unconfirmed for the next claim, and the
-                # lease's end bounds when that attempt can have landed.
-                lease_expires=c.lease_expires if keep_unconfirmed else None,
-                attempted_at=c.attempted_at if keep_unconfirmed else None,
-                error=error[:500],
-            )
+        return self._change_held(
+            message_id,
+            owner,
+            status="pending",
+            next_attempt_at=at,
+            attempts=c.attempts + (1 if count_attempt else 0),
+            # Kept, the attempt marks the message unconfirmed for the next claim, and the
+            # lease's end bounds when that attempt can have landed.
+            lease_expires=c.lease_expires if keep_unconfirmed else None,
+            attempted_at=c.attempted_at if keep_unconfirmed else None,
+            error=error,
         )
-        return bool(result.rowcount)
 
     def mark_failed(self, message_id: int, error: str, owner: str | None = None) -> bool:
         c = t.outbox.c
-        result = self.conn.execute(
-            update(t.outbox)
-            .where(self._held(message_id, owner))
-            .values(
-                status="failed",
-                attempts=c.attempts + 1,
-                lease_owner=None,
-                lease_expires=None,
-                attempted_at=None,
-                error=error[:500],
-            )
+        return self._change_held(
+            message_id,
+            owner,
+            status="failed",
+            attempts=c.attempts + 1,
+            lease_expires=None,
+            attempted_at=None,
+            error=error,
         )
-        return bool(result.rowcount)
 
     def mark_community_failed(self, community_id: int, error: str) -> int:
         c = t.outbox.c
@@ -959,7 +762,7 @@ class SqlOutbox(_Repo):
         )
 
 
-class SqlEventLog(_Repo):
+class SqlEventLog(_Repo[None]):
     def first_time(self, platform: str, event_id: str, now: datetime) -> bool:
         values = {"platform": platform, "event_id": event_id[:128], "received_at": now}
         dialect = self.conn.dialect
@@ -979,7 +782,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class SqlOptOuts(_Repo):
+class SqlOptOuts(_Repo[None]):
     def add(self, community_id: int, user_key: str, now: datetime) -> None:
         values = {"community_id": community_id, "user_key": user_key, "created_at": now}
         statement = prepared.insert_once(self.conn.dialect.name, t.opt_outs, t.opt_outs.c.user_key)

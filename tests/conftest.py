@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.support.databases import migrated, postgres_schema, postgres_url, sqlite_url
+from emulators.slack import SlackEmulator
 from storage import Database
-from tests.support.databases import migrated, postgres_schema, postgres_url, sqlite_url
 
 
 def _require_postgres() -> str:
@@ -43,3 +44,10 @@ def pg_url() -> Iterator[str]:
     """A fresh, empty PostgreSQL schema (not migrated)."""
     with postgres_schema(_require_postgres()) as url:
         yield url
+
+
+@pytest.fixture
+def slack_emulator() -> Iterator[SlackEmulator]:
+    """A started ``SlackEmulator`` with the default workspace, stopped after the test."""
+    with SlackEmulator() as emulator:
+        yield emulator

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any
 
@@ -186,3 +186,13 @@ class IntroRequest:
     ask_id: int | None = None
     status: IntroStatus = IntroStatus.OFFERED
     id: int | None = None
+
+
+@dataclass(frozen=True)
+class DayCount:
+    """Planned asks on one local day, by verdict (the charts' data)."""
+
+    day: date
+    specific: int
+    vague: int
+    passive: int

@@ -7,9 +7,9 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.coaching import Verdict
-from bot.domain import AskStatus, Community, Outcome
+from bot.domain import AskStatus, Community, DayCount, Outcome
 from bot.ports import UnitOfWork
-from bot.progress import DayCount, compute_stats, count_by_day
+from bot.progress import compute_stats, count_by_day
 
 STREAK_WORTH_MENTIONING = 3
 _KIND_WORDS = {

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from benchmarks.support.databases import migrated
+from benchmarks.support.seeding import seed_members
 from storage import Database
 from storage import tables as t
-from tests.support.databases import migrated
-from tests.support.seeding import seed_members
 from tests.support.workers import Run, WorkerConfig, due_checkin_keys, run_workers
 
 MEMBERS = 5_000

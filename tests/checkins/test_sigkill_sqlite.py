@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from benchmarks.support.databases import migrated, sqlite_url
+from benchmarks.support.seeding import seed_members
 from storage import tables as t
-from tests.support.databases import migrated, sqlite_url
-from tests.support.seeding import seed_members
 from tests.support.workers import WorkerConfig, due_checkin_keys, run_workers
 
 DUE = 2_000

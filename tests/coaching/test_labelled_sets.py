@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.coaching.labelled import (
+from benchmarks.support.labelled import (
     EXTRA_SET,
     HOLDOUT2_SET,
     PROBE_SET,

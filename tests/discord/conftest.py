@@ -24,13 +24,13 @@ from askcoach.stores import SqlDmChannelStore
 from bot.clock import SimulatedClock
 from bot.domain import Ask, Community, Member
 from bot.messages import InboundMessage, Sender
-from storage import Database
-from tests.emulators.discord_emulator import (
+from emulators.discord import (
     DiscordEmulator,
     InteractionResponse,
     RouteLimit,
     StoredMessage,
 )
+from storage import Database
 
 MEMBER = 4242  # owner of the Job Club server
 OTHER = 4343  # a plain member

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 import pytest
 
 from bot.domain import AskStatus, Outcome
+from emulators.discord import DiscordEmulator
 from tests.discord.conftest import MEMBER, World, run
-from tests.emulators.discord_emulator import DiscordEmulator
 
 pytestmark = pytest.mark.timeout(60)
 

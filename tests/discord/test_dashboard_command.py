@@ -8,8 +8,8 @@ from dataclasses import replace
 
 import pytest
 
+from emulators.discord import DiscordEmulator
 from tests.discord.conftest import GUILD, MEMBER, OTHER, World, run
-from tests.emulators.discord_emulator import DiscordEmulator
 
 pytestmark = pytest.mark.timeout(60)
 URL = "https://coach.example.org"

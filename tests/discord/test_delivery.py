@@ -15,8 +15,8 @@ import pytest
 from adapters.discord.gateway import RateCap, delivery_error, event_of, nonce_for, render
 from bot.delivery import PermanentFailure, RateLimited, TransientFailure
 from bot.messages import Choice, OutboundMessage
+from emulators.discord import PNG_SIGNATURE, DiscordEmulator
 from tests.discord.conftest import CHANNEL, MEMBER, OTHER, World, run
-from tests.emulators.discord_emulator import PNG_SIGNATURE, DiscordEmulator
 
 pytestmark = pytest.mark.timeout(60)
 

@@ -23,9 +23,9 @@ from sqlalchemy import func, select
 from adapters.charts import MatplotlibCharts
 from adapters.discord.gateway import nonce_for, render
 from bot.messages import OutboundMessage
+from emulators.discord import DiscordEmulator, StoredMessage
 from storage import tables
 from tests.discord.conftest import CHANNEL, COACH, GUILD, MEMBER, OTHER, World, run
-from tests.emulators.discord_emulator import DiscordEmulator, StoredMessage
 
 pytestmark = pytest.mark.timeout(90)
 

@@ -6,8 +6,8 @@ import pytest
 
 from adapters.discord import DM_COMMUNITY
 from bot.domain import AskStatus
+from emulators.discord import DiscordEmulator
 from tests.discord.conftest import GUILD, MEMBER, OTHER, World, run
-from tests.emulators.discord_emulator import DiscordEmulator
 
 pytestmark = pytest.mark.timeout(60)
 

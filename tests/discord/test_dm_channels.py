@@ -15,9 +15,9 @@ from sqlalchemy import event, select
 import adapters.discord.dm_channels
 from adapters.discord import DiscordAdapter
 from askcoach.stores import SqlDmChannelStore
+from emulators.discord import DiscordEmulator
 from storage.discord_tables import discord_dm_channels
 from tests.discord.conftest import COACH, MEMBER, OTHER, World, run
-from tests.emulators.discord_emulator import DiscordEmulator
 
 pytestmark = pytest.mark.timeout(60)
 

@@ -11,8 +11,8 @@ from typing import Any
 import aiohttp
 import pytest
 
+from emulators.discord import DiscordEmulator, RouteLimit
 from tests.discord.conftest import World, run
-from tests.emulators.discord_emulator import DiscordEmulator, RouteLimit
 from tests.payloads import load, names
 
 pytestmark = pytest.mark.timeout(60)

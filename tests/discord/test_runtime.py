@@ -9,8 +9,8 @@ import pytest
 
 from askcoach.runtime import App
 from askcoach.settings import load_settings
+from emulators.discord import DiscordEmulator
 from tests.discord.conftest import MEMBER
-from tests.emulators.discord_emulator import DiscordEmulator
 
 pytestmark = pytest.mark.timeout(60)
 

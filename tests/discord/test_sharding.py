@@ -24,9 +24,9 @@ from askcoach.cli import main
 from askcoach.runtime import App
 from askcoach.settings import SettingsError, load_settings
 from bot.inbox import Inbox
+from emulators.discord import DiscordEmulator, StoredMessage, shard_for
 from storage import Database
 from tests.discord.conftest import GUILD, MEMBER, OTHER, World, run
-from tests.emulators.discord_emulator import DiscordEmulator, StoredMessage, shard_for
 from tests.ops.support import healthz
 
 pytestmark = pytest.mark.timeout(60)

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from emulators.discord import DiscordEmulator, StoredMessage
 from tests.discord.conftest import CHANNEL, COACH, COACH_ROLE, GUILD, MEMBER, OTHER, World, run
-from tests.emulators.discord_emulator import DiscordEmulator, StoredMessage
 
 pytestmark = pytest.mark.timeout(60)
 

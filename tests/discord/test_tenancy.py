@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from adapters.discord import DM_COMMUNITY
+from emulators.discord import DiscordEmulator
 from tests.discord.conftest import World, run
-from tests.emulators.discord_emulator import DiscordEmulator
 
 pytestmark = pytest.mark.timeout(60)
 

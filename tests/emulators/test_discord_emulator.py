@@ -17,7 +17,7 @@ import pytest
 from discord import app_commands
 
 from adapters.discord.adapter import guilds_arrived
-from tests.emulators.discord_emulator import (
+from emulators.discord import (
     INTENT_DIRECT_MESSAGES,
     INTENT_GUILDS,
     PNG_SIGNATURE,

@@ -11,7 +11,7 @@ from slack_sdk.socket_mode.request import SocketModeRequest
 from slack_sdk.socket_mode.response import SocketModeResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
-from tests.emulators.slack import (
+from emulators.slack import (
     DEFAULT_APP_TOKEN,
     DEFAULT_BOT_TOKEN,
     SlackEmulator,

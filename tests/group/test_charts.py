@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from PIL import Image
 
 from adapters.charts import COLOURS, MatplotlibCharts
-from bot.progress import DayCount
+from bot.domain import DayCount
 
 
 def _rgb(hex_colour: str) -> tuple[int, int, int]:

@@ -8,8 +8,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from adapters.console.session import parse_start
+from benchmarks.support.databases import migrated, sqlite_url
 from storage import tables
-from tests.support.databases import migrated, sqlite_url
 from tests.support.job_club import run_console
 
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from askcoach.cli import main
+from benchmarks.support.databases import all_revisions
 from storage import Database
 from tests.support.chat import Chat
-from tests.support.databases import all_revisions
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from askcoach.runtime import App
 from askcoach.settings import SettingsError, load_settings
+from benchmarks.support.seeding import seed_members
 from bot.clock import SimulatedClock, SystemClock
 from bot.conversation import Coach
 from bot.dispatcher import Dispatcher
@@ -20,7 +21,6 @@ from bot.messages import OutboundMessage
 from storage import Database
 from storage import tables as t
 from tests.ops.support import MONDAY_0800_UTC, app_settings
-from tests.support.seeding import seed_members
 
 
 @pytest.mark.parametrize("name", ["ASKCOACH_CLAIM_LEASE_SECONDS", "ASKCOACH_SEND_LEASE_SECONDS"])

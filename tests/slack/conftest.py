@@ -7,11 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.emulators.slack import DEFAULT_TEAM_ID, SlackEmulator, slack_emulator
+from benchmarks.support.databases import sqlite_url
+from emulators.slack import DEFAULT_TEAM_ID, SlackEmulator
 from tests.slack.harness import Harness, slack_settings
-from tests.support.databases import sqlite_url
-
-__all__ = ["slack_emulator"]
 
 ANA = "U0ANA"
 BEN = "U0BEN"

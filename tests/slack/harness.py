@@ -23,8 +23,7 @@ from askcoach.runtime import App
 from askcoach.settings import Settings
 from bot.clock import SimulatedClock
 from bot.domain import Ask
-from storage import tables as t
-from tests.emulators.slack import (
+from emulators.slack import (
     DEFAULT_BOT_TOKEN,
     DEFAULT_SIGNING_SECRET,
     DEFAULT_TEAM_ID,
@@ -35,6 +34,7 @@ from tests.emulators.slack import (
     json_request,
     message_event,
 )
+from storage import tables as t
 
 T = TypeVar("T")
 

@@ -20,8 +20,8 @@ import pytest
 from sqlalchemy import Connection, select, text, update
 
 from bot.domain import CheckInKind
+from emulators.slack import DEFAULT_TEAM_ID, SlackEmulator, message_event
 from storage import tables as t
-from tests.emulators.slack import DEFAULT_TEAM_ID, SlackEmulator, message_event
 from tests.slack.conftest import ANA, BEN
 from tests.slack.harness import Harness, slack_settings
 

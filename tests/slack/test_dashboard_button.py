@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.emulators.slack import (
+from benchmarks.support.databases import sqlite_url
+from emulators.slack import (
     DEFAULT_TEAM_ID,
     SlackEmulator,
     app_home_opened_event,
@@ -18,7 +19,6 @@ from tests.emulators.slack import (
 )
 from tests.slack.conftest import ANA, BOSS
 from tests.slack.harness import Harness, slack_settings
-from tests.support.databases import sqlite_url
 
 URL = "https://coach.example.org"
 

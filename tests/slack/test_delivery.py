@@ -11,7 +11,7 @@ from adapters.slack import Limits
 from bot.delivery import PermanentFailure, RateLimited, TransientFailure
 from bot.domain import CheckIn, CheckInKind, Community, Member
 from bot.messages import Choice, OutboundMessage
-from tests.emulators.slack import DEFAULT_TEAM_ID, SlackEmulator
+from emulators.slack import DEFAULT_TEAM_ID, SlackEmulator
 from tests.slack.conftest import ANA
 from tests.slack.harness import Harness, blocks_of
 

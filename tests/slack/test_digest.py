@@ -21,11 +21,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from PIL import Image
 
+from benchmarks.support.databases import sqlite_url
 from bot.clock import SimulatedClock
-from tests.emulators.slack import DEFAULT_TEAM_ID, Call, SlackEmulator
+from emulators.slack import DEFAULT_TEAM_ID, Call, SlackEmulator
 from tests.slack.conftest import ANA, BEN, BOSS
 from tests.slack.harness import Harness, blocks_of, slack_settings
-from tests.support.databases import sqlite_url
 
 DEE = "U0DEE"
 REPORT_CHANNEL = "C0JOBCLUB"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.emulators.slack import DEFAULT_TEAM_ID, SlackEmulator
+from emulators.slack import DEFAULT_TEAM_ID, SlackEmulator
 from tests.slack.conftest import ANA
 from tests.slack.harness import Harness, blocks_of, texts
 
@@ -41,7 +41,7 @@ def test_users_info_is_cached(slack: Harness, emu: SlackEmulator) -> None:
 
 
 def test_slash_command_help_acks_then_answers_in_the_dm(slack: Harness, emu: SlackEmulator) -> None:
-    from tests.emulators.slack import slash_command
+    from emulators.slack import slash_command
 
     slack.onboard(ANA)
     before = len(emu.delivered())

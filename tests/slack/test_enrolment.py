@@ -13,7 +13,7 @@ import pytest
 import adapters.slack.enrolment as enrolment
 from askcoach.runtime import slack_config
 from askcoach.settings import ENROLMENT_SECONDS, SettingsError, load_settings
-from tests.emulators.slack import DEFAULT_TEAM_ID, Call, SlackEmulator
+from emulators.slack import DEFAULT_TEAM_ID, Call, SlackEmulator
 from tests.slack.conftest import ANA, BEN, BOSS
 from tests.slack.harness import Harness, texts
 from tests.slack.test_oauth_install import TEAM_B, install, oauth

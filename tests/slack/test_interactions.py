@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from storage import tables as t
-from tests.emulators.slack import (
+from benchmarks.support.databases import sqlite_url
+from emulators.slack import (
     DEFAULT_TEAM_ID,
     Call,
     SlackEmulator,
@@ -20,9 +20,9 @@ from tests.emulators.slack import (
     slash_command,
     view_submission_payload,
 )
+from storage import tables as t
 from tests.slack.conftest import ANA, BOSS
 from tests.slack.harness import Harness, blocks_of, slack_settings
-from tests.support.databases import sqlite_url
 
 SPECIFIC = "Ask Maria Lopez to introduce me to the head of talent at Medtronic"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.emulators.slack import SlackEmulator
+from emulators.slack import SlackEmulator
 from tests.slack.conftest import ANA
 from tests.slack.harness import Harness, texts
 

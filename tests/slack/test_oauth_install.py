@@ -13,7 +13,8 @@ from sqlalchemy import text
 
 from adapters.slack.installations import EncryptionKeyError
 from askcoach.runtime import App
-from tests.emulators.slack import (
+from benchmarks.support.databases import sqlite_url
+from emulators.slack import (
     DEFAULT_BOT_TOKEN,
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
@@ -21,7 +22,6 @@ from tests.emulators.slack import (
     SlackEmulator,
 )
 from tests.slack.harness import Harness, slack_settings
-from tests.support.databases import sqlite_url
 
 TEAM_B = "T0000TWO2"
 SAME_USER = "U0SAME"  # the same user id in both workspaces

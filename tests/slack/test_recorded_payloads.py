@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.emulators.slack import (
+from emulators.slack import (
     DEFAULT_BOT_TOKEN,
     DEFAULT_SIGNING_SECRET,
     SlackEmulator,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 
-from tests.emulators.slack import (
+from emulators.slack import (
     DEFAULT_SIGNING_SECRET,
     DEFAULT_TEAM_ID,
     SlackEmulator,

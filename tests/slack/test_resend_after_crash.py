@@ -28,8 +28,8 @@ from bot.delivery.sender import SEND_LEASE, UNCONFIRMED_WAIT
 from bot.domain import Community
 from bot.messages import OutboundMessage
 from bot.ports import ChatGateway
+from emulators.slack import DEFAULT_BOT_TOKEN, DEFAULT_SCOPES, DEFAULT_TEAM_ID, SlackEmulator
 from storage import tables as t
-from tests.emulators.slack import DEFAULT_BOT_TOKEN, DEFAULT_SCOPES, DEFAULT_TEAM_ID, SlackEmulator
 from tests.slack.conftest import ANA
 from tests.slack.harness import Harness
 

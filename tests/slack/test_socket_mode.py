@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.emulators.slack import (
+from benchmarks.support.databases import sqlite_url
+from emulators.slack import (
     DEFAULT_APP_TOKEN,
     DEFAULT_TEAM_ID,
     SlackEmulator,
@@ -16,7 +17,6 @@ from tests.emulators.slack import (
 )
 from tests.slack.conftest import ANA
 from tests.slack.harness import Harness, slack_settings
-from tests.support.databases import sqlite_url
 
 
 @pytest.fixture

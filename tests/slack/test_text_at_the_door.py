@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.emulators.slack import DEFAULT_TEAM_ID
+from emulators.slack import DEFAULT_TEAM_ID
 from tests.slack.conftest import ANA
 from tests.slack.harness import Harness
 

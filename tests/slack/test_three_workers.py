@@ -19,16 +19,16 @@ import aiohttp
 import pytest
 from sqlalchemy import func, select
 
-from storage import Database
-from storage import tables as t
-from tests.emulators.slack import (
+from benchmarks.support.seeding import seed_members
+from emulators.slack import (
     DEFAULT_SIGNING_SECRET,
     DEFAULT_TEAM_ID,
     SlackEmulator,
     json_request,
     message_event,
 )
-from tests.support.seeding import seed_members
+from storage import Database
+from storage import tables as t
 from tests.support.servers import (
     Server,
     errors_in_logs,

@@ -22,10 +22,9 @@ from slack_sdk import WebClient
 from slack_sdk.oauth.installation_store import Installation
 from sqlalchemy import select
 
+from benchmarks.support.databases import sqlite_url
 from bot.clock import SimulatedClock
-from storage import tables as t
-from storage.slack_tables import slack_bots, slack_installations
-from tests.emulators.slack import (
+from emulators.slack import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
     DEFAULT_TEAM_ID,
@@ -35,10 +34,11 @@ from tests.emulators.slack import (
     json_request,
     tokens_revoked_event,
 )
+from storage import tables as t
+from storage.slack_tables import slack_bots, slack_installations
 from tests.slack.harness import Harness, slack_settings
 from tests.slack.test_digest import settle
 from tests.slack.test_oauth_install import TEAM_B, install
-from tests.support.databases import sqlite_url
 
 AMY = "U0AMY"  # a member of workspace A (the emulator's default workspace)
 ALI = "U0ALI"  # another member of A

@@ -6,14 +6,26 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import event, exc, insert, select
+from sqlalchemy import create_engine, event, exc, insert, select
 
 from bot.messages import Choice, OutboundMessage
 from storage import Database, prepared
 from storage import tables as t
-from storage.direct import DirectStatement, direct
+from storage.direct import DirectStatement, direct, observed
+from storage.repositories import _cancel_pending
 
 T0 = datetime(2026, 3, 2, 14, 0, 0, 123456, tzinfo=UTC)
+COMMUNITY_ROW = {
+    "platform": "slack",
+    "external_id": "T1",
+    "name": "Job Club",
+    "timezone": "UTC",
+    "checkin_time": "09:00",
+    "enrollment": "optin",
+    "digest_weekday": 0,
+    "digest_time": "09:00",
+    "created_at": T0,
+}
 
 
 def _message(key: str) -> OutboundMessage:
@@ -46,17 +58,7 @@ def test_direct_rows_read_back_as_sqlalchemy_reads_them(any_db: Database) -> Non
 
 
 def test_direct_values_are_stored_as_sqlalchemy_stores_them(any_db: Database) -> None:
-    row = {
-        "platform": "slack",
-        "external_id": "T1",
-        "name": "Job Club",
-        "timezone": "UTC",
-        "checkin_time": "09:00",
-        "enrollment": "optin",
-        "digest_weekday": 0,
-        "digest_time": "09:00",
-        "created_at": T0,
-    }
+    row = dict(COMMUNITY_ROW)
     with any_db() as uow:
         uow.connection.execute(insert(t.communities), row)
         keys = tuple(row)
@@ -126,3 +128,74 @@ def test_sqlite_driver_runs_the_same_statements_without_listeners(sqlite_db: Dat
             uow.connection.connection.dbapi_connection.set_trace_callback(None)  # type: ignore[union-attr]
     assert sum("inbound_events" in s for s in traced) == 2
     assert traced[-1] == "COMMIT"
+
+
+# storage/direct.py leans on SQLAlchemy internals, which is why pyproject.toml pins SQLAlchemy
+# to one minor version. These fail when a new version moves them: each direct statement must
+# send the driver exactly the SQL and parameters SQLAlchemy itself sends for it, and echo must
+# still count as something watching statements.
+
+
+def _sent_by_sqlalchemy(db: Database, statement: object, values: dict[str, object]) -> object:
+    sent: list[tuple[str, object]] = []
+
+    def capture(_c: object, _cur: object, sql: str, parameters: object, *_rest: object) -> None:
+        sent.append((sql, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", capture)
+    try:
+        with db() as uow:
+            uow.connection.execute(statement, values)  # type: ignore[call-overload]
+    finally:
+        event.remove(db.engine, "before_cursor_execute", capture)
+    sent = [(sql, parameters) for sql, parameters in sent if not sql.startswith("BEGIN")]
+    assert len(sent) == 1
+    return sent[0]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["insert-returning", "update-fixed-values", "select-by-params", "insert-once"],
+)
+def test_direct_statements_send_what_sqlalchemy_sends(any_db: Database, name: str) -> None:
+    dialect = any_db.engine.dialect
+    community = dict(COMMUNITY_ROW)
+    cases: dict[str, tuple[object, dict[str, object]]] = {
+        "insert-returning": (
+            insert(t.communities).returning(t.communities.c.id),
+            community,
+        ),
+        "update-fixed-values": (
+            _cancel_pending(2),
+            {"_member_id": 7, "_kind0": "morning", "_kind1": "evening"},
+        ),
+        "select-by-params": (
+            prepared.FIND_MEMBER,
+            {"_community_id": 1, "_external_id": "U1"},
+        ),
+        "insert-once": (
+            prepared.insert_once(dialect.name, t.communities, t.communities.c.id),
+            community,
+        ),
+    }
+    statement, values = cases[name]
+    keys = tuple(values) if name.startswith("insert") else None
+    compiled = DirectStatement(statement, dialect, keys)
+    sql, parameters = _sent_by_sqlalchemy(any_db, statement, values)  # type: ignore[misc]
+    ours = compiled._parameters(values)
+    assert compiled.sql == sql
+    if isinstance(parameters, dict):  # named: names the SQL does not use are ignored
+        assert {k: ours[k] for k in parameters} == parameters
+    else:
+        assert ours == parameters
+
+
+def test_echo_counts_as_watching_statements() -> None:
+    quiet = create_engine("sqlite://")
+    loud = create_engine("sqlite://", echo=True)
+    with quiet.connect() as conn:
+        assert not observed(conn)
+    with loud.connect() as conn:
+        assert observed(conn)
+    quiet.dispose()
+    loud.dispose()

@@ -10,9 +10,9 @@ from pathlib import Path
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
+from benchmarks.support.databases import all_revisions
 from storage import Database
 from storage.tables import metadata
-from tests.support.databases import all_revisions
 
 
 def test_migrated_schema_matches_the_tables(any_db: Database) -> None:

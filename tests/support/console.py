@@ -9,7 +9,7 @@ from pathlib import Path
 
 from adapters.console.session import parse_start
 from askcoach import bootstrap
-from tests.support.databases import migrated, sqlite_url
+from benchmarks.support.databases import migrated, sqlite_url
 
 
 def console_transcript(tmp_path: Path, script: str, *, user: str, tz: str, at: str) -> list[str]:

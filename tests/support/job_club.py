@@ -11,8 +11,8 @@ from pathlib import Path
 
 from adapters.console.session import parse_start
 from askcoach import bootstrap
+from benchmarks.support.databases import migrated, sqlite_url
 from storage import Database
-from tests.support.databases import migrated, sqlite_url
 
 SCRIPT = """\
 ok

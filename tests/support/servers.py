@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.emulators.slack import DEFAULT_BOT_TOKEN, DEFAULT_SIGNING_SECRET, SlackEmulator
+from emulators.slack import DEFAULT_BOT_TOKEN, DEFAULT_SIGNING_SECRET, SlackEmulator
 
 _UP = re.compile(r"askcoach running: port=(\d+)")
 # Variables of the test's own environment that would change what a server does.

@@ -10,15 +10,17 @@ from pathlib import Path
 from bot.coaching import assess_ask
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-EXTRA_SET = Path(__file__).resolve().parent / "asks-extra.tsv"
-PROBE_SET = Path(__file__).resolve().parent / "asks-probe.tsv"
+# The sets are committed beside the tests that score them.
+SETS_DIR = REPO_ROOT / "tests" / "coaching"
+EXTRA_SET = SETS_DIR / "asks-extra.tsv"
+PROBE_SET = SETS_DIR / "asks-probe.tsv"
 # Written and labelled by the guide, and committed, before the assessor was run on it.
-HOLDOUT2_SET = Path(__file__).resolve().parent / "asks-holdout2.tsv"
+HOLDOUT2_SET = SETS_DIR / "asks-holdout2.tsv"
 # Real-style asks (label, who, text) written by a helper who had not read the assessor, and
 # committed before any change was tuned on them: the dev part is tuned on, the holdout part
 # (a quarter) was not looked at while tuning.
-REAL_DEV_SET = Path(__file__).resolve().parent / "asks-real-dev.tsv"
-REAL_HOLDOUT_SET = Path(__file__).resolve().parent / "asks-real-holdout.tsv"
+REAL_DEV_SET = SETS_DIR / "asks-real-dev.tsv"
+REAL_HOLDOUT_SET = SETS_DIR / "asks-real-holdout.tsv"
 LABELS = ("specific", "vague", "passive")
 
 

@@ -1,0 +1,458 @@
+"""The REST routes the bot calls (messages, DMs, interactions, webhooks, commands)."""
+
+from __future__ import annotations
+
+import math
+import time
+from typing import Any
+
+from emulators.discord.gateway import Gateway
+from emulators.discord.protocol import (
+    CALLBACK_AUTOCOMPLETE_RESULT,
+    CALLBACK_CHANNEL_MESSAGE,
+    CALLBACK_DEFERRED_CHANNEL_MESSAGE,
+    CALLBACK_DEFERRED_UPDATE_MESSAGE,
+    CALLBACK_MODAL,
+    CALLBACK_UPDATE_MESSAGE,
+    GUILDS_PER_RECOMMENDED_SHARD,
+    INTERACTION_APPLICATION_COMMAND,
+    INTERACTION_MESSAGE_COMPONENT,
+    INTERACTION_MODAL_SUBMIT,
+    JSON,
+    MESSAGE_FLAG_EPHEMERAL,
+    MESSAGE_FLAG_LOADING,
+    _clone,
+    _now_iso,
+)
+from emulators.discord.records import (
+    InteractionResponse,
+    StoredMessage,
+    UploadedFile,
+    _ApiError,
+    _Interaction,
+    _Req,
+    resolve_pings,
+)
+
+
+class RestApi(Gateway):
+    """One handler per REST route; ``DiscordEmulator`` routes ``/api/v10/...`` to them."""
+
+    async def _h_gateway(self, req: _Req) -> tuple[int, Any]:
+        return 200, {"url": self.gateway_url}
+
+    async def _h_gateway_bot(self, req: _Req) -> tuple[int, Any]:
+        with self._lock:
+            guilds = len(self._guilds)
+        shards = self.recommended_shards or max(1, math.ceil(guilds / GUILDS_PER_RECOMMENDED_SHARD))
+        return 200, {
+            "url": self.gateway_url,
+            "shards": shards,
+            "session_start_limit": {
+                "total": 1000,
+                "remaining": 999,
+                "reset_after": 14_400_000,
+                "max_concurrency": 1,
+            },
+        }
+
+    async def _h_me(self, req: _Req) -> tuple[int, Any]:
+        return 200, dict(self.bot_user)
+
+    async def _h_application(self, req: _Req) -> tuple[int, Any]:
+        return 200, {
+            "id": str(self.application_id),
+            "name": self.bot_user["username"],
+            "icon": None,
+            "description": "",
+            "summary": "",
+            "type": None,
+            "hook": True,
+            "bot_public": False,
+            "bot_require_code_grant": False,
+            "verify_key": "0" * 64,
+            "flags": 0,
+            "owner": self.user(1),
+            "team": None,
+            "bot": dict(self.bot_user),
+            "interactions_endpoint_url": None,
+            "redirect_uris": [],
+            "tags": [],
+            "approximate_guild_count": len(self._guilds),
+        }
+
+    async def _h_open_dm(self, req: _Req) -> tuple[int, Any]:
+        body = req.json if isinstance(req.json, dict) else {}
+        if "recipient_id" not in body:
+            raise _ApiError(400, "Invalid Form Body", 50035)
+        uid = int(body["recipient_id"])
+        cid = self.dm_channel_id(uid)
+        with self._lock:
+            self._dm_open_calls.append(uid)
+            return 200, dict(self._channels[cid])
+
+    async def _h_get_user(self, req: _Req) -> tuple[int, Any]:
+        with self._lock:
+            user = self._users.get(int(req.params["user_id"]))
+        if user is None:
+            raise _ApiError(404, "Unknown User", 10013)
+        return 200, dict(user)
+
+    async def _h_get_channel(self, req: _Req) -> tuple[int, Any]:
+        with self._lock:
+            ch = self._channels.get(int(req.params["channel_id"]))
+        if ch is None:
+            raise _ApiError(404, "Unknown Channel", 10003)
+        return 200, dict(ch)
+
+    async def _h_get_guild(self, req: _Req) -> tuple[int, Any]:
+        with self._lock:
+            guild = self._guilds.get(int(req.params["guild_id"]))
+        if guild is None:
+            raise _ApiError(404, "Unknown Guild", 10004)
+        return 200, {k: v for k, v in guild.items() if k not in ("members", "channels")}
+
+    async def _h_get_member(self, req: _Req) -> tuple[int, Any]:
+        with self._lock:
+            guild = self._guilds.get(int(req.params["guild_id"]))
+        if guild is None:
+            raise _ApiError(404, "Unknown Guild", 10004)
+        for member in guild["members"]:
+            if member["user"]["id"] == str(req.params["user_id"]):
+                return 200, dict(member)
+        raise _ApiError(404, "Unknown Member", 10007)
+
+    def _new_message(
+        self,
+        channel_id: int,
+        payload: JSON,
+        files: list[UploadedFile],
+        source: str,
+        *,
+        interaction: _Interaction | None = None,
+        flags: int = 0,
+    ) -> StoredMessage:
+        mid = self.snowflake()
+        attachments = []
+        for index, f in enumerate(files):
+            attachments.append(
+                {
+                    "id": str(self.snowflake()),
+                    "filename": f.filename,
+                    "size": len(f.data),
+                    "url": f"{self.base_url}/attachments/{mid}/{index}/{f.filename}",
+                    "proxy_url": f"{self.base_url}/attachments/{mid}/{index}/{f.filename}",
+                    "content_type": f.content_type,
+                }
+            )
+        with self._lock:
+            ch = self._channels.get(channel_id, {})
+        message: JSON = {
+            "id": str(mid),
+            "type": 20 if interaction and interaction.type == 2 else 0,
+            "channel_id": str(channel_id),
+            "author": dict(self.bot_user),
+            "content": str(payload.get("content") or ""),
+            "timestamp": _now_iso(),
+            "edited_timestamp": None,
+            "tts": bool(payload.get("tts", False)),
+            "mention_everyone": False,
+            "mentions": [],
+            "mention_roles": [],
+            "attachments": attachments,
+            "embeds": [{"type": "rich", **e} for e in payload.get("embeds") or []],
+            "components": list(payload.get("components") or []),
+            "pinned": False,
+            "flags": int(payload.get("flags") or 0) | flags,
+        }
+        if "nonce" in payload:
+            message["nonce"] = payload["nonce"]
+        if payload.get("message_reference"):
+            message["message_reference"] = payload["message_reference"]
+            message["type"] = 19
+        if ch.get("guild_id"):
+            message["guild_id"] = ch["guild_id"]
+        pings = resolve_pings(message["content"], payload.get("allowed_mentions"))
+        message["mention_everyone"] = pings.everyone
+        message["mentions"] = [self.user(u) for u in sorted(pings.users)]
+        message["mention_roles"] = [str(r) for r in sorted(pings.roles)]
+        stored = StoredMessage(
+            id=mid,
+            channel_id=channel_id,
+            source=source,
+            payload=dict(payload),
+            message=message,
+            files=list(files),
+            interaction_id=interaction.id if interaction else None,
+        )
+        with self._lock:
+            self._messages[mid] = stored
+            if channel_id in self._channels:
+                self._channels[channel_id]["last_message_id"] = str(mid)
+        return stored
+
+    def _edit(self, stored: StoredMessage, payload: JSON, files: list[UploadedFile]) -> JSON:
+        with self._lock:
+            stored.edits.append(dict(payload))
+            msg = stored.message
+            if "content" in payload:
+                msg["content"] = str(payload["content"] or "")
+            if "embeds" in payload:
+                msg["embeds"] = [{"type": "rich", **e} for e in payload["embeds"] or []]
+            if "components" in payload:
+                msg["components"] = list(payload["components"] or [])
+            if "flags" in payload and payload["flags"] is not None:
+                msg["flags"] = int(payload["flags"])
+            msg["flags"] = int(msg.get("flags") or 0) & ~MESSAGE_FLAG_LOADING
+            if "allowed_mentions" in payload:
+                stored.payload["allowed_mentions"] = payload["allowed_mentions"]
+            if files:
+                stored.files.extend(files)
+            msg["edited_timestamp"] = _now_iso()
+            return _clone(msg)
+
+    async def _h_create_message(self, req: _Req) -> tuple[int, Any]:
+        cid = int(req.params["channel_id"])
+        payload = req.json if isinstance(req.json, dict) else {}
+        with self._lock:
+            ch = self._channels.get(cid)
+            closed = False
+            if ch is not None and ch.get("type") == 1:
+                recipient = int(ch["recipients"][0]["id"])
+                closed = recipient in self._closed_dms
+        if ch is None:
+            raise _ApiError(404, "Unknown Channel", 10003)
+        if closed:
+            raise _ApiError(403, "Cannot send messages to this user", 50007)
+        if not (
+            payload.get("content")
+            or payload.get("embeds")
+            or payload.get("components")
+            or req.files
+            or payload.get("sticker_ids")
+            or payload.get("poll")
+        ):
+            raise _ApiError(400, "Cannot send an empty message", 50006)
+        if len(str(payload.get("content") or "")) > 2000:
+            raise _ApiError(
+                400,
+                "Invalid Form Body",
+                50035,
+                {
+                    "errors": {
+                        "content": {
+                            "_errors": [
+                                {
+                                    "code": "BASE_TYPE_MAX_LENGTH",
+                                    "message": "Must be 2000 or fewer in length.",
+                                }
+                            ]
+                        }
+                    }
+                },
+            )
+        stored = self._new_message(cid, payload, req.files, "rest")
+        return 200, _clone(stored.message)
+
+    def _stored_in(self, req: _Req) -> StoredMessage:
+        with self._lock:
+            stored = self._messages.get(int(req.params["message_id"]))
+        if stored is None or stored.deleted or stored.channel_id != int(req.params["channel_id"]):
+            raise _ApiError(404, "Unknown Message", 10008)
+        return stored
+
+    async def _h_get_message(self, req: _Req) -> tuple[int, Any]:
+        with self._lock:
+            incoming = self._incoming.get(int(req.params["message_id"]))
+        if incoming is not None and incoming["channel_id"] == str(req.params["channel_id"]):
+            return 200, _clone(incoming)  # a message someone sent (dispatched earlier)
+        return 200, _clone(self._stored_in(req).message)
+
+    async def _h_edit_message(self, req: _Req) -> tuple[int, Any]:
+        stored = self._stored_in(req)
+        payload = req.json if isinstance(req.json, dict) else {}
+        return 200, self._edit(stored, payload, req.files)
+
+    async def _h_delete_message(self, req: _Req) -> tuple[int, Any]:
+        stored = self._stored_in(req)
+        with self._lock:
+            stored.deleted = True
+        return 204, None
+
+    async def _h_typing(self, req: _Req) -> tuple[int, Any]:
+        return 204, None
+
+    def _commands_pool(self, req: _Req) -> list[JSON]:
+        if int(req.params["application_id"]) != self.application_id:
+            raise _ApiError(403, "Missing Access", 50001)
+        gid = req.params.get("guild_id")
+        if gid is None:
+            return self._global_commands
+        return self._guild_commands.setdefault(int(gid), [])
+
+    def _command(self, raw: JSON, gid: str | None, existing: list[JSON]) -> JSON:
+        ctype = int(raw.get("type", 1))
+        old = next(
+            (c for c in existing if c["name"] == raw.get("name") and c["type"] == ctype), None
+        )
+        cmd: JSON = {
+            "id": old["id"] if old else str(self.snowflake()),
+            "application_id": str(self.application_id),
+            "version": str(self.snowflake()),
+            "type": ctype,
+            "name": raw["name"],
+            "description": raw.get("description", ""),
+            "options": raw.get("options", []),
+            "default_member_permissions": raw.get("default_member_permissions"),
+            "dm_permission": raw.get("dm_permission", True),
+            "nsfw": raw.get("nsfw", False),
+            "integration_types": raw.get("integration_types", [0]),
+            "contexts": raw.get("contexts"),
+            "name_localizations": raw.get("name_localizations"),
+            "description_localizations": raw.get("description_localizations"),
+        }
+        if gid is not None:
+            cmd["guild_id"] = gid
+        return cmd
+
+    async def _h_get_commands(self, req: _Req) -> tuple[int, Any]:
+        with self._lock:
+            return 200, [dict(c) for c in self._commands_pool(req)]
+
+    async def _h_put_commands(self, req: _Req) -> tuple[int, Any]:
+        if not isinstance(req.json, list):
+            raise _ApiError(400, "Invalid Form Body", 50035)
+        with self._lock:
+            pool = self._commands_pool(req)
+            new = [self._command(c, req.params.get("guild_id"), pool) for c in req.json]
+            pool[:] = new
+            return 200, [dict(c) for c in new]
+
+    async def _h_post_command(self, req: _Req) -> tuple[int, Any]:
+        if not isinstance(req.json, dict) or "name" not in req.json:
+            raise _ApiError(400, "Invalid Form Body", 50035)
+        with self._lock:
+            pool = self._commands_pool(req)
+            cmd = self._command(req.json, req.params.get("guild_id"), pool)
+            pool[:] = [c for c in pool if c["id"] != cmd["id"]] + [cmd]
+            return 201, dict(cmd)
+
+    def _interaction_by_token(self, token: str) -> _Interaction:
+        with self._lock:
+            found = next((i for i in self._interactions.values() if i.token == token), None)
+        if found is None or not found.acked:
+            raise _ApiError(404, "Unknown Webhook", 10015)
+        return found
+
+    async def _h_callback(self, req: _Req) -> tuple[int, Any]:
+        with self._lock:
+            inter = self._interactions.get(int(req.params["interaction_id"]))
+        if inter is None or time.monotonic() - inter.created > self.interaction_timeout:
+            raise _ApiError(404, "Unknown interaction", 10062)
+        if inter.token != req.params["token"]:
+            raise _ApiError(401, "Invalid Webhook Token", 50027)
+        body = req.json if isinstance(req.json, dict) else {}
+        ctype = int(body.get("type", 0))
+        data: JSON = dict(body.get("data") or {})
+        with self._lock:
+            if inter.acked:
+                raise _ApiError(400, "Interaction has already been acknowledged.", 40060)
+            valid = {
+                CALLBACK_CHANNEL_MESSAGE,
+                CALLBACK_DEFERRED_CHANNEL_MESSAGE,
+            }
+            if inter.type in (INTERACTION_MESSAGE_COMPONENT, INTERACTION_MODAL_SUBMIT):
+                valid |= {CALLBACK_DEFERRED_UPDATE_MESSAGE, CALLBACK_UPDATE_MESSAGE}
+            if inter.type in (INTERACTION_APPLICATION_COMMAND, INTERACTION_MESSAGE_COMPONENT):
+                valid.add(CALLBACK_MODAL)
+            if inter.type == 4:
+                valid = {CALLBACK_AUTOCOMPLETE_RESULT}
+            if ctype not in valid:
+                raise _ApiError(400, "Interaction response type is not valid", 50035)
+            inter.acked = True
+        message: JSON | None = None
+        if ctype == CALLBACK_CHANNEL_MESSAGE:
+            stored = self._new_message(
+                inter.channel_id, data, req.files, "interaction", interaction=inter
+            )
+            inter.original_message_id = stored.id
+            message = stored.message
+        elif ctype == CALLBACK_DEFERRED_CHANNEL_MESSAGE:
+            stored = self._new_message(
+                inter.channel_id,
+                {"flags": data.get("flags", 0)},
+                [],
+                "interaction",
+                interaction=inter,
+                flags=MESSAGE_FLAG_LOADING,
+            )
+            inter.original_message_id = stored.id
+            message = stored.message
+        elif ctype == CALLBACK_UPDATE_MESSAGE and inter.message_id is not None:
+            with self._lock:
+                target = self._messages.get(inter.message_id)
+            if target is not None:
+                message = self._edit(target, data, req.files)
+            inter.original_message_id = inter.message_id
+        elif ctype == CALLBACK_DEFERRED_UPDATE_MESSAGE:
+            inter.original_message_id = inter.message_id
+        response = InteractionResponse(
+            inter.id, inter.token, ctype, data, inter.original_message_id
+        )
+        with self._lock:
+            self._interaction_responses.append(response)
+        if req.query.get("with_response") not in ("1", "true", "True"):
+            return 204, None
+        flags = int((message or {}).get("flags") or data.get("flags") or 0)
+        answer: JSON = {
+            "interaction": {
+                "id": str(inter.id),
+                "type": inter.type,
+                "response_message_loading": ctype == CALLBACK_DEFERRED_CHANNEL_MESSAGE,
+                "response_message_ephemeral": bool(flags & MESSAGE_FLAG_EPHEMERAL),
+            },
+            "resource": {"type": ctype},
+        }
+        if inter.original_message_id is not None and ctype in (4, 5, 7):
+            answer["interaction"]["response_message_id"] = str(inter.original_message_id)
+        if message is not None:
+            answer["resource"]["message"] = _clone(message)
+        return 200, answer
+
+    async def _h_followup(self, req: _Req) -> tuple[int, Any]:
+        inter = self._interaction_by_token(req.params["token"])
+        payload = req.json if isinstance(req.json, dict) else {}
+        if inter.original_message_id is not None:
+            with self._lock:
+                original = self._messages.get(inter.original_message_id)
+            if original is not None and original.flags & MESSAGE_FLAG_LOADING:
+                # the first followup after a deferral replaces the "thinking" message
+                return 200, self._edit(original, payload, req.files)
+        stored = self._new_message(
+            inter.channel_id, payload, req.files, "webhook", interaction=inter
+        )
+        return 200, _clone(stored.message)
+
+    def _webhook_target(self, req: _Req) -> StoredMessage:
+        inter = self._interaction_by_token(req.params["token"])
+        mid_raw = req.params.get("message_id", "@original")
+        mid = inter.original_message_id if mid_raw == "@original" else int(mid_raw)
+        with self._lock:
+            stored = self._messages.get(mid) if mid is not None else None
+        if stored is None or stored.deleted:
+            raise _ApiError(404, "Unknown Message", 10008)
+        return stored
+
+    async def _h_webhook_get(self, req: _Req) -> tuple[int, Any]:
+        return 200, _clone(self._webhook_target(req).message)
+
+    async def _h_webhook_edit(self, req: _Req) -> tuple[int, Any]:
+        stored = self._webhook_target(req)
+        payload = req.json if isinstance(req.json, dict) else {}
+        return 200, self._edit(stored, payload, req.files)
+
+    async def _h_webhook_delete(self, req: _Req) -> tuple[int, Any]:
+        stored = self._webhook_target(req)
+        with self._lock:
+            stored.deleted = True
+        return 204, None

@@ -1,0 +1,61 @@
+"""A local Slack emulator: Web API, file uploads, Socket Mode and signed requests (see server.py)."""
+
+from emulators.slack.defaults import (
+    DEFAULT_APP_ID,
+    DEFAULT_APP_TOKEN,
+    DEFAULT_BOT_TOKEN,
+    DEFAULT_CLIENT_ID,
+    DEFAULT_CLIENT_SECRET,
+    DEFAULT_SCOPES,
+    DEFAULT_SIGNING_SECRET,
+    DEFAULT_TEAM_ID,
+    DEFAULT_TEAM_NAME,
+    JsonDict,
+)
+from emulators.slack.payloads import (
+    app_home_opened_event,
+    app_uninstalled_event,
+    block_actions_payload,
+    event_callback,
+    form_request,
+    interactive_form_body,
+    json_request,
+    message_event,
+    sign_request,
+    slash_command,
+    tokens_revoked_event,
+    view_submission_payload,
+)
+from emulators.slack.records import Call, Envelope, SlackApiFailure, Team, UploadedFile
+from emulators.slack.server import SlackEmulator
+
+__all__ = [
+    "DEFAULT_APP_ID",
+    "DEFAULT_APP_TOKEN",
+    "DEFAULT_BOT_TOKEN",
+    "DEFAULT_CLIENT_ID",
+    "DEFAULT_CLIENT_SECRET",
+    "DEFAULT_SCOPES",
+    "DEFAULT_SIGNING_SECRET",
+    "DEFAULT_TEAM_ID",
+    "DEFAULT_TEAM_NAME",
+    "Call",
+    "Envelope",
+    "JsonDict",
+    "SlackApiFailure",
+    "SlackEmulator",
+    "Team",
+    "UploadedFile",
+    "app_home_opened_event",
+    "app_uninstalled_event",
+    "block_actions_payload",
+    "event_callback",
+    "form_request",
+    "interactive_form_body",
+    "json_request",
+    "message_event",
+    "sign_request",
+    "slash_command",
+    "tokens_revoked_event",
+    "view_submission_payload",
+]
