@@ -15,10 +15,11 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.checkins import plan_next_morning, reachable_again
-from bot.conversation import checkins, onboarding
+from bot.conversation import checkins, onboarding, words
 from bot.conversation.flow import respond_to_text
 from bot.conversation.followups import pressed
 from bot.conversation.group import intro_action
+from bot.conversation.intents import Context, Intent, read
 from bot.conversation.people import user_key
 from bot.conversation.planning import logged_form
 from bot.conversation.states import State
@@ -36,6 +37,20 @@ from bot.uninstall import CommunityStopped, resume_community, stop_community
 __all__ = ["Coach", "CoachSettings"]
 
 _ACTION = re.compile(r"^!(ask|intro|quiet):(\d{1,12}):([a-z_0-9]{1,12})$")
+
+
+def _first_words(turn: Turn, text: str) -> None:
+    """A first message that says "stop" gets no welcome: the member is left alone at once."""
+    try:
+        clean = clean_message(text)
+    except TextProblem:
+        return
+    reading = read(clean, Context(State.ONBOARDING, turn.today))
+    if reading.intent == Intent.STOP:
+        turn.replies.clear()
+        turn.member.state_data = {}
+        turn.member.state = words.stop(turn, reading)
+
 
 _CHECKINS: dict[CheckInKind, Callable[[Turn, CheckIn], None]] = {
     CheckInKind.MORNING: checkins.ask_morning,
@@ -87,6 +102,7 @@ class Coach:
                 turn.uow.opt_outs.remove(turn.community.id, user_key(event.sender.user_id))
             if turn.member.state == State.NEW:
                 onboarding.start(turn, pending=event.text)
+                _first_words(turn, event.text)
             else:
                 self._respond(turn, event)
             replies = self._finish(turn)

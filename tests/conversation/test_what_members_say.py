@@ -183,6 +183,13 @@ def test_stop_unsubscribe_thanks_hi_and_anger_get_their_own_answers(sqlite_db: D
     assert chat.say("resume")[0].startswith("Welcome back!")
 
 
+def test_stop_as_a_first_message_gets_no_welcome(sqlite_db: Database) -> None:
+    chat = Chat(sqlite_db, start=MONDAY)
+    [reply] = chat.say("stop messaging me")
+    assert reply.startswith("Done — no more check-ins from me.")
+    assert chat.advance("7d") == []
+
+
 def test_delete_my_data_asks_first_and_a_plain_yes_confirms(sqlite_db: Database) -> None:
     chat = onboarded(sqlite_db)
     chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
