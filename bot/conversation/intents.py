@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, time
 from enum import StrEnum
 from functools import lru_cache
@@ -99,7 +99,6 @@ class Reading:
     bad_zone: str | None = None  # a zone-like name that is no zone ("Mars/Olympus")
     word: str | None = None  # the chat word, for COMMAND and words typed as commands
     rest: str = ""  # what followed the chat word, or the part of the text a rule points at
-    also: tuple[Reading, ...] = field(default=())  # e.g. a plan that followed "hi!"
 
     def slots(self) -> dict[str, object]:
         """The slots as plain values (the labelled corpus's format)."""
@@ -132,12 +131,11 @@ class Reading:
 
 @dataclass(frozen=True)
 class Context:
-    """What the reader may know about the member: where the conversation stands, their local
-    date (for "till monday"), and the name their pending question is about."""
+    """What the reader may know about the member: where the conversation stands, and their
+    local date (for "till monday")."""
 
     state: State
     today: date
-    person: str | None = None
 
 
 # ------------------------------------------------------------------------- normalising
