@@ -18,6 +18,7 @@ from bot.conversation.planning import judge, last_plan
 from bot.conversation.states import State
 from bot.conversation.turn import Turn
 from bot.domain import Outcome
+from bot.schedule import format_days
 
 KINDS_OF_ASK = (
     "an intro to someone at a target company, a referral for a posting, a review of your "
@@ -56,6 +57,11 @@ def greeting(turn: Turn, reading: Reading) -> State:
     return _stay(turn)
 
 
+def farewell(turn: Turn, reading: Reading) -> State:
+    turn.say_one_of(("Bye for now! 👋", "Talk soon."))
+    return _stay(turn)
+
+
 def _one_of(*replies: str) -> Callable[[Turn, Reading], State]:
     """A handler that answers with the first of `replies` the member didn't just get."""
 
@@ -86,6 +92,7 @@ def question(turn: Turn, reading: Reading) -> State:
     topic = reading.topic or Topic.OTHER
     answer = {
         Topic.WHAT_TO_ASK: _what_to_ask,
+        Topic.SCHEDULE: _schedule,
         Topic.WHO_TO_ASK: _who_to_ask,
         Topic.IS_GOOD_ASK: _is_good_ask,
         Topic.WHAT_IS_SPECIFIC: _what_is_specific,
@@ -207,6 +214,22 @@ def _is_good_ask(turn: Turn, reading: Reading) -> str:
         {"who": "a named person", "what": "one concrete favour"}[m] for m in candidate.missing
     )
     return f"Almost: it needs {missing or 'a named person and a favour'}. e.g. “Ask Priya for a referral for the analyst role at Target”."
+
+
+def _schedule(turn: Turn, reading: Reading) -> str:
+    member = turn.member
+    away = (
+        " — right now you're paused"
+        if member.paused_until and member.paused_until > turn.now
+        else " — right now they're stopped (`resume` starts them)"
+        if member.stopped
+        else ""
+    )
+    return (
+        f"I check in {format_days(member.days)} at {member.checkin_time:%H:%M} "
+        f"({member.timezone}){away}. Change it with e.g. “9am”, `days mon,wed,fri` or "
+        "`tz Europe/Berlin`."
+    )
 
 
 def _what_is_specific(turn: Turn, reading: Reading) -> str:

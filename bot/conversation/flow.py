@@ -119,6 +119,7 @@ GLOBAL: dict[Intent, Handler] = {
     Intent.WHO_KNOWS: answers.who_knows,
     Intent.GREETING: answers.greeting,
     Intent.THANKS: answers.thanks,
+    Intent.FAREWELL: answers.farewell,
     Intent.FRUSTRATION: answers.frustration,
     Intent.HIRED: followups.hired,
     Intent.GIVE: words.give,

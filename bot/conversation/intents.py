@@ -56,6 +56,7 @@ class Intent(StrEnum):
     WHO_KNOWS = "who_knows"
     GREETING = "greeting"
     THANKS = "thanks"
+    FAREWELL = "farewell"
     FRUSTRATION = "frustration"
     HIRED = "hired"
     EDIT = "edit"
@@ -71,6 +72,7 @@ class Topic(StrEnum):
     """What a question to the coach is about."""
 
     WHAT_TO_ASK = "what_to_ask"
+    SCHEDULE = "schedule"
     WHO_TO_ASK = "who_to_ask"
     IS_GOOD_ASK = "is_good_ask"
     WHAT_IS_SPECIFIC = "what_is_specific"
@@ -271,10 +273,17 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        Topic.SCHEDULE,
+        re.compile(
+            r"\bwhen (do|will|are) (you|u) (message|messaging|check|checking|ping|write|text|dm)"
+            r"|\bwhat time (do|will|are) (you|u)\b|\bmy (schedule|check-?in time)\b"
+        ),
+    ),
+    (
         Topic.WHO_TO_ASK,
         re.compile(
             r"\bwho (should|do|can|could|would|shall) i (ask|contact|reach out|talk|message|"
-            r"email|approach|write|call|go to|hit up|network with)\b|\b(no idea|not sure|idk|"
+            r"email|approach|write|call|go to|hit up|network with)\b|\b(no idea|no clue|not sure|idk|"
             r"dunno|don'?t know) who\b|\bwho to (ask|contact|reach|talk|message|approach)\b"
             r"|\bwho (is|would be) (a |the )?(good|right|best) (person|people)\b"
             r"|\bwho should (my ask|it) be\b|\bwhom\b|\bwho (am|are) (i|we) (supposed|meant) to\b"
@@ -284,7 +293,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
     (
         Topic.WHAT_TO_ASK,
         re.compile(
-            r"\bwhat (should|do|can|could|would|shall) i (even |actually |really )?ask\b|\b(no idea|not sure|idk|dunno|"
+            r"\bwhat (should|do|can|could|would|shall) i (even |actually |really )?ask\b|\b(no idea|no clue|not sure|idk|dunno|"
             r"don'?t know) what\b|\bwhat to ask\b|\bwhat (should|could) (my|the) ask be\b"
             r"|\b(any|give me|need) (an |some )?(ideas?|suggestions?|examples?|inspiration)\b"
             r"|\bwhat (ask|favou?r|request)\b|\bhelp me (think|find|figure|decide|come up)\b"
@@ -389,6 +398,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
                 return reading(intent, "a greeting" if intent == Intent.GREETING else "thanks")
             return rest
 
+    if vocab.FAREWELL.match(low):
+        return reading(Intent.FAREWELL, "a goodbye")
     if vocab.GREETING.match(low):
         return reading(Intent.GREETING, "a greeting")
     if vocab.THANKS.match(low) or vocab.THANKS_END.search(low):
@@ -399,9 +410,11 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.GIVE, "helped someone else")
     if state == State.ONBOARDING or _questioning(low):
         schedule = _schedule(text, low, context)
-        if schedule is not None and (state == State.ONBOARDING or schedule.time is not None):
+        if schedule is not None and (
+            state == State.ONBOARDING or schedule.time is not None or schedule.days is not None
+        ):
             return schedule
-    if _questioning(low):
+    if _questioning(low) or vocab.NOT_KNOWING.search(low):
         question = _question(low, text)
         if question is not None:
             return question

@@ -124,13 +124,19 @@ FRUSTRATION = re.compile(
     r"sucks?|pointless|useless|stupid|dumb|annoying|annoyed|hate (this|you|it|job hunting|"
     r"job searching|networking)|waste of (my )?time|so tired|tired of|sick of|fed up|give up|"
     r"giving up|hopeless|depress\w*|frustrat\w*|ugh+|argh+|burn(ed|t)? out|exhausted|"
-    r"overwhelmed|(nobody|no one) (ever )?(answers|replies|cares|helps|responds)|what'?s (even )?the point|"
+    r"overwhelmed|so over (this|it)|over it|(nobody|no one) (ever )?(answers|replies|cares|helps|responds)|what'?s (even )?the point|"
     r"what is wrong with|i'?m (so )?done with (this|it|all)|rejections?|"
     r"shut up|go away|piss\w*|bloody|hell)\b"
 )
 STRONG_FEELING = re.compile(
     r"\b(hate|stressful|stressed|pressure|fuck\w*|bs|shit|depress\w*|hopeless|exhausted)\b"
 )
+FAREWELL = re.compile(
+    r"^(bye+|goodbye|good bye|bye for now|see (you|ya|u)( later| tomorrow| soon)?|later|laters|"
+    r"ttyl|talk (to you )?(later|tomorrow|soon)|gn|good ?night|night|cya|catch you later|"
+    r"that'?s all( for (now|today))?|signing off)( for now| then| coach| all)?$"
+)
+NOT_KNOWING = re.compile(r"\b(no idea|no clue|not sure|idk|dunno|don'?t know) (who|what)\b")
 GREETING = re.compile(
     r"^(hi+|hey+|hello+|helo|hiya|heya|yo|hola|hallo|howdy|sup|wassup|what'?s up|whats up|"
     r"good (morning|afternoon|evening|day)|morning|mornin|gm|bonjour|ola|olá|namaste|salut|ciao|"
@@ -283,7 +289,7 @@ STATS = re.compile(
 SCHEDULE_CUE = re.compile(
     r"\b(check ?in|check-in|message me|msg me|ping me|ask me|remind|move|change|switch|schedule|"
     r"instead|earlier|later|my time|tz|timezone|time zone|i'?m in|i am in|i live in|moved to|"
-    r"based in|prefer|rather|from now on|every (day|morning|weekday))\b"
+    r"based in|prefer|rather|from now on|every (day|morning|weekday)|weekends?|can (we|you) do)\b"
 )
 PART_OF_DAY = re.compile(
     r"^(mornings?|afternoons?|evenings?|early|late|later|earlier)( please| pls| is fine| are fine| work| works| are better| is better)?$"

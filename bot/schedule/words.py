@@ -124,6 +124,10 @@ _DAYS_PHRASES: dict[str, frozenset[int]] = {
     "workdays": frozenset(range(5)),
     "working days": frozenset(range(5)),
     "mon-fri": frozenset(range(5)),
+    "weekends too": frozenset(range(7)),
+    "weekends as well": frozenset(range(7)),
+    "also weekends": frozenset(range(7)),
+    "weekends only": frozenset({5, 6}),
     "monday to friday": frozenset(range(5)),
     "monday through friday": frozenset(range(5)),
 }

@@ -183,6 +183,22 @@ def test_stop_unsubscribe_thanks_hi_and_anger_get_their_own_answers(sqlite_db: D
     assert chat.say("resume")[0].startswith("Welcome back!")
 
 
+def test_goodbyes_schedule_questions_and_weekends_in_words(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db)
+    assert chat.say("bye for now") == ["Bye for now! 👋"]
+    assert chat.say("when do you message me?")[0].startswith(
+        "I check in mon-fri at 09:00 (America/Chicago)."
+    )
+    assert chat.say("can we do weekends too") == [
+        "Done: check-ins daily at 09:00 (America/Chicago)."
+    ]
+    assert chat.say("honestly no clue who to hit up")[0].startswith(
+        "Start with people who already know you"
+    )
+    assert "pause" in chat.say("I am so over this")[0]
+    assert asks(sqlite_db) == []
+
+
 def test_stop_as_a_first_message_gets_no_welcome(sqlite_db: Database) -> None:
     chat = Chat(sqlite_db, start=MONDAY)
     [reply] = chat.say("stop messaging me")
