@@ -58,7 +58,7 @@ def parse_days(text: str) -> frozenset[int] | None:
             continue
         if "-" in part:
             start, _, end = part.partition("-")
-            first, last = _day_number(start), _day_number(end)
+            first, last = day_number(start), day_number(end)
             if first is None or last is None:
                 return None
             day = first
@@ -67,14 +67,15 @@ def parse_days(text: str) -> frozenset[int] | None:
                 day = (day + 1) % 7
                 days.add(day)
         else:
-            number = _day_number(part)
+            number = day_number(part)
             if number is None:
                 return None
             days.add(number)
     return frozenset(days) or None
 
 
-def _day_number(word: str) -> int | None:
+def day_number(word: str) -> int | None:
+    """'mon', 'monday', 'thursdays' (lower case) -> 0..6, Monday 0; None for anything else."""
     word = word.strip()[:3]
     return _DAY_NAMES.index(word) if word in _DAY_NAMES else None
 

@@ -18,9 +18,8 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from dateutil import parser as date_parser
 
-from bot.schedule.local_time import timezone_or_none
+from bot.schedule.local_time import day_number, timezone_or_none
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_WORD = re.compile(
     r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?s?\b"
 )
@@ -291,7 +290,9 @@ def find_days(text: str) -> frozenset[int] | None:
 
 
 def _day_index(word: str) -> int:
-    return [d[:3] for d in _WEEKDAYS].index(word[:3])
+    number = day_number(word.lower())
+    assert number is not None  # the patterns above only match day names
+    return number
 
 
 @dataclass(frozen=True)
