@@ -14,10 +14,12 @@ from datetime import datetime, timedelta
 from bot.checkins import plan_next_morning, plan_next_review, plan_nudge
 from bot.coaching import Verdict
 from bot.conversation.followups import choice, made_question
+from bot.conversation.onboarding import finish_quietly
 from bot.conversation.planning import keep_draft
 from bot.conversation.states import State
 from bot.conversation.text import short
 from bot.conversation.turn import Turn
+from bot.conversation.words import pause_for
 from bot.domain import Ask, AskStatus, CheckIn, Outcome, Target
 from bot.messages import Choice
 from bot.progress import compute_stats, count_by_day
@@ -69,8 +71,6 @@ def ask_morning(turn: Turn, checkin: CheckIn) -> None:
     if member.state == State.CONFIRM_FORGET:
         return
     if member.state == State.ONBOARDING:
-        from bot.conversation.onboarding import finish_quietly
-
         finish_quietly(turn)
     keep_draft(turn)
     silent = silent_days(turn)
@@ -128,8 +128,6 @@ def _open_unmade(turn: Turn) -> Ask | None:
 
 def quiet_answer(turn: Turn, action: str) -> None:
     """The keep-going question's buttons."""
-    from bot.conversation.words import pause_for
-
     member = turn.member
     if action == "keep":
         turn.say("Great — same time, same question. One person, one favour.")

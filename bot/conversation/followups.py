@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bot.checkins import cancel_all, plan_follow_up, plan_made_question
 from bot.conversation.intents import Intent, Reading
+from bot.conversation.planning import skip_today
 from bot.conversation.states import State
 from bot.conversation.text import short
 from bot.conversation.turn import Turn
@@ -115,8 +116,6 @@ def typed_not_yet(turn: Turn, reading: Reading) -> State:
 def typed_skip(turn: Turn, reading: Reading) -> State:
     ask = current_ask(turn)
     if ask is None:
-        from bot.conversation.planning import skip_today
-
         return skip_today(turn)
     return made(turn, ask, "skip")
 

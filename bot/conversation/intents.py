@@ -21,7 +21,7 @@ from bot.coaching import Assessment, assess_ask
 from bot.conversation import phrases as vocab
 from bot.conversation.states import State
 from bot.domain import Outcome
-from bot.schedule import parse_days, parse_time, timezone_or_none
+from bot.schedule import format_days, parse_days, parse_time, timezone_or_none
 from bot.schedule.words import Break, find_break, find_days, find_time, find_zone
 
 
@@ -193,8 +193,6 @@ def split_companies(raw: str) -> tuple[str, ...]:
 
 
 def _days_text(days: frozenset[int]) -> str:
-    from bot.schedule import format_days
-
     return format_days(days)
 
 

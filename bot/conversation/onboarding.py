@@ -13,6 +13,7 @@ from bot.checkins import plan_check_ins, plan_next_morning, plan_next_review
 from bot.conversation.intents import Context, Intent, Reading, read
 from bot.conversation.states import State
 from bot.conversation.turn import Turn
+from bot.conversation.words import apply_schedule
 from bot.schedule import format_days
 
 PENDING = "pending"  # state_data: a message sent before onboarding was done
@@ -40,8 +41,6 @@ def confirmed(turn: Turn, reading: Reading) -> State:
 
 def schedule(turn: Turn, reading: Reading) -> State:
     """A time, zone or days in words."""
-    from bot.conversation.words import apply_schedule
-
     if apply_schedule(turn, reading):
         return _finish(turn, "You're set")
     return State.ONBOARDING if turn.refused else unclear(turn, reading)

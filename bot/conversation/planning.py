@@ -15,7 +15,7 @@ from datetime import timedelta
 from bot.checkins import plan_afternoon
 from bot.coaching import Assessment, Verdict
 from bot.conversation.group import offer_intro
-from bot.conversation.intents import Reading, assessed, person_in
+from bot.conversation.intents import Intent, Reading, assessed, person_in
 from bot.conversation.states import State
 from bot.conversation.text import short
 from bot.conversation.turn import Turn
@@ -269,8 +269,6 @@ def edit(turn: Turn, reading: Reading) -> State:
 
 
 def _edit_change(text: str) -> str:
-    import re
-
     match = re.search(
         r"\b(?:make (?:that|it)|change (?:that|it) to|i meant|i mean|meant)\s+(.+)$",
         text,
@@ -357,6 +355,4 @@ def logged_form(turn: Turn, form: dict[str, str], max_company: int) -> State:
         text += f" at {company}"
     if by:
         text += f" by {by}"
-    from bot.conversation.intents import Intent
-
     return plan(turn, Reading(Intent.PLAN, text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -132,6 +132,4 @@ class Turn:
 
 
 def _reworded(message: OutboundMessage) -> OutboundMessage:
-    from dataclasses import replace
-
     return replace(message, text="As I said: " + message.text[:1].lower() + message.text[1:])

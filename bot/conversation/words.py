@@ -8,11 +8,13 @@ that leaves the conversation where it was returns the member's current state.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime
 
 from bot.checkins import cancel_all, plan_check_ins, plan_next_morning
 from bot.conversation.group import offer_intro, word_digest, word_report, word_share
 from bot.conversation.intents import Reading
+from bot.conversation.people import user_key
 from bot.conversation.states import State
 from bot.conversation.text import short
 from bot.conversation.turn import Turn
@@ -286,10 +288,6 @@ def forget(turn: Turn, reading: Reading) -> State:
 
 
 def forget_confirmed(turn: Turn, reading: Reading) -> State:
-    from dataclasses import replace
-
-    from bot.conversation.people import user_key
-
     member = turn.member
     assert member.id is not None and turn.community.id is not None
     turn.uow.forget_member(member.id)
