@@ -219,7 +219,7 @@ DROP = re.compile(
 OUTCOME_YES = re.compile(
     r"\b(said|say|says|saying|sayed|told me|replied|answered) (yes|yeah|yep|sure|ok|okay|of course|"
     r"absolutely|she'?d|he'?d|they'?d|she will|he will|happy)\b"
-    r"|\b(agreed|agree)\b|\b(referred|introduced|intro'?d|connected|recommended|referd) me\b"
+    r"|\b(agreed|agree)\b|\b(he'?s|she'?s|they'?re|hes|shes|theyre) on it\b|\b(referred|introduced|intro'?d|connected|recommended|referd) me\b"
     r"|\b(she|he|they|she'?s|he'?s)( is)?( will| would|'ll|'d| gonna| going to| happy to| glad to|"
     r" offered to| promised to| agreed to) (refer|intro|introduce|connect|review|look|forward|"
     r"pass|share|help|put in a word|send|do it|meet|call|chat)\b"

@@ -30,6 +30,8 @@ _CLOCK = re.compile(
     re.IGNORECASE,
 )
 _CLOCK_CUE = re.compile(r"\b(at|around|by|to|for|@)\s*$", re.IGNORECASE)
+# "half 8" / "half past 8" (8:30), "quarter past 9", "quarter to 9" (8:45)
+_SPOKEN = re.compile(r"\b(half(?: past)?|quarter past|quarter to)\s+(\d{1,2})\b", re.IGNORECASE)
 _NOON = re.compile(r"\b(noon|midday)\b", re.IGNORECASE)
 
 # Everyday names for zones. City names come from the tz database itself (see _cities).
@@ -242,6 +244,15 @@ def find_time(text: str, loose: bool = False) -> time | None:
     '9 is ok', 'make it 8', '11?'."""
     if _NOON.search(text):
         return time(12, 0)
+    spoken = _SPOKEN.search(text)
+    if spoken:
+        minutes = {"half": 30, "half past": 30, "quarter past": 15, "quarter to": -15}[
+            " ".join(spoken.group(1).lower().split())
+        ]
+        hour = int(spoken.group(2))
+        if 1 <= hour <= 12:
+            total = hour * 60 + minutes
+            return time(total // 60, total % 60)
     for match in _CLOCK.finditer(text):
         hour = int(match.group(1))
         minute = int(match.group(2)) if match.group(2) else 0

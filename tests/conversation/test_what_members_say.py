@@ -199,6 +199,15 @@ def test_goodbyes_schedule_questions_and_weekends_in_words(sqlite_db: Database) 
     assert asks(sqlite_db) == []
 
 
+def test_spoken_times_and_slang_outcomes(sqlite_db: Database) -> None:
+    chat = welcomed(sqlite_db)
+    assert chat.say("half 8 works for me")[0].startswith("You're set: mon-fri at 08:30")
+    chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
+    chat.advance("9h")
+    chat.say("yup")
+    assert chat.say("he said hes on it 👍")[0].startswith("Great outcome.")
+
+
 def test_stop_as_a_first_message_gets_no_welcome(sqlite_db: Database) -> None:
     chat = Chat(sqlite_db, start=MONDAY)
     [reply] = chat.say("stop messaging me")
