@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, time
 from enum import StrEnum
@@ -724,6 +725,66 @@ def _zone_only(text: str) -> ZoneInfo | None:
 # ------------------------------------------------------------------------- chat words
 
 
+def _few_words(most: int) -> Callable[[str], bool]:
+    return lambda rest: len(rest.split()) <= most
+
+
+def _nothing_after(rest: str) -> bool:
+    return not rest
+
+
+@dataclass(frozen=True)
+class _ChatWord:
+    """One chat word of DESIGN.md: the intent it means, when what follows fits its grammar, and
+    the slots read from what follows (given the member's local date)."""
+
+    intent: Intent
+    fits: Callable[[str], bool]
+    slots: Callable[[str, date], dict[str, object]] = lambda rest, today: {}
+
+
+def _time_fits(rest: str) -> bool:
+    return (
+        not rest or parse_time(rest) is not None or bool(re.fullmatch(r"[\d:. apm]+", rest.lower()))
+    )
+
+
+def _share_fits(rest: str) -> bool:
+    return len(rest.split()) <= 2 and not re.match(r"(my|your|it|this|the)\b", rest.lower())
+
+
+def _help_fits(rest: str) -> bool:
+    return len(rest.split()) <= 3 and not rest.lower().startswith(("me ", "with"))
+
+
+_CHAT_WORDS: dict[str, _ChatWord] = {
+    "help": _ChatWord(Intent.HELP, _help_fits),
+    "targets": _ChatWord(Intent.COMMAND, _nothing_after),
+    "stats": _ChatWord(Intent.STATS, _nothing_after),
+    "time": _ChatWord(Intent.SCHEDULE, _time_fits, lambda rest, today: {"time": parse_time(rest)}),
+    "days": _ChatWord(
+        Intent.SCHEDULE,
+        lambda rest: not rest or len(rest.split()) <= 3,
+        lambda rest, today: {"days": parse_days(rest) or find_days(rest)},
+    ),
+    "tz": _ChatWord(
+        Intent.SCHEDULE,
+        lambda rest: bool(rest) and len(rest.split()) <= 3,
+        lambda rest, today: {"zone": timezone_or_none(rest) or find_zone(rest)},
+    ),
+    "pause": _ChatWord(
+        Intent.PAUSE, _few_words(4), lambda rest, today: {"pause": _pause_amount(rest, today)}
+    ),
+    "resume": _ChatWord(Intent.RESUME, _few_words(2)),
+    "export": _ChatWord(Intent.COMMAND, _few_words(2)),
+    "forget": _ChatWord(Intent.FORGET, _nothing_after),
+    "share": _ChatWord(Intent.COMMAND, _share_fits),
+    "report": _ChatWord(Intent.COMMAND, _few_words(2)),
+    "digest": _ChatWord(Intent.COMMAND, _few_words(2)),
+    "admin": _ChatWord(Intent.COMMAND, lambda rest: True),
+}
+
+
 def _chat_word(text: str, low: str, context: Context) -> Reading | None:
     """The chat words of DESIGN.md, only when what follows fits the word's grammar (so that
     "share my resume with Tom" is a plan, not a bad `share` command)."""
@@ -732,14 +793,11 @@ def _chat_word(text: str, low: str, context: Context) -> Reading | None:
     word = first.lower().lstrip("/").rstrip(":,")
     rest = rest.strip()
     rest_low = rest.lower()
+    why = f"the `{word}` word"
     if word == "ask" and rest:
-        return Reading(Intent.PLAN, f"Ask {rest}", "the `ask` word", word="ask", rest=rest)
+        return Reading(Intent.PLAN, f"Ask {rest}", why, word="ask", rest=rest)
     if word == "gave" and (rest or stripped.lower() == "gave"):
-        return Reading(Intent.GIVE, text, "the `gave` word", word="gave", rest=rest)
-    if word == "help" and len(rest.split()) <= 3 and not rest_low.startswith(("me ", "with")):
-        return Reading(Intent.HELP, text, "the `help` word", word="help")
-    if word in ("targets",) and not rest:
-        return Reading(Intent.COMMAND, text, "the `targets` word", word="targets")
+        return Reading(Intent.GIVE, text, why, word="gave", rest=rest)
     if word == "target":
         verb, _, companies = rest.partition(" ")
         if verb.lower() == "add" and companies.strip():
@@ -751,74 +809,21 @@ def _chat_word(text: str, low: str, context: Context) -> Reading | None:
                 companies=split_companies(companies),
             )
         if verb.lower() in ("remove", "rm", "delete", "del", "drop"):
-            return Reading(
-                Intent.COMMAND, text, "the `target remove` word", word="target", rest=rest
-            )
-        if not rest or verb.lower() not in ("add",):
-            return Reading(Intent.COMMAND, text, "the `target` word", word="target", rest=rest)
+            return Reading(Intent.COMMAND, text, "the `target remove` word", word=word, rest=rest)
+        return Reading(Intent.COMMAND, text, why, word=word, rest=rest)
+    if word == "know" and not rest:
+        return Reading(Intent.COMMAND, text, why, word=word)
     if (
         word == "know"
-        and rest
         and not rest.endswith("?")
         and not re.match(r"(anyone|anybody|someone|somebody|people|who)\b", rest_low)
     ):
-        return Reading(
-            Intent.KNOW, text, "the `know` word", word="know", company=_company(rest) or rest[:80]
-        )
-    if word == "know" and not rest:
-        return Reading(Intent.COMMAND, text, "the `know` word", word="know")
-    if word == "stats" and not rest:
-        return Reading(Intent.STATS, text, "the `stats` word", word="stats")
-    if word == "time" and (
-        not rest or parse_time(rest) is not None or re.fullmatch(r"[\d:. apm]+", rest_low)
-    ):
-        return Reading(
-            Intent.SCHEDULE, text, "the `time` word", word="time", rest=rest, time=parse_time(rest)
-        )
-    if word == "days" and (not rest or len(rest.split()) <= 3):
-        return Reading(
-            Intent.SCHEDULE,
-            text,
-            "the `days` word",
-            word="days",
-            rest=rest,
-            days=parse_days(rest) or find_days(rest),
-        )
-    if word == "tz" and rest and len(rest.split()) <= 3:
-        return Reading(
-            Intent.SCHEDULE,
-            text,
-            "the `tz` word",
-            word="tz",
-            rest=rest,
-            zone=timezone_or_none(rest) or find_zone(rest),
-        )
-    if word == "pause" and (not rest or len(rest.split()) <= 4):
-        return Reading(
-            Intent.PAUSE,
-            text,
-            "the `pause` word",
-            word="pause",
-            rest=rest,
-            pause=_pause_amount(rest, context.today),
-        )
-    if word == "resume" and len(rest.split()) <= 2:
-        return Reading(Intent.RESUME, text, "the `resume` word", word="resume")
-    if word == "export" and len(rest.split()) <= 2:
-        return Reading(Intent.COMMAND, text, "the `export` word", word="export", rest=rest)
-    if word == "forget" and not rest:
-        return Reading(Intent.FORGET, text, "the `forget` word", word="forget")
-    if (
-        word == "share"
-        and len(rest.split()) <= 2
-        and not re.match(r"(my|your|it|this|the)\b", rest_low)
-    ):
-        return Reading(Intent.COMMAND, text, "the `share` word", word="share", rest=rest)
-    if word in ("report", "digest") and len(rest.split()) <= 2:
-        return Reading(Intent.COMMAND, text, f"the `{word}` word", word=word, rest=rest)
-    if word == "admin":
-        return Reading(Intent.COMMAND, text, "the `admin` word", word="admin", rest=rest)
-    return None
+        return Reading(Intent.KNOW, text, why, word=word, company=_company(rest) or rest[:80])
+    chat_word = _CHAT_WORDS.get(word)
+    if chat_word is None or not chat_word.fits(rest):
+        return None
+    slots = chat_word.slots(rest, context.today)
+    return Reading(chat_word.intent, text, why, word=word, rest=rest, **slots)  # type: ignore[arg-type]
 
 
 def _pause_amount(rest: str, today: date) -> Break | None:
