@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from functools import cache
@@ -20,6 +21,8 @@ from dateutil import parser as date_parser
 
 from bot.schedule.local_time import day_number, timezone_or_none
 
+_DAY = r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*"  # a day name, its three letters captured
+_DAY_RANGE = re.compile(rf"\b{_DAY}\s*(?:-|to|through|thru)\s*{_DAY}\b")  # "mon-fri"
 _WEEKDAY_WORD = re.compile(
     r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?s?\b"
 )
@@ -283,11 +286,7 @@ def find_days(text: str) -> frozenset[int] | None:
     for phrase, days in _DAYS_PHRASES.items():
         if re.search(rf"\b{re.escape(phrase)}\b", lowered):
             return days
-    range_match = re.search(
-        r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\s*(?:-|to|through|thru)\s*"
-        r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
-        lowered,
-    )
+    range_match = _DAY_RANGE.search(lowered)
     if range_match:
         first = _day_index(range_match.group(1))
         last = _day_index(range_match.group(2))
@@ -320,6 +319,19 @@ class Break:
         return today + timedelta(days=7 if self.days is None else self.days)
 
 
+# Breaks said relative to today, tried in this order: the pattern, and how many days ahead
+# check-ins come back.
+_RELATIVE_BREAKS: tuple[tuple[re.Pattern[str], Callable[[date], int]], ...] = (
+    (re.compile(r"\bnext week\b"), lambda today: 14 - today.weekday()),
+    (re.compile(r"\b(this|the rest of the) week\b"), lambda today: 7 - today.weekday()),
+    (re.compile(r"\b(till|til|until|untill)\s+tomorrow\b"), lambda today: 1),
+    (re.compile(r"\btomorrow\b"), lambda today: 2),
+)
+_UNTIL_WEEKDAY = re.compile(
+    rf"\b(?:till|til|until|untill|to|through|thru|back on|back|after|next)\s+{_DAY}\b"
+)
+
+
 def find_break(text: str, today: date) -> Break | None:
     """'till monday', 'until March 20', 'next week', 'a week', '3 days', 'for two weeks'."""
     lowered = plain(text)
@@ -331,20 +343,10 @@ def find_break(text: str, today: date) -> Break | None:
     day_of_month = re.search(r"\b(?:till|til|until|to|on) the (\d{1,2})(?:st|nd|rd|th)?\b", lowered)
     if day_of_month and 1 <= int(day_of_month.group(1)) <= 31:
         return Break(until=_next_day_of_month(today, int(day_of_month.group(1))))
-    if re.search(r"\bnext week\b", lowered):
-        monday = today + timedelta(days=7 - today.weekday())
-        return Break(until=monday + timedelta(days=7))
-    if re.search(r"\b(this|the rest of the) week\b", lowered):
-        return Break(until=today + timedelta(days=7 - today.weekday()))
-    if re.search(r"\b(till|til|until|untill)\s+tomorrow\b", lowered):
-        return Break(until=today + timedelta(days=1))
-    if re.search(r"\btomorrow\b", lowered):
-        return Break(until=today + timedelta(days=2))
-    weekday = re.search(
-        r"\b(?:till|til|until|untill|to|through|thru|back on|back|after|next)\s+"
-        r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
-        lowered,
-    )
+    for phrase, days_ahead in _RELATIVE_BREAKS:
+        if phrase.search(lowered):
+            return Break(until=today + timedelta(days=days_ahead(today)))
+    weekday = _UNTIL_WEEKDAY.search(lowered)
     if weekday:
         target = _day_index(weekday.group(1))
         ahead = (target - today.weekday()) % 7 or 7
