@@ -118,22 +118,19 @@ ZONE_ALIASES: dict[str, str] = {
     "kiev": "Europe/Kyiv",
 }
 
+_EVERY_DAY = frozenset(range(7))
+_WEEKDAYS = frozenset(range(5))
+# Ways of naming a set of days, each with the days it means.
 _DAYS_PHRASES: dict[str, frozenset[int]] = {
-    "every day": frozenset(range(7)),
-    "everyday": frozenset(range(7)),
-    "daily": frozenset(range(7)),
-    "7 days a week": frozenset(range(7)),
-    "weekdays": frozenset(range(5)),
-    "week days": frozenset(range(5)),
-    "workdays": frozenset(range(5)),
-    "working days": frozenset(range(5)),
-    "mon-fri": frozenset(range(5)),
-    "weekends too": frozenset(range(7)),
-    "weekends as well": frozenset(range(7)),
-    "also weekends": frozenset(range(7)),
-    "weekends only": frozenset({5, 6}),
-    "monday to friday": frozenset(range(5)),
-    "monday through friday": frozenset(range(5)),
+    phrase: days
+    for days, phrases in (
+        (_EVERY_DAY, ("every day", "everyday", "daily", "7 days a week", "weekends too")),
+        (_EVERY_DAY, ("weekends as well", "also weekends")),
+        (_WEEKDAYS, ("weekdays", "week days", "workdays", "working days", "mon-fri")),
+        (_WEEKDAYS, ("monday to friday", "monday through friday")),
+        (frozenset({5, 6}), ("weekends only",)),
+    )
+    for phrase in phrases
 }
 
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # month words
