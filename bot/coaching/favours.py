@@ -76,7 +76,7 @@ _INTRO = re.compile(
     r"|\bintros?\s(?:me\s)?(?:to|with)\b|\bintro(?:'d)?\sme\b"
     r"|\bpresent(?:s|ed|ing)?\sme\s(?:to|with)\b"
     r"|\bintroductions?\s(?:to|with)\b"
-    r"|\bconnect(?:s|ed|ing)?\sme\s(?:up\s)?(?:with|to)\b"
+    r"|\bconnect(?:s|ed|ing)?\s(?:me|us)\b(?:\s(?:up\s)?(?:with|to)\b)?"
     r"|\bput(?:s|ting)?\sme\sin\s(?:touch|contact)\swith\b"
     r"|\b(?:hook|set)(?:s|ing)?\sme\sup\swith\b"
     r"|\bintro(?:duction)?\semails?\b(?:\s(?:to|with)\b)?"
@@ -89,19 +89,23 @@ _REFERRAL = re.compile(
     r"(?!\s(?:somewhere|anywhere|around|to\s(?:someone|anyone|people|somewhere)))"
     # A referral asked for ("for a referral", "a referral to …"), not one talked about
     # ("about referrals", "his referral", "the referral program").
-    r"|\b(?:an?|for|one|get|request|requesting)\s(?:(?:quick|internal|employee|possible|warm)\s)?"
-    r"referrals?\b(?!\s(?:program|programs|bonus|bonuses|policy|link|portal|process))"
+    r"|(?:\b(?:an?|one)\s|(?<=\bfor\s)|(?<=\bget\s)|(?<=\brequest\s)|(?<=\brequesting\s))"
+    r"(?!(?:few|couple|some|more|any|the)\s)(?:[\w&.'-]+\s){0,2}?referrals?\b(?!\s(?:program|programs|bonus|bonuses|policy|link|portal"
+    r"|process))"
+    r"|\bsubmit(?:s|ted|ting)?\s(?:me|my\sname)\s(?:as|for)\s(?:an?\s)?(?:[\w-]+\s)?"
+    r"(?:referral|candidate)\b"
     r"|\b(?=referral)(?<!\bhis\s)(?<!\bher\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\byour\s)(?<!\bmy\s)"
     r"referrals?\s(?:for|to|at|into|from)\s"
     r"|\bput\s(?:in\s)?a\s(?:good\s|kind\s)?word\b|\bgood\sword\b"
     r"|\brecommend(?:s|ed|ing)?\sme\b"
     r"|\bvouch(?:es|ed|ing)?\sfor\s(?:me|my)\b"
     r"|\b(?:the|a|his|her|their)\sreferral\s(?:link|code|form)\b"
-    r"|\b(?:pass|forward|send|share|submit|hand|give|get|bring|flag|slip|walk|put)(?:s|es|ed|ing|ting)?"
+    r"|\b(?:pass|forward|send|share|submit|hand|give|get|bring|flag|slip|walk|put|post|drop)"
+    r"(?:s|es|ed|ing|ting|ped|ping)?"
     rf"\s(?:along\s|on\s)?(?:my\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC}|name|info|information|work"
-    r"|details|candidacy)|it|this|them|me)\s(?:along\s|over\s|on\s|up\s|straight\s|directly\s"
-    r"|right\s)?(?:to|with|onto|internally|in\sfront\sof|forward|on\sthe\sdesk\sof|(?<=along\s)for"
-    r"|in\sthe\shands\sof|in"
+    r"|details|candidacy)(?:\s(?:link|file|pdf))?|it|this|them|me)\s(?:along\s|over\s|on\s|up\s"
+    r"|straight\s|directly\s|right\s)?(?:to|with|onto|into|internally|in\sfront\sof|forward"
+    r"|on\sthe\sdesk\sof|(?<=along\s)for|in\sthe\shands\sof|in"
     # "pass along my resume for the network tech job": the job names where it goes.
     r"|for(?=\s(?:the|a|an|this|that)\s(?:[\w-]+\s){0,4}?(?:job|role|position|opening|req)\b))\b"
 )
@@ -225,7 +229,9 @@ _INFORMATIONAL = re.compile(
 )
 _MOCK = re.compile(
     r"\b(?:mock|practice|role[- ]play)\s(?:[\w-]+\s){0,2}?(?:interviews?|negotiations?|calls?"
-    r"|pitch|presentations?|cases?|sessions?|conversations?|runs?|panels?)\b"
+    r"|pitch|presentations?|cases?|sessions?|conversations?|runs?|panels?|critiques?|talks?"
+    r"|screens?|rounds?|demos?|reviews?|exams?|loops?|onsites?|whiteboards?)\b"
+    r"|\b(?:an?|the)\s(?:[\w-]+\s){0,3}?mocks?\s(?=(?:with|for)\s(?:me|us)\b)"
 )
 # A favour named by its noun alone, straight after the person: learners' and note-takers' frame.
 _BARE = re.compile(
@@ -269,6 +275,7 @@ _TRAILING = re.compile(
 
 
 _FROM_PERSON = re.compile(r"^(?:[^\W\d_][\w'.-]*\s?){1,3}(?=\s|$)")
+_NAMED_REFERRAL = re.compile(r"(?i:an?)\s(?:[\w&.'-]+\s){1,2}?(?i:referral)\b")
 _FOR_ME = re.compile(r"^(?:for|about)\s(?:me|myself)\s?")
 _GERUNDS = (
     ("pass", "passing"),
@@ -284,6 +291,8 @@ _GERUNDS = (
     ("slip", "slipping"),
     ("walk", "walking"),
     ("put", "putting"),
+    ("post", "posting"),
+    ("drop", "dropping"),
 )
 
 
@@ -426,8 +435,8 @@ _INTRO_WORDS = _forms(
 ) | {"introducing", "introduces", "putting", "setting"}
 _REFERRAL_WORDS = _forms(
     "refer referral word recommend vouch pass forward send share submit hand give get bring flag"
-    " slip walk put",
-    "s es ed ing ting",
+    " slip walk put post drop",
+    "s es ed ing ting ped ping",
 ) | {"referred", "referring"}
 _REFERENCE_WORDS = _forms("reference referee recommendation letter", "s")
 _REVIEW_WORDS = _forms(
@@ -448,7 +457,7 @@ _CALL_WORDS = _forms(
     "call chat zoom conversation coffee meeting session catch-up phone video", "s"
 ) | {"15-minute", "20-minute", "30-minute"}
 _TALK_WORDS = _forms("talk speak chat meet")
-_MOCK_WORDS = _forms("mock practice role-play role")
+_MOCK_WORDS = _forms("mock practice role-play role", "s")
 _PRACTICE_WORDS = _forms(
     "quiz drill grill prep coach test role-play roleplay run go walk listen mock-interview mock"
     " time pretend watch play role mockinterview",
@@ -516,7 +525,9 @@ def find_favours(
                 # "Referral from Kevin for the QA role": the person is the requestee.
                 rest = _FROM_PERSON.sub("", _phrase(text, m.end(), stop), count=1)
             tail = rest if rest.split(" ", 1)[0].lower() in ("for", "to", "at", "with") else ""
-            what = f"a referral {tail}".strip()
+            # "a Nubank referral", "an internal referral": the member's words before the noun.
+            named = _NAMED_REFERRAL.match(text, m.start(), m.end())
+            what = f"{named.group(0) if named else 'a referral'} {tail}".strip()
         elif "word" in matched:
             tail = _FOR_ME.sub("", rest, count=1)
             what = f"a good word {tail}".strip()
