@@ -153,7 +153,7 @@ _NAMES = re.compile(
     r"|\b(?:[\w-]+'s\s)(?:direct\s|work\s|personal\s)?(?:email(?:\saddress)?|phone\snumber"
     r"|contact\sinfo|calendar\slink)\b"
     r"|\b(?:direct\s|work\s|personal\s)?(?:email|phone\snumber|contact\sinfo)(?:\saddress)?\s(?:of|for)"
-    r"\s(?:the|her|his|their|a)\s"
+    r"\s(?:(?:the|her|his|their|a)\s|(?=[\w-]+\s(?:in|at|from|of)\s))"
     r"|\bwho(?:'s|\sis)\sthe\s(?:[\w-]+\s){0,2}?(?:hiring|manager|recruiter|decision-maker|lead"
     r"|head|contact|person|director|owner|buyer)\b"
     rf"|\bwhich\s(?:[\w-]+\s){{0,3}}?(?:{_alt(WHICH_NOUNS)})\b"
@@ -166,10 +166,19 @@ _WHO_TO = re.compile(
     r"\bwho\s(?:[\w-]+\s){0,3}?(?:i|we)\sshould\s(?:send|talk|speak|reach\sout|write|address)\s"
     r"(?:[\w-]+\s){0,2}?to\b"
 )
+# "if he knows anyone at Target", "whether anyone from his old team at Klarna is hiring":
+# people at a named place, asked about (group 1 is "whether"/"if" when the question is direct).
 _KNOWS_ANYONE = re.compile(
-    r"\b(?:knows?|has|have)\s(?:of\s)?(?:anyone|anybody|someone|somebody|people|folks|contacts?"
-    r"|friends|a\scontact|a\sfriend)\s(?:(?:who|that)\s(?:works?|worked|is|was)\s)?"
+    r"\b(?:(?:knows?|has|have)\s(?:of\s)?(?:anyone|anybody|someone|somebody|people|folks|contacts?"
+    r"|friends|a\scontact|a\sfriend)|(whether|if)\s(?:there(?:'s|\sis|\sare)\s)?(?:anyone|anybody"
+    r"|someone|somebody))\s(?:(?:who|that)\s(?:works?|worked|is|was)\s)?"
     r"(?:working\s)?(at|in|inside|on|over\sat|from|hiring)\s"
+)
+# "which of her old classmates work in treasury at Ryanair": people at a named place.
+_WHICH_PEOPLE = re.compile(
+    r"\bwhich\s(?:of\s)?(?:[\w'-]+\s){0,3}?(?:classmates|colleagues|coworkers|co-workers|friends"
+    r"|teammates|peers|connections|alumni|contacts|former\s[\w-]+|people)\s(?:[\w-]+\s){0,2}?"
+    r"(?:at|in|on|from|inside)\s"
 )
 # "on the payments team", "in the Seattle office": a group named by more than "the team".
 _NAMED_GROUP = re.compile(
@@ -388,16 +397,24 @@ def _target(text: str, low: str, end: int) -> tuple[str, bool]:
     return phrase, bool(_WORD.search(raw))
 
 
+# A job word is vague in "whether there are any jobs", not in "the supervisor job at Home Depot".
+_NAMED_JOB_WORDS = frozenset({"job", "opening", "position", "opportunity"})
+
+
 def _question_concrete(low: str, start: int, has_anchor_at: list[tuple[int, int]]) -> bool:
     """A question is concrete when it names something answerable and nothing vague."""
     stop = _sentence_end(low, start)
     words = _WORD.findall(low[start:stop])
-    if len(words) < 2 or any(w in VAGUE_QUESTION_WORDS for w in words):
+    has_company = any(start <= s < stop for s, _ in has_anchor_at)
+    if len(words) < 2 or any(
+        w in VAGUE_QUESTION_WORDS
+        and not (has_company and w in _NAMED_JOB_WORDS and "the" in words[max(0, i - 4) : i])
+        for i, w in enumerate(words)
+    ):
         return False
     if any(w in INFO_NOUNS or w.isdigit() for w in words):
         return True
     # "whether Target is hiring" is not enough; "whether Target hires QA engineers" is.
-    has_company = any(start <= s < stop for s, _ in has_anchor_at)
     return has_company and any(w in ROLE_NOUNS for w in words)
 
 
@@ -451,7 +468,7 @@ _NAMES_WORDS = _forms(
     " listing post chart calendar",
     "s",
 )
-_KNOWS_WORDS = _forms("know knows has have")
+_KNOWS_WORDS = _forms("know knows has have whether if")
 _QUESTION_WORDS = _forms("ask tell find", "s ed ing")
 _CALL_WORDS = _forms(
     "call chat zoom conversation coffee meeting session catch-up phone video", "s"
@@ -608,6 +625,7 @@ def find_favours(
         (_NAMES, not _NAMES_WORDS.isdisjoint(words)),
         (_COUNTED, counted),
         (_WHO_TO, "who" in words),
+        (_WHICH_PEOPLE, "which" in words),
     ):
         for m in pattern.finditer(low) if runs else _EMPTY:
             stop = _sentence_end(low, m.end())
@@ -627,10 +645,12 @@ def find_favours(
     for m in _EMPTY if _KNOWS_WORDS.isdisjoint(words) else _KNOWS_ANYONE.finditer(low):
         # "if he knows anyone at Target": contacts at a named company or group, when named.
         stop = _sentence_end(low, m.end())
-        named = any(m.end() <= s < stop for s, _ in anchors) or bool(
-            _NAMED_GROUP.search(low, m.end(), stop)
+        named = (
+            any(m.end() <= s < stop for s, _ in anchors)
+            or bool(_NAMED_GROUP.search(low, m.end(), stop))
+            or text[m.end() : m.end() + 1].isupper()  # "knows somebody in ByteDance"
         )
-        if m.group(1) == "hiring":
+        if m.group(2) == "hiring":
             # "knows anyone hiring cleared network admins in Huntsville": a role and a place.
             named = any(c.isupper() for c in text[m.end() : stop])
         if named:
@@ -640,7 +660,9 @@ def find_favours(
                     m.start(),
                     m.end(),
                     True,
-                    "names of people " + _phrase(text, m.start(1), stop),
+                    _phrase(text, m.start(1), stop)
+                    if m.group(1)
+                    else "names of people " + _phrase(text, m.start(2), stop),
                     _requested(low, m.start()),
                 )
             )
