@@ -398,10 +398,13 @@ def _target(text: str, low: str, end: int) -> tuple[str, bool]:
 
 
 # A job word is vague in "whether there are any jobs", not in "the supervisor job at Home Depot".
+_CAPITALISED = re.compile(r"\b(?!I\b|I')[A-Z][\w&.'-]*")
 _NAMED_JOB_WORDS = frozenset({"job", "opening", "position", "opportunity"})
 
 
-def _question_concrete(low: str, start: int, has_anchor_at: list[tuple[int, int]]) -> bool:
+def _question_concrete(
+    text: str, low: str, start: int, has_anchor_at: list[tuple[int, int]]
+) -> bool:
     """A question is concrete when it names something answerable and nothing vague."""
     stop = _sentence_end(low, start)
     words = _WORD.findall(low[start:stop])
@@ -414,8 +417,11 @@ def _question_concrete(low: str, start: int, has_anchor_at: list[tuple[int, int]
         return False
     if any(w in INFO_NOUNS or w.isdigit() for w in words):
         return True
-    # "whether Target is hiring" is not enough; "whether Target hires QA engineers" is.
-    return has_company and any(w in ROLE_NOUNS for w in words)
+    # "whether Target is hiring" is not enough; "whether Target hires QA engineers" is, and so
+    # is "whether Ecobank hires credit analysts" (a name the company list does not hold).
+    return (has_company or _CAPITALISED.search(text, start, stop) is not None) and any(
+        w in ROLE_NOUNS for w in words
+    )
 
 
 def _bare_favours(text: str, low: str, after_person: Sequence[int]) -> Iterator[Favour]:
@@ -679,7 +685,7 @@ def find_favours(
                 RequestKind.INFORMATION,
                 qstart,
                 m.end(),
-                _question_concrete(low, qstart, anchors),
+                _question_concrete(text, low, qstart, anchors),
                 _phrase(text, qstart, stop),
                 True,
             )
