@@ -89,7 +89,9 @@ _REFERRAL = re.compile(
     r"(?!\s(?:somewhere|anywhere|around|to\s(?:someone|anyone|people|somewhere)))"
     # A referral asked for ("for a referral", "a referral to …"), not one talked about
     # ("about referrals", "his referral", "the referral program").
-    r"|(?:\b(?:an?|one)\s|(?<=\bfor\s)|(?<=\bget\s)|(?<=\brequest\s)|(?<=\brequesting\s))"
+    # The favour starts after "for " (the empty group `w` marks where): no lookbehind, which
+    # would be tried at every position of the message.
+    r"|\b(?:(?:for|get|request|requesting)\s(?P<w>)|(?:an?|one)\s)"
     r"(?!(?:few|couple|some|more|any|the)\s)(?:[\w&.'-]+\s){0,2}?referrals?\b(?!\s(?:program|programs|bonus|bonuses|policy|link|portal"
     r"|process))"
     r"|\bsubmit(?:s|ted|ting)?\s(?:me|my\sname)\s(?:as|for)\s(?:an?\s)?(?:[\w-]+\s)?"
@@ -539,7 +541,10 @@ def find_favours(
             )
         )
     for m in _EMPTY if _REFERRAL_WORDS.isdisjoint(words) else _REFERRAL.finditer(low):
-        matched = m.group(0)
+        start = m.start("w")
+        if start < 0:
+            start = m.start()
+        matched = low[start : m.end()]
         stop = _sentence_end(low, m.end())
         rest = _phrase(text, m.end(), stop)
         concrete = True
@@ -549,7 +554,7 @@ def find_favours(
                 rest = _FROM_PERSON.sub("", _phrase(text, m.end(), stop), count=1)
             tail = rest if rest.split(" ", 1)[0].lower() in ("for", "to", "at", "with") else ""
             # "a Nubank referral", "an internal referral": the member's words before the noun.
-            named = _NAMED_REFERRAL.match(text, m.start(), m.end())
+            named = _NAMED_REFERRAL.match(text, start, m.end())
             what = f"{named.group(0) if named else 'a referral'} {tail}".strip()
         elif "word" in matched:
             tail = _FOR_ME.sub("", rest, count=1)
@@ -558,18 +563,18 @@ def find_favours(
             # "forward my resume to the recruiter at Best Buy", not "… to a few people".
             target, concrete = _target(text, low, m.end())
             verb = matched.split(" ", 1)[0]
-            what = f"{_gerund(verb)} {_phrase(text, m.start() + len(verb) + 1, stop)}"
+            what = f"{_gerund(verb)} {_phrase(text, start + len(verb) + 1, stop)}"
         else:
             verb = matched.split(" ", 1)[0]
-            what = f"{_gerund(verb)} {_phrase(text, m.start() + len(verb) + 1, stop)}"
+            what = f"{_gerund(verb)} {_phrase(text, start + len(verb) + 1, stop)}"
         favours.append(
             Favour(
                 RequestKind.REFERRAL,
-                m.start(),
+                start,
                 m.end(),
                 concrete,
                 what,
-                _requested(low, m.start()),
+                _requested(low, start),
             )
         )
     for m in _EMPTY if _REFERENCE_WORDS.isdisjoint(words) else _REFERENCE.finditer(low):
