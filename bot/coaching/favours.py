@@ -286,7 +286,26 @@ _TRAILING = re.compile(
 
 
 _FROM_PERSON = re.compile(r"^(?:[^\W\d_][\w'.-]*\s?){1,3}(?=\s|$)")
-_NAMED_REFERRAL = re.compile(r"(?i:an?)\s(?:[\w&.'-]+\s){1,2}?(?i:referral)\b")
+# "a Nubank referral", "an internal referral": group 1 holds the words before the noun.
+_NAMED_REFERRAL = re.compile(
+    r"(?:(?i:an?|one)\s)?(?!(?i:an?|one|the|his|her|their|my|your)\s)"
+    r"((?:[\w&.'-]+\s){1,2}?)(?i:referral)"
+)
+# Words that say what kind of job referral it is; any other word must be a name (capitalised,
+# or a company the member targets): "a doctor referral" is not a job referral.
+_REFERRAL_WORDS_BEFORE = frozenset(
+    {"quick", "internal", "employee", "possible", "warm", "strong", "direct", "personal", "job"}
+    | {"formal", "official"}
+)
+
+
+def _names_a_referral(before: list[str], anchors: list[tuple[int, int]], at: int) -> bool:
+    """Do the words before "referral" name a job referral ("Nubank", "internal")?"""
+    return all(
+        word.lower() in _REFERRAL_WORDS_BEFORE or word[0].isupper() for word in before
+    ) or any(s == at for s, _ in anchors)
+
+
 _FOR_ME = re.compile(r"^(?:for|about)\s(?:me|myself)\s?")
 _GERUNDS = (
     ("pass", "passing"),
@@ -545,6 +564,9 @@ def find_favours(
         if start < 0:
             start = m.start()
         matched = low[start : m.end()]
+        by_name = _NAMED_REFERRAL.match(text, start, m.end()) if "referral" in matched else None
+        if by_name and not _names_a_referral(by_name.group(1).split(), anchors, by_name.start(1)):
+            continue  # "a few referrals", "a specialist referral": not a job referral
         stop = _sentence_end(low, m.end())
         rest = _phrase(text, m.end(), stop)
         concrete = True
@@ -554,8 +576,7 @@ def find_favours(
                 rest = _FROM_PERSON.sub("", _phrase(text, m.end(), stop), count=1)
             tail = rest if rest.split(" ", 1)[0].lower() in ("for", "to", "at", "with") else ""
             # "a Nubank referral", "an internal referral": the member's words before the noun.
-            named = _NAMED_REFERRAL.match(text, start, m.end())
-            what = f"{named.group(0) if named else 'a referral'} {tail}".strip()
+            what = f"{by_name.group(0) if by_name else 'a referral'} {tail}".strip()
         elif "word" in matched:
             tail = _FOR_ME.sub("", rest, count=1)
             what = f"a good word {tail}".strip()
