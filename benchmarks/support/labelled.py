@@ -17,8 +17,8 @@ PROBE_SET = SETS_DIR / "asks-probe.tsv"
 # Written and labelled by the guide, and committed, before the assessor was run on it.
 HOLDOUT2_SET = SETS_DIR / "asks-holdout2.tsv"
 # Real-style asks (label, who, text) written by a helper who had not read the assessor, and
-# committed before any change was tuned on them: the dev part is tuned on, the holdout part
-# (a quarter) was not looked at while tuning.
+# committed before any change was tuned on them: the dev part is tuned on; the holdout part
+# (a quarter) was scored blind once and has been tuned on since, so it is no blind measure.
 REAL_DEV_SET = SETS_DIR / "asks-real-dev.tsv"
 REAL_HOLDOUT_SET = SETS_DIR / "asks-real-holdout.tsv"
 LABELS = ("specific", "vague", "passive")

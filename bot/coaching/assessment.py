@@ -73,7 +73,8 @@ _VAGUE_INTENT = re.compile(
     r"|an\sinsider|insiders)\s(?i:at|from|in|inside|who\sworks\sat)\s[A-Z0-9]"
     r"|\b(?i:see\sif|find\sout\sif)\s(?i:anyone|anybody|someone|somebody|people|any\sof"
     r"|[a-z]+\s(?:can|will|would|could|knows?))\b"
-    r"|\b(?i:look\sfor\ssomeone|find\ssomeone|find\sa\scontact|find\san\sinsider|ask\saround)\b"
+    r"|\b(?i:look\sfor\ssomeone|find\ssomeone|find\sa\scontact|find\san\sinsider|ask\saround"
+    r"|who\sto\sask|see\swho\s(?:can|could|might|would|will))\b"
     r"|\b(?i:get(?:ting)?\srefer+ed|get\s(?:two|three|\d|a\sfew|some)\s(?:references|referrals))\b"
     r"|\b(?i:get|pick)\s[A-Z][\w-]*'s\s(?i:thoughts|brain|advice|input|take|opinion|feedback"
     r"|perspective|help)\b"
@@ -84,7 +85,7 @@ _VAGUE_INTENT = re.compile(
 _VAGUE_INTENT_WORDS = frozenset(
     {"get", "getting", "find", "finding", "land", "score", "request", "seek", "seeking", "line"}
     | {"try", "someone", "somebody", "anyone", "anybody", "people", "folks", "contact"}
-    | {"contacts", "person", "insider", "insiders", "see", "look", "ask", "pick", "send"}
+    | {"contacts", "person", "insider", "insiders", "see", "look", "ask", "pick", "send", "who"}
 )
 _ADVICE = re.compile(
     r"\b(?:advice|guidance|tips|pick\s(?:his|her|their|[\w']+)\sbrain|mentor|insights?)\b"

@@ -38,6 +38,7 @@ _ROLE_SKIP = frozenset(
 _COMPANY_CUE = frozenset(
     {"at", "for", "with", "from", "join", "joining", "into", "company", "startup", "firm"}
 )
+_COMPANY_NOUNS = frozenset({"company", "startup", "firm"})
 _COMPANY_LOOKUP = COMPANY_FIRST_WORDS | {f"{word}'s" for word in COMPANY_FIRST_WORDS} | _COMPANY_CUE
 _CONNECTORS = frozenset({"of", "&", "and"})
 
@@ -84,7 +85,11 @@ def company_spans(
         if first < i:
             continue  # inside the company just read
         i = first
-        cue = i > 0 and tokens[i - 1].low in _COMPANY_CUE
+        cue = i > 0 and (
+            tokens[i - 1].low in _COMPANY_CUE
+            # "her firm, Wachtell, is hiring": the company named after its noun.
+            or (tokens[i - 1].text == "," and i > 1 and tokens[i - 2].low in _COMPANY_NOUNS)
+        )
         n, name = company_match(tokens, i, targets, any_case=True) if targets else (0, "")
         if not n:
             n, name = known_company(tokens, i, any_case=cue)
@@ -118,6 +123,13 @@ def _company_starts(tokens: tuple[Token, ...]) -> list[int]:
         if low in _COMPANY_CUE:
             if k + 1 < len(tokens) and tokens[k + 1].is_cap:
                 starts.add(k + 1)
+            elif (
+                low in _COMPANY_NOUNS
+                and k + 2 < len(tokens)
+                and tokens[k + 1].text == ","
+                and tokens[k + 2].is_cap
+            ):
+                starts.add(k + 2)
             if low not in COMPANY_FIRST_WORDS:
                 continue
         starts.add(k)

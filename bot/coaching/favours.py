@@ -76,7 +76,7 @@ _INTRO = re.compile(
     r"|\bintros?\s(?:me\s)?(?:to|with)\b|\bintro(?:'d)?\sme\b"
     r"|\bpresent(?:s|ed|ing)?\sme\s(?:to|with)\b"
     r"|\bintroductions?\s(?:to|with)\b"
-    r"|\bconnect(?:s|ed|ing)?\sme\s(?:up\s)?(?:with|to)\b"
+    r"|\bconnect(?:s|ed|ing)?\s(?:me|us)\b(?:\s(?:up\s)?(?:with|to)\b)?"
     r"|\bput(?:s|ting)?\sme\sin\s(?:touch|contact)\swith\b"
     r"|\b(?:hook|set)(?:s|ing)?\sme\sup\swith\b"
     r"|\bintro(?:duction)?\semails?\b(?:\s(?:to|with)\b)?"
@@ -89,19 +89,25 @@ _REFERRAL = re.compile(
     r"(?!\s(?:somewhere|anywhere|around|to\s(?:someone|anyone|people|somewhere)))"
     # A referral asked for ("for a referral", "a referral to …"), not one talked about
     # ("about referrals", "his referral", "the referral program").
-    r"|\b(?:an?|for|one|get|request|requesting)\s(?:(?:quick|internal|employee|possible|warm)\s)?"
-    r"referrals?\b(?!\s(?:program|programs|bonus|bonuses|policy|link|portal|process))"
+    # The favour starts after "for " (the empty group `w` marks where): no lookbehind, which
+    # would be tried at every position of the message.
+    r"|\b(?:(?:for|get|request|requesting)\s(?P<w>)|(?:an?|one)\s)"
+    r"(?!(?:few|couple|some|more|any|the)\s)(?:[\w&.'-]+\s){0,2}?referrals?\b(?!\s(?:program|programs|bonus|bonuses|policy|link|portal"
+    r"|process))"
+    r"|\bsubmit(?:s|ted|ting)?\s(?:me|my\sname)\s(?:as|for)\s(?:an?\s)?(?:[\w-]+\s)?"
+    r"(?:referral|candidate)\b"
     r"|\b(?=referral)(?<!\bhis\s)(?<!\bher\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\byour\s)(?<!\bmy\s)"
     r"referrals?\s(?:for|to|at|into|from)\s"
     r"|\bput\s(?:in\s)?a\s(?:good\s|kind\s)?word\b|\bgood\sword\b"
     r"|\brecommend(?:s|ed|ing)?\sme\b"
     r"|\bvouch(?:es|ed|ing)?\sfor\s(?:me|my)\b"
     r"|\b(?:the|a|his|her|their)\sreferral\s(?:link|code|form)\b"
-    r"|\b(?:pass|forward|send|share|submit|hand|give|get|bring|flag|slip|walk|put)(?:s|es|ed|ing|ting)?"
+    r"|\b(?:pass|forward|send|share|submit|hand|give|get|bring|flag|slip|walk|put|post|drop)"
+    r"(?:s|es|ed|ing|ting|ped|ping)?"
     rf"\s(?:along\s|on\s)?(?:my\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC}|name|info|information|work"
-    r"|details|candidacy)|it|this|them|me)\s(?:along\s|over\s|on\s|up\s|straight\s|directly\s"
-    r"|right\s)?(?:to|with|onto|internally|in\sfront\sof|forward|on\sthe\sdesk\sof|(?<=along\s)for"
-    r"|in\sthe\shands\sof|in"
+    r"|details|candidacy)(?:\s(?:link|file|pdf))?|it|this|them|me)\s(?:along\s|over\s|on\s|up\s"
+    r"|straight\s|directly\s|right\s)?(?:to|with|onto|into|internally|in\sfront\sof|forward"
+    r"|on\sthe\sdesk\sof|(?<=along\s)for|in\sthe\shands\sof|in"
     # "pass along my resume for the network tech job": the job names where it goes.
     r"|for(?=\s(?:the|a|an|this|that)\s(?:[\w-]+\s){0,4}?(?:job|role|position|opening|req)\b))\b"
 )
@@ -149,7 +155,7 @@ _NAMES = re.compile(
     r"|\b(?:[\w-]+'s\s)(?:direct\s|work\s|personal\s)?(?:email(?:\saddress)?|phone\snumber"
     r"|contact\sinfo|calendar\slink)\b"
     r"|\b(?:direct\s|work\s|personal\s)?(?:email|phone\snumber|contact\sinfo)(?:\saddress)?\s(?:of|for)"
-    r"\s(?:the|her|his|their|a)\s"
+    r"\s(?:(?:the|her|his|their|a)\s|(?=[\w-]+\s(?:in|at|from|of)\s))"
     r"|\bwho(?:'s|\sis)\sthe\s(?:[\w-]+\s){0,2}?(?:hiring|manager|recruiter|decision-maker|lead"
     r"|head|contact|person|director|owner|buyer)\b"
     rf"|\bwhich\s(?:[\w-]+\s){{0,3}}?(?:{_alt(WHICH_NOUNS)})\b"
@@ -162,10 +168,19 @@ _WHO_TO = re.compile(
     r"\bwho\s(?:[\w-]+\s){0,3}?(?:i|we)\sshould\s(?:send|talk|speak|reach\sout|write|address)\s"
     r"(?:[\w-]+\s){0,2}?to\b"
 )
+# "if he knows anyone at Target", "whether anyone from his old team at Klarna is hiring":
+# people at a named place, asked about (group 1 is "whether"/"if" when the question is direct).
 _KNOWS_ANYONE = re.compile(
-    r"\b(?:knows?|has|have)\s(?:of\s)?(?:anyone|anybody|someone|somebody|people|folks|contacts?"
-    r"|friends|a\scontact|a\sfriend)\s(?:(?:who|that)\s(?:works?|worked|is|was)\s)?"
+    r"\b(?:(?:knows?|has|have)\s(?:of\s)?(?:anyone|anybody|someone|somebody|people|folks|contacts?"
+    r"|friends|a\scontact|a\sfriend)|(whether|if)\s(?:there(?:'s|\sis|\sare)\s)?(?:anyone|anybody"
+    r"|someone|somebody))\s(?:(?:who|that)\s(?:works?|worked|is|was)\s)?"
     r"(?:working\s)?(at|in|inside|on|over\sat|from|hiring)\s"
+)
+# "which of her old classmates work in treasury at Ryanair": people at a named place.
+_WHICH_PEOPLE = re.compile(
+    r"\bwhich\s(?:of\s)?(?:[\w'-]+\s){0,3}?(?:classmates|colleagues|coworkers|co-workers|friends"
+    r"|teammates|peers|connections|alumni|contacts|former\s[\w-]+|people)\s(?:[\w-]+\s){0,2}?"
+    r"(?:at|in|on|from|inside)\s"
 )
 # "on the payments team", "in the Seattle office": a group named by more than "the team".
 _NAMED_GROUP = re.compile(
@@ -225,7 +240,9 @@ _INFORMATIONAL = re.compile(
 )
 _MOCK = re.compile(
     r"\b(?:mock|practice|role[- ]play)\s(?:[\w-]+\s){0,2}?(?:interviews?|negotiations?|calls?"
-    r"|pitch|presentations?|cases?|sessions?|conversations?|runs?|panels?)\b"
+    r"|pitch|presentations?|cases?|sessions?|conversations?|runs?|panels?|critiques?|talks?"
+    r"|screens?|rounds?|demos?|reviews?|exams?|loops?|onsites?|whiteboards?)\b"
+    r"|\b(?:an?|the)\s(?:[\w-]+\s){0,3}?mocks?\s(?=(?:with|for)\s(?:me|us)\b)"
 )
 # A favour named by its noun alone, straight after the person: learners' and note-takers' frame.
 _BARE = re.compile(
@@ -269,6 +286,26 @@ _TRAILING = re.compile(
 
 
 _FROM_PERSON = re.compile(r"^(?:[^\W\d_][\w'.-]*\s?){1,3}(?=\s|$)")
+# "a Nubank referral", "an internal referral": group 1 holds the words before the noun.
+_NAMED_REFERRAL = re.compile(
+    r"(?:(?i:an?|one)\s)?(?!(?i:an?|one|the|his|her|their|my|your)\s)"
+    r"((?:[\w&.'-]+\s){1,2}?)(?i:referral)"
+)
+# Words that say what kind of job referral it is; any other word must be a name (capitalised,
+# or a company the member targets): "a doctor referral" is not a job referral.
+_REFERRAL_WORDS_BEFORE = frozenset(
+    {"quick", "internal", "employee", "possible", "warm", "strong", "direct", "personal", "job"}
+    | {"formal", "official"}
+)
+
+
+def _names_a_referral(before: list[str], anchors: list[tuple[int, int]], at: int) -> bool:
+    """Do the words before "referral" name a job referral ("Nubank", "internal")?"""
+    return all(
+        word.lower() in _REFERRAL_WORDS_BEFORE or word[0].isupper() for word in before
+    ) or any(s == at for s, _ in anchors)
+
+
 _FOR_ME = re.compile(r"^(?:for|about)\s(?:me|myself)\s?")
 _GERUNDS = (
     ("pass", "passing"),
@@ -284,6 +321,8 @@ _GERUNDS = (
     ("slip", "slipping"),
     ("walk", "walking"),
     ("put", "putting"),
+    ("post", "posting"),
+    ("drop", "dropping"),
 )
 
 
@@ -379,17 +418,31 @@ def _target(text: str, low: str, end: int) -> tuple[str, bool]:
     return phrase, bool(_WORD.search(raw))
 
 
-def _question_concrete(low: str, start: int, has_anchor_at: list[tuple[int, int]]) -> bool:
+# A job word is vague in "whether there are any jobs", not in "the supervisor job at Home Depot".
+_CAPITALISED = re.compile(r"\b(?!I\b|I')[A-Z][\w&.'-]*")
+_NAMED_JOB_WORDS = frozenset({"job", "opening", "position", "opportunity"})
+
+
+def _question_concrete(
+    text: str, low: str, start: int, has_anchor_at: list[tuple[int, int]]
+) -> bool:
     """A question is concrete when it names something answerable and nothing vague."""
     stop = _sentence_end(low, start)
     words = _WORD.findall(low[start:stop])
-    if len(words) < 2 or any(w in VAGUE_QUESTION_WORDS for w in words):
+    has_company = any(start <= s < stop for s, _ in has_anchor_at)
+    if len(words) < 2 or any(
+        w in VAGUE_QUESTION_WORDS
+        and not (has_company and w in _NAMED_JOB_WORDS and "the" in words[max(0, i - 4) : i])
+        for i, w in enumerate(words)
+    ):
         return False
     if any(w in INFO_NOUNS or w.isdigit() for w in words):
         return True
-    # "whether Target is hiring" is not enough; "whether Target hires QA engineers" is.
-    has_company = any(start <= s < stop for s, _ in has_anchor_at)
-    return has_company and any(w in ROLE_NOUNS for w in words)
+    # "whether Target is hiring" is not enough; "whether Target hires QA engineers" is, and so
+    # is "whether Ecobank hires credit analysts" (a name the company list does not hold).
+    return (has_company or _CAPITALISED.search(text, start, stop) is not None) and any(
+        w in ROLE_NOUNS for w in words
+    )
 
 
 def _bare_favours(text: str, low: str, after_person: Sequence[int]) -> Iterator[Favour]:
@@ -426,8 +479,8 @@ _INTRO_WORDS = _forms(
 ) | {"introducing", "introduces", "putting", "setting"}
 _REFERRAL_WORDS = _forms(
     "refer referral word recommend vouch pass forward send share submit hand give get bring flag"
-    " slip walk put",
-    "s es ed ing ting",
+    " slip walk put post drop",
+    "s es ed ing ting ped ping",
 ) | {"referred", "referring"}
 _REFERENCE_WORDS = _forms("reference referee recommendation letter", "s")
 _REVIEW_WORDS = _forms(
@@ -442,13 +495,13 @@ _NAMES_WORDS = _forms(
     " listing post chart calendar",
     "s",
 )
-_KNOWS_WORDS = _forms("know knows has have")
+_KNOWS_WORDS = _forms("know knows has have whether if")
 _QUESTION_WORDS = _forms("ask tell find", "s ed ing")
 _CALL_WORDS = _forms(
     "call chat zoom conversation coffee meeting session catch-up phone video", "s"
 ) | {"15-minute", "20-minute", "30-minute"}
 _TALK_WORDS = _forms("talk speak chat meet")
-_MOCK_WORDS = _forms("mock practice role-play role")
+_MOCK_WORDS = _forms("mock practice role-play role", "s")
 _PRACTICE_WORDS = _forms(
     "quiz drill grill prep coach test role-play roleplay run go walk listen mock-interview mock"
     " time pretend watch play role mockinterview",
@@ -507,7 +560,13 @@ def find_favours(
             )
         )
     for m in _EMPTY if _REFERRAL_WORDS.isdisjoint(words) else _REFERRAL.finditer(low):
-        matched = m.group(0)
+        start = m.start("w")
+        if start < 0:
+            start = m.start()
+        matched = low[start : m.end()]
+        by_name = _NAMED_REFERRAL.match(text, start, m.end()) if "referral" in matched else None
+        if by_name and not _names_a_referral(by_name.group(1).split(), anchors, by_name.start(1)):
+            continue  # "a few referrals", "a specialist referral": not a job referral
         stop = _sentence_end(low, m.end())
         rest = _phrase(text, m.end(), stop)
         concrete = True
@@ -516,7 +575,8 @@ def find_favours(
                 # "Referral from Kevin for the QA role": the person is the requestee.
                 rest = _FROM_PERSON.sub("", _phrase(text, m.end(), stop), count=1)
             tail = rest if rest.split(" ", 1)[0].lower() in ("for", "to", "at", "with") else ""
-            what = f"a referral {tail}".strip()
+            # "a Nubank referral", "an internal referral": the member's words before the noun.
+            what = f"{by_name.group(0) if by_name else 'a referral'} {tail}".strip()
         elif "word" in matched:
             tail = _FOR_ME.sub("", rest, count=1)
             what = f"a good word {tail}".strip()
@@ -524,18 +584,18 @@ def find_favours(
             # "forward my resume to the recruiter at Best Buy", not "… to a few people".
             target, concrete = _target(text, low, m.end())
             verb = matched.split(" ", 1)[0]
-            what = f"{_gerund(verb)} {_phrase(text, m.start() + len(verb) + 1, stop)}"
+            what = f"{_gerund(verb)} {_phrase(text, start + len(verb) + 1, stop)}"
         else:
             verb = matched.split(" ", 1)[0]
-            what = f"{_gerund(verb)} {_phrase(text, m.start() + len(verb) + 1, stop)}"
+            what = f"{_gerund(verb)} {_phrase(text, start + len(verb) + 1, stop)}"
         favours.append(
             Favour(
                 RequestKind.REFERRAL,
-                m.start(),
+                start,
                 m.end(),
                 concrete,
                 what,
-                _requested(low, m.start()),
+                _requested(low, start),
             )
         )
     for m in _EMPTY if _REFERENCE_WORDS.isdisjoint(words) else _REFERENCE.finditer(low):
@@ -597,6 +657,7 @@ def find_favours(
         (_NAMES, not _NAMES_WORDS.isdisjoint(words)),
         (_COUNTED, counted),
         (_WHO_TO, "who" in words),
+        (_WHICH_PEOPLE, "which" in words),
     ):
         for m in pattern.finditer(low) if runs else _EMPTY:
             stop = _sentence_end(low, m.end())
@@ -616,10 +677,12 @@ def find_favours(
     for m in _EMPTY if _KNOWS_WORDS.isdisjoint(words) else _KNOWS_ANYONE.finditer(low):
         # "if he knows anyone at Target": contacts at a named company or group, when named.
         stop = _sentence_end(low, m.end())
-        named = any(m.end() <= s < stop for s, _ in anchors) or bool(
-            _NAMED_GROUP.search(low, m.end(), stop)
+        named = (
+            any(m.end() <= s < stop for s, _ in anchors)
+            or bool(_NAMED_GROUP.search(low, m.end(), stop))
+            or text[m.end() : m.end() + 1].isupper()  # "knows somebody in ByteDance"
         )
-        if m.group(1) == "hiring":
+        if m.group(2) == "hiring":
             # "knows anyone hiring cleared network admins in Huntsville": a role and a place.
             named = any(c.isupper() for c in text[m.end() : stop])
         if named:
@@ -629,7 +692,9 @@ def find_favours(
                     m.start(),
                     m.end(),
                     True,
-                    "names of people " + _phrase(text, m.start(1), stop),
+                    _phrase(text, m.start(1), stop)
+                    if m.group(1)
+                    else "names of people " + _phrase(text, m.start(2), stop),
                     _requested(low, m.start()),
                 )
             )
@@ -646,7 +711,7 @@ def find_favours(
                 RequestKind.INFORMATION,
                 qstart,
                 m.end(),
-                _question_concrete(low, qstart, anchors),
+                _question_concrete(text, low, qstart, anchors),
                 _phrase(text, qstart, stop),
                 True,
             )

@@ -673,6 +673,7 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
         and low not in _MY
         and low not in UNIQUE_KIN
         and nxt != "from"
+        and nxt not in _PERSON_SUBJECT_VERBS
         and low.rstrip(".") not in TITLES
         and not tok.text.startswith(MENTION_PREFIX)
     ):
@@ -696,12 +697,30 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     known = low in GIVEN_NAMES and not (
         initial and low in _MENTION_STOP and nxt not in _SUBJECT_VERBS
     )
-    if not known and not (initial and nxt == "from"):
+    if not known and not (initial and (nxt == "from" or _subject_referred_to(ct, i))):
         return None
     if company_at(tokens, i) or nxt in _ORG_FOLLOWERS or nxt in ("'s", "'"):
         return None
     end = i + _name_span(tokens, i)
     return _mention_ref(ct, i, end), end
+
+
+# Verbs after an unknown first word that make it a person when a he/she later points back:
+# "Kaveh runs the Python meetup. … ask him", "Rin mentioned … her company" ("is", "has" and
+# "posted" are left out: a company does those too, and "Target is hiring; ask her …" names no one).
+_PERSON_SUBJECT_VERBS = _SUBJECT_VERBS - {"is", "was", "has", "had", "got", "posted", "just"}
+
+
+def _subject_referred_to(ct: CleanText, i: int) -> bool:
+    """An unknown capitalised word opening a sentence, as the subject of a person's verb, and
+    pointed back to by he/she/him/her: "Kaveh runs the Python meetup. Ask him …"."""
+    tokens = ct.tokens
+    tok = tokens[i]
+    if i + 1 >= len(tokens) or tokens[i + 1].low not in _PERSON_SUBJECT_VERBS:
+        return False
+    if tok.low in COMMON_WORDS or tok.low in _MENTION_STOP or _company_shaped(tok.text):
+        return False
+    return _GENDERED.search(ct.low, tokens[i + 1].end, tokens[i + 1].end + 160) is not None
 
 
 def _mention_ref(ct: CleanText, i: int, end: int) -> Ref:
@@ -782,11 +801,15 @@ def find_refs(ct: CleanText) -> list[Ref]:
         elif (
             source is Source.REQUEST
             and j + 1 < count
-            and tokens[j].low == "to"
-            and tok.low in ("ask", "asking", "request")
+            and (
+                (tokens[j].low == "to" and tok.low in ("ask", "asking", "request"))
+                or (tokens[j].low == "with" and tok.low in ("contact", "contacting"))
+            )
             and (_is_name(tokens[j + 1]) or tokens[j + 1].low in GIVEN_NAMES)
         ):
-            j += 1  # "ask to Marta for a referral": a learner's frame, the person follows
+            # "ask to Marta for a referral", "contact with Ngoc": a learner's frame, the person
+            # follows.
+            j += 1
         parsed = parse_object(ct, j, strong=source is not Source.SOCIAL or n > 1, verb=tok.low)
         if parsed is None and source is Source.REQUEST and tok.low in _SEND_VERBS:
             # "send my resume to Kevin": the person comes after the document.

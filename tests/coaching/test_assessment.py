@@ -520,6 +520,45 @@ def test_deterministic() -> None:
             "aks Rashid to introdcue me to the hiring manger at Emirates",
             "Rashid, an intro to the hiring manager at Emirates",
         ),
+        # A referral named by the company it is for.
+        ("ask Lin for a Meta referral", "Lin, a Meta referral"),
+        ("ask Ana for a Nubank referral", "Ana, a Nubank referral"),
+        # A question about people at a named place.
+        (
+            "Ask Farid whether anyone from his old team at Klarna is hiring backend engineers",
+            "Farid, an answer to whether anyone from his old team at Klarna is hiring backend"
+            " engineers",
+        ),
+        (
+            "Ask Rebecca Levin whether her firm, Wachtell, is hiring lateral associates",
+            "Rebecca Levin, an answer to whether her firm, Wachtell, is hiring lateral associates",
+        ),
+        (
+            "Ask Hector whether the warehouse supervisor job at Home Depot requires forklift"
+            " certification",
+            "Hector, an answer to whether the warehouse supervisor job at Home Depot requires"
+            " forklift certification",
+        ),
+        # Practice favours of any kind.
+        (
+            "Ask Prof. Haddad to run a mock job talk with me before the faculty interview",
+            "Prof. Haddad, a mock job talk with you before the faculty interview",
+        ),
+        ("ask diego to run a system design mock with me", "Diego, a system design mock with you"),
+        # A document put where a referral happens.
+        (
+            "Ask Rafaela to drop my CV into Booking.com's referral portal",
+            "Rafaela, dropping your CV into Booking.com's referral portal",
+        ),
+        # An unknown name as the subject, pointed back to by "him"; a role, then a name.
+        (
+            "Kaveh runs the Python meetup. Going to ask him who at Dropbox is hiring data engineers",
+            "Kaveh, an answer to who at Dropbox is hiring data engineers",
+        ),
+        (
+            "my former TA, farah, is at Nvidia now, ask her for a referral to the CUDA intern role",
+            "Farah, a referral to the CUDA intern role",
+        ),
     ],
 )
 def test_real_asks_are_specific_and_said_back(text: str, echo: str) -> None:
@@ -552,6 +591,23 @@ def test_real_asks_are_specific_and_said_back(text: str, echo: str) -> None:
         "Ask Nordstrom for a referral",
         "Ask ChatGPT to review my resume",
         "Ask TBWA to review my portfolio",
+        # Words before "referral" that name no job referral.
+        "Ask Tom for a few referrals",
+        "Ask Bob for a sandwich referral",
+        "ask my GP for a specialist referral",
+        "ask Lin for a meta referral",  # lowercase "meta" is a word, unless a target
+        # People at a named place asked about by no one, or of no one in particular.
+        "see if anyone at Target is hiring",
+        "ask people whether anyone at Target is hiring",
+        "ask Tom which of his friends could help",
+        "Ask Tom whether there are any jobs at Google",
+        # A company is not pointed back to by "her".
+        "Target is hiring. Ask her for a referral",
+        "Stripe runs a great program. Ask her for a referral",
+        "Ask Nordstrom for a Meta referral",
+        # Practice and posting with no one named.
+        "do a system design mock with a friend",
+        "post my resume in the jobs channel",
     ],
 )
 def test_never_judged_specific(text: str) -> None:
@@ -613,3 +669,30 @@ def test_odd_target_lists_change_nothing_else() -> None:
     plain = assess_ask(text)
     for companies in ([], [""], ["   "], ["<@U1>"], ["a" * 500], ["Medtronic"] * 50):
         assert assess_ask(text, companies=companies) == plain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "idk who to ask 😩 any ideas?",
+        "Reconnect with former classmates and see who can help",
+        "a few LinkedIn messages asking for coffee chats",
+        "I will contact with Ngoc tomorrow",
+    ],
+)
+def test_an_ask_with_no_one_or_nothing_named_is_vague_not_passive(text: str) -> None:
+    assert assess_ask(text).verdict is Verdict.VAGUE, text
+
+
+@pytest.mark.parametrize(
+    "text", ["coffee chat w/ <@U06PX2ZQ8MT> tomorrow", "hang out in voice chat with <@5081927364>"]
+)
+def test_chats_for_their_own_sake_are_passive(text: str) -> None:
+    assert assess_ask(text).verdict is Verdict.PASSIVE, text
+
+
+def test_a_lowercase_target_is_a_company_referral_when_the_member_targets_it() -> None:
+    result = assess_ask("ask Lin for a meta referral", companies=["Meta"])
+    assert result.verdict is Verdict.SPECIFIC
+    assert result.company == "Meta"
+    assert result.what == "a Meta referral"

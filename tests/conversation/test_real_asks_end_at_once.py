@@ -24,6 +24,23 @@ ASKS = (
         "met lena at the meetup. ask her to intro me to her lead at Stripe",
         "That's a real ask: Lena, ",
     ),
+    ("ask Lin for a Meta referral", "That's a real ask: Lin, a Meta referral"),
+    (
+        "Ask Farid whether anyone from his old team at Klarna is hiring backend engineers",
+        "That's a real ask: Farid, an answer to whether anyone from his old team at Klarna",
+    ),
+    (
+        "Kaveh runs the Python meetup. Going to ask him who at Dropbox is hiring data engineers",
+        "That's a real ask: Kaveh, an answer to who at Dropbox is hiring data engineers",
+    ),
+    (
+        "Ask Prof. Haddad to run a mock job talk with me before the faculty interview",
+        "That's a real ask: Prof. Haddad, a mock job talk with you",
+    ),
+    (
+        "my former TA, farah, is at Nvidia now, ask her for a referral to the CUDA intern role",
+        "That's a real ask: Farah, a referral to the CUDA intern role",
+    ),
 )
 
 
@@ -38,7 +55,13 @@ def test_a_real_ask_is_recorded_at_once(sqlite_db: Database, plan: str, said_bac
 
 
 @pytest.mark.parametrize(
-    "not_an_ask", ["ask Bob for a sandwich", "is it too soon to ask him for a referral?"]
+    "not_an_ask",
+    [
+        "ask Bob for a sandwich",
+        "is it too soon to ask him for a referral?",
+        "Ask Bob for a sandwich referral",
+        "Target is hiring. Ask her for a referral",
+    ],
 )
 def test_no_praise_for_what_is_not_an_ask(sqlite_db: Database, not_an_ask: str) -> None:
     chat = Chat(sqlite_db, start="2026-03-02T08:00")
