@@ -182,12 +182,6 @@ class SentDispatch:
     shard: tuple[int, int] = (0, 1)  # the receiving session's [id, count]
 
 
-@dataclass(frozen=True)
-class RouteLimit:
-    limit: int
-    per: float
-
-
 class _ApiError(Exception):
     def __init__(self, status: int, message: str, code: int = 0, extra: JSON | None = None):
         super().__init__(message)
@@ -204,12 +198,6 @@ class _QueuedError:
     retry_after: float
     is_global: bool
     remaining: int
-
-
-@dataclass
-class _Bucket:
-    reset_at: float = 0.0  # monotonic
-    count: int = 0
 
 
 @dataclass
