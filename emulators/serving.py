@@ -32,6 +32,10 @@ class LocalServer:
             raise RuntimeError(f"{self._name} is not started")
         return self._port
 
+    def url(self, path: str, scheme: str = "http") -> str:
+        """The address of ``path`` on this server (``scheme`` "ws" for a websocket)."""
+        return f"{scheme}://127.0.0.1:{self.port}{path}"
+
     @property
     def running(self) -> bool:
         return self._thread is not None

@@ -6,10 +6,10 @@ from emulators.discord.protocol import (
     PNG_SIGNATURE,
     shard_for,
 )
-from emulators.discord.rate_limits import RouteLimit
 from emulators.discord.records import (
     Call,
     InteractionResponse,
+    RouteLimit,
     StoredMessage,
     UploadedFile,
     resolve_pings,

@@ -10,13 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from emulators.discord.records import RouteLimit
+
 JSON = dict[str, Any]
-
-
-@dataclass(frozen=True)
-class RouteLimit:
-    limit: int
-    per: float
 
 
 @dataclass(frozen=True)

@@ -182,6 +182,12 @@ class SentDispatch:
     shard: tuple[int, int] = (0, 1)  # the receiving session's [id, count]
 
 
+@dataclass(frozen=True)
+class RouteLimit:
+    limit: int
+    per: float
+
+
 class _ApiError(Exception):
     def __init__(self, status: int, message: str, code: int = 0, extra: JSON | None = None):
         super().__init__(message)

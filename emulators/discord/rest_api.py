@@ -259,16 +259,20 @@ class RestApi(Gateway):
             return 200, _clone(incoming)  # a message someone sent (dispatched earlier)
         return 200, _clone(self._stored_in(req).message)
 
-    async def _h_edit_message(self, req: _Req) -> tuple[int, Any]:
-        stored = self._stored_in(req)
+    def _edited(self, stored: StoredMessage, req: _Req) -> tuple[int, Any]:
         payload = req.json if isinstance(req.json, dict) else {}
         return 200, self._edit(stored, payload, req.files)
 
-    async def _h_delete_message(self, req: _Req) -> tuple[int, Any]:
-        stored = self._stored_in(req)
+    def _deleted(self, stored: StoredMessage) -> tuple[int, Any]:
         with self._lock:
             stored.deleted = True
         return 204, None
+
+    async def _h_edit_message(self, req: _Req) -> tuple[int, Any]:
+        return self._edited(self._stored_in(req), req)
+
+    async def _h_delete_message(self, req: _Req) -> tuple[int, Any]:
+        return self._deleted(self._stored_in(req))
 
     async def _h_typing(self, req: _Req) -> tuple[int, Any]:
         return 204, None
@@ -438,12 +442,7 @@ class RestApi(Gateway):
         return 200, _clone(self._webhook_target(req).message)
 
     async def _h_webhook_edit(self, req: _Req) -> tuple[int, Any]:
-        stored = self._webhook_target(req)
-        payload = req.json if isinstance(req.json, dict) else {}
-        return 200, self._edit(stored, payload, req.files)
+        return self._edited(self._webhook_target(req), req)
 
     async def _h_webhook_delete(self, req: _Req) -> tuple[int, Any]:
-        stored = self._webhook_target(req)
-        with self._lock:
-            stored.deleted = True
-        return 204, None
+        return self._deleted(self._webhook_target(req))

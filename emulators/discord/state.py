@@ -21,11 +21,12 @@ from emulators.discord.protocol import (
     _matches,
     _now_iso,
 )
-from emulators.discord.rate_limits import RestRateLimits, RouteLimit
+from emulators.discord.rate_limits import RestRateLimits
 from emulators.discord.records import (
     Call,
     GatewayOp,
     InteractionResponse,
+    RouteLimit,
     SentDispatch,
     StoredMessage,
     _Conn,
@@ -127,7 +128,7 @@ class DiscordState:
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self._server.port}"
+        return self._server.url("")
 
     @property
     def api_base(self) -> str:
@@ -137,7 +138,7 @@ class DiscordState:
     @property
     def gateway_url(self) -> str:
         """The websocket URL (``DISCORD_GATEWAY_URL``; discord.py appends ``?v=10&...``)."""
-        return f"ws://127.0.0.1:{self._server.port}/gateway"
+        return self._server.url("/gateway", "ws")
 
     def env(self) -> dict[str, str]:
         """Environment for the askcoach composition root."""

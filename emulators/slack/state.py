@@ -91,11 +91,11 @@ class SlackState:
     @property
     def base_url(self) -> str:
         """``http://127.0.0.1:PORT/api/`` for ``WebClient(base_url=...)``."""
-        return f"http://127.0.0.1:{self._server.port}/api/"
+        return self._server.url("/api/")
 
     @property
     def socket_url(self) -> str:
-        return f"ws://127.0.0.1:{self._server.port}/socket"
+        return self._server.url("/socket", "ws")
 
     # ---------------------------------------------------------------- configuration
 
@@ -344,7 +344,7 @@ class SlackState:
     def response_url(self, name: str = "") -> str:
         """A `response_url` for a slash command or interaction payload that points here:
         what the app POSTs to it is kept (``responses()``), as Slack would show it."""
-        return f"http://127.0.0.1:{self._server.port}/response/{name or self._new_id('R')}"
+        return self._server.url(f"/response/{name or self._new_id('R')}")
 
     def responses(self) -> list[JsonDict]:
         """The JSON bodies apps POSTed to response_urls (``path`` added), in arrival order."""
