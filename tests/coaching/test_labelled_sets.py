@@ -21,43 +21,39 @@ from benchmarks.support.labelled import (
 )
 
 
+def _check_set(rows: list[tuple[str, str]], name: str, accuracy: float) -> None:
+    """A labelled set (label, text): its accuracy, and no non-specific ask judged specific."""
+    result = score(rows)
+    print(result.report(name))
+    assert result.accuracy >= accuracy, result.report(name)
+    assert result.false_specific == 0, result.report(name)
+
+
 def test_dev_set() -> None:
     path = dev_set()
     if not path.exists():
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"shared dev set missing at {path} (set ASKCOACH_SHARED_DIR)")
         pytest.skip(f"shared dev set not found at {path}; set ASKCOACH_SHARED_DIR to run it")
-    result = score(load(path))
-    print(result.report("asks-dev.tsv"))
-    assert result.accuracy >= 0.95, result.report("asks-dev.tsv")
-    assert result.false_specific == 0, result.report("asks-dev.tsv")
+    _check_set(load(path), "asks-dev.tsv", accuracy=0.95)
 
 
 def test_extra_set() -> None:
     rows = load(EXTRA_SET)
     assert len(rows) >= 200
-    result = score(rows)
-    print(result.report("asks-extra.tsv"))
-    assert result.accuracy >= 0.99, result.report("asks-extra.tsv")
-    assert result.false_specific == 0, result.report("asks-extra.tsv")
+    _check_set(rows, "asks-extra.tsv", accuracy=0.99)
 
 
 def test_probe_set() -> None:
     """A second, smaller set of our own, written later and labelled before it was run."""
-    result = score(load(PROBE_SET))
-    print(result.report("asks-probe.tsv"))
-    assert result.accuracy >= 0.98, result.report("asks-probe.tsv")
-    assert result.false_specific == 0, result.report("asks-probe.tsv")
+    _check_set(load(PROBE_SET), "asks-probe.tsv", accuracy=0.98)
 
 
 def test_holdout2_set() -> None:
     """Subject names, pronouns, unknown companies and verbless notes; labelled before any run."""
     rows = load(HOLDOUT2_SET)
     assert len(rows) >= 150
-    result = score(rows)
-    print(result.report("asks-holdout2.tsv"))
-    assert result.accuracy >= 0.95, result.report("asks-holdout2.tsv")
-    assert result.false_specific == 0, result.report("asks-holdout2.tsv")
+    _check_set(rows, "asks-holdout2.tsv", accuracy=0.95)
 
 
 def _check_real_set(path: Path, accuracy: float, who_accuracy: float) -> None:
@@ -65,10 +61,7 @@ def _check_real_set(path: Path, accuracy: float, who_accuracy: float) -> None:
     said back on the specific rows."""
     rows = load_with_who(path)
     assert len(rows) >= 150
-    result = score([(label, text) for label, _, text in rows])
-    print(result.report(path.name))
-    assert result.accuracy >= accuracy, result.report(path.name)
-    assert result.false_specific == 0, result.report(path.name)
+    _check_set([(label, text) for label, _, text in rows], path.name, accuracy=accuracy)
     who = score_who(rows)
     print(who.report(path.name))
     assert who.accuracy >= who_accuracy, who.report(path.name)
