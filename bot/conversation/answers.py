@@ -12,12 +12,14 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from bot.coaching import Verdict
+from bot.conversation.followups import current_ask, latest_open_ask
 from bot.conversation.group import offer_intro
 from bot.conversation.intents import Reading, Topic
-from bot.conversation.planning import judge, last_plan
+from bot.conversation.planning import judge, last_plan, next_check_in
 from bot.conversation.states import State
+from bot.conversation.text import short
 from bot.conversation.turn import Turn
-from bot.domain import Outcome
+from bot.domain import AskStatus, Outcome
 from bot.schedule import format_days
 
 KINDS_OF_ASK = (
@@ -93,6 +95,7 @@ def question(turn: Turn, reading: Reading) -> State:
     answer = {
         Topic.WHAT_TO_ASK: _what_to_ask,
         Topic.SCHEDULE: _schedule,
+        Topic.NEXT: _next,
         Topic.WHO_TO_ASK: _who_to_ask,
         Topic.IS_GOOD_ASK: _is_good_ask,
         Topic.WHAT_IS_SPECIFIC: _what_is_specific,
@@ -229,6 +232,44 @@ def _schedule(turn: Turn, reading: Reading) -> str:
         f"I check in {format_days(member.days)} at {member.checkin_time:%H:%M} "
         f"({member.timezone}){away}. Change it with e.g. “9am”, `days mon,wed,fri` or "
         "`tz Europe/Berlin`."
+    )
+
+
+def _next(turn: Turn, reading: Reading) -> str:
+    """ "What happens next?": what the coach is waiting for, or what comes when."""
+    member = turn.member
+    when = f"{format_days(member.days)} at {member.checkin_time:%H:%M}"
+    if member.stopped:
+        return "Nothing for now — your check-ins are stopped. `resume` starts them again."
+    if member.paused_until and member.paused_until > turn.now:
+        return (
+            f"You're on a break until {member.paused_until:%a %d %b}; then check-ins resume {when}."
+        )
+    state = State(member.state)
+    ask = current_ask(turn)
+    of = f" of {ask.who}" if ask and ask.who else ""
+    if state == State.CLARIFYING:
+        draft = str(member.state_data.get("draft", "")).strip()
+        so_far = f" of “{short(draft, 60)}”" if draft else ""
+        return (
+            f"I'm waiting for the missing piece{so_far}: who you'll ask, and for what. "
+            f"Or say `skip` and I'll ask again {next_check_in(turn)}."
+        )
+    if state == State.AWAITING_MADE:
+        return f"I'm waiting to hear whether you made your ask{of}: “made it”, “not yet” or `skip`."
+    if state == State.AWAITING_OUTCOME:
+        return f"Tell me how your ask{of} went: “yes”, “no”, or “no reply yet”."
+    if state == State.AWAITING_FOLLOW_UP:
+        return f"Did you hear back{of}? “yes”, “I'll nudge them”, or “drop it”."
+    open_ask = latest_open_ask(turn)
+    if open_ask is not None and open_ask.status == AskStatus.OPEN and open_ask.who:
+        return (
+            f"Next: make your ask of {open_ask.who}. Later I'll ask whether you did, then how it "
+            f"went, and remind you to follow up and say thanks. Check-ins: {when}."
+        )
+    return (
+        f"At each check-in ({when}) I'll ask who you'll ask that day, and for what. You can tell "
+        "me an ask anytime — e.g. “Ask Jen for an intro to her manager at Medtronic”."
     )
 
 

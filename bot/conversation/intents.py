@@ -74,6 +74,7 @@ class Topic(StrEnum):
 
     WHAT_TO_ASK = "what_to_ask"
     SCHEDULE = "schedule"
+    NEXT = "next"  # "what happens next?", "now what?"
     WHO_TO_ASK = "who_to_ask"
     IS_GOOD_ASK = "is_good_ask"
     WHAT_IS_SPECIFIC = "what_is_specific"
@@ -139,6 +140,7 @@ class Context:
 
     state: State
     today: date
+    stopped: bool = False  # the member said `stop` (so "undo" / "changed my mind" means resume)
 
 
 # ------------------------------------------------------------------------- normalising
@@ -271,6 +273,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"|\bcan i ask (him|her|them|\w+) (for|to|about)\b|\bshould i ask (him|her|them|\w+) (for|to|about)\b"
         ),
     ),
+    (Topic.NEXT, vocab.WHAT_NEXT),
     (
         Topic.SCHEDULE,
         re.compile(
@@ -360,11 +363,17 @@ def _read(text: str, low: str, context: Context) -> Reading:
     if (
         state in (*_PLAN_STATES, State.AWAITING_MADE, State.AWAITING_OUTCOME)
         and vocab.EDIT.search(low)
+        and not vocab.LATER.search(low)
         and len(words) <= 16
     ):
         return reading(Intent.EDIT, "changes the plan just made", who=_edit_person(text))
-    if vocab.RESUME.search(low):
+    if vocab.RESUME.search(low) or (context.stopped and vocab.UNDO_STOP.search(low)):
         return reading(Intent.RESUME, "wants the check-ins back")
+    if vocab.LATER.search(low) and len(words) <= 12:
+        if state in _PLAN_STATES:
+            return reading(Intent.SKIP, "not today")
+        if state == State.AWAITING_MADE:
+            return reading(Intent.NOT_YET, "later", when=_when(low))
     if state in _ANSWER_STATES:
         answer = _answer(low, words, context)
         if answer is not None:
@@ -405,6 +414,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.THANKS, "thanks")
     if vocab.STATS.match(low):
         return reading(Intent.STATS, "wants their numbers")
+    if vocab.WHAT_NEXT.match(low):
+        return reading(Intent.QUESTION, "a question: next", topic=Topic.NEXT)
     if vocab.GIVE.match(low):
         return reading(Intent.GIVE, "helped someone else")
     if state == State.ONBOARDING or _questioning(low):

@@ -307,13 +307,25 @@ def skip_today(turn: Turn, reading: Reading | None = None) -> State:
     turn.member.state_data = {}
     assert turn.member.id is not None
     turn.uow.checkins.cancel_pending(turn.member.id, [CheckInKind.NUDGE])
+    again = next_check_in(turn)
     turn.say_one_of(
         (
-            "No problem — skipping today. I'll ask again next time.",
-            "Skipped for today. Rest counts too — talk tomorrow.",
+            f"No problem — skipping today. I'll ask again {again}.",
+            f"Skipped for today. Rest counts too — talk {again}.",
         )
     )
     return State.IDLE
+
+
+def next_check_in(turn: Turn) -> str:
+    """When the next morning check-in comes, in words: "tomorrow at 09:00", "Monday at 09:00"."""
+    member = turn.member
+    at = f"at {member.checkin_time:%H:%M}"
+    for ahead in range(1, 8):
+        day = turn.today + timedelta(days=ahead)
+        if day.weekday() in member.days:
+            return f"tomorrow {at}" if ahead == 1 else f"on {day:%A} {at}"
+    return "next time"
 
 
 def keep_draft(turn: Turn) -> None:
