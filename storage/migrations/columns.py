@@ -7,6 +7,7 @@ it created when they were applied. Add a new function for a new shape; never cha
 from __future__ import annotations
 
 import sqlalchemy as sa
+from sqlalchemy.schema import SchemaItem
 
 
 def cascade_fk(table: str, column: str, referred: str) -> sa.Column[int]:
@@ -20,7 +21,7 @@ def cascade_fk(table: str, column: str, referred: str) -> sa.Column[int]:
     )
 
 
-def inbound_event_columns() -> list[sa.SchemaItem]:
+def inbound_event_columns() -> list[SchemaItem]:
     """inbound_events as revision 0001 created it: an event id per platform, and when it came."""
     return [
         sa.Column("platform", sa.String(16), nullable=False),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.schema import SchemaItem
 
 from storage.migrations.columns import cascade_fk, inbound_event_columns
 
@@ -13,7 +14,7 @@ revision = "0001"
 down_revision = None
 
 
-def _of_a_member(name: str, *items: sa.SchemaItem) -> None:
+def _of_a_member(name: str, *items: SchemaItem) -> None:
     """A table of rows that each belong to one member: an id, the member's id, then `items`."""
     op.create_table(
         name,
