@@ -11,7 +11,6 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable
-from types import TracebackType
 from typing import Any, Self
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, exc, select
@@ -137,12 +136,8 @@ class SqlUnitOfWork:
         self.dashboard = SqlDashboard(conn)
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
+        # Whether the block raised or not: what it did not commit is rolled back.
         assert self._conn is not None
         try:
             if self._conn.in_transaction():

@@ -99,7 +99,8 @@ async def deliver_outbox(
 
     def claim() -> list[OutboundMessage]:
         with uow_factory() as uow:
-            batch = uow.outbox.claim_ready(now, owner, now + lease, limit, platform=platform)
+            only = () if platform is None else (platform,)
+            batch = uow.outbox.claim_ready(now, owner, now + lease, limit, *only)
             uow.commit()
         return batch
 
