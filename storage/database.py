@@ -7,7 +7,6 @@ lock. PostgreSQL uses the same code; claims there use FOR UPDATE SKIP LOCKED.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
 from collections.abc import Callable
@@ -46,9 +45,7 @@ def retryable(error: BaseException) -> bool:
     )
 
 
-def default_database_url() -> str:
-    """ASKCOACH_DATABASE_URL, or an SQLite file in the working directory."""
-    return os.environ.get("ASKCOACH_DATABASE_URL") or "sqlite:///askcoach.db"
+DEFAULT_URL = "sqlite:///askcoach.db"  # in the working directory (askcoach.settings reads the URL)
 
 
 def normalise_url(url: str) -> str:
@@ -172,8 +169,8 @@ class SqlUnitOfWork:
 class Database:
     """The composition root's handle on storage: an engine, migrations and units of work."""
 
-    def __init__(self, url: str | None = None) -> None:
-        self.url = normalise_url(url or default_database_url())
+    def __init__(self, url: str) -> None:
+        self.url = normalise_url(url)
         self.engine = create_database_engine(self.url)
 
     def __call__(self) -> SqlUnitOfWork:
