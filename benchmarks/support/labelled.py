@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from askcoach.settings import load_harness_settings
 from bot.coaching import assess_ask
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -26,7 +26,7 @@ LABELS = ("specific", "vague", "passive")
 
 def shared_dir() -> Path:
     """The shared data folder: $ASKCOACH_SHARED_DIR, else ../shared/data beside the repo."""
-    configured = os.environ.get("ASKCOACH_SHARED_DIR")
+    configured = load_harness_settings().shared_dir
     if configured:
         return Path(configured)
     return REPO_ROOT.parent / "shared" / "data"
