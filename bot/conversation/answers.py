@@ -89,6 +89,29 @@ unclear = _one_of(  # a message the coach can't act on: what it can do, never tw
 )
 
 
+# Questions whose answer is the same for everyone.
+_FIXED_ANSWERS: dict[Topic, str] = {
+    Topic.WHAT_IS_SPECIFIC: (
+        "A specific ask = one named person + one concrete favour. “Network more” isn't one; "
+        "“Ask Sam to refer me for the data analyst job at Target” is. The favour can be "
+        f"{KINDS_OF_ASK}."
+    ),
+    Topic.BOT: (
+        "I'm a bot — an ask coach your group's organizers set up. No AI reads your messages: "
+        "I follow simple rules to help you make one specific ask a day. `help` shows what I do."
+    ),
+    Topic.OTHER: (
+        "Good question — I'm best with asks: “what should I ask?”, “who should I contact?”, "
+        "“is this a good ask: …”, “should I follow up?”. `help` lists the rest."
+    ),
+}
+# A second wording, so two questions in a row don't get the same reply.
+_OTHER_AGAIN = (
+    "I can't answer that one, sorry. I can help you pick who to ask and what to ask for — "
+    "or say `help` for everything I do."
+)
+
+
 def question(turn: Turn, reading: Reading) -> State:
     """A question to the coach, answered from the member's own data."""
     topic = reading.topic or Topic.OTHER
@@ -98,12 +121,16 @@ def question(turn: Turn, reading: Reading) -> State:
         Topic.NEXT: _next,
         Topic.WHO_TO_ASK: _who_to_ask,
         Topic.IS_GOOD_ASK: _is_good_ask,
-        Topic.WHAT_IS_SPECIFIC: _what_is_specific,
-        Topic.BOT: _about_me,
         Topic.PRIVACY: _privacy,
-        Topic.OTHER: _other_question,
-    }[topic]
-    turn.say(answer(turn, reading))
+    }.get(topic)
+    if answer is not None:
+        turn.say(answer(turn, reading))
+    else:
+        turn.say_one_of(
+            (_FIXED_ANSWERS[topic], _OTHER_AGAIN)
+            if topic == Topic.OTHER
+            else (_FIXED_ANSWERS[topic],)
+        )
     return _stay(turn)
 
 
@@ -273,21 +300,6 @@ def _next(turn: Turn, reading: Reading) -> str:
     )
 
 
-def _what_is_specific(turn: Turn, reading: Reading) -> str:
-    return (
-        "A specific ask = one named person + one concrete favour. “Network more” isn't one; "
-        "“Ask Sam to refer me for the data analyst job at Target” is. The favour can be "
-        f"{KINDS_OF_ASK}."
-    )
-
-
-def _about_me(turn: Turn, reading: Reading) -> str:
-    return (
-        "I'm a bot — an ask coach your group's organizers set up. No AI reads your messages: "
-        "I follow simple rules to help you make one specific ask a day. `help` shows what I do."
-    )
-
-
 def _privacy(turn: Turn, reading: Reading) -> str:
     sharing = (
         "the weekly digest shows your open asks (kind and company"
@@ -299,13 +311,6 @@ def _privacy(turn: Turn, reading: Reading) -> str:
     return (
         f"Your DMs with me are private: {sharing}. Organizers see group numbers and who has "
         "gone quiet, not your messages. `export` shows everything I hold; `forget` deletes it."
-    )
-
-
-def _other_question(turn: Turn, reading: Reading) -> str:
-    return (
-        "Good question — I'm best with asks: “what should I ask?”, “who should I contact?”, "
-        "“is this a good ask: …”, “should I follow up?”. `help` lists the rest."
     )
 
 

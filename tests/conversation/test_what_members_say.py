@@ -431,3 +431,13 @@ def test_what_happens_next_depends_on_where_the_member_is(sqlite_db: Database) -
     [waiting] = chat.say("what's next?")
     assert waiting.startswith("I'm waiting to hear whether you made your ask of Jen Park")
     assert chat.say("made it")[0] != waiting
+
+
+def test_two_questions_the_coach_cannot_answer_get_two_different_replies(
+    sqlite_db: Database,
+) -> None:
+    chat = onboarded(sqlite_db)
+    [first] = chat.say("do you know any good dentists?")
+    [second] = chat.say("what's the weather like there?")
+    assert first != second
+    assert "help" in first and "help" in second
