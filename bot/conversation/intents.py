@@ -418,6 +418,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.QUESTION, "a question: next", topic=Topic.NEXT)
     if vocab.GIVE.match(low):
         return reading(Intent.GIVE, "helped someone else")
+    if (state == State.ONBOARDING or state in _PLAN_STATES) and vocab.ADDRESSED.match(low):
+        return reading(Intent.PLAN, "words to the person asked: the ask itself")
     if state == State.ONBOARDING or _questioning(low):
         schedule = _schedule(text, low, context)
         if schedule is not None and (

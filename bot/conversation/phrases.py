@@ -203,6 +203,13 @@ NOT_YET = re.compile(
     r"postpone|tomorrow|later|tonight|this evening|next week|soon|not today|ran out of time|"
     r"still planning|no chance|couldn'?t)\b"
 )
+# A message to someone else, typed to the coach as the ask itself: "<@U123> any leads?",
+# "Priya, could you introduce me to your manager at Stripe?"
+ADDRESSED = re.compile(
+    r"^((hey|hi|hello|yo|dear) )?(<@!?\w+>"
+    r"|(?!(coach|bot|ok|okay|so|well|hey|hi|yes|no|thanks|hmm|also|and|but|sorry|please)\b)"
+    r"[a-z][\w'-]{1,20}, ((could|can|would|will) (you|u)|any chance|do (you|u) know|would (you|u) mind))"
+)
 WHAT_NEXT = re.compile(
     r"^(so |ok |okay |and |then )?(what happens (next|now)|what now|now what|what'?s next|"
     r"whats next|what next|then what|and then|what do i do (now|next)|what comes next|"

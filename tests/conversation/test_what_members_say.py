@@ -441,3 +441,12 @@ def test_two_questions_the_coach_cannot_answer_get_two_different_replies(
     [second] = chat.say("what's the weather like there?")
     assert first != second
     assert "help" in first and "help" in second
+
+
+def test_words_typed_to_the_person_asked_are_the_ask(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db)
+    chat.advance("1h")
+    [draft] = chat.say("<@U03LQ7WZ9KD> any leads? 🙏")
+    assert "<@U03LQ7WZ9KD>" in draft and "Good question" not in draft  # coached, not a question
+    [named] = chat.say("Priya, could you introduce me to your manager at Stripe?")
+    assert named.startswith("That's a real ask: Priya")
