@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
 import logging
 import signal
 from collections.abc import Awaitable
 from datetime import timedelta
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from aiohttp import web
 
@@ -32,37 +31,25 @@ from bot.ports import Clock
 from storage import Database
 
 if TYPE_CHECKING:
-    from _typeshed import DataclassInstance
-
     from adapters.discord import DiscordConfig
     from adapters.slack import SlackConfig
 
 log = logging.getLogger("askcoach")
-
-ConfigT = TypeVar("ConfigT", bound="DataclassInstance")
-
-
-def _platform_config(
-    settings: Settings, config: type[ConfigT], platform: str, **given: object
-) -> ConfigT:
-    """An adapter's `config`: each field is the setting `<platform>_<field>`, except those
-    `given` (which the settings hold under another shape, or not at all)."""
-    read = {
-        name: getattr(settings, f"{platform}_{name}")
-        for name in (f.name for f in dataclasses.fields(config))
-        if name not in given
-    }
-    return config(**read, **given)
 
 
 def slack_config(settings: Settings) -> SlackConfig:
     """The Slack adapter's part of the settings."""
     from adapters.slack import Limits, SlackConfig
 
-    return _platform_config(
-        settings,
-        SlackConfig,
-        "slack",
+    return SlackConfig(
+        bot_token=settings.slack_bot_token,
+        app_token=settings.slack_app_token,
+        signing_secret=settings.slack_signing_secret,
+        client_id=settings.slack_client_id,
+        client_secret=settings.slack_client_secret,
+        api_url=settings.slack_api_url,
+        encryption_key=settings.slack_encryption_key,
+        enrolment_seconds=settings.slack_enrolment_seconds,
         limits=Limits(
             team_per_second=settings.slack_workspace_rate,
             team_burst=settings.slack_workspace_burst or settings.slack_workspace_rate * 2,
@@ -74,8 +61,14 @@ def discord_config(settings: Settings) -> DiscordConfig:
     """The Discord adapter's part of the settings."""
     from adapters.discord import DiscordConfig
 
-    return _platform_config(
-        settings, DiscordConfig, "discord", dm_channels_seconds=HOUSEKEEPING_SECONDS
+    return DiscordConfig(
+        token=settings.discord_token,
+        api_url=settings.discord_api_url,
+        gateway_url=settings.discord_gateway_url,
+        sends_per_second=settings.discord_sends_per_second,
+        shard_count=settings.discord_shard_count,
+        shard_id=settings.discord_shard_id,
+        dm_channels_seconds=HOUSEKEEPING_SECONDS,
     )
 
 
