@@ -143,7 +143,7 @@ _KIND_PRIORITY = (
 
 # Between a person named as the subject and the favour: "Maria will introduce me", "Sam said
 # he'd refer me", "Priya offered to look at my resume", "get Hannah to write me a letter".
-_PROMISE = re.compile(r"\b(?:will|would|to|gonna)\b|'d\b|'ll\b")
+_PROMISE = re.compile(r"\b(?:will|would|to|gonna)\b|'d\b|'ll\b|\b(?:can|could)\s(?:you|u)\b")
 _GAP_BREAK = re.compile(r"[.;:!?,—(]|\b(?:and|but|then|so|i|i'm|i'll|i'd|we|my|me)\b")
 # Kinds of favour a person can be said to do for the member (not "Sam might know people at…").
 _DONE_FOR_ME = frozenset(
@@ -377,7 +377,7 @@ def _errand(
         ("what",) if who else ("who", "what"),
         who=who,
         reasons=(
-            f'"{errand}" is a kind favour to ask, but not one for your job search.',
+            f'"{_to_second_person(errand)}" is a fair favour to ask, but not one for your job search.',
             "A job-search ask names what you need for the search: an intro, a referral, "
             "a review, names at a company.",
         ),

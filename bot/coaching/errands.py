@@ -35,7 +35,7 @@ _JOB_KINDS = frozenset(
 def find_errand(
     low: str, words: AbstractSet[str], favours: Sequence[Favour], role: str | None
 ) -> str | None:
-    """The everyday favour asked, when the message asks one and nothing for the job search."""
+    """The everyday favour asked ("borrow his lawnmower"), when the message asks one and nothing for the job search."""
     if role is not None or not JOB_WORDS.isdisjoint(words):
         return None
     found = _ERRAND.search(low)
@@ -46,4 +46,9 @@ def find_errand(
         # "if I can borrow her blazer": a question about the errand is the errand itself.
         if favour.kind in _JOB_KINDS or errand not in favour.what.lower():
             return None
-    return errand
+    clause = _CLAUSE_END.search(low, found.end())
+    return " ".join(low[found.start() : clause.start() if clause else len(low)].split()[:7])
+
+
+# Where the errand's phrase ends when it is quoted back: "borrow his lawnmower".
+_CLAUSE_END = re.compile(r"[.,;:!?()—]|\s(?:so|while|because|and|but|then|lol)\s")

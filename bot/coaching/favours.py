@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from bot.coaching.lexicon import (
     COMMON_WORDS,
+    CORE_DOCUMENTS,
     DOCUMENTS,
     INFO_NOUNS,
     ROLE_NOUNS,
@@ -56,7 +57,12 @@ def _alt(words: tuple[str, ...] | frozenset[str]) -> str:
 
 _DOC = rf"(?:{_alt(DOCUMENTS)})"
 _DET = r"\b(?:my|the|this|our|his|her|their|a|an|both|all|some)"
-_DOC_PHRASE = rf"(?:{_DET}\s(?:[\w'&.-]+\s){{0,5}}?{_DOC}\b|\bmine\b)"
+# "my GitHub repo", "the take-home": a second document word ends the phrase when it follows.
+# Job-search documents are named without a determiner too: "ask kemal review resume".
+_DOC_PHRASE = (
+    rf"(?:{_DET}\s(?:[\w'&.-]+\s){{0,5}}?{_DOC}(?:\s{_DOC})?\b|\bmine\b"
+    rf"|\b(?:{_alt(CORE_DOCUMENTS)})\b)"
+)
 
 # Where a clause ends: a later clause is a new thought ("…, then update my resume").
 # A full stop ends a sentence unless it ends an abbreviation ("Dr.", "U.S.", "C.H.").
@@ -121,14 +127,14 @@ _REFERENCE = re.compile(
     r"|\blinkedin\srecommendation\b|\b(?:a|my)\srecommendation\sfor\s(?:the|my|a|an)\s"
 )
 _REVIEW = re.compile(
-    r"\b(?:review(?:s|ing)?|look(?:s|ing)?\s(?:over|through|at)|read(?:s|ing)?(?:\s(?:over|through))?"
+    r"\b(?:review(?:s|ing)?(?:\sof)?|look(?:s|ing)?\s(?:over|through|at)|read(?:s|ing)?(?:\s(?:over|through))?"
     r"|go(?:es|ing)?\s(?:over|through)|proofread|proof|critique|edit|mark\sup|check(?:\sover)?"
     r"|correct|fix|improve"
     r"|check\sout|give\s(?:me\s)?(?:some\s|a\sfew\s|honest\s)?(?:feedback|notes|comments|input"
     r"|thoughts|pointers)\son|(?:feedback|notes|comments|input|thoughts|critique|edits|a\sreview"
     r"|a\ssecond\slook|a\slook|a\sonce-over|eyes|a\sread)\son|take\sa\s(?:quick\s)?look\sat"
     r"|tear\sapart|sanity[- ]check|fact[- ]check|comment\son|weigh\sin\son|red[- ]?pen)"
-    rf"\s{_DOC_PHRASE}"
+    rf"\s(?P<doc>{_DOC_PHRASE})"
 )
 _SEND_DOC = re.compile(
     rf"\b(?:send|sending|email|share|forward|give|show|bring|hand)\s(?:[\w'-]+\s){{0,3}}?(?:my|the)"
@@ -621,8 +627,7 @@ def find_favours(
     has_doc = not _DOC_HEADS.isdisjoint(words)
     reviews = has_doc and not _REVIEW_WORDS.isdisjoint(words)
     for m in _REVIEW.finditer(low) if reviews else _EMPTY:
-        doc = re.search(_DOC_PHRASE, low[m.start() : m.end()])
-        doc_text = text[m.start() + doc.start() : m.end()] if doc else text[m.start() : m.end()]
+        doc_text = _owned(text[m.start("doc") : m.end()])
         favours.append(
             Favour(
                 RequestKind.REVIEW,
@@ -782,6 +787,14 @@ def find_favours(
                 ]
     favours.sort(key=lambda f: f.start)
     return favours
+
+
+_DETERMINED = re.compile(rf"{_DET}\s|mine\b", re.IGNORECASE)
+
+
+def _owned(doc: str) -> str:
+    """ "resume" -> "my resume": a document named bare is the member's own."""
+    return doc if _DETERMINED.match(doc) else f"my {doc}"
 
 
 def _joined(head: str, text: str, start: int, stop: int) -> str:

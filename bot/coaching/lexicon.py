@@ -15,6 +15,7 @@ from importlib.resources import files
 __all__ = [
     "COMMON_WORDS",
     "COMPANIES",
+    "CORE_DOCUMENTS",
     "DOCUMENTS",
     "EVERYDAY_FAVOURS",
     "FUZZY_EXCEPTIONS",
@@ -87,6 +88,7 @@ COMMON_WORDS = words("common_words.txt") | GENERIC_PEOPLE | QUANTIFIERS
 # Company names are cased as written; matching lowercases them where it must.
 COMPANIES = tuple(entries("companies.txt"))
 DOCUMENTS = tuple(entries("documents.txt"))
+CORE_DOCUMENTS = tuple(entries("core_documents.txt"))
 INFO_NOUNS = words("info_nouns.txt")
 ROLE_NOUNS = words("role_nouns.txt")
 # Everyday favours of friends and family, and the words that put a message in the job search.
