@@ -77,9 +77,15 @@ _SENTENCE_END = re.compile(rf"{_STOP}|\s—\s|,?\s(?:then|but|so|plus|also)\s|,\
 # "ask Keisha to share the posting and refer me": "refer" is still under "ask … to".
 _ASK_TO = re.compile(r"\b(?:ask|asks|asking|get|have|want|need)\s(?:[\w'.@-]+\s){1,4}?to\s")
 
+# How an intro is made, between "introduce me" and "to": "introduce me by email to Bola".
+_MANNER = (
+    r"(?:\s(?:by\s(?:e-?mail|text|phone|dm|slack|linkedin)|over\s(?:e-?mail|slack|linkedin|text)"
+    r"|via\s[\w-]+|on\s(?:linkedin|slack|e-?mail)|in\sperson|directly|personally|formally"
+    r"|properly|virtually|quickly|warmly|online))"
+)
 _INTRO = re.compile(
-    r"\bintroduc(?:e|es|ed|ing)\s(?:me|us|myself)\b(?:\s(?:to|with)\b)?"
-    r"|\bintros?\s(?:me\s)?(?:to|with)\b|\bintro(?:'d)?\sme\b"
+    rf"\bintroduc(?:e|es|ed|ing)\s(?:me|us|myself)\b(?:{_MANNER}?\s(?:to|with)\b)?"
+    rf"|\bintros?\s(?:me{_MANNER}?\s)?(?:to|with)\b|\bintro(?:'d)?\sme\b"
     r"|\bpresent(?:s|ed|ing)?\sme\s(?:to|with)\b"
     r"|\bintroductions?\s(?:to|with)\b"
     r"|\bconnect(?:s|ed|ing)?\s(?:me|us)\b(?:\s(?:up\s)?(?:with|to)\b)?"
@@ -263,7 +269,8 @@ _BARE_KINDS = {
     "recommendation": (RequestKind.REFERENCE, "a recommendation"),
 }
 _QUESTION = re.compile(
-    r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout)\s(?:[\w'.-]+\s){0,4}?(whether|if|what|how|when"
+    r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout)\s(?:[\w'.-]+\s){0,4}?(?:\([^()]{0,80}\)\s)?"
+    r"(whether|if|what|how|when"
     r"|where|why)\b"
 )
 _INTENT_MARK = re.compile(
@@ -785,6 +792,7 @@ def find_favours(
                     for f in favours
                     if not (f.kind is RequestKind.INTRODUCTION and m.start() <= f.start < stop)
                 ]
+    favours.extend(_named_requests(text, low, anchors))
     favours.sort(key=lambda f: f.start)
     return favours
 
@@ -795,6 +803,65 @@ _DETERMINED = re.compile(rf"{_DET}\s|mine\b", re.IGNORECASE)
 def _owned(doc: str) -> str:
     """ "resume" -> "my resume": a document named bare is the member's own."""
     return doc if _DETERMINED.match(doc) else f"my {doc}"
+
+
+# "consider me for the CRM specialist role": the role names what the person is asked to do.
+_CONSIDER = re.compile(r"\bconsider(?:s|ing)?\s(?:me|my\s(?:application|cv|resume|profile))\sfor\s")
+_CONSIDER_FOR = re.compile(
+    r"(?:the|a|an|this|that|your|his|her|their)\s(?:[\w&.'-]+\s){0,4}?(?:role|job|position"
+    r"|opening|req|team|internship|program|spot)\b"
+)
+# "answer one question: does TCS hire lateral testers…?": the question after the colon.
+_ONE_QUESTION = re.compile(
+    r"\b(?:answer|ask|asks|asking)\s(?:me\s)?((?:one|a|this|my|a\squick|one\squick|a\ssimple)"
+    r"\squestion)(?:\sfor\sme)?\s?[:—-]\s?"
+)
+# "find out who's hiring for the field engineer opening": concrete where a role or company is.
+_WHO_HIRING = re.compile(r"\bwho(?:'s|\sis|\sare)\s(?:currently\s|actively\s|still\s)?hiring\b")
+
+
+def _named_requests(text: str, low: str, anchors: list[tuple[int, int]]) -> Iterator[Favour]:
+    """Favours named by a request with its object: consideration for a role, one question,
+    who is hiring for a named role."""
+    if "consider" in low:
+        for m in _CONSIDER.finditer(low):
+            stop = _sentence_end(low, m.end())
+            named = _CONSIDER_FOR.match(low, m.end()) is not None or any(
+                m.end() <= s < stop for s, _ in anchors
+            )
+            what = f"considering me for {_phrase(text, m.end(), stop)}"
+            yield Favour(
+                RequestKind.REFERRAL, m.start(), m.end(), named, what, _requested(low, m.start())
+            )
+    if "question" in low:
+        for m in _ONE_QUESTION.finditer(low):
+            stop = low.find("?", m.end())
+            stop = stop if 0 <= stop < m.end() + _LOOKAHEAD else _sentence_end(low, m.end())
+            concrete = _question_concrete(text, low, m.end(), anchors)
+            what = f"an answer to {low[m.start(1) : m.end(1)]}: {_phrase(text, m.end(), stop, tail=True)}"
+            yield Favour(
+                RequestKind.INFORMATION,
+                m.start(),
+                m.end(),
+                concrete,
+                what,
+                _requested(low, m.start()),
+            )
+    if "hiring" in low:
+        for m in _WHO_HIRING.finditer(low):
+            # "… and find out who's hiring": asked where "find out" is.
+            asked_at = m.start() - 9 if low.endswith("find out ", 0, m.start()) else m.start()
+            start = _sentence_start(low, m.start())
+            stop = _sentence_end(low, m.end())
+            named = any(start <= s < stop for s, _ in anchors)
+            yield Favour(
+                RequestKind.INFORMATION,
+                m.start(),
+                m.end(),
+                named,
+                _phrase(text, m.start(), stop),
+                _requested(low, asked_at),
+            )
 
 
 def _joined(head: str, text: str, start: int, stop: int) -> str:
