@@ -275,7 +275,7 @@ _QUESTION = re.compile(
 )
 _INTENT_MARK = re.compile(
     r"\b(?:ask|asks|asking|asked|request|requesting|email|emailing|text|texting|call|calling"
-    r"|message|dm|ping|contact|write|reach|tell|see\sif|have|get|got|for|from|if|whether|can"
+    r"|message|msg|dm|ping|contact|write|reach|tell|see\sif|have|get|got|for|from|if|whether|can"
     r"|could|would|will|might|willing|able|to|please|should|[a-z]+'d|[a-z]+'ll)\b"
 )
 _SELF = frozenset({"i", "we", "i'll", "i'd", "we'll", "we'd", "i've", "i'm"})
