@@ -72,6 +72,9 @@ _VAGUE_INTENT = re.compile(
     r"|mentorship|input|names|connections)\b"
     r"|\b(?i:someone|somebody|anyone|anybody|people|folks|a\scontact|contacts|a\sperson"
     r"|an\sinsider|insiders)\s(?i:at|from|in|inside|who\sworks\sat)\s[A-Z0-9]"
+    # "talk to a hiring manager at Zalando": one of many people at a named place.
+    r"|\b(?i:talk|speak|chat|reach\sout)\s(?i:to|with)\s(?i:a|an|some|one)\s(?:[\w-]+\s){0,3}?"
+    r"(?i:at|from|in)\s[A-Z0-9]"
     r"|\b(?i:see\sif|find\sout\sif)\s(?i:anyone|anybody|someone|somebody|people|any\sof"
     r"|[a-z]+\s(?:can|will|would|could|knows?))\b"
     r"|\b(?i:look\sfor\ssomeone|find\ssomeone|find\sa\scontact|find\san\sinsider|ask\saround"
@@ -87,6 +90,7 @@ _VAGUE_INTENT_WORDS = frozenset(
     {"get", "getting", "find", "finding", "land", "score", "request", "seek", "seeking", "line"}
     | {"try", "someone", "somebody", "anyone", "anybody", "people", "folks", "contact"}
     | {"contacts", "person", "insider", "insiders", "see", "look", "ask", "pick", "send", "who"}
+    | {"talk", "speak", "chat", "reach"}
 )
 _ADVICE = re.compile(
     r"\b(?:advice|guidance|tips|pick\s(?:his|her|their|[\w']+)\sbrain|mentor|insights?)\b"
@@ -340,6 +344,35 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
     return None
 
 
+# Talking for its own sake asks nothing: "set up a call with Moritz to catch up", "write Sam a
+# thank-you note".
+_OWN_SAKE = re.compile(
+    r"\b(?i:catch(?:ing)?\s+up|thank(?:s|-you|\s+you)?|congrat\w*|say\s+hi|hang\s+out)\b"
+)
+
+
+def _for_its_own_sake(text: str) -> bool:
+    """Does the message say the talk is to catch up, thank or congratulate?"""
+    return _OWN_SAKE.search(text) is not None
+
+
+# What a member wants when they write a question to a mention: "<@U03…> any leads? 🙏".
+_ADDRESSED_WANTS = frozenset(
+    {"leads", "openings", "opportunities", "advice", "help", "tips", "referral", "referrals"}
+    | {"intro", "intros", "contacts", "names", "jobs", "roles", "pointers", "ideas"}
+)
+
+
+def _addressed_request(mention: Ref, text: str, words: frozenset[str]) -> bool:
+    """A message that opens with a mention and asks them for something, however vague."""
+    return (
+        mention.start == 0
+        and "?" in text
+        and not _ADDRESSED_WANTS.isdisjoint(words)
+        and not _for_its_own_sake(text)
+    )
+
+
 def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: frozenset[str]) -> bool:
     """Is any ask intended at all (even one missing who or what)?"""
     for ref in refs:
@@ -347,9 +380,13 @@ def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: froze
             return True
         if ref.source is Source.LEAD and any(0 <= f.start - ref.end <= 4 for f in favours):
             return True
-        if ref.source is Source.TALK and (ref.kind is RefKind.PERSON or ref.next_low == "about"):
+        if ref.source is Source.TALK and (
+            ref.next_low == "about" or (ref.kind is RefKind.PERSON and not _for_its_own_sake(text))
+        ):
             return True
     if any(f.requested for f in favours):
+        return True
+    if refs and refs[0].source is Source.MENTION and _addressed_request(refs[0], text, words):
         return True
     if not _VAGUE_INTENT_WORDS.isdisjoint(words) and _VAGUE_INTENT.search(text) is not None:
         return True
@@ -498,7 +535,11 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     named = [
         r
         for r in refs
-        if r.kind is RefKind.PERSON and r.source in (Source.REQUEST, Source.TALK, Source.FROM)
+        if r.kind is RefKind.PERSON
+        and (
+            r.source in (Source.REQUEST, Source.TALK, Source.FROM)
+            or (r.source is Source.MENTION and _addressed_request(r, ct.text, ct.words))
+        )
     ]
     kinds = [f.kind for f, _ in asked]
     kind = min(kinds, key=_KIND_PRIORITY.index) if kinds else None
