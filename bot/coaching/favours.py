@@ -820,6 +820,24 @@ _ONE_QUESTION = re.compile(
 _WHO_HIRING = re.compile(r"\bwho(?:'s|\sis|\sare)\s(?:currently\s|actively\s|still\s)?hiring\b")
 
 
+# "the Canva referral he offered, ask him to submit it": a favour named earlier, done now.
+_DO_IT = re.compile(
+    r"\b(?:submit|send|file|make|do|put)(?:s|ting|ing)?\s(?:it|that)(?:\sin|\sthrough)?\b"
+)
+_NAMED_EARLIER = re.compile(
+    r"\b(?:the|that|his|her|their)\s((?:[\w&.'-]+\s){0,2}?)(referral|intro|introduction|reference"
+    r"|recommendation)\b(?!\s(?:program|programs|bonus|policy|post|portal|process|link))"
+)
+_DOING_IT = {
+    "submit": "submitting",
+    "send": "sending",
+    "file": "filing",
+    "make": "making",
+    "do": "doing",
+    "put": "putting in",
+}
+
+
 def _named_requests(text: str, low: str, anchors: list[tuple[int, int]]) -> Iterator[Favour]:
     """Favours named by a request with its object: consideration for a role, one question,
     who is hiring for a named role."""
@@ -847,6 +865,16 @@ def _named_requests(text: str, low: str, anchors: list[tuple[int, int]]) -> Iter
                 what,
                 _requested(low, m.start()),
             )
+    if " it" in low or " that" in low:
+        for m in _DO_IT.finditer(low):
+            named = list(_NAMED_EARLIER.finditer(low, max(0, m.start() - 120), m.start()))
+            earlier = named[-1] if named else None
+            if earlier is None or not _requested(low, m.start()):
+                continue
+            kind = _BARE_KINDS[earlier.group(2)][0]
+            verb = next(v for v in _DOING_IT if m.group(0).startswith(v))
+            what = f"{_DOING_IT[verb]} {text[earlier.start() : earlier.end()]}"
+            yield Favour(kind, m.start(), m.end(), True, what, True)
     if "hiring" in low:
         for m in _WHO_HIRING.finditer(low):
             # "… and find out who's hiring": asked where "find out" is.
