@@ -867,8 +867,8 @@ def _named_requests(text: str, low: str, anchors: list[tuple[int, int]]) -> Iter
             )
     if " it" in low or " that" in low:
         for m in _DO_IT.finditer(low):
-            named = list(_NAMED_EARLIER.finditer(low, max(0, m.start() - 120), m.start()))
-            earlier = named[-1] if named else None
+            earlier_ones = list(_NAMED_EARLIER.finditer(low, max(0, m.start() - 120), m.start()))
+            earlier = earlier_ones[-1] if earlier_ones else None
             if earlier is None or not _requested(low, m.start()):
                 continue
             kind = _BARE_KINDS[earlier.group(2)][0]
