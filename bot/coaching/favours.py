@@ -865,7 +865,9 @@ def _named_requests(text: str, low: str, anchors: list[tuple[int, int]]) -> Iter
                 what,
                 _requested(low, m.start()),
             )
-    if " it" in low or " that" in low:
+    if ("refer" in low or "intro" in low or "recommend" in low) and (
+        " it" in low or " that" in low
+    ):
         for m in _DO_IT.finditer(low):
             earlier_ones = list(_NAMED_EARLIER.finditer(low, max(0, m.start() - 120), m.start()))
             earlier = earlier_ones[-1] if earlier_ones else None
