@@ -21,6 +21,8 @@ HOLDOUT2_SET = SETS_DIR / "asks-holdout2.tsv"
 # (a quarter) was scored blind once and has been tuned on since, so it is no blind measure.
 REAL_DEV_SET = SETS_DIR / "asks-real-dev.tsv"
 REAL_HOLDOUT_SET = SETS_DIR / "asks-real-holdout.tsv"
+# Written blind by a helper (see asks-unseen.md) and measured once; tuned on since.
+UNSEEN_SET = SETS_DIR / "asks-unseen.tsv"
 LABELS = ("specific", "vague", "passive")
 
 

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from bot.coaching.lexicon import (
     COMMON_WORDS,
+    CORE_DOCUMENTS,
     DOCUMENTS,
     INFO_NOUNS,
     ROLE_NOUNS,
@@ -56,7 +57,12 @@ def _alt(words: tuple[str, ...] | frozenset[str]) -> str:
 
 _DOC = rf"(?:{_alt(DOCUMENTS)})"
 _DET = r"\b(?:my|the|this|our|his|her|their|a|an|both|all|some)"
-_DOC_PHRASE = rf"(?:{_DET}\s(?:[\w'&.-]+\s){{0,5}}?{_DOC}\b|\bmine\b)"
+# "my GitHub repo", "the take-home": a second document word ends the phrase when it follows.
+# Job-search documents are named without a determiner too: "ask kemal review resume".
+_DOC_PHRASE = (
+    rf"(?:{_DET}\s(?:[\w'&.-]+\s){{0,5}}?{_DOC}(?:\s{_DOC})?\b|\bmine\b"
+    rf"|\b(?:{_alt(CORE_DOCUMENTS)})\b)"
+)
 
 # Where a clause ends: a later clause is a new thought ("…, then update my resume").
 # A full stop ends a sentence unless it ends an abbreviation ("Dr.", "U.S.", "C.H.").
@@ -71,9 +77,15 @@ _SENTENCE_END = re.compile(rf"{_STOP}|\s—\s|,?\s(?:then|but|so|plus|also)\s|,\
 # "ask Keisha to share the posting and refer me": "refer" is still under "ask … to".
 _ASK_TO = re.compile(r"\b(?:ask|asks|asking|get|have|want|need)\s(?:[\w'.@-]+\s){1,4}?to\s")
 
+# How an intro is made, between "introduce me" and "to": "introduce me by email to Bola".
+_MANNER = (
+    r"(?:\s(?:by\s(?:e-?mail|text|phone|dm|slack|linkedin)|over\s(?:e-?mail|slack|linkedin|text)"
+    r"|via\s[\w-]+|on\s(?:linkedin|slack|e-?mail)|in\sperson|directly|personally|formally"
+    r"|properly|virtually|quickly|warmly|online))"
+)
 _INTRO = re.compile(
-    r"\bintroduc(?:e|es|ed|ing)\s(?:me|us|myself)\b(?:\s(?:to|with)\b)?"
-    r"|\bintros?\s(?:me\s)?(?:to|with)\b|\bintro(?:'d)?\sme\b"
+    rf"\bintroduc(?:e|es|ed|ing)\s(?:me|us|myself)\b(?:{_MANNER}?\s(?:to|with)\b)?"
+    rf"|\bintros?\s(?:me{_MANNER}?\s)?(?:to|with)\b|\bintro(?:'d)?\sme\b"
     r"|\bpresent(?:s|ed|ing)?\sme\s(?:to|with)\b"
     r"|\bintroductions?\s(?:to|with)\b"
     r"|\bconnect(?:s|ed|ing)?\s(?:me|us)\b(?:\s(?:up\s)?(?:with|to)\b)?"
@@ -121,14 +133,14 @@ _REFERENCE = re.compile(
     r"|\blinkedin\srecommendation\b|\b(?:a|my)\srecommendation\sfor\s(?:the|my|a|an)\s"
 )
 _REVIEW = re.compile(
-    r"\b(?:review(?:s|ing)?|look(?:s|ing)?\s(?:over|through|at)|read(?:s|ing)?(?:\s(?:over|through))?"
+    r"\b(?:review(?:s|ing)?(?:\sof)?|look(?:s|ing)?\s(?:over|through|at)|read(?:s|ing)?(?:\s(?:over|through))?"
     r"|go(?:es|ing)?\s(?:over|through)|proofread|proof|critique|edit|mark\sup|check(?:\sover)?"
     r"|correct|fix|improve"
     r"|check\sout|give\s(?:me\s)?(?:some\s|a\sfew\s|honest\s)?(?:feedback|notes|comments|input"
     r"|thoughts|pointers)\son|(?:feedback|notes|comments|input|thoughts|critique|edits|a\sreview"
     r"|a\ssecond\slook|a\slook|a\sonce-over|eyes|a\sread)\son|take\sa\s(?:quick\s)?look\sat"
     r"|tear\sapart|sanity[- ]check|fact[- ]check|comment\son|weigh\sin\son|red[- ]?pen)"
-    rf"\s{_DOC_PHRASE}"
+    rf"\s(?P<doc>{_DOC_PHRASE})"
 )
 _SEND_DOC = re.compile(
     rf"\b(?:send|sending|email|share|forward|give|show|bring|hand)\s(?:[\w'-]+\s){{0,3}}?(?:my|the)"
@@ -257,12 +269,13 @@ _BARE_KINDS = {
     "recommendation": (RequestKind.REFERENCE, "a recommendation"),
 }
 _QUESTION = re.compile(
-    r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout)\s(?:[\w'.-]+\s){0,4}?(whether|if|what|how|when"
+    r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout)\s(?:[\w'.-]+\s){0,4}?(?:\([^()]{0,80}\)\s)?"
+    r"(whether|if|what|how|when"
     r"|where|why)\b"
 )
 _INTENT_MARK = re.compile(
     r"\b(?:ask|asks|asking|asked|request|requesting|email|emailing|text|texting|call|calling"
-    r"|message|dm|ping|contact|write|reach|tell|see\sif|have|get|got|for|from|if|whether|can"
+    r"|message|msg|dm|ping|contact|write|reach|tell|see\sif|have|get|got|for|from|if|whether|can"
     r"|could|would|will|might|willing|able|to|please|should|[a-z]+'d|[a-z]+'ll)\b"
 )
 _SELF = frozenset({"i", "we", "i'll", "i'd", "we'll", "we'd", "i've", "i'm"})
@@ -621,8 +634,7 @@ def find_favours(
     has_doc = not _DOC_HEADS.isdisjoint(words)
     reviews = has_doc and not _REVIEW_WORDS.isdisjoint(words)
     for m in _REVIEW.finditer(low) if reviews else _EMPTY:
-        doc = re.search(_DOC_PHRASE, low[m.start() : m.end()])
-        doc_text = text[m.start() + doc.start() : m.end()] if doc else text[m.start() : m.end()]
+        doc_text = _owned(text[m.start("doc") : m.end()])
         favours.append(
             Favour(
                 RequestKind.REVIEW,
@@ -780,8 +792,106 @@ def find_favours(
                     for f in favours
                     if not (f.kind is RequestKind.INTRODUCTION and m.start() <= f.start < stop)
                 ]
+    favours.extend(_named_requests(text, low, anchors))
     favours.sort(key=lambda f: f.start)
     return favours
+
+
+_DETERMINED = re.compile(rf"{_DET}\s|mine\b", re.IGNORECASE)
+
+
+def _owned(doc: str) -> str:
+    """ "resume" -> "my resume": a document named bare is the member's own."""
+    return doc if _DETERMINED.match(doc) else f"my {doc}"
+
+
+# "consider me for the CRM specialist role": the role names what the person is asked to do.
+_CONSIDER = re.compile(r"\bconsider(?:s|ing)?\s(?:me|my\s(?:application|cv|resume|profile))\sfor\s")
+_CONSIDER_FOR = re.compile(
+    r"(?:the|a|an|this|that|your|his|her|their)\s(?:[\w&.'-]+\s){0,4}?(?:role|job|position"
+    r"|opening|req|team|internship|program|spot)\b"
+)
+# "answer one question: does TCS hire lateral testers…?": the question after the colon.
+_ONE_QUESTION = re.compile(
+    r"\b(?:answer|ask|asks|asking)\s(?:me\s)?((?:one|a|this|my|a\squick|one\squick|a\ssimple)"
+    r"\squestion)(?:\sfor\sme)?\s?[:—-]\s?"
+)
+# "find out who's hiring for the field engineer opening": concrete where a role or company is.
+_WHO_HIRING = re.compile(r"\bwho(?:'s|\sis|\sare)\s(?:currently\s|actively\s|still\s)?hiring\b")
+
+
+# "the Canva referral he offered, ask him to submit it": a favour named earlier, done now.
+_DO_IT = re.compile(
+    r"\b(?:submit|send|file|make|do|put)(?:s|ting|ing)?\s(?:it|that)(?:\sin|\sthrough)?\b"
+)
+_NAMED_EARLIER = re.compile(
+    r"\b(?:the|that|his|her|their)\s((?:[\w&.'-]+\s){0,2}?)(referral|intro|introduction|reference"
+    r"|recommendation)\b(?!\s(?:program|programs|bonus|policy|post|portal|process|link))"
+)
+_DOING_IT = {
+    "submit": "submitting",
+    "send": "sending",
+    "file": "filing",
+    "make": "making",
+    "do": "doing",
+    "put": "putting in",
+}
+
+
+def _named_requests(text: str, low: str, anchors: list[tuple[int, int]]) -> Iterator[Favour]:
+    """Favours named by a request with its object: consideration for a role, one question,
+    who is hiring for a named role."""
+    if "consider" in low:
+        for m in _CONSIDER.finditer(low):
+            stop = _sentence_end(low, m.end())
+            named = _CONSIDER_FOR.match(low, m.end()) is not None or any(
+                m.end() <= s < stop for s, _ in anchors
+            )
+            what = f"considering me for {_phrase(text, m.end(), stop)}"
+            yield Favour(
+                RequestKind.REFERRAL, m.start(), m.end(), named, what, _requested(low, m.start())
+            )
+    if "question" in low:
+        for m in _ONE_QUESTION.finditer(low):
+            stop = low.find("?", m.end())
+            stop = stop if 0 <= stop < m.end() + _LOOKAHEAD else _sentence_end(low, m.end())
+            concrete = _question_concrete(text, low, m.end(), anchors)
+            what = f"an answer to {low[m.start(1) : m.end(1)]}: {_phrase(text, m.end(), stop, tail=True)}"
+            yield Favour(
+                RequestKind.INFORMATION,
+                m.start(),
+                m.end(),
+                concrete,
+                what,
+                _requested(low, m.start()),
+            )
+    if ("refer" in low or "intro" in low or "recommend" in low) and (
+        " it" in low or " that" in low
+    ):
+        for m in _DO_IT.finditer(low):
+            earlier_ones = list(_NAMED_EARLIER.finditer(low, max(0, m.start() - 120), m.start()))
+            earlier = earlier_ones[-1] if earlier_ones else None
+            if earlier is None or not _requested(low, m.start()):
+                continue
+            kind = _BARE_KINDS[earlier.group(2)][0]
+            verb = next(v for v in _DOING_IT if m.group(0).startswith(v))
+            what = f"{_DOING_IT[verb]} {text[earlier.start() : earlier.end()]}"
+            yield Favour(kind, m.start(), m.end(), True, what, True)
+    if "hiring" in low:
+        for m in _WHO_HIRING.finditer(low):
+            # "… and find out who's hiring": asked where "find out" is.
+            asked_at = m.start() - 9 if low.endswith("find out ", 0, m.start()) else m.start()
+            start = _sentence_start(low, m.start())
+            stop = _sentence_end(low, m.end())
+            named = any(start <= s < stop for s, _ in anchors)
+            yield Favour(
+                RequestKind.INFORMATION,
+                m.start(),
+                m.end(),
+                named,
+                _phrase(text, m.start(), stop),
+                _requested(low, asked_at),
+            )
 
 
 def _joined(head: str, text: str, start: int, stop: int) -> str:

@@ -633,7 +633,7 @@ def _lead_person(ct: CleanText) -> Ref | None:
     ):
         return None
     parsed = parse_object(ct, 0, strong=False)
-    if parsed is None and first in GIVEN_NAMES and tokens[1].text in ("→", ":", "=", "—"):
+    if parsed is None and first in GIVEN_NAMES and tokens[1].text in ("→", ":", "=", "—", "-"):
         parsed = RefKind.PERSON, tokens[0].text, 1, False  # "zoe → intro to her manager"
     if parsed is None or parsed[0] is not RefKind.PERSON:
         return None
@@ -663,6 +663,7 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
         if low not in COMMON_WORDS and (
             (i and tokens[i - 1].low in _MET)
             or ((i == 0 or tokens[i - 1].text in _SENTENCE_MARKS) and nxt in _SUBJECT_VERBS)
+            or (i == 0 and _note_head(tokens))
         ):
             # "met lena at the meetup. ask her …", "nora is leaving HubSpot. ask her …".
             return _mention_ref(ct, i, i + 1), i + 1
@@ -703,6 +704,14 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
         return None
     end = i + _name_span(tokens, i)
     return _mention_ref(ct, i, end), end
+
+
+def _note_head(tokens: tuple[Token, ...]) -> bool:
+    """A note that opens with a name, then a mark or the ask: "kenji coffee tmrw -> ask him …",
+    "olu 🙏 ask him to …" (the emoji is gone by now)."""
+    if len(tokens) > 1 and tokens[1].low in REQUEST_VERBS:
+        return True
+    return any(tok.text in _LEAD_MARKS for tok in tokens[1:5])
 
 
 # Verbs after an unknown first word that make it a person when a he/she later points back:
