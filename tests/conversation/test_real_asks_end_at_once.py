@@ -43,14 +43,9 @@ ASKS = (
     ),
     # Kinds missed on the first blind measure of asks-unseen.tsv (new sentences).
     ("ask my mentor Ada to do a final review of my cover letter", "That's a real ask: Ada, "),
-    pytest.param(
+    (
         "<@U0ABC12345> could you take a look at my portfolio for the Figma design role?",
         "That's a real ask: <@U0ABC12345>, a review of your portfolio",
-        # The assessor judges this specific; the conversation's reader takes a question to a
-        # mention ("could you …?") for a question to the coach, before the assessor sees it.
-        marks=pytest.mark.xfail(
-            strict=True, reason="a question to a mention is read as a question to the coach"
-        ),
     ),
     (
         "marco lunch fri -> ask him to refer me for the SRE role at Wise",
