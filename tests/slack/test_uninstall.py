@@ -125,7 +125,7 @@ def tick(h: Harness, when: datetime) -> None:
     h.call(h.app.dispatcher.tick())
 
 
-def eventually(check: Callable[[], bool], what: str, timeout: float = 10) -> None:
+def eventually(check: Callable[[], bool], what: str, timeout: float = 30) -> None:
     """bolt acknowledges an event first and runs its listener after: wait for the effect."""
     deadline = time.monotonic() + timeout
     while not check():
