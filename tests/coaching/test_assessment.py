@@ -684,6 +684,7 @@ def test_real_asks_are_specific_and_said_back(text: str, echo: str) -> None:
         "ask Kofi for a lift to the station on monday",
         "ask my sister to babysit on thursday so I can do the panel",
         "ask <@U0ABC12345> if he wants to grab dinner",
+        "Ask Tomasz if I can crash with him in Warsaw for the final round",
     ],
 )
 def test_never_judged_specific(text: str) -> None:
@@ -792,6 +793,9 @@ def test_a_lowercase_target_is_a_company_referral_when_the_member_targets_it() -
         ("ask my roommate Ama to feed the cat this weekend", "Ama", "feed the cat"),
         ("call Ines for her birthday", "Ines", "birthday"),
         ("ask Bruno to help me move the couch so I can prep", "Bruno", "help you move the couch"),
+        # Somewhere to sleep is an everyday favour, even in interview week.
+        ("ask Ngozi if I can stay at her place in Lagos for the onsite", "Ngozi", "stay at her"),
+        ("Ask Bilal whether I could crash on his sofa during interview week", "Bilal", "crash on"),
     ],
 )
 def test_an_everyday_favour_keeps_the_person_and_says_it_is_not_for_the_search(
