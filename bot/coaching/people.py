@@ -164,7 +164,7 @@ def _plausible_person(ct: CleanText, j: int, end: int, verb: str) -> bool:
     if end - j > 1:
         # "Dana Kim", "Nguyễn Thị Lan": a first and last name, unless it ends like a company.
         return tokens[end - 1].low not in _ORG_WORDS
-    if tokens[j].low in GIVEN_NAMES or verb in _PERSON_ONLY_VERBS or nxt in ("from", "at"):
+    if _given_name(tokens[j].low) or verb in _PERSON_ONLY_VERBS or nxt in ("from", "at"):
         return True
     if _company_shaped(tokens[j].text):
         return False  # "ChatGPT", "TBWA", "3M": a brand or a tool, not a first name
@@ -174,6 +174,20 @@ def _plausible_person(ct: CleanText, j: int, end: int, verb: str) -> bool:
         return True
     start = tokens[j].end
     return _GENDERED.search(ct.low, start, start + 160) is not None
+
+
+# Honorifics written after a given name: "Hiroshi-san", "Min-jun-ssi", "Priya-ji".
+_HONORIFIC_SUFFIXES = ("-san", "-sensei", "-sama", "-kun", "-chan", "-ssi", "-nim", "-ji")
+
+
+def _given_name(low: str) -> bool:
+    """A known given name, alone or with an honorific after it ("hiroshi-san")."""
+    if low in GIVEN_NAMES:
+        return True
+    for suffix in _HONORIFIC_SUFFIXES:
+        if low.endswith(suffix):
+            return low[: -len(suffix)] in GIVEN_NAMES
+    return False
 
 
 def _company_shaped(word: str) -> bool:
@@ -819,6 +833,9 @@ def find_refs(ct: CleanText) -> list[Ref]:
             # "ask to Marta for a referral", "contact with Ngoc": a learner's frame, the person
             # follows.
             j += 1
+        if source is Source.REQUEST and _requests_a_thing(tokens, i, j):
+            i = j  # the person follows "from": "request a referral from Dana"
+            continue
         parsed = parse_object(ct, j, strong=source is not Source.SOCIAL or n > 1, verb=tok.low)
         if parsed is None and source is Source.REQUEST and tok.low in _SEND_VERBS:
             # "send my resume to Kevin": the person comes after the document.
@@ -863,6 +880,19 @@ def find_refs(ct: CleanText) -> list[Ref]:
         )
         i = end_index
     return _resolve(refs)
+
+
+def _requests_a_thing(tokens: tuple[Token, ...], i: int, j: int) -> bool:
+    """ "request a LinkedIn recommendation from my former CO": the object of "request" is the
+    favour, and the person asked is named after "from" (a Source.FROM ref), not the object."""
+    if tokens[i].low not in ("request", "requesting") or j >= len(tokens):
+        return False
+    if tokens[j].low not in ("a", "an"):
+        return False
+    for k in range(j + 1, min(len(tokens), j + 5)):
+        if tokens[k].low == "from":
+            return tokens[k - 1].low in _FAVOUR_NOUNS
+    return False
 
 
 def _resolve(refs: list[Ref]) -> list[Ref]:
