@@ -553,6 +553,24 @@ def _has_do(tokens: tuple[Token, ...], i: int) -> bool:
     return tokens[i + 2].low in PERSONAL_VERBS or after in PERSONAL_VERBS
 
 
+def _has_do_relation(ct: CleanText, i: int) -> bool:
+    """ "get my old prof Dr. Tanaka to write a rec letter", "have my old boss review my CV": a
+    person named through a relation or a title, then something only a person does."""
+    tokens = ct.tokens
+    if tokens[i].low not in ("have", "get") or i + 3 >= len(tokens):
+        return False
+    first = tokens[i + 1].low
+    if first not in ("my", "our") and first.rstrip(".") not in TITLES:
+        return False
+    parsed = parse_object(ct, i + 1, strong=True)
+    if parsed is None or parsed[0] is not RefKind.PERSON or parsed[2] + 1 >= len(tokens):
+        return False
+    end = parsed[2]
+    if tokens[i].low == "have" and tokens[end].low in PERSONAL_VERBS:
+        return True  # "have my old boss review my cover letter"
+    return tokens[end].low == "to" and tokens[end + 1].low in PERSONAL_VERBS
+
+
 def _thanks(tokens: tuple[Token, ...], start: int, stop: int) -> bool:
     """ "Send Obiageli a thank-you note": thanking closes a loop, it asks nothing."""
     return any(t.low in _THANKS for t in tokens[start:stop])
@@ -781,7 +799,7 @@ def find_refs(ct: CleanText) -> list[Ref]:
         n = _phrase_at(tokens, i, _REQUEST_INDEX)
         if n:
             source = Source.REQUEST
-        elif tok.low in REQUEST_VERBS or _has_do(tokens, i):
+        elif tok.low in REQUEST_VERBS or _has_do(tokens, i) or _has_do_relation(ct, i):
             n, source = 1, Source.REQUEST
         else:
             n = _phrase_at(tokens, i, _TALK_INDEX)
