@@ -138,10 +138,19 @@ _REVIEW = re.compile(
     r"|correct|fix|improve"
     r"|check\sout|give\s(?:me\s)?(?:some\s|a\sfew\s|honest\s)?(?:feedback|notes|comments|input"
     r"|thoughts|pointers)\son|(?:feedback|notes|comments|input|thoughts|critique|edits|a\sreview"
-    r"|a\ssecond\slook|a\slook|a\sonce-over|eyes|a\sread)\son|take\sa\s(?:quick\s)?look\sat"
+    r"|a\ssecond\slook|a\slook|a\sonce-over|eyes|a\sread"
+    r"|(?:an?\s|his\s|her\s|their\s)?(?:honest\s|quick\s|frank\s|brutal\s)(?:read|take))\son"
+    r"|take\sa\s(?:quick\s)?look\sat"
     r"|tear\sapart|sanity[- ]check|fact[- ]check|comment\son|weigh\sin\son|red[- ]?pen)"
     rf"\s(?P<doc>{_DOC_PHRASE})"
 )
+# A review named by its document first: "a resume teardown", "a portfolio review call".
+_DOC_REVIEW = re.compile(
+    rf"\b(?:{_alt(CORE_DOCUMENTS)}|take-home|take\shome|case\sstudy)"
+    r"\s(?:review|teardown|tear-down|critique|roast|audit|feedback)\b"
+)
+# "sign up for a free resume review": a service joined, not a favour asked.
+_SIGNED_UP = re.compile(r"\b(?:sign(?:ed|ing)?\sup|register|attend|join|go\sto)\b")
 _SEND_DOC = re.compile(
     rf"\b(?:send|sending|email|share|forward|give|show|bring|hand)\s(?:[\w'-]+\s){{0,3}}?(?:my|the)"
     rf"\s(?:[\w'-]+\s){{0,2}}?{_DOC}\b"
@@ -643,6 +652,18 @@ def find_favours(
                 True,
                 f"a review of {doc_text}",
                 _requested(low, m.start()),
+            )
+        )
+    for m in _DOC_REVIEW.finditer(low) if has_doc else _EMPTY:
+        favours.append(
+            Favour(
+                RequestKind.REVIEW,
+                m.start(),
+                m.end(),
+                True,
+                f"a {text[m.start() : m.end()]}",
+                _requested(low, m.start())
+                and _SIGNED_UP.search(low, _clause_start(low, m.start()), m.start()) is None,
             )
         )
     sent = None if not has_doc or _SEND_DOC_WORDS.isdisjoint(words) else _SEND_DOC.search(low)
