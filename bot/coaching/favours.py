@@ -113,8 +113,12 @@ _REFERRAL = re.compile(
     r"|\bput\s(?:in\s)?a\s(?:good\s|kind\s)?word\b|\bgood\sword\b"
     r"|\brecommend(?:s|ed|ing)?\sme\b"
     r"|\bvouch(?:es|ed|ing)?\sfor\s(?:me|my)\b"
+    r"|\bendors(?:e|es|ed|ing)\s(?:me|my\s(?:[\w-]+\s)?(?:application|candidacy|name))\b"
+    # "submit the referral he offered": a referral already promised, now asked for.
+    r"|\b(?:submit|send|file|put)(?:s|ting|ing)?\s(?:in\s)?(?:the|that|his|her|their)\s"
+    r"(?:[\w&.'-]+\s){0,2}?referral\b"
     r"|\b(?:the|a|his|her|their)\sreferral\s(?:link|code|form)\b"
-    r"|\b(?:pass|forward|send|share|submit|hand|give|get|bring|flag|slip|walk|put|post|drop)"
+    r"|\b(?:pass|forward|send|share|submit|hand|give|get|bring|flag|slip|walk|put|post|drop|show)"
     r"(?:s|es|ed|ing|ting|ped|ping)?"
     rf"\s(?:along\s|on\s)?(?:my\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC}|name|info|information|work"
     r"|details|candidacy)(?:\s(?:link|file|pdf))?|it|this|them|me)\s(?:along\s|over\s|on\s|up\s"
@@ -343,6 +347,8 @@ _GERUNDS = (
     ("slip", "slipping"),
     ("walk", "walking"),
     ("put", "putting"),
+    ("show", "showing"),
+    ("endorse", "endorsing"),
     ("post", "posting"),
     ("drop", "dropping"),
 )
@@ -501,7 +507,7 @@ _INTRO_WORDS = _forms(
 ) | {"introducing", "introduces", "putting", "setting"}
 _REFERRAL_WORDS = _forms(
     "refer referral word recommend vouch pass forward send share submit hand give get bring flag"
-    " slip walk put post drop",
+    " slip walk put post drop show endorse",
     "s es ed ing ting ped ping",
 ) | {"referred", "referring"}
 _REFERENCE_WORDS = _forms("reference referee recommendation letter", "s")
@@ -586,13 +592,20 @@ def find_favours(
         if start < 0:
             start = m.start()
         matched = low[start : m.end()]
-        by_name = _NAMED_REFERRAL.match(text, start, m.end()) if "referral" in matched else None
+        submitted = matched.startswith(("submit", "send", "file", "put")) and "referral" in matched
+        by_name = (
+            _NAMED_REFERRAL.match(text, start, m.end())
+            if "referral" in matched and not submitted
+            else None
+        )
         if by_name and not _names_a_referral(by_name.group(1).split(), anchors, by_name.start(1)):
             continue  # "a few referrals", "a specialist referral": not a job referral
         stop = _sentence_end(low, m.end())
         rest = _phrase(text, m.end(), stop)
         concrete = True
-        if matched.startswith(("refer", "recommend")) or "referral" in matched:
+        if submitted:
+            what = f"{_gerund(matched.split(' ', 1)[0])} {_phrase(text, start, stop).split(' ', 1)[1]}"
+        elif matched.startswith(("refer", "recommend")) or "referral" in matched:
             if matched.endswith("from "):
                 # "Referral from Kevin for the QA role": the person is the requestee.
                 rest = _FROM_PERSON.sub("", _phrase(text, m.end(), stop), count=1)
