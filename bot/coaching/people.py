@@ -665,7 +665,7 @@ def _lead_person(ct: CleanText) -> Ref | None:
     ):
         return None
     parsed = parse_object(ct, 0, strong=False)
-    if parsed is None and first in GIVEN_NAMES and tokens[1].text in ("→", ":", "=", "—", "-"):
+    if parsed is None and _given_name(first) and tokens[1].text in ("→", ":", "=", "—", "-"):
         parsed = RefKind.PERSON, tokens[0].text, 1, False  # "zoe → intro to her manager"
     if parsed is None or parsed[0] is not RefKind.PERSON:
         return None
