@@ -282,7 +282,9 @@ _BARE_KINDS = {
     "recommendation": (RequestKind.REFERENCE, "a recommendation"),
 }
 _QUESTION = re.compile(
-    r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout)\s(?:[\w'.-]+\s){0,4}?(?:\([^()]{0,80}\)\s)?"
+    r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout)\s(?:[\w'.-]+\s){0,4}?"
+    # "(she's a recruiter at Grab)", ", the hiring manager I met at the fair,": about the person.
+    r"(?:\([^()]{0,80}\)\s|[\w'.-]+,\s[^,.;:!?()]{1,60},\s)?"
     r"(whether|if|what|how|when"
     r"|where|why)\b"
 )
@@ -461,6 +463,9 @@ def _question_concrete(
     if len(words) < 2 or any(
         w in VAGUE_QUESTION_WORDS
         and not (has_company and w in _NAMED_JOB_WORDS and "the" in words[max(0, i - 4) : i])
+        # "whether MTN is still doing the graduate intake": doing a named thing, not "how's
+        # he doing".
+        and not (w == "doing" and words[i + 1 : i + 2] in (["the"], ["its"], ["their"]))
         for i, w in enumerate(words)
     ):
         return False
@@ -827,8 +832,36 @@ def find_favours(
                     if not (f.kind is RequestKind.INTRODUCTION and m.start() <= f.start < stop)
                 ]
     favours.extend(_named_requests(text, low, anchors))
+    if "?" in low and ("about" in words or "abt" in words):
+        favours.extend(_about_then_question(text, low, anchors))
     favours.sort(key=lambda f: f.start)
     return favours
+
+
+# "ask paulo abt the staff role at nubank — is it remote from mexico?": a yes/no question
+# about a named thing, written after it.
+_ABOUT_QUESTION = re.compile(
+    r"\bask(?:s|ed|ing)?\s[\w'.-]+(?:\s[\w'.-]+)?\s(?:about|abt)\s"
+    r"(?P<about>(?:the|their|his|her)\s[^—?.;:!]{1,60}?)\s?(?:—|-|:|,)\s"
+    r"(?P<q>(?:is|are|does|do|will|can)\s[^?]{1,80})\?"
+)
+
+
+def _about_then_question(
+    text: str, low: str, anchors: list[tuple[int, int]]
+) -> Iterator[Favour]:
+    """A question asked about something named just before it, concrete as any question is."""
+    for m in _ABOUT_QUESTION.finditer(low):
+        about = text[m.start("about") : m.end("about")]
+        question = text[m.start("q") : m.end("q")]
+        yield Favour(
+            RequestKind.INFORMATION,
+            m.start("about"),
+            m.end(),
+            _question_concrete(text, low, m.start("q"), anchors),
+            f"an answer to \"{question}?\" about {about}",
+            True,
+        )
 
 
 _DETERMINED = re.compile(rf"{_DET}\s|mine\b", re.IGNORECASE)
