@@ -148,7 +148,10 @@ _KIND_PRIORITY = (
 
 # Between a person named as the subject and the favour: "Maria will introduce me", "Sam said
 # he'd refer me", "Priya offered to look at my resume", "get Hannah to write me a letter".
-_PROMISE = re.compile(r"\b(?:will|would|to|gonna)\b|'d\b|'ll\b|\b(?:can|could)\s(?:you|u)\b")
+# "<@U0…> pls review my take-home": a request typed to the person.
+_PROMISE = re.compile(
+    r"\b(?:will|would|to|gonna|please|pls|plz)\b|'d\b|'ll\b|\b(?:can|could)\s(?:you|u)\b"
+)
 _GAP_BREAK = re.compile(r"[.;:!?,—(]|\b(?:and|but|then|so|i|i'm|i'll|i'd|we|my|me)\b")
 # Kinds of favour a person can be said to do for the member (not "Sam might know people at…").
 _DONE_FOR_ME = frozenset(
