@@ -181,12 +181,14 @@ _HONORIFIC_SUFFIXES = ("-san", "-sensei", "-sama", "-kun", "-chan", "-ssi", "-ni
 
 
 def _given_name(low: str) -> bool:
-    """A known given name, alone or with an honorific after it ("hiroshi-san")."""
+    """A known given name, or any name with an honorific after it ("hiroshi-san", "sato-san"):
+    only a person is called that."""
     if low in GIVEN_NAMES:
         return True
     for suffix in _HONORIFIC_SUFFIXES:
         if low.endswith(suffix):
-            return low[: -len(suffix)] in GIVEN_NAMES
+            stem = low[: -len(suffix)]
+            return len(stem) > 1 and stem.isalpha()
     return False
 
 
