@@ -453,6 +453,12 @@ _CAPITALISED = re.compile(r"\b(?!I\b|I')[A-Z][\w&.'-]*")
 _NAMED_JOB_WORDS = frozenset({"job", "opening", "position", "opportunity"})
 
 
+def _doing_a_thing(words: list[str], i: int) -> bool:
+    """ "whether MTN is still doing the graduate intake": doing a named thing, not "how's he
+    doing"."""
+    return words[i] == "doing" and words[i + 1 : i + 2] in (["the"], ["its"], ["their"])
+
+
 def _question_concrete(
     text: str, low: str, start: int, has_anchor_at: list[tuple[int, int]]
 ) -> bool:
@@ -463,9 +469,7 @@ def _question_concrete(
     if len(words) < 2 or any(
         w in VAGUE_QUESTION_WORDS
         and not (has_company and w in _NAMED_JOB_WORDS and "the" in words[max(0, i - 4) : i])
-        # "whether MTN is still doing the graduate intake": doing a named thing, not "how's
-        # he doing".
-        and not (w == "doing" and words[i + 1 : i + 2] in (["the"], ["its"], ["their"]))
+        and not _doing_a_thing(words, i)
         for i, w in enumerate(words)
     ):
         return False
@@ -609,7 +613,8 @@ def find_favours(
         rest = _phrase(text, m.end(), stop)
         concrete = True
         if submitted:
-            what = f"{_gerund(matched.split(' ', 1)[0])} {_phrase(text, start, stop).split(' ', 1)[1]}"
+            referral = _phrase(text, start, stop).split(" ", 1)[1]
+            what = f"{_gerund(matched.split(' ', 1)[0])} {referral}"
         elif matched.startswith(("refer", "recommend")) or "referral" in matched:
             if matched.endswith("from "):
                 # "Referral from Kevin for the QA role": the person is the requestee.
@@ -847,9 +852,7 @@ _ABOUT_QUESTION = re.compile(
 )
 
 
-def _about_then_question(
-    text: str, low: str, anchors: list[tuple[int, int]]
-) -> Iterator[Favour]:
+def _about_then_question(text: str, low: str, anchors: list[tuple[int, int]]) -> Iterator[Favour]:
     """A question asked about something named just before it, concrete as any question is."""
     for m in _ABOUT_QUESTION.finditer(low):
         about = text[m.start("about") : m.end("about")]
@@ -859,7 +862,7 @@ def _about_then_question(
             m.start("about"),
             m.end(),
             _question_concrete(text, low, m.start("q"), anchors),
-            f"an answer to \"{question}?\" about {about}",
+            f'an answer to "{question}?" about {about}',
             True,
         )
 
