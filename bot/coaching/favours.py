@@ -665,28 +665,27 @@ def find_favours(
         )
     has_doc = not _DOC_HEADS.isdisjoint(words)
     reviews = has_doc and not _REVIEW_WORDS.isdisjoint(words)
-    for m in _REVIEW.finditer(low) if reviews else _EMPTY:
-        doc_text = _owned(text[m.start("doc") : m.end()])
-        favours.append(
-            Favour(
-                RequestKind.REVIEW,
-                m.start(),
-                m.end(),
-                True,
-                f"a review of {doc_text}",
-                _requested(low, m.start()),
-            )
+    doc_reviews = [
+        (m, f"a review of {_owned(text[m.start('doc') : m.end()])}", True)
+        for m in (_REVIEW.finditer(low) if reviews else _EMPTY)
+    ] + [
+        # "a resume teardown" is asked; "sign up for a free resume review" is not.
+        (
+            m,
+            f"a {text[m.start() : m.end()]}",
+            _SIGNED_UP.search(low, _clause_start(low, m.start()), m.start()) is None,
         )
-    for m in _DOC_REVIEW.finditer(low) if has_doc else _EMPTY:
+        for m in (_DOC_REVIEW.finditer(low) if has_doc else _EMPTY)
+    ]
+    for m, what, asked in doc_reviews:
         favours.append(
             Favour(
                 RequestKind.REVIEW,
                 m.start(),
                 m.end(),
                 True,
-                f"a {text[m.start() : m.end()]}",
-                _requested(low, m.start())
-                and _SIGNED_UP.search(low, _clause_start(low, m.start()), m.start()) is None,
+                what,
+                asked and _requested(low, m.start()),
             )
         )
     sent = None if not has_doc or _SEND_DOC_WORDS.isdisjoint(words) else _SEND_DOC.search(low)
