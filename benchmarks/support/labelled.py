@@ -23,6 +23,8 @@ REAL_DEV_SET = SETS_DIR / "asks-real-dev.tsv"
 REAL_HOLDOUT_SET = SETS_DIR / "asks-real-holdout.tsv"
 # Written blind by a helper (see asks-unseen.md) and measured once; tuned on since.
 UNSEEN_SET = SETS_DIR / "asks-unseen.tsv"
+# A second set written blind the same way (see asks-unseen-2.md), measured once; tuned on since.
+UNSEEN2_SET = SETS_DIR / "asks-unseen-2.tsv"
 LABELS = ("specific", "vague", "passive")
 
 

@@ -80,6 +80,7 @@ _VAGUE_INTENT = re.compile(
     r"|\b(?i:look\sfor\ssomeone|find\ssomeone|find\sa\scontact|find\san\sinsider|ask\saround"
     r"|who\sto\sask|see\swho\s(?:can|could|might|would|will))\b"
     r"|\b(?i:get(?:ting)?\srefer+ed|get\s(?:two|three|\d|a\sfew|some)\s(?:references|referrals))\b"
+    r"|\b(?i:pick)\s(?i:his|her|their)\sbrain\b"
     r"|\b(?i:get|pick)\s[A-Z][\w-]*'s\s(?i:thoughts|brain|advice|input|take|opinion|feedback"
     r"|perspective|help)\b"
     r"|\b(?i:send)\s(?i:my)\s(?:\w+\s)?(?i:resume|cv|portfolio)\s(?i:to)\s"
@@ -147,7 +148,10 @@ _KIND_PRIORITY = (
 
 # Between a person named as the subject and the favour: "Maria will introduce me", "Sam said
 # he'd refer me", "Priya offered to look at my resume", "get Hannah to write me a letter".
-_PROMISE = re.compile(r"\b(?:will|would|to|gonna)\b|'d\b|'ll\b|\b(?:can|could)\s(?:you|u)\b")
+# "<@U0…> pls review my take-home": a request typed to the person.
+_PROMISE = re.compile(
+    r"\b(?:will|would|to|gonna|please|pls|plz)\b|'d\b|'ll\b|\b(?:can|could)\s(?:you|u)\b"
+)
 _GAP_BREAK = re.compile(r"[.;:!?,—(]|\b(?:and|but|then|so|i|i'm|i'll|i'd|we|my|me)\b")
 # Kinds of favour a person can be said to do for the member (not "Sam might know people at…").
 _DONE_FOR_ME = frozenset(
@@ -373,12 +377,26 @@ def _addressed_request(mention: Ref, text: str, words: frozenset[str]) -> bool:
     )
 
 
+_LEAD_WISH = re.compile(
+    r"[\s>]*(?:general\s|some\s|any\s|more\s)?(?:help|advice|guidance|support|feedback|leads|tips"
+    r"|pointers)\b"
+)
+
+
+def _vague_after(lead: Ref, text: str) -> bool:
+    """ "maria -> help w/ job search", "hana-san → general advice": a note's leading person,
+    then a wish too vague to be a favour (still an ask intended of that person)."""
+    return _LEAD_WISH.match(text.lower(), lead.end) is not None
+
+
 def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: frozenset[str]) -> bool:
     """Is any ask intended at all (even one missing who or what)?"""
     for ref in refs:
         if ref.source is Source.REQUEST:
             return True
-        if ref.source is Source.LEAD and any(0 <= f.start - ref.end <= 4 for f in favours):
+        if ref.source is Source.LEAD and (
+            any(0 <= f.start - ref.end <= 4 for f in favours) or _vague_after(ref, text)
+        ):
             return True
         if ref.source is Source.TALK and (
             ref.next_low == "about" or (ref.kind is RefKind.PERSON and not _for_its_own_sake(text))
@@ -537,7 +555,7 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         for r in refs
         if r.kind is RefKind.PERSON
         and (
-            r.source in (Source.REQUEST, Source.TALK, Source.FROM)
+            r.source in (Source.REQUEST, Source.TALK, Source.FROM, Source.LEAD)
             or (r.source is Source.MENTION and _addressed_request(r, ct.text, ct.words))
         )
     ]

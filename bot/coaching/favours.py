@@ -113,8 +113,12 @@ _REFERRAL = re.compile(
     r"|\bput\s(?:in\s)?a\s(?:good\s|kind\s)?word\b|\bgood\sword\b"
     r"|\brecommend(?:s|ed|ing)?\sme\b"
     r"|\bvouch(?:es|ed|ing)?\sfor\s(?:me|my)\b"
+    r"|\bendors(?:e|es|ed|ing)\s(?:me|my\s(?:[\w-]+\s)?(?:application|candidacy|name))\b"
+    # "submit the referral he offered": a referral already promised, now asked for.
+    r"|\b(?:submit|send|file|put)(?:s|ting|ing)?\s(?:in\s)?(?:the|that|his|her|their)\s"
+    r"(?:[\w&.'-]+\s){0,2}?referral\b"
     r"|\b(?:the|a|his|her|their)\sreferral\s(?:link|code|form)\b"
-    r"|\b(?:pass|forward|send|share|submit|hand|give|get|bring|flag|slip|walk|put|post|drop)"
+    r"|\b(?:pass|forward|send|share|submit|hand|give|get|bring|flag|slip|walk|put|post|drop|show)"
     r"(?:s|es|ed|ing|ting|ped|ping)?"
     rf"\s(?:along\s|on\s)?(?:my\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC}|name|info|information|work"
     r"|details|candidacy)(?:\s(?:link|file|pdf))?|it|this|them|me)\s(?:along\s|over\s|on\s|up\s"
@@ -127,7 +131,7 @@ _REFERENCE = re.compile(
     r"\b(?:be|act\sas|serve\sas|being)\s(?:a|my|one\sof\smy)\s(?:[\w-]+\s)?(?:references?|referees?)\b"
     r"|\breferences?\s(?:letter|check|for|form)\b"
     r"|\b(?:a|my)\sreference\b"
-    r"|\b(?:recommendation|reference)\sletters?\b"
+    r"|\b(?:recommendation|reference|rec|recc|recco|reco)\sletters?\b"
     r"|\bletters?\sof\s(?:recommendation|reference)\b"
     r"|\bwrite\s(?:me\s)?(?:a\s)?(?:linkedin\s)?(?:letter|(?:recommendation|reference)(?:\sletter)?)\b"
     r"|\blinkedin\srecommendation\b|\b(?:a|my)\srecommendation\sfor\s(?:the|my|a|an)\s"
@@ -138,10 +142,19 @@ _REVIEW = re.compile(
     r"|correct|fix|improve"
     r"|check\sout|give\s(?:me\s)?(?:some\s|a\sfew\s|honest\s)?(?:feedback|notes|comments|input"
     r"|thoughts|pointers)\son|(?:feedback|notes|comments|input|thoughts|critique|edits|a\sreview"
-    r"|a\ssecond\slook|a\slook|a\sonce-over|eyes|a\sread)\son|take\sa\s(?:quick\s)?look\sat"
+    r"|a\ssecond\slook|a\slook|a\sonce-over|eyes|a\sread"
+    r"|(?:an?\s|his\s|her\s|their\s)?(?:honest\s|quick\s|frank\s|brutal\s)(?:read|take))\son"
+    r"|take\sa\s(?:quick\s)?look\sat"
     r"|tear\sapart|sanity[- ]check|fact[- ]check|comment\son|weigh\sin\son|red[- ]?pen)"
     rf"\s(?P<doc>{_DOC_PHRASE})"
 )
+# A review named by its document first: "a resume teardown", "a portfolio review call".
+_DOC_REVIEW = re.compile(
+    rf"\b(?:{_alt(CORE_DOCUMENTS)}|take-home|take\shome|case\sstudy)"
+    r"\s(?:review|teardown|tear-down|critique|roast|audit|feedback)\b"
+)
+# "sign up for a free resume review": a service joined, not a favour asked.
+_SIGNED_UP = re.compile(r"\b(?:sign(?:ed|ing)?\sup|register|attend|join|go\sto)\b")
 _SEND_DOC = re.compile(
     rf"\b(?:send|sending|email|share|forward|give|show|bring|hand)\s(?:[\w'-]+\s){{0,3}}?(?:my|the)"
     rf"\s(?:[\w'-]+\s){{0,2}}?{_DOC}\b"
@@ -269,7 +282,9 @@ _BARE_KINDS = {
     "recommendation": (RequestKind.REFERENCE, "a recommendation"),
 }
 _QUESTION = re.compile(
-    r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout)\s(?:[\w'.-]+\s){0,4}?(?:\([^()]{0,80}\)\s)?"
+    r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout)\s(?:[\w'.-]+\s){0,4}?"
+    # "(she's a recruiter at Grab)", ", the hiring manager I met at the fair,": about the person.
+    r"(?:\([^()]{0,80}\)\s|[\w'.-]+,\s[^,.;:!?()]{1,60},\s)?"
     r"(whether|if|what|how|when"
     r"|where|why)\b"
 )
@@ -334,6 +349,8 @@ _GERUNDS = (
     ("slip", "slipping"),
     ("walk", "walking"),
     ("put", "putting"),
+    ("show", "showing"),
+    ("endorse", "endorsing"),
     ("post", "posting"),
     ("drop", "dropping"),
 )
@@ -436,6 +453,12 @@ _CAPITALISED = re.compile(r"\b(?!I\b|I')[A-Z][\w&.'-]*")
 _NAMED_JOB_WORDS = frozenset({"job", "opening", "position", "opportunity"})
 
 
+def _doing_a_thing(words: list[str], i: int) -> bool:
+    """ "whether MTN is still doing the graduate intake": doing a named thing, not "how's he
+    doing"."""
+    return words[i] == "doing" and words[i + 1 : i + 2] in (["the"], ["its"], ["their"])
+
+
 def _question_concrete(
     text: str, low: str, start: int, has_anchor_at: list[tuple[int, int]]
 ) -> bool:
@@ -446,6 +469,7 @@ def _question_concrete(
     if len(words) < 2 or any(
         w in VAGUE_QUESTION_WORDS
         and not (has_company and w in _NAMED_JOB_WORDS and "the" in words[max(0, i - 4) : i])
+        and not _doing_a_thing(words, i)
         for i, w in enumerate(words)
     ):
         return False
@@ -492,7 +516,7 @@ _INTRO_WORDS = _forms(
 ) | {"introducing", "introduces", "putting", "setting"}
 _REFERRAL_WORDS = _forms(
     "refer referral word recommend vouch pass forward send share submit hand give get bring flag"
-    " slip walk put post drop",
+    " slip walk put post drop show endorse",
     "s es ed ing ting ped ping",
 ) | {"referred", "referring"}
 _REFERENCE_WORDS = _forms("reference referee recommendation letter", "s")
@@ -577,13 +601,21 @@ def find_favours(
         if start < 0:
             start = m.start()
         matched = low[start : m.end()]
-        by_name = _NAMED_REFERRAL.match(text, start, m.end()) if "referral" in matched else None
+        submitted = matched.startswith(("submit", "send", "file", "put")) and "referral" in matched
+        by_name = (
+            _NAMED_REFERRAL.match(text, start, m.end())
+            if "referral" in matched and not submitted
+            else None
+        )
         if by_name and not _names_a_referral(by_name.group(1).split(), anchors, by_name.start(1)):
             continue  # "a few referrals", "a specialist referral": not a job referral
         stop = _sentence_end(low, m.end())
         rest = _phrase(text, m.end(), stop)
         concrete = True
-        if matched.startswith(("refer", "recommend")) or "referral" in matched:
+        if submitted:
+            referral = _phrase(text, start, stop).split(" ", 1)[1]
+            what = f"{_gerund(matched.split(' ', 1)[0])} {referral}"
+        elif matched.startswith(("refer", "recommend")) or "referral" in matched:
             if matched.endswith("from "):
                 # "Referral from Kevin for the QA role": the person is the requestee.
                 rest = _FROM_PERSON.sub("", _phrase(text, m.end(), stop), count=1)
@@ -633,16 +665,27 @@ def find_favours(
         )
     has_doc = not _DOC_HEADS.isdisjoint(words)
     reviews = has_doc and not _REVIEW_WORDS.isdisjoint(words)
-    for m in _REVIEW.finditer(low) if reviews else _EMPTY:
-        doc_text = _owned(text[m.start("doc") : m.end()])
+    doc_reviews = [
+        (m, f"a review of {_owned(text[m.start('doc') : m.end()])}", True)
+        for m in (_REVIEW.finditer(low) if reviews else _EMPTY)
+    ] + [
+        # "a resume teardown" is asked; "sign up for a free resume review" is not.
+        (
+            m,
+            f"a {text[m.start() : m.end()]}",
+            _SIGNED_UP.search(low, _clause_start(low, m.start()), m.start()) is None,
+        )
+        for m in (_DOC_REVIEW.finditer(low) if has_doc else _EMPTY)
+    ]
+    for m, what, asked in doc_reviews:
         favours.append(
             Favour(
                 RequestKind.REVIEW,
                 m.start(),
                 m.end(),
                 True,
-                f"a review of {doc_text}",
-                _requested(low, m.start()),
+                what,
+                asked and _requested(low, m.start()),
             )
         )
     sent = None if not has_doc or _SEND_DOC_WORDS.isdisjoint(words) else _SEND_DOC.search(low)
@@ -793,8 +836,34 @@ def find_favours(
                     if not (f.kind is RequestKind.INTRODUCTION and m.start() <= f.start < stop)
                 ]
     favours.extend(_named_requests(text, low, anchors))
+    if "?" in low and ("about" in words or "abt" in words):
+        favours.extend(_about_then_question(text, low, anchors))
     favours.sort(key=lambda f: f.start)
     return favours
+
+
+# "ask paulo abt the staff role at nubank — is it remote from mexico?": a yes/no question
+# about a named thing, written after it.
+_ABOUT_QUESTION = re.compile(
+    r"\bask(?:s|ed|ing)?\s[\w'.-]+(?:\s[\w'.-]+)?\s(?:about|abt)\s"
+    r"(?P<about>(?:the|their|his|her)\s[^—?.;:!]{1,60}?)\s?(?:—|-|:|,)\s"
+    r"(?P<q>(?:is|are|does|do|will|can)\s[^?]{1,80})\?"
+)
+
+
+def _about_then_question(text: str, low: str, anchors: list[tuple[int, int]]) -> Iterator[Favour]:
+    """A question asked about something named just before it, concrete as any question is."""
+    for m in _ABOUT_QUESTION.finditer(low):
+        about = text[m.start("about") : m.end("about")]
+        question = text[m.start("q") : m.end("q")]
+        yield Favour(
+            RequestKind.INFORMATION,
+            m.start("about"),
+            m.end(),
+            _question_concrete(text, low, m.start("q"), anchors),
+            f'an answer to "{question}?" about {about}',
+            True,
+        )
 
 
 _DETERMINED = re.compile(rf"{_DET}\s|mine\b", re.IGNORECASE)

@@ -624,6 +624,64 @@ def test_deterministic() -> None:
             "Ping Ade re: the Flutterwave referral he offered, ask him to submit it this week",
             "Ade, submitting the Flutterwave referral",
         ),
+        # References and rec letters, from people named through a role or an honorific.
+        (
+            "ask Kelechi for a reference for the Andela fellowship",
+            "Kelechi, a reference for the Andela fellowship",
+        ),
+        (
+            "get my old prof Dr. Okafor to write a rec letter for the Shell graduate scheme",
+            "Dr. Okafor, a recommendation letter for the Shell graduate scheme",
+        ),
+        (
+            "Request a LinkedIn recommendation from my former lieutenant, Captain Brooks",
+            "Captain Brooks, a recommendation letter",
+        ),
+        (
+            "Ask my old sergeant Ruiz to introduce me to the site manager at the UPS hub in Louisville",
+            "Ruiz, an intro to the site manager at the UPS hub in Louisville",
+        ),
+        (
+            "ask Sato-san whether Mercari sponsors visas for data engineers",
+            "Sato-san, an answer to whether Mercari sponsors visas for data engineers",
+        ),
+        # Questions about a named company's hiring.
+        (
+            "Ask Ines, the recruiter I met at the meetup, whether the Siemens controls engineer"
+            " role is still open",
+            "Ines, an answer to whether the Siemens controls engineer role is still open",
+        ),
+        (
+            "ask lina abt the data role at careem — is it remote from cairo?",
+            'Lina, an answer to "is it remote from cairo?" about the data role at careem',
+        ),
+        # Reviews in other words.
+        (
+            "Ask Lucia to check my SQL for the Mercado Libre analyst take-home",
+            "Lucia, a review of your SQL",
+        ),
+        (
+            "Ask Femi for his honest read on my cover letter for the Paystack role",
+            "Femi, a review of your cover letter",
+        ),
+        ("Ask Kwesi to do a 15-min resume teardown on Friday", "Kwesi, a resume teardown"),
+        (
+            "<@U0ABC12345> pls review my cover letter for the Canva role",
+            "<@U0ABC12345>, a review of your cover letter",
+        ),
+        # Referrals in other words.
+        (
+            "ask my neighbour Tomas to show my CV to his team lead at Allegro",
+            "Tomas, showing your CV to his team lead at Allegro",
+        ),
+        (
+            "ask Ifeoma to endorse my application for the Access Bank graduate trainee program",
+            "Ifeoma, endorsing your application for the Access Bank graduate trainee program",
+        ),
+        (
+            "ask Ade to submit the referral he offered for the data role at Kuda",
+            "Ade, submitting the referral he offered for the data role at Kuda",
+        ),
     ],
 )
 def test_real_asks_are_specific_and_said_back(text: str, echo: str) -> None:
@@ -684,6 +742,10 @@ def test_real_asks_are_specific_and_said_back(text: str, echo: str) -> None:
         "ask Kofi for a lift to the station on monday",
         "ask my sister to babysit on thursday so I can do the panel",
         "ask <@U0ABC12345> if he wants to grab dinner",
+        "Ask Tomasz if I can crash with him in Warsaw for the final round",
+        # A service signed up for, and a question about nothing in particular.
+        "sign up for a free resume review",
+        "ask Tom about the job at Google - is it good?",
     ],
 )
 def test_never_judged_specific(text: str) -> None:
@@ -758,6 +820,10 @@ def test_odd_target_lists_change_nothing_else() -> None:
         "<@U0ABC12345> any openings on your team?",
         "try to speak to a recruiter at Spotify",
         "Chiara moved to Bending Spoons, I will write her about the jobs",
+        # A person, then a wish too vague to be a favour.
+        "sade -> general advice",
+        "kofi: help with my job search",
+        "grab Ken after the lecture and pick his brain",
     ],
 )
 def test_an_ask_with_no_one_or_nothing_named_is_vague_not_passive(text: str) -> None:
@@ -792,6 +858,9 @@ def test_a_lowercase_target_is_a_company_referral_when_the_member_targets_it() -
         ("ask my roommate Ama to feed the cat this weekend", "Ama", "feed the cat"),
         ("call Ines for her birthday", "Ines", "birthday"),
         ("ask Bruno to help me move the couch so I can prep", "Bruno", "help you move the couch"),
+        # Somewhere to sleep is an everyday favour, even in interview week.
+        ("ask Ngozi if I can stay at her place in Lagos for the onsite", "Ngozi", "stay at her"),
+        ("Ask Bilal whether I could crash on his sofa during interview week", "Bilal", "crash on"),
     ],
 )
 def test_an_everyday_favour_keeps_the_person_and_says_it_is_not_for_the_search(

@@ -13,6 +13,7 @@ from benchmarks.support.labelled import (
     PROBE_SET,
     REAL_DEV_SET,
     REAL_HOLDOUT_SET,
+    UNSEEN2_SET,
     UNSEEN_SET,
     dev_set,
     load,
@@ -93,3 +94,17 @@ def test_unseen_set() -> None:
     borrowed blazer) that this set labels passive and the real-* sets label vague; the assessor
     says vague."""
     _check_real_set(UNSEEN_SET, accuracy=0.94, who_accuracy=0.83)
+
+
+def test_unseen2_set() -> None:
+    """A second set of real-style asks written blind from the guide alone (asks-unseen-2.md).
+    Its first and only blind measure: 298/349 (85.4%), 1 non-specific ask judged specific
+    (staying at a friend's place "during interview week"). It has been seen and tuned on since
+    (`judgement5`): no longer a blind measure. Now 324/349 (92.8%), 0/192 non-specific judged
+    specific, who 142/157 (13 of the 15 who misses are lowercase names the coach capitalises).
+    The threshold is that minus a small margin. Of the 25 misses left, 20 are everyday favours
+    and calls to family (a ride, feeding the cat, "call my mom") that this set labels passive
+    and the real-* sets label vague (the assessor says vague); 2 are passive notes judged vague
+    ("no ask today, I'm exhausted"); 3 are specific asks judged vague."""
+    assert len(load(UNSEEN2_SET)) >= 340
+    _check_real_set(UNSEEN2_SET, accuracy=0.92, who_accuracy=0.89)
