@@ -30,8 +30,10 @@ from bot.schedule.words import Break, find_break, find_days, find_time, find_zon
 def assessed(text: str, companies: tuple[str, ...] = ()) -> Assessment:
     """The assessor's verdict on `text` (companies spelled as the member's `companies` list
     spells them), remembered: understanding a message and acting on it often judge the same
-    words more than once."""
-    return assess_ask(text, companies=companies)
+    words more than once. Hedges in front of a reply ("ok maybe my old manager Priya, …") are
+    left out: they are how people answer a question, not part of the ask."""
+    plan = vocab.HEDGES.sub("", text, count=1)
+    return assess_ask(plan if plan.strip() else text, companies=companies)
 
 
 class Intent(StrEnum):

@@ -203,6 +203,13 @@ NOT_YET = re.compile(
     r"postpone|tomorrow|later|tonight|this evening|next week|soon|not today|ran out of time|"
     r"still planning|no chance|couldn'?t)\b"
 )
+# Words people put in front of an answer: "ok maybe …", "hmm I guess …", "yeah so …".
+HEDGES = re.compile(
+    r"^\s*((ok+|okay|okie|alright|fine|yeah|yep|yes|sure|so|well|hmm+|um+|uh+|erm|then|maybe|"
+    r"perhaps|probably|prob|i guess|i think|i suppose|let'?s say|how about|what about)"
+    r"(?=[\s,.!…])[\s,.!…-]*)+",
+    re.IGNORECASE,
+)
 # A message to someone else, typed to the coach as the ask itself: "<@U123> any leads?",
 # "Priya, could you introduce me to your manager at Stripe?"
 ADDRESSED = re.compile(

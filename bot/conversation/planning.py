@@ -139,10 +139,12 @@ def _combinations(data: dict[str, object], answer: str) -> list[str]:
     asking = str(data.get("asking", ""))
     body = answer.strip().rstrip(".!")
     readings = [answer]
-    if who and "what" in asking and body:
+    named = person_in(body) if body else None
+    if who and "what" in asking and body and named in (None, who):
+        # (an answer that names someone else is not slotted under the earlier person)
         glue = "" if body.lower().startswith(_FAVOUR_START) else "for "
         readings.append(f"Ask {who} {glue}{body[0].lower() + body[1:]}")
-    person = person_in(body) if "who" in asking and body else None
+    person = named if "who" in asking else None
     draft = str(data.get("draft", ""))
     if what and "who" in asking and body:
         if person:

@@ -450,3 +450,12 @@ def test_words_typed_to_the_person_asked_are_the_ask(sqlite_db: Database) -> Non
     assert "<@U03LQ7WZ9KD>" in draft and "Good question" not in draft  # coached, not a question
     [named] = chat.say("Priya, could you introduce me to your manager at Stripe?")
     assert named.startswith("That's a real ask: Priya")
+
+
+def test_an_answer_that_names_someone_else_is_their_ask(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db)
+    chat.advance("1h")
+    [question] = chat.say("ask Gerald if I can borrow his lawnmower")
+    assert question.startswith("What will you ask Gerald for")
+    [recorded] = chat.say("ok maybe my old manager Priya, for a referral at Shopify")
+    assert recorded.startswith("That's a real ask: Priya, a referral at Shopify")
