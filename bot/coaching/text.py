@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from bot.coaching.lexicon import FUZZY_EXCEPTIONS, FUZZY_WORDS, TYPO_FIXES
@@ -60,12 +61,42 @@ def _right_spellings() -> frozenset[str]:
 _ALREADY_RIGHT = _right_spellings()
 
 
+# Most messages hold no typo, and scanning for one at every position costs more than the rest
+# of cleaning. A typo pattern that cannot match or look past a space matches inside one word
+# of the message: whether a word holds a typo to fix is remembered per word (words repeat
+# across messages). The few patterns that can span spaces ("reach ot") search the whole text.
+_SPAN_MARKS = (r"\s", " ", r"\W", r"\S", r"\D", ".", "[^", "(?<", "(?=", "(?!")
+_SPANNING = [p.removeprefix(r"\b") for p, _ in TYPO_FIXES if any(m in p for m in _SPAN_MARKS)]
+_ANY_SPANNING = re.compile("|".join(f"(?:{p})" for p in _SPANNING)) if _SPANNING else None
+
+
+@lru_cache(maxsize=16384)
+def _word_holds_typo(word: str) -> bool:
+    """Does `_fix_typos` change anything in this space-free word?"""
+    low = word.lower()
+    if len(low) != len(word):
+        return True
+    return any(
+        m[0] not in _ALREADY_RIGHT or word[m.start() : m.end()] != m[0]
+        for m in _ANY_TYPO.finditer(low)
+    )
+
+
+def _may_hold_typo(text: str, low: str) -> bool:
+    """False only when `_fix_typos` would leave the text as it is."""
+    if _ANY_SPANNING is not None and _ANY_SPANNING.search(low) is not None:
+        return True
+    return any(map(_word_holds_typo, text.split()))
+
+
 def _fix_typos(text: str) -> str:
     """Rewrite common misspellings ("introduse", "refferal", "resum") to the canonical word."""
     low = text.lower()
     if len(low) != len(text):  # rare Unicode case changes length: fall back to slow path
         for pattern, repl in _TYPOS:
             text = pattern.sub(repl, text)
+        return text
+    if not _may_hold_typo(text, low):
         return text
     parts: list[str] = []
     last = 0
