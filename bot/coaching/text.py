@@ -253,23 +253,50 @@ def clean(raw: str) -> CleanText:
 def _tokenise(text: str) -> tuple[str, tuple[Token, ...], frozenset[str]]:
     """The lowercase text, its tokens, and the set of their lowercase forms with the pieces of
     joined words ("resume's", "mock-interview"), so a pattern that matches inside a token
-    still finds its word in the set."""
+    still finds its word in the set.
+
+    No token holds a space, so each space-separated word is tokenised alone, and how it splits
+    is remembered per word (words repeat across messages): only the offsets are per message."""
+    tokens: list[Token] = []
+    append = tokens.append
+    lows: list[frozenset[str]] = []
+    pieces: list[frozenset[str]] = []
+    pos = 0
+    for chunk in text.split(" "):
+        found, chunk_lows, chunk_pieces = _chunk_tokens(chunk)
+        if found:
+            for w, w_low, s, e in found:
+                # tuple.__new__ skips the named tuple's Python-level constructor.
+                append(_new(Token, (w, w_low, pos + s, pos + e)))
+            lows.append(chunk_lows)
+            if chunk_pieces:
+                pieces.append(chunk_pieces)
+        pos += len(chunk) + 1
     low = text.lower()
-    if len(low) == len(text):
-        # tuple.__new__ skips the named tuple's Python-level constructor: tokens are many.
-        tokens = tuple(
-            [_new(Token, (w := m[0], w.lower(), s := m.start(), s + len(w))) for m in _tokens(text)]
-        )
-    else:  # a rare Unicode case change alters lengths: lowercase each token by itself
-        tokens = tuple(Token(m[0], m[0].lower(), *m.span()) for m in _tokens(text))
-    words = {t.low for t in tokens}
-    if "-" in low or "'" in low or "." in low or "&" in low:
-        for t in tokens:
-            if len(t.low) > 1 and not t.low.isalnum():
-                words.update(_PIECES(t.low))
-    return low, tokens, frozenset(words)
+    words = _NO_WORDS.union(*lows)
+    if pieces and ("-" in low or "'" in low or "." in low or "&" in low):
+        words = words.union(*pieces)
+    return low, tuple(tokens), words
+
+
+ChunkTokens = tuple[tuple[tuple[str, str, int, int], ...], frozenset[str], frozenset[str]]
+
+
+@lru_cache(maxsize=16384)
+def _chunk_tokens(chunk: str) -> ChunkTokens:
+    """The tokens of one space-free word (text, lowercase, start, end), their lowercase forms,
+    and the pieces of the joined ones."""
+    found = tuple((m[0], m[0].lower(), m.start(), m.end()) for m in _tokens(chunk))
+    return (
+        found,
+        frozenset(t[1] for t in found),
+        frozenset(
+            piece for t in found if len(t[1]) > 1 and not t[1].isalnum() for piece in _PIECES(t[1])
+        ),
+    )
 
 
 _new = tuple.__new__
+_NO_WORDS: frozenset[str] = frozenset()
 _PIECES = re.compile(r"[^\W_]+").findall
 _tokens = TOKEN.finditer
