@@ -60,14 +60,28 @@ _DOC_PHRASE = rf"(?:{_DET}\s(?:[\w'&.-]+\s){{0,5}}?{_DOC}\b|\bmine\b)"
 
 # Where a clause ends: a later clause is a new thought ("…, then update my resume").
 # A full stop ends a sentence unless it ends an abbreviation ("Dr.", "U.S.", "C.H.").
-_STOP = (
-    r"\.(?=\s|$)(?<!\bdr\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bmrs\.)(?<!\bprof\.)(?<!\bst\.)"
+_DOT_END = (
+    r"(?=\s|$)(?<!\bdr\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bmrs\.)(?<!\bprof\.)(?<!\bst\.)"
     r"(?<!\bjr\.)(?<!\bsr\.)(?<!\bsgt\.)(?<!\bvs\.)(?<!\binc\.)(?<!\bco\.)(?<!\brev\.)"
-    r"(?<!\bcapt\.)(?<!\b[a-z]\.)|[;!?]"
+    r"(?<!\bcapt\.)(?<!\b[a-z]\.)"
 )
-_CLAUSE_END = re.compile(rf"{_STOP}|\s—\s|,?\s(?:and|then|but|so|plus|also|or)\s|,\s")
-_STRONG_END = re.compile(rf"{_STOP}|\s—\s|,?\s(?:then|but|so|plus|also)\s|,\s")
-_SENTENCE_END = re.compile(rf"{_STOP}|\s—\s|,?\s(?:then|but|so|plus|also)\s|,\s(?:and\s)?(?=ask)")
+_STOP = rf"\.{_DOT_END}|[;!?]"
+
+
+def _breaks(words: str, after_comma: str) -> re.Pattern[str]:
+    """A break: a stop, a dash between spaces, one of `words` after a space or a comma, or a
+    comma followed by `after_comma`. Every match starts with one character class and
+    lookbehinds pick the branch, so the regex engine jumps from one such character to the next
+    instead of trying each branch at each position (several times faster)."""
+    return re.compile(
+        rf"[.;!?,\s](?:(?<=\.){_DOT_END}|(?<=[;!?])|(?<=\s)—\s|(?<=\s)(?:{words})\s"
+        rf"|(?<=,)\s(?:{words})\s|(?<=,){after_comma})"
+    )
+
+
+_CLAUSE_END = _breaks("and|then|but|so|plus|also|or", r"\s")
+_STRONG_END = _breaks("then|but|so|plus|also", r"\s")
+_SENTENCE_END = _breaks("then|but|so|plus|also", r"\s(?:and\s)?(?=ask)")
 # "ask Keisha to share the posting and refer me": "refer" is still under "ask … to".
 _ASK_TO = re.compile(r"\b(?:ask|asks|asking|get|have|want|need)\s(?:[\w'.@-]+\s){1,4}?to\s")
 
@@ -362,7 +376,7 @@ def _sentence_start(low: str, pos: int) -> int:
     return start
 
 
-_SENTENCE_BREAK = re.compile(rf"{_STOP}")
+_SENTENCE_BREAK = re.compile(rf"[.;!?](?:(?<=\.){_DOT_END}|(?<=[;!?]))")
 
 
 def _sentence_end(low: str, pos: int) -> int:
