@@ -293,10 +293,11 @@ _GENERIC_TARGET = re.compile(
 _SPECIFIC_SOMEONE = re.compile(r"(?:someone|somebody)\s(?:at|on|in|from|who|that|inside)\s")
 _SMALL_TALK = re.compile(r"\b(?:doing|going|been|holding\sup|feeling|settling)\b")
 _WORD = re.compile(r"[\w'-]+")
-_TRAILING = re.compile(
-    r"(?:\s(?:by|before|until|on|this|next|tonight|today|tomorrow|asap|please|lol|too|too\.)"
-    r"(?:\s\S+){0,2})+$"
-)
+_TRAILING_WORDS = ("by", "before", "until", "on", "this", "next", "tonight", "today")
+_TRAILING_WORDS += ("tomorrow", "asap", "please", "lol", "too", "too.")
+_TRAILING = re.compile(rf"(?:\s(?:{'|'.join(map(re.escape, _TRAILING_WORDS))})(?:\s\S+){{0,2}})+$")
+# A trailing "by Friday" starts with one of the last three words: a set test, not a scan.
+_TRAILING_STARTS = frozenset(_TRAILING_WORDS)
 
 
 _FROM_PERSON = re.compile(r"^(?:[^\W\d_][\w'.-]*\s?){1,3}(?=\s|$)")
@@ -416,7 +417,9 @@ def _phrase(text: str, start: int, end: int, max_words: int = 14, *, tail: bool 
     a trailing "by Friday", "on Monday" unless `tail` ("quiz me on SQL" keeps "on SQL")."""
     words = text[start:end].split()[:max_words]
     phrase = " ".join(words).strip(" ,:;—-")
-    return phrase if tail else _TRAILING.sub("", phrase).strip(" ,:;—-")
+    if tail or _TRAILING_STARTS.isdisjoint(phrase.rsplit(" ", 3)[-3:]):
+        return phrase
+    return _TRAILING.sub("", phrase).strip(" ,:;—-")
 
 
 def _target(text: str, low: str, end: int) -> tuple[str, bool]:
