@@ -293,8 +293,9 @@ _GENERIC_TARGET = re.compile(
 _SPECIFIC_SOMEONE = re.compile(r"(?:someone|somebody)\s(?:at|on|in|from|who|that|inside)\s")
 _SMALL_TALK = re.compile(r"\b(?:doing|going|been|holding\sup|feeling|settling)\b")
 _WORD = re.compile(r"[\w'-]+")
-_TRAILING_WORDS = ("by", "before", "until", "on", "this", "next", "tonight", "today")
-_TRAILING_WORDS += ("tomorrow", "asap", "please", "lol", "too", "too.")
+_TRAILING_WORDS = (
+    "by before until on this next tonight today tomorrow asap please lol too too.".split()
+)
 _TRAILING = re.compile(rf"(?:\s(?:{'|'.join(map(re.escape, _TRAILING_WORDS))})(?:\s\S+){{0,2}})+$")
 # A trailing "by Friday" starts with one of the last three words: a set test, not a scan.
 _TRAILING_STARTS = frozenset(_TRAILING_WORDS)
