@@ -201,7 +201,10 @@ _SECOND_PERSON = {
     "i'd": "you'd",
 }
 # Both run on lowercase text: a case-insensitive pattern is several times slower.
-_FIRST_PERSON = re.compile(r"\b(?:i'm|i'll|i've|i'd|myself|mine|my|me|i)\b")
+# "i'm", "i'll", "i've", "i'd", "myself", "mine", "my", "me", "i" as whole words, written to start
+# with the letter "i" or "m" (the word start checked behind it) so the regex engine skips to
+# those letters instead of trying every position.
+_FIRST_PERSON = re.compile(r"(?:i(?<!\w.)(?:'m|'ll|'ve|'d)?|m(?<!\w.)(?:yself|ine|y|e))\b")
 _QUESTION_START = re.compile(r"(?:whether|if|what|how|when|where|why|which|who)\b")
 _DANGLING = frozenset(
     {"and", "or", "at", "to", "for", "with", "of", "in", "on", "from", "the", "a", "an"}
