@@ -273,24 +273,24 @@ def _run(port: int) -> int:
         return _fail(str(problem))
     if not settings.slack_configured and not settings.discord_configured:
         print("No Slack or Discord configured: starting the console chat. (Ctrl-D to leave)")
-        return _console(_default_user(), None, None, realtime_ticks=settings.tick_seconds)
+        user = _default_user(settings.sudo_user)
+        return _console(user, None, None, realtime_ticks=settings.tick_seconds)
     from askcoach.runtime import run_platforms
 
     return run_platforms(settings, port)
 
 
-def _default_user() -> str:
+def _default_user(sudo_user: str | None) -> str:
     """Whom the console greets: the machine user's name from the password database (its
-    full name when it has one), else their login name."""
+    full name when it has one), else their login name; under sudo, `sudo_user`'s."""
     import getpass
-    import os
 
     try:
         login = getpass.getuser()
     except Exception:  # no user name in the environment nor the password database
         login = ""
-    if login == "root" and os.environ.get("SUDO_USER"):
-        login = os.environ["SUDO_USER"]  # `sudo make run`: the person, not root
+    if login == "root" and sudo_user:
+        login = sudo_user  # `sudo make run`: the person, not root
     full = ""
     try:
         import pwd

@@ -30,38 +30,35 @@ class Metrics:
 
     def __init__(self, db: Database, clock: Callable[[], datetime]) -> None:
         self.registry = CollectorRegistry()
-        self.checkins = Counter(
+        self.checkins = self._counter(
             "askcoach_checkins_total",
             "Check-ins handled by the dispatch tick, by outcome.",
-            ["outcome"],
-            registry=self.registry,
+            "outcome",
         )
-        self.messages = Counter(
+        self.messages = self._counter(
             "askcoach_messages_total",
             "Outgoing messages, by platform and result (sent, rate_limited, retried, failed, "
             "handed_over to the platform's sending process; of those sent again after a worker "
             "stopped mid-send: found already on the platform, or unchecked: posted without a "
             "look-up after waiting for one; deferred: waiting for that look-up).",
-            ["platform", "result"],
-            registry=self.registry,
+            "platform",
+            "result",
         )
-        self.platform_errors = Counter(
+        self.platform_errors = self._counter(
             "askcoach_platform_errors_total",
             "Errors from the platforms, by platform and kind.",
-            ["platform", "kind"],
-            registry=self.registry,
+            "platform",
+            "kind",
         )
-        self.inbound = Counter(
+        self.inbound = self._counter(
             "askcoach_inbound_events_total",
             "Inbound events handled, by platform.",
-            ["platform"],
-            registry=self.registry,
+            "platform",
         )
-        self.inbound_failed = Counter(
+        self.inbound_failed = self._counter(
             "askcoach_inbound_failed_total",
             "Inbound events whose handling failed after retries (each is logged with its id).",
-            ["platform"],
-            registry=self.registry,
+            "platform",
         )
         self.inbound_seconds = Histogram(
             "askcoach_inbound_handling_seconds",
@@ -71,6 +68,10 @@ class Metrics:
             buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5),
         )
         self.registry.register(_DatabaseGauges(db, clock))
+
+    def _counter(self, name: str, documentation: str, *labels: str) -> Counter:
+        """A counter in this registry, by `labels`."""
+        return Counter(name, documentation, labels, registry=self.registry)
 
     def record_tick(self, report: TickReport) -> None:
         d = report.dispatch

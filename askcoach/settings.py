@@ -1,4 +1,7 @@
-"""Configuration from the environment (and a `.env` file), checked once at start-up."""
+"""Configuration from the environment (and a `.env` file), checked once at start-up.
+
+Every environment variable askcoach reads is read here: the bot's (`Settings`) and the ones
+only its tests and benchmarks read (`HarnessSettings`)."""
 
 from __future__ import annotations
 
@@ -11,9 +14,15 @@ from dotenv import load_dotenv
 from adapters.base import SettingsError
 from bot.delivery.sender import SEND_LEASE
 from bot.dispatcher import CLAIM_LEASE
-from storage.database import default_database_url
+from storage.database import DEFAULT_URL
 
-__all__ = ["Settings", "SettingsError", "load_settings"]
+__all__ = [
+    "HarnessSettings",
+    "Settings",
+    "SettingsError",
+    "load_harness_settings",
+    "load_settings",
+]
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,8 @@ class Settings:
     host: str = "0.0.0.0"  # the address the HTTP server listens on
     dispatch: bool = True  # this process runs the check-in dispatch (ASKCOACH_DISPATCH=0: not)
     json_logs: bool = False  # ASKCOACH_LOG_FORMAT=json: one JSON object per log line
+    # SUDO_USER: who ran `sudo make run` (the console greets them, not root).
+    sudo_user: str | None = None
 
     @property
     def slack_configured(self) -> bool:
@@ -165,7 +176,7 @@ def load_settings(env_file: str | None = ".env") -> Settings:
     )
     rate = _rate("ASKCOACH_SLACK_WORKSPACE_RATE", Settings.slack_workspace_rate)
     return Settings(
-        database_url=default_database_url(),
+        database_url=_get("ASKCOACH_DATABASE_URL") or DEFAULT_URL,
         tick_seconds=tick,
         slack_bot_token=_get("SLACK_BOT_TOKEN"),
         slack_app_token=_get("SLACK_APP_TOKEN"),
@@ -190,4 +201,25 @@ def load_settings(env_file: str | None = ".env") -> Settings:
         host=_get("ASKCOACH_HOST") or Settings.host,
         dispatch=_get("ASKCOACH_DISPATCH") != "0",
         json_logs=(_get("ASKCOACH_LOG_FORMAT") or "").lower() == "json",
+        sudo_user=_get("SUDO_USER"),
+    )
+
+
+@dataclass(frozen=True)
+class HarnessSettings:
+    """What the tests and benchmarks read from the environment; the bot reads none of it."""
+
+    test_postgres_url: str | None  # ASKCOACH_TEST_POSTGRES_URL: a server the tests may use
+    # ASKCOACH_BENCH_POSTGRES_URL: the benchmarks' server (else the tests')
+    bench_postgres_url: str | None
+    shared_dir: str | None  # ASKCOACH_SHARED_DIR: the shared labelled data
+
+
+def load_harness_settings() -> HarnessSettings:
+    """Read at each call (tests set these variables as they go); no `.env` file."""
+    test_postgres_url = _get("ASKCOACH_TEST_POSTGRES_URL")
+    return HarnessSettings(
+        test_postgres_url=test_postgres_url,
+        bench_postgres_url=_get("ASKCOACH_BENCH_POSTGRES_URL") or test_postgres_url,
+        shared_dir=_get("ASKCOACH_SHARED_DIR"),
     )

@@ -101,12 +101,6 @@ async def _burst(db: Any, n: int, limit: int) -> dict[str, Any]:
         settings = Settings(
             database_url="sqlite://",
             tick_seconds=30,
-            slack_bot_token=None,
-            slack_app_token=None,
-            slack_signing_secret=None,
-            slack_client_id=None,
-            slack_client_secret=None,
-            slack_api_url=None,
             discord_token=env["DISCORD_TOKEN"],
             discord_api_url=env["DISCORD_API_URL"],
             discord_gateway_url=env["DISCORD_GATEWAY_URL"],

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import statistics
 import sys
 import time
@@ -38,11 +37,9 @@ REQUESTS = 20
 
 
 def postgres_base_url() -> str:
-    return (
-        os.environ.get("ASKCOACH_BENCH_POSTGRES_URL")
-        or os.environ.get("ASKCOACH_TEST_POSTGRES_URL")
-        or DEFAULT_URL
-    )
+    from askcoach.settings import load_harness_settings
+
+    return load_harness_settings().bench_postgres_url or DEFAULT_URL
 
 
 SEED = """

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from types import TracebackType
-from typing import TYPE_CHECKING, Protocol, Self
+from typing import TYPE_CHECKING, Protocol, Self, TypedDict, Unpack
 
 from bot.dashboard.rows import (
     Giver,
@@ -137,17 +137,26 @@ class CheckInRepository(Protocol):
         ...
 
 
+class Retry(TypedDict, total=False):
+    """How `OutboxRepository.retry_later` puts a message back; each key may be left out."""
+
+    count_attempt: bool
+    """Whether this counts as an attempt (default True)."""
+    owner: str | None
+    """Only if this worker still holds its send lease (False: another worker took it over,
+    leave it alone). Default None: whoever holds it."""
+    keep_unconfirmed: bool
+    """Whether the platform already has it is still unknown (it was claimed unconfirmed and
+    this worker did not settle it), so the next claim says so again (default False)."""
+
+
 class OutboxRepository(Protocol):
     def add(self, message: OutboundMessage, now: datetime) -> bool: ...
     def claim_ready(
-        self,
-        now: datetime,
-        owner: str,
-        lease_until: datetime,
-        limit: int,
-        platform: str | None = None,
+        self, now: datetime, owner: str, lease_until: datetime, limit: int, *platforms: str
     ) -> list[OutboundMessage]:
-        """Claim up to `limit` messages ready to send. One whose earlier send nobody confirmed
+        """Claim up to `limit` messages ready to send (to these platforms; none named: to
+        any). One whose earlier send nobody confirmed
         (taken over after its worker's lease ran out, or put back with `keep_unconfirmed`)
         comes with `unconfirmed_send` set: the platform may already have it."""
         ...
@@ -171,19 +180,9 @@ class OutboxRepository(Protocol):
         ...
 
     def mark_sent(self, message_id: int, now: datetime) -> None: ...
-    def retry_later(
-        self,
-        message_id: int,
-        at: datetime,
-        error: str,
-        count_attempt: bool = True,
-        owner: str | None = None,
-        keep_unconfirmed: bool = False,
-    ) -> bool:
-        """Put a message back for later; with `owner`, only if that worker still holds its
-        send lease (False: another worker took it over, leave it alone). `keep_unconfirmed`:
-        whether the platform already has it is still unknown (it was claimed unconfirmed and
-        this worker did not settle it), so the next claim says so again."""
+    def retry_later(self, message_id: int, at: datetime, error: str, **how: Unpack[Retry]) -> bool:
+        """Put a message back for later, as `how` says (see `Retry`); False when it names an
+        `owner` that no longer holds the message."""
         ...
 
     def mark_failed(self, message_id: int, error: str, owner: str | None = None) -> bool:
@@ -343,6 +342,7 @@ __all__: Sequence[str] = [
     "MemberRepository",
     "OptOutRepository",
     "OutboxRepository",
+    "Retry",
     "SignInRepository",
     "TargetRepository",
     "UnitOfWork",

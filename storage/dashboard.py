@@ -11,9 +11,7 @@ from typing import Any
 from sqlalchemy import (
     Column,
     Connection,
-    ForeignKey,
     Index,
-    Integer,
     String,
     Table,
     and_,
@@ -31,19 +29,14 @@ from bot.dashboard import rows as records
 from bot.domain.model import NOT_ONBOARDED, AskStatus, Outcome
 from storage import tables as t
 from storage.mapping import RowMap
-from storage.tables import UTCDateTime, metadata
+from storage.tables import UTCDateTime, cascade_fk, metadata
 
 dashboard_sign_ins = Table(
     "dashboard_sign_ins",
     metadata,
     Column("token_hash", String(64), primary_key=True),
-    Column(
-        "community_id",
-        Integer,
-        ForeignKey("communities.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
-    Column("member_id", Integer, ForeignKey("members.id", ondelete="CASCADE"), nullable=False),
+    cascade_fk("community_id", "communities"),
+    cascade_fk("member_id", "members"),
     Column("created_at", UTCDateTime, nullable=False),
     Column("expires_at", UTCDateTime, nullable=False),
     Column("used_at", UTCDateTime),

@@ -7,11 +7,9 @@ lock. PostgreSQL uses the same code; claims there use FOR UPDATE SKIP LOCKED.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
 from collections.abc import Callable
-from types import TracebackType
 from typing import Any, Self
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, exc, select
@@ -47,9 +45,7 @@ def retryable(error: BaseException) -> bool:
     )
 
 
-def default_database_url() -> str:
-    """ASKCOACH_DATABASE_URL, or an SQLite file in the working directory."""
-    return os.environ.get("ASKCOACH_DATABASE_URL") or "sqlite:///askcoach.db"
+DEFAULT_URL = "sqlite:///askcoach.db"  # in the working directory (askcoach.settings reads the URL)
 
 
 def normalise_url(url: str) -> str:
@@ -137,12 +133,8 @@ class SqlUnitOfWork:
         self.dashboard = SqlDashboard(conn)
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
+        # Whether the block raised or not: what it did not commit is rolled back.
         assert self._conn is not None
         try:
             if self._conn.in_transaction():
@@ -177,8 +169,8 @@ class SqlUnitOfWork:
 class Database:
     """The composition root's handle on storage: an engine, migrations and units of work."""
 
-    def __init__(self, url: str | None = None) -> None:
-        self.url = normalise_url(url or default_database_url())
+    def __init__(self, url: str) -> None:
+        self.url = normalise_url(url)
         self.engine = create_database_engine(self.url)
 
     def __call__(self) -> SqlUnitOfWork:

@@ -12,23 +12,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from sqlalchemy import Column, Connection, String, Table, and_, delete, select
+from sqlalchemy import Column, Connection, String, and_, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from storage.tables import UTCDateTime, communities, members, metadata
+from storage.tables import UTCDateTime, communities, members, without_rowid
 
 PLATFORM = "discord"
 
-discord_dm_channels = Table(
+discord_dm_channels = without_rowid(
     "discord_dm_channels",
-    metadata,
     Column("user_id", String(64), primary_key=True),
     Column("channel_id", String(64), nullable=False),
     # When the id was learned or last changed. No index: only the load at start orders by it
     # (once per process), and rows are written rarely.
     Column("updated_at", UTCDateTime, nullable=False),
-    # SQLite: stored in the primary key's b-tree (looked up by user id only).
-    sqlite_with_rowid=False,
 )
 
 

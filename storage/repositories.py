@@ -8,13 +8,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, Unpack
 
 from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.engine import RowMapping
 
 from bot import domain
 from bot.messages import OutboundMessage, UnconfirmedSend
+from bot.ports import Retry
 from storage import prepared
 from storage import tables as t
 from storage.direct import direct
@@ -602,12 +603,7 @@ class SqlOutbox(_Repo[OutboundMessage]):
         return OUTBOX.from_row(row, meta=meta)
 
     def claim_ready(
-        self,
-        now: datetime,
-        owner: str,
-        lease_until: datetime,
-        limit: int,
-        platform: str | None = None,
+        self, now: datetime, owner: str, lease_until: datetime, limit: int, *platforms: str
     ) -> list[OutboundMessage]:
         c = t.outbox.c
         ready = or_(
@@ -615,8 +611,8 @@ class SqlOutbox(_Repo[OutboundMessage]):
             and_(c.status == "sending", c.lease_expires < now),
         )
         query = select(t.outbox).where(ready)
-        if platform is not None:
-            query = query.where(c.platform == platform)
+        if platforms:
+            query = query.where(c.platform.in_(platforms))
         rows = list(
             self.conn.execute(
                 query.order_by(c.next_attempt_at, c.id)
@@ -696,22 +692,15 @@ class SqlOutbox(_Repo[OutboundMessage]):
         )
         return bool(result.rowcount)
 
-    def retry_later(
-        self,
-        message_id: int,
-        at: datetime,
-        error: str,
-        count_attempt: bool = True,
-        owner: str | None = None,
-        keep_unconfirmed: bool = False,
-    ) -> bool:
+    def retry_later(self, message_id: int, at: datetime, error: str, **how: Unpack[Retry]) -> bool:
         c = t.outbox.c
+        keep_unconfirmed = how.get("keep_unconfirmed", False)
         return self._change_held(
             message_id,
-            owner,
+            how.get("owner"),
             status="pending",
             next_attempt_at=at,
-            attempts=c.attempts + (1 if count_attempt else 0),
+            attempts=c.attempts + (1 if how.get("count_attempt", True) else 0),
             # Kept, the attempt marks the message unconfirmed for the next claim, and the
             # lease's end bounds when that attempt can have landed.
             lease_expires=c.lease_expires if keep_unconfirmed else None,

@@ -7,29 +7,46 @@ them about twice as long. Created by migration 0002.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Boolean, Column, DateTime, Index, Integer, String, Table
 
 from storage.tables import metadata
 
 TOKEN_CHARS = 600  # a Fernet token of a 200-character Slack token is about 360 characters
 
+
+def _app_columns() -> list[Column[Any]]:
+    """Which app, installed by which organization: how installations and bots begin."""
+    return [
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("client_id", String(32), nullable=False),
+        Column("app_id", String(32), nullable=False),
+        Column("enterprise_id", String(32)),
+        Column("enterprise_name", String(200)),
+    ]
+
+
+def _bot_columns() -> list[Column[Any]]:
+    """The workspace and the bot's token in it, as installations and bots both hold them."""
+    return [
+        Column("team_id", String(32)),
+        Column("team_name", String(200)),
+        Column("bot_token", String(TOKEN_CHARS)),
+        Column("bot_id", String(32)),
+        Column("bot_user_id", String(32)),
+        Column("bot_scopes", String(1000)),
+        Column("bot_refresh_token", String(TOKEN_CHARS)),
+        Column("bot_token_expires_at", DateTime),
+    ]
+
+
 slack_installations = Table(
     "slack_installations",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("client_id", String(32), nullable=False),
-    Column("app_id", String(32), nullable=False),
-    Column("enterprise_id", String(32)),
-    Column("enterprise_name", String(200)),
+    *_app_columns(),
     Column("enterprise_url", String(200)),
-    Column("team_id", String(32)),
-    Column("team_name", String(200)),
-    Column("bot_token", String(TOKEN_CHARS)),
-    Column("bot_id", String(32)),
-    Column("bot_user_id", String(32)),
-    Column("bot_scopes", String(1000)),
-    Column("bot_refresh_token", String(TOKEN_CHARS)),
-    Column("bot_token_expires_at", DateTime),
+    *_bot_columns(),
     Column("user_id", String(32), nullable=False),
     Column("user_token", String(TOKEN_CHARS)),
     Column("user_scopes", String(1000)),
@@ -55,19 +72,8 @@ slack_installations = Table(
 slack_bots = Table(
     "slack_bots",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("client_id", String(32), nullable=False),
-    Column("app_id", String(32), nullable=False),
-    Column("enterprise_id", String(32)),
-    Column("enterprise_name", String(200)),
-    Column("team_id", String(32)),
-    Column("team_name", String(200)),
-    Column("bot_token", String(TOKEN_CHARS)),
-    Column("bot_id", String(32)),
-    Column("bot_user_id", String(32)),
-    Column("bot_scopes", String(1000)),
-    Column("bot_refresh_token", String(TOKEN_CHARS)),
-    Column("bot_token_expires_at", DateTime),
+    *_app_columns(),
+    *_bot_columns(),
     Column("is_enterprise_install", Boolean, nullable=False),
     Column("installed_at", DateTime, nullable=False),
     Index("slack_bots_idx", "client_id", "enterprise_id", "team_id", "installed_at"),

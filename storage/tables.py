@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.schema import SchemaItem
 from sqlalchemy.types import DateTime, TypeDecorator
 
 
@@ -55,6 +56,24 @@ metadata = MetaData(
     }
 )
 
+
+def cascade_fk(column: str, referred: str, *, primary_key: bool = False) -> Column[int]:
+    """A required reference to `referred`.id: the row is deleted with the row it refers to."""
+    return Column(
+        column,
+        Integer,
+        ForeignKey(f"{referred}.id", ondelete="CASCADE"),
+        nullable=False,
+        primary_key=primary_key,
+    )
+
+
+def without_rowid(name: str, *columns: Column[Any]) -> Table:
+    """A table stored in its primary key's b-tree on SQLite (WITHOUT ROWID): one b-tree fewer
+    written per row, for tables only ever looked up by that key."""
+    return Table(name, metadata, *columns, sqlite_with_rowid=False)
+
+
 communities = Table(
     "communities",
     metadata,
@@ -79,12 +98,7 @@ members = Table(
     "members",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column(
-        "community_id",
-        Integer,
-        ForeignKey("communities.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    cascade_fk("community_id", "communities"),
     Column("external_id", String(64), nullable=False),
     Column("name", String(120), nullable=False),
     Column("timezone", String(64), nullable=False),
@@ -104,17 +118,20 @@ members = Table(
 )
 
 
-def _member_fk() -> Column[int]:
-    return Column(
-        "member_id", Integer, ForeignKey("members.id", ondelete="CASCADE"), nullable=False
+def _of_a_member(name: str, *items: SchemaItem) -> Table:
+    """A table of rows that each belong to one member (deleted by `forget`): an id, the
+    member's id, then `items`."""
+    return Table(
+        name,
+        metadata,
+        Column("id", Integer, primary_key=True),
+        cascade_fk("member_id", "members"),
+        *items,
     )
 
 
-asks = Table(
+asks = _of_a_member(
     "asks",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    _member_fk(),
     Column("text", Text, nullable=False),
     Column("verdict", String(16), nullable=False),
     Column("who", String(200)),
@@ -131,41 +148,29 @@ asks = Table(
     Index("ix_asks_created", "created_at"),
 )
 
-gives = Table(
+gives = _of_a_member(
     "gives",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    _member_fk(),
     Column("text", Text, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Index("ix_gives_member_created", "member_id", "created_at"),
 )
 
-targets = Table(
-    "targets",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    _member_fk(),
-    Column("company", String(120), nullable=False),
-    Column("created_at", UTCDateTime, nullable=False),
-    Index("ix_targets_member", "member_id"),
-)
 
-known_companies = Table(
-    "known_companies",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    _member_fk(),
-    Column("company", String(120), nullable=False),
-    Column("created_at", UTCDateTime, nullable=False),
-    Index("ix_known_companies_member", "member_id"),
-)
+def _companies(name: str) -> Table:
+    """A member's list of companies, read by member."""
+    return _of_a_member(
+        name,
+        Column("company", String(120), nullable=False),
+        Column("created_at", UTCDateTime, nullable=False),
+        Index(f"ix_{name}_member", "member_id"),
+    )
 
-checkins = Table(
+
+targets = _companies("targets")  # where the member wants to work
+known_companies = _companies("known_companies")  # where the member knows people
+
+checkins = _of_a_member(
     "checkins",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    _member_fk(),
     Column("kind", String(16), nullable=False),
     Column("due_at", UTCDateTime, nullable=False),
     Column("status", String(16), nullable=False),
@@ -208,29 +213,21 @@ outbox = Table(
     # No index on member_id: only `forget` looks rows up by member (see migration 0005).
 )
 
-inbound_events = Table(
+inbound_events = without_rowid(
     "inbound_events",
-    metadata,
     Column("platform", String(16), primary_key=True),
     Column("event_id", String(128), primary_key=True),
-    Column("received_at", UTCDateTime, nullable=False),
     # No index on received_at: only the housekeeping purge reads it (see migration 0005).
-    # SQLite: stored in the primary key's b-tree (one b-tree fewer written per inbound message).
-    sqlite_with_rowid=False,
+    Column("received_at", UTCDateTime, nullable=False),
 )
 
 intro_requests = Table(
     "intro_requests",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column(
-        "community_id",
-        Integer,
-        ForeignKey("communities.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
-    Column("asker_id", Integer, ForeignKey("members.id", ondelete="CASCADE"), nullable=False),
-    Column("helper_id", Integer, ForeignKey("members.id", ondelete="CASCADE"), nullable=False),
+    cascade_fk("community_id", "communities"),
+    cascade_fk("asker_id", "members"),
+    cascade_fk("helper_id", "members"),
     Column("ask_id", Integer),
     Column("company", String(120), nullable=False),
     Column("status", String(16), nullable=False),
@@ -242,12 +239,7 @@ intro_requests = Table(
 opt_outs = Table(
     "opt_outs",
     metadata,
-    Column(
-        "community_id",
-        Integer,
-        ForeignKey("communities.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
+    cascade_fk("community_id", "communities", primary_key=True),
     # sha256 of the platform user id: enough to recognise them, not to identify them.
     Column("user_key", String(64), primary_key=True),
     Column("created_at", UTCDateTime, nullable=False),

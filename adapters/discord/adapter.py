@@ -39,6 +39,7 @@ import discord.gateway
 import discord.http
 import yarl
 
+import bot.community
 from adapters.base import PeriodicJob
 from adapters.discord.commands import build_tree
 from adapters.discord.components import (
@@ -58,14 +59,7 @@ from adapters.discord.translate import (
     interaction_event,
     is_ours,
 )
-from bot.community import (
-    Home,
-    asks_to_switch,
-    community_for_direct_message,
-    no_community_reply,
-    switching,
-    which_community_question,
-)
+from bot.community import Home
 from bot.inbox import Inbox
 from bot.messages import STALE_BUTTON, InboundMessage, Sender
 from bot.ports import UnitOfWorkFactory
@@ -288,7 +282,7 @@ class DiscordAdapter:
         if event is None:
             return
         self.gateway.remember_dm(message.author.id, message.channel.id)
-        switch = asks_to_switch(event.text)
+        switch = bot.community.asks_to_switch(event.text)
         placed = await self._placed(event, message.author, None, choose=switch)
         if isinstance(placed, Home):
             await self._ask_home(message.channel, placed, 0 if switch else message.id)
@@ -299,11 +293,13 @@ class DiscordAdapter:
         """Ask which of their servers a member means, or say they share none with the bot."""
         with contextlib.suppress(discord.HTTPException):
             if not home.choices:
-                await channel.send(no_community_reply("servers"), allowed_mentions=NO_MENTIONS)
+                await channel.send(
+                    bot.community.no_community_reply("servers"), allowed_mentions=NO_MENTIONS
+                )
                 return
             servers = [(int(c), self._server_name(c)) for c in home.choices]
             await channel.send(
-                which_community_question([name for _, name in servers]),
+                bot.community.which_community_question([name for _, name in servers]),
                 view=homes_view(servers, about),
                 allowed_mentions=NO_MENTIONS,
             )
@@ -436,7 +432,7 @@ class DiscordAdapter:
         else:
             home = await self._home_of(user.id)
             if choose and not home.choices:
-                home = switching(home, await self._shared_servers(user.id, []))
+                home = bot.community.switching(home, await self._shared_servers(user.id, []))
             if home.community is None:
                 return home
             community = home.community
@@ -460,7 +456,9 @@ class DiscordAdapter:
             return cached[1]
         enrolled = await asyncio.to_thread(self._known_servers, str(user_id))
         shared = await self._shared_servers(user_id, enrolled)
-        home = community_for_direct_message(shared, enrolled, self._chosen.get(user_id))
+        home = bot.community.community_for_direct_message(
+            shared, enrolled, self._chosen.get(user_id)
+        )
         if home.community is not None:
             self._homes[user_id] = (time.monotonic() + HOME_CACHE_SECONDS, home)
         return home

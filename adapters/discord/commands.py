@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from typing import Literal, Protocol
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
 
 import discord
 from discord import app_commands
@@ -27,6 +28,75 @@ class CommandHandler(Protocol):
     async def open_form(self, interaction: discord.Interaction) -> None: ...
 
 
+@dataclass(frozen=True)
+class WordCommand:
+    """A slash command that is one chat word, with at most one free-text option.
+
+    `words` has `{}` where the option's value goes; `hint` describes the option.
+    """
+
+    name: str
+    description: str
+    words: str
+    option: str | None = None
+    hint: str | None = None
+
+
+MEMBER_COMMANDS = (
+    WordCommand(
+        "gave",
+        "Log help you gave someone",
+        "gave {}",
+        "text",
+        "e.g. Sam an intro to my old manager",
+    ),
+    WordCommand("stats", "Your asks, outcomes and streak", "stats"),
+    WordCommand("know", "You know people at a company", "know {}", "company"),
+    WordCommand("export", "Everything I hold about you", "export"),
+    WordCommand("forget", "Delete everything I hold about you (asks first)", "forget"),
+    WordCommand("help", "What I can do", "help"),
+)
+
+CHECKIN_COMMANDS = (
+    WordCommand("time", "Daily check-in time, 24-hour HH:MM", "time {}", "at"),
+    WordCommand("timezone", "Your timezone, e.g. Europe/Berlin", "tz {}", "zone"),
+    WordCommand("days", "mon-fri, daily, or mon,wed,fri", "days {}", "days"),
+    WordCommand("resume", "Resume check-ins", "resume"),
+)
+
+SETTINGS_COMMANDS = (
+    WordCommand("show", "The server's askcoach settings", "admin show"),
+    WordCommand("time", "Default check-in time for new members", "admin time {}", "at"),
+    WordCommand("timezone", "The server's timezone", "admin tz {}", "zone"),
+    WordCommand("dashboard", "A one-time link to the group's dashboard", DASHBOARD_WORDS),
+)
+
+
+def word_command(
+    command: WordCommand, handler: CommandHandler
+) -> app_commands.Command[Any, ..., None]:
+    """The slash command that hands `command.words` (with its option filled in) to the core."""
+    if command.option is None:
+
+        async def plain(interaction: discord.Interaction) -> None:
+            await handler.run_words(interaction, command.words)
+
+        return app_commands.Command(
+            name=command.name, description=command.description, callback=plain
+        )
+
+    async def with_text(interaction: discord.Interaction, value: str) -> None:
+        await handler.run_words(interaction, command.words.format(value))
+
+    slash: app_commands.Command[Any, ..., None] = app_commands.Command(
+        name=command.name, description=command.description, callback=with_text
+    )
+    app_commands.rename(value=command.option)(slash)
+    if command.hint is not None:
+        app_commands.describe(value=command.hint)(slash)
+    return slash
+
+
 def build_tree(
     client: discord.Client, handler: CommandHandler
 ) -> app_commands.CommandTree[discord.Client]:
@@ -40,15 +110,6 @@ def build_tree(
         else:
             await handler.run_words(interaction, f"ask {text}")
 
-    @tree.command(name="gave", description="Log help you gave someone")
-    @app_commands.describe(text="e.g. Sam an intro to my old manager")
-    async def gave(interaction: discord.Interaction, text: str) -> None:
-        await handler.run_words(interaction, f"gave {text}")
-
-    @tree.command(name="stats", description="Your asks, outcomes and streak")
-    async def stats(interaction: discord.Interaction) -> None:
-        await handler.run_words(interaction, "stats")
-
     @tree.command(name="targets", description="Your target companies (or add/remove one)")
     @app_commands.describe(add="a company to add", remove="a company to remove")
     async def targets(
@@ -61,23 +122,7 @@ def build_tree(
         else:
             await handler.run_words(interaction, "targets")
 
-    @tree.command(name="know", description="You know people at a company")
-    async def know(interaction: discord.Interaction, company: str) -> None:
-        await handler.run_words(interaction, f"know {company}")
-
     checkin = app_commands.Group(name="checkin", description="When I check in with you")
-
-    @checkin.command(name="time", description="Daily check-in time, 24-hour HH:MM")
-    async def checkin_time(interaction: discord.Interaction, at: str) -> None:
-        await handler.run_words(interaction, f"time {at}")
-
-    @checkin.command(name="timezone", description="Your timezone, e.g. Europe/Berlin")
-    async def checkin_timezone(interaction: discord.Interaction, zone: str) -> None:
-        await handler.run_words(interaction, f"tz {zone}")
-
-    @checkin.command(name="days", description="mon-fri, daily, or mon,wed,fri")
-    async def checkin_days(interaction: discord.Interaction, days: str) -> None:
-        await handler.run_words(interaction, f"days {days}")
 
     @checkin.command(name="pause", description="Pause check-ins for some days")
     async def checkin_pause(
@@ -85,47 +130,17 @@ def build_tree(
     ) -> None:
         await handler.run_words(interaction, f"pause {days}")
 
-    @checkin.command(name="resume", description="Resume check-ins")
-    async def checkin_resume(interaction: discord.Interaction) -> None:
-        await handler.run_words(interaction, "resume")
-
-    tree.add_command(checkin)
-
-    @tree.command(name="export", description="Everything I hold about you")
-    async def export(interaction: discord.Interaction) -> None:
-        await handler.run_words(interaction, "export")
-
-    @tree.command(name="forget", description="Delete everything I hold about you (asks first)")
-    async def forget(interaction: discord.Interaction) -> None:
-        await handler.run_words(interaction, "forget")
-
-    @tree.command(name="help", description="What I can do")
-    async def help_(interaction: discord.Interaction) -> None:
-        await handler.run_words(interaction, "help")
-
     settings = app_commands.Group(
         name="settings",
         description="Server settings (Manage Server or the coach role)",
         guild_only=True,
     )
 
-    @settings.command(name="show", description="The server's askcoach settings")
-    async def settings_show(interaction: discord.Interaction) -> None:
-        await handler.run_words(interaction, "admin show")
-
     @settings.command(name="channel", description="Where group digests and reports go")
     async def settings_channel(
         interaction: discord.Interaction, channel: discord.TextChannel
     ) -> None:
         await handler.run_words(interaction, f"admin channel <#{channel.id}>")
-
-    @settings.command(name="time", description="Default check-in time for new members")
-    async def settings_time(interaction: discord.Interaction, at: str) -> None:
-        await handler.run_words(interaction, f"admin time {at}")
-
-    @settings.command(name="timezone", description="The server's timezone")
-    async def settings_timezone(interaction: discord.Interaction, zone: str) -> None:
-        await handler.run_words(interaction, f"admin tz {zone}")
 
     @settings.command(name="enrollment", description="Who gets check-ins")
     @app_commands.describe(channel="for mode 'channel': members of this channel")
@@ -151,10 +166,14 @@ def build_tree(
     ) -> None:
         await handler.run_words(interaction, f"admin coach {action} <@{member.id}>")
 
-    @settings.command(name="dashboard", description="A one-time link to the group's dashboard")
-    async def settings_dashboard(interaction: discord.Interaction) -> None:
-        await handler.run_words(interaction, DASHBOARD_WORDS)
-
+    for parent, commands in (
+        (tree, MEMBER_COMMANDS),
+        (checkin, CHECKIN_COMMANDS),
+        (settings, SETTINGS_COMMANDS),
+    ):
+        for command in commands:
+            parent.add_command(word_command(command, handler))
+    tree.add_command(checkin)
     tree.add_command(settings)
 
     @tree.error

@@ -11,8 +11,8 @@ restart can still be submitted after it.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from typing import Any, Protocol
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Protocol, Self
 
 import discord
 
@@ -43,7 +43,25 @@ def _handler(interaction: discord.Interaction) -> ComponentHandler:
     return handler
 
 
+class RebuiltFromCustomId:
+    """A persistent button rebuilt when pressed (`DynamicItem.from_custom_id`), also after a
+    restart: the template's named groups and the pressed button's label are the arguments of
+    the button's constructor."""
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction,
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> Self:
+        build: Callable[..., Self] = cls
+        return build(**match.groupdict(), label=getattr(item, "label", None) or "…")
+
+
 class ChoiceButton(
+    RebuiltFromCustomId,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=re.compile(re.escape(CHOICE_PREFIX) + r"(?P<value>.{1,89})"),
 ):
@@ -53,38 +71,19 @@ class ChoiceButton(
         super().__init__(_button(CHOICE_PREFIX + value, label, primary))
         self.value = value
 
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction,
-        item: discord.ui.Item[Any],
-        match: re.Match[str],
-        /,
-    ) -> ChoiceButton:
-        label = getattr(item, "label", None) or "…"
-        return cls(match["value"], label)
-
     async def callback(self, interaction: discord.Interaction) -> None:
         await _handler(interaction).on_choice(interaction, self.value)
 
 
 class LogAskButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]], template=re.escape(LOG_ASK_ID) + "$"
+    RebuiltFromCustomId,
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=re.escape(LOG_ASK_ID) + "$",
 ):
     """Opens the ask form."""
 
-    def __init__(self) -> None:
-        super().__init__(_button(LOG_ASK_ID, "Log an ask"))
-
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction,
-        item: discord.ui.Item[Any],
-        match: re.Match[str],
-        /,
-    ) -> LogAskButton:
-        return cls()
+    def __init__(self, label: str = "Log an ask") -> None:
+        super().__init__(_button(LOG_ASK_ID, label))
 
     async def callback(self, interaction: discord.Interaction) -> None:
         await _handler(interaction).open_form(interaction)

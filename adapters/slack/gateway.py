@@ -390,16 +390,14 @@ class SlackGateway:
         await self._acquire(team, target)
         if message.attachment is not None:
             channel = await self._conversation(client, team, target, is_dm)
-            await self._call(
+            await self._upload(
+                client,
                 team,
-                is_dm,
-                lambda: client.files_upload_v2(
-                    channel=channel,
-                    content=message.attachment,
-                    filename=message.attachment_name or "askcoach.png",
-                    title=message.attachment_name or "askcoach",
-                    initial_comment=escape_outbound(message.text),
-                ),
+                channel,
+                message,
+                is_dm=is_dm,
+                title=message.attachment_name or "askcoach",
+                comment=escape_outbound(message.text),
             )
         else:
             payload = message_payload(message)
@@ -449,19 +447,44 @@ class SlackGateway:
         if message.attachment is not None:
             await self._acquire(team, channel)
             name = message.attachment_name or "askcoach.png"
-            await self._call(
+            await self._upload(
+                client,
                 team,
-                False,
-                lambda: client.files_upload_v2(
-                    channel=channel,
-                    content=message.attachment,
-                    filename=name,
-                    title=name.rsplit(".", 1)[0].replace("-", " ").capitalize(),
-                    alt_txt=chart_alt_text(message),
-                ),
+                channel,
+                message,
+                is_dm=False,
+                title=name.rsplit(".", 1)[0].replace("-", " ").capitalize(),
+                alt_text=chart_alt_text(message),
             )
         self._posted.pop(key, None)
         return outcome
+
+    async def _upload(
+        self,
+        client: AsyncWebClient,
+        team: str,
+        channel: str,
+        message: OutboundMessage,
+        *,
+        is_dm: bool,
+        title: str,
+        comment: str | None = None,
+        alt_text: str | None = None,
+    ) -> None:
+        """The message's attachment as a file in `channel` (a DM's file carries the text as
+        its comment; a channel's chart follows its post and has alt text instead)."""
+        await self._call(
+            team,
+            is_dm,
+            lambda: client.files_upload_v2(
+                channel=channel,
+                content=message.attachment,
+                filename=message.attachment_name or "askcoach.png",
+                title=title,
+                initial_comment=comment,
+                alt_txt=alt_text,
+            ),
+        )
 
     async def _earlier_post(
         self, client: AsyncWebClient, team: str, target: str, message: OutboundMessage

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,15 +10,14 @@ from urllib.parse import quote
 
 from sqlalchemy import create_engine, text
 
+from askcoach.settings import load_harness_settings
 from storage import Database
 from storage.database import normalise_url
-
-POSTGRES_ENV = "ASKCOACH_TEST_POSTGRES_URL"
 
 
 def postgres_url() -> str | None:
     """The test server's URL; under CI a missing server is a failure, not a skip."""
-    url = os.environ.get(POSTGRES_ENV)
+    url = load_harness_settings().test_postgres_url
     return normalise_url(url) if url else None
 
 

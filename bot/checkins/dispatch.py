@@ -15,6 +15,7 @@ from typing import Protocol
 from bot.domain import CheckIn, CheckInStatus
 from bot.messages import OutboundMessage
 from bot.ports import UnitOfWork, UnitOfWorkFactory
+from bot.tally import Tally
 
 DEFAULT_MISSED_WINDOW = timedelta(hours=3)
 DEFAULT_LEASE = timedelta(minutes=2)
@@ -31,22 +32,13 @@ class CheckInWriter(Protocol):
 
 
 @dataclass
-class DispatchReport:
+class DispatchReport(Tally):
     claimed: int = 0
     queued: int = 0
     missed: int = 0
     silent: int = 0
     lost_lease: int = 0
     messages: list[OutboundMessage] = field(default_factory=list)
-
-    def add(self, other: DispatchReport) -> None:
-        """Fold another batch's report into this one."""
-        self.claimed += other.claimed
-        self.queued += other.queued
-        self.missed += other.missed
-        self.silent += other.silent
-        self.lost_lease += other.lost_lease
-        self.messages.extend(other.messages)
 
 
 def dispatch_due_checkins(

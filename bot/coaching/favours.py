@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from bot.coaching.lexicon import (
     COMMON_WORDS,
+    CORE_DOCUMENTS,
     DOCUMENTS,
     INFO_NOUNS,
     ROLE_NOUNS,
@@ -56,7 +57,12 @@ def _alt(words: tuple[str, ...] | frozenset[str]) -> str:
 
 _DOC = rf"(?:{_alt(DOCUMENTS)})"
 _DET = r"\b(?:my|the|this|our|his|her|their|a|an|both|all|some)"
-_DOC_PHRASE = rf"(?:{_DET}\s(?:[\w'&.-]+\s){{0,5}}?{_DOC}\b|\bmine\b)"
+# "my GitHub repo", "the take-home": a second document word ends the phrase when it follows.
+# Job-search documents are named without a determiner too: "ask kemal review resume".
+_DOC_PHRASE = (
+    rf"(?:{_DET}\s(?:[\w'&.-]+\s){{0,5}}?{_DOC}(?:\s{_DOC})?\b|\bmine\b"
+    rf"|\b(?:{_alt(CORE_DOCUMENTS)})\b)"
+)
 
 # Where a clause ends: a later clause is a new thought ("…, then update my resume").
 # A full stop ends a sentence unless it ends an abbreviation ("Dr.", "U.S.", "C.H.").
@@ -85,9 +91,15 @@ _SENTENCE_END = _breaks("then|but|so|plus|also", r"\s(?:and\s)?(?=ask)")
 # "ask Keisha to share the posting and refer me": "refer" is still under "ask … to".
 _ASK_TO = re.compile(r"\b(?:ask|asks|asking|get|have|want|need)\s(?:[\w'.@-]+\s){1,4}?to\s")
 
+# How an intro is made, between "introduce me" and "to": "introduce me by email to Bola".
+_MANNER = (
+    r"(?:\s(?:by\s(?:e-?mail|text|phone|dm|slack|linkedin)|over\s(?:e-?mail|slack|linkedin|text)"
+    r"|via\s[\w-]+|on\s(?:linkedin|slack|e-?mail)|in\sperson|directly|personally|formally"
+    r"|properly|virtually|quickly|warmly|online))"
+)
 _INTRO = re.compile(
-    r"\bintroduc(?:e|es|ed|ing)\s(?:me|us|myself)\b(?:\s(?:to|with)\b)?"
-    r"|\bintros?\s(?:me\s)?(?:to|with)\b|\bintro(?:'d)?\sme\b"
+    rf"\bintroduc(?:e|es|ed|ing)\s(?:me|us|myself)\b(?:{_MANNER}?\s(?:to|with)\b)?"
+    rf"|\bintros?\s(?:me{_MANNER}?\s)?(?:to|with)\b|\bintro(?:'d)?\sme\b"
     r"|\bpresent(?:s|ed|ing)?\sme\s(?:to|with)\b"
     r"|\bintroductions?\s(?:to|with)\b"
     r"|\bconnect(?:s|ed|ing)?\s(?:me|us)\b(?:\s(?:up\s)?(?:with|to)\b)?"
@@ -115,8 +127,12 @@ _REFERRAL = re.compile(
     r"|\bput\s(?:in\s)?a\s(?:good\s|kind\s)?word\b|\bgood\sword\b"
     r"|\brecommend(?:s|ed|ing)?\sme\b"
     r"|\bvouch(?:es|ed|ing)?\sfor\s(?:me|my)\b"
+    r"|\bendors(?:e|es|ed|ing)\s(?:me|my\s(?:[\w-]+\s)?(?:application|candidacy|name))\b"
+    # "submit the referral he offered": a referral already promised, now asked for.
+    r"|\b(?:submit|send|file|put)(?:s|ting|ing)?\s(?:in\s)?(?:the|that|his|her|their)\s"
+    r"(?:[\w&.'-]+\s){0,2}?referral\b"
     r"|\b(?:the|a|his|her|their)\sreferral\s(?:link|code|form)\b"
-    r"|\b(?:pass|forward|send|share|submit|hand|give|get|bring|flag|slip|walk|put|post|drop)"
+    r"|\b(?:pass|forward|send|share|submit|hand|give|get|bring|flag|slip|walk|put|post|drop|show)"
     r"(?:s|es|ed|ing|ting|ped|ping)?"
     rf"\s(?:along\s|on\s)?(?:my\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC}|name|info|information|work"
     r"|details|candidacy)(?:\s(?:link|file|pdf))?|it|this|them|me)\s(?:along\s|over\s|on\s|up\s"
@@ -129,21 +145,30 @@ _REFERENCE = re.compile(
     r"\b(?:be|act\sas|serve\sas|being)\s(?:a|my|one\sof\smy)\s(?:[\w-]+\s)?(?:references?|referees?)\b"
     r"|\breferences?\s(?:letter|check|for|form)\b"
     r"|\b(?:a|my)\sreference\b"
-    r"|\b(?:recommendation|reference)\sletters?\b"
+    r"|\b(?:recommendation|reference|rec|recc|recco|reco)\sletters?\b"
     r"|\bletters?\sof\s(?:recommendation|reference)\b"
     r"|\bwrite\s(?:me\s)?(?:a\s)?(?:linkedin\s)?(?:letter|(?:recommendation|reference)(?:\sletter)?)\b"
     r"|\blinkedin\srecommendation\b|\b(?:a|my)\srecommendation\sfor\s(?:the|my|a|an)\s"
 )
 _REVIEW = re.compile(
-    r"\b(?:review(?:s|ing)?|look(?:s|ing)?\s(?:over|through|at)|read(?:s|ing)?(?:\s(?:over|through))?"
+    r"\b(?:review(?:s|ing)?(?:\sof)?|look(?:s|ing)?\s(?:over|through|at)|read(?:s|ing)?(?:\s(?:over|through))?"
     r"|go(?:es|ing)?\s(?:over|through)|proofread|proof|critique|edit|mark\sup|check(?:\sover)?"
     r"|correct|fix|improve"
     r"|check\sout|give\s(?:me\s)?(?:some\s|a\sfew\s|honest\s)?(?:feedback|notes|comments|input"
     r"|thoughts|pointers)\son|(?:feedback|notes|comments|input|thoughts|critique|edits|a\sreview"
-    r"|a\ssecond\slook|a\slook|a\sonce-over|eyes|a\sread)\son|take\sa\s(?:quick\s)?look\sat"
+    r"|a\ssecond\slook|a\slook|a\sonce-over|eyes|a\sread"
+    r"|(?:an?\s|his\s|her\s|their\s)?(?:honest\s|quick\s|frank\s|brutal\s)(?:read|take))\son"
+    r"|take\sa\s(?:quick\s)?look\sat"
     r"|tear\sapart|sanity[- ]check|fact[- ]check|comment\son|weigh\sin\son|red[- ]?pen)"
-    rf"\s{_DOC_PHRASE}"
+    rf"\s(?P<doc>{_DOC_PHRASE})"
 )
+# A review named by its document first: "a resume teardown", "a portfolio review call".
+_DOC_REVIEW = re.compile(
+    rf"\b(?:{_alt(CORE_DOCUMENTS)}|take-home|take\shome|case\sstudy)"
+    r"\s(?:review|teardown|tear-down|critique|roast|audit|feedback)\b"
+)
+# "sign up for a free resume review": a service joined, not a favour asked.
+_SIGNED_UP = re.compile(r"\b(?:sign(?:ed|ing)?\sup|register|attend|join|go\sto)\b")
 _SEND_DOC = re.compile(
     rf"\b(?:send|sending|email|share|forward|give|show|bring|hand)\s(?:[\w'-]+\s){{0,3}}?(?:my|the)"
     rf"\s(?:[\w'-]+\s){{0,2}}?{_DOC}\b"
@@ -271,12 +296,15 @@ _BARE_KINDS = {
     "recommendation": (RequestKind.REFERENCE, "a recommendation"),
 }
 _QUESTION = re.compile(
-    r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout)\s(?:[\w'.-]+\s){0,4}?(whether|if|what|how|when"
+    r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout)\s(?:[\w'.-]+\s){0,4}?"
+    # "(she's a recruiter at Grab)", ", the hiring manager I met at the fair,": about the person.
+    r"(?:\([^()]{0,80}\)\s|[\w'.-]+,\s[^,.;:!?()]{1,60},\s)?"
+    r"(whether|if|what|how|when"
     r"|where|why)\b"
 )
 _INTENT_MARK = re.compile(
     r"\b(?:ask|asks|asking|asked|request|requesting|email|emailing|text|texting|call|calling"
-    r"|message|dm|ping|contact|write|reach|tell|see\sif|have|get|got|for|from|if|whether|can"
+    r"|message|msg|dm|ping|contact|write|reach|tell|see\sif|have|get|got|for|from|if|whether|can"
     r"|could|would|will|might|willing|able|to|please|should|[a-z]+'d|[a-z]+'ll)\b"
 )
 _SELF = frozenset({"i", "we", "i'll", "i'd", "we'll", "we'd", "i've", "i'm"})
@@ -337,6 +365,8 @@ _GERUNDS = (
     ("slip", "slipping"),
     ("walk", "walking"),
     ("put", "putting"),
+    ("show", "showing"),
+    ("endorse", "endorsing"),
     ("post", "posting"),
     ("drop", "dropping"),
 )
@@ -441,6 +471,12 @@ _CAPITALISED = re.compile(r"\b(?!I\b|I')[A-Z][\w&.'-]*")
 _NAMED_JOB_WORDS = frozenset({"job", "opening", "position", "opportunity"})
 
 
+def _doing_a_thing(words: list[str], i: int) -> bool:
+    """ "whether MTN is still doing the graduate intake": doing a named thing, not "how's he
+    doing"."""
+    return words[i] == "doing" and words[i + 1 : i + 2] in (["the"], ["its"], ["their"])
+
+
 def _question_concrete(
     text: str, low: str, start: int, has_anchor_at: list[tuple[int, int]]
 ) -> bool:
@@ -451,6 +487,7 @@ def _question_concrete(
     if len(words) < 2 or any(
         w in VAGUE_QUESTION_WORDS
         and not (has_company and w in _NAMED_JOB_WORDS and "the" in words[max(0, i - 4) : i])
+        and not _doing_a_thing(words, i)
         for i, w in enumerate(words)
     ):
         return False
@@ -497,7 +534,7 @@ _INTRO_WORDS = _forms(
 ) | {"introducing", "introduces", "putting", "setting"}
 _REFERRAL_WORDS = _forms(
     "refer referral word recommend vouch pass forward send share submit hand give get bring flag"
-    " slip walk put post drop",
+    " slip walk put post drop show endorse",
     "s es ed ing ting ped ping",
 ) | {"referred", "referring"}
 _REFERENCE_WORDS = _forms("reference referee recommendation letter", "s")
@@ -582,13 +619,21 @@ def find_favours(
         if start < 0:
             start = m.start()
         matched = low[start : m.end()]
-        by_name = _NAMED_REFERRAL.match(text, start, m.end()) if "referral" in matched else None
+        submitted = matched.startswith(("submit", "send", "file", "put")) and "referral" in matched
+        by_name = (
+            _NAMED_REFERRAL.match(text, start, m.end())
+            if "referral" in matched and not submitted
+            else None
+        )
         if by_name and not _names_a_referral(by_name.group(1).split(), anchors, by_name.start(1)):
             continue  # "a few referrals", "a specialist referral": not a job referral
         stop = _sentence_end(low, m.end())
         rest = _phrase(text, m.end(), stop)
         concrete = True
-        if matched.startswith(("refer", "recommend")) or "referral" in matched:
+        if submitted:
+            referral = _phrase(text, start, stop).split(" ", 1)[1]
+            what = f"{_gerund(matched.split(' ', 1)[0])} {referral}"
+        elif matched.startswith(("refer", "recommend")) or "referral" in matched:
             if matched.endswith("from "):
                 # "Referral from Kevin for the QA role": the person is the requestee.
                 rest = _FROM_PERSON.sub("", _phrase(text, m.end(), stop), count=1)
@@ -638,17 +683,27 @@ def find_favours(
         )
     has_doc = not _DOC_HEADS.isdisjoint(words)
     reviews = has_doc and not _REVIEW_WORDS.isdisjoint(words)
-    for m in _REVIEW.finditer(low) if reviews else _EMPTY:
-        doc = re.search(_DOC_PHRASE, low[m.start() : m.end()])
-        doc_text = text[m.start() + doc.start() : m.end()] if doc else text[m.start() : m.end()]
+    doc_reviews = [
+        (m, f"a review of {_owned(text[m.start('doc') : m.end()])}", True)
+        for m in (_REVIEW.finditer(low) if reviews else _EMPTY)
+    ] + [
+        # "a resume teardown" is asked; "sign up for a free resume review" is not.
+        (
+            m,
+            f"a {text[m.start() : m.end()]}",
+            _SIGNED_UP.search(low, _clause_start(low, m.start()), m.start()) is None,
+        )
+        for m in (_DOC_REVIEW.finditer(low) if has_doc else _EMPTY)
+    ]
+    for m, what, asked in doc_reviews:
         favours.append(
             Favour(
                 RequestKind.REVIEW,
                 m.start(),
                 m.end(),
                 True,
-                f"a review of {doc_text}",
-                _requested(low, m.start()),
+                what,
+                asked and _requested(low, m.start()),
             )
         )
     sent = None if not has_doc or _SEND_DOC_WORDS.isdisjoint(words) else _SEND_DOC.search(low)
@@ -798,8 +853,132 @@ def find_favours(
                     for f in favours
                     if not (f.kind is RequestKind.INTRODUCTION and m.start() <= f.start < stop)
                 ]
+    favours.extend(_named_requests(text, low, anchors))
+    if "?" in low and ("about" in words or "abt" in words):
+        favours.extend(_about_then_question(text, low, anchors))
     favours.sort(key=lambda f: f.start)
     return favours
+
+
+# "ask paulo abt the staff role at nubank — is it remote from mexico?": a yes/no question
+# about a named thing, written after it.
+_ABOUT_QUESTION = re.compile(
+    r"\bask(?:s|ed|ing)?\s[\w'.-]+(?:\s[\w'.-]+)?\s(?:about|abt)\s"
+    r"(?P<about>(?:the|their|his|her)\s[^—?.;:!]{1,60}?)\s?(?:—|-|:|,)\s"
+    r"(?P<q>(?:is|are|does|do|will|can)\s[^?]{1,80})\?"
+)
+
+
+def _about_then_question(text: str, low: str, anchors: list[tuple[int, int]]) -> Iterator[Favour]:
+    """A question asked about something named just before it, concrete as any question is."""
+    for m in _ABOUT_QUESTION.finditer(low):
+        about = text[m.start("about") : m.end("about")]
+        question = text[m.start("q") : m.end("q")]
+        yield Favour(
+            RequestKind.INFORMATION,
+            m.start("about"),
+            m.end(),
+            _question_concrete(text, low, m.start("q"), anchors),
+            f'an answer to "{question}?" about {about}',
+            True,
+        )
+
+
+_DETERMINED = re.compile(rf"{_DET}\s|mine\b", re.IGNORECASE)
+
+
+def _owned(doc: str) -> str:
+    """ "resume" -> "my resume": a document named bare is the member's own."""
+    return doc if _DETERMINED.match(doc) else f"my {doc}"
+
+
+# "consider me for the CRM specialist role": the role names what the person is asked to do.
+_CONSIDER = re.compile(r"\bconsider(?:s|ing)?\s(?:me|my\s(?:application|cv|resume|profile))\sfor\s")
+_CONSIDER_FOR = re.compile(
+    r"(?:the|a|an|this|that|your|his|her|their)\s(?:[\w&.'-]+\s){0,4}?(?:role|job|position"
+    r"|opening|req|team|internship|program|spot)\b"
+)
+# "answer one question: does TCS hire lateral testers…?": the question after the colon.
+_ONE_QUESTION = re.compile(
+    r"\b(?:answer|ask|asks|asking)\s(?:me\s)?((?:one|a|this|my|a\squick|one\squick|a\ssimple)"
+    r"\squestion)(?:\sfor\sme)?\s?[:—-]\s?"
+)
+# "find out who's hiring for the field engineer opening": concrete where a role or company is.
+_WHO_HIRING = re.compile(r"\bwho(?:'s|\sis|\sare)\s(?:currently\s|actively\s|still\s)?hiring\b")
+
+
+# "the Canva referral he offered, ask him to submit it": a favour named earlier, done now.
+_DO_IT = re.compile(
+    r"\b(?:submit|send|file|make|do|put)(?:s|ting|ing)?\s(?:it|that)(?:\sin|\sthrough)?\b"
+)
+_NAMED_EARLIER = re.compile(
+    r"\b(?:the|that|his|her|their)\s((?:[\w&.'-]+\s){0,2}?)(referral|intro|introduction|reference"
+    r"|recommendation)\b(?!\s(?:program|programs|bonus|policy|post|portal|process|link))"
+)
+_DOING_IT = {
+    "submit": "submitting",
+    "send": "sending",
+    "file": "filing",
+    "make": "making",
+    "do": "doing",
+    "put": "putting in",
+}
+
+
+def _named_requests(text: str, low: str, anchors: list[tuple[int, int]]) -> Iterator[Favour]:
+    """Favours named by a request with its object: consideration for a role, one question,
+    who is hiring for a named role."""
+    if "consider" in low:
+        for m in _CONSIDER.finditer(low):
+            stop = _sentence_end(low, m.end())
+            named = _CONSIDER_FOR.match(low, m.end()) is not None or any(
+                m.end() <= s < stop for s, _ in anchors
+            )
+            what = f"considering me for {_phrase(text, m.end(), stop)}"
+            yield Favour(
+                RequestKind.REFERRAL, m.start(), m.end(), named, what, _requested(low, m.start())
+            )
+    if "question" in low:
+        for m in _ONE_QUESTION.finditer(low):
+            stop = low.find("?", m.end())
+            stop = stop if 0 <= stop < m.end() + _LOOKAHEAD else _sentence_end(low, m.end())
+            concrete = _question_concrete(text, low, m.end(), anchors)
+            what = f"an answer to {low[m.start(1) : m.end(1)]}: {_phrase(text, m.end(), stop, tail=True)}"
+            yield Favour(
+                RequestKind.INFORMATION,
+                m.start(),
+                m.end(),
+                concrete,
+                what,
+                _requested(low, m.start()),
+            )
+    if ("refer" in low or "intro" in low or "recommend" in low) and (
+        " it" in low or " that" in low
+    ):
+        for m in _DO_IT.finditer(low):
+            earlier_ones = list(_NAMED_EARLIER.finditer(low, max(0, m.start() - 120), m.start()))
+            earlier = earlier_ones[-1] if earlier_ones else None
+            if earlier is None or not _requested(low, m.start()):
+                continue
+            kind = _BARE_KINDS[earlier.group(2)][0]
+            verb = next(v for v in _DOING_IT if m.group(0).startswith(v))
+            what = f"{_DOING_IT[verb]} {text[earlier.start() : earlier.end()]}"
+            yield Favour(kind, m.start(), m.end(), True, what, True)
+    if "hiring" in low:
+        for m in _WHO_HIRING.finditer(low):
+            # "… and find out who's hiring": asked where "find out" is.
+            asked_at = m.start() - 9 if low.endswith("find out ", 0, m.start()) else m.start()
+            start = _sentence_start(low, m.start())
+            stop = _sentence_end(low, m.end())
+            named = any(start <= s < stop for s, _ in anchors)
+            yield Favour(
+                RequestKind.INFORMATION,
+                m.start(),
+                m.end(),
+                named,
+                _phrase(text, m.start(), stop),
+                _requested(low, asked_at),
+            )
 
 
 def _joined(head: str, text: str, start: int, stop: int) -> str:

@@ -15,12 +15,15 @@ from importlib.resources import files
 __all__ = [
     "COMMON_WORDS",
     "COMPANIES",
+    "CORE_DOCUMENTS",
     "DOCUMENTS",
+    "EVERYDAY_FAVOURS",
     "FUZZY_EXCEPTIONS",
     "FUZZY_WORDS",
     "GENERIC_PEOPLE",
     "GIVEN_NAMES",
     "INFO_NOUNS",
+    "JOB_WORDS",
     "NAME_FOLLOWERS",
     "NOT_NAMES",
     "PERSONAL_VERBS",
@@ -85,8 +88,12 @@ COMMON_WORDS = words("common_words.txt") | GENERIC_PEOPLE | QUANTIFIERS
 # Company names are cased as written; matching lowercases them where it must.
 COMPANIES = tuple(entries("companies.txt"))
 DOCUMENTS = tuple(entries("documents.txt"))
+CORE_DOCUMENTS = tuple(entries("core_documents.txt"))
 INFO_NOUNS = words("info_nouns.txt")
 ROLE_NOUNS = words("role_nouns.txt")
+# Everyday favours of friends and family, and the words that put a message in the job search.
+EVERYDAY_FAVOURS = phrases("everyday_favours.txt")
+JOB_WORDS = words("job_words.txt")
 WHICH_NOUNS = words("which_nouns.txt")
 VAGUE_QUESTION_WORDS = words("vague_question_words.txt")
 ROLE_HEADS = words("role_heads.txt")

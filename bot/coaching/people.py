@@ -164,7 +164,7 @@ def _plausible_person(ct: CleanText, j: int, end: int, verb: str) -> bool:
     if end - j > 1:
         # "Dana Kim", "Nguyễn Thị Lan": a first and last name, unless it ends like a company.
         return tokens[end - 1].low not in _ORG_WORDS
-    if tokens[j].low in GIVEN_NAMES or verb in _PERSON_ONLY_VERBS or nxt in ("from", "at"):
+    if _given_name(tokens[j].low) or verb in _PERSON_ONLY_VERBS or nxt in ("from", "at"):
         return True
     if _company_shaped(tokens[j].text):
         return False  # "ChatGPT", "TBWA", "3M": a brand or a tool, not a first name
@@ -174,6 +174,22 @@ def _plausible_person(ct: CleanText, j: int, end: int, verb: str) -> bool:
         return True
     start = tokens[j].end
     return _GENDERED.search(ct.low, start, start + 160) is not None
+
+
+# Honorifics written after a given name: "Hiroshi-san", "Min-jun-ssi", "Priya-ji".
+_HONORIFIC_SUFFIXES = ("-san", "-sensei", "-sama", "-kun", "-chan", "-ssi", "-nim", "-ji")
+
+
+def _given_name(low: str) -> bool:
+    """A known given name, or any name with an honorific after it ("hiroshi-san", "sato-san"):
+    only a person is called that."""
+    if low in GIVEN_NAMES:
+        return True
+    for suffix in _HONORIFIC_SUFFIXES:
+        if low.endswith(suffix):
+            stem = low[: -len(suffix)]
+            return len(stem) > 1 and stem.isalpha()
+    return False
 
 
 def _company_shaped(word: str) -> bool:
@@ -539,6 +555,24 @@ def _has_do(tokens: tuple[Token, ...], i: int) -> bool:
     return tokens[i + 2].low in PERSONAL_VERBS or after in PERSONAL_VERBS
 
 
+def _has_do_relation(ct: CleanText, i: int) -> bool:
+    """ "get my old prof Dr. Tanaka to write a rec letter", "have my old boss review my CV": a
+    person named through a relation or a title, then something only a person does."""
+    tokens = ct.tokens
+    if tokens[i].low not in ("have", "get") or i + 3 >= len(tokens):
+        return False
+    first = tokens[i + 1].low
+    if first not in ("my", "our") and first.rstrip(".") not in TITLES:
+        return False
+    parsed = parse_object(ct, i + 1, strong=True)
+    if parsed is None or parsed[0] is not RefKind.PERSON or parsed[2] + 1 >= len(tokens):
+        return False
+    end = parsed[2]
+    if tokens[i].low == "have" and tokens[end].low in PERSONAL_VERBS:
+        return True  # "have my old boss review my cover letter"
+    return tokens[end].low == "to" and tokens[end + 1].low in PERSONAL_VERBS
+
+
 def _thanks(tokens: tuple[Token, ...], start: int, stop: int) -> bool:
     """ "Send Obiageli a thank-you note": thanking closes a loop, it asks nothing."""
     return any(t.low in _THANKS for t in tokens[start:stop])
@@ -633,7 +667,7 @@ def _lead_person(ct: CleanText) -> Ref | None:
     ):
         return None
     parsed = parse_object(ct, 0, strong=False)
-    if parsed is None and first in GIVEN_NAMES and tokens[1].text in ("→", ":", "=", "—"):
+    if parsed is None and _given_name(first) and tokens[1].text in ("→", ":", "=", "—", "-"):
         parsed = RefKind.PERSON, tokens[0].text, 1, False  # "zoe → intro to her manager"
     if parsed is None or parsed[0] is not RefKind.PERSON:
         return None
@@ -663,6 +697,7 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
         if low not in COMMON_WORDS and (
             (i and tokens[i - 1].low in _MET)
             or ((i == 0 or tokens[i - 1].text in _SENTENCE_MARKS) and nxt in _SUBJECT_VERBS)
+            or (i == 0 and _note_head(tokens))
         ):
             # "met lena at the meetup. ask her …", "nora is leaving HubSpot. ask her …".
             return _mention_ref(ct, i, i + 1), i + 1
@@ -703,6 +738,14 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
         return None
     end = i + _name_span(tokens, i)
     return _mention_ref(ct, i, end), end
+
+
+def _note_head(tokens: tuple[Token, ...]) -> bool:
+    """A note that opens with a name, then a mark or the ask: "kenji coffee tmrw -> ask him …",
+    "olu 🙏 ask him to …" (the emoji is gone by now)."""
+    if len(tokens) > 1 and tokens[1].low in REQUEST_VERBS:
+        return True
+    return any(tok.text in _LEAD_MARKS for tok in tokens[1:5])
 
 
 # Verbs after an unknown first word that make it a person when a he/she later points back:
@@ -758,7 +801,7 @@ def find_refs(ct: CleanText) -> list[Ref]:
         n = _phrase_at(tokens, i, _REQUEST_INDEX)
         if n:
             source = Source.REQUEST
-        elif tok.low in REQUEST_VERBS or _has_do(tokens, i):
+        elif tok.low in REQUEST_VERBS or _has_do(tokens, i) or _has_do_relation(ct, i):
             n, source = 1, Source.REQUEST
         else:
             n = _phrase_at(tokens, i, _TALK_INDEX)
@@ -810,6 +853,9 @@ def find_refs(ct: CleanText) -> list[Ref]:
             # "ask to Marta for a referral", "contact with Ngoc": a learner's frame, the person
             # follows.
             j += 1
+        if source is Source.REQUEST and _requests_a_thing(tokens, i, j):
+            i = j  # the person follows "from": "request a referral from Dana"
+            continue
         parsed = parse_object(ct, j, strong=source is not Source.SOCIAL or n > 1, verb=tok.low)
         if parsed is None and source is Source.REQUEST and tok.low in _SEND_VERBS:
             # "send my resume to Kevin": the person comes after the document.
@@ -854,6 +900,19 @@ def find_refs(ct: CleanText) -> list[Ref]:
         )
         i = end_index
     return _resolve(refs)
+
+
+def _requests_a_thing(tokens: tuple[Token, ...], i: int, j: int) -> bool:
+    """ "request a LinkedIn recommendation from my former CO": the object of "request" is the
+    favour, and the person asked is named after "from" (a Source.FROM ref), not the object."""
+    if tokens[i].low not in ("request", "requesting") or j >= len(tokens):
+        return False
+    if tokens[j].low not in ("a", "an"):
+        return False
+    for k in range(j + 1, min(len(tokens), j + 5)):
+        if tokens[k].low == "from":
+            return tokens[k - 1].low in _FAVOUR_NOUNS
+    return False
 
 
 def _resolve(refs: list[Ref]) -> list[Ref]:

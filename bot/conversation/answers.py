@@ -12,12 +12,14 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from bot.coaching import Verdict
+from bot.conversation.followups import current_ask, latest_open_ask
 from bot.conversation.group import offer_intro
 from bot.conversation.intents import Reading, Topic
-from bot.conversation.planning import judge, last_plan
+from bot.conversation.planning import judge, last_plan, next_check_in
 from bot.conversation.states import State
+from bot.conversation.text import short
 from bot.conversation.turn import Turn
-from bot.domain import Outcome
+from bot.domain import AskStatus, Outcome
 from bot.schedule import format_days
 
 KINDS_OF_ASK = (
@@ -87,20 +89,48 @@ unclear = _one_of(  # a message the coach can't act on: what it can do, never tw
 )
 
 
+# Questions whose answer is the same for everyone.
+_FIXED_ANSWERS: dict[Topic, str] = {
+    Topic.WHAT_IS_SPECIFIC: (
+        "A specific ask = one named person + one concrete favour. “Network more” isn't one; "
+        "“Ask Sam to refer me for the data analyst job at Target” is. The favour can be "
+        f"{KINDS_OF_ASK}."
+    ),
+    Topic.BOT: (
+        "I'm a bot — an ask coach your group's organizers set up. No AI reads your messages: "
+        "I follow simple rules to help you make one specific ask a day. `help` shows what I do."
+    ),
+    Topic.OTHER: (
+        "Good question — I'm best with asks: “what should I ask?”, “who should I contact?”, "
+        "“is this a good ask: …”, “should I follow up?”. `help` lists the rest."
+    ),
+}
+# A second wording, so two questions in a row don't get the same reply.
+_OTHER_AGAIN = (
+    "I can't answer that one, sorry. I can help you pick who to ask and what to ask for — "
+    "or say `help` for everything I do."
+)
+
+
 def question(turn: Turn, reading: Reading) -> State:
     """A question to the coach, answered from the member's own data."""
     topic = reading.topic or Topic.OTHER
     answer = {
         Topic.WHAT_TO_ASK: _what_to_ask,
         Topic.SCHEDULE: _schedule,
+        Topic.NEXT: _next,
         Topic.WHO_TO_ASK: _who_to_ask,
         Topic.IS_GOOD_ASK: _is_good_ask,
-        Topic.WHAT_IS_SPECIFIC: _what_is_specific,
-        Topic.BOT: _about_me,
         Topic.PRIVACY: _privacy,
-        Topic.OTHER: _other_question,
-    }[topic]
-    turn.say(answer(turn, reading))
+    }.get(topic)
+    if answer is not None:
+        turn.say(answer(turn, reading))
+    else:
+        turn.say_one_of(
+            (_FIXED_ANSWERS[topic], _OTHER_AGAIN)
+            if topic == Topic.OTHER
+            else (_FIXED_ANSWERS[topic],)
+        )
     return _stay(turn)
 
 
@@ -232,18 +262,41 @@ def _schedule(turn: Turn, reading: Reading) -> str:
     )
 
 
-def _what_is_specific(turn: Turn, reading: Reading) -> str:
+def _next(turn: Turn, reading: Reading) -> str:
+    """ "What happens next?": what the coach is waiting for, or what comes when."""
+    member = turn.member
+    when = f"{format_days(member.days)} at {member.checkin_time:%H:%M}"
+    if member.stopped:
+        return "Nothing for now — your check-ins are stopped. `resume` starts them again."
+    if member.paused_until and member.paused_until > turn.now:
+        return (
+            f"You're on a break until {member.paused_until:%a %d %b}; then check-ins resume {when}."
+        )
+    state = State(member.state)
+    ask = current_ask(turn)
+    of = f" of {ask.who}" if ask and ask.who else ""
+    if state == State.CLARIFYING:
+        draft = str(member.state_data.get("draft", "")).strip()
+        so_far = f" of “{short(draft, 60)}”" if draft else ""
+        return (
+            f"I'm waiting for the missing piece{so_far}: who you'll ask, and for what. "
+            f"Or say `skip` and I'll ask again {next_check_in(turn)}."
+        )
+    if state == State.AWAITING_MADE:
+        return f"I'm waiting to hear whether you made your ask{of}: “made it”, “not yet” or `skip`."
+    if state == State.AWAITING_OUTCOME:
+        return f"Tell me how your ask{of} went: “yes”, “no”, or “no reply yet”."
+    if state == State.AWAITING_FOLLOW_UP:
+        return f"Did you hear back{of}? “yes”, “I'll nudge them”, or “drop it”."
+    open_ask = latest_open_ask(turn)
+    if open_ask is not None and open_ask.status == AskStatus.OPEN and open_ask.who:
+        return (
+            f"Next: make your ask of {open_ask.who}. Later I'll ask whether you did, then how it "
+            f"went, and remind you to follow up and say thanks. Check-ins: {when}."
+        )
     return (
-        "A specific ask = one named person + one concrete favour. “Network more” isn't one; "
-        "“Ask Sam to refer me for the data analyst job at Target” is. The favour can be "
-        f"{KINDS_OF_ASK}."
-    )
-
-
-def _about_me(turn: Turn, reading: Reading) -> str:
-    return (
-        "I'm a bot — an ask coach your group's organizers set up. No AI reads your messages: "
-        "I follow simple rules to help you make one specific ask a day. `help` shows what I do."
+        f"At each check-in ({when}) I'll ask who you'll ask that day, and for what. You can tell "
+        "me an ask anytime — e.g. “Ask Jen for an intro to her manager at Medtronic”."
     )
 
 
@@ -258,13 +311,6 @@ def _privacy(turn: Turn, reading: Reading) -> str:
     return (
         f"Your DMs with me are private: {sharing}. Organizers see group numbers and who has "
         "gone quiet, not your messages. `export` shows everything I hold; `forget` deletes it."
-    )
-
-
-def _other_question(turn: Turn, reading: Reading) -> str:
-    return (
-        "Good question — I'm best with asks: “what should I ask?”, “who should I contact?”, "
-        "“is this a good ask: …”, “should I follow up?”. `help` lists the rest."
     )
 
 

@@ -30,8 +30,10 @@ from bot.schedule.words import Break, find_break, find_days, find_time, find_zon
 def assessed(text: str, companies: tuple[str, ...] = ()) -> Assessment:
     """The assessor's verdict on `text` (companies spelled as the member's `companies` list
     spells them), remembered: understanding a message and acting on it often judge the same
-    words more than once."""
-    return assess_ask(text, companies=companies)
+    words more than once. Hedges in front of a reply ("ok maybe my old manager Priya, …") are
+    left out: they are how people answer a question, not part of the ask."""
+    plan = vocab.HEDGES.sub("", text, count=1)
+    return assess_ask(plan if plan.strip() else text, companies=companies)
 
 
 class Intent(StrEnum):
@@ -74,6 +76,7 @@ class Topic(StrEnum):
 
     WHAT_TO_ASK = "what_to_ask"
     SCHEDULE = "schedule"
+    NEXT = "next"  # "what happens next?", "now what?"
     WHO_TO_ASK = "who_to_ask"
     IS_GOOD_ASK = "is_good_ask"
     WHAT_IS_SPECIFIC = "what_is_specific"
@@ -139,6 +142,7 @@ class Context:
 
     state: State
     today: date
+    stopped: bool = False  # the member said `stop` (so "undo" / "changed my mind" means resume)
 
 
 # ------------------------------------------------------------------------- normalising
@@ -271,6 +275,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"|\bcan i ask (him|her|them|\w+) (for|to|about)\b|\bshould i ask (him|her|them|\w+) (for|to|about)\b"
         ),
     ),
+    (Topic.NEXT, vocab.WHAT_NEXT),
     (
         Topic.SCHEDULE,
         re.compile(
@@ -360,11 +365,17 @@ def _read(text: str, low: str, context: Context) -> Reading:
     if (
         state in (*_PLAN_STATES, State.AWAITING_MADE, State.AWAITING_OUTCOME)
         and vocab.EDIT.search(low)
+        and not vocab.LATER.search(low)
         and len(words) <= 16
     ):
         return reading(Intent.EDIT, "changes the plan just made", who=_edit_person(text))
-    if vocab.RESUME.search(low):
+    if vocab.RESUME.search(low) or (context.stopped and vocab.UNDO_STOP.search(low)):
         return reading(Intent.RESUME, "wants the check-ins back")
+    if vocab.LATER.search(low) and len(words) <= 12:
+        if state in _PLAN_STATES:
+            return reading(Intent.SKIP, "not today")
+        if state == State.AWAITING_MADE:
+            return reading(Intent.NOT_YET, "later", when=_when(low))
     if state in _ANSWER_STATES:
         answer = _answer(low, words, context)
         if answer is not None:
@@ -405,8 +416,12 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.THANKS, "thanks")
     if vocab.STATS.match(low):
         return reading(Intent.STATS, "wants their numbers")
+    if vocab.WHAT_NEXT.match(low):
+        return reading(Intent.QUESTION, "a question: next", topic=Topic.NEXT)
     if vocab.GIVE.match(low):
         return reading(Intent.GIVE, "helped someone else")
+    if (state == State.ONBOARDING or state in _PLAN_STATES) and vocab.ADDRESSED.match(low):
+        return reading(Intent.PLAN, "words to the person asked: the ask itself")
     if state == State.ONBOARDING or _questioning(low):
         schedule = _schedule(text, low, context)
         if schedule is not None and (

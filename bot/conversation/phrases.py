@@ -68,6 +68,15 @@ RESUME = re.compile(
     r"|\bi'?m back\b|\bi am back\b|\bunpause\b|\bready (to go )?again\b|\bback from (vacation|holiday|my trip|leave|break)\b"
     r"|\b(start|turn) (the )?(check ?ins|messages) (again|back on)\b"
     r"|\bstart (again|messaging me again|checking in again)\b"
+    # "wait no, resume", "actually resume please", "oops, unpause"
+    r"|^((wait|no|nope|actually|oops|sorry|ok|okay|hmm|never ?mind|nvm|please|pls)[\s,.!]+)+"
+    r"(resume|unpause|restart|start again|keep going)( (please|pls|it|them|the check ?ins))?[.! ]*$"
+)
+# Said right after `stop`: taking it back.
+UNDO_STOP = re.compile(
+    r"^((wait|no|nope|oops|sorry|actually|hmm)[\s,.!]+)*(undo( that)?|changed my mind|i changed my mind|"
+    r"i didn'?t mean (that|it|to)|(that was|i did that|i pressed it|i said it) by (mistake|accident)|"
+    r"by (mistake|accident)|mistake|don'?t stop|please don'?t stop|keep (going|messaging me|them coming))[.! ]*$"
 )
 PAUSE = re.compile(
     r"\b(pause|vacation|vacay|holiday|holidays|on leave|parental leave|sick leave|"
@@ -194,12 +203,37 @@ NOT_YET = re.compile(
     r"postpone|tomorrow|later|tonight|this evening|next week|soon|not today|ran out of time|"
     r"still planning|no chance|couldn'?t)\b"
 )
+# Words people put in front of an answer: "ok maybe …", "hmm I guess …", "yeah so …".
+HEDGES = re.compile(
+    r"^\s*((ok+|okay|okie|alright|fine|yeah|yep|yes|sure|so|well|hmm+|um+|uh+|erm|then|maybe|"
+    r"perhaps|probably|prob|i guess|i think|i suppose|let'?s say|how about|what about)"
+    r"(?=[\s,.!…])[\s,.!…-]*)+",
+    re.IGNORECASE,
+)
+# A message to someone else, typed to the coach as the ask itself: "<@U123> any leads?",
+# "Priya, could you introduce me to your manager at Stripe?"
+ADDRESSED = re.compile(
+    r"^((hey|hi|hello|yo|dear) )?(<@!?\w+>"
+    r"|(?!(coach|bot|ok|okay|so|well|hey|hi|yes|no|thanks|hmm|also|and|but|sorry|please)\b)"
+    r"[a-z][\w'-]{1,20}, ((could|can|would|will) (you|u)|any chance|do (you|u) know|would (you|u) mind))"
+)
+WHAT_NEXT = re.compile(
+    r"^(so |ok |okay |and |then )?(what happens (next|now)|what now|now what|what'?s next|"
+    r"whats next|what next|then what|and then|what do i do (now|next)|what comes next|"
+    r"what('?s| is) the next step)\b"
+)
+# Not now, later: "remind me tomorrow instead", "maybe tomorrow", "not now".
+LATER = re.compile(
+    r"\b(remind|ask|ping|message|msg|text|nudge) me (again )?(tomorrow|tmrw|tmr|later|next week|"
+    r"on monday)\b|\b(tomorrow|tmrw) instead\b|^(maybe|let'?s (do|try)( it| this)?|i'?ll (do|think "
+    r"about) it|i'?ll try|try again) (tomorrow|tmrw)\b|^not (right )?now\b"
+)
 SKIP = re.compile(
     r"^(skip|skipping|pass|not today|no ask today|nothing today|skip (it|today|this|this one|"
     r"for today)|no (ask|plan)s? (for )?today|nothing (for )?today|day off|busy today|"
     r"too busy( today)?|taking (today|the day) off|rest day|no asks today|i'?ll skip|"
     r"i will skip|skip please|skip pls|pass today|not doing one today|no ask)$"
-    r"|^(skip|pass)\b|\bskip (today|this one|it)\b|^nothing today\b|\b(no|not) (doing )?(an )?ask today\b"
+    r"|^(skip|pass)\b(?!\s+(my|the|a|an|your|his|her|their|along|on|it to|this to|that to)\b)|\bskip (today|this one|it)\b|^nothing today\b|\b(no|not) (doing )?(an )?ask today\b"
 )
 NUDGE = re.compile(
     r"^(nudge|i'?ll nudge|will nudge|i will nudge)\b"

@@ -139,10 +139,12 @@ def _combinations(data: dict[str, object], answer: str) -> list[str]:
     asking = str(data.get("asking", ""))
     body = answer.strip().rstrip(".!")
     readings = [answer]
-    if who and "what" in asking and body:
+    named = person_in(body) if body else None
+    if who and "what" in asking and body and named in (None, who):
+        # (an answer that names someone else is not slotted under the earlier person)
         glue = "" if body.lower().startswith(_FAVOUR_START) else "for "
         readings.append(f"Ask {who} {glue}{body[0].lower() + body[1:]}")
-    person = person_in(body) if "who" in asking and body else None
+    person = named if "who" in asking else None
     draft = str(data.get("draft", ""))
     if what and "who" in asking and body:
         if person:
@@ -307,13 +309,25 @@ def skip_today(turn: Turn, reading: Reading | None = None) -> State:
     turn.member.state_data = {}
     assert turn.member.id is not None
     turn.uow.checkins.cancel_pending(turn.member.id, [CheckInKind.NUDGE])
+    again = next_check_in(turn)
     turn.say_one_of(
         (
-            "No problem — skipping today. I'll ask again next time.",
-            "Skipped for today. Rest counts too — talk tomorrow.",
+            f"No problem — skipping today. I'll ask again {again}.",
+            f"Skipped for today. Rest counts too — talk {again}.",
         )
     )
     return State.IDLE
+
+
+def next_check_in(turn: Turn) -> str:
+    """When the next morning check-in comes, in words: "tomorrow at 09:00", "Monday at 09:00"."""
+    member = turn.member
+    at = f"at {member.checkin_time:%H:%M}"
+    for ahead in range(1, 8):
+        day = turn.today + timedelta(days=ahead)
+        if day.weekday() in member.days:
+            return f"tomorrow {at}" if ahead == 1 else f"on {day:%A} {at}"
+    return "next time"
 
 
 def keep_draft(turn: Turn) -> None:

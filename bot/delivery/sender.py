@@ -38,6 +38,7 @@ from bot.delivery.errors import (
 )
 from bot.messages import OutboundMessage, UnconfirmedSend
 from bot.ports import ChatGateway, Clock, UnitOfWork, UnitOfWorkFactory
+from bot.tally import Tally
 from bot.uninstall import stop_community
 
 MAX_ATTEMPTS = 8
@@ -50,7 +51,7 @@ UNCONFIRMED_WAIT = timedelta(minutes=10)
 
 
 @dataclass
-class DeliveryReport:
+class DeliveryReport(Tally):
     sent: int = 0
     rate_limited: int = 0
     retried: int = 0
@@ -64,18 +65,6 @@ class DeliveryReport:
     @property
     def attempted(self) -> int:
         return self.sent + self.rate_limited + self.retried + self.failed
-
-    def add(self, other: DeliveryReport) -> None:
-        """Fold another batch's report into this one."""
-        self.sent += other.sent
-        self.rate_limited += other.rate_limited
-        self.retried += other.retried
-        self.failed += other.failed
-        self.handed_over += other.handed_over
-        self.deferred += other.deferred
-        self.found += other.found
-        self.unchecked += other.unchecked
-        self.lost_lease += other.lost_lease
 
 
 def backoff_seconds(attempt: int, rng: Callable[[], float] = random.random) -> float:
@@ -99,7 +88,8 @@ async def deliver_outbox(
 
     def claim() -> list[OutboundMessage]:
         with uow_factory() as uow:
-            batch = uow.outbox.claim_ready(now, owner, now + lease, limit, platform=platform)
+            only = () if platform is None else (platform,)
+            batch = uow.outbox.claim_ready(now, owner, now + lease, limit, *only)
             uow.commit()
         return batch
 

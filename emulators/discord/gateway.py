@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
 import secrets
 import time
-from collections.abc import Awaitable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from aiohttp import WSMsgType, web
@@ -41,7 +40,6 @@ from emulators.discord.protocol import (
     OP_RECONNECT,
     OP_RESUME,
     PRIVILEGED_INTENTS,
-    T,
     UserRef,
     _clone,
     _now_iso,
@@ -159,15 +157,6 @@ class Gateway(PayloadBuilders):
             self.dispatch("GUILD_CREATE", self._guild_create_payload(int(guild_id)))
         return guild
 
-    def _run_in_loop(self, coro: Awaitable[T], timeout: float = 10.0) -> T:
-        if self._loop is None:
-            raise RuntimeError("emulator not started")
-
-        async def wrap() -> T:
-            return await coro
-
-        return asyncio.run_coroutine_threadsafe(wrap(), self._loop).result(timeout)
-
     def dispatch(self, event: str, data: Mapping[str, Any]) -> int:
         """Send a dispatch (op 0) to every identified session, with the next sequence number.
         A disconnected (resumable) session keeps it for replay on RESUME. Returns how many
@@ -177,7 +166,7 @@ class Gateway(PayloadBuilders):
             self._dispatched.append((event, payload))
             if event == "MESSAGE_CREATE" and "id" in payload and "channel_id" in payload:
                 self._incoming[int(payload["id"])] = payload  # the bot may fetch it later
-        return self._run_in_loop(self._dispatch_all(event, payload))
+        return self._server.run(self._dispatch_all(event, payload))
 
     def replay_last(self, n: int = 1) -> int:
         """Dispatch again the last ``n`` test dispatches, same payloads (duplicate delivery)."""
@@ -185,7 +174,7 @@ class Gateway(PayloadBuilders):
             again = self._dispatched[-n:]
         total = 0
         for event, data in again:
-            total += self._run_in_loop(self._dispatch_all(event, data))
+            total += self._server.run(self._dispatch_all(event, data))
         return total
 
     def drop_connection(self, code: int | None = 4000, *, hold_reconnect: bool = False) -> None:
@@ -193,19 +182,19 @@ class Gateway(PayloadBuilders):
         resumable); ``None`` aborts the TCP connection without a close frame. With
         ``hold_reconnect`` new connections wait for HELLO until :meth:`release_reconnect`, so
         dispatches sent meanwhile are guaranteed to be missed and replayed on RESUME."""
-        self._run_in_loop(self._drop(code, hold_reconnect))
+        self._server.run(self._drop(code, hold_reconnect))
 
     def release_reconnect(self) -> None:
-        self._run_in_loop(self._release())
+        self._server.run(self._release())
 
     def invalidate_session(self, resumable: bool = False) -> None:
         """Send INVALID_SESSION (op 9) to every connected session. Non-resumable sessions are
         forgotten, so the client must IDENTIFY again."""
-        self._run_in_loop(self._invalidate(resumable))
+        self._server.run(self._invalidate(resumable))
 
     def request_reconnect(self) -> None:
         """Send RECONNECT (op 7); discord.py closes and RESUMEs."""
-        self._run_in_loop(self._send_op_all(OP_RECONNECT, None))
+        self._server.run(self._send_op_all(OP_RECONNECT, None))
 
     def fail_next_resume(self) -> None:
         """Answer the next RESUME with INVALID_SESSION(false) (as for an expired session)."""

@@ -22,6 +22,44 @@ from emulators.discord.records import (
 )
 from emulators.discord.state import DiscordState
 
+# option types whose value is a snowflake, and where Discord sends the object behind it
+_RESOLVED = {6: "users", 7: "channels", 8: "roles"}
+
+
+def message_object(
+    message_id: int,
+    channel_id: int,
+    author: JSON,
+    content: str = "",
+    *,
+    kind: int = 0,
+    attachments: Sequence[JSON] = (),
+    embeds: Sequence[JSON] = (),
+    components: Sequence[JSON] = (),
+    tts: bool = False,
+    flags: int = 0,
+) -> JSON:
+    """A message object as Discord sends it, with no mentions: what every message has (a
+    guild's adds ``guild_id``, a member's a ``nonce``, a reply ``message_reference`` ...)."""
+    return {
+        "id": str(message_id),
+        "type": kind,
+        "channel_id": str(channel_id),
+        "author": author,
+        "content": content,
+        "timestamp": _now_iso(),
+        "edited_timestamp": None,
+        "tts": tts,
+        "mention_everyone": False,
+        "mentions": [],
+        "mention_roles": [],
+        "attachments": list(attachments),
+        "embeds": list(embeds),
+        "components": list(components),
+        "pinned": False,
+        "flags": flags,
+    }
+
 
 class PayloadBuilders(DiscordState):
     """Payloads in Discord's shapes, from the emulator's users, guilds and channels."""
@@ -67,26 +105,15 @@ class PayloadBuilders(DiscordState):
         guild_id: int | None,
         attachments: Sequence[JSON],
     ) -> JSON:
-        msg: JSON = {
-            "id": str(message_id if message_id is not None else self.snowflake()),
-            "type": 0,
-            "channel_id": str(channel_id),
-            "channel_type": 1 if guild_id is None else 0,
-            "author": author,
-            "content": content,
-            "timestamp": _now_iso(),
-            "edited_timestamp": None,
-            "tts": False,
-            "mention_everyone": False,
-            "mentions": [],
-            "mention_roles": [],
-            "attachments": list(attachments),
-            "embeds": [],
-            "components": [],
-            "pinned": False,
-            "flags": 0,
-            "nonce": str(self.snowflake()),
-        }
+        msg = message_object(
+            message_id if message_id is not None else self.snowflake(),
+            channel_id,
+            author,
+            content,
+            attachments=attachments,
+        )
+        msg["channel_type"] = 1 if guild_id is None else 0
+        msg["nonce"] = str(self.snowflake())
         if guild_id is not None:
             msg["guild_id"] = str(guild_id)
         return msg
@@ -205,6 +232,22 @@ class PayloadBuilders(DiscordState):
             return 10
         return 3
 
+    def _resolved(self, kind: str, entity_id: int, guild_id: int | None) -> JSON:
+        """What Discord sends in ``data.resolved`` for a user, channel or role option."""
+        if kind == "users":
+            return self.user(entity_id)
+        with self._lock:
+            if kind == "channels":
+                channel = self._channels[entity_id]
+                return {
+                    "id": str(entity_id),
+                    "name": channel.get("name"),
+                    "type": channel.get("type", 0),
+                    "permissions": "0",
+                }
+            guild = self._guilds[int(guild_id or 0)]
+            return _clone(next(r for r in guild["roles"] if r["id"] == str(entity_id)))
+
     def slash_command(
         self,
         name: str,
@@ -216,7 +259,8 @@ class PayloadBuilders(DiscordState):
         """An ``INTERACTION_CREATE`` payload (type 2) for ``/name``. ``name`` may contain a
         subcommand (``"coach ask"``). ``options`` is ``{option: value}`` (types come from the
         synced command when known, else from the Python type) or raw option dicts. Without
-        ``guild_id`` the command is used in the bot's DM with the user."""
+        ``guild_id`` the command is used in the bot's DM with the user. Users, channels and
+        roles named by options are in ``data.resolved``, as Discord sends them."""
         parts = name.split()
         cmd = self._find_command(parts[0], guild_id)
         declared: list[JSON] = list(cmd.get("options", [])) if cmd else []
@@ -230,14 +274,18 @@ class PayloadBuilders(DiscordState):
             for key, value in options.items():
                 decl = next((o for o in declared if o.get("name") == key), None)
                 otype = self._option_type(value, decl)
+                snowflake = otype in _RESOLVED
                 leaf.append(
-                    {"name": key, "type": otype, "value": str(value) if otype == 6 else value}
+                    {"name": key, "type": otype, "value": str(value) if snowflake else value}
                 )
         else:
             leaf = [dict(o) for o in options]
-        resolved_users = {
-            str(o["value"]): self.user(int(o["value"])) for o in leaf if o.get("type") == 6
-        }
+        resolved: JSON = {}
+        for o in leaf:
+            if o.get("type") in _RESOLVED:
+                kind = _RESOLVED[o["type"]]
+                entity = self._resolved(kind, int(o["value"]), guild_id)
+                resolved.setdefault(kind, {})[str(o["value"])] = entity
         nested = leaf
         for sub in reversed(parts[1:]):
             nested = [{"name": sub, "type": 1, "options": nested}]
@@ -249,8 +297,8 @@ class PayloadBuilders(DiscordState):
         }
         if cmd and cmd.get("guild_id"):
             data["guild_id"] = str(cmd["guild_id"])
-        if resolved_users:
-            data["resolved"] = {"users": resolved_users}
+        if resolved:
+            data["resolved"] = resolved
         return self._interaction(INTERACTION_APPLICATION_COMMAND, data, user, guild_id, channel_id)
 
     def button_press(
@@ -275,31 +323,13 @@ class PayloadBuilders(DiscordState):
                 if channel_id is not None
                 else self.dm_channel_id(int(self.user(user)["id"]))
             )
-            message = {
-                "id": str(message_id),
-                "type": 0,
-                "channel_id": str(cid),
-                "author": dict(self.bot_user),
-                "content": "",
-                "timestamp": _now_iso(),
-                "edited_timestamp": None,
-                "tts": False,
-                "mention_everyone": False,
-                "mentions": [],
-                "mention_roles": [],
-                "attachments": [],
-                "embeds": [],
-                "pinned": False,
-                "flags": 0,
-                "components": [
-                    {
-                        "type": 1,
-                        "components": [
-                            {"type": component_type, "custom_id": custom_id, "style": 1}
-                        ],
-                    }
-                ],
-            }
+            row = {"type": component_type, "custom_id": custom_id, "style": 1}
+            message = message_object(
+                message_id,
+                cid,
+                dict(self.bot_user),
+                components=[{"type": 1, "components": [row]}],
+            )
         if channel_id is None:
             channel_id = int(message["channel_id"])
         data: JSON = {"custom_id": custom_id, "component_type": component_type}

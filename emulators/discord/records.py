@@ -207,12 +207,6 @@ class _QueuedError:
 
 
 @dataclass
-class _Bucket:
-    reset_at: float = 0.0  # monotonic
-    count: int = 0
-
-
-@dataclass
 class _Interaction:
     id: int
     token: str

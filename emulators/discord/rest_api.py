@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Mapping
 from typing import Any
 
 from emulators.discord.gateway import Gateway
+from emulators.discord.payloads import message_object
 from emulators.discord.protocol import (
     CALLBACK_AUTOCOMPLETE_RESULT,
     CALLBACK_CHANNEL_MESSAGE,
@@ -91,32 +93,27 @@ class RestApi(Gateway):
             self._dm_open_calls.append(uid)
             return 200, dict(self._channels[cid])
 
-    async def _h_get_user(self, req: _Req) -> tuple[int, Any]:
+    def _known(self, table: Mapping[int, JSON], key: str, unknown: str, code: int) -> JSON:
+        """The object with id ``key``, or Discord's 404 "Unknown ..." error."""
         with self._lock:
-            user = self._users.get(int(req.params["user_id"]))
-        if user is None:
-            raise _ApiError(404, "Unknown User", 10013)
-        return 200, dict(user)
+            found = table.get(int(key))
+        if found is None:
+            raise _ApiError(404, unknown, code)
+        return found
+
+    async def _h_get_user(self, req: _Req) -> tuple[int, Any]:
+        return 200, dict(self._known(self._users, req.params["user_id"], "Unknown User", 10013))
 
     async def _h_get_channel(self, req: _Req) -> tuple[int, Any]:
-        with self._lock:
-            ch = self._channels.get(int(req.params["channel_id"]))
-        if ch is None:
-            raise _ApiError(404, "Unknown Channel", 10003)
-        return 200, dict(ch)
+        channel = self._known(self._channels, req.params["channel_id"], "Unknown Channel", 10003)
+        return 200, dict(channel)
 
     async def _h_get_guild(self, req: _Req) -> tuple[int, Any]:
-        with self._lock:
-            guild = self._guilds.get(int(req.params["guild_id"]))
-        if guild is None:
-            raise _ApiError(404, "Unknown Guild", 10004)
+        guild = self._known(self._guilds, req.params["guild_id"], "Unknown Guild", 10004)
         return 200, {k: v for k, v in guild.items() if k not in ("members", "channels")}
 
     async def _h_get_member(self, req: _Req) -> tuple[int, Any]:
-        with self._lock:
-            guild = self._guilds.get(int(req.params["guild_id"]))
-        if guild is None:
-            raise _ApiError(404, "Unknown Guild", 10004)
+        guild = self._known(self._guilds, req.params["guild_id"], "Unknown Guild", 10004)
         for member in guild["members"]:
             if member["user"]["id"] == str(req.params["user_id"]):
                 return 200, dict(member)
@@ -147,24 +144,18 @@ class RestApi(Gateway):
             )
         with self._lock:
             ch = self._channels.get(channel_id, {})
-        message: JSON = {
-            "id": str(mid),
-            "type": 20 if interaction and interaction.type == 2 else 0,
-            "channel_id": str(channel_id),
-            "author": dict(self.bot_user),
-            "content": str(payload.get("content") or ""),
-            "timestamp": _now_iso(),
-            "edited_timestamp": None,
-            "tts": bool(payload.get("tts", False)),
-            "mention_everyone": False,
-            "mentions": [],
-            "mention_roles": [],
-            "attachments": attachments,
-            "embeds": [{"type": "rich", **e} for e in payload.get("embeds") or []],
-            "components": list(payload.get("components") or []),
-            "pinned": False,
-            "flags": int(payload.get("flags") or 0) | flags,
-        }
+        message = message_object(
+            mid,
+            channel_id,
+            dict(self.bot_user),
+            str(payload.get("content") or ""),
+            kind=20 if interaction and interaction.type == 2 else 0,
+            attachments=attachments,
+            embeds=[{"type": "rich", **e} for e in payload.get("embeds") or []],
+            components=payload.get("components") or [],
+            tts=bool(payload.get("tts", False)),
+            flags=int(payload.get("flags") or 0) | flags,
+        )
         if "nonce" in payload:
             message["nonce"] = payload["nonce"]
         if payload.get("message_reference"):
@@ -268,16 +259,20 @@ class RestApi(Gateway):
             return 200, _clone(incoming)  # a message someone sent (dispatched earlier)
         return 200, _clone(self._stored_in(req).message)
 
-    async def _h_edit_message(self, req: _Req) -> tuple[int, Any]:
-        stored = self._stored_in(req)
+    def _edited(self, stored: StoredMessage, req: _Req) -> tuple[int, Any]:
         payload = req.json if isinstance(req.json, dict) else {}
         return 200, self._edit(stored, payload, req.files)
 
-    async def _h_delete_message(self, req: _Req) -> tuple[int, Any]:
-        stored = self._stored_in(req)
+    def _deleted(self, stored: StoredMessage) -> tuple[int, Any]:
         with self._lock:
             stored.deleted = True
         return 204, None
+
+    async def _h_edit_message(self, req: _Req) -> tuple[int, Any]:
+        return self._edited(self._stored_in(req), req)
+
+    async def _h_delete_message(self, req: _Req) -> tuple[int, Any]:
+        return self._deleted(self._stored_in(req))
 
     async def _h_typing(self, req: _Req) -> tuple[int, Any]:
         return 204, None
@@ -447,12 +442,7 @@ class RestApi(Gateway):
         return 200, _clone(self._webhook_target(req).message)
 
     async def _h_webhook_edit(self, req: _Req) -> tuple[int, Any]:
-        stored = self._webhook_target(req)
-        payload = req.json if isinstance(req.json, dict) else {}
-        return 200, self._edit(stored, payload, req.files)
+        return self._edited(self._webhook_target(req), req)
 
     async def _h_webhook_delete(self, req: _Req) -> tuple[int, Any]:
-        stored = self._webhook_target(req)
-        with self._lock:
-            stored.deleted = True
-        return 204, None
+        return self._deleted(self._webhook_target(req))

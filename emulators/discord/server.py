@@ -96,86 +96,36 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 import json
-import math
 import re
-import threading
 import time
-from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
 
 from aiohttp import BodyPartReader, web
 
 from emulators.discord.protocol import (
-    JSON,
     _matches,
 )
+from emulators.discord.rate_limits import RateLimited
 from emulators.discord.records import (
     Call,
     UploadedFile,
     _ApiError,
-    _Bucket,
     _Req,
     _Route,
     _RouteHandler,
 )
 from emulators.discord.rest_api import RestApi
+from emulators.serving import Served
 
 
-class DiscordEmulator(RestApi):
+class DiscordEmulator(RestApi, Served):
     """A local Discord REST API + gateway. Use as a context manager or ``start()``/``stop()``."""
 
     # ---- lifecycle ---------------------------------------------------------------------------
 
-    def start(self) -> DiscordEmulator:
-        if self._thread is not None:
-            return self
-        self._thread = threading.Thread(target=self._run, name="discord-emulator", daemon=True)
-        self._thread.start()
-        if not self._started.wait(10):
-            raise RuntimeError("Discord emulator did not start")
-        if self._start_error is not None:
-            raise RuntimeError("Discord emulator failed to start") from self._start_error
-        return self
-
-    def stop(self) -> None:
-        loop, thread = self._loop, self._thread
-        if loop is None or thread is None:
-            return
-        with contextlib.suppress(Exception):
-            asyncio.run_coroutine_threadsafe(self._shutdown(), loop).result(10)
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(10)
-        self._thread = None
-        self._loop = None
-
-    def __enter__(self) -> DiscordEmulator:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    def _run(self) -> None:
-        loop = asyncio.new_event_loop()
-        asyncio.set_event_loop(loop)
-        self._loop = loop
-        try:
-            loop.run_until_complete(self._serve())
-        except BaseException as exc:  # pragma: no cover - startup failure
-            self._start_error = exc
-            self._started.set()
-            loop.close()
-            return
-        self._started.set()
-        try:
-            loop.run_forever()
-        finally:
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.close()
-
-    async def _serve(self) -> None:
+    def _app(self) -> web.Application:
         self._gate = asyncio.Event()
         self._gate.set()
         app = web.Application(client_max_size=64 * 1024 * 1024)
@@ -183,19 +133,13 @@ class DiscordEmulator(RestApi):
         app.router.add_get("/gateway/", self._gateway)
         app.router.add_get("/attachments/{message_id}/{index}/{filename}", self._attachment)
         app.router.add_route("*", "/api/{tail:.*}", self._rest)
-        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self._port = int(self._runner.addresses[0][1])
+        return app
 
-    async def _shutdown(self) -> None:
+    async def _before_stop(self) -> None:
         for conn in list(self._conns.values()):
             conn.closed_by_server = True
             with contextlib.suppress(Exception):
                 await conn.ws.close(code=1001, message=b"emulator stopping")
-        if self._runner is not None:
-            await self._runner.cleanup()
 
     @cached_property
     def _routes(self) -> list[_Route]:
@@ -396,62 +340,6 @@ class DiscordEmulator(RestApi):
         except ValueError:
             return raw.decode(errors="replace"), files
 
-    def _check_rate_limits(
-        self, route: _Route, params: Mapping[str, str]
-    ) -> tuple[dict[str, str], tuple[float, bool, dict[str, str]] | None]:
-        """Returns (headers for a normal answer, or a 429 as (retry_after, global, headers))."""
-        now = time.monotonic()
-        headers: dict[str, str] = {}
-        if route.global_limited and self.global_limit is not None:
-            if now - self._global_window_start >= self.global_window:
-                self._global_window_start = now
-                self._global_count = 0
-            if self._global_count >= self.global_limit:
-                retry = max(0.001, self._global_window_start + self.global_window - now)
-                return headers, (
-                    retry,
-                    True,
-                    {"X-RateLimit-Global": "true", "X-RateLimit-Scope": "global"},
-                )
-            self._global_count += 1
-        limit = self.route_limits.get((route.method, route.template))
-        if limit is None:
-            return headers, None
-        bucket_hash = hashlib.sha1(f"{route.method} {route.template}".encode()).hexdigest()[:32]
-        key = f"{bucket_hash}:{params.get(route.major, '') if route.major else ''}"
-        bucket = self._buckets.setdefault(key, _Bucket())
-        if now >= bucket.reset_at:
-            bucket.reset_at = now + limit.per
-            bucket.count = 0
-        reset_after = max(0.0, bucket.reset_at - now)
-        base = {
-            "X-RateLimit-Limit": str(limit.limit),
-            "X-RateLimit-Reset": f"{time.time() + reset_after:.3f}",
-            "X-RateLimit-Reset-After": f"{reset_after:.3f}",
-            "X-RateLimit-Bucket": bucket_hash,
-        }
-        if bucket.count >= limit.limit:
-            return headers, (
-                max(0.001, reset_after),
-                False,
-                {**base, "X-RateLimit-Remaining": "0", "X-RateLimit-Scope": "user"},
-            )
-        bucket.count += 1
-        headers.update(base)
-        headers["X-RateLimit-Remaining"] = str(limit.limit - bucket.count)
-        return headers, None
-
-    @staticmethod
-    def _rate_limit_answer(
-        retry_after: float, is_global: bool, headers: dict[str, str]
-    ) -> tuple[int, JSON, dict[str, str]]:
-        body: JSON = {
-            "message": "You are being rate limited.",
-            "retry_after": round(retry_after, 3),
-            "global": is_global,
-        }
-        return 429, body, {**headers, "Retry-After": str(max(1, math.ceil(retry_after)))}
-
     async def _rest(self, request: web.Request) -> web.StreamResponse:
         m = re.match(r"^/api(?:/v\d+)?(/.*)$", request.path)
         path = m.group(1) if m else request.path
@@ -487,20 +375,19 @@ class DiscordEmulator(RestApi):
                     raise _ApiError(401, "401: Unauthorized", 0)
             if queued is not None:
                 if queued.status == 429:
-                    status, resp, extra = self._rate_limit_answer(
-                        queued.retry_after,
-                        queued.is_global,
-                        {"X-RateLimit-Scope": "global" if queued.is_global else "user"}
-                        | ({"X-RateLimit-Global": "true"} if queued.is_global else {}),
-                    )
+                    forced = RateLimited.forced(queued.retry_after, queued.is_global)
+                    status, resp, extra = forced.answer()
                 else:
                     status = queued.status
                     resp = queued.body or {"message": f"{queued.status}: Emulated error", "code": 0}
             else:
+                resource = params.get(route.major, "") if route.major else ""
                 with self._lock:
-                    extra, limited = self._check_rate_limits(route, params)
+                    extra, limited = self.rate_limits.take(
+                        method, route.template, resource, global_limited=route.global_limited
+                    )
                 if limited is not None:
-                    status, resp, extra = self._rate_limit_answer(*limited)
+                    status, resp, extra = limited.answer()
                 else:
                     req = _Req(
                         method,

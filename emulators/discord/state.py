@@ -11,8 +11,6 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
-from aiohttp import web
-
 from emulators.discord.protocol import (
     API_VERSION,
     DISCORD_EPOCH_MS,
@@ -23,6 +21,7 @@ from emulators.discord.protocol import (
     _matches,
     _now_iso,
 )
+from emulators.discord.rate_limits import RestRateLimits
 from emulators.discord.records import (
     Call,
     GatewayOp,
@@ -30,20 +29,16 @@ from emulators.discord.records import (
     RouteLimit,
     SentDispatch,
     StoredMessage,
-    _Bucket,
     _Conn,
     _Interaction,
     _QueuedError,
     _Session,
 )
+from emulators.serving import LocalServer
 
 
 class DiscordState:
     """Users, guilds, channels and what the bot did: configured and inspected by tests."""
-
-    DEFAULT_ROUTE_LIMITS: Mapping[tuple[str, str], RouteLimit] = {
-        ("POST", "/channels/{channel_id}/messages"): RouteLimit(5, 5.0),
-    }
 
     def __init__(
         self,
@@ -67,11 +62,7 @@ class DiscordState:
         self.bot_id = bot_id
         self.application_id = application_id if application_id is not None else bot_id
         self.heartbeat_interval_ms = heartbeat_interval_ms
-        self.global_limit = global_limit
-        self.global_window = global_window
-        self.route_limits: dict[tuple[str, str], RouteLimit] = dict(
-            self.DEFAULT_ROUTE_LIMITS if route_limits is None else route_limits
-        )
+        self.rate_limits = RestRateLimits(global_limit, global_window, route_limits)
         self.interaction_timeout = interaction_timeout
         self.enforce_intents = enforce_intents
         self.allow_privileged_intents = allow_privileged_intents
@@ -106,9 +97,6 @@ class DiscordState:
         self._interaction_responses: list[InteractionResponse] = []
         self._calls: list[Call] = []
         self._queued_errors: list[_QueuedError] = []
-        self._global_window_start = 0.0
-        self._global_count = 0
-        self._buckets: dict[str, _Bucket] = {}
         self._ops: list[GatewayOp] = []
         self._identifies: list[JSON] = []
         self._resumes: list[JSON] = []
@@ -123,23 +111,24 @@ class DiscordState:
         self._internal_errors: list[BaseException] = []
         self._fail_next_resume = False
 
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread: threading.Thread | None = None
-        self._runner: web.AppRunner | None = None
-        self._started = threading.Event()
-        self._start_error: BaseException | None = None
         self._gate: asyncio.Event | None = None
-        self._port = 0
+        self._server = LocalServer("discord-emulator")
+
+    @property
+    def global_limit(self) -> int | None:
+        """Requests per second (``global_window``) the bot may make; None: no global limit."""
+        return self.rate_limits.global_limit
+
+    @global_limit.setter
+    def global_limit(self, limit: int | None) -> None:
+        with self._lock:
+            self.rate_limits.global_limit = limit
 
     # ---- addresses ---------------------------------------------------------------------------
 
     @property
-    def port(self) -> int:
-        return self._port
-
-    @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self._port}"
+        return self._server.url("")
 
     @property
     def api_base(self) -> str:
@@ -149,7 +138,7 @@ class DiscordState:
     @property
     def gateway_url(self) -> str:
         """The websocket URL (``DISCORD_GATEWAY_URL``; discord.py appends ``?v=10&...``)."""
-        return f"ws://127.0.0.1:{self._port}/gateway"
+        return self._server.url("/gateway", "ws")
 
     def env(self) -> dict[str, str]:
         """Environment for the askcoach composition root."""

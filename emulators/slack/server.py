@@ -92,16 +92,14 @@ return ``(body, headers)`` ready for ``BoltRequest(body=..., headers=...)`` (use
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import math
-import threading
 import time
 from collections.abc import Mapping
-from types import TracebackType
 
 from aiohttp import web
 
+from emulators.serving import Served
 from emulators.slack.defaults import (
     DEFAULT_APP_ID,
     DEFAULT_APP_TOKEN,
@@ -122,7 +120,7 @@ from emulators.slack.socket_mode import SocketMode
 from emulators.slack.web_api import WebApiMethods
 
 
-class SlackEmulator(WebApiMethods, SocketMode):
+class SlackEmulator(WebApiMethods, SocketMode, Served):
     """Slack Web API + Socket Mode emulator on ``127.0.0.1:<ephemeral port>``."""
 
     def __init__(
@@ -162,71 +160,7 @@ class SlackEmulator(WebApiMethods, SocketMode):
 
     # ---------------------------------------------------------------- lifecycle
 
-    def start(self) -> SlackEmulator:
-        """Start the server thread; returns once the port is bound."""
-        if self._thread is not None:
-            return self
-        loop = asyncio.new_event_loop()
-        ready = threading.Event()
-        errors: list[BaseException] = []
-
-        def run() -> None:
-            asyncio.set_event_loop(loop)
-            try:
-                loop.run_until_complete(self._astart())
-            except BaseException as exc:  # pragma: no cover - startup failure
-                errors.append(exc)
-                ready.set()
-                loop.close()
-                return
-            ready.set()
-            loop.run_forever()
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.close()
-
-        self._loop = loop
-        self._thread = threading.Thread(target=run, name="slack-emulator", daemon=True)
-        self._thread.start()
-        if not ready.wait(timeout=10) or errors:
-            self._thread = None
-            raise RuntimeError(f"Slack emulator failed to start: {errors}")
-        return self
-
-    def stop(self) -> None:
-        """Close websockets, stop the server and join its thread."""
-        if self._thread is None or self._loop is None:
-            return
-        loop = self._loop
-        with contextlib.suppress(Exception):
-            asyncio.run_coroutine_threadsafe(self._astop(), loop).result(timeout=10)
-        loop.call_soon_threadsafe(loop.stop)
-        self._thread.join(timeout=10)
-        self._thread = None
-        self._loop = None
-
-    def __enter__(self) -> SlackEmulator:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
-
-    async def __aenter__(self) -> SlackEmulator:
-        return await asyncio.to_thread(self.start)
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await asyncio.to_thread(self.stop)
-
-    async def _astart(self) -> None:
+    def _app(self) -> web.Application:
         self._release = asyncio.Event()
         app = web.Application(client_max_size=64 * 1024 * 1024)
         app.router.add_post("/api/{method}", self._handle_api)
@@ -234,19 +168,12 @@ class SlackEmulator(WebApiMethods, SocketMode):
         app.router.add_post("/upload/{file_id}", self._handle_upload)
         app.router.add_post("/response/{path:.*}", self._handle_response_url)
         app.router.add_get("/socket", self._handle_socket)
-        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self._port = int(self._runner.addresses[0][1])
+        return app
 
-    async def _astop(self) -> None:
+    async def _before_stop(self) -> None:
         if self._release is not None:
             self._release.set()
         await self._close_sockets(code=1001, message=b"server shutdown")
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
 
     # ---------------------------------------------------------------- HTTP plumbing
 

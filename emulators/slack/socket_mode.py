@@ -97,7 +97,7 @@ class SocketMode(SlackState):
         self.wait_for_socket(timeout=timeout)
         with self._lock:
             ws = self._sockets[-1]
-        self._run(ws.send_str(json.dumps(message)), timeout)
+        self._server.run(ws.send_str(json.dumps(message)), timeout)
 
     def socket_send(
         self,
@@ -184,7 +184,7 @@ class SocketMode(SlackState):
 
     def socket_close(self, code: int = 1001, timeout: float = 5.0) -> None:
         """Drop every open Socket Mode connection from the server side."""
-        self._run(self._close_sockets(code=code, message=b"closed by emulator"), timeout)
+        self._server.run(self._close_sockets(code=code, message=b"closed by emulator"), timeout)
 
     async def _close_sockets(self, *, code: int, message: bytes) -> None:
         with self._lock:

@@ -14,6 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
+from emulators.serving import LocalServer
 from emulators.slack.defaults import (
     DEFAULT_APP_ID,
     DEFAULT_CLIENT_ID,
@@ -85,25 +86,16 @@ class SlackState:
         self._acks: dict[str, JsonDict] = {}
         self._socket_received: list[JsonDict] = []
 
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread: threading.Thread | None = None
-        self._runner: web.AppRunner | None = None
-        self._port: int | None = None
-
-    @property
-    def port(self) -> int:
-        if self._port is None:
-            raise RuntimeError("Slack emulator is not started")
-        return self._port
+        self._server = LocalServer("slack-emulator")
 
     @property
     def base_url(self) -> str:
         """``http://127.0.0.1:PORT/api/`` for ``WebClient(base_url=...)``."""
-        return f"http://127.0.0.1:{self.port}/api/"
+        return self._server.url("/api/")
 
     @property
     def socket_url(self) -> str:
-        return f"ws://127.0.0.1:{self.port}/socket"
+        return self._server.url("/socket", "ws")
 
     # ---------------------------------------------------------------- configuration
 
@@ -352,7 +344,7 @@ class SlackState:
     def response_url(self, name: str = "") -> str:
         """A `response_url` for a slash command or interaction payload that points here:
         what the app POSTs to it is kept (``responses()``), as Slack would show it."""
-        return f"http://127.0.0.1:{self.port}/response/{name or self._new_id('R')}"
+        return self._server.url(f"/response/{name or self._new_id('R')}")
 
     def responses(self) -> list[JsonDict]:
         """The JSON bodies apps POSTed to response_urls (``path`` added), in arrival order."""
@@ -415,11 +407,6 @@ class SlackState:
         now_us = time.time_ns() // 1000
         self._last_ts_us = max(now_us, self._last_ts_us + 1)
         return f"{self._last_ts_us // 1_000_000}.{self._last_ts_us % 1_000_000:06d}"
-
-    def _run(self, coro: Any, timeout: float = 5.0) -> Any:
-        if self._loop is None:
-            raise RuntimeError("Slack emulator is not started")
-        return asyncio.run_coroutine_threadsafe(coro, self._loop).result(timeout=timeout)
 
 
 def _scopes(scopes: str) -> frozenset[str]:

@@ -358,7 +358,7 @@ class WebApiMethods(SlackState):
         )
         return {
             "ok": True,
-            "upload_url": f"http://127.0.0.1:{self.port}/upload/{file_id}",
+            "upload_url": self._server.url(f"/upload/{file_id}"),
             "file_id": file_id,
         }
 

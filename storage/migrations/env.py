@@ -6,7 +6,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection, Engine
 
-from storage.database import create_database_engine, default_database_url
+from storage.database import create_database_engine
 from storage.tables import metadata
 
 config = context.config
@@ -29,9 +29,12 @@ if shared is not None:
     # that transaction is the caller's to commit.
     _run(shared)
 else:
-    engine: Engine = config.attributes.get("engine") or create_database_engine(
-        config.get_main_option("sqlalchemy.url") or default_database_url()
-    )
+    engine: Engine | None = config.attributes.get("engine")
+    if engine is None:  # Alembic run by hand: the URL given to it, else the bot's own
+        from askcoach.settings import load_settings
+
+        url = config.get_main_option("sqlalchemy.url") or load_settings().database_url
+        engine = create_database_engine(url)
     with engine.connect() as connection:
         _run(connection)
         if connection.in_transaction():

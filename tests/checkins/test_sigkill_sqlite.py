@@ -3,6 +3,7 @@ and nothing is sent twice (the same durable delivery record as the PostgreSQL wo
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -55,15 +56,7 @@ def test_sigkill_during_dispatch_then_restart_delivers_each_checkin_once(
         assert statuses == {"sent": 500, "claimed": 500, "pending": DUE - 1000}
         assert queued == 500
 
-        restart = WorkerConfig(
-            url=url,
-            name="bot-restarted",
-            records=str(records),
-            horizon=now.isoformat(),
-            batch=500,
-            lease_seconds=2.0,
-            send_lease_seconds=2.0,
-        )
+        restart = replace(config, name="bot-restarted", pause=None, pause_after=0)
         second = run_workers([restart])
         expected = due_checkin_keys(db, now)
         assert len(expected) == DUE

@@ -13,6 +13,8 @@ from benchmarks.support.labelled import (
     PROBE_SET,
     REAL_DEV_SET,
     REAL_HOLDOUT_SET,
+    UNSEEN2_SET,
+    UNSEEN_SET,
     dev_set,
     load,
     load_with_who,
@@ -21,43 +23,39 @@ from benchmarks.support.labelled import (
 )
 
 
+def _check_set(rows: list[tuple[str, str]], name: str, accuracy: float) -> None:
+    """A labelled set (label, text): its accuracy, and no non-specific ask judged specific."""
+    result = score(rows)
+    print(result.report(name))
+    assert result.accuracy >= accuracy, result.report(name)
+    assert result.false_specific == 0, result.report(name)
+
+
 def test_dev_set() -> None:
     path = dev_set()
     if not path.exists():
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"shared dev set missing at {path} (set ASKCOACH_SHARED_DIR)")
         pytest.skip(f"shared dev set not found at {path}; set ASKCOACH_SHARED_DIR to run it")
-    result = score(load(path))
-    print(result.report("asks-dev.tsv"))
-    assert result.accuracy >= 0.95, result.report("asks-dev.tsv")
-    assert result.false_specific == 0, result.report("asks-dev.tsv")
+    _check_set(load(path), "asks-dev.tsv", accuracy=0.95)
 
 
 def test_extra_set() -> None:
     rows = load(EXTRA_SET)
     assert len(rows) >= 200
-    result = score(rows)
-    print(result.report("asks-extra.tsv"))
-    assert result.accuracy >= 0.99, result.report("asks-extra.tsv")
-    assert result.false_specific == 0, result.report("asks-extra.tsv")
+    _check_set(rows, "asks-extra.tsv", accuracy=0.99)
 
 
 def test_probe_set() -> None:
     """A second, smaller set of our own, written later and labelled before it was run."""
-    result = score(load(PROBE_SET))
-    print(result.report("asks-probe.tsv"))
-    assert result.accuracy >= 0.98, result.report("asks-probe.tsv")
-    assert result.false_specific == 0, result.report("asks-probe.tsv")
+    _check_set(load(PROBE_SET), "asks-probe.tsv", accuracy=0.98)
 
 
 def test_holdout2_set() -> None:
     """Subject names, pronouns, unknown companies and verbless notes; labelled before any run."""
     rows = load(HOLDOUT2_SET)
     assert len(rows) >= 150
-    result = score(rows)
-    print(result.report("asks-holdout2.tsv"))
-    assert result.accuracy >= 0.95, result.report("asks-holdout2.tsv")
-    assert result.false_specific == 0, result.report("asks-holdout2.tsv")
+    _check_set(rows, "asks-holdout2.tsv", accuracy=0.95)
 
 
 def _check_real_set(path: Path, accuracy: float, who_accuracy: float) -> None:
@@ -65,10 +63,7 @@ def _check_real_set(path: Path, accuracy: float, who_accuracy: float) -> None:
     said back on the specific rows."""
     rows = load_with_who(path)
     assert len(rows) >= 150
-    result = score([(label, text) for label, _, text in rows])
-    print(result.report(path.name))
-    assert result.accuracy >= accuracy, result.report(path.name)
-    assert result.false_specific == 0, result.report(path.name)
+    _check_set([(label, text) for label, _, text in rows], path.name, accuracy=accuracy)
     who = score_who(rows)
     print(who.report(path.name))
     assert who.accuracy >= who_accuracy, who.report(path.name)
@@ -87,3 +82,29 @@ def test_real_holdout_set() -> None:
     data now, not a blind measure. 163/164 (99.4%), 0/91 non-specific judged specific, the
     person said back right on 72 of 73 specific asks."""
     _check_real_set(REAL_HOLDOUT_SET, accuracy=0.98, who_accuracy=0.97)
+
+
+def test_unseen_set() -> None:
+    """Real-style asks written blind from the guide alone (asks-unseen.md). Its first and only
+    blind measure: 283/318 (89.0%), 2 non-specific asks judged specific, the person said back
+    right on 83.6% of the specific asks. It has been seen and tuned on since (`judgement4`): no
+    longer a blind measure. Now 305/318 (95.9%), 0/172 non-specific judged specific, who 125/146
+    (the who column keeps lowercase names as typed and the coach capitalises them: all 21 misses
+    are "olu" said back as "Olu"). The 13 misses left are everyday favours (a lift, a
+    borrowed blazer) that this set labels passive and the real-* sets label vague; the assessor
+    says vague."""
+    _check_real_set(UNSEEN_SET, accuracy=0.94, who_accuracy=0.83)
+
+
+def test_unseen2_set() -> None:
+    """A second set of real-style asks written blind from the guide alone (asks-unseen-2.md).
+    Its first and only blind measure: 298/349 (85.4%), 1 non-specific ask judged specific
+    (staying at a friend's place "during interview week"). It has been seen and tuned on since
+    (`judgement5`): no longer a blind measure. Now 324/349 (92.8%), 0/192 non-specific judged
+    specific, who 142/157 (13 of the 15 who misses are lowercase names the coach capitalises).
+    The threshold is that minus a small margin. Of the 25 misses left, 20 are everyday favours
+    and calls to family (a ride, feeding the cat, "call my mom") that this set labels passive
+    and the real-* sets label vague (the assessor says vague); 2 are passive notes judged vague
+    ("no ask today, I'm exhausted"); 3 are specific asks judged vague."""
+    assert len(load(UNSEEN2_SET)) >= 340
+    _check_real_set(UNSEEN2_SET, accuracy=0.92, who_accuracy=0.89)

@@ -41,6 +41,20 @@ ASKS = (
         "my former TA, farah, is at Nvidia now, ask her for a referral to the CUDA intern role",
         "That's a real ask: Farah, a referral to the CUDA intern role",
     ),
+    # Kinds missed on the first blind measure of asks-unseen.tsv (new sentences).
+    ("ask my mentor Ada to do a final review of my cover letter", "That's a real ask: Ada, "),
+    (
+        "<@U0ABC12345> could you take a look at my portfolio for the Figma design role?",
+        "That's a real ask: <@U0ABC12345>, a review of your portfolio",
+    ),
+    (
+        "marco lunch fri -> ask him to refer me for the SRE role at Wise",
+        "That's a real ask: Marco, ",
+    ),
+    (
+        "Sofia is hiring at Revolut, ask her to consider me for the backend engineer role",
+        "That's a real ask: Sofia, considering you for the backend engineer role",
+    ),
 )
 
 
@@ -61,6 +75,8 @@ def test_a_real_ask_is_recorded_at_once(sqlite_db: Database, plan: str, said_bac
         "is it too soon to ask him for a referral?",
         "Ask Bob for a sandwich referral",
         "Target is hiring. Ask her for a referral",
+        "ask Sam for a referral? not sure if that's too pushy",
+        "ask Lena if I can borrow her blazer for the interview",
     ],
 )
 def test_no_praise_for_what_is_not_an_ask(sqlite_db: Database, not_an_ask: str) -> None:

@@ -388,3 +388,74 @@ def test_outcome_words_record_the_outcome(sqlite_db: Database) -> None:
     with sqlite_db() as uow:
         [ask] = uow.asks.for_member(1)
     assert ask.status == AskStatus.MADE and ask.outcome == Outcome.YES
+
+
+def test_taking_back_a_stop(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db)
+    chat.say("stop")
+    assert chat.say("wait no, resume")[0].startswith("Welcome back! Check-ins are on")
+    chat.say("stop")
+    assert chat.say("oops, changed my mind")[0].startswith("Welcome back!")
+    assert chat.advance("1h")[0].startswith("[2026-03-02 09:00] Morning, Ana!")
+    # "changed my mind" means resume only after a stop; "my resume" is never the word.
+    assert chat.say("ask Tom to review my resume")[0].startswith("That's a real ask: Tom")
+    assert len(asks(sqlite_db)) == 1
+
+
+def test_not_now_skips_today_and_says_when_the_coach_comes_back(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db)  # Monday
+    chat.advance("1h")
+    [vague] = chat.say("reach out to some recruiters")
+    assert vague.startswith("Who")
+    [later] = chat.say("can you remind me tomorrow instead")
+    assert "skipping today" in later.lower() or "skipped for today" in later.lower()
+    assert "tomorrow at 09:00" in later
+    assert asks(sqlite_db) == []  # "remind me tomorrow" was not merged into the plan
+
+
+def test_pass_my_cv_is_a_plan_not_a_skip(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db)
+    chat.advance("1h")
+    [reply] = chat.say("pass my cv to Tom at Stripe")
+    assert "skip" not in reply.lower()
+
+
+def test_what_happens_next_depends_on_where_the_member_is(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db)
+    [idle] = chat.say("what happens next?")
+    assert idle.startswith("At each check-in (mon-fri at 09:00) I'll ask who you'll ask")
+    chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
+    [planned] = chat.say("now what")
+    assert planned.startswith("Next: make your ask of Jen Park.")
+    chat.advance("9h")  # "Did you make your ask of Jen Park?"
+    [waiting] = chat.say("what's next?")
+    assert waiting.startswith("I'm waiting to hear whether you made your ask of Jen Park")
+    assert chat.say("made it")[0] != waiting
+
+
+def test_two_questions_the_coach_cannot_answer_get_two_different_replies(
+    sqlite_db: Database,
+) -> None:
+    chat = onboarded(sqlite_db)
+    [first] = chat.say("do you know any good dentists?")
+    [second] = chat.say("what's the weather like there?")
+    assert first != second
+    assert "help" in first and "help" in second
+
+
+def test_words_typed_to_the_person_asked_are_the_ask(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db)
+    chat.advance("1h")
+    [draft] = chat.say("<@U03LQ7WZ9KD> any leads? 🙏")
+    assert "<@U03LQ7WZ9KD>" in draft and "Good question" not in draft  # coached, not a question
+    [named] = chat.say("Priya, could you introduce me to your manager at Stripe?")
+    assert named.startswith("That's a real ask: Priya")
+
+
+def test_an_answer_that_names_someone_else_is_their_ask(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db)
+    chat.advance("1h")
+    [question] = chat.say("ask Gerald if I can borrow his lawnmower")
+    assert question.startswith("What will you ask Gerald for")
+    [recorded] = chat.say("ok maybe my old manager Priya, for a referral at Shopify")
+    assert recorded.startswith("That's a real ask: Priya, a referral at Shopify")

@@ -87,7 +87,7 @@ def test_a_passive_plan_is_never_recorded_as_specific(sqlite_db: Database) -> No
 
 def test_skip_works_at_every_step(sqlite_db: Database) -> None:
     chat = morning(sqlite_db)
-    skipped = "No problem — skipping today. I'll ask again next time."
+    skipped = "No problem — skipping today. I'll ask again tomorrow at 09:00."
     assert chat.say("skip") == [skipped]  # at the morning question
     chat.say("reach out to Sarah")
     assert chat.say("skip") == [skipped]  # at the first clarifying question

@@ -107,7 +107,7 @@ def test_typed_answers_work_like_buttons(sqlite_db: Database) -> None:
 def test_skip_is_always_fine(sqlite_db: Database) -> None:
     chat = onboarded(sqlite_db)
     chat.advance("1h")
-    assert chat.say("skip") == ["No problem — skipping today. I'll ask again next time."]
+    assert chat.say("skip") == ["No problem — skipping today. I'll ask again tomorrow at 09:00."]
     with sqlite_db() as uow:
         assert uow.asks.for_member(1) == []
 

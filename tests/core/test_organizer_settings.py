@@ -8,6 +8,16 @@ from tests.support.chat import Chat
 from tests.support.snapshot import snapshot
 
 
+def _organizer_olu_and(db: Database, *members: str) -> Chat:
+    """Olu (a workspace admin) and `members`, all onboarded; the chat speaks as Olu."""
+    chat = Chat(db, start="2026-03-02T08:00", user="Olu")
+    chat.admins.add("Olu")
+    for name in ("Olu", *members):
+        chat.greet(name)
+        chat.say("ok", user=name)
+    return chat
+
+
 def test_members_cannot_change_group_settings(sqlite_db: Database) -> None:
     chat = Chat(sqlite_db, start="2026-03-02T08:00")
     chat.greet()
@@ -20,12 +30,7 @@ def test_members_cannot_change_group_settings(sqlite_db: Database) -> None:
 
 
 def test_admin_sets_time_timezone_channel_enrolment_and_coaches(sqlite_db: Database) -> None:
-    chat = Chat(sqlite_db, start="2026-03-02T08:00", user="Olu")
-    chat.admins.add("Olu")
-    chat.greet()
-    chat.say("ok")
-    chat.greet("Bea")
-    chat.say("ok", user="Bea")
+    chat = _organizer_olu_and(sqlite_db, "Bea")
     assert chat.say("admin time 08:15") == [
         "New members will be asked at 08:15. Members keep their own `time`."
     ]
@@ -50,10 +55,7 @@ def test_admin_sets_time_timezone_channel_enrolment_and_coaches(sqlite_db: Datab
 
 
 def test_admin_sets_and_clears_the_coach_role(sqlite_db: Database) -> None:
-    chat = Chat(sqlite_db, start="2026-03-02T08:00", user="Olu")
-    chat.admins.add("Olu")
-    chat.greet()
-    chat.say("ok")
+    chat = _organizer_olu_and(sqlite_db)
     assert chat.say("admin coach role <@&3001>") == [
         "Members with the role <@&3001> can now change settings."
     ]
@@ -68,12 +70,7 @@ def test_admin_sets_and_clears_the_coach_role(sqlite_db: Database) -> None:
 def test_the_core_says_when_the_enrolment_changed(sqlite_db: Database) -> None:
     """An adapter that lists members (Slack) syncs at once when the core says the enrolment
     changed: an organizer's accepted `admin enroll`, never a refused one or another setting."""
-    chat = Chat(sqlite_db, start="2026-03-02T08:00", user="Olu")
-    chat.admins.add("Olu")
-    chat.greet()
-    chat.say("ok")
-    chat.greet("Bea")
-    chat.say("ok", user="Bea")
+    chat = _organizer_olu_and(sqlite_db, "Bea")
 
     def changed(text: str, user: str = "Olu") -> bool:
         handled = chat.coach.receive(InboundMessage(chat.sender(user), text))

@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -40,6 +40,11 @@ CHANNEL = 2001
 MANAGER_ROLE = 3001  # Manage Server
 COACH_ROLE = 3002  # no permissions
 START = "2026-03-02T08:00:00+00:00"  # a Monday, 08:00 UTC
+
+
+def at(hhmm: str, days: int = 0) -> datetime:
+    """`hhmm` UTC on the first day (START), or `days` later."""
+    return datetime.fromisoformat(f"2026-03-02T{hhmm}:00+00:00") + timedelta(days=days)
 
 
 @pytest.fixture
@@ -85,12 +90,6 @@ class World:
         return Settings(
             database_url="sqlite://",
             tick_seconds=30,
-            slack_bot_token=None,
-            slack_app_token=None,
-            slack_signing_secret=None,
-            slack_client_id=None,
-            slack_client_secret=None,
-            slack_api_url=None,
             discord_token=env["DISCORD_TOKEN"],
             discord_api_url=env["DISCORD_API_URL"],
             discord_gateway_url=env["DISCORD_GATEWAY_URL"],
@@ -153,6 +152,18 @@ class World:
     async def interact(self, payload: dict[str, Any]) -> InteractionResponse:
         self.emu.dispatch("INTERACTION_CREATE", payload)
         return await self.emu.wait_for_interaction_response_async(int(payload["id"]))
+
+    async def ephemeral_answer(self, payload: dict[str, Any]) -> str:
+        """Send an interaction; its one answer, which only its author sees."""
+        await self.interact(payload)
+        await self.settle()
+        [answer] = [
+            m
+            for m in self.emu.messages_to(int(payload["channel_id"]))
+            if m.interaction_id == int(payload["id"])
+        ]
+        assert answer.ephemeral
+        return answer.content
 
     async def slash(
         self, name: str, options: dict[str, Any] | None, user: int, guild: int | None = GUILD

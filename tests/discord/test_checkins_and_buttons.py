@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
 import pytest
 
 from bot.domain import AskStatus, Outcome
-from emulators.discord import DiscordEmulator
-from tests.discord.conftest import MEMBER, World, run
+from emulators.discord import DiscordEmulator, StoredMessage
+from tests.discord.conftest import MEMBER, World, at, run
 
 pytestmark = pytest.mark.timeout(60)
 
 
-def at(hhmm: str, days: int = 0) -> datetime:
-    return datetime.fromisoformat(f"2026-03-02T{hhmm}:00+00:00") + timedelta(days=days)
+async def _asked_in_the_morning_then_the_evening_question(
+    world: World, emu: DiscordEmulator
+) -> StoredMessage:
+    """The member answers the 09:00 check-in with a specific ask; the 17:00 one asks about it."""
+    await world.dispatcher.advance(world.clock, at("09:05"))
+    await world.dm(MEMBER, "Ask Priya Shah for a referral at Target")
+    await world.dispatcher.advance(world.clock, at("17:05"))
+    return emu.dms_to(MEMBER)[-1]
 
 
 def test_scheduled_checkins_open_the_dm_once_and_offer_the_ask_form(
@@ -84,10 +88,7 @@ def test_a_button_pressed_after_a_restart_still_records_the_outcome(
 
     async def before_restart() -> None:
         async with world.running():
-            await world.dispatcher.advance(world.clock, at("09:05"))
-            await world.dm(MEMBER, "Ask Priya Shah for a referral at Target")
-            await world.dispatcher.advance(world.clock, at("17:05"))
-            question = emu.dms_to(MEMBER)[-1]
+            question = await _asked_in_the_morning_then_the_evening_question(world, emu)
             assert question.content == "Did you make your ask of Priya Shah?"
             asked.append(question.id)
 
@@ -121,10 +122,7 @@ def test_a_replayed_button_press_counts_once(world: World, emu: DiscordEmulator)
 
     async def body() -> None:
         async with world.running():
-            await world.dispatcher.advance(world.clock, at("09:05"))
-            await world.dm(MEMBER, "Ask Priya Shah for a referral at Target")
-            await world.dispatcher.advance(world.clock, at("17:05"))
-            question = emu.dms_to(MEMBER)[-1]
+            question = await _asked_in_the_morning_then_the_evening_question(world, emu)
             made = next(c for c in question.custom_ids() if c.endswith(":made"))
             await world.interact(emu.button_press(made, MEMBER, question.id))
             await world.settle()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from datetime import datetime, timedelta
+from datetime import timedelta
 from types import SimpleNamespace
 from typing import Any
 
@@ -16,13 +16,9 @@ from adapters.discord.gateway import RateCap, delivery_error, event_of, nonce_fo
 from bot.delivery import PermanentFailure, RateLimited, TransientFailure
 from bot.messages import Choice, OutboundMessage
 from emulators.discord import PNG_SIGNATURE, DiscordEmulator
-from tests.discord.conftest import CHANNEL, MEMBER, OTHER, World, run
+from tests.discord.conftest import CHANNEL, MEMBER, OTHER, World, at, run
 
 pytestmark = pytest.mark.timeout(60)
-
-
-def at(hhmm: str, days: int = 0) -> datetime:
-    return datetime.fromisoformat(f"2026-03-02T{hhmm}:00+00:00") + timedelta(days=days)
 
 
 def test_closed_dms_mark_the_member_undeliverable_without_a_retry_loop(

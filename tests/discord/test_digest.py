@@ -25,7 +25,15 @@ from adapters.discord.gateway import nonce_for, render
 from bot.messages import OutboundMessage
 from emulators.discord import DiscordEmulator, StoredMessage
 from storage import tables
-from tests.discord.conftest import CHANNEL, COACH, GUILD, MEMBER, OTHER, World, run
+from tests.discord.conftest import (
+    CHANNEL,
+    COACH,
+    GUILD,
+    MEMBER,
+    OTHER,
+    World,
+    run,
+)
 
 pytestmark = pytest.mark.timeout(90)
 
@@ -43,18 +51,7 @@ def local(day: int, hhmm: str) -> datetime:
 async def _settings(world: World, emu: DiscordEmulator, sub: str, options: dict[str, Any]) -> str:
     """`/settings <sub>` used by the server owner (Manage Server); the ephemeral answer."""
     payload = emu.slash_command(f"settings {sub}", options, MEMBER, guild_id=GUILD)
-    if sub == "channel":  # Discord sends the channel behind a channel option in `resolved`
-        channel = {"id": str(CHANNEL), "type": 0, "name": "job-club", "permissions": "0"}
-        payload["data"].setdefault("resolved", {})["channels"] = {str(CHANNEL): channel}
-    await world.interact(payload)
-    await world.settle()
-    [answer] = [
-        m
-        for m in emu.messages_to(int(payload["channel_id"]))
-        if m.interaction_id == int(payload["id"])
-    ]
-    assert answer.ephemeral
-    return answer.content
+    return await world.ephemeral_answer(payload)
 
 
 def _db_week(world: World) -> dict[str, Any]:

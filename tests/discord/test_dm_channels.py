@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -17,16 +16,12 @@ from adapters.discord import DiscordAdapter
 from askcoach.stores import SqlDmChannelStore
 from emulators.discord import DiscordEmulator
 from storage.discord_tables import discord_dm_channels
-from tests.discord.conftest import COACH, MEMBER, OTHER, World, run
+from tests.discord.conftest import COACH, MEMBER, OTHER, World, at, run
 
 pytestmark = pytest.mark.timeout(60)
 
 DM_OPENS = ("POST", "/users/@me/channels")
 MESSAGES = ("POST", "/channels/{id}/messages")
-
-
-def at(hhmm: str, days: int = 0) -> datetime:
-    return datetime.fromisoformat(f"2026-03-02T{hhmm}:00+00:00") + timedelta(days=days)
 
 
 def stored(world: World) -> dict[int, int]:

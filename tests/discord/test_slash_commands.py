@@ -7,7 +7,16 @@ import json
 import pytest
 
 from emulators.discord import DiscordEmulator, StoredMessage
-from tests.discord.conftest import CHANNEL, COACH, COACH_ROLE, GUILD, MEMBER, OTHER, World, run
+from tests.discord.conftest import (
+    CHANNEL,
+    COACH,
+    COACH_ROLE,
+    GUILD,
+    MEMBER,
+    OTHER,
+    World,
+    run,
+)
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -92,31 +101,6 @@ def test_a_slash_command_in_the_dm_answers_there(world: World, emu: DiscordEmula
     run(body)
 
 
-def _resolve(payload: dict[str, object], kind: str, entity: dict[str, object]) -> None:
-    """Discord sends the objects behind channel/role options in `data.resolved` (and their
-    ids as strings, which is why the options above are strings)."""
-    data = payload["data"]
-    assert isinstance(data, dict)
-    data.setdefault("resolved", {}).setdefault(kind, {})[str(entity["id"])] = entity
-
-
-def _channel(emu: DiscordEmulator) -> dict[str, object]:
-    return {"id": str(CHANNEL), "type": 0, "name": "job-club", "permissions": "0"}
-
-
-def _role() -> dict[str, object]:
-    return {
-        "id": str(COACH_ROLE),
-        "name": "coach",
-        "color": 0,
-        "hoist": False,
-        "position": 1,
-        "permissions": "0",
-        "managed": False,
-        "mentionable": False,
-    }
-
-
 def test_server_settings_are_for_managers_and_the_coach_role_only(
     world: World, emu: DiscordEmulator
 ) -> None:
@@ -125,19 +109,7 @@ def test_server_settings_are_for_managers_and_the_coach_role_only(
 
     async def settings(user: int, sub: str, options: dict[str, object] | None = None) -> str:
         payload = emu.slash_command(f"settings {sub}", options, user, guild_id=GUILD)
-        if sub == "channel":
-            _resolve(payload, "channels", _channel(emu))
-        if sub == "coach-role" and options:
-            _resolve(payload, "roles", _role())
-        await world.interact(payload)
-        await world.settle()
-        [answer] = [
-            m
-            for m in emu.messages_to(int(payload["channel_id"]))
-            if m.interaction_id == int(payload["id"])
-        ]
-        assert answer.ephemeral
-        return answer.content
+        return await world.ephemeral_answer(payload)
 
     async def body() -> None:
         async with world.running():

@@ -284,6 +284,25 @@ def test_guild_slash_command_with_member_permissions(emu: DiscordEmulator) -> No
     assert perms and not perms[0].manage_guild
 
 
+def test_options_naming_users_channels_and_roles_are_resolved(emu: DiscordEmulator) -> None:
+    options = [
+        {"name": "who", "type": 6, "value": str(MEMBER)},
+        {"name": "channel", "type": 7, "value": str(CHANNEL)},
+        {"name": "role", "type": 8, "value": "3001"},
+    ]
+    payload = emu.slash_command("settings", options, OTHER, guild_id=GUILD)
+    resolved = payload["data"]["resolved"]
+    assert resolved["users"][str(MEMBER)]["username"] == "ada"
+    assert resolved["channels"] == {
+        str(CHANNEL): {"id": str(CHANNEL), "name": "asks", "type": 0, "permissions": "0"}
+    }
+    assert resolved["roles"]["3001"]["name"] == "coach"
+    assert resolved["roles"]["3001"]["permissions"] == "32"
+    assert (
+        emu.slash_command("settings", None, OTHER, guild_id=GUILD)["data"].get("resolved") is None
+    )
+
+
 class DoneView(discord.ui.View):
     def __init__(self, presses: list[int]) -> None:
         super().__init__(timeout=None)

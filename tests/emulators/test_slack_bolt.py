@@ -20,15 +20,7 @@ from emulators.slack import (
     DEFAULT_SIGNING_SECRET,
     DEFAULT_TEAM_ID,
     SlackEmulator,
-    app_home_opened_event,
-    block_actions_payload,
-    form_request,
-    interactive_form_body,
-    json_request,
-    message_event,
-    sign_request,
-    slash_command,
-    view_submission_payload,
+    payloads,
 )
 
 USER = "U0CAROL"
@@ -76,7 +68,7 @@ def app(slack_emulator: SlackEmulator) -> App:
 
 def test_sign_request_matches_slack_sdk_verifier() -> None:
     body = b'{"type":"event_callback"}'
-    headers = sign_request(body, "s3cret", timestamp=int(time.time()))
+    headers = payloads.sign_request(body, "s3cret", timestamp=int(time.time()))
     verifier = SignatureVerifier("s3cret")
     assert verifier.is_valid_request(body, headers)
     assert not SignatureVerifier("other").is_valid_request(body, headers)
@@ -84,8 +76,9 @@ def test_sign_request_matches_slack_sdk_verifier() -> None:
 
 def test_signed_dm_message_is_answered_with_say(app: App, slack_emulator: SlackEmulator) -> None:
     assert slack_emulator.calls("auth.test"), "App verifies its token at construction"
-    body, headers = json_request(
-        message_event(user_id=USER, text="hello coach", channel="D0CAROL"), DEFAULT_SIGNING_SECRET
+    body, headers = payloads.json_request(
+        payloads.message_event(user_id=USER, text="hello coach", channel="D0CAROL"),
+        DEFAULT_SIGNING_SECRET,
     )
     response = app.dispatch(bolt_request(body, headers))
     assert response.status == 200
@@ -95,38 +88,48 @@ def test_signed_dm_message_is_answered_with_say(app: App, slack_emulator: SlackE
 
 
 def test_bad_signature_is_rejected(app: App, slack_emulator: SlackEmulator) -> None:
-    body, headers = json_request(message_event(user_id=USER, text="x"), "wrong-secret")
+    body, headers = payloads.json_request(
+        payloads.message_event(user_id=USER, text="x"), "wrong-secret"
+    )
     assert app.dispatch(bolt_request(body, headers)).status == 401
     assert slack_emulator.delivered() == []
 
 
 def test_app_home_opened_publishes_view(app: App, slack_emulator: SlackEmulator) -> None:
-    body, headers = json_request(app_home_opened_event(user_id=USER), DEFAULT_SIGNING_SECRET)
+    body, headers = payloads.json_request(
+        payloads.app_home_opened_event(user_id=USER), DEFAULT_SIGNING_SECRET
+    )
     assert app.dispatch(bolt_request(body, headers)).status == 200
     slack_emulator.wait_for_delivered("views.publish")
     assert (DEFAULT_TEAM_ID, USER) in slack_emulator.home_views
 
 
 def test_slash_command_form(app: App) -> None:
-    body, headers = form_request(slash_command(user_id=USER, text="help"), DEFAULT_SIGNING_SECRET)
+    body, headers = payloads.form_request(
+        payloads.slash_command(user_id=USER, text="help"), DEFAULT_SIGNING_SECRET
+    )
     response = app.dispatch(bolt_request(body, headers))
     assert response.status == 200
     assert response.body == f"help for {USER}: help"
 
 
 def test_block_actions_and_view_submission(app: App, slack_emulator: SlackEmulator) -> None:
-    payload = block_actions_payload(user_id=USER, action_id="done", value="ask-42")
-    body, headers = form_request(interactive_form_body(payload), DEFAULT_SIGNING_SECRET)
+    payload = payloads.block_actions_payload(user_id=USER, action_id="done", value="ask-42")
+    body, headers = payloads.form_request(
+        payloads.interactive_form_body(payload), DEFAULT_SIGNING_SECRET
+    )
     assert app.dispatch(bolt_request(body, headers)).status == 200
     (post,) = slack_emulator.wait_for_delivered("chat.postMessage")
     assert post.params["text"] == "marked ask-42"
     assert post.params["channel"] == payload["channel"]["id"]
 
     values = {"ask": {"ask_text": {"type": "plain_text_input", "value": "Ask Dana for intro"}}}
-    submission = view_submission_payload(
+    submission = payloads.view_submission_payload(
         user_id=USER, callback_id="ask_modal", values=values, private_metadata="meta-1"
     )
-    body, headers = form_request(interactive_form_body(submission), DEFAULT_SIGNING_SECRET)
+    body, headers = payloads.form_request(
+        payloads.interactive_form_body(submission), DEFAULT_SIGNING_SECRET
+    )
     response = app.dispatch(bolt_request(body, headers))
     assert response.status == 200
     assert json.loads(response.body) == {"response_action": "errors", "errors": {"ask": "meta-1"}}
@@ -174,11 +177,13 @@ def test_socket_mode_event_is_acked_and_answered(
 def test_socket_mode_slash_command_ack_carries_payload(
     socket_handler: SocketModeHandler, slack_emulator: SlackEmulator
 ) -> None:
-    envelope_id = slack_emulator.socket_send_slash_command(slash_command(user_id=USER, text="x"))
+    envelope_id = slack_emulator.socket_send_slash_command(
+        payloads.slash_command(user_id=USER, text="x")
+    )
     ack = slack_emulator.wait_for_ack(envelope_id)
     assert ack["payload"]["text"] == f"help for {USER}: x"
 
-    payload = block_actions_payload(user_id=USER, action_id="done", value="v1")
+    payload = payloads.block_actions_payload(user_id=USER, action_id="done", value="v1")
     envelope_id = slack_emulator.socket_send_interactive(payload)
     slack_emulator.wait_for_ack(envelope_id)
     slack_emulator.wait_for_delivered("chat.postMessage")
@@ -192,7 +197,9 @@ def test_socket_mode_reconnects_after_disconnect(
     slack_emulator.wait_for_socket(count=2)
     assert len(slack_emulator.calls("apps.connections.open")) == 2
 
-    envelope_id = slack_emulator.socket_send_event(message_event(user_id=USER, text="after"))
+    envelope_id = slack_emulator.socket_send_event(
+        payloads.message_event(user_id=USER, text="after")
+    )
     slack_emulator.wait_for_ack(envelope_id)
     slack_emulator.wait_for_delivered("chat.postMessage")
 
@@ -203,7 +210,9 @@ def test_socket_mode_reconnects_after_server_close(app: App, slack_emulator: Sla
         slack_emulator.wait_for_socket()
         slack_emulator.socket_close()
         slack_emulator.wait_for_socket(count=2)
-        envelope_id = slack_emulator.socket_send_event(message_event(user_id=USER, text="back"))
+        envelope_id = slack_emulator.socket_send_event(
+            payloads.message_event(user_id=USER, text="back")
+        )
         slack_emulator.wait_for_ack(envelope_id)
         (post,) = slack_emulator.wait_for_delivered("chat.postMessage")
         assert post.params["text"] == "You said: back"

@@ -25,6 +25,8 @@ from bot.clock import SimulatedClock
 from bot.domain import Ask
 from emulators.slack import (
     DEFAULT_BOT_TOKEN,
+    DEFAULT_CLIENT_ID,
+    DEFAULT_CLIENT_SECRET,
     DEFAULT_SIGNING_SECRET,
     DEFAULT_TEAM_ID,
     Call,
@@ -46,14 +48,21 @@ def slack_settings(emu: SlackEmulator, db_url: str, **overrides: Any) -> Setting
         slack_bot_token=DEFAULT_BOT_TOKEN,
         slack_app_token=None,
         slack_signing_secret=DEFAULT_SIGNING_SECRET,
-        slack_client_id=None,
-        slack_client_secret=None,
         slack_api_url=emu.base_url,
-        discord_token=None,
-        discord_api_url=None,
-        discord_gateway_url=None,
     )
     return replace(base, **overrides)
+
+
+def oauth_settings(emu: SlackEmulator, db_url: str, **overrides: Any) -> Settings:
+    """Multi-workspace install over OAuth (client id and secret, no bot token)."""
+    return slack_settings(
+        emu,
+        db_url,
+        slack_bot_token=None,
+        slack_client_id=DEFAULT_CLIENT_ID,
+        slack_client_secret=DEFAULT_CLIENT_SECRET,
+        **overrides,
+    )
 
 
 @dataclass
@@ -101,6 +110,12 @@ class Harness:
 
     def call(self, coro: Coroutine[Any, Any, T], timeout: float = 60) -> T:
         return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
+
+    def __enter__(self) -> Harness:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def close(self) -> None:
         async def shutdown() -> None:

@@ -30,11 +30,8 @@ pytestmark = pytest.mark.postgres
 
 @pytest.fixture
 def slack_on_postgres(emu: SlackEmulator, pg_url: str, tmp_path: Path) -> Iterator[Harness]:
-    harness = Harness(emu, slack_settings(emu, pg_url), tmp_path)
-    try:
+    with Harness(emu, slack_settings(emu, pg_url), tmp_path) as harness:
         yield harness
-    finally:
-        harness.close()
 
 
 def _waiting_for(conn: Connection) -> list[int]:

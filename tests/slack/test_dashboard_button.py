@@ -5,31 +5,17 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-
-from benchmarks.support.databases import sqlite_url
 from emulators.slack import (
     DEFAULT_TEAM_ID,
     SlackEmulator,
     app_home_opened_event,
     block_actions_payload,
 )
-from tests.slack.conftest import ANA, BOSS
-from tests.slack.harness import Harness, slack_settings
+from tests.slack.conftest import ANA, BOSS, StartApp
+from tests.slack.harness import Harness
 
 URL = "https://coach.example.org"
-
-
-@pytest.fixture
-def public(emu: SlackEmulator, tmp_path: Path) -> Iterator[Harness]:
-    harness = Harness(emu, slack_settings(emu, sqlite_url(tmp_path), public_url=URL), tmp_path)
-    try:
-        yield harness
-    finally:
-        harness.close()
 
 
 def _home(slack: Harness, emu: SlackEmulator, user: str) -> dict[str, object]:
@@ -40,8 +26,9 @@ def _home(slack: Harness, emu: SlackEmulator, user: str) -> dict[str, object]:
 
 
 def test_an_organizer_presses_the_dashboard_button_and_gets_a_link(
-    public: Harness, emu: SlackEmulator
+    start_app: StartApp, emu: SlackEmulator
 ) -> None:
+    public = start_app(public_url=URL)
     public.onboard(BOSS)
     public.onboard(ANA)
     home = _home(public, emu, BOSS)

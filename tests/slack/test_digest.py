@@ -12,20 +12,17 @@ from __future__ import annotations
 import io
 import json
 import time
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from PIL import Image
 
-from benchmarks.support.databases import sqlite_url
 from bot.clock import SimulatedClock
 from emulators.slack import DEFAULT_TEAM_ID, Call, SlackEmulator
-from tests.slack.conftest import ANA, BEN, BOSS
-from tests.slack.harness import Harness, blocks_of, slack_settings
+from tests.slack.conftest import ANA, BEN, BOSS, StartApp
+from tests.slack.harness import Harness, blocks_of
 
 DEE = "U0DEE"
 REPORT_CHANNEL = "C0JOBCLUB"
@@ -39,14 +36,9 @@ def utc(day: int, hour: int, minute: int = 0) -> datetime:
 
 
 @pytest.fixture
-def club(emu: SlackEmulator, tmp_path: Path) -> Iterator[Harness]:
+def club(emu: SlackEmulator, start_app: StartApp) -> Harness:
     emu.add_user(DEFAULT_TEAM_ID, DEE, name="dee <!here>", tz="America/Chicago")
-    clock = SimulatedClock(utc(2, 15))  # Monday 09:00 in Chicago
-    harness = Harness(emu, slack_settings(emu, sqlite_url(tmp_path)), tmp_path, clock)
-    try:
-        yield harness
-    finally:
-        harness.close()
+    return start_app(SimulatedClock(utc(2, 15)))  # Monday 09:00 in Chicago
 
 
 def settle(slack: Harness, timeout: float = 10) -> None:

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-import pytest
 from sqlalchemy import update
 
-from benchmarks.support.databases import sqlite_url
 from emulators.slack import (
     DEFAULT_TEAM_ID,
     Call,
@@ -21,20 +17,10 @@ from emulators.slack import (
     view_submission_payload,
 )
 from storage import tables as t
-from tests.slack.conftest import ANA, BOSS
-from tests.slack.harness import Harness, blocks_of, slack_settings
+from tests.slack.conftest import ANA, BOSS, StartApp
+from tests.slack.harness import Harness, blocks_of
 
 SPECIFIC = "Ask Maria Lopez to introduce me to the head of talent at Medtronic"
-
-
-@pytest.fixture
-def ticking(emu: SlackEmulator, tmp_path: Path) -> Iterator[Harness]:
-    """The App with its APScheduler dispatch tick every 0.2 s."""
-    harness = Harness(emu, slack_settings(emu, sqlite_url(tmp_path), tick_seconds=0.2), tmp_path)
-    try:
-        yield harness
-    finally:
-        harness.close()
 
 
 def _make_due(slack: Harness, kind: str) -> None:
@@ -68,9 +54,9 @@ def _press(slack: Harness, emu: SlackEmulator, message: Call, label: str) -> Cal
 
 
 def test_scheduled_check_in_reaches_chat_post_message_and_buttons_record_the_outcome(
-    ticking: Harness, emu: SlackEmulator
+    start_app: StartApp, emu: SlackEmulator
 ) -> None:
-    slack = ticking
+    slack = start_app(tick_seconds=0.2)  # the APScheduler dispatch tick every 0.2 s
     slack.onboard(ANA)
     slack.dm(ANA, SPECIFIC)
     before = len(emu.delivered())

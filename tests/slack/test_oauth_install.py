@@ -16,12 +16,10 @@ from askcoach.runtime import App
 from benchmarks.support.databases import sqlite_url
 from emulators.slack import (
     DEFAULT_BOT_TOKEN,
-    DEFAULT_CLIENT_ID,
-    DEFAULT_CLIENT_SECRET,
     DEFAULT_TEAM_ID,
     SlackEmulator,
 )
-from tests.slack.harness import Harness, slack_settings
+from tests.slack.harness import Harness, oauth_settings
 
 TEAM_B = "T0000TWO2"
 SAME_USER = "U0SAME"  # the same user id in both workspaces
@@ -29,19 +27,13 @@ SAME_USER = "U0SAME"  # the same user id in both workspaces
 
 @pytest.fixture
 def oauth(emu: SlackEmulator, tmp_path: Path) -> Iterator[Harness]:
-    settings = slack_settings(
+    settings = oauth_settings(
         emu,
         sqlite_url(tmp_path),
-        slack_bot_token=None,
-        slack_client_id=DEFAULT_CLIENT_ID,
-        slack_client_secret=DEFAULT_CLIENT_SECRET,
         slack_encryption_key=Fernet.generate_key().decode(),
     )
-    harness = Harness(emu, settings, tmp_path)
-    try:
+    with Harness(emu, settings, tmp_path) as harness:
         yield harness
-    finally:
-        harness.close()
 
 
 def install(slack: Harness, emu: SlackEmulator, team_id: str) -> None:
@@ -102,12 +94,9 @@ def test_oauth_without_an_encryption_key_refuses_to_start(
     emu: SlackEmulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("ASKCOACH_ENCRYPTION_KEY", raising=False)
-    settings = slack_settings(
+    settings = oauth_settings(
         emu,
         sqlite_url(tmp_path),
-        slack_bot_token=None,
-        slack_client_id=DEFAULT_CLIENT_ID,
-        slack_client_secret=DEFAULT_CLIENT_SECRET,
     )
     with pytest.raises(EncryptionKeyError, match="ASKCOACH_ENCRYPTION_KEY"):
         App(settings, port=0)

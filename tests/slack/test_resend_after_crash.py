@@ -129,6 +129,13 @@ def _after_the_lease(clock: SimulatedClock) -> None:
     clock.advance(SEND_LEASE + timedelta(seconds=1))
 
 
+def _dies_and_its_lease_runs_out(
+    slack: Harness, clock: SimulatedClock, name: str, gateway: ChatGateway
+) -> None:
+    _dies(slack, clock, name, gateway)
+    _after_the_lease(clock)
+
+
 def test_a_first_send_carries_its_key_and_reads_no_history(
     slack: Harness, emu: SlackEmulator, clock: SimulatedClock, community: int
 ) -> None:
@@ -168,8 +175,7 @@ def test_a_worker_killed_before_slack_accepted_is_sent_by_the_next(
     slack: Harness, emu: SlackEmulator, clock: SimulatedClock, community: int
 ) -> None:
     _queue(slack, clock, community)
-    _dies(slack, clock, "worker-a", DiesBeforeSlackAnswers())
-    _after_the_lease(clock)
+    _dies_and_its_lease_runs_out(slack, clock, "worker-a", DiesBeforeSlackAnswers())
     assert _worker(slack, clock, "worker-b", slack.adapter.gateway) == 1
 
     assert len(_copies(emu, emu.dm_channel(DEFAULT_TEAM_ID, ANA))) == 1
@@ -181,10 +187,12 @@ def test_two_workers_killed_in_a_row_still_send_it_once(
     slack: Harness, emu: SlackEmulator, clock: SimulatedClock, community: int
 ) -> None:
     _queue(slack, clock, community)
-    _dies(slack, clock, "worker-a", DiesAfterSlackAccepts(slack.adapter.gateway))
-    _after_the_lease(clock)
-    _dies(slack, clock, "worker-b", DiesBeforeSlackAnswers())  # took it over, died at once
-    _after_the_lease(clock)
+    _dies_and_its_lease_runs_out(
+        slack, clock, "worker-a", DiesAfterSlackAccepts(slack.adapter.gateway)
+    )
+    _dies_and_its_lease_runs_out(
+        slack, clock, "worker-b", DiesBeforeSlackAnswers()
+    )  # took it over, died at once
     assert _worker(slack, clock, "worker-c", slack.adapter.gateway) == 1
 
     assert len(_copies(emu, emu.dm_channel(DEFAULT_TEAM_ID, ANA))) == 1
@@ -289,8 +297,7 @@ def test_a_chart_in_a_dm_is_re_sent_without_a_look_up(
 ) -> None:
     """A file upload can't carry metadata: the key could never be found, so no call is spent."""
     _queue(slack, clock, community, attachment=PNG, attachment_name="my-week.png")
-    _dies(slack, clock, "worker-a", DiesBeforeSlackAnswers())
-    _after_the_lease(clock)
+    _dies_and_its_lease_runs_out(slack, clock, "worker-a", DiesBeforeSlackAnswers())
     assert _worker(slack, clock, "worker-b", slack.adapter.gateway) == 1
     assert len(emu.completed_files()) == 1
     assert emu.calls("conversations.history") == []

@@ -24,11 +24,8 @@ def socket(emu: SlackEmulator, tmp_path: Path) -> Iterator[Harness]:
     settings = slack_settings(
         emu, sqlite_url(tmp_path), slack_app_token=DEFAULT_APP_TOKEN, slack_signing_secret=None
     )
-    harness = Harness(emu, settings, tmp_path)
-    try:
+    with Harness(emu, settings, tmp_path) as harness:
         yield harness
-    finally:
-        harness.close()
 
 
 def say(socket: Harness, emu: SlackEmulator, text: str, count: int = 1) -> list[str]:

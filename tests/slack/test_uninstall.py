@@ -36,7 +36,7 @@ from emulators.slack import (
 )
 from storage import tables as t
 from storage.slack_tables import slack_bots, slack_installations
-from tests.slack.harness import Harness, slack_settings
+from tests.slack.harness import Harness, oauth_settings, slack_settings
 from tests.slack.test_digest import settle
 from tests.slack.test_oauth_install import TEAM_B, install
 
@@ -85,24 +85,18 @@ def _installed_clubs(
     emu: SlackEmulator, url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Harness]:
     _people(emu)
-    settings = slack_settings(
+    settings = oauth_settings(
         emu,
         url,
-        slack_bot_token=None,
-        slack_client_id=DEFAULT_CLIENT_ID,
-        slack_client_secret=DEFAULT_CLIENT_SECRET,
         slack_encryption_key=Fernet.generate_key().decode(),
     )
-    harness = Harness(emu, settings, tmp_path, SimulatedClock(at(2, 8)))
-    try:
+    with Harness(emu, settings, tmp_path, SimulatedClock(at(2, 8))) as harness:
         for team in (DEFAULT_TEAM_ID, TEAM_B):
             install(harness, emu, team)
         for team, user in ((DEFAULT_TEAM_ID, AMY), (DEFAULT_TEAM_ID, ALI), (TEAM_B, BOB)):
             harness.onboard(user, team=team)
         settle(harness)
         yield harness
-    finally:
-        harness.close()
 
 
 @pytest.fixture
@@ -110,14 +104,11 @@ def one_club(emu: SlackEmulator, tmp_path: Path) -> Iterator[Harness]:
     """One workspace with SLACK_BOT_TOKEN (no OAuth); Amy and Ali onboarded on Monday 08:00."""
     _people(emu)
     settings = slack_settings(emu, sqlite_url(tmp_path))
-    harness = Harness(emu, settings, tmp_path, SimulatedClock(at(2, 8)))
-    try:
+    with Harness(emu, settings, tmp_path, SimulatedClock(at(2, 8))) as harness:
         for user in (AMY, ALI):
             harness.onboard(user)
         settle(harness)
         yield harness
-    finally:
-        harness.close()
 
 
 # ------------------------------------------------------------------------------- helpers
@@ -134,7 +125,7 @@ def tick(h: Harness, when: datetime) -> None:
     h.call(h.app.dispatcher.tick())
 
 
-def eventually(check: Callable[[], bool], what: str, timeout: float = 10) -> None:
+def eventually(check: Callable[[], bool], what: str, timeout: float = 30) -> None:
     """bolt acknowledges an event first and runs its listener after: wait for the effect."""
     deadline = time.monotonic() + timeout
     while not check():

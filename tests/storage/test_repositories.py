@@ -50,6 +50,15 @@ def _member(db: Database, external: str = "U1") -> Member:
     return member
 
 
+def _saved_and_read_again(db: Database, member: Member) -> Member | None:
+    """Save `member` in one transaction; read it back in another."""
+    with db() as uow:
+        uow.members.save(member)
+        uow.commit()
+    with db() as uow:
+        return uow.members.get(member.id or 0)
+
+
 def test_member_round_trip(any_db: Database) -> None:
     member = _member(any_db)
     with any_db() as uow:
@@ -58,11 +67,7 @@ def test_member_round_trip(any_db: Database) -> None:
     assert loaded is not None and loaded.created_at.tzinfo is not None
     loaded.paused_until = T0 + timedelta(days=3)
     loaded.state_data = {"ask_id": 7, "note": "ünïcödé ✓"}
-    with any_db() as uow:
-        uow.members.save(loaded)
-        uow.commit()
-    with any_db() as uow:
-        assert uow.members.get(member.id or 0) == loaded
+    assert _saved_and_read_again(any_db, loaded) == loaded
 
 
 def test_uncommitted_work_is_rolled_back(any_db: Database) -> None:
@@ -443,11 +448,7 @@ def test_member_save_writes_only_what_changed(any_db: Database) -> None:
         stored.state_data = again.state_data
     # A member read elsewhere (another transaction) is written in full.
     stored.days = frozenset({1})
-    with any_db() as uow:
-        uow.members.save(stored)
-        uow.commit()
-    with any_db() as uow:
-        assert uow.members.get(member.id or 0) == stored
+    assert _saved_and_read_again(any_db, stored) == stored
 
 
 def test_specific_asks_since_and_their_total(any_db: Database) -> None:

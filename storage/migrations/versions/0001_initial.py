@@ -1,28 +1,27 @@
 """The first schema: communities, members, asks, gives, targets, known companies,
 check-ins, outbox and inbound event ids.
-
-Revision ID: 0001
-Revises:
-Create Date: 2026-11-26
 """
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.schema import SchemaItem
+
+from storage.migrations.columns import cascade_fk, inbound_event_columns
 
 revision = "0001"
 down_revision = None
-branch_labels = None
-depends_on = None
 
 
-def _member_fk(table: str) -> sa.Column[int]:
-    return sa.Column(
-        "member_id",
-        sa.Integer,
-        sa.ForeignKey("members.id", ondelete="CASCADE", name=f"fk_{table}_member_id_members"),
-        nullable=False,
+def _of_a_member(name: str, *items: SchemaItem) -> None:
+    """A table of rows that each belong to one member: an id, the member's id, then `items`."""
+    op.create_table(
+        name,
+        sa.Column("id", sa.Integer),
+        cascade_fk(name, "member_id", "members"),
+        *items,
+        sa.PrimaryKeyConstraint("id", name=f"pk_{name}"),
     )
 
 
@@ -49,14 +48,7 @@ def upgrade() -> None:
     op.create_table(
         "members",
         sa.Column("id", sa.Integer),
-        sa.Column(
-            "community_id",
-            sa.Integer,
-            sa.ForeignKey(
-                "communities.id", ondelete="CASCADE", name="fk_members_community_id_communities"
-            ),
-            nullable=False,
-        ),
+        cascade_fk("members", "community_id", "communities"),
         sa.Column("external_id", sa.String(64), nullable=False),
         sa.Column("name", sa.String(120), nullable=False),
         sa.Column("timezone", sa.String(64), nullable=False),
@@ -75,10 +67,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_members"),
         sa.UniqueConstraint("community_id", "external_id", name="uq_members_community_external"),
     )
-    op.create_table(
+    _of_a_member(
         "asks",
-        sa.Column("id", sa.Integer),
-        _member_fk("asks"),
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("verdict", sa.String(16), nullable=False),
         sa.Column("who", sa.String(200)),
@@ -90,32 +80,23 @@ def upgrade() -> None:
         sa.Column("outcome", sa.String(16)),
         sa.Column("created_at", sa.DateTime, nullable=False),
         sa.Column("updated_at", sa.DateTime),
-        sa.PrimaryKeyConstraint("id", name="pk_asks"),
     )
     op.create_index("ix_asks_member_created", "asks", ["member_id", "created_at"])
-    op.create_table(
+    _of_a_member(
         "gives",
-        sa.Column("id", sa.Integer),
-        _member_fk("gives"),
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("created_at", sa.DateTime, nullable=False),
-        sa.PrimaryKeyConstraint("id", name="pk_gives"),
     )
     op.create_index("ix_gives_member_created", "gives", ["member_id", "created_at"])
     for table in ("targets", "known_companies"):
-        op.create_table(
+        _of_a_member(
             table,
-            sa.Column("id", sa.Integer),
-            _member_fk(table),
             sa.Column("company", sa.String(120), nullable=False),
             sa.Column("created_at", sa.DateTime, nullable=False),
-            sa.PrimaryKeyConstraint("id", name=f"pk_{table}"),
         )
         op.create_index(f"ix_{table}_member", table, ["member_id"])
-    op.create_table(
+    _of_a_member(
         "checkins",
-        sa.Column("id", sa.Integer),
-        _member_fk("checkins"),
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("due_at", sa.DateTime, nullable=False),
         sa.Column("status", sa.String(16), nullable=False),
@@ -123,7 +104,6 @@ def upgrade() -> None:
         sa.Column("lease_owner", sa.String(64)),
         sa.Column("lease_expires", sa.DateTime),
         sa.Column("created_at", sa.DateTime, nullable=False),
-        sa.PrimaryKeyConstraint("id", name="pk_checkins"),
     )
     op.create_index("ix_checkins_status_due", "checkins", ["status", "due_at"])
     op.create_index("ix_checkins_member_status", "checkins", ["member_id", "status"])
@@ -157,32 +137,9 @@ def upgrade() -> None:
     op.create_table(
         "intro_requests",
         sa.Column("id", sa.Integer),
-        sa.Column(
-            "community_id",
-            sa.Integer,
-            sa.ForeignKey(
-                "communities.id",
-                ondelete="CASCADE",
-                name="fk_intro_requests_community_id_communities",
-            ),
-            nullable=False,
-        ),
-        sa.Column(
-            "asker_id",
-            sa.Integer,
-            sa.ForeignKey(
-                "members.id", ondelete="CASCADE", name="fk_intro_requests_asker_id_members"
-            ),
-            nullable=False,
-        ),
-        sa.Column(
-            "helper_id",
-            sa.Integer,
-            sa.ForeignKey(
-                "members.id", ondelete="CASCADE", name="fk_intro_requests_helper_id_members"
-            ),
-            nullable=False,
-        ),
+        cascade_fk("intro_requests", "community_id", "communities"),
+        cascade_fk("intro_requests", "asker_id", "members"),
+        cascade_fk("intro_requests", "helper_id", "members"),
         sa.Column("ask_id", sa.Integer),
         sa.Column("company", sa.String(120), nullable=False),
         sa.Column("status", sa.String(16), nullable=False),
@@ -191,13 +148,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_intro_requests_asker", "intro_requests", ["asker_id"])
     op.create_index("ix_intro_requests_helper", "intro_requests", ["helper_id"])
-    op.create_table(
-        "inbound_events",
-        sa.Column("platform", sa.String(16), nullable=False),
-        sa.Column("event_id", sa.String(128), nullable=False),
-        sa.Column("received_at", sa.DateTime, nullable=False),
-        sa.PrimaryKeyConstraint("platform", "event_id", name="pk_inbound_events"),
-    )
+    op.create_table("inbound_events", *inbound_event_columns())
     op.create_index("ix_inbound_events_received", "inbound_events", ["received_at"])
 
 

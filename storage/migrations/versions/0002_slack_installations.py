@@ -1,34 +1,35 @@
 """Slack OAuth: installations, bots and OAuth states (slack_sdk's SQLAlchemy stores).
 
 Tokens in these tables are encrypted by the Slack adapter before they are saved.
-
-Revision ID: 0002
-Revises: 0001
-Create Date: 2026-11-26
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0002"
 down_revision = "0001"
-branch_labels = None
-depends_on = None
 
 TOKEN_CHARS = 600
 
 
-def upgrade() -> None:
-    op.create_table(
-        "slack_installations",
+def _app_columns() -> list[sa.Column[Any]]:
+    """Which app, installed by which organization: how installations and bots begin."""
+    return [
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column("client_id", sa.String(32), nullable=False),
         sa.Column("app_id", sa.String(32), nullable=False),
         sa.Column("enterprise_id", sa.String(32)),
         sa.Column("enterprise_name", sa.String(200)),
-        sa.Column("enterprise_url", sa.String(200)),
+    ]
+
+
+def _bot_columns() -> list[sa.Column[Any]]:
+    """The workspace and the bot's token in it, as installations and bots both hold them."""
+    return [
         sa.Column("team_id", sa.String(32)),
         sa.Column("team_name", sa.String(200)),
         sa.Column("bot_token", sa.String(TOKEN_CHARS)),
@@ -37,6 +38,15 @@ def upgrade() -> None:
         sa.Column("bot_scopes", sa.String(1000)),
         sa.Column("bot_refresh_token", sa.String(TOKEN_CHARS)),
         sa.Column("bot_token_expires_at", sa.DateTime),
+    ]
+
+
+def upgrade() -> None:
+    op.create_table(
+        "slack_installations",
+        *_app_columns(),
+        sa.Column("enterprise_url", sa.String(200)),
+        *_bot_columns(),
         sa.Column("user_id", sa.String(32), nullable=False),
         sa.Column("user_token", sa.String(TOKEN_CHARS)),
         sa.Column("user_scopes", sa.String(1000)),
@@ -57,19 +67,8 @@ def upgrade() -> None:
     )
     op.create_table(
         "slack_bots",
-        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column("client_id", sa.String(32), nullable=False),
-        sa.Column("app_id", sa.String(32), nullable=False),
-        sa.Column("enterprise_id", sa.String(32)),
-        sa.Column("enterprise_name", sa.String(200)),
-        sa.Column("team_id", sa.String(32)),
-        sa.Column("team_name", sa.String(200)),
-        sa.Column("bot_token", sa.String(TOKEN_CHARS)),
-        sa.Column("bot_id", sa.String(32)),
-        sa.Column("bot_user_id", sa.String(32)),
-        sa.Column("bot_scopes", sa.String(1000)),
-        sa.Column("bot_refresh_token", sa.String(TOKEN_CHARS)),
-        sa.Column("bot_token_expires_at", sa.DateTime),
+        *_app_columns(),
+        *_bot_columns(),
         sa.Column("is_enterprise_install", sa.Boolean, nullable=False),
         sa.Column("installed_at", sa.DateTime, nullable=False),
     )

@@ -1,31 +1,21 @@
 """Inbound event ids WITHOUT ROWID on SQLite: the table is stored in its primary key's b-tree
 (platform, event_id), so recording an event id writes one b-tree fewer on every inbound
 message. PostgreSQL has no rowid; its schema is unchanged.
-
-Revision ID: 0004
-Revises: 0003
-Create Date: 2026-11-26
 """
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from alembic import op
+
+from storage.migrations.columns import inbound_event_columns
 
 revision = "0004"
 down_revision = "0003"
-branch_labels = None
-depends_on = None
 
 
 def _rebuild(with_rowid: bool) -> None:
     op.create_table(
-        "inbound_events_rebuilt",
-        sa.Column("platform", sa.String(16), nullable=False),
-        sa.Column("event_id", sa.String(128), nullable=False),
-        sa.Column("received_at", sa.DateTime, nullable=False),
-        sa.PrimaryKeyConstraint("platform", "event_id", name="pk_inbound_events"),
-        sqlite_with_rowid=with_rowid,
+        "inbound_events_rebuilt", *inbound_event_columns(), sqlite_with_rowid=with_rowid
     )
     op.execute(
         "INSERT INTO inbound_events_rebuilt (platform, event_id, received_at) "

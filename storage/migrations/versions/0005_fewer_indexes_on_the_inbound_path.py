@@ -3,10 +3,6 @@
 `ix_inbound_events_received` served only the housekeeping purge (event ids older than two
 days: a scan of two days of rows, once an hour), and `ix_outbox_member` only `forget` (a scan of
 the outbox, rarely). Each was one more b-tree page written, and fsynced, on every message.
-
-Revision ID: 0005
-Revises: 0004
-Create Date: 2026-11-26
 """
 
 from __future__ import annotations
@@ -15,8 +11,6 @@ from alembic import op
 
 revision = "0005"
 down_revision = "0004"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

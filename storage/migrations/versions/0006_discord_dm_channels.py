@@ -1,10 +1,6 @@
 """Discord DM channel ids, so a restart does not reopen every member's DM.
 
 One row per Discord user: the DM channel the bot has with them (storage/discord_tables.py).
-
-Revision ID: 0006
-Revises: 0005
-Create Date: 2026-11-27
 """
 
 from __future__ import annotations
@@ -14,8 +10,6 @@ from alembic import op
 
 revision = "0006"
 down_revision = "0005"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

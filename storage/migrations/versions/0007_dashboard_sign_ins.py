@@ -5,10 +5,6 @@ Only the SHA-256 of each link's token is stored, with the community and organize
 when it expires and when it was used. The dashboard counts a community's last weeks of asks;
 without `ix_asks_created` that reads every ask ever made (asks are inserted in time order, so
 the weeks wanted are a contiguous range of this index).
-
-Revision ID: 0007
-Revises: 0006
-Create Date: 2026-11-28
 """
 
 from __future__ import annotations
@@ -18,8 +14,6 @@ from alembic import op
 
 revision = "0007"
 down_revision = "0006"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

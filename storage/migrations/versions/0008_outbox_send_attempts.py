@@ -5,10 +5,6 @@ and cleared once the outcome is recorded. After a worker dies, only the message 
 carries it: the rest of its claimed batch is known never to have reached the platform, and is
 sent again without a look-up (docs/checkins.md). Rows a worker held when this revision is
 applied are treated as possibly sent, as before it.
-
-Revision ID: 0008
-Revises: 0007
-Create Date: 2026-11-28
 """
 
 from __future__ import annotations
@@ -18,8 +14,6 @@ from alembic import op
 
 revision = "0008"
 down_revision = "0007"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

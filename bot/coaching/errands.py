@@ -1,0 +1,54 @@
+"""Everyday favours that are not job-search asks: "ask Gerald if I can borrow his lawnmower".
+
+The guide's line is between asking a named person for help with the job search and everything
+else. A lift to the airport, a borrowed blazer or a fed cat is a real favour of a real person,
+but no job-search ask: with nothing job-related in the message, such a plan is passive.
+Judged by structure, not by sentence: an everyday-favour frame (data/everyday_favours.txt) and
+no job content (no job-search favour, no role, no word of data/job_words.txt).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+
+from bot.coaching.favours import Favour, RequestKind
+from bot.coaching.lexicon import EVERYDAY_FAVOURS, JOB_WORDS
+
+__all__ = ["find_errand"]
+
+_ERRAND = re.compile(
+    r"\b(?:"
+    + "|".join(
+        r"\s".join(re.escape(word) for word in phrase)
+        for phrase in sorted(EVERYDAY_FAVOURS, key=len, reverse=True)
+    )
+    + r")(?![\w'-])"
+)
+# Favours that are about the job search whatever they are asked alongside.
+_JOB_KINDS = frozenset(
+    {RequestKind.INTRODUCTION, RequestKind.REFERRAL, RequestKind.REFERENCE, RequestKind.REVIEW}
+)
+
+
+def find_errand(
+    low: str, words: AbstractSet[str], favours: Sequence[Favour], role: str | None
+) -> str | None:
+    """The everyday favour asked ("borrow his lawnmower"), when the message asks one and nothing for the job search."""
+    if role is not None or not JOB_WORDS.isdisjoint(words):
+        return None
+    found = _ERRAND.search(low)
+    if found is None:
+        return None
+    errand = found.group(0)
+    for favour in favours:
+        # "if I can borrow her blazer": a question about the errand is the errand itself.
+        if favour.kind in _JOB_KINDS or errand not in favour.what.lower():
+            return None
+    clause = _CLAUSE_END.search(low, found.end())
+    return " ".join(low[found.start() : clause.start() if clause else len(low)].split()[:7])
+
+
+# Where the errand's phrase ends when it is quoted back: "borrow his lawnmower".
+_CLAUSE_END = re.compile(r"[.,;:!?()—]|\s(?:so|while|because|and|but|then|lol)\s")
