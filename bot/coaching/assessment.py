@@ -462,7 +462,7 @@ def _errand(
     sets disagree here (asks-unseen.tsv says passive, asks-real-*.tsv say vague)."""
     person = next((r for r in refs if r.kind is RefKind.PERSON), None)
     who = _say_name(person.text) if person else None
-    return Assessment(
+    return _assessment(
         text,
         Verdict.VAGUE,
         ("what",) if who else ("who", "what"),
