@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from functools import lru_cache
 
@@ -65,6 +65,8 @@ class Assessment:
 
 
 _new_object = object.__new__
+# The fields in the order they are declared (and `_assessment` takes them).
+_FIELDS = tuple(f.name for f in fields(Assessment))
 
 
 def _assessment(
@@ -82,18 +84,8 @@ def _assessment(
     """`Assessment(...)` with the same fields, a few times cheaper: a frozen dataclass sets each
     field through `object.__setattr__`, this fills the instance's dictionary at once."""
     made = _new_object(Assessment)
-    made.__dict__.update(
-        text=text,
-        verdict=verdict,
-        missing=missing,
-        who=who,
-        kind=kind,
-        company=company,
-        role=role,
-        deadline=deadline,
-        reasons=reasons,
-        what=what,
-    )
+    values = (text, verdict, missing, who, kind, company, role, deadline, reasons, what)
+    made.__dict__.update(zip(_FIELDS, values, strict=True))
     return made
 
 
