@@ -8,8 +8,10 @@ character message cannot make a regex backtrack for long.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
+from operator import itemgetter
+from typing import NamedTuple, TypeVar
 
 from bot.coaching.lexicon import FUZZY_EXCEPTIONS, FUZZY_WORDS, TYPO_FIXES
 
@@ -60,12 +62,65 @@ def _right_spellings() -> frozenset[str]:
 _ALREADY_RIGHT = _right_spellings()
 
 
+_V = TypeVar("_V")
+
+
+class _Memo(dict[str, _V]):
+    """What `compute` gives for each word, worked out once: words repeat across messages, and
+    a dictionary lookup is cheaper than a cache wrapper. Emptied when it reaches `size`."""
+
+    def __init__(self, compute: Callable[[str], _V], size: int = 16384) -> None:
+        super().__init__()
+        self._compute = compute
+        self._size = size
+
+    def __missing__(self, key: str) -> _V:
+        value = self._compute(key)
+        if len(self) >= self._size:
+            self.clear()
+        self[key] = value
+        return value
+
+
+# Most messages hold no typo, and scanning for one at every position costs more than the rest
+# of cleaning. A typo pattern that cannot match or look past a space matches inside one word
+# of the message: whether a word holds a typo to fix is remembered per word (words repeat
+# across messages). The few patterns that can span spaces ("reach ot") search the whole text;
+# joined without groups, each starting with a letter, so the regex engine skips to those letters.
+_SPAN_MARKS = (r"\s", " ", r"\W", r"\S", r"\D", ".", "[^", "(?<", "(?=", "(?!")
+_SPANNING = [p.removeprefix(r"\b") for p, _ in TYPO_FIXES if any(m in p for m in _SPAN_MARKS)]
+_ANY_SPANNING = re.compile("|".join(_SPANNING)) if _SPANNING else None
+
+
+def _word_holds_typo(word: str) -> bool:
+    """Does `_fix_typos` change anything in this space-free word?"""
+    low = word.lower()
+    if len(low) != len(word):
+        return True
+    return any(
+        m[0] not in _ALREADY_RIGHT or word[m.start() : m.end()] != m[0]
+        for m in _ANY_TYPO.finditer(low)
+    )
+
+
+_HOLDS_TYPO = _Memo(_word_holds_typo)
+
+
+def _may_hold_typo(text: str, low: str) -> bool:
+    """False only when `_fix_typos` would leave the text as it is."""
+    if _ANY_SPANNING is not None and _ANY_SPANNING.search(low) is not None:
+        return True
+    return any(map(_HOLDS_TYPO.__getitem__, text.split()))
+
+
 def _fix_typos(text: str) -> str:
     """Rewrite common misspellings ("introduse", "refferal", "resum") to the canonical word."""
     low = text.lower()
     if len(low) != len(text):  # rare Unicode case changes length: fall back to slow path
         for pattern, repl in _TYPOS:
             text = pattern.sub(repl, text)
+        return text
+    if not _may_hold_typo(text, low):
         return text
     parts: list[str] = []
     last = 0
@@ -222,23 +277,43 @@ def clean(raw: str) -> CleanText:
 def _tokenise(text: str) -> tuple[str, tuple[Token, ...], frozenset[str]]:
     """The lowercase text, its tokens, and the set of their lowercase forms with the pieces of
     joined words ("resume's", "mock-interview"), so a pattern that matches inside a token
-    still finds its word in the set."""
+    still finds its word in the set.
+
+    No token holds a space, so each space-separated word is tokenised alone, and how it splits
+    is remembered per word (words repeat across messages): only the offsets are per message."""
+    tokens: list[Token] = []
+    append = tokens.append
+    pieces: list[frozenset[str]] = []
+    pos = 0
+    for chunk in text.split(" "):
+        found, chunk_pieces = _CHUNKS[chunk]
+        for w, w_low, s, e in found:
+            # tuple.__new__ skips the named tuple's Python-level constructor.
+            append(_new(Token, (w, w_low, pos + s, pos + e)))
+        if chunk_pieces:
+            pieces.append(chunk_pieces)
+        pos += len(chunk) + 1
     low = text.lower()
-    if len(low) == len(text):
-        # tuple.__new__ skips the named tuple's Python-level constructor: tokens are many.
-        tokens = tuple(
-            [_new(Token, (w := m[0], w.lower(), s := m.start(), s + len(w))) for m in _tokens(text)]
-        )
-    else:  # a rare Unicode case change alters lengths: lowercase each token by itself
-        tokens = tuple(Token(m[0], m[0].lower(), *m.span()) for m in _tokens(text))
-    words = {t.low for t in tokens}
-    if "-" in low or "'" in low or "." in low or "&" in low:
-        for t in tokens:
-            if len(t.low) > 1 and not t.low.isalnum():
-                words.update(_PIECES(t.low))
-    return low, tokens, frozenset(words)
+    words = frozenset(map(_LOW, tokens))
+    if pieces and ("-" in low or "'" in low or "." in low or "&" in low):
+        words = words.union(*pieces)
+    return low, tuple(tokens), words
+
+
+ChunkTokens = tuple[tuple[tuple[str, str, int, int], ...], frozenset[str]]
+
+
+def _chunk_tokens(chunk: str) -> ChunkTokens:
+    """The tokens of one space-free word (text, lowercase, start, end) and the pieces of the
+    joined ones."""
+    found = tuple((m[0], m[0].lower(), m.start(), m.end()) for m in _tokens(chunk))
+    return found, frozenset(
+        piece for t in found if len(t[1]) > 1 and not t[1].isalnum() for piece in _PIECES(t[1])
+    )
 
 
 _new = tuple.__new__
+_LOW = itemgetter(1)  # Token.low
 _PIECES = re.compile(r"[^\W_]+").findall
 _tokens = TOKEN.finditer
+_CHUNKS = _Memo(_chunk_tokens)
