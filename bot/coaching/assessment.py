@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
@@ -62,31 +62,6 @@ class Assessment:
             "deadline": self.deadline,
             "reasons": list(self.reasons),
         }
-
-
-_new_object = object.__new__
-# The fields in the order they are declared (and `_assessment` takes them).
-_FIELDS = tuple(f.name for f in fields(Assessment))
-
-
-def _assessment(
-    text: str,
-    verdict: Verdict,
-    missing: tuple[str, ...] = (),
-    who: str | None = None,
-    kind: RequestKind | None = None,
-    company: str | None = None,
-    role: str | None = None,
-    deadline: str | None = None,
-    reasons: tuple[str, ...] = (),
-    what: str | None = None,
-) -> Assessment:
-    """`Assessment(...)` with the same fields, a few times cheaper: a frozen dataclass sets each
-    field through `object.__setattr__`, this fills the instance's dictionary at once."""
-    made = _new_object(Assessment)
-    values = (text, verdict, missing, who, kind, company, role, deadline, reasons, what)
-    made.__dict__.update(zip(_FIELDS, values, strict=True))
-    return made
 
 
 # An ask with no one identifiable: "find someone at Amazon", "get a referral", "see if anyone…".
@@ -454,7 +429,7 @@ def _errand(
     sets disagree here (asks-unseen.tsv says passive, asks-real-*.tsv say vague)."""
     person = next((r for r in refs if r.kind is RefKind.PERSON), None)
     who = _say_name(person.text) if person else None
-    return _assessment(
+    return Assessment(
         text,
         Verdict.VAGUE,
         ("what",) if who else ("who", "what"),
@@ -539,7 +514,7 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         assert person is not None
         who = _say_name(person.text)
         question = _coach_question(ct.low, favour.start)
-        return _assessment(
+        return Assessment(
             text,
             Verdict.VAGUE if question else Verdict.SPECIFIC,
             (),
@@ -565,7 +540,7 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         reasons = ["No one is asked for anything: this is passive networking."]
         if cue:
             reasons.append(f'"{cue.group(0)}" is an activity, not an ask.')
-        return _assessment(
+        return Assessment(
             text,
             Verdict.PASSIVE,
             ("who", "what"),
@@ -598,7 +573,7 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
             if ref and ref.text
             else "no one is named"
         )
-        return _assessment(
+        return Assessment(
             text,
             Verdict.VAGUE,
             ("who",),
@@ -616,7 +591,7 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         vague = _search(_VAGUE_WHAT, _VAGUE_WHAT_WORDS, ct.low, ct.words)
         detail = f' ("{vague.group(0)}" is not a concrete favour)' if vague else ""
         who = _say_name(named[0].text)
-        return _assessment(
+        return Assessment(
             text,
             Verdict.VAGUE,
             ("what",),
@@ -632,7 +607,7 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         )
     generic = next((r.text for r in refs if r.kind is not RefKind.PERSON and r.text), None)
     whom = f'"{generic}" is not one identifiable person' if generic else "no one is named"
-    return _assessment(
+    return Assessment(
         text,
         Verdict.VAGUE,
         ("who", "what"),
