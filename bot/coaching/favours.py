@@ -123,7 +123,7 @@ _REFERRAL = re.compile(
     rf"\s(?:along\s|on\s)?(?:my\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC}|name|info|information|work"
     r"|details|candidacy)(?:\s(?:link|file|pdf))?|it|this|them|me)\s(?:along\s|over\s|on\s|up\s"
     r"|straight\s|directly\s|right\s)?(?:to|with|onto|into|internally|in\sfront\sof|forward"
-    r"|on\sthe\sdesk\sof|(?<=along\s)for|in\sthe\shands\sof|in"
+    r"|on\sthe\sdesk\sof|(?<=along\s)for|in\sthe\shands\sof|in(?!\s(?:touch|contact)\b)"
     # "pass along my resume for the network tech job": the job names where it goes.
     r"|for(?=\s(?:the|a|an|this|that)\s(?:[\w-]+\s){0,4}?(?:job|role|position|opening|req)\b))\b"
 )

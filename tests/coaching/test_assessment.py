@@ -746,6 +746,9 @@ def test_real_asks_are_specific_and_said_back(text: str, echo: str) -> None:
         # A service signed up for, and a question about nothing in particular.
         "sign up for a free resume review",
         "ask Tom about the job at Google - is it good?",
+        # Being put in touch with unnamed people in a field is no named intro.
+        "ask Ines to put me in touch with people in biotech",
+        "get Farid to put me in contact with folks in logistics",
     ],
 )
 def test_never_judged_specific(text: str) -> None:
