@@ -327,6 +327,21 @@ def _say_name(name: str) -> str:
     return name
 
 
+_PRACTICE_WITH = re.compile(r"(?:\s[\w-]+){0,2}\s(?:with|w/)\s")
+
+
+def _practice_partner(favour: Favour, refs: list[Ref], after: int, low: str) -> Ref | None:
+    """The person a mock is done with: "mock case interview with mei sat morning"."""
+    if favour.kind is not RequestKind.OTHER or not low.startswith(
+        ("mock", "practice", "role"), favour.start
+    ):
+        return None
+    for ref in refs[after : after + 2]:
+        if ref.kind is RefKind.PERSON and _PRACTICE_WITH.fullmatch(low, favour.end, ref.start):
+            return ref._replace(source=Source.FROM)
+    return None
+
+
 def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> Ref | None:
     """The person a favour is asked of: "a referral from Kevin", else the last one named before.
 
@@ -334,6 +349,9 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
     "Maria will introduce me to the CFO" (not "I met Maria; get a referral").
     """
     after = bisect_left(starts, favour.start + 1)
+    partner = _practice_partner(favour, refs, after, low)
+    if partner is not None:
+        return partner
     for ref in refs[after : after + 3]:
         if ref.source is Source.FROM and ref.start - favour.end < 40:
             return ref

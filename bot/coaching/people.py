@@ -272,7 +272,11 @@ _REQUEST_INDEX = _index_phrases(REQUEST_PHRASES)
 _TALK_INDEX = _index_phrases(TALK_PHRASES)
 _SOCIAL_INDEX = _index_phrases(SOCIAL_PHRASES)
 # The words that can open a person slot: any other word is passed over with one set test.
-_VERB_STARTS = frozenset({*_REQUEST_INDEX, *_TALK_INDEX, *_SOCIAL_INDEX, *REQUEST_VERBS, "from"})
+# "need", "have", "get" open a slot only with a person and a verb after: see `_has_do`.
+_HAS_DO_VERBS = frozenset({"have", "get", "need"})
+_VERB_STARTS = frozenset(
+    {*_REQUEST_INDEX, *_TALK_INDEX, *_SOCIAL_INDEX, *REQUEST_VERBS, *_HAS_DO_VERBS, "from"}
+)
 
 
 def _phrase_at(
@@ -545,8 +549,9 @@ def parse_object(
 
 
 def _has_do(tokens: tuple[Token, ...], i: int) -> bool:
-    """ "have Mei-Ling run a mock interview with me", "get Hannah to write me a letter"."""
-    if tokens[i].low not in ("have", "get") or i + 2 >= len(tokens):
+    """ "have Mei-Ling run a mock interview with me", "get Hannah to write me a letter",
+    "need lena to look at my readme"."""
+    if tokens[i].low not in _HAS_DO_VERBS or i + 2 >= len(tokens):
         return False
     name = tokens[i + 1]
     if not (name.text[0].isupper() and _is_name(name)) and name.low not in GIVEN_NAMES:
@@ -697,6 +702,7 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
         if low not in COMMON_WORDS and (
             (i and tokens[i - 1].low in _MET)
             or ((i == 0 or tokens[i - 1].text in _SENTENCE_MARKS) and nxt in _SUBJECT_VERBS)
+            or _lower_subject_referred_to(ct, i)
             or (i == 0 and _note_head(tokens))
         ):
             # "met lena at the meetup. ask her …", "nora is leaving HubSpot. ask her …".
@@ -764,6 +770,15 @@ def _subject_referred_to(ct: CleanText, i: int) -> bool:
     if tok.low in COMMON_WORDS or tok.low in _MENTION_STOP or _company_shaped(tok.text):
         return False
     return _GENDERED.search(ct.low, tokens[i + 1].end, tokens[i + 1].end + 160) is not None
+
+
+def _lower_subject_referred_to(ct: CleanText, i: int) -> bool:
+    """A lowercase given name opening the message, pointed back to by he/she/him/her in its
+    next sentences: "sam owes me one lol. asking him …", "connor from the gym is a PM, …"."""
+    tokens = ct.tokens
+    if i != 0 or len(tokens) < 3 or tokens[1].low in REQUEST_VERBS:
+        return False
+    return _GENDERED.search(ct.low, tokens[0].end, tokens[0].end + 160) is not None
 
 
 def _mention_ref(ct: CleanText, i: int, end: int) -> Ref:

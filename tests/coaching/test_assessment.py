@@ -682,6 +682,24 @@ def test_deterministic() -> None:
             "ask Ade to submit the referral he offered for the data role at Kuda",
             "Ade, submitting the referral he offered for the data role at Kuda",
         ),
+        # A lowercase name opening the message as its subject, pointed back to by him/her.
+        (
+            "tariq is at Monzo now. asking him to refer me for the backend role",
+            "Tariq, a referral for the backend role",
+        ),
+        (
+            "olek owes me a favour. ask him for an intro to his manager at Revolut",
+            "Olek, an intro to his manager at Revolut",
+        ),
+        (
+            "nadia from my old lab has the recruiter's email, asking her to forward my CV to him",
+            "Nadia, forwarding your CV to him",
+        ),
+        # "need X to …" asks X, as "get X to …" does.
+        (
+            "need ravi to look over my cover letter for the Ocado job",
+            "Ravi, a review of your cover letter",
+        ),
     ],
 )
 def test_real_asks_are_specific_and_said_back(text: str, echo: str) -> None:
@@ -890,3 +908,16 @@ def test_an_errand_with_job_content_is_judged_as_the_job_ask(text: str, verdict:
     result = assess_ask(text)
     assert result.verdict is verdict
     assert not any("job search" in reason for reason in result.reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("mock interview with Priya on sunday, asking her tonight", "Priya"),
+        ("45 min practice case with femi thursday, he did McKinsey", "Femi"),
+    ],
+)
+def test_a_mock_with_a_named_person_asks_that_person(text: str, who: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.who == who
