@@ -458,6 +458,10 @@ def parse_object(
         ):
             n = _name_span(tokens, k)
             return RefKind.PERSON, text[tok.start : tokens[k + n - 1].end], k + n, False
+    if not tok.is_cap and low.endswith("'s") and low[:-2] in UNIQUE_KIN:
+        # "ask grandma's friend rosa": lowercase kin owning a named person.
+        kind, end, said = _possessive_chain(ct, j, j + 1)
+        return kind, said, end, False
     # "Mom", "Dad", "Grandma" are names when written as names.
     if low in UNIQUE_KIN and tok.is_cap:
         if (j + 1 < len(tokens) and tokens[j + 1].low in ("'s", "'")) or low.endswith("'s"):
@@ -674,12 +678,32 @@ def _lead_person(ct: CleanText) -> Ref | None:
     parsed = parse_object(ct, 0, strong=False)
     if parsed is None and _given_name(first) and tokens[1].text in ("→", ":", "=", "—", "-"):
         parsed = RefKind.PERSON, tokens[0].text, 1, False  # "zoe → intro to her manager"
+    if parsed is None and _given_name(first) and _dotted_favour(tokens):
+        # "jake. referral. Honeywell. today.": a clipped note, the name then the favour.
+        return Ref(RefKind.PERSON, tokens[0].text, tokens[0].start, tokens[1].end, Source.LEAD)
+    if parsed is None:
+        parsed = _bare_relation_lead(tokens)
     if parsed is None or parsed[0] is not RefKind.PERSON:
         return None
     kind, text, end, plural = parsed
     if end >= len(tokens) or tokens[end].text not in (":", "—", "-", ",", "→", "="):
         return None
     return Ref(kind, text, tokens[0].start, tokens[end].end, Source.LEAD, plural)
+
+
+def _dotted_favour(tokens: tuple[Token, ...]) -> bool:
+    """ "name. referral. …": a full stop after the first word, then a favour noun."""
+    return len(tokens) > 2 and tokens[1].text == "." and tokens[2].low in _FAVOUR_NOUNS
+
+
+def _bare_relation_lead(tokens: tuple[Token, ...]) -> tuple[RefKind, str, int, bool] | None:
+    """ "ex-manager lou: reference for …", "mentor Ada — intro to …": a relation without "my",
+    then a given name, heading a note."""
+    relation = tokens[0].low.removeprefix("ex-").removeprefix("former-")
+    name = tokens[1]
+    if relation not in RELATION_NOUNS or not (_is_name(name) or _given_name(name.low)):
+        return None
+    return RefKind.PERSON, name.text, 2, False
 
 
 def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
@@ -793,7 +817,11 @@ def find_refs(ct: CleanText) -> list[Ref]:
     i = 0
     count = len(tokens)
     # A note's leading person needs a separator among its first words.
-    lead = None if _LEAD_MARKS.isdisjoint(ct.words) else _lead_person(ct)
+    lead = (
+        None
+        if _LEAD_MARKS.isdisjoint(ct.words) and not _dotted_favour(tokens)
+        else _lead_person(ct)
+    )
     if lead is not None:
         refs.append(lead)
     # Only verbs can open a slot, and only capitalised words, given names and "my"/"our" can
@@ -856,6 +884,8 @@ def find_refs(ct: CleanText) -> list[Ref]:
             j += 1
         if j + 1 < count and tokens[j].text == "@":  # "ask @Jim" typed as plain text
             j += 1
+        elif _ask_then_colon(tokens, j, source):
+            j += 1  # "today's ask: <@U…> for a referral"
         elif (
             source is Source.REQUEST
             and j + 1 < count
@@ -915,6 +945,14 @@ def find_refs(ct: CleanText) -> list[Ref]:
         )
         i = end_index
     return _resolve(refs)
+
+
+def _ask_then_colon(tokens: tuple[Token, ...], j: int, source: Source | None) -> bool:
+    """ "ask: <@U…> for a referral", "ask: Dana, intro to …": the person follows the colon."""
+    if source is not Source.REQUEST or j + 1 >= len(tokens) or tokens[j].text != ":":
+        return False
+    nxt = tokens[j + 1]
+    return nxt.text.startswith(MENTION_PREFIX) or (nxt.is_cap and _given_name(nxt.low))
 
 
 def _requests_a_thing(tokens: tuple[Token, ...], i: int, j: int) -> bool:

@@ -695,6 +695,22 @@ def test_deterministic() -> None:
             "nadia from my old lab has the recruiter's email, asking her to forward my CV to him",
             "Nadia, forwarding your CV to him",
         ),
+        # One identifiable person: a unique role, a name owned by lowercase kin.
+        (
+            "ask my PI to write me a recommendation letter for the Amgen postdoc",
+            "my PI, a recommendation letter for the Amgen postdoc",
+        ),
+        ("ask grandpa's friend walter for a referral at Boeing", "Walter, a referral at Boeing"),
+        # Clipped notes headed by the person: "name.", "relation name:", "ask: <@U…>".
+        ("dev. referral. Cisco. tomorrow.", "Dev, a referral at Cisco"),
+        (
+            "ex-boss tanya: reference for the Kroger store manager job",
+            "Tanya, a reference for the Kroger store manager job",
+        ),
+        (
+            "today's ask: <@U0ABC12345> for an intro to the design lead at Figma",
+            "<@U0ABC12345>, an intro to the design lead at Figma",
+        ),
         # "need X to …" asks X, as "get X to …" does.
         (
             "need ravi to look over my cover letter for the Ocado job",
@@ -767,6 +783,11 @@ def test_real_asks_are_specific_and_said_back(text: str, echo: str) -> None:
         # Being put in touch with unnamed people in a field is no named intro.
         "ask Ines to put me in touch with people in biotech",
         "get Farid to put me in contact with folks in logistics",
+        # Clipped notes and owned people that name no one person.
+        "Target. referral. today",
+        "friend: referral for Target",
+        "ask mom's coworker for a referral at Target",
+        "mock interview with a friend next week",
     ],
 )
 def test_never_judged_specific(text: str) -> None:
