@@ -805,6 +805,25 @@ def _lower_subject_referred_to(ct: CleanText, i: int) -> bool:
     return _GENDERED.search(ct.low, tokens[0].end, tokens[0].end + 160) is not None
 
 
+# Words after "X's" that read it as "X is": "vero's on the podcast team", "maya's reviewing …".
+_AFTER_IS = frozenset({"on", "at", "in", "with", "now", "still", "already", "been", "a", "an"})
+
+
+def _contracted_subject(ct: CleanText) -> Ref | None:
+    """A given name opening the message with "'s" for "is": "vero's on the Spotify team — …",
+    "maya's reviewing my resume tonight" (not "vero's team")."""
+    tokens = ct.tokens
+    if len(tokens) < 3 or not tokens[0].low.endswith("'s"):
+        return None
+    nxt = tokens[1].low
+    if not _given_name(tokens[0].low[:-2]) or not (nxt in _AFTER_IS or nxt.endswith("ing")):
+        return None
+    start = tokens[0].start
+    return Ref(
+        RefKind.PERSON, ct.text[start : tokens[0].end - 2], start, tokens[0].end - 2, Source.MENTION
+    )
+
+
 def _mention_ref(ct: CleanText, i: int, end: int) -> Ref:
     start, stop = ct.tokens[i].start, ct.tokens[end - 1].end
     return Ref(RefKind.PERSON, ct.text[start:stop], start, stop, Source.MENTION)
@@ -822,6 +841,8 @@ def find_refs(ct: CleanText) -> list[Ref]:
         if _LEAD_MARKS.isdisjoint(ct.words) and not _dotted_favour(tokens)
         else _lead_person(ct)
     )
+    if lead is None:
+        lead = _contracted_subject(ct)
     if lead is not None:
         refs.append(lead)
     # Only verbs can open a slot, and only capitalised words, given names and "my"/"our" can

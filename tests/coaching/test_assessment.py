@@ -711,6 +711,15 @@ def test_deterministic() -> None:
             "today's ask: <@U0ABC12345> for an intro to the design lead at Figma",
             "<@U0ABC12345>, an intro to the design lead at Figma",
         ),
+        # "name's" for "name is" opening the message; a romanised Korean given name.
+        (
+            "nina's at Klarna now, asking her for a referral to the data team",
+            "Nina, a referral to the data team",
+        ),
+        (
+            "Hyun-woo is at Coupang. ask him to refer me for the SRE role",
+            "Hyun-woo, a referral for the SRE role",
+        ),
         # "need X to …" asks X, as "get X to …" does.
         (
             "need ravi to look over my cover letter for the Ocado job",
@@ -788,6 +797,7 @@ def test_real_asks_are_specific_and_said_back(text: str, echo: str) -> None:
         "friend: referral for Target",
         "ask mom's coworker for a referral at Target",
         "mock interview with a friend next week",
+        "vero's team is hiring, ask her for a referral",
     ],
 )
 def test_never_judged_specific(text: str) -> None:
