@@ -95,6 +95,8 @@ _INTRO = re.compile(
     r"|\b(?:an?|email|warm|the|quick|short)\sintro(?:duction)?s?(?:\semails?)?\b"
     r"(?:\s(?:to|with)\b)?"
     r"|\bmake\s(?:an?\s)?introductions?\b(?:\s(?:to|with)\b)?"
+    # "cc me on an email to the head of procurement": an intro by email.
+    r"|\bcc(?:'d|s)?\sme\s(?:on|in)\s(?:an?|the|his|her|their)\s(?:[\w-]+\s)?emails?\s(?:to|with)\b"
 )
 _REFERRAL = re.compile(
     r"\brefer(?:s|red|ed|ring|ing)?\s(?:me|him|her|them|my\sname)\b"
@@ -162,7 +164,7 @@ _SEND_DOC = re.compile(
 _FEEDBACK = re.compile(
     r"\b(?:feedback|tear\s(?:it|them)\sapart|thoughts|comments|notes|critique|edits|pointers"
     r"|suggestions|(?:review|proofread|critique|edit)\s(?:it|them)|look\s(?:it|them)\sover"
-    r"|look\sat\s(?:it|them)|mark\s(?:it|them)\sup|red[- ]?pen|improve\s(?:it|them))\b"
+    r"|look\sat\s(?:it|them)|mark\s(?:(?:it|them)\s)?up|red[- ]?pen|improve\s(?:it|them))\b"
 )
 _NAMES = re.compile(
     r"\b(?:names?|contacts?|contact\sinfo(?:rmation)?|contact\sdetails|emails?\saddress(?:es)?"
@@ -512,7 +514,7 @@ def _forms(bases: str, endings: str = "") -> frozenset[str]:
 # Each favour pattern is only run when the message holds one of the words every match of it
 # contains: one set test instead of a regex scan, for most patterns on most messages.
 _INTRO_WORDS = _forms(
-    "introduce introduction intro present connect put hook set", "s d ed ing 'd"
+    "introduce introduction intro present connect put hook set cc", "s d ed ing 'd"
 ) | {"introducing", "introduces", "putting", "setting"}
 _REFERRAL_WORDS = _forms(
     "refer referral word recommend vouch pass forward send share submit hand give get bring flag"

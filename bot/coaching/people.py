@@ -145,7 +145,7 @@ _SUBJECT_VERBS = frozenset(
     | {"now", "still", "already", "gave", "sent", "wrote", "invited", "introduced", "referred"}
 )
 # Verbs after which a lowercase given name is still a person met ("met lena", "saw omar").
-_MET = frozenset({"met", "meet", "saw", "see", "with", "and", "called", "texted", "emailed"})
+_MET = frozenset({"met", "meet", "saw", "see", "with", "w", "and", "called", "texted", "emailed"})
 _SENTENCE_MARKS = frozenset({".", "!", "?", ";", ":", "—", "-", "(", "→"})
 
 

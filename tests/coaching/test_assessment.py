@@ -720,6 +720,24 @@ def test_deterministic() -> None:
             "Hyun-woo is at Coupang. ask him to refer me for the SRE role",
             "Hyun-woo, a referral for the SRE role",
         ),
+        # Favours said in other words: mark up, sanity check a number, cc me on an email to.
+        (
+            "send Ola my portfolio pdf and ask her to mark up whatever feels weak",
+            "Ola, a review of your portfolio",
+        ),
+        (
+            "ask Bea to sanity check my counteroffer for the Adyen job before friday",
+            "Bea, a review of your counteroffer",
+        ),
+        (
+            "ask Mr. Bello to cc me on an email to the plant manager at Unilever Lagos",
+            "Mr. Bello, an intro to the plant manager at Unilever Lagos",
+        ),
+        # "w" for "with" names the person met; "ask:" then asks them.
+        (
+            "coffee w tomas. ask: would he pass my resume to the eng lead at Bolt",
+            "Tomas, passing your resume to the eng lead at Bolt",
+        ),
         # "need X to …" asks X, as "get X to …" does.
         (
             "need ravi to look over my cover letter for the Ocado job",
@@ -798,6 +816,7 @@ def test_real_asks_are_specific_and_said_back(text: str, echo: str) -> None:
         "ask mom's coworker for a referral at Target",
         "mock interview with a friend next week",
         "vero's team is hiring, ask her for a referral",
+        "ask Kim to cc me on an email to some people in fintech",
     ],
 )
 def test_never_judged_specific(text: str) -> None:
