@@ -896,7 +896,8 @@ _DO_IT = re.compile(
     r"\b(?:submit|send|file|make|do|put)(?:s|ting|ing)?\s(?:it|that)(?:\sin|\sthrough)?\b"
 )
 _NAMED_EARLIER = re.compile(
-    r"\b(?:the|that|his|her|their)\s((?:[\w&.'-]+\s){0,2}?)(referral|intro|introduction|reference"
+    r"\b(?:the|that|his|her|their|(?<=promised\s)|(?<=offered\s))\s?((?:[\w&.'-]+\s){0,2}?)"
+    r"(referral|intro|introduction|reference"
     r"|recommendation)\b(?!\s(?:program|programs|bonus|policy|post|portal|process|link))"
 )
 _DOING_IT = {
@@ -946,7 +947,7 @@ def _named_requests(text: str, low: str, anchors: list[tuple[int, int]]) -> Iter
                 continue
             kind = _BARE_KINDS[earlier.group(2)][0]
             verb = next(v for v in _DOING_IT if m.group(0).startswith(v))
-            what = f"{_DOING_IT[verb]} {text[earlier.start() : earlier.end()]}"
+            what = f"{_DOING_IT[verb]} {_with_article(text[earlier.start() : earlier.end()])}"
             yield Favour(kind, m.start(), m.end(), True, what, True)
     if "hiring" in low:
         for m in _WHO_HIRING.finditer(low):

@@ -738,6 +738,11 @@ def test_deterministic() -> None:
             "coffee w tomas. ask: would he pass my resume to the eng lead at Bolt",
             "Tomas, passing your resume to the eng lead at Bolt",
         ),
+        # A favour promised earlier, now asked to be done.
+        (
+            "lukas promised intro to his old boss at SAP. asking him today to actually send it",
+            "Lukas, sending an intro",
+        ),
         # "need X to …" asks X, as "get X to …" does.
         (
             "need ravi to look over my cover letter for the Ocado job",
