@@ -268,7 +268,8 @@ _INFORMATIONAL = re.compile(
 _MOCK = re.compile(
     r"\b(?:mock|practice|role[- ]play)\s(?:[\w-]+\s){0,2}?(?:interviews?|negotiations?|calls?"
     r"|pitch|presentations?|cases?|sessions?|conversations?|runs?|panels?|critiques?|talks?"
-    r"|screens?|rounds?|demos?|reviews?|exams?|loops?|onsites?|whiteboards?)\b"
+    r"|screens?|rounds?|demos?|reviews?|exams?|loops?|onsites?|whiteboards?|behaviou?rals?"
+    r"|technicals?)\b"
     r"|\b(?:an?|the)\s(?:[\w-]+\s){0,3}?mocks?\s(?=(?:with|for)\s(?:me|us)\b)"
 )
 # A favour named by its noun alone, straight after the person: learners' and note-takers' frame.
@@ -403,9 +404,19 @@ def _sentence_end(low: str, pos: int) -> int:
     return match.start() if match else limit
 
 
+def _outside_aside(low: str, start: int, pos: int) -> int:
+    """A clause opened inside brackets starts before them: "ask Jen (ex-coworker, now at
+    HubSpot) which recruiter …" is one clause."""
+    close = low.find(")", start, pos)
+    if close < 0 or "(" in low[start:close]:
+        return start
+    opening = low.rfind("(", max(0, start - 160), start)
+    return _clause_start(low, opening) if opening >= 0 else start
+
+
 def _requested(low: str, pos: int) -> bool:
     """Is the favour at `pos` asked of someone else, not something the member does alone?"""
-    start = _clause_start(low, pos)
+    start = _outside_aside(low, _clause_start(low, pos), pos)
     if start == 0 and pos == 0:
         return False
     if start == pos and low[max(0, pos - 4) : pos] == "and ":

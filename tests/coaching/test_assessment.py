@@ -738,6 +738,15 @@ def test_deterministic() -> None:
             "coffee w tomas. ask: would he pass my resume to the eng lead at Bolt",
             "Tomas, passing your resume to the eng lead at Bolt",
         ),
+        # An aside in brackets does not cut the ask from its favour.
+        (
+            "ask Ola (my old TA, now at Google) for a referral to the cloud team",
+            "Ola, a referral to the cloud team",
+        ),
+        (
+            "asking Priyanka to do a mock technical for my Stripe onsite",
+            "Priyanka, a mock technical for your Stripe onsite",
+        ),
         # A favour promised earlier, now asked to be done.
         (
             "lukas promised intro to his old boss at SAP. asking him today to actually send it",
