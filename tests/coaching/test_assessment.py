@@ -744,8 +744,8 @@ def test_deterministic() -> None:
             "Ola, a referral to the cloud team",
         ),
         (
-            "asking Priyanka to do a mock technical for my Stripe onsite",
-            "Priyanka, a mock technical for your Stripe onsite",
+            "asking Maria to do a mock technical for my Stripe onsite",
+            "Maria, a mock technical for your Stripe onsite",
         ),
         # A favour promised earlier, now asked to be done.
         (
