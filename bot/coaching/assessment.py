@@ -152,6 +152,9 @@ _KIND_PRIORITY = (
 _PROMISE = re.compile(
     r"\b(?:will|would|to|gonna|please|pls|plz)\b|'d\b|'ll\b|\b(?:can|could)\s(?:you|u)\b"
 )
+# "maya's reviewing …", "Tom is forwarding …": the person is doing the favour now.
+_DOING_NOW = re.compile(r"(?:'s|\sis|\sare)\s(?:already\s|now\s)?")
+_ING = re.compile(r"[a-z]+ing\s(?:my|me)\b")
 _GAP_BREAK = re.compile(r"[.;:!?,—(]|\b(?:and|but|then|so|i|i'm|i'll|i'd|we|my|me)\b")
 # Kinds of favour a person can be said to do for the member (not "Sam might know people at…").
 _DONE_FOR_ME = frozenset(
@@ -363,6 +366,9 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
         gap = low[before[-1].end : favour.start]
         if len(gap) <= 40 and _PROMISE.search(gap) and not _GAP_BREAK.search(gap):
             return before[-1]
+        if _DOING_NOW.fullmatch(gap) and _ING.match(low, favour.start):
+            # "maya's reviewing my resume tonight": agreed already, so asked of her.
+            return before[-1]._replace(source=Source.FROM)
     return None
 
 

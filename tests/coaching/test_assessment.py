@@ -747,6 +747,15 @@ def test_deterministic() -> None:
             "asking Maria to do a mock technical for my Stripe onsite",
             "Maria, a mock technical for your Stripe onsite",
         ),
+        # A favour the person is already doing for the member: agreed, so asked.
+        (
+            "dara's reviewing my cover letter tonight for the Asos job",
+            "Dara, a review of your cover letter",
+        ),
+        (
+            "Tom is forwarding my resume to the hiring manager at Bosch",
+            "Tom, forwarding your resume to the hiring manager at Bosch",
+        ),
         # A favour promised earlier, now asked to be done.
         (
             "lukas promised intro to his old boss at SAP. asking him today to actually send it",
@@ -831,6 +840,8 @@ def test_real_asks_are_specific_and_said_back(text: str, echo: str) -> None:
         "mock interview with a friend next week",
         "vero's team is hiring, ask her for a referral",
         "ask Kim to cc me on an email to some people in fintech",
+        "Tom is reviewing resumes for the Bosch job",
+        "Maya's review of my resume was harsh",
     ],
 )
 def test_never_judged_specific(text: str) -> None:
