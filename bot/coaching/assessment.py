@@ -80,7 +80,11 @@ _VAGUE_INTENT = re.compile(
     r"|\b(?i:look\sfor\ssomeone|find\ssomeone|find\sa\scontact|find\san\sinsider|ask\saround"
     r"|who\sto\sask|see\swho\s(?:can|could|might|would|will))\b"
     r"|\b(?i:get(?:ting)?\srefer+ed|get\s(?:two|three|\d|a\sfew|some)\s(?:references|referrals))\b"
-    r"|\b(?i:pick)\s(?i:his|her|their)\sbrain\b"
+    r"|\b(?i:pick)\s(?i:his|her|their|your|ur)\sbrain\b"
+    r"|\b(?i:get|hear)\s(?i:his|her|their)\s(?i:thoughts|take|opinion|input|perspective|advice)\b"
+    # "maybe Ryo can help me with job in Japan", "take him up on it" (an offer of help).
+    r"|\b(?i:can|could|might|would)\s(?i:help\sme)\b"
+    r"|\b(?i:take)\s(?i:him|her|them)\s(?i:up\son)\b"
     r"|\b(?i:get|pick)\s[A-Z][\w-]*'s\s(?i:thoughts|brain|advice|input|take|opinion|feedback"
     r"|perspective|help)\b"
     r"|\b(?i:send)\s(?i:my)\s(?:\w+\s)?(?i:resume|cv|portfolio)\s(?i:to)\s"
@@ -91,7 +95,7 @@ _VAGUE_INTENT_WORDS = frozenset(
     {"get", "getting", "find", "finding", "land", "score", "request", "seek", "seeking", "line"}
     | {"try", "someone", "somebody", "anyone", "anybody", "people", "folks", "contact"}
     | {"contacts", "person", "insider", "insiders", "see", "look", "ask", "pick", "send", "who"}
-    | {"talk", "speak", "chat", "reach"}
+    | {"talk", "speak", "chat", "reach", "hear", "can", "could", "might", "would", "take"}
 )
 _ADVICE = re.compile(
     r"\b(?:advice|guidance|tips|pick\s(?:his|her|their|[\w']+)\sbrain|mentor|insights?)\b"
@@ -404,13 +408,18 @@ def _addressed_request(mention: Ref, text: str, words: frozenset[str]) -> bool:
 _LEAD_WISH = re.compile(
     r"[\s>]*(?:general\s|some\s|any\s|more\s)?(?:help|advice|guidance|support|feedback|leads|tips"
     r"|pointers)\b"
+    # "Liam — a call sometime this week", "dmitri - coffee?", "sarah → talk about work stuff".
+    r"|[\s>]*(?:an?\s)?(?:quick\s)?(?:call|chat|coffee|zoom|meeting)\b"
+    r"|[\s>]*(?:talk|chat|speak)\s(?:about|re)\b"
+    # "Ayesha → can she lend me her laptop": a question about what they would do.
+    r"|[\s>]*(?:can|could|would|will)\s(?:she|he|they|you|u)\b"
 )
 
 
 def _vague_after(lead: Ref, text: str) -> bool:
     """ "maria -> help w/ job search", "hana-san → general advice": a note's leading person,
     then a wish too vague to be a favour (still an ask intended of that person)."""
-    return _LEAD_WISH.match(text.lower(), lead.end) is not None
+    return _LEAD_WISH.match(text.lower(), lead.end) is not None and not _for_its_own_sake(text)
 
 
 def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: frozenset[str]) -> bool:

@@ -682,7 +682,7 @@ def _lead_person(ct: CleanText) -> Ref | None:
         # "jake. referral. Honeywell. today.": a clipped note, the name then the favour.
         return Ref(RefKind.PERSON, tokens[0].text, tokens[0].start, tokens[1].end, Source.LEAD)
     if parsed is None:
-        parsed = _bare_relation_lead(tokens)
+        parsed = _bare_relation_lead(tokens) or _name_from_place_lead(tokens)
     if parsed is None or parsed[0] is not RefKind.PERSON:
         return None
     kind, text, end, plural = parsed
@@ -704,6 +704,19 @@ def _bare_relation_lead(tokens: tuple[Token, ...]) -> tuple[RefKind, str, int, b
     if relation not in RELATION_NOUNS or not (_is_name(name) or _given_name(name.low)):
         return None
     return RefKind.PERSON, name.text, 2, False
+
+
+def _name_from_place_lead(tokens: tuple[Token, ...]) -> tuple[RefKind, str, int, bool] | None:
+    """ "sarah from yoga → talk about work stuff": a given name and where the member knows them
+    from, heading a note (the person is the name; the note's mark follows the place)."""
+    if not _given_name(tokens[0].low) or tokens[1].low != "from":
+        return None
+    for k in range(2, min(len(tokens), 6)):
+        if tokens[k].text in _LEAD_MARKS:
+            return RefKind.PERSON, tokens[0].text, k, False
+        if not tokens[k].is_word:
+            return None
+    return None
 
 
 def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:

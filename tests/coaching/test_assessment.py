@@ -920,6 +920,15 @@ def test_odd_target_lists_change_nothing_else() -> None:
         "sade -> general advice",
         "kofi: help with my job search",
         "grab Ken after the lecture and pick his brain",
+        # A call or a talk wished of a note's leading person; someone's thoughts; an offer of
+        # help taken up; an everyday favour asked as a question after the name.
+        "Ines — a call sometime next week",
+        "Bram, hop on a call friday? want to pick your brain",
+        "tunde. get his thoughts on the consulting market",
+        "maybe Kenji can help me with job in Osaka, I will write him",
+        "oscar said to reach out anytime — gonna take him up on it",
+        "pete from the gym → talk about career stuff",
+        "Lola → can she lend me her car for the interview tmrw",
     ],
 )
 def test_an_ask_with_no_one_or_nothing_named_is_vague_not_passive(text: str) -> None:
@@ -933,6 +942,7 @@ def test_an_ask_with_no_one_or_nothing_named_is_vague_not_passive(text: str) -> 
         "hang out in voice chat with <@5081927364>",
         "Set up a call with Moritz to catch up",
         "write Sam a thank-you note",
+        "Ines — coffee to catch up, nothing to ask",
     ],
 )
 def test_chats_for_their_own_sake_are_passive(text: str) -> None:
