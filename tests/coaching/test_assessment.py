@@ -761,6 +761,15 @@ def test_deterministic() -> None:
             "lukas promised intro to his old boss at SAP. asking him today to actually send it",
             "Lukas, sending an intro",
         ),
+        # A relation as the subject of "works": the verb is no name.
+        (
+            "my landlord works at Enbridge. asking him to pass my resume to the ops lead there",
+            "my landlord, passing your resume to the ops lead there",
+        ),
+        (
+            "my flatmate works at Monzo, asking her to refer me for the QA role",
+            "my flatmate, a referral for the QA role",
+        ),
         # "need X to …" asks X, as "get X to …" does.
         (
             "need ravi to look over my cover letter for the Ocado job",
