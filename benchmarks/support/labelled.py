@@ -25,6 +25,8 @@ REAL_HOLDOUT_SET = SETS_DIR / "asks-real-holdout.tsv"
 UNSEEN_SET = SETS_DIR / "asks-unseen.tsv"
 # A second set written blind the same way (see asks-unseen-2.md), measured once; tuned on since.
 UNSEEN2_SET = SETS_DIR / "asks-unseen-2.tsv"
+# A third, written and measured the same way (see asks-unseen-3.md); tuned on since.
+UNSEEN3_SET = SETS_DIR / "asks-unseen-3.tsv"
 LABELS = ("specific", "vague", "passive")
 
 

@@ -80,7 +80,11 @@ _VAGUE_INTENT = re.compile(
     r"|\b(?i:look\sfor\ssomeone|find\ssomeone|find\sa\scontact|find\san\sinsider|ask\saround"
     r"|who\sto\sask|see\swho\s(?:can|could|might|would|will))\b"
     r"|\b(?i:get(?:ting)?\srefer+ed|get\s(?:two|three|\d|a\sfew|some)\s(?:references|referrals))\b"
-    r"|\b(?i:pick)\s(?i:his|her|their)\sbrain\b"
+    r"|\b(?i:pick)\s(?i:his|her|their|your|ur)\sbrain\b"
+    r"|\b(?i:get|hear)\s(?i:his|her|their)\s(?i:thoughts|take|opinion|input|perspective|advice)\b"
+    # "maybe Ryo can help me with job in Japan", "take him up on it" (an offer of help).
+    r"|\b(?i:can|could|might|would)\s(?i:help\sme)\b"
+    r"|\b(?i:take)\s(?i:him|her|them)\s(?i:up\son)\b"
     r"|\b(?i:get|pick)\s[A-Z][\w-]*'s\s(?i:thoughts|brain|advice|input|take|opinion|feedback"
     r"|perspective|help)\b"
     r"|\b(?i:send)\s(?i:my)\s(?:\w+\s)?(?i:resume|cv|portfolio)\s(?i:to)\s"
@@ -91,7 +95,7 @@ _VAGUE_INTENT_WORDS = frozenset(
     {"get", "getting", "find", "finding", "land", "score", "request", "seek", "seeking", "line"}
     | {"try", "someone", "somebody", "anyone", "anybody", "people", "folks", "contact"}
     | {"contacts", "person", "insider", "insiders", "see", "look", "ask", "pick", "send", "who"}
-    | {"talk", "speak", "chat", "reach"}
+    | {"talk", "speak", "chat", "reach", "hear", "can", "could", "might", "would", "take"}
 )
 _ADVICE = re.compile(
     r"\b(?:advice|guidance|tips|pick\s(?:his|her|their|[\w']+)\sbrain|mentor|insights?)\b"
@@ -152,6 +156,9 @@ _KIND_PRIORITY = (
 _PROMISE = re.compile(
     r"\b(?:will|would|to|gonna|please|pls|plz)\b|'d\b|'ll\b|\b(?:can|could)\s(?:you|u)\b"
 )
+# "maya's reviewing …", "Tom is forwarding …": the person is doing the favour now.
+_DOING_NOW = re.compile(r"(?:'s|\sis|\sare)\s(?:already\s|now\s)?")
+_ING = re.compile(r"[a-z]+ing\s(?:my|me)\b")
 _GAP_BREAK = re.compile(r"[.;:!?,—(]|\b(?:and|but|then|so|i|i'm|i'll|i'd|we|my|me)\b")
 # Kinds of favour a person can be said to do for the member (not "Sam might know people at…").
 _DONE_FOR_ME = frozenset(
@@ -330,6 +337,21 @@ def _say_name(name: str) -> str:
     return name
 
 
+_PRACTICE_WITH = re.compile(r"(?:\s[\w-]+){0,2}\s(?:with|w/)\s")
+
+
+def _practice_partner(favour: Favour, refs: list[Ref], after: int, low: str) -> Ref | None:
+    """The person a mock is done with: "mock case interview with mei sat morning"."""
+    if favour.kind is not RequestKind.OTHER or not low.startswith(
+        ("mock", "practice", "role"), favour.start
+    ):
+        return None
+    for ref in refs[after : after + 2]:
+        if ref.kind is RefKind.PERSON and _PRACTICE_WITH.fullmatch(low, favour.end, ref.start):
+            return ref._replace(source=Source.FROM)
+    return None
+
+
 def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> Ref | None:
     """The person a favour is asked of: "a referral from Kevin", else the last one named before.
 
@@ -337,6 +359,9 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
     "Maria will introduce me to the CFO" (not "I met Maria; get a referral").
     """
     after = bisect_left(starts, favour.start + 1)
+    partner = _practice_partner(favour, refs, after, low)
+    if partner is not None:
+        return partner
     for ref in refs[after : after + 3]:
         if ref.source is Source.FROM and ref.start - favour.end < 40:
             return ref
@@ -348,6 +373,9 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
         gap = low[before[-1].end : favour.start]
         if len(gap) <= 40 and _PROMISE.search(gap) and not _GAP_BREAK.search(gap):
             return before[-1]
+        if _DOING_NOW.fullmatch(gap) and _ING.match(low, favour.start):
+            # "maya's reviewing my resume tonight": agreed already, so asked of her.
+            return before[-1]._replace(source=Source.FROM)
     return None
 
 
@@ -383,13 +411,18 @@ def _addressed_request(mention: Ref, text: str, words: frozenset[str]) -> bool:
 _LEAD_WISH = re.compile(
     r"[\s>]*(?:general\s|some\s|any\s|more\s)?(?:help|advice|guidance|support|feedback|leads|tips"
     r"|pointers)\b"
+    # "Liam — a call sometime this week", "dmitri - coffee?", "sarah → talk about work stuff".
+    r"|[\s>]*(?:an?\s)?(?:quick\s)?(?:call|chat|coffee|zoom|meeting)\b"
+    r"|[\s>]*(?:talk|chat|speak)\s(?:about|re)\b"
+    # "Ayesha → can she lend me her laptop": a question about what they would do.
+    r"|[\s>]*(?:can|could|would|will)\s(?:she|he|they|you|u)\b"
 )
 
 
 def _vague_after(lead: Ref, text: str) -> bool:
     """ "maria -> help w/ job search", "hana-san → general advice": a note's leading person,
     then a wish too vague to be a favour (still an ask intended of that person)."""
-    return _LEAD_WISH.match(text.lower(), lead.end) is not None
+    return _LEAD_WISH.match(text.lower(), lead.end) is not None and not _for_its_own_sake(text)
 
 
 def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: frozenset[str]) -> bool:

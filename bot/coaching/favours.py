@@ -109,6 +109,8 @@ _INTRO = re.compile(
     r"|\b(?:an?|email|warm|the|quick|short)\sintro(?:duction)?s?(?:\semails?)?\b"
     r"(?:\s(?:to|with)\b)?"
     r"|\bmake\s(?:an?\s)?introductions?\b(?:\s(?:to|with)\b)?"
+    # "cc me on an email to the head of procurement": an intro by email.
+    r"|\bcc(?:'d|s)?\sme\s(?:on|in)\s(?:an?|the|his|her|their)\s(?:[\w-]+\s)?emails?\s(?:to|with)\b"
 )
 _REFERRAL = re.compile(
     r"\brefer(?:s|red|ed|ring|ing)?\s(?:me|him|her|them|my\sname)\b"
@@ -137,7 +139,7 @@ _REFERRAL = re.compile(
     rf"\s(?:along\s|on\s)?(?:my\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC}|name|info|information|work"
     r"|details|candidacy)(?:\s(?:link|file|pdf))?|it|this|them|me)\s(?:along\s|over\s|on\s|up\s"
     r"|straight\s|directly\s|right\s)?(?:to|with|onto|into|internally|in\sfront\sof|forward"
-    r"|on\sthe\sdesk\sof|(?<=along\s)for|in\sthe\shands\sof|in"
+    r"|on\sthe\sdesk\sof|(?<=along\s)for|in\sthe\shands\sof|in(?!\s(?:touch|contact)\b)"
     # "pass along my resume for the network tech job": the job names where it goes.
     r"|for(?=\s(?:the|a|an|this|that)\s(?:[\w-]+\s){0,4}?(?:job|role|position|opening|req)\b))\b"
 )
@@ -176,7 +178,7 @@ _SEND_DOC = re.compile(
 _FEEDBACK = re.compile(
     r"\b(?:feedback|tear\s(?:it|them)\sapart|thoughts|comments|notes|critique|edits|pointers"
     r"|suggestions|(?:review|proofread|critique|edit)\s(?:it|them)|look\s(?:it|them)\sover"
-    r"|look\sat\s(?:it|them)|mark\s(?:it|them)\sup|red[- ]?pen|improve\s(?:it|them))\b"
+    r"|look\sat\s(?:it|them)|mark\s(?:(?:it|them)\s)?up|red[- ]?pen|improve\s(?:it|them))\b"
 )
 _NAMES = re.compile(
     r"\b(?:names?|contacts?|contact\sinfo(?:rmation)?|contact\sdetails|emails?\saddress(?:es)?"
@@ -280,7 +282,8 @@ _INFORMATIONAL = re.compile(
 _MOCK = re.compile(
     r"\b(?:mock|practice|role[- ]play)\s(?:[\w-]+\s){0,2}?(?:interviews?|negotiations?|calls?"
     r"|pitch|presentations?|cases?|sessions?|conversations?|runs?|panels?|critiques?|talks?"
-    r"|screens?|rounds?|demos?|reviews?|exams?|loops?|onsites?|whiteboards?)\b"
+    r"|screens?|rounds?|demos?|reviews?|exams?|loops?|onsites?|whiteboards?|behaviou?rals?"
+    r"|technicals?)\b"
     r"|\b(?:an?|the)\s(?:[\w-]+\s){0,3}?mocks?\s(?=(?:with|for)\s(?:me|us)\b)"
 )
 # A favour named by its noun alone, straight after the person: learners' and note-takers' frame.
@@ -417,9 +420,19 @@ def _sentence_end(low: str, pos: int) -> int:
     return match.start() if match else limit
 
 
+def _outside_aside(low: str, start: int, pos: int) -> int:
+    """A clause opened inside brackets starts before them: "ask Jen (ex-coworker, now at
+    HubSpot) which recruiter …" is one clause."""
+    close = low.find(")", start, pos)
+    if close < 0 or "(" in low[start:close]:
+        return start
+    opening = low.rfind("(", max(0, start - 160), start)
+    return _clause_start(low, opening) if opening >= 0 else start
+
+
 def _requested(low: str, pos: int) -> bool:
     """Is the favour at `pos` asked of someone else, not something the member does alone?"""
-    start = _clause_start(low, pos)
+    start = _outside_aside(low, _clause_start(low, pos), pos)
     if start == 0 and pos == 0:
         return False
     if start == pos and low[max(0, pos - 4) : pos] == "and ":
@@ -530,7 +543,7 @@ def _forms(bases: str, endings: str = "") -> frozenset[str]:
 # Each favour pattern is only run when the message holds one of the words every match of it
 # contains: one set test instead of a regex scan, for most patterns on most messages.
 _INTRO_WORDS = _forms(
-    "introduce introduction intro present connect put hook set", "s d ed ing 'd"
+    "introduce introduction intro present connect put hook set cc", "s d ed ing 'd"
 ) | {"introducing", "introduces", "putting", "setting"}
 _REFERRAL_WORDS = _forms(
     "refer referral word recommend vouch pass forward send share submit hand give get bring flag"
@@ -912,7 +925,8 @@ _DO_IT = re.compile(
     r"\b(?:submit|send|file|make|do|put)(?:s|ting|ing)?\s(?:it|that)(?:\sin|\sthrough)?\b"
 )
 _NAMED_EARLIER = re.compile(
-    r"\b(?:the|that|his|her|their)\s((?:[\w&.'-]+\s){0,2}?)(referral|intro|introduction|reference"
+    r"\b(?:the|that|his|her|their|(?<=promised\s)|(?<=offered\s))\s?((?:[\w&.'-]+\s){0,2}?)"
+    r"(referral|intro|introduction|reference"
     r"|recommendation)\b(?!\s(?:program|programs|bonus|policy|post|portal|process|link))"
 )
 _DOING_IT = {
@@ -962,7 +976,7 @@ def _named_requests(text: str, low: str, anchors: list[tuple[int, int]]) -> Iter
                 continue
             kind = _BARE_KINDS[earlier.group(2)][0]
             verb = next(v for v in _DOING_IT if m.group(0).startswith(v))
-            what = f"{_DOING_IT[verb]} {text[earlier.start() : earlier.end()]}"
+            what = f"{_DOING_IT[verb]} {_with_article(text[earlier.start() : earlier.end()])}"
             yield Favour(kind, m.start(), m.end(), True, what, True)
     if "hiring" in low:
         for m in _WHO_HIRING.finditer(low):

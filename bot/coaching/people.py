@@ -145,7 +145,7 @@ _SUBJECT_VERBS = frozenset(
     | {"now", "still", "already", "gave", "sent", "wrote", "invited", "introduced", "referred"}
 )
 # Verbs after which a lowercase given name is still a person met ("met lena", "saw omar").
-_MET = frozenset({"met", "meet", "saw", "see", "with", "and", "called", "texted", "emailed"})
+_MET = frozenset({"met", "meet", "saw", "see", "with", "w", "and", "called", "texted", "emailed"})
 _SENTENCE_MARKS = frozenset({".", "!", "?", ";", ":", "—", "-", "(", "→"})
 
 
@@ -272,7 +272,11 @@ _REQUEST_INDEX = _index_phrases(REQUEST_PHRASES)
 _TALK_INDEX = _index_phrases(TALK_PHRASES)
 _SOCIAL_INDEX = _index_phrases(SOCIAL_PHRASES)
 # The words that can open a person slot: any other word is passed over with one set test.
-_VERB_STARTS = frozenset({*_REQUEST_INDEX, *_TALK_INDEX, *_SOCIAL_INDEX, *REQUEST_VERBS, "from"})
+# "need", "have", "get" open a slot only with a person and a verb after: see `_has_do`.
+_HAS_DO_VERBS = frozenset({"have", "get", "need"})
+_VERB_STARTS = frozenset(
+    {*_REQUEST_INDEX, *_TALK_INDEX, *_SOCIAL_INDEX, *REQUEST_VERBS, *_HAS_DO_VERBS, "from"}
+)
 
 
 def _phrase_at(
@@ -454,6 +458,10 @@ def parse_object(
         ):
             n = _name_span(tokens, k)
             return RefKind.PERSON, text[tok.start : tokens[k + n - 1].end], k + n, False
+    if not tok.is_cap and low.endswith("'s") and low[:-2] in UNIQUE_KIN:
+        # "ask grandma's friend rosa": lowercase kin owning a named person.
+        kind, end, said = _possessive_chain(ct, j, j + 1)
+        return kind, said, end, False
     # "Mom", "Dad", "Grandma" are names when written as names.
     if low in UNIQUE_KIN and tok.is_cap:
         if (j + 1 < len(tokens) and tokens[j + 1].low in ("'s", "'")) or low.endswith("'s"):
@@ -545,8 +553,9 @@ def parse_object(
 
 
 def _has_do(tokens: tuple[Token, ...], i: int) -> bool:
-    """ "have Mei-Ling run a mock interview with me", "get Hannah to write me a letter"."""
-    if tokens[i].low not in ("have", "get") or i + 2 >= len(tokens):
+    """ "have Mei-Ling run a mock interview with me", "get Hannah to write me a letter",
+    "need lena to look at my readme"."""
+    if tokens[i].low not in _HAS_DO_VERBS or i + 2 >= len(tokens):
         return False
     name = tokens[i + 1]
     if not (name.text[0].isupper() and _is_name(name)) and name.low not in GIVEN_NAMES:
@@ -669,12 +678,45 @@ def _lead_person(ct: CleanText) -> Ref | None:
     parsed = parse_object(ct, 0, strong=False)
     if parsed is None and _given_name(first) and tokens[1].text in ("→", ":", "=", "—", "-"):
         parsed = RefKind.PERSON, tokens[0].text, 1, False  # "zoe → intro to her manager"
+    if parsed is None and _given_name(first) and _dotted_favour(tokens):
+        # "jake. referral. Honeywell. today.": a clipped note, the name then the favour.
+        return Ref(RefKind.PERSON, tokens[0].text, tokens[0].start, tokens[1].end, Source.LEAD)
+    if parsed is None:
+        parsed = _bare_relation_lead(tokens) or _name_from_place_lead(tokens)
     if parsed is None or parsed[0] is not RefKind.PERSON:
         return None
     kind, text, end, plural = parsed
     if end >= len(tokens) or tokens[end].text not in (":", "—", "-", ",", "→", "="):
         return None
     return Ref(kind, text, tokens[0].start, tokens[end].end, Source.LEAD, plural)
+
+
+def _dotted_favour(tokens: tuple[Token, ...]) -> bool:
+    """ "name. referral. …": a full stop after the first word, then a favour noun."""
+    return len(tokens) > 2 and tokens[1].text == "." and tokens[2].low in _FAVOUR_NOUNS
+
+
+def _bare_relation_lead(tokens: tuple[Token, ...]) -> tuple[RefKind, str, int, bool] | None:
+    """ "ex-manager lou: reference for …", "mentor Ada — intro to …": a relation without "my",
+    then a given name, heading a note."""
+    relation = tokens[0].low.removeprefix("ex-").removeprefix("former-")
+    name = tokens[1]
+    if relation not in RELATION_NOUNS or not (_is_name(name) or _given_name(name.low)):
+        return None
+    return RefKind.PERSON, name.text, 2, False
+
+
+def _name_from_place_lead(tokens: tuple[Token, ...]) -> tuple[RefKind, str, int, bool] | None:
+    """ "sarah from yoga → talk about work stuff": a given name and where the member knows them
+    from, heading a note (the person is the name; the note's mark follows the place)."""
+    if not _given_name(tokens[0].low) or tokens[1].low != "from":
+        return None
+    for k in range(2, min(len(tokens), 6)):
+        if tokens[k].text in _LEAD_MARKS:
+            return RefKind.PERSON, tokens[0].text, k, False
+        if not tokens[k].is_word:
+            return None
+    return None
 
 
 def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
@@ -697,6 +739,7 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
         if low not in COMMON_WORDS and (
             (i and tokens[i - 1].low in _MET)
             or ((i == 0 or tokens[i - 1].text in _SENTENCE_MARKS) and nxt in _SUBJECT_VERBS)
+            or _lower_subject_referred_to(ct, i)
             or (i == 0 and _note_head(tokens))
         ):
             # "met lena at the meetup. ask her …", "nora is leaving HubSpot. ask her …".
@@ -766,6 +809,34 @@ def _subject_referred_to(ct: CleanText, i: int) -> bool:
     return _GENDERED.search(ct.low, tokens[i + 1].end, tokens[i + 1].end + 160) is not None
 
 
+def _lower_subject_referred_to(ct: CleanText, i: int) -> bool:
+    """A lowercase given name opening the message, pointed back to by he/she/him/her in its
+    next sentences: "sam owes me one lol. asking him …", "connor from the gym is a PM, …"."""
+    tokens = ct.tokens
+    if i != 0 or len(tokens) < 3 or tokens[1].low in REQUEST_VERBS:
+        return False
+    return _GENDERED.search(ct.low, tokens[0].end, tokens[0].end + 160) is not None
+
+
+# Words after "X's" that read it as "X is": "vero's on the podcast team", "maya's reviewing …".
+_AFTER_IS = frozenset({"on", "at", "in", "with", "now", "still", "already", "been", "a", "an"})
+
+
+def _contracted_subject(ct: CleanText) -> Ref | None:
+    """A given name opening the message with "'s" for "is": "vero's on the Spotify team — …",
+    "maya's reviewing my resume tonight" (not "vero's team")."""
+    tokens = ct.tokens
+    if len(tokens) < 3 or not tokens[0].low.endswith("'s"):
+        return None
+    nxt = tokens[1].low
+    if not _given_name(tokens[0].low[:-2]) or not (nxt in _AFTER_IS or nxt.endswith("ing")):
+        return None
+    start = tokens[0].start
+    return Ref(
+        RefKind.PERSON, ct.text[start : tokens[0].end - 2], start, tokens[0].end - 2, Source.MENTION
+    )
+
+
 def _mention_ref(ct: CleanText, i: int, end: int) -> Ref:
     start, stop = ct.tokens[i].start, ct.tokens[end - 1].end
     return Ref(RefKind.PERSON, ct.text[start:stop], start, stop, Source.MENTION)
@@ -778,7 +849,13 @@ def find_refs(ct: CleanText) -> list[Ref]:
     i = 0
     count = len(tokens)
     # A note's leading person needs a separator among its first words.
-    lead = None if _LEAD_MARKS.isdisjoint(ct.words) else _lead_person(ct)
+    lead = (
+        None
+        if _LEAD_MARKS.isdisjoint(ct.words) and not _dotted_favour(tokens)
+        else _lead_person(ct)
+    )
+    if lead is None:
+        lead = _contracted_subject(ct)
     if lead is not None:
         refs.append(lead)
     # Only verbs can open a slot, and only capitalised words, given names and "my"/"our" can
@@ -841,6 +918,8 @@ def find_refs(ct: CleanText) -> list[Ref]:
             j += 1
         if j + 1 < count and tokens[j].text == "@":  # "ask @Jim" typed as plain text
             j += 1
+        elif _ask_then_colon(tokens, j, source):
+            j += 1  # "today's ask: <@U…> for a referral"
         elif (
             source is Source.REQUEST
             and j + 1 < count
@@ -900,6 +979,14 @@ def find_refs(ct: CleanText) -> list[Ref]:
         )
         i = end_index
     return _resolve(refs)
+
+
+def _ask_then_colon(tokens: tuple[Token, ...], j: int, source: Source | None) -> bool:
+    """ "ask: <@U…> for a referral", "ask: Dana, intro to …": the person follows the colon."""
+    if source is not Source.REQUEST or j + 1 >= len(tokens) or tokens[j].text != ":":
+        return False
+    nxt = tokens[j + 1]
+    return nxt.text.startswith(MENTION_PREFIX) or (nxt.is_cap and _given_name(nxt.low))
 
 
 def _requests_a_thing(tokens: tuple[Token, ...], i: int, j: int) -> bool:

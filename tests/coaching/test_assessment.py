@@ -682,6 +682,99 @@ def test_deterministic() -> None:
             "ask Ade to submit the referral he offered for the data role at Kuda",
             "Ade, submitting the referral he offered for the data role at Kuda",
         ),
+        # A lowercase name opening the message as its subject, pointed back to by him/her.
+        (
+            "tariq is at Monzo now. asking him to refer me for the backend role",
+            "Tariq, a referral for the backend role",
+        ),
+        (
+            "olek owes me a favour. ask him for an intro to his manager at Revolut",
+            "Olek, an intro to his manager at Revolut",
+        ),
+        (
+            "nadia from my old lab has the recruiter's email, asking her to forward my CV to him",
+            "Nadia, forwarding your CV to him",
+        ),
+        # One identifiable person: a unique role, a name owned by lowercase kin.
+        (
+            "ask my PI to write me a recommendation letter for the Amgen postdoc",
+            "my PI, a recommendation letter for the Amgen postdoc",
+        ),
+        ("ask grandpa's friend walter for a referral at Boeing", "Walter, a referral at Boeing"),
+        # Clipped notes headed by the person: "name.", "relation name:", "ask: <@U…>".
+        ("dev. referral. Cisco. tomorrow.", "Dev, a referral at Cisco"),
+        (
+            "ex-boss tanya: reference for the Kroger store manager job",
+            "Tanya, a reference for the Kroger store manager job",
+        ),
+        (
+            "today's ask: <@U0ABC12345> for an intro to the design lead at Figma",
+            "<@U0ABC12345>, an intro to the design lead at Figma",
+        ),
+        # "name's" for "name is" opening the message; a romanised Korean given name.
+        (
+            "nina's at Klarna now, asking her for a referral to the data team",
+            "Nina, a referral to the data team",
+        ),
+        (
+            "Hyun-woo is at Coupang. ask him to refer me for the SRE role",
+            "Hyun-woo, a referral for the SRE role",
+        ),
+        # Favours said in other words: mark up, sanity check a number, cc me on an email to.
+        (
+            "send Ola my portfolio pdf and ask her to mark up whatever feels weak",
+            "Ola, a review of your portfolio",
+        ),
+        (
+            "ask Bea to sanity check my counteroffer for the Adyen job before friday",
+            "Bea, a review of your counteroffer",
+        ),
+        (
+            "ask Mr. Bello to cc me on an email to the plant manager at Unilever Lagos",
+            "Mr. Bello, an intro to the plant manager at Unilever Lagos",
+        ),
+        # "w" for "with" names the person met; "ask:" then asks them.
+        (
+            "coffee w tomas. ask: would he pass my resume to the eng lead at Bolt",
+            "Tomas, passing your resume to the eng lead at Bolt",
+        ),
+        # An aside in brackets does not cut the ask from its favour.
+        (
+            "ask Ola (my old TA, now at Google) for a referral to the cloud team",
+            "Ola, a referral to the cloud team",
+        ),
+        (
+            "asking Maria to do a mock technical for my Stripe onsite",
+            "Maria, a mock technical for your Stripe onsite",
+        ),
+        # A favour the person is already doing for the member: agreed, so asked.
+        (
+            "dara's reviewing my cover letter tonight for the Asos job",
+            "Dara, a review of your cover letter",
+        ),
+        (
+            "Tom is forwarding my resume to the hiring manager at Bosch",
+            "Tom, forwarding your resume to the hiring manager at Bosch",
+        ),
+        # A favour promised earlier, now asked to be done.
+        (
+            "lukas promised intro to his old boss at SAP. asking him today to actually send it",
+            "Lukas, sending an intro",
+        ),
+        # A relation as the subject of "works": the verb is no name.
+        (
+            "my landlord works at Enbridge. asking him to pass my resume to the ops lead there",
+            "my landlord, passing your resume to the ops lead there",
+        ),
+        (
+            "my flatmate works at Monzo, asking her to refer me for the QA role",
+            "my flatmate, a referral for the QA role",
+        ),
+        # "need X to …" asks X, as "get X to …" does.
+        (
+            "need ravi to look over my cover letter for the Ocado job",
+            "Ravi, a review of your cover letter",
+        ),
     ],
 )
 def test_real_asks_are_specific_and_said_back(text: str, echo: str) -> None:
@@ -746,6 +839,18 @@ def test_real_asks_are_specific_and_said_back(text: str, echo: str) -> None:
         # A service signed up for, and a question about nothing in particular.
         "sign up for a free resume review",
         "ask Tom about the job at Google - is it good?",
+        # Being put in touch with unnamed people in a field is no named intro.
+        "ask Ines to put me in touch with people in biotech",
+        "get Farid to put me in contact with folks in logistics",
+        # Clipped notes and owned people that name no one person.
+        "Target. referral. today",
+        "friend: referral for Target",
+        "ask mom's coworker for a referral at Target",
+        "mock interview with a friend next week",
+        "vero's team is hiring, ask her for a referral",
+        "ask Kim to cc me on an email to some people in fintech",
+        "Tom is reviewing resumes for the Bosch job",
+        "Maya's review of my resume was harsh",
     ],
 )
 def test_never_judged_specific(text: str) -> None:
@@ -824,6 +929,15 @@ def test_odd_target_lists_change_nothing_else() -> None:
         "sade -> general advice",
         "kofi: help with my job search",
         "grab Ken after the lecture and pick his brain",
+        # A call or a talk wished of a note's leading person; someone's thoughts; an offer of
+        # help taken up; an everyday favour asked as a question after the name.
+        "Ines — a call sometime next week",
+        "Bram, hop on a call friday? want to pick your brain",
+        "tunde. get his thoughts on the consulting market",
+        "maybe Kenji can help me with job in Osaka, I will write him",
+        "oscar said to reach out anytime — gonna take him up on it",
+        "pete from the gym → talk about career stuff",
+        "Lola → can she lend me her car for the interview tmrw",
     ],
 )
 def test_an_ask_with_no_one_or_nothing_named_is_vague_not_passive(text: str) -> None:
@@ -837,6 +951,7 @@ def test_an_ask_with_no_one_or_nothing_named_is_vague_not_passive(text: str) -> 
         "hang out in voice chat with <@5081927364>",
         "Set up a call with Moritz to catch up",
         "write Sam a thank-you note",
+        "Ines — coffee to catch up, nothing to ask",
     ],
 )
 def test_chats_for_their_own_sake_are_passive(text: str) -> None:
@@ -887,3 +1002,16 @@ def test_an_errand_with_job_content_is_judged_as_the_job_ask(text: str, verdict:
     result = assess_ask(text)
     assert result.verdict is verdict
     assert not any("job search" in reason for reason in result.reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("mock interview with Priya on sunday, asking her tonight", "Priya"),
+        ("45 min practice case with femi thursday, he did McKinsey", "Femi"),
+    ],
+)
+def test_a_mock_with_a_named_person_asks_that_person(text: str, who: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.who == who

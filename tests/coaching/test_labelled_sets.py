@@ -14,6 +14,7 @@ from benchmarks.support.labelled import (
     REAL_DEV_SET,
     REAL_HOLDOUT_SET,
     UNSEEN2_SET,
+    UNSEEN3_SET,
     UNSEEN_SET,
     dev_set,
     load,
@@ -108,3 +109,15 @@ def test_unseen2_set() -> None:
     ("no ask today, I'm exhausted"); 3 are specific asks judged vague."""
     assert len(load(UNSEEN2_SET)) >= 340
     _check_real_set(UNSEEN2_SET, accuracy=0.92, who_accuracy=0.89)
+
+
+def test_unseen3_set() -> None:
+    """A third set of real-style asks written blind from the guide alone (asks-unseen-3.md).
+    Its first and only blind measure: 202/248 (81.5%), 1 non-specific ask judged specific
+    ("Ask Moritz to put me in touch with people in automotive"), the person said back right on
+    66/110 specific asks. It has been seen and tuned on since (`judgement6`, by kind of miss, not
+    by sentence): no longer a blind measure. Now 233/248 (94.0%), 0/138 non-specific judged
+    specific, who 72/110 (29 of the 38 who misses are lowercase names the coach capitalises).
+    The threshold is that minus a small margin."""
+    assert len(load(UNSEEN3_SET)) >= 240
+    _check_real_set(UNSEEN3_SET, accuracy=0.92, who_accuracy=0.63)
