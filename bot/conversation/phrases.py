@@ -214,7 +214,8 @@ HEDGES = re.compile(
 # "Priya, could you introduce me to your manager at Stripe?"
 ADDRESSED = re.compile(
     r"^((hey|hi|hello|yo|dear) )?(<@!?\w+>"
-    r"|(?!(coach|bot|ok|okay|so|well|hey|hi|yes|no|thanks|hmm|also|and|but|sorry|please)\b)"
+    r"|(?!(coach|askcoach|bot|ok|okay|so|well|hey|hi|yes|yeah|no|nope|thanks|hmm|um|also|and|but|"
+    r"sorry|please|pls|btw|honestly|actually|wait|seriously|ugh|lol|question|quick|then|now)\b)"
     r"[a-z][\w'-]{1,20}, ((could|can|would|will) (you|u)|any chance|do (you|u) know|would (you|u) mind))"
 )
 WHAT_NEXT = re.compile(
