@@ -2,7 +2,8 @@
 
 The guide's line is between asking a named person for help with the job search and everything
 else. A lift to the airport, a borrowed blazer or a fed cat is a real favour of a real person,
-but no job-search ask: with nothing job-related in the message, such a plan is passive.
+but no job-search ask: with nothing job-related in the message, such a plan is vague (never
+specific), and the coach asks what the person could do for the search.
 Judged by structure, not by sentence: an everyday-favour frame (data/everyday_favours.txt) and
 no job content (no job-search favour, no role, no word of data/job_words.txt).
 """
