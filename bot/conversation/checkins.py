@@ -9,7 +9,7 @@ the member writes again. A plan left mid-coaching is kept before the morning mov
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from bot.checkins import plan_next_morning, plan_next_review, plan_nudge
 from bot.coaching import Verdict
@@ -89,7 +89,15 @@ def ask_morning(turn: Turn, checkin: CheckIn) -> None:
         return
     if _quiet_limit_reached(turn):
         return
-    open_ask = _open_unmade(turn)
+    open_asks = _open_asks(turn)
+    planned = next((a for a in open_asks if _local_day(turn, a) == turn.today), None)
+    if planned is not None:  # the member set today's ask before the morning question
+        turn.say(
+            f"Morning, {member.name}! Today's ask is already set — {planned.who}. Good luck; "
+            "I'll check in later."
+        )
+        return
+    open_ask = next((a for a in open_asks if _local_day(turn, a) < turn.today), None)
     example = morning_example(
         turn.uow.targets.for_member(member.id),
         turn.uow.asks.for_member(member.id, since=turn.now - timedelta(days=30)),
@@ -111,19 +119,19 @@ def ask_morning(turn: Turn, checkin: CheckIn) -> None:
         plan_nudge(turn.uow, member, checkin.due_at)
 
 
-def _open_unmade(turn: Turn) -> Ask | None:
-    """A specific ask from an earlier day the member hasn't made yet."""
+def _open_asks(turn: Turn) -> list[Ask]:
+    """The member's specific asks of the past week not made yet, newest first."""
     assert turn.member.id is not None
-    for ask in reversed(
-        turn.uow.asks.for_member(turn.member.id, since=turn.now - timedelta(days=7))
-    ):
-        if (
-            ask.verdict == Verdict.SPECIFIC
-            and ask.status == AskStatus.OPEN
-            and ask.created_at.astimezone(turn.zone).date() < turn.today
-        ):
-            return ask
-    return None
+    recent = turn.uow.asks.for_member(turn.member.id, since=turn.now - timedelta(days=7))
+    return [
+        ask
+        for ask in reversed(recent)
+        if ask.verdict == Verdict.SPECIFIC and ask.status == AskStatus.OPEN
+    ]
+
+
+def _local_day(turn: Turn, ask: Ask) -> date:
+    return ask.created_at.astimezone(turn.zone).date()
 
 
 def quiet_answer(turn: Turn, action: str) -> None:

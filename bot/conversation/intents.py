@@ -242,6 +242,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"chatgpt|gpt|live|actual person)\b|\bis this (a |an )?(bot|ai|automated|real person|"
             r"human|chatgpt)\b|\bwho (are|r) (you|u)\b|\bwho is this\b|\bwhat are you\b"
             r"|\b(you|u) (a |an )?(bot|robot|ai)\b"
+            r"|^(so )?what'?s the point of (this|you|these (messages|check ?ins))( bot| thing)?"
+            r"( exactly| again)?\??$|^what (is|are) (this|you) for\??$"
         ),
     ),
     (

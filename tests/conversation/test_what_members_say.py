@@ -459,3 +459,21 @@ def test_an_answer_that_names_someone_else_is_their_ask(sqlite_db: Database) -> 
     assert question.startswith("What will you ask Gerald for")
     [recorded] = chat.say("ok maybe my old manager Priya, for a referral at Shopify")
     assert recorded.startswith("That's a real ask: Priya, a referral at Shopify")
+
+
+def test_an_ask_set_before_the_morning_question_is_not_asked_for_again(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db)  # 08:00, the morning question is at 09:00
+    chat.say("idk maybe ask my cousin Dara to pass my resume to her boss at Deloitte")
+    later = chat.advance("9h")
+    assert (
+        later[0]
+        == "[2026-03-02 09:00] Morning, Ana! Today's ask is already set — Dara. Good luck; I'll check in later."
+    )
+    assert not any("Still time for today's ask" in m for m in later)  # no nudge either
+    assert later[-1].endswith("Did you make your ask of Dara?")
+
+
+def test_what_the_coach_is_for_is_a_question_not_a_complaint(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db)
+    assert chat.say("whats the point of this exactly")[0].startswith("I'm a bot — an ask coach")
+    assert "pause" in chat.say("what's the point of all this, nobody replies")[0]
