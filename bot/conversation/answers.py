@@ -100,6 +100,10 @@ _FIXED_ANSWERS: dict[Topic, str] = {
         "I'm a bot — an ask coach your group's organizers set up. No AI reads your messages: "
         "I follow simple rules to help you make one specific ask a day. `help` shows what I do."
     ),
+    Topic.WILL_THEY: (
+        "No one can know — but people like to help when the ask is small and clear, and a no "
+        "costs you nothing. Ask, then tell me how it went."
+    ),
     Topic.OTHER: (
         "Good question — I'm best with asks: “what should I ask?”, “who should I contact?”, "
         "“is this a good ask: …”, “should I follow up?”. `help` lists the rest."

@@ -173,7 +173,13 @@ def made(turn: Turn, ask: Ask, action: str, prefix: str = "", when: str | None =
             if checkin is not None
             else "next time"
         )
-        turn.say(f"{prefix}No worries. The ask of {who} is still open — I'll ask again {day}.")
+        turn.say_one_of(
+            (
+                f"No worries. The ask of {who} is still open — I'll ask again {day}.",
+                f"Good — go for it. Tell me how it went, or I'll ask {day}.",
+            ),
+            prefix=prefix,
+        )
         return State.IDLE
     ask.status = AskStatus.SKIPPED
     ask.updated_at = turn.now

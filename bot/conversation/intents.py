@@ -77,6 +77,7 @@ class Topic(StrEnum):
     WHAT_TO_ASK = "what_to_ask"
     SCHEDULE = "schedule"
     NEXT = "next"  # "what happens next?", "now what?"
+    WILL_THEY = "will_they"  # "do you think he'll say yes?"
     WHO_TO_ASK = "who_to_ask"
     IS_GOOD_ASK = "is_good_ask"
     WHAT_IS_SPECIFIC = "what_is_specific"
@@ -278,6 +279,14 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
         ),
     ),
     (Topic.NEXT, vocab.WHAT_NEXT),
+    (
+        Topic.WILL_THEY,
+        re.compile(
+            r"\b(do|d'?|will) ?(you|u) think (he|she|they|\w+)('?ll| will| would| might)\b"
+            r"|\bwill (he|she|they) (say yes|help|agree|reply|answer|do it)\b"
+            r"|\bwhat if (he|she|they) (say|says) no\b"
+        ),
+    ),
     (
         Topic.SCHEDULE,
         re.compile(
@@ -593,7 +602,7 @@ def _answer(
         vocab.NOT_YET.search(low) or re.search(r"\bwill try\b", low)
     ):
         return (Intent.NOT_YET, "hasn't made it yet", None, _when(low))
-    if state == State.IDLE and re.match(r"^not yet\b", low):
+    if state == State.IDLE and (re.match(r"^not yet\b", low) or vocab.LATER_TODAY.match(low)):
         return (Intent.NOT_YET, "hasn't made it yet", None, _when(low))
     said = polarity(low) or (
         "yes"

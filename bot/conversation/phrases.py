@@ -210,6 +210,12 @@ HEDGES = re.compile(
     r"(?=[\s,.!…])[\s,.!…-]*)+",
     re.IGNORECASE,
 )
+# "I'll do it later": after a `not yet`, the member says when.
+LATER_TODAY = re.compile(
+    r"^(maybe |probably |prob |i'?ll do it |will do it |gonna do it )?(later|tonight|later tonight|"
+    r"this evening|tomorrow|tmrw|in a bit|after lunch|after work)( then| maybe| probably| i think| "
+    r"hopefully)*[.! ]*$"
+)
 # A message to someone else, typed to the coach as the ask itself: "<@U123> any leads?",
 # "Priya, could you introduce me to your manager at Stripe?"
 ADDRESSED = re.compile(
@@ -234,6 +240,8 @@ SKIP = re.compile(
     r"for today)|no (ask|plan)s? (for )?today|nothing (for )?today|day off|busy today|"
     r"too busy( today)?|taking (today|the day) off|rest day|no asks today|i'?ll skip|"
     r"i will skip|skip please|skip pls|pass today|not doing one today|no ask)$"
+    r"|\bnot feeling (it|up to it)\b|^(no energy|too tired|so tired|exhausted|wiped)( today)?\b"
+    r"|^(i )?can'?t (do it |do one )?today\b"
     r"|^(skip|pass)\b(?!\s+(my|the|a|an|your|his|her|their|along|on|it to|this to|that to)\b)|\bskip (today|this one|it)\b|^nothing today\b|\b(no|not) (doing )?(an )?ask today\b"
 )
 NUDGE = re.compile(

@@ -75,12 +75,13 @@ class Turn:
         self.refused = True
         self.say(text)
 
-    def say_one_of(self, texts: Sequence[str], *choices: Choice) -> None:
+    def say_one_of(self, texts: Sequence[str], *choices: Choice, prefix: str = "") -> None:
         """Queue the first of `texts` that isn't the reply the member got last time (the coach
-        never sends the same reply twice in a row)."""
+        never sends the same reply twice in a row), after `prefix`; a text counts as said with
+        or without the prefix."""
         last = self.member.memory.get(LAST_REPLY)
-        fresh = [t for t in texts if _digest(t) != last] or list(texts)
-        self.say(fresh[0], *choices)
+        fresh = [t for t in texts if last not in (_digest(t), _digest(prefix + t))] or list(texts)
+        self.say(prefix + fresh[0], *choices)
 
     def tell(self, member: Member, text: str, *choices: Choice) -> None:
         """Queue a DM to another member of the same community (help matching)."""

@@ -477,3 +477,21 @@ def test_what_the_coach_is_for_is_a_question_not_a_complaint(sqlite_db: Database
     chat = onboarded(sqlite_db)
     assert chat.say("whats the point of this exactly")[0].startswith("I'm a bot — an ask coach")
     assert "pause" in chat.say("what's the point of all this, nobody replies")[0]
+
+
+def test_not_feeling_it_later_tonight_and_will_they_say_yes(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db)
+    chat.advance("1h")
+    assert "skip" in chat.say("not feeling it today tbh")[0].lower()
+    chat.advance("1d")
+    [recorded] = chat.say("gonna ask my old boss Marcus if he'd be a reference for the ops job")
+    assert recorded.startswith("That's a real ask: Marcus")
+    [odds] = chat.say("do you think he'll say yes?")
+    assert odds.startswith("No one can know") and "Good question" not in odds
+    chat.advance("8h")  # "Did you make your ask of Marcus?"
+    [not_yet] = chat.say("nope, chickened out")
+    assert "still open" in not_yet
+    [later] = chat.say("later tonight maybe")
+    assert later.endswith(
+        "Good — go for it. Tell me how it went, or I'll ask on Wednesday at 17:00."
+    )
