@@ -92,6 +92,11 @@ class Dispatcher:
         self._working = 0  # dispatches and deliveries in progress in this process
         self._renewal: asyncio.Task[None] | None = None
 
+    @property
+    def busy(self) -> bool:
+        """Whether a tick, dispatch or delivery is running in this process right now."""
+        return self._working > 0
+
     @contextlib.asynccontextmanager
     async def working(self) -> AsyncIterator[None]:
         """While any work runs, renew this worker's leases in the background."""

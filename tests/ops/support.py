@@ -77,3 +77,11 @@ async def eventually(check: Callable[[], Any], what: str, attempts: int = 200) -
             return
         await asyncio.sleep(0.05)
     raise AssertionError(f"never happened: {what}")
+
+
+async def hold_ticks(app: App) -> None:
+    """Stop the scheduled tick and wait out one already running: pausing the scheduler does not
+    stop a tick in flight, and a tick that is still delivering when the test moves the clock
+    would act on the new time."""
+    app.scheduler.pause()
+    await eventually(lambda: not app.dispatcher.busy, "the tick in flight finished")

@@ -11,7 +11,7 @@ import aiohttp
 import pytest
 
 from bot.clock import SimulatedClock
-from tests.ops.support import MONDAY_0800_UTC, app_settings, healthz, running_app
+from tests.ops.support import MONDAY_0800_UTC, app_settings, healthz, hold_ticks, running_app
 
 
 def test_healthz_ok_then_stalled_tick_is_503(
@@ -30,7 +30,7 @@ def test_healthz_ok_then_stalled_tick_is_503(
             assert body["status"] == "ok"
             assert body["platforms"] == {}
 
-            app.scheduler.pause()  # the tick stops running...
+            await hold_ticks(app)  # the tick stops running...
             clock.advance(timedelta(minutes=5))  # ...and time moves past 3 ticks / 60 s
             status, body = await healthz(http, app)
             assert status == 503, body
@@ -58,7 +58,7 @@ def test_healthz_is_503_when_the_database_cannot_be_opened(
     async def scenario() -> None:
         async with running_app(settings, clock) as app, aiohttp.ClientSession() as http:
             assert (await healthz(http, app))[0] == 200
-            app.scheduler.pause()
+            await hold_ticks(app)
             app.db.engine.dispose()  # close pooled connections: the next one must open the file
             data.rename(tmp_path / "moved-away")
             status, body = await healthz(http, app)

@@ -15,7 +15,14 @@ import pytest
 from bot.clock import SimulatedClock
 from bot.delivery.errors import TransientFailure
 from bot.messages import InboundMessage, Sender
-from tests.ops.support import MONDAY_0800_UTC, app_settings, eventually, running_app, scrape
+from tests.ops.support import (
+    MONDAY_0800_UTC,
+    app_settings,
+    eventually,
+    hold_ticks,
+    running_app,
+    scrape,
+)
 from tests.support.chat import RecordingGateway
 
 
@@ -59,7 +66,7 @@ def test_metrics_follow_a_check_in_through_the_core(
             assert metrics[("askcoach_messages_total", sent)] == 2
 
             # 09:00 UTC: the morning check-in falls due while the tick is held.
-            app.scheduler.pause()
+            await hold_ticks(app)
             clock.set(MONDAY_0800_UTC + timedelta(hours=1, seconds=30))
             metrics = await scrape(http, app)
             assert metrics[("askcoach_checkins_due", NO_LABELS)] == 1
@@ -75,7 +82,7 @@ def test_metrics_follow_a_check_in_through_the_core(
                 return m.get(key) == 1
 
             await eventually(retried, "the failed send counted as retried")
-            app.scheduler.pause()
+            await hold_ticks(app)
             clock.advance(timedelta(minutes=10))
             metrics = await scrape(http, app)
             assert metrics[("askcoach_checkins_total", _labels(outcome="queued"))] == 1
