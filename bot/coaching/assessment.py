@@ -19,6 +19,7 @@ from functools import lru_cache
 from bot.coaching.details import company_spans, find_deadline, find_role
 from bot.coaching.errands import find_errand
 from bot.coaching.favours import Favour, RequestKind, find_favours
+from bot.coaching.lexicon import ADDRESS_AFTER
 from bot.coaching.people import CompanyIndex, Ref, RefKind, Source, company_index, find_refs
 from bot.coaching.text import clean
 
@@ -331,9 +332,13 @@ _LOWER_KEEP = frozenset({"my", "our", "mom", "dad", "mum", "grandma", "grandpa"}
 
 
 def _say_name(name: str) -> str:
-    """A name as the coach writes it: "ruth" -> "Ruth"; mentions and "my brother" as they are."""
+    """A name as the coach writes it: "ruth" -> "Ruth", "bilal bhai" -> "Bilal bhai" (a form of
+    address stays as written); mentions and "my brother" as they are."""
     if _LOWER_NAME.fullmatch(name) and name.split(" ", 1)[0] not in _LOWER_KEEP:
-        return " ".join(word[:1].upper() + word[1:] for word in name.split(" "))
+        return " ".join(
+            word if word in ADDRESS_AFTER else word[:1].upper() + word[1:]
+            for word in name.split(" ")
+        )
     return name
 
 

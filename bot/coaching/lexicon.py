@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from importlib.resources import files
 
 __all__ = [
+    "ADDRESS_AFTER",
+    "ADDRESS_BEFORE",
     "COMMON_WORDS",
     "COMPANIES",
     "CORE_DOCUMENTS",
@@ -77,6 +79,9 @@ TALK_PHRASES = phrases("talk_phrases.txt")
 SOCIAL_PHRASES = phrases("social_phrases.txt")
 NAME_FOLLOWERS = words("name_followers.txt")
 TITLES = words("titles.txt")
+# Forms of address before a name ("Herr", "ate", "Engr.") and after one ("sir", "bhai", "unni").
+ADDRESS_BEFORE = words("address_before.txt")
+ADDRESS_AFTER = words("address_after.txt")
 UNIQUE_KIN = words("unique_kin.txt")
 RELATION_NOUNS = words("relation_nouns.txt") | UNIQUE_KIN
 UNIQUE_ROLES = words("unique_roles.txt")

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from enum import Enum
 from typing import NamedTuple
 
 from bot.coaching.lexicon import (
+    ADDRESS_AFTER,
+    ADDRESS_BEFORE,
     COMMON_WORDS,
     COMPANIES,
     GENERIC_PEOPLE,
@@ -307,21 +310,65 @@ def _is_lower_name(tokens: tuple[Token, ...], i: int) -> bool:
         return False
     if company_at(tokens, i, any_case=True):
         return False
-    return i + 1 >= len(tokens) or tokens[i + 1].low in NAME_FOLLOWERS or tok.low in GIVEN_NAMES
+    return (
+        i + 1 >= len(tokens)
+        or tokens[i + 1].low in NAME_FOLLOWERS
+        or tok.low in GIVEN_NAMES
+        or _address_after(tokens, i + 1)
+    )
 
 
 def _name_span(tokens: tuple[Token, ...], i: int) -> int:
-    """How many tokens a capitalised name starting at i runs for (first, middle, last)."""
+    """How many tokens a capitalised name starting at i runs for (first, middle, last, and a
+    form of address after it: "Deepak sir", "Jae-won hyung")."""
     n = 1
     while i + n < len(tokens) and n < 4:
         tok = tokens[i + n]
+        if tok.low in ADDRESS_AFTER and _address_after(tokens, i + n):
+            return n + 1
         if _is_name(tok) and not company_at(tokens, i + n) and tok.low not in TITLES:
             n += 1
         elif tok.low in _PARTICLES and i + n + 1 < len(tokens) and _is_name(tokens[i + n + 1]):
             n += 2
         else:
             break
-    return n
+    return n + _address_after(tokens, i + n)
+
+
+def _address_after(tokens: tuple[Token, ...], k: int) -> bool:
+    """Is token k a form of address written after a name ("sir", "ma'am", "bhai", "unni")?
+
+    Those that are given names too ("anna", "ji") count only in lowercase, and none when a name
+    follows ("Luca di Stefano", "San Diego")."""
+    if k >= len(tokens) or tokens[k].low not in ADDRESS_AFTER:
+        return False
+    tok = tokens[k]
+    if tok.is_cap and tok.low in GIVEN_NAMES:
+        return False
+    return k + 1 >= len(tokens) or not _is_name(tokens[k + 1])
+
+
+def _address_name(tokens: tuple[Token, ...], j: int) -> int:
+    """Index of the name after a form of address at j ("Herr Schneider", "Engr. Okonkwo",
+    "ate Joy", "anh Dang Van Hieu"), or -1: most of these words are ordinary words too ("ate",
+    "don"), so only a name after them makes them one."""
+    title = tokens[j].low.rstrip(".")
+    if title not in ADDRESS_BEFORE and title not in TITLES:
+        return -1
+    k = _skip_dot(tokens, j + 1)
+    if k >= len(tokens):
+        return -1
+    tok = tokens[k]
+    if (_is_name(tok) and not company_at(tokens, k)) or (
+        tok.low in GIVEN_NAMES and tok.low not in COMMON_WORDS and tok.text.isalpha()
+    ):
+        return k
+    return -1
+
+
+def _lower_name_end(tokens: tuple[Token, ...], j: int) -> int:
+    """End of a lowercase name at j, with a form of address after it ("bilal bhai")."""
+    return j + 1 + _address_after(tokens, j + 1)
 
 
 def _people_noun_within(tokens: tuple[Token, ...], i: int, limit: int) -> int:
@@ -374,7 +421,8 @@ def _appositive_name(ct: CleanText, j: int) -> tuple[str, int] | None:
         n = _name_span(tokens, j)
         found = ct.text[tok.start : tokens[j + n - 1].end], j + n
     elif _is_lower_name(tokens, j) and (not comma or tok.low in GIVEN_NAMES):
-        found = tok.text, j + 1
+        end = _lower_name_end(tokens, j)
+        found = ct.text[tok.start : tokens[end - 1].end], end
     if found is None or not comma:
         return found
     end = found[1]
@@ -458,6 +506,12 @@ def parse_object(
         ):
             n = _name_span(tokens, k)
             return RefKind.PERSON, text[tok.start : tokens[k + n - 1].end], k + n, False
+    if low.rstrip(".") in ADDRESS_BEFORE:
+        k = _address_name(tokens, j)
+        if k >= 0:
+            # "Herr Schneider", "ate Joy": the form of address is kept in the name said back.
+            n = _name_span(tokens, k) if _is_name(tokens[k]) else _lower_name_end(tokens, k) - k
+            return RefKind.PERSON, text[tok.start : tokens[k + n - 1].end], k + n, False
     if not tok.is_cap and low.endswith("'s") and low[:-2] in UNIQUE_KIN:
         # "ask grandma's friend rosa": lowercase kin owning a named person.
         kind, end, said = _possessive_chain(ct, j, j + 1)
@@ -476,6 +530,11 @@ def parse_object(
         k = j + 1
         while k < len(tokens) and k - j <= 4:
             cur = _relation(tokens[k].low)
+            if cur not in RELATION_NOUNS and (cur in TITLES or cur in ADDRESS_BEFORE):
+                # "my tia Rosa", "my ate Joy": a kin word used as a title; the name is said back.
+                named = _appositive_name(ct, k + 1)
+                if named is not None:
+                    return RefKind.PERSON, named[0], named[1], False
             if cur.endswith("'s") and _relation(cur[:-2]) in RELATION_NOUNS:
                 kind, end, said = _possessive_chain(ct, j, k + 1)
                 return kind, said, end, False
@@ -539,7 +598,8 @@ def parse_object(
     if strong and _is_lower_name(tokens, j):
         if not _plausible_person(ct, j, j + 1, verb):
             return RefKind.ORG, tok.text, j + 1, False
-        return RefKind.PERSON, tok.text, j + 1, False
+        end = _lower_name_end(tokens, j)
+        return RefKind.PERSON, text[tok.start : tokens[end - 1].end], end, False
     if (
         strong
         and low in GIVEN_NAMES
@@ -661,8 +721,9 @@ _HEADERS = frozenset(
 
 _MY = frozenset({"my", "our"})
 # The lowercase words that can open a slot or start a person named in passing.
-_SLOT_WORDS = _VERB_STARTS | GIVEN_NAMES | _MY
+_SLOT_WORDS = _VERB_STARTS | GIVEN_NAMES | _MY | ADDRESS_BEFORE | TITLES
 _LEAD_MARKS = frozenset({":", "—", "-", ",", "→", "="})
+_BULLETS = frozenset({"-", "—", "•", "*", "→", ">", "+"})
 
 
 def _lead_person(ct: CleanText) -> Ref | None:
@@ -732,18 +793,23 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     tokens = ct.tokens
     tok = tokens[i]
     low = tok.low
-    if not tok.text[0].isupper() and low not in ("my", "our"):
-        if low not in GIVEN_NAMES:
-            return None  # most words: one cheap test
+    # "Herr Schneider", "ate Joy", "ms. nguyen": a form of address or a title, then a name.
+    address = (low in ADDRESS_BEFORE or low in TITLES) and _address_name(tokens, i) >= 0
+    if not tok.text[0].isupper() and low not in ("my", "our") and not address:
+        # Most words: one cheap test (a form of address after a word makes it a name: "eun-ji
+        # unni").
+        if low not in GIVEN_NAMES and not _address_after(tokens, i + 1):
+            return None
         nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
         if low not in COMMON_WORDS and (
             (i and tokens[i - 1].low in _MET)
-            or ((i == 0 or tokens[i - 1].text in _SENTENCE_MARKS) and nxt in _SUBJECT_VERBS)
+            or (_clause_initial(tokens, i) and nxt in _SUBJECT_VERBS)
             or _lower_subject_referred_to(ct, i)
             or (i == 0 and _note_head(tokens))
         ):
             # "met lena at the meetup. ask her …", "nora is leaving HubSpot. ask her …".
-            return _mention_ref(ct, i, i + 1), i + 1
+            end = _lower_name_end(tokens, i)
+            return _mention_ref(ct, i, end), end
         return None
     nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
     if (
@@ -753,7 +819,9 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
         and nxt != "from"
         and nxt not in _PERSON_SUBJECT_VERBS
         and low.rstrip(".") not in TITLES
+        and not address
         and not tok.text.startswith(MENTION_PREFIX)
+        and not (low.endswith("'s") and low[:-2] in GIVEN_NAMES)
     ):
         return None  # a capitalised word that can start no person: most of them
     if tok.text.startswith(MENTION_PREFIX):
@@ -762,14 +830,22 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
             RefKind.PERSON, ct.mentions.get(tok.text, tok.text), tok.start, tok.end, Source.MENTION
         )
         return ref, i + 1
-    initial = i == 0 or tokens[i - 1].text in _SENTENCE_MARKS
-    if (initial and (low in ("my", "our") or low in UNIQUE_KIN)) or low.rstrip(".") in TITLES:
+    initial = _clause_initial(tokens, i)
+    if initial and low.endswith("'s") and tok.is_cap:
+        return _possessive_subject(ct, i)
+    if (
+        (initial and (low in ("my", "our") or low in UNIQUE_KIN))
+        or (low.rstrip(".") in TITLES and tok.is_cap)
+        or address
+    ):
         # A title names a person anywhere: "…really knows my work is Mrs. Gallagher, …"
         parsed = parse_object(ct, i, strong=False)
         if parsed is None or parsed[0] is not RefKind.PERSON:
             return None
         end = parsed[2]
-        return Ref(RefKind.PERSON, parsed[1], tok.start, tokens[end - 1].end, Source.MENTION), end
+        # "Grandma Lou's bridge partner …": the person named is Grandma Lou.
+        said = parsed[1].removesuffix("'s") if initial else parsed[1]
+        return Ref(RefKind.PERSON, said, tok.start, tokens[end - 1].end, Source.MENTION), end
     if not tok.is_cap or not _is_name(tok):
         return None
     known = low in GIVEN_NAMES and not (
@@ -810,12 +886,53 @@ def _subject_referred_to(ct: CleanText, i: int) -> bool:
 
 
 def _lower_subject_referred_to(ct: CleanText, i: int) -> bool:
-    """A lowercase given name opening the message, pointed back to by he/she/him/her in its
-    next sentences: "sam owes me one lol. asking him …", "connor from the gym is a PM, …"."""
+    """A lowercase given name opening a clause, pointed back to by he/she/him/her (or a
+    singular they) in its next sentences: "sam owes me one lol. asking him …", "ok so alexis
+    from the slack said …, asking her …", "kai interviewed at Duolingo. asking them …"."""
     tokens = ct.tokens
-    if i != 0 or len(tokens) < 3 or tokens[1].low in REQUEST_VERBS:
+    if i + 2 >= len(tokens) or tokens[i + 1].low in REQUEST_VERBS:
         return False
-    return _GENDERED.search(ct.low, tokens[0].end, tokens[0].end + 160) is not None
+    if not _clause_initial(tokens, i):
+        return False
+    end = tokens[i].end
+    return (
+        _GENDERED.search(ct.low, end, end + 160) is not None
+        or _THEY.search(ct.low, end, end + 160) is not None
+    )
+
+
+_THEY = re.compile(r"\b(?:they|them|their)\b")
+# Words that may come before the subject of a clause: "ok so alexis said …", "btw Nadia is …".
+_FILLERS = frozenset(
+    {"ok", "okay", "so", "also", "btw", "and", "but", "then", "hey", "well", "anyway", "plus"}
+    | {"oh", "lol", "yeah", "yes", "update", "coach", "today", "tomorrow", "tonight", "fyi"}
+)
+
+
+def _clause_initial(tokens: tuple[Token, ...], i: int) -> bool:
+    """Does token i open a clause: the message's first word, after a sentence mark, or after
+    a few words of filler ("ok so", "btw")?"""
+    k = i
+    while k > 0 and i - k < 3 and tokens[k - 1].low in _FILLERS:
+        k -= 1
+    return k == 0 or tokens[k - 1].text in _SENTENCE_MARKS
+
+
+def _possessive_subject(ct: CleanText, i: int) -> tuple[Ref, int] | None:
+    """ "Carla's husband is a recruiter … asking her …", "Maya's speaking, … ask her": a known
+    given name opening a clause with "'s" (for "is", or owning someone), pointed back to."""
+    tokens = ct.tokens
+    tok = tokens[i]
+    name = tok.low[:-2]
+    if not _given_name(name) or name in _MENTION_STOP or i + 1 >= len(tokens):
+        return None
+    nxt = tokens[i + 1].low
+    if not (nxt in _AFTER_IS or nxt.endswith("ing")) and (
+        _GENDERED.search(ct.low, tok.end, tok.end + 160) is None
+    ):
+        return None
+    stop = tok.end - 2
+    return Ref(RefKind.PERSON, ct.text[tok.start : stop], tok.start, stop, Source.MENTION), i + 1
 
 
 # Words after "X's" that read it as "X is": "vero's on the podcast team", "maya's reviewing …".
@@ -848,14 +965,18 @@ def find_refs(ct: CleanText) -> list[Ref]:
     refs: list[Ref] = []
     i = 0
     count = len(tokens)
-    # A note's leading person needs a separator among its first words.
+    if not count:
+        return refs
+    # A note's leading person needs a separator among its first words; a bullet before the
+    # note ("- derek: referral @ HubSpot") is passed over.
+    head = replace(ct, tokens=tokens[1:]) if count > 3 and tokens[0].text in _BULLETS else ct
     lead = (
         None
-        if _LEAD_MARKS.isdisjoint(ct.words) and not _dotted_favour(tokens)
-        else _lead_person(ct)
+        if _LEAD_MARKS.isdisjoint(ct.words) and not _dotted_favour(head.tokens)
+        else _lead_person(head)
     )
     if lead is None:
-        lead = _contracted_subject(ct)
+        lead = _contracted_subject(head)
     if lead is not None:
         refs.append(lead)
     # Only verbs can open a slot, and only capitalised words, given names and "my"/"our" can
