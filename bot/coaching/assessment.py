@@ -357,6 +357,19 @@ def _practice_partner(favour: Favour, refs: list[Ref], after: int, low: str) -> 
     return None
 
 
+# A request put to the person spoken to: "could you", "would you be open to", "if you could".
+_YOU_ASKED = re.compile(
+    r"\b(?:(?:could|would|can|will|do)\s(?:you|u)|if\s(?:you|u)\s(?:could|can|would|have)"
+    r"|(?:are|r)\s(?:you|u)\s(?:open|willing|able|ok|okay|up))\b"
+)
+
+
+def _asked_of_you(low: str, start: int, stop: int) -> bool:
+    """Is the favour at `stop` asked of the person spoken to at `start` ("Leah! hope you're
+    well 😊 would you be willing to be a reference …")?"""
+    return 0 <= stop - start <= 160 and _YOU_ASKED.search(low, start, stop) is not None
+
+
 def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> Ref | None:
     """The person a favour is asked of: "a referral from Kevin", else the last one named before.
 
@@ -374,8 +387,13 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
     for ref in reversed(before):
         if ref.source is not Source.FROM and ref.source is not Source.MENTION:
             return ref
+        if ref.addressed and _asked_of_you(low, ref.end, favour.start):
+            # "hey Jo! would you be open to a quick look at my case study": asked of Jo.
+            return ref._replace(source=Source.FROM)
     if before and before[-1].source is Source.MENTION and favour.kind in _DONE_FOR_ME:
         gap = low[before[-1].end : favour.start]
+        if gap.startswith(" (") and ")" in gap:
+            gap = gap[gap.index(")") + 1 :]  # "Mr. Davies (my principal) said he'd …"
         if len(gap) <= 40 and _PROMISE.search(gap) and not _GAP_BREAK.search(gap):
             return before[-1]
         if _DOING_NOW.fullmatch(gap) and _ING.match(low, favour.start):
@@ -551,7 +569,8 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         )
         assert person is not None
         who = _say_name(person.text)
-        question = _coach_question(ct.low, favour.start)
+        # "hey Jo! would you be open to …" asks Jo, not the coach.
+        question = None if person.addressed else _coach_question(ct.low, favour.start)
         return Assessment(
             text,
             Verdict.VAGUE if question else Verdict.SPECIFIC,

@@ -73,6 +73,7 @@ class Ref(NamedTuple):
     source: Source
     plural: bool = False
     next_low: str = ""  # first word after the object ("about", "to", …)
+    addressed: bool = False  # spoken to: "hey Jo! would you …", "<@U…> could you …"
 
 
 _SELF_TO = frozenset(
@@ -363,6 +364,8 @@ def _address_name(tokens: tuple[Token, ...], j: int) -> int:
         tok.low in GIVEN_NAMES and tok.low not in COMMON_WORDS and tok.text.isalpha()
     ):
         return k
+    if k > j + 1 and title in TITLES and tok.text.isalpha() and tok.low not in COMMON_WORDS:
+        return k  # "ms. nguyen", "dr. sharma": an abbreviated title, then any name
     return -1
 
 
@@ -827,10 +830,17 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     if tok.text.startswith(MENTION_PREFIX):
         # "<@U06JD3KF8SA> mentioned she used to work at Etsy. ask her …"
         ref = Ref(
-            RefKind.PERSON, ct.mentions.get(tok.text, tok.text), tok.start, tok.end, Source.MENTION
+            RefKind.PERSON,
+            ct.mentions.get(tok.text, tok.text),
+            tok.start,
+            tok.end,
+            Source.MENTION,
+            addressed=_addressed(tokens, i, i + 1),
         )
         return ref, i + 1
     initial = _clause_initial(tokens, i)
+    if low in _MY and i and tokens[i - 1].text == "(":
+        return None  # "Mr. Davies (my principal)": an aside about the person just named
     if initial and low.endswith("'s") and tok.is_cap:
         return _possessive_subject(ct, i)
     if (
@@ -845,7 +855,15 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
         end = parsed[2]
         # "Grandma Lou's bridge partner …": the person named is Grandma Lou.
         said = parsed[1].removesuffix("'s") if initial else parsed[1]
-        return Ref(RefKind.PERSON, said, tok.start, tokens[end - 1].end, Source.MENTION), end
+        ref = Ref(
+            RefKind.PERSON,
+            said,
+            tok.start,
+            tokens[end - 1].end,
+            Source.MENTION,
+            addressed=_addressed(tokens, i, end),
+        )
+        return ref, end
     if not tok.is_cap or not _is_name(tok):
         return None
     known = low in GIVEN_NAMES and not (
@@ -956,7 +974,32 @@ def _contracted_subject(ct: CleanText) -> Ref | None:
 
 def _mention_ref(ct: CleanText, i: int, end: int) -> Ref:
     start, stop = ct.tokens[i].start, ct.tokens[end - 1].end
-    return Ref(RefKind.PERSON, ct.text[start:stop], start, stop, Source.MENTION)
+    addressed = _addressed(ct.tokens, i, end)
+    return Ref(
+        RefKind.PERSON, ct.text[start:stop], start, stop, Source.MENTION, addressed=addressed
+    )
+
+
+# Greetings before a name spoken to: "hey Jo!", "Hi Greta!", "yo <@U…>".
+_GREETINGS = frozenset(
+    {"hey", "hi", "hello", "yo", "dear", "hiya", "heya", "heyy", "hii", "hiii", "morning", "ok"}
+)
+# What may follow a name spoken to: a mark, a greeting, or the request itself.
+_AFTER_ADDRESS = frozenset(
+    {",", "!", "—", ":", "-", ".", "?", "hey", "hi", "hello", "could", "would", "can", "will"}
+    | {"if", "do", "are", "pls", "please", "ty", "thanks", "thank", "quick", "so", "sorry"}
+)
+
+
+def _addressed(tokens: tuple[Token, ...], i: int, end: int) -> bool:
+    """Is the person at tokens[i:end] spoken to, as a message or a quoted one opens ("hey Jo!
+    would you …", "<@U…> could you …", "sending: "hi Tiffany! could you …")?"""
+    k = i
+    if k > 0 and tokens[k - 1].low in _GREETINGS:
+        k -= 1
+    if k > 0 and tokens[k - 1].text not in ('"', "'", ":", "."):
+        return False
+    return end >= len(tokens) or tokens[end].low in _AFTER_ADDRESS
 
 
 def find_refs(ct: CleanText) -> list[Ref]:
@@ -1078,6 +1121,11 @@ def find_refs(ct: CleanText) -> list[Ref]:
                 # "ask for a referral", "asking which …": the person was named earlier, if at all.
                 if _small_talk(tokens, j):
                     i = j
+                    continue
+                if j < count and tokens[j].low == "around":
+                    # "ask around for a referral": whoever will listen, no one in particular.
+                    refs.append(Ref(RefKind.GENERIC, "", tok.start, tokens[j].end, source))
+                    i = j + 1
                     continue
                 end = tokens[j - 1].end
                 nxt = tokens[j].low if j < count else ""

@@ -1015,3 +1015,114 @@ def test_a_mock_with_a_named_person_asks_that_person(text: str, who: str) -> Non
     result = assess_ask(text)
     assert result.verdict is Verdict.SPECIFIC, result.reasons
     assert result.who == who
+
+
+# Who is asked (issue 13, `j7people`): people the sets showed were there but not found.
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # A form of address before the name is kept with it ...
+        (
+            "Frau Becker, my old Ausbilderin: ask her to write my reference for the Siemens job",
+            "Frau Becker",
+        ),
+        ("ask Engr. Bello to introduce me to the site manager at Dangote", "Engr. Bello"),
+        ("kuya Ramon from church, I ask him to refer me for the driver job at Grab", "kuya Ramon"),
+        ("ask anh Tran Van Minh to refer me for the QA job at FPT", "anh Tran Van Minh"),
+        # ... and so is one after it (lowercase as written, the name capitalised).
+        ("ask Priya ma'am for a recommendation letter for my MS application", "Priya ma'am"),
+        ("rohit bhai is in Amazon, i ask him to refer me for the SDE1 role", "Rohit bhai"),
+        ("ask Soo-jin unni to introduce me to her manager at Coupang", "Soo-jin unni"),
+        (
+            "Dr. Okafor sir will get my email today asking him for a reference for the Pfizer role",
+            "Dr. Okafor sir",
+        ),
+        # After "my", a kin word used as a title is dropped: the name is said back.
+        ("texting my tita Lorna tonight to ask if she can refer me to her hospital's HR", "Lorna"),
+        # A title written in lowercase still names the person.
+        (
+            "mrs. alvarez (my old principal) — asking her to be a reference for the Teach For America role",
+            "mrs. alvarez",
+        ),
+    ],
+)
+def test_forms_of_address_stay_with_the_name(text: str, who: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.who == who
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Forms of address that are ordinary words make no one without a name after them.
+        "I ate lunch and asked around for a referral",
+        "don't ask anyone for a referral yet, just apply",
+        "ask sir for help with my job search",
+        "Herr in the meetup said to apply online",
+    ],
+)
+def test_address_words_alone_name_no_one(text: str) -> None:
+    assert assess_ask(text).verdict is not Verdict.SPECIFIC
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # Spoken to, then asked with "could you / would you …".
+        (
+            "hi Marcus! hope the new job is great. could you refer me for the SDR role at Gong?",
+            "Marcus",
+        ),
+        (
+            "<@U0ABC1234|dana> would you be up for reviewing my cover letter for the Stripe role?",
+            "<@U0ABC1234|dana>",
+        ),
+        ("hey Ola, would you mind introducing me to your manager at Paystack?", "Ola"),
+        (
+            'drafting: "Rina — could you send me the name of the recruiter for the ML team at Cohere?"',
+            "Rina",
+        ),
+        # A subject named in one clause and pointed back to in the next.
+        (
+            "ok so tomas from the bootcamp said his team at Monzo is hiring → asking him to refer me",
+            "Tomas",
+        ),
+        (
+            "Lucia's brother runs hiring at Canva. asking her to connect me with him about the design role",
+            "Lucia",
+        ),
+        (
+            "btw Nikhil's on the platform team at Razorpay now, gonna ask him to refer me for SRE",
+            "Nikhil",
+        ),
+        (
+            "sam got a job at Figma last month. asking them to pass my portfolio to their design lead",
+            "Sam",
+        ),
+        # A bulleted note headed by the person.
+        ("- priya: referral @ Atlassian (support engineer)", "Priya"),
+        ("• omar → intro to his manager at Careem", "Omar"),
+    ],
+)
+def test_the_person_spoken_to_or_pointed_back_to_is_asked(text: str, who: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.who == who
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Spoken to, but asked for nothing concrete, or nothing at all.
+        "hey Marcus! could you help me out with my job search?",
+        "<@U0ABC1234|dana> would you be up for coffee sometime?",
+        "hi Rina! how are you? hope the new job is going well",
+        # The member does it, not the person spoken to.
+        "hey Ola, I will send my resume to recruiters at Paystack",
+        # A subject named, but the ask goes to people in general.
+        "ok so tomas said his team is hiring, will ask around for a referral",
+    ],
+)
+def test_spoken_to_without_a_concrete_ask_is_not_specific(text: str) -> None:
+    assert assess_ask(text).verdict is not Verdict.SPECIFIC
