@@ -309,6 +309,8 @@ def _is_lower_name(tokens: tuple[Token, ...], i: int) -> bool:
         return False  # letters, or a hyphenated name ("hye-jin")
     if tok.low in COMMON_WORDS or tok.low in RELATION_NOUNS or tok.low in NOT_NAMES:
         return False
+    if tok.low.endswith(_WORD_ENDINGS) and tok.low not in GIVEN_NAMES:
+        return False  # "message asking if …", "recruiter vouching for …": not names
     if company_at(tokens, i, any_case=True):
         return False
     return (
@@ -317,6 +319,10 @@ def _is_lower_name(tokens: tuple[Token, ...], i: int) -> bool:
         or tok.low in GIVEN_NAMES
         or _address_after(tokens, i + 1)
     )
+
+
+# Endings of English words that are rarely given names ("asking", "vouching", "quickly").
+_WORD_ENDINGS = ("ing", "ly")
 
 
 def _name_span(tokens: tuple[Token, ...], i: int) -> int:
@@ -329,6 +335,13 @@ def _name_span(tokens: tuple[Token, ...], i: int) -> int:
             return n + 1
         if _is_name(tok) and not company_at(tokens, i + n) and tok.low not in TITLES:
             n += 1
+            if (
+                len(tok.text) == 1
+                and i + n < len(tokens)
+                and tokens[i + n].text == "."
+                and tokens[i + n].start == tok.end
+            ):
+                return n + 1  # "Sarah K.": an initial keeps its dot
         elif tok.low in _PARTICLES and i + n + 1 < len(tokens) and _is_name(tokens[i + n + 1]):
             n += 2
         else:
@@ -370,8 +383,28 @@ def _address_name(tokens: tuple[Token, ...], j: int) -> int:
 
 
 def _lower_name_end(tokens: tuple[Token, ...], j: int) -> int:
-    """End of a lowercase name at j, with a form of address after it ("bilal bhai")."""
-    return j + 1 + _address_after(tokens, j + 1)
+    """End of a lowercase name at j: a second given name ("juan pablo", "maria jose") and a
+    form of address after it ("bilal bhai") are part of it."""
+    end = j + 1
+    if end < len(tokens) and tokens[j].low in GIVEN_NAMES and _second_given_name(tokens[end]):
+        end += 1
+    return end + _address_after(tokens, end)
+
+
+def _second_given_name(tok: Token) -> bool:
+    """A lowercase word that reads as the second of two given names, not a word after one."""
+    low = tok.low
+    return (
+        not tok.is_cap
+        and low in GIVEN_NAMES
+        and tok.text.isalpha()
+        and low not in COMMON_WORDS
+        and low not in _MENTION_STOP
+        and low not in NAME_FOLLOWERS
+        and low not in _SUBJECT_VERBS
+        and low not in PERSONAL_VERBS
+        and low not in REQUEST_VERBS
+    )
 
 
 def _people_noun_within(tokens: tuple[Token, ...], i: int, limit: int) -> int:
@@ -726,6 +759,8 @@ _MY = frozenset({"my", "our"})
 # The lowercase words that can open a slot or start a person named in passing.
 _SLOT_WORDS = _VERB_STARTS | GIVEN_NAMES | _MY | ADDRESS_BEFORE | TITLES
 _LEAD_MARKS = frozenset({":", "—", "-", ",", "→", "="})
+# Words before "email", "text", "message" that make it a thing sent: "send a short email to …".
+_NOUN_BEFORE = frozenset({"a", "an", "short", "quick", "brief", "nice", "long", "formal"})
 _BULLETS = frozenset({"-", "—", "•", "*", "→", ">", "+"})
 
 
@@ -873,8 +908,37 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
         return None
     if company_at(tokens, i) or nxt in _ORG_FOLLOWERS or nxt in ("'s", "'"):
         return None
+    if not initial and _in_a_place_name(tokens, i):
+        return None
     end = i + _name_span(tokens, i)
+    if tokens[end - 1].low in _ORG_WORDS:
+        return None  # "Oscar Health", "Jane Street"
     return _mention_ref(ct, i, end), end
+
+
+# Words before a capitalised given name that make it (part of) a place or an organisation:
+# "works in Kaiser IT", "now at Oscar Health", "manages Selina Lisbon", "the Tim Hortons".
+_PLACE_BEFORE = frozenset(
+    {"at", "in", "@", "the", "into", "near", "manages", "runs", "owns", "founded", "joined"}
+)
+
+
+def _in_a_place_name(tokens: tuple[Token, ...], i: int) -> bool:
+    """Is the given name at i, inside a sentence, part of a place or an organisation's name
+    ("TSMC Arizona", "Teach For America", "in Kaiser IT") rather than a person?"""
+    prev = tokens[i - 1]
+    if prev.low in _PLACE_BEFORE:
+        return True
+    # After another capitalised word that is not a title: the tail of a longer proper name.
+    return (
+        prev.is_cap
+        and prev.is_word
+        and not _clause_initial(tokens, i - 1)
+        and prev.low not in _GREETINGS
+        and prev.low.rstrip(".") not in TITLES
+        and prev.low not in ADDRESS_BEFORE
+        and not prev.text.startswith(MENTION_PREFIX)
+    )
 
 
 def _note_head(tokens: tuple[Token, ...]) -> bool:
@@ -1070,6 +1134,12 @@ def find_refs(ct: CleanText) -> list[Ref]:
                     tokens[i - 1].low in ("could", "can", "might", "should")
                     and tokens[i - 2].low in ("i", "we")
                     and (i + 1 >= count or not tokens[i + 1].is_word)
+                )
+                # "to send a short email to the recruiter": a noun, not a new ask
+                or (
+                    n == 1
+                    and tokens[i - 1].low in _NOUN_BEFORE
+                    and tokens[i - 2].low in ("send", "sending", "write", "writing", "a")
                 )
             )
         ):

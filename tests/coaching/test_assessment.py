@@ -1126,3 +1126,47 @@ def test_the_person_spoken_to_or_pointed_back_to_is_asked(text: str, who: str) -
 )
 def test_spoken_to_without_a_concrete_ask_is_not_specific(text: str) -> None:
     assert assess_ask(text).verdict is not Verdict.SPECIFIC
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # A given name inside a place or a company's name is not the person asked.
+        (
+            "Aunt Bea works in Mercy Hospital billing, going to ask her for the name of the HR lead there",
+            "Aunt Bea",
+        ),
+        (
+            "Tomas (now at Oscar Health) → asking him for a referral to the claims analyst role",
+            "Tomas",
+        ),
+        (
+            "Ifeanyi from church now manages Chelsea Lagos, I ask him for a reference for the bar job",
+            "Ifeanyi",
+        ),
+        (
+            "Mei's wife works at TSMC Arizona. Ask her to refer me for the process engineer role",
+            "Mei",
+        ),
+        # A word ending like an English word after a request verb is not a name.
+        (
+            "I met Sipho at the expo, today I text him message asking if he can refer me for the forklift job",
+            "Sipho",
+        ),
+        # A second given name and an initial with its dot are part of the name.
+        ("ask maria jose to refer me for the analyst role at Bimbo", "Maria Jose"),
+        (
+            "dm Priya R. to ask if her company (Stripe) sponsors visas for data engineers",
+            "Priya R.",
+        ),
+        # "a short email" is a thing sent, not a second person asked.
+        (
+            "asking my old manager to send a short email to the Shopify recruiter vouching for my work",
+            "my old manager",
+        ),
+    ],
+)
+def test_the_person_said_back_is_never_a_place_company_or_verb(text: str, who: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.who == who
