@@ -328,7 +328,7 @@ def _asked_with_doubt(low: str, start: int, pos: int) -> str | None:
 
 
 _LOWER_NAME = re.compile(r"[a-zà-öø-ÿ][\w'-]*(?:\s[a-zà-öø-ÿ][\w'-]*){0,2}")
-_LOWER_KEEP = frozenset({"my", "our", "mom", "dad", "mum", "grandma", "grandpa"})
+_LOWER_KEEP = frozenset({"my", "our", "the", "mom", "dad", "mum", "grandma", "grandpa"})
 
 
 def _say_name(name: str) -> str:

@@ -574,6 +574,12 @@ def parse_object(
             if cur.endswith("'s") and _relation(cur[:-2]) in RELATION_NOUNS:
                 kind, end, said = _possessive_chain(ct, j, k + 1)
                 return kind, said, end, False
+            if tokens[k].text.isupper() and cur in _ROLE_ACRONYMS:
+                # "my old DON", "my HOD": a post written as its initials is one person.
+                named = _appositive_name(ct, k + 1)
+                if named is not None:
+                    return RefKind.PERSON, named[0], named[1], False
+                return RefKind.PERSON, text[tok.start : tokens[k].end], k + 1, False
             if cur in RELATION_NOUNS or cur in GENERIC_PEOPLE:
                 head_end = _after_noun_phrase(tokens, k)
                 head = _relation(tokens[head_end - 1].low)
@@ -582,7 +588,8 @@ def parse_object(
                     # "my old manager Tom" is Tom: the coach says the name back.
                     return RefKind.PERSON, named[0], named[1], False
                 span = text[tok.start : tokens[head_end - 1].end]
-                if (head in UNIQUE_KIN or head in UNIQUE_ROLES) and (
+                post = any(tokens[m].low in _POSTS for m in range(j + 1, head_end - 1))
+                if (head in UNIQUE_KIN or head in UNIQUE_ROLES or post) and (
                     head_end >= len(tokens) or tokens[head_end].low != "'s"
                 ):
                     # "my brother", "my old manager", "my thesis advisor": one person.
@@ -602,6 +609,9 @@ def parse_object(
         named = _appositive_name(ct, head_end) if low == "the" else None
         if named is not None:
             return RefKind.PERSON, named[0], named[1], False
+        if low == "the" and _one_post_holder(tokens, j + 1, head_end):
+            # "the alumni coordinator", "the hiring manager from tuesday's interview".
+            return RefKind.PERSON, text[tok.start : tokens[head_end - 1].end], head_end, False
         plural = low not in ("the", "a", "an", "one") or tokens[head_end - 1].low.endswith("s")
         return RefKind.GENERIC, text[tok.start : tokens[head_end - 1].end], head_end, plural
     if low in RELATION_MODIFIERS and not tok.is_cap:
@@ -646,6 +656,32 @@ def parse_object(
         # "ask will to review my cover letter": a name that is also a common word.
         return RefKind.PERSON, tok.text, j + 1, False
     return None
+
+
+# An office one person holds, named by what it serves: "the alumni coordinator", "the career
+# counselor", "the placement officer" (not "the coordinator", "the hiring managers").
+_OFFICE_SERVES = frozenset({"alumni", "career", "careers", "placement", "admissions"})
+_OFFICE_HEADS = frozenset(
+    {"coordinator", "counselor", "counsellor", "advisor", "adviser", "officer", "director"}
+)
+# One meeting the member had, which makes its recruiter or manager one person.
+_ONE_MEETING = frozenset({"interview", "call", "screen", "meeting", "panel", "onsite"})
+
+
+def _one_post_holder(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """Is "the …" at tokens[start:end] one identifiable person: an office named by what it
+    serves, or a role met at one meeting ("the hiring manager from tuesday's interview")?"""
+    head = tokens[end - 1].low
+    if head in _OFFICE_HEADS and any(tokens[m].low in _OFFICE_SERVES for m in range(start, end)):
+        return True
+    if end >= len(tokens) or tokens[end].low != "from" or head.endswith("s"):
+        return False
+    for m in range(end + 1, min(len(tokens), end + 5)):
+        if tokens[m].low in _ONE_MEETING:
+            return True
+        if not tokens[m].is_word:
+            return False
+    return False
 
 
 def _has_do(tokens: tuple[Token, ...], i: int) -> bool:
@@ -759,6 +795,12 @@ _MY = frozenset({"my", "our"})
 # The lowercase words that can open a slot or start a person named in passing.
 _SLOT_WORDS = _VERB_STARTS | GIVEN_NAMES | _MY | ADDRESS_BEFORE | TITLES
 _LEAD_MARKS = frozenset({":", "—", "-", ",", "→", "="})
+# Posts written as initials, counted only in capitals after "my": director of nursing, district
+# manager, general manager, head of department, team lead.
+_ROLE_ACRONYMS = frozenset({"don", "dm", "gm", "hod", "tl", "ra"})
+# Words before a relation that make it a post one person holds: "my old charge nurse", "my
+# head nurse", "my shift lead" (not "my nurse", "my lead").
+_POSTS = frozenset({"head", "charge", "chief", "shift", "floor", "unit", "department", "store"})
 # Words before "email", "text", "message" that make it a thing sent: "send a short email to …".
 _NOUN_BEFORE = frozenset({"a", "an", "short", "quick", "brief", "nice", "long", "formal"})
 _BULLETS = frozenset({"-", "—", "•", "*", "→", ">", "+"})
@@ -771,7 +813,11 @@ def _lead_person(ct: CleanText) -> Ref | None:
     if (
         len(tokens) < 3
         or first in _HEADERS
-        or (first in COMMON_WORDS and first not in ("my", "our"))
+        or (
+            first in COMMON_WORDS
+            and first not in ("my", "our")
+            and tokens[1].low not in RELATION_NOUNS  # "gym buddy marco → …"
+        )
     ):
         return None
     parsed = parse_object(ct, 0, strong=False)
@@ -780,14 +826,35 @@ def _lead_person(ct: CleanText) -> Ref | None:
     if parsed is None and _given_name(first) and _dotted_favour(tokens):
         # "jake. referral. Honeywell. today.": a clipped note, the name then the favour.
         return Ref(RefKind.PERSON, tokens[0].text, tokens[0].start, tokens[1].end, Source.LEAD)
-    if parsed is None:
-        parsed = _bare_relation_lead(tokens) or _name_from_place_lead(tokens)
+    if parsed is None or parsed[0] is RefKind.GENERIC:
+        # "gym buddy marco → …": a kind of relation, then the name.
+        parsed = _bare_relation_lead(tokens) or _name_from_place_lead(tokens) or parsed
     if parsed is None or parsed[0] is not RefKind.PERSON:
         return None
     kind, text, end, plural = parsed
+    end = _past_aside(tokens, end)
     if end >= len(tokens) or tokens[end].text not in (":", "—", "-", ",", "→", "="):
         return None
     return Ref(kind, text, tokens[0].start, tokens[end].end, Source.LEAD, plural)
+
+
+def _past_aside(tokens: tuple[Token, ...], k: int) -> int:
+    """The token after a short aside about the person heading a note: "Dr. Reyes (my old
+    medical director) → …", "my old DM from Target → …"; k itself when there is none."""
+    if k >= len(tokens):
+        return k
+    if tokens[k].text == "(":
+        for m in range(k + 1, min(len(tokens), k + 10)):
+            if tokens[m].text == ")":
+                return m + 1
+        return k
+    if tokens[k].low in ("from", "at", "@"):
+        for m in range(k + 1, min(len(tokens), k + 5)):
+            if tokens[m].text in _LEAD_MARKS and tokens[m].text != ",":
+                return m
+            if not tokens[m].is_word:
+                return k
+    return k
 
 
 def _dotted_favour(tokens: tuple[Token, ...]) -> bool:
@@ -798,11 +865,13 @@ def _dotted_favour(tokens: tuple[Token, ...]) -> bool:
 def _bare_relation_lead(tokens: tuple[Token, ...]) -> tuple[RefKind, str, int, bool] | None:
     """ "ex-manager lou: reference for …", "mentor Ada — intro to …": a relation without "my",
     then a given name, heading a note."""
-    relation = tokens[0].low.removeprefix("ex-").removeprefix("former-")
-    name = tokens[1]
+    at = 1 if tokens[1].low in RELATION_NOUNS and tokens[0].is_word and len(tokens) > 3 else 0
+    relation = tokens[at].low.removeprefix("ex-").removeprefix("former-")
+    name = tokens[at + 1]
     if relation not in RELATION_NOUNS or not (_is_name(name) or _given_name(name.low)):
         return None
-    return RefKind.PERSON, name.text, 2, False
+    # "bootcamp instructor dev → …": one word may say what kind of relation it is.
+    return RefKind.PERSON, name.text, at + 2, False
 
 
 def _name_from_place_lead(tokens: tuple[Token, ...]) -> tuple[RefKind, str, int, bool] | None:
@@ -1124,25 +1193,7 @@ def find_refs(ct: CleanText) -> list[Ref]:
                 refs.append(mention[0])
                 i = mention[1]
                 continue
-        if source is None or (
-            source is Source.REQUEST
-            and i >= 2
-            and (
-                (tokens[i - 1].low == "to" and tokens[i - 2].low not in _SELF_TO)
-                # "a list of people I could ask": the asking is someday, of no one yet
-                or (
-                    tokens[i - 1].low in ("could", "can", "might", "should")
-                    and tokens[i - 2].low in ("i", "we")
-                    and (i + 1 >= count or not tokens[i + 1].is_word)
-                )
-                # "to send a short email to the recruiter": a noun, not a new ask
-                or (
-                    n == 1
-                    and tokens[i - 1].low in _NOUN_BEFORE
-                    and tokens[i - 2].low in ("send", "sending", "write", "writing", "a")
-                )
-            )
-        ):
+        if source is None or (source is Source.REQUEST and _not_a_new_ask(tokens, i, n)):
             # "ask her to email the recruiter": the second verb is the favour, not a new ask.
             i += 1
             continue
@@ -1218,6 +1269,28 @@ def find_refs(ct: CleanText) -> list[Ref]:
         )
         i = end_index
     return _resolve(refs)
+
+
+def _not_a_new_ask(tokens: tuple[Token, ...], i: int, n: int) -> bool:
+    """Is the request verb at i no new ask: a favour asked of the person before ("ask her to
+    email the recruiter"), someday ("a list of people I could ask"), or a noun ("to send a
+    short email to …", "from friday's phone screen")?"""
+    count = len(tokens)
+    prev = tokens[i - 1].low if i else ""
+    if i >= 2:
+        before = tokens[i - 2].low
+        if prev == "to" and before not in _SELF_TO:
+            return True
+        if (
+            prev in ("could", "can", "might", "should")
+            and before in ("i", "we")
+            and (i + 1 >= count or not tokens[i + 1].is_word)
+        ):
+            return True
+        if n == 1 and prev in _NOUN_BEFORE and before in ("send", "sending", "write", "a"):
+            return True
+    # "friday's phone screen", but "today's ask: <@U…> for a referral" is an ask.
+    return n == 1 and prev.endswith("'s") and (i + 1 >= count or tokens[i + 1].text != ":")
 
 
 def _ask_then_colon(tokens: tuple[Token, ...], j: int, source: Source | None) -> bool:

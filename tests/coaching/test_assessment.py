@@ -1170,3 +1170,54 @@ def test_the_person_said_back_is_never_a_place_company_or_verb(text: str, who: s
     result = assess_ask(text)
     assert result.verdict is Verdict.SPECIFIC, result.reasons
     assert result.who == who
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # A post one person holds, with no name.
+        (
+            "ask my old charge nurse to be a reference for the case manager job at Kaiser",
+            "my old charge nurse",
+        ),
+        (
+            "asking my former department chair to write a recommendation letter for the Coursera role",
+            "my former department chair",
+        ),
+        ("request my HOD to write a recommendation letter for the Infosys application", "my HOD"),
+        (
+            "email the career counselor to ask for contacts of alumni at Deloitte",
+            "the career counselor",
+        ),
+        (
+            "texting the recruiter from friday's phone screen to ask for an intro to the hiring manager at Stripe",
+            "the recruiter",
+        ),
+        # A note headed by the person, with an aside or a place before its mark.
+        (
+            "Prof. Adeyemi (my thesis supervisor) → reference for the data scientist role at Flutterwave",
+            "Prof. Adeyemi",
+        ),
+        ("my old GM from Chipotle → reference for the ops analyst role at Sweetgreen", "my old GM"),
+        ("gym buddy marco → ask him to refer me for the SRE role at Datadog", "Marco"),
+    ],
+)
+def test_one_post_holder_is_one_person(text: str, who: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.who == who
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Many hold these: not one person.
+        "ask my old nurses for a reference for the case manager job",
+        "email the coordinator to ask for contacts of alumni at Deloitte",
+        "ask the recruiters from the career fair to forward my resume",
+        "email the hiring manager to ask for a referral",
+        "ask my DMs for a referral",
+    ],
+)
+def test_posts_many_hold_are_not_one_person(text: str) -> None:
+    assert assess_ask(text).verdict is not Verdict.SPECIFIC
