@@ -399,7 +399,20 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
         if _DOING_NOW.fullmatch(gap) and _ING.match(low, favour.start):
             # "maya's reviewing my resume tonight": agreed already, so asked of her.
             return before[-1]._replace(source=Source.FROM)
+    if before and favour.kind in _DONE_FOR_ME:
+        promised = _PRONOUN_PROMISE.search(low, max(0, favour.start - 40), favour.start)
+        person = next((r for r in reversed(before) if r.kind is RefKind.PERSON), None)
+        if promised is not None and person is not None and person.end <= promised.start():
+            # "Ana … said to send her my resume so she can pass it to the recruiter": the
+            # favour is done by the person the pronoun points back to.
+            return person._replace(source=Source.FROM)
     return None
+
+
+# A he/she/they promising the favour that follows: "so she can pass it to …", "he'll refer me".
+_PRONOUN_PROMISE = re.compile(
+    r"\b(?:she|he|they)(?:\s(?:can|could|will|would)|'d|'ll)\s(?:also\s|probably\s)?\Z"
+)
 
 
 # Talking for its own sake asks nothing: "set up a call with Moritz to catch up", "write Sam a

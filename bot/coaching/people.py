@@ -820,6 +820,10 @@ def _lead_person(ct: CleanText) -> Ref | None:
         )
     ):
         return None
+    if tokens[0].text.startswith(MENTION_PREFIX) and tokens[1].low in _FAVOUR_NOUNS:
+        # "<@U…> referral pls - Thales test engineer": the person, then the favour.
+        mention = ct.mentions.get(tokens[0].text, tokens[0].text)
+        return Ref(RefKind.PERSON, mention, tokens[0].start, tokens[0].end, Source.LEAD)
     parsed = parse_object(ct, 0, strong=False)
     if parsed is None and _given_name(first) and tokens[1].text in ("→", ":", "=", "—", "-"):
         parsed = RefKind.PERSON, tokens[0].text, 1, False  # "zoe → intro to her manager"
@@ -1132,7 +1136,9 @@ def _addressed(tokens: tuple[Token, ...], i: int, end: int) -> bool:
         k -= 1
     if k > 0 and tokens[k - 1].text not in ('"', "'", ":", "."):
         return False
-    return end >= len(tokens) or tokens[end].low in _AFTER_ADDRESS
+    if k == 0 and tokens[i].text.startswith(MENTION_PREFIX):
+        return True  # a message that opens with a mention speaks to them
+    return end >= len(tokens) or tokens[end].low in _AFTER_ADDRESS or tokens[end].low in _GREETINGS
 
 
 def find_refs(ct: CleanText) -> list[Ref]:

@@ -1221,3 +1221,45 @@ def test_one_post_holder_is_one_person(text: str, who: str) -> None:
 )
 def test_posts_many_hold_are_not_one_person(text: str) -> None:
     assert assess_ask(text).verdict is not Verdict.SPECIFIC
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # A message opening with a mention speaks to them, whatever comes next.
+        (
+            "<@U0XYZ9876> omg hi, random but could you introduce me to your EM at Brex?",
+            "<@U0XYZ9876>",
+        ),
+        (
+            "<@U0XYZ9876|lin> referral pls - Okta support engineer - sending CV now",
+            "<@U0XYZ9876|lin>",
+        ),
+        # A pronoun promising the favour points back to the person named before it.
+        (
+            "Tunde at Moniepoint said to send him my CV so he can pass it to his manager, sending tonight",
+            "Tunde",
+        ),
+        (
+            "Yara said she could look over my portfolio before the Canva deadline, sending it now",
+            "Yara",
+        ),
+    ],
+)
+def test_mentions_and_promises_name_the_person_asked(text: str, who: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.who == who
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<@U0XYZ9876> omg hi, long time! how are you?",
+        "<@U0XYZ9876|lin> help pls - job search is rough",
+        "Tunde said he could help me with my job search sometime",
+        "I hope someone can pass my CV to the manager at Moniepoint",
+    ],
+)
+def test_mentions_and_promises_without_a_concrete_favour_are_not_specific(text: str) -> None:
+    assert assess_ask(text).verdict is not Verdict.SPECIFIC
