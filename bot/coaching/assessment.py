@@ -272,11 +272,16 @@ _COACH_QUESTION = re.compile(
 )
 
 
+# A title's abbreviation: its full stop does not end the sentence.
+_TITLE_DOT = re.compile(r"\b(?:mr|mrs|ms|dr|prof|engr|rev|sr|jr|st)\.\Z")
+
+
 def _coach_question(low: str, pos: int) -> str | None:
     """The question, when the sentence holding the ask at `pos` asks the coach whether to ask."""
     start = 0
     for match in _SENTENCE_BREAK.finditer(low, max(0, pos - 200), pos):
-        start = match.end()
+        if not _TITLE_DOT.search(low, max(0, match.start() - 6), match.start() + 1):
+            start = match.end()  # "is it ok to ask Mr. Brooks …": a title's dot ends nothing
     found = _COACH_QUESTION.match(low, start)
     if found is None:
         return _asked_with_doubt(low, start, pos)

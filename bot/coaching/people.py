@@ -32,6 +32,7 @@ from bot.coaching.lexicon import (
     REQUEST_PHRASES,
     REQUEST_VERBS,
     SOCIAL_PHRASES,
+    SURNAMES_FIRST,
     TALK_PHRASES,
     TITLES,
     UNIQUE_KIN,
@@ -912,6 +913,12 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
         if low not in GIVEN_NAMES and not _address_after(tokens, i + 1):
             return None
         nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+        if i and tokens[i - 1].low in SURNAMES_FIRST and not tokens[i - 1].is_cap:
+            # "wang lei my classmate is at Huawei, I ask him …": the family name first.
+            start = i - 1
+            if _clause_initial(tokens, start) and _lower_subject_referred_to(ct, start):
+                end = _lower_name_end(tokens, i)
+                return _mention_ref(ct, start, end), end
         if low not in COMMON_WORDS and (
             (i and tokens[i - 1].low in _MET)
             or (_clause_initial(tokens, i) and nxt in _SUBJECT_VERBS)

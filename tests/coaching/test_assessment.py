@@ -1263,3 +1263,29 @@ def test_mentions_and_promises_name_the_person_asked(text: str, who: str) -> Non
 )
 def test_mentions_and_promises_without_a_concrete_favour_are_not_specific(text: str) -> None:
     assert assess_ask(text).verdict is not Verdict.SPECIFIC
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # The family name first, in lowercase, before a known given name.
+        (
+            "chen jing my old teammate is at ByteDance now, I ask her to refer me for the PM role",
+            "Chen Jing",
+        ),
+        (
+            "nguyen minh from my class works at Grab, asking him to introduce me to his manager",
+            "Nguyen Minh",
+        ),
+    ],
+)
+def test_a_family_name_written_first_is_part_of_the_name(text: str, who: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.who == who
+
+
+def test_a_titles_full_stop_does_not_hide_a_question_to_the_coach() -> None:
+    result = assess_ask("is it ok to ask Dr. Mensah to be a reference for the Novartis role?")
+    assert result.verdict is Verdict.VAGUE
+    assert result.who == "Dr. Mensah"
