@@ -388,6 +388,15 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
     for ref in refs[after : after + 3]:
         if ref.source is Source.FROM and ref.start - favour.end < 40:
             return ref
+        if (
+            ref.source is Source.REQUEST
+            and ref.kind is RefKind.PERSON
+            and 0 <= ref.start - favour.end < 80
+            and "→" in low[favour.end : ref.start]
+        ):
+            # "need 1 more reference for the Gusto role → asking Jenny rn": the favour, then
+            # the person it will be asked of.
+            return ref._replace(source=Source.FROM)
     before = refs[: bisect_left(starts, favour.start)]
     for ref in reversed(before):
         if ref.source is not Source.FROM and ref.source is not Source.MENTION:

@@ -821,6 +821,9 @@ def _lead_person(ct: CleanText) -> Ref | None:
         )
     ):
         return None
+    if _name_then_favour(tokens) and not tokens[0].text.startswith(MENTION_PREFIX):
+        # "ifeoma referral at Flutterwave for product designer": a clipped note.
+        return Ref(RefKind.PERSON, tokens[0].text, tokens[0].start, tokens[0].end, Source.LEAD)
     if tokens[0].text.startswith(MENTION_PREFIX) and tokens[1].low in _FAVOUR_NOUNS:
         # "<@U…> referral pls - Thales test engineer": the person, then the favour.
         mention = ct.mentions.get(tokens[0].text, tokens[0].text)
@@ -860,6 +863,16 @@ def _past_aside(tokens: tuple[Token, ...], k: int) -> int:
             if not tokens[m].is_word:
                 return k
     return k
+
+
+def _name_then_favour(tokens: tuple[Token, ...]) -> bool:
+    """ "ifeoma referral at Flutterwave …": a given name, then straight away a favour noun."""
+    return (
+        len(tokens) > 2
+        and tokens[1].low in _FAVOUR_NOUNS
+        and (_given_name(tokens[0].low) or tokens[0].text.startswith(MENTION_PREFIX))
+        and tokens[0].low not in _MENTION_STOP
+    )
 
 
 def _dotted_favour(tokens: tuple[Token, ...]) -> bool:
@@ -1161,7 +1174,9 @@ def find_refs(ct: CleanText) -> list[Ref]:
     head = replace(ct, tokens=tokens[1:]) if count > 3 and tokens[0].text in _BULLETS else ct
     lead = (
         None
-        if _LEAD_MARKS.isdisjoint(ct.words) and not _dotted_favour(head.tokens)
+        if _LEAD_MARKS.isdisjoint(ct.words)
+        and not _dotted_favour(head.tokens)
+        and not _name_then_favour(head.tokens)
         else _lead_person(head)
     )
     if lead is None:

@@ -1289,3 +1289,33 @@ def test_a_titles_full_stop_does_not_hide_a_question_to_the_coach() -> None:
     result = assess_ask("is it ok to ask Dr. Mensah to be a reference for the Novartis role?")
     assert result.verdict is Verdict.VAGUE
     assert result.who == "Dr. Mensah"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # A clipped note: the name, then straight away the favour.
+        ("chidi referral at Paystack for backend engineer", "Chidi"),
+        # The favour first, then an arrow to the person it will be asked of.
+        (
+            "need a second reference for the Wise role by friday → asking Marta (my old lead) tonight",
+            "Marta",
+        ),
+    ],
+)
+def test_notes_with_the_person_and_the_favour_side_by_side(text: str, who: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.who == who
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chidi advice on my job search",
+        "need a second reference for the Wise role → asking around at the meetup",
+        "need a reference for the Wise role by friday, then coffee with Marta",
+    ],
+)
+def test_side_by_side_notes_need_a_concrete_favour_and_one_person(text: str) -> None:
+    assert assess_ask(text).verdict is not Verdict.SPECIFIC
