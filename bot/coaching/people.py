@@ -80,6 +80,10 @@ class Ref(NamedTuple):
 _SELF_TO = frozenset(
     {"going", "want", "need", "plan", "planning", "trying", "try", "hope", "hoping", "have"}
     | {"got", "like", "love", "gonna", "wanna", "intend", "mean", "time", "head", "how"}
+    # "thinking to ask Ms. Achieng …", "is it ok to ask Mr. Brooks …", "too shy to ask Dana":
+    # the person is the one the member means to ask, even when unsure.
+    | {"thinking", "wanted", "decided", "ok", "okay", "pushy", "rude", "weird", "awkward"}
+    | {"soon", "early", "scared", "afraid", "nervous", "shy"}
 )
 _SEE_IF_ASKS = frozenset(
     {"can", "could", "will", "would", "knows", "know", "has", "have", "might", "would've"}
@@ -615,6 +619,14 @@ def parse_object(
             return RefKind.PERSON, text[tok.start : tokens[head_end - 1].end], head_end, False
         plural = low not in ("the", "a", "an", "one") or tokens[head_end - 1].low.endswith("s")
         return RefKind.GENERIC, text[tok.start : tokens[head_end - 1].end], head_end, plural
+    if strong and not tok.is_cap:
+        # "ping bootcamp instructor dev", "ask mentor ada": a relation without "my", then a name.
+        k = j + 1 if j + 1 < len(tokens) and tokens[j + 1].low in RELATION_NOUNS else j
+        if tokens[k].low in RELATION_NOUNS and tokens[k].low not in GENERIC_PEOPLE:
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else tok
+            named = _appositive_name(ct, k + 1) if _given_name(nxt.low) else None
+            if named is not None and (k == j or tokens[j].is_word):
+                return RefKind.PERSON, named[0], named[1], False
     if low in RELATION_MODIFIERS and not tok.is_cap:
         # "former coworkers", "old colleagues": a kind of people, not a person.
         k = _people_noun_within(tokens, j + 1, 3)

@@ -1319,3 +1319,27 @@ def test_notes_with_the_person_and_the_favour_side_by_side(text: str, who: str) 
 )
 def test_side_by_side_notes_need_a_concrete_favour_and_one_person(text: str) -> None:
     assert assess_ask(text).verdict is not Verdict.SPECIFIC
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # Unsure whether to ask: still the person meant, and a question, not a plan.
+        ("is it rude to ask Kofi for a referral after one coffee?", "Kofi"),
+        ("thinking to ask Mrs. Osei for reference but she is busy, is it ok?", "Mrs. Osei"),
+        # A relation without "my", then a given name, after the verb.
+        ("gonna ping cohort mentor lina for help with my job search", "Lina"),
+        # Spoken to with a wish for a chat or thoughts: an ask, but not a concrete one.
+        ("<@U0QRS5555> can we hop on a call this week? would love your thoughts", "<@U0QRS5555>"),
+    ],
+)
+def test_person_meant_but_nothing_concrete_is_vague_with_who(text: str, who: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.VAGUE, result.reasons
+    assert result.who == who
+
+
+def test_a_plural_after_a_relation_word_is_no_name() -> None:
+    result = assess_ask("send connection requests to 20 engineers asking for coffee chats")
+    assert result.verdict is Verdict.VAGUE
+    assert result.who is None
