@@ -1245,6 +1245,19 @@ def find_refs(ct: CleanText) -> list[Ref]:
             j += 1
         elif _ask_then_colon(tokens, j, source):
             j += 1  # "today's ask: <@U…> for a referral"
+            noted = parse_object(ct, j, strong=True, verb=tok.low)
+            if (
+                not refs
+                and noted is not None
+                and noted[0] is RefKind.PERSON
+                and noted[2] < count
+                and tokens[noted[2]].text in ("→", "-", "—", "=")
+            ):
+                # "ask: <@U…> → referral, Asana": a note headed by the person asked.
+                end = tokens[noted[2]].end
+                refs.append(Ref(RefKind.PERSON, noted[1], tok.start, end, Source.LEAD))
+                i = noted[2] + 1
+                continue
         elif (
             source is Source.REQUEST
             and j + 1 < count

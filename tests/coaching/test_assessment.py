@@ -1343,3 +1343,10 @@ def test_a_plural_after_a_relation_word_is_no_name() -> None:
     result = assess_ask("send connection requests to 20 engineers asking for coffee chats")
     assert result.verdict is Verdict.VAGUE
     assert result.who is None
+
+
+def test_an_ask_note_headed_by_a_mention_and_an_arrow_asks_them() -> None:
+    result = assess_ask("ask: <@U0LMN4321> → referral, Figma, design ops. when: friday")
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.who == "<@U0LMN4321>"
+    assert assess_ask("ask: <@U0LMN4321> → help, whenever").verdict is Verdict.VAGUE
