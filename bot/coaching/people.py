@@ -623,8 +623,8 @@ def parse_object(
         # "ping bootcamp instructor dev", "ask mentor ada": a relation without "my", then a name.
         k = j + 1 if j + 1 < len(tokens) and tokens[j + 1].low in RELATION_NOUNS else j
         if tokens[k].low in RELATION_NOUNS and tokens[k].low not in GENERIC_PEOPLE:
-            nxt = tokens[k + 1] if k + 1 < len(tokens) else tok
-            named = _appositive_name(ct, k + 1) if _given_name(nxt.low) else None
+            given = k + 1 < len(tokens) and _given_name(tokens[k + 1].low)
+            named = _appositive_name(ct, k + 1) if given else None
             if named is not None and (k == j or tokens[j].is_word):
                 return RefKind.PERSON, named[0], named[1], False
     if low in RELATION_MODIFIERS and not tok.is_cap:
