@@ -85,7 +85,7 @@ FLOW: dict[State, Step] = {
             Intent.PLAN: planning.clarify,
             Intent.EDIT: planning.clarify,
             Intent.OTHER: answers.unclear,
-            Intent.CONFIRM: planning.clarify,
+            Intent.CONFIRM: planning.still_missing,
             Intent.DECLINE: planning.keep_as_it_is,
             Intent.SKIP: planning.skip_today,
             **_ANSWERS,

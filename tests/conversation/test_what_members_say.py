@@ -75,7 +75,8 @@ def test_an_ask_during_onboarding_is_kept_and_coached(sqlite_db: Database) -> No
     chat = welcomed(sqlite_db)
     replies = chat.say("coffee with my old coworker mike")
     assert "I'll check in mon-fri at 09:00" in replies[0]
-    assert "can be a fine place to ask" in replies[1]
+    # The coffee is with someone: the coach asks what the member will ask them for.
+    assert "What will you ask Mike for" in replies[1]
     assert "Let's finish setting up" not in "\n".join(replies)
 
 
