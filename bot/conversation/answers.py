@@ -308,8 +308,15 @@ def _group(turn: Turn, reading: Reading) -> str:
         if turn.member.share_asks
         else "yours are private (`share on` joins in)"
     )
+    count = ""
+    if re.search(r"\bhow many\b", reading.text, re.IGNORECASE) and turn.community.id is not None:
+        members = turn.uow.members.in_community(turn.community.id)
+        set_up = sum(1 for m in members if m.state not in (State.NEW, State.ONBOARDING))
+        count = (
+            f"{set_up} {'member has' if set_up == 1 else 'members have'} check-ins set up here. "
+        )
     return (
-        "Each week the group gets a digest with the open asks of members who chose to share them "
+        f"{count}Each week the group gets a digest with the open asks of members who chose to share them "
         f"(the favour and the company), so others can help — {yours}. Need someone at a "
         "company? Ask me “who knows someone at Stripe?” and I'll ask the group for you. I don't "
         "list who's in the group."

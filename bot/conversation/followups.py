@@ -108,6 +108,16 @@ def typed_made(turn: Turn, reading: Reading) -> State:
 
 def typed_not_yet(turn: Turn, reading: Reading) -> State:
     ask, pending = _the_ask(turn)
+    if ask is None and turn.member.state == State.AWAITING_ASK:
+        # "nothing yet" to the morning question: no ask yet today, and that's fine.
+        turn.say_one_of(
+            (
+                "No rush — there's still time today. Who's one person you could ask for one "
+                "thing? Or `skip` for today.",
+                "That's OK. When one comes to mind, tell me: a name and one favour.",
+            )
+        )
+        return State.AWAITING_ASK
     if ask is None:
         return _no_open_ask(turn)
     return made(turn, ask, "not_yet", "" if pending else _which(ask), when=reading.when)

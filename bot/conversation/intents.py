@@ -307,7 +307,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"schedule|check-?in)\b|\bwhy (do|does|are|is) (you|u|this|it) (keep |always |still )?"
             r"(messag|text|ping|dm|bug|remind|writ|spam)\w*|\bhow often (do|will|does) (you|u|this|"
             r"it)\b|\b(can|could|will|do) (you|u) (stop|not|skip|pause|message|text|ping|write|"
-            r"check in)\b.{0,30}\bweekends?\b|\bwhat (time ?zone|tz|timezone|time)\b.{0,25}\b(me|my)\b"
+            r"check in)\b.{0,30}\bweekends?\b|^why (do|does|are) (you|u|this|it) .{0,25}\b(every ?day|"
+            r"daily|each (day|morning)|so often|all the time)\b|\bwhat (time ?zone|tz|timezone|time)\b.{0,25}\b(me|my)\b"
             r"|\bwhat happens if i (don'?t|do not|dont|never|miss|skip|forget|ignore)\b"
             r"|\b(skip|no|off on|without) (the )?weekends?\b"
             r"|\b(friday|weekly) (review|check-?in|recap)\b"
@@ -503,6 +504,10 @@ def _read(text: str, low: str, context: Context) -> Reading:
                 return reading(Intent.NOT_YET, "will do it")
         elif state not in (State.AWAITING_OUTCOME, State.AWAITING_FOLLOW_UP):
             return reading(Intent.CONFIRM, "acknowledges")
+    if state == State.AWAITING_ASK and re.match(
+        r"^((nope|no|nah|um+|hmm+)[ ,]+)?(nothing|none|no one|nobody|not) (yet|so far)\b", low
+    ):
+        return reading(Intent.NOT_YET, "no ask yet today")
     if state in (State.IDLE, State.AWAITING_ASK) and vocab.UNSURE.match(low):
         return reading(Intent.QUESTION, "a question: what_to_ask", topic=Topic.WHAT_TO_ASK)
     if state in _PLAN_STATES and _hedged_fragment(low):
@@ -555,6 +560,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.OTHER, "nothing I can act on")
     if state == State.CLARIFYING or has_ask or vocab.PLAN_WORDS.search(low):
         return reading(Intent.PLAN, "a plan")
+    if state in _PLAN_STATES and len(words) <= 16 and someone_in(text):
+        return reading(Intent.PLAN, "names someone to ask")
     if state == State.ONBOARDING and len(words) >= 4:
         return reading(Intent.PLAN, "a plan")
     return reading(Intent.OTHER, "nothing I can act on")
@@ -574,6 +581,20 @@ def _questioning(low: str) -> bool:
         )
         for part in re.findall(r"[^?.!]+\?", low)
     )
+
+
+def someone_in(plan: str) -> str | None:
+    """The one person a passive plan is with, when the name is clear: a mention, "my old boss
+    Tom", or a known given name that does not open the plan (where "Will go…", "Rose early…"
+    are words, not people)."""
+    plan = vocab.HEDGES.sub("", plan, count=1) or plan
+    who = person_in(plan)
+    if who is None or who.startswith(("<@", "my ", "My ")):
+        return who
+    first = who.split()[0]
+    if plan.lstrip().startswith(first) or first.lower() not in GIVEN_NAMES:
+        return None
+    return None if first.lower() in COMMON_WORDS else who
 
 
 def _only_a_name(text: str, words: list[str]) -> bool:

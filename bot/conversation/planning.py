@@ -14,9 +14,8 @@ from datetime import timedelta
 
 from bot.checkins import plan_afternoon
 from bot.coaching import Assessment, Verdict
-from bot.coaching.lexicon import COMMON_WORDS, GIVEN_NAMES
 from bot.conversation.group import offer_intro
-from bot.conversation.intents import Intent, Reading, assessed, person_in
+from bot.conversation.intents import Intent, Reading, assessed, person_in, someone_in
 from bot.conversation.states import State
 from bot.conversation.text import short
 from bot.conversation.turn import Turn
@@ -76,19 +75,6 @@ def ask_for_missing(turn: Turn, assessment: Assessment, questions: int) -> State
     else:
         turn.say(_coaching_question(assessment, questions))
     return State.CLARIFYING
-
-
-def someone_in(plan: str) -> str | None:
-    """The one person a passive plan is with, when the name is clear: a mention, "my old boss
-    Tom", or a known given name that does not open the plan (where "Will go…", "Rose early…"
-    are words, not people)."""
-    who = person_in(plan)
-    if who is None or who.startswith(("<@", "my ", "My ")):
-        return who
-    first = who.split()[0]
-    if plan.lstrip().startswith(first) or first.lower() not in GIVEN_NAMES:
-        return None
-    return None if first.lower() in COMMON_WORDS else who
 
 
 def still_missing(turn: Turn, reading: Reading) -> State:

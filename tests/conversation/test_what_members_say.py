@@ -496,3 +496,81 @@ def test_not_feeling_it_later_tonight_and_will_they_say_yes(sqlite_db: Database)
     assert later.endswith(
         "Good — go for it. Tell me how it went, or I'll ask on Wednesday at 17:00."
     )
+
+
+# ------------------------------------------- a fresh console try (2026-12): Bea and Kim
+
+
+def test_questions_about_the_schedule_get_the_schedule(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db, user="Bea")
+    [why] = chat.say("why do you keep messaging me")
+    assert why.startswith("I'm your ask coach: I check in mon-fri at 09:00 (America/Chicago)")
+    assert "`pause 7`" in why and "`stop`" in why
+    [how] = chat.say("how do I change my time")
+    assert how.startswith("I check in mon-fri at 09:00") and "“9am”" in how
+    # Weekends are a schedule question, never a stop, and the days stay as they are.
+    [weekends] = chat.say("can you stop messaging me on weekends")
+    assert "Weekends are already off." in weekends
+    [why_daily] = chat.say("why do you ask this every day")
+    assert "mon-fri at 09:00" in why_daily
+    with sqlite_db() as uow:
+        member = uow.members.get(1)
+        assert member is not None and not member.stopped
+        assert len(member.days) == 5
+
+
+def test_the_group_nerves_and_being_stuck_get_answers_of_their_own(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db, user="Bea")
+    chat.advance("1h")
+    [group] = chat.say("who else is in the group?")
+    assert "digest" in group and "I don't list who's in the group" in group
+    [nerves] = chat.say("I feel awkward asking people for stuff")
+    assert nerves.startswith("Most people feel that")
+    [again] = chat.say("honestly it feels so pushy")
+    assert again != nerves and again.startswith("Asking feels awkward for nearly everyone")
+    [stuck] = chat.say("um idk honestly, i haven't talked to anyone in weeks")
+    assert stuck.startswith("Start with people who already know you")
+
+
+def test_a_plan_with_someone_in_it_asks_what_for_and_a_hedged_answer_ends_it(
+    sqlite_db: Database,
+) -> None:
+    chat = onboarded(sqlite_db, user="Bea")
+    chat.advance("1h")
+    [question] = chat.say("my friend dana works at hubspot i guess")
+    assert "What will you ask Dana for" in question
+    [nod] = chat.say("ok cool")  # not an answer: the same question, shorter, no lecture
+    assert nod.startswith("What's the one thing you'll ask Dana for?")
+    [done] = chat.say("referral i suppose?")
+    assert done.startswith("That's a real ask: Dana, a referral.")
+    assert asks(sqlite_db) == [("specific", "Dana", "open", None)]
+
+
+def test_acknowledgements_get_a_nod_and_the_pending_question(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db, user="Kim")
+    [idle] = chat.say("got it")
+    assert idle == "👍"
+    chat.advance("1h")
+    [pending] = chat.say("will do")
+    assert pending == "👍 When you're ready: who will you ask today, and for what?"
+    [nothing_yet] = chat.say("nope nothing yet")
+    assert nothing_yet.startswith("No rush — there's still time today.")
+
+
+def test_a_name_offered_after_nerves_becomes_the_ask(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db, user="Kim")
+    chat.advance("1h")
+    chat.say("honestly i'm a bit scared to ask anyone")
+    [what_for] = chat.say("maybe my old teammate Ravi? he's at Atlassian now")
+    assert "What will you ask Ravi for" in what_for
+    [done] = chat.say("could ask him to refer me for the support lead job")
+    assert done.startswith("That's a real ask: Ravi, a referral for the support lead job.")
+
+
+def test_an_unanswered_morning_question_comes_back_in_other_words(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db, user="Kim")
+    mornings = [m for m in chat.advance("3d") if "Morning, Kim!" in m]
+    assert len(mornings) == 3
+    assert mornings[0].split("] ", 1)[1].startswith("Morning, Kim! What's your specific ask today")
+    texts = [m.split("] ", 1)[1] for m in mornings]
+    assert texts[1] != texts[0] and texts[2] != texts[1]
