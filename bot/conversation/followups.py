@@ -212,6 +212,7 @@ def _ask_what_happened(turn: Turn, ask: Ask, lead: str) -> State:
 def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "") -> State:
     """Said yes / Waiting to hear / Said no."""
     who = ask.who or "them"
+    still_waiting = ask.outcome == Outcome.WAITING and result == Outcome.WAITING
     ask.status = AskStatus.MADE
     ask.outcome = result
     ask.updated_at = turn.now
@@ -221,6 +222,13 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "") -> State:
         turn.say(
             f"{prefix}Great outcome. A two-line thank-you to {who} today keeps the door open — "
             "don't be a hit-and-run."
+        )
+    elif still_waiting:  # heard nothing again: a nudge, not a thank-you
+        plan_follow_up(turn.uow, turn.member, ask, turn.now)
+        turn.say(
+            f"{prefix}Still nothing from {who} — that's common; people get busy. One short, "
+            "friendly nudge is fine: “Just bumping this in case it got buried — no pressure.” "
+            "I'll check back in a few days."
         )
     elif result == Outcome.WAITING:
         plan_follow_up(turn.uow, turn.member, ask, turn.now)

@@ -147,6 +147,7 @@ class Context:
     state: State
     today: date
     stopped: bool = False  # the member said `stop` (so "undo" / "changed my mind" means resume)
+    paused: bool = False  # the member is on a break (so "never mind, keep them coming" resumes)
 
 
 # ------------------------------------------------------------------------- normalising
@@ -188,7 +189,8 @@ def _company(raw: str) -> str:
 
 def split_companies(raw: str) -> tuple[str, ...]:
     """'Stripe, Nubank and shopify' -> ('Stripe', 'Nubank', 'Shopify')."""
-    parts = re.split(r"\s*(?:,|;|/|\+|&| and | & |\n)\s*", raw.strip().rstrip("."))
+    # "Kuehne+Nagel", "AT&T" and "P&G" are one name: + and & split only between spaces.
+    parts = re.split(r"\s*(?:,|;|/| \+ | and | & |\n)\s*", raw.strip().rstrip("."))
     out: list[str] = []
     for part in parts:
         name = " ".join(part.split()).strip(" '\"")
@@ -389,6 +391,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
     command = _chat_word(text, low, context)
     if command is not None:
         return command
+    if vocab.LIST_TARGETS.match(low):
+        return reading(Intent.COMMAND, "asks for their targets", word="targets")
 
     if state == State.CONFIRM_FORGET:
         said = polarity(low)
@@ -425,7 +429,9 @@ def _read(text: str, low: str, context: Context) -> Reading:
         and len(words) <= 16
     ):
         return reading(Intent.EDIT, "changes the plan just made", who=_edit_person(text))
-    if vocab.RESUME.search(low) or (context.stopped and vocab.UNDO_STOP.search(low)):
+    if vocab.RESUME.search(low) or (
+        (context.stopped or context.paused) and vocab.UNDO_STOP.search(low)
+    ):
         return reading(Intent.RESUME, "wants the check-ins back")
     if state == State.ONBOARDING and re.match(
         r"^(sure thing|sounds (great|good|perfect|fine)|let'?s (do it|go)|works for me|perfect|great|"
@@ -763,7 +769,7 @@ def _names_outcome(low: str) -> bool:
             r"\b(said|say|says|replied|answered|agreed|declined|referred me|introduced me|"
             r"no (reply|response|answer)|never replied|hasn'?t replied|ghosted|waiting to hear|"
             r"still waiting|waiting on|heard back|can'?t refer|will intro|'ll intro|"
-            r"referring me)\b",
+            r"referring me|nothing (yet |back )?from|still nothing|no word from|heard nothing)\b",
             low,
         )
     )

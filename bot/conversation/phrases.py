@@ -75,7 +75,7 @@ RESUME = re.compile(
 )
 # Said right after `stop`: taking it back.
 UNDO_STOP = re.compile(
-    r"^((wait|no|nope|oops|sorry|actually|hmm)[\s,.!]+)*(undo( that)?|changed my mind|i changed my mind|"
+    r"^((wait|no|nope|oops|sorry|actually|hmm|never ?mind|nvm)[\s,.!]+)*(undo( that)?|changed my mind|i changed my mind|"
     r"i didn'?t mean (that|it|to)|(that was|i did that|i pressed it|i said it) by (mistake|accident)|"
     r"by (mistake|accident)|mistake|don'?t stop|please don'?t stop|keep (going|messaging me|them coming))[.! ]*$"
 )
@@ -299,6 +299,8 @@ SKIP = re.compile(
 )
 NUDGE = re.compile(
     r"^(nudge|i'?ll nudge|will nudge|i will nudge)\b"
+    r"|\b(i'?ll|i will|gonna|going to|will|let me|i should|i can) send (him|her|them) (a |another )?"
+    r"(quick |short |little |friendly |polite )?(note|message|msg|text|email|reminder|line|follow-?up|nudge)\b"
     r"|\b(i'?ll|i will|gonna|going to|will|let me|i should|i can) (nudge|ping|follow ?up|"
     r"follow-up|remind|chase|bug|message|email|text|write|reach out|check in with|poke|dm)"
     r"( to)?( (him|her|them|again|\w+ again|with (him|her|them)|[a-z]+ (today|tomorrow|again|on|about)))"
@@ -364,6 +366,11 @@ EDIT = re.compile(
     r"instead of [a-z]+,? )"
     r"|\binstead\b$|\binstead\b(?=[,.!])|\binstead of\b|, not (?!today|now|yet)[a-z]+$"
 )
+# "what's on my list?": the member's target companies.
+LIST_TARGETS = re.compile(
+    r"^(what'?s|whats|what is|show( me)?|list|see|view) (on )?(my|the) (list|targets|target list|"
+    r"target companies|companies)( again| so far)?\??$|^(my|show) (targets|target list)\??$"
+)
 GIVE = re.compile(
     r"^(btw |fyi |also |oh |and )?(i |today i |yesterday i |just |already |i already |i just )?(gave|helped|reviewed|introduced|intro'?d|connected|"
     r"referred|recommended|mentored|coached|forwarded) (?!me\b)(\w+)"
@@ -384,7 +391,7 @@ TARGET_ADD = re.compile(
 )
 STATS = re.compile(
     r"\bshow (me )?(my )?(stats|progress|numbers|streak)\b|\bhow many asks (have|did) i\b|^(stats|my stats|statistics|show (me )?(my )?(stats|progress|numbers|streak)|"
-    r"how am i doing|how i am doing|how'?s my (progress|streak|week)|how is my (progress|streak|week)|"
+    r"how am i doing( this week| so far| lately| overall)?|how i am doing|how'?s my (progress|streak|week)|how is my (progress|streak|week)|"
     r"progress|my progress|my numbers|numbers|streak|my streak|what'?s my streak|score|my score|"
     r"how many asks (have i|did i) (made|make|done|do)|my week)\??$"
     r"|^(what'?s|whats|what is|how'?s|hows) my (streak|score|progress)( at| now| looking| so far)?\??$"

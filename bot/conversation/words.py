@@ -8,6 +8,7 @@ that leaves the conversation where it was returns the member's current state.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -49,8 +50,15 @@ def help_(turn: Turn, reading: Reading) -> State:
     return _stay(turn)
 
 
+# "btw I helped Sue fix her resume" is logged as "helped Sue fix her resume".
+_GIVE_LEAD = re.compile(
+    r"^((btw|fyi|also|oh|and)[,:]? +)?((today |yesterday |just |already )*i +(just |already )?)?",
+    re.I,
+)
+
+
 def give(turn: Turn, reading: Reading) -> State:
-    text = reading.rest if reading.word == "gave" else reading.text
+    text = reading.rest if reading.word == "gave" else _GIVE_LEAD.sub("", reading.text)
     if not text:
         turn.refuse("What help did you give? e.g. `gave Sam an intro to my old manager`")
         return _stay(turn)

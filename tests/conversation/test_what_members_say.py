@@ -574,3 +574,31 @@ def test_an_unanswered_morning_question_comes_back_in_other_words(sqlite_db: Dat
     assert mornings[0].split("] ", 1)[1].startswith("Morning, Kim! What's your specific ask today")
     texts = [m.split("] ", 1)[1] for m in mornings]
     assert texts[1] != texts[0] and texts[2] != texts[1]
+
+
+def test_a_week_with_marco_in_the_members_own_words(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db, user="Tom")
+    chat.advance("1h")
+    chat.say("going to ask my old boss Marco for a reference for the ops manager role at DHL")
+    chat.advance("8h")
+    chat.say("did it this morning actually")
+    [waiting] = chat.say("he's thinking about it")
+    assert "I'll check in about Marco in a few days" in waiting
+    chat.advance("3d")
+    # Heard nothing again, typed after the morning question: the follow-up, and a nudge.
+    [again] = chat.say("still nothing from marco :(")
+    assert "Still nothing from Marco" in again and "thank-you" not in again
+    [nudge] = chat.say("ok i'll send him a quick note tomorrow")
+    assert "I'll check back about Marco" in nudge
+    [give] = chat.say("btw I helped my friend Sue fix her resume yesterday")
+    assert give.startswith("Logged your give: helped my friend Sue fix her resume yesterday.")
+    [added] = chat.say("add DHL, Maersk and Kuehne+Nagel to my list")
+    assert added.startswith("Added DHL, Maersk and Kuehne+Nagel.")
+    [listed] = chat.say("what's on my list")
+    assert listed.startswith("Your targets: DHL, Maersk, Kuehne+Nagel.")
+    [stats] = chat.say("how am i doing this week")
+    assert stats.startswith("Asks: 1 specific of 1 planned")
+    [paused] = chat.say("I'm off next week for my sister's wedding")
+    assert paused.startswith("Paused until Mon 16 Mar")
+    [back] = chat.say("actually never mind, keep them coming")
+    assert back.startswith("Welcome back! Check-ins are on")
