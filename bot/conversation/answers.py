@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from bot.coaching import Verdict
 from bot.conversation.followups import current_ask, latest_open_ask
@@ -294,6 +295,9 @@ def _schedule(turn: Turn, reading: Reading) -> str:
         else ""
     )
     why = "I'm your ask coach: " if fewer else ""
+    if re.search(r"\bwhat time is it\b", low):
+        local = turn.now.astimezone(ZoneInfo(member.timezone))
+        why = f"It's {local:%H:%M} for you. "
     return (
         f"{why}I check in {format_days(member.days)} at {member.checkin_time:%H:%M} "
         f"({member.timezone}){away}.{weekends} Change it with e.g. “9am”, `days mon,wed,fri` or "

@@ -313,7 +313,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"daily|each (day|morning)|so often|all the time)\b|\bwhat (time ?zone|tz|timezone|time)\b.{0,25}\b(me|my)\b"
             r"|\bwhat happens if i (don'?t|do not|dont|never|miss|skip|forget|ignore)\b"
             r"|\b(skip|no|off on|without) (the )?weekends?\b"
-            r"|\b(friday|weekly) (review|check-?in|recap)\b"
+            r"|\b(friday|weekly) (review|check-?in|recap)\b|\bwhat time is it\b"
         ),
     ),
     (
@@ -823,7 +823,7 @@ def _edit_person(text: str) -> str | None:
 
 
 def _schedule(text: str, low: str, context: Context) -> Reading | None:
-    at = find_time(low, loose=context.state == State.ONBOARDING)
+    at = find_time(low, loose=context.state == State.ONBOARDING or bool(vocab.BARE_HOUR.match(low)))
     zone = find_zone(text) if (at is not None or context.state == State.ONBOARDING) else None
     if zone is None and at is None:
         zone = _zone_only(text)

@@ -405,6 +405,12 @@ CHECK_INS = re.compile(
 SOME_DAYS = re.compile(
     r"\b(on |at )?(the )?weekends?\b|\b(on|only|just|except) (mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
 )
+# A bare hour that can only be a check-in time: "8 is fine", "make it 10", "7:30 works".
+BARE_HOUR = re.compile(
+    r"^(at |make it |maybe |how about |what about |can we do |let'?s do )?\d{1,2}(:\d{2})?"
+    r"( ?(am|pm|h|o'?clock))?( (is|works|would be|sounds|should be) (fine|good|better|great|ok|okay|"
+    r"perfect)| works| please| pls| instead| then)?\??$"
+)
 SCHEDULE_CUE = re.compile(
     r"\b(check ?in|check-in|message me|msg me|ping me|ask me|remind|move|change|switch|schedule|"
     r"instead|earlier|later|my time|tz|timezone|time zone|i'?m in|i am in|i live in|moved to|"

@@ -602,3 +602,12 @@ def test_a_week_with_marco_in_the_members_own_words(sqlite_db: Database) -> None
     assert paused.startswith("Paused until Mon 16 Mar")
     [back] = chat.say("actually never mind, keep them coming")
     assert back.startswith("Welcome back! Check-ins are on")
+
+
+def test_a_bare_hour_after_setup_and_what_time_it_is(sqlite_db: Database) -> None:
+    chat = welcomed(sqlite_db, "Ola")
+    [now] = chat.say("idk, what time is it now?")
+    assert now.startswith("It's 08:00 for you. I check in mon-fri at 09:00 (America/Chicago)")
+    chat.say("im in london")
+    [moved] = chat.say("8 is fine")
+    assert moved == "Done: check-ins mon-fri at 08:00 (Europe/London)."
