@@ -311,7 +311,16 @@ def forget_kept(turn: Turn, reading: Reading) -> State:
     member = turn.member
     before = str(member.state_data.get("before", State.IDLE))
     member.state_data = {}
-    turn.say("Kept everything. Nothing was deleted.")
+    low = reading.text.lower()
+    after = ""
+    if re.search(r"\b(stop|messages|msgs|pings|check ?ins)\b", low):
+        after = " To stop the messages instead, say `stop`: your data stays, and `resume` brings me back."
+    elif "?" in low or re.search(r"\b(export|copy|stats|lose|first|download)\b", low):
+        after = (
+            " `forget` deletes all of it, your stats too. Want a copy first? `export` sends you "
+            "everything; then say `forget` again."
+        )
+    turn.say("Kept everything. Nothing was deleted." + after)
     return State(before) if before in State._value2member_map_ else State.IDLE
 
 

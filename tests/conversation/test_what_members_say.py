@@ -611,3 +611,17 @@ def test_a_bare_hour_after_setup_and_what_time_it_is(sqlite_db: Database) -> Non
     chat.say("im in london")
     [moved] = chat.say("8 is fine")
     assert moved == "Done: check-ins mon-fri at 08:00 (Europe/London)."
+
+
+def test_a_question_to_the_deletion_prompt_keeps_the_data_and_is_answered(
+    sqlite_db: Database,
+) -> None:
+    chat = onboarded(sqlite_db, user="Ola")
+    chat.say("delete my data")
+    [kept] = chat.say("will i lose my stats too? i kinda wanna see them first")
+    assert kept.startswith("Kept everything. Nothing was deleted.") and "`export`" in kept
+    chat.say("forget me")
+    [stop_instead] = chat.say("no keep it, i just wanted the messages to stop")
+    assert "say `stop`" in stop_instead
+    with sqlite_db() as uow:
+        assert uow.members.get(1) is not None
