@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bot.checkins import cancel_all, plan_follow_up, plan_made_question
 from bot.conversation.intents import Intent, Reading
+from bot.conversation.phrases import NERVES
 from bot.conversation.planning import skip_today
 from bot.conversation.states import State
 from bot.conversation.text import short
@@ -120,7 +121,10 @@ def typed_not_yet(turn: Turn, reading: Reading) -> State:
         return State.AWAITING_ASK
     if ask is None:
         return _no_open_ask(turn)
-    return made(turn, ask, "not_yet", "" if pending else _which(ask), when=reading.when)
+    nervous = bool(NERVES.search(reading.text.lower()))
+    return made(
+        turn, ask, "not_yet", "" if pending else _which(ask), when=reading.when, nervous=nervous
+    )
 
 
 def typed_skip(turn: Turn, reading: Reading) -> State:
@@ -165,8 +169,15 @@ def _no_open_ask(turn: Turn) -> State:
     return State.IDLE
 
 
-def made(turn: Turn, ask: Ask, action: str, prefix: str = "", when: str | None = None) -> State:
-    """Made it / Not yet / Skip."""
+def made(
+    turn: Turn,
+    ask: Ask,
+    action: str,
+    prefix: str = "",
+    when: str | None = None,
+    nervous: bool = False,
+) -> State:
+    """Made it / Not yet / Skip ("not yet, I'm nervous" gets a word of courage)."""
     assert ask.id is not None
     who = ask.who or "them"
     if action == "made":
@@ -183,6 +194,12 @@ def made(turn: Turn, ask: Ask, action: str, prefix: str = "", when: str | None =
             if checkin is not None
             else "next time"
         )
+        if nervous:
+            turn.say(
+                f"{prefix}Nerves are normal — and a small, clear ask is easy to say yes to. Add "
+                f"“no worries if not” and it's easy to say no, too. I'll ask again {day}."
+            )
+            return State.IDLE
         turn.say_one_of(
             (
                 f"No worries. The ask of {who} is still open — I'll ask again {day}.",

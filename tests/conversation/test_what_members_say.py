@@ -625,3 +625,12 @@ def test_a_question_to_the_deletion_prompt_keeps_the_data_and_is_answered(
     assert "say `stop`" in stop_instead
     with sqlite_db() as uow:
         assert uow.members.get(1) is not None
+
+
+def test_not_yet_because_of_nerves_gets_a_word_of_courage(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db, user="Kim")
+    chat.advance("1h")
+    chat.say("ask Dev for a referral to the VP of Sales at Gong")
+    chat.advance("8h")
+    [reply] = chat.say("Not yet. I'm really nervous, he's VP level")
+    assert reply.startswith("Nerves are normal") and "I'll ask again on Tuesday at 17:00" in reply
