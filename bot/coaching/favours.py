@@ -4,6 +4,15 @@ A favour is concrete when someone could do it today and the member would know it
 intro to someone in particular, a referral, a reference, a review of a named document, names at
 named companies, an answer to a named question. "Help", "advice", "leads", "opportunities" and
 "feedback" on nothing in particular are not.
+
+Speed: a regex scan of the whole message costs more than the rest of a pattern's work, so each
+pattern is only run when the message's set of lowercase words (`CleanText.words`, which also
+holds the pieces of joined words: "tear-down" gives "tear" and "down") holds one of the words
+every match of it contains. The word sets sit beside the patterns; where a pattern is built from
+a list (`_DOC_REVIEW_NOUNS`), its set is built from the same list, so adding a word there just
+works. Where a set is written by hand, a word added to the pattern must be added to its set too:
+`GATED_PATTERNS` lists each pattern with its set(s), and tests/coaching/test_gates.py fails when
+a labelled ask holds a match that its gate would skip.
 """
 
 from __future__ import annotations
