@@ -327,6 +327,10 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"will) (the )?(group|sharing|digest|board)\b|\bhow many (people|members|of us)\b"
             r"|\b(is|are) (anyone|anybody|others|other people) (else )?(using|doing) (this|it)\b"
             r"|\bwho else (in|on|from) (the|this|my) (group|club|server|workspace)\b|\bis it just me\b"
+            r"|\bhow('?s| is| are) (the|my|our) (group|club|members|cohort|people)( doing| going)?\b"
+            r"|\bwho (hasn'?t|has not|didn'?t|did not|haven'?t) (answered|replied|asked|made|been active|"
+            r"responded|checked in)\b|\bwho('?s| is| has| have)( gone)? (quiet|inactive|stuck)\b"
+            r"|\bgroup('?s)? (stats|numbers|report|progress)\b"
         ),
     ),
     (
