@@ -138,8 +138,19 @@ def _search(
     return None if needs.isdisjoint(words) else pattern.search(low)
 
 
-_NOTE_KINDS = frozenset({RequestKind.INTRODUCTION, RequestKind.REFERRAL, RequestKind.REFERENCE})
 _FAVOUR_NOUN = re.compile(r"\b(?i:referrals|intros|introductions)\b")
+# Each pattern above with the words it needs (checked on the labelled asks by
+# tests/coaching/test_gates.py, as the sets are kept by hand).
+GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    (_VAGUE_INTENT, _VAGUE_INTENT_WORDS),
+    (_ADVICE, _ADVICE_WORDS),
+    (_VAGUE_WHAT, _VAGUE_WHAT_WORDS),
+    (_PASSIVE_CUE, _PASSIVE_WORDS),
+    (_FAVOUR_NOUN, _FAVOUR_NOUN_WORDS),
+)
+
+
+_NOTE_KINDS = frozenset({RequestKind.INTRODUCTION, RequestKind.REFERRAL, RequestKind.REFERENCE})
 # When several favours are asked, the stronger kinds describe the ask better.
 _KIND_PRIORITY = (
     RequestKind.INTRODUCTION,
