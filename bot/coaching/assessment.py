@@ -400,6 +400,13 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
         if ref.source is Source.FROM and ref.start - favour.end < 40:
             return ref
         if (
+            ref.addressed
+            and ref.start - favour.end < 120
+            and _YOU_ASKED.search(low, max(0, favour.start - 60), favour.start) is not None
+        ):
+            # "could you refer me for the QA role, Sam?": asked of the person spoken to.
+            return ref._replace(source=Source.FROM)
+        if (
             ref.source is Source.REQUEST
             and ref.kind is RefKind.PERSON
             and 0 <= ref.start - favour.end < 80

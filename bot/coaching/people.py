@@ -946,6 +946,7 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
                 return _mention_ref(ct, start, end), end
         if low not in COMMON_WORDS and (
             (i and tokens[i - 1].low in _MET)
+            or (i and tokens[i - 1].low in _GREETINGS and _addressed(tokens, i, i + 1))
             or (_clause_initial(tokens, i) and nxt in _SUBJECT_VERBS)
             or _lower_subject_referred_to(ct, i)
             or (i == 0 and _note_head(tokens))
@@ -1163,6 +1164,12 @@ _AFTER_ADDRESS = frozenset(
 def _addressed(tokens: tuple[Token, ...], i: int, end: int) -> bool:
     """Is the person at tokens[i:end] spoken to, as a message or a quoted one opens ("hey Jo!
     would you …", "<@U…> could you …", "sending: "hi Tiffany! could you …")?"""
+    if (
+        i > 1
+        and tokens[i - 1].text == ","
+        and (end >= len(tokens) or tokens[end].text in ("?", "!", "."))
+    ):
+        return True  # "could you refer me for the QA role, Sam?": spoken to at the end
     k = i
     if k > 0 and tokens[k - 1].low in _GREETINGS:
         k -= 1

@@ -1097,6 +1097,9 @@ _ASKED_BY_KIND: dict[str, list[tuple[str, str]]] = {
             'drafting: "Rina — could you send me the name of the recruiter for the ML team at Cohere?"',
             "Rina",
         ),
+        # Spoken to in lowercase after a greeting, or by name at the end.
+        ("hey kemi! could you refer me for the data analyst role at Intuit?", "Kemi"),
+        ("would you be open to reviewing my portfolio for the Canva role, Tomás?", "Tomás"),
         # A subject named in one clause and pointed back to in the next.
         (
             "ok so tomas from the bootcamp said his team at Monzo is hiring → asking him to refer me",
@@ -1234,6 +1237,8 @@ _NOT_SPECIFIC_BY_KIND: dict[str, list[str]] = {
         "hey Marcus! could you help me out with my job search?",
         "<@U0ABC1234|dana> would you be up for coffee sometime?",
         "hi Rina! how are you? hope the new job is going well",
+        "could you help me with my job search, Tomás?",
+        "hey kemi! could we grab coffee this week?",
         # The member does it, not the person spoken to.
         "hey Ola, I will send my resume to recruiters at Paystack",
         # A subject named, but the ask goes to people in general.
