@@ -186,7 +186,10 @@ def _plausible_person(ct: CleanText, j: int, end: int, verb: str) -> bool:
 
 
 # Honorifics written after a given name: "Hiroshi-san", "Min-jun-ssi", "Priya-ji".
-_HONORIFIC_SUFFIXES = ("-san", "-sensei", "-sama", "-kun", "-chan", "-ssi", "-nim", "-ji")
+_HONORIFIC_SUFFIXES = (
+    *("-san", "-sensei", "-sama", "-kun", "-chan", "-ssi", "-nim", "-ji", "-senpai", "-sunbae"),
+    *("-hyung", "-unni", "-oppa", "-noona", "-bhai", "-didi"),
+)
 
 
 def _given_name(low: str) -> bool:

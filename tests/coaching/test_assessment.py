@@ -1066,6 +1066,10 @@ _ASKED_BY_KIND: dict[str, list[tuple[str, str]]] = {
         ("ask Engr. Bello to introduce me to the site manager at Dangote", "Engr. Bello"),
         ("kuya Ramon from church, I ask him to refer me for the driver job at Grab", "kuya Ramon"),
         ("ask anh Tran Van Minh to refer me for the QA job at FPT", "anh Tran Van Minh"),
+        ("ask Aunty Ngozi to introduce me to the HR manager at Dangote", "Aunty Ngozi"),
+        ("ask Pani Kowalska for a reference for the Aptiv role", "Pani Kowalska"),
+        ("ask Li laoshi for a recommendation letter for my master's in Munich", "Li laoshi"),
+        ("ask yuna-senpai to refer me for the QA role at Rakuten", "Yuna-senpai"),
         # ... and so is one after it (lowercase as written, the name capitalised).
         ("ask Priya ma'am for a recommendation letter for my MS application", "Priya ma'am"),
         ("rohit bhai is in Amazon, i ask him to refer me for the SDE1 role", "Rohit bhai"),
