@@ -1266,6 +1266,8 @@ _NOT_SPECIFIC_BY_KIND: dict[str, list[str]] = {
         "chidi advice on my job search",
         "need a second reference for the Wise role → asking around at the meetup",
         "need a reference for the Wise role by friday, then coffee with Marta",
+        # A room to stay in is an everyday favour, whatever it is for.
+        "ola is moving out, ask her if I can stay in her room while I do interviews in Lagos",
     ],
 }
 
