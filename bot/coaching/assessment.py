@@ -86,8 +86,8 @@ _VAGUE_INTENT = re.compile(
     # "maybe Ryo can help me with job in Japan", "take him up on it" (an offer of help).
     r"|\b(?i:can|could|might|would)\s(?i:help\sme)\b"
     r"|\b(?i:take)\s(?i:him|her|them)\s(?i:up\son)\b"
-    r"|\b(?i:get|pick)\s(?:(?i:dr|mr|mrs|ms|prof)\.\s)?[A-Z][\w-]*'s\s(?i:thoughts|brain|advice|input|take|opinion|feedback"
-    r"|perspective|help)\b"
+    r"|\b(?i:get|pick)\s(?:(?i:dr|mr|mrs|ms|prof)\.\s)?[A-Z][\w-]*'s\s"
+    r"(?i:thoughts|brain|advice|input|take|opinion|feedback|perspective|help)\b"
     r"|\b(?i:send)\s(?i:my)\s(?:\w+\s)?(?i:resume|cv|portfolio)\s(?i:to)\s"
     r"(?i:a\s|some\s|few\s|\d+\s|people|recruiters|hiring)"
 )
