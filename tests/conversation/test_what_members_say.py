@@ -634,3 +634,16 @@ def test_not_yet_because_of_nerves_gets_a_word_of_courage(sqlite_db: Database) -
     chat.advance("8h")
     [reply] = chat.say("Not yet. I'm really nervous, he's VP level")
     assert reply.startswith("Nerves are normal") and "I'll ask again on Tuesday at 17:00" in reply
+
+
+def test_a_yes_with_a_question_and_coming_back_after_a_silence(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db, user="Ana")
+    chat.advance("1h")
+    chat.say("ask Sam for a referral at Stripe")
+    chat.advance("8h")
+    chat.say("yes")
+    [yes] = chat.say("he said sure, send over your resume. should i send it today or wait?")
+    assert yes.startswith("Great outcome. Send it today, while it's fresh.")
+    assert asks(sqlite_db) == [("specific", "Sam", "made", "yes")]
+    [back] = chat.say("sorry i ghosted for a week, life happened")
+    assert back.startswith("Welcome back — no guilt needed. Check-ins are on: mon-fri at 09:00")
