@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from adapters.slack.gateway import Limits, TokenBucket
-from askcoach.runtime import slack_config
 from askcoach.settings import SettingsError, load_settings
 
 
@@ -58,7 +57,7 @@ def test_nothing_is_saved_up_while_blocked() -> None:
 
 
 def _limits() -> Limits:
-    return slack_config(load_settings(env_file=None)).limits
+    return load_settings(env_file=None).slack.limits
 
 
 def test_the_workspace_rate_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
