@@ -6,6 +6,7 @@ only its tests and benchmarks read (`HarnessSettings`)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -74,34 +75,30 @@ def _whole_number(name: str, default: int, low: int, high: int, why: str = "") -
     return int(raw)
 
 
-def _enrolment_seconds() -> float:
-    """ASKCOACH_SLACK_ENROLMENT_SECONDS (default 900: every 15 minutes)."""
-    raw = _get(ENROLMENT_SECONDS)
-    if raw is None:
-        return SLACK_ENROLMENT_SECONDS
-    try:
-        value = float(raw)
-    except ValueError:
-        raise SettingsError(
-            f"{ENROLMENT_SECONDS} must be a number of seconds, not {raw!r}"
-        ) from None
-    if not 10 <= value <= 7 * 86400:
-        raise SettingsError(f"{ENROLMENT_SECONDS} must be between 10 seconds and a week")
-    return value
-
-
-def _rate(name: str, default: float) -> float:
-    """A rate above 0 and at most 10000, or a SettingsError naming the variable."""
+def _number(
+    name: str,
+    default: float,
+    within: Callable[[float], bool],
+    bounds: str,
+    what: str = "a number",
+) -> float:
+    """The number in the variable `name` (`default` when unset), or a SettingsError naming the
+    variable when it is not `what` it should be, or not `within` its `bounds`."""
     raw = _get(name)
     if raw is None:
         return default
     try:
         value = float(raw)
     except ValueError:
-        raise SettingsError(f"{name} must be a number, not {raw!r}") from None
-    if not 0 < value <= 10_000:
-        raise SettingsError(f"{name} must be above 0 and at most 10000")
+        raise SettingsError(f"{name} must be {what}, not {raw!r}") from None
+    if not within(value):
+        raise SettingsError(f"{name} must be {bounds}")
     return value
+
+
+def _rate(name: str, default: float) -> float:
+    """A rate above 0 and at most 10000."""
+    return _number(name, default, lambda v: 0 < v <= 10_000, "above 0 and at most 10000")
 
 
 def _public_url() -> str | None:
@@ -123,15 +120,13 @@ def load_settings(env_file: str | None = ".env") -> Settings:
     """Read settings; a `.env` file in the working directory fills in what is unset."""
     if env_file:
         load_dotenv(env_file, override=False)
-    raw_tick = _get("ASKCOACH_TICK_SECONDS") or "30"
-    try:
-        tick = float(raw_tick)
-    except ValueError:
-        raise SettingsError(
-            f"ASKCOACH_TICK_SECONDS must be a number of seconds, not {raw_tick!r}"
-        ) from None
-    if not 0.05 <= tick <= 3600:
-        raise SettingsError("ASKCOACH_TICK_SECONDS must be between 0.05 and 3600")
+    tick = _number(
+        "ASKCOACH_TICK_SECONDS",
+        30.0,
+        lambda v: 0.05 <= v <= 3600,
+        "between 0.05 and 3600",
+        "a number of seconds",
+    )
     sends_per_second = _whole_number("DISCORD_SENDS_PER_SECOND", 50, 1, 10_000)
     shard_count = _whole_number("DISCORD_SHARD_COUNT", 1, 1, MAX_DISCORD_SHARDS)
     shard_id = _whole_number(
@@ -165,7 +160,13 @@ def load_settings(env_file: str | None = ".env") -> Settings:
             client_secret=_get("SLACK_CLIENT_SECRET"),
             api_url=_get("SLACK_API_URL"),
             encryption_key=_get("ASKCOACH_ENCRYPTION_KEY"),
-            enrolment_seconds=_enrolment_seconds(),
+            enrolment_seconds=_number(  # by default every 15 minutes
+                ENROLMENT_SECONDS,
+                SLACK_ENROLMENT_SECONDS,
+                lambda v: 10 <= v <= 7 * 86400,
+                "between 10 seconds and a week",
+                "a number of seconds",
+            ),
             # Messages per second per workspace, to start from; the burst is twice the rate.
             limits=Limits(
                 team_per_second=rate,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from askcoach.cli import _default_user
-from askcoach.settings import load_harness_settings, load_settings
+from askcoach.settings import SettingsError, load_harness_settings, load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = ROOT / "askcoach" / "settings.py"
@@ -56,3 +56,29 @@ def test_under_sudo_the_console_greets_the_person_not_root(
     monkeypatch.setenv("SUDO_USER", "no-such-login-here")
     assert _default_user(load_settings(env_file=None).sudo_user) == "no-such-login-here"
     assert _default_user(None) != "no-such-login-here"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "problem"),
+    [
+        ("ASKCOACH_TICK_SECONDS", "soon", "must be a number of seconds, not 'soon'"),
+        ("ASKCOACH_TICK_SECONDS", "0.01", "must be between 0.05 and 3600"),
+        ("ASKCOACH_SLACK_ENROLMENT_SECONDS", "5", "must be between 10 seconds and a week"),
+        ("ASKCOACH_SLACK_WORKSPACE_RATE", "0", "must be above 0 and at most 10000"),
+        ("ASKCOACH_SLACK_WORKSPACE_BURST", "fast", "must be a number, not 'fast'"),
+    ],
+)
+def test_a_number_that_is_not_one_or_out_of_bounds_is_refused_by_name(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str, problem: str
+) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError) as refused:
+        load_settings(env_file=None)
+    assert str(refused.value) == f"{name} {problem}"
+
+
+def test_the_tick_is_every_30_seconds_unless_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ASKCOACH_TICK_SECONDS", raising=False)
+    assert load_settings(env_file=None).tick_seconds == 30
+    monkeypatch.setenv("ASKCOACH_TICK_SECONDS", "0.5")
+    assert load_settings(env_file=None).tick_seconds == 0.5
