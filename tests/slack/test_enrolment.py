@@ -188,5 +188,8 @@ def test_the_period_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv(ENROLMENT_SECONDS, "soon")
     with pytest.raises(SettingsError, match=ENROLMENT_SECONDS):
         load_settings(env_file=None)
+    monkeypatch.setenv(ENROLMENT_SECONDS, "5")
+    with pytest.raises(SettingsError, match="must be between 10 seconds and a week"):
+        load_settings(env_file=None)
     monkeypatch.delenv(ENROLMENT_SECONDS)
     assert load_settings(env_file=None).slack.enrolment_seconds == SLACK_ENROLMENT_SECONDS

@@ -68,6 +68,9 @@ def test_the_workspace_rate_comes_from_the_environment(monkeypatch: pytest.Monke
     monkeypatch.setenv("ASKCOACH_SLACK_WORKSPACE_RATE", "fast")
     with pytest.raises(SettingsError, match="ASKCOACH_SLACK_WORKSPACE_RATE"):
         _limits()
+    monkeypatch.setenv("ASKCOACH_SLACK_WORKSPACE_RATE", "0")
+    with pytest.raises(SettingsError, match="RATE must be above 0 and at most 10000"):
+        _limits()
     monkeypatch.delenv("ASKCOACH_SLACK_WORKSPACE_RATE")
     monkeypatch.delenv("ASKCOACH_SLACK_WORKSPACE_BURST")
     assert _limits() == Limits()
