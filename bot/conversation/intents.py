@@ -312,6 +312,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"check in)\b.{0,30}\bweekends?\b|^why (do|does|are) (you|u|this|it) .{0,25}\b(every ?day|"
             r"daily|each (day|morning)|so often|all the time)\b|\bwhat (time ?zone|tz|timezone|time)\b.{0,25}\b(me|my)\b"
             r"|\bwhat happens if i (don'?t|do not|dont|never|miss|skip|forget|ignore)\b"
+            r"|\bwhat happens if i (say|keep saying|press|click|answer)\b"
             r"|\b(skip|no|off on|without) (the )?weekends?\b"
             r"|\b(friday|weekly) (review|check-?in|recap)\b|\bwhat time is it\b"
         ),
@@ -433,6 +434,10 @@ def _read(text: str, low: str, context: Context) -> Reading:
         and len(words) <= 16
     ):
         return reading(Intent.EDIT, "changes the plan just made", who=_edit_person(text))
+    if vocab.BACK_AFTER_SILENCE.match(low):
+        if context.stopped:
+            return reading(Intent.GREETING, "back after a silence")
+        return reading(Intent.RESUME, "back after a silence")
     if vocab.RESUME.search(low) or (
         (context.stopped or context.paused) and vocab.UNDO_STOP.search(low)
     ):
@@ -664,9 +669,15 @@ def _answer(
     if len(words) > 40 or (not answering and len(words) > 20):
         return None
     low = re.sub(r"^<@!?\w+>\s*", "", low)
-    if vocab.FOLLOW_UP_ADVICE.search(low) and ("?" in low or "should" in low):
+    if (
+        vocab.FOLLOW_UP_ADVICE.search(low)
+        and ("?" in low or "should" in low)
+        and not (state == State.AWAITING_OUTCOME and vocab.OUTCOME_YES.search(low))
+    ):
         return (Intent.FOLLOW_UP_ADVICE, "asks whether to follow up", None, None)
-    if re.search(r"\b(what if|should i (even )?ask|how do i|is it (ok|weird|rude))\b", low):
+    if re.search(
+        r"\b(what if|what happens if|should i (even )?ask|how do i|is it (ok|weird|rude))\b", low
+    ):
         return None
     didnt_ask = re.search(
         r"\b(didn'?t|did not|haven'?t|have not|never) (actually |really |even |directly )?(ask|make|made|do|send|get to)\b"
