@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import math
 import secrets
 import time
 from collections.abc import Mapping
@@ -20,6 +21,7 @@ from emulators.discord.protocol import (
     API_VERSION,
     CLOSE_INVALID_SHARD,
     CLOSE_SHARDING_REQUIRED,
+    GUILDS_PER_RECOMMENDED_SHARD,
     INTENT_DIRECT_MESSAGE_REACTIONS,
     INTENT_DIRECT_MESSAGE_TYPING,
     INTENT_DIRECT_MESSAGES,
@@ -47,12 +49,13 @@ from emulators.discord.protocol import (
 )
 from emulators.discord.records import (
     GatewayOp,
+    GatewayRules,
     SentDispatch,
     _Conn,
     _Session,
 )
 from emulators.discord.state import DiscordState, nth
-from emulators.serving import LocalServer
+from emulators.serving import Connections, LocalServer
 
 
 class Gateway:
@@ -60,22 +63,10 @@ class Gateway:
     Holds the state (the bot's token and user, the guilds a session is told about, the lock
     tests wait on) and the server (its address, its loop)."""
 
-    def __init__(
-        self,
-        state: DiscordState,
-        server: LocalServer,
-        *,
-        heartbeat_interval_ms: int = 41_250,
-        enforce_intents: bool = True,
-        allow_privileged_intents: bool = False,
-        max_guilds_per_shard: int = 2500,
-    ) -> None:
+    def __init__(self, state: DiscordState, server: LocalServer, rules: GatewayRules) -> None:
         self.state = state
         self._server = server
-        self.heartbeat_interval_ms = heartbeat_interval_ms
-        self.enforce_intents = enforce_intents
-        self.allow_privileged_intents = allow_privileged_intents
-        self.max_guilds_per_shard = max_guilds_per_shard
+        self.rules = rules
         self._ops: list[GatewayOp] = []
         self._identifies: list[JSON] = []
         self._resumes: list[JSON] = []
@@ -83,8 +74,7 @@ class Gateway:
         self._filtered: list[tuple[str, str, JSON]] = []
         self._dispatched: list[tuple[str, JSON]] = []
         self._sessions: dict[str, _Session] = {}
-        self._conns: dict[int, _Conn] = {}
-        self._connections_opened = 0
+        self.connections: Connections[_Conn] = Connections(state.lock)
         self._gateway_queries: list[dict[str, str]] = []
         self._fail_next_resume = False
         self._gate: asyncio.Event | None = None
@@ -94,6 +84,13 @@ class Gateway:
         """The websocket URL (``DISCORD_GATEWAY_URL``; discord.py appends ``?v=10&...``)."""
         return self._server.url("/gateway", "ws")
 
+    def recommended_shards(self) -> int:
+        """The shard count ``GET /gateway/bot`` recommends."""
+        with self.state.lock:
+            guilds = len(self.state.guilds)
+        by_size = max(1, math.ceil(guilds / GUILDS_PER_RECOMMENDED_SHARD))
+        return self.rules.recommended_shards or by_size
+
     def start(self) -> None:
         """On the server's loop, before the first connection: the gate new ones wait at."""
         self._gate = asyncio.Event()
@@ -101,7 +98,7 @@ class Gateway:
 
     async def close_all(self) -> None:
         """Close every connection (at shutdown)."""
-        for conn in list(self._conns.values()):
+        for conn in self.connections.open:
             conn.closed_by_server = True
             with contextlib.suppress(Exception):
                 await conn.ws.close(code=1001, message=b"emulator stopping")
@@ -145,8 +142,7 @@ class Gateway:
 
     @property
     def connections_opened(self) -> int:
-        with self.state.lock:
-            return self._connections_opened
+        return self.connections.accepted
 
     @property
     def connected(self) -> bool:
@@ -227,7 +223,7 @@ class Gateway:
         assert self._gate is not None
         if hold:
             self._gate.clear()
-        for conn in list(self._conns.values()):
+        for conn in self.connections.open:
             conn.closed_by_server = True
             session = conn.session
             if session is not None:
@@ -268,7 +264,7 @@ class Gateway:
     def _allowed(self, session: _Session, event: str, data: JSON) -> JSON | None:
         """Apply intents: None if the session must not get the event, else the (maybe blanked)
         payload."""
-        if not self.enforce_intents:
+        if not self.rules.enforce_intents:
             return data
         intents = session.intents
         in_guild = data.get("guild_id") is not None
@@ -350,8 +346,7 @@ class Gateway:
             compress = None  # not supported here: plain text frames (discord.py accepts them)
         conn = _Conn(ws, request, compress)
         with self.state.lock:
-            self._conns[conn.id] = conn
-            self._connections_opened += 1
+            self.connections.add(conn)
             self._gateway_queries.append(dict(request.query))
         try:
             if request.query.get("encoding", "json") != "json":
@@ -365,7 +360,7 @@ class Gateway:
             await conn.send(
                 {
                     "op": OP_HELLO,
-                    "d": {"heartbeat_interval": self.heartbeat_interval_ms},
+                    "d": {"heartbeat_interval": self.rules.heartbeat_interval_ms},
                     "s": None,
                     "t": None,
                 }
@@ -385,8 +380,7 @@ class Gateway:
                 self.state.notify()
                 await self._on_op(conn, op, payload.get("d"))
         finally:
-            with self.state.lock:
-                self._conns.pop(conn.id, None)
+            self.connections.remove(conn)
             session = conn.session
             if session is not None and session.conn is conn:
                 session.conn = None
@@ -425,11 +419,11 @@ class Gateway:
             return
         with self.state.lock:
             guild_ids = [g for g in self.state.guilds if shard_for(g, shard[1]) == shard[0]]
-        if len(guild_ids) > self.max_guilds_per_shard:
+        if len(guild_ids) > self.rules.max_guilds_per_shard:
             await conn.ws.close(code=CLOSE_SHARDING_REQUIRED, message=b"Sharding required.")
             return
         intents = int(d.get("intents", 0))
-        if intents & PRIVILEGED_INTENTS and not self.allow_privileged_intents:
+        if intents & PRIVILEGED_INTENTS and not self.rules.allow_privileged_intents:
             await conn.ws.close(code=4014, message=b"Disallowed intent(s).")
             return
         session = _Session(secrets.token_hex(16), str(d["token"]), intents, record, shard)

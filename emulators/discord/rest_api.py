@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Mapping
 from typing import Any
@@ -16,7 +15,6 @@ from emulators.discord.protocol import (
     CALLBACK_DEFERRED_UPDATE_MESSAGE,
     CALLBACK_MODAL,
     CALLBACK_UPDATE_MESSAGE,
-    GUILDS_PER_RECOMMENDED_SHARD,
     INTERACTION_APPLICATION_COMMAND,
     INTERACTION_MESSAGE_COMPONENT,
     INTERACTION_MODAL_SUBMIT,
@@ -55,15 +53,13 @@ class RestApi:
         state: DiscordState,
         server: LocalServer,
         gateway: Gateway,
-        *,
-        interaction_timeout: float = 3.0,
-        recommended_shards: int | None = None,
+        interaction_timeout: float,
     ) -> None:
         self.state = state
         self._server = server
         self._gateway = gateway
+        #: Seconds within which an interaction must be answered (Discord: 3).
         self.interaction_timeout = interaction_timeout
-        self.recommended_shards = recommended_shards
 
     def routes(self) -> list[RouteSpec]:
         """The routes the bot may call, in the order they are matched."""
@@ -212,12 +208,9 @@ class RestApi:
         return 200, {"url": self._gateway.url}
 
     async def _h_gateway_bot(self, req: _Req) -> tuple[int, Any]:
-        with self.state.lock:
-            guilds = len(self.state.guilds)
-        shards = self.recommended_shards or max(1, math.ceil(guilds / GUILDS_PER_RECOMMENDED_SHARD))
         return 200, {
             "url": self._gateway.url,
-            "shards": shards,
+            "shards": self._gateway.recommended_shards(),
             "session_start_limit": {
                 "total": 1000,
                 "remaining": 999,

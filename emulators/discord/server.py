@@ -104,7 +104,7 @@ from emulators.discord.http_api import HttpApi
 from emulators.discord.payloads import PayloadBuilders
 from emulators.discord.protocol import API_VERSION, JSON
 from emulators.discord.rate_limits import RestRateLimits
-from emulators.discord.records import RouteLimit
+from emulators.discord.records import GatewayRules, RouteLimit
 from emulators.discord.rest_api import RestApi
 from emulators.discord.state import DiscordState
 from emulators.forwarding import Forwarded, Shared
@@ -142,23 +142,17 @@ class DiscordEmulator(Served):
         self.state = DiscordState(
             token=token, bot_id=bot_id, bot_name=bot_name, application_id=application_id
         )
-        self.gateway = Gateway(
-            self.state,
-            self._server,
+        rules = GatewayRules(
             heartbeat_interval_ms=heartbeat_interval_ms,
             enforce_intents=enforce_intents,
             allow_privileged_intents=allow_privileged_intents,
             max_guilds_per_shard=max_guilds_per_shard,
-        )
-        self.state.on_guild_added = self.gateway.announce_guild
-        self.payloads = PayloadBuilders(self.state)
-        self.rest_api = RestApi(
-            self.state,
-            self._server,
-            self.gateway,
-            interaction_timeout=interaction_timeout,
             recommended_shards=recommended_shards,
         )
+        self.gateway = Gateway(self.state, self._server, rules)
+        self.state.on_guild_added = self.gateway.announce_guild
+        self.payloads = PayloadBuilders(self.state)
+        self.rest_api = RestApi(self.state, self._server, self.gateway, interaction_timeout)
         self.rate_limits = RestRateLimits(global_limit, global_window, route_limits)
         self.http = HttpApi(self.state, self.rate_limits, self.rest_api)
 
@@ -216,10 +210,8 @@ class DiscordEmulator(Served):
 
     # ---- the bot, the guilds and people around it, what it did (DiscordState)
     token: Shared[str] = Shared("state")
-    tokens: Shared[set[str]] = Shared("state")
     bot_id: Shared[int] = Shared("state")
     application_id: Shared[int] = Shared("state")
-    bot_user: Shared[JSON] = Shared("state")
     snowflake = Forwarded("state", DiscordState.snowflake)
     add_user = Forwarded("state", DiscordState.add_user)
     user = Forwarded("state", DiscordState.user)
@@ -249,15 +241,10 @@ class DiscordEmulator(Served):
     )
 
     # ---- the gateway (Gateway)
-    heartbeat_interval_ms: Shared[int] = Shared("gateway")
-    enforce_intents: Shared[bool] = Shared("gateway")
-    allow_privileged_intents: Shared[bool] = Shared("gateway")
-    max_guilds_per_shard: Shared[int] = Shared("gateway")
     identifies: Shared[list[JSON]] = Shared("gateway")
     resumes: Shared[list[JSON]] = Shared("gateway")
     gateway_queries: Shared[list[dict[str, str]]] = Shared("gateway")
     connections_opened: Shared[int] = Shared("gateway")
-    connected: Shared[bool] = Shared("gateway")
     ops_received = Forwarded("gateway", Gateway.ops_received)
     sent = Forwarded("gateway", Gateway.sent)
     filtered = Forwarded("gateway", Gateway.filtered)
@@ -281,8 +268,6 @@ class DiscordEmulator(Served):
     modal_submit = Forwarded("payloads", PayloadBuilders.modal_submit)
 
     # ---- REST: interaction rules, errors, rate limits (RestApi, HttpApi, RestRateLimits)
-    interaction_timeout: Shared[float] = Shared("rest_api")
-    recommended_shards: Shared[int | None] = Shared("rest_api")
     queue_error = Forwarded("http", HttpApi.queue_error)
     internal_errors = Forwarded("http", HttpApi.internal_errors)
     global_limit: Shared[int | None] = Shared("rate_limits")

@@ -36,10 +36,10 @@ class DiscordState:
     def __init__(
         self,
         *,
-        token: str = "emulator-bot-token",
-        bot_id: int = 900_000_000_000_000_001,
-        bot_name: str = "askcoach",
-        application_id: int | None = None,
+        token: str,
+        bot_id: int,
+        bot_name: str,
+        application_id: int | None,
     ) -> None:
         self.token = token
         self.tokens: set[str] = {token}

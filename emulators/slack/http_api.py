@@ -105,14 +105,6 @@ class HttpApi:
         what the app POSTs to it is kept (``responses()``), as Slack would show it."""
         return self._server.url(f"/response/{name or self.state.new_id('R')}")
 
-    def reset(self) -> None:
-        """Forget the queued answers and held calls."""
-        with self.state.lock:
-            self._queued.clear()
-            self._always.clear()
-            self._hold.clear()
-            self.held.clear()
-
     # ---------------------------------------------------------------- /api/<method>
 
     @staticmethod

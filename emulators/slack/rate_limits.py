@@ -28,7 +28,7 @@ class SlackRateLimits:
     """The limits a test set and their buckets. Reads the state's DMs (a user id as
     ``channel`` is limited as the DM channel it means); called under the state's lock."""
 
-    def __init__(self, state: SlackState, *, retry_after: int | None = None) -> None:
+    def __init__(self, state: SlackState, *, retry_after: int | None) -> None:
         self.state = state
         #: Overrides the computed ``Retry-After`` of 429 answers (Slack sends integers >= 1).
         self.retry_after: int | None = retry_after
@@ -77,11 +77,6 @@ class SlackRateLimits:
             return None
         retry = self.retry_after if self.retry_after is not None else max(1, math.ceil(wait))
         return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(retry)}
-
-    def reset(self) -> None:
-        """Full buckets again (the limits stay)."""
-        with self.state.lock:
-            self._buckets.clear()
 
     def _wait(self, method: str, params: JsonDict, team_id: str | None) -> float:
         """Seconds until the call is allowed (0 = allowed, and its token is consumed)."""

@@ -105,7 +105,6 @@ from emulators.slack.defaults import (
 )
 from emulators.slack.http_api import HttpApi
 from emulators.slack.rate_limits import SlackRateLimits
-from emulators.slack.records import Call, UploadedFile
 from emulators.slack.socket_mode import SocketMode
 from emulators.slack.state import SlackState
 from emulators.slack.web_api import WebApi
@@ -158,18 +157,8 @@ class SlackEmulator(Served):
     def socket_url(self) -> str:
         return self._server.url("/socket", "ws")
 
-    def reset(self) -> None:
-        """Forget recorded calls, queued answers, messages, files, views and acks."""
-        self.state.reset()
-        self.http.reset()
-        self.rate_limits.reset()
-        self.socket_mode.reset()
-
     # ---- the workspaces and what apps did there (SlackState)
     app_id: Shared[str] = Shared("state")
-    client_id: Shared[str] = Shared("state")
-    client_secret: Shared[str] = Shared("state")
-    files: Shared[dict[str, UploadedFile]] = Shared("state")
     views: Shared[dict[str, JsonDict]] = Shared("state")
     home_views: Shared[dict[tuple[str, str], JsonDict]] = Shared("state")
     add_team = Forwarded("state", SlackState.add_team)
@@ -193,7 +182,6 @@ class SlackEmulator(Served):
     wait_for_delivered = Forwarded("state", SlackState.wait_for_delivered)
 
     # ---- canned answers, held calls, response_urls (HttpApi)
-    held: Shared[list[Call]] = Shared("http")
     queue = Forwarded("http", HttpApi.queue)
     always = Forwarded("http", HttpApi.always)
     hold_after_accepting = Forwarded("http", HttpApi.hold_after_accepting)
@@ -207,7 +195,6 @@ class SlackEmulator(Served):
 
     # ---- Socket Mode (SocketMode)
     socket_connection_count: Shared[int] = Shared("socket_mode", "connection_count")
-    socket_connections_total: Shared[int] = Shared("socket_mode", "connections_total")
     wait_for_socket = Forwarded("socket_mode", SocketMode.wait_for_connection)
     socket_send_raw = Forwarded("socket_mode", SocketMode.send_raw)
     socket_send = Forwarded("socket_mode", SocketMode.send)

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from aiohttp import WSMsgType, web
 
-from emulators.serving import LocalServer
+from emulators.serving import Connections, LocalServer
 from emulators.slack.defaults import JsonDict
 from emulators.slack.payloads import event_callback
 from emulators.slack.records import Envelope
@@ -25,9 +25,8 @@ class SocketMode:
         self.state = state
         self._server = server
         self._tickets: set[str] = set()
-        self._sockets: list[web.WebSocketResponse] = []
+        self.connections: Connections[web.WebSocketResponse] = Connections(state.lock)
         self._draining: list[web.WebSocketResponse] = []  # sent "disconnect", closed on reconnect
-        self._connections_total = 0
         self._envelopes: list[Envelope] = []
         self._acks: dict[str, JsonDict] = {}
         self._received: list[JsonDict] = []
@@ -53,9 +52,7 @@ class SocketMode:
         await ws.prepare(request)
         with cond:
             draining, self._draining = self._draining, []
-            self._sockets.append(ws)
-            self._connections_total += 1
-            count = len(self._sockets)
+            count = self.connections.add(ws)
             cond.notify_all()
         for old in draining:  # like Slack: the refreshed connection goes once a new one is up
             with contextlib.suppress(Exception):
@@ -86,27 +83,24 @@ class SocketMode:
                     cond.notify_all()
         finally:
             with cond:
-                if ws in self._sockets:
-                    self._sockets.remove(ws)
+                self.connections.remove(ws)
                 cond.notify_all()
         return ws
 
     @property
     def connection_count(self) -> int:
         """Currently open Socket Mode connections."""
-        with self.state.lock:
-            return len(self._sockets)
+        return len(self.connections.open)
 
     @property
     def connections_total(self) -> int:
         """Socket Mode connections accepted since start (reconnections included)."""
-        with self.state.lock:
-            return self._connections_total
+        return self.connections.accepted
 
     def wait_for_connection(self, count: int = 1, timeout: float = 5.0) -> None:
         """Block until ``count`` connections were ever accepted and one is open."""
         self.state.wait(
-            lambda: self._connections_total >= count and bool(self._sockets),
+            lambda: self.connections.accepted >= count and bool(self.connections.open),
             timeout,
             f"{count} Socket Mode connection(s)",
         )
@@ -114,8 +108,7 @@ class SocketMode:
     def send_raw(self, message: JsonDict, timeout: float = 5.0) -> None:
         """Send any JSON message on the newest open Socket Mode connection."""
         self.wait_for_connection(timeout=timeout)
-        with self.state.lock:
-            ws = self._sockets[-1]
+        ws = self.connections.open[-1]
         self._server.run(ws.send_str(json.dumps(message)), timeout)
 
     def send(self, envelope: Envelope, timeout: float = 5.0) -> str:
@@ -176,8 +169,8 @@ class SocketMode:
         """Ask the client to reconnect, as Slack does before recycling a connection; the
         emulator closes the old connection once the client has opened a new one."""
         with self.state.lock:
-            if self._sockets:
-                self._draining.append(self._sockets[-1])
+            if open_now := self.connections.open:
+                self._draining.append(open_now[-1])
         self.send_raw(
             {
                 "type": "disconnect",
@@ -193,16 +186,6 @@ class SocketMode:
 
     async def close_all(self, *, code: int, message: bytes) -> None:
         """Close every open connection (on the server's loop)."""
-        with self.state.lock:
-            sockets = list(self._sockets)
-        for ws in sockets:
+        for ws in self.connections.open:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(ws.close(code=code, message=message), timeout=2)
-
-    def reset(self) -> None:
-        """Forget the envelopes, acks and messages received (connections stay)."""
-        with self.state.lock:
-            self._envelopes.clear()
-            self._acks.clear()
-            self._received.clear()
-            self._draining.clear()

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import Any
 
 from emulators.slack.defaults import (
-    DEFAULT_APP_ID,
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
     DEFAULT_SCOPES,
@@ -33,7 +32,7 @@ class SlackState:
     """What the workspaces hold and what apps did there, with one lock (and its condition,
     notified on every change a test may wait for)."""
 
-    def __init__(self, *, app_id: str = DEFAULT_APP_ID) -> None:
+    def __init__(self, *, app_id: str) -> None:
         self.app_id = app_id
         self.client_id = DEFAULT_CLIENT_ID
         self.client_secret = DEFAULT_CLIENT_SECRET
@@ -195,16 +194,6 @@ class SlackState:
             code = f"code-{uuid.uuid4().hex}"
             self.oauth_codes[code] = {"team_id": team_id, "user_id": user_id, "scope": scope}
             return code
-
-    def reset(self) -> None:
-        """Forget recorded calls, messages, files, views and responses."""
-        with self.lock:
-            self.call_log.clear()
-            self.posted.clear()
-            self.files.clear()
-            self.views.clear()
-            self.home_views.clear()
-            self.response_log.clear()
 
     # ---------------------------------------------------------------- inspection
 
