@@ -75,4 +75,4 @@ def test_stop_closes_the_socket(emu: SlackEmulator, tmp_path: Path) -> None:
     adapter = harness.adapter
     harness.close()
     assert not adapter.connected()
-    emu._wait(lambda: emu.socket_connection_count == 0, 5, "socket closed")
+    emu.state.wait(lambda: emu.socket_connection_count == 0, 5, "socket closed")
