@@ -349,7 +349,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
     (
         Topic.WHAT_TO_ASK,
         re.compile(
-            r"\bwhat (should|do|can|could|would|shall) i (even |actually |really )?ask\b|\b(no idea|no clue|not sure|idk|dunno|"
+            r"\bwhat (should|do|can|could|would|shall) i (even |actually |really )?ask\b"
+            r"|\bwhat (i|to) (should |shall |can |must )?ask\b|\b(no idea|no clue|not sure|idk|dunno|"
             r"don'?t know) what\b|\bwhat to ask\b|\bwhat (should|could) (my|the) ask be\b"
             r"|\b(any|give me|need) (an |some )?(ideas?|suggestions?|examples?|inspiration)\b"
             r"|\bwhat would (you|u) ask\b|\bwhat do (people|others|most people|folks) (usually |normally "
@@ -380,10 +381,21 @@ def read(text: str, context: Context) -> Reading:
 def person_in(answer: str) -> str | None:
     """The person an answer names, read as the assessor reads the one asked ("Carlos. he
     works at shopify" -> Carlos)."""
-    return assessed(f"Ask {answer.strip().rstrip('.!')} for a referral").who
+    answer = _NAME_IS.sub("", answer.strip())
+    return assessed(f"Ask {answer.rstrip('.!')} for a referral").who
+
+
+# "her name is Priya, she is in Infosys": the name after "name is".
+_NAME_IS = re.compile(
+    r"^(?:(?:ok|okay|so|and|oh|oh and)[, ]+)?(?:her|his|their|the person'?s|my friend'?s) name(?:'s| is)\s+",
+    re.IGNORECASE,
+)
 
 
 def _read(text: str, low: str, context: Context) -> Reading:
+    address = vocab.ADDRESS_TO_COACH.match(low)
+    if address and address.end() < len(low):
+        low = low[address.end() :]
     words = _words(low)
     state = context.state
 

@@ -668,3 +668,15 @@ def test_a_yes_with_a_question_and_coming_back_after_a_silence(sqlite_db: Databa
     assert asks(sqlite_db) == [("specific", "Sam", "made", "yes")]
     [back] = chat.say("sorry i ghosted for a week, life happened")
     assert back.startswith("Welcome back — no guilt needed. Check-ins are on: mon-fri at 09:00")
+
+
+def test_sir_what_i_should_ask_and_her_name_is(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db, user="Arjun")
+    chat.advance("1h")
+    [ideas] = chat.say("sir what i should ask today, i have no idea")
+    assert ideas.startswith("Good asks are small and concrete")
+    chat.say("ok i will ask my college friend for her company openings")
+    [what_for] = chat.say("her name is Priya, she is in Infosys Pune")
+    assert what_for.startswith("What will you ask Priya for")
+    [done] = chat.say("a referral for the java developer opening")
+    assert done.startswith("That's a real ask: Priya, a referral")
