@@ -297,7 +297,12 @@ def _schedule(turn: Turn, reading: Reading) -> str:
         if member.stopped
         else ""
     )
-    why = "I'm your ask coach: " if fewer else ""
+    if re.search(r"\b(too|as well|also|another|extra|second|how it went)\b", low):
+        fewer += (
+            f" On a day you plan an ask, I also check in at {member.afternoon_time:%H:%M} to hear "
+            "how it went — no need to set that."
+        )
+    why = "I'm your ask coach: " if "Fewer" in fewer else ""
     if re.search(r"\bwhat time is it\b", low):
         local = turn.now.astimezone(ZoneInfo(member.timezone))
         why = f"It's {local:%H:%M} for you. "

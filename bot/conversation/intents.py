@@ -250,8 +250,9 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"|\b(you|u) (a |an )?(bot|robot|ai)\b"
             r"|\bwho (made|built|created|wrote|runs|programmed|set up|setup) (you|u|this)\b"
             r"|\bis there an app\b|\bdifference between (you|u|this)\b"
-            r"|^(so )?what'?s the point of (this|you|these (messages|check ?ins))( bot| thing)?"
-            r"( exactly| again)?\??$|^what (is|are) (this|you) for\??$"
+            r"|^(so |ok |but )?what'?s the point of (this|you|these (messages|check ?ins))( bot| thing)?"
+            r"( exactly| again| tbh| honestly| even)?\b(?!.{0,3}\b(if|when)\b)|^what (is|are) (this|you) for\??$"
+            r"|\bwhat is this( exactly| thing| bot)?\?|\bwho added me\b"
         ),
     ),
     (
@@ -260,8 +261,9 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"\bwho (can )?(see|sees|reads?|has access)\b|\b(is|are) (this|my \w+|it) "
             r"(private|confidential|shared|public)\b|\bdo you (share|sell|store|keep)\b(?! (on )?(messag|text|ping|bug|writ|dm|send|ask|remind))|"
             r"\bprivacy\b|\bcan (the )?(organi[sz]er|admin|group|others?|everyone) see\b"
-            r"|\bwhat do you (store|keep|save)\b|\b(group|organi[sz]er|others|everyone|anyone|admins?)"
-            r" (still )?(see|sees|can see|know)\b|\bwhat (exactly )?(gets|is|will be|would be) deleted\b"
+            r"|\bwhat (exactly )?do (you|u) (store|keep|save|hold|have on me|know about me)\b"
+            r"|\b(group|organi[sz]er|others|everyone|anyone|admins?) (still )?(see|sees|can see)\b"
+            r"|\bwhy (do|does) (you|u|it) need to know\b|\bwhat (exactly )?(gets|is|will be|would be) deleted\b"
         ),
     ),
     (
@@ -287,12 +289,15 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
         ),
     ),
     (Topic.NEXT, vocab.WHAT_NEXT),
+    (Topic.NEXT, re.compile(r"^which (ask|one)\b")),
     (
         Topic.WILL_THEY,
         re.compile(
             r"\b(do|d'?|will) ?(you|u) think (he|she|they|\w+)('?ll| will| would| might)\b"
             r"|\bwill (he|she|they) (say yes|help|agree|reply|answer|do it)\b"
             r"|\bwhat if (he|she|they) (say|says) no\b"
+            r"|\bdo (people|they|folks|most people) (actually |really |ever |usually )?(say yes|help|reply|"
+            r"respond|agree)\b"
             r"|^will (he|she|they|[a-z]+) (actually |even |really |ever )?(refer|help|remember|reply|"
             r"answer|do it|say yes|respond|care|agree|mind)\b"
         ),
@@ -313,10 +318,13 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"daily|each (day|morning)|so often|all the time)\b|\bwhat (time ?zone|tz|timezone|time)\b.{0,25}\b(me|my)\b"
             r"|\bwhat happens if i (don'?t|do not|dont|never|miss|skip|forget|ignore)\b"
             r"|\bwhat happens if i (say|keep saying|press|click|answer)\b"
+            r"|\bdo i (have|need) to (answer|reply|respond)\b|\b(is it|are (you|u)|will (you|u)|r u|"
+            r"is this) (gonna|going to) (message|text|ping|dm|write|remind|ask)\b"
             r"|\b(skip|no|off on|without) (the )?weekends?\b"
             r"|\b(friday|weekly) (review|check-?in|recap)\b|\bwhat time is it\b"
         ),
     ),
+    (Topic.SCHEDULE, vocab.EXTRA_CHECK_IN),
     (
         Topic.GROUP,
         re.compile(
@@ -328,6 +336,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"will) (the )?(group|sharing|digest|board)\b|\bhow many (people|members|of us)\b"
             r"|\b(is|are) (anyone|anybody|others|other people) (else )?(using|doing) (this|it)\b"
             r"|\bwho else (in|on|from) (the|this|my) (group|club|server|workspace)\b|\bis it just me\b"
+            r"|\bshare (my|an|this|the) asks? with (the|my) (group|club)\b"
             r"|\bhow('?s| is| are) (the|my|our) (group|club|members|cohort|people)( doing| going)?\b"
             r"|\bwho (hasn'?t|has not|didn'?t|did not|haven'?t) (answered|replied|asked|made|been active|"
             r"responded|checked in)\b|\bwho('?s| is| has| have)( gone)? (quiet|inactive|stuck)\b"
@@ -455,6 +464,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
         and vocab.EDIT.search(low)
         and not vocab.LATER.search(low)
         and not vocab.CHECK_INS.search(low)  # "can you check in at 10 instead" is the schedule
+        and not (find_time(low) is not None and not _has_ask(text))
         and len(words) <= 16
     ):
         return reading(Intent.EDIT, "changes the plan just made", who=_edit_person(text))
@@ -466,6 +476,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
         (context.stopped or context.paused) and vocab.UNDO_STOP.search(low)
     ):
         return reading(Intent.RESUME, "wants the check-ins back")
+    if state == State.ONBOARDING and re.search(r"\btoo (early|late)\b", low):
+        return reading(Intent.DECLINE, "the time proposed doesn't suit")
     if state == State.ONBOARDING and re.match(
         r"^(sure thing|sounds (great|good|perfect|fine)|let'?s (do it|go)|works for me|perfect|great|"
         r"awesome|love it)\b(?!.*\d)",
@@ -531,7 +543,12 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.GIVE, "helped someone else")
     if (state == State.ONBOARDING or state in _PLAN_STATES) and vocab.ADDRESSED.match(low):
         return reading(Intent.PLAN, "words to the person asked: the ask itself")
-    if state == State.ONBOARDING or (_questioning(low) and not vocab.WHY_QUESTION.search(low)):
+    asks_for_schedule = state == State.ONBOARDING or (
+        _questioning(low)
+        and not vocab.WHY_QUESTION.search(low)
+        and (vocab.SCHEDULE_REQUEST.search(low) or vocab.BARE_HOUR.match(low))
+    )
+    if asks_for_schedule and not vocab.EXTRA_CHECK_IN.search(low):
         schedule = _schedule(text, low, context)
         if schedule is not None and (
             state == State.ONBOARDING or schedule.time is not None or schedule.days is not None
@@ -547,6 +564,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
         r"^((nope|no|nah|um+|hmm+)[ ,]+)?(nothing|none|no one|nobody|not) (yet|so far)\b", low
     ):
         return reading(Intent.NOT_YET, "no ask yet today")
+    if state == State.AWAITING_ASK and re.fullmatch(r"(nope|nah|no|not really|none)[.! ]*", low):
+        return reading(Intent.SKIP, "no ask today")
     if state in (State.IDLE, State.AWAITING_ASK) and vocab.UNSURE.match(low):
         return reading(Intent.QUESTION, "a question: what_to_ask", topic=Topic.WHAT_TO_ASK)
     if state in _PLAN_STATES and _hedged_fragment(low):
@@ -566,7 +585,13 @@ def _read(text: str, low: str, context: Context) -> Reading:
         if answer is not None:
             return Reading(answer[0], text, answer[1], result=answer[2], when=answer[3])
 
-    schedule = None if vocab.WHY_QUESTION.search(low) else _schedule(text, low, context)
+    schedule = (
+        None
+        if vocab.WHY_QUESTION.search(low)
+        or vocab.EXTRA_CHECK_IN.search(low)
+        or (_questioning(low) and not vocab.SCHEDULE_REQUEST.search(low))
+        else _schedule(text, low, context)
+    )
     if schedule is not None:
         return schedule
     if state in (State.AWAITING_ASK, State.IDLE, State.CLARIFYING) and _only_a_name(text, words):
@@ -765,7 +790,8 @@ def _answer(
         return (Intent.NOT_YET, "hasn't made it yet", None, _when(low))
     said = polarity(low) or (
         "yes"
-        if re.match(r"^(yes|yep|yeah|yup|y|ya|si|sim)\b", low) and answering
+        if re.match(r"^((omg|oh|ah|wow|yay)[,! ]+)?(yes|yep|yeah|yup|y|ya|si|sim)\b", low)
+        and answering
         else "no"
         if re.match(r"^(no|nope|nah|not yet)\b", low) and answering
         else None
@@ -823,6 +849,7 @@ def _question(low: str, text: str) -> Reading | None:
             or who_knows.group("company3")
             or ""
         )
+        raw = re.sub(r"^the (?=\w+ of )", "", raw)  # "the city of austin"
         company = _company(_original(text, raw))
         if company and not re.match(vocab.NOT_COMPANY, company.lower()):
             return Reading(
@@ -862,10 +889,14 @@ def _edit_person(text: str) -> str | None:
 
 
 def _schedule(text: str, low: str, context: Context) -> Reading | None:
-    at = find_time(low, loose=context.state == State.ONBOARDING or bool(vocab.BARE_HOUR.match(low)))
+    loose = context.state == State.ONBOARDING or bool(vocab.BARE_HOUR.match(low))
+    at = _last_time(low, loose)
     zone = find_zone(text) if (at is not None or context.state == State.ONBOARDING) else None
     if zone is None and at is None:
         zone = _zone_only(text)
+    moved = vocab.MOVED_TO.search(low) if zone is None else None
+    if moved:  # "moved to berlin last week so time is off now"
+        zone = find_zone(moved.group("place"))
     days = find_days(low)
     part_of_day = vocab.PART_OF_DAY.match(low) or (
         context.state == State.ONBOARDING and vocab.PART_OF_DAY_ANYWHERE.search(low)
@@ -895,6 +926,17 @@ def _schedule(text: str, low: str, context: Context) -> Reading | None:
     return Reading(
         Intent.SCHEDULE, text, "sets the schedule", time=at, zone=zone, days=days, bad_zone=bad_zone
     )
+
+
+def _last_time(low: str, loose: bool) -> time | None:
+    """The time the member settles on: "i start work at 9 so afternoon, 2pm?" is 14:00 — the last
+    clause that holds a time."""
+    clauses = [c for c in re.split(r",|;| so | but | or | then ", low) if c.strip()]
+    for clause in reversed(clauses):
+        found = find_time(clause.strip(), loose=loose)
+        if found is not None:
+            return found
+    return find_time(low, loose=loose)
 
 
 def _zone_only(text: str) -> ZoneInfo | None:

@@ -57,6 +57,7 @@ STOP = re.compile(
     r"contacting|the messages|messages|these messages|check ?ins|checking in|reminders)\b"
     r"|\bleave me alone\b|\bdon'?t (message|text|dm|contact|ping|write to) me\b"
     r"|\b(unsubscribe|opt me out|take me off|remove me from)\b"
+    r"|^(no thanks?|nah|no|nope)[,. ]+(i'?m )?not interested\b|^not interested\b(?! in)"
     r"|\bstop (this|it) (now|please|pls)\b|\bi (want|wanna|would like) to (stop|quit|unsubscribe)"
     r"|\bturn (this|it|you|check ?ins) off\b|\bno more check ?ins\b"
     r"|^(pls |please |just )?stop\b.{0,12}$|\bstop (these|them|this)\b"
@@ -118,6 +119,7 @@ HELP = re.compile(
 )
 FOLLOW_UP_ADVICE = re.compile(
     r"\bfollowed up (twice|already|again|\w+ times)\b.{0,30}\?|\balready followed up\b.{0,30}\?"
+    r"|\b(good|what|how to write|help me write) (a )?follow[- ]?up (msg|message|text|email|line|note)\b"
     r"|\b(should|do|can|shall|could|would it be ok to|is it ok to|is it rude to|when to|how to|"
     r"when should|how long (do|should) i)\b.{0,40}\b(follow ?up|follow-up|nudge|bug|ping|chase|"
     r"remind|write (to )?(him|her|them) again|message (him|her|them) again|reach out again|"
@@ -182,7 +184,8 @@ NERVES = re.compile(
     r"|\b(hate|dread|afraid of|scared of|nervous about|bad at|terrible at|not good at|uncomfortable)"
     r" (asking|reaching out|bothering)\b|\bdon'?t want to (bother|impose|be a burden|annoy|pester"
     r"|seem desperate|look desperate|be pushy|be rude)\b|\bwhat if (he|she|they|it) (ignores?|"
-    r"ghosts?|(think|thinks) i'?m)\b|\b(i'?m|i am|im) (really |so |a bit |kinda |super |too )?"
+    r"ghosts?|(think|thinks) i'?m)\b|\b(think|thinks) (i'?m|im|i am) (annoying|pushy|desperate|weird|rude|"
+    r"a pest|needy)\b|\b(i'?m|i am|im) (really |so |a bit |kinda |super |too )?"
     r"(nervous|scared|anxious|terrified|intimidated|shy)\b|\b(feel|feels|feeling) like (such |a |an )*"
     r"(beggar|burden|pest|nuisance|pushy|rude|annoying|desperate)\b|\b(nudging|asking|following up|"
     r"it) (is|feels|seems) (so |too |kinda |really )?(pushy|rude|annoying|desperate|awkward)\b"
@@ -301,7 +304,8 @@ SKIP = re.compile(
     r"i will skip|skip please|skip pls|pass today|not doing one today|no ask)$"
     r"|\bnot feeling (it|up to it)\b|^(no energy|too tired|so tired|exhausted|wiped)( today)?\b"
     r"|^(i'?m )?(taking|take|having) (the|today|a) (day )?off\b|^not today\b(?!.{0,6}\b(but|ask)\b)"
-    r"|^(i )?can'?t (do it |do one )?today\b"
+    r"|^(i )?can'?t (do it |do one )?today\b|^(too|so|super|really) busy( today| rn)?\b"
+    r"|\bbrain fog\b|\bcan'?t think (rn|right now|today|straight)\b"
     r"|^(skip|pass)\b(?!\s+(my|the|a|an|your|his|her|their|along|on|it to|this to|that to|weekends?|"
     r"saturdays?|sundays?|mondays?|fridays?)\b)|\bskip (today|this one|it)\b|^nothing today\b|\b(no|not) (doing )?(an )?ask today\b"
 )
@@ -336,7 +340,8 @@ OUTCOME_YES = re.compile(
     r"|\bhe said yes\b|\bgave me (his|her|their|the) \w+|\b(kinda|sort of|basically) yes\b"
     r"|\b(said|told me) to (email|send|apply|call|text|message|ping)\b"
     r"|\bshe said yes\b|\bthey said yes\b|^yes,? (she|he|they)\b|\bsaid she would\b"
-    r"|\b(sent|gave) (me )?(back|over) (my|the|her|his|their) .{0,30}\b(comments|feedback|notes|edits|"
+    r"|\b(forwarded|passed( on)?|sent|gave|shared) (my|the) (cv|resume|résumé|portfolio|profile)\b"
+    r"|^positive\b|\b(sent|gave) (me )?(back|over) (my|the|her|his|their) .{0,30}\b(comments|feedback|notes|edits|"
     r"suggestions)\b"
     r"|\bsaid he would\b|\bsaid they would\b"
 )
@@ -345,7 +350,8 @@ OUTCOME_NO = re.compile(
     r"|\b(can'?t|cannot|couldn'?t|won'?t|wouldn'?t|unable to|not able to|isn'?t able to) "
     r"(help|refer|do|make|intro|introduce|connect)\b"
     r"|\bheard back:? no\b|\b(filled the (role|position|job)|role (is|was) filled|hiring freeze|"
-    r"only hire|not a fit|(isn'?t|aren'?t|is not|are not|not) hiring)\b|\banother no\b"
+    r"only hire|not a fit|(isn'?t|aren'?t|is not|are not|not) hiring|rejection|"
+    r"(doesn'?t|does not|didn'?t|did not) (really |actually )?know (anyone|anybody|someone))\b|\banother no\b"
     r"|\b(declined|turned (me )?down|rejected|"
     r"no luck|not possible|not hiring|said no|a no|was a no|it'?s a no|hard no|refused)\b"
 )
@@ -402,7 +408,7 @@ STATS = re.compile(
     r"how am i doing( this week| so far| lately| overall)?|how i am doing|how'?s my (progress|streak|week)|how is my (progress|streak|week)|"
     r"progress|my progress|my numbers|numbers|streak|my streak|what'?s my streak|score|my score|"
     r"how many asks (have i|did i) (made|make|done|do)|my week)\??$"
-    r"|^(what'?s|whats|what is|how'?s|hows) my (streak|score|progress)( at| now| looking| so far)?\??$"
+    r"|^(what'?s|whats|what is|what are|how'?s|hows|show) my (streak|score|progress|stats|numbers)\b"
 )
 # Words about the check-ins themselves ("can you check in at 10 instead").
 CHECK_INS = re.compile(
@@ -418,6 +424,23 @@ BARE_HOUR = re.compile(
     r"^(at |make it |maybe |how about |what about |can we do |let'?s do )?\d{1,2}(:\d{2})?"
     r"( ?(am|pm|h|o'?clock))?( (is|works|would be|sounds|should be) (fine|good|better|great|ok|okay|"
     r"perfect)| works| please| pls| instead| then)?\??$"
+)
+# A question that asks for a schedule change ("can you do 7:45 instead?", "how about 8?"), as
+# opposed to one about it ("do I have to answer every day?").
+SCHEDULE_REQUEST = re.compile(
+    r"^((ok|okay|so|pls|please|hey|hmm|also)[, ]+)*((can|could|would|will) (you|u|we)\b|can i (do|have|"
+    r"switch|change|move|make it|get it)\b|(how|what) about\b|maybe\b|make it\b|let'?s\b|is \S+ (ok|okay|"
+    r"fine|possible)\b)|\b(instead|rather|from now on)\b"
+)
+# Asking for a check-in besides the one there is ("a check in at 5pm too"): not a new time.
+EXTRA_CHECK_IN = re.compile(
+    r"\b(too|as well|also|another|extra|second|additional)\b.{0,30}\b(check ?in|reminder)"
+    r"|\b(check ?in|reminder)\b.{0,25}\b(too|as well|also)\b"
+)
+# "moved to berlin last week": the place a member now lives in.
+MOVED_TO = re.compile(
+    r"\b(moved|moving|relocated|relocating) to (?P<place>[a-z][a-z .'-]{1,30}?)(?= last| this| next| so|"
+    r" and|,|\.|!|$)"
 )
 SCHEDULE_CUE = re.compile(
     r"\b(check ?in|check-in|message me|msg me|ping me|ask me|remind|move|change|switch|schedule|"
@@ -461,6 +484,7 @@ YES_WORDS = frozenset(
     "ok okay okey okie k kk sure yes yess yep yeah yup y ya yah yea yay si sim oui ja da "
     "absolutely definitely correct right perfect great cool fine good alright deal "
     "confirm confirmed affirmative works aye totally certainly gladly 👍 yessir mhm mhmm yesss yass "
+    "okk okkk okayy "
     "yup".split()
 )
 NO_WORDS = frozenset("no nope nah nay non nein cancel negative nvm nevermind don't dont".split())

@@ -35,6 +35,13 @@ _CLOCK = re.compile(
 _CLOCK_CUE = re.compile(r"\b(at|around|by|to|for|@)\s*$", re.IGNORECASE)
 # "half 8" / "half past 8" (8:30), "quarter past 9", "quarter to 9" (8:45)
 _SPOKEN = re.compile(r"\b(half(?: past)?|quarter past|quarter to)\s+(\d{1,2})\b", re.IGNORECASE)
+# A number followed by what it counts.
+_COUNTED = re.compile(
+    r"\s*(more |new |other )?(jobs?|roles?|positions?|openings?|applications?|apps|people|persons?|names?|"
+    r"asks?|compan(y|ies)|contacts?|referrals?|intros?|introductions?|messages?|msgs|emails?|calls?|"
+    r"recruiters?|friends?|connections?|coffees?|events?|times?|questions?)\b",
+    re.IGNORECASE,
+)
 _NOON = re.compile(r"\b(noon|midday)\b", re.IGNORECASE)
 
 # Everyday names for zones. City names come from the tz database itself (see _cities).
@@ -267,6 +274,8 @@ def find_time(text: str, loose: bool = False) -> time | None:
             continue  # a bare number ("pause 5", "2 weeks") is not a time
         if text[match.end() :].lstrip().lower().startswith(("day", "week", "month", "min", "hour")):
             continue
+        if _COUNTED.match(text[match.end() :]):
+            continue  # "apply to 10 jobs", "ask for 2 names": a count, not a time
         if suffix in ("am", "pm"):
             if not 1 <= hour <= 12:
                 continue

@@ -22,9 +22,10 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 DEV = CORPUS / "replies-dev.tsv"
 HOLDOUT = CORPUS / "replies-holdout.tsv"
 # A second corpus, written blind by another helper in 2026-12 (six columns: the sixth, `expect`,
-# says in words what a sensible coach would do); its holdout part is kept outside the repo until
-# it is measured.
+# says in words what a sensible coach would do); its holdout part was kept outside the repo until
+# it was measured once, blind.
 DEV3 = CORPUS / "replies-3-dev.tsv"
+HOLDOUT3 = CORPUS / "replies-3-holdout.tsv"
 # Labels that name the same handler in a state: in `confirm_forget` a yes is how `forget` is
 # confirmed; in `clarifying` an edit and a plan are both an answer to the clarifying question.
 SAME_HANDLER = {("confirm_forget", "forget"): "confirm", ("clarifying", "edit"): "plan"}

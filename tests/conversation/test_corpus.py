@@ -10,13 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.conversation.corpus import DEV, DEV3, HOLDOUT, load, score
+from tests.conversation.corpus import DEV, DEV3, HOLDOUT, HOLDOUT3, load, score
 
 # The corpora tuned on: (file, least rows, least intent accuracy). `replies-3-dev.tsv` was written
 # blind in 2026-12 with more questions about the schedule and the group, feelings and
 # acknowledgements; its first measure, before any rule was written for it, was intent and topic
 # 152/240 (63.3%).
-TUNED_ON = [(DEV, 300, 0.95), (DEV3, 200, 0.85)]
+# `replies-3-holdout.tsv` (120 rows, same writer) was kept outside the repo and scored once, after
+# the rules were tuned on `replies-3-dev.tsv`: intent 0.683 (82/120). Its errors were then read
+# and general rules added for what they showed (a count is not a time, a question about the
+# schedule never changes it, "not interested" stops, nerves, stats and outcomes in more words),
+# so it is no longer a held-out measure; it now guards those rules.
+TUNED_ON = [(DEV, 300, 0.95), (DEV3, 200, 0.85), (HOLDOUT3, 100, 0.85)]
 
 
 @pytest.mark.parametrize(

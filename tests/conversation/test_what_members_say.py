@@ -701,3 +701,28 @@ def test_a_plan_kept_after_two_questions_is_in_the_members_words(sqlite_db: Data
     chat.say("maybe someone at shopify")
     [kept] = chat.say("a recruiter there i guess")
     assert kept.startswith("I've noted “reach out to some recruiters. maybe someone at shopify.")
+
+
+def test_a_count_or_a_question_never_moves_the_check_ins(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db, user="Lee")
+    chat.advance("1h")
+    chat.say("apply to 10 jobs")  # a passive plan, not "10:00"
+    [daily] = chat.say("do I have to answer every day")
+    assert "mon-fri at 09:00" in daily
+    [extra] = chat.say("can i get a check in at 5pm too, to report how it went?")
+    assert "I also check in at 17:00 to hear how it went" in extra
+    with sqlite_db() as uow:
+        member = uow.members.get(1)
+        assert member is not None
+        assert f"{member.checkin_time:%H:%M}" == "09:00" and len(member.days) == 5
+    [moved] = chat.say("moved to berlin last week so time is off now")
+    assert "Europe/Berlin" in moved
+
+
+def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
+    [later] = welcomed(sqlite_db, "Ines").say("i start work at 9 so afternoon, 2pm?")
+    assert later.startswith("You're set: mon-fri at 14:00")
+    [too_early] = welcomed(sqlite_db, "Jo", community="other").say("nah 9 is too early")
+    assert too_early.startswith("No problem — what time suits you")
+    [out] = welcomed(sqlite_db, "Kai", community="third").say("no thanks not interested")
+    assert "resume" in out
