@@ -66,12 +66,12 @@ _DOC_PHRASE = (
 
 # Where a clause ends: a later clause is a new thought ("…, then update my resume").
 # A full stop ends a sentence unless it ends an abbreviation ("Dr.", "U.S.", "C.H.").
-_DOT_END = (
+DOT_END = (
     r"(?=\s|$)(?<!\bdr\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bmrs\.)(?<!\bprof\.)(?<!\bst\.)"
     r"(?<!\bjr\.)(?<!\bsr\.)(?<!\bsgt\.)(?<!\bvs\.)(?<!\binc\.)(?<!\bco\.)(?<!\brev\.)"
     r"(?<!\bcapt\.)(?<!\b[a-z]\.)"
 )
-_STOP = rf"\.{_DOT_END}|[;!?]"
+_STOP = rf"\.{DOT_END}|[;!?]"
 
 
 def _breaks(words: str, after_comma: str) -> re.Pattern[str]:
@@ -80,7 +80,7 @@ def _breaks(words: str, after_comma: str) -> re.Pattern[str]:
     lookbehinds pick the branch, so the regex engine jumps from one such character to the next
     instead of trying each branch at each position (several times faster)."""
     return re.compile(
-        rf"[.;!?,\s](?:(?<=\.){_DOT_END}|(?<=[;!?])|(?<=\s)—\s|(?<=\s)(?:{words})\s"
+        rf"[.;!?,\s](?:(?<=\.){DOT_END}|(?<=[;!?])|(?<=\s)—\s|(?<=\s)(?:{words})\s"
         rf"|(?<=,)\s(?:{words})\s|(?<=,){after_comma})"
     )
 
@@ -103,10 +103,12 @@ _INTRO = re.compile(
     r"|\bpresent(?:s|ed|ing)?\sme\s(?:to|with)\b"
     r"|\bintroductions?\s(?:to|with)\b"
     r"|\bconnect(?:s|ed|ing)?\s(?:me|us)\b(?:\s(?:up\s)?(?:with|to)\b)?"
-    r"|\bput(?:s|ting)?\sme\sin\s(?:touch|contact)\swith\b"
+    r"|\bput(?:s|ting)?\s(?:me|us)\sin\s(?:touch|contact)(?:\swith\b)?"
+    # "loop me in with your recruiter": a thread started with the person named.
+    r"|\bloop(?:s|ed|ing)?\s(?:me|us)\sin\swith\b"
     r"|\b(?:hook|set)(?:s|ing)?\sme\sup\swith\b"
     r"|\bintro(?:duction)?\semails?\b(?:\s(?:to|with)\b)?"
-    r"|\b(?:an?|email|warm|the|quick|short)\sintro(?:duction)?s?(?:\semails?)?\b"
+    r"|\b(?:an?|email|warm|the|that|this|quick|short)\sintro(?:duction)?s?(?:\semails?)?\b"
     r"(?:\s(?:to|with)\b)?"
     r"|\bmake\s(?:an?\s)?introductions?\b(?:\s(?:to|with)\b)?"
     # "cc me on an email to the head of procurement": an intro by email.
@@ -137,14 +139,33 @@ _REFERRAL = re.compile(
     r"|\b(?:pass|forward|send|share|submit|hand|give|get|bring|flag|slip|walk|put|post|drop|show)"
     r"(?:s|es|ed|ing|ting|ped|ping)?"
     rf"\s(?:along\s|on\s)?(?:my\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC}|name|info|information|work"
-    r"|details|candidacy)(?:\s(?:link|file|pdf))?|it|this|them|me)\s(?:along\s|over\s|on\s|up\s"
+    r"|details|candidacy|number|phone\snumber|contact(?:\sinfo|\sdetails)?|email)(?:\s(?:link|file"
+    r"|pdf))?|it|this|them|me)\s(?:along\s|over\s|on\s|up\s"
     r"|straight\s|directly\s|right\s)?(?:to|with|onto|into|internally|in\sfront\sof|forward"
     r"|on\sthe\sdesk\sof|(?<=along\s)for|in\sthe\shands\sof|in(?!\s(?:touch|contact)\b)"
     # "pass along my resume for the network tech job": the job names where it goes.
     r"|for(?=\s(?:the|a|an|this|that)\s(?:[\w-]+\s){0,4}?(?:job|role|position|opening|req)\b))\b"
+    # "… and pass on my portfolio": a document passed on, the person it goes to said before.
+    rf"|\b(?:pass|forward)(?:es|ed|ing)?\s(?:along|on)\smy\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC})\b"
+    # "pls forward to hiring manager": what is forwarded was named before.
+    r"|\b(?<!look\s)(?<!looks\s)(?<!looking\s)(?:pass|forward)(?:es|ed|ing)?\s(?:it\s|them\s)?(?:along\s|on\s)?to\s(?:the\s|your\s|ur\s"
+    r"|his\s|her\s|their\s)?(?:[\w-]+\s)?(?:hiring\smanager|recruiter|manager|boss|lead|director"
+    r"|hr)\b"
 )
 _REFERENCE = re.compile(
-    r"\b(?:be|act\sas|serve\sas|being)\s(?:a|my|one\sof\smy)\s(?:[\w-]+\s)?(?:references?|referees?)\b"
+    # "be a reference", "be second referee", "be one of my references".
+    r"\b(?:be|act\sas|serve\sas|being)\s(?:(?:a|my|one\sof\smy)\s(?:[\w-]+\s)?(?:references?"
+    r"|referees?)|(?:[\w-]+\s)?(?:reference|referee))\b"
+    # "use her as a referee", "list him as my reference": the person's name given as one.
+    r"|\b(?:use|list|put|name)(?:s|d|ed|ing)?\s(?:her|him|them|you|u)\s(?:down\s)?as\s"
+    r"(?:(?:an?|my)\s)?(?:[\w-]+\s)?(?:references?|referees?)\b"
+    r"|\bgive(?:s|n)?\s(?:me\s)?(?:good\s|strong\s|phone\s)?references?\b"
+    r"|\bfor\s(?:good\s)?references?\b(?![,:])"
+    # "ref for the support role", "LOR for MS in Public Health": short forms.
+    r"|\brefs?\s(?:for|letter)\b|\blors?\b"
+    # "confirm my employment dates to the background check company": a reference check.
+    r"|\b(?:confirm|verify)\s(?:my\s)?(?:employment|dates\sof\semployment|work\shistory"
+    r"|job\stitle|years\sof\sservice)\b"
     r"|\breferences?\s(?:letter|check|for|form)\b"
     r"|\b(?:a|my)\sreference\b"
     r"|\b(?:recommendation|reference|rec|recc|recco|reco)\sletters?\b"
@@ -157,7 +178,7 @@ _REVIEW = re.compile(
     r"|go(?:es|ing)?\s(?:over|through)|proofread|proof|critique|edit|mark\sup|check(?:\sover)?"
     r"|correct|fix|improve"
     r"|check\sout|give\s(?:me\s)?(?:some\s|a\sfew\s|honest\s)?(?:feedback|notes|comments|input"
-    r"|thoughts|pointers)\son|(?:feedback|notes|comments|input|thoughts|critique|edits|a\sreview"
+    r"|thoughts|pointers)\son|(?:feedback|notes|comments|input|thoughts|critique|edits|a\sreview|(?:code\s)?review"
     r"|a\ssecond\slook|a\slook|a\sonce-over|eyes|a\sread"
     r"|(?:an?\s|his\s|her\s|their\s)?(?:honest\s|quick\s|frank\s|brutal\s)(?:read|take))\son"
     r"|take\sa\s(?:quick\s)?look\sat"
@@ -195,14 +216,21 @@ _NAMES = re.compile(
     r"|\bwho\s(?:she|he|they|you)(?:'d|\swould)\s(?:recommend|suggest)\b"
     r"|\b(?:[\w-]+'s\s)(?:direct\s|work\s|personal\s)?(?:email(?:\saddress)?|phone\snumber"
     r"|contact\sinfo|calendar\slink)\b"
+    # "the owner phone number", "get me his email": someone else's contact, not the person's own.
+    r"|\bthe\s(?!(?:direct|work|personal|best|right|same|main|office|company|general)\s)[\w-]+"
+    r"\s(?:phone\snumber|email\saddress|contact\sinfo|contact\sdetails)\b"
+    r"|\bget\sme\s(?:his|her|their)\s(?:direct\s|work\s)?(?:email|phone\snumber|number"
+    r"|contact\sinfo|contact\sdetails)\b"
+    r"|\bname\sand\s(?:linkedin|email|number|phone\snumber|contact)\sof\b"
     r"|\b(?:direct\s|work\s|personal\s)?(?:email|phone\snumber|contact\sinfo)(?:\saddress)?\s(?:of|for)"
     r"\s(?:(?:the|her|his|their|a)\s|(?=[\w-]+\s(?:in|at|from|of)\s))"
     r"|\bwho(?:'s|\sis)\sthe\s(?:[\w-]+\s){0,2}?(?:hiring|manager|recruiter|decision-maker|lead"
     r"|head|contact|person|director|owner|buyer)\b"
     rf"|\bwhich\s(?:[\w-]+\s){{0,3}}?(?:{_alt(WHICH_NOUNS)})\b"
     r"|\bname\s(?:[\w-]+\s){0,2}?(?:people|contacts|names|hiring\smanagers|recruiters|companies)\b"
-    r"|\b(?:share|send|forward|get|give|show)\s(?:me\s)?(?:the|a|her|his)\s(?:[\w-]+\s){0,3}?"
-    r"(?:posting|job\sdescription|description|req|requisition|listing|job\spost|org\schart)\b"
+    r"|\b(?:share|send|forward|get|give|show)\s(?:me\s)?(?:the|a|her|his|their)\s(?:[\w-]+\s){0,3}?"
+    r"(?:posting|job\sdescription|description|req|requisition|listing|job\spost|org\schart"
+    r"|interview\squestions|interview\snotes|prep\snotes|study\sguide)\b"
 )
 # "who I should send materials to": a person to be named, concrete where a company is named.
 _WHO_TO = re.compile(
@@ -275,6 +303,7 @@ _COUNTED = re.compile(
     r"|engineers|designers|folks|connections|leaders|founders|directors|colleagues|friends"
     r"|introductions|intros|referrals|contact|name|person)\s(?:in|at|from|on|who|working|inside|with"
     r"|that|she|he|they|[a-z]+'d)\b"
+    rf"|\b{_NUMBER}\sof\s(?:their|his|her|the)\s(?:names|contacts|emails|numbers)\b"
 )
 _INFORMATIONAL = re.compile(
     r"\binformational\s(?:interview|call|chat|meeting|conversation|coffee)s?\b"
@@ -285,6 +314,29 @@ _MOCK = re.compile(
     r"|screens?|rounds?|demos?|reviews?|exams?|loops?|onsites?|whiteboards?|behaviou?rals?"
     r"|technicals?)\b"
     r"|\b(?:an?|the)\s(?:[\w-]+\s){0,3}?mocks?\s(?=(?:with|for)\s(?:me|us)\b)"
+    # "be my mock interviewer for SQL", "be my practice partner".
+    r"|\bbe\s(?:my|our|a|the)\s(?:mock|practice)\s(?:[\w-]+\s)?(?:interviewer|partner|panel(?:ist)?"
+    r"|recruiter|hiring\smanager|buddy)\b"
+)
+# Something arranged for the member: "arrange a trial shift for me", "set up a job shadow day",
+# "arrange an OB visit with an alumnus at Mitsubishi" (a visit needs a named place).
+_ARRANGE = re.compile(
+    r"\b(?:arrange|organi[sz]e|set\sup|book|schedule|get)(?:s|d|ed|ing)?\s(?:me\s)?(?:an?|the|one)"
+    r"\s(?:[\w-]+\s){0,2}?(?:(trial|shadow(?:ing)?|stage)(?:\s(?:shift|day|period|session))?"
+    r"|visit|site\svisit)\b"
+)
+# Paperwork signed or filled in for the member: "sign the NOC letter", "approve and sign the
+# letter confirming my 3 years", "sign experience certificate".
+_SIGN = re.compile(
+    r"\b(?:sign|approve|stamp|countersign|attest|certify)(?:s|ed|ing)?\s(?:and\ssign\s)?"
+    r"(?:(?:the|my|this|that|an?)\s)?(?:[\w-]+\s){0,2}?(?:letter|certificate|noc|declaration"
+    r"|attestation|verification|reference\sform|referral\sform|recommendation\sform)\b"
+)
+# "walk me through the take-home format": how a named step of hiring goes, told by one who knows.
+_WALK_ME = re.compile(
+    r"\b(?:walk|talk|take)(?:s|ed|ing)?\s(?:me|us)\sthrough\s(?:the|their|his|her|your|a|an)\s"
+    r"(?:[\w-]+\s){0,4}?(?:take-home|take\shome|format|process|interview|onsite|loop|rounds?"
+    r"|case|assessment|screen|exam|test|pipeline|structure|questions|day)\b"
 )
 # A favour named by its noun alone, straight after the person: learners' and note-takers' frame.
 _BARE = re.compile(
@@ -299,11 +351,13 @@ _BARE_KINDS = {
     "recommendation": (RequestKind.REFERENCE, "a recommendation"),
 }
 _QUESTION = re.compile(
-    r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout)\s(?:[\w'.-]+\s){0,4}?"
+    r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout)\s(?:[\w'.-]+\s){0,6}?"
     # "(she's a recruiter at Grab)", ", the hiring manager I met at the fair,": about the person.
     r"(?:\([^()]{0,80}\)\s|[\w'.-]+,\s[^,.;:!?()]{1,60},\s)?"
     r"(whether|if|what|how|when"
-    r"|where|why)\b"
+    r"|where|why|which)\b"
+    # "ask: does her company take people without a C+E licence?": the question after a colon.
+    r"|\bask(?:s|ed|ing)?(?:\s[\w'.-]+){0,2}?:\s((?:does|do|is|are|can|will|did|has|have)\s)"
 )
 _INTENT_MARK = re.compile(
     r"\b(?:ask|asks|asking|asked|request|requesting|email|emailing|text|texting|call|calling"
@@ -411,7 +465,7 @@ def _sentence_start(low: str, pos: int) -> int:
     return start
 
 
-_SENTENCE_BREAK = re.compile(rf"[.;!?](?:(?<=\.){_DOT_END}|(?<=[;!?]))")
+_SENTENCE_BREAK = re.compile(rf"[.;!?](?:(?<=\.){DOT_END}|(?<=[;!?]))")
 
 
 def _sentence_end(low: str, pos: int) -> int:
@@ -543,14 +597,14 @@ def _forms(bases: str, endings: str = "") -> frozenset[str]:
 # Each favour pattern is only run when the message holds one of the words every match of it
 # contains: one set test instead of a regex scan, for most patterns on most messages.
 _INTRO_WORDS = _forms(
-    "introduce introduction intro present connect put hook set cc", "s d ed ing 'd"
+    "introduce introduction intro present connect put hook set cc loop", "s d ed ing 'd"
 ) | {"introducing", "introduces", "putting", "setting"}
 _REFERRAL_WORDS = _forms(
     "refer referral word recommend vouch pass forward send share submit hand give get bring flag"
     " slip walk put post drop show endorse",
     "s es ed ing ting ped ping",
 ) | {"referred", "referring"}
-_REFERENCE_WORDS = _forms("reference referee recommendation letter", "s")
+_REFERENCE_WORDS = _forms("reference referee recommendation letter ref lor", "s") | {"confirm", "verify"}
 _REVIEW_WORDS = _forms(
     "review look read go proofread proof critique edit mark check give feedback notes comments"
     " comment input thoughts edits eyes once-over take tear sanity-check sanity fact-check fact"
@@ -577,7 +631,15 @@ _PRACTICE_WORDS = _forms(
 )
 # The last word of every document ("cover letter" -> "letter"): a review needs one.
 _DOC_HEADS = frozenset(doc.split()[-1] for doc in DOCUMENTS) | {"mine"}
-_QUESTION_HEADS = frozenset({"whether", "if", "what", "how", "when", "where", "why"})
+_QUESTION_HEADS = frozenset({"whether", "if", "what", "how", "when", "where", "why", "which"})
+# "if I can stay in her room while I interview": leave for the member's own errand, no answer
+# for the search, unless what the member may do uses the person's name or reaches someone.
+_PERMISSION = re.compile(r"(?:if|whether)\s(?:i|we)\s(?:can|could|may|might)\s(?:also\s)?([\w'-]+)")
+_PERMISSION_FOR_SEARCH = frozenset(
+    {"use", "list", "mention", "name", "put", "cite", "drop", "give", "share", "include", "say"}
+    | {"call", "email", "e-mail", "contact", "message", "text", "dm", "ping", "reach", "write"}
+    | {"send", "forward", "apply", "reapply", "interview", "shadow", "visit", "meet", "talk"}
+)
 _NUMBER_WORDS = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "couple"]
 )
@@ -587,6 +649,21 @@ _HAS_DIGIT = re.compile(r"\d").search
 _NO_WORDS: frozenset[str] = frozenset()
 _EMPTY: tuple[re.Match[str], ...] = ()
 _INFORMATIONAL_WORDS = frozenset({"informational"})
+_ARRANGE_WORDS = _forms("trial shadow shadowing stage visit")
+_SIGN_WORDS = _forms("letter certificate noc declaration attestation verification form", "s")
+_WALK_ME_WORDS = frozenset({"through"})
+
+
+def _ing(verb: str) -> str:
+    """ "sign" -> "signing", "arrange" -> "arranging", "set" -> "setting" (said back)."""
+    low = verb.lower()
+    if low.endswith("ing"):
+        return low
+    if low.endswith("e") and not low.endswith("ee"):
+        return low[:-1] + "ing"
+    if low in ("set", "get", "put"):
+        return low + "ting"
+    return low + "ing"
 
 
 def find_favours(
@@ -678,12 +755,19 @@ def find_favours(
         stop = _sentence_end(low, m.end())
         rest = _phrase(text, m.end(), stop)
         matched = m.group(0)
+        if matched.endswith(" for"):
+            rest = _phrase(text, m.end() - 3, stop)  # "ref for the support role"
         base = (
-            "a recommendation letter"
-            if "letter" in matched or "recommend" in matched
-            else ("a reference")
+            "a LinkedIn recommendation"
+            if "linkedin" in matched
+            else "a recommendation letter"
+            if "letter" in matched or "recommend" in matched or matched.startswith("lor")
+            else "a reference"
         )
-        tail = rest if rest.split(" ", 1)[0].lower() in ("for", "to", "at", "with") else ""
+        tail = rest if rest.split(" ", 1)[0].lower() in ("for", "to", "at", "with", "about") else ""
+        if matched.startswith(("confirm", "verify")):
+            verb = matched.split(" ", 1)[0]
+            base, tail = f"{verb}ing {_phrase(text, m.start() + len(verb) + 1, stop)}", ""
         favours.append(
             Favour(
                 RequestKind.REFERENCE,
@@ -784,20 +868,24 @@ def find_favours(
                     _requested(low, m.start()),
                 )
             )
-    asks = not _QUESTION_HEADS.isdisjoint(words)
+    asks = not _QUESTION_HEADS.isdisjoint(words) or ":" in low
     asks = asks and not _QUESTION_WORDS.isdisjoint(words)
     for m in _QUESTION.finditer(low) if asks else _EMPTY:
-        qstart = m.start(1)
+        qstart = m.start(1) if m.group(1) else m.start(2)
         stop = _sentence_end(low, qstart)
         if m.group(1) == "how" and _SMALL_TALK.search(low, qstart, stop):
             # "ask how his new job is going" is catching up, not a question to be answered.
             continue
+        if " myself " in low[m.start() : qstart + 1]:
+            continue  # "ask myself what I really want": a thought, not a question to anyone
+        permission = _PERMISSION.match(low, qstart)
         favours.append(
             Favour(
                 RequestKind.INFORMATION,
                 qstart,
                 m.end(),
-                _question_concrete(text, low, qstart, anchors),
+                _question_concrete(text, low, qstart, anchors)
+                and (permission is None or permission.group(1) in _PERMISSION_FOR_SEARCH),
                 _phrase(text, qstart, stop),
                 True,
             )
@@ -855,7 +943,11 @@ def find_favours(
                     m.start(),
                     m.end(),
                     True,
-                    _practice(phrase) if pattern is _PRACTICE else phrase,
+                    _practice(phrase)
+                    if pattern is _PRACTICE
+                    else f"being {phrase[3:]}"
+                    if phrase.lower().startswith("be ")
+                    else phrase,
                     _requested(low, m.start()) or "with me" in low[m.end() : stop],
                 )
             )
@@ -867,6 +959,29 @@ def find_favours(
                     if not (f.kind is RequestKind.INTRODUCTION and m.start() <= f.start < stop)
                 ]
     favours.extend(_named_requests(text, low, anchors))
+    for pattern, needs in (
+        (_ARRANGE, _ARRANGE_WORDS),
+        (_SIGN, _SIGN_WORDS),
+        (_WALK_ME, _WALK_ME_WORDS),
+    ):
+        for m in _EMPTY if needs.isdisjoint(words) else pattern.finditer(low):
+            start = _sentence_start(low, m.start())
+            stop = _sentence_end(low, m.end())
+            # A trial shift is concrete; a visit needs a named place ("at Mitsubishi").
+            concrete = pattern is not _ARRANGE or bool(m.group(1))
+            concrete = concrete or any(start <= s < stop for s, _ in anchors)
+            phrase = _phrase(text, m.start(), stop)
+            verb, _, rest = phrase.partition(" ")
+            favours.append(
+                Favour(
+                    RequestKind.INFORMATION if pattern is _WALK_ME else RequestKind.OTHER,
+                    m.start(),
+                    m.end(),
+                    concrete,
+                    f"{_ing(verb)} {rest.replace('and sign ', 'and signing ', 1)}",
+                    _requested(low, m.start()),
+                )
+            )
     if "?" in low and ("about" in words or "abt" in words):
         favours.extend(_about_then_question(text, low, anchors))
     favours.sort(key=lambda f: f.start)
@@ -909,7 +1024,7 @@ def _owned(doc: str) -> str:
 _CONSIDER = re.compile(r"\bconsider(?:s|ing)?\s(?:me|my\s(?:application|cv|resume|profile))\sfor\s")
 _CONSIDER_FOR = re.compile(
     r"(?:the|a|an|this|that|your|his|her|their)\s(?:[\w&.'-]+\s){0,4}?(?:role|job|position"
-    r"|opening|req|team|internship|program|spot)\b"
+    r"|opening|req|team|internship|program|spot|post|vacancy|placement|programme)\b"
 )
 # "answer one question: does TCS hire lateral testers…?": the question after the colon.
 _ONE_QUESTION = re.compile(
@@ -922,10 +1037,10 @@ _WHO_HIRING = re.compile(r"\bwho(?:'s|\sis|\sare)\s(?:currently\s|actively\s|sti
 
 # "the Canva referral he offered, ask him to submit it": a favour named earlier, done now.
 _DO_IT = re.compile(
-    r"\b(?:submit|send|file|make|do|put)(?:s|ting|ing)?\s(?:it|that)(?:\sin|\sthrough)?\b"
+    r"\b(?:submit|send|file|make|do|put|fill)(?:s|ting|ing)?\s(?:it|that)(?:\sin|\sthrough|\sout)?\b"
 )
 _NAMED_EARLIER = re.compile(
-    r"\b(?:the|that|his|her|their|(?<=promised\s)|(?<=offered\s))\s?((?:[\w&.'-]+\s){0,2}?)"
+    r"\b(?:(?:the|that|his|her|their|an?)\s|(?<=promised\s)|(?<=offered\s))((?:[\w&.'-]+\s){0,2}?)"
     r"(referral|intro|introduction|reference"
     r"|recommendation)\b(?!\s(?:program|programs|bonus|policy|post|portal|process|link))"
 )
@@ -936,6 +1051,7 @@ _DOING_IT = {
     "make": "making",
     "do": "doing",
     "put": "putting in",
+    "fill": "filling out",
 }
 
 
