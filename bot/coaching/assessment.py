@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from bot.coaching.details import company_spans, find_deadline, find_role
 from bot.coaching.errands import find_errand
-from bot.coaching.favours import Favour, RequestKind, find_favours
+from bot.coaching.favours import DOT_END, Favour, RequestKind, addressed_question, find_favours
 from bot.coaching.people import CompanyIndex, Ref, RefKind, Source, company_index, find_refs
 from bot.coaching.text import clean
 
@@ -260,7 +260,8 @@ def _to_second_person(what: str) -> str:
 
 # A question to the coach about asking is not a plan: "should I ask Dana for a referral?",
 # "is it too soon to ask him…", "not sure whether to ask Omar for an intro".
-_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+# A full stop after "Mr", "Dr" or an initial ends no sentence: "is it ok to ask Mr. Brooks…?"
+_SENTENCE_BREAK = re.compile(rf"[!?;]\s|\.{DOT_END}\s|\n")
 _COACH_QUESTION = re.compile(
     r"(?:(?:so|ok|okay|hmm|hey|also|but|and|quick\squestion)[,:]?\s)?"
     r"(?:(?:should|shall|can|could|may|might|would|do|does|did|is|isn't|am|was|will)\s"
@@ -377,6 +378,47 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
             # "maya's reviewing my resume tonight": agreed already, so asked of her.
             return before[-1]._replace(source=Source.FROM)
     return None
+
+
+# The person a message (or a quoted draft in it) opens with, after at most two greeting words:
+# "hey Leah! …", "<@U05…> ty for the offer!!", 'sending: "hi Tiffany! could you …"'.
+_VOCATIVE_BEFORE = re.compile(
+    r"(?:^|[\"“]\s*|:\s+)(?:(?:hey+|hi+|hello|hiya|yo|dear|ok|okay|yes+|so|omg|thanks|ty)[!,.]*\s+){0,2}\Z"
+)
+# Words that put the favour to the person addressed: "would you be willing to", "could you",
+# "if you could", "do you know", "would you mind".
+_YOU_FRAME = re.compile(
+    r"\b(?:(?:could|would|can|will)\s(?:you|u)|if\s(?:you|u)\s(?:could|can|would)"
+    r"|do\s(?:you|u)\sknow|(?:would|do)\s(?:you|u)\smind)"
+    r"(?:\s(?:please|pls|plz|possibly|maybe|kindly|perhaps|also|still))?"
+    r"(?:\s(?:be\s(?:willing|open|ok|okay|able|up\sfor|down)(?:\sto)?|consider|mind))?\s"
+)
+_FRAME_GAP = re.compile(r"(?:[\w'-]+\s){0,3}")
+
+
+def _vocative(refs: list[Ref], low: str) -> Ref | None:
+    """The person the message is addressed to, when it opens by naming them."""
+    for ref in refs:
+        if ref.start > 200:
+            break
+        if (
+            ref.kind is RefKind.PERSON
+            and ref.source in (Source.MENTION, Source.LEAD)
+            and _VOCATIVE_BEFORE.search(low[: ref.start]) is not None
+        ):
+            return ref
+    return None
+
+
+def _addressed(favour: Favour, vocative: Ref | None, low: str) -> bool:
+    """Is the favour put to the person addressed ("hey Jess, would you be open to introducing
+    me to …")? The frame must stand just before the favour, after the person's name."""
+    if vocative is None or favour.start <= vocative.end:
+        return False
+    last = None
+    for last in _YOU_FRAME.finditer(low, max(vocative.end, favour.start - 80), favour.start):
+        pass
+    return last is not None and _FRAME_GAP.fullmatch(low, last.end(), favour.start) is not None
 
 
 # Talking for its own sake asks nothing: "set up a call with Moritz to catch up", "write Sam a
@@ -527,9 +569,23 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     starts = [r.start for r in refs]
     # A favour right after a note's leading name ("Maria: intro to …") is asked of that person.
     lead_end = refs[0].end if refs and refs[0].source is Source.LEAD else -1
+    # "hey Jess, would you be open to introducing me to …": put to the person addressed.
+    vocative = _vocative(refs, ct.low)
+    addressed: set[Favour] = set()
+    if vocative is not None:
+        direct = (
+            addressed_question(ct.text, ct.low, vocative.end, anchors) if "?" in ct.low else None
+        )
+        if direct is not None:
+            favours = sorted([*favours, direct], key=lambda f: f.start)
+        addressed = {f for f in favours if f == direct or _addressed(f, vocative, ct.low)}
     asked = []
     for f in favours:
-        requestee = _requestee(f, refs, starts, ct.low)
+        requestee = (
+            vocative._replace(source=Source.FROM)
+            if f in addressed and vocative is not None
+            else _requestee(f, refs, starts, ct.low)
+        )
         # "Referral from Kevin for the QA role": a favour from someone is asked of them.
         from_person = requestee is not None and requestee.source is Source.FROM
         if f.requested or from_person or 0 <= f.start - lead_end <= 4:
@@ -546,7 +602,8 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         )
         assert person is not None
         who = _say_name(person.text)
-        question = _coach_question(ct.low, favour.start)
+        # A favour put to the person ("could you introduce me…?") asks them, not me.
+        question = None if favour in addressed else _coach_question(ct.low, favour.start)
         return Assessment(
             text,
             Verdict.VAGUE if question else Verdict.SPECIFIC,

@@ -1153,3 +1153,34 @@ def _practice(phrase: str) -> str:
         return f"a role-play of {rest}" if rest else "a role-play"
     gerund = _PRACTICE_GERUNDS.get(low)
     return f"{gerund} {rest}".strip() if gerund else phrase
+
+
+# A question put straight to the person the message is addressed to: "<@U01…> quick q — is the
+# '3 yrs experience' on the Notion support role a hard req?". Starts with its verb or question
+# word after at most a few words of preamble ("quick q", "random but").
+_DIRECT_QUESTION = re.compile(
+    r"(?:[^?.!]{0,40}?(?:\s—\s|[,:!]\s|\bbut\s|\bq\s))?"
+    r"((?:is|are|does|do|did|will|can|has|have|what|which|who|how|when|where|whether)\s[^?]{3,160})\?"
+)
+
+
+def addressed_question(
+    text: str, low: str, start: int, anchors: list[tuple[int, int]]
+) -> Favour | None:
+    """The concrete question asked of the person a message opens with (None if none)."""
+    m = _DIRECT_QUESTION.match(low, start)
+    if m is None:
+        return None
+    qstart = m.start(1)
+    if low.startswith(("do you know ", "do u know "), qstart):
+        return None  # "do you know who hires …": the favour inside is said back instead
+    if not _question_concrete(text, low, qstart, anchors):
+        return None
+    return Favour(
+        RequestKind.INFORMATION,
+        qstart,
+        m.end(1),
+        True,
+        _phrase(text, qstart, m.end(1)),
+        True,
+    )

@@ -635,7 +635,7 @@ def test_deterministic() -> None:
         ),
         (
             "Request a LinkedIn recommendation from my former lieutenant, Captain Brooks",
-            "Captain Brooks, a recommendation letter",
+            "Captain Brooks, a LinkedIn recommendation",
         ),
         (
             "Ask my old sergeant Ruiz to introduce me to the site manager at the UPS hub in Louisville",
