@@ -81,6 +81,27 @@ _VAGUE_INTENT = re.compile(
     r"|who\sto\sask|see\swho\s(?:can|could|might|would|will))\b"
     r"|\b(?i:get(?:ting)?\srefer+ed|get\s(?:two|three|\d|a\sfew|some)\s(?:references|referrals))\b"
     r"|\b(?i:pick)\s(?i:his|her|their|your|ur)\sbrain\b"
+    # "pick Dr. Okafor's brain about health tech", "pick dana's brain".
+    r"|\b(?i:pick)\s(?:[\w.-]+\s){0,2}?[\w-]+'s\s(?i:brain)\b"
+    # "ping my instructor for help w/ my job search", "email my old supervisors for recs".
+    r"|\b(?i:ping|ask|email|e-mail|text|dm|message|call|mail)\s(?:[\w'.-]+\s){1,4}?(?i:for)\s"
+    r"(?i:some\s|a\sbit\sof\s|more\s)?(?i:help|advice|guidance|tips|pointers|leads|recommendations"
+    r"|references|referrals|recs|lors)\b"
+    r"|\b(?i:get|getting|collect|gather)\s(?:[\w-]+\s)?(?i:lors|recs|recommendation\sletters)\b"
+    r"|\b(?i:need|want)\s(?i:some\s)?(?i:help|advice|guidance|support)\s(?i:from)\s"
+    # "idk what to ask him", "dont know whom to ask", "see what he says".
+    r"|\b(?i:what|whom)\sto\s(?i:ask)\b"
+    r"|\b(?i:see\swhat)\s(?i:he|she|they)\s(?i:says|thinks)\b"
+    # "maybe she know opportunities", "I will mention I am looking", "remind him about me".
+    r"|\b(?i:he|she|they)\s(?i:might\s|may\s|probably\s)?(?i:knows?)\s(?i:of\s|about\s)?"
+    r"(?i:any\s|some\s)?(?i:opportunities|openings|jobs|roles|leads|positions|vacancies)\b"
+    r"|\b(?i:mention|tell\s(?:him|her|them)|let\s(?:him|her|them)\sknow)\s(?i:that\s)?"
+    r"(?i:i'm|i\sam|im)\s(?i:looking|job\shunting|job\ssearching|searching|on\sthe\smarket"
+    r"|open\sto)\b"
+    r"|\b(?i:remind)\s(?i:him|her|them)\s(?i:about|of)\s(?i:me)\b"
+    # "speak to recruiters at KPMG": many people at a named place.
+    r"|\b(?i:talk|speak|chat)\s(?i:to|with)\s(?:[\w-]+\s)?(?i:recruiters|people|folks|engineers"
+    r"|employees|managers|alumni|staff|hr)\s(?i:at|from)\s[A-Z0-9]"
     r"|\b(?i:get|hear)\s(?i:his|her|their)\s(?i:thoughts|take|opinion|input|perspective|advice)\b"
     # "maybe Ryo can help me with job in Japan", "take him up on it" (an offer of help).
     r"|\b(?i:can|could|might|would)\s(?i:help\sme)\b"
@@ -96,6 +117,8 @@ _VAGUE_INTENT_WORDS = frozenset(
     | {"try", "someone", "somebody", "anyone", "anybody", "people", "folks", "contact"}
     | {"contacts", "person", "insider", "insiders", "see", "look", "ask", "pick", "send", "who"}
     | {"talk", "speak", "chat", "reach", "hear", "can", "could", "might", "would", "take"}
+    | {"ping", "email", "e-mail", "text", "dm", "message", "call", "mail", "collect", "gather"}
+    | {"need", "want", "what", "whom", "he", "she", "they", "mention", "tell", "let", "remind"}
 )
 _ADVICE = re.compile(
     r"\b(?:advice|guidance|tips|pick\s(?:his|her|their|[\w']+)\sbrain|mentor|insights?)\b"
@@ -437,6 +460,8 @@ def _for_its_own_sake(text: str) -> bool:
 _ADDRESSED_WANTS = frozenset(
     {"leads", "openings", "opportunities", "advice", "help", "tips", "referral", "referrals"}
     | {"intro", "intros", "contacts", "names", "jobs", "roles", "pointers", "ideas"}
+    # "can we chat sometime this week? would love your thoughts": a call asked for, no favour.
+    | {"thoughts", "input", "chat", "call", "connect"}
 )
 
 
@@ -467,6 +492,24 @@ def _vague_after(lead: Ref, text: str) -> bool:
     return _LEAD_WISH.match(text.lower(), lead.end) is not None and not _for_its_own_sake(text)
 
 
+# What a talk is about, later in its clause: "talk to people at the meetup about referrals".
+_TALK_ABOUT = re.compile(r"[^.;!?,]{0,40}?\s(?:about|abt)\s(?!(?:his|her|their|the\sweather)\b)")
+# Talk about the member's search, however social the setting: an ask intended, what unnamed.
+_JOB_TALK = re.compile(
+    r"\b(?:talk|chat|catch\sup|speak)\s(?:(?:with|to)\s[\w.'-]+(?:\s[\w.'-]+)?\s)?"
+    r"(?:about\s|abt\s|re\s)?(?:work\sstuff|jobs|the\sjob\ssearch|my\sjob\ssearch|job\shunting"
+    r"|opportunities|openings|referrals|my\scareer|career\sstuff)\b"
+)
+_JOB_TALK_WORDS = frozenset({"talk", "chat", "catch", "speak"})
+
+
+# An ask ruled out: "no asks today", "not asking anyone", "without asking anything".
+_NO_ASK = re.compile(
+    r"\bno\sasks?\b|\bnot\sasking\s(?:anyone|anybody|anything|for\sanything)\b"
+    r"|\bwithout\sasking(?:\s(?:anyone|anybody|anything|for\sanything))?\b"
+)
+
+
 def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: frozenset[str]) -> bool:
     """Is any ask intended at all (even one missing who or what)?"""
     for ref in refs:
@@ -477,9 +520,14 @@ def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: froze
         ):
             return True
         if ref.source is Source.TALK and (
-            ref.next_low == "about" or (ref.kind is RefKind.PERSON and not _for_its_own_sake(text))
+            ref.next_low == "about"
+            or (ref.kind is RefKind.PERSON and not _for_its_own_sake(text))
+            # "talk to people at the meetup about referrals"
+            or _TALK_ABOUT.match(text.lower(), ref.end) is not None
         ):
             return True
+    if not _JOB_TALK_WORDS.isdisjoint(words) and _JOB_TALK.search(text.lower()) is not None:
+        return True  # "catch up w/ Rachel about work stuff", "catch up and talk opportunities"
     if any(f.requested for f in favours):
         return True
     if refs and refs[0].source is Source.MENTION and _addressed_request(refs[0], text, words):
@@ -543,6 +591,10 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     """
     ct = clean(text)
     refs = find_refs(ct)
+    if "ask" in ct.low and _NO_ASK.search(ct.low):
+        # "no asks today, just …", "not asking anyone": the asking is what is ruled out.
+        ruled_out = [m.span() for m in _NO_ASK.finditer(ct.low)]
+        refs = [r for r in refs if not any(s <= r.start < e for s, e in ruled_out)]
     person_spans = [(r.start, r.end) for r in refs if r.kind is RefKind.PERSON]
     found = company_spans(ct, person_spans, _targets(tuple(companies)) if companies else None)
     role_found = find_role(ct, found)
