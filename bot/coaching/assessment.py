@@ -178,7 +178,11 @@ _KIND_PRIORITY = (
 # "<@U0…> pls review my take-home": a request typed to the person.
 _PROMISE = re.compile(
     r"\b(?:will|would|to|gonna|please|pls|plz)\b|'d\b|'ll\b|\b(?:can|could)\s(?:you|u)\b"
+    # "svetlana said she can check my cover letter"
+    r"|\b(?:he|she|they)\s(?:can|could)\b(?!')"
 )
+# "tagging <@U…> — they said they'd intro me…": a dash before what the person said.
+_SAID_AFTER_DASH = re.compile(r"\s—\s(?=(?:he|she|they)\s(?:said|says|offered|mentioned)\b)")
 # "maya's reviewing …", "Tom is forwarding …": the person is doing the favour now.
 _DOING_NOW = re.compile(r"(?:'s|\sis|\sare)\s(?:already\s|now\s)?")
 _ING = re.compile(r"[a-z]+ing\s(?:my|me)\b")
@@ -395,6 +399,9 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
             return ref
     if before and before[-1].source is Source.MENTION and favour.kind in _DONE_FOR_ME:
         gap = low[before[-1].end : favour.start]
+        said = _SAID_AFTER_DASH.match(gap)
+        if said:
+            gap = gap[said.end() :]
         if len(gap) <= 40 and _PROMISE.search(gap) and not _GAP_BREAK.search(gap):
             return before[-1]
         if _DOING_NOW.fullmatch(gap) and _ING.match(low, favour.start):
@@ -438,6 +445,8 @@ def _addressed(favour: Favour, vocative: Ref | None, low: str) -> bool:
     me to …")? The frame must stand just before the favour, after the person's name."""
     if vocative is None or favour.start <= vocative.end:
         return False
+    if favour.start - vocative.end <= 4 and not low[vocative.end : favour.start].strip(" →:—>-"):
+        return True  # "<@U…> referral pls": the favour straight after the person's name
     last = None
     for last in _YOU_FRAME.finditer(low, max(vocative.end, favour.start - 80), favour.start):
         pass
@@ -503,11 +512,41 @@ _JOB_TALK = re.compile(
 _JOB_TALK_WORDS = frozenset({"talk", "chat", "catch", "speak"})
 
 
-# An ask ruled out: "no asks today", "not asking anyone", "without asking anything".
+# An ask ruled out: "no asks today", "not asking anyone", "without asking anything", "ask myself".
 _NO_ASK = re.compile(
-    r"\bno\sasks?\b|\bnot\sasking\s(?:anyone|anybody|anything|for\sanything)\b"
+    r"\bno\sasks?\b|\bask\s(?:myself|yourself)\b|\bnot\sasking\s(?:anyone|anybody|anything|for\sanything)\b"
     r"|\bwithout\sasking(?:\s(?:anyone|anybody|anything|for\sanything))?\b"
 )
+
+
+_ARROW = re.compile(r"\s(?:→|->|—|:)\s")
+
+
+# Nothing after the person asked but an aside and a time: "→ asking Jenny (my co-teacher) rn",
+# ", asking via email today".
+_BARE_ASK_REST = re.compile(
+    r"(?:\s?\([^()]{0,80}\))?(?:\s(?:rn|now|today|tonight|tomorrow|tmrw|asap|later|first|next"
+    r"|via\s(?:e-?mail|text|dm|linkedin|slack|phone)|by\s(?:e-?mail|text|phone)"
+    r"|on\s(?:linkedin|slack|whatsapp)))*\s?(?:[.!;]|$)"
+)
+
+
+def _asked_later(
+    favours: list[Favour], refs: list[Ref], low: str
+) -> tuple[Favour, Ref] | None:
+    """A favour named first and its person after: "need 1 more reference for the Gusto role →
+    asking Jenny rn". Only when the ask of the person holds nothing else and no one else is
+    named (not "Sam gave me a referral; asking Tom today")."""
+    people = [r for r in refs if r.kind is RefKind.PERSON]
+    for ref in people:
+        if ref.source is not Source.REQUEST or _BARE_ASK_REST.match(low, ref.end) is None:
+            continue
+        if any(p.text != ref.text for p in people):
+            return None
+        for f in favours:
+            if f.concrete and not f.requested and f.kind in _NOTE_KINDS and f.end <= ref.start:
+                return f, ref._replace(source=Source.FROM)
+    return None
 
 
 def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: frozenset[str]) -> bool:
@@ -602,13 +641,16 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     if role_found:
         anchors.append((role_found[1], role_found[2]))
     # "ask carlos referral …": a favour noun straight after the person asked.
+    # "ask: <@U04…> → referral, Asana", "<@6120…> referral pls": also after an arrow, and after a
+    # mention the message opens with.
     after_person = [
-        r.end + 1
+        arrow.end() if arrow else r.end + 1
         for r in refs
-        if r.source in (Source.REQUEST, Source.LEAD)
+        if (r.source in (Source.REQUEST, Source.LEAD) or (r.source is Source.MENTION and r.start == 0))
         and r.kind is RefKind.PERSON
         and r.end + 1 < len(ct.low)
         and ct.low[r.end] == " "
+        for arrow in (_ARROW.match(ct.low, r.end),)
     ]
     favours = find_favours(ct.text, ct.low, anchors, after_person, ct.words)
     company = found[0][2] if found else None
@@ -642,6 +684,10 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         from_person = requestee is not None and requestee.source is Source.FROM
         if f.requested or from_person or 0 <= f.start - lead_end <= 4:
             asked.append((f, requestee))
+    if not any(f.concrete and r is not None and r.kind is RefKind.PERSON for f, r in asked):
+        later = _asked_later(favours, refs, ct.low)
+        if later is not None:
+            asked.append(later)
     errand = find_errand(ct.low, ct.words, favours, role)
     if errand is not None and _intends_ask(refs, favours, ct.text, ct.words):
         return _errand(text, errand, refs, company, deadline)

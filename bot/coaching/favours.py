@@ -80,7 +80,7 @@ def _breaks(words: str, after_comma: str) -> re.Pattern[str]:
     lookbehinds pick the branch, so the regex engine jumps from one such character to the next
     instead of trying each branch at each position (several times faster)."""
     return re.compile(
-        rf"[.;!?,\s](?:(?<=\.){DOT_END}|(?<=[;!?])|(?<=\s)—\s|(?<=\s)(?:{words})\s"
+        rf"[.;!?,\s](?:(?<=\.){DOT_END}|(?<=[;!?])|(?<=\s)[—→]\s|(?<=\s)(?:{words})\s"
         rf"|(?<=,)\s(?:{words})\s|(?<=,){after_comma})"
     )
 
@@ -579,6 +579,8 @@ def _bare_favours(text: str, low: str, after_person: Sequence[int]) -> Iterator[
         kind, what = _BARE_KINDS[m.group(2)]
         stop = _sentence_end(low, m.end())
         tail = _phrase(text, m.end(), stop)
+        if tail.lower().startswith(("please", "pls")):
+            tail = tail.split(" ", 1)[1] if " " in tail else ""  # "referral pls"
         if tail and tail.split(" ", 1)[0].lower() not in ("for", "to", "at", "with", "in", "on"):
             tail = f"for {tail}"
         # "Min-jun: Coupang referral": the words before the noun say where.
@@ -614,7 +616,7 @@ _REVIEW_WORDS = _forms(
 _SEND_DOC_WORDS = _forms("send sending email share forward give show bring hand")
 _NAMES_WORDS = _forms(
     "name contact email phone linkedin list who who's which posting description req requisition"
-    " listing post chart calendar",
+    " listing post chart calendar questions notes guide",
     "s",
 )
 _KNOWS_WORDS = _forms("know knows has have whether if")
