@@ -419,7 +419,7 @@ _VOCATIVE_BEFORE = re.compile(
 # "if you could", "do you know", "would you mind".
 _YOU_FRAME = re.compile(
     r"\b(?:(?:could|would|can|will)\s(?:you|u)|if\s(?:you|u)\s(?:could|can|would)"
-    r"|do\s(?:you|u)\sknow|(?:would|do)\s(?:you|u)\smind)"
+    r"|do\s(?:you|u)\sknow|(?:would|do)\s(?:you|u)\smind|pls|please|plz|kindly)"
     r"(?:\s(?:please|pls|plz|possibly|maybe|kindly|perhaps|also|still))?"
     r"(?:\s(?:be\s(?:willing|open|ok|okay|able|up\sfor|down)(?:\sto)?|consider|mind))?\s"
 )
@@ -447,10 +447,8 @@ def _addressed(favour: Favour, vocative: Ref | None, low: str) -> bool:
         return False
     if favour.start - vocative.end <= 4 and not low[vocative.end : favour.start].strip(" →:—>-"):
         return True  # "<@U…> referral pls": the favour straight after the person's name
-    last = None
-    for last in _YOU_FRAME.finditer(low, max(vocative.end, favour.start - 80), favour.start):
-        pass
-    return last is not None and _FRAME_GAP.fullmatch(low, last.end(), favour.start) is not None
+    frames = list(_YOU_FRAME.finditer(low, max(vocative.end, favour.start - 80), favour.start))
+    return bool(frames) and _FRAME_GAP.fullmatch(low, frames[-1].end(), favour.start) is not None
 
 
 # Talking for its own sake asks nothing: "set up a call with Moritz to catch up", "write Sam a
@@ -531,9 +529,7 @@ _BARE_ASK_REST = re.compile(
 )
 
 
-def _asked_later(
-    favours: list[Favour], refs: list[Ref], low: str
-) -> tuple[Favour, Ref] | None:
+def _asked_later(favours: list[Favour], refs: list[Ref], low: str) -> tuple[Favour, Ref] | None:
     """A favour named first and its person after: "need 1 more reference for the Gusto role →
     asking Jenny rn". Only when the ask of the person holds nothing else and no one else is
     named (not "Sam gave me a referral; asking Tom today")."""
@@ -646,7 +642,10 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     after_person = [
         arrow.end() if arrow else r.end + 1
         for r in refs
-        if (r.source in (Source.REQUEST, Source.LEAD) or (r.source is Source.MENTION and r.start == 0))
+        if (
+            r.source in (Source.REQUEST, Source.LEAD)
+            or (r.source is Source.MENTION and r.start == 0)
+        )
         and r.kind is RefKind.PERSON
         and r.end + 1 < len(ct.low)
         and ct.low[r.end] == " "

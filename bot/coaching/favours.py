@@ -332,6 +332,14 @@ _SIGN = re.compile(
     r"(?:(?:the|my|this|that|an?)\s)?(?:[\w-]+\s){0,2}?(?:letter|certificate|noc|declaration"
     r"|attestation|verification|reference\sform|referral\sform|recommendation\sform)\b"
 )
+# "be supervisor for my DAAD application", "be my sponsor for the fellowship": a named role
+# taken on for a named application.
+_BE_ROLE = re.compile(
+    r"\b(?:be|become|act\sas)\s(?:(?:my|the|a|an)\s)?(?:[\w-]+\s)?(?:supervisor|advisor|adviser"
+    r"|sponsor)\sfor\s(?:my|the|a|an|this)\s(?:[\w-]+\s){0,3}?(?:application|applications|visa"
+    r"|phd|thesis|fellowship|scholarship|program|programme|grant|proposal|postdoc|research|role"
+    r"|position|internship)\b"
+)
 # "walk me through the take-home format": how a named step of hiring goes, told by one who knows.
 _WALK_ME = re.compile(
     r"\b(?:walk|talk|take)(?:s|ed|ing)?\s(?:me|us)\sthrough\s(?:the|their|his|her|your|a|an)\s"
@@ -606,7 +614,10 @@ _REFERRAL_WORDS = _forms(
     " slip walk put post drop show endorse",
     "s es ed ing ting ped ping",
 ) | {"referred", "referring"}
-_REFERENCE_WORDS = _forms("reference referee recommendation letter ref lor", "s") | {"confirm", "verify"}
+_REFERENCE_WORDS = _forms("reference referee recommendation letter ref lor", "s") | {
+    "confirm",
+    "verify",
+}
 _REVIEW_WORDS = _forms(
     "review look read go proofread proof critique edit mark check give feedback notes comments"
     " comment input thoughts edits eyes once-over take tear sanity-check sanity fact-check fact"
@@ -654,6 +665,7 @@ _INFORMATIONAL_WORDS = frozenset({"informational"})
 _ARRANGE_WORDS = _forms("trial shadow shadowing stage visit")
 _SIGN_WORDS = _forms("letter certificate noc declaration attestation verification form", "s")
 _WALK_ME_WORDS = frozenset({"through"})
+_BE_ROLE_WORDS = frozenset({"supervisor", "advisor", "adviser", "sponsor"})
 
 
 def _ing(verb: str) -> str:
@@ -965,6 +977,7 @@ def find_favours(
         (_ARRANGE, _ARRANGE_WORDS),
         (_SIGN, _SIGN_WORDS),
         (_WALK_ME, _WALK_ME_WORDS),
+        (_BE_ROLE, _BE_ROLE_WORDS),
     ):
         for m in _EMPTY if needs.isdisjoint(words) else pattern.finditer(low):
             start = _sentence_start(low, m.start())
@@ -974,6 +987,8 @@ def find_favours(
             concrete = concrete or any(start <= s < stop for s, _ in anchors)
             phrase = _phrase(text, m.start(), stop)
             verb, _, rest = phrase.partition(" ")
+            if verb.lower() == "be":
+                verb = "being"
             favours.append(
                 Favour(
                     RequestKind.INFORMATION if pattern is _WALK_ME else RequestKind.OTHER,
