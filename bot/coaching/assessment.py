@@ -545,6 +545,9 @@ def _asked_later(favours: list[Favour], refs: list[Ref], low: str) -> tuple[Favo
     return None
 
 
+_NO_ASK_WORDS = frozenset({"no", "not", "without", "myself", "yourself"})
+
+
 def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: frozenset[str]) -> bool:
     """Is any ask intended at all (even one missing who or what)?"""
     for ref in refs:
@@ -626,7 +629,7 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     """
     ct = clean(text)
     refs = find_refs(ct)
-    if "ask" in ct.low and _NO_ASK.search(ct.low):
+    if not _NO_ASK_WORDS.isdisjoint(ct.words) and _NO_ASK.search(ct.low):
         # "no asks today, just …", "not asking anyone": the asking is what is ruled out.
         ruled_out = [m.span() for m in _NO_ASK.finditer(ct.low)]
         refs = [r for r in refs if not any(s <= r.start < e for s, e in ruled_out)]

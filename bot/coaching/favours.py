@@ -552,6 +552,20 @@ def _doing_a_thing(words: list[str], i: int) -> bool:
     return words[i] == "doing" and words[i + 1 : i + 2] in (["the"], ["its"], ["their"])
 
 
+_NEWS = frozenset({"feedback", "update", "updates", "news", "decision", "word"})
+
+
+def _any_news_on(words: list[str], i: int) -> bool:
+    """ "whether the client gave any feedback on my interview": news of a named step, not "any
+    openings"."""
+    return (
+        words[i] == "any"
+        and words[i + 1 : i + 2] != []
+        and words[i + 1] in _NEWS
+        and any(w in INFO_NOUNS for w in words[i + 2 :])
+    )
+
+
 def _question_concrete(
     text: str, low: str, start: int, has_anchor_at: list[tuple[int, int]]
 ) -> bool:
@@ -563,6 +577,7 @@ def _question_concrete(
         w in VAGUE_QUESTION_WORDS
         and not (has_company and w in _NAMED_JOB_WORDS and "the" in words[max(0, i - 4) : i])
         and not _doing_a_thing(words, i)
+        and not _any_news_on(words, i)
         for i, w in enumerate(words)
     ):
         return False

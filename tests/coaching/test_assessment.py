@@ -1137,6 +1137,10 @@ def test_a_favour_put_to_the_person_addressed_is_asked_of_them(
         ("ask Dr. Weber to be supervisor for my DAAD application", "being supervisor"),
         ("ask Aiko to correct my 履歴書 before friday", "a review of your 履歴書"),
         ("femi offered to do code review on my capstone PR, asking him tonight", "a review of"),
+        (
+            "ask Dana the recruiter at Hays whether the client gave any feedback on my interview",
+            "an answer to whether the client gave any feedback",
+        ),
         ("Ana said she can check my cover letter, sending it today", "a review of your cover"),
     ],
 )
@@ -1164,6 +1168,7 @@ def test_favours_recognised_by_their_structure(text: str, what: str) -> None:
         "ask Kim to arrange a visit for us next month",
         "ask Ola to be my sponsor for the charity run",
         "ask Moe to be the host for the bbq",
+        "ask Dana the recruiter at Hays whether there is any news on openings",
         # The ask is ruled out.
         "no asks today, just fixing my portfolio",
     ],
