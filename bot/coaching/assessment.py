@@ -515,9 +515,7 @@ _NO_ASK = re.compile(
     r"\bno\sasks?\b|\bask\s(?:myself|yourself)\b|\bnot\sasking\s(?:anyone|anybody|anything|for\sanything)\b"
     r"|\bwithout\sasking(?:\s(?:anyone|anybody|anything|for\sanything))?\b"
 )
-
-
-_ARROW = re.compile(r"\s(?:→|->|—|:)\s")
+_NO_ASK_WORDS = frozenset({"no", "not", "without", "myself", "yourself"})
 
 
 # Nothing after the person asked but an aside and a time: "→ asking Jenny (my co-teacher) rn",
@@ -543,9 +541,6 @@ def _asked_later(favours: list[Favour], refs: list[Ref], low: str) -> tuple[Favo
             if f.concrete and not f.requested and f.kind in _NOTE_KINDS and f.end <= ref.start:
                 return f, ref._replace(source=Source.FROM)
     return None
-
-
-_NO_ASK_WORDS = frozenset({"no", "not", "without", "myself", "yourself"})
 
 
 def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: frozenset[str]) -> bool:
@@ -603,6 +598,10 @@ def _errand(
         company=company,
         deadline=deadline,
     )
+
+
+# Between the person and a favour noun in a note: "ask: <@U04…> → referral".
+_ARROW = re.compile(r"\s(?:→|->|—|:)\s")
 
 
 @lru_cache(maxsize=1024)
