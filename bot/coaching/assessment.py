@@ -299,11 +299,16 @@ _COACH_QUESTION = re.compile(
 )
 
 
-def _coach_question(low: str, pos: int) -> str | None:
-    """The question, when the sentence holding the ask at `pos` asks the coach whether to ask."""
+def _coach_question(low: str, pos: int, *, addressed: bool = False) -> str | None:
+    """The question, when the sentence holding the ask at `pos` asks the coach whether to ask.
+
+    A favour put to the person (`addressed`: "could you introduce me…?") is their question, not
+    mine; only a doubt said after it ("… not sure if that's too pushy") still asks me."""
     start = 0
     for match in _SENTENCE_BREAK.finditer(low, max(0, pos - 200), pos):
         start = match.end()
+    if addressed:
+        return _doubt_after(low, start, pos)
     found = _COACH_QUESTION.match(low, start)
     if found is None:
         return _asked_with_doubt(low, start, pos)
@@ -345,6 +350,12 @@ def _asked_with_doubt(low: str, start: int, pos: int) -> str | None:
         and not _QUESTION_INSIDE.search(sentence)
     ):
         return sentence
+    return _doubt_after(low, start, pos)
+
+
+def _doubt_after(low: str, start: int, pos: int) -> str | None:
+    """The doubt said in the sentence after the ask at `pos` ("… not sure if that's too pushy")."""
+    stop = _SENTENCE_BREAK.search(low, pos)
     if stop is None:
         return None
     after = stop.end()
@@ -702,7 +713,7 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         assert person is not None
         who = _say_name(person.text)
         # A favour put to the person ("could you introduce me…?") asks them, not me.
-        question = None if favour in addressed else _coach_question(ct.low, favour.start)
+        question = _coach_question(ct.low, favour.start, addressed=favour in addressed)
         return Assessment(
             text,
             Verdict.VAGUE if question else Verdict.SPECIFIC,

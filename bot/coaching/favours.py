@@ -1196,6 +1196,11 @@ _DIRECT_QUESTION = re.compile(
 )
 
 
+_ABOUT_YOU = re.compile(
+    r"(?:[\w']+\s){1,2}(?:you|u|ya)\b|how\s(?:was|were|is|are|did|has|have|'s|do|does)\b"
+)
+
+
 def addressed_question(
     text: str, low: str, start: int, anchors: list[tuple[int, int]]
 ) -> Favour | None:
@@ -1204,8 +1209,10 @@ def addressed_question(
     if m is None:
         return None
     qstart = m.start(1)
-    if low.startswith(("do you know ", "do u know "), qstart):
-        return None  # "do you know who hires …": the favour inside is said back instead
+    if _ABOUT_YOU.match(low, qstart):
+        # "did you apply to the Stripe role too?": about the person, no favour; "do you know
+        # who hires …" has its favour inside, said back instead.
+        return None
     if not _question_concrete(text, low, qstart, anchors):
         return None
     return Favour(
@@ -1213,6 +1220,6 @@ def addressed_question(
         qstart,
         m.end(1),
         True,
-        _phrase(text, qstart, m.end(1)),
+        f'an answer to "{_phrase(text, qstart, m.end(1))}?"',
         True,
     )

@@ -861,6 +861,9 @@ def test_real_asks_are_specific_and_said_back(text: str, echo: str) -> None:
         "hey Sam! would you be around this weekend?",
         "<@U0PLMOKN12> congrats on the new job!! how's it going?",
         "<@U0ASDFGH12> can we hop on a call this week? would love your input",
+        "<@U0AAAA1111> did you apply to the Stripe analyst role too?",
+        "hey Tom! how was the interview at Stripe?",
+        '"hi Jo! could you review my resume?" is my draft. not sure if that is too pushy?',
         # Their own contact, a visit with no place, a role with no application.
         "ask Tom for his number",
         "ask Kim to arrange a visit for us next month",
