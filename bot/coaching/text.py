@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from operator import itemgetter
+from string import ascii_letters
 from typing import NamedTuple, TypeVar
 
 from bot.coaching.lexicon import FUZZY_EXCEPTIONS, FUZZY_WORDS, TYPO_FIXES
@@ -92,6 +93,21 @@ _SPANNING = [p.removeprefix(r"\b") for p, _ in TYPO_FIXES if any(m in p for m in
 _ANY_SPANNING = re.compile("|".join(_SPANNING)) if _SPANNING else None
 
 
+def _leading_letters(pattern: str) -> str:
+    """The letters every match of a typo pattern starts with ("reach" in r"reach\\s+ot\b"), or
+    "" where a pattern does not say simply (an alternative, an optional letter)."""
+    if "|" in pattern:
+        return ""
+    letters = pattern[: len(pattern) - len(pattern.lstrip(ascii_letters))]
+    if pattern[len(letters) : len(letters) + 1] in ("?", "*", "{"):
+        letters = letters[:-1]  # "linkedd?in": the last letter may be missing
+    return letters.lower()
+
+
+# A text without the leading letters of any spanning pattern is not searched for them.
+_SPANNING_STARTS = tuple(_leading_letters(pattern) for pattern in _SPANNING)
+
+
 def _word_holds_typo(word: str) -> bool:
     """Does `_fix_typos` change anything in this space-free word?"""
     low = word.lower()
@@ -108,7 +124,11 @@ _HOLDS_TYPO = _Memo(_word_holds_typo)
 
 def _may_hold_typo(text: str, low: str) -> bool:
     """False only when `_fix_typos` would leave the text as it is."""
-    if _ANY_SPANNING is not None and _ANY_SPANNING.search(low) is not None:
+    if (
+        _ANY_SPANNING is not None
+        and any(map(low.__contains__, _SPANNING_STARTS))
+        and _ANY_SPANNING.search(low) is not None
+    ):
         return True
     return any(map(_HOLDS_TYPO.__getitem__, text.split()))
 
@@ -259,7 +279,9 @@ def clean(raw: str) -> CleanText:
         text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     if "*" in text or "_" in text or "~" in text or "`" in text:
         text = _MARKERS.sub("", text)
-    if "-" in text or not text.isascii():
+    # A hyphen inside a word ("follow-up") is left alone: in printable ASCII the only space
+    # that can stand before a dash is " ".
+    if not text.isascii() or " -" in text or ("-" in text and not text.isprintable()):
         text = _DASHES.sub(" — ", text)
     if "\n" in text:
         text = _NEWLINES.sub(". ", text)

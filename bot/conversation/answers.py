@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from bot.coaching import Verdict
 from bot.conversation.followups import current_ask, latest_open_ask
@@ -81,7 +82,15 @@ frustration = _one_of(
     "That sounds rough. No pressure from me — `pause till monday` or `stop` whenever you like, "
     "and `skip` is always fine.",
 )
-acknowledged = _one_of("👍", "Great.", "Sounds good.")  # "ok", "cool" with nothing pending
+
+
+def acknowledged(turn: Turn, reading: Reading) -> State:
+    """ "ok", "got it", "will do": a short nod, and the question still pending, if any."""
+    pending = _pending_reminder(turn)
+    turn.say_one_of(("👍" + pending, "Great." + pending, "Sounds good." + pending))
+    return _stay(turn)
+
+
 unclear = _one_of(  # a message the coach can't act on: what it can do, never twice the same
     "I didn't quite get that. Tell me an ask (who, and for what), or say `help`.",
     "Not sure what you mean — try “ask Jen for an intro to her manager”, “did it!”, or "
@@ -104,16 +113,28 @@ _FIXED_ANSWERS: dict[Topic, str] = {
         "No one can know — but people like to help when the ask is small and clear, and a no "
         "costs you nothing. Ask, then tell me how it went."
     ),
+    Topic.NERVES: (
+        "Most people feel that — and most people are glad to be asked for something small they "
+        "can actually do. Make it easy to say no: “No worries if not!” Who's one person you'd "
+        "feel OK asking?"
+    ),
     Topic.OTHER: (
         "Good question — I'm best with asks: “what should I ask?”, “who should I contact?”, "
         "“is this a good ask: …”, “should I follow up?”. `help` lists the rest."
     ),
 }
 # A second wording, so two questions in a row don't get the same reply.
-_OTHER_AGAIN = (
-    "I can't answer that one, sorry. I can help you pick who to ask and what to ask for — "
-    "or say `help` for everything I do."
-)
+_SECOND_WORDING: dict[Topic, str] = {
+    Topic.OTHER: (
+        "I can't answer that one, sorry. I can help you pick who to ask and what to ask for — "
+        "or say `help` for everything I do."
+    ),
+    Topic.NERVES: (
+        "Asking feels awkward for nearly everyone. A small, clear ask is a kindness: it tells "
+        "people exactly how to help. Start with someone who already likes you — a former "
+        "colleague or classmate."
+    ),
+}
 
 
 def question(turn: Turn, reading: Reading) -> State:
@@ -126,15 +147,13 @@ def question(turn: Turn, reading: Reading) -> State:
         Topic.WHO_TO_ASK: _who_to_ask,
         Topic.IS_GOOD_ASK: _is_good_ask,
         Topic.PRIVACY: _privacy,
+        Topic.GROUP: _group,
     }.get(topic)
     if answer is not None:
         turn.say(answer(turn, reading))
     else:
-        turn.say_one_of(
-            (_FIXED_ANSWERS[topic], _OTHER_AGAIN)
-            if topic == Topic.OTHER
-            else (_FIXED_ANSWERS[topic],)
-        )
+        second = _SECOND_WORDING.get(topic)
+        turn.say_one_of((_FIXED_ANSWERS[topic], second) if second else (_FIXED_ANSWERS[topic],))
     return _stay(turn)
 
 
@@ -250,8 +269,24 @@ def _is_good_ask(turn: Turn, reading: Reading) -> str:
     return f"Almost: it needs {missing or 'a named person and a favour'}. e.g. “Ask Priya for a referral for the analyst role at Target”."
 
 
+_WEEKEND = frozenset({5, 6})
+
+
 def _schedule(turn: Turn, reading: Reading) -> str:
     member = turn.member
+    low = reading.text.lower()
+    weekends = ""
+    if re.search(r"\bweekends?\b", low):
+        weekends = (
+            " Weekends are already off."
+            if not _WEEKEND & set(member.days)
+            else " To leave weekends out: `days mon-fri`."
+        )
+    fewer = (
+        " Fewer messages: `days mon,thu` · a break: `pause 7` · none at all: `stop`."
+        if re.search(r"\b(why|keep|so many|too many|too often|spam|annoying|less)\b", low)
+        else ""
+    )
     away = (
         " — right now you're paused"
         if member.paused_until and member.paused_until > turn.now
@@ -259,10 +294,36 @@ def _schedule(turn: Turn, reading: Reading) -> str:
         if member.stopped
         else ""
     )
+    why = "I'm your ask coach: " if fewer else ""
+    if re.search(r"\bwhat time is it\b", low):
+        local = turn.now.astimezone(ZoneInfo(member.timezone))
+        why = f"It's {local:%H:%M} for you. "
     return (
-        f"I check in {format_days(member.days)} at {member.checkin_time:%H:%M} "
-        f"({member.timezone}){away}. Change it with e.g. “9am”, `days mon,wed,fri` or "
-        "`tz Europe/Berlin`."
+        f"{why}I check in {format_days(member.days)} at {member.checkin_time:%H:%M} "
+        f"({member.timezone}){away}.{weekends} Change it with e.g. “9am”, `days mon,wed,fri` or "
+        f"`tz Europe/Berlin`.{fewer}"
+    )
+
+
+def _group(turn: Turn, reading: Reading) -> str:
+    """ "Who else is in the group?": what the group sees and how it helps — never a member list."""
+    yours = (
+        "yours are shared (`share off` stops that)"
+        if turn.member.share_asks
+        else "yours are private (`share on` joins in)"
+    )
+    count = ""
+    if re.search(r"\bhow many\b", reading.text, re.IGNORECASE) and turn.community.id is not None:
+        members = turn.uow.members.in_community(turn.community.id)
+        set_up = sum(1 for m in members if m.state not in (State.NEW, State.ONBOARDING))
+        count = (
+            f"{set_up} {'member has' if set_up == 1 else 'members have'} check-ins set up here. "
+        )
+    return (
+        f"{count}Each week the group gets a digest with the open asks of members who chose to share them "
+        f"(the favour and the company), so others can help — {yours}. Need someone at a "
+        "company? Ask me “who knows someone at Stripe?” and I'll ask the group for you. I don't "
+        "list who's in the group."
     )
 
 

@@ -109,10 +109,13 @@ def ask_morning(turn: Turn, checkin: CheckIn) -> None:
         if open_ask is not None and open_ask.who
         else f"\n(e.g. “{example}”)"
     )
-    turn.say(
-        f"Morning, {member.name}! What's your specific ask today — who will you ask, and "
-        f"for what?{still}"
-    )
+    question = f"Morning, {member.name}! What's your specific ask today — who will you ask, and for what?{still}"
+    if member.state == State.AWAITING_ASK:  # the last question went unanswered: other words
+        question = (
+            f"Morning, {member.name}! New day: who's one person you could ask for one thing today?",
+            f"Morning, {member.name}! One small ask today? A name and one favour is all it takes.",
+        )[turn.today.toordinal() % 2] + still
+    turn.say(question)
     member.state = State.AWAITING_ASK
     member.state_data = {}
     if silent < NO_NUDGE_AFTER:

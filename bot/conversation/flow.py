@@ -85,7 +85,7 @@ FLOW: dict[State, Step] = {
             Intent.PLAN: planning.clarify,
             Intent.EDIT: planning.clarify,
             Intent.OTHER: answers.unclear,
-            Intent.CONFIRM: planning.clarify,
+            Intent.CONFIRM: planning.still_missing,
             Intent.DECLINE: planning.keep_as_it_is,
             Intent.SKIP: planning.skip_today,
             **_ANSWERS,
@@ -144,7 +144,9 @@ def act(turn: Turn, reading: Reading, state: State) -> State:
 def respond_to_text(turn: Turn, text: str, after_onboarding: bool = False) -> State:
     """Understand a member's text in their state and act on it."""
     state = State(turn.member.state)
-    reading = read(text, Context(state, turn.today, stopped=turn.member.stopped))
+    member = turn.member
+    paused = member.paused_until is not None and member.paused_until > turn.now
+    reading = read(text, Context(state, turn.today, stopped=member.stopped, paused=paused))
     if after_onboarding and reading.intent in (
         Intent.GREETING,
         Intent.OTHER,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bot.checkins import cancel_all, plan_follow_up, plan_made_question
 from bot.conversation.intents import Intent, Reading
+from bot.conversation.phrases import NERVES
 from bot.conversation.planning import skip_today
 from bot.conversation.states import State
 from bot.conversation.text import short
@@ -108,9 +109,22 @@ def typed_made(turn: Turn, reading: Reading) -> State:
 
 def typed_not_yet(turn: Turn, reading: Reading) -> State:
     ask, pending = _the_ask(turn)
+    if ask is None and turn.member.state == State.AWAITING_ASK:
+        # "nothing yet" to the morning question: no ask yet today, and that's fine.
+        turn.say_one_of(
+            (
+                "No rush — there's still time today. Who's one person you could ask for one "
+                "thing? Or `skip` for today.",
+                "That's OK. When one comes to mind, tell me: a name and one favour.",
+            )
+        )
+        return State.AWAITING_ASK
     if ask is None:
         return _no_open_ask(turn)
-    return made(turn, ask, "not_yet", "" if pending else _which(ask), when=reading.when)
+    nervous = bool(NERVES.search(reading.text.lower()))
+    return made(
+        turn, ask, "not_yet", "" if pending else _which(ask), when=reading.when, nervous=nervous
+    )
 
 
 def typed_skip(turn: Turn, reading: Reading) -> State:
@@ -155,8 +169,15 @@ def _no_open_ask(turn: Turn) -> State:
     return State.IDLE
 
 
-def made(turn: Turn, ask: Ask, action: str, prefix: str = "", when: str | None = None) -> State:
-    """Made it / Not yet / Skip."""
+def made(
+    turn: Turn,
+    ask: Ask,
+    action: str,
+    prefix: str = "",
+    when: str | None = None,
+    nervous: bool = False,
+) -> State:
+    """Made it / Not yet / Skip ("not yet, I'm nervous" gets a word of courage)."""
     assert ask.id is not None
     who = ask.who or "them"
     if action == "made":
@@ -173,6 +194,12 @@ def made(turn: Turn, ask: Ask, action: str, prefix: str = "", when: str | None =
             if checkin is not None
             else "next time"
         )
+        if nervous:
+            turn.say(
+                f"{prefix}Nerves are normal — and a small, clear ask is easy to say yes to. Add "
+                f"“no worries if not” and it's easy to say no, too. I'll ask again {day}."
+            )
+            return State.IDLE
         turn.say_one_of(
             (
                 f"No worries. The ask of {who} is still open — I'll ask again {day}.",
@@ -202,6 +229,7 @@ def _ask_what_happened(turn: Turn, ask: Ask, lead: str) -> State:
 def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "") -> State:
     """Said yes / Waiting to hear / Said no."""
     who = ask.who or "them"
+    still_waiting = ask.outcome == Outcome.WAITING and result == Outcome.WAITING
     ask.status = AskStatus.MADE
     ask.outcome = result
     ask.updated_at = turn.now
@@ -211,6 +239,13 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "") -> State:
         turn.say(
             f"{prefix}Great outcome. A two-line thank-you to {who} today keeps the door open — "
             "don't be a hit-and-run."
+        )
+    elif still_waiting:  # heard nothing again: a nudge, not a thank-you
+        plan_follow_up(turn.uow, turn.member, ask, turn.now)
+        turn.say(
+            f"{prefix}Still nothing from {who} — that's common; people get busy. One short, "
+            "friendly nudge is fine: “Just bumping this in case it got buried — no pressure.” "
+            "I'll check back in a few days."
         )
     elif result == Outcome.WAITING:
         plan_follow_up(turn.uow, turn.member, ask, turn.now)

@@ -19,6 +19,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from bot.coaching import Assessment, assess_ask
+from bot.coaching.lexicon import COMMON_WORDS, GIVEN_NAMES
 from bot.conversation import phrases as vocab
 from bot.conversation.states import State
 from bot.domain import Outcome
@@ -81,6 +82,8 @@ class Topic(StrEnum):
     WHO_TO_ASK = "who_to_ask"
     IS_GOOD_ASK = "is_good_ask"
     WHAT_IS_SPECIFIC = "what_is_specific"
+    NERVES = "nerves"  # "i hate asking for favours", "feels pushy"
+    GROUP = "group"  # "who else is in the group?", "can i see what others ask?"
     BOT = "bot"
     PRIVACY = "privacy"
     OTHER = "other"
@@ -144,6 +147,7 @@ class Context:
     state: State
     today: date
     stopped: bool = False  # the member said `stop` (so "undo" / "changed my mind" means resume)
+    paused: bool = False  # the member is on a break (so "never mind, keep them coming" resumes)
 
 
 # ------------------------------------------------------------------------- normalising
@@ -185,7 +189,8 @@ def _company(raw: str) -> str:
 
 def split_companies(raw: str) -> tuple[str, ...]:
     """'Stripe, Nubank and shopify' -> ('Stripe', 'Nubank', 'Shopify')."""
-    parts = re.split(r"\s*(?:,|;|/|\+|&| and | & |\n)\s*", raw.strip().rstrip("."))
+    # "Kuehne+Nagel", "AT&T" and "P&G" are one name: + and & split only between spaces.
+    parts = re.split(r"\s*(?:,|;|/| \+ | and | & |\n)\s*", raw.strip().rstrip("."))
     out: list[str] = []
     for part in parts:
         name = " ".join(part.split()).strip(" '\"")
@@ -243,6 +248,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"chatgpt|gpt|live|actual person)\b|\bis this (a |an )?(bot|ai|automated|real person|"
             r"human|chatgpt)\b|\bwho (are|r) (you|u)\b|\bwho is this\b|\bwhat are you\b"
             r"|\b(you|u) (a |an )?(bot|robot|ai)\b"
+            r"|\bwho (made|built|created|wrote|runs|programmed|set up|setup) (you|u|this)\b"
+            r"|\bis there an app\b|\bdifference between (you|u|this)\b"
             r"|^(so )?what'?s the point of (this|you|these (messages|check ?ins))( bot| thing)?"
             r"( exactly| again)?\??$|^what (is|are) (this|you) for\??$"
         ),
@@ -251,7 +258,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
         Topic.PRIVACY,
         re.compile(
             r"\bwho (can )?(see|sees|reads?|has access)\b|\b(is|are) (this|my \w+|it) "
-            r"(private|confidential|shared|public)\b|\bdo you (share|sell|store|keep)\b|"
+            r"(private|confidential|shared|public)\b|\bdo you (share|sell|store|keep)\b(?! (on )?(messag|text|ping|bug|writ|dm|send|ask|remind))|"
             r"\bprivacy\b|\bcan (the )?(organi[sz]er|admin|group|others?|everyone) see\b"
             r"|\bwhat do you (store|keep|save)\b|\b(group|organi[sz]er|others|everyone|anyone|admins?)"
             r" (still )?(see|sees|can see|know)\b|\bwhat (exactly )?(gets|is|will be|would be) deleted\b"
@@ -265,6 +272,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"|\bwhat (do you mean|does it mean) by\b|\bwhat (is|are) (specific|an ask)\b"
             r"|\bdefine\b|\bexample of (a |an )?(good |specific )?ask"
             r"|\bwhat makes (an |a )?ask\b|\bspecific\?|\bspecific meaning\b"
+            r"|\bhow specific\b|\bdo i (need|have) to (give |name )?(a name|names|a person)\b"
         ),
     ),
     (
@@ -285,13 +293,40 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"\b(do|d'?|will) ?(you|u) think (he|she|they|\w+)('?ll| will| would| might)\b"
             r"|\bwill (he|she|they) (say yes|help|agree|reply|answer|do it)\b"
             r"|\bwhat if (he|she|they) (say|says) no\b"
+            r"|^will (he|she|they|[a-z]+) (actually |even |really |ever )?(refer|help|remember|reply|"
+            r"answer|do it|say yes|respond|care|agree|mind)\b"
         ),
     ),
+    (Topic.NERVES, vocab.NERVES),
     (
         Topic.SCHEDULE,
         re.compile(
             r"\bwhen (do|will|are) (you|u) (message|messaging|check|checking|ping|write|text|dm)"
             r"|\bwhat time (do|will|are) (you|u)\b|\bmy (schedule|check-?in time)\b"
+            r"|\bhow (do|can|would|should) i (change|move|set|update|pick|switch|adjust|edit|fix) "
+            r"(my |the |your )?(check-?in |reminder |message )?(time|schedule|check-?ins?|days|"
+            r"reminders?|time ?zone|tz|messages)\b|\bcan i (change|move) (the |my )?(time|days|"
+            r"schedule|check-?in)\b|\bwhy (do|does|are|is) (you|u|this|it) (keep |always |still )?"
+            r"(messag|text|ping|dm|bug|remind|writ|spam)\w*|\bhow often (do|will|does) (you|u|this|"
+            r"it)\b|\b(can|could|will|do) (you|u) (stop|not|skip|pause|message|text|ping|write|"
+            r"check in)\b.{0,30}\bweekends?\b|^why (do|does|are) (you|u|this|it) .{0,25}\b(every ?day|"
+            r"daily|each (day|morning)|so often|all the time)\b|\bwhat (time ?zone|tz|timezone|time)\b.{0,25}\b(me|my)\b"
+            r"|\bwhat happens if i (don'?t|do not|dont|never|miss|skip|forget|ignore)\b"
+            r"|\b(skip|no|off on|without) (the )?weekends?\b"
+            r"|\b(friday|weekly) (review|check-?in|recap)\b|\bwhat time is it\b"
+        ),
+    ),
+    (
+        Topic.GROUP,
+        re.compile(
+            r"\bwho else (is|'s|s|are|uses|using|does)\b|\b(see|read|view|look at|know) (what |how )?"
+            r"(the )?(others|other (people|members|folks)|everyone( else)?|the (group|club))('?s)? "
+            r"(are |is )?(ask|asks|asked|asking|plans?|doing|posting|going)\b|\bis there a (board|feed|"
+            r"list|channel)\b|\bother (members|people in "
+            r"(the|this|my) (group|club))\b|\bthe (group|weekly) (board|digest)\b|\bhow (does|do|"
+            r"will) (the )?(group|sharing|digest|board)\b|\bhow many (people|members|of us)\b"
+            r"|\b(is|are) (anyone|anybody|others|other people) (else )?(using|doing) (this|it)\b"
+            r"|\bwho else (in|on|from) (the|this|my) (group|club|server|workspace)\b|\bis it just me\b"
         ),
     ),
     (
@@ -302,15 +337,18 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"dunno|don'?t know) who\b|\bwho to (ask|contact|reach|talk|message|approach)\b"
             r"|\bwho (is|would be) (a |the )?(good|right|best) (person|people)\b"
             r"|\bwho should (my ask|it) be\b|\bwhom\b|\bwho (am|are) (i|we) (supposed|meant) to\b"
-            r"|\bwho would (you|u) (ask|contact)\b"
+            r"|\bwho would (you|u) (ask|contact)\b|\bwhat if (nobody|no one|noone) i know\b"
         ),
     ),
+    (Topic.WHO_TO_ASK, vocab.STUCK),
     (
         Topic.WHAT_TO_ASK,
         re.compile(
             r"\bwhat (should|do|can|could|would|shall) i (even |actually |really )?ask\b|\b(no idea|no clue|not sure|idk|dunno|"
             r"don'?t know) what\b|\bwhat to ask\b|\bwhat (should|could) (my|the) ask be\b"
             r"|\b(any|give me|need) (an |some )?(ideas?|suggestions?|examples?|inspiration)\b"
+            r"|\bwhat would (you|u) ask\b|\bwhat do (people|others|most people|folks) (usually |normally "
+            r"|typically )?ask( for)?\b"
             r"|\bwhat (ask|favou?r|request)\b|\bhelp me (think|find|figure|decide|come up)\b"
             r"|\bwhat should i (do|say|ask for) today\b|\bi'?m stuck\b|\bsuggest\b"
             r"|\bwhat (kind of |kinds of |sort of )?(things?|favou?rs?|asks?) (can|should|could|do) i\b"
@@ -353,6 +391,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
     command = _chat_word(text, low, context)
     if command is not None:
         return command
+    if vocab.LIST_TARGETS.match(low):
+        return reading(Intent.COMMAND, "asks for their targets", word="targets")
 
     if state == State.CONFIRM_FORGET:
         said = polarity(low)
@@ -360,15 +400,23 @@ def _read(text: str, low: str, context: Context) -> Reading:
             return reading(
                 Intent.CONFIRM if said == "yes" else Intent.DECLINE, "answers the deletion question"
             )
-        if re.match(r"^(yes|yep|yeah|sure|ok|y)\b", low) and not low.endswith("?"):
+        if re.match(
+            r"^((yes|yep|yeah|sure|ok|okay|y|please|pls)[ ,!]+)*(yes|yep|yeah|sure|ok|y|confirm|"
+            r"forget|delete|go ahead|do it)\b",
+            low,
+        ) and not low.endswith("?"):
             return reading(Intent.CONFIRM, "answers the deletion question")
-        if re.match(r"^(no|nope|nah|wait|cancel|don'?t|keep)\b", low) and not low.endswith("?"):
+        if re.match(
+            r"^(no|nope|nah|wait|cancel|don'?t|keep|oops|whoops|stop|never ?mind|nvm)\b", low
+        ) and not low.endswith("?"):
             return reading(Intent.DECLINE, "answers the deletion question")
 
     if vocab.FORGET.search(low):
         return reading(Intent.FORGET, "asks to delete their data")
-    if vocab.STOP.search(low) and (
-        len(words) <= 8 or not vocab.PLAN_WORDS.search(low.replace("message", ""))
+    if (
+        vocab.STOP.search(low)
+        and not vocab.SOME_DAYS.search(low)  # "stop messaging me on weekends" is a schedule
+        and (len(words) <= 8 or not vocab.PLAN_WORDS.search(low.replace("message", "")))
     ):
         return reading(Intent.STOP, "asks to stop the check-ins")
     if vocab.HIRED.search(low) and not re.search(r"\b(ask|how (she|he|they))\b", low):
@@ -377,11 +425,27 @@ def _read(text: str, low: str, context: Context) -> Reading:
         state in (*_PLAN_STATES, State.AWAITING_MADE, State.AWAITING_OUTCOME)
         and vocab.EDIT.search(low)
         and not vocab.LATER.search(low)
+        and not vocab.CHECK_INS.search(low)  # "can you check in at 10 instead" is the schedule
         and len(words) <= 16
     ):
         return reading(Intent.EDIT, "changes the plan just made", who=_edit_person(text))
-    if vocab.RESUME.search(low) or (context.stopped and vocab.UNDO_STOP.search(low)):
+    if vocab.RESUME.search(low) or (
+        (context.stopped or context.paused) and vocab.UNDO_STOP.search(low)
+    ):
         return reading(Intent.RESUME, "wants the check-ins back")
+    if state == State.ONBOARDING and re.match(
+        r"^(sure thing|sounds (great|good|perfect|fine)|let'?s (do it|go)|works for me|perfect|great|"
+        r"awesome|love it)\b(?!.*\d)",
+        low,
+    ):
+        return reading(Intent.CONFIRM, "says yes")
+    if state in _ANSWER_STATES and vocab.THANKS.match(low):
+        return reading(Intent.THANKS, "thanks")
+    if state == State.AWAITING_FOLLOW_UP and (
+        re.search(r"\bremind me (again )?(next week|in a few days|later|on \w+day|tomorrow)\b", low)
+        or (vocab.ACK_INTENDING.search(low) and vocab.ACK.match(low))
+    ):
+        return reading(Intent.NUDGE, "will follow up")
     if vocab.LATER.search(low) and len(words) <= 12:
         if state in _PLAN_STATES:
             return reading(Intent.SKIP, "not today")
@@ -394,6 +458,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
     if (
         vocab.PAUSE.search(low)
         and not re.search(r"\b(ask|intro|referral)\b", low)
+        and not (state == State.ONBOARDING and find_time(low, loose=True) is not None)
         and (state not in _ANSWER_STATES or re.search(r"\b(pause|check ?ins|messages)\b", low))
     ):
         return reading(Intent.PAUSE, "wants a break", pause=find_break(low, context.today))
@@ -423,7 +488,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.FAREWELL, "a goodbye")
     if vocab.GREETING.match(low):
         return reading(Intent.GREETING, "a greeting")
-    if vocab.THANKS.match(low) or vocab.THANKS_END.search(low):
+    if vocab.THANKS.match(low) or vocab.THANKS_END.search(low) or vocab.THANKS_HELPED.match(low):
         return reading(Intent.THANKS, "thanks")
     if vocab.STATS.match(low):
         return reading(Intent.STATS, "wants their numbers")
@@ -433,13 +498,33 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.GIVE, "helped someone else")
     if (state == State.ONBOARDING or state in _PLAN_STATES) and vocab.ADDRESSED.match(low):
         return reading(Intent.PLAN, "words to the person asked: the ask itself")
-    if state == State.ONBOARDING or _questioning(low):
+    if state == State.ONBOARDING or (_questioning(low) and not vocab.WHY_QUESTION.search(low)):
         schedule = _schedule(text, low, context)
         if schedule is not None and (
             state == State.ONBOARDING or schedule.time is not None or schedule.days is not None
         ):
             return schedule
-    if _questioning(low) or vocab.NOT_KNOWING.search(low):
+    if vocab.ACK.match(low):
+        if state == State.AWAITING_MADE:
+            if vocab.ACK_INTENDING.search(low):
+                return reading(Intent.NOT_YET, "will do it")
+        elif state not in (State.AWAITING_OUTCOME, State.AWAITING_FOLLOW_UP):
+            return reading(Intent.CONFIRM, "acknowledges")
+    if state == State.AWAITING_ASK and re.match(
+        r"^((nope|no|nah|um+|hmm+)[ ,]+)?(nothing|none|no one|nobody|not) (yet|so far)\b", low
+    ):
+        return reading(Intent.NOT_YET, "no ask yet today")
+    if state in (State.IDLE, State.AWAITING_ASK) and vocab.UNSURE.match(low):
+        return reading(Intent.QUESTION, "a question: what_to_ask", topic=Topic.WHAT_TO_ASK)
+    if state in _PLAN_STATES and _hedged_fragment(low):
+        return reading(Intent.PLAN, "a hedged answer, not a question")
+    if (
+        _questioning(low)
+        or (re.search(r"\b(in|ask|post in|check) the group\b", low) and vocab.WHO_KNOWS.search(low))
+        or vocab.NOT_KNOWING.search(low)
+        or vocab.STUCK.search(low)
+        or vocab.NERVES.search(low)
+    ):
         question = _question(low, text)
         if question is not None:
             return question
@@ -448,9 +533,11 @@ def _read(text: str, low: str, context: Context) -> Reading:
         if answer is not None:
             return Reading(answer[0], text, answer[1], result=answer[2], when=answer[3])
 
-    schedule = _schedule(text, low, context)
+    schedule = None if vocab.WHY_QUESTION.search(low) else _schedule(text, low, context)
     if schedule is not None:
         return schedule
+    if state in (State.AWAITING_ASK, State.IDLE, State.CLARIFYING) and _only_a_name(text, words):
+        return reading(Intent.PLAN, "a name: the person to ask")
 
     know = vocab.KNOW.search(low)
     if know:
@@ -479,6 +566,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.OTHER, "nothing I can act on")
     if state == State.CLARIFYING or has_ask or vocab.PLAN_WORDS.search(low):
         return reading(Intent.PLAN, "a plan")
+    if state in _PLAN_STATES and len(words) <= 16 and someone_in(text):
+        return reading(Intent.PLAN, "names someone to ask")
     if state == State.ONBOARDING and len(words) >= 4:
         return reading(Intent.PLAN, "a plan")
     return reading(Intent.OTHER, "nothing I can act on")
@@ -486,7 +575,11 @@ def _read(text: str, low: str, context: Context) -> Reading:
 
 def _questioning(low: str) -> bool:
     """A question somewhere in the message ("hmm is asking too much? we just met")."""
-    if low.endswith("?") or vocab.QUESTION_START.match(low):
+    if (
+        low.endswith("?")
+        or vocab.QUESTION_START.match(low)
+        or re.search(r"\b(right|correct)\?", low)
+    ):
         return True
     return any(
         vocab.QUESTION_START.match(
@@ -494,6 +587,33 @@ def _questioning(low: str) -> bool:
         )
         for part in re.findall(r"[^?.!]+\?", low)
     )
+
+
+def someone_in(plan: str) -> str | None:
+    """The one person a passive plan is with, when the name is clear: a mention, "my old boss
+    Tom", or a known given name that does not open the plan (where "Will go…", "Rose early…"
+    are words, not people)."""
+    plan = vocab.HEDGES.sub("", plan, count=1) or plan
+    who = person_in(plan)
+    if who is None or who.startswith(("<@", "my ", "My ")):
+        return who
+    first = who.split()[0]
+    if plan.lstrip().startswith(first) or first.lower() not in GIVEN_NAMES:
+        return None
+    return None if first.lower() in COMMON_WORDS else who
+
+
+def _only_a_name(text: str, words: list[str]) -> bool:
+    """A reply that is only someone's first name ("jen", "Carlos!")."""
+    return len(words) == 1 and words[0] in GIVEN_NAMES and words[0] not in COMMON_WORDS
+
+
+def _hedged_fragment(low: str) -> bool:
+    """A short answer with a doubtful question mark, not a question: "referral i suppose?",
+    "her manager maybe?"."""
+    if not low.endswith("?") or vocab.QUESTION_START.match(low) or len(_words(low)) > 6:
+        return False
+    return bool(re.search(r"\b(i (guess|suppose|think)|maybe|probably|prob|perhaps)\??$", low))
 
 
 def _has_ask(text: str) -> bool:
@@ -545,8 +665,8 @@ def _answer(
     if re.search(r"\b(what if|should i (even )?ask|how do i|is it (ok|weird|rude))\b", low):
         return None
     didnt_ask = re.search(
-        r"\b(didn'?t|did not|haven'?t|have not|never) (actually |really |even )?(ask|make|made|do|send|get to)\b"
-        r"|\bchicken(ed)? out\b|\bwrong button\b|\bforgot( again| to)?\b|\bnot yet asked\b",
+        r"\b(didn'?t|did not|haven'?t|have not|never) (actually |really |even |directly )?(ask|make|made|do|send|get to)\b"
+        r"|\bchicken(ed)? out\b|\bwrong button\b|\bforgot( again| to)?\b(?! (to )?(tell|mention|say|update|let)\b| (her|his|their) name)|\bnot yet asked\b",
         low,
     )
     if didnt_ask and state != State.IDLE:
@@ -649,7 +769,7 @@ def _names_outcome(low: str) -> bool:
             r"\b(said|say|says|replied|answered|agreed|declined|referred me|introduced me|"
             r"no (reply|response|answer)|never replied|hasn'?t replied|ghosted|waiting to hear|"
             r"still waiting|waiting on|heard back|can'?t refer|will intro|'ll intro|"
-            r"referring me)\b",
+            r"referring me|nothing (yet |back )?from|still nothing|no word from|heard nothing)\b",
             low,
         )
     )
@@ -674,6 +794,8 @@ def _question(low: str, text: str) -> Reading | None:
     if vocab.FOLLOW_UP_ADVICE.search(low):
         return Reading(Intent.FOLLOW_UP_ADVICE, text, "asks whether to follow up")
     for topic, pattern in _TOPICS:
+        if topic == Topic.NERVES and assessed(text).who is not None:
+            continue  # "it feels pushy but I'll ask Tom for a referral" is the plan
         if pattern.search(low):
             return Reading(Intent.QUESTION, text, f"a question: {topic.value}", topic=topic)
     if re.match(r"^(ask|email|message|text|call|send|get|have|request) ", low):
@@ -701,7 +823,7 @@ def _edit_person(text: str) -> str | None:
 
 
 def _schedule(text: str, low: str, context: Context) -> Reading | None:
-    at = find_time(low, loose=context.state == State.ONBOARDING)
+    at = find_time(low, loose=context.state == State.ONBOARDING or bool(vocab.BARE_HOUR.match(low)))
     zone = find_zone(text) if (at is not None or context.state == State.ONBOARDING) else None
     if zone is None and at is None:
         zone = _zone_only(text)

@@ -60,6 +60,7 @@ STOP = re.compile(
     r"|\bstop (this|it) (now|please|pls)\b|\bi (want|wanna|would like) to (stop|quit|unsubscribe)"
     r"|\bturn (this|it|you|check ?ins) off\b|\bno more check ?ins\b"
     r"|^(pls |please |just )?stop\b.{0,12}$|\bstop (these|them|this)\b"
+    r"|\bstop asking me (questions|every ?day|daily)\b"
 )
 RESUME = re.compile(
     r"^(resume|unpause|restart|start|start again|i'?m back|im back|back|back again|"
@@ -74,7 +75,7 @@ RESUME = re.compile(
 )
 # Said right after `stop`: taking it back.
 UNDO_STOP = re.compile(
-    r"^((wait|no|nope|oops|sorry|actually|hmm)[\s,.!]+)*(undo( that)?|changed my mind|i changed my mind|"
+    r"^((wait|no|nope|oops|sorry|actually|hmm|never ?mind|nvm)[\s,.!]+)*(undo( that)?|changed my mind|i changed my mind|"
     r"i didn'?t mean (that|it|to)|(that was|i did that|i pressed it|i said it) by (mistake|accident)|"
     r"by (mistake|accident)|mistake|don'?t stop|please don'?t stop|keep (going|messaging me|them coming))[.! ]*$"
 )
@@ -84,7 +85,10 @@ PAUSE = re.compile(
     r"time off|day off for|days off|week off|weeks off|off next week|off this week|"
     r"away (for|until|till|til|next|this)|snooze|hold off|mute|silence|offline (for|until)|"
     r"no check ?ins (for|until|till|next)|skip (next|this) week|(be|am|i'?m) off (until|till|til|for|next)|"
-    r"not available (until|till|for|next)|unavailable (until|till|for|next))\b"
+    r"not available (until|till|for|next)|unavailable (until|till|for|next)|"
+    r"no (msgs|messages|pings|dms|check ?ins) (till|until|til|for|this|next)|"
+    r"(i'?m|i am|im) (sick|ill|in hospital|away) (this|all|for the|till|until) (week|month|monday|"
+    r"tuesday|wednesday|thursday|friday))\b"
 )
 HIRED = re.compile(
     r"\b(i|i've|ive|i have|finally|just)\s+(got|get|gotten|landed|accepted|signed|received|"
@@ -93,18 +97,20 @@ HIRED = re.compile(
     r"|\b(accepted|signed) (an|the|their|a) offer\b|\boffer accepted\b"
     r"|\bi'?m (starting|joining) (at|\w+ (on|next))\b.*\b(job|role|offer)?|\bnew job\b.*!"
     r"|\bi got it!|\bgot the job\b|\bgot an offer\b|\bgot a job\b|\bi get the job\b"
+    r"|\bsigned (the|my|an|their) (contract|offer)\b|\blast day of (job ?)?(searching|hunting|the search)\b"
 )
 HIRED_AT = re.compile(
     r"\b(?:at|in|from|with|to join)\s+([A-Za-z0-9][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})"
 )
 HELP = re.compile(
-    r"\bhow does (this|it) (work|works)\b|^(help|help me|help pls|help please|\?+|h|menu|commands|options|info|usage|"
+    r"\bhow does (this|it) (work|works)\b|\b(what|which) (other )?commands\b|^(help|help me|help pls|help please|\?+|h|menu|commands|options|info|usage|"
     r"how does (this|it) work|how do (i use|you work|this work)|what can you do|"
     r"what do you do|what (are|r) (the|your) commands|what can i (say|type|do here)|"
     r"how to use( this)?|instructions|what is this|what's this|whats this)\??$"
 )
 FOLLOW_UP_ADVICE = re.compile(
-    r"\b(should|do|can|shall|could|would it be ok to|is it ok to|is it rude to|when to|how to|"
+    r"\bfollowed up (twice|already|again|\w+ times)\b.{0,30}\?|\balready followed up\b.{0,30}\?"
+    r"|\b(should|do|can|shall|could|would it be ok to|is it ok to|is it rude to|when to|how to|"
     r"when should|how long (do|should) i)\b.{0,40}\b(follow ?up|follow-up|nudge|bug|ping|chase|"
     r"remind|write (to )?(him|her|them) again|message (him|her|them) again|reach out again|"
     r"try again|email (him|her|them) again|text (him|her|them) again|wait|poke|bother)\b"
@@ -135,7 +141,8 @@ FRUSTRATION = re.compile(
     r"giving up|hopeless|depress\w*|frustrat\w*|ugh+|argh+|burn(ed|t)? out|exhausted|"
     r"overwhelmed|so over (this|it)|over it|(nobody|no one) (ever )?(answers|replies|cares|helps|responds)|what'?s (even )?the point|"
     r"what is wrong with|i'?m (so )?done with (this|it|all)|rejections?|"
-    r"shut up|go away|piss\w*|bloody|hell)\b"
+    r"shut up|go away|piss\w*|bloody|hell|stop asking me (that|this)|(i'?m|im|i am) doing my best|"
+    r"get off my (back|case))\b"
 )
 STRONG_FEELING = re.compile(
     r"\b(hate|stressful|stressed|pressure|fuck\w*|bs|shit|depress\w*|hopeless|exhausted)\b"
@@ -146,6 +153,42 @@ FAREWELL = re.compile(
     r"that'?s all( for (now|today))?|signing off)( for now| then| coach| all)?$"
 )
 NOT_KNOWING = re.compile(r"\b(no idea|no clue|not sure|idk|dunno|don'?t know) (who|what)\b")
+# Stuck: no one to ask, or out of touch ("i haven't talked to anyone in weeks"): a question of
+# who to ask, even without a question mark.
+STUCK = re.compile(
+    r"\b(i )?(don'?t|do not|dont) (really |even )?(know|have) (anyone|anybody|any ?one|many people|"
+    r"any contacts|a network)\b|\b(haven'?t|have not|havent) (talked|spoken|reached out) to "
+    r"(anyone|anybody|any ?one)\b|\b(no ?one|nobody) to ask\b|\bi (have|got) no (network|"
+    r"contacts|connections|one)\b|\b(my|i have a) (tiny|small|non-?existent) network\b"
+    r"|\bi (don'?t|do not) know who\b"
+)
+# "idk" on its own, to "what's your ask today?": a question of what to ask.
+UNSURE = re.compile(
+    r"^(um+ |hmm+ |uh+ )?(idk|dunno|no idea|not sure|no clue)( honestly| tbh| lol)?\??$"
+)
+# Feeling awkward about asking: "i hate asking for favours", "feels pushy", "i'm nervous".
+NERVES = re.compile(
+    r"\b(feel|feels|feeling|felt|it'?s|its|so|kinda|kind of|super|really|bit) (so |really |kinda "
+    r"|a bit |super )?(awkward|weird|pushy|uncomfortable|scared|nervous|anxious|shy|embarrass\w*|"
+    r"cringe|needy|desperate|rude|like a burden|intimidat\w*)\b"
+    r"|\b(hate|dread|afraid of|scared of|nervous about|bad at|terrible at|not good at|uncomfortable)"
+    r" (asking|reaching out|bothering)\b|\bdon'?t want to (bother|impose|be a burden|annoy|pester"
+    r"|seem desperate|look desperate|be pushy|be rude)\b|\bwhat if (he|she|they|it) (ignores?|"
+    r"ghosts?|(think|thinks) i'?m)\b|\b(i'?m|i am|im) (really |so |a bit |kinda |super |too )?"
+    r"(nervous|scared|anxious|terrified|intimidated|shy)\b|\b(feel|feels|feeling) like (such |a |an )*"
+    r"(beggar|burden|pest|nuisance|pushy|rude|annoying|desperate)\b|\b(nudging|asking|following up|"
+    r"it) (is|feels|seems) (so |too |kinda |really )?(pushy|rude|annoying|desperate|awkward)\b"
+)
+# Plain acknowledgements that are not a yes to anything: "got it", "will do", "noted".
+ACK = re.compile(
+    r"^(ok |okay |k |cool |alright |great |sure )?(got it|gotcha|will do|on it|noted|understood|"
+    r"makes sense|fair enough|roger( that)?|copy( that)?|sounds like a plan|i see|ah ok|oh ok|"
+    r"right on|cool cool|word|bet|will try|i'?ll try|i will try|ok will do|okay will do)"
+    r"( thanks| thx| ty| then| 👍)?$"
+)
+# Acknowledgements that promise the thing ("will do", "on it"): after "did you make your ask?",
+# these mean not yet.
+ACK_INTENDING = re.compile(r"\b(will do|on it|will try|i'?ll try|i will try)\b")
 GREETING = re.compile(
     r"^(hi+|hey+|hello+|helo|hiya|heya|yo|hola|hallo|howdy|sup|wassup|what'?s up|whats up|"
     r"good (morning|afternoon|evening|day)|morning|mornin|gm|bonjour|ola|olá|namaste|salut|ciao|"
@@ -166,6 +209,10 @@ THANKS = re.compile(
 )
 THANKS_PREFIX = re.compile(
     r"^(thanks+|thank you|thx|ty|appreciate it|appreciate that)( so much| a lot)?(,| !| for \w+)?\s+"
+)
+THANKS_HELPED = re.compile(
+    r"^(honestly |really |seriously )?(appreciate (you|it|this)|(this|you) (has|have|really|actually)"
+    r"( actually| really)? helped)\b"
 )
 THANKS_END = re.compile(
     r"^(good point|great|cool|ok|okay|nice|got it|will do)[,!. ]+(thanks|thx|ty|thank you)$"
@@ -231,9 +278,13 @@ WHAT_NEXT = re.compile(
 )
 # Not now, later: "remind me tomorrow instead", "maybe tomorrow", "not now".
 LATER = re.compile(
+    r"\b(will do|do it|i'?ll do it|later)\b.{0,20}\bremind me (at|in|around) \d|"
     r"\b(remind|ask|ping|message|msg|text|nudge) me (again )?(tomorrow|tmrw|tmr|later|next week|"
     r"on monday)\b|\b(tomorrow|tmrw) instead\b|^(maybe|let'?s (do|try)( it| this)?|i'?ll (do|think "
     r"about) it|i'?ll try|try again) (tomorrow|tmrw)\b|^not (right )?now\b"
+    r"|\bi'?ll (figure it out|think about it|think of someone|get back to you) (tomorrow|tmrw|tmr|later)\b"
+    r"|^(busy|crazy|hectic|packed|long|full) (day|morning|week)( today)?[,.!]* (maybe|prob|probably|"
+    r"i'?ll (do it|try)|let'?s do|will do it) (tomorrow|tmrw)\b"
 )
 SKIP = re.compile(
     r"^(skip|skipping|pass|not today|no ask today|nothing today|skip (it|today|this|this one|"
@@ -241,11 +292,15 @@ SKIP = re.compile(
     r"too busy( today)?|taking (today|the day) off|rest day|no asks today|i'?ll skip|"
     r"i will skip|skip please|skip pls|pass today|not doing one today|no ask)$"
     r"|\bnot feeling (it|up to it)\b|^(no energy|too tired|so tired|exhausted|wiped)( today)?\b"
+    r"|^(i'?m )?(taking|take|having) (the|today|a) (day )?off\b|^not today\b(?!.{0,6}\b(but|ask)\b)"
     r"|^(i )?can'?t (do it |do one )?today\b"
-    r"|^(skip|pass)\b(?!\s+(my|the|a|an|your|his|her|their|along|on|it to|this to|that to)\b)|\bskip (today|this one|it)\b|^nothing today\b|\b(no|not) (doing )?(an )?ask today\b"
+    r"|^(skip|pass)\b(?!\s+(my|the|a|an|your|his|her|their|along|on|it to|this to|that to|weekends?|"
+    r"saturdays?|sundays?|mondays?|fridays?)\b)|\bskip (today|this one|it)\b|^nothing today\b|\b(no|not) (doing )?(an )?ask today\b"
 )
 NUDGE = re.compile(
     r"^(nudge|i'?ll nudge|will nudge|i will nudge)\b"
+    r"|\b(i'?ll|i will|gonna|going to|will|let me|i should|i can) send (him|her|them) (a |another )?"
+    r"(quick |short |little |friendly |polite )?(note|message|msg|text|email|reminder|line|follow-?up|nudge)\b"
     r"|\b(i'?ll|i will|gonna|going to|will|let me|i should|i can) (nudge|ping|follow ?up|"
     r"follow-up|remind|chase|bug|message|email|text|write|reach out|check in with|poke|dm)"
     r"( to)?( (him|her|them|again|\w+ again|with (him|her|them)|[a-z]+ (today|tomorrow|again|on|about)))"
@@ -258,6 +313,7 @@ DROP = re.compile(
     r"|\bforget about [a-z]+\b|\bdrop (it|this|that|the ask|this one)\b|\bgiving up on\b"
     r"|\bdrop the \w+ (one|ask)\b|\blet it go\b"
     r"|\blet'?s (move on|drop it)\b|\bnot (going to|gonna) (ask|chase|bother)\b"
+    r"|\bdecided not to (ask|chase|bother|follow up)\b|\bdropping (it|that|this|him|her)( one)?\b"
 )
 OUTCOME_YES = re.compile(
     r"\b(said|say|says|saying|sayed|told me|replied|answered) (yes|yeah|yep|sure|ok|okay|of course|"
@@ -272,6 +328,8 @@ OUTCOME_YES = re.compile(
     r"|\bhe said yes\b|\bgave me (his|her|their|the) \w+|\b(kinda|sort of|basically) yes\b"
     r"|\b(said|told me) to (email|send|apply|call|text|message|ping)\b"
     r"|\bshe said yes\b|\bthey said yes\b|^yes,? (she|he|they)\b|\bsaid she would\b"
+    r"|\b(sent|gave) (me )?(back|over) (my|the|her|his|their) .{0,30}\b(comments|feedback|notes|edits|"
+    r"suggestions)\b"
     r"|\bsaid he would\b|\bsaid they would\b"
 )
 OUTCOME_NO = re.compile(
@@ -279,7 +337,7 @@ OUTCOME_NO = re.compile(
     r"|\b(can'?t|cannot|couldn'?t|won'?t|wouldn'?t|unable to|not able to|isn'?t able to) "
     r"(help|refer|do|make|intro|introduce|connect)\b"
     r"|\bheard back:? no\b|\b(filled the (role|position|job)|role (is|was) filled|hiring freeze|"
-    r"only hire|not a fit)\b|\banother no\b"
+    r"only hire|not a fit|(isn'?t|aren'?t|is not|are not|not) hiring)\b|\banother no\b"
     r"|\b(declined|turned (me )?down|rejected|"
     r"no luck|not possible|not hiring|said no|a no|was a no|it'?s a no|hard no|refused)\b"
 )
@@ -291,19 +349,27 @@ OUTCOME_WAITING = re.compile(
     r"will (let me know|get back|think|see|check)|think about it|thinking about it|"
     r"left on read|on read|no reply|not replied|hasn'?t seen|get back to me|let me know later|"
     r"she'?ll see|he'?ll see|they'?ll see|maybe|we'?ll see|see what (she|he|they) can do|"
-    r"not replying|no answer yet|still nothing|nope nothing|nothing|"
+    r"not replying|no answer yet|still nothing|nope nothing|nothing|when i hear back|"
+    r"i'?ll let (you|u) know|on (vacation|holiday|leave|pto)|out of (the )?office|"
     r"(not|no) (answer|reply|respond)\w* (my|me|yet|to))\b"
 )
 HEARD = re.compile(
     r"^(heard back|heard|yes heard|i heard back|got a reply|she replied|he replied|they replied|she answered|he answered|got an answer)$"
 )
+# "why do you ask this every day?": a question about the schedule, never a change to it.
+WHY_QUESTION = re.compile(r"^(but |so |ok |and )?why\b|\bwhat happens if\b")
 EDIT = re.compile(
     r"^(wait|oops|sorry|actually|correction|scratch that|no|oh|ah|hmm|edit)?[,.! ]*"
     r"(actually,? |sorry,? |wait,? )?"
     r"(make (that|it) |change (that|it) to |change (the )?(person|name|ask) to |i meant |i mean |"
     r"meant |it'?s |not (?!yet|today|now|really|sure)[a-z]+, (it'?s )?|replace [a-z]+ with |switch (that|it) to |"
     r"instead of [a-z]+,? )"
-    r"|\binstead\b$|\binstead of\b|, not [a-z]+$"
+    r"|\binstead\b$|\binstead\b(?=[,.!])|\binstead of\b|, not (?!today|now|yet)[a-z]+$"
+)
+# "what's on my list?": the member's target companies.
+LIST_TARGETS = re.compile(
+    r"^(what'?s|whats|what is|show( me)?|list|see|view) (on )?(my|the) (list|targets|target list|"
+    r"target companies|companies)( again| so far)?\??$|^(my|show) (targets|target list)\??$"
 )
 GIVE = re.compile(
     r"^(btw |fyi |also |oh |and )?(i |today i |yesterday i |just |already |i already |i just )?(gave|helped|reviewed|introduced|intro'?d|connected|"
@@ -325,14 +391,30 @@ TARGET_ADD = re.compile(
 )
 STATS = re.compile(
     r"\bshow (me )?(my )?(stats|progress|numbers|streak)\b|\bhow many asks (have|did) i\b|^(stats|my stats|statistics|show (me )?(my )?(stats|progress|numbers|streak)|"
-    r"how am i doing|how i am doing|how'?s my (progress|streak|week)|how is my (progress|streak|week)|"
+    r"how am i doing( this week| so far| lately| overall)?|how i am doing|how'?s my (progress|streak|week)|how is my (progress|streak|week)|"
     r"progress|my progress|my numbers|numbers|streak|my streak|what'?s my streak|score|my score|"
     r"how many asks (have i|did i) (made|make|done|do)|my week)\??$"
+    r"|^(what'?s|whats|what is|how'?s|hows) my (streak|score|progress)( at| now| looking| so far)?\??$"
+)
+# Words about the check-ins themselves ("can you check in at 10 instead").
+CHECK_INS = re.compile(
+    r"\b(check ?ins?|check-ins?|checking in|message me|msg me|ping me|remind me|dm me|text me|"
+    r"write me|reminders?|my time)\b"
+)
+# Some days only ("stop messaging me on weekends", "only mondays and thursdays").
+SOME_DAYS = re.compile(
+    r"\b(on |at )?(the )?weekends?\b|\b(on|only|just|except) (mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+)
+# A bare hour that can only be a check-in time: "8 is fine", "make it 10", "7:30 works".
+BARE_HOUR = re.compile(
+    r"^(at |make it |maybe |how about |what about |can we do |let'?s do )?\d{1,2}(:\d{2})?"
+    r"( ?(am|pm|h|o'?clock))?( (is|works|would be|sounds|should be) (fine|good|better|great|ok|okay|"
+    r"perfect)| works| please| pls| instead| then)?\??$"
 )
 SCHEDULE_CUE = re.compile(
     r"\b(check ?in|check-in|message me|msg me|ping me|ask me|remind|move|change|switch|schedule|"
     r"instead|earlier|later|my time|tz|timezone|time zone|i'?m in|i am in|i live in|moved to|"
-    r"based in|prefer|rather|from now on|every (day|morning|weekday)|weekends?|can (we|you) do)\b"
+    r"based in|prefer|rather|from now on|every (day|morning|weekday)|weekends?|can (we|you) do|(only|just) (on )?(mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b"
 )
 PART_OF_DAY = re.compile(
     r"^(mornings?|afternoons?|evenings?|early|late|later|earlier)( please| pls| is fine| are fine| work| works| are better| is better)?$"
@@ -359,6 +441,7 @@ NUDGING = re.compile(
 )
 DROP_FIRST = re.compile(
     r"^(ugh |ok |honestly )?(forget (?!me\b|my\b|everything\b|all\b)[a-z]+|dropped|drop it|let it go)\b"
+    r"|\b(i'?ll|i will|gonna|going to) let (it|this|that|her|him|them) go\b|\bdecided not to\b|\bdropping\b"
 )
 WAITING_FIRST = re.compile(
     r"\b(let me know|see what (i|she|he|they) can do|think about it|get back to me|will see|"
@@ -369,7 +452,8 @@ WAITING_FIRST = re.compile(
 YES_WORDS = frozenset(
     "ok okay okey okie k kk sure yes yess yep yeah yup y ya yah yea yay si sim oui ja da "
     "absolutely definitely correct right perfect great cool fine good alright deal "
-    "confirm confirmed affirmative works aye totally certainly gladly 👍".split()
+    "confirm confirmed affirmative works aye totally certainly gladly 👍 yessir mhm mhmm yesss yass "
+    "yup".split()
 )
 NO_WORDS = frozenset("no nope nah nay non nein cancel negative nvm nevermind don't dont".split())
 FILLER = frozenset(

@@ -15,7 +15,7 @@ from datetime import timedelta
 from bot.checkins import plan_afternoon
 from bot.coaching import Assessment, Verdict
 from bot.conversation.group import offer_intro
-from bot.conversation.intents import Intent, Reading, assessed, person_in
+from bot.conversation.intents import Intent, Reading, assessed, person_in, someone_in
 from bot.conversation.states import State
 from bot.conversation.text import short
 from bot.conversation.turn import Turn
@@ -51,17 +51,55 @@ def _targets(turn: Turn) -> tuple[str, ...]:
 
 
 def ask_for_missing(turn: Turn, assessment: Assessment, questions: int) -> State:
-    """Keep what the plan already has and ask for exactly what is missing."""
+    """Keep what the plan already has and ask for exactly what is missing. A passive plan with
+    someone in it ("coffee with Megan", "my friend dana works at hubspot") asks only what the
+    member will ask that person for."""
     asking = "both" if assessment.verdict == Verdict.PASSIVE else "+".join(assessment.missing)
+    who = assessment.who
+    if assessment.verdict == Verdict.PASSIVE and questions == 1:
+        who = someone_in(assessment.text)
+        asking = "what" if who else asking
     turn.member.state_data = {
         "draft": assessment.text,
         "questions": questions,
         "asking": asking or "both",
-        "who": assessment.who,
+        "who": who,
         "what": assessment.what,
         "verdict": assessment.verdict.value,
     }
-    turn.say(_coaching_question(assessment, questions))
+    if who and not assessment.who:
+        turn.say(
+            f"“{short(assessment.text, 60)}” — a good chance to ask. What will you ask {who} "
+            "for — an intro, a referral, feedback on something, names at a company?"
+        )
+    else:
+        turn.say(_coaching_question(assessment, questions))
+    return State.CLARIFYING
+
+
+def still_missing(turn: Turn, reading: Reading) -> State:
+    """ "ok", "got it" to a clarifying question: the same question, shorter, without counting
+    it as a second question."""
+    data = turn.member.state_data
+    who, what = data.get("who"), data.get("what")
+    if who and not what:
+        options = (
+            f"What's the one thing you'll ask {who} for? e.g. a referral, an intro, or two names "
+            "at a company.",
+            f"One favour from {who} is enough — what will it be?",
+        )
+    elif what and not who:
+        options = (
+            f"Who will you ask for {what}? One name is enough.",
+            f"And who's the person for {what}?",
+        )
+    else:
+        options = (
+            "Whenever you're ready: one person, one favour — e.g. “Ask Jen for an intro to her "
+            "manager”. Or `skip` for today.",
+            "Who's one person you could ask, and for what? `skip` is fine too.",
+        )
+    turn.say_one_of(options)
     return State.CLARIFYING
 
 
@@ -130,6 +168,12 @@ def keep_as_it_is(turn: Turn, reading: Reading) -> State:
     return record(turn, judge(turn, draft))
 
 
+# "referral i suppose?": the doubt at the end of an answer is not part of the favour.
+_TRAILING_HEDGE = re.compile(
+    r"[\s,]+(i (guess|suppose|think)|maybe|probably|prob|perhaps)\W*$", re.IGNORECASE
+)
+
+
 def _combinations(data: dict[str, object], answer: str) -> list[str]:
     """Readings of a clarifying answer, most specific first: the answer alone, the answer
     slotted into the plan ("Ask <who> for <answer>", "Ask <person in the answer> for <what>"),
@@ -137,7 +181,7 @@ def _combinations(data: dict[str, object], answer: str) -> list[str]:
     who = data.get("who")
     what = data.get("what")
     asking = str(data.get("asking", ""))
-    body = answer.strip().rstrip(".!")
+    body = _TRAILING_HEDGE.sub("", answer.strip()).rstrip(".!?")
     readings = [answer]
     named = person_in(body) if body else None
     if who and "what" in asking and body and named in (None, who):

@@ -8,6 +8,7 @@ that leaves the conversation where it was returns the member's current state.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -49,8 +50,15 @@ def help_(turn: Turn, reading: Reading) -> State:
     return _stay(turn)
 
 
+# "btw I helped Sue fix her resume" is logged as "helped Sue fix her resume".
+_GIVE_LEAD = re.compile(
+    r"^((btw|fyi|also|oh|and)[,:]? +)?((today |yesterday |just |already )*i +(just |already )?)?",
+    re.I,
+)
+
+
 def give(turn: Turn, reading: Reading) -> State:
-    text = reading.rest if reading.word == "gave" else reading.text
+    text = reading.rest if reading.word == "gave" else _GIVE_LEAD.sub("", reading.text)
     if not text:
         turn.refuse("What help did you give? e.g. `gave Sam an intro to my old manager`")
         return _stay(turn)
@@ -303,7 +311,16 @@ def forget_kept(turn: Turn, reading: Reading) -> State:
     member = turn.member
     before = str(member.state_data.get("before", State.IDLE))
     member.state_data = {}
-    turn.say("Kept everything. Nothing was deleted.")
+    low = reading.text.lower()
+    after = ""
+    if re.search(r"\b(stop|messages|msgs|pings|check ?ins)\b", low):
+        after = " To stop the messages instead, say `stop`: your data stays, and `resume` brings me back."
+    elif "?" in low or re.search(r"\b(export|copy|stats|lose|first|download)\b", low):
+        after = (
+            " `forget` deletes all of it, your stats too. Want a copy first? `export` sends you "
+            "everything; then say `forget` again."
+        )
+    turn.say("Kept everything. Nothing was deleted." + after)
     return State(before) if before in State._value2member_map_ else State.IDLE
 
 

@@ -21,6 +21,13 @@ from bot.conversation.states import State
 CORPUS = Path(__file__).resolve().parent / "corpus"
 DEV = CORPUS / "replies-dev.tsv"
 HOLDOUT = CORPUS / "replies-holdout.tsv"
+# A second corpus, written blind by another helper in 2026-12 (six columns: the sixth, `expect`,
+# says in words what a sensible coach would do); its holdout part is kept outside the repo until
+# it is measured.
+DEV3 = CORPUS / "replies-3-dev.tsv"
+# Labels that name the same handler in a state: in `confirm_forget` a yes is how `forget` is
+# confirmed; in `clarifying` an edit and a plan are both an answer to the clarifying question.
+SAME_HANDLER = {("confirm_forget", "forget"): "confirm", ("clarifying", "edit"): "plan"}
 # The corpus's reference time: Wednesday 2026-03-04, 10:00 local.
 TODAY = date(2026, 3, 4)
 # Slots whose value the coach acts on; `who` is compared without case.
@@ -96,8 +103,10 @@ def score(rows: list[Row]) -> Score:
         reading = read(row.text, Context(State(row.state), TODAY))
         result.total += 1
         got = reading.intent.value
-        result.confusion[(row.intent, got)] += 1
-        if got != row.intent:
+        want = SAME_HANDLER.get((row.state, row.intent), row.intent)
+        got = SAME_HANDLER.get((row.state, got), got)
+        result.confusion[(want, got)] += 1
+        if got != want:
             result.wrong.append(
                 f"[{row.state}] {row.text!r}: want {row.intent}, got {got} ({reading.why})"
             )

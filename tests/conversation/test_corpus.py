@@ -6,7 +6,7 @@ and scored only at the end. Both were written by a helper who had not read the c
 
 from __future__ import annotations
 
-from tests.conversation.corpus import DEV, HOLDOUT, load, score
+from tests.conversation.corpus import DEV, DEV3, HOLDOUT, load, score
 
 
 def test_dev_corpus() -> None:
@@ -27,6 +27,18 @@ def test_holdout_corpus() -> None:
     result = score(load(HOLDOUT))
     print(result.report("replies-holdout.tsv"))
     assert result.intent_accuracy >= 0.95, result.report("replies-holdout.tsv")
+
+
+def test_second_dev_corpus() -> None:
+    """Written blind in 2026-12 with more questions about the schedule and the group, feelings
+    and acknowledgements. First measure, before any rule was written for it: intent and topic
+    152/240 (63.3%). Tuned on since."""
+    rows = load(DEV3)
+    assert len(rows) >= 200
+    result = score(rows)
+    print(result.report("replies-3-dev.tsv"))
+    assert result.intent_accuracy >= 0.85, result.report("replies-3-dev.tsv")
+    assert result.slot_accuracy >= 0.80, result.report("replies-3-dev.tsv")
 
 
 def test_every_state_and_intent_is_covered() -> None:

@@ -75,7 +75,8 @@ def test_an_ask_during_onboarding_is_kept_and_coached(sqlite_db: Database) -> No
     chat = welcomed(sqlite_db)
     replies = chat.say("coffee with my old coworker mike")
     assert "I'll check in mon-fri at 09:00" in replies[0]
-    assert "can be a fine place to ask" in replies[1]
+    # The coffee is with someone: the coach asks what the member will ask them for.
+    assert "What will you ask Mike for" in replies[1]
     assert "Let's finish setting up" not in "\n".join(replies)
 
 
@@ -495,3 +496,141 @@ def test_not_feeling_it_later_tonight_and_will_they_say_yes(sqlite_db: Database)
     assert later.endswith(
         "Good — go for it. Tell me how it went, or I'll ask on Wednesday at 17:00."
     )
+
+
+# ------------------------------------------- a fresh console try (2026-12): Bea and Kim
+
+
+def test_questions_about_the_schedule_get_the_schedule(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db, user="Bea")
+    [why] = chat.say("why do you keep messaging me")
+    assert why.startswith("I'm your ask coach: I check in mon-fri at 09:00 (America/Chicago)")
+    assert "`pause 7`" in why and "`stop`" in why
+    [how] = chat.say("how do I change my time")
+    assert how.startswith("I check in mon-fri at 09:00") and "“9am”" in how
+    # Weekends are a schedule question, never a stop, and the days stay as they are.
+    [weekends] = chat.say("can you stop messaging me on weekends")
+    assert "Weekends are already off." in weekends
+    [why_daily] = chat.say("why do you ask this every day")
+    assert "mon-fri at 09:00" in why_daily
+    with sqlite_db() as uow:
+        member = uow.members.get(1)
+        assert member is not None and not member.stopped
+        assert len(member.days) == 5
+
+
+def test_the_group_nerves_and_being_stuck_get_answers_of_their_own(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db, user="Bea")
+    chat.advance("1h")
+    [group] = chat.say("who else is in the group?")
+    assert "digest" in group and "I don't list who's in the group" in group
+    [nerves] = chat.say("I feel awkward asking people for stuff")
+    assert nerves.startswith("Most people feel that")
+    [again] = chat.say("honestly it feels so pushy")
+    assert again != nerves and again.startswith("Asking feels awkward for nearly everyone")
+    [stuck] = chat.say("um idk honestly, i haven't talked to anyone in weeks")
+    assert stuck.startswith("Start with people who already know you")
+
+
+def test_a_plan_with_someone_in_it_asks_what_for_and_a_hedged_answer_ends_it(
+    sqlite_db: Database,
+) -> None:
+    chat = onboarded(sqlite_db, user="Bea")
+    chat.advance("1h")
+    [question] = chat.say("my friend dana works at hubspot i guess")
+    assert "What will you ask Dana for" in question
+    [nod] = chat.say("ok cool")  # not an answer: the same question, shorter, no lecture
+    assert nod.startswith("What's the one thing you'll ask Dana for?")
+    [done] = chat.say("referral i suppose?")
+    assert done.startswith("That's a real ask: Dana, a referral.")
+    assert asks(sqlite_db) == [("specific", "Dana", "open", None)]
+
+
+def test_acknowledgements_get_a_nod_and_the_pending_question(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db, user="Kim")
+    [idle] = chat.say("got it")
+    assert idle == "👍"
+    chat.advance("1h")
+    [pending] = chat.say("will do")
+    assert pending == "👍 When you're ready: who will you ask today, and for what?"
+    [nothing_yet] = chat.say("nope nothing yet")
+    assert nothing_yet.startswith("No rush — there's still time today.")
+
+
+def test_a_name_offered_after_nerves_becomes_the_ask(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db, user="Kim")
+    chat.advance("1h")
+    chat.say("honestly i'm a bit scared to ask anyone")
+    [what_for] = chat.say("maybe my old teammate Ravi? he's at Atlassian now")
+    assert "What will you ask Ravi for" in what_for
+    [done] = chat.say("could ask him to refer me for the support lead job")
+    assert done.startswith("That's a real ask: Ravi, a referral for the support lead job.")
+
+
+def test_an_unanswered_morning_question_comes_back_in_other_words(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db, user="Kim")
+    mornings = [m for m in chat.advance("3d") if "Morning, Kim!" in m]
+    assert len(mornings) == 3
+    assert mornings[0].split("] ", 1)[1].startswith("Morning, Kim! What's your specific ask today")
+    texts = [m.split("] ", 1)[1] for m in mornings]
+    assert texts[1] != texts[0] and texts[2] != texts[1]
+
+
+def test_a_week_with_marco_in_the_members_own_words(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db, user="Tom")
+    chat.advance("1h")
+    chat.say("going to ask my old boss Marco for a reference for the ops manager role at DHL")
+    chat.advance("8h")
+    chat.say("did it this morning actually")
+    [waiting] = chat.say("he's thinking about it")
+    assert "I'll check in about Marco in a few days" in waiting
+    chat.advance("3d")
+    # Heard nothing again, typed after the morning question: the follow-up, and a nudge.
+    [again] = chat.say("still nothing from marco :(")
+    assert "Still nothing from Marco" in again and "thank-you" not in again
+    [nudge] = chat.say("ok i'll send him a quick note tomorrow")
+    assert "I'll check back about Marco" in nudge
+    [give] = chat.say("btw I helped my friend Sue fix her resume yesterday")
+    assert give.startswith("Logged your give: helped my friend Sue fix her resume yesterday.")
+    [added] = chat.say("add DHL, Maersk and Kuehne+Nagel to my list")
+    assert added.startswith("Added DHL, Maersk and Kuehne+Nagel.")
+    [listed] = chat.say("what's on my list")
+    assert listed.startswith("Your targets: DHL, Maersk, Kuehne+Nagel.")
+    [stats] = chat.say("how am i doing this week")
+    assert stats.startswith("Asks: 1 specific of 1 planned")
+    [paused] = chat.say("I'm off next week for my sister's wedding")
+    assert paused.startswith("Paused until Mon 16 Mar")
+    [back] = chat.say("actually never mind, keep them coming")
+    assert back.startswith("Welcome back! Check-ins are on")
+
+
+def test_a_bare_hour_after_setup_and_what_time_it_is(sqlite_db: Database) -> None:
+    chat = welcomed(sqlite_db, "Ola")
+    [now] = chat.say("idk, what time is it now?")
+    assert now.startswith("It's 08:00 for you. I check in mon-fri at 09:00 (America/Chicago)")
+    chat.say("im in london")
+    [moved] = chat.say("8 is fine")
+    assert moved == "Done: check-ins mon-fri at 08:00 (Europe/London)."
+
+
+def test_a_question_to_the_deletion_prompt_keeps_the_data_and_is_answered(
+    sqlite_db: Database,
+) -> None:
+    chat = onboarded(sqlite_db, user="Ola")
+    chat.say("delete my data")
+    [kept] = chat.say("will i lose my stats too? i kinda wanna see them first")
+    assert kept.startswith("Kept everything. Nothing was deleted.") and "`export`" in kept
+    chat.say("forget me")
+    [stop_instead] = chat.say("no keep it, i just wanted the messages to stop")
+    assert "say `stop`" in stop_instead
+    with sqlite_db() as uow:
+        assert uow.members.get(1) is not None
+
+
+def test_not_yet_because_of_nerves_gets_a_word_of_courage(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db, user="Kim")
+    chat.advance("1h")
+    chat.say("ask Dev for a referral to the VP of Sales at Gong")
+    chat.advance("8h")
+    [reply] = chat.say("Not yet. I'm really nervous, he's VP level")
+    assert reply.startswith("Nerves are normal") and "I'll ask again on Tuesday at 17:00" in reply
