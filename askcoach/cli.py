@@ -271,7 +271,7 @@ def _run(port: int) -> int:
         settings = load_settings()
     except SettingsError as problem:
         return _fail(str(problem))
-    if not settings.slack_configured and not settings.discord_configured:
+    if not settings.slack.configured and not settings.discord.configured:
         print("No Slack or Discord configured: starting the console chat. (Ctrl-D to leave)")
         user = _default_user(settings.sudo_user)
         return _console(user, None, None, realtime_ticks=settings.tick_seconds)

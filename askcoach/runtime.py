@@ -13,8 +13,8 @@ import contextlib
 import logging
 import signal
 from collections.abc import Awaitable
+from dataclasses import replace
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from aiohttp import web
 
@@ -30,60 +30,23 @@ from bot.inbox import Inbox
 from bot.ports import Clock
 from storage import Database
 
-if TYPE_CHECKING:
-    from adapters.discord import DiscordConfig
-    from adapters.slack import SlackConfig
-
 log = logging.getLogger("askcoach")
-
-
-def slack_config(settings: Settings) -> SlackConfig:
-    """The Slack adapter's part of the settings."""
-    from adapters.slack import Limits, SlackConfig
-
-    return SlackConfig(
-        bot_token=settings.slack_bot_token,
-        app_token=settings.slack_app_token,
-        signing_secret=settings.slack_signing_secret,
-        client_id=settings.slack_client_id,
-        client_secret=settings.slack_client_secret,
-        api_url=settings.slack_api_url,
-        encryption_key=settings.slack_encryption_key,
-        enrolment_seconds=settings.slack_enrolment_seconds,
-        limits=Limits(
-            team_per_second=settings.slack_workspace_rate,
-            team_burst=settings.slack_workspace_burst or settings.slack_workspace_rate * 2,
-        ),
-    )
-
-
-def discord_config(settings: Settings) -> DiscordConfig:
-    """The Discord adapter's part of the settings."""
-    from adapters.discord import DiscordConfig
-
-    return DiscordConfig(
-        token=settings.discord_token,
-        api_url=settings.discord_api_url,
-        gateway_url=settings.discord_gateway_url,
-        sends_per_second=settings.discord_sends_per_second,
-        shard_count=settings.discord_shard_count,
-        shard_id=settings.discord_shard_id,
-        dm_channels_seconds=HOUSEKEEPING_SECONDS,
-    )
 
 
 def _adapters(settings: Settings, inbox: Inbox, db: Database) -> list[PlatformAdapter]:
     """Every configured platform's adapter (imported only when configured)."""
     adapters: list[PlatformAdapter] = []
-    if settings.slack_configured:
+    if settings.slack.configured:
         from adapters.slack import build_slack_adapter
 
-        adapters.append(build_slack_adapter(slack_config(settings), inbox, db))
-    if settings.discord_configured:
+        adapters.append(build_slack_adapter(settings.slack, inbox, db))
+    if settings.discord.configured:
         from adapters.discord import build_discord_adapter
 
+        # Stored DM channels of people no longer members go with the rest of the housekeeping.
+        config = replace(settings.discord, dm_channels_seconds=HOUSEKEEPING_SECONDS)
         store = SqlDmChannelStore(db)
-        adapters.append(build_discord_adapter(discord_config(settings), inbox, db, store))
+        adapters.append(build_discord_adapter(config, inbox, db, store))
     return adapters
 
 

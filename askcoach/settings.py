@@ -6,12 +6,14 @@ only its tests and benchmarks read (`HarnessSettings`)."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from dotenv import load_dotenv
 
 from adapters.base import SettingsError
+from adapters.config import SLACK_ENROLMENT_SECONDS, DiscordConfig, Limits, SlackConfig
 from bot.delivery.sender import SEND_LEASE
 from bot.dispatcher import CLAIM_LEASE
 from storage.database import DEFAULT_URL
@@ -29,22 +31,8 @@ __all__ = [
 class Settings:
     database_url: str
     tick_seconds: float
-    slack_bot_token: str | None = None
-    slack_app_token: str | None = None
-    slack_signing_secret: str | None = None
-    slack_client_id: str | None = None
-    slack_client_secret: str | None = None
-    slack_api_url: str | None = None
-    slack_encryption_key: str | None = None  # Fernet key for OAuth installs' stored tokens
-    slack_enrolment_seconds: float = 900.0  # how often enrolled workspaces are listed
-    slack_workspace_rate: float = 20.0  # messages per second per workspace, to start from
-    slack_workspace_burst: float | None = None  # default: twice the rate
-    discord_token: str | None = None
-    discord_api_url: str | None = None
-    discord_gateway_url: str | None = None
-    discord_sends_per_second: int = 50  # Discord's global limit per bot
-    discord_shard_count: int = 1  # gateway shards for this bot token (docs/scaling.md)
-    discord_shard_id: int = 0  # which of them this process runs; shard 0 sends the outbox
+    slack: SlackConfig = field(default_factory=SlackConfig)  # SLACK_*, ASKCOACH_SLACK_*
+    discord: DiscordConfig = field(default_factory=DiscordConfig)  # DISCORD_*
     public_url: str | None = None  # where people reach the HTTP server (dashboard links)
     session_key: str | None = None  # signs dashboard session cookies (random per process if unset)
     # How long a dead worker's claimed check-ins / messages wait before another worker takes
@@ -57,18 +45,10 @@ class Settings:
     # SUDO_USER: who ran `sudo make run` (the console greets them, not root).
     sudo_user: str | None = None
 
-    @property
-    def slack_configured(self) -> bool:
-        return bool(self.slack_bot_token or self.slack_client_id)
-
-    @property
-    def discord_configured(self) -> bool:
-        return bool(self.discord_token)
-
     def __repr__(self) -> str:  # never print secrets
         return (
             f"Settings(database={self.database_url.split('@')[-1]!r}, "
-            f"slack={self.slack_configured}, discord={self.discord_configured})"
+            f"slack={self.slack.configured}, discord={self.discord.configured})"
         )
 
 
@@ -95,34 +75,30 @@ def _whole_number(name: str, default: int, low: int, high: int, why: str = "") -
     return int(raw)
 
 
-def _enrolment_seconds() -> float:
-    """ASKCOACH_SLACK_ENROLMENT_SECONDS (default 900: every 15 minutes)."""
-    raw = _get(ENROLMENT_SECONDS)
-    if raw is None:
-        return Settings.slack_enrolment_seconds
-    try:
-        value = float(raw)
-    except ValueError:
-        raise SettingsError(
-            f"{ENROLMENT_SECONDS} must be a number of seconds, not {raw!r}"
-        ) from None
-    if not 10 <= value <= 7 * 86400:
-        raise SettingsError(f"{ENROLMENT_SECONDS} must be between 10 seconds and a week")
-    return value
-
-
-def _rate(name: str, default: float) -> float:
-    """A rate above 0 and at most 10000, or a SettingsError naming the variable."""
+def _number(
+    name: str,
+    default: float,
+    within: Callable[[float], bool],
+    bounds: str,
+    what: str = "a number",
+) -> float:
+    """The number in the variable `name` (`default` when unset), or a SettingsError naming the
+    variable when it is not `what` it should be, or not `within` its `bounds`."""
     raw = _get(name)
     if raw is None:
         return default
     try:
         value = float(raw)
     except ValueError:
-        raise SettingsError(f"{name} must be a number, not {raw!r}") from None
-    if not 0 < value <= 10_000:
-        raise SettingsError(f"{name} must be above 0 and at most 10000")
+        raise SettingsError(f"{name} must be {what}, not {raw!r}") from None
+    if not within(value):
+        raise SettingsError(f"{name} must be {bounds}")
     return value
+
+
+def _rate(name: str, default: float) -> float:
+    """A rate above 0 and at most 10000."""
+    return _number(name, default, lambda v: 0 < v <= 10_000, "above 0 and at most 10000")
 
 
 def _public_url() -> str | None:
@@ -144,15 +120,13 @@ def load_settings(env_file: str | None = ".env") -> Settings:
     """Read settings; a `.env` file in the working directory fills in what is unset."""
     if env_file:
         load_dotenv(env_file, override=False)
-    raw_tick = _get("ASKCOACH_TICK_SECONDS") or "30"
-    try:
-        tick = float(raw_tick)
-    except ValueError:
-        raise SettingsError(
-            f"ASKCOACH_TICK_SECONDS must be a number of seconds, not {raw_tick!r}"
-        ) from None
-    if not 0.05 <= tick <= 3600:
-        raise SettingsError("ASKCOACH_TICK_SECONDS must be between 0.05 and 3600")
+    tick = _number(
+        "ASKCOACH_TICK_SECONDS",
+        30.0,
+        lambda v: 0.05 <= v <= 3600,
+        "between 0.05 and 3600",
+        "a number of seconds",
+    )
     sends_per_second = _whole_number("DISCORD_SENDS_PER_SECOND", 50, 1, 10_000)
     shard_count = _whole_number("DISCORD_SHARD_COUNT", 1, 1, MAX_DISCORD_SHARDS)
     shard_id = _whole_number(
@@ -174,26 +148,39 @@ def load_settings(env_file: str | None = ".env") -> Settings:
         *LEASE_BOUNDS,
         " (seconds before a stopped worker's messages are taken over)",
     )
-    rate = _rate("ASKCOACH_SLACK_WORKSPACE_RATE", Settings.slack_workspace_rate)
+    rate = _rate("ASKCOACH_SLACK_WORKSPACE_RATE", Limits.team_per_second)
     return Settings(
         database_url=_get("ASKCOACH_DATABASE_URL") or DEFAULT_URL,
         tick_seconds=tick,
-        slack_bot_token=_get("SLACK_BOT_TOKEN"),
-        slack_app_token=_get("SLACK_APP_TOKEN"),
-        slack_signing_secret=_get("SLACK_SIGNING_SECRET"),
-        slack_client_id=_get("SLACK_CLIENT_ID"),
-        slack_client_secret=_get("SLACK_CLIENT_SECRET"),
-        slack_api_url=_get("SLACK_API_URL"),
-        slack_encryption_key=_get("ASKCOACH_ENCRYPTION_KEY"),
-        slack_enrolment_seconds=_enrolment_seconds(),
-        slack_workspace_rate=rate,
-        slack_workspace_burst=_rate("ASKCOACH_SLACK_WORKSPACE_BURST", rate * 2),
-        discord_token=_get("DISCORD_TOKEN"),
-        discord_api_url=_get("DISCORD_API_URL"),
-        discord_gateway_url=_get("DISCORD_GATEWAY_URL"),
-        discord_sends_per_second=sends_per_second,
-        discord_shard_count=shard_count,
-        discord_shard_id=shard_id,
+        slack=SlackConfig(
+            bot_token=_get("SLACK_BOT_TOKEN"),
+            app_token=_get("SLACK_APP_TOKEN"),
+            signing_secret=_get("SLACK_SIGNING_SECRET"),
+            client_id=_get("SLACK_CLIENT_ID"),
+            client_secret=_get("SLACK_CLIENT_SECRET"),
+            api_url=_get("SLACK_API_URL"),
+            encryption_key=_get("ASKCOACH_ENCRYPTION_KEY"),
+            enrolment_seconds=_number(  # by default every 15 minutes
+                ENROLMENT_SECONDS,
+                SLACK_ENROLMENT_SECONDS,
+                lambda v: 10 <= v <= 7 * 86400,
+                "between 10 seconds and a week",
+                "a number of seconds",
+            ),
+            # Messages per second per workspace, to start from; the burst is twice the rate.
+            limits=Limits(
+                team_per_second=rate,
+                team_burst=_rate("ASKCOACH_SLACK_WORKSPACE_BURST", rate * 2),
+            ),
+        ),
+        discord=DiscordConfig(
+            token=_get("DISCORD_TOKEN"),
+            api_url=_get("DISCORD_API_URL"),
+            gateway_url=_get("DISCORD_GATEWAY_URL"),
+            sends_per_second=sends_per_second,
+            shard_count=shard_count,
+            shard_id=shard_id,
+        ),
         public_url=_public_url(),
         session_key=_get("ASKCOACH_SESSION_KEY"),
         claim_lease_seconds=claim_lease,

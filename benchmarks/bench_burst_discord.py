@@ -84,11 +84,9 @@ def _seed(path: Path, n: int) -> tuple[Any, float]:
 async def _burst(db: Any, n: int, limit: int) -> dict[str, Any]:
     import discord
 
-    from adapters.discord import DiscordAdapter
+    from adapters.discord import DiscordAdapter, DiscordConfig
     from adapters.discord.gateway import RateCap
     from askcoach import bootstrap
-    from askcoach.runtime import discord_config
-    from askcoach.settings import Settings
     from askcoach.stores import SqlDmChannelStore
     from emulators.discord import DiscordEmulator
 
@@ -98,15 +96,13 @@ async def _burst(db: Any, n: int, limit: int) -> dict[str, Any]:
     with DiscordEmulator(global_limit=limit) as emu, emu.patch_discord():
         emu.add_guild(GUILD, "Job Club", owner_id=users[0], members=users[:10])
         env = emu.env()
-        settings = Settings(
-            database_url="sqlite://",
-            tick_seconds=30,
-            discord_token=env["DISCORD_TOKEN"],
-            discord_api_url=env["DISCORD_API_URL"],
-            discord_gateway_url=env["DISCORD_GATEWAY_URL"],
-            discord_sends_per_second=limit,
+        config = DiscordConfig(
+            token=env["DISCORD_TOKEN"],
+            api_url=env["DISCORD_API_URL"],
+            gateway_url=env["DISCORD_GATEWAY_URL"],
+            sends_per_second=limit,
         )
-        adapter = DiscordAdapter(discord_config(settings), core.inbox(), db, SqlDmChannelStore(db))
+        adapter = DiscordAdapter(config, core.inbox(), db, SqlDmChannelStore(db))
         gateway = adapter.gateway
         dispatcher.gateways["discord"] = gateway
         await adapter.start()

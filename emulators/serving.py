@@ -8,11 +8,13 @@ import contextlib
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable
-from typing import Self, TypeVar
+from contextlib import AbstractContextManager
+from typing import Any, Generic, Self, TypeVar
 
 from aiohttp import web
 
 T = TypeVar("T")
+C = TypeVar("C")
 
 
 class LocalServer:
@@ -156,3 +158,37 @@ class Served(ABC):
 
     async def __aexit__(self, *exc: object) -> None:
         await asyncio.to_thread(self.stop)
+
+
+class Connections(Generic[C]):
+    """The websocket connections an emulator holds open, oldest first, and how many it ever
+    accepted (reconnections included): Slack's Socket Mode and Discord's gateway both count
+    theirs here, under the lock of their state."""
+
+    def __init__(self, lock: AbstractContextManager[Any]) -> None:
+        self._lock = lock
+        self._open: list[C] = []
+        self._accepted = 0
+
+    def add(self, conn: C) -> int:
+        """Count a connection just accepted; how many are open now."""
+        with self._lock:
+            self._open.append(conn)
+            self._accepted += 1
+            return len(self._open)
+
+    def remove(self, conn: C) -> None:
+        with self._lock:
+            if conn in self._open:
+                self._open.remove(conn)
+
+    @property
+    def open(self) -> list[C]:
+        """The open ones, oldest first (a copy)."""
+        with self._lock:
+            return list(self._open)
+
+    @property
+    def accepted(self) -> int:
+        with self._lock:
+            return self._accepted

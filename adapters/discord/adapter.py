@@ -31,7 +31,6 @@ import asyncio
 import contextlib
 import logging
 import time
-from dataclasses import dataclass
 from typing import Any
 
 import discord
@@ -41,6 +40,7 @@ import yarl
 
 import bot.community
 from adapters.base import PeriodicJob
+from adapters.config import DiscordConfig
 from adapters.discord.commands import build_tree
 from adapters.discord.components import (
     CHOICE_PREFIX,
@@ -111,19 +111,6 @@ async def guilds_arrived(client: discord.Client, poll: float = 0.01) -> None:
     await client.wait_until_ready()
     while any(guild.unavailable for guild in client.guilds):
         await asyncio.sleep(poll)
-
-
-@dataclass(frozen=True)
-class DiscordConfig:
-    """What the Discord adapter is told at start (from DISCORD_* in the environment)."""
-
-    token: str | None
-    api_url: str | None = None
-    gateway_url: str | None = None
-    sends_per_second: int = 50  # Discord's global limit per bot
-    shard_count: int = 1  # gateway shards for this bot token (docs/scaling.md)
-    shard_id: int = 0  # which of them this process runs; shard 0 sends the outbox
-    dm_channels_seconds: float = 3600  # how often stored DM channels of non-members go
 
 
 class DiscordAdapter:

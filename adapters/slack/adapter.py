@@ -24,7 +24,7 @@ import logging
 import re
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -45,10 +45,10 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.base import PeriodicJob, SettingsError, Storage
-from adapters.slack.enrolment import DEFAULT_PERIOD, EnrolmentSync
+from adapters.config import Limits, SlackConfig
+from adapters.slack.enrolment import EnrolmentSync
 from adapters.slack.gateway import (
     InstalledTokens,
-    Limits,
     SingleWorkspaceToken,
     SlackGateway,
     TokenSource,
@@ -147,23 +147,6 @@ def check_payload(body: bytes, content_type: str) -> str:
     if "command" in fields or "ssl_check" in fields:
         return text
     raise BadRequest("not a Slack event, command or interaction")
-
-
-@dataclass(frozen=True)
-class SlackConfig:
-    """What the Slack adapter is told at start (from SLACK_* in the environment): a bot token
-    for one workspace, or an OAuth app for many; Socket Mode with an app token, or HTTP
-    requests signed with the signing secret."""
-
-    bot_token: str | None = None
-    app_token: str | None = None
-    signing_secret: str | None = None
-    client_id: str | None = None
-    client_secret: str | None = None
-    api_url: str | None = None
-    encryption_key: str | None = None  # Fernet key for the stored tokens of OAuth installs
-    enrolment_seconds: float = DEFAULT_PERIOD  # how often enrolled workspaces are listed
-    limits: Limits = field(default_factory=Limits)  # how fast to send to each workspace and channel
 
 
 class SlackAdapter:

@@ -34,6 +34,7 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetry
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
+from adapters.config import SLACK_ENROLMENT_SECONDS
 from adapters.slack.gateway import AUTH_ERRORS, TokenSource
 from adapters.slack.people import PLATFORM, PeopleDirectory, person_of, sender_of
 from bot.domain import Community
@@ -43,7 +44,6 @@ from bot.ports import UnitOfWorkFactory
 
 log = logging.getLogger("askcoach.slack")
 
-DEFAULT_PERIOD = 900.0
 PAGE_SIZE = 200  # Slack recommends at most 200 per page
 MAX_RATE_LIMIT_WAITS = 5
 SLACKBOT = "USLACKBOT"
@@ -84,7 +84,7 @@ class EnrolmentSync:
         inbox: Inbox,
         people: PeopleDirectory,
         *,
-        period: float = DEFAULT_PERIOD,
+        period: float = SLACK_ENROLMENT_SECONDS,
     ) -> None:
         self._db = db
         self._tokens = tokens

@@ -21,7 +21,6 @@ import logging
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
@@ -30,6 +29,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.config import Limits
 from adapters.slack.render import (
     channel_post_payload,
     chart_alt_text,
@@ -174,17 +174,6 @@ class TokenBucket:
     @property
     def idle(self) -> bool:
         return self.tokens >= self.burst and self._clock() >= self.blocked_until
-
-
-@dataclass(frozen=True)
-class Limits:
-    """How fast to send: per workspace and per channel (Slack: ~1/s per channel)."""
-
-    team_per_second: float = 20.0
-    team_burst: float = 40.0
-    channel_per_second: float = 1.0
-    channel_burst: float = 4.0
-    max_wait: float = 3.0  # wait this long in the bucket; longer becomes RateLimited
 
 
 class TokenSource(Protocol):

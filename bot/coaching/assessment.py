@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from bot.coaching.details import company_spans, find_deadline, find_role
 from bot.coaching.errands import find_errand
-from bot.coaching.favours import DOT_END, Favour, RequestKind, addressed_question, find_favours
+from bot.coaching.favours import Favour, RequestKind, addressed_question, find_favours
+from bot.coaching.lexicon import ADDRESS_AFTER
 from bot.coaching.people import CompanyIndex, Ref, RefKind, Source, company_index, find_refs
 from bot.coaching.text import clean
 
@@ -106,8 +107,8 @@ _VAGUE_INTENT = re.compile(
     # "maybe Ryo can help me with job in Japan", "take him up on it" (an offer of help).
     r"|\b(?i:can|could|might|would)\s(?i:help\sme)\b"
     r"|\b(?i:take)\s(?i:him|her|them)\s(?i:up\son)\b"
-    r"|\b(?i:get|pick)\s[A-Z][\w-]*'s\s(?i:thoughts|brain|advice|input|take|opinion|feedback"
-    r"|perspective|help)\b"
+    r"|\b(?i:get|pick)\s(?:(?i:dr|mr|mrs|ms|prof)\.\s)?[A-Z][\w-]*'s\s"
+    r"(?i:thoughts|brain|advice|input|take|opinion|feedback|perspective|help)\b"
     r"|\b(?i:send)\s(?i:my)\s(?:\w+\s)?(?i:resume|cv|portfolio)\s(?i:to)\s"
     r"(?i:a\s|some\s|few\s|\d+\s|people|recruiters|hiring)"
 )
@@ -313,8 +314,7 @@ def _to_second_person(what: str) -> str:
 
 # A question to the coach about asking is not a plan: "should I ask Dana for a referral?",
 # "is it too soon to ask him…", "not sure whether to ask Omar for an intro".
-# A full stop after "Mr", "Dr" or an initial ends no sentence: "is it ok to ask Mr. Brooks…?"
-_SENTENCE_BREAK = re.compile(rf"[!?;]\s|\.{DOT_END}\s|\n")
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 _COACH_QUESTION = re.compile(
     r"(?:(?:so|ok|okay|hmm|hey|also|but|and|quick\squestion)[,:]?\s)?"
     r"(?:(?:should|shall|can|could|may|might|would|do|does|did|is|isn't|am|was|will)\s"
@@ -325,6 +325,10 @@ _COACH_QUESTION = re.compile(
 )
 
 
+# A title's abbreviation: its full stop does not end the sentence.
+_TITLE_DOT = re.compile(r"\b(?:mr|mrs|ms|dr|prof|engr|rev|sr|jr|st)\.\Z")
+
+
 def _coach_question(low: str, pos: int, *, addressed: bool = False) -> str | None:
     """The question, when the sentence holding the ask at `pos` asks the coach whether to ask.
 
@@ -332,14 +336,26 @@ def _coach_question(low: str, pos: int, *, addressed: bool = False) -> str | Non
     mine; only a doubt said after it ("… not sure if that's too pushy") still asks me."""
     start = 0
     for match in _SENTENCE_BREAK.finditer(low, max(0, pos - 200), pos):
-        start = match.end()
+        if not _TITLE_DOT.search(low, max(0, match.start() - 6), match.start() + 1):
+            start = match.end()  # "is it ok to ask Mr. Brooks …": a title's dot ends nothing
     if addressed:
         return _doubt_after(low, start, pos)
     found = _COACH_QUESTION.match(low, start)
     if found is None:
+        inside = _DOUBT_INSIDE.search(low, pos, pos + 200)
+        if inside is not None:
+            return low[start : inside.end()].strip()
         return _asked_with_doubt(low, start, pos)
     end = low.find("?", pos)
     return low[start : end + 1 if end >= 0 else min(len(low), pos + 40)].strip()
+
+
+# Doubt later in the ask's own sentence: "ask Ms. Achieng for reference but maybe she is too
+# busy, is it ok to ask?".
+_DOUBT_INSIDE = re.compile(
+    r"[^.!?]*?\b(?:is|would)\s(?:it|that|this)\s(?:be\s)?(?:ok|okay|fine|alright|weird|rude"
+    r"|pushy|awkward|too\s\w+)(?:\sto\sask)?[^.!?]{0,40}\?"
+)
 
 
 # Doubt said right after the ask: "ask Deepa for a referral? not sure if that's too pushy",
@@ -392,13 +408,17 @@ def _doubt_after(low: str, start: int, pos: int) -> str | None:
 
 
 _LOWER_NAME = re.compile(r"[a-zà-öø-ÿ][\w'-]*(?:\s[a-zà-öø-ÿ][\w'-]*){0,2}")
-_LOWER_KEEP = frozenset({"my", "our", "mom", "dad", "mum", "grandma", "grandpa"})
+_LOWER_KEEP = frozenset({"my", "our", "the", "mom", "dad", "mum", "grandma", "grandpa"})
 
 
 def _say_name(name: str) -> str:
-    """A name as the coach writes it: "ruth" -> "Ruth"; mentions and "my brother" as they are."""
+    """A name as the coach writes it: "ruth" -> "Ruth", "bilal bhai" -> "Bilal bhai" (a form of
+    address stays as written); mentions and "my brother" as they are."""
     if _LOWER_NAME.fullmatch(name) and name.split(" ", 1)[0] not in _LOWER_KEEP:
-        return " ".join(word[:1].upper() + word[1:] for word in name.split(" "))
+        return " ".join(
+            word if word in ADDRESS_AFTER else word[:1].upper() + word[1:]
+            for word in name.split(" ")
+        )
     return name
 
 
@@ -417,6 +437,19 @@ def _practice_partner(favour: Favour, refs: list[Ref], after: int, low: str) -> 
     return None
 
 
+# A request put to the person spoken to: "could you", "would you be open to", "if you could".
+_YOU_ASKED = re.compile(
+    r"\b(?:(?:could|would|can|will|do)\s(?:you|u)|if\s(?:you|u)\s(?:could|can|would|have)"
+    r"|(?:are|r)\s(?:you|u)\s(?:open|willing|able|ok|okay|up))\b"
+)
+
+
+def _asked_of_you(low: str, start: int, stop: int) -> bool:
+    """Is the favour at `stop` asked of the person spoken to at `start` ("Leah! hope you're
+    well 😊 would you be willing to be a reference …")?"""
+    return 0 <= stop - start <= 160 and _YOU_ASKED.search(low, start, stop) is not None
+
+
 def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> Ref | None:
     """The person a favour is asked of: "a referral from Kevin", else the last one named before.
 
@@ -430,12 +463,33 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
     for ref in refs[after : after + 3]:
         if ref.source is Source.FROM and ref.start - favour.end < 40:
             return ref
+        if (
+            ref.addressed
+            and ref.start - favour.end < 120
+            and _YOU_ASKED.search(low, max(0, favour.start - 60), favour.start) is not None
+        ):
+            # "could you refer me for the QA role, Sam?": asked of the person spoken to.
+            return ref._replace(source=Source.FROM)
+        if (
+            ref.source is Source.REQUEST
+            and ref.kind is RefKind.PERSON
+            and 0 <= ref.start - favour.end < 80
+            and "→" in low[favour.end : ref.start]
+        ):
+            # "need 1 more reference for the Gusto role → asking Jenny rn": the favour, then
+            # the person it will be asked of.
+            return ref._replace(source=Source.FROM)
     before = refs[: bisect_left(starts, favour.start)]
     for ref in reversed(before):
         if ref.source is not Source.FROM and ref.source is not Source.MENTION:
             return ref
+        if ref.addressed and _asked_of_you(low, ref.end, favour.start):
+            # "hey Jo! would you be open to a quick look at my case study": asked of Jo.
+            return ref._replace(source=Source.FROM)
     if before and before[-1].source is Source.MENTION and favour.kind in _DONE_FOR_ME:
         gap = low[before[-1].end : favour.start]
+        if gap.startswith(" (") and ")" in gap:
+            gap = gap[gap.index(")") + 1 :]  # "Mr. Davies (my principal) said he'd …"
         said = _SAID_AFTER_DASH.match(gap)
         if said:
             gap = gap[said.end() :]
@@ -444,48 +498,34 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
         if _DOING_NOW.fullmatch(gap) and _ING.match(low, favour.start):
             # "maya's reviewing my resume tonight": agreed already, so asked of her.
             return before[-1]._replace(source=Source.FROM)
+    if before and favour.kind in _DONE_FOR_ME:
+        promised = _PRONOUN_PROMISE.search(low, max(0, favour.start - 40), favour.start)
+        person = next((r for r in reversed(before) if r.kind is RefKind.PERSON), None)
+        if promised is not None and person is not None and person.end <= promised.start():
+            # "Ana … said to send her my resume so she can pass it to the recruiter": the
+            # favour is done by the person the pronoun points back to.
+            return person._replace(source=Source.FROM)
     return None
 
 
-# The person a message (or a quoted draft in it) opens with, after at most two greeting words:
-# "hey Leah! …", "<@U05…> ty for the offer!!", 'sending: "hi Tiffany! could you …"'.
-_VOCATIVE_BEFORE = re.compile(
-    r"(?:^|[\"“]\s*|:\s+)(?:(?:hey+|hi+|hello|hiya|yo|dear|ok|okay|yes+|so|omg|thanks|ty)[!,.]*\s+){0,2}\Z"
+# A he/she/they promising the favour that follows: "so she can pass it to …", "he'll refer me".
+_PRONOUN_PROMISE = re.compile(
+    r"\b(?:she|he|they)(?:\s(?:can|could|will|would)|'d|'ll)\s(?:also\s|probably\s)?\Z"
 )
-# Words that put the favour to the person addressed: "would you be willing to", "could you",
-# "if you could", "do you know", "would you mind".
-_YOU_FRAME = re.compile(
-    r"\b(?:(?:could|would|can|will)\s(?:you|u)|if\s(?:you|u)\s(?:could|can|would)"
-    r"|do\s(?:you|u)\sknow|(?:would|do)\s(?:you|u)\smind|pls|please|plz|kindly)"
-    r"(?:\s(?:please|pls|plz|possibly|maybe|kindly|perhaps|also|still))?"
-    r"(?:\s(?:be\s(?:willing|open|ok|okay|able|up\sfor|down)(?:\sto)?|consider|mind))?\s"
-)
-_FRAME_GAP = re.compile(r"(?:[\w'-]+\s){0,3}")
 
 
-def _vocative(refs: list[Ref], low: str) -> Ref | None:
-    """The person the message is addressed to, when it opens by naming them."""
-    for ref in refs:
-        if ref.start > 200:
-            break
-        if (
-            ref.kind is RefKind.PERSON
-            and ref.source in (Source.MENTION, Source.LEAD)
-            and _VOCATIVE_BEFORE.search(low[: ref.start]) is not None
-        ):
-            return ref
-    return None
+# "<@U…> referral pls", "<@U…> → referral", "<@U…> … pls forward to the hiring manager": a
+# favour straight after the person spoken to, or told to them with a please.
+_PLEASE = re.compile(r"\b(?:pls|please|plz|kindly)\s(?:[\w'-]+\s){0,2}\Z")
 
 
-def _addressed(favour: Favour, vocative: Ref | None, low: str) -> bool:
-    """Is the favour put to the person addressed ("hey Jess, would you be open to introducing
-    me to …")? The frame must stand just before the favour, after the person's name."""
-    if vocative is None or favour.start <= vocative.end:
+def _put_to(favour: Favour, addressee: Ref | None, low: str) -> bool:
+    """Is the favour put to the person spoken to, with no "could you" before it?"""
+    if addressee is None or favour.start <= addressee.end:
         return False
-    if favour.start - vocative.end <= 4 and not low[vocative.end : favour.start].strip(" →:—>-"):
-        return True  # "<@U…> referral pls": the favour straight after the person's name
-    frames = list(_YOU_FRAME.finditer(low, max(vocative.end, favour.start - 80), favour.start))
-    return bool(frames) and _FRAME_GAP.fullmatch(low, frames[-1].end(), favour.start) is not None
+    if favour.start - addressee.end <= 4 and not low[addressee.end : favour.start].strip(" →:—>-"):
+        return True
+    return _PLEASE.search(low, max(addressee.end, favour.start - 30), favour.start) is not None
 
 
 # Talking for its own sake asks nothing: "set up a call with Moritz to catch up", "write Sam a
@@ -505,7 +545,7 @@ _ADDRESSED_WANTS = frozenset(
     {"leads", "openings", "opportunities", "advice", "help", "tips", "referral", "referrals"}
     | {"intro", "intros", "contacts", "names", "jobs", "roles", "pointers", "ideas"}
     # "can we chat sometime this week? would love your thoughts": a call asked for, no favour.
-    | {"thoughts", "input", "chat", "call", "connect"}
+    | {"thoughts", "connect", "chat", "input", "perspective", "call"}
 )
 
 
@@ -686,21 +726,21 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     starts = [r.start for r in refs]
     # A favour right after a note's leading name ("Maria: intro to …") is asked of that person.
     lead_end = refs[0].end if refs and refs[0].source is Source.LEAD else -1
-    # "hey Jess, would you be open to introducing me to …": put to the person addressed.
-    vocative = _vocative(refs, ct.low)
+    # "<@U…> quick q — is the 3 yrs on the Notion role a hard req?": a question put to them.
+    addressee = next((r for r in refs if r.addressed and r.kind is RefKind.PERSON), None)
     addressed: set[Favour] = set()
-    if vocative is not None:
+    if addressee is not None:
         direct = (
-            addressed_question(ct.text, ct.low, vocative.end, anchors) if "?" in ct.low else None
+            addressed_question(ct.text, ct.low, addressee.end, anchors) if "?" in ct.low else None
         )
         if direct is not None:
             favours = sorted([*favours, direct], key=lambda f: f.start)
-        addressed = {f for f in favours if f == direct or _addressed(f, vocative, ct.low)}
+        addressed = {f for f in favours if f == direct or _put_to(f, addressee, ct.low)}
     asked = []
     for f in favours:
         requestee = (
-            vocative._replace(source=Source.FROM)
-            if f in addressed and vocative is not None
+            addressee._replace(source=Source.FROM)
+            if f in addressed and addressee is not None
             else _requestee(f, refs, starts, ct.low)
         )
         # "Referral from Kevin for the QA role": a favour from someone is asked of them.
@@ -723,8 +763,10 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         )
         assert person is not None
         who = _say_name(person.text)
-        # A favour put to the person ("could you introduce me…?") asks them, not me.
-        question = _coach_question(ct.low, favour.start, addressed=favour in addressed)
+        # "hey Jo! would you be open to …" asks Jo, not the coach; only a doubt after it asks me.
+        question = _coach_question(
+            ct.low, favour.start, addressed=person.addressed or favour in addressed
+        )
         return Assessment(
             text,
             Verdict.VAGUE if question else Verdict.SPECIFIC,

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from importlib.resources import files
 
 __all__ = [
+    "ADDRESS_AFTER",
+    "ADDRESS_BEFORE",
     "COMMON_WORDS",
     "COMPANIES",
     "CORE_DOCUMENTS",
@@ -35,6 +37,7 @@ __all__ = [
     "ROLE_HEADS",
     "ROLE_NOUNS",
     "SOCIAL_PHRASES",
+    "SURNAMES_FIRST",
     "TALK_PHRASES",
     "TITLES",
     "TYPO_FIXES",
@@ -77,6 +80,11 @@ TALK_PHRASES = phrases("talk_phrases.txt")
 SOCIAL_PHRASES = phrases("social_phrases.txt")
 NAME_FOLLOWERS = words("name_followers.txt")
 TITLES = words("titles.txt")
+# Forms of address before a name ("Herr", "ate", "Engr.") and after one ("sir", "bhai", "unni").
+ADDRESS_BEFORE = words("address_before.txt")
+ADDRESS_AFTER = words("address_after.txt")
+# Family names written before the given name ("wang lei").
+SURNAMES_FIRST = words("surnames_first.txt")
 UNIQUE_KIN = words("unique_kin.txt")
 RELATION_NOUNS = words("relation_nouns.txt") | UNIQUE_KIN
 UNIQUE_ROLES = words("unique_roles.txt")

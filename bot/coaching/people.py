@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from enum import Enum
 from typing import NamedTuple
 
 from bot.coaching.lexicon import (
+    ADDRESS_AFTER,
+    ADDRESS_BEFORE,
     COMMON_WORDS,
     COMPANIES,
     GENERIC_PEOPLE,
@@ -29,6 +32,7 @@ from bot.coaching.lexicon import (
     REQUEST_PHRASES,
     REQUEST_VERBS,
     SOCIAL_PHRASES,
+    SURNAMES_FIRST,
     TALK_PHRASES,
     TITLES,
     UNIQUE_KIN,
@@ -70,11 +74,16 @@ class Ref(NamedTuple):
     source: Source
     plural: bool = False
     next_low: str = ""  # first word after the object ("about", "to", …)
+    addressed: bool = False  # spoken to: "hey Jo! would you …", "<@U…> could you …"
 
 
 _SELF_TO = frozenset(
     {"going", "want", "need", "plan", "planning", "trying", "try", "hope", "hoping", "have"}
     | {"got", "like", "love", "gonna", "wanna", "intend", "mean", "time", "head", "how"}
+    # "thinking to ask Ms. Achieng …", "is it ok to ask Mr. Brooks …", "too shy to ask Dana":
+    # the person is the one the member means to ask, even when unsure.
+    | {"thinking", "wanted", "decided", "ok", "okay", "pushy", "rude", "weird", "awkward"}
+    | {"soon", "early", "scared", "afraid", "nervous", "shy"}
 )
 _SEE_IF_ASKS = frozenset(
     {"can", "could", "will", "would", "knows", "know", "has", "have", "might", "would've"}
@@ -177,7 +186,10 @@ def _plausible_person(ct: CleanText, j: int, end: int, verb: str) -> bool:
 
 
 # Honorifics written after a given name: "Hiroshi-san", "Min-jun-ssi", "Priya-ji".
-_HONORIFIC_SUFFIXES = ("-san", "-sensei", "-sama", "-kun", "-chan", "-ssi", "-nim", "-ji")
+_HONORIFIC_SUFFIXES = (
+    *("-san", "-sensei", "-sama", "-kun", "-chan", "-ssi", "-nim", "-ji", "-senpai", "-sunbae"),
+    *("-hyung", "-unni", "-oppa", "-noona", "-bhai", "-didi"),
+)
 
 
 def _given_name(low: str) -> bool:
@@ -305,23 +317,102 @@ def _is_lower_name(tokens: tuple[Token, ...], i: int) -> bool:
         return False  # letters, or a hyphenated name ("hye-jin")
     if tok.low in COMMON_WORDS or tok.low in RELATION_NOUNS or tok.low in NOT_NAMES:
         return False
+    if tok.low.endswith(_WORD_ENDINGS) and tok.low not in GIVEN_NAMES:
+        return False  # "message asking if …", "recruiter vouching for …": not names
     if company_at(tokens, i, any_case=True):
         return False
-    return i + 1 >= len(tokens) or tokens[i + 1].low in NAME_FOLLOWERS or tok.low in GIVEN_NAMES
+    return (
+        i + 1 >= len(tokens)
+        or tokens[i + 1].low in NAME_FOLLOWERS
+        or tok.low in GIVEN_NAMES
+        or _address_after(tokens, i + 1)
+    )
+
+
+# Endings of English words that are rarely given names ("asking", "vouching", "quickly").
+_WORD_ENDINGS = ("ing", "ly")
 
 
 def _name_span(tokens: tuple[Token, ...], i: int) -> int:
-    """How many tokens a capitalised name starting at i runs for (first, middle, last)."""
+    """How many tokens a capitalised name starting at i runs for (first, middle, last, and a
+    form of address after it: "Deepak sir", "Jae-won hyung")."""
     n = 1
     while i + n < len(tokens) and n < 4:
         tok = tokens[i + n]
+        if tok.low in ADDRESS_AFTER and _address_after(tokens, i + n):
+            return n + 1
         if _is_name(tok) and not company_at(tokens, i + n) and tok.low not in TITLES:
             n += 1
+            if (
+                len(tok.text) == 1
+                and i + n < len(tokens)
+                and tokens[i + n].text == "."
+                and tokens[i + n].start == tok.end
+            ):
+                return n + 1  # "Sarah K.": an initial keeps its dot
         elif tok.low in _PARTICLES and i + n + 1 < len(tokens) and _is_name(tokens[i + n + 1]):
             n += 2
         else:
             break
-    return n
+    return n + _address_after(tokens, i + n)
+
+
+def _address_after(tokens: tuple[Token, ...], k: int) -> bool:
+    """Is token k a form of address written after a name ("sir", "ma'am", "bhai", "unni")?
+
+    Those that are given names too ("anna", "ji") count only in lowercase, and none when a name
+    follows ("Luca di Stefano", "San Diego")."""
+    if k >= len(tokens) or tokens[k].low not in ADDRESS_AFTER:
+        return False
+    tok = tokens[k]
+    if tok.is_cap and tok.low in GIVEN_NAMES:
+        return False
+    return k + 1 >= len(tokens) or not _is_name(tokens[k + 1])
+
+
+def _address_name(tokens: tuple[Token, ...], j: int) -> int:
+    """Index of the name after a form of address at j ("Herr Schneider", "Engr. Okonkwo",
+    "ate Joy", "anh Dang Van Hieu"), or -1: most of these words are ordinary words too ("ate",
+    "don"), so only a name after them makes them one."""
+    title = tokens[j].low.rstrip(".")
+    if title not in ADDRESS_BEFORE and title not in TITLES:
+        return -1
+    k = _skip_dot(tokens, j + 1)
+    if k >= len(tokens):
+        return -1
+    tok = tokens[k]
+    if (_is_name(tok) and not company_at(tokens, k)) or (
+        tok.low in GIVEN_NAMES and tok.low not in COMMON_WORDS and tok.text.isalpha()
+    ):
+        return k
+    if k > j + 1 and title in TITLES and tok.text.isalpha() and tok.low not in COMMON_WORDS:
+        return k  # "ms. nguyen", "dr. sharma": an abbreviated title, then any name
+    return -1
+
+
+def _lower_name_end(tokens: tuple[Token, ...], j: int) -> int:
+    """End of a lowercase name at j: a second given name ("juan pablo", "maria jose") and a
+    form of address after it ("bilal bhai") are part of it."""
+    end = j + 1
+    if end < len(tokens) and tokens[j].low in GIVEN_NAMES and _second_given_name(tokens[end]):
+        end += 1
+    return end + _address_after(tokens, end)
+
+
+def _second_given_name(tok: Token) -> bool:
+    """A lowercase word that reads as the second of two given names, not a word after one."""
+    low = tok.low
+    return (
+        not tok.is_cap
+        and low in GIVEN_NAMES
+        and tok.text.isalpha()
+        and low not in COMMON_WORDS
+        and low not in _MENTION_STOP
+        and low not in NAME_FOLLOWERS
+        and low not in _SUBJECT_VERBS
+        and low not in PERSONAL_VERBS
+        and low not in REQUEST_VERBS
+    )
 
 
 def _people_noun_within(tokens: tuple[Token, ...], i: int, limit: int) -> int:
@@ -374,7 +465,8 @@ def _appositive_name(ct: CleanText, j: int) -> tuple[str, int] | None:
         n = _name_span(tokens, j)
         found = ct.text[tok.start : tokens[j + n - 1].end], j + n
     elif _is_lower_name(tokens, j) and (not comma or tok.low in GIVEN_NAMES):
-        found = tok.text, j + 1
+        end = _lower_name_end(tokens, j)
+        found = ct.text[tok.start : tokens[end - 1].end], end
     if found is None or not comma:
         return found
     end = found[1]
@@ -458,6 +550,12 @@ def parse_object(
         ):
             n = _name_span(tokens, k)
             return RefKind.PERSON, text[tok.start : tokens[k + n - 1].end], k + n, False
+    if low.rstrip(".") in ADDRESS_BEFORE:
+        k = _address_name(tokens, j)
+        if k >= 0:
+            # "Herr Schneider", "ate Joy": the form of address is kept in the name said back.
+            n = _name_span(tokens, k) if _is_name(tokens[k]) else _lower_name_end(tokens, k) - k
+            return RefKind.PERSON, text[tok.start : tokens[k + n - 1].end], k + n, False
     if not tok.is_cap and low.endswith("'s") and low[:-2] in UNIQUE_KIN:
         # "ask grandma's friend rosa": lowercase kin owning a named person.
         kind, end, said = _possessive_chain(ct, j, j + 1)
@@ -476,9 +574,20 @@ def parse_object(
         k = j + 1
         while k < len(tokens) and k - j <= 4:
             cur = _relation(tokens[k].low)
+            if cur not in RELATION_NOUNS and (cur in TITLES or cur in ADDRESS_BEFORE):
+                # "my tia Rosa", "my ate Joy": a kin word used as a title; the name is said back.
+                named = _appositive_name(ct, k + 1)
+                if named is not None:
+                    return RefKind.PERSON, named[0], named[1], False
             if cur.endswith("'s") and _relation(cur[:-2]) in RELATION_NOUNS:
                 kind, end, said = _possessive_chain(ct, j, k + 1)
                 return kind, said, end, False
+            if tokens[k].text.isupper() and cur in _ROLE_ACRONYMS:
+                # "my old DON", "my HOD": a post written as its initials is one person.
+                named = _appositive_name(ct, k + 1)
+                if named is not None:
+                    return RefKind.PERSON, named[0], named[1], False
+                return RefKind.PERSON, text[tok.start : tokens[k].end], k + 1, False
             if cur in RELATION_NOUNS or cur in GENERIC_PEOPLE:
                 head_end = _after_noun_phrase(tokens, k)
                 head = _relation(tokens[head_end - 1].low)
@@ -487,7 +596,8 @@ def parse_object(
                     # "my old manager Tom" is Tom: the coach says the name back.
                     return RefKind.PERSON, named[0], named[1], False
                 span = text[tok.start : tokens[head_end - 1].end]
-                if (head in UNIQUE_KIN or head in UNIQUE_ROLES) and (
+                post = any(tokens[m].low in _POSTS for m in range(j + 1, head_end - 1))
+                if (head in UNIQUE_KIN or head in UNIQUE_ROLES or post) and (
                     head_end >= len(tokens) or tokens[head_end].low != "'s"
                 ):
                     # "my brother", "my old manager", "my thesis advisor": one person.
@@ -507,8 +617,19 @@ def parse_object(
         named = _appositive_name(ct, head_end) if low == "the" else None
         if named is not None:
             return RefKind.PERSON, named[0], named[1], False
+        if low == "the" and _one_post_holder(tokens, j + 1, head_end):
+            # "the alumni coordinator", "the hiring manager from tuesday's interview".
+            return RefKind.PERSON, text[tok.start : tokens[head_end - 1].end], head_end, False
         plural = low not in ("the", "a", "an", "one") or tokens[head_end - 1].low.endswith("s")
         return RefKind.GENERIC, text[tok.start : tokens[head_end - 1].end], head_end, plural
+    if strong and not tok.is_cap:
+        # "ping bootcamp instructor dev", "ask mentor ada": a relation without "my", then a name.
+        k = j + 1 if j + 1 < len(tokens) and tokens[j + 1].low in RELATION_NOUNS else j
+        if tokens[k].low in RELATION_NOUNS and tokens[k].low not in GENERIC_PEOPLE:
+            given = k + 1 < len(tokens) and _given_name(tokens[k + 1].low)
+            named = _appositive_name(ct, k + 1) if given else None
+            if named is not None and (k == j or tokens[j].is_word):
+                return RefKind.PERSON, named[0], named[1], False
     if low in RELATION_MODIFIERS and not tok.is_cap:
         # "former coworkers", "old colleagues": a kind of people, not a person.
         k = _people_noun_within(tokens, j + 1, 3)
@@ -539,7 +660,8 @@ def parse_object(
     if strong and _is_lower_name(tokens, j):
         if not _plausible_person(ct, j, j + 1, verb):
             return RefKind.ORG, tok.text, j + 1, False
-        return RefKind.PERSON, tok.text, j + 1, False
+        end = _lower_name_end(tokens, j)
+        return RefKind.PERSON, text[tok.start : tokens[end - 1].end], end, False
     if (
         strong
         and low in GIVEN_NAMES
@@ -550,6 +672,32 @@ def parse_object(
         # "ask will to review my cover letter": a name that is also a common word.
         return RefKind.PERSON, tok.text, j + 1, False
     return None
+
+
+# An office one person holds, named by what it serves: "the alumni coordinator", "the career
+# counselor", "the placement officer" (not "the coordinator", "the hiring managers").
+_OFFICE_SERVES = frozenset({"alumni", "career", "careers", "placement", "admissions"})
+_OFFICE_HEADS = frozenset(
+    {"coordinator", "counselor", "counsellor", "advisor", "adviser", "officer", "director"}
+)
+# One meeting the member had, which makes its recruiter or manager one person.
+_ONE_MEETING = frozenset({"interview", "call", "screen", "meeting", "panel", "onsite"})
+
+
+def _one_post_holder(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """Is "the …" at tokens[start:end] one identifiable person: an office named by what it
+    serves, or a role met at one meeting ("the hiring manager from tuesday's interview")?"""
+    head = tokens[end - 1].low
+    if head in _OFFICE_HEADS and any(tokens[m].low in _OFFICE_SERVES for m in range(start, end)):
+        return True
+    if end >= len(tokens) or tokens[end].low != "from" or head.endswith("s"):
+        return False
+    for m in range(end + 1, min(len(tokens), end + 5)):
+        if tokens[m].low in _ONE_MEETING:
+            return True
+        if not tokens[m].is_word:
+            return False
+    return False
 
 
 def _has_do(tokens: tuple[Token, ...], i: int) -> bool:
@@ -661,8 +809,17 @@ _HEADERS = frozenset(
 
 _MY = frozenset({"my", "our"})
 # The lowercase words that can open a slot or start a person named in passing.
-_SLOT_WORDS = _VERB_STARTS | GIVEN_NAMES | _MY
+_SLOT_WORDS = _VERB_STARTS | GIVEN_NAMES | _MY | ADDRESS_BEFORE | TITLES
 _LEAD_MARKS = frozenset({":", "—", "-", ",", "→", "="})
+# Posts written as initials, counted only in capitals after "my": director of nursing, district
+# manager, general manager, head of department, team lead.
+_ROLE_ACRONYMS = frozenset({"don", "dm", "gm", "hod", "tl", "ra"})
+# Words before a relation that make it a post one person holds: "my old charge nurse", "my
+# head nurse", "my shift lead" (not "my nurse", "my lead").
+_POSTS = frozenset({"head", "charge", "chief", "shift", "floor", "unit", "department", "store"})
+# Words before "email", "text", "message" that make it a thing sent: "send a short email to …".
+_NOUN_BEFORE = frozenset({"a", "an", "short", "quick", "brief", "nice", "long", "formal"})
+_BULLETS = frozenset({"-", "—", "•", "*", "→", ">", "+"})
 
 
 def _lead_person(ct: CleanText) -> Ref | None:
@@ -672,23 +829,65 @@ def _lead_person(ct: CleanText) -> Ref | None:
     if (
         len(tokens) < 3
         or first in _HEADERS
-        or (first in COMMON_WORDS and first not in ("my", "our"))
+        or (
+            first in COMMON_WORDS
+            and first not in ("my", "our")
+            and tokens[1].low not in RELATION_NOUNS  # "gym buddy marco → …"
+        )
     ):
         return None
+    if _name_then_favour(tokens) and not tokens[0].text.startswith(MENTION_PREFIX):
+        # "ifeoma referral at Flutterwave for product designer": a clipped note.
+        return Ref(RefKind.PERSON, tokens[0].text, tokens[0].start, tokens[0].end, Source.LEAD)
+    if tokens[0].text.startswith(MENTION_PREFIX) and tokens[1].low in _FAVOUR_NOUNS:
+        # "<@U…> referral pls - Thales test engineer": the person, then the favour.
+        mention = ct.mentions.get(tokens[0].text, tokens[0].text)
+        return Ref(RefKind.PERSON, mention, tokens[0].start, tokens[0].end, Source.LEAD)
     parsed = parse_object(ct, 0, strong=False)
     if parsed is None and _given_name(first) and tokens[1].text in ("→", ":", "=", "—", "-"):
         parsed = RefKind.PERSON, tokens[0].text, 1, False  # "zoe → intro to her manager"
     if parsed is None and _given_name(first) and _dotted_favour(tokens):
         # "jake. referral. Honeywell. today.": a clipped note, the name then the favour.
         return Ref(RefKind.PERSON, tokens[0].text, tokens[0].start, tokens[1].end, Source.LEAD)
-    if parsed is None:
-        parsed = _bare_relation_lead(tokens) or _name_from_place_lead(tokens)
+    if parsed is None or parsed[0] is RefKind.GENERIC:
+        # "gym buddy marco → …": a kind of relation, then the name.
+        parsed = _bare_relation_lead(tokens) or _name_from_place_lead(tokens) or parsed
     if parsed is None or parsed[0] is not RefKind.PERSON:
         return None
     kind, text, end, plural = parsed
+    end = _past_aside(tokens, end)
     if end >= len(tokens) or tokens[end].text not in (":", "—", "-", ",", "→", "="):
         return None
     return Ref(kind, text, tokens[0].start, tokens[end].end, Source.LEAD, plural)
+
+
+def _past_aside(tokens: tuple[Token, ...], k: int) -> int:
+    """The token after a short aside about the person heading a note: "Dr. Reyes (my old
+    medical director) → …", "my old DM from Target → …"; k itself when there is none."""
+    if k >= len(tokens):
+        return k
+    if tokens[k].text == "(":
+        for m in range(k + 1, min(len(tokens), k + 10)):
+            if tokens[m].text == ")":
+                return m + 1
+        return k
+    if tokens[k].low in ("from", "at", "@"):
+        for m in range(k + 1, min(len(tokens), k + 5)):
+            if tokens[m].text in _LEAD_MARKS and tokens[m].text != ",":
+                return m
+            if not tokens[m].is_word:
+                return k
+    return k
+
+
+def _name_then_favour(tokens: tuple[Token, ...]) -> bool:
+    """ "ifeoma referral at Flutterwave …": a given name, then straight away a favour noun."""
+    return (
+        len(tokens) > 2
+        and tokens[1].low in _FAVOUR_NOUNS
+        and (_given_name(tokens[0].low) or tokens[0].text.startswith(MENTION_PREFIX))
+        and tokens[0].low not in _MENTION_STOP
+    )
 
 
 def _dotted_favour(tokens: tuple[Token, ...]) -> bool:
@@ -699,11 +898,13 @@ def _dotted_favour(tokens: tuple[Token, ...]) -> bool:
 def _bare_relation_lead(tokens: tuple[Token, ...]) -> tuple[RefKind, str, int, bool] | None:
     """ "ex-manager lou: reference for …", "mentor Ada — intro to …": a relation without "my",
     then a given name, heading a note."""
-    relation = tokens[0].low.removeprefix("ex-").removeprefix("former-")
-    name = tokens[1]
+    at = 1 if tokens[1].low in RELATION_NOUNS and tokens[0].is_word and len(tokens) > 3 else 0
+    relation = tokens[at].low.removeprefix("ex-").removeprefix("former-")
+    name = tokens[at + 1]
     if relation not in RELATION_NOUNS or not (_is_name(name) or _given_name(name.low)):
         return None
-    return RefKind.PERSON, name.text, 2, False
+    # "bootcamp instructor dev → …": one word may say what kind of relation it is.
+    return RefKind.PERSON, name.text, at + 2, False
 
 
 def _name_from_place_lead(tokens: tuple[Token, ...]) -> tuple[RefKind, str, int, bool] | None:
@@ -732,18 +933,30 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     tokens = ct.tokens
     tok = tokens[i]
     low = tok.low
-    if not tok.text[0].isupper() and low not in ("my", "our"):
-        if low not in GIVEN_NAMES:
-            return None  # most words: one cheap test
+    # "Herr Schneider", "ate Joy", "ms. nguyen": a form of address or a title, then a name.
+    address = (low in ADDRESS_BEFORE or low in TITLES) and _address_name(tokens, i) >= 0
+    if not tok.text[0].isupper() and low not in ("my", "our") and not address:
+        # Most words: one cheap test (a form of address after a word makes it a name: "eun-ji
+        # unni").
+        if low not in GIVEN_NAMES and not _address_after(tokens, i + 1):
+            return None
         nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+        if i and tokens[i - 1].low in SURNAMES_FIRST and not tokens[i - 1].is_cap:
+            # "wang lei my classmate is at Huawei, I ask him …": the family name first.
+            start = i - 1
+            if _clause_initial(tokens, start) and _lower_subject_referred_to(ct, start):
+                end = _lower_name_end(tokens, i)
+                return _mention_ref(ct, start, end), end
         if low not in COMMON_WORDS and (
             (i and tokens[i - 1].low in _MET)
-            or ((i == 0 or tokens[i - 1].text in _SENTENCE_MARKS) and nxt in _SUBJECT_VERBS)
+            or (i and tokens[i - 1].low in _GREETINGS and _addressed(tokens, i, i + 1))
+            or (_clause_initial(tokens, i) and nxt in _SUBJECT_VERBS)
             or _lower_subject_referred_to(ct, i)
             or (i == 0 and _note_head(tokens))
         ):
             # "met lena at the meetup. ask her …", "nora is leaving HubSpot. ask her …".
-            return _mention_ref(ct, i, i + 1), i + 1
+            end = _lower_name_end(tokens, i)
+            return _mention_ref(ct, i, end), end
         return None
     nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
     if (
@@ -753,23 +966,48 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
         and nxt != "from"
         and nxt not in _PERSON_SUBJECT_VERBS
         and low.rstrip(".") not in TITLES
+        and not address
         and not tok.text.startswith(MENTION_PREFIX)
+        and not (low.endswith("'s") and low[:-2] in GIVEN_NAMES)
     ):
         return None  # a capitalised word that can start no person: most of them
     if tok.text.startswith(MENTION_PREFIX):
         # "<@U06JD3KF8SA> mentioned she used to work at Etsy. ask her …"
         ref = Ref(
-            RefKind.PERSON, ct.mentions.get(tok.text, tok.text), tok.start, tok.end, Source.MENTION
+            RefKind.PERSON,
+            ct.mentions.get(tok.text, tok.text),
+            tok.start,
+            tok.end,
+            Source.MENTION,
+            addressed=_addressed(tokens, i, i + 1),
         )
         return ref, i + 1
-    initial = i == 0 or tokens[i - 1].text in _SENTENCE_MARKS
-    if (initial and (low in ("my", "our") or low in UNIQUE_KIN)) or low.rstrip(".") in TITLES:
+    initial = _clause_initial(tokens, i)
+    if low in _MY and i and tokens[i - 1].text == "(":
+        return None  # "Mr. Davies (my principal)": an aside about the person just named
+    if initial and low.endswith("'s") and tok.is_cap:
+        return _possessive_subject(ct, i)
+    if (
+        (initial and (low in ("my", "our") or low in UNIQUE_KIN))
+        or (low.rstrip(".") in TITLES and tok.is_cap)
+        or address
+    ):
         # A title names a person anywhere: "…really knows my work is Mrs. Gallagher, …"
         parsed = parse_object(ct, i, strong=False)
         if parsed is None or parsed[0] is not RefKind.PERSON:
             return None
         end = parsed[2]
-        return Ref(RefKind.PERSON, parsed[1], tok.start, tokens[end - 1].end, Source.MENTION), end
+        # "Grandma Lou's bridge partner …": the person named is Grandma Lou.
+        said = parsed[1].removesuffix("'s") if initial else parsed[1]
+        ref = Ref(
+            RefKind.PERSON,
+            said,
+            tok.start,
+            tokens[end - 1].end,
+            Source.MENTION,
+            addressed=_addressed(tokens, i, end),
+        )
+        return ref, end
     if not tok.is_cap or not _is_name(tok):
         return None
     known = low in GIVEN_NAMES and not (
@@ -779,8 +1017,37 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
         return None
     if company_at(tokens, i) or nxt in _ORG_FOLLOWERS or nxt in ("'s", "'"):
         return None
+    if not initial and _in_a_place_name(tokens, i):
+        return None
     end = i + _name_span(tokens, i)
+    if tokens[end - 1].low in _ORG_WORDS:
+        return None  # "Oscar Health", "Jane Street"
     return _mention_ref(ct, i, end), end
+
+
+# Words before a capitalised given name that make it (part of) a place or an organisation:
+# "works in Kaiser IT", "now at Oscar Health", "manages Selina Lisbon", "the Tim Hortons".
+_PLACE_BEFORE = frozenset(
+    {"at", "in", "@", "the", "into", "near", "manages", "runs", "owns", "founded", "joined"}
+)
+
+
+def _in_a_place_name(tokens: tuple[Token, ...], i: int) -> bool:
+    """Is the given name at i, inside a sentence, part of a place or an organisation's name
+    ("TSMC Arizona", "Teach For America", "in Kaiser IT") rather than a person?"""
+    prev = tokens[i - 1]
+    if prev.low in _PLACE_BEFORE:
+        return True
+    # After another capitalised word that is not a title: the tail of a longer proper name.
+    return (
+        prev.is_cap
+        and prev.is_word
+        and not _clause_initial(tokens, i - 1)
+        and prev.low not in _GREETINGS
+        and prev.low.rstrip(".") not in TITLES
+        and prev.low not in ADDRESS_BEFORE
+        and not prev.text.startswith(MENTION_PREFIX)
+    )
 
 
 def _note_head(tokens: tuple[Token, ...]) -> bool:
@@ -810,12 +1077,53 @@ def _subject_referred_to(ct: CleanText, i: int) -> bool:
 
 
 def _lower_subject_referred_to(ct: CleanText, i: int) -> bool:
-    """A lowercase given name opening the message, pointed back to by he/she/him/her in its
-    next sentences: "sam owes me one lol. asking him …", "connor from the gym is a PM, …"."""
+    """A lowercase given name opening a clause, pointed back to by he/she/him/her (or a
+    singular they) in its next sentences: "sam owes me one lol. asking him …", "ok so alexis
+    from the slack said …, asking her …", "kai interviewed at Duolingo. asking them …"."""
     tokens = ct.tokens
-    if i != 0 or len(tokens) < 3 or tokens[1].low in REQUEST_VERBS:
+    if i + 2 >= len(tokens) or tokens[i + 1].low in REQUEST_VERBS:
         return False
-    return _GENDERED.search(ct.low, tokens[0].end, tokens[0].end + 160) is not None
+    if not _clause_initial(tokens, i):
+        return False
+    end = tokens[i].end
+    return (
+        _GENDERED.search(ct.low, end, end + 160) is not None
+        or _THEY.search(ct.low, end, end + 160) is not None
+    )
+
+
+_THEY = re.compile(r"\b(?:they|them|their)\b")
+# Words that may come before the subject of a clause: "ok so alexis said …", "btw Nadia is …".
+_FILLERS = frozenset(
+    {"ok", "okay", "so", "also", "btw", "and", "but", "then", "hey", "well", "anyway", "plus"}
+    | {"oh", "lol", "yeah", "yes", "update", "coach", "today", "tomorrow", "tonight", "fyi"}
+)
+
+
+def _clause_initial(tokens: tuple[Token, ...], i: int) -> bool:
+    """Does token i open a clause: the message's first word, after a sentence mark, or after
+    a few words of filler ("ok so", "btw")?"""
+    k = i
+    while k > 0 and i - k < 3 and tokens[k - 1].low in _FILLERS:
+        k -= 1
+    return k == 0 or tokens[k - 1].text in _SENTENCE_MARKS
+
+
+def _possessive_subject(ct: CleanText, i: int) -> tuple[Ref, int] | None:
+    """ "Carla's husband is a recruiter … asking her …", "Maya's speaking, … ask her": a known
+    given name opening a clause with "'s" (for "is", or owning someone), pointed back to."""
+    tokens = ct.tokens
+    tok = tokens[i]
+    name = tok.low[:-2]
+    if not _given_name(name) or name in _MENTION_STOP or i + 1 >= len(tokens):
+        return None
+    nxt = tokens[i + 1].low
+    if not (nxt in _AFTER_IS or nxt.endswith("ing")) and (
+        _GENDERED.search(ct.low, tok.end, tok.end + 160) is None
+    ):
+        return None
+    stop = tok.end - 2
+    return Ref(RefKind.PERSON, ct.text[tok.start : stop], tok.start, stop, Source.MENTION), i + 1
 
 
 # Words after "X's" that read it as "X is": "vero's on the podcast team", "maya's reviewing …".
@@ -839,7 +1147,40 @@ def _contracted_subject(ct: CleanText) -> Ref | None:
 
 def _mention_ref(ct: CleanText, i: int, end: int) -> Ref:
     start, stop = ct.tokens[i].start, ct.tokens[end - 1].end
-    return Ref(RefKind.PERSON, ct.text[start:stop], start, stop, Source.MENTION)
+    addressed = _addressed(ct.tokens, i, end)
+    return Ref(
+        RefKind.PERSON, ct.text[start:stop], start, stop, Source.MENTION, addressed=addressed
+    )
+
+
+# Greetings before a name spoken to: "hey Jo!", "Hi Greta!", "yo <@U…>".
+_GREETINGS = frozenset(
+    {"hey", "hi", "hello", "yo", "dear", "hiya", "heya", "heyy", "hii", "hiii", "morning", "ok"}
+)
+# What may follow a name spoken to: a mark, a greeting, or the request itself.
+_AFTER_ADDRESS = frozenset(
+    {",", "!", "—", ":", "-", ".", "?", "hey", "hi", "hello", "could", "would", "can", "will"}
+    | {"if", "do", "are", "pls", "please", "ty", "thanks", "thank", "quick", "so", "sorry"}
+)
+
+
+def _addressed(tokens: tuple[Token, ...], i: int, end: int) -> bool:
+    """Is the person at tokens[i:end] spoken to, as a message or a quoted one opens ("hey Jo!
+    would you …", "<@U…> could you …", "sending: "hi Tiffany! could you …")?"""
+    if (
+        i > 1
+        and tokens[i - 1].text == ","
+        and (end >= len(tokens) or tokens[end].text in ("?", "!", "."))
+    ):
+        return True  # "could you refer me for the QA role, Sam?": spoken to at the end
+    k = i
+    if k > 0 and tokens[k - 1].low in _GREETINGS:
+        k -= 1
+    if k > 0 and tokens[k - 1].text not in ('"', "'", ":", "."):
+        return False
+    if k == 0 and tokens[i].text.startswith(MENTION_PREFIX):
+        return True  # a message that opens with a mention speaks to them
+    return end >= len(tokens) or tokens[end].low in _AFTER_ADDRESS or tokens[end].low in _GREETINGS
 
 
 def find_refs(ct: CleanText) -> list[Ref]:
@@ -848,14 +1189,20 @@ def find_refs(ct: CleanText) -> list[Ref]:
     refs: list[Ref] = []
     i = 0
     count = len(tokens)
-    # A note's leading person needs a separator among its first words.
+    if not count:
+        return refs
+    # A note's leading person needs a separator among its first words; a bullet before the
+    # note ("- derek: referral @ HubSpot") is passed over.
+    head = replace(ct, tokens=tokens[1:]) if count > 3 and tokens[0].text in _BULLETS else ct
     lead = (
         None
-        if _LEAD_MARKS.isdisjoint(ct.words) and not _dotted_favour(tokens)
-        else _lead_person(ct)
+        if _LEAD_MARKS.isdisjoint(ct.words)
+        and not _dotted_favour(head.tokens)
+        and not _name_then_favour(head.tokens)
+        else _lead_person(head)
     )
     if lead is None:
-        lead = _contracted_subject(ct)
+        lead = _contracted_subject(head)
     if lead is not None:
         refs.append(lead)
     # Only verbs can open a slot, and only capitalised words, given names and "my"/"our" can
@@ -896,19 +1243,7 @@ def find_refs(ct: CleanText) -> list[Ref]:
                 refs.append(mention[0])
                 i = mention[1]
                 continue
-        if source is None or (
-            source is Source.REQUEST
-            and i >= 2
-            and (
-                (tokens[i - 1].low == "to" and tokens[i - 2].low not in _SELF_TO)
-                # "a list of people I could ask": the asking is someday, of no one yet
-                or (
-                    tokens[i - 1].low in ("could", "can", "might", "should")
-                    and tokens[i - 2].low in ("i", "we")
-                    and (i + 1 >= count or not tokens[i + 1].is_word)
-                )
-            )
-        ):
+        if source is None or (source is Source.REQUEST and _not_a_new_ask(tokens, i, n)):
             # "ask her to email the recruiter": the second verb is the favour, not a new ask.
             i += 1
             continue
@@ -920,6 +1255,19 @@ def find_refs(ct: CleanText) -> list[Ref]:
             j += 1
         elif _ask_then_colon(tokens, j, source):
             j += 1  # "today's ask: <@U…> for a referral"
+            noted = parse_object(ct, j, strong=True, verb=tok.low)
+            if (
+                not refs
+                and noted is not None
+                and noted[0] is RefKind.PERSON
+                and noted[2] < count
+                and tokens[noted[2]].text in ("→", "-", "—", "=")
+            ):
+                # "ask: <@U…> → referral, Asana": a note headed by the person asked.
+                end = tokens[noted[2]].end
+                refs.append(Ref(RefKind.PERSON, noted[1], tok.start, end, Source.LEAD))
+                i = noted[2] + 1
+                continue
         elif (
             source is Source.REQUEST
             and j + 1 < count
@@ -958,6 +1306,11 @@ def find_refs(ct: CleanText) -> list[Ref]:
                 if _small_talk(tokens, j):
                     i = j
                     continue
+                if j < count and tokens[j].low == "around":
+                    # "ask around for a referral": whoever will listen, no one in particular.
+                    refs.append(Ref(RefKind.GENERIC, "", tok.start, tokens[j].end, source))
+                    i = j + 1
+                    continue
                 end = tokens[j - 1].end
                 nxt = tokens[j].low if j < count else ""
                 refs.append(Ref(RefKind.IMPLICIT, "", tok.start, end, source, next_low=nxt))
@@ -979,6 +1332,28 @@ def find_refs(ct: CleanText) -> list[Ref]:
         )
         i = end_index
     return _resolve(refs)
+
+
+def _not_a_new_ask(tokens: tuple[Token, ...], i: int, n: int) -> bool:
+    """Is the request verb at i no new ask: a favour asked of the person before ("ask her to
+    email the recruiter"), someday ("a list of people I could ask"), or a noun ("to send a
+    short email to …", "from friday's phone screen")?"""
+    count = len(tokens)
+    prev = tokens[i - 1].low if i else ""
+    if i >= 2:
+        before = tokens[i - 2].low
+        if prev == "to" and before not in _SELF_TO:
+            return True
+        if (
+            prev in ("could", "can", "might", "should")
+            and before in ("i", "we")
+            and (i + 1 >= count or not tokens[i + 1].is_word)
+        ):
+            return True
+        if n == 1 and prev in _NOUN_BEFORE and before in ("send", "sending", "write", "a"):
+            return True
+    # "friday's phone screen", but "today's ask: <@U…> for a referral" is an ask.
+    return n == 1 and prev.endswith("'s") and (i + 1 >= count or tokens[i + 1].text != ":")
 
 
 def _ask_then_colon(tokens: tuple[Token, ...], j: int, source: Source | None) -> bool:

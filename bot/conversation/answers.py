@@ -14,13 +14,13 @@ from zoneinfo import ZoneInfo
 
 from bot.coaching import Verdict
 from bot.conversation.followups import current_ask, latest_open_ask
-from bot.conversation.group import offer_intro
+from bot.conversation.group import offer_intro, word_report
 from bot.conversation.intents import Reading, Topic
 from bot.conversation.planning import judge, last_plan, next_check_in
 from bot.conversation.states import State
 from bot.conversation.text import short
 from bot.conversation.turn import Turn
-from bot.domain import AskStatus, Outcome
+from bot.domain import AskStatus, Outcome, Role
 from bot.schedule import format_days
 
 KINDS_OF_ASK = (
@@ -147,8 +147,9 @@ def question(turn: Turn, reading: Reading) -> State:
         Topic.WHO_TO_ASK: _who_to_ask,
         Topic.IS_GOOD_ASK: _is_good_ask,
         Topic.PRIVACY: _privacy,
-        Topic.GROUP: _group,
     }.get(topic)
+    if topic == Topic.GROUP:
+        return group_question(turn, reading)
     if answer is not None:
         turn.say(answer(turn, reading))
     else:
@@ -303,6 +304,27 @@ def _schedule(turn: Turn, reading: Reading) -> str:
         f"({member.timezone}){away}.{weekends} Change it with e.g. “9am”, `days mon,wed,fri` or "
         f"`tz Europe/Berlin`.{fewer}"
     )
+
+
+_GROUP_PROGRESS = re.compile(
+    r"\bhow('?s| is| are) (the|my|our)|\bwho (hasn'?t|has not|didn'?t|did not|haven'?t)\b"
+    r"|\bquiet|\binactive|\bstuck|\bstats|\bnumbers|\breport|\bprogress",
+    re.IGNORECASE,
+)
+
+
+def group_question(turn: Turn, reading: Reading) -> State:
+    """A question about the group: organizers asking how it is doing get their report."""
+    if turn.member.role in (Role.ADMIN, Role.COACH) and _GROUP_PROGRESS.search(reading.text):
+        word_report(turn, "")
+    elif _GROUP_PROGRESS.search(reading.text):
+        turn.say(
+            "The group's numbers go to its organizers; yours are in `stats`. "
+            + _group(turn, reading)
+        )
+    else:
+        turn.say(_group(turn, reading))
+    return _stay(turn)
 
 
 def _group(turn: Turn, reading: Reading) -> str:

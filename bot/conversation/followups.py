@@ -9,6 +9,8 @@ the member's most recent open ask, and the reply says which.
 
 from __future__ import annotations
 
+import re
+
 from bot.checkins import cancel_all, plan_follow_up, plan_made_question
 from bot.conversation.intents import Intent, Reading
 from bot.conversation.phrases import NERVES
@@ -140,7 +142,7 @@ def typed_outcome(turn: Turn, reading: Reading) -> State:
     if ask is None:
         return _no_open_ask(turn)
     result = reading.result or Outcome.WAITING
-    return outcome(turn, ask, result, "" if pending else _which(ask))
+    return outcome(turn, ask, result, "" if pending else _which(ask), text=reading.text)
 
 
 def typed_nudge(turn: Turn, reading: Reading) -> State:
@@ -226,7 +228,7 @@ def _ask_what_happened(turn: Turn, ask: Ask, lead: str) -> State:
     return State.AWAITING_OUTCOME
 
 
-def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "") -> State:
+def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str = "") -> State:
     """Said yes / Waiting to hear / Said no."""
     who = ask.who or "them"
     still_waiting = ask.outcome == Outcome.WAITING and result == Outcome.WAITING
@@ -236,8 +238,13 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "") -> State:
     turn.uow.asks.save(ask)
     turn.member.state_data = {}
     if result == Outcome.YES:
+        send_now = (
+            "Send it today, while it's fresh. "
+            if re.search(r"\bshould i (send|email|forward|reply|get back)\b", text, re.IGNORECASE)
+            else ""
+        )
         turn.say(
-            f"{prefix}Great outcome. A two-line thank-you to {who} today keeps the door open — "
+            f"{prefix}Great outcome. {send_now}A two-line thank-you to {who} today keeps the door open — "
             "don't be a hit-and-run."
         )
     elif still_waiting:  # heard nothing again: a nudge, not a thank-you

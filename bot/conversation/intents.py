@@ -312,6 +312,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"check in)\b.{0,30}\bweekends?\b|^why (do|does|are) (you|u|this|it) .{0,25}\b(every ?day|"
             r"daily|each (day|morning)|so often|all the time)\b|\bwhat (time ?zone|tz|timezone|time)\b.{0,25}\b(me|my)\b"
             r"|\bwhat happens if i (don'?t|do not|dont|never|miss|skip|forget|ignore)\b"
+            r"|\bwhat happens if i (say|keep saying|press|click|answer)\b"
             r"|\b(skip|no|off on|without) (the )?weekends?\b"
             r"|\b(friday|weekly) (review|check-?in|recap)\b|\bwhat time is it\b"
         ),
@@ -327,6 +328,10 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"will) (the )?(group|sharing|digest|board)\b|\bhow many (people|members|of us)\b"
             r"|\b(is|are) (anyone|anybody|others|other people) (else )?(using|doing) (this|it)\b"
             r"|\bwho else (in|on|from) (the|this|my) (group|club|server|workspace)\b|\bis it just me\b"
+            r"|\bhow('?s| is| are) (the|my|our) (group|club|members|cohort|people)( doing| going)?\b"
+            r"|\bwho (hasn'?t|has not|didn'?t|did not|haven'?t) (answered|replied|asked|made|been active|"
+            r"responded|checked in)\b|\bwho('?s| is| has| have)( gone)? (quiet|inactive|stuck)\b"
+            r"|\bgroup('?s)? (stats|numbers|report|progress)\b"
         ),
     ),
     (
@@ -344,7 +349,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
     (
         Topic.WHAT_TO_ASK,
         re.compile(
-            r"\bwhat (should|do|can|could|would|shall) i (even |actually |really )?ask\b|\b(no idea|no clue|not sure|idk|dunno|"
+            r"\bwhat (should|do|can|could|would|shall) i (even |actually |really )?ask\b"
+            r"|\bwhat (i|to) (should |shall |can |must )?ask\b|\b(no idea|no clue|not sure|idk|dunno|"
             r"don'?t know) what\b|\bwhat to ask\b|\bwhat (should|could) (my|the) ask be\b"
             r"|\b(any|give me|need) (an |some )?(ideas?|suggestions?|examples?|inspiration)\b"
             r"|\bwhat would (you|u) ask\b|\bwhat do (people|others|most people|folks) (usually |normally "
@@ -375,10 +381,21 @@ def read(text: str, context: Context) -> Reading:
 def person_in(answer: str) -> str | None:
     """The person an answer names, read as the assessor reads the one asked ("Carlos. he
     works at shopify" -> Carlos)."""
-    return assessed(f"Ask {answer.strip().rstrip('.!')} for a referral").who
+    answer = _NAME_IS.sub("", answer.strip())
+    return assessed(f"Ask {answer.rstrip('.!')} for a referral").who
+
+
+# "her name is Priya, she is in Infosys": the name after "name is".
+_NAME_IS = re.compile(
+    r"^(?:(?:ok|okay|so|and|oh|oh and)[, ]+)?(?:her|his|their|the person'?s|my friend'?s) name(?:'s| is)\s+",
+    re.IGNORECASE,
+)
 
 
 def _read(text: str, low: str, context: Context) -> Reading:
+    address = vocab.ADDRESS_TO_COACH.match(low)
+    if address and address.end() < len(low):
+        low = low[address.end() :]
     words = _words(low)
     state = context.state
 
@@ -429,6 +446,10 @@ def _read(text: str, low: str, context: Context) -> Reading:
         and len(words) <= 16
     ):
         return reading(Intent.EDIT, "changes the plan just made", who=_edit_person(text))
+    if vocab.BACK_AFTER_SILENCE.match(low):
+        if context.stopped:
+            return reading(Intent.GREETING, "back after a silence")
+        return reading(Intent.RESUME, "back after a silence")
     if vocab.RESUME.search(low) or (
         (context.stopped or context.paused) and vocab.UNDO_STOP.search(low)
     ):
@@ -660,9 +681,15 @@ def _answer(
     if len(words) > 40 or (not answering and len(words) > 20):
         return None
     low = re.sub(r"^<@!?\w+>\s*", "", low)
-    if vocab.FOLLOW_UP_ADVICE.search(low) and ("?" in low or "should" in low):
+    if (
+        vocab.FOLLOW_UP_ADVICE.search(low)
+        and ("?" in low or "should" in low)
+        and not (state == State.AWAITING_OUTCOME and vocab.OUTCOME_YES.search(low))
+    ):
         return (Intent.FOLLOW_UP_ADVICE, "asks whether to follow up", None, None)
-    if re.search(r"\b(what if|should i (even )?ask|how do i|is it (ok|weird|rude))\b", low):
+    if re.search(
+        r"\b(what if|what happens if|should i (even )?ask|how do i|is it (ok|weird|rude))\b", low
+    ):
         return None
     didnt_ask = re.search(
         r"\b(didn'?t|did not|haven'?t|have not|never) (actually |really |even |directly )?(ask|make|made|do|send|get to)\b"

@@ -73,6 +73,14 @@ RESUME = re.compile(
     r"|^((wait|no|nope|actually|oops|sorry|ok|okay|hmm|never ?mind|nvm|please|pls)[\s,.!]+)+"
     r"(resume|unpause|restart|start again|keep going)( (please|pls|it|them|the check ?ins))?[.! ]*$"
 )
+# Words that only address the coach: "sir, what i should ask today", "coach: what now?".
+ADDRESS_TO_COACH = re.compile(r"^(sir|ma'?am|madam|mam|coach|bro|boss|buddy|dear coach)[,:!]? +")
+# "sorry i ghosted for a week": back after a silence, no guilt needed.
+BACK_AFTER_SILENCE = re.compile(
+    r"^(sorry|apologies|my bad|oops)\b.{0,25}\b(i |i'?ve |i have )?(ghosted|been (away|quiet|mia|awol|"
+    r"busy|offline|absent)|disappeared|went (quiet|silent|mia)|missed (a few|some|your) (days|messages|"
+    r"check ?ins))\b"
+)
 # Said right after `stop`: taking it back.
 UNDO_STOP = re.compile(
     r"^((wait|no|nope|oops|sorry|actually|hmm|never ?mind|nvm)[\s,.!]+)*(undo( that)?|changed my mind|i changed my mind|"

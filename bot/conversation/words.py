@@ -271,9 +271,15 @@ def resume(turn: Turn, reading: Reading) -> State:
         member.state = State.IDLE
         member.state_data = {}
     plan_check_ins(turn.uow, member, turn.now)
+    welcome = (
+        "Welcome back — no guilt needed. "
+        if reading.why == "back after a silence"
+        else "Welcome back! "
+        if was_away
+        else ""
+    )
     turn.say(
-        ("Welcome back! " if was_away else "")
-        + f"Check-ins are on: {format_days(member.days)} at {member.checkin_time:%H:%M}."
+        welcome + f"Check-ins are on: {format_days(member.days)} at {member.checkin_time:%H:%M}."
     )
     return _stay(turn)
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
+import math
 import secrets
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from emulators.discord.payloads import PayloadBuilders
 from emulators.discord.protocol import (
     _GUILD_EVENTS,
     _MEMBER_EVENTS,
@@ -20,6 +21,7 @@ from emulators.discord.protocol import (
     API_VERSION,
     CLOSE_INVALID_SHARD,
     CLOSE_SHARDING_REQUIRED,
+    GUILDS_PER_RECOMMENDED_SHARD,
     INTENT_DIRECT_MESSAGE_REACTIONS,
     INTENT_DIRECT_MESSAGE_TYPING,
     INTENT_DIRECT_MESSAGES,
@@ -40,137 +42,153 @@ from emulators.discord.protocol import (
     OP_RECONNECT,
     OP_RESUME,
     PRIVILEGED_INTENTS,
-    UserRef,
     _clone,
-    _now_iso,
     _routing_guild,
     _valid_shard,
     shard_for,
 )
 from emulators.discord.records import (
     GatewayOp,
+    GatewayRules,
     SentDispatch,
     _Conn,
     _Session,
 )
+from emulators.discord.state import DiscordState, nth
+from emulators.serving import Connections, LocalServer
 
 
-class Gateway(PayloadBuilders):
-    """The gateway sessions and the dispatches pushed to them."""
+class Gateway:
+    """The gateway sessions, the connections serving them and the dispatches pushed to them.
+    Holds the state (the bot's token and user, the guilds a session is told about, the lock
+    tests wait on) and the server (its address, its loop)."""
 
-    def add_guild(
-        self,
-        guild_id: int,
-        name: str = "Test Guild",
-        owner_id: int | None = None,
-        *,
-        members: Sequence[UserRef] = (),
-        roles: Sequence[Mapping[str, Any]] = (),
-        channels: Sequence[int | Mapping[str, Any]] = (),
-        member_roles: Mapping[int, Sequence[int]] | None = None,
-        announce: bool = True,
-    ) -> JSON:
-        """Add a guild. ``members`` are user ids or user dicts (the bot is added itself);
-        ``roles`` are dicts with at least ``id`` (``name``/``permissions`` optional; the
-        ``@everyone`` role, id == guild id, is added); ``channels`` are ids (text channels) or
-        channel dicts; ``member_roles`` maps user id -> role ids. When a client is connected the
-        new guild is announced with GUILD_CREATE (the bot "joins")."""
-        owner = int(owner_id) if owner_id is not None else self.bot_id
-        member_roles = member_roles or {}
-        role_list: list[JSON] = [self._role(guild_id, {"id": guild_id, "name": "@everyone"})]
-        role_list += [self._role(guild_id, r) for r in roles if int(r["id"]) != guild_id]
-        channel_list: list[JSON] = []
-        for position, ch in enumerate(channels):
-            raw: Mapping[str, Any] = {"id": ch} if isinstance(ch, int) else ch
-            channel_list.append(
-                {
-                    "id": str(raw["id"]),
-                    "type": int(raw.get("type", 0)),
-                    "name": str(raw.get("name", f"channel-{raw['id']}")),
-                    "position": int(raw.get("position", position)),
-                    "permission_overwrites": list(raw.get("permission_overwrites", [])),
-                    "parent_id": raw.get("parent_id"),
-                    "topic": raw.get("topic"),
-                    "nsfw": False,
-                    "rate_limit_per_user": 0,
-                    "last_message_id": None,
-                    "flags": 0,
-                }
-            )
-        member_list: list[JSON] = []
-        seen: set[int] = set()
-        for ref in [*members, self.bot_id]:
-            user = self.user(ref)
-            uid = int(user["id"])
-            if uid in seen:
-                continue
-            seen.add(uid)
-            member_list.append(self._member(user, [int(r) for r in member_roles.get(uid, [])]))
-        guild: JSON = {
-            "id": str(guild_id),
-            "name": name,
-            "icon": None,
-            "splash": None,
-            "discovery_splash": None,
-            "banner": None,
-            "description": None,
-            "owner_id": str(owner),
-            "afk_channel_id": None,
-            "afk_timeout": 300,
-            "verification_level": 0,
-            "default_message_notifications": 1,
-            "explicit_content_filter": 0,
-            "mfa_level": 0,
-            "nsfw_level": 0,
-            "premium_tier": 0,
-            "premium_subscription_count": 0,
-            "preferred_locale": "en-US",
-            "system_channel_id": None,
-            "system_channel_flags": 0,
-            "rules_channel_id": None,
-            "public_updates_channel_id": None,
-            "vanity_url_code": None,
-            "features": [],
-            "roles": role_list,
-            "emojis": [],
-            "stickers": [],
-            "channels": channel_list,
-            "threads": [],
-            "members": member_list,
-            "member_count": len(member_list),
-            "presences": [],
-            "voice_states": [],
-            "stage_instances": [],
-            "guild_scheduled_events": [],
-            "soundboard_sounds": [],
-            "large": False,
-            "unavailable": False,
-            "joined_at": _now_iso(),
-            "application_id": None,
-        }
-        with self._lock:
-            self._guilds[int(guild_id)] = guild
-            for ch in channel_list:
-                self._channels[int(ch["id"])] = {**ch, "guild_id": str(guild_id)}
-            connected = any(s.conn is not None for s in self._sessions.values())
-        if announce and connected:
-            self.dispatch("GUILD_CREATE", self._guild_create_payload(int(guild_id)))
-        return guild
+    def __init__(self, state: DiscordState, server: LocalServer, rules: GatewayRules) -> None:
+        self.state = state
+        self._server = server
+        self.rules = rules
+        self._ops: list[GatewayOp] = []
+        self._identifies: list[JSON] = []
+        self._resumes: list[JSON] = []
+        self._sent: list[SentDispatch] = []
+        self._filtered: list[tuple[str, str, JSON]] = []
+        self._dispatched: list[tuple[str, JSON]] = []
+        self._sessions: dict[str, _Session] = {}
+        self.connections: Connections[_Conn] = Connections(state.lock)
+        self._gateway_queries: list[dict[str, str]] = []
+        self._fail_next_resume = False
+        self._gate: asyncio.Event | None = None
+
+    @property
+    def url(self) -> str:
+        """The websocket URL (``DISCORD_GATEWAY_URL``; discord.py appends ``?v=10&...``)."""
+        return self._server.url("/gateway", "ws")
+
+    def recommended_shards(self) -> int:
+        """The shard count ``GET /gateway/bot`` recommends."""
+        with self.state.lock:
+            guilds = len(self.state.guilds)
+        by_size = max(1, math.ceil(guilds / GUILDS_PER_RECOMMENDED_SHARD))
+        return self.rules.recommended_shards or by_size
+
+    def start(self) -> None:
+        """On the server's loop, before the first connection: the gate new ones wait at."""
+        self._gate = asyncio.Event()
+        self._gate.set()
+
+    async def close_all(self) -> None:
+        """Close every connection (at shutdown)."""
+        for conn in self.connections.open:
+            conn.closed_by_server = True
+            with contextlib.suppress(Exception):
+                await conn.ws.close(code=1001, message=b"emulator stopping")
+
+    def announce_guild(self, guild_id: int) -> None:
+        """GUILD_CREATE for a guild just added, when a client is connected (the bot "joins")."""
+        if self.connected:
+            self.dispatch("GUILD_CREATE", self.state.guild_create_payload(guild_id))
+
+    def ops_received(self, op: int | None = None) -> list[GatewayOp]:
+        with self.state.lock:
+            return [o for o in self._ops if op is None or o.op == op]
+
+    @property
+    def identifies(self) -> list[JSON]:
+        """Every IDENTIFY payload received (accepted or not)."""
+        with self.state.lock:
+            return [self._public(i) for i in self._identifies]
+
+    @property
+    def resumes(self) -> list[JSON]:
+        """Every RESUME payload received (accepted or not)."""
+        with self.state.lock:
+            return [self._public(r) for r in self._resumes]
+
+    @property
+    def gateway_queries(self) -> list[dict[str, str]]:
+        """The query string of every gateway connection (``v``, ``encoding``, ``compress``)."""
+        with self.state.lock:
+            return [dict(q) for q in self._gateway_queries]
+
+    def sent(self, event: str | None = None) -> list[SentDispatch]:
+        """Dispatches sent or queued to sessions (READY, GUILD_CREATE, test dispatches...)."""
+        with self.state.lock:
+            return [s for s in self._sent if event is None or s.event == event]
+
+    def filtered(self) -> list[tuple[str, str, JSON]]:
+        """(session id, event, data) for dispatches withheld because of missing intents."""
+        with self.state.lock:
+            return list(self._filtered)
+
+    @property
+    def connections_opened(self) -> int:
+        return self.connections.accepted
+
+    @property
+    def connected(self) -> bool:
+        with self.state.lock:
+            return any(s.conn is not None for s in self._sessions.values())
+
+    def wait_for_identify(self, timeout: float = 5.0, count: int = 1) -> JSON:
+        """The ``count``-th IDENTIFY payload (``d``), once READY has been sent for it."""
+        return self.state.wait_until(nth(self._identified, count), timeout)
+
+    async def wait_for_identify_async(self, timeout: float = 5.0, count: int = 1) -> JSON:
+        return await self.state.wait_until_async(nth(self._identified, count), timeout)
+
+    def wait_for_resume(self, timeout: float = 5.0, count: int = 1) -> JSON:
+        """The ``count``-th accepted RESUME payload, once RESUMED has been sent."""
+        return self.state.wait_until(nth(self._resumed, count), timeout)
+
+    async def wait_for_resume_async(self, timeout: float = 5.0, count: int = 1) -> JSON:
+        return await self.state.wait_until_async(nth(self._resumed, count), timeout)
+
+    def _identified(self) -> list[JSON]:
+        return [self._public(i) for i in self._identifies if i.get("_ready_sent")]
+
+    def _resumed(self) -> list[JSON]:
+        return [self._public(r) for r in self._resumes if r.get("_resumed_sent")]
+
+    @staticmethod
+    def _public(record: JSON) -> JSON:
+        return {k: v for k, v in record.items() if not k.startswith("_")}
+
+    # ---- test hooks ----------------------------------------------------------------------------
 
     def dispatch(self, event: str, data: Mapping[str, Any]) -> int:
         """Send a dispatch (op 0) to every identified session, with the next sequence number.
         A disconnected (resumable) session keeps it for replay on RESUME. Returns how many
         sessions got it (sent or queued)."""
         payload = _clone(data)
-        with self._lock:
+        with self.state.lock:
             self._dispatched.append((event, payload))
             if event == "MESSAGE_CREATE" and "id" in payload and "channel_id" in payload:
-                self._incoming[int(payload["id"])] = payload  # the bot may fetch it later
+                self.state.incoming[int(payload["id"])] = payload  # the bot may fetch it later
         return self._server.run(self._dispatch_all(event, payload))
 
     def replay_last(self, n: int = 1) -> int:
         """Dispatch again the last ``n`` test dispatches, same payloads (duplicate delivery)."""
-        with self._lock:
+        with self.state.lock:
             again = self._dispatched[-n:]
         total = 0
         for event, data in again:
@@ -198,14 +216,14 @@ class Gateway(PayloadBuilders):
 
     def fail_next_resume(self) -> None:
         """Answer the next RESUME with INVALID_SESSION(false) (as for an expired session)."""
-        with self._lock:
+        with self.state.lock:
             self._fail_next_resume = True
 
     async def _drop(self, code: int | None, hold: bool) -> None:
         assert self._gate is not None
         if hold:
             self._gate.clear()
-        for conn in list(self._conns.values()):
+        for conn in self.connections.open:
             conn.closed_by_server = True
             session = conn.session
             if session is not None:
@@ -219,7 +237,7 @@ class Gateway(PayloadBuilders):
             else:
                 with contextlib.suppress(Exception):
                     await conn.ws.close(code=code, message=b"emulator dropped the connection")
-        self._notify()
+        self.state.notify()
 
     async def _release(self) -> None:
         assert self._gate is not None
@@ -231,7 +249,7 @@ class Gateway(PayloadBuilders):
             if conn is None:
                 continue
             if not resumable:
-                with self._lock:
+                with self.state.lock:
                     self._sessions.pop(session.session_id, None)
                 session.conn = None
             await conn.send({"op": OP_INVALID_SESSION, "d": resumable, "s": None, "t": None})
@@ -246,7 +264,7 @@ class Gateway(PayloadBuilders):
     def _allowed(self, session: _Session, event: str, data: JSON) -> JSON | None:
         """Apply intents: None if the session must not get the event, else the (maybe blanked)
         payload."""
-        if not self.enforce_intents:
+        if not self.rules.enforce_intents:
             return data
         intents = session.intents
         in_guild = data.get("guild_id") is not None
@@ -271,8 +289,10 @@ class Gateway(PayloadBuilders):
             and not intents & INTENT_MESSAGE_CONTENT
         ):
             author = str((data.get("author") or {}).get("id"))
-            mentioned = any(str(u.get("id")) == str(self.bot_id) for u in data.get("mentions", []))
-            if author != str(self.bot_id) and not mentioned:
+            mentioned = any(
+                str(u.get("id")) == str(self.state.bot_id) for u in data.get("mentions", [])
+            )
+            if author != str(self.state.bot_id) and not mentioned:
                 data = {**data, "content": "", "embeds": [], "attachments": [], "components": []}
         return data
 
@@ -292,7 +312,7 @@ class Gateway(PayloadBuilders):
     async def _dispatch_to(self, session: _Session, event: str, data: JSON) -> bool:
         allowed = self._allowed(session, event, data)
         if allowed is None:
-            with self._lock:
+            with self.state.lock:
                 self._filtered.append((session.session_id, event, data))
             return False
         async with session.lock:
@@ -306,27 +326,27 @@ class Gateway(PayloadBuilders):
                     await conn.send({"op": OP_DISPATCH, "t": event, "s": seq, "d": allowed})
                 except Exception:
                     live = False
-            with self._lock:
+            with self.state.lock:
                 self._sent.append(
                     SentDispatch(
                         session.session_id, seq, event, allowed, live, False, session.shard
                     )
                 )
-        self._notify()
+        self.state.notify()
         return True
 
     # ---- gateway websocket -------------------------------------------------------------------
 
-    async def _gateway(self, request: web.Request) -> web.StreamResponse:
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        """``GET /gateway``: a connection, from HELLO to its close."""
         ws = web.WebSocketResponse(max_msg_size=0)
         await ws.prepare(request)
         compress = request.query.get("compress")
         if compress == "zstd-stream":
             compress = None  # not supported here: plain text frames (discord.py accepts them)
         conn = _Conn(ws, request, compress)
-        with self._lock:
-            self._conns[conn.id] = conn
-            self._connections_opened += 1
+        with self.state.lock:
+            self.connections.add(conn)
             self._gateway_queries.append(dict(request.query))
         try:
             if request.query.get("encoding", "json") != "json":
@@ -340,7 +360,7 @@ class Gateway(PayloadBuilders):
             await conn.send(
                 {
                     "op": OP_HELLO,
-                    "d": {"heartbeat_interval": self.heartbeat_interval_ms},
+                    "d": {"heartbeat_interval": self.rules.heartbeat_interval_ms},
                     "s": None,
                     "t": None,
                 }
@@ -355,20 +375,19 @@ class Gateway(PayloadBuilders):
                 except (ValueError, KeyError, TypeError):
                     await ws.close(code=4002, message=b"Error while decoding payload.")
                     break
-                with self._lock:
+                with self.state.lock:
                     self._ops.append(GatewayOp(conn.id, op, payload.get("d"), time.time()))
-                self._notify()
+                self.state.notify()
                 await self._on_op(conn, op, payload.get("d"))
         finally:
-            with self._lock:
-                self._conns.pop(conn.id, None)
+            self.connections.remove(conn)
             session = conn.session
             if session is not None and session.conn is conn:
                 session.conn = None
                 if not conn.closed_by_server and ws.close_code in (1000, 1001):
-                    with self._lock:  # a clean client close ends the session, as on Discord
+                    with self.state.lock:  # a clean client close ends the session, as on Discord
                         self._sessions.pop(session.session_id, None)
-            self._notify()
+            self.state.notify()
         return ws
 
     async def _on_op(self, conn: _Conn, op: int, d: Any) -> None:
@@ -389,67 +408,67 @@ class Gateway(PayloadBuilders):
             await conn.ws.close(code=4005, message=b"Already authenticated.")
             return
         record = dict(d)
-        with self._lock:
+        with self.state.lock:
             self._identifies.append(record)
-        if d.get("token") not in self.tokens:
+        if d.get("token") not in self.state.tokens:
             await conn.ws.close(code=4004, message=b"Authentication failed.")
             return
         shard = _valid_shard(d["shard"]) if "shard" in d else (0, 1)
         if shard is None:
             await conn.ws.close(code=CLOSE_INVALID_SHARD, message=b"Invalid shard.")
             return
-        with self._lock:
-            guild_ids = [g for g in self._guilds if shard_for(g, shard[1]) == shard[0]]
-        if len(guild_ids) > self.max_guilds_per_shard:
+        with self.state.lock:
+            guild_ids = [g for g in self.state.guilds if shard_for(g, shard[1]) == shard[0]]
+        if len(guild_ids) > self.rules.max_guilds_per_shard:
             await conn.ws.close(code=CLOSE_SHARDING_REQUIRED, message=b"Sharding required.")
             return
         intents = int(d.get("intents", 0))
-        if intents & PRIVILEGED_INTENTS and not self.allow_privileged_intents:
+        if intents & PRIVILEGED_INTENTS and not self.rules.allow_privileged_intents:
             await conn.ws.close(code=4014, message=b"Disallowed intent(s).")
             return
         session = _Session(secrets.token_hex(16), str(d["token"]), intents, record, shard)
-        with self._lock:
+        with self.state.lock:
             self._sessions[session.session_id] = session
         conn.session = session
         session.conn = conn
         ready: JSON = {
             "v": API_VERSION,
-            "user": dict(self.bot_user),
+            "user": dict(self.state.bot_user),
             "guilds": [{"id": str(g), "unavailable": True} for g in guild_ids],
             "session_id": session.session_id,
             "session_type": "normal",
-            "resume_gateway_url": self.gateway_url,
+            "resume_gateway_url": self.url,
             "private_channels": [],
             "presences": [],
             "relationships": [],
             "guild_join_requests": [],
             "geo_ordered_rtc_regions": ["local"],
             "auth_session_id_hash": "",
-            "application": {"id": str(self.application_id), "flags": 0},
+            "application": {"id": str(self.state.application_id), "flags": 0},
             "_trace": ["askcoach-discord-emulator"],
         }
         if "shard" in d:
             ready["shard"] = d["shard"]
         await self._dispatch_to(session, "READY", ready)
         for gid in guild_ids:
-            await self._dispatch_to(session, "GUILD_CREATE", self._guild_create_payload(gid))
-        with self._lock:
+            await self._dispatch_to(session, "GUILD_CREATE", self.state.guild_create_payload(gid))
+        with self.state.lock:
             record["_ready_sent"] = True
-        self._notify()
+        self.state.notify()
 
     async def _resume(self, conn: _Conn, d: JSON) -> None:
         record = dict(d)
-        with self._lock:
+        with self.state.lock:
             self._resumes.append(record)
             session = self._sessions.get(str(d.get("session_id")))
             fail = self._fail_next_resume
             self._fail_next_resume = False
-        if d.get("token") not in self.tokens:
+        if d.get("token") not in self.state.tokens:
             await conn.ws.close(code=4004, message=b"Authentication failed.")
             return
         if session is None or fail or session.token != d.get("token"):
             if session is not None:
-                with self._lock:
+                with self.state.lock:
                     self._sessions.pop(session.session_id, None)
             await conn.send({"op": OP_INVALID_SESSION, "d": False, "s": None, "t": None})
             return
@@ -464,7 +483,7 @@ class Gateway(PayloadBuilders):
             for seq, event, data in list(session.history):
                 if seq > client_seq:
                     await conn.send({"op": OP_DISPATCH, "t": event, "s": seq, "d": data})
-                    with self._lock:
+                    with self.state.lock:
                         self._sent.append(
                             SentDispatch(
                                 session.session_id, seq, event, data, True, True, session.shard
@@ -480,6 +499,6 @@ class Gateway(PayloadBuilders):
                 }
             )
             session.conn = conn
-            with self._lock:
+            with self.state.lock:
                 record["_resumed_sent"] = True
-        self._notify()
+        self.state.notify()

@@ -61,8 +61,12 @@ def message_object(
     }
 
 
-class PayloadBuilders(DiscordState):
-    """Payloads in Discord's shapes, from the emulator's users, guilds and channels."""
+class PayloadBuilders:
+    """Payloads in Discord's shapes, from the state's users, guilds and channels. An
+    interaction built here is registered in the state, so the REST routes accept its answer."""
+
+    def __init__(self, state: DiscordState) -> None:
+        self.state = state
 
     def dm_message(
         self,
@@ -73,8 +77,8 @@ class PayloadBuilders(DiscordState):
         attachments: Sequence[JSON] = (),
     ) -> JSON:
         """A ``MESSAGE_CREATE`` payload for a DM from a member to the bot (no ``guild_id``)."""
-        author = self.user(user_id)
-        channel_id = self.dm_channel_id(int(author["id"]))
+        author = self.state.user(user_id)
+        channel_id = self.state.dm_channel_id(int(author["id"]))
         return self._incoming_message(author, channel_id, content, message_id, None, attachments)
 
     def guild_message(
@@ -88,12 +92,12 @@ class PayloadBuilders(DiscordState):
         mentions: Sequence[UserRef] = (),
     ) -> JSON:
         """A ``MESSAGE_CREATE`` payload for a guild channel message (with ``member``)."""
-        author = self.user(user_id)
+        author = self.state.user(user_id)
         msg = self._incoming_message(author, channel_id, content, message_id, guild_id, ())
         msg["member"] = {
             k: v for k, v in self._find_member(guild_id, author).items() if k != "user"
         }
-        msg["mentions"] = [self.user(m) for m in mentions]
+        msg["mentions"] = [self.state.user(m) for m in mentions]
         return msg
 
     def _incoming_message(
@@ -106,26 +110,26 @@ class PayloadBuilders(DiscordState):
         attachments: Sequence[JSON],
     ) -> JSON:
         msg = message_object(
-            message_id if message_id is not None else self.snowflake(),
+            message_id if message_id is not None else self.state.snowflake(),
             channel_id,
             author,
             content,
             attachments=attachments,
         )
         msg["channel_type"] = 1 if guild_id is None else 0
-        msg["nonce"] = str(self.snowflake())
+        msg["nonce"] = str(self.state.snowflake())
         if guild_id is not None:
             msg["guild_id"] = str(guild_id)
         return msg
 
     def _find_member(self, guild_id: int, user: JSON) -> JSON:
-        with self._lock:
-            guild = self._guilds.get(int(guild_id))
+        with self.state.lock:
+            guild = self.state.guilds.get(int(guild_id))
             if guild is not None:
                 for m in guild["members"]:
                     if m["user"]["id"] == user["id"]:
                         return _clone(m)
-        return self._member(user, [])
+        return self.state.member(user, [])
 
     def _interaction(
         self,
@@ -136,20 +140,20 @@ class PayloadBuilders(DiscordState):
         channel_id: int | None,
         message: JSON | None = None,
     ) -> JSON:
-        u = self.user(user)
+        u = self.state.user(user)
         uid = int(u["id"])
         if channel_id is None:
             if guild_id is not None:
-                with self._lock:
-                    chans = self._guilds.get(int(guild_id), {}).get("channels", [])
-                channel_id = int(chans[0]["id"]) if chans else self.snowflake()
+                with self.state.lock:
+                    chans = self.state.guilds.get(int(guild_id), {}).get("channels", [])
+                channel_id = int(chans[0]["id"]) if chans else self.state.snowflake()
             else:
-                channel_id = self.dm_channel_id(uid)
-        iid = self.snowflake()
+                channel_id = self.state.dm_channel_id(uid)
+        iid = self.state.snowflake()
         token = "aW50ZXJhY3Rpb24" + secrets.token_urlsafe(32)
         payload: JSON = {
             "id": str(iid),
-            "application_id": str(self.application_id),
+            "application_id": str(self.state.application_id),
             "type": itype,
             "data": data,
             "channel_id": str(channel_id),
@@ -162,15 +166,15 @@ class PayloadBuilders(DiscordState):
         }
         if guild_id is not None:
             member = self._find_member(int(guild_id), u)
-            member["permissions"] = str(self._member_permissions(int(guild_id), uid))
+            member["permissions"] = str(self.state.member_permissions(int(guild_id), uid))
             payload["guild_id"] = str(guild_id)
             payload["guild"] = {"id": str(guild_id), "locale": "en-US", "features": []}
             payload["guild_locale"] = "en-US"
             payload["member"] = member
             payload["context"] = 0
             payload["authorizing_integration_owners"] = {"0": str(guild_id)}
-            with self._lock:
-                ch = dict(self._channels.get(int(channel_id), {}))
+            with self.state.lock:
+                ch = dict(self.state.channels.get(int(channel_id), {}))
             payload["channel"] = {
                 "id": str(channel_id),
                 "type": int(ch.get("type", 0)),
@@ -197,8 +201,8 @@ class PayloadBuilders(DiscordState):
             }
         if message is not None:
             payload["message"] = message
-        with self._lock:
-            self._interactions[iid] = _Interaction(
+        with self.state.lock:
+            self.state.interactions[iid] = _Interaction(
                 id=iid,
                 token=token,
                 type=itype,
@@ -209,11 +213,11 @@ class PayloadBuilders(DiscordState):
         return payload
 
     def _find_command(self, name: str, guild_id: int | None) -> JSON | None:
-        with self._lock:
+        with self.state.lock:
             pools = []
             if guild_id is not None:
-                pools.append(self._guild_commands.get(int(guild_id), []))
-            pools.append(self._global_commands)
+                pools.append(self.state.guild_commands.get(int(guild_id), []))
+            pools.append(self.state.global_commands)
             for pool in pools:
                 for cmd in pool:
                     if cmd["name"] == name and int(cmd.get("type", 1)) == 1:
@@ -235,17 +239,17 @@ class PayloadBuilders(DiscordState):
     def _resolved(self, kind: str, entity_id: int, guild_id: int | None) -> JSON:
         """What Discord sends in ``data.resolved`` for a user, channel or role option."""
         if kind == "users":
-            return self.user(entity_id)
-        with self._lock:
+            return self.state.user(entity_id)
+        with self.state.lock:
             if kind == "channels":
-                channel = self._channels[entity_id]
+                channel = self.state.channels[entity_id]
                 return {
                     "id": str(entity_id),
                     "name": channel.get("name"),
                     "type": channel.get("type", 0),
                     "permissions": "0",
                 }
-            guild = self._guilds[int(guild_id or 0)]
+            guild = self.state.guilds[int(guild_id or 0)]
             return _clone(next(r for r in guild["roles"] if r["id"] == str(entity_id)))
 
     def slash_command(
@@ -290,7 +294,7 @@ class PayloadBuilders(DiscordState):
         for sub in reversed(parts[1:]):
             nested = [{"name": sub, "type": 1, "options": nested}]
         data: JSON = {
-            "id": str(cmd["id"]) if cmd else str(self.snowflake()),
+            "id": str(cmd["id"]) if cmd else str(self.state.snowflake()),
             "name": parts[0],
             "type": 1,
             "options": nested,
@@ -314,20 +318,20 @@ class PayloadBuilders(DiscordState):
     ) -> JSON:
         """An ``INTERACTION_CREATE`` payload (type 3) for a press on a component of a message.
         If the bot sent ``message_id`` (through the emulator) that message object is used."""
-        with self._lock:
-            stored = self._messages.get(int(message_id))
+        with self.state.lock:
+            stored = self.state.stored.get(int(message_id))
             message = _clone(stored.message) if stored else None
         if message is None:
             cid = (
                 channel_id
                 if channel_id is not None
-                else self.dm_channel_id(int(self.user(user)["id"]))
+                else self.state.dm_channel_id(int(self.state.user(user)["id"]))
             )
             row = {"type": component_type, "custom_id": custom_id, "style": 1}
             message = message_object(
                 message_id,
                 cid,
-                dict(self.bot_user),
+                dict(self.state.bot_user),
                 components=[{"type": 1, "components": [row]}],
             )
         if channel_id is None:
@@ -350,11 +354,11 @@ class PayloadBuilders(DiscordState):
         """An ``INTERACTION_CREATE`` payload (type 5) submitting ``fields`` (text input
         custom_id -> value). The component layout mirrors the modal the bot last opened with
         that ``custom_id`` (action rows or labels); otherwise one action row per field."""
-        with self._lock:
+        with self.state.lock:
             modal = next(
                 (
                     r.data
-                    for r in reversed(self._interaction_responses)
+                    for r in reversed(self.state.interaction_log)
                     if r.type == CALLBACK_MODAL and r.data.get("custom_id") == custom_id
                 ),
                 None,

@@ -183,6 +183,17 @@ class SentDispatch:
 
 
 @dataclass(frozen=True)
+class GatewayRules:
+    """What the gateway enforces and announces, as the emulator was configured."""
+
+    heartbeat_interval_ms: int
+    enforce_intents: bool  # filter dispatches by intent, blank guild content without it
+    allow_privileged_intents: bool  # else IDENTIFY with one closes with 4014
+    max_guilds_per_shard: int  # more on one session closes with 4011
+    recommended_shards: int | None  # GET /gateway/bot; None: one per 1,000 guilds
+
+
+@dataclass(frozen=True)
 class RouteLimit:
     limit: int
     per: float

@@ -94,349 +94,180 @@ Realism notes
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import json
-import re
-import time
-from functools import cached_property
-from typing import Any
+from collections.abc import Iterator, Mapping
 
-from aiohttp import BodyPartReader, web
+from aiohttp import web
 
-from emulators.discord.protocol import (
-    _matches,
-)
-from emulators.discord.rate_limits import RateLimited
-from emulators.discord.records import (
-    Call,
-    UploadedFile,
-    _ApiError,
-    _Req,
-    _Route,
-    _RouteHandler,
-)
+from emulators.discord.gateway import Gateway
+from emulators.discord.http_api import HttpApi
+from emulators.discord.payloads import PayloadBuilders
+from emulators.discord.protocol import API_VERSION, JSON
+from emulators.discord.rate_limits import RestRateLimits
+from emulators.discord.records import GatewayRules, RouteLimit
 from emulators.discord.rest_api import RestApi
-from emulators.serving import Served
+from emulators.discord.state import DiscordState
+from emulators.forwarding import Forwarded, Shared
+from emulators.serving import LocalServer, Served
 
 
-class DiscordEmulator(RestApi, Served):
-    """A local Discord REST API + gateway. Use as a context manager or ``start()``/``stop()``."""
+class DiscordEmulator(Served):
+    """A local Discord REST API + gateway. Use as a context manager or ``start()``/``stop()``.
 
-    # ---- lifecycle ---------------------------------------------------------------------------
+    Builds one ``DiscordState`` and the protocol components that share it: ``gateway``
+    (``Gateway``), ``payloads`` (``PayloadBuilders``), ``rest_api`` (``RestApi``, which asks the
+    gateway for its address), ``rate_limits`` (``RestRateLimits``) and ``http`` (``HttpApi``:
+    routing, auth, queued errors, rate limits, then the REST handler), and serves their routes.
+    What a test configures or inspects is offered here under the names below, each the
+    component's own method."""
+
+    def __init__(
+        self,
+        *,
+        token: str = "emulator-bot-token",
+        bot_id: int = 900_000_000_000_000_001,
+        bot_name: str = "askcoach",
+        application_id: int | None = None,
+        heartbeat_interval_ms: int = 41_250,
+        global_limit: int | None = 50,
+        global_window: float = 1.0,
+        route_limits: Mapping[tuple[str, str], RouteLimit] | None = None,
+        interaction_timeout: float = 3.0,
+        enforce_intents: bool = True,
+        allow_privileged_intents: bool = False,
+        max_guilds_per_shard: int = 2500,
+        recommended_shards: int | None = None,
+    ) -> None:
+        self._server = LocalServer("discord-emulator")
+        self.state = DiscordState(
+            token=token, bot_id=bot_id, bot_name=bot_name, application_id=application_id
+        )
+        rules = GatewayRules(
+            heartbeat_interval_ms=heartbeat_interval_ms,
+            enforce_intents=enforce_intents,
+            allow_privileged_intents=allow_privileged_intents,
+            max_guilds_per_shard=max_guilds_per_shard,
+            recommended_shards=recommended_shards,
+        )
+        self.gateway = Gateway(self.state, self._server, rules)
+        self.state.on_guild_added = self.gateway.announce_guild
+        self.payloads = PayloadBuilders(self.state)
+        self.rest_api = RestApi(self.state, self._server, self.gateway, interaction_timeout)
+        self.rate_limits = RestRateLimits(global_limit, global_window, route_limits)
+        self.http = HttpApi(self.state, self.rate_limits, self.rest_api)
 
     def _app(self) -> web.Application:
-        self._gate = asyncio.Event()
-        self._gate.set()
+        self.gateway.start()
         app = web.Application(client_max_size=64 * 1024 * 1024)
-        app.router.add_get("/gateway", self._gateway)
-        app.router.add_get("/gateway/", self._gateway)
-        app.router.add_get("/attachments/{message_id}/{index}/{filename}", self._attachment)
-        app.router.add_route("*", "/api/{tail:.*}", self._rest)
+        app.router.add_get("/gateway", self.gateway.handle)
+        app.router.add_get("/gateway/", self.gateway.handle)
+        self.http.add_routes(app)
         return app
 
     async def _before_stop(self) -> None:
-        for conn in list(self._conns.values()):
-            conn.closed_by_server = True
-            with contextlib.suppress(Exception):
-                await conn.ws.close(code=1001, message=b"emulator stopping")
+        await self.gateway.close_all()
 
-    @cached_property
-    def _routes(self) -> list[_Route]:
-        return self._build_routes()
+    # ---- addresses ---------------------------------------------------------------------------
 
-    # ---- REST plumbing -----------------------------------------------------------------------
+    @property
+    def base_url(self) -> str:
+        return self._server.url("")
 
-    def _build_routes(self) -> list[_Route]:
-        table: list[tuple[str, str, _RouteHandler, str | None, bool, bool]] = [
-            ("GET", "/gateway", self._h_gateway, None, False, True),
-            ("GET", "/gateway/bot", self._h_gateway_bot, None, True, True),
-            ("GET", "/users/@me", self._h_me, None, True, True),
-            ("GET", "/oauth2/applications/@me", self._h_application, None, True, True),
-            ("GET", "/applications/@me", self._h_application, None, True, True),
-            ("POST", "/users/@me/channels", self._h_open_dm, None, True, True),
-            ("GET", "/users/{user_id}", self._h_get_user, None, True, True),
-            ("GET", "/channels/{channel_id}", self._h_get_channel, "channel_id", True, True),
-            (
-                "POST",
-                "/channels/{channel_id}/messages",
-                self._h_create_message,
-                "channel_id",
-                True,
-                True,
-            ),
-            (
-                "GET",
-                "/channels/{channel_id}/messages/{message_id}",
-                self._h_get_message,
-                "channel_id",
-                True,
-                True,
-            ),
-            (
-                "PATCH",
-                "/channels/{channel_id}/messages/{message_id}",
-                self._h_edit_message,
-                "channel_id",
-                True,
-                True,
-            ),
-            (
-                "DELETE",
-                "/channels/{channel_id}/messages/{message_id}",
-                self._h_delete_message,
-                "channel_id",
-                True,
-                True,
-            ),
-            ("POST", "/channels/{channel_id}/typing", self._h_typing, "channel_id", True, True),
-            (
-                "GET",
-                "/guilds/{guild_id}/members/{user_id}",
-                self._h_get_member,
-                "guild_id",
-                True,
-                True,
-            ),
-            ("GET", "/guilds/{guild_id}", self._h_get_guild, "guild_id", True, True),
-            (
-                "GET",
-                "/applications/{application_id}/commands",
-                self._h_get_commands,
-                None,
-                True,
-                True,
-            ),
-            (
-                "PUT",
-                "/applications/{application_id}/commands",
-                self._h_put_commands,
-                None,
-                True,
-                True,
-            ),
-            (
-                "POST",
-                "/applications/{application_id}/commands",
-                self._h_post_command,
-                None,
-                True,
-                True,
-            ),
-            (
-                "GET",
-                "/applications/{application_id}/guilds/{guild_id}/commands",
-                self._h_get_commands,
-                "guild_id",
-                True,
-                True,
-            ),
-            (
-                "PUT",
-                "/applications/{application_id}/guilds/{guild_id}/commands",
-                self._h_put_commands,
-                "guild_id",
-                True,
-                True,
-            ),
-            (
-                "POST",
-                "/applications/{application_id}/guilds/{guild_id}/commands",
-                self._h_post_command,
-                "guild_id",
-                True,
-                True,
-            ),
-            (
-                "POST",
-                "/interactions/{interaction_id}/{token}/callback",
-                self._h_callback,
-                "interaction_id",
-                False,
-                False,
-            ),
-            (
-                "POST",
-                "/webhooks/{application_id}/{token}",
-                self._h_followup,
-                "token",
-                False,
-                False,
-            ),
-            (
-                "GET",
-                "/webhooks/{application_id}/{token}/messages/{message_id}",
-                self._h_webhook_get,
-                "token",
-                False,
-                False,
-            ),
-            (
-                "PATCH",
-                "/webhooks/{application_id}/{token}/messages/{message_id}",
-                self._h_webhook_edit,
-                "token",
-                False,
-                False,
-            ),
-            (
-                "DELETE",
-                "/webhooks/{application_id}/{token}/messages/{message_id}",
-                self._h_webhook_delete,
-                "token",
-                False,
-                False,
-            ),
-        ]
-        routes = []
-        for method, template, handler, major, auth, glob in table:
-            regex = re.compile(
-                "^" + re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(template)) + "$"
-            )
-            routes.append(_Route(method, template, handler, major, auth, glob, regex))
-        return routes
+    @property
+    def api_base(self) -> str:
+        """The value for ``discord.http.Route.BASE`` (``DISCORD_API_URL``)."""
+        return f"{self.base_url}/api/v{API_VERSION}"
 
-    def _match_route(self, method: str, path: str) -> tuple[_Route, dict[str, str]] | None:
-        # literal routes (e.g. /users/@me) first, then templated ones, in table order
-        for route in sorted(self._routes, key=lambda r: "{" in r.template):
-            if route.method != method:
-                continue
-            m = route.regex.match(path)
-            if m:
-                return route, m.groupdict()
-        return None
+    @property
+    def gateway_url(self) -> str:
+        """The websocket URL (``DISCORD_GATEWAY_URL``; discord.py appends ``?v=10&...``)."""
+        return self.gateway.url
 
-    async def _read_body(self, request: web.Request) -> tuple[Any, list[UploadedFile]]:
-        ctype = request.content_type
-        files: list[UploadedFile] = []
-        if ctype.startswith("multipart/"):
-            body: Any = None
-            reader = await request.multipart()
-            while True:
-                part = await reader.next()
-                if part is None:
-                    break
-                if not isinstance(part, BodyPartReader):  # nested multipart: ignore
-                    continue
-                data = await part.read(decode=False)
-                name = part.name or ""
-                if name == "payload_json":
-                    body = json.loads(bytes(data).decode())
-                elif part.filename is not None or name.startswith("file"):
-                    files.append(
-                        UploadedFile(
-                            name,
-                            part.filename or name,
-                            part.headers.get("Content-Type", "application/octet-stream"),
-                            bytes(data),
-                        )
-                    )
-            return body, files
-        raw = await request.read()
-        if not raw:
-            return None, files
+    def env(self) -> dict[str, str]:
+        """Environment for the askcoach composition root."""
+        return {
+            "DISCORD_TOKEN": self.state.token,
+            "DISCORD_API_URL": self.api_base,
+            "DISCORD_GATEWAY_URL": self.gateway_url,
+        }
+
+    @contextlib.contextmanager
+    def patch_discord(self) -> Iterator[None]:
+        """Point discord.py (process-wide class attributes) at this emulator, then restore."""
+        import discord.gateway
+        import discord.http
+        import yarl
+
+        old_base = discord.http.Route.BASE
+        old_gateway = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+        discord.http.Route.BASE = self.api_base
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(self.gateway_url)
         try:
-            return json.loads(raw), files
-        except ValueError:
-            return raw.decode(errors="replace"), files
+            yield
+        finally:
+            discord.http.Route.BASE = old_base
+            discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = old_gateway
 
-    async def _rest(self, request: web.Request) -> web.StreamResponse:
-        m = re.match(r"^/api(?:/v\d+)?(/.*)$", request.path)
-        path = m.group(1) if m else request.path
-        method = request.method.upper()
-        body, files = await self._read_body(request)
-        headers = dict(request.headers)
-        match = self._match_route(method, path)
-        route_template = match[0].template if match else ""
-        params = match[1] if match else {}
-        extra: dict[str, str] = {}
-        status: int
-        resp: Any
-        with self._lock:
-            queued = next(
-                (
-                    q
-                    for q in self._queued_errors
-                    if q.method == method and _matches(q.pattern, path, route_template)
-                ),
-                None,
-            )
-            if queued is not None:
-                queued.remaining -= 1
-                if queued.remaining <= 0:
-                    self._queued_errors.remove(queued)
-        try:
-            if match is None:
-                raise _ApiError(404, "404: Not Found", 0)
-            route = match[0]
-            if route.bot_auth:
-                auth = headers.get("Authorization", "")
-                if not auth.startswith("Bot ") or auth[4:] not in self.tokens:
-                    raise _ApiError(401, "401: Unauthorized", 0)
-            if queued is not None:
-                if queued.status == 429:
-                    forced = RateLimited.forced(queued.retry_after, queued.is_global)
-                    status, resp, extra = forced.answer()
-                else:
-                    status = queued.status
-                    resp = queued.body or {"message": f"{queued.status}: Emulated error", "code": 0}
-            else:
-                resource = params.get(route.major, "") if route.major else ""
-                with self._lock:
-                    extra, limited = self.rate_limits.take(
-                        method, route.template, resource, global_limited=route.global_limited
-                    )
-                if limited is not None:
-                    status, resp, extra = limited.answer()
-                else:
-                    req = _Req(
-                        method,
-                        path,
-                        route.template,
-                        params,
-                        dict(request.query),
-                        headers,
-                        body,
-                        files,
-                    )
-                    status, resp = await route.handler(req)
-        except _ApiError as err:
-            status, resp = err.status, err.body
-        except Exception as exc:  # an emulator bug: answer like Discord, keep it visible
-            with self._lock:
-                self._internal_errors.append(exc)
-            status, resp = 500, {"message": f"500: Internal Server Error ({exc!r})", "code": 0}
-        call = Call(
-            method=method,
-            path=path,
-            route=route_template,
-            params=params,
-            query=dict(request.query),
-            headers=headers,
-            json=body,
-            files=tuple(files),
-            status=status,
-            response=resp,
-            at=time.time(),
-        )
-        with self._lock:
-            self._calls.append(call)
-        self._notify()
-        out_headers = {"Via": "1.1 google", **extra}
-        if status == 204 or resp is None:
-            return web.Response(status=status if resp is not None else 204, headers=out_headers)
-        # exactly "application/json" (no charset): discord.py's json_or_text compares verbatim
-        return web.Response(
-            body=json.dumps(resp).encode(),
-            status=status,
-            headers={**out_headers, "Content-Type": "application/json"},
-        )
+    # ---- the bot, the guilds and people around it, what it did (DiscordState)
+    token: Shared[str] = Shared("state")
+    bot_id: Shared[int] = Shared("state")
+    application_id: Shared[int] = Shared("state")
+    snowflake = Forwarded("state", DiscordState.snowflake)
+    add_user = Forwarded("state", DiscordState.add_user)
+    user = Forwarded("state", DiscordState.user)
+    add_guild = Forwarded("state", DiscordState.add_guild)
+    dm_channel_id = Forwarded("state", DiscordState.dm_channel_id)
+    close_dms = Forwarded("state", DiscordState.close_dms)
+    open_dms = Forwarded("state", DiscordState.open_dms)
+    calls = Forwarded("state", DiscordState.calls)
+    rate_limited = Forwarded("state", DiscordState.rate_limited)
+    clear_calls = Forwarded("state", DiscordState.clear_calls)
+    delivered = Forwarded("state", DiscordState.delivered)
+    messages_to = Forwarded("state", DiscordState.messages_to)
+    dms_to = Forwarded("state", DiscordState.dms_to)
+    message = Forwarded("state", DiscordState.message)
+    dm_opens = Forwarded("state", DiscordState.dm_opens)
+    interaction_responses = Forwarded("state", DiscordState.interaction_responses)
+    commands = Forwarded("state", DiscordState.commands)
+    wait_until = Forwarded("state", DiscordState.wait_until)
+    wait_until_async = Forwarded("state", DiscordState.wait_until_async)
+    wait_for_calls = Forwarded("state", DiscordState.wait_for_calls)
+    wait_for_calls_async = Forwarded("state", DiscordState.wait_for_calls_async)
+    wait_for_messages = Forwarded("state", DiscordState.wait_for_messages)
+    wait_for_messages_async = Forwarded("state", DiscordState.wait_for_messages_async)
+    wait_for_interaction_response = Forwarded("state", DiscordState.wait_for_interaction_response)
+    wait_for_interaction_response_async = Forwarded(
+        "state", DiscordState.wait_for_interaction_response_async
+    )
 
-    async def _attachment(self, request: web.Request) -> web.StreamResponse:
-        with self._lock:
-            stored = self._messages.get(int(request.match_info["message_id"]))
-        index = int(request.match_info["index"])
-        if stored is None or index >= len(stored.files):
-            return web.Response(status=404)
-        f = stored.files[index]
-        return web.Response(body=f.data, content_type=f.content_type)
+    # ---- the gateway (Gateway)
+    identifies: Shared[list[JSON]] = Shared("gateway")
+    resumes: Shared[list[JSON]] = Shared("gateway")
+    gateway_queries: Shared[list[dict[str, str]]] = Shared("gateway")
+    connections_opened: Shared[int] = Shared("gateway")
+    ops_received = Forwarded("gateway", Gateway.ops_received)
+    sent = Forwarded("gateway", Gateway.sent)
+    filtered = Forwarded("gateway", Gateway.filtered)
+    wait_for_identify = Forwarded("gateway", Gateway.wait_for_identify)
+    wait_for_identify_async = Forwarded("gateway", Gateway.wait_for_identify_async)
+    wait_for_resume = Forwarded("gateway", Gateway.wait_for_resume)
+    wait_for_resume_async = Forwarded("gateway", Gateway.wait_for_resume_async)
+    dispatch = Forwarded("gateway", Gateway.dispatch)
+    replay_last = Forwarded("gateway", Gateway.replay_last)
+    drop_connection = Forwarded("gateway", Gateway.drop_connection)
+    release_reconnect = Forwarded("gateway", Gateway.release_reconnect)
+    invalidate_session = Forwarded("gateway", Gateway.invalidate_session)
+    request_reconnect = Forwarded("gateway", Gateway.request_reconnect)
+    fail_next_resume = Forwarded("gateway", Gateway.fail_next_resume)
+
+    # ---- what Discord sends a bot (PayloadBuilders)
+    dm_message = Forwarded("payloads", PayloadBuilders.dm_message)
+    guild_message = Forwarded("payloads", PayloadBuilders.guild_message)
+    slash_command = Forwarded("payloads", PayloadBuilders.slash_command)
+    button_press = Forwarded("payloads", PayloadBuilders.button_press)
+    modal_submit = Forwarded("payloads", PayloadBuilders.modal_submit)
+
+    # ---- REST: interaction rules, errors, rate limits (RestApi, HttpApi, RestRateLimits)
+    queue_error = Forwarded("http", HttpApi.queue_error)
+    internal_errors = Forwarded("http", HttpApi.internal_errors)
+    global_limit: Shared[int | None] = Shared("rate_limits")

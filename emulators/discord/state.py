@@ -1,18 +1,18 @@
-"""The emulator's guilds, channels, members, recorded calls and messages, waits and queued
-errors: the state every protocol part reads and changes."""
+"""The platform's data: users, guilds, channels, DMs, the messages and interactions the bot
+created, the application commands it synced and every REST call it made. One ``DiscordState``
+is shared by the protocol components (HTTP, REST routes, gateway, payload builders), which read
+and change it under ``lock``; configuring, inspecting and waiting from a test is here too."""
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import itertools
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from emulators.discord.protocol import (
-    API_VERSION,
     DISCORD_EPOCH_MS,
     JSON,
     T,
@@ -21,56 +21,33 @@ from emulators.discord.protocol import (
     _matches,
     _now_iso,
 )
-from emulators.discord.rate_limits import RestRateLimits
 from emulators.discord.records import (
     Call,
-    GatewayOp,
     InteractionResponse,
-    RouteLimit,
-    SentDispatch,
     StoredMessage,
-    _Conn,
     _Interaction,
-    _QueuedError,
-    _Session,
 )
-from emulators.serving import LocalServer
 
 
 class DiscordState:
-    """Users, guilds, channels and what the bot did: configured and inspected by tests."""
+    """The bot's identity, the guilds and people around it and what it did, with one lock
+    (and its condition, notified on every change a test may wait for)."""
 
     def __init__(
         self,
         *,
-        token: str = "emulator-bot-token",
-        bot_id: int = 900_000_000_000_000_001,
-        bot_name: str = "askcoach",
-        application_id: int | None = None,
-        heartbeat_interval_ms: int = 41_250,
-        global_limit: int | None = 50,
-        global_window: float = 1.0,
-        route_limits: Mapping[tuple[str, str], RouteLimit] | None = None,
-        interaction_timeout: float = 3.0,
-        enforce_intents: bool = True,
-        allow_privileged_intents: bool = False,
-        max_guilds_per_shard: int = 2500,
-        recommended_shards: int | None = None,
+        token: str,
+        bot_id: int,
+        bot_name: str,
+        application_id: int | None,
     ) -> None:
         self.token = token
         self.tokens: set[str] = {token}
         self.bot_id = bot_id
         self.application_id = application_id if application_id is not None else bot_id
-        self.heartbeat_interval_ms = heartbeat_interval_ms
-        self.rate_limits = RestRateLimits(global_limit, global_window, route_limits)
-        self.interaction_timeout = interaction_timeout
-        self.enforce_intents = enforce_intents
-        self.allow_privileged_intents = allow_privileged_intents
-        self.max_guilds_per_shard = max_guilds_per_shard
-        self.recommended_shards = recommended_shards
 
-        self._lock = threading.RLock()
-        self._cond = threading.Condition(self._lock)
+        self.lock = threading.RLock()
+        self.cond = threading.Condition(self.lock)
         self._snowflake_seq = itertools.count()
         self.bot_user: JSON = {
             "id": str(bot_id),
@@ -84,86 +61,21 @@ class DiscordState:
             "verified": True,
             "mfa_enabled": False,
         }
-        self._users: dict[int, JSON] = {bot_id: self.bot_user}
-        self._guilds: dict[int, JSON] = {}
-        self._channels: dict[int, JSON] = {}
-        self._dm_channels: dict[int, int] = {}  # user id -> DM channel id
-        self._closed_dms: set[int] = set()
-        self._dm_open_calls: list[int] = []
-        self._messages: dict[int, StoredMessage] = {}
-        self._global_commands: list[JSON] = []
-        self._guild_commands: dict[int, list[JSON]] = {}
-        self._interactions: dict[int, _Interaction] = {}
-        self._interaction_responses: list[InteractionResponse] = []
-        self._calls: list[Call] = []
-        self._queued_errors: list[_QueuedError] = []
-        self._ops: list[GatewayOp] = []
-        self._identifies: list[JSON] = []
-        self._resumes: list[JSON] = []
-        self._sent: list[SentDispatch] = []
-        self._filtered: list[tuple[str, str, JSON]] = []
-        self._dispatched: list[tuple[str, JSON]] = []
-        self._incoming: dict[int, JSON] = {}  # messages people sent (dispatched), by id
-        self._sessions: dict[str, _Session] = {}
-        self._conns: dict[int, _Conn] = {}
-        self._connections_opened = 0
-        self._gateway_queries: list[dict[str, str]] = []
-        self._internal_errors: list[BaseException] = []
-        self._fail_next_resume = False
-
-        self._gate: asyncio.Event | None = None
-        self._server = LocalServer("discord-emulator")
-
-    @property
-    def global_limit(self) -> int | None:
-        """Requests per second (``global_window``) the bot may make; None: no global limit."""
-        return self.rate_limits.global_limit
-
-    @global_limit.setter
-    def global_limit(self, limit: int | None) -> None:
-        with self._lock:
-            self.rate_limits.global_limit = limit
-
-    # ---- addresses ---------------------------------------------------------------------------
-
-    @property
-    def base_url(self) -> str:
-        return self._server.url("")
-
-    @property
-    def api_base(self) -> str:
-        """The value for ``discord.http.Route.BASE`` (``DISCORD_API_URL``)."""
-        return f"{self.base_url}/api/v{API_VERSION}"
-
-    @property
-    def gateway_url(self) -> str:
-        """The websocket URL (``DISCORD_GATEWAY_URL``; discord.py appends ``?v=10&...``)."""
-        return self._server.url("/gateway", "ws")
-
-    def env(self) -> dict[str, str]:
-        """Environment for the askcoach composition root."""
-        return {
-            "DISCORD_TOKEN": self.token,
-            "DISCORD_API_URL": self.api_base,
-            "DISCORD_GATEWAY_URL": self.gateway_url,
-        }
-
-    @contextlib.contextmanager
-    def patch_discord(self) -> Iterator[None]:
-        """Point discord.py (process-wide class attributes) at this emulator, then restore."""
-        import discord.gateway
-        import discord.http
-        import yarl
-
-        old_base = discord.http.Route.BASE
-        old_gateway = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
-        discord.http.Route.BASE = self.api_base
-        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(self.gateway_url)
-        try:
-            yield
-        finally:
-            discord.http.Route.BASE = old_base
-            discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = old_gateway
+        self.users: dict[int, JSON] = {bot_id: self.bot_user}
+        self.guilds: dict[int, JSON] = {}
+        self.channels: dict[int, JSON] = {}
+        self.dm_channels: dict[int, int] = {}  # user id -> DM channel id
+        self.closed_dms: set[int] = set()
+        self.dm_open_calls: list[int] = []
+        self.stored: dict[int, StoredMessage] = {}  # messages the bot created, by id
+        self.incoming: dict[int, JSON] = {}  # messages people sent (dispatched), by id
+        self.global_commands: list[JSON] = []
+        self.guild_commands: dict[int, list[JSON]] = {}
+        self.interactions: dict[int, _Interaction] = {}
+        self.interaction_log: list[InteractionResponse] = []
+        self.call_log: list[Call] = []  # every REST request, in arrival order
+        #: Told a guild was added with ``announce`` (the emulator wires the gateway's GUILD_CREATE).
+        self.on_guild_added: Callable[[int], None] | None = None
 
     # ---- ids, users, guilds, channels --------------------------------------------------------
 
@@ -180,7 +92,7 @@ class DiscordState:
         global_name: str | None = None,
         bot: bool = False,
     ) -> JSON:
-        with self._lock:
+        with self.lock:
             user: JSON = {
                 "id": str(user_id),
                 "username": username or f"user{user_id}",
@@ -191,24 +103,24 @@ class DiscordState:
             }
             if bot:
                 user["bot"] = True
-            self._users[int(user_id)] = user
+            self.users[int(user_id)] = user
             return dict(user)
 
     def user(self, ref: UserRef) -> JSON:
         """The user object for an id (created on first use) or a user dict (registered)."""
-        with self._lock:
+        with self.lock:
             if isinstance(ref, Mapping):
                 uid = int(ref["id"])
-                if uid not in self._users:
-                    self._users[uid] = {"discriminator": "0", "avatar": None, **dict(ref)}
-                return dict(self._users[uid])
+                if uid not in self.users:
+                    self.users[uid] = {"discriminator": "0", "avatar": None, **dict(ref)}
+                return dict(self.users[uid])
             uid = int(ref)
-            if uid not in self._users:
+            if uid not in self.users:
                 self.add_user(uid)
-            return dict(self._users[uid])
+            return dict(self.users[uid])
 
     @staticmethod
-    def _role(guild_id: int, raw: Mapping[str, Any]) -> JSON:
+    def role(guild_id: int, raw: Mapping[str, Any]) -> JSON:
         return {
             "id": str(raw["id"]),
             "name": str(raw.get("name", f"role-{raw['id']}")),
@@ -225,7 +137,7 @@ class DiscordState:
         }
 
     @staticmethod
-    def _member(user: JSON, roles: Sequence[int]) -> JSON:
+    def member(user: JSON, roles: Sequence[int]) -> JSON:
         return {
             "user": user,
             "nick": None,
@@ -240,37 +152,135 @@ class DiscordState:
             "communication_disabled_until": None,
         }
 
-    def _guild_create_payload(self, guild_id: int) -> JSON:
-        with self._lock:
-            return _clone(self._guilds[guild_id])
+    def guild_create_payload(self, guild_id: int) -> JSON:
+        with self.lock:
+            return _clone(self.guilds[guild_id])
+
+    def add_guild(
+        self,
+        guild_id: int,
+        name: str = "Test Guild",
+        owner_id: int | None = None,
+        *,
+        members: Sequence[UserRef] = (),
+        roles: Sequence[Mapping[str, Any]] = (),
+        channels: Sequence[int | Mapping[str, Any]] = (),
+        member_roles: Mapping[int, Sequence[int]] | None = None,
+        announce: bool = True,
+    ) -> JSON:
+        """Add a guild. ``members`` are user ids or user dicts (the bot is added itself);
+        ``roles`` are dicts with at least ``id`` (``name``/``permissions`` optional; the
+        ``@everyone`` role, id == guild id, is added); ``channels`` are ids (text channels) or
+        channel dicts; ``member_roles`` maps user id -> role ids. When a client is connected the
+        new guild is announced with GUILD_CREATE (the bot "joins"), unless ``announce`` is off."""
+        owner = int(owner_id) if owner_id is not None else self.bot_id
+        member_roles = member_roles or {}
+        role_list: list[JSON] = [self.role(guild_id, {"id": guild_id, "name": "@everyone"})]
+        role_list += [self.role(guild_id, r) for r in roles if int(r["id"]) != guild_id]
+        channel_list: list[JSON] = []
+        for position, ch in enumerate(channels):
+            raw: Mapping[str, Any] = {"id": ch} if isinstance(ch, int) else ch
+            channel_list.append(
+                {
+                    "id": str(raw["id"]),
+                    "type": int(raw.get("type", 0)),
+                    "name": str(raw.get("name", f"channel-{raw['id']}")),
+                    "position": int(raw.get("position", position)),
+                    "permission_overwrites": list(raw.get("permission_overwrites", [])),
+                    "parent_id": raw.get("parent_id"),
+                    "topic": raw.get("topic"),
+                    "nsfw": False,
+                    "rate_limit_per_user": 0,
+                    "last_message_id": None,
+                    "flags": 0,
+                }
+            )
+        member_list: list[JSON] = []
+        seen: set[int] = set()
+        for ref in [*members, self.bot_id]:
+            user = self.user(ref)
+            uid = int(user["id"])
+            if uid in seen:
+                continue
+            seen.add(uid)
+            member_list.append(self.member(user, [int(r) for r in member_roles.get(uid, [])]))
+        guild: JSON = {
+            "id": str(guild_id),
+            "name": name,
+            "icon": None,
+            "splash": None,
+            "discovery_splash": None,
+            "banner": None,
+            "description": None,
+            "owner_id": str(owner),
+            "afk_channel_id": None,
+            "afk_timeout": 300,
+            "verification_level": 0,
+            "default_message_notifications": 1,
+            "explicit_content_filter": 0,
+            "mfa_level": 0,
+            "nsfw_level": 0,
+            "premium_tier": 0,
+            "premium_subscription_count": 0,
+            "preferred_locale": "en-US",
+            "system_channel_id": None,
+            "system_channel_flags": 0,
+            "rules_channel_id": None,
+            "public_updates_channel_id": None,
+            "vanity_url_code": None,
+            "features": [],
+            "roles": role_list,
+            "emojis": [],
+            "stickers": [],
+            "channels": channel_list,
+            "threads": [],
+            "members": member_list,
+            "member_count": len(member_list),
+            "presences": [],
+            "voice_states": [],
+            "stage_instances": [],
+            "guild_scheduled_events": [],
+            "soundboard_sounds": [],
+            "large": False,
+            "unavailable": False,
+            "joined_at": _now_iso(),
+            "application_id": None,
+        }
+        with self.lock:
+            self.guilds[int(guild_id)] = guild
+            for ch in channel_list:
+                self.channels[int(ch["id"])] = {**ch, "guild_id": str(guild_id)}
+        if announce and self.on_guild_added is not None:
+            self.on_guild_added(int(guild_id))
+        return guild
 
     def dm_channel_id(self, user_id: int) -> int:
         """The (stable) DM channel id between the bot and a user. Does not count as an open."""
-        with self._lock:
+        with self.lock:
             uid = int(user_id)
-            if uid not in self._dm_channels:
+            if uid not in self.dm_channels:
                 cid = self.snowflake()
-                self._dm_channels[uid] = cid
-                self._channels[cid] = {
+                self.dm_channels[uid] = cid
+                self.channels[cid] = {
                     "id": str(cid),
                     "type": 1,
                     "last_message_id": None,
                     "flags": 0,
                     "recipients": [self.user(uid)],
                 }
-            return self._dm_channels[uid]
+            return self.dm_channels[uid]
 
     def close_dms(self, user_id: int) -> None:
         """From now on, messages to this user's DM channel get 403 / code 50007."""
-        with self._lock:
-            self._closed_dms.add(int(user_id))
+        with self.lock:
+            self.closed_dms.add(int(user_id))
 
     def open_dms(self, user_id: int) -> None:
-        with self._lock:
-            self._closed_dms.discard(int(user_id))
+        with self.lock:
+            self.closed_dms.discard(int(user_id))
 
-    def _member_permissions(self, guild_id: int, user_id: int) -> int:
-        guild = self._guilds.get(guild_id)
+    def member_permissions(self, guild_id: int, user_id: int) -> int:
+        guild = self.guilds.get(guild_id)
         if guild is None:
             return 0
         if int(guild["owner_id"]) == user_id:
@@ -288,10 +298,10 @@ class DiscordState:
     def calls(self, method: str | None = None, pattern: str | None = None) -> list[Call]:
         """Recorded REST calls; ``pattern`` is a template (``/channels/{id}/messages``, ``*`` or
         ``{anything}`` match one path segment) or an exact path."""
-        with self._lock:
+        with self.lock:
             return [
                 c
-                for c in self._calls
+                for c in self.call_log
                 if (method is None or c.method == method.upper())
                 and _matches(pattern, c.path, c.route)
             ]
@@ -301,109 +311,62 @@ class DiscordState:
         return [c for c in self.calls(method, pattern) if c.status == 429]
 
     def clear_calls(self) -> None:
-        with self._lock:
-            self._calls.clear()
+        with self.lock:
+            self.call_log.clear()
 
     def delivered(self, channel_id: int | None = None) -> list[StoredMessage]:
         """Successful ``POST /channels/{id}/messages`` only (no interaction responses)."""
-        with self._lock:
+        with self.lock:
             return [
                 m
-                for m in self._messages.values()
+                for m in self.stored.values()
                 if m.source == "rest" and (channel_id is None or m.channel_id == int(channel_id))
             ]
 
     def messages_to(self, channel_id: int) -> list[StoredMessage]:
         """Every message the bot created in a channel (REST, interaction, followup), in order."""
-        with self._lock:
-            return [m for m in self._messages.values() if m.channel_id == int(channel_id)]
+        with self.lock:
+            return [m for m in self.stored.values() if m.channel_id == int(channel_id)]
 
     def dms_to(self, user_id: int) -> list[StoredMessage]:
         """Messages the bot created in its DM channel with a user."""
-        with self._lock:
-            cid = self._dm_channels.get(int(user_id))
+        with self.lock:
+            cid = self.dm_channels.get(int(user_id))
         return [] if cid is None else self.messages_to(cid)
 
     def message(self, message_id: int) -> StoredMessage:
-        with self._lock:
-            return self._messages[int(message_id)]
+        with self.lock:
+            return self.stored[int(message_id)]
 
     def dm_opens(self, user_id: int | None = None) -> int:
         """How many times ``POST /users/@me/channels`` was called (for a recipient)."""
-        with self._lock:
-            return sum(1 for u in self._dm_open_calls if user_id is None or u == int(user_id))
+        with self.lock:
+            return sum(1 for u in self.dm_open_calls if user_id is None or u == int(user_id))
 
     def interaction_responses(self, interaction_id: int | None = None) -> list[InteractionResponse]:
-        with self._lock:
+        with self.lock:
             return [
                 r
-                for r in self._interaction_responses
+                for r in self.interaction_log
                 if interaction_id is None or r.interaction_id == int(interaction_id)
             ]
 
     def commands(self, guild_id: int | None = None) -> list[JSON]:
         """The registered application commands (global, or for a guild)."""
-        with self._lock:
+        with self.lock:
             source = (
-                self._global_commands
+                self.global_commands
                 if guild_id is None
-                else self._guild_commands.get(int(guild_id), [])
+                else self.guild_commands.get(int(guild_id), [])
             )
             return [dict(c) for c in source]
-
-    def ops_received(self, op: int | None = None) -> list[GatewayOp]:
-        with self._lock:
-            return [o for o in self._ops if op is None or o.op == op]
-
-    @property
-    def identifies(self) -> list[JSON]:
-        """Every IDENTIFY payload received (accepted or not)."""
-        with self._lock:
-            return [self._public(i) for i in self._identifies]
-
-    @property
-    def resumes(self) -> list[JSON]:
-        """Every RESUME payload received (accepted or not)."""
-        with self._lock:
-            return [self._public(r) for r in self._resumes]
-
-    @property
-    def gateway_queries(self) -> list[dict[str, str]]:
-        """The query string of every gateway connection (``v``, ``encoding``, ``compress``)."""
-        with self._lock:
-            return [dict(q) for q in self._gateway_queries]
-
-    def sent(self, event: str | None = None) -> list[SentDispatch]:
-        """Dispatches sent or queued to sessions (READY, GUILD_CREATE, test dispatches...)."""
-        with self._lock:
-            return [s for s in self._sent if event is None or s.event == event]
-
-    def filtered(self) -> list[tuple[str, str, JSON]]:
-        """(session id, event, data) for dispatches withheld because of missing intents."""
-        with self._lock:
-            return list(self._filtered)
-
-    def internal_errors(self) -> list[BaseException]:
-        """Exceptions raised inside the emulator's handlers (answered as 500): emulator bugs."""
-        with self._lock:
-            return list(self._internal_errors)
-
-    @property
-    def connections_opened(self) -> int:
-        with self._lock:
-            return self._connections_opened
-
-    @property
-    def connected(self) -> bool:
-        with self._lock:
-            return any(s.conn is not None for s in self._sessions.values())
 
     # ---- waiting -----------------------------------------------------------------------------
 
     def wait_until(self, check: Callable[[], T | None], timeout: float = 5.0) -> T:
         """Block until ``check()`` returns something other than None/False; return it."""
         deadline = time.monotonic() + timeout
-        with self._cond:
+        with self.cond:
             while True:
                 value = check()
                 if value is not None and value is not False:
@@ -411,13 +374,13 @@ class DiscordState:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     raise TimeoutError(f"condition not met within {timeout}s")
-                self._cond.wait(min(remaining, 0.05))
+                self.cond.wait(min(remaining, 0.05))
 
     async def wait_until_async(self, check: Callable[[], T | None], timeout: float = 5.0) -> T:
         """Like :meth:`wait_until` without blocking the running event loop."""
         deadline = time.monotonic() + timeout
         while True:
-            with self._lock:
+            with self.lock:
                 value = check()
             if value is not None and value is not False:
                 return value
@@ -425,106 +388,64 @@ class DiscordState:
                 raise TimeoutError(f"condition not met within {timeout}s")
             await asyncio.sleep(0.01)
 
-    def _nth(self, items: Callable[[], Sequence[T]], count: int) -> Callable[[], T | None]:
-        def check() -> T | None:
-            found = items()
-            return found[count - 1] if len(found) >= count else None
-
-        return check
-
-    def _at_least(self, items: Callable[[], list[T]], count: int) -> Callable[[], list[T] | None]:
-        def check() -> list[T] | None:
-            found = items()
-            return found if len(found) >= count else None
-
-        return check
-
-    def wait_for_identify(self, timeout: float = 5.0, count: int = 1) -> JSON:
-        """The ``count``-th IDENTIFY payload (``d``), once READY has been sent for it."""
-        return self.wait_until(self._nth(self._identified, count), timeout)
-
-    async def wait_for_identify_async(self, timeout: float = 5.0, count: int = 1) -> JSON:
-        return await self.wait_until_async(self._nth(self._identified, count), timeout)
-
-    def wait_for_resume(self, timeout: float = 5.0, count: int = 1) -> JSON:
-        """The ``count``-th accepted RESUME payload, once RESUMED has been sent."""
-        return self.wait_until(self._nth(self._resumed, count), timeout)
-
-    async def wait_for_resume_async(self, timeout: float = 5.0, count: int = 1) -> JSON:
-        return await self.wait_until_async(self._nth(self._resumed, count), timeout)
-
     def wait_for_calls(
         self, method: str, pattern: str, count: int = 1, timeout: float = 5.0
     ) -> list[Call]:
-        return self.wait_until(self._at_least(lambda: self.calls(method, pattern), count), timeout)
+        return self.wait_until(at_least(lambda: self.calls(method, pattern), count), timeout)
 
     async def wait_for_calls_async(
         self, method: str, pattern: str, count: int = 1, timeout: float = 5.0
     ) -> list[Call]:
         return await self.wait_until_async(
-            self._at_least(lambda: self.calls(method, pattern), count), timeout
+            at_least(lambda: self.calls(method, pattern), count), timeout
         )
 
     def wait_for_messages(
         self, channel_id: int | None = None, count: int = 1, timeout: float = 5.0
     ) -> list[StoredMessage]:
         """Wait for ``count`` delivered channel messages (see :meth:`delivered`)."""
-        return self.wait_until(self._at_least(lambda: self.delivered(channel_id), count), timeout)
+        return self.wait_until(at_least(lambda: self.delivered(channel_id), count), timeout)
 
     async def wait_for_messages_async(
         self, channel_id: int | None = None, count: int = 1, timeout: float = 5.0
     ) -> list[StoredMessage]:
         return await self.wait_until_async(
-            self._at_least(lambda: self.delivered(channel_id), count), timeout
+            at_least(lambda: self.delivered(channel_id), count), timeout
         )
 
     def wait_for_interaction_response(
         self, interaction_id: int, timeout: float = 5.0
     ) -> InteractionResponse:
-        return self.wait_until(
-            self._nth(lambda: self.interaction_responses(interaction_id), 1), timeout
-        )
+        return self.wait_until(nth(lambda: self.interaction_responses(interaction_id), 1), timeout)
 
     async def wait_for_interaction_response_async(
         self, interaction_id: int, timeout: float = 5.0
     ) -> InteractionResponse:
         return await self.wait_until_async(
-            self._nth(lambda: self.interaction_responses(interaction_id), 1), timeout
+            nth(lambda: self.interaction_responses(interaction_id), 1), timeout
         )
 
-    def _identified(self) -> list[JSON]:
-        return [self._public(i) for i in self._identifies if i.get("_ready_sent")]
+    def notify(self) -> None:
+        """Wake the tests waiting for a change."""
+        with self.cond:
+            self.cond.notify_all()
 
-    def _resumed(self) -> list[JSON]:
-        return [self._public(r) for r in self._resumes if r.get("_resumed_sent")]
 
-    @staticmethod
-    def _public(record: JSON) -> JSON:
-        return {k: v for k, v in record.items() if not k.startswith("_")}
+def nth(items: Callable[[], Sequence[T]], count: int) -> Callable[[], T | None]:
+    """A check for ``wait_until``: the ``count``-th of ``items()`` once there is one."""
 
-    def _notify(self) -> None:
-        with self._cond:
-            self._cond.notify_all()
+    def check() -> T | None:
+        found = items()
+        return found[count - 1] if len(found) >= count else None
 
-    # ---- error injection ---------------------------------------------------------------------
+    return check
 
-    def queue_error(
-        self,
-        method: str,
-        path_pattern: str,
-        status: int = 500,
-        *,
-        json_body: JSON | None = None,
-        retry_after: float = 0.5,
-        is_global: bool = False,
-        times: int = 1,
-    ) -> None:
-        """Answer the next ``times`` matching requests with ``status``. For 429 the body and
-        headers are a proper rate-limit answer with ``retry_after``; otherwise ``json_body``
-        (default ``{"message": "<status>: ...", "code": 0}``)."""
-        with self._lock:
-            self._queued_errors.append(
-                _QueuedError(
-                    method.upper(), path_pattern, status, json_body, retry_after, is_global, times
-                )
-            )
+
+def at_least(items: Callable[[], list[T]], count: int) -> Callable[[], list[T] | None]:
+    """A check for ``wait_until``: ``items()`` once there are ``count`` of them."""
+
+    def check() -> list[T] | None:
+        found = items()
+        return found if len(found) >= count else None
+
+    return check

@@ -64,6 +64,21 @@ class Envelope:
     type: str
     payload: JsonDict
     accepts_response_payload: bool
+    retry_attempt: int = 0  # events_api only: Slack's retry of an unacked envelope
+    retry_reason: str = ""
+
+    def message(self) -> JsonDict:
+        """The envelope as it goes over the websocket."""
+        message: JsonDict = {
+            "envelope_id": self.envelope_id,
+            "type": self.type,
+            "payload": self.payload,
+            "accepts_response_payload": self.accepts_response_payload,
+        }
+        if self.type == "events_api":
+            message["retry_attempt"] = self.retry_attempt
+            message["retry_reason"] = self.retry_reason
+        return message
 
 
 @dataclass

@@ -91,15 +91,10 @@ return ``(body, headers)`` ready for ``BoltRequest(body=..., headers=...)`` (use
 
 from __future__ import annotations
 
-import asyncio
-import json
-import math
-import time
-from collections.abc import Mapping
-
 from aiohttp import web
 
-from emulators.serving import Served
+from emulators.forwarding import Forwarded, Shared
+from emulators.serving import LocalServer, Served
 from emulators.slack.defaults import (
     DEFAULT_APP_ID,
     DEFAULT_APP_TOKEN,
@@ -108,20 +103,21 @@ from emulators.slack.defaults import (
     DEFAULT_TEAM_NAME,
     JsonDict,
 )
-from emulators.slack.rate_limits import _Bucket
-from emulators.slack.records import (
-    Call,
-    SlackApiFailure,
-    _Handler,
-    _Request,
-    _TokenInfo,
-)
+from emulators.slack.http_api import HttpApi
+from emulators.slack.rate_limits import SlackRateLimits
 from emulators.slack.socket_mode import SocketMode
-from emulators.slack.web_api import WebApiMethods
+from emulators.slack.state import SlackState
+from emulators.slack.web_api import WebApi
 
 
-class SlackEmulator(WebApiMethods, SocketMode, Served):
-    """Slack Web API + Socket Mode emulator on ``127.0.0.1:<ephemeral port>``."""
+class SlackEmulator(Served):
+    """Slack Web API + Socket Mode emulator on ``127.0.0.1:<ephemeral port>``.
+
+    Builds one ``SlackState`` and the protocol components that share it: ``rate_limits``
+    (``SlackRateLimits``), ``socket_mode`` (``SocketMode``), ``web_api`` (``WebApi``, which asks
+    Socket Mode for connection tickets) and ``http`` (``HttpApi``: auth, canned answers, rate
+    limits, then the Web API method), and serves their routes. What a test configures or
+    inspects is offered here under the names below, each the component's own method."""
 
     def __init__(
         self,
@@ -130,204 +126,85 @@ class SlackEmulator(WebApiMethods, SocketMode, Served):
         app_id: str = DEFAULT_APP_ID,
         retry_after: int | None = None,
     ) -> None:
-        super().__init__(app_id=app_id, retry_after=retry_after)
-
-        self._handlers: dict[str, _Handler] = {
-            "api.test": self._api_test,
-            "auth.test": self._auth_test,
-            "auth.revoke": self._auth_revoke,
-            "chat.postMessage": self._chat_post_message,
-            "chat.update": self._chat_update,
-            "chat.postEphemeral": self._chat_post_ephemeral,
-            "conversations.open": self._conversations_open,
-            "conversations.members": self._conversations_members,
-            "conversations.history": self._conversations_history,
-            "users.info": self._users_info,
-            "users.list": self._users_list,
-            "team.info": self._team_info,
-            "views.publish": self._views_publish,
-            "views.open": self._views_open,
-            "views.update": self._views_update,
-            "files.getUploadURLExternal": self._files_get_upload_url_external,
-            "files.completeUploadExternal": self._files_complete_upload_external,
-            "apps.connections.open": self._apps_connections_open,
-            "oauth.v2.access": self._oauth_v2_access,
-        }
-
+        self._server = LocalServer("slack-emulator")
+        self.state = SlackState(app_id=app_id)
+        self.rate_limits = SlackRateLimits(self.state, retry_after=retry_after)
+        self.socket_mode = SocketMode(self.state, self._server)
+        self.web_api = WebApi(self.state, self._server, self.socket_mode)
+        self.http = HttpApi(self.state, self.rate_limits, self.web_api, self._server)
         if default_team:
-            self.add_team(DEFAULT_TEAM_ID, bot_token=DEFAULT_BOT_TOKEN, name=DEFAULT_TEAM_NAME)
-            self.add_app_token(DEFAULT_APP_TOKEN)
-
-    # ---------------------------------------------------------------- lifecycle
+            self.state.add_team(
+                DEFAULT_TEAM_ID, bot_token=DEFAULT_BOT_TOKEN, name=DEFAULT_TEAM_NAME
+            )
+            self.state.add_app_token(DEFAULT_APP_TOKEN)
 
     def _app(self) -> web.Application:
-        self._release = asyncio.Event()
         app = web.Application(client_max_size=64 * 1024 * 1024)
-        app.router.add_post("/api/{method}", self._handle_api)
-        app.router.add_get("/api/{method}", self._handle_api)
-        app.router.add_post("/upload/{file_id}", self._handle_upload)
-        app.router.add_post("/response/{path:.*}", self._handle_response_url)
-        app.router.add_get("/socket", self._handle_socket)
+        self.http.add_routes(app)
+        app.router.add_get("/socket", self.socket_mode.handle)
         return app
 
     async def _before_stop(self) -> None:
-        if self._release is not None:
-            self._release.set()
-        await self._close_sockets(code=1001, message=b"server shutdown")
+        self.http.release_held()
+        await self.socket_mode.close_all(code=1001, message=b"server shutdown")
 
-    # ---------------------------------------------------------------- HTTP plumbing
+    @property
+    def base_url(self) -> str:
+        """``http://127.0.0.1:PORT/api/`` for ``WebClient(base_url=...)``."""
+        return self._server.url("/api/")
 
-    @staticmethod
-    def _json_response(status: int, body: JsonDict, headers: Mapping[str, str]) -> web.Response:
-        return web.Response(
-            status=status,
-            text=json.dumps(body),
-            content_type="application/json",
-            charset="utf-8",
-            headers=dict(headers),
-        )
+    @property
+    def socket_url(self) -> str:
+        return self._server.url("/socket", "ws")
 
-    async def _read_params(self, request: web.Request) -> JsonDict:
-        params: JsonDict = dict(request.query)
-        if request.method != "POST" or not request.body_exists:
-            return params
-        ctype = request.content_type
-        if ctype == "application/json":
-            body = await request.json()
-            if isinstance(body, dict):
-                params.update(body)
-        elif ctype in ("application/x-www-form-urlencoded", "multipart/form-data"):
-            form = await request.post()
-            for key, value in form.items():
-                if isinstance(value, web.FileField):
-                    params[key] = value.file.read()
-                else:
-                    params[key] = value
-        return params
+    # ---- the workspaces and what apps did there (SlackState)
+    app_id: Shared[str] = Shared("state")
+    views: Shared[dict[str, JsonDict]] = Shared("state")
+    home_views: Shared[dict[tuple[str, str], JsonDict]] = Shared("state")
+    add_team = Forwarded("state", SlackState.add_team)
+    team = Forwarded("state", SlackState.team)
+    set_scopes = Forwarded("state", SlackState.set_scopes)
+    revoke_team = Forwarded("state", SlackState.revoke_team)
+    uninstall = Forwarded("state", SlackState.uninstall)
+    add_app_token = Forwarded("state", SlackState.add_app_token)
+    add_user = Forwarded("state", SlackState.add_user)
+    add_channel = Forwarded("state", SlackState.add_channel)
+    dm_channel = Forwarded("state", SlackState.dm_channel)
+    issue_oauth_code = Forwarded("state", SlackState.issue_oauth_code)
+    calls = Forwarded("state", SlackState.calls)
+    delivered = Forwarded("state", SlackState.delivered)
+    rate_limited = Forwarded("state", SlackState.rate_limited)
+    responses = Forwarded("state", SlackState.responses)
+    messages = Forwarded("state", SlackState.messages)
+    dm_message_event = Forwarded("state", SlackState.dm_message_event)
+    completed_files = Forwarded("state", SlackState.completed_files)
+    wait_for_calls = Forwarded("state", SlackState.wait_for_calls)
+    wait_for_delivered = Forwarded("state", SlackState.wait_for_delivered)
 
-    @staticmethod
-    def _token_from(request: web.Request, params: JsonDict) -> str | None:
-        auth = request.headers.get("Authorization", "")
-        if auth.startswith("Bearer "):
-            return auth[len("Bearer ") :].strip()
-        token = params.get("token")
-        return str(token) if token else None
+    # ---- canned answers, held calls, response_urls (HttpApi)
+    queue = Forwarded("http", HttpApi.queue)
+    always = Forwarded("http", HttpApi.always)
+    hold_after_accepting = Forwarded("http", HttpApi.hold_after_accepting)
+    wait_for_held = Forwarded("http", HttpApi.wait_for_held)
+    response_url = Forwarded("http", HttpApi.response_url)
 
-    async def _handle_api(self, request: web.Request) -> web.Response:
-        method = request.match_info["method"]
-        params = await self._read_params(request)
-        headers = {k: v for k, v in request.headers.items()}
-        token = self._token_from(request, params)
-        status, body, extra_headers, team_id = self._process(method, params, token, headers)
-        call = Call(
-            method=method,
-            params=params,
-            headers=headers,
-            token=token,
-            team_id=team_id,
-            time=time.time(),
-            status=status,
-            response=body,
-        )
-        with self._cond:
-            self._calls.append(call)
-            hold = call.ok and method in self._hold and self._hold[method] == 0
-            if hold:
-                del self._hold[method]
-                self.held.append(call)
-            elif call.ok and method in self._hold:
-                self._hold[method] -= 1
-            self._cond.notify_all()
-        if hold and self._release is not None:  # accepted, not answered until shutdown
-            await self._release.wait()
-        return self._json_response(status, body, extra_headers)
+    # ---- rate limits (SlackRateLimits)
+    retry_after: Shared[int | None] = Shared("rate_limits")
+    rate_limit = Forwarded("rate_limits", SlackRateLimits.rate_limit)
+    channel_rate_limit = Forwarded("rate_limits", SlackRateLimits.channel_rate_limit)
 
-    def _process(
-        self, method: str, params: JsonDict, token: str | None, headers: Mapping[str, str]
-    ) -> tuple[int, JsonDict, dict[str, str], str | None]:
-        with self._lock:
-            queued = self._queued.get(method)
-            info = self._tokens.get(token) if token else None
-            team_id = info.team_id if info else None
-            if queued:
-                q = queued.popleft()
-                return q.status, q.body, q.headers, team_id
-            if method in self._always:
-                q = self._always[method]
-                return q.status, dict(q.body), dict(q.headers), team_id
-
-            if method not in self._handlers:
-                return 200, {"ok": False, "error": "unknown_method"}, {}, team_id
-            if method not in ("oauth.v2.access", "api.test"):
-                error = self._auth_error(method, token, info)
-                if error:
-                    return 200, {"ok": False, "error": error}, {}, team_id
-
-            wait = self._rate_limit_wait(method, params, team_id)
-            if wait > 0:
-                retry = (
-                    self.retry_after if self.retry_after is not None else max(1, math.ceil(wait))
-                )
-                body = {"ok": False, "error": "ratelimited"}
-                return 429, body, {"Retry-After": str(retry)}, team_id
-
-            if method == "oauth.v2.access":
-                params = {**params, "_authorization": headers.get("Authorization", "")}
-            try:
-                body = self._handlers[method](_Request(method, params, token, team_id))
-            except SlackApiFailure as failure:
-                return 200, {"ok": False, "error": failure.error, **failure.extra}, {}, team_id
-            return 200, body, {}, team_id
-
-    @staticmethod
-    def _auth_error(method: str, token: str | None, info: _TokenInfo | None) -> str | None:
-        if not token:
-            return "not_authed"
-        if info is None:
-            return "invalid_auth"
-        if info.revoked:
-            return info.revoked
-        if (method == "apps.connections.open") != (info.kind == "app"):
-            return "not_allowed_token_type"
-        return None
-
-    def _rate_limit_wait(self, method: str, params: JsonDict, team_id: str | None) -> float:
-        """Seconds until the call is allowed (0 = allowed, and its token is consumed)."""
-        now = time.monotonic()
-        buckets: list[_Bucket] = []
-        team = team_id or "-"
-        if method in self._method_limits:
-            rate, burst = self._method_limits[method]
-            key = ("method", team, method)
-            buckets.append(self._buckets.setdefault(key, _Bucket(rate, burst, burst, now)))
-        channel = params.get("channel")
-        if isinstance(channel, str) and channel[:1] in ("U", "W") and team_id:
-            channel = self._dms.get((team_id, channel), channel)
-        if self._channel_limit is not None and method in self._channel_limit[2] and channel:
-            rate, burst, _ = self._channel_limit
-            key = ("channel", team, str(channel))
-            buckets.append(self._buckets.setdefault(key, _Bucket(rate, burst, burst, now)))
-        wait = max((b.wait_time(now) for b in buckets), default=0.0)
-        if wait == 0.0:
-            for b in buckets:
-                b.tokens -= 1.0
-        return wait
-
-    async def _handle_upload(self, request: web.Request) -> web.Response:
-        file_id = request.match_info["file_id"]
-        if request.content_type == "multipart/form-data":
-            form = await request.post()
-            data = b""
-            for value in form.values():
-                if isinstance(value, web.FileField):
-                    data = value.file.read()
-                    break
-        else:
-            data = await request.read()
-        with self._cond:
-            uploaded = self.files.get(file_id)
-            if uploaded is None:
-                return web.Response(status=404, text="file_not_found")
-            uploaded.data = data
-            self._cond.notify_all()
-        return web.Response(status=200, text=f"OK - {len(data)}")
+    # ---- Socket Mode (SocketMode)
+    socket_connection_count: Shared[int] = Shared("socket_mode", "connection_count")
+    wait_for_socket = Forwarded("socket_mode", SocketMode.wait_for_connection)
+    socket_send_raw = Forwarded("socket_mode", SocketMode.send_raw)
+    socket_send = Forwarded("socket_mode", SocketMode.send)
+    socket_send_event = Forwarded("socket_mode", SocketMode.send_event)
+    socket_send_slash_command = Forwarded("socket_mode", SocketMode.send_slash_command)
+    socket_send_interactive = Forwarded("socket_mode", SocketMode.send_interactive)
+    wait_for_ack = Forwarded("socket_mode", SocketMode.wait_for_ack)
+    wait_for_ack_async = Forwarded("socket_mode", SocketMode.wait_for_ack_async)
+    acks = Forwarded("socket_mode", SocketMode.acks)
+    envelopes = Forwarded("socket_mode", SocketMode.envelopes)
+    socket_received = Forwarded("socket_mode", SocketMode.received)
+    socket_disconnect = Forwarded("socket_mode", SocketMode.disconnect)
+    socket_close = Forwarded("socket_mode", SocketMode.close)

@@ -7,37 +7,53 @@ import contextlib
 import json
 import uuid
 from collections.abc import Mapping
-from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from emulators.slack.defaults import (
-    JsonDict,
-)
+from emulators.serving import Connections, LocalServer
+from emulators.slack.defaults import JsonDict
 from emulators.slack.payloads import event_callback
-from emulators.slack.records import (
-    Envelope,
-)
+from emulators.slack.records import Envelope
 from emulators.slack.state import SlackState
 
 
-class SocketMode(SlackState):
-    """Envelopes sent to the app over Socket Mode, and the acks it sends back."""
+class SocketMode:
+    """The Socket Mode connections, the envelopes sent to the app over them and the acks it
+    sends back. Holds the state (its lock, the app id) and the server (its address, its loop)."""
 
-    async def _handle_socket(self, request: web.Request) -> web.StreamResponse:
+    def __init__(self, state: SlackState, server: LocalServer) -> None:
+        self.state = state
+        self._server = server
+        self._tickets: set[str] = set()
+        self.connections: Connections[web.WebSocketResponse] = Connections(state.lock)
+        self._draining: list[web.WebSocketResponse] = []  # sent "disconnect", closed on reconnect
+        self._envelopes: list[Envelope] = []
+        self._acks: dict[str, JsonDict] = {}
+        self._received: list[JsonDict] = []
+
+    def connection_url(self) -> str:
+        """A websocket URL with a fresh single-use ticket (what ``apps.connections.open``
+        answers)."""
+        ticket = uuid.uuid4().hex
+        with self.state.lock:
+            self._tickets.add(ticket)
+        socket_url = self._server.url("/socket", "ws")
+        return f"{socket_url}?ticket={ticket}&app_id={self.state.app_id}"
+
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        """``GET /socket?ticket=...``: the connection, from ``hello`` to its close."""
+        lock, cond = self.state.lock, self.state.cond
         ticket = request.query.get("ticket", "")
-        with self._lock:
+        with lock:
             if ticket not in self._tickets:
                 return web.Response(status=401, text="invalid ticket")
             self._tickets.discard(ticket)
         ws = web.WebSocketResponse(autoping=True)
         await ws.prepare(request)
-        with self._cond:
+        with cond:
             draining, self._draining = self._draining, []
-            self._sockets.append(ws)
-            self._socket_connections_total += 1
-            count = len(self._sockets)
-            self._cond.notify_all()
+            count = self.connections.add(ws)
+            cond.notify_all()
         for old in draining:  # like Slack: the refreshed connection goes once a new one is up
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(old.close(code=1001, message=b"refreshed"), timeout=2)
@@ -49,7 +65,7 @@ class SocketMode(SlackState):
                 "build_number": 1,
                 "approximate_connection_time": 18060,
             },
-            "connection_info": {"app_id": self.app_id},
+            "connection_info": {"app_id": self.state.app_id},
         }
         try:
             await ws.send_str(json.dumps(hello))
@@ -60,120 +76,102 @@ class SocketMode(SlackState):
                     data = json.loads(msg.data)
                 except ValueError:
                     continue
-                with self._cond:
-                    self._socket_received.append(data)
+                with cond:
+                    self._received.append(data)
                     if isinstance(data, dict) and "envelope_id" in data:
                         self._acks.setdefault(str(data["envelope_id"]), data)
-                    self._cond.notify_all()
+                    cond.notify_all()
         finally:
-            with self._cond:
-                if ws in self._sockets:
-                    self._sockets.remove(ws)
-                self._cond.notify_all()
+            with cond:
+                self.connections.remove(ws)
+                cond.notify_all()
         return ws
 
     @property
-    def socket_connection_count(self) -> int:
+    def connection_count(self) -> int:
         """Currently open Socket Mode connections."""
-        with self._lock:
-            return len(self._sockets)
+        return len(self.connections.open)
 
     @property
-    def socket_connections_total(self) -> int:
+    def connections_total(self) -> int:
         """Socket Mode connections accepted since start (reconnections included)."""
-        with self._lock:
-            return self._socket_connections_total
+        return self.connections.accepted
 
-    def wait_for_socket(self, count: int = 1, timeout: float = 5.0) -> None:
+    def wait_for_connection(self, count: int = 1, timeout: float = 5.0) -> None:
         """Block until ``count`` connections were ever accepted and one is open."""
-        self._wait(
-            lambda: self._socket_connections_total >= count and bool(self._sockets),
+        self.state.wait(
+            lambda: self.connections.accepted >= count and bool(self.connections.open),
             timeout,
             f"{count} Socket Mode connection(s)",
         )
 
-    def socket_send_raw(self, message: JsonDict, timeout: float = 5.0) -> None:
+    def send_raw(self, message: JsonDict, timeout: float = 5.0) -> None:
         """Send any JSON message on the newest open Socket Mode connection."""
-        self.wait_for_socket(timeout=timeout)
-        with self._lock:
-            ws = self._sockets[-1]
+        self.wait_for_connection(timeout=timeout)
+        ws = self.connections.open[-1]
         self._server.run(ws.send_str(json.dumps(message)), timeout)
 
-    def socket_send(
+    def send(self, envelope: Envelope, timeout: float = 5.0) -> str:
+        """Send an envelope (``events_api``, ``slash_commands``, ``interactive``); its id."""
+        with self.state.lock:
+            self._envelopes.append(envelope)
+        self.send_raw(envelope.message(), timeout)
+        return envelope.envelope_id
+
+    def send_event(
         self,
-        type: str,
-        payload: JsonDict,
+        body: JsonDict,
         *,
-        accepts_response_payload: bool = False,
-        envelope_id: str | None = None,
         retry_attempt: int = 0,
         retry_reason: str = "",
         timeout: float = 5.0,
     ) -> str:
-        """Send an envelope (``events_api``, ``slash_commands``, ``interactive``)."""
-        envelope = Envelope(
-            envelope_id or str(uuid.uuid4()), type, payload, accepts_response_payload
-        )
-        message: JsonDict = {
-            "envelope_id": envelope.envelope_id,
-            "type": type,
-            "payload": payload,
-            "accepts_response_payload": accepts_response_payload,
-        }
-        if type == "events_api":
-            message["retry_attempt"] = retry_attempt
-            message["retry_reason"] = retry_reason
-        with self._lock:
-            self._envelopes.append(envelope)
-        self.socket_send_raw(message, timeout)
-        return envelope.envelope_id
-
-    def socket_send_event(self, body: JsonDict, **kwargs: Any) -> str:
         """Send an ``events_api`` envelope; ``body`` is an ``event_callback`` body or a bare
         event (wrapped with ``event_callback(body)``)."""
         if body.get("type") != "event_callback":
             body = event_callback(body)
-        return self.socket_send("events_api", body, **kwargs)
+        envelope = Envelope(
+            str(uuid.uuid4()), "events_api", body, False, retry_attempt, retry_reason
+        )
+        return self.send(envelope, timeout)
 
-    def socket_send_slash_command(self, fields: Mapping[str, str], **kwargs: Any) -> str:
+    def send_slash_command(self, fields: Mapping[str, str], timeout: float = 5.0) -> str:
         """Send a ``slash_commands`` envelope (``fields`` as from ``slash_command()``)."""
-        kwargs.setdefault("accepts_response_payload", True)
-        return self.socket_send("slash_commands", dict(fields), **kwargs)
+        return self.send(Envelope(str(uuid.uuid4()), "slash_commands", dict(fields), True), timeout)
 
-    def socket_send_interactive(self, payload: JsonDict, **kwargs: Any) -> str:
+    def send_interactive(self, payload: JsonDict, timeout: float = 5.0) -> str:
         """Send an ``interactive`` envelope (``block_actions``, ``view_submission``...)."""
-        kwargs.setdefault("accepts_response_payload", True)
-        return self.socket_send("interactive", payload, **kwargs)
+        return self.send(Envelope(str(uuid.uuid4()), "interactive", payload, True), timeout)
 
     def wait_for_ack(self, envelope_id: str, timeout: float = 5.0) -> JsonDict:
         """Block until the client acked ``envelope_id``; returns the ack message."""
-        self._wait(lambda: envelope_id in self._acks, timeout, f"ack of {envelope_id}")
-        with self._lock:
+        self.state.wait(lambda: envelope_id in self._acks, timeout, f"ack of {envelope_id}")
+        with self.state.lock:
             return self._acks[envelope_id]
 
     async def wait_for_ack_async(self, envelope_id: str, timeout: float = 5.0) -> JsonDict:
         return await asyncio.to_thread(self.wait_for_ack, envelope_id, timeout)
 
     def acks(self) -> dict[str, JsonDict]:
-        with self._lock:
+        with self.state.lock:
             return dict(self._acks)
 
     def envelopes(self) -> list[Envelope]:
-        with self._lock:
+        with self.state.lock:
             return list(self._envelopes)
 
-    def socket_received(self) -> list[JsonDict]:
+    def received(self) -> list[JsonDict]:
         """Every JSON message received from Socket Mode clients."""
-        with self._lock:
-            return list(self._socket_received)
+        with self.state.lock:
+            return list(self._received)
 
-    def socket_disconnect(self, reason: str = "refresh_requested", timeout: float = 5.0) -> None:
+    def disconnect(self, reason: str = "refresh_requested", timeout: float = 5.0) -> None:
         """Ask the client to reconnect, as Slack does before recycling a connection; the
         emulator closes the old connection once the client has opened a new one."""
-        with self._lock:
-            if self._sockets:
-                self._draining.append(self._sockets[-1])
-        self.socket_send_raw(
+        with self.state.lock:
+            if open_now := self.connections.open:
+                self._draining.append(open_now[-1])
+        self.send_raw(
             {
                 "type": "disconnect",
                 "reason": reason,
@@ -182,13 +180,12 @@ class SocketMode(SlackState):
             timeout,
         )
 
-    def socket_close(self, code: int = 1001, timeout: float = 5.0) -> None:
+    def close(self, code: int = 1001, timeout: float = 5.0) -> None:
         """Drop every open Socket Mode connection from the server side."""
-        self._server.run(self._close_sockets(code=code, message=b"closed by emulator"), timeout)
+        self._server.run(self.close_all(code=code, message=b"closed by emulator"), timeout)
 
-    async def _close_sockets(self, *, code: int, message: bytes) -> None:
-        with self._lock:
-            sockets = list(self._sockets)
-        for ws in sockets:
+    async def close_all(self, *, code: int, message: bytes) -> None:
+        """Close every open connection (on the server's loop)."""
+        for ws in self.connections.open:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(ws.close(code=code, message=message), timeout=2)

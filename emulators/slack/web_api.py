@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from emulators.serving import LocalServer
 from emulators.slack.defaults import (
     JsonDict,
 )
@@ -19,14 +20,45 @@ from emulators.slack.records import (
     SlackApiFailure,
     Team,
     UploadedFile,
+    _Handler,
     _Request,
     _TokenInfo,
 )
-from emulators.slack.state import SlackState, _guess_mimetype, _scopes, _truthy
+from emulators.slack.socket_mode import SocketMode
+from emulators.slack.state import SlackState, _scopes
 
 
-class WebApiMethods(SlackState):
-    """One handler per Web API method; ``SlackEmulator`` routes ``/api/<method>`` to them."""
+class WebApi:
+    """One handler per Web API method (``handlers``), each reading and changing the state.
+    The HTTP side (``HttpApi``) authenticates and rate-limits a call before its handler runs,
+    under the state's lock. Holds the server for the upload URLs it hands out, and Socket Mode
+    for the connection tickets ``apps.connections.open`` hands out."""
+
+    def __init__(self, state: SlackState, server: LocalServer, socket_mode: SocketMode) -> None:
+        self.state = state
+        self._server = server
+        self._socket_mode = socket_mode
+        self.handlers: dict[str, _Handler] = {
+            "api.test": self._api_test,
+            "auth.test": self._auth_test,
+            "auth.revoke": self._auth_revoke,
+            "chat.postMessage": self._chat_post_message,
+            "chat.update": self._chat_update,
+            "chat.postEphemeral": self._chat_post_ephemeral,
+            "conversations.open": self._conversations_open,
+            "conversations.members": self._conversations_members,
+            "conversations.history": self._conversations_history,
+            "users.info": self._users_info,
+            "users.list": self._users_list,
+            "team.info": self._team_info,
+            "views.publish": self._views_publish,
+            "views.open": self._views_open,
+            "views.update": self._views_update,
+            "files.getUploadURLExternal": self._files_get_upload_url_external,
+            "files.completeUploadExternal": self._files_complete_upload_external,
+            "apps.connections.open": self._apps_connections_open,
+            "oauth.v2.access": self._oauth_v2_access,
+        }
 
     @staticmethod
     def _require(params: JsonDict, name: str, error: str | None = None) -> str:
@@ -46,20 +78,20 @@ class WebApiMethods(SlackState):
         return value
 
     def _team_of(self, req: _Request) -> Team:
-        if req.team_id is None or req.team_id not in self._teams:
+        if req.team_id is None or req.team_id not in self.state.teams:
             raise SlackApiFailure("team_not_found")
-        return self._teams[req.team_id]
+        return self.state.teams[req.team_id]
 
     def _resolve_channel(self, team: Team, channel: str) -> str:
         """A user id as ``channel`` means the bot's DM with that user (as on Slack)."""
         if channel[:1] in ("U", "W"):
-            if channel not in self._users.get(team.id, {}):
+            if channel not in self.state.users.get(team.id, {}):
                 raise SlackApiFailure("channel_not_found")
-            return self.dm_channel(team.id, channel)
+            return self.state.dm_channel(team.id, channel)
         return channel
 
     def _user_object(self, team_id: str, user_id: str) -> JsonDict:
-        user = self._users.get(team_id, {}).get(user_id)
+        user = self.state.users.get(team_id, {}).get(user_id)
         if user is None:
             raise SlackApiFailure("user_not_found")
         result: JsonDict = copy.deepcopy(user)
@@ -79,7 +111,7 @@ class WebApiMethods(SlackState):
         return page, cursor
 
     def _view_object(self, team: Team, view: JsonDict, view_id: str | None = None) -> JsonDict:
-        view_id = view_id or self._new_id("V")
+        view_id = view_id or self.state.new_id("V")
         return {
             "id": view_id,
             "team_id": team.id,
@@ -97,7 +129,7 @@ class WebApiMethods(SlackState):
             "notify_on_close": bool(view.get("notify_on_close", False)),
             "root_view_id": view_id,
             "previous_view_id": None,
-            "app_id": self.app_id,
+            "app_id": self.state.app_id,
             "app_installed_team_id": team.id,
             "bot_id": team.bot_id,
         }
@@ -124,7 +156,7 @@ class WebApiMethods(SlackState):
     def _auth_revoke(self, req: _Request) -> JsonDict:
         assert req.token is not None
         if str(req.params.get("test", "")).lower() not in ("1", "true"):
-            self._tokens[req.token].revoked = "token_revoked"
+            self.state.tokens[req.token].revoked = "token_revoked"
         return {"ok": True, "revoked": True}
 
     def _message_object(self, team: Team, params: JsonDict, ts: str) -> JsonDict:
@@ -138,7 +170,7 @@ class WebApiMethods(SlackState):
             "subtype": "bot_message",
             "user": team.bot_user_id,
             "bot_id": team.bot_id,
-            "app_id": self.app_id,
+            "app_id": self.state.app_id,
             "team": team.id,
             "text": text or "",
             "ts": ts,
@@ -166,20 +198,20 @@ class WebApiMethods(SlackState):
         channel = self._resolve_channel(
             team, self._require(req.params, "channel", "channel_not_found")
         )
-        ts = self._next_ts()
+        ts = self.state.next_ts()
         message = self._message_object(team, req.params, ts)
-        self._messages[(channel, ts)] = message
+        self.state.posted[(channel, ts)] = message
         return {"ok": True, "channel": channel, "ts": ts, "message": message}
 
     def _chat_update(self, req: _Request) -> JsonDict:
         team = self._team_of(req)
         channel = self._require(req.params, "channel", "channel_not_found")
         ts = self._require(req.params, "ts", "message_not_found")
-        if (channel, ts) not in self._messages:
+        if (channel, ts) not in self.state.posted:
             raise SlackApiFailure("message_not_found")
         message = self._message_object(team, req.params, ts)
-        message["edited"] = {"user": team.bot_user_id, "ts": self._next_ts()}
-        self._messages[(channel, ts)] = message
+        message["edited"] = {"user": team.bot_user_id, "ts": self.state.next_ts()}
+        self.state.posted[(channel, ts)] = message
         return {
             "ok": True,
             "channel": channel,
@@ -192,10 +224,10 @@ class WebApiMethods(SlackState):
         team = self._team_of(req)
         self._require(req.params, "channel", "channel_not_found")
         user = self._require(req.params, "user", "user_not_in_channel")
-        if user not in self._users.get(team.id, {}):
+        if user not in self.state.users.get(team.id, {}):
             raise SlackApiFailure("user_not_found")
         self._message_object(team, req.params, "0")
-        return {"ok": True, "message_ts": self._next_ts()}
+        return {"ok": True, "message_ts": self.state.next_ts()}
 
     def _conversations_open(self, req: _Request) -> JsonDict:
         team = self._team_of(req)
@@ -205,26 +237,26 @@ class WebApiMethods(SlackState):
         if not users:
             raise SlackApiFailure("users_list_not_supplied")
         for user in users:
-            if user not in self._users.get(team.id, {}):
+            if user not in self.state.users.get(team.id, {}):
                 raise SlackApiFailure("user_not_found")
         if len(users) == 1:
-            existed = (team.id, users[0]) in self._dms
-            channel_id = self.dm_channel(team.id, users[0])
+            existed = (team.id, users[0]) in self.state.dms
+            channel_id = self.state.dm_channel(team.id, users[0])
             channel: JsonDict = {"id": channel_id}
             if str(req.params.get("return_im", "")).lower() in ("1", "true"):
                 channel.update({"is_im": True, "user": users[0], "created": int(time.time())})
             return {"ok": True, "no_op": existed, "already_open": existed, "channel": channel}
         key = (team.id, ",".join(sorted(users)))
-        if key not in self._dms:
-            self._dms[key] = self._new_id("G")
-        return {"ok": True, "channel": {"id": self._dms[key], "is_mpim": True}}
+        if key not in self.state.dms:
+            self.state.dms[key] = self.state.new_id("G")
+        return {"ok": True, "channel": {"id": self.state.dms[key], "is_mpim": True}}
 
     def _conversations_members(self, req: _Request) -> JsonDict:
         team = self._team_of(req)
         channel = self._require(req.params, "channel", "channel_not_found")
-        members = self._channels.get(team.id, {}).get(channel)
+        members = self.state.channels.get(team.id, {}).get(channel)
         if members is None:
-            dm_users = [u for (t, u), d in self._dms.items() if t == team.id and d == channel]
+            dm_users = [u for (t, u), d in self.state.dms.items() if t == team.id and d == channel]
             if not dm_users:
                 raise SlackApiFailure("channel_not_found")
             members = [dm_users[0], team.bot_user_id]
@@ -234,13 +266,15 @@ class WebApiMethods(SlackState):
     def _conversations_history(self, req: _Request) -> JsonDict:
         team = self._team_of(req)
         channel = self._require(req.params, "channel", "channel_not_found")
-        known = channel in self._channels.get(team.id, {}) or channel in self._dms.values()
-        if not known and not any(ch == channel for ch, _ in self._messages):
+        known = (
+            channel in self.state.channels.get(team.id, {}) or channel in self.state.dms.values()
+        )
+        if not known and not any(ch == channel for ch, _ in self.state.posted):
             raise SlackApiFailure("channel_not_found")  # a user id is not a conversation id
         needed = {"D": "im:history", "C": "channels:history", "G": "groups:history"}.get(
             channel[:1], "channels:history"
         )
-        info = self._tokens[req.token or ""]
+        info = self.state.tokens[req.token or ""]
         if needed not in info.scopes:
             raise SlackApiFailure(
                 "missing_scope", needed=needed, provided=",".join(sorted(info.scopes))
@@ -256,7 +290,9 @@ class WebApiMethods(SlackState):
 
         found = [
             copy.deepcopy(m)
-            for (ch, ts), m in sorted(self._messages.items(), key=lambda kv: kv[0][1], reverse=True)
+            for (ch, ts), m in sorted(
+                self.state.posted.items(), key=lambda kv: kv[0][1], reverse=True
+            )
             if ch == channel
             and within(float(ts))
             and m.get("thread_ts", ts) == ts  # replies stay in their thread
@@ -281,7 +317,7 @@ class WebApiMethods(SlackState):
 
     def _users_list(self, req: _Request) -> JsonDict:
         team = self._team_of(req)
-        users = [self._user_object(team.id, u) for u in self._users.get(team.id, {})]
+        users = [self._user_object(team.id, u) for u in self.state.users.get(team.id, {})]
         page, cursor = self._paginate(users, req.params)
         return {
             "ok": True,
@@ -308,15 +344,15 @@ class WebApiMethods(SlackState):
     def _views_publish(self, req: _Request) -> JsonDict:
         team = self._team_of(req)
         user = self._require(req.params, "user_id", "user_not_found")
-        if user not in self._users.get(team.id, {}):
+        if user not in self.state.users.get(team.id, {}):
             raise SlackApiFailure("user_not_found")
         view = self._json_param(req.params, "view")
         if not isinstance(view, dict) or view.get("type") != "home":
             raise SlackApiFailure("invalid_arguments")
-        previous = self.home_views.get((team.id, user))
+        previous = self.state.home_views.get((team.id, user))
         obj = self._view_object(team, view, previous["id"] if previous else None)
-        self.home_views[(team.id, user)] = obj
-        self.views[obj["id"]] = obj
+        self.state.home_views[(team.id, user)] = obj
+        self.state.views[obj["id"]] = obj
         return {"ok": True, "view": obj}
 
     def _views_open(self, req: _Request) -> JsonDict:
@@ -326,7 +362,7 @@ class WebApiMethods(SlackState):
         if not isinstance(view, dict):
             raise SlackApiFailure("invalid_arguments")
         obj = self._view_object(team, view)
-        self.views[obj["id"]] = obj
+        self.state.views[obj["id"]] = obj
         return {"ok": True, "view": obj}
 
     def _views_update(self, req: _Request) -> JsonDict:
@@ -337,19 +373,21 @@ class WebApiMethods(SlackState):
         view_id = req.params.get("view_id")
         if not view_id and req.params.get("external_id"):
             ext = req.params["external_id"]
-            view_id = next((v["id"] for v in self.views.values() if v["external_id"] == ext), None)
-        if not view_id or view_id not in self.views:
+            view_id = next(
+                (v["id"] for v in self.state.views.values() if v["external_id"] == ext), None
+            )
+        if not view_id or view_id not in self.state.views:
             raise SlackApiFailure("not_found")
         obj = self._view_object(team, view, str(view_id))
-        self.views[obj["id"]] = obj
+        self.state.views[obj["id"]] = obj
         return {"ok": True, "view": obj}
 
     def _files_get_upload_url_external(self, req: _Request) -> JsonDict:
         team = self._team_of(req)
         filename = self._require(req.params, "filename", "invalid_arguments")
         length = int(self._require(req.params, "length", "invalid_arguments"))
-        file_id = self._new_id("F")
-        self.files[file_id] = UploadedFile(
+        file_id = self.state.new_id("F")
+        self.state.files[file_id] = UploadedFile(
             id=file_id,
             team_id=team.id,
             filename=filename,
@@ -372,7 +410,7 @@ class WebApiMethods(SlackState):
             channels.insert(0, str(req.params["channel_id"]))
         result: list[JsonDict] = []
         for entry in entries:
-            uploaded = self.files.get(str(entry.get("id")))
+            uploaded = self.state.files.get(str(entry.get("id")))
             if uploaded is None or uploaded.team_id != team.id or uploaded.data is None:
                 raise SlackApiFailure("file_not_found")
             uploaded.title = entry.get("title") or uploaded.filename
@@ -397,9 +435,7 @@ class WebApiMethods(SlackState):
         return {"ok": True, "files": result}
 
     def _apps_connections_open(self, req: _Request) -> JsonDict:
-        ticket = uuid.uuid4().hex
-        self._tickets.add(ticket)
-        return {"ok": True, "url": f"{self.socket_url}?ticket={ticket}&app_id={self.app_id}"}
+        return {"ok": True, "url": self._socket_mode.connection_url()}
 
     def _oauth_v2_access(self, req: _Request) -> JsonDict:
         client_id, client_secret = req.params.get("client_id"), req.params.get("client_secret")
@@ -407,21 +443,21 @@ class WebApiMethods(SlackState):
         if authorization.startswith("Basic "):
             decoded = base64.b64decode(authorization[len("Basic ") :]).decode()
             client_id, _, client_secret = decoded.partition(":")
-        if client_id != self.client_id:
+        if client_id != self.state.client_id:
             raise SlackApiFailure("invalid_client_id")
-        if client_secret != self.client_secret:
+        if client_secret != self.state.client_secret:
             raise SlackApiFailure("bad_client_secret")
-        grant = self._oauth_codes.pop(str(req.params.get("code", "")), None)
+        grant = self.state.oauth_codes.pop(str(req.params.get("code", "")), None)
         if grant is None:
             raise SlackApiFailure("invalid_code")
-        team = self._teams[grant["team_id"]]
-        if self._tokens[team.bot_token].revoked:  # installed again: Slack issues a new token
-            team.bot_token = f"xoxb-{team.id}-emulator-{self._new_id('R').lower()}"
-            self._tokens[team.bot_token] = _TokenInfo("bot", team.id)
-        self._tokens[team.bot_token].scopes = _scopes(grant["scope"])
+        team = self.state.teams[grant["team_id"]]
+        if self.state.tokens[team.bot_token].revoked:  # installed again: Slack issues a new token
+            team.bot_token = f"xoxb-{team.id}-emulator-{self.state.new_id('R').lower()}"
+            self.state.tokens[team.bot_token] = _TokenInfo("bot", team.id)
+        self.state.tokens[team.bot_token].scopes = _scopes(grant["scope"])
         return {
             "ok": True,
-            "app_id": self.app_id,
+            "app_id": self.state.app_id,
             "authed_user": {"id": grant["user_id"]},
             "scope": grant["scope"],
             "token_type": "bot",
@@ -431,3 +467,22 @@ class WebApiMethods(SlackState):
             "enterprise": None,
             "is_enterprise_install": False,
         }
+
+
+def _truthy(value: Any) -> bool:
+    return str(value).lower() in ("1", "true")
+
+
+def _guess_mimetype(filename: str) -> str:
+    lowered = filename.lower()
+    for suffix, mimetype in (
+        (".png", "image/png"),
+        (".jpg", "image/jpeg"),
+        (".jpeg", "image/jpeg"),
+        (".csv", "text/csv"),
+        (".txt", "text/plain"),
+        (".json", "application/json"),
+    ):
+        if lowered.endswith(suffix):
+            return mimetype
+    return "application/octet-stream"

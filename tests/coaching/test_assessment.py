@@ -1052,8 +1052,13 @@ def test_an_errand_with_job_content_is_judged_as_the_job_ask(text: str, verdict:
     ],
 )
 def test_a_mock_with_a_named_person_asks_that_person(text: str, who: str) -> None:
+    _assert_judged(text, Verdict.SPECIFIC, who)
+
+
+def _assert_judged(text: str, verdict: Verdict, who: str | None) -> None:
+    """The ask gets `verdict`, and the person said back is `who`."""
     result = assess_ask(text)
-    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.verdict is verdict, result.reasons
     assert result.who == who
 
 
@@ -1088,8 +1093,7 @@ def test_a_mock_with_a_named_person_asks_that_person(text: str, who: str) -> Non
             RequestKind.INFORMATION,
         ),
         (
-            "reply: \"yes!! Tomas if you could loop me in with your recruiter at Adyen that'd be "
-            'great"',
+            'reply: "Tomas, if you could loop me in with your recruiter at Adyen that would be great"',
             "Tomas",
             RequestKind.INTRODUCTION,
         ),
@@ -1188,3 +1192,277 @@ def test_favours_recognised_by_their_structure(text: str, what: str) -> None:
     result = assess_ask(text)
     assert result.verdict is Verdict.SPECIFIC, (text, result.reasons)
     assert result.what is not None and result.what.startswith(what), result.what
+
+
+# Who is asked (issue 13, `j7people`): people the sets showed were there but not found.
+def test_a_titles_full_stop_does_not_hide_a_question_to_the_coach() -> None:
+    text = "is it ok to ask Dr. Mensah to be a reference for the Novartis role?"
+    _assert_judged(text, Verdict.VAGUE, "Dr. Mensah")
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # Unsure whether to ask: still the person meant, and a question, not a plan.
+        ("is it rude to ask Kofi for a referral after one coffee?", "Kofi"),
+        ("thinking to ask Mrs. Osei for reference but she is busy, is it ok?", "Mrs. Osei"),
+        # A relation without "my", then a given name, after the verb.
+        ("gonna ping cohort mentor lina for help with my job search", "Lina"),
+        # Spoken to with a wish for a chat or thoughts: an ask, but not a concrete one.
+        ("<@U0QRS5555> can we hop on a call this week? would love your thoughts", "<@U0QRS5555>"),
+    ],
+)
+def test_person_meant_but_nothing_concrete_is_vague_with_who(text: str, who: str) -> None:
+    _assert_judged(text, Verdict.VAGUE, who)
+
+
+def test_a_plural_after_a_relation_word_is_no_name() -> None:
+    text = "send connection requests to 20 engineers asking for coffee chats"
+    _assert_judged(text, Verdict.VAGUE, None)
+
+
+def test_an_ask_note_headed_by_a_mention_and_an_arrow_asks_them() -> None:
+    text = "ask: <@U0LMN4321> → referral, Figma, design ops. when: friday"
+    _assert_judged(text, Verdict.SPECIFIC, "<@U0LMN4321>")
+    assert assess_ask("ask: <@U0LMN4321> → help, whenever").verdict is Verdict.VAGUE
+
+
+# One table per kind of miss, named by its rule.
+_ASKED_BY_KIND: dict[str, list[tuple[str, str]]] = {
+    "forms of address stay with the name": [
+        # A form of address before the name is kept with it ...
+        (
+            "Frau Becker, my old Ausbilderin: ask her to write my reference for the Siemens job",
+            "Frau Becker",
+        ),
+        ("ask Engr. Bello to introduce me to the site manager at Dangote", "Engr. Bello"),
+        ("kuya Ramon from church, I ask him to refer me for the driver job at Grab", "kuya Ramon"),
+        ("ask anh Tran Van Minh to refer me for the QA job at FPT", "anh Tran Van Minh"),
+        ("ask Aunty Ngozi to introduce me to the HR manager at Dangote", "Aunty Ngozi"),
+        ("ask Pani Kowalska for a reference for the Aptiv role", "Pani Kowalska"),
+        ("ask Li laoshi for a recommendation letter for my master's in Munich", "Li laoshi"),
+        ("ask yuna-senpai to refer me for the QA role at Rakuten", "Yuna-senpai"),
+        # ... and so is one after it (lowercase as written, the name capitalised).
+        ("ask Priya ma'am for a recommendation letter for my MS application", "Priya ma'am"),
+        ("rohit bhai is in Amazon, i ask him to refer me for the SDE1 role", "Rohit bhai"),
+        ("ask Soo-jin unni to introduce me to her manager at Coupang", "Soo-jin unni"),
+        (
+            "Dr. Okafor sir will get my email today asking him for a reference for the Pfizer role",
+            "Dr. Okafor sir",
+        ),
+        # After "my", a kin word used as a title is dropped: the name is said back.
+        ("texting my tita Lorna tonight to ask if she can refer me to her hospital's HR", "Lorna"),
+        # A title written in lowercase still names the person.
+        (
+            "mrs. alvarez (my old principal) — asking her to be a reference for the Teach For America role",
+            "mrs. alvarez",
+        ),
+    ],
+    "the person spoken to or pointed back to is asked": [
+        # Spoken to, then asked with "could you / would you …".
+        (
+            "hi Marcus! hope the new job is great. could you refer me for the SDR role at Gong?",
+            "Marcus",
+        ),
+        (
+            "<@U0ABC1234|dana> would you be up for reviewing my cover letter for the Stripe role?",
+            "<@U0ABC1234|dana>",
+        ),
+        ("hey Ola, would you mind introducing me to your manager at Paystack?", "Ola"),
+        (
+            'drafting: "Rina — could you send me the name of the recruiter for the ML team at Cohere?"',
+            "Rina",
+        ),
+        # Spoken to in lowercase after a greeting, or by name at the end.
+        ("hey kemi! could you refer me for the data analyst role at Intuit?", "Kemi"),
+        ("would you be open to reviewing my portfolio for the Canva role, Tomás?", "Tomás"),
+        # A subject named in one clause and pointed back to in the next.
+        (
+            "ok so tomas from the bootcamp said his team at Monzo is hiring → asking him to refer me",
+            "Tomas",
+        ),
+        (
+            "Lucia's brother runs hiring at Canva. asking her to connect me with him about the design role",
+            "Lucia",
+        ),
+        (
+            "btw Nikhil's on the platform team at Razorpay now, gonna ask him to refer me for SRE",
+            "Nikhil",
+        ),
+        (
+            "sam got a job at Figma last month. asking them to pass my portfolio to their design lead",
+            "Sam",
+        ),
+        # A bulleted note headed by the person.
+        ("- priya: referral @ Atlassian (support engineer)", "Priya"),
+        ("• omar → intro to his manager at Careem", "Omar"),
+    ],
+    "the person said back is never a place company or verb": [
+        # A given name inside a place or a company's name is not the person asked.
+        (
+            "Aunt Bea works in Mercy Hospital billing, going to ask her for the name of the HR lead there",
+            "Aunt Bea",
+        ),
+        (
+            "Tomas (now at Oscar Health) → asking him for a referral to the claims analyst role",
+            "Tomas",
+        ),
+        (
+            "Ifeanyi from church now manages Chelsea Lagos, I ask him for a reference for the bar job",
+            "Ifeanyi",
+        ),
+        (
+            "Mei's wife works at TSMC Arizona. Ask her to refer me for the process engineer role",
+            "Mei",
+        ),
+        # A word ending like an English word after a request verb is not a name.
+        (
+            "I met Sipho at the expo, today I text him message asking if he can refer me for the forklift job",
+            "Sipho",
+        ),
+        # A second given name and an initial with its dot are part of the name.
+        ("ask maria jose to refer me for the analyst role at Bimbo", "Maria Jose"),
+        (
+            "dm Priya R. to ask if her company (Stripe) sponsors visas for data engineers",
+            "Priya R.",
+        ),
+        # "a short email" is a thing sent, not a second person asked.
+        (
+            "asking my old manager to send a short email to the Shopify recruiter vouching for my work",
+            "my old manager",
+        ),
+    ],
+    "one post holder is one person": [
+        # A post one person holds, with no name.
+        (
+            "ask my old charge nurse to be a reference for the case manager job at Kaiser",
+            "my old charge nurse",
+        ),
+        (
+            "asking my former department chair to write a recommendation letter for the Coursera role",
+            "my former department chair",
+        ),
+        ("request my HOD to write a recommendation letter for the Infosys application", "my HOD"),
+        (
+            "email the career counselor to ask for contacts of alumni at Deloitte",
+            "the career counselor",
+        ),
+        (
+            "texting the recruiter from friday's phone screen to ask for an intro to the hiring manager at Stripe",
+            "the recruiter",
+        ),
+        # A note headed by the person, with an aside or a place before its mark.
+        (
+            "Prof. Adeyemi (my thesis supervisor) → reference for the data scientist role at Flutterwave",
+            "Prof. Adeyemi",
+        ),
+        ("my old GM from Chipotle → reference for the ops analyst role at Sweetgreen", "my old GM"),
+        ("gym buddy marco → ask him to refer me for the SRE role at Datadog", "Marco"),
+    ],
+    "mentions and promises name the person asked": [
+        # A message opening with a mention speaks to them, whatever comes next.
+        (
+            "<@U0XYZ9876> omg hi, random but could you introduce me to your EM at Brex?",
+            "<@U0XYZ9876>",
+        ),
+        (
+            "<@U0XYZ9876|lin> referral pls - Okta support engineer - sending CV now",
+            "<@U0XYZ9876|lin>",
+        ),
+        # A pronoun promising the favour points back to the person named before it.
+        (
+            "Tunde at Moniepoint said to send him my CV so he can pass it to his manager, sending tonight",
+            "Tunde",
+        ),
+        (
+            "Yara said she could look over my portfolio before the Canva deadline, sending it now",
+            "Yara",
+        ),
+    ],
+    "a family name written first is part of the name": [
+        # The family name first, in lowercase, before a known given name.
+        (
+            "chen jing my old teammate is at ByteDance now, I ask her to refer me for the PM role",
+            "Chen Jing",
+        ),
+        (
+            "nguyen minh from my class works at Grab, asking him to introduce me to his manager",
+            "Nguyen Minh",
+        ),
+    ],
+    "notes with the person and the favour side by side": [
+        # A clipped note: the name, then straight away the favour.
+        ("chidi referral at Paystack for backend engineer", "Chidi"),
+        # The favour first, then an arrow to the person it will be asked of.
+        (
+            "need a second reference for the Wise role by friday → asking Marta (my old lead) tonight",
+            "Marta",
+        ),
+    ],
+}
+_NOT_SPECIFIC_BY_KIND: dict[str, list[str]] = {
+    "address words alone name no one": [
+        # Forms of address that are ordinary words make no one without a name after them.
+        "I ate lunch and asked around for a referral",
+        "don't ask anyone for a referral yet, just apply",
+        "ask sir for help with my job search",
+        "Herr in the meetup said to apply online",
+    ],
+    "spoken to without a concrete ask is not specific": [
+        # Spoken to, but asked for nothing concrete, or nothing at all.
+        "hey Marcus! could you help me out with my job search?",
+        "<@U0ABC1234|dana> would you be up for coffee sometime?",
+        "hi Rina! how are you? hope the new job is going well",
+        "could you help me with my job search, Tomás?",
+        "hey kemi! could we grab coffee this week?",
+        # The member does it, not the person spoken to.
+        "hey Ola, I will send my resume to recruiters at Paystack",
+        # A subject named, but the ask goes to people in general.
+        "ok so tomas said his team is hiring, will ask around for a referral",
+    ],
+    "posts many hold are not one person": [
+        # Many hold these: not one person.
+        "ask my old nurses for a reference for the case manager job",
+        "email the coordinator to ask for contacts of alumni at Deloitte",
+        "ask the recruiters from the career fair to forward my resume",
+        "email the hiring manager to ask for a referral",
+        "ask my DMs for a referral",
+    ],
+    "mentions and promises without a concrete favour are not specific": [
+        "<@U0XYZ9876> omg hi, long time! how are you?",
+        "<@U0XYZ9876|lin> help pls - job search is rough",
+        "Tunde said he could help me with my job search sometime",
+        "I hope someone can pass my CV to the manager at Moniepoint",
+    ],
+    "side by side notes need a concrete favour and one person": [
+        "chidi advice on my job search",
+        "need a second reference for the Wise role → asking around at the meetup",
+        "need a reference for the Wise role by friday, then coffee with Marta",
+        # A room to stay in is an everyday favour, whatever it is for.
+        "ola is moving out, ask her if I can stay in her room while I do interviews in Lagos",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        pytest.param(text, who, id=f"{kind}: {text}")
+        for kind, rows in _ASKED_BY_KIND.items()
+        for text, who in rows
+    ],
+)
+def test_who_is_asked_is_found_and_said_back(text: str, who: str) -> None:
+    _assert_judged(text, Verdict.SPECIFIC, who)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(text, id=f"{kind}: {text}")
+        for kind, rows in _NOT_SPECIFIC_BY_KIND.items()
+        for text in rows
+    ],
+)
+def test_who_rules_never_make_these_specific(text: str) -> None:
+    assert assess_ask(text).verdict is not Verdict.SPECIFIC

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 from bot.domain import AskStatus, Outcome
 from storage import Database
 from tests.support.chat import Chat
@@ -292,14 +294,42 @@ def test_questions_about_timing_get_an_answer_about_timing(sqlite_db: Database) 
     assert asks(sqlite_db) == []
 
 
-def test_a_plan_spread_over_two_short_messages_is_read_as_one(sqlite_db: Database) -> None:
+@pytest.mark.parametrize(
+    ("plan", "question_starts", "answer", "recorded_starts", "who"),
+    [
+        pytest.param(
+            "ask referral shopify",
+            "Who exactly will you ask",
+            "Carlos. he work in shopify",
+            "That's a real ask: Carlos",
+            "Carlos",
+            id="a plan spread over two short messages is read as one",
+        ),
+        pytest.param(
+            "ask Gerald if I can borrow his lawnmower",
+            "What will you ask Gerald for",
+            "ok maybe my old manager Priya, for a referral at Shopify",
+            "That's a real ask: Priya, a referral at Shopify",
+            "Priya",
+            id="an answer that names someone else is their ask",
+        ),
+    ],
+)
+def test_the_answer_to_the_coachs_question_completes_the_plan(
+    sqlite_db: Database,
+    plan: str,
+    question_starts: str,
+    answer: str,
+    recorded_starts: str,
+    who: str,
+) -> None:
     chat = onboarded(sqlite_db)
     chat.advance("1h")
-    [question] = chat.say("ask referral shopify")
-    assert question.startswith("Who exactly will you ask")
-    [recorded] = chat.say("Carlos. he work in shopify")
-    assert recorded.startswith("That's a real ask: Carlos")
-    assert [(a[0], a[1]) for a in asks(sqlite_db)] == [("specific", "Carlos")]
+    [question] = chat.say(plan)
+    assert question.startswith(question_starts)
+    [recorded] = chat.say(answer)
+    assert recorded.startswith(recorded_starts)
+    assert [(a[0], a[1]) for a in asks(sqlite_db)] == [("specific", who)]
 
 
 def test_a_plan_interrupted_by_a_check_in_is_kept(sqlite_db: Database) -> None:
@@ -451,15 +481,6 @@ def test_words_typed_to_the_person_asked_are_the_ask(sqlite_db: Database) -> Non
     assert "<@U03LQ7WZ9KD>" in draft and "Good question" not in draft  # coached, not a question
     [named] = chat.say("Priya, could you introduce me to your manager at Stripe?")
     assert named.startswith("That's a real ask: Priya")
-
-
-def test_an_answer_that_names_someone_else_is_their_ask(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
-    chat.advance("1h")
-    [question] = chat.say("ask Gerald if I can borrow his lawnmower")
-    assert question.startswith("What will you ask Gerald for")
-    [recorded] = chat.say("ok maybe my old manager Priya, for a referral at Shopify")
-    assert recorded.startswith("That's a real ask: Priya, a referral at Shopify")
 
 
 def test_an_ask_set_before_the_morning_question_is_not_asked_for_again(sqlite_db: Database) -> None:
@@ -634,3 +655,28 @@ def test_not_yet_because_of_nerves_gets_a_word_of_courage(sqlite_db: Database) -
     chat.advance("8h")
     [reply] = chat.say("Not yet. I'm really nervous, he's VP level")
     assert reply.startswith("Nerves are normal") and "I'll ask again on Tuesday at 17:00" in reply
+
+
+def test_a_yes_with_a_question_and_coming_back_after_a_silence(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db, user="Ana")
+    chat.advance("1h")
+    chat.say("ask Sam for a referral at Stripe")
+    chat.advance("8h")
+    chat.say("yes")
+    [yes] = chat.say("he said sure, send over your resume. should i send it today or wait?")
+    assert yes.startswith("Great outcome. Send it today, while it's fresh.")
+    assert asks(sqlite_db) == [("specific", "Sam", "made", "yes")]
+    [back] = chat.say("sorry i ghosted for a week, life happened")
+    assert back.startswith("Welcome back — no guilt needed. Check-ins are on: mon-fri at 09:00")
+
+
+def test_sir_what_i_should_ask_and_her_name_is(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db, user="Arjun")
+    chat.advance("1h")
+    [ideas] = chat.say("sir what i should ask today, i have no idea")
+    assert ideas.startswith("Good asks are small and concrete")
+    chat.say("ok i will ask my college friend for her company openings")
+    [what_for] = chat.say("her name is Priya, she is in Infosys Pune")
+    assert what_for.startswith("What will you ask Priya for")
+    [done] = chat.say("a referral for the java developer opening")
+    assert done.startswith("That's a real ask: Priya, a referral")

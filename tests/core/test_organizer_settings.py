@@ -83,3 +83,15 @@ def test_the_core_says_when_the_enrolment_changed(sqlite_db: Database) -> None:
     assert not changed("admin enroll all", user="Bea")  # not an organizer
     assert not changed("admin time 08:15")
     assert not changed("admin")
+
+
+def test_an_organizer_asking_how_the_group_is_doing_gets_the_report(sqlite_db: Database) -> None:
+    chat = _organizer_olu_and(sqlite_db, "Bea")
+    [report] = chat.say("how is the group doing?")
+    assert report.startswith("Organizer report for")
+    [quiet] = chat.say("who hasn't answered this week")
+    assert quiet.startswith("As I said: organizer report for")  # never the same text twice
+    # A member asking the same gets what the group sees, not the organizer's numbers.
+    [member] = chat.say("how's the group doing", user="Bea")
+    assert member.startswith("The group's numbers go to its organizers; yours are in `stats`.")
+    assert "Organizer report" not in member

@@ -18,7 +18,6 @@ import pytest
 
 from adapters.discord import DiscordAdapter, DiscordConfig
 from askcoach import bootstrap
-from askcoach.runtime import discord_config
 from askcoach.settings import Settings
 from askcoach.stores import SqlDmChannelStore
 from bot.clock import SimulatedClock
@@ -86,17 +85,15 @@ class World:
         self.adapter: DiscordAdapter | None = None
 
     def settings(self) -> Settings:
-        env = self.emu.env()
-        return Settings(
-            database_url="sqlite://",
-            tick_seconds=30,
-            discord_token=env["DISCORD_TOKEN"],
-            discord_api_url=env["DISCORD_API_URL"],
-            discord_gateway_url=env["DISCORD_GATEWAY_URL"],
-        )
+        return Settings(database_url="sqlite://", tick_seconds=30, discord=self.config())
 
     def config(self) -> DiscordConfig:
-        return discord_config(self.settings())
+        env = self.emu.env()
+        return DiscordConfig(
+            token=env["DISCORD_TOKEN"],
+            api_url=env["DISCORD_API_URL"],
+            gateway_url=env["DISCORD_GATEWAY_URL"],
+        )
 
     @contextlib.asynccontextmanager
     async def running(self) -> AsyncIterator[DiscordAdapter]:

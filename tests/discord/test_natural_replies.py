@@ -18,7 +18,7 @@ def test_a_natural_conversation_in_a_discord_dm(world: World) -> None:
             [set_up] = await world.dm(MEMBER, "9am is fine i guess")
             assert set_up.startswith("You're set: mon-fri at 09:00")
             [plan] = await world.dm(MEMBER, "coffee with my old coworker mike")
-            assert "can be a fine place to ask" in plan
+            assert "What will you ask Mike for" in plan
             [recorded] = await world.dm(
                 MEMBER, "ok i'll ask him to refer me for the PM role at Stripe"
             )

@@ -50,8 +50,7 @@ class Shards:
         settings = replace(
             self.world.settings(),
             database_url=self.world.db.url,
-            discord_shard_count=2,
-            discord_shard_id=shard_id,
+            discord=replace(self.world.config(), shard_count=2, shard_id=shard_id),
         )
         app = App(settings, port=0, host="127.0.0.1", clock=self.world.clock)
         await app.start()
@@ -270,8 +269,8 @@ def test_shard_settings_default_to_one_unsharded_session(
     monkeypatch.delenv("DISCORD_SHARD_COUNT", raising=False)
     monkeypatch.delenv("DISCORD_SHARD_ID", raising=False)
     settings = load_settings(env_file=None)
-    assert (settings.discord_shard_count, settings.discord_shard_id) == (1, 0)
+    assert (settings.discord.shard_count, settings.discord.shard_id) == (1, 0)
     monkeypatch.setenv("DISCORD_SHARD_COUNT", "4")
     monkeypatch.setenv("DISCORD_SHARD_ID", "3")
     settings = load_settings(env_file=None)
-    assert (settings.discord_shard_count, settings.discord_shard_id) == (4, 3)
+    assert (settings.discord.shard_count, settings.discord.shard_id) == (4, 3)

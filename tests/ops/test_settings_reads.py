@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from askcoach.cli import _default_user
-from askcoach.settings import load_harness_settings, load_settings
+from askcoach.settings import SettingsError, load_harness_settings, load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = ROOT / "askcoach" / "settings.py"
@@ -56,3 +56,20 @@ def test_under_sudo_the_console_greets_the_person_not_root(
     monkeypatch.setenv("SUDO_USER", "no-such-login-here")
     assert _default_user(load_settings(env_file=None).sudo_user) == "no-such-login-here"
     assert _default_user(None) != "no-such-login-here"
+
+
+def test_the_tick_is_every_30_seconds_unless_set_to_a_number_of_seconds_in_bounds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("ASKCOACH_TICK_SECONDS", raising=False)
+    assert load_settings(env_file=None).tick_seconds == 30
+    monkeypatch.setenv("ASKCOACH_TICK_SECONDS", "0.5")
+    assert load_settings(env_file=None).tick_seconds == 0.5
+    monkeypatch.setenv("ASKCOACH_TICK_SECONDS", "soon")
+    with pytest.raises(SettingsError) as refused:
+        load_settings(env_file=None)
+    assert str(refused.value) == "ASKCOACH_TICK_SECONDS must be a number of seconds, not 'soon'"
+    monkeypatch.setenv("ASKCOACH_TICK_SECONDS", "0.01")
+    with pytest.raises(SettingsError) as refused:
+        load_settings(env_file=None)
+    assert str(refused.value) == "ASKCOACH_TICK_SECONDS must be between 0.05 and 3600"

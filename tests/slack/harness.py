@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import aiohttp
 from sqlalchemy import select
 
-from adapters.slack import SlackAdapter
+from adapters.slack import SlackAdapter, SlackConfig
 from askcoach.runtime import App
 from askcoach.settings import Settings
 from bot.clock import SimulatedClock
@@ -41,28 +41,32 @@ from storage import tables as t
 T = TypeVar("T")
 
 
-def slack_settings(emu: SlackEmulator, db_url: str, **overrides: Any) -> Settings:
-    base = Settings(
-        database_url=db_url,
-        tick_seconds=3600,
-        slack_bot_token=DEFAULT_BOT_TOKEN,
-        slack_app_token=None,
-        slack_signing_secret=DEFAULT_SIGNING_SECRET,
-        slack_api_url=emu.base_url,
+def slack_config(emu: SlackEmulator, **fields: Any) -> SlackConfig:
+    """One workspace's bot token, over HTTP requests signed with the signing secret, against
+    the emulator; `fields` change that."""
+    single = SlackConfig(
+        bot_token=DEFAULT_BOT_TOKEN, signing_secret=DEFAULT_SIGNING_SECRET, api_url=emu.base_url
     )
+    return replace(single, **fields)
+
+
+def slack_settings(
+    emu: SlackEmulator, db_url: str, slack: SlackConfig | None = None, **overrides: Any
+) -> Settings:
+    base = Settings(database_url=db_url, tick_seconds=3600, slack=slack or slack_config(emu))
     return replace(base, **overrides)
 
 
-def oauth_settings(emu: SlackEmulator, db_url: str, **overrides: Any) -> Settings:
+def oauth_settings(emu: SlackEmulator, db_url: str, **fields: Any) -> Settings:
     """Multi-workspace install over OAuth (client id and secret, no bot token)."""
-    return slack_settings(
+    oauth = slack_config(
         emu,
-        db_url,
-        slack_bot_token=None,
-        slack_client_id=DEFAULT_CLIENT_ID,
-        slack_client_secret=DEFAULT_CLIENT_SECRET,
-        **overrides,
+        bot_token=None,
+        client_id=DEFAULT_CLIENT_ID,
+        client_secret=DEFAULT_CLIENT_SECRET,
+        **fields,
     )
+    return slack_settings(emu, db_url, oauth)
 
 
 @dataclass

@@ -11,7 +11,7 @@ import time
 import pytest
 
 import adapters.slack.enrolment as enrolment
-from askcoach.runtime import slack_config
+from adapters.config import SLACK_ENROLMENT_SECONDS
 from askcoach.settings import ENROLMENT_SECONDS, SettingsError, load_settings
 from emulators.slack import DEFAULT_TEAM_ID, Call, SlackEmulator
 from tests.slack.conftest import ANA, BEN, BOSS
@@ -184,9 +184,12 @@ def test_the_sync_is_a_scheduled_job_every_15_minutes(slack: Harness) -> None:
 
 def test_the_period_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(ENROLMENT_SECONDS, "300")
-    assert slack_config(load_settings(env_file=None)).enrolment_seconds == 300
+    assert load_settings(env_file=None).slack.enrolment_seconds == 300
     monkeypatch.setenv(ENROLMENT_SECONDS, "soon")
     with pytest.raises(SettingsError, match=ENROLMENT_SECONDS):
         load_settings(env_file=None)
+    monkeypatch.setenv(ENROLMENT_SECONDS, "5")
+    with pytest.raises(SettingsError, match="must be between 10 seconds and a week"):
+        load_settings(env_file=None)
     monkeypatch.delenv(ENROLMENT_SECONDS)
-    assert slack_config(load_settings(env_file=None)).enrolment_seconds == enrolment.DEFAULT_PERIOD
+    assert load_settings(env_file=None).slack.enrolment_seconds == SLACK_ENROLMENT_SECONDS

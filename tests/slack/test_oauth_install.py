@@ -30,7 +30,7 @@ def oauth(emu: SlackEmulator, tmp_path: Path) -> Iterator[Harness]:
     settings = oauth_settings(
         emu,
         sqlite_url(tmp_path),
-        slack_encryption_key=Fernet.generate_key().decode(),
+        encryption_key=Fernet.generate_key().decode(),
     )
     with Harness(emu, settings, tmp_path) as harness:
         yield harness

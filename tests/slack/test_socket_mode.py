@@ -16,14 +16,13 @@ from emulators.slack import (
     slash_command,
 )
 from tests.slack.conftest import ANA
-from tests.slack.harness import Harness, slack_settings
+from tests.slack.harness import Harness, slack_config, slack_settings
 
 
 @pytest.fixture
 def socket(emu: SlackEmulator, tmp_path: Path) -> Iterator[Harness]:
-    settings = slack_settings(
-        emu, sqlite_url(tmp_path), slack_app_token=DEFAULT_APP_TOKEN, slack_signing_secret=None
-    )
+    socket_mode = slack_config(emu, app_token=DEFAULT_APP_TOKEN, signing_secret=None)
+    settings = slack_settings(emu, sqlite_url(tmp_path), socket_mode)
     with Harness(emu, settings, tmp_path) as harness:
         yield harness
 
@@ -69,12 +68,11 @@ def test_dm_conversation_and_slash_command_over_socket_mode(
 
 
 def test_stop_closes_the_socket(emu: SlackEmulator, tmp_path: Path) -> None:
-    settings = slack_settings(
-        emu, sqlite_url(tmp_path), slack_app_token=DEFAULT_APP_TOKEN, slack_signing_secret=None
-    )
+    socket_mode = slack_config(emu, app_token=DEFAULT_APP_TOKEN, signing_secret=None)
+    settings = slack_settings(emu, sqlite_url(tmp_path), socket_mode)
     harness = Harness(emu, settings, tmp_path)
     emu.wait_for_socket()
     adapter = harness.adapter
     harness.close()
     assert not adapter.connected()
-    emu._wait(lambda: emu.socket_connection_count == 0, 5, "socket closed")
+    emu.state.wait(lambda: emu.socket_connection_count == 0, 5, "socket closed")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from adapters.slack.gateway import Limits, TokenBucket
-from askcoach.runtime import slack_config
 from askcoach.settings import SettingsError, load_settings
 
 
@@ -58,7 +57,7 @@ def test_nothing_is_saved_up_while_blocked() -> None:
 
 
 def _limits() -> Limits:
-    return slack_config(load_settings(env_file=None)).limits
+    return load_settings(env_file=None).slack.limits
 
 
 def test_the_workspace_rate_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -68,6 +67,9 @@ def test_the_workspace_rate_comes_from_the_environment(monkeypatch: pytest.Monke
     assert _limits().team_burst == 15
     monkeypatch.setenv("ASKCOACH_SLACK_WORKSPACE_RATE", "fast")
     with pytest.raises(SettingsError, match="ASKCOACH_SLACK_WORKSPACE_RATE"):
+        _limits()
+    monkeypatch.setenv("ASKCOACH_SLACK_WORKSPACE_RATE", "0")
+    with pytest.raises(SettingsError, match="RATE must be above 0 and at most 10000"):
         _limits()
     monkeypatch.delenv("ASKCOACH_SLACK_WORKSPACE_RATE")
     monkeypatch.delenv("ASKCOACH_SLACK_WORKSPACE_BURST")

@@ -88,7 +88,7 @@ def _installed_clubs(
     settings = oauth_settings(
         emu,
         url,
-        slack_encryption_key=Fernet.generate_key().decode(),
+        encryption_key=Fernet.generate_key().decode(),
     )
     with Harness(emu, settings, tmp_path, SimulatedClock(at(2, 8))) as harness:
         for team in (DEFAULT_TEAM_ID, TEAM_B):
