@@ -342,7 +342,7 @@ def _coach_question(low: str, pos: int, *, addressed: bool = False) -> str | Non
         return _doubt_after(low, start, pos)
     found = _COACH_QUESTION.match(low, start)
     if found is None:
-        inside = _DOUBT_INSIDE.search(low, pos, pos + 200)
+        inside = _DOUBT_INSIDE.match(low, pos, pos + 200) if "?" in low[pos:] else None
         if inside is not None:
             return low[start : inside.end()].strip()
         return _asked_with_doubt(low, start, pos)

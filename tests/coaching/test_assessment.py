@@ -864,6 +864,7 @@ def test_real_asks_are_specific_and_said_back(text: str, echo: str) -> None:
         "<@U0AAAA1111> did you apply to the Stripe analyst role too?",
         "hey Tom! how was the interview at Stripe?",
         '"hi Jo! could you review my resume?" is my draft. not sure if that is too pushy?',
+        "ask Dr. Lee for a reference but she might be swamped, would that be weird?",
         # Their own contact, a visit with no place, a role with no application.
         "ask Tom for his number",
         "ask Kim to arrange a visit for us next month",
