@@ -233,6 +233,9 @@ _NAMES = re.compile(
     r"|\bget\sme\s(?:his|her|their)\s(?:direct\s|work\s)?(?:email|phone\snumber|number"
     r"|contact\sinfo|contact\sdetails)\b"
     r"|\bname\sand\s(?:linkedin|email|number|phone\snumber|contact)\sof\b"
+    # "her list of the 5 Google PM questions she got"
+    r"|\b(?:her|his|their|the|a)\slist\sof\s(?:[\w-]+\s){0,4}?(?:questions|companies|contacts"
+    r"|recruiters|alumni|agencies)\b"
     r"|\b(?:direct\s|work\s|personal\s)?(?:email|phone\snumber|contact\sinfo)(?:\saddress)?\s(?:of|for)"
     r"\s(?:(?:the|her|his|their|a)\s|(?=[\w-]+\s(?:in|at|from|of)\s))"
     r"|\bwho(?:'s|\sis)\sthe\s(?:[\w-]+\s){0,2}?(?:hiring|manager|recruiter|decision-maker|lead"
@@ -351,6 +354,11 @@ _BE_ROLE = re.compile(
     r"|phd|thesis|fellowship|scholarship|program|programme|grant|proposal|postdoc|research|role"
     r"|position|internship)\b"
 )
+# "write Arbeitszeugnis for my electrician application", "write the cover letter for me": a
+# document written for the member.
+_WRITE_DOC = re.compile(
+    rf"\bwrite\s(?:me\s)?(?:(?:an?|the|my)\s)?(?:[\w-]+\s)?(?:{_DOC})\s(?=for\s(?:me|my)\b)"
+)
 # "walk me through the take-home format": how a named step of hiring goes, told by one who knows.
 _WALK_ME = re.compile(
     r"\b(?:walk|talk|take)(?:s|ed|ing)?\s(?:me|us)\sthrough\s(?:the|their|his|her|your|a|an)\s"
@@ -380,6 +388,7 @@ _QUESTION = re.compile(
 )
 _INTENT_MARK = re.compile(
     r"\b(?:ask|asks|asking|asked|request|requesting|email|emailing|text|texting|call|calling"
+    r"|confirm\swith"
     r"|message|msg|dm|ping|contact|write|reach|tell|see\sif|have|get|got|for|from|if|whether|can"
     r"|could|would|will|might|willing|able|to|please|should|[a-z]+'d|[a-z]+'ll)\b"
 )
@@ -695,6 +704,7 @@ _ARRANGE_WORDS = _forms("trial shadow shadowing stage visit")
 _SIGN_WORDS = _forms("letter certificate noc declaration attestation verification form", "s")
 _WALK_ME_WORDS = frozenset({"through"})
 _BE_ROLE_WORDS = frozenset({"supervisor", "advisor", "adviser", "sponsor"})
+_WRITE_WORDS = frozenset({"write"})
 # Each gated pattern with one set of words every match of it holds (a pattern gated by two
 # sets, as a review by a document and a review word, is listed with each): the gates above are
 # kept by hand, so tests/coaching/test_gates.py checks them on every labelled ask.
@@ -723,6 +733,7 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (_SIGN, _SIGN_WORDS),
     (_WALK_ME, _WALK_ME_WORDS),
     (_BE_ROLE, _BE_ROLE_WORDS),
+    (_WRITE_DOC, _WRITE_WORDS),
 )
 
 
@@ -1042,6 +1053,7 @@ def find_favours(
         (_SIGN, _SIGN_WORDS),
         (_WALK_ME, _WALK_ME_WORDS),
         (_BE_ROLE, _BE_ROLE_WORDS),
+        (_WRITE_DOC, _WRITE_WORDS),
     ):
         for m in _EMPTY if needs.isdisjoint(words) else pattern.finditer(low):
             start = _sentence_start(low, m.start())

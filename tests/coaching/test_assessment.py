@@ -870,6 +870,7 @@ def test_real_asks_are_specific_and_said_back(text: str, echo: str) -> None:
         "ask Kim to arrange a visit for us next month",
         "ask Ola to be my sponsor for the charity run",
         "ask Moe to be the host for the bbq",
+        "I will write the cover letter for my Google application tonight",
         "ask Dana the recruiter at Hays whether there is any news on openings",
         # The ask is ruled out.
         "no asks today, just fixing my portfolio",
@@ -1187,6 +1188,8 @@ def test_a_favour_put_to_the_person_addressed_is_asked_of_them(
             "an answer to whether the client gave any feedback",
         ),
         ("Ana said she can check my cover letter, sending it today", "a review of your cover"),
+        ("ask Herr Braun to write the Arbeitszeugnis for my welder application", "writing the"),
+        ("ask Mina for her list of the 10 Amazon PM questions she got", "her list of the 10"),
     ],
 )
 def test_favours_recognised_by_their_structure(text: str, what: str) -> None:
