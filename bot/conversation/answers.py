@@ -251,6 +251,8 @@ def _is_good_ask(turn: Turn, reading: Reading) -> str:
         if index >= 0:
             body = body[index + len(lead) :].strip(" :?-—")
     candidate = judge(turn, body) if len(body.split()) >= 3 else None
+    if candidate is not None and candidate.who is None and candidate.kind is None:
+        candidate = None  # "thats two asks right? is that ok": about the plan just made
     if candidate is None:
         previous = last_plan(turn)
         candidate = judge(turn, previous.text) if previous is not None else None

@@ -381,8 +381,20 @@ def read(text: str, context: Context) -> Reading:
 def person_in(answer: str) -> str | None:
     """The person an answer names, read as the assessor reads the one asked ("Carlos. he
     works at shopify" -> Carlos)."""
-    answer = _NAME_IS.sub("", answer.strip())
-    return assessed(f"Ask {answer.rstrip('.!')} for a referral").who
+    answer = _ANSWER_LEAD.sub("", _NAME_IS.sub("", answer.strip())) or answer.strip()
+    who = assessed(f"Ask {answer.rstrip('.!')} for a referral").who
+    if who is None and "," in answer:  # "her boss, Dana Fox": the name after the comma
+        who = assessed(f"Ask {answer.rsplit(',', 1)[1].strip().rstrip('.!')} for a referral").who
+    return who
+
+
+# What people put before the name in an answer: "from Mia", "wait no, make that Dana Fox".
+_ANSWER_LEAD = re.compile(
+    r"^((wait|no|nope|oh|ah|actually|sorry|ok|okay|so|hmm+|maybe|probably|prob|i guess|i think)"
+    r"[,.!]?\s+)*((make (that|it)|change (that|it) to|i meant|i mean|it'?s|it is|that'?s|from|"
+    r"with|by|to|ask(ing)?)\s+)?",
+    re.IGNORECASE,
+)
 
 
 # "her name is Priya, she is in Infosys": the name after "name is".

@@ -269,7 +269,7 @@ HEDGES = re.compile(
 LATER_TODAY = re.compile(
     r"^(maybe |probably |prob |i'?ll do it |will do it |gonna do it )?(later|tonight|later tonight|"
     r"this evening|tomorrow|tmrw|in a bit|after lunch|after work)( then| maybe| probably| i think| "
-    r"hopefully)*[.! ]*$"
+    r"hopefully| for sure| definitely| i promise| promise)*[.! ]*$"
 )
 # A message to someone else, typed to the coach as the ask itself: "<@U123> any leads?",
 # "Priya, could you introduce me to your manager at Stripe?"
@@ -367,7 +367,7 @@ HEARD = re.compile(
 # "why do you ask this every day?": a question about the schedule, never a change to it.
 WHY_QUESTION = re.compile(r"^(but |so |ok |and )?why\b|\bwhat happens if\b")
 EDIT = re.compile(
-    r"^(wait|oops|sorry|actually|correction|scratch that|no|oh|ah|hmm|edit)?[,.! ]*"
+    r"^((wait|oops|sorry|actually|correction|scratch that|no|nope|oh|ah|hmm|edit)[,.! ]*)*"
     r"(actually,? |sorry,? |wait,? )?"
     r"(make (that|it) |change (that|it) to |change (the )?(person|name|ask) to |i meant |i mean |"
     r"meant |it'?s |not (?!yet|today|now|really|sure)[a-z]+, (it'?s )?|replace [a-z]+ with |switch (that|it) to |"

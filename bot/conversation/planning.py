@@ -143,7 +143,10 @@ def clarify(turn: Turn, reading: Reading) -> State:
         candidates.append(candidate)
     best = min(candidates, key=lambda c: (len(c.missing), c.verdict == Verdict.PASSIVE))
     if questions >= turn.settings.max_clarifying_questions:
-        return record(turn, best)
+        # Kept as a plan: in the member's own words, not the coach's "Ask … for …" reading.
+        draft = str(data.get("draft", "")).strip()
+        words = f"{draft.rstrip('.!')}. {reading.text}" if draft else reading.text
+        return record(turn, best if best.verdict == Verdict.SPECIFIC else replace(best, text=words))
     if best.verdict != Verdict.PASSIVE:
         # Carry over what earlier answers established.
         best = replace(

@@ -680,3 +680,24 @@ def test_sir_what_i_should_ask_and_her_name_is(sqlite_db: Database) -> None:
     assert what_for.startswith("What will you ask Priya for")
     [done] = chat.say("a referral for the java developer opening")
     assert done.startswith("That's a real ask: Priya, a referral")
+
+
+def test_who_given_as_from_mia_then_changed_to_her_boss(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db, user="Zoe")
+    chat.advance("1h")
+    chat.say("a referral")
+    [mia] = chat.say("from Mia")
+    assert mia.startswith("That's a real ask: Mia, a referral.")
+    [changed] = chat.say("wait no, make that her boss, Dana Fox")
+    assert changed.startswith("Changed: Ask Dana Fox for a referral.")
+    [two] = chat.say("hmm thats two asks right? is that ok")  # about the plan just made
+    assert two.startswith("Yes — that's a real ask: Dana Fox")
+
+
+def test_a_plan_kept_after_two_questions_is_in_the_members_words(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db, user="Zoe")
+    chat.advance("1h")
+    chat.say("reach out to some recruiters")
+    chat.say("maybe someone at shopify")
+    [kept] = chat.say("a recruiter there i guess")
+    assert kept.startswith("I've noted “reach out to some recruiters. maybe someone at shopify.")
