@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from bot.coaching.details import company_spans, find_deadline, find_role
 from bot.coaching.errands import find_errand
-from bot.coaching.favours import Favour, RequestKind, find_favours
+from bot.coaching.favours import Favour, RequestKind, addressed_question, find_favours
 from bot.coaching.lexicon import ADDRESS_AFTER
 from bot.coaching.people import CompanyIndex, Ref, RefKind, Source, company_index, find_refs
 from bot.coaching.text import clean
@@ -82,6 +82,27 @@ _VAGUE_INTENT = re.compile(
     r"|who\sto\sask|see\swho\s(?:can|could|might|would|will))\b"
     r"|\b(?i:get(?:ting)?\srefer+ed|get\s(?:two|three|\d|a\sfew|some)\s(?:references|referrals))\b"
     r"|\b(?i:pick)\s(?i:his|her|their|your|ur)\sbrain\b"
+    # "pick Dr. Okafor's brain about health tech", "pick dana's brain".
+    r"|\b(?i:pick)\s(?:[\w.-]+\s){0,2}?[\w-]+'s\s(?i:brain)\b"
+    # "ping my instructor for help w/ my job search", "email my old supervisors for recs".
+    r"|\b(?i:ping|ask|email|e-mail|text|dm|message|call|mail)\s(?:[\w'.-]+\s){1,4}?(?i:for)\s"
+    r"(?i:some\s|a\sbit\sof\s|more\s)?(?i:help|advice|guidance|tips|pointers|leads|recommendations"
+    r"|references|referrals|recs|lors)\b"
+    r"|\b(?i:get|getting|collect|gather)\s(?:[\w-]+\s)?(?i:lors|recs|recommendation\sletters)\b"
+    r"|\b(?i:need|want)\s(?i:some\s)?(?i:help|advice|guidance|support)\s(?i:from)\s"
+    # "idk what to ask him", "dont know whom to ask", "see what he says".
+    r"|\b(?i:what|whom)\sto\s(?i:ask)\b"
+    r"|\b(?i:see\swhat)\s(?i:he|she|they)\s(?i:says|thinks)\b"
+    # "maybe she know opportunities", "I will mention I am looking", "remind him about me".
+    r"|\b(?i:he|she|they)\s(?i:might\s|may\s|probably\s)?(?i:knows?)\s(?i:of\s|about\s)?"
+    r"(?i:any\s|some\s)?(?i:opportunities|openings|jobs|roles|leads|positions|vacancies)\b"
+    r"|\b(?i:mention|tell\s(?:him|her|them)|let\s(?:him|her|them)\sknow)\s(?i:that\s)?"
+    r"(?i:i'm|i\sam|im)\s(?i:looking|job\shunting|job\ssearching|searching|on\sthe\smarket"
+    r"|open\sto)\b"
+    r"|\b(?i:remind)\s(?i:him|her|them)\s(?i:about|of)\s(?i:me)\b"
+    # "speak to recruiters at KPMG": many people at a named place.
+    r"|\b(?i:talk|speak|chat)\s(?i:to|with)\s(?:[\w-]+\s)?(?i:recruiters|people|folks|engineers"
+    r"|employees|managers|alumni|staff|hr)\s(?i:at|from)\s[A-Z0-9]"
     r"|\b(?i:get|hear)\s(?i:his|her|their)\s(?i:thoughts|take|opinion|input|perspective|advice)\b"
     # "maybe Ryo can help me with job in Japan", "take him up on it" (an offer of help).
     r"|\b(?i:can|could|might|would)\s(?i:help\sme)\b"
@@ -97,6 +118,8 @@ _VAGUE_INTENT_WORDS = frozenset(
     | {"try", "someone", "somebody", "anyone", "anybody", "people", "folks", "contact"}
     | {"contacts", "person", "insider", "insiders", "see", "look", "ask", "pick", "send", "who"}
     | {"talk", "speak", "chat", "reach", "hear", "can", "could", "might", "would", "take"}
+    | {"ping", "email", "e-mail", "text", "dm", "message", "call", "mail", "collect", "gather"}
+    | {"need", "want", "what", "whom", "he", "she", "they", "mention", "tell", "let", "remind"}
 )
 _ADVICE = re.compile(
     r"\b(?:advice|guidance|tips|pick\s(?:his|her|their|[\w']+)\sbrain|mentor|insights?)\b"
@@ -138,6 +161,19 @@ def _search(
     return None if needs.isdisjoint(words) else pattern.search(low)
 
 
+# Talk about the member's search, however social the setting: an ask intended, what unnamed.
+_JOB_TALK = re.compile(
+    r"\b(?:talk|chat|catch\sup|speak)\s(?:(?:with|to)\s[\w.'-]+(?:\s[\w.'-]+)?\s)?"
+    r"(?:about\s|abt\s|re\s)?(?:work\sstuff|jobs|the\sjob\ssearch|my\sjob\ssearch|job\shunting"
+    r"|opportunities|openings|referrals|my\scareer|career\sstuff)\b"
+)
+_JOB_TALK_WORDS = frozenset({"talk", "chat", "catch", "speak"})
+# An ask ruled out: "no asks today", "not asking anyone", "without asking anything", "ask myself".
+_NO_ASK = re.compile(
+    r"\bno\sasks?\b|\bask\s(?:myself|yourself)\b|\bnot\sasking\s(?:anyone|anybody|anything|for\sanything)\b"
+    r"|\bwithout\sasking(?:\s(?:anyone|anybody|anything|for\sanything))?\b"
+)
+_NO_ASK_WORDS = frozenset({"no", "not", "without", "myself", "yourself"})
 _FAVOUR_NOUN = re.compile(r"\b(?i:referrals|intros|introductions)\b")
 # Each pattern above with the words it needs (checked on the labelled asks by
 # tests/coaching/test_gates.py, as the sets are kept by hand).
@@ -147,6 +183,8 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (_VAGUE_WHAT, _VAGUE_WHAT_WORDS),
     (_PASSIVE_CUE, _PASSIVE_WORDS),
     (_FAVOUR_NOUN, _FAVOUR_NOUN_WORDS),
+    (_NO_ASK, _NO_ASK_WORDS),
+    (_JOB_TALK, _JOB_TALK_WORDS),
 )
 
 
@@ -167,7 +205,11 @@ _KIND_PRIORITY = (
 # "<@U0…> pls review my take-home": a request typed to the person.
 _PROMISE = re.compile(
     r"\b(?:will|would|to|gonna|please|pls|plz)\b|'d\b|'ll\b|\b(?:can|could)\s(?:you|u)\b"
+    # "svetlana said she can check my cover letter"
+    r"|\b(?:he|she|they)\s(?:can|could)\b(?!')"
 )
+# "tagging <@U…> — they said they'd intro me…": a dash before what the person said.
+_SAID_AFTER_DASH = re.compile(r"\s—\s(?=(?:he|she|they)\s(?:said|says|offered|mentioned)\b)")
 # "maya's reviewing …", "Tom is forwarding …": the person is doing the favour now.
 _DOING_NOW = re.compile(r"(?:'s|\sis|\sare)\s(?:already\s|now\s)?")
 _ING = re.compile(r"[a-z]+ing\s(?:my|me)\b")
@@ -287,17 +329,33 @@ _COACH_QUESTION = re.compile(
 _TITLE_DOT = re.compile(r"\b(?:mr|mrs|ms|dr|prof|engr|rev|sr|jr|st)\.\Z")
 
 
-def _coach_question(low: str, pos: int) -> str | None:
-    """The question, when the sentence holding the ask at `pos` asks the coach whether to ask."""
+def _coach_question(low: str, pos: int, *, addressed: bool = False) -> str | None:
+    """The question, when the sentence holding the ask at `pos` asks the coach whether to ask.
+
+    A favour put to the person (`addressed`: "could you introduce me…?") is their question, not
+    mine; only a doubt said after it ("… not sure if that's too pushy") still asks me."""
     start = 0
     for match in _SENTENCE_BREAK.finditer(low, max(0, pos - 200), pos):
         if not _TITLE_DOT.search(low, max(0, match.start() - 6), match.start() + 1):
             start = match.end()  # "is it ok to ask Mr. Brooks …": a title's dot ends nothing
+    if addressed:
+        return _doubt_after(low, start, pos)
     found = _COACH_QUESTION.match(low, start)
     if found is None:
+        inside = _DOUBT_INSIDE.match(low, pos, pos + 200) if "?" in low[pos:] else None
+        if inside is not None:
+            return low[start : inside.end()].strip()
         return _asked_with_doubt(low, start, pos)
     end = low.find("?", pos)
     return low[start : end + 1 if end >= 0 else min(len(low), pos + 40)].strip()
+
+
+# Doubt later in the ask's own sentence: "ask Ms. Achieng for reference but maybe she is too
+# busy, is it ok to ask?".
+_DOUBT_INSIDE = re.compile(
+    r"[^.!?]*?\b(?:is|would)\s(?:it|that|this)\s(?:be\s)?(?:ok|okay|fine|alright|weird|rude"
+    r"|pushy|awkward|too\s\w+)(?:\sto\sask)?[^.!?]{0,40}\?"
+)
 
 
 # Doubt said right after the ask: "ask Deepa for a referral? not sure if that's too pushy",
@@ -334,6 +392,12 @@ def _asked_with_doubt(low: str, start: int, pos: int) -> str | None:
         and not _QUESTION_INSIDE.search(sentence)
     ):
         return sentence
+    return _doubt_after(low, start, pos)
+
+
+def _doubt_after(low: str, start: int, pos: int) -> str | None:
+    """The doubt said in the sentence after the ask at `pos` ("… not sure if that's too pushy")."""
+    stop = _SENTENCE_BREAK.search(low, pos)
     if stop is None:
         return None
     after = stop.end()
@@ -426,6 +490,9 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
         gap = low[before[-1].end : favour.start]
         if gap.startswith(" (") and ")" in gap:
             gap = gap[gap.index(")") + 1 :]  # "Mr. Davies (my principal) said he'd …"
+        said = _SAID_AFTER_DASH.match(gap)
+        if said:
+            gap = gap[said.end() :]
         if len(gap) <= 40 and _PROMISE.search(gap) and not _GAP_BREAK.search(gap):
             return before[-1]
         if _DOING_NOW.fullmatch(gap) and _ING.match(low, favour.start):
@@ -447,6 +514,20 @@ _PRONOUN_PROMISE = re.compile(
 )
 
 
+# "<@U…> referral pls", "<@U…> → referral", "<@U…> … pls forward to the hiring manager": a
+# favour straight after the person spoken to, or told to them with a please.
+_PLEASE = re.compile(r"\b(?:pls|please|plz|kindly)\s(?:[\w'-]+\s){0,2}\Z")
+
+
+def _put_to(favour: Favour, addressee: Ref | None, low: str) -> bool:
+    """Is the favour put to the person spoken to, with no "could you" before it?"""
+    if addressee is None or favour.start <= addressee.end:
+        return False
+    if favour.start - addressee.end <= 4 and not low[addressee.end : favour.start].strip(" →:—>-"):
+        return True
+    return _PLEASE.search(low, max(addressee.end, favour.start - 30), favour.start) is not None
+
+
 # Talking for its own sake asks nothing: "set up a call with Moritz to catch up", "write Sam a
 # thank-you note".
 _OWN_SAKE = re.compile(
@@ -463,7 +544,8 @@ def _for_its_own_sake(text: str) -> bool:
 _ADDRESSED_WANTS = frozenset(
     {"leads", "openings", "opportunities", "advice", "help", "tips", "referral", "referrals"}
     | {"intro", "intros", "contacts", "names", "jobs", "roles", "pointers", "ideas"}
-    | {"thoughts", "connect", "chat", "input", "perspective"}
+    # "can we chat sometime this week? would love your thoughts": a call asked for, no favour.
+    | {"thoughts", "connect", "chat", "input", "perspective", "call"}
 )
 
 
@@ -494,6 +576,35 @@ def _vague_after(lead: Ref, text: str) -> bool:
     return _LEAD_WISH.match(text.lower(), lead.end) is not None and not _for_its_own_sake(text)
 
 
+# What a talk is about, later in its clause: "talk to people at the meetup about referrals".
+_TALK_ABOUT = re.compile(r"[^.;!?,]{0,40}?\s(?:about|abt)\s(?!(?:his|her|their|the\sweather)\b)")
+
+
+# Nothing after the person asked but an aside and a time: "→ asking Jenny (my co-teacher) rn",
+# ", asking via email today".
+_BARE_ASK_REST = re.compile(
+    r"(?:\s?\([^()]{0,80}\))?(?:\s(?:rn|now|today|tonight|tomorrow|tmrw|asap|later|first|next"
+    r"|via\s(?:e-?mail|text|dm|linkedin|slack|phone)|by\s(?:e-?mail|text|phone)"
+    r"|on\s(?:linkedin|slack|whatsapp)))*\s?(?:[.!;]|$)"
+)
+
+
+def _asked_later(favours: list[Favour], refs: list[Ref], low: str) -> tuple[Favour, Ref] | None:
+    """A favour named first and its person after: "need 1 more reference for the Gusto role →
+    asking Jenny rn". Only when the ask of the person holds nothing else and no one else is
+    named (not "Sam gave me a referral; asking Tom today")."""
+    people = [r for r in refs if r.kind is RefKind.PERSON]
+    for ref in people:
+        if ref.source is not Source.REQUEST or _BARE_ASK_REST.match(low, ref.end) is None:
+            continue
+        if any(p.text != ref.text for p in people):
+            return None
+        for f in favours:
+            if f.concrete and not f.requested and f.kind in _NOTE_KINDS and f.end <= ref.start:
+                return f, ref._replace(source=Source.FROM)
+    return None
+
+
 def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: frozenset[str]) -> bool:
     """Is any ask intended at all (even one missing who or what)?"""
     for ref in refs:
@@ -504,9 +615,14 @@ def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: froze
         ):
             return True
         if ref.source is Source.TALK and (
-            ref.next_low == "about" or (ref.kind is RefKind.PERSON and not _for_its_own_sake(text))
+            ref.next_low == "about"
+            or (ref.kind is RefKind.PERSON and not _for_its_own_sake(text))
+            # "talk to people at the meetup about referrals"
+            or _TALK_ABOUT.match(text.lower(), ref.end) is not None
         ):
             return True
+    if not _JOB_TALK_WORDS.isdisjoint(words) and _JOB_TALK.search(text.lower()) is not None:
+        return True  # "catch up w/ Rachel about work stuff", "catch up and talk opportunities"
     if any(f.requested for f in favours):
         return True
     if refs and refs[0].source is Source.MENTION and _addressed_request(refs[0], text, words):
@@ -546,6 +662,10 @@ def _errand(
     )
 
 
+# Between the person and a favour noun in a note: "ask: <@U04…> → referral".
+_ARROW = re.compile(r"\s(?:→|->|—|:)\s")
+
+
 @lru_cache(maxsize=1024)
 def _targets(companies: tuple[str, ...]) -> CompanyIndex:
     return company_index(companies)
@@ -570,6 +690,10 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     """
     ct = clean(text)
     refs = find_refs(ct)
+    if not _NO_ASK_WORDS.isdisjoint(ct.words) and _NO_ASK.search(ct.low):
+        # "no asks today, just …", "not asking anyone": the asking is what is ruled out.
+        ruled_out = [m.span() for m in _NO_ASK.finditer(ct.low)]
+        refs = [r for r in refs if not any(s <= r.start < e for s, e in ruled_out)]
     person_spans = [(r.start, r.end) for r in refs if r.kind is RefKind.PERSON]
     found = company_spans(ct, person_spans, _targets(tuple(companies)) if companies else None)
     role_found = find_role(ct, found)
@@ -577,13 +701,19 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     if role_found:
         anchors.append((role_found[1], role_found[2]))
     # "ask carlos referral …": a favour noun straight after the person asked.
+    # "ask: <@U04…> → referral, Asana", "<@6120…> referral pls": also after an arrow, and after a
+    # mention the message opens with.
     after_person = [
-        r.end + 1
+        arrow.end() if arrow else r.end + 1
         for r in refs
-        if r.source in (Source.REQUEST, Source.LEAD)
+        if (
+            r.source in (Source.REQUEST, Source.LEAD)
+            or (r.source is Source.MENTION and r.start == 0)
+        )
         and r.kind is RefKind.PERSON
         and r.end + 1 < len(ct.low)
         and ct.low[r.end] == " "
+        for arrow in (_ARROW.match(ct.low, r.end),)
     ]
     favours = find_favours(ct.text, ct.low, anchors, after_person, ct.words)
     company = found[0][2] if found else None
@@ -596,13 +726,31 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     starts = [r.start for r in refs]
     # A favour right after a note's leading name ("Maria: intro to …") is asked of that person.
     lead_end = refs[0].end if refs and refs[0].source is Source.LEAD else -1
+    # "<@U…> quick q — is the 3 yrs on the Notion role a hard req?": a question put to them.
+    addressee = next((r for r in refs if r.addressed and r.kind is RefKind.PERSON), None)
+    addressed: set[Favour] = set()
+    if addressee is not None:
+        direct = (
+            addressed_question(ct.text, ct.low, addressee.end, anchors) if "?" in ct.low else None
+        )
+        if direct is not None:
+            favours = sorted([*favours, direct], key=lambda f: f.start)
+        addressed = {f for f in favours if f == direct or _put_to(f, addressee, ct.low)}
     asked = []
     for f in favours:
-        requestee = _requestee(f, refs, starts, ct.low)
+        requestee = (
+            addressee._replace(source=Source.FROM)
+            if f in addressed and addressee is not None
+            else _requestee(f, refs, starts, ct.low)
+        )
         # "Referral from Kevin for the QA role": a favour from someone is asked of them.
         from_person = requestee is not None and requestee.source is Source.FROM
         if f.requested or from_person or 0 <= f.start - lead_end <= 4:
             asked.append((f, requestee))
+    if not any(f.concrete and r is not None and r.kind is RefKind.PERSON for f, r in asked):
+        later = _asked_later(favours, refs, ct.low)
+        if later is not None:
+            asked.append(later)
     errand = find_errand(ct.low, ct.words, favours, role)
     if errand is not None and _intends_ask(refs, favours, ct.text, ct.words):
         return _errand(text, errand, refs, company, deadline)
@@ -615,8 +763,10 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         )
         assert person is not None
         who = _say_name(person.text)
-        # "hey Jo! would you be open to …" asks Jo, not the coach.
-        question = None if person.addressed else _coach_question(ct.low, favour.start)
+        # "hey Jo! would you be open to …" asks Jo, not the coach; only a doubt after it asks me.
+        question = _coach_question(
+            ct.low, favour.start, addressed=person.addressed or favour in addressed
+        )
         return Assessment(
             text,
             Verdict.VAGUE if question else Verdict.SPECIFIC,

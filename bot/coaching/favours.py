@@ -76,12 +76,12 @@ _DOC_PHRASE = (
 
 # Where a clause ends: a later clause is a new thought ("…, then update my resume").
 # A full stop ends a sentence unless it ends an abbreviation ("Dr.", "U.S.", "C.H.").
-_DOT_END = (
+DOT_END = (
     r"(?=\s|$)(?<!\bdr\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bmrs\.)(?<!\bprof\.)(?<!\bst\.)"
     r"(?<!\bjr\.)(?<!\bsr\.)(?<!\bsgt\.)(?<!\bvs\.)(?<!\binc\.)(?<!\bco\.)(?<!\brev\.)"
     r"(?<!\bcapt\.)(?<!\b[a-z]\.)"
 )
-_STOP = rf"\.{_DOT_END}|[;!?]"
+_STOP = rf"\.{DOT_END}|[;!?]"
 
 
 def _breaks(words: str, after_comma: str) -> re.Pattern[str]:
@@ -90,7 +90,7 @@ def _breaks(words: str, after_comma: str) -> re.Pattern[str]:
     lookbehinds pick the branch, so the regex engine jumps from one such character to the next
     instead of trying each branch at each position (several times faster)."""
     return re.compile(
-        rf"[.;!?,\s](?:(?<=\.){_DOT_END}|(?<=[;!?])|(?<=\s)—\s|(?<=\s)(?:{words})\s"
+        rf"[.;!?,\s](?:(?<=\.){DOT_END}|(?<=[;!?])|(?<=\s)[—→]\s|(?<=\s)(?:{words})\s"
         rf"|(?<=,)\s(?:{words})\s|(?<=,){after_comma})"
     )
 
@@ -113,10 +113,12 @@ _INTRO = re.compile(
     r"|\bpresent(?:s|ed|ing)?\sme\s(?:to|with)\b"
     r"|\bintroductions?\s(?:to|with)\b"
     r"|\bconnect(?:s|ed|ing)?\s(?:me|us)\b(?:\s(?:up\s)?(?:with|to)\b)?"
-    r"|\bput(?:s|ting)?\sme\sin\s(?:touch|contact)\swith\b"
+    r"|\bput(?:s|ting)?\s(?:me|us)\sin\s(?:touch|contact)(?:\swith\b)?"
+    # "loop me in with your recruiter": a thread started with the person named.
+    r"|\bloop(?:s|ed|ing)?\s(?:me|us)\sin\swith\b"
     r"|\b(?:hook|set)(?:s|ing)?\sme\sup\swith\b"
     r"|\bintro(?:duction)?\semails?\b(?:\s(?:to|with)\b)?"
-    r"|\b(?:an?|email|warm|the|quick|short)\sintro(?:duction)?s?(?:\semails?)?\b"
+    r"|\b(?:an?|email|warm|the|that|this|quick|short)\sintro(?:duction)?s?(?:\semails?)?\b"
     r"(?:\s(?:to|with)\b)?"
     r"|\bmake\s(?:an?\s)?introductions?\b(?:\s(?:to|with)\b)?"
     # "cc me on an email to the head of procurement": an intro by email.
@@ -147,14 +149,33 @@ _REFERRAL = re.compile(
     r"|\b(?:pass|forward|send|share|submit|hand|give|get|bring|flag|slip|walk|put|post|drop|show)"
     r"(?:s|es|ed|ing|ting|ped|ping)?"
     rf"\s(?:along\s|on\s)?(?:my\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC}|name|info|information|work"
-    r"|details|candidacy)(?:\s(?:link|file|pdf))?|it|this|them|me)\s(?:along\s|over\s|on\s|up\s"
+    r"|details|candidacy|number|phone\snumber|contact(?:\sinfo|\sdetails)?|email)(?:\s(?:link|file"
+    r"|pdf))?|it|this|them|me)\s(?:along\s|over\s|on\s|up\s"
     r"|straight\s|directly\s|right\s)?(?:to|with|onto|into|internally|in\sfront\sof|forward"
     r"|on\sthe\sdesk\sof|(?<=along\s)for|in\sthe\shands\sof|in(?!\s(?:touch|contact)\b)"
     # "pass along my resume for the network tech job": the job names where it goes.
     r"|for(?=\s(?:the|a|an|this|that)\s(?:[\w-]+\s){0,4}?(?:job|role|position|opening|req)\b))\b"
+    # "… and pass on my portfolio": a document passed on, the person it goes to said before.
+    rf"|\b(?:pass|forward)(?:es|ed|ing)?\s(?:along|on)\smy\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC})\b"
+    # "pls forward to hiring manager": what is forwarded was named before.
+    r"|\b(?<!look\s)(?<!looks\s)(?<!looking\s)(?:pass|forward)(?:es|ed|ing)?\s(?:it\s|them\s)?(?:along\s|on\s)?to\s(?:the\s|your\s|ur\s"
+    r"|his\s|her\s|their\s)?(?:[\w-]+\s)?(?:hiring\smanager|recruiter|manager|boss|lead|director"
+    r"|hr)\b"
 )
 _REFERENCE = re.compile(
-    r"\b(?:be|act\sas|serve\sas|being)\s(?:a|my|one\sof\smy)\s(?:[\w-]+\s)?(?:references?|referees?)\b"
+    # "be a reference", "be second referee", "be one of my references".
+    r"\b(?:be|act\sas|serve\sas|being)\s(?:(?:a|my|one\sof\smy)\s(?:[\w-]+\s)?(?:references?"
+    r"|referees?)|(?:[\w-]+\s)?(?:reference|referee))\b"
+    # "use her as a referee", "list him as my reference": the person's name given as one.
+    r"|\b(?:use|list|put|name)(?:s|d|ed|ing)?\s(?:her|him|them|you|u)\s(?:down\s)?as\s"
+    r"(?:(?:an?|my)\s)?(?:[\w-]+\s)?(?:references?|referees?)\b"
+    r"|\bgive(?:s|n)?\s(?:me\s)?(?:good\s|strong\s|phone\s)?references?\b"
+    r"|\bfor\s(?:good\s)?references?\b(?![,:])"
+    # "ref for the support role", "LOR for MS in Public Health": short forms.
+    r"|\brefs?\s(?:for|letter)\b|\blors?\b"
+    # "confirm my employment dates to the background check company": a reference check.
+    r"|\b(?:confirm|verify)\s(?:my\s)?(?:employment|dates\sof\semployment|work\shistory"
+    r"|job\stitle|years\sof\sservice)\b"
     r"|\breferences?\s(?:letter|check|for|form)\b"
     r"|\b(?:a|my)\sreference\b"
     r"|\b(?:recommendation|reference|rec|recc|recco|reco)\sletters?\b"
@@ -167,7 +188,7 @@ _REVIEW = re.compile(
     r"|go(?:es|ing)?\s(?:over|through)|proofread|proof|critique|edit|mark\sup|check(?:\sover)?"
     r"|correct|fix|improve"
     r"|check\sout|give\s(?:me\s)?(?:some\s|a\sfew\s|honest\s)?(?:feedback|notes|comments|input"
-    r"|thoughts|pointers)\son|(?:feedback|notes|comments|input|thoughts|critique|edits|a\sreview"
+    r"|thoughts|pointers)\son|(?:feedback|notes|comments|input|thoughts|critique|edits|a\sreview|(?:code\s)?review"
     r"|a\ssecond\slook|a\slook|a\sonce-over|eyes|a\sread"
     r"|(?:an?\s|his\s|her\s|their\s)?(?:honest\s|quick\s|frank\s|brutal\s)(?:read|take))\son"
     r"|take\sa\s(?:quick\s)?look\sat"
@@ -206,14 +227,24 @@ _NAMES = re.compile(
     r"|\bwho\s(?:she|he|they|you)(?:'d|\swould)\s(?:recommend|suggest)\b"
     r"|\b(?:[\w-]+'s\s)(?:direct\s|work\s|personal\s)?(?:email(?:\saddress)?|phone\snumber"
     r"|contact\sinfo|calendar\slink)\b"
+    # "the owner phone number", "get me his email": someone else's contact, not the person's own.
+    r"|\bthe\s(?!(?:direct|work|personal|best|right|same|main|office|company|general)\s)[\w-]+"
+    r"\s(?:phone\snumber|email\saddress|contact\sinfo|contact\sdetails)\b"
+    r"|\bget\sme\s(?:his|her|their)\s(?:direct\s|work\s)?(?:email|phone\snumber|number"
+    r"|contact\sinfo|contact\sdetails)\b"
+    r"|\bname\sand\s(?:linkedin|email|number|phone\snumber|contact)\sof\b"
+    # "her list of the 5 Google PM questions she got"
+    r"|\b(?:her|his|their|the|a)\slist\sof\s(?:[\w-]+\s){0,4}?(?:questions|companies|contacts"
+    r"|recruiters|alumni|agencies)\b"
     r"|\b(?:direct\s|work\s|personal\s)?(?:email|phone\snumber|contact\sinfo)(?:\saddress)?\s(?:of|for)"
     r"\s(?:(?:the|her|his|their|a)\s|(?=[\w-]+\s(?:in|at|from|of)\s))"
     r"|\bwho(?:'s|\sis)\sthe\s(?:[\w-]+\s){0,2}?(?:hiring|manager|recruiter|decision-maker|lead"
     r"|head|contact|person|director|owner|buyer)\b"
     rf"|\bwhich\s(?:[\w-]+\s){{0,3}}?(?:{_alt(WHICH_NOUNS)})\b"
     r"|\bname\s(?:[\w-]+\s){0,2}?(?:people|contacts|names|hiring\smanagers|recruiters|companies)\b"
-    r"|\b(?:share|send|forward|get|give|show)\s(?:me\s)?(?:the|a|her|his)\s(?:[\w-]+\s){0,3}?"
-    r"(?:posting|job\sdescription|description|req|requisition|listing|job\spost|org\schart)\b"
+    r"|\b(?:share|send|forward|get|give|show)\s(?:me\s)?(?:the|a|her|his|their)\s(?:[\w-]+\s){0,3}?"
+    r"(?:posting|job\sdescription|description|req|requisition|listing|job\spost|org\schart"
+    r"|interview\squestions|interview\snotes|prep\snotes|study\sguide)\b"
 )
 # "who I should send materials to": a person to be named, concrete where a company is named.
 _WHO_TO = re.compile(
@@ -286,6 +317,7 @@ _COUNTED = re.compile(
     r"|engineers|designers|folks|connections|leaders|founders|directors|colleagues|friends"
     r"|introductions|intros|referrals|contact|name|person)\s(?:in|at|from|on|who|working|inside|with"
     r"|that|she|he|they|[a-z]+'d)\b"
+    rf"|\b{_NUMBER}\sof\s(?:their|his|her|the)\s(?:names|contacts|emails|numbers)\b"
 )
 _INFORMATIONAL = re.compile(
     r"\binformational\s(?:interview|call|chat|meeting|conversation|coffee)s?\b"
@@ -296,6 +328,42 @@ _MOCK = re.compile(
     r"|screens?|rounds?|demos?|reviews?|exams?|loops?|onsites?|whiteboards?|behaviou?rals?"
     r"|technicals?)\b"
     r"|\b(?:an?|the)\s(?:[\w-]+\s){0,3}?mocks?\s(?=(?:with|for)\s(?:me|us)\b)"
+    # "be my mock interviewer for SQL", "be my practice partner".
+    r"|\bbe\s(?:my|our|a|the)\s(?:mock|practice)\s(?:[\w-]+\s)?(?:interviewer|partner|panel(?:ist)?"
+    r"|recruiter|hiring\smanager|buddy)\b"
+)
+# Something arranged for the member: "arrange a trial shift for me", "set up a job shadow day",
+# "arrange an OB visit with an alumnus at Mitsubishi" (a visit needs a named place).
+_ARRANGE = re.compile(
+    r"\b(?:arrange|organi[sz]e|set\sup|book|schedule|get)(?:s|d|ed|ing)?\s(?:me\s)?(?:an?|the|one)"
+    r"\s(?:[\w-]+\s){0,2}?(?:(trial|shadow(?:ing)?|stage)(?:\s(?:shift|day|period|session))?"
+    r"|visit|site\svisit)\b"
+)
+# Paperwork signed or filled in for the member: "sign the NOC letter", "approve and sign the
+# letter confirming my 3 years", "sign experience certificate".
+_SIGN = re.compile(
+    r"\b(?:sign|approve|stamp|countersign|attest|certify)(?:s|ed|ing)?\s(?:and\ssign\s)?"
+    r"(?:(?:the|my|this|that|an?)\s)?(?:[\w-]+\s){0,2}?(?:letter|certificate|noc|declaration"
+    r"|attestation|verification|reference\sform|referral\sform|recommendation\sform)\b"
+)
+# "be supervisor for my DAAD application", "be my sponsor for the fellowship": a named role
+# taken on for a named application.
+_BE_ROLE = re.compile(
+    r"\b(?:be|become|act\sas)\s(?:(?:my|the|a|an)\s)?(?:[\w-]+\s)?(?:supervisor|advisor|adviser"
+    r"|sponsor)\sfor\s(?:my|the|a|an|this)\s(?:[\w-]+\s){0,3}?(?:application|applications|visa"
+    r"|phd|thesis|fellowship|scholarship|program|programme|grant|proposal|postdoc|research|role"
+    r"|position|internship)\b"
+)
+# "write Arbeitszeugnis for my electrician application", "write the cover letter for me": a
+# document written for the member.
+_WRITE_DOC = re.compile(
+    rf"\bwrite\s(?:me\s)?(?:(?:an?|the|my)\s)?(?:[\w-]+\s)?(?:{_DOC})\s(?=for\s(?:me|my)\b)"
+)
+# "walk me through the take-home format": how a named step of hiring goes, told by one who knows.
+_WALK_ME = re.compile(
+    r"\b(?:walk|talk|take)(?:s|ed|ing)?\s(?:me|us)\sthrough\s(?:the|their|his|her|your|a|an)\s"
+    r"(?:[\w-]+\s){0,4}?(?:take-home|take\shome|format|process|interview|onsite|loop|rounds?"
+    r"|case|assessment|screen|exam|test|pipeline|structure|questions|day)\b"
 )
 # A favour named by its noun alone, straight after the person: learners' and note-takers' frame.
 _BARE = re.compile(
@@ -310,14 +378,17 @@ _BARE_KINDS = {
     "recommendation": (RequestKind.REFERENCE, "a recommendation"),
 }
 _QUESTION = re.compile(
-    r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout)\s(?:[\w'.-]+\s){0,4}?"
+    r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout)\s(?:[\w'.-]+\s){0,6}?"
     # "(she's a recruiter at Grab)", ", the hiring manager I met at the fair,": about the person.
     r"(?:\([^()]{0,80}\)\s|[\w'.-]+,\s[^,.;:!?()]{1,60},\s)?"
     r"(whether|if|what|how|when"
-    r"|where|why)\b"
+    r"|where|why|which)\b"
+    # "ask: does her company take people without a C+E licence?": the question after a colon.
+    r"|\bask(?:s|ed|ing)?(?:\s[\w'.-]+){0,2}?:\s((?:does|do|is|are|can|will|did|has|have)\s)"
 )
 _INTENT_MARK = re.compile(
     r"\b(?:ask|asks|asking|asked|request|requesting|email|emailing|text|texting|call|calling"
+    r"|confirm\swith"
     r"|message|msg|dm|ping|contact|write|reach|tell|see\sif|have|get|got|for|from|if|whether|can"
     r"|could|would|will|might|willing|able|to|please|should|[a-z]+'d|[a-z]+'ll)\b"
 )
@@ -422,7 +493,7 @@ def _sentence_start(low: str, pos: int) -> int:
     return start
 
 
-_SENTENCE_BREAK = re.compile(rf"[.;!?](?:(?<=\.){_DOT_END}|(?<=[;!?]))")
+_SENTENCE_BREAK = re.compile(rf"[.;!?](?:(?<=\.){DOT_END}|(?<=[;!?]))")
 
 
 def _sentence_end(low: str, pos: int) -> int:
@@ -501,6 +572,20 @@ def _doing_a_thing(words: list[str], i: int) -> bool:
     return words[i] == "doing" and words[i + 1 : i + 2] in (["the"], ["its"], ["their"])
 
 
+_NEWS = frozenset({"feedback", "update", "updates", "news", "decision", "word"})
+
+
+def _any_news_on(words: list[str], i: int) -> bool:
+    """ "whether the client gave any feedback on my interview": news of a named step, not "any
+    openings"."""
+    return (
+        words[i] == "any"
+        and words[i + 1 : i + 2] != []
+        and words[i + 1] in _NEWS
+        and any(w in INFO_NOUNS for w in words[i + 2 :])
+    )
+
+
 def _question_concrete(
     text: str, low: str, start: int, has_anchor_at: list[tuple[int, int]]
 ) -> bool:
@@ -512,6 +597,7 @@ def _question_concrete(
         w in VAGUE_QUESTION_WORDS
         and not (has_company and w in _NAMED_JOB_WORDS and "the" in words[max(0, i - 4) : i])
         and not _doing_a_thing(words, i)
+        and not _any_news_on(words, i)
         for i, w in enumerate(words)
     ):
         return False
@@ -536,6 +622,8 @@ def _bare_favours(text: str, low: str, after_person: Sequence[int]) -> Iterator[
         kind, what = _BARE_KINDS[m.group(2)]
         stop = _sentence_end(low, m.end())
         tail = _phrase(text, m.end(), stop)
+        if tail.lower().startswith(("please", "pls")):
+            tail = tail.split(" ", 1)[1] if " " in tail else ""  # "referral pls"
         if tail and tail.split(" ", 1)[0].lower() not in ("for", "to", "at", "with", "in", "on"):
             tail = f"for {tail}"
         # "Min-jun: Coupang referral": the words before the noun say where.
@@ -554,14 +642,17 @@ def _forms(bases: str, endings: str = "") -> frozenset[str]:
 # Each favour pattern is only run when the message holds one of the words every match of it
 # contains: one set test instead of a regex scan, for most patterns on most messages.
 _INTRO_WORDS = _forms(
-    "introduce introduction intro present connect put hook set cc", "s d ed ing 'd"
+    "introduce introduction intro present connect put hook set cc loop", "s d ed ing 'd"
 ) | {"introducing", "introduces", "putting", "setting"}
 _REFERRAL_WORDS = _forms(
     "refer referral word recommend vouch pass forward send share submit hand give get bring flag"
     " slip walk put post drop show endorse",
     "s es ed ing ting ped ping",
 ) | {"referred", "referring"}
-_REFERENCE_WORDS = _forms("reference referee recommendation letter", "s")
+_REFERENCE_WORDS = _forms("reference referee recommendation letter ref lor", "s") | {
+    "confirm",
+    "verify",
+}
 _REVIEW_WORDS = _forms(
     "review look read go proofread proof critique edit mark check give feedback notes comments"
     " comment input thoughts edits eyes once-over take tear sanity-check sanity fact-check fact"
@@ -571,7 +662,7 @@ _REVIEW_WORDS = _forms(
 _SEND_DOC_WORDS = _forms("send sending email share forward give show bring hand")
 _NAMES_WORDS = _forms(
     "name contact email phone linkedin list who who's which posting description req requisition"
-    " listing post chart calendar",
+    " listing post chart calendar questions notes guide number",
     "s",
 )
 _KNOWS_WORDS = _forms("know knows has have whether if")
@@ -591,7 +682,16 @@ _DOC_HEADS = frozenset(doc.split()[-1] for doc in DOCUMENTS) | {"mine"}
 _PIECES = re.compile(r"[^\W_]+").findall  # the pieces a message's word set holds
 # "tear-down" is found in the message's words by its first piece ("tear").
 _DOC_REVIEW_WORDS = frozenset(_PIECES(noun)[0] for noun in _DOC_REVIEW_NOUNS)
-_QUESTION_HEADS = frozenset({"whether", "if", "what", "how", "when", "where", "why"})
+# A question word, or the colon of "ask: does her company …?".
+_QUESTION_HEADS = frozenset({"whether", "if", "what", "how", "when", "where", "why", "which", ":"})
+# "if I can stay in her room while I interview": leave for the member's own errand, no answer
+# for the search, unless what the member may do uses the person's name or reaches someone.
+_PERMISSION = re.compile(r"(?:if|whether)\s(?:i|we)\s(?:can|could|may|might)\s(?:also\s)?([\w'-]+)")
+_PERMISSION_FOR_SEARCH = frozenset(
+    {"use", "list", "mention", "name", "put", "cite", "drop", "give", "share", "include", "say"}
+    | {"call", "email", "e-mail", "contact", "message", "text", "dm", "ping", "reach", "write"}
+    | {"send", "forward", "apply", "reapply", "interview", "shadow", "visit", "meet", "talk"}
+)
 _NUMBER_WORDS = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "couple"]
 )
@@ -600,6 +700,11 @@ _START = attrgetter("start")
 
 
 _INFORMATIONAL_WORDS = frozenset({"informational"})
+_ARRANGE_WORDS = _forms("trial shadow shadowing stage visit")
+_SIGN_WORDS = _forms("letter certificate noc declaration attestation verification form", "s")
+_WALK_ME_WORDS = frozenset({"through"})
+_BE_ROLE_WORDS = frozenset({"supervisor", "advisor", "adviser", "sponsor"})
+_WRITE_WORDS = frozenset({"write"})
 # Each gated pattern with one set of words every match of it holds (a pattern gated by two
 # sets, as a review by a document and a review word, is listed with each): the gates above are
 # kept by hand, so tests/coaching/test_gates.py checks them on every labelled ask.
@@ -624,11 +729,28 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (_INFORMATIONAL, _INFORMATIONAL_WORDS),
     (_MOCK, _MOCK_WORDS),
     (_PRACTICE, _PRACTICE_WORDS),
+    (_ARRANGE, _ARRANGE_WORDS),
+    (_SIGN, _SIGN_WORDS),
+    (_WALK_ME, _WALK_ME_WORDS),
+    (_BE_ROLE, _BE_ROLE_WORDS),
+    (_WRITE_DOC, _WRITE_WORDS),
 )
 
 
 _NO_WORDS: frozenset[str] = frozenset()
 _EMPTY: tuple[re.Match[str], ...] = ()
+
+
+def _ing(verb: str) -> str:
+    """ "sign" -> "signing", "arrange" -> "arranging", "set" -> "setting" (said back)."""
+    low = verb.lower()
+    if low.endswith("ing"):
+        return low
+    if low.endswith("e") and not low.endswith("ee"):
+        return low[:-1] + "ing"
+    if low in ("set", "get", "put"):
+        return low + "ting"
+    return low + "ing"
 
 
 def find_favours(
@@ -720,12 +842,19 @@ def find_favours(
         stop = _sentence_end(low, m.end())
         rest = _phrase(text, m.end(), stop)
         matched = m.group(0)
+        if matched.endswith(" for"):
+            rest = _phrase(text, m.end() - 3, stop)  # "ref for the support role"
         base = (
-            "a recommendation letter"
-            if "letter" in matched or "recommend" in matched
-            else ("a reference")
+            "a LinkedIn recommendation"
+            if "linkedin" in matched
+            else "a recommendation letter"
+            if "letter" in matched or "recommend" in matched or matched.startswith("lor")
+            else "a reference"
         )
-        tail = rest if rest.split(" ", 1)[0].lower() in ("for", "to", "at", "with") else ""
+        tail = rest if rest.split(" ", 1)[0].lower() in ("for", "to", "at", "with", "about") else ""
+        if matched.startswith(("confirm", "verify")):
+            verb = matched.split(" ", 1)[0]
+            base, tail = f"{verb}ing {_phrase(text, m.start() + len(verb) + 1, stop)}", ""
         favours.append(
             Favour(
                 RequestKind.REFERENCE,
@@ -831,17 +960,21 @@ def find_favours(
     asks = not _QUESTION_HEADS.isdisjoint(words)
     asks = asks and not _QUESTION_WORDS.isdisjoint(words)
     for m in _QUESTION.finditer(low) if asks else _EMPTY:
-        qstart = m.start(1)
+        qstart = m.start(1) if m.group(1) else m.start(2)
         stop = _sentence_end(low, qstart)
         if m.group(1) == "how" and _SMALL_TALK.search(low, qstart, stop):
             # "ask how his new job is going" is catching up, not a question to be answered.
             continue
+        if " myself " in low[m.start() : qstart + 1]:
+            continue  # "ask myself what I really want": a thought, not a question to anyone
+        permission = _PERMISSION.match(low, qstart)
         favours.append(
             Favour(
                 RequestKind.INFORMATION,
                 qstart,
                 m.end(),
-                _question_concrete(text, low, qstart, anchors),
+                _question_concrete(text, low, qstart, anchors)
+                and (permission is None or permission.group(1) in _PERMISSION_FOR_SEARCH),
                 _phrase(text, qstart, stop),
                 True,
             )
@@ -899,7 +1032,11 @@ def find_favours(
                     m.start(),
                     m.end(),
                     True,
-                    _practice(phrase) if pattern is _PRACTICE else phrase,
+                    _practice(phrase)
+                    if pattern is _PRACTICE
+                    else f"being {phrase[3:]}"
+                    if phrase.lower().startswith("be ")
+                    else phrase,
                     _requested(low, m.start()) or "with me" in low[m.end() : stop],
                 )
             )
@@ -911,6 +1048,33 @@ def find_favours(
                     if not (f.kind is RequestKind.INTRODUCTION and m.start() <= f.start < stop)
                 ]
     favours.extend(_named_requests(text, low, anchors))
+    for pattern, needs in (
+        (_ARRANGE, _ARRANGE_WORDS),
+        (_SIGN, _SIGN_WORDS),
+        (_WALK_ME, _WALK_ME_WORDS),
+        (_BE_ROLE, _BE_ROLE_WORDS),
+        (_WRITE_DOC, _WRITE_WORDS),
+    ):
+        for m in _EMPTY if needs.isdisjoint(words) else pattern.finditer(low):
+            start = _sentence_start(low, m.start())
+            stop = _sentence_end(low, m.end())
+            # A trial shift is concrete; a visit needs a named place ("at Mitsubishi").
+            concrete = pattern is not _ARRANGE or bool(m.group(1))
+            concrete = concrete or any(start <= s < stop for s, _ in anchors)
+            phrase = _phrase(text, m.start(), stop)
+            verb, _, rest = phrase.partition(" ")
+            if verb.lower() == "be":
+                verb = "being"
+            favours.append(
+                Favour(
+                    RequestKind.INFORMATION if pattern is _WALK_ME else RequestKind.OTHER,
+                    m.start(),
+                    m.end(),
+                    concrete,
+                    f"{_ing(verb)} {rest.replace('and sign ', 'and signing ', 1)}",
+                    _requested(low, m.start()),
+                )
+            )
     if "?" in low and ("about" in words or "abt" in words):
         favours.extend(_about_then_question(text, low, anchors))
     favours.sort(key=_START)
@@ -953,7 +1117,7 @@ def _owned(doc: str) -> str:
 _CONSIDER = re.compile(r"\bconsider(?:s|ing)?\s(?:me|my\s(?:application|cv|resume|profile))\sfor\s")
 _CONSIDER_FOR = re.compile(
     r"(?:the|a|an|this|that|your|his|her|their)\s(?:[\w&.'-]+\s){0,4}?(?:role|job|position"
-    r"|opening|req|team|internship|program|spot)\b"
+    r"|opening|req|team|internship|program|spot|post|vacancy|placement|programme)\b"
 )
 # "answer one question: does TCS hire lateral testers…?": the question after the colon.
 _ONE_QUESTION = re.compile(
@@ -966,10 +1130,10 @@ _WHO_HIRING = re.compile(r"\bwho(?:'s|\sis|\sare)\s(?:currently\s|actively\s|sti
 
 # "the Canva referral he offered, ask him to submit it": a favour named earlier, done now.
 _DO_IT = re.compile(
-    r"\b(?:submit|send|file|make|do|put)(?:s|ting|ing)?\s(?:it|that)(?:\sin|\sthrough)?\b"
+    r"\b(?:submit|send|file|make|do|put|fill)(?:s|ting|ing)?\s(?:it|that)(?:\sin|\sthrough|\sout)?\b"
 )
 _NAMED_EARLIER = re.compile(
-    r"\b(?:the|that|his|her|their|(?<=promised\s)|(?<=offered\s))\s?((?:[\w&.'-]+\s){0,2}?)"
+    r"\b(?:(?:the|that|his|her|their|an?)\s|(?<=promised\s)|(?<=offered\s))((?:[\w&.'-]+\s){0,2}?)"
     r"(referral|intro|introduction|reference"
     r"|recommendation)\b(?!\s(?:program|programs|bonus|policy|post|portal|process|link))"
 )
@@ -980,6 +1144,7 @@ _DOING_IT = {
     "make": "making",
     "do": "doing",
     "put": "putting in",
+    "fill": "filling out",
 }
 
 
@@ -1081,3 +1246,41 @@ def _practice(phrase: str) -> str:
         return f"a role-play of {rest}" if rest else "a role-play"
     gerund = _PRACTICE_GERUNDS.get(low)
     return f"{gerund} {rest}".strip() if gerund else phrase
+
+
+# A question put straight to the person the message is addressed to: "<@U01…> quick q — is the
+# '3 yrs experience' on the Notion support role a hard req?". Starts with its verb or question
+# word after at most a few words of preamble ("quick q", "random but").
+_DIRECT_QUESTION = re.compile(
+    r"(?:[^?.!]{0,40}?(?:\s—\s|[,:!]\s|\bbut\s|\bq\s))?"
+    r"((?:is|are|does|do|did|will|can|has|have|what|which|who|how|when|where|whether)\s[^?]{3,160})\?"
+)
+
+
+_ABOUT_YOU = re.compile(
+    r"(?:[\w']+\s){1,2}(?:you|u|ya)\b|how\s(?:was|were|is|are|did|has|have|'s|do|does)\b"
+)
+
+
+def addressed_question(
+    text: str, low: str, start: int, anchors: list[tuple[int, int]]
+) -> Favour | None:
+    """The concrete question asked of the person a message opens with (None if none)."""
+    m = _DIRECT_QUESTION.match(low, start)
+    if m is None:
+        return None
+    qstart = m.start(1)
+    if _ABOUT_YOU.match(low, qstart):
+        # "did you apply to the Stripe role too?": about the person, no favour; "do you know
+        # who hires …" has its favour inside, said back instead.
+        return None
+    if not _question_concrete(text, low, qstart, anchors):
+        return None
+    return Favour(
+        RequestKind.INFORMATION,
+        qstart,
+        m.end(1),
+        True,
+        f'an answer to "{_phrase(text, qstart, m.end(1))}?"',
+        True,
+    )

@@ -635,7 +635,7 @@ def test_deterministic() -> None:
         ),
         (
             "Request a LinkedIn recommendation from my former lieutenant, Captain Brooks",
-            "Captain Brooks, a recommendation letter",
+            "Captain Brooks, a LinkedIn recommendation",
         ),
         (
             "Ask my old sergeant Ruiz to introduce me to the site manager at the UPS hub in Louisville",
@@ -851,6 +851,29 @@ def test_real_asks_are_specific_and_said_back(text: str, echo: str) -> None:
         "ask Kim to cc me on an email to some people in fintech",
         "Tom is reviewing resumes for the Bosch job",
         "Maya's review of my resume was harsh",
+        # Questions to the coach, however the person is written.
+        "is it ok to ask Dr. Ng to be a reference even though we haven't talked in years?",
+        "should I ask Mrs. Kim for a referral at Hyundai?",
+        # Leave for the member's own errand is no search favour.
+        "ask Lucia if I can stay in her spare room while I interview in Porto",
+        "ask Joe if I can borrow his car for the interview at Ford",
+        # Addressed, but nothing concrete.
+        "hey Sam! would you be around this weekend?",
+        "<@U0PLMOKN12> congrats on the new job!! how's it going?",
+        "<@U0ASDFGH12> can we hop on a call this week? would love your input",
+        "<@U0AAAA1111> did you apply to the Stripe analyst role too?",
+        "hey Tom! how was the interview at Stripe?",
+        '"hi Jo! could you review my resume?" is my draft. not sure if that is too pushy?',
+        "ask Dr. Lee for a reference but she might be swamped, would that be weird?",
+        # Their own contact, a visit with no place, a role with no application.
+        "ask Tom for his number",
+        "ask Kim to arrange a visit for us next month",
+        "ask Ola to be my sponsor for the charity run",
+        "ask Moe to be the host for the bbq",
+        "I will write the cover letter for my Google application tonight",
+        "ask Dana the recruiter at Hays whether there is any news on openings",
+        # The ask is ruled out.
+        "no asks today, just fixing my portfolio",
     ],
 )
 def test_never_judged_specific(text: str) -> None:
@@ -938,6 +961,19 @@ def test_odd_target_lists_change_nothing_else() -> None:
         "oscar said to reach out anytime — gonna take him up on it",
         "pete from the gym → talk about career stuff",
         "Lola → can she lend me her car for the interview tmrw",
+        # A brain picked, a wish sent to many, talk about the search, whom to ask unknown.
+        "pick Mr. Alvarez's brain about fintech",
+        "text my old professors for recommendations",
+        "chat with Nora about work stuff",
+        "Bea from my cohort - catch up and talk opportunities",
+        "talk to folks at the career fair about referrals",
+        "speak to engineers at Shopify",
+        "not sure whom to ask for a reference",
+        "<@U0ASDFGH12> can we hop on a call this week? would love your input",
+        "Karim from the gym, maybe he knows openings",
+        "see Ana at church and mention I'm looking",
+        "wechat Li Na and see what she says",
+        "need help from someone with my visa job search",
     ],
 )
 def test_an_ask_with_no_one_or_nothing_named_is_vague_not_passive(text: str) -> None:
@@ -952,9 +988,15 @@ def test_an_ask_with_no_one_or_nothing_named_is_vague_not_passive(text: str) -> 
         "Set up a call with Moritz to catch up",
         "write Sam a thank-you note",
         "Ines — coffee to catch up, nothing to ask",
+        # The asking itself ruled out.
+        "no asks today, just fixing my portfolio",
+        "not asking anyone this week, focusing on applications",
+        "went to the panel on fintech careers, no asks",
+        "went to the hiring event without asking anything, just listened",
+        "ask myself what kind of team I want, journaling tonight",
     ],
 )
-def test_chats_for_their_own_sake_are_passive(text: str) -> None:
+def test_chats_for_their_own_sake_and_asks_ruled_out_are_passive(text: str) -> None:
     assert assess_ask(text).verdict is Verdict.PASSIVE, text
 
 
@@ -1020,6 +1062,140 @@ def _assert_judged(text: str, verdict: Verdict, who: str | None) -> None:
     result = assess_ask(text)
     assert result.verdict is verdict, result.reasons
     assert result.who == who
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "kind"),
+    [
+        # Put to the person the message opens with ("would you be willing to…", "could you…").
+        (
+            "hey Marta! would you be willing to be a reference for the warehouse lead role at Sysco?",
+            "Marta",
+            RequestKind.REFERENCE,
+        ),
+        (
+            "<@U0ABCDEF12> could you share the name of the recruiter you worked with at Stripe?",
+            "<@U0ABCDEF12>",
+            RequestKind.INFORMATION,
+        ),
+        (
+            "hi Omar, would you be open to introducing me to Lena on your data team?",
+            "Omar",
+            RequestKind.INTRODUCTION,
+        ),
+        (
+            '"Priya — would you mind doing a mock system design interview with me on friday?" '
+            "sending tonight",
+            "Priya",
+            RequestKind.OTHER,
+        ),
+        (
+            "<@U0QWERTY99> do you know who runs hiring for the support team at Zendesk?",
+            "<@U0QWERTY99>",
+            RequestKind.INFORMATION,
+        ),
+        (
+            'reply: "Tomas, if you could loop me in with your recruiter at Adyen that would be great"',
+            "Tomas",
+            RequestKind.INTRODUCTION,
+        ),
+        (
+            "<@U0ZXCVB123> your old manager at Gainsight is hiring, could you put us in touch?",
+            "<@U0ZXCVB123>",
+            RequestKind.INTRODUCTION,
+        ),
+        (
+            "<@U0MNBVCX77> quick q — is the 5 yrs of experience on the Wise analyst req a hard "
+            "requirement?",
+            "<@U0MNBVCX77>",
+            RequestKind.INFORMATION,
+        ),
+        (
+            "<@U0LKJHGF45> referral pls — Siemens test engineer",
+            "<@U0LKJHGF45>",
+            RequestKind.REFERRAL,
+        ),
+        (
+            "<@U0POIUYT21> I'll DM you my CV now, pls forward to the hiring manager",
+            "<@U0POIUYT21>",
+            RequestKind.REFERRAL,
+        ),
+    ],
+)
+def test_a_favour_put_to_the_person_addressed_is_asked_of_them(
+    text: str, who: str, kind: RequestKind
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, (text, result.reasons)
+    assert result.who == who
+    assert result.kind is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("ask Hugo to arrange a trial shift for me at his restaurant", "arranging a trial shift"),
+        (
+            "ask my old supervisor Dana to sign the experience letter for my visa application",
+            "signing the experience letter",
+        ),
+        (
+            "ask Ines to walk me through the take-home format for the analyst role",
+            "walking you through the take-home format",
+        ),
+        ("ask Bilal to be my mock interviewer for the behavioral round", "being your mock"),
+        (
+            "ask Rhea to confirm my employment dates to the background check firm",
+            "confirming your employment dates",
+        ),
+        ("asking Tariq if I can use him as a referee for the logistics job at DHL", "a reference"),
+        ("ask Wen for LOR for the nursing program at McGill", "a recommendation letter"),
+        (
+            "Sofia → ref for the barista supervisor role at Blue Bottle, texting her tonight",
+            "a ref",
+        ),
+        (
+            "ask Kenji which of my 2 cover letters reads better for the Sony role",
+            "an answer to which of your 2",
+        ),
+        ("call Petra and ask: does her company sponsor visas for nurses?", "does her company"),
+        (
+            "ask Joon what the phone screen covers for the QA role",
+            "an answer to what the phone screen",
+        ),
+        ("ask Malik to give my number to the store manager who is hiring", "giving your number"),
+        (
+            "Imani said her company has an internal referral form. asking Imani to fill it out "
+            "for me today",
+            "filling out an internal referral",
+        ),
+        (
+            "need one more reference for the Costco role → asking Gloria (my old shift lead) rn",
+            "a ref",
+        ),
+        (
+            "ask Felipe to share the interview questions from his Nubank interview",
+            "share the interview questions",
+        ),
+        ("ask Nkechi to pass on my portfolio to her creative director", "passing on your port"),
+        ("ask Ravi for 2 of their names at Infosys", "2 of their names"),
+        ("ask Lotte to write a LinkedIn recommendation about my QA work", "a LinkedIn rec"),
+        ("ask Dr. Weber to be supervisor for my DAAD application", "being supervisor"),
+        ("ask Aiko to correct my 履歴書 before friday", "a review of your 履歴書"),
+        ("femi offered to do code review on my capstone PR, asking him tonight", "a review of"),
+        (
+            "ask Dana the recruiter at Hays whether the client gave any feedback on my interview",
+            "an answer to whether the client gave any feedback",
+        ),
+        ("Ana said she can check my cover letter, sending it today", "a review of your cover"),
+        ("ask Herr Braun to write the Arbeitszeugnis for my welder application", "writing the"),
+        ("ask Mina for her list of the 10 Amazon PM questions she got", "her list of the 10"),
+    ],
+)
+def test_favours_recognised_by_their_structure(text: str, what: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, (text, result.reasons)
+    assert result.what is not None and result.what.startswith(what), result.what
 
 
 # Who is asked (issue 13, `j7people`): people the sets showed were there but not found.
