@@ -306,6 +306,8 @@ def _is_name(tok: Token) -> bool:
     """A capitalised word that can be (part of) a person's name."""
     if not tok.is_cap or not tok.text[0].isalpha() or tok.low in NOT_NAMES:
         return False
+    if _people_word(tok.low):
+        return False  # "Ex-colleagues", "Teammates": people in general, not a name
     # ALL-CAPS messages capitalise every word: then only uncommon words can be names.
     return not (tok.text.isupper() and len(tok.text) > 1 and tok.low in COMMON_WORDS)
 
@@ -317,6 +319,8 @@ def _is_lower_name(tokens: tuple[Token, ...], i: int) -> bool:
         return False  # letters, or a hyphenated name ("hye-jin")
     if tok.low in COMMON_WORDS or tok.low in RELATION_NOUNS or tok.low in NOT_NAMES:
         return False
+    if _people_word(tok.low):
+        return False
     if tok.low.endswith(_WORD_ENDINGS) and tok.low not in GIVEN_NAMES:
         return False  # "message asking if …", "recruiter vouching for …": not names
     if company_at(tokens, i, any_case=True):
@@ -327,6 +331,15 @@ def _is_lower_name(tokens: tuple[Token, ...], i: int) -> bool:
         or tok.low in GIVEN_NAMES
         or _address_after(tokens, i + 1)
     )
+
+
+def _people_word(low: str) -> bool:
+    """A word for people in general, never a name: "teammates", "ex-colleagues", "co-workers"
+    (a relation noun or generic people word, plural or after a hyphen)."""
+    word = low.rsplit("-", 1)[1] if "-" in low else low
+    if word != low and (word in RELATION_NOUNS or word in GENERIC_PEOPLE):
+        return True
+    return word.endswith("s") and (word[:-1] in RELATION_NOUNS or word in GENERIC_PEOPLE)
 
 
 # Endings of English words that are rarely given names ("asking", "vouching", "quickly").

@@ -382,6 +382,11 @@ def test_specific_despite_case_typos_and_markup(text: str) -> None:
         "Goal: a referral for the Target role",
         "Ask Leila if she knows anyone hiring",
         "Ask ChatGPT to review my resume",
+        # People in general, however they are written, are nobody in particular.
+        "Ask ex-colleagues to be my references",
+        "Ask teammates to be my references",
+        "ask co-workers to vouch for me at Stripe",
+        "Ask ex-colleague to be my reference",
     ],
 )
 def test_capitalised_words_and_activities_are_not_specific(text: str) -> None:
