@@ -27,6 +27,12 @@ UNSEEN_SET = SETS_DIR / "asks-unseen.tsv"
 UNSEEN2_SET = SETS_DIR / "asks-unseen-2.tsv"
 # A third, written and measured the same way (see asks-unseen-3.md); tuned on since.
 UNSEEN3_SET = SETS_DIR / "asks-unseen-3.tsv"
+# Two sets written blind (2026-12-03, fourth session) and measured once before they were read.
+UNSEEN5A_SET = SETS_DIR / "asks-unseen-5a.tsv"
+UNSEEN5B_SET = SETS_DIR / "asks-unseen-5b.tsv"
+# Two sets written blind the same day for tuning on (seen from the start).
+DEV4A_SET = SETS_DIR / "asks-dev-4a.tsv"
+DEV4B_SET = SETS_DIR / "asks-dev-4b.tsv"
 LABELS = ("specific", "vague", "passive")
 
 
