@@ -351,10 +351,13 @@ def _coach_question(low: str, pos: int, *, addressed: bool = False) -> str | Non
 
 
 # Doubt later in the ask's own sentence: "ask Ms. Achieng for reference but maybe she is too
-# busy, is it ok to ask?".
+# busy, is it ok to ask?", "… but he might say no, should I?".
 _DOUBT_INSIDE = re.compile(
-    r"[^.!?]*?\b(?:is|would)\s(?:it|that|this)\s(?:be\s)?(?:ok|okay|fine|alright|weird|rude"
-    r"|pushy|awkward|too\s\w+)(?:\sto\sask)?[^.!?]{0,40}\?"
+    r"[^.!?]*?(?:\b(?:is|would)\s(?:it|that|this)\s(?:be\s)?(?:ok|okay|fine|alright|weird|rude"
+    r"|pushy|awkward|too\s\w+)(?:\sto\sask)?[^.!?]{0,40}"
+    # "… but she might think I'm using her, should I?": the sentence ends asking me.
+    r"|(?:,|—|-|\bor)\s(?:should|shall|do|can)\s(?:i|we)(?:\s(?:ask|do\sit|bother|even\sask"
+    r"|go\sfor\sit|risk\sit|or\snot))?\s?)\?"
 )
 
 

@@ -401,8 +401,11 @@ _GENERIC_TARGET = re.compile(
     r"(?:(?:his|her|their|my|your)\s(?:friends|contacts|colleagues|coworkers|connections"
     r"|people|network|circle)\b|(?:some|a\sfew|few|more|other|any|new|several|\d+)\s|people|folks|others|anyone|anybody|everyone|everybody|more\speople|new\speople"
     r"|some\speople|a\sfew\speople|(?:my|his|her|their)\snetwork|contacts|someone|somebody"
+    # "get me into something": no thing named.
+    r"|something|anything|somewhere|anywhere|stuff|things"
     r"|people\she\sknows|people\sshe\sknows)\b"
 )
+_NOTHING_NAMED = re.compile(r"\s(?:something|anything|somewhere|anywhere|stuff|things)\b")
 _SPECIFIC_SOMEONE = re.compile(r"(?:someone|somebody)\s(?:at|on|in|from|who|that|inside)\s")
 _SMALL_TALK = re.compile(r"\b(?:doing|going|been|holding\sup|feeling|settling)\b")
 _WORD = re.compile(r"[\w'-]+")
@@ -536,6 +539,20 @@ def _requested(low: str, pos: int) -> bool:
             continue
         return True
     return False
+
+
+# "He might know someone at SAP": the member's guess about the person, not a question put to
+# them; "ask him if he might know someone at SAP" and "see whether she knows…" still ask.
+_GUESS = re.compile(r"\b(?:might|may|could|probably|prob|maybe|must|should)\s(?:also\s)?\Z")
+_ASKING_BEFORE = re.compile(r"\b(?:ask|asks|asking|if|whether|does|do|did|find\sout|see)\b")
+
+
+def _guessed(low: str, pos: int) -> bool:
+    """Is the "knows someone" at `pos` only guessed at ("he might know …"), nothing asked?"""
+    if _GUESS.search(low, max(0, pos - 20), pos) is None:
+        return False
+    start = _outside_aside(low, _clause_start(low, pos), pos)
+    return _ASKING_BEFORE.search(low, start, pos) is None
 
 
 def _phrase(text: str, start: int, end: int, max_words: int = 14, *, tail: bool = False) -> str:
@@ -828,6 +845,8 @@ def find_favours(
         else:
             verb = matched.split(" ", 1)[0]
             what = f"{_gerund(verb)} {_phrase(text, start + len(verb) + 1, stop)}"
+            # "get me in somewhere": nothing named to be put in.
+            concrete = _NOTHING_NAMED.match(low, m.end()) is None
         favours.append(
             Favour(
                 RequestKind.REFERRAL,
@@ -954,7 +973,7 @@ def find_favours(
                     _phrase(text, m.start(1), stop)
                     if m.group(1)
                     else "names of people " + _phrase(text, m.start(2), stop),
-                    _requested(low, m.start()),
+                    _requested(low, m.start()) and not _guessed(low, m.start()),
                 )
             )
     asks = not _QUESTION_HEADS.isdisjoint(words)

@@ -1203,6 +1203,69 @@ def test_favours_recognised_by_their_structure(text: str, what: str) -> None:
     assert result.what is not None and result.what.startswith(what), result.what
 
 
+# What is asked (issue 13, `j8request`): one table per kind, named by its rule. Each kind
+# holds asks that must stay short of specific and, where the rule has a near twin, the
+# specific twin that must not be lost with it.
+_SHORT_OF_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str | None]]] = {
+    "a doubt put to the coach at the end of the ask's own sentence": [
+        ("Thinking of asking Ruth for a referral at Monzo but it's been years, should I?", "Ruth"),
+        ("ask Priyanka to intro me to her VP at Okta - or should I?", "Priyanka"),
+        ("want to ask Mr. Adeyemi to be my reference but he barely knows me, do I ask?", None),
+    ],
+    "a guess about who the person knows asks nothing": [
+        ("Grace, maybe? She might know someone at Unilever.", "Grace"),
+        ("Farouk probably knows people at Ericsson", None),
+        ("maybe Ines, she may know someone in the Lisbon office", None),
+    ],
+    "a favour with nothing named to get into or onto": [
+        ("Bruno could get me into something at work, texting him later", "Bruno"),
+        ("ask Ilse to put me onto something", "Ilse"),
+        ("Sven said he'd get me in somewhere, calling him Monday", "Sven"),
+    ],
+}
+_STILL_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str]]] = {
+    "a doubt put to the coach at the end of the ask's own sentence": [
+        ("ask Ruth whether I should apply to the Monzo ops role or the risk one", "Ruth"),
+        ("ask Priyanka to intro me to her VP at Okta, she offered", "Priyanka"),
+    ],
+    "a guess about who the person knows asks nothing": [
+        ("ask Grace if she might know someone at Unilever", "Grace"),
+        ("see whether Farouk knows anyone at Ericsson", "Farouk"),
+    ],
+    "a favour with nothing named to get into or onto": [
+        ("ask Ilse to get me into the Thursday hiring panel at Zalando", "Ilse"),
+        ("ask Bruno to forward my CV to the plant manager at Volvo", "Bruno"),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        pytest.param(text, who, id=f"{kind}: {text}")
+        for kind, rows in _SHORT_OF_SPECIFIC_BY_KIND.items()
+        for text, who in rows
+    ],
+)
+def test_what_is_asked_stays_short_of_specific(text: str, who: str | None) -> None:
+    result = assess_ask(text)
+    assert result.verdict is not Verdict.SPECIFIC, result.reasons
+    if who is not None:
+        assert result.who == who, result.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        pytest.param(text, who, id=f"{kind}: {text}")
+        for kind, rows in _STILL_SPECIFIC_BY_KIND.items()
+        for text, who in rows
+    ],
+)
+def test_what_is_asked_near_twins_stay_specific(text: str, who: str) -> None:
+    _assert_judged(text, Verdict.SPECIFIC, who)
+
+
 # Who is asked (issue 13, `j7people`): people the sets showed were there but not found.
 def test_a_titles_full_stop_does_not_hide_a_question_to_the_coach() -> None:
     text = "is it ok to ask Dr. Mensah to be a reference for the Novartis role?"
