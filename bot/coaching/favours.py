@@ -589,6 +589,8 @@ def _doing_a_thing(words: list[str], i: int) -> bool:
     return words[i] == "doing" and words[i + 1 : i + 2] in (["the"], ["its"], ["their"])
 
 
+# "what questions came up": "up" is vague in "what's up", not after "came".
+_CAME = frozenset({"came", "come", "comes", "coming", "brought", "bring"})
 _NEWS = frozenset({"feedback", "update", "updates", "news", "decision", "word"})
 
 
@@ -615,10 +617,12 @@ def _question_concrete(
         and not (has_company and w in _NAMED_JOB_WORDS and "the" in words[max(0, i - 4) : i])
         and not _doing_a_thing(words, i)
         and not _any_news_on(words, i)
+        and not (w == "up" and i > 0 and words[i - 1] in _CAME)
         for i, w in enumerate(words)
     ):
         return False
-    if any(w in INFO_NOUNS or w.isdigit() for w in words):
+    # "an L7", "Q3", "2 rounds": a level, a quarter or a count names what is asked about.
+    if any(w in INFO_NOUNS or _HAS_DIGIT(w) is not None for w in words):
         return True
     # "whether Target is hiring" is not enough; "whether Target hires QA engineers" is, and so
     # is "whether Ecobank hires credit analysts" (a name the company list does not hold).

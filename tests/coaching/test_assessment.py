@@ -1207,6 +1207,11 @@ def test_favours_recognised_by_their_structure(text: str, what: str) -> None:
 # holds asks that must stay short of specific and, where the rule has a near twin, the
 # specific twin that must not be lost with it.
 _SHORT_OF_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str | None]]] = {
+    "a question naming an offer, a permit, a panel, a round or a level is concrete": [
+        ("ask Ngozi what she thinks about my offer", "Ngozi"),
+        ("ask Leila what came up", "Leila"),
+        ("ask Tomasz what's up with the permit stuff", "Tomasz"),
+    ],
     "a doubt put to the coach at the end of the ask's own sentence": [
         ("Thinking of asking Ruth for a referral at Monzo but it's been years, should I?", "Ruth"),
         ("ask Priyanka to intro me to her VP at Okta - or should I?", "Priyanka"),
@@ -1224,6 +1229,13 @@ _SHORT_OF_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str | None]]] = {
     ],
 }
 _STILL_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str]]] = {
+    "a question naming an offer, a permit, a panel, a round or a level is concrete": [
+        ("ask Ngozi what the sign-on bonus was on her Revolut offer", "Ngozi"),
+        ("ask Tomasz whether his employer paid for his work permit", "Tomasz"),
+        ("Ask Yuki what competencies the interview panel at Rakuten scores", "Yuki"),
+        ("ask Brendan what the base is for a P5 at Ericsson", "Brendan"),
+        ("ask Leila what questions came up in her second round at Wise", "Leila"),
+    ],
     "a doubt put to the coach at the end of the ask's own sentence": [
         ("ask Ruth whether I should apply to the Monzo ops role or the risk one", "Ruth"),
         ("ask Priyanka to intro me to her VP at Okta, she offered", "Priyanka"),
