@@ -140,6 +140,10 @@ _REFERRAL = re.compile(
     r"referrals?\s(?:for|to|at|into|from)\s"
     r"|\bput\s(?:in\s)?a\s(?:good\s|kind\s)?word\b|\bgood\sword\b"
     r"|\brecommend(?:s|ed|ing)?\sme\b"
+    # "nominate me for the placement", "add me to the shortlist for the CTO search": put forward.
+    r"|\bnominat(?:e|es|ed|ing)\s(?:me|my\sname)\sfor\s"
+    r"|\badd(?:s|ed|ing)?\s(?:me|my\s(?:name|cv|resume|profile))\sto\s(?:the|his|her|their|your|ur)\s"
+    r"(?:[\w-]+\s){0,2}?(?:shortlist|short-list|longlist|long-list|slate|candidate\slist)\b"
     r"|\bvouch(?:es|ed|ing)?\sfor\s(?:me|my)\b"
     r"|\bendors(?:e|es|ed|ing)\s(?:me|my\s(?:[\w-]+\s)?(?:application|candidacy|name))\b"
     # "submit the referral he offered": a referral already promised, now asked for.
@@ -181,6 +185,13 @@ _REFERENCE = re.compile(
     r"|\b(?:recommendation|reference|rec|recc|recco|reco)\sletters?\b"
     r"|\bletters?\sof\s(?:recommendation|reference)\b"
     r"|\bwrite\s(?:me\s)?(?:a\s)?(?:linkedin\s)?(?:letter|(?:recommendation|reference)(?:\sletter)?)\b"
+    # "a short endorsement for my visa application", "a letter supporting my EB-1 petition".
+    r"|\b(?:an?|the|his|her|their|written)\s(?:[\w-]+\s)?endorsement\b(?!\s(?:on|of)\slinkedin)"
+    r"|\bletters?\s(?:supporting|backing|in\ssupport\sof|endorsing)\s(?:my|the|me)\b"
+    # "be on the reference list for Datadog", "confirm in writing that I led the redesign".
+    r"|\b(?:be|go)\son\s(?:the|my|your|his|her)\s(?:[\w-]+\s)?(?:reference|referee)s?\slist\b"
+    r"|\b(?:confirm|verify)\s(?:in\swriting\s)?that\si\s(?:led|ran|managed|worked|was|built"
+    r"|delivered|owned|designed|supervised)\b"
     r"|\blinkedin\srecommendation\b|\b(?:a|my)\srecommendation\sfor\s(?:the|my|a|an)\s"
 )
 _REVIEW = re.compile(
@@ -342,7 +353,8 @@ _ARRANGE = re.compile(
 # Paperwork signed or filled in for the member: "sign the NOC letter", "approve and sign the
 # letter confirming my 3 years", "sign experience certificate".
 _SIGN = re.compile(
-    r"\b(?:sign|approve|stamp|countersign|attest|certify)(?:s|ed|ing)?\s(?:and\ssign\s)?"
+    r"\b(?:sign|approve|stamp|countersign|attest|certify|complete|fill\s(?:out|in))(?:s|ed|ing)?"
+    r"\s(?:and\ssign\s)?"
     r"(?:(?:the|my|this|that|an?)\s)?(?:[\w-]+\s){0,2}?(?:letter|certificate|noc|declaration"
     r"|attestation|verification|reference\sform|referral\sform|recommendation\sform)\b"
 )
@@ -405,7 +417,7 @@ _GENERIC_TARGET = re.compile(
     r"|something|anything|somewhere|anywhere|stuff|things"
     r"|people\she\sknows|people\sshe\sknows)\b"
 )
-_NOTHING_NAMED = re.compile(r"\s(?:something|anything|somewhere|anywhere|stuff|things)\b")
+_NOTHING_NAMED = re.compile(r"\s?(?:something|anything|somewhere|anywhere|stuff|things)\b")
 _SPECIFIC_SOMEONE = re.compile(r"(?:someone|somebody)\s(?:at|on|in|from|who|that|inside)\s")
 _SMALL_TALK = re.compile(r"\b(?:doing|going|been|holding\sup|feeling|settling)\b")
 _WORD = re.compile(r"[\w'-]+")
@@ -457,6 +469,8 @@ _GERUNDS = (
     ("endorse", "endorsing"),
     ("post", "posting"),
     ("drop", "dropping"),
+    ("nominate", "nominating"),
+    ("add", "adding"),
 )
 
 
@@ -667,10 +681,10 @@ _INTRO_WORDS = _forms(
 ) | {"introducing", "introduces", "putting", "setting"}
 _REFERRAL_WORDS = _forms(
     "refer referral word recommend vouch pass forward send share submit hand give get bring flag"
-    " slip walk put post drop show endorse",
+    " slip walk put post drop show endorse nominate add",
     "s es ed ing ting ped ping",
 ) | {"referred", "referring"}
-_REFERENCE_WORDS = _forms("reference referee recommendation letter ref lor", "s") | {
+_REFERENCE_WORDS = _forms("reference referee recommendation letter ref lor endorsement", "s") | {
     "confirm",
     "verify",
 }
@@ -870,6 +884,10 @@ def find_favours(
         base = (
             "a LinkedIn recommendation"
             if "linkedin" in matched
+            else "an endorsement"
+            if "endorsement" in matched
+            else "a letter " + _phrase(text, m.start(), stop).split(" ", 1)[1]
+            if matched.startswith("letter") and " of " not in matched
             else "a recommendation letter"
             if "letter" in matched or "recommend" in matched or matched.startswith("lor")
             else "a reference"

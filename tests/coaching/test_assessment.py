@@ -1207,6 +1207,12 @@ def test_favours_recognised_by_their_structure(text: str, what: str) -> None:
 # holds asks that must stay short of specific and, where the rule has a near twin, the
 # specific twin that must not be lost with it.
 _SHORT_OF_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str | None]]] = {
+    "being put forward, vouched for in writing or on a list is a concrete favour": [
+        ("ask Gemma to nominate me for something", "Gemma"),
+        ("ask Pavel to add me on LinkedIn", "Pavel"),
+        ("nominate me for the Rhodes scholarship, asking around the department", None),
+        ("ask someone on the panel for a letter supporting my petition", None),
+    ],
     "a question naming an offer, a permit, a panel, a round or a level is concrete": [
         ("ask Ngozi what she thinks about my offer", "Ngozi"),
         ("ask Leila what came up", "Leila"),
@@ -1229,6 +1235,15 @@ _SHORT_OF_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str | None]]] = {
     ],
 }
 _STILL_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str]]] = {
+    "being put forward, vouched for in writing or on a list is a concrete favour": [
+        ("ask Dr. Okafor to nominate me for the Rhodes committee shortlist", "Dr. Okafor"),
+        ("asking Gemma to add my CV to the longlist for the COO search at Ocado", "Gemma"),
+        ("ask Pavel for a short endorsement for my Global Talent application", "Pavel"),
+        ("ask Prof. Lindqvist for a letter supporting my O-1 petition", "Prof. Lindqvist"),
+        ("ask Hugo if he'd be on my reference list for the Airbus role", "Hugo"),
+        ("ask Renata to confirm in writing that I managed the ERP rollout", "Renata"),
+        ("ask Dr. Mbeki to fill out the employment verification form for my licence", "Dr. Mbeki"),
+    ],
     "a question naming an offer, a permit, a panel, a round or a level is concrete": [
         ("ask Ngozi what the sign-on bonus was on her Revolut offer", "Ngozi"),
         ("ask Tomasz whether his employer paid for his work permit", "Tomasz"),
