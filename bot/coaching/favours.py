@@ -311,8 +311,12 @@ _PRACTICE = re.compile(
     r"\b(?:quiz|drill|grill|prep|coach|test)(?:zes|es|ed|ing|s)?\s(?:me|us)\s(?:on|for|about"
     r"|through|with)\s"
     r"|\brole[- ]?play(?:s|ed|ing)?\s(?!with\b)(?:\w+\s){0,1}?(?:an?\s|my\s|the\s|our\s)?[\w-]+"
-    r"|\b(?:run|go|walk)(?:s|ning|ing)?\sthrough\s(?:my|the|a)\s(?:[\w-]+\s){0,2}?"
-    r"(?:pitch|answers|story|stories|intro|presentation|case|questions)\s(?:with|for)\sme\b"
+    # "run through the case prompt for McKinsey w me", "rehearse the final round case
+    # presentation with me": a named piece practised together.
+    r"|\b(?:(?:run|go|walk)(?:s|ning|ing)?\sthrough|rehears(?:e|es|ed|ing)|practi[cs](?:e|es|ed"
+    r"|ing))\s(?:my|the|a|our)\s(?:[\w-]+\s){0,3}?(?:pitch|answers|story|stories|intro"
+    r"|presentation|case|questions|prompt|deck|demo|talk)(?:\s(?:for|at|from)\s[\w&.'-]+)?"
+    r"\s(?:with|w/|w|for)\sme\b"
     r"|\blisten\sto\smy\s(?:[\w-]+\s){0,2}?(?:pitch|intro|answers|story)\b"
     r"|\bmock[- ]?interview(?:s|ed|ing)?\s(?:me|us)\b|\btime\sme\s(?:while|as|on|when)\b"
     r"|\bpretend(?:s|ing)?\s(?:to\sbe|he's|she's|they're|he\sis|she\sis)\s(?:an?|the|my)\s"
@@ -711,7 +715,7 @@ _PRACTICE_WORDS = _forms(
     "quiz drill grill prep coach test role-play roleplay run go walk listen mock-interview mock"
     " time pretend watch play role mockinterview",
     "s es ed ing zes ning",
-)
+) | _forms("rehears practis practic", "e es ed ing")
 # The last word of every document ("cover letter" -> "letter"): a review needs one.
 _DOC_HEADS = frozenset(doc.split()[-1] for doc in DOCUMENTS) | {"mine"}
 _PIECES = re.compile(r"[^\W_]+").findall  # the pieces a message's word set holds
@@ -1263,6 +1267,9 @@ def _with_article(phrase: str) -> str:
 # How a practice favour reads when said back: "quiz me on SQL" -> "quizzing me on SQL".
 _PRACTICE_GERUNDS = {
     "quiz": "quizzing",
+    "rehearse": "rehearsing",
+    "practice": "practising",
+    "practise": "practising",
     "drill": "drilling",
     "grill": "grilling",
     "prep": "prepping",

@@ -1207,6 +1207,11 @@ def test_favours_recognised_by_their_structure(text: str, what: str) -> None:
 # holds asks that must stay short of specific and, where the rule has a near twin, the
 # specific twin that must not be lost with it.
 _SHORT_OF_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str | None]]] = {
+    "a named piece rehearsed with me, or a part of a named document reviewed": [
+        ("rehearse my pitch in front of the mirror tonight", None),
+        ("practise the case questions with someone from the club", None),
+        ("ask Kenji to rehearse with me sometime", "Kenji"),
+    ],
     "being put forward, vouched for in writing or on a list is a concrete favour": [
         ("ask Gemma to nominate me for something", "Gemma"),
         ("ask Pavel to add me on LinkedIn", "Pavel"),
@@ -1235,6 +1240,13 @@ _SHORT_OF_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str | None]]] = {
     ],
 }
 _STILL_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str]]] = {
+    "a named piece rehearsed with me, or a part of a named document reviewed": [
+        ("ask Kenji to rehearse the board presentation for Unilever with me", "Kenji"),
+        ("ask Mo to run through the market-sizing prompt from Bain w me tonight", "Mo"),
+        ("ask Esther to practise my investor pitch with me before Demo Day", "Esther"),
+        ("ask Ruben to look at the three fintech case studies in my portfolio", "Ruben"),
+        ("ask Frau Maier to check the grammar in my Anschreiben", "Frau Maier"),
+    ],
     "being put forward, vouched for in writing or on a list is a concrete favour": [
         ("ask Dr. Okafor to nominate me for the Rhodes committee shortlist", "Dr. Okafor"),
         ("asking Gemma to add my CV to the longlist for the COO search at Ocado", "Gemma"),
