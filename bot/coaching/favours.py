@@ -139,6 +139,8 @@ _REFERRAL = re.compile(
     r"|\b(?=referral)(?<!\bhis\s)(?<!\bher\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\byour\s)(?<!\bmy\s)"
     r"referrals?\s(?:for|to|at|into|from)\s"
     r"|\bput\s(?:in\s)?a\s(?:good\s|kind\s)?word\b|\bgood\sword\b"
+    # "ping the CPO to flag my application": put in front of whoever decides.
+    r"|\bflag(?:s|ged|ging)?\smy\s(?:application|candidacy|cv|resume|profile)\b"
     r"|\brecommend(?:s|ed|ing)?\sme\b"
     # "nominate me for the placement", "add me to the shortlist for the CTO search": put forward.
     r"|\bnominat(?:e|es|ed|ing)\s(?:me|my\sname)\sfor\s"
@@ -221,7 +223,10 @@ _SEND_DOC = re.compile(
 _FEEDBACK = re.compile(
     r"\b(?:feedback|tear\s(?:it|them)\sapart|thoughts|comments|notes|critique|edits|pointers"
     r"|suggestions|(?:review|proofread|critique|edit)\s(?:it|them)|look\s(?:it|them)\sover"
-    r"|look\sat\s(?:it|them)|mark\s(?:(?:it|them)\s)?up|red[- ]?pen|improve\s(?:it|them))\b"
+    r"|look\sat\s(?:it|them)|mark\s(?:(?:it|them)\s)?up|red[- ]?pen|improve\s(?:it|them)"
+    # "send Anjali my CV and ask her to flag anything that reads as a gap".
+    r"|flag\s(?:anything|whatever|any|issues|problems|typos|gaps|red\sflags)"
+    r"|(?:spot|catch)\s(?:anything|typos|errors|mistakes))\b"
 )
 _NAMES = re.compile(
     r"\b(?:names?|contacts?|contact\sinfo(?:rmation)?|contact\sdetails|emails?\saddress(?:es)?"
@@ -229,6 +234,8 @@ _NAMES = re.compile(
     r"|(?:a\s)?list\sof\s(?:[\w-]+\s){0,2}?(?:people|alumni|contacts|names|recruiters|managers"
     r"|employees|members|companies))\s(?:of|at|from|who|working|(?=(?:for|in)\s[^.;!?]{0,60}"
     r"\b(?:at|of)\s))\b"
+    # "the names on the supply chain team's leadership": people of a named group.
+    r"|\bnames\son\s(?:the|his|her|their)\s"
     r"|\bwho\s(?:he|she|they|you|[\w'-]+)\sknows?\s(?:at|there|in|on|from|inside|over)\b"
     r"|\bwho\s(?:[\w-]+\s){0,3}?(?:i|we)\sshould\s(?:[\w-]+\s){0,3}?(?:at|about|in|there"
     r"|for|regarding)\b"
@@ -237,7 +244,7 @@ _NAMES = re.compile(
     r"\scharge\sof|decides|is\shiring|are\shiring)\s"
     r"|\bwho\s(?:she|he|they|you)(?:'d|\swould)\s(?:recommend|suggest)\b"
     r"|\b(?:[\w-]+'s\s)(?:direct\s|work\s|personal\s)?(?:email(?:\saddress)?|phone\snumber"
-    r"|contact\sinfo|calendar\slink)\b"
+    r"|number|mobile|cell|contact\sinfo|calendar\slink)\b"
     # "the owner phone number", "get me his email": someone else's contact, not the person's own.
     r"|\bthe\s(?!(?:direct|work|personal|best|right|same|main|office|company|general)\s)[\w-]+"
     r"\s(?:phone\snumber|email\saddress|contact\sinfo|contact\sdetails)\b"
@@ -256,6 +263,12 @@ _NAMES = re.compile(
     r"|\b(?:share|send|forward|get|give|show)\s(?:me\s)?(?:the|a|her|his|their)\s(?:[\w-]+\s){0,3}?"
     r"(?:posting|job\sdescription|description|req|requisition|listing|job\spost|org\schart"
     r"|interview\squestions|interview\snotes|prep\snotes|study\sguide)\b"
+)
+# "a salary benchmark", "benchmark a 240k base + equity offer": pay compared with the market.
+_BENCHMARK = re.compile(
+    r"\b(?:(?:salary|pay|comp|compensation|offer|market|rate)\sbenchmarks?\b"
+    r"|benchmark(?:s|ed|ing)?\s(?:my|an?|the|this|her|his)\s(?:[\w.%+-]+\s){0,8}?(?:offers?"
+    r"|salary|package|comp|compensation|base|pay|rates?)\b)"
 )
 # "who I should send materials to": a person to be named, concrete where a company is named.
 _WHO_TO = re.compile(
@@ -760,6 +773,7 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (_NAMES, _NAMES_WORDS),
     (_WHO_TO, frozenset({"who"})),
     (_WHICH_PEOPLE, frozenset({"which"})),
+    (_BENCHMARK, frozenset({"benchmark", "benchmarks"})),
     (_KNOWS_ANYONE, _KNOWS_WORDS),
     (_QUESTION, _QUESTION_WORDS),
     (_QUESTION, _QUESTION_HEADS),
@@ -962,6 +976,7 @@ def find_favours(
         (_COUNTED, counted),
         (_WHO_TO, "who" in words),
         (_WHICH_PEOPLE, "which" in words),
+        (_BENCHMARK, "benchmark" in words or "benchmarks" in words),
     ):
         for m in pattern.finditer(low) if runs else _EMPTY:
             stop = _sentence_end(low, m.end())

@@ -1207,6 +1207,12 @@ def test_favours_recognised_by_their_structure(text: str, what: str) -> None:
 # holds asks that must stay short of specific and, where the rule has a near twin, the
 # specific twin that must not be lost with it.
 _SHORT_OF_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str | None]]] = {
+    "pay benchmarked, an application flagged, a contact's number or a group's names": [
+        ("look up salary benchmarks for product roles on levels.fyi", None),
+        ("ask around for a salary benchmark", None),
+        ("flag my application as urgent on the portal", None),
+        ("ask Harriet to flag anything she hears about", "Harriet"),
+    ],
     "a named piece rehearsed with me, or a part of a named document reviewed": [
         ("rehearse my pitch in front of the mirror tonight", None),
         ("practise the case questions with someone from the club", None),
@@ -1240,6 +1246,14 @@ _SHORT_OF_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str | None]]] = {
     ],
 }
 _STILL_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str]]] = {
+    "pay benchmarked, an application flagged, a contact's number or a group's names": [
+        ("ask Ingrid to benchmark my 95k offer from Spotify against her team", "Ingrid"),
+        ("ask Joanna for a comp benchmark for senior PMs at Paystack", "Joanna"),
+        ("email my resume to Harriet and ask her to flag any gaps before Friday", "Harriet"),
+        ("ask Conor to flag my application with the Intercom hiring team", "Conor"),
+        ("ask Mireille for her brother-in-law's number, he runs a logistics firm", "Mireille"),
+        ("ask Yusuf for the names on the data platform team at Monzo", "Yusuf"),
+    ],
     "a named piece rehearsed with me, or a part of a named document reviewed": [
         ("ask Kenji to rehearse the board presentation for Unilever with me", "Kenji"),
         ("ask Mo to run through the market-sizing prompt from Bain w me tonight", "Mo"),
