@@ -182,6 +182,9 @@ _REFERENCE = re.compile(
     # "confirm my employment dates to the background check company": a reference check.
     r"|\b(?:confirm|verify)\s(?:my\s)?(?:employment|dates\sof\semployment|work\shistory"
     r"|job\stitle|years\sof\sservice)\b"
+    # "confirm dates and scope of my role for the background check".
+    r"|\b(?:confirm|verify)\s(?:my\s|the\s)?(?:dates|scope|title|start\sdate)(?:\s(?:and|&)\s"
+    r"[\w-]+)?\sof\smy\s(?:role|employment|job|work|time|contract)\b"
     r"|\breferences?\s(?:letter|check|for|form)\b"
     r"|\b(?:a|my)\sreference\b"
     r"|\b(?:recommendation|reference|rec|recc|recco|reco)\sletters?\b"

@@ -1223,6 +1223,7 @@ _SHORT_OF_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str | None]]] = {
         ("ask Pavel to add me on LinkedIn", "Pavel"),
         ("nominate me for the Rhodes scholarship, asking around the department", None),
         ("ask someone on the panel for a letter supporting my petition", None),
+        ("confirm the dates of my role on my own CV before I send it", None),
     ],
     "a question naming an offer, a permit, a panel, a round or a level is concrete": [
         ("ask Ngozi what she thinks about my offer", "Ngozi"),
@@ -1269,6 +1270,7 @@ _STILL_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str]]] = {
         ("ask Hugo if he'd be on my reference list for the Airbus role", "Hugo"),
         ("ask Renata to confirm in writing that I managed the ERP rollout", "Renata"),
         ("ask Dr. Mbeki to fill out the employment verification form for my licence", "Dr. Mbeki"),
+        ("ask Kerstin to confirm the dates and title of my role for the Siemens check", "Kerstin"),
     ],
     "a question naming an offer, a permit, a panel, a round or a level is concrete": [
         ("ask Ngozi what the sign-on bonus was on her Revolut offer", "Ngozi"),
