@@ -105,8 +105,23 @@ _VAGUE_INTENT = re.compile(
     r"|employees|managers|alumni|staff|hr)\s(?i:at|from)\s[A-Z0-9]"
     r"|\b(?i:get|hear)\s(?i:his|her|their)\s(?i:thoughts|take|opinion|input|perspective|advice)\b"
     # "maybe Ryo can help me with job in Japan", "take him up on it" (an offer of help).
-    r"|\b(?i:can|could|might|would)\s(?i:help\sme)\b"
-    r"|\b(?i:take)\s(?i:him|her|them)\s(?i:up\son)\b"
+    r"|(?<!\bi\s)(?<!\bI\s)\b(?i:can|could|might|may|would)\s(?i:be\sable\sto\s)?(?i:help\s(?:me|with))\b"
+    r"|\b(?i:take|taking|took)\s(?i:him|her|them)\s(?i:up\son)\b"
+    # An offer of help, then taking it up: "Kate said 'let me know if I can help.' I'll let her
+    # know", "said to reach out if I need anything. Reaching out", "keep an ear out. remind her".
+    r"|\b(?i:let\sme\sknow\sif\s(?:i|she|he|they|we)\scan\shelp|help\showever\s(?:she|he|they)\scan"
+    r"|keep\san\s(?:ear|eye)\sout|happy\sto\s(?:chat|help|talk|meet)"
+    r"|reach\sout\sif\s(?:i|you)\s(?:need|want)\sanything)\b[^\n]{0,60}?\b(?i:let(?:ting)?\s(?:him|her|them)\sknow"
+    r"|remind|reach(?:ing)?\sout|set(?:ting)?\s(?:that|it|this)\sup|follow(?:ing)?\sup|ping"
+    r"|dm|message|text|call|email)\b"
+    # "Help from Adele", "get on her radar again", "a good person to ask", "good for advice".
+    r"|\b(?i:help|advice|support|guidance)\s(?i:from)\s[A-Z]"
+    r"|\b(?i:get|getting|stay|back)\son\s(?i:his|her|their)\sradar\b"
+    r"|\b(?i:good|right|best|great)\s(?i:person|one|contact)\sto\s(?i:ask|talk\sto)\b"
+    r"|\b(?i:good|great|useful)\sfor\s(?i:advice|tips|leads|intros|referrals|pointers)\b"
+    # "gonna bug doug about jobs again": pestered about work, no favour named.
+    r"|\b(?i:bug|pester|nudge|hassle)\s(?:[\w'.-]+\s){1,2}?(?i:about|re|for)\s"
+    r"(?i:jobs?|work|openings|roles|opportunities|referrals?|leads)\b"
     r"|\b(?i:get|pick)\s(?:(?i:dr|mr|mrs|ms|prof)\.\s)?[A-Z][\w-]*'s\s"
     r"(?i:thoughts|brain|advice|input|take|opinion|feedback|perspective|help)\b"
     r"|\b(?i:send)\s(?i:my)\s(?:\w+\s)?(?i:resume|cv|portfolio)\s(?i:to)\s"
@@ -120,6 +135,8 @@ _VAGUE_INTENT_WORDS = frozenset(
     | {"talk", "speak", "chat", "reach", "hear", "can", "could", "might", "would", "take"}
     | {"ping", "email", "e-mail", "text", "dm", "message", "call", "mail", "collect", "gather"}
     | {"need", "want", "what", "whom", "he", "she", "they", "mention", "tell", "let", "remind"}
+    | {"may", "taking", "took", "help", "keep", "happy", "advice", "support", "guidance", "radar"}
+    | {"good", "right", "best", "great", "useful", "bug", "pester", "nudge", "hassle"}
 )
 _ADVICE = re.compile(
     r"\b(?:advice|guidance|tips|pick\s(?:his|her|their|[\w']+)\sbrain|mentor|insights?)\b"

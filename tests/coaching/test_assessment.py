@@ -1321,6 +1321,59 @@ def test_what_is_asked_near_twins_stay_specific(text: str, who: str) -> None:
     _assert_judged(text, Verdict.SPECIFIC, who)
 
 
+# An ask intended, though nothing concrete is named: vague, never passive (nor specific).
+_VAGUE_NOT_PASSIVE_BY_KIND: dict[str, list[str]] = {
+    "an offer of help, then taking it up": [
+        'Marisol said "let me know if I can help", so I\'m letting her know',
+        "Gideon told me to reach out if I need anything. reaching out tomorrow",
+        "Oona said she'd keep an eye out for me, going to remind her friday",
+        "Tobiah said he's happy to chat anytime. Setting it up this week",
+        "Lucia offered to help however she can. Taking her up on it",
+    ],
+    "help, a radar or a good person to ask, with no favour named": [
+        "Help from Ignatius this week",
+        "Rosalind might be able to help with openings in Leeds, will text her",
+        "Bartek is in every fintech group chat. Want to get back on his radar.",
+        "Solveig is the right person to ask, she knows the industry",
+        "coffee with Malik, he's great for leads in logistics",
+        "gonna pester Ruairi about jobs again",
+    ],
+}
+_PASSIVE_NOT_ASKED_BY_KIND: dict[str, list[str]] = {
+    "help, a radar or a good person to ask, with no favour named": [
+        "I might be able to help with the career fair setup on Friday",
+        "Going to the Slack happy hour to meet people",
+        "update my CV so it's good for ATS scans",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(text, id=f"{kind}: {text}")
+        for kind, rows in _VAGUE_NOT_PASSIVE_BY_KIND.items()
+        for text in rows
+    ],
+)
+def test_an_intended_ask_with_nothing_concrete_is_vague(text: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.VAGUE, result.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(text, id=f"{kind}: {text}")
+        for kind, rows in _PASSIVE_NOT_ASKED_BY_KIND.items()
+        for text in rows
+    ],
+)
+def test_nothing_asked_stays_passive(text: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.PASSIVE, result.reasons
+
+
 # Who is asked (issue 13, `j7people`): people the sets showed were there but not found.
 def test_a_titles_full_stop_does_not_hide_a_question_to_the_coach() -> None:
     text = "is it ok to ask Dr. Mensah to be a reference for the Novartis role?"
