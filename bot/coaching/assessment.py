@@ -96,7 +96,7 @@ _VAGUE_INTENT = re.compile(
     # "maybe she know opportunities", "I will mention I am looking", "remind him about me".
     r"|\b(?i:he|she|they)\s(?i:might\s|may\s|probably\s)?(?i:knows?)\s(?i:of\s|about\s)?"
     r"(?i:any\s|some\s)?(?i:opportunities|openings|jobs|roles|leads|positions|vacancies)\b"
-    r"|\b(?i:mention|tell\s(?:him|her|them)|let\s(?:him|her|them)\sknow)\s(?i:that\s)?"
+    r"|\b(?i:mention|bring\sup|tell\s(?:him|her|them)|let\s(?:him|her|them)\sknow)\s(?i:that\s)?"
     r"(?i:i'm|i\sam|im)\s(?i:looking|job\shunting|job\ssearching|searching|on\sthe\smarket"
     r"|open\sto)\b"
     r"|\b(?i:remind)\s(?i:him|her|them)\s(?i:about|of)\s(?i:me)\b"
@@ -119,6 +119,14 @@ _VAGUE_INTENT = re.compile(
     r"|\b(?i:get|getting|stay|back)\son\s(?i:his|her|their)\sradar\b"
     r"|\b(?i:good|right|best|great)\s(?i:person|one|contact)\sto\s(?i:ask|talk\sto)\b"
     r"|\b(?i:good|great|useful)\sfor\s(?i:advice|tips|leads|intros|referrals|pointers)\b"
+    # "find a mentor", "DM a couple of the speakers", "get in touch w some people at the Big 4":
+    # someone sought or many written to, no one named.
+    r"|\b(?i:look(?:ing)?\sfor|find(?:ing)?)\s(?i:a|an)\s(?i:mentor|sponsor|referrer|insider)\b"
+    r"|\b(?i:dm|dm'ing|dming|message|messaging|msg|email|emailing|text|texting|ping|pinging"
+    r"|contact|contacting|reach\sout\sto|get\sin\stouch\sw(?:ith|/)?)\s(?i:a\scouple|a\sfew|some"
+    r"|several|two|three|four|five|\d+)\s(?i:of\s)?(?i:the\s|my\s)?(?:[\w'-]+\s){0,3}?(?i:people"
+    r"|folks|speakers|recruiters|managers|engineers|alumni|classmates|colleagues|contacts"
+    r"|founders|attendees|panelists|connections|vps|directors|partners)\b"
     # "gonna bug doug about jobs again": pestered about work, no favour named.
     r"|\b(?i:bug|pester|nudge|hassle)\s(?:[\w'.-]+\s){1,2}?(?i:about|re|for)\s"
     r"(?i:jobs?|work|openings|roles|opportunities|referrals?|leads)\b"
@@ -137,6 +145,8 @@ _VAGUE_INTENT_WORDS = frozenset(
     | {"need", "want", "what", "whom", "he", "she", "they", "mention", "tell", "let", "remind"}
     | {"may", "taking", "took", "help", "keep", "happy", "advice", "support", "guidance", "radar"}
     | {"good", "right", "best", "great", "useful", "bug", "pester", "nudge", "hassle"}
+    | {"bring", "looking", "finding", "dm", "dm'ing", "dming", "messaging", "msg", "emailing"}
+    | {"texting", "pinging", "contacting", "get", "reach", "contact"}
 )
 _ADVICE = re.compile(
     r"\b(?:advice|guidance|tips|pick\s(?:his|her|their|[\w']+)\sbrain|mentor|insights?)\b"
@@ -625,10 +635,18 @@ def _asked_later(favours: list[Favour], refs: list[Ref], low: str) -> tuple[Favo
     return None
 
 
+# The person contacted only to greet, thank or congratulate them.
+_SOCIAL_PURPOSE = re.compile(
+    r"\s(?:just\s)?to\s(?:say\s(?:hi|hello|hey|thanks|thank\syou)|thank|congratulate|wish)\b"
+)
+
+
 def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: frozenset[str]) -> bool:
     """Is any ask intended at all (even one missing who or what)?"""
     for ref in refs:
         if ref.source is Source.REQUEST:
+            if _SOCIAL_PURPOSE.match(text.lower(), ref.end) is not None:
+                continue  # "message Liam to say hi": asked nothing unless a favour says so
             return True
         if ref.source is Source.LEAD and (
             any(0 <= f.start - ref.end <= 4 for f in favours) or _vague_after(ref, text)

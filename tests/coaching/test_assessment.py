@@ -1338,12 +1338,24 @@ _VAGUE_NOT_PASSIVE_BY_KIND: dict[str, list[str]] = {
         "coffee with Malik, he's great for leads in logistics",
         "gonna pester Ruairi about jobs again",
     ],
+    "someone sought or many written to, no one named": [
+        "find a mentor who went from nursing into health tech",
+        "DM a few of the panelists from Tuesday's fintech meetup",
+        "emailing some former colleagues now in consulting",
+        "get in touch w a couple of recruiters at the Big 4",
+        "lunch with Wren on Friday, I'll bring up that I'm looking for a new role",
+    ],
 }
 _PASSIVE_NOT_ASKED_BY_KIND: dict[str, list[str]] = {
     "help, a radar or a good person to ask, with no favour named": [
         "I might be able to help with the career fair setup on Friday",
         "Going to the Slack happy hour to meet people",
         "update my CV so it's good for ATS scans",
+    ],
+    "a person contacted only to greet, thank or congratulate": [
+        "text Benedikt to say hi and ask how things are going in Leipzig",
+        "email Ms. Oduya to thank her for Tuesday's panel",
+        "call Grandpa Joe to wish him a happy 80th",
     ],
 }
 
