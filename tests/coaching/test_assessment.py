@@ -1361,29 +1361,20 @@ _PASSIVE_NOT_ASKED_BY_KIND: dict[str, list[str]] = {
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "verdict"),
     [
-        pytest.param(text, id=f"{kind}: {text}")
-        for kind, rows in _VAGUE_NOT_PASSIVE_BY_KIND.items()
+        pytest.param(text, verdict, id=f"{kind}: {text}")
+        for table, verdict in (
+            (_VAGUE_NOT_PASSIVE_BY_KIND, Verdict.VAGUE),
+            (_PASSIVE_NOT_ASKED_BY_KIND, Verdict.PASSIVE),
+        )
+        for kind, rows in table.items()
         for text in rows
     ],
 )
-def test_an_intended_ask_with_nothing_concrete_is_vague(text: str) -> None:
+def test_an_ask_intended_is_vague_and_nothing_asked_is_passive(text: str, verdict: Verdict) -> None:
     result = assess_ask(text)
-    assert result.verdict is Verdict.VAGUE, result.reasons
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        pytest.param(text, id=f"{kind}: {text}")
-        for kind, rows in _PASSIVE_NOT_ASKED_BY_KIND.items()
-        for text in rows
-    ],
-)
-def test_nothing_asked_stays_passive(text: str) -> None:
-    result = assess_ask(text)
-    assert result.verdict is Verdict.PASSIVE, result.reasons
+    assert result.verdict is verdict, result.reasons
 
 
 # Who is asked (issue 13, `j7people`): people the sets showed were there but not found.
