@@ -534,23 +534,18 @@ def test_questions_about_the_schedule_get_the_schedule(sqlite_db: Database) -> N
     assert "Weekends are already off." in weekends
     [why_daily] = chat.say("why do you ask this every day")
     assert "mon-fri at 09:00" in why_daily
+    # A count is not a time, and a question about the schedule never changes it.
+    chat.say("apply to 10 jobs")
+    [daily] = chat.say("do I have to answer every day")
+    assert "mon-fri at 09:00" in daily
+    [extra] = chat.say("can i get a check in at 5pm too, to report how it went?")
+    assert "I also check in at 17:00 to hear how it went" in extra
     with sqlite_db() as uow:
         member = uow.members.get(1)
         assert member is not None and not member.stopped
-        assert len(member.days) == 5
-
-
-def test_the_group_nerves_and_being_stuck_get_answers_of_their_own(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db, user="Bea")
-    chat.advance("1h")
-    [group] = chat.say("who else is in the group?")
-    assert "digest" in group and "I don't list who's in the group" in group
-    [nerves] = chat.say("I feel awkward asking people for stuff")
-    assert nerves.startswith("Most people feel that")
-    [again] = chat.say("honestly it feels so pushy")
-    assert again != nerves and again.startswith("Asking feels awkward for nearly everyone")
-    [stuck] = chat.say("um idk honestly, i haven't talked to anyone in weeks")
-    assert stuck.startswith("Start with people who already know you")
+        assert f"{member.checkin_time:%H:%M}" == "09:00" and len(member.days) == 5
+    [moved] = chat.say("moved to berlin last week so time is off now")
+    assert "Europe/Berlin" in moved
 
 
 def test_a_plan_with_someone_in_it_asks_what_for_and_a_hedged_answer_ends_it(
@@ -567,27 +562,6 @@ def test_a_plan_with_someone_in_it_asks_what_for_and_a_hedged_answer_ends_it(
     assert asks(sqlite_db) == [("specific", "Dana", "open", None)]
 
 
-def test_acknowledgements_get_a_nod_and_the_pending_question(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db, user="Kim")
-    [idle] = chat.say("got it")
-    assert idle == "👍"
-    chat.advance("1h")
-    [pending] = chat.say("will do")
-    assert pending == "👍 When you're ready: who will you ask today, and for what?"
-    [nothing_yet] = chat.say("nope nothing yet")
-    assert nothing_yet.startswith("No rush — there's still time today.")
-
-
-def test_a_name_offered_after_nerves_becomes_the_ask(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db, user="Kim")
-    chat.advance("1h")
-    chat.say("honestly i'm a bit scared to ask anyone")
-    [what_for] = chat.say("maybe my old teammate Ravi? he's at Atlassian now")
-    assert "What will you ask Ravi for" in what_for
-    [done] = chat.say("could ask him to refer me for the support lead job")
-    assert done.startswith("That's a real ask: Ravi, a referral for the support lead job.")
-
-
 def test_an_unanswered_morning_question_comes_back_in_other_words(sqlite_db: Database) -> None:
     chat = onboarded(sqlite_db, user="Kim")
     mornings = [m for m in chat.advance("3d") if "Morning, Kim!" in m]
@@ -595,34 +569,6 @@ def test_an_unanswered_morning_question_comes_back_in_other_words(sqlite_db: Dat
     assert mornings[0].split("] ", 1)[1].startswith("Morning, Kim! What's your specific ask today")
     texts = [m.split("] ", 1)[1] for m in mornings]
     assert texts[1] != texts[0] and texts[2] != texts[1]
-
-
-def test_a_week_with_marco_in_the_members_own_words(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db, user="Tom")
-    chat.advance("1h")
-    chat.say("going to ask my old boss Marco for a reference for the ops manager role at DHL")
-    chat.advance("8h")
-    chat.say("did it this morning actually")
-    [waiting] = chat.say("he's thinking about it")
-    assert "I'll check in about Marco in a few days" in waiting
-    chat.advance("3d")
-    # Heard nothing again, typed after the morning question: the follow-up, and a nudge.
-    [again] = chat.say("still nothing from marco :(")
-    assert "Still nothing from Marco" in again and "thank-you" not in again
-    [nudge] = chat.say("ok i'll send him a quick note tomorrow")
-    assert "I'll check back about Marco" in nudge
-    [give] = chat.say("btw I helped my friend Sue fix her resume yesterday")
-    assert give.startswith("Logged your give: helped my friend Sue fix her resume yesterday.")
-    [added] = chat.say("add DHL, Maersk and Kuehne+Nagel to my list")
-    assert added.startswith("Added DHL, Maersk and Kuehne+Nagel.")
-    [listed] = chat.say("what's on my list")
-    assert listed.startswith("Your targets: DHL, Maersk, Kuehne+Nagel.")
-    [stats] = chat.say("how am i doing this week")
-    assert stats.startswith("Asks: 1 specific of 1 planned")
-    [paused] = chat.say("I'm off next week for my sister's wedding")
-    assert paused.startswith("Paused until Mon 16 Mar")
-    [back] = chat.say("actually never mind, keep them coming")
-    assert back.startswith("Welcome back! Check-ins are on")
 
 
 def test_a_bare_hour_after_setup_and_what_time_it_is(sqlite_db: Database) -> None:
@@ -648,77 +594,6 @@ def test_a_question_to_the_deletion_prompt_keeps_the_data_and_is_answered(
         assert uow.members.get(1) is not None
 
 
-def test_not_yet_because_of_nerves_gets_a_word_of_courage(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db, user="Kim")
-    chat.advance("1h")
-    chat.say("ask Dev for a referral to the VP of Sales at Gong")
-    chat.advance("8h")
-    [reply] = chat.say("Not yet. I'm really nervous, he's VP level")
-    assert reply.startswith("Nerves are normal") and "I'll ask again on Tuesday at 17:00" in reply
-
-
-def test_a_yes_with_a_question_and_coming_back_after_a_silence(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db, user="Ana")
-    chat.advance("1h")
-    chat.say("ask Sam for a referral at Stripe")
-    chat.advance("8h")
-    chat.say("yes")
-    [yes] = chat.say("he said sure, send over your resume. should i send it today or wait?")
-    assert yes.startswith("Great outcome. Send it today, while it's fresh.")
-    assert asks(sqlite_db) == [("specific", "Sam", "made", "yes")]
-    [back] = chat.say("sorry i ghosted for a week, life happened")
-    assert back.startswith("Welcome back — no guilt needed. Check-ins are on: mon-fri at 09:00")
-
-
-def test_sir_what_i_should_ask_and_her_name_is(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db, user="Arjun")
-    chat.advance("1h")
-    [ideas] = chat.say("sir what i should ask today, i have no idea")
-    assert ideas.startswith("Good asks are small and concrete")
-    chat.say("ok i will ask my college friend for her company openings")
-    [what_for] = chat.say("her name is Priya, she is in Infosys Pune")
-    assert what_for.startswith("What will you ask Priya for")
-    [done] = chat.say("a referral for the java developer opening")
-    assert done.startswith("That's a real ask: Priya, a referral")
-
-
-def test_who_given_as_from_mia_then_changed_to_her_boss(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db, user="Zoe")
-    chat.advance("1h")
-    chat.say("a referral")
-    [mia] = chat.say("from Mia")
-    assert mia.startswith("That's a real ask: Mia, a referral.")
-    [changed] = chat.say("wait no, make that her boss, Dana Fox")
-    assert changed.startswith("Changed: Ask Dana Fox for a referral.")
-    [two] = chat.say("hmm thats two asks right? is that ok")  # about the plan just made
-    assert two.startswith("Yes — that's a real ask: Dana Fox")
-
-
-def test_a_plan_kept_after_two_questions_is_in_the_members_words(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db, user="Zoe")
-    chat.advance("1h")
-    chat.say("reach out to some recruiters")
-    chat.say("maybe someone at shopify")
-    [kept] = chat.say("a recruiter there i guess")
-    assert kept.startswith("I've noted “reach out to some recruiters. maybe someone at shopify.")
-
-
-def test_a_count_or_a_question_never_moves_the_check_ins(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db, user="Lee")
-    chat.advance("1h")
-    chat.say("apply to 10 jobs")  # a passive plan, not "10:00"
-    [daily] = chat.say("do I have to answer every day")
-    assert "mon-fri at 09:00" in daily
-    [extra] = chat.say("can i get a check in at 5pm too, to report how it went?")
-    assert "I also check in at 17:00 to hear how it went" in extra
-    with sqlite_db() as uow:
-        member = uow.members.get(1)
-        assert member is not None
-        assert f"{member.checkin_time:%H:%M}" == "09:00" and len(member.days) == 5
-    [moved] = chat.say("moved to berlin last week so time is off now")
-    assert "Europe/Berlin" in moved
-
-
 def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
     [later] = welcomed(sqlite_db, "Ines").say("i start work at 9 so afternoon, 2pm?")
     assert later.startswith("You're set: mon-fri at 14:00")
@@ -726,3 +601,109 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
     assert too_early.startswith("No problem — what time suits you")
     [out] = welcomed(sqlite_db, "Kai", community="third").say("no thanks not interested")
     assert "resume" in out
+
+
+# Short talks from the console tries of 2026-12: each starts an hour before the first morning
+# question with an onboarded member; every line the member sends is followed by the words its
+# reply must contain ("" = anything; a line starting with ":" moves the clock).
+TALKS: dict[str, list[tuple[str, str]]] = {
+    "the group, nerves and being stuck get answers of their own": [
+        (":1h", ""),
+        ("who else is in the group?", "I don't list who's in the group"),
+        ("I feel awkward asking people for stuff", "Most people feel that"),
+        ("honestly it feels so pushy", "Asking feels awkward for nearly everyone"),  # not again
+        (
+            "um idk honestly, i haven't talked to anyone in weeks",
+            "Start with people who already know you",
+        ),
+    ],
+    "acknowledgements get a nod and the pending question": [
+        ("got it", "👍"),
+        (":1h", ""),
+        ("will do", "👍 When you're ready: who will you ask today, and for what?"),
+        ("nope nothing yet", "No rush — there's still time today."),
+    ],
+    "a name offered after nerves becomes the ask": [
+        (":1h", ""),
+        ("honestly i'm a bit scared to ask anyone", "Most people feel that"),
+        ("maybe my old teammate Ravi? he's at Atlassian now", "What will you ask Ravi for"),
+        (
+            "could ask him to refer me for the support lead job",
+            "That's a real ask: Ravi, a referral for the support lead job.",
+        ),
+    ],
+    "not yet because of nerves gets a word of courage": [
+        (":1h", ""),
+        ("ask Dev for a referral to the VP of Sales at Gong", "That's a real ask: Dev"),
+        (":8h", ""),
+        ("Not yet. I'm really nervous, he's VP level", "Nerves are normal"),
+    ],
+    "sir, what i should ask, and her name is": [
+        (":1h", ""),
+        ("sir what i should ask today, i have no idea", "Good asks are small and concrete"),
+        ("ok i will ask my college friend for her company openings", ""),
+        ("her name is Priya, she is in Infosys Pune", "What will you ask Priya for"),
+        ("a referral for the java developer opening", "That's a real ask: Priya, a referral"),
+    ],
+    "who given as 'from Mia', then changed to her boss": [
+        (":1h", ""),
+        ("a referral", "Who exactly will you ask for a referral?"),
+        ("from Mia", "That's a real ask: Mia, a referral."),
+        ("wait no, make that her boss, Dana Fox", "Changed: Ask Dana Fox for a referral."),
+        ("hmm thats two asks right? is that ok", "Yes — that's a real ask: Dana Fox"),
+    ],
+    "a week with Marco in the member's own words": [
+        (":1h", ""),
+        ("going to ask my old boss Marco for a reference for the ops manager role at DHL", ""),
+        (":8h", ""),
+        ("did it this morning actually", "What happened?"),
+        ("he's thinking about it", "I'll check in about Marco in a few days"),
+        (":3d", ""),
+        # Heard nothing again, typed after the morning question: the follow-up, and a nudge.
+        ("still nothing from marco :(", "Still nothing from Marco"),
+        ("ok i'll send him a quick note tomorrow", "I'll check back about Marco"),
+        (
+            "btw I helped my friend Sue fix her resume yesterday",
+            "Logged your give: helped my friend Sue fix",
+        ),
+        ("add DHL, Maersk and Kuehne+Nagel to my list", "Added DHL, Maersk and Kuehne+Nagel."),
+        ("what's on my list", "Your targets: DHL, Maersk, Kuehne+Nagel."),
+        ("how am i doing this week", "Asks: 1 specific of 1 planned"),
+        ("I'm off next week for my sister's wedding", "Paused until Mon 16 Mar"),
+        ("actually never mind, keep them coming", "Welcome back! Check-ins are on"),
+    ],
+    "a yes with a question, and coming back after a silence": [
+        (":1h", ""),
+        ("ask Sam for a referral at Stripe", ""),
+        (":8h", ""),
+        ("yes", "What happened?"),
+        (
+            "he said sure, send over your resume. should i send it today or wait?",
+            "Great outcome. Send it today, while it's fresh.",
+        ),
+        (
+            "sorry i ghosted for a week, life happened",
+            "Welcome back — no guilt needed. Check-ins are on",
+        ),
+    ],
+    "a plan kept after two questions is in the member's words": [
+        (":1h", ""),
+        ("reach out to some recruiters", "Who exactly will you ask, and for what?"),
+        ("maybe someone at shopify", ""),
+        (
+            "a recruiter there i guess",
+            "I've noted “reach out to some recruiters. maybe someone at shopify.",
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize("talk", TALKS)
+def test_short_talks(sqlite_db: Database, talk: str) -> None:
+    chat = onboarded(sqlite_db, user="Kim")
+    for said, expected in TALKS[talk]:
+        if said.startswith(":"):
+            chat.advance(said[1:])
+            continue
+        replies = chat.say(said)
+        assert expected in "\n".join(replies), (said, replies)
