@@ -160,7 +160,7 @@ _PASSIVE_CUE = re.compile(
     r"\b(?:go\sto|going\sto\sthe|attend|mingle|network(?:ing)?|catch(?:ing)?\sup|coffee|lunch"
     r"|dinner|drinks|breakfast|brunch|beer|happy\shour|meetup|mixer|fair|conference|event"
     r"|update|rewrite|tweak|polish|revise|clean\sup|tailor|work\son|apply|applying|applications?"
-    r"|browse|scroll|look\sat|research|read|watch|listen|learn|course|practice|join|sign\sup"
+    r"|browse|scroll|look\sat|research|read|watch|listen|learn|course|practice|join(?:ed|ing)?|sign\sup"
     r"|volunteer|post|follow|stay\sin\stouch|hang\sout|meet)\b"
 )
 # The words each of the patterns above needs: a message without any is not scanned.
@@ -176,6 +176,7 @@ _PASSIVE_WORDS = frozenset(
     | {"fair", "conference", "event", "update", "rewrite", "tweak", "polish", "revise", "clean"}
     | {"tailor", "work", "apply", "applying", "application", "applications", "browse", "scroll"}
     | {"look", "research", "read", "watch", "listen", "learn", "course", "practice", "join"}
+    | {"joined", "joining"}
     | {"sign", "volunteer", "post", "follow", "stay", "hang", "meet"}
 )
 _FAVOUR_NOUN_WORDS = frozenset({"referrals", "intros", "introductions"})

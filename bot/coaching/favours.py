@@ -358,6 +358,8 @@ _MOCK = re.compile(
     r"|pitch|presentations?|cases?|sessions?|conversations?|runs?|panels?|critiques?|talks?"
     r"|screens?|rounds?|demos?|reviews?|exams?|loops?|onsites?|whiteboards?|behaviou?rals?"
     r"|technicals?)\b"
+    # "my mock interview recording", "mock interview videos": a thing about a mock, not one.
+    r"(?!\s(?:recordings?|videos?|notes|tools?|apps?|platforms?|sites?|transcripts?))"
     r"|\b(?:an?|the)\s(?:[\w-]+\s){0,3}?mocks?\s(?=(?:with|for)\s(?:me|us)\b)"
     # "be my mock interviewer for SQL", "be my practice partner".
     r"|\bbe\s(?:my|our|a|the)\s(?:mock|practice)\s(?:[\w-]+\s)?(?:interviewer|partner|panel(?:ist)?"

@@ -1350,6 +1350,11 @@ _PASSIVE_NOT_ASKED_BY_KIND: dict[str, list[str]] = {
         "email Ms. Oduya to thank her for Tuesday's panel",
         "call Grandpa Joe to wish him a happy 80th",
     ],
+    "a group joined, or a thing about a mock, is no favour": [
+        "Joined the women in data Discord and introduced myself in the welcome channel",
+        "rewatching my mock interview videos from last week",
+        "transcribing the mock interview recording to spot filler words",
+    ],
 }
 
 
