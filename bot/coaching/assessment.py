@@ -562,7 +562,9 @@ def _put_to(favour: Favour, addressee: Ref | None, low: str) -> bool:
 # Talking for its own sake asks nothing: "set up a call with Moritz to catch up", "write Sam a
 # thank-you note".
 _OWN_SAKE = re.compile(
-    r"\b(?i:catch(?:ing)?\s+up|thank(?:s|-you|\s+you)?|congrat\w*|say\s+hi|hang\s+out)\b"
+    r"\b(?i:catch(?:ing)?\s+up|thank(?:s|-you|\s+you)?|congrat\w*|say\s+hi|hang\s+out"
+    # "Had a nice chat with Gloria in the lift": a talk already had, nothing asked in it.
+    r"|had\s(?:a|an)\s(?:[\w-]+\s)?(?:chat|talk|conversation))\b"
 )
 
 

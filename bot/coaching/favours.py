@@ -439,6 +439,12 @@ _GENERIC_TARGET = re.compile(
     r"|something|anything|somewhere|anywhere|stuff|things"
     r"|people\she\sknows|people\sshe\sknows)\b"
 )
+# Where a CV goes when the member applies: "to the two agencies I registered with".
+_APPLYING_TO = re.compile(
+    r"\s(?:(?:the|a|an|some|all|both|\d+|two|three|four|five|a\sfew|several)\s)?(?:[\w-]+\s){0,2}?"
+    r"(?:agencies|agency|companies|firms|employers|job\sboards|postings|openings|vacancies"
+    r"|jobs|roles|positions|portals?)\b"
+)
 _NOTHING_NAMED = re.compile(r"\s?(?:something|anything|somewhere|anywhere|stuff|things)\b")
 _SPECIFIC_SOMEONE = re.compile(r"(?:someone|somebody)\s(?:at|on|in|from|who|that|inside)\s")
 _SMALL_TALK = re.compile(r"\b(?:doing|going|been|holding\sup|feeling|settling)\b")
@@ -881,6 +887,8 @@ def find_favours(
         elif matched.endswith(("to", "with", "onto")):
             # "forward my resume to the recruiter at Best Buy", not "… to a few people".
             target, concrete = _target(text, low, m.end())
+            if _APPLYING_TO.match(low, m.end()) and not _requested(low, start):
+                continue  # "sending my CV to the two agencies": applying, nothing asked
             verb = matched.split(" ", 1)[0]
             what = f"{_gerund(verb)} {_phrase(text, start + len(verb) + 1, stop)}"
         else:

@@ -1355,6 +1355,11 @@ _PASSIVE_NOT_ASKED_BY_KIND: dict[str, list[str]] = {
         "rewatching my mock interview videos from last week",
         "transcribing the mock interview recording to spot filler words",
     ],
+    "a CV sent to agencies or companies, or a talk already had, asks nothing": [
+        "emailing my CV to three staffing agencies in Leeds today",
+        "send my resume to the 5 companies on my shortlist",
+        "Had a lovely chat with Obi at the bus stop. He's at Shell. Could come in handy!",
+    ],
 }
 
 
