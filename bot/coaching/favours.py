@@ -109,7 +109,7 @@ _MANNER = (
 )
 _INTRO = re.compile(
     rf"\bintroduc(?:e|es|ed|ing)\s(?:me|us|myself)\b(?:{_MANNER}?\s(?:to|with)\b)?"
-    rf"|\bintros?\s(?:me{_MANNER}?\s)?(?:to|with)\b|\bintro(?:'d)?\sme\b"
+    rf"|\bintros?\s(?:me{_MANNER}?\s)?(?:to|with)\b|\bintro(?:'d|'ing|ing)?\sme\b(?:\s(?:to|with)\b)?"
     r"|\bpresent(?:s|ed|ing)?\sme\s(?:to|with)\b"
     r"|\bintroductions?\s(?:to|with)\b"
     r"|\bconnect(?:s|ed|ing)?\s(?:me|us)\b(?:\s(?:up\s)?(?:with|to)\b)?"
@@ -705,7 +705,7 @@ def _forms(bases: str, endings: str = "") -> frozenset[str]:
 # Each favour pattern is only run when the message holds one of the words every match of it
 # contains: one set test instead of a regex scan, for most patterns on most messages.
 _INTRO_WORDS = _forms(
-    "introduce introduction intro present connect put hook set cc loop", "s d ed ing 'd"
+    "introduce introduction intro present connect put hook set cc loop", "s d ed ing 'd 'ing"
 ) | {"introducing", "introduces", "putting", "setting"}
 _REFERRAL_WORDS = _forms(
     "refer referral word recommend vouch pass forward send share submit hand give get bring flag"

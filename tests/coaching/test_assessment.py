@@ -1207,6 +1207,10 @@ def test_favours_recognised_by_their_structure(text: str, what: str) -> None:
 # holds asks that must stay short of specific and, where the rule has a near twin, the
 # specific twin that must not be lost with it.
 _SHORT_OF_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str | None]]] = {
+    "an intro in chat spelling ('intro'ing me to')": [
+        ("ask Soren about intro'ing me to some people", "Soren"),
+        ("find someone who'd be up for intro'ing me to the design lead at Miro", None),
+    ],
     "pay benchmarked, an application flagged, a contact's number or a group's names": [
         ("look up salary benchmarks for product roles on levels.fyi", None),
         ("ask around for a salary benchmark", None),
@@ -1247,6 +1251,10 @@ _SHORT_OF_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str | None]]] = {
     ],
 }
 _STILL_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str]]] = {
+    "an intro in chat spelling ('intro'ing me to')": [
+        ("hey <@U0ZZT1234> would you mind intro'ing me to your CFO at Adyen?", "<@U0ZZT1234>"),
+        ("ask Soren about introing me to the design lead at Miro", "Soren"),
+    ],
     "pay benchmarked, an application flagged, a contact's number or a group's names": [
         ("ask Ingrid to benchmark my 95k offer from Spotify against her team", "Ingrid"),
         ("ask Joanna for a comp benchmark for senior PMs at Paystack", "Joanna"),
