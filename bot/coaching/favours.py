@@ -99,7 +99,11 @@ _CLAUSE_END = _breaks("and|then|but|so|plus|also|or", r"\s")
 _STRONG_END = _breaks("then|but|so|plus|also", r"\s")
 _SENTENCE_END = _breaks("then|but|so|plus|also", r"\s(?:and\s)?(?=ask)")
 # "ask Keisha to share the posting and refer me": "refer" is still under "ask … to".
-_ASK_TO = re.compile(r"\b(?:ask|asks|asking|get|have|want|need)\s(?:[\w'.@-]+\s){1,4}?to\s")
+# "ask Bea if her company has an opening and who the hiring manager is": still under "ask … if".
+_ASK_TO = re.compile(
+    r"\b(?:ask|asks|asking|get|have|want|need)\s(?:[\w'.@-]+\s){1,4}?to\s"
+    r"|\bask(?:s|ed|ing)?\s(?:[\w'.@-]+\s){1,4}?(?:if|whether)\s"
+)
 
 # How an intro is made, between "introduce me" and "to": "introduce me by email to Bola".
 _MANNER = (
@@ -235,7 +239,8 @@ _NAMES = re.compile(
     r"\b(?:names?|contacts?|contact\sinfo(?:rmation)?|contact\sdetails|emails?\saddress(?:es)?"
     r"|email\saddress(?:es)?|phone\snumbers?|linkedin\sprofiles?"
     r"|(?:a\s)?list\sof\s(?:[\w-]+\s){0,2}?(?:people|alumni|contacts|names|recruiters|managers"
-    r"|employees|members|companies))\s(?:of|at|from|who|working|(?=(?:for|in)\s[^.;!?]{0,60}"
+    r"|employees|members|companies|grads|graduates|alums|classmates|colleagues|founders))"
+    r"\s(?:(?:now|currently)\s)?(?:of|at|from|who|working|(?=(?:for|in)\s[^.;!?]{0,60}"
     r"\b(?:at|of)\s))\b"
     # "the names on the supply chain team's leadership": people of a named group.
     r"|\bnames\son\s(?:the|his|her|their)\s"
@@ -304,6 +309,8 @@ _CALL = re.compile(
     r"(?:[\w-]+\s){0,2}?(?:calls?|chats?|zooms?|conversations?|coffees?|meetings?|phone\scalls?"
     r"|video\scalls?|sessions?|catch-ups?)\b"
 )
+# What a call is about: "about", "abt", "re:", "regarding".
+_ABOUT = re.compile(r"\s(?:about|abt|re:?|regarding)\s")
 _FOR_TIME = re.compile(
     r"\bfor\s(?:\d{1,3}|five|ten|fifteen|twenty|thirty|half)[- ]?(?:minutes?|mins?|hours?|an\shour)\b"
 )
@@ -1055,7 +1062,8 @@ def find_favours(
     for m in _EMPTY if _CALL_WORDS.isdisjoint(words) else _CALL.finditer(low):
         # A call is a favour when asked for and bounded: a length, or a named subject.
         stop = _sentence_end(low, m.end())
-        about = low.find(" about ", m.end(), stop)
+        re_about = _ABOUT.search(low, m.end(), stop)
+        about = re_about.start() if re_about else -1
         named = about >= 0 and (
             any(about <= s < stop for s, _ in anchors) or any(c.isupper() for c in text[about:stop])
         )

@@ -1207,6 +1207,11 @@ def test_favours_recognised_by_their_structure(text: str, what: str) -> None:
 # holds asks that must stay short of specific and, where the rule has a near twin, the
 # specific twin that must not be lost with it.
 _SHORT_OF_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str | None]]] = {
+    "a second question after 'ask … if', a call 're:' a named subject, a list of grads": [
+        ("ask Elif whether she's free and how her week went", "Elif"),
+        ("Tomas → call re: stuff", "Tomas"),
+        ("make a list of grads now working at Unilever", None),
+    ],
     "an intro in chat spelling ('intro'ing me to')": [
         ("ask Soren about intro'ing me to some people", "Soren"),
         ("find someone who'd be up for intro'ing me to the design lead at Miro", None),
@@ -1251,6 +1256,11 @@ _SHORT_OF_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str | None]]] = {
     ],
 }
 _STILL_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str]]] = {
+    "a second question after 'ask … if', a call 're:' a named subject, a list of grads": [
+        ("ask Elif whether Trendyol is hiring and who the hiring manager is", "Elif"),
+        ("Tomas → 20-min call re: how he moved into the Siemens grad rotation", "Tomas"),
+        ("ask Beatrix for the list of alums now working at Unilever", "Beatrix"),
+    ],
     "an intro in chat spelling ('intro'ing me to')": [
         ("hey <@U0ZZT1234> would you mind intro'ing me to your CFO at Adyen?", "<@U0ZZT1234>"),
         ("ask Soren about introing me to the design lead at Miro", "Soren"),
