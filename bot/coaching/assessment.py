@@ -105,15 +105,16 @@ _VAGUE_INTENT = re.compile(
     r"|employees|managers|alumni|staff|hr)\s(?i:at|from)\s[A-Z0-9]"
     r"|\b(?i:get|hear)\s(?i:his|her|their)\s(?i:thoughts|take|opinion|input|perspective|advice)\b"
     # "maybe Ryo can help me with job in Japan", "take him up on it" (an offer of help).
-    r"|(?<!\bi\s)(?<!\bI\s)\b(?i:can|could|might|may|would)\s(?i:be\sable\sto\s)?(?i:help\s(?:me|with))\b"
+    r"|(?<!\bi\s)(?<!\bI\s)\b(?i:can|could|might|may|would|will)\s(?i:be\sable\sto\s)?"
+    r"(?i:help\s(?:me|with))\b"
     r"|\b(?i:take|taking|took)\s(?i:him|her|them)\s(?i:up\son)\b"
-    # An offer of help, then taking it up: "Kate said 'let me know if I can help.' I'll let her
-    # know", "said to reach out if I need anything. Reaching out", "keep an ear out. remind her".
+    # An offer of help, told to the coach to be taken up: "Kate said 'let me know if I can
+    # help.'", "said to reach out if I need anything", "said she'd keep an ear out", "hmu if…".
     r"|\b(?i:let\sme\sknow\sif\s(?:i|she|he|they|we)\scan\shelp|help\showever\s(?:she|he|they)\scan"
     r"|keep\san\s(?:ear|eye)\sout|happy\sto\s(?:chat|help|talk|meet)"
-    r"|reach\sout\sif\s(?:i|you)\s(?:need|want)\sanything)\b[^\n]{0,60}?\b(?i:let(?:ting)?\s(?:him|her|them)\sknow"
-    r"|remind|reach(?:ing)?\sout|set(?:ting)?\s(?:that|it|this)\sup|follow(?:ing)?\sup|ping"
-    r"|dm|message|text|call|email)\b"
+    r"|(?:reach\sout|hmu|hit\sme\sup)\sif\s(?:i|you|u)\s(?:need|want)\sanything)\b"
+    # "reconnect with Tariq": one person named, no favour yet (not "just to reconnect").
+    r"|(?<!\bjust\sto\s)\b(?i:reconnect)\s(?i:with|w/)\s[A-Z][\w-]+\b(?!\s(?i:at|on)\b)"
     # "Help from Adele", "get on her radar again", "a good person to ask", "good for advice".
     r"|\b(?i:help|advice|support|guidance)\s(?i:from)\s[A-Z]"
     r"|\b(?i:get|getting|stay|back)\son\s(?i:his|her|their)\sradar\b"
@@ -145,7 +146,21 @@ _VAGUE_INTENT_WORDS = frozenset(
     | {"need", "want", "what", "whom", "he", "she", "they", "mention", "tell", "let", "remind"}
     | {"may", "taking", "took", "help", "keep", "happy", "advice", "support", "guidance", "radar"}
     | {"good", "right", "best", "great", "useful", "bug", "pester", "nudge", "hassle"}
-    | {"bring", "looking", "finding", "dm", "dm'ing", "dming", "messaging", "msg", "emailing"}
+    | {
+        "reconnect",
+        "hmu",
+        "hit",
+        "will",
+        "bring",
+        "looking",
+        "finding",
+        "dm",
+        "dm'ing",
+        "dming",
+        "messaging",
+        "msg",
+        "emailing",
+    }
     | {"texting", "pinging", "contacting", "get", "reach", "contact"}
 )
 _ADVICE = re.compile(

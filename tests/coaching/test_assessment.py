@@ -1340,6 +1340,11 @@ _VAGUE_NOT_PASSIVE_BY_KIND: dict[str, list[str]] = {
         "Oona said she'd keep an eye out for me, going to remind her friday",
         "Tobiah said he's happy to chat anytime. Setting it up this week",
         "Lucia offered to help however she can. Taking her up on it",
+        "Anneliese said she'd keep an eye out for me",
+        "Kwesi said hmu if u need anything",
+        "Benedetta will help me with the job hunt",
+        "reconnect with Dariusz, it's been two years",
+        "want to reconnect w/ Ottilie since she moved to Arm",
     ],
     "help, a radar or a good person to ask, with no favour named": [
         "Help from Ignatius this week",
@@ -1362,6 +1367,9 @@ _PASSIVE_NOT_ASKED_BY_KIND: dict[str, list[str]] = {
         "I might be able to help with the career fair setup on Friday",
         "Going to the Slack happy hour to meet people",
         "update my CV so it's good for ATS scans",
+        "coffee with Henrike just to reconnect, no agenda",
+        "Reconnect with old classmates at the homecoming",
+        "I will help with the alumni newsletter this week",
     ],
     "a person contacted only to greet, thank or congratulate": [
         "text Benedikt to say hi and ask how things are going in Leipzig",
