@@ -71,7 +71,9 @@ _VAGUE_INTENT = re.compile(
     r"(?i:some\s|a\s|an\s|more\s|a\sfew\s|few\s)?(?i:help|advice|guidance|feedback|support"
     r"|introductions?|intros?|referrals?|references?|recommendations?|leads|contacts?|mentor"
     r"|mentorship|input|names|connections)\b"
-    r"|\b(?i:someone|somebody|anyone|anybody|people|folks|a\scontact|contacts|a\sperson"
+    # Not people whose posts are read ("comment on posts from people at Stripe").
+    r"|(?<!\bfrom\s)"
+    r"\b(?i:someone|somebody|anyone|anybody|people|folks|a\scontact|contacts|a\sperson"
     r"|an\sinsider|insiders)\s(?i:at|from|in|inside|who\sworks\sat)\s[A-Z0-9]"
     # "talk to a hiring manager at Zalando": one of many people at a named place.
     r"|\b(?i:talk|speak|chat|reach\sout)\s(?i:to|with)\s(?i:a|an|some|one)\s(?:[\w-]+\s){0,3}?"
@@ -79,7 +81,8 @@ _VAGUE_INTENT = re.compile(
     r"|\b(?i:see\sif|find\sout\sif)\s(?i:anyone|anybody|someone|somebody|people|any\sof"
     r"|[a-z]+\s(?:can|will|would|could|knows?))\b"
     r"|\b(?i:look\sfor\ssomeone|find\ssomeone|find\sa\scontact|find\san\sinsider|ask\saround"
-    r"|who\sto\sask|see\swho\s(?:can|could|might|would|will))\b"
+    r"|who\sto\sask|see\swho\s(?:can|could|might|would|will|bites|responds|replies|answers"
+    r"|reaches\sout|gets\sback))\b"
     r"|\b(?i:get(?:ting)?\srefer+ed|get\s(?:two|three|\d|a\sfew|some)\s(?:references|referrals))\b"
     r"|\b(?i:pick)\s(?i:his|her|their|your|ur)\sbrain\b"
     # "pick Dr. Okafor's brain about health tech", "pick dana's brain".
@@ -653,9 +656,11 @@ def _asked_later(favours: list[Favour], refs: list[Ref], low: str) -> tuple[Favo
     return None
 
 
-# The person contacted only to greet, thank or congratulate them.
+# The person contacted only to greet, thank or congratulate them, or sent a card.
 _SOCIAL_PURPOSE = re.compile(
     r"\s(?:just\s)?to\s(?:say\s(?:hi|hello|hey|thanks|thank\syou)|thank|congratulate|wish)\b"
+    # "send greta a thank-you note", "send Mr. Huang a christmas card".
+    r"|\s(?:an?\s)?(?:thank[- ]you|thanks|christmas|xmas|birthday|holiday|congrats|get[- ]well)\b"
 )
 
 

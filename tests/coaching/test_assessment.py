@@ -1345,6 +1345,7 @@ _VAGUE_NOT_PASSIVE_BY_KIND: dict[str, list[str]] = {
         "Benedetta will help me with the job hunt",
         "reconnect with Dariusz, it's been two years",
         "want to reconnect w/ Ottilie since she moved to Arm",
+        "Post in the alumni Slack that I'm job hunting and see who responds",
     ],
     "help, a radar or a good person to ask, with no favour named": [
         "Help from Ignatius this week",
@@ -1370,6 +1371,9 @@ _PASSIVE_NOT_ASKED_BY_KIND: dict[str, list[str]] = {
         "coffee with Henrike just to reconnect, no agenda",
         "Reconnect with old classmates at the homecoming",
         "I will help with the alumni newsletter this week",
+        "comment on posts from people at Canva to stay visible",
+        "send Ms. Adjei a holiday card",
+        "email Cormac a thank-you for Friday's panel",
     ],
     "a person contacted only to greet, thank or congratulate": [
         "text Benedikt to say hi and ask how things are going in Leipzig",
