@@ -99,11 +99,11 @@ _CLAUSE_END = _breaks("and|then|but|so|plus|also|or", r"\s")
 _STRONG_END = _breaks("then|but|so|plus|also", r"\s")
 _SENTENCE_END = _breaks("then|but|so|plus|also", r"\s(?:and\s)?(?=ask)")
 # "ask Keisha to share the posting and refer me": "refer" is still under "ask … to".
-# "ask Bea if her company has an opening and who the hiring manager is": still under "ask … if".
-_ASK_TO = re.compile(
-    r"\b(?:ask|asks|asking|get|have|want|need)\s(?:[\w'.@-]+\s){1,4}?to\s"
-    r"|\bask(?:s|ed|ing)?\s(?:[\w'.@-]+\s){1,4}?(?:if|whether)\s"
-)
+_ASK_TO = re.compile(r"\b(?:ask|asks|asking|get|have|want|need)\s(?:[\w'.@-]+\s){1,4}?to\s")
+# "ask Bea if her company has an opening and who the hiring manager is": a second question
+# is still under "ask … if" (a second deed, "… and send my CV", is the member's).
+_ASK_IF = re.compile(r"\bask(?:s|ed|ing)?\s(?:[\w'.@-]+\s){1,4}?(?:if|whether)\s")
+_SECOND_QUESTION = re.compile(r"(?:who|what|which|whether|if|how|when|where)\b")
 
 # How an intro is made, between "introduce me" and "to": "introduce me by email to Bola".
 _MANNER = (
@@ -574,6 +574,8 @@ def _requested(low: str, pos: int) -> bool:
         for match in _STRONG_END.finditer(low, max(0, pos - 160), pos):
             strong = match.end()
         if _ASK_TO.search(low, strong, pos):
+            return True
+        if _SECOND_QUESTION.match(low, pos) and _ASK_IF.search(low, strong, pos):
             return True
     window = low[max(0, pos - 160) : pos] if start == 0 else low[start:pos]
     for match in _INTENT_MARK.finditer(window):

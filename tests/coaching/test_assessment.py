@@ -1238,6 +1238,8 @@ _SHORT_OF_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str | None]]] = {
         ("ask Ngozi what she thinks about my offer", "Ngozi"),
         ("ask Leila what came up", "Leila"),
         ("ask Tomasz what's up with the permit stuff", "Tomasz"),
+        ("ask Ngozi how her stock did this year", "Ngozi"),
+        ("ask Leila if she knows what questions came up", "Leila"),
     ],
     "a doubt put to the coach at the end of the ask's own sentence": [
         ("Thinking of asking Ruth for a referral at Monzo but it's been years, should I?", "Ruth"),
