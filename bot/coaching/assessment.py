@@ -113,11 +113,13 @@ _VAGUE_INTENT = re.compile(
     r"|\b(?i:take|taking|took)\s(?i:him|her|them)\s(?i:up\son)\b"
     # An offer of help, told to the coach to be taken up: "Kate said 'let me know if I can
     # help.'", "said to reach out if I need anything", "said she'd keep an ear out", "hmu if…".
-    r"|\b(?i:let\sme\sknow\sif\s(?:i|she|he|they|we)\scan\shelp|help\showever\s(?:she|he|they)\scan"
+    r"|\b(?i:said|says|offered|promised|told\sme)\b[^.!?\n]{0,30}?"
+    r"\b(?i:let\sme\sknow\sif\s(?:i|she|he|they|we)\scan\shelp|help\showever\s(?:she|he|they)\scan"
     r"|keep\san\s(?:ear|eye)\sout|happy\sto\s(?:chat|help|talk|meet)"
     r"|(?:reach\sout|hmu|hit\sme\sup)\sif\s(?:i|you|u)\s(?:need|want)\sanything)\b"
     # "reconnect with Tariq": one person named, no favour yet (not "just to reconnect").
-    r"|(?<!\bjust\sto\s)\b(?i:reconnect)\s(?i:with|w/)\s[A-Z][\w-]+\b(?!\s(?i:at|on)\b)"
+    r"|(?<!\bjust\sto\s)\b(?i:reconnect)\s(?i:with|w/)\s[A-Z][\w-]+\b"
+    r"(?!\s(?i:at|on|alumni|folks|people|crew|team|colleagues|friends|contacts|grads)\b)"
     # "Help from Adele", "get on her radar again", "a good person to ask", "good for advice".
     r"|\b(?i:help|advice|support|guidance)\s(?i:from)\s[A-Z]"
     r"|\b(?i:get|getting|stay|back)\son\s(?i:his|her|their)\sradar\b"
@@ -149,21 +151,8 @@ _VAGUE_INTENT_WORDS = frozenset(
     | {"need", "want", "what", "whom", "he", "she", "they", "mention", "tell", "let", "remind"}
     | {"may", "taking", "took", "help", "keep", "happy", "advice", "support", "guidance", "radar"}
     | {"good", "right", "best", "great", "useful", "bug", "pester", "nudge", "hassle"}
-    | {
-        "reconnect",
-        "hmu",
-        "hit",
-        "will",
-        "bring",
-        "looking",
-        "finding",
-        "dm",
-        "dm'ing",
-        "dming",
-        "messaging",
-        "msg",
-        "emailing",
-    }
+    | {"reconnect", "hmu", "hit", "will", "bring", "looking", "finding", "dm", "dm'ing"}
+    | {"dming", "messaging", "msg", "emailing"}
     | {"texting", "pinging", "contacting", "get", "reach", "contact"}
 )
 _ADVICE = re.compile(

@@ -1376,6 +1376,10 @@ _PASSIVE_NOT_ASKED_BY_KIND: dict[str, list[str]] = {
         "comment on posts from people at Canva to stay visible",
         "send Ms. Adjei a holiday card",
         "email Cormac a thank-you for Friday's panel",
+        # An offer is someone's: the member's own watching or chatting asks no one.
+        "keep an eye out for new postings on Seek",
+        "I'm happy to chat with anyone at the expo",
+        "Reconnect with Deloitte alumni at the reunion",
     ],
     "a person contacted only to greet, thank or congratulate": [
         "text Benedikt to say hi and ask how things are going in Leipzig",
