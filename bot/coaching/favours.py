@@ -382,10 +382,13 @@ _ARRANGE = re.compile(
 # Paperwork signed or filled in for the member: "sign the NOC letter", "approve and sign the
 # letter confirming my 3 years", "sign experience certificate".
 _SIGN = re.compile(
-    r"\b(?:sign|approve|stamp|countersign|attest|certify|complete|fill\s(?:out|in))(?:s|ed|ing)?"
-    r"\s(?:and\ssign\s)?"
+    r"\b(?:sign|approve|stamp|countersign|attest|certify)(?:s|ed|ing)?\s(?:and\ssign\s)?"
     r"(?:(?:the|my|this|that|an?)\s)?(?:[\w-]+\s){0,2}?(?:letter|certificate|noc|declaration"
     r"|attestation|verification|reference\sform|referral\sform|recommendation\sform)\b"
+    # "fill out the verification form for my registration": a form, not a course certificate.
+    r"|\b(?:complete|fill\s(?:out|in))(?:s|d|ed|ing)?\s(?:(?:the|my|this|that|an?)\s)?"
+    r"(?:[\w-]+\s){0,2}?(?:verification|declaration|attestation|reference\sform"
+    r"|referral\sform|recommendation\sform)\b"
 )
 # "be supervisor for my DAAD application", "be my sponsor for the fellowship": a named role
 # taken on for a named application.

@@ -1230,6 +1230,7 @@ _SHORT_OF_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str | None]]] = {
     "being put forward, vouched for in writing or on a list is a concrete favour": [
         ("ask Gemma to nominate me for something", "Gemma"),
         ("ask Pavel to add me on LinkedIn", "Pavel"),
+        ("ask Pavel to help me complete the Azure certificate", "Pavel"),
         ("nominate me for the Rhodes scholarship, asking around the department", None),
         ("ask someone on the panel for a letter supporting my petition", None),
         ("confirm the dates of my role on my own CV before I send it", None),
