@@ -243,7 +243,8 @@ _NAMES = re.compile(
     r"\s(?:(?:now|currently)\s)?(?:of|at|from|who|working|(?=(?:for|in)\s[^.;!?]{0,60}"
     r"\b(?:at|of)\s))\b"
     # "the names on the supply chain team's leadership": people of a named group.
-    r"|\bnames\son\s(?:the|his|her|their)\s"
+    r"|\bnames\son\s(?:the|his|her|their)\s(?:[\w&'-]+\s){0,3}?(?:team|team's|teams|panel"
+    r"|board|leadership|committee|org|department)\b"
     r"|\bwho\s(?:he|she|they|you|[\w'-]+)\sknows?\s(?:at|there|in|on|from|inside|over)\b"
     r"|\bwho\s(?:[\w-]+\s){0,3}?(?:i|we)\sshould\s(?:[\w-]+\s){0,3}?(?:at|about|in|there"
     r"|for|regarding)\b"
@@ -643,6 +644,7 @@ def _doing_a_thing(words: list[str], i: int) -> bool:
     return words[i] == "doing" and words[i + 1 : i + 2] in (["the"], ["its"], ["their"])
 
 
+_LEVEL = re.compile(r"[a-z]{1,2}\d{1,2}")
 # "what questions came up": "up" is vague in "what's up", not after "came".
 _CAME = frozenset({"came", "come", "comes", "coming", "brought", "bring"})
 _NEWS = frozenset({"feedback", "update", "updates", "news", "decision", "word"})
@@ -675,8 +677,9 @@ def _question_concrete(
         for i, w in enumerate(words)
     ):
         return False
-    # "an L7", "Q3", "2 rounds": a level, a quarter or a count names what is asked about.
-    if any(w in INFO_NOUNS or _HAS_DIGIT(w) is not None for w in words):
+    # "an L7", "a P5", "2 rounds": a level or a count names what is asked about ("5pm", "the
+    # 3rd" are times, not levels).
+    if any(w in INFO_NOUNS or w.isdigit() or _LEVEL.fullmatch(w) is not None for w in words):
         return True
     # "whether Target is hiring" is not enough; "whether Target hires QA engineers" is, and so
     # is "whether Ecobank hires credit analysts" (a name the company list does not hold).

@@ -1221,6 +1221,7 @@ _SHORT_OF_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str | None]]] = {
         ("ask around for a salary benchmark", None),
         ("flag my application as urgent on the portal", None),
         ("ask Harriet to flag anything she hears about", "Harriet"),
+        ("ask Harriet for the names on the guest list for her party", "Harriet"),
     ],
     "a named piece rehearsed with me, or a part of a named document reviewed": [
         ("rehearse my pitch in front of the mirror tonight", None),
@@ -1241,6 +1242,8 @@ _SHORT_OF_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str | None]]] = {
         ("ask Tomasz what's up with the permit stuff", "Tomasz"),
         ("ask Ngozi how her stock did this year", "Ngozi"),
         ("ask Leila if she knows what questions came up", "Leila"),
+        ("ask Leila if she's free at 5pm", "Leila"),
+        ("ask Leila what time works on the 3rd", "Leila"),
     ],
     "a doubt put to the coach at the end of the ask's own sentence": [
         ("Thinking of asking Ruth for a referral at Monzo but it's been years, should I?", "Ruth"),
