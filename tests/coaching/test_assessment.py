@@ -1244,6 +1244,8 @@ _SHORT_OF_SPECIFIC_BY_KIND: dict[str, list[tuple[str, str | None]]] = {
         ("ask Leila if she knows what questions came up", "Leila"),
         ("ask Leila if she's free at 5pm", "Leila"),
         ("ask Leila what time works on the 3rd", "Leila"),
+        ("ask Leila what the offer is at the bakery", "Leila"),
+        ("ask Leila what format the potluck is", "Leila"),
     ],
     "a doubt put to the coach at the end of the ask's own sentence": [
         ("Thinking of asking Ruth for a referral at Monzo but it's been years, should I?", "Ruth"),
