@@ -113,6 +113,11 @@ _FIXED_ANSWERS: dict[Topic, str] = {
         "No one can know — but people like to help when the ask is small and clear, and a no "
         "costs you nothing. Ask, then tell me how it went."
     ),
+    Topic.HOW_TO_ASK: (
+        "Keep it short: who you are, the one thing you're asking, and why them. Make it easy to "
+        "do — attach your CV or the job link and name the role — and easy to decline: “no "
+        "worries if not”. Email or a direct message both work; use whichever they answer."
+    ),
     Topic.NERVES: (
         "Most people feel that — and most people are glad to be asked for something small they "
         "can actually do. Make it easy to say no: “No worries if not!” Who's one person you'd "
@@ -383,6 +388,12 @@ def _next(turn: Turn, reading: Reading) -> str:
     if state == State.AWAITING_FOLLOW_UP:
         return f"Did you hear back{of}? “yes”, “I'll nudge them”, or “drop it”."
     open_ask = latest_open_ask(turn)
+    if open_ask is not None and open_ask.status == AskStatus.MADE and open_ask.who:
+        return (
+            f"You've asked {open_ask.who}; now it's their move. I'll check in about it in a few "
+            "days, with a nudge line if you need one. Meanwhile: who else could you ask for one "
+            f"thing? Check-ins: {when}."
+        )
     if open_ask is not None and open_ask.status == AskStatus.OPEN and open_ask.who:
         return (
             f"Next: make your ask of {open_ask.who}. Later I'll ask whether you did, then how it "

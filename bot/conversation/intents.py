@@ -82,6 +82,7 @@ class Topic(StrEnum):
     WHO_TO_ASK = "who_to_ask"
     IS_GOOD_ASK = "is_good_ask"
     WHAT_IS_SPECIFIC = "what_is_specific"
+    HOW_TO_ASK = "how_to_ask"  # "should I attach my CV?", "what do I say?"
     NERVES = "nerves"  # "i hate asking for favours", "feels pushy"
     GROUP = "group"  # "who else is in the group?", "can i see what others ask?"
     BOT = "bot"
@@ -289,6 +290,15 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
         ),
     ),
     (Topic.NEXT, vocab.WHAT_NEXT),
+    (
+        Topic.HOW_TO_ASK,
+        re.compile(
+            r"\bshould i (attach|include|send|add|link) (my |a |the )?(cv|resume|résumé|portfolio|"
+            r"linkedin|job (link|description|posting))\b|\bhow (should|do|can) i (word|phrase|write|say)"
+            r" (it|this|the (message|email|ask))\b|\bwhat (should|do) i (say|write) (to (him|her|them)|in "
+            r"the (message|email))\b|\b(email|text|call|dm) or (linkedin|email|text|call|dm)\b"
+        ),
+    ),
     (Topic.NEXT, re.compile(r"^which (ask|one)\b")),
     (
         Topic.WILL_THEY,
@@ -464,6 +474,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
         and vocab.EDIT.search(low)
         and not vocab.LATER.search(low)
         and not vocab.CHECK_INS.search(low)  # "can you check in at 10 instead" is the schedule
+        and not (re.match(r"^it'?s\b", low) and len(words) > 4)  # "it's only been a few hours"
         and not (find_time(low) is not None and not _has_ask(text))
         and len(words) <= 16
     ):

@@ -194,8 +194,9 @@ NERVES = re.compile(
 ACK = re.compile(
     r"^(ok |okay |k |cool |alright |great |sure )?(got it|gotcha|will do|on it|noted|understood|"
     r"makes sense|fair enough|roger( that)?|copy( that)?|sounds like a plan|i see|ah ok|oh ok|"
-    r"right on|cool cool|word|bet|will try|i'?ll try|i will try|ok will do|okay will do)"
-    r"( thanks| thx| ty| then| 👍)?$"
+    r"right on|cool cool|word|bet|will try|i'?ll try|i will try|ok will do|okay will do|"
+    r"(it'?s|its) (only )?been (a few|an?|\d+|like \w+) (hours?|minutes?|mins?|days?))"
+    r"( thanks| thx| ty| then| 👍| lol| haha| tho| though)?$"
 )
 # Acknowledgements that promise the thing ("will do", "on it"): after "did you make your ask?",
 # these mean not yet.
@@ -284,7 +285,7 @@ ADDRESSED = re.compile(
 )
 WHAT_NEXT = re.compile(
     r"^(so |ok |okay |and |then )?(what happens (next|now)|what now|now what|what'?s next|"
-    r"whats next|what next|then what|and then|what do i do (now|next)|what comes next|"
+    r"whats next|what next|then what|and then|what (do|should|shall) i do (now|next)|what comes next|"
     r"what('?s| is) the next step)\b"
 )
 # Not now, later: "remind me tomorrow instead", "maybe tomorrow", "not now".

@@ -686,6 +686,21 @@ TALKS: dict[str, list[tuple[str, str]]] = {
             "Welcome back — no guilt needed. Check-ins are on",
         ),
     ],
+    "a recommendation letter from Dr. Alvarez, with questions on the way": [
+        (":1h", ""),
+        (
+            "I'm going to email my former professor, Dr. Alvarez, and ask if she'd write me a "
+            "recommendation for the UNICEF fellowship",
+            "That's a real ask: Dr. Alvarez, a recommendation letter for the UNICEF fellowship.",
+        ),
+        ("Is that specific enough?", "Yes — that's a real ask: Dr. Alvarez"),
+        ("Also, should I attach my CV?", "attach your CV or the job link"),
+        (":8h", ""),
+        ("Sent! 🤞", "What happened?"),
+        ("she hasn't answered yet", "I'll check in about Dr. Alvarez in a few days"),
+        ("It's only been a few hours lol", "👍"),  # a remark, never an edit of the ask
+        ("what should I do now", "You've asked Dr. Alvarez; now it's their move."),
+    ],
     "a plan kept after two questions is in the member's words": [
         (":1h", ""),
         ("reach out to some recruiters", "Who exactly will you ask, and for what?"),
