@@ -579,6 +579,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.SKIP, "no ask today")
     if state in (State.IDLE, State.AWAITING_ASK) and vocab.UNSURE.match(low):
         return reading(Intent.QUESTION, "a question: what_to_ask", topic=Topic.WHAT_TO_ASK)
+    if state in _PLAN_STATES and vocab.THINKING_OF_ASKING.search(low) and someone_in(text):
+        return reading(Intent.PLAN, "someone the member is thinking of asking")
     if state in _PLAN_STATES and _hedged_fragment(low):
         return reading(Intent.PLAN, "a hedged answer, not a question")
     if (

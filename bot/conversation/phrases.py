@@ -20,6 +20,7 @@ EMOJI_WORDS = {
     "🤬": " ugh ",
     "😤": " ugh ",
     "🖕": " fuck ",
+    "🤷": " idk ",
 }
 EMOJI_CODES = {
     "+1": " ok ",
@@ -76,6 +77,16 @@ RESUME = re.compile(
 )
 # Words that only address the coach: "sir, what i should ask today", "coach: what now?".
 ADDRESS_TO_COACH = re.compile(r"^(sir|ma'?am|madam|mam|coach|bro|boss|buddy|dear coach)[,:!]? +")
+# "maybe I should reach out to my old mentor Karen?": someone the member is thinking of asking.
+THINKING_OF_ASKING = re.compile(
+    r"\b(should i|maybe i should|maybe i'?ll|i could|i might|thinking (of|about)|was thinking)\b.{0,25}"
+    r"\b(reach out|ask|message|email|text|contact|talk|call|dm|write)\b"
+)
+# A hard week said in passing ("got rejected from two final rounds"): the reply starts kindly.
+HARD_TIMES = re.compile(
+    r"\b(rejected|rejection|rough|hard week|tough week|bad week|brutal|ghosted by|laid off|"
+    r"discouraged|down lately|struggling)\b"
+)
 # "sorry i ghosted for a week": back after a silence, no guilt needed.
 BACK_AFTER_SILENCE = re.compile(
     r"^(sorry|apologies|my bad|oops)\b.{0,25}\b(i |i'?ve |i have )?(ghosted|been (away|quiet|mia|awol|"

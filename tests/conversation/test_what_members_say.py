@@ -701,6 +701,21 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("It's only been a few hours lol", "👍"),  # a remark, never an edit of the ask
         ("what should I do now", "You've asked Dr. Alvarez; now it's their move."),
     ],
+    "a hard week, a shrug, and a mentor the member is thinking of": [
+        (":1h", ""),
+        ("🤷", "Good asks are small and concrete"),
+        (
+            "ok real talk, this week has been rough. got rejected from two final rounds and I'm "
+            "honestly not sure what to do anymore. maybe I should reach out to my old mentor "
+            "Karen? she always gives good advice but I feel like I only contact her when I need "
+            "something",
+            "That sounds like a hard week. What will you ask Karen for",
+        ),
+        (
+            "yeah ok i'll ask her for 20 min to look at my interview approach",
+            "That's a real ask: Karen, 20 min to look at your interview approach.",
+        ),
+    ],
     "a plan kept after two questions is in the member's words": [
         (":1h", ""),
         ("reach out to some recruiters", "Who exactly will you ask, and for what?"),
