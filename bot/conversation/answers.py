@@ -152,6 +152,7 @@ def question(turn: Turn, reading: Reading) -> State:
         Topic.WHO_TO_ASK: _who_to_ask,
         Topic.IS_GOOD_ASK: _is_good_ask,
         Topic.PRIVACY: _privacy,
+        Topic.MY_ASKS: _my_asks,
     }.get(topic)
     if topic == Topic.GROUP:
         return group_question(turn, reading)
@@ -403,6 +404,20 @@ def _next(turn: Turn, reading: Reading) -> str:
         f"At each check-in ({when}) I'll ask who you'll ask that day, and for what. You can tell "
         "me an ask anytime — e.g. “Ask Jen for an intro to her manager at Medtronic”."
     )
+
+
+def _my_asks(turn: Turn, reading: Reading) -> str:
+    """ "What did I ask yesterday?": the last few plans, newest first, and where each stands."""
+    assert turn.member.id is not None
+    asks = turn.uow.asks.for_member(turn.member.id, since=turn.now - timedelta(days=14))
+    if not asks:
+        return "No asks in the last two weeks. Tell me one: a name and one favour."
+    lines = []
+    for ask in list(reversed(asks))[:3]:
+        day = f"{ask.created_at.astimezone(turn.zone):%a %d %b}"
+        state = ask.outcome.value if ask.outcome else ask.status.value
+        lines.append(f"• {day}: {short(ask.text, 70)} ({state})")
+    return "Your latest asks:\n" + "\n".join(lines)
 
 
 def _privacy(turn: Turn, reading: Reading) -> str:

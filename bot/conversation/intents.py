@@ -82,6 +82,7 @@ class Topic(StrEnum):
     WHO_TO_ASK = "who_to_ask"
     IS_GOOD_ASK = "is_good_ask"
     WHAT_IS_SPECIFIC = "what_is_specific"
+    MY_ASKS = "my_asks"  # "what did I ask yesterday?"
     HOW_TO_ASK = "how_to_ask"  # "should I attach my CV?", "what do I say?"
     NERVES = "nerves"  # "i hate asking for favours", "feels pushy"
     GROUP = "group"  # "who else is in the group?", "can i see what others ask?"
@@ -289,6 +290,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"|\bcan i ask (him|her|them|\w+) (for|to|about)\b|\bshould i ask (him|her|them|\w+) (for|to|about)\b"
         ),
     ),
+    (Topic.MY_ASKS, vocab.MY_ASKS),
     (Topic.NEXT, vocab.WHAT_NEXT),
     (
         Topic.HOW_TO_ASK,
@@ -441,6 +443,14 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return command
     if vocab.LIST_TARGETS.match(low):
         return reading(Intent.COMMAND, "asks for their targets", word="targets")
+    removed = vocab.TARGET_REMOVE.match(low)
+    if removed and (" target" in low or " list" in low or "companies" in low):
+        company = _original(text, removed.group("company")).strip()
+        return reading(Intent.COMMAND, "removes a target", word="target", rest=f"remove {company}")
+    if vocab.MY_ASKS.search(low):  # before "remind me…" is read as follow-up advice
+        return reading(Intent.QUESTION, "a question: my_asks", topic=Topic.MY_ASKS)
+    if re.fullmatch(r"undo( that| it)?|take (that|it) back", low) and not context.stopped:
+        return reading(Intent.EDIT, "takes back the last plan")
 
     if state == State.CONFIRM_FORGET:
         said = polarity(low)

@@ -394,7 +394,7 @@ EDIT = re.compile(
 )
 # "what's on my list?": the member's target companies.
 LIST_TARGETS = re.compile(
-    r"^(what'?s|whats|what is|show( me)?|list|see|view) (on )?(my|the) (list|targets|target list|"
+    r"^(what'?s|whats|what is|what are|show( me)?|list|see|view) (on )?(my|the) (list|targets|target list|"
     r"target companies|companies)( again| so far)?\??$|^(my|show) (targets|target list)\??$"
 )
 GIVE = re.compile(
@@ -408,6 +408,16 @@ KNOW = re.compile(
     r"(at|in|from|inside|over at) (?P<company>.+)$"
     r"|^i (have|got) (contacts|connections|friends|people|someone|a friend|an ex.colleague|"
     r"a contact) (at|in) (?P<company2>.+)$"
+)
+# "what did I ask yesterday?", "show my asks": the member's own recent asks.
+MY_ASKS = re.compile(
+    r"\bwhat (did i|i) (ask|asked|plan|planned)\b|\bremind me (what|who) i (asked|planned)\b"
+    r"|\b(show|list|what are|what'?s) my (open |last |recent )?asks\b|\bwho (did i|have i) ask"
+)
+# "remove stripe from my targets", "remove target stripe", "take netflix off my list".
+TARGET_REMOVE = re.compile(
+    r"^(please |pls |can you )?(remove|delete|drop|take) (target )?(?P<company>[^,?]+?)"
+    r"( (from|off) (my )?(targets?|target list|list|companies))?( please| pls)?$"
 )
 TARGET_ADD = re.compile(
     r"^(please |pls |can you )?add (?P<list>.+?) to (my )?(target|targets|target list|list|"

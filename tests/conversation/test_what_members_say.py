@@ -716,6 +716,17 @@ TALKS: dict[str, list[tuple[str, str]]] = {
             "That's a real ask: Karen, 20 min to look at your interview approach.",
         ),
     ],
+    "targets and asks in the member's words": [
+        ("target add Stripe, Netflix", "Stripe"),
+        ("ask Jo for a referral at Stripe", "That's a real ask: Jo"),
+        (
+            "can you remind me what I asked yesterday?",
+            "• Mon 02 Mar: Ask Jo for a referral at Stripe (open)",
+        ),
+        ("what are my targets", "Your targets: Stripe, Netflix."),
+        ("remove netflix from my targets", "Removed"),
+        ("what are my targets", "Your targets: Stripe."),
+    ],
     "a plan kept after two questions is in the member's words": [
         (":1h", ""),
         ("reach out to some recruiters", "Who exactly will you ask, and for what?"),
