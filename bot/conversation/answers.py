@@ -118,6 +118,11 @@ _FIXED_ANSWERS: dict[Topic, str] = {
         "do — attach your CV or the job link and name the role — and easy to decline: “no "
         "worries if not”. Email or a direct message both work; use whichever they answer."
     ),
+    Topic.HELP_OTHERS: (
+        "Yes, please! `know <company>` tells me where you know people: when someone in the group "
+        "needs an intro there, I ask you first (your name is shared only if you say yes). "
+        "`gave <what you did>` logs help you give."
+    ),
     Topic.NERVES: (
         "Most people feel that — and most people are glad to be asked for something small they "
         "can actually do. Make it easy to say no: “No worries if not!” Who's one person you'd "
@@ -293,7 +298,7 @@ def _schedule(turn: Turn, reading: Reading) -> str:
         )
     fewer = (
         " Fewer messages: `days mon,thu` · a break: `pause 7` · none at all: `stop`."
-        if re.search(r"\b(why|keep|so many|too many|too often|spam|annoying|less)\b", low)
+        if re.search(r"\b(why|so many|too many|too often|spam|annoying|less)\b", low)
         else ""
     )
     away = (

@@ -82,6 +82,7 @@ class Topic(StrEnum):
     WHO_TO_ASK = "who_to_ask"
     IS_GOOD_ASK = "is_good_ask"
     WHAT_IS_SPECIFIC = "what_is_specific"
+    HELP_OTHERS = "help_others"  # "can I still use this to help others?"
     MY_ASKS = "my_asks"  # "what did I ask yesterday?"
     HOW_TO_ASK = "how_to_ask"  # "should I attach my CV?", "what do I say?"
     NERVES = "nerves"  # "i hate asking for favours", "feels pushy"
@@ -291,6 +292,13 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
         ),
     ),
     (Topic.MY_ASKS, vocab.MY_ASKS),
+    (
+        Topic.HELP_OTHERS,
+        re.compile(
+            r"\b(help|support|mentor|pay it forward)\b.{0,15}\b(others|other people|other members|"
+            r"the group|someone else|people in the group|newbies|new members)\b"
+        ),
+    ),
     (Topic.NEXT, vocab.WHAT_NEXT),
     (
         Topic.HOW_TO_ASK,
@@ -656,9 +664,12 @@ def _read(text: str, low: str, context: Context) -> Reading:
 
 def _questioning(low: str) -> bool:
     """A question somewhere in the message ("hmm is asking too much? we just met")."""
+    core = re.sub(
+        r"^((hmm+|ok|okay|so|but|and|wait|honestly|also|btw|actually|oh|um+)[, ]+)+", "", low
+    )
     if (
         low.endswith("?")
-        or vocab.QUESTION_START.match(low)
+        or vocab.QUESTION_START.match(core)
         or re.search(r"\b(right|correct)\?", low)
     ):
         return True

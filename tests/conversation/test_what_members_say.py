@@ -727,6 +727,19 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("remove netflix from my targets", "Removed"),
         ("what are my targets", "Your targets: Stripe."),
     ],
+    "a new job: sharing it in words, helping others, and the Friday review after a stop": [
+        (
+            "I got an offer from Stripe!!! starting in april",
+            "May I celebrate it in the group's weekly digest?",
+        ),
+        ("yes please share it", "I'll share it in the next digest."),
+        ("can I still use this to help others?", "`know <company>` tells me where you know people"),
+        ("stop", "no more check-ins from me"),
+        (
+            "actually can you keep sending the friday review",
+            "right now they're stopped (`resume` starts them)",
+        ),
+    ],
     "a plan kept after two questions is in the member's words": [
         (":1h", ""),
         ("reach out to some recruiters", "Who exactly will you ask, and for what?"),
