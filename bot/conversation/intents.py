@@ -452,7 +452,11 @@ def _read(text: str, low: str, context: Context) -> Reading:
     if vocab.LIST_TARGETS.match(low):
         return reading(Intent.COMMAND, "asks for their targets", word="targets")
     removed = vocab.TARGET_REMOVE.match(low)
-    if removed and (" target" in low or " list" in low or "companies" in low):
+    if (
+        removed
+        and re.search(r"\b(targets?|target list|my list|companies)\b", low)
+        and not vocab.FORGET.search(low)  # "delete my data from your list" is `forget`
+    ):
         company = _original(text, removed.group("company")).strip()
         return reading(Intent.COMMAND, "removes a target", word="target", rest=f"remove {company}")
     if vocab.MY_ASKS.search(low):  # before "remind me…" is read as follow-up advice

@@ -761,3 +761,12 @@ def test_short_talks(sqlite_db: Database, talk: str) -> None:
             continue
         replies = chat.say(said)
         assert expected in "\n".join(replies), (said, replies)
+
+
+def test_deleting_data_from_a_list_is_never_a_target_removal(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db, user="Ana")
+    [forget] = chat.say("delete my data from your list")
+    assert forget.startswith("This deletes everything I hold about you")
+    chat.say("no")
+    [stop] = chat.say("remove me from the list")
+    assert "no more check-ins from me" in stop
