@@ -113,6 +113,16 @@ _FIXED_ANSWERS: dict[Topic, str] = {
         "No one can know — but people like to help when the ask is small and clear, and a no "
         "costs you nothing. Ask, then tell me how it went."
     ),
+    Topic.HOW_TO_ASK: (
+        "Keep it short: who you are, the one thing you're asking, and why them. Make it easy to "
+        "do — attach your CV or the job link and name the role — and easy to decline: “no "
+        "worries if not”. Email or a direct message both work; use whichever they answer."
+    ),
+    Topic.HELP_OTHERS: (
+        "Yes, please! `know <company>` tells me where you know people: when someone in the group "
+        "needs an intro there, I ask you first (your name is shared only if you say yes). "
+        "`gave <what you did>` logs help you give."
+    ),
     Topic.NERVES: (
         "Most people feel that — and most people are glad to be asked for something small they "
         "can actually do. Make it easy to say no: “No worries if not!” Who's one person you'd "
@@ -147,6 +157,7 @@ def question(turn: Turn, reading: Reading) -> State:
         Topic.WHO_TO_ASK: _who_to_ask,
         Topic.IS_GOOD_ASK: _is_good_ask,
         Topic.PRIVACY: _privacy,
+        Topic.MY_ASKS: _my_asks,
     }.get(topic)
     if topic == Topic.GROUP:
         return group_question(turn, reading)
@@ -287,7 +298,7 @@ def _schedule(turn: Turn, reading: Reading) -> str:
         )
     fewer = (
         " Fewer messages: `days mon,thu` · a break: `pause 7` · none at all: `stop`."
-        if re.search(r"\b(why|keep|so many|too many|too often|spam|annoying|less)\b", low)
+        if re.search(r"\b(why|so many|too many|too often|spam|annoying|less)\b", low)
         else ""
     )
     away = (
@@ -383,6 +394,12 @@ def _next(turn: Turn, reading: Reading) -> str:
     if state == State.AWAITING_FOLLOW_UP:
         return f"Did you hear back{of}? “yes”, “I'll nudge them”, or “drop it”."
     open_ask = latest_open_ask(turn)
+    if open_ask is not None and open_ask.status == AskStatus.MADE and open_ask.who:
+        return (
+            f"You've asked {open_ask.who}; now it's their move. I'll check in about it in a few "
+            "days, with a nudge line if you need one. Meanwhile: who else could you ask for one "
+            f"thing? Check-ins: {when}."
+        )
     if open_ask is not None and open_ask.status == AskStatus.OPEN and open_ask.who:
         return (
             f"Next: make your ask of {open_ask.who}. Later I'll ask whether you did, then how it "
@@ -392,6 +409,20 @@ def _next(turn: Turn, reading: Reading) -> str:
         f"At each check-in ({when}) I'll ask who you'll ask that day, and for what. You can tell "
         "me an ask anytime — e.g. “Ask Jen for an intro to her manager at Medtronic”."
     )
+
+
+def _my_asks(turn: Turn, reading: Reading) -> str:
+    """ "What did I ask yesterday?": the last few plans, newest first, and where each stands."""
+    assert turn.member.id is not None
+    asks = turn.uow.asks.for_member(turn.member.id, since=turn.now - timedelta(days=14))
+    if not asks:
+        return "No asks in the last two weeks. Tell me one: a name and one favour."
+    lines = []
+    for ask in list(reversed(asks))[:3]:
+        day = f"{ask.created_at.astimezone(turn.zone):%a %d %b}"
+        state = ask.outcome.value if ask.outcome else ask.status.value
+        lines.append(f"• {day}: {short(ask.text, 70)} ({state})")
+    return "Your latest asks:\n" + "\n".join(lines)
 
 
 def _privacy(turn: Turn, reading: Reading) -> str:

@@ -145,6 +145,9 @@ def respond_to_text(turn: Turn, text: str, after_onboarding: bool = False) -> St
     """Understand a member's text in their state and act on it."""
     state = State(turn.member.state)
     member = turn.member
+    answered = followups.typed_hire_sharing(turn, text)
+    if answered is not None:
+        return answered
     paused = member.paused_until is not None and member.paused_until > turn.now
     reading = read(text, Context(state, turn.today, stopped=member.stopped, paused=paused))
     if after_onboarding and reading.intent in (

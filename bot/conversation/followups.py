@@ -342,7 +342,26 @@ def hired(turn: Turn, reading: Reading) -> State:
         choice(0, "share_hire", "Yes, share it"),
         choice(0, "keep_hire", "Keep it private"),
     )
+    member.state_data = {"pending": "share_hire"}  # a typed "yes please" answers it too
     return State.IDLE
+
+
+_SHARE_YES = re.compile(r"^(yes|yeah|yep|sure|ok|okay|please|pls|go ahead|do it|share)\b")
+_SHARE_NO = re.compile(r"^(no|nah|nope|keep|private|don'?t|rather not|please don'?t)\b")
+
+
+def typed_hire_sharing(turn: Turn, text: str) -> State | None:
+    """A typed answer to "May I celebrate it in the digest?", or None if it isn't one."""
+    if turn.member.state_data.get("pending") != "share_hire":
+        return None
+    low = text.strip().lower()
+    action = (
+        "keep_hire" if _SHARE_NO.match(low) else "share_hire" if _SHARE_YES.match(low) else None
+    )
+    if action is None:
+        return None
+    turn.member.state_data = {}
+    return _hire_sharing(turn, action)
 
 
 def _hire_sharing(turn: Turn, action: str) -> State:

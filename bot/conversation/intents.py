@@ -82,6 +82,9 @@ class Topic(StrEnum):
     WHO_TO_ASK = "who_to_ask"
     IS_GOOD_ASK = "is_good_ask"
     WHAT_IS_SPECIFIC = "what_is_specific"
+    HELP_OTHERS = "help_others"  # "can I still use this to help others?"
+    MY_ASKS = "my_asks"  # "what did I ask yesterday?"
+    HOW_TO_ASK = "how_to_ask"  # "should I attach my CV?", "what do I say?"
     NERVES = "nerves"  # "i hate asking for favours", "feels pushy"
     GROUP = "group"  # "who else is in the group?", "can i see what others ask?"
     BOT = "bot"
@@ -288,7 +291,24 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"|\bcan i ask (him|her|them|\w+) (for|to|about)\b|\bshould i ask (him|her|them|\w+) (for|to|about)\b"
         ),
     ),
+    (Topic.MY_ASKS, vocab.MY_ASKS),
+    (
+        Topic.HELP_OTHERS,
+        re.compile(
+            r"\b(help|support|mentor|pay it forward)\b.{0,15}\b(others|other people|other members|"
+            r"the group|someone else|people in the group|newbies|new members)\b"
+        ),
+    ),
     (Topic.NEXT, vocab.WHAT_NEXT),
+    (
+        Topic.HOW_TO_ASK,
+        re.compile(
+            r"\bshould i (attach|include|send|add|link) (my |a |the )?(cv|resume|résumé|portfolio|"
+            r"linkedin|job (link|description|posting))\b|\bhow (should|do|can) i (word|phrase|write|say)"
+            r" (it|this|the (message|email|ask))\b|\bwhat (should|do) i (say|write) (to (him|her|them)|in "
+            r"the (message|email))\b|\b(email|text|call|dm) or (linkedin|email|text|call|dm)\b"
+        ),
+    ),
     (Topic.NEXT, re.compile(r"^which (ask|one)\b")),
     (
         Topic.WILL_THEY,
@@ -431,6 +451,18 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return command
     if vocab.LIST_TARGETS.match(low):
         return reading(Intent.COMMAND, "asks for their targets", word="targets")
+    removed = vocab.TARGET_REMOVE.match(low)
+    if (
+        removed
+        and re.search(r"\b(targets?|target list|my list|companies)\b", low)
+        and not vocab.FORGET.search(low)  # "delete my data from your list" is `forget`
+    ):
+        company = _original(text, removed.group("company")).strip()
+        return reading(Intent.COMMAND, "removes a target", word="target", rest=f"remove {company}")
+    if vocab.MY_ASKS.search(low):  # before "remind me…" is read as follow-up advice
+        return reading(Intent.QUESTION, "a question: my_asks", topic=Topic.MY_ASKS)
+    if re.fullmatch(r"undo( that| it)?|take (that|it) back", low) and not context.stopped:
+        return reading(Intent.EDIT, "takes back the last plan")
 
     if state == State.CONFIRM_FORGET:
         said = polarity(low)
@@ -464,6 +496,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
         and vocab.EDIT.search(low)
         and not vocab.LATER.search(low)
         and not vocab.CHECK_INS.search(low)  # "can you check in at 10 instead" is the schedule
+        and not (re.match(r"^it'?s\b", low) and len(words) > 4)  # "it's only been a few hours"
         and not (find_time(low) is not None and not _has_ask(text))
         and len(words) <= 16
     ):
@@ -568,6 +601,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.SKIP, "no ask today")
     if state in (State.IDLE, State.AWAITING_ASK) and vocab.UNSURE.match(low):
         return reading(Intent.QUESTION, "a question: what_to_ask", topic=Topic.WHAT_TO_ASK)
+    if state in _PLAN_STATES and vocab.THINKING_OF_ASKING.search(low) and someone_in(text):
+        return reading(Intent.PLAN, "someone the member is thinking of asking")
     if state in _PLAN_STATES and _hedged_fragment(low):
         return reading(Intent.PLAN, "a hedged answer, not a question")
     if (
@@ -633,9 +668,12 @@ def _read(text: str, low: str, context: Context) -> Reading:
 
 def _questioning(low: str) -> bool:
     """A question somewhere in the message ("hmm is asking too much? we just met")."""
+    core = re.sub(
+        r"^((hmm+|ok|okay|so|but|and|wait|honestly|also|btw|actually|oh|um+)[, ]+)+", "", low
+    )
     if (
         low.endswith("?")
-        or vocab.QUESTION_START.match(low)
+        or vocab.QUESTION_START.match(core)
         or re.search(r"\b(right|correct)\?", low)
     ):
         return True

@@ -20,6 +20,7 @@ EMOJI_WORDS = {
     "🤬": " ugh ",
     "😤": " ugh ",
     "🖕": " fuck ",
+    "🤷": " idk ",
 }
 EMOJI_CODES = {
     "+1": " ok ",
@@ -76,6 +77,16 @@ RESUME = re.compile(
 )
 # Words that only address the coach: "sir, what i should ask today", "coach: what now?".
 ADDRESS_TO_COACH = re.compile(r"^(sir|ma'?am|madam|mam|coach|bro|boss|buddy|dear coach)[,:!]? +")
+# "maybe I should reach out to my old mentor Karen?": someone the member is thinking of asking.
+THINKING_OF_ASKING = re.compile(
+    r"\b(should i|maybe i should|maybe i'?ll|i could|i might|thinking (of|about)|was thinking)\b.{0,25}"
+    r"\b(reach out|ask|message|email|text|contact|talk|call|dm|write)\b"
+)
+# A hard week said in passing ("got rejected from two final rounds"): the reply starts kindly.
+HARD_TIMES = re.compile(
+    r"\b(rejected|rejection|rough|hard week|tough week|bad week|brutal|ghosted by|laid off|"
+    r"discouraged|down lately|struggling)\b"
+)
 # "sorry i ghosted for a week": back after a silence, no guilt needed.
 BACK_AFTER_SILENCE = re.compile(
     r"^(sorry|apologies|my bad|oops)\b.{0,25}\b(i |i'?ve |i have )?(ghosted|been (away|quiet|mia|awol|"
@@ -194,8 +205,9 @@ NERVES = re.compile(
 ACK = re.compile(
     r"^(ok |okay |k |cool |alright |great |sure )?(got it|gotcha|will do|on it|noted|understood|"
     r"makes sense|fair enough|roger( that)?|copy( that)?|sounds like a plan|i see|ah ok|oh ok|"
-    r"right on|cool cool|word|bet|will try|i'?ll try|i will try|ok will do|okay will do)"
-    r"( thanks| thx| ty| then| 👍)?$"
+    r"right on|cool cool|word|bet|will try|i'?ll try|i will try|ok will do|okay will do|"
+    r"(it'?s|its) (only )?been (a few|an?|\d+|like \w+) (hours?|minutes?|mins?|days?))"
+    r"( thanks| thx| ty| then| 👍| lol| haha| tho| though)?$"
 )
 # Acknowledgements that promise the thing ("will do", "on it"): after "did you make your ask?",
 # these mean not yet.
@@ -284,7 +296,7 @@ ADDRESSED = re.compile(
 )
 WHAT_NEXT = re.compile(
     r"^(so |ok |okay |and |then )?(what happens (next|now)|what now|now what|what'?s next|"
-    r"whats next|what next|then what|and then|what do i do (now|next)|what comes next|"
+    r"whats next|what next|then what|and then|what (do|should|shall) i do (now|next)|what comes next|"
     r"what('?s| is) the next step)\b"
 )
 # Not now, later: "remind me tomorrow instead", "maybe tomorrow", "not now".
@@ -382,7 +394,7 @@ EDIT = re.compile(
 )
 # "what's on my list?": the member's target companies.
 LIST_TARGETS = re.compile(
-    r"^(what'?s|whats|what is|show( me)?|list|see|view) (on )?(my|the) (list|targets|target list|"
+    r"^(what'?s|whats|what is|what are|show( me)?|list|see|view) (on )?(my|the) (list|targets|target list|"
     r"target companies|companies)( again| so far)?\??$|^(my|show) (targets|target list)\??$"
 )
 GIVE = re.compile(
@@ -396,6 +408,16 @@ KNOW = re.compile(
     r"(at|in|from|inside|over at) (?P<company>.+)$"
     r"|^i (have|got) (contacts|connections|friends|people|someone|a friend|an ex.colleague|"
     r"a contact) (at|in) (?P<company2>.+)$"
+)
+# "what did I ask yesterday?", "show my asks": the member's own recent asks.
+MY_ASKS = re.compile(
+    r"\bwhat (did i|i) (ask|asked|plan|planned)\b|\bremind me (what|who) i (asked|planned)\b"
+    r"|\b(show|list|what are|what'?s) my (open |last |recent )?asks\b|\bwho (did i|have i) ask"
+)
+# "remove stripe from my targets", "remove target stripe", "take netflix off my list".
+TARGET_REMOVE = re.compile(
+    r"^(please |pls |can you )?(remove|delete|drop|take) (target )?(?P<company>[^,?]+?)"
+    r"( (from|off) (my )?(targets?|target list|list|companies))?( please| pls)?$"
 )
 TARGET_ADD = re.compile(
     r"^(please |pls |can you )?add (?P<list>.+?) to (my )?(target|targets|target list|list|"

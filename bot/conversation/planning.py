@@ -16,6 +16,7 @@ from bot.checkins import plan_afternoon
 from bot.coaching import Assessment, Verdict
 from bot.conversation.group import offer_intro
 from bot.conversation.intents import Intent, Reading, assessed, person_in, someone_in
+from bot.conversation.phrases import HARD_TIMES
 from bot.conversation.states import State
 from bot.conversation.text import short
 from bot.conversation.turn import Turn
@@ -67,13 +68,20 @@ def ask_for_missing(turn: Turn, assessment: Assessment, questions: int) -> State
         "what": assessment.what,
         "verdict": assessment.verdict.value,
     }
+    hard = HARD_TIMES.search(assessment.text.lower()) and questions == 1
+    kind = "That sounds like a hard week. " if hard else ""
     if who and not assessment.who:
+        lead = (
+            f"{who} sounds like a good person to ask."
+            if kind or len(assessment.text) > 80
+            else f"“{short(assessment.text, 60)}” — a good chance to ask."
+        )
         turn.say(
-            f"“{short(assessment.text, 60)}” — a good chance to ask. What will you ask {who} "
-            "for — an intro, a referral, feedback on something, names at a company?"
+            f"{kind}{lead} What will you ask {who} for — an intro, a referral, feedback on "
+            "something, names at a company?"
         )
     else:
-        turn.say(_coaching_question(assessment, questions))
+        turn.say(kind + _coaching_question(assessment, questions))
     return State.CLARIFYING
 
 

@@ -686,6 +686,60 @@ TALKS: dict[str, list[tuple[str, str]]] = {
             "Welcome back — no guilt needed. Check-ins are on",
         ),
     ],
+    "a recommendation letter from Dr. Alvarez, with questions on the way": [
+        (":1h", ""),
+        (
+            "I'm going to email my former professor, Dr. Alvarez, and ask if she'd write me a "
+            "recommendation for the UNICEF fellowship",
+            "That's a real ask: Dr. Alvarez, a recommendation letter for the UNICEF fellowship.",
+        ),
+        ("Is that specific enough?", "Yes — that's a real ask: Dr. Alvarez"),
+        ("Also, should I attach my CV?", "attach your CV or the job link"),
+        (":8h", ""),
+        ("Sent! 🤞", "What happened?"),
+        ("she hasn't answered yet", "I'll check in about Dr. Alvarez in a few days"),
+        ("It's only been a few hours lol", "👍"),  # a remark, never an edit of the ask
+        ("what should I do now", "You've asked Dr. Alvarez; now it's their move."),
+    ],
+    "a hard week, a shrug, and a mentor the member is thinking of": [
+        (":1h", ""),
+        ("🤷", "Good asks are small and concrete"),
+        (
+            "ok real talk, this week has been rough. got rejected from two final rounds and I'm "
+            "honestly not sure what to do anymore. maybe I should reach out to my old mentor "
+            "Karen? she always gives good advice but I feel like I only contact her when I need "
+            "something",
+            "That sounds like a hard week. What will you ask Karen for",
+        ),
+        (
+            "yeah ok i'll ask her for 20 min to look at my interview approach",
+            "That's a real ask: Karen, 20 min to look at your interview approach.",
+        ),
+    ],
+    "targets and asks in the member's words": [
+        ("target add Stripe, Netflix", "Stripe"),
+        ("ask Jo for a referral at Stripe", "That's a real ask: Jo"),
+        (
+            "can you remind me what I asked yesterday?",
+            "• Mon 02 Mar: Ask Jo for a referral at Stripe (open)",
+        ),
+        ("what are my targets", "Your targets: Stripe, Netflix."),
+        ("remove netflix from my targets", "Removed"),
+        ("what are my targets", "Your targets: Stripe."),
+    ],
+    "a new job: sharing it in words, helping others, and the Friday review after a stop": [
+        (
+            "I got an offer from Stripe!!! starting in april",
+            "May I celebrate it in the group's weekly digest?",
+        ),
+        ("yes please share it", "I'll share it in the next digest."),
+        ("can I still use this to help others?", "`know <company>` tells me where you know people"),
+        ("stop", "no more check-ins from me"),
+        (
+            "actually can you keep sending the friday review",
+            "right now they're stopped (`resume` starts them)",
+        ),
+    ],
     "a plan kept after two questions is in the member's words": [
         (":1h", ""),
         ("reach out to some recruiters", "Who exactly will you ask, and for what?"),
@@ -707,3 +761,12 @@ def test_short_talks(sqlite_db: Database, talk: str) -> None:
             continue
         replies = chat.say(said)
         assert expected in "\n".join(replies), (said, replies)
+
+
+def test_deleting_data_from_a_list_is_never_a_target_removal(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db, user="Ana")
+    [forget] = chat.say("delete my data from your list")
+    assert forget.startswith("This deletes everything I hold about you")
+    chat.say("no")
+    [stop] = chat.say("remove me from the list")
+    assert "no more check-ins from me" in stop
