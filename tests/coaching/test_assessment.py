@@ -1399,6 +1399,22 @@ _ASKED_BY_KIND: dict[str, list[tuple[str, str]]] = {
             "Nguyen Minh",
         ),
     ],
+    "family and the neighbour are one person without a name": [
+        # Kin beyond parents and siblings, and the neighbour, are one person to the member.
+        (
+            "ring my auntie tonight and ask her to refer me for the porter job at Heathrow",
+            "my auntie",
+        ),
+        ("asking my nephew to pass my CV to the warehouse lead at Ocado", "my nephew"),
+        (
+            "my godfather (he runs a garage) — asking him to introduce me to his parts supplier at Halfords",
+            "my godfather",
+        ),
+        (
+            "ask my neighbor to refer me for the barista job at Pret, she manages that branch",
+            "my neighbor",
+        ),
+    ],
     "notes with the person and the favour side by side": [
         # A clipped note: the name, then straight away the favour.
         ("chidi referral at Paystack for backend engineer", "Chidi"),
@@ -1436,6 +1452,12 @@ _NOT_SPECIFIC_BY_KIND: dict[str, list[str]] = {
         "ask the recruiters from the career fair to forward my resume",
         "email the hiring manager to ask for a referral",
         "ask my DMs for a referral",
+    ],
+    "family and neighbours need a concrete favour and one of them": [
+        "ask my cousins to refer me for the porter job at Heathrow",
+        "ask my neighbours for a referral at Ocado",
+        "ask my uncle for some advice about my job search",
+        "ask my aunt if I can borrow her car for the interview",
     ],
     "mentions and promises without a concrete favour are not specific": [
         "<@U0XYZ9876> omg hi, long time! how are you?",
