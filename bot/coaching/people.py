@@ -84,6 +84,8 @@ _SELF_TO = frozenset(
     # the person is the one the member means to ask, even when unsure.
     | {"thinking", "wanted", "decided", "ok", "okay", "pushy", "rude", "weird", "awkward"}
     | {"soon", "early", "scared", "afraid", "nervous", "shy"}
+    # "Emailing today to ask if she'll …": the member's own ask, the person named before.
+    | {"today", "tonight", "tomorrow"}
 )
 _SEE_IF_ASKS = frozenset(
     {"can", "could", "will", "would", "knows", "know", "has", "have", "might", "would've"}
@@ -319,6 +321,8 @@ def _is_lower_name(tokens: tuple[Token, ...], i: int) -> bool:
         return False  # letters, or a hyphenated name ("hye-jin")
     if tok.low in COMMON_WORDS or tok.low in RELATION_NOUNS or tok.low in NOT_NAMES:
         return False
+    if tok.low in REQUEST_VERBS:
+        return False  # "emailing today to ask if she'll …": the verb, not a name
     if _people_word(tok.low):
         return False
     if tok.low.endswith(_WORD_ENDINGS) and tok.low not in GIVEN_NAMES:

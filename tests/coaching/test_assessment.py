@@ -1307,6 +1307,13 @@ _ASKED_BY_KIND: dict[str, list[tuple[str, str]]] = {
         ("• omar → intro to his manager at Careem", "Omar"),
     ],
     "the person said back is never a place company or verb": [
+        # "said" and the request verbs, in lowercase, are words: the pronoun after them points
+        # back to the person named before.
+        ("kemi is at Monzo and said ping her. asking for a referral to the ops role", "Kemi"),
+        (
+            "Rhiannon manages the Bristol branch. Emailing today to ask if she'll pass my CV to the area manager",
+            "Rhiannon",
+        ),
         # A given name inside a place or a company's name is not the person asked.
         (
             "Aunt Bea works in Mercy Hospital billing, going to ask her for the name of the HR lead there",
