@@ -975,7 +975,7 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
             end = _lower_name_end(tokens, i)
             return _mention_ref(ct, i, end), end
         return None
-    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    nxt = _verb_after(tokens, i + 1)
     if (
         low not in GIVEN_NAMES
         and low not in _MY
@@ -1014,8 +1014,9 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
         if parsed is None or parsed[0] is not RefKind.PERSON:
             return None
         end = parsed[2]
-        # "Grandma Lou's bridge partner …": the person named is Grandma Lou.
-        said = parsed[1].removesuffix("'s") if initial else parsed[1]
+        # "Grandma Lou's bridge partner …", "going to Dr. Kim's office hours": the person
+        # named is Grandma Lou, Dr. Kim.
+        said = parsed[1].removesuffix("'s")
         ref = Ref(
             RefKind.PERSON,
             said,
@@ -1081,12 +1082,22 @@ def _note_head(tokens: tuple[Token, ...]) -> bool:
 _PERSON_SUBJECT_VERBS = _SUBJECT_VERBS - {"is", "was", "has", "had", "got", "posted", "just"}
 
 
+def _verb_after(tokens: tuple[Token, ...], k: int) -> str:
+    """The word at k, or the verb after an adverb there ("Sakura-san kindly offered …")."""
+    if k >= len(tokens):
+        return ""
+    low = tokens[k].low
+    if low.endswith("ly") and k + 1 < len(tokens) and tokens[k + 1].low in _SUBJECT_VERBS:
+        return tokens[k + 1].low
+    return low
+
+
 def _subject_referred_to(ct: CleanText, i: int) -> bool:
     """An unknown capitalised word opening a sentence, as the subject of a person's verb, and
     pointed back to by he/she/him/her: "Kaveh runs the Python meetup. Ask him …"."""
     tokens = ct.tokens
     tok = tokens[i]
-    if i + 1 >= len(tokens) or tokens[i + 1].low not in _PERSON_SUBJECT_VERBS:
+    if _verb_after(tokens, i + 1) not in _PERSON_SUBJECT_VERBS:
         return False
     if tok.low in COMMON_WORDS or tok.low in _MENTION_STOP or _company_shaped(tok.text):
         return False
@@ -1335,7 +1346,11 @@ def find_refs(ct: CleanText) -> list[Ref]:
             continue
         kind, text, end_index, plural = parsed
         if tok.low == "see" and (end_index >= count or tokens[end_index].low not in _SEE_IF_ASKS):
-            # "see if she is free" is not an ask; "see if she can refer me" is.
+            # "see if she is free" is not an ask; "see if she can refer me" is. A person seen
+            # is named in passing: "if I see Omar at the expo I'll ask him …" asks Omar.
+            if kind is RefKind.PERSON:
+                stop = tokens[end_index - 1].end
+                refs.append(Ref(kind, text, tokens[j].start, stop, Source.MENTION))
             i = end_index
             continue
         if source is Source.REQUEST and (
@@ -1359,7 +1374,7 @@ def _not_a_new_ask(tokens: tuple[Token, ...], i: int, n: int) -> bool:
     prev = tokens[i - 1].low if i else ""
     if i >= 2:
         before = tokens[i - 2].low
-        if prev == "to" and before not in _SELF_TO:
+        if prev == "to" and before not in _SELF_TO and not _a_time(before):
             return True
         if (
             prev in ("could", "can", "might", "should")
@@ -1371,6 +1386,11 @@ def _not_a_new_ask(tokens: tuple[Token, ...], i: int, n: int) -> bool:
             return True
     # "friday's phone screen", but "today's ask: <@U…> for a referral" is an ask.
     return n == 1 and prev.endswith("'s") and (i + 1 >= count or tokens[i + 1].text != ":")
+
+
+def _a_time(low: str) -> bool:
+    """ "at 2", "at 5pm", "at 10:30": a time, as in "office hours at 2 to ask if she'll …"."""
+    return low[:1].isdigit() and (low.isdigit() or low.endswith(("am", "pm")) or ":" in low)
 
 
 def _ask_then_colon(tokens: tuple[Token, ...], j: int, source: Source | None) -> bool:

@@ -1406,6 +1406,27 @@ _ASKED_BY_KIND: dict[str, list[tuple[str, str]]] = {
             "Nguyen Minh",
         ),
     ],
+    "a pronoun or a later ask points back to the person named in passing": [
+        # Seen, visited or written with an adverb before the verb: still the person named.
+        (
+            "if I see Kwame at the careers fair I'll ask him to refer me for the Arup graduate role",
+            "Kwame",
+        ),
+        (
+            "Dropping by Dr. Lindqvist's lab at 11 to ask if she'll write a recommendation letter for the Wellcome PhD",
+            "Dr. Lindqvist",
+        ),
+        (
+            "Zebedee finally replied on LinkedIn. Asking him to refer me for the QA role at Allegro",
+            "Zebedee",
+        ),
+        (
+            "Haruto-kun kindly offered to help. Asking him to refer me for the QA role at Mercari",
+            "Haruto-kun",
+        ),
+        # Short forms and names missing before.
+        ("cath's at the Monday standup, ask her to refer me for the ops role at Arup", "Cath"),
+    ],
     "family and the neighbour are one person without a name": [
         # Kin beyond parents and siblings, and the neighbour, are one person to the member.
         (
@@ -1459,6 +1480,11 @@ _NOT_SPECIFIC_BY_KIND: dict[str, list[str]] = {
         "ask the recruiters from the career fair to forward my resume",
         "email the hiring manager to ask for a referral",
         "ask my DMs for a referral",
+    ],
+    "a person seen or met is asked nothing by being named": [
+        "if I see Kwame at the careers fair I'll say hi",
+        "Dropping by Dr. Lindqvist's lab at 11 to ask about her research",
+        "Zebedee finally replied on LinkedIn, nice",
     ],
     "family and neighbours need a concrete favour and one of them": [
         "ask my cousins to refer me for the porter job at Heathrow",
