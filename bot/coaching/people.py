@@ -636,6 +636,9 @@ def parse_object(
             return RefKind.PERSON, named[0], named[1], False
         if low == "the" and _one_post_holder(tokens, j + 1, head_end):
             # "the alumni coordinator", "the hiring manager from tuesday's interview".
+            if k == j + 1 == head_end - 1 and tokens[k].low == "head" and tokens[k + 1].low == "of":
+                # "the head of the PTA": a bare "the head" says nothing, its unit is said too.
+                head_end = _unit_end(tokens, head_end)
             return RefKind.PERSON, text[tok.start : tokens[head_end - 1].end], head_end, False
         plural = low not in ("the", "a", "an", "one") or tokens[head_end - 1].low.endswith("s")
         return RefKind.GENERIC, text[tok.start : tokens[head_end - 1].end], head_end, plural
@@ -701,12 +704,50 @@ _OFFICE_HEADS = frozenset(
 _ONE_MEETING = frozenset({"interview", "call", "screen", "meeting", "panel", "onsite"})
 
 
+# Posts one person holds in the unit they head: "the head of …", "the director of …".
+_UNIT_HEADS = frozenset(
+    {"head", "director", "chair", "dean", "principal", "president", "founder", "owner", "ceo"}
+)
+
+
+# Words that end the unit a post heads: "the head of the PTA to ask …", "… about …".
+_UNIT_STOPS = frozenset(
+    {"to", "for", "if", "whether", "and", "about", "at", "in", "on", "with", "who", "that"}
+    | {"so", "by", "she", "he", "they", "she's", "he's", "today", "tonight", "tomorrow"}
+)
+
+
+def _unit_end(tokens: tuple[Token, ...], k: int) -> int:
+    """End of "of the PTA", "of my department" at k: up to three words after the determiner."""
+    end = k + 1
+    if end < len(tokens) and tokens[end].low in ("the", "my", "our"):
+        end += 1
+    stop = min(end + 3, len(tokens))
+    while (
+        end < stop
+        and tokens[end].is_word
+        and tokens[end].low not in _UNIT_STOPS
+        and tokens[end].low not in REQUEST_VERBS
+        and not tokens[end].low.endswith("ing")
+    ):
+        end += 1
+    return end if end > k + 1 and tokens[end - 1].low not in ("the", "my", "our") else k
+
+
 def _one_post_holder(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     """Is "the …" at tokens[start:end] one identifiable person: an office named by what it
     serves, or a role met at one meeting ("the hiring manager from tuesday's interview")?"""
     head = tokens[end - 1].low
     if head in _OFFICE_HEADS and any(tokens[m].low in _OFFICE_SERVES for m in range(start, end)):
         return True
+    if head in _UNIT_HEADS and end + 1 < len(tokens):
+        # "the head of the PTA", "the program director of my bootcamp", "the department head
+        # at my kids' school": the one who heads a unit named as one (not "of a startup").
+        after, unit = tokens[end].low, tokens[end + 1]
+        if after == "of" and (unit.low in ("the", "my", "our") or unit.is_cap):
+            return True
+        if after == "at" and unit.low in ("my", "our"):
+            return True
     if end >= len(tokens) or tokens[end].low != "from" or head.endswith("s"):
         return False
     for m in range(end + 1, min(len(tokens), end + 5)):
@@ -833,7 +874,9 @@ _LEAD_MARKS = frozenset({":", "—", "-", ",", "→", "="})
 _ROLE_ACRONYMS = frozenset({"don", "dm", "gm", "hod", "tl", "ra"})
 # Words before a relation that make it a post one person holds: "my old charge nurse", "my
 # head nurse", "my shift lead" (not "my nurse", "my lead").
-_POSTS = frozenset({"head", "charge", "chief", "shift", "floor", "unit", "department", "store"})
+_POSTS = frozenset(
+    {"head", "charge", "chief", "shift", "floor", "unit", "department", "store", "deputy"}
+)
 # Words before "email", "text", "message" that make it a thing sent: "send a short email to …".
 _NOUN_BEFORE = frozenset({"a", "an", "short", "quick", "brief", "nice", "long", "formal"})
 _BULLETS = frozenset({"-", "—", "•", "*", "→", ">", "+"})

@@ -1375,6 +1375,25 @@ _ASKED_BY_KIND: dict[str, list[tuple[str, str]]] = {
         ("my old GM from Chipotle → reference for the ops analyst role at Sweetgreen", "my old GM"),
         ("gym buddy marco → ask him to refer me for the SRE role at Datadog", "Marco"),
     ],
+    "the one who heads a unit named as one is one person": [
+        # The head, director, chair, dean, founder of a unit the member names.
+        (
+            "email the head of the sixth form to ask if she'd be a reference for the Ark teaching fellowship",
+            "the head of the sixth form",
+        ),
+        (
+            "ask the clinical director of my old practice to write a reference for the NHS band 6 post",
+            "the clinical director",
+        ),
+        (
+            "ask the site director at our church to refer me for the caretaker job at Kings College",
+            "the site director",
+        ),
+        (
+            "asking my old deputy head to be a referee for the Harris Federation maths post",
+            "my old deputy head",
+        ),
+    ],
     "mentions and promises name the person asked": [
         # A message opening with a mention speaks to them, whatever comes next.
         (
@@ -1474,6 +1493,11 @@ _NOT_SPECIFIC_BY_KIND: dict[str, list[str]] = {
         "ok so tomas said his team is hiring, will ask around for a referral",
     ],
     "posts many hold are not one person": [
+        # A unit named as any one of many, or a post many hold at a place.
+        "email the founder of a startup I follow and ask for a referral",
+        "ask the director of some agency to introduce me to the hiring manager at Ogilvy",
+        "ask the hiring manager at my dream company for a referral",
+        "ask the directors at Google for a referral",
         # Many hold these: not one person.
         "ask my old nurses for a reference for the case manager job",
         "email the coordinator to ask for contacts of alumni at Deloitte",
