@@ -701,7 +701,11 @@ _OFFICE_HEADS = frozenset(
     {"coordinator", "counselor", "counsellor", "advisor", "adviser", "officer", "director"}
 )
 # One meeting the member had, which makes its recruiter or manager one person.
-_ONE_MEETING = frozenset({"interview", "call", "screen", "meeting", "panel", "onsite"})
+_ONE_MEETING = frozenset(
+    {"interview", "call", "screen", "meeting", "panel", "onsite"}
+    # "the recruiter from Hays who called me monday": the one who got in touch.
+    | {"called", "emailed", "messaged", "texted", "rang", "contacted", "phoned"}
+)
 
 
 # Posts one person holds in the unit they head: "the head of …", "the director of …".
@@ -1019,8 +1023,17 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
             return _mention_ref(ct, i, end), end
         return None
     nxt = _verb_after(tokens, i + 1)
+    # "Zhang Wei was my classmate": a family name written first, then a given name.
+    family_first = (
+        low in SURNAMES_FIRST
+        and tok.is_cap
+        and i + 1 < len(tokens)
+        and tokens[i + 1].is_cap
+        and tokens[i + 1].low in GIVEN_NAMES
+    )
     if (
         low not in GIVEN_NAMES
+        and not family_first
         and low not in _MY
         and low not in UNIQUE_KIN
         and nxt != "from"
@@ -1071,8 +1084,8 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
         return ref, end
     if not tok.is_cap or not _is_name(tok):
         return None
-    known = low in GIVEN_NAMES and not (
-        initial and low in _MENTION_STOP and nxt not in _SUBJECT_VERBS
+    known = family_first or (
+        low in GIVEN_NAMES and not (initial and low in _MENTION_STOP and nxt not in _SUBJECT_VERBS)
     )
     if not known and not (initial and (nxt == "from" or _subject_referred_to(ct, i))):
         return None
@@ -1089,7 +1102,7 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
 # Words before a capitalised given name that make it (part of) a place or an organisation:
 # "works in Kaiser IT", "now at Oscar Health", "manages Selina Lisbon", "the Tim Hortons".
 _PLACE_BEFORE = frozenset(
-    {"at", "in", "@", "the", "into", "near", "manages", "runs", "owns", "founded", "joined"}
+    {"at", "in", "@", "the", "into", "near", "manages", "runs", "owns", "founded", "joined", "from"}
 )
 
 

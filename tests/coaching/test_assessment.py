@@ -1462,6 +1462,23 @@ _ASKED_BY_KIND: dict[str, list[tuple[str, str]]] = {
             "my neighbor",
         ),
     ],
+    "a family name first, a place after from, the one who called": [
+        # A capitalised family name written first is part of the name.
+        (
+            "Wang Fang sat next to me at the Huawei open day. I'll ask her to refer me for the RF engineer role",
+            "Wang Fang",
+        ),
+        # A given name that is a place after "from" is not the person pointed back to.
+        (
+            "Yusuf moved to Dubai from Florence last year, asking him to refer me for the Emaar site engineer job",
+            "Yusuf",
+        ),
+        # The recruiter who got in touch is one person.
+        (
+            "text the recruiter from Reed who rang me yesterday and ask for the hiring manager's name at Aviva",
+            "the recruiter",
+        ),
+    ],
     "notes with the person and the favour side by side": [
         # A clipped note: the name, then straight away the favour.
         ("chidi referral at Paystack for backend engineer", "Chidi"),
@@ -1493,6 +1510,8 @@ _NOT_SPECIFIC_BY_KIND: dict[str, list[str]] = {
         "ok so tomas said his team is hiring, will ask around for a referral",
     ],
     "posts many hold are not one person": [
+        "email the recruiters from Reed who rang me and ask for the hiring manager's name at Aviva",
+        "text a recruiter from Reed and ask for the hiring manager's name at Aviva",
         # A unit named as any one of many, or a post many hold at a place.
         "email the founder of a startup I follow and ask for a referral",
         "ask the director of some agency to introduce me to the hiring manager at Ogilvy",
