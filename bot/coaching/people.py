@@ -869,6 +869,12 @@ _HEADERS = frozenset(
 )
 
 
+# The day a note is for, before its person: "Mon: Priya → …", "tomorrow: Dana — …".
+_DAY_HEADERS = frozenset(
+    {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+    | {f"{day}day" for day in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}
+    | {"today", "tomorrow", "tonight"}
+)
 _MY = frozenset({"my", "our"})
 # The lowercase words that can open a slot or start a person named in passing.
 _SLOT_WORDS = _VERB_STARTS | GIVEN_NAMES | _MY | ADDRESS_BEFORE | TITLES
@@ -893,6 +899,7 @@ def _lead_person(ct: CleanText) -> Ref | None:
     if (
         len(tokens) < 3
         or first in _HEADERS
+        or first in REQUEST_VERBS  # "Text Emeka: could he …" is asked by the verb
         or (
             first in COMMON_WORDS
             and first not in ("my", "our")
@@ -1278,6 +1285,9 @@ def find_refs(ct: CleanText) -> list[Ref]:
     # A note's leading person needs a separator among its first words; a bullet before the
     # note ("- derek: referral @ HubSpot") is passed over.
     head = replace(ct, tokens=tokens[1:]) if count > 3 and tokens[0].text in _BULLETS else ct
+    if count > 4 and head.tokens[0].low in _DAY_HEADERS and head.tokens[1].text in (":", "-"):
+        # "Mon: Priya → intro to the CFO at Klarna": the day, then the note's person.
+        head = replace(ct, tokens=head.tokens[2:])
     lead = (
         None
         if _LEAD_MARKS.isdisjoint(ct.words)
@@ -1340,17 +1350,19 @@ def find_refs(ct: CleanText) -> list[Ref]:
         elif _ask_then_colon(tokens, j, source):
             j += 1  # "today's ask: <@U…> for a referral"
             noted = parse_object(ct, j, strong=True, verb=tok.low)
+            # "today's ask: Alexei (ex-Shopify) — intro to …": an aside may follow the person.
+            mark = _past_aside(tokens, noted[2]) if noted is not None else count
             if (
                 not refs
                 and noted is not None
                 and noted[0] is RefKind.PERSON
-                and noted[2] < count
-                and tokens[noted[2]].text in ("→", "-", "—", "=")
+                and mark < count
+                and tokens[mark].text in ("→", "-", "—", "=")
             ):
                 # "ask: <@U…> → referral, Asana": a note headed by the person asked.
-                end = tokens[noted[2]].end
+                end = tokens[mark].end
                 refs.append(Ref(RefKind.PERSON, noted[1], tok.start, end, Source.LEAD))
-                i = noted[2] + 1
+                i = mark + 1
                 continue
         elif (
             source is Source.REQUEST

@@ -1479,6 +1479,14 @@ _ASKED_BY_KIND: dict[str, list[tuple[str, str]]] = {
             "the recruiter",
         ),
     ],
+    "a note headed by the day, or an aside after the person": [
+        ("Wed: Kofi → referral for the Paystack data analyst role", "Kofi"),
+        ("tomorrow: Ines — intro to her manager at Farfetch", "Ines"),
+        (
+            "today's ask: Bruno (my old lead, now at Revolut) — referral for the iOS role there",
+            "Bruno",
+        ),
+    ],
     "notes with the person and the favour side by side": [
         # A clipped note: the name, then straight away the favour.
         ("chidi referral at Paystack for backend engineer", "Chidi"),
@@ -1508,6 +1516,10 @@ _NOT_SPECIFIC_BY_KIND: dict[str, list[str]] = {
         "hey Ola, I will send my resume to recruiters at Paystack",
         # A subject named, but the ask goes to people in general.
         "ok so tomas said his team is hiring, will ask around for a referral",
+    ],
+    "a day-headed note needs a concrete favour": [
+        "Wed: Kofi → catch up over coffee",
+        "today's ask: Bruno (my old lead) — some advice",
     ],
     "posts many hold are not one person": [
         "email the recruiters from Reed who rang me and ask for the hiring manager's name at Aviva",
