@@ -1479,6 +1479,13 @@ _ASKED_BY_KIND: dict[str, list[tuple[str, str]]] = {
             "the recruiter",
         ),
     ],
+    "an arrow typed in ASCII is an arrow": [
+        (
+            "Reference for the Ocado analyst role -> ask Priyanka (my old lead) by Friday",
+            "Priyanka",
+        ),
+        ("kwame->referral at Flutterwave for the QA role", "Kwame"),
+    ],
     "a note headed by the day, or an aside after the person": [
         ("Wed: Kofi → referral for the Paystack data analyst role", "Kofi"),
         ("tomorrow: Ines — intro to her manager at Farfetch", "Ines"),
@@ -1516,6 +1523,10 @@ _NOT_SPECIFIC_BY_KIND: dict[str, list[str]] = {
         "hey Ola, I will send my resume to recruiters at Paystack",
         # A subject named, but the ask goes to people in general.
         "ok so tomas said his team is hiring, will ask around for a referral",
+    ],
+    "an ASCII arrow to no one is no person": [
+        "need a reference for the Ocado analyst role -> asking around tonight",
+        "kwame -> catch up over coffee",
     ],
     "a day-headed note needs a concrete favour": [
         "Wed: Kofi → catch up over coffee",
