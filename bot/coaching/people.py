@@ -91,6 +91,10 @@ _SEE_IF_ASKS = frozenset(
     {"can", "could", "will", "would", "knows", "know", "has", "have", "might", "would've"}
     | {"he'd", "she'd", "they'd", "wants", "minds"}
 )
+# Request verbs a name may follow after "to": "ask to Marta …", "msg to Jonno: …".
+_TO_PERSON = frozenset(
+    {"ask", "asking", "request", "msg", "message", "email", "e-mail", "mail", "text", "dm"}
+)
 _SEND_VERBS = frozenset({"send", "sending", "email", "emailing", "forward", "mail"})
 _PARTICLES = frozenset({"van", "de", "da", "di", "von", "der", "del", "la", "le", "bin", "al"})
 _FAVOUR_NOUNS = frozenset(
@@ -1368,13 +1372,13 @@ def find_refs(ct: CleanText) -> list[Ref]:
             source is Source.REQUEST
             and j + 1 < count
             and (
-                (tokens[j].low == "to" and tok.low in ("ask", "asking", "request"))
+                (tokens[j].low == "to" and tok.low in _TO_PERSON)
                 or (tokens[j].low == "with" and tok.low in ("contact", "contacting"))
             )
             and (_is_name(tokens[j + 1]) or tokens[j + 1].low in GIVEN_NAMES)
         ):
             # "ask to Marta for a referral", "contact with Ngoc": a learner's frame, the person
-            # follows.
+            # follows; "msg to Jonno: …", "email to Dana": a message to the person.
             j += 1
         if source is Source.REQUEST and _requests_a_thing(tokens, i, j):
             i = j  # the person follows "from": "request a referral from Dana"

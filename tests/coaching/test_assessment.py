@@ -1479,6 +1479,13 @@ _ASKED_BY_KIND: dict[str, list[tuple[str, str]]] = {
             "the recruiter",
         ),
     ],
+    "a message to the person names them": [
+        (
+            "message to Nadia on whatsapp: can you pass my CV to your manager at Econet this week?",
+            "Nadia",
+        ),
+        ("dm to Kasia tonight, ask her to refer me for the QA role at Allegro", "Kasia"),
+    ],
     "an arrow typed in ASCII is an arrow": [
         (
             "Reference for the Ocado analyst role -> ask Priyanka (my old lead) by Friday",
@@ -1523,6 +1530,10 @@ _NOT_SPECIFIC_BY_KIND: dict[str, list[str]] = {
         "hey Ola, I will send my resume to recruiters at Paystack",
         # A subject named, but the ask goes to people in general.
         "ok so tomas said his team is hiring, will ask around for a referral",
+    ],
+    "a message to people in general names no one": [
+        "message to recruiters at Econet: can you pass my CV to the hiring manager?",
+        "email to the team at Allegro asking for a referral",
     ],
     "an ASCII arrow to no one is no person": [
         "need a reference for the Ocado analyst role -> asking around tonight",
