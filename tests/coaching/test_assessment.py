@@ -1485,6 +1485,7 @@ _ASKED_BY_KIND: dict[str, list[tuple[str, str]]] = {
             "Nadia",
         ),
         ("dm to Kasia tonight, ask her to refer me for the QA role at Allegro", "Kasia"),
+        ('WhatsApp Kofi: "can you pass my CV to your manager at MTN?"', "Kofi"),
     ],
     "an arrow typed in ASCII is an arrow": [
         (
@@ -1534,6 +1535,7 @@ _NOT_SPECIFIC_BY_KIND: dict[str, list[str]] = {
     "a message to people in general names no one": [
         "message to recruiters at Econet: can you pass my CV to the hiring manager?",
         "email to the team at Allegro asking for a referral",
+        "whatsapp my old classmates about jobs at MTN",
     ],
     "an ASCII arrow to no one is no person": [
         "need a reference for the Ocado analyst role -> asking around tonight",
