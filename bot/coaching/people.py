@@ -1069,6 +1069,14 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     initial = _clause_initial(tokens, i)
     if low in _MY and i and tokens[i - 1].text == "(":
         return None  # "Mr. Davies (my principal)": an aside about the person just named
+    if low in _MY and not initial:
+        owner = _one_owner(tokens, i)
+        if owner > i:
+            # "knock on my neighbour's door (he's at PwC) and ask if he'd …": the owner is one
+            # person named in passing.
+            stop = tokens[owner].end - 2
+            ref = Ref(RefKind.PERSON, ct.text[tok.start : stop], tok.start, stop, Source.MENTION)
+            return ref, owner + 1
     if initial and low.endswith("'s") and tok.is_cap:
         return _possessive_subject(ct, i)
     if (
@@ -1108,6 +1116,24 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     if tokens[end - 1].low in _ORG_WORDS:
         return None  # "Oscar Health", "Jane Street"
     return _mention_ref(ct, i, end), end
+
+
+def _one_owner(tokens: tuple[Token, ...], i: int) -> int:
+    """Index of "neighbour's" in "my (old) neighbour's door": one person owning a thing, not
+    a person ("my mom's friend" is parsed as the friend), or -1."""
+    for k in range(i + 1, min(len(tokens) - 1, i + 4)):
+        word = tokens[k].low
+        if word.endswith("'s"):
+            owner = _relation(word[:-2])
+            thing = tokens[k + 1].low
+            if (owner in UNIQUE_KIN or owner in UNIQUE_ROLES) and not (
+                thing in RELATION_NOUNS or thing in GENERIC_PEOPLE or _given_name(thing)
+            ):
+                return k
+            return -1
+        if word not in RELATION_MODIFIERS:
+            return -1
+    return -1
 
 
 # Words before a capitalised given name that make it (part of) a place or an organisation:

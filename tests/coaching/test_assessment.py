@@ -1443,6 +1443,15 @@ _ASKED_BY_KIND: dict[str, list[tuple[str, str]]] = {
             "Haruto-kun kindly offered to help. Asking him to refer me for the QA role at Mercari",
             "Haruto-kun",
         ),
+        # The owner of a thing, named in passing, is one person.
+        (
+            "popping round to my nan's flat after lunch, asking her to pass my CV to the manager of her care home",
+            "my nan",
+        ),
+        (
+            "dropping the kids at my sister's house tonight (she's a ward manager at Guy's) and asking her to refer me for the HCA post",
+            "my sister",
+        ),
         # Short forms and names missing before.
         ("cath's at the Monday standup, ask her to refer me for the ops role at Arup", "Cath"),
     ],
@@ -1561,6 +1570,8 @@ _NOT_SPECIFIC_BY_KIND: dict[str, list[str]] = {
         "ask my DMs for a referral",
     ],
     "a person seen or met is asked nothing by being named": [
+        "going to my mom's place, ask her friends for a referral",
+        "dropping the kids at my sister's house tonight, nice to catch up",
         "if I see Kwame at the careers fair I'll say hi",
         "Dropping by Dr. Lindqvist's lab at 11 to ask about her research",
         "Zebedee finally replied on LinkedIn, nice",
