@@ -1470,6 +1470,11 @@ _ASKED_BY_KIND: dict[str, list[tuple[str, str]]] = {
             "ask my neighbor to refer me for the barista job at Pret, she manages that branch",
             "my neighbor",
         ),
+        # So is the member's professor, as their manager or advisor is.
+        (
+            "emailing my old prof to ask for a recommendation letter for the Imperial MRes",
+            "my old prof",
+        ),
     ],
     "a family name first, a place after from, the one who called": [
         # A capitalised family name written first is part of the name.
@@ -1581,6 +1586,8 @@ _NOT_SPECIFIC_BY_KIND: dict[str, list[str]] = {
         "ask my neighbours for a referral at Ocado",
         "ask my uncle for some advice about my job search",
         "ask my aunt if I can borrow her car for the interview",
+        "email my old professors to ask for recommendation letters for the Imperial MRes",
+        "email a professor to ask for a recommendation letter",
     ],
     "mentions and promises without a concrete favour are not specific": [
         "<@U0XYZ9876> omg hi, long time! how are you?",
