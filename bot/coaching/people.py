@@ -603,6 +603,11 @@ def parse_object(
             if cur.endswith("'s") and _relation(cur[:-2]) in RELATION_NOUNS:
                 kind, end, said = _possessive_chain(ct, j, k + 1)
                 return kind, said, end, False
+            if cur in ("chief", "head") and k + 1 < len(tokens) and tokens[k + 1].low == "of":
+                # "my former chief of staff", "my old head of department": one post.
+                end = _unit_end(tokens, k + 1)
+                if end > k + 1:
+                    return RefKind.PERSON, text[tok.start : tokens[end - 1].end], end, False
             if tokens[k].text.isupper() and cur in _ROLE_ACRONYMS:
                 # "my old DON", "my HOD": a post written as its initials is one person.
                 named = _appositive_name(ct, k + 1)
@@ -1009,7 +1014,10 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     tok = tokens[i]
     low = tok.low
     # "Herr Schneider", "ate Joy", "ms. nguyen": a form of address or a title, then a name.
-    address = (low in ADDRESS_BEFORE or low in TITLES) and _address_name(tokens, i) >= 0
+    titled = low in ADDRESS_BEFORE or low.rstrip(".") in TITLES
+    if titled and tok.is_cap and _in_a_job_title(tokens, i):
+        return None  # "the Chief Medical Officer search", "the Sr. Technical Writer req"
+    address = titled and _address_name(tokens, i) >= 0
     if not tok.text[0].isupper() and low not in ("my", "our") and not address:
         # Most words: one cheap test (a form of address after a word makes it a name: "eun-ji
         # unni").
@@ -1116,6 +1124,17 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     if tokens[end - 1].low in _ORG_WORDS:
         return None  # "Oscar Health", "Jane Street"
     return _mention_ref(ct, i, end), end
+
+
+def _in_a_job_title(tokens: tuple[Token, ...], i: int) -> bool:
+    """Is the title at i part of a job title ("the Chief Operating Officer search", "the Sr.
+    Technical Writer req"), after "the" or a capitalised word inside a sentence?"""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    if prev.low in ("the", "a", "an"):
+        return True
+    return prev.is_cap and prev.low not in _VERB_STARTS and not _clause_initial(tokens, i - 1)
 
 
 def _one_owner(tokens: tuple[Token, ...], i: int) -> int:

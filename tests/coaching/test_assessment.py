@@ -1375,7 +1375,25 @@ _ASKED_BY_KIND: dict[str, list[tuple[str, str]]] = {
         ("my old GM from Chipotle → reference for the ops analyst role at Sweetgreen", "my old GM"),
         ("gym buddy marco → ask him to refer me for the SRE role at Datadog", "Marco"),
     ],
+    "a title inside a job title is no person": [
+        (
+            "Amaka applied for the Sr. Staff Nurse post at Guy's. Ask her to refer me for the ward manager post too",
+            "Amaka",
+        ),
+        (
+            "Amaka knows the Chief Nursing Officer Search team at Guy's. Asking her to refer me for the ward manager post",
+            "Amaka",
+        ),
+    ],
     "the one who heads a unit named as one is one person": [
+        (
+            "ask my old head of department to write a reference for the Ark maths post",
+            "my old head of department",
+        ),
+        (
+            "asking our chief of staff to be a referee for the Cabinet Office fast stream",
+            "our chief of staff",
+        ),
         # The head, director, chair, dean, founder of a unit the member names.
         (
             "email the head of the sixth form to ask if she'd be a reference for the Ark teaching fellowship",
@@ -1567,6 +1585,8 @@ _NOT_SPECIFIC_BY_KIND: dict[str, list[str]] = {
         "ask the director of some agency to introduce me to the hiring manager at Ogilvy",
         "ask the hiring manager at my dream company for a referral",
         "ask the directors at Google for a referral",
+        "ask my old heads of department for references for the Ark maths post",
+        "ask the head of a startup for a referral",
         # Many hold these: not one person.
         "ask my old nurses for a reference for the case manager job",
         "email the coordinator to ask for contacts of alumni at Deloitte",
