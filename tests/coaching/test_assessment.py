@@ -1511,6 +1511,16 @@ _ASKED_BY_KIND: dict[str, list[tuple[str, str]]] = {
             "the recruiter",
         ),
     ],
+    "the person spoken to is asked by 'any chance you could', 'could I'": [
+        (
+            "<@U0ABC1234> saw you moved to Monzo! any chance you could tell me who runs the iOS team there?",
+            "<@U0ABC1234>",
+        ),
+        (
+            "<@U0ABC1234> could I put you down as a reference for the Monzo iOS role?",
+            "<@U0ABC1234>",
+        ),
+    ],
     "a message to the person names them": [
         (
             "message to Nadia on whatsapp: can you pass my CV to your manager at Econet this week?",
@@ -1563,6 +1573,10 @@ _NOT_SPECIFIC_BY_KIND: dict[str, list[str]] = {
         "hey Ola, I will send my resume to recruiters at Paystack",
         # A subject named, but the ask goes to people in general.
         "ok so tomas said his team is hiring, will ask around for a referral",
+    ],
+    "the person spoken to, asked nothing concrete": [
+        "<@U0ABC1234> can I vent for a sec? nobody will give me a referral at Monzo",
+        "<@U0ABC1234> any chance you could help me out sometime?",
     ],
     "a message to people in general names no one": [
         "message to recruiters at Econet: can you pass my CV to the hiring manager?",
