@@ -1111,6 +1111,18 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
         return ref, end
     if not tok.is_cap or not _is_name(tok):
         return None
+    if (
+        not initial
+        and low.endswith("'s")
+        and low[:-2] in GIVEN_NAMES
+        and not _in_a_place_name(tokens, i)
+        and not company_at(tokens, i)
+    ):
+        # "going to Sunita's party, I'll ask her …": the owner is the person named.
+        stop = tok.end - 2
+        return Ref(
+            RefKind.PERSON, ct.text[tok.start : stop], tok.start, stop, Source.MENTION
+        ), i + 1
     known = family_first or (
         low in GIVEN_NAMES and not (initial and low in _MENTION_STOP and nxt not in _SUBJECT_VERBS)
     )

@@ -1470,6 +1470,10 @@ _ASKED_BY_KIND: dict[str, list[tuple[str, str]]] = {
             "dropping the kids at my sister's house tonight (she's a ward manager at Guy's) and asking her to refer me for the HCA post",
             "my sister",
         ),
+        (
+            "heading to Kwame's leaving do tonight, I'll ask him to refer me for the Arup graduate role",
+            "Kwame",
+        ),
         # Short forms and names missing before.
         ("cath's at the Monday standup, ask her to refer me for the ops role at Arup", "Cath"),
     ],
@@ -1610,6 +1614,8 @@ _NOT_SPECIFIC_BY_KIND: dict[str, list[str]] = {
     ],
     "a person seen or met is asked nothing by being named": [
         "going to my mom's place, ask her friends for a referral",
+        "heading to Kwame's leaving do tonight, should be fun",
+        "grab a sandwich at Trader Joe's then ask him for a referral",
         "dropping the kids at my sister's house tonight, nice to catch up",
         "if I see Kwame at the careers fair I'll say hi",
         "Dropping by Dr. Lindqvist's lab at 11 to ask about her research",
