@@ -478,7 +478,10 @@ def _practice_partner(favour: Favour, refs: list[Ref], after: int, low: str) -> 
 # A request put to the person spoken to: "could you", "would you be open to", "if you could".
 _YOU_ASKED = re.compile(
     r"\b(?:(?:could|would|can|will|do)\s(?:you|u)|if\s(?:you|u)\s(?:could|can|would|have)"
-    r"|(?:are|r)\s(?:you|u)\s(?:open|willing|able|ok|okay|up))\b"
+    r"|(?:are|r)\s(?:you|u)\s(?:open|willing|able|ok|okay|up)"
+    # "any chance you could tell me …", "could I [list you as] a reference …".
+    r"|chance\s(?:you|u)\s(?:could|can|would|might))\b"
+    r"|\b(?:could|can|may)\si\s\Z"
 )
 
 

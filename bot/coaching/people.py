@@ -84,10 +84,16 @@ _SELF_TO = frozenset(
     # the person is the one the member means to ask, even when unsure.
     | {"thinking", "wanted", "decided", "ok", "okay", "pushy", "rude", "weird", "awkward"}
     | {"soon", "early", "scared", "afraid", "nervous", "shy"}
+    # "Emailing today to ask if she'll …": the member's own ask, the person named before.
+    | {"today", "tonight", "tomorrow"}
 )
 _SEE_IF_ASKS = frozenset(
     {"can", "could", "will", "would", "knows", "know", "has", "have", "might", "would've"}
     | {"he'd", "she'd", "they'd", "wants", "minds"}
+)
+# Request verbs a name may follow after "to": "ask to Marta …", "msg to Jonno: …".
+_TO_PERSON = frozenset(
+    {"ask", "asking", "request", "msg", "message", "email", "e-mail", "mail", "text", "dm"}
 )
 _SEND_VERBS = frozenset({"send", "sending", "email", "emailing", "forward", "mail"})
 _PARTICLES = frozenset({"van", "de", "da", "di", "von", "der", "del", "la", "le", "bin", "al"})
@@ -319,6 +325,8 @@ def _is_lower_name(tokens: tuple[Token, ...], i: int) -> bool:
         return False  # letters, or a hyphenated name ("hye-jin")
     if tok.low in COMMON_WORDS or tok.low in RELATION_NOUNS or tok.low in NOT_NAMES:
         return False
+    if tok.low in REQUEST_VERBS:
+        return False  # "emailing today to ask if she'll …": the verb, not a name
     if _people_word(tok.low):
         return False
     if tok.low.endswith(_WORD_ENDINGS) and tok.low not in GIVEN_NAMES:
@@ -595,6 +603,11 @@ def parse_object(
             if cur.endswith("'s") and _relation(cur[:-2]) in RELATION_NOUNS:
                 kind, end, said = _possessive_chain(ct, j, k + 1)
                 return kind, said, end, False
+            if cur in ("chief", "head") and k + 1 < len(tokens) and tokens[k + 1].low == "of":
+                # "my former chief of staff", "my old head of department": one post.
+                end = _unit_end(tokens, k + 1)
+                if end > k + 1:
+                    return RefKind.PERSON, text[tok.start : tokens[end - 1].end], end, False
             if tokens[k].text.isupper() and cur in _ROLE_ACRONYMS:
                 # "my old DON", "my HOD": a post written as its initials is one person.
                 named = _appositive_name(ct, k + 1)
@@ -632,6 +645,9 @@ def parse_object(
             return RefKind.PERSON, named[0], named[1], False
         if low == "the" and _one_post_holder(tokens, j + 1, head_end):
             # "the alumni coordinator", "the hiring manager from tuesday's interview".
+            if k == j + 1 == head_end - 1 and tokens[k].low == "head" and tokens[k + 1].low == "of":
+                # "the head of the PTA": a bare "the head" says nothing, its unit is said too.
+                head_end = _unit_end(tokens, head_end)
             return RefKind.PERSON, text[tok.start : tokens[head_end - 1].end], head_end, False
         plural = low not in ("the", "a", "an", "one") or tokens[head_end - 1].low.endswith("s")
         return RefKind.GENERIC, text[tok.start : tokens[head_end - 1].end], head_end, plural
@@ -694,7 +710,41 @@ _OFFICE_HEADS = frozenset(
     {"coordinator", "counselor", "counsellor", "advisor", "adviser", "officer", "director"}
 )
 # One meeting the member had, which makes its recruiter or manager one person.
-_ONE_MEETING = frozenset({"interview", "call", "screen", "meeting", "panel", "onsite"})
+_ONE_MEETING = frozenset(
+    {"interview", "call", "screen", "meeting", "panel", "onsite"}
+    # "the recruiter from Hays who called me monday": the one who got in touch.
+    | {"called", "emailed", "messaged", "texted", "rang", "contacted", "phoned"}
+)
+
+
+# Posts one person holds in the unit they head: "the head of …", "the director of …".
+_UNIT_HEADS = frozenset(
+    {"head", "director", "chair", "dean", "principal", "president", "founder", "owner", "ceo"}
+)
+
+
+# Words that end the unit a post heads: "the head of the PTA to ask …", "… about …".
+_UNIT_STOPS = frozenset(
+    {"to", "for", "if", "whether", "and", "about", "at", "in", "on", "with", "who", "that"}
+    | {"so", "by", "she", "he", "they", "she's", "he's", "today", "tonight", "tomorrow"}
+)
+
+
+def _unit_end(tokens: tuple[Token, ...], k: int) -> int:
+    """End of "of the PTA", "of my department" at k: up to three words after the determiner."""
+    end = k + 1
+    if end < len(tokens) and tokens[end].low in ("the", "my", "our"):
+        end += 1
+    stop = min(end + 3, len(tokens))
+    while (
+        end < stop
+        and tokens[end].is_word
+        and tokens[end].low not in _UNIT_STOPS
+        and tokens[end].low not in REQUEST_VERBS
+        and not tokens[end].low.endswith("ing")
+    ):
+        end += 1
+    return end if end > k + 1 and tokens[end - 1].low not in ("the", "my", "our") else k
 
 
 def _one_post_holder(tokens: tuple[Token, ...], start: int, end: int) -> bool:
@@ -703,6 +753,14 @@ def _one_post_holder(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     head = tokens[end - 1].low
     if head in _OFFICE_HEADS and any(tokens[m].low in _OFFICE_SERVES for m in range(start, end)):
         return True
+    if head in _UNIT_HEADS and end + 1 < len(tokens):
+        # "the head of the PTA", "the program director of my bootcamp", "the department head
+        # at my kids' school": the one who heads a unit named as one (not "of a startup").
+        after, unit = tokens[end].low, tokens[end + 1]
+        if after == "of" and (unit.low in ("the", "my", "our") or unit.is_cap):
+            return True
+        if after == "at" and unit.low in ("my", "our"):
+            return True
     if end >= len(tokens) or tokens[end].low != "from" or head.endswith("s"):
         return False
     for m in range(end + 1, min(len(tokens), end + 5)):
@@ -820,6 +878,12 @@ _HEADERS = frozenset(
 )
 
 
+# The day a note is for, before its person: "Mon: Priya → …", "tomorrow: Dana — …".
+_DAY_HEADERS = frozenset(
+    {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+    | {f"{day}day" for day in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}
+    | {"today", "tomorrow", "tonight"}
+)
 _MY = frozenset({"my", "our"})
 # The lowercase words that can open a slot or start a person named in passing.
 _SLOT_WORDS = _VERB_STARTS | GIVEN_NAMES | _MY | ADDRESS_BEFORE | TITLES
@@ -829,7 +893,9 @@ _LEAD_MARKS = frozenset({":", "—", "-", ",", "→", "="})
 _ROLE_ACRONYMS = frozenset({"don", "dm", "gm", "hod", "tl", "ra"})
 # Words before a relation that make it a post one person holds: "my old charge nurse", "my
 # head nurse", "my shift lead" (not "my nurse", "my lead").
-_POSTS = frozenset({"head", "charge", "chief", "shift", "floor", "unit", "department", "store"})
+_POSTS = frozenset(
+    {"head", "charge", "chief", "shift", "floor", "unit", "department", "store", "deputy"}
+)
 # Words before "email", "text", "message" that make it a thing sent: "send a short email to …".
 _NOUN_BEFORE = frozenset({"a", "an", "short", "quick", "brief", "nice", "long", "formal"})
 _BULLETS = frozenset({"-", "—", "•", "*", "→", ">", "+"})
@@ -842,6 +908,7 @@ def _lead_person(ct: CleanText) -> Ref | None:
     if (
         len(tokens) < 3
         or first in _HEADERS
+        or first in REQUEST_VERBS  # "Text Emeka: could he …" is asked by the verb
         or (
             first in COMMON_WORDS
             and first not in ("my", "our")
@@ -947,7 +1014,10 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     tok = tokens[i]
     low = tok.low
     # "Herr Schneider", "ate Joy", "ms. nguyen": a form of address or a title, then a name.
-    address = (low in ADDRESS_BEFORE or low in TITLES) and _address_name(tokens, i) >= 0
+    titled = low in ADDRESS_BEFORE or low.rstrip(".") in TITLES
+    if titled and tok.is_cap and _in_a_job_title(tokens, i):
+        return None  # "the Chief Medical Officer search", "the Sr. Technical Writer req"
+    address = titled and _address_name(tokens, i) >= 0
     if not tok.text[0].isupper() and low not in ("my", "our") and not address:
         # Most words: one cheap test (a form of address after a word makes it a name: "eun-ji
         # unni").
@@ -971,9 +1041,18 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
             end = _lower_name_end(tokens, i)
             return _mention_ref(ct, i, end), end
         return None
-    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    nxt = _verb_after(tokens, i + 1)
+    # "Zhang Wei was my classmate": a family name written first, then a given name.
+    family_first = (
+        low in SURNAMES_FIRST
+        and tok.is_cap
+        and i + 1 < len(tokens)
+        and tokens[i + 1].is_cap
+        and tokens[i + 1].low in GIVEN_NAMES
+    )
     if (
         low not in GIVEN_NAMES
+        and not family_first
         and low not in _MY
         and low not in UNIQUE_KIN
         and nxt != "from"
@@ -998,6 +1077,14 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     initial = _clause_initial(tokens, i)
     if low in _MY and i and tokens[i - 1].text == "(":
         return None  # "Mr. Davies (my principal)": an aside about the person just named
+    if low in _MY and not initial:
+        owner = _one_owner(tokens, i)
+        if owner > i:
+            # "knock on my neighbour's door (he's at PwC) and ask if he'd …": the owner is one
+            # person named in passing.
+            stop = tokens[owner].end - 2
+            ref = Ref(RefKind.PERSON, ct.text[tok.start : stop], tok.start, stop, Source.MENTION)
+            return ref, owner + 1
     if initial and low.endswith("'s") and tok.is_cap:
         return _possessive_subject(ct, i)
     if (
@@ -1010,8 +1097,9 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
         if parsed is None or parsed[0] is not RefKind.PERSON:
             return None
         end = parsed[2]
-        # "Grandma Lou's bridge partner …": the person named is Grandma Lou.
-        said = parsed[1].removesuffix("'s") if initial else parsed[1]
+        # "Grandma Lou's bridge partner …", "going to Dr. Kim's office hours": the person
+        # named is Grandma Lou, Dr. Kim.
+        said = parsed[1].removesuffix("'s")
         ref = Ref(
             RefKind.PERSON,
             said,
@@ -1023,8 +1111,20 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
         return ref, end
     if not tok.is_cap or not _is_name(tok):
         return None
-    known = low in GIVEN_NAMES and not (
-        initial and low in _MENTION_STOP and nxt not in _SUBJECT_VERBS
+    if (
+        not initial
+        and low.endswith("'s")
+        and low[:-2] in GIVEN_NAMES
+        and not _in_a_place_name(tokens, i)
+        and not company_at(tokens, i)
+    ):
+        # "going to Sunita's party, I'll ask her …": the owner is the person named.
+        stop = tok.end - 2
+        return Ref(
+            RefKind.PERSON, ct.text[tok.start : stop], tok.start, stop, Source.MENTION
+        ), i + 1
+    known = family_first or (
+        low in GIVEN_NAMES and not (initial and low in _MENTION_STOP and nxt not in _SUBJECT_VERBS)
     )
     if not known and not (initial and (nxt == "from" or _subject_referred_to(ct, i))):
         return None
@@ -1038,10 +1138,39 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     return _mention_ref(ct, i, end), end
 
 
+def _in_a_job_title(tokens: tuple[Token, ...], i: int) -> bool:
+    """Is the title at i part of a job title ("the Chief Operating Officer search", "the Sr.
+    Technical Writer req"), after "the" or a capitalised word inside a sentence?"""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    if prev.low in ("the", "a", "an"):
+        return True
+    return prev.is_cap and prev.low not in _VERB_STARTS and not _clause_initial(tokens, i - 1)
+
+
+def _one_owner(tokens: tuple[Token, ...], i: int) -> int:
+    """Index of "neighbour's" in "my (old) neighbour's door": one person owning a thing, not
+    a person ("my mom's friend" is parsed as the friend), or -1."""
+    for k in range(i + 1, min(len(tokens) - 1, i + 4)):
+        word = tokens[k].low
+        if word.endswith("'s"):
+            owner = _relation(word[:-2])
+            thing = tokens[k + 1].low
+            if (owner in UNIQUE_KIN or owner in UNIQUE_ROLES) and not (
+                thing in RELATION_NOUNS or thing in GENERIC_PEOPLE or _given_name(thing)
+            ):
+                return k
+            return -1
+        if word not in RELATION_MODIFIERS:
+            return -1
+    return -1
+
+
 # Words before a capitalised given name that make it (part of) a place or an organisation:
 # "works in Kaiser IT", "now at Oscar Health", "manages Selina Lisbon", "the Tim Hortons".
 _PLACE_BEFORE = frozenset(
-    {"at", "in", "@", "the", "into", "near", "manages", "runs", "owns", "founded", "joined"}
+    {"at", "in", "@", "the", "into", "near", "manages", "runs", "owns", "founded", "joined", "from"}
 )
 
 
@@ -1077,12 +1206,22 @@ def _note_head(tokens: tuple[Token, ...]) -> bool:
 _PERSON_SUBJECT_VERBS = _SUBJECT_VERBS - {"is", "was", "has", "had", "got", "posted", "just"}
 
 
+def _verb_after(tokens: tuple[Token, ...], k: int) -> str:
+    """The word at k, or the verb after an adverb there ("Sakura-san kindly offered …")."""
+    if k >= len(tokens):
+        return ""
+    low = tokens[k].low
+    if low.endswith("ly") and k + 1 < len(tokens) and tokens[k + 1].low in _SUBJECT_VERBS:
+        return tokens[k + 1].low
+    return low
+
+
 def _subject_referred_to(ct: CleanText, i: int) -> bool:
     """An unknown capitalised word opening a sentence, as the subject of a person's verb, and
     pointed back to by he/she/him/her: "Kaveh runs the Python meetup. Ask him …"."""
     tokens = ct.tokens
     tok = tokens[i]
-    if i + 1 >= len(tokens) or tokens[i + 1].low not in _PERSON_SUBJECT_VERBS:
+    if _verb_after(tokens, i + 1) not in _PERSON_SUBJECT_VERBS:
         return False
     if tok.low in COMMON_WORDS or tok.low in _MENTION_STOP or _company_shaped(tok.text):
         return False
@@ -1207,6 +1346,9 @@ def find_refs(ct: CleanText) -> list[Ref]:
     # A note's leading person needs a separator among its first words; a bullet before the
     # note ("- derek: referral @ HubSpot") is passed over.
     head = replace(ct, tokens=tokens[1:]) if count > 3 and tokens[0].text in _BULLETS else ct
+    if count > 4 and head.tokens[0].low in _DAY_HEADERS and head.tokens[1].text in (":", "-"):
+        # "Mon: Priya → intro to the CFO at Klarna": the day, then the note's person.
+        head = replace(ct, tokens=head.tokens[2:])
     lead = (
         None
         if _LEAD_MARKS.isdisjoint(ct.words)
@@ -1269,29 +1411,31 @@ def find_refs(ct: CleanText) -> list[Ref]:
         elif _ask_then_colon(tokens, j, source):
             j += 1  # "today's ask: <@U…> for a referral"
             noted = parse_object(ct, j, strong=True, verb=tok.low)
+            # "today's ask: Alexei (ex-Shopify) — intro to …": an aside may follow the person.
+            mark = _past_aside(tokens, noted[2]) if noted is not None else count
             if (
                 not refs
                 and noted is not None
                 and noted[0] is RefKind.PERSON
-                and noted[2] < count
-                and tokens[noted[2]].text in ("→", "-", "—", "=")
+                and mark < count
+                and tokens[mark].text in ("→", "-", "—", "=")
             ):
                 # "ask: <@U…> → referral, Asana": a note headed by the person asked.
-                end = tokens[noted[2]].end
+                end = tokens[mark].end
                 refs.append(Ref(RefKind.PERSON, noted[1], tok.start, end, Source.LEAD))
-                i = noted[2] + 1
+                i = mark + 1
                 continue
         elif (
             source is Source.REQUEST
             and j + 1 < count
             and (
-                (tokens[j].low == "to" and tok.low in ("ask", "asking", "request"))
+                (tokens[j].low == "to" and tok.low in _TO_PERSON)
                 or (tokens[j].low == "with" and tok.low in ("contact", "contacting"))
             )
             and (_is_name(tokens[j + 1]) or tokens[j + 1].low in GIVEN_NAMES)
         ):
             # "ask to Marta for a referral", "contact with Ngoc": a learner's frame, the person
-            # follows.
+            # follows; "msg to Jonno: …", "email to Dana": a message to the person.
             j += 1
         if source is Source.REQUEST and _requests_a_thing(tokens, i, j):
             i = j  # the person follows "from": "request a referral from Dana"
@@ -1331,7 +1475,11 @@ def find_refs(ct: CleanText) -> list[Ref]:
             continue
         kind, text, end_index, plural = parsed
         if tok.low == "see" and (end_index >= count or tokens[end_index].low not in _SEE_IF_ASKS):
-            # "see if she is free" is not an ask; "see if she can refer me" is.
+            # "see if she is free" is not an ask; "see if she can refer me" is. A person seen
+            # is named in passing: "if I see Omar at the expo I'll ask him …" asks Omar.
+            if kind is RefKind.PERSON:
+                stop = tokens[end_index - 1].end
+                refs.append(Ref(kind, text, tokens[j].start, stop, Source.MENTION))
             i = end_index
             continue
         if source is Source.REQUEST and (
@@ -1355,7 +1503,7 @@ def _not_a_new_ask(tokens: tuple[Token, ...], i: int, n: int) -> bool:
     prev = tokens[i - 1].low if i else ""
     if i >= 2:
         before = tokens[i - 2].low
-        if prev == "to" and before not in _SELF_TO:
+        if prev == "to" and before not in _SELF_TO and not _a_time(before):
             return True
         if (
             prev in ("could", "can", "might", "should")
@@ -1367,6 +1515,11 @@ def _not_a_new_ask(tokens: tuple[Token, ...], i: int, n: int) -> bool:
             return True
     # "friday's phone screen", but "today's ask: <@U…> for a referral" is an ask.
     return n == 1 and prev.endswith("'s") and (i + 1 >= count or tokens[i + 1].text != ":")
+
+
+def _a_time(low: str) -> bool:
+    """ "at 2", "at 5pm", "at 10:30": a time, as in "office hours at 2 to ask if she'll …"."""
+    return low[:1].isdigit() and (low.isdigit() or low.endswith(("am", "pm")) or ":" in low)
 
 
 def _ask_then_colon(tokens: tuple[Token, ...], j: int, source: Source | None) -> bool:

@@ -31,6 +31,7 @@ _EMOJI = re.compile(r":[a-z0-9_+\-]{1,40}:|[\U0001F000-\U0001FAFF\u2600-\u27BF]"
 # Emphasis markers (*bold*, _it_, ~strike~, `code`) when they sit at the edge of a word.
 _MARKERS = re.compile(r"(?<![^\W_])[*_~`]+|[*_~`]+(?![^\W_])")
 _DASHES = re.compile(r"\s*[—–]\s*|\s+-{1,2}\s+")
+_ASCII_ARROW = re.compile(r"\s*(?:-+|=)>\s*")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _NEWLINES = re.compile(r"\s*\n\s*")
 _TYPOS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -279,6 +280,9 @@ def clean(raw: str) -> CleanText:
         text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     if "*" in text or "_" in text or "~" in text or "`" in text:
         text = _MARKERS.sub("", text)
+    if "->" in text or "=>" in text:
+        # "referral for Stripe -> ask Nina", "nina->intro": an arrow typed in ASCII.
+        text = _ASCII_ARROW.sub(" → ", text)
     # A hyphen inside a word ("follow-up") is left alone: in printable ASCII the only space
     # that can stand before a dash is " ".
     if not text.isascii() or " -" in text or ("-" in text and not text.isprintable()):

@@ -1526,6 +1526,13 @@ _ASKED_BY_KIND: dict[str, list[tuple[str, str]]] = {
         ("• omar → intro to his manager at Careem", "Omar"),
     ],
     "the person said back is never a place company or verb": [
+        # "said" and the request verbs, in lowercase, are words: the pronoun after them points
+        # back to the person named before.
+        ("kemi is at Monzo and said ping her. asking for a referral to the ops role", "Kemi"),
+        (
+            "Rhiannon manages the Bristol branch. Emailing today to ask if she'll pass my CV to the area manager",
+            "Rhiannon",
+        ),
         # A given name inside a place or a company's name is not the person asked.
         (
             "Aunt Bea works in Mercy Hospital billing, going to ask her for the name of the HR lead there",
@@ -1587,6 +1594,43 @@ _ASKED_BY_KIND: dict[str, list[tuple[str, str]]] = {
         ("my old GM from Chipotle → reference for the ops analyst role at Sweetgreen", "my old GM"),
         ("gym buddy marco → ask him to refer me for the SRE role at Datadog", "Marco"),
     ],
+    "a title inside a job title is no person": [
+        (
+            "Amaka applied for the Sr. Staff Nurse post at Guy's. Ask her to refer me for the ward manager post too",
+            "Amaka",
+        ),
+        (
+            "Amaka knows the Chief Nursing Officer Search team at Guy's. Asking her to refer me for the ward manager post",
+            "Amaka",
+        ),
+    ],
+    "the one who heads a unit named as one is one person": [
+        (
+            "ask my old head of department to write a reference for the Ark maths post",
+            "my old head of department",
+        ),
+        (
+            "asking our chief of staff to be a referee for the Cabinet Office fast stream",
+            "our chief of staff",
+        ),
+        # The head, director, chair, dean, founder of a unit the member names.
+        (
+            "email the head of the sixth form to ask if she'd be a reference for the Ark teaching fellowship",
+            "the head of the sixth form",
+        ),
+        (
+            "ask the clinical director of my old practice to write a reference for the NHS band 6 post",
+            "the clinical director",
+        ),
+        (
+            "ask the site director at our church to refer me for the caretaker job at Kings College",
+            "the site director",
+        ),
+        (
+            "asking my old deputy head to be a referee for the Harris Federation maths post",
+            "my old deputy head",
+        ),
+    ],
     "mentions and promises name the person asked": [
         # A message opening with a mention speaks to them, whatever comes next.
         (
@@ -1616,6 +1660,111 @@ _ASKED_BY_KIND: dict[str, list[tuple[str, str]]] = {
         (
             "nguyen minh from my class works at Grab, asking him to introduce me to his manager",
             "Nguyen Minh",
+        ),
+    ],
+    "a pronoun or a later ask points back to the person named in passing": [
+        # Seen, visited or written with an adverb before the verb: still the person named.
+        (
+            "if I see Kwame at the careers fair I'll ask him to refer me for the Arup graduate role",
+            "Kwame",
+        ),
+        (
+            "Dropping by Dr. Lindqvist's lab at 11 to ask if she'll write a recommendation letter for the Wellcome PhD",
+            "Dr. Lindqvist",
+        ),
+        (
+            "Zebedee finally replied on LinkedIn. Asking him to refer me for the QA role at Allegro",
+            "Zebedee",
+        ),
+        (
+            "Haruto-kun kindly offered to help. Asking him to refer me for the QA role at Mercari",
+            "Haruto-kun",
+        ),
+        # The owner of a thing, named in passing, is one person.
+        (
+            "popping round to my nan's flat after lunch, asking her to pass my CV to the manager of her care home",
+            "my nan",
+        ),
+        (
+            "dropping the kids at my sister's house tonight (she's a ward manager at Guy's) and asking her to refer me for the HCA post",
+            "my sister",
+        ),
+        (
+            "heading to Kwame's leaving do tonight, I'll ask him to refer me for the Arup graduate role",
+            "Kwame",
+        ),
+        # Short forms and names missing before.
+        ("cath's at the Monday standup, ask her to refer me for the ops role at Arup", "Cath"),
+    ],
+    "family and the neighbour are one person without a name": [
+        # Kin beyond parents and siblings, and the neighbour, are one person to the member.
+        (
+            "ring my auntie tonight and ask her to refer me for the porter job at Heathrow",
+            "my auntie",
+        ),
+        ("asking my nephew to pass my CV to the warehouse lead at Ocado", "my nephew"),
+        (
+            "my godfather (he runs a garage) — asking him to introduce me to his parts supplier at Halfords",
+            "my godfather",
+        ),
+        (
+            "ask my neighbor to refer me for the barista job at Pret, she manages that branch",
+            "my neighbor",
+        ),
+        # So is the member's professor, as their manager or advisor is.
+        (
+            "emailing my old prof to ask for a recommendation letter for the Imperial MRes",
+            "my old prof",
+        ),
+    ],
+    "a family name first, a place after from, the one who called": [
+        # A capitalised family name written first is part of the name.
+        (
+            "Wang Fang sat next to me at the Huawei open day. I'll ask her to refer me for the RF engineer role",
+            "Wang Fang",
+        ),
+        # A given name that is a place after "from" is not the person pointed back to.
+        (
+            "Yusuf moved to Dubai from Florence last year, asking him to refer me for the Emaar site engineer job",
+            "Yusuf",
+        ),
+        # The recruiter who got in touch is one person.
+        (
+            "text the recruiter from Reed who rang me yesterday and ask for the hiring manager's name at Aviva",
+            "the recruiter",
+        ),
+    ],
+    "the person spoken to is asked by 'any chance you could', 'could I'": [
+        (
+            "<@U0ABC1234> saw you moved to Monzo! any chance you could tell me who runs the iOS team there?",
+            "<@U0ABC1234>",
+        ),
+        (
+            "<@U0ABC1234> could I put you down as a reference for the Monzo iOS role?",
+            "<@U0ABC1234>",
+        ),
+    ],
+    "a message to the person names them": [
+        (
+            "message to Nadia on whatsapp: can you pass my CV to your manager at Econet this week?",
+            "Nadia",
+        ),
+        ("dm to Kasia tonight, ask her to refer me for the QA role at Allegro", "Kasia"),
+        ('WhatsApp Kofi: "can you pass my CV to your manager at MTN?"', "Kofi"),
+    ],
+    "an arrow typed in ASCII is an arrow": [
+        (
+            "Reference for the Ocado analyst role -> ask Priyanka (my old lead) by Friday",
+            "Priyanka",
+        ),
+        ("kwame->referral at Flutterwave for the QA role", "Kwame"),
+    ],
+    "a note headed by the day, or an aside after the person": [
+        ("Wed: Kofi → referral for the Paystack data analyst role", "Kofi"),
+        ("tomorrow: Ines — intro to her manager at Farfetch", "Ines"),
+        (
+            "today's ask: Bruno (my old lead, now at Revolut) — referral for the iOS role there",
+            "Bruno",
         ),
     ],
     "notes with the person and the favour side by side": [
@@ -1648,13 +1797,56 @@ _NOT_SPECIFIC_BY_KIND: dict[str, list[str]] = {
         # A subject named, but the ask goes to people in general.
         "ok so tomas said his team is hiring, will ask around for a referral",
     ],
+    "the person spoken to, asked nothing concrete": [
+        "<@U0ABC1234> can I vent for a sec? nobody will give me a referral at Monzo",
+        "<@U0ABC1234> any chance you could help me out sometime?",
+    ],
+    "a message to people in general names no one": [
+        "message to recruiters at Econet: can you pass my CV to the hiring manager?",
+        "email to the team at Allegro asking for a referral",
+        "whatsapp my old classmates about jobs at MTN",
+    ],
+    "an ASCII arrow to no one is no person": [
+        "need a reference for the Ocado analyst role -> asking around tonight",
+        "kwame -> catch up over coffee",
+    ],
+    "a day-headed note needs a concrete favour": [
+        "Wed: Kofi → catch up over coffee",
+        "today's ask: Bruno (my old lead) — some advice",
+    ],
     "posts many hold are not one person": [
+        "email the recruiters from Reed who rang me and ask for the hiring manager's name at Aviva",
+        "text a recruiter from Reed and ask for the hiring manager's name at Aviva",
+        # A unit named as any one of many, or a post many hold at a place.
+        "email the founder of a startup I follow and ask for a referral",
+        "ask the director of some agency to introduce me to the hiring manager at Ogilvy",
+        "ask the hiring manager at my dream company for a referral",
+        "ask the directors at Google for a referral",
+        "ask my old heads of department for references for the Ark maths post",
+        "ask the head of a startup for a referral",
         # Many hold these: not one person.
         "ask my old nurses for a reference for the case manager job",
         "email the coordinator to ask for contacts of alumni at Deloitte",
         "ask the recruiters from the career fair to forward my resume",
         "email the hiring manager to ask for a referral",
         "ask my DMs for a referral",
+    ],
+    "a person seen or met is asked nothing by being named": [
+        "going to my mom's place, ask her friends for a referral",
+        "heading to Kwame's leaving do tonight, should be fun",
+        "grab a sandwich at Trader Joe's then ask him for a referral",
+        "dropping the kids at my sister's house tonight, nice to catch up",
+        "if I see Kwame at the careers fair I'll say hi",
+        "Dropping by Dr. Lindqvist's lab at 11 to ask about her research",
+        "Zebedee finally replied on LinkedIn, nice",
+    ],
+    "family and neighbours need a concrete favour and one of them": [
+        "ask my cousins to refer me for the porter job at Heathrow",
+        "ask my neighbours for a referral at Ocado",
+        "ask my uncle for some advice about my job search",
+        "ask my aunt if I can borrow her car for the interview",
+        "email my old professors to ask for recommendation letters for the Imperial MRes",
+        "email a professor to ask for a recommendation letter",
     ],
     "mentions and promises without a concrete favour are not specific": [
         "<@U0XYZ9876> omg hi, long time! how are you?",
