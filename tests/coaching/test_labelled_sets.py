@@ -131,7 +131,7 @@ def test_dev4_sets() -> None:
     """Two sets written blind by hand on 2026-12-03 (asks-dev-4a.md: a Slack bootcamp club;
     asks-dev-4b.md: an international Discord club) and tuned on from the start. First measure,
     before any change: 4a 246/320 (76.9%), 4b 264/320 (82.5%), 1 non-specific judged specific
-    in each. After the `j7people` and `j7request` branches: 4a 311/320, 4b 317/320, none."""
+    in each. At the end of the session: 4a 314/320, 4b 317/320, none."""
     for path in (DEV4A_SET, DEV4B_SET):
         assert len(load(path)) >= 300
         _check_real_set(path, accuracy=0.96, who_accuracy=0.65)
@@ -143,7 +143,9 @@ def test_unseen5_sets() -> None:
     senior and specialist members, notes-to-self and near-misses), kept outside the repository
     until the day's rules were done, and measured once. First and only blind measure:
     5a 259/300 (86.3%), 1 non-specific judged specific; 5b 248/300 (82.7%), 2 (session start,
-    same sets: 83.0% and 77.7%, 2 and 2). Seen since; the thresholds guard what was fixed after."""
+    same sets: 83.0% and 77.7%, 2 and 2). Seen and tuned on since (`j8people`, `j8request`, by
+    kind of miss): 5a 291/300 (97.0%), 5b 293/300 (97.7%), none judged specific wrongly. No longer
+    a blind measure; the thresholds (that minus a margin) guard what was fixed."""
     for path in (UNSEEN5A_SET, UNSEEN5B_SET):
         assert len(load(path)) >= 290
-        _check_real_set(path, accuracy=0.82, who_accuracy=0.70)
+        _check_real_set(path, accuracy=0.95, who_accuracy=0.80)
