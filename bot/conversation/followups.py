@@ -228,6 +228,13 @@ def _ask_what_happened(turn: Turn, ask: Ask, lead: str) -> State:
     return State.AWAITING_OUTCOME
 
 
+# "should i message again?" said with the wait: a question about nudging.
+_ASKS_TO_NUDGE = re.compile(
+    r"\bshould i (message|text|email|ping|nudge|follow up|write|reach out|call)\b.{0,20}\?",
+    re.IGNORECASE,
+)
+
+
 def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str = "") -> State:
     """Said yes / Waiting to hear / Said no."""
     who = ask.who or "them"
@@ -253,6 +260,13 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str =
             f"{prefix}Still nothing from {who} — that's common; people get busy. One short, "
             "friendly nudge is fine: “Just bumping this in case it got buried — no pressure.” "
             "I'll check back in a few days."
+        )
+    elif result == Outcome.WAITING and _ASKS_TO_NUDGE.search(text):
+        # "no reply. should i message again?": the wait is recorded and the question answered.
+        plan_follow_up(turn.uow, turn.member, ask, turn.now)
+        turn.say(
+            f"{prefix}Not yet — give {who} 3–4 working days, then one short, friendly nudge: "
+            "“Just bumping this in case it got buried — no pressure.” I'll remind you then."
         )
     elif result == Outcome.WAITING:
         plan_follow_up(turn.uow, turn.member, ask, turn.now)

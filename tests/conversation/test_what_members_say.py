@@ -740,6 +740,13 @@ TALKS: dict[str, list[tuple[str, str]]] = {
             "right now they're stopped (`resume` starts them)",
         ),
     ],
+    "no reply yet, with a question about nudging": [
+        (":1h", ""),
+        ("ask Sam for a referral at Stripe", ""),
+        (":8h", ""),
+        ("yes", "What happened?"),
+        ("no reply. should i message again?", "Not yet — give Sam 3–4 working days"),
+    ],
     "a plan kept after two questions is in the member's words": [
         (":1h", ""),
         ("reach out to some recruiters", "Who exactly will you ask, and for what?"),
