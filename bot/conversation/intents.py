@@ -318,6 +318,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"|\bwhat if (he|she|they) (say|says) no\b"
             r"|\bdo (people|they|folks|most people) (actually |really |ever |usually )?(say yes|help|reply|"
             r"respond|agree)\b"
+            r"|^(you|u) think (he|she|they|[a-z]+)('?ll| will| would| might)\b"
             r"|^will (he|she|they|[a-z]+) (actually |even |really |ever )?(refer|help|remember|reply|"
             r"answer|do it|say yes|respond|care|agree|mind)\b"
         ),

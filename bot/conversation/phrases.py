@@ -131,8 +131,8 @@ HELP = re.compile(
 FOLLOW_UP_ADVICE = re.compile(
     r"\bfollowed up (twice|already|again|\w+ times)\b.{0,30}\?|\balready followed up\b.{0,30}\?"
     r"|\b(good|what|how to write|help me write) (a )?follow[- ]?up (msg|message|text|email|line|note)\b"
-    r"|\b(should|do|can|shall|could|would it be ok to|is it ok to|is it rude to|when to|how to|"
-    r"when should|how long (do|should) i)\b.{0,40}\b(follow ?up|follow-up|nudge|bug|ping|chase|"
+    r"|\b((should|do|can|shall|could)(?! (you|u) \w+ me\b)|would it be ok to|is it ok to|is it rude to|"
+    r"when to|how to|when should|how long (do|should) i)\b.{0,40}\b(follow ?up|follow-up|nudge|bug|ping|chase|"
     r"remind|write (to )?(him|her|them) again|message (him|her|them) again|reach out again|"
     r"try again|email (him|her|them) again|text (him|her|them) again|wait|poke|bother)\b"
     r"|\b(never|hasn'?t|didn'?t|not|still hasn'?t|haven'?t)\b.{0,20}\b(replied|answered|"
@@ -171,7 +171,8 @@ STRONG_FEELING = re.compile(
 FAREWELL = re.compile(
     r"^(bye+|goodbye|good bye|bye for now|see (you|ya|u)( later| tomorrow| soon)?|later|laters|"
     r"ttyl|talk (to you )?(later|tomorrow|soon)|gn|good ?night|night|cya|catch you later|"
-    r"that'?s all( for (now|today))?|signing off)( for now| then| coach| all)?$"
+    r"that'?s all( for (now|today))?|signing off|peace( out)?|take care|gotta go|gtg|g2g|adios|"
+    r"ciao|cheers mate)( for now| then| coach| all)?$"
 )
 NOT_KNOWING = re.compile(r"\b(no idea|no clue|not sure|idk|dunno|don'?t know) (who|what)\b")
 # Stuck: no one to ask, or out of touch ("i haven't talked to anyone in weeks"): a question of
@@ -238,7 +239,8 @@ THANKS_HELPED = re.compile(
     r"( actually| really)? helped)\b"
 )
 THANKS_END = re.compile(
-    r"^(good point|great|cool|ok|okay|nice|got it|will do)[,!. ]+(thanks|thx|ty|thank you)$"
+    r"^(good point|great|cool|ok|okay|nice|got it|will do|bet|sweet|awesome|perfect|word)[,!. ]+"
+    r"(thanks|thx|ty|thank you)$"
 )
 CONFIRM = re.compile(
     r"^(ok+|okay|okey|k+|kk|sure|yes+|yep+|yeah+|yup|y|ya|yah|yea|yess|sounds good|sound good|"
@@ -315,6 +317,7 @@ SKIP = re.compile(
     r"too busy( today)?|taking (today|the day) off|rest day|no asks today|i'?ll skip|"
     r"i will skip|skip please|skip pls|pass today|not doing one today|no ask)$"
     r"|\bnot feeling (it|up to it)\b|^(no energy|too tired|so tired|exhausted|wiped)( today)?\b"
+    r"|\b(gonna|going to|i'?ll|imma|i will) (pass|skip)( today| on (it|this|today))?[.! ]*$"
     r"|^(i'?m )?(taking|take|having) (the|today|a) (day )?off\b|^not today\b(?!.{0,6}\b(but|ask)\b)"
     r"|^(i )?can'?t (do it |do one )?today\b|^(too|so|super|really) busy( today| rn)?\b"
     r"|\bbrain fog\b|\bcan'?t think (rn|right now|today|straight)\b"

@@ -245,10 +245,46 @@ _LOOSE_AFTER = re.compile(
 _LOOSE_BEFORE = re.compile(r"\b(make it|do|how about|maybe|but|instead|,)\s*$", re.IGNORECASE)
 
 
+# An hour in words ("half past eight", "eight thirty", "at nine", "seven am"): turned into digits
+# only where a time is meant (minutes, am/pm, a lead such as "half past" or "at", or a message
+# that answers "what time suits you?"), so that "ask one person" stays words.
+_HOUR_WORDS = "one two three four five six seven eight nine ten eleven twelve".split()
+_MINUTE_WORDS = {
+    "o'clock": "00", "oclock": "00", "oh five": "05", "ten": "10", "fifteen": "15",
+    "twenty": "20", "thirty": "30", "forty": "40", "forty five": "45", "forty-five": "45",
+    "fifty": "50",
+}  # fmt: skip
+_SPELLED_HOUR = re.compile(
+    r"\b(?P<lead>half past|quarter past|quarter to|at|around|@)?\s*\b(?P<hour>"
+    + "|".join(_HOUR_WORDS)
+    + r")\b(?:[ -](?P<minutes>o'?clock|oh five|forty[ -]five|fifteen|thirty|twenty|forty|fifty|ten)\b)?"
+    r"(?P<suffix>\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z]))?"
+    r"(?!\s+(?:point|of|more|times?|things?|person|people|days?|weeks?|months?|years?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _hours_in_digits(text: str, loose: bool) -> str:
+    def digits(match: re.Match[str]) -> str:
+        lead, minutes, suffix = match.group("lead"), match.group("minutes"), match.group("suffix")
+        if not (lead or minutes or suffix or loose):
+            return match.group(0)
+        hour = _HOUR_WORDS.index(match.group("hour").lower()) + 1
+        clock = (
+            f"{hour}:{_MINUTE_WORDS[' '.join(minutes.lower().replace('-', ' ').split())]}"
+            if minutes
+            else str(hour)
+        )
+        return f"{lead + ' ' if lead else ''}{clock}{suffix or ''}"
+
+    return _SPELLED_HOUR.sub(digits, text)
+
+
 def find_time(text: str, loose: bool = False) -> time | None:
     """A clock time inside a message: '9am is fine', 'can you do 7:45 instead', 'at 8'. With
     `loose` (the member was just asked for a time), a bare hour with a cue counts too:
-    '9 is ok', 'make it 8', '11?'."""
+    '9 is ok', 'make it 8', '11?'. Hours in words count too ('half past eight')."""
+    text = _hours_in_digits(text, loose)
     if _NOON.search(text):
         return time(12, 0)
     spoken = _SPOKEN.search(text)

@@ -211,6 +211,21 @@ def test_spoken_times_and_slang_outcomes(sqlite_db: Database) -> None:
     assert chat.say("he said hes on it 👍")[0].startswith("Great outcome.")
 
 
+@pytest.mark.parametrize(
+    ("said", "time"),
+    [
+        ("half past eight works for me", "08:30"),
+        ("eight thirty", "08:30"),
+        ("quarter to nine please", "08:45"),
+        ("seven am", "07:00"),
+        ("nine is good", "09:00"),
+    ],
+)
+def test_an_hour_in_words(sqlite_db: Database, said: str, time: str) -> None:
+    [reply] = welcomed(sqlite_db).say(said)
+    assert reply.startswith(f"You're set: mon-fri at {time}")
+
+
 def test_stop_as_a_first_message_gets_no_welcome(sqlite_db: Database) -> None:
     chat = Chat(sqlite_db, start=MONDAY)
     [reply] = chat.say("stop messaging me")
@@ -746,6 +761,21 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         (":8h", ""),
         ("yes", "What happened?"),
         ("no reply. should i message again?", "Not yet — give Sam 3–4 working days"),
+    ],
+    "slang: a pass, a question back, thanks and a goodbye": [
+        (":1h", ""),
+        ("ngl im kinda fried today, gonna pass", "No problem — skipping today."),
+        ("wait what time do you ping me again?", "I check in mon-fri at 09:00"),
+        ("ttyl", "Bye for now!"),
+        (":1d", ""),
+        (
+            "aight so imma hit up my cousin deshawn, he's a PM at Spotify, and ask him to pass "
+            "my resume to his recruiter",
+            "That's a real ask: Deshawn",
+        ),
+        ("bet, thx", "You're welcome!"),
+        ("u think he'll actually do it?", "No one can know"),
+        ("peace out", "Bye for now!"),
     ],
     "a plan kept after two questions is in the member's words": [
         (":1h", ""),
