@@ -16,6 +16,7 @@ from bot.coaching import Verdict
 from bot.conversation.followups import current_ask, latest_open_ask
 from bot.conversation.group import offer_intro, word_report
 from bot.conversation.intents import Reading, Topic
+from bot.conversation.phrases import EXTRA_CHECK_IN
 from bot.conversation.planning import judge, last_plan, next_check_in
 from bot.conversation.states import State
 from bot.conversation.text import short
@@ -296,9 +297,10 @@ def _schedule(turn: Turn, reading: Reading) -> str:
             if not _WEEKEND & set(member.days)
             else " To leave weekends out: `days mon-fri`."
         )
+    asks_why = bool(re.search(r"\b(why|so many|too many|too often|spam|annoying|less)\b", low))
     fewer = (
         " Fewer messages: `days mon,thu` · a break: `pause 7` · none at all: `stop`."
-        if re.search(r"\b(why|so many|too many|too often|spam|annoying|less)\b", low)
+        if asks_why
         else ""
     )
     away = (
@@ -308,12 +310,12 @@ def _schedule(turn: Turn, reading: Reading) -> str:
         if member.stopped
         else ""
     )
-    if re.search(r"\b(too|as well|also|another|extra|second|how it went)\b", low):
+    if EXTRA_CHECK_IN.search(low) or "how it went" in low:
         fewer += (
             f" On a day you plan an ask, I also check in at {member.afternoon_time:%H:%M} to hear "
             "how it went — no need to set that."
         )
-    why = "I'm your ask coach: " if "Fewer" in fewer else ""
+    why = "I'm your ask coach: " if asks_why else ""
     if re.search(r"\bwhat time is it\b", low):
         local = turn.now.astimezone(ZoneInfo(member.timezone))
         why = f"It's {local:%H:%M} for you. "

@@ -13,7 +13,7 @@ import re
 
 from bot.checkins import cancel_all, plan_follow_up, plan_made_question
 from bot.conversation.intents import Intent, Reading
-from bot.conversation.phrases import NERVES
+from bot.conversation.phrases import FOLLOW_UP_ADVICE, NERVES
 from bot.conversation.planning import skip_today
 from bot.conversation.states import State
 from bot.conversation.text import short
@@ -228,13 +228,6 @@ def _ask_what_happened(turn: Turn, ask: Ask, lead: str) -> State:
     return State.AWAITING_OUTCOME
 
 
-# "should i message again?" said with the wait: a question about nudging.
-_ASKS_TO_NUDGE = re.compile(
-    r"\bshould i (message|text|email|ping|nudge|follow up|write|reach out|call)\b.{0,20}\?",
-    re.IGNORECASE,
-)
-
-
 def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str = "") -> State:
     """Said yes / Waiting to hear / Said no."""
     who = ask.who or "them"
@@ -261,7 +254,7 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str =
             "friendly nudge is fine: “Just bumping this in case it got buried — no pressure.” "
             "I'll check back in a few days."
         )
-    elif result == Outcome.WAITING and _ASKS_TO_NUDGE.search(text):
+    elif result == Outcome.WAITING and FOLLOW_UP_ADVICE.search(text.lower()):
         # "no reply. should i message again?": the wait is recorded and the question answered.
         plan_follow_up(turn.uow, turn.member, ask, turn.now)
         turn.say(

@@ -695,14 +695,19 @@ def someone_in(plan: str) -> str | None:
     if who is None or who.startswith(("<@", "my ", "My ")):
         return who
     first = who.split()[0]
-    if plan.lstrip().startswith(first) or first.lower() not in GIVEN_NAMES:
+    if plan.lstrip().startswith(first) or not _plainly_a_name(first.lower()):
         return None
-    return None if first.lower() in COMMON_WORDS else who
+    return who
+
+
+def _plainly_a_name(word: str) -> bool:
+    """A known given name that is no ordinary word ("jen", not "will" or "rose")."""
+    return word in GIVEN_NAMES and word not in COMMON_WORDS
 
 
 def _only_a_name(text: str, words: list[str]) -> bool:
     """A reply that is only someone's first name ("jen", "Carlos!")."""
-    return len(words) == 1 and words[0] in GIVEN_NAMES and words[0] not in COMMON_WORDS
+    return len(words) == 1 and _plainly_a_name(words[0])
 
 
 def _hedged_fragment(low: str) -> bool:
@@ -710,7 +715,7 @@ def _hedged_fragment(low: str) -> bool:
     "her manager maybe?"."""
     if not low.endswith("?") or vocab.QUESTION_START.match(low) or len(_words(low)) > 6:
         return False
-    return bool(re.search(r"\b(i (guess|suppose|think)|maybe|probably|prob|perhaps)\??$", low))
+    return bool(vocab.TRAILING_HEDGE.search(low))
 
 
 def _has_ask(text: str) -> bool:
@@ -760,7 +765,8 @@ def _answer(
     if (
         vocab.FOLLOW_UP_ADVICE.search(low)
         and ("?" in low or "should" in low)
-        and not (state == State.AWAITING_OUTCOME and vocab.OUTCOME_YES.search(low))
+        # to "What happened?", a stated outcome is the answer (its handler answers the question)
+        and not (state == State.AWAITING_OUTCOME and _outcome(low) is not None)
     ):
         return (Intent.FOLLOW_UP_ADVICE, "asks whether to follow up", None, None)
     if re.search(

@@ -133,8 +133,8 @@ FOLLOW_UP_ADVICE = re.compile(
     r"|\b(good|what|how to write|help me write) (a )?follow[- ]?up (msg|message|text|email|line|note)\b"
     r"|\b((should|do|can|shall|could)(?! (you|u) \w+ me\b)|would it be ok to|is it ok to|is it rude to|"
     r"when to|how to|when should|how long (do|should) i)\b.{0,40}\b(follow ?up|follow-up|nudge|bug|ping|chase|"
-    r"remind|write (to )?(him|her|them) again|message (him|her|them) again|reach out again|"
-    r"try again|email (him|her|them) again|text (him|her|them) again|wait|poke|bother)\b"
+    r"remind|write (to )?(him|her|them) again|(message|email|text|dm)( (him|her|them))? again|"
+    r"reach out again|try again|wait|poke|bother)\b"
     r"|\b(never|hasn'?t|didn'?t|not|still hasn'?t|haven'?t)\b.{0,20}\b(replied|answered|"
     r"responded|gotten back|got back|heard)\b.{0,40}\?"
     r"|\bwhat (do|should) i do\b.{0,30}\b(no reply|no answer|ghost|silence|not replying)"
@@ -281,6 +281,10 @@ HEDGES = re.compile(
     r"perhaps|probably|prob|i guess|i think|i suppose|let'?s say|how about|what about)"
     r"(?=[\s,.!…])[\s,.!…-]*)+",
     re.IGNORECASE,
+)
+# "referral i suppose?": a doubt at the end of an answer, not part of it.
+TRAILING_HEDGE = re.compile(
+    r"[\s,]+(i (guess|suppose|think)|maybe|probably|prob|perhaps)\W*$", re.IGNORECASE
 )
 # "I'll do it later": after a `not yet`, the member says when.
 LATER_TODAY = re.compile(

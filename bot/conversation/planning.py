@@ -16,7 +16,7 @@ from bot.checkins import plan_afternoon
 from bot.coaching import Assessment, Verdict
 from bot.conversation.group import offer_intro
 from bot.conversation.intents import Intent, Reading, assessed, person_in, someone_in
-from bot.conversation.phrases import HARD_TIMES
+from bot.conversation.phrases import HARD_TIMES, TRAILING_HEDGE
 from bot.conversation.states import State
 from bot.conversation.text import short
 from bot.conversation.turn import Turn
@@ -179,12 +179,6 @@ def keep_as_it_is(turn: Turn, reading: Reading) -> State:
     return record(turn, judge(turn, draft))
 
 
-# "referral i suppose?": the doubt at the end of an answer is not part of the favour.
-_TRAILING_HEDGE = re.compile(
-    r"[\s,]+(i (guess|suppose|think)|maybe|probably|prob|perhaps)\W*$", re.IGNORECASE
-)
-
-
 def _combinations(data: dict[str, object], answer: str) -> list[str]:
     """Readings of a clarifying answer, most specific first: the answer alone, the answer
     slotted into the plan ("Ask <who> for <answer>", "Ask <person in the answer> for <what>"),
@@ -192,7 +186,7 @@ def _combinations(data: dict[str, object], answer: str) -> list[str]:
     who = data.get("who")
     what = data.get("what")
     asking = str(data.get("asking", ""))
-    body = _TRAILING_HEDGE.sub("", answer.strip()).rstrip(".!?")
+    body = TRAILING_HEDGE.sub("", answer.strip()).rstrip(".!?")
     readings = [answer]
     named = person_in(body) if body else None
     if who and "what" in asking and body and named in (None, who):
