@@ -741,6 +741,7 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("what are my targets", "Your targets: Stripe, Netflix."),
         ("remove netflix from my targets", "Removed"),
         ("what are my targets", "Your targets: Stripe."),
+        ("remove spotify from my targets", "isn't on your targets"),  # changes nothing
     ],
     "a new job: sharing it in words, helping others, and the Friday review after a stop": [
         (
