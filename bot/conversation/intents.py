@@ -669,12 +669,9 @@ def _read(text: str, low: str, context: Context) -> Reading:
 
 def _questioning(low: str) -> bool:
     """A question somewhere in the message ("hmm is asking too much? we just met")."""
-    core = re.sub(
-        r"^((hmm+|ok|okay|so|but|and|wait|honestly|also|btw|actually|oh|um+)[, ]+)+", "", low
-    )
     if (
         low.endswith("?")
-        or vocab.QUESTION_START.match(core)
+        or vocab.QUESTION_START.match(_without_fillers(low))
         or re.search(r"\b(right|correct)\?", low)
     ):
         return True
@@ -708,6 +705,13 @@ def _plainly_a_name(word: str) -> bool:
 def _only_a_name(text: str, words: list[str]) -> bool:
     """A reply that is only someone's first name ("jen", "Carlos!")."""
     return len(words) == 1 and _plainly_a_name(words[0])
+
+
+def _without_fillers(low: str) -> str:
+    """The message after the words people open with ("wait how does…", "ok so what…")."""
+    return re.sub(
+        r"^((hmm+|ok|okay|so|but|and|wait|honestly|also|btw|actually|oh|um+)[, ]+)+", "", low
+    )
 
 
 def _hedged_fragment(low: str) -> bool:
@@ -900,7 +904,7 @@ def _question(low: str, text: str) -> Reading | None:
             return Reading(
                 Intent.WHO_KNOWS, text, "looks for someone in the group", company=company
             )
-    if vocab.HELP.match(low):
+    if vocab.HELP.match(_without_fillers(low)):
         return Reading(Intent.HELP, text, "asks what the coach does")
     if vocab.FOLLOW_UP_ADVICE.search(low):
         return Reading(Intent.FOLLOW_UP_ADVICE, text, "asks whether to follow up")

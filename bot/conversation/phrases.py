@@ -123,7 +123,7 @@ HIRED_AT = re.compile(
     r"\b(?:at|in|from|with|to join)\s+([A-Za-z0-9][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})"
 )
 HELP = re.compile(
-    r"\bhow does (this|it) (work|works)\b|\b(what|which) (other )?commands\b|^(help|help me|help pls|help please|\?+|h|menu|commands|options|info|usage|"
+    r"\bhow does (this|it|the)( whole)?( thing| bot| coach| app)? (work|works)\b|\b(what|which) (other )?commands\b|^(help|help me|help pls|help please|\?+|h|menu|commands|options|info|usage|"
     r"how does (this|it) work|how do (i use|you work|this work)|what can you do|"
     r"what do you do|what (are|r) (the|your) commands|what can i (say|type|do here)|"
     r"how to use( this)?|instructions|what is this|what's this|whats this)\??$"
@@ -182,7 +182,8 @@ STUCK = re.compile(
     r"any contacts|a network)\b|\b(haven'?t|have not|havent) (talked|spoken|reached out) to "
     r"(anyone|anybody|any ?one)\b|\b(no ?one|nobody) to ask\b|\bi (have|got) no (network|"
     r"contacts|connections|one)\b|\b(my|i have a) (tiny|small|non-?existent) network\b"
-    r"|\bi (don'?t|do not) know who\b"
+    r"|\bi (don'?t|do not) know who\b|^((honestly|tbh|um+|hmm+)[, ]+)*(no clue|no idea|idk|dunno)[,.!]+ "
+    r"\w+"
 )
 # "idk" on its own, to "what's your ask today?": a question of what to ask.
 UNSURE = re.compile(
@@ -235,7 +236,7 @@ THANKS_PREFIX = re.compile(
     r"^(thanks+|thank you|thx|ty|appreciate it|appreciate that)( so much| a lot)?(,| !| for \w+)?\s+"
 )
 THANKS_HELPED = re.compile(
-    r"^(honestly |really |seriously )?(appreciate (you|it|this)|(this|you) (has|have|really|actually)"
+    r"^((cheers|thanks|thx|ty|thank you)[,!. ]+)?(honestly |really |seriously )?(appreciate (you|it|this)|(this|you) (has|have|really|actually)"
     r"( actually| really)? helped)\b"
 )
 THANKS_END = re.compile(

@@ -131,6 +131,11 @@ def _coaching_question(assessment: Assessment, questions: int) -> str:
         favour = f" for {assessment.what}" if assessment.what else ""
         return f"Who exactly will you ask{favour}? A name, e.g. “Priya from my old team”."
     who = assessment.who or "them"
+    if questions > 1:
+        return (
+            f"Nearly there — what's the one thing {who} can do for you? An intro to someone, two "
+            "names, a referral, or a look at your resume."
+        )
     return (
         f"What will you ask {who} for — an intro, a referral, feedback on something, "
         "names at a company?"
@@ -150,11 +155,11 @@ def clarify(turn: Turn, reading: Reading) -> State:
             return record(turn, candidate)
         candidates.append(candidate)
     best = min(candidates, key=lambda c: (len(c.missing), c.verdict == Verdict.PASSIVE))
+    # The plan so far, in the member's own words, never the coach's "Ask … for …" readings.
+    draft = str(data.get("draft", "")).strip()
+    best = replace(best, text=f"{draft.rstrip('.!')}. {reading.text}" if draft else reading.text)
     if questions >= turn.settings.max_clarifying_questions:
-        # Kept as a plan: in the member's own words, not the coach's "Ask … for …" reading.
-        draft = str(data.get("draft", "")).strip()
-        words = f"{draft.rstrip('.!')}. {reading.text}" if draft else reading.text
-        return record(turn, best if best.verdict == Verdict.SPECIFIC else replace(best, text=words))
+        return record(turn, best)
     if best.verdict != Verdict.PASSIVE:
         # Carry over what earlier answers established.
         best = replace(
@@ -193,6 +198,10 @@ def _combinations(data: dict[str, object], answer: str) -> list[str]:
         # (an answer that names someone else is not slotted under the earlier person)
         glue = "" if body.lower().startswith(_FAVOUR_START) else "for "
         readings.append(f"Ask {who} {glue}{body[0].lower() + body[1:]}")
+        # "could ask her if she knows anyone in merchandising": the pronoun is that person
+        named_back = re.sub(r"\b(her|him|them)\b", str(who), body, count=1, flags=re.IGNORECASE)
+        if named_back != body:
+            readings.append(named_back)
     person = named if "who" in asking else None
     draft = str(data.get("draft", ""))
     if what and "who" in asking and body:

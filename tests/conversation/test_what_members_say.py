@@ -657,7 +657,7 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         (":1h", ""),
         ("sir what i should ask today, i have no idea", "Good asks are small and concrete"),
         ("ok i will ask my college friend for her company openings", ""),
-        ("her name is Priya, she is in Infosys Pune", "What will you ask Priya for"),
+        ("her name is Priya, she is in Infosys Pune", "what's the one thing Priya can do for you?"),
         ("a referral for the java developer opening", "That's a real ask: Priya, a referral"),
     ],
     "who given as 'from Mia', then changed to her boss": [
@@ -777,6 +777,23 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("bet, thx", "You're welcome!"),
         ("u think he'll actually do it?", "No one can know"),
         ("peace out", "Bye for now!"),
+    ],
+    "no clue, then a store manager who moved to corporate": [
+        (":1h", ""),
+        (
+            "honestly no clue, everyone i know is in retail",
+            "Start with people who already know you",
+        ),
+        (
+            "hmm my old store manager linda moved to corporate at target",
+            "What will you ask Linda for",
+        ),
+        (
+            "could ask her if she knows anyone in merchandising planning",
+            "Nearly there — what's the one thing Linda can do for you?",
+        ),
+        ("cheers, appreciate it", "You're welcome!"),  # thanks, never the answer
+        ("wait how does this whole thing work again?", "I'm your ask coach. Each working day"),
     ],
     "a plan kept after two questions is in the member's words": [
         (":1h", ""),
