@@ -159,6 +159,7 @@ def question(turn: Turn, reading: Reading) -> State:
         Topic.IS_GOOD_ASK: _is_good_ask,
         Topic.PRIVACY: _privacy,
         Topic.MY_ASKS: _my_asks,
+        Topic.REMINDER: _reminder,
     }.get(topic)
     if topic == Topic.GROUP:
         return group_question(turn, reading)
@@ -366,6 +367,25 @@ def _group(turn: Turn, reading: Reading) -> str:
         f"(the favour and the company), so others can help — {yours}. Need someone at a "
         "company? Ask me “who knows someone at Stripe?” and I'll ask the group for you. I don't "
         "list who's in the group."
+    )
+
+
+def _reminder(turn: Turn, reading: Reading) -> str:
+    """ "can you remind me at 3pm to email carla": no one-off reminders; what the coach does
+    instead, with the person named if there is one."""
+    member = turn.member
+    when = f"{format_days(member.days)} at {member.checkin_time:%H:%M}"
+    who = judge(turn, reading.text).who
+    open_ask = latest_open_ask(turn)
+    if who and open_ask and (open_ask.who or "").lower() == who.lower():
+        then = f"Your ask of {who} is on my list — I'll check in with you about it."
+    elif who:
+        then = f"Tell me what you'll ask {who} for, and I'll note it and ask you later how it went."
+    else:
+        then = "If it's an ask, tell me who and for what, and I'll ask you later how it went."
+    return (
+        f"I can't set one-off reminders — I write at your check-in time ({when}), and later "
+        f"about an ask you've told me. {then}"
     )
 
 

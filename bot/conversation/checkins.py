@@ -13,8 +13,9 @@ from datetime import date, datetime, timedelta
 
 from bot.checkins import plan_next_morning, plan_next_review, plan_nudge
 from bot.coaching import Verdict
-from bot.conversation.followups import choice, made_question
+from bot.conversation.followups import made_question
 from bot.conversation.onboarding import finish_quietly
+from bot.conversation.outcomes import choice
 from bot.conversation.planning import keep_draft
 from bot.conversation.states import State
 from bot.conversation.text import short

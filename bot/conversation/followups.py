@@ -13,8 +13,9 @@ import re
 
 from bot.checkins import cancel_all, plan_follow_up, plan_made_question
 from bot.conversation.intents import Intent, Reading
-from bot.conversation.phrases import FOLLOW_UP_ADVICE, NERVES
-from bot.conversation.planning import skip_today
+from bot.conversation.outcomes import ask_what_happened, choice, outcome
+from bot.conversation.phrases import NERVES
+from bot.conversation.planning import judge, made_untold, skip_today
 from bot.conversation.states import State
 from bot.conversation.text import short
 from bot.conversation.turn import Turn
@@ -27,11 +28,6 @@ FOLLOW_UP_CHOICES = ("heard", "nudge", "drop")
 HIRE_CHOICES = ("share_hire", "keep_hire")
 # "Not yet, tomorrow" asks again on the next working day; "next week" a week on.
 NOT_YET_DAYS = {"tomorrow": 1, "later": 0, "next_week": 5, None: 1}
-
-
-def choice(ask_id: int | None, action: str, label: str) -> Choice:
-    """A button about one ask: `!ask:<id>:<action>`."""
-    return Choice(label=label, value=f"!ask:{ask_id}:{action}")
 
 
 def made_question(ask: Ask) -> tuple[str, tuple[Choice, ...]]:
@@ -96,16 +92,28 @@ def _which(ask: Ask) -> str:
     return f"(That's for your ask of {ask.who}.) " if ask.who else ""
 
 
+def _someone_else(turn: Turn, ask: Ask | None, pending: bool, text: str) -> bool:
+    """Whether a typed answer is about an ask the coach never heard of: there is none open,
+    or the text names someone other than the open ask's person ("asked carla yesterday!")."""
+    if ask is None:
+        return True
+    if pending or not ask.who:
+        return False
+    named = judge(turn, text).who
+    return named is not None and named.lower() != ask.who.lower()
+
+
 def typed_made(turn: Turn, reading: Reading) -> State:
     """ "yep did it!", "Made it" typed (now or the next morning)."""
     ask, pending = _the_ask(turn)
-    if ask is None:
-        return _no_open_ask(turn)
+    if _someone_else(turn, ask, pending, reading.text):
+        return made_untold(turn, reading.text)
+    assert ask is not None
     if turn.member.state == State.AWAITING_FOLLOW_UP and pending:
         return follow_up(turn, ask, "heard")
     prefix = "" if pending else _which(ask)
     if ask.status == AskStatus.MADE and not pending:
-        return _ask_what_happened(turn, ask, prefix + "You'd already told me. ")
+        return ask_what_happened(turn, ask, prefix + "You'd already told me. ")
     return made(turn, ask, "made", prefix)
 
 
@@ -139,9 +147,10 @@ def typed_skip(turn: Turn, reading: Reading) -> State:
 def typed_outcome(turn: Turn, reading: Reading) -> State:
     """ "she said yes 😊", "no reply yet", "he said he can't"."""
     ask, pending = _the_ask(turn)
-    if ask is None:
-        return _no_open_ask(turn)
     result = reading.result or Outcome.WAITING
+    if _someone_else(turn, ask, pending, reading.text):
+        return made_untold(turn, reading.text, result)
+    assert ask is not None
     return outcome(turn, ask, result, "" if pending else _which(ask), text=reading.text)
 
 
@@ -186,7 +195,7 @@ def made(
         ask.status = AskStatus.MADE
         ask.updated_at = turn.now
         turn.uow.asks.save(ask)
-        return _ask_what_happened(turn, ask, prefix + "Nice — you asked. ")
+        return ask_what_happened(turn, ask, prefix + "Nice — you asked. ")
     turn.member.state_data = {}
     if action == "not_yet":
         checkin = plan_made_question(turn.uow, turn.member, ask, turn.now, NOT_YET_DAYS[when])
@@ -217,70 +226,12 @@ def made(
     return State.IDLE
 
 
-def _ask_what_happened(turn: Turn, ask: Ask, lead: str) -> State:
-    turn.member.state_data = {"ask_id": ask.id}
-    turn.say(
-        f"{lead}What happened?",
-        choice(ask.id, "yes", "Said yes"),
-        choice(ask.id, "waiting", "Waiting to hear"),
-        choice(ask.id, "no", "Said no"),
-    )
-    return State.AWAITING_OUTCOME
-
-
-def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str = "") -> State:
-    """Said yes / Waiting to hear / Said no."""
-    who = ask.who or "them"
-    still_waiting = ask.outcome == Outcome.WAITING and result == Outcome.WAITING
-    ask.status = AskStatus.MADE
-    ask.outcome = result
-    ask.updated_at = turn.now
-    turn.uow.asks.save(ask)
-    turn.member.state_data = {}
-    if result == Outcome.YES:
-        send_now = (
-            "Send it today, while it's fresh. "
-            if re.search(r"\bshould i (send|email|forward|reply|get back)\b", text, re.IGNORECASE)
-            else ""
-        )
-        turn.say(
-            f"{prefix}Great outcome. {send_now}A two-line thank-you to {who} today keeps the door open — "
-            "don't be a hit-and-run."
-        )
-    elif still_waiting:  # heard nothing again: a nudge, not a thank-you
-        plan_follow_up(turn.uow, turn.member, ask, turn.now)
-        turn.say(
-            f"{prefix}Still nothing from {who} — that's common; people get busy. One short, "
-            "friendly nudge is fine: “Just bumping this in case it got buried — no pressure.” "
-            "I'll check back in a few days."
-        )
-    elif result == Outcome.WAITING and FOLLOW_UP_ADVICE.search(text.lower()):
-        # "no reply. should i message again?": the wait is recorded and the question answered.
-        plan_follow_up(turn.uow, turn.member, ask, turn.now)
-        turn.say(
-            f"{prefix}Not yet — give {who} 3–4 working days, then one short, friendly nudge: "
-            "“Just bumping this in case it got buried — no pressure.” I'll remind you then."
-        )
-    elif result == Outcome.WAITING:
-        plan_follow_up(turn.uow, turn.member, ask, turn.now)
-        turn.say(
-            f"{prefix}Asking was the hard part. I'll check in about {who} in a few days; a "
-            "thank-you note now never hurts."
-        )
-    else:
-        turn.say(
-            f"{prefix}A no is still an answer — and you asked. Thank {who} anyway; people "
-            "remember it. Who's next?"
-        )
-    return State.IDLE
-
-
 def follow_up(turn: Turn, ask: Ask, action: str, prefix: str = "") -> State:
     """Heard back / I'll nudge / Drop it."""
     who = ask.who or "them"
     turn.member.state_data = {}
     if action == "heard":
-        return _ask_what_happened(turn, ask, prefix + "Good. ")
+        return ask_what_happened(turn, ask, prefix + "Good. ")
     if action == "nudge":
         plan_follow_up(turn.uow, turn.member, ask, turn.now)
         turn.say(f"{prefix}Good. Keep it short and friendly; I'll check back about {who}.")

@@ -84,6 +84,7 @@ class Topic(StrEnum):
     WHAT_IS_SPECIFIC = "what_is_specific"
     HELP_OTHERS = "help_others"  # "can I still use this to help others?"
     MY_ASKS = "my_asks"  # "what did I ask yesterday?"
+    REMINDER = "reminder"  # "can you remind me at 3pm to email carla" (no one-off reminders)
     HOW_TO_ASK = "how_to_ask"  # "should I attach my CV?", "what do I say?"
     NERVES = "nerves"  # "i hate asking for favours", "feels pushy"
     GROUP = "group"  # "who else is in the group?", "can i see what others ask?"
@@ -411,7 +412,10 @@ def read(text: str, context: Context) -> Reading:
 def person_in(answer: str) -> str | None:
     """The person an answer names, read as the assessor reads the one asked ("Carlos. he
     works at shopify" -> Carlos)."""
-    answer = _ANSWER_LEAD.sub("", _NAME_IS.sub("", answer.strip())) or answer.strip()
+    named = _NAME_IS.search(answer)
+    if named:
+        answer = answer[named.end() :]
+    answer = _ANSWER_LEAD.sub("", answer.strip()) or answer.strip()
     who = assessed(f"Ask {answer.rstrip('.!')} for a referral").who
     if who is None and "," in answer:  # "her boss, Dana Fox": the name after the comma
         who = assessed(f"Ask {answer.rsplit(',', 1)[1].strip().rstrip('.!')} for a referral").who
@@ -429,8 +433,7 @@ _ANSWER_LEAD = re.compile(
 
 # "her name is Priya, she is in Infosys": the name after "name is".
 _NAME_IS = re.compile(
-    r"^(?:(?:ok|okay|so|and|oh|oh and)[, ]+)?(?:her|his|their|the person'?s|my friend'?s) name(?:'s| is)\s+",
-    re.IGNORECASE,
+    r"\b(?:her|his|their|the person'?s|my \w+'?s) name(?:'s| is)\s+", re.IGNORECASE
 )
 
 
@@ -462,6 +465,10 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.COMMAND, "removes a target", word="target", rest=f"remove {company}")
     if vocab.MY_ASKS.search(low):  # before "remind me…" is read as follow-up advice
         return reading(Intent.QUESTION, "a question: my_asks", topic=Topic.MY_ASKS)
+    if vocab.ONE_OFF_REMINDER.search(low):
+        return reading(Intent.QUESTION, "a question: reminder", topic=Topic.REMINDER)
+    if state in _PLAN_STATES and vocab.NAME_GIVEN.search(low):
+        return reading(Intent.PLAN, "gives the name of the person to ask")
     if re.fullmatch(r"undo( that| it)?|take (that|it) back", low) and not context.stopped:
         return reading(Intent.EDIT, "takes back the last plan")
 
@@ -695,6 +702,23 @@ def someone_in(plan: str) -> str | None:
     if plan.lstrip().startswith(first) or not _plainly_a_name(first.lower()):
         return None
     return who
+
+
+# How a member says they made an ask: "asked carla yesterday!", "i messaged jen".
+_MADE_LEAD = re.compile(
+    r"^(?:(?:so|ok|okay|well|yay|finally|update)[,!.: ]+)*(?:i )?(?:just |finally |already )?"
+    r"(?:asked|messaged|emailed|texted|called|pinged|dm'?d|dmed|wrote to|talked to|spoke to|"
+    r"spoke with|reached out to|heard from|met with|met)\s+",
+    re.IGNORECASE,
+)
+
+
+def made_person(text: str) -> str | None:
+    """The person a report of a made ask names: "Asked carla yesterday!" -> Carla."""
+    lead = _MADE_LEAD.match(text.strip())
+    if lead is None:
+        return None
+    return person_in(text.strip()[lead.end() :])
 
 
 def _plainly_a_name(word: str) -> bool:

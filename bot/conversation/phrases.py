@@ -302,10 +302,24 @@ ADDRESSED = re.compile(
     r"[a-z][\w'-]{1,20}, ((could|can|would|will) (you|u)|any chance|do (you|u) know|would (you|u) mind))"
 )
 WHAT_NEXT = re.compile(
-    r"^(so |ok |okay |and |then )?(what happens (next|now)|what now|now what|what'?s next|"
-    r"whats next|what next|then what|and then|what (do|should|shall) i do (now|next)|what comes next|"
+    r"^((so+|ok|okay|and|then|uh+|um+|hmm+|alright|right)[ ,]+)*(what happens (next|now)|what now|"
+    r"now what|what'?s next|whats next|what next|then what|and then|what (do|should|shall) i do "
+    r"(now|next|here)|what am i (supposed|meant) to do( now| next| here)?|what comes next|"
     r"what('?s| is) the next step)\b"
 )
+# A one-off reminder, which the coach doesn't set: "can you remind me at 3pm to email carla",
+# "set me a reminder for friday". ("remind me tomorrow" is `LATER`; "remind me at 8 every day"
+# is the schedule.)
+ONE_OFF_REMINDER = re.compile(
+    r"\bremind me (at|around|in|on|this|tonight|later today|before|to|about)\b"
+    r"(?!.*\b(instead|every|each|daily|from now on|mornings|weekdays)\b)"
+    r"(?=.*\b(to (email|text|message|call|ask|send|write|follow|reach|ping|dm|reply|check|nudge)|"
+    r"about|today|this (afternoon|evening)|tonight|in an? (hour|bit|few)|in \d+ ?(h|hrs?|hours?|"
+    r"mins?|minutes?)|on (mon|tues|wednes|thurs|fri|satur|sun)day)\b)"
+    r"|\b(set|make|create|add) (me )?a reminder\b"
+)
+# The name given in an answer: "idk, my old boss maybe? her name is Carla".
+NAME_GIVEN = re.compile(r"\b(her|his|their|the person'?s|my \w+'?s) name(?:'s| is) [a-z]")
 # Not now, later: "remind me tomorrow instead", "maybe tomorrow", "not now".
 LATER = re.compile(
     r"\b(will do|do it|i'?ll do it|later)\b.{0,20}\bremind me (at|in|around) \d|"

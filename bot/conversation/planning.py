@@ -15,12 +15,20 @@ from datetime import timedelta
 from bot.checkins import plan_afternoon
 from bot.coaching import Assessment, Verdict
 from bot.conversation.group import offer_intro
-from bot.conversation.intents import Intent, Reading, assessed, person_in, someone_in
+from bot.conversation.intents import (
+    Intent,
+    Reading,
+    assessed,
+    made_person,
+    person_in,
+    someone_in,
+)
+from bot.conversation.outcomes import ask_what_happened, outcome
 from bot.conversation.phrases import HARD_TIMES, TRAILING_HEDGE
 from bot.conversation.states import State
 from bot.conversation.text import short
 from bot.conversation.turn import Turn
-from bot.domain import Ask, AskStatus, CheckInKind
+from bot.domain import Ask, AskStatus, CheckInKind, Outcome
 
 # The same person asked for the same kind of favour within this window gets a heads-up.
 REPEAT_ASK_WINDOW = timedelta(days=14)
@@ -221,6 +229,12 @@ def record(turn: Turn, assessment: Assessment) -> State:
     is kept as a plan, not an ask."""
     member = turn.member
     assert member.id is not None
+    already_made = bool(member.state_data.get("made"))
+    result = member.state_data.get("result")
+    if already_made:
+        status = AskStatus.MADE
+    else:
+        status = AskStatus.OPEN if assessment.verdict == Verdict.SPECIFIC else AskStatus.SKIPPED
     ask = turn.uow.asks.add(
         Ask(
             member_id=member.id,
@@ -232,12 +246,17 @@ def record(turn: Turn, assessment: Assessment) -> State:
             company=assessment.company,
             role=assessment.role,
             deadline=assessment.deadline,
-            status=AskStatus.OPEN if assessment.verdict == Verdict.SPECIFIC else AskStatus.SKIPPED,
+            status=status,
             updated_at=turn.now,
         )
     )
     member.state_data = {}
     member.memory["last_plan"] = ask.id
+    if already_made:
+        lead = f"Noted: you asked {ask.who}. " if ask.who else "Noted. "
+        if result:
+            return outcome(turn, ask, Outcome(str(result)), lead, text=assessment.text)
+        return ask_what_happened(turn, ask, lead)
     if assessment.verdict != Verdict.SPECIFIC:
         turn.uow.checkins.cancel_pending(member.id, [CheckInKind.NUDGE])
         turn.say(
@@ -261,6 +280,48 @@ def record(turn: Turn, assessment: Assessment) -> State:
     _good_practice(turn, ask)
     offer_intro(turn, ask.company, ask.id)
     return State.IDLE
+
+
+def made_untold(turn: Turn, text: str, result: Outcome | None = None) -> State:
+    """An ask the member says they made that the coach never heard of ("asked carla
+    yesterday!", "she said she'd think about it"): noted as made, with how it went if they
+    said; when who or what is unclear, one question first (never a lecture about planning)."""
+    data = turn.member.state_data
+    earlier = data if turn.member.state == State.CLARIFYING and data.get("made") else {}
+    answer = text
+    if earlier:  # the one question was asked; this answer is how it went
+        text = f"{str(earlier.get('draft', '')).rstrip('.!')}. {text}"
+        result = result or (Outcome(str(earlier["result"])) if earlier.get("result") else None)
+    assessment = judge(turn, answer)
+    if assessment.verdict != Verdict.SPECIFIC:
+        assessment = judge(turn, text)
+    who = assessment.who or made_person(answer) or earlier.get("who")
+    assessment = replace(assessment, text=text, who=str(who) if who else None)
+    turn.member.state_data = {"made": True, "result": result.value if result else None}
+    if assessment.verdict == Verdict.SPECIFIC or earlier:
+        return record(turn, assessment)
+    turn.member.state_data |= {
+        "draft": text,
+        "questions": turn.settings.max_clarifying_questions,  # one question, then noted
+        "asking": "what" if who else "both",
+        "who": who,
+        "what": assessment.what,
+        "verdict": assessment.verdict.value,
+    }
+    if who:
+        turn.say(f"Good for you — you asked {who}! What did you ask for? I'll note it.")
+    elif result == Outcome.YES:
+        turn.say("That's great news! Who said yes, and to what? I'll note it.")
+    elif result == Outcome.NO:
+        turn.say("A no still counts — you asked. Who was it, and what did you ask for?")
+    elif result == Outcome.WAITING:
+        turn.say(
+            "Sounds like the ball's in their court. Who did you ask, and for what? I'll note "
+            "it and remind you to follow up."
+        )
+    else:
+        turn.say("Nice — you asked! Who was it, and what did you ask for? I'll note it.")
+    return State.CLARIFYING
 
 
 def _good_practice(turn: Turn, ask: Ask) -> None:

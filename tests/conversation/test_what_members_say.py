@@ -622,6 +622,37 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "an ask made before the coach heard of it is noted, with how it went": [
+        ("Asked carla yesterday!", "Good for you — you asked Carla! What did you ask for?"),
+        ("she said she'd think about it", "Noted: you asked Carla. Asking was the hard part."),
+        (":1d", ""),
+        ("did it!", "Nice — you asked! Who was it, and what did you ask for?"),
+        ("asked Omar for a referral at Stripe", "Noted: you asked Omar. What happened?"),
+        ("he said yes!!", "Great outcome."),
+    ],
+    "good news with no ask on record asks who, never 'no open ask'": [
+        ("she said yes 😊", "That's great news! Who said yes, and to what?"),
+        ("my cousin Dana, she'll refer me at Target", "Noted: you asked Dana. Great outcome."),
+    ],
+    "a one-off reminder is explained, and a name in it kept": [
+        (
+            "can you remind me at 3pm to email carla",
+            "I can't set one-off reminders — I write at your check-in time (mon-fri at 09:00)",
+        ),
+        ("set me a reminder for friday", "If it's an ask, tell me who and for what"),
+        ("ask Carla for an intro to her manager at Wayfair", "That's a real ask: Carla"),
+        ("remind me at 4 to message carla", "Your ask of Carla is on my list"),
+    ],
+    "what to do now, in a new member's words, and a name given after 'idk'": [
+        ("uh what do i do now", "At each check-in (mon-fri at 09:00) I'll ask"),
+        (":1h", ""),
+        ("honestly not sure. maybe reach out to some folks on linkedin", "Who exactly"),
+        ("idk, my old boss maybe? her name is Carla", "what's the one thing Carla can do"),
+        (
+            "an intro to someone on the data team at Shopify",
+            "That's a real ask: Carla, an intro to someone on the data team at Shopify.",
+        ),
+    ],
     "the group, nerves and being stuck get answers of their own": [
         (":1h", ""),
         ("who else is in the group?", "I don't list who's in the group"),

@@ -1,0 +1,79 @@
+"""How an ask went: the "What happened?" question and its answer (yes, waiting, no).
+
+Shared by the follow-ups (an ask the coach asked about) and planning (an ask the member
+reports as already made: "asked carla yesterday!", "she said she'd think about it").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.checkins import plan_follow_up
+from bot.conversation.phrases import FOLLOW_UP_ADVICE
+from bot.conversation.states import State
+from bot.conversation.turn import Turn
+from bot.domain import Ask, AskStatus, Outcome
+from bot.messages import Choice
+
+
+def choice(ask_id: int | None, action: str, label: str) -> Choice:
+    """A button about one ask: `!ask:<id>:<action>`."""
+    return Choice(label=label, value=f"!ask:{ask_id}:{action}")
+
+
+def ask_what_happened(turn: Turn, ask: Ask, lead: str) -> State:
+    turn.member.state_data = {"ask_id": ask.id}
+    turn.say(
+        f"{lead}What happened?",
+        choice(ask.id, "yes", "Said yes"),
+        choice(ask.id, "waiting", "Waiting to hear"),
+        choice(ask.id, "no", "Said no"),
+    )
+    return State.AWAITING_OUTCOME
+
+
+def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str = "") -> State:
+    """Said yes / Waiting to hear / Said no."""
+    who = ask.who or "them"
+    still_waiting = ask.outcome == Outcome.WAITING and result == Outcome.WAITING
+    ask.status = AskStatus.MADE
+    ask.outcome = result
+    ask.updated_at = turn.now
+    turn.uow.asks.save(ask)
+    turn.member.state_data = {}
+    if result == Outcome.YES:
+        send_now = (
+            "Send it today, while it's fresh. "
+            if re.search(r"\bshould i (send|email|forward|reply|get back)\b", text, re.IGNORECASE)
+            else ""
+        )
+        turn.say(
+            f"{prefix}Great outcome. {send_now}A two-line thank-you to {who} today keeps the door open — "
+            "don't be a hit-and-run."
+        )
+    elif still_waiting:  # heard nothing again: a nudge, not a thank-you
+        plan_follow_up(turn.uow, turn.member, ask, turn.now)
+        turn.say(
+            f"{prefix}Still nothing from {who} — that's common; people get busy. One short, "
+            "friendly nudge is fine: “Just bumping this in case it got buried — no pressure.” "
+            "I'll check back in a few days."
+        )
+    elif result == Outcome.WAITING and FOLLOW_UP_ADVICE.search(text.lower()):
+        # "no reply. should i message again?": the wait is recorded and the question answered.
+        plan_follow_up(turn.uow, turn.member, ask, turn.now)
+        turn.say(
+            f"{prefix}Not yet — give {who} 3–4 working days, then one short, friendly nudge: "
+            "“Just bumping this in case it got buried — no pressure.” I'll remind you then."
+        )
+    elif result == Outcome.WAITING:
+        plan_follow_up(turn.uow, turn.member, ask, turn.now)
+        turn.say(
+            f"{prefix}Asking was the hard part. I'll check in about {who} in a few days; a "
+            "thank-you note now never hurts."
+        )
+    else:
+        turn.say(
+            f"{prefix}A no is still an answer — and you asked. Thank {who} anyway; people "
+            "remember it. Who's next?"
+        )
+    return State.IDLE
