@@ -104,7 +104,9 @@ FLOW: dict[State, Step] = {
     State.AWAITING_OUTCOME: Step({Intent.PLAN: planning.plan, **_ANSWERS}),
     State.AWAITING_FOLLOW_UP: Step({Intent.PLAN: planning.plan, **_ANSWERS}),
     State.CONFIRM_FORGET: Step(
-        {Intent.CONFIRM: words.forget_confirmed}, otherwise=words.forget_kept
+        # "ok maybe just pause a month": a break instead, and nothing deleted.
+        {Intent.CONFIRM: words.forget_confirmed, Intent.PAUSE: words.pause},
+        otherwise=words.forget_kept,
     ),
 }
 """The member's state -> the intents it expects -> the handler (which returns the next state)."""

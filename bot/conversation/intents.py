@@ -212,6 +212,8 @@ def _days_text(days: frozenset[int]) -> str:
 
 
 def _outcome(low: str) -> Outcome | None:
+    # A question inside the answer is no outcome: "not yet. do you think he'll say yes?"
+    low = _ASKED_BACK.sub("", low)
     if vocab.OUTCOME_NO.search(low) and not re.search(
         r"\bno (reply|response|answer|word|news)", low
     ):
@@ -223,6 +225,12 @@ def _outcome(low: str) -> Outcome | None:
     if vocab.OUTCOME_WAITING.search(low):
         return Outcome.WAITING
     return None
+
+
+_ASKED_BACK = re.compile(
+    r"[^.!?]*\b(do you think|think (he|she|they)('?ll| will| would)|will (he|she|they)|would (he|she|they)|"
+    r"what if|should i)\b[^.!?]*\?"
+)
 
 
 def polarity(low: str) -> str | None:
@@ -478,11 +486,20 @@ def _read(text: str, low: str, context: Context) -> Reading:
             return reading(
                 Intent.CONFIRM if said == "yes" else Intent.DECLINE, "answers the deletion question"
             )
-        if re.match(
+        agreed = re.match(
             r"^((yes|yep|yeah|sure|ok|okay|y|please|pls)[ ,!]+)*(yes|yep|yeah|sure|ok|y|confirm|"
-            r"forget|delete|go ahead|do it)\b",
+            r"forgg?e+tt*|delete|go ahead|do it)\b",
             low,
-        ) and not low.endswith("?"):
+        )
+        # Only agreement, or agreement to deleting: "ok maybe just pause a month" is no yes.
+        if (
+            agreed
+            and not low.endswith("?")
+            and (
+                vocab.DELETE_WORD.search(low)
+                or (len(_words(low[agreed.end() :])) <= 3 and not vocab.BUT_INSTEAD.search(low))
+            )
+        ) or re.search(r"\b(yes|yep|yeah|ok|sure|please|pls)[,!. ]+(delete|forget|erase|wipe)\b", low):
             return reading(Intent.CONFIRM, "answers the deletion question")
         if re.match(
             r"^(no|nope|nah|wait|cancel|don'?t|keep|oops|whoops|stop|never ?mind|nvm)\b", low
@@ -907,7 +924,8 @@ def _names_outcome(low: str) -> bool:
             r"\b(said|say|says|replied|answered|agreed|declined|referred me|introduced me|"
             r"no (reply|response|answer)|never replied|hasn'?t replied|ghosted|waiting to hear|"
             r"still waiting|waiting on|heard back|can'?t refer|will intro|'ll intro|"
-            r"referring me|nothing (yet |back )?from|still nothing|no word from|heard nothing)\b",
+            r"referring me|nothing (yet |back )?from|still nothing|no word from|heard nothing|"
+            r"never (got|gotten) back|got back to me|(finally )?(answered|replied|responded))\b",
             low,
         )
     )

@@ -118,6 +118,9 @@ HIRED = re.compile(
     r"|\bi'?m (starting|joining) (at|\w+ (on|next))\b.*\b(job|role|offer)?|\bnew job\b.*!"
     r"|\bi got it!|\bgot the job\b|\bgot an offer\b|\bgot a job\b|\bi get the job\b"
     r"|\bsigned (the|my|an|their) (contract|offer)\b|\blast day of (job ?)?(searching|hunting|the search)\b"
+    r"|\b(got|get|received|accepted|took) (the|my|their|a|an) (job |written |verbal )?offer\b"
+    r"|^(offer )?signed( it| today| this morning)?[.!]"
+    r"|\bstarting at [a-z][\w&.\-]* (in|on|next|this|from)\b"
 )
 HIRED_AT = re.compile(
     r"\b(?:at|in|from|with|to join)\s+([A-Za-z0-9][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})"
@@ -162,7 +165,8 @@ FRUSTRATION = re.compile(
     r"giving up|hopeless|depress\w*|frustrat\w*|ugh+|argh+|burn(ed|t)? out|exhausted|"
     r"overwhelmed|so over (this|it)|over it|(nobody|no one) (ever )?(answers|replies|cares|helps|responds)|what'?s (even )?the point|"
     r"what is wrong with|i'?m (so )?done with (this|it|all)|rejections?|"
-    r"shut up|go away|piss\w*|bloody|hell|stop asking me (that|this)|(i'?m|im|i am) doing my best|"
+    r"shut up|go away|didn'?t sign up for|who added me|stop asking (me )?(questions|so many)|"
+    r"piss\w*|bloody|hell|stop asking me (that|this)|(i'?m|im|i am) doing my best|"
     r"get off my (back|case))\b"
 )
 STRONG_FEELING = re.compile(
@@ -307,6 +311,11 @@ WHAT_NEXT = re.compile(
     r"(now|next|here)|what am i (supposed|meant) to do( now| next| here)?|what comes next|"
     r"what('?s| is) the next step)\b"
 )
+# To "Reply `forget` again to confirm": words that mean deleting, and words that take a yes back.
+DELETE_WORD = re.compile(r"\b(delete|forgg?e+tt*|erase|wipe|remove)\b")
+BUT_INSTEAD = re.compile(
+    r"\b(but|maybe|pause|break|stop|wait|instead|keep|actually|rather|hold on|not sure)\b"
+)
 # A one-off reminder, which the coach doesn't set: "can you remind me at 3pm to email carla",
 # "set me a reminder for friday". ("remind me tomorrow" is `LATER`; "remind me at 8 every day"
 # is the schedule.)
@@ -335,6 +344,7 @@ SKIP = re.compile(
     r"for today)|no (ask|plan)s? (for )?today|nothing (for )?today|day off|busy today|"
     r"too busy( today)?|taking (today|the day) off|rest day|no asks today|i'?ll skip|"
     r"i will skip|skip please|skip pls|pass today|not doing one today|no ask)$"
+    r"|^(nope|no|nah)[,.! ]+(not today|skip)\b|^(sick|ill|unwell|poorly)( in bed| today| again)?\b"
     r"|\bnot feeling (it|up to it)\b|^(no energy|too tired|so tired|exhausted|wiped)( today)?\b"
     r"|\b(gonna|going to|i'?ll|imma|i will) (pass|skip)( today| on (it|this|today))?[.! ]*$"
     r"|^(i'?m )?(taking|take|having) (the|today|a) (day )?off\b|^not today\b(?!.{0,6}\b(but|ask)\b)"
@@ -378,6 +388,9 @@ OUTCOME_YES = re.compile(
     r"|^positive\b|\b(sent|gave) (me )?(back|over) (my|the|her|his|their) .{0,30}\b(comments|feedback|notes|edits|"
     r"suggestions)\b"
     r"|\bsaid he would\b|\bsaid they would\b"
+    r"|\b(she'?s|he'?s|they'?re|shes|hes) (passing|sending|forwarding|sharing) (my|it|me)\b"
+    r"|\b(intro|introduction|referral) (done|made|sent)\b|\b(call|chat|coffee|meeting) is (on|set|booked)\b"
+    r"|\b(wants|asked for|needs) my (cv|resume|résumé|portfolio)\b|\b(it'?s|its) a yes\b"
 )
 OUTCOME_NO = re.compile(
     r"\b(said|say|says|told me|replied|answered) (no|nope|not|sorry|she can'?t|he can'?t)\b"
@@ -388,6 +401,8 @@ OUTCOME_NO = re.compile(
     r"(doesn'?t|does not|didn'?t|did not) (really |actually )?know (anyone|anybody|someone))\b|\banother no\b"
     r"|\b(declined|turned (me )?down|rejected|"
     r"no luck|not possible|not hiring|said no|a no|was a no|it'?s a no|hard no|refused)\b"
+    r"|\b(she|he|they) (doesn'?t|don'?t|does not|do not) (do|give|make) (referrals|intros|introductions)\b"
+    r"|\bbut no\b|\bno openings\b|\b(already|been) filled\b|👎"
 )
 OUTCOME_WAITING = re.compile(
     r"\b(no (reply|response|answer|word|news) ?(yet)?|not heard|not yet heard|haven'?t heard|"
@@ -517,10 +532,12 @@ NUDGING = re.compile(
 DROP_FIRST = re.compile(
     r"^(ugh |ok |honestly )?(forget (?!me\b|my\b|everything\b|all\b)[a-z]+|dropped|drop it|let it go)\b"
     r"|\b(i'?ll|i will|gonna|going to) let (it|this|that|her|him|them) go\b|\bdecided not to\b|\bdropping\b"
+    r"|\bgiving up on (her|him|them|that|this|it)\b|\b(rather|better) not (bug|bother|chase|push)\b"
 )
 WAITING_FIRST = re.compile(
     r"\b(let me know|see what (i|she|he|they) can do|think about it|get back to me|will see|"
-    r"we'?ll see|idk yet|don'?t know yet|not sure yet)\b"
+    r"we'?ll see|idk yet|don'?t know yet|not sure yet|let me check|check back|wait another|"
+    r"after the (reorg|holidays|break|launch|review|freeze))\b"
 )
 
 
