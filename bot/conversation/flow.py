@@ -105,7 +105,7 @@ FLOW: dict[State, Step] = {
     State.AWAITING_FOLLOW_UP: Step({Intent.PLAN: planning.plan, **_ANSWERS}),
     State.CONFIRM_FORGET: Step(
         # "ok maybe just pause a month": a break instead, and nothing deleted.
-        {Intent.CONFIRM: words.forget_confirmed, Intent.PAUSE: words.pause},
+        {Intent.CONFIRM: words.forget_confirmed, Intent.PAUSE: words.pause_instead_of_forgetting},
         otherwise=words.forget_kept,
     ),
 }

@@ -228,7 +228,7 @@ def _outcome(low: str) -> Outcome | None:
 
 
 _ASKED_BACK = re.compile(
-    r"[^.!?]*\b(do you think|think (he|she|they)('?ll| will| would)|will (he|she|they)|would (he|she|they)|"
+    r"\b(do you think|think (he|she|they)('?ll| will| would)|will (he|she|they)|would (he|she|they)|"
     r"what if|should i)\b[^.!?]*\?"
 )
 
@@ -273,7 +273,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"\bwho (can )?(see|sees|reads?|has access)\b|\b(is|are) (this|my \w+|it) "
             r"(private|confidential|shared|public)\b|\bdo you (share|sell|store|keep)\b(?! (on )?(messag|text|ping|bug|writ|dm|send|ask|remind))|"
             r"\bprivacy\b|\bcan (the )?(organi[sz]er|admin|group|others?|everyone) see\b"
-            r"|\bwhat (exactly )?do (you|u) (store|keep|save|hold|have on me|know about me)\b"
+            r"|\bwhat (exactly )?do (you|u) (exactly |actually |even |really )?(store|keep|save|hold|have on me|"
+            r"know about me)\b"
             r"|\b(group|organi[sz]er|others|everyone|anyone|admins?) (still )?(see|sees|can see)\b"
             r"|\bwhy (do|does) (you|u|it) need to know\b|\bwhat (exactly )?(gets|is|will be|would be) deleted\b"
         ),
@@ -362,7 +363,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"(the )?(others|other (people|members|folks)|everyone( else)?|the (group|club))('?s)? "
             r"(are |is )?(ask|asks|asked|asking|plans?|doing|posting|going)\b|\bis there a (board|feed|"
             r"list|channel)\b|\bother (members|people in "
-            r"(the|this|my) (group|club))\b|\bthe (group|weekly) (board|digest)\b|\bhow (does|do|"
+            r"(the|this|my) (group|club))\b|\bthe (group|weekly) (board|digest)\b|\bthe digest (public|private|shared|visible)\b|\bhow (does|do|"
             r"will) (the )?(group|sharing|digest|board)\b|\bhow many (people|members|of us)\b"
             r"|\b(is|are) (anyone|anybody|others|other people) (else )?(using|doing) (this|it)\b"
             r"|\bwho else (in|on|from) (the|this|my) (group|club|server|workspace)\b|\bis it just me\b"
@@ -473,6 +474,14 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.COMMAND, "removes a target", word="target", rest=f"remove {company}")
     if vocab.MY_ASKS.search(low):  # before "remind me…" is read as follow-up advice
         return reading(Intent.QUESTION, "a question: my_asks", topic=Topic.MY_ASKS)
+    if state in (
+        State.IDLE,
+        State.AWAITING_ASK,
+        State.AWAITING_MADE,
+    ) and vocab.SAME_AGAIN.fullmatch(low.strip(" .!")):
+        return reading(Intent.PLAN, "the same plan as last time")
+    if vocab.WHY_MESSAGES.match(low):
+        return reading(Intent.QUESTION, "a question: schedule", topic=Topic.SCHEDULE)
     if vocab.ONE_OFF_REMINDER.search(low):
         return reading(Intent.QUESTION, "a question: reminder", topic=Topic.REMINDER)
     if state in _PLAN_STATES and vocab.NAME_GIVEN.search(low):
@@ -482,6 +491,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
 
     if state == State.CONFIRM_FORGET:
         said = polarity(low)
+        if said == "yes" and vocab.BUT_INSTEAD.search(low):  # "ok but wait": no yes to deleting
+            said = "no"
         if said is not None:
             return reading(
                 Intent.CONFIRM if said == "yes" else Intent.DECLINE, "answers the deletion question"
@@ -495,11 +506,10 @@ def _read(text: str, low: str, context: Context) -> Reading:
         if (
             agreed
             and not low.endswith("?")
-            and (
-                vocab.DELETE_WORD.search(low)
-                or (len(_words(low[agreed.end() :])) <= 3 and not vocab.BUT_INSTEAD.search(low))
-            )
-        ) or re.search(r"\b(yes|yep|yeah|ok|sure|please|pls)[,!. ]+(delete|forget|erase|wipe)\b", low):
+            and (vocab.DELETE_WORD.search(low) or not vocab.BUT_INSTEAD.search(low[agreed.end() :]))
+        ) or re.search(
+            r"\b(yes|yep|yeah|ok|sure|please|pls)[,!. ]+(delete|forget|erase|wipe)\b", low
+        ):
             return reading(Intent.CONFIRM, "answers the deletion question")
         if re.match(
             r"^(no|nope|nah|wait|cancel|don'?t|keep|oops|whoops|stop|never ?mind|nvm)\b", low
@@ -508,6 +518,9 @@ def _read(text: str, low: str, context: Context) -> Reading:
 
     if vocab.FORGET.search(low):
         return reading(Intent.FORGET, "asks to delete their data")
+    if vocab.STOP.search(low) and vocab.SOME_DAYS.search(low):
+        # "stop messaging me on weekends": which days, never a stop
+        return reading(Intent.QUESTION, "a question: schedule", topic=Topic.SCHEDULE)
     if (
         vocab.STOP.search(low)
         and not vocab.SOME_DAYS.search(low)  # "stop messaging me on weekends" is a schedule
@@ -538,7 +551,9 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.DECLINE, "the time proposed doesn't suit")
     if state == State.ONBOARDING and re.match(
         r"^(sure thing|sounds (great|good|perfect|fine)|let'?s (do it|go)|works for me|perfect|great|"
-        r"awesome|love it)\b(?!.*\d)",
+        r"awesome|love it|whatever( works| you (think|say|want))?|any ?time( is fine| works)?|"
+        r"(it )?doesn'?t matter|up to you|you (choose|pick|decide)|default('?s| is)? fine|"
+        r"(yes|yep|yeah|sure|ok|okay)( please)?[,!.]* (thanks?|thank you|ty|thx)\b)\b(?!.*\d)",
         low,
     ):
         return reading(Intent.CONFIRM, "says yes")
@@ -601,6 +616,23 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.GIVE, "helped someone else")
     if (state == State.ONBOARDING or state in _PLAN_STATES) and vocab.ADDRESSED.match(low):
         return reading(Intent.PLAN, "words to the person asked: the ask itself")
+    if (
+        state == State.ONBOARDING
+        and _questioning(low)
+        and re.match(r"^(does|do|is|are|will|what|how|when|can i|should i|why)\b", low)
+        and not re.match(
+            r"^(how|what) about\b|^(can|could|would|will) (we|you|u)\b"
+            r"|^(is|does|would) \d.{0,12}\b(ok|okay|fine|good|work|alright)\b",
+            low,
+        )
+    ):  # "what happens at 9 exactly?", "does 9 mean morning or night?": answered, not set
+        question = _question(low, text)
+        if (question is None or question.topic in (Topic.OTHER, None)) and re.search(
+            r"\d|every ?(single )?day|daily|weekends?|morning|night|miss|how often", low
+        ):
+            return reading(Intent.QUESTION, "a question: schedule", topic=Topic.SCHEDULE)
+        if question is not None:
+            return question
     asks_for_schedule = state == State.ONBOARDING or (
         _questioning(low)
         and not vocab.WHY_QUESTION.search(low)
@@ -807,6 +839,16 @@ def _answer(
     if len(words) > 40 or (not answering and len(words) > 20):
         return None
     low = re.sub(r"^<@!?\w+>\s*", "", low)
+    if low.endswith("?") and re.match(
+        r"^(does|do|can|will|is|who) (the group|anyone|others|other people|everyone|the "
+        r"organi[sz]er)\b",
+        low,
+    ):
+        return None  # "does the group see that she didn't answer?" is a question
+    if state == State.AWAITING_FOLLOW_UP and re.fullmatch(
+        r"(tmrw|tmr|tomorrow|tonight|later)[.!]*", low
+    ):
+        return (Intent.NUDGE, "will nudge", None, None)
     if (
         vocab.FOLLOW_UP_ADVICE.search(low)
         and ("?" in low or "should" in low)
@@ -1022,7 +1064,7 @@ def _schedule(text: str, low: str, context: Context) -> Reading | None:
 def _last_time(low: str, loose: bool) -> time | None:
     """The time the member settles on: "i start work at 9 so afternoon, 2pm?" is 14:00 — the last
     clause that holds a time."""
-    clauses = [c for c in re.split(r",|;| so | but | or | then ", low) if c.strip()]
+    clauses = [c for c in re.split(r",|;|\.\s| so | but | or | then ", low) if c.strip()]
     for clause in reversed(clauses):
         found = find_time(clause.strip(), loose=loose)
         if found is not None:

@@ -21,6 +21,8 @@ EMOJI_WORDS = {
     "😤": " ugh ",
     "🖕": " fuck ",
     "🤷": " idk ",
+    "👎": " no ",
+    "❌": " no ",
 }
 EMOJI_CODES = {
     "+1": " ok ",
@@ -142,6 +144,7 @@ FOLLOW_UP_ADVICE = re.compile(
     r"responded|gotten back|got back|heard)\b.{0,40}\?"
     r"|\bwhat (do|should) i do\b.{0,30}\b(no reply|no answer|ghost|silence|not replying)"
     r"|\btoo (soon|early|late|pushy) to (nudge|follow|ping|chase|write|message|bug|remind)"
+    r"|\bis \d+ (working |business )?(days?|weeks?) (too (soon|early|long|late)|enough|long enough)\b"
 )
 WHO_KNOWS = re.compile(
     r"\b(who|anyone|anybody|someone|somebody|does anyone|does anybody|any of you|any one|"
@@ -316,11 +319,21 @@ DELETE_WORD = re.compile(r"\b(delete|forgg?e+tt*|erase|wipe|remove)\b")
 BUT_INSTEAD = re.compile(
     r"\b(but|maybe|pause|break|stop|wait|instead|keep|actually|rather|hold on|not sure)\b"
 )
+# "why do you keep asking me this every morning": a question about the check-ins.
+WHY_MESSAGES = re.compile(
+    r"^(but |so |ok |and )?why (do|does|are|is) (you|u|this|it) (keep |always |still )?"
+    r"(ask|messag|text|ping|dm|bug|remind|writ|spam)"
+)
+# "same as yesterday": the last plan again.
+SAME_AGAIN = re.compile(
+    r"(the )?same( (thing|ask|one|plan))?( (as|like) (yesterday|last time|before|friday|monday))?"
+    r"( again)?|same again|ditto|again the same|(the )?same as (yesterday|last time|before)"
+)
 # A one-off reminder, which the coach doesn't set: "can you remind me at 3pm to email carla",
 # "set me a reminder for friday". ("remind me tomorrow" is `LATER`; "remind me at 8 every day"
 # is the schedule.)
 ONE_OFF_REMINDER = re.compile(
-    r"\bremind me (at|around|in|on|this|tonight|later today|before|to|about)\b"
+    r"\b(remind|ping|message|text|msg) me (at|around|in|on|this|tonight|later today|before|to|about)\b"
     r"(?!.*\b(instead|every|each|daily|from now on|mornings|weekdays)\b)"
     r"(?=.*\b(to (email|text|message|call|ask|send|write|follow|reach|ping|dm|reply|check|nudge)|"
     r"about|today|this (afternoon|evening)|tonight|in an? (hour|bit|few)|in \d+ ?(h|hrs?|hours?|"
@@ -331,7 +344,7 @@ ONE_OFF_REMINDER = re.compile(
 NAME_GIVEN = re.compile(r"\b(her|his|their|the person'?s|my \w+'?s) name(?:'s| is) [a-z]")
 # Not now, later: "remind me tomorrow instead", "maybe tomorrow", "not now".
 LATER = re.compile(
-    r"\b(will do|do it|i'?ll do it|later)\b.{0,20}\bremind me (at|in|around) \d|"
+    r"\b(will do|do it|i'?ll do it|later)\b.{0,20}\bremind me (at|in|around) \d|^l8r\b|"
     r"\b(remind|ask|ping|message|msg|text|nudge) me (again )?(tomorrow|tmrw|tmr|later|next week|"
     r"on monday)\b|\b(tomorrow|tmrw) instead\b|^(maybe|let'?s (do|try)( it| this)?|i'?ll (do|think "
     r"about) it|i'?ll try|try again) (tomorrow|tmrw)\b|^not (right )?now\b"
@@ -355,7 +368,7 @@ SKIP = re.compile(
 )
 NUDGE = re.compile(
     r"^(nudge|i'?ll nudge|will nudge|i will nudge)\b"
-    r"|\b(i'?ll|i will|gonna|going to|will|let me|i should|i can) send (him|her|them) (a |another )?"
+    r"|\b(i'?ll|i will|gonna|going to|will|let me|i should|i can) send (him|her|them|a|another)( a| another)? ?"
     r"(quick |short |little |friendly |polite )?(note|message|msg|text|email|reminder|line|follow-?up|nudge)\b"
     r"|\b(i'?ll|i will|gonna|going to|will|let me|i should|i can) (nudge|ping|follow ?up|"
     r"follow-up|remind|chase|bug|message|email|text|write|reach out|check in with|poke|dm)"
@@ -414,7 +427,8 @@ OUTCOME_WAITING = re.compile(
     r"she'?ll see|he'?ll see|they'?ll see|maybe|we'?ll see|see what (she|he|they) can do|"
     r"not replying|no answer yet|still nothing|nope nothing|nothing|when i hear back|"
     r"i'?ll let (you|u) know|on (vacation|holiday|leave|pto)|out of (the )?office|"
-    r"(not|no) (answer|reply|respond)\w* (my|me|yet|to))\b"
+    r"(not|no) (answer|reply|respond)\w* (my|me|yet|to)|(mat|maternity|paternity|parental|sick) "
+    r"leave|auto-?reply|ooo)\b"
 )
 HEARD = re.compile(
     r"^(heard back|heard|yes heard|i heard back|got a reply|she replied|he replied|they replied|she answered|he answered|got an answer)$"
@@ -441,7 +455,8 @@ GIVE = re.compile(
 KNOW = re.compile(
     r"(?:^|\b(?:fyi|btw|also|and|so)\s+)(i )?(also )?know (some |a few |many |lots of |a lot of |several |a couple of |two |three |"
     r"the |a |an )?(people|folks|someone|somebody|guys|engineers|recruiters|managers|ppl|person|"
-    r"few people|the team|the founders?|a recruiter|a guy|a girl|a manager|the cto|the ceo)? ?"
+    r"few people|the team|the founders?|a recruiter|a guy|a girl|a manager|the cto|the ceo|"
+    r"couple( of)? (people|ppl|folks|guys))? ?"
     r"(at|in|from|inside|over at) (?P<company>.+)$"
     r"|^i (have|got) (contacts|connections|friends|people|someone|a friend|an ex.colleague|"
     r"a contact) (at|in) (?P<company2>.+)$"
@@ -468,6 +483,7 @@ STATS = re.compile(
     r"progress|my progress|my numbers|numbers|streak|my streak|what'?s my streak|score|my score|"
     r"how many asks (have i|did i) (made|make|done|do)|my week)\??$"
     r"|^(what'?s|whats|what is|what are|how'?s|hows|show) my (streak|score|progress|stats|numbers)\b"
+    r"|^am i doing (better|worse|ok|okay|well|good|any better)\b"
 )
 # Words about the check-ins themselves ("can you check in at 10 instead").
 CHECK_INS = re.compile(
@@ -480,9 +496,9 @@ SOME_DAYS = re.compile(
 )
 # A bare hour that can only be a check-in time: "8 is fine", "make it 10", "7:30 works".
 BARE_HOUR = re.compile(
-    r"^(at |make it |maybe |how about |what about |can we do |let'?s do )?\d{1,2}(:\d{2})?"
-    r"( ?(am|pm|h|o'?clock))?( (is|works|would be|sounds|should be) (fine|good|better|great|ok|okay|"
-    r"perfect)| works| please| pls| instead| then)?\??$"
+    r"^(at |make it |maybe |how about |what about |can we do |let'?s do |is |does |would )?\d{1,2}"
+    r"(:\d{2})?( ?(am|pm|h|o'?clock))?( (is|works|would be|sounds|should be) (fine|good|better|great|"
+    r"ok|okay|perfect)| works| work| please| pls| instead| then| (ok|okay|fine|good|alright))?\??$"
 )
 # A question that asks for a schedule change ("can you do 7:45 instead?", "how about 8?"), as
 # opposed to one about it ("do I have to answer every day?").

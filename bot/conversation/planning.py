@@ -24,7 +24,7 @@ from bot.conversation.intents import (
     someone_in,
 )
 from bot.conversation.outcomes import ask_what_happened, outcome
-from bot.conversation.phrases import HARD_TIMES, TRAILING_HEDGE
+from bot.conversation.phrases import HARD_TIMES, SAME_AGAIN, TRAILING_HEDGE
 from bot.conversation.states import State
 from bot.conversation.text import short
 from bot.conversation.turn import Turn
@@ -48,7 +48,30 @@ def judge(turn: Turn, text: str) -> Assessment:
 
 def plan(turn: Turn, reading: Reading) -> State:
     """A new plan for today: record it if specific, otherwise ask for what is missing."""
+    if SAME_AGAIN.fullmatch(reading.text.lower().strip(" .!")):
+        return _same_again(turn)
     assessment = judge(turn, reading.text)
+    if assessment.verdict == Verdict.SPECIFIC:
+        return record(turn, assessment)
+    return ask_for_missing(turn, assessment, questions=1)
+
+
+def _same_again(turn: Turn) -> State:
+    """ "same as yesterday": the last plan again — or, while it is still open, that one."""
+    last = last_plan(turn)
+    if last is None:
+        turn.say("I don't have an earlier ask of yours yet. Who will you ask today, and for what?")
+        return State.AWAITING_ASK
+    if last.status == AskStatus.OPEN and last.verdict == Verdict.SPECIFIC.value:
+        checkin = plan_afternoon(turn.uow, turn.member, last, turn.now)
+        when = (
+            f" I'll check in at {checkin.due_at.astimezone(turn.zone):%H:%M}."
+            if checkin and checkin.due_at.astimezone(turn.zone).date() == turn.today
+            else ""
+        )
+        turn.say(f"Your ask of {last.who} is still open — today's the day for it.{when}")
+        return State.IDLE
+    assessment = judge(turn, last.text)
     if assessment.verdict == Verdict.SPECIFIC:
         return record(turn, assessment)
     return ask_for_missing(turn, assessment, questions=1)

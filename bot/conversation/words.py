@@ -207,7 +207,7 @@ def apply_schedule(turn: Turn, reading: Reading) -> bool:
     return True
 
 
-def pause(turn: Turn, reading: Reading) -> State:
+def pause(turn: Turn, reading: Reading, lead: str = "") -> State:
     """`pause 5`, "pause till monday", "on vacation until March 20"."""
     brk = reading.pause
     if brk is None and reading.word == "pause":
@@ -225,11 +225,16 @@ def pause(turn: Turn, reading: Reading) -> State:
             "monday”."
         )
         return _stay(turn)
-    pause_for(turn, resume_day)
+    pause_for(turn, resume_day, lead)
     return State.IDLE
 
 
-def pause_for(turn: Turn, resume_day: date) -> None:
+def pause_instead_of_forgetting(turn: Turn, reading: Reading) -> State:
+    """ "ok maybe just pause a month" to the deletion question: a break, and nothing deleted."""
+    return pause(turn, reading, lead="Nothing deleted. ")
+
+
+def pause_for(turn: Turn, resume_day: date, lead: str = "") -> None:
     member = turn.member
     assert member.id is not None
     member.paused_until = datetime.combine(resume_day, datetime.min.time(), turn.zone).astimezone(
@@ -242,7 +247,9 @@ def pause_for(turn: Turn, resume_day: date) -> None:
         member.id, [CheckInKind.MORNING, CheckInKind.NUDGE, CheckInKind.REVIEW]
     )
     plan_check_ins(turn.uow, member, turn.now)
-    turn.say(f"Paused until {resume_day:%a %-d %b}. Rest well — `resume` brings me back sooner.")
+    turn.say(
+        f"{lead}Paused until {resume_day:%a %-d %b}. Rest well — `resume` brings me back sooner."
+    )
 
 
 def stop(turn: Turn, reading: Reading) -> State:

@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 _DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Numbers are ASCII digits only: `\d` would also take other scripts' digits, and int() can't
 # read every character str.isdigit() accepts (superscripts like "²").
-_TIME = re.compile(r"^\s*([0-9]{1,2})(?::([0-9]{2}))?\s*(am|pm)?\s*$", re.IGNORECASE)
+# "9", "8:30am", "17:45", and the 24-hour "0745" / "1930".
+_TIME = re.compile(r"^\s*([0-9]{1,2})(?::?([0-9]{2}))?\s*(am|pm)?\s*$", re.IGNORECASE)
 _DURATION = re.compile(r"^\s*([0-9]{1,6})\s*(m|min|mins|minutes?|h|hours?|d|days?|w|weeks?)\s*$")
 _TZ_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+){0,2}$")
 
@@ -30,7 +31,7 @@ def timezone_or_none(name: str) -> ZoneInfo | None:
 
 
 def parse_time(text: str) -> time | None:
-    """'09:00', '9', '8:30am', '17:45' -> time; None for anything else (e.g. '25:99')."""
+    """'09:00', '9', '8:30am', '17:45', '0745' -> time; None for anything else (e.g. '25:99')."""
     match = _TIME.match(text)
     if not match:
         return None

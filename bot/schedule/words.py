@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from dateutil import parser as date_parser
 
-from bot.schedule.local_time import day_number, timezone_or_none
+from bot.schedule.local_time import day_number, parse_time, timezone_or_none
 
 _DAY = r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*"  # a day name, its three letters captured
 _DAY_RANGE = re.compile(rf"\b{_DAY}\s*(?:-|to|through|thru)\s*{_DAY}\b")  # "mon-fri"
@@ -240,9 +240,14 @@ def find_zone(text: str) -> ZoneInfo | None:
 
 
 _LOOSE_AFTER = re.compile(
-    r"^\s*(my time|is ok|is fine|is good|works|would|please|pls|\?|$|and i|but)", re.IGNORECASE
+    r"^\s*(my time|is ok|is fine|is good|ok|okay|fine|good|alright|works?|would|please|pls|\?|$|"
+    r"and i|but)",
+    re.IGNORECASE,
 )
-_LOOSE_BEFORE = re.compile(r"\b(make it|do|how about|maybe|but|instead|,)\s*$", re.IGNORECASE)
+_MILITARY = re.compile(r"(?:at\s+)?(\d{4})\s*(?:h|hrs|hours)?\??", re.IGNORECASE)
+_LOOSE_BEFORE = re.compile(
+    r"\b(make it|do|how about|maybe|but|instead|,)\s*$|^(is|does|would) $", re.IGNORECASE
+)
 
 
 # An hour in words ("half past eight", "eight thirty", "at nine", "seven am"): turned into digits
@@ -285,6 +290,9 @@ def find_time(text: str, loose: bool = False) -> time | None:
     `loose` (the member was just asked for a time), a bare hour with a cue counts too:
     '9 is ok', 'make it 8', '11?'. Hours in words count too ('half past eight')."""
     text = _hours_in_digits(text, loose)
+    military = _MILITARY.fullmatch(text.strip()) if loose else None
+    if military:  # "0745", "at 1930h": a time only where a time was asked for
+        return parse_time(military.group(1))
     if _NOON.search(text):
         return time(12, 0)
     spoken = _SPOKEN.search(text)

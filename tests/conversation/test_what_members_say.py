@@ -622,6 +622,35 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "a yes that takes itself back never deletes anything": [
+        ("forget", "This deletes everything I hold about you"),
+        ("ok maybe just pause a month", "Nothing deleted. Paused until"),
+        ("what are my stats", "Asks: 0 specific"),  # still here: nothing was deleted
+    ],
+    "the job, in the words people shout it": [
+        ("GOT THE OFFER!!! 🎉🎉 starting at Wayfair in april", "Congratulations"),
+    ],
+    "outcomes said in new ways are recorded": [
+        ("ask Jen for an intro to the design lead at Canva", "That's a real ask: Jen"),
+        ("update: Jen replied, she's passing my CV on 🙌", "Great outcome."),
+    ],
+    "a question inside 'not yet' is never a yes": [
+        ("ask Dev for a referral to the VP of Sales at Gong", "That's a real ask: Dev"),
+        (":8h", ""),
+        ("not yet. do you think he'll actually say yes? we only met once", "No one can know"),
+    ],
+    "same as yesterday, while yesterday's ask is open": [
+        ("same as yesterday", "I don't have an earlier ask of yours yet"),
+        ("ask Priya for a referral for the PM role at Figma", "That's a real ask: Priya"),
+        (":1d", ""),
+        ("same as yesterday", "Your ask of Priya is still open — today's the day for it."),
+    ],
+    "schedule questions and imperatives never stop or move the check-ins": [
+        ("stop messaging me on weekends", "Weekends are already off."),
+        ("why do you keep asking me this every morning", "I'm your ask coach"),
+        ("is 8 ok?", "08:00"),
+        ("time 0745", "07:45"),
+    ],
     "an ask made before the coach heard of it is noted, with how it went": [
         ("Asked carla yesterday!", "Good for you — you asked Carla! What did you ask for?"),
         ("she said she'd think about it", "Noted: you asked Carla. Asking was the hard part."),
