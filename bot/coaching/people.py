@@ -485,7 +485,9 @@ def _appositive_name(ct: CleanText, j: int) -> tuple[str, int] | None:
     if _is_name(tok) and not company_at(tokens, j):
         n = _name_span(tokens, j)
         found = ct.text[tok.start : tokens[j + n - 1].end], j + n
-    elif _is_lower_name(tokens, j) and (not comma or tok.low in GIVEN_NAMES):
+    elif _is_lower_name(tokens, j) and _given_name(tok.low):
+        # "my mentor ruth", "my mentor, ruth,": a lowercase word after a role is a name only
+        # when it is a known one ("ask the group chat if …" names no one).
         end = _lower_name_end(tokens, j)
         found = ct.text[tok.start : tokens[end - 1].end], end
     if found is None or not comma:
@@ -1487,12 +1489,39 @@ def find_refs(ct: CleanText) -> list[Ref]:
             or (not _THANKS.isdisjoint(ct.words) and _thanks(tokens, i + 1, end_index + 6))
         ):
             source = Source.SOCIAL
+        if kind is RefKind.PERSON and end_index + 1 < count and tokens[end_index].low in _JOINS:
+            other = _joined_person(ct, end_index + 1)
+            if other > end_index + 1:
+                # "ask paul and sara for referrals", "tom or jerry, whoever answers": two
+                # people, not one identifiable person.
+                kind, plural, end_index = RefKind.GENERIC, True, other
+                text = ct.text[tokens[j].start : tokens[end_index - 1].end]
         nxt = tokens[end_index].low if end_index < count else ""
         refs.append(
             Ref(kind, text, tok.start, tokens[end_index - 1].end, source, plural, next_low=nxt)
         )
         i = end_index
     return _resolve(refs)
+
+
+# Words that join two people in one slot: "paul and sara", "tom or jerry", "Ana & Luis".
+_JOINS = frozenset({"and", "or", "&", "/"})
+
+
+def _joined_person(ct: CleanText, k: int) -> int:
+    """End of a second person named at k after "and"/"or" (a mention, a capitalised name or a
+    known given name), or k when the words there are not a person ("text Kwame and ask …")."""
+    tokens = ct.tokens
+    tok = tokens[k]
+    if tok.text.startswith(MENTION_PREFIX):
+        return k + 1
+    if tok.low in REQUEST_VERBS or tok.low in PERSONAL_VERBS or tok.low in _SUBJECT_VERBS:
+        return k
+    if tok.is_cap and _is_name(tok) and _given_name(tok.low) and not company_at(tokens, k):
+        return k + _name_span(tokens, k)
+    if not tok.is_cap and _given_name(tok.low) and tok.low not in COMMON_WORDS:
+        return _lower_name_end(tokens, k)
+    return k
 
 
 def _not_a_new_ask(tokens: tuple[Token, ...], i: int, n: int) -> bool:

@@ -1886,3 +1886,43 @@ def test_who_is_asked_is_found_and_said_back(text: str, who: str) -> None:
 )
 def test_who_rules_never_make_these_specific(text: str) -> None:
     assert assess_ask(text).verdict is not Verdict.SPECIFIC
+
+
+# Who is asked, by kind (fifth session): each kind with sentences of its own.
+_PERSON_KINDS: dict[str, list[tuple[str, str]]] = {}
+_NOT_ONE_PERSON: dict[str, list[str]] = {
+    "two people in one slot are not one person": [
+        "ask maya and leon for referrals to Shopify",
+        "text Priya or Omar for an intro to the design lead at Canva, whoever replies",
+        "ask <@U0AB12CD3> & <@U0EF45GH6> to refer me for the SRE role at Monzo",
+        "email ines / tomas for a reference for the Deloitte audit job",
+    ],
+    "a lowercase word after a group is no name": [
+        "ask the group chat if anyone has a contact at Ocado",
+        "ask the alumni slack whether anyone can refer me to Wise",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        pytest.param(text, who, id=f"{kind}: {text}")
+        for kind, rows in _PERSON_KINDS.items()
+        for text, who in rows
+    ],
+)
+def test_people_named_by_kind_are_asked(text: str, who: str) -> None:
+    _assert_judged(text, Verdict.SPECIFIC, who)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(text, id=f"{kind}: {text}")
+        for kind, rows in _NOT_ONE_PERSON.items()
+        for text in rows
+    ],
+)
+def test_no_one_identifiable_is_never_specific(text: str) -> None:
+    assert assess_ask(text).verdict is not Verdict.SPECIFIC
