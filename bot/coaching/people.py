@@ -191,6 +191,13 @@ def _plausible_person(ct: CleanText, j: int, end: int, verb: str) -> bool:
     return _GENDERED.search(ct.low, start, start + 160) is not None
 
 
+# Titles that are kin words ("my tia Rosa" is Rosa); every other title is said with the name.
+_KIN_TITLES = frozenset(
+    {"aunt", "auntie", "brother", "cousin", "grandma", "grandpa", "mama", "nana", "papa"}
+    | {"sister", "tia", "tio", "uncle"}
+)
+
+
 # Honorifics written after a given name: "Hiroshi-san", "Min-jun-ssi", "Priya-ji".
 _HONORIFIC_SUFFIXES = (
     *("-san", "-sensei", "-sama", "-kun", "-chan", "-ssi", "-nim", "-ji", "-senpai", "-sunbae"),
@@ -406,8 +413,13 @@ def _address_name(tokens: tuple[Token, ...], j: int) -> int:
         tok.low in GIVEN_NAMES and tok.low not in COMMON_WORDS and tok.text.isalpha()
     ):
         return k
-    if k > j + 1 and title in TITLES and tok.text.isalpha() and tok.low not in COMMON_WORDS:
-        return k  # "ms. nguyen", "dr. sharma": an abbreviated title, then any name
+    if (
+        k > j + 1
+        and (title in TITLES or title in ADDRESS_BEFORE)
+        and tok.text.isalpha()
+        and tok.low not in COMMON_WORDS
+    ):
+        return k  # "ms. nguyen", "dr. sharma", "sra. gutierrez": an abbreviation, then a name
     return -1
 
 
@@ -583,8 +595,9 @@ def parse_object(
         # "ask grandma's friend rosa": lowercase kin owning a named person.
         kind, end, said = _possessive_chain(ct, j, j + 1)
         return kind, said, end, False
-    # "Mom", "Dad", "Grandma" are names when written as names.
-    if low in UNIQUE_KIN and tok.is_cap:
+    # "Mom", "Dad", "Grandma" are names when written as names, and after "ask" as they are
+    # ("ask mum to …", "asking dad to …": one person).
+    if low in UNIQUE_KIN and (tok.is_cap or strong):
         if (j + 1 < len(tokens) and tokens[j + 1].low in ("'s", "'")) or low.endswith("'s"):
             kind, end, said = _possessive_chain(ct, j, j + 1)
             return kind, said, end, False
@@ -599,7 +612,9 @@ def parse_object(
             cur = _relation(tokens[k].low)
             if cur not in RELATION_NOUNS and (cur in TITLES or cur in ADDRESS_BEFORE):
                 # "my tia Rosa", "my ate Joy": a kin word used as a title; the name is said back.
-                named = _appositive_name(ct, k + 1)
+                # "my lecturer Dr Njoroge": a title of rank or office is said with the name.
+                honorific = cur.rstrip(".") in TITLES and cur.rstrip(".") not in _KIN_TITLES
+                named = _appositive_name(ct, k if honorific else k + 1)
                 if named is not None:
                     return RefKind.PERSON, named[0], named[1], False
             if cur.endswith("'s") and _relation(cur[:-2]) in RELATION_NOUNS:
@@ -1113,12 +1128,16 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
         return ref, end
     if not tok.is_cap or not _is_name(tok):
         return None
+    if len(tok.text) > 1 and tok.text.isupper() and not ct.text.isupper():
+        return None  # "my LI msg", "the HR rep": an acronym in ordinary text, not a name
     if (
         not initial
         and low.endswith("'s")
         and low[:-2] in GIVEN_NAMES
         and not _in_a_place_name(tokens, i)
         and not company_at(tokens, i)
+        # "the owner of Kelly's Mechanical", "a shift at Maggie's Diner": a business's name.
+        and not (i + 1 < len(tokens) and tokens[i + 1].is_cap and tokens[i + 1].is_word)
     ):
         # "going to Sunita's party, I'll ask her …": the owner is the person named.
         stop = tok.end - 2

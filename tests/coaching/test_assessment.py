@@ -1889,7 +1889,41 @@ def test_who_rules_never_make_these_specific(text: str) -> None:
 
 
 # Who is asked, by kind (fifth session): each kind with sentences of its own.
-_PERSON_KINDS: dict[str, list[tuple[str, str]]] = {}
+_PERSON_KINDS: dict[str, list[tuple[str, str]]] = {
+    "a title of rank after a relation is said with the name": [
+        ("ask my tutor Dr Adeyemi for a reference for the Shell graduate scheme", "Dr Adeyemi"),
+        (
+            "email my old coach Mr. Baptiste to ask him to refer me to the Nike store manager",
+            "Mr. Baptiste",
+        ),
+        # A kin word used as a title is not said back.
+        ("ask my tia Carmen to forward my CV to the clinic manager at Sanitas", "Carmen"),
+    ],
+    "an abbreviated form of address before a lowercase name": [
+        (
+            "emailing sra. delgado to ask if she'd be my reference for the Iberdrola internship",
+            "sra. delgado",
+        ),
+        ("ask engr. obi to refer me for the site engineer role at Julius Berger", "engr. obi"),
+    ],
+    "a given name owning a business is no person; the pronoun finds the person": [
+        (
+            "my aunt Rosa knows the owner of Maggie's Bakery. asking her to get me the owner's "
+            "email for the assistant manager job",
+            "Rosa",
+        ),
+    ],
+    "an acronym in ordinary text is no name": [
+        (
+            "Tomasz answered my LI message! asking him whether the Allegro QA role needs Selenium",
+            "Tomasz",
+        ),
+    ],
+    "a kin word after ask is one person": [
+        ("ask mum to forward my CV to her manager at the NHS trust", "mum"),
+        ("asking dad to introduce me to his friend who runs the Bosch plant", "dad"),
+    ],
+}
 _NOT_ONE_PERSON: dict[str, list[str]] = {
     "two people in one slot are not one person": [
         "ask maya and leon for referrals to Shopify",
