@@ -31,12 +31,14 @@ from bot.coaching.lexicon import (
     RELATION_NOUNS,
     REQUEST_PHRASES,
     REQUEST_VERBS,
+    ROLE_NOUNS,
     SOCIAL_PHRASES,
     SURNAMES_FIRST,
     TALK_PHRASES,
     TITLES,
     UNIQUE_KIN,
     UNIQUE_ROLES,
+    UNIT_NOUNS,
 )
 from bot.coaching.text import MENTION_PREFIX, TOKEN, CleanText, Token
 
@@ -726,6 +728,22 @@ _OFFICE_SERVES = frozenset({"alumni", "career", "careers", "placement", "admissi
 _OFFICE_HEADS = frozenset(
     {"coordinator", "counselor", "counsellor", "advisor", "adviser", "officer", "director"}
 )
+# Posts one person holds in a unit: "the site manager", "the head chef at my last job".
+_POST_HEADS = frozenset(
+    {"manager", "director", "principal", "supervisor", "chef", "foreman", "matron", "registrar"}
+    | {"educator", "coordinator", "lead", "lecturer", "examiner", "administrator", "headteacher"}
+    | {"headmaster", "headmistress", "owner", "founder", "ceo", "president", "chair", "dean"}
+    | {"tutor", "teacher"}
+)
+# Of those, the posts a place has only one of, even a place named by its name ("the matron at
+# St Vincent's"; not "the manager at Tesco", a chain with many).
+_SOLE_POSTS = frozenset(
+    {"principal", "matron", "foreman", "headteacher", "headmaster", "headmistress", "owner"}
+    | {"founder", "ceo", "president", "dean"}
+)
+_WHERE = frozenset({"at", "on", "from", "in"})
+# Words after "at" that make the place any of several: "at some firm", "at one of the sites".
+_SOME = frozenset({"a", "an", "some", "any", "one", "several", "many", "various", "few", "two"})
 # One meeting the member had, which makes its recruiter or manager one person.
 _ONE_MEETING = frozenset(
     {"interview", "call", "screen", "meeting", "panel", "onsite"}
@@ -770,6 +788,8 @@ def _one_post_holder(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     head = tokens[end - 1].low
     if head in _OFFICE_HEADS and any(tokens[m].low in _OFFICE_SERVES for m in range(start, end)):
         return True
+    if _post_in_a_unit(tokens, start, end):
+        return True
     if head in _UNIT_HEADS and end + 1 < len(tokens):
         # "the head of the PTA", "the program director of my bootcamp", "the department head
         # at my kids' school": the one who heads a unit named as one (not "of a startup").
@@ -786,6 +806,35 @@ def _one_post_holder(tokens: tuple[Token, ...], start: int, end: int) -> bool:
         if not tokens[m].is_word:
             return False
     return False
+
+
+def _post_in_a_unit(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """Is "the …" at tokens[start:end] a post one person holds where the member was: "the
+    course director", "the lab manager", "the practice manager at my placement", "the registrar
+    on my last rotation", "the matron at St Vincent's", "the foreman on the Sellafield job"?
+
+    Not a post of which there are many ("the hiring manager at my old firm", "the product lead
+    at my company") nor one at any of several places ("the office manager at some firm")."""
+    head = tokens[end - 1].low
+    if head not in _POST_HEADS and not (end - start == 2 and tokens[start].low in _POSTS):
+        return False
+    where = end + 1 < len(tokens) and tokens[end].low in _WHERE
+    if where and (tokens[end + 1].low in _SOME or tokens[end + 1].low.isdigit()):
+        return False
+    if end - start == 2 and tokens[start].low in UNIT_NOUNS:
+        return True  # the one post of its kind in a unit the member belongs to
+    if any(
+        tokens[m].low in GENERIC_PEOPLE or tokens[m].low in ROLE_NOUNS
+        for m in range(start, end - 1)
+    ):
+        return False
+    if not where:
+        return False
+    unit = tokens[end + 1]
+    sole = head in _SOLE_POSTS or tokens[start].low in _POSTS
+    return unit.low in ("my", "our") or (
+        sole and (unit.low == "the" or (unit.is_cap and unit.is_word))
+    )
 
 
 def _has_do(tokens: tuple[Token, ...], i: int) -> bool:

@@ -1919,6 +1919,43 @@ _PERSON_KINDS: dict[str, list[tuple[str, str]]] = {
             "Tomasz",
         ),
     ],
+    "a post one person holds in a unit is one person": [
+        (
+            "email the programme director to ask for a reference for the Unilever future leaders "
+            "scheme",
+            "the programme director",
+        ),
+        (
+            "ask the store manager to be my referee for the Lidl deputy manager job",
+            "the store manager",
+        ),
+        (
+            "ask the charge nurse at my placement if she'd be my referee for the Guy's band 5 post",
+            "the charge nurse",
+        ),
+        (
+            "ring the headteacher at St Mary's and ask if she'd give me a reference for the TA job",
+            "the headteacher",
+        ),
+        (
+            "ask the owner on the Clarke farm job to vouch for me to the Laing O'Rourke recruiter",
+            "the owner",
+        ),
+    ],
+    "a role after my that one person holds": [
+        (
+            "asking my old regional director to be a referee for the Aldi area manager scheme",
+            "my old regional director",
+        ),
+        (
+            "ask my clinical educator for a reference for the band 5 physio post at Guy's",
+            "my clinical educator",
+        ),
+        (
+            "ask my old lecturer for a recommendation letter for the KPMG tax graduate scheme",
+            "my old lecturer",
+        ),
+    ],
     "a kin word after ask is one person": [
         ("ask mum to forward my CV to her manager at the NHS trust", "mum"),
         ("asking dad to introduce me to his friend who runs the Bosch plant", "dad"),
@@ -1930,6 +1967,14 @@ _NOT_ONE_PERSON: dict[str, list[str]] = {
         "text Priya or Omar for an intro to the design lead at Canva, whoever replies",
         "ask <@U0AB12CD3> & <@U0EF45GH6> to refer me for the SRE role at Monzo",
         "email ines / tomas for a reference for the Deloitte audit job",
+    ],
+    "a post at any of several places, or one of many, is no one": [
+        "ask the hiring manager at my old company for a referral",
+        "ask the product lead at my company to refer me to the Monzo team",
+        "ask the office manager at some firm for a referral",
+        "ask the site manager at one of the Kier sites for a reference",
+        "ask the manager at Tesco for a reference for the Asda job",
+        "ask the director at Deloitte for an intro to the audit team",
     ],
     "a lowercase word after a group is no name": [
         "ask the group chat if anyone has a contact at Ocado",
