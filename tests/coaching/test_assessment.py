@@ -1956,6 +1956,24 @@ _PERSON_KINDS: dict[str, list[tuple[str, str]]] = {
             "my old lecturer",
         ),
     ],
+    "the favour first, then the person asked and who they are": [
+        (
+            "reference for the Arup graduate engineer job. asking Wojciech, he's my old site lead",
+            "Wojciech",
+        ),
+        (
+            "intro to the ops director at Deliveroo — asking Tola since she worked there in 2022",
+            "Tola",
+        ),
+        (
+            "whether he'd refer me for the Babcock apprenticeship — asking Callum, he works there",
+            "Callum",
+        ),
+        (
+            "the name of the grad recruiter at Rolls-Royce, asking Priya, my old lab partner.",
+            "Priya",
+        ),
+    ],
     "a kin word after ask is one person": [
         ("ask mum to forward my CV to her manager at the NHS trust", "mum"),
         ("asking dad to introduce me to his friend who runs the Bosch plant", "dad"),
@@ -1975,6 +1993,10 @@ _NOT_ONE_PERSON: dict[str, list[str]] = {
         "ask the site manager at one of the Kier sites for a reference",
         "ask the manager at Tesco for a reference for the Asda job",
         "ask the director at Deloitte for an intro to the audit team",
+    ],
+    "a question about others before the person is named asks nothing concrete": [
+        "Kemi might know people at Unilever, I'll ask her",
+        "Tom knows loads of people in fintech, asking him since he's well connected",
     ],
     "a lowercase word after a group is no name": [
         "ask the group chat if anyone has a contact at Ocado",
