@@ -628,7 +628,13 @@ _TALK_ABOUT = re.compile(r"[^.;!?,]{0,40}?\s(?:about|abt)\s(?!(?:his|her|their|t
 _BARE_ASK_REST = re.compile(
     r"(?:\s?\([^()]{0,80}\))?(?:\s(?:rn|now|today|tonight|tomorrow|tmrw|asap|later|first|next"
     r"|via\s(?:e-?mail|text|dm|linkedin|slack|phone)|by\s(?:e-?mail|text|phone)"
-    r"|on\s(?:linkedin|slack|whatsapp)))*\s?(?:[.!;]|$)"
+    r"|on\s(?:linkedin|slack|whatsapp)))*"
+    # "→ asking Ikechukwu, he's a supervisor there now", "asking Ms Pillay since she ran it",
+    # "asking Dr. Nwosu, my old nurse manager.": who they are, then the end of the sentence.
+    r"(?:,?\s(?:since|as|because|cause|cos)\s(?:he|she|they)\b[^.;!?()]{0,80}"
+    r"|,\s(?:he|she|they)(?:'s|\sis|\swas|\sworks|\sknows|\sused\sto|\sran|\sruns)\b[^.;!?()]{0,80}"
+    r"|,\s(?:my|our)\s[^.;!?()]{1,40})?"
+    r"\s?(?:[.!;]|$)"
 )
 
 
@@ -643,7 +649,13 @@ def _asked_later(favours: list[Favour], refs: list[Ref], low: str) -> tuple[Favo
         if any(p.text != ref.text for p in people):
             return None
         for f in favours:
-            if f.concrete and not f.requested and f.kind in _NOTE_KINDS and f.end <= ref.start:
+            # The favour may be put as a question about the person to come ("whether she'd
+            # put my name forward … — asking Hannah") when no one is named before it.
+            # A question ("names of …") only when no one is named before it ("Sam might know
+            # people at Target, I'll ask him" asks nothing concrete).
+            alone = all(r.start > f.start for r in refs)
+            note = f.kind in _NOTE_KINDS or (f.kind is RequestKind.INFORMATION and alone)
+            if f.concrete and note and (alone or not f.requested) and f.end <= ref.start:
                 return f, ref._replace(source=Source.FROM)
     return None
 

@@ -43,6 +43,7 @@ __all__ = [
     "TYPO_FIXES",
     "UNIQUE_KIN",
     "UNIQUE_ROLES",
+    "UNIT_NOUNS",
     "VAGUE_QUESTION_WORDS",
     "WHICH_NOUNS",
 ]
@@ -99,6 +100,8 @@ DOCUMENTS = tuple(entries("documents.txt"))
 CORE_DOCUMENTS = tuple(entries("core_documents.txt"))
 INFO_NOUNS = words("info_nouns.txt")
 ROLE_NOUNS = words("role_nouns.txt")
+# Places and units with one post of each kind ("the lab manager", "the course director").
+UNIT_NOUNS = words("unit_nouns.txt")
 # Everyday favours of friends and family, and the words that put a message in the job search.
 EVERYDAY_FAVOURS = phrases("everyday_favours.txt")
 JOB_WORDS = words("job_words.txt")

@@ -31,12 +31,14 @@ from bot.coaching.lexicon import (
     RELATION_NOUNS,
     REQUEST_PHRASES,
     REQUEST_VERBS,
+    ROLE_NOUNS,
     SOCIAL_PHRASES,
     SURNAMES_FIRST,
     TALK_PHRASES,
     TITLES,
     UNIQUE_KIN,
     UNIQUE_ROLES,
+    UNIT_NOUNS,
 )
 from bot.coaching.text import MENTION_PREFIX, TOKEN, CleanText, Token
 
@@ -189,6 +191,13 @@ def _plausible_person(ct: CleanText, j: int, end: int, verb: str) -> bool:
         return True
     start = tokens[j].end
     return _GENDERED.search(ct.low, start, start + 160) is not None
+
+
+# Titles that are kin words ("my tia Rosa" is Rosa); every other title is said with the name.
+_KIN_TITLES = frozenset(
+    {"aunt", "auntie", "brother", "cousin", "grandma", "grandpa", "mama", "nana", "papa"}
+    | {"sister", "tia", "tio", "uncle"}
+)
 
 
 # Honorifics written after a given name: "Hiroshi-san", "Min-jun-ssi", "Priya-ji".
@@ -406,8 +415,13 @@ def _address_name(tokens: tuple[Token, ...], j: int) -> int:
         tok.low in GIVEN_NAMES and tok.low not in COMMON_WORDS and tok.text.isalpha()
     ):
         return k
-    if k > j + 1 and title in TITLES and tok.text.isalpha() and tok.low not in COMMON_WORDS:
-        return k  # "ms. nguyen", "dr. sharma": an abbreviated title, then any name
+    if (
+        k > j + 1
+        and (title in TITLES or title in ADDRESS_BEFORE)
+        and tok.text.isalpha()
+        and tok.low not in COMMON_WORDS
+    ):
+        return k  # "ms. nguyen", "dr. sharma", "sra. gutierrez": an abbreviation, then a name
     return -1
 
 
@@ -485,7 +499,9 @@ def _appositive_name(ct: CleanText, j: int) -> tuple[str, int] | None:
     if _is_name(tok) and not company_at(tokens, j):
         n = _name_span(tokens, j)
         found = ct.text[tok.start : tokens[j + n - 1].end], j + n
-    elif _is_lower_name(tokens, j) and (not comma or tok.low in GIVEN_NAMES):
+    elif _is_lower_name(tokens, j) and _given_name(tok.low):
+        # "my mentor ruth", "my mentor, ruth,": a lowercase word after a role is a name only
+        # when it is a known one ("ask the group chat if …" names no one).
         end = _lower_name_end(tokens, j)
         found = ct.text[tok.start : tokens[end - 1].end], end
     if found is None or not comma:
@@ -581,8 +597,9 @@ def parse_object(
         # "ask grandma's friend rosa": lowercase kin owning a named person.
         kind, end, said = _possessive_chain(ct, j, j + 1)
         return kind, said, end, False
-    # "Mom", "Dad", "Grandma" are names when written as names.
-    if low in UNIQUE_KIN and tok.is_cap:
+    # "Mom", "Dad", "Grandma" are names when written as names, and after "ask" as they are
+    # ("ask mum to …", "asking dad to …": one person).
+    if low in UNIQUE_KIN and (tok.is_cap or strong):
         if (j + 1 < len(tokens) and tokens[j + 1].low in ("'s", "'")) or low.endswith("'s"):
             kind, end, said = _possessive_chain(ct, j, j + 1)
             return kind, said, end, False
@@ -597,7 +614,9 @@ def parse_object(
             cur = _relation(tokens[k].low)
             if cur not in RELATION_NOUNS and (cur in TITLES or cur in ADDRESS_BEFORE):
                 # "my tia Rosa", "my ate Joy": a kin word used as a title; the name is said back.
-                named = _appositive_name(ct, k + 1)
+                # "my lecturer Dr Njoroge": a title of rank or office is said with the name.
+                honorific = cur.rstrip(".") in TITLES and cur.rstrip(".") not in _KIN_TITLES
+                named = _appositive_name(ct, k if honorific else k + 1)
                 if named is not None:
                     return RefKind.PERSON, named[0], named[1], False
             if cur.endswith("'s") and _relation(cur[:-2]) in RELATION_NOUNS:
@@ -709,6 +728,22 @@ _OFFICE_SERVES = frozenset({"alumni", "career", "careers", "placement", "admissi
 _OFFICE_HEADS = frozenset(
     {"coordinator", "counselor", "counsellor", "advisor", "adviser", "officer", "director"}
 )
+# Posts one person holds in a unit: "the site manager", "the head chef at my last job".
+_POST_HEADS = frozenset(
+    {"manager", "director", "principal", "supervisor", "chef", "foreman", "matron", "registrar"}
+    | {"educator", "coordinator", "lead", "lecturer", "examiner", "administrator", "headteacher"}
+    | {"headmaster", "headmistress", "owner", "founder", "ceo", "president", "chair", "dean"}
+    | {"tutor", "teacher"}
+)
+# Of those, the posts a place has only one of, even a place named by its name ("the matron at
+# St Vincent's"; not "the manager at Tesco", a chain with many).
+_SOLE_POSTS = frozenset(
+    {"principal", "matron", "foreman", "headteacher", "headmaster", "headmistress", "owner"}
+    | {"founder", "ceo", "president", "dean"}
+)
+_WHERE = frozenset({"at", "on", "from", "in"})
+# Words after "at" that make the place any of several: "at some firm", "at one of the sites".
+_SOME = frozenset({"a", "an", "some", "any", "one", "several", "many", "various", "few", "two"})
 # One meeting the member had, which makes its recruiter or manager one person.
 _ONE_MEETING = frozenset(
     {"interview", "call", "screen", "meeting", "panel", "onsite"}
@@ -753,6 +788,8 @@ def _one_post_holder(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     head = tokens[end - 1].low
     if head in _OFFICE_HEADS and any(tokens[m].low in _OFFICE_SERVES for m in range(start, end)):
         return True
+    if _post_in_a_unit(tokens, start, end):
+        return True
     if head in _UNIT_HEADS and end + 1 < len(tokens):
         # "the head of the PTA", "the program director of my bootcamp", "the department head
         # at my kids' school": the one who heads a unit named as one (not "of a startup").
@@ -769,6 +806,35 @@ def _one_post_holder(tokens: tuple[Token, ...], start: int, end: int) -> bool:
         if not tokens[m].is_word:
             return False
     return False
+
+
+def _post_in_a_unit(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """Is "the …" at tokens[start:end] a post one person holds where the member was: "the
+    course director", "the lab manager", "the practice manager at my placement", "the registrar
+    on my last rotation", "the matron at St Vincent's", "the foreman on the Sellafield job"?
+
+    Not a post of which there are many ("the hiring manager at my old firm", "the product lead
+    at my company") nor one at any of several places ("the office manager at some firm")."""
+    head = tokens[end - 1].low
+    if head not in _POST_HEADS and not (end - start == 2 and tokens[start].low in _POSTS):
+        return False
+    where = end + 1 < len(tokens) and tokens[end].low in _WHERE
+    if where and (tokens[end + 1].low in _SOME or tokens[end + 1].low.isdigit()):
+        return False
+    if end - start == 2 and tokens[start].low in UNIT_NOUNS:
+        return True  # the one post of its kind in a unit the member belongs to
+    if any(
+        tokens[m].low in GENERIC_PEOPLE or tokens[m].low in ROLE_NOUNS
+        for m in range(start, end - 1)
+    ):
+        return False
+    if not where:
+        return False
+    unit = tokens[end + 1]
+    sole = head in _SOLE_POSTS or tokens[start].low in _POSTS
+    return unit.low in ("my", "our") or (
+        sole and (unit.low == "the" or (unit.is_cap and unit.is_word))
+    )
 
 
 def _has_do(tokens: tuple[Token, ...], i: int) -> bool:
@@ -1111,12 +1177,16 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
         return ref, end
     if not tok.is_cap or not _is_name(tok):
         return None
+    if len(tok.text) > 1 and tok.text.isupper() and not ct.text.isupper():
+        return None  # "my LI msg", "the HR rep": an acronym in ordinary text, not a name
     if (
         not initial
         and low.endswith("'s")
         and low[:-2] in GIVEN_NAMES
         and not _in_a_place_name(tokens, i)
         and not company_at(tokens, i)
+        # "the owner of Kelly's Mechanical", "a shift at Maggie's Diner": a business's name.
+        and not (i + 1 < len(tokens) and tokens[i + 1].is_cap and tokens[i + 1].is_word)
     ):
         # "going to Sunita's party, I'll ask her …": the owner is the person named.
         stop = tok.end - 2
@@ -1487,12 +1557,39 @@ def find_refs(ct: CleanText) -> list[Ref]:
             or (not _THANKS.isdisjoint(ct.words) and _thanks(tokens, i + 1, end_index + 6))
         ):
             source = Source.SOCIAL
+        if kind is RefKind.PERSON and end_index + 1 < count and tokens[end_index].low in _JOINS:
+            other = _joined_person(ct, end_index + 1)
+            if other > end_index + 1:
+                # "ask paul and sara for referrals", "tom or jerry, whoever answers": two
+                # people, not one identifiable person.
+                kind, plural, end_index = RefKind.GENERIC, True, other
+                text = ct.text[tokens[j].start : tokens[end_index - 1].end]
         nxt = tokens[end_index].low if end_index < count else ""
         refs.append(
             Ref(kind, text, tok.start, tokens[end_index - 1].end, source, plural, next_low=nxt)
         )
         i = end_index
     return _resolve(refs)
+
+
+# Words that join two people in one slot: "paul and sara", "tom or jerry", "Ana & Luis".
+_JOINS = frozenset({"and", "or", "&", "/"})
+
+
+def _joined_person(ct: CleanText, k: int) -> int:
+    """End of a second person named at k after "and"/"or" (a mention, a capitalised name or a
+    known given name), or k when the words there are not a person ("text Kwame and ask …")."""
+    tokens = ct.tokens
+    tok = tokens[k]
+    if tok.text.startswith(MENTION_PREFIX):
+        return k + 1
+    if tok.low in REQUEST_VERBS or tok.low in PERSONAL_VERBS or tok.low in _SUBJECT_VERBS:
+        return k
+    if tok.is_cap and _is_name(tok) and _given_name(tok.low) and not company_at(tokens, k):
+        return k + _name_span(tokens, k)
+    if not tok.is_cap and _given_name(tok.low) and tok.low not in COMMON_WORDS:
+        return _lower_name_end(tokens, k)
+    return k
 
 
 def _not_a_new_ask(tokens: tuple[Token, ...], i: int, n: int) -> bool:

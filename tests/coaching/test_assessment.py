@@ -1886,3 +1886,144 @@ def test_who_is_asked_is_found_and_said_back(text: str, who: str) -> None:
 )
 def test_who_rules_never_make_these_specific(text: str) -> None:
     assert assess_ask(text).verdict is not Verdict.SPECIFIC
+
+
+# Who is asked, by kind (fifth session): each kind with sentences of its own.
+_PERSON_KINDS: dict[str, list[tuple[str, str]]] = {
+    "a title of rank after a relation is said with the name": [
+        ("ask my tutor Dr Adeyemi for a reference for the Shell graduate scheme", "Dr Adeyemi"),
+        (
+            "email my old coach Mr. Baptiste to ask him to refer me to the Nike store manager",
+            "Mr. Baptiste",
+        ),
+        # A kin word used as a title is not said back.
+        ("ask my tia Carmen to forward my CV to the clinic manager at Sanitas", "Carmen"),
+    ],
+    "an abbreviated form of address before a lowercase name": [
+        (
+            "emailing sra. delgado to ask if she'd be my reference for the Iberdrola internship",
+            "sra. delgado",
+        ),
+        ("ask engr. obi to refer me for the site engineer role at Julius Berger", "engr. obi"),
+    ],
+    "a given name owning a business is no person; the pronoun finds the person": [
+        (
+            "my aunt Rosa knows the owner of Maggie's Bakery. asking her to get me the owner's "
+            "email for the assistant manager job",
+            "Rosa",
+        ),
+    ],
+    "an acronym in ordinary text is no name": [
+        (
+            "Tomasz answered my LI message! asking him whether the Allegro QA role needs Selenium",
+            "Tomasz",
+        ),
+    ],
+    "a post one person holds in a unit is one person": [
+        (
+            "email the programme director to ask for a reference for the Unilever future leaders "
+            "scheme",
+            "the programme director",
+        ),
+        (
+            "ask the store manager to be my referee for the Lidl deputy manager job",
+            "the store manager",
+        ),
+        (
+            "ask the charge nurse at my placement if she'd be my referee for the Guy's band 5 post",
+            "the charge nurse",
+        ),
+        (
+            "ring the headteacher at St Mary's and ask if she'd give me a reference for the TA job",
+            "the headteacher",
+        ),
+        (
+            "ask the owner on the Clarke farm job to vouch for me to the Laing O'Rourke recruiter",
+            "the owner",
+        ),
+    ],
+    "a role after my that one person holds": [
+        (
+            "asking my old regional director to be a referee for the Aldi area manager scheme",
+            "my old regional director",
+        ),
+        (
+            "ask my clinical educator for a reference for the band 5 physio post at Guy's",
+            "my clinical educator",
+        ),
+        (
+            "ask my old lecturer for a recommendation letter for the KPMG tax graduate scheme",
+            "my old lecturer",
+        ),
+    ],
+    "the favour first, then the person asked and who they are": [
+        (
+            "reference for the Arup graduate engineer job. asking Wojciech, he's my old site lead",
+            "Wojciech",
+        ),
+        (
+            "intro to the ops director at Deliveroo — asking Tola since she worked there in 2022",
+            "Tola",
+        ),
+        (
+            "whether he'd refer me for the Babcock apprenticeship — asking Callum, he works there",
+            "Callum",
+        ),
+        (
+            "the name of the grad recruiter at Rolls-Royce, asking Priya, my old lab partner.",
+            "Priya",
+        ),
+    ],
+    "a kin word after ask is one person": [
+        ("ask mum to forward my CV to her manager at the NHS trust", "mum"),
+        ("asking dad to introduce me to his friend who runs the Bosch plant", "dad"),
+    ],
+}
+_NOT_ONE_PERSON: dict[str, list[str]] = {
+    "two people in one slot are not one person": [
+        "ask maya and leon for referrals to Shopify",
+        "text Priya or Omar for an intro to the design lead at Canva, whoever replies",
+        "ask <@U0AB12CD3> & <@U0EF45GH6> to refer me for the SRE role at Monzo",
+        "email ines / tomas for a reference for the Deloitte audit job",
+    ],
+    "a post at any of several places, or one of many, is no one": [
+        "ask the hiring manager at my old company for a referral",
+        "ask the product lead at my company to refer me to the Monzo team",
+        "ask the office manager at some firm for a referral",
+        "ask the site manager at one of the Kier sites for a reference",
+        "ask the manager at Tesco for a reference for the Asda job",
+        "ask the director at Deloitte for an intro to the audit team",
+    ],
+    "a question about others before the person is named asks nothing concrete": [
+        "Kemi might know people at Unilever, I'll ask her",
+        "Tom knows loads of people in fintech, asking him since he's well connected",
+    ],
+    "a lowercase word after a group is no name": [
+        "ask the group chat if anyone has a contact at Ocado",
+        "ask the alumni slack whether anyone can refer me to Wise",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        pytest.param(text, who, id=f"{kind}: {text}")
+        for kind, rows in _PERSON_KINDS.items()
+        for text, who in rows
+    ],
+)
+def test_people_named_by_kind_are_asked(text: str, who: str) -> None:
+    _assert_judged(text, Verdict.SPECIFIC, who)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(text, id=f"{kind}: {text}")
+        for kind, rows in _NOT_ONE_PERSON.items()
+        for text in rows
+    ],
+)
+def test_no_one_identifiable_is_never_specific(text: str) -> None:
+    assert assess_ask(text).verdict is not Verdict.SPECIFIC
