@@ -131,6 +131,8 @@ def typed_not_yet(turn: Turn, reading: Reading) -> State:
         return State.AWAITING_ASK
     if ask is None:
         return _no_open_ask(turn)
+    if ask.status == AskStatus.MADE:  # asked already: "not yet" is no answer yet
+        return outcome(turn, ask, Outcome.WAITING, "" if pending else _which(ask), reading.text)
     nervous = bool(NERVES.search(reading.text.lower()))
     return made(
         turn, ask, "not_yet", "" if pending else _which(ask), when=reading.when, nervous=nervous

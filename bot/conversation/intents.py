@@ -191,6 +191,16 @@ def _company(raw: str) -> str:
     return " ".join(w if not w.islower() else w.capitalize() for w in name.split())[:80]
 
 
+def list_and_rest(raw: str) -> tuple[str, str]:
+    """A list typed with more after it: "canva, atlassian. and my ask is: ask Mei …" ->
+    ("canva, atlassian", "ask Mei …"). The list ends where its sentence ends."""
+    end = re.search(r"(?<=\w)[.!?;]\s+(?=\S)", raw)
+    if end is None:
+        return raw, ""
+    rest = vocab.ASK_LEAD.sub("", raw[end.end() :].strip())
+    return raw[: end.start()], rest
+
+
 def split_companies(raw: str) -> tuple[str, ...]:
     """'Stripe, Nubank and shopify' -> ('Stripe', 'Nubank', 'Shopify')."""
     # "Kuehne+Nagel", "AT&T" and "P&G" are one name: + and & split only between spaces.
@@ -650,8 +660,12 @@ def _read(text: str, low: str, context: Context) -> Reading:
                 return reading(Intent.NOT_YET, "will do it")
         elif state not in (State.AWAITING_OUTCOME, State.AWAITING_FOLLOW_UP):
             return reading(Intent.CONFIRM, "acknowledges")
-    if state == State.AWAITING_ASK and re.match(
-        r"^((nope|no|nah|um+|hmm+)[ ,]+)?(nothing|none|no one|nobody|not) (yet|so far)\b", low
+    if (
+        state == State.AWAITING_ASK
+        and re.match(
+            r"^((nope|no|nah|um+|hmm+)[ ,]+)?(nothing|none|no one|nobody|not) (yet|so far)\b", low
+        )
+        and not vocab.FOLLOW_UP_ADVICE.search(low)  # "not yet, should i ping her again?"
     ):
         return reading(Intent.NOT_YET, "no ask yet today")
     if state == State.AWAITING_ASK and re.fullmatch(r"(nope|nah|no|not really|none)[.! ]*", low):
@@ -698,9 +712,12 @@ def _read(text: str, low: str, context: Context) -> Reading:
     target = vocab.TARGET_ADD.match(low)
     if target:
         raw = next(g for g in (target.group(k) for k in ("list", "list2", "list3", "list4")) if g)
-        companies = split_companies(_original(text, raw))
+        listed, more = list_and_rest(_original(text, raw))
+        companies = split_companies(listed)
         if companies:
-            return reading(Intent.TARGET_ADD, "adds target companies", companies=companies)
+            return reading(
+                Intent.TARGET_ADD, "adds target companies", companies=companies, rest=more
+            )
 
     said = polarity(low)
     if said is not None:
@@ -920,6 +937,10 @@ def _answer(
         return (Intent.NOT_YET, "hasn't made it yet", None, _when(low))
     if state == State.IDLE and (re.match(r"^not yet\b", low) or vocab.LATER_TODAY.match(low)):
         return (Intent.NOT_YET, "hasn't made it yet", None, _when(low))
+    if state == State.AWAITING_OUTCOME and re.match(
+        r"^((no|nope|nah|um+)[, ]+)?(not yet|nothing yet|not so far|no news yet)\b", low
+    ):  # to "What happened?": no answer yet, never a no
+        return (Intent.OUTCOME, "no answer yet", Outcome.WAITING, None)
     said = polarity(low) or (
         "yes"
         if re.match(r"^((omg|oh|ah|wow|yay)[,! ]+)?(yes|yep|yeah|yup|y|ya|si|sim)\b", low)
@@ -1163,12 +1184,14 @@ def _chat_word(text: str, low: str, context: Context) -> Reading | None:
     if word == "target":
         verb, _, companies = rest.partition(" ")
         if verb.lower() == "add" and companies.strip():
+            listed, more = list_and_rest(companies)
             return Reading(
                 Intent.TARGET_ADD,
                 text,
                 "the `target add` word",
                 word="target",
-                companies=split_companies(companies),
+                companies=split_companies(listed),
+                rest=more,
             )
         if verb.lower() in ("remove", "rm", "delete", "del", "drop"):
             return Reading(Intent.COMMAND, text, "the `target remove` word", word=word, rest=rest)

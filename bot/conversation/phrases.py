@@ -329,6 +329,12 @@ SAME_AGAIN = re.compile(
     r"(the )?same( (thing|ask|one|plan))?( (as|like) (yesterday|last time|before|friday|monday))?"
     r"( again)?|same again|ditto|again the same|(the )?same as (yesterday|last time|before)"
 )
+# What leads into an ask typed after something else: "and my ask is: …", "also today I'll …".
+ASK_LEAD = re.compile(
+    r"^((and|also|plus|oh and|then|so)[, ]+)?((my )?(ask|plan)( for)?( today)?( is)?|today)\s*[:,-]?\s*"
+    r"(?=\S)(?!for\b)",
+    re.IGNORECASE,
+)
 # A one-off reminder, which the coach doesn't set: "can you remind me at 3pm to email carla",
 # "set me a reminder for friday". ("remind me tomorrow" is `LATER`; "remind me at 8 every day"
 # is the schedule.)

@@ -13,8 +13,9 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from bot.checkins import cancel_all, plan_check_ins, plan_next_morning
+from bot.conversation import planning
 from bot.conversation.group import offer_intro, word_digest, word_report, word_share
-from bot.conversation.intents import Reading
+from bot.conversation.intents import Intent, Reading
 from bot.conversation.people import user_key
 from bot.conversation.states import State
 from bot.conversation.text import short
@@ -114,8 +115,13 @@ def target_add(turn: Turn, reading: Reading) -> State:
             f"{', '.join(reading.companies)} {'is' if len(reading.companies) == 1 else 'are'} "
             "already on your list."
         )
+        if reading.rest:
+            return planning.plan(turn, replace(reading, intent=Intent.PLAN, text=reading.rest))
         return _stay(turn)
     names = ", ".join(added[:-1]) + (" and " if len(added) > 1 else "") + added[-1]
+    if reading.rest:  # "target add canva, atlassian. and my ask is: ask Mei …": the ask too
+        turn.say(f"Added {names}.")
+        return planning.plan(turn, replace(reading, intent=Intent.PLAN, text=reading.rest))
     turn.say(f"Added {names}. Who do you know there — or who might?")
     for company in added:
         offer_intro(turn, company)

@@ -622,6 +622,21 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "targets and an ask in one message: both, and no sentence stored as a company": [
+        (
+            "target add canva, atlassian. and my ask is: ask Mei to intro me to her manager at Canva",
+            "Added Canva and Atlassian.\nThat's a real ask: Mei, an intro to her manager at Canva.",
+        ),
+        ("what are my targets", "Canva, Atlassian"),
+    ],
+    "'not yet' about an ask already made is no answer yet, never 'still open'": [
+        ("ask Mei to intro me to her manager at Canva", "That's a real ask: Mei"),
+        (":10h", ""),
+        ("yeah i messaged her this morning", "Nice — you asked. What happened?"),
+        ("not yet", "Asking was the hard part."),
+        (":3d", ""),
+        ("not yet, should i ping her again?", "Yes, follow up with Mei."),
+    ],
     "a yes that takes itself back never deletes anything": [
         ("forget", "This deletes everything I hold about you"),
         ("ok maybe just pause a month", "Nothing deleted. Paused until"),
