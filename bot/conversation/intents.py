@@ -460,6 +460,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
     address = vocab.ADDRESS_TO_COACH.match(low)
     if address and address.end() < len(low):
         low = low[address.end() :]
+    low = vocab.ADDRESS_AT_END.sub("", low) or low
     words = _words(low)
     state = context.state
 
@@ -727,7 +728,10 @@ def _read(text: str, low: str, context: Context) -> Reading:
     strong = vocab.STRONG_FEELING.search(low) and assessed(text).who is None
     if vocab.FRUSTRATION.search(low) and (not has_ask or strong):
         return reading(Intent.FRUSTRATION, "frustrated")
-    if low.endswith("?"):
+    if low.endswith("?") or (
+        re.match(r"^(what|why|how|when|where|which) (is|are|was|does|do|did|my|your|the)\b", low)
+        and not has_ask
+    ):  # "why my streak is zero" is a question, never part of a plan
         return reading(Intent.QUESTION, "a question", topic=Topic.OTHER)
     if re.fullmatch(r"(lol|lmao|haha\w*|hmm+|ok\?|\?+|k|meh|idk|eh)", low):
         return reading(Intent.OTHER, "nothing I can act on")
@@ -762,6 +766,9 @@ def someone_in(plan: str) -> str | None:
     are words, not people)."""
     plan = vocab.HEDGES.sub("", plan, count=1) or plan
     who = person_in(plan)
+    if who is None:  # "thinking to contact my senior from college Rahul bhai": the name itself
+        names = re.findall(r"(?<=\s)[A-Z][a-z]+(?:\s[A-Z][a-z]+)?", plan)
+        who = next((n for n in names if _plainly_a_name(n.split()[0].lower())), None)
     if who is None or who.startswith(("<@", "my ", "My ")):
         return who
     first = who.split()[0]

@@ -79,9 +79,12 @@ RESUME = re.compile(
 )
 # Words that only address the coach: "sir, what i should ask today", "coach: what now?".
 ADDRESS_TO_COACH = re.compile(r"^(sir|ma'?am|madam|mam|coach|bro|boss|buddy|dear coach)[,:!]? +")
+# "done sir", "ok thanks bro": the coach addressed at the end.
+ADDRESS_AT_END = re.compile(r"[, ]+(sir|ma'?am|madam|mam|coach|bro|boss|buddy|mate|dude)[.!]*$")
 # "maybe I should reach out to my old mentor Karen?": someone the member is thinking of asking.
 THINKING_OF_ASKING = re.compile(
-    r"\b(should i|maybe i should|maybe i'?ll|i could|i might|thinking (of|about)|was thinking)\b.{0,25}"
+    r"\b(should i|maybe i should|maybe i'?ll|i could|i might|thinking (of|about|to)|was thinking|"
+    r"planning to|plan to|want to|going to|gonna)\b.{0,25}"
     r"\b(reach out|ask|message|email|text|contact|talk|call|dm|write)\b"
 )
 # A hard week said in passing ("got rejected from two final rounds"): the reply starts kindly.
@@ -335,6 +338,8 @@ ASK_LEAD = re.compile(
     r"(?=\S)(?!for\b)",
     re.IGNORECASE,
 )
+# "what is streak", "why my streak is zero": the streak explained with the numbers.
+STREAK_QUESTION = re.compile(r"^(what|why|how)\b.{0,25}\bstreak\b")
 # A one-off reminder, which the coach doesn't set: "can you remind me at 3pm to email carla",
 # "set me a reminder for friday". ("remind me tomorrow" is `LATER`; "remind me at 8 every day"
 # is the schedule.)
@@ -428,7 +433,7 @@ OUTCOME_WAITING = re.compile(
     r"havent heard|hasn'?t (replied|answered|responded|gotten back|got back|written)|"
     r"didn'?t (reply|answer|respond|get back)|never (replied|answered|responded|got back)|waiting|"
     r"still waiting|nothing yet|nothing back|radio silence|crickets|ghosted|pending|"
-    r"will (let me know|get back|think|see|check)|think about it|thinking about it|"
+    r"will (let me know|get back|think|see|check|revert)|think about it|thinking about it|"
     r"left on read|on read|no reply|not replied|hasn'?t seen|get back to me|let me know later|"
     r"she'?ll see|he'?ll see|they'?ll see|maybe|we'?ll see|see what (she|he|they) can do|"
     r"not replying|no answer yet|still nothing|nope nothing|nothing|when i hear back|"
@@ -490,6 +495,7 @@ STATS = re.compile(
     r"how many asks (have i|did i) (made|make|done|do)|my week)\??$"
     r"|^(what'?s|whats|what is|what are|how'?s|hows|show) my (streak|score|progress|stats|numbers)\b"
     r"|^am i doing (better|worse|ok|okay|well|good|any better)\b"
+    r"|^(what|why|how)\b.{0,25}\bstreak\b"
 )
 # Words about the check-ins themselves ("can you check in at 10 instead").
 CHECK_INS = re.compile(

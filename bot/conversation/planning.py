@@ -88,7 +88,12 @@ def ask_for_missing(turn: Turn, assessment: Assessment, questions: int) -> State
     member will ask that person for."""
     asking = "both" if assessment.verdict == Verdict.PASSIVE else "+".join(assessment.missing)
     who = assessment.who
-    if assessment.verdict == Verdict.PASSIVE and questions == 1:
+    if (
+        questions == 1
+        and who is None
+        and "what" in assessment.missing + ("what",) * (assessment.verdict == Verdict.PASSIVE)
+    ):
+        # "coffee with Megan", "thinking to contact my senior Rahul bhai": ask what for
         who = someone_in(assessment.text)
         asking = "what" if who else asking
     turn.member.state_data = {
@@ -104,8 +109,8 @@ def ask_for_missing(turn: Turn, assessment: Assessment, questions: int) -> State
     if who and not assessment.who:
         lead = (
             f"{who} sounds like a good person to ask."
-            if kind or len(assessment.text) > 80
-            else f"“{short(assessment.text, 60)}” — a good chance to ask."
+            if kind or len(assessment.text) > 60 or assessment.verdict != Verdict.PASSIVE
+            else f"“{assessment.text}” — a good chance to ask."
         )
         turn.say(
             f"{kind}{lead} What will you ask {who} for — an intro, a referral, feedback on "
@@ -180,8 +185,12 @@ def clarify(turn: Turn, reading: Reading) -> State:
     questions = int(data.get("questions", 1))
     candidates: list[Assessment] = []
     # Judge the readings in order and stop at the first specific one.
+    who = data.get("who")
     for text in _combinations(data, reading.text):
         candidate = judge(turn, text)
+        if candidate.verdict != Verdict.SPECIFIC and who and candidate.missing == ("who",):
+            # the favour is there and the person known ("i want he refer me"): put together
+            candidate = judge(turn, f"Ask {who} for {candidate.what}")
         if candidate.verdict == Verdict.SPECIFIC:
             return record(turn, candidate)
         candidates.append(candidate)
@@ -230,7 +239,9 @@ def _combinations(data: dict[str, object], answer: str) -> list[str]:
         glue = "" if body.lower().startswith(_FAVOUR_START) else "for "
         readings.append(f"Ask {who} {glue}{body[0].lower() + body[1:]}")
         # "could ask her if she knows anyone in merchandising": the pronoun is that person
-        named_back = re.sub(r"\b(her|him|them)\b", str(who), body, count=1, flags=re.IGNORECASE)
+        named_back = re.sub(
+            r"\b(her|him|them|she|he|they)\b", str(who), body, count=1, flags=re.IGNORECASE
+        )
         if named_back != body:
             readings.append(named_back)
     person = named if "who" in asking else None

@@ -17,6 +17,7 @@ from bot.conversation import planning
 from bot.conversation.group import offer_intro, word_digest, word_report, word_share
 from bot.conversation.intents import Intent, Reading
 from bot.conversation.people import user_key
+from bot.conversation.phrases import STREAK_QUESTION
 from bot.conversation.states import State
 from bot.conversation.text import short
 from bot.conversation.turn import Turn
@@ -159,8 +160,14 @@ def stats(turn: Turn, reading: Reading) -> State:
         member.days,
         turn.now,
     )
+    explain = (
+        "Your streak counts the working days in a row on which you made an ask — planning "
+        "one isn't enough, asking is.\n"
+        if STREAK_QUESTION.search(reading.text.lower())
+        else ""
+    )
     turn.say(
-        f"Asks: {numbers.specific} specific of {numbers.asks} planned · made {numbers.made} · "
+        f"{explain}Asks: {numbers.specific} specific of {numbers.asks} planned · made {numbers.made} · "
         f"yes {numbers.said_yes} · gives {numbers.gives}\n"
         f"This week: {numbers.week_specific} specific · streak: {numbers.streak} working day"
         f"{'s' if numbers.streak != 1 else ''} with an ask made"

@@ -622,6 +622,19 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "Indian English: a senior named after a relation, 'i want he refer me', 'done sir'": [
+        (":1h", ""),
+        (
+            "sir today i am thinking to contact my senior from college Rahul bhai",
+            "Rahul sounds like a good person to ask. What will you ask Rahul for",
+        ),
+        ("he is in TCS, i want he refer me", "That's a real ask: Rahul, a referral."),
+        (":8h", ""),
+        ("done sir", "Nice — you asked. What happened?"),
+        ("he told he will check and revert", "Asking was the hard part."),
+        ("what is streak", "Your streak counts the working days in a row on which you made an ask"),
+        ("why my streak is zero", "streak: 1 working day with an ask made"),
+    ],
     "targets and an ask in one message: both, and no sentence stored as a company": [
         (
             "target add canva, atlassian. and my ask is: ask Mei to intro me to her manager at Canva",
