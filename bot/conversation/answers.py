@@ -136,6 +136,10 @@ _FIXED_ANSWERS: dict[Topic, str] = {
 }
 # A second wording, so two questions in a row don't get the same reply.
 _SECOND_WORDING: dict[Topic, str] = {
+    Topic.BOT: (
+        "Just a bot, yes — the humans behind me are your group's organizers. I help with one "
+        "thing: one specific ask a day, of one person you know. `help` shows how."
+    ),
     Topic.OTHER: (
         "I can't answer that one, sorry. I can help you pick who to ask and what to ask for — "
         "or say `help` for everything I do."
@@ -459,6 +463,29 @@ def _privacy(turn: Turn, reading: Reading) -> str:
         f"Your DMs with me are private: {sharing}. Organizers see group numbers and who has "
         "gone quiet, not your messages. `export` shows everything I hold; `forget` deletes it."
     )
+
+
+def good_news(turn: Turn, reading: Reading) -> State:
+    """ "i got an interview at spotify!!": celebrate, and point at the ask it opens."""
+    company = reading.company
+    at = f" at {company}" if company else ""
+    step = re.search(
+        r"\b(interview|call ?back|phone screen|final round|onsite|on-site|second round|take-?home)",
+        reading.text,
+        re.IGNORECASE,
+    )
+    news = f"Congrats on the {step.group(1).lower()}{at}!" if step else "That's great news!"
+    turn.say_one_of(
+        (
+            f"{news} 🎉 It's a perfect moment for an ask: someone who works there, for 15 "
+            "minutes on what the team cares about before you go in.",
+            f"{news} 🎉 One ask could help you prepare: a mock interview, or 15 minutes with "
+            "someone on the team. Who could you ask?",
+        )
+    )
+    if company:
+        offer_intro(turn, company)
+    return _stay(turn)
 
 
 def who_knows(turn: Turn, reading: Reading) -> State:

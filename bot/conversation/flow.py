@@ -124,6 +124,7 @@ GLOBAL: dict[Intent, Handler] = {
     Intent.FAREWELL: answers.farewell,
     Intent.FRUSTRATION: answers.frustration,
     Intent.HIRED: followups.hired,
+    Intent.NEWS: answers.good_news,
     Intent.GIVE: words.give,
     Intent.TARGET_ADD: words.target_add,
     Intent.KNOW: words.know,

@@ -63,6 +63,7 @@ class Intent(StrEnum):
     FAREWELL = "farewell"
     FRUSTRATION = "frustration"
     HIRED = "hired"
+    NEWS = "news"  # good news short of the job: "i got an interview at spotify!!"
     EDIT = "edit"
     GIVE = "give"
     TARGET_ADD = "target_add"
@@ -275,6 +276,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"|^(so |ok |but )?what'?s the point of (this|you|these (messages|check ?ins))( bot| thing)?"
             r"( exactly| again| tbh| honestly| even)?\b(?!.{0,3}\b(if|when)\b)|^what (is|are) (this|you) for\??$"
             r"|\bwhat is this( exactly| thing| bot)?\?|\bwho added me\b"
+            r"|\b(talk|speak|chat) (to|with) (a |an )?(human|real person|person|someone real|admin)\b"
         ),
     ),
     (
@@ -348,6 +350,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
         Topic.SCHEDULE,
         re.compile(
             r"\bwhen (do|will|are) (you|u) (message|messaging|check|checking|ping|write|text|dm)"
+            r"|\b(do|will|does) (you|u|this) (work|run|message|write|check in|ping)( me)? (on )?"
+            r"(weekends?|saturdays?|sundays?|holidays?)\b"
             r"|\bwhat time (do|will|are) (you|u)\b|\bmy (schedule|check-?in time)\b"
             r"|\bhow (do|can|would|should) i (change|move|set|update|pick|switch|adjust|edit|fix) "
             r"(my |the |your )?(check-?in |reminder |message )?(time|schedule|check-?ins?|days|"
@@ -541,6 +545,12 @@ def _read(text: str, low: str, context: Context) -> Reading:
     if vocab.HIRED.search(low) and not re.search(r"\b(ask|how (she|he|they))\b", low):
         return reading(Intent.HIRED, "says they got a job", company=_hired_company(text))
     if (
+        vocab.GOOD_NEWS.search(low)
+        and not _questioning(low)
+        and (state not in _ANSWER_STATES or _outcome(low) is None)  # "he referred me and …"
+    ):
+        return reading(Intent.NEWS, "good news on the way", company=_hired_company(text))
+    if (
         state in (*_PLAN_STATES, State.AWAITING_MADE, State.AWAITING_OUTCOME)
         and vocab.EDIT.search(low)
         and not vocab.LATER.search(low)
@@ -729,7 +739,11 @@ def _read(text: str, low: str, context: Context) -> Reading:
     if vocab.FRUSTRATION.search(low) and (not has_ask or strong):
         return reading(Intent.FRUSTRATION, "frustrated")
     if low.endswith("?") or (
-        re.match(r"^(what|why|how|when|where|which) (is|are|was|does|do|did|my|your|the)\b", low)
+        re.match(
+            r"^(what|why|how|when|where|which) (is|are|was|does|do|did|my|your|the)\b"
+            r"|^(do|does|are|will|can) (you|u)\b",
+            low,
+        )
         and not has_ask
     ):  # "why my streak is zero" is a question, never part of a plan
         return reading(Intent.QUESTION, "a question", topic=Topic.OTHER)
@@ -1008,6 +1022,7 @@ def _question(low: str, text: str) -> Reading | None:
             who_knows.group("company")
             or who_knows.group("company2")
             or who_knows.group("company3")
+            or who_knows.group("company4")
             or ""
         )
         raw = re.sub(r"^the (?=\w+ of )", "", raw)  # "the city of austin"

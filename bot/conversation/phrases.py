@@ -153,6 +153,9 @@ WHO_KNOWS = re.compile(
     r"\b(who|anyone|anybody|someone|somebody|does anyone|does anybody|any of you|any one|"
     r"people|ppl|any(one)? here)\b.{0,30}\b(knows?|has|have|got|with|work|works|working)\b"
     r".{0,30}?\b(at|in|from|inside|over at)\s+(?P<company>[\w&.\-]+(?:\s+[\w&.\-]+){0,2})"
+    r"|\b(can|could) (the group|anyone|someone|somebody|people|you|u|y'?all) (here )?help me "
+    r"(find|reach|get to|meet|connect with|get in touch with) (someone|anyone|a contact|people|"
+    r"somebody) (at|in|from|inside) (?P<company4>[\w&.\-]+(?:\s+[\w&.\-]+){0,2})"
     r"|\b(looking for|need|searching for) (someone|anyone|a contact|contacts|people|somebody) "
     r"(at|in|from|inside) (?P<company3>[\w&.\-]+(?:\s+[\w&.\-]+){0,2})"
     r"|^(do you )?know (anyone|anybody|someone|somebody|people) (at|in|from) "
@@ -340,6 +343,13 @@ ASK_LEAD = re.compile(
 )
 # "what is streak", "why my streak is zero": the streak explained with the numbers.
 STREAK_QUESTION = re.compile(r"^(what|why|how)\b.{0,25}\bstreak\b")
+# Good news short of the job: "i got an interview at spotify!!", "final round next week!".
+GOOD_NEWS = re.compile(
+    r"\b(i )?(got|have|landed|booked|scored) (an?|the|my|a second|a final|another) (\w+ )?"
+    r"(interview|call back|callback|phone screen|screen|final round|onsite|on-site|second round|"
+    r"take-?home)\b|\b(made it|moved|through|advanced) to the (next|final|second|last) round\b"
+    r"|\binterview (invite|request)\b"
+)
 # A one-off reminder, which the coach doesn't set: "can you remind me at 3pm to email carla",
 # "set me a reminder for friday". ("remind me tomorrow" is `LATER`; "remind me at 8 every day"
 # is the schedule.)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -133,4 +134,6 @@ class Turn:
 
 
 def _reworded(message: OutboundMessage) -> OutboundMessage:
-    return replace(message, text="As I said: " + message.text[:1].lower() + message.text[1:])
+    text = message.text
+    keep = re.match(r"I\b|[A-Z]{2}", text)  # "I'm a bot…", "OK…" keep their capitals
+    return replace(message, text="As I said: " + (text if keep else text[:1].lower() + text[1:]))

@@ -622,6 +622,13 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "an interview is news to celebrate, and the group is asked for a contact": [
+        ("can the group help me find someone at Spotify?", "know people at Spotify"),
+        ("i got an interview at spotify!!", "Congrats on the interview at Spotify! 🎉"),
+        ("do you work on weekends", "Weekends are already off."),
+        ("can i talk to a human", "I'm a bot"),
+        ("whats the difference between you and linkedin", "the humans behind me"),
+    ],
     "Indian English: a senior named after a relation, 'i want he refer me', 'done sir'": [
         (":1h", ""),
         (
