@@ -609,6 +609,8 @@ def _possessive_chain(ct: CleanText, start: int, j: int) -> tuple[RefKind, int, 
     return RefKind.GENERIC, j, whole
 
 
+# What may follow "my ex" when it is a former partner, not "my ex boss".
+_AFTER_EX = frozenset({"(", ",", ".", "who", "who's", "to", "for", "if", "whether", "about", "-"})
 # Kin a person has one of: "my sister's husband", "Dana's mom" (not "my neighbour's son").
 _ONE_OF_A_KIND = frozenset(
     {"husband", "wife", "spouse", "partner", "boyfriend", "girlfriend", "fiance", "fiancee"}
@@ -709,6 +711,10 @@ def parse_object(
                 named = _appositive_name(ct, k + 1) or _appositive_after_place(ct, k + 1)
                 if named is not None:
                     return RefKind.PERSON, named[0], named[1], False
+                return RefKind.PERSON, text[tok.start : tokens[k].end], k + 1, False
+            if cur == "ex" and (k + 1 >= len(tokens) or tokens[k + 1].low in _AFTER_EX):
+                # "my ex (we're friendly) who's a PM at Adobe": a former partner, one person
+                # (not "my ex boss", "my ex company").
                 return RefKind.PERSON, text[tok.start : tokens[k].end], k + 1, False
             if cur in RELATION_NOUNS or cur in GENERIC_PEOPLE:
                 head_end = _after_noun_phrase(tokens, k)
@@ -1076,6 +1082,8 @@ def _lead_person(ct: CleanText) -> Ref | None:
     parsed = parse_object(ct, 0, strong=False)
     if parsed is None and _given_name(first) and tokens[1].text in ("→", ":", "=", "—", "-"):
         parsed = RefKind.PERSON, tokens[0].text, 1, False  # "zoe → intro to her manager"
+    if parsed is None and _given_name(first) and tokens[1].text == "," and _favour_next(tokens):
+        parsed = RefKind.PERSON, tokens[0].text, 1, False  # "kavya, mock interview for …"
     if parsed is None and _given_name(first) and _dotted_favour(tokens):
         # "jake. referral. Honeywell. today.": a clipped note, the name then the favour.
         return Ref(RefKind.PERSON, tokens[0].text, tokens[0].start, tokens[1].end, Source.LEAD)
@@ -1114,6 +1122,15 @@ def _post_heading(ct: CleanText) -> Ref | None:
     stop = comma if comma - end <= 5 else end
     text = ct.text[tokens[0].start : tokens[stop - 1].end]
     return Ref(RefKind.PERSON, text, tokens[0].start, tokens[stop - 1].end, Source.MENTION)
+
+
+# Favours a clipped note may name straight after "name,": "kavya, mock interview for …".
+_NOTE_FAVOURS = _FAVOUR_NOUNS | {"mock", "referee"}
+
+
+def _favour_next(tokens: tuple[Token, ...]) -> bool:
+    """ "kavya, mock interview …", "jo, referral for …": a favour right after "name,"."""
+    return len(tokens) > 3 and tokens[2].low in _NOTE_FAVOURS
 
 
 def _past_aside(tokens: tuple[Token, ...], k: int) -> int:

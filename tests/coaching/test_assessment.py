@@ -2039,6 +2039,13 @@ _PERSON_KINDS_J10: dict[str, list[tuple[str, str]]] = {
             "Auntie Ngozi",
         ),
     ],
+    "a former partner is one person": [
+        ("asking my ex (still friends) to forward my CV to the ops lead at Ocado", "my ex"),
+    ],
+    "a clipped note: a name, a comma, the favour": [
+        ("tolu, mock interview for the Unilever final round, thursday", "Tolu"),
+        ("dmitri, referral for the Revolut backend role", "Dmitri"),
+    ],
     "a clipped note: the favour, then from whom": [
         ("a referral for the Arup graduate scheme. from Siobhan. tomorrow", "Siobhan"),
     ],
@@ -2051,6 +2058,10 @@ _NOT_ONE_PERSON_J10: dict[str, list[str]] = {
     "a kin one may have several of, or an unidentified owner, is no one": [
         "my neighbour's son works at Stripe. ask him for a referral",
         "ask my friend's manager for a referral at Stripe",
+    ],
+    "'ex' before a noun is a modifier, not a partner": [
+        "ask my ex company for a reference",
+        "ask my ex team for referrals to Stripe",
     ],
     "an aside does not make a company a person": [
         "ask Acme (runs the UX program) for a referral",
