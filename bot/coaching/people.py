@@ -193,8 +193,8 @@ def _plausible_person(ct: CleanText, j: int, end: int, verb: str) -> bool:
         if close > end + 1:
             if tokens[end + 1].low in _MY and _people_noun_within(tokens, end + 2, 3) > 0:
                 return True  # "(my old boss)": said of a person
-            end = close
-            nxt = tokens[end + 1].low if end + 1 < len(tokens) else ""
+            end = close + 1
+            nxt = tokens[end].low if end < len(tokens) else ""
     # "ask Mbali to review my portfolio", "ask Ji-woo correct my english": only a person does.
     after = tokens[end + 1].low if nxt == "to" and end + 1 < len(tokens) else nxt
     if after in PERSONAL_VERBS:

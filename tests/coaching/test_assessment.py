@@ -2039,6 +2039,12 @@ _PERSON_KINDS_J10: dict[str, list[tuple[str, str]]] = {
             "Auntie Ngozi",
         ),
     ],
+    "an unknown name, an aside, then what only a person does": [
+        (
+            "ask Zephyrine (runs the Leeds design meetup) to look at the case study in my portfolio",
+            "Zephyrine",
+        ),
+    ],
     "a former partner is one person": [
         ("asking my ex (still friends) to forward my CV to the ops lead at Ocado", "my ex"),
     ],
