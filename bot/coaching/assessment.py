@@ -330,6 +330,33 @@ def _polish(
     return _to_second_person(what)
 
 
+# The subject of a cleft sentence left at the end of a favour: "…, the person".
+_CLEFT_TAIL = re.compile(
+    r"(?:,|\sand)?\s(?:the|his|her|their)\s(?:[\w'-]+\s){0,2}?"
+    r"(?:person|one|guy|woman|man|lady|contact|name)\Z"
+)
+
+
+def _before_cleft(favour: Favour, person: Ref, text: str) -> str:
+    """The favour without the cleft sentence naming its person: "an intro to their DC lead is
+    Yusuf" -> "an intro to their DC lead", "a referral for the SRE role, the person is Tom" ->
+    "a referral for the SRE role" (the favour was read up to the person, or past them)."""
+    what = favour.what
+    subject, cleft, _ = text[person.start : person.end].partition(" is ")
+    if not cleft:
+        return what
+    # "a referral for the SRE role and the one to ask is my old boss, Tom": up to the subject.
+    cut = what.lower().find(subject.lower())
+    if cut > 0:
+        return what[:cut].rstrip()
+    cut = what.find(f" is {person.text}")
+    if cut < 0:
+        return what
+    what = what[:cut]
+    tail = _CLEFT_TAIL.search(what)
+    return what[: tail.start()] if tail else what
+
+
 def _to_second_person(what: str) -> str:
     """ "a review of my resume" -> "a review of your resume" (as the coach says it)."""
     low = what.lower()
@@ -633,6 +660,8 @@ _BARE_ASK_REST = re.compile(
     # "asking Dr. Nwosu, my old nurse manager.": who they are, then the end of the sentence.
     r"(?:,?\s(?:since|as|because|cause|cos)\s(?:he|she|they)\b[^.;!?()]{0,80}"
     r"|,\s(?:he|she|they)(?:'s|\sis|\swas|\sworks|\sknows|\sused\sto|\sran|\sruns)\b[^.;!?()]{0,80}"
+    # "… and the person is Tobi, who supervised me at legal aid."
+    r"|,\s(?:who|who's|who\sis|who\swas)\s[^.;!?()]{0,80}"
     r"|,\s(?:my|our)\s[^.;!?()]{1,40})?"
     r"\s?(?:[.!;]|$)"
 )
@@ -838,10 +867,10 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
             (),
             who=who,
             kind=favour.kind,
-            what=_polish(favour.what, company, role, respell),
+            what=_polish(_before_cleft(favour, person, ct.text), company, role, respell),
             reasons=(
                 f"Names who will be asked: {who}.",
-                f"Asks for something concrete: {favour.what}.",
+                f"Asks for something concrete: {_without_dangling(_before_cleft(favour, person, ct.text))}.",
             )
             + (
                 (f'But "{question}" asks me whether to ask: it is not yet a plan.',)

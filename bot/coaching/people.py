@@ -185,6 +185,16 @@ def _plausible_person(ct: CleanText, j: int, end: int, verb: str) -> bool:
         return True
     if _company_shaped(tokens[j].text):
         return False  # "ChatGPT", "TBWA", "3M": a brand or a tool, not a first name
+    if nxt == "(":
+        # "ask Tamsin (runs the UX mentorship group) to look at …": what follows the aside.
+        close = next(
+            (m for m in range(end + 1, min(len(tokens), end + 14)) if tokens[m].text == ")"), -1
+        )
+        if close > end + 1:
+            if tokens[end + 1].low in _MY and _people_noun_within(tokens, end + 2, 3) > 0:
+                return True  # "(my old boss)": said of a person
+            end = close + 1
+            nxt = tokens[end].low if end < len(tokens) else ""
     # "ask Mbali to review my portfolio", "ask Ji-woo correct my english": only a person does.
     after = tokens[end + 1].low if nxt == "to" and end + 1 < len(tokens) else nxt
     if after in PERSONAL_VERBS:
@@ -456,9 +466,14 @@ def _people_noun_within(tokens: tuple[Token, ...], i: int, limit: int) -> int:
         low = tokens[k].low
         if low in GENERIC_PEOPLE or low in RELATION_NOUNS or low.rstrip("s") in RELATION_NOUNS:
             return k
-        if not tokens[k].is_word:
+        if not tokens[k].is_word or low in _PREPOSITIONS:
+            # "a reference call from the HubSpot recruiter": the people come after the thing.
             return -1
     return -1
+
+
+# Words after which a noun phrase has ended: "a call from the recruiter" is a call.
+_PREPOSITIONS = frozenset({"from", "at", "with", "for", "to", "in", "on", "about", "by"})
 
 
 def _skip_dot(tokens: tuple[Token, ...], i: int) -> int:
@@ -482,6 +497,8 @@ def _appositive_name(ct: CleanText, j: int) -> tuple[str, int] | None:
     Target is hiring" names no one.
     """
     tokens = ct.tokens
+    if j < len(tokens) and tokens[j].text == "(":
+        return _bracketed_name(ct, j)
     comma = j < len(tokens) and tokens[j].text == ","
     if comma:
         j += 1
@@ -512,6 +529,36 @@ def _appositive_name(ct: CleanText, j: int) -> tuple[str, int] | None:
     return found
 
 
+def _bracketed_name(ct: CleanText, j: int) -> tuple[str, int] | None:
+    """A name in brackets after a role: "my old platoon sgt (Washington)", "my old HM at amazon
+    (Scott)". The brackets hold the name alone, and a reader would take it for a person on its
+    own (a known given name, a title, a mention, or a first and last name): "my cousin (Boston)"
+    and "my boss (Stripe)" name no one."""
+    tokens = ct.tokens
+    k = j + 1
+    if k + 1 >= len(tokens):
+        return None
+    tok = tokens[k]
+    if tok.text.startswith(MENTION_PREFIX):
+        name, end = ct.mentions.get(tok.text, tok.text), k + 1
+    elif tok.is_cap and tok.low.rstrip(".") in TITLES:
+        m = _skip_dot(tokens, k + 1)
+        if m >= len(tokens) or not _is_name(tokens[m]):
+            return None
+        end = m + _name_span(tokens, m)
+        name = ct.text[tok.start : tokens[end - 1].end]
+    elif _is_name(tok) and not company_at(tokens, k):
+        end = k + _name_span(tokens, k)
+        if (end - k == 1 and not _given_name(tok.low)) or tokens[end - 1].low in _ORG_WORDS:
+            return None
+        name = ct.text[tok.start : tokens[end - 1].end]
+    else:
+        return None
+    if end >= len(tokens) or tokens[end].text != ")":
+        return None
+    return name, end + 1
+
+
 def _relation(low: str) -> str:
     """A relation noun without "ex-" or "-in-law" ("ex-coworker", "sister-in-law")."""
     if low in RELATION_NOUNS:
@@ -521,12 +568,13 @@ def _relation(low: str) -> str:
 
 
 def _appositive_after_place(ct: CleanText, j: int) -> tuple[str, int] | None:
-    """ "my manager from the internship, ravi, …": the name after a short place phrase."""
+    """ "my manager from the internship, ravi, …", "my old HM at amazon (Scott)": the name after
+    a short place phrase."""
     tokens = ct.tokens
     if j >= len(tokens) or tokens[j].low not in ("from", "at", "in"):
         return None
     for k in range(j + 1, min(len(tokens), j + 6)):
-        if tokens[k].text == ",":
+        if tokens[k].text in (",", "("):
             return _appositive_name(ct, k)
         if not tokens[k].is_word:
             return None
@@ -548,9 +596,39 @@ def _possessive_chain(ct: CleanText, start: int, j: int) -> tuple[RefKind, int, 
             named = _appositive_name(ct, k)
             if named is not None:
                 return RefKind.PERSON, named[1], named[0]
-            return RefKind.GENERIC, k, ct.text[tokens[start].start : tokens[k - 1].end]
+            said = ct.text[tokens[start].start : tokens[k - 1].end]
+            head = _relation(tokens[k - 1].low)
+            if (head in _ONE_OF_A_KIND or head in UNIQUE_ROLES) and _one_owner_word(
+                tokens, start, j
+            ):
+                # "my son's soccer coach", "Dana's husband", "my mom's boss": one person's
+                # one coach, husband or boss (not "Dad's golf buddy", "my friend's manager").
+                return RefKind.PERSON, k, said
+            return RefKind.GENERIC, k, said
         k += 1
     return RefKind.GENERIC, j, whole
+
+
+# What may follow "my ex" when it is a former partner, not "my ex boss".
+_AFTER_EX = frozenset({"(", ",", ".", "who", "who's", "to", "for", "if", "whether", "about", "-"})
+# Kin a person has one of: "my sister's husband", "Dana's mom" (not "my neighbour's son").
+_ONE_OF_A_KIND = frozenset(
+    {"husband", "wife", "spouse", "partner", "boyfriend", "girlfriend", "fiance", "fiancee"}
+    | {"fiancé", "fiancée", "mom", "mum", "mother", "dad", "father", "stepmom", "stepdad"}
+)
+
+
+def _one_owner_word(tokens: tuple[Token, ...], start: int, j: int) -> bool:
+    """Is the owner in "X's" (tokens[start:j]) one identifiable person: a name, or "my" and kin or
+    a post one holds ("my son's", "Dana's", "Grandpa's", "my boss's"), not "my friend's"?"""
+    owner = tokens[j - 1].low
+    if owner in ("'s", "'") and j - 2 >= start:
+        owner = tokens[j - 2].low
+    owner = _relation(owner.removesuffix("'s").removesuffix("'"))
+    if owner in UNIQUE_KIN or owner in UNIQUE_ROLES:
+        return True
+    first = tokens[start]
+    return first.low not in _MY and first.is_cap and _is_name(first)
 
 
 def parse_object(
@@ -583,7 +661,8 @@ def parse_object(
         if k < len(tokens) and (
             _is_name(tokens[k])
             or tokens[k].text.startswith(MENTION_PREFIX)
-            or (tokens[k].text.isalpha() and tokens[k].low not in COMMON_WORDS)
+            # "dean okonkwo-bell": a lowercase name, maybe hyphenated.
+            or (tokens[k].text.replace("-", "").isalpha() and tokens[k].low not in COMMON_WORDS)
         ):
             n = _name_span(tokens, k)
             return RefKind.PERSON, text[tok.start : tokens[k + n - 1].end], k + n, False
@@ -629,9 +708,13 @@ def parse_object(
                     return RefKind.PERSON, text[tok.start : tokens[end - 1].end], end, False
             if tokens[k].text.isupper() and cur in _ROLE_ACRONYMS:
                 # "my old DON", "my HOD": a post written as its initials is one person.
-                named = _appositive_name(ct, k + 1)
+                named = _appositive_name(ct, k + 1) or _appositive_after_place(ct, k + 1)
                 if named is not None:
                     return RefKind.PERSON, named[0], named[1], False
+                return RefKind.PERSON, text[tok.start : tokens[k].end], k + 1, False
+            if cur == "ex" and (k + 1 >= len(tokens) or tokens[k + 1].low in _AFTER_EX):
+                # "my ex (we're friendly) who's a PM at Adobe": a former partner, one person
+                # (not "my ex boss", "my ex company").
                 return RefKind.PERSON, text[tok.start : tokens[k].end], k + 1, False
             if cur in RELATION_NOUNS or cur in GENERIC_PEOPLE:
                 head_end = _after_noun_phrase(tokens, k)
@@ -796,6 +879,13 @@ def _one_post_holder(tokens: tuple[Token, ...], start: int, end: int) -> bool:
         after, unit = tokens[end].low, tokens[end + 1]
         if after == "of" and (unit.low in ("the", "my", "our") or unit.is_cap):
             return True
+        if after == "of" and head == "head":
+            # "the head of year at the school", "the head of sales at my old firm": the one
+            # head of a unit at one place (not "the head of sales at a startup").
+            m = _unit_end(tokens, end)
+            if m > end and m + 1 < len(tokens) and tokens[m].low == "at":
+                place = tokens[m + 1]
+                return place.low in ("the", "my", "our") or (place.is_cap and place.is_word)
         if after == "at" and unit.low in ("my", "our"):
             return True
     if end >= len(tokens) or tokens[end].low != "from" or head.endswith("s"):
@@ -955,8 +1045,8 @@ _MY = frozenset({"my", "our"})
 _SLOT_WORDS = _VERB_STARTS | GIVEN_NAMES | _MY | ADDRESS_BEFORE | TITLES
 _LEAD_MARKS = frozenset({":", "—", "-", ",", "→", "="})
 # Posts written as initials, counted only in capitals after "my": director of nursing, district
-# manager, general manager, head of department, team lead.
-_ROLE_ACRONYMS = frozenset({"don", "dm", "gm", "hod", "tl", "ra"})
+# manager, general manager, head of department, team lead, hiring manager ("my old HM").
+_ROLE_ACRONYMS = frozenset({"don", "dm", "gm", "hod", "tl", "ra", "hm"})
 # Words before a relation that make it a post one person holds: "my old charge nurse", "my
 # head nurse", "my shift lead" (not "my nurse", "my lead").
 _POSTS = frozenset(
@@ -992,6 +1082,8 @@ def _lead_person(ct: CleanText) -> Ref | None:
     parsed = parse_object(ct, 0, strong=False)
     if parsed is None and _given_name(first) and tokens[1].text in ("→", ":", "=", "—", "-"):
         parsed = RefKind.PERSON, tokens[0].text, 1, False  # "zoe → intro to her manager"
+    if parsed is None and _given_name(first) and tokens[1].text == "," and _favour_next(tokens):
+        parsed = RefKind.PERSON, tokens[0].text, 1, False  # "kavya, mock interview for …"
     if parsed is None and _given_name(first) and _dotted_favour(tokens):
         # "jake. referral. Honeywell. today.": a clipped note, the name then the favour.
         return Ref(RefKind.PERSON, tokens[0].text, tokens[0].start, tokens[1].end, Source.LEAD)
@@ -1005,6 +1097,40 @@ def _lead_person(ct: CleanText) -> Ref | None:
     if end >= len(tokens) or tokens[end].text not in (":", "—", "-", ",", "→", "="):
         return None
     return Ref(kind, text, tokens[0].start, tokens[end].end, Source.LEAD, plural)
+
+
+def _post_heading(ct: CleanText) -> Ref | None:
+    """A post one person holds heading the message, then the ask: "the head chef at my last
+    job, asking if …", "the head of year at the school where I trained, ask him …". The person
+    is named in passing; the ask after the comma points back to them."""
+    tokens = ct.tokens
+    parsed = parse_object(ct, 0, strong=False)
+    if parsed is None or parsed[0] is not RefKind.PERSON:
+        return None
+    end = parsed[2]
+    comma = end
+    if end < len(tokens) and tokens[end].low in _WHERE:
+        for m in range(end + 1, min(len(tokens), end + 12)):
+            if not tokens[m].is_word:
+                comma = m
+                break
+    if comma + 1 >= len(tokens) or tokens[comma].text != ",":
+        return None
+    if tokens[comma + 1].low not in REQUEST_VERBS:
+        return None
+    # "the head chef at my last job" is said with its place when that is short.
+    stop = comma if comma - end <= 5 else end
+    text = ct.text[tokens[0].start : tokens[stop - 1].end]
+    return Ref(RefKind.PERSON, text, tokens[0].start, tokens[stop - 1].end, Source.MENTION)
+
+
+# Favours a clipped note may name straight after "name,": "kavya, mock interview for …".
+_NOTE_FAVOURS = _FAVOUR_NOUNS | {"mock", "referee"}
+
+
+def _favour_next(tokens: tuple[Token, ...]) -> bool:
+    """ "kavya, mock interview …", "jo, referral for …": a favour right after "name,"."""
+    return len(tokens) > 3 and tokens[2].low in _NOTE_FAVOURS
 
 
 def _past_aside(tokens: tuple[Token, ...], k: int) -> int:
@@ -1428,6 +1554,8 @@ def find_refs(ct: CleanText) -> list[Ref]:
     )
     if lead is None:
         lead = _contracted_subject(head)
+    if lead is None and count > 4 and tokens[0].low == "the":
+        lead = _post_heading(ct)
     if lead is not None:
         refs.append(lead)
     # Only verbs can open a slot, and only capitalised words, given names and "my"/"our" can
@@ -1462,6 +1590,8 @@ def find_refs(ct: CleanText) -> list[Ref]:
                     source = Source.SOCIAL
         if source is None and tok.low == "from" and i > 0 and tokens[i - 1].low in _FAVOUR_NOUNS:
             n, source = 1, Source.FROM
+        elif source is None and tok.low == "from" and _after_a_noted_favour(tokens, i):
+            n, source = 1, Source.FROM  # "a reference for the Sisk job. from Declan."
         if source is None:
             mention = _mention_at(ct, i)
             if mention is not None:
@@ -1544,7 +1674,7 @@ def find_refs(ct: CleanText) -> list[Ref]:
             i = j
             continue
         kind, text, end_index, plural = parsed
-        if tok.low == "see" and (end_index >= count or tokens[end_index].low not in _SEE_IF_ASKS):
+        if tok.low == "see" and not _see_if_asks(tokens, end_index):
             # "see if she is free" is not an ask; "see if she can refer me" is. A person seen
             # is named in passing: "if I see Omar at the expo I'll ask him …" asks Omar.
             if kind is RefKind.PERSON:
@@ -1569,7 +1699,101 @@ def find_refs(ct: CleanText) -> list[Ref]:
             Ref(kind, text, tok.start, tokens[end_index - 1].end, source, plural, next_low=nxt)
         )
         i = end_index
+    if "is" in ct.words and not _CLEFT_HEADS.isdisjoint(ct.words):
+        refs = _with_cleft(refs, _cleft_people(ct))
     return _resolve(refs)
+
+
+def _with_cleft(refs: list[Ref], cleft: list[Ref]) -> list[Ref]:
+    """The refs with the people named by cleft sentences put in order; an ask made inside the
+    cleft's subject ("the person to ask for …") is the cleft's own, and a slot read inside its
+    subject or its person is dropped."""
+    if not cleft:
+        return refs
+    kept = [r for r in refs if not any(c.start <= r.start < c.end for c in cleft)]
+    return sorted([*kept, *cleft], key=lambda r: r.start)
+
+
+# The heads of a subject that a cleft sentence names: "the person is Tobi", "his name is
+# Boateng", "the one person who can make it is my old skip-level, Andrea".
+_CLEFT_HEADS = frozenset({"person", "one", "guy", "woman", "man", "lady", "contact", "name"})
+_CLEFT_OWNERS = frozenset({"the", "his", "her", "their"})
+# Words between the determiner and the head: "the only person", "the right guy".
+_CLEFT_MODIFIERS = frozenset({"one", "only", "right", "best", "main", "key", "obvious", "real"})
+# Words in the subject that make the person the one to be asked: "the person to ask …", "the one
+# who can make it …", "the guy i'm asking …".
+_CLEFT_ASKS = frozenset({"ask", "asking", "can", "could", "would", "will", "who'd", "who'll"})
+
+
+def _cleft_people(ct: CleanText) -> list[Ref]:
+    """People named by a cleft sentence: "the person is Tobi", "the person to ask for an intro to
+    their DC lead is Yusuf", "my old first sergeant his name is Boateng".
+
+    The person after "is" must be one (a name, a mention, a relation with a name); the subject
+    is "the/his/her person, one, guy, name …" in the same sentence. A name ("his name is …")
+    names someone in passing; a subject that says they are to be asked ("to ask", "who can …")
+    or says nothing more ("the person is Tobi") makes them the person asked, and the ask
+    written in the subject ("the person to ask for an intro …") is read as asked of them."""
+    tokens = ct.tokens
+    found: list[Ref] = []
+    for i, tok in enumerate(tokens):
+        if tok.low != "is" or i + 1 >= len(tokens):
+            continue
+        subject = -1
+        for k in range(i - 1, max(-1, i - 16), -1):
+            low = tokens[k].low
+            if not tokens[k].is_word:
+                break
+            if low in _CLEFT_HEADS and k > 0:
+                m = k - 1
+                while m > 0 and k - m <= 2 and tokens[m].low in _CLEFT_MODIFIERS:
+                    m -= 1
+                if tokens[m].low in _CLEFT_OWNERS:
+                    subject = m
+                    break
+        if subject < 0:
+            continue
+        parsed = parse_object(ct, i + 1, strong=True, verb="is")
+        if parsed is None or parsed[0] is not RefKind.PERSON:
+            continue
+        head = next(k for k in range(subject + 1, i) if tokens[k].low in _CLEFT_HEADS)
+        between = {t.low for t in tokens[head + 1 : i]}
+        stop = tokens[parsed[2] - 1].end
+        if tokens[head].low == "name":
+            ref = Ref(RefKind.PERSON, parsed[1], tokens[i + 1].start, stop, Source.MENTION)
+        elif not between or not _CLEFT_ASKS.isdisjoint(between):
+            ref = Ref(RefKind.PERSON, parsed[1], tokens[subject].start, stop, Source.REQUEST)
+        else:
+            continue
+        found.append(ref)
+    return found
+
+
+def _after_a_noted_favour(tokens: tuple[Token, ...], i: int) -> bool:
+    """Is "from" at i the start of a clipped note's next part, after a sentence that is a
+    favour alone ("a reference for the Sisk job. from Declan. today")?"""
+    if i < 3 or tokens[i - 1].text != ".":
+        return False
+    start = i - 1
+    while start > 0 and start > i - 12 and tokens[start - 1].text not in _SENTENCE_MARKS:
+        start -= 1
+    first = tokens[start].low
+    if first in ("a", "an") and start + 1 < i:
+        first = tokens[start + 1].low
+    return first in _FAVOUR_NOUNS
+
+
+def _see_if_asks(tokens: tuple[Token, ...], k: int) -> bool:
+    """After "see if <person>": "can", "would" … ask them something ("see if she can refer
+    me"), also after where they are from ("see if Marcy from the VA office can get …")."""
+    if k < len(tokens) and tokens[k].low in ("from", "at"):
+        for m in range(k + 1, min(len(tokens), k + 7)):
+            if tokens[m].low in _SEE_IF_ASKS:
+                k = m
+                break
+            if not tokens[m].is_word:
+                break
+    return k < len(tokens) and tokens[k].low in _SEE_IF_ASKS
 
 
 # Words that join two people in one slot: "paul and sara", "tom or jerry", "Ana & Luis".
@@ -1587,6 +1811,11 @@ def _joined_person(ct: CleanText, k: int) -> int:
         return k
     if tok.is_cap and _is_name(tok) and _given_name(tok.low) and not company_at(tokens, k):
         return k + _name_span(tokens, k)
+    if tok.low in ("my", "our", "the"):
+        # "ask my old boss or my mentor", "my old foreman or the site manager": two people.
+        parsed = parse_object(ct, k, strong=True)
+        if parsed is not None and parsed[0] in (RefKind.PERSON, RefKind.GENERIC):
+            return parsed[2]
     if not tok.is_cap and _given_name(tok.low) and tok.low not in COMMON_WORDS:
         return _lower_name_end(tokens, k)
     return k

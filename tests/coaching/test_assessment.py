@@ -1979,6 +1979,150 @@ _PERSON_KINDS: dict[str, list[tuple[str, str]]] = {
         ("asking dad to introduce me to his friend who runs the Bosch plant", "dad"),
     ],
 }
+_PERSON_KINDS_J10: dict[str, list[tuple[str, str]]] = {
+    "a name in brackets after a role is the person": [
+        ("ask my old shift sgt (Marcus) to be a reference for the warehouse lead job", "Marcus"),
+        ("ask my old HM at Stripe (Dana Kim) for a referral to the infra team", "Dana Kim"),
+        ("asking my mentor (Priya) to introduce me to the CTO at Monzo", "Priya"),
+    ],
+    "a relation noun the lexicon lacked": [
+        ("asking my old peer Tomasz to refer me for the SRE role at Wise", "Tomasz"),
+        ("ask my skip-level for a reference for the Atlassian PM role", "my skip-level"),
+    ],
+    "a one-of-a-kind relation of one person": [
+        (
+            "my daughter's swim coach works at Boeing, asking him to refer me to the 787 team",
+            "my daughter's swim coach",
+        ),
+        (
+            "ask my sister's husband for an intro to the plant manager at Nissan",
+            "my sister's husband",
+        ),
+    ],
+    "the person named by a cleft sentence": [
+        (
+            "a reference for the Deloitte audit role — the person is Kofi, who managed me there",
+            "Kofi",
+        ),
+        ("for the Shopify role the person to ask for a referral is Leila", "Leila"),
+        (
+            "the intro to the CFO at Klarna is the goal and the one who can make it is my old "
+            "boss, Ines",
+            "Ines",
+        ),
+        (
+            "calling my old landlord her name is Odette and asking her for a reference for the "
+            "flat-share scheme job at Shelter",
+            "Odette",
+        ),
+    ],
+    "a post heading the message, then the ask": [
+        (
+            "the head of sales at my old firm, asking him for a reference for the Salesforce AE job",
+            "the head of sales at my old firm",
+        ),
+    ],
+    "who is asked after an aside or a place": [
+        ("ask Eilidh (my old line manager) to be a referee for the NHS band 6 post", "Eilidh"),
+        (
+            "see if Joaquin from the alumni office can forward my CV to the Airbus grad team",
+            "Joaquin",
+        ),
+        (
+            "email prof ng-williams, ask for a reference letter for the Gates scholarship",
+            "Prof Ng-williams",
+        ),
+        ("ask Fr. Brendan to write me a reference for the SNA role", "Fr. Brendan"),
+        (
+            "Auntie Ngozi knows the GM at Dangote. will beg her to put in a word for my "
+            "graduate trainee application",
+            "Auntie Ngozi",
+        ),
+    ],
+    "an unknown name, an aside, then what only a person does": [
+        (
+            "ask Zephyrine (runs the Leeds design meetup) to look at the case study in my portfolio",
+            "Zephyrine",
+        ),
+    ],
+    "a former partner is one person": [
+        ("asking my ex (still friends) to forward my CV to the ops lead at Ocado", "my ex"),
+    ],
+    "a clipped note: a name, a comma, the favour": [
+        ("tolu, mock interview for the Unilever final round, thursday", "Tolu"),
+        ("dmitri, referral for the Revolut backend role", "Dmitri"),
+    ],
+    "a clipped note: the favour, then from whom": [
+        ("a referral for the Arup graduate scheme. from Siobhan. tomorrow", "Siobhan"),
+    ],
+}
+_NOT_ONE_PERSON_J10: dict[str, list[str]] = {
+    "two people joined through relations are not one person": [
+        "ask my old boss or my mentor for a reference for the Sisk job",
+        "a reference from my old foreman or the site manager for the Kier job",
+    ],
+    "a kin one may have several of, or an unidentified owner, is no one": [
+        "my neighbour's son works at Stripe. ask him for a referral",
+        "ask my friend's manager for a referral at Stripe",
+    ],
+    "'ex' before a noun is a modifier, not a partner": [
+        "ask my ex company for a reference",
+        "ask my ex team for referrals to Stripe",
+    ],
+    "an aside does not make a company a person": [
+        "ask Acme (runs the UX program) for a referral",
+        "ask Zentrix (my old firm) for a referral",
+    ],
+    "a cleft that names no one to ask": [
+        "the person who referred me to Stripe is Tom, thanking him today",
+        "the one who runs the meetup is Dana, going tonight",
+        "the head of sales at a startup I met, ask him for a referral",
+        "a referral for the Sisk job. from someone at Sisk ideally",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        pytest.param(text, who, id=f"{kind}: {text}")
+        for kind, rows in _PERSON_KINDS_J10.items()
+        for text, who in rows
+    ],
+)
+def test_more_people_named_by_kind_are_asked(text: str, who: str) -> None:
+    _assert_judged(text, Verdict.SPECIFIC, who)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(text, id=f"{kind}: {text}")
+        for kind, rows in _NOT_ONE_PERSON_J10.items()
+        for text in rows
+    ],
+)
+def test_more_no_one_identifiable_is_never_specific(text: str) -> None:
+    assert assess_ask(text).verdict is not Verdict.SPECIFIC
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        (
+            "for the Shopify role the person to ask for an intro to their design lead is Leila",
+            "an intro to their design lead",
+        ),
+        (
+            "a referral for the Stripe SRE role, the person is Tom",
+            "a referral for the Stripe SRE role",
+        ),
+    ],
+)
+def test_a_cleft_person_is_not_echoed_in_what(text: str, what: str) -> None:
+    assert assess_ask(text).what == what
+
+
 _NOT_ONE_PERSON: dict[str, list[str]] = {
     "two people in one slot are not one person": [
         "ask maya and leon for referrals to Shopify",
