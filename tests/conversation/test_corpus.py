@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conversation.corpus import DEV, DEV3, HOLDOUT, HOLDOUT3, load, score
+from tests.conversation.corpus import DEV, DEV3, DEV4, HOLDOUT, HOLDOUT3, load, score
 
 # The corpora tuned on: (file, least rows, least intent accuracy). `replies-3-dev.tsv` was written
 # blind in 2026-12 with more questions about the schedule and the group, feelings and
@@ -21,7 +21,9 @@ from tests.conversation.corpus import DEV, DEV3, HOLDOUT, HOLDOUT3, load, score
 # and general rules added for what they showed (a count is not a time, a question about the
 # schedule never changes it, "not interested" stops, nerves, stats and outcomes in more words),
 # so it is no longer a held-out measure; it now guards those rules.
-TUNED_ON = [(DEV, 300, 0.95), (DEV3, 200, 0.85), (HOLDOUT3, 100, 0.85)]
+# `replies-4-dev.tsv` (220 rows, fifth session): first measure before any rule was written for
+# it, intent 151/220 (68.6%).
+TUNED_ON = [(DEV, 300, 0.95), (DEV3, 200, 0.85), (HOLDOUT3, 100, 0.85), (DEV4, 200, 0.85)]
 
 
 @pytest.mark.parametrize(
