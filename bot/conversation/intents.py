@@ -300,6 +300,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"|\bdefine\b|\bexample of (a |an )?(good |specific )?ask"
             r"|\bwhat makes (an |a )?ask\b|\bspecific\?|\bspecific meaning\b"
             r"|\bhow specific\b|\bdo i (need|have) to (give |name )?(a name|names|a person)\b"
+            r"|\bdo i (really )?need (a name|a person|names)\b"
+            r"|\bdifference between (an? )?(intro|introduction|referral|reference|rec)\b"
         ),
     ),
     (
@@ -739,10 +741,13 @@ def _read(text: str, low: str, context: Context) -> Reading:
     if vocab.FRUSTRATION.search(low) and (not has_ask or strong):
         return reading(Intent.FRUSTRATION, "frustrated")
     if low.endswith("?") or (
-        re.match(
-            r"^(what|why|how|when|where|which) (is|are|was|does|do|did|my|your|the)\b"
-            r"|^(do|does|are|will|can) (you|u)\b",
-            low,
+        (
+            re.match(
+                r"^(what|whats|what's|why|how|when|where|which) (is|are|was|does|do|did|my|your|"
+                r"the|if)\b|^(do|does|are|will|can) (you|u)\b|^(whats|what's) the\b",
+                low,
+            )
+            or ("?" in low and _questioning(low))
         )
         and not has_ask
     ):  # "why my streak is zero" is a question, never part of a plan

@@ -357,8 +357,8 @@ ONE_OFF_REMINDER = re.compile(
     r"\b(remind|ping|message|text|msg) me (at|around|in|on|this|tonight|later today|before|to|about)\b"
     r"(?!.*\b(instead|every|each|daily|from now on|mornings|weekdays)\b)"
     r"(?=.*\b(to (email|text|message|call|ask|send|write|follow|reach|ping|dm|reply|check|nudge)|"
-    r"about|today|this (afternoon|evening)|tonight|in an? (hour|bit|few)|in \d+ ?(h|hrs?|hours?|"
-    r"mins?|minutes?)|on (mon|tues|wednes|thurs|fri|satur|sun)day)\b)"
+    r"about|today|this (afternoon|evening)|tonight|(in )?an? (hour|bit|few|couple)|(in )?\d+ ?(h|hrs?|"
+    r"hours?|mins?|minutes?)|on (mon|tues|wednes|thurs|fri|satur|sun)day)\b)"
     r"|\b(set|make|create|add) (me )?a reminder\b"
 )
 # The name given in an answer: "idk, my old boss maybe? her name is Carla".
@@ -425,6 +425,7 @@ OUTCOME_YES = re.compile(
     r"|\b(she'?s|he'?s|they'?re|shes|hes) (passing|sending|forwarding|sharing) (my|it|me)\b"
     r"|\b(intro|introduction|referral) (done|made|sent)\b|\b(call|chat|coffee|meeting) is (on|set|booked)\b"
     r"|\b(wants|asked for|needs) my (cv|resume|résumé|portfolio)\b|\b(it'?s|its) a yes\b"
+    r"|\byes to the (intro|introduction|referral|reference|call|chat|review)\b"
 )
 OUTCOME_NO = re.compile(
     r"\b(said|say|says|told me|replied|answered) (no|nope|not|sorry|she can'?t|he can'?t)\b"
@@ -570,6 +571,7 @@ NUDGING = re.compile(
 DROP_FIRST = re.compile(
     r"^(ugh |ok |honestly )?(forget (?!me\b|my\b|everything\b|all\b)[a-z]+|dropped|drop it|let it go)\b"
     r"|\b(i'?ll|i will|gonna|going to) let (it|this|that|her|him|them) go\b|\bdecided not to\b|\bdropping\b"
+    r"|^((nobody|no one|nah|no|never ?mind)[,. ]+)?(i )?changed my mind\b(?!.{0,20}\b(resume|back))"
     r"|\bgiving up on (her|him|them|that|this|it)\b|\b(rather|better) not (bug|bother|chase|push)\b"
 )
 WAITING_FIRST = re.compile(

@@ -622,6 +622,17 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "questions while the coach waits for the missing piece are answered, not planned": [
+        (":1h", ""),
+        ("reach out to some folks on linkedin", "Who exactly"),
+        ("whats the difference between an intro and a referral", "A specific ask"),
+        ("do I need a name? can't I just post on linkedin", "one named person"),
+        ("Nobody, I changed my mind, I'll just apply online", "No problem — skipping today."),
+    ],
+    "a one-off reminder in other words": [
+        (":1h", ""),
+        ("in a meeting, ping me in an hour?", "I can't set one-off reminders"),
+    ],
     "an interview is news to celebrate, and the group is asked for a contact": [
         ("can the group help me find someone at Spotify?", "know people at Spotify"),
         ("i got an interview at spotify!!", "Congrats on the interview at Spotify! 🎉"),
