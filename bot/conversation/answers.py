@@ -92,11 +92,29 @@ def acknowledged(turn: Turn, reading: Reading) -> State:
     return _stay(turn)
 
 
-unclear = _one_of(  # a message the coach can't act on: what it can do, never twice the same
-    "I didn't quite get that. Tell me an ask (who, and for what), or say `help`.",
-    "Not sure what you mean — try “ask Jen for an intro to her manager”, “did it!”, or "
-    "“pause till monday”.",
-)
+def unclear(turn: Turn, reading: Reading) -> State:
+    """A message the coach can't act on: a low-energy "meh" gets kindness; anything else, what
+    the coach can do and the question still pending — never twice the same."""
+    if re.fullmatch(
+        r"(meh+|eh+|blah+|ugh+|sigh|nah+ idk|idk+ meh)[.!]*", reading.text.lower().strip()
+    ):
+        turn.say_one_of(
+            (
+                "Low-energy day? That's OK. One tiny ask still counts — or `skip` for today.",
+                "Fair enough. No pressure: `skip` is fine, and tomorrow's a new day.",
+            )
+        )
+        return _stay(turn)
+    pending = _pending_reminder(turn)
+    turn.say_one_of(
+        (
+            "I didn't quite get that."
+            + (pending or " Tell me an ask (who, and for what), or say `help`."),
+            "Not sure what you mean — try “ask Jen for an intro to her manager”, “did it!”, or "
+            "“pause till monday”.",
+        )
+    )
+    return _stay(turn)
 
 
 # Questions whose answer is the same for everyone.

@@ -587,6 +587,11 @@ def _read(text: str, low: str, context: Context) -> Reading:
         or (vocab.ACK_INTENDING.search(low) and vocab.ACK.match(low))
     ):
         return reading(Intent.NUDGE, "will follow up")
+    if state in (State.IDLE, State.AWAITING_ASK) and vocab.NEXT_WEEK.fullmatch(low):
+        # "maybe next week": a break until Monday (the coach offers `pause 7` to a hard week)
+        return reading(
+            Intent.PAUSE, "a break until next week", pause=find_break("till monday", context.today)
+        )
     if vocab.LATER.search(low) and len(words) <= 12:
         if state in _PLAN_STATES:
             return reading(Intent.SKIP, "not today")

@@ -330,6 +330,10 @@ WHY_MESSAGES = re.compile(
     r"^(but |so |ok |and )?why (do|does|are|is) (you|u|this|it) (keep |always |still )?"
     r"(ask|messag|text|ping|dm|bug|remind|writ|spam)"
 )
+# "maybe next week" after a hard day: a break until Monday.
+NEXT_WEEK = re.compile(
+    r"((maybe|ok|okay|let'?s (do|say)|prob(ably)?) )?next week( then| maybe| pls| please)?[.!]*"
+)
 # "same as yesterday": the last plan again.
 SAME_AGAIN = re.compile(
     r"(the )?same( (thing|ask|one|plan))?( (as|like) (yesterday|last time|before|friday|monday))?"
@@ -577,6 +581,8 @@ DROP_FIRST = re.compile(
 WAITING_FIRST = re.compile(
     r"\b(let me know|see what (i|she|he|they) can do|think about it|get back to me|will see|"
     r"we'?ll see|idk yet|don'?t know yet|not sure yet|let me check|check back|wait another|"
+    r"(she|he|they)'?d (see|think|check|let me know|get back|look into it)|"
+    r"(she|he|they)'?ll (see|think about|check|look into)|"
     r"after the (reorg|holidays|break|launch|review|freeze))\b"
 )
 

@@ -24,7 +24,7 @@ from bot.conversation.intents import (
     someone_in,
 )
 from bot.conversation.outcomes import ask_what_happened, outcome
-from bot.conversation.phrases import HARD_TIMES, SAME_AGAIN, TRAILING_HEDGE
+from bot.conversation.phrases import HARD_TIMES, NAME_GIVEN, SAME_AGAIN, TRAILING_HEDGE
 from bot.conversation.states import State
 from bot.conversation.text import short
 from bot.conversation.turn import Turn
@@ -43,7 +43,13 @@ _FAVOUR_START = ("to ", "for ", "if ", "whether ", "about ", "who ", "which ", "
 def judge(turn: Turn, text: str) -> Assessment:
     """The assessor's verdict, with the company spelled as the member's target list spells
     it (they typed "target", their target is "Target")."""
-    return assessed(text, _targets(turn))
+    assessment = assessed(text, _targets(turn))
+    return replace(assessment, who=yours(assessment.who)) if assessment.who else assessment
+
+
+def yours(who: str | None) -> str | None:
+    """The person as the coach says it back to the member: "my neighbour" -> "your neighbour"."""
+    return re.sub(r"^my\b", "your", who, flags=re.IGNORECASE) if who else who
 
 
 def plan(turn: Turn, reading: Reading) -> State:
@@ -94,7 +100,7 @@ def ask_for_missing(turn: Turn, assessment: Assessment, questions: int) -> State
         and "what" in assessment.missing + ("what",) * (assessment.verdict == Verdict.PASSIVE)
     ):
         # "coffee with Megan", "thinking to contact my senior Rahul bhai": ask what for
-        who = someone_in(assessment.text)
+        who = yours(someone_in(assessment.text))
         asking = "what" if who else asking
     turn.member.state_data = {
         "draft": assessment.text,
@@ -186,6 +192,16 @@ def clarify(turn: Turn, reading: Reading) -> State:
     candidates: list[Assessment] = []
     # Judge the readings in order and stop at the first specific one.
     who = data.get("who")
+    given = NAME_GIVEN.search(reading.text.lower()) or len(reading.text.split()) <= 2
+    named = person_in(reading.text) if given else None
+    if named and str(who or "").startswith("your ") and "what" in str(data.get("asking")):
+        # "her name's Grace" for "your neighbour": the name, and still the favour to ask
+        data = {**data, "who": named, "draft": f"{data.get('draft', '')} ({named})"}
+        turn.member.state_data = data
+        turn.say(
+            f"Thanks — what will you ask {named} for? An intro, a referral, names at a company?"
+        )
+        return State.CLARIFYING
     for text in _combinations(data, reading.text):
         candidate = judge(turn, text)
         if candidate.verdict != Verdict.SPECIFIC and who and candidate.missing == ("who",):
@@ -321,15 +337,18 @@ def made_untold(turn: Turn, text: str, result: Outcome | None = None) -> State:
     yesterday!", "she said she'd think about it"): noted as made, with how it went if they
     said; when who or what is unclear, one question first (never a lecture about planning)."""
     data = turn.member.state_data
-    earlier = data if turn.member.state == State.CLARIFYING and data.get("made") else {}
+    clarifying = turn.member.state == State.CLARIFYING
+    # The one question was asked (an ask reported made), or the plan being clarified names the
+    # person ("…could ask her about openings" … "she said she'd see"): this is how it went.
+    earlier = data if clarifying and (data.get("made") or data.get("who")) else {}
     answer = text
-    if earlier:  # the one question was asked; this answer is how it went
+    if earlier:
         text = f"{str(earlier.get('draft', '')).rstrip('.!')}. {text}"
         result = result or (Outcome(str(earlier["result"])) if earlier.get("result") else None)
     assessment = judge(turn, answer)
     if assessment.verdict != Verdict.SPECIFIC:
         assessment = judge(turn, text)
-    who = assessment.who or made_person(answer) or earlier.get("who")
+    who = earlier.get("who") or assessment.who or made_person(answer)
     assessment = replace(assessment, text=text, who=str(who) if who else None)
     turn.member.state_data = {"made": True, "result": result.value if result else None}
     if assessment.verdict == Verdict.SPECIFIC or earlier:

@@ -622,6 +622,19 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "a low day, a break offered and taken, and a neighbour who gets a name": [
+        (":1h", ""),
+        ("meh", "Low-energy day? That's OK."),
+        ("honestly i'm kinda burnt out", "it's OK to be fed up"),
+        ("maybe next week", "Paused until Mon 9 Mar."),
+        ("resume", ""),
+        (
+            "ok fine. my neighbour works at Deloitte, could ask her about openings",
+            "What will you ask your neighbour for",
+        ),
+        ("her name's Grace", "Thanks — what will you ask Grace for?"),
+        ("she said she'd see", "Noted: you asked Grace. Asking was the hard part."),
+    ],
     "questions while the coach waits for the missing piece are answered, not planned": [
         (":1h", ""),
         ("reach out to some folks on linkedin", "Who exactly"),
