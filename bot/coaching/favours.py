@@ -97,7 +97,11 @@ def _breaks(words: str, after_comma: str) -> re.Pattern[str]:
 
 _CLAUSE_END = _breaks("and|then|but|so|plus|also|or", r"\s")
 _STRONG_END = _breaks("then|but|so|plus|also", r"\s")
-_SENTENCE_END = _breaks("then|but|so|plus|also", r"\s(?:and\s)?(?=ask)")
+# A comma before a new subject ends the favour too: "…forward my CV, he offered last week".
+_SENTENCE_END = _breaks(
+    "then|but|so|plus|also",
+    r"\s(?:(?:and\s)?(?=ask)|(?=(?:he|she|they|he's|she's|they're|i'm|i'll|it's|that's|thats)\s))",
+)
 # "ask Keisha to share the posting and refer me": "refer" is still under "ask … to".
 _ASK_TO = re.compile(r"\b(?:ask|asks|asking|get|have|want|need)\s(?:[\w'.@-]+\s){1,4}?to\s")
 # "ask Bea if her company has an opening and who the hiring manager is": a second question
@@ -167,6 +171,13 @@ _REFERRAL = re.compile(
     r"|for(?=\s(?:the|a|an|this|that)\s(?:[\w-]+\s){0,4}?(?:job|role|position|opening|req)\b))\b"
     # "… and pass on my portfolio": a document passed on, the person it goes to said before.
     rf"|\b(?:pass|forward)(?:es|ed|ing)?\s(?:along|on)\smy\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC})\b"
+    # "get her to forward my CV", "send him my CV for the pharmacist post": a document handed
+    # on (asked of someone: the member's own "I'll send him my CV" is not requested).
+    rf"|\bforward(?:s|ed|ing)?\smy\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC})\b"
+    rf"|\b(?:pass|send|give|hand|show)(?:s|es|ed|ing)?\s(?:him|her|them)\smy\s(?:[\w'-]+\s){{0,2}}?"
+    rf"(?:{_DOC})\b"
+    # "then ask her to refer", "to refer internally": the referral asked with no object.
+    r"|\brefer(?<=\bto\srefer)(?=\s?$|\s?[.!?;,)]|\s(?:internally|today|tomorrow|asap|when|once|before|after)\b)"
     # "pls forward to hiring manager": what is forwarded was named before.
     r"|\b(?<!look\s)(?<!looks\s)(?<!looking\s)(?:pass|forward)(?:es|ed|ing)?\s(?:it\s|them\s)?(?:along\s|on\s)?to\s(?:the\s|your\s|ur\s"
     r"|his\s|her\s|their\s)?(?:[\w-]+\s)?(?:hiring\smanager|recruiter|manager|boss|lead|director"
@@ -176,13 +187,16 @@ _REFERENCE = re.compile(
     # "be a reference", "be second referee", "be one of my references".
     r"\b(?:be|act\sas|serve\sas|being)\s(?:(?:a|my|one\sof\smy)\s(?:[\w-]+\s)?(?:references?"
     r"|referees?)|(?:[\w-]+\s)?(?:reference|referee))\b"
+    # "be named as referee on the Defra application", "be listed as one of my references".
+    r"|\b(?:be|being)\s(?:named|listed|put\sdown|given|cited)\sas\s(?:(?:a|an|my|one\sof\smy)\s)?"
+    r"(?:[\w-]+\s)?(?:references?|referees?)\b"
     # "use her as a referee", "list him as my reference": the person's name given as one.
     r"|\b(?:use|list|put|name)(?:s|d|ed|ing)?\s(?:her|him|them|you|u)\s(?:down\s)?as\s"
     r"(?:(?:an?|my)\s)?(?:[\w-]+\s)?(?:references?|referees?)\b"
     r"|\bgive(?:s|n)?\s(?:me\s)?(?:good\s|strong\s|phone\s)?references?\b"
     r"|\bfor\s(?:good\s)?references?\b(?![,:])"
     # "ref for the support role", "LOR for MS in Public Health": short forms.
-    r"|\brefs?\s(?:for|letter)\b|\blors?\b"
+    r"|\brefs?\s(?:for|letter|from)\b|\blors?\b"
     # "confirm my employment dates to the background check company": a reference check.
     r"|\b(?:confirm|verify)\s(?:my\s)?(?:employment|dates\sof\semployment|work\shistory"
     r"|job\stitle|years\sof\sservice)\b"
@@ -194,6 +208,8 @@ _REFERENCE = re.compile(
     r"|\b(?:recommendation|reference|rec|recc|recco|reco)\sletters?\b"
     r"|\bletters?\sof\s(?:recommendation|reference)\b"
     r"|\bwrite\s(?:me\s)?(?:a\s)?(?:linkedin\s)?(?:letter|(?:recommendation|reference)(?:\sletter)?)\b"
+    # "write the character reference the vetting form wants", "write me a short reference".
+    r"|\bwrite\s(?:me\s)?(?:a|an|the|my)\s(?:[\w-]+\s)?(?:reference|testimonial)\b"
     # "a short endorsement for my visa application", "a letter supporting my EB-1 petition".
     r"|\b(?:an?|the|his|her|their|written)\s(?:[\w-]+\s)?endorsement\b(?!\s(?:on|of)\slinkedin)"
     r"|\bletters?\s(?:supporting|backing|in\ssupport\sof|endorsing)\s(?:my|the|me)\b"
@@ -201,6 +217,15 @@ _REFERENCE = re.compile(
     r"|\b(?:be|go)\son\s(?:the|my|your|his|her)\s(?:[\w-]+\s)?(?:reference|referee)s?\slist\b"
     r"|\b(?:confirm|verify)\s(?:in\swriting\s)?that\si\s(?:led|ran|managed|worked|was|built"
     r"|delivered|owned|designed|supervised)\b"
+    # "confirm to Bechtel that I ran the gang", "confirm in an email that my thesis was
+    # submitted", "confirm my 400 hours in writing": the member's record vouched for.
+    r"|\b(?:confirm|verify)\s(?:to\s[\w&.'-]+\s(?:[\w&.'-]+\s)?)?(?:in\s(?:writing|an?\se-?mail"
+    r"|a\sletter)\s|by\se-?mail\s)?that\s(?:i\s(?:led|ran|managed|worked|was|built|delivered"
+    r"|owned|designed|supervised|taught|did|completed|held|covered|trained)|my\s(?:[\w-]+\s)?"
+    r"(?:thesis|dissertation|degree|placement|hours|employment|training|apprenticeship"
+    r"|internship|qualifications?|certificate|contract|role|notice))\b"
+    r"|\b(?:confirm|verify)\s(?:my|the)\s(?:\d+\s)?(?:hours|placement|attendance|work\sexperience"
+    r"|experience|qualifications?|training|supervised\shours|clinical\shours)\b"
     r"|\blinkedin\srecommendation\b|\b(?:a|my)\srecommendation\sfor\s(?:the|my|a|an)\s"
 )
 _REVIEW = re.compile(
@@ -260,6 +285,13 @@ _NAMES = re.compile(
     r"|\bget\sme\s(?:his|her|their)\s(?:direct\s|work\s)?(?:email|phone\snumber|number"
     r"|contact\sinfo|contact\sdetails)\b"
     r"|\bname\sand\s(?:linkedin|email|number|phone\snumber|contact)\sof\b"
+    # "the recruiter's name and email", "the hiring manager's name": who holds a post.
+    r"|\b(?:the|his|her|their)\s(?:[\w-]+\s)?(?:recruiter|manager|director|lead|head|founder"
+    r"|ceo|cto|partner|supervisor|coordinator|buyer|boss|owner|chef|foreman|principal)'s\s"
+    r"(?:full\s)?name\b"
+    # "give me the number of her nephew at KenGen": someone else's number, not a count.
+    r"|\bthe\s(?:phone\s|mobile\s|direct\s|work\s)?number\s(?:of|for)\s(?:her|his|their|the)\s"
+    r"[\w-]+\s(?:[\w-]+\s)?(?:at|in|from|on|who)\s"
     # "her list of the 5 Google PM questions she got"
     r"|\b(?:her|his|their|the|a)\slist\sof\s(?:[\w-]+\s){0,4}?(?:questions|companies|contacts"
     r"|recruiters|alumni|agencies)\b"
@@ -270,7 +302,7 @@ _NAMES = re.compile(
     rf"|\bwhich\s(?:[\w-]+\s){{0,3}}?(?:{_alt(WHICH_NOUNS)})\b"
     r"|\bname\s(?:[\w-]+\s){0,2}?(?:people|contacts|names|hiring\smanagers|recruiters|companies)\b"
     r"|\b(?:share|send|forward|get|give|show)\s(?:me\s)?(?:the|a|her|his|their)\s(?:[\w-]+\s){0,3}?"
-    r"(?:posting|job\sdescription|description|req|requisition|listing|job\spost|org\schart"
+    r"(?:posting|job\sdescription|description|jd|req|requisition|listing|job\spost|org\schart"
     r"|interview\squestions|interview\snotes|prep\snotes|study\sguide)\b"
 )
 # "a salary benchmark", "benchmark a 240k base + equity offer": pay compared with the market.
@@ -365,7 +397,7 @@ _MOCK = re.compile(
     r"\b(?:mock|practice|role[- ]play)\s(?:[\w-]+\s){0,2}?(?:interviews?|negotiations?|calls?"
     r"|pitch|presentations?|cases?|sessions?|conversations?|runs?|panels?|critiques?|talks?"
     r"|screens?|rounds?|demos?|reviews?|exams?|loops?|onsites?|whiteboards?|behaviou?rals?"
-    r"|technicals?)\b"
+    r"|technicals?|assessments?|exercises?)\b"
     # "my mock interview recording", "mock interview videos": a thing about a mock, not one.
     r"(?!\s(?:recordings?|videos?|notes|tools?|apps?|platforms?|sites?|transcripts?))"
     r"|\b(?:an?|the)\s(?:[\w-]+\s){0,3}?mocks?\s(?=(?:with|for)\s(?:me|us)\b)"
@@ -376,7 +408,7 @@ _MOCK = re.compile(
 # Something arranged for the member: "arrange a trial shift for me", "set up a job shadow day",
 # "arrange an OB visit with an alumnus at Mitsubishi" (a visit needs a named place).
 _ARRANGE = re.compile(
-    r"\b(?:arrange|organi[sz]e|set\sup|book|schedule|get)(?:s|d|ed|ing)?\s(?:me\s)?(?:an?|the|one)"
+    r"\b(?:arrange|organi[sz]e|set\sup|book|schedule|get|do)(?:s|d|ed|ing)?\s(?:me\s)?(?:an?|the|one)"
     r"\s(?:[\w-]+\s){0,2}?(?:(trial|shadow(?:ing)?|stage)(?:\s(?:shift|day|period|session))?"
     r"|visit|site\svisit)\b"
 )
@@ -510,6 +542,7 @@ _GERUNDS = (
     ("drop", "dropping"),
     ("nominate", "nominating"),
     ("add", "adding"),
+    ("vouch", "vouching"),
 )
 
 
@@ -727,7 +760,9 @@ _REFERRAL_WORDS = _forms(
     " slip walk put post drop show endorse nominate add",
     "s es ed ing ting ped ping",
 ) | {"referred", "referring"}
-_REFERENCE_WORDS = _forms("reference referee recommendation letter ref lor endorsement", "s") | {
+_REFERENCE_WORDS = _forms(
+    "reference referee recommendation letter ref lor endorsement testimonial", "s"
+) | {
     "confirm",
     "verify",
 }
@@ -740,7 +775,7 @@ _REVIEW_WORDS = _forms(
 _SEND_DOC_WORDS = _forms("send sending email share forward give show bring hand")
 _NAMES_WORDS = _forms(
     "name contact email phone linkedin list who who's which posting description req requisition"
-    " listing post chart calendar questions notes guide number",
+    " listing post chart calendar questions notes guide number jd",
     "s",
 )
 _KNOWS_WORDS = _forms("know knows has have whether if")

@@ -1886,3 +1886,117 @@ def test_who_is_asked_is_found_and_said_back(text: str, who: str) -> None:
 )
 def test_who_rules_never_make_these_specific(text: str) -> None:
     assert assess_ask(text).verdict is not Verdict.SPECIFIC
+
+
+# Favours recognised by what is asked (issue 13, fifth session): each kind with its person and
+# a piece of the favour as it is said back.
+_FAVOURS_BY_KIND: dict[str, list[tuple[str, str, str]]] = {
+    "a referee named or listed on an application": [
+        (
+            "ask Priyanka whether she'd be listed as a referee on my NHS application",
+            "Priyanka",
+            "a reference",
+        ),
+        (
+            "email Mr Okoro to see if he's ok being named as my referee for the Shell graduate "
+            "scheme",
+            "Mr Okoro",
+            "a reference for the Shell graduate scheme",
+        ),
+    ],
+    "a reference written for the member": [
+        (
+            "ask Pastor Ade to write the character reference for my teaching application",
+            "Pastor Ade",
+            "a reference for your teaching application",
+        ),
+    ],
+    "the member's record confirmed to an employer": [
+        (
+            "ask Mrs Patel to confirm to Deloitte that I led the audit team",
+            "Mrs Patel",
+            "confirming to Deloitte that you led the audit team",
+        ),
+        (
+            "get Kofi to confirm in writing that my placement finished in June",
+            "Kofi",
+            "confirming in writing that your placement finished in June",
+        ),
+        (
+            "ask my supervisor Lin to confirm my 300 clinical hours for the registration form",
+            "Lin",
+            "confirming your 300 clinical hours",
+        ),
+    ],
+    "a document passed on by the person": [
+        ("ask Tomasz to forward my CV, he offered last week", "Tomasz", "forwarding your CV"),
+        (
+            "ask Jude to send her my portfolio, she's the design lead at Monzo",
+            "Jude",
+            "sending her your portfolio",
+        ),
+        ("see Obinna tomorrow and ask him to refer", "Obinna", "a referral"),
+    ],
+    "someone else's details or the posting": [
+        ("ask Carmen to send me the JD for the ops role at Ocado", "Carmen", "send you the JD"),
+        (
+            "ask Auntie Grace for the number of her friend in HR at Unilever",
+            "Auntie Grace",
+            "the number of her friend in HR at Unilever",
+        ),
+        (
+            "ask Amaka for the recruiter's name at Flutterwave",
+            "Amaka",
+            "the recruiter's name at Flutterwave",
+        ),
+    ],
+    "practice and trial favours": [
+        (
+            "ask Lerato to run a mock assessment with me for the Unilever scheme",
+            "Lerato",
+            "a mock assessment",
+        ),
+        (
+            "ask Dario if I can do a trial shift at his restaurant on Friday",
+            "Dario",
+            "doing a trial shift at his restaurant",
+        ),
+    ],
+}
+_FAVOURS_NOT_ASKED: dict[str, list[str]] = {
+    "the member's own doing, however concrete": [
+        "I'll forward my CV to the agency today",
+        "I'm doing a trial shift at Nando's tomorrow",
+        "I'll send him my CV tonight",
+    ],
+    "a number that is not a job contact": [
+        "ask Tom for the number of the plumber",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "what"),
+    [
+        pytest.param(text, who, what, id=f"{kind}: {text}")
+        for kind, rows in _FAVOURS_BY_KIND.items()
+        for text, who, what in rows
+    ],
+)
+def test_favour_is_recognised_and_said_back(text: str, who: str, what: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.who == who
+    assert result.what is not None and result.what.startswith(what), result.what
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(text, id=f"{kind}: {text}")
+        for kind, rows in _FAVOURS_NOT_ASKED.items()
+        for text in rows
+    ],
+)
+def test_favours_not_asked_of_anyone_are_not_specific(text: str) -> None:
+    assert assess_ask(text).verdict is not Verdict.SPECIFIC
