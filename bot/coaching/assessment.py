@@ -70,11 +70,13 @@ _VAGUE_INTENT = re.compile(
     r"\b(?i:get|getting|find|finding|land|score|request|seek|seeking|line\sup|try\sto\sget)\s"
     r"(?i:some\s|a\s|an\s|more\s|a\sfew\s|few\s)?(?i:help|advice|guidance|feedback|support"
     r"|introductions?|intros?|referrals?|references?|recommendations?|leads|contacts?|mentor"
-    r"|mentorship|input|names|connections)\b"
+    r"|mentorship|input|names|connections|informational\sinterviews?|informationals|coffee\schats)\b"
     # Not people whose posts are read ("comment on posts from people at Stripe").
     r"|(?<!\bfrom\s)"
     r"\b(?i:someone|somebody|anyone|anybody|people|folks|a\scontact|contacts|a\sperson"
     r"|an\sinsider|insiders)\s(?i:at|from|in|inside|who\sworks\sat)\s[A-Z0-9]"
+    # ("hoping someone from Oscar is there": met by chance at an event, nothing asked)
+    r"(?![\w&.'-]*(?:\s[\w&.'-]+)?\s(?i:is|are|will\sbe|shows\sup|turns\sup)\sthere\b)"
     # "talk to a hiring manager at Zalando": one of many people at a named place.
     r"|\b(?i:talk|speak|chat|reach\sout)\s(?i:to|with)\s(?i:a|an|some|one)\s(?:[\w-]+\s){0,3}?"
     r"(?i:at|from|in)\s[A-Z0-9]"
@@ -84,7 +86,7 @@ _VAGUE_INTENT = re.compile(
     r"|who\sto\sask|see\swho\s(?:can|could|might|would|will|bites|responds|replies|answers"
     r"|reaches\sout|gets\sback))\b"
     r"|\b(?i:get(?:ting)?\srefer+ed|get\s(?:two|three|\d|a\sfew|some)\s(?:references|referrals))\b"
-    r"|\b(?i:pick)\s(?i:his|her|their|your|ur)\sbrain\b"
+    r"|\b(?i:pick)\s(?i:his|her|their|your|ur)\sbrain\b|\b(?i:pick)\sthe\sbrains?\sof\b"
     # "pick Dr. Okafor's brain about health tech", "pick dana's brain".
     r"|\b(?i:pick)\s(?:[\w.-]+\s){0,2}?[\w-]+'s\s(?i:brain)\b"
     # "ping my instructor for help w/ my job search", "email my old supervisors for recs".
@@ -122,7 +124,7 @@ _VAGUE_INTENT = re.compile(
     r"(?!\s(?i:at|on|alumni|folks|people|crew|team|colleagues|friends|contacts|grads)\b)"
     # "Help from Adele", "get on her radar again", "a good person to ask", "good for advice".
     r"|\b(?i:help|advice|support|guidance)\s(?i:from)\s[A-Z]"
-    r"|\b(?i:get|getting|stay|back)\son\s(?i:his|her|their)\sradar\b"
+    r"|\b(?i:get|getting|stay|back)\son\s(?i:his|her)\sradar\b"
     r"|\b(?i:good|right|best|great)\s(?i:person|one|contact)\sto\s(?i:ask|talk\sto)\b"
     r"|\b(?i:good|great|useful)\sfor\s(?i:advice|tips|leads|intros|referrals|pointers)\b"
     # "find a mentor", "DM a couple of the speakers", "get in touch w some people at the Big 4":
@@ -140,6 +142,25 @@ _VAGUE_INTENT = re.compile(
     r"(?i:thoughts|brain|advice|input|take|opinion|feedback|perspective|help)\b"
     r"|\b(?i:send)\s(?i:my)\s(?:\w+\s)?(?i:resume|cv|portfolio)\s(?i:to)\s"
     r"(?i:a\s|some\s|few\s|\d+\s|people|recruiters|hiring)"
+    # A question put to a group: "does anyone know if Arup sponsors visas", "anyone got a
+    # contact at Atkins?".
+    r"|\b(?i:does|do|can|could|would|will)\s(?i:anyone|anybody|someone|somebody)\s"
+    r"(?i:know|have|help|recommend|refer|intro)\b|^(?i:anyone|anybody)\s(?i:know|have|got)\b"
+    # Someone unnamed to do the favour: "get someone to confirm my thesis was submitted",
+    # "find a master electrician who'll sign off my hours".
+    r"|\b(?i:get|find|have)\s(?i:someone|somebody|anyone|anybody)\s(?i:to|who)\b"
+    r"|\b(?i:find|get)\s(?i:a|an)\s(?:[\w-]+\s){1,2}?(?i:who(?:'ll|\swill|\swould|'d|\scan"
+    r"|\scould)|willing\sto)\s"
+    # "would love your thoughts on my search": input asked for, nothing in particular.
+    r"|\b(?i:would|'d)\s(?i:love|like|appreciate|value)\s(?i:your|his|her|their)\s(?i:thoughts"
+    r"|advice|input|take|perspective|help|guidance|feedback|insight)\b"
+    # "chat to a few GPs about whether to train": several people asked about something.
+    r"|\b(?i:talk|speak|chat)\s(?i:to|with)\s(?i:a\sfew|a\scouple\sof|a\scouple|some|several"
+    r"|few|\d+|two|three)\s(?:[\w-]+\s){1,2}?(?i:about|abt|re)\s(?i:whether|if|how|what|which"
+    r"|when|where)\b"
+    # "… and if she has any tips": a vague favour asked with small talk.
+    r"|\b(?i:if|whether)\s(?i:she|he|they)\s(?i:has|have|knows?\sof|knows?)\s(?i:any)\s"
+    r"(?i:tips|advice|leads|openings|pointers|ideas|contacts|opportunities)\b"
 )
 # Every match of _VAGUE_INTENT holds one of these words.
 _VAGUE_INTENT_WORDS = frozenset(
@@ -152,7 +173,9 @@ _VAGUE_INTENT_WORDS = frozenset(
     | {"may", "taking", "took", "help", "keep", "happy", "advice", "support", "guidance", "radar"}
     | {"good", "right", "best", "great", "useful", "bug", "pester", "nudge", "hassle"}
     | {"reconnect", "hmu", "hit", "will", "bring", "looking", "finding", "dm", "dm'ing"}
-    | {"dming", "messaging", "msg", "emailing"}
+    | {"dming", "messaging", "msg", "emailing", "does", "do", "anyone", "anybody", "somebody"}
+    | {"have", "would", "'d", "i'd", "she'd", "he'd", "we'd", "they'd", "love", "like"}
+    | {"appreciate", "value", "if", "whether", "informational", "informationals", "chats"}
     | {"texting", "pinging", "contacting", "get", "reach", "contact"}
 )
 _ADVICE = re.compile(
@@ -198,9 +221,10 @@ def _search(
 
 # Talk about the member's search, however social the setting: an ask intended, what unnamed.
 _JOB_TALK = re.compile(
-    r"\b(?:talk|chat|catch\sup|speak)\s(?:(?:with|to)\s[\w.'-]+(?:\s[\w.'-]+)?\s)?"
+    r"\b(?:talk|chat|catch\sup|speak)\s(?:(?:with|to|w)\s[\w.'-]+(?:\s[\w.'-]+)?\s)?"
     r"(?:about\s|abt\s|re\s)?(?:work\sstuff|jobs|the\sjob\ssearch|my\sjob\ssearch|job\shunting"
-    r"|opportunities|openings|referrals|my\scareer|career\sstuff)\b"
+    r"|opportunities|openings|referrals|my\scareer|career\sstuff|next\ssteps|my\soptions"
+    r"|career\soptions|my\ssearch)\b"
 )
 _JOB_TALK_WORDS = frozenset({"talk", "chat", "catch", "speak"})
 # An ask ruled out: "no asks today", "not asking anyone", "without asking anything", "ask myself".
@@ -524,6 +548,14 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
     for ref in reversed(before):
         if ref.source is not Source.FROM and ref.source is not Source.MENTION:
             return ref
+        if (
+            ref.kind is RefKind.PERSON
+            and _QUESTION_FOR.search(low, max(0, ref.start - 14), ref.start)
+            and low.startswith((":", " :"), ref.end)
+            and favour.start - ref.end <= 8
+        ):
+            # "question for Hiroshi: does Toyota's program …?": the question is put to him.
+            return ref._replace(source=Source.FROM)
         if ref.addressed and _asked_of_you(low, ref.end, favour.start):
             # "hey Jo! would you be open to a quick look at my case study": asked of Jo.
             return ref._replace(source=Source.FROM)
@@ -549,6 +581,7 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
     return None
 
 
+_QUESTION_FOR = re.compile(r"\b(?:q|question|questions)\sfor\s\Z")
 # A he/she/they promising the favour that follows: "so she can pass it to …", "he'll refer me".
 _PRONOUN_PROMISE = re.compile(
     r"\b(?:she|he|they)(?:\s(?:can|could|will|would)|'d|'ll)\s(?:also\s|probably\s)?\Z"
@@ -557,7 +590,7 @@ _PRONOUN_PROMISE = re.compile(
 
 # "<@U…> referral pls", "<@U…> → referral", "<@U…> … pls forward to the hiring manager": a
 # favour straight after the person spoken to, or told to them with a please.
-_PLEASE = re.compile(r"\b(?:pls|please|plz|kindly)\s(?:[\w'-]+\s){0,2}\Z")
+_PLEASE = re.compile(r"\b(?:pls|please|plz|kindly|abeg)\s(?:[—:→-]\s)?(?:[\w'-]+\s){0,2}\Z")
 
 
 def _put_to(favour: Favour, addressee: Ref | None, low: str) -> bool:
@@ -603,7 +636,8 @@ def _addressed_request(mention: Ref, text: str, words: frozenset[str]) -> bool:
 
 
 _LEAD_WISH = re.compile(
-    r"[\s>]*(?:general\s|some\s|any\s|more\s)?(?:help|advice|guidance|support|feedback|leads|tips"
+    r"[\s>]*(?:general\s|some\s|any\s|more\s)?(?:career\s|job\s|job-search\s|interview\s)?"
+    r"(?:help|advice|guidance|support|feedback|leads|tips"
     r"|pointers)\b"
     # "Liam — a call sometime this week", "dmitri - coffee?", "sarah → talk about work stuff".
     r"|[\s>]*(?:an?\s)?(?:quick\s)?(?:call|chat|coffee|zoom|meeting)\b"
@@ -643,7 +677,15 @@ def _asked_later(favours: list[Favour], refs: list[Ref], low: str) -> tuple[Favo
         if any(p.text != ref.text for p in people):
             return None
         for f in favours:
-            if f.concrete and not f.requested and f.kind in _NOTE_KINDS and f.end <= ref.start:
+            # Any concrete favour that heads the message counts: "the email address of the PI
+            # on the malaria project. Dr Mensah has it, I'll ask".
+            heads = f.start <= 4 and f.kind is not RequestKind.ADVICE
+            if (
+                f.concrete
+                and not f.requested
+                and (f.kind in _NOTE_KINDS or heads)
+                and f.end <= ref.start
+            ):
                 return f, ref._replace(source=Source.FROM)
     return None
 
@@ -653,13 +695,24 @@ _SOCIAL_PURPOSE = re.compile(
     r"\s(?:just\s)?to\s(?:say\s(?:hi|hello|hey|thanks|thank\syou)|thank|congratulate|wish)\b"
     # "send greta a thank-you note", "send Mr. Huang a christmas card".
     r"|\s(?:an?\s)?(?:thank[- ]you|thanks|christmas|xmas|birthday|holiday|congrats|get[- ]well)\b"
+    # "send maria a connection request on LI": connecting online asks nothing yet.
+    r"|\s(?:an?\s)?(?:linkedin\s|li\s)?(?:connection|connect|follow)\srequest\b"
 )
+
+
+# Words before "request" that make it a noun ("a connection request").
+_REQUEST_NOUN_BEFORE = ("connection ", "connect ", "follow ", "friend ", "linkedin ")
+_BARE_FAVOUR_WORDS = frozenset({"referral", "intro", "introduction", "reference", "referee"})
 
 
 def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: frozenset[str]) -> bool:
     """Is any ask intended at all (even one missing who or what)?"""
     for ref in refs:
         if ref.source is Source.REQUEST:
+            if not ref.text and text.lower().startswith(" on ", ref.end):
+                continue  # "follow up on my application through the portal": no one asked
+            if text.lower().endswith(_REQUEST_NOUN_BEFORE, 0, ref.start):
+                continue  # "a connection request on LinkedIn": the noun, not the verb
             if _SOCIAL_PURPOSE.match(text.lower(), ref.end) is not None:
                 continue  # "message Liam to say hi": asked nothing unless a favour says so
             return True
@@ -682,6 +735,8 @@ def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: froze
         return True
     if not _VAGUE_INTENT_WORDS.isdisjoint(words) and _VAGUE_INTENT.search(text) is not None:
         return True
+    if len(words) <= 3 and not _BARE_FAVOUR_WORDS.isdisjoint(words):
+        return True  # "referral", "intro pls": a favour wanted, no one named
     # A note naming a favour with no verb ("Goal: a referral for the Target role", "Intro to
     # the VP of sales at Polaris") intends an ask, unless it is about an activity.
     return (
@@ -713,6 +768,20 @@ def _errand(
         company=company,
         deadline=deadline,
     )
+
+
+# A question about asking, put to me rather than to the note's person.
+_TO_ME = re.compile(
+    r"\b(?:is|would|will|does|was)\s(?:it|that|this)\b|\b(?:should|shall|can|could|do|did|would"
+    r"|will|may)\s(?:i|we)\b|\bask(?:ing)?\b"
+)
+
+
+# Asking the person, spoken of in the third person: a question to me about them.
+_ASKING_ABOUT_THEM = re.compile(
+    r"\b(?:ask(?:ing)?|email(?:ing)?|text(?:ing)?|messag(?:e|ing)|ping(?:ing)?|bug(?:ging)?)\s"
+    r"(?:him|her|them)\b"
+)
 
 
 # Between the person and a favour noun in a note: "ask: <@U04…> → referral".
@@ -786,9 +855,18 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         direct = (
             addressed_question(ct.text, ct.low, addressee.end, anchors) if "?" in ct.low else None
         )
+        if direct is not None and _ASKING_ABOUT_THEM.search(ct.low, direct.start, direct.end):
+            direct = None  # "Tom — is it too soon to ask him about the salary range?": to me
         if direct is not None:
             favours = sorted([*favours, direct], key=lambda f: f.start)
         addressed = {f for f in favours if f == direct or _put_to(f, addressee, ct.low)}
+    elif lead_end > 0 and refs[0].kind is RefKind.PERSON and "?" in ct.low:
+        # "Arash — does Mott MacDonald sponsor visas for graduates?": a note's person, then the
+        # question to put to them (not one to me: "Tom — is it too soon to ask him …?").
+        at = lead_end + 1 if ct.low.startswith(" ", lead_end) else lead_end
+        noted = addressed_question(ct.text, ct.low, at, anchors)
+        if noted is not None and _TO_ME.search(ct.low, noted.start, noted.end) is None:
+            favours = sorted([*favours, noted], key=lambda f: f.start)
     asked = []
     for f in favours:
         requestee = (
@@ -873,7 +951,8 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     if kind is None and _search(_ADVICE, _ADVICE_WORDS, ct.low, ct.words):
         kind = RequestKind.ADVICE
     if concrete:
-        favour, ref = concrete[0]
+        # "ask if she'd forward my CV to the ward manager": the forwarding, not the question.
+        favour, ref = min(concrete, key=lambda fr: (_KIND_PRIORITY.index(fr[0].kind), fr[0].start))
         whom = (
             f'"{ref.text}" is not one identifiable person'
             if ref and ref.text

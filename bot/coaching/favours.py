@@ -70,7 +70,7 @@ _DET = r"\b(?:my|the|this|our|his|her|their|a|an|both|all|some)"
 # "my GitHub repo", "the take-home": a second document word ends the phrase when it follows.
 # Job-search documents are named without a determiner too: "ask kemal review resume".
 _DOC_PHRASE = (
-    rf"(?:{_DET}\s(?:[\w'&.-]+\s){{0,5}}?{_DOC}(?:\s{_DOC})?\b|\bmine\b"
+    rf"(?:{_DET}\s(?:[\w'&.\"“”-]+\s){{0,5}}?{_DOC}(?:\s{_DOC})?\b|\bmine\b"
     rf"|\b(?:{_alt(CORE_DOCUMENTS)})\b)"
 )
 
@@ -166,7 +166,7 @@ _REFERRAL = re.compile(
     r"|details|candidacy|number|phone\snumber|contact(?:\sinfo|\sdetails)?|email)(?:\s(?:link|file"
     r"|pdf))?|it|this|them|me)\s(?:along\s|over\s|on\s|up\s"
     r"|straight\s|directly\s|right\s)?(?:to|with|onto|into|internally|in\sfront\sof|forward"
-    r"|on\sthe\sdesk\sof|(?<=along\s)for|in\sthe\shands\sof|in(?!\s(?:touch|contact)\b)"
+    r"|on\sthe\sdesk\sof|(?<=along\s)for|in\sthe\shands\sof|in(?!\s(?:touch|contact|order|shape|line)\b)"
     # "pass along my resume for the network tech job": the job names where it goes.
     r"|for(?=\s(?:the|a|an|this|that)\s(?:[\w-]+\s){0,4}?(?:job|role|position|opening|req)\b))\b"
     # "… and pass on my portfolio": a document passed on, the person it goes to said before.
@@ -206,7 +206,7 @@ _REFERENCE = re.compile(
     r"|\breferences?\s(?:letter|check|for|form)\b"
     r"|\b(?:a|my)\sreference\b"
     r"|\b(?:recommendation|reference|rec|recc|recco|reco)\sletters?\b"
-    r"|\bletters?\sof\s(?:recommendation|reference)\b"
+    r"|\bletters?\sof\s(?:recommendation|reference|rec|support)\b"
     r"|\bwrite\s(?:me\s)?(?:a\s)?(?:linkedin\s)?(?:letter|(?:recommendation|reference)(?:\sletter)?)\b"
     # "write the character reference the vetting form wants", "write me a short reference".
     r"|\bwrite\s(?:me\s)?(?:a|an|the|my)\s(?:[\w-]+\s)?(?:reference|testimonial)\b"
@@ -237,7 +237,8 @@ _REVIEW = re.compile(
     r"|a\ssecond\slook|a\slook|a\sonce-over|eyes|a\sread"
     r"|(?:an?\s|his\s|her\s|their\s)?(?:honest\s|quick\s|frank\s|brutal\s)(?:read|take))\son"
     r"|take\sa\s(?:quick\s)?look\sat"
-    r"|tear\sapart|sanity[- ]check|fact[- ]check|comment\son|weigh\sin\son|red[- ]?pen)"
+    r"|tear\sapart|rip\sapart|rip\sinto|pull\sapart|sanity[- ]check|fact[- ]check|comment\son"
+    r"|weigh\sin\son|red[- ]?pen)"
     rf"\s(?P<doc>{_DOC_PHRASE})"
 )
 # A review named by its document first: "a resume teardown", "a portfolio review call".
@@ -294,6 +295,7 @@ _NAMES = re.compile(
     r"[\w-]+\s(?:[\w-]+\s)?(?:at|in|from|on|who)\s"
     # "her list of the 5 Google PM questions she got"
     r"|\b(?:her|his|their|the|a)\slist\sof\s(?:[\w-]+\s){0,4}?(?:questions|companies|contacts"
+    r"|partners|employers|firms"
     r"|recruiters|alumni|agencies)\b"
     r"|\b(?:direct\s|work\s|personal\s)?(?:email|phone\snumber|contact\sinfo)(?:\saddress)?\s(?:of|for)"
     r"\s(?:(?:the|her|his|their|a)\s|(?=[\w-]+\s(?:in|at|from|of)\s))"
@@ -390,6 +392,10 @@ _COUNTED = re.compile(
     r"|that|she|he|they|[a-z]+'d)\b"
     rf"|\b{_NUMBER}\sof\s(?:their|his|her|the)\s(?:names|contacts|emails|numbers)\b"
 )
+_WITH_UNNAMED = re.compile(
+    r"\s(?:with|w/|w)\s(?:someone|somebody|anyone|anybody|a\sfriend|a\speer|a\scolleague"
+    r"|a\sclassmate|people|friends|peers|a\smentor|an\salum|an\salumnus)\b"
+)
 _INFORMATIONAL = re.compile(
     r"\binformational\s(?:interview|call|chat|meeting|conversation|coffee)s?\b"
 )
@@ -436,6 +442,13 @@ _BE_ROLE = re.compile(
 _WRITE_DOC = re.compile(
     rf"\bwrite\s(?:me\s)?(?:(?:an?|the|my)\s)?(?:[\w-]+\s)?(?:{_DOC})\s(?=for\s(?:me|my)\b)"
 )
+# "check if my application got stuck", "chase my application internally", "find out where my
+# CV is": the member's own application looked into by someone inside.
+_STATUS = re.compile(
+    r"\b(?:check|chase|look\sinto|find\sout|see)(?:s|es|ed|ing)?\s(?:on\s|up\son\s|if\s|whether\s"
+    r"|where\s|what\shappened\sto\s|what(?:'s|\sis)\shappening\swith\s|the\sstatus\sof\s)?my\s"
+    r"(?:[\w&.'-]+\s){0,3}?(?:application|candidacy)\b"
+)
 # "walk me through the take-home format": how a named step of hiring goes, told by one who knows.
 _WALK_ME = re.compile(
     r"\b(?:walk|talk|take)(?:s|ed|ing)?\s(?:me|us)\sthrough\s(?:the|their|his|her|your|a|an)\s"
@@ -455,13 +468,18 @@ _BARE_KINDS = {
     "recommendation": (RequestKind.REFERENCE, "a recommendation"),
 }
 _QUESTION = re.compile(
-    r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout)\s(?:[\w'.-]+\s){0,6}?"
+    # "ping <@U…> about whether the opening is remote": a message sent about a question.
+    r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout|(?:ping|text|email|message|msg|dm|slack)\s"
+    r"(?:[\w'.-]+\s){1,3}?(?:about|abt))\s(?:[\w'.-]+\s){0,6}?"
     # "(she's a recruiter at Grab)", ", the hiring manager I met at the fair,": about the person.
-    r"(?:\([^()]{0,80}\)\s|[\w'.-]+,\s[^,.;:!?()]{1,60},\s)?"
+    r"(?:\([^()]{0,80}\)\s|[\w'.-]+,\s[^,.;:!?()]{1,90},\s)?"
     r"(whether|if|what|how|when"
     r"|where|why|which)\b"
     # "ask: does her company take people without a C+E licence?": the question after a colon.
-    r"|\bask(?:s|ed|ing)?(?:\s[\w'.-]+){0,2}?:\s((?:does|do|is|are|can|will|did|has|have)\s)"
+    r"|\b(?:ask(?:s|ed|ing)?(?:\s[\w'.-]+){0,2}?"
+    # "question for Hiroshi: does Toyota's rotational program take people over 40?"
+    r"|(?:q|question|questions)\sfor\s[\w'.@-]+(?:\s[\w'.-]+)?)"
+    r"\s?:\s(?:\d\)\s)?((?:does|do|is|are|can|will|did|has|have|would|could)\s)"
 )
 _INTENT_MARK = re.compile(
     r"\b(?:ask|asks|asking|asked|request|requesting|email|emailing|text|texting|call|calling"
@@ -484,12 +502,16 @@ _GENERIC_TARGET = re.compile(
 )
 # Where a CV goes when the member applies: "to the two agencies I registered with".
 _APPLYING_TO = re.compile(
-    r"\s(?:(?:the|a|an|some|all|both|\d+|two|three|four|five|a\sfew|several)\s)?(?:[\w-]+\s){0,2}?"
+    r"\s(?:(?:the|a|an|some|all|both|\d+|two|three|four|five|a\sfew|several)\s)?(?:[\w@-]+\s){0,2}?"
     r"(?:agencies|agency|companies|firms|employers|job\sboards|postings|openings|vacancies"
-    r"|jobs|roles|positions|portals?)\b"
+    # "the generic careers@ email at Arcadis": an inbox, not a person.
+    r"|jobs|roles|positions|portals?|inbox|mailbox|e-?mail(?:\saddress)?)\b"
 )
 _NOTHING_NAMED = re.compile(r"\s?(?:something|anything|somewhere|anywhere|stuff|things)\b")
 _SPECIFIC_SOMEONE = re.compile(r"(?:someone|somebody)\s(?:at|on|in|from|who|that|inside)\s")
+_ANYONE_THERE = re.compile(
+    r"\s*(?:anyone|anybody)\s(?:(?:she|he|they)\s(?:knows?|know)\s)?(?:at|on|in|from|inside)\s"
+)
 _SMALL_TALK = re.compile(r"\b(?:doing|going|been|holding\sup|feeling|settling)\b")
 _WORD = re.compile(r"[\w'-]+")
 _TRAILING_WORDS = (
@@ -601,8 +623,18 @@ def _outside_aside(low: str, start: int, pos: int) -> int:
     return _clause_start(low, opening) if opening >= 0 else start
 
 
+# The member as the subject of the favour's verb: "so I can send it", "before I send", "we'll
+# forward" (not "if I can use her as a reference", which asks leave of the person).
+_I_DO = re.compile(
+    r"(?<!\bif\s)(?<!\bwhether\s)\b(?:i|we)(?:'ll|'d)?(?:\s(?:can|could|will|would|should|must"
+    r"|then|also|just|need\sto|have\sto|want\sto|get\sto))?\s\Z"
+)
+
+
 def _requested(low: str, pos: int) -> bool:
     """Is the favour at `pos` asked of someone else, not something the member does alone?"""
+    if _I_DO.search(low, max(0, pos - 24), pos):
+        return False  # "… before I send it to Continental": the member's own step
     start = _outside_aside(low, _clause_start(low, pos), pos)
     if start == 0 and pos == 0:
         return False
@@ -662,7 +694,10 @@ def _target(text: str, low: str, end: int) -> tuple[str, bool]:
     phrase = _phrase(text, end, stop)
     generic = _GENERIC_TARGET.match(raw)
     if generic and not _SPECIFIC_SOMEONE.match(raw):
-        return phrase, False
+        anyone = _ANYONE_THERE.match(low, end)
+        # "anyone she knows on the Slaughter and May trainee panel": anyone at a named place.
+        named = anyone is not None and _CAPITALISED.search(text, anyone.end(), stop)
+        return phrase, bool(named)
     return phrase, bool(_WORD.search(raw))
 
 
@@ -678,6 +713,11 @@ def _doing_a_thing(words: list[str], i: int) -> bool:
 
 
 _LEVEL = re.compile(r"[a-z]{1,2}\d{1,2}")
+# The asked person's own workplace: "her school district", "his maintenance team".
+_THEIR_EMPLOYER = re.compile(
+    r"\b(?:her|his|their)\s(?:[\w-]+\s)?(?:company|firm|team|school|district|hospital|practice"
+    r"|department|org|agency|employer|store|restaurant|plant|site|office|lab|unit|trust|council)\b"
+)
 # "what questions came up": "up" is vague in "what's up", not after "came".
 _CAME = frozenset({"came", "come", "comes", "coming", "brought", "bring"})
 _NEWS = frozenset({"feedback", "update", "updates", "news", "decision", "word"})
@@ -715,10 +755,13 @@ def _question_concrete(
     if any(w in INFO_NOUNS or w.isdigit() or _LEVEL.fullmatch(w) is not None for w in words):
         return True
     # "whether Target is hiring" is not enough; "whether Target hires QA engineers" is, and so
-    # is "whether Ecobank hires credit analysts" (a name the company list does not hold).
-    return (has_company or _CAPITALISED.search(text, start, stop) is not None) and any(
-        w in ROLE_NOUNS for w in words
-    )
+    # is "whether Ecobank hires credit analysts" (a name the company list does not hold), and
+    # "whether her school district hires designers": the person's own employer is identified.
+    return (
+        has_company
+        or _CAPITALISED.search(text, start, stop) is not None
+        or _THEIR_EMPLOYER.search(low, start, stop) is not None
+    ) and any(w in ROLE_NOUNS for w in words)
 
 
 def _bare_favours(text: str, low: str, after_person: Sequence[int]) -> Iterator[Favour]:
@@ -769,7 +812,7 @@ _REFERENCE_WORDS = _forms(
 _REVIEW_WORDS = _forms(
     "review look read go proofread proof critique edit mark check give feedback notes comments"
     " comment input thoughts edits eyes once-over take tear sanity-check sanity fact-check fact"
-    " weigh red-pen redpen red pointers correct fix improve",
+    " weigh red-pen redpen red pointers correct fix improve rip pull",
     "s es ing",
 )
 _SEND_DOC_WORDS = _forms("send sending email share forward give show bring hand")
@@ -779,7 +822,9 @@ _NAMES_WORDS = _forms(
     "s",
 )
 _KNOWS_WORDS = _forms("know knows has have whether if")
-_QUESTION_WORDS = _forms("ask tell find", "s ed ing")
+_QUESTION_WORDS = _forms("ask tell find", "s ed ing") | _forms(
+    "ping text email message msg dm slack q question", "s"
+)
 _CALL_WORDS = _forms(
     "call chat zoom conversation coffee meeting session catch-up phone video", "s"
 ) | {"15-minute", "20-minute", "30-minute"}
@@ -818,6 +863,7 @@ _SIGN_WORDS = _forms("letter certificate noc declaration attestation verificatio
 _WALK_ME_WORDS = frozenset({"through"})
 _BE_ROLE_WORDS = frozenset({"supervisor", "advisor", "adviser", "sponsor"})
 _WRITE_WORDS = frozenset({"write"})
+_STATUS_WORDS = frozenset({"application", "candidacy"})
 # Each gated pattern with one set of words every match of it holds (a pattern gated by two
 # sets, as a review by a document and a review word, is listed with each): the gates above are
 # kept by hand, so tests/coaching/test_gates.py checks them on every labelled ask.
@@ -848,6 +894,7 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (_WALK_ME, _WALK_ME_WORDS),
     (_BE_ROLE, _BE_ROLE_WORDS),
     (_WRITE_DOC, _WRITE_WORDS),
+    (_STATUS, _STATUS_WORDS),
 )
 
 
@@ -1161,7 +1208,10 @@ def find_favours(
                     else f"being {phrase[3:]}"
                     if phrase.lower().startswith("be ")
                     else phrase,
-                    _requested(low, m.start()) or "with me" in low[m.end() : stop],
+                    _requested(low, m.start())
+                    or "with me" in low[m.end() : stop]
+                    # "mock interview with someone": asked of someone not yet named.
+                    or _WITH_UNNAMED.match(low, m.end()) is not None,
                 )
             )
             if pattern is _PRACTICE:
@@ -1178,6 +1228,7 @@ def find_favours(
         (_WALK_ME, _WALK_ME_WORDS),
         (_BE_ROLE, _BE_ROLE_WORDS),
         (_WRITE_DOC, _WRITE_WORDS),
+        (_STATUS, _STATUS_WORDS),
     ):
         for m in _EMPTY if needs.isdisjoint(words) else pattern.finditer(low):
             start = _sentence_start(low, m.start())

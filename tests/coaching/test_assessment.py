@@ -2000,3 +2000,156 @@ def test_favour_is_recognised_and_said_back(text: str, who: str, what: str) -> N
 )
 def test_favours_not_asked_of_anyone_are_not_specific(text: str) -> None:
     assert assess_ask(text).verdict is not Verdict.SPECIFIC
+
+
+_FAVOURS_BY_FRAME: dict[str, list[tuple[str, str, str]]] = {
+    "a question headed 'question for X:' or put after a note's person": [
+        (
+            "question for Ingrid: does Siemens Energy take graduate engineers without a work "
+            "permit?",
+            "Ingrid",
+            "does Siemens Energy take graduate engineers",
+        ),
+        (
+            "2 questions for <@U0ABC1234>: 1) is the Revolut analyst role remote 2) who's the "
+            "hiring manager",
+            "<@U0ABC1234>",
+            "is the Revolut analyst role remote",
+        ),
+        (
+            "Matteo — does Arup sponsor visas for graduate engineers?",
+            "Matteo",
+            'an answer to "does Arup sponsor visas',
+        ),
+    ],
+    "a favour put to the person with a please ('abeg', 'please —')": [
+        (
+            "Uncle Femi please — the name of whoever runs graduate recruitment at Dangote",
+            "Uncle Femi",
+            "name of whoever runs graduate recruitment at Dangote",
+        ),
+        (
+            "<@123456789012345678> abeg review my CV before Friday",
+            "<@123456789012345678>",
+            "a review",
+        ),
+    ],
+    "a question sent about ('ping X about whether …')": [
+        (
+            "ping <@U0ABCD123> about whether the data engineer opening on her team sponsors visas",
+            "<@U0ABCD123>",
+            "an answer to whether the data engineer opening",
+        ),
+    ],
+    "the member's application looked into": [
+        (
+            "ask Chidinma to check on my application for the Access Bank graduate trainee role",
+            "Chidinma",
+            "checking on your application",
+        ),
+    ],
+    "an intro to anyone the person knows at a named place": [
+        (
+            "ask my mentor Ruth to introduce me to anyone she knows on the Clifford Chance trainee "
+            "panel",
+            "Ruth",
+            "an intro to anyone she knows on the Clifford Chance trainee panel",
+        ),
+    ],
+    "reviews, lists and letters in other words": [
+        ("ask Seo-yeon to rip apart my cover letter for the Coupang role", "Seo-yeon", "a review"),
+        (
+            "ask Dani for the list of hiring partners in Austin",
+            "Dani",
+            "the list of hiring partners",
+        ),
+        (
+            "ask Prof. Adeyemi to write the letter of rec for the Chevening scholarship",
+            "Prof. Adeyemi",
+            "a recommendation letter",
+        ),
+        (
+            'ask Ines to look at the "why consulting" paragraph of my cover letter',
+            "Ines",
+            'a review of the "why consulting" paragraph',
+        ),
+    ],
+    "a question about the person's own workplace": [
+        (
+            "ask Wanjiru whether her hospital hires newly qualified nurses",
+            "Wanjiru",
+            "an answer to whether her hospital hires",
+        ),
+    ],
+    "a favour named first, then who has it": [
+        (
+            "the phone number of the site manager at Balfour Beatty. Gareth has it, I'll ask",
+            "Gareth",
+            "the phone number of the site manager",
+        ),
+    ],
+}
+# Vague: an ask intended, but of no one named, or of nothing concrete.
+_VAGUE_BY_KIND: dict[str, list[str]] = {
+    "a question to the group or to someone unnamed": [
+        "does anyone know if Jacobs sponsors visas for graduates",
+        "get someone to check my CV before Friday",
+        "find a chartered engineer who'll countersign my application",
+        "mock interview with a friend this weekend",
+        "chat to some nurses about whether to go agency or permanent",
+        "seek informational interviews with product managers",
+    ],
+    "a person with nothing concrete": [
+        "<@U0ABC1234> let's catch up soon, would love your thoughts on my job search",
+        "Dr Owusu - career advice about going into consulting",
+        "catch up w Ben about work stuff",
+        "ask Efua how she's doing and if she has any leads",
+    ],
+    "a favour noun alone": ["referral", "intro pls"],
+    "a question to the coach about asking the note's person": [
+        "Tom — is it too soon to ask him about the salary range for the PM role?",
+        "Kemal — should I email him about the salary band for the SRE role?",
+    ],
+}
+_PASSIVE_BY_KIND: dict[str, list[str]] = {
+    "the member's own step, online or at an event": [
+        "follow up on my Deloitte application through the portal",
+        "emailing my CV to the generic jobs@ inbox at Mace",
+        "send Tunde a connection request on LinkedIn",
+        "going to the careers fair and hoping someone from BP is there",
+        "leave a comment on a few posts from Monzo engineers to get on their radar",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "what"),
+    [
+        pytest.param(text, who, what, id=f"{kind}: {text}")
+        for kind, rows in _FAVOURS_BY_FRAME.items()
+        for text, who, what in rows
+    ],
+)
+def test_favour_frames_are_recognised(text: str, who: str, what: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.who == who
+    assert result.what is not None and result.what.startswith(what), result.what
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        pytest.param(text, Verdict.VAGUE, id=f"vague, {kind}: {text}")
+        for kind, rows in _VAGUE_BY_KIND.items()
+        for text in rows
+    ]
+    + [
+        pytest.param(text, Verdict.PASSIVE, id=f"passive, {kind}: {text}")
+        for kind, rows in _PASSIVE_BY_KIND.items()
+        for text in rows
+    ],
+)
+def test_vague_and_passive_stay_apart(text: str, verdict: Verdict) -> None:
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
