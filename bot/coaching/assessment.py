@@ -158,6 +158,9 @@ _VAGUE_INTENT = re.compile(
     r"|\b(?i:talk|speak|chat)\s(?i:to|with)\s(?i:a\sfew|a\scouple\sof|a\scouple|some|several"
     r"|few|\d+|two|three)\s(?:[\w-]+\s){1,2}?(?i:about|abt|re)\s(?i:whether|if|how|what|which"
     r"|when|where)\b"
+    # "would it be better to ask my old boss or my old peer?": a question to me about asking.
+    r"|\b(?i:should\si|would\sit\sbe\s(?:better|best|ok|okay|weird|rude)\sto|is\sit\s(?:ok|okay"
+    r"|weird|rude|too\s\w+)\sto)\s(?:[\w-]+\s)?(?i:ask)\b"
     # "… and if she has any tips": a vague favour asked with small talk.
     r"|\b(?i:if|whether)\s(?i:she|he|they)\s(?i:has|have|knows?\sof|knows?)\s(?i:any)\s"
     r"(?i:tips|advice|leads|openings|pointers|ideas|contacts|opportunities)\b"
@@ -176,6 +179,7 @@ _VAGUE_INTENT_WORDS = frozenset(
     | {"dming", "messaging", "msg", "emailing", "does", "do", "anyone", "anybody", "somebody"}
     | {"have", "would", "'d", "i'd", "she'd", "he'd", "we'd", "they'd", "love", "like"}
     | {"appreciate", "value", "if", "whether", "informational", "informationals", "chats"}
+    | {"should", "is"}
     | {"texting", "pinging", "contacting", "get", "reach", "contact"}
 )
 _ADVICE = re.compile(
@@ -229,7 +233,7 @@ _JOB_TALK = re.compile(
 _JOB_TALK_WORDS = frozenset({"talk", "chat", "catch", "speak"})
 # An ask ruled out: "no asks today", "not asking anyone", "without asking anything", "ask myself".
 _NO_ASK = re.compile(
-    r"\bno\sasks?\b|\bask\s(?:myself|yourself)\b|\bnot\sasking\s(?:anyone|anybody|anything|for\sanything)\b"
+    r"\bno\s(?:specific\s|real\s|particular\s|big\s)?asks?\b|\bask\s(?:myself|yourself)\b|\bnot\sasking\s(?:anyone|anybody|anything|for\sanything)\b"
     r"|\bwithout\sasking(?:\s(?:anyone|anybody|anything|for\sanything))?\b"
 )
 _NO_ASK_WORDS = frozenset({"no", "not", "without", "myself", "yourself"})
@@ -695,13 +699,12 @@ _SOCIAL_PURPOSE = re.compile(
     r"\s(?:just\s)?to\s(?:say\s(?:hi|hello|hey|thanks|thank\syou)|thank|congratulate|wish)\b"
     # "send greta a thank-you note", "send Mr. Huang a christmas card".
     r"|\s(?:an?\s)?(?:thank[- ]you|thanks|christmas|xmas|birthday|holiday|congrats|get[- ]well)\b"
-    # "send maria a connection request on LI": connecting online asks nothing yet.
-    r"|\s(?:an?\s)?(?:linkedin\s|li\s)?(?:connection|connect|follow)\srequest\b"
 )
 
 
 # Words before "request" that make it a noun ("a connection request").
 _REQUEST_NOUN_BEFORE = ("connection ", "connect ", "follow ", "friend ", "linkedin ")
+_THANKS_BEFORE = re.compile(r"\b(?:thank[- ]you|thanks|congrats|birthday|christmas)\s\Z")
 _BARE_FAVOUR_WORDS = frozenset({"referral", "intro", "introduction", "reference", "referee"})
 
 
@@ -713,6 +716,8 @@ def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: froze
                 continue  # "follow up on my application through the portal": no one asked
             if text.lower().endswith(_REQUEST_NOUN_BEFORE, 0, ref.start):
                 continue  # "a connection request on LinkedIn": the noun, not the verb
+            if _THANKS_BEFORE.search(text.lower(), max(0, ref.start - 16), ref.start):
+                continue  # "writing a thank-you email to Marcus": a thank-you, nothing asked
             if _SOCIAL_PURPOSE.match(text.lower(), ref.end) is not None:
                 continue  # "message Liam to say hi": asked nothing unless a favour says so
             return True
@@ -816,6 +821,10 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         # "no asks today, just …", "not asking anyone": the asking is what is ruled out.
         ruled_out = [m.span() for m in _NO_ASK.finditer(ct.low)]
         refs = [r for r in refs if not any(s <= r.start < e for s, e in ruled_out)]
+        if any(ct.low.startswith("no ", s) for s, _ in ruled_out):
+            # "coffee chat with Rosa. no specific ask, just getting to know her": the talk
+            # itself is declared to ask nothing.
+            refs = [r for r in refs if r.source is not Source.TALK]
     person_spans = [(r.start, r.end) for r in refs if r.kind is RefKind.PERSON]
     found = company_spans(ct, person_spans, _targets(tuple(companies)) if companies else None)
     role_found = find_role(ct, found)

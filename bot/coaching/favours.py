@@ -173,7 +173,7 @@ _REFERRAL = re.compile(
     rf"|\b(?:pass|forward)(?:es|ed|ing)?\s(?:along|on)\smy\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC})\b"
     # "get her to forward my CV", "send him my CV for the pharmacist post": a document handed
     # on (asked of someone: the member's own "I'll send him my CV" is not requested).
-    rf"|\bforward(?:s|ed|ing)?\smy\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC})\b"
+    rf"|\bforward(?:s|ed|ing)?\s(?:my\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC})|(?:{_alt(CORE_DOCUMENTS)}))\b"
     rf"|\b(?:pass|send|give|hand|show)(?:s|es|ed|ing)?\s(?:him|her|them)\smy\s(?:[\w'-]+\s){{0,2}}?"
     rf"(?:{_DOC})\b"
     # "then ask her to refer", "to refer internally": the referral asked with no object.

@@ -1969,6 +1969,9 @@ _FAVOURS_NOT_ASKED: dict[str, list[str]] = {
         "I'm doing a trial shift at Nando's tomorrow",
         "I'll send him my CV tonight",
     ],
+    "a misspelt plural of people is no one named": [
+        "ask recuiters to fwd my resume to hiring managers",
+    ],
     "a number that is not a job contact": [
         "ask Tom for the number of the plumber",
     ],
@@ -2081,6 +2084,14 @@ _FAVOURS_BY_FRAME: dict[str, list[tuple[str, str, str]]] = {
             "an answer to whether her hospital hires",
         ),
     ],
+    "a document forwarded, in short": [
+        ("TODO ask Bisi fwd resume -> Shell graduate recruiter", "Bisi", "forwarding resume"),
+        (
+            "ask Tomi to forward CV to her manager at Andela",
+            "Tomi",
+            "forwarding CV to her manager at Andela",
+        ),
+    ],
     "a favour named first, then who has it": [
         (
             "the phone number of the site manager at Balfour Beatty. Gareth has it, I'll ask",
@@ -2106,6 +2117,9 @@ _VAGUE_BY_KIND: dict[str, list[str]] = {
         "ask Efua how she's doing and if she has any leads",
     ],
     "a favour noun alone": ["referral", "intro pls"],
+    "a question to the coach about whom to ask": [
+        "would it be better to ask my old lecturer or my old manager for the reference?",
+    ],
     "a question to the coach about asking the note's person": [
         "Tom — is it too soon to ask him about the salary range for the PM role?",
         "Kemal — should I email him about the salary band for the SRE role?",
@@ -2115,8 +2129,9 @@ _PASSIVE_BY_KIND: dict[str, list[str]] = {
     "the member's own step, online or at an event": [
         "follow up on my Deloitte application through the portal",
         "emailing my CV to the generic jobs@ inbox at Mace",
-        "send Tunde a connection request on LinkedIn",
         "going to the careers fair and hoping someone from BP is there",
+        "coffee chat with Ama at 4. no real ask, just getting to know her",
+        "writing a thank-you note to Kwame (panel chair from Monday)",
         "leave a comment on a few posts from Monzo engineers to get on their radar",
     ],
 }
