@@ -457,7 +457,7 @@ _WALK_ME = re.compile(
 )
 # A favour named by its noun alone, straight after the person: learners' and note-takers' frame.
 _BARE = re.compile(
-    r"(?:(?:a|an|the)\s)?((?:[\w&.'-]+\s){0,2}?)(referral|intro|introduction|reference"
+    r"(?:(?:a|an|the)\s)?((?:[\w&.'-]+\s){0,2}?)(referral|intro|introduction|reference|referee"
     r"|recommendation)s?\b(?!\s(?:program|bonus))"
 )
 _BARE_KINDS = {
@@ -465,6 +465,7 @@ _BARE_KINDS = {
     "intro": (RequestKind.INTRODUCTION, "an intro"),
     "introduction": (RequestKind.INTRODUCTION, "an intro"),
     "reference": (RequestKind.REFERENCE, "a reference"),
+    "referee": (RequestKind.REFERENCE, "a reference"),
     "recommendation": (RequestKind.REFERENCE, "a recommendation"),
 }
 _QUESTION = re.compile(

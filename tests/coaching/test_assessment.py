@@ -2092,6 +2092,14 @@ _FAVOURS_BY_FRAME: dict[str, list[tuple[str, str, str]]] = {
             "forwarding CV to her manager at Andela",
         ),
     ],
+    "a referee or a ref from someone, in a note": [
+        (
+            "ref from Kofi for the Arup graduate role",
+            "Kofi",
+            "a reference for the Arup graduate role",
+        ),
+        ("kemi referee for the NHS band 5 post", "Kemi", "a reference for the NHS band 5 post"),
+    ],
     "a favour named first, then who has it": [
         (
             "the phone number of the site manager at Balfour Beatty. Gareth has it, I'll ask",
