@@ -99,8 +99,9 @@ _CLAUSE_END = _breaks("and|then|but|so|plus|also|or", r"\s")
 _STRONG_END = _breaks("then|but|so|plus|also", r"\s")
 # A comma before a new subject ends the favour too: "…forward my CV, he offered last week".
 _SENTENCE_END = _breaks(
-    "then|but|so|plus|also",
-    r"\s(?:(?:and\s)?(?=ask)|(?=(?:he|she|they|he's|she's|they're|i'm|i'll|it's|that's|thats)\s))",
+    "then|but|so|plus|also|since|because",
+    r"\s(?:(?:and\s)?(?=ask)|(?=(?:he|she|they|he's|she's|they're|i'm|i'll|it's|that's|thats"
+    r"|deadline|due)\s))",
 )
 # "ask Keisha to share the posting and refer me": "refer" is still under "ask … to".
 _ASK_TO = re.compile(r"\b(?:ask|asks|asking|get|have|want|need)\s(?:[\w'.@-]+\s){1,4}?to\s")
@@ -855,6 +856,7 @@ _NUMBER_WORDS = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "couple"]
 )
 _HAS_DIGIT = re.compile(r"\d").search
+_CORE_DOC_WORDS = frozenset(doc for doc in CORE_DOCUMENTS if " " not in doc)
 _START = attrgetter("start")
 
 
@@ -991,7 +993,10 @@ def find_favours(
             what = f"{_gerund(verb)} {_phrase(text, start + len(verb) + 1, stop)}"
         else:
             verb = matched.split(" ", 1)[0]
-            what = f"{_gerund(verb)} {_phrase(text, start + len(verb) + 1, stop)}"
+            passed = _phrase(text, start + len(verb) + 1, stop)
+            if passed.split(" ", 1)[0].lower() in _CORE_DOC_WORDS:
+                passed = f"my {passed}"  # "fwd resume" -> "forwarding my resume"
+            what = f"{_gerund(verb)} {passed}"
             # "get me in somewhere": nothing named to be put in.
             concrete = _NOTHING_NAMED.match(low, m.end()) is None
         favours.append(

@@ -2085,11 +2085,11 @@ _FAVOURS_BY_FRAME: dict[str, list[tuple[str, str, str]]] = {
         ),
     ],
     "a document forwarded, in short": [
-        ("TODO ask Bisi fwd resume -> Shell graduate recruiter", "Bisi", "forwarding resume"),
+        ("TODO ask Bisi fwd resume -> Shell graduate recruiter", "Bisi", "forwarding your resume"),
         (
             "ask Tomi to forward CV to her manager at Andela",
             "Tomi",
-            "forwarding CV to her manager at Andela",
+            "forwarding your CV to her manager at Andela",
         ),
     ],
     "a referee or a ref from someone, in a note": [
