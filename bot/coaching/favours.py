@@ -101,7 +101,7 @@ _STRONG_END = _breaks("then|but|so|plus|also", r"\s")
 _SENTENCE_END = _breaks(
     "then|but|so|plus|also|since|because",
     r"\s(?:(?:and\s)?(?=ask)|(?=(?:he|she|they|he's|she's|they're|i'm|i'll|it's|that's|thats"
-    r"|deadline|due)\s))",
+    r"|deadline|due|if\snot|and\sif\snot)\s))",
 )
 # "ask Keisha to share the posting and refer me": "refer" is still under "ask … to".
 _ASK_TO = re.compile(r"\b(?:ask|asks|asking|get|have|want|need)\s(?:[\w'.@-]+\s){1,4}?to\s")
@@ -715,6 +715,12 @@ def _doing_a_thing(words: list[str], i: int) -> bool:
 
 
 _LEVEL = re.compile(r"[a-z]{1,2}\d{1,2}")
+# "if he needs a dispatcher", "whether she's got room for an apprentice": the person asked as
+# the one who hires, for a named kind of role.
+_NEEDS_ROLE = re.compile(
+    r"(?:if|whether)\s(?:he|she|they)(?:'s|\shas|\shave|'ve)?\s(?:needs?|got\sroom\sfor|room\sfor"
+    r"|could\suse|is\slooking\sfor|are\slooking\sfor)\s(?:an?|another)\s([\w-]+)(?:\s([\w-]+))?"
+)
 # The asked person's own workplace: "her school district", "his maintenance team".
 _THEIR_EMPLOYER = re.compile(
     r"\b(?:her|his|their)\s(?:[\w-]+\s)?(?:company|firm|team|school|district|hospital|practice"
@@ -741,6 +747,9 @@ def _question_concrete(
 ) -> bool:
     """A question is concrete when it names something answerable and nothing vague."""
     stop = _sentence_end(low, start)
+    needs = _NEEDS_ROLE.match(low, start, stop)
+    if needs is not None and (needs.group(1) in ROLE_NOUNS or needs.group(2) in ROLE_NOUNS):
+        return True  # "if he needs a dispatcher": whether the person would take the member on
     words = _WORD.findall(low[start:stop])
     has_company = any(start <= s < stop for s, _ in has_anchor_at)
     if len(words) < 2 or any(

@@ -2100,6 +2100,18 @@ _FAVOURS_BY_FRAME: dict[str, list[tuple[str, str, str]]] = {
         ),
         ("kemi referee for the NHS band 5 post", "Kemi", "a reference for the NHS band 5 post"),
     ],
+    "whether the person would take the member on, for a kind of role": [
+        (
+            "ask Keith if he needs an apprentice electrician this summer",
+            "Keith",
+            "an answer to if he needs an apprentice electrician",
+        ),
+        (
+            "ask Sade whether she's got room for a trainee accountant",
+            "Sade",
+            "an answer to whether she's got room for a trainee accountant",
+        ),
+    ],
     "a favour named first, then who has it": [
         (
             "the phone number of the site manager at Balfour Beatty. Gareth has it, I'll ask",
@@ -2119,6 +2131,7 @@ _VAGUE_BY_KIND: dict[str, list[str]] = {
         "seek informational interviews with product managers",
     ],
     "a person with nothing concrete": [
+        "ask Tom if he needs a hand moving house",
         "<@U0ABC1234> let's catch up soon, would love your thoughts on my job search",
         "Dr Owusu - career advice about going into consulting",
         "catch up w Ben about work stuff",
