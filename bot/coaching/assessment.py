@@ -869,13 +869,28 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         if direct is not None:
             favours = sorted([*favours, direct], key=lambda f: f.start)
         addressed = {f for f in favours if f == direct or _put_to(f, addressee, ct.low)}
-    elif lead_end > 0 and refs[0].kind is RefKind.PERSON and "?" in ct.low:
-        # "Arash — does Mott MacDonald sponsor visas for graduates?": a note's person, then the
-        # question to put to them (not one to me: "Tom — is it too soon to ask him …?").
-        at = lead_end + 1 if ct.low.startswith(" ", lead_end) else lead_end
-        noted = addressed_question(ct.text, ct.low, at, anchors)
-        if noted is not None and _TO_ME.search(ct.low, noted.start, noted.end) is None:
-            favours = sorted([*favours, noted], key=lambda f: f.start)
+    elif "?" in ct.low:
+        # "Arash — does Mott MacDonald sponsor visas for graduates?", "ping <@U…> — does Ubisoft
+        # hire juniors?": a note's person or the person messaged, then the question to put to
+        # them (not one to me: "Tom — is it too soon to ask him …?").
+        noted_by = next(
+            (
+                r
+                for r in refs
+                if r.kind is RefKind.PERSON
+                and (
+                    r.source is Source.LEAD
+                    or (r.source is Source.REQUEST and _ARROW.match(ct.low, r.end) is not None)
+                )
+            ),
+            None,
+        )
+        if noted_by is not None:
+            mark = _ARROW.match(ct.low, noted_by.end)
+            at = mark.end() if mark else noted_by.end + ct.low.startswith(" ", noted_by.end)
+            noted = addressed_question(ct.text, ct.low, at, anchors)
+            if noted is not None and _TO_ME.search(ct.low, noted.start, noted.end) is None:
+                favours = sorted([*favours, noted], key=lambda f: f.start)
     asked = []
     for f in favours:
         requestee = (

@@ -243,10 +243,21 @@ _REVIEW = re.compile(
     rf"\s(?P<doc>{_DOC_PHRASE})"
 )
 # A review named by its document first: "a resume teardown", "a portfolio review call".
-_DOC_REVIEW_NOUNS = ("review", "teardown", "tear-down", "critique", "roast", "audit", "feedback")
+_DOC_REVIEW_NOUNS = (
+    "review",
+    "teardown",
+    "tear-down",
+    "critique",
+    "roast",
+    "audit",
+    "feedback",
+    "swap",
+)
 _DOC_REVIEW = re.compile(
     rf"\b(?:{_alt(CORE_DOCUMENTS)}|take-home|take\shome|case\sstudy)"
     rf"\s(?:{'|'.join(_DOC_REVIEW_NOUNS)})\b"
+    # "swap CVs with me for a review": each reviews the other's.
+    rf"|\b(?:swap|exchange|trade)\s(?:{_alt(CORE_DOCUMENTS)})\b"
 )
 # "sign up for a free resume review": a service joined, not a favour asked.
 _SIGNED_UP = re.compile(r"\b(?:sign(?:ed|ing)?\sup|register|attend|join|go\sto)\b")
@@ -850,7 +861,11 @@ _PRACTICE_WORDS = _forms(
 _DOC_HEADS = frozenset(doc.split()[-1] for doc in DOCUMENTS) | {"mine"}
 _PIECES = re.compile(r"[^\W_]+").findall  # the pieces a message's word set holds
 # "tear-down" is found in the message's words by its first piece ("tear").
-_DOC_REVIEW_WORDS = frozenset(_PIECES(noun)[0] for noun in _DOC_REVIEW_NOUNS)
+_DOC_REVIEW_WORDS = frozenset(_PIECES(noun)[0] for noun in _DOC_REVIEW_NOUNS) | {
+    "exchange",
+    "trade",
+}
+_SWAPPING = {"swap": "swapping", "exchange": "exchanging", "trade": "trading"}
 # A question word, or the colon of "ask: does her company …?".
 _QUESTION_HEADS = frozenset({"whether", "if", "what", "how", "when", "where", "why", "which", ":"})
 # "if I can stay in her room while I interview": leave for the member's own errand, no answer
@@ -1060,7 +1075,10 @@ def find_favours(
         doc_reviews += [
             (
                 m,
-                f"a {text[m.start() : m.end()]}",
+                f"{_SWAPPING[verb]} {rest}"
+                if (verb := m.group(0).split(" ", 1)[0]) in _SWAPPING
+                and (rest := text[m.start() + len(verb) + 1 : m.end()])
+                else f"a {text[m.start() : m.end()]}",
                 _SIGNED_UP.search(low, _clause_start(low, m.start()), m.start()) is None,
             )
             for m in _DOC_REVIEW.finditer(low)

@@ -2100,6 +2100,21 @@ _FAVOURS_BY_FRAME: dict[str, list[tuple[str, str, str]]] = {
         ),
         ("kemi referee for the NHS band 5 post", "Kemi", "a reference for the NHS band 5 post"),
     ],
+    "documents swapped for a review": [
+        ("ask Ngozi to swap CVs with me before the Unilever deadline", "Ngozi", "swapping CVs"),
+    ],
+    "a question after the person messaged": [
+        (
+            "text <@U0QWE9876> — does Arup's bridges team take graduates from outside the UK?",
+            "<@U0QWE9876>",
+            'an answer to "does Arup',
+        ),
+        (
+            "<@U0ZXC4321> could you tell me what the superday at Barclays covered?",
+            "<@U0ZXC4321>",
+            "an answer to what the superday at Barclays covered",
+        ),
+    ],
     "whether the person would take the member on, for a kind of role": [
         (
             "ask Keith if he needs an apprentice electrician this summer",
