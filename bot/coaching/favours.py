@@ -415,7 +415,7 @@ _MOCK = re.compile(
     r"\b(?:mock|practice|role[- ]play)\s(?:[\w-]+\s){0,2}?(?:interviews?|negotiations?|calls?"
     r"|pitch|presentations?|cases?|sessions?|conversations?|runs?|panels?|critiques?|talks?"
     r"|screens?|rounds?|demos?|reviews?|exams?|loops?|onsites?|whiteboards?|behaviou?rals?"
-    r"|technicals?|assessments?|exercises?)\b"
+    r"|technicals?|assessments?)\b"
     # "my mock interview recording", "mock interview videos": a thing about a mock, not one.
     r"(?!\s(?:recordings?|videos?|notes|tools?|apps?|platforms?|sites?|transcripts?))"
     r"|\b(?:an?|the)\s(?:[\w-]+\s){0,3}?mocks?\s(?=(?:with|for)\s(?:me|us)\b)"
@@ -732,6 +732,12 @@ _NEEDS_ROLE = re.compile(
     r"(?:if|whether)\s(?:he|she|they)(?:'s|\shas|\shave|'ve)?\s(?:needs?|got\sroom\sfor|room\sfor"
     r"|could\suse|is\slooking\sfor|are\slooking\sfor)\s(?:an?|another)\s([\w-]+)(?:\s([\w-]+))?"
 )
+_HIRING_CONTEXT = re.compile(
+    r"\b(?:company|firm|business|shop|restaurant|practice|team|hire|hires|hiring|apprentice"
+    r"|apprenticeship|trainee|intern|internship|job|role|position|opening|shift|contract)\b"
+)
+# "the CNM2 post", "the band 6 post": a post with its title (not "what to post").
+_NAMED_POST = re.compile(r"\bthe\s(?:[\w&.-]+\s){1,3}post\b")
 # The asked person's own workplace: "her school district", "his maintenance team".
 _THEIR_EMPLOYER = re.compile(
     r"\b(?:her|his|their)\s(?:[\w-]+\s)?(?:company|firm|team|school|district|hospital|practice"
@@ -759,8 +765,16 @@ def _question_concrete(
     """A question is concrete when it names something answerable and nothing vague."""
     stop = _sentence_end(low, start)
     needs = _NEEDS_ROLE.match(low, start, stop)
-    if needs is not None and (needs.group(1) in ROLE_NOUNS or needs.group(2) in ROLE_NOUNS):
-        return True  # "if he needs a dispatcher": whether the person would take the member on
+    if (
+        needs is not None
+        and (needs.group(1) in ROLE_NOUNS or needs.group(2) in ROLE_NOUNS)
+        and _HIRING_CONTEXT.search(low) is not None
+    ):
+        # "if he needs a dispatcher" (he owns the trucking company): whether the person would
+        # take the member on; "if mum needs a nurse for grandma" is no job ask.
+        return True
+    if _NAMED_POST.search(low, start, stop) is not None:
+        return True  # "whether the CNM2 post in Cork is open": a post named by its title
     words = _WORD.findall(low[start:stop])
     has_company = any(start <= s < stop for s, _ in has_anchor_at)
     if len(words) < 2 or any(

@@ -1972,6 +1972,11 @@ _FAVOURS_NOT_ASKED: dict[str, list[str]] = {
     "a misspelt plural of people is no one named": [
         "ask recuiters to fwd my resume to hiring managers",
     ],
+    "near misses of the question kinds": [
+        "ask Tom what to post on LinkedIn this week",
+        "ask my mom if she needs a nurse for grandma",
+        "ask Tom for practice exercises for SQL",
+    ],
     "a number that is not a job contact": [
         "ask Tom for the number of the plumber",
     ],
@@ -2075,6 +2080,13 @@ _FAVOURS_BY_FRAME: dict[str, list[tuple[str, str, str]]] = {
             'ask Ines to look at the "why consulting" paragraph of my cover letter',
             "Ines",
             'a review of the "why consulting" paragraph',
+        ),
+    ],
+    "a post named by its title": [
+        (
+            "ask Aoife whether the band 6 post in Galway takes agency nurses",
+            "Aoife",
+            "an answer to whether the band 6 post in Galway",
         ),
     ],
     "a question about the person's own workplace": [
