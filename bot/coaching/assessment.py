@@ -388,6 +388,15 @@ _COACH_QUESTION = re.compile(
 )
 
 
+# A note's person and its mark, before what is said of them: "Tom — ", "Bisi: ".
+_NOTE_HEAD = re.compile(r"[^.!?\n—:→]{1,40}?\s?(?:—|:|→|\s-)\s")
+# What, after a note's person, can only be a question to me ("is it remote?" asks them).
+_ASKS_ME_AFTER_HEAD = re.compile(
+    r"(?:should|shall|can|could|may|might|do|did)\s(?:i|we)\b"
+    r"|(?:is|would|will)\s(?:it|that|this)\s(?:be\s)?(?:ok|okay|fine|alright|weird|rude|pushy"
+    r"|awkward|too|worth|better|best|wise|smart|a\sgood|a\sbad)\b"
+    r"|(?:not\ssure|unsure|wondering|idk|dunno)\s(?:if|whether)\b"
+)
 # A title's abbreviation: its full stop does not end the sentence.
 _TITLE_DOT = re.compile(r"\b(?:mr|mrs|ms|dr|prof|engr|rev|sr|jr|st)\.\Z")
 
@@ -404,6 +413,9 @@ def _coach_question(low: str, pos: int, *, addressed: bool = False) -> str | Non
     if addressed:
         return _doubt_after(low, start, pos)
     found = _COACH_QUESTION.match(low, start)
+    if found is None and (head := _NOTE_HEAD.match(low, start)) is not None:
+        # "Tom — should I ask him to refer me …?": the note's person, then the question to me.
+        found = _ASKS_ME_AFTER_HEAD.match(low, head.end())
     if found is None:
         inside = _DOUBT_INSIDE.match(low, pos, pos + 200) if "?" in low[pos:] else None
         if inside is not None:

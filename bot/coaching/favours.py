@@ -174,8 +174,8 @@ _REFERRAL = re.compile(
     rf"|\b(?:pass|forward)(?:es|ed|ing)?\s(?:along|on)\smy\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC})\b"
     # "get her to forward my CV", "send him my CV for the pharmacist post": a document handed
     # on (asked of someone: the member's own "I'll send him my CV" is not requested).
-    rf"|\bforward(?:s|ed|ing)?\s(?:my\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC})|(?:{_alt(CORE_DOCUMENTS)}))\b"
-    rf"|\b(?:pass|send|give|hand|show)(?:s|es|ed|ing)?\s(?:him|her|them)\smy\s(?:[\w'-]+\s){{0,2}}?"
+    rf"|\bforward(?:s|ing)?\s(?:my\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC})|(?:{_alt(CORE_DOCUMENTS)}))\b"
+    rf"|\b(?:pass|send|give|hand|show)(?:s|es|ing)?\s(?:him|her|them)\smy\s(?:[\w'-]+\s){{0,2}}?"
     rf"(?:{_DOC})\b"
     # "then ask her to refer", "to refer internally": the referral asked with no object.
     r"|\brefer(?<=\bto\srefer)(?=\s?$|\s?[.!?;,)]|\s(?:internally|today|tomorrow|asap|when|once|before|after)\b)"
@@ -642,6 +642,9 @@ _I_DO = re.compile(
     r"(?<!\bif\s)(?<!\bwhether\s)\b(?:i|we)(?:'ll|'d)?(?:\s(?:can|could|will|would|should|must"
     r"|then|also|just|need\sto|have\sto|want\sto|get\sto))?\s\Z"
 )
+
+
+_THANKED_FOR = re.compile(r"\bthank(?:s|ed|ing)?(?:\syou)?\s(?:[\w'.@-]+\s){0,3}?for\s\Z")
 
 
 def _requested(low: str, pos: int) -> bool:
@@ -1299,6 +1302,11 @@ def find_favours(
             )
     if "?" in low and ("about" in words or "abt" in words):
         favours.extend(_about_then_question(text, low, anchors))
+    if "thank" in low:
+        # "thank Tom for forwarding my CV": a favour done already, thanked for.
+        favours = [
+            f for f in favours if not _THANKED_FOR.search(low, max(0, f.start - 50), f.start)
+        ]
     favours.sort(key=_START)
     return favours
 

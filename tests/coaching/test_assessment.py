@@ -2169,6 +2169,8 @@ _VAGUE_BY_KIND: dict[str, list[str]] = {
         "would it be better to ask my old lecturer or my old manager for the reference?",
     ],
     "a question to the coach about asking the note's person": [
+        "Tom — should I ask him to refer me for the Stripe role?",
+        "Bisi — would it be weird to ask her about the salary band at Shell?",
         "Tom — is it too soon to ask him about the salary range for the PM role?",
         "Kemal — should I email him about the salary band for the SRE role?",
     ],
@@ -2179,6 +2181,9 @@ _PASSIVE_BY_KIND: dict[str, list[str]] = {
         "emailing my CV to the generic jobs@ inbox at Mace",
         "going to the careers fair and hoping someone from BP is there",
         "coffee chat with Ama at 4. no real ask, just getting to know her",
+        "thank Tom for forwarding my CV",
+        "thank Kemi for the number of her friend at Shell",
+        "Tom forwarded my CV last week, waiting to hear",
         "writing a thank-you note to Kwame (panel chair from Monday)",
         "leave a comment on a few posts from Monzo engineers to get on their radar",
     ],
