@@ -396,7 +396,10 @@ _ASKS_ME_AFTER_HEAD = re.compile(
     r"|(?:is|would|will)\s(?:it|that|this)\s(?:be\s)?(?:ok|okay|fine|alright|weird|rude|pushy"
     r"|awkward|too|worth|better|best|wise|smart|a\sgood|a\sbad)\b"
     r"|(?:not\ssure|unsure|wondering|idk|dunno)\s(?:if|whether)\b"
+    # "Ade — do you think he'd refer me …?": my view asked on what the person would do.
+    r"|(?:what\s)?(?:do|would)\syou\sthink\b|(?:any\s)?thoughts\son\b"
 )
+_THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|them)(?:'d|'ll|'s)?\b")
 # A title's abbreviation: its full stop does not end the sentence.
 _TITLE_DOT = re.compile(r"\b(?:mr|mrs|ms|dr|prof|engr|rev|sr|jr|st)\.\Z")
 
@@ -410,11 +413,14 @@ def _coach_question(low: str, pos: int, *, addressed: bool = False) -> str | Non
     for match in _SENTENCE_BREAK.finditer(low, max(0, pos - 200), pos):
         if not _TITLE_DOT.search(low, max(0, match.start() - 6), match.start() + 1):
             start = match.end()  # "is it ok to ask Mr. Brooks …": a title's dot ends nothing
-    if addressed:
+    head = _NOTE_HEAD.match(low, start)
+    # "Tom — should I ask him to refer me …?", "Ade — do you think he'd refer me?": the note's
+    # person, then a question to me about them (spoken of as "he", "him").
+    to_me = head is not None and _ASKS_ME_AFTER_HEAD.match(low, head.end()) is not None
+    if addressed and not (to_me and _THIRD_PERSON.search(low, start, pos + 1) is not None):
         return _doubt_after(low, start, pos)
     found = _COACH_QUESTION.match(low, start)
-    if found is None and (head := _NOTE_HEAD.match(low, start)) is not None:
-        # "Tom — should I ask him to refer me …?": the note's person, then the question to me.
+    if found is None and to_me and head is not None:
         found = _ASKS_ME_AFTER_HEAD.match(low, head.end())
     if found is None:
         inside = _DOUBT_INSIDE.match(low, pos, pos + 200) if "?" in low[pos:] else None

@@ -2115,6 +2115,13 @@ _FAVOURS_BY_FRAME: dict[str, list[tuple[str, str, str]]] = {
     "documents swapped for a review": [
         ("ask Ngozi to swap CVs with me before the Unilever deadline", "Ngozi", "swapping CVs"),
     ],
+    "a question put to the note's person, not to me": [
+        (
+            "Priya — do you think you could refer me for the Monzo role?",
+            "Priya",
+            "a referral for the Monzo role",
+        ),
+    ],
     "a question after the person messaged": [
         (
             "text <@U0QWE9876> — does Arup's bridges team take graduates from outside the UK?",
@@ -2170,6 +2177,7 @@ _VAGUE_BY_KIND: dict[str, list[str]] = {
     ],
     "a question to the coach about asking the note's person": [
         "Tom — should I ask him to refer me for the Stripe role?",
+        "Ade — do you think he'd refer me for the Flutterwave PM role?",
         "Bisi — would it be weird to ask her about the salary band at Shell?",
         "Tom — is it too soon to ask him about the salary range for the PM role?",
         "Kemal — should I email him about the salary band for the SRE role?",
