@@ -300,7 +300,7 @@ _NAMES = re.compile(
     r"|\bname\sand\s(?:linkedin|email|number|phone\snumber|contact)\sof\b"
     # "the recruiter's name and email", "the hiring manager's name": who holds a post.
     r"|\b(?:the|his|her|their)\s(?:[\w-]+\s)?(?:recruiter|manager|director|lead|head|founder"
-    r"|ceo|cto|partner|supervisor|coordinator|buyer|boss|owner|chef|foreman|principal)'s\s"
+    r"|ceo|cto|partner|supervisor|coordinator|buyer|boss|foreman|principal)'s\s"
     r"(?:full\s)?name\b"
     # "give me the number of her nephew at KenGen": someone else's number, not a count.
     r"|\bthe\s(?:phone\s|mobile\s|direct\s|work\s)?number\s(?:of|for)\s(?:her|his|their|the)\s"
@@ -897,6 +897,7 @@ _NUMBER_WORDS = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "couple"]
 )
 _HAS_DIGIT = re.compile(r"\d").search
+_NUMBER_OF_ENDS = (" at ", " in ", " from ", " on ", " who ")
 _CORE_DOC_WORDS = frozenset(doc for doc in CORE_DOCUMENTS if " " not in doc)
 _START = attrgetter("start")
 
@@ -1143,6 +1144,9 @@ def find_favours(
             concrete = pattern is not _WHO_TO or any(
                 _sentence_start(low, m.start()) <= s < stop for s, _ in anchors
             )
+            if m.group(0).endswith(_NUMBER_OF_ENDS) and low.startswith("the", m.start()):
+                # "the number of her nephew at KenGen", not "… of her plumber at home".
+                concrete = _CAPITALISED.search(text, m.end(), stop) is not None
             favours.append(
                 Favour(
                     RequestKind.INFORMATION,

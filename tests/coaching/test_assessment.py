@@ -1979,6 +1979,7 @@ _FAVOURS_NOT_ASKED: dict[str, list[str]] = {
     ],
     "a number that is not a job contact": [
         "ask Tom for the number of the plumber",
+        "ask mum to send me the number of her plumber at home",
     ],
 }
 
