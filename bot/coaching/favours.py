@@ -898,6 +898,13 @@ _NUMBER_WORDS = frozenset(
 )
 _HAS_DIGIT = re.compile(r"\d").search
 _NUMBER_OF_ENDS = (" at ", " in ", " from ", " on ", " who ")
+_CONTACT_OF = re.compile(
+    r"(?:direct\s|work\s|personal\s)?(?:email|phone\snumber|contact\sinfo)(?:\saddress)?\s(?:of|for)\s"
+)
+_SEARCH_PEOPLE = frozenset(
+    {"hr", "hiring", "recruiting", "recruitment", "talent", "head", "lead", "partner", "pi"}
+    | {"founder", "ceo", "cto", "boss", "supervisor", "principal", "dean", "professor", "chair"}
+)
 _CORE_DOC_WORDS = frozenset(doc for doc in CORE_DOCUMENTS if " " not in doc)
 _START = attrgetter("start")
 
@@ -1147,6 +1154,13 @@ def find_favours(
             if m.group(0).endswith(_NUMBER_OF_ENDS) and low.startswith("the", m.start()):
                 # "the number of her nephew at KenGen", not "… of her plumber at home".
                 concrete = _CAPITALISED.search(text, m.end(), stop) is not None
+            elif pattern is _NAMES and _CONTACT_OF.match(low, m.start()):
+                # "the email of the recruiting PI at Oxford", "the phone number of the hiring
+                # manager": someone in the search, not "the phone number of the plumber".
+                concrete = _CAPITALISED.search(text, m.end(), stop) is not None or any(
+                    w in ROLE_NOUNS or w in _SEARCH_PEOPLE
+                    for w in _WORD.findall(low[m.end() : stop])
+                )
             favours.append(
                 Favour(
                     RequestKind.INFORMATION,

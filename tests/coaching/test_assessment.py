@@ -1980,6 +1980,8 @@ _FAVOURS_NOT_ASKED: dict[str, list[str]] = {
     "a number that is not a job contact": [
         "ask Tom for the number of the plumber",
         "ask mum to send me the number of her plumber at home",
+        "ask Tom for the phone number of the plumber",
+        "the phone number of the plumber. Tom has it, I'll ask",
     ],
 }
 
@@ -2145,6 +2147,13 @@ _FAVOURS_BY_FRAME: dict[str, list[tuple[str, str, str]]] = {
             "ask Sade whether she's got room for a trainee accountant",
             "Sade",
             "an answer to whether she's got room for a trainee accountant",
+        ),
+    ],
+    "someone's contact in the search": [
+        (
+            "ask Jen for the email address of the recruiter",
+            "Jen",
+            "email address of the recruiter",
         ),
     ],
     "a favour named first, then who has it": [
