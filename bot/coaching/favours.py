@@ -729,6 +729,8 @@ def _doing_a_thing(words: list[str], i: int) -> bool:
 
 
 _LEVEL = re.compile(r"[a-z]{1,2}\d{1,2}")
+# "does the gym open at 6": a number after these is a time, not a count or a level.
+_BEFORE_A_TIME = frozenset({"at", "by", "until", "till", "til", "before", "after", "around"})
 # "if he needs a dispatcher", "whether she's got room for an apprentice": the person asked as
 # the one who hires, for a named kind of role.
 _NEEDS_ROLE = re.compile(
@@ -791,7 +793,12 @@ def _question_concrete(
         return False
     # "an L7", "a P5", "2 rounds": a level or a count names what is asked about ("5pm", "the
     # 3rd" are times, not levels).
-    if any(w in INFO_NOUNS or w.isdigit() or _LEVEL.fullmatch(w) is not None for w in words):
+    if any(
+        w in INFO_NOUNS
+        or (w.isdigit() and (i == 0 or words[i - 1] not in _BEFORE_A_TIME))
+        or _LEVEL.fullmatch(w) is not None
+        for i, w in enumerate(words)
+    ):
         return True
     # "whether Target is hiring" is not enough; "whether Target hires QA engineers" is, and so
     # is "whether Ecobank hires credit analysts" (a name the company list does not hold), and
@@ -897,6 +904,21 @@ _NUMBER_WORDS = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "couple"]
 )
 _HAS_DIGIT = re.compile(r"\d").search
+# The member's record confirmed: counts only where the message is about a job or application.
+_RECORD_WORDS = (
+    "hours",
+    "placement",
+    "attendance",
+    "experience",
+    "qualification",
+    "qualifications",
+    "training",
+)
+_FOR_AN_EMPLOYER = re.compile(
+    r"\b(?:application|apply|applying|role|job|post|position|employer|registration|scheme"
+    r"|programme|program|vetting|background\scheck|reference|referee|apprenticeship|interview"
+    r"|hiring|recruiter|hr|offer|pre-reg|licen[cs]e)\b"
+)
 _NUMBER_OF_ENDS = (" at ", " in ", " from ", " on ", " who ")
 _CONTACT_OF = re.compile(
     r"(?:direct\s|work\s|personal\s)?(?:email|phone\snumber|contact\sinfo)(?:\saddress)?\s(?:of|for)\s"
@@ -1076,15 +1098,19 @@ def find_favours(
             else "a reference"
         )
         tail = rest if rest.split(" ", 1)[0].lower() in ("for", "to", "at", "with", "about") else ""
+        concrete = True
         if matched.startswith(("confirm", "verify")):
             verb = matched.split(" ", 1)[0]
             base, tail = f"{verb}ing {_phrase(text, m.start() + len(verb) + 1, stop)}", ""
+            if matched.endswith(_RECORD_WORDS):
+                # "confirm my 400 hours for the Boots application", not "… for my tax return".
+                concrete = _FOR_AN_EMPLOYER.search(low) is not None
         favours.append(
             Favour(
                 RequestKind.REFERENCE,
                 m.start(),
                 m.end(),
-                True,
+                concrete,
                 f"{base} {tail}".strip(),
                 _requested(low, m.start()),
             )

@@ -1981,6 +1981,9 @@ _FAVOURS_NOT_ASKED: dict[str, list[str]] = {
         "ask Tom for the number of the plumber",
         "ask mum to send me the number of her plumber at home",
         "ask Tom for the phone number of the plumber",
+        "ask Dad to confirm my hours at the garage for my tax return",
+        "question for Bob: does the gym open at 6?",
+        "ask Bob: does the gym open at 6?",
         "the phone number of the plumber. Tom has it, I'll ask",
     ],
 }
