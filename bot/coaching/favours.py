@@ -1102,7 +1102,7 @@ def find_favours(
         if matched.startswith(("confirm", "verify")):
             verb = matched.split(" ", 1)[0]
             base, tail = f"{verb}ing {_phrase(text, m.start() + len(verb) + 1, stop)}", ""
-            if matched.endswith(_RECORD_WORDS):
+            if matched.endswith(_RECORD_WORDS) and " that " not in matched:
                 # "confirm my 400 hours for the Boots application", not "… for my tax return".
                 concrete = _FOR_AN_EMPLOYER.search(low) is not None
         favours.append(
