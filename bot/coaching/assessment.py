@@ -70,11 +70,13 @@ _VAGUE_INTENT = re.compile(
     r"\b(?i:get|getting|find|finding|land|score|request|seek|seeking|line\sup|try\sto\sget)\s"
     r"(?i:some\s|a\s|an\s|more\s|a\sfew\s|few\s)?(?i:help|advice|guidance|feedback|support"
     r"|introductions?|intros?|referrals?|references?|recommendations?|leads|contacts?|mentor"
-    r"|mentorship|input|names|connections)\b"
+    r"|mentorship|input|names|connections|informational\sinterviews?|informationals|coffee\schats)\b"
     # Not people whose posts are read ("comment on posts from people at Stripe").
     r"|(?<!\bfrom\s)"
     r"\b(?i:someone|somebody|anyone|anybody|people|folks|a\scontact|contacts|a\sperson"
     r"|an\sinsider|insiders)\s(?i:at|from|in|inside|who\sworks\sat)\s[A-Z0-9]"
+    # ("hoping someone from Oscar is there": met by chance at an event, nothing asked)
+    r"(?![\w&.'-]*(?:\s[\w&.'-]+)?\s(?i:is|are|will\sbe|shows\sup|turns\sup)\sthere\b)"
     # "talk to a hiring manager at Zalando": one of many people at a named place.
     r"|\b(?i:talk|speak|chat|reach\sout)\s(?i:to|with)\s(?i:a|an|some|one)\s(?:[\w-]+\s){0,3}?"
     r"(?i:at|from|in)\s[A-Z0-9]"
@@ -84,7 +86,7 @@ _VAGUE_INTENT = re.compile(
     r"|who\sto\sask|see\swho\s(?:can|could|might|would|will|bites|responds|replies|answers"
     r"|reaches\sout|gets\sback))\b"
     r"|\b(?i:get(?:ting)?\srefer+ed|get\s(?:two|three|\d|a\sfew|some)\s(?:references|referrals))\b"
-    r"|\b(?i:pick)\s(?i:his|her|their|your|ur)\sbrain\b"
+    r"|\b(?i:pick)\s(?i:his|her|their|your|ur)\sbrain\b|\b(?i:pick)\sthe\sbrains?\sof\b"
     # "pick Dr. Okafor's brain about health tech", "pick dana's brain".
     r"|\b(?i:pick)\s(?:[\w.-]+\s){0,2}?[\w-]+'s\s(?i:brain)\b"
     # "ping my instructor for help w/ my job search", "email my old supervisors for recs".
@@ -122,7 +124,7 @@ _VAGUE_INTENT = re.compile(
     r"(?!\s(?i:at|on|alumni|folks|people|crew|team|colleagues|friends|contacts|grads)\b)"
     # "Help from Adele", "get on her radar again", "a good person to ask", "good for advice".
     r"|\b(?i:help|advice|support|guidance)\s(?i:from)\s[A-Z]"
-    r"|\b(?i:get|getting|stay|back)\son\s(?i:his|her|their)\sradar\b"
+    r"|\b(?i:get|getting|stay|back)\son\s(?i:his|her)\sradar\b"
     r"|\b(?i:good|right|best|great)\s(?i:person|one|contact)\sto\s(?i:ask|talk\sto)\b"
     r"|\b(?i:good|great|useful)\sfor\s(?i:advice|tips|leads|intros|referrals|pointers)\b"
     # "find a mentor", "DM a couple of the speakers", "get in touch w some people at the Big 4":
@@ -140,6 +142,28 @@ _VAGUE_INTENT = re.compile(
     r"(?i:thoughts|brain|advice|input|take|opinion|feedback|perspective|help)\b"
     r"|\b(?i:send)\s(?i:my)\s(?:\w+\s)?(?i:resume|cv|portfolio)\s(?i:to)\s"
     r"(?i:a\s|some\s|few\s|\d+\s|people|recruiters|hiring)"
+    # A question put to a group: "does anyone know if Arup sponsors visas", "anyone got a
+    # contact at Atkins?".
+    r"|\b(?i:does|do|can|could|would|will)\s(?i:anyone|anybody|someone|somebody)\s"
+    r"(?i:know|have|help|recommend|refer|intro)\b|^(?i:anyone|anybody)\s(?i:know|have|got)\b"
+    # Someone unnamed to do the favour: "get someone to confirm my thesis was submitted",
+    # "find a master electrician who'll sign off my hours".
+    r"|\b(?i:get|find|have)\s(?i:someone|somebody|anyone|anybody)\s(?i:to|who)\b"
+    r"|\b(?i:find|get)\s(?i:a|an)\s(?:[\w-]+\s){1,2}?(?i:who(?:'ll|\swill|\swould|'d|\scan"
+    r"|\scould)|willing\sto)\s"
+    # "would love your thoughts on my search": input asked for, nothing in particular.
+    r"|\b(?i:would|'d)\s(?i:love|like|appreciate|value)\s(?i:your|his|her|their)\s(?i:thoughts"
+    r"|advice|input|take|perspective|help|guidance|feedback|insight)\b"
+    # "chat to a few GPs about whether to train": several people asked about something.
+    r"|\b(?i:talk|speak|chat)\s(?i:to|with)\s(?i:a\sfew|a\scouple\sof|a\scouple|some|several"
+    r"|few|\d+|two|three)\s(?:[\w-]+\s){1,2}?(?i:about|abt|re)\s(?i:whether|if|how|what|which"
+    r"|when|where)\b"
+    # "would it be better to ask my old boss or my old peer?": a question to me about asking.
+    r"|\b(?i:should\si|would\sit\sbe\s(?:better|best|ok|okay|weird|rude)\sto|is\sit\s(?:ok|okay"
+    r"|weird|rude|too\s\w+)\sto)\s(?:[\w-]+\s)?(?i:ask)\b"
+    # "… and if she has any tips": a vague favour asked with small talk.
+    r"|\b(?i:if|whether)\s(?i:she|he|they)\s(?i:has|have|knows?\sof|knows?)\s(?i:any)\s"
+    r"(?i:tips|advice|leads|openings|pointers|ideas|contacts|opportunities)\b"
 )
 # Every match of _VAGUE_INTENT holds one of these words.
 _VAGUE_INTENT_WORDS = frozenset(
@@ -152,7 +176,10 @@ _VAGUE_INTENT_WORDS = frozenset(
     | {"may", "taking", "took", "help", "keep", "happy", "advice", "support", "guidance", "radar"}
     | {"good", "right", "best", "great", "useful", "bug", "pester", "nudge", "hassle"}
     | {"reconnect", "hmu", "hit", "will", "bring", "looking", "finding", "dm", "dm'ing"}
-    | {"dming", "messaging", "msg", "emailing"}
+    | {"dming", "messaging", "msg", "emailing", "does", "do", "anyone", "anybody", "somebody"}
+    | {"have", "would", "'d", "i'd", "she'd", "he'd", "we'd", "they'd", "love", "like"}
+    | {"appreciate", "value", "if", "whether", "informational", "informationals", "chats"}
+    | {"should", "is"}
     | {"texting", "pinging", "contacting", "get", "reach", "contact"}
 )
 _ADVICE = re.compile(
@@ -198,14 +225,15 @@ def _search(
 
 # Talk about the member's search, however social the setting: an ask intended, what unnamed.
 _JOB_TALK = re.compile(
-    r"\b(?:talk|chat|catch\sup|speak)\s(?:(?:with|to)\s[\w.'-]+(?:\s[\w.'-]+)?\s)?"
+    r"\b(?:talk|chat|catch\sup|speak)\s(?:(?:with|to|w)\s[\w.'-]+(?:\s[\w.'-]+)?\s)?"
     r"(?:about\s|abt\s|re\s)?(?:work\sstuff|jobs|the\sjob\ssearch|my\sjob\ssearch|job\shunting"
-    r"|opportunities|openings|referrals|my\scareer|career\sstuff)\b"
+    r"|opportunities|openings|referrals|my\scareer|career\sstuff|next\ssteps|my\soptions"
+    r"|career\soptions|my\ssearch)\b"
 )
 _JOB_TALK_WORDS = frozenset({"talk", "chat", "catch", "speak"})
 # An ask ruled out: "no asks today", "not asking anyone", "without asking anything", "ask myself".
 _NO_ASK = re.compile(
-    r"\bno\sasks?\b|\bask\s(?:myself|yourself)\b|\bnot\sasking\s(?:anyone|anybody|anything|for\sanything)\b"
+    r"\bno\s(?:specific\s|real\s|particular\s|big\s)?asks?\b|\bask\s(?:myself|yourself)\b|\bnot\sasking\s(?:anyone|anybody|anything|for\sanything)\b"
     r"|\bwithout\sasking(?:\s(?:anyone|anybody|anything|for\sanything))?\b"
 )
 _NO_ASK_WORDS = frozenset({"no", "not", "without", "myself", "yourself"})
@@ -387,6 +415,18 @@ _COACH_QUESTION = re.compile(
 )
 
 
+# A note's person and its mark, before what is said of them: "Tom — ", "Bisi: ".
+_NOTE_HEAD = re.compile(r"[^.!?\n—:→]{1,40}?\s?(?:—|:|→|\s-)\s")
+# What, after a note's person, can only be a question to me ("is it remote?" asks them).
+_ASKS_ME_AFTER_HEAD = re.compile(
+    r"(?:should|shall|can|could|may|might|do|did)\s(?:i|we)\b"
+    r"|(?:is|would|will)\s(?:it|that|this)\s(?:be\s)?(?:ok|okay|fine|alright|weird|rude|pushy"
+    r"|awkward|too|worth|better|best|wise|smart|a\sgood|a\sbad)\b"
+    r"|(?:not\ssure|unsure|wondering|idk|dunno)\s(?:if|whether)\b"
+    # "Ade — do you think he'd refer me …?": my view asked on what the person would do.
+    r"|(?:what\s)?(?:do|would)\syou\sthink\b|(?:any\s)?thoughts\son\b"
+)
+_THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|them)(?:'d|'ll|'s)?\b")
 # A title's abbreviation: its full stop does not end the sentence.
 _TITLE_DOT = re.compile(r"\b(?:mr|mrs|ms|dr|prof|engr|rev|sr|jr|st)\.\Z")
 
@@ -400,9 +440,15 @@ def _coach_question(low: str, pos: int, *, addressed: bool = False) -> str | Non
     for match in _SENTENCE_BREAK.finditer(low, max(0, pos - 200), pos):
         if not _TITLE_DOT.search(low, max(0, match.start() - 6), match.start() + 1):
             start = match.end()  # "is it ok to ask Mr. Brooks …": a title's dot ends nothing
-    if addressed:
+    head = _NOTE_HEAD.match(low, start)
+    # "Tom — should I ask him to refer me …?", "Ade — do you think he'd refer me?": the note's
+    # person, then a question to me about them (spoken of as "he", "him").
+    to_me = head is not None and _ASKS_ME_AFTER_HEAD.match(low, head.end()) is not None
+    if addressed and not (to_me and _THIRD_PERSON.search(low, start, pos + 1) is not None):
         return _doubt_after(low, start, pos)
     found = _COACH_QUESTION.match(low, start)
+    if found is None and to_me and head is not None:
+        found = _ASKS_ME_AFTER_HEAD.match(low, head.end())
     if found is None:
         inside = _DOUBT_INSIDE.match(low, pos, pos + 200) if "?" in low[pos:] else None
         if inside is not None:
@@ -551,6 +597,14 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
     for ref in reversed(before):
         if ref.source is not Source.FROM and ref.source is not Source.MENTION:
             return ref
+        if (
+            ref.kind is RefKind.PERSON
+            and _QUESTION_FOR.search(low, max(0, ref.start - 14), ref.start)
+            and low.startswith((":", " :"), ref.end)
+            and favour.start - ref.end <= 8
+        ):
+            # "question for Hiroshi: does Toyota's program …?": the question is put to him.
+            return ref._replace(source=Source.FROM)
         if ref.addressed and _asked_of_you(low, ref.end, favour.start):
             # "hey Jo! would you be open to a quick look at my case study": asked of Jo.
             return ref._replace(source=Source.FROM)
@@ -576,6 +630,7 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
     return None
 
 
+_QUESTION_FOR = re.compile(r"\b(?:q|question|questions)\sfor\s\Z")
 # A he/she/they promising the favour that follows: "so she can pass it to …", "he'll refer me".
 _PRONOUN_PROMISE = re.compile(
     r"\b(?:she|he|they)(?:\s(?:can|could|will|would)|'d|'ll)\s(?:also\s|probably\s)?\Z"
@@ -584,7 +639,7 @@ _PRONOUN_PROMISE = re.compile(
 
 # "<@U…> referral pls", "<@U…> → referral", "<@U…> … pls forward to the hiring manager": a
 # favour straight after the person spoken to, or told to them with a please.
-_PLEASE = re.compile(r"\b(?:pls|please|plz|kindly)\s(?:[\w'-]+\s){0,2}\Z")
+_PLEASE = re.compile(r"\b(?:pls|please|plz|kindly|abeg)\s(?:[—:→-]\s)?(?:[\w'-]+\s){0,2}\Z")
 
 
 def _put_to(favour: Favour, addressee: Ref | None, low: str) -> bool:
@@ -630,7 +685,8 @@ def _addressed_request(mention: Ref, text: str, words: frozenset[str]) -> bool:
 
 
 _LEAD_WISH = re.compile(
-    r"[\s>]*(?:general\s|some\s|any\s|more\s)?(?:help|advice|guidance|support|feedback|leads|tips"
+    r"[\s>]*(?:general\s|some\s|any\s|more\s)?(?:career\s|job\s|job-search\s|interview\s)?"
+    r"(?:help|advice|guidance|support|feedback|leads|tips"
     r"|pointers)\b"
     # "Liam — a call sometime this week", "dmitri - coffee?", "sarah → talk about work stuff".
     r"|[\s>]*(?:an?\s)?(?:quick\s)?(?:call|chat|coffee|zoom|meeting)\b"
@@ -684,7 +740,12 @@ def _asked_later(favours: list[Favour], refs: list[Ref], low: str) -> tuple[Favo
             # people at Target, I'll ask him" asks nothing concrete).
             alone = all(r.start > f.start for r in refs)
             note = f.kind in _NOTE_KINDS or (f.kind is RequestKind.INFORMATION and alone)
-            if f.concrete and note and (alone or not f.requested) and f.end <= ref.start:
+            # Any concrete favour that heads the message counts: "the email address of the PI
+            # on the malaria project. Dr Mensah has it, I'll ask".
+            heads = f.start <= 4 and f.kind is not RequestKind.ADVICE
+            named_later = note and (alone or not f.requested)
+            leading = not f.requested and (f.kind in _NOTE_KINDS or heads)
+            if f.concrete and (named_later or leading) and f.end <= ref.start:
                 return f, ref._replace(source=Source.FROM)
     return None
 
@@ -697,10 +758,22 @@ _SOCIAL_PURPOSE = re.compile(
 )
 
 
+# Words before "request" that make it a noun ("a connection request").
+_REQUEST_NOUN_BEFORE = ("connection ", "connect ", "follow ", "friend ", "linkedin ")
+_THANKS_BEFORE = re.compile(r"\b(?:thank[- ]you|thanks|congrats|birthday|christmas)\s\Z")
+_BARE_FAVOUR_WORDS = frozenset({"referral", "intro", "introduction", "reference", "referee"})
+
+
 def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: frozenset[str]) -> bool:
     """Is any ask intended at all (even one missing who or what)?"""
     for ref in refs:
         if ref.source is Source.REQUEST:
+            if not ref.text and text.lower().startswith(" on ", ref.end):
+                continue  # "follow up on my application through the portal": no one asked
+            if text.lower().endswith(_REQUEST_NOUN_BEFORE, 0, ref.start):
+                continue  # "a connection request on LinkedIn": the noun, not the verb
+            if _THANKS_BEFORE.search(text.lower(), max(0, ref.start - 16), ref.start):
+                continue  # "writing a thank-you email to Marcus": a thank-you, nothing asked
             if _SOCIAL_PURPOSE.match(text.lower(), ref.end) is not None:
                 continue  # "message Liam to say hi": asked nothing unless a favour says so
             return True
@@ -723,6 +796,8 @@ def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: froze
         return True
     if not _VAGUE_INTENT_WORDS.isdisjoint(words) and _VAGUE_INTENT.search(text) is not None:
         return True
+    if len(words) <= 3 and not _BARE_FAVOUR_WORDS.isdisjoint(words):
+        return True  # "referral", "intro pls": a favour wanted, no one named
     # A note naming a favour with no verb ("Goal: a referral for the Target role", "Intro to
     # the VP of sales at Polaris") intends an ask, unless it is about an activity.
     return (
@@ -754,6 +829,20 @@ def _errand(
         company=company,
         deadline=deadline,
     )
+
+
+# A question about asking, put to me rather than to the note's person.
+_TO_ME = re.compile(
+    r"\b(?:is|would|will|does|was)\s(?:it|that|this)\b|\b(?:should|shall|can|could|do|did|would"
+    r"|will|may)\s(?:i|we)\b|\bask(?:ing)?\b"
+)
+
+
+# Asking the person, spoken of in the third person: a question to me about them.
+_ASKING_ABOUT_THEM = re.compile(
+    r"\b(?:ask(?:ing)?|email(?:ing)?|text(?:ing)?|messag(?:e|ing)|ping(?:ing)?|bug(?:ging)?)\s"
+    r"(?:him|her|them)\b"
+)
 
 
 # Between the person and a favour noun in a note: "ask: <@U04…> → referral".
@@ -788,6 +877,10 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         # "no asks today, just …", "not asking anyone": the asking is what is ruled out.
         ruled_out = [m.span() for m in _NO_ASK.finditer(ct.low)]
         refs = [r for r in refs if not any(s <= r.start < e for s, e in ruled_out)]
+        if any(ct.low.startswith("no ", s) for s, _ in ruled_out):
+            # "coffee chat with Rosa. no specific ask, just getting to know her": the talk
+            # itself is declared to ask nothing.
+            refs = [r for r in refs if r.source is not Source.TALK]
     person_spans = [(r.start, r.end) for r in refs if r.kind is RefKind.PERSON]
     found = company_spans(ct, person_spans, _targets(tuple(companies)) if companies else None)
     role_found = find_role(ct, found)
@@ -827,9 +920,33 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         direct = (
             addressed_question(ct.text, ct.low, addressee.end, anchors) if "?" in ct.low else None
         )
+        if direct is not None and _ASKING_ABOUT_THEM.search(ct.low, direct.start, direct.end):
+            direct = None  # "Tom — is it too soon to ask him about the salary range?": to me
         if direct is not None:
             favours = sorted([*favours, direct], key=lambda f: f.start)
         addressed = {f for f in favours if f == direct or _put_to(f, addressee, ct.low)}
+    elif "?" in ct.low:
+        # "Arash — does Mott MacDonald sponsor visas for graduates?", "ping <@U…> — does Ubisoft
+        # hire juniors?": a note's person or the person messaged, then the question to put to
+        # them (not one to me: "Tom — is it too soon to ask him …?").
+        noted_by = next(
+            (
+                r
+                for r in refs
+                if r.kind is RefKind.PERSON
+                and (
+                    r.source is Source.LEAD
+                    or (r.source is Source.REQUEST and _ARROW.match(ct.low, r.end) is not None)
+                )
+            ),
+            None,
+        )
+        if noted_by is not None:
+            mark = _ARROW.match(ct.low, noted_by.end)
+            at = mark.end() if mark else noted_by.end + ct.low.startswith(" ", noted_by.end)
+            noted = addressed_question(ct.text, ct.low, at, anchors)
+            if noted is not None and _TO_ME.search(ct.low, noted.start, noted.end) is None:
+                favours = sorted([*favours, noted], key=lambda f: f.start)
     asked = []
     for f in favours:
         requestee = (
@@ -914,7 +1031,8 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     if kind is None and _search(_ADVICE, _ADVICE_WORDS, ct.low, ct.words):
         kind = RequestKind.ADVICE
     if concrete:
-        favour, ref = concrete[0]
+        # "ask if she'd forward my CV to the ward manager": the forwarding, not the question.
+        favour, ref = min(concrete, key=lambda fr: (_KIND_PRIORITY.index(fr[0].kind), fr[0].start))
         whom = (
             f'"{ref.text}" is not one identifiable person'
             if ref and ref.text

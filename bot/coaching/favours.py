@@ -70,7 +70,7 @@ _DET = r"\b(?:my|the|this|our|his|her|their|a|an|both|all|some)"
 # "my GitHub repo", "the take-home": a second document word ends the phrase when it follows.
 # Job-search documents are named without a determiner too: "ask kemal review resume".
 _DOC_PHRASE = (
-    rf"(?:{_DET}\s(?:[\w'&.-]+\s){{0,5}}?{_DOC}(?:\s{_DOC})?\b|\bmine\b"
+    rf"(?:{_DET}\s(?:[\w'&.\"“”-]+\s){{0,5}}?{_DOC}(?:\s{_DOC})?\b|\bmine\b"
     rf"|\b(?:{_alt(CORE_DOCUMENTS)})\b)"
 )
 
@@ -97,7 +97,12 @@ def _breaks(words: str, after_comma: str) -> re.Pattern[str]:
 
 _CLAUSE_END = _breaks("and|then|but|so|plus|also|or", r"\s")
 _STRONG_END = _breaks("then|but|so|plus|also", r"\s")
-_SENTENCE_END = _breaks("then|but|so|plus|also", r"\s(?:and\s)?(?=ask)")
+# A comma before a new subject ends the favour too: "…forward my CV, he offered last week".
+_SENTENCE_END = _breaks(
+    "then|but|so|plus|also|since|because",
+    r"\s(?:(?:and\s)?(?=ask)|(?=(?:he|she|they|he's|she's|they're|i'm|i'll|it's|that's|thats"
+    r"|deadline|due|if\snot|and\sif\snot)\s))",
+)
 # "ask Keisha to share the posting and refer me": "refer" is still under "ask … to".
 _ASK_TO = re.compile(r"\b(?:ask|asks|asking|get|have|want|need)\s(?:[\w'.@-]+\s){1,4}?to\s")
 # "ask Bea if her company has an opening and who the hiring manager is": a second question
@@ -162,11 +167,18 @@ _REFERRAL = re.compile(
     r"|details|candidacy|number|phone\snumber|contact(?:\sinfo|\sdetails)?|email)(?:\s(?:link|file"
     r"|pdf))?|it|this|them|me)\s(?:along\s|over\s|on\s|up\s"
     r"|straight\s|directly\s|right\s)?(?:to|with|onto|into|internally|in\sfront\sof|forward"
-    r"|on\sthe\sdesk\sof|(?<=along\s)for|in\sthe\shands\sof|in(?!\s(?:touch|contact)\b)"
+    r"|on\sthe\sdesk\sof|(?<=along\s)for|in\sthe\shands\sof|in(?!\s(?:touch|contact|order|shape|line)\b)"
     # "pass along my resume for the network tech job": the job names where it goes.
     r"|for(?=\s(?:the|a|an|this|that)\s(?:[\w-]+\s){0,4}?(?:job|role|position|opening|req)\b))\b"
     # "… and pass on my portfolio": a document passed on, the person it goes to said before.
     rf"|\b(?:pass|forward)(?:es|ed|ing)?\s(?:along|on)\smy\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC})\b"
+    # "get her to forward my CV", "send him my CV for the pharmacist post": a document handed
+    # on (asked of someone: the member's own "I'll send him my CV" is not requested).
+    rf"|\bforward(?:s|ing)?\s(?:my\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC})|(?:{_alt(CORE_DOCUMENTS)}))\b"
+    rf"|\b(?:pass|send|give|hand|show)(?:s|es|ing)?\s(?:him|her|them)\smy\s(?:[\w'-]+\s){{0,2}}?"
+    rf"(?:{_DOC})\b"
+    # "then ask her to refer", "to refer internally": the referral asked with no object.
+    r"|\brefer(?<=\bto\srefer)(?=\s?$|\s?[.!?;,)]|\s(?:internally|today|tomorrow|asap|when|once|before|after)\b)"
     # "pls forward to hiring manager": what is forwarded was named before.
     r"|\b(?<!look\s)(?<!looks\s)(?<!looking\s)(?:pass|forward)(?:es|ed|ing)?\s(?:it\s|them\s)?(?:along\s|on\s)?to\s(?:the\s|your\s|ur\s"
     r"|his\s|her\s|their\s)?(?:[\w-]+\s)?(?:hiring\smanager|recruiter|manager|boss|lead|director"
@@ -176,13 +188,16 @@ _REFERENCE = re.compile(
     # "be a reference", "be second referee", "be one of my references".
     r"\b(?:be|act\sas|serve\sas|being)\s(?:(?:a|my|one\sof\smy)\s(?:[\w-]+\s)?(?:references?"
     r"|referees?)|(?:[\w-]+\s)?(?:reference|referee))\b"
+    # "be named as referee on the Defra application", "be listed as one of my references".
+    r"|\b(?:be|being)\s(?:named|listed|put\sdown|given|cited)\sas\s(?:(?:a|an|my|one\sof\smy)\s)?"
+    r"(?:[\w-]+\s)?(?:references?|referees?)\b"
     # "use her as a referee", "list him as my reference": the person's name given as one.
     r"|\b(?:use|list|put|name)(?:s|d|ed|ing)?\s(?:her|him|them|you|u)\s(?:down\s)?as\s"
     r"(?:(?:an?|my)\s)?(?:[\w-]+\s)?(?:references?|referees?)\b"
     r"|\bgive(?:s|n)?\s(?:me\s)?(?:good\s|strong\s|phone\s)?references?\b"
     r"|\bfor\s(?:good\s)?references?\b(?![,:])"
     # "ref for the support role", "LOR for MS in Public Health": short forms.
-    r"|\brefs?\s(?:for|letter)\b|\blors?\b"
+    r"|\brefs?\s(?:for|letter|from)\b|\blors?\b"
     # "confirm my employment dates to the background check company": a reference check.
     r"|\b(?:confirm|verify)\s(?:my\s)?(?:employment|dates\sof\semployment|work\shistory"
     r"|job\stitle|years\sof\sservice)\b"
@@ -192,8 +207,10 @@ _REFERENCE = re.compile(
     r"|\breferences?\s(?:letter|check|for|form)\b"
     r"|\b(?:a|my)\sreference\b"
     r"|\b(?:recommendation|reference|rec|recc|recco|reco)\sletters?\b"
-    r"|\bletters?\sof\s(?:recommendation|reference)\b"
+    r"|\bletters?\sof\s(?:recommendation|reference|rec|support)\b"
     r"|\bwrite\s(?:me\s)?(?:a\s)?(?:linkedin\s)?(?:letter|(?:recommendation|reference)(?:\sletter)?)\b"
+    # "write the character reference the vetting form wants", "write me a short reference".
+    r"|\bwrite\s(?:me\s)?(?:a|an|the|my)\s(?:[\w-]+\s)?(?:reference|testimonial)\b"
     # "a short endorsement for my visa application", "a letter supporting my EB-1 petition".
     r"|\b(?:an?|the|his|her|their|written)\s(?:[\w-]+\s)?endorsement\b(?!\s(?:on|of)\slinkedin)"
     r"|\bletters?\s(?:supporting|backing|in\ssupport\sof|endorsing)\s(?:my|the|me)\b"
@@ -201,6 +218,15 @@ _REFERENCE = re.compile(
     r"|\b(?:be|go)\son\s(?:the|my|your|his|her)\s(?:[\w-]+\s)?(?:reference|referee)s?\slist\b"
     r"|\b(?:confirm|verify)\s(?:in\swriting\s)?that\si\s(?:led|ran|managed|worked|was|built"
     r"|delivered|owned|designed|supervised)\b"
+    # "confirm to Bechtel that I ran the gang", "confirm in an email that my thesis was
+    # submitted", "confirm my 400 hours in writing": the member's record vouched for.
+    r"|\b(?:confirm|verify)\s(?:to\s[\w&.'-]+\s(?:[\w&.'-]+\s)?)?(?:in\s(?:writing|an?\se-?mail"
+    r"|a\sletter)\s|by\se-?mail\s)?that\s(?:i\s(?:led|ran|managed|worked|was|built|delivered"
+    r"|owned|designed|supervised|taught|did|completed|held|covered|trained)|my\s(?:[\w-]+\s)?"
+    r"(?:thesis|dissertation|degree|placement|hours|employment|training|apprenticeship"
+    r"|internship|qualifications?|certificate|contract|role|notice))\b"
+    r"|\b(?:confirm|verify)\s(?:my|the)\s(?:\d+\s)?(?:hours|placement|attendance|work\sexperience"
+    r"|experience|qualifications?|training|supervised\shours|clinical\shours)\b"
     r"|\blinkedin\srecommendation\b|\b(?:a|my)\srecommendation\sfor\s(?:the|my|a|an)\s"
 )
 _REVIEW = re.compile(
@@ -212,14 +238,26 @@ _REVIEW = re.compile(
     r"|a\ssecond\slook|a\slook|a\sonce-over|eyes|a\sread"
     r"|(?:an?\s|his\s|her\s|their\s)?(?:honest\s|quick\s|frank\s|brutal\s)(?:read|take))\son"
     r"|take\sa\s(?:quick\s)?look\sat"
-    r"|tear\sapart|sanity[- ]check|fact[- ]check|comment\son|weigh\sin\son|red[- ]?pen)"
+    r"|tear\sapart|rip\sapart|rip\sinto|pull\sapart|sanity[- ]check|fact[- ]check|comment\son"
+    r"|weigh\sin\son|red[- ]?pen)"
     rf"\s(?P<doc>{_DOC_PHRASE})"
 )
 # A review named by its document first: "a resume teardown", "a portfolio review call".
-_DOC_REVIEW_NOUNS = ("review", "teardown", "tear-down", "critique", "roast", "audit", "feedback")
+_DOC_REVIEW_NOUNS = (
+    "review",
+    "teardown",
+    "tear-down",
+    "critique",
+    "roast",
+    "audit",
+    "feedback",
+    "swap",
+)
 _DOC_REVIEW = re.compile(
     rf"\b(?:{_alt(CORE_DOCUMENTS)}|take-home|take\shome|case\sstudy)"
     rf"\s(?:{'|'.join(_DOC_REVIEW_NOUNS)})\b"
+    # "swap CVs with me for a review": each reviews the other's.
+    rf"|\b(?:swap|exchange|trade)\s(?:{_alt(CORE_DOCUMENTS)})\b"
 )
 # "sign up for a free resume review": a service joined, not a favour asked.
 _SIGNED_UP = re.compile(r"\b(?:sign(?:ed|ing)?\sup|register|attend|join|go\sto)\b")
@@ -260,8 +298,16 @@ _NAMES = re.compile(
     r"|\bget\sme\s(?:his|her|their)\s(?:direct\s|work\s)?(?:email|phone\snumber|number"
     r"|contact\sinfo|contact\sdetails)\b"
     r"|\bname\sand\s(?:linkedin|email|number|phone\snumber|contact)\sof\b"
+    # "the recruiter's name and email", "the hiring manager's name": who holds a post.
+    r"|\b(?:the|his|her|their)\s(?:[\w-]+\s)?(?:recruiter|manager|director|lead|head|founder"
+    r"|ceo|cto|partner|supervisor|coordinator|buyer|boss|foreman|principal)'s\s"
+    r"(?:full\s)?name\b"
+    # "give me the number of her nephew at KenGen": someone else's number, not a count.
+    r"|\bthe\s(?:phone\s|mobile\s|direct\s|work\s)?number\s(?:of|for)\s(?:her|his|their|the)\s"
+    r"[\w-]+\s(?:[\w-]+\s)?(?:at|in|from|on|who)\s"
     # "her list of the 5 Google PM questions she got"
     r"|\b(?:her|his|their|the|a)\slist\sof\s(?:[\w-]+\s){0,4}?(?:questions|companies|contacts"
+    r"|partners|employers|firms"
     r"|recruiters|alumni|agencies)\b"
     r"|\b(?:direct\s|work\s|personal\s)?(?:email|phone\snumber|contact\sinfo)(?:\saddress)?\s(?:of|for)"
     r"\s(?:(?:the|her|his|their|a)\s|(?=[\w-]+\s(?:in|at|from|of)\s))"
@@ -270,7 +316,7 @@ _NAMES = re.compile(
     rf"|\bwhich\s(?:[\w-]+\s){{0,3}}?(?:{_alt(WHICH_NOUNS)})\b"
     r"|\bname\s(?:[\w-]+\s){0,2}?(?:people|contacts|names|hiring\smanagers|recruiters|companies)\b"
     r"|\b(?:share|send|forward|get|give|show)\s(?:me\s)?(?:the|a|her|his|their)\s(?:[\w-]+\s){0,3}?"
-    r"(?:posting|job\sdescription|description|req|requisition|listing|job\spost|org\schart"
+    r"(?:posting|job\sdescription|description|jd|req|requisition|listing|job\spost|org\schart"
     r"|interview\squestions|interview\snotes|prep\snotes|study\sguide)\b"
 )
 # "a salary benchmark", "benchmark a 240k base + equity offer": pay compared with the market.
@@ -358,6 +404,10 @@ _COUNTED = re.compile(
     r"|that|she|he|they|[a-z]+'d)\b"
     rf"|\b{_NUMBER}\sof\s(?:their|his|her|the)\s(?:names|contacts|emails|numbers)\b"
 )
+_WITH_UNNAMED = re.compile(
+    r"\s(?:with|w/|w)\s(?:someone|somebody|anyone|anybody|a\sfriend|a\speer|a\scolleague"
+    r"|a\sclassmate|people|friends|peers|a\smentor|an\salum|an\salumnus)\b"
+)
 _INFORMATIONAL = re.compile(
     r"\binformational\s(?:interview|call|chat|meeting|conversation|coffee)s?\b"
 )
@@ -365,7 +415,7 @@ _MOCK = re.compile(
     r"\b(?:mock|practice|role[- ]play)\s(?:[\w-]+\s){0,2}?(?:interviews?|negotiations?|calls?"
     r"|pitch|presentations?|cases?|sessions?|conversations?|runs?|panels?|critiques?|talks?"
     r"|screens?|rounds?|demos?|reviews?|exams?|loops?|onsites?|whiteboards?|behaviou?rals?"
-    r"|technicals?)\b"
+    r"|technicals?|assessments?)\b"
     # "my mock interview recording", "mock interview videos": a thing about a mock, not one.
     r"(?!\s(?:recordings?|videos?|notes|tools?|apps?|platforms?|sites?|transcripts?))"
     r"|\b(?:an?|the)\s(?:[\w-]+\s){0,3}?mocks?\s(?=(?:with|for)\s(?:me|us)\b)"
@@ -376,7 +426,7 @@ _MOCK = re.compile(
 # Something arranged for the member: "arrange a trial shift for me", "set up a job shadow day",
 # "arrange an OB visit with an alumnus at Mitsubishi" (a visit needs a named place).
 _ARRANGE = re.compile(
-    r"\b(?:arrange|organi[sz]e|set\sup|book|schedule|get)(?:s|d|ed|ing)?\s(?:me\s)?(?:an?|the|one)"
+    r"\b(?:arrange|organi[sz]e|set\sup|book|schedule|get|do)(?:s|d|ed|ing)?\s(?:me\s)?(?:an?|the|one)"
     r"\s(?:[\w-]+\s){0,2}?(?:(trial|shadow(?:ing)?|stage)(?:\s(?:shift|day|period|session))?"
     r"|visit|site\svisit)\b"
 )
@@ -404,6 +454,13 @@ _BE_ROLE = re.compile(
 _WRITE_DOC = re.compile(
     rf"\bwrite\s(?:me\s)?(?:(?:an?|the|my)\s)?(?:[\w-]+\s)?(?:{_DOC})\s(?=for\s(?:me|my)\b)"
 )
+# "check if my application got stuck", "chase my application internally", "find out where my
+# CV is": the member's own application looked into by someone inside.
+_STATUS = re.compile(
+    r"\b(?:check|chase|look\sinto|find\sout|see)(?:s|es|ed|ing)?\s(?:on\s|up\son\s|if\s|whether\s"
+    r"|where\s|what\shappened\sto\s|what(?:'s|\sis)\shappening\swith\s|the\sstatus\sof\s)?my\s"
+    r"(?:[\w&.'-]+\s){0,3}?(?:application|candidacy)\b"
+)
 # "walk me through the take-home format": how a named step of hiring goes, told by one who knows.
 _WALK_ME = re.compile(
     r"\b(?:walk|talk|take)(?:s|ed|ing)?\s(?:me|us)\sthrough\s(?:the|their|his|her|your|a|an)\s"
@@ -412,7 +469,7 @@ _WALK_ME = re.compile(
 )
 # A favour named by its noun alone, straight after the person: learners' and note-takers' frame.
 _BARE = re.compile(
-    r"(?:(?:a|an|the)\s)?((?:[\w&.'-]+\s){0,2}?)(referral|intro|introduction|reference"
+    r"(?:(?:a|an|the)\s)?((?:[\w&.'-]+\s){0,2}?)(referral|intro|introduction|reference|referee"
     r"|recommendation)s?\b(?!\s(?:program|bonus))"
 )
 _BARE_KINDS = {
@@ -420,16 +477,22 @@ _BARE_KINDS = {
     "intro": (RequestKind.INTRODUCTION, "an intro"),
     "introduction": (RequestKind.INTRODUCTION, "an intro"),
     "reference": (RequestKind.REFERENCE, "a reference"),
+    "referee": (RequestKind.REFERENCE, "a reference"),
     "recommendation": (RequestKind.REFERENCE, "a recommendation"),
 }
 _QUESTION = re.compile(
-    r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout)\s(?:[\w'.-]+\s){0,6}?"
+    # "ping <@U…> about whether the opening is remote": a message sent about a question.
+    r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout|(?:ping|text|email|message|msg|dm|slack)\s"
+    r"(?:[\w'.-]+\s){1,3}?(?:about|abt))\s(?:[\w'.-]+\s){0,6}?"
     # "(she's a recruiter at Grab)", ", the hiring manager I met at the fair,": about the person.
-    r"(?:\([^()]{0,80}\)\s|[\w'.-]+,\s[^,.;:!?()]{1,60},\s)?"
+    r"(?:\([^()]{0,80}\)\s|[\w'.-]+,\s[^,.;:!?()]{1,90},\s)?"
     r"(whether|if|what|how|when"
     r"|where|why|which)\b"
     # "ask: does her company take people without a C+E licence?": the question after a colon.
-    r"|\bask(?:s|ed|ing)?(?:\s[\w'.-]+){0,2}?:\s((?:does|do|is|are|can|will|did|has|have)\s)"
+    r"|\b(?:ask(?:s|ed|ing)?(?:\s[\w'.-]+){0,2}?"
+    # "question for Hiroshi: does Toyota's rotational program take people over 40?"
+    r"|(?:q|question|questions)\sfor\s[\w'.@-]+(?:\s[\w'.-]+)?)"
+    r"\s?:\s(?:\d\)\s)?((?:does|do|is|are|can|will|did|has|have|would|could)\s)"
 )
 _INTENT_MARK = re.compile(
     r"\b(?:ask|asks|asking|asked|request|requesting|email|emailing|text|texting|call|calling"
@@ -452,12 +515,16 @@ _GENERIC_TARGET = re.compile(
 )
 # Where a CV goes when the member applies: "to the two agencies I registered with".
 _APPLYING_TO = re.compile(
-    r"\s(?:(?:the|a|an|some|all|both|\d+|two|three|four|five|a\sfew|several)\s)?(?:[\w-]+\s){0,2}?"
+    r"\s(?:(?:the|a|an|some|all|both|\d+|two|three|four|five|a\sfew|several)\s)?(?:[\w@-]+\s){0,2}?"
     r"(?:agencies|agency|companies|firms|employers|job\sboards|postings|openings|vacancies"
-    r"|jobs|roles|positions|portals?)\b"
+    # "the generic careers@ email at Arcadis": an inbox, not a person.
+    r"|jobs|roles|positions|portals?|inbox|mailbox|e-?mail(?:\saddress)?)\b"
 )
 _NOTHING_NAMED = re.compile(r"\s?(?:something|anything|somewhere|anywhere|stuff|things)\b")
 _SPECIFIC_SOMEONE = re.compile(r"(?:someone|somebody)\s(?:at|on|in|from|who|that|inside)\s")
+_ANYONE_THERE = re.compile(
+    r"\s*(?:anyone|anybody)\s(?:(?:she|he|they)\s(?:knows?|know)\s)?(?:at|on|in|from|inside)\s"
+)
 _SMALL_TALK = re.compile(r"\b(?:doing|going|been|holding\sup|feeling|settling)\b")
 _WORD = re.compile(r"[\w'-]+")
 _TRAILING_WORDS = (
@@ -510,6 +577,7 @@ _GERUNDS = (
     ("drop", "dropping"),
     ("nominate", "nominating"),
     ("add", "adding"),
+    ("vouch", "vouching"),
 )
 
 
@@ -568,8 +636,21 @@ def _outside_aside(low: str, start: int, pos: int) -> int:
     return _clause_start(low, opening) if opening >= 0 else start
 
 
+# The member as the subject of the favour's verb: "so I can send it", "before I send", "we'll
+# forward" (not "if I can use her as a reference", which asks leave of the person).
+_I_DO = re.compile(
+    r"(?<!\bif\s)(?<!\bwhether\s)\b(?:i|we)(?:'ll|'d)?(?:\s(?:can|could|will|would|should|must"
+    r"|then|also|just|need\sto|have\sto|want\sto|get\sto))?\s\Z"
+)
+
+
+_THANKED_FOR = re.compile(r"\bthank(?:s|ed|ing)?(?:\syou)?\s(?:[\w'.@-]+\s){0,3}?for\s\Z")
+
+
 def _requested(low: str, pos: int) -> bool:
     """Is the favour at `pos` asked of someone else, not something the member does alone?"""
+    if _I_DO.search(low, max(0, pos - 24), pos):
+        return False  # "… before I send it to Continental": the member's own step
     start = _outside_aside(low, _clause_start(low, pos), pos)
     if start == 0 and pos == 0:
         return False
@@ -629,7 +710,10 @@ def _target(text: str, low: str, end: int) -> tuple[str, bool]:
     phrase = _phrase(text, end, stop)
     generic = _GENERIC_TARGET.match(raw)
     if generic and not _SPECIFIC_SOMEONE.match(raw):
-        return phrase, False
+        anyone = _ANYONE_THERE.match(low, end)
+        # "anyone she knows on the Slaughter and May trainee panel": anyone at a named place.
+        named = anyone is not None and _CAPITALISED.search(text, anyone.end(), stop)
+        return phrase, bool(named)
     return phrase, bool(_WORD.search(raw))
 
 
@@ -645,6 +729,25 @@ def _doing_a_thing(words: list[str], i: int) -> bool:
 
 
 _LEVEL = re.compile(r"[a-z]{1,2}\d{1,2}")
+# "does the gym open at 6": a number after these is a time, not a count or a level.
+_BEFORE_A_TIME = frozenset({"at", "by", "until", "till", "til", "before", "after", "around"})
+# "if he needs a dispatcher", "whether she's got room for an apprentice": the person asked as
+# the one who hires, for a named kind of role.
+_NEEDS_ROLE = re.compile(
+    r"(?:if|whether)\s(?:he|she|they)(?:'s|\shas|\shave|'ve)?\s(?:needs?|got\sroom\sfor|room\sfor"
+    r"|could\suse|is\slooking\sfor|are\slooking\sfor)\s(?:an?|another)\s([\w-]+)(?:\s([\w-]+))?"
+)
+_HIRING_CONTEXT = re.compile(
+    r"\b(?:company|firm|business|shop|restaurant|practice|team|hire|hires|hiring|apprentice"
+    r"|apprenticeship|trainee|intern|internship|job|role|position|opening|shift|contract)\b"
+)
+# "the CNM2 post", "the band 6 post": a post with its title (not "what to post").
+_NAMED_POST = re.compile(r"\bthe\s(?:[\w&.-]+\s){1,3}post\b")
+# The asked person's own workplace: "her school district", "his maintenance team".
+_THEIR_EMPLOYER = re.compile(
+    r"\b(?:her|his|their)\s(?:[\w-]+\s)?(?:company|firm|team|school|district|hospital|practice"
+    r"|department|org|agency|employer|store|restaurant|plant|site|office|lab|unit|trust|council)\b"
+)
 # "what questions came up": "up" is vague in "what's up", not after "came".
 _CAME = frozenset({"came", "come", "comes", "coming", "brought", "bring"})
 _NEWS = frozenset({"feedback", "update", "updates", "news", "decision", "word"})
@@ -666,6 +769,17 @@ def _question_concrete(
 ) -> bool:
     """A question is concrete when it names something answerable and nothing vague."""
     stop = _sentence_end(low, start)
+    needs = _NEEDS_ROLE.match(low, start, stop)
+    if (
+        needs is not None
+        and (needs.group(1) in ROLE_NOUNS or needs.group(2) in ROLE_NOUNS)
+        and _HIRING_CONTEXT.search(low) is not None
+    ):
+        # "if he needs a dispatcher" (he owns the trucking company): whether the person would
+        # take the member on; "if mum needs a nurse for grandma" is no job ask.
+        return True
+    if _NAMED_POST.search(low, start, stop) is not None:
+        return True  # "whether the CNM2 post in Cork is open": a post named by its title
     words = _WORD.findall(low[start:stop])
     has_company = any(start <= s < stop for s, _ in has_anchor_at)
     if len(words) < 2 or any(
@@ -679,13 +793,21 @@ def _question_concrete(
         return False
     # "an L7", "a P5", "2 rounds": a level or a count names what is asked about ("5pm", "the
     # 3rd" are times, not levels).
-    if any(w in INFO_NOUNS or w.isdigit() or _LEVEL.fullmatch(w) is not None for w in words):
+    if any(
+        w in INFO_NOUNS
+        or (w.isdigit() and (i == 0 or words[i - 1] not in _BEFORE_A_TIME))
+        or _LEVEL.fullmatch(w) is not None
+        for i, w in enumerate(words)
+    ):
         return True
     # "whether Target is hiring" is not enough; "whether Target hires QA engineers" is, and so
-    # is "whether Ecobank hires credit analysts" (a name the company list does not hold).
-    return (has_company or _CAPITALISED.search(text, start, stop) is not None) and any(
-        w in ROLE_NOUNS for w in words
-    )
+    # is "whether Ecobank hires credit analysts" (a name the company list does not hold), and
+    # "whether her school district hires designers": the person's own employer is identified.
+    return (
+        has_company
+        or _CAPITALISED.search(text, start, stop) is not None
+        or _THEIR_EMPLOYER.search(low, start, stop) is not None
+    ) and any(w in ROLE_NOUNS for w in words)
 
 
 def _bare_favours(text: str, low: str, after_person: Sequence[int]) -> Iterator[Favour]:
@@ -727,24 +849,28 @@ _REFERRAL_WORDS = _forms(
     " slip walk put post drop show endorse nominate add",
     "s es ed ing ting ped ping",
 ) | {"referred", "referring"}
-_REFERENCE_WORDS = _forms("reference referee recommendation letter ref lor endorsement", "s") | {
+_REFERENCE_WORDS = _forms(
+    "reference referee recommendation letter ref lor endorsement testimonial", "s"
+) | {
     "confirm",
     "verify",
 }
 _REVIEW_WORDS = _forms(
     "review look read go proofread proof critique edit mark check give feedback notes comments"
     " comment input thoughts edits eyes once-over take tear sanity-check sanity fact-check fact"
-    " weigh red-pen redpen red pointers correct fix improve",
+    " weigh red-pen redpen red pointers correct fix improve rip pull",
     "s es ing",
 )
 _SEND_DOC_WORDS = _forms("send sending email share forward give show bring hand")
 _NAMES_WORDS = _forms(
     "name contact email phone linkedin list who who's which posting description req requisition"
-    " listing post chart calendar questions notes guide number",
+    " listing post chart calendar questions notes guide number jd",
     "s",
 )
 _KNOWS_WORDS = _forms("know knows has have whether if")
-_QUESTION_WORDS = _forms("ask tell find", "s ed ing")
+_QUESTION_WORDS = _forms("ask tell find", "s ed ing") | _forms(
+    "ping text email message msg dm slack q question", "s"
+)
 _CALL_WORDS = _forms(
     "call chat zoom conversation coffee meeting session catch-up phone video", "s"
 ) | {"15-minute", "20-minute", "30-minute"}
@@ -759,7 +885,11 @@ _PRACTICE_WORDS = _forms(
 _DOC_HEADS = frozenset(doc.split()[-1] for doc in DOCUMENTS) | {"mine"}
 _PIECES = re.compile(r"[^\W_]+").findall  # the pieces a message's word set holds
 # "tear-down" is found in the message's words by its first piece ("tear").
-_DOC_REVIEW_WORDS = frozenset(_PIECES(noun)[0] for noun in _DOC_REVIEW_NOUNS)
+_DOC_REVIEW_WORDS = frozenset(_PIECES(noun)[0] for noun in _DOC_REVIEW_NOUNS) | {
+    "exchange",
+    "trade",
+}
+_SWAPPING = {"swap": "swapping", "exchange": "exchanging", "trade": "trading"}
 # A question word, or the colon of "ask: does her company …?".
 _QUESTION_HEADS = frozenset({"whether", "if", "what", "how", "when", "where", "why", "which", ":"})
 # "if I can stay in her room while I interview": leave for the member's own errand, no answer
@@ -774,6 +904,30 @@ _NUMBER_WORDS = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "couple"]
 )
 _HAS_DIGIT = re.compile(r"\d").search
+# The member's record confirmed: counts only where the message is about a job or application.
+_RECORD_WORDS = (
+    "hours",
+    "placement",
+    "attendance",
+    "experience",
+    "qualification",
+    "qualifications",
+    "training",
+)
+_FOR_AN_EMPLOYER = re.compile(
+    r"\b(?:application|apply|applying|role|job|post|position|employer|registration|scheme"
+    r"|programme|program|vetting|background\scheck|reference|referee|apprenticeship|interview"
+    r"|hiring|recruiter|hr|offer|pre-reg|licen[cs]e)\b"
+)
+_NUMBER_OF_ENDS = (" at ", " in ", " from ", " on ", " who ")
+_CONTACT_OF = re.compile(
+    r"(?:direct\s|work\s|personal\s)?(?:email|phone\snumber|contact\sinfo)(?:\saddress)?\s(?:of|for)\s"
+)
+_SEARCH_PEOPLE = frozenset(
+    {"hr", "hiring", "recruiting", "recruitment", "talent", "head", "lead", "partner", "pi"}
+    | {"founder", "ceo", "cto", "boss", "supervisor", "principal", "dean", "professor", "chair"}
+)
+_CORE_DOC_WORDS = frozenset(doc for doc in CORE_DOCUMENTS if " " not in doc)
 _START = attrgetter("start")
 
 
@@ -783,6 +937,7 @@ _SIGN_WORDS = _forms("letter certificate noc declaration attestation verificatio
 _WALK_ME_WORDS = frozenset({"through"})
 _BE_ROLE_WORDS = frozenset({"supervisor", "advisor", "adviser", "sponsor"})
 _WRITE_WORDS = frozenset({"write"})
+_STATUS_WORDS = frozenset({"application", "candidacy"})
 # Each gated pattern with one set of words every match of it holds (a pattern gated by two
 # sets, as a review by a document and a review word, is listed with each): the gates above are
 # kept by hand, so tests/coaching/test_gates.py checks them on every labelled ask.
@@ -813,6 +968,7 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (_WALK_ME, _WALK_ME_WORDS),
     (_BE_ROLE, _BE_ROLE_WORDS),
     (_WRITE_DOC, _WRITE_WORDS),
+    (_STATUS, _STATUS_WORDS),
 )
 
 
@@ -908,7 +1064,10 @@ def find_favours(
             what = f"{_gerund(verb)} {_phrase(text, start + len(verb) + 1, stop)}"
         else:
             verb = matched.split(" ", 1)[0]
-            what = f"{_gerund(verb)} {_phrase(text, start + len(verb) + 1, stop)}"
+            passed = _phrase(text, start + len(verb) + 1, stop)
+            if passed.split(" ", 1)[0].lower() in _CORE_DOC_WORDS:
+                passed = f"my {passed}"  # "fwd resume" -> "forwarding my resume"
+            what = f"{_gerund(verb)} {passed}"
             # "get me in somewhere": nothing named to be put in.
             concrete = _NOTHING_NAMED.match(low, m.end()) is None
         favours.append(
@@ -939,15 +1098,19 @@ def find_favours(
             else "a reference"
         )
         tail = rest if rest.split(" ", 1)[0].lower() in ("for", "to", "at", "with", "about") else ""
+        concrete = True
         if matched.startswith(("confirm", "verify")):
             verb = matched.split(" ", 1)[0]
             base, tail = f"{verb}ing {_phrase(text, m.start() + len(verb) + 1, stop)}", ""
+            if matched.endswith(_RECORD_WORDS) and " that " not in matched:
+                # "confirm my 400 hours for the Boots application", not "… for my tax return".
+                concrete = _FOR_AN_EMPLOYER.search(low) is not None
         favours.append(
             Favour(
                 RequestKind.REFERENCE,
                 m.start(),
                 m.end(),
-                True,
+                concrete,
                 f"{base} {tail}".strip(),
                 _requested(low, m.start()),
             )
@@ -963,7 +1126,10 @@ def find_favours(
         doc_reviews += [
             (
                 m,
-                f"a {text[m.start() : m.end()]}",
+                f"{_SWAPPING[verb]} {rest}"
+                if (verb := m.group(0).split(" ", 1)[0]) in _SWAPPING
+                and (rest := text[m.start() + len(verb) + 1 : m.end()])
+                else f"a {text[m.start() : m.end()]}",
                 _SIGNED_UP.search(low, _clause_start(low, m.start()), m.start()) is None,
             )
             for m in _DOC_REVIEW.finditer(low)
@@ -1011,6 +1177,16 @@ def find_favours(
             concrete = pattern is not _WHO_TO or any(
                 _sentence_start(low, m.start()) <= s < stop for s, _ in anchors
             )
+            if m.group(0).endswith(_NUMBER_OF_ENDS) and low.startswith("the", m.start()):
+                # "the number of her nephew at KenGen", not "… of her plumber at home".
+                concrete = _CAPITALISED.search(text, m.end(), stop) is not None
+            elif pattern is _NAMES and _CONTACT_OF.match(low, m.start()):
+                # "the email of the recruiting PI at Oxford", "the phone number of the hiring
+                # manager": someone in the search, not "the phone number of the plumber".
+                concrete = _CAPITALISED.search(text, m.end(), stop) is not None or any(
+                    w in ROLE_NOUNS or w in _SEARCH_PEOPLE
+                    for w in _WORD.findall(low[m.end() : stop])
+                )
             favours.append(
                 Favour(
                     RequestKind.INFORMATION,
@@ -1126,7 +1302,10 @@ def find_favours(
                     else f"being {phrase[3:]}"
                     if phrase.lower().startswith("be ")
                     else phrase,
-                    _requested(low, m.start()) or "with me" in low[m.end() : stop],
+                    _requested(low, m.start())
+                    or "with me" in low[m.end() : stop]
+                    # "mock interview with someone": asked of someone not yet named.
+                    or _WITH_UNNAMED.match(low, m.end()) is not None,
                 )
             )
             if pattern is _PRACTICE:
@@ -1143,6 +1322,7 @@ def find_favours(
         (_WALK_ME, _WALK_ME_WORDS),
         (_BE_ROLE, _BE_ROLE_WORDS),
         (_WRITE_DOC, _WRITE_WORDS),
+        (_STATUS, _STATUS_WORDS),
     ):
         for m in _EMPTY if needs.isdisjoint(words) else pattern.finditer(low):
             start = _sentence_start(low, m.start())
@@ -1166,6 +1346,11 @@ def find_favours(
             )
     if "?" in low and ("about" in words or "abt" in words):
         favours.extend(_about_then_question(text, low, anchors))
+    if "thank" in low:
+        # "thank Tom for forwarding my CV": a favour done already, thanked for.
+        favours = [
+            f for f in favours if not _THANKED_FOR.search(low, max(0, f.start - 50), f.start)
+        ]
     favours.sort(key=_START)
     return favours
 

@@ -117,6 +117,8 @@ _FAVOUR_NOUNS = frozenset(
         "contacts",
         "input",
         "letter",
+        "ref",
+        "referee",
     }
 )
 # Case-insensitive company words that are also ordinary English: only capitalised they count.

@@ -2171,3 +2171,359 @@ def test_people_named_by_kind_are_asked(text: str, who: str) -> None:
 )
 def test_no_one_identifiable_is_never_specific(text: str) -> None:
     assert assess_ask(text).verdict is not Verdict.SPECIFIC
+
+
+# Favours recognised by what is asked (issue 13, fifth session): each kind with its person and
+# a piece of the favour as it is said back.
+_FAVOURS_BY_KIND: dict[str, list[tuple[str, str, str]]] = {
+    "a referee named or listed on an application": [
+        (
+            "ask Priyanka whether she'd be listed as a referee on my NHS application",
+            "Priyanka",
+            "a reference",
+        ),
+        (
+            "email Mr Okoro to see if he's ok being named as my referee for the Shell graduate "
+            "scheme",
+            "Mr Okoro",
+            "a reference for the Shell graduate scheme",
+        ),
+    ],
+    "a reference written for the member": [
+        (
+            "ask Pastor Ade to write the character reference for my teaching application",
+            "Pastor Ade",
+            "a reference for your teaching application",
+        ),
+    ],
+    "the member's record confirmed to an employer": [
+        (
+            "ask Mrs Patel to confirm to Deloitte that I led the audit team",
+            "Mrs Patel",
+            "confirming to Deloitte that you led the audit team",
+        ),
+        (
+            "get Kofi to confirm in writing that my placement finished in June",
+            "Kofi",
+            "confirming in writing that your placement finished in June",
+        ),
+        (
+            "ask my supervisor Lin to confirm my 300 clinical hours for the registration form",
+            "Lin",
+            "confirming your 300 clinical hours",
+        ),
+    ],
+    "a document passed on by the person": [
+        ("ask Tomasz to forward my CV, he offered last week", "Tomasz", "forwarding your CV"),
+        (
+            "ask Jude to send her my portfolio, she's the design lead at Monzo",
+            "Jude",
+            "sending her your portfolio",
+        ),
+        ("see Obinna tomorrow and ask him to refer", "Obinna", "a referral"),
+    ],
+    "someone else's details or the posting": [
+        ("ask Carmen to send me the JD for the ops role at Ocado", "Carmen", "send you the JD"),
+        (
+            "ask Auntie Grace for the number of her friend in HR at Unilever",
+            "Auntie Grace",
+            "the number of her friend in HR at Unilever",
+        ),
+        (
+            "ask Amaka for the recruiter's name at Flutterwave",
+            "Amaka",
+            "the recruiter's name at Flutterwave",
+        ),
+    ],
+    "practice and trial favours": [
+        (
+            "ask Lerato to run a mock assessment with me for the Unilever scheme",
+            "Lerato",
+            "a mock assessment",
+        ),
+        (
+            "ask Dario if I can do a trial shift at his restaurant on Friday",
+            "Dario",
+            "doing a trial shift at his restaurant",
+        ),
+    ],
+}
+_FAVOURS_NOT_ASKED: dict[str, list[str]] = {
+    "the member's own doing, however concrete": [
+        "I'll forward my CV to the agency today",
+        "I'm doing a trial shift at Nando's tomorrow",
+        "I'll send him my CV tonight",
+    ],
+    "a misspelt plural of people is no one named": [
+        "ask recuiters to fwd my resume to hiring managers",
+    ],
+    "near misses of the question kinds": [
+        "ask Tom what to post on LinkedIn this week",
+        "ask my mom if she needs a nurse for grandma",
+        "ask Tom for practice exercises for SQL",
+    ],
+    "a number that is not a job contact": [
+        "ask Tom for the number of the plumber",
+        "ask mum to send me the number of her plumber at home",
+        "ask Tom for the phone number of the plumber",
+        "ask Dad to confirm my hours at the garage for my tax return",
+        "question for Bob: does the gym open at 6?",
+        "ask Bob: does the gym open at 6?",
+        "the phone number of the plumber. Tom has it, I'll ask",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "what"),
+    [
+        pytest.param(text, who, what, id=f"{kind}: {text}")
+        for kind, rows in _FAVOURS_BY_KIND.items()
+        for text, who, what in rows
+    ],
+)
+def test_favour_is_recognised_and_said_back(text: str, who: str, what: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.who == who
+    assert result.what is not None and result.what.startswith(what), result.what
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(text, id=f"{kind}: {text}")
+        for kind, rows in _FAVOURS_NOT_ASKED.items()
+        for text in rows
+    ],
+)
+def test_favours_not_asked_of_anyone_are_not_specific(text: str) -> None:
+    assert assess_ask(text).verdict is not Verdict.SPECIFIC
+
+
+_FAVOURS_BY_FRAME: dict[str, list[tuple[str, str, str]]] = {
+    "a question headed 'question for X:' or put after a note's person": [
+        (
+            "question for Ingrid: does Siemens Energy take graduate engineers without a work "
+            "permit?",
+            "Ingrid",
+            "does Siemens Energy take graduate engineers",
+        ),
+        (
+            "2 questions for <@U0ABC1234>: 1) is the Revolut analyst role remote 2) who's the "
+            "hiring manager",
+            "<@U0ABC1234>",
+            "is the Revolut analyst role remote",
+        ),
+        (
+            "Matteo — does Arup sponsor visas for graduate engineers?",
+            "Matteo",
+            'an answer to "does Arup sponsor visas',
+        ),
+    ],
+    "a favour put to the person with a please ('abeg', 'please —')": [
+        (
+            "Uncle Femi please — the name of whoever runs graduate recruitment at Dangote",
+            "Uncle Femi",
+            "name of whoever runs graduate recruitment at Dangote",
+        ),
+        (
+            "<@123456789012345678> abeg review my CV before Friday",
+            "<@123456789012345678>",
+            "a review",
+        ),
+    ],
+    "a question sent about ('ping X about whether …')": [
+        (
+            "ping <@U0ABCD123> about whether the data engineer opening on her team sponsors visas",
+            "<@U0ABCD123>",
+            "an answer to whether the data engineer opening",
+        ),
+    ],
+    "the member's application looked into": [
+        (
+            "ask Chidinma to check on my application for the Access Bank graduate trainee role",
+            "Chidinma",
+            "checking on your application",
+        ),
+    ],
+    "an intro to anyone the person knows at a named place": [
+        (
+            "ask my mentor Ruth to introduce me to anyone she knows on the Clifford Chance trainee "
+            "panel",
+            "Ruth",
+            "an intro to anyone she knows on the Clifford Chance trainee panel",
+        ),
+    ],
+    "reviews, lists and letters in other words": [
+        ("ask Seo-yeon to rip apart my cover letter for the Coupang role", "Seo-yeon", "a review"),
+        (
+            "ask Dani for the list of hiring partners in Austin",
+            "Dani",
+            "the list of hiring partners",
+        ),
+        (
+            "ask Prof. Adeyemi to write the letter of rec for the Chevening scholarship",
+            "Prof. Adeyemi",
+            "a recommendation letter",
+        ),
+        (
+            'ask Ines to look at the "why consulting" paragraph of my cover letter',
+            "Ines",
+            'a review of the "why consulting" paragraph',
+        ),
+    ],
+    "a post named by its title": [
+        (
+            "ask Aoife whether the band 6 post in Galway takes agency nurses",
+            "Aoife",
+            "an answer to whether the band 6 post in Galway",
+        ),
+    ],
+    "a question about the person's own workplace": [
+        (
+            "ask Wanjiru whether her hospital hires newly qualified nurses",
+            "Wanjiru",
+            "an answer to whether her hospital hires",
+        ),
+    ],
+    "a document forwarded, in short": [
+        ("TODO ask Bisi fwd resume -> Shell graduate recruiter", "Bisi", "forwarding your resume"),
+        (
+            "ask Tomi to forward CV to her manager at Andela",
+            "Tomi",
+            "forwarding your CV to her manager at Andela",
+        ),
+    ],
+    "a referee or a ref from someone, in a note": [
+        (
+            "ref from Kofi for the Arup graduate role",
+            "Kofi",
+            "a reference for the Arup graduate role",
+        ),
+        ("kemi referee for the NHS band 5 post", "Kemi", "a reference for the NHS band 5 post"),
+    ],
+    "documents swapped for a review": [
+        ("ask Ngozi to swap CVs with me before the Unilever deadline", "Ngozi", "swapping CVs"),
+    ],
+    "a question put to the note's person, not to me": [
+        (
+            "Priya — do you think you could refer me for the Monzo role?",
+            "Priya",
+            "a referral for the Monzo role",
+        ),
+    ],
+    "a question after the person messaged": [
+        (
+            "text <@U0QWE9876> — does Arup's bridges team take graduates from outside the UK?",
+            "<@U0QWE9876>",
+            'an answer to "does Arup',
+        ),
+        (
+            "<@U0ZXC4321> could you tell me what the superday at Barclays covered?",
+            "<@U0ZXC4321>",
+            "an answer to what the superday at Barclays covered",
+        ),
+    ],
+    "whether the person would take the member on, for a kind of role": [
+        (
+            "ask Keith if he needs an apprentice electrician this summer",
+            "Keith",
+            "an answer to if he needs an apprentice electrician",
+        ),
+        (
+            "ask Sade whether she's got room for a trainee accountant",
+            "Sade",
+            "an answer to whether she's got room for a trainee accountant",
+        ),
+    ],
+    "someone's contact in the search": [
+        (
+            "ask Jen for the email address of the recruiter",
+            "Jen",
+            "email address of the recruiter",
+        ),
+    ],
+    "a favour named first, then who has it": [
+        (
+            "the phone number of the site manager at Balfour Beatty. Gareth has it, I'll ask",
+            "Gareth",
+            "the phone number of the site manager",
+        ),
+    ],
+}
+# Vague: an ask intended, but of no one named, or of nothing concrete.
+_VAGUE_BY_KIND: dict[str, list[str]] = {
+    "a question to the group or to someone unnamed": [
+        "does anyone know if Jacobs sponsors visas for graduates",
+        "get someone to check my CV before Friday",
+        "find a chartered engineer who'll countersign my application",
+        "mock interview with a friend this weekend",
+        "chat to some nurses about whether to go agency or permanent",
+        "seek informational interviews with product managers",
+    ],
+    "a person with nothing concrete": [
+        "ask Tom if he needs a hand moving house",
+        "<@U0ABC1234> let's catch up soon, would love your thoughts on my job search",
+        "Dr Owusu - career advice about going into consulting",
+        "catch up w Ben about work stuff",
+        "ask Efua how she's doing and if she has any leads",
+    ],
+    "a favour noun alone": ["referral", "intro pls"],
+    "a question to the coach about whom to ask": [
+        "would it be better to ask my old lecturer or my old manager for the reference?",
+    ],
+    "a question to the coach about asking the note's person": [
+        "Tom — should I ask him to refer me for the Stripe role?",
+        "Ade — do you think he'd refer me for the Flutterwave PM role?",
+        "Bisi — would it be weird to ask her about the salary band at Shell?",
+        "Tom — is it too soon to ask him about the salary range for the PM role?",
+        "Kemal — should I email him about the salary band for the SRE role?",
+    ],
+}
+_PASSIVE_BY_KIND: dict[str, list[str]] = {
+    "the member's own step, online or at an event": [
+        "follow up on my Deloitte application through the portal",
+        "emailing my CV to the generic jobs@ inbox at Mace",
+        "going to the careers fair and hoping someone from BP is there",
+        "coffee chat with Ama at 4. no real ask, just getting to know her",
+        "thank Tom for forwarding my CV",
+        "thank Kemi for the number of her friend at Shell",
+        "Tom forwarded my CV last week, waiting to hear",
+        "writing a thank-you note to Kwame (panel chair from Monday)",
+        "leave a comment on a few posts from Monzo engineers to get on their radar",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "what"),
+    [
+        pytest.param(text, who, what, id=f"{kind}: {text}")
+        for kind, rows in _FAVOURS_BY_FRAME.items()
+        for text, who, what in rows
+    ],
+)
+def test_favour_frames_are_recognised(text: str, who: str, what: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.who == who
+    assert result.what is not None and result.what.startswith(what), result.what
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        pytest.param(text, Verdict.VAGUE, id=f"vague, {kind}: {text}")
+        for kind, rows in _VAGUE_BY_KIND.items()
+        for text in rows
+    ]
+    + [
+        pytest.param(text, Verdict.PASSIVE, id=f"passive, {kind}: {text}")
+        for kind, rows in _PASSIVE_BY_KIND.items()
+        for text in rows
+    ],
+)
+def test_vague_and_passive_stay_apart(text: str, verdict: Verdict) -> None:
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
