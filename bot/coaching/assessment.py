@@ -18,9 +18,32 @@ from functools import lru_cache
 
 from bot.coaching.details import company_spans, find_deadline, find_role
 from bot.coaching.errands import find_errand
-from bot.coaching.favours import Favour, RequestKind, addressed_question, find_favours
+from bot.coaching.favours import (
+    ADVICE,
+    INFORMATION,
+    INTRODUCTION,
+    OTHER,
+    REFERENCE,
+    REFERRAL,
+    REVIEW,
+    Favour,
+    RequestKind,
+    addressed_question,
+    find_favours,
+)
 from bot.coaching.lexicon import ADDRESS_AFTER
-from bot.coaching.people import CompanyIndex, Ref, RefKind, Source, company_index, find_refs
+from bot.coaching.people import (
+    FROM,
+    LEAD,
+    MENTION,
+    PERSON,
+    REQUEST,
+    TALK,
+    CompanyIndex,
+    Ref,
+    company_index,
+    find_refs,
+)
 from bot.coaching.text import clean
 
 __all__ = ["Assessment", "RequestKind", "Verdict", "assess_ask"]
@@ -32,6 +55,11 @@ class Verdict(StrEnum):
     SPECIFIC = "specific"
     VAGUE = "vague"
     PASSIVE = "passive"
+
+
+# The members as module names (the same objects), read instead of `Verdict.X`: on CPython 3.11
+# a member read through its class costs about 0.16 µs more (see `bot.coaching.people.PERSON`).
+SPECIFIC, VAGUE, PASSIVE = Verdict.SPECIFIC, Verdict.VAGUE, Verdict.PASSIVE
 
 
 @dataclass(frozen=True)
@@ -223,15 +251,15 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 )
 
 
-_NOTE_KINDS = frozenset({RequestKind.INTRODUCTION, RequestKind.REFERRAL, RequestKind.REFERENCE})
+_NOTE_KINDS = frozenset({INTRODUCTION, REFERRAL, REFERENCE})
 # When several favours are asked, the stronger kinds describe the ask better.
 _KIND_PRIORITY = (
-    RequestKind.INTRODUCTION,
-    RequestKind.REFERRAL,
-    RequestKind.REFERENCE,
-    RequestKind.REVIEW,
-    RequestKind.OTHER,
-    RequestKind.INFORMATION,
+    INTRODUCTION,
+    REFERRAL,
+    REFERENCE,
+    REVIEW,
+    OTHER,
+    INFORMATION,
 )
 
 
@@ -252,11 +280,11 @@ _GAP_BREAK = re.compile(r"[.;:!?,—(]|\b(?:and|but|then|so|i|i'm|i'll|i'd|we|my
 # Kinds of favour a person can be said to do for the member (not "Sam might know people at…").
 _DONE_FOR_ME = frozenset(
     {
-        RequestKind.INTRODUCTION,
-        RequestKind.REFERRAL,
-        RequestKind.REFERENCE,
-        RequestKind.REVIEW,
-        RequestKind.OTHER,
+        INTRODUCTION,
+        REFERRAL,
+        REFERENCE,
+        REVIEW,
+        OTHER,
     }
 )
 
@@ -465,13 +493,11 @@ _PRACTICE_WITH = re.compile(r"(?:\s[\w-]+){0,2}\s(?:with|w/)\s")
 
 def _practice_partner(favour: Favour, refs: list[Ref], after: int, low: str) -> Ref | None:
     """The person a mock is done with: "mock case interview with mei sat morning"."""
-    if favour.kind is not RequestKind.OTHER or not low.startswith(
-        ("mock", "practice", "role"), favour.start
-    ):
+    if favour.kind is not OTHER or not low.startswith(("mock", "practice", "role"), favour.start):
         return None
     for ref in refs[after : after + 2]:
-        if ref.kind is RefKind.PERSON and _PRACTICE_WITH.fullmatch(low, favour.end, ref.start):
-            return ref._replace(source=Source.FROM)
+        if ref.kind is PERSON and _PRACTICE_WITH.fullmatch(low, favour.end, ref.start):
+            return ref._replace(source=FROM)
     return None
 
 
@@ -502,7 +528,7 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
     if partner is not None:
         return partner
     for ref in refs[after : after + 3]:
-        if ref.source is Source.FROM and ref.start - favour.end < 40:
+        if ref.source is FROM and ref.start - favour.end < 40:
             return ref
         if (
             ref.addressed
@@ -510,24 +536,24 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
             and _YOU_ASKED.search(low, max(0, favour.start - 60), favour.start) is not None
         ):
             # "could you refer me for the QA role, Sam?": asked of the person spoken to.
-            return ref._replace(source=Source.FROM)
+            return ref._replace(source=FROM)
         if (
-            ref.source is Source.REQUEST
-            and ref.kind is RefKind.PERSON
+            ref.source is REQUEST
+            and ref.kind is PERSON
             and 0 <= ref.start - favour.end < 80
             and "→" in low[favour.end : ref.start]
         ):
             # "need 1 more reference for the Gusto role → asking Jenny rn": the favour, then
             # the person it will be asked of.
-            return ref._replace(source=Source.FROM)
+            return ref._replace(source=FROM)
     before = refs[: bisect_left(starts, favour.start)]
     for ref in reversed(before):
-        if ref.source is not Source.FROM and ref.source is not Source.MENTION:
+        if ref.source is not FROM and ref.source is not MENTION:
             return ref
         if ref.addressed and _asked_of_you(low, ref.end, favour.start):
             # "hey Jo! would you be open to a quick look at my case study": asked of Jo.
-            return ref._replace(source=Source.FROM)
-    if before and before[-1].source is Source.MENTION and favour.kind in _DONE_FOR_ME:
+            return ref._replace(source=FROM)
+    if before and before[-1].source is MENTION and favour.kind in _DONE_FOR_ME:
         gap = low[before[-1].end : favour.start]
         if gap.startswith(" (") and ")" in gap:
             gap = gap[gap.index(")") + 1 :]  # "Mr. Davies (my principal) said he'd …"
@@ -538,14 +564,14 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
             return before[-1]
         if _DOING_NOW.fullmatch(gap) and _ING.match(low, favour.start):
             # "maya's reviewing my resume tonight": agreed already, so asked of her.
-            return before[-1]._replace(source=Source.FROM)
+            return before[-1]._replace(source=FROM)
     if before and favour.kind in _DONE_FOR_ME:
         promised = _PRONOUN_PROMISE.search(low, max(0, favour.start - 40), favour.start)
-        person = next((r for r in reversed(before) if r.kind is RefKind.PERSON), None)
+        person = next((r for r in reversed(before) if r.kind is PERSON), None)
         if promised is not None and person is not None and person.end <= promised.start():
             # "Ana … said to send her my resume so she can pass it to the recruiter": the
             # favour is done by the person the pronoun points back to.
-            return person._replace(source=Source.FROM)
+            return person._replace(source=FROM)
     return None
 
 
@@ -636,15 +662,15 @@ def _asked_later(favours: list[Favour], refs: list[Ref], low: str) -> tuple[Favo
     """A favour named first and its person after: "need 1 more reference for the Gusto role →
     asking Jenny rn". Only when the ask of the person holds nothing else and no one else is
     named (not "Sam gave me a referral; asking Tom today")."""
-    people = [r for r in refs if r.kind is RefKind.PERSON]
+    people = [r for r in refs if r.kind is PERSON]
     for ref in people:
-        if ref.source is not Source.REQUEST or _BARE_ASK_REST.match(low, ref.end) is None:
+        if ref.source is not REQUEST or _BARE_ASK_REST.match(low, ref.end) is None:
             continue
         if any(p.text != ref.text for p in people):
             return None
         for f in favours:
             if f.concrete and not f.requested and f.kind in _NOTE_KINDS and f.end <= ref.start:
-                return f, ref._replace(source=Source.FROM)
+                return f, ref._replace(source=FROM)
     return None
 
 
@@ -659,17 +685,17 @@ _SOCIAL_PURPOSE = re.compile(
 def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: frozenset[str]) -> bool:
     """Is any ask intended at all (even one missing who or what)?"""
     for ref in refs:
-        if ref.source is Source.REQUEST:
+        if ref.source is REQUEST:
             if _SOCIAL_PURPOSE.match(text.lower(), ref.end) is not None:
                 continue  # "message Liam to say hi": asked nothing unless a favour says so
             return True
-        if ref.source is Source.LEAD and (
+        if ref.source is LEAD and (
             any(0 <= f.start - ref.end <= 4 for f in favours) or _vague_after(ref, text)
         ):
             return True
-        if ref.source is Source.TALK and (
+        if ref.source is TALK and (
             ref.next_low == "about"
-            or (ref.kind is RefKind.PERSON and not _for_its_own_sake(text))
+            or (ref.kind is PERSON and not _for_its_own_sake(text))
             # "talk to people at the meetup about referrals"
             or _TALK_ABOUT.match(text.lower(), ref.end) is not None
         ):
@@ -678,7 +704,7 @@ def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: froze
         return True  # "catch up w/ Rachel about work stuff", "catch up and talk opportunities"
     if any(f.requested for f in favours):
         return True
-    if refs and refs[0].source is Source.MENTION and _addressed_request(refs[0], text, words):
+    if refs and refs[0].source is MENTION and _addressed_request(refs[0], text, words):
         return True
     if not _VAGUE_INTENT_WORDS.isdisjoint(words) and _VAGUE_INTENT.search(text) is not None:
         return True
@@ -698,11 +724,11 @@ def _errand(
     Vague, not passive: an ask is intended, and the coach's question back ("What will you ask
     Gerald for — an intro, a referral…?") turns the same person towards the search. The labelled
     sets disagree here (asks-unseen.tsv says passive, asks-real-*.tsv say vague)."""
-    person = next((r for r in refs if r.kind is RefKind.PERSON), None)
+    person = next((r for r in refs if r.kind is PERSON), None)
     who = _say_name(person.text) if person else None
     return Assessment(
         text,
-        Verdict.VAGUE,
+        VAGUE,
         ("what",) if who else ("who", "what"),
         who=who,
         reasons=(
@@ -747,7 +773,7 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         # "no asks today, just …", "not asking anyone": the asking is what is ruled out.
         ruled_out = [m.span() for m in _NO_ASK.finditer(ct.low)]
         refs = [r for r in refs if not any(s <= r.start < e for s, e in ruled_out)]
-    person_spans = [(r.start, r.end) for r in refs if r.kind is RefKind.PERSON]
+    person_spans = [(r.start, r.end) for r in refs if r.kind is PERSON]
     found = company_spans(ct, person_spans, _targets(tuple(companies)) if companies else None)
     role_found = find_role(ct, found)
     anchors = [(start, end) for start, end, _ in found]
@@ -759,11 +785,8 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     after_person = [
         arrow.end() if arrow else r.end + 1
         for r in refs
-        if (
-            r.source in (Source.REQUEST, Source.LEAD)
-            or (r.source is Source.MENTION and r.start == 0)
-        )
-        and r.kind is RefKind.PERSON
+        if (r.source in (REQUEST, LEAD) or (r.source is MENTION and r.start == 0))
+        and r.kind is PERSON
         and r.end + 1 < len(ct.low)
         and ct.low[r.end] == " "
         for arrow in (_ARROW.match(ct.low, r.end),)
@@ -778,9 +801,9 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
 
     starts = [r.start for r in refs]
     # A favour right after a note's leading name ("Maria: intro to …") is asked of that person.
-    lead_end = refs[0].end if refs and refs[0].source is Source.LEAD else -1
+    lead_end = refs[0].end if refs and refs[0].source is LEAD else -1
     # "<@U…> quick q — is the 3 yrs on the Notion role a hard req?": a question put to them.
-    addressee = next((r for r in refs if r.addressed and r.kind is RefKind.PERSON), None)
+    addressee = next((r for r in refs if r.addressed and r.kind is PERSON), None)
     addressed: set[Favour] = set()
     if addressee is not None:
         direct = (
@@ -792,24 +815,22 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     asked = []
     for f in favours:
         requestee = (
-            addressee._replace(source=Source.FROM)
+            addressee._replace(source=FROM)
             if f in addressed and addressee is not None
             else _requestee(f, refs, starts, ct.low)
         )
         # "Referral from Kevin for the QA role": a favour from someone is asked of them.
-        from_person = requestee is not None and requestee.source is Source.FROM
+        from_person = requestee is not None and requestee.source is FROM
         if f.requested or from_person or 0 <= f.start - lead_end <= 4:
             asked.append((f, requestee))
-    if not any(f.concrete and r is not None and r.kind is RefKind.PERSON for f, r in asked):
+    if not any(f.concrete and r is not None and r.kind is PERSON for f, r in asked):
         later = _asked_later(favours, refs, ct.low)
         if later is not None:
             asked.append(later)
     errand = find_errand(ct.low, ct.words, favours, role)
     if errand is not None and _intends_ask(refs, favours, ct.text, ct.words):
         return _errand(text, errand, refs, company, deadline)
-    specific = [
-        (f, r) for f, r in asked if f.concrete and r is not None and r.kind is RefKind.PERSON
-    ]
+    specific = [(f, r) for f, r in asked if f.concrete and r is not None and r.kind is PERSON]
     if specific:
         favour, person = min(
             specific, key=lambda fr: (_KIND_PRIORITY.index(fr[0].kind), fr[0].start)
@@ -822,7 +843,7 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         )
         return Assessment(
             text,
-            Verdict.VAGUE if question else Verdict.SPECIFIC,
+            VAGUE if question else SPECIFIC,
             (),
             who=who,
             kind=favour.kind,
@@ -848,7 +869,7 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
             reasons.append(f'"{cue.group(0)}" is an activity, not an ask.')
         return Assessment(
             text,
-            Verdict.PASSIVE,
+            PASSIVE,
             ("who", "what"),
             reasons=tuple(reasons),
             company=company,
@@ -862,16 +883,16 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     named = [
         r
         for r in refs
-        if r.kind is RefKind.PERSON
+        if r.kind is PERSON
         and (
-            r.source in (Source.REQUEST, Source.TALK, Source.FROM, Source.LEAD)
-            or (r.source is Source.MENTION and _addressed_request(r, ct.text, ct.words))
+            r.source in (REQUEST, TALK, FROM, LEAD)
+            or (r.source is MENTION and _addressed_request(r, ct.text, ct.words))
         )
     ]
     kinds = [f.kind for f, _ in asked]
     kind = min(kinds, key=_KIND_PRIORITY.index) if kinds else None
     if kind is None and _search(_ADVICE, _ADVICE_WORDS, ct.low, ct.words):
-        kind = RequestKind.ADVICE
+        kind = ADVICE
     if concrete:
         favour, ref = concrete[0]
         whom = (
@@ -881,7 +902,7 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         )
         return Assessment(
             text,
-            Verdict.VAGUE,
+            VAGUE,
             ("who",),
             kind=favour.kind,
             what=_polish(favour.what, company, role, respell),
@@ -899,7 +920,7 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         who = _say_name(named[0].text)
         return Assessment(
             text,
-            Verdict.VAGUE,
+            VAGUE,
             ("what",),
             who=who,
             kind=kind,
@@ -911,11 +932,11 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
             role=role,
             deadline=deadline,
         )
-    generic = next((r.text for r in refs if r.kind is not RefKind.PERSON and r.text), None)
+    generic = next((r.text for r in refs if r.kind is not PERSON and r.text), None)
     whom = f'"{generic}" is not one identifiable person' if generic else "no one is named"
     return Assessment(
         text,
-        Verdict.VAGUE,
+        VAGUE,
         ("who", "what"),
         kind=kind,
         reasons=(
