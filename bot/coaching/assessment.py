@@ -94,80 +94,82 @@ class Assessment:
 
 
 # An ask with no one identifiable: "find someone at Amazon", "get a referral", "see if anyone…".
+# Every alternative starts at a word boundary, checked once before the group (not in each of
+# the ~30 alternatives at every position): about twice as fast a scan, the same matches.
 _VAGUE_INTENT = re.compile(
-    r"\b(?i:get|getting|find|finding|land|score|request|seek|seeking|line\sup|try\sto\sget)\s"
+    r"\b(?:(?i:get|getting|find|finding|land|score|request|seek|seeking|line\sup|try\sto\sget)\s"
     r"(?i:some\s|a\s|an\s|more\s|a\sfew\s|few\s)?(?i:help|advice|guidance|feedback|support"
     r"|introductions?|intros?|referrals?|references?|recommendations?|leads|contacts?|mentor"
     r"|mentorship|input|names|connections)\b"
     # Not people whose posts are read ("comment on posts from people at Stripe").
     r"|(?<!\bfrom\s)"
-    r"\b(?i:someone|somebody|anyone|anybody|people|folks|a\scontact|contacts|a\sperson"
+    r"(?i:someone|somebody|anyone|anybody|people|folks|a\scontact|contacts|a\sperson"
     r"|an\sinsider|insiders)\s(?i:at|from|in|inside|who\sworks\sat)\s[A-Z0-9]"
     # "talk to a hiring manager at Zalando": one of many people at a named place.
-    r"|\b(?i:talk|speak|chat|reach\sout)\s(?i:to|with)\s(?i:a|an|some|one)\s(?:[\w-]+\s){0,3}?"
+    r"|(?i:talk|speak|chat|reach\sout)\s(?i:to|with)\s(?i:a|an|some|one)\s(?:[\w-]+\s){0,3}?"
     r"(?i:at|from|in)\s[A-Z0-9]"
-    r"|\b(?i:see\sif|find\sout\sif)\s(?i:anyone|anybody|someone|somebody|people|any\sof"
+    r"|(?i:see\sif|find\sout\sif)\s(?i:anyone|anybody|someone|somebody|people|any\sof"
     r"|[a-z]+\s(?:can|will|would|could|knows?))\b"
-    r"|\b(?i:look\sfor\ssomeone|find\ssomeone|find\sa\scontact|find\san\sinsider|ask\saround"
+    r"|(?i:look\sfor\ssomeone|find\ssomeone|find\sa\scontact|find\san\sinsider|ask\saround"
     r"|who\sto\sask|see\swho\s(?:can|could|might|would|will|bites|responds|replies|answers"
     r"|reaches\sout|gets\sback))\b"
-    r"|\b(?i:get(?:ting)?\srefer+ed|get\s(?:two|three|\d|a\sfew|some)\s(?:references|referrals))\b"
-    r"|\b(?i:pick)\s(?i:his|her|their|your|ur)\sbrain\b"
+    r"|(?i:get(?:ting)?\srefer+ed|get\s(?:two|three|\d|a\sfew|some)\s(?:references|referrals))\b"
+    r"|(?i:pick)\s(?i:his|her|their|your|ur)\sbrain\b"
     # "pick Dr. Okafor's brain about health tech", "pick dana's brain".
-    r"|\b(?i:pick)\s(?:[\w.-]+\s){0,2}?[\w-]+'s\s(?i:brain)\b"
+    r"|(?i:pick)\s(?:[\w.-]+\s){0,2}?[\w-]+'s\s(?i:brain)\b"
     # "ping my instructor for help w/ my job search", "email my old supervisors for recs".
-    r"|\b(?i:ping|ask|email|e-mail|text|dm|message|call|mail)\s(?:[\w'.-]+\s){1,4}?(?i:for)\s"
+    r"|(?i:ping|ask|email|e-mail|text|dm|message|call|mail)\s(?:[\w'.-]+\s){1,4}?(?i:for)\s"
     r"(?i:some\s|a\sbit\sof\s|more\s)?(?i:help|advice|guidance|tips|pointers|leads|recommendations"
     r"|references|referrals|recs|lors)\b"
-    r"|\b(?i:get|getting|collect|gather)\s(?:[\w-]+\s)?(?i:lors|recs|recommendation\sletters)\b"
-    r"|\b(?i:need|want)\s(?i:some\s)?(?i:help|advice|guidance|support)\s(?i:from)\s"
+    r"|(?i:get|getting|collect|gather)\s(?:[\w-]+\s)?(?i:lors|recs|recommendation\sletters)\b"
+    r"|(?i:need|want)\s(?i:some\s)?(?i:help|advice|guidance|support)\s(?i:from)\s"
     # "idk what to ask him", "dont know whom to ask", "see what he says".
-    r"|\b(?i:what|whom)\sto\s(?i:ask)\b"
-    r"|\b(?i:see\swhat)\s(?i:he|she|they)\s(?i:says|thinks)\b"
+    r"|(?i:what|whom)\sto\s(?i:ask)\b"
+    r"|(?i:see\swhat)\s(?i:he|she|they)\s(?i:says|thinks)\b"
     # "maybe she know opportunities", "I will mention I am looking", "remind him about me".
-    r"|\b(?i:he|she|they)\s(?i:might\s|may\s|probably\s)?(?i:knows?)\s(?i:of\s|about\s)?"
+    r"|(?i:he|she|they)\s(?i:might\s|may\s|probably\s)?(?i:knows?)\s(?i:of\s|about\s)?"
     r"(?i:any\s|some\s)?(?i:opportunities|openings|jobs|roles|leads|positions|vacancies)\b"
-    r"|\b(?i:mention|bring\sup|tell\s(?:him|her|them)|let\s(?:him|her|them)\sknow)\s(?i:that\s)?"
+    r"|(?i:mention|bring\sup|tell\s(?:him|her|them)|let\s(?:him|her|them)\sknow)\s(?i:that\s)?"
     r"(?i:i'm|i\sam|im)\s(?i:looking|job\shunting|job\ssearching|searching|on\sthe\smarket"
     r"|open\sto)\b"
-    r"|\b(?i:remind)\s(?i:him|her|them)\s(?i:about|of)\s(?i:me)\b"
+    r"|(?i:remind)\s(?i:him|her|them)\s(?i:about|of)\s(?i:me)\b"
     # "speak to recruiters at KPMG": many people at a named place.
-    r"|\b(?i:talk|speak|chat)\s(?i:to|with)\s(?:[\w-]+\s)?(?i:recruiters|people|folks|engineers"
+    r"|(?i:talk|speak|chat)\s(?i:to|with)\s(?:[\w-]+\s)?(?i:recruiters|people|folks|engineers"
     r"|employees|managers|alumni|staff|hr)\s(?i:at|from)\s[A-Z0-9]"
-    r"|\b(?i:get|hear)\s(?i:his|her|their)\s(?i:thoughts|take|opinion|input|perspective|advice)\b"
+    r"|(?i:get|hear)\s(?i:his|her|their)\s(?i:thoughts|take|opinion|input|perspective|advice)\b"
     # "maybe Ryo can help me with job in Japan", "take him up on it" (an offer of help).
-    r"|(?<!\bi\s)(?<!\bI\s)\b(?i:can|could|might|may|would|will)\s(?i:be\sable\sto\s)?"
+    r"|(?<!\bi\s)(?<!\bI\s)(?i:can|could|might|may|would|will)\s(?i:be\sable\sto\s)?"
     r"(?i:help\s(?:me|with))\b"
-    r"|\b(?i:take|taking|took)\s(?i:him|her|them)\s(?i:up\son)\b"
+    r"|(?i:take|taking|took)\s(?i:him|her|them)\s(?i:up\son)\b"
     # An offer of help, told to the coach to be taken up: "Kate said 'let me know if I can
     # help.'", "said to reach out if I need anything", "said she'd keep an ear out", "hmu if…".
-    r"|\b(?i:said|says|offered|promised|told\sme)\b[^.!?\n]{0,30}?"
+    r"|(?i:said|says|offered|promised|told\sme)\b[^.!?\n]{0,30}?"
     r"\b(?i:let\sme\sknow\sif\s(?:i|she|he|they|we)\scan\shelp|help\showever\s(?:she|he|they)\scan"
     r"|keep\san\s(?:ear|eye)\sout|happy\sto\s(?:chat|help|talk|meet)"
     r"|(?:reach\sout|hmu|hit\sme\sup)\sif\s(?:i|you|u)\s(?:need|want)\sanything)\b"
     # "reconnect with Tariq": one person named, no favour yet (not "just to reconnect").
-    r"|(?<!\bjust\sto\s)\b(?i:reconnect)\s(?i:with|w/)\s[A-Z][\w-]+\b"
+    r"|(?<!\bjust\sto\s)(?i:reconnect)\s(?i:with|w/)\s[A-Z][\w-]+\b"
     r"(?!\s(?i:at|on|alumni|folks|people|crew|team|colleagues|friends|contacts|grads)\b)"
     # "Help from Adele", "get on her radar again", "a good person to ask", "good for advice".
-    r"|\b(?i:help|advice|support|guidance)\s(?i:from)\s[A-Z]"
-    r"|\b(?i:get|getting|stay|back)\son\s(?i:his|her|their)\sradar\b"
-    r"|\b(?i:good|right|best|great)\s(?i:person|one|contact)\sto\s(?i:ask|talk\sto)\b"
-    r"|\b(?i:good|great|useful)\sfor\s(?i:advice|tips|leads|intros|referrals|pointers)\b"
+    r"|(?i:help|advice|support|guidance)\s(?i:from)\s[A-Z]"
+    r"|(?i:get|getting|stay|back)\son\s(?i:his|her|their)\sradar\b"
+    r"|(?i:good|right|best|great)\s(?i:person|one|contact)\sto\s(?i:ask|talk\sto)\b"
+    r"|(?i:good|great|useful)\sfor\s(?i:advice|tips|leads|intros|referrals|pointers)\b"
     # "find a mentor", "DM a couple of the speakers", "get in touch w some people at the Big 4":
     # someone sought or many written to, no one named.
-    r"|\b(?i:look(?:ing)?\sfor|find(?:ing)?)\s(?i:a|an)\s(?i:mentor|sponsor|referrer|insider)\b"
-    r"|\b(?i:dm|dm'ing|dming|message|messaging|msg|email|emailing|text|texting|ping|pinging"
+    r"|(?i:look(?:ing)?\sfor|find(?:ing)?)\s(?i:a|an)\s(?i:mentor|sponsor|referrer|insider)\b"
+    r"|(?i:dm|dm'ing|dming|message|messaging|msg|email|emailing|text|texting|ping|pinging"
     r"|contact|contacting|reach\sout\sto|get\sin\stouch\sw(?:ith|/)?)\s(?i:a\scouple|a\sfew|some"
     r"|several|two|three|four|five|\d+)\s(?i:of\s)?(?i:the\s|my\s)?(?:[\w'-]+\s){0,3}?(?i:people"
     r"|folks|speakers|recruiters|managers|engineers|alumni|classmates|colleagues|contacts"
     r"|founders|attendees|panelists|connections|vps|directors|partners)\b"
     # "gonna bug doug about jobs again": pestered about work, no favour named.
-    r"|\b(?i:bug|pester|nudge|hassle)\s(?:[\w'.-]+\s){1,2}?(?i:about|re|for)\s"
+    r"|(?i:bug|pester|nudge|hassle)\s(?:[\w'.-]+\s){1,2}?(?i:about|re|for)\s"
     r"(?i:jobs?|work|openings|roles|opportunities|referrals?|leads)\b"
-    r"|\b(?i:get|pick)\s(?:(?i:dr|mr|mrs|ms|prof)\.\s)?[A-Z][\w-]*'s\s"
+    r"|(?i:get|pick)\s(?:(?i:dr|mr|mrs|ms|prof)\.\s)?[A-Z][\w-]*'s\s"
     r"(?i:thoughts|brain|advice|input|take|opinion|feedback|perspective|help)\b"
-    r"|\b(?i:send)\s(?i:my)\s(?:\w+\s)?(?i:resume|cv|portfolio)\s(?i:to)\s"
-    r"(?i:a\s|some\s|few\s|\d+\s|people|recruiters|hiring)"
+    r"|(?i:send)\s(?i:my)\s(?:\w+\s)?(?i:resume|cv|portfolio)\s(?i:to)\s"
+    r"(?i:a\s|some\s|few\s|\d+\s|people|recruiters|hiring))"
 )
 # Every match of _VAGUE_INTENT holds one of these words.
 _VAGUE_INTENT_WORDS = frozenset(
