@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
-from bot.coaching.favours import Favour, RequestKind
+from bot.coaching.favours import INTRODUCTION, REFERENCE, REFERRAL, REVIEW, Favour
 from bot.coaching.lexicon import EVERYDAY_FAVOURS, JOB_WORDS
 
 __all__ = ["find_errand"]
@@ -28,9 +28,7 @@ _ERRAND = re.compile(
     + r")(?![\w'-])"
 )
 # Favours that are about the job search whatever they are asked alongside.
-_JOB_KINDS = frozenset(
-    {RequestKind.INTRODUCTION, RequestKind.REFERRAL, RequestKind.REFERENCE, RequestKind.REVIEW}
-)
+_JOB_KINDS = frozenset({INTRODUCTION, REFERRAL, REFERENCE, REVIEW})
 
 
 def find_errand(
