@@ -12,6 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from storage.migrations.columns import cascade_fk
+
 revision = "0007"
 down_revision = "0006"
 
@@ -20,24 +22,12 @@ def upgrade() -> None:
     op.create_table(
         "dashboard_sign_ins",
         sa.Column("token_hash", sa.String(64), nullable=False),
-        sa.Column("community_id", sa.Integer, nullable=False),
-        sa.Column("member_id", sa.Integer, nullable=False),
+        cascade_fk("dashboard_sign_ins", "community_id", "communities"),
+        cascade_fk("dashboard_sign_ins", "member_id", "members"),
         sa.Column("created_at", sa.DateTime, nullable=False),
         sa.Column("expires_at", sa.DateTime, nullable=False),
         sa.Column("used_at", sa.DateTime),
         sa.PrimaryKeyConstraint("token_hash", name="pk_dashboard_sign_ins"),
-        sa.ForeignKeyConstraint(
-            ["community_id"],
-            ["communities.id"],
-            name="fk_dashboard_sign_ins_community_id_communities",
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["member_id"],
-            ["members.id"],
-            name="fk_dashboard_sign_ins_member_id_members",
-            ondelete="CASCADE",
-        ),
     )
     op.create_index("ix_dashboard_sign_ins_member", "dashboard_sign_ins", ["member_id"])
     op.create_index("ix_asks_created", "asks", ["created_at"])
