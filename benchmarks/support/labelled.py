@@ -33,6 +33,10 @@ UNSEEN5B_SET = SETS_DIR / "asks-unseen-5b.tsv"
 # Two sets written blind the same day for tuning on (seen from the start).
 DEV4A_SET = SETS_DIR / "asks-dev-4a.tsv"
 DEV4B_SET = SETS_DIR / "asks-dev-4b.tsv"
+# Two sets of 400 written blind in the fifth session (asks-6a.md, asks-6b.md), each split without
+# being read: three quarters to tune on, a quarter kept outside the repository and scored once.
+DEV6A_SET = SETS_DIR / "asks-dev-6a.tsv"
+DEV6B_SET = SETS_DIR / "asks-dev-6b.tsv"
 LABELS = ("specific", "vague", "passive")
 
 
