@@ -182,6 +182,8 @@ def question(turn: Turn, reading: Reading) -> State:
         Topic.PRIVACY: _privacy,
         Topic.MY_ASKS: _my_asks,
         Topic.REMINDER: _reminder,
+        Topic.HOW_TO_ASK: _how_to_ask,
+        Topic.HOW_TO_THANK: _how_to_thank,
     }.get(topic)
     if topic == Topic.GROUP:
         return group_question(turn, reading)
@@ -389,6 +391,31 @@ def _group(turn: Turn, reading: Reading) -> str:
         f"(the favour and the company), so others can help — {yours}. Need someone at a "
         "company? Ask me “who knows someone at Stripe?” and I'll ask the group for you. I don't "
         "list who's in the group."
+    )
+
+
+def _how_to_ask(turn: Turn, reading: Reading) -> str:
+    """ "what should i say?": the words for the ask — or, once asked and waiting, for a nudge."""
+    ask = latest_open_ask(turn)
+    if ask is not None and ask.status == AskStatus.MADE and ask.who:
+        return (
+            f"One friendly line is enough: “Hi {ask.who.split()[0]}, just bumping my note in case "
+            "it got buried — no pressure either way.” Short, warm, and easy to answer."
+        )
+    return _FIXED_ANSWERS[Topic.HOW_TO_ASK]
+
+
+def _how_to_thank(turn: Turn, reading: Reading) -> str:
+    """ "how do i thank her properly": a short, specific thank-you, and a promise to report back."""
+    assert turn.member.id is not None
+    asks = [a for a in turn.uow.asks.for_member(turn.member.id) if a.who]
+    said_yes = [a for a in asks if a.outcome == Outcome.YES]
+    last = (said_yes or asks)[-1:]
+    name = f", {last[0].who.split()[0]}" if last and last[0].who else ""
+    return (
+        "Short and specific beats long: what they did, what it means for you, and that you'll "
+        f"keep them posted. e.g. “Thank you so much{name} — that really helps. I'll let you "
+        "know how it goes.” Then do let them know: people love hearing how it ended."
     )
 
 

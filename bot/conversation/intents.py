@@ -87,6 +87,7 @@ class Topic(StrEnum):
     MY_ASKS = "my_asks"  # "what did I ask yesterday?"
     REMINDER = "reminder"  # "can you remind me at 3pm to email carla" (no one-off reminders)
     HOW_TO_ASK = "how_to_ask"  # "should I attach my CV?", "what do I say?"
+    HOW_TO_THANK = "how_to_thank"  # "how do i thank her properly"
     NERVES = "nerves"  # "i hate asking for favours", "feels pushy"
     GROUP = "group"  # "who else is in the group?", "can i see what others ask?"
     BOT = "bot"
@@ -325,12 +326,21 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
     ),
     (Topic.NEXT, vocab.WHAT_NEXT),
     (
+        Topic.HOW_TO_THANK,
+        re.compile(
+            r"\bhow (do|should|can|would) i (properly |best )?(say )?thank\b|\bwhat (should|do|can) i "
+            r"(say|write|send) to thank\b|\bhow to thank\b"
+        ),
+    ),
+    (
         Topic.HOW_TO_ASK,
         re.compile(
             r"\bshould i (attach|include|send|add|link) (my |a |the )?(cv|resume|résumé|portfolio|"
             r"linkedin|job (link|description|posting))\b|\bhow (should|do|can) i (word|phrase|write|say)"
             r" (it|this|the (message|email|ask))\b|\bwhat (should|do) i (say|write) (to (him|her|them)|in "
             r"the (message|email))\b|\b(email|text|call|dm) or (linkedin|email|text|call|dm)\b"
+            r"|^(so |ok |and |but )?what (should|do|would|can) i (say|write|text|send)( to (him|her|them))?"
+            r"( exactly| then| now)?\??$"
         ),
     ),
     (Topic.NEXT, re.compile(r"^which (ask|one)\b")),
@@ -1019,7 +1029,8 @@ def _names_outcome(low: str) -> bool:
             r"no (reply|response|answer)|never replied|hasn'?t replied|ghosted|waiting to hear|"
             r"still waiting|waiting on|heard back|can'?t refer|will intro|'ll intro|"
             r"referring me|nothing (yet |back )?from|still nothing|no word from|heard nothing|"
-            r"never (got|gotten) back|got back to me|(finally )?(answered|replied|responded))\b",
+            r"never (got|gotten) back|got back to me|(finally )?(answered|replied|responded)|"
+            r"^still no\b|(she|he|they) (wrote|sent|signed|posted|left) (it|one|me)\b)",
             low,
         )
     )

@@ -430,6 +430,8 @@ OUTCOME_YES = re.compile(
     r"|\b(intro|introduction|referral) (done|made|sent)\b|\b(call|chat|coffee|meeting) is (on|set|booked)\b"
     r"|\b(wants|asked for|needs) my (cv|resume|résumé|portfolio)\b|\b(it'?s|its) a yes\b"
     r"|\byes to the (intro|introduction|referral|reference|call|chat|review)\b"
+    r"|\b(she|he|they) (wrote|sent|signed|posted|left) (it|one|me one|the (recommendation|reference|"
+    r"letter|intro|introduction|email))\b"
 )
 OUTCOME_NO = re.compile(
     r"\b(said|say|says|told me|replied|answered) (no|nope|not|sorry|she can'?t|he can'?t)\b"
@@ -581,7 +583,7 @@ DROP_FIRST = re.compile(
 WAITING_FIRST = re.compile(
     r"\b(let me know|see what (i|she|he|they) can do|think about it|get back to me|will see|"
     r"we'?ll see|idk yet|don'?t know yet|not sure yet|let me check|check back|wait another|"
-    r"(she|he|they)'?d (see|think|check|let me know|get back|look into it)|"
+    r"(she|he|they)'?d (see|think|check|let me know|get back|look into it)|^still no\b(?! to\b)|"
     r"(she|he|they)'?ll (see|think about|check|look into)|"
     r"after the (reorg|holidays|break|launch|review|freeze))\b"
 )

@@ -622,6 +622,20 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "waiting, the words for a nudge, a yes in other words, and how to say thanks": [
+        (
+            "ask my old manager Dana Fox for a LinkedIn recommendation",
+            "That's a real ask: Dana Fox",
+        ),
+        (":9h", ""),
+        ("Made it", "What happened?"),
+        ("she hasn't replied", "Asking was the hard part."),
+        (":4d", ""),
+        ("still no", "Still nothing from Dana Fox"),
+        ("what should i say?", "“Hi Dana, just bumping my note"),
+        ("she wrote it!! so nice of her", "Great outcome."),
+        ("how do i thank her properly", "“Thank you so much, Dana"),
+    ],
     "a low day, a break offered and taken, and a neighbour who gets a name": [
         (":1h", ""),
         ("meh", "Low-energy day? That's OK."),
