@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
 
@@ -1864,30 +1865,6 @@ _NOT_SPECIFIC_BY_KIND: dict[str, list[str]] = {
 }
 
 
-@pytest.mark.parametrize(
-    ("text", "who"),
-    [
-        pytest.param(text, who, id=f"{kind}: {text}")
-        for kind, rows in _ASKED_BY_KIND.items()
-        for text, who in rows
-    ],
-)
-def test_who_is_asked_is_found_and_said_back(text: str, who: str) -> None:
-    _assert_judged(text, Verdict.SPECIFIC, who)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        pytest.param(text, id=f"{kind}: {text}")
-        for kind, rows in _NOT_SPECIFIC_BY_KIND.items()
-        for text in rows
-    ],
-)
-def test_who_rules_never_make_these_specific(text: str) -> None:
-    assert assess_ask(text).verdict is not Verdict.SPECIFIC
-
-
 # Who is asked, by kind (fifth session): each kind with sentences of its own.
 _PERSON_KINDS: dict[str, list[tuple[str, str]]] = {
     "a title of rank after a relation is said with the name": [
@@ -2083,30 +2060,6 @@ _NOT_ONE_PERSON_J10: dict[str, list[str]] = {
 
 
 @pytest.mark.parametrize(
-    ("text", "who"),
-    [
-        pytest.param(text, who, id=f"{kind}: {text}")
-        for kind, rows in _PERSON_KINDS_J10.items()
-        for text, who in rows
-    ],
-)
-def test_more_people_named_by_kind_are_asked(text: str, who: str) -> None:
-    _assert_judged(text, Verdict.SPECIFIC, who)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        pytest.param(text, id=f"{kind}: {text}")
-        for kind, rows in _NOT_ONE_PERSON_J10.items()
-        for text in rows
-    ],
-)
-def test_more_no_one_identifiable_is_never_specific(text: str) -> None:
-    assert assess_ask(text).verdict is not Verdict.SPECIFIC
-
-
-@pytest.mark.parametrize(
     ("text", "what"),
     [
         (
@@ -2147,30 +2100,6 @@ _NOT_ONE_PERSON: dict[str, list[str]] = {
         "ask the alumni slack whether anyone can refer me to Wise",
     ],
 }
-
-
-@pytest.mark.parametrize(
-    ("text", "who"),
-    [
-        pytest.param(text, who, id=f"{kind}: {text}")
-        for kind, rows in _PERSON_KINDS.items()
-        for text, who in rows
-    ],
-)
-def test_people_named_by_kind_are_asked(text: str, who: str) -> None:
-    _assert_judged(text, Verdict.SPECIFIC, who)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        pytest.param(text, id=f"{kind}: {text}")
-        for kind, rows in _NOT_ONE_PERSON.items()
-        for text in rows
-    ],
-)
-def test_no_one_identifiable_is_never_specific(text: str) -> None:
-    assert assess_ask(text).verdict is not Verdict.SPECIFIC
 
 
 # Favours recognised by what is asked (issue 13, fifth session): each kind with its person and
@@ -2272,33 +2201,6 @@ _FAVOURS_NOT_ASKED: dict[str, list[str]] = {
         "the phone number of the plumber. Tom has it, I'll ask",
     ],
 }
-
-
-@pytest.mark.parametrize(
-    ("text", "who", "what"),
-    [
-        pytest.param(text, who, what, id=f"{kind}: {text}")
-        for kind, rows in _FAVOURS_BY_KIND.items()
-        for text, who, what in rows
-    ],
-)
-def test_favour_is_recognised_and_said_back(text: str, who: str, what: str) -> None:
-    result = assess_ask(text)
-    assert result.verdict is Verdict.SPECIFIC, result.reasons
-    assert result.who == who
-    assert result.what is not None and result.what.startswith(what), result.what
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        pytest.param(text, id=f"{kind}: {text}")
-        for kind, rows in _FAVOURS_NOT_ASKED.items()
-        for text in rows
-    ],
-)
-def test_favours_not_asked_of_anyone_are_not_specific(text: str) -> None:
-    assert assess_ask(text).verdict is not Verdict.SPECIFIC
 
 
 _FAVOURS_BY_FRAME: dict[str, list[tuple[str, str, str]]] = {
@@ -2497,21 +2399,6 @@ _PASSIVE_BY_KIND: dict[str, list[str]] = {
 
 
 @pytest.mark.parametrize(
-    ("text", "who", "what"),
-    [
-        pytest.param(text, who, what, id=f"{kind}: {text}")
-        for kind, rows in _FAVOURS_BY_FRAME.items()
-        for text, who, what in rows
-    ],
-)
-def test_favour_frames_are_recognised(text: str, who: str, what: str) -> None:
-    result = assess_ask(text)
-    assert result.verdict is Verdict.SPECIFIC, result.reasons
-    assert result.who == who
-    assert result.what is not None and result.what.startswith(what), result.what
-
-
-@pytest.mark.parametrize(
     ("text", "verdict"),
     [
         pytest.param(text, Verdict.VAGUE, id=f"vague, {kind}: {text}")
@@ -2527,3 +2414,36 @@ def test_favour_frames_are_recognised(text: str, who: str, what: str) -> None:
 def test_vague_and_passive_stay_apart(text: str, verdict: Verdict) -> None:
     result = assess_ask(text)
     assert result.verdict is verdict, result.reasons
+
+
+def _by_kind(*tables: dict[str, list[Any]]) -> list[Any]:
+    """The rows of tables keyed by kind of ask, as test cases named by their kind."""
+    return [
+        pytest.param(*(row if isinstance(row, tuple) else (row,)), id=f"{kind}: {row}")
+        for table in tables
+        for kind, rows in table.items()
+        for row in rows
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"), _by_kind(_ASKED_BY_KIND, _PERSON_KINDS, _PERSON_KINDS_J10)
+)
+def test_who_is_asked_is_found_and_said_back(text: str, who: str) -> None:
+    _assert_judged(text, Verdict.SPECIFIC, who)
+
+
+@pytest.mark.parametrize(
+    "text",
+    _by_kind(_NOT_SPECIFIC_BY_KIND, _NOT_ONE_PERSON, _NOT_ONE_PERSON_J10, _FAVOURS_NOT_ASKED),
+)
+def test_no_one_identifiable_or_nothing_asked_is_never_specific(text: str) -> None:
+    assert assess_ask(text).verdict is not Verdict.SPECIFIC
+
+
+@pytest.mark.parametrize(("text", "who", "what"), _by_kind(_FAVOURS_BY_KIND, _FAVOURS_BY_FRAME))
+def test_favour_is_recognised_and_said_back(text: str, who: str, what: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.who == who
+    assert result.what is not None and result.what.startswith(what), result.what
