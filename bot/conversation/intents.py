@@ -362,6 +362,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
         Topic.SCHEDULE,
         re.compile(
             r"\bwhen (do|will|are) (you|u) (message|messaging|check|checking|ping|write|text|dm)"
+            r"|\b(what are|show( me)?|what'?s) my (settings|preferences|schedule|check-?in days)\b"
             r"|\b(do|will|does) (you|u|this) (work|run|message|write|check in|ping)( me)? (on )?"
             r"(weekends?|saturdays?|sundays?|holidays?)\b"
             r"|\bwhat time (do|will|are) (you|u)\b|\bmy (schedule|check-?in time)\b"

@@ -549,7 +549,8 @@ MOVED_TO = re.compile(
 SCHEDULE_CUE = re.compile(
     r"\b(check ?in|check-in|message me|msg me|ping me|ask me|remind|move|change|switch|schedule|"
     r"instead|earlier|later|my time|tz|timezone|time zone|i'?m in|i am in|i live in|moved to|"
-    r"based in|prefer|rather|from now on|every (day|morning|weekday)|weekends?|can (we|you) do|(only|just) (on )?(mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b"
+    r"based in|prefer|rather|from now on|every (day|morning|weekday|other day|second day)|weekends?|"
+    r"can (we|you) do|(only|just) (on )?(mon|tue|wed|thu|fri|sat|sun)[a-z]*|(would be|works|is) better)\b"
 )
 PART_OF_DAY = re.compile(
     r"^(mornings?|afternoons?|evenings?|early|late|later|earlier)( please| pls| is fine| are fine| work| works| are better| is better)?$"

@@ -136,6 +136,9 @@ _DAYS_PHRASES: dict[str, frozenset[int]] = {
         (_WEEKDAYS, ("weekdays", "week days", "workdays", "working days", "mon-fri")),
         (_WEEKDAYS, ("monday to friday", "monday through friday")),
         (frozenset({5, 6}), ("weekends only",)),
+        # "every other day": three days a week, spread out.
+        (frozenset({0, 2, 4}), ("every other day", "every second day", "alternate days")),
+        (frozenset({0, 2, 4}), ("3 days a week", "three days a week", "3x a week")),
     )
     for phrase in phrases
 }

@@ -622,6 +622,12 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "the schedule in everyday words": [
+        ("can you do evenings instead? like 7pm", "19:00"),
+        ("im actually in london", "19:00 (Europe/London)"),
+        ("every other day would be better", "mon,wed,fri at 19:00"),
+        ("what are my settings", "I check in mon,wed,fri at 19:00 (Europe/London)."),
+    ],
     "waiting, the words for a nudge, a yes in other words, and how to say thanks": [
         (
             "ask my old manager Dana Fox for a LinkedIn recommendation",
