@@ -259,6 +259,15 @@ _REVIEW = re.compile(
     r"|weigh\sin\son|red[- ]?pen)"
     rf"\s(?P<doc>{_DOC_PHRASE})"
 )
+# "read just that", "look over this bit": a review of the document the message named before.
+_REVIEW_BACK = re.compile(
+    r"\b(?:read|review|proofread|critique|edit|look\sover|go\sover)\s(?:over\s)?(?:just\s|only\s)?"
+    r"(?:that|this)(?:\s(?:part|bit|section|paragraph|page|one))?(?=\s?[.,;:!?—)-]|\s(?:and"
+    r"|before|tonight|today|tomorrow|for\sme|please|pls)\b|$)"
+)
+_BACK_DOC_WORDS = frozenset({"that", "this"})
+_DOC_BEFORE = re.compile(_DOC_PHRASE)
+_DOC_JOINS = frozenset({" on ", " in ", " of ", " from "})
 # A review named by its document first: "a resume teardown", "a portfolio review call".
 _DOC_REVIEW_NOUNS = (
     "review",
@@ -1017,6 +1026,8 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (_REVIEW, _REVIEW_WORDS),
     (_REVIEW, _DOC_HEADS),
     (_DOC_REVIEW, _DOC_HEADS),
+    (_REVIEW_BACK, _REVIEW_WORDS),
+    (_REVIEW_BACK, _BACK_DOC_WORDS),
     (_DOC_REVIEW, _DOC_REVIEW_WORDS),
     (_SEND_DOC, _SEND_DOC_WORDS),
     (_SEND_DOC, _DOC_HEADS),
@@ -1203,6 +1214,16 @@ def find_favours(
             )
             for m in _DOC_REVIEW.finditer(low)
         ]
+    if has_doc and not _BACK_DOC_WORDS.isdisjoint(words) and not _REVIEW_WORDS.isdisjoint(words):
+        # "the paragraph on my resume — asking Gwen to read just that": the document named before.
+        for m in _REVIEW_BACK.finditer(low):
+            docs = [(d.start(), d.end()) for d in _DOC_BEFORE.finditer(low, 0, m.start())]
+            if docs:
+                start, end = docs.pop()
+                # "the paragraph on my resume": one document inside another, said as one.
+                while docs and low[docs[-1][1] : start] in _DOC_JOINS:
+                    start = docs.pop()[0]
+                doc_reviews.append((m, f"a review of {_owned(text[start:end])}", True))
     for m, what, asked in doc_reviews:
         favours.append(
             Favour(

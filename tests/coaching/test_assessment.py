@@ -2320,6 +2320,18 @@ _FAVOURS_BY_FRAME: dict[str, list[tuple[str, str, str]]] = {
             "an answer to what they really look for",
         ),
     ],
+    "a review of the document named before it ('read just that')": [
+        (
+            "the gap year line in my cover letter — asking Ines to read just that part tonight",
+            "Ines",
+            "a review of the gap year line in your cover letter",
+        ),
+        (
+            "my portfolio site is finally up. ask Dev to look over this before I send it out",
+            "Dev",
+            "a review of your portfolio",
+        ),
+    ],
     "a question of how the member's own record will be judged": [
         (
             "ask Priya whether my bootcamp capstone counts as real project experience for the "
@@ -2492,6 +2504,7 @@ _VAGUE_BY_KIND: dict[str, list[str]] = {
         "talked to Tom yesterday. ask him whether they hire writers",
         "ask my brother whether my sourdough counts as a real hobby",
         "ask Tom whether it counts as experience",
+        "updated my CV. ask Tom to read that article on interviewing",
     ],
     "a question to the group or to someone unnamed": [
         "does anyone know if Jacobs sponsors visas for graduates",
