@@ -341,17 +341,27 @@ _DANGLING = frozenset(
 )
 
 
+# The prepositions a question may end on ("what they look for"); "and", "the" never end one.
+_ENDS_QUESTION = frozenset({"at", "to", "for", "with", "of", "in", "on", "from"})
+
+
 def _without_dangling(what: str) -> str:
     """ "an intro to the CTO at" -> "an intro to the CTO": no comma or little word at the end.
 
     A loop from the end rather than an end-anchored regex, which would be tried at every
-    position of the phrase."""
+    position of the phrase. A short question keeps the preposition it ends on: "what they
+    look for", "who to talk to"."""
+    question = _QUESTION_START.match(what.lower()) is not None and what.count(" ") < 10
     while True:
         if what.endswith(","):
             what = what[:-1]
             continue
         head, space, last = what.rpartition(" ")
-        if space and last.lower() in _DANGLING:
+        if (
+            space
+            and last.lower() in _DANGLING
+            and not (question and last.lower() in _ENDS_QUESTION)
+        ):
             what = head
             continue
         return what.strip()

@@ -28,7 +28,9 @@ from bot.coaching.lexicon import (
     COMMON_WORDS,
     CORE_DOCUMENTS,
     DOCUMENTS,
+    GIVEN_NAMES,
     INFO_NOUNS,
+    JOB_WORDS,
     ROLE_NOUNS,
     VAGUE_QUESTION_WORDS,
     WHICH_NOUNS,
@@ -257,6 +259,15 @@ _REVIEW = re.compile(
     r"|weigh\sin\son|red[- ]?pen)"
     rf"\s(?P<doc>{_DOC_PHRASE})"
 )
+# "read just that", "look over this bit": a review of the document the message named before.
+_REVIEW_BACK = re.compile(
+    r"\b(?:read|review|proofread|critique|edit|look\sover|go\sover)\s(?:over\s)?(?:just\s|only\s)?"
+    r"(?:that|this)(?:\s(?:part|bit|section|paragraph|page|one))?(?=\s?[.,;:!?—)-]|\s(?:and"
+    r"|before|tonight|today|tomorrow|for\sme|please|pls)\b|$)"
+)
+_BACK_DOC_WORDS = frozenset({"that", "this"})
+_DOC_BEFORE = re.compile(_DOC_PHRASE)
+_DOC_JOINS = frozenset({" on ", " in ", " of ", " from "})
 # A review named by its document first: "a resume teardown", "a portfolio review call".
 _DOC_REVIEW_NOUNS = (
     "review",
@@ -779,6 +790,40 @@ def _any_news_on(words: list[str], i: int) -> bool:
     )
 
 
+# "they", "there" in a question: the organisation the message named before it.
+_BACK_WORDS = frozenset({"they", "they'd", "they're", "they've", "they'll", "there"})
+# "moved to Newsela as a writer", "the brief for the Wieden+Kennedy challenge": an organisation
+# named after a preposition (a given name there is a person: "talk to Tom").
+_ORG_BEFORE = re.compile(r"\b(?:at|to|for|from|joined|with)\s(?:the\s)?((?!I\b)[A-Z][\w&+.'-]*)")
+# "whether my action research counts as research experience": how a named thing of the member's
+# will be judged.
+_COUNTS_AS = re.compile(
+    r"(?:whether|if)\s(?:my|the|our|this)\s(?:[\w'-]+\s){0,4}?(?:counts?|would\scount"
+    r"|will\scount|could\scount|qualif(?:y|ies)|is\sconsidered|are\sconsidered)\sas\s[\w\"“'-]"
+)
+# "what they actually care about", "what they look for": what a named employer values.
+_PREFERENCE = frozenset(
+    {"care", "cares", "look", "looks", "value", "values", "prioritise", "prioritize"}
+    | {"prioritises", "prioritizes", "expect", "expects"}
+)
+
+
+def _in_job_search(low: str) -> bool:
+    """Is the message about the job search ("my sourdough counts as a hobby" is not)?"""
+    return any(w in JOB_WORDS or w in INFO_NOUNS for w in _WORD.findall(low))
+
+
+def _named_before(text: str, start: int, has_anchor_at: list[tuple[int, int]]) -> bool:
+    """Did the message name an organisation before `start` ("they" in a question)?"""
+    if any(s < start for s, _ in has_anchor_at):
+        return True
+    return any(
+        (name := m.group(1).rstrip(".'-").lower().removesuffix("'s")) not in GIVEN_NAMES
+        and name not in COMMON_WORDS
+        for m in _ORG_BEFORE.finditer(text, 0, start)
+    )
+
+
 def _question_concrete(
     text: str, low: str, start: int, has_anchor_at: list[tuple[int, int]]
 ) -> bool:
@@ -797,6 +842,13 @@ def _question_concrete(
         return True  # "whether the CNM2 post in Cork is open": a post named by its title
     words = _WORD.findall(low[start:stop])
     has_company = any(start <= s < stop for s, _ in has_anchor_at)
+    # "Rebecca moved to Newsela. asking her whether they take freelance writers": "they" is the
+    # organisation named before the question.
+    named_back = (
+        not has_company
+        and not _BACK_WORDS.isdisjoint(words)
+        and _named_before(text, start, has_anchor_at)
+    )
     if len(words) < 2 or any(
         w in VAGUE_QUESTION_WORDS
         and not (has_company and w in _NAMED_JOB_WORDS and "the" in words[max(0, i - 4) : i])
@@ -815,11 +867,22 @@ def _question_concrete(
         for i, w in enumerate(words)
     ):
         return True
+    if _COUNTS_AS.match(low, start, stop) is not None and _in_job_search(low):
+        return True  # "whether my research counts as "research experience"": a named judgement
+    if (
+        named_back
+        and words[0] == "what"
+        and words[1] in _BACK_WORDS
+        and not _PREFERENCE.isdisjoint(words[2:5])
+        and _in_job_search(low)
+    ):
+        return True  # "what they actually care about" (they: the employer named before)
     # "whether Target is hiring" is not enough; "whether Target hires QA engineers" is, and so
     # is "whether Ecobank hires credit analysts" (a name the company list does not hold), and
     # "whether her school district hires designers": the person's own employer is identified.
     return (
         has_company
+        or named_back
         or _CAPITALISED.search(text, start, stop) is not None
         or _THEIR_EMPLOYER.search(low, start, stop) is not None
     ) and any(w in ROLE_NOUNS for w in words)
@@ -963,6 +1026,8 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (_REVIEW, _REVIEW_WORDS),
     (_REVIEW, _DOC_HEADS),
     (_DOC_REVIEW, _DOC_HEADS),
+    (_REVIEW_BACK, _REVIEW_WORDS),
+    (_REVIEW_BACK, _BACK_DOC_WORDS),
     (_DOC_REVIEW, _DOC_REVIEW_WORDS),
     (_SEND_DOC, _SEND_DOC_WORDS),
     (_SEND_DOC, _DOC_HEADS),
@@ -1149,6 +1214,16 @@ def find_favours(
             )
             for m in _DOC_REVIEW.finditer(low)
         ]
+    if has_doc and not _BACK_DOC_WORDS.isdisjoint(words) and not _REVIEW_WORDS.isdisjoint(words):
+        # "the paragraph on my resume — asking Gwen to read just that": the document named before.
+        for m in _REVIEW_BACK.finditer(low):
+            docs = [(d.start(), d.end()) for d in _DOC_BEFORE.finditer(low, 0, m.start())]
+            if docs:
+                start, end = docs.pop()
+                # "the paragraph on my resume": one document inside another, said as one.
+                while docs and low[docs[-1][1] : start] in _DOC_JOINS:
+                    start = docs.pop()[0]
+                doc_reviews.append((m, f"a review of {_owned(text[start:end])}", True))
     for m, what, asked in doc_reviews:
         favours.append(
             Favour(

@@ -2204,6 +2204,50 @@ _FAVOURS_NOT_ASKED: dict[str, list[str]] = {
 
 
 _FAVOURS_BY_FRAME: dict[str, list[tuple[str, str, str]]] = {
+    "a question whose 'they' or 'there' is the employer named before it": [
+        (
+            "Tomasz started at Allegro in June. asking him if they take junior developers",
+            "Tomasz",
+            "an answer to if they take junior developers",
+        ),
+        (
+            "call Bea (she runs the warehouse at Ocado Erith) and ask which managers there are "
+            "hiring for nights",
+            "Bea",
+            "an answer to which managers there are hiring",
+        ),
+        (
+            "Yusuf just joined Arup. ask him what they really look for in a graduate CV",
+            "Yusuf",
+            "an answer to what they really look for",
+        ),
+    ],
+    "a review of the document named before it ('read just that')": [
+        (
+            "the gap year line in my cover letter — asking Ines to read just that part tonight",
+            "Ines",
+            "a review of the gap year line in your cover letter",
+        ),
+        (
+            "my portfolio site is finally up. ask Dev to look over this before I send it out",
+            "Dev",
+            "a review of your portfolio",
+        ),
+    ],
+    "a question of how the member's own record will be judged": [
+        (
+            "ask Priya whether my bootcamp capstone counts as real project experience for the "
+            "analyst role",
+            "Priya",
+            "an answer to whether your bootcamp capstone counts as",
+        ),
+        (
+            "going to ask Mr Osei if my volunteer tutoring would count as teaching experience on "
+            "my PGCE application",
+            "Mr Osei",
+            "an answer to if your volunteer tutoring would count",
+        ),
+    ],
     "a question headed 'question for X:' or put after a note's person": [
         (
             "question for Ingrid: does Siemens Energy take graduate engineers without a work "
@@ -2356,6 +2400,14 @@ _FAVOURS_BY_FRAME: dict[str, list[tuple[str, str, str]]] = {
 }
 # Vague: an ask intended, but of no one named, or of nothing concrete.
 _VAGUE_BY_KIND: dict[str, list[str]] = {
+    "a question with 'they' and no employer, or a judgement outside the job search": [
+        "went to the party at Sam's. ask Jo what they care about",
+        "had dinner with Priya. ask her what they look for",
+        "talked to Tom yesterday. ask him whether they hire writers",
+        "ask my brother whether my sourdough counts as a real hobby",
+        "ask Tom whether it counts as experience",
+        "updated my CV. ask Tom to read that article on interviewing",
+    ],
     "a question to the group or to someone unnamed": [
         "does anyone know if Jacobs sponsors visas for graduates",
         "get someone to check my CV before Friday",
