@@ -29,7 +29,7 @@ _WEEKDAY_WORD = re.compile(
 
 # "9am", "9 am", "7:45", "8.30pm", "at 9", "9 o'clock", "noon". A bare number needs a cue.
 _CLOCK = re.compile(
-    r"(?<![\d/:.])(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|o'?clock|h\b)?(?![\d/:])",
+    r"(?<![\d/:.])(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|o'?clock|h\b|ish\b)?(?![\d/:])",
     re.IGNORECASE,
 )
 _CLOCK_CUE = re.compile(r"\b(at|around|by|to|for|@)\s*$", re.IGNORECASE)
@@ -144,6 +144,7 @@ _DAYS_PHRASES: dict[str, frozenset[int]] = {
 }
 
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # month words
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ABSOLUTE_DATE = re.compile(
     rf"\b({_MONTH}\s+\d{{1,2}}(st|nd|rd|th)?|\d{{1,2}}(st|nd|rd|th)?\s+(of\s+)?{_MONTH}"
     r"|\d{1,2}/\d{1,2})\b",
@@ -327,6 +328,8 @@ def find_time(text: str, loose: bool = False) -> time | None:
             if not 1 <= hour <= 12:
                 continue
             hour = hour % 12 + (12 if suffix == "pm" else 0)
+        elif 1 <= hour <= 5 and not match.group(1).startswith("0"):
+            hour += 12  # "at 2", "after lunch like 1.30": nobody means a check-in at 2 a.m.
         if hour > 23 or minute > 59:
             continue
         return time(hour, minute)
@@ -393,12 +396,19 @@ def find_break(text: str, today: date) -> Break | None:
         day = _absolute_date(absolute.group(0), today)
         if day is not None:
             return Break(until=day)
-    day_of_month = re.search(r"\b(?:till|til|until|to|on) the (\d{1,2})(?:st|nd|rd|th)?\b", lowered)
+    day_of_month = re.search(
+        r"\b(?:till|til|until|to|on|back|back on) the (\d{1,2})(?:st|nd|rd|th)?\b", lowered
+    )
     if day_of_month and 1 <= int(day_of_month.group(1)) <= 31:
         return Break(until=_next_day_of_month(today, int(day_of_month.group(1))))
     for phrase, days_ahead in _RELATIVE_BREAKS:
         if phrase.search(lowered):
             return Break(until=today + timedelta(days=days_ahead(today)))
+    month = re.search(rf"\b(?:till|til|until|back in) {_MONTH}(?!\s*\d)", lowered)
+    if month:  # "pause til april": until the first of that month
+        number = _MONTHS.index(month.group(1)[:3]) + 1
+        year = today.year + (1 if number <= today.month else 0)
+        return Break(until=date(year, number, 1))
     weekday = _UNTIL_WEEKDAY.search(lowered)
     if weekday:
         target = _day_index(weekday.group(1))
