@@ -806,7 +806,9 @@ def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: froze
                 continue  # "message Liam to say hi": asked nothing unless a favour says so
             return True
         if ref.source is LEAD and (
-            any(0 <= f.start - ref.end <= 4 for f in favours) or _vague_after(ref, text)
+            any(0 <= f.start - ref.end <= 4 for f in favours)
+            or _vague_after(ref, text)
+            or text.endswith(" to", 0, ref.end)  # "Mum to iron my shirt": a task for her
         ):
             return True
         if ref.source is TALK and (

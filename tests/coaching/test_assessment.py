@@ -2527,3 +2527,50 @@ def test_favour_frames_are_recognised(text: str, who: str, what: str) -> None:
 def test_vague_and_passive_stay_apart(text: str, verdict: Verdict) -> None:
     result = assess_ask(text)
     assert result.verdict is verdict, result.reasons
+
+
+# Fifth session (j11people): who is asked in to-do notes, two-word notes, asks passed on through
+# the person written to, and organisations called.
+_PEOPLE_J11_SPECIFIC = [
+    ("sam referral", "Sam", "a referral"),
+    ("jo reference", "Jo", "a reference"),
+    ("dad to proofread my personal statement tonight", "dad", "a review of"),
+    ("Ifeoma to introduce me to the head of design at Monzo", "Ifeoma", "an intro to the head"),
+    ("text Nadia: can you ask your brother whether Arup sponsors visas?", "Nadia", "an answer"),
+    (
+        "email Priya - could you ask your team lead to refer me for the QA role",
+        "Priya",
+        "a referral",
+    ),
+]
+_PEOPLE_J11_VAGUE = [
+    "Mum to help me with my job search lol",
+    "Priya intro",  # an intro to no one named
+    "my sister to give me some tips",
+    "ring the recruitment agency tomorrow",
+    "email the temp agency about shifts",
+    "could you ask your manager for a referral",
+]
+_PEOPLE_J11_PASSIVE = [
+    "Sam to the rescue, we're going to the careers fair together",
+    "Tom to start at Stripe next week, so happy for him",
+    "email the agency my updated CV",
+]
+
+
+@pytest.mark.parametrize(("text", "who", "what"), _PEOPLE_J11_SPECIFIC)
+def test_people_in_notes_and_passed_on_asks(text: str, who: str, what: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.who is not None and result.who.lower() == who.lower()
+    assert result.what is not None and result.what.startswith(what), result.what
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [(t, Verdict.VAGUE) for t in _PEOPLE_J11_VAGUE]
+    + [(t, Verdict.PASSIVE) for t in _PEOPLE_J11_PASSIVE],
+)
+def test_people_notes_without_a_concrete_ask(text: str, verdict: Verdict) -> None:
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
