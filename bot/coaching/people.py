@@ -31,6 +31,7 @@ from bot.coaching.lexicon import (
     RELATION_NOUNS,
     REQUEST_PHRASES,
     REQUEST_VERBS,
+    REQUEST_VERBS_AFTER,
     ROLE_NOUNS,
     SOCIAL_PHRASES,
     SURNAMES_FIRST,
@@ -433,6 +434,8 @@ def _address_name(tokens: tuple[Token, ...], j: int) -> int:
     if k >= len(tokens):
         return -1
     tok = tokens[k]
+    if k == j + 1 and title in ADDRESS_BEFORE and tok.low.rstrip(".") in TITLES:
+        return _address_name(tokens, k)  # "Herr Dr. Vogel", "Frau Prof. Weber": rank, then name
     if (_is_name(tok) and not company_at(tokens, k)) or (
         tok.low in GIVEN_NAMES and tok.low not in COMMON_WORDS and tok.text.isalpha()
     ):
@@ -1142,6 +1145,29 @@ def _to_do_for_me(tokens: tuple[Token, ...], k: int) -> bool:
     )
 
 
+def _asked_in_another_language(ct: CleanText) -> Ref | None:
+    """ "Herr Schneider (mein Betreuer) fragen ob …", "Lotte van Dijk, vragen of …", "Ankit bhai
+    se referral maangna hai": a note opening with the person, then, within a few words, a verb
+    of asking in another language that follows its person (data/request_verbs_after.txt)."""
+    tokens = ct.tokens
+    parsed = parse_object(ct, 0, strong=True)
+    if parsed is None or parsed[0] is not PERSON or tokens[0].low in REQUEST_VERBS:
+        return None
+    end = parsed[2]
+    if end < len(tokens) and tokens[end].low in ADDRESS_AFTER | _KIN_AFTER:
+        end += 1  # "Prakash uncle", "Senthil anna": the form of address is said with the name
+    stop = _past_aside(tokens, end)
+    for k in range(stop, min(len(tokens), stop + 5)):
+        if tokens[k].low in REQUEST_VERBS_AFTER:
+            text = ct.text[tokens[0].start : tokens[end - 1].end]
+            return Ref(PERSON, text, tokens[0].start, tokens[end - 1].end, REQUEST)
+    return None
+
+
+# Kin words said after a name as a form of address: "Prakash uncle", "Meena aunty".
+_KIN_AFTER = frozenset({"uncle", "aunty", "auntie", "aunt"})
+
+
 def _post_heading(ct: CleanText) -> Ref | None:
     """A post one person holds heading the message, then the ask: "the head chef at my last
     job, asking if …", "the head of year at the school where I trained, ask him …". The person
@@ -1595,6 +1621,8 @@ def find_refs(ct: CleanText) -> list[Ref]:
         lead = _contracted_subject(head)
     if lead is None and count > 4 and tokens[0].low == "the":
         lead = _post_heading(ct)
+    if (lead is None or lead.source is LEAD) and not REQUEST_VERBS_AFTER.isdisjoint(ct.words):
+        lead = _asked_in_another_language(head) or lead
     if lead is not None:
         refs.append(lead)
     # Only verbs can open a slot, and only capitalised words, given names and "my"/"our" can

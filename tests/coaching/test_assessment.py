@@ -2574,3 +2574,26 @@ def test_people_in_notes_and_passed_on_asks(text: str, who: str, what: str) -> N
 def test_people_notes_without_a_concrete_ask(text: str, verdict: Verdict) -> None:
     result = assess_ask(text)
     assert result.verdict is verdict, result.reasons
+
+
+# Asks noted in another language (j11people): the person opens the note and a verb of asking
+# follows it (data/request_verbs_after.txt), or a phrase puts the verb first ("vra vir …").
+_OTHER_LANGUAGE_ASKS = [
+    (
+        "Rahul bhai se referral maangna hai for the data analyst role at Swiggy",
+        "specific",
+        "Rahul bhai",
+    ),
+    ("Frau Weber fragen, ob sie eine Stelle im Team hat", "vague", "Frau Weber"),
+    ("Meena aunty se poochna hai about jobs", "vague", "Meena aunty"),
+    ("Carlos, pedirle que me ayude con trabajo", "vague", "Carlos"),
+    ("vra vir Annelie of sy my kan help", "vague", "Annelie"),
+    ("Frau Prof. Lang fragen wegen Jobs", "vague", "Frau Prof. Lang"),
+]
+
+
+@pytest.mark.parametrize(("text", "verdict", "who"), _OTHER_LANGUAGE_ASKS)
+def test_asks_noted_in_another_language_name_the_person(text: str, verdict: str, who: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict.value == verdict, result.reasons
+    assert result.who == who
