@@ -783,7 +783,8 @@ def parse_object(
             head_end = _after_noun_phrase(tokens, k)
             plural = tokens[head_end - 1].low.endswith("s")
             return GENERIC, text[tok.start : tokens[head_end - 1].end], head_end, plural
-    if low in GENERIC_PEOPLE:
+    if low in GENERIC_PEOPLE or (low in ROLE_NOUNS and low.endswith("s") and not tok.is_cap):
+        # "someone", "recruiters", "analysts": a kind of people, not one person.
         k = _after_noun_phrase(tokens, j)
         return GENERIC, text[tok.start : tokens[k - 1].end], k, True
     n = company_at(tokens, j, any_case=not strong)

@@ -2597,3 +2597,17 @@ def test_asks_noted_in_another_language_name_the_person(text: str, verdict: str,
     result = assess_ask(text)
     assert result.verdict.value == verdict, result.reasons
     assert result.who == who
+
+
+# Talking to people of a trade (j11people): an ask intended of a kind of people, no one named.
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("talk to recruiters at the careers fair", Verdict.VAGUE),
+        ("talk to analysts at the CFA meetup", Verdict.VAGUE),
+        ("talk to developers at the hackathon", Verdict.VAGUE),
+        ("go to the hackathon and talk to people", Verdict.PASSIVE),
+    ],
+)
+def test_talking_to_people_of_a_trade_is_a_vague_ask(text: str, verdict: Verdict) -> None:
+    assert assess_ask(text).verdict is verdict
