@@ -31,9 +31,10 @@ from bot.coaching.favours import (
     addressed_question,
     find_favours,
 )
-from bot.coaching.lexicon import ADDRESS_AFTER
+from bot.coaching.lexicon import ADDRESS_AFTER, ROLE_NOUNS
 from bot.coaching.people import (
     FROM,
+    GENERIC,
     LEAD,
     MENTION,
     PERSON,
@@ -816,7 +817,9 @@ def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: froze
                 continue  # "message Liam to say hi": asked nothing unless a favour says so
             return True
         if ref.source is LEAD and (
-            any(0 <= f.start - ref.end <= 4 for f in favours) or _vague_after(ref, text)
+            any(0 <= f.start - ref.end <= 4 for f in favours)
+            or _vague_after(ref, text)
+            or text.endswith(" to", 0, ref.end)  # "Mum to iron my shirt": a task for her
         ):
             return True
         if ref.source is TALK and (
@@ -824,6 +827,9 @@ def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: froze
             or (ref.kind is PERSON and not _for_its_own_sake(text))
             # "talk to people at the meetup about referrals"
             or _TALK_ABOUT.match(text.lower(), ref.end) is not None
+            # "talk to engineers at the IMechE event": people of a trade, sought for it (not
+            # "talk to people after church"), still no one identifiable.
+            or (ref.kind is GENERIC and ref.plural and ref.text.lower() in ROLE_NOUNS)
         ):
             return True
     if not _JOB_TALK_WORDS.isdisjoint(words) and _JOB_TALK.search(text.lower()) is not None:

@@ -34,6 +34,7 @@ __all__ = [
     "RELATION_NOUNS",
     "REQUEST_PHRASES",
     "REQUEST_VERBS",
+    "REQUEST_VERBS_AFTER",
     "ROLE_HEADS",
     "ROLE_NOUNS",
     "SOCIAL_PHRASES",
@@ -75,6 +76,8 @@ def phrases(name: str) -> tuple[tuple[str, ...], ...]:
 # Verbs that direct a request at a person, and those that need a particle ("reach out to").
 REQUEST_VERBS = words("request_verbs.txt")
 REQUEST_PHRASES = phrases("request_phrases.txt")
+# Verbs of asking in other languages that follow the person ("Herr Schneider fragen, ob …").
+REQUEST_VERBS_AFTER = words("request_verbs_after.txt")
 # Talking is an ask only when it is about the job search or aimed at one named person.
 TALK_PHRASES = phrases("talk_phrases.txt")
 # Social meetings name a person but are not asks by themselves (coffee with no request).

@@ -31,6 +31,7 @@ from bot.coaching.lexicon import (
     RELATION_NOUNS,
     REQUEST_PHRASES,
     REQUEST_VERBS,
+    REQUEST_VERBS_AFTER,
     ROLE_NOUNS,
     SOCIAL_PHRASES,
     SURNAMES_FIRST,
@@ -433,6 +434,8 @@ def _address_name(tokens: tuple[Token, ...], j: int) -> int:
     if k >= len(tokens):
         return -1
     tok = tokens[k]
+    if k == j + 1 and title in ADDRESS_BEFORE and tok.low.rstrip(".") in TITLES:
+        return _address_name(tokens, k)  # "Herr Dr. Vogel", "Frau Prof. Weber": rank, then name
     if (_is_name(tok) and not company_at(tokens, k)) or (
         tok.low in GIVEN_NAMES and tok.low not in COMMON_WORDS and tok.text.isalpha()
     ):
@@ -780,7 +783,8 @@ def parse_object(
             head_end = _after_noun_phrase(tokens, k)
             plural = tokens[head_end - 1].low.endswith("s")
             return GENERIC, text[tok.start : tokens[head_end - 1].end], head_end, plural
-    if low in GENERIC_PEOPLE:
+    if low in GENERIC_PEOPLE or (low in ROLE_NOUNS and low.endswith("s") and not tok.is_cap):
+        # "someone", "recruiters", "analysts": a kind of people, not one person.
         k = _after_noun_phrase(tokens, j)
         return GENERIC, text[tok.start : tokens[k - 1].end], k, True
     n = company_at(tokens, j, any_case=not strong)
@@ -1074,6 +1078,14 @@ def _lead_person(ct: CleanText) -> Ref | None:
     tokens = ct.tokens
     first = tokens[0].low if tokens else ""
     if (
+        len(tokens) == 2
+        and tokens[1].low in _NOTE_FAVOURS
+        and _given_name(first)
+        and first not in _MENTION_STOP
+    ):
+        # "bella referee", "sam referral": the whole note is a name and a favour.
+        return Ref(PERSON, tokens[0].text, tokens[0].start, tokens[0].end, LEAD)
+    if (
         len(tokens) < 3
         or first in _HEADERS
         or first in REQUEST_VERBS  # "Text Emeka: could he …" is asked by the verb
@@ -1096,6 +1108,8 @@ def _lead_person(ct: CleanText) -> Ref | None:
         parsed = RefKind.PERSON, tokens[0].text, 1, False  # "zoe → intro to her manager"
     if parsed is None and _given_name(first) and tokens[1].text == "," and _favour_next(tokens):
         parsed = RefKind.PERSON, tokens[0].text, 1, False  # "kavya, mock interview for …"
+    if parsed is None and (_given_name(first) or first in UNIQUE_KIN) and _to_do_for_me(tokens, 1):
+        parsed = RefKind.PERSON, tokens[0].text, 1, False  # "connor to send me …"
     if parsed is None and _given_name(first) and _dotted_favour(tokens):
         # "jake. referral. Honeywell. today.": a clipped note, the name then the favour.
         return Ref(PERSON, tokens[0].text, tokens[0].start, tokens[1].end, LEAD)
@@ -1105,10 +1119,54 @@ def _lead_person(ct: CleanText) -> Ref | None:
     if parsed is None or parsed[0] is not PERSON:
         return None
     kind, text, end, plural = parsed
+    if _to_do_for_me(tokens, end):
+        # "Mum to iron my shirt …", "connor to send me the recruiter's email": a to-do note
+        # giving the person a task for the member; the task follows "to".
+        return Ref(kind, text, tokens[0].start, tokens[end].end, LEAD, plural)
     end = _past_aside(tokens, end)
     if end >= len(tokens) or tokens[end].text not in (":", "—", "-", ",", "→", "="):
         return None
     return Ref(kind, text, tokens[0].start, tokens[end].end, LEAD, plural)
+
+
+# Words that say a task after "<person> to <verb>" is done for the member.
+_FOR_ME = frozenset({"me", "my", "us", "our"})
+# Words after "to" that make it a place or an event, not a task: "Sam to the rescue".
+_NOT_TASKS = frozenset({"the", "a", "an", "be", "come", "go", "start", "join", "visit"})
+
+
+def _to_do_for_me(tokens: tuple[Token, ...], k: int) -> bool:
+    """ "Mum to iron my shirt", "priya to send me …": at k "to", one verb, then me/my."""
+    return (
+        k + 3 < len(tokens)
+        and tokens[k].low == "to"
+        and tokens[k + 1].is_word
+        and tokens[k + 1].low not in _NOT_TASKS
+        and tokens[k + 2].low in _FOR_ME
+    )
+
+
+def _asked_in_another_language(ct: CleanText) -> Ref | None:
+    """ "Herr Schneider (mein Betreuer) fragen ob …", "Lotte van Dijk, vragen of …", "Ankit bhai
+    se referral maangna hai": a note opening with the person, then, within a few words, a verb
+    of asking in another language that follows its person (data/request_verbs_after.txt)."""
+    tokens = ct.tokens
+    parsed = parse_object(ct, 0, strong=True)
+    if parsed is None or parsed[0] is not PERSON or tokens[0].low in REQUEST_VERBS:
+        return None
+    end = parsed[2]
+    if end < len(tokens) and tokens[end].low in ADDRESS_AFTER | _KIN_AFTER:
+        end += 1  # "Prakash uncle", "Senthil anna": the form of address is said with the name
+    stop = _past_aside(tokens, end)
+    for k in range(stop, min(len(tokens), stop + 5)):
+        if tokens[k].low in REQUEST_VERBS_AFTER:
+            text = ct.text[tokens[0].start : tokens[end - 1].end]
+            return Ref(PERSON, text, tokens[0].start, tokens[end - 1].end, REQUEST)
+    return None
+
+
+# Kin words said after a name as a form of address: "Prakash uncle", "Meena aunty".
+_KIN_AFTER = frozenset({"uncle", "aunty", "auntie", "aunt"})
 
 
 def _post_heading(ct: CleanText) -> Ref | None:
@@ -1556,12 +1614,16 @@ def find_refs(ct: CleanText) -> list[Ref]:
         if _LEAD_MARKS.isdisjoint(ct.words)
         and not _dotted_favour(head.tokens)
         and not _name_then_favour(head.tokens)
+        and count != 2
+        and not any(t.low == "to" for t in head.tokens[1:4])
         else _lead_person(head)
     )
     if lead is None:
         lead = _contracted_subject(head)
     if lead is None and count > 4 and tokens[0].low == "the":
         lead = _post_heading(ct)
+    if (lead is None or lead.source is LEAD) and not REQUEST_VERBS_AFTER.isdisjoint(ct.words):
+        lead = _asked_in_another_language(head) or lead
     if lead is not None:
         refs.append(lead)
     # Only verbs can open a slot, and only capitalised words, given names and "my"/"our" can
@@ -1658,6 +1720,8 @@ def find_refs(ct: CleanText) -> list[Ref]:
             if parsed is not None and parsed[0] is ORG:
                 # Sending a resume to a company is applying, not asking a person.
                 parsed = None
+        if parsed is None and source is REQUEST and tok.low in _CONTACT_VERBS:
+            parsed = _an_agency(ct, j)  # "call the staffing agency": an organisation asked
         if parsed is None and source is REQUEST and n > 1 and tok.low != "see":
             # "reach out to former coworkers": an ask is intended even if we cannot read whom.
             refs.append(Ref(GENERIC, "", tok.start, tokens[j - 1].end, source))
@@ -1707,7 +1771,50 @@ def find_refs(ct: CleanText) -> list[Ref]:
         i = end_index
     if "is" in ct.words and not _CLEFT_HEADS.isdisjoint(ct.words):
         refs = _with_cleft(refs, _cleft_people(ct))
+    if "your" in ct.words:
+        refs = _through_them(refs)
     return _resolve(refs)
+
+
+# Verbs that contact whoever answers: "call the staffing agency", "email the recruitment firm".
+_CONTACT_VERBS = frozenset(
+    {"call", "calling", "ring", "ringing", "phone", "phoning", "email", "emailing"}
+    | {"contact", "contacting", "message", "messaging"}
+)
+# The head of an organisation that places or recruits people: whoever answers is asked.
+_AGENCY_HEADS = frozenset({"agency", "agencies", "firm", "consultancy", "company"})
+
+
+def _an_agency(ct: CleanText, j: int) -> tuple[RefKind, str, int, bool] | None:
+    """ "the staffing agency", "a recruitment firm", "the temp agency in town" at j: an
+    organisation (asking it names no one), its head within three words of the determiner."""
+    tokens = ct.tokens
+    if j >= len(tokens) or tokens[j].low not in ("the", "a", "an", "my", "that", "this"):
+        return None
+    for k in range(j + 1, min(len(tokens), j + 4)):
+        if tokens[k].low in _AGENCY_HEADS:
+            if k + 1 < len(tokens) and tokens[k + 1].low in ("my", "our", "a", "an", "the"):
+                return None  # "email the agency my CV": sending a thing, an application
+            return ORG, ct.text[tokens[j].start : tokens[k].end], k + 1, tokens[k].low[-1] == "s"
+        if not tokens[k].is_word:
+            return None
+    return None
+
+
+def _through_them(refs: list[Ref]) -> list[Ref]:
+    """ "text Liam: could you ask your manager if …", "email Ana and see if your sister would
+    refer me": someone of theirs ("your manager") is asked through the person the member is
+    writing to, so the ask is the one made of that person: the "your …" slot is dropped."""
+    kept: list[Ref] = []
+    for ref in refs:
+        if (
+            ref.kind is GENERIC
+            and ref.text.lower().startswith("your ")
+            and any(r.kind is PERSON and r.source in (REQUEST, LEAD) for r in kept)
+        ):
+            continue
+        kept.append(ref)
+    return kept
 
 
 def _with_cleft(refs: list[Ref], cleft: list[Ref]) -> list[Ref]:

@@ -2499,3 +2499,87 @@ def test_favour_is_recognised_and_said_back(text: str, who: str, what: str) -> N
     assert result.verdict is Verdict.SPECIFIC, result.reasons
     assert result.who == who
     assert result.what is not None and result.what.startswith(what), result.what
+
+
+# Fifth session (j11people): who is asked in to-do notes, two-word notes, asks passed on through
+# the person written to, and organisations called.
+_PEOPLE_J11_SPECIFIC = [
+    ("sam referral", "Sam", "a referral"),
+    ("jo reference", "Jo", "a reference"),
+    ("dad to proofread my personal statement tonight", "dad", "a review of"),
+    ("Ifeoma to introduce me to the head of design at Monzo", "Ifeoma", "an intro to the head"),
+    ("text Nadia: can you ask your brother whether Arup sponsors visas?", "Nadia", "an answer"),
+    (
+        "email Priya - could you ask your team lead to refer me for the QA role",
+        "Priya",
+        "a referral",
+    ),
+]
+_PEOPLE_J11_VAGUE = [
+    "Mum to help me with my job search lol",
+    "Priya intro",  # an intro to no one named
+    "my sister to give me some tips",
+    "ring the recruitment agency tomorrow",
+    "email the temp agency about shifts",
+    "could you ask your manager for a referral",
+]
+_PEOPLE_J11_PASSIVE = [
+    "Sam to the rescue, we're going to the careers fair together",
+    "Tom to start at Stripe next week, so happy for him",
+    "email the agency my updated CV",
+]
+
+
+@pytest.mark.parametrize(("text", "who", "what"), _PEOPLE_J11_SPECIFIC)
+def test_people_in_notes_and_passed_on_asks(text: str, who: str, what: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.who is not None and result.who.lower() == who.lower()
+    assert result.what is not None and result.what.startswith(what), result.what
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [(t, Verdict.VAGUE) for t in _PEOPLE_J11_VAGUE]
+    + [(t, Verdict.PASSIVE) for t in _PEOPLE_J11_PASSIVE],
+)
+def test_people_notes_without_a_concrete_ask(text: str, verdict: Verdict) -> None:
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
+
+
+# Asks noted in another language (j11people): the person opens the note and a verb of asking
+# follows it (data/request_verbs_after.txt), or a phrase puts the verb first ("vra vir …").
+_OTHER_LANGUAGE_ASKS = [
+    (
+        "Rahul bhai se referral maangna hai for the data analyst role at Swiggy",
+        "specific",
+        "Rahul bhai",
+    ),
+    ("Frau Weber fragen, ob sie eine Stelle im Team hat", "vague", "Frau Weber"),
+    ("Meena aunty se poochna hai about jobs", "vague", "Meena aunty"),
+    ("Carlos, pedirle que me ayude con trabajo", "vague", "Carlos"),
+    ("vra vir Annelie of sy my kan help", "vague", "Annelie"),
+    ("Frau Prof. Lang fragen wegen Jobs", "vague", "Frau Prof. Lang"),
+]
+
+
+@pytest.mark.parametrize(("text", "verdict", "who"), _OTHER_LANGUAGE_ASKS)
+def test_asks_noted_in_another_language_name_the_person(text: str, verdict: str, who: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict.value == verdict, result.reasons
+    assert result.who == who
+
+
+# Talking to people of a trade (j11people): an ask intended of a kind of people, no one named.
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("talk to recruiters at the careers fair", Verdict.VAGUE),
+        ("talk to analysts at the CFA meetup", Verdict.VAGUE),
+        ("talk to developers at the hackathon", Verdict.VAGUE),
+        ("go to the hackathon and talk to people", Verdict.PASSIVE),
+    ],
+)
+def test_talking_to_people_of_a_trade_is_a_vague_ask(text: str, verdict: Verdict) -> None:
+    assert assess_ask(text).verdict is verdict
