@@ -37,6 +37,8 @@ DEV4B_SET = SETS_DIR / "asks-dev-4b.tsv"
 # being read: three quarters to tune on, a quarter kept outside the repository and scored once.
 DEV6A_SET = SETS_DIR / "asks-dev-6a.tsv"
 DEV6B_SET = SETS_DIR / "asks-dev-6b.tsv"
+HOLDOUT6A_SET = SETS_DIR / "asks-holdout-6a.tsv"
+HOLDOUT6B_SET = SETS_DIR / "asks-holdout-6b.tsv"
 LABELS = ("specific", "vague", "passive")
 
 

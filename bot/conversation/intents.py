@@ -290,6 +290,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"know about me)\b"
             r"|\b(group|organi[sz]er|others|everyone|anyone|admins?) (still )?(see|sees|can see)\b"
             r"|\bwhy (do|does) (you|u|it) need to know\b|\bwhat (exactly )?(gets|is|will be|would be) deleted\b"
+            r"|\bwhat (you|u) do with (their|our|my|the) data\b|\bdoes my organi[sz]er (get told|know|see)\b"
         ),
     ),
     (
@@ -393,6 +394,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"(the|this|my) (group|club))\b|\bthe (group|weekly) (board|digest)\b|\bthe digest (public|private|shared|visible)\b|\bhow (does|do|"
             r"will) (the )?(group|sharing|digest|board)\b|\bhow many (people|members|of us)\b"
             r"|\b(is|are) (anyone|anybody|others|other people) (else )?(using|doing) (this|it)\b"
+            r"|\b(weekly|group) summary\b|\bsee who'?s (active|asking|quiet)\b|\bwho asked what\b"
             r"|\bwho else (in|on|from) (the|this|my) (group|club|server|workspace)\b|\bis it just me\b"
             r"|\bshare (my|an|this|the) asks? with (the|my) (group|club)\b"
             r"|\bhow('?s| is| are) (the|my|our) (group|club|members|cohort|people)( doing| going)?\b"
@@ -511,6 +513,9 @@ def _read(text: str, low: str, context: Context) -> Reading:
     if vocab.WHY_MESSAGES.match(low):
         return reading(Intent.QUESTION, "a question: schedule", topic=Topic.SCHEDULE)
     if vocab.ONE_OFF_REMINDER.search(low):
+        if state in _ANSWER_STATES and vocab.NUDGING.search(low):
+            # "still waiting, can you remind me to chase on friday?": a follow-up to plan
+            return reading(Intent.NUDGE, "will follow up, and asks for the reminder")
         return reading(Intent.QUESTION, "a question: reminder", topic=Topic.REMINDER)
     if state in _PLAN_STATES and vocab.NAME_GIVEN.search(low):
         return reading(Intent.PLAN, "gives the name of the person to ask")
@@ -530,14 +535,19 @@ def _read(text: str, low: str, context: Context) -> Reading:
             r"forgg?e+tt*|delete|go ahead|do it)\b",
             low,
         )
-        # Only agreement, or agreement to deleting: "ok maybe just pause a month" is no yes.
-        if (
-            agreed
-            and not low.endswith("?")
-            and (vocab.DELETE_WORD.search(low) or not vocab.BUT_INSTEAD.search(low[agreed.end() :]))
-        ) or re.search(
+        # Only agreement, or agreement to deleting: "ok maybe just pause a month", "ok but don't
+        # delete" are no yes; "erase everything pls" and "…so I don't need this. yes delete" are.
+        said_yes = re.search(
             r"\b(yes|yep|yeah|ok|sure|please|pls)[,!. ]+(delete|forget|erase|wipe)\b", low
-        ):
+        ) or re.match(
+            r"^(please |pls )?(delete|erase|wipe) (it|it all|everything|all|my data)\b", low
+        )
+        rest = low[agreed.end() :] if agreed else low[said_yes.end() :] if said_yes else ""
+        taken_back = vocab.BUT_INSTEAD.search(rest) or re.search(
+            r"\b(don'?t|do not|never) (delete|erase|do it|forget|wipe)\b|\bnot (yet|now|sure)\b",
+            rest,
+        )
+        if (agreed or said_yes) and not taken_back and not low.endswith("?"):
             return reading(Intent.CONFIRM, "answers the deletion question")
         if re.match(
             r"^(no|nope|nah|wait|cancel|don'?t|keep|oops|whoops|stop|never ?mind|nvm)\b", low
@@ -924,7 +934,12 @@ def _answer(
         r"|\bchicken(ed)? out\b|\bwrong button\b|\bforgot( again| to)?\b(?! (to )?(tell|mention|say|update|let)\b| (her|his|their) name)|\bnot yet asked\b",
         low,
     )
-    if didnt_ask and state != State.IDLE:
+    made_first = (
+        re.search(r"\b(sent|asked|messaged|emailed|texted|did)\b", low[: didnt_ask.start()])
+        if didnt_ask
+        else None
+    )  # "half. sent the msg but forgot to attach my CV": made
+    if didnt_ask and state != State.IDLE and not made_first:
         return (Intent.NOT_YET, "hasn't made it yet", None, _when(low))
     if (
         state == State.AWAITING_FOLLOW_UP
@@ -956,8 +971,16 @@ def _answer(
         return (Intent.MADE, "heard back", None, None)
     if vocab.DROP.search(low) and (answering or len(words) <= 10):
         return (Intent.DROP, "drops the ask", None, None)
-    made = vocab.MADE.match(low) or re.match(
-        r"^(yes|yep|yeah|y|ya)?,? ?i (made|asked|sent|did)\b", low
+    made = (
+        vocab.MADE.match(low)
+        or re.match(r"^(yes|yep|yeah|y|ya)?,? ?i (made|asked|sent|did)\b", low)
+        or (
+            answering
+            and re.search(
+                r"\b(sent|messaged|emailed|texted) (the|my|him|her|them) (msg|message|email|text|note|dm)\b",
+                low,
+            )
+        )
     )
     if (
         made

@@ -195,7 +195,7 @@ STUCK = re.compile(
     r"any contacts|a network)\b|\b(haven'?t|have not|havent) (talked|spoken|reached out) to "
     r"(anyone|anybody|any ?one)\b|\b(no ?one|nobody) to ask\b|\bi (have|got) no (network|"
     r"contacts|connections|one)\b|\b(my|i have a) (tiny|small|non-?existent) network\b"
-    r"|\bi (don'?t|do not) know who\b|^((honestly|tbh|um+|hmm+)[, ]+)*(no clue|no idea|idk|dunno)[,.!]+ "
+    r"|\bi (don'?t|do not) know who\b|\bno network( at all)?\b|^no one yet\b|^((honestly|tbh|um+|hmm+)[, ]+)*(no clue|no idea|idk|dunno)[,.!]+ "
     r"\w+"
 )
 # "idk" on its own, to "what's your ask today?": a question of what to ask.
@@ -204,6 +204,7 @@ UNSURE = re.compile(
 )
 # Feeling awkward about asking: "i hate asking for favours", "feels pushy", "i'm nervous".
 NERVES = re.compile(
+    r"\b(i'?m|am i|i am) (being )?(too )?(pushy|annoying|needy|a pest|a nuisance)\b|"
     r"\b(feel|feels|feeling|felt|it'?s|its|so|kinda|kind of|super|really|bit) (so |really |kinda "
     r"|a bit |super )?(awkward|weird|pushy|uncomfortable|scared|nervous|anxious|shy|embarrass\w*|"
     r"cringe|needy|desperate|rude|like a burden|intimidat\w*)\b"
@@ -370,6 +371,7 @@ NAME_GIVEN = re.compile(r"\b(her|his|their|the person'?s|my \w+'?s) name(?:'s| i
 # Not now, later: "remind me tomorrow instead", "maybe tomorrow", "not now".
 LATER = re.compile(
     r"\b(will do|do it|i'?ll do it|later)\b.{0,20}\bremind me (at|in|around) \d|^l8r\b|"
+    r"\b(can we|let'?s|could we) (do|finish) (this|it) later\b|"
     r"\b(remind|ask|ping|message|msg|text|nudge) me (again )?(tomorrow|tmrw|tmr|later|next week|"
     r"on monday)\b|\b(tomorrow|tmrw) instead\b|^(maybe|let'?s (do|try)( it| this)?|i'?ll (do|think "
     r"about) it|i'?ll try|try again) (tomorrow|tmrw)\b|^not (right )?now\b"
@@ -382,7 +384,8 @@ SKIP = re.compile(
     r"for today)|no (ask|plan)s? (for )?today|nothing (for )?today|day off|busy today|"
     r"too busy( today)?|taking (today|the day) off|rest day|no asks today|i'?ll skip|"
     r"i will skip|skip please|skip pls|pass today|not doing one today|no ask)$"
-    r"|^(nope|no|nah)[,.! ]+(not today|skip)\b|^(sick|ill|unwell|poorly)( in bed| today| again)?\b"
+    r"|^(nope|no|nah)[,.! ]+(not today|skip)\b|^(i'?m |im )?in (the )?hospital\b|\bcan'?t think about (this|it)\b"
+    r"|\bnot sure i'?ll (find|have) (the )?time\b|^(sick|ill|unwell|poorly)( in bed| today| again)?\b"
     r"|\bnot feeling (it|up to it)\b|^(no energy|too tired|so tired|exhausted|wiped)( today)?\b"
     r"|\b(gonna|going to|i'?ll|imma|i will) (pass|skip)( today| on (it|this|today))?[.! ]*$"
     r"|^(i'?m )?(taking|take|having) (the|today|a) (day )?off\b|^not today\b(?!.{0,6}\b(but|ask)\b)"
@@ -393,6 +396,8 @@ SKIP = re.compile(
 )
 NUDGE = re.compile(
     r"^(nudge|i'?ll nudge|will nudge|i will nudge)\b"
+    r"|\b(i'?ll|i will|gonna) (follow up|chase|nudge|ping)( (him|her|them))? (on )?(mon|tues|wednes|"
+    r"thurs|fri)day\b"
     r"|\b(i'?ll|i will|gonna|going to|will|let me|i should|i can) send (him|her|them|a|another)( a| another)? ?"
     r"(quick |short |little |friendly |polite )?(note|message|msg|text|email|reminder|line|follow-?up|nudge)\b"
     r"|\b(i'?ll|i will|gonna|going to|will|let me|i should|i can) (nudge|ping|follow ?up|"
@@ -430,6 +435,8 @@ OUTCOME_YES = re.compile(
     r"|\b(intro|introduction|referral) (done|made|sent)\b|\b(call|chat|coffee|meeting) is (on|set|booked)\b"
     r"|\b(wants|asked for|needs) my (cv|resume|résumé|portfolio)\b|\b(it'?s|its) a yes\b"
     r"|\byes to the (intro|introduction|referral|reference|call|chat|review)\b"
+    r"|\b(interview|call|chat|coffee|meeting) (is )?(scheduled|booked|set up|arranged|confirmed)\b"
+    r"|\b(we'?re|we are) (meeting|having coffee|getting coffee|talking|chatting)\b"
     r"|\b(she|he|they) (wrote|sent|signed|posted|left) (it|one|me one|the (recommendation|reference|"
     r"letter|intro|introduction|email))\b"
 )
@@ -467,7 +474,7 @@ EDIT = re.compile(
     r"^((wait|oops|sorry|actually|correction|scratch that|no|nope|oh|ah|hmm|edit)[,.! ]*)*"
     r"(actually,? |sorry,? |wait,? )?"
     r"(make (that|it) |change (that|it) to |change (the )?(person|name|ask) to |i meant |i mean |"
-    r"meant |it'?s |not (?!yet|today|now|really|sure)[a-z]+, (it'?s )?|replace [a-z]+ with |switch (that|it) to |"
+    r"meant |it'?s |not (?!yet|today|now|really|sure|gonna|going)[a-z]+, (it'?s )?|replace [a-z]+ with |switch (that|it) to |"
     r"instead of [a-z]+,? )"
     r"|\binstead\b$|\binstead\b(?=[,.!])|\binstead of\b|, not (?!today|now|yet)[a-z]+$"
 )
@@ -580,6 +587,7 @@ DROP_FIRST = re.compile(
     r"|\b(i'?ll|i will|gonna|going to) let (it|this|that|her|him|them) go\b|\bdecided not to\b|\bdropping\b"
     r"|^((nobody|no one|nah|no|never ?mind)[,. ]+)?(i )?changed my mind\b(?!.{0,20}\b(resume|back))"
     r"|\bgiving up on (her|him|them|that|this|it)\b|\b(rather|better) not (bug|bother|chase|push)\b"
+    r"|^not (gonna|going to)\b|\b(he|she|they) (left|quit) the (company|firm|job)\b"
 )
 WAITING_FIRST = re.compile(
     r"\b(let me know|see what (i|she|he|they) can do|think about it|get back to me|will see|"

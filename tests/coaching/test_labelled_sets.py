@@ -14,6 +14,8 @@ from benchmarks.support.labelled import (
     DEV6B_SET,
     EXTRA_SET,
     HOLDOUT2_SET,
+    HOLDOUT6A_SET,
+    HOLDOUT6B_SET,
     PROBE_SET,
     REAL_DEV_SET,
     REAL_HOLDOUT_SET,
@@ -65,11 +67,11 @@ def test_holdout2_set() -> None:
     _check_set(rows, "asks-holdout2.tsv", accuracy=0.95)
 
 
-def _check_real_set(path: Path, accuracy: float, who_accuracy: float) -> None:
+def _check_real_set(path: Path, accuracy: float, who_accuracy: float, least: int = 150) -> None:
     """A real-style set: its accuracy, no non-specific ask judged specific, and the person
     said back on the specific rows."""
     rows = load_with_who(path)
-    assert len(rows) >= 150
+    assert len(rows) >= least
     _check_set([(label, text) for label, _, text in rows], path.name, accuracy=accuracy)
     who = score_who(rows)
     print(who.report(path.name))
@@ -164,3 +166,15 @@ def test_dev6_sets() -> None:
     for path, accuracy in ((DEV6A_SET, 0.95), (DEV6B_SET, 0.91)):
         assert len(load(path)) >= 300
         _check_real_set(path, accuracy=accuracy, who_accuracy=0.70)
+
+
+def test_holdout6_sets() -> None:
+    """The quarters of asks-6a and asks-6b kept aside (100 rows each), outside the repository and
+    unread while the judgement rounds tuned on the other three quarters, then scored once on the
+    final rules: 6a 85/100 (85.0%), 6b 80/100 (80.0%), no non-specific ask judged specific in
+    either (session start, same rows: 82.0% and 76.0%, also none). Far short of the 97% that
+    issue 13 asks of a held-out part: tuning lifted the sets it saw by 17 and 20 points and the
+    rows it did not see by 3 and 4. Committed after that one measure, they are seen from now on;
+    the thresholds guard the figures as measured, and no FS."""
+    for path, accuracy in ((HOLDOUT6A_SET, 0.85), (HOLDOUT6B_SET, 0.80)):
+        _check_real_set(path, accuracy=accuracy, who_accuracy=0.60, least=100)

@@ -29,6 +29,7 @@ HOLDOUT3 = CORPUS / "replies-3-holdout.tsv"
 # A third, written blind in the fifth session (one-word replies, answers to the wrong question,
 # mixed messages, requests the coach doesn't support, organisers); see replies-4.md.
 DEV4 = CORPUS / "replies-4-dev.tsv"
+HOLDOUT4 = CORPUS / "replies-4-holdout.tsv"
 # Labels that name the same handler in a state: in `confirm_forget` a yes is how `forget` is
 # confirmed; in `clarifying` an edit and a plan are both an answer to the clarifying question.
 SAME_HANDLER = {("confirm_forget", "forget"): "confirm", ("clarifying", "edit"): "plan"}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conversation.corpus import DEV, DEV3, DEV4, HOLDOUT, HOLDOUT3, load, score
+from tests.conversation.corpus import DEV, DEV3, DEV4, HOLDOUT, HOLDOUT3, HOLDOUT4, load, score
 
 # The corpora tuned on: (file, least rows, least intent accuracy). `replies-3-dev.tsv` was written
 # blind in 2026-12 with more questions about the schedule and the group, feelings and
@@ -23,7 +23,19 @@ from tests.conversation.corpus import DEV, DEV3, DEV4, HOLDOUT, HOLDOUT3, load, 
 # so it is no longer a held-out measure; it now guards those rules.
 # `replies-4-dev.tsv` (220 rows, fifth session): first measure before any rule was written for
 # it, intent 151/220 (68.6%).
-TUNED_ON = [(DEV, 300, 0.95), (DEV3, 200, 0.85), (HOLDOUT3, 100, 0.85), (DEV4, 200, 0.85)]
+# `replies-4-holdout.tsv` (110 rows) was kept outside the repository and scored once, after
+# the rules of the session: intent 0.809 (89/110) — against 0.800 (88/110) for the session's
+# starting code. Tuning on its dev part (68.6% -> 87%) barely carried over to rows it had not
+# seen. Its misses were read afterwards and general rules added (deleting only on a plain yes,
+# hours 1-5 are the afternoon, break ends in words, organisers' questions, outcomes and skips in
+# more words): 101/110 now; it is no longer a held-out measure.
+TUNED_ON = [
+    (DEV, 300, 0.95),
+    (DEV3, 200, 0.85),
+    (HOLDOUT3, 100, 0.85),
+    (DEV4, 200, 0.85),
+    (HOLDOUT4, 100, 0.85),
+]
 
 
 @pytest.mark.parametrize(
