@@ -542,10 +542,10 @@ def _read(text: str, low: str, context: Context) -> Reading:
         ) or re.match(
             r"^(please |pls )?(delete|erase|wipe) (it|it all|everything|all|my data)\b", low
         )
-        rest = low[agreed.end() :] if agreed else low[said_yes.end() :] if said_yes else ""
-        taken_back = vocab.BUT_INSTEAD.search(rest) or re.search(
+        after_yes = low[agreed.end() :] if agreed else low[said_yes.end() :] if said_yes else ""
+        taken_back = vocab.BUT_INSTEAD.search(after_yes) or re.search(
             r"\b(don'?t|do not|never) (delete|erase|do it|forget|wipe)\b|\bnot (yet|now|sure)\b",
-            rest,
+            after_yes,
         )
         if (agreed or said_yes) and not taken_back and not low.endswith("?"):
             return reading(Intent.CONFIRM, "answers the deletion question")
