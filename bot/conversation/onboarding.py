@@ -10,7 +10,7 @@ planned at once, so a member who never answers still gets their first day.
 from __future__ import annotations
 
 from bot.checkins import plan_check_ins, plan_next_morning, plan_next_review
-from bot.conversation.intents import Context, Intent, Reading, read
+from bot.conversation.intents import Context, Intent, Reading, list_and_rest, read
 from bot.conversation.states import State
 from bot.conversation.turn import Turn
 from bot.conversation.words import apply_schedule
@@ -40,7 +40,11 @@ def confirmed(turn: Turn, reading: Reading) -> State:
 
 
 def schedule(turn: Turn, reading: Reading) -> State:
-    """A time, zone or days in words."""
+    """A time, zone or days in words — and an ask after it ("kk 9 is fine. first ask: asking
+    Tomás for a referral at Shopify"), taken up once the schedule is set."""
+    _, more = list_and_rest(reading.text)
+    if more and read(more, Context(State.IDLE, turn.today)).intent == Intent.PLAN:
+        turn.member.state_data = turn.member.state_data | {PENDING: more[:2000]}
     if apply_schedule(turn, reading):
         return _finish(turn, "You're set")
     return State.ONBOARDING if turn.refused else unclear(turn, reading)
@@ -97,9 +101,10 @@ def _finish(turn: Turn, lead: str) -> State:
     member = turn.member
     pending = _settled(turn)
     change = "" if lead == "You're set" else " (`time 08:30` or `tz Europe/Berlin` changes it)"
+    then = "" if pending else " Got an ask already? Tell me who you'll ask, and for what."
     turn.say(
         f"{lead}: {format_days(member.days)} at {member.checkin_time:%H:%M} "
-        f"({member.timezone}){change}. Got an ask already? Tell me who you'll ask, and for what."
+        f"({member.timezone}){change}.{then}"
     )
     if pending:
         from bot.conversation.flow import respond_to_text

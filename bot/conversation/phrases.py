@@ -342,7 +342,8 @@ SAME_AGAIN = re.compile(
 )
 # What leads into an ask typed after something else: "and my ask is: …", "also today I'll …".
 ASK_LEAD = re.compile(
-    r"^((and|also|plus|oh and|then|so)[, ]+)?((my )?(ask|plan)( for)?( today)?( is)?|today)\s*[:,-]?\s*"
+    r"^((and|also|plus|oh and|then|so)[, ]+)?(((my|first|today'?s) )?(ask|plan)( for)?( today)?( is)?|today)"
+    r"\s*[:,-]?\s*"
     r"(?=\S)(?!for\b)",
     re.IGNORECASE,
 )

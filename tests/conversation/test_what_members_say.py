@@ -946,6 +946,16 @@ TALKS: dict[str, list[tuple[str, str]]] = {
 }
 
 
+def test_a_time_and_the_first_ask_in_one_message_are_both_taken(sqlite_db: Database) -> None:
+    chat = welcomed(sqlite_db, user="Tom")
+    replies = chat.say(
+        "kk 9 is fine. first ask: asking my ex-colleague Tomás for a referral at Shopify"
+    )
+    assert replies[0].startswith("You're set: mon-fri at 09:00"), replies
+    assert "Got an ask already?" not in replies[0]
+    assert replies[1].startswith("That's a real ask: Tomás, a referral at Shopify."), replies
+
+
 @pytest.mark.parametrize("talk", TALKS)
 def test_short_talks(sqlite_db: Database, talk: str) -> None:
     chat = onboarded(sqlite_db, user="Kim")
