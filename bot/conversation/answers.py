@@ -322,7 +322,9 @@ def _schedule(turn: Turn, reading: Reading) -> str:
             if not _WEEKEND & set(member.days)
             else " To leave weekends out: `days mon-fri`."
         )
-    asks_why = bool(re.search(r"\b(why|so many|too many|too often|spam|annoying|less)\b", low))
+    asks_why = bool(
+        re.search(r"\b(why|so many|too many|too often|so much|too much|spam|annoying|less)\b", low)
+    )
     fewer = (
         " Fewer messages: `days mon,thu` · a break: `pause 7` · none at all: `stop`."
         if asks_why

@@ -277,6 +277,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"|^(so |ok |but )?what'?s the point of (this|you|these (messages|check ?ins))( bot| thing)?"
             r"( exactly| again| tbh| honestly| even)?\b(?!.{0,3}\b(if|when)\b)|^what (is|are) (this|you) for\??$"
             r"|\bwhat is this( exactly| thing| bot)?\?|\bwho added me\b"
+            r"|\bwhat'?s (this|the) (bot|thing|app|coach)( about| for)?\b|\bwhat is this (bot|thing|app) (about|for)\b"
             r"|\b(talk|speak|chat) (to|with) (a |an )?(human|real person|person|someone real|admin)\b"
         ),
     ),
@@ -556,7 +557,9 @@ def _read(text: str, low: str, context: Context) -> Reading:
 
     if vocab.FORGET.search(low):
         return reading(Intent.FORGET, "asks to delete their data")
-    if vocab.STOP.search(low) and vocab.SOME_DAYS.search(low):
+    if vocab.STOP.search(low) and (
+        vocab.SOME_DAYS.search(low) or re.search(r"\b(so|too) (much|often|many)\b", low)
+    ):
         # "stop messaging me on weekends": which days, never a stop
         return reading(Intent.QUESTION, "a question: schedule", topic=Topic.SCHEDULE)
     if (

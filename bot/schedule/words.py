@@ -352,6 +352,8 @@ def find_days(text: str) -> frozenset[int] | None:
             span.add(first)
         return frozenset(span)
     named = [_day_index(m.group(1)) for m in _WEEKDAY_WORD.finditer(lowered)]
+    if len(named) == 1 and re.search(r"\b(only|just)\b", lowered):
+        return frozenset(named)  # "just mondays then": one day a week
     return frozenset(named) if len(named) >= 2 else None
 
 

@@ -622,6 +622,12 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "too many messages is a schedule matter, never a stop": [
+        ("what's this bot about", "I'm a bot"),
+        ("pls stop messaging me so much", "Fewer messages: `days mon,thu`"),
+        ("ok fine, just mondays then", "Done: check-ins mon at 09:00"),
+        ("stop messaging me", "no more check-ins from me"),
+    ],
     "the schedule in everyday words": [
         ("can you do evenings instead? like 7pm", "19:00"),
         ("im actually in london", "19:00 (Europe/London)"),
