@@ -544,6 +544,11 @@ def _appositive_name(ct: CleanText, j: int) -> tuple[str, int] | None:
     return found
 
 
+# Words that say a name follows ("her name's Bev", "called Priya"); "name is" is read too.
+_NAME_SAID = frozenset({"name's", "names", "named", "called"})
+_BRACKET_PLACE = frozenset({"at", "from", "in"})
+
+
 def _bracketed_name(ct: CleanText, j: int) -> tuple[str, int] | None:
     """A name in brackets after a role: "my old platoon sgt (Washington)", "my old HM at amazon
     (Scott)". The brackets hold the name alone, and a reader would take it for a person on its
@@ -553,6 +558,15 @@ def _bracketed_name(ct: CleanText, j: int) -> tuple[str, int] | None:
     k = j + 1
     if k + 1 >= len(tokens):
         return None
+    # "(only one, her name's Bev)", "(the one in Leeds, called Priya)": the name said in words.
+    for m in range(k, min(len(tokens) - 1, k + 8)):
+        if tokens[m].text == ")":
+            break
+        if tokens[m].low in _NAME_SAID or (
+            tokens[m].low == "is" and m > k and tokens[m - 1].low == "name"
+        ):
+            k = m + 1
+            break
     tok = tokens[k]
     if tok.text.startswith(MENTION_PREFIX):
         name, end = ct.mentions.get(tok.text, tok.text), k + 1
@@ -569,6 +583,13 @@ def _bracketed_name(ct: CleanText, j: int) -> tuple[str, int] | None:
         name = ct.text[tok.start : tokens[end - 1].end]
     else:
         return None
+    if end + 1 < len(tokens) and tokens[end].low in _BRACKET_PLACE:
+        # "(Noor at Robert Half)": the name, then where the person works.
+        close = next(
+            (m for m in range(end + 1, min(len(tokens), end + 6)) if tokens[m].text == ")"), -1
+        )
+        if close > end + 1 and all(tokens[m].is_word for m in range(end + 1, close)):
+            end = close
     if end >= len(tokens) or tokens[end].text != ")":
         return None
     return name, end + 1
@@ -757,7 +778,11 @@ def parse_object(
         if k < 0:
             return None
         head_end = _after_noun_phrase(tokens, k)
-        named = _appositive_name(ct, head_end) if low == "the" else None
+        named = (
+            _appositive_name(ct, head_end) or _appositive_after_place(ct, head_end)
+            if low == "the"
+            else None
+        )
         if named is not None:
             return PERSON, named[0], named[1], False
         if low == "the" and _one_post_holder(tokens, j + 1, head_end):

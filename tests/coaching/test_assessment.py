@@ -2583,3 +2583,28 @@ def test_asks_noted_in_another_language_name_the_person(text: str, verdict: str,
 )
 def test_talking_to_people_of_a_trade_is_a_vague_ask(text: str, verdict: Verdict) -> None:
     assert assess_ask(text).verdict is verdict
+
+
+# A role named, then the person's name in brackets said in words or with their workplace (j12).
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "ask the careers adviser at my college (there's just one, her name's Agnes) to check my CV",
+            "Agnes",
+        ),
+        ("ask the site foreman at the depot (his name is Terry) to write me a reference", "Terry"),
+        ("ask my old mentor (Priya at Deloitte) to review my cover letter", "Priya"),
+        ("get my team lead (Marcus from Accenture) to refer me for the analyst role", "Marcus"),
+    ],
+)
+def test_a_name_in_brackets_after_a_role_names_the_person(text: str, who: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.who == who
+
+
+def test_brackets_without_a_name_name_no_one() -> None:
+    assert assess_ask("ask the recruiter at the agency (the tall one) to review my CV").verdict is (
+        Verdict.VAGUE
+    )
