@@ -173,6 +173,9 @@ _REFERRAL = re.compile(
     r"|\badd(?:s|ed|ing)?\s(?:me|my\s(?:name|cv|resume|profile))\sto\s(?:the|his|her|their|your|ur)\s"
     r"(?:[\w-]+\s){0,2}?(?:shortlist|short-list|longlist|long-list|slate|candidate\slist)\b"
     r"|\bvouch(?:es|ed|ing)?\sfor\s(?:me|my)\b"
+    # "put my name up for the next intake", "put me forward for the team lead post".
+    r"|\bput(?:s|ting)?\s(?:my\sname\s(?:up|forward|in)|me\sforward)\sfor\s(?:the|a|an|this"
+    r"|that|next|their|his|her)\s"
     r"|\bendors(?:e|es|ed|ing)\s(?:me|my\s(?:[\w-]+\s)?(?:application|candidacy|name))\b"
     # "submit the referral he offered": a referral already promised, now asked for.
     r"|\b(?:submit|send|file|put)(?:s|ting|ing)?\s(?:in\s)?(?:the|that|his|her|their)\s"
@@ -474,6 +477,15 @@ _BE_ROLE = re.compile(
     r"|sponsor)\sfor\s(?:my|the|a|an|this)\s(?:[\w-]+\s){0,3}?(?:application|applications|visa"
     r"|phd|thesis|fellowship|scholarship|program|programme|grant|proposal|postdoc|research|role"
     r"|position|internship)\b"
+)
+# "take me on as event staff", "book me onto the SWAP scheme", "get me on the next intake":
+# the member taken on for work or placed on a named scheme by the person asked.
+_TAKE_ON = re.compile(
+    r"\btak(?:e|es|ing)\s(?:me|us)\son\s(?:as|for)\s"
+    r"|\b(?:book|enrol|enroll|sign|get|put)(?:s|ed|ing|led|ling|ting)?\s(?:me|us)\s(?:onto|on\sto"
+    r"|on|into|up\sfor|up\sto|in\sfor)\s(?:the|a|an|this|that|next|their|his|her)\s"
+    r"(?:[\w&'-]+\s){0,4}?(?:scheme|programme|program|course|intake|cohort|academy"
+    r"|apprenticeship|traineeship|placement|training)\b"
 )
 # "write Arbeitszeugnis for my electrician application", "write the cover letter for me": a
 # document written for the member.
@@ -1010,6 +1022,9 @@ _START = attrgetter("start")
 
 
 _INFORMATIONAL_WORDS = frozenset({"informational"})
+_TAKE_ON_WORDS = _forms(
+    "take takes taking book enrol enroll sign get put", "s ed ing led ling ting"
+)
 _ARRANGE_WORDS = _forms("trial shadow shadowing stage visit")
 _SIGN_WORDS = _forms("letter certificate noc declaration attestation verification form", "s")
 _WALK_ME_WORDS = frozenset({"through"})
@@ -1049,6 +1064,7 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (_BE_ROLE, _BE_ROLE_WORDS),
     (_WRITE_DOC, _WRITE_WORDS),
     (_STATUS, _STATUS_WORDS),
+    (_TAKE_ON, _TAKE_ON_WORDS),
 )
 
 
@@ -1065,6 +1081,8 @@ def _ing(verb: str) -> str:
         return low[:-1] + "ing"
     if low in ("set", "get", "put"):
         return low + "ting"
+    if low == "enrol":
+        return "enrolling"
     return low + "ing"
 
 
@@ -1144,7 +1162,9 @@ def find_favours(
             what = f"{_gerund(verb)} {_phrase(text, start + len(verb) + 1, stop)}"
         else:
             verb = matched.split(" ", 1)[0]
-            passed = _phrase(text, start + len(verb) + 1, stop)
+            # "put my name up for the next intake": the whole post said back.
+            named_for = matched.startswith("put") and " for " in matched
+            passed = _phrase(text, start + len(verb) + 1, stop, tail=named_for)
             if passed.split(" ", 1)[0].lower() in _CORE_DOC_WORDS:
                 passed = f"my {passed}"  # "fwd resume" -> "forwarding my resume"
             what = f"{_gerund(verb)} {passed}"
@@ -1413,6 +1433,7 @@ def find_favours(
         (_BE_ROLE, _BE_ROLE_WORDS),
         (_WRITE_DOC, _WRITE_WORDS),
         (_STATUS, _STATUS_WORDS),
+        (_TAKE_ON, _TAKE_ON_WORDS),
     ):
         for m in _EMPTY if needs.isdisjoint(words) else pattern.finditer(low):
             start = _sentence_start(low, m.start())
@@ -1420,7 +1441,7 @@ def find_favours(
             # A trial shift is concrete; a visit needs a named place ("at Mitsubishi").
             concrete = pattern is not _ARRANGE or bool(m.group(1))
             concrete = concrete or any(start <= s < stop for s, _ in anchors)
-            phrase = _phrase(text, m.start(), stop)
+            phrase = _phrase(text, m.start(), stop, tail=pattern is _TAKE_ON)
             verb, _, rest = phrase.partition(" ")
             if verb.lower() == "be":
                 verb = "being"

@@ -2608,3 +2608,35 @@ def test_brackets_without_a_name_name_no_one() -> None:
     assert assess_ask("ask the recruiter at the agency (the tall one) to review my CV").verdict is (
         Verdict.VAGUE
     )
+
+
+# The member put forward, taken on or placed on a named scheme by the person asked (j12).
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        (
+            "ask Gareth if he'd put my name forward for the trainee surveyor post",
+            "putting your name",
+        ),
+        ("ask Dana to put me forward for the night shift supervisor role", "putting you forward"),
+        ("ask Mr Patel whether he'd take me on as a Saturday assistant", "taking you on as"),
+        ("ask my adviser at the jobcentre to enrol me on the forklift course", "enrolling you on"),
+        ("ask Lou to sign me up for the Kickstart placement at the council", "signing you up"),
+    ],
+)
+def test_being_put_forward_or_taken_on_is_a_concrete_favour(text: str, what: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.what is not None and result.what.startswith(what)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ahmed took me on as a trainee back in 2019",
+        "get on the next intake somehow",
+        "sign up for the course",
+    ],
+)
+def test_being_taken_on_in_the_past_or_by_oneself_asks_nothing(text: str) -> None:
+    assert assess_ask(text).verdict is not Verdict.SPECIFIC
