@@ -532,6 +532,7 @@ _QUESTION = re.compile(
     r"|(?:q|question|questions)\sfor\s[\w'.@-]+(?:\s[\w'.-]+)?)"
     r"\s?:\s(?:\d\)\s)?((?:does|do|is|are|can|will|did|has|have|would|could)\s)"
 )
+_ASKED_AFTER = re.compile(r"\bask(?:s|ed|ing)?\b")
 _INTENT_MARK = re.compile(
     r"\b(?:ask|asks|asking|asked|request|requesting|email|emailing|text|texting|call|calling"
     r"|confirm\swith"
@@ -1353,6 +1354,21 @@ def find_favours(
                 True,
             )
         )
+    if asks and "whether" in words and low.startswith("whether "):
+        # "whether Stryker takes people over 45 — I'll ask Duane": the question first, the
+        # person asked after it ("if …, I'll ask" is a condition, not a question).
+        stop = _sentence_end(low, 0)
+        if _ASKED_AFTER.search(low, stop) is not None:
+            favours.append(
+                Favour(
+                    INFORMATION,
+                    0,
+                    len("whether"),
+                    _question_concrete(text, low, 0, anchors),
+                    "w" + _phrase(text, 1, stop),
+                    True,
+                )
+            )
     for m in _EMPTY if _CALL_WORDS.isdisjoint(words) else _CALL.finditer(low):
         # A call is a favour when asked for and bounded: a length, or a named subject.
         stop = _sentence_end(low, m.end())

@@ -2640,3 +2640,31 @@ def test_being_put_forward_or_taken_on_is_a_concrete_favour(text: str, what: str
 )
 def test_being_taken_on_in_the_past_or_by_oneself_asks_nothing(text: str) -> None:
     assert assess_ask(text).verdict is not Verdict.SPECIFIC
+
+
+# The question first, the person asked after it (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict", "who"),
+    [
+        (
+            "whether Ocado's graduate scheme takes people without a degree — I'll ask Femi, he's on it",
+            Verdict.SPECIFIC,
+            "Femi",
+        ),
+        (
+            "whether the HGV trainee post at Tesco is still open. asking Lorraine tomorrow",
+            Verdict.SPECIFIC,
+            "Lorraine",
+        ),
+        ("whether it's even worth applying — I'll ask Femi", Verdict.VAGUE, "Femi"),
+        ("whether Ocado is hiring, I'll ask around", Verdict.VAGUE, None),
+    ],
+)
+def test_a_question_written_before_the_person_asked(
+    text: str, verdict: Verdict, who: str | None
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
+    assert result.who == who
+    if verdict is Verdict.SPECIFIC:
+        assert result.what is not None and result.what.startswith("an answer to whether")
