@@ -1128,6 +1128,12 @@ def _lead_person(ct: CleanText) -> Ref | None:
         # "<@U…> referral pls - Thales test engineer": the person, then the favour.
         mention = ct.mentions.get(tokens[0].text, tokens[0].text)
         return Ref(PERSON, mention, tokens[0].start, tokens[0].end, LEAD)
+    if _given_name(first) and tokens[1].text == ",":
+        aside_end = _aside_then_favour(tokens)
+        if aside_end > 0:
+            # "Kwame, the audit manager from my placement, a reference for …": who the person
+            # is, then the favour.
+            return Ref(PERSON, tokens[0].text, tokens[0].start, tokens[aside_end].end, LEAD)
     parsed = parse_object(ct, 0, strong=False)
     if parsed is None and _given_name(first) and tokens[1].text in ("→", ":", "=", "—", "-"):
         parsed = RefKind.PERSON, tokens[0].text, 1, False  # "zoe → intro to her manager"
@@ -1226,6 +1232,23 @@ _NOTE_FAVOURS = _FAVOUR_NOUNS | {"mock", "referee"}
 def _favour_next(tokens: tuple[Token, ...]) -> bool:
     """ "kavya, mock interview …", "jo, referral for …": a favour right after "name,"."""
     return len(tokens) > 3 and tokens[2].low in _NOTE_FAVOURS
+
+
+def _aside_then_favour(tokens: tuple[Token, ...]) -> int:
+    """ "kwame, the audit manager at Deloitte, a reference for …": the comma ending a short aside
+    on who the person is ("the"/"my" and a role or relation), when a favour noun follows it;
+    else -1."""
+    if len(tokens) < 6 or tokens[2].low not in ("the", "my", "our"):
+        return -1
+    for k in range(3, min(len(tokens) - 1, 16)):
+        if not tokens[k].is_word:
+            if tokens[k].text != ",":
+                return -1
+            nxt = k + 2 if tokens[k + 1].low in ("a", "an") else k + 1
+            names_a_role = any(t.low in ROLE_NOUNS or t.low in RELATION_NOUNS for t in tokens[3:k])
+            favour = nxt < len(tokens) and tokens[nxt].low in _NOTE_FAVOURS
+            return k if names_a_role and favour else -1
+    return -1
 
 
 def _past_aside(tokens: tuple[Token, ...], k: int) -> int:

@@ -2668,3 +2668,23 @@ def test_a_question_written_before_the_person_asked(
     assert result.who == who
     if verdict is Verdict.SPECIFIC:
         assert result.what is not None and result.what.startswith("an answer to whether")
+
+
+# A note headed by a name and a short aside on who they are, then the favour (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict", "who"),
+    [
+        (
+            "Tunde, my old line manager at Sainsbury's, reference for the Lidl deputy role",
+            "specific",
+            "Tunde",
+        ),
+        ("Aisha, the senior nurse on ward 7, a referral for the band 6 post", "specific", "Aisha"),
+        ("Tunde, the legend, a referral would be nice", "vague", None),
+        ("Tunde, my old line manager at Sainsbury's, catch up soon", "passive", None),
+    ],
+)
+def test_a_name_and_an_aside_heading_a_note(text: str, verdict: str, who: str | None) -> None:
+    result = assess_ask(text)
+    assert result.verdict.value == verdict, result.reasons
+    assert result.who == who
