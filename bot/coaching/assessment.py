@@ -394,9 +394,15 @@ def _polish(
         if company:
             detail += f" at {company}"
         what += detail
+    return _to_second_person(_respelt(what, respell))
+
+
+def _respelt(what: str, respell: Sequence[tuple[str, str]]) -> str:
+    """ "the Mckinsey role" -> "the McKinsey role", "MENTION0X" -> "<@U…>": as the member
+    wrote it."""
     for written, name in respell:
         what = re.sub(rf"\b{re.escape(written)}\b", name, what)
-    return _to_second_person(what)
+    return what
 
 
 # The subject of a cleft sentence left at the end of a favour: "…, the person".
@@ -574,11 +580,29 @@ def _say_name(name: str) -> str:
     return name
 
 
-_PRACTICE_WITH = re.compile(r"(?:\s[\w-]+){0,2}\s(?:with|w/)\s")
+_PRACTICE_WITH = re.compile(r"(?:\s[\w-]+){0,2}\s(?:with|w/|w)\s")
+# "CV review — <@U…>": a note of the favour, then a mark, then the person it is asked of.
+_NOTE_MARK = re.compile(r"\s?(?:—|–|-|:|→)\s")
+_NOTE_HEAD_KINDS = frozenset({REVIEW, REFERRAL, REFERENCE, INTRODUCTION})
+_HAS_STOP = re.compile(r"[.;!?]").search
 
 
 def _practice_partner(favour: Favour, refs: list[Ref], after: int, low: str) -> Ref | None:
-    """The person a mock is done with: "mock case interview with mei sat morning"."""
+    """The person a mock is done with: "mock case interview with mei sat morning", "mock
+    interview w <@U…> tmrw"; or the person closing a note headed by the favour: "CV review —
+    <@U…>", "referral for the Arup graduate role: Tom"."""
+    if favour.start == 0 and favour.kind in _NOTE_HEAD_KINDS:
+        for ref in refs[after : after + 1]:
+            if ref.kind is not PERSON or ref.end < len(low.rstrip(" .!")):
+                continue  # the person closes the note
+            mark = _NOTE_MARK.search(low, favour.end, ref.start)
+            if (
+                mark is not None
+                and mark.end() == ref.start
+                and not _HAS_STOP(low, favour.end, ref.start)
+            ):
+                return ref._replace(source=FROM)
+        return None
     if favour.kind is not OTHER or not low.startswith(("mock", "practice", "role"), favour.start):
         return None
     for ref in refs[after : after + 2]:
@@ -948,6 +972,8 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     respell = [
         (ct.text[start:end], name) for start, end, name in found if ct.text[start:end] != name
     ]
+    # "mock interview w <@U…>": a mention said back as written, not as its placeholder.
+    respell.extend(ct.mentions.items())
     role = role_found[0] if role_found else None
     deadline = find_deadline(ct)
 
@@ -1026,7 +1052,8 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
             what=_polish(_before_cleft(favour, person, ct.text), company, role, respell),
             reasons=(
                 f"Names who will be asked: {who}.",
-                f"Asks for something concrete: {_without_dangling(_before_cleft(favour, person, ct.text))}.",
+                "Asks for something concrete: "
+                f"{_respelt(_without_dangling(_before_cleft(favour, person, ct.text)), respell)}.",
             )
             + (
                 (f'But "{question}" asks me whether to ask: it is not yet a plan.',)
@@ -1084,7 +1111,7 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
             kind=favour.kind,
             what=_polish(favour.what, company, role, respell),
             reasons=(
-                f"Asks for something concrete ({favour.what}), but {whom}.",
+                f"Asks for something concrete ({_respelt(favour.what, respell)}), but {whom}.",
                 "Who exactly will you ask? Name one person.",
             ),
             company=company,

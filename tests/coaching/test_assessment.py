@@ -2688,3 +2688,32 @@ def test_a_name_and_an_aside_heading_a_note(text: str, verdict: str, who: str | 
     result = assess_ask(text)
     assert result.verdict.value == verdict, result.reasons
     assert result.who == who
+
+
+# A note headed by the favour and closed by the person; a mock done "w" someone (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict", "who"),
+    [
+        ("cover letter review — <@U0FAKE42|dee>", "specific", "<@U0FAKE42|dee>"),
+        ("referral for the Network Rail graduate scheme: Callum", "specific", "Callum"),
+        (
+            "practice interview w <@U0FAKE43|sol> on thursday for the NHS band 5 post",
+            "specific",
+            "<@U0FAKE43|sol>",
+        ),
+        ("cover letter review — done", "passive", None),
+        ("cover letter review. Callum says it reads fine", "passive", None),
+    ],
+)
+def test_a_favour_note_closed_by_the_person(text: str, verdict: str, who: str | None) -> None:
+    result = assess_ask(text)
+    assert result.verdict.value == verdict, result.reasons
+    assert result.who == who
+
+
+def test_a_mention_is_said_back_as_written_not_as_its_placeholder() -> None:
+    result = assess_ask(
+        "mock interview with <@U0FAKE44|ren> tomorrow for the Aldi area manager role"
+    )
+    assert result.what is not None and "<@U0FAKE44|ren>" in result.what
+    assert not any("MENTION" in reason for reason in result.reasons)
