@@ -226,7 +226,7 @@ _REFERENCE = re.compile(
     r"[\w-]+)?\sof\smy\s(?:role|employment|job|work|time|contract)\b"
     r"|\breferences?\s(?:letter|check|for|form)\b"
     r"|\b(?:a|my)\sreference\b"
-    r"|\b(?:recommendation|reference|rec|recc|recco|reco)\sletters?\b"
+    r"|\b(?:recommendation|reference|referee|rec|recc|recco|reco)\sletters?\b"
     r"|\bletters?\sof\s(?:recommendation|reference|rec|support)\b"
     r"|\bwrite\s(?:me\s)?(?:a\s)?(?:linkedin\s)?(?:letter|(?:recommendation|reference)(?:\sletter)?)\b"
     # "write the character reference the vetting form wants", "write me a short reference".
@@ -245,6 +245,10 @@ _REFERENCE = re.compile(
     r"|owned|designed|supervised|taught|did|completed|held|covered|trained)|my\s(?:[\w-]+\s)?"
     r"(?:thesis|dissertation|degree|placement|hours|employment|training|apprenticeship"
     r"|internship|qualifications?|certificate|contract|role|notice))\b"
+    # "confirm my dates + title for the background check", "verify my start date for vetting".
+    r"|\b(?:confirm|verify)\s(?:my\s)?(?:dates|title|job\stitle|start\sdate)(?:\s(?:and|&|\+)\s"
+    r"(?:my\s)?(?:dates|title|job\stitle|role|salary))?(?=\s[^.;!?]{0,40}?\b(?:background"
+    r"|vetting|reference\scheck|employment\scheck|screening)\b)"
     r"|\b(?:confirm|verify)\s(?:my|the)\s(?:\d+\s)?(?:hours|placement|attendance|work\sexperience"
     r"|experience|qualifications?|training|supervised\shours|clinical\shours)\b"
     r"|\blinkedin\srecommendation\b|\b(?:a|my)\srecommendation\sfor\s(?:the|my|a|an)\s"
@@ -326,6 +330,10 @@ _NAMES = re.compile(
     r"\s(?:phone\snumber|email\saddress|contact\sinfo|contact\sdetails)\b"
     r"|\bget\sme\s(?:his|her|their)\s(?:direct\s|work\s)?(?:email|phone\snumber|number"
     r"|contact\sinfo|contact\sdetails)\b"
+    # "asking him for her email" (his wife's): someone else's contact, not the person's own.
+    r"|(?:(?<=\bhim\sfor\s)(?:her|their)|(?<=\bher\sfor\s)(?:his|their)|(?<=\bthem\sfor\s)"
+    r"(?:his|her))\s(?:direct\s|work\s)?(?:email(?:\saddress)?|phone\snumber|number"
+    r"|contact\sinfo|contact\sdetails|contact)\b"
     r"|\bname\sand\s(?:linkedin|email|number|phone\snumber|contact)\sof\b"
     # "the recruiter's name and email", "the hiring manager's name": who holds a post.
     r"|\b(?:the|his|her|their)\s(?:[\w-]+\s)?(?:recruiter|manager|director|lead|head|founder"
@@ -1194,6 +1202,8 @@ def find_favours(
             if "endorsement" in matched
             else "a letter " + _phrase(text, m.start(), stop).split(" ", 1)[1]
             if matched.startswith("letter") and " of " not in matched
+            else "a reference letter"
+            if "referee letter" in matched or "reference letter" in matched
             else "a recommendation letter"
             if "letter" in matched or "recommend" in matched or matched.startswith("lor")
             else "a reference"

@@ -480,6 +480,8 @@ def _people_noun_within(tokens: tuple[Token, ...], i: int, limit: int) -> int:
     for k in range(i, min(len(tokens), i + limit)):
         low = tokens[k].low
         if low in GENERIC_PEOPLE or low in RELATION_NOUNS or low.rstrip("s") in RELATION_NOUNS:
+            if k + 1 < len(tokens) and tokens[k + 1].low in _THING_HEADS:
+                return -1  # "write the second referee letter": a letter, not a referee
             return k
         if not tokens[k].is_word or low in _PREPOSITIONS:
             # "a reference call from the HubSpot recruiter": the people come after the thing.
@@ -487,6 +489,8 @@ def _people_noun_within(tokens: tuple[Token, ...], i: int, limit: int) -> int:
     return -1
 
 
+# Things a people noun may name the kind of: "the referee letter", "the manager sign-off form".
+_THING_HEADS = frozenset({"letter", "letters", "form", "forms", "statement", "report"})
 # Words after which a noun phrase has ended: "a call from the recruiter" is a call.
 _PREPOSITIONS = frozenset({"from", "at", "with", "for", "to", "in", "on", "about", "by"})
 
@@ -754,6 +758,8 @@ def parse_object(
                 return RefKind.PERSON, text[tok.start : tokens[k].end], k + 1, False
             if cur in RELATION_NOUNS or cur in GENERIC_PEOPLE:
                 head_end = _after_noun_phrase(tokens, k)
+                if head_end < len(tokens) and tokens[head_end].low in _THING_HEADS:
+                    return None  # "my referee letter": a letter, not a referee
                 head = _relation(tokens[head_end - 1].low)
                 named = _appositive_name(ct, head_end) or _appositive_after_place(ct, head_end)
                 if named is not None:

@@ -2717,3 +2717,44 @@ def test_a_mention_is_said_back_as_written_not_as_its_placeholder() -> None:
     )
     assert result.what is not None and "<@U0FAKE44|ren>" in result.what
     assert not any("MENTION" in reason for reason in result.reasons)
+
+
+# Referee letters, employment dates confirmed for a check, a relative's contact (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict", "what"),
+    [
+        (
+            "ask Prof Hale whether she'd write my referee letter for the Erasmus grant",
+            "specific",
+            "a reference letter",
+        ),
+        (
+            "ask my old shift lead to confirm my dates and title for the DBS vetting at Tesco",
+            "specific",
+            "confirming",
+        ),
+        ("ask Mona to verify my start date for the background check", "specific", "verifying"),
+        (
+            "Dev's sister hires for Ocado. asking him for her number so I can text her my CV",
+            "specific",
+            "her number",
+        ),
+        ("ask Mona for her number", "vague", None),
+        ("ask Mona to confirm the dates", "vague", None),
+    ],
+)
+def test_referee_letters_dates_confirmed_and_a_relatives_contact(
+    text: str, verdict: str, what: str | None
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict.value == verdict, result.reasons
+    if what is not None:
+        assert result.what is not None and result.what.startswith(what)
+
+
+def test_a_people_noun_naming_a_kind_of_letter_is_no_person() -> None:
+    result = assess_ask(
+        "ask Dr Okafor to write the referee letter for the Commonwealth scholarship"
+    )
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.who == "Dr Okafor"
