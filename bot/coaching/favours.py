@@ -226,6 +226,8 @@ _REFERENCE = re.compile(
     r"[\w-]+)?\sof\smy\s(?:role|employment|job|work|time|contract)\b"
     r"|\breferences?\s(?:letter|check|for|form)\b"
     r"|\b(?:a|my)\sreference\b"
+    # "send the reference to Greggs HR": the reference promised, now sent where it is wanted.
+    r"|\b(?:send|submit|email|forward)\s(?:the|that|his|her|their)\sreference\s(?=to\s)"
     r"|\b(?:recommendation|reference|referee|rec|recc|recco|reco)\sletters?\b"
     r"|\bletters?\sof\s(?:recommendation|reference|rec|support)\b"
     r"|\bwrite\s(?:me\s)?(?:a\s)?(?:linkedin\s)?(?:letter|(?:recommendation|reference)(?:\sletter)?)\b"
@@ -251,7 +253,7 @@ _REFERENCE = re.compile(
     r"|vetting|reference\scheck|employment\scheck|screening)\b)"
     r"|\b(?:confirm|verify)\s(?:my|the)\s(?:\d+\s)?(?:hours|placement|attendance|work\sexperience"
     r"|experience|qualifications?|training|supervised\shours|clinical\shours)\b"
-    r"|\blinkedin\srecommendation\b|\b(?:a|my)\srecommendation\sfor\s(?:the|my|a|an)\s"
+    r"|\blinkedin\s(?:recommendation|rec|recc|reco|recco)\b|\b(?:a|my)\srecommendation\sfor\s(?:the|my|a|an)\s"
 )
 _REVIEW = re.compile(
     r"\b(?:review(?:s|ing)?(?:\sof)?|look(?:s|ing)?\s(?:over|through|at)|read(?:s|ing)?(?:\s(?:over|through))?"
@@ -336,7 +338,7 @@ _NAMES = re.compile(
     r"|contact\sinfo|contact\sdetails|contact)\b"
     r"|\bname\sand\s(?:linkedin|email|number|phone\snumber|contact)\sof\b"
     # "the recruiter's name and email", "the hiring manager's name": who holds a post.
-    r"|\b(?:the|his|her|their)\s(?:[\w-]+\s)?(?:recruiter|manager|director|lead|head|founder"
+    r"|\b(?:the|his|her|their)\s(?:[\w-]+\s)?(?:recruiter|manager|mgr|director|lead|head|founder"
     r"|ceo|cto|partner|supervisor|coordinator|buyer|boss|foreman|principal)'s\s"
     r"(?:full\s)?name\b"
     # "give me the number of her nephew at KenGen": someone else's number, not a count.
@@ -949,7 +951,8 @@ _REFERRAL_WORDS = _forms(
     "s es ed ing ting ped ping",
 ) | {"referred", "referring"}
 _REFERENCE_WORDS = _forms(
-    "reference referee recommendation letter ref lor endorsement testimonial", "s"
+    "reference referee recommendation letter ref lor endorsement testimonial rec recc reco recco",
+    "s",
 ) | {
     "confirm",
     "verify",
@@ -1210,6 +1213,9 @@ def find_favours(
         )
         tail = rest if rest.split(" ", 1)[0].lower() in ("for", "to", "at", "with", "about") else ""
         concrete = True
+        if matched.startswith(("send ", "submit ", "email ", "forward ")):
+            verb, _, sent = matched.strip().partition(" ")
+            base = f"{_ing(verb)} {sent}"  # "sending the reference to Greggs HR"
         if matched.startswith(("confirm", "verify")):
             verb = matched.split(" ", 1)[0]
             base, tail = f"{verb}ing {_phrase(text, m.start() + len(verb) + 1, stop)}", ""

@@ -611,14 +611,22 @@ def _appositive_after_place(ct: CleanText, j: int) -> tuple[str, int] | None:
     """ "my manager from the internship, ravi, …", "my old HM at amazon (Scott)": the name after
     a short place phrase."""
     tokens = ct.tokens
-    if j >= len(tokens) or tokens[j].low not in ("from", "at", "in"):
+    if j >= len(tokens):
+        return None
+    # "the VP who laid me off (Carla)", "the one recruiter I actually like (Noor at …)": after a
+    # short relative clause only a bracketed name is read.
+    clause = tokens[j].low in _CLAUSE_STARTS
+    if tokens[j].low not in ("from", "at", "in") and not clause:
         return None
     for k in range(j + 1, min(len(tokens), j + 6)):
-        if tokens[k].text in (",", "("):
+        if tokens[k].text == "(" or (tokens[k].text == "," and not clause):
             return _appositive_name(ct, k)
         if not tokens[k].is_word:
             return None
     return None
+
+
+_CLAUSE_STARTS = frozenset({"who", "that", "i", "we"})
 
 
 def _possessive_chain(ct: CleanText, start: int, j: int) -> tuple[RefKind, int, str]:

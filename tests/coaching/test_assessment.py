@@ -2758,3 +2758,49 @@ def test_a_people_noun_naming_a_kind_of_letter_is_no_person() -> None:
     )
     assert result.verdict is Verdict.SPECIFIC, result.reasons
     assert result.who == "Dr Okafor"
+
+
+# A bracketed name after a short relative clause; LinkedIn recs; the reference sent on (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict", "who", "what"),
+    [
+        (
+            "ask the manager who interviewed me last spring (Hollis) for a LinkedIn rec",
+            "specific",
+            "Hollis",
+            "a LinkedIn recommendation",
+        ),
+        (
+            "ask the only tutor I still talk to (Imogen from Birkbeck) to review my personal statement",
+            "specific",
+            "Imogen",
+            "a review",
+        ),
+        (
+            "ask Jude to forward the reference to the Network Rail HR team",
+            "specific",
+            "Jude",
+            "forwarding the reference",
+        ),
+        (
+            "ask <@U0FAKE45|kit> for the hiring mgr's name on the Boots pharmacy role",
+            "specific",
+            "<@U0FAKE45|kit>",
+            "the hiring mgr's name",
+        ),
+        (
+            "ask the manager who interviewed me last spring (remote) for feedback",
+            "vague",
+            None,
+            None,
+        ),
+    ],
+)
+def test_relative_clause_names_recs_and_references_sent(
+    text: str, verdict: str, who: str | None, what: str | None
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict.value == verdict, result.reasons
+    assert result.who == who
+    if what is not None:
+        assert result.what is not None and result.what.startswith(what)
