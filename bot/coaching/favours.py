@@ -1214,8 +1214,8 @@ def find_favours(
         tail = rest if rest.split(" ", 1)[0].lower() in ("for", "to", "at", "with", "about") else ""
         concrete = True
         if matched.startswith(("send ", "submit ", "email ", "forward ")):
-            verb, _, sent = matched.strip().partition(" ")
-            base = f"{_ing(verb)} {sent}"  # "sending the reference to Greggs HR"
+            verb, _, sent_on = matched.strip().partition(" ")
+            base = f"{_ing(verb)} {sent_on}"  # "sending the reference to Greggs HR"
         if matched.startswith(("confirm", "verify")):
             verb = matched.split(" ", 1)[0]
             base, tail = f"{verb}ing {_phrase(text, m.start() + len(verb) + 1, stop)}", ""
