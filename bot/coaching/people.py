@@ -891,6 +891,8 @@ _ONE_MEETING = frozenset(
 
 
 # Posts one person holds in the unit they head: "the head of …", "the director of …".
+# Posts a place has one of: "the GM at the Shelbourne", "the owner of Bloom Florists".
+_ONE_PER_PLACE = frozenset({"gm", "ceo", "owner", "founder", "president", "cfo", "coo", "cto"})
 _UNIT_HEADS = frozenset(
     {"head", "director", "chair", "dean", "principal", "president", "founder", "owner", "ceo"}
 )
@@ -943,6 +945,10 @@ def _one_post_holder(tokens: tuple[Token, ...], start: int, end: int) -> bool:
                 return place.low in ("the", "my", "our") or (place.is_cap and place.is_word)
         if after == "at" and unit.low in ("my", "our"):
             return True
+    if head in _ONE_PER_PLACE and end + 1 < len(tokens) and tokens[end].low in ("at", "of"):
+        # "the GM at the Shelbourne", "the founder of Monzo": the one who runs a named place.
+        place = tokens[end + 1]
+        return place.low in ("the", "my", "our") or (place.is_cap and place.is_word)
     if end >= len(tokens) or tokens[end].low != "from" or head.endswith("s"):
         return False
     for m in range(end + 1, min(len(tokens), end + 5)):

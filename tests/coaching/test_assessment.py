@@ -2804,3 +2804,21 @@ def test_relative_clause_names_recs_and_references_sent(
     assert result.who == who
     if what is not None:
         assert result.what is not None and result.what.startswith(what)
+
+
+# The one who runs a named place is one person (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        (
+            "message the GM at the Radisson asking if he'd pass my CV to the head chef",
+            Verdict.SPECIFIC,
+        ),
+        ("ask the founder at Bloom Florists to review my cover letter", Verdict.SPECIFIC),
+        ("ask the GM at a hotel to review my CV", Verdict.VAGUE),
+        ("ask the GM to review my CV", Verdict.VAGUE),
+        ("gm all! asking Tom to refer me for the barista role at Costa", Verdict.SPECIFIC),
+    ],
+)
+def test_the_one_who_runs_a_named_place(text: str, verdict: Verdict) -> None:
+    assert assess_ask(text).verdict is verdict
