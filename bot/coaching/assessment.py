@@ -412,11 +412,18 @@ _CLEFT_TAIL = re.compile(
 )
 
 
+_WHAT_I_NEED = re.compile(r"\s(?:is|'s)\swhat\s(?:i|we)\s(?:need|want)\b", re.IGNORECASE)
+
+
 def _before_cleft(favour: Favour, person: Ref, text: str) -> str:
     """The favour without the cleft sentence naming its person: "an intro to their DC lead is
     Yusuf" -> "an intro to their DC lead", "a referral for the SRE role, the person is Tom" ->
     "a referral for the SRE role" (the favour was read up to the person, or past them)."""
     what = favour.what
+    if person.source is FROM:
+        # "a reference for the Tesco role is what I need from my old boss": up to the cleft.
+        cut = _WHAT_I_NEED.search(what)
+        return what[: cut.start()] if cut else what
     subject, cleft, _ = text[person.start : person.end].partition(" is ")
     if not cleft:
         return what
@@ -638,7 +645,15 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
     if partner is not None:
         return partner
     for ref in refs[after : after + 3]:
-        if ref.source is FROM and ref.start - favour.end < 40:
+        if ref.source is FROM and (
+            ref.start - favour.end < 40
+            # "forwarding my CV to the charge nurse on the renal unit is what I need from Faith"
+            or (
+                ref.start - favour.end < 120
+                and not _HAS_STOP(low, favour.end, ref.start)
+                and _WHAT_I_NEED.search(low, favour.end, ref.start) is not None
+            )
+        ):
             return ref
         if (
             ref.addressed

@@ -1254,6 +1254,17 @@ def _favour_next(tokens: tuple[Token, ...]) -> bool:
     return len(tokens) > 3 and tokens[2].low in _NOTE_FAVOURS
 
 
+def _what_i_need(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "… is what I need from Faith", "that's what I want from him": the favour said first,
+    then who it is wanted from."""
+    return (
+        i >= 3
+        and tokens[i - 1].low in ("need", "want")
+        and tokens[i - 2].low in ("i", "we")
+        and tokens[i - 3].low == "what"
+    )
+
+
 def _aside_then_favour(tokens: tuple[Token, ...]) -> int:
     """ "kwame, the audit manager at Deloitte, a reference for …": the comma ending a short aside
     on who the person is ("the"/"my" and a role or relation), when a favour noun follows it;
@@ -1726,6 +1737,8 @@ def find_refs(ct: CleanText) -> list[Ref]:
                     source = SOCIAL
         if source is None and tok.low == "from" and i > 0 and tokens[i - 1].low in _FAVOUR_NOUNS:
             n, source = 1, Source.FROM
+        elif source is None and tok.low == "from" and _what_i_need(tokens, i):
+            n, source = 1, Source.FROM  # "a reference is what I need from Faith"
         elif source is None and tok.low == "from" and _after_a_noted_favour(tokens, i):
             n, source = 1, Source.FROM  # "a reference for the Sisk job. from Declan."
         if source is None:

@@ -2822,3 +2822,31 @@ def test_relative_clause_names_recs_and_references_sent(
 )
 def test_the_one_who_runs_a_named_place(text: str, verdict: Verdict) -> None:
     assert assess_ask(text).verdict is verdict
+
+
+# The favour said first, then "is what I need from <person>" (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict", "who", "what"),
+    [
+        (
+            "passing my CV to the site manager at Kier is what I need from Declan",
+            "specific",
+            "Declan",
+            "passing your CV to the site manager at Kier",
+        ),
+        (
+            "a referral for the Monzo ops role is what I want from my old manager",
+            "specific",
+            "my old manager",
+            "a referral for the Monzo ops role",
+        ),
+        ("not sure what I need from Declan tbh", "passive", None, None),
+    ],
+)
+def test_a_favour_then_what_i_need_from_the_person(
+    text: str, verdict: str, who: str | None, what: str | None
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict.value == verdict, result.reasons
+    assert result.who == who
+    assert result.what == what
