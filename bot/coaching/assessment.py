@@ -420,10 +420,10 @@ def _before_cleft(favour: Favour, person: Ref, text: str) -> str:
     Yusuf" -> "an intro to their DC lead", "a referral for the SRE role, the person is Tom" ->
     "a referral for the SRE role" (the favour was read up to the person, or past them)."""
     what = favour.what
-    if person.source is FROM:
-        # "a reference for the Tesco role is what I need from my old boss": up to the cleft.
-        cut = _WHAT_I_NEED.search(what)
-        return what[: cut.start()] if cut else what
+    # "a reference for the Tesco role is what I need from my old boss": up to the cleft.
+    need = _WHAT_I_NEED.search(what) if person.source is FROM else None
+    if need is not None:
+        return what[: need.start()]
     subject, cleft, _ = text[person.start : person.end].partition(" is ")
     if not cleft:
         return what
