@@ -671,6 +671,17 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
             # "need 1 more reference for the Gusto role → asking Jenny rn": the favour, then
             # the person it will be asked of.
             return ref._replace(source=FROM)
+        if (
+            ref.source is REQUEST
+            and ref.kind is PERSON
+            and 0 <= ref.start - favour.end < 120
+            and _REMINDED_AFTER.search(low, favour.end, ref.start) is not None
+            and _REMIND.match(low, ref.start) is not None
+            and any(r.kind is PERSON and r.text == ref.text for r in refs[:after])
+        ):
+            # "Saoirse said she'd share the contact of …, reminding her today": a favour
+            # promised by someone named before it, then that person reminded of it.
+            return ref._replace(source=FROM)
     before = refs[: bisect_left(starts, favour.start)]
     for ref in reversed(before):
         if ref.source is not FROM and ref.source is not MENTION:
@@ -709,6 +720,10 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
 
 
 _QUESTION_FOR = re.compile(r"\b(?:q|question|questions)\sfor\s\Z")
+# A reminder of a favour named before it: ", reminding her today", ". gonna nudge him".
+# (The request's span starts at its verb.)
+_REMINDED_AFTER = re.compile(r"[,.;—]\s(?:(?:i'll|i\swill|gonna|going\sto|will)\s)?\Z")
+_REMIND = re.compile(r"(?:remind|reminding|chase|chasing|nudge|nudging)\s")
 # A he/she/they promising the favour that follows: "so she can pass it to …", "he'll refer me".
 _PRONOUN_PROMISE = re.compile(
     r"\b(?:she|he|they)(?:\s(?:can|could|will|would)|'d|'ll)\s(?:also\s|probably\s)?\Z"

@@ -118,7 +118,7 @@ _STRONG_END = _breaks("then|but|so|plus|also", r"\s")
 _SENTENCE_END = _breaks(
     "then|but|so|plus|also|since|because",
     r"\s(?:(?:and\s)?(?=ask)|(?=(?:he|she|they|he's|she's|they're|i'm|i'll|it's|that's|thats"
-    r"|deadline|due|if\snot|and\sif\snot)\s))",
+    r"|deadline|due|if\snot|and\sif\snot|reminding|chasing|nudging)\s))",
 )
 # "ask Keisha to share the posting and refer me": "refer" is still under "ask … to".
 _ASK_TO = re.compile(r"\b(?:ask|asks|asking|get|have|want|need)\s(?:[\w'.@-]+\s){1,4}?to\s")

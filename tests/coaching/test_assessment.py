@@ -2850,3 +2850,34 @@ def test_a_favour_then_what_i_need_from_the_person(
     assert result.verdict.value == verdict, result.reasons
     assert result.who == who
     assert result.what == what
+
+
+# A favour someone promised, then that person reminded of it; "remind X to …" asks X (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict", "who", "what"),
+    [
+        (
+            "Bronwen said she'd pass my CV to the head of ops at Arriva, reminding her tomorrow",
+            "specific",
+            "Bronwen",
+            "passing your CV to the head of ops at Arriva",
+        ),
+        (
+            "Kofi offered a reference for the Tesco night manager role. reminding him tonight",
+            "specific",
+            "Kofi",
+            "a reference for the Tesco night manager role",
+        ),
+        ("remind Bronwen to send me the recruiter's email at Arriva", "specific", "Bronwen", None),
+        ("need a referral for the Arriva role, reminding Kofi about lunch", "vague", None, None),
+        ("remind me to update my CV", "passive", None, None),
+    ],
+)
+def test_a_promised_favour_then_a_reminder(
+    text: str, verdict: str, who: str | None, what: str | None
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict.value == verdict, result.reasons
+    assert result.who == who
+    if what is not None:
+        assert result.what == what
