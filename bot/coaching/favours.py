@@ -533,7 +533,10 @@ _QUESTION = re.compile(
     r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout|(?:ping|text|email|message|msg|dm|slack)\s"
     r"(?:[\w'.-]+\s){1,3}?(?:about|abt))\s(?:[\w'.-]+\s){0,6}?"
     # "(she's a recruiter at Grab)", ", the hiring manager I met at the fair,": about the person.
-    r"(?:\([^()]{0,80}\)\s|[\w'.-]+,\s[^,.;:!?()]{1,90},\s)?"
+    r"(?:\([^()]{0,80}\)\s|[\w'.-]+,\s[^,.;:!?()]{1,90},\s"
+    # "the hiring manager I met at the career fair, Sienna Morales, whether …": a role and a
+    # short clause, then the full name between commas.
+    r"|(?:[\w'.-]+\s){1,4}(?:who|i|that)\s(?:[\w'.-]+\s){1,5}?[\w'.-]+,\s[\w'.-]+\s[\w'.-]+,\s)?"
     r"(whether|if|what|how|when"
     r"|where|why|which)\b"
     # "ask: does her company take people without a C+E licence?": the question after a colon.
@@ -792,6 +795,7 @@ _HIRING_CONTEXT = re.compile(
 )
 # "the CNM2 post", "the band 6 post": a post with its title (not "what to post").
 _NAMED_POST = re.compile(r"\bthe\s(?:[\w&.-]+\s){1,3}post\b")
+_TITLED_JOB = re.compile(r"\bthe\s((?:[\w&.-]+\s){1,3})(?:job|role|position|vacancy|opening)\b")
 # The asked person's own workplace: "her school district", "his maintenance team".
 _THEIR_EMPLOYER = re.compile(
     r"\b(?:her|his|their)\s(?:[\w-]+\s)?(?:company|firm|team|school|district|hospital|practice"
@@ -863,6 +867,9 @@ def _question_concrete(
         return True
     if _NAMED_POST.search(low, start, stop) is not None:
         return True  # "whether the CNM2 post in Cork is open": a post named by its title
+    titled = _TITLED_JOB.search(low, start, stop)
+    if titled is not None and any(w in ROLE_NOUNS for w in titled.group(1).split()):
+        return True  # "whether they've filled the bilingual claims adjuster job": a post by title
     words = _WORD.findall(low[start:stop])
     has_company = any(start <= s < stop for s, _ in has_anchor_at)
     # "Rebecca moved to Newsela. asking her whether they take freelance writers": "they" is the

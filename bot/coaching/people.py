@@ -614,13 +614,18 @@ def _appositive_after_place(ct: CleanText, j: int) -> tuple[str, int] | None:
     if j >= len(tokens):
         return None
     # "the VP who laid me off (Carla)", "the one recruiter I actually like (Noor at …)": after a
-    # short relative clause only a bracketed name is read.
+    # short relative clause a bracketed name, or a full name between commas, is read.
     clause = tokens[j].low in _CLAUSE_STARTS
     if tokens[j].low not in ("from", "at", "in") and not clause:
         return None
-    for k in range(j + 1, min(len(tokens), j + 6)):
-        if tokens[k].text == "(" or (tokens[k].text == "," and not clause):
-            return _appositive_name(ct, k)
+    for k in range(j + 1, min(len(tokens), j + (8 if clause else 6))):
+        if tokens[k].text in (",", "("):
+            # After a clause a name between commas must be a full one ("the hiring manager I
+            # met at the fair, Sienna Morales, …"): "the recruiter who called, Tom said" is not.
+            named = _appositive_name(ct, k)
+            if clause and tokens[k].text == "," and named is not None and " " not in named[0]:
+                return None
+            return named
         if not tokens[k].is_word:
             return None
     return None

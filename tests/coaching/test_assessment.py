@@ -2881,3 +2881,25 @@ def test_a_promised_favour_then_a_reminder(
     assert result.who == who
     if what is not None:
         assert result.what == what
+
+
+# A role, a short clause, then a full name between commas; a post named by its title (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict", "who"),
+    [
+        (
+            "ask the recruiter I spoke to at the expo, Dana Whitfield, whether they've filled the payroll accountant role",
+            "specific",
+            "Dana Whitfield",
+        ),
+        ("ask the recruiter who called me, Tom, to review my CV", "vague", None),
+        ("ask Tom whether they've filled the job yet", "vague", "Tom"),
+        ("ask Tom whether they've filled the claims underwriter position yet", "specific", "Tom"),
+    ],
+)
+def test_a_full_name_after_a_clause_and_a_post_named_by_title(
+    text: str, verdict: str, who: str | None
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict.value == verdict, result.reasons
+    assert result.who == who
