@@ -795,6 +795,12 @@ _HIRING_CONTEXT = re.compile(
 )
 # "the CNM2 post", "the band 6 post": a post with its title (not "what to post").
 _NAMED_POST = re.compile(r"\bthe\s(?:[\w&.-]+\s){1,3}post\b")
+# A kind of candidate a named employer's scheme takes: "accepts bootcamp grads", "takes career
+# changers", "sponsors international students" (a bare "takes people" names no kind).
+_ACCEPTS_KIND = re.compile(
+    r"\b(?:accept|accepts|take|takes|consider|considers|sponsor|sponsors)\s(?:[\w-]+\s){1,2}?"
+    r"(?:grads|graduates|applicants|candidates|students|changers|returners|people|workers|hires)\b"
+)
 _TITLED_JOB = re.compile(r"\bthe\s((?:[\w&.-]+\s){1,3})(?:job|role|position|vacancy|opening)\b")
 # The asked person's own workplace: "her school district", "his maintenance team".
 _THEIR_EMPLOYER = re.compile(
@@ -872,6 +878,8 @@ def _question_concrete(
         return True  # "whether they've filled the bilingual claims adjuster job": a post by title
     words = _WORD.findall(low[start:stop])
     has_company = any(start <= s < stop for s, _ in has_anchor_at)
+    if has_company and _ACCEPTS_KIND.search(low, start, stop) is not None:
+        return True  # "whether Capital One's TDP accepts bootcamp grads": who a scheme takes
     # "Rebecca moved to Newsela. asking her whether they take freelance writers": "they" is the
     # organisation named before the question.
     named_back = (

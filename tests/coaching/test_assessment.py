@@ -2903,3 +2903,20 @@ def test_a_full_name_after_a_clause_and_a_post_named_by_title(
     result = assess_ask(text)
     assert result.verdict.value == verdict, result.reasons
     assert result.who == who
+
+
+# Whether a named employer's scheme takes a kind of candidate (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("ask Gwen whether Lloyds' graduate scheme accepts career changers", Verdict.SPECIFIC),
+        (
+            "ask Gwen whether Deloitte sponsors international students for the audit intake",
+            Verdict.SPECIFIC,
+        ),
+        ("ask Gwen whether Deloitte takes people", Verdict.VAGUE),
+        ("ask Gwen whether they accept bootcamp grads", Verdict.VAGUE),
+    ],
+)
+def test_whether_a_named_scheme_takes_a_kind_of_candidate(text: str, verdict: Verdict) -> None:
+    assert assess_ask(text).verdict is verdict
