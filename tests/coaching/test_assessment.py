@@ -2920,3 +2920,16 @@ def test_a_full_name_after_a_clause_and_a_post_named_by_title(
 )
 def test_whether_a_named_scheme_takes_a_kind_of_candidate(text: str, verdict: Verdict) -> None:
     assert assess_ask(text).verdict is verdict
+
+
+# Chat spellings of "people" are people (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("message the data ppl i met at the PyData meetup", Verdict.VAGUE),
+        ("dm some peeps from the bootcamp about openings", Verdict.VAGUE),
+        ("met some nice ppl at the meetup", Verdict.PASSIVE),
+    ],
+)
+def test_chat_spellings_of_people(text: str, verdict: Verdict) -> None:
+    assert assess_ask(text).verdict is verdict
