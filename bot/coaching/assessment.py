@@ -767,11 +767,15 @@ _ADDRESSED_WANTS = frozenset(
 )
 
 
+# A question put to the mention without a question mark: "<@U…> can we chat sometime this week".
+_ASKED_UNMARKED = re.compile(r"\s?[,:—-]?\s?(?i:can|could|would|will|are|r)\s(?i:we|you|u)\b")
+
+
 def _addressed_request(mention: Ref, text: str, words: frozenset[str]) -> bool:
     """A message that opens with a mention and asks them for something, however vague."""
     return (
         mention.start == 0
-        and "?" in text
+        and ("?" in text or _ASKED_UNMARKED.match(text, mention.end) is not None)
         and not _ADDRESSED_WANTS.isdisjoint(words)
         and not _for_its_own_sake(text)
     )

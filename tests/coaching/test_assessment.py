@@ -2933,3 +2933,17 @@ def test_whether_a_named_scheme_takes_a_kind_of_candidate(text: str, verdict: Ve
 )
 def test_chat_spellings_of_people(text: str, verdict: Verdict) -> None:
     assert assess_ask(text).verdict is verdict
+
+
+# A question put to a mention without a question mark (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("<@U0FAKE46|nia> could we have a quick chat this week", Verdict.VAGUE),
+        ("<@U0FAKE46|nia> can you give me some advice on the move into UX", Verdict.VAGUE),
+        ("<@U0FAKE46|nia> can we catch up soon", Verdict.PASSIVE),
+        ("<@U0FAKE46|nia> we chatted yesterday, it was a good call", Verdict.PASSIVE),
+    ],
+)
+def test_a_question_to_a_mention_without_a_question_mark(text: str, verdict: Verdict) -> None:
+    assert assess_ask(text).verdict is verdict
