@@ -394,9 +394,15 @@ def _polish(
         if company:
             detail += f" at {company}"
         what += detail
+    return _to_second_person(_respelt(what, respell))
+
+
+def _respelt(what: str, respell: Sequence[tuple[str, str]]) -> str:
+    """ "the Mckinsey role" -> "the McKinsey role", "MENTION0X" -> "<@U…>": as the member
+    wrote it."""
     for written, name in respell:
         what = re.sub(rf"\b{re.escape(written)}\b", name, what)
-    return _to_second_person(what)
+    return what
 
 
 # The subject of a cleft sentence left at the end of a favour: "…, the person".
@@ -406,11 +412,18 @@ _CLEFT_TAIL = re.compile(
 )
 
 
+_WHAT_I_NEED = re.compile(r"\s(?:is|'s)\swhat\s(?:i|we)\s(?:need|want)\b", re.IGNORECASE)
+
+
 def _before_cleft(favour: Favour, person: Ref, text: str) -> str:
     """The favour without the cleft sentence naming its person: "an intro to their DC lead is
     Yusuf" -> "an intro to their DC lead", "a referral for the SRE role, the person is Tom" ->
     "a referral for the SRE role" (the favour was read up to the person, or past them)."""
     what = favour.what
+    # "a reference for the Tesco role is what I need from my old boss": up to the cleft.
+    need = _WHAT_I_NEED.search(what) if person.source is FROM else None
+    if need is not None:
+        return what[: need.start()]
     subject, cleft, _ = text[person.start : person.end].partition(" is ")
     if not cleft:
         return what
@@ -574,11 +587,29 @@ def _say_name(name: str) -> str:
     return name
 
 
-_PRACTICE_WITH = re.compile(r"(?:\s[\w-]+){0,2}\s(?:with|w/)\s")
+_PRACTICE_WITH = re.compile(r"(?:\s[\w-]+){0,2}\s(?:with|w/|w)\s")
+# "CV review — <@U…>": a note of the favour, then a mark, then the person it is asked of.
+_NOTE_MARK = re.compile(r"\s?(?:—|–|-|:|→)\s")
+_NOTE_HEAD_KINDS = frozenset({REVIEW, REFERRAL, REFERENCE, INTRODUCTION})
+_HAS_STOP = re.compile(r"[.;!?]").search
 
 
 def _practice_partner(favour: Favour, refs: list[Ref], after: int, low: str) -> Ref | None:
-    """The person a mock is done with: "mock case interview with mei sat morning"."""
+    """The person a mock is done with: "mock case interview with mei sat morning", "mock
+    interview w <@U…> tmrw"; or the person closing a note headed by the favour: "CV review —
+    <@U…>", "referral for the Arup graduate role: Tom"."""
+    if favour.start == 0 and favour.kind in _NOTE_HEAD_KINDS:
+        for ref in refs[after : after + 1]:
+            if ref.kind is not PERSON or ref.end < len(low.rstrip(" .!")):
+                continue  # the person closes the note
+            mark = _NOTE_MARK.search(low, favour.end, ref.start)
+            if (
+                mark is not None
+                and mark.end() == ref.start
+                and not _HAS_STOP(low, favour.end, ref.start)
+            ):
+                return ref._replace(source=FROM)
+        return None
     if favour.kind is not OTHER or not low.startswith(("mock", "practice", "role"), favour.start):
         return None
     for ref in refs[after : after + 2]:
@@ -614,7 +645,15 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
     if partner is not None:
         return partner
     for ref in refs[after : after + 3]:
-        if ref.source is FROM and ref.start - favour.end < 40:
+        if ref.source is FROM and (
+            ref.start - favour.end < 40
+            # "forwarding my CV to the charge nurse on the renal unit is what I need from Faith"
+            or (
+                ref.start - favour.end < 120
+                and not _HAS_STOP(low, favour.end, ref.start)
+                and _WHAT_I_NEED.search(low, favour.end, ref.start) is not None
+            )
+        ):
             return ref
         if (
             ref.addressed
@@ -631,6 +670,17 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
         ):
             # "need 1 more reference for the Gusto role → asking Jenny rn": the favour, then
             # the person it will be asked of.
+            return ref._replace(source=FROM)
+        if (
+            ref.source is REQUEST
+            and ref.kind is PERSON
+            and 0 <= ref.start - favour.end < 120
+            and _REMINDED_AFTER.search(low, favour.end, ref.start) is not None
+            and _REMIND.match(low, ref.start) is not None
+            and any(r.kind is PERSON and r.text == ref.text for r in refs[:after])
+        ):
+            # "Saoirse said she'd share the contact of …, reminding her today": a favour
+            # promised by someone named before it, then that person reminded of it.
             return ref._replace(source=FROM)
     before = refs[: bisect_left(starts, favour.start)]
     for ref in reversed(before):
@@ -670,6 +720,10 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
 
 
 _QUESTION_FOR = re.compile(r"\b(?:q|question|questions)\sfor\s\Z")
+# A reminder of a favour named before it: ", reminding her today", ". gonna nudge him".
+# (The request's span starts at its verb.)
+_REMINDED_AFTER = re.compile(r"[,.;—]\s(?:(?:i'll|i\swill|gonna|going\sto|will)\s)?\Z")
+_REMIND = re.compile(r"(?:remind|reminding|chase|chasing|nudge|nudging)\s")
 # A he/she/they promising the favour that follows: "so she can pass it to …", "he'll refer me".
 _PRONOUN_PROMISE = re.compile(
     r"\b(?:she|he|they)(?:\s(?:can|could|will|would)|'d|'ll)\s(?:also\s|probably\s)?\Z"
@@ -713,11 +767,15 @@ _ADDRESSED_WANTS = frozenset(
 )
 
 
+# A question put to the mention without a question mark: "<@U…> can we chat sometime this week".
+_ASKED_UNMARKED = re.compile(r"\s?[,:—-]?\s?(?i:can|could|would|will|are|r)\s(?i:we|you|u)\b")
+
+
 def _addressed_request(mention: Ref, text: str, words: frozenset[str]) -> bool:
     """A message that opens with a mention and asks them for something, however vague."""
     return (
         mention.start == 0
-        and "?" in text
+        and ("?" in text or _ASKED_UNMARKED.match(text, mention.end) is not None)
         and not _ADDRESSED_WANTS.isdisjoint(words)
         and not _for_its_own_sake(text)
     )
@@ -948,6 +1006,8 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     respell = [
         (ct.text[start:end], name) for start, end, name in found if ct.text[start:end] != name
     ]
+    # "mock interview w <@U…>": a mention said back as written, not as its placeholder.
+    respell.extend(ct.mentions.items())
     role = role_found[0] if role_found else None
     deadline = find_deadline(ct)
 
@@ -1026,7 +1086,8 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
             what=_polish(_before_cleft(favour, person, ct.text), company, role, respell),
             reasons=(
                 f"Names who will be asked: {who}.",
-                f"Asks for something concrete: {_without_dangling(_before_cleft(favour, person, ct.text))}.",
+                "Asks for something concrete: "
+                f"{_respelt(_without_dangling(_before_cleft(favour, person, ct.text)), respell)}.",
             )
             + (
                 (f'But "{question}" asks me whether to ask: it is not yet a plan.',)
@@ -1084,7 +1145,7 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
             kind=favour.kind,
             what=_polish(favour.what, company, role, respell),
             reasons=(
-                f"Asks for something concrete ({favour.what}), but {whom}.",
+                f"Asks for something concrete ({_respelt(favour.what, respell)}), but {whom}.",
                 "Who exactly will you ask? Name one person.",
             ),
             company=company,

@@ -118,7 +118,7 @@ _STRONG_END = _breaks("then|but|so|plus|also", r"\s")
 _SENTENCE_END = _breaks(
     "then|but|so|plus|also|since|because",
     r"\s(?:(?:and\s)?(?=ask)|(?=(?:he|she|they|he's|she's|they're|i'm|i'll|it's|that's|thats"
-    r"|deadline|due|if\snot|and\sif\snot)\s))",
+    r"|deadline|due|if\snot|and\sif\snot|reminding|chasing|nudging)\s))",
 )
 # "ask Keisha to share the posting and refer me": "refer" is still under "ask … to".
 _ASK_TO = re.compile(r"\b(?:ask|asks|asking|get|have|want|need)\s(?:[\w'.@-]+\s){1,4}?to\s")
@@ -173,6 +173,9 @@ _REFERRAL = re.compile(
     r"|\badd(?:s|ed|ing)?\s(?:me|my\s(?:name|cv|resume|profile))\sto\s(?:the|his|her|their|your|ur)\s"
     r"(?:[\w-]+\s){0,2}?(?:shortlist|short-list|longlist|long-list|slate|candidate\slist)\b"
     r"|\bvouch(?:es|ed|ing)?\sfor\s(?:me|my)\b"
+    # "put my name up for the next intake", "put me forward for the team lead post".
+    r"|\bput(?:s|ting)?\s(?:my\sname\s(?:up|forward|in)|me\sforward)\sfor\s(?:the|a|an|this"
+    r"|that|next|their|his|her)\s"
     r"|\bendors(?:e|es|ed|ing)\s(?:me|my\s(?:[\w-]+\s)?(?:application|candidacy|name))\b"
     # "submit the referral he offered": a referral already promised, now asked for.
     r"|\b(?:submit|send|file|put)(?:s|ting|ing)?\s(?:in\s)?(?:the|that|his|her|their)\s"
@@ -223,7 +226,9 @@ _REFERENCE = re.compile(
     r"[\w-]+)?\sof\smy\s(?:role|employment|job|work|time|contract)\b"
     r"|\breferences?\s(?:letter|check|for|form)\b"
     r"|\b(?:a|my)\sreference\b"
-    r"|\b(?:recommendation|reference|rec|recc|recco|reco)\sletters?\b"
+    # "send the reference to Greggs HR": the reference promised, now sent where it is wanted.
+    r"|\b(?:send|submit|email|forward)\s(?:the|that|his|her|their)\sreference\s(?=to\s)"
+    r"|\b(?:recommendation|reference|referee|rec|recc|recco|reco)\sletters?\b"
     r"|\bletters?\sof\s(?:recommendation|reference|rec|support)\b"
     r"|\bwrite\s(?:me\s)?(?:a\s)?(?:linkedin\s)?(?:letter|(?:recommendation|reference)(?:\sletter)?)\b"
     # "write the character reference the vetting form wants", "write me a short reference".
@@ -242,9 +247,13 @@ _REFERENCE = re.compile(
     r"|owned|designed|supervised|taught|did|completed|held|covered|trained)|my\s(?:[\w-]+\s)?"
     r"(?:thesis|dissertation|degree|placement|hours|employment|training|apprenticeship"
     r"|internship|qualifications?|certificate|contract|role|notice))\b"
+    # "confirm my dates + title for the background check", "verify my start date for vetting".
+    r"|\b(?:confirm|verify)\s(?:my\s)?(?:dates|title|job\stitle|start\sdate)(?:\s(?:and|&|\+)\s"
+    r"(?:my\s)?(?:dates|title|job\stitle|role|salary))?(?=\s[^.;!?]{0,40}?\b(?:background"
+    r"|vetting|reference\scheck|employment\scheck|screening)\b)"
     r"|\b(?:confirm|verify)\s(?:my|the)\s(?:\d+\s)?(?:hours|placement|attendance|work\sexperience"
     r"|experience|qualifications?|training|supervised\shours|clinical\shours)\b"
-    r"|\blinkedin\srecommendation\b|\b(?:a|my)\srecommendation\sfor\s(?:the|my|a|an)\s"
+    r"|\blinkedin\s(?:recommendation|rec|recc|reco|recco)\b|\b(?:a|my)\srecommendation\sfor\s(?:the|my|a|an)\s"
 )
 _REVIEW = re.compile(
     r"\b(?:review(?:s|ing)?(?:\sof)?|look(?:s|ing)?\s(?:over|through|at)|read(?:s|ing)?(?:\s(?:over|through))?"
@@ -323,9 +332,13 @@ _NAMES = re.compile(
     r"\s(?:phone\snumber|email\saddress|contact\sinfo|contact\sdetails)\b"
     r"|\bget\sme\s(?:his|her|their)\s(?:direct\s|work\s)?(?:email|phone\snumber|number"
     r"|contact\sinfo|contact\sdetails)\b"
+    # "asking him for her email" (his wife's): someone else's contact, not the person's own.
+    r"|(?:(?<=\bhim\sfor\s)(?:her|their)|(?<=\bher\sfor\s)(?:his|their)|(?<=\bthem\sfor\s)"
+    r"(?:his|her))\s(?:direct\s|work\s)?(?:email(?:\saddress)?|phone\snumber|number"
+    r"|contact\sinfo|contact\sdetails|contact)\b"
     r"|\bname\sand\s(?:linkedin|email|number|phone\snumber|contact)\sof\b"
     # "the recruiter's name and email", "the hiring manager's name": who holds a post.
-    r"|\b(?:the|his|her|their)\s(?:[\w-]+\s)?(?:recruiter|manager|director|lead|head|founder"
+    r"|\b(?:the|his|her|their)\s(?:[\w-]+\s)?(?:recruiter|manager|mgr|director|lead|head|founder"
     r"|ceo|cto|partner|supervisor|coordinator|buyer|boss|foreman|principal)'s\s"
     r"(?:full\s)?name\b"
     # "give me the number of her nephew at KenGen": someone else's number, not a count.
@@ -475,6 +488,15 @@ _BE_ROLE = re.compile(
     r"|phd|thesis|fellowship|scholarship|program|programme|grant|proposal|postdoc|research|role"
     r"|position|internship)\b"
 )
+# "take me on as event staff", "book me onto the SWAP scheme", "get me on the next intake":
+# the member taken on for work or placed on a named scheme by the person asked.
+_TAKE_ON = re.compile(
+    r"\btak(?:e|es|ing)\s(?:me|us)\son\s(?:as|for)\s"
+    r"|\b(?:book|enrol|enroll|sign|get|put)(?:s|ed|ing|led|ling|ting)?\s(?:me|us)\s(?:onto|on\sto"
+    r"|on|into|up\sfor|up\sto|in\sfor)\s(?:the|a|an|this|that|next|their|his|her)\s"
+    r"(?:[\w&'-]+\s){0,4}?(?:scheme|programme|program|course|intake|cohort|academy"
+    r"|apprenticeship|traineeship|placement|training)\b"
+)
 # "write Arbeitszeugnis for my electrician application", "write the cover letter for me": a
 # document written for the member.
 _WRITE_DOC = re.compile(
@@ -511,7 +533,10 @@ _QUESTION = re.compile(
     r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout|(?:ping|text|email|message|msg|dm|slack)\s"
     r"(?:[\w'.-]+\s){1,3}?(?:about|abt))\s(?:[\w'.-]+\s){0,6}?"
     # "(she's a recruiter at Grab)", ", the hiring manager I met at the fair,": about the person.
-    r"(?:\([^()]{0,80}\)\s|[\w'.-]+,\s[^,.;:!?()]{1,90},\s)?"
+    r"(?:\([^()]{0,80}\)\s|[\w'.-]+,\s[^,.;:!?()]{1,90},\s"
+    # "the hiring manager I met at the career fair, Sienna Morales, whether …": a role and a
+    # short clause, then the full name between commas.
+    r"|(?:[\w'.-]+\s){1,4}(?:who|i|that)\s(?:[\w'.-]+\s){1,5}?[\w'.-]+,\s[\w'.-]+\s[\w'.-]+,\s)?"
     r"(whether|if|what|how|when"
     r"|where|why|which)\b"
     # "ask: does her company take people without a C+E licence?": the question after a colon.
@@ -520,6 +545,7 @@ _QUESTION = re.compile(
     r"|(?:q|question|questions)\sfor\s[\w'.@-]+(?:\s[\w'.-]+)?)"
     r"\s?:\s(?:\d\)\s)?((?:does|do|is|are|can|will|did|has|have|would|could)\s)"
 )
+_ASKED_AFTER = re.compile(r"\bask(?:s|ed|ing)?\b")
 _INTENT_MARK = re.compile(
     r"\b(?:ask|asks|asking|asked|request|requesting|email|emailing|text|texting|call|calling"
     r"|confirm\swith"
@@ -769,6 +795,13 @@ _HIRING_CONTEXT = re.compile(
 )
 # "the CNM2 post", "the band 6 post": a post with its title (not "what to post").
 _NAMED_POST = re.compile(r"\bthe\s(?:[\w&.-]+\s){1,3}post\b")
+# A kind of candidate a named employer's scheme takes: "accepts bootcamp grads", "takes career
+# changers", "sponsors international students" (a bare "takes people" names no kind).
+_ACCEPTS_KIND = re.compile(
+    r"\b(?:accept|accepts|take|takes|consider|considers|sponsor|sponsors)\s(?:[\w-]+\s){1,2}?"
+    r"(?:grads|graduates|applicants|candidates|students|changers|returners|people|workers|hires)\b"
+)
+_TITLED_JOB = re.compile(r"\bthe\s((?:[\w&.-]+\s){1,3})(?:job|role|position|vacancy|opening)\b")
 # The asked person's own workplace: "her school district", "his maintenance team".
 _THEIR_EMPLOYER = re.compile(
     r"\b(?:her|his|their)\s(?:[\w-]+\s)?(?:company|firm|team|school|district|hospital|practice"
@@ -840,8 +873,13 @@ def _question_concrete(
         return True
     if _NAMED_POST.search(low, start, stop) is not None:
         return True  # "whether the CNM2 post in Cork is open": a post named by its title
+    titled = _TITLED_JOB.search(low, start, stop)
+    if titled is not None and any(w in ROLE_NOUNS for w in titled.group(1).split()):
+        return True  # "whether they've filled the bilingual claims adjuster job": a post by title
     words = _WORD.findall(low[start:stop])
     has_company = any(start <= s < stop for s, _ in has_anchor_at)
+    if has_company and _ACCEPTS_KIND.search(low, start, stop) is not None:
+        return True  # "whether Capital One's TDP accepts bootcamp grads": who a scheme takes
     # "Rebecca moved to Newsela. asking her whether they take freelance writers": "they" is the
     # organisation named before the question.
     named_back = (
@@ -928,7 +966,8 @@ _REFERRAL_WORDS = _forms(
     "s es ed ing ting ped ping",
 ) | {"referred", "referring"}
 _REFERENCE_WORDS = _forms(
-    "reference referee recommendation letter ref lor endorsement testimonial", "s"
+    "reference referee recommendation letter ref lor endorsement testimonial rec recc reco recco",
+    "s",
 ) | {
     "confirm",
     "verify",
@@ -1010,6 +1049,9 @@ _START = attrgetter("start")
 
 
 _INFORMATIONAL_WORDS = frozenset({"informational"})
+_TAKE_ON_WORDS = _forms(
+    "take takes taking book enrol enroll sign get put", "s ed ing led ling ting"
+)
 _ARRANGE_WORDS = _forms("trial shadow shadowing stage visit")
 _SIGN_WORDS = _forms("letter certificate noc declaration attestation verification form", "s")
 _WALK_ME_WORDS = frozenset({"through"})
@@ -1049,6 +1091,7 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (_BE_ROLE, _BE_ROLE_WORDS),
     (_WRITE_DOC, _WRITE_WORDS),
     (_STATUS, _STATUS_WORDS),
+    (_TAKE_ON, _TAKE_ON_WORDS),
 )
 
 
@@ -1065,6 +1108,8 @@ def _ing(verb: str) -> str:
         return low[:-1] + "ing"
     if low in ("set", "get", "put"):
         return low + "ting"
+    if low == "enrol":
+        return "enrolling"
     return low + "ing"
 
 
@@ -1144,7 +1189,9 @@ def find_favours(
             what = f"{_gerund(verb)} {_phrase(text, start + len(verb) + 1, stop)}"
         else:
             verb = matched.split(" ", 1)[0]
-            passed = _phrase(text, start + len(verb) + 1, stop)
+            # "put my name up for the next intake": the whole post said back.
+            named_for = matched.startswith("put") and " for " in matched
+            passed = _phrase(text, start + len(verb) + 1, stop, tail=named_for)
             if passed.split(" ", 1)[0].lower() in _CORE_DOC_WORDS:
                 passed = f"my {passed}"  # "fwd resume" -> "forwarding my resume"
             what = f"{_gerund(verb)} {passed}"
@@ -1173,12 +1220,17 @@ def find_favours(
             if "endorsement" in matched
             else "a letter " + _phrase(text, m.start(), stop).split(" ", 1)[1]
             if matched.startswith("letter") and " of " not in matched
+            else "a reference letter"
+            if "referee letter" in matched or "reference letter" in matched
             else "a recommendation letter"
             if "letter" in matched or "recommend" in matched or matched.startswith("lor")
             else "a reference"
         )
         tail = rest if rest.split(" ", 1)[0].lower() in ("for", "to", "at", "with", "about") else ""
         concrete = True
+        if matched.startswith(("send ", "submit ", "email ", "forward ")):
+            verb, _, sent_on = matched.strip().partition(" ")
+            base = f"{_ing(verb)} {sent_on}"  # "sending the reference to Greggs HR"
         if matched.startswith(("confirm", "verify")):
             verb = matched.split(" ", 1)[0]
             base, tail = f"{verb}ing {_phrase(text, m.start() + len(verb) + 1, stop)}", ""
@@ -1333,6 +1385,21 @@ def find_favours(
                 True,
             )
         )
+    if asks and "whether" in words and low.startswith("whether "):
+        # "whether Stryker takes people over 45 — I'll ask Duane": the question first, the
+        # person asked after it ("if …, I'll ask" is a condition, not a question).
+        stop = _sentence_end(low, 0)
+        if _ASKED_AFTER.search(low, stop) is not None:
+            favours.append(
+                Favour(
+                    INFORMATION,
+                    0,
+                    len("whether"),
+                    _question_concrete(text, low, 0, anchors),
+                    "w" + _phrase(text, 1, stop),
+                    True,
+                )
+            )
     for m in _EMPTY if _CALL_WORDS.isdisjoint(words) else _CALL.finditer(low):
         # A call is a favour when asked for and bounded: a length, or a named subject.
         stop = _sentence_end(low, m.end())
@@ -1413,6 +1480,7 @@ def find_favours(
         (_BE_ROLE, _BE_ROLE_WORDS),
         (_WRITE_DOC, _WRITE_WORDS),
         (_STATUS, _STATUS_WORDS),
+        (_TAKE_ON, _TAKE_ON_WORDS),
     ):
         for m in _EMPTY if needs.isdisjoint(words) else pattern.finditer(low):
             start = _sentence_start(low, m.start())
@@ -1420,7 +1488,7 @@ def find_favours(
             # A trial shift is concrete; a visit needs a named place ("at Mitsubishi").
             concrete = pattern is not _ARRANGE or bool(m.group(1))
             concrete = concrete or any(start <= s < stop for s, _ in anchors)
-            phrase = _phrase(text, m.start(), stop)
+            phrase = _phrase(text, m.start(), stop, tail=pattern is _TAKE_ON)
             verb, _, rest = phrase.partition(" ")
             if verb.lower() == "be":
                 verb = "being"

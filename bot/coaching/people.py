@@ -480,6 +480,8 @@ def _people_noun_within(tokens: tuple[Token, ...], i: int, limit: int) -> int:
     for k in range(i, min(len(tokens), i + limit)):
         low = tokens[k].low
         if low in GENERIC_PEOPLE or low in RELATION_NOUNS or low.rstrip("s") in RELATION_NOUNS:
+            if k + 1 < len(tokens) and tokens[k + 1].low in _THING_HEADS:
+                return -1  # "write the second referee letter": a letter, not a referee
             return k
         if not tokens[k].is_word or low in _PREPOSITIONS:
             # "a reference call from the HubSpot recruiter": the people come after the thing.
@@ -487,6 +489,8 @@ def _people_noun_within(tokens: tuple[Token, ...], i: int, limit: int) -> int:
     return -1
 
 
+# Things a people noun may name the kind of: "the referee letter", "the manager sign-off form".
+_THING_HEADS = frozenset({"letter", "letters", "form", "forms", "statement", "report"})
 # Words after which a noun phrase has ended: "a call from the recruiter" is a call.
 _PREPOSITIONS = frozenset({"from", "at", "with", "for", "to", "in", "on", "about", "by"})
 
@@ -544,6 +548,11 @@ def _appositive_name(ct: CleanText, j: int) -> tuple[str, int] | None:
     return found
 
 
+# Words that say a name follows ("her name's Bev", "called Priya"); "name is" is read too.
+_NAME_SAID = frozenset({"name's", "names", "named", "called"})
+_BRACKET_PLACE = frozenset({"at", "from", "in"})
+
+
 def _bracketed_name(ct: CleanText, j: int) -> tuple[str, int] | None:
     """A name in brackets after a role: "my old platoon sgt (Washington)", "my old HM at amazon
     (Scott)". The brackets hold the name alone, and a reader would take it for a person on its
@@ -553,6 +562,15 @@ def _bracketed_name(ct: CleanText, j: int) -> tuple[str, int] | None:
     k = j + 1
     if k + 1 >= len(tokens):
         return None
+    # "(only one, her name's Bev)", "(the one in Leeds, called Priya)": the name said in words.
+    for m in range(k, min(len(tokens) - 1, k + 8)):
+        if tokens[m].text == ")":
+            break
+        if tokens[m].low in _NAME_SAID or (
+            tokens[m].low == "is" and m > k and tokens[m - 1].low == "name"
+        ):
+            k = m + 1
+            break
     tok = tokens[k]
     if tok.text.startswith(MENTION_PREFIX):
         name, end = ct.mentions.get(tok.text, tok.text), k + 1
@@ -569,6 +587,13 @@ def _bracketed_name(ct: CleanText, j: int) -> tuple[str, int] | None:
         name = ct.text[tok.start : tokens[end - 1].end]
     else:
         return None
+    if end + 1 < len(tokens) and tokens[end].low in _BRACKET_PLACE:
+        # "(Noor at Robert Half)": the name, then where the person works.
+        close = next(
+            (m for m in range(end + 1, min(len(tokens), end + 6)) if tokens[m].text == ")"), -1
+        )
+        if close > end + 1 and all(tokens[m].is_word for m in range(end + 1, close)):
+            end = close
     if end >= len(tokens) or tokens[end].text != ")":
         return None
     return name, end + 1
@@ -586,14 +611,27 @@ def _appositive_after_place(ct: CleanText, j: int) -> tuple[str, int] | None:
     """ "my manager from the internship, ravi, …", "my old HM at amazon (Scott)": the name after
     a short place phrase."""
     tokens = ct.tokens
-    if j >= len(tokens) or tokens[j].low not in ("from", "at", "in"):
+    if j >= len(tokens):
         return None
-    for k in range(j + 1, min(len(tokens), j + 6)):
+    # "the VP who laid me off (Carla)", "the one recruiter I actually like (Noor at …)": after a
+    # short relative clause a bracketed name, or a full name between commas, is read.
+    clause = tokens[j].low in _CLAUSE_STARTS
+    if tokens[j].low not in ("from", "at", "in") and not clause:
+        return None
+    for k in range(j + 1, min(len(tokens), j + (8 if clause else 6))):
         if tokens[k].text in (",", "("):
-            return _appositive_name(ct, k)
+            # After a clause a name between commas must be a full one ("the hiring manager I
+            # met at the fair, Sienna Morales, …"): "the recruiter who called, Tom said" is not.
+            named = _appositive_name(ct, k)
+            if clause and tokens[k].text == "," and named is not None and " " not in named[0]:
+                return None
+            return named
         if not tokens[k].is_word:
             return None
     return None
+
+
+_CLAUSE_STARTS = frozenset({"who", "that", "i", "we"})
 
 
 def _possessive_chain(ct: CleanText, start: int, j: int) -> tuple[RefKind, int, str]:
@@ -733,6 +771,8 @@ def parse_object(
                 return RefKind.PERSON, text[tok.start : tokens[k].end], k + 1, False
             if cur in RELATION_NOUNS or cur in GENERIC_PEOPLE:
                 head_end = _after_noun_phrase(tokens, k)
+                if head_end < len(tokens) and tokens[head_end].low in _THING_HEADS:
+                    return None  # "my referee letter": a letter, not a referee
                 head = _relation(tokens[head_end - 1].low)
                 named = _appositive_name(ct, head_end) or _appositive_after_place(ct, head_end)
                 if named is not None:
@@ -757,7 +797,11 @@ def parse_object(
         if k < 0:
             return None
         head_end = _after_noun_phrase(tokens, k)
-        named = _appositive_name(ct, head_end) if low == "the" else None
+        named = (
+            _appositive_name(ct, head_end) or _appositive_after_place(ct, head_end)
+            if low == "the"
+            else None
+        )
         if named is not None:
             return PERSON, named[0], named[1], False
         if low == "the" and _one_post_holder(tokens, j + 1, head_end):
@@ -852,6 +896,8 @@ _ONE_MEETING = frozenset(
 
 
 # Posts one person holds in the unit they head: "the head of …", "the director of …".
+# Posts a place has one of: "the GM at the Shelbourne", "the owner of Bloom Florists".
+_ONE_PER_PLACE = frozenset({"gm", "ceo", "owner", "founder", "president", "cfo", "coo", "cto"})
 _UNIT_HEADS = frozenset(
     {"head", "director", "chair", "dean", "principal", "president", "founder", "owner", "ceo"}
 )
@@ -904,6 +950,10 @@ def _one_post_holder(tokens: tuple[Token, ...], start: int, end: int) -> bool:
                 return place.low in ("the", "my", "our") or (place.is_cap and place.is_word)
         if after == "at" and unit.low in ("my", "our"):
             return True
+    if head in _ONE_PER_PLACE and end + 1 < len(tokens) and tokens[end].low in ("at", "of"):
+        # "the GM at the Shelbourne", "the founder of Monzo": the one who runs a named place.
+        place = tokens[end + 1]
+        return place.low in ("the", "my", "our") or (place.is_cap and place.is_word)
     if end >= len(tokens) or tokens[end].low != "from" or head.endswith("s"):
         return False
     for m in range(end + 1, min(len(tokens), end + 5)):
@@ -1103,6 +1153,12 @@ def _lead_person(ct: CleanText) -> Ref | None:
         # "<@U…> referral pls - Thales test engineer": the person, then the favour.
         mention = ct.mentions.get(tokens[0].text, tokens[0].text)
         return Ref(PERSON, mention, tokens[0].start, tokens[0].end, LEAD)
+    if _given_name(first) and tokens[1].text == ",":
+        aside_end = _aside_then_favour(tokens)
+        if aside_end > 0:
+            # "Kwame, the audit manager from my placement, a reference for …": who the person
+            # is, then the favour.
+            return Ref(PERSON, tokens[0].text, tokens[0].start, tokens[aside_end].end, LEAD)
     parsed = parse_object(ct, 0, strong=False)
     if parsed is None and _given_name(first) and tokens[1].text in ("→", ":", "=", "—", "-"):
         parsed = RefKind.PERSON, tokens[0].text, 1, False  # "zoe → intro to her manager"
@@ -1201,6 +1257,34 @@ _NOTE_FAVOURS = _FAVOUR_NOUNS | {"mock", "referee"}
 def _favour_next(tokens: tuple[Token, ...]) -> bool:
     """ "kavya, mock interview …", "jo, referral for …": a favour right after "name,"."""
     return len(tokens) > 3 and tokens[2].low in _NOTE_FAVOURS
+
+
+def _what_i_need(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "… is what I need from Faith", "that's what I want from him": the favour said first,
+    then who it is wanted from."""
+    return (
+        i >= 3
+        and tokens[i - 1].low in ("need", "want")
+        and tokens[i - 2].low in ("i", "we")
+        and tokens[i - 3].low == "what"
+    )
+
+
+def _aside_then_favour(tokens: tuple[Token, ...]) -> int:
+    """ "kwame, the audit manager at Deloitte, a reference for …": the comma ending a short aside
+    on who the person is ("the"/"my" and a role or relation), when a favour noun follows it;
+    else -1."""
+    if len(tokens) < 6 or tokens[2].low not in ("the", "my", "our"):
+        return -1
+    for k in range(3, min(len(tokens) - 1, 16)):
+        if not tokens[k].is_word:
+            if tokens[k].text != ",":
+                return -1
+            nxt = k + 2 if tokens[k + 1].low in ("a", "an") else k + 1
+            names_a_role = any(t.low in ROLE_NOUNS or t.low in RELATION_NOUNS for t in tokens[3:k])
+            favour = nxt < len(tokens) and tokens[nxt].low in _NOTE_FAVOURS
+            return k if names_a_role and favour else -1
+    return -1
 
 
 def _past_aside(tokens: tuple[Token, ...], k: int) -> int:
@@ -1658,6 +1742,8 @@ def find_refs(ct: CleanText) -> list[Ref]:
                     source = SOCIAL
         if source is None and tok.low == "from" and i > 0 and tokens[i - 1].low in _FAVOUR_NOUNS:
             n, source = 1, Source.FROM
+        elif source is None and tok.low == "from" and _what_i_need(tokens, i):
+            n, source = 1, Source.FROM  # "a reference is what I need from Faith"
         elif source is None and tok.low == "from" and _after_a_noted_favour(tokens, i):
             n, source = 1, Source.FROM  # "a reference for the Sisk job. from Declan."
         if source is None:

@@ -2583,3 +2583,367 @@ def test_asks_noted_in_another_language_name_the_person(text: str, verdict: str,
 )
 def test_talking_to_people_of_a_trade_is_a_vague_ask(text: str, verdict: Verdict) -> None:
     assert assess_ask(text).verdict is verdict
+
+
+# A role named, then the person's name in brackets said in words or with their workplace (j12).
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "ask the careers adviser at my college (there's just one, her name's Agnes) to check my CV",
+            "Agnes",
+        ),
+        ("ask the site foreman at the depot (his name is Terry) to write me a reference", "Terry"),
+        ("ask my old mentor (Priya at Deloitte) to review my cover letter", "Priya"),
+        ("get my team lead (Marcus from Accenture) to refer me for the analyst role", "Marcus"),
+    ],
+)
+def test_a_name_in_brackets_after_a_role_names_the_person(text: str, who: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.who == who
+
+
+def test_brackets_without_a_name_name_no_one() -> None:
+    assert assess_ask("ask the recruiter at the agency (the tall one) to review my CV").verdict is (
+        Verdict.VAGUE
+    )
+
+
+# The member put forward, taken on or placed on a named scheme by the person asked (j12).
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        (
+            "ask Gareth if he'd put my name forward for the trainee surveyor post",
+            "putting your name",
+        ),
+        ("ask Dana to put me forward for the night shift supervisor role", "putting you forward"),
+        ("ask Mr Patel whether he'd take me on as a Saturday assistant", "taking you on as"),
+        ("ask my adviser at the jobcentre to enrol me on the forklift course", "enrolling you on"),
+        ("ask Lou to sign me up for the Kickstart placement at the council", "signing you up"),
+    ],
+)
+def test_being_put_forward_or_taken_on_is_a_concrete_favour(text: str, what: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.what is not None and result.what.startswith(what)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ahmed took me on as a trainee back in 2019",
+        "get on the next intake somehow",
+        "sign up for the course",
+    ],
+)
+def test_being_taken_on_in_the_past_or_by_oneself_asks_nothing(text: str) -> None:
+    assert assess_ask(text).verdict is not Verdict.SPECIFIC
+
+
+# The question first, the person asked after it (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict", "who"),
+    [
+        (
+            "whether Ocado's graduate scheme takes people without a degree — I'll ask Femi, he's on it",
+            Verdict.SPECIFIC,
+            "Femi",
+        ),
+        (
+            "whether the HGV trainee post at Tesco is still open. asking Lorraine tomorrow",
+            Verdict.SPECIFIC,
+            "Lorraine",
+        ),
+        ("whether it's even worth applying — I'll ask Femi", Verdict.VAGUE, "Femi"),
+        ("whether Ocado is hiring, I'll ask around", Verdict.VAGUE, None),
+    ],
+)
+def test_a_question_written_before_the_person_asked(
+    text: str, verdict: Verdict, who: str | None
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
+    assert result.who == who
+    if verdict is Verdict.SPECIFIC:
+        assert result.what is not None and result.what.startswith("an answer to whether")
+
+
+# A note headed by a name and a short aside on who they are, then the favour (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict", "who"),
+    [
+        (
+            "Tunde, my old line manager at Sainsbury's, reference for the Lidl deputy role",
+            "specific",
+            "Tunde",
+        ),
+        ("Aisha, the senior nurse on ward 7, a referral for the band 6 post", "specific", "Aisha"),
+        ("Tunde, the legend, a referral would be nice", "vague", None),
+        ("Tunde, my old line manager at Sainsbury's, catch up soon", "passive", None),
+    ],
+)
+def test_a_name_and_an_aside_heading_a_note(text: str, verdict: str, who: str | None) -> None:
+    result = assess_ask(text)
+    assert result.verdict.value == verdict, result.reasons
+    assert result.who == who
+
+
+# A note headed by the favour and closed by the person; a mock done "w" someone (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict", "who"),
+    [
+        ("cover letter review — <@U0FAKE42|dee>", "specific", "<@U0FAKE42|dee>"),
+        ("referral for the Network Rail graduate scheme: Callum", "specific", "Callum"),
+        (
+            "practice interview w <@U0FAKE43|sol> on thursday for the NHS band 5 post",
+            "specific",
+            "<@U0FAKE43|sol>",
+        ),
+        ("cover letter review — done", "passive", None),
+        ("cover letter review. Callum says it reads fine", "passive", None),
+    ],
+)
+def test_a_favour_note_closed_by_the_person(text: str, verdict: str, who: str | None) -> None:
+    result = assess_ask(text)
+    assert result.verdict.value == verdict, result.reasons
+    assert result.who == who
+
+
+def test_a_mention_is_said_back_as_written_not_as_its_placeholder() -> None:
+    result = assess_ask(
+        "mock interview with <@U0FAKE44|ren> tomorrow for the Aldi area manager role"
+    )
+    assert result.what is not None and "<@U0FAKE44|ren>" in result.what
+    assert not any("MENTION" in reason for reason in result.reasons)
+
+
+# Referee letters, employment dates confirmed for a check, a relative's contact (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict", "what"),
+    [
+        (
+            "ask Prof Hale whether she'd write my referee letter for the Erasmus grant",
+            "specific",
+            "a reference letter",
+        ),
+        (
+            "ask my old shift lead to confirm my dates and title for the DBS vetting at Tesco",
+            "specific",
+            "confirming",
+        ),
+        ("ask Mona to verify my start date for the background check", "specific", "verifying"),
+        (
+            "Dev's sister hires for Ocado. asking him for her number so I can text her my CV",
+            "specific",
+            "her number",
+        ),
+        ("ask Mona for her number", "vague", None),
+        ("ask Mona to confirm the dates", "vague", None),
+    ],
+)
+def test_referee_letters_dates_confirmed_and_a_relatives_contact(
+    text: str, verdict: str, what: str | None
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict.value == verdict, result.reasons
+    if what is not None:
+        assert result.what is not None and result.what.startswith(what)
+
+
+def test_a_people_noun_naming_a_kind_of_letter_is_no_person() -> None:
+    result = assess_ask(
+        "ask Dr Okafor to write the referee letter for the Commonwealth scholarship"
+    )
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.who == "Dr Okafor"
+
+
+# A bracketed name after a short relative clause; LinkedIn recs; the reference sent on (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict", "who", "what"),
+    [
+        (
+            "ask the manager who interviewed me last spring (Hollis) for a LinkedIn rec",
+            "specific",
+            "Hollis",
+            "a LinkedIn recommendation",
+        ),
+        (
+            "ask the only tutor I still talk to (Imogen from Birkbeck) to review my personal statement",
+            "specific",
+            "Imogen",
+            "a review",
+        ),
+        (
+            "ask Jude to forward the reference to the Network Rail HR team",
+            "specific",
+            "Jude",
+            "forwarding the reference",
+        ),
+        (
+            "ask <@U0FAKE45|kit> for the hiring mgr's name on the Boots pharmacy role",
+            "specific",
+            "<@U0FAKE45|kit>",
+            "the hiring mgr's name",
+        ),
+        (
+            "ask the manager who interviewed me last spring (remote) for feedback",
+            "vague",
+            None,
+            None,
+        ),
+    ],
+)
+def test_relative_clause_names_recs_and_references_sent(
+    text: str, verdict: str, who: str | None, what: str | None
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict.value == verdict, result.reasons
+    assert result.who == who
+    if what is not None:
+        assert result.what is not None and result.what.startswith(what)
+
+
+# The one who runs a named place is one person (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        (
+            "message the GM at the Radisson asking if he'd pass my CV to the head chef",
+            Verdict.SPECIFIC,
+        ),
+        ("ask the founder at Bloom Florists to review my cover letter", Verdict.SPECIFIC),
+        ("ask the GM at a hotel to review my CV", Verdict.VAGUE),
+        ("ask the GM to review my CV", Verdict.VAGUE),
+        ("gm all! asking Tom to refer me for the barista role at Costa", Verdict.SPECIFIC),
+    ],
+)
+def test_the_one_who_runs_a_named_place(text: str, verdict: Verdict) -> None:
+    assert assess_ask(text).verdict is verdict
+
+
+# The favour said first, then "is what I need from <person>" (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict", "who", "what"),
+    [
+        (
+            "passing my CV to the site manager at Kier is what I need from Declan",
+            "specific",
+            "Declan",
+            "passing your CV to the site manager at Kier",
+        ),
+        (
+            "a referral for the Monzo ops role is what I want from my old manager",
+            "specific",
+            "my old manager",
+            "a referral for the Monzo ops role",
+        ),
+        ("not sure what I need from Declan tbh", "passive", None, None),
+    ],
+)
+def test_a_favour_then_what_i_need_from_the_person(
+    text: str, verdict: str, who: str | None, what: str | None
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict.value == verdict, result.reasons
+    assert result.who == who
+    assert result.what == what
+
+
+# A favour someone promised, then that person reminded of it; "remind X to …" asks X (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict", "who", "what"),
+    [
+        (
+            "Bronwen said she'd pass my CV to the head of ops at Arriva, reminding her tomorrow",
+            "specific",
+            "Bronwen",
+            "passing your CV to the head of ops at Arriva",
+        ),
+        (
+            "Kofi offered a reference for the Tesco night manager role. reminding him tonight",
+            "specific",
+            "Kofi",
+            "a reference for the Tesco night manager role",
+        ),
+        ("remind Bronwen to send me the recruiter's email at Arriva", "specific", "Bronwen", None),
+        ("need a referral for the Arriva role, reminding Kofi about lunch", "vague", None, None),
+        ("remind me to update my CV", "passive", None, None),
+    ],
+)
+def test_a_promised_favour_then_a_reminder(
+    text: str, verdict: str, who: str | None, what: str | None
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict.value == verdict, result.reasons
+    assert result.who == who
+    if what is not None:
+        assert result.what == what
+
+
+# A role, a short clause, then a full name between commas; a post named by its title (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict", "who"),
+    [
+        (
+            "ask the recruiter I spoke to at the expo, Dana Whitfield, whether they've filled the payroll accountant role",
+            "specific",
+            "Dana Whitfield",
+        ),
+        ("ask the recruiter who called me, Tom, to review my CV", "vague", None),
+        ("ask Tom whether they've filled the job yet", "vague", "Tom"),
+        ("ask Tom whether they've filled the claims underwriter position yet", "specific", "Tom"),
+    ],
+)
+def test_a_full_name_after_a_clause_and_a_post_named_by_title(
+    text: str, verdict: str, who: str | None
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict.value == verdict, result.reasons
+    assert result.who == who
+
+
+# Whether a named employer's scheme takes a kind of candidate (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("ask Gwen whether Lloyds' graduate scheme accepts career changers", Verdict.SPECIFIC),
+        (
+            "ask Gwen whether Deloitte sponsors international students for the audit intake",
+            Verdict.SPECIFIC,
+        ),
+        ("ask Gwen whether Deloitte takes people", Verdict.VAGUE),
+        ("ask Gwen whether they accept bootcamp grads", Verdict.VAGUE),
+    ],
+)
+def test_whether_a_named_scheme_takes_a_kind_of_candidate(text: str, verdict: Verdict) -> None:
+    assert assess_ask(text).verdict is verdict
+
+
+# Chat spellings of "people" are people (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("message the data ppl i met at the PyData meetup", Verdict.VAGUE),
+        ("dm some peeps from the bootcamp about openings", Verdict.VAGUE),
+        ("met some nice ppl at the meetup", Verdict.PASSIVE),
+    ],
+)
+def test_chat_spellings_of_people(text: str, verdict: Verdict) -> None:
+    assert assess_ask(text).verdict is verdict
+
+
+# A question put to a mention without a question mark (j12).
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("<@U0FAKE46|nia> could we have a quick chat this week", Verdict.VAGUE),
+        ("<@U0FAKE46|nia> can you give me some advice on the move into UX", Verdict.VAGUE),
+        ("<@U0FAKE46|nia> can we catch up soon", Verdict.PASSIVE),
+        ("<@U0FAKE46|nia> we chatted yesterday, it was a good call", Verdict.PASSIVE),
+    ],
+)
+def test_a_question_to_a_mention_without_a_question_mark(text: str, verdict: Verdict) -> None:
+    assert assess_ask(text).verdict is verdict
