@@ -22,6 +22,7 @@ from bot.conversation.text import short
 from bot.conversation.turn import Turn
 from bot.conversation.words import pause_for
 from bot.domain import Ask, AskStatus, CheckIn, Outcome, Target
+from bot.group.digest import plural
 from bot.messages import Choice
 from bot.progress import compute_stats, count_by_day
 
@@ -220,13 +221,15 @@ def ask_review(turn: Turn, checkin: CheckIn) -> None:
         people = ", ".join(dict.fromkeys(a.who or "someone" for a in specific))
         made = sum(1 for a in specific if a.status == AskStatus.MADE)
         yes = sum(1 for a in specific if a.outcome == Outcome.YES)
-        lines.append(f"• {len(specific)} specific ask(s) ({people}) · {made} made · {yes} yes")
+        count = plural(len(specific), "specific ask", "specific asks")
+        lines.append(f"• {count} ({people}) · {made} made · {yes} yes")
     else:
         lines.append("• No specific ask this week — that's fine, next week is new.")
     if waiting:
         names = ", ".join(dict.fromkeys(a.who or "someone" for a in waiting[-3:]))
         lines.append(f"• Waiting to hear from: {names} — a short nudge is normal.")
-    lines.append(f"• Gives: {len(week_gives)} · streak: {stats.streak} working day(s)")
+    streak = plural(stats.streak, "working day", "working days")
+    lines.append(f"• Gives: {len(week_gives)} · streak: {streak}")
     lines.append("Next week: " + _suggestion(len(specific), len(week_gives), waiting))
     turn.say("\n".join(lines))
     if turn.charts is not None:

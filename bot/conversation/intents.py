@@ -999,6 +999,11 @@ def _answer(
         )
     ):
         return (Intent.SKIP, "skips it", None, None)
+    if state == State.AWAITING_MADE and re.fullmatch(
+        r"(kinda|kind of|sort of|sorta|partly|half|halfway|ish|a bit|i guess|more or less)[.!?]*",
+        low,
+    ):  # "kinda" to "Did you make your ask?": it counts
+        return (Intent.MADE, "partly made it", None, None)
     if state == State.AWAITING_MADE and (
         vocab.NOT_YET.search(low) or re.search(r"\bwill try\b", low)
     ):

@@ -464,7 +464,8 @@ OUTCOME_WAITING = re.compile(
     r"not replying|no answer yet|still nothing|nope nothing|nothing|when i hear back|"
     r"i'?ll let (you|u) know|on (vacation|holiday|leave|pto)|out of (the )?office|"
     r"(not|no) (answer|reply|respond)\w* (my|me|yet|to)|(mat|maternity|paternity|parental|sick) "
-    r"leave|auto-?reply|ooo)\b"
+    r"leave|auto-?reply|ooo|(hasn'?t|has not|didn'?t|did not) (said|say|replied|answered|responded|"
+    r"written) (anything|a thing|a word|back|yet))\b"
 )
 HEARD = re.compile(
     r"^(heard back|heard|yes heard|i heard back|got a reply|she replied|he replied|they replied|she answered|he answered|got an answer)$"

@@ -122,7 +122,8 @@ def build_digest(uow: UnitOfWork, community: Community, now: datetime) -> Digest
     )
 
 
-def _plural(count: int, one: str, many: str) -> str:
+def plural(count: int, one: str, many: str) -> str:
+    """ "1 ask", "2 asks": the count with the word that fits it."""
     return f"{count} {one if count == 1 else many}"
 
 
@@ -132,19 +133,19 @@ def digest_text(digest: Digest) -> str:
     lines = [f"Weekly digest for {digest.community} ({span})"]
     for hire in digest.hires:
         lines.append(f"🎉 {hire} got a new job! Their asks got them there.")
-    asked = _plural(digest.specific_asks, "specific ask", "specific asks")
-    people = _plural(digest.members_asking, "member", "members")
+    asked = plural(digest.specific_asks, "specific ask", "specific asks")
+    people = plural(digest.members_asking, "member", "members")
     lines.append(f"• {asked} by {people} · {digest.asks_made} made · {digest.said_yes} said yes")
     if digest.yes_by_kind:
         parts = [
-            _plural(n, *_KIND_WORDS.get(kind, ("other yes", "other yeses")))
+            plural(n, *_KIND_WORDS.get(kind, ("other yes", "other yeses")))
             for kind, n in sorted(digest.yes_by_kind.items())
         ]
         lines.append("  (" + ", ".join(parts) + ")")
-    lines.append(f"• {_plural(digest.gives, 'give', 'gives')} — thank you for helping first")
+    lines.append(f"• {plural(digest.gives, 'give', 'gives')} — thank you for helping first")
     if digest.on_streak:
         lines.append(
-            f"• {_plural(digest.on_streak, 'member', 'members')} on a streak of "
+            f"• {plural(digest.on_streak, 'member', 'members')} on a streak of "
             f"{STREAK_WORTH_MENTIONING}+ working days"
         )
     if digest.shared:

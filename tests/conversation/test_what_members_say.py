@@ -622,6 +622,12 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "'kinda' counts as asking, and 'she hasn't said anything' is a wait": [
+        ("ask Nina for an intro to the hiring manager at Canva", "That's a real ask: Nina"),
+        (":9h", ""),
+        ("kinda", "Nice — you asked. What happened?"),
+        ("idk she hasn't said anything", "Asking was the hard part."),
+    ],
     "too many messages is a schedule matter, never a stop": [
         ("what's this bot about", "I'm a bot"),
         ("pls stop messaging me so much", "Fewer messages: `days mon,thu`"),
