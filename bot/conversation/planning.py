@@ -43,13 +43,13 @@ _FAVOUR_START = ("to ", "for ", "if ", "whether ", "about ", "who ", "which ", "
 def judge(turn: Turn, text: str) -> Assessment:
     """The assessor's verdict, with the company spelled as the member's target list spells
     it (they typed "target", their target is "Target")."""
-    assessment = assessed(text, _targets(turn))
-    return replace(assessment, who=yours(assessment.who)) if assessment.who else assessment
+    return assessed(text, _targets(turn))
 
 
-def yours(who: str | None) -> str | None:
-    """The person as the coach says it back to the member: "my neighbour" -> "your neighbour"."""
-    return re.sub(r"^my\b", "your", who, flags=re.IGNORECASE) if who else who
+def yours(who: object) -> str:
+    """The person as the coach says it to the member: "my neighbour" -> "your neighbour". (The
+    ask keeps the member's words: the digest and the organizer's tables show those.)"""
+    return re.sub(r"^my\b", "your", str(who), flags=re.IGNORECASE)
 
 
 def plan(turn: Turn, reading: Reading) -> State:
@@ -94,13 +94,10 @@ def ask_for_missing(turn: Turn, assessment: Assessment, questions: int) -> State
     member will ask that person for."""
     asking = "both" if assessment.verdict == Verdict.PASSIVE else "+".join(assessment.missing)
     who = assessment.who
-    if (
-        questions == 1
-        and who is None
-        and "what" in assessment.missing + ("what",) * (assessment.verdict == Verdict.PASSIVE)
-    ):
+    wants_what = assessment.verdict == Verdict.PASSIVE or "what" in assessment.missing
+    if questions == 1 and who is None and wants_what:
         # "coffee with Megan", "thinking to contact my senior Rahul bhai": ask what for
-        who = yours(someone_in(assessment.text))
+        who = someone_in(assessment.text)
         asking = "what" if who else asking
     turn.member.state_data = {
         "draft": assessment.text,
@@ -114,12 +111,12 @@ def ask_for_missing(turn: Turn, assessment: Assessment, questions: int) -> State
     kind = "That sounds like a hard week. " if hard else ""
     if who and not assessment.who:
         lead = (
-            f"{who} sounds like a good person to ask."
+            f"{yours(who)} sounds like a good person to ask."
             if kind or len(assessment.text) > 60 or assessment.verdict != Verdict.PASSIVE
             else f"“{assessment.text}” — a good chance to ask."
         )
         turn.say(
-            f"{kind}{lead} What will you ask {who} for — an intro, a referral, feedback on "
+            f"{kind}{lead} What will you ask {yours(who)} for — an intro, a referral, feedback on "
             "something, names at a company?"
         )
     else:
@@ -134,9 +131,9 @@ def still_missing(turn: Turn, reading: Reading) -> State:
     who, what = data.get("who"), data.get("what")
     if who and not what:
         options = (
-            f"What's the one thing you'll ask {who} for? e.g. a referral, an intro, or two names "
+            f"What's the one thing you'll ask {yours(who)} for? e.g. a referral, an intro, or two names "
             "at a company.",
-            f"One favour from {who} is enough — what will it be?",
+            f"One favour from {yours(who)} is enough — what will it be?",
         )
     elif what and not who:
         options = (
@@ -172,7 +169,7 @@ def _coaching_question(assessment: Assessment, questions: int) -> str:
     if "who" in assessment.missing:
         favour = f" for {assessment.what}" if assessment.what else ""
         return f"Who exactly will you ask{favour}? A name, e.g. “Priya from my old team”."
-    who = assessment.who or "them"
+    who = yours(assessment.who or "them")
     if questions > 1:
         return (
             f"Nearly there — what's the one thing {who} can do for you? An intro to someone, two "
@@ -194,7 +191,7 @@ def clarify(turn: Turn, reading: Reading) -> State:
     who = data.get("who")
     given = NAME_GIVEN.search(reading.text.lower()) or len(reading.text.split()) <= 2
     named = person_in(reading.text) if given else None
-    if named and str(who or "").startswith("your ") and "what" in str(data.get("asking")):
+    if named and str(who or "").lower().startswith("my ") and "what" in str(data.get("asking")):
         # "her name's Grace" for "your neighbour": the name, and still the favour to ask
         data = {**data, "who": named, "draft": f"{data.get('draft', '')} ({named})"}
         turn.member.state_data = data
@@ -303,7 +300,7 @@ def record(turn: Turn, assessment: Assessment) -> State:
     member.state_data = {}
     member.memory["last_plan"] = ask.id
     if already_made:
-        lead = f"Noted: you asked {ask.who}. " if ask.who else "Noted. "
+        lead = f"Noted: you asked {yours(ask.who)}. " if ask.who else "Noted. "
         if result:
             return outcome(turn, ask, Outcome(str(result)), lead, text=assessment.text)
         return ask_what_happened(turn, ask, lead)
@@ -322,7 +319,7 @@ def record(turn: Turn, assessment: Assessment) -> State:
         else ""
     )
     said = (
-        f"{assessment.who}, {assessment.what}"
+        f"{yours(assessment.who)}, {assessment.what}"
         if assessment.who and assessment.what
         else short(assessment.text, 120)
     )
@@ -362,7 +359,7 @@ def made_untold(turn: Turn, text: str, result: Outcome | None = None) -> State:
         "verdict": assessment.verdict.value,
     }
     if who:
-        turn.say(f"Good for you — you asked {who}! What did you ask for? I'll note it.")
+        turn.say(f"Good for you — you asked {yours(who)}! What did you ask for? I'll note it.")
     elif result == Outcome.YES:
         turn.say("That's great news! Who said yes, and to what? I'll note it.")
     elif result == Outcome.NO:

@@ -622,6 +622,11 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "a relation is said back as the member's, and stays theirs in the ask": [
+        ("coffee with my old boss tomorrow", "What will you ask your old boss for"),
+        ("a referral at Stripe", "That's a real ask: your old boss, a referral at Stripe."),
+        ("what did I ask yesterday?", "my old boss"),
+    ],
     "'kinda' counts as asking, and 'she hasn't said anything' is a wait": [
         ("ask Nina for an intro to the hiring manager at Canva", "That's a real ask: Nina"),
         (":9h", ""),
