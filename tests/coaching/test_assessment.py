@@ -2571,20 +2571,6 @@ def test_asks_noted_in_another_language_name_the_person(text: str, verdict: str,
     assert result.who == who
 
 
-# Talking to people of a trade (j11people): an ask intended of a kind of people, no one named.
-@pytest.mark.parametrize(
-    ("text", "verdict"),
-    [
-        ("talk to recruiters at the careers fair", Verdict.VAGUE),
-        ("talk to analysts at the CFA meetup", Verdict.VAGUE),
-        ("talk to developers at the hackathon", Verdict.VAGUE),
-        ("go to the hackathon and talk to people", Verdict.PASSIVE),
-    ],
-)
-def test_talking_to_people_of_a_trade_is_a_vague_ask(text: str, verdict: Verdict) -> None:
-    assert assess_ask(text).verdict is verdict
-
-
 # A role named, then the person's name in brackets said in words or with their workplace (j12).
 @pytest.mark.parametrize(
     ("text", "who"),
@@ -2806,24 +2792,6 @@ def test_relative_clause_names_recs_and_references_sent(
         assert result.what is not None and result.what.startswith(what)
 
 
-# The one who runs a named place is one person (j12).
-@pytest.mark.parametrize(
-    ("text", "verdict"),
-    [
-        (
-            "message the GM at the Radisson asking if he'd pass my CV to the head chef",
-            Verdict.SPECIFIC,
-        ),
-        ("ask the founder at Bloom Florists to review my cover letter", Verdict.SPECIFIC),
-        ("ask the GM at a hotel to review my CV", Verdict.VAGUE),
-        ("ask the GM to review my CV", Verdict.VAGUE),
-        ("gm all! asking Tom to refer me for the barista role at Costa", Verdict.SPECIFIC),
-    ],
-)
-def test_the_one_who_runs_a_named_place(text: str, verdict: Verdict) -> None:
-    assert assess_ask(text).verdict is verdict
-
-
 # The favour said first, then "is what I need from <person>" (j12).
 @pytest.mark.parametrize(
     ("text", "verdict", "who", "what"),
@@ -2905,10 +2873,25 @@ def test_a_full_name_after_a_clause_and_a_post_named_by_title(
     assert result.who == who
 
 
-# Whether a named employer's scheme takes a kind of candidate (j12).
-@pytest.mark.parametrize(
-    ("text", "verdict"),
-    [
+# Kinds whose test is the verdict alone: each sentence gets the verdict beside it.
+_VERDICT_BY_KIND: dict[str, list[tuple[str, Verdict]]] = {
+    "talking to people of a trade is a vague ask (j11people)": [
+        ("talk to recruiters at the careers fair", Verdict.VAGUE),
+        ("talk to analysts at the CFA meetup", Verdict.VAGUE),
+        ("talk to developers at the hackathon", Verdict.VAGUE),
+        ("go to the hackathon and talk to people", Verdict.PASSIVE),
+    ],
+    "the one who runs a named place is one person (j12)": [
+        (
+            "message the GM at the Radisson asking if he'd pass my CV to the head chef",
+            Verdict.SPECIFIC,
+        ),
+        ("ask the founder at Bloom Florists to review my cover letter", Verdict.SPECIFIC),
+        ("ask the GM at a hotel to review my CV", Verdict.VAGUE),
+        ("ask the GM to review my CV", Verdict.VAGUE),
+        ("gm all! asking Tom to refer me for the barista role at Costa", Verdict.SPECIFIC),
+    ],
+    "whether a named employer's scheme takes a kind of candidate (j12)": [
         ("ask Gwen whether Lloyds' graduate scheme accepts career changers", Verdict.SPECIFIC),
         (
             "ask Gwen whether Deloitte sponsors international students for the audit intake",
@@ -2917,33 +2900,21 @@ def test_a_full_name_after_a_clause_and_a_post_named_by_title(
         ("ask Gwen whether Deloitte takes people", Verdict.VAGUE),
         ("ask Gwen whether they accept bootcamp grads", Verdict.VAGUE),
     ],
-)
-def test_whether_a_named_scheme_takes_a_kind_of_candidate(text: str, verdict: Verdict) -> None:
-    assert assess_ask(text).verdict is verdict
-
-
-# Chat spellings of "people" are people (j12).
-@pytest.mark.parametrize(
-    ("text", "verdict"),
-    [
+    "chat spellings of 'people' are people (j12)": [
         ("message the data ppl i met at the PyData meetup", Verdict.VAGUE),
         ("dm some peeps from the bootcamp about openings", Verdict.VAGUE),
         ("met some nice ppl at the meetup", Verdict.PASSIVE),
     ],
-)
-def test_chat_spellings_of_people(text: str, verdict: Verdict) -> None:
-    assert assess_ask(text).verdict is verdict
-
-
-# A question put to a mention without a question mark (j12).
-@pytest.mark.parametrize(
-    ("text", "verdict"),
-    [
+    "a question put to a mention without a question mark (j12)": [
         ("<@U0FAKE46|nia> could we have a quick chat this week", Verdict.VAGUE),
         ("<@U0FAKE46|nia> can you give me some advice on the move into UX", Verdict.VAGUE),
         ("<@U0FAKE46|nia> can we catch up soon", Verdict.PASSIVE),
         ("<@U0FAKE46|nia> we chatted yesterday, it was a good call", Verdict.PASSIVE),
     ],
-)
-def test_a_question_to_a_mention_without_a_question_mark(text: str, verdict: Verdict) -> None:
-    assert assess_ask(text).verdict is verdict
+}
+
+
+@pytest.mark.parametrize(("text", "verdict"), _by_kind(_VERDICT_BY_KIND))
+def test_each_kind_gets_its_verdict(text: str, verdict: Verdict) -> None:
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
