@@ -2468,39 +2468,6 @@ def test_vague_and_passive_stay_apart(text: str, verdict: Verdict) -> None:
     assert result.verdict is verdict, result.reasons
 
 
-def _by_kind(*tables: dict[str, list[Any]]) -> list[Any]:
-    """The rows of tables keyed by kind of ask, as test cases named by their kind."""
-    return [
-        pytest.param(*(row if isinstance(row, tuple) else (row,)), id=f"{kind}: {row}")
-        for table in tables
-        for kind, rows in table.items()
-        for row in rows
-    ]
-
-
-@pytest.mark.parametrize(
-    ("text", "who"), _by_kind(_ASKED_BY_KIND, _PERSON_KINDS, _PERSON_KINDS_J10)
-)
-def test_who_is_asked_is_found_and_said_back(text: str, who: str) -> None:
-    _assert_judged(text, Verdict.SPECIFIC, who)
-
-
-@pytest.mark.parametrize(
-    "text",
-    _by_kind(_NOT_SPECIFIC_BY_KIND, _NOT_ONE_PERSON, _NOT_ONE_PERSON_J10, _FAVOURS_NOT_ASKED),
-)
-def test_no_one_identifiable_or_nothing_asked_is_never_specific(text: str) -> None:
-    assert assess_ask(text).verdict is not Verdict.SPECIFIC
-
-
-@pytest.mark.parametrize(("text", "who", "what"), _by_kind(_FAVOURS_BY_KIND, _FAVOURS_BY_FRAME))
-def test_favour_is_recognised_and_said_back(text: str, who: str, what: str) -> None:
-    result = assess_ask(text)
-    assert result.verdict is Verdict.SPECIFIC, result.reasons
-    assert result.who == who
-    assert result.what is not None and result.what.startswith(what), result.what
-
-
 # Fifth session (j11people): who is asked in to-do notes, two-word notes, asks passed on through
 # the person written to, and organisations called.
 _PEOPLE_J11_SPECIFIC = [
@@ -2614,18 +2581,6 @@ def test_being_put_forward_or_taken_on_is_a_concrete_favour(text: str, what: str
     result = assess_ask(text)
     assert result.verdict is Verdict.SPECIFIC, result.reasons
     assert result.what is not None and result.what.startswith(what)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Ahmed took me on as a trainee back in 2019",
-        "get on the next intake somehow",
-        "sign up for the course",
-    ],
-)
-def test_being_taken_on_in_the_past_or_by_oneself_asks_nothing(text: str) -> None:
-    assert assess_ask(text).verdict is not Verdict.SPECIFIC
 
 
 # The question first, the person asked after it (j12).
@@ -2912,6 +2867,55 @@ _VERDICT_BY_KIND: dict[str, list[tuple[str, Verdict]]] = {
         ("<@U0FAKE46|nia> we chatted yesterday, it was a good call", Verdict.PASSIVE),
     ],
 }
+
+
+# Favours taken on in the past or arranged by oneself ask nothing of anyone (j12).
+_NOTHING_ASKED_J12: dict[str, list[str]] = {
+    "being taken on in the past or by oneself": [
+        "Ahmed took me on as a trainee back in 2019",
+        "get on the next intake somehow",
+        "sign up for the course",
+    ],
+}
+
+
+def _by_kind(*tables: dict[str, list[Any]]) -> list[Any]:
+    """The rows of tables keyed by kind of ask, as test cases named by their kind."""
+    return [
+        pytest.param(*(row if isinstance(row, tuple) else (row,)), id=f"{kind}: {row}")
+        for table in tables
+        for kind, rows in table.items()
+        for row in rows
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"), _by_kind(_ASKED_BY_KIND, _PERSON_KINDS, _PERSON_KINDS_J10)
+)
+def test_who_is_asked_is_found_and_said_back(text: str, who: str) -> None:
+    _assert_judged(text, Verdict.SPECIFIC, who)
+
+
+@pytest.mark.parametrize(
+    "text",
+    _by_kind(
+        _NOT_SPECIFIC_BY_KIND,
+        _NOT_ONE_PERSON,
+        _NOT_ONE_PERSON_J10,
+        _FAVOURS_NOT_ASKED,
+        _NOTHING_ASKED_J12,
+    ),
+)
+def test_no_one_identifiable_or_nothing_asked_is_never_specific(text: str) -> None:
+    assert assess_ask(text).verdict is not Verdict.SPECIFIC
+
+
+@pytest.mark.parametrize(("text", "who", "what"), _by_kind(_FAVOURS_BY_KIND, _FAVOURS_BY_FRAME))
+def test_favour_is_recognised_and_said_back(text: str, who: str, what: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.who == who
+    assert result.what is not None and result.what.startswith(what), result.what
 
 
 @pytest.mark.parametrize(("text", "verdict"), _by_kind(_VERDICT_BY_KIND))
