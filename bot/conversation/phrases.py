@@ -250,7 +250,7 @@ THANKS_PREFIX = re.compile(
     r"^(thanks+|thank you|thx|ty|appreciate it|appreciate that)( so much| a lot)?(,| !| for \w+)?\s+"
 )
 THANKS_HELPED = re.compile(
-    r"^((cheers|thanks|thx|ty|thank you)[,!. ]+)?(honestly |really |seriously )?(appreciate (you|it|this)|(this|you) (has|have|really|actually)"
+    r"^((cheers|thanks|thx|ty|thank you)[,!. ]+)?(honestly |really |seriously )?(appreciate (you|u|ya|it|this)|(this|you) (has|have|really|actually)"
     r"( actually| really)? helped)\b"
 )
 THANKS_END = re.compile(
@@ -279,7 +279,7 @@ MADE = re.compile(
     r"asked|i asked|already did|already asked|just did|just asked|all done|mission accomplished|"
     r"sent|sent it|i sent it|yes,? sent|i made it|i made the ask|made my ask|ask made|"
     r"i did it|done and done|yes made it|yeah i did|yep i did|yup did it|did that)$"
-    r"|^(yes|yep|yeah|yup|ya|y)?,? ?(i )?(just |already |finally )?(did it|did|asked|made it|"
+    r"|^(yes|yep|yeah|yup|ya|y|bet|yo|ok|okay)?,? ?(i )?(just |already |finally )?(did it|did|asked|made it|"
     r"sent|messaged|emailed|texted|called|pinged|dm'?d|dmed|wrote|reached out|made the ask|"
     r"asked (him|her|them)|hit (him|her|them) up)\b"
 )

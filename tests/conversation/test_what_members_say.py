@@ -622,6 +622,12 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "slang: 'bet, did it' is made, 'appreciate u' is thanks": [
+        ("ask Dre for a referral to the ops team at Target", "That's a real ask: Dre"),
+        (":9h", ""),
+        ("bet, did it", "Nice — you asked. What happened?"),
+        ("appreciate u", "You're welcome!"),
+    ],
     "a relation is said back as the member's, and stays theirs in the ask": [
         ("coffee with my old boss tomorrow", "What will you ask your old boss for"),
         ("a referral at Stripe", "That's a real ask: your old boss, a referral at Stripe."),
