@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.support.databases import migrated, postgres_schema, postgres_url, sqlite_url
+from benchmarks.support.databases import migrated, migrated_sqlite, postgres_schema, postgres_url
 from emulators.slack import SlackEmulator
 from storage import Database
 
@@ -26,7 +26,7 @@ def _require_postgres() -> str:
 def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     """The same test on SQLite and on PostgreSQL (the repository contract)."""
     if request.param == "sqlite":
-        with migrated(sqlite_url(tmp_path)) as db:
+        with migrated_sqlite(tmp_path) as db:
             yield db
     else:
         with postgres_schema(_require_postgres()) as url, migrated(url) as db:
@@ -35,7 +35,7 @@ def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]
 
 @pytest.fixture
 def sqlite_db(tmp_path: Path) -> Iterator[Database]:
-    with migrated(sqlite_url(tmp_path)) as db:
+    with migrated_sqlite(tmp_path) as db:
         yield db
 
 

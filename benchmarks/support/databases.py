@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,8 +24,11 @@ def postgres_url() -> str | None:
     return normalise_url(url) if url else None
 
 
+SQLITE_FILE = "askcoach-test.db"
+
+
 def sqlite_url(directory: Path) -> str:
-    return f"sqlite:///{directory / 'askcoach-test.db'}"
+    return f"sqlite:///{directory / SQLITE_FILE}"
 
 
 @contextmanager
@@ -47,6 +53,34 @@ def postgres_schema(base_url: str) -> Iterator[str]:
 def migrated(url: str) -> Iterator[Database]:
     db = Database(url)
     db.upgrade()
+    try:
+        yield db
+    finally:
+        db.dispose()
+
+
+_template: Path | None = None
+
+
+def _sqlite_template() -> Path:
+    """A SQLite file migrated to head, made once per process and removed at exit."""
+    global _template
+    if _template is None:
+        folder = Path(tempfile.mkdtemp(prefix="askcoach-template-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        with migrated(sqlite_url(folder)):
+            pass
+        _template = folder / SQLITE_FILE
+    return _template
+
+
+@contextmanager
+def migrated_sqlite(directory: Path) -> Iterator[Database]:
+    """A fresh SQLite database at head in `directory`, the same as `migrated(sqlite_url(…))`
+    but copied from a file the migrations wrote once: hundreds of tests each start on a new
+    database without running every migration again (the migrations have tests of their own)."""
+    shutil.copyfile(_sqlite_template(), directory / SQLITE_FILE)
+    db = Database(sqlite_url(directory))
     try:
         yield db
     finally:

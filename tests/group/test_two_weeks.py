@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from adapters.console.session import parse_start
-from benchmarks.support.databases import migrated, sqlite_url
+from benchmarks.support.databases import migrated_sqlite
 from storage import tables
 from tests.support.job_club import run_console
 
@@ -104,7 +104,7 @@ def test_a_community_seen_for_the_first_time_gets_no_digest_at_once(tmp_path: Pa
 
     clock = SimulatedClock(parse_start("2026-03-04T12:00", "UTC"))  # a Wednesday
     monday_ask = parse_start("2026-03-03T12:00", "UTC")
-    with migrated(sqlite_url(tmp_path)) as db:
+    with migrated_sqlite(tmp_path) as db:
         with db() as uow:
             club = uow.communities.add(
                 Community(platform="slack", external_id="T1", name="Club", report_channel="C1")

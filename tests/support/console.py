@@ -9,7 +9,7 @@ from pathlib import Path
 
 from adapters.console.session import parse_start
 from askcoach import bootstrap
-from benchmarks.support.databases import migrated, sqlite_url
+from benchmarks.support.databases import migrated_sqlite
 
 
 def console_transcript(tmp_path: Path, script: str, *, user: str, tz: str, at: str) -> list[str]:
@@ -17,7 +17,7 @@ def console_transcript(tmp_path: Path, script: str, *, user: str, tz: str, at: s
     out = io.StringIO()
     start: datetime = parse_start(at, tz)
     tmp_path.mkdir(parents=True, exist_ok=True)
-    with migrated(sqlite_url(tmp_path)) as db:
+    with migrated_sqlite(tmp_path) as db:
         session = bootstrap.console(db, user=user, timezone=tz, start=start, out=out, echo=True)
         asyncio.run(session.run(io.StringIO(script)))
     return out.getvalue().splitlines()

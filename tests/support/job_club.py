@@ -11,7 +11,7 @@ from pathlib import Path
 
 from adapters.console.session import parse_start
 from askcoach import bootstrap
-from benchmarks.support.databases import migrated, sqlite_url
+from benchmarks.support.databases import migrated_sqlite, sqlite_url
 from storage import Database
 
 SCRIPT = """\
@@ -53,7 +53,7 @@ report
 def run_console(db_dir: Path) -> tuple[list[str], Database]:
     out = io.StringIO()
     start: datetime = parse_start("2026-03-02T08:00", "America/Chicago")
-    with migrated(sqlite_url(db_dir)) as db:
+    with migrated_sqlite(db_dir) as db:
         session = bootstrap.console(
             db, user="Ana", timezone="America/Chicago", start=start, out=out, echo=True
         )
