@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from bot.coaching import Verdict
 from bot.conversation.followups import current_ask, latest_open_ask
 from bot.conversation.group import offer_intro, word_report
-from bot.conversation.intents import Reading, Topic
+from bot.conversation.intents import Reading, Topic, own_name
 from bot.conversation.phrases import EXTRA_CHECK_IN
 from bot.conversation.planning import judge, last_plan, next_check_in
 from bot.conversation.states import State
@@ -184,6 +184,7 @@ def question(turn: Turn, reading: Reading) -> State:
         Topic.REMINDER: _reminder,
         Topic.HOW_TO_ASK: _how_to_ask,
         Topic.HOW_TO_THANK: _how_to_thank,
+        Topic.NAME: _name,
     }.get(topic)
     if topic == Topic.GROUP:
         return group_question(turn, reading)
@@ -482,6 +483,21 @@ def _next(turn: Turn, reading: Reading) -> str:
         f"At each check-in ({when}) I'll ask who you'll ask that day, and for what. You can tell "
         "me an ask anytime — e.g. “Ask Jen for an intro to her manager at Medtronic”."
     )
+
+
+def _name(turn: Turn, reading: Reading) -> str:
+    """ "call me Sam": the name the coach uses from now on; "can i change my name?": how."""
+    member = turn.member
+    name = own_name(reading.text)
+    if name is None:
+        return (
+            f"I call you {member.name} — the name I got from your profile. Want another? Say "
+            "“call me …”, e.g. “call me Sam”." + _pending_reminder(turn)
+        )
+    if name == member.name:
+        return f"{name} it is — that's what I have." + _pending_reminder(turn)
+    member.name = name[:80]
+    return f"Got it — I'll call you {member.name} from now on." + _pending_reminder(turn)
 
 
 def _my_asks(turn: Turn, reading: Reading) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.checkins import cancel_all, plan_follow_up, plan_made_question
-from bot.conversation.intents import Intent, Reading
+from bot.conversation.intents import Intent, Reading, outcome_person
 from bot.conversation.outcomes import ask_what_happened, choice, outcome
 from bot.conversation.phrases import NERVES
 from bot.conversation.planning import judge, made_untold, skip_today
@@ -99,7 +99,7 @@ def _someone_else(turn: Turn, ask: Ask | None, pending: bool, text: str) -> bool
         return True
     if pending or not ask.who:
         return False
-    named = judge(turn, text).who
+    named = judge(turn, text).who or outcome_person(text)
     return named is not None and named.lower() != ask.who.lower()
 
 

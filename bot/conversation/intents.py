@@ -88,6 +88,7 @@ class Topic(StrEnum):
     REMINDER = "reminder"  # "can you remind me at 3pm to email carla" (no one-off reminders)
     HOW_TO_ASK = "how_to_ask"  # "should I attach my CV?", "what do I say?"
     HOW_TO_THANK = "how_to_thank"  # "how do i thank her properly"
+    NAME = "name"  # "call me Sam", "can i change my name"
     NERVES = "nerves"  # "i hate asking for favours", "feels pushy"
     GROUP = "group"  # "who else is in the group?", "can i see what others ask?"
     BOT = "bot"
@@ -503,6 +504,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
     ):
         company = _original(text, removed.group("company")).strip()
         return reading(Intent.COMMAND, "removes a target", word="target", rest=f"remove {company}")
+    if vocab.MY_NAME.match(low):  # before "call me Sam instead" is read as an edit
+        return reading(Intent.QUESTION, "a question: name", topic=Topic.NAME)
     if vocab.MY_ASKS.search(low):  # before "remind me…" is read as follow-up advice
         return reading(Intent.QUESTION, "a question: my_asks", topic=Topic.MY_ASKS)
     if state in (
@@ -616,6 +619,9 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(
             Intent.PAUSE, "a break until next week", pause=find_break("till monday", context.today)
         )
+    if vocab.WHAT_NEXT.match(low) and ("?" in low or _without_fillers(low).startswith("what")):
+        # "what do i do tomorrow then?" is a question, not "later" (but "and then she said yes")
+        return reading(Intent.QUESTION, "a question: next", topic=Topic.NEXT)
     if vocab.LATER.search(low) and len(words) <= 12:
         if state in _PLAN_STATES:
             return reading(Intent.SKIP, "not today")
@@ -832,6 +838,44 @@ _MADE_LEAD = re.compile(
     r"spoke with|reached out to|heard from|met with|met)\s+",
     re.IGNORECASE,
 )
+
+
+def own_name(text: str) -> str | None:
+    """The name a member asks to be called ("call me sam" -> Sam), if the message gives one."""
+    low = normalise(text)
+    found = vocab.MY_NAME.match(low)
+    named = found and next(
+        (found.group(g) for g in ("name", "own", "goes_by") if found.group(g)), None
+    )
+    if not named:
+        to = re.search(r"\bname to ([a-z][\w'-]{0,30})[.! ]*$", low)
+        named = to.group(1) if to else None
+    if not named:
+        return None
+    written = _original(text, named)
+    return written if written[:1].isupper() else written[:1].upper() + written[1:]
+
+
+# "Jen said yes!", "marco got back to me": the person an outcome is about, named first.
+_OUTCOME_SUBJECT = re.compile(
+    r"^(?:(?:so|ok|okay|well|update|yay|omg|wow|finally|welp|ugh)[,!.: ]+)*"
+    r"(?P<who><@[A-Za-z0-9|._-]+>|[A-Za-z][\w'-]{1,30})\s(?:just |finally |actually |never )?"
+    r"(?:said|says|got back|replied|answered|agreed|responded|wrote back|texted back|emailed back"
+    r"|came back|hasn'?t|has not|didn'?t|did not|ghosted|passed|referred|introduced|is going to"
+    r"|is gonna|'s gonna|will)\b",
+    re.IGNORECASE,
+)
+
+
+def outcome_person(text: str) -> str | None:
+    """The person a report of how an ask went starts with: "Jen said yes!" -> Jen."""
+    found = _OUTCOME_SUBJECT.match(text.strip())
+    if found is None:
+        return None
+    word = found.group("who")
+    if not word.startswith("<@") and not (word[0].isupper() or _plainly_a_name(word.lower())):
+        return None
+    return person_in(word)
 
 
 def made_person(text: str) -> str | None:

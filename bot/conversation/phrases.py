@@ -318,8 +318,22 @@ ADDRESSED = re.compile(
 WHAT_NEXT = re.compile(
     r"^((so+|ok|okay|and|then|uh+|um+|hmm+|alright|right)[ ,]+)*(what happens (next|now)|what now|"
     r"now what|what'?s next|whats next|what next|then what|and then|what (do|should|shall) i do "
-    r"(now|next|here)|what am i (supposed|meant) to do( now| next| here)?|what comes next|"
+    r"(now|next|here|tomorrow|today|after that)( then)?|what am i (supposed|meant) to do( now| next| here)?|what comes next|"
     r"what('?s| is) the next step)\b"
+)
+# The member's own name: "call me Sam", "can i change my name", "you spelled my name wrong".
+# `name` is the new one, when given; never "call me at 3" or "call me back" (a phone call).
+MY_NAME = re.compile(
+    r"^(?:(?:hey|hi|oh|also|btw|and|so|actually|ok|okay)[,!. ]+)*(?:(?:can|could|would) (?:you|u) "
+    r"(?:please |pls |just )?|pls |please |just |i'?d (?:rather|prefer|like) (?:you|u) |prefer )?"
+    r"call me (?!at\b|back\b|later\b|tomorrow\b|when\b|if\b|on\b|in\b|after\b|before\b|"
+    r"maybe\b|asap\b|now\b|today\b|please\b|pls\b|tonight\b|again\b|sometime\b)"
+    r"(?P<name>[a-z][\w'-]{0,30})(?: instead| please| pls| thanks| thx| from now on)?[.! ]*$"
+    r"|^(?:(?:hey|hi|oh|also|btw|and|so|actually|ok|okay)[,!. ]+)*(?:my name(?:'s| is) "
+    r"(?P<own>[a-z][\w'-]{0,30}) not\b|(?:can|could) (?:i|you|u) (?:change|update|edit|fix) "
+    r"my (?:display |user ?)?name\b|change my (?:display |user ?)?name\b"
+    r"|(?:you|u) (?:spelled|spelt|got|have) my name wrong\b|(?:that'?s|thats|it'?s) not my name\b"
+    r"|(?:actually |but )?i go by (?P<goes_by>[a-z][\w'-]{0,30})[.! ]*$)"
 )
 # To "Reply `forget` again to confirm": words that mean deleting, and words that take a yes back.
 DELETE_WORD = re.compile(r"\b(delete|forgg?e+tt*|erase|wipe|remove)\b")

@@ -20,6 +20,7 @@ from bot.conversation.intents import (
     Reading,
     assessed,
     made_person,
+    outcome_person,
     person_in,
     someone_in,
 )
@@ -345,7 +346,7 @@ def made_untold(turn: Turn, text: str, result: Outcome | None = None) -> State:
     assessment = judge(turn, answer)
     if assessment.verdict != Verdict.SPECIFIC:
         assessment = judge(turn, text)
-    who = earlier.get("who") or assessment.who or made_person(answer)
+    who = earlier.get("who") or assessment.who or made_person(answer) or outcome_person(answer)
     assessment = replace(assessment, text=text, who=str(who) if who else None)
     turn.member.state_data = {"made": True, "result": result.value if result else None}
     if assessment.verdict == Verdict.SPECIFIC or earlier:
@@ -358,7 +359,11 @@ def made_untold(turn: Turn, text: str, result: Outcome | None = None) -> State:
         "what": assessment.what,
         "verdict": assessment.verdict.value,
     }
-    if who:
+    if who and result == Outcome.YES:
+        turn.say(f"That's great news — {yours(who)} said yes! What did you ask for? I'll note it.")
+    elif who and result == Outcome.NO:
+        turn.say(f"A no still counts — you asked {yours(who)}. What did you ask for? I'll note it.")
+    elif who:
         turn.say(f"Good for you — you asked {yours(who)}! What did you ask for? I'll note it.")
     elif result == Outcome.YES:
         turn.say("That's great news! Who said yes, and to what? I'll note it.")

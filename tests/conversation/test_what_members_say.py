@@ -622,6 +622,19 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "an outcome that names someone else is a new ask, and 'what do i do tomorrow?' is a question": [
+        ("ask my old manager Priya for a referral at Stripe", "That's a real ask: Priya"),
+        ("Jen said yes!", "That's great news — Jen said yes! What did you ask for?"),
+        ("a referral at Google", "Noted: you asked Jen. Great outcome."),
+        ("what do i do tomorrow then?", "Next: make your ask of Priya."),
+    ],
+    "the member's name: how to change it, then 'call me …'": [
+        ("can i change my name", "I call you Kim — the name I got from your profile."),
+        ("call me Kimmy instead", "Got it — I'll call you Kimmy from now on."),
+        ("hi", "Hi Kimmy!"),
+        ("you spelled my name wrong", "I call you Kimmy"),
+        ("my name is Kimberly not Kimmy", "I'll call you Kimberly from now on."),
+    ],
     "slang: 'bet, did it' is made, 'appreciate u' is thanks": [
         ("ask Dre for a referral to the ops team at Target", "That's a real ask: Dre"),
         (":9h", ""),
