@@ -14,7 +14,7 @@ import re
 from bot.checkins import cancel_all, plan_follow_up, plan_made_question
 from bot.conversation.intents import Intent, Reading, outcome_person
 from bot.conversation.outcomes import ask_what_happened, choice, outcome
-from bot.conversation.phrases import NERVES
+from bot.conversation.phrases import DIDNT_ASK, NERVES
 from bot.conversation.planning import judge, made_untold, skip_today
 from bot.conversation.states import State
 from bot.conversation.text import short
@@ -131,8 +131,14 @@ def typed_not_yet(turn: Turn, reading: Reading) -> State:
         return State.AWAITING_ASK
     if ask is None:
         return _no_open_ask(turn)
-    if ask.status == AskStatus.MADE:  # asked already: "not yet" is no answer yet
+    if ask.status == AskStatus.MADE and not DIDNT_ASK.search(reading.text.lower()):
+        # asked already: "not yet" is no answer yet
         return outcome(turn, ask, Outcome.WAITING, "" if pending else _which(ask), reading.text)
+    if ask.status == AskStatus.MADE:  # "wait I haven't asked yet": it was never made
+        ask.status = AskStatus.OPEN
+        ask.outcome = None
+        ask.updated_at = turn.now
+        turn.uow.asks.save(ask)
     nervous = bool(NERVES.search(reading.text.lower()))
     return made(
         turn, ask, "not_yet", "" if pending else _which(ask), when=reading.when, nervous=nervous

@@ -456,11 +456,18 @@ def person_in(answer: str) -> str | None:
     if named:
         answer = answer[named.end() :]
     answer = _ANSWER_LEAD.sub("", answer.strip()) or answer.strip()
+    if _ASKING_BACK.match(answer):  # "Could she look at my CV?" names no one
+        return None
     who = assessed(f"Ask {answer.rstrip('.!')} for a referral").who
     if who is None and "," in answer:  # "her boss, Dana Fox": the name after the comma
         who = assessed(f"Ask {answer.rsplit(',', 1)[1].strip().rstrip('.!')} for a referral").who
     return who
 
+
+_ASKING_BACK = re.compile(
+    r"(could|can|would|will|should|might|does|do|is|are|did) (she|he|they|i|you|u|we|it)\b",
+    re.IGNORECASE,
+)
 
 # What people put before the name in an answer: "from Mia", "wait no, make that Dana Fox".
 _ANSWER_LEAD = re.compile(
@@ -514,6 +521,10 @@ def _read(text: str, low: str, context: Context) -> Reading:
         State.AWAITING_MADE,
     ) and vocab.SAME_AGAIN.fullmatch(low.strip(" .!")):
         return reading(Intent.PLAN, "the same plan as last time")
+    if state == State.AWAITING_MADE and re.search(
+        r"\b(told|said|already said|already told) (you|u)\b.{0,25}\bi (did|made|asked|sent)\b", low
+    ):  # "why do you keep asking, i told you yesterday i did it"
+        return reading(Intent.MADE, "made it, and said so before")
     if vocab.WHY_MESSAGES.match(low):
         return reading(Intent.QUESTION, "a question: schedule", topic=Topic.SCHEDULE)
     if vocab.ONE_OFF_REMINDER.search(low):
@@ -527,6 +538,10 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.EDIT, "takes back the last plan")
 
     if state == State.CONFIRM_FORGET:
+        if vocab.KEEP_DATA.search(low):
+            return reading(Intent.DECLINE, "keeps their data")
+        if vocab.DELETE_ABROAD.match(low):
+            return reading(Intent.CONFIRM, "answers the deletion question")
         said = polarity(low)
         if said == "yes" and vocab.BUT_INSTEAD.search(low):  # "ok but wait": no yes to deleting
             said = "no"
@@ -558,7 +573,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
         ) and not low.endswith("?"):
             return reading(Intent.DECLINE, "answers the deletion question")
 
-    if vocab.FORGET.search(low):
+    if vocab.FORGET.search(low) and not vocab.KEEP_DATA.search(low):
         return reading(Intent.FORGET, "asks to delete their data")
     if vocab.STOP.search(low) and (
         vocab.SOME_DAYS.search(low) or re.search(r"\b(so|too) (much|often|many)\b", low)
@@ -972,15 +987,12 @@ def _answer(
         and not (state == State.AWAITING_OUTCOME and _outcome(low) is not None)
     ):
         return (Intent.FOLLOW_UP_ADVICE, "asks whether to follow up", None, None)
-    if re.search(
+    question = re.search(
         r"\b(what if|what happens if|should i (even )?ask|how do i|is it (ok|weird|rude))\b", low
-    ):
-        return None
-    didnt_ask = re.search(
-        r"\b(didn'?t|did not|haven'?t|have not|never) (actually |really |even |directly )?(ask|make|made|do|send|get to)\b"
-        r"|\bchicken(ed)? out\b|\bwrong button\b|\bforgot( again| to)?\b(?! (to )?(tell|mention|say|update|let)\b| (her|his|their) name)|\bnot yet asked\b",
-        low,
     )
+    if question and not (answering and _outcome(low[: question.start()]) is not None):
+        return None  # but "she said yes, how do i thank her…" says how it went
+    didnt_ask = vocab.DIDNT_ASK.search(low)
     made_first = (
         re.search(r"\b(sent|asked|messaged|emailed|texted|did)\b", low[: didnt_ask.start()])
         if didnt_ask
@@ -1018,9 +1030,21 @@ def _answer(
         return (Intent.MADE, "heard back", None, None)
     if vocab.DROP.search(low) and (answering or len(words) <= 10):
         return (Intent.DROP, "drops the ask", None, None)
+    if state == State.AWAITING_MADE and vocab.DOING_IT_NOW.match(low):
+        return (Intent.NOT_YET, "doing it now", None, None)
     made = (
         vocab.MADE.match(low)
         or re.match(r"^(yes|yep|yeah|y|ya)?,? ?i (made|asked|sent|did)\b", low)
+        # "ja, I have write her this morning"
+        or (
+            answering
+            and re.match(
+                r"^((yes|yep|yeah|ja|si|sí|oui|sim|tak|da)[,!. ]+)?i (have |has |had )?(write|wrote|"
+                r"written|send|sent|ask|asked|message|messaged|call|called|text|texted) (her|him|them|"
+                r"to (her|him|them))\b",
+                low,
+            )
+        )
         or (
             answering
             and re.search(

@@ -187,7 +187,10 @@ FAREWELL = re.compile(
     r"that'?s all( for (now|today))?|signing off|peace( out)?|take care|gotta go|gtg|g2g|adios|"
     r"ciao|cheers mate)( for now| then| coach| all)?$"
 )
-NOT_KNOWING = re.compile(r"\b(no idea|no clue|not sure|idk|dunno|don'?t know) (who|what)\b")
+NOT_KNOWING = re.compile(
+    r"\b(no idea|no clue|not sure|idk|dunno|don'?t know|(haven'?t|have not) (got )?a clue|not a clue"
+    r"|clueless( about)?) (who|what)\b"
+)
 # Stuck: no one to ask, or out of touch ("i haven't talked to anyone in weeks"): a question of
 # who to ask, even without a question mark.
 STUCK = re.compile(
@@ -278,7 +281,8 @@ MADE = re.compile(
     r"^(made it|made|made the ask|done|did it|i did|did|yes i did|yep did it|yes did it|"
     r"asked|i asked|already did|already asked|just did|just asked|all done|mission accomplished|"
     r"sent|sent it|i sent it|yes,? sent|i made it|i made the ask|made my ask|ask made|"
-    r"i did it|done and done|yes made it|yeah i did|yep i did|yup did it|did that)$"
+    r"i did it|done and done|yes made it|yeah i did|yep i did|yup did it|did that|yh|yh i did|"
+    r"yh did it)$"
     r"|^(yes|yep|yeah|yup|ya|y|bet|yo|ok|okay)?,? ?(i )?(just |already |finally )?(did it|did|asked|made it|"
     r"sent|messaged|emailed|texted|called|pinged|dm'?d|dmed|wrote|reached out|made the ask|"
     r"asked (him|her|them)|hit (him|her|them) up)\b"
@@ -302,6 +306,17 @@ TRAILING_HEDGE = re.compile(
     r"[\s,]+(i (guess|suppose|think)|maybe|probably|prob|perhaps)\W*$", re.IGNORECASE
 )
 # "I'll do it later": after a `not yet`, the member says when.
+# "I didn't actually ask", "chickened out", "wrong button": the ask was not made.
+DIDNT_ASK = re.compile(
+    r"\b(didn'?t|did not|haven'?t|have not|never) (actually |really |even |directly )?(ask|asked|make"
+    r"|made|do|send|get to)\b|\bchicken(ed)? out\b|\bwrong button\b|\bforgot( again| to)?\b"
+    r"(?! (to )?(tell|mention|say|update|let)\b| (her|his|their) name)|\bnot yet asked\b"
+)
+# "asking rn", "texting her now": doing it as we speak (not made yet).
+DOING_IT_NOW = re.compile(
+    r"^(asking|doing it|messaging|texting|writing|emailing|calling|dming|typing it)( (him|her|them|"
+    r"it|to (him|her|them)))? (rn|now|right now|as we speak|atm)\b"
+)
 LATER_TODAY = re.compile(
     r"^(maybe |probably |prob |i'?ll do it |will do it |gonna do it )?(later|tonight|later tonight|"
     r"this evening|tomorrow|tmrw|in a bit|after lunch|after work)( then| maybe| probably| i think| "
@@ -334,6 +349,19 @@ MY_NAME = re.compile(
     r"my (?:display |user ?)?name\b|change my (?:display |user ?)?name\b"
     r"|(?:you|u) (?:spelled|spelt|got|have) my name wrong\b|(?:that'?s|thats|it'?s) not my name\b"
     r"|(?:actually |but )?i go by (?P<goes_by>[a-z][\w'-]{0,30})[.! ]*$)"
+)
+# "please don't delete my real data", "lol I was just testing, don't", "Nein, bitte nicht": no
+# deleting, whatever else the message holds.
+KEEP_DATA = re.compile(
+    r"\b(don'?t|dont|do not|never|not|no need to|please no|pls no)\b[^.!?]{0,25}"
+    r"\b(delete|erase|wipe|forget|remove|do it|do that)\b|\b(just|only|was|i'?m) testing\b"
+    r"|\btesting (the|this|it)\b|\bdidn'?t (type|mean|send|write|want)\b|\bnot what i meant\b"
+    r"|\b(nein|nicht|non merci|pas (ça|ca)|no no|não|nao)\b|\bdon'?t[.!]*$|\bby mistake\b"
+    r"|\bmy (cat|dog|kid|son|daughter) (did|typed|sent)\b|\bwrong (chat|button|window)\b"
+)
+# "sí, borrar todo", "ja, alles löschen": a yes to deleting in the member's own language.
+DELETE_ABROAD = re.compile(
+    r"^(s[ií]|oui|ja|sim|tak|da)[,!. ]+(\w+ )?(borr|supprim|lösch|loesch|apag|usu[nń]|cancell|sterg)"
 )
 # To "Reply `forget` again to confirm": words that mean deleting, and words that take a yes back.
 DELETE_WORD = re.compile(r"\b(delete|forgg?e+tt*|erase|wipe|remove)\b")
@@ -454,6 +482,12 @@ OUTCOME_YES = re.compile(
     r"|\b(we'?re|we are) (meeting|having coffee|getting coffee|talking|chatting)\b"
     r"|\b(she|he|they) (wrote|sent|signed|posted|left) (it|one|me one|the (recommendation|reference|"
     r"letter|intro|introduction|email))\b"
+    # "Happy to! Send me the job link.", "he said send him my cv so i did", "interview next tuesday"
+    r"|^(she|he|they) (replied|answered|wrote back|said):? .{0,4}\bhappy to\b"
+    r"|\bsend me (the|your|a) (job )?(link|cv|resume|résumé|posting|details|ad)\b"
+    r"|\b(said|told me) (to )?send (him|her|them) (my|the|a)\b"
+    r"|\binterview (is )?(on |next |this )?(mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|\binterview (next|this) week\b"
 )
 OUTCOME_NO = re.compile(
     r"\b(said|say|says|told me|replied|answered) (no|nope|not|sorry|she can'?t|he can'?t)\b"
@@ -466,6 +500,8 @@ OUTCOME_NO = re.compile(
     r"no luck|not possible|not hiring|said no|a no|was a no|it'?s a no|hard no|refused)\b"
     r"|\b(she|he|they) (doesn'?t|don'?t|does not|do not) (do|give|make) (referrals|intros|introductions)\b"
     r"|\bbut no\b|\bno openings\b|\b(already|been) filled\b|👎"
+    r"|\b(doesn'?t|does not|don'?t|do not) have (any )?(openings|roles|positions|vacancies|budget|"
+    r"headcount|anything)\b|\bnot the right (person|one|contact)\b"
 )
 OUTCOME_WAITING = re.compile(
     r"\b(no (reply|response|answer|word|news) ?(yet)?|not heard|not yet heard|haven'?t heard|"
@@ -479,7 +515,7 @@ OUTCOME_WAITING = re.compile(
     r"i'?ll let (you|u) know|on (vacation|holiday|leave|pto)|out of (the )?office|"
     r"(not|no) (answer|reply|respond)\w* (my|me|yet|to)|(mat|maternity|paternity|parental|sick) "
     r"leave|auto-?reply|ooo|(hasn'?t|has not|didn'?t|did not) (said|say|replied|answered|responded|"
-    r"written) (anything|a thing|a word|back|yet))\b"
+    r"written) (anything|a thing|a word|back|yet)|(don'?t|do not|can'?t|cannot) (really )?remember)\b"
 )
 HEARD = re.compile(
     r"^(heard back|heard|yes heard|i heard back|got a reply|she replied|he replied|they replied|she answered|he answered|got an answer)$"
@@ -624,7 +660,7 @@ YES_WORDS = frozenset(
 NO_WORDS = frozenset("no nope nah nay non nein cancel negative nvm nevermind don't dont".split())
 FILLER = frozenset(
     "it that this all go ahead do lets let's please pls plz thanks thx perfect cool fine "
-    "good great works work for me sounds sound i guess then just sure delete wipe erase "
+    "good great works work for me sounds sound i guess then just sure delete wipe erase lmao "
     "everything keep my stuff data it's its thats that's is by with haha lol totally of "
     "course am ready really well hmm actually wait so changed mind not the a an be would "
     "will me too also and but oh ah oops sorry mean meant way yes ok okay right now "

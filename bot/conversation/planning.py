@@ -212,8 +212,22 @@ def clarify(turn: Turn, reading: Reading) -> State:
     # The plan so far, in the member's own words, never the coach's "Ask … for …" readings.
     draft = str(data.get("draft", "")).strip()
     best = replace(best, text=f"{draft.rstrip('.!')}. {reading.text}" if draft else reading.text)
-    if questions >= turn.settings.max_clarifying_questions:
+    # An answer that names the person the plan lacked ("Her name is Olivia, at Hays") earns one
+    # more question: the member is getting there.
+    named_now = named if named and not who and not best.who else None
+    if questions >= turn.settings.max_clarifying_questions + (1 if named_now else 0):
         return record(turn, best)
+    if named_now:
+        turn.member.state_data = {
+            **data,
+            "who": named_now,
+            "asking": "what",
+            "questions": questions + 1,
+        }
+        turn.say(
+            f"Thanks — what will you ask {named_now} for? A look at your CV, an intro, a referral?"
+        )
+        return State.CLARIFYING
     if best.verdict != Verdict.PASSIVE:
         # Carry over what earlier answers established.
         best = replace(
@@ -258,6 +272,10 @@ def _combinations(data: dict[str, object], answer: str) -> list[str]:
         )
         if named_back != body:
             readings.append(named_back)
+        # "Could she look at my CV? It's 4 pages long": what the member would ask her to do
+        polite = re.match(r"(?i)^(could|can|would|will|might) (she|he|they) ([^?.!]+)", body)
+        if polite:
+            readings.append(f"Ask {who} to {polite.group(3)}")
     person = named if "who" in asking else None
     draft = str(data.get("draft", ""))
     if what and "who" in asking and body:

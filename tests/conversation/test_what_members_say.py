@@ -622,6 +622,27 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "no clue who to ask, then a name after two questions, then 'could she…?' is the ask": [
+        ("Sorry, I haven't a clue who to ask today.", "Start with people who already know you"),
+        ("My daughter's friend works in recruitment I believe.", "Who will you ask, and for what?"),
+        ("Her name is Olivia, at Hays", "Thanks — what will you ask Olivia for?"),
+        ("Could she look at my CV? It's 4 pages long.", "That's a real ask: Olivia, a review of"),
+        (":9h", ""),
+        ("Olivia was lovely, she's going to send it to two of her colleagues.", "Great outcome."),
+    ],
+    "'I haven't asked yet' after 'Made it' takes the made back": [
+        ("ask Jen for a referral at Stripe", "That's a real ask: Jen"),
+        (":9h", ""),
+        ("Made it", "What happened?"),
+        ("wait I haven't asked yet, I said I WOULD", "The ask of Jen is still open"),
+        ("what did I ask yesterday?", "Ask Jen for a referral at Stripe (open)"),
+    ],
+    "'don't delete' anywhere in the answer keeps everything": [
+        ("ask Jen for a referral at Stripe", "That's a real ask: Jen"),
+        ("forget", "Reply `yes, delete` (or just `yes`) to confirm"),
+        ("organiser here, testing the forget flow, please don't delete my real data", "Kept"),
+        ("what did I ask yesterday?", "Ask Jen for a referral at Stripe"),
+    ],
     "an outcome that names someone else is a new ask, and 'what do i do tomorrow?' is a question": [
         ("ask my old manager Priya for a referral at Stripe", "That's a real ask: Priya"),
         ("Jen said yes!", "That's great news — Jen said yes! What did you ask for?"),
