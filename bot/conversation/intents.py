@@ -18,7 +18,7 @@ from enum import StrEnum
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from bot.coaching import Assessment, assess_ask
+from bot.coaching import Assessment, Verdict, assess_ask
 from bot.coaching.lexicon import COMMON_WORDS, GIVEN_NAMES
 from bot.conversation import phrases as vocab
 from bot.conversation.states import State
@@ -489,6 +489,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
     if address and address.end() < len(low):
         low = low[address.end() :]
     low = vocab.ADDRESS_AT_END.sub("", low) or low
+    low = vocab.SIGN_OFF.sub("", low).rstrip(" ,") or low
     words = _words(low)
     state = context.state
 
@@ -498,9 +499,21 @@ def _read(text: str, low: str, context: Context) -> Reading:
     if not words:
         return reading(Intent.HELP if "?" in low else Intent.OTHER, "no words")
 
+    if re.match(r"^ask me (at|around|by|from) ", low) or (
+        state == State.ONBOARDING
+        and re.match(r"^(ping|message|msg|text|dm|check in with) me (at|around|by|from) ", low)
+    ):
+        # "ask me at 7 before the gym": when to check in, not the `ask` word
+        schedule = _schedule(text, low, context)
+        if schedule is not None and schedule.time is not None:
+            return schedule
     command = _chat_word(text, low, context)
     if command is not None:
         return command
+    if vocab.TESTING.match(low):
+        return reading(Intent.OTHER, "a test message")
+    if re.fullmatch(r"(halp+|hlp|he+lp+|help+ me+|sos)[!?. ]*", low):
+        return reading(Intent.HELP, "asks what the coach does")
     if vocab.LIST_TARGETS.match(low):
         return reading(Intent.COMMAND, "asks for their targets", word="targets")
     removed = vocab.TARGET_REMOVE.match(low)
@@ -591,7 +604,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
     if (
         vocab.GOOD_NEWS.search(low)
         and not _questioning(low)
-        and (state not in _ANSWER_STATES or _outcome(low) is None)  # "he referred me and …"
+        and (state not in _ANSWER_STATES or _outcome(low) is None or vocab.ASIDE.match(low))
     ):
         return reading(Intent.NEWS, "good news on the way", company=_hired_company(text))
     if (
@@ -605,6 +618,14 @@ def _read(text: str, low: str, context: Context) -> Reading:
     ):
         return reading(Intent.EDIT, "changes the plan just made", who=_edit_person(text))
     if vocab.BACK_AFTER_SILENCE.match(low):
+        # "sorry been MIA since thursday. today: ask Rosa for an intro…": the rest is the news
+        after = _later_sentences(text)
+        if after and not context.stopped:
+            rest = _read(after, normalise(after), context)
+            if rest.intent not in (Intent.OTHER, Intent.GREETING, Intent.THANKS, Intent.CONFIRM):
+                return rest
+            if state == State.ONBOARDING and rest.intent == Intent.CONFIRM:
+                return rest
         if context.stopped:
             return reading(Intent.GREETING, "back after a silence")
         return reading(Intent.RESUME, "back after a silence")
@@ -616,7 +637,9 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.DECLINE, "the time proposed doesn't suit")
     if state == State.ONBOARDING and re.match(
         r"^(sure thing|sounds (great|good|perfect|fine)|let'?s (do it|go)|works for me|perfect|great|"
-        r"awesome|love it|whatever( works| you (think|say|want))?|any ?time( is fine| works)?|"
+        r"awesome|love it|whatever( works| you (think|say|want))?|"
+        r"(yes|yep|yeah|sure|ok|okay|ye)[,!.]* (that|this|it)('?s| is)? (works|fine|sounds good|suits( me)?|"
+        r"perfect|good)|any ?time( is fine| works)?|"
         r"(it )?doesn'?t matter|up to you|you (choose|pick|decide)|default('?s| is)? fine|"
         r"(yes|yep|yeah|sure|ok|okay)( please)?[,!.]* (thanks?|thank you|ty|thx)\b)\b(?!.*\d)",
         low,
@@ -802,7 +825,9 @@ def _read(text: str, low: str, context: Context) -> Reading:
         and not has_ask
     ):  # "why my streak is zero" is a question, never part of a plan
         return reading(Intent.QUESTION, "a question", topic=Topic.OTHER)
-    if re.fullmatch(r"(lol|lmao|haha\w*|hmm+|ok\?|\?+|k|meh|idk|eh)", low):
+    if re.fullmatch(
+        r"(lol|lmao|haha\w*|hmm+|ok\?|\?+|k|meh|idk|eh)( what| wut| wat|\?)*\??|huh\??|wut|wat", low
+    ):
         return reading(Intent.OTHER, "nothing I can act on")
     if state == State.CLARIFYING or has_ask or vocab.PLAN_WORDS.search(low):
         return reading(Intent.PLAN, "a plan")
@@ -926,6 +951,22 @@ def _hedged_fragment(low: str) -> bool:
     return bool(vocab.TRAILING_HEDGE.search(low))
 
 
+def _later_sentences(text: str) -> str:
+    """What follows the first sentence ("sorry, been away. 9 is fine" -> "9 is fine")."""
+    parts = re.split(r"(?<=[.!?])\s+|\s*(?:;|\btoday:)\s*", text.strip(), maxsplit=1)
+    return parts[1].strip() if len(parts) == 2 else ""
+
+
+def _ask_after(low: str, context: Context) -> bool:
+    """Whether a later sentence of a report is a new specific ask of someone."""
+    after = _later_sentences(low)
+    return (
+        context.state in _PLAN_STATES
+        and bool(after)
+        and assessed(after).verdict == Verdict.SPECIFIC
+    )
+
+
 def _has_ask(text: str) -> bool:
     """Whether the assessor finds a person or a favour in the text."""
     assessment = assessed(text)
@@ -1015,6 +1056,8 @@ def _answer(
     if vocab.NUDGE.search(low) and (answering or len(words) <= 10):
         return (Intent.NUDGE, "will nudge", None, None)
     outcome = _outcome(low)
+    if outcome is not None and not answering and _ask_after(low, context):
+        return None  # "Leo said yes yesterday btw. Today I'll ask Ines for an intro…": the plan
     if (
         outcome is not None
         and (answering or _names_outcome(low))

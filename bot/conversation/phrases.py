@@ -131,7 +131,7 @@ HIRED_AT = re.compile(
     r"\b(?:at|in|from|with|to join)\s+([A-Za-z0-9][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})"
 )
 HELP = re.compile(
-    r"\bhow does (this|it|the)( whole)?( thing| bot| coach| app)? (work|works)\b|\b(what|which) (other )?commands\b|^(help|help me|help pls|help please|\?+|h|menu|commands|options|info|usage|"
+    r"\bhow does (this|it|the)( whole)?( thing| bot| coach| app)? (work|works)\b|\b(what|which) (other )?commands\b|^(help|halp|hlp|help me|help pls|help please|\?+|h|menu|commands|options|info|usage|"
     r"how does (this|it) work|how do (i use|you work|this work)|what can you do|"
     r"what do you do|what (are|r) (the|your) commands|what can i (say|type|do here)|"
     r"how to use( this)?|instructions|what is this|what's this|whats this)\??$"
@@ -169,7 +169,7 @@ QUESTION_START = re.compile(
 )
 FRUSTRATION = re.compile(
     r"\b(fuck\w*|fck|fk|f\*+k|shit\w*|crap|damn|wtf|ffs|stfu|bs|bullshit|screw (this|you|it)|"
-    r"sucks?|pointless|useless|stupid|dumb|annoying|annoyed|hate (this|you|it|job hunting|"
+    r"sucks?|pointless|useless|(too|so) many (questions|messages)|stupid|dumb|annoying|annoyed|hate (this|you|it|job hunting|"
     r"job searching|networking)|waste of (my )?time|so tired|tired of|sick of|fed up|give up|"
     r"giving up|hopeless|depress\w*|frustrat\w*|ugh+|argh+|burn(ed|t)? out|exhausted|"
     r"overwhelmed|so over (this|it)|over it|(nobody|no one) (ever )?(answers|replies|cares|helps|responds)|what'?s (even )?the point|"
@@ -185,11 +185,27 @@ FAREWELL = re.compile(
     r"^(bye+|goodbye|good bye|bye for now|see (you|ya|u)( later| tomorrow| soon)?|later|laters|"
     r"ttyl|talk (to you )?(later|tomorrow|soon)|gn|good ?night|night|cya|catch you later|"
     r"that'?s all( for (now|today))?|signing off|peace( out)?|take care|gotta go|gtg|g2g|adios|"
-    r"ciao|cheers mate)( for now| then| coach| all)?$"
+    r"ciao|cheers mate|gotta (run|dash|bounce)( ttyl| bye| later)?|(have to|need to|gotta) go now)"
+    r"( for now| then| coach| all)?$"
 )
 NOT_KNOWING = re.compile(
     r"\b(no idea|no clue|not sure|idk|dunno|don'?t know|(haven'?t|have not) (got )?a clue|not a clue"
-    r"|clueless( about)?) (who|what)\b"
+    r"|clueless( about)?) (who|what)\b|^(i )?(dunno|don'?t know|do not know) (anyone|anybody|any ?one)"
+    r" (there|at|in)\b"
+)
+# "testing testing, I'm the organiser": a test message, answered as one.
+TESTING = re.compile(
+    r"^(test|testing|test test|testing testing|testing 1,? ?2,? ?3|this is a test|just testing)\b"
+)
+# Emailed sign-offs ("…thank you very much. Regards, Harold"): not part of the answer.
+SIGN_OFF = re.compile(
+    r"(?<=[.!,])\s*(kind |best |warm )?(regards|cheers|sincerely|best wishes|many thanks|br)[,.]?"
+    r"\s+[a-z]+[.!]?$"
+)
+# "unrelated but I got an interview at Monzo!!": news beside the ask, not how it went.
+ASIDE = re.compile(
+    r"^(unrelated|off topic|side note|on another note|in other news|different (thing|topic)|"
+    r"also unrelated|btw unrelated)\b"
 )
 # Stuck: no one to ask, or out of touch ("i haven't talked to anyone in weeks"): a question of
 # who to ask, even without a question mark.
@@ -198,7 +214,8 @@ STUCK = re.compile(
     r"any contacts|a network)\b|\b(haven'?t|have not|havent) (talked|spoken|reached out) to "
     r"(anyone|anybody|any ?one)\b|\b(no ?one|nobody) to ask\b|\bi (have|got) no (network|"
     r"contacts|connections|one)\b|\b(my|i have a) (tiny|small|non-?existent) network\b"
-    r"|\bi (don'?t|do not) know who\b|\bno network( at all)?\b|^no one yet\b|^((honestly|tbh|um+|hmm+)[, ]+)*(no clue|no idea|idk|dunno)[,.!]+ "
+    r"|\bi (don'?t|do not) know who\b|\bno network( at all)?\b"
+    r"|^(i )?(dunno|don'?t know|do not know) (anyone|anybody|any ?one) (there|at|in)\b|^no one yet\b|^((honestly|tbh|um+|hmm+)[, ]+)*(no clue|no idea|idk|dunno)[,.!]+ "
     r"\w+"
 )
 # "idk" on its own, to "what's your ask today?": a question of what to ask.
@@ -393,10 +410,10 @@ ASK_LEAD = re.compile(
 STREAK_QUESTION = re.compile(r"^(what|why|how)\b.{0,25}\bstreak\b")
 # Good news short of the job: "i got an interview at spotify!!", "final round next week!".
 GOOD_NEWS = re.compile(
-    r"\b(i )?(got|have|landed|booked|scored) (an?|the|my|a second|a final|another) (\w+ )?"
+    r"\b(i )?(got|have|landed|booked|scored) (an?|the|my|a second|a final|another|a 2nd|a 3rd) (\w+ )?"
     r"(interview|call back|callback|phone screen|screen|final round|onsite|on-site|second round|"
     r"take-?home)\b|\b(made it|moved|through|advanced) to the (next|final|second|last) round\b"
-    r"|\binterview (invite|request)\b"
+    r"|\binterview (invite|request)\b|\b(got|have) a (2nd|3rd|second|third|final) round\b"
 )
 # A one-off reminder, which the coach doesn't set: "can you remind me at 3pm to email carla",
 # "set me a reminder for friday". ("remind me tomorrow" is `LATER`; "remind me at 8 every day"
@@ -428,7 +445,7 @@ SKIP = re.compile(
     r"too busy( today)?|taking (today|the day) off|rest day|no asks today|i'?ll skip|"
     r"i will skip|skip please|skip pls|pass today|not doing one today|no ask)$"
     r"|^(nope|no|nah)[,.! ]+(not today|skip)\b|^(i'?m |im )?in (the )?hospital\b|\bcan'?t think about (this|it)\b"
-    r"|\bnot sure i'?ll (find|have) (the )?time\b|^(sick|ill|unwell|poorly)( in bed| today| again)?\b"
+    r"|\bnot sure i'?ll (find|have) (the )?time\b|^(off |home )?(sick|ill|unwell|poorly)( in bed| today| again)?\b"
     r"|\bnot feeling (it|up to it)\b|^(no energy|too tired|so tired|exhausted|wiped)( today)?\b"
     r"|\b(gonna|going to|i'?ll|imma|i will) (pass|skip)( today| on (it|this|today))?[.! ]*$"
     r"|^(i'?m )?(taking|take|having) (the|today|a) (day )?off\b|^not today\b(?!.{0,6}\b(but|ask)\b)"
@@ -449,7 +466,9 @@ NUDGE = re.compile(
     r"|\btry (again|once more|one more time)\b"
 )
 DROP = re.compile(
-    r"^(drop( it| this| that| this one)?|give up|let it go|move on|not worth it|"
+    r"\bnot asking [a-z]+ (after all|anymore|any more)\b|\bdon'?t ask me about [a-z]+ (anymore|any more)\b"
+    r"|\bstop (asking|reminding) me about [a-z]+\b|\bi'?m not (going to |gonna )?ask(ing)? [a-z]+ after all\b"
+    r"|^(drop( it| this| that| this one)?|give up|let it go|move on|not worth it|"
     r"drop (the )?ask|forget it|never mind (it|this one)|abandon( it)?)$"
     r"|\bforget (about )?(it|him|her|them|this one|that one|this ask|that ask)\b"
     r"|\bforget about [a-z]+\b|\bdrop (it|this|that|the ask|this one)\b|\bgiving up on\b"
@@ -559,7 +578,7 @@ TARGET_REMOVE = re.compile(
     r"( (from|off) (my )?(targets?|target list|list|companies))?( please| pls)?$"
 )
 TARGET_ADD = re.compile(
-    r"^(please |pls |can you )?add (?P<list>.+?) to (my )?(target|targets|target list|list|"
+    r"^(not an ask,? but |also |btw |oh and )?(please |pls |can you )?add (?P<list>.+?) to (my )?(target|targets|target list|list|"
     r"companies|target companies|dream list)( please| pls| thanks)?$"
     r"|^my targets? (are|is|:) ?(?P<list2>.+)$|^target(s)? (?P<list3>[^?]+)$"
     r"|^(new )?targets?: ?(?P<list4>.+)$"
@@ -619,7 +638,7 @@ PART_OF_DAY_ANYWHERE = re.compile(
 )
 PLAN_WORDS = re.compile(
     r"\b(ask|asking|reach|email|e-mail|message|msg|text|call|meet|coffee|lunch|drinks|go|going|"
-    r"attend|apply|send|connect|ping|dm|talk|chat|follow|introduc\w*|intro|referr\w*|refer|"
+    r"attend|apply|applying|applications|send|connect|ping|dm|talk|chat|follow|introduc\w*|intro|referr\w*|refer|"
     r"review|feedback|event|meetup|mixer|conference|linkedin|resume|cv|cover letter|network\w*|"
     r"recruiter|hiring|interview|portfolio|job|role|position|update|research|webinar|fair|"
     r"contact|reconnect|catch up|write|post|mentor|advice|reference|help|visit|join|sign up|"
@@ -651,7 +670,7 @@ WAITING_FIRST = re.compile(
 
 
 YES_WORDS = frozenset(
-    "ok okay okey okie k kk sure yes yess yep yeah yup y ya yah yea yay si sim oui ja da "
+    "ok okay okey okie k kk sure yes yess yep yeah yup y ya yah yea yay si sim oui ja da ye yeh yh "
     "absolutely definitely correct right perfect great cool fine good alright deal "
     "confirm confirmed affirmative works aye totally certainly gladly 👍 yessir mhm mhmm yesss yass "
     "okk okkk okayy "

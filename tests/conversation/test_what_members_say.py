@@ -622,6 +622,21 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "back after a silence with a plan: the plan is kept; news beside an ask is news": [
+        (
+            "sorry been MIA since thursday, family stuff. today: ask Rosa for an intro to her "
+            "cousin at the BBC",
+            "That's a real ask: Rosa",
+        ),
+        (
+            "Morning! Leo said yes yesterday btw. Today I'll ask Ines for an intro to her manager",
+            "That's a real ask: Ines",
+        ),
+        ("unrelated but I got an interview at Monzo!!", "Monzo"),
+        ("halp", "I'm your ask coach. Each working day"),
+        ("test", "this DM works"),
+        ("gotta run ttyl", "Bye for now!"),
+    ],
     "no clue who to ask, then a name after two questions, then 'could she…?' is the ask": [
         ("Sorry, I haven't a clue who to ask today.", "Start with people who already know you"),
         ("My daughter's friend works in recruitment I believe.", "Who will you ask, and for what?"),
