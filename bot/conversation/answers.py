@@ -34,28 +34,12 @@ def _stay(turn: Turn) -> State:
     return State(turn.member.state)
 
 
-def _pending_reminder(turn: Turn) -> str:
-    """One short line back to the question still pending, if any."""
-    state = turn.member.state
-    if state == State.AWAITING_ASK:
-        return " When you're ready: who will you ask today, and for what?"
-    if state == State.CLARIFYING:
-        return " Back to your plan: who will you ask, and for what?"
-    if state == State.AWAITING_MADE:
-        return " And did you make your ask yet?"
-    if state == State.AWAITING_OUTCOME:
-        return " And what happened with your ask?"
-    if state == State.AWAITING_FOLLOW_UP:
-        return " Heard back yet?"
-    return ""
-
-
 def greeting(turn: Turn, reading: Reading) -> State:
     name = turn.member.name
     turn.say_one_of(
         (
-            f"Hi {name}! 👋{_pending_reminder(turn) or ' Got an ask in mind today?'}",
-            f"Hey {name}!{_pending_reminder(turn) or ' Who could you ask for something today?'}",
+            f"Hi {name}! 👋{turn.still_pending() or ' Got an ask in mind today?'}",
+            f"Hey {name}!{turn.still_pending() or ' Who could you ask for something today?'}",
         )
     )
     return _stay(turn)
@@ -87,7 +71,7 @@ frustration = _one_of(
 
 def acknowledged(turn: Turn, reading: Reading) -> State:
     """ "ok", "got it", "will do": a short nod, and the question still pending, if any."""
-    pending = _pending_reminder(turn)
+    pending = turn.still_pending()
     turn.say_one_of(("👍" + pending, "Great." + pending, "Sounds good." + pending))
     return _stay(turn)
 
@@ -105,7 +89,7 @@ def unclear(turn: Turn, reading: Reading) -> State:
             )
         )
         return _stay(turn)
-    pending = _pending_reminder(turn)
+    pending = turn.still_pending()
     if reading.why == "a test message":  # an organiser checking the DM lands
         turn.say_one_of(
             ("Got it — this DM works. ✅" + pending, "Received loud and clear. ✅" + pending)
@@ -497,12 +481,12 @@ def _name(turn: Turn, reading: Reading) -> str:
     if name is None:
         return (
             f"I call you {member.name} — the name I got from your profile. Want another? Say "
-            "“call me …”, e.g. “call me Sam”." + _pending_reminder(turn)
+            "“call me …”, e.g. “call me Sam”." + turn.still_pending()
         )
     if name == member.name:
-        return f"{name} it is — that's what I have." + _pending_reminder(turn)
+        return f"{name} it is — that's what I have." + turn.still_pending()
     member.name = name[:80]
-    return f"Got it — I'll call you {member.name} from now on." + _pending_reminder(turn)
+    return f"Got it — I'll call you {member.name} from now on." + turn.still_pending()
 
 
 def _my_asks(turn: Turn, reading: Reading) -> str:

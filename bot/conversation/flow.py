@@ -101,8 +101,12 @@ FLOW: dict[State, Step] = {
             **_ANSWERS,
         }
     ),
-    State.AWAITING_OUTCOME: Step({Intent.PLAN: planning.plan, **_ANSWERS}),
-    State.AWAITING_FOLLOW_UP: Step({Intent.PLAN: planning.plan, **_ANSWERS}),
+    State.AWAITING_OUTCOME: Step(
+        {Intent.PLAN: planning.plan, Intent.EDIT: planning.edit, **_ANSWERS}
+    ),
+    State.AWAITING_FOLLOW_UP: Step(
+        {Intent.PLAN: planning.plan, Intent.EDIT: planning.edit, **_ANSWERS}
+    ),
     State.CONFIRM_FORGET: Step(
         # "ok maybe just pause a month": a break instead, and nothing deleted.
         {Intent.CONFIRM: words.forget_confirmed, Intent.PAUSE: words.pause_instead_of_forgetting},

@@ -275,6 +275,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"|\b(you|u) (a |an )?(bot|robot|ai)\b"
             r"|\bwho (made|built|created|wrote|runs|programmed|set up|setup) (you|u|this)\b"
             r"|\bis there an app\b|\bdifference between (you|u|this)\b"
+            r"|^what (even )?(is|'?s) this( thing| bot| app)?( even| exactly| lol| about)?\??$"
             r"|^(so |ok |but )?what'?s the point of (this|you|these (messages|check ?ins))( bot| thing)?"
             r"( exactly| again| tbh| honestly| even)?\b(?!.{0,3}\b(if|when)\b)|^what (is|are) (this|you) for\??$"
             r"|\bwhat is this( exactly| thing| bot)?\?|\bwho added me\b"
@@ -608,11 +609,20 @@ def _read(text: str, low: str, context: Context) -> Reading:
     ):
         return reading(Intent.NEWS, "good news on the way", company=_hired_company(text))
     if (
-        state in (*_PLAN_STATES, State.AWAITING_MADE, State.AWAITING_OUTCOME)
-        and vocab.EDIT.search(low)
+        (
+            (
+                state in (*_PLAN_STATES, State.AWAITING_MADE, State.AWAITING_OUTCOME)
+                and vocab.EDIT.search(low)
+            )
+            or (state in (*_PLAN_STATES, *_ANSWER_STATES) and vocab.CORRECTION.search(low))
+        )
         and not vocab.LATER.search(low)
         and not vocab.CHECK_INS.search(low)  # "can you check in at 10 instead" is the schedule
-        and not (re.match(r"^it'?s\b", low) and len(words) > 4)  # "it's only been a few hours"
+        and not (  # "it's only been a few hours" (but "it's Tomás, with the accent")
+            re.match(r"^it'?s\b", low)
+            and len(words) > 4
+            and not re.search(r", with (an?|the) \w+$", low)
+        )
         and not (find_time(low) is not None and not _has_ask(text))
         and len(words) <= 16
     ):
@@ -885,7 +895,7 @@ def own_name(text: str) -> str | None:
     low = normalise(text)
     found = vocab.MY_NAME.match(low)
     named = found and next(
-        (found.group(g) for g in ("name", "own", "goes_by") if found.group(g)), None
+        (found.group(g) for g in ("name", "own", "goes_by", "later") if found.group(g)), None
     )
     if not named:
         to = re.search(r"\bname to ([a-z][\w'-]{0,30})[.! ]*$", low)
@@ -1219,10 +1229,14 @@ def _edit_person(text: str) -> str | None:
         maxsplit=1,
         flags=re.IGNORECASE,
     )[-1]
-    tail = re.sub(r"\binstead\b.*$", "", tail, flags=re.IGNORECASE).strip(" ,.!")
+    tail = re.sub(r"\binstead\b.*$|,? with (an?|the) \w+$", "", tail, flags=re.IGNORECASE).strip(
+        " ,.!"
+    )
     named = assessed(f"Ask {tail} for a referral").who
     if named:
         return named
+    if re.fullmatch(r"[^\W\d_][\w'-]{1,30}", tail) and tail[0].isupper():
+        return tail  # "it's Tomás": one capitalised name the lexicon doesn't hold
     # "his VP, Ruth Kim": the full name after the role.
     names = re.findall(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)+)\b", tail)
     return names[-1] if names else None

@@ -366,6 +366,9 @@ MY_NAME = re.compile(
     r"my (?:display |user ?)?name\b|change my (?:display |user ?)?name\b"
     r"|(?:you|u) (?:spelled|spelt|got|have) my name wrong\b|(?:that'?s|thats|it'?s) not my name\b"
     r"|(?:actually |but )?i go by (?P<goes_by>[a-z][\w'-]{0,30})[.! ]*$)"
+    # "my name shows up as rsingh_92, can you call me Ravi"
+    r"|\bmy name\b.{0,40}\b(?:can|could) (?:you|u) (?:please |pls |just )?call me "
+    r"(?P<later>[a-z][\w'-]{0,30})[.! ]*$"
 )
 # "please don't delete my real data", "lol I was just testing, don't", "Nein, bitte nicht": no
 # deleting, whatever else the message holds.
@@ -548,6 +551,13 @@ EDIT = re.compile(
     r"meant |it'?s |not (?!yet|today|now|really|sure|gonna|going)[a-z]+, (it'?s )?|replace [a-z]+ with |switch (that|it) to |"
     r"instead of [a-z]+,? )"
     r"|\binstead\b$|\binstead\b(?=[,.!])|\binstead of\b|, not (?!today|now|yet)[a-z]+$"
+)
+# Corrections of what the coach holds: "did I say Jen? I meant Jenna", "an intro, not a referral,
+# can you fix that", "it's Tomás, with the accent".
+CORRECTION = re.compile(
+    r"\bi meant (?!to\b|it\b|that\b|what\b)|\b(can|could) (you|u) (pls |please )?(fix|change|correct"
+    r"|update) (that|it|the name|the ask|what i (asked|said)( for)?)\b|\b(pls |please )?(fix|correct) "
+    r"(that|it|the name)( pls| please)?[.!?]*$|, with (an?|the) (accent|[a-z])\b|\bi typed it wrong\b"
 )
 # "what's on my list?": the member's target companies.
 LIST_TARGETS = re.compile(

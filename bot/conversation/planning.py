@@ -429,14 +429,27 @@ def edit(turn: Turn, reading: Reading) -> State:
     """ "Make that her manager instead", "not Jen, Jenny Park": change the plan just made."""
     if turn.member.state == State.CLARIFYING:
         return clarify(turn, reading)
-    ask = last_plan(turn)
-    if ask is None or turn.now - ask.created_at > EDIT_WINDOW:
+    answering = turn.member.state in (
+        State.AWAITING_MADE,
+        State.AWAITING_OUTCOME,
+        State.AWAITING_FOLLOW_UP,
+    )
+    # A correction while the coach asks about an ask is about that ask, however old.
+    ask = (turn.own_ask(turn.member.state_data.get("ask_id")) if answering else None) or last_plan(
+        turn
+    )
+    if ask is None or (not answering and turn.now - ask.created_at > EDIT_WINDOW):
         return plan(turn, reading)
     new_who = reading.who
     text = ask.text
-    if new_who and ask.who and ask.who.lower() in text.lower():
+    swap = _INSTEAD_OF.search(reading.text)
+    if new_who and ask.who and new_who != ask.who and ask.who.lower() in text.lower():
         start = text.lower().index(ask.who.lower())
         text = text[:start] + new_who + text[start + len(ask.who) :]
+    elif swap and swap.group("old").lower() in text.lower():
+        # "an intro, not a referral": the favour named second is swapped for the first
+        start = text.lower().index(swap.group("old").lower())
+        text = text[:start] + swap.group("new") + text[start + len(swap.group("old")) :]
     else:
         change = _edit_change(reading.text)
         if not change:
@@ -458,8 +471,19 @@ def edit(turn: Turn, reading: Reading) -> State:
         ask.status = AskStatus.OPEN
     turn.uow.asks.save(ask)
     who = ask.who or "them"
+    if answering:
+        turn.say(f"Changed: {short(ask.text, 140)}.{turn.still_pending()}")
+        return State(turn.member.state)
     turn.say(f"Changed: {short(ask.text, 140)}. I'll ask about {who} later.")
     return State(turn.member.state) if turn.member.state != State.CLARIFYING else State.IDLE
+
+
+# "an intro, not a referral": what the ask was (`old`) and what it should say (`new`).
+_INSTEAD_OF = re.compile(
+    r"(?P<new>\b(?:an?|the|my|his|her) [\w-]+(?: [\w-]+)?),? (?:not|instead of) "
+    r"(?P<old>(?:an?|the|my|his|her) [\w-]+(?: [\w-]+)?)\b",
+    re.IGNORECASE,
+)
 
 
 def _edit_change(text: str) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from bot.conversation.states import State
 from bot.domain import Ask, Community, Member
 from bot.messages import Choice, OutboundMessage
 from bot.ports import ChartRenderer, UnitOfWork
@@ -131,6 +132,21 @@ class Turn:
             self.replies[index] = _reworded(first)
             mine[0] = self.replies[index]
         self.member.memory[LAST_REPLY] = _digest(mine[-1].text)
+
+    def still_pending(self) -> str:
+        """One short line back to the question still pending, if any."""
+        state = self.member.state
+        if state == State.AWAITING_ASK:
+            return " When you're ready: who will you ask today, and for what?"
+        if state == State.CLARIFYING:
+            return " Back to your plan: who will you ask, and for what?"
+        if state == State.AWAITING_MADE:
+            return " And did you make your ask yet?"
+        if state == State.AWAITING_OUTCOME:
+            return " And what happened with your ask?"
+        if state == State.AWAITING_FOLLOW_UP:
+            return " Heard back yet?"
+        return ""
 
 
 def _reworded(message: OutboundMessage) -> OutboundMessage:

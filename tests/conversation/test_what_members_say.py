@@ -622,6 +622,18 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "corrections while the coach asks about an ask change that ask, then the question again": [
+        ("ask Jen for a referral at Stripe", "That's a real ask: Jen"),
+        (":9h", ""),
+        ("did I say Jen? I meant Jenna from the bootcamp", "Changed: Ask Jenna for a referral"),
+        ("Made it", "What happened?"),
+        (
+            "I asked Jenna for an intro, not a referral, can you fix that",
+            "Changed: Ask Jenna for an intro at Stripe. And what happened with your ask?",
+        ),
+        ("it's Jénna, with the accent", "Changed: Ask Jénna for an intro at Stripe."),
+        ("my name shows up as rsingh_92, can you call me Ravi", "I'll call you Ravi"),
+    ],
     "back after a silence with a plan: the plan is kept; news beside an ask is news": [
         (
             "sorry been MIA since thursday, family stuff. today: ask Rosa for an intro to her "
