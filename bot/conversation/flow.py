@@ -105,7 +105,12 @@ FLOW: dict[State, Step] = {
         {Intent.PLAN: planning.plan, Intent.EDIT: planning.edit, **_ANSWERS}
     ),
     State.AWAITING_FOLLOW_UP: Step(
-        {Intent.PLAN: planning.plan, Intent.EDIT: planning.edit, **_ANSWERS}
+        {
+            Intent.PLAN: planning.plan,
+            Intent.EDIT: planning.edit,
+            Intent.CONFIRM: followups.typed_nudge,  # "k" to "A short nudge is normal"
+            **_ANSWERS,
+        }
     ),
     State.CONFIRM_FORGET: Step(
         # "ok maybe just pause a month": a break instead, and nothing deleted.

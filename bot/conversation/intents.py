@@ -523,7 +523,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
         and re.search(r"\b(targets?|target list|my list|companies)\b", low)
         and not vocab.FORGET.search(low)  # "delete my data from your list" is `forget`
     ):
-        company = _original(text, removed.group("company")).strip()
+        company = as_written(text, removed.group("company")).strip()
         return reading(Intent.COMMAND, "removes a target", word="target", rest=f"remove {company}")
     if vocab.MY_NAME.match(low):  # before "call me Sam instead" is read as an edit
         return reading(Intent.QUESTION, "a question: name", topic=Topic.NAME)
@@ -617,6 +617,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
             or (state in (*_PLAN_STATES, *_ANSWER_STATES) and vocab.CORRECTION.search(low))
         )
         and not vocab.LATER.search(low)
+        and not vocab.REDIRECT.search(low)  # "she said ask Mark instead" is how it went
         and not vocab.CHECK_INS.search(low)  # "can you check in at 10 instead" is the schedule
         and not (  # "it's only been a few hours" (but "it's Tomás, with the accent")
             re.match(r"^it'?s\b", low)
@@ -802,13 +803,13 @@ def _read(text: str, low: str, context: Context) -> Reading:
     know = vocab.KNOW.search(low)
     if know:
         raw = next((g for g in (know.group("company"), know.group("company2")) if g), "")
-        company = _company(_original(text, raw))
+        company = _company(as_written(text, raw))
         if company:
             return reading(Intent.KNOW, "knows people at a company", company=company)
     target = vocab.TARGET_ADD.match(low)
     if target:
         raw = next(g for g in (target.group(k) for k in ("list", "list2", "list3", "list4")) if g)
-        listed, more = list_and_rest(_original(text, raw))
+        listed, more = list_and_rest(as_written(text, raw))
         companies = split_companies(listed)
         if companies:
             return reading(
@@ -902,7 +903,7 @@ def own_name(text: str) -> str | None:
         named = to.group(1) if to else None
     if not named:
         return None
-    written = _original(text, named)
+    written = as_written(text, named)
     return written if written[:1].isupper() else written[:1].upper() + written[1:]
 
 
@@ -1005,7 +1006,7 @@ def _offset(text: str, skip_words: int) -> int:
     return position
 
 
-def _original(text: str, lowered_part: str) -> str:
+def as_written(text: str, lowered_part: str) -> str:
     """The part of the original text that `lowered_part` came from (keeps its capitals)."""
     index = text.lower().find(lowered_part.lower())
     return text[index : index + len(lowered_part)] if index >= 0 else lowered_part
@@ -1150,6 +1151,10 @@ def _answer(
             return (Intent.NOT_YET, "no to 'did you make it'", None, _when(low))
         if state == State.AWAITING_OUTCOME:
             return (Intent.OUTCOME, f"{said} to 'what happened'", Outcome(said), None)
+        if said == "yes" and re.fullmatch(
+            r"(k|kk|ok|okay|okie|sure|alright|cool|fine|will do|sounds good|got it)[.! ]*", low
+        ):  # "k" to "A short nudge is normal": OK, I'll nudge (not "I heard back")
+            return (Intent.CONFIRM, "agrees to nudge", None, None)
         if said == "yes":
             return (Intent.MADE, "heard back", None, None)
         return (Intent.OUTCOME, "not heard back", Outcome.WAITING, None)
@@ -1200,7 +1205,7 @@ def _question(low: str, text: str) -> Reading | None:
             or ""
         )
         raw = re.sub(r"^the (?=\w+ of )", "", raw)  # "the city of austin"
-        company = _company(_original(text, raw))
+        company = _company(as_written(text, raw))
         if company and not re.match(vocab.NOT_COMPANY, company.lower()):
             return Reading(
                 Intent.WHO_KNOWS, text, "looks for someone in the group", company=company

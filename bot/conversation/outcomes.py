@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from bot.checkins import plan_follow_up
-from bot.conversation.phrases import FOLLOW_UP_ADVICE
+from bot.conversation.intents import as_written
+from bot.conversation.phrases import FOLLOW_UP_ADVICE, REDIRECT
 from bot.conversation.states import State
 from bot.conversation.turn import Turn
 from bot.domain import Ask, AskStatus, Outcome
@@ -70,6 +71,13 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str =
         turn.say(
             f"{prefix}Asking was the hard part. I'll check in about {who} in a few days; a "
             "thank-you note now never hurts."
+        )
+    elif (redirect := REDIRECT.search(text.lower())) is not None:
+        lead = as_written(text, redirect.group("who"))
+        lead = lead if lead[:1].isupper() else lead.title()
+        turn.say(
+            f"{prefix}{who} pointed you to {lead} — that's a warm lead, not a dead end. Thank "
+            f"{who}, then tell me your ask of {lead}: “Ask {lead} for …”."
         )
     else:
         turn.say(

@@ -511,8 +511,14 @@ OUTCOME_YES = re.compile(
     r"|\binterview (is )?(on |next |this )?(mon|tues|wednes|thurs|fri|satur|sun)day\b"
     r"|\binterview (next|this) week\b"
 )
+# "she said ask Mark instead, he's the hiring manager": pointed to someone else (a no, and a lead).
+REDIRECT = re.compile(
+    r"\b(?:said|says|told me|suggested)(?: (?:that )?i should| to)? (?:ask|talk to|contact|email|"
+    r"message|reach out to|try|go to|speak to) (?P<who>[a-z][\w'-]+(?: [a-z][\w'-]+)?) instead\b"
+)
 OUTCOME_NO = re.compile(
-    r"\b(said|say|says|told me|replied|answered) (no|nope|not|sorry|she can'?t|he can'?t)\b"
+    r"\b(said|says|told me|suggested)( (that )?i should| to)? (ask|talk to|contact|email|message|"
+    r"reach out to|try|go to|speak to) [a-z][\w'-]+( [a-z][\w'-]+)? instead\b|\b(said|say|says|told me|replied|answered) (no|nope|not|sorry|she can'?t|he can'?t)\b"
     r"|\b(can'?t|cannot|couldn'?t|won'?t|wouldn'?t|unable to|not able to|isn'?t able to) "
     r"(help|refer|do|make|intro|introduce|connect)\b"
     r"|\bheard back:? no\b|\b(filled the (role|position|job)|role (is|was) filled|hiring freeze|"

@@ -622,6 +622,16 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "pointed to someone else is a lead: thank them, then ask the new person": [
+        ("ask Jen for a referral at Stripe", "That's a real ask: Jen"),
+        (":9h", ""),
+        ("made it", "What happened?"),
+        ("she said ask mark instead, he's the hiring manager", "Jen pointed you to Mark"),
+        ("ask Mark for a referral at Stripe", "That's a real ask: Mark"),
+        (":9h", ""),
+        ("made it", "What happened?"),
+        ("waiting", "I'll check in about Mark in a few days"),
+    ],
     "corrections while the coach asks about an ask change that ask, then the question again": [
         ("ask Jen for a referral at Stripe", "That's a real ask: Jen"),
         (":9h", ""),
