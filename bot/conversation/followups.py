@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from bot.checkins import cancel_all, plan_follow_up, plan_made_question
-from bot.conversation.intents import Intent, Reading, outcome_person
+from bot.conversation.intents import Intent, Reading, corrected_person, outcome_person
 from bot.conversation.outcomes import ask_what_happened, choice, outcome
-from bot.conversation.phrases import DIDNT_ASK, NERVES
+from bot.conversation.phrases import CORRECTION, DIDNT_ASK, NERVES
 from bot.conversation.planning import judge, made_untold, skip_today
 from bot.conversation.states import State
 from bot.conversation.text import short
@@ -159,6 +159,12 @@ def typed_outcome(turn: Turn, reading: Reading) -> State:
     if _someone_else(turn, ask, pending, reading.text):
         return made_untold(turn, reading.text, result)
     assert ask is not None
+    if CORRECTION.search(reading.text.lower()):  # "…it was Jenny not Jen": the name put right
+        fixed = corrected_person(reading.text)
+        if fixed and ask.who and fixed != ask.who and ask.who.lower() in ask.text.lower():
+            start = ask.text.lower().index(ask.who.lower())
+            ask.text = ask.text[:start] + fixed + ask.text[start + len(ask.who) :]
+            ask.who = fixed
     return outcome(turn, ask, result, "" if pending else _which(ask), text=reading.text)
 
 

@@ -397,6 +397,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"(the|this|my) (group|club))\b|\bthe (group|weekly) (board|digest)\b|\bthe digest (public|private|shared|visible)\b|\bhow (does|do|"
             r"will) (the )?(group|sharing|digest|board)\b|\bhow many (people|members|of us)\b"
             r"|\b(is|are) (anyone|anybody|others|other people) (else )?(using|doing) (this|it)\b"
+            r"|\b(ask|post (in|to)|tell) the (group|club|channel) for me\b"
             r"|\b(weekly|group) summary\b|\bsee who'?s (active|asking|quiet)\b|\bwho asked what\b"
             r"|\bwho else (in|on|from) (the|this|my) (group|club|server|workspace)\b|\bis it just me\b"
             r"|\bshare (my|an|this|the) asks? with (the|my) (group|club)\b"
@@ -527,7 +528,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.COMMAND, "removes a target", word="target", rest=f"remove {company}")
     if vocab.MY_NAME.match(low):  # before "call me Sam instead" is read as an edit
         return reading(Intent.QUESTION, "a question: name", topic=Topic.NAME)
-    if vocab.MY_ASKS.search(low):  # before "remind me…" is read as follow-up advice
+    if vocab.MY_ASKS.search(low) and not vocab.CORRECTION.search(low):  # before "remind me…"
         return reading(Intent.QUESTION, "a question: my_asks", topic=Topic.MY_ASKS)
     if state in (
         State.IDLE,
@@ -618,6 +619,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
         )
         and not vocab.LATER.search(low)
         and not vocab.REDIRECT.search(low)  # "she said ask Mark instead" is how it went
+        # "she said yes but … it was Jenny not Jen": how it went, with the name put right
+        and not (state in _ANSWER_STATES and _outcome(low) in (Outcome.YES, Outcome.NO))
         and not vocab.CHECK_INS.search(low)  # "can you check in at 10 instead" is the schedule
         and not (  # "it's only been a few hours" (but "it's Tomás, with the accent")
             re.match(r"^it'?s\b", low)
@@ -627,7 +630,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
         and not (find_time(low) is not None and not _has_ask(text))
         and len(words) <= 16
     ):
-        return reading(Intent.EDIT, "changes the plan just made", who=_edit_person(text))
+        return reading(Intent.EDIT, "changes the plan just made", who=corrected_person(text))
     if vocab.BACK_AFTER_SILENCE.match(low):
         # "sorry been MIA since thursday. today: ask Rosa for an intro…": the rest is the news
         after = _later_sentences(text)
@@ -656,6 +659,12 @@ def _read(text: str, low: str, context: Context) -> Reading:
         low,
     ):
         return reading(Intent.CONFIRM, "says yes")
+    if state == State.AWAITING_FOLLOW_UP and re.search(
+        r"\b(is|isn'?t|is it|won'?t|wont) (that|it|this)( be)? (too )?(pushy|rude|annoying|desperate|"
+        r"much|weird|needy)\b",
+        low,
+    ):  # "isn't that pushy tho": about the nudge just suggested
+        return reading(Intent.FOLLOW_UP_ADVICE, "asks whether a nudge is pushy")
     if state in _ANSWER_STATES and vocab.THANKS.match(low):
         return reading(Intent.THANKS, "thanks")
     if state == State.AWAITING_FOLLOW_UP and (
@@ -1080,6 +1089,8 @@ def _answer(
         )
     ):
         return (Intent.OUTCOME, "says how the ask went", outcome, None)
+    if state == State.AWAITING_FOLLOW_UP and vocab.NUDGED.search(low):
+        return (Intent.NUDGE, "nudged already", None, None)
     if state == State.AWAITING_FOLLOW_UP and vocab.HEARD.match(low):
         return (Intent.MADE, "heard back", None, None)
     if vocab.DROP.search(low) and (answering or len(words) <= 10):
@@ -1226,10 +1237,10 @@ def _question(low: str, text: str) -> Reading | None:
     return None
 
 
-def _edit_person(text: str) -> str | None:
+def corrected_person(text: str) -> str | None:
     """The new person in an edit ("make that his VP, Ruth Kim" -> Ruth Kim)."""
     tail = re.split(
-        r"\b(?:make (?:that|it)|change (?:that|it) to|i meant|i mean|meant|it'?s|instead of \w+,?)\s",
+        r"\b(?:make (?:that|it)|change (?:that|it) to|i meant|i mean|meant|it'?s|it was|instead of \w+,?)\s",
         text,
         maxsplit=1,
         flags=re.IGNORECASE,

@@ -457,6 +457,11 @@ SKIP = re.compile(
     r"|^(skip|pass)\b(?!\s+(my|the|a|an|your|his|her|their|along|on|it to|this to|that to|weekends?|"
     r"saturdays?|sundays?|mondays?|fridays?)\b)|\bskip (today|this one|it)\b|^nothing today\b|\b(no|not) (doing )?(an )?ask today\b"
 )
+# "sent a nudge this morning actually": the nudge is done (how it went, if said, comes first).
+NUDGED = re.compile(
+    r"\b(sent|did|gave|dropped) (her |him |them )?(a |the |another |one )?(nudge|follow-?up|reminder"
+    r"|chaser|bump)\b|\bnudged (him|her|them)\b"
+)
 NUDGE = re.compile(
     r"^(nudge|i'?ll nudge|will nudge|i will nudge)\b"
     r"|\b(i'?ll|i will|gonna) (follow up|chase|nudge|ping)( (him|her|them))? (on )?(mon|tues|wednes|"
@@ -564,6 +569,7 @@ CORRECTION = re.compile(
     r"\bi meant (?!to\b|it\b|that\b|what\b)|\b(can|could) (you|u) (pls |please )?(fix|change|correct"
     r"|update) (that|it|the name|the ask|what i (asked|said)( for)?)\b|\b(pls |please )?(fix|correct) "
     r"(that|it|the name)( pls| please)?[.!?]*$|, with (an?|the) (accent|[a-z])\b|\bi typed it wrong\b"
+    r"|\bit was [a-z]+,? not [a-z]+\b"
 )
 # "what's on my list?": the member's target companies.
 LIST_TARGETS = re.compile(
@@ -587,6 +593,7 @@ KNOW = re.compile(
 MY_ASKS = re.compile(
     r"\bwhat (did i|i) (ask|asked|plan|planned)\b|\bremind me (what|who) i (asked|planned)\b"
     r"|\b(show|list|what are|what'?s) my (open |last |recent )?asks\b|\bwho (did i|have i) ask"
+    r"|\bwhat did i (say|tell you) i'?d (ask|do)\b"
 )
 # "remove stripe from my targets", "remove target stripe", "take netflix off my list".
 TARGET_REMOVE = re.compile(

@@ -488,7 +488,8 @@ _INSTEAD_OF = re.compile(
 
 def _edit_change(text: str) -> str:
     match = re.search(
-        r"\b(?:make (?:that|it)|change (?:that|it) to|i meant|i mean|meant)\s+(.+)$",
+        r"\b(?:make (?:that|it)|change (?:that|it) to|i meant|i mean|meant|it was actually"
+        r"|actually it was)\s+(.+)$",
         text,
         re.IGNORECASE,
     )

@@ -622,6 +622,14 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "an outcome with a name put right records both": [
+        ("ask Jen for a referral at Stripe", "That's a real ask: Jen"),
+        (":9h", ""),
+        ("made it", "What happened?"),
+        ("she said yes but I typed it wrong before, it was Jenny not Jen", "thank-you to Jenny"),
+        ("what did I say I'd ask Jenny again", "Ask Jenny for a referral at Stripe (yes)"),
+        ("can u ask the group for me", "who knows someone at"),
+    ],
     "pointed to someone else is a lead: thank them, then ask the new person": [
         ("ask Jen for a referral at Stripe", "That's a real ask: Jen"),
         (":9h", ""),
