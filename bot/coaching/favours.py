@@ -405,6 +405,38 @@ _TALK_TO_ME = re.compile(
     r"\b(?:would|could|can|will|to|might)\s(?:be\swilling\sto\s|be\sopen\sto\s)?(?:talk|speak"
     r"|chat|meet)\s(?:to|with)\sme\b"
 )
+# What a length of time is asked for: "for 15 min about how he moved from audit to ops", "a
+# 20-min call to walk me through the loop" (not "a 30 min call", nor "10 mins to chat about her
+# career": a talk with no subject, or only the person's work at large, asks nothing concrete).
+_TIMED_SUBJECT = re.compile(
+    r"\s(?:about|abt|re:?|regarding|on|to|so|and|where|for)\s(?!(?:mon|tues|wednes|thurs|fri"
+    r"|satur|sun)day\b|the\sphone\b|zoom\b|a\scall\b)"
+)
+_VAGUE_TOPIC = re.compile(
+    r"(?:to\s)?(?:(?:chat|talk|speak|hear|catch\sup|connect|learn)\s)?(?:(?:about|abt|on|re|with"
+    r"|more\sabout)\s)?(?:(?:his|her|their|my|your|ur|the)\s)?(?:[\w-]+\s)?(?:career|careers"
+    r"|work|job|jobs|experience|background|journey|story|life|field|industry|path|stuff|things"
+    r"|job\ssearch|search|plans|options|opportunities|advice|tips)\s?$"
+)
+
+
+def _timed_for_something(
+    low: str, start: int, end: int, stop: int, anchors: list[tuple[int, int]]
+) -> bool:
+    """Is a length of time asked for a named purpose? A company in the sentence will do ("if
+    her lead at Swiggy would do a 15 min call"); otherwise a subject that is more than the
+    person's work at large."""
+    if any(_sentence_start(low, start) <= s < stop and not start <= s < end for s, _ in anchors):
+        return True
+    # "a 20 min call thursday so she can walk me through …": the purpose may follow a "so".
+    full_stop = _SENTENCE_BREAK.search(low, end, min(len(low), end + _LOOKAHEAD))
+    stop = max(stop, full_stop.start() if full_stop else min(len(low), end + _LOOKAHEAD))
+    subject = _TIMED_SUBJECT.search(low, end, stop)
+    if subject is None:
+        return False
+    return _VAGUE_TOPIC.match(low[subject.start() + 1 : stop].strip(" ,.!?")) is None
+
+
 _ASKED_FOR = re.compile(r"\b(?:ask|asks|asking|request|requesting|beg|borrow)\b")
 _DURATION = re.compile(
     r"\d|\b(?:five|ten|fifteen|twenty|thirty|forty-five|half)[- ]?(?:minutes?|mins?|hours?|hr)\b"
@@ -857,11 +889,27 @@ def _named_before(text: str, start: int, has_anchor_at: list[tuple[int, int]]) -
     )
 
 
+# A question after the person's own view: "what he'd look for", "how would she approach".
+_OPINION = re.compile(r"(?:what|how)\s(?:(?:he|she|they)(?:'d|\swould)|would\s(?:he|she|they))\s")
+# A step of one hiring process, named: "the 2nd round case", "the Sephora panel interview".
+_NAMED_STEP = re.compile(
+    r"\bthe\s(?:[\w&.'-]+\s){0,3}?(?:round|interview|case|screen|assessment|take-home"
+    r"|application|panel|presentation|test|exam|offer|posting|req)\b"
+)
+
+
 def _question_concrete(
     text: str, low: str, start: int, has_anchor_at: list[tuple[int, int]]
 ) -> bool:
     """A question is concrete when it names something answerable and nothing vague."""
     stop = _sentence_end(low, start)
+    if low.startswith(("what ", "how "), start) and _OPINION.match(low, start, stop):
+        # "what he'd look for in a site manager", "how she'd approach my situation": the
+        # person's view, advice, unless it is of a named step ("what she'd want to see in the
+        # 2nd round case") or at a named company.
+        return _NAMED_STEP.search(low, start, stop) is not None or any(
+            start <= s < stop for s, _ in has_anchor_at
+        )
     needs = _NEEDS_ROLE.match(low, start, stop)
     if (
         needs is not None
@@ -1414,7 +1462,11 @@ def find_favours(
                 OTHER,
                 m.start(),
                 m.end(),
-                bool(_DURATION.search(m.group(0))) or named,
+                named
+                or (
+                    _DURATION.search(m.group(0)) is not None
+                    and _timed_for_something(low, m.start(), m.end(), stop, anchors)
+                ),
                 _with_article(_phrase(text, m.start(), stop)),
                 _CALL_FRAME.search(window) is not None,
             )
@@ -1427,7 +1479,11 @@ def find_favours(
             # concrete with a length, or a company or named subject in the sentence.
             start = _sentence_start(low, m.start())
             stop = _sentence_end(low, m.end())
-            concrete = pattern is _FOR_TIME or any(start <= s < stop for s, _ in anchors)
+            concrete = (
+                _timed_for_something(low, m.start(), m.end(), stop, anchors)
+                if pattern is _FOR_TIME
+                else any(start <= s < stop for s, _ in anchors)
+            )
             if pattern is _FOR_TIME and not _ASKED_FOR.search(low, start, m.start()):
                 continue  # "do leetcode for 2 hours": time spent, not time asked for
             if pattern is _TALK_TO_ME:
