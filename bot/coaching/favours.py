@@ -230,6 +230,23 @@ _REFERENCE = re.compile(
     r"|\b(?:send|submit|email|forward)\s(?:the|that|his|her|their)\sreference\s(?=to\s)"
     r"|\b(?:recommendation|reference|referee|rec|recc|recco|reco)\sletters?\b"
     r"|\bletters?\sof\s(?:recommendation|reference|rec|support)\b"
+    # A reference letter named in Spanish, Portuguese, French, Polish, German (asks-7b).
+    # (typo fixes have made "recomend" "recommend", "lettre" "letter" by then).
+    r"|\bcartas?\sde\s(?:recomm?endaci[oó]n|recomm?enda[cç][aã]o|referencia|refer[eê]ncia)\b"
+    r"|\blet+(?:re|er)s?\sde\s(?:recomm?andation|recommendation|r[eé]f[eé]rence)\b|\breferencje\b"
+    r"|\bempfehlungsschreiben\b"
+    # "a written reference", "a short character reference": one adjective before it.
+    r"|\b(?:a|my|an)\s(?:written|short|good|strong|personal|character|work|job|glowing|quick"
+    r"|formal|proper)\sreference\b"
+    # "write a short letter confirming my English level", "write that I was a reliable aide".
+    r"|\bwrite\s(?:me\s)?(?:a|an|the)\s(?:[\w-]+\s){0,2}?letters?\s(?:confirming|stating|saying"
+    r"|certifying|vouching|that\s(?:i|my))\b"
+    r"|\bwrite\s(?:down\s)?that\si\s(?:was|am|worked|did|have|had|led|ran|managed|completed)\b"
+    # "pick up when the background check company calls her", "take a call from the Rio recruiter".
+    r"|\b(?:background|reference|employment)\scheck(?:er|ers)?\s(?:[\w-]+\s)?(?:calls|rings"
+    r"|phones|emails|contacts)\b"
+    r"|\b(?:take|taking|pick\sup|answer)\s(?:a|the)\scall\sfrom\s(?:the\s)?(?:[\w&.'-]+\s){0,2}?"
+    r"(?:recruiter|employer|hr|hiring\smanager|background\scheck|reference\scheck)\b"
     r"|\bwrite\s(?:me\s)?(?:a\s)?(?:linkedin\s)?(?:letter|(?:recommendation|reference)(?:\sletter)?)\b"
     # "write the character reference the vetting form wants", "write me a short reference".
     r"|\bwrite\s(?:me\s)?(?:a|an|the|my)\s(?:[\w-]+\s)?(?:reference|testimonial)\b"
@@ -249,21 +266,24 @@ _REFERENCE = re.compile(
     r"|internship|qualifications?|certificate|contract|role|notice))\b"
     # "confirm my dates + title for the background check", "verify my start date for vetting".
     r"|\b(?:confirm|verify)\s(?:my\s)?(?:dates|title|job\stitle|start\sdate)(?:\s(?:and|&|\+)\s"
-    r"(?:my\s)?(?:dates|title|job\stitle|role|salary))?(?=\s[^.;!?]{0,40}?\b(?:background"
-    r"|vetting|reference\scheck|employment\scheck|screening)\b)"
+    r"(?:my\s)?(?:dates|title|job\stitle|role|salary|duties|responsibilities))?(?=\s[^.;!?]{0,40}?"
+    r"\b(?:background|vetting|reference\scheck|employment\scheck|screening|application|employer"
+    r"|offer|contract|visa)\b)"
     r"|\b(?:confirm|verify)\s(?:my|the)\s(?:\d+\s)?(?:hours|placement|attendance|work\sexperience"
     r"|experience|qualifications?|training|supervised\shours|clinical\shours)\b"
     r"|\blinkedin\s(?:recommendation|rec|recc|reco|recco)\b|\b(?:a|my)\srecommendation\sfor\s(?:the|my|a|an)\s"
 )
 _REVIEW = re.compile(
     r"\b(?:review(?:s|ing)?(?:\sof)?|look(?:s|ing)?\s(?:over|through|at)|read(?:s|ing)?(?:\s(?:over|through))?"
-    r"|go(?:es|ing)?\s(?:over|through)|proofread|proof|critique|edit|mark\sup|check(?:\sover)?"
+    r"|go(?:es|ing)?\s(?:over|through)|proofread|proof|critique|edit|mark\sup|check(?:s|ing)?(?:\sover)?"
     r"|correct|fix|improve"
     r"|check\sout|give\s(?:me\s)?(?:some\s|a\sfew\s|honest\s)?(?:feedback|notes|comments|input"
     r"|thoughts|pointers)\son|(?:feedback|notes|comments|input|thoughts|critique|edits|a\sreview|(?:code\s)?review"
     r"|a\ssecond\slook|a\slook|a\sonce-over|eyes|a\sread"
     r"|(?:an?\s|his\s|her\s|their\s)?(?:honest\s|quick\s|frank\s|brutal\s)(?:read|take))\son"
     r"|take\sa\s(?:quick\s)?look\sat"
+    # "have a squiz at my cover letter", "a quick gander over my CV" (AU, UK).
+    r"|(?:a\s(?:quick\s)?)?(?:squiz|gander|butchers|dekko|geez|squint)\s(?:at|over)"
     r"|tear\sapart|rip\sapart|rip\sinto|pull\sapart|sanity[- ]check|fact[- ]check|comment\son"
     r"|weigh\sin\son|red[- ]?pen)"
     rf"\s(?P<doc>{_DOC_PHRASE})"
@@ -497,7 +517,7 @@ _MOCK = re.compile(
 # Something arranged for the member: "arrange a trial shift for me", "set up a job shadow day",
 # "arrange an OB visit with an alumnus at Mitsubishi" (a visit needs a named place).
 _ARRANGE = re.compile(
-    r"\b(?:arrange|organi[sz]e|set\sup|book|schedule|get|do)(?:s|d|ed|ing)?\s(?:me\s)?(?:an?|the|one)"
+    r"\b(?:arrange|organi[sz]e|set\sup|book|schedule|get|do|give|offer)(?:s|d|ed|ing)?\s(?:me\s)?(?:an?|the|one)"
     r"\s(?:[\w-]+\s){0,2}?(?:(trial|shadow(?:ing)?|stage)(?:\s(?:shift|day|period|session))?"
     r"|visit|site\svisit)\b"
 )
@@ -507,6 +527,8 @@ _SIGN = re.compile(
     r"\b(?:sign|approve|stamp|countersign|attest|certify)(?:s|ed|ing)?\s(?:and\ssign\s)?"
     r"(?:(?:the|my|this|that|an?)\s)?(?:[\w-]+\s){0,2}?(?:letter|certificate|noc|declaration"
     r"|attestation|verification|reference\sform|referral\sform|recommendation\sform)\b"
+    # "sign my 88 days form", "sign off my internship credit form": a form with its purpose.
+    r"|\bsign(?:s|ed|ing)?\s(?:off\s)?(?:the|my|this|that|an?)\s(?:[\w-]+\s){1,3}?forms?\b"
     # "fill out the verification form for my registration": a form, not a course certificate.
     r"|\b(?:complete|fill\s(?:out|in))(?:s|d|ed|ing)?\s(?:(?:the|my|this|that|an?)\s)?"
     r"(?:[\w-]+\s){0,2}?(?:verification|declaration|attestation|reference\sform"
@@ -581,6 +603,10 @@ _ASKED_AFTER = re.compile(r"\bask(?:s|ed|ing)?\b")
 _INTENT_MARK = re.compile(
     r"\b(?:ask|asks|asking|asked|request|requesting|email|emailing|text|texting|call|calling"
     r"|confirm\swith"
+    # "whether" in German, Spanish and French, Portuguese: "fragen ob er mir … schreibt".
+    r"|ob|si|se"
+    # "make me the favour of reading my cover letter", "do me a favor and forward my CV".
+    r"|favou?r\s(?:of|and)"
     r"|message|msg|dm|ping|contact|write|reach|tell|see\sif|have|get|got|for|from|if|whether|can"
     r"|could|would|will|might|willing|able|to|please|should|[a-z]+'d|[a-z]+'ll)\b"
 )
@@ -1014,16 +1040,15 @@ _REFERRAL_WORDS = _forms(
     "s es ed ing ting ped ping",
 ) | {"referred", "referring"}
 _REFERENCE_WORDS = _forms(
-    "reference referee recommendation letter ref lor endorsement testimonial rec recc reco recco",
+    "reference referee recommendation letter ref lor endorsement testimonial rec recc reco recco"
+    " carta lettre referencje empfehlungsschreiben",
     "s",
-) | {
-    "confirm",
-    "verify",
-}
+) | {"confirm", "verify", "write", "check", "checker", "checkers", "call"}
 _REVIEW_WORDS = _forms(
     "review look read go proofread proof critique edit mark check give feedback notes comments"
     " comment input thoughts edits eyes once-over take tear sanity-check sanity fact-check fact"
-    " weigh red-pen redpen red pointers correct fix improve rip pull",
+    " weigh red-pen redpen red pointers correct fix improve rip pull squiz gander butchers dekko"
+    " geez squint",
     "s es ing",
 )
 _SEND_DOC_WORDS = _forms("send sending email share forward give show bring hand")

@@ -30,6 +30,69 @@ _SPECIFIC: dict[str, list[tuple[str, str, str]]] = {
             "an answer to what she'd want to hear",
         ),
     ],
+    "a review of application pieces named in public-service words, or in slang": [
+        (
+            "ask Siobhan to look over my KSC responses for the APS5 policy role",
+            "Siobhan",
+            "a review of your KSC responses",
+        ),
+        (
+            "get Sarah to have a squiz at my cover letter for the Countdown night fill job",
+            "Sarah",
+            "a review of your cover letter",
+        ),
+        (
+            "ask Eoin to read over my competency examples for the EO interview",
+            "Eoin",
+            "a review of your competency examples",
+        ),
+    ],
+    "a reference in other words or languages": [
+        (
+            "ask Karen for a written reference for the Qantas cabin crew application",
+            "Karen",
+            "a reference for the Qantas",
+        ),
+        (
+            "ask Don Ernesto for a carta de recomendación for the Bimbo warehouse job",
+            "Don Ernesto",
+            "a recommendation letter for the Bimbo",
+        ),
+        (
+            "ask Madame Diallo to write a short letter confirming my French level for the call centre job",
+            "Madame Diallo",
+            "a recommendation letter for the call centre",
+        ),
+        (
+            "ask Dwayne to pick up when the background check company calls him on Monday",
+            "Dwayne",
+            "a reference",
+        ),
+        (
+            "email Fiona and ask her to confirm my dates and duties for the HEO application",
+            "Fiona",
+            "confirming your dates and duties",
+        ),
+    ],
+    "paperwork signed, a trial shift given": [
+        (
+            "ask Warren to sign my 88 days form before I leave the farm",
+            "Warren",
+            "signing your 88 days form",
+        ),
+        (
+            "ask Lani if she'd give me a trial shift at the café on Saturday",
+            "Lani",
+            "giving you a trial shift",
+        ),
+    ],
+    "a favour put as 'make me the favour of'": [
+        (
+            "<@U0FAKE77> make me the favour of checking my CV for the Rappi analyst role? 🙏",
+            "<@U0FAKE77>",
+            "a review of your CV",
+        ),
+    ],
 }
 
 # Not specific: the verdict the coach gives instead.
@@ -42,6 +105,15 @@ _NOT_SPECIFIC: dict[str, list[tuple[str, Verdict]]] = {
     "the person's view, nothing named": [
         ("ring Hamish and ask what he'd look for in a junior estimator", Verdict.VAGUE),
         ("ask Aroha how she would handle a career change at my age", Verdict.VAGUE),
+    ],
+    "paperwork or a review with no one identifiable": [
+        ("get someone to sign my 88 days form", Verdict.VAGUE),
+        ("need someone to have a squiz at my KSC responses", Verdict.VAGUE),
+        ("fix my KSC responses tonight", Verdict.PASSIVE),
+    ],
+    "a letter or form that is no favour of the person": [
+        ("sign the lease form for the new flat", Verdict.PASSIVE),
+        ("write a cover letter for the Coles job", Verdict.PASSIVE),
     ],
 }
 
