@@ -345,8 +345,8 @@ _NAMES = re.compile(
     r"|\bwho\s(?:at\s[\w&.'-]+\s)?(?:handles|runs|leads|owns|manages|hires|does|oversees|is\sin"
     r"\scharge\sof|decides|is\shiring|are\shiring)\s"
     r"|\bwho\s(?:she|he|they|you)(?:'d|\swould)\s(?:recommend|suggest)\b"
-    r"|\b(?:[\w-]+'s\s)(?:direct\s|work\s|personal\s)?(?:email(?:\saddress)?|phone\snumber"
-    r"|number|mobile|cell|contact\sinfo|calendar\slink)\b"
+    r"|\b(?:[\w-]+'s\s)(?:direct\s|work\s|personal\s)?(?:(?:full\s)?name\sand\s)?(?:email"
+    r"(?:\saddress)?|phone\snumber|number|mobile|cell|contact\sinfo|calendar\slink)\b"
     # "the owner phone number", "get me his email": someone else's contact, not the person's own.
     r"|\bthe\s(?!(?:direct|work|personal|best|right|same|main|office|company|general)\s)[\w-]+"
     r"\s(?:phone\snumber|email\saddress|contact\sinfo|contact\sdetails)\b"
@@ -1121,6 +1121,24 @@ _CORE_DOC_WORDS = frozenset(doc for doc in CORE_DOCUMENTS if " " not in doc)
 _START = attrgetter("start")
 
 
+# "ask ben for her email so I can send my CV straight to her", "Daniel's cousin recruits for
+# BHP. messaging Daniel to get her email": a contact said with a pronoun is someone else's when
+# the message names a third person before it ("ask Mereana for her email so I can send my CV to
+# her" asks for Mereana's own).
+_THEIR_CONTACT = re.compile(
+    r"\b(?:for|get|got|grab|send\sme|text\sme|give\sme)\s(?:his|her|their)\s(?:direct\s|work\s"
+    r"|mobile\s)?(?:e-?mail(?:\saddress)?|phone\snumber|number|mobile|contact(?:\sinfo|\sdetails)?)\b"
+)
+_CONTACT_WORDS = frozenset({"email", "e-mail", "number", "mobile", "contact"})
+_PRONOUN_WORDS = frozenset({"his", "her", "their"})
+_THIRD_PERSON = re.compile(
+    r"(?:'s|\b(?:his|her|their))\s(?!(?:my|a|an|the|our|your)\s)(?:[\w-]+\s)?(?:cousin|sister|brother|wife|husband|mum|mam|mom"
+    r"|dad|aunty|auntie|aunt|uncle|mate|friend|partner|boss|neighbour|neighbor|pastor|son"
+    r"|daughter|girlfriend|boyfriend|flatmate|housemate|manager|nephew|niece)\b"
+    r"|\bknows\s(?:the|a)\s"
+)
+
+
 _INFORMATIONAL_WORDS = frozenset({"informational"})
 _TAKE_ON_WORDS = _forms(
     "take takes taking book enrol enroll sign get put", "s ed ing led ling ting"
@@ -1165,6 +1183,8 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (_WRITE_DOC, _WRITE_WORDS),
     (_STATUS, _STATUS_WORDS),
     (_TAKE_ON, _TAKE_ON_WORDS),
+    (_THEIR_CONTACT, _CONTACT_WORDS),
+    (_THEIR_CONTACT, _PRONOUN_WORDS),
 )
 
 
@@ -1412,6 +1432,8 @@ def find_favours(
                     _requested(low, m.start()),
                 )
             )
+    if not _CONTACT_WORDS.isdisjoint(words) and not _PRONOUN_WORDS.isdisjoint(words):
+        favours.extend(_their_contact(text, low))
     for m in _EMPTY if _KNOWS_WORDS.isdisjoint(words) else _KNOWS_ANYONE.finditer(low):
         # "if he knows anyone at Target": contacts at a named company or group, when named.
         stop = _sentence_end(low, m.end())
@@ -1712,6 +1734,17 @@ def _named_requests(text: str, low: str, anchors: list[tuple[int, int]]) -> Iter
                 named,
                 _phrase(text, m.start(), stop),
                 _requested(low, asked_at),
+            )
+
+
+def _their_contact(text: str, low: str) -> Iterator[Favour]:
+    """Someone else's contact asked for with a pronoun (not the person's own number)."""
+    for m in _THEIR_CONTACT.finditer(low):
+        stop = _sentence_end(low, m.end())
+        if _THIRD_PERSON.search(low, 0, m.start()) is not None:
+            at = m.start() + len(m.group(0).split(" ", 1)[0]) + 1
+            yield Favour(
+                INFORMATION, at, m.end(), True, _phrase(text, at, stop), _requested(low, at)
             )
 
 

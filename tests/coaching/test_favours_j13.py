@@ -86,6 +86,18 @@ _SPECIFIC: dict[str, list[tuple[str, str, str]]] = {
             "giving you a trial shift",
         ),
     ],
+    "someone else's contact, said with a pronoun or a possessive": [
+        (
+            "Callum's sister hires for Fonterra — ask Callum for her number",
+            "Callum",
+            "her number",
+        ),
+        (
+            "aunty Bev knows the foreman at Downer, ask her for the fella's name and number",
+            "aunty Bev",
+            "fella's name and number",
+        ),
+    ],
     "a favour put as 'make me the favour of'": [
         (
             "<@U0FAKE77> make me the favour of checking my CV for the Rappi analyst role? 🙏",
@@ -110,6 +122,11 @@ _NOT_SPECIFIC: dict[str, list[tuple[str, Verdict]]] = {
         ("get someone to sign my 88 days form", Verdict.VAGUE),
         ("need someone to have a squiz at my KSC responses", Verdict.VAGUE),
         ("fix my KSC responses tonight", Verdict.PASSIVE),
+    ],
+    "the person's own contact": [
+        ("ask Tom for his number", Verdict.VAGUE),
+        ("Tom's my mate from footy, ask him for his number", Verdict.VAGUE),
+        ("ask Mereana for her email so I can send my CV to her", Verdict.VAGUE),
     ],
     "a letter or form that is no favour of the person": [
         ("sign the lease form for the new flat", Verdict.PASSIVE),
