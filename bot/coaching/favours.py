@@ -915,6 +915,14 @@ def _named_before(text: str, start: int, has_anchor_at: list[tuple[int, int]]) -
     )
 
 
+# A place on someone's crew asked for: "a spot for me this season", "room for me on the crew".
+_SPOT_FOR_ME = re.compile(
+    r"\b(?:a|any|another)\s(?:[\w-]+\s)?(?:spot|place|start|opening|shift|shifts)\sfor\sme\b"
+    r"|\broom\sfor\sme\s(?:on|in|at)\s(?:the|his|her|their)\s(?:[\w-]+\s)?(?:crew|team|roster|rota"
+    r"|line|kitchen|shop|site|ward|gang)\b"
+)
+# Work by the season or on a crew someone runs: "runs the packhouse … this packing season".
+_WORK_SEASON = re.compile(r"\b(?:season|seasonal|runs\sthe|crew|roster|rota|harvest)\b")
 # A question after the person's own view: "what he'd look for", "how would she approach".
 _OPINION = re.compile(r"(?:what|how)\s(?:(?:he|she|they)(?:'d|\swould)|would\s(?:he|she|they))\s")
 # A step of one hiring process, named: "the 2nd round case", "the Sephora panel interview".
@@ -944,6 +952,13 @@ def _question_concrete(
     ):
         # "if he needs a dispatcher" (he owns the trucking company): whether the person would
         # take the member on; "if mum needs a nurse for grandma" is no job ask.
+        return True
+    if _SPOT_FOR_ME.search(low, start, stop) is not None and (
+        _HIRING_CONTEXT.search(low) is not None or _WORK_SEASON.search(low) is not None
+    ):
+        # "if she has a spot for me this winter season" (she runs the lift team): whether the
+        # person will take the member on (not "if there's anything for me", nor a spot at
+        # yoga).
         return True
     if _NAMED_POST.search(low, start, stop) is not None:
         return True  # "whether the CNM2 post in Cork is open": a post named by its title

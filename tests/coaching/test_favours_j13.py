@@ -98,6 +98,13 @@ _SPECIFIC: dict[str, list[tuple[str, str, str]]] = {
             "fella's name and number",
         ),
     ],
+    "a place on the crew of someone who hires": [
+        (
+            "Hemi runs the shearing crew out of Gore — ask him if he has a spot for me this season",
+            "Hemi",
+            "an answer to if he has a spot for you",
+        ),
+    ],
     "a favour put as 'make me the favour of'": [
         (
             "<@U0FAKE77> make me the favour of checking my CV for the Rappi analyst role? 🙏",
@@ -122,6 +129,11 @@ _NOT_SPECIFIC: dict[str, list[tuple[str, Verdict]]] = {
         ("get someone to sign my 88 days form", Verdict.VAGUE),
         ("need someone to have a squiz at my KSC responses", Verdict.VAGUE),
         ("fix my KSC responses tonight", Verdict.PASSIVE),
+    ],
+    "a spot that is not work": [
+        ("ask Kate if she has a spot for me at yoga on Saturday", Verdict.VAGUE),
+        ("ask Liam if there's a spot for me in his car to the careers fair", Verdict.VAGUE),
+        ("ask Dave if there's anything for me", Verdict.VAGUE),
     ],
     "the person's own contact": [
         ("ask Tom for his number", Verdict.VAGUE),
