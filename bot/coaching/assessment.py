@@ -732,7 +732,11 @@ _PRONOUN_PROMISE = re.compile(
 
 # "<@U…> referral pls", "<@U…> → referral", "<@U…> … pls forward to the hiring manager": a
 # favour straight after the person spoken to, or told to them with a please.
-_PLEASE = re.compile(r"\b(?:pls|please|plz|kindly|abeg)\s(?:[—:→-]\s)?(?:[\w'-]+\s){0,2}\Z")
+_PLEASE = re.compile(
+    r"\b(?:pls|please|plz|kindly|abeg)\s(?:[—:→-]\s)?(?:[\w'-]+\s){0,2}\Z"
+    # "<@U…> make me the favour of reading my cover letter", "do me a favor and send…".
+    r"|\b(?:do|make)\s(?:me\s)?(?:the|a|this)\sfavou?r\s(?:of|and|to)\s\Z"
+)
 
 
 def _put_to(favour: Favour, addressee: Ref | None, low: str) -> bool:

@@ -230,6 +230,23 @@ _REFERENCE = re.compile(
     r"|\b(?:send|submit|email|forward)\s(?:the|that|his|her|their)\sreference\s(?=to\s)"
     r"|\b(?:recommendation|reference|referee|rec|recc|recco|reco)\sletters?\b"
     r"|\bletters?\sof\s(?:recommendation|reference|rec|support)\b"
+    # A reference letter named in Spanish, Portuguese, French, Polish, German (asks-7b).
+    # (typo fixes have made "recomend" "recommend", "lettre" "letter" by then).
+    r"|\bcartas?\sde\s(?:recomm?endaci[oó]n|recomm?enda[cç][aã]o|referencia|refer[eê]ncia)\b"
+    r"|\blet+(?:re|er)s?\sde\s(?:recomm?andation|recommendation|r[eé]f[eé]rence)\b|\breferencje\b"
+    r"|\bempfehlungsschreiben\b"
+    # "a written reference", "a short character reference": one adjective before it.
+    r"|\b(?:a|my|an)\s(?:written|short|good|strong|personal|character|work|job|glowing|quick"
+    r"|formal|proper)\sreference\b"
+    # "write a short letter confirming my English level", "write that I was a reliable aide".
+    r"|\bwrite\s(?:me\s)?(?:a|an|the)\s(?:[\w-]+\s){0,2}?letters?\s(?:confirming|stating|saying"
+    r"|certifying|vouching|that\s(?:i|my))\b"
+    r"|\bwrite\s(?:down\s)?that\si\s(?:was|am|worked|did|have|had|led|ran|managed|completed)\b"
+    # "pick up when the background check company calls her", "take a call from the Rio recruiter".
+    r"|\b(?:background|reference|employment)\scheck(?:er|ers)?\s(?:[\w-]+\s)?(?:calls|rings"
+    r"|phones|emails|contacts)\b"
+    r"|\b(?:take|taking|pick\sup|answer)\s(?:a|the)\scall\sfrom\s(?:the\s)?(?:[\w&.'-]+\s){0,2}?"
+    r"(?:recruiter|employer|hr|hiring\smanager|background\scheck|reference\scheck)\b"
     r"|\bwrite\s(?:me\s)?(?:a\s)?(?:linkedin\s)?(?:letter|(?:recommendation|reference)(?:\sletter)?)\b"
     # "write the character reference the vetting form wants", "write me a short reference".
     r"|\bwrite\s(?:me\s)?(?:a|an|the|my)\s(?:[\w-]+\s)?(?:reference|testimonial)\b"
@@ -249,21 +266,24 @@ _REFERENCE = re.compile(
     r"|internship|qualifications?|certificate|contract|role|notice))\b"
     # "confirm my dates + title for the background check", "verify my start date for vetting".
     r"|\b(?:confirm|verify)\s(?:my\s)?(?:dates|title|job\stitle|start\sdate)(?:\s(?:and|&|\+)\s"
-    r"(?:my\s)?(?:dates|title|job\stitle|role|salary))?(?=\s[^.;!?]{0,40}?\b(?:background"
-    r"|vetting|reference\scheck|employment\scheck|screening)\b)"
+    r"(?:my\s)?(?:dates|title|job\stitle|role|salary|duties|responsibilities))?(?=\s[^.;!?]{0,40}?"
+    r"\b(?:background|vetting|reference\scheck|employment\scheck|screening|application|employer"
+    r"|offer|contract|visa)\b)"
     r"|\b(?:confirm|verify)\s(?:my|the)\s(?:\d+\s)?(?:hours|placement|attendance|work\sexperience"
     r"|experience|qualifications?|training|supervised\shours|clinical\shours)\b"
     r"|\blinkedin\s(?:recommendation|rec|recc|reco|recco)\b|\b(?:a|my)\srecommendation\sfor\s(?:the|my|a|an)\s"
 )
 _REVIEW = re.compile(
     r"\b(?:review(?:s|ing)?(?:\sof)?|look(?:s|ing)?\s(?:over|through|at)|read(?:s|ing)?(?:\s(?:over|through))?"
-    r"|go(?:es|ing)?\s(?:over|through)|proofread|proof|critique|edit|mark\sup|check(?:\sover)?"
+    r"|go(?:es|ing)?\s(?:over|through)|proofread|proof|critique|edit|mark\sup|check(?:s|ing)?(?:\sover)?"
     r"|correct|fix|improve"
     r"|check\sout|give\s(?:me\s)?(?:some\s|a\sfew\s|honest\s)?(?:feedback|notes|comments|input"
     r"|thoughts|pointers)\son|(?:feedback|notes|comments|input|thoughts|critique|edits|a\sreview|(?:code\s)?review"
     r"|a\ssecond\slook|a\slook|a\sonce-over|eyes|a\sread"
     r"|(?:an?\s|his\s|her\s|their\s)?(?:honest\s|quick\s|frank\s|brutal\s)(?:read|take))\son"
     r"|take\sa\s(?:quick\s)?look\sat"
+    # "have a squiz at my cover letter", "a quick gander over my CV" (AU, UK).
+    r"|(?:a\s(?:quick\s)?)?(?:squiz|gander|butchers|dekko|geez|squint)\s(?:at|over)"
     r"|tear\sapart|rip\sapart|rip\sinto|pull\sapart|sanity[- ]check|fact[- ]check|comment\son"
     r"|weigh\sin\son|red[- ]?pen)"
     rf"\s(?P<doc>{_DOC_PHRASE})"
@@ -325,8 +345,8 @@ _NAMES = re.compile(
     r"|\bwho\s(?:at\s[\w&.'-]+\s)?(?:handles|runs|leads|owns|manages|hires|does|oversees|is\sin"
     r"\scharge\sof|decides|is\shiring|are\shiring)\s"
     r"|\bwho\s(?:she|he|they|you)(?:'d|\swould)\s(?:recommend|suggest)\b"
-    r"|\b(?:[\w-]+'s\s)(?:direct\s|work\s|personal\s)?(?:email(?:\saddress)?|phone\snumber"
-    r"|number|mobile|cell|contact\sinfo|calendar\slink)\b"
+    r"|\b(?:[\w-]+'s\s)(?:direct\s|work\s|personal\s)?(?:(?:full\s)?name\sand\s)?(?:email"
+    r"(?:\saddress)?|phone\snumber|number|mobile|cell|contact\sinfo|calendar\slink)\b"
     # "the owner phone number", "get me his email": someone else's contact, not the person's own.
     r"|\bthe\s(?!(?:direct|work|personal|best|right|same|main|office|company|general)\s)[\w-]+"
     r"\s(?:phone\snumber|email\saddress|contact\sinfo|contact\sdetails)\b"
@@ -405,6 +425,38 @@ _TALK_TO_ME = re.compile(
     r"\b(?:would|could|can|will|to|might)\s(?:be\swilling\sto\s|be\sopen\sto\s)?(?:talk|speak"
     r"|chat|meet)\s(?:to|with)\sme\b"
 )
+# What a length of time is asked for: "for 15 min about how he moved from audit to ops", "a
+# 20-min call to walk me through the loop" (not "a 30 min call", nor "10 mins to chat about her
+# career": a talk with no subject, or only the person's work at large, asks nothing concrete).
+_TIMED_SUBJECT = re.compile(
+    r"\s(?:about|abt|re:?|regarding|on|to|so|and|where|for)\s(?!(?:mon|tues|wednes|thurs|fri"
+    r"|satur|sun)day\b|the\sphone\b|zoom\b|a\scall\b)"
+)
+_VAGUE_TOPIC = re.compile(
+    r"(?:to\s)?(?:(?:chat|talk|speak|hear|catch\sup|connect|learn)\s)?(?:(?:about|abt|on|re|with"
+    r"|more\sabout)\s)?(?:(?:his|her|their|my|your|ur|the)\s)?(?:[\w-]+\s)?(?:career|careers"
+    r"|work|job|jobs|experience|background|journey|story|life|field|industry|path|stuff|things"
+    r"|job\ssearch|search|plans|options|opportunities|advice|tips)\s?$"
+)
+
+
+def _timed_for_something(
+    low: str, start: int, end: int, stop: int, anchors: list[tuple[int, int]]
+) -> bool:
+    """Is a length of time asked for a named purpose? A company in the sentence will do ("if
+    her lead at Swiggy would do a 15 min call"); otherwise a subject that is more than the
+    person's work at large."""
+    if any(_sentence_start(low, start) <= s < stop and not start <= s < end for s, _ in anchors):
+        return True
+    # "a 20 min call thursday so she can walk me through …": the purpose may follow a "so".
+    full_stop = _SENTENCE_BREAK.search(low, end, min(len(low), end + _LOOKAHEAD))
+    stop = max(stop, full_stop.start() if full_stop else min(len(low), end + _LOOKAHEAD))
+    subject = _TIMED_SUBJECT.search(low, end, stop)
+    if subject is None:
+        return False
+    return _VAGUE_TOPIC.match(low[subject.start() + 1 : stop].strip(" ,.!?")) is None
+
+
 _ASKED_FOR = re.compile(r"\b(?:ask|asks|asking|request|requesting|beg|borrow)\b")
 _DURATION = re.compile(
     r"\d|\b(?:five|ten|fifteen|twenty|thirty|forty-five|half)[- ]?(?:minutes?|mins?|hours?|hr)\b"
@@ -465,7 +517,7 @@ _MOCK = re.compile(
 # Something arranged for the member: "arrange a trial shift for me", "set up a job shadow day",
 # "arrange an OB visit with an alumnus at Mitsubishi" (a visit needs a named place).
 _ARRANGE = re.compile(
-    r"\b(?:arrange|organi[sz]e|set\sup|book|schedule|get|do)(?:s|d|ed|ing)?\s(?:me\s)?(?:an?|the|one)"
+    r"\b(?:arrange|organi[sz]e|set\sup|book|schedule|get|do|give|offer)(?:s|d|ed|ing)?\s(?:me\s)?(?:an?|the|one)"
     r"\s(?:[\w-]+\s){0,2}?(?:(trial|shadow(?:ing)?|stage)(?:\s(?:shift|day|period|session))?"
     r"|visit|site\svisit)\b"
 )
@@ -475,6 +527,8 @@ _SIGN = re.compile(
     r"\b(?:sign|approve|stamp|countersign|attest|certify)(?:s|ed|ing)?\s(?:and\ssign\s)?"
     r"(?:(?:the|my|this|that|an?)\s)?(?:[\w-]+\s){0,2}?(?:letter|certificate|noc|declaration"
     r"|attestation|verification|reference\sform|referral\sform|recommendation\sform)\b"
+    # "sign my 88 days form", "sign off my internship credit form": a form with its purpose.
+    r"|\bsign(?:s|ed|ing)?\s(?:off\s)?(?:the|my|this|that|an?)\s(?:[\w-]+\s){1,3}?forms?\b"
     # "fill out the verification form for my registration": a form, not a course certificate.
     r"|\b(?:complete|fill\s(?:out|in))(?:s|d|ed|ing)?\s(?:(?:the|my|this|that|an?)\s)?"
     r"(?:[\w-]+\s){0,2}?(?:verification|declaration|attestation|reference\sform"
@@ -549,6 +603,10 @@ _ASKED_AFTER = re.compile(r"\bask(?:s|ed|ing)?\b")
 _INTENT_MARK = re.compile(
     r"\b(?:ask|asks|asking|asked|request|requesting|email|emailing|text|texting|call|calling"
     r"|confirm\swith"
+    # "whether" in German, Spanish and French, Portuguese: "fragen ob er mir … schreibt".
+    r"|ob|si|se"
+    # "make me the favour of reading my cover letter", "do me a favor and forward my CV".
+    r"|favou?r\s(?:of|and)"
     r"|message|msg|dm|ping|contact|write|reach|tell|see\sif|have|get|got|for|from|if|whether|can"
     r"|could|would|will|might|willing|able|to|please|should|[a-z]+'d|[a-z]+'ll)\b"
 )
@@ -857,11 +915,35 @@ def _named_before(text: str, start: int, has_anchor_at: list[tuple[int, int]]) -
     )
 
 
+# A place on someone's crew asked for: "a spot for me this season", "room for me on the crew".
+_SPOT_FOR_ME = re.compile(
+    r"\b(?:a|any|another)\s(?:[\w-]+\s)?(?:spot|place|start|opening|shift|shifts)\sfor\sme\b"
+    r"|\broom\sfor\sme\s(?:on|in|at)\s(?:the|his|her|their)\s(?:[\w-]+\s)?(?:crew|team|roster|rota"
+    r"|line|kitchen|shop|site|ward|gang)\b"
+)
+# Work by the season or on a crew someone runs: "runs the packhouse … this packing season".
+_WORK_SEASON = re.compile(r"\b(?:season|seasonal|runs\sthe|crew|roster|rota|harvest)\b")
+# A question after the person's own view: "what he'd look for", "how would she approach".
+_OPINION = re.compile(r"(?:what|how)\s(?:(?:he|she|they)(?:'d|\swould)|would\s(?:he|she|they))\s")
+# A step of one hiring process, named: "the 2nd round case", "the Sephora panel interview".
+_NAMED_STEP = re.compile(
+    r"\bthe\s(?:[\w&.'-]+\s){0,3}?(?:round|interview|case|screen|assessment|take-home"
+    r"|application|panel|presentation|test|exam|offer|posting|req)\b"
+)
+
+
 def _question_concrete(
     text: str, low: str, start: int, has_anchor_at: list[tuple[int, int]]
 ) -> bool:
     """A question is concrete when it names something answerable and nothing vague."""
     stop = _sentence_end(low, start)
+    if low.startswith(("what ", "how "), start) and _OPINION.match(low, start, stop):
+        # "what he'd look for in a site manager", "how she'd approach my situation": the
+        # person's view, advice, unless it is of a named step ("what she'd want to see in the
+        # 2nd round case") or at a named company.
+        return _NAMED_STEP.search(low, start, stop) is not None or any(
+            start <= s < stop for s, _ in has_anchor_at
+        )
     needs = _NEEDS_ROLE.match(low, start, stop)
     if (
         needs is not None
@@ -870,6 +952,13 @@ def _question_concrete(
     ):
         # "if he needs a dispatcher" (he owns the trucking company): whether the person would
         # take the member on; "if mum needs a nurse for grandma" is no job ask.
+        return True
+    if _SPOT_FOR_ME.search(low, start, stop) is not None and (
+        _HIRING_CONTEXT.search(low) is not None or _WORK_SEASON.search(low) is not None
+    ):
+        # "if she has a spot for me this winter season" (she runs the lift team): whether the
+        # person will take the member on (not "if there's anything for me", nor a spot at
+        # yoga).
         return True
     if _NAMED_POST.search(low, start, stop) is not None:
         return True  # "whether the CNM2 post in Cork is open": a post named by its title
@@ -966,16 +1055,15 @@ _REFERRAL_WORDS = _forms(
     "s es ed ing ting ped ping",
 ) | {"referred", "referring"}
 _REFERENCE_WORDS = _forms(
-    "reference referee recommendation letter ref lor endorsement testimonial rec recc reco recco",
+    "reference referee recommendation letter ref lor endorsement testimonial rec recc reco recco"
+    " carta lettre referencje empfehlungsschreiben",
     "s",
-) | {
-    "confirm",
-    "verify",
-}
+) | {"confirm", "verify", "write", "check", "checker", "checkers", "call"}
 _REVIEW_WORDS = _forms(
     "review look read go proofread proof critique edit mark check give feedback notes comments"
     " comment input thoughts edits eyes once-over take tear sanity-check sanity fact-check fact"
-    " weigh red-pen redpen red pointers correct fix improve rip pull",
+    " weigh red-pen redpen red pointers correct fix improve rip pull squiz gander butchers dekko"
+    " geez squint",
     "s es ing",
 )
 _SEND_DOC_WORDS = _forms("send sending email share forward give show bring hand")
@@ -1048,6 +1136,24 @@ _CORE_DOC_WORDS = frozenset(doc for doc in CORE_DOCUMENTS if " " not in doc)
 _START = attrgetter("start")
 
 
+# "ask ben for her email so I can send my CV straight to her", "Daniel's cousin recruits for
+# BHP. messaging Daniel to get her email": a contact said with a pronoun is someone else's when
+# the message names a third person before it ("ask Mereana for her email so I can send my CV to
+# her" asks for Mereana's own).
+_THEIR_CONTACT = re.compile(
+    r"\b(?:for|get|got|grab|send\sme|text\sme|give\sme)\s(?:his|her|their)\s(?:direct\s|work\s"
+    r"|mobile\s)?(?:e-?mail(?:\saddress)?|phone\snumber|number|mobile|contact(?:\sinfo|\sdetails)?)\b"
+)
+_CONTACT_WORDS = frozenset({"email", "e-mail", "number", "mobile", "contact"})
+_PRONOUN_WORDS = frozenset({"his", "her", "their"})
+_THIRD_PERSON = re.compile(
+    r"(?:'s|\b(?:his|her|their))\s(?!(?:my|a|an|the|our|your)\s)(?:[\w-]+\s)?(?:cousin|sister|brother|wife|husband|mum|mam|mom"
+    r"|dad|aunty|auntie|aunt|uncle|mate|friend|partner|boss|neighbour|neighbor|pastor|son"
+    r"|daughter|girlfriend|boyfriend|flatmate|housemate|manager|nephew|niece)\b"
+    r"|\bknows\s(?:the|a)\s"
+)
+
+
 _INFORMATIONAL_WORDS = frozenset({"informational"})
 _TAKE_ON_WORDS = _forms(
     "take takes taking book enrol enroll sign get put", "s ed ing led ling ting"
@@ -1092,6 +1198,8 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (_WRITE_DOC, _WRITE_WORDS),
     (_STATUS, _STATUS_WORDS),
     (_TAKE_ON, _TAKE_ON_WORDS),
+    (_THEIR_CONTACT, _CONTACT_WORDS),
+    (_THEIR_CONTACT, _PRONOUN_WORDS),
 )
 
 
@@ -1339,6 +1447,8 @@ def find_favours(
                     _requested(low, m.start()),
                 )
             )
+    if not _CONTACT_WORDS.isdisjoint(words) and not _PRONOUN_WORDS.isdisjoint(words):
+        favours.extend(_their_contact(text, low))
     for m in _EMPTY if _KNOWS_WORDS.isdisjoint(words) else _KNOWS_ANYONE.finditer(low):
         # "if he knows anyone at Target": contacts at a named company or group, when named.
         stop = _sentence_end(low, m.end())
@@ -1414,7 +1524,11 @@ def find_favours(
                 OTHER,
                 m.start(),
                 m.end(),
-                bool(_DURATION.search(m.group(0))) or named,
+                named
+                or (
+                    _DURATION.search(m.group(0)) is not None
+                    and _timed_for_something(low, m.start(), m.end(), stop, anchors)
+                ),
                 _with_article(_phrase(text, m.start(), stop)),
                 _CALL_FRAME.search(window) is not None,
             )
@@ -1427,7 +1541,11 @@ def find_favours(
             # concrete with a length, or a company or named subject in the sentence.
             start = _sentence_start(low, m.start())
             stop = _sentence_end(low, m.end())
-            concrete = pattern is _FOR_TIME or any(start <= s < stop for s, _ in anchors)
+            concrete = (
+                _timed_for_something(low, m.start(), m.end(), stop, anchors)
+                if pattern is _FOR_TIME
+                else any(start <= s < stop for s, _ in anchors)
+            )
             if pattern is _FOR_TIME and not _ASKED_FOR.search(low, start, m.start()):
                 continue  # "do leetcode for 2 hours": time spent, not time asked for
             if pattern is _TALK_TO_ME:
@@ -1631,6 +1749,17 @@ def _named_requests(text: str, low: str, anchors: list[tuple[int, int]]) -> Iter
                 named,
                 _phrase(text, m.start(), stop),
                 _requested(low, asked_at),
+            )
+
+
+def _their_contact(text: str, low: str) -> Iterator[Favour]:
+    """Someone else's contact asked for with a pronoun (not the person's own number)."""
+    for m in _THEIR_CONTACT.finditer(low):
+        stop = _sentence_end(low, m.end())
+        if _THIRD_PERSON.search(low, 0, m.start()) is not None:
+            at = m.start() + len(m.group(0).split(" ", 1)[0]) + 1
+            yield Favour(
+                INFORMATION, at, m.end(), True, _phrase(text, at, stop), _requested(low, at)
             )
 
 
