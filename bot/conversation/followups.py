@@ -103,12 +103,24 @@ def _someone_else(turn: Turn, ask: Ask | None, pending: bool, text: str) -> bool
     return named is not None and named.lower() != ask.who.lower()
 
 
+def _put_name_right(ask: Ask, text: str) -> None:
+    """ "…it was Jenny not Jen": the person's name corrected in an answer about the ask."""
+    if not CORRECTION.search(text.lower()):
+        return
+    fixed = corrected_person(text)
+    if fixed and ask.who and fixed != ask.who and ask.who.lower() in ask.text.lower():
+        start = ask.text.lower().index(ask.who.lower())
+        ask.text = ask.text[:start] + fixed + ask.text[start + len(ask.who) :]
+        ask.who = fixed
+
+
 def typed_made(turn: Turn, reading: Reading) -> State:
     """ "yep did it!", "Made it" typed (now or the next morning)."""
     ask, pending = _the_ask(turn)
     if _someone_else(turn, ask, pending, reading.text):
         return made_untold(turn, reading.text)
     assert ask is not None
+    _put_name_right(ask, reading.text)
     if turn.member.state == State.AWAITING_FOLLOW_UP and pending:
         return follow_up(turn, ask, "heard")
     prefix = "" if pending else _which(ask)
@@ -159,12 +171,7 @@ def typed_outcome(turn: Turn, reading: Reading) -> State:
     if _someone_else(turn, ask, pending, reading.text):
         return made_untold(turn, reading.text, result)
     assert ask is not None
-    if CORRECTION.search(reading.text.lower()):  # "…it was Jenny not Jen": the name put right
-        fixed = corrected_person(reading.text)
-        if fixed and ask.who and fixed != ask.who and ask.who.lower() in ask.text.lower():
-            start = ask.text.lower().index(ask.who.lower())
-            ask.text = ask.text[:start] + fixed + ask.text[start + len(ask.who) :]
-            ask.who = fixed
+    _put_name_right(ask, reading.text)
     return outcome(turn, ask, result, "" if pending else _which(ask), text=reading.text)
 
 

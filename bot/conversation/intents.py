@@ -445,7 +445,8 @@ def read(text: str, context: Context) -> Reading:
     if found.intent == Intent.PLAN and found.who is None:
         who = assessed(found.text).who
         if who is None and context.state == State.CLARIFYING:
-            who = person_in(found.text)  # an answer to "who will you ask?" is often a name
+            # an answer to "who will you ask?" is often a name, or a person offered with a doubt
+            who = person_in(found.text) or someone_in(found.text)
         if who is not None:
             return replace(found, who=who)
     return found
@@ -621,6 +622,11 @@ def _read(text: str, low: str, context: Context) -> Reading:
         and not vocab.REDIRECT.search(low)  # "she said ask Mark instead" is how it went
         # "she said yes but … it was Jenny not Jen": how it went, with the name put right
         and not (state in _ANSWER_STATES and _outcome(low) in (Outcome.YES, Outcome.NO))
+        # "yes but it was Kofi not Hana": made, with the name put right
+        and not (
+            state == State.AWAITING_MADE
+            and re.match(r"^(yes|yep|yeah|yh|ya|made it|did it)\b", low)
+        )
         and not vocab.CHECK_INS.search(low)  # "can you check in at 10 instead" is the schedule
         and not (  # "it's only been a few hours" (but "it's Tomás, with the accent")
             re.match(r"^it'?s\b", low)
@@ -780,6 +786,15 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.QUESTION, "a question: what_to_ask", topic=Topic.WHAT_TO_ASK)
     if state in _PLAN_STATES and vocab.THINKING_OF_ASKING.search(low) and someone_in(text):
         return reading(Intent.PLAN, "someone the member is thinking of asking")
+    if (
+        state == State.CLARIFYING
+        and re.match(
+            r"^((hm+|um+|ok|oh|so|well)[,.]? )*(maybe|perhaps|probably|prob|what about|how about) ",
+            low,
+        )
+        and someone_in(text)
+    ):  # "Hm, maybe my mother's friend Gloria… Would that be appropriate?": the answer, doubted
+        return reading(Intent.PLAN, "a person, offered with a doubt")
     if state in _PLAN_STATES and _hedged_fragment(low):
         return reading(Intent.PLAN, "a hedged answer, not a question")
     if (
@@ -1207,6 +1222,8 @@ def _names_outcome(low: str) -> bool:
 
 def _question(low: str, text: str) -> Reading | None:
     who_knows = vocab.WHO_KNOWS.search(low)
+    if who_knows and re.search(r"\b(my|our) [\w' ]{0,25}\b[A-Z][a-z]+ who (works|is)\b", text):
+        who_knows = None  # "my mother's friend Gloria who works … at Unilever": the person found
     if who_knows:
         raw = (
             who_knows.group("company")

@@ -191,7 +191,7 @@ def clarify(turn: Turn, reading: Reading) -> State:
     # Judge the readings in order and stop at the first specific one.
     who = data.get("who")
     given = NAME_GIVEN.search(reading.text.lower()) or len(reading.text.split()) <= 2
-    named = person_in(reading.text) if given else None
+    named = (person_in(reading.text) if given else None) or (None if who else reading.who)
     if named and str(who or "").lower().startswith("my ") and "what" in str(data.get("asking")):
         # "her name's Grace" for "your neighbour": the name, and still the favour to ask
         data = {**data, "who": named, "draft": f"{data.get('draft', '')} ({named})"}
@@ -225,7 +225,12 @@ def clarify(turn: Turn, reading: Reading) -> State:
             "questions": questions + 1,
         }
         turn.say(
-            f"Thanks — what will you ask {named_now} for? A look at your CV, an intro, a referral?"
+            (
+                "Good choice — someone who knows you is the best person to ask. What"
+                if "?" in reading.text
+                else "Thanks — what"
+            )
+            + f" will you ask {named_now} for? A look at your CV, an intro, a referral?"
         )
         return State.CLARIFYING
     if best.verdict != Verdict.PASSIVE:

@@ -622,6 +622,16 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "a person offered with a doubt is the answer, and the doubt is answered": [
+        ("coffee with someone from procurement", "Who will you ask, and for what?"),
+        (
+            "Hm, maybe my mother's friend Gloria who works in procurement at Unilever. Would that "
+            "be appropriate?",
+            "Good choice — someone who knows you is the best person to ask. What will you ask "
+            "Gloria for?",
+        ),
+        ("an intro to the head of procurement there", "That's a real ask: Gloria"),
+    ],
     "an outcome with a name put right records both": [
         ("ask Jen for a referral at Stripe", "That's a real ask: Jen"),
         (":9h", ""),
