@@ -599,6 +599,12 @@ def _read(text: str, low: str, context: Context) -> Reading:
     if (
         vocab.STOP.search(low)
         and not vocab.SOME_DAYS.search(low)  # "stop messaging me on weekends" is a schedule
+        # "should i stop messaging her?" is about the person asked, never the check-ins
+        and not re.search(
+            r"\bshould i\b|\b(stop|quit) (messaging|texting|emailing|bugging|chasing|contacting|"
+            r"pinging|dming) (her|him|them|[a-z]+ (now|already))\b",
+            low,
+        )
         and (len(words) <= 8 or not vocab.PLAN_WORDS.search(low.replace("message", "")))
     ):
         return reading(Intent.STOP, "asks to stop the check-ins")
@@ -671,6 +677,14 @@ def _read(text: str, low: str, context: Context) -> Reading:
         low,
     ):  # "isn't that pushy tho": about the nudge just suggested
         return reading(Intent.FOLLOW_UP_ADVICE, "asks whether a nudge is pushy")
+    if vocab.GIVING_UP.search(low) and not vocab.STOP.match(low):
+        return reading(Intent.FRUSTRATION, "discouraged")
+    if re.search(
+        r"\bshould i (just )?(stop|quit) (messaging|texting|emailing|bugging|chasing|contacting|"
+        r"pinging|dming) (her|him|them)\b",
+        low,
+    ):
+        return reading(Intent.FOLLOW_UP_ADVICE, "asks whether to keep following up")
     if state in _ANSWER_STATES and vocab.THANKS.match(low):
         return reading(Intent.THANKS, "thanks")
     if state == State.AWAITING_FOLLOW_UP and (
@@ -780,7 +794,9 @@ def _read(text: str, low: str, context: Context) -> Reading:
         and not vocab.FOLLOW_UP_ADVICE.search(low)  # "not yet, should i ping her again?"
     ):
         return reading(Intent.NOT_YET, "no ask yet today")
-    if state == State.AWAITING_ASK and re.fullmatch(r"(nope|nah|no|not really|none)[.! ]*", low):
+    if state == State.AWAITING_ASK and re.fullmatch(
+        r"(nope|nah|no|not really|none|nothing)([,.! ]+(nothing|nada|not yet|today))?[.! ]*", low
+    ):
         return reading(Intent.SKIP, "no ask today")
     if state in (State.IDLE, State.AWAITING_ASK) and vocab.UNSURE.match(low):
         return reading(Intent.QUESTION, "a question: what_to_ask", topic=Topic.WHAT_TO_ASK)

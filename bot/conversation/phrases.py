@@ -329,6 +329,11 @@ DIDNT_ASK = re.compile(
     r"|made|do|send|get to)\b|\bchicken(ed)? out\b|\bwrong button\b|\bforgot( again| to)?\b"
     r"(?! (to )?(tell|mention|say|update|let)\b| (her|his|their) name)|\bnot yet asked\b"
 )
+# "still nothing 😭 should i just give up": discouraged, whatever else is in the message.
+GIVING_UP = re.compile(
+    r"\bshould i (just )?(give up|quit|stop trying)\b|\bshould i (just )?stop[?.! ]*$|\b(i )?(want to|wanna|gonna|about to) "
+    r"(give up|quit)\b"
+)
 # "asking rn", "texting her now": doing it as we speak (not made yet).
 DOING_IT_NOW = re.compile(
     r"^(asking|doing it|messaging|texting|writing|emailing|calling|dming|typing it)( (him|her|them|"

@@ -200,6 +200,16 @@ def clarify(turn: Turn, reading: Reading) -> State:
             f"Thanks — what will you ask {named} for? An intro, a referral, names at a company?"
         )
         return State.CLARIFYING
+    if data.get("made") and not who and not named:
+        answer = judge(turn, reading.text)
+        if answer.who is None and answer.kind is None and len(reading.text.split()) <= 3:
+            # "aight" to "Who said yes, and to what?": nothing to note, so nothing noted
+            turn.member.state_data = {}
+            turn.say(
+                "OK — I won't log that one. Next time, tell me who you asked and for what, and "
+                "I'll keep track."
+            )
+            return State.IDLE
     for text in _combinations(data, reading.text):
         candidate = judge(turn, text)
         if candidate.verdict != Verdict.SPECIFIC and who and candidate.missing == ("who",):
@@ -224,6 +234,9 @@ def clarify(turn: Turn, reading: Reading) -> State:
             "asking": "what",
             "questions": questions + 1,
         }
+        if data.get("made"):  # "Carla" to "Who said yes, and to what?"
+            turn.say(f"And what did you ask {named_now} for? I'll note it.")
+            return State.CLARIFYING
         turn.say(
             (
                 "Good choice — someone who knows you is the best person to ask. What"

@@ -622,6 +622,21 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "'should i stop messaging her?' is about her, never a stop; giving up gets kindness": [
+        ("ask Jen for a referral at Stripe", "That's a real ask: Jen"),
+        (":9h", ""),
+        ("made it", "What happened?"),
+        ("no reply", "Asking was the hard part."),
+        ("should i stop messaging her?", "Jen"),
+        ("still nothing 😭 should i just give up", "OK to be fed up"),
+    ],
+    "a yes with nothing to note is not noted; a name then the favour is": [
+        ("yay she said yes!", "Who said yes, and to what?"),
+        ("aight", "OK — I won't log that one."),
+        ("yay she said yes!", "Who said yes, and to what?"),
+        ("Carla", "And what did you ask Carla for?"),
+        ("intro to her boss at Figma", "Noted: you asked Carla. Great outcome."),
+    ],
     "a person offered with a doubt is the answer, and the doubt is answered": [
         ("coffee with someone from procurement", "Who will you ask, and for what?"),
         (
