@@ -397,6 +397,17 @@ _CALL = re.compile(
 )
 # What a call is about: "about", "abt", "re:", "regarding".
 _ABOUT = re.compile(r"\s(?:about|abt|re:?|regarding)\s")
+# What a timed call or slot is for, named without a company: a move ("how he went from
+# bartending to tech sales") or a closed question ("whether her team hires ex-nurses"). A slot
+# with nothing named ("ask Radu for a 30 min call", "10 mins to chat about her career") is the
+# coffee chat of the guide: an ask without a concrete favour.
+_SLOT_SUBJECT = re.compile(r"\bfrom\s(?:[\w'&.-]+\s){1,5}?(?:to|into)\s|\b(?:whether|which)\s")
+# "15 min to run my answer past her", "a call to walk me through the loop": a slot for a
+# thing done, not for talk ("10 mins to chat about her career", "a call to catch up").
+_SLOT_PURPOSE = re.compile(
+    r"\s(?:[\w-]+\s){0,2}?to\s(?!(?:chat|talk|speak|catch|meet|connect|discuss|hear|learn"
+    r"|network|get\sto\sknow|pick|ask\sabout|ask\sfor\sadvice)\b)[a-z]"
+)
 _FOR_TIME = re.compile(
     r"\bfor\s(?:\d{1,3}|five|ten|fifteen|twenty|thirty|half)[- ]?(?:minutes?|mins?|hours?|an\shour)\b"
 )
@@ -646,6 +657,19 @@ def _gerund(verb: str) -> str:
 _LOOKAHEAD = 240
 
 
+def _slot_for_something(low: str, start: int, pos: int, anchors: list[tuple[int, int]]) -> bool:
+    """A timed call or slot at `pos` is concrete when its sentence (from `start`, on past "so
+    she can …" and "+ whether …") names what it is for: a company or role, a move from one job
+    to another, or a closed question. A bare number read as a name ("for 10 mins") is none."""
+    if _SLOT_PURPOSE.match(low, pos):
+        return True
+    found = _SENTENCE_BREAK.search(low, pos, min(len(low), pos + _LOOKAHEAD))
+    stop = found.start() if found else min(len(low), pos + _LOOKAHEAD)
+    return any(start <= s < stop and not low[s:e].isdigit() for s, e in anchors) or bool(
+        _SLOT_SUBJECT.search(low, start, stop)
+    )
+
+
 def _clause_start(low: str, pos: int) -> int:
     """Start of the clause containing `pos` (just after the previous clause break)."""
     start = 0
@@ -835,6 +859,9 @@ _COUNTS_AS = re.compile(
     r"|will\scount|could\scount|qualif(?:y|ies)|is\sconsidered|are\sconsidered)\sas\s[\w\"“'-]"
 )
 # "what they actually care about", "what they look for": what a named employer values.
+# The person asked, as the subject of a question to them ("what he'd look for").
+_ADVISER = frozenset({"he", "she", "you", "he'd", "she'd", "you'd", "u", "ud", "hed", "shed"})
+_ADVISING = frozenset({"do", "recommend", "recommends", "suggest", "suggests", "advise"})
 _PREFERENCE = frozenset(
     {"care", "cares", "look", "looks", "value", "values", "prioritise", "prioritize"}
     | {"prioritises", "prioritizes", "expect", "expects"}
@@ -877,6 +904,15 @@ def _question_concrete(
     if titled is not None and any(w in ROLE_NOUNS for w in titled.group(1).split()):
         return True  # "whether they've filled the bilingual claims adjuster job": a post by title
     words = _WORD.findall(low[start:stop])
+    if (
+        words[:1] == ["what"]
+        and words[1:2]
+        and words[1] in _ADVISER
+        and (not _PREFERENCE.isdisjoint(words[2:5]) or not _ADVISING.isdisjoint(words[2:5]))
+    ):
+        # "what he'd look for in a site manager", "what she would do in my shoes": the person's
+        # own judgement asked for, which is advice (not "what the panel asked").
+        return False
     has_company = any(start <= s < stop for s, _ in has_anchor_at)
     if has_company and _ACCEPTS_KIND.search(low, start, stop) is not None:
         return True  # "whether Capital One's TDP accepts bootcamp grads": who a scheme takes
@@ -1409,12 +1445,15 @@ def find_favours(
             any(about <= s < stop for s, _ in anchors) or any(c.isupper() for c in text[about:stop])
         )
         window = low[_clause_start(low, m.start()) : m.start()]
+        timed_slot = bool(_DURATION.search(m.group(0))) and _slot_for_something(
+            low, _sentence_start(low, m.start()), m.end(), anchors
+        )
         favours.append(
             Favour(
                 OTHER,
                 m.start(),
                 m.end(),
-                bool(_DURATION.search(m.group(0))) or named,
+                timed_slot or named,
                 _with_article(_phrase(text, m.start(), stop)),
                 _CALL_FRAME.search(window) is not None,
             )
@@ -1427,7 +1466,11 @@ def find_favours(
             # concrete with a length, or a company or named subject in the sentence.
             start = _sentence_start(low, m.start())
             stop = _sentence_end(low, m.end())
-            concrete = pattern is _FOR_TIME or any(start <= s < stop for s, _ in anchors)
+            concrete = (
+                _slot_for_something(low, start, m.end(), anchors)
+                if pattern is _FOR_TIME
+                else any(start <= s < stop for s, _ in anchors)
+            )
             if pattern is _FOR_TIME and not _ASKED_FOR.search(low, start, m.start()):
                 continue  # "do leetcode for 2 hours": time spent, not time asked for
             if pattern is _TALK_TO_ME:

@@ -1,0 +1,49 @@
+"""Judgement round 13, the person side: who is asked, found and said back (and the slips that
+had a vague ask praised as specific). Sentences are written for these tests, by kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.coaching import Verdict, assess_ask
+
+# A call or a few minutes asked for, with nothing named it is for, is the guide's coffee chat:
+# vague. A move, a company, a closed question or a thing to be done makes it concrete.
+_TIMED_SLOTS = [
+    ("ask Kwame for a 20 min call", Verdict.VAGUE),
+    ("ask kwame for 15 mins to chat about his nursing career", Verdict.VAGUE),
+    ("ask Kwame for a quick 10 minute chat to catch up", Verdict.VAGUE),
+    (
+        "ask Kwame for 15 mins about how he went from retail into HR at Lendlease",
+        Verdict.SPECIFIC,
+    ),
+    ("ask Kwame for a 20 min call about moving from teaching into L&D", Verdict.SPECIFIC),
+    ("ask Kwame for 10 min to go over my cover letter for the Telstra job", Verdict.SPECIFIC),
+    ("ask Kwame for a 15 min call + whether his ward takes new grads", Verdict.SPECIFIC),
+]
+
+
+@pytest.mark.parametrize(("text", "verdict"), _TIMED_SLOTS)
+def test_a_timed_slot_is_concrete_only_when_it_is_for_something(
+    text: str, verdict: Verdict
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
+    assert result.who == "Kwame"
+
+
+# "what he'd look for", "what she would do": the person's own judgement is advice (vague);
+# a pay band or a date at a named employer stays a closed question.
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("ring Declan and ask what he'd look for in a new leading hand", Verdict.VAGUE),
+        ("ask Declan what she would do if she were me", Verdict.VAGUE),
+        ("ask Declan what he'd recommend for a career change", Verdict.VAGUE),
+        ("ask Declan what the pay band is for the site supervisor role at Sisk", Verdict.SPECIFIC),
+    ],
+)
+def test_what_the_person_would_do_is_advice(text: str, verdict: Verdict) -> None:
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
+    assert result.who == "Declan"
