@@ -47,3 +47,34 @@ def test_what_the_person_would_do_is_advice(text: str, verdict: Verdict) -> None
     result = assess_ask(text)
     assert result.verdict is verdict, result.reasons
     assert result.who == "Declan"
+
+
+# Short forms and nicknames of the communities writing in (Australian "-o"/"-za" forms, Irish,
+# Māori, West African, Brazilian short names) are people, also when a pronoun points back.
+@pytest.mark.parametrize(
+    ("text", "verdict", "who"),
+    [
+        (
+            "ask Kezza to put in a word for me with the foreman at Lendlease",
+            Verdict.SPECIFIC,
+            "Kezza",
+        ),
+        (
+            "Davo is a leading hand at Downer. asking him to pass my CV to his super",
+            Verdict.SPECIFIC,
+            "Davo",
+        ),
+        (
+            "ring Fionn and ask him to be my referee for the Aldi store job",
+            Verdict.SPECIFIC,
+            "Fionn",
+        ),
+        ("ask Guto to send me the name of the tech recruiter at Stone", Verdict.SPECIFIC, "Guto"),
+        ("ask Bazza for some help with the job hunt", Verdict.VAGUE, "Bazza"),
+        ("catch up with Tiffy over a beer", Verdict.PASSIVE, None),
+    ],
+)
+def test_short_forms_and_nicknames_are_people(text: str, verdict: Verdict, who: str | None) -> None:
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
+    assert result.who == who
