@@ -323,7 +323,9 @@ _TALK_INDEX = _index_phrases(TALK_PHRASES)
 _SOCIAL_INDEX = _index_phrases(SOCIAL_PHRASES)
 # The words that can open a person slot: any other word is passed over with one set test.
 # "need", "have", "get" open a slot only with a person and a verb after: see `_has_do`.
-_HAS_DO_VERBS = frozenset({"have", "get", "need"})
+_HAS_DO_VERBS = frozenset({"have", "get", "getting", "need"})
+# What a person is got to do, beyond the personal and request verbs: "need him to confirm …".
+_PRONOUN_DOES = frozenset({"confirm", "sign", "find", "ask", "check", "chase", "sort", "vouch"})
 _VERB_STARTS = frozenset(
     {*_REQUEST_INDEX, *_TALK_INDEX, *_SOCIAL_INDEX, *REQUEST_VERBS, *_HAS_DO_VERBS, "from"}
 )
@@ -447,6 +449,8 @@ def _address_name(tokens: tuple[Token, ...], j: int) -> int:
         and tok.low not in COMMON_WORDS
     ):
         return k  # "ms. nguyen", "dr. sharma", "sra. gutierrez": an abbreviation, then a name
+    if title in TITLES and len(tok.text) == 1 and tok.text.isalpha() and tok.low != "i":
+        return k  # "mr p", "Mrs T": a teacher or a neighbour called by an initial
     return -1
 
 
@@ -999,9 +1003,17 @@ def _has_do(tokens: tuple[Token, ...], i: int) -> bool:
     if tokens[i].low not in _HAS_DO_VERBS or i + 2 >= len(tokens):
         return False
     name = tokens[i + 1]
-    if not (name.text[0].isupper() and _is_name(name)) and name.low not in GIVEN_NAMES:
+    if (
+        not (name.text[0].isupper() and _is_name(name))
+        and name.low not in GIVEN_NAMES
+        # "Marcus owes me one, getting him to forward my CV": the person named before.
+        and not (name.low in ("him", "her") and tokens[i + 2].low == "to")
+    ):
         return False
     after = tokens[i + 3].low if tokens[i + 2].low == "to" and i + 3 < len(tokens) else ""
+    if name.low in ("him", "her"):
+        # "get him to ring his sister", "need her to confirm …": only a person is got to act.
+        return after in PERSONAL_VERBS or after in REQUEST_VERBS or after in _PRONOUN_DOES
     return tokens[i + 2].low in PERSONAL_VERBS or after in PERSONAL_VERBS
 
 

@@ -78,3 +78,37 @@ def test_short_forms_and_nicknames_are_people(text: str, verdict: Verdict, who: 
     result = assess_ask(text)
     assert result.verdict is verdict, result.reasons
     assert result.who == who
+
+
+# The person asked found in more frames: "getting him to …" / "need her to …" after the person
+# is named, "ringing him", a teacher called by an initial ("mr k"), and a request verb of
+# French, Portuguese, Spanish or Italian before the person ("demander à Inès", "pedir pro Léo").
+@pytest.mark.parametrize(
+    ("text", "verdict", "who"),
+    [
+        (
+            "Rahul owes me one, getting him to pass my CV to the store manager at Officeworks",
+            Verdict.SPECIFIC,
+            "Rahul",
+        ),
+        (
+            "Priti runs the night shift at the Coles DC. need her to vouch for me with the ops manager",
+            Verdict.SPECIFIC,
+            "Priti",
+        ),
+        (
+            "mr k was my year 12 maths teacher. ringing him tonight to ask if he'll be my referee for the tutoring job",
+            Verdict.SPECIFIC,
+            "Mr K",
+        ),
+        ("demander à Inès si elle peut me recommander", Verdict.VAGUE, "Inès"),
+        ("pedir pro Léo uma dica sobre trabalho", Verdict.VAGUE, "Léo"),
+        ("preguntar a Marisol por trabajo", Verdict.VAGUE, "Marisol"),
+        ("pedir a alguien de Nubank una referencia", Verdict.VAGUE, None),
+        ("Rahul got the job at Officeworks, so happy for him", Verdict.PASSIVE, None),
+    ],
+)
+def test_the_person_asked_in_more_frames(text: str, verdict: Verdict, who: str | None) -> None:
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
+    assert result.who == who
