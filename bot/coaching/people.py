@@ -808,7 +808,17 @@ def parse_object(
         )
         if named is not None:
             return PERSON, named[0], named[1], False
-        if low == "the" and _one_post_holder(tokens, j + 1, head_end):
+        one_post = low == "the" and _one_post_holder(tokens, j + 1, head_end)
+        pinned = (
+            _pinned_by_a_clause(tokens, head_end)
+            if low == "the" and not one_post and not tokens[head_end - 1].low.endswith("s")
+            else -1
+        )
+        if pinned > 0:
+            # "the HR at Vodafone Egypt who interviewed me", "the organiser at the ETU who ran
+            # our delegate training": one person, said back with what pins them down.
+            return PERSON, text[tok.start : tokens[pinned - 1].end], pinned, False
+        if one_post:
             # "the alumni coordinator", "the hiring manager from tuesday's interview".
             if k == j + 1 == head_end - 1 and tokens[k].low == "head" and tokens[k + 1].low == "of":
                 # "the head of the PTA": a bare "the head" says nothing, its unit is said too.
@@ -929,6 +939,52 @@ def _unit_end(tokens: tuple[Token, ...], k: int) -> int:
     ):
         end += 1
     return end if end > k + 1 and tokens[end - 1].low not in ("the", "my", "our") else k
+
+
+# Past verbs of something one person did with or for the member ("who interviewed me", "who
+# ran our induction"): the rest are read by their "-ed".
+_DID_WITH_ME = frozenset(
+    {"ran", "met", "gave", "took", "saw", "did", "got", "made", "taught", "led", "sent", "rang"}
+    | {"wrote", "told", "hired", "sat", "kept", "paid", "let", "put", "set", "showed"}
+)
+_ME_OR_OURS = frozenset({"me", "us", "our", "my"})
+# "who worked with me", "who looked after my nan", "who sat on my panel".
+_VERB_PARTICLES = frozenset({"with", "after", "for", "on", "through", "off", "up", "at"})
+# Words that end such a clause in what is said back: "… who called me monday and …".
+_CLAUSE_STOPS = frozenset(
+    {"to", "and", "if", "whether", "about", "for", "so", "but", "asking", "because", "bc"}
+)
+
+
+def _pinned_by_a_clause(tokens: tuple[Token, ...], k: int) -> int:
+    """End of "at/from <place> who <did something> me/us/our …" after a role at k, or -1:
+    one thing done with the member picks one person out ("the HR at Vodafone Egypt who
+    interviewed me"; not "the recruiters who …", nor "the recruiter who handles support")."""
+    count = len(tokens)
+    if k >= count or tokens[k].low not in _WHERE:
+        return -1  # "the recruiter who called me, Tom, …": the name after is what is said
+    # the place: up to five words ("from the Fundacja Ocalenie job program").
+    m = k + 1
+    while m < count and m - k <= 5 and tokens[m].is_word and tokens[m].low != "who":
+        m += 1
+    if m + 2 >= count or tokens[m].low != "who":
+        return -1
+    verb = tokens[m + 1].low
+    if not (verb in _DID_WITH_ME or (verb.endswith("ed") and len(verb) > 4)):
+        return -1
+    obj = m + 2 + (tokens[m + 2].low in _VERB_PARTICLES and m + 3 < count)
+    if tokens[obj].low not in _ME_OR_OURS:
+        return -1
+    end = obj + 1
+    while (
+        end < count
+        and end - m < 7
+        and tokens[end].is_word
+        and tokens[end].low not in _CLAUSE_STOPS
+        and tokens[end].low not in REQUEST_VERBS
+    ):
+        end += 1
+    return end
 
 
 def _one_post_holder(tokens: tuple[Token, ...], start: int, end: int) -> bool:

@@ -112,3 +112,39 @@ def test_the_person_asked_in_more_frames(text: str, verdict: Verdict, who: str |
     result = assess_ask(text)
     assert result.verdict is verdict, result.reasons
     assert result.who == who
+
+
+# A role at a named place picked out by one thing done with the member ("who interviewed me",
+# "who ran our induction", "who looked after my nan") is one person, said back with that
+# clause; a plural role or a clause that could fit many ("who handles warehouse roles") is not.
+@pytest.mark.parametrize(
+    ("text", "verdict", "who"),
+    [
+        (
+            "ask the recruiter at Randstad who interviewed me last week to send my CV to the warehouse manager at Linfox",
+            Verdict.SPECIFIC,
+            "the recruiter at Randstad who interviewed me last week",
+        ),
+        (
+            "ask the nurse at Mercy Place who looked after my nan for a reference for the PCA job at Bupa",
+            Verdict.SPECIFIC,
+            "the nurse at Mercy Place who looked after my nan",
+        ),
+        (
+            "ask the recruiters who interviewed me to send my CV to the warehouse manager at Linfox",
+            Verdict.VAGUE,
+            None,
+        ),
+        (
+            "ask the recruiter who handles warehouse roles at Randstad to send my CV to Linfox",
+            Verdict.VAGUE,
+            None,
+        ),
+    ],
+)
+def test_a_role_picked_out_by_what_they_did_with_me(
+    text: str, verdict: Verdict, who: str | None
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
+    assert result.who == who
