@@ -783,7 +783,10 @@ def parse_object(
                     # "my old manager Tom" is Tom: the coach says the name back.
                     return PERSON, named[0], named[1], False
                 span = text[tok.start : tokens[head_end - 1].end]
-                post = any(tokens[m].low in _POSTS for m in range(j + 1, head_end - 1))
+                post = any(
+                    tokens[m].low in _POSTS or tokens[m].low in _ASSIGNED
+                    for m in range(j + 1, head_end - 1)
+                )
                 if (head in UNIQUE_KIN or head in UNIQUE_ROLES or post) and (
                     head_end >= len(tokens) or tokens[head_end].low != "'s"
                 ):
@@ -1186,6 +1189,9 @@ _ROLE_ACRONYMS = frozenset({"don", "dm", "gm", "hod", "tl", "ra", "hm"})
 _POSTS = frozenset(
     {"head", "charge", "chief", "shift", "floor", "unit", "department", "store", "deputy"}
 )
+# Words before a relation that make it the one person a service assigned to the member: "my
+# probation officer", "my case worker", "my support worker", "my ILS worker".
+_ASSIGNED = frozenset({"probation", "parole", "case", "support", "social", "key", "youth", "ils"})
 # Words before "email", "text", "message" that make it a thing sent: "send a short email to …".
 _NOUN_BEFORE = frozenset({"a", "an", "short", "quick", "brief", "nice", "long", "formal"})
 _BULLETS = frozenset({"-", "—", "•", "*", "→", ">", "+"})

@@ -148,3 +148,35 @@ def test_a_role_picked_out_by_what_they_did_with_me(
     result = assess_ask(text)
     assert result.verdict is verdict, result.reasons
     assert result.who == who
+
+
+# A worker a service assigns to the member ("my probation officer", "my case worker", "my
+# support worker") is one person, as "my mentor" is; "my coworker", "my worker" are not.
+@pytest.mark.parametrize(
+    ("text", "verdict", "who"),
+    [
+        (
+            "ask my parole officer to sign the letter confirming I can work nights at the Amazon DC",
+            Verdict.SPECIFIC,
+            "my parole officer",
+        ),
+        (
+            "ask my support worker to review my cover letter for the Kmart job",
+            Verdict.SPECIFIC,
+            "my support worker",
+        ),
+        (
+            "ask my caseworker to forward my CV to the warehouse manager at Linfox",
+            Verdict.SPECIFIC,
+            "my caseworker",
+        ),
+        ("ask my coworker to review my cover letter for the Kmart job", Verdict.VAGUE, None),
+        ("ask my social worker for some help with jobs", Verdict.VAGUE, "my social worker"),
+    ],
+)
+def test_a_worker_assigned_to_me_is_one_person(
+    text: str, verdict: Verdict, who: str | None
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
+    assert result.who == who
