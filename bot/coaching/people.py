@@ -1514,6 +1514,8 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     ):
         # A title names a person anywhere: "…really knows my work is Mrs. Gallagher, …"
         parsed = parse_object(ct, i, strong=False)
+        if parsed is not None and parsed[0] is GENERIC and low in _MY:
+            parsed = _one_subject_referred_to(ct, parsed)
         if parsed is None or parsed[0] is not PERSON:
             return None
         end = parsed[2]
@@ -1558,6 +1560,26 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     if tokens[end - 1].low in _ORG_WORDS:
         return None  # "Oscar Health", "Jane Street"
     return _mention_ref(ct, i, end), end
+
+
+def _one_subject_referred_to(
+    ct: CleanText, parsed: tuple[RefKind, str, int, bool]
+) -> tuple[RefKind, str, int, bool] | None:
+    """ "my TAFE teacher used to run a building company — asking him …", "my old foreman's
+    retiring but … ring him": a singular relation opening the message as the subject of a
+    verb, and pointed back to by he/she, is the one person meant (not "my teachers …", nor a
+    relation no pronoun points back to, nor one owned by another: "my neighbour's son")."""
+    _, said, end, plural = parsed
+    tokens = ct.tokens
+    if plural or end >= len(tokens) or "'s " in said:
+        return None  # "my neighbour's son works at Stripe": one of several, maybe
+    verb = _verb_after(tokens, end)
+    contracted = said.endswith("'s") and (verb in _AFTER_IS or verb.endswith("ing"))
+    if not contracted and verb not in _SUBJECT_VERBS:
+        return None
+    if _GENDERED.search(ct.low, tokens[end - 1].end, tokens[end - 1].end + 160) is None:
+        return None
+    return PERSON, said.removesuffix("'s"), end, False
 
 
 def _in_a_job_title(tokens: tuple[Token, ...], i: int) -> bool:

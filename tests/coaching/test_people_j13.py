@@ -180,3 +180,35 @@ def test_a_worker_assigned_to_me_is_one_person(
     result = assess_ask(text)
     assert result.verdict is verdict, result.reasons
     assert result.who == who
+
+
+# A relation opening the message as the subject of a verb, with he/she pointing back to it,
+# is the one person meant ("my TAFE teacher used to … — asking him …"); a plural relation, a
+# relation no pronoun points back to, or one owned by another ("my neighbour's son") is no one.
+@pytest.mark.parametrize(
+    ("text", "verdict", "who"),
+    [
+        (
+            "my year 10 teacher runs a cafe in Fremantle now — asking her if she'll be my referee for the barista job",
+            Verdict.SPECIFIC,
+            "my year 10 teacher",
+        ),
+        (
+            "my old foreman's retiring but still knows everyone at CPB. ring him and ask for the name of the HR person on the Sydney Metro job",
+            Verdict.SPECIFIC,
+            "my old foreman",
+        ),
+        (
+            "my teachers used to run a building company, asking him to be my referee for the traineeship",
+            Verdict.VAGUE,
+            None,
+        ),
+        ("my old teacher is great, asking around for a referee", Verdict.VAGUE, None),
+    ],
+)
+def test_a_relation_pointed_back_to_is_the_person(
+    text: str, verdict: Verdict, who: str | None
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
+    assert result.who == who
