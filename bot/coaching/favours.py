@@ -429,7 +429,7 @@ _TALK_TO_ME = re.compile(
 # 20-min call to walk me through the loop" (not "a 30 min call", nor "10 mins to chat about her
 # career": a talk with no subject, or only the person's work at large, asks nothing concrete).
 _TIMED_SUBJECT = re.compile(
-    r"\s(?:about|abt|re:?|regarding|on|to|so|and|where|for)\s(?!(?:mon|tues|wednes|thurs|fri"
+    r"\s(?:about|abt|re:?|regarding|on|to|so|and|where|for|whether|\+)\s(?!(?:mon|tues|wednes|thurs|fri"
     r"|satur|sun)day\b|the\sphone\b|zoom\b|a\scall\b)"
 )
 _VAGUE_TOPIC = re.compile(
@@ -437,6 +437,9 @@ _VAGUE_TOPIC = re.compile(
     r"|more\sabout)\s)?(?:(?:his|her|their|my|your|ur|the)\s)?(?:[\w-]+\s)?(?:career|careers"
     r"|work|job|jobs|experience|background|journey|story|life|field|industry|path|stuff|things"
     r"|job\ssearch|search|plans|options|opportunities|advice|tips)\s?$"
+    # "a quick 10 minute chat to catch up": talk for its own sake
+    r"|(?:to\s)?(?:chat|talk|speak|catch\sup|connect|meet|hear|learn|say\shi)(?:\s(?:a\sbit|briefly"
+    r"|quickly|properly|again))?\s?$"
 )
 
 

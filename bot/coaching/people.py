@@ -323,7 +323,9 @@ _TALK_INDEX = _index_phrases(TALK_PHRASES)
 _SOCIAL_INDEX = _index_phrases(SOCIAL_PHRASES)
 # The words that can open a person slot: any other word is passed over with one set test.
 # "need", "have", "get" open a slot only with a person and a verb after: see `_has_do`.
-_HAS_DO_VERBS = frozenset({"have", "get", "need"})
+_HAS_DO_VERBS = frozenset({"have", "get", "getting", "need"})
+# What a person is got to do, beyond the personal and request verbs: "need him to confirm …".
+_PRONOUN_DOES = frozenset({"confirm", "sign", "find", "ask", "check", "chase", "sort", "vouch"})
 _VERB_STARTS = frozenset(
     {*_REQUEST_INDEX, *_TALK_INDEX, *_SOCIAL_INDEX, *REQUEST_VERBS, *_HAS_DO_VERBS, "from"}
 )
@@ -447,6 +449,8 @@ def _address_name(tokens: tuple[Token, ...], j: int) -> int:
         and tok.low not in COMMON_WORDS
     ):
         return k  # "ms. nguyen", "dr. sharma", "sra. gutierrez": an abbreviation, then a name
+    if title in TITLES and len(tok.text) == 1 and tok.text.isalpha() and tok.low != "i":
+        return k  # "mr p", "Mrs T": a teacher or a neighbour called by an initial
     return -1
 
 
@@ -779,7 +783,10 @@ def parse_object(
                     # "my old manager Tom" is Tom: the coach says the name back.
                     return PERSON, named[0], named[1], False
                 span = text[tok.start : tokens[head_end - 1].end]
-                post = any(tokens[m].low in _POSTS for m in range(j + 1, head_end - 1))
+                post = any(
+                    tokens[m].low in _POSTS or tokens[m].low in _ASSIGNED
+                    for m in range(j + 1, head_end - 1)
+                )
                 if (head in UNIQUE_KIN or head in UNIQUE_ROLES or post) and (
                     head_end >= len(tokens) or tokens[head_end].low != "'s"
                 ):
@@ -804,7 +811,17 @@ def parse_object(
         )
         if named is not None:
             return PERSON, named[0], named[1], False
-        if low == "the" and _one_post_holder(tokens, j + 1, head_end):
+        one_post = low == "the" and _one_post_holder(tokens, j + 1, head_end)
+        pinned = (
+            _pinned_by_a_clause(tokens, head_end)
+            if low == "the" and not one_post and not tokens[head_end - 1].low.endswith("s")
+            else -1
+        )
+        if pinned > 0:
+            # "the HR at Vodafone Egypt who interviewed me", "the organiser at the ETU who ran
+            # our delegate training": one person, said back with what pins them down.
+            return PERSON, text[tok.start : tokens[pinned - 1].end], pinned, False
+        if one_post:
             # "the alumni coordinator", "the hiring manager from tuesday's interview".
             if k == j + 1 == head_end - 1 and tokens[k].low == "head" and tokens[k + 1].low == "of":
                 # "the head of the PTA": a bare "the head" says nothing, its unit is said too.
@@ -927,6 +944,52 @@ def _unit_end(tokens: tuple[Token, ...], k: int) -> int:
     return end if end > k + 1 and tokens[end - 1].low not in ("the", "my", "our") else k
 
 
+# Past verbs of something one person did with or for the member ("who interviewed me", "who
+# ran our induction"): the rest are read by their "-ed".
+_DID_WITH_ME = frozenset(
+    {"ran", "met", "gave", "took", "saw", "did", "got", "made", "taught", "led", "sent", "rang"}
+    | {"wrote", "told", "hired", "sat", "kept", "paid", "let", "put", "set", "showed"}
+)
+_ME_OR_OURS = frozenset({"me", "us", "our", "my"})
+# "who worked with me", "who looked after my nan", "who sat on my panel".
+_VERB_PARTICLES = frozenset({"with", "after", "for", "on", "through", "off", "up", "at"})
+# Words that end such a clause in what is said back: "… who called me monday and …".
+_CLAUSE_STOPS = frozenset(
+    {"to", "and", "if", "whether", "about", "for", "so", "but", "asking", "because", "bc"}
+)
+
+
+def _pinned_by_a_clause(tokens: tuple[Token, ...], k: int) -> int:
+    """End of "at/from <place> who <did something> me/us/our …" after a role at k, or -1:
+    one thing done with the member picks one person out ("the HR at Vodafone Egypt who
+    interviewed me"; not "the recruiters who …", nor "the recruiter who handles support")."""
+    count = len(tokens)
+    if k >= count or tokens[k].low not in _WHERE:
+        return -1  # "the recruiter who called me, Tom, …": the name after is what is said
+    # the place: up to five words ("from the Fundacja Ocalenie job program").
+    m = k + 1
+    while m < count and m - k <= 5 and tokens[m].is_word and tokens[m].low != "who":
+        m += 1
+    if m + 2 >= count or tokens[m].low != "who":
+        return -1
+    verb = tokens[m + 1].low
+    if not (verb in _DID_WITH_ME or (verb.endswith("ed") and len(verb) > 4)):
+        return -1
+    obj = m + 2 + (tokens[m + 2].low in _VERB_PARTICLES and m + 3 < count)
+    if tokens[obj].low not in _ME_OR_OURS:
+        return -1
+    end = obj + 1
+    while (
+        end < count
+        and end - m < 7
+        and tokens[end].is_word
+        and tokens[end].low not in _CLAUSE_STOPS
+        and tokens[end].low not in REQUEST_VERBS
+    ):
+        end += 1
+    return end
+
+
 def _one_post_holder(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     """Is "the …" at tokens[start:end] one identifiable person: an office named by what it
     serves, or a role met at one meeting ("the hiring manager from tuesday's interview")?"""
@@ -999,9 +1062,17 @@ def _has_do(tokens: tuple[Token, ...], i: int) -> bool:
     if tokens[i].low not in _HAS_DO_VERBS or i + 2 >= len(tokens):
         return False
     name = tokens[i + 1]
-    if not (name.text[0].isupper() and _is_name(name)) and name.low not in GIVEN_NAMES:
+    if (
+        not (name.text[0].isupper() and _is_name(name))
+        and name.low not in GIVEN_NAMES
+        # "Marcus owes me one, getting him to forward my CV": the person named before.
+        and not (name.low in ("him", "her") and tokens[i + 2].low == "to")
+    ):
         return False
     after = tokens[i + 3].low if tokens[i + 2].low == "to" and i + 3 < len(tokens) else ""
+    if name.low in ("him", "her"):
+        # "get him to ring his sister", "need her to confirm …": only a person is got to act.
+        return after in PERSONAL_VERBS or after in REQUEST_VERBS or after in _PRONOUN_DOES
     return tokens[i + 2].low in PERSONAL_VERBS or after in PERSONAL_VERBS
 
 
@@ -1118,6 +1189,9 @@ _ROLE_ACRONYMS = frozenset({"don", "dm", "gm", "hod", "tl", "ra", "hm"})
 _POSTS = frozenset(
     {"head", "charge", "chief", "shift", "floor", "unit", "department", "store", "deputy"}
 )
+# Words before a relation that make it the one person a service assigned to the member: "my
+# probation officer", "my case worker", "my support worker", "my ILS worker".
+_ASSIGNED = frozenset({"probation", "parole", "case", "support", "social", "key", "youth", "ils"})
 # Words before "email", "text", "message" that make it a thing sent: "send a short email to …".
 _NOUN_BEFORE = frozenset({"a", "an", "short", "quick", "brief", "nice", "long", "formal"})
 _BULLETS = frozenset({"-", "—", "•", "*", "→", ">", "+"})
@@ -1440,6 +1514,8 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     ):
         # A title names a person anywhere: "…really knows my work is Mrs. Gallagher, …"
         parsed = parse_object(ct, i, strong=False)
+        if parsed is not None and parsed[0] is GENERIC and low in _MY:
+            parsed = _one_subject_referred_to(ct, parsed)
         if parsed is None or parsed[0] is not PERSON:
             return None
         end = parsed[2]
@@ -1484,6 +1560,26 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     if tokens[end - 1].low in _ORG_WORDS:
         return None  # "Oscar Health", "Jane Street"
     return _mention_ref(ct, i, end), end
+
+
+def _one_subject_referred_to(
+    ct: CleanText, parsed: tuple[RefKind, str, int, bool]
+) -> tuple[RefKind, str, int, bool] | None:
+    """ "my TAFE teacher used to run a building company — asking him …", "my old foreman's
+    retiring but … ring him": a singular relation opening the message as the subject of a
+    verb, and pointed back to by he/she, is the one person meant (not "my teachers …", nor a
+    relation no pronoun points back to, nor one owned by another: "my neighbour's son")."""
+    _, said, end, plural = parsed
+    tokens = ct.tokens
+    if plural or end >= len(tokens) or "'s " in said:
+        return None  # "my neighbour's son works at Stripe": one of several, maybe
+    verb = _verb_after(tokens, end)
+    contracted = said.endswith("'s") and (verb in _AFTER_IS or verb.endswith("ing"))
+    if not contracted and verb not in _SUBJECT_VERBS:
+        return None
+    if _GENDERED.search(ct.low, tokens[end - 1].end, tokens[end - 1].end + 160) is None:
+        return None
+    return PERSON, said.removesuffix("'s"), end, False
 
 
 def _in_a_job_title(tokens: tuple[Token, ...], i: int) -> bool:
