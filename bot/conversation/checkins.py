@@ -65,6 +65,9 @@ def _quiet_limit_reached(turn: Turn) -> bool:
     return False
 
 
+FOLLOW_UP_DAY = "follow_up_day"  # memory: the local day "Heard back?" was last asked
+
+
 def ask_morning(turn: Turn, checkin: CheckIn) -> None:
     """Today's question — or, after a silent week, the one question about keeping going."""
     member = turn.member
@@ -111,6 +114,18 @@ def ask_morning(turn: Turn, checkin: CheckIn) -> None:
         if open_ask is not None and open_ask.who
         else f"\n(e.g. “{example}”)"
     )
+    if member.state == State.AWAITING_FOLLOW_UP and member.memory.get(FOLLOW_UP_DAY) == (
+        turn.today.isoformat()
+    ):
+        # "Heard back from Jen?" went out this morning too: that question stays the pending one,
+        # so "yes she replied" answers it; a plan typed now is still taken as a plan.
+        turn.say(
+            f"Morning, {member.name}! When you've answered that — who will you ask today, and "
+            "for what?"
+        )
+        if silent < NO_NUDGE_AFTER:
+            plan_nudge(turn.uow, member, checkin.due_at)
+        return
     question = f"Morning, {member.name}! What's your specific ask today — who will you ask, and for what?{still}"
     if member.state == State.AWAITING_ASK:  # the last question went unanswered: other words
         question = (
@@ -181,6 +196,7 @@ def ask_follow_up(turn: Turn, checkin: CheckIn) -> None:
     days = max(1, (turn.today - ask.created_at.astimezone(turn.zone).date()).days)
     turn.member.state_data = {"ask_id": ask.id}
     turn.member.state = State.AWAITING_FOLLOW_UP
+    turn.member.memory[FOLLOW_UP_DAY] = turn.today.isoformat()
     turn.say(
         f"{days} day{'s' if days != 1 else ''} ago you asked: {short(ask.text, 90)}. "
         f"Heard back from {who}? A short, friendly nudge is normal.",

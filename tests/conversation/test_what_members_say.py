@@ -622,6 +622,14 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "'Heard back?' and the morning question at the same minute: the answer goes to 'Heard back?'": [
+        ("ask Jen for a referral at Stripe", "That's a real ask: Jen"),
+        (":9h", ""),
+        ("made it", "What happened?"),
+        ("waiting", "I'll check in about Jen in a few days"),
+        (":3d", ""),
+        ("k", "Keep it short and friendly"),  # "OK, I'll nudge" (not a nod to the morning)
+    ],
     "'should i stop messaging her?' is about her, never a stop; giving up gets kindness": [
         ("ask Jen for a referral at Stripe", "That's a real ask: Jen"),
         (":9h", ""),
