@@ -16,7 +16,7 @@ from bot.coaching import Verdict
 from bot.conversation.followups import made_question
 from bot.conversation.onboarding import finish_quietly
 from bot.conversation.outcomes import choice
-from bot.conversation.planning import keep_draft
+from bot.conversation.planning import keep_draft, yours
 from bot.conversation.states import State
 from bot.conversation.text import short
 from bot.conversation.turn import Turn
@@ -77,6 +77,26 @@ def ask_morning(turn: Turn, checkin: CheckIn) -> None:
         return
     if member.state == State.ONBOARDING:
         finish_quietly(turn)
+    data = member.state_data
+    if (
+        member.state == State.CLARIFYING
+        and data.get("who")
+        and "what" in str(data.get("asking", ""))
+        and not data.get("made")
+        and not data.get("picked_up")  # once: the morning after, not every morning
+        and not _quiet_limit_reached(turn)
+    ):
+        # Mid-plan last night ("coffee with my old boss Megan" — "What will you ask Megan
+        # for?"): the morning picks the plan up instead of dropping the person.
+        who = yours(data["who"])
+        member.state_data = {**data, "questions": 1, "picked_up": True}
+        turn.say(
+            f"Morning, {member.name}! Still planning to ask {who}? What will you ask "
+            f"{data['who'] if who == data['who'] else 'them'} for — or tell me someone new."
+        )
+        if silent_days(turn) < NO_NUDGE_AFTER:
+            plan_nudge(turn.uow, member, checkin.due_at)
+        return
     keep_draft(turn)
     silent = silent_days(turn)
     if silent >= QUIET_CHECK_AFTER and QUIET_ASKED not in member.memory:

@@ -622,6 +622,12 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "a plan left mid-question at night is picked up in the morning, person and all": [
+        (":12h", ""),
+        ("coffee with my old boss Megan tomorrow", "What will you ask Megan for"),
+        (":13h", ""),
+        ("a referral at Stripe", "That's a real ask: Megan, a referral at Stripe."),
+    ],
     "'Heard back?' and the morning question at the same minute: the answer goes to 'Heard back?'": [
         ("ask Jen for a referral at Stripe", "That's a real ask: Jen"),
         (":9h", ""),
