@@ -352,7 +352,10 @@ _GROUP_PROGRESS = re.compile(
 
 def group_question(turn: Turn, reading: Reading) -> State:
     """A question about the group: organizers asking how it is doing get their report."""
-    if turn.member.role in (Role.ADMIN, Role.COACH) and _GROUP_PROGRESS.search(reading.text):
+    organizing = _organizing(turn, reading.text.lower())
+    if organizing:
+        turn.say(organizing)
+    elif turn.member.role in (Role.ADMIN, Role.COACH) and _GROUP_PROGRESS.search(reading.text):
         word_report(turn, "")
     elif _GROUP_PROGRESS.search(reading.text):
         turn.say(
@@ -362,6 +365,42 @@ def group_question(turn: Turn, reading: Reading) -> State:
     else:
         turn.say(_group(turn, reading))
     return _stay(turn)
+
+
+def _organizing(turn: Turn, low: str) -> str:
+    """How the group side works, said to an organizer (with their words) or a member."""
+    organizer = turn.member.role in (Role.ADMIN, Role.COACH)
+    if re.search(r"\b(free|cost|costs|pricing|how much)\b", low):
+        return (
+            "askcoach is open-source software (MIT licence), run for your group by its organizers "
+            "— there's nothing for you to pay."
+        )
+    if re.search(r"\b(add|invite|enrol|enroll|onboard|bring in|get)\b", low):
+        if organizer:
+            return (
+                "`admin enroll all` greets everyone in the workspace, `admin enroll channel #x` "
+                "the members of one channel, and `admin enroll optin` waits for people to DM me. "
+                "Anyone can also just send me a message."
+            )
+        return "Anyone can just send me a message to start — or ask your organizer to add them."
+    if re.search(r"\b(send|message|tell|dm|ping|remind|announce)\b", low):
+        return (
+            "I don't send announcements: I DM each member only about their own asks. Post it in "
+            "your group's channel — the weekly digest goes there too."
+        )
+    if not re.search(r"\b(report|digest|reports)\b", low):
+        return ""  # "can I see who hasn't answered?": an organizer gets the report itself
+    if organizer:
+        return (
+            "`report` shows your group's week: how many planned an ask, the share that were "
+            "specific, and who went quiet (a personal note helps). The weekly digest posts the "
+            "asks members chose to share to your report channel — `digest` previews it, and "
+            "`admin dashboard` opens the web dashboard."
+        )
+    return (
+        "Each week the group's digest shows the asks members chose to share (`share on` to join "
+        "in); the numbers go to the organizers. Yours are in `stats`."
+    )
 
 
 def _group(turn: Turn, reading: Reading) -> str:

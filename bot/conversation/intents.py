@@ -513,7 +513,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
     command = _chat_word(text, low, context)
     if command is not None:
         return command
-    if vocab.TESTING.match(low):
+    if vocab.TESTING.search(low) and assessed(text).verdict != Verdict.SPECIFIC:
         return reading(Intent.OTHER, "a test message")
     if re.fullmatch(r"(halp+|hlp|he+lp+|help+ me+|sos)[!?. ]*", low):
         return reading(Intent.HELP, "asks what the coach does")
@@ -1254,6 +1254,8 @@ def _question(low: str, text: str) -> Reading | None:
             return Reading(
                 Intent.WHO_KNOWS, text, "looks for someone in the group", company=company
             )
+    if vocab.ORGANIZING.search(low):
+        return Reading(Intent.QUESTION, text, "a question: group", topic=Topic.GROUP)
     if vocab.HELP.match(_without_fillers(low)):
         return Reading(Intent.HELP, text, "asks what the coach does")
     if vocab.FOLLOW_UP_ADVICE.search(low):

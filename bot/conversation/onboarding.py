@@ -14,6 +14,7 @@ from bot.conversation.intents import Context, Intent, Reading, list_and_rest, re
 from bot.conversation.states import State
 from bot.conversation.turn import Turn
 from bot.conversation.words import apply_schedule
+from bot.domain import Role
 from bot.schedule import format_days
 
 PENDING = "pending"  # state_data: a message sent before onboarding was done
@@ -65,9 +66,15 @@ def unclear(turn: Turn, reading: Reading) -> State:
     """Once: say what works. Twice: keep the defaults and move on."""
     member = turn.member
     if reading.why == "a test message":  # an organiser checking the DM lands
+        organizer = (
+            " As an organizer you also have `report`, `digest`, `admin` and `admin dashboard`."
+            if member.role in (Role.ADMIN, Role.COACH)
+            else ""
+        )
         turn.say(
-            f"Got it — this DM works. ✅ Check-ins: mon-fri at {member.checkin_time:%H:%M} "
-            f"({member.timezone}) — `ok`, or tell me a time."
+            f"Got it — this DM works. ✅ Check-ins: {format_days(member.days)} at "
+            f"{member.checkin_time:%H:%M} "
+            f"({member.timezone}) — `ok`, or tell me a time.{organizer}"
         )
         return State.ONBOARDING
     return _ask_again(

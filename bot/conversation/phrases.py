@@ -196,6 +196,19 @@ NOT_KNOWING = re.compile(
 # "testing testing, I'm the organiser": a test message, answered as one.
 TESTING = re.compile(
     r"^(test|testing|test test|testing testing|testing 1,? ?2,? ?3|this is a test|just testing)\b"
+    r"|\b(just )?(trying|testing|try|test) (this|it|you) out\b|\bbefore i roll (it|this|you) out\b"
+)
+# Organizers' questions: how the report works, who hasn't answered, announcements, adding people.
+ORGANIZING = re.compile(
+    r"\bhow (does|do|will) (the )?(weekly |organi[sz]er )?(report|digest|reports)( \w+)? work\b"
+    r"|\bwhat'?s in the (weekly )?(report|digest)\b"
+    r"|\b(see|know|tell me|show me) who (hasn'?t|has not|haven'?t|didn'?t|did not) (answered|replied|"
+    r"responded|made|planned|asked|been active)\b"
+    r"|\b(send|message|tell|dm|ping|remind|announce to) (everyone|everybody|all( the)? members|all of "
+    r"them|the (whole )?(group|club))\b"
+    r"|\bhow (do|can|would) (i|we) (add|invite|enrol|enroll|onboard|bring in|get) (more )?(people|"
+    r"members|others|everyone|my (group|club|members))\b"
+    r"|\bis (this|it) free\b|\bhow much (does|is) (it|this)\b|\b(cost|costs|pricing)\b"
 )
 # Emailed sign-offs ("…thank you very much. Regards, Harold"): not part of the answer.
 SIGN_OFF = re.compile(

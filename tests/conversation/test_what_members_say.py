@@ -622,6 +622,12 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "a member's questions about the group side: adding people, announcements, cost, the digest": [
+        ("how do I add people?", "Anyone can just send me a message to start"),
+        ("can you send everyone a message about thursday's meetup?", "I don't send announcements"),
+        ("is this free?", "open-source software"),
+        ("how does the weekly report work?", "the group's digest shows the asks members chose"),
+    ],
     "a plan left mid-question at night is picked up in the morning, person and all": [
         (":12h", ""),
         ("coffee with my old boss Megan tomorrow", "What will you ask Megan for"),
