@@ -684,6 +684,10 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
             return ref._replace(source=FROM)
     before = refs[: bisect_left(starts, favour.start)]
     for ref in reversed(before):
+        if not ref.text and _THEY_FIND_OUT.search(low, max(0, ref.start - 16), ref.start):
+            # "text Amir: can he find out if the Hilton needs a night auditor": the finding
+            # out is his, so the question is asked of the person named before it.
+            continue
         if ref.source is not FROM and ref.source is not MENTION:
             return ref
         if (
@@ -720,6 +724,12 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
 
 
 _QUESTION_FOR = re.compile(r"\b(?:q|question|questions)\sfor\s\Z")
+# "can he find out if …", "she'll see if …", "get him to find out whether …": the one asked
+# does the finding out (a request verb with no one after it).
+_THEY_FIND_OUT = re.compile(
+    r"\b(?:(?:can|could|will|would)\s(?:he|she|they|u|you)|(?:he|she|they)(?:'ll|'d)|(?:him|her|them)"
+    r"\sto)\s\Z"
+)
 # A reminder of a favour named before it: ", reminding her today", ". gonna nudge him".
 # (The request's span starts at its verb.)
 _REMINDED_AFTER = re.compile(r"[,.;—]\s(?:(?:i'll|i\swill|gonna|going\sto|will)\s)?\Z")

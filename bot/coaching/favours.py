@@ -34,6 +34,7 @@ from bot.coaching.lexicon import (
     ROLE_NOUNS,
     VAGUE_QUESTION_WORDS,
     WHICH_NOUNS,
+    WORKER_ROLES,
 )
 from bot.coaching.text import TOKEN
 
@@ -585,7 +586,7 @@ _BARE_KINDS = {
 _QUESTION = re.compile(
     # "ping <@U…> about whether the opening is remote": a message sent about a question.
     r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout|(?:ping|text|email|message|msg|dm|slack)\s"
-    r"(?:[\w'.-]+\s){1,3}?(?:about|abt))\s(?:[\w'.-]+\s){0,6}?"
+    r"(?:[\w'.-]+\s){1,3}?(?:about|abt))\s(?:[\w'.-]+\s){0,8}?"
     # "(she's a recruiter at Grab)", ", the hiring manager I met at the fair,": about the person.
     r"(?:\([^()]{0,80}\)\s|[\w'.-]+,\s[^,.;:!?()]{1,90},\s"
     # "the hiring manager I met at the career fair, Sienna Morales, whether …": a role and a
@@ -597,7 +598,11 @@ _QUESTION = re.compile(
     r"|\b(?:ask(?:s|ed|ing)?(?:\s[\w'.-]+){0,2}?"
     # "question for Hiroshi: does Toyota's rotational program take people over 40?"
     r"|(?:q|question|questions)\sfor\s[\w'.@-]+(?:\s[\w'.-]+)?)"
-    r"\s?:\s(?:\d\)\s)?((?:does|do|is|are|can|will|did|has|have|would|could)\s)"
+    r"(?:\s?:\s(?:\d\)\s)?"
+    # "ask him does the Storehouse hire guides", "ask her is there Saturday work going": the
+    # question put as asked, with no "if" (Irish and Australian English).
+    r"|\s(?=(?:does|do|is|are)\s(?:the|there|they|his|her|their|any)\s))"
+    r"((?:does|do|is|are|can|will|did|has|have|would|could)\s)"
 )
 _ASKED_AFTER = re.compile(r"\bask(?:s|ed|ing)?\b")
 _INTENT_MARK = re.compile(
@@ -881,6 +886,21 @@ def _any_news_on(words: list[str], i: int) -> bool:
     )
 
 
+# Job titles and the workers asked about at a named workplace ("a night auditor", "sparkies").
+_WORKERS = ROLE_NOUNS | WORKER_ROLES
+# Employers by kind: "whether any contractors on the Snowy job are taking on sparkies".
+_EMPLOYER_KINDS = frozenset(
+    {"contractors", "subbies", "subcontractors", "builders", "firms", "companies", "employers"}
+    | {"agencies", "providers", "practices", "clinics", "hospitals", "stores", "sites", "mines"}
+)
+
+
+def _any_employers(words: list[str], i: int) -> bool:
+    """ "any contractors on the Snowy 2.0 job …": which employers of a kind, asked about a
+    named place (the question still needs a role and the place), not "any openings"."""
+    return words[i] == "any" and words[i + 1 : i + 2] != [] and words[i + 1] in _EMPLOYER_KINDS
+
+
 # "they", "there" in a question: the organisation the message named before it.
 _BACK_WORDS = frozenset({"they", "they'd", "they're", "they've", "they'll", "there"})
 # "moved to Newsela as a writer", "the brief for the Wieden+Kennedy challenge": an organisation
@@ -904,9 +924,20 @@ def _in_job_search(low: str) -> bool:
     return any(w in JOB_WORDS or w in INFO_NOUNS for w in _WORD.findall(low))
 
 
+# "she's on the board at the kura", "his mate runs the café": a workplace the person is part
+# of, named before a question about "they" (lowercase: "the kura" is that one).
+_PART_OF_PLACE = re.compile(
+    r"\b(?:works?|working|runs?|running|owns?|manages?|managing|board|committee|staff|manager"
+    r"|owner|boss)\s"
+    r"(?:(?:at|of|for|in)\s)?the\s[\w'-]+"
+)
+
+
 def _named_before(text: str, start: int, has_anchor_at: list[tuple[int, int]]) -> bool:
     """Did the message name an organisation before `start` ("they" in a question)?"""
     if any(s < start for s, _ in has_anchor_at):
+        return True
+    if _PART_OF_PLACE.search(text.lower(), 0, start) is not None:
         return True
     return any(
         (name := m.group(1).rstrip(".'-").lower().removesuffix("'s")) not in GIVEN_NAMES
@@ -932,11 +963,52 @@ _NAMED_STEP = re.compile(
 )
 
 
+# A kind of work named by when or what it is: "Saturday work", "night fill shifts", "summer
+# hours" (not "any work", "any shifts").
+_WORK_KINDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend"}
+    | {"weekends", "night", "nights", "overnight", "evening", "evenings", "morning", "mornings"}
+    | {"day", "early", "late", "fill", "night-fill", "casual", "relief", "summer", "winter"}
+    | {"christmas", "xmas", "holiday", "seasonal", "harvest", "shutdown", "weekday", "agency"}
+)
+_NAMED_WORK = re.compile(r"\b([\w-]+)\s(?:shifts?|work|hours)\b")
+# Where the work is: the person's own rota, or a workplace named with "the" and a capital
+# ("runs the Centra in Ennis", "manager at the Tesco in Swords").
+_ROTA = re.compile(r"\b(?:rota|roster|rosters|rotas)\b")
+_THE_PLACE = re.compile(r"\b(?:runs?|owns?|manages?|at|in|for)\sthe\s(?!I\b)[A-Z]")
+_LEAD_WORDS = frozenset({"know", "knows", "knew", "heard", "hear", "hears"})
+
+
+def _named_work_at(
+    text: str, low: str, start: int, stop: int, has_anchor_at: list[tuple[int, int]]
+) -> bool:
+    """ "is there Saturday work going" (his mam runs the Centra), "any night fill shifts on the
+    rota": a named kind of work at a workplace the message identifies, which the person asked
+    can answer for. "if she knows of any weekend work" asks for a lead, and "any work going"
+    names no kind."""
+    found = next(
+        (m for m in _NAMED_WORK.finditer(low, start, stop) if m.group(1) in _WORK_KINDS), None
+    )
+    if found is None:
+        return False
+    if not _LEAD_WORDS.isdisjoint(_WORD.findall(low[start : found.start()])):
+        return False
+    return (
+        bool(has_anchor_at)
+        or _ROTA.search(low, start, stop) is not None
+        or _CAPITALISED.search(text, found.end(), stop) is not None
+        or _THE_PLACE.search(text) is not None
+        or _THEIR_EMPLOYER.search(low, start, stop) is not None
+    )
+
+
 def _question_concrete(
     text: str, low: str, start: int, has_anchor_at: list[tuple[int, int]]
 ) -> bool:
     """A question is concrete when it names something answerable and nothing vague."""
     stop = _sentence_end(low, start)
+    if _named_work_at(text, low, start, stop, has_anchor_at):
+        return True
     if low.startswith(("what ", "how "), start) and _OPINION.match(low, start, stop):
         # "what he'd look for in a site manager", "how she'd approach my situation": the
         # person's view, advice, unless it is of a named step ("what she'd want to see in the
@@ -947,7 +1019,7 @@ def _question_concrete(
     needs = _NEEDS_ROLE.match(low, start, stop)
     if (
         needs is not None
-        and (needs.group(1) in ROLE_NOUNS or needs.group(2) in ROLE_NOUNS)
+        and (needs.group(1) in _WORKERS or needs.group(2) in _WORKERS)
         and _HIRING_CONTEXT.search(low) is not None
     ):
         # "if he needs a dispatcher" (he owns the trucking company): whether the person would
@@ -963,10 +1035,16 @@ def _question_concrete(
     if _NAMED_POST.search(low, start, stop) is not None:
         return True  # "whether the CNM2 post in Cork is open": a post named by its title
     titled = _TITLED_JOB.search(low, start, stop)
-    if titled is not None and any(w in ROLE_NOUNS for w in titled.group(1).split()):
+    if titled is not None and any(w in _WORKERS for w in titled.group(1).split()):
         return True  # "whether they've filled the bilingual claims adjuster job": a post by title
     words = _WORD.findall(low[start:stop])
     has_company = any(start <= s < stop for s, _ in has_anchor_at)
+    if any(_any_employers(words, i) for i in range(len(words) - 1)):
+        # "whether any contractors on the Snowy 2.0 job are taking on sparkies": which
+        # employers of a kind hire a named kind of worker, at a named place.
+        return (
+            has_company or _CAPITALISED.search(text, start, stop) is not None
+        ) and not _WORKERS.isdisjoint(words)
     if has_company and _ACCEPTS_KIND.search(low, start, stop) is not None:
         return True  # "whether Capital One's TDP accepts bootcamp grads": who a scheme takes
     # "Rebecca moved to Newsela. asking her whether they take freelance writers": "they" is the
@@ -1012,7 +1090,7 @@ def _question_concrete(
         or named_back
         or _CAPITALISED.search(text, start, stop) is not None
         or _THEIR_EMPLOYER.search(low, start, stop) is not None
-    ) and any(w in ROLE_NOUNS for w in words)
+    ) and any(w in _WORKERS for w in words)
 
 
 def _bare_favours(text: str, low: str, after_person: Sequence[int]) -> Iterator[Favour]:
@@ -1096,7 +1174,11 @@ _DOC_REVIEW_WORDS = frozenset(_PIECES(noun)[0] for noun in _DOC_REVIEW_NOUNS) | 
 }
 _SWAPPING = {"swap": "swapping", "exchange": "exchanging", "trade": "trading"}
 # A question word, or the colon of "ask: does her company …?".
-_QUESTION_HEADS = frozenset({"whether", "if", "what", "how", "when", "where", "why", "which", ":"})
+_QUESTION_HEADS = frozenset(
+    {"whether", "if", "what", "how", "when", "where", "why", "which", ":"}
+    # "ask him does the Storehouse hire guides": the question as asked, with no "if".
+    | {"does", "do", "is", "are"}
+)
 # "if I can stay in her room while I interview": leave for the member's own errand, no answer
 # for the search, unless what the member may do uses the person's name or reaches someone.
 _PERMISSION = re.compile(r"(?:if|whether)\s(?:i|we)\s(?:can|could|may|might)\s(?:also\s)?([\w'-]+)")
