@@ -552,6 +552,40 @@ _TAKE_ON = re.compile(
     r"(?:[\w&'-]+\s){0,4}?(?:scheme|programme|program|course|intake|cohort|academy"
     r"|apprenticeship|traineeship|placement|training)\b"
 )
+# Being put forward in other words (all referrals): "put me up for the Toyota contract", "put
+# me on the list for the March shut", "get me onto the trial roster", "add my name to the list
+# she sends to Comarch" ("put me up for the night", "the mailing list" are no job).
+_PUT_ME_FORWARD = re.compile(
+    r"\bput(?:s|ting)?\sme\sup\sfor\s(?:the|a|an|this|that|next|their|his|her)\s"
+    r"(?:[\w&.'-]+\s){0,5}?(?:job|role|contract|position|post|gig|shifts?|promotion|spot|place"
+    r"|opening|vacancy|crew|shut|shutdown|interview|scholarship|program|programme"
+    r"|apprenticeship|traineeship|intake)\b"
+    # "if he's got me on the books for the Karratha shutdown": whether it has been done.
+    r"|\b(?:put|get|add|keep|got|has|have)(?:s|ting|ded|ding)?\s(?:me|my\sname)\s"
+    r"(?:on|onto|on\sto|to|in)\s"
+    r"(?:the|his|her|their|your|ur)\s"
+    r"(?!(?:mailing|email|e-mail|guest|distribution|group|party|newsletter|christmas|xmas)\b)"
+    r"(?:[\w-]+\s){0,2}?(?:(?:list|books)(?=\s(?:for|of|at|she|he|they|that|to|with)\b)"
+    r"|roster|rota|pool|register)\b"
+)
+_PUT_ME_FORWARD_WORDS = frozenset({"up", "list", "books", "roster", "rota", "pool", "register"})
+# Speaking up for the member to someone who hires: "ring ahead for me", "give the site manager
+# a heads-up about me", "tell his boss about me", "ring his mate at Holcim and tell him I'm a good
+# operator", "get him to ring his sister at the Mater about the ward clerk job".
+_SPEAK_FOR_ME = re.compile(
+    r"\b(?:ring|call|phone)(?:s|ing)?\sahead\b"
+    r"|\bgiv(?:e|es|ing)\s(?:him|her|them|(?:the|his|her|their)\s[\w-]+(?:\s[\w-]+)?)\sa\s"
+    r"heads[\s-]?up\sabout\sme\b"
+    r"|\btell(?:s|ing)?\s(?:his|her|their|the)\s(?:[\w-]+\s){0,2}?(?:boss|manager|super"
+    r"|supervisor|foreman|owner|recruiter|gm|director|lead|chef|mate|sister|brother|cousin"
+    r"|friend)\s(?:(?:at|from|in)\s[\w&'-]+\s)?(?:about\sme\b|(?:that\s)?i'?m\sa\s)"
+    r"|\b(?:ring|call|phone|text|message|email)(?:s|ing)?\s(?:his|her|their)\s(?:[\w'-]+\s){1,5}?"
+    r"(?:about\s(?:me\b|the\s(?:[\w-]+\s){0,3}?(?:job|role|position|post|opening|vacancy|gig)\b)"
+    r"|and\s(?:tell|let)\s(?:him|her|them)\s(?:know\s)?(?:that\s)?i'?m\sa\s(?:good|great|hard"
+    r"|reliable|solid|decent|strong|safe)\s)"
+)
+_AND_TELL = re.compile(r"\sand\stell\s")
+_SPEAK_FOR_ME_WORDS = frozenset({"ahead", "heads", "heads-up", "about", "i'm", "im"})
 # "write Arbeitszeugnis for my electrician application", "write the cover letter for me": a
 # document written for the member.
 _WRITE_DOC = re.compile(
@@ -1280,6 +1314,8 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (_WRITE_DOC, _WRITE_WORDS),
     (_STATUS, _STATUS_WORDS),
     (_TAKE_ON, _TAKE_ON_WORDS),
+    (_PUT_ME_FORWARD, _PUT_ME_FORWARD_WORDS),
+    (_SPEAK_FOR_ME, _SPEAK_FOR_ME_WORDS),
     (_THEIR_CONTACT, _CONTACT_WORDS),
     (_THEIR_CONTACT, _PRONOUN_WORDS),
 )
@@ -1292,7 +1328,7 @@ _EMPTY: tuple[re.Match[str], ...] = ()
 def _ing(verb: str) -> str:
     """ "sign" -> "signing", "arrange" -> "arranging", "set" -> "setting" (said back)."""
     low = verb.lower()
-    if low.endswith("ing"):
+    if low.endswith("ing") and low not in ("ring", "bring"):
         return low
     if low.endswith("e") and not low.endswith("ee"):
         return low[:-1] + "ing"
@@ -1699,6 +1735,33 @@ def find_favours(
                     m.end(),
                     concrete,
                     f"{_ing(verb)} {rest.replace('and sign ', 'and signing ', 1)}",
+                    _requested(low, m.start()),
+                )
+            )
+    for pattern, needs in (
+        (_PUT_ME_FORWARD, _PUT_ME_FORWARD_WORDS),
+        (_SPEAK_FOR_ME, _SPEAK_FOR_ME_WORDS),
+    ):
+        for m in _EMPTY if needs.isdisjoint(words) else pattern.finditer(low):
+            stop = _sentence_end(low, m.end())
+            # "ring ahead for me" names where only with a workplace or a job in the message.
+            concrete = (
+                not m.group(0).endswith("ahead")
+                or bool(anchors)
+                or low.startswith(" to the ", m.end())
+                or not _WORKERS.isdisjoint(words)
+            )
+            phrase = _phrase(text, m.start(), stop, tail=True)
+            verb, _, rest = phrase.partition(" ")
+            if verb.lower() in ("got", "has", "have"):
+                verb = "having"
+            favours.append(
+                Favour(
+                    REFERRAL,
+                    m.start(),
+                    m.end(),
+                    concrete,
+                    f"{_ing(verb)} {_AND_TELL.sub(' and telling ', rest, count=1)}",
                     _requested(low, m.start()),
                 )
             )

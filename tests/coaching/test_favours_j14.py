@@ -54,6 +54,48 @@ _SPECIFIC: dict[str, list[tuple[str, str, str]]] = {
             "which provider",
         ),
     ],
+    "being put forward, or spoken up for, in other words": [
+        (
+            "ask Kirra to put me up for the Linfox Laverton forklift contract she advertised",
+            "Kirra",
+            "putting you up for the Linfox Laverton",
+        ),
+        (
+            "ask Rob to put me on the list for the April shutdown at Worsley",
+            "Rob",
+            "putting you on the list for the April shutdown",
+        ),
+        (
+            "ask Dr. Nowak to add my name to the list she sends to Atlassian for the winter internships",
+            "Dr. Nowak",
+            "adding your name to the list she sends",
+        ),
+        (
+            "Kane's a recruiter at Hays. ask Kane if he's got me on the books for the Gladstone shutdown",
+            "Kane",
+            "having you on the books",
+        ),
+        (
+            "ask Leon whether he'll ring ahead to the depot for me",
+            "Leon",
+            "ringing ahead to the depot",
+        ),
+        (
+            "get Sione to tell his boss about me before the Fulton Hogan interviews",
+            "Sione",
+            "telling his boss about you",
+        ),
+        (
+            "ask Mick to ring his cousin at Boral and tell him I'm a hard worker",
+            "Mick",
+            "ringing his cousin at Boral and telling him you're a hard worker",
+        ),
+        (
+            "email Yusuf the Qube JD so he can tell his manager about me",
+            "Yusuf",
+            "telling his manager about you",
+        ),
+    ],
 }
 
 # Not specific: the verdict the coach gives instead.
@@ -65,6 +107,14 @@ _NOT_SPECIFIC: dict[str, list[tuple[str, Verdict]]] = {
         ("ask Joe whether any builders in Wanaka are hiring", Verdict.VAGUE),
         ("Aroha works at the kōhanga, ask her if they need anyone", Verdict.VAGUE),
         ("ask Shauna does she like her new job", Verdict.VAGUE),
+    ],
+    "put up, put on a list, told about: nothing of the job search": [
+        ("ask Kirra to put me up for the night", Verdict.VAGUE),
+        ("ask Rob to put me on the mailing list", Verdict.VAGUE),
+        ("ask Leon if he'll ring ahead for me", Verdict.VAGUE),
+        ("get Sione to tell his mum about me", Verdict.VAGUE),
+        ("ask Mick to ring his cousin and tell him I'm sorry", Verdict.VAGUE),
+        ("ask Sione to tell his boss about my trip to Fiji", Verdict.VAGUE),
     ],
 }
 
