@@ -625,6 +625,10 @@ _YOU_ASKED = re.compile(
     # "any chance you could tell me …", "could I [list you as] a reference …".
     r"|chance\s(?:you|u)\s(?:could|can|would|might))\b"
     r"|\b(?:could|can|may)\si\s\Z"
+    # The one spoken to in Portuguese, French, Spanish: "tu peux relire …", "vc ainda tá na
+    # Loft? me apresenta …", "¿puedes pasarme …".
+    r"|\b(?:vc|você|voce|tu|vous|usted|pode|podes|puedes|podrías|podrias|peux|pourrais"
+    r"|pouvez|pourriez|poderia)\b"
 )
 
 

@@ -586,6 +586,115 @@ _SPEAK_FOR_ME = re.compile(
 )
 _AND_TELL = re.compile(r"\sand\stell\s")
 _SPEAK_FOR_ME_WORDS = frozenset({"ahead", "heads", "heads-up", "about", "i'm", "im"})
+# Favours written in Portuguese, French or Spanish (asks-7b: members who note their ask in
+# their own language), each with the kind it is and how the coach names it. Written for
+# askcoach from the grammars of those languages: the member's "me" is the clitic before or
+# after the verb ("me indicar", "indique-moi", "presentarme"), "my CV" is "meu/mon/mi CV".
+_FOREIGN_DOC = (
+    r"(?:cv|currículo|curriculo|currículum|curriculum|portfólio|portfolio|case|perfil|profil"
+    r"|candidature|dossier|projet|projeto|proyecto|letter\sde\smotivation|lettre\sde\smotivation"
+    r"|carta(?:\sde\s(?:apresentação|presentación|motivação|motivación))?)"
+)
+_PASSING_ON = "passing on your CV"
+_FOREIGN_FAVOURS: tuple[tuple[re.Pattern[str], RequestKind, str], ...] = (
+    # "me indicar pra vaga de analista", "m'indiquer pour le poste", "recomendarme para".
+    (
+        re.compile(
+            r"\b(?:me\sindica(?:r|s)?|indicar-me|me\srecomenda(?:r|s)?|recomendar-me"
+            r"|me\srecommander|recommande-moi|recomendarme|me\srecomiendas|me\sréférer"
+            r"|me\spistonner)\s(?P<t>)(?:pra|para|pro|na|no|em|pour|chez|auprès\sde|au|à|a|al|en)\s"
+        ),
+        REFERRAL,
+        "a referral",
+    ),
+    # "me colocar no banco de talentos interno", "m'ajouter au vivier de talents".
+    (
+        re.compile(
+            r"\bme\s(?:colocar|coloca|botar|incluir|inclui|mettre|ajouter|agregar|poner)\s"
+            r"(?:no|na|em|dans\sle|dans\sla|au|à\sla|sur\sla|en\sel|en\sla|a\sla)\s"
+            r"(?P<t>)(?:banco\sde\s(?:talentos|currículos)|lista|liste|vivier|shortlist|banco)\b"
+        ),
+        REFERRAL,
+        "being put forward",
+    ),
+    # "transmettre mon CV au responsable", "passar meu currículo pro gerente", "pasar mi CV al".
+    (
+        re.compile(
+            r"\b(?:transmettre|faire\spasser|passer|envoyer|donner|passar|encaminhar|repassar"
+            r"|mandar|enviar|entregar|pasar|reenviar|dar)\s(?:mon|ma|meu|minha|mi)\s"
+            + _FOREIGN_DOC
+            + r"\s(?:(?:direto|directement|directamente)\s)?(?P<t>)(?:à|au|aux|pro|pra|para|ao|à|a|al)\s"
+        ),
+        REFERRAL,
+        _PASSING_ON,
+    ),
+    # "me mettre en contact avec la manager", "me apresentar pra tech recruiter", "presentarme a".
+    (
+        re.compile(
+            r"\b(?:me\smettre\sen\s(?:contact|relation)\savec|me\sprésenter\s(?:à|au|aux)"
+            r"|présente-moi\s(?:à|au)|me\sapresenta(?:r)?\s(?:pra|para|pro|ao|à|a)"
+            r"|apresentar-me\s(?:pra|para|ao|à|a)|presentarme\s(?:a|al|con)"
+            r"|me\spresentas?\s(?:a|al|con)|me\sconectar\scom|me\sconecta\scom"
+            r"|ponerme\sen\scontacto\scon)\s"
+        ),
+        INTRODUCTION,
+        "an intro",
+    ),
+    # "relire ma lettre de motivation", "olhar meu case", "revisar mi CV", "faire un code
+    # review de mon projet".
+    (
+        re.compile(
+            r"\b(?:relire|corriger|regarder|revoir|olhar|revisar|corrigir|ler|mirar|corregir"
+            r"|leer|dar\suma\solhada\s(?:no|na|em)|jeter\sun\s(?:œil|oeil|coup\sd'œil)\sà"
+            r"|faire\sun\s(?:code\s)?review\sde)\s(?P<t>)(?:mon|ma|meu|minha|mi)\s(?:[\w-]+\s)?"
+            + _FOREIGN_DOC
+            + r"\b"
+        ),
+        REVIEW,
+        "a review",
+    ),
+    # "ser minha referência", "être ma référence", "ser mi referencia".
+    (
+        re.compile(
+            r"\b(?:ser|être|etre)\s(?:minha|meu|ma|mon|mi)\s(?:[\w-]+\s)?(?:referência|referencia"
+            r"|référence|reference|référent|referente)\b"
+        ),
+        REFERENCE,
+        "a reference",
+    ),
+    # "confirmer par mail mes dates de stage", "confirmar minhas datas".
+    (
+        re.compile(
+            r"\b(?:confirmer|confirmar|attester|certificar)\s(?:par\s(?:mail|écrit)\s|por\s"
+            r"(?:e-?mail|escrito)\s)?(?P<t>)(?:mes|minhas|mis)\s(?:dates|datas|fechas)\b"
+        ),
+        REFERENCE,
+        "confirming your dates",
+    ),
+)
+_FOREIGN_ASKING = re.compile(
+    r"\b(?:pedir|pedi|peço|demander|demande|demandé|preguntar|pregunto|perguntar|pergunto"
+    r"|chiedere|chiedo|peux|pode|podes|puede|puedes|pourrais|pourriez|poderia|podrías|podrias"
+    r"|tu|vc|você|voce|ele|ela|il|elle|él|ella|lui|lhe|le)\b"
+)
+_FOREIGN_SELF = re.compile(r"\b(?:je|j'|eu|yo|vou|vais|voy|vamos|moi|nous)\b")
+_FOREIGN_WORDS = frozenset(
+    {"me", "mon", "ma", "meu", "minha", "mi", "mes", "minhas", "mis", "indicar-me"}
+    | {"recomendar-me", "recommande-moi", "recomendarme", "présente-moi", "apresentar-me"}
+    | {"presentarme", "ponerme"}
+)
+_FOREIGN_GATE = frozenset(
+    {"indicar", "indica", "indicas", "indicar-me", "recomendar", "recomenda", "recomendas"}
+    | {"recomendar-me", "recommander", "recommande-moi", "recomendarme", "recomiendas"}
+    | {"référer", "pistonner", "colocar", "coloca", "botar", "incluir", "inclui", "mettre"}
+    | {"ajouter", "agregar", "poner", "transmettre", "passer", "envoyer", "donner", "passar"}
+    | {"encaminhar", "repassar", "mandar", "enviar", "entregar", "pasar", "reenviar", "dar"}
+    | {"présenter", "présente-moi", "apresenta", "apresentar", "apresentar-me", "presentarme"}
+    | {"presenta", "presentas", "conectar", "conecta", "ponerme", "relire", "corriger"}
+    | {"regarder", "revoir", "olhar", "revisar", "corrigir", "ler", "mirar", "corregir", "leer"}
+    | {"jeter", "faire", "ser", "être", "etre", "confirmer", "confirmar", "attester"}
+    | {"certificar"}
+)
 # "write Arbeitszeugnis for my electrician application", "write the cover letter for me": a
 # document written for the member.
 _WRITE_DOC = re.compile(
@@ -1765,6 +1874,28 @@ def find_favours(
                     _requested(low, m.start()),
                 )
             )
+    if not _FOREIGN_GATE.isdisjoint(words) and not _FOREIGN_WORDS.isdisjoint(words):
+        for pattern, kind, head in _FOREIGN_FAVOURS:
+            for m in pattern.finditer(low):
+                stop = _sentence_end(low, m.end())
+                at = m.start("t") if "t" in pattern.groupindex else m.end()
+                tail = _phrase(text, at, stop)
+                # Asked of someone: a verb of asking or a "you", "he" before it ("je vais me
+                # présenter au recruteur" is the member's own step).
+                asked = _requested(low, m.start()) or (
+                    _FOREIGN_ASKING.search(low, _sentence_start(low, m.start()), m.start())
+                    is not None
+                )
+                if not asked and (
+                    head == _PASSING_ON
+                    or _FOREIGN_SELF.search(low, _sentence_start(low, m.start()), m.start())
+                ):
+                    # "(vou) mandar meu currículo pro RH", "je vais me présenter au recruteur":
+                    # the member's own step.
+                    continue
+                favours.append(
+                    Favour(kind, m.start(), m.end(), bool(tail), f"{head}: {tail}", asked)
+                )
     if "?" in low and ("about" in words or "abt" in words):
         favours.extend(_about_then_question(text, low, anchors))
     if "thank" in low:

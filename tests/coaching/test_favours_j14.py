@@ -96,6 +96,38 @@ _SPECIFIC: dict[str, list[tuple[str, str, str]]] = {
             "telling his manager about you",
         ),
     ],
+    "a favour written in Portuguese or French": [
+        (
+            "<@U05KQ2P8ZL> vc pode me indicar pra vaga de analista de BI na Stone?",
+            "<@U05KQ2P8ZL>",
+            "a referral: pra vaga de analista de BI",
+        ),
+        (
+            "<@U05KQ2P8ZL> tu peux transmettre mon CV à la responsable RH de Doctolib ?",
+            "<@U05KQ2P8ZL>",
+            "à la responsable RH de Doctolib",
+        ),
+        (
+            "<@U05KQ2P8ZL> você trabalha na Totvs né? me apresenta pro gerente de suporte?",
+            "<@U05KQ2P8ZL>",
+            "an intro: gerente de suporte",
+        ),
+        (
+            "<@U05KQ2P8ZL> tu pourrais relire mon CV pour le poste chez Qonto ?",
+            "<@U05KQ2P8ZL>",
+            "a review: mon CV",
+        ),
+        (
+            "<@U05KQ2P8ZL> pode ser minha referência pra vaga da Ambev?",
+            "<@U05KQ2P8ZL>",
+            "a reference: pra vaga da Ambev",
+        ),
+        (
+            "Rafael → me colocar no banco de talentos da Vtex",
+            "Rafael",
+            "banco de talentos da Vtex",
+        ),
+    ],
 }
 
 # Not specific: the verdict the coach gives instead.
@@ -115,6 +147,11 @@ _NOT_SPECIFIC: dict[str, list[tuple[str, Verdict]]] = {
         ("get Sione to tell his mum about me", Verdict.VAGUE),
         ("ask Mick to ring his cousin and tell him I'm sorry", Verdict.VAGUE),
         ("ask Sione to tell his boss about my trip to Fiji", Verdict.VAGUE),
+    ],
+    "the member's own step, in Portuguese or French": [
+        ("je vais me présenter au recruteur de Capgemini au salon", Verdict.PASSIVE),
+        ("vou mandar meu currículo pro RH da Natura", Verdict.PASSIVE),
+        ("mandar meu currículo pro RH da Natura", Verdict.PASSIVE),
     ],
 }
 
