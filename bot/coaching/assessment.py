@@ -625,6 +625,10 @@ _YOU_ASKED = re.compile(
     # "any chance you could tell me …", "could I [list you as] a reference …".
     r"|chance\s(?:you|u)\s(?:could|can|would|might))\b"
     r"|\b(?:could|can|may)\si\s\Z"
+    # The one spoken to in Portuguese, French, Spanish: "tu peux relire …", "vc ainda tá na
+    # Loft? me apresenta …", "¿puedes pasarme …".
+    r"|\b(?:vc|você|voce|tu|vous|usted|pode|podes|puedes|podrías|podrias|peux|pourrais"
+    r"|pouvez|pourriez|poderia)\b"
 )
 
 
@@ -684,6 +688,10 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
             return ref._replace(source=FROM)
     before = refs[: bisect_left(starts, favour.start)]
     for ref in reversed(before):
+        if not ref.text and _THEY_FIND_OUT.search(low, max(0, ref.start - 16), ref.start):
+            # "text Amir: can he find out if the Hilton needs a night auditor": the finding
+            # out is his, so the question is asked of the person named before it.
+            continue
         if ref.source is not FROM and ref.source is not MENTION:
             return ref
         if (
@@ -720,6 +728,12 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
 
 
 _QUESTION_FOR = re.compile(r"\b(?:q|question|questions)\sfor\s\Z")
+# "can he find out if …", "she'll see if …", "get him to find out whether …": the one asked
+# does the finding out (a request verb with no one after it).
+_THEY_FIND_OUT = re.compile(
+    r"\b(?:(?:can|could|will|would)\s(?:he|she|they|u|you)|(?:he|she|they)(?:'ll|'d)|(?:him|her|them)"
+    r"\sto)\s\Z"
+)
 # A reminder of a favour named before it: ", reminding her today", ". gonna nudge him".
 # (The request's span starts at its verb.)
 _REMINDED_AFTER = re.compile(r"[,.;—]\s(?:(?:i'll|i\swill|gonna|going\sto|will)\s)?\Z")

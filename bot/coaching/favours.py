@@ -34,6 +34,7 @@ from bot.coaching.lexicon import (
     ROLE_NOUNS,
     VAGUE_QUESTION_WORDS,
     WHICH_NOUNS,
+    WORKER_ROLES,
 )
 from bot.coaching.text import TOKEN
 
@@ -554,6 +555,149 @@ _TAKE_ON = re.compile(
     r"(?:[\w&'-]+\s){0,4}?(?:scheme|programme|program|course|intake|cohort|academy"
     r"|apprenticeship|traineeship|placement|training)\b"
 )
+# Being put forward in other words (all referrals): "put me up for the Toyota contract", "put
+# me on the list for the March shut", "get me onto the trial roster", "add my name to the list
+# she sends to Comarch" ("put me up for the night", "the mailing list" are no job).
+_PUT_ME_FORWARD = re.compile(
+    r"\bput(?:s|ting)?\sme\sup\sfor\s(?:the|a|an|this|that|next|their|his|her)\s"
+    r"(?:[\w&.'-]+\s){0,5}?(?:job|role|contract|position|post|gig|shifts?|promotion|spot|place"
+    r"|opening|vacancy|crew|shut|shutdown|interview|scholarship|program|programme"
+    r"|apprenticeship|traineeship|intake)\b"
+    # "if he's got me on the books for the Karratha shutdown": whether it has been done.
+    r"|\b(?:put|get|add|keep|got|has|have)(?:s|ting|ded|ding)?\s(?:me|my\sname)\s"
+    r"(?:on|onto|on\sto|to|in)\s"
+    r"(?:the|his|her|their|your|ur)\s"
+    r"(?!(?:mailing|email|e-mail|guest|distribution|group|party|newsletter|christmas|xmas)\b)"
+    r"(?:[\w-]+\s){0,2}?(?:(?:list|books)(?=\s(?:for|of|at|she|he|they|that|to|with)\b)"
+    r"|roster|rota|pool|register)\b"
+)
+_PUT_ME_FORWARD_WORDS = frozenset({"up", "list", "books", "roster", "rota", "pool", "register"})
+# Speaking up for the member to someone who hires: "ring ahead for me", "give the site manager
+# a heads-up about me", "tell his boss about me", "ring his mate at Holcim and tell him I'm a good
+# operator", "get him to ring his sister at the Mater about the ward clerk job".
+_SPEAK_FOR_ME = re.compile(
+    r"\b(?:ring|call|phone)(?:s|ing)?\sahead\b"
+    r"|\bgiv(?:e|es|ing)\s(?:him|her|them|(?:the|his|her|their)\s[\w-]+(?:\s[\w-]+)?)\sa\s"
+    r"heads[\s-]?up\sabout\sme\b"
+    r"|\btell(?:s|ing)?\s(?:his|her|their|the)\s(?:[\w-]+\s){0,2}?(?:boss|manager|super"
+    r"|supervisor|foreman|owner|recruiter|gm|director|lead|chef|mate|sister|brother|cousin"
+    r"|friend)\s(?:(?:at|from|in)\s[\w&'-]+\s)?(?:about\sme\b|(?:that\s)?i'?m\sa\s)"
+    r"|\b(?:ring|call|phone|text|message|email)(?:s|ing)?\s(?:his|her|their)\s(?:[\w'-]+\s){1,5}?"
+    r"(?:about\s(?:me\b|the\s(?:[\w-]+\s){0,3}?(?:job|role|position|post|opening|vacancy|gig)\b)"
+    r"|and\s(?:tell|let)\s(?:him|her|them)\s(?:know\s)?(?:that\s)?i'?m\sa\s(?:good|great|hard"
+    r"|reliable|solid|decent|strong|safe)\s)"
+)
+_AND_TELL = re.compile(r"\sand\stell\s")
+_SPEAK_FOR_ME_WORDS = frozenset({"ahead", "heads", "heads-up", "about", "i'm", "im"})
+# Favours written in Portuguese, French or Spanish (asks-7b: members who note their ask in
+# their own language), each with the kind it is and how the coach names it. Written for
+# askcoach from the grammars of those languages: the member's "me" is the clitic before or
+# after the verb ("me indicar", "indique-moi", "presentarme"), "my CV" is "meu/mon/mi CV".
+_FOREIGN_DOC = (
+    r"(?:cv|currículo|curriculo|currículum|curriculum|portfólio|portfolio|case|perfil|profil"
+    r"|candidature|dossier|projet|projeto|proyecto|letter\sde\smotivation|lettre\sde\smotivation"
+    r"|carta(?:\sde\s(?:apresentação|presentación|motivação|motivación))?)"
+)
+_PASSING_ON = "passing on your CV"
+_FOREIGN_FAVOURS: tuple[tuple[re.Pattern[str], RequestKind, str], ...] = (
+    # "me indicar pra vaga de analista", "m'indiquer pour le poste", "recomendarme para".
+    (
+        re.compile(
+            r"\b(?:me\sindica(?:r|s)?|indicar-me|me\srecomenda(?:r|s)?|recomendar-me"
+            r"|me\srecommander|recommande-moi|recomendarme|me\srecomiendas|me\sréférer"
+            r"|me\spistonner)\s(?P<t>)(?:pra|para|pro|na|no|em|pour|chez|auprès\sde|au|à|a|al|en)\s"
+        ),
+        REFERRAL,
+        "a referral",
+    ),
+    # "me colocar no banco de talentos interno", "m'ajouter au vivier de talents".
+    (
+        re.compile(
+            r"\bme\s(?:colocar|coloca|botar|incluir|inclui|mettre|ajouter|agregar|poner)\s"
+            r"(?:no|na|em|dans\sle|dans\sla|au|à\sla|sur\sla|en\sel|en\sla|a\sla)\s"
+            r"(?P<t>)(?:banco\sde\s(?:talentos|currículos)|lista|liste|vivier|shortlist|banco)\b"
+        ),
+        REFERRAL,
+        "being put forward",
+    ),
+    # "transmettre mon CV au responsable", "passar meu currículo pro gerente", "pasar mi CV al".
+    (
+        re.compile(
+            r"\b(?:transmettre|faire\spasser|passer|envoyer|donner|passar|encaminhar|repassar"
+            r"|mandar|enviar|entregar|pasar|reenviar|dar)\s(?:mon|ma|meu|minha|mi)\s"
+            + _FOREIGN_DOC
+            + r"\s(?:(?:direto|directement|directamente)\s)?(?P<t>)(?:à|au|aux|pro|pra|para|ao|à|a|al)\s"
+        ),
+        REFERRAL,
+        _PASSING_ON,
+    ),
+    # "me mettre en contact avec la manager", "me apresentar pra tech recruiter", "presentarme a".
+    (
+        re.compile(
+            r"\b(?:me\smettre\sen\s(?:contact|relation)\savec|me\sprésenter\s(?:à|au|aux)"
+            r"|présente-moi\s(?:à|au)|me\sapresenta(?:r)?\s(?:pra|para|pro|ao|à|a)"
+            r"|apresentar-me\s(?:pra|para|ao|à|a)|presentarme\s(?:a|al|con)"
+            r"|me\spresentas?\s(?:a|al|con)|me\sconectar\scom|me\sconecta\scom"
+            r"|ponerme\sen\scontacto\scon)\s"
+        ),
+        INTRODUCTION,
+        "an intro",
+    ),
+    # "relire ma lettre de motivation", "olhar meu case", "revisar mi CV", "faire un code
+    # review de mon projet".
+    (
+        re.compile(
+            r"\b(?:relire|corriger|regarder|revoir|olhar|revisar|corrigir|ler|mirar|corregir"
+            r"|leer|dar\suma\solhada\s(?:no|na|em)|jeter\sun\s(?:œil|oeil|coup\sd'œil)\sà"
+            r"|faire\sun\s(?:code\s)?review\sde)\s(?P<t>)(?:mon|ma|meu|minha|mi)\s(?:[\w-]+\s)?"
+            + _FOREIGN_DOC
+            + r"\b"
+        ),
+        REVIEW,
+        "a review",
+    ),
+    # "ser minha referência", "être ma référence", "ser mi referencia".
+    (
+        re.compile(
+            r"\b(?:ser|être|etre)\s(?:minha|meu|ma|mon|mi)\s(?:[\w-]+\s)?(?:referência|referencia"
+            r"|référence|reference|référent|referente)\b"
+        ),
+        REFERENCE,
+        "a reference",
+    ),
+    # "confirmer par mail mes dates de stage", "confirmar minhas datas".
+    (
+        re.compile(
+            r"\b(?:confirmer|confirmar|attester|certificar)\s(?:par\s(?:mail|écrit)\s|por\s"
+            r"(?:e-?mail|escrito)\s)?(?P<t>)(?:mes|minhas|mis)\s(?:dates|datas|fechas)\b"
+        ),
+        REFERENCE,
+        "confirming your dates",
+    ),
+)
+_FOREIGN_ASKING = re.compile(
+    r"\b(?:pedir|pedi|peço|demander|demande|demandé|preguntar|pregunto|perguntar|pergunto"
+    r"|chiedere|chiedo|peux|pode|podes|puede|puedes|pourrais|pourriez|poderia|podrías|podrias"
+    r"|tu|vc|você|voce|ele|ela|il|elle|él|ella|lui|lhe|le)\b"
+)
+_FOREIGN_SELF = re.compile(r"\b(?:je|j'|eu|yo|vou|vais|voy|vamos|moi|nous)\b")
+_FOREIGN_WORDS = frozenset(
+    {"me", "mon", "ma", "meu", "minha", "mi", "mes", "minhas", "mis", "indicar-me"}
+    | {"recomendar-me", "recommande-moi", "recomendarme", "présente-moi", "apresentar-me"}
+    | {"presentarme", "ponerme"}
+)
+_FOREIGN_GATE = frozenset(
+    {"indicar", "indica", "indicas", "indicar-me", "recomendar", "recomenda", "recomendas"}
+    | {"recomendar-me", "recommander", "recommande-moi", "recomendarme", "recomiendas"}
+    | {"référer", "pistonner", "colocar", "coloca", "botar", "incluir", "inclui", "mettre"}
+    | {"ajouter", "agregar", "poner", "transmettre", "passer", "envoyer", "donner", "passar"}
+    | {"encaminhar", "repassar", "mandar", "enviar", "entregar", "pasar", "reenviar", "dar"}
+    | {"présenter", "présente-moi", "apresenta", "apresentar", "apresentar-me", "presentarme"}
+    | {"presenta", "presentas", "conectar", "conecta", "ponerme", "relire", "corriger"}
+    | {"regarder", "revoir", "olhar", "revisar", "corrigir", "ler", "mirar", "corregir", "leer"}
+    | {"jeter", "faire", "ser", "être", "etre", "confirmer", "confirmar", "attester"}
+    | {"certificar"}
+)
 # "write Arbeitszeugnis for my electrician application", "write the cover letter for me": a
 # document written for the member.
 _WRITE_DOC = re.compile(
@@ -588,7 +732,7 @@ _BARE_KINDS = {
 _QUESTION = re.compile(
     # "ping <@U…> about whether the opening is remote": a message sent about a question.
     r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout|(?:ping|text|email|message|msg|dm|slack)\s"
-    r"(?:[\w'.-]+\s){1,3}?(?:about|abt))\s(?:[\w'.-]+\s){0,6}?"
+    r"(?:[\w'.-]+\s){1,3}?(?:about|abt))\s(?:[\w'.-]+\s){0,8}?"
     # "(she's a recruiter at Grab)", ", the hiring manager I met at the fair,": about the person.
     r"(?:\([^()]{0,80}\)\s|[\w'.-]+,\s[^,.;:!?()]{1,90},\s"
     # "the hiring manager I met at the career fair, Sienna Morales, whether …": a role and a
@@ -600,7 +744,11 @@ _QUESTION = re.compile(
     r"|\b(?:ask(?:s|ed|ing)?(?:\s[\w'.-]+){0,2}?"
     # "question for Hiroshi: does Toyota's rotational program take people over 40?"
     r"|(?:q|question|questions)\sfor\s[\w'.@-]+(?:\s[\w'.-]+)?)"
-    r"\s?:\s(?:\d\)\s)?((?:does|do|is|are|can|will|did|has|have|would|could)\s)"
+    r"(?:\s?:\s(?:\d\)\s)?"
+    # "ask him does the Storehouse hire guides", "ask her is there Saturday work going": the
+    # question put as asked, with no "if" (Irish and Australian English).
+    r"|\s(?=(?:does|do|is|are)\s(?:the|there|they|his|her|their|any)\s))"
+    r"((?:does|do|is|are|can|will|did|has|have|would|could)\s)"
 )
 _ASKED_AFTER = re.compile(r"\bask(?:s|ed|ing)?\b")
 _INTENT_MARK = re.compile(
@@ -884,6 +1032,21 @@ def _any_news_on(words: list[str], i: int) -> bool:
     )
 
 
+# Job titles and the workers asked about at a named workplace ("a night auditor", "sparkies").
+_WORKERS = ROLE_NOUNS | WORKER_ROLES
+# Employers by kind: "whether any contractors on the Snowy job are taking on sparkies".
+_EMPLOYER_KINDS = frozenset(
+    {"contractors", "subbies", "subcontractors", "builders", "firms", "companies", "employers"}
+    | {"agencies", "providers", "practices", "clinics", "hospitals", "stores", "sites", "mines"}
+)
+
+
+def _any_employers(words: list[str], i: int) -> bool:
+    """ "any contractors on the Snowy 2.0 job …": which employers of a kind, asked about a
+    named place (the question still needs a role and the place), not "any openings"."""
+    return words[i] == "any" and words[i + 1 : i + 2] != [] and words[i + 1] in _EMPLOYER_KINDS
+
+
 # "they", "there" in a question: the organisation the message named before it.
 _BACK_WORDS = frozenset({"they", "they'd", "they're", "they've", "they'll", "there"})
 # "moved to Newsela as a writer", "the brief for the Wieden+Kennedy challenge": an organisation
@@ -907,9 +1070,20 @@ def _in_job_search(low: str) -> bool:
     return any(w in JOB_WORDS or w in INFO_NOUNS for w in _WORD.findall(low))
 
 
+# "she's on the board at the kura", "his mate runs the café": a workplace the person is part
+# of, named before a question about "they" (lowercase: "the kura" is that one).
+_PART_OF_PLACE = re.compile(
+    r"\b(?:works?|working|runs?|running|owns?|manages?|managing|board|committee|staff|manager"
+    r"|owner|boss)\s"
+    r"(?:(?:at|of|for|in)\s)?the\s[\w'-]+"
+)
+
+
 def _named_before(text: str, start: int, has_anchor_at: list[tuple[int, int]]) -> bool:
     """Did the message name an organisation before `start` ("they" in a question)?"""
     if any(s < start for s, _ in has_anchor_at):
+        return True
+    if _PART_OF_PLACE.search(text.lower(), 0, start) is not None:
         return True
     return any(
         (name := m.group(1).rstrip(".'-").lower().removesuffix("'s")) not in GIVEN_NAMES
@@ -935,11 +1109,52 @@ _NAMED_STEP = re.compile(
 )
 
 
+# A kind of work named by when or what it is: "Saturday work", "night fill shifts", "summer
+# hours" (not "any work", "any shifts").
+_WORK_KINDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend"}
+    | {"weekends", "night", "nights", "overnight", "evening", "evenings", "morning", "mornings"}
+    | {"day", "early", "late", "fill", "night-fill", "casual", "relief", "summer", "winter"}
+    | {"christmas", "xmas", "holiday", "seasonal", "harvest", "shutdown", "weekday", "agency"}
+)
+_NAMED_WORK = re.compile(r"\b([\w-]+)\s(?:shifts?|work|hours)\b")
+# Where the work is: the person's own rota, or a workplace named with "the" and a capital
+# ("runs the Centra in Ennis", "manager at the Tesco in Swords").
+_ROTA = re.compile(r"\b(?:rota|roster|rosters|rotas)\b")
+_THE_PLACE = re.compile(r"\b(?:runs?|owns?|manages?|at|in|for)\sthe\s(?!I\b)[A-Z]")
+_LEAD_WORDS = frozenset({"know", "knows", "knew", "heard", "hear", "hears"})
+
+
+def _named_work_at(
+    text: str, low: str, start: int, stop: int, has_anchor_at: list[tuple[int, int]]
+) -> bool:
+    """ "is there Saturday work going" (his mam runs the Centra), "any night fill shifts on the
+    rota": a named kind of work at a workplace the message identifies, which the person asked
+    can answer for. "if she knows of any weekend work" asks for a lead, and "any work going"
+    names no kind."""
+    found = next(
+        (m for m in _NAMED_WORK.finditer(low, start, stop) if m.group(1) in _WORK_KINDS), None
+    )
+    if found is None:
+        return False
+    if not _LEAD_WORDS.isdisjoint(_WORD.findall(low[start : found.start()])):
+        return False
+    return (
+        bool(has_anchor_at)
+        or _ROTA.search(low, start, stop) is not None
+        or _CAPITALISED.search(text, found.end(), stop) is not None
+        or _THE_PLACE.search(text) is not None
+        or _THEIR_EMPLOYER.search(low, start, stop) is not None
+    )
+
+
 def _question_concrete(
     text: str, low: str, start: int, has_anchor_at: list[tuple[int, int]]
 ) -> bool:
     """A question is concrete when it names something answerable and nothing vague."""
     stop = _sentence_end(low, start)
+    if _named_work_at(text, low, start, stop, has_anchor_at):
+        return True
     if low.startswith(("what ", "how "), start) and _OPINION.match(low, start, stop):
         # "what he'd look for in a site manager", "how she'd approach my situation": the
         # person's view, advice, unless it is of a named step ("what she'd want to see in the
@@ -950,7 +1165,7 @@ def _question_concrete(
     needs = _NEEDS_ROLE.match(low, start, stop)
     if (
         needs is not None
-        and (needs.group(1) in ROLE_NOUNS or needs.group(2) in ROLE_NOUNS)
+        and (needs.group(1) in _WORKERS or needs.group(2) in _WORKERS)
         and _HIRING_CONTEXT.search(low) is not None
     ):
         # "if he needs a dispatcher" (he owns the trucking company): whether the person would
@@ -966,10 +1181,16 @@ def _question_concrete(
     if _NAMED_POST.search(low, start, stop) is not None:
         return True  # "whether the CNM2 post in Cork is open": a post named by its title
     titled = _TITLED_JOB.search(low, start, stop)
-    if titled is not None and any(w in ROLE_NOUNS for w in titled.group(1).split()):
+    if titled is not None and any(w in _WORKERS for w in titled.group(1).split()):
         return True  # "whether they've filled the bilingual claims adjuster job": a post by title
     words = _WORD.findall(low[start:stop])
     has_company = any(start <= s < stop for s, _ in has_anchor_at)
+    if any(_any_employers(words, i) for i in range(len(words) - 1)):
+        # "whether any contractors on the Snowy 2.0 job are taking on sparkies": which
+        # employers of a kind hire a named kind of worker, at a named place.
+        return (
+            has_company or _CAPITALISED.search(text, start, stop) is not None
+        ) and not _WORKERS.isdisjoint(words)
     if has_company and _ACCEPTS_KIND.search(low, start, stop) is not None:
         return True  # "whether Capital One's TDP accepts bootcamp grads": who a scheme takes
     # "Rebecca moved to Newsela. asking her whether they take freelance writers": "they" is the
@@ -1015,7 +1236,7 @@ def _question_concrete(
         or named_back
         or _CAPITALISED.search(text, start, stop) is not None
         or _THEIR_EMPLOYER.search(low, start, stop) is not None
-    ) and any(w in ROLE_NOUNS for w in words)
+    ) and any(w in _WORKERS for w in words)
 
 
 def _bare_favours(text: str, low: str, after_person: Sequence[int]) -> Iterator[Favour]:
@@ -1099,7 +1320,11 @@ _DOC_REVIEW_WORDS = frozenset(_PIECES(noun)[0] for noun in _DOC_REVIEW_NOUNS) | 
 }
 _SWAPPING = {"swap": "swapping", "exchange": "exchanging", "trade": "trading"}
 # A question word, or the colon of "ask: does her company …?".
-_QUESTION_HEADS = frozenset({"whether", "if", "what", "how", "when", "where", "why", "which", ":"})
+_QUESTION_HEADS = frozenset(
+    {"whether", "if", "what", "how", "when", "where", "why", "which", ":"}
+    # "ask him does the Storehouse hire guides": the question as asked, with no "if".
+    | {"does", "do", "is", "are"}
+)
 # "if I can stay in her room while I interview": leave for the member's own errand, no answer
 # for the search, unless what the member may do uses the person's name or reaches someone.
 _PERMISSION = re.compile(r"(?:if|whether)\s(?:i|we)\s(?:can|could|may|might)\s(?:also\s)?([\w'-]+)")
@@ -1201,6 +1426,8 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (_WRITE_DOC, _WRITE_WORDS),
     (_STATUS, _STATUS_WORDS),
     (_TAKE_ON, _TAKE_ON_WORDS),
+    (_PUT_ME_FORWARD, _PUT_ME_FORWARD_WORDS),
+    (_SPEAK_FOR_ME, _SPEAK_FOR_ME_WORDS),
     (_THEIR_CONTACT, _CONTACT_WORDS),
     (_THEIR_CONTACT, _PRONOUN_WORDS),
 )
@@ -1213,7 +1440,7 @@ _EMPTY: tuple[re.Match[str], ...] = ()
 def _ing(verb: str) -> str:
     """ "sign" -> "signing", "arrange" -> "arranging", "set" -> "setting" (said back)."""
     low = verb.lower()
-    if low.endswith("ing"):
+    if low.endswith("ing") and low not in ("ring", "bring"):
         return low
     if low.endswith("e") and not low.endswith("ee"):
         return low[:-1] + "ing"
@@ -1623,6 +1850,55 @@ def find_favours(
                     _requested(low, m.start()),
                 )
             )
+    for pattern, needs in (
+        (_PUT_ME_FORWARD, _PUT_ME_FORWARD_WORDS),
+        (_SPEAK_FOR_ME, _SPEAK_FOR_ME_WORDS),
+    ):
+        for m in _EMPTY if needs.isdisjoint(words) else pattern.finditer(low):
+            stop = _sentence_end(low, m.end())
+            # "ring ahead for me" names where only with a workplace or a job in the message.
+            concrete = (
+                not m.group(0).endswith("ahead")
+                or bool(anchors)
+                or low.startswith(" to the ", m.end())
+                or not _WORKERS.isdisjoint(words)
+            )
+            phrase = _phrase(text, m.start(), stop, tail=True)
+            verb, _, rest = phrase.partition(" ")
+            if verb.lower() in ("got", "has", "have"):
+                verb = "having"
+            favours.append(
+                Favour(
+                    REFERRAL,
+                    m.start(),
+                    m.end(),
+                    concrete,
+                    f"{_ing(verb)} {_AND_TELL.sub(' and telling ', rest, count=1)}",
+                    _requested(low, m.start()),
+                )
+            )
+    if not _FOREIGN_GATE.isdisjoint(words) and not _FOREIGN_WORDS.isdisjoint(words):
+        for pattern, kind, head in _FOREIGN_FAVOURS:
+            for m in pattern.finditer(low):
+                stop = _sentence_end(low, m.end())
+                at = m.start("t") if "t" in pattern.groupindex else m.end()
+                tail = _phrase(text, at, stop)
+                # Asked of someone: a verb of asking or a "you", "he" before it ("je vais me
+                # présenter au recruteur" is the member's own step).
+                asked = _requested(low, m.start()) or (
+                    _FOREIGN_ASKING.search(low, _sentence_start(low, m.start()), m.start())
+                    is not None
+                )
+                if not asked and (
+                    head == _PASSING_ON
+                    or _FOREIGN_SELF.search(low, _sentence_start(low, m.start()), m.start())
+                ):
+                    # "(vou) mandar meu currículo pro RH", "je vais me présenter au recruteur":
+                    # the member's own step.
+                    continue
+                favours.append(
+                    Favour(kind, m.start(), m.end(), bool(tail), f"{head}: {tail}", asked)
+                )
     if "?" in low and ("about" in words or "abt" in words):
         favours.extend(_about_then_question(text, low, anchors))
     if "thank" in low:

@@ -47,6 +47,7 @@ __all__ = [
     "UNIT_NOUNS",
     "VAGUE_QUESTION_WORDS",
     "WHICH_NOUNS",
+    "WORKER_ROLES",
 ]
 
 _DATA = files("bot.coaching") / "data"
@@ -103,6 +104,8 @@ DOCUMENTS = tuple(entries("documents.txt"))
 CORE_DOCUMENTS = tuple(entries("core_documents.txt"))
 INFO_NOUNS = words("info_nouns.txt")
 ROLE_NOUNS = words("role_nouns.txt")
+# Workers asked about at a named workplace ("a night auditor", "tour guides", "sparkies").
+WORKER_ROLES = words("worker_roles.txt")
 # Places and units with one post of each kind ("the lab manager", "the course director").
 UNIT_NOUNS = words("unit_nouns.txt")
 # Everyday favours of friends and family, and the words that put a message in the job search.
