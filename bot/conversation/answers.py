@@ -36,6 +36,12 @@ def _stay(turn: Turn) -> State:
 
 def greeting(turn: Turn, reading: Reading) -> State:
     name = turn.member.name
+    if reading.why == "apologises for their English":
+        turn.say(
+            f"No need to apologise, {name} — your English is fine, and short messages work "
+            f"best here.{turn.still_pending() or ' Who could you ask for one thing today?'}"
+        )
+        return _stay(turn)
     turn.say_one_of(
         (
             f"Hi {name}! 👋{turn.still_pending() or ' Got an ask in mind today?'}",

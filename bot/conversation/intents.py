@@ -513,6 +513,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
     command = _chat_word(text, low, context)
     if command is not None:
         return command
+    if vocab.ENGLISH_APOLOGY.search(low) and len(words) <= 10:
+        return reading(Intent.GREETING, "apologises for their English")
     if vocab.TESTING.search(low) and assessed(text).verdict != Verdict.SPECIFIC:
         return reading(Intent.OTHER, "a test message")
     if re.fullmatch(r"(halp+|hlp|he+lp+|help+ me+|sos)[!?. ]*", low):
@@ -659,7 +661,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
         (context.stopped or context.paused) and vocab.UNDO_STOP.search(low)
     ):
         return reading(Intent.RESUME, "wants the check-ins back")
-    if state == State.ONBOARDING and re.search(r"\btoo (early|late)\b", low):
+    too = re.search(r"\btoo (early|late)\b", low) if state == State.ONBOARDING else None
+    if too and find_time(low[too.end() :], loose=True) is None:  # "8 is too early, 9:30 please"
         return reading(Intent.DECLINE, "the time proposed doesn't suit")
     if state == State.ONBOARDING and re.match(
         r"^(sure thing|sounds (great|good|perfect|fine)|let'?s (do it|go)|works for me|perfect|great|"
@@ -758,7 +761,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
         and re.match(r"^(does|do|is|are|will|what|how|when|can i|should i|why)\b", low)
         and not re.match(
             r"^(how|what) about\b|^(can|could|would|will) (we|you|u)\b"
-            r"|^(is|does|would) \d.{0,12}\b(ok|okay|fine|good|work|alright)\b",
+            r"|^(is|does|would) \d.{0,12}\b(ok|okay|fine|good|work|alright)\b"
+            r"|^is (ok|okay|fine|good|alright|perfect)\b(?!.*\?)",  # "is ok 9h for me": it's OK
             low,
         )
     ):  # "what happens at 9 exactly?", "does 9 mean morning or night?": answered, not set
@@ -912,8 +916,15 @@ def someone_in(plan: str) -> str | None:
     plan = vocab.HEDGES.sub("", plan, count=1) or plan
     who = person_in(plan)
     if who is None:  # "thinking to contact my senior from college Rahul bhai": the name itself
-        names = re.findall(r"(?<=\s)[A-Z][a-z]+(?:\s[A-Z][a-z]+)?", plan)
-        who = next((n for n in names if _plainly_a_name(n.split()[0].lower())), None)
+        who = next(
+            (
+                m.group(0)
+                for m in re.finditer(r"(?<=\s)[A-Z][a-z]+(?:\s[A-Z][a-z]+)?", plan)
+                if _plainly_a_name(m.group(0).split()[0].lower())
+                and not re.search(r"[A-ZÀ-Ý][\w'-]*\s$", plan[: m.start()])  # "São Paulo"
+            ),
+            None,
+        )
     if who is None or who.startswith(("<@", "my ", "My ")):
         return who
     first = who.split()[0]
@@ -1131,6 +1142,12 @@ def _answer(
     made = (
         vocab.MADE.match(low)
         or re.match(r"^(yes|yep|yeah|y|ya)?,? ?i (made|asked|sent|did)\b", low)
+        # "yes I send him message in whatsapp"
+        or re.match(
+            r"^((yes|yep|yeah|ya|si|sim|oui|ja)[,!. ]+)?i (send|sent|message|messaged|texted|wrote|"
+            r"write|called|call|emailed) (him|her|them)\b",
+            low,
+        )
         # "ja, I have write her this morning"
         or (
             answering
@@ -1337,7 +1354,17 @@ def _last_time(low: str, loose: bool) -> time | None:
     """The time the member settles on: "i start work at 9 so afternoon, 2pm?" is 14:00 — the last
     clause that holds a time."""
     clauses = [c for c in re.split(r",|;|\.\s| so | but | or | then ", low) if c.strip()]
-    for clause in reversed(clauses):
+    # "better 10h por favor, at 9h I bring the kids to school": the time asked for wins over a
+    # time that explains why
+    wished = [
+        c
+        for c in clauses
+        if re.search(
+            r"\b(better|rather|prefer|make it|how about|can we do|instead|pls|please|por favor)\b",
+            c,
+        )
+    ]
+    for clause in [*wished, *reversed(clauses)]:
         found = find_time(clause.strip(), loose=loose)
         if found is not None:
             return found

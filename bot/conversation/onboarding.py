@@ -92,9 +92,14 @@ def declined(turn: Turn, reading: Reading) -> State:
 
 def greeted(turn: Turn, reading: Reading) -> State:
     member = turn.member
+    kind = (
+        "No need to apologise — your English is fine, and short messages work best here. "
+        if reading.why == "apologises for their English"
+        else ""
+    )
     return _ask_again(
         turn,
-        f"Hi {member.name}! 👋 Does {member.checkin_time:%H:%M} ({member.timezone}) work for "
+        f"Hi {member.name}! 👋 {kind}Does {member.checkin_time:%H:%M} ({member.timezone}) work for "
         "your check-ins? Reply `ok`, or tell me a time.",
     )
 

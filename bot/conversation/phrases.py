@@ -193,6 +193,11 @@ NOT_KNOWING = re.compile(
     r"|clueless( about)?) (who|what)\b|^(i )?(dunno|don'?t know|do not know) (anyone|anybody|any ?one)"
     r" (there|at|in)\b"
 )
+# "sorry my english is not perfect": said kindly back, never coached as a plan.
+ENGLISH_APOLOGY = re.compile(
+    r"\b(sorry|excuse|apologi[sz]e)\b.{0,20}\b(my )?english\b|\bmy english (is )?(not|isn'?t|no) "
+    r"(so |very |too |that )?(good|perfect|great|well)\b|\bi (don'?t|do not) speak (good|much|very good) english\b"
+)
 # "testing testing, I'm the organiser": a test message, answered as one.
 TESTING = re.compile(
     r"^(test|testing|test test|testing testing|testing 1,? ?2,? ?3|this is a test|just testing)\b"
@@ -223,7 +228,7 @@ ASIDE = re.compile(
 # Stuck: no one to ask, or out of touch ("i haven't talked to anyone in weeks"): a question of
 # who to ask, even without a question mark.
 STUCK = re.compile(
-    r"\b(i )?(don'?t|do not|dont) (really |even )?(know|have) (anyone|anybody|any ?one|many people|"
+    r"\b(i )?(don'?t|do not|dont) (really |even )?(know|have) (anyone|anybody|any ?one|nobody|no ?one|many people|"
     r"any contacts|a network)\b|\b(haven'?t|have not|havent) (talked|spoken|reached out) to "
     r"(anyone|anybody|any ?one)\b|\b(no ?one|nobody) to ask\b|\bi (have|got) no (network|"
     r"contacts|connections|one)\b|\b(my|i have a) (tiny|small|non-?existent) network\b"
@@ -268,7 +273,8 @@ GREETING = re.compile(
     r"(,? (there|coach|askcoach|bot|all|everyone|team|friend|buddy|again))?(,? [a-z]+)?$"
 )
 GREETING_PREFIX = re.compile(
-    r"^(hi+|hey+|hello+|hiya|yo|hola|good (morning|afternoon|evening)|morning|gm)(,? (there|coach))?"
+    r"^(hi+|hey+|hello+|hiya|yo|hola|oi|ola|olá|salut|bonjour|hallo|ciao|good (morning|afternoon|evening)"
+    r"|morning|gm)(,? (there|coach))?"
     r"\s*[!,.:]*\s+"
 )
 THANKS = re.compile(

@@ -622,6 +622,15 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "learners' English: an apology is met kindly, 'I send him message' is made": [
+        ("sorry my english is not perfect", "No need to apologise"),
+        ("ask Ricardo for a recommendation letter for the Lisbon job", "That's a real ask: Ricardo"),
+        (":9h", ""),
+        ("yes I send him message in whatsapp", "Nice — you asked. What happened?"),
+        ("he say he will do until friday", "Great outcome."),
+        (":1d", ""),
+        ("I dont have nobody for ask today, all my contacts are in Brazil", "Ricardo said yes"),
+    ],
     "a member's questions about the group side: adding people, announcements, cost, the digest": [
         ("how do I add people?", "Anyone can just send me a message to start"),
         ("can you send everyone a message about thursday's meetup?", "I don't send announcements"),
@@ -1101,6 +1110,23 @@ def test_a_time_and_the_first_ask_in_one_message_are_both_taken(sqlite_db: Datab
     assert replies[0].startswith("You're set: mon-fri at 09:00"), replies
     assert "Got an ask already?" not in replies[0]
     assert replies[1].startswith("That's a real ask: Tomás, a referral at Shopify."), replies
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        ("oi! sorry my english is not perfect", "No need to apologise"),
+        ("is ok 9h for me. I am in São Paulo", "You're set: mon-fri at 09:00 (America/Sao_Paulo)"),
+        ("better 10h por favor, at 9h I bring the kids to school", "You're set: mon-fri at 10:00"),
+        ("8 is too early, 9:30 please", "You're set: mon-fri at 09:30"),
+        ("hi, I run the job club here, just trying this out", "this DM works"),
+    ],
+)
+def test_onboarding_in_learners_and_organizers_words(
+    sqlite_db: Database, first: str, expected: str
+) -> None:
+    chat = welcomed(sqlite_db)
+    assert expected in "\n".join(chat.say(first))
 
 
 @pytest.mark.parametrize("talk", TALKS)
