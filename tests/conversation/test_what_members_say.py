@@ -624,7 +624,10 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 TALKS: dict[str, list[tuple[str, str]]] = {
     "learners' English: an apology is met kindly, 'I send him message' is made": [
         ("sorry my english is not perfect", "No need to apologise"),
-        ("ask Ricardo for a recommendation letter for the Lisbon job", "That's a real ask: Ricardo"),
+        (
+            "ask Ricardo for a recommendation letter for the Lisbon job",
+            "That's a real ask: Ricardo",
+        ),
         (":9h", ""),
         ("yes I send him message in whatsapp", "Nice — you asked. What happened?"),
         ("he say he will do until friday", "Great outcome."),
