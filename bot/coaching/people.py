@@ -1804,6 +1804,8 @@ def find_refs(ct: CleanText) -> list[Ref]:
         lead = _post_heading(ct)
     if (lead is None or lead.source is LEAD) and not REQUEST_VERBS_AFTER.isdisjoint(ct.words):
         lead = _asked_in_another_language(head) or lead
+    if lead is None and count > 4 and tokens[1].low in _I_WORDS:
+        lead = _spoken_to_first(ct)
     if lead is not None:
         refs.append(lead)
     # Only verbs can open a slot, and only capitalised words, given names and "my"/"our" can
@@ -1956,6 +1958,37 @@ def find_refs(ct: CleanText) -> list[Ref]:
     if "your" in ct.words:
         refs = _through_them(refs)
     return _resolve(refs)
+
+
+# "I" as written in chat, opening what is said to a person named first: "steph i need you to …".
+_I_WORDS = frozenset({"i", "im", "i'm", "ima"})
+# What the member says they do to the person spoken to: "i need you to", "im asking you".
+_I_ASK_YOU = frozenset({"need", "needed", "want", "asking", "ask", "beg", "begging"})
+_YOU = frozenset({"you", "u", "ya", "yu"})
+
+
+def _spoken_to_first(ct: CleanText) -> Ref | None:
+    """A person named as the message opens and spoken to, then asked: "steph i need you to be my
+    referee …", "fionn im asking you lol — can you send me …". The name is asked (the favour
+    follows), also lowercase when it is a known given name; "steph i need to ask about …" and
+    "i need you to" with no name before it ask no one here."""
+    tokens = ct.tokens
+    first = tokens[0]
+    k = 2
+    if k < len(tokens) and tokens[k].low in ("am", "really", "just"):
+        k += 1  # "jo i am asking you", "jo i really need you to"
+    if k + 1 >= len(tokens) or tokens[k].low not in _I_ASK_YOU or tokens[k + 1].low not in _YOU:
+        return None
+    if first.text.startswith(MENTION_PREFIX):
+        said = ct.mentions.get(first.text, first.text)
+    elif (first.is_cap and _is_name(first)) or (
+        _given_name(first.low) and first.low not in COMMON_WORDS and first.text.isalpha()
+    ):
+        said = first.text
+    else:
+        return None
+    end = tokens[k + 1].end
+    return Ref(PERSON, said, first.start, end, REQUEST, addressed=True)
 
 
 # Verbs that contact whoever answers: "call the staffing agency", "email the recruitment firm".
