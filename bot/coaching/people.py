@@ -100,6 +100,12 @@ _SELF_TO = frozenset(
     # "Emailing today to ask if she'll …": the member's own ask, the person named before.
     | {"today", "tonight", "tomorrow"}
 )
+# "going in friday to ask him for a stage": a day before "to ask" is the member's plan too,
+# unless a person was just asked ("asking him sat to ask the VP …" asks him, not the VP).
+_DAYS_TO = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "arvo"}
+    | {"mon", "tues", "wed", "thurs", "fri", "sat", "sun", "tmrw", "tmr", "weekend", "morning"}
+)
 _SEE_IF_ASKS = frozenset(
     {"can", "could", "will", "would", "knows", "know", "has", "have", "might", "would've"}
     | {"he'd", "she'd", "they'd", "wants", "minds"}
@@ -799,6 +805,11 @@ def parse_object(
             break
         return None
     # "the alumni coordinator, Ms. Delgado" is a person; "the hiring manager" is not.
+    if low == "the" and j + 1 < len(tokens):
+        post_end = _the_one_post(tokens, j + 1)
+        if post_end > j + 1:
+            # "the NUM on 4 West", "the boss": a post one person holds where the member is.
+            return PERSON, text[tok.start : tokens[post_end - 1].end], post_end, False
     if low in QUANTIFIERS or low.isdigit() or low in ("few", "couple"):
         k = _people_noun_within(tokens, j + 1, 6)
         if k < 0:
@@ -823,7 +834,11 @@ def parse_object(
             return PERSON, text[tok.start : tokens[pinned - 1].end], pinned, False
         if one_post:
             # "the alumni coordinator", "the hiring manager from tuesday's interview".
-            if k == j + 1 == head_end - 1 and tokens[k].low == "head" and tokens[k + 1].low == "of":
+            if (
+                k == j + 1 == head_end - 1
+                and tokens[k].low in _SAID_WITH_UNIT
+                and tokens[k + 1].low == "of"
+            ):
                 # "the head of the PTA": a bare "the head" says nothing, its unit is said too.
                 head_end = _unit_end(tokens, head_end)
             return PERSON, text[tok.start : tokens[head_end - 1].end], head_end, False
@@ -882,6 +897,40 @@ def parse_object(
     return None
 
 
+# Posts said back with the unit they head: "the head of the PTA", "the coordinator of the
+# Youth Jobs program" ("the head", "the coordinator" alone say nothing).
+_SAID_WITH_UNIT = frozenset({"head", "coordinator", "organiser", "organizer"})
+# Posts written as initials that a ward, a school or a venue has one of: nurse unit manager,
+# director of nursing, head of department, general manager ("the NUM on 4 West").
+_UNIT_ACRONYMS = frozenset({"num", "don", "hod", "gm"})
+# Words for the member's own boss, said with "the" ("ask the boss for a reference"; UK, IE, AU).
+_THE_BOSS = frozenset({"boss", "gaffer"})
+
+
+def _the_one_post(tokens: tuple[Token, ...], k: int) -> int:
+    """End of a post after "the" at k that one person holds, or k: "the boss" (the member's
+    own, not "the bosses"), "the NUM on 4 West", "the DON at St Vincent's" (its initials in
+    capitals, then the unit: "the GM" alone, or "the num", is not read)."""
+    tok = tokens[k]
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if tok.low in _THE_BOSS:
+        return k if nxt is not None and nxt.low in ("'s", "man", "lady") else k + 1
+    if tok.low not in _UNIT_ACRONYMS or not tok.text.isupper() or nxt is None:
+        return k
+    if nxt.low not in ("on", "at", "of", "in") or k + 2 >= len(tokens):
+        return k
+    unit = tokens[k + 2]
+    if unit.low in ("the", "my", "our"):
+        return k + 4 if k + 3 < len(tokens) and tokens[k + 3].is_word else k
+    if unit.is_cap and unit.is_word:
+        # "on 4 West", "at St Vincent's": a ward or a place named by its name.
+        end = k + 3
+        if end < len(tokens) and tokens[end].is_cap and tokens[end].is_word:
+            end += 1
+        return end
+    return k
+
+
 # An office one person holds, named by what it serves: "the alumni coordinator", "the career
 # counselor", "the placement officer" (not "the coordinator", "the hiring managers").
 _OFFICE_SERVES = frozenset({"alumni", "career", "careers", "placement", "admissions"})
@@ -917,6 +966,8 @@ _ONE_MEETING = frozenset(
 _ONE_PER_PLACE = frozenset({"gm", "ceo", "owner", "founder", "president", "cfo", "coo", "cto"})
 _UNIT_HEADS = frozenset(
     {"head", "director", "chair", "dean", "principal", "president", "founder", "owner", "ceo"}
+    # "the coordinator of the Youth Jobs program": one coordinates a programme named as one.
+    | {"coordinator", "organiser", "organizer"}
 )
 
 
@@ -1315,13 +1366,41 @@ def _post_heading(ct: CleanText) -> Ref | None:
                 comma = m
                 break
     if comma + 1 >= len(tokens) or tokens[comma].text != ",":
-        return None
+        return _post_as_subject(ct, end)
     if tokens[comma + 1].low not in REQUEST_VERBS:
         return None
     # "the head chef at my last job" is said with its place when that is short.
     stop = comma if comma - end <= 5 else end
     text = ct.text[tokens[0].start : tokens[stop - 1].end]
     return Ref(RefKind.PERSON, text, tokens[0].start, tokens[stop - 1].end, Source.MENTION)
+
+
+# Words that cannot be the verb after a subject: "the head chef at Nobu and …".
+_NOT_VERBS = frozenset({"and", "or", "who", "that", "is", "was", "'s", "to", "for", "if"})
+
+
+def _post_as_subject(ct: CleanText, end: int) -> Ref | None:
+    """A post one person holds opening the message as the subject of a verb, a he/she pointing
+    back: "the head chef at Nobu ate at ours last week … ask him for a stage", "the DON at St
+    Vincent's rang me … asking her". The post at tokens[:end]; its place, named by its name
+    ("at Nobu", "at the Alfred"), is said with it (a post at "a"/"some" place is no one)."""
+    tokens = ct.tokens
+    m = end
+    if m + 1 < len(tokens) and tokens[m].low in _WHERE:
+        m += 1 + (tokens[m + 1].low in ("the", "my", "our"))
+        start = m
+        while m < len(tokens) and m - start < 3 and tokens[m].is_cap and tokens[m].is_word:
+            m += 1
+        if m == start:
+            return None
+    if m >= len(tokens) or not tokens[m].is_word or tokens[m].is_cap:
+        return None
+    if tokens[m].low in _NOT_VERBS or tokens[m].low in _PREPOSITIONS:
+        return None
+    if _GENDERED.search(ct.low, tokens[m].end, tokens[m].end + 160) is None:
+        return None
+    stop = tokens[m - 1].end
+    return Ref(RefKind.PERSON, ct.text[tokens[0].start : stop], tokens[0].start, stop, MENTION)
 
 
 # Favours a clipped note may name straight after "name,": "kavya, mock interview for …".
@@ -2157,7 +2236,12 @@ def _not_a_new_ask(tokens: tuple[Token, ...], i: int, n: int) -> bool:
     prev = tokens[i - 1].low if i else ""
     if i >= 2:
         before = tokens[i - 2].low
-        if prev == "to" and before not in _SELF_TO and not _a_time(before):
+        if (
+            prev == "to"
+            and before not in _SELF_TO
+            and not _a_time(before)
+            and not (before in _DAYS_TO and i > 2 and tokens[i - 3].low not in _ASKED_OBJECTS)
+        ):
             return True
         if (
             prev in ("could", "can", "might", "should")
@@ -2169,6 +2253,9 @@ def _not_a_new_ask(tokens: tuple[Token, ...], i: int, n: int) -> bool:
             return True
     # "friday's phone screen", but "today's ask: <@U…> for a referral" is an ask.
     return n == 1 and prev.endswith("'s") and (i + 1 >= count or tokens[i + 1].text != ":")
+
+
+_ASKED_OBJECTS = frozenset({"him", "her", "them", "me", "us"})
 
 
 def _a_time(low: str) -> bool:

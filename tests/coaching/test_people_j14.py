@@ -38,3 +38,61 @@ def test_a_name_spoken_to_first_is_the_person_asked(
     result = assess_ask(text)
     assert result.verdict is verdict, result.reasons
     assert result.who == who
+
+
+# A post one person holds, with no name and no clause: the member's own "boss" said with "the",
+# a ward's or a school's post written as its initials with its unit ("the NUM on 5 North"), the
+# coordinator of a programme named as one, and a post at a named place opening the message as
+# the subject a he/she points back to. Plural posts, a post at "a" place, and initials with no
+# unit stay no one.
+@pytest.mark.parametrize(
+    ("text", "verdict", "who"),
+    [
+        (
+            "gonna ask the boss for a reference before my contract ends",
+            Verdict.SPECIFIC,
+            "the boss",
+        ),
+        ("ask the bosses for a reference before my contract ends", Verdict.VAGUE, None),
+        (
+            "ask the NUM on 5 North for a reference for the grad program",
+            Verdict.SPECIFIC,
+            "the NUM on 5 North",
+        ),
+        (
+            "ask the DON at Calvary for a reference for the grad program",
+            Verdict.SPECIFIC,
+            "the DON at Calvary",
+        ),
+        ("ask the GM for a reference", Verdict.VAGUE, None),
+        (
+            "ask the coordinator of the Youth Jobs Connect program to write me a reference",
+            Verdict.SPECIFIC,
+            "the coordinator of the Youth Jobs Connect",
+        ),
+        ("ask the coordinator of a program to write me a reference", Verdict.VAGUE, None),
+        (
+            "the head chef at Rockpool tried my food at the markets and liked it — going in "
+            "saturday to ask him for a reference",
+            Verdict.SPECIFIC,
+            "the head chef at Rockpool",
+        ),
+        (
+            "the head chef at a place in town said to drop by, will ask him for a reference",
+            Verdict.VAGUE,
+            None,
+        ),
+        (
+            "my uncle drinks with a foreman at Boral. asking him sat to ask the foreman if I can "
+            "send my resume for the driver job",
+            Verdict.SPECIFIC,
+            "my uncle",
+        ),
+    ],
+)
+def test_a_post_one_person_holds_is_the_person_asked(
+    text: str, verdict: Verdict, who: str | None
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
+    assert result.who == who
