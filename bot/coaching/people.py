@@ -749,8 +749,9 @@ def parse_object(
     if low.endswith("'s") and low[:-2] in UNIQUE_KIN and tok.is_cap:
         kind, end, said = _possessive_chain(ct, j, j + 1)
         return kind, said, end, False
-    # "my old manager Tom", "my brother", "my network", "our mentor".
-    if low in ("my", "our"):
+    # "my old manager Tom", "my brother", "my network", "our mentor"; "mon parrain", "meu
+    # ex-gestor", "mi jefa" in French, Portuguese and Spanish.
+    if low in _POSSESSIVES:
         k = j + 1
         while k < len(tokens) and k - j <= 4:
             cur = _relation(tokens[k].low)
@@ -1229,6 +1230,9 @@ _DAY_HEADERS = frozenset(
     | {"today", "tomorrow", "tonight"}
 )
 _MY = frozenset({"my", "our"})
+# "my" in the slot after a verb, in English and in French, Portuguese and Spanish ("demander à
+# mon parrain", "ligar pro meu ex-gestor"; "ma" is left out: in English it is a mother).
+_POSSESSIVES = frozenset({"my", "our", "mon", "meu", "minha", "mi"})
 # The lowercase words that can open a slot or start a person named in passing.
 _SLOT_WORDS = _VERB_STARTS | GIVEN_NAMES | _MY | ADDRESS_BEFORE | TITLES
 _LEAD_MARKS = frozenset({":", "—", "-", ",", "→", "="})

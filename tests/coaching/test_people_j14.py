@@ -96,3 +96,48 @@ def test_a_post_one_person_holds_is_the_person_asked(
     result = assess_ask(text)
     assert result.verdict is verdict, result.reasons
     assert result.who == who
+
+
+# Possessives and forms of address in other languages: "mon"/"meu"/"minha"/"mi" with a role
+# the member has one of ("mon parrain", "meu ex-gestor"), kin said before a name ("tonton
+# Moussa", "3ammo Tarek", an engineer's "eng"), and a grandmother in Spanish owning a named
+# friend. The person is said back as written; "mon ami" (a friend) is no one in particular.
+@pytest.mark.parametrize(
+    ("text", "verdict", "who"),
+    [
+        (
+            "ask tonton Moussa to recommend me for the internship at Orange Sénégal",
+            Verdict.SPECIFIC,
+            "tonton Moussa",
+        ),
+        (
+            "ask 3ammo Tarek to pass my CV to the HR manager at Zain",
+            Verdict.SPECIFIC,
+            "3ammo Tarek",
+        ),
+        (
+            "i will ask eng karim my old team lead to give me a reference for the Valeo job",
+            Verdict.SPECIFIC,
+            "Eng Karim",
+        ),
+        (
+            "ask abuela's friend Don Ernesto to pass my resume to the manager at the Walmart "
+            "in Laredo",
+            Verdict.SPECIFIC,
+            "Don Ernesto",
+        ),
+        ("ask mon parrain to review my CV for the KPMG audit job", Verdict.SPECIFIC, "mon parrain"),
+        (
+            "ask meu ex-gestor to be my reference for the Itaú analyst job",
+            Verdict.SPECIFIC,
+            "meu ex-gestor",
+        ),
+        ("ask mon ami to review my CV for the KPMG audit job", Verdict.VAGUE, None),
+    ],
+)
+def test_kin_and_possessives_in_other_languages_name_the_person(
+    text: str, verdict: Verdict, who: str | None
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
+    assert result.who == who
