@@ -106,6 +106,8 @@ _DAYS_TO = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "arvo"}
     | {"mon", "tues", "wed", "thurs", "fri", "sat", "sun", "tmrw", "tmr", "weekend", "morning"}
 )
+# "Mick'll", "Jo'd": a name and "will"/"would" written as one word.
+_WILL_SUFFIXES = ("'ll", "'d")
 _SEE_IF_ASKS = frozenset(
     {"can", "could", "will", "would", "knows", "know", "has", "have", "might", "would've"}
     | {"he'd", "she'd", "they'd", "wants", "minds"}
@@ -681,6 +683,17 @@ _ONE_OF_A_KIND = frozenset(
 )
 
 
+def _grade_code(word: str) -> bool:
+    """A pay grade or level written as capitals and digits: "EL1", "APS6", "G7", "L5"."""
+    return (
+        1 < len(word) <= 5
+        and word[0].isupper()
+        and word[-1].isdigit()
+        and word.isalnum()
+        and word.rstrip("0123456789").isupper()
+    )
+
+
 def _one_owner_word(tokens: tuple[Token, ...], start: int, j: int) -> bool:
     """Is the owner in "X's" (tokens[start:j]) one identifiable person: a name, or "my" and kin or
     a post one holds ("my son's", "Dana's", "Grandpa's", "my boss's"), not "my friend's"?"""
@@ -770,6 +783,11 @@ def parse_object(
                 end = _unit_end(tokens, k + 1)
                 if end > k + 1:
                     return PERSON, text[tok.start : tokens[end - 1].end], end, False
+            if k == j + 1 and _grade_code(tokens[k].text) and k + 1 < len(tokens):
+                # "my EL1 Anita", "my APS6 Tom": a grade said for the person above the member.
+                named = _appositive_name(ct, k + 1) if _given_name(tokens[k + 1].low) else None
+                if named is not None:
+                    return PERSON, named[0], named[1], False
             if tokens[k].text.isupper() and cur in _ROLE_ACRONYMS:
                 # "my old DON", "my HOD": a post written as its initials is one person.
                 named = _appositive_name(ct, k + 1) or _appositive_after_place(ct, k + 1)
@@ -880,7 +898,10 @@ def parse_object(
         if not _plausible_person(ct, j, end, verb):
             # An unknown single word ("Ask Nordstrom for a referral"): maybe a company.
             return ORG, text[tok.start : tokens[end - 1].end], end, False
-        return PERSON, text[tok.start : tokens[end - 1].end], end, False
+        said = text[tok.start : tokens[end - 1].end]
+        if end - j == 1 and said.endswith(_WILL_SUFFIXES) and said[:-3].isalpha():
+            said = said.rsplit("'", 1)[0]  # "see if Mick'll ring his mate": Mick, who will
+        return PERSON, said, end, False
     if strong and _is_lower_name(tokens, j):
         if not _plausible_person(ct, j, j + 1, verb):
             return ORG, tok.text, j + 1, False
@@ -1967,7 +1988,12 @@ def find_refs(ct: CleanText) -> list[Ref]:
                 (tokens[j].low == "to" and tok.low in _TO_PERSON)
                 or (tokens[j].low == "with" and tok.low in ("contact", "contacting"))
             )
-            and (_is_name(tokens[j + 1]) or tokens[j + 1].low in GIVEN_NAMES)
+            and (
+                _is_name(tokens[j + 1])
+                or tokens[j + 1].low in GIVEN_NAMES
+                # "I will ask to my cousin who works in Nubank …": a relation follows.
+                or (tokens[j + 1].low in _MY and tok.low in _TO_PERSON)
+            )
         ):
             # "ask to Marta for a referral", "contact with Ngoc": a learner's frame, the person
             # follows; "msg to Jonno: …", "email to Dana": a message to the person.
@@ -2196,7 +2222,10 @@ def _after_a_noted_favour(tokens: tuple[Token, ...], i: int) -> bool:
 
 def _see_if_asks(tokens: tuple[Token, ...], k: int) -> bool:
     """After "see if <person>": "can", "would" … ask them something ("see if she can refer
-    me"), also after where they are from ("see if Marcy from the VA office can get …")."""
+    me", "see if Mick'll ring his mate"), also after where they are from ("see if Marcy from
+    the VA office can get …")."""
+    if 0 < k <= len(tokens) and tokens[k - 1].low.endswith(_WILL_SUFFIXES):
+        return True
     if k < len(tokens) and tokens[k].low in ("from", "at"):
         for m in range(k + 1, min(len(tokens), k + 7)):
             if tokens[m].low in _SEE_IF_ASKS:

@@ -141,3 +141,37 @@ def test_kin_and_possessives_in_other_languages_name_the_person(
     result = assess_ask(text)
     assert result.verdict is verdict, result.reasons
     assert result.who == who
+
+
+# Three ways of writing the person that a learner or a quick typist uses: "ask to my uncle"
+# (a learner's frame, then a relation), a grade before the name ("my EL2 Siobhan"), and "will"
+# run into the name ("see if Gazza'll …", said back as "Gazza"). Plural relations stay no one;
+# a grade before a thing names no one.
+@pytest.mark.parametrize(
+    ("text", "verdict", "who"),
+    [
+        (
+            "I will ask to my uncle who works in Itaú if he can pass my CV to the IT manager",
+            Verdict.SPECIFIC,
+            "my uncle",
+        ),
+        ("I will ask to my friends for a referral at Itaú", Verdict.VAGUE, None),
+        (
+            "ask my EL2 Siobhan to be my referee for the APS6 analyst round at Treasury",
+            Verdict.SPECIFIC,
+            "Siobhan",
+        ),
+        ("ask about my APS6 application at Treasury", Verdict.VAGUE, None),
+        (
+            "see if Gazza'll pass my resume to the super at Multiplex",
+            Verdict.SPECIFIC,
+            "Gazza",
+        ),
+    ],
+)
+def test_learners_and_quick_typists_name_the_person(
+    text: str, verdict: Verdict, who: str | None
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
+    assert result.who == who
