@@ -573,7 +573,9 @@ def _doubt_after(low: str, start: int, pos: int) -> str | None:
 
 
 _LOWER_NAME = re.compile(r"[a-zà-öø-ÿ][\w'-]*(?:\s[a-zà-öø-ÿ][\w'-]*){0,2}")
-_LOWER_KEEP = frozenset({"my", "our", "the", "mom", "dad", "mum", "grandma", "grandpa"})
+_LOWER_KEEP = frozenset(
+    {"my", "our", "the", "mom", "dad", "mum", "grandma", "grandpa", "mon", "meu", "minha", "mi"}
+)
 
 
 def _say_name(name: str) -> str:

@@ -100,6 +100,14 @@ _SELF_TO = frozenset(
     # "Emailing today to ask if she'll …": the member's own ask, the person named before.
     | {"today", "tonight", "tomorrow"}
 )
+# "going in friday to ask him for a stage": a day before "to ask" is the member's plan too,
+# unless a person was just asked ("asking him sat to ask the VP …" asks him, not the VP).
+_DAYS_TO = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "arvo"}
+    | {"mon", "tues", "wed", "thurs", "fri", "sat", "sun", "tmrw", "tmr", "weekend", "morning"}
+)
+# "Mick'll", "Jo'd": a name and "will"/"would" written as one word.
+_WILL_SUFFIXES = ("'ll", "'d")
 _SEE_IF_ASKS = frozenset(
     {"can", "could", "will", "would", "knows", "know", "has", "have", "might", "would've"}
     | {"he'd", "she'd", "they'd", "wants", "minds"}
@@ -675,6 +683,17 @@ _ONE_OF_A_KIND = frozenset(
 )
 
 
+def _grade_code(word: str) -> bool:
+    """A pay grade or level written as capitals and digits: "EL1", "APS6", "G7", "L5"."""
+    return (
+        1 < len(word) <= 5
+        and word[0].isupper()
+        and word[-1].isdigit()
+        and word.isalnum()
+        and word.rstrip("0123456789").isupper()
+    )
+
+
 def _one_owner_word(tokens: tuple[Token, ...], start: int, j: int) -> bool:
     """Is the owner in "X's" (tokens[start:j]) one identifiable person: a name, or "my" and kin or
     a post one holds ("my son's", "Dana's", "Grandpa's", "my boss's"), not "my friend's"?"""
@@ -743,8 +762,9 @@ def parse_object(
     if low.endswith("'s") and low[:-2] in UNIQUE_KIN and tok.is_cap:
         kind, end, said = _possessive_chain(ct, j, j + 1)
         return kind, said, end, False
-    # "my old manager Tom", "my brother", "my network", "our mentor".
-    if low in ("my", "our"):
+    # "my old manager Tom", "my brother", "my network", "our mentor"; "mon parrain", "meu
+    # ex-gestor", "mi jefa" in French, Portuguese and Spanish.
+    if low in _POSSESSIVES:
         k = j + 1
         while k < len(tokens) and k - j <= 4:
             cur = _relation(tokens[k].low)
@@ -763,6 +783,11 @@ def parse_object(
                 end = _unit_end(tokens, k + 1)
                 if end > k + 1:
                     return PERSON, text[tok.start : tokens[end - 1].end], end, False
+            if k == j + 1 and _grade_code(tokens[k].text) and k + 1 < len(tokens):
+                # "my EL1 Anita", "my APS6 Tom": a grade said for the person above the member.
+                named = _appositive_name(ct, k + 1) if _given_name(tokens[k + 1].low) else None
+                if named is not None:
+                    return PERSON, named[0], named[1], False
             if tokens[k].text.isupper() and cur in _ROLE_ACRONYMS:
                 # "my old DON", "my HOD": a post written as its initials is one person.
                 named = _appositive_name(ct, k + 1) or _appositive_after_place(ct, k + 1)
@@ -799,6 +824,11 @@ def parse_object(
             break
         return None
     # "the alumni coordinator, Ms. Delgado" is a person; "the hiring manager" is not.
+    if low == "the" and j + 1 < len(tokens):
+        post_end = _the_one_post(tokens, j + 1)
+        if post_end > j + 1:
+            # "the NUM on 4 West", "the boss": a post one person holds where the member is.
+            return PERSON, text[tok.start : tokens[post_end - 1].end], post_end, False
     if low in QUANTIFIERS or low.isdigit() or low in ("few", "couple"):
         k = _people_noun_within(tokens, j + 1, 6)
         if k < 0:
@@ -823,7 +853,11 @@ def parse_object(
             return PERSON, text[tok.start : tokens[pinned - 1].end], pinned, False
         if one_post:
             # "the alumni coordinator", "the hiring manager from tuesday's interview".
-            if k == j + 1 == head_end - 1 and tokens[k].low == "head" and tokens[k + 1].low == "of":
+            if (
+                k == j + 1 == head_end - 1
+                and tokens[k].low in _SAID_WITH_UNIT
+                and tokens[k + 1].low == "of"
+            ):
                 # "the head of the PTA": a bare "the head" says nothing, its unit is said too.
                 head_end = _unit_end(tokens, head_end)
             return PERSON, text[tok.start : tokens[head_end - 1].end], head_end, False
@@ -864,7 +898,10 @@ def parse_object(
         if not _plausible_person(ct, j, end, verb):
             # An unknown single word ("Ask Nordstrom for a referral"): maybe a company.
             return ORG, text[tok.start : tokens[end - 1].end], end, False
-        return PERSON, text[tok.start : tokens[end - 1].end], end, False
+        said = text[tok.start : tokens[end - 1].end]
+        if end - j == 1 and said.endswith(_WILL_SUFFIXES) and said[:-3].isalpha():
+            said = said.rsplit("'", 1)[0]  # "see if Mick'll ring his mate": Mick, who will
+        return PERSON, said, end, False
     if strong and _is_lower_name(tokens, j):
         if not _plausible_person(ct, j, j + 1, verb):
             return ORG, tok.text, j + 1, False
@@ -880,6 +917,40 @@ def parse_object(
         # "ask will to review my cover letter": a name that is also a common word.
         return PERSON, tok.text, j + 1, False
     return None
+
+
+# Posts said back with the unit they head: "the head of the PTA", "the coordinator of the
+# Youth Jobs program" ("the head", "the coordinator" alone say nothing).
+_SAID_WITH_UNIT = frozenset({"head", "coordinator", "organiser", "organizer"})
+# Posts written as initials that a ward, a school or a venue has one of: nurse unit manager,
+# director of nursing, head of department, general manager ("the NUM on 4 West").
+_UNIT_ACRONYMS = frozenset({"num", "don", "hod", "gm"})
+# Words for the member's own boss, said with "the" ("ask the boss for a reference"; UK, IE, AU).
+_THE_BOSS = frozenset({"boss", "gaffer"})
+
+
+def _the_one_post(tokens: tuple[Token, ...], k: int) -> int:
+    """End of a post after "the" at k that one person holds, or k: "the boss" (the member's
+    own, not "the bosses"), "the NUM on 4 West", "the DON at St Vincent's" (its initials in
+    capitals, then the unit: "the GM" alone, or "the num", is not read)."""
+    tok = tokens[k]
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if tok.low in _THE_BOSS:
+        return k if nxt is not None and nxt.low in ("'s", "man", "lady") else k + 1
+    if tok.low not in _UNIT_ACRONYMS or not tok.text.isupper() or nxt is None:
+        return k
+    if nxt.low not in ("on", "at", "of", "in") or k + 2 >= len(tokens):
+        return k
+    unit = tokens[k + 2]
+    if unit.low in ("the", "my", "our"):
+        return k + 4 if k + 3 < len(tokens) and tokens[k + 3].is_word else k
+    if unit.is_cap and unit.is_word:
+        # "on 4 West", "at St Vincent's": a ward or a place named by its name.
+        end = k + 3
+        if end < len(tokens) and tokens[end].is_cap and tokens[end].is_word:
+            end += 1
+        return end
+    return k
 
 
 # An office one person holds, named by what it serves: "the alumni coordinator", "the career
@@ -917,6 +988,8 @@ _ONE_MEETING = frozenset(
 _ONE_PER_PLACE = frozenset({"gm", "ceo", "owner", "founder", "president", "cfo", "coo", "cto"})
 _UNIT_HEADS = frozenset(
     {"head", "director", "chair", "dean", "principal", "president", "founder", "owner", "ceo"}
+    # "the coordinator of the Youth Jobs program": one coordinates a programme named as one.
+    | {"coordinator", "organiser", "organizer"}
 )
 
 
@@ -1178,6 +1251,9 @@ _DAY_HEADERS = frozenset(
     | {"today", "tomorrow", "tonight"}
 )
 _MY = frozenset({"my", "our"})
+# "my" in the slot after a verb, in English and in French, Portuguese and Spanish ("demander à
+# mon parrain", "ligar pro meu ex-gestor"; "ma" is left out: in English it is a mother).
+_POSSESSIVES = frozenset({"my", "our", "mon", "meu", "minha", "mi"})
 # The lowercase words that can open a slot or start a person named in passing.
 _SLOT_WORDS = _VERB_STARTS | GIVEN_NAMES | _MY | ADDRESS_BEFORE | TITLES
 _LEAD_MARKS = frozenset({":", "—", "-", ",", "→", "="})
@@ -1315,13 +1391,41 @@ def _post_heading(ct: CleanText) -> Ref | None:
                 comma = m
                 break
     if comma + 1 >= len(tokens) or tokens[comma].text != ",":
-        return None
+        return _post_as_subject(ct, end)
     if tokens[comma + 1].low not in REQUEST_VERBS:
         return None
     # "the head chef at my last job" is said with its place when that is short.
     stop = comma if comma - end <= 5 else end
     text = ct.text[tokens[0].start : tokens[stop - 1].end]
     return Ref(RefKind.PERSON, text, tokens[0].start, tokens[stop - 1].end, Source.MENTION)
+
+
+# Words that cannot be the verb after a subject: "the head chef at Nobu and …".
+_NOT_VERBS = frozenset({"and", "or", "who", "that", "is", "was", "'s", "to", "for", "if"})
+
+
+def _post_as_subject(ct: CleanText, end: int) -> Ref | None:
+    """A post one person holds opening the message as the subject of a verb, a he/she pointing
+    back: "the head chef at Nobu ate at ours last week … ask him for a stage", "the DON at St
+    Vincent's rang me … asking her". The post at tokens[:end]; its place, named by its name
+    ("at Nobu", "at the Alfred"), is said with it (a post at "a"/"some" place is no one)."""
+    tokens = ct.tokens
+    m = end
+    if m + 1 < len(tokens) and tokens[m].low in _WHERE:
+        m += 1 + (tokens[m + 1].low in ("the", "my", "our"))
+        start = m
+        while m < len(tokens) and m - start < 3 and tokens[m].is_cap and tokens[m].is_word:
+            m += 1
+        if m == start:
+            return None
+    if m >= len(tokens) or not tokens[m].is_word or tokens[m].is_cap:
+        return None
+    if tokens[m].low in _NOT_VERBS or tokens[m].low in _PREPOSITIONS:
+        return None
+    if _GENDERED.search(ct.low, tokens[m].end, tokens[m].end + 160) is None:
+        return None
+    stop = tokens[m - 1].end
+    return Ref(RefKind.PERSON, ct.text[tokens[0].start : stop], tokens[0].start, stop, MENTION)
 
 
 # Favours a clipped note may name straight after "name,": "kavya, mock interview for …".
@@ -1804,6 +1908,8 @@ def find_refs(ct: CleanText) -> list[Ref]:
         lead = _post_heading(ct)
     if (lead is None or lead.source is LEAD) and not REQUEST_VERBS_AFTER.isdisjoint(ct.words):
         lead = _asked_in_another_language(head) or lead
+    if lead is None and count > 4 and tokens[1].low in _I_WORDS:
+        lead = _spoken_to_first(ct)
     if lead is not None:
         refs.append(lead)
     # Only verbs can open a slot, and only capitalised words, given names and "my"/"our" can
@@ -1882,7 +1988,12 @@ def find_refs(ct: CleanText) -> list[Ref]:
                 (tokens[j].low == "to" and tok.low in _TO_PERSON)
                 or (tokens[j].low == "with" and tok.low in ("contact", "contacting"))
             )
-            and (_is_name(tokens[j + 1]) or tokens[j + 1].low in GIVEN_NAMES)
+            and (
+                _is_name(tokens[j + 1])
+                or tokens[j + 1].low in GIVEN_NAMES
+                # "I will ask to my cousin who works in Nubank …": a relation follows.
+                or (tokens[j + 1].low in _MY and tok.low in _TO_PERSON)
+            )
         ):
             # "ask to Marta for a referral", "contact with Ngoc": a learner's frame, the person
             # follows; "msg to Jonno: …", "email to Dana": a message to the person.
@@ -1956,6 +2067,37 @@ def find_refs(ct: CleanText) -> list[Ref]:
     if "your" in ct.words:
         refs = _through_them(refs)
     return _resolve(refs)
+
+
+# "I" as written in chat, opening what is said to a person named first: "steph i need you to …".
+_I_WORDS = frozenset({"i", "im", "i'm", "ima"})
+# What the member says they do to the person spoken to: "i need you to", "im asking you".
+_I_ASK_YOU = frozenset({"need", "needed", "want", "asking", "ask", "beg", "begging"})
+_YOU = frozenset({"you", "u", "ya", "yu"})
+
+
+def _spoken_to_first(ct: CleanText) -> Ref | None:
+    """A person named as the message opens and spoken to, then asked: "steph i need you to be my
+    referee …", "fionn im asking you lol — can you send me …". The name is asked (the favour
+    follows), also lowercase when it is a known given name; "steph i need to ask about …" and
+    "i need you to" with no name before it ask no one here."""
+    tokens = ct.tokens
+    first = tokens[0]
+    k = 2
+    if k < len(tokens) and tokens[k].low in ("am", "really", "just"):
+        k += 1  # "jo i am asking you", "jo i really need you to"
+    if k + 1 >= len(tokens) or tokens[k].low not in _I_ASK_YOU or tokens[k + 1].low not in _YOU:
+        return None
+    if first.text.startswith(MENTION_PREFIX):
+        said = ct.mentions.get(first.text, first.text)
+    elif (first.is_cap and _is_name(first)) or (
+        _given_name(first.low) and first.low not in COMMON_WORDS and first.text.isalpha()
+    ):
+        said = first.text
+    else:
+        return None
+    end = tokens[k + 1].end
+    return Ref(PERSON, said, first.start, end, REQUEST, addressed=True)
 
 
 # Verbs that contact whoever answers: "call the staffing agency", "email the recruitment firm".
@@ -2080,7 +2222,10 @@ def _after_a_noted_favour(tokens: tuple[Token, ...], i: int) -> bool:
 
 def _see_if_asks(tokens: tuple[Token, ...], k: int) -> bool:
     """After "see if <person>": "can", "would" … ask them something ("see if she can refer
-    me"), also after where they are from ("see if Marcy from the VA office can get …")."""
+    me", "see if Mick'll ring his mate"), also after where they are from ("see if Marcy from
+    the VA office can get …")."""
+    if 0 < k <= len(tokens) and tokens[k - 1].low.endswith(_WILL_SUFFIXES):
+        return True
     if k < len(tokens) and tokens[k].low in ("from", "at"):
         for m in range(k + 1, min(len(tokens), k + 7)):
             if tokens[m].low in _SEE_IF_ASKS:
@@ -2124,7 +2269,12 @@ def _not_a_new_ask(tokens: tuple[Token, ...], i: int, n: int) -> bool:
     prev = tokens[i - 1].low if i else ""
     if i >= 2:
         before = tokens[i - 2].low
-        if prev == "to" and before not in _SELF_TO and not _a_time(before):
+        if (
+            prev == "to"
+            and before not in _SELF_TO
+            and not _a_time(before)
+            and not (before in _DAYS_TO and i > 2 and tokens[i - 3].low not in _ASKED_OBJECTS)
+        ):
             return True
         if (
             prev in ("could", "can", "might", "should")
@@ -2136,6 +2286,9 @@ def _not_a_new_ask(tokens: tuple[Token, ...], i: int, n: int) -> bool:
             return True
     # "friday's phone screen", but "today's ask: <@U…> for a referral" is an ask.
     return n == 1 and prev.endswith("'s") and (i + 1 >= count or tokens[i + 1].text != ":")
+
+
+_ASKED_OBJECTS = frozenset({"him", "her", "them", "me", "us"})
 
 
 def _a_time(low: str) -> bool:
