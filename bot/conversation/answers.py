@@ -67,12 +67,28 @@ def _one_of(*replies: str) -> Callable[[Turn, Reading], State]:
 
 
 thanks = _one_of("You're welcome! 🙌", "Anytime.", "Glad to help.")
-frustration = _one_of(
+_fed_up = _one_of(
     "Job searching is hard, and it's OK to be fed up. Want a break? `pause 7` gives you a week "
     "off, `stop` ends the check-ins.",
     "That sounds rough. No pressure from me — `pause till monday` or `stop` whenever you like, "
     "and `skip` is always fine.",
 )
+
+
+def frustration(turn: Turn, reading: Reading) -> State:
+    """Fed up, or a hard time said plainly: kindness first, and the way to a break."""
+    if reading.why == "a hard time":
+        turn.say_one_of(
+            (
+                "I'm sorry — that's a hard one, and it says nothing about what you're worth. Take "
+                "the time you need: `pause 7` gives you a week off. When you're ready, one small "
+                "ask (even feedback from someone who interviewed you) is a good way back in.",
+                "That sounds really tough. Be kind to yourself this week — `skip` is always fine, "
+                "and `pause 7` gives you a week off.",
+            )
+        )
+        return _stay(turn)
+    return _fed_up(turn, reading)
 
 
 def acknowledged(turn: Turn, reading: Reading) -> State:

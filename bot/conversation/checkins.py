@@ -66,6 +66,7 @@ def _quiet_limit_reached(turn: Turn) -> bool:
 
 
 FOLLOW_UP_DAY = "follow_up_day"  # memory: the local day "Heard back?" was last asked
+PICKED_UP = "picked_up_draft"  # memory: the draft a morning question last picked up
 
 
 def ask_morning(turn: Turn, checkin: CheckIn) -> None:
@@ -83,13 +84,14 @@ def ask_morning(turn: Turn, checkin: CheckIn) -> None:
         and data.get("who")
         and "what" in str(data.get("asking", ""))
         and not data.get("made")
-        and not data.get("picked_up")  # once: the morning after, not every morning
+        and member.memory.get(PICKED_UP) != data.get("draft")  # once: the morning after
         and not _quiet_limit_reached(turn)
     ):
         # Mid-plan last night ("coffee with my old boss Megan" — "What will you ask Megan
         # for?"): the morning picks the plan up instead of dropping the person.
         who = yours(data["who"])
-        member.state_data = {**data, "questions": 1, "picked_up": True}
+        member.state_data = {**data, "questions": 1}
+        member.memory[PICKED_UP] = data.get("draft")
         turn.say(
             f"Morning, {member.name}! Still planning to ask {who}? What will you ask "
             f"{data['who'] if who == data['who'] else 'them'} for — or tell me someone new."

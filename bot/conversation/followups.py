@@ -10,12 +10,13 @@ the member's most recent open ask, and the reply says which.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from bot.checkins import cancel_all, plan_follow_up, plan_made_question
 from bot.conversation.intents import Intent, Reading, corrected_person, outcome_person
 from bot.conversation.outcomes import ask_what_happened, choice, outcome
 from bot.conversation.phrases import CORRECTION, DIDNT_ASK, NERVES
-from bot.conversation.planning import judge, made_untold, skip_today
+from bot.conversation.planning import judge, last_plan, made_untold, skip_today
 from bot.conversation.states import State
 from bot.conversation.text import short
 from bot.conversation.turn import Turn
@@ -114,9 +115,22 @@ def _put_name_right(ask: Ask, text: str) -> None:
         ask.who = fixed
 
 
+# A plan filed unfinished (a check-in moved on) that "done, sent it" can still be about.
+DRAFT_STILL_MEANT = timedelta(days=3)
+
+
 def typed_made(turn: Turn, reading: Reading) -> State:
     """ "yep did it!", "Made it" typed (now or the next morning)."""
     ask, pending = _the_ask(turn)
+    draft = last_plan(turn)
+    if (
+        ask is None
+        and draft is not None
+        and draft.who
+        and draft.status == AskStatus.SKIPPED
+        and turn.now - draft.created_at <= DRAFT_STILL_MEANT
+    ):  # "done, sent it this morning" about yesterday's unfinished plan with Claire
+        ask = draft
     if _someone_else(turn, ask, pending, reading.text):
         return made_untold(turn, reading.text)
     assert ask is not None

@@ -804,7 +804,17 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.SKIP, "no ask today")
     if state in (State.IDLE, State.AWAITING_ASK) and vocab.UNSURE.match(low):
         return reading(Intent.QUESTION, "a question: what_to_ask", topic=Topic.WHAT_TO_ASK)
-    if state in _PLAN_STATES and vocab.THINKING_OF_ASKING.search(low) and someone_in(text):
+    if (
+        state in _PLAN_STATES
+        and vocab.THINKING_OF_ASKING.search(low)
+        and (
+            someone_in(text)
+            or (
+                re.match(r"^((hm+|um+|ok|so|well)[, ]+)*(maybe|perhaps|i could|i might)\b", low)
+                and assessed(text).verdict == Verdict.VAGUE
+            )
+        )
+    ):  # "maybe I could ask the hiring manager for feedback?": a plan, said with a doubt
         return reading(Intent.PLAN, "someone the member is thinking of asking")
     if (
         state == State.CLARIFYING
@@ -865,6 +875,12 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.CONFIRM if said == "yes" else Intent.DECLINE, f"says {said}")
 
     has_ask = _has_ask(text)
+    if (
+        vocab.HARD_TIMES.search(low)
+        and assessed(text).verdict != Verdict.SPECIFIC
+        and not (vocab.PLAN_WORDS.search(low) and assessed(text).who is not None)
+    ):  # "honestly not in a great place this week, got rejected after the final round"
+        return reading(Intent.FRUSTRATION, "a hard time")
     strong = vocab.STRONG_FEELING.search(low) and assessed(text).who is None
     if vocab.FRUSTRATION.search(low) and (not has_ask or strong):
         return reading(Intent.FRUSTRATION, "frustrated")
@@ -1070,7 +1086,7 @@ def _answer(
     outside a pending question, only clear reports ("she said yes", "made it!")."""
     state = context.state
     answering = state in _ANSWER_STATES
-    if len(words) > 40 or (not answering and len(words) > 20):
+    if len(words) > 40 or (not answering and len(words) > 20 and not _names_outcome(low)):
         return None
     low = re.sub(r"^<@!?\w+>\s*", "", low)
     if low.endswith("?") and re.match(

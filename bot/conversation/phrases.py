@@ -90,7 +90,8 @@ THINKING_OF_ASKING = re.compile(
 # A hard week said in passing ("got rejected from two final rounds"): the reply starts kindly.
 HARD_TIMES = re.compile(
     r"\b(rejected|rejection|rough|hard week|tough week|bad week|brutal|ghosted by|laid off|"
-    r"discouraged|down lately|struggling)\b"
+    r"discouraged|down lately|struggling|not in a (great|good) (place|headspace|way)|gutted|"
+    r"devastated|heartbroken|feeling low)\b"
 )
 # "sorry i ghosted for a week": back after a silence, no guilt needed.
 BACK_AFTER_SILENCE = re.compile(
@@ -286,7 +287,8 @@ THANKS = re.compile(
     r"( ok| yay| thanks)?$"
 )
 THANKS_PREFIX = re.compile(
-    r"^(thanks+|thank you|thx|ty|appreciate it|appreciate that)( so much| a lot)?(,| !| for \w+)?\s+"
+    r"^(thanks+|thank you|thank u|thanku|thx|ty|appreciate it|appreciate that)( so much| a lot)?"
+    r"(,| !| for \w+)?\s+"
 )
 THANKS_HELPED = re.compile(
     r"^((cheers|thanks|thx|ty|thank you)[,!. ]+)?(honestly |really |seriously )?(appreciate (you|u|ya|it|this)|(this|you) (has|have|really|actually)"
@@ -319,6 +321,10 @@ MADE = re.compile(
     r"sent|sent it|i sent it|yes,? sent|i made it|i made the ask|made my ask|ask made|"
     r"i did it|done and done|yes made it|yeah i did|yep i did|yup did it|did that|yh|yh i did|"
     r"yh did it)$"
+    # "done, sent it this morning"
+    r"|^(done|did it|sent it|sent|asked|asked (her|him|them)|messaged (her|him|them))[,.! ]+"
+    r"((i )?(sent|did|asked|messaged|emailed|texted) (it|her|him|them) )?(this morning|today|"
+    r"yesterday|just now|earlier|already|last night)[.! ]*$"
     r"|^(yes|yep|yeah|yup|ya|y|bet|yo|ok|okay)?,? ?(i )?(just |already |finally )?(did it|did|asked|made it|"
     r"sent|messaged|emailed|texted|called|pinged|dm'?d|dmed|wrote|reached out|made the ask|"
     r"asked (him|her|them)|hit (him|her|them) up)\b"
@@ -557,6 +563,7 @@ OUTCOME_NO = re.compile(
     r"no luck|not possible|not hiring|said no|a no|was a no|it'?s a no|hard no|refused)\b"
     r"|\b(she|he|they) (doesn'?t|don'?t|does not|do not) (do|give|make) (referrals|intros|introductions)\b"
     r"|\bbut no\b|\bno openings\b|\b(already|been) filled\b|👎"
+    r"|\bwent with (someone|somebody|another|an internal|a different|an external)\b"
     r"|\b(doesn'?t|does not|don'?t|do not) have (any )?(openings|roles|positions|vacancies|budget|"
     r"headcount|anything)\b|\bnot the right (person|one|contact)\b"
 )

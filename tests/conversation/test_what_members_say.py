@@ -622,6 +622,22 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "a hard week is met kindly; an unfinished plan made later is that plan; a no with praise": [
+        (
+            "honestly not in a great place this week, got rejected after the final round at Monzo",
+            "I'm sorry — that's a hard one",
+        ),
+        ("maybe I could ask the hiring manager for feedback?", "Who exactly will you ask"),
+        ("her name was Claire", "what will you ask Claire for?"),
+        (":2d", ""),
+        ("done, sent it this morning", "(That's for your ask of Claire.) Nice — you asked."),
+        (
+            "she replied!! said I was great but they went with someone with more fintech "
+            "experience, and she'll keep me in mind",
+            "A no is still an answer",
+        ),
+        ("thank u for pushing me on this", "You're welcome!"),
+    ],
     "learners' English: an apology is met kindly, 'I send him message' is made": [
         ("sorry my english is not perfect", "No need to apologise"),
         (
