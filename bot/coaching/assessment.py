@@ -458,7 +458,8 @@ def _to_second_person(what: str) -> str:
 
 # A question to the coach about asking is not a plan: "should I ask Dana for a referral?",
 # "is it too soon to ask him…", "not sure whether to ask Omar for an intro".
-_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+# (A stop and a space, or a newline: one character class first, so the regex engine skips to it.)
+_SENTENCE_BREAK = re.compile(r"[.!?;\n](?:(?<=\n)|\s)")
 _COACH_QUESTION = re.compile(
     r"(?:(?:so|ok|okay|hmm|hey|also|but|and|quick\squestion)[,:]?\s)?"
     r"(?:(?:should|shall|can|could|may|might|would|do|does|did|is|isn't|am|was|will)\s"
@@ -494,7 +495,13 @@ def _coach_question(low: str, pos: int, *, addressed: bool = False) -> str | Non
     for match in _SENTENCE_BREAK.finditer(low, max(0, pos - 200), pos):
         if not _TITLE_DOT.search(low, max(0, match.start() - 6), match.start() + 1):
             start = match.end()  # "is it ok to ask Mr. Brooks …": a title's dot ends nothing
-    head = _NOTE_HEAD.match(low, start)
+    # Every note head holds its mark within its first 43 characters (most sentences have none).
+    opening = low[start : start + 43]
+    head = (
+        _NOTE_HEAD.match(low, start)
+        if "—" in opening or ":" in opening or "→" in opening or "-" in opening
+        else None
+    )
     # "Tom — should I ask him to refer me …?", "Ade — do you think he'd refer me?": the note's
     # person, then a question to me about them (spoken of as "he", "him").
     to_me = head is not None and _ASKS_ME_AFTER_HEAD.match(low, head.end()) is not None
