@@ -1097,6 +1097,10 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (_STATUS, _STATUS_WORDS),
     (_TAKE_ON, _TAKE_ON_WORDS),
 )
+# Every word a gate in `find_favours` tests: the message's other words cannot open a gate.
+_GATE_WORDS = frozenset().union(
+    *(needs for _, needs in GATED_PATTERNS), _NUMBER_WORDS, {"whether", "about", "abt"}
+)
 
 
 _NO_WORDS: frozenset[str] = frozenset()
@@ -1129,6 +1133,8 @@ def find_favours(
     `words` are the message's lowercase tokens (found again from `text` when not given)."""
     if words is None:
         words = {word.lower() for word in TOKEN.findall(text)}
+    # The words some gate below tests (a few): each gate's set test then looks through these.
+    words = words & _GATE_WORDS
     favours: list[Favour] = list(_bare_favours(text, low, after_person)) if after_person else []
     has_anchor = bool(anchors)
 
