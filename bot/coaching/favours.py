@@ -694,8 +694,11 @@ def _outside_aside(low: str, start: int, pos: int) -> int:
 
 # The member as the subject of the favour's verb: "so I can send it", "before I send", "we'll
 # forward" (not "if I can use her as a reference", which asks leave of the person).
+# "i" or "we" at a word's start, not after "if"/"whether": checked once past the letters, so the
+# regex engine skips from one "i" or "w" to the next.
 _I_DO = re.compile(
-    r"(?<!\bif\s)(?<!\bwhether\s)\b(?:i|we)(?:'ll|'d)?(?:\s(?:can|could|will|would|should|must"
+    r"(?:i(?<!\w.)(?<!\bif\s.)(?<!\bwhether\s.)|we(?<!\w..)(?<!\bif\s..)(?<!\bwhether\s..))"
+    r"(?:'ll|'d)?(?:\s(?:can|could|will|would|should|must"
     r"|then|also|just|need\sto|have\sto|want\sto|get\sto))?\s\Z"
 )
 
