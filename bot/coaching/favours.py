@@ -106,9 +106,11 @@ def _breaks(words: str, after_comma: str) -> re.Pattern[str]:
     comma followed by `after_comma`. Every match starts with one character class and
     lookbehinds pick the branch, so the regex engine jumps from one such character to the next
     instead of trying each branch at each position (several times faster)."""
+    # (The branches exclude each other by the character read, so the space's, the commonest,
+    # comes first, and the others are not tried after a space.)
     return re.compile(
-        rf"[.;!?,\s](?:(?<=\.){DOT_END}|(?<=[;!?])|(?<=\s)[—→]\s|(?<=\s)(?:{words})\s"
-        rf"|(?<=,)\s(?:{words})\s|(?<=,){after_comma})"
+        rf"[.;!?,\s](?:(?<=\s)(?:[—→]\s|(?:{words})\s)"
+        rf"|(?<!\s)(?:(?<=\.){DOT_END}|(?<=[;!?])|(?<=,)(?:\s(?:{words})\s|{after_comma})))"
     )
 
 
