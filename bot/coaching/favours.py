@@ -450,6 +450,13 @@ _COUNTED = re.compile(
     r"|that|she|he|they|[a-z]+'d)\b"
     rf"|\b{_NUMBER}\sof\s(?:their|his|her|the)\s(?:names|contacts|emails|numbers)\b"
 )
+# Every count names its people or contacts as a whole word: a message without one is not read
+# for a number.
+_COUNTED_WORDS = frozenset(
+    {"contacts", "names", "people", "alumni", "recruiters", "managers", "engineers", "designers"}
+    | {"folks", "connections", "leaders", "founders", "directors", "colleagues", "friends"}
+    | {"introductions", "intros", "referrals", "contact", "name", "person", "emails", "numbers"}
+)
 _WITH_UNNAMED = re.compile(
     r"\s(?:with|w/|w)\s(?:someone|somebody|anyone|anybody|a\sfriend|a\speer|a\scolleague"
     r"|a\sclassmate|people|friends|peers|a\smentor|an\salum|an\salumnus)\b"
@@ -1084,6 +1091,7 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (_SEND_DOC, _SEND_DOC_WORDS),
     (_SEND_DOC, _DOC_HEADS),
     (_NAMES, _NAMES_WORDS),
+    (_COUNTED, _COUNTED_WORDS),
     (_WHO_TO, frozenset({"who"})),
     (_WHICH_PEOPLE, frozenset({"which"})),
     (_BENCHMARK, frozenset({"benchmark", "benchmarks"})),
@@ -1322,7 +1330,9 @@ def find_favours(
     # Names, counted contacts and the person to send something to: "the names of two plant
     # managers", "two alumni contacts in…", "who I should send materials to" (concrete only
     # where a company is named in the sentence).
-    counted = not _NUMBER_WORDS.isdisjoint(words) or _HAS_DIGIT(low) is not None
+    counted = not _COUNTED_WORDS.isdisjoint(words) and (
+        not _NUMBER_WORDS.isdisjoint(words) or _HAS_DIGIT(low) is not None
+    )
     for pattern, runs in (
         (_NAMES, not _NAMES_WORDS.isdisjoint(words)),
         (_COUNTED, counted),
