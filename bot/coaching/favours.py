@@ -1149,7 +1149,9 @@ def find_favours(
         words = {word.lower() for word in TOKEN.findall(text)}
     # The words some gate below tests (a few): each gate's set test then looks through these.
     words = words & _GATE_WORDS
-    favours: list[Favour] = list(_bare_favours(text, low, after_person)) if after_person else []
+    # A bare favour noun holds "refer" (referral, reference, referee), "intro" or "recommend".
+    bare = after_person and ("refer" in low or "intro" in low or "recommend" in low)
+    favours: list[Favour] = list(_bare_favours(text, low, after_person)) if bare else []
     has_anchor = bool(anchors)
 
     for m in _EMPTY if _INTRO_WORDS.isdisjoint(words) else _INTRO.finditer(low):
