@@ -116,8 +116,8 @@ _VAGUE_INTENT = re.compile(
     r"|(?i:look\sfor\ssomeone|find\ssomeone|find\sa\scontact|find\san\sinsider|ask\saround"
     r"|who\sto\sask|see\swho\s(?:can|could|might|would|will|bites|responds|replies|answers"
     r"|reaches\sout|gets\sback))\b"
-    r"|\b(?i:get(?:ting)?\srefer+ed|get\s(?:two|three|\d|a\sfew|some)\s(?:references|referrals))\b"
-    r"|\b(?i:pick)\s(?i:his|her|their|your|ur)\sbrain\b|\b(?i:pick)\sthe\sbrains?\sof\b"
+    r"|(?i:get(?:ting)?\srefer+ed|get\s(?:two|three|\d|a\sfew|some)\s(?:references|referrals))\b"
+    r"|(?i:pick)\s(?i:his|her|their|your|ur)\sbrain\b|(?i:pick)\sthe\sbrains?\sof\b"
     # "pick Dr. Okafor's brain about health tech", "pick dana's brain".
     r"|(?i:pick)\s(?:[\w.-]+\s){0,2}?[\w-]+'s\s(?i:brain)\b"
     # "ping my instructor for help w/ my job search", "email my old supervisors for recs".
@@ -154,10 +154,10 @@ _VAGUE_INTENT = re.compile(
     r"|(?<!\bjust\sto\s)(?i:reconnect)\s(?i:with|w/)\s[A-Z][\w-]+\b"
     r"(?!\s(?i:at|on|alumni|folks|people|crew|team|colleagues|friends|contacts|grads)\b)"
     # "Help from Adele", "get on her radar again", "a good person to ask", "good for advice".
-    r"|\b(?i:help|advice|support|guidance)\s(?i:from)\s[A-Z]"
-    r"|\b(?i:get|getting|stay|back)\son\s(?i:his|her)\sradar\b"
-    r"|\b(?i:good|right|best|great)\s(?i:person|one|contact)\sto\s(?i:ask|talk\sto)\b"
-    r"|\b(?i:good|great|useful)\sfor\s(?i:advice|tips|leads|intros|referrals|pointers)\b"
+    r"|(?i:help|advice|support|guidance)\s(?i:from)\s[A-Z]"
+    r"|(?i:get|getting|stay|back)\son\s(?i:his|her)\sradar\b"
+    r"|(?i:good|right|best|great)\s(?i:person|one|contact)\sto\s(?i:ask|talk\sto)\b"
+    r"|(?i:good|great|useful)\sfor\s(?i:advice|tips|leads|intros|referrals|pointers)\b"
     # "find a mentor", "DM a couple of the speakers", "get in touch w some people at the Big 4":
     # someone sought or many written to, no one named.
     r"|(?i:look(?:ing)?\sfor|find(?:ing)?)\s(?i:a|an)\s(?i:mentor|sponsor|referrer|insider)\b"
@@ -171,29 +171,29 @@ _VAGUE_INTENT = re.compile(
     r"(?i:jobs?|work|openings|roles|opportunities|referrals?|leads)\b"
     r"|(?i:get|pick)\s(?:(?i:dr|mr|mrs|ms|prof)\.\s)?[A-Z][\w-]*'s\s"
     r"(?i:thoughts|brain|advice|input|take|opinion|feedback|perspective|help)\b"
-    r"|\b(?i:send)\s(?i:my)\s(?:\w+\s)?(?i:resume|cv|portfolio)\s(?i:to)\s"
+    r"|(?i:send)\s(?i:my)\s(?:\w+\s)?(?i:resume|cv|portfolio)\s(?i:to)\s"
     r"(?i:a\s|some\s|few\s|\d+\s|people|recruiters|hiring)"
     # A question put to a group: "does anyone know if Arup sponsors visas", "anyone got a
     # contact at Atkins?".
-    r"|\b(?i:does|do|can|could|would|will)\s(?i:anyone|anybody|someone|somebody)\s"
+    r"|(?i:does|do|can|could|would|will)\s(?i:anyone|anybody|someone|somebody)\s"
     r"(?i:know|have|help|recommend|refer|intro)\b|^(?i:anyone|anybody)\s(?i:know|have|got)\b"
     # Someone unnamed to do the favour: "get someone to confirm my thesis was submitted",
     # "find a master electrician who'll sign off my hours".
-    r"|\b(?i:get|find|have)\s(?i:someone|somebody|anyone|anybody)\s(?i:to|who)\b"
-    r"|\b(?i:find|get)\s(?i:a|an)\s(?:[\w-]+\s){1,2}?(?i:who(?:'ll|\swill|\swould|'d|\scan"
+    r"|(?i:get|find|have)\s(?i:someone|somebody|anyone|anybody)\s(?i:to|who)\b"
+    r"|(?i:find|get)\s(?i:a|an)\s(?:[\w-]+\s){1,2}?(?i:who(?:'ll|\swill|\swould|'d|\scan"
     r"|\scould)|willing\sto)\s"
     # "would love your thoughts on my search": input asked for, nothing in particular.
-    r"|\b(?i:would|'d)\s(?i:love|like|appreciate|value)\s(?i:your|his|her|their)\s(?i:thoughts"
+    r"|(?i:would|'d)\s(?i:love|like|appreciate|value)\s(?i:your|his|her|their)\s(?i:thoughts"
     r"|advice|input|take|perspective|help|guidance|feedback|insight)\b"
     # "chat to a few GPs about whether to train": several people asked about something.
-    r"|\b(?i:talk|speak|chat)\s(?i:to|with)\s(?i:a\sfew|a\scouple\sof|a\scouple|some|several"
+    r"|(?i:talk|speak|chat)\s(?i:to|with)\s(?i:a\sfew|a\scouple\sof|a\scouple|some|several"
     r"|few|\d+|two|three)\s(?:[\w-]+\s){1,2}?(?i:about|abt|re)\s(?i:whether|if|how|what|which"
     r"|when|where)\b"
     # "would it be better to ask my old boss or my old peer?": a question to me about asking.
-    r"|\b(?i:should\si|would\sit\sbe\s(?:better|best|ok|okay|weird|rude)\sto|is\sit\s(?:ok|okay"
+    r"|(?i:should\si|would\sit\sbe\s(?:better|best|ok|okay|weird|rude)\sto|is\sit\s(?:ok|okay"
     r"|weird|rude|too\s\w+)\sto)\s(?:[\w-]+\s)?(?i:ask)\b"
     # "… and if she has any tips": a vague favour asked with small talk.
-    r"|\b(?i:if|whether)\s(?i:she|he|they)\s(?i:has|have|knows?\sof|knows?)\s(?i:any)\s"
+    r"|(?i:if|whether)\s(?i:she|he|they)\s(?i:has|have|knows?\sof|knows?)\s(?i:any)\s"
     r"(?i:tips|advice|leads|openings|pointers|ideas|contacts|opportunities)\b)"
 )
 # Every match of _VAGUE_INTENT holds one of these words.
@@ -458,7 +458,8 @@ def _to_second_person(what: str) -> str:
 
 # A question to the coach about asking is not a plan: "should I ask Dana for a referral?",
 # "is it too soon to ask him…", "not sure whether to ask Omar for an intro".
-_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+# (A stop and a space, or a newline: one character class first, so the regex engine skips to it.)
+_SENTENCE_BREAK = re.compile(r"[.!?;\n](?:(?<=\n)|\s)")
 _COACH_QUESTION = re.compile(
     r"(?:(?:so|ok|okay|hmm|hey|also|but|and|quick\squestion)[,:]?\s)?"
     r"(?:(?:should|shall|can|could|may|might|would|do|does|did|is|isn't|am|was|will)\s"
@@ -494,7 +495,13 @@ def _coach_question(low: str, pos: int, *, addressed: bool = False) -> str | Non
     for match in _SENTENCE_BREAK.finditer(low, max(0, pos - 200), pos):
         if not _TITLE_DOT.search(low, max(0, match.start() - 6), match.start() + 1):
             start = match.end()  # "is it ok to ask Mr. Brooks …": a title's dot ends nothing
-    head = _NOTE_HEAD.match(low, start)
+    # Every note head holds its mark within its first 43 characters (most sentences have none).
+    opening = low[start : start + 43]
+    head = (
+        _NOTE_HEAD.match(low, start)
+        if "—" in opening or ":" in opening or "→" in opening or "-" in opening
+        else None
+    )
     # "Tom — should I ask him to refer me …?", "Ade — do you think he'd refer me?": the note's
     # person, then a question to me about them (spoken of as "he", "him").
     to_me = head is not None and _ASKS_ME_AFTER_HEAD.match(low, head.end()) is not None

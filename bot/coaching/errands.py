@@ -27,6 +27,24 @@ _ERRAND = re.compile(
     )
     + r")(?![\w'-])"
 )
+
+
+# Little words, common in any message: a phrase is told by another of its words if it has one.
+_LITTLE = frozenset({"a", "the", "my", "for", "with", "at", "in", "on", "to", "up", "off", "from"})
+_LITTLE |= {"me", "us", "her", "his", "him", "them", "their", "your"}
+
+
+def _telling_word(phrase: tuple[str, ...]) -> str:
+    """A word every match of the phrase leaves among the message's words: the first run of
+    letters of one of its words, the longest that is not a little word ("lift" of "a lift",
+    "daughter" of "my daughter's"). Each is a whole run of letters in the match, so it is a
+    token or a piece of one (in ASCII text)."""
+    runs: list[str] = [re.findall("[a-z0-9]+", word)[0] for word in phrase]
+    return max(runs, key=lambda run: (run not in _LITTLE, len(run)))
+
+
+# A message without any of these holds no everyday favour, and is not searched for one.
+_ERRAND_WORDS = frozenset(map(_telling_word, EVERYDAY_FAVOURS))
 # Favours that are about the job search whatever they are asked alongside.
 _JOB_KINDS = frozenset({INTRODUCTION, REFERRAL, REFERENCE, REVIEW})
 
@@ -36,6 +54,8 @@ def find_errand(
 ) -> str | None:
     """The everyday favour asked ("borrow his lawnmower"), when the message asks one and nothing for the job search."""
     if role is not None or not JOB_WORDS.isdisjoint(words):
+        return None
+    if low.isascii() and _ERRAND_WORDS.isdisjoint(words):
         return None
     found = _ERRAND.search(low)
     if found is None:

@@ -107,9 +107,11 @@ def _breaks(words: str, after_comma: str) -> re.Pattern[str]:
     comma followed by `after_comma`. Every match starts with one character class and
     lookbehinds pick the branch, so the regex engine jumps from one such character to the next
     instead of trying each branch at each position (several times faster)."""
+    # (The branches exclude each other by the character read, so the space's, the commonest,
+    # comes first, and the others are not tried after a space.)
     return re.compile(
-        rf"[.;!?,\s](?:(?<=\.){DOT_END}|(?<=[;!?])|(?<=\s)[—→]\s|(?<=\s)(?:{words})\s"
-        rf"|(?<=,)\s(?:{words})\s|(?<=,){after_comma})"
+        rf"[.;!?,\s](?:(?<=\s)(?:[—→]\s|(?:{words})\s)"
+        rf"|(?<!\s)(?:(?<=\.){DOT_END}|(?<=[;!?])|(?<=,)(?:\s(?:{words})\s|{after_comma})))"
     )
 
 
@@ -329,55 +331,60 @@ _FEEDBACK = re.compile(
     r"|flag\s(?:anything|whatever|any|issues|problems|typos|gaps|red\sflags)"
     r"|(?:spot|catch)\s(?:anything|typos|errors|mistakes))\b"
 )
+# Every alternative starts at a word boundary (the one after "him for " too), checked once in
+# front of the group rather than in each of the ~20 alternatives at every position; most
+# alternatives then start with a letter, which the regex engine tests before trying them.
 _NAMES = re.compile(
-    r"\b(?:names?|contacts?|contact\sinfo(?:rmation)?|contact\sdetails|emails?\saddress(?:es)?"
+    r"\b(?:"
+    r"(?:names?|contacts?|contact\sinfo(?:rmation)?|contact\sdetails|emails?\saddress(?:es)?"
     r"|email\saddress(?:es)?|phone\snumbers?|linkedin\sprofiles?"
     r"|(?:a\s)?list\sof\s(?:[\w-]+\s){0,2}?(?:people|alumni|contacts|names|recruiters|managers"
     r"|employees|members|companies|grads|graduates|alums|classmates|colleagues|founders))"
     r"\s(?:(?:now|currently)\s)?(?:of|at|from|who|working|(?=(?:for|in)\s[^.;!?]{0,60}"
     r"\b(?:at|of)\s))\b"
     # "the names on the supply chain team's leadership": people of a named group.
-    r"|\bnames\son\s(?:the|his|her|their)\s(?:[\w&'-]+\s){0,3}?(?:team|team's|teams|panel"
+    r"|names\son\s(?:the|his|her|their)\s(?:[\w&'-]+\s){0,3}?(?:team|team's|teams|panel"
     r"|board|leadership|committee|org|department)\b"
-    r"|\bwho\s(?:he|she|they|you|[\w'-]+)\sknows?\s(?:at|there|in|on|from|inside|over)\b"
-    r"|\bwho\s(?:[\w-]+\s){0,3}?(?:i|we)\sshould\s(?:[\w-]+\s){0,3}?(?:at|about|in|there"
+    r"|who\s(?:he|she|they|you|[\w'-]+)\sknows?\s(?:at|there|in|on|from|inside|over)\b"
+    r"|who\s(?:[\w-]+\s){0,3}?(?:i|we)\sshould\s(?:[\w-]+\s){0,3}?(?:at|about|in|there"
     r"|for|regarding)\b"
-    r"|\bwho\s(?:the|their|his|her)\s(?:[\w-]+\s){0,3}?(?:is|are)\b(?!\s(?:doing|going|up))"
-    r"|\bwho\s(?:at\s[\w&.'-]+\s)?(?:handles|runs|leads|owns|manages|hires|does|oversees|is\sin"
+    r"|who\s(?:the|their|his|her)\s(?:[\w-]+\s){0,3}?(?:is|are)\b(?!\s(?:doing|going|up))"
+    r"|who\s(?:at\s[\w&.'-]+\s)?(?:handles|runs|leads|owns|manages|hires|does|oversees|is\sin"
     r"\scharge\sof|decides|is\shiring|are\shiring)\s"
-    r"|\bwho\s(?:she|he|they|you)(?:'d|\swould)\s(?:recommend|suggest)\b"
-    r"|\b(?:[\w-]+'s\s)(?:direct\s|work\s|personal\s)?(?:(?:full\s)?name\sand\s)?(?:email"
+    r"|who\s(?:she|he|they|you)(?:'d|\swould)\s(?:recommend|suggest)\b"
+    r"|(?:[\w-]+'s\s)(?:direct\s|work\s|personal\s)?(?:(?:full\s)?name\sand\s)?(?:email"
     r"(?:\saddress)?|phone\snumber|number|mobile|cell|contact\sinfo|calendar\slink)\b"
     # "the owner phone number", "get me his email": someone else's contact, not the person's own.
-    r"|\bthe\s(?!(?:direct|work|personal|best|right|same|main|office|company|general)\s)[\w-]+"
+    r"|the\s(?!(?:direct|work|personal|best|right|same|main|office|company|general)\s)[\w-]+"
     r"\s(?:phone\snumber|email\saddress|contact\sinfo|contact\sdetails)\b"
-    r"|\bget\sme\s(?:his|her|their)\s(?:direct\s|work\s)?(?:email|phone\snumber|number"
+    r"|get\sme\s(?:his|her|their)\s(?:direct\s|work\s)?(?:email|phone\snumber|number"
     r"|contact\sinfo|contact\sdetails)\b"
     # "asking him for her email" (his wife's): someone else's contact, not the person's own.
     r"|(?:(?<=\bhim\sfor\s)(?:her|their)|(?<=\bher\sfor\s)(?:his|their)|(?<=\bthem\sfor\s)"
     r"(?:his|her))\s(?:direct\s|work\s)?(?:email(?:\saddress)?|phone\snumber|number"
     r"|contact\sinfo|contact\sdetails|contact)\b"
-    r"|\bname\sand\s(?:linkedin|email|number|phone\snumber|contact)\sof\b"
+    r"|name\sand\s(?:linkedin|email|number|phone\snumber|contact)\sof\b"
     # "the recruiter's name and email", "the hiring manager's name": who holds a post.
-    r"|\b(?:the|his|her|their)\s(?:[\w-]+\s)?(?:recruiter|manager|mgr|director|lead|head|founder"
+    r"|(?:the|his|her|their)\s(?:[\w-]+\s)?(?:recruiter|manager|mgr|director|lead|head|founder"
     r"|ceo|cto|partner|supervisor|coordinator|buyer|boss|foreman|principal)'s\s"
     r"(?:full\s)?name\b"
     # "give me the number of her nephew at KenGen": someone else's number, not a count.
-    r"|\bthe\s(?:phone\s|mobile\s|direct\s|work\s)?number\s(?:of|for)\s(?:her|his|their|the)\s"
+    r"|the\s(?:phone\s|mobile\s|direct\s|work\s)?number\s(?:of|for)\s(?:her|his|their|the)\s"
     r"[\w-]+\s(?:[\w-]+\s)?(?:at|in|from|on|who)\s"
     # "her list of the 5 Google PM questions she got"
-    r"|\b(?:her|his|their|the|a)\slist\sof\s(?:[\w-]+\s){0,4}?(?:questions|companies|contacts"
+    r"|(?:her|his|their|the|a)\slist\sof\s(?:[\w-]+\s){0,4}?(?:questions|companies|contacts"
     r"|partners|employers|firms"
     r"|recruiters|alumni|agencies)\b"
-    r"|\b(?:direct\s|work\s|personal\s)?(?:email|phone\snumber|contact\sinfo)(?:\saddress)?\s(?:of|for)"
+    r"|(?:direct\s|work\s|personal\s)?(?:email|phone\snumber|contact\sinfo)(?:\saddress)?\s(?:of|for)"
     r"\s(?:(?:the|her|his|their|a)\s|(?=[\w-]+\s(?:in|at|from|of)\s))"
-    r"|\bwho(?:'s|\sis)\sthe\s(?:[\w-]+\s){0,2}?(?:hiring|manager|recruiter|decision-maker|lead"
+    r"|who(?:'s|\sis)\sthe\s(?:[\w-]+\s){0,2}?(?:hiring|manager|recruiter|decision-maker|lead"
     r"|head|contact|person|director|owner|buyer)\b"
-    rf"|\bwhich\s(?:[\w-]+\s){{0,3}}?(?:{_alt(WHICH_NOUNS)})\b"
-    r"|\bname\s(?:[\w-]+\s){0,2}?(?:people|contacts|names|hiring\smanagers|recruiters|companies)\b"
-    r"|\b(?:share|send|forward|get|give|show)\s(?:me\s)?(?:the|a|her|his|their)\s(?:[\w-]+\s){0,3}?"
+    rf"|which\s(?:[\w-]+\s){{0,3}}?(?:{_alt(WHICH_NOUNS)})\b"
+    r"|name\s(?:[\w-]+\s){0,2}?(?:people|contacts|names|hiring\smanagers|recruiters|companies)\b"
+    r"|(?:share|send|forward|get|give|show)\s(?:me\s)?(?:the|a|her|his|their)\s(?:[\w-]+\s){0,3}?"
     r"(?:posting|job\sdescription|description|jd|req|requisition|listing|job\spost|org\schart"
     r"|interview\squestions|interview\snotes|prep\snotes|study\sguide)\b"
+    r")"
 )
 # "a salary benchmark", "benchmark a 240k base + equity offer": pay compared with the market.
 _BENCHMARK = re.compile(
@@ -498,6 +505,13 @@ _COUNTED = re.compile(
     r"|introductions|intros|referrals|contact|name|person)\s(?:in|at|from|on|who|working|inside|with"
     r"|that|she|he|they|[a-z]+'d)\b"
     rf"|\b{_NUMBER}\sof\s(?:their|his|her|the)\s(?:names|contacts|emails|numbers)\b"
+)
+# Every count names its people or contacts as a whole word: a message without one is not read
+# for a number.
+_COUNTED_WORDS = frozenset(
+    {"contacts", "names", "people", "alumni", "recruiters", "managers", "engineers", "designers"}
+    | {"folks", "connections", "leaders", "founders", "directors", "colleagues", "friends"}
+    | {"introductions", "intros", "referrals", "contact", "name", "person", "emails", "numbers"}
 )
 _WITH_UNNAMED = re.compile(
     r"\s(?:with|w/|w)\s(?:someone|somebody|anyone|anybody|a\sfriend|a\speer|a\scolleague"
@@ -899,8 +913,11 @@ def _outside_aside(low: str, start: int, pos: int) -> int:
 
 # The member as the subject of the favour's verb: "so I can send it", "before I send", "we'll
 # forward" (not "if I can use her as a reference", which asks leave of the person).
+# "i" or "we" at a word's start, not after "if"/"whether": checked once past the letters, so the
+# regex engine skips from one "i" or "w" to the next.
 _I_DO = re.compile(
-    r"(?<!\bif\s)(?<!\bwhether\s)\b(?:i|we)(?:'ll|'d)?(?:\s(?:can|could|will|would|should|must"
+    r"(?:i(?<!\w.)(?<!\bif\s.)(?<!\bwhether\s.)|we(?<!\w..)(?<!\bif\s..)(?<!\bwhether\s..))"
+    r"(?:'ll|'d)?(?:\s(?:can|could|will|would|should|must"
     r"|then|also|just|need\sto|have\sto|want\sto|get\sto))?\s\Z"
 )
 
@@ -1408,6 +1425,7 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (_SEND_DOC, _SEND_DOC_WORDS),
     (_SEND_DOC, _DOC_HEADS),
     (_NAMES, _NAMES_WORDS),
+    (_COUNTED, _COUNTED_WORDS),
     (_WHO_TO, frozenset({"who"})),
     (_WHICH_PEOPLE, frozenset({"which"})),
     (_BENCHMARK, frozenset({"benchmark", "benchmarks"})),
@@ -1463,7 +1481,9 @@ def find_favours(
     `words` are the message's lowercase tokens (found again from `text` when not given)."""
     if words is None:
         words = {word.lower() for word in TOKEN.findall(text)}
-    favours: list[Favour] = list(_bare_favours(text, low, after_person)) if after_person else []
+    # A bare favour noun holds "refer" (referral, reference, referee), "intro" or "recommend".
+    bare = after_person and ("refer" in low or "intro" in low or "recommend" in low)
+    favours: list[Favour] = list(_bare_favours(text, low, after_person)) if bare else []
     has_anchor = bool(anchors)
 
     for m in _EMPTY if _INTRO_WORDS.isdisjoint(words) else _INTRO.finditer(low):
@@ -1644,7 +1664,9 @@ def find_favours(
     # Names, counted contacts and the person to send something to: "the names of two plant
     # managers", "two alumni contacts in…", "who I should send materials to" (concrete only
     # where a company is named in the sentence).
-    counted = not _NUMBER_WORDS.isdisjoint(words) or _HAS_DIGIT(low) is not None
+    counted = not _COUNTED_WORDS.isdisjoint(words) and (
+        not _NUMBER_WORDS.isdisjoint(words) or _HAS_DIGIT(low) is not None
+    )
     for pattern, runs in (
         (_NAMES, not _NAMES_WORDS.isdisjoint(words)),
         (_COUNTED, counted),
