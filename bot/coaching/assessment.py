@@ -376,7 +376,11 @@ _SECOND_PERSON = {
 # with the letter "i" or "m" (the word start checked behind it) so the regex engine skips to
 # those letters instead of trying every position.
 _FIRST_PERSON = re.compile(r"(?:i(?<!\w.)(?:'m|'ll|'ve|'d)?|m(?<!\w.)(?:yself|ine|y|e))\b")
-_QUESTION_START = re.compile(r"(?:whether|if|what|how|when|where|why|which|who)\b")
+# (and the same in French, Portuguese and Spanish: "si l'offre …", "qué rango salarial …")
+_QUESTION_START = re.compile(
+    r"(?:whether|if|what|how|when|where|why|which|who|si|se|qué|quel|quelle|qual|cuál|cuánto"
+    r"|quanto|combien)\b"
+)
 _DANGLING = frozenset(
     {"and", "or", "at", "to", "for", "with", "of", "in", "on", "from", "the", "a", "an"}
 )

@@ -72,3 +72,60 @@ def test_half_said_ask_is_vague_and_says_what_to_add(
 def test_no_ask_stays_passive(text: str) -> None:
     result = assess_ask(text)
     assert result.verdict is Verdict.PASSIVE, result.reasons
+
+
+# A question written in French, Portuguese or Spanish and put to one person: who, and a piece
+# of what the coach says back.
+_FOREIGN_QUESTIONS: list[tuple[str, str, str]] = [
+    (
+        "<@U0AB12CD34> tu connais quelqu'un chez Decathlon ?",
+        "<@U0AB12CD34>",
+        "the names of people chez Decathlon",
+    ),
+    (
+        "mandar mensagem pro Diego perguntando se ele conhece alguém na Nubank",
+        "Diego",
+        "the names of people na Nubank",
+    ),
+    (
+        "hoy le pregunto a Lucía qué rango salarial maneja Mercado Libre para un junior, "
+        "para negociar mejor",
+        "Lucía",
+        "an answer to qué rango salarial maneja Mercado Libre para un junior",
+    ),
+    (
+        "demander à Fatou si l'offre de stage chez Orange est encore ouverte",
+        "Fatou",
+        "an answer to si l'offre de stage chez Orange est encore ouverte",
+    ),
+    (
+        "<@U0AB12CD34> pode me passar o contato do gerente de vendas da Ambev?",
+        "<@U0AB12CD34>",
+        "o contato do gerente de vendas da Ambev",
+    ),
+]
+
+# Near misses: no place, no post, small talk, or the member's own contact.
+_FOREIGN_NEAR: list[tuple[str, Verdict]] = [
+    ("<@U0AB12CD34> tu connais quelqu'un dans la tech ?", Verdict.VAGUE),
+    ("mandar mensagem pro Diego perguntando se ele conhece alguém legal", Verdict.VAGUE),
+    ("demander à Fatou si elle a des opportunités", Verdict.VAGUE),
+    ("pregunto a Lucía qué tal su fin de semana", Verdict.VAGUE),
+    ("<@U0AB12CD34> pode me passar o contato do encanador?", Verdict.VAGUE),
+    ("je connais quelqu'un chez Decathlon", Verdict.PASSIVE),
+]
+
+
+@pytest.mark.parametrize(("text", "who", "what"), _FOREIGN_QUESTIONS)
+def test_question_in_another_language_is_a_concrete_ask(text: str, who: str, what: str) -> None:
+    result = assess_ask(text)
+    assert result.verdict is Verdict.SPECIFIC, result.reasons
+    assert result.who == who
+    assert result.what == what  # the question's own clause, not the sentence after its comma
+
+
+@pytest.mark.parametrize(("text", "verdict"), _FOREIGN_NEAR)
+def test_question_in_another_language_without_a_place_stays_short(
+    text: str, verdict: Verdict
+) -> None:
+    assert assess_ask(text).verdict is verdict
