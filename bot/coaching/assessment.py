@@ -269,6 +269,44 @@ _NO_ASK = re.compile(
 )
 _NO_ASK_WORDS = frozenset({"no", "not", "without", "myself", "yourself"})
 _FAVOUR_NOUN = re.compile(r"\b(?i:referrals|intros|introductions)\b")
+# An ask intended in French, Portuguese, Spanish or Polish with no one, or nothing, named:
+# "conseguir uma referência", "pedir indicação pra galera", "demander de l'aide à Babacar",
+# "trouver un mentor", "que alguien me ayude", "perguntar no grupo", "wysłać CV do wszystkich".
+# Run on lowercase text, only when one of _FOREIGN_INTENT_WORDS is in the message.
+_FOREIGN_INTENT = re.compile(
+    r"\b(?:conseguir|consigo|obtenir|obtener|pedir|peço|pido|demander|demande|trouver|encontrar"
+    r"|achar|buscar|chercher)\s(?:(?:uma|una|um|un|une|des|de|du|mais|plus|umas|uns|unas|unos"
+    r"|algumas|alguns|algunas|algunos)\s)?(?:l'|d')?(?:refer[eê]ncias?|r[ée]f[ée]rences?"
+    r"|referencias?|indica[cç](?:ão|ões|ión|ion|iones)|recomm[ae]ndations?|recomenda[cç](?:ão|ões)"
+    r"|recomendaci[oó]n(?:es)?|intros?|introdu[cç](?:ão|ões)|mentor[ae]?s?|dicas|conseils?"
+    r"|conselhos?|consejos?|ajuda|ayuda|aide|contatos?|contactos?|contacts?|pistons?|wasta)\b"
+    r"|\b(?:alguém|alguem|alguien|quelqu'un)\s(?:me\s|m')?(?:ayude|ajude|aide|conhece|conoce"
+    r"|connaît|connait|sabe|indique|recomiende|recommande|refiera)\b"
+    r"|\bme\s(?:avisas|avisa|avise|avisen|avisem)\b"
+    r"|\b(?:perguntar|pergunto|preguntar|pregunto|demander|demande|pedir|pido|peço)\s(?:no|na"
+    r"|nos|nas|aux|pros|pras|en\sel|en\sla|en\slos|a\slos|a\slas|dans\sle|dans\sla)\s"
+    r"|\b(?:manda|mandar|enviar|envoyer|envoie|wysłać|wyślę|avisar|contar|dire)\s(?:[\w'-]+\s){0,3}?"
+    r"(?:todo\smundo|tout\sle\smonde|todos|todas|wszystkich)\b"
+)
+_FOREIGN_INTENT_WORDS = frozenset(
+    {"conseguir", "consigo", "obtenir", "obtener", "pedir", "peço", "pido", "demander"}
+    | {"demande", "trouver", "encontrar", "achar", "buscar", "chercher", "alguém", "alguem"}
+    | {"alguien", "quelqu'un", "me", "perguntar", "pergunto", "preguntar", "pregunto", "manda"}
+    | {"mandar", "enviar", "envoyer", "envoie", "wysłać", "wyślę", "avisar", "contar", "dire"}
+)
+# Asking around, or one person got hold of, in everyday words: "call around about shutdowns",
+# "flick my CV around", "give him a bell", "I'll get onto him".
+_CONTACT_INTENT = re.compile(
+    r"\b(?:call|calling|ring|ringing|phone|phoning|email|emailing|text|texting|message|asking)"
+    r"\saround\b"
+    r"|\b(?:flick|flicking|send|sending|pass|passing|hand|handing)\s(?:my|the)\s(?:[\w-]+\s)?"
+    r"(?:cv|resume|résumé)\saround\b(?!\s(?:at|the|to))"
+    r"|\b(?:give|giving|gimme)\s(?:him|her|them|[\w'-]+)\sa\s(?:bell|buzz|ring|call|tinkle)\b"
+    r"|\b(?:get|getting)\sonto\s(?:him|her|them)\b"
+)
+# The person in "give Shane a bell", "giving Moana a buzz tonight": called, so asked.
+_GIVEN_A_CALL = re.compile(r"\sa\s(?:bell|buzz|ring|call|tinkle)\b")
+_CONTACT_INTENT_WORDS = frozenset({"around", "bell", "buzz", "ring", "call", "tinkle", "onto"})
 # Each pattern above with the words it needs (checked on the labelled asks by
 # tests/coaching/test_gates.py, as the sets are kept by hand).
 GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
@@ -279,6 +317,8 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (_FAVOUR_NOUN, _FAVOUR_NOUN_WORDS),
     (_NO_ASK, _NO_ASK_WORDS),
     (_JOB_TALK, _JOB_TALK_WORDS),
+    (_FOREIGN_INTENT, _FOREIGN_INTENT_WORDS),
+    (_CONTACT_INTENT, _CONTACT_INTENT_WORDS),
 )
 
 
@@ -336,7 +376,11 @@ _SECOND_PERSON = {
 # with the letter "i" or "m" (the word start checked behind it) so the regex engine skips to
 # those letters instead of trying every position.
 _FIRST_PERSON = re.compile(r"(?:i(?<!\w.)(?:'m|'ll|'ve|'d)?|m(?<!\w.)(?:yself|ine|y|e))\b")
-_QUESTION_START = re.compile(r"(?:whether|if|what|how|when|where|why|which|who)\b")
+# (and the same in French, Portuguese and Spanish: "si l'offre …", "qué rango salarial …")
+_QUESTION_START = re.compile(
+    r"(?:whether|if|what|how|when|where|why|which|who|si|se|qué|quel|quelle|qual|cuál|cuánto"
+    r"|quanto|combien)\b"
+)
 _DANGLING = frozenset(
     {"and", "or", "at", "to", "for", "with", "of", "in", "on", "from", "the", "a", "an"}
 )
@@ -925,6 +969,10 @@ def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: froze
         return True
     if not _VAGUE_INTENT_WORDS.isdisjoint(words) and _VAGUE_INTENT.search(text) is not None:
         return True
+    if _search(_FOREIGN_INTENT, _FOREIGN_INTENT_WORDS, text.lower(), words) is not None:
+        return True
+    if _search(_CONTACT_INTENT, _CONTACT_INTENT_WORDS, text.lower(), words) is not None:
+        return True
     if len(words) <= 3 and not _BARE_FAVOUR_WORDS.isdisjoint(words):
         return True  # "referral", "intro pls": a favour wanted, no one named
     # A note naming a favour with no verb ("Goal: a referral for the Target role", "Intro to
@@ -1151,6 +1199,7 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         and (
             r.source in (REQUEST, TALK, FROM, LEAD)
             or (r.source is MENTION and _addressed_request(r, ct.text, ct.words))
+            or (r.source is MENTION and _GIVEN_A_CALL.match(ct.low, r.end) is not None)
         )
     ]
     kinds = [f.kind for f, _ in asked]

@@ -712,6 +712,99 @@ _FOREIGN_GATE = frozenset(
     | {"jeter", "faire", "ser", "être", "etre", "confirmer", "confirmar", "attester"}
     | {"certificar"}
 )
+# A question asked in French, Portuguese or Spanish (sixth session, j15request): people at a
+# named place ("se ele conhece alguém no time de dados do QuintoAndar", "tu connais quelqu'un
+# chez Yassir"), someone's contact ("o contato do gerente de engenharia da Loggi", "el mail del
+# hiring manager"), or whether / what of a named post or place ("de me dire si l'offre de Orange
+# Money est encore ouverte", "qué rango salarial maneja Globant"). Concrete only when a place is
+# named (a company or a capitalised name) and, for whether / what, a thing of hiring is named.
+_FOREIGN_KNOWS = re.compile(
+    r"\b(?:conhece|conheces|conhecer|connais|connaît|connait|connaissez|conoces|conoce|conocer)"
+    r"\s(?:alguém|alguem|quelqu'un|alguien|gente|pessoas|des\sgens|personne)\s"
+    r"(?:(?:que|qui)\s(?:trabalha|travaille|trabaja)\s)?(?:no|na|em|chez|à|au|en|dans|del|de|do|da)\s"
+)
+_FOREIGN_CONTACT = re.compile(
+    r"\b(?:le\snom|les\snoms|le\scontact|le\smail|l'e-?mail|le\snuméro|o\snome|os\snomes"
+    r"|o\scontato|o\scontacto|o\se-?mail|o\snúmero|o\stelefone|el\snombre|los\snombres"
+    r"|el\scontacto|el\smail|el\se-?mail|el\snúmero|el\steléfono)\s(?:de\sla|de\sl'|du|des|de|do"
+    r"|da|dos|das|del|de\slos|de\slas)\s?"
+)
+_FOREIGN_QUESTION = re.compile(
+    r"\b(?:dire|dizer|decir|decirme|saber|savoir|pregunto|pregunta|preguntar|preguntarle"
+    r"|preguntando|pergunto|pergunta|perguntar|perguntando|demande|demander|demandant)\s"
+    r"(?:(?:a|à|ao|à|pro|pra)\s[\w'.-]+\s)?(?P<q>si|se|s'il|s'ils|qué|que|quel|quelle|quels|quelles"
+    r"|qual|quais|cuál|cuáles|cuánto|cuánta|quanto|quanta|combien)\s"
+)
+_FOREIGN_HIRING = frozenset(
+    {"offre", "oferta", "vaga", "vacante", "poste", "puesto", "stage", "estágio", "pasantía"}
+    | {"salaire", "salário", "salario", "salarial", "rango", "faixa", "fourchette", "sueldo"}
+    | {"recrute", "recrutent", "contrata", "contratam", "contratan", "embauche", "embauchent"}
+    | {"candidature", "candidatura", "entretien", "entrevista", "processo", "proceso"}
+    | {"recrutement", "processus", "vagas", "vacantes", "postes", "offres", "ofertas"}
+)
+_FOREIGN_VAGUE = frozenset(
+    {"oportunidades", "opportunités", "algo", "quelque", "dicas", "conseils", "consejos", "ajuda"}
+    | {"ayuda", "aide", "coisa", "chose", "cosa"}
+)
+_FOREIGN_ROLES = frozenset(
+    {"gerente", "responsable", "responsável", "manager", "recruteur", "recrutador", "reclutador"}
+    | {"rh", "drh", "diretor", "directeur", "director", "chefe", "chef", "jefe", "coordenador"}
+    | {"coordinateur", "coordinador", "recruiter", "lead", "líder", "personne"}
+)
+_FOREIGN_ASKING_WORDS = frozenset(
+    {"pedir", "pedi", "peço", "demander", "demande", "demandé", "preguntar", "pregunto"}
+    | {"perguntar", "pergunto", "perguntando", "preguntando", "pregunta", "pergunta", "peux"}
+    | {"pode", "podes", "puede", "puedes", "pourrais", "pourriez", "poderia", "podrías", "tu"}
+    | {"podrias", "vc", "você", "voce", "ele", "ela", "il", "elle", "él", "ella", "lui", "lhe"}
+    | {"le", "ask", "asking", "chiedere", "chiedo"}
+)
+_FOREIGN_QUESTION_GATE = frozenset(
+    {"conhece", "conheces", "conhecer", "connais", "connaît", "connait", "connaissez"}
+    | {"conoces", "conoce", "conocer", "nom", "noms", "contact", "contato", "contacto", "mail"}
+    | {"e-mail", "email", "numéro", "número", "nome", "nomes", "telefone", "nombre", "nombres"}
+    | {"teléfono", "l'e-mail", "l'email", "si", "se", "s'il", "s'ils", "qué", "que", "quel"}
+    | {"quelle", "quels", "quelles", "qual", "quais", "cuál", "cuáles", "cuánto", "cuánta"}
+    | {"quanto", "quanta", "combien"}
+)
+_FOREIGN_ASKED = re.compile(
+    r"\b(?:pedir|pedi|peço|demander|demande|demandé|preguntar|pregunto|perguntar|pergunto"
+    r"|perguntando|preguntando|pregunta|pergunta|chiedere|chiedo|peux|pode|podes|puede|puedes"
+    r"|pourrais|pourriez|poderia|podrías|podrias|tu|vc|você|voce|ele|ela|il|elle|él|ella|lui"
+    r"|lhe|le|ask|asking)\b"
+)
+
+
+def _foreign_questions(text: str, low: str, anchors: list[tuple[int, int]]) -> Iterator[Favour]:
+    """Questions written in French, Portuguese or Spanish, asked of someone (see above)."""
+    for pattern in (_FOREIGN_KNOWS, _FOREIGN_CONTACT, _FOREIGN_QUESTION):
+        for m in pattern.finditer(low):
+            begin = m.start("q") if pattern is _FOREIGN_QUESTION else m.start()
+            stop = _sentence_end(low, m.end())
+            words = _WORD.findall(low[m.end() : stop])
+            placed = any(m.end() <= s < stop for s, _ in anchors) or (
+                _CAPITALISED.search(text, m.end(), stop) is not None
+            )
+            if pattern is _FOREIGN_CONTACT:
+                # "o contato do gerente de engenharia", not "o número do encanador".
+                placed = not _FOREIGN_ROLES.isdisjoint(words[:5])
+            elif pattern is _FOREIGN_QUESTION:
+                placed = placed and not _FOREIGN_HIRING.isdisjoint(words)
+            concrete = placed and _FOREIGN_VAGUE.isdisjoint(words)
+            asked = (
+                _requested(low, begin)
+                or _FOREIGN_ASKED.search(low, _sentence_start(low, m.start()), m.end()) is not None
+            )
+            # The question's own clause: "qué rango salarial maneja Globant", not ", para no …".
+            comma = low.find(", ", m.end(), stop)
+            end = comma if comma >= 0 else stop
+            if pattern is _FOREIGN_KNOWS:
+                place = low.rfind(" ", m.start(), m.end() - 1) + 1
+                what = f"names of people {_phrase(text, place, end)}"
+            else:
+                what = _phrase(text, begin, end)
+            yield Favour(INFORMATION, begin, m.end(), concrete, what, asked)
+
+
 # "write Arbeitszeugnis for my electrician application", "write the cover letter for me": a
 # document written for the member.
 _WRITE_DOC = re.compile(
@@ -1430,6 +1523,9 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (_WHICH_PEOPLE, frozenset({"which"})),
     (_BENCHMARK, frozenset({"benchmark", "benchmarks"})),
     (_KNOWS_ANYONE, _KNOWS_WORDS),
+    (_FOREIGN_KNOWS, _FOREIGN_QUESTION_GATE),
+    (_FOREIGN_CONTACT, _FOREIGN_QUESTION_GATE),
+    (_FOREIGN_QUESTION, _FOREIGN_QUESTION_GATE),
     (_QUESTION, _QUESTION_WORDS),
     (_QUESTION, _QUESTION_HEADS),
     (_CALL, _CALL_WORDS),
@@ -1921,6 +2017,8 @@ def find_favours(
                 favours.append(
                     Favour(kind, m.start(), m.end(), bool(tail), f"{head}: {tail}", asked)
                 )
+    if not _FOREIGN_QUESTION_GATE.isdisjoint(words) and not _FOREIGN_ASKING_WORDS.isdisjoint(words):
+        favours.extend(_foreign_questions(text, low, anchors))
     if "?" in low and ("about" in words or "abt" in words):
         favours.extend(_about_then_question(text, low, anchors))
     if "thank" in low:
