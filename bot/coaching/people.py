@@ -847,9 +847,12 @@ def parse_object(
             if low == "the" and not one_post and not tokens[head_end - 1].low.endswith("s")
             else -1
         )
+        if pinned < 0 and low == "the" and not one_post and tokens[k].low not in GENERIC_PEOPLE:
+            pinned = _placed_and_pointed_back(ct, head_end)
         if pinned > 0:
             # "the HR at Vodafone Egypt who interviewed me", "the organiser at the ETU who ran
-            # our delegate training": one person, said back with what pins them down.
+            # our delegate training", "the job developer at the Goodwill program … she has":
+            # one person, said back with what pins them down.
             return PERSON, text[tok.start : tokens[pinned - 1].end], pinned, False
         if one_post:
             # "the alumni coordinator", "the hiring manager from tuesday's interview".
@@ -1061,6 +1064,45 @@ def _pinned_by_a_clause(tokens: tuple[Token, ...], k: int) -> int:
     ):
         end += 1
     return end
+
+
+def _placed_and_pointed_back(ct: CleanText, k: int) -> int:
+    """End of "at/from the <place>" after a singular role at k when a he/she later points back
+    to that role, or -1: "the job developer at the Goodwill program to send my resume to the
+    contact she has", "the lady from the Fundacja Ocalenie job program … she told me about".
+    The place is a definite one ("the", "my", "our", or its name); a post at "a"/"some" place,
+    and a he/she after another person is named, point to no one here."""
+    tokens = ct.tokens
+    count = len(tokens)
+    if k + 1 >= count or tokens[k].low not in ("at", "from") or tokens[k - 1].low.endswith("s"):
+        return -1
+    m = k + 1
+    if tokens[m].low in ("the", "my", "our"):
+        m += 1
+    elif not (tokens[m].is_cap and tokens[m].is_word):
+        return -1
+    start = m
+    while (
+        m < count
+        and m - start < 5
+        and tokens[m].is_word
+        and tokens[m].low not in _UNIT_STOPS
+        and tokens[m].low not in REQUEST_VERBS
+        and not tokens[m].low.endswith("ing")
+    ):
+        m += 1
+    if m == start:
+        return -1
+    end = tokens[m - 1].end
+    pronoun = _GENDERED.search(ct.low, end, end + 160)
+    if pronoun is None:
+        return -1
+    for tok in tokens[m:]:
+        if tok.start >= pronoun.start():
+            break
+        if (tok.is_cap and _given_name(tok.low)) or tok.text.startswith(MENTION_PREFIX):
+            return -1  # "… if Tom can help, he …": the he/she is someone else's
+    return m
 
 
 def _one_post_holder(tokens: tuple[Token, ...], start: int, end: int) -> bool:

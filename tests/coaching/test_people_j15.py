@@ -1,0 +1,66 @@
+"""Judgement round 15, the person side: who is asked, found and said back. Sentences are
+written for these tests, by kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.coaching import Verdict, assess_ask
+
+
+# A role at a definite place ("the job coach at the Mission Australia office", "the lady from
+# the Settlement Services program") that a later he/she points back to is one person, said
+# back with the place. A role at "a" place, a plural, "the recruiter" (people in general), or a
+# he/she after another person is named, stay no one.
+@pytest.mark.parametrize(
+    ("text", "verdict", "who"),
+    [
+        (
+            "ask the job coach at the Mission Australia office to pass my resume to the Woolworths "
+            "contact she mentioned",
+            Verdict.SPECIFIC,
+            "the job coach at the Mission Australia office",
+        ),
+        (
+            "ask the placement specialist at the youth hub for the email of his contact at "
+            "the Bunnings warehouse",
+            Verdict.SPECIFIC,
+            "the placement specialist at the youth hub",
+        ),
+        (
+            "ask the lady from the Settlement Services program to introduce me to the store "
+            "manager she knows at Aldi",
+            Verdict.SPECIFIC,
+            "the lady from the Settlement Services program",
+        ),
+        (
+            "ask the job coach at a Mission Australia office to pass my resume to the contact she "
+            "mentioned",
+            Verdict.VAGUE,
+            None,
+        ),
+        (
+            "ask the job coaches at the Mission Australia office to pass my resume to the contact "
+            "she mentioned",
+            Verdict.VAGUE,
+            None,
+        ),
+        (
+            "ask the recruiter at the Hays office to pass my resume to the contact she mentioned",
+            Verdict.VAGUE,
+            None,
+        ),
+        (
+            "ask the job coach at the Mission Australia office whether Priya can pass my resume "
+            "to the contact she mentioned",
+            Verdict.VAGUE,
+            None,
+        ),
+    ],
+)
+def test_a_role_at_a_place_pointed_back_to_is_one_person(
+    text: str, verdict: Verdict, who: str | None
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
+    assert result.who == who
