@@ -220,8 +220,19 @@ def _plausible_person(ct: CleanText, j: int, end: int, verb: str) -> bool:
     after = tokens[end + 1].low if nxt == "to" and end + 1 < len(tokens) else nxt
     if after in PERSONAL_VERBS:
         return True
+    if nxt in _FOR_ME_AFTER and end + 1 < len(tokens):
+        # "demander à Koné de me dire …", "pedir ao Caio para me indicar …": something done for
+        # the member, which only a person does.
+        me = tokens[end + 1].low
+        if me in ("me", "m'") or me.startswith("m'"):
+            return True
     start = tokens[j].end
     return _GENDERED.search(ct.low, start, start + 160) is not None
+
+
+# Words between a name and "me" in French, Spanish and Portuguese: "de me dire", "que me
+# pase", "para me indicar", "pra me apresentar".
+_FOR_ME_AFTER = frozenset({"de", "d'", "que", "para", "pra", "pour"})
 
 
 # Titles that are kin words ("my tia Rosa" is Rosa); every other title is said with the name.
@@ -725,7 +736,7 @@ def parse_object(
         if nxt in RELATION_NOUNS or nxt in GENERIC_PEOPLE:
             return GENERIC, tok.text, j + 2, False
         return PRONOUN, tok.text, j + 1, False
-    if low in ("he", "she"):  # "see if she can …"
+    if low in ("he", "she", "ele", "ela"):  # "see if she can …", "pedir pra ele me colocar …"
         return PRONOUN, tok.text, j + 1, False
     if low in ("them", "they"):
         return PRONOUN, tok.text, j + 1, True
@@ -1297,7 +1308,20 @@ _MY = frozenset({"my", "our"})
 # mon parrain", "ligar pro meu ex-gestor"; "ma" is left out: in English it is a mother).
 _POSSESSIVES = frozenset({"my", "our", "mon", "meu", "minha", "mi"})
 # The lowercase words that can open a slot or start a person named in passing.
-_SLOT_WORDS = _VERB_STARTS | GIVEN_NAMES | _MY | ADDRESS_BEFORE | TITLES
+# Verbs of asking in French, Spanish and Portuguese that take the person as a pronoun before
+# them: "je lui demande s'il peut …", "→ lui demander le nom …", "le pregunto si …".
+# In French "le"/"les" before the verb is the thing asked for ("je vais le demander"), so
+# each language's verbs are read with its own pronouns: one person (French "lui", Spanish
+# "le"), or several ("leur", "les").
+_FRENCH_ASKS = frozenset(
+    {"demander", "demande", "demanderai", "demanderais", "redemander", "redemande", "écrire"}
+)
+_SPANISH_ASKS = frozenset(
+    {"pregunto", "preguntaré", "preguntar", "pido", "pediré", "pedir", "escribo", "escribir"}
+)
+_CLITIC_ASKS = _FRENCH_ASKS | _SPANISH_ASKS
+_CLITICS = {"lui": False, "leur": True, "le": False, "les": True}
+_SLOT_WORDS = _VERB_STARTS | GIVEN_NAMES | _MY | ADDRESS_BEFORE | TITLES | _CLITIC_ASKS
 _LEAD_MARKS = frozenset({":", "—", "-", ",", "→", "="})
 # Posts written as initials, counted only in capitals after "my": director of nursing, district
 # manager, general manager, head of department, team lead, hiring manager ("my old HM").
@@ -1962,6 +1986,21 @@ def find_refs(ct: CleanText) -> list[Ref]:
             continue  # inside a slot already read
         i = start
         tok = tokens[i]
+        if (
+            tok.low in _CLITIC_ASKS
+            and i
+            and tokens[i - 1].low in _CLITICS
+            and (tok.low in _SPANISH_ASKS) is (tokens[i - 1].low in ("le", "les"))
+        ):
+            # "Hervé est tech lead chez Gozem. je lui demande s'il peut …": asked of the person
+            # named before, as "ask him" is.
+            plural = _CLITICS[tokens[i - 1].low]
+            nxt = tokens[i + 1].low if i + 1 < count else ""
+            refs.append(
+                Ref(PRONOUN, tokens[i - 1].text, tokens[i - 1].start, tok.end, REQUEST, plural, nxt)
+            )
+            i += 1
+            continue
         if tok.low not in _VERB_STARTS:
             mention = _mention_at(ct, i)
             if mention is None:

@@ -64,3 +64,48 @@ def test_a_role_at_a_place_pointed_back_to_is_one_person(
     result = assess_ask(text)
     assert result.verdict is verdict, result.reasons
     assert result.who == who
+
+
+# In French and Spanish the person asked may come as a pronoun before the verb ("je lui
+# demande …", "→ lui demander …", "le pregunto …"): it points back to the person named before.
+# French "le demander" asks for a thing, not a person. After "demander à", an unknown name that
+# is to do something for the member ("de me présenter …") is a person, not a company; the
+# Portuguese "pedir pra ele" points back as "ask him" does.
+@pytest.mark.parametrize(
+    ("text", "verdict", "who"),
+    [
+        (
+            "Inès est recruteuse chez Doctolib. je lui demande une referral pour le poste de "
+            "data analyst",
+            Verdict.SPECIFIC,
+            "Inès",
+        ),
+        (
+            "Moussa m'a parlé de Wave → lui demander une referral pour le poste de data analyst",
+            Verdict.SPECIFIC,
+            "Moussa",
+        ),
+        (
+            "Inès est recruteuse chez Doctolib, je vais le demander pour le poste de data analyst",
+            Verdict.PASSIVE,
+            None,
+        ),
+        (
+            "demander à Dramane de me présenter au manager de l'équipe data chez Wave",
+            Verdict.SPECIFIC,
+            "Dramane",
+        ),
+        ("Carolina trabaja en Globant, le pregunto si puede ayudarme", Verdict.VAGUE, "Carolina"),
+        (
+            "Bruno, ex-colega do Itaú → pedir pra ele uma ajuda com a busca",
+            Verdict.VAGUE,
+            "Bruno",
+        ),
+    ],
+)
+def test_a_pronoun_before_the_verb_in_french_or_spanish_points_back(
+    text: str, verdict: Verdict, who: str | None
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
+    assert result.who == who
