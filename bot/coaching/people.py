@@ -1324,8 +1324,9 @@ _CLITICS = {"lui": False, "leur": True, "le": False, "les": True}
 _SLOT_WORDS = _VERB_STARTS | GIVEN_NAMES | _MY | ADDRESS_BEFORE | TITLES | _CLITIC_ASKS
 _LEAD_MARKS = frozenset({":", "—", "-", ",", "→", "="})
 # Posts written as initials, counted only in capitals after "my": director of nursing, district
-# manager, general manager, head of department, team lead, hiring manager ("my old HM").
-_ROLE_ACRONYMS = frozenset({"don", "dm", "gm", "hod", "tl", "ra", "hm"})
+# manager, general manager, head of department, team lead, hiring manager ("my old HM"), and
+# probation or parole officer ("my PO", US).
+_ROLE_ACRONYMS = frozenset({"don", "dm", "gm", "hod", "tl", "ra", "hm", "po"})
 # Words before a relation that make it a post one person holds: "my old charge nurse", "my
 # head nurse", "my shift lead" (not "my nurse", "my lead").
 _POSTS = frozenset(
@@ -2035,6 +2036,18 @@ def find_refs(ct: CleanText) -> list[Ref]:
                 refs.append(mention[0])
                 i = mention[1]
                 continue
+        if (
+            source is TALK
+            and i > 1
+            and tokens[i - 1].low == "to"
+            and refs
+            and refs[-1].source is REQUEST
+            and refs[-1].end == tokens[i - 2].end
+        ):
+            # "ask Khaled to talk to his friend the HR manager …": the talking is the favour
+            # asked of Khaled, not a new ask of the friend.
+            i += 1
+            continue
         if source is None or (source is REQUEST and _not_a_new_ask(tokens, i, n)):
             # "ask her to email the recruiter": the second verb is the favour, not a new ask.
             i += 1

@@ -109,3 +109,54 @@ def test_a_pronoun_before_the_verb_in_french_or_spanish_points_back(
     result = assess_ask(text)
     assert result.verdict is verdict, result.reasons
     assert result.who == who
+
+
+# "ask Femi to talk to his cousin …": the talking is the favour asked of the first person, so
+# the cousin is not a second person asked. A talk that is the member's own ("going to talk to
+# his cousin") is still theirs.
+@pytest.mark.parametrize(
+    ("text", "verdict", "who"),
+    [
+        (
+            "ask Femi to talk to his cousin the site manager at Lendlease and pass him my CV",
+            Verdict.SPECIFIC,
+            "Femi",
+        ),
+        (
+            "going to talk to Femi's cousin the site manager at Lendlease and pass him my CV",
+            Verdict.VAGUE,
+            None,
+        ),
+    ],
+)
+def test_a_talk_asked_of_someone_is_their_favour(
+    text: str, verdict: Verdict, who: str | None
+) -> None:
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
+    assert result.who == who
+
+
+# "my PO" (a probation or parole officer) is the one officer assigned to the member, as "my
+# case worker" is; in lowercase ("my po") it is not read.
+@pytest.mark.parametrize(
+    ("text", "verdict", "who"),
+    [
+        (
+            "ask my PO to write a letter for the Walmart DC hiring manager saying I'm in good "
+            "standing",
+            Verdict.SPECIFIC,
+            "my PO",
+        ),
+        (
+            "ask my po to write a letter for the Walmart DC hiring manager saying I'm in good "
+            "standing",
+            Verdict.VAGUE,
+            None,
+        ),
+    ],
+)
+def test_my_po_is_one_person(text: str, verdict: Verdict, who: str | None) -> None:
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
+    assert result.who == who
