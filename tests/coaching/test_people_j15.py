@@ -160,3 +160,36 @@ def test_my_po_is_one_person(text: str, verdict: Verdict, who: str | None) -> No
     result = assess_ask(text)
     assert result.verdict is verdict, result.reasons
     assert result.who == who
+
+
+# A note headed "favour for <person>:" puts the favour after the colon to that person, as
+# "question for <person>:" does; a question after "ping <person>:" written without a space
+# before the colon is put to them too. A group there is no one; a question about the member's
+# own choice is put to the coach.
+@pytest.mark.parametrize(
+    ("text", "verdict", "who"),
+    [
+        (
+            "favour for Leilani: look over my cover letter for the Air NZ cabin crew job before "
+            "friday",
+            Verdict.SPECIFIC,
+            "Leilani",
+        ),
+        (
+            "favour for the team: look over my cover letter for the Air NZ cabin crew job before "
+            "friday",
+            Verdict.VAGUE,
+            None,
+        ),
+        (
+            "ping Kemal: does Trendyol hire junior devs without a degree?",
+            Verdict.SPECIFIC,
+            "Kemal",
+        ),
+        ("ping Kemal: should I apply to Trendyol or wait?", Verdict.VAGUE, "Kemal"),
+    ],
+)
+def test_a_note_headed_favour_for_a_person(text: str, verdict: Verdict, who: str | None) -> None:
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
+    assert result.who == who
