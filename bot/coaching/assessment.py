@@ -780,7 +780,7 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
     return None
 
 
-_QUESTION_FOR = re.compile(r"\b(?:q|question|questions)\sfor\s\Z")
+_QUESTION_FOR = re.compile(r"\b(?:q|question|questions|favou?r|ask)\sfor\s\Z")
 # "can he find out if …", "she'll see if …", "get him to find out whether …": the one asked
 # does the finding out (a request verb with no one after it).
 _THEY_FIND_OUT = re.compile(
@@ -1023,7 +1023,7 @@ _ASKING_ABOUT_THEM = re.compile(
 
 
 # Between the person and a favour noun in a note: "ask: <@U04…> → referral".
-_ARROW = re.compile(r"\s(?:→|->|—|:)\s")
+_ARROW = re.compile(r"\s?(?:→|->|—|:)\s")
 
 
 @lru_cache(maxsize=1024)

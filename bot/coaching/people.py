@@ -220,8 +220,19 @@ def _plausible_person(ct: CleanText, j: int, end: int, verb: str) -> bool:
     after = tokens[end + 1].low if nxt == "to" and end + 1 < len(tokens) else nxt
     if after in PERSONAL_VERBS:
         return True
+    if nxt in _FOR_ME_AFTER and end + 1 < len(tokens):
+        # "demander à Koné de me dire …", "pedir ao Caio para me indicar …": something done for
+        # the member, which only a person does.
+        me = tokens[end + 1].low
+        if me in ("me", "m'") or me.startswith("m'"):
+            return True
     start = tokens[j].end
     return _GENDERED.search(ct.low, start, start + 160) is not None
+
+
+# Words between a name and "me" in French, Spanish and Portuguese: "de me dire", "que me
+# pase", "para me indicar", "pra me apresentar".
+_FOR_ME_AFTER = frozenset({"de", "d'", "que", "para", "pra", "pour"})
 
 
 # Titles that are kin words ("my tia Rosa" is Rosa); every other title is said with the name.
@@ -725,7 +736,7 @@ def parse_object(
         if nxt in RELATION_NOUNS or nxt in GENERIC_PEOPLE:
             return GENERIC, tok.text, j + 2, False
         return PRONOUN, tok.text, j + 1, False
-    if low in ("he", "she"):  # "see if she can …"
+    if low in ("he", "she", "ele", "ela"):  # "see if she can …", "pedir pra ele me colocar …"
         return PRONOUN, tok.text, j + 1, False
     if low in ("them", "they"):
         return PRONOUN, tok.text, j + 1, True
@@ -847,9 +858,12 @@ def parse_object(
             if low == "the" and not one_post and not tokens[head_end - 1].low.endswith("s")
             else -1
         )
+        if pinned < 0 and low == "the" and not one_post and tokens[k].low not in GENERIC_PEOPLE:
+            pinned = _placed_and_pointed_back(ct, head_end)
         if pinned > 0:
             # "the HR at Vodafone Egypt who interviewed me", "the organiser at the ETU who ran
-            # our delegate training": one person, said back with what pins them down.
+            # our delegate training", "the job developer at the Goodwill program … she has":
+            # one person, said back with what pins them down.
             return PERSON, text[tok.start : tokens[pinned - 1].end], pinned, False
         if one_post:
             # "the alumni coordinator", "the hiring manager from tuesday's interview".
@@ -1063,6 +1077,45 @@ def _pinned_by_a_clause(tokens: tuple[Token, ...], k: int) -> int:
     return end
 
 
+def _placed_and_pointed_back(ct: CleanText, k: int) -> int:
+    """End of "at/from the <place>" after a singular role at k when a he/she later points back
+    to that role, or -1: "the job developer at the Goodwill program to send my resume to the
+    contact she has", "the lady from the Fundacja Ocalenie job program … she told me about".
+    The place is a definite one ("the", "my", "our", or its name); a post at "a"/"some" place,
+    and a he/she after another person is named, point to no one here."""
+    tokens = ct.tokens
+    count = len(tokens)
+    if k + 1 >= count or tokens[k].low not in ("at", "from") or tokens[k - 1].low.endswith("s"):
+        return -1
+    m = k + 1
+    if tokens[m].low in ("the", "my", "our"):
+        m += 1
+    elif not (tokens[m].is_cap and tokens[m].is_word):
+        return -1
+    start = m
+    while (
+        m < count
+        and m - start < 5
+        and tokens[m].is_word
+        and tokens[m].low not in _UNIT_STOPS
+        and tokens[m].low not in REQUEST_VERBS
+        and not tokens[m].low.endswith("ing")
+    ):
+        m += 1
+    if m == start:
+        return -1
+    end = tokens[m - 1].end
+    pronoun = _GENDERED.search(ct.low, end, end + 160)
+    if pronoun is None:
+        return -1
+    for tok in tokens[m:]:
+        if tok.start >= pronoun.start():
+            break
+        if (tok.is_cap and _given_name(tok.low)) or tok.text.startswith(MENTION_PREFIX):
+            return -1  # "… if Tom can help, he …": the he/she is someone else's
+    return m
+
+
 def _one_post_holder(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     """Is "the …" at tokens[start:end] one identifiable person: an office named by what it
     serves, or a role met at one meeting ("the hiring manager from tuesday's interview")?"""
@@ -1255,11 +1308,25 @@ _MY = frozenset({"my", "our"})
 # mon parrain", "ligar pro meu ex-gestor"; "ma" is left out: in English it is a mother).
 _POSSESSIVES = frozenset({"my", "our", "mon", "meu", "minha", "mi"})
 # The lowercase words that can open a slot or start a person named in passing.
-_SLOT_WORDS = _VERB_STARTS | GIVEN_NAMES | _MY | ADDRESS_BEFORE | TITLES
+# Verbs of asking in French, Spanish and Portuguese that take the person as a pronoun before
+# them: "je lui demande s'il peut …", "→ lui demander le nom …", "le pregunto si …".
+# In French "le"/"les" before the verb is the thing asked for ("je vais le demander"), so
+# each language's verbs are read with its own pronouns: one person (French "lui", Spanish
+# "le"), or several ("leur", "les").
+_FRENCH_ASKS = frozenset(
+    {"demander", "demande", "demanderai", "demanderais", "redemander", "redemande", "écrire"}
+)
+_SPANISH_ASKS = frozenset(
+    {"pregunto", "preguntaré", "preguntar", "pido", "pediré", "pedir", "escribo", "escribir"}
+)
+_CLITIC_ASKS = _FRENCH_ASKS | _SPANISH_ASKS
+_CLITICS = {"lui": False, "leur": True, "le": False, "les": True}
+_SLOT_WORDS = _VERB_STARTS | GIVEN_NAMES | _MY | ADDRESS_BEFORE | TITLES | _CLITIC_ASKS
 _LEAD_MARKS = frozenset({":", "—", "-", ",", "→", "="})
 # Posts written as initials, counted only in capitals after "my": director of nursing, district
-# manager, general manager, head of department, team lead, hiring manager ("my old HM").
-_ROLE_ACRONYMS = frozenset({"don", "dm", "gm", "hod", "tl", "ra", "hm"})
+# manager, general manager, head of department, team lead, hiring manager ("my old HM"), and
+# probation or parole officer ("my PO", US).
+_ROLE_ACRONYMS = frozenset({"don", "dm", "gm", "hod", "tl", "ra", "hm", "po"})
 # Words before a relation that make it a post one person holds: "my old charge nurse", "my
 # head nurse", "my shift lead" (not "my nurse", "my lead").
 _POSTS = frozenset(
@@ -1920,6 +1987,21 @@ def find_refs(ct: CleanText) -> list[Ref]:
             continue  # inside a slot already read
         i = start
         tok = tokens[i]
+        if (
+            tok.low in _CLITIC_ASKS
+            and i
+            and tokens[i - 1].low in _CLITICS
+            and (tok.low in _SPANISH_ASKS) is (tokens[i - 1].low in ("le", "les"))
+        ):
+            # "Hervé est tech lead chez Gozem. je lui demande s'il peut …": asked of the person
+            # named before, as "ask him" is.
+            plural = _CLITICS[tokens[i - 1].low]
+            nxt = tokens[i + 1].low if i + 1 < count else ""
+            refs.append(
+                Ref(PRONOUN, tokens[i - 1].text, tokens[i - 1].start, tok.end, REQUEST, plural, nxt)
+            )
+            i += 1
+            continue
         if tok.low not in _VERB_STARTS:
             mention = _mention_at(ct, i)
             if mention is None:
@@ -1954,6 +2036,18 @@ def find_refs(ct: CleanText) -> list[Ref]:
                 refs.append(mention[0])
                 i = mention[1]
                 continue
+        if (
+            source is TALK
+            and i > 1
+            and tokens[i - 1].low == "to"
+            and refs
+            and refs[-1].source is REQUEST
+            and refs[-1].end == tokens[i - 2].end
+        ):
+            # "ask Khaled to talk to his friend the HR manager …": the talking is the favour
+            # asked of Khaled, not a new ask of the friend.
+            i += 1
+            continue
         if source is None or (source is REQUEST and _not_a_new_ask(tokens, i, n)):
             # "ask her to email the recruiter": the second verb is the favour, not a new ask.
             i += 1
