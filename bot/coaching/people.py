@@ -1992,6 +1992,8 @@ def find_refs(ct: CleanText) -> list[Ref]:
             and i
             and tokens[i - 1].low in _CLITICS
             and (tok.low in _SPANISH_ASKS) is (tokens[i - 1].low in ("le", "les"))
+            # "le pregunto a Lucía …", "je lui demande à Awa": the name after "a"/"à" is asked
+            and not (i + 1 < count and tokens[i + 1].low in ("a", "à", "al"))
         ):
             # "Hervé est tech lead chez Gozem. je lui demande s'il peut …": asked of the person
             # named before, as "ask him" is.
