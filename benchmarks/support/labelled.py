@@ -39,6 +39,11 @@ DEV6A_SET = SETS_DIR / "asks-dev-6a.tsv"
 DEV6B_SET = SETS_DIR / "asks-dev-6b.tsv"
 HOLDOUT6A_SET = SETS_DIR / "asks-holdout-6a.tsv"
 HOLDOUT6B_SET = SETS_DIR / "asks-holdout-6b.tsv"
+# Two more sets of 400 written blind in the sixth session (asks-7a.md, asks-7b.md), split the same way.
+DEV7A_SET = SETS_DIR / "asks-dev-7a.tsv"
+DEV7B_SET = SETS_DIR / "asks-dev-7b.tsv"
+HOLDOUT7A_SET = SETS_DIR / "asks-holdout-7a.tsv"
+HOLDOUT7B_SET = SETS_DIR / "asks-holdout-7b.tsv"
 LABELS = ("specific", "vague", "passive")
 
 

@@ -445,6 +445,8 @@ _VAGUE_TOPIC = re.compile(
     r"|more\sabout)\s)?(?:(?:his|her|their|my|your|ur|the)\s)?(?:[\w-]+\s)?(?:career|careers"
     r"|work|job|jobs|experience|background|journey|story|life|field|industry|path|stuff|things"
     r"|job\ssearch|search|plans|options|opportunities|advice|tips)\s?$"
+    # "15 minutes to hear about her switch to ID": her story listened to, nothing asked of it
+    r"|(?:to\s)?(?:hear|learn|chat|talk|speak)\s(?:more\s)?(?:about|abt)\s(?:his|her|their)\s[^.;!?]*$"
     # "a quick 10 minute chat to catch up": talk for its own sake
     r"|(?:to\s)?(?:chat|talk|speak|catch\sup|connect|meet|hear|learn|say\shi)(?:\s(?:a\sbit|briefly"
     r"|quickly|properly|again))?\s?$"

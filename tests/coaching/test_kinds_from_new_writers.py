@@ -76,6 +76,20 @@ _KINDS: dict[str, list[tuple[str, Verdict, Any, Any, Any]]] = {
         ),
     ],
     "a timed slot is concrete only when it is for something": [
+        (
+            "ask Tamsin for 20 minutes to hear about her move into product",
+            VAGUE,
+            "Tamsin",
+            ANY,
+            ANY,
+        ),
+        (
+            "ask Tamsin for 20 minutes about how she moved from teaching to product at Canva",
+            SPECIFIC,
+            "Tamsin",
+            ANY,
+            ANY,
+        ),
         ("ask Kwame for a 20 min call", VAGUE, "Kwame", ANY, ANY),
         ("ask kwame for 15 mins to chat about his nursing career", VAGUE, "Kwame", ANY, ANY),
         ("ask Kwame for a quick 10 minute chat to catch up", VAGUE, "Kwame", ANY, ANY),

@@ -12,10 +12,14 @@ from benchmarks.support.labelled import (
     DEV4B_SET,
     DEV6A_SET,
     DEV6B_SET,
+    DEV7A_SET,
+    DEV7B_SET,
     EXTRA_SET,
     HOLDOUT2_SET,
     HOLDOUT6A_SET,
     HOLDOUT6B_SET,
+    HOLDOUT7A_SET,
+    HOLDOUT7B_SET,
     PROBE_SET,
     REAL_DEV_SET,
     REAL_HOLDOUT_SET,
@@ -179,3 +183,20 @@ def test_holdout6_sets() -> None:
     thresholds guard what was fixed."""
     for path, accuracy in ((HOLDOUT6A_SET, 0.93), (HOLDOUT6B_SET, 0.91)):
         _check_real_set(path, accuracy=accuracy, who_accuracy=0.60, least=100)
+
+
+def test_sets_7() -> None:
+    """Two sets of 400 written blind by hand in the sixth session (asks-7a.md: an Australian, NZ
+    and Irish community of tradies, nurses, teachers and backpackers; asks-7b.md: a remote-work
+    club in Latin America, Africa, the Middle East and Eastern Europe, and a US community-college
+    group), each split unread into 300 to tune on and 100 kept aside. First measure of the tuning
+    parts: 7a 211/300 (70.3%, 2 non-specific judged specific), 7b 189/300 (63.0%, 1). After the
+    session's six judgement rounds: 7a 261/300 (87.0%), 7b 262/300 (87.3%), none. The quarters
+    kept aside, scored once on those rules: 7a 80/100 with 1 FS ("asking sarah for 15 minutes to
+    hear about her switch to ID", fixed since as a kind), 7b 73/100 (session start: 76 with 1 FS,
+    and 69). Read afterwards: no longer a blind measure; the thresholds guard what was fixed."""
+    for path, accuracy in ((DEV7A_SET, 0.85), (DEV7B_SET, 0.85)):
+        assert len(load(path)) >= 300
+        _check_real_set(path, accuracy=accuracy, who_accuracy=0.70)
+    for path, accuracy in ((HOLDOUT7A_SET, 0.79), (HOLDOUT7B_SET, 0.71)):
+        _check_real_set(path, accuracy=accuracy, who_accuracy=0.50, least=100)
