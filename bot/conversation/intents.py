@@ -510,6 +510,14 @@ def _read(text: str, low: str, context: Context) -> Reading:
         schedule = _schedule(text, low, context)
         if schedule is not None and schedule.time is not None:
             return schedule
+    if re.match(
+        r"^ask (the )?(group|club|channel|everyone|community) (who|if anyone|whether anyone)\b", low
+    ):
+        question = _question(
+            low, text
+        )  # "ask the group who knows ppl at Figma": not the `ask` word
+        if question is not None:
+            return question
     command = _chat_word(text, low, context)
     if command is not None:
         return command
@@ -517,7 +525,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.GREETING, "apologises for their English")
     if vocab.TESTING.search(low) and assessed(text).verdict != Verdict.SPECIFIC:
         return reading(Intent.OTHER, "a test message")
-    if re.fullmatch(r"(halp+|hlp|he+lp+|help+ me+|sos)[!?. ]*", low):
+    if re.fullmatch(r"(halp+|hlp|he+lp+|help+ me+|sos|menu|commands|options)[!?. ]*", low):
         return reading(Intent.HELP, "asks what the coach does")
     if vocab.LIST_TARGETS.match(low):
         return reading(Intent.COMMAND, "asks for their targets", word="targets")
@@ -556,6 +564,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.EDIT, "takes back the last plan")
 
     if state == State.CONFIRM_FORGET:
+        if re.fullmatch(r"(forget|never ?mind|nvm) (it|about it|that)[.! ]*", low):
+            return reading(Intent.DECLINE, "never mind")  # "forget it" is no yes to deleting
         if vocab.KEEP_DATA.search(low):
             return reading(Intent.DECLINE, "keeps their data")
         if vocab.DELETE_ABROAD.match(low):
@@ -674,6 +684,16 @@ def _read(text: str, low: str, context: Context) -> Reading:
         low,
     ):
         return reading(Intent.CONFIRM, "says yes")
+    if state in _ANSWER_STATES and re.search(
+        r"\b(kindly )?advise( me)?( on| about)? (the )?next step|\b(call|phone|telephone|ring|text)"
+        r" (her|him|them) instead\b",
+        low,
+    ):  # "Respected sir, no reply has come. Kindly advise next step."
+        return reading(Intent.FOLLOW_UP_ADVICE, "asks what to do next about the ask")
+    if state == State.AWAITING_MADE and re.search(
+        r"\byes,? i (asked|sent|did|messaged|made|texted)\b", low
+    ):
+        return reading(Intent.MADE, "made the ask")  # "sorry only saw this now — yes I asked him"
     if state == State.AWAITING_FOLLOW_UP and re.search(
         r"\b(is|isn'?t|is it|won'?t|wont) (that|it|this)( be)? (too )?(pushy|rude|annoying|desperate|"
         r"much|weird|needy)\b",
@@ -753,6 +773,10 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.QUESTION, "a question: next", topic=Topic.NEXT)
     if vocab.GIVE.match(low):
         return reading(Intent.GIVE, "helped someone else")
+    if state == State.ONBOARDING and re.fullmatch(
+        r"((lol|haha|ha|ok|okay) )?(sure|ok|okay|yes|yeah|yep) why not[.!]*", low
+    ):
+        return reading(Intent.CONFIRM, "says yes")
     if (state == State.ONBOARDING or state in _PLAN_STATES) and vocab.ADDRESSED.match(low):
         return reading(Intent.PLAN, "words to the person asked: the ask itself")
     if (
@@ -1262,6 +1286,7 @@ def _names_outcome(low: str) -> bool:
             r"no (reply|response|answer)|never replied|hasn'?t replied|ghosted|waiting to hear|"
             r"still waiting|waiting on|heard back|can'?t refer|will intro|'ll intro|"
             r"referring me|nothing (yet |back )?from|still nothing|no word from|heard nothing|"
+            r"(he|she|they) (already )?(sent|forwarded|passed on|shared|submitted) (my|the)|"
             r"never (got|gotten) back|got back to me|(finally )?(answered|replied|responded)|"
             r"^still no\b|(she|he|they) (wrote|sent|signed|posted|left) (it|one|me)\b)",
             low,

@@ -124,7 +124,7 @@ HIRED = re.compile(
     r"|\bi'?m (starting|joining) (at|\w+ (on|next))\b.*\b(job|role|offer)?|\bnew job\b.*!"
     r"|\bi got it!|\bgot the job\b|\bgot an offer\b|\bgot a job\b|\bi get the job\b"
     r"|\bsigned (the|my|an|their) (contract|offer)\b|\blast day of (job ?)?(searching|hunting|the search)\b"
-    r"|\b(got|get|received|accepted|took) (the|my|their|a|an) (job |written |verbal )?offer\b"
+    r"|\b(got|get|received|receive|recieved|accepted|took) (the|my|their|a|an) (job |written |verbal )?offer\b"
     r"|^(offer )?signed( it| today| this morning)?[.!]"
     r"|\bstarting at [a-z][\w&.\-]* (in|on|next|this|from)\b"
 )
@@ -536,6 +536,8 @@ OUTCOME_YES = re.compile(
     r"|\b(wants|asked for|needs) my (cv|resume|résumé|portfolio)\b|\b(it'?s|its) a yes\b"
     r"|\byes to the (intro|introduction|referral|reference|call|chat|review)\b"
     r"|\b(interview|call|chat|coffee|meeting) (is )?(scheduled|booked|set up|arranged|confirmed)\b"
+    r"|\b(passed|sent|forwarded|handed) (it|them) (on|along|over|to)\b"
+    r"|\b(referral|application|cv|resume|intro) (submitted|sent|is in|done|went in)\b"
     r"|\b(we'?re|we are) (meeting|having coffee|getting coffee|talking|chatting)\b"
     r"|\b(she|he|they) (wrote|sent|signed|posted|left) (it|one|me one|the (recommendation|reference|"
     r"letter|intro|introduction|email))\b"
@@ -713,6 +715,7 @@ DROP_FIRST = re.compile(
     r"|^((nobody|no one|nah|no|never ?mind)[,. ]+)?(i )?changed my mind\b(?!.{0,20}\b(resume|back))"
     r"|\bgiving up on (her|him|them|that|this|it)\b|\b(rather|better) not (bug|bother|chase|push)\b"
     r"|^not (gonna|going to)\b|\b(he|she|they) (left|quit) the (company|firm|job)\b"
+    r"|\bmoving on\b|\bi'?m (so )?over (it|this one)\b"
 )
 WAITING_FIRST = re.compile(
     r"\b(let me know|see what (i|she|he|they) can do|think about it|get back to me|will see|"

@@ -30,6 +30,10 @@ HOLDOUT3 = CORPUS / "replies-3-holdout.tsv"
 # mixed messages, requests the coach doesn't support, organisers); see replies-4.md.
 DEV4 = CORPUS / "replies-4-dev.tsv"
 HOLDOUT4 = CORPUS / "replies-4-holdout.tsv"
+# A fourth, written blind in the sixth session (fragments, slang, late replies, corrections,
+# undo, testing and jokes); see replies-5.md.
+DEV5 = CORPUS / "replies-5-dev.tsv"
+HOLDOUT5 = CORPUS / "replies-5-holdout.tsv"
 # Labels that name the same handler in a state: in `confirm_forget` a yes is how `forget` is
 # confirmed; in `clarifying` an edit and a plan are both an answer to the clarifying question.
 SAME_HANDLER = {("confirm_forget", "forget"): "confirm", ("clarifying", "edit"): "plan"}

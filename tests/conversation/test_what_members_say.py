@@ -622,6 +622,14 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "'forget it' to the deletion question keeps everything; outcomes in more words": [
+        ("ask Jen for a referral at Stripe", "That's a real ask: Jen"),
+        ("forget", "Reply `yes, delete` (or just `yes`) to confirm"),
+        ("forget it", "Kept"),
+        (":9h", ""),
+        ("Made it", "What happened?"),
+        ("W 🏆 referral submitted", "Great outcome."),
+    ],
     "a hard week is met kindly; an unfinished plan made later is that plan; a no with praise": [
         (
             "honestly not in a great place this week, got rejected after the final round at Monzo",
