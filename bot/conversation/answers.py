@@ -232,6 +232,15 @@ def _group_knows(turn: Turn, companies: list[str]) -> list[str]:
 
 def _what_to_ask(turn: Turn, reading: Reading) -> str:
     targets = _targets(turn)
+    data = turn.member.state_data
+    if turn.member.state == State.CLARIFYING and data.get("who"):
+        # "What will you ask Dana for?" — "whatever u think is best": ideas for Dana
+        who = str(data["who"])
+        at = f" at {targets[0]}" if targets else " at a company you'd like"
+        return (
+            f"For {who}, pick one: an intro to someone on their team, two names{at}, or a look "
+            f"at your resume for one posting. Which one? (“a look at my resume” is enough.)"
+        )
     yes, named = _people(turn)
     people = yes + named
     helped = _group_knows(turn, targets)

@@ -640,7 +640,11 @@ def _read(text: str, low: str, context: Context) -> Reading:
         and not vocab.REDIRECT.search(low)  # "she said ask Mark instead" is how it went
         # "she said yes but … it was Jenny not Jen": how it went, with the name put right
         and not (state in _ANSWER_STATES and _outcome(low) in (Outcome.YES, Outcome.NO))
-        # "yes but it was Kofi not Hana": made, with the name put right
+        # "yes but it was Kofi not Hana", "I asked Priya instead": made, with the name put right
+        and not (
+            state == State.AWAITING_MADE
+            and re.match(r"^i (asked|messaged|texted|emailed) \w+ instead\b", low)
+        )
         and not (
             state == State.AWAITING_MADE
             and re.match(r"^(yes|yep|yeah|yh|ya|made it|did it)\b", low)
@@ -826,7 +830,9 @@ def _read(text: str, low: str, context: Context) -> Reading:
         r"(nope|nah|no|not really|none|nothing)([,.! ]+(nothing|nada|not yet|today))?[.! ]*", low
     ):
         return reading(Intent.SKIP, "no ask today")
-    if state in (State.IDLE, State.AWAITING_ASK) and vocab.UNSURE.match(low):
+    if (state in (State.IDLE, State.AWAITING_ASK) and vocab.UNSURE.match(low)) or (
+        state == State.CLARIFYING and re.match(r"^(idk,? )?whatever (u|you) think", low)
+    ):
         return reading(Intent.QUESTION, "a question: what_to_ask", topic=Topic.WHAT_TO_ASK)
     if (
         state in _PLAN_STATES
@@ -1141,7 +1147,17 @@ def _answer(
         if didnt_ask
         else None
     )  # "half. sent the msg but forgot to attach my CV": made
-    if didnt_ask and state != State.IDLE and not made_first:
+    told_after = _outcome(low[didnt_ask.end() :]) if didnt_ask else None
+    if (
+        didnt_ask
+        and state != State.IDLE
+        and not made_first
+        and told_after
+        not in (
+            Outcome.YES,
+            Outcome.NO,
+        )
+    ):  # ("I never asked Jen, that was Jan. and Jan replied yes" is how it went)
         return (Intent.NOT_YET, "hasn't made it yet", None, _when(low))
     if (
         state == State.AWAITING_FOLLOW_UP
@@ -1333,7 +1349,8 @@ def _question(low: str, text: str) -> Reading | None:
 def corrected_person(text: str) -> str | None:
     """The new person in an edit ("make that his VP, Ruth Kim" -> Ruth Kim)."""
     tail = re.split(
-        r"\b(?:make (?:that|it)|change (?:that|it) to|i meant|i mean|meant|it'?s|it was|instead of \w+,?)\s",
+        r"\b(?:make (?:that|it)|change (?:that|it) to|i meant|i mean|meant|it'?s|it was|that was"
+        r"|instead of \w+,?)\s",
         text,
         maxsplit=1,
         flags=re.IGNORECASE,
@@ -1341,6 +1358,8 @@ def corrected_person(text: str) -> str | None:
     tail = re.sub(r"\binstead\b.*$|,? with (an?|the) \w+$", "", tail, flags=re.IGNORECASE).strip(
         " ,.!"
     )
+    # "I asked Carla instead of Jen": the person after the verb
+    tail = re.sub(r"^i (asked|messaged|texted|emailed|called) ", "", tail, flags=re.IGNORECASE)
     named = assessed(f"Ask {tail} for a referral").who
     if named:
         return named

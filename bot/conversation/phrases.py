@@ -203,6 +203,7 @@ ENGLISH_APOLOGY = re.compile(
 TESTING = re.compile(
     r"^(test|testing|test test|testing testing|testing 1,? ?2,? ?3|this is a test|just testing)\b"
     r"|\b(just )?(trying|testing|try|test) (this|it|you) out\b|\bbefore i roll (it|this|you) out\b"
+    r"|\b(i'?m |just )testing (you|the (bot|flow|coach|thing))\b"
 )
 # Organizers' questions: how the report works, who hasn't answered, announcements, adding people.
 ORGANIZING = re.compile(
@@ -240,6 +241,7 @@ STUCK = re.compile(
 # "idk" on its own, to "what's your ask today?": a question of what to ask.
 UNSURE = re.compile(
     r"^(um+ |hmm+ |uh+ )?(idk|dunno|no idea|not sure|no clue)( honestly| tbh| lol)?\??$"
+    r"|^(idk,? )?whatever (u|you) think( is best| works)?[.!?]*$"
 )
 # Feeling awkward about asking: "i hate asking for favours", "feels pushy", "i'm nervous".
 NERVES = re.compile(
@@ -353,6 +355,7 @@ DIDNT_ASK = re.compile(
     r"\b(didn'?t|did not|haven'?t|have not|never) (actually |really |even |directly )?(ask|asked|make"
     r"|made|do|send|get to)\b|\bchicken(ed)? out\b|\bwrong button\b|\bforgot( again| to)?\b"
     r"(?! (to )?(tell|mention|say|update|let)\b| (her|his|their) name)|\bnot yet asked\b"
+    r"|\bhaven'?t (hit|pressed|clicked) send\b|\bnot sent (it )?yet\b|\bstill in (my )?drafts\b"
 )
 # "still nothing 😭 should i just give up": discouraged, whatever else is in the message.
 GIVING_UP = re.compile(
@@ -602,7 +605,8 @@ CORRECTION = re.compile(
     r"\bi meant (?!to\b|it\b|that\b|what\b)|\b(can|could) (you|u) (pls |please )?(fix|change|correct"
     r"|update) (that|it|the name|the ask|what i (asked|said)( for)?)\b|\b(pls |please )?(fix|correct) "
     r"(that|it|the name)( pls| please)?[.!?]*$|, with (an?|the) (accent|[a-z])\b|\bi typed it wrong\b"
-    r"|\bit was [a-z]+,? not [a-z]+\b"
+    r"|\bit was [a-z]+,? not [a-z]+\b|\bthat'?s not what i (said|meant|asked( for)?)\b"
+    r"|\bnever asked [a-z]+,? (that|it) was [a-z]+\b|^i asked [a-z]+ instead\b"
 )
 # "what's on my list?": the member's target companies.
 LIST_TARGETS = re.compile(

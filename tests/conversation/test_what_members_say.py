@@ -622,6 +622,31 @@ def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
 # question with an onboarded member; every line the member sends is followed by the words its
 # reply must contain ("" = anything; a line starting with ":" moves the clock).
 TALKS: dict[str, list[tuple[str, str]]] = {
+    "'that's not what I said' corrects the ask; 'whatever u think' gets ideas for that person": [
+        ("ask Jen for a referral at Stripe", "That's a real ask: Jen"),
+        (":9h", ""),
+        ("made it", "What happened?"),
+        (
+            "that's not what I said. I asked Jen for a CV review, not a referral",
+            "Changed: Ask Jen for a CV review at Stripe.",
+        ),
+        ("she said yes", "Great outcome."),
+        ("coffee with Dana", "What will you ask Dana for"),
+        ("whatever u think is best", "For Dana, pick one"),
+        ("a look at my resume", "That's a real ask: Dana"),
+        ("lol i'm testing you, I'm the organiser", "this DM works"),
+    ],
+    "'I asked Carla instead of Jen' is made, of Carla": [
+        ("ask Jen for a referral at Stripe", "That's a real ask: Jen"),
+        (":9h", ""),
+        ("I asked Carla instead of Jen", "Nice — you asked. What happened?"),
+        ("what did I ask yesterday?", "Ask Carla for a referral at Stripe (made)"),
+    ],
+    "not sent yet is not made": [
+        ("ask Jen for a referral at Stripe", "That's a real ask: Jen"),
+        (":9h", ""),
+        ("half-done: wrote the message, haven't hit send", "still open"),
+    ],
     "'forget it' to the deletion question keeps everything; outcomes in more words": [
         ("ask Jen for a referral at Stripe", "That's a real ask: Jen"),
         ("forget", "Reply `yes, delete` (or just `yes`) to confirm"),
