@@ -44,7 +44,7 @@ from tests.conversation.corpus import (
 # `replies-5-holdout.tsv` (110 rows) was kept outside the repository and scored once on the
 # session's rules: intent 0.682 (75/110), the same as the session's starting code. Read
 # afterwards ("forget it" to the deletion question had deleted everything; outcomes and made in
-# more words): 87/110 now, no longer a held-out measure.
+# more words, corrections): 93/110 now, no longer a held-out measure.
 TUNED_ON = [
     (DEV, 300, 0.95, 0.80),
     (DEV3, 200, 0.85, 0.80),
@@ -57,7 +57,7 @@ TUNED_ON = [
         0.85,
         0.70,
     ),  # its writer puts a day on `not_yet` as `until`; the coach keeps `when`
-    (HOLDOUT5, 100, 0.75, 0.70),
+    (HOLDOUT5, 100, 0.80, 0.70),
 ]
 
 
