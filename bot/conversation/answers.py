@@ -631,9 +631,10 @@ def who_knows(turn: Turn, reading: Reading) -> State:
                 "someone answers."
             )
         else:
+            listed = company.lower() in (t.lower() for t in _targets(turn))
             turn.say(
                 f"No one in the group has said they know people at {company} yet. Ask a "
-                f"former colleague for two names there — and `target add {company}` so I "
-                "remember it."
+                "former colleague for two names there"
+                + ("." if listed else f" — and `target add {company}` so I remember it.")
             )
     return _stay(turn)

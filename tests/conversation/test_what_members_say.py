@@ -642,6 +642,11 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("I asked Carla instead of Jen", "Nice — you asked. What happened?"),
         ("what did I ask yesterday?", "Ask Carla for a referral at Stripe (made)"),
     ],
+    "a company already on the list is not suggested again": [
+        ("target add Figma, Notion", "Added Figma and Notion."),
+        ("who knows someone at Figma?", "Ask a former colleague for two names there."),
+        ("who knows someone at Canva?", "`target add Canva` so I remember it."),
+    ],
     "not sent yet is not made": [
         ("ask Jen for a referral at Stripe", "That's a real ask: Jen"),
         (":9h", ""),
