@@ -22,6 +22,7 @@ from bot.conversation.text import short
 from bot.conversation.turn import Turn
 from bot.domain import Ask, AskStatus, Outcome
 from bot.messages import Choice
+from bot.schedule.words import find_break
 
 MADE_CHOICES = ("made", "not_yet", "skip")
 OUTCOME_CHOICES = ("yes", "waiting", "no")
@@ -166,8 +167,21 @@ def typed_not_yet(turn: Turn, reading: Reading) -> State:
         ask.updated_at = turn.now
         turn.uow.asks.save(ask)
     nervous = bool(NERVES.search(reading.text.lower()))
+    low = reading.text.lower()
+    back = (
+        find_break(low, turn.today)
+        if re.search(r"\b(till|til|until|after|back on|back)\b", low)
+        else None
+    )  # "not yet, he's on holiday till thursday": ask again that day
+    days = (back.resume_day(turn.today) - turn.today).days if back else None
     return made(
-        turn, ask, "not_yet", "" if pending else _which(ask), when=reading.when, nervous=nervous
+        turn,
+        ask,
+        "not_yet",
+        "" if pending else _which(ask),
+        when=reading.when,
+        nervous=nervous,
+        days=days if days and days > 0 else None,
     )
 
 
@@ -222,6 +236,7 @@ def made(
     prefix: str = "",
     when: str | None = None,
     nervous: bool = False,
+    days: int | None = None,
 ) -> State:
     """Made it / Not yet / Skip ("not yet, I'm nervous" gets a word of courage)."""
     assert ask.id is not None
@@ -233,7 +248,9 @@ def made(
         return ask_what_happened(turn, ask, prefix + "Nice — you asked. ")
     turn.member.state_data = {}
     if action == "not_yet":
-        checkin = plan_made_question(turn.uow, turn.member, ask, turn.now, NOT_YET_DAYS[when])
+        checkin = plan_made_question(
+            turn.uow, turn.member, ask, turn.now, days if days is not None else NOT_YET_DAYS[when]
+        )
         day = (
             f"on {checkin.due_at.astimezone(turn.zone):%A} at "
             f"{checkin.due_at.astimezone(turn.zone):%H:%M}"

@@ -189,7 +189,11 @@ def _words(low: str) -> list[str]:
 
 def _company(raw: str) -> str:
     """A company name as written, trimmed of a trailing question mark and filler words."""
-    name = re.split(r"[?!.,;]| (?:and|or|for|to|who|that|because|pls|please)\b", raw.strip())[0]
+    name = re.split(
+        r"[?!.,;]| (?:and|or|for|to|who|that|because|pls|please|if|in case|so|when|lol|btw)\b",
+        raw.strip(),
+        flags=re.IGNORECASE,
+    )[0]
     name = name.strip(" '\"")
     return " ".join(w if not w.islower() else w.capitalize() for w in name.split())[:80]
 

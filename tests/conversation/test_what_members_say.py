@@ -647,6 +647,15 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("who knows someone at Figma?", "Ask a former colleague for two names there."),
         ("who knows someone at Canva?", "`target add Canva` so I remember it."),
     ],
+    "'on holiday till thursday' asks again on Thursday; 'if anyone needs' is no company name": [
+        (
+            "ask Lukas if he knows the hiring manager for the data role at Zalando",
+            "real ask: Lukas",
+        ),
+        (":9h", ""),
+        ("not yet, he's on holiday till thursday", "I'll ask again on Thursday"),
+        ("I know people at SAP if anyone needs", "you know people at SAP."),
+    ],
     "not sent yet is not made": [
         ("ask Jen for a referral at Stripe", "That's a real ask: Jen"),
         (":9h", ""),
