@@ -618,7 +618,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
         # "should i stop messaging her?" is about the person asked, never the check-ins
         and not re.search(
             r"\bshould i\b|\b(stop|quit) (messaging|texting|emailing|bugging|chasing|contacting|"
-            r"pinging|dming) (her|him|them|[a-z]+ (now|already))\b",
+            r"pinging|dming) (her|him|them|(?!me\b|us\b)[a-z]+ (now|already))\b",
             low,
         )
         and (len(words) <= 8 or not vocab.PLAN_WORDS.search(low.replace("message", "")))

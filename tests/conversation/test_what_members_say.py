@@ -724,6 +724,7 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("no reply", "Asking was the hard part."),
         ("should i stop messaging her?", "Jen"),
         ("still nothing 😭 should i just give up", "OK to be fed up"),
+        ("stop messaging me now", "no more check-ins from me"),
     ],
     "a yes with nothing to note is not noted; a name then the favour is": [
         ("yay she said yes!", "Who said yes, and to what?"),
