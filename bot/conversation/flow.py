@@ -114,7 +114,11 @@ FLOW: dict[State, Step] = {
     ),
     State.CONFIRM_FORGET: Step(
         # "ok maybe just pause a month": a break instead, and nothing deleted.
-        {Intent.CONFIRM: words.forget_confirmed, Intent.PAUSE: words.pause_instead_of_forgetting},
+        {
+            Intent.CONFIRM: words.forget_confirmed,
+            Intent.PAUSE: words.pause_instead_of_forgetting,
+            Intent.STOP: words.stop,  # "just stop messaging me, don't delete": stop, keep data
+        },
         otherwise=words.forget_kept,
     ),
 }

@@ -570,8 +570,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
     if state == State.CONFIRM_FORGET:
         if re.fullmatch(r"(forget|never ?mind|nvm) (it|about it|that)[.! ]*", low):
             return reading(Intent.DECLINE, "never mind")  # "forget it" is no yes to deleting
-        if vocab.KEEP_DATA.search(low):
-            return reading(Intent.DECLINE, "keeps their data")
+        if vocab.KEEP_DATA.search(low) and not vocab.STOP.search(low):
+            return reading(Intent.DECLINE, "keeps their data")  # (a stop is read below)
         if vocab.DELETE_ABROAD.match(low):
             return reading(Intent.CONFIRM, "answers the deletion question")
         said = polarity(low)
@@ -698,8 +698,10 @@ def _read(text: str, low: str, context: Context) -> Reading:
         low,
     ):  # "Respected sir, no reply has come. Kindly advise next step."
         return reading(Intent.FOLLOW_UP_ADVICE, "asks what to do next about the ask")
-    if state == State.AWAITING_MADE and re.search(
-        r"\byes,? i (asked|sent|did|messaged|made|texted)\b", low
+    if (
+        state == State.AWAITING_MADE
+        and re.search(r"\byes,? i (asked|sent|did|messaged|made|texted)\b", low)
+        and _outcome(low) is None  # "yes i did, she said she'll think about it" is how it went
     ):
         return reading(Intent.MADE, "made the ask")  # "sorry only saw this now — yes I asked him"
     if state == State.AWAITING_FOLLOW_UP and re.search(

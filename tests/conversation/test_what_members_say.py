@@ -803,6 +803,10 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("wait I haven't asked yet, I said I WOULD", "The ask of Jen is still open"),
         ("what did I ask yesterday?", "Ask Jen for a referral at Stripe (open)"),
     ],
+    "'just stop messaging me, don't delete' to the deletion question stops and keeps": [
+        ("forget", "Reply `yes, delete` (or just `yes`) to confirm"),
+        ("just stop messaging me, don't delete", "no more check-ins from me. Your asks are kept"),
+    ],
     "'don't delete' anywhere in the answer keeps everything": [
         ("ask Jen for a referral at Stripe", "That's a real ask: Jen"),
         ("forget", "Reply `yes, delete` (or just `yes`) to confirm"),
