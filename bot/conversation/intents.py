@@ -358,6 +358,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"\b(do|d'?|will) ?(you|u) think (he|she|they|\w+)('?ll| will| would| might)\b"
             r"|\bwill (he|she|they) (say yes|help|agree|reply|answer|do it)\b"
             r"|\bwhat if (he|she|they) (say|says) no\b"
+            r"|\bwhat (happens )?if (he|she|they) (ghosts?|ignores?|never (replies|answers)|doesn'?t (reply"
+            r"|answer)|don'?t (reply|answer))\b"
             r"|\bdo (people|they|folks|most people) (actually |really |ever |usually )?(say yes|help|reply|"
             r"respond|agree)\b"
             r"|^(you|u) think (he|she|they|[a-z]+)('?ll| will| would| might)\b"

@@ -540,6 +540,7 @@ OUTCOME_YES = re.compile(
     r"|\byes to the (intro|introduction|referral|reference|call|chat|review)\b"
     r"|\b(interview|call|chat|coffee|meeting) (is )?(scheduled|booked|set up|arranged|confirmed)\b"
     r"|\b(passed|sent|forwarded|handed) (it|them) (on|along|over|to)\b"
+    r"|\b(he'?s|she'?s|they'?re|hes|shes|theyre|(he|she) is|they are) (so )?down to\b"
     r"|\b(referral|application|cv|resume|intro) (submitted|sent|is in|done|went in)\b"
     r"|\b(we'?re|we are) (meeting|having coffee|getting coffee|talking|chatting)\b"
     r"|\b(she|he|they) (wrote|sent|signed|posted|left) (it|one|me one|the (recommendation|reference|"

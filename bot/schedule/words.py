@@ -34,7 +34,11 @@ _CLOCK = re.compile(
 )
 _CLOCK_CUE = re.compile(r"\b(at|around|by|to|for|@)\s*$", re.IGNORECASE)
 # "half 8" / "half past 8" (8:30), "quarter past 9", "quarter to 9" (8:45)
-_SPOKEN = re.compile(r"\b(half(?: past)?|quarter past|quarter to)\s+(\d{1,2})\b", re.IGNORECASE)
+_SPOKEN = re.compile(
+    r"\b(half(?: past)?|quarter past|quarter to)\s+(\d{1,2})\b"
+    r"(?:\s*(a\.?m\.?|p\.?m\.?|in the (?:morning|afternoon|evening)|at night|tonight)(?![a-z]))?",
+    re.IGNORECASE,
+)
 # A number followed by what it counts.
 _COUNTED = re.compile(
     r"\s*(more |new |other )?(jobs?|roles?|positions?|openings?|applications?|apps|people|persons?|names?|"
@@ -306,7 +310,10 @@ def find_time(text: str, loose: bool = False) -> time | None:
         ]
         hour = int(spoken.group(2))
         if 1 <= hour <= 12:
-            total = hour * 60 + minutes
+            # "quarter to six pm", "half past seven in the evening": the afternoon's hour
+            later = (spoken.group(3) or "").lower().replace(".", "")
+            afternoon = later == "pm" or later.endswith(("afternoon", "evening", "night"))
+            total = (hour + (12 if afternoon and hour != 12 else 0)) * 60 + minutes
             return time(total // 60, total % 60)
     for match in _CLOCK.finditer(text):
         hour = int(match.group(1))

@@ -217,6 +217,8 @@ def test_spoken_times_and_slang_outcomes(sqlite_db: Database) -> None:
         ("half past eight works for me", "08:30"),
         ("eight thirty", "08:30"),
         ("quarter to nine please", "08:45"),
+        ("evening person here, can we do quarter to six pm?", "17:45"),
+        ("half past seven in the evening", "19:30"),
         ("seven am", "07:00"),
         ("nine is good", "09:00"),
     ],
@@ -655,6 +657,13 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         (":9h", ""),
         ("not yet, he's on holiday till thursday", "I'll ask again on Thursday"),
         ("I know people at SAP if anyone needs", "you know people at SAP."),
+    ],
+    "'what happens if he ghosts me' is a question; 'he's down to refer me' is a yes": [
+        ("gonna hit up my cousin Yusuf, he's at Shopify, ask if he'd refer me", "real ask: Yusuf"),
+        ("what happens if he ghosts me lol", "No one can know"),
+        (":9h", ""),
+        ("ya i texted him", "What happened?"),
+        ("he's down to refer me!!", "Great outcome."),
     ],
     "not sent yet is not made": [
         ("ask Jen for a referral at Stripe", "That's a real ask: Jen"),
