@@ -16,7 +16,7 @@ from bot.checkins import cancel_all, plan_follow_up, plan_made_question
 from bot.conversation.intents import Intent, Reading, corrected_person, outcome_person
 from bot.conversation.outcomes import ask_what_happened, choice, outcome
 from bot.conversation.phrases import CORRECTION, DIDNT_ASK, NERVES
-from bot.conversation.planning import judge, last_plan, made_untold, skip_today
+from bot.conversation.planning import judge, last_plan, made_untold, replace_once, skip_today
 from bot.conversation.states import State
 from bot.conversation.text import short
 from bot.conversation.turn import Turn
@@ -110,10 +110,11 @@ def _put_name_right(ask: Ask, text: str) -> None:
     if not CORRECTION.search(text.lower()):
         return
     fixed = corrected_person(text)
-    if fixed and ask.who and fixed != ask.who and ask.who.lower() in ask.text.lower():
-        start = ask.text.lower().index(ask.who.lower())
-        ask.text = ask.text[:start] + fixed + ask.text[start + len(ask.who) :]
-        ask.who = fixed
+    renamed = (
+        replace_once(ask.text, ask.who, fixed) if fixed and ask.who and fixed != ask.who else None
+    )
+    if renamed is not None:
+        ask.text, ask.who = renamed, fixed
 
 
 # A plan filed unfinished (a check-in moved on) that "done, sent it" can still be about.

@@ -461,13 +461,13 @@ def edit(turn: Turn, reading: Reading) -> State:
     new_who = reading.who
     text = ask.text
     swap = _INSTEAD_OF.search(reading.text)
-    if new_who and ask.who and new_who != ask.who and ask.who.lower() in text.lower():
-        start = text.lower().index(ask.who.lower())
-        text = text[:start] + new_who + text[start + len(ask.who) :]
-    elif swap and swap.group("old").lower() in text.lower():
-        # "an intro, not a referral": the favour named second is swapped for the first
-        start = text.lower().index(swap.group("old").lower())
-        text = text[:start] + swap.group("new") + text[start + len(swap.group("old")) :]
+    renamed = (
+        replace_once(text, ask.who, new_who) if new_who and ask.who and new_who != ask.who else None
+    )
+    # "an intro, not a referral": the favour named second is swapped for the first
+    swapped = replace_once(text, swap.group("old"), swap.group("new")) if swap else None
+    if renamed is not None or swapped is not None:
+        text = renamed or swapped or text
     else:
         change = _edit_change(reading.text)
         if not change:
@@ -532,6 +532,12 @@ def _replace_object(text: str, change: str) -> str:
         return f"{text.rstrip('.!')} — make that {change}"
     last = matches[-1]
     return text[: last.start("object")] + change + text[last.end("object") :]
+
+
+def replace_once(text: str, old: str, new: str) -> str | None:
+    """`text` with its first `old` (in any case) written as `new`; None where there is none."""
+    start = text.lower().find(old.lower())
+    return None if start < 0 else text[:start] + new + text[start + len(old) :]
 
 
 def last_plan(turn: Turn) -> Ask | None:
