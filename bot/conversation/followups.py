@@ -124,10 +124,9 @@ DRAFT_STILL_MEANT = timedelta(days=3)
 def typed_made(turn: Turn, reading: Reading) -> State:
     """ "yep did it!", "Made it" typed (now or the next morning)."""
     ask, pending = _the_ask(turn)
-    draft = last_plan(turn)
+    draft = last_plan(turn) if ask is None else None
     if (
-        ask is None
-        and draft is not None
+        draft is not None
         and draft.who
         and draft.status == AskStatus.SKIPPED
         and turn.now - draft.created_at <= DRAFT_STILL_MEANT
