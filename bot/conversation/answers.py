@@ -13,7 +13,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from bot.coaching import Verdict
-from bot.conversation.followups import current_ask, latest_open_ask
+from bot.conversation.followups import current_ask, latest_open_ask, several_answers
 from bot.conversation.group import offer_intro, word_report
 from bot.conversation.intents import Reading, Topic, own_name
 from bot.conversation.phrases import EXTRA_CHECK_IN
@@ -111,6 +111,9 @@ def unclear(turn: Turn, reading: Reading) -> State:
             )
         )
         return _stay(turn)
+    several = several_answers(turn, reading.text)  # "jen yes, lu no"
+    if several is not None:
+        return several
     pending = turn.still_pending()
     if reading.why == "a test message":  # an organiser checking the DM lands
         turn.say_one_of(

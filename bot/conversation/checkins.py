@@ -117,10 +117,13 @@ def ask_morning(turn: Turn, checkin: CheckIn) -> None:
     if _quiet_limit_reached(turn):
         return
     open_asks = _open_asks(turn)
-    planned = next((a for a in open_asks if _local_day(turn, a) == turn.today), None)
-    if planned is not None:  # the member set today's ask before the morning question
+    planned = [a for a in reversed(open_asks) if _local_day(turn, a) == turn.today]
+    if planned:  # the member set today's asks before the morning question
+        people = list(dict.fromkeys(a.who or "someone" for a in planned))
+        said = people[0] if len(people) == 1 else f"{', '.join(people[:-1])} and {people[-1]}"
         turn.say(
-            f"Morning, {member.name}! Today's ask is already set — {planned.who}. Good luck; "
+            f"Morning, {member.name}! Today's "
+            f"{'ask is' if len(planned) == 1 else 'asks are'} already set — {said}. Good luck; "
             "I'll check in later."
         )
         return

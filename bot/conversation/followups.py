@@ -9,11 +9,20 @@ the member's most recent open ask, and the reply says which.
 
 from __future__ import annotations
 
+import itertools
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from bot.checkins import cancel_all, plan_follow_up, plan_made_question
-from bot.conversation.intents import Intent, Reading, corrected_person, outcome_person
+from bot.conversation.intents import (
+    Context,
+    Intent,
+    Reading,
+    corrected_person,
+    made_person,
+    outcome_person,
+    read,
+)
 from bot.conversation.outcomes import ask_what_happened, choice, outcome
 from bot.conversation.phrases import CORRECTION, DIDNT_ASK, NERVES
 from bot.conversation.planning import judge, last_plan, made_untold, replace_once, skip_today
@@ -68,8 +77,8 @@ def current_ask(turn: Turn) -> Ask | None:
     return turn.own_ask(turn.member.state_data.get("ask_id"))
 
 
-def latest_open_ask(turn: Turn, made_only: bool = False) -> Ask | None:
-    """The member's most recent specific ask still waiting for an answer."""
+def latest_open_ask(turn: Turn, made_only: bool = False, of: str | None = None) -> Ask | None:
+    """The member's most recent specific ask still waiting for an answer (of the person)."""
     assert turn.member.id is not None
     for ask in reversed(turn.uow.asks.for_member(turn.member.id)):
         if ask.verdict != "specific" or ask.status in (AskStatus.SKIPPED, AskStatus.DROPPED):
@@ -78,16 +87,31 @@ def latest_open_ask(turn: Turn, made_only: bool = False) -> Ask | None:
             continue
         if made_only and ask.status != AskStatus.MADE:
             continue
+        if of is not None and not _is_of(ask, of):
+            continue
         return ask
     return None
 
 
-def _the_ask(turn: Turn, made_only: bool = False) -> tuple[Ask | None, bool]:
-    """The ask a typed answer is about, and whether it was pending (else: say which)."""
+def _the_ask(turn: Turn, made_only: bool = False, text: str = "") -> tuple[Ask | None, bool]:
+    """The ask a typed answer is about, and whether it was pending (else: say which). An
+    answer that opens with the person of another open ask is about that one ("Jen said yes"
+    while the question is about Lu)."""
     pending = current_ask(turn)
+    person = (outcome_person(text) or made_person(text)) if text else None
+    if person is not None and not (pending is not None and _is_of(pending, person)):
+        named = latest_open_ask(turn, made_only, of=person)
+        if named is not None:
+            return named, False
     if pending is not None:
         return pending, True
     return latest_open_ask(turn, made_only), False
+
+
+def _is_of(ask: Ask, person: str) -> bool:
+    """Whether the ask is of the person ("Jen" names the ask of Jen Park)."""
+    who = (ask.who or "").lower()
+    return person.lower() in (who, who.split(" ", 1)[0])
 
 
 def _which(ask: Ask) -> str:
@@ -123,7 +147,10 @@ DRAFT_STILL_MEANT = timedelta(days=3)
 
 def typed_made(turn: Turn, reading: Reading) -> State:
     """ "yep did it!", "Made it" typed (now or the next morning)."""
-    ask, pending = _the_ask(turn)
+    several = several_answers(turn, reading.text)
+    if several is not None:
+        return several
+    ask, pending = _the_ask(turn, text=reading.text)
     draft = last_plan(turn) if ask is None else None
     if (
         draft is not None
@@ -194,13 +221,155 @@ def typed_skip(turn: Turn, reading: Reading) -> State:
 
 def typed_outcome(turn: Turn, reading: Reading) -> State:
     """ "she said yes 😊", "no reply yet", "he said he can't"."""
-    ask, pending = _the_ask(turn)
+    several = several_answers(turn, reading.text)
+    if several is not None:
+        return several
+    ask, pending = _the_ask(turn, text=reading.text)
     result = reading.result or Outcome.WAITING
     if _someone_else(turn, ask, pending, reading.text):
         return made_untold(turn, reading.text, result)
     assert ask is not None
     _put_name_right(ask, reading.text)
-    return outcome(turn, ask, result, "" if pending else _which(ask), text=reading.text)
+    still = current_ask(turn) if turn.member.state == State.AWAITING_MADE else None
+    state = outcome(turn, ask, result, "" if pending else _which(ask), text=reading.text)
+    if still is not None and still.id != ask.id:
+        # "Jen said yes" to "Did you make your ask of Lu?": Jen's news, then Lu's question again
+        text, choices = made_question(still)
+        turn.member.state_data = {"ask_id": still.id}
+        turn.say(f"And {text[0].lower()}{text[1:]}", *choices)
+        return State.AWAITING_MADE
+    return state
+
+
+# How long an ask stays one a report may name: a week of asks and a few days of waiting.
+ANSWERS_REACH = timedelta(days=14)
+
+
+def several_answers(turn: Turn, text: str) -> State | None:
+    """ "Jen said yes, Lu said no", "asked both. jen said yes, still waiting on lu": each open
+    ask the message names gets its own answer, read from the part of the message that names
+    them. None unless two or more asks are named and each one's part reads as made or as how
+    it went (one reading then answers for the whole message, as before)."""
+    assert turn.member.id is not None
+    asks: list[Ask] = []
+    for ask in reversed(turn.uow.asks.for_member(turn.member.id, since=turn.now - ANSWERS_REACH)):
+        if (
+            ask.verdict == "specific"
+            and ask.who
+            and ask.status not in (AskStatus.SKIPPED, AskStatus.DROPPED)
+            and ask.outcome not in (Outcome.YES, Outcome.NO)
+            and all(a.who != ask.who for a in asks)  # the newest ask of a person answers
+        ):
+            asks.append(ask)
+    if len(asks) < 2:
+        return None
+    told: dict[int, tuple[Ask, Outcome | None]] = {}
+    last: list[Ask] = []
+    for part in _PARTS.split(text):
+        named = sorted(
+            (
+                (at, ask)
+                for ask in asks
+                if (at := _named_at(part.lower(), ask.who or "")) is not None
+            ),
+            key=lambda found: found[0],
+        )
+        if not named:
+            _, result = _how_it_went(part, turn.today)
+            if result is not None and last and all(told[id(a)][1] is None for a in last):
+                # "asked jen and lu, both said yes": how it went for the people just named
+                told |= {id(ask): (ask, result) for ask in last}
+            continue  # "asked both."
+        last = [ask for _, ask in named]
+        if len(named) > 1:  # "Jen said yes and Lu said no": one reading per name, if each reads
+            starts = [at for at, _ in named] + [len(part)]
+            each = [
+                _how_it_went(part[starts[k] : starts[k + 1]], turn.today) for k in range(len(named))
+            ]
+            if all(read_it for read_it, _ in each):
+                told |= {
+                    id(ask): (ask, result)
+                    for (_, ask), (_, result) in zip(named, each, strict=True)
+                }
+                continue
+        between = [
+            part[at + len(_name_in(ask.who or "", part)) : after]
+            for (at, ask), (after, _) in itertools.pairwise(named)
+        ]
+        if not all(_JOINED.fullmatch(gap) for gap in between):
+            return None  # "Jen said yes and she'll intro me to Lu": not news of Lu's ask
+        read_it, result = _how_it_went(part, turn.today)  # "Jen and Lu both said yes"
+        if not read_it:
+            return None
+        told |= {id(ask): (ask, result) for _, ask in named}
+    if len(told) < 2:
+        return None
+    lines = []
+    for ask, result in told.values():
+        who = ask.who
+        ask.status = AskStatus.MADE
+        ask.updated_at = turn.now
+        if result is not None:
+            ask.outcome = result
+        turn.uow.asks.save(ask)
+        if result == Outcome.YES:
+            lines.append(f"• {who}: yes! A two-line thank-you today keeps the door open.")
+        elif result == Outcome.NO:
+            lines.append(
+                f"• {who}: a no is still an answer — thank them anyway; people remember it."
+            )
+        elif result == Outcome.WAITING:
+            plan_follow_up(turn.uow, turn.member, ask, turn.now)
+            lines.append(f"• {who}: waiting — I'll check in about {who} in a few days.")
+        else:
+            plan_follow_up(turn.uow, turn.member, ask, turn.now)
+            lines.append(f"• {who}: asked. Tell me how it goes.")
+    turn.member.state_data = {}
+    turn.say(f"You asked {len(told)} people — that's the habit. 🙌\n" + "\n".join(lines))
+    return State.IDLE
+
+
+# Where one person's news ends and the next one's begins.
+_PARTS = re.compile(r"[.!?;,\n]+\s*|\s+(?:but|while|whereas|though)\s+|\s+[-–—]\s+")
+
+
+def _how_it_went(part: str, today: date) -> tuple[bool, Outcome | None]:
+    """How an ask went, read from the part of a message about one person: (True, the outcome),
+    (True, None) for made with no outcome said, (False, None) when it says neither. Without
+    its name first, "jen yes" reads as "yes"."""
+    for words in (part, _NAME_FIRST.sub("", part)):
+        found = read(words, Context(State.AWAITING_OUTCOME, today))
+        if found.intent == Intent.OUTCOME:
+            return True, found.result or Outcome.WAITING
+        if found.intent == Intent.MADE:
+            return True, None
+    return False, None
+
+
+_NAME_FIRST = re.compile(r"^\W*\S+\W*\s*")
+
+
+def _named_at(low: str, who: str) -> int | None:
+    """Where a message names the person (see `_name_in`)."""
+    name = _name_in(who, low)
+    return low.index(name.lower()) if name else None
+
+
+def _name_in(who: str, text: str) -> str:
+    """How the text names the person: their name as the ask has it, or its first word ("Jen"
+    for "Jen Park"); a relation ("my mom") only in full. "" when it doesn't."""
+    low = text.lower()
+    for name in dict.fromkeys((who, who.split(" ", 1)[0])):
+        if len(name) < 2 or (name != who and not name[:1].isupper()):
+            continue
+        found = re.search(rf"(?<![\w@]){re.escape(name.lower())}(?!\w)", low)
+        if found is not None:
+            return name
+    return ""
+
+
+# Nothing but a joint between two names: "Jen and Lu", "jen & lu", "Jen, Lu".
+_JOINED = re.compile(r"\s*(?:,|&|\+|/|and|n)?\s*", re.IGNORECASE)
 
 
 def typed_nudge(turn: Turn, reading: Reading) -> State:

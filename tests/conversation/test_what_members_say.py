@@ -168,6 +168,61 @@ def test_should_i_follow_up_gets_the_follow_up_advice(sqlite_db: Database) -> No
     assert len(asks(sqlite_db)) == 1  # not taken as a new plan
 
 
+def two_asks_today(db: Database) -> Chat:
+    """Ana planned two asks on Monday; at 17:00 the coach asks about the newer one (Lu)."""
+    chat = onboarded(db)
+    chat.say("ask Jen for a referral at Stripe")
+    chat.say("also ask Lu to review my resume")
+    delivered = chat.advance("9h")
+    assert delivered[0] == (
+        "[2026-03-02 09:00] Morning, Ana! Today's asks are already set — Jen and Lu. Good luck; "
+        "I'll check in later."
+    )
+    assert delivered[-1] == "[2026-03-02 17:00] Did you make your ask of Lu?"
+    return chat
+
+
+@pytest.mark.parametrize(
+    ("message", "jen", "lu"),
+    [
+        ("Jen said yes, Lu said no", "yes", "no"),
+        ("Lu said no but Jen said yes!!", "yes", "no"),
+        ("Jen said yes and Lu said no", "yes", "no"),
+        ("Jen said yes! Lu hasn't replied yet", "yes", "waiting"),
+        ("asked both. jen said yes, still waiting on lu", "yes", "waiting"),
+        ("Jen and Lu both said yes", "yes", "yes"),
+        ("asked jen and lu, both said yes 🎉", "yes", "yes"),
+        ("jen yes, lu no", "yes", "no"),
+        ("I asked Jen and Lu", None, None),
+    ],
+)
+def test_news_of_two_asks_in_one_message_records_both(
+    sqlite_db: Database, message: str, jen: str | None, lu: str | None
+) -> None:
+    chat = two_asks_today(sqlite_db)
+    [reply] = chat.say(message)
+    assert reply.startswith("You asked 2 people — that's the habit.")
+    assert asks(sqlite_db) == [
+        ("specific", "Jen", "made", jen),
+        ("specific", "Lu", "made", lu),
+    ]
+    if jen == "yes":
+        assert "• Jen: yes! A two-line thank-you today" in reply
+
+
+def test_news_of_the_other_ask_is_that_ask_and_the_question_comes_back(
+    sqlite_db: Database,
+) -> None:
+    chat = two_asks_today(sqlite_db)
+    said = chat.say("Jen said yes")
+    assert said[0].startswith("(That's for your ask of Jen.) Great outcome.")
+    assert "thank-you to Jen today" in said[0]
+    assert said[1] == "And did you make your ask of Lu?"
+    [later] = chat.say("nope not yet")
+    assert later.startswith("No worries. The ask of Lu is still open")
+    assert asks(sqlite_db) == [("specific", "Jen", "made", "yes"), ("specific", "Lu", "open", None)]
+
+
 # ----------------------------------------------------------------------- global intents
 
 
