@@ -44,6 +44,10 @@ DEV7A_SET = SETS_DIR / "asks-dev-7a.tsv"
 DEV7B_SET = SETS_DIR / "asks-dev-7b.tsv"
 HOLDOUT7A_SET = SETS_DIR / "asks-holdout-7a.tsv"
 HOLDOUT7B_SET = SETS_DIR / "asks-holdout-7b.tsv"
+# Two sets of 320 written blind in the seventh session (asks-8a.md, asks-8b.md), split the same
+# way: 240 to tune on, 80 kept outside the repository until scored once.
+DEV8A_SET = SETS_DIR / "asks-dev-8a.tsv"
+DEV8B_SET = SETS_DIR / "asks-dev-8b.tsv"
 LABELS = ("specific", "vague", "passive")
 
 
@@ -101,7 +105,8 @@ class WhoScore:
 
 
 def score_who(rows: list[tuple[str, str | None, str]]) -> WhoScore:
-    """Compare the assessor's `who` with the labelled person on every specific row."""
+    """Compare the assessor's `who` with the labelled person on every specific row. Case is
+    not compared: the coach capitalises a name typed in lowercase ("ask ruth" -> "Ruth")."""
     wrong = []
     total = 0
     for label, who, text in rows:
@@ -109,7 +114,7 @@ def score_who(rows: list[tuple[str, str | None, str]]) -> WhoScore:
             continue
         total += 1
         got = assess_ask(text).who
-        if got != who:
+        if (got or "").casefold() != (who or "").casefold():
             wrong.append((who, got, text))
     return WhoScore(total, total - len(wrong), wrong)
 

@@ -677,6 +677,8 @@ _YOU_ASKED = re.compile(
     r"|(?:are|r)\s(?:you|u)\s(?:open|willing|able|ok|okay|up)"
     # "any chance you could tell me …", "could I [list you as] a reference …".
     r"|chance\s(?:you|u)\s(?:could|can|would|might))\b"
+    # "<@U…> mind forwarding my resume to your lead?": "would you" left out.
+    r"|(?<!never\s)\bmind\s\Z"
     r"|\b(?:could|can|may)\si\s\Z"
     # The one spoken to in Portuguese, French, Spanish: "tu peux relire …", "vc ainda tá na
     # Loft? me apresenta …", "¿puedes pasarme …".

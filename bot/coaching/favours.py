@@ -181,9 +181,13 @@ _REFERRAL = re.compile(
     r"|that|next|their|his|her)\s"
     r"|\bendors(?:e|es|ed|ing)\s(?:me|my\s(?:[\w-]+\s)?(?:application|candidacy|name))\b"
     # "submit the referral he offered": a referral already promised, now asked for.
-    r"|\b(?:submit|send|file|put)(?:s|ting|ing)?\s(?:in\s)?(?:the|that|his|her|their)\s"
+    # "put in my referral", "re-submit my referral for the SDE role": one asked of them.
+    r"|\b(?:(?:re-?)?submit|send|file|put)(?:s|ting|ing)?\s(?:in\s)?(?:the|that|his|her|their|my)\s"
     r"(?:[\w&.'-]+\s){0,2}?referral\b"
-    r"|\b(?:the|a|his|her|their)\sreferral\s(?:link|code|form)\b"
+    r"|\b(?:the|a|his|her|their)\s(?:internal\s|employee\s)?referral\s(?:link|code|form)\b"
+    # "move my app to the hiring manager": moved on to a person, not to a folder.
+    r"|\bmov(?:e|es|ed|ing)\smy\s(?:app|application|resume|cv)\s(?:along\s|forward\s)?to\s"
+    r"(?:the|his|her|their)\s(?:[\w-]+\s){0,2}?(?:manager|recruiter|lead|director|head|panel)\b"
     r"|\b(?:pass|forward|send|share|submit|hand|give|get|bring|flag|slip|walk|put|post|drop|show)"
     r"(?:s|es|ed|ing|ting|ped|ping)?"
     rf"\s(?:along\s|on\s)?(?:my\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC}|name|info|information|work"
@@ -278,13 +282,15 @@ _REFERENCE = re.compile(
 )
 _REVIEW = re.compile(
     r"\b(?:review(?:s|ing)?(?:\sof)?|look(?:s|ing)?\s(?:over|through|at)|read(?:s|ing)?(?:\s(?:over|through))?"
-    r"|go(?:es|ing)?\s(?:over|through)|proofread|proof|critique|edit|mark\sup|check(?:s|ing)?(?:\sover)?"
-    r"|correct|fix|improve"
+    r"|go(?:es|ing)?\s(?:over|through)|proofread(?:ing)?|proof(?:ing)?|critiqu(?:e|ing)|edit(?:ing)?"
+    r"|mark(?:ing)?\sup|check(?:s|ing)?(?:\sover)?|correct(?:ing)?|fix(?:ing)?|improv(?:e|ing)"
     r"|check\sout|give\s(?:me\s)?(?:some\s|a\sfew\s|honest\s)?(?:feedback|notes|comments|input"
     r"|thoughts|pointers)\son|(?:feedback|notes|comments|input|thoughts|critique|edits|a\sreview|(?:code\s)?review"
     r"|a\ssecond\slook|a\slook|a\sonce-over|eyes|a\sread"
     r"|(?:an?\s|his\s|her\s|their\s)?(?:honest\s|quick\s|frank\s|brutal\s)(?:read|take))\son"
     r"|take\sa\s(?:quick\s)?look\sat"
+    # "do a final read of my cover letter"
+    r"|(?:a|one)\s(?:final|last|quick|fresh|proper)\sread(?:-through|\sthrough)?\sof"
     # "have a squiz at my cover letter", "a quick gander over my CV" (AU, UK).
     r"|(?:a\s(?:quick\s)?)?(?:squiz|gander|butchers|dekko|geez|squint)\s(?:at|over)"
     r"|tear\sapart|rip\sapart|rip\sinto|pull\sapart|sanity[- ]check|fact[- ]check|comment\son"
@@ -947,6 +953,9 @@ _GERUNDS = (
     ("drop", "dropping"),
     ("nominate", "nominating"),
     ("add", "adding"),
+    ("move", "moving"),
+    ("resubmit", "resubmitting"),
+    ("re-submit", "resubmitting"),
     ("vouch", "vouching"),
 )
 
@@ -1387,7 +1396,7 @@ _INTRO_WORDS = _forms(
 ) | {"introducing", "introduces", "putting", "setting"}
 _REFERRAL_WORDS = _forms(
     "refer referral word recommend vouch pass forward send share submit hand give get bring flag"
-    " slip walk put post drop show endorse nominate add",
+    " slip walk put post drop show endorse nominate add move resubmit",
     "s es ed ing ting ped ping",
 ) | {"referred", "referring"}
 _REFERENCE_WORDS = _forms(
@@ -1399,7 +1408,7 @@ _REVIEW_WORDS = _forms(
     "review look read go proofread proof critique edit mark check give feedback notes comments"
     " comment input thoughts edits eyes once-over take tear sanity-check sanity fact-check fact"
     " weigh red-pen redpen red pointers correct fix improve rip pull squiz gander butchers dekko"
-    " geez squint",
+    " geez squint critiqu improv",
     "s es ing",
 )
 _SEND_DOC_WORDS = _forms("send sending email share forward give show bring hand")
@@ -1612,7 +1621,10 @@ def find_favours(
         if start < 0:
             start = m.start()
         matched = low[start : m.end()]
-        submitted = matched.startswith(("submit", "send", "file", "put")) and "referral" in matched
+        submitted = (
+            matched.startswith(("submit", "resubmit", "re-submit", "send", "file", "put"))
+            and "referral" in matched
+        )
         by_name = (
             _NAMED_REFERRAL.match(text, start, m.end())
             if "referral" in matched and not submitted

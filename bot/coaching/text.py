@@ -34,6 +34,13 @@ _DASHES = re.compile(r"\s*[—–]\s*|\s+-{1,2}\s+")
 _ASCII_ARROW = re.compile(r"\s*(?:-+|=)>\s*")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _NEWLINES = re.compile(r"\s*\n\s*")
+# "1) <@U…> referral for …", "2. ask Jo …": a list's number is no part of the ask.
+_LIST_NUMBER = re.compile(r"\(?\d{1,2}[.)]\s+")
+_LIST_ITEM = re.compile(r"\s\(?\d{1,2}[.)]\s+")
+# "- who: Nadia (ex-Lyft PM) - what: intro to …": a form's two labels, read as a note.
+_FORM = re.compile(
+    r"(?:[-•*]\s*)?who\s?[:=]\s*(?P<who>[^:]+?)\s*[-–—,;|/]?\s*what\s?[:=]\s*", re.IGNORECASE
+)
 _TYPOS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), repl) for pattern, repl in TYPO_FIXES
 )
@@ -289,6 +296,11 @@ def clean(raw: str) -> CleanText:
         text = _DASHES.sub(" — ", text)
     if "\n" in text:
         text = _NEWLINES.sub(". ", text)
+    if (text[:1].isdigit() or text[:1] == "(") and _LIST_NUMBER.match(text):
+        # the list's later numbers end the item before them ("… at Square 2) nothing else")
+        text = _LIST_ITEM.sub(". ", _LIST_NUMBER.sub("", text, count=1))
+    if ":" in text and (form := _FORM.match(text.lstrip())) is not None:
+        text = f"{form.group('who')} → {text.lstrip()[form.end() :]}"
     text = _fix_typos(text)
     if "  " in text or not text.isprintable():  # a run of spaces, or tabs and the like
         text = _SPACES.sub(" ", text)

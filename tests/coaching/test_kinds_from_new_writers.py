@@ -925,6 +925,96 @@ _KINDS: dict[str, list[tuple[str, Verdict, Any, Any, Any]]] = {
         ("<@U0AB12CD34> pode me passar o contato do encanador?", VAGUE, ANY, ANY, ANY),
         ("je connais quelqu'un chez Decathlon", PASSIVE, ANY, ANY, ANY),
     ],
+    # Kinds from the blind writers of 2026-12-04 (asks-8a: a US club of laid-off tech workers,
+    # veterans and returners; asks-8b: India, the UK and Canadian newcomers).
+    "common Indian given names are people, not companies": [
+        ("ask Keerthi for an intro to the data lead at Zoho", SPECIFIC, "Keerthi", "an intro", ANY),
+        ("ask Sana to review my resume for the Razorpay role", SPECIFIC, "Sana", "resume", ANY),
+        ("ask Kunal for a referral at Swiggy", SPECIFIC, "Kunal", "a referral at Swiggy", ANY),
+        ("ask Zomato for a referral", VAGUE, None, ANY, ANY),  # still an organisation
+    ],
+    "a referral put in again, a referral form": [
+        (
+            "Dev helped last year. asking him to resubmit my referral for the SDE2 role",
+            SPECIFIC,
+            "Dev",
+            "referral",
+            ANY,
+        ),
+        (
+            "call Meera and ask her to put in my referral for the Infosys BA opening",
+            SPECIFIC,
+            "Meera",
+            ANY,
+            ANY,
+        ),
+        (
+            "ask Tom to send me the employee referral form for the analyst job",
+            SPECIFIC,
+            "Tom",
+            ANY,
+            ANY,
+        ),
+        ("I submitted my referral form this morning", PASSIVE, None, ANY, ANY),
+    ],
+    "a read, a proofread or a critique in other words": [
+        (
+            "ask Joe to do a final read of my cover letter for the returnship",
+            SPECIFIC,
+            "Joe",
+            "cover letter",
+            ANY,
+        ),
+        ("ask Chloe about proofreading my cover letter", SPECIFIC, "Chloe", "cover letter", ANY),
+        ("ask my mentor Ruth about critiquing my portfolio", SPECIFIC, "Ruth", "portfolio", ANY),
+        ("proofreading my cover letter tonight", PASSIVE, None, ANY, ANY),
+        (
+            "ask Ana for feedback on the product sense answer I wrote",
+            SPECIFIC,
+            "Ana",
+            "answer",
+            ANY,
+        ),
+    ],
+    "an application moved on to a person": [
+        (
+            "Ortiz from my unit — ask him to move my app to the hiring manager",
+            SPECIFIC,
+            "Ortiz",
+            "moving your app",
+            ANY,
+        ),
+        ("move my resume to the new folder", PASSIVE, None, ANY, ANY),
+    ],
+    "mind doing it, asked of the one spoken to": [
+        (
+            "<@U0AB12CD34> mind forwarding my resume to your lead at Razorpay?",
+            SPECIFIC,
+            "<@U0AB12CD34>",
+            ANY,
+            ANY,
+        ),
+        ("Priya, mind passing my CV to your manager?", SPECIFIC, "Priya", ANY, ANY),
+        ("Priya, never mind forwarding my resume to the recruiter", VAGUE, None, ANY, ANY),
+    ],
+    "a numbered list, a who/what form": [
+        (
+            "1) <@U0AB12CD34> referral for the PM role at Square 2) nothing else",
+            SPECIFIC,
+            ANY,
+            Exact("a referral for the PM role at Square"),
+            ANY,
+        ),
+        ("1. go to the meetup 2. ask Jo for a referral at Stripe", SPECIFIC, "Jo", ANY, ANY),
+        (
+            "- who: Nadia (ex-Lyft PM) - what: intro to the growth lead at DoorDash",
+            SPECIFIC,
+            "Nadia",
+            "an intro",
+            ANY,
+        ),
+        ("who: someone at Stripe what: a referral", VAGUE, None, ANY, ("who",)),
+    ],
 }
 
 
