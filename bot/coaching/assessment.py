@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
 
@@ -1033,6 +1033,13 @@ def _targets(companies: tuple[str, ...]) -> CompanyIndex:
     return company_index(companies)
 
 
+# A plan taken back mid-message: "scratch that", "no wait", "actually no", "strike that".
+_RETRACTED = re.compile(
+    r"\b(?:scratch|scrap|strike|forget|ignore)\sthat\b|\bno,?\swait\b|\bactually,?\sno\b"
+)
+_RETRACT_WORDS = frozenset({"scratch", "scrap", "strike", "forget", "ignore", "wait", "actually"})
+
+
 def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     """Assess one planned ask: a named person and a concrete favour make it specific.
 
@@ -1050,6 +1057,37 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     it is `vague`, keeps the who and what it found, and may have nothing `missing`; its last
     reason says it is not yet a plan.
     """
+    found = _assess(text, companies)
+    low = text.lower()
+    if "that" not in low and "wait" not in low and "actually" not in low:
+        return found
+    ends = [m.end() for m in _RETRACTED.finditer(low)]
+    rest = text[ends[-1] :].lstrip(" ,.;:!-—–…") if ends else ""
+    if not rest:
+        return found
+    # "ask Ben for a referral -- scratch that, … ask Carla to refer me": the plan after the
+    # last retraction, when it is a whole ask on its own, …
+    again = _assess(rest, companies)
+    rest_low = rest.lower()
+    if (
+        again.verdict is SPECIFIC
+        # … is no ask ("…, scratch that, not asking anyone today") …
+        or _NO_ASK.search(rest_low) is not None
+        # … or is a question to me ("… — no wait, should I ask Jo instead?").
+        or _coach_question(rest_low, len(rest_low)) is not None
+    ):
+        return replace(
+            again,
+            text=text,
+            company=again.company or found.company,
+            role=again.role or found.role,
+            deadline=again.deadline or found.deadline,
+        )
+    return found
+
+
+def _assess(text: str, companies: Sequence[str]) -> Assessment:
+    """`assess_ask` on one plan, as written."""
     ct = clean(text)
     refs = find_refs(ct)
     if not _NO_ASK_WORDS.isdisjoint(ct.words) and _NO_ASK.search(ct.low):

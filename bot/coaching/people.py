@@ -531,6 +531,16 @@ def _after_noun_phrase(tokens: tuple[Token, ...], k: int) -> int:
     return k + 1
 
 
+def _past_titles(tokens: tuple[Token, ...], k: int) -> int:
+    """Past more titles of one rank ("Lt. Col. Hargrove", "Chief Warrant Officer Banks")."""
+    while k + 1 < len(tokens) and tokens[k].is_cap and tokens[k].low.rstrip(".") in TITLES:
+        after = _skip_dot(tokens, k + 1)
+        if after >= len(tokens) or not tokens[after].is_cap:
+            break  # "Pastor Dean to …": the last title is the name
+        k = after
+    return k
+
+
 def _appositive_name(ct: CleanText, j: int) -> tuple[str, int] | None:
     """A name right after a role: "my mentor Diane", "the coordinator, Ms. Delgado".
 
@@ -549,7 +559,7 @@ def _appositive_name(ct: CleanText, j: int) -> tuple[str, int] | None:
     tok = tokens[j]
     found: tuple[str, int] | None = None
     if tok.low.rstrip(".") in TITLES and tok.is_cap:
-        k = _skip_dot(tokens, j + 1)
+        k = _past_titles(tokens, _skip_dot(tokens, j + 1))
         if k < len(tokens) and _is_name(tokens[k]):
             n = _name_span(tokens, k)
             return ct.text[tok.start : tokens[k + n - 1].end], k + n
@@ -744,7 +754,7 @@ def parse_object(
         return None
     # Titles: "Dr. Nguyen", "Uncle Ray", "Professor Adams".
     if low.rstrip(".") in TITLES:
-        k = _skip_dot(tokens, j + 1)
+        k = _past_titles(tokens, _skip_dot(tokens, j + 1))
         if k < len(tokens) and (
             _is_name(tokens[k])
             or tokens[k].text.startswith(MENTION_PREFIX)
@@ -1946,6 +1956,20 @@ def _addressed(tokens: tuple[Token, ...], i: int, end: int) -> bool:
     return end >= len(tokens) or tokens[end].low in _AFTER_ADDRESS or tokens[end].low in _GREETINGS
 
 
+def _inside_a_proper_name(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "from the Royal Mail days": a capitalised verb inside a name, not an ask."""
+    return (
+        i > 1
+        and tokens[i].is_cap
+        and not tokens[i].text.isupper()  # "should I DM Paula": the verb, in capitals
+        and tokens[i - 1].is_cap
+        and tokens[i - 1].is_word
+        and tokens[i - 1].low not in _I_WORDS
+        and not tokens[i - 1].low.startswith("i'")  # "I'll Text Jo"
+        and tokens[i - 2].is_word
+    )
+
+
 def find_refs(ct: CleanText) -> list[Ref]:
     """Every person slot in the message, in order, with pronouns and implicit asks resolved."""
     tokens = ct.tokens
@@ -2016,7 +2040,11 @@ def find_refs(ct: CleanText) -> list[Ref]:
         n = _phrase_at(tokens, i, _REQUEST_INDEX)
         if n:
             source = REQUEST
-        elif tok.low in REQUEST_VERBS or _has_do(tokens, i) or _has_do_relation(ct, i):
+        elif (
+            (tok.low in REQUEST_VERBS and not _inside_a_proper_name(tokens, i))
+            or _has_do(tokens, i)
+            or _has_do_relation(ct, i)
+        ):
             n, source = 1, REQUEST
         else:
             n = _phrase_at(tokens, i, _TALK_INDEX)

@@ -997,6 +997,73 @@ _KINDS: dict[str, list[tuple[str, Verdict, Any, Any, Any]]] = {
         ("Priya, mind passing my CV to your manager?", SPECIFIC, "Priya", ANY, ANY),
         ("Priya, never mind forwarding my resume to the recruiter", VAGUE, None, ANY, ANY),
     ],
+    "a plan taken back mid-message: the ask after it": [
+        (
+            "ask Ben for a referral -- scratch that, Ben moved to Lyft. ask Carla to refer me to the Stripe data role",
+            SPECIFIC,
+            "Carla",
+            "to the Stripe data role",
+            ANY,
+        ),
+        (
+            "I was going to ask Tom for a referral, scratch that, not asking anyone today",
+            PASSIVE,
+            None,
+            ANY,
+            ANY,
+        ),
+        (
+            "ask Tom for a referral at Stripe — no wait, should I ask Jo instead?",
+            VAGUE,
+            ANY,
+            ANY,
+            ANY,
+        ),
+        (
+            "ask Ashok to intro me to the plant head at Tata Motors... no wait, Ashok knows the HR head better",
+            SPECIFIC,
+            "Ashok",
+            ANY,
+            ANY,
+        ),
+    ],
+    "ranks of more words, a verb inside a name": [
+        (
+            "email my XO Lt. Col. Hargrove and ask him to be a reference for the PM role",
+            SPECIFIC,
+            "Lt. Col. Hargrove",
+            ANY,
+            ANY,
+        ),
+        (
+            "ask Chief Warrant Officer Banks for a reference letter for the FAA job",
+            SPECIFIC,
+            "Chief Warrant Officer Banks",
+            ANY,
+            ANY,
+        ),
+        (
+            "ask Pastor Dean to be a reference for the Habitat job",
+            SPECIFIC,
+            "Pastor Dean",
+            ANY,
+            ANY,
+        ),
+        (
+            "text Pete, my boss from the Royal Mail days, ask him to be a reference for the Ocado job",
+            SPECIFIC,
+            "Pete",
+            ANY,
+            ANY,
+        ),
+        (
+            "should I DM Paula or email her? want to ask about the Salesforce AE role",
+            VAGUE,
+            "Paula",
+            ANY,
+            ANY,
+        ),
+    ],
     "a numbered list, a who/what form": [
         (
             "1) <@U0AB12CD34> referral for the PM role at Square 2) nothing else",
