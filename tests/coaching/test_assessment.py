@@ -24,6 +24,19 @@ class Exact(str):
     """What is asked, to the letter (elsewhere its start is enough)."""
 
 
+def _assert_judged(text: str, verdict: Verdict, who: Any = ANY, what: Any = ANY) -> None:
+    """The ask gets `verdict`; the person said back is `who`; what is asked starts with `what`
+    (is `what` to the letter where it is `Exact` or None). `ANY`: not checked."""
+    result = assess_ask(text)
+    assert result.verdict is verdict, result.reasons
+    if who is not ANY:
+        assert result.who == who, result.who
+    if what is None or isinstance(what, Exact):
+        assert result.what == what, result.what
+    elif what is not ANY:
+        assert result.what is not None and result.what.startswith(what), result.what
+
+
 def test_public_shape() -> None:
     result = assess_ask("Ask Maria Lopez to introduce me to the head of talent at Medtronic")
     assert isinstance(result, Assessment)
@@ -376,8 +389,7 @@ def test_names_what_is_missing(
     ],
 )
 def test_specific_despite_case_typos_and_markup(text: str) -> None:
-    result = assess_ask(text)
-    assert result.verdict is Verdict.SPECIFIC, (text, result.reasons)
+    _assert_judged(text, SPECIFIC)
 
 
 @pytest.mark.parametrize(
@@ -1077,19 +1089,6 @@ def test_a_mock_with_a_named_person_asks_that_person(text: str, who: str) -> Non
     _assert_judged(text, Verdict.SPECIFIC, who)
 
 
-def _assert_judged(text: str, verdict: Verdict, who: Any = ANY, what: Any = ANY) -> None:
-    """The ask gets `verdict`; the person said back is `who`; what is asked starts with `what`
-    (is `what` to the letter where it is `Exact` or None). `ANY`: not checked."""
-    result = assess_ask(text)
-    assert result.verdict is verdict, result.reasons
-    if who is not ANY:
-        assert result.who == who, result.who
-    if what is None or isinstance(what, Exact):
-        assert result.what == what, result.what
-    elif what is not ANY:
-        assert result.what is not None and result.what.startswith(what), result.what
-
-
 @pytest.mark.parametrize(
     ("text", "who", "kind"),
     [
@@ -1219,9 +1218,7 @@ def test_a_favour_put_to_the_person_addressed_is_asked_of_them(
     ],
 )
 def test_favours_recognised_by_their_structure(text: str, what: str) -> None:
-    result = assess_ask(text)
-    assert result.verdict is Verdict.SPECIFIC, (text, result.reasons)
-    assert result.what is not None and result.what.startswith(what), result.what
+    _assert_judged(text, SPECIFIC, what=what)
 
 
 # What is asked (issue 13, `j8request`): one table per kind, named by its rule. Each kind
@@ -1424,23 +1421,6 @@ _PASSIVE_NOT_ASKED_BY_KIND: dict[str, list[str]] = {
         "Had a lovely chat with Obi at the bus stop. He's at Shell. Could come in handy!",
     ],
 }
-
-
-@pytest.mark.parametrize(
-    ("text", "verdict"),
-    [
-        pytest.param(text, verdict, id=f"{kind}: {text}")
-        for table, verdict in (
-            (_VAGUE_NOT_PASSIVE_BY_KIND, Verdict.VAGUE),
-            (_PASSIVE_NOT_ASKED_BY_KIND, Verdict.PASSIVE),
-        )
-        for kind, rows in table.items()
-        for text in rows
-    ],
-)
-def test_an_ask_intended_is_vague_and_nothing_asked_is_passive(text: str, verdict: Verdict) -> None:
-    result = assess_ask(text)
-    assert result.verdict is verdict, result.reasons
 
 
 # Who is asked (issue 13, `j7people`): people the sets showed were there but not found.
@@ -2470,24 +2450,6 @@ _PASSIVE_BY_KIND: dict[str, list[str]] = {
 }
 
 
-@pytest.mark.parametrize(
-    ("text", "verdict"),
-    [
-        pytest.param(text, Verdict.VAGUE, id=f"vague, {kind}: {text}")
-        for kind, rows in _VAGUE_BY_KIND.items()
-        for text in rows
-    ]
-    + [
-        pytest.param(text, Verdict.PASSIVE, id=f"passive, {kind}: {text}")
-        for kind, rows in _PASSIVE_BY_KIND.items()
-        for text in rows
-    ],
-)
-def test_vague_and_passive_stay_apart(text: str, verdict: Verdict) -> None:
-    result = assess_ask(text)
-    assert result.verdict is verdict, result.reasons
-
-
 # Fifth session (j11people): who is asked in to-do notes, two-word notes, asks passed on through
 # the person written to, and organisations called.
 _PEOPLE_J11_SPECIFIC = [
@@ -2502,19 +2464,23 @@ _PEOPLE_J11_SPECIFIC = [
         "a referral",
     ),
 ]
-_PEOPLE_J11_VAGUE = [
-    "Mum to help me with my job search lol",
-    "Priya intro",  # an intro to no one named
-    "my sister to give me some tips",
-    "ring the recruitment agency tomorrow",
-    "email the temp agency about shifts",
-    "could you ask your manager for a referral",
-]
-_PEOPLE_J11_PASSIVE = [
-    "Sam to the rescue, we're going to the careers fair together",
-    "Tom to start at Stripe next week, so happy for him",
-    "email the agency my updated CV",
-]
+_PEOPLE_J11_VAGUE: dict[str, list[str]] = {
+    "a note naming someone with no concrete ask, or an agency (j11people)": [
+        "Mum to help me with my job search lol",
+        "Priya intro",  # an intro to no one named
+        "my sister to give me some tips",
+        "ring the recruitment agency tomorrow",
+        "email the temp agency about shifts",
+        "could you ask your manager for a referral",
+    ],
+}
+_PEOPLE_J11_PASSIVE: dict[str, list[str]] = {
+    "a note naming someone with nothing asked (j11people)": [
+        "Sam to the rescue, we're going to the careers fair together",
+        "Tom to start at Stripe next week, so happy for him",
+        "email the agency my updated CV",
+    ],
+}
 
 
 @pytest.mark.parametrize(("text", "who", "what"), _PEOPLE_J11_SPECIFIC)
@@ -2523,16 +2489,6 @@ def test_people_in_notes_and_passed_on_asks(text: str, who: str, what: str) -> N
     assert result.verdict is Verdict.SPECIFIC, result.reasons
     assert result.who is not None and result.who.lower() == who.lower()
     assert result.what is not None and result.what.startswith(what), result.what
-
-
-@pytest.mark.parametrize(
-    ("text", "verdict"),
-    [(t, Verdict.VAGUE) for t in _PEOPLE_J11_VAGUE]
-    + [(t, Verdict.PASSIVE) for t in _PEOPLE_J11_PASSIVE],
-)
-def test_people_notes_without_a_concrete_ask(text: str, verdict: Verdict) -> None:
-    result = assess_ask(text)
-    assert result.verdict is verdict, result.reasons
 
 
 # Kinds judged by `_assert_judged`: (text, verdict, who, what), `ANY` where a part is not
@@ -2834,6 +2790,14 @@ def _by_kind(*tables: dict[str, list[Any]]) -> list[Any]:
     ]
 
 
+def _all_get(verdict: Verdict, *tables: dict[str, list[str]]) -> list[Any]:
+    """The sentences of tables keyed by kind, each to get `verdict`, as cases named by kind."""
+    with_verdict = [
+        {kind: [(text, verdict) for text in rows] for kind, rows in t.items()} for t in tables
+    ]
+    return _by_kind(*with_verdict)
+
+
 @pytest.mark.parametrize(
     ("text", "who"), _by_kind(_ASKED_BY_KIND, _PERSON_KINDS, _PERSON_KINDS_J10)
 )
@@ -2857,16 +2821,17 @@ def test_no_one_identifiable_or_nothing_asked_is_never_specific(text: str) -> No
 
 @pytest.mark.parametrize(("text", "who", "what"), _by_kind(_FAVOURS_BY_KIND, _FAVOURS_BY_FRAME))
 def test_favour_is_recognised_and_said_back(text: str, who: str, what: str) -> None:
-    result = assess_ask(text)
-    assert result.verdict is Verdict.SPECIFIC, result.reasons
-    assert result.who == who
-    assert result.what is not None and result.what.startswith(what), result.what
+    _assert_judged(text, SPECIFIC, who, what)
 
 
-@pytest.mark.parametrize(("text", "verdict"), _by_kind(_VERDICT_BY_KIND))
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    _by_kind(_VERDICT_BY_KIND)
+    + _all_get(VAGUE, _VAGUE_NOT_PASSIVE_BY_KIND, _VAGUE_BY_KIND, _PEOPLE_J11_VAGUE)
+    + _all_get(PASSIVE, _PASSIVE_NOT_ASKED_BY_KIND, _PASSIVE_BY_KIND, _PEOPLE_J11_PASSIVE),
+)
 def test_each_kind_gets_its_verdict(text: str, verdict: Verdict) -> None:
-    result = assess_ask(text)
-    assert result.verdict is verdict, result.reasons
+    _assert_judged(text, verdict)
 
 
 @pytest.mark.parametrize(("text", "verdict", "who", "what"), _by_kind(_JUDGED_BY_KIND))
