@@ -8,33 +8,8 @@ from typing import Any
 import pytest
 
 from bot.coaching import Assessment, RequestKind, Verdict, assess_ask
-
-SPECIFIC, VAGUE, PASSIVE = Verdict.SPECIFIC, Verdict.VAGUE, Verdict.PASSIVE
-
-
-class _Unchecked:
-    def __repr__(self) -> str:
-        return "ANY"
-
-
-ANY: Any = _Unchecked()  # a part of the judgement that is not checked
-
-
-class Exact(str):
-    """What is asked, to the letter (elsewhere its start is enough)."""
-
-
-def _assert_judged(text: str, verdict: Verdict, who: Any = ANY, what: Any = ANY) -> None:
-    """The ask gets `verdict`; the person said back is `who`; what is asked starts with `what`
-    (is `what` to the letter where it is `Exact` or None). `ANY`: not checked."""
-    result = assess_ask(text)
-    assert result.verdict is verdict, result.reasons
-    if who is not ANY:
-        assert result.who == who, result.who
-    if what is None or isinstance(what, Exact):
-        assert result.what == what, result.what
-    elif what is not ANY:
-        assert result.what is not None and result.what.startswith(what), result.what
+from tests.coaching.judging import ANY, PASSIVE, SPECIFIC, VAGUE, Exact
+from tests.coaching.judging import assert_judged as _assert_judged
 
 
 def test_public_shape() -> None:
