@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 
 from bot.coaching import Assessment, RequestKind, Verdict, assess_ask
+from tests.coaching.judging import ANY, PASSIVE, SPECIFIC, VAGUE, Exact
+from tests.coaching.judging import assert_judged as _assert_judged
 
 
 def test_public_shape() -> None:
@@ -362,8 +364,7 @@ def test_names_what_is_missing(
     ],
 )
 def test_specific_despite_case_typos_and_markup(text: str) -> None:
-    result = assess_ask(text)
-    assert result.verdict is Verdict.SPECIFIC, (text, result.reasons)
+    _assert_judged(text, SPECIFIC)
 
 
 @pytest.mark.parametrize(
@@ -1063,13 +1064,6 @@ def test_a_mock_with_a_named_person_asks_that_person(text: str, who: str) -> Non
     _assert_judged(text, Verdict.SPECIFIC, who)
 
 
-def _assert_judged(text: str, verdict: Verdict, who: str | None) -> None:
-    """The ask gets `verdict`, and the person said back is `who`."""
-    result = assess_ask(text)
-    assert result.verdict is verdict, result.reasons
-    assert result.who == who
-
-
 @pytest.mark.parametrize(
     ("text", "who", "kind"),
     [
@@ -1199,9 +1193,7 @@ def test_a_favour_put_to_the_person_addressed_is_asked_of_them(
     ],
 )
 def test_favours_recognised_by_their_structure(text: str, what: str) -> None:
-    result = assess_ask(text)
-    assert result.verdict is Verdict.SPECIFIC, (text, result.reasons)
-    assert result.what is not None and result.what.startswith(what), result.what
+    _assert_judged(text, SPECIFIC, what=what)
 
 
 # What is asked (issue 13, `j8request`): one table per kind, named by its rule. Each kind
@@ -1404,23 +1396,6 @@ _PASSIVE_NOT_ASKED_BY_KIND: dict[str, list[str]] = {
         "Had a lovely chat with Obi at the bus stop. He's at Shell. Could come in handy!",
     ],
 }
-
-
-@pytest.mark.parametrize(
-    ("text", "verdict"),
-    [
-        pytest.param(text, verdict, id=f"{kind}: {text}")
-        for table, verdict in (
-            (_VAGUE_NOT_PASSIVE_BY_KIND, Verdict.VAGUE),
-            (_PASSIVE_NOT_ASKED_BY_KIND, Verdict.PASSIVE),
-        )
-        for kind, rows in table.items()
-        for text in rows
-    ],
-)
-def test_an_ask_intended_is_vague_and_nothing_asked_is_passive(text: str, verdict: Verdict) -> None:
-    result = assess_ask(text)
-    assert result.verdict is verdict, result.reasons
 
 
 # Who is asked (issue 13, `j7people`): people the sets showed were there but not found.
@@ -2450,24 +2425,6 @@ _PASSIVE_BY_KIND: dict[str, list[str]] = {
 }
 
 
-@pytest.mark.parametrize(
-    ("text", "verdict"),
-    [
-        pytest.param(text, Verdict.VAGUE, id=f"vague, {kind}: {text}")
-        for kind, rows in _VAGUE_BY_KIND.items()
-        for text in rows
-    ]
-    + [
-        pytest.param(text, Verdict.PASSIVE, id=f"passive, {kind}: {text}")
-        for kind, rows in _PASSIVE_BY_KIND.items()
-        for text in rows
-    ],
-)
-def test_vague_and_passive_stay_apart(text: str, verdict: Verdict) -> None:
-    result = assess_ask(text)
-    assert result.verdict is verdict, result.reasons
-
-
 # Fifth session (j11people): who is asked in to-do notes, two-word notes, asks passed on through
 # the person written to, and organisations called.
 _PEOPLE_J11_SPECIFIC = [
@@ -2482,19 +2439,23 @@ _PEOPLE_J11_SPECIFIC = [
         "a referral",
     ),
 ]
-_PEOPLE_J11_VAGUE = [
-    "Mum to help me with my job search lol",
-    "Priya intro",  # an intro to no one named
-    "my sister to give me some tips",
-    "ring the recruitment agency tomorrow",
-    "email the temp agency about shifts",
-    "could you ask your manager for a referral",
-]
-_PEOPLE_J11_PASSIVE = [
-    "Sam to the rescue, we're going to the careers fair together",
-    "Tom to start at Stripe next week, so happy for him",
-    "email the agency my updated CV",
-]
+_PEOPLE_J11_VAGUE: dict[str, list[str]] = {
+    "a note naming someone with no concrete ask, or an agency (j11people)": [
+        "Mum to help me with my job search lol",
+        "Priya intro",  # an intro to no one named
+        "my sister to give me some tips",
+        "ring the recruitment agency tomorrow",
+        "email the temp agency about shifts",
+        "could you ask your manager for a referral",
+    ],
+}
+_PEOPLE_J11_PASSIVE: dict[str, list[str]] = {
+    "a note naming someone with nothing asked (j11people)": [
+        "Sam to the rescue, we're going to the careers fair together",
+        "Tom to start at Stripe next week, so happy for him",
+        "email the agency my updated CV",
+    ],
+}
 
 
 @pytest.mark.parametrize(("text", "who", "what"), _PEOPLE_J11_SPECIFIC)
@@ -2505,151 +2466,234 @@ def test_people_in_notes_and_passed_on_asks(text: str, who: str, what: str) -> N
     assert result.what is not None and result.what.startswith(what), result.what
 
 
-@pytest.mark.parametrize(
-    ("text", "verdict"),
-    [(t, Verdict.VAGUE) for t in _PEOPLE_J11_VAGUE]
-    + [(t, Verdict.PASSIVE) for t in _PEOPLE_J11_PASSIVE],
-)
-def test_people_notes_without_a_concrete_ask(text: str, verdict: Verdict) -> None:
-    result = assess_ask(text)
-    assert result.verdict is verdict, result.reasons
-
-
-# Asks noted in another language (j11people): the person opens the note and a verb of asking
-# follows it (data/request_verbs_after.txt), or a phrase puts the verb first ("vra vir …").
-_OTHER_LANGUAGE_ASKS = [
-    (
-        "Rahul bhai se referral maangna hai for the data analyst role at Swiggy",
-        "specific",
-        "Rahul bhai",
-    ),
-    ("Frau Weber fragen, ob sie eine Stelle im Team hat", "vague", "Frau Weber"),
-    ("Meena aunty se poochna hai about jobs", "vague", "Meena aunty"),
-    ("Carlos, pedirle que me ayude con trabajo", "vague", "Carlos"),
-    ("vra vir Annelie of sy my kan help", "vague", "Annelie"),
-    ("Frau Prof. Lang fragen wegen Jobs", "vague", "Frau Prof. Lang"),
-]
-
-
-@pytest.mark.parametrize(("text", "verdict", "who"), _OTHER_LANGUAGE_ASKS)
-def test_asks_noted_in_another_language_name_the_person(text: str, verdict: str, who: str) -> None:
-    result = assess_ask(text)
-    assert result.verdict.value == verdict, result.reasons
-    assert result.who == who
-
-
-# A role named, then the person's name in brackets said in words or with their workplace (j12).
-@pytest.mark.parametrize(
-    ("text", "who"),
-    [
+# Kinds judged by `_assert_judged`: (text, verdict, who, what), `ANY` where a part is not
+# checked; what is asked starts with `what`, or is `what` to the letter where it is `Exact`.
+_JUDGED_BY_KIND: dict[str, list[tuple[str, Verdict, Any, Any]]] = {
+    # The person opens the note and a verb of asking follows it (data/request_verbs_after.txt),
+    # or a phrase puts the verb first ("vra vir …").
+    "an ask noted in another language names the person (j11people)": [
+        (
+            "Rahul bhai se referral maangna hai for the data analyst role at Swiggy",
+            SPECIFIC,
+            "Rahul bhai",
+            ANY,
+        ),
+        ("Frau Weber fragen, ob sie eine Stelle im Team hat", VAGUE, "Frau Weber", ANY),
+        ("Meena aunty se poochna hai about jobs", VAGUE, "Meena aunty", ANY),
+        ("Carlos, pedirle que me ayude con trabajo", VAGUE, "Carlos", ANY),
+        ("vra vir Annelie of sy my kan help", VAGUE, "Annelie", ANY),
+        ("Frau Prof. Lang fragen wegen Jobs", VAGUE, "Frau Prof. Lang", ANY),
+    ],
+    "a role, then the person's name in brackets in words or with their workplace (j12)": [
         (
             "ask the careers adviser at my college (there's just one, her name's Agnes) to check my CV",
+            SPECIFIC,
             "Agnes",
+            ANY,
         ),
-        ("ask the site foreman at the depot (his name is Terry) to write me a reference", "Terry"),
-        ("ask my old mentor (Priya at Deloitte) to review my cover letter", "Priya"),
-        ("get my team lead (Marcus from Accenture) to refer me for the analyst role", "Marcus"),
+        (
+            "ask the site foreman at the depot (his name is Terry) to write me a reference",
+            SPECIFIC,
+            "Terry",
+            ANY,
+        ),
+        ("ask my old mentor (Priya at Deloitte) to review my cover letter", SPECIFIC, "Priya", ANY),
+        (
+            "get my team lead (Marcus from Accenture) to refer me for the analyst role",
+            SPECIFIC,
+            "Marcus",
+            ANY,
+        ),
+        ("ask the recruiter at the agency (the tall one) to review my CV", VAGUE, ANY, ANY),
     ],
-)
-def test_a_name_in_brackets_after_a_role_names_the_person(text: str, who: str) -> None:
-    result = assess_ask(text)
-    assert result.verdict is Verdict.SPECIFIC, result.reasons
-    assert result.who == who
-
-
-def test_brackets_without_a_name_name_no_one() -> None:
-    assert assess_ask("ask the recruiter at the agency (the tall one) to review my CV").verdict is (
-        Verdict.VAGUE
-    )
-
-
-# The member put forward, taken on or placed on a named scheme by the person asked (j12).
-@pytest.mark.parametrize(
-    ("text", "what"),
-    [
+    "the member put forward, taken on or placed on a named scheme by the person asked (j12)": [
         (
             "ask Gareth if he'd put my name forward for the trainee surveyor post",
+            SPECIFIC,
+            ANY,
             "putting your name",
         ),
-        ("ask Dana to put me forward for the night shift supervisor role", "putting you forward"),
-        ("ask Mr Patel whether he'd take me on as a Saturday assistant", "taking you on as"),
-        ("ask my adviser at the jobcentre to enrol me on the forklift course", "enrolling you on"),
-        ("ask Lou to sign me up for the Kickstart placement at the council", "signing you up"),
+        (
+            "ask Dana to put me forward for the night shift supervisor role",
+            SPECIFIC,
+            ANY,
+            "putting you forward",
+        ),
+        (
+            "ask Mr Patel whether he'd take me on as a Saturday assistant",
+            SPECIFIC,
+            ANY,
+            "taking you on as",
+        ),
+        (
+            "ask my adviser at the jobcentre to enrol me on the forklift course",
+            SPECIFIC,
+            ANY,
+            "enrolling you on",
+        ),
+        (
+            "ask Lou to sign me up for the Kickstart placement at the council",
+            SPECIFIC,
+            ANY,
+            "signing you up",
+        ),
     ],
-)
-def test_being_put_forward_or_taken_on_is_a_concrete_favour(text: str, what: str) -> None:
-    result = assess_ask(text)
-    assert result.verdict is Verdict.SPECIFIC, result.reasons
-    assert result.what is not None and result.what.startswith(what)
-
-
-# The question first, the person asked after it (j12).
-@pytest.mark.parametrize(
-    ("text", "verdict", "who"),
-    [
+    "the question first, the person asked after it (j12)": [
         (
             "whether Ocado's graduate scheme takes people without a degree — I'll ask Femi, he's on it",
-            Verdict.SPECIFIC,
+            SPECIFIC,
             "Femi",
+            "an answer to whether",
         ),
         (
             "whether the HGV trainee post at Tesco is still open. asking Lorraine tomorrow",
-            Verdict.SPECIFIC,
+            SPECIFIC,
             "Lorraine",
+            "an answer to whether",
         ),
-        ("whether it's even worth applying — I'll ask Femi", Verdict.VAGUE, "Femi"),
-        ("whether Ocado is hiring, I'll ask around", Verdict.VAGUE, None),
+        ("whether it's even worth applying — I'll ask Femi", VAGUE, "Femi", ANY),
+        ("whether Ocado is hiring, I'll ask around", VAGUE, None, ANY),
     ],
-)
-def test_a_question_written_before_the_person_asked(
-    text: str, verdict: Verdict, who: str | None
-) -> None:
-    result = assess_ask(text)
-    assert result.verdict is verdict, result.reasons
-    assert result.who == who
-    if verdict is Verdict.SPECIFIC:
-        assert result.what is not None and result.what.startswith("an answer to whether")
-
-
-# A note headed by a name and a short aside on who they are, then the favour (j12).
-@pytest.mark.parametrize(
-    ("text", "verdict", "who"),
-    [
+    "a note headed by a name and a short aside on who they are, then the favour (j12)": [
         (
             "Tunde, my old line manager at Sainsbury's, reference for the Lidl deputy role",
-            "specific",
+            SPECIFIC,
             "Tunde",
+            ANY,
         ),
-        ("Aisha, the senior nurse on ward 7, a referral for the band 6 post", "specific", "Aisha"),
-        ("Tunde, the legend, a referral would be nice", "vague", None),
-        ("Tunde, my old line manager at Sainsbury's, catch up soon", "passive", None),
+        (
+            "Aisha, the senior nurse on ward 7, a referral for the band 6 post",
+            SPECIFIC,
+            "Aisha",
+            ANY,
+        ),
+        ("Tunde, the legend, a referral would be nice", VAGUE, None, ANY),
+        ("Tunde, my old line manager at Sainsbury's, catch up soon", PASSIVE, None, ANY),
     ],
-)
-def test_a_name_and_an_aside_heading_a_note(text: str, verdict: str, who: str | None) -> None:
-    result = assess_ask(text)
-    assert result.verdict.value == verdict, result.reasons
-    assert result.who == who
-
-
-# A note headed by the favour and closed by the person; a mock done "w" someone (j12).
-@pytest.mark.parametrize(
-    ("text", "verdict", "who"),
-    [
-        ("cover letter review — <@U0FAKE42|dee>", "specific", "<@U0FAKE42|dee>"),
-        ("referral for the Network Rail graduate scheme: Callum", "specific", "Callum"),
+    "a note headed by the favour and closed by the person; a mock done 'w' someone (j12)": [
+        ("cover letter review — <@U0FAKE42|dee>", SPECIFIC, "<@U0FAKE42|dee>", ANY),
+        ("referral for the Network Rail graduate scheme: Callum", SPECIFIC, "Callum", ANY),
         (
             "practice interview w <@U0FAKE43|sol> on thursday for the NHS band 5 post",
-            "specific",
+            SPECIFIC,
             "<@U0FAKE43|sol>",
+            ANY,
         ),
-        ("cover letter review — done", "passive", None),
-        ("cover letter review. Callum says it reads fine", "passive", None),
+        ("cover letter review — done", PASSIVE, None, ANY),
+        ("cover letter review. Callum says it reads fine", PASSIVE, None, ANY),
     ],
-)
-def test_a_favour_note_closed_by_the_person(text: str, verdict: str, who: str | None) -> None:
-    result = assess_ask(text)
-    assert result.verdict.value == verdict, result.reasons
-    assert result.who == who
+    "referee letters, employment dates confirmed for a check, a relative's contact (j12)": [
+        (
+            "ask Prof Hale whether she'd write my referee letter for the Erasmus grant",
+            SPECIFIC,
+            ANY,
+            "a reference letter",
+        ),
+        (
+            "ask my old shift lead to confirm my dates and title for the DBS vetting at Tesco",
+            SPECIFIC,
+            ANY,
+            "confirming",
+        ),
+        ("ask Mona to verify my start date for the background check", SPECIFIC, ANY, "verifying"),
+        (
+            "Dev's sister hires for Ocado. asking him for her number so I can text her my CV",
+            SPECIFIC,
+            ANY,
+            "her number",
+        ),
+        ("ask Mona for her number", VAGUE, ANY, ANY),
+        ("ask Mona to confirm the dates", VAGUE, ANY, ANY),
+    ],
+    "a people noun naming a kind of letter is no person (j12)": [
+        (
+            "ask Dr Okafor to write the referee letter for the Commonwealth scholarship",
+            SPECIFIC,
+            "Dr Okafor",
+            ANY,
+        ),
+    ],
+    "a bracketed name after a short relative clause; LinkedIn recs; the reference sent on (j12)": [
+        (
+            "ask the manager who interviewed me last spring (Hollis) for a LinkedIn rec",
+            SPECIFIC,
+            "Hollis",
+            "a LinkedIn recommendation",
+        ),
+        (
+            "ask the only tutor I still talk to (Imogen from Birkbeck) to review my personal statement",
+            SPECIFIC,
+            "Imogen",
+            "a review",
+        ),
+        (
+            "ask Jude to forward the reference to the Network Rail HR team",
+            SPECIFIC,
+            "Jude",
+            "forwarding the reference",
+        ),
+        (
+            "ask <@U0FAKE45|kit> for the hiring mgr's name on the Boots pharmacy role",
+            SPECIFIC,
+            "<@U0FAKE45|kit>",
+            "the hiring mgr's name",
+        ),
+        (
+            "ask the manager who interviewed me last spring (remote) for feedback",
+            VAGUE,
+            None,
+            ANY,
+        ),
+    ],
+    "the favour said first, then 'is what I need from <person>' (j12)": [
+        (
+            "passing my CV to the site manager at Kier is what I need from Declan",
+            SPECIFIC,
+            "Declan",
+            Exact("passing your CV to the site manager at Kier"),
+        ),
+        (
+            "a referral for the Monzo ops role is what I want from my old manager",
+            SPECIFIC,
+            "my old manager",
+            Exact("a referral for the Monzo ops role"),
+        ),
+        ("not sure what I need from Declan tbh", PASSIVE, None, None),
+    ],
+    "a favour someone promised, then that person reminded of it; 'remind X to …' asks X (j12)": [
+        (
+            "Bronwen said she'd pass my CV to the head of ops at Arriva, reminding her tomorrow",
+            SPECIFIC,
+            "Bronwen",
+            Exact("passing your CV to the head of ops at Arriva"),
+        ),
+        (
+            "Kofi offered a reference for the Tesco night manager role. reminding him tonight",
+            SPECIFIC,
+            "Kofi",
+            Exact("a reference for the Tesco night manager role"),
+        ),
+        ("remind Bronwen to send me the recruiter's email at Arriva", SPECIFIC, "Bronwen", ANY),
+        ("need a referral for the Arriva role, reminding Kofi about lunch", VAGUE, None, ANY),
+        ("remind me to update my CV", PASSIVE, None, ANY),
+    ],
+    "a role, a short clause, then a full name between commas; a post named by its title (j12)": [
+        (
+            "ask the recruiter I spoke to at the expo, Dana Whitfield, whether they've filled the payroll accountant role",
+            SPECIFIC,
+            "Dana Whitfield",
+            ANY,
+        ),
+        ("ask the recruiter who called me, Tom, to review my CV", VAGUE, None, ANY),
+        ("ask Tom whether they've filled the job yet", VAGUE, "Tom", ANY),
+        (
+            "ask Tom whether they've filled the claims underwriter position yet",
+            SPECIFIC,
+            "Tom",
+            ANY,
+        ),
+    ],
+}
 
 
 def test_a_mention_is_said_back_as_written_not_as_its_placeholder() -> None:
@@ -2658,174 +2702,6 @@ def test_a_mention_is_said_back_as_written_not_as_its_placeholder() -> None:
     )
     assert result.what is not None and "<@U0FAKE44|ren>" in result.what
     assert not any("MENTION" in reason for reason in result.reasons)
-
-
-# Referee letters, employment dates confirmed for a check, a relative's contact (j12).
-@pytest.mark.parametrize(
-    ("text", "verdict", "what"),
-    [
-        (
-            "ask Prof Hale whether she'd write my referee letter for the Erasmus grant",
-            "specific",
-            "a reference letter",
-        ),
-        (
-            "ask my old shift lead to confirm my dates and title for the DBS vetting at Tesco",
-            "specific",
-            "confirming",
-        ),
-        ("ask Mona to verify my start date for the background check", "specific", "verifying"),
-        (
-            "Dev's sister hires for Ocado. asking him for her number so I can text her my CV",
-            "specific",
-            "her number",
-        ),
-        ("ask Mona for her number", "vague", None),
-        ("ask Mona to confirm the dates", "vague", None),
-    ],
-)
-def test_referee_letters_dates_confirmed_and_a_relatives_contact(
-    text: str, verdict: str, what: str | None
-) -> None:
-    result = assess_ask(text)
-    assert result.verdict.value == verdict, result.reasons
-    if what is not None:
-        assert result.what is not None and result.what.startswith(what)
-
-
-def test_a_people_noun_naming_a_kind_of_letter_is_no_person() -> None:
-    result = assess_ask(
-        "ask Dr Okafor to write the referee letter for the Commonwealth scholarship"
-    )
-    assert result.verdict is Verdict.SPECIFIC, result.reasons
-    assert result.who == "Dr Okafor"
-
-
-# A bracketed name after a short relative clause; LinkedIn recs; the reference sent on (j12).
-@pytest.mark.parametrize(
-    ("text", "verdict", "who", "what"),
-    [
-        (
-            "ask the manager who interviewed me last spring (Hollis) for a LinkedIn rec",
-            "specific",
-            "Hollis",
-            "a LinkedIn recommendation",
-        ),
-        (
-            "ask the only tutor I still talk to (Imogen from Birkbeck) to review my personal statement",
-            "specific",
-            "Imogen",
-            "a review",
-        ),
-        (
-            "ask Jude to forward the reference to the Network Rail HR team",
-            "specific",
-            "Jude",
-            "forwarding the reference",
-        ),
-        (
-            "ask <@U0FAKE45|kit> for the hiring mgr's name on the Boots pharmacy role",
-            "specific",
-            "<@U0FAKE45|kit>",
-            "the hiring mgr's name",
-        ),
-        (
-            "ask the manager who interviewed me last spring (remote) for feedback",
-            "vague",
-            None,
-            None,
-        ),
-    ],
-)
-def test_relative_clause_names_recs_and_references_sent(
-    text: str, verdict: str, who: str | None, what: str | None
-) -> None:
-    result = assess_ask(text)
-    assert result.verdict.value == verdict, result.reasons
-    assert result.who == who
-    if what is not None:
-        assert result.what is not None and result.what.startswith(what)
-
-
-# The favour said first, then "is what I need from <person>" (j12).
-@pytest.mark.parametrize(
-    ("text", "verdict", "who", "what"),
-    [
-        (
-            "passing my CV to the site manager at Kier is what I need from Declan",
-            "specific",
-            "Declan",
-            "passing your CV to the site manager at Kier",
-        ),
-        (
-            "a referral for the Monzo ops role is what I want from my old manager",
-            "specific",
-            "my old manager",
-            "a referral for the Monzo ops role",
-        ),
-        ("not sure what I need from Declan tbh", "passive", None, None),
-    ],
-)
-def test_a_favour_then_what_i_need_from_the_person(
-    text: str, verdict: str, who: str | None, what: str | None
-) -> None:
-    result = assess_ask(text)
-    assert result.verdict.value == verdict, result.reasons
-    assert result.who == who
-    assert result.what == what
-
-
-# A favour someone promised, then that person reminded of it; "remind X to …" asks X (j12).
-@pytest.mark.parametrize(
-    ("text", "verdict", "who", "what"),
-    [
-        (
-            "Bronwen said she'd pass my CV to the head of ops at Arriva, reminding her tomorrow",
-            "specific",
-            "Bronwen",
-            "passing your CV to the head of ops at Arriva",
-        ),
-        (
-            "Kofi offered a reference for the Tesco night manager role. reminding him tonight",
-            "specific",
-            "Kofi",
-            "a reference for the Tesco night manager role",
-        ),
-        ("remind Bronwen to send me the recruiter's email at Arriva", "specific", "Bronwen", None),
-        ("need a referral for the Arriva role, reminding Kofi about lunch", "vague", None, None),
-        ("remind me to update my CV", "passive", None, None),
-    ],
-)
-def test_a_promised_favour_then_a_reminder(
-    text: str, verdict: str, who: str | None, what: str | None
-) -> None:
-    result = assess_ask(text)
-    assert result.verdict.value == verdict, result.reasons
-    assert result.who == who
-    if what is not None:
-        assert result.what == what
-
-
-# A role, a short clause, then a full name between commas; a post named by its title (j12).
-@pytest.mark.parametrize(
-    ("text", "verdict", "who"),
-    [
-        (
-            "ask the recruiter I spoke to at the expo, Dana Whitfield, whether they've filled the payroll accountant role",
-            "specific",
-            "Dana Whitfield",
-        ),
-        ("ask the recruiter who called me, Tom, to review my CV", "vague", None),
-        ("ask Tom whether they've filled the job yet", "vague", "Tom"),
-        ("ask Tom whether they've filled the claims underwriter position yet", "specific", "Tom"),
-    ],
-)
-def test_a_full_name_after_a_clause_and_a_post_named_by_title(
-    text: str, verdict: str, who: str | None
-) -> None:
-    result = assess_ask(text)
-    assert result.verdict.value == verdict, result.reasons
-    assert result.who == who
 
 
 # Kinds whose test is the verdict alone: each sentence gets the verdict beside it.
@@ -2889,6 +2765,14 @@ def _by_kind(*tables: dict[str, list[Any]]) -> list[Any]:
     ]
 
 
+def _all_get(verdict: Verdict, *tables: dict[str, list[str]]) -> list[Any]:
+    """The sentences of tables keyed by kind, each to get `verdict`, as cases named by kind."""
+    with_verdict = [
+        {kind: [(text, verdict) for text in rows] for kind, rows in t.items()} for t in tables
+    ]
+    return _by_kind(*with_verdict)
+
+
 @pytest.mark.parametrize(
     ("text", "who"), _by_kind(_ASKED_BY_KIND, _PERSON_KINDS, _PERSON_KINDS_J10)
 )
@@ -2912,13 +2796,21 @@ def test_no_one_identifiable_or_nothing_asked_is_never_specific(text: str) -> No
 
 @pytest.mark.parametrize(("text", "who", "what"), _by_kind(_FAVOURS_BY_KIND, _FAVOURS_BY_FRAME))
 def test_favour_is_recognised_and_said_back(text: str, who: str, what: str) -> None:
-    result = assess_ask(text)
-    assert result.verdict is Verdict.SPECIFIC, result.reasons
-    assert result.who == who
-    assert result.what is not None and result.what.startswith(what), result.what
+    _assert_judged(text, SPECIFIC, who, what)
 
 
-@pytest.mark.parametrize(("text", "verdict"), _by_kind(_VERDICT_BY_KIND))
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    _by_kind(_VERDICT_BY_KIND)
+    + _all_get(VAGUE, _VAGUE_NOT_PASSIVE_BY_KIND, _VAGUE_BY_KIND, _PEOPLE_J11_VAGUE)
+    + _all_get(PASSIVE, _PASSIVE_NOT_ASKED_BY_KIND, _PASSIVE_BY_KIND, _PEOPLE_J11_PASSIVE),
+)
 def test_each_kind_gets_its_verdict(text: str, verdict: Verdict) -> None:
-    result = assess_ask(text)
-    assert result.verdict is verdict, result.reasons
+    _assert_judged(text, verdict)
+
+
+@pytest.mark.parametrize(("text", "verdict", "who", "what"), _by_kind(_JUDGED_BY_KIND))
+def test_each_kind_is_judged_and_said_back(
+    text: str, verdict: Verdict, who: Any, what: Any
+) -> None:
+    _assert_judged(text, verdict, who, what)

@@ -9,15 +9,8 @@ from typing import Any
 
 import pytest
 
-from bot.coaching import Verdict, assess_ask
-
-SPECIFIC, VAGUE, PASSIVE = Verdict.SPECIFIC, Verdict.VAGUE, Verdict.PASSIVE
-ANY = object()  # not checked
-
-
-class Exact(str):
-    """What the coach says is asked, to the letter (elsewhere a piece of it is enough)."""
-
+from bot.coaching import Verdict
+from tests.coaching.judging import ANY, PASSIVE, SPECIFIC, VAGUE, Exact, Part, assert_judged
 
 # 188 sentences, by kind: (text, verdict, who, what, missing)
 _KINDS: dict[str, list[tuple[str, Verdict, Any, Any, Any]]] = {
@@ -1092,13 +1085,7 @@ _KINDS: dict[str, list[tuple[str, Verdict, Any, Any, Any]]] = {
 def test_each_kind_is_judged_and_said_back(
     text: str, verdict: Verdict, who: Any, what: Any, missing: Any
 ) -> None:
-    result = assess_ask(text)
-    assert result.verdict is verdict, result.reasons
-    if who is not ANY:
-        assert result.who == who, result.who
-    if isinstance(what, Exact):
-        assert result.what == what  # the question's own clause, not the sentence after its comma
-    elif what is not ANY:
-        assert result.what is not None and what in result.what, result.what
-    if missing is not ANY:
-        assert result.missing == missing, result.missing
+    # A plain string in the table is a piece of what is asked; an `Exact` one, all of it (the
+    # question's own clause, not the sentence after its comma).
+    plain = what is not ANY and not isinstance(what, Exact)
+    assert_judged(text, verdict, who, Part(what) if plain else what, missing)
