@@ -31,7 +31,7 @@ from bot.coaching.favours import (
     addressed_question,
     find_favours,
 )
-from bot.coaching.lexicon import ADDRESS_AFTER, ROLE_NOUNS
+from bot.coaching.lexicon import ADDRESS_AFTER, COMMON_WORDS, GIVEN_NAMES, NAME_WORDS, ROLE_NOUNS
 from bot.coaching.people import (
     FROM,
     GENERIC,
@@ -45,7 +45,7 @@ from bot.coaching.people import (
     company_index,
     find_refs,
 )
-from bot.coaching.text import clean
+from bot.coaching.text import MENTION_PREFIX, CleanText, clean
 
 __all__ = ["Assessment", "RequestKind", "Verdict", "assess_ask"]
 
@@ -760,6 +760,15 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
         if ref.addressed and _asked_of_you(low, ref.end, favour.start):
             # "hey Jo! would you be open to a quick look at my case study": asked of Jo.
             return ref._replace(source=FROM)
+        if (
+            ref.addressed
+            and favour.start - ref.end <= 24
+            and (address := _ADDRESS_WORD.match(low, ref.end)) is not None
+            and low.count(" ", address.end(), favour.start) <= 2
+        ):
+            # "<@U…> bhai, Dream11 mein referral de doge …?": the one spoken to, by a form of
+            # address, then the favour.
+            return ref._replace(source=FROM)
     if before and before[-1].source is MENTION and favour.kind in _DONE_FOR_ME:
         gap = low[before[-1].end : favour.start]
         if gap.startswith(" (") and ")" in gap:
@@ -857,7 +866,7 @@ def _addressed_request(mention: Ref, text: str, words: frozenset[str]) -> bool:
 _LEAD_WISH = re.compile(
     r"[\s>]*(?:general\s|some\s|any\s|more\s)?(?:career\s|job\s|job-search\s|interview\s)?"
     r"(?:help|advice|guidance|support|feedback|leads|tips"
-    r"|pointers)\b"
+    r"|pointers|opportunities|openings|networking|contacts|connections|intel|info)\b"
     # "Liam — a call sometime this week", "dmitri - coffee?", "sarah → talk about work stuff".
     r"|[\s>]*(?:an?\s)?(?:quick\s)?(?:call|chat|coffee|zoom|meeting)\b"
     r"|[\s>]*(?:talk|chat|speak)\s(?:about|re)\b"
@@ -1026,6 +1035,8 @@ _ASKING_ABOUT_THEM = re.compile(
 
 # Between the person and a favour noun in a note: "ask: <@U04…> → referral".
 _ARROW = re.compile(r"\s?(?:→|->|—|:)\s")
+# Or a form of address: "<@U…> bhai, Dream11 mein referral de doge …?"
+_ADDRESS_WORD = re.compile(rf"\s(?:{'|'.join(sorted(map(re.escape, ADDRESS_AFTER)))}),?\s")
 
 
 @lru_cache(maxsize=1024)
@@ -1086,9 +1097,31 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     return found
 
 
+def _only_a_name(ct: CleanText) -> str | None:
+    """The person, when the whole message is their first name or a mention ("sienna", "Raj?")."""
+    words = [t for t in ct.tokens if t.is_word]
+    if len(words) != 1 or any(t.text not in "?!." for t in ct.tokens if not t.is_word):
+        return None
+    name = words[0]
+    if name.text.startswith(MENTION_PREFIX):
+        return ct.mentions.get(name.text, name.text)
+    if name.low in GIVEN_NAMES and name.low not in COMMON_WORDS and name.low not in NAME_WORDS:
+        return _say_name(name.text)
+    return None
+
+
 def _assess(text: str, companies: Sequence[str]) -> Assessment:
     """`assess_ask` on one plan, as written."""
     ct = clean(text)
+    if len(ct.tokens) <= 2 and (only := _only_a_name(ct)) is not None:
+        # "sienna", "Raj?": a person, and nothing yet to ask them for.
+        return Assessment(
+            text,
+            VAGUE,
+            ("what",),
+            who=only,
+            reasons=(f"Names who will be asked: {only}.", "But not what you will ask them for."),
+        )
     refs = find_refs(ct)
     if not _NO_ASK_WORDS.isdisjoint(ct.words) and _NO_ASK.search(ct.low):
         # "no asks today, just …", "not asking anyone": the asking is what is ruled out.
@@ -1114,7 +1147,7 @@ def _assess(text: str, companies: Sequence[str]) -> Assessment:
         and r.kind is PERSON
         and r.end + 1 < len(ct.low)
         and ct.low[r.end] == " "
-        for arrow in (_ARROW.match(ct.low, r.end),)
+        for arrow in (_ARROW.match(ct.low, r.end) or _ADDRESS_WORD.match(ct.low, r.end),)
     ]
     favours = find_favours(ct.text, ct.low, anchors, after_person, ct.words)
     company = found[0][2] if found else None

@@ -31,6 +31,7 @@ from bot.coaching.lexicon import (
     GIVEN_NAMES,
     INFO_NOUNS,
     JOB_WORDS,
+    REQUEST_VERBS_AFTER,
     ROLE_NOUNS,
     VAGUE_QUESTION_WORDS,
     WHICH_NOUNS,
@@ -1360,6 +1361,15 @@ def _question_concrete(
     ) and any(w in _WORKERS for w in words)
 
 
+# Romanised Hindi and Urdu around a favour noun: "Ankit bhai se referral maangna hai", "rohit
+# ko referral ke liye puchna hai" — the particles and the verb of asking, not the favour.
+_POSTPOSITIONS = frozenset({"se", "ko", "ka", "ki", "ke", "mein", "me", "ne"})
+_ASKING_AFTER = REQUEST_VERBS_AFTER | frozenset(
+    {"hai", "hain", "he", "karna", "karni", "lena", "leni", "dena", "de", "do", "doge", "dijiye"}
+    | {"ke", "liye", "ki", "ka", "ko", "se", "karwa", "karwana", "karwani", "mangna"}
+)
+
+
 def _bare_favours(text: str, low: str, after_person: Sequence[int]) -> Iterator[Favour]:
     """A favour noun right after the person asked: "ask carlos referral mercadolibre role"."""
     for pos in after_person:
@@ -1367,11 +1377,16 @@ def _bare_favours(text: str, low: str, after_person: Sequence[int]) -> Iterator[
         if m is None:
             continue
         where = text[m.start(1) : m.end(1)].strip()
+        if where.lower().rsplit(" ", 1)[-1] in _POSTPOSITIONS:
+            # "Ankit bhai se referral …" ("from", in Hindi), "Dream11 mein referral" ("in")
+            where = where.rsplit(" ", 1)[0] if " " in where else ""
         if any(word in COMMON_WORDS for word in where.lower().split()):
             continue  # "ask Kevin about his referral", "ask my boss for a recommendation"
         kind, what = _BARE_KINDS[m.group(2)]
         stop = _sentence_end(low, m.end())
         tail = _phrase(text, m.end(), stop)
+        while tail and tail.split(" ", 1)[0].lower().strip(",") in _ASKING_AFTER:
+            tail = tail.split(" ", 1)[1] if " " in tail else ""  # "… referral maangna hai for …"
         if tail.lower().startswith(("please", "pls")):
             tail = tail.split(" ", 1)[1] if " " in tail else ""  # "referral pls"
         if tail and tail.split(" ", 1)[0].lower() not in ("for", "to", "at", "with", "in", "on"):

@@ -27,6 +27,7 @@ __all__ = [
     "INFO_NOUNS",
     "JOB_WORDS",
     "NAME_FOLLOWERS",
+    "NAME_WORDS",
     "NOT_NAMES",
     "PERSONAL_VERBS",
     "QUANTIFIERS",
@@ -84,6 +85,8 @@ TALK_PHRASES = phrases("talk_phrases.txt")
 # Social meetings name a person but are not asks by themselves (coffee with no request).
 SOCIAL_PHRASES = phrases("social_phrases.txt")
 NAME_FOLLOWERS = words("name_followers.txt")
+# Given names that are everyday words too ("hope", "skip"): alone in lowercase, not a person.
+NAME_WORDS = words("name_words.txt")
 TITLES = words("titles.txt")
 # Forms of address before a name ("Herr", "ate", "Engr.") and after one ("sir", "bhai", "unni").
 ADDRESS_BEFORE = words("address_before.txt")

@@ -1387,8 +1387,11 @@ def _lead_person(ct: CleanText) -> Ref | None:
             # is, then the favour.
             return Ref(PERSON, tokens[0].text, tokens[0].start, tokens[aside_end].end, LEAD)
     parsed = parse_object(ct, 0, strong=False)
-    if parsed is None and _given_name(first) and tokens[1].text in ("→", ":", "=", "—", "-"):
-        parsed = RefKind.PERSON, tokens[0].text, 1, False  # "zoe → intro to her manager"
+    if parsed is None and _given_name(first) and tokens[1].text in ("→", ":", "=", "—", "-", "("):
+        mark = _past_aside(tokens, 1)
+        if mark < len(tokens) and tokens[mark].text in ("→", ":", "=", "—", "-"):
+            # "zoe → intro to her manager", "tanvi (PGDM batchmate) → referral for …"
+            parsed = RefKind.PERSON, tokens[0].text, 1, False
     if parsed is None and _given_name(first) and tokens[1].text == "," and _favour_next(tokens):
         parsed = RefKind.PERSON, tokens[0].text, 1, False  # "kavya, mock interview for …"
     if parsed is None and (_given_name(first) or first in UNIQUE_KIN) and _to_do_for_me(tokens, 1):

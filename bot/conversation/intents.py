@@ -422,12 +422,14 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"|\bwho (is|would be) (a |the )?(good|right|best) (person|people)\b"
             r"|\bwho should (my ask|it) be\b|\bwhom\b|\bwho (am|are) (i|we) (supposed|meant) to\b"
             r"|\bwho would (you|u) (ask|contact)\b|\bwhat if (nobody|no one|noone) i know\b"
+            r"|^(but |ok |so |um+ |hm+ )?who\?+$"  # "who?" back to "who will you ask?"
         ),
     ),
     (Topic.WHO_TO_ASK, vocab.STUCK),
     (
         Topic.WHAT_TO_ASK,
         re.compile(
+            r"^(but |ok |so |um+ |hm+ )?(ask (them |him |her )?)?for what\?+$|"  # "for what?" back
             r"\bwhat (should|do|can|could|would|shall) i (even |actually |really )?ask\b"
             r"|\bwhat (i|to) (should |shall |can |must )?ask\b|\b(no idea|no clue|not sure|idk|dunno|"
             r"don'?t know) what\b|\bwhat to ask\b|\bwhat (should|could) (my|the) ask be\b"
@@ -1064,7 +1066,10 @@ def _hedged_fragment(low: str) -> bool:
     "her manager maybe?"."""
     if not low.endswith("?") or vocab.QUESTION_START.match(low) or len(_words(low)) > 6:
         return False
-    return bool(vocab.TRAILING_HEDGE.search(low))
+    if vocab.TRAILING_HEDGE.search(low):
+        return True
+    # "raj?", "zoe - opportunities?": a person offered, doubtfully, as the one to ask
+    return len(_words(low)) <= 3 and assessed(low).who is not None
 
 
 def _later_sentences(text: str) -> str:

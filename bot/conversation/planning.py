@@ -224,7 +224,14 @@ def clarify(turn: Turn, reading: Reading) -> State:
     best = replace(best, text=f"{draft.rstrip('.!')}. {reading.text}" if draft else reading.text)
     # An answer that names the person the plan lacked ("Her name is Olivia, at Hays") earns one
     # more question: the member is getting there.
-    named_now = named if named and not who and not best.who else None
+    named_now = (
+        named
+        if named
+        and not who
+        # "Carla" to "Who said yes, and to what?": the answer is only the name
+        and (not best.who or (data.get("made") and best.who.lower() == named.lower()))
+        else None
+    )
     if questions >= turn.settings.max_clarifying_questions + (1 if named_now else 0):
         return record(turn, best)
     if named_now:

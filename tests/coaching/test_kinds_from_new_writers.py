@@ -1057,6 +1057,53 @@ _KINDS: dict[str, list[tuple[str, Verdict, Any, Any, Any]]] = {
             ANY,
         ),
     ],
+    "a name alone is the person, a wish too vague after a note's person": [
+        ("sienna", VAGUE, "Sienna", ANY, ("what",)),
+        ("Raj?", VAGUE, "Raj", ANY, ("what",)),
+        ("hope", PASSIVE, None, ANY, ANY),  # a name, and an everyday word
+        ("Skip", PASSIVE, None, ANY, ANY),
+        ("zoe - opportunities?", VAGUE, "Zoe", ANY, ("what",)),
+        ("Greg - networking", VAGUE, "Greg", ANY, ("what",)),
+    ],
+    "romanised Hindi around the favour": [
+        (
+            "Ankit bhai se referral maangna hai for the SDE role at Flipkart",
+            SPECIFIC,
+            "Ankit bhai",
+            Exact("a referral for the SDE role at Flipkart"),
+            ANY,
+        ),
+        (
+            "rohit bhai ko referral ke liye puchna hai, Swiggy SDE1",
+            SPECIFIC,
+            "Rohit bhai",
+            Exact("a referral for Swiggy SDE1"),
+            ANY,
+        ),
+        (
+            "<@U0AB12CD34> bhai, Dream11 mein referral de doge for the android role?",
+            SPECIFIC,
+            "<@U0AB12CD34>",
+            "android role",
+            ANY,
+        ),
+        (
+            "- tanvi (PGDM batchmate) → referral for the brand manager role at HUL",
+            SPECIFIC,
+            "Tanvi",
+            ANY,
+            ANY,
+        ),
+    ],
+    "which person they would write to": [
+        (
+            "message Fiona and ask which partner in the consulting practice she'd email if she were me",
+            SPECIFIC,
+            "Fiona",
+            "which partner",
+            ANY,
+        ),
+    ],
     "a numbered list, a who/what form": [
         (
             "1) <@U0AB12CD34> referral for the PM role at Square 2) nothing else",

@@ -790,6 +790,18 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("still nothing 😭 should i just give up", "OK to be fed up"),
         ("stop messaging me now", "no more check-ins from me"),
     ],
+    "a name alone, with or without a doubt, is the person to ask (2026-12-04)": [
+        (":1h", "Morning, Ana!"),
+        ("raj?", "What will you ask Raj for"),
+        ("a referral at Stripe", "That's a real ask: Raj, a referral at Stripe."),
+        ("zoe - opportunities?", "What will you ask Zoe for"),
+        ("an intro to her manager at Figma", "That's a real ask: Zoe, an intro to her manager"),
+    ],
+    "'who?' and 'for what?' back to the morning question get ideas": [
+        (":1h", "Morning, Ana!"),
+        ("who?", "Start with people who already know you"),
+        ("for what?", "Good asks are small and concrete"),
+    ],
     "a yes with nothing to note is not noted; a name then the favour is": [
         ("yay she said yes!", "Who said yes, and to what?"),
         ("aight", "OK — I won't log that one."),
