@@ -16,9 +16,9 @@ from bot.coaching import Verdict
 from bot.conversation.followups import made_question
 from bot.conversation.onboarding import finish_quietly
 from bot.conversation.outcomes import choice
-from bot.conversation.planning import keep_draft, yours
+from bot.conversation.planning import keep_draft
 from bot.conversation.states import State
-from bot.conversation.text import short
+from bot.conversation.text import short, yours
 from bot.conversation.turn import Turn
 from bot.conversation.words import pause_for
 from bot.domain import Ask, AskStatus, CheckIn, Outcome, Target
@@ -119,7 +119,7 @@ def ask_morning(turn: Turn, checkin: CheckIn) -> None:
     open_asks = _open_asks(turn)
     planned = [a for a in reversed(open_asks) if _local_day(turn, a) == turn.today]
     if planned:  # the member set today's asks before the morning question
-        people = list(dict.fromkeys(a.who or "someone" for a in planned))
+        people = list(dict.fromkeys(yours(a.who or "someone") for a in planned))
         said = people[0] if len(people) == 1 else f"{', '.join(people[:-1])} and {people[-1]}"
         turn.say(
             f"Morning, {member.name}! Today's "
@@ -135,7 +135,7 @@ def ask_morning(turn: Turn, checkin: CheckIn) -> None:
         member.name,
     )
     still = (
-        f"\nStill open: your ask of {open_ask.who}. That one, or someone new?"
+        f"\nStill open: your ask of {yours(open_ask.who)}. That one, or someone new?"
         if open_ask is not None and open_ask.who
         else f"\n(e.g. “{example}”)"
     )
@@ -217,7 +217,7 @@ def ask_follow_up(turn: Turn, checkin: CheckIn) -> None:
     if ask.outcome in (Outcome.YES, Outcome.NO) or _quiet_limit_reached(turn):
         return
     keep_draft(turn)
-    who = ask.who or "them"
+    who = yours(ask.who or "them")
     days = max(1, (turn.today - ask.created_at.astimezone(turn.zone).date()).days)
     turn.member.state_data = {"ask_id": ask.id}
     turn.member.state = State.AWAITING_FOLLOW_UP

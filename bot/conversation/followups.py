@@ -27,7 +27,7 @@ from bot.conversation.outcomes import ask_what_happened, choice, outcome
 from bot.conversation.phrases import CORRECTION, DIDNT_ASK, NERVES
 from bot.conversation.planning import judge, last_plan, made_untold, replace_once, skip_today
 from bot.conversation.states import State
-from bot.conversation.text import short
+from bot.conversation.text import short, yours
 from bot.conversation.turn import Turn
 from bot.domain import Ask, AskStatus, Outcome
 from bot.messages import Choice
@@ -44,7 +44,7 @@ NOT_YET_DAYS = {"tomorrow": 1, "later": 0, "next_week": 5, None: 1}
 def made_question(ask: Ask) -> tuple[str, tuple[Choice, ...]]:
     """The afternoon question and its buttons."""
     return (
-        f"Did you make your ask of {ask.who or 'them'}?",
+        f"Did you make your ask of {yours(ask.who or 'them')}?",
         (
             choice(ask.id, "made", "Made it"),
             choice(ask.id, "not_yet", "Not yet"),
@@ -115,7 +115,7 @@ def _is_of(ask: Ask, person: str) -> bool:
 
 
 def _which(ask: Ask) -> str:
-    return f"(That's for your ask of {ask.who}.) " if ask.who else ""
+    return f"(That's for your ask of {yours(ask.who)}.) " if ask.who else ""
 
 
 def _someone_else(turn: Turn, ask: Ask | None, pending: bool, text: str) -> bool:
@@ -306,7 +306,7 @@ def several_answers(turn: Turn, text: str) -> State | None:
         return None
     lines = []
     for ask, result in told.values():
-        who = ask.who
+        who = yours(ask.who)
         ask.status = AskStatus.MADE
         ask.updated_at = turn.now
         if result is not None:
@@ -409,7 +409,7 @@ def made(
 ) -> State:
     """Made it / Not yet / Skip ("not yet, I'm nervous" gets a word of courage)."""
     assert ask.id is not None
-    who = ask.who or "them"
+    who = yours(ask.who or "them")
     if action == "made":
         ask.status = AskStatus.MADE
         ask.updated_at = turn.now
@@ -449,7 +449,7 @@ def made(
 
 def follow_up(turn: Turn, ask: Ask, action: str, prefix: str = "") -> State:
     """Heard back / I'll nudge / Drop it."""
-    who = ask.who or "them"
+    who = yours(ask.who or "them")
     turn.member.state_data = {}
     if action == "heard":
         return ask_what_happened(turn, ask, prefix + "Good. ")
@@ -482,7 +482,7 @@ def follow_up_advice(turn: Turn, reading: Reading) -> State:
     assert ask.id is not None
     turn.member.state_data = {"ask_id": ask.id}
     turn.say(
-        f"Yes, follow up with {ask.who}. {timing} Keep it to one friendly line, e.g. “Hi "
+        f"Yes, follow up with {yours(ask.who)}. {timing} Keep it to one friendly line, e.g. “Hi "
         f"{short(ask.who, 30)}, just bumping my note in case it got buried — no pressure either "
         "way.”",
         choice(ask.id, "nudge", "I'll nudge"),

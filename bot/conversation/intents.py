@@ -737,6 +737,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
     if vocab.WHAT_NEXT.match(low) and ("?" in low or _without_fillers(low).startswith("what")):
         # "what do i do tomorrow then?" is a question, not "later" (but "and then she said yes")
         return reading(Intent.QUESTION, "a question: next", topic=Topic.NEXT)
+    if state == State.IDLE and vocab.DO_IT_LATER.search(low) and len(words) <= 12:
+        return reading(Intent.NOT_YET, "will make the ask later", when=_when(low))
     if vocab.LATER.search(low) and len(words) <= 12:
         if state in _PLAN_STATES:
             return reading(Intent.SKIP, "not today")

@@ -12,6 +12,7 @@ from bot.checkins import plan_follow_up
 from bot.conversation.intents import as_written
 from bot.conversation.phrases import FOLLOW_UP_ADVICE, REDIRECT
 from bot.conversation.states import State
+from bot.conversation.text import yours
 from bot.conversation.turn import Turn
 from bot.domain import Ask, AskStatus, Outcome
 from bot.messages import Choice
@@ -35,7 +36,7 @@ def ask_what_happened(turn: Turn, ask: Ask, lead: str) -> State:
 
 def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str = "") -> State:
     """Said yes / Waiting to hear / Said no."""
-    who = ask.who or "them"
+    who = yours(ask.who or "them")
     still_waiting = ask.outcome == Outcome.WAITING and result == Outcome.WAITING
     ask.status = AskStatus.MADE
     ask.outcome = result

@@ -230,6 +230,7 @@ ASIDE = re.compile(
 # Stuck: no one to ask, or out of touch ("i haven't talked to anyone in weeks"): a question of
 # who to ask, even without a question mark.
 STUCK = re.compile(
+    r"\b(idk|dunno) (anyone|anybody|any ?one|many people)\b|"
     r"\b(i )?(don'?t|do not|dont) (really |even )?(know|have) (anyone|anybody|any ?one|nobody|no ?one|many people|"
     r"any contacts|a network)\b|\b(haven'?t|have not|havent) (talked|spoken|reached out) to "
     r"(anyone|anybody|any ?one)\b|\b(no ?one|nobody) to ask\b|\bi (have|got) no (network|"
@@ -246,6 +247,7 @@ UNSURE = re.compile(
 # Feeling awkward about asking: "i hate asking for favours", "feels pushy", "i'm nervous".
 NERVES = re.compile(
     r"\b(i'?m|am i|i am) (being )?(too )?(pushy|annoying|needy|a pest|a nuisance)\b|"
+    r"\b(chicken(ed)?|wimp(ed)?|bottl(ed|e)) (out|it)\b|\blost my nerve\b|\bcold feet\b|"
     r"\b(feel|feels|feeling|felt|it'?s|its|so|kinda|kind of|super|really|bit) (so |really |kinda "
     r"|a bit |super )?(awkward|weird|pushy|uncomfortable|scared|nervous|anxious|shy|embarrass\w*|"
     r"cringe|needy|desperate|rude|like a burden|intimidat\w*)\b"
@@ -366,6 +368,12 @@ GIVING_UP = re.compile(
 DOING_IT_NOW = re.compile(
     r"^(asking|doing it|messaging|texting|writing|emailing|calling|dming|typing it)( (him|her|them|"
     r"it|to (him|her|them)))? (rn|now|right now|as we speak|atm)\b"
+)
+# "fine i'll do it tmrw" after a "not yet": the open ask, made later.
+DO_IT_LATER = re.compile(
+    r"^((fine|ok|okay|alright|k|sure|yeah|yep|yes)[,.! ]+)*(i'?ll|ill|i will|gonna|going to|will)"
+    r" (do it|ask (him|her|them)|message (him|her|them)|text (him|her|them)|try( again)?|send it)"
+    r"\b.{0,20}\b(tomorrow|tmrw|tmr|later|tonight|next week)\b"
 )
 LATER_TODAY = re.compile(
     r"^(maybe |probably |prob |i'?ll do it |will do it |gonna do it )?(later|tonight|later tonight|"

@@ -27,7 +27,7 @@ from bot.conversation.intents import (
 from bot.conversation.outcomes import ask_what_happened, outcome
 from bot.conversation.phrases import HARD_TIMES, NAME_GIVEN, SAME_AGAIN, TRAILING_HEDGE
 from bot.conversation.states import State
-from bot.conversation.text import short
+from bot.conversation.text import short, yours
 from bot.conversation.turn import Turn
 from bot.domain import Ask, AskStatus, CheckInKind, Outcome
 
@@ -45,12 +45,6 @@ def judge(turn: Turn, text: str) -> Assessment:
     """The assessor's verdict, with the company spelled as the member's target list spells
     it (they typed "target", their target is "Target")."""
     return assessed(text, _targets(turn))
-
-
-def yours(who: object) -> str:
-    """The person as the coach says it to the member: "my neighbour" -> "your neighbour". (The
-    ask keeps the member's words: the digest and the organizer's tables show those.)"""
-    return re.sub(r"^my\b", "your", str(who), flags=re.IGNORECASE)
 
 
 def plan(turn: Turn, reading: Reading) -> State:
@@ -495,7 +489,7 @@ def edit(turn: Turn, reading: Reading) -> State:
         ask.verdict = Verdict.SPECIFIC.value
         ask.status = AskStatus.OPEN
     turn.uow.asks.save(ask)
-    who = ask.who or "them"
+    who = yours(ask.who or "them")
     if answering:
         turn.say(f"Changed: {short(ask.text, 140)}.{turn.still_pending()}")
         return State(turn.member.state)

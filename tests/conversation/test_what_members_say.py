@@ -583,12 +583,10 @@ def test_not_feeling_it_later_tonight_and_will_they_say_yes(sqlite_db: Database)
     [odds] = chat.say("do you think he'll say yes?")
     assert odds.startswith("No one can know") and "Good question" not in odds
     chat.advance("8h")  # "Did you make your ask of Marcus?"
-    [not_yet] = chat.say("nope, chickened out")
-    assert "still open" in not_yet
+    [not_yet] = chat.say("nope, chickened out")  # nerves: a word of courage, and when I'll ask
+    assert not_yet.startswith("Nerves are normal") and "Wednesday at 17:00" in not_yet
     [later] = chat.say("later tonight maybe")
-    assert later.endswith(
-        "Good — go for it. Tell me how it went, or I'll ask on Wednesday at 17:00."
-    )
+    assert later.endswith("Wednesday at 17:00.") and later != not_yet
 
 
 # ------------------------------------------- a fresh console try (2026-12): Bea and Kim
@@ -796,6 +794,17 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("a referral at Stripe", "That's a real ask: Raj, a referral at Stripe."),
         ("zoe - opportunities?", "What will you ask Zoe for"),
         ("an intro to her manager at Figma", "That's a real ask: Zoe, an intro to her manager"),
+    ],
+    "'idk anyone', 'my cousin', nerves, and 'i'll do it tmrw' (2026-12-04)": [
+        (":1h", "Morning, Ana!"),
+        ("honestly idk anyone in tech", "Start with people who already know you"),
+        (
+            "ask my cousin if he can refer me to the warehouse ops role at Amazon",
+            "That's a real ask",
+        ),
+        (":8h", "Did you make your ask of your cousin?"),
+        ("i chickened out lol", "Nerves are normal"),
+        ("fine i'll do it tmrw", "The ask of your cousin is still open"),
     ],
     "'who?' and 'for what?' back to the morning question get ideas": [
         (":1h", "Morning, Ana!"),
