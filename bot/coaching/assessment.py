@@ -428,7 +428,8 @@ def _polish(
     """
     what = _without_dangling(what)
     if _QUESTION_START.match(what.lower()):
-        what = f"an answer to {what}"
+        # "an answer to whether she'll call …", not "… to if she'll call …"
+        what = f"an answer to {'whether' + what[2:] if what.lower().startswith('if ') else what}"
     elif what.lower().startswith("names "):
         what = f"the {what}"
     elif _ARTICLE_NEEDED.match(what):

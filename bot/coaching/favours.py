@@ -98,7 +98,7 @@ _DOC_PHRASE = (
 DOT_END = (
     r"(?=\s|$)(?<!\bdr\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bmrs\.)(?<!\bprof\.)(?<!\bst\.)"
     r"(?<!\bjr\.)(?<!\bsr\.)(?<!\bsgt\.)(?<!\bvs\.)(?<!\binc\.)(?<!\bco\.)(?<!\brev\.)"
-    r"(?<!\bcapt\.)(?<!\b[a-z]\.)"
+    r"(?<!\bcapt\.)(?<![^\w'][a-z]\.)(?<!^[a-z]\.)"
 )
 _STOP = rf"\.{DOT_END}|[;!?]"
 
@@ -1074,11 +1074,30 @@ def _guessed(low: str, pos: int) -> bool:
     return _ASKING_BEFORE.search(low, start, pos) is None
 
 
+_DANGLING = frozenset(
+    "for at to in on of with from by and or but the a an my your his her their our cause because"
+    " since so that which who he she they i said".split()
+)
+_ABBREVIATED = (" Dr", " Mr", " Ms", " Mrs", " Prof", " St", " Jr", " Sr", " Inc", " Co")
+# A question is said back whole up to this many words ("whether my lack of a CS degree will be
+# a blocker for the SDE II role"), longer than other favours: cut, it changes what is asked.
+_QUESTION_WORDS_SAID = 24
+
+
 def _phrase(text: str, start: int, end: int, max_words: int = 14, *, tail: bool = False) -> str:
     """A short, tidy phrase from text[start:end] for reflecting back to the member; without
-    a trailing "by Friday", "on Monday" unless `tail` ("quiz me on SQL" keeps "on SQL")."""
-    words = text[start:end].split()[:max_words]
-    phrase = " ".join(words).strip(" ,:;—-")
+    a trailing "by Friday", "on Monday" unless `tail` ("quiz me on SQL" keeps "on SQL"). A
+    phrase cut at `max_words` ends with "…"."""
+    words = text[start:end].split()
+    cut = len(words) > max_words
+    kept = words[:max_words]
+    while cut and len(kept) > 1 and kept[-1].lower().strip(",") in _DANGLING:
+        kept.pop()  # "… the site manager in Kent for…": cut where a phrase ends
+    # "… at Tata Motors Pune... no wait": a trailing ellipsis is the member trailing off
+    phrase = " ".join(kept).strip(" ,:;—-").rstrip(".…") if words else ""
+    if phrase.endswith(_ABBREVIATED):
+        phrase += "."  # "… to Dr." keeps the dot of the title
+    phrase += "…" if cut else ""
     if tail or _TRAILING_STARTS.isdisjoint(phrase.rsplit(" ", 3)[-3:]):
         return phrase
     return _TRAILING.sub("", phrase).strip(" ,:;—-")
@@ -1868,7 +1887,7 @@ def find_favours(
                 m.end(),
                 _question_concrete(text, low, qstart, anchors)
                 and (permission is None or permission.group(1) in _PERMISSION_FOR_SEARCH),
-                _phrase(text, qstart, stop),
+                _phrase(text, qstart, stop, max_words=_QUESTION_WORDS_SAID),
                 True,
             )
         )

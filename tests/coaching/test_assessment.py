@@ -2183,7 +2183,7 @@ _FAVOURS_BY_FRAME: dict[str, list[tuple[str, str, str]]] = {
         (
             "Tomasz started at Allegro in June. asking him if they take junior developers",
             "Tomasz",
-            "an answer to if they take junior developers",
+            "an answer to whether they take junior developers",
         ),
         (
             "call Bea (she runs the warehouse at Ocado Erith) and ask which managers there are "
@@ -2220,7 +2220,7 @@ _FAVOURS_BY_FRAME: dict[str, list[tuple[str, str, str]]] = {
             "going to ask Mr Osei if my volunteer tutoring would count as teaching experience on "
             "my PGCE application",
             "Mr Osei",
-            "an answer to if your volunteer tutoring would count",
+            "an answer to whether your volunteer tutoring would count",
         ),
     ],
     "a question headed 'question for X:' or put after a note's person": [
@@ -2350,7 +2350,7 @@ _FAVOURS_BY_FRAME: dict[str, list[tuple[str, str, str]]] = {
         (
             "ask Keith if he needs an apprentice electrician this summer",
             "Keith",
-            "an answer to if he needs an apprentice electrician",
+            "an answer to whether he needs an apprentice electrician",
         ),
         (
             "ask Sade whether she's got room for a trainee accountant",

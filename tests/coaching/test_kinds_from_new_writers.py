@@ -616,7 +616,7 @@ _KINDS: dict[str, list[tuple[str, Verdict, Any, Any, Any]]] = {
             "Hemi runs the shearing crew out of Gore — ask him if he has a spot for me this season",
             SPECIFIC,
             "Hemi",
-            "an answer to if he has a spot for you",
+            "an answer to whether he has a spot for you",
             ANY,
         ),
     ],
