@@ -434,6 +434,8 @@ def _polish(
         what = f"the {what}"
     elif _ARTICLE_NEEDED.match(what):
         what = f"{'an' if what[0].lower() in 'aeiou' else 'a'} {what}"
+    if role and company and role.lower() in (company.lower(), f"{company.lower()} job"):
+        role = None  # "the Kaiser job": the company, not a role
     if what in ("a referral", "a reference", "a recommendation letter") and (role or company):
         detail = f" for the {role} role" if role else ""
         if company:

@@ -934,6 +934,7 @@ def _names_a_referral(before: list[str], anchors: list[tuple[int, int]], at: int
 
 
 _FOR_ME = re.compile(r"^(?:for|about)\s(?:me|myself)\s?")
+_FOR_ME_THEN = re.compile(r"for\sme\s(?:for|at|to|with)\s", re.IGNORECASE)
 _GERUNDS = (
     ("pass", "passing"),
     ("forward", "forwarding"),
@@ -1074,6 +1075,12 @@ def _guessed(low: str, pos: int) -> bool:
     return _ASKING_BEFORE.search(low, start, pos) is None
 
 
+# A comma, then a new clause about someone: where a favour said back ends.
+_NEW_CLAUSE = re.compile(
+    r",\s(?:he|she|they|i|we)(?:'s|'re|'m|'ll|'d|\sis|\sare|\swas|\swere|\shas|\shave|\ssaid"
+    r"|\sknows|\sworks|\sran|\sruns|\sused|\smanages)\b",
+    re.IGNORECASE,
+)
 _DANGLING = frozenset(
     "for at to in on of with from by and or but the a an my your his her their our cause because"
     " since so that which who he she they i said".split()
@@ -1093,8 +1100,12 @@ def _phrase(text: str, start: int, end: int, max_words: int = 14, *, tail: bool 
     kept = words[:max_words]
     while cut and len(kept) > 1 and kept[-1].lower().strip(",") in _DANGLING:
         kept.pop()  # "… the site manager in Kent for…": cut where a phrase ends
+    phrase = " ".join(kept)
+    clause = _NEW_CLAUSE.search(phrase)
+    if clause is not None:  # "… for the Ocado job, she said to ask anytime": the favour ends
+        phrase, cut = phrase[: clause.start()], False
     # "… at Tata Motors Pune... no wait": a trailing ellipsis is the member trailing off
-    phrase = " ".join(kept).strip(" ,:;—-").rstrip(".…") if words else ""
+    phrase = phrase.strip(" ,:;—-").rstrip(".…") if words else ""
     if phrase.endswith(_ABBREVIATED):
         phrase += "."  # "… to Dr." keeps the dot of the title
     phrase += "…" if cut else ""
@@ -1676,6 +1687,10 @@ def find_favours(
             if matched.endswith("from "):
                 # "Referral from Kevin for the QA role": the person is the requestee.
                 rest = _FROM_PERSON.sub("", _phrase(text, m.end(), stop), count=1)
+            if _FOR_ME_THEN.match(rest):
+                rest = rest[len("for me ") :]  # "a referral for me for the SE role at Snowflake"
+            if rest.lower().startswith(("internally ", "directly ", "officially ")):
+                rest = rest.split(" ", 1)[1]  # "refer me internally for the BA role"
             tail = rest if rest.split(" ", 1)[0].lower() in ("for", "to", "at", "with") else ""
             # "a Nubank referral", "an internal referral": the member's words before the noun.
             what = f"{by_name.group(0) if by_name else 'a referral'} {tail}".strip()

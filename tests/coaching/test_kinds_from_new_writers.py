@@ -1104,6 +1104,45 @@ _KINDS: dict[str, list[tuple[str, Verdict, Any, Any, Any]]] = {
             ANY,
         ),
     ],
+    "what is said back: whole questions, no 'for you for', no role that is the company": [
+        (
+            "asking Chris whether my lack of a CS degree will be a blocker for the SDE II role",
+            SPECIFIC,
+            "Chris",
+            Exact(
+                "an answer to whether your lack of a CS degree will be a blocker for the SDE II role"
+            ),
+            ANY,
+        ),
+        (
+            "message cole: could you put in a referral for me for the solutions engineer role at Snowflake?",
+            SPECIFIC,
+            "Cole",
+            Exact("a referral for the solutions engineer role at Snowflake"),
+            ANY,
+        ),
+        (
+            "ask Rebecca to be a reference for the analyst role at Kohl's. she said years ago to ask anytime",
+            SPECIFIC,
+            "Rebecca",
+            Exact("a reference for the analyst role at Kohl's"),
+            ANY,
+        ),
+        (
+            "ask Ashok to intro me to the plant head at Tata Motors Pune... no wait, Ashok knows the HR head better",
+            SPECIFIC,
+            "Ashok",
+            Exact("an intro to the plant head at Tata Motors Pune"),
+            ANY,
+        ),
+        (
+            "ask Darnell to refer me internally for the business analyst role at Kaiser",
+            SPECIFIC,
+            "Darnell",
+            Exact("a referral for the business analyst role at Kaiser"),
+            ANY,
+        ),
+    ],
     "a numbered list, a who/what form": [
         (
             "1) <@U0AB12CD34> referral for the PM role at Square 2) nothing else",
