@@ -2189,11 +2189,57 @@ def find_refs(ct: CleanText) -> list[Ref]:
             Ref(kind, text, tok.start, tokens[end_index - 1].end, source, plural, next_low=nxt)
         )
         i = end_index
+    if "is" in ct.words and "ask" in ct.words:
+        named = _ask_is_person(ct)
+        if named is not None and all(r.start != named.start for r in refs):
+            refs = sorted([*refs, named], key=lambda r: r.start)
     if "is" in ct.words and not _CLEFT_HEADS.isdisjoint(ct.words):
         refs = _with_cleft(refs, _cleft_people(ct))
     if "your" in ct.words:
         refs = _through_them(refs)
     return _resolve(refs)
+
+
+# What an ask is said to be, never who: "my ask is simple", "my ask today is small".
+_ASK_IS_WORDS = frozenset(
+    {"simple", "easy", "small", "quick", "short", "big", "same", "different", "this", "that"}
+    | {"basic", "tiny", "clear", "specific", "straightforward", "as", "like", "still", "done"}
+)
+
+
+def _ask_is_person(ct: CleanText) -> Ref | None:
+    """ "my ask today is pablo my old teammate at rappi, i will ask him …", "today my ask is to
+    kofi from my church": the person the member's ask is for, named after "my ask is". A note's
+    person when a favour follows a mark ("my ask is Dana, referral at Stripe"); otherwise named
+    in passing, for "ask him" to point back to."""
+    tokens = ct.tokens
+    count = len(tokens)
+    for k in range(1, count - 2):
+        if tokens[k].low != "ask" or tokens[k - 1].low not in ("my", "today's", "todays"):
+            continue
+        j = k + 1
+        if tokens[j].low in ("today", "tomorrow") or tokens[j].low == "for":
+            j += 1 if tokens[j].low != "for" else 2  # "my ask for today is"
+        if j >= count or tokens[j].low != "is":
+            return None
+        j += 1
+        if j + 1 < count and tokens[j].low in _ASK_IS_WORDS and tokens[j + 1].text == ":":
+            j += 2  # "my ask is simple: Nour to send me …"
+        if j < count and tokens[j].low in ("to", "for"):
+            j += 1  # "my ask is to kofi", "my ask today is for Dana"
+        if j >= count or tokens[j].low in _ASK_IS_WORDS or tokens[j].low in COMMON_WORDS:
+            return None
+        parsed = parse_object(ct, j, strong=True)
+        if parsed is None or parsed[0] is not PERSON:
+            return None
+        kind, said, end, plural = parsed
+        if _to_do_for_me(tokens, end):  # "… is simple: Nour to send me the referral link"
+            return Ref(kind, said, tokens[k - 1].start, tokens[end].end, LEAD, plural)
+        mark = _past_aside(tokens, end)
+        if mark < count and tokens[mark].text in (":", ",", "→", "—", "-"):
+            return Ref(kind, said, tokens[k - 1].start, tokens[mark].end, LEAD, plural)
+        return Ref(kind, said, tokens[j].start, tokens[end - 1].end, MENTION, plural)
+    return None
 
 
 # "I" as written in chat, opening what is said to a person named first: "steph i need you to …".

@@ -1143,6 +1143,38 @@ _KINDS: dict[str, list[tuple[str, Verdict, Any, Any, Any]]] = {
             ANY,
         ),
     ],
+    "the person after 'my ask is'": [
+        (
+            "so my ask today is dana my old teammate at nubank, i will ask her to send my cv to her manager",
+            SPECIFIC,
+            "Dana",
+            ANY,
+            ANY,
+        ),
+        (
+            "today my ask is to kwame from church i will ask him to put my cv to the HR manager at MTN",
+            SPECIFIC,
+            "Kwame",
+            ANY,
+            ANY,
+        ),
+        (
+            "my ask is Dana, referral at Stripe",
+            SPECIFIC,
+            "Dana",
+            Exact("a referral at Stripe"),
+            ANY,
+        ),
+        (
+            "my ask is simple: Nour to send me the referral link for Anghami",
+            SPECIFIC,
+            "Nour",
+            ANY,
+            ANY,
+        ),
+        ("my ask today is small, just a coffee with Jo", VAGUE, None, ANY, ANY),
+        ("my ask is the same as yesterday", VAGUE, None, ANY, ANY),
+    ],
     "a numbered list, a who/what form": [
         (
             "1) <@U0AB12CD34> referral for the PM role at Square 2) nothing else",
