@@ -280,6 +280,9 @@ _REFERENCE = re.compile(
     r"|\b(?:confirm|verify)\s(?:my|the)\s(?:\d+\s)?(?:hours|placement|attendance|work\sexperience"
     r"|experience|qualifications?|training|supervised\shours|clinical\shours)\b"
     r"|\blinkedin\s(?:recommendation|rec|recc|reco|recco)\b|\b(?:a|my)\srecommendation\sfor\s(?:the|my|a|an)\s"
+    # "ask him for a rec", "a strong reco for the grad scheme": short for a recommendation.
+    r"|\bfor\s(?:a\s|an\s)?(?:quick\s|good\s|strong\s|short\s)?(?:rec|recc|reco|recco)\b"
+    r"(?!\s(?:center|centre|room|league|sports|hall|time))"
 )
 _REVIEW = re.compile(
     r"\b(?:review(?:s|ing)?(?:\sof)?|look(?:s|ing)?\s(?:over|through|at)|read(?:s|ing)?(?:\s(?:over|through))?"
@@ -1741,6 +1744,8 @@ def find_favours(
             if "referee letter" in matched or "reference letter" in matched
             else "a recommendation letter"
             if "letter" in matched or "recommend" in matched or matched.startswith("lor")
+            else "a recommendation"
+            if matched.endswith(("rec", "recc", "reco", "recco"))
             else "a reference"
         )
         tail = rest if rest.split(" ", 1)[0].lower() in ("for", "to", "at", "with", "about") else ""

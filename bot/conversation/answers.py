@@ -19,7 +19,7 @@ from bot.conversation.intents import Reading, Topic, own_name
 from bot.conversation.phrases import EXTRA_CHECK_IN
 from bot.conversation.planning import judge, last_plan, next_check_in
 from bot.conversation.states import State
-from bot.conversation.text import short
+from bot.conversation.text import hello_to, short
 from bot.conversation.turn import Turn
 from bot.domain import AskStatus, Outcome, Role
 from bot.schedule import format_days
@@ -464,8 +464,8 @@ def _how_to_ask(turn: Turn, reading: Reading) -> str:
     ask = latest_open_ask(turn)
     if ask is not None and ask.status == AskStatus.MADE and ask.who:
         return (
-            f"One friendly line is enough: “Hi {ask.who.split()[0]}, just bumping my note in case "
-            "it got buried — no pressure either way.” Short, warm, and easy to answer."
+            f"One friendly line is enough: “{hello_to(ask.who)} just bumping my note in case it "
+            "got buried — no pressure either way.” Short, warm, and easy to answer."
         )
     return _FIXED_ANSWERS[Topic.HOW_TO_ASK]
 

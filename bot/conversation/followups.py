@@ -27,7 +27,7 @@ from bot.conversation.outcomes import ask_what_happened, choice, outcome
 from bot.conversation.phrases import CORRECTION, DIDNT_ASK, NERVES
 from bot.conversation.planning import judge, last_plan, made_untold, replace_once, skip_today
 from bot.conversation.states import State
-from bot.conversation.text import short, yours
+from bot.conversation.text import hello_to, yours
 from bot.conversation.turn import Turn
 from bot.domain import Ask, AskStatus, Outcome
 from bot.messages import Choice
@@ -482,8 +482,8 @@ def follow_up_advice(turn: Turn, reading: Reading) -> State:
     assert ask.id is not None
     turn.member.state_data = {"ask_id": ask.id}
     turn.say(
-        f"Yes, follow up with {yours(ask.who)}. {timing} Keep it to one friendly line, e.g. “Hi "
-        f"{short(ask.who, 30)}, just bumping my note in case it got buried — no pressure either "
+        f"Yes, follow up with {yours(ask.who)}. {timing} Keep it to one friendly line, e.g. "
+        f"“{hello_to(ask.who)} just bumping my note in case it got buried — no pressure either "
         "way.”",
         choice(ask.id, "nudge", "I'll nudge"),
         choice(ask.id, "heard", "Heard back"),

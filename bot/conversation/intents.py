@@ -171,6 +171,7 @@ def normalise(text: str) -> str:
     out = vocab.NOT_WORD.sub(" ", out.lower())
     out = vocab.SPACES.sub(" ", out).strip()
     out = re.sub(r"\b(\w+)( \1\b)+", r"\1", out)  # "done done" (✅ after "done") is one word
+    out = _CHAT_SPELLING.sub(lambda m: _CHAT_SPELLINGS[m.group(0)], out)  # "shud" -> "should"
     out = "".join(c for c in unicodedata.normalize("NFKD", out) if not unicodedata.combining(c))
     question = "?" in out
     out = out.strip(" .,!:;-")
@@ -178,6 +179,19 @@ def normalise(text: str) -> str:
     if question and not out.endswith("?") and len(out.split()) <= 12 and out.count("?") == 0:
         out += "?"
     return out
+
+
+# Chat spellings of the words questions turn on: "how long shud i wait", "wud she mind".
+_CHAT_SPELLINGS = {
+    "shud": "should",
+    "shld": "should",
+    "shuld": "should",
+    "wud": "would",
+    "wld": "would",
+    "cud": "could",
+    "cld": "could",
+}
+_CHAT_SPELLING = re.compile(rf"\b(?:{'|'.join(_CHAT_SPELLINGS)})\b")
 
 
 def _words(low: str) -> list[str]:
@@ -1066,7 +1080,15 @@ def _without_fillers(low: str) -> str:
 def _hedged_fragment(low: str) -> bool:
     """A short answer with a doubtful question mark, not a question: "referral i suppose?",
     "her manager maybe?"."""
-    if not low.endswith("?") or vocab.QUESTION_START.match(low) or len(_words(low)) > 6:
+    if not low.endswith("?") or len(_words(low)) > 8:
+        return False
+    hedge = vocab.LEADING_HEDGE.match(low)
+    if hedge is not None and low[hedge.end() :].strip("? "):
+        # "idk maybe a rec?", "maybe a referral?": a favour offered with a doubt
+        rest = assessed(f"ask Jo for {low[hedge.end() :].rstrip('?')}")
+        if rest.kind is not None:
+            return True
+    if vocab.QUESTION_START.match(low):
         return False
     if vocab.TRAILING_HEDGE.search(low):
         return True
@@ -1319,7 +1341,9 @@ def _names_outcome(low: str) -> bool:
             r"referring me|nothing (yet |back )?from|still nothing|no word from|heard nothing|"
             r"(he|she|they) (already )?(sent|forwarded|passed on|shared|submitted) (my|the)|"
             r"never (got|gotten) back|got back to me|(finally )?(answered|replied|responded)|"
-            r"^still no\b|(she|he|they) (wrote|sent|signed|posted|left) (it|one|me)\b)",
+            r"^still no\b|(she|he|they) (wrote|sent|signed|posted|left) (it|one|me)\b"
+            r"|(didn'?t|did not|hasn'?t|has not) (answer|answered|reply|replied|respond|responded|"
+            r"get back|gotten back|got back|write back)\b)",
             low,
         )
     )

@@ -348,6 +348,12 @@ HEDGES = re.compile(
     re.IGNORECASE,
 )
 # "referral i suppose?": a doubt at the end of an answer, not part of it.
+# "idk maybe a rec?": a doubt before the answer.
+LEADING_HEDGE = re.compile(
+    r"^((idk|dunno|hm+|um+|uh+|ok|so|well)[,.]? )*(maybe|probably|prob|perhaps|i guess|i think"
+    r"|possibly|idk) ",
+    re.IGNORECASE,
+)
 TRAILING_HEDGE = re.compile(
     r"[\s,]+(i (guess|suppose|think)|maybe|probably|prob|perhaps)\W*$", re.IGNORECASE
 )

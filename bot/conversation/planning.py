@@ -25,7 +25,13 @@ from bot.conversation.intents import (
     someone_in,
 )
 from bot.conversation.outcomes import ask_what_happened, outcome
-from bot.conversation.phrases import HARD_TIMES, NAME_GIVEN, SAME_AGAIN, TRAILING_HEDGE
+from bot.conversation.phrases import (
+    HARD_TIMES,
+    LEADING_HEDGE,
+    NAME_GIVEN,
+    SAME_AGAIN,
+    TRAILING_HEDGE,
+)
 from bot.conversation.states import State
 from bot.conversation.text import short, yours
 from bot.conversation.turn import Turn
@@ -278,7 +284,7 @@ def _combinations(data: dict[str, object], answer: str) -> list[str]:
     who = data.get("who")
     what = data.get("what")
     asking = str(data.get("asking", ""))
-    body = TRAILING_HEDGE.sub("", answer.strip()).rstrip(".!?")
+    body = LEADING_HEDGE.sub("", TRAILING_HEDGE.sub("", answer.strip())).rstrip(".!?")
     readings = [answer]
     named = person_in(body) if body else None
     if who and "what" in asking and body and named in (None, who):

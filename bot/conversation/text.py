@@ -6,7 +6,7 @@ import re
 
 from bot.text import MAX_MESSAGE_CHARS, TextProblem, clean_message
 
-__all__ = ["MAX_MESSAGE_CHARS", "TextProblem", "clean_message", "short", "yours"]
+__all__ = ["MAX_MESSAGE_CHARS", "TextProblem", "clean_message", "hello_to", "short", "yours"]
 
 
 def short(text: str, limit: int = 80) -> str:
@@ -19,3 +19,18 @@ def yours(who: object) -> str:
     """The person as the coach says it to the member: "my neighbour" -> "your neighbour". (The
     ask keeps the member's words: the digest and the organizer's tables show those.)"""
     return re.sub(r"^my\b", "your", str(who), flags=re.IGNORECASE)
+
+
+def hello_to(who: str | None) -> str:
+    """ "Hi Jen," for the line the member sends them: the first name ("Jen Park" -> "Jen"), a
+    title with the name ("Dr. Kim"), or just "Hi," for a relation ("my old manager")."""
+    name = (who or "").strip()
+    if not name or re.match(r"(?i)(my|your|our|the|a|an|his|her|their)\b", name):
+        return "Hi,"
+    first = name.split()[0]
+    if first.rstrip(".").lower() in _TITLES and " " in name:
+        return f"Hi {short(name, 30)},"
+    return f"Hi {first},"
+
+
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor", "coach", "aunt", "uncle"})

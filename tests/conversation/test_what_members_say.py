@@ -806,6 +806,21 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("i chickened out lol", "Nerves are normal"),
         ("fine i'll do it tmrw", "The ask of your cousin is still open"),
     ],
+    "a favour offered with a doubt, news while the plan is unfinished, chat spellings": [
+        (":1h", "Morning, Ana!"),
+        ("gonna hit up my old manager", "What will you ask your old manager for"),
+        ("idk maybe a rec?", "That's a real ask: your old manager, a recommendation."),
+        (":8h", "Did you make your ask of your old manager?"),
+        ("she didnt answer yet", "Asking was the hard part."),
+        ("how long shud i wait", "give it until day 3 or 4, then nudge"),
+        ("what do i say to her", "“Hi, just bumping my note"),
+    ],
+    "news of an ask while its plan is unfinished is how it went": [
+        (":1h", "Morning, Ana!"),
+        ("gonna hit up my old manager", "What will you ask your old manager for"),
+        (":8h", ""),
+        ("she didnt answer yet", "Noted: you asked your old manager. Asking was the hard part."),
+    ],
     "'who?' and 'for what?' back to the morning question get ideas": [
         (":1h", "Morning, Ana!"),
         ("who?", "Start with people who already know you"),
