@@ -98,7 +98,7 @@ def _the_ask(turn: Turn, made_only: bool = False, text: str = "") -> tuple[Ask |
     answer that opens with the person of another open ask is about that one ("Jen said yes"
     while the question is about Lu)."""
     pending = current_ask(turn)
-    person = (outcome_person(text) or made_person(text)) if text else None
+    person = (outcome_person(text) or made_person(text) or _one_named(turn, text)) if text else None
     if person is not None and not (pending is not None and _is_of(pending, person)):
         named = latest_open_ask(turn, made_only, of=person)
         if named is not None:
@@ -106,6 +106,22 @@ def _the_ask(turn: Turn, made_only: bool = False, text: str = "") -> tuple[Ask |
     if pending is not None:
         return pending, True
     return latest_open_ask(turn, made_only), False
+
+
+def _one_named(turn: Turn, text: str) -> str | None:
+    """The person of the one open ask a message names anywhere ("did both, Maya said yes")."""
+    assert turn.member.id is not None
+    low = text.lower()
+    named = {
+        ask.who
+        for ask in turn.uow.asks.for_member(turn.member.id, since=turn.now - ANSWERS_REACH)
+        if ask.who
+        and ask.verdict == "specific"
+        and ask.status not in (AskStatus.SKIPPED, AskStatus.DROPPED)
+        and ask.outcome not in (Outcome.YES, Outcome.NO)
+        and _named_at(low, ask.who) is not None
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 def _is_of(ask: Ask, person: str) -> bool:
@@ -275,8 +291,14 @@ def several_answers(turn: Turn, text: str) -> State | None:
             key=lambda found: found[0],
         )
         if not named:
-            _, result = _how_it_went(part, turn.today)
-            if result is not None and last and all(told[id(a)][1] is None for a in last):
+            read_it, result = _how_it_went(part, turn.today)
+            every = _EVERY.search(part.lower())
+            if read_it and every is not None and not last:
+                # "both done!", "did both, Maya said yes": the newest two (or all) open asks
+                both = asks[: 2 if every.group(0) == "both" else None]
+                told |= {id(ask): (ask, result) for ask in both if id(ask) not in told}
+                last = both
+            elif result is not None and last and all(told[id(a)][1] is None for a in last):
                 # "asked jen and lu, both said yes": how it went for the people just named
                 told |= {id(ask): (ask, result) for ask in last}
             continue  # "asked both."
@@ -304,8 +326,17 @@ def several_answers(turn: Turn, text: str) -> State | None:
         told |= {id(ask): (ask, result) for _, ask in named}
     if len(told) < 2:
         return None
+    return _tell(turn, sorted(told.values(), key=lambda found: found[0].id or 0))
+
+
+# "both", "all of them", "all three": every open ask at once.
+_EVERY = re.compile(r"\bboth\b|\ball (of them|three|3|four|4)\b|\beach of them\b")
+
+
+def _tell(turn: Turn, told: list[tuple[Ask, Outcome | None]]) -> State:
+    """Record how each ask went, and say it back in one message."""
     lines = []
-    for ask, result in told.values():
+    for ask, result in told:
         who = yours(ask.who)
         ask.status = AskStatus.MADE
         ask.updated_at = turn.now

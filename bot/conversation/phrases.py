@@ -320,7 +320,8 @@ DECLINE = re.compile(
     r"changed my mind|i changed my mind|no,? that doesn'?t work|that doesn'?t work|doesn'?t work)$"
 )
 MADE = re.compile(
-    r"^(made it|made|made the ask|done|did it|i did|did|yes i did|yep did it|yes did it|"
+    r"^(both (are |r )?(done|sent|made|asked)|done with both|did (them )?both|did both of them|"
+    r"made it|made|made the ask|done|did it|i did|did|yes i did|yep did it|yes did it|"
     r"asked|i asked|already did|already asked|just did|just asked|all done|mission accomplished|"
     r"sent|sent it|i sent it|yes,? sent|i made it|i made the ask|made my ask|ask made|"
     r"i did it|done and done|yes made it|yeah i did|yep i did|yup did it|did that|yh|yh i did|"

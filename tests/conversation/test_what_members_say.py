@@ -193,6 +193,9 @@ def two_asks_today(db: Database) -> Chat:
         ("Jen and Lu both said yes", "yes", "yes"),
         ("asked jen and lu, both said yes 🎉", "yes", "yes"),
         ("jen yes, lu no", "yes", "no"),
+        ("both done!", None, None),
+        ("both said yes", "yes", "yes"),
+        ("did both, Lu said no", None, "no"),
         ("I asked Jen and Lu", None, None),
     ],
 )
@@ -208,6 +211,13 @@ def test_news_of_two_asks_in_one_message_records_both(
     ]
     if jen == "yes":
         assert "• Jen: yes! A two-line thank-you today" in reply
+
+
+def test_news_of_one_ask_named_anywhere_is_that_ask(sqlite_db: Database) -> None:
+    chat = two_asks_today(sqlite_db)
+    [said, again] = chat.say("oh and Jen said yes btw")
+    assert said.startswith("(That's for your ask of Jen.) Great outcome.")
+    assert again == "And did you make your ask of Lu?"
 
 
 def test_news_of_the_other_ask_is_that_ask_and_the_question_comes_back(
