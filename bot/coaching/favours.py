@@ -1253,6 +1253,15 @@ _SPOT_FOR_ME = re.compile(
     r"|\broom\sfor\sme\s(?:on|in|at)\s(?:the|his|her|their)\s(?:[\w-]+\s)?(?:crew|team|roster|rota"
     r"|line|kitchen|shop|site|ward|gang)\b"
 )
+# Whether the person asked will take the member on: a doing-for-me verb, then work ("shifts",
+# "the scholarship") in the same clause — never advice or help.
+_TAKES_ME_ON = re.compile(
+    r"(?:if|whether)\s(?:he|she|they)(?:'ll|'d|\swill|\swould|\scan|\scould|\smight)?\s"
+    r"(?:give|offer|take|hire|supervise|sponsor|train|employ|try|trial|roster|put)\s(?:me|us)\s"
+    r"(?:on\s)?(?:[\w'-]+\s){0,4}?(?:shifts?|hours|work|job|role|position|placement|internship"
+    r"|apprenticeship|traineeship|trial|scholarship|contract|start|stage|roster|rota|crew|team"
+    r"|casual|temp|project|gig)\b"
+)
 # Work by the season or on a crew someone runs: "runs the packhouse … this packing season".
 _WORK_SEASON = re.compile(r"\b(?:season|seasonal|runs\sthe|crew|roster|rota|harvest)\b")
 # A question after the person's own view: "what he'd look for", "how would she approach".
@@ -1332,6 +1341,10 @@ def _question_concrete(
         # "if she has a spot for me this winter season" (she runs the lift team): whether the
         # person will take the member on (not "if there's anything for me", nor a spot at
         # yoga).
+        return True
+    if _TAKES_ME_ON.match(low, start, stop) is not None:
+        # "if he'll give me weekend shifts at either", "whether she'd supervise me for the
+        # summer vacation scholarship": whether the person will take the member on for work.
         return True
     if _NAMED_POST.search(low, start, stop) is not None:
         return True  # "whether the CNM2 post in Cork is open": a post named by its title

@@ -1175,6 +1175,24 @@ _KINDS: dict[str, list[tuple[str, Verdict, Any, Any, Any]]] = {
         ("my ask today is small, just a coffee with Jo", VAGUE, None, ANY, ANY),
         ("my ask is the same as yesterday", VAGUE, None, ANY, ANY),
     ],
+    "whether the person will take the member on for work": [
+        (
+            "ask Chen if he'll give me weekend shifts at either of his restaurants",
+            SPECIFIC,
+            "Chen",
+            "weekend shifts",
+            ANY,
+        ),
+        (
+            "asking Nat whether she'd supervise me for the summer vacation scholarship",
+            SPECIFIC,
+            "Nat",
+            ANY,
+            ANY,
+        ),
+        ("ask Jo if she will give me advice", VAGUE, "Jo", ANY, ("what",)),
+        ("ask Jo if she can give me some help with my resume", VAGUE, "Jo", ANY, ANY),
+    ],
     "a numbered list, a who/what form": [
         (
             "1) <@U0AB12CD34> referral for the PM role at Square 2) nothing else",
