@@ -380,7 +380,7 @@ _NAMES = re.compile(
     r"(?:full\s)?name\b"
     # "give me the number of her nephew at KenGen": someone else's number, not a count.
     r"|the\s(?:phone\s|mobile\s|direct\s|work\s)?number\s(?:of|for)\s(?:her|his|their|the)\s"
-    r"[\w-]+\s(?:[\w-]+\s)?(?:at|in|from|on|who)\s"
+    r"(?:[\w-]+\s){1,3}?(?:at|in|from|on|who)\s"
     # "her list of the 5 Google PM questions she got"
     r"|(?:her|his|their|the|a)\slist\sof\s(?:[\w-]+\s){0,4}?(?:questions|companies|contacts"
     r"|partners|employers|firms"
@@ -595,6 +595,8 @@ _PUT_ME_FORWARD = re.compile(
     r"(?:the|his|her|their|your|ur)\s"
     r"(?!(?:mailing|email|e-mail|guest|distribution|group|party|newsletter|christmas|xmas)\b)"
     r"(?:[\w-]+\s){0,2}?(?:(?:list|books)(?=\s(?:for|of|at|she|he|they|that|to|with)\b)"
+    # "put me on the casual PCA list once my police check comes through": a list of a kind
+    r"|(?<=\s)(?:[\w-]+\s){1,2}?list(?=\s(?:once|when|after|asap)\b|\s?[.,;!]|\s?$)"
     r"|roster|rota|pool|register)\b"
 )
 _PUT_ME_FORWARD_WORDS = frozenset({"up", "list", "books", "roster", "rota", "pool", "register"})

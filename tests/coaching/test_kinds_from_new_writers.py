@@ -1193,6 +1193,24 @@ _KINDS: dict[str, list[tuple[str, Verdict, Any, Any, Any]]] = {
         ("ask Jo if she will give me advice", VAGUE, "Jo", ANY, ("what",)),
         ("ask Jo if she can give me some help with my resume", VAGUE, "Jo", ANY, ANY),
     ],
+    "a contact at a named place, a list of a kind to be put on": [
+        (
+            "ask Moses to text me the number of the new warehouse manager at Sysco",
+            SPECIFIC,
+            "Moses",
+            ANY,
+            ANY,
+        ),
+        (
+            "ask Shaz to put me on the casual PCA list once my police check comes through",
+            SPECIFIC,
+            "Shaz",
+            ANY,
+            ANY,
+        ),
+        ("ask Jo to put me on her list", VAGUE, "Jo", ANY, ANY),
+        ("ask Jo to put me on the guest list.", VAGUE, "Jo", ANY, ANY),
+    ],
     "a numbered list, a who/what form": [
         (
             "1) <@U0AB12CD34> referral for the PM role at Square 2) nothing else",
