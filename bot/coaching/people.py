@@ -1907,7 +1907,11 @@ def _possessive_subject(ct: CleanText, i: int) -> tuple[Ref, int] | None:
 
 
 # Words after "X's" that read it as "X is": "vero's on the podcast team", "maya's reviewing …".
-_AFTER_IS = frozenset({"on", "at", "in", "with", "now", "still", "already", "been", "a", "an"})
+_AFTER_IS = frozenset(
+    {"on", "at", "in", "with", "now", "still", "already", "been", "a", "an"}
+    # "shazza's the roster coordinator …", "sharon's my old boss": "'s the" is never "of"
+    | {"the", "my", "our", "also", "basically"}
+)
 
 
 def _contracted_subject(ct: CleanText) -> Ref | None:

@@ -1209,6 +1209,13 @@ _KINDS: dict[str, list[tuple[str, Verdict, Any, Any, Any]]] = {
             ANY,
         ),
         ("ask Jo to put me on her list", VAGUE, "Jo", ANY, ANY),
+        (
+            "sharon's the roster coordinator at the care home. asking her to put me on the casual list.",
+            SPECIFIC,
+            "Sharon",
+            ANY,
+            ANY,
+        ),
         ("ask Jo to put me on the guest list.", VAGUE, "Jo", ANY, ANY),
     ],
     "a numbered list, a who/what form": [
