@@ -852,7 +852,9 @@ _BARE_KINDS = {
 }
 _QUESTION = re.compile(
     # "ping <@U…> about whether the opening is remote": a message sent about a question.
-    r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout|(?:ping|text|email|message|msg|dm|slack)\s"
+    # "need him to confirm whether my retail experience counts …": a question put to them.
+    r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout|confirm|check\swith\s(?:him|her|them)"
+    r"|(?:ping|text|email|message|msg|dm|slack)\s"
     r"(?:[\w'.-]+\s){1,3}?(?:about|abt))\s(?:[\w'.-]+\s){0,8}?"
     # "(she's a recruiter at Grab)", ", the hiring manager I met at the fair,": about the person.
     r"(?:\([^()]{0,80}\)\s|[\w'.-]+,\s[^,.;:!?()]{1,90},\s"
@@ -1214,6 +1216,18 @@ _ORG_BEFORE = re.compile(r"\b(?:at|to|for|from|joined|with)\s(?:the\s)?((?!I\b)[
 _COUNTS_AS = re.compile(
     r"(?:whether|if)\s(?:my|the|our|this)\s(?:[\w'-]+\s){0,4}?(?:counts?|would\scount"
     r"|will\scount|could\scount|qualif(?:y|ies)|is\sconsidered|are\sconsidered)\sas\s[\w\"“'-]"
+    # "whether my retail experience counts for the team leader role": for a named post
+    r"|(?:whether|if)\s(?:my|the|our|this)\s(?:[\w'-]+\s){0,4}?(?:counts?|would\scount"
+    r"|will\scount|qualif(?:y|ies)\sme)\sfor\s(?:the|a|an)\s(?:[\w&.'-]+\s){0,4}?(?:role|job"
+    r"|position|post|program|programme|scheme|grade|band|level|apprenticeship|opening)\b"
+)
+# "if the AO panel from last year is still open", "whether the staff nurse panel is reopening":
+# whether a named round of hiring is open.
+_STILL_OPEN = re.compile(
+    r"(?:whether|if)\s(?:the|that|their|his|her)\s(?:[\w&.'-]+\s){1,4}?(?:panel|post|role|job"
+    r"|position|opening|vacancy|program|programme|scheme|intake|round|req|roster)\s"
+    r"(?:(?:from|for|at|in)\s(?:[\w&.'-]+\s){1,3}?)?(?:is|are)\s(?:still\s)?(?:open|reopening"
+    r"|re-opening|running|live|hiring|going\sahead|filled)\b"
 )
 # "what they actually care about", "what they look for": what a named employer values.
 _PREFERENCE = frozenset(
@@ -1350,6 +1364,8 @@ def _question_concrete(
         return True
     if _NAMED_POST.search(low, start, stop) is not None:
         return True  # "whether the CNM2 post in Cork is open": a post named by its title
+    if _STILL_OPEN.match(low, start, stop) is not None:
+        return True  # "if the AO panel from last year is still open for assignments"
     titled = _TITLED_JOB.search(low, start, stop)
     if titled is not None and any(w in _WORKERS for w in titled.group(1).split()):
         return True  # "whether they've filled the bilingual claims adjuster job": a post by title
@@ -1481,8 +1497,10 @@ _NAMES_WORDS = _forms(
     "s",
 )
 _KNOWS_WORDS = _forms("know knows has have whether if")
-_QUESTION_WORDS = _forms("ask tell find", "s ed ing") | _forms(
-    "ping text email message msg dm slack q question", "s"
+_QUESTION_WORDS = (
+    _forms("ask tell find", "s ed ing")
+    | {"confirm", "check"}
+    | _forms("ping text email message msg dm slack q question", "s")
 )
 _CALL_WORDS = _forms(
     "call chat zoom conversation coffee meeting session catch-up phone video", "s"

@@ -1218,6 +1218,25 @@ _KINDS: dict[str, list[tuple[str, Verdict, Any, Any, Any]]] = {
         ),
         ("ask Jo to put me on the guest list.", VAGUE, "Jo", ANY, ANY),
     ],
+    "a named round of hiring still open, experience counted for a post, a question confirmed": [
+        (
+            "ask Deirdre in HR if the AO panel from last year is still open for assignments",
+            SPECIFIC,
+            "Deirdre",
+            "AO panel",
+            ANY,
+        ),
+        ("ask Jo if the swimming pool is still open", VAGUE, "Jo", ANY, ANY),
+        (
+            "keith's running the hiring at Bunnings, just need him to confirm whether my retail experience counts for the team leader role",
+            SPECIFIC,
+            "Keith",
+            "team leader role",
+            ANY,
+        ),
+        ("ask Jo whether my experience counts for anything", VAGUE, "Jo", ANY, ANY),
+        ("I need to confirm whether I got the job", VAGUE, None, ANY, ANY),
+    ],
     "a numbered list, a who/what form": [
         (
             "1) <@U0AB12CD34> referral for the PM role at Square 2) nothing else",
