@@ -1571,6 +1571,8 @@ _WORD_FAVOURS: _FavourGates = (
     (_PUT_ME_FORWARD, _PUT_ME_FORWARD_WORDS),
     (_SPEAK_FOR_ME, _SPEAK_FOR_ME_WORDS),
 )
+# Every word the names, counted contacts, "who …", "which …" and benchmark loop needs one of.
+_INFORMATION_WORDS = _NAMES_WORDS | _COUNTED_WORDS | {"who", "which", "benchmark", "benchmarks"}
 _PRACTICE_FAVOUR_WORDS = frozenset().union(*(needs for _, needs in _PRACTICE_FAVOURS))
 _DEED_FAVOUR_WORDS = frozenset().union(*(needs for _, needs in _DEED_FAVOURS))
 _WORD_FAVOUR_WORDS = frozenset().union(*(needs for _, needs in _WORD_FAVOURS))
@@ -1789,15 +1791,23 @@ def find_favours(
     # Names, counted contacts and the person to send something to: "the names of two plant
     # managers", "two alumni contacts in…", "who I should send materials to" (concrete only
     # where a company is named in the sentence).
-    counted = not _COUNTED_WORDS.isdisjoint(words) and (
-        not _NUMBER_WORDS.isdisjoint(words) or _HAS_DIGIT(low) is not None
+    # (Most messages hold none of the words these need: one set test then skips them all.)
+    asks_info = not _INFORMATION_WORDS.isdisjoint(words)
+    counted = (
+        asks_info
+        and not _COUNTED_WORDS.isdisjoint(words)
+        and (not _NUMBER_WORDS.isdisjoint(words) or _HAS_DIGIT(low) is not None)
     )
     for pattern, runs in (
-        (_NAMES, not _NAMES_WORDS.isdisjoint(words)),
-        (_COUNTED, counted),
-        (_WHO_TO, "who" in words),
-        (_WHICH_PEOPLE, "which" in words),
-        (_BENCHMARK, "benchmark" in words or "benchmarks" in words),
+        (
+            (_NAMES, not _NAMES_WORDS.isdisjoint(words)),
+            (_COUNTED, counted),
+            (_WHO_TO, "who" in words),
+            (_WHICH_PEOPLE, "which" in words),
+            (_BENCHMARK, "benchmark" in words or "benchmarks" in words),
+        )
+        if asks_info
+        else ()
     ):
         for m in pattern.finditer(low) if runs else _EMPTY:
             stop = _sentence_end(low, m.end())
@@ -1912,7 +1922,7 @@ def find_favours(
         )
     timed = "min" in low or "hour" in low or "hr" in low
     talks = not _TALK_WORDS.isdisjoint(words)
-    for pattern, runs in ((_FOR_TIME, timed), (_TALK_TO_ME, talks)):
+    for pattern, runs in ((_FOR_TIME, timed), (_TALK_TO_ME, talks)) if timed or talks else ():
         for m in pattern.finditer(low) if runs else _EMPTY:
             # "ask Tevita for 15 min about how he moved…", "would talk to me about openings":
             # concrete with a length, or a company or named subject in the sentence.
