@@ -1576,6 +1576,38 @@ _INFORMATION_WORDS = _NAMES_WORDS | _COUNTED_WORDS | {"who", "which", "benchmark
 _PRACTICE_FAVOUR_WORDS = frozenset().union(*(needs for _, needs in _PRACTICE_FAVOURS))
 _DEED_FAVOUR_WORDS = frozenset().union(*(needs for _, needs in _DEED_FAVOURS))
 _WORD_FAVOUR_WORDS = frozenset().union(*(needs for _, needs in _WORD_FAVOURS))
+# Every word a test in `find_favours` looks for in the message's words (each `….isdisjoint(words)`
+# and `"…" in words` there): `find_favours` keeps only these of the message's words, usually a
+# handful, so each of its thirty-odd set tests reads a few words rather than the whole message.
+# tests/coaching/test_favour_words.py checks that every test there is covered.
+_FAVOUR_TEST_WORDS = frozenset().union(
+    _INTRO_WORDS,
+    _REFERRAL_WORDS,
+    _REFERENCE_WORDS,
+    _DOC_HEADS,
+    _REVIEW_WORDS,
+    _DOC_REVIEW_WORDS,
+    _BACK_DOC_WORDS,
+    _SEND_DOC_WORDS,
+    _INFORMATION_WORDS,
+    _COUNTED_WORDS,
+    _NUMBER_WORDS,
+    _NAMES_WORDS,
+    _CONTACT_WORDS,
+    _PRONOUN_WORDS,
+    _KNOWS_WORDS,
+    _QUESTION_HEADS,
+    _QUESTION_WORDS,
+    _CALL_WORDS,
+    _TALK_WORDS,
+    _WORKERS,
+    _FOREIGN_GATE,
+    _FOREIGN_WORDS,
+    _FOREIGN_QUESTION_GATE,
+    _FOREIGN_ASKING_WORDS,
+    *(needs for _, needs in (*_PRACTICE_FAVOURS, *_DEED_FAVOURS, *_WORD_FAVOURS)),
+    {"who", "which", "benchmark", "benchmarks", "whether", "about", "abt"},
+)
 
 
 _NO_WORDS: frozenset[str] = frozenset()
@@ -1608,6 +1640,7 @@ def find_favours(
     `words` are the message's lowercase tokens (found again from `text` when not given)."""
     if words is None:
         words = {word.lower() for word in TOKEN.findall(text)}
+    words = _FAVOUR_TEST_WORDS.intersection(words)  # the words the tests below look for
     # A bare favour noun holds "refer" (referral, reference, referee), "intro" or "recommend".
     bare = after_person and ("refer" in low or "intro" in low or "recommend" in low)
     favours: list[Favour] = list(_bare_favours(text, low, after_person)) if bare else []
