@@ -258,13 +258,14 @@ def clean(raw: str) -> CleanText:
         text = _CONTROL.sub(" ", text)
     mentions: dict[str, str] = {}
 
-    def keep_mention(match: re.Match[str]) -> str:
-        key = f"{MENTION_PREFIX}{len(mentions)}X"
-        mentions[key] = match.group(0)
-        return f" {key} "
-
     # Each markup pass runs only when its marker character is present (most asks are plain).
     if "<" in text:
+        # (Made here, not for every message: most hold no mention.)
+        def keep_mention(match: re.Match[str]) -> str:
+            key = f"{MENTION_PREFIX}{len(mentions)}X"
+            mentions[key] = match.group(0)
+            return f" {key} "
+
         text = _LINK_WITH_LABEL.sub(lambda m: f" {m.group(1)} ", text)
         text = _BARE_LINK.sub(" ", text)
         text = _CHANNEL.sub(lambda m: f" {m.group(1) or ''} ", text)
