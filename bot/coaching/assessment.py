@@ -1224,6 +1224,7 @@ def _assess(text: str, companies: Sequence[str]) -> Assessment:
         )
         assert person is not None
         who = _say_name(person.text)
+        asked_for = _before_cleft(favour, person, ct.text)  # said back twice below
         # "hey Jo! would you be open to …" asks Jo, not the coach; only a doubt after it asks me.
         question = _coach_question(
             ct.low, favour.start, addressed=person.addressed or favour in addressed
@@ -1234,11 +1235,10 @@ def _assess(text: str, companies: Sequence[str]) -> Assessment:
             (),
             who=who,
             kind=favour.kind,
-            what=_polish(_before_cleft(favour, person, ct.text), company, role, respell),
+            what=_polish(asked_for, company, role, respell),
             reasons=(
                 f"Names who will be asked: {who}.",
-                "Asks for something concrete: "
-                f"{_respelt(_without_dangling(_before_cleft(favour, person, ct.text)), respell)}.",
+                f"Asks for something concrete: {_respelt(_without_dangling(asked_for), respell)}.",
             )
             + (
                 (f'But "{question}" asks me whether to ask: it is not yet a plan.',)

@@ -1639,6 +1639,67 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 )
 
 
+# The favours read by one loop each in `find_favours`, with the words one of which every match
+# holds: most messages hold none of a loop's words, and one set test then skips the whole loop
+# (rather than one test per pattern). The unions are made from the pairs, so they stay in step.
+_FavourGates = tuple[tuple[re.Pattern[str], frozenset[str]], ...]
+_PRACTICE_FAVOURS: _FavourGates = (
+    (_INFORMATIONAL, _INFORMATIONAL_WORDS),
+    (_MOCK, _MOCK_WORDS),
+    (_PRACTICE, _PRACTICE_WORDS),
+)
+_DEED_FAVOURS: _FavourGates = (
+    (_ARRANGE, _ARRANGE_WORDS),
+    (_SIGN, _SIGN_WORDS),
+    (_WALK_ME, _WALK_ME_WORDS),
+    (_BE_ROLE, _BE_ROLE_WORDS),
+    (_WRITE_DOC, _WRITE_WORDS),
+    (_STATUS, _STATUS_WORDS),
+    (_TAKE_ON, _TAKE_ON_WORDS),
+)
+_WORD_FAVOURS: _FavourGates = (
+    (_PUT_ME_FORWARD, _PUT_ME_FORWARD_WORDS),
+    (_SPEAK_FOR_ME, _SPEAK_FOR_ME_WORDS),
+)
+# Every word the names, counted contacts, "who …", "which …" and benchmark loop needs one of.
+_INFORMATION_WORDS = _NAMES_WORDS | _COUNTED_WORDS | {"who", "which", "benchmark", "benchmarks"}
+_PRACTICE_FAVOUR_WORDS = frozenset().union(*(needs for _, needs in _PRACTICE_FAVOURS))
+_DEED_FAVOUR_WORDS = frozenset().union(*(needs for _, needs in _DEED_FAVOURS))
+_WORD_FAVOUR_WORDS = frozenset().union(*(needs for _, needs in _WORD_FAVOURS))
+# Every word a test in `find_favours` looks for in the message's words (each `….isdisjoint(words)`
+# and `"…" in words` there): `find_favours` keeps only these of the message's words, usually a
+# handful, so each of its thirty-odd set tests reads a few words rather than the whole message.
+# tests/coaching/test_favour_words.py checks that every test there is covered.
+_FAVOUR_TEST_WORDS = frozenset().union(
+    _INTRO_WORDS,
+    _REFERRAL_WORDS,
+    _REFERENCE_WORDS,
+    _DOC_HEADS,
+    _REVIEW_WORDS,
+    _DOC_REVIEW_WORDS,
+    _BACK_DOC_WORDS,
+    _SEND_DOC_WORDS,
+    _INFORMATION_WORDS,
+    _COUNTED_WORDS,
+    _NUMBER_WORDS,
+    _NAMES_WORDS,
+    _CONTACT_WORDS,
+    _PRONOUN_WORDS,
+    _KNOWS_WORDS,
+    _QUESTION_HEADS,
+    _QUESTION_WORDS,
+    _CALL_WORDS,
+    _TALK_WORDS,
+    _WORKERS,
+    _FOREIGN_GATE,
+    _FOREIGN_WORDS,
+    _FOREIGN_QUESTION_GATE,
+    _FOREIGN_ASKING_WORDS,
+    *(needs for _, needs in (*_PRACTICE_FAVOURS, *_DEED_FAVOURS, *_WORD_FAVOURS)),
+    {"who", "which", "benchmark", "benchmarks", "whether", "about", "abt"},
+)
+
+
 _NO_WORDS: frozenset[str] = frozenset()
 _EMPTY: tuple[re.Match[str], ...] = ()
 
@@ -1669,6 +1730,7 @@ def find_favours(
     `words` are the message's lowercase tokens (found again from `text` when not given)."""
     if words is None:
         words = {word.lower() for word in TOKEN.findall(text)}
+    words = _FAVOUR_TEST_WORDS.intersection(words)  # the words the tests below look for
     # A bare favour noun holds "refer" (referral, reference, referee), "intro" or "recommend".
     bare = after_person and ("refer" in low or "intro" in low or "recommend" in low)
     favours: list[Favour] = list(_bare_favours(text, low, after_person)) if bare else []
@@ -1861,15 +1923,23 @@ def find_favours(
     # Names, counted contacts and the person to send something to: "the names of two plant
     # managers", "two alumni contacts in…", "who I should send materials to" (concrete only
     # where a company is named in the sentence).
-    counted = not _COUNTED_WORDS.isdisjoint(words) and (
-        not _NUMBER_WORDS.isdisjoint(words) or _HAS_DIGIT(low) is not None
+    # (Most messages hold none of the words these need: one set test then skips them all.)
+    asks_info = not _INFORMATION_WORDS.isdisjoint(words)
+    counted = (
+        asks_info
+        and not _COUNTED_WORDS.isdisjoint(words)
+        and (not _NUMBER_WORDS.isdisjoint(words) or _HAS_DIGIT(low) is not None)
     )
     for pattern, runs in (
-        (_NAMES, not _NAMES_WORDS.isdisjoint(words)),
-        (_COUNTED, counted),
-        (_WHO_TO, "who" in words),
-        (_WHICH_PEOPLE, "which" in words),
-        (_BENCHMARK, "benchmark" in words or "benchmarks" in words),
+        (
+            (_NAMES, not _NAMES_WORDS.isdisjoint(words)),
+            (_COUNTED, counted),
+            (_WHO_TO, "who" in words),
+            (_WHICH_PEOPLE, "which" in words),
+            (_BENCHMARK, "benchmark" in words or "benchmarks" in words),
+        )
+        if asks_info
+        else ()
     ):
         for m in pattern.finditer(low) if runs else _EMPTY:
             stop = _sentence_end(low, m.end())
@@ -1984,7 +2054,7 @@ def find_favours(
         )
     timed = "min" in low or "hour" in low or "hr" in low
     talks = not _TALK_WORDS.isdisjoint(words)
-    for pattern, runs in ((_FOR_TIME, timed), (_TALK_TO_ME, talks)):
+    for pattern, runs in ((_FOR_TIME, timed), (_TALK_TO_ME, talks)) if timed or talks else ():
         for m in pattern.finditer(low) if runs else _EMPTY:
             # "ask Tevita for 15 min about how he moved…", "would talk to me about openings":
             # concrete with a length, or a company or named subject in the sentence.
@@ -2007,11 +2077,7 @@ def find_favours(
             else:
                 kind, what = OTHER, _phrase(text, m.start() + 4, stop)
             favours.append(Favour(kind, m.start(), m.end(), concrete, what, True))
-    for pattern, needs in (
-        (_INFORMATIONAL, _INFORMATIONAL_WORDS),
-        (_MOCK, _MOCK_WORDS),
-        (_PRACTICE, _PRACTICE_WORDS),
-    ):
+    for pattern, needs in _PRACTICE_FAVOURS if not _PRACTICE_FAVOUR_WORDS.isdisjoint(words) else ():
         for m in _EMPTY if needs.isdisjoint(words) else pattern.finditer(low):
             stop = _sentence_end(low, m.end())
             phrase = _phrase(text, m.start(), stop, tail=pattern is _PRACTICE)
@@ -2040,15 +2106,7 @@ def find_favours(
                     if not (f.kind is INTRODUCTION and m.start() <= f.start < stop)
                 ]
     favours.extend(_named_requests(text, low, anchors))
-    for pattern, needs in (
-        (_ARRANGE, _ARRANGE_WORDS),
-        (_SIGN, _SIGN_WORDS),
-        (_WALK_ME, _WALK_ME_WORDS),
-        (_BE_ROLE, _BE_ROLE_WORDS),
-        (_WRITE_DOC, _WRITE_WORDS),
-        (_STATUS, _STATUS_WORDS),
-        (_TAKE_ON, _TAKE_ON_WORDS),
-    ):
+    for pattern, needs in _DEED_FAVOURS if not _DEED_FAVOUR_WORDS.isdisjoint(words) else ():
         for m in _EMPTY if needs.isdisjoint(words) else pattern.finditer(low):
             start = _sentence_start(low, m.start())
             stop = _sentence_end(low, m.end())
@@ -2069,10 +2127,7 @@ def find_favours(
                     _requested(low, m.start()),
                 )
             )
-    for pattern, needs in (
-        (_PUT_ME_FORWARD, _PUT_ME_FORWARD_WORDS),
-        (_SPEAK_FOR_ME, _SPEAK_FOR_ME_WORDS),
-    ):
+    for pattern, needs in _WORD_FAVOURS if not _WORD_FAVOUR_WORDS.isdisjoint(words) else ():
         for m in _EMPTY if needs.isdisjoint(words) else pattern.finditer(low):
             stop = _sentence_end(low, m.end())
             # "ring ahead for me" names where only with a workplace or a job in the message.

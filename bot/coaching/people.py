@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from enum import Enum
+from operator import attrgetter
 from typing import NamedTuple
 
 from bot.coaching.lexicon import (
@@ -42,6 +43,9 @@ from bot.coaching.lexicon import (
     UNIT_NOUNS,
 )
 from bot.coaching.text import MENTION_PREFIX, TOKEN, CleanText, Token
+
+# A token's lowercase form, read in C by map() (no generator frame per word).
+_LOW = attrgetter("low")
 
 
 class RefKind(Enum):
@@ -254,6 +258,8 @@ def _given_name(low: str) -> bool:
     only a person is called that."""
     if low in GIVEN_NAMES:
         return True
+    if not low.endswith(_HONORIFIC_SUFFIXES):
+        return False  # most words: one test for all the suffixes
     for suffix in _HONORIFIC_SUFFIXES:
         if low.endswith(suffix):
             stem = low[: -len(suffix)]
@@ -1243,13 +1249,16 @@ def _small_talk(tokens: tuple[Token, ...], j: int) -> bool:
     if j >= len(tokens) or tokens[j].low not in ("to", "out", "for", "how"):
         return False
     window = [t.low for t in tokens[j : j + 8]]
-    if window[0] in ("to", "out", "for") and any(
-        w in ("lunch", "coffee", "dinner", "drinks", "breakfast", "brunch", "beer")
-        for w in window[:4]
-    ):
+    if window[0] in ("to", "out", "for") and not _MEALS.isdisjoint(window[:4]):
         # "asking for coffee chats" asks for a meeting (vague); "ask her to lunch" is social.
-        return not any(w in ("chat", "chats", "call", "calls") for w in window[1:5])
-    return window[0] == "how" and any(w in ("doing", "going", "been", "is") for w in window)
+        return _CHATS.isdisjoint(window[1:5])
+    return window[0] == "how" and not _HOW_ARE_YOU.isdisjoint(window)
+
+
+# The words of `_small_talk`, as sets: one test per window, not a generator per word.
+_MEALS = frozenset({"lunch", "coffee", "dinner", "drinks", "breakfast", "brunch", "beer"})
+_CHATS = frozenset({"chat", "chats", "call", "calls"})
+_HOW_ARE_YOU = frozenset({"doing", "going", "been", "is"})
 
 
 # Words that head a note ("Goal: …", "Today — …") rather than name a person.
@@ -1997,7 +2006,7 @@ def find_refs(ct: CleanText) -> list[Ref]:
         and not _dotted_favour(head.tokens)
         and not _name_then_favour(head.tokens)
         and count != 2
-        and not any(t.low == "to" for t in head.tokens[1:4])
+        and "to" not in map(_LOW, head.tokens[1:4])
         else _lead_person(head)
     )
     if lead is None:

@@ -265,13 +265,14 @@ def clean(raw: str) -> CleanText:
         text = _CONTROL.sub(" ", text)
     mentions: dict[str, str] = {}
 
-    def keep_mention(match: re.Match[str]) -> str:
-        key = f"{MENTION_PREFIX}{len(mentions)}X"
-        mentions[key] = match.group(0)
-        return f" {key} "
-
     # Each markup pass runs only when its marker character is present (most asks are plain).
     if "<" in text:
+        # (Made here, not for every message: most hold no mention.)
+        def keep_mention(match: re.Match[str]) -> str:
+            key = f"{MENTION_PREFIX}{len(mentions)}X"
+            mentions[key] = match.group(0)
+            return f" {key} "
+
         text = _LINK_WITH_LABEL.sub(lambda m: f" {m.group(1)} ", text)
         text = _BARE_LINK.sub(" ", text)
         text = _CHANNEL.sub(lambda m: f" {m.group(1) or ''} ", text)
@@ -324,13 +325,17 @@ def _tokenise(text: str) -> tuple[str, tuple[Token, ...], frozenset[str]]:
     pieces: list[frozenset[str]] = []
     pos = 0
     for chunk in text.split(" "):
-        found, chunk_pieces = _CHUNKS[chunk]
-        for w, w_low, s, e in found:
+        word, word_low, found, chunk_pieces, step = _CHUNKS[chunk]
+        if found is None:
+            # The commonest chunk: one plain word, the whole chunk (no inner loop).
             # tuple.__new__ skips the named tuple's Python-level constructor.
-            append(_new(Token, (w, w_low, pos + s, pos + e)))
-        if chunk_pieces:
-            pieces.append(chunk_pieces)
-        pos += len(chunk) + 1
+            append(_new(Token, (word, word_low, pos, pos + step - 1)))
+        else:
+            for w, w_low, s, e in found:
+                append(_new(Token, (w, w_low, pos + s, pos + e)))
+            if chunk_pieces:
+                pieces.append(chunk_pieces)
+        pos += step
     low = text.lower()
     words = frozenset(map(_LOW, tokens))
     if pieces and ("-" in low or "'" in low or "." in low or "&" in low):
@@ -338,16 +343,22 @@ def _tokenise(text: str) -> tuple[str, tuple[Token, ...], frozenset[str]]:
     return low, tuple(tokens), words
 
 
-ChunkTokens = tuple[tuple[tuple[str, str, int, int], ...], frozenset[str]]
+ChunkTokens = tuple[str, str, tuple[tuple[str, str, int, int], ...] | None, frozenset[str], int]
 
 
 def _chunk_tokens(chunk: str) -> ChunkTokens:
-    """The tokens of one space-free word (text, lowercase, start, end) and the pieces of the
-    joined ones."""
+    """How one space-free word tokenises: (word, lowercase, None, no pieces, step) when it is
+    one token with no pieces, the whole chunk (most words); else ("", "", its tokens (text,
+    lowercase, start, end), the pieces of the joined ones, step). The step is the chunk's length
+    and the space after it."""
     found = tuple((m[0], m[0].lower(), m.start(), m.end()) for m in _tokens(chunk))
-    return found, frozenset(
+    pieces = frozenset(
         piece for t in found if len(t[1]) > 1 and not t[1].isalnum() for piece in _PIECES(t[1])
     )
+    step = len(chunk) + 1
+    if len(found) == 1 and found[0][0] == chunk and not pieces:
+        return found[0][0], found[0][1], None, pieces, step
+    return "", "", found, pieces, step
 
 
 _new = tuple.__new__
