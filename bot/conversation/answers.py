@@ -19,9 +19,9 @@ from bot.conversation.intents import Reading, Topic, own_name
 from bot.conversation.phrases import EXTRA_CHECK_IN
 from bot.conversation.planning import judge, last_plan, next_check_in
 from bot.conversation.states import State
-from bot.conversation.text import hello_to, short
+from bot.conversation.text import hello_to, short, yours
 from bot.conversation.turn import Turn
-from bot.domain import AskStatus, Outcome, Role
+from bot.domain import Ask, AskStatus, Outcome, Role
 from bot.schedule import format_days
 
 KINDS_OF_ASK = (
@@ -145,6 +145,10 @@ _FIXED_ANSWERS: dict[Topic, str] = {
     Topic.WILL_THEY: (
         "No one can know — but people like to help when the ask is small and clear, and a no "
         "costs you nothing. Ask, then tell me how it went."
+    ),
+    Topic.ANOTHER_ASK: (
+        "Yes — as many as you like (one clear ask beats three vague ones). Who's the next one, "
+        "and for what?"
     ),
     Topic.HOW_TO_ASK: (
         "Keep it short: who you are, the one thing you're asking, and why them. Make it easy to "
@@ -460,14 +464,72 @@ def _group(turn: Turn, reading: Reading) -> str:
 
 
 def _how_to_ask(turn: Turn, reading: Reading) -> str:
-    """ "what should i say?": the words for the ask — or, once asked and waiting, for a nudge."""
+    """ "what should i say?": the words for the ask — or, once asked and waiting, for a nudge.
+    "can you write the message for me?" gets a draft of the open ask ("shorter" a short one)."""
     ask = latest_open_ask(turn)
+    if (
+        ask is not None
+        and ask.who
+        and ask.status == AskStatus.OPEN
+        and _WANTS_DRAFT.search(reading.text.lower())
+    ):
+        short = bool(re.search(r"\b(short|shorter|casual|quick)\b", reading.text.lower()))
+        return (
+            f"Here's a {'short' if short else ''}{' ' if short else ''}draft for {yours(ask.who)} "
+            f"— change anything:\n“{draft_message(ask, judge(turn, ask.text).what, short=short)}”"
+        )
     if ask is not None and ask.status == AskStatus.MADE and ask.who:
         return (
             f"One friendly line is enough: “{hello_to(ask.who)} just bumping my note in case it "
             "got buried — no pressure either way.” Short, warm, and easy to answer."
         )
     return _FIXED_ANSWERS[Topic.HOW_TO_ASK]
+
+
+_WANTS_DRAFT = re.compile(
+    r"\b(write|draft|word|type|template|script|example message|shorter|casual|formal)\b"
+)
+
+
+def draft_message(ask: Ask, what: str | None, *, short: bool = False) -> str:
+    """The ask as the member could send it: a greeting, the one favour, easy to do and easy
+    to decline. Built from what the coach understood (kind, role, company, favour)."""
+    role = f" the {ask.role} role" if ask.role else " the role"
+    at = f" at {ask.company}" if ask.company else ""
+    favour = _in_their_words(what or "")
+    request = {
+        "referral": f"would you be open to referring me for{role}{at}?",
+        "introduction": f"would you be open to introducing me to {favour.removeprefix('an intro to ')}?"
+        if favour.startswith("an intro to ")
+        else "would you be open to an intro?",
+        "review": f"would you have 10 minutes to look over {favour.removeprefix('a review of ')}?"
+        if favour.startswith("a review of ")
+        else "would you have 10 minutes to look something over for me?",
+        "reference": f"would you be willing to be a reference for me for{role}{at}?",
+    }.get(
+        ask.kind or "",
+        f"could I ask a small favour: {favour}?" if favour else "could I ask a small favour?",
+    )
+    hello = hello_to(ask.who)
+    if short:
+        return f"{hello} {request} No worries if not!"
+    easy = {
+        "review": "I'll send it over.",
+        "introduction": "I can send a short blurb you could forward.",
+    }.get(ask.kind or "", "I can send my CV and the job link to make it easy.")
+    return (
+        f"{hello} hope you're well! I'm looking for my next role — {request} {easy} No worries "
+        "at all if not, and thank you!"
+    )
+
+
+def _in_their_words(what: str) -> str:
+    """The favour as the member says it to the person: the coach's "your resume" is "my
+    resume", and "her manager" is "your manager"."""
+    words = {"your": "my", "you": "me", "her": "your", "his": "your", "their": "your"}
+    return re.sub(
+        r"\b(your|you|her|his|their)\b", lambda m: words[m.group(1)], what, flags=re.IGNORECASE
+    )
 
 
 def _how_to_thank(turn: Turn, reading: Reading) -> str:

@@ -86,7 +86,8 @@ class Topic(StrEnum):
     HELP_OTHERS = "help_others"  # "can I still use this to help others?"
     MY_ASKS = "my_asks"  # "what did I ask yesterday?"
     REMINDER = "reminder"  # "can you remind me at 3pm to email carla" (no one-off reminders)
-    HOW_TO_ASK = "how_to_ask"  # "should I attach my CV?", "what do I say?"
+    HOW_TO_ASK = "how_to_ask"  # "should I attach my CV?", "what do I say?", "write it for me"
+    ANOTHER_ASK = "another_ask"  # "can I add a second ask today?"
     HOW_TO_THANK = "how_to_thank"  # "how do i thank her properly"
     NAME = "name"  # "call me Sam", "can i change my name"
     NERVES = "nerves"  # "i hate asking for favours", "feels pushy"
@@ -363,6 +364,20 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"the (message|email))\b|\b(email|text|call|dm) or (linkedin|email|text|call|dm)\b"
             r"|^(so |ok |and |but )?what (should|do|would|can) i (say|write|text|send)( to (him|her|them))?"
             r"( exactly| then| now)?\??$"
+            # "can you write the message for me?", "draft it for me pls", "shorter?"
+            r"|\b(write|draft|word|type) (the |a |my )?(message|msg|email|text|dm|note|it|one)"
+            r"( up)? for me\b|\b(can|could|would) (you|u) (write|draft) (it|that|this|the|a|one)\b"
+            r"|\b(give me|got) (a |an )?(template|script|example message|draft)\b"
+            r"|^(what about |maybe |can you make it |make it )?(something )?(shorter|a shorter one"
+            r"|more casual|less formal)\??$"
+        ),
+    ),
+    (
+        Topic.ANOTHER_ASK,
+        re.compile(
+            r"\b(can|could|may|should) i (add|do|make|have|log|plan) (a |an )?(second|another|2nd"
+            r"|extra|more|one more|other)( ask| one)?\b|\b(more than one|two|2|multiple) asks?"
+            r"( a| per| in a| in one)? (day|today)\b"
         ),
     ),
     (Topic.NEXT, re.compile(r"^which (ask|one)\b")),
@@ -965,12 +980,19 @@ def _read(text: str, low: str, context: Context) -> Reading:
     return reading(Intent.OTHER, "nothing I can act on")
 
 
+_DRAFT_PLEASE = re.compile(
+    r"^(pls |please |can you |could you )?(write|draft|type) (the |a |my )?(message|msg|email|text"
+    r"|dm|note|it|one)( up)? (for me|pls|please)\b"
+)
+
+
 def _questioning(low: str) -> bool:
     """A question somewhere in the message ("hmm is asking too much? we just met")."""
     if (
         low.endswith("?")
         or vocab.QUESTION_START.match(_without_fillers(low))
         or re.search(r"\b(right|correct)\?", low)
+        or _DRAFT_PLEASE.search(low)  # "write it for me", "draft the message for me pls"
     ):
         return True
     return any(
@@ -1376,6 +1398,8 @@ def _question(low: str, text: str) -> Reading | None:
     for topic, pattern in _TOPICS:
         if topic == Topic.NERVES and assessed(text).who is not None:
             continue  # "it feels pushy but I'll ask Tom for a referral" is the plan
+        if topic == Topic.HOW_TO_ASK and re.search(r"\bask (him|her|them|[a-z]+) for\b", low):
+            continue  # "can you write the email to Dr. Osei? i want to ask him for a reference"
         if pattern.search(low):
             return Reading(Intent.QUESTION, text, f"a question: {topic.value}", topic=topic)
     if re.match(r"^(ask|email|message|text|call|send|get|have|request) ", low):

@@ -831,6 +831,27 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         (":8h", ""),
         ("she didnt answer yet", "Noted: you asked your old manager. Asking was the hard part."),
     ],
+    "a draft of the message, a shorter one, and a second ask (2026-12-04)": [
+        (":1h", "Morning, Ana!"),
+        ("ask Priya for a referral for the data analyst role at Stripe", "That's a real ask"),
+        (
+            "can you write the message for me?",
+            "“Hi Priya, hope you're well! I'm looking for my next role — would you be open to "
+            "referring me for the data analyst role at Stripe? I can send my CV and the job link",
+        ),
+        (
+            "shorter?",
+            "“Hi Priya, would you be open to referring me for the data analyst role at Stripe? No "
+            "worries if not!”",
+        ),
+        ("can I add a second ask today?", "Yes — as many as you like"),
+        ("ask my old boss to introduce me to her manager at Figma", "That's a real ask"),
+        (
+            "write it for me",
+            "“Hi, hope you're well! I'm looking for my next role — would you be "
+            "open to introducing me to your manager at Figma?",
+        ),
+    ],
     "'who?' and 'for what?' back to the morning question get ideas": [
         (":1h", "Morning, Ana!"),
         ("who?", "Start with people who already know you"),
