@@ -16,6 +16,7 @@ from bot.conversation.text import yours
 from bot.conversation.turn import Turn
 from bot.domain import Ask, AskStatus, Outcome
 from bot.messages import Choice
+from bot.schedule.words import find_break
 
 
 def choice(ask_id: int | None, action: str, label: str) -> Choice:
@@ -67,6 +68,14 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str =
             f"{prefix}Not yet — give {who} 3–4 working days, then one short, friendly nudge: "
             "“Just bumping this in case it got buried — no pressure.” I'll remind you then."
         )
+    elif result == Outcome.WAITING and (back := _back_on(turn, text)) is not None:
+        # "she's on vacation till the 15th": the follow-up waits until they are back
+        checkin = plan_follow_up(turn.uow, turn.member, ask, turn.now, days=back)
+        day = f"on {checkin.due_at.astimezone(turn.zone):%A %-d %B}" if checkin else "then"
+        turn.say(
+            f"{prefix}Asking was the hard part. No point nudging while {who} is away — I'll check "
+            f"in about {who} {day}."
+        )
     elif result == Outcome.WAITING:
         plan_follow_up(turn.uow, turn.member, ask, turn.now)
         turn.say(
@@ -86,3 +95,16 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str =
             "remember it. Who's next?"
         )
     return State.IDLE
+
+
+def _back_on(turn: Turn, text: str) -> int | None:
+    """Days until the person asked is back ("she's on vacation till the 15th", "out until
+    Monday"), when the message says so; the follow-up comes the working day after."""
+    low = text.lower()
+    if not re.search(r"\b(till|til|until|back on|back|after|returns?)\b", low):
+        return None
+    back = find_break(low, turn.today)
+    if back is None:
+        return None
+    days = (back.resume_day(turn.today) - turn.today).days
+    return days if days > 0 else None

@@ -852,6 +852,12 @@ TALKS: dict[str, list[tuple[str, str]]] = {
             "open to introducing me to your manager at Figma?",
         ),
     ],
+    "away until a day: the follow-up waits until they are back": [
+        (":1h", "Morning, Ana!"),
+        ("ask Priya for a referral for the data analyst role at Stripe", "That's a real ask"),
+        ("ok sent!", "What happened?"),
+        ("she's on vacation till the 15th", "I'll check in about Priya on Monday 16 March."),
+    ],
     "'who?' and 'for what?' back to the morning question get ideas": [
         (":1h", "Morning, Ana!"),
         ("who?", "Start with people who already know you"),
