@@ -114,6 +114,16 @@ def unclear(turn: Turn, reading: Reading) -> State:
     several = several_answers(turn, reading.text)  # "jen yes, lu no"
     if several is not None:
         return several
+    if "http" in reading.text or "www." in reading.text:
+        # a job posting pasted in: the way in is a person
+        company = posting_company(reading.text)
+        at = f" at {company}" if company else ""
+        turn.say(
+            f"Got the posting{at}. The fastest way in is a person: who do you know "
+            f"{at.strip() or 'at that company'} — or who might know someone there? e.g. “Ask "
+            f"Priya for a referral for this {company + ' ' if company else ''}role”."
+        )
+        return _stay(turn)
     pending = turn.still_pending()
     if reading.why == "a test message":  # an organiser checking the DM lands
         turn.say_one_of(
@@ -484,6 +494,29 @@ def _how_to_ask(turn: Turn, reading: Reading) -> str:
             "got buried — no pressure either way.” Short, warm, and easy to answer."
         )
     return _FIXED_ANSWERS[Topic.HOW_TO_ASK]
+
+
+# Job boards that put the company in the link: boards.greenhouse.io/stripe, jobs.lever.co/…,
+# jobs.ashbyhq.com/…, stripe.wd5.myworkdayjobs.com, jobs.smartrecruiters.com/…
+_POSTING = re.compile(
+    r"(?:greenhouse\.io|lever\.co|ashbyhq\.com|smartrecruiters\.com|workable\.com)/"
+    r"(?P<path>[a-z0-9-]+)|//(?P<host>[a-z0-9-]+)\.wd\d+\.myworkdayjobs\.com"
+    r"|//(?:www\.|careers\.|jobs\.)?(?P<site>[a-z0-9-]+)\.(?:com|co|io|org|net|ai)"
+    r"(?:\.[a-z]{2})?/(?:[\w-]+/)*?(?:careers?|jobs?)\b",
+    re.IGNORECASE,
+)
+_NOT_EMPLOYERS = frozenset({"linkedin", "indeed", "glassdoor", "wellfound", "angel", "monster"})
+
+
+def posting_company(text: str) -> str | None:
+    """The employer a pasted job link names, when the job board puts it in the link."""
+    found = _POSTING.search(text)
+    if found is None:
+        return None
+    name = found.group("path") or found.group("host") or found.group("site") or ""
+    if not name or name.lower() in _NOT_EMPLOYERS or name.lower() in ("embed", "jobs", "job"):
+        return None
+    return " ".join(part.capitalize() for part in name.split("-"))
 
 
 _WANTS_DRAFT = re.compile(

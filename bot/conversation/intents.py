@@ -524,6 +524,9 @@ _NAME_IS = re.compile(
 )
 
 
+_LINK = re.compile(r"(?:https?://|www\.)\S+")
+
+
 def _read(text: str, low: str, context: Context) -> Reading:
     address = vocab.ADDRESS_TO_COACH.match(low)
     if address and address.end() < len(low):
@@ -538,6 +541,10 @@ def _read(text: str, low: str, context: Context) -> Reading:
 
     if not words:
         return reading(Intent.HELP if "?" in low else Intent.OTHER, "no words")
+    link = _LINK.search(text)
+    if link is not None and len(_words((text[: link.start()] + text[link.end() :]).lower())) <= 4:
+        # a job posting pasted in ("https://boards.greenhouse.io/stripe/jobs/123 this one")
+        return reading(Intent.OTHER, "a link")
 
     if re.match(r"^ask me (at|around|by|from) ", low) or (
         state == State.ONBOARDING

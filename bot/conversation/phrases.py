@@ -9,6 +9,7 @@ import re
 EMOJI_WORDS = {
     "👍": " ok ",
     "👌": " ok ",
+    "👀": " ok ",
     "✅": " done ",
     "✔": " done ",
     "🙏": " thanks ",

@@ -858,6 +858,15 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("ok sent!", "What happened?"),
         ("she's on vacation till the 15th", "I'll check in about Priya on Monday 16 March."),
     ],
+    "a job posting pasted in: the way in is a person": [
+        (":1h", "Morning, Ana!"),
+        (
+            "https://boards.greenhouse.io/stripe/jobs/123 this one",
+            "Got the posting at Stripe. The fastest way in is a person: who do you know at Stripe",
+        ),
+        ("https://www.linkedin.com/jobs/view/123", "who do you know at that company"),
+        ("👀", "When you're ready: who will you ask today"),
+    ],
     "'who?' and 'for what?' back to the morning question get ideas": [
         (":1h", "Morning, Ana!"),
         ("who?", "Start with people who already know you"),
