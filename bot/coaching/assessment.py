@@ -946,6 +946,9 @@ _THANKS_BEFORE = re.compile(r"\b(?:thank[- ]you|thanks|congrats|birthday|christm
 _BARE_FAVOUR_WORDS = frozenset({"referral", "intro", "introduction", "reference", "referee"})
 
 
+_HIRING_PEOPLE = frozenset({"hr", "hrs", "recruiter", "recruiters", "headhunter", "headhunters"})
+
+
 def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: frozenset[str]) -> bool:
     """Is any ask intended at all (even one missing who or what)?"""
     for ref in refs:
@@ -973,6 +976,9 @@ def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: froze
             # "talk to engineers at the IMechE event": people of a trade, sought for it (not
             # "talk to people after church"), still no one identifiable.
             or (ref.kind is GENERIC and ref.plural and ref.text.lower() in ROLE_NOUNS)
+            # "speak to HR", "talk to the recruiter who called last week": the people who hire
+            # are talked to about a job, still no one identifiable.
+            or (ref.kind is GENERIC and ref.text.lower().rsplit(" ", 1)[-1] in _HIRING_PEOPLE)
         ):
             return True
     if not _JOB_TALK_WORDS.isdisjoint(words) and _JOB_TALK.search(text.lower()) is not None:

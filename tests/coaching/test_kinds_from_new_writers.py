@@ -1237,6 +1237,18 @@ _KINDS: dict[str, list[tuple[str, Verdict, Any, Any, Any]]] = {
         ("ask Jo whether my experience counts for anything", VAGUE, "Jo", ANY, ANY),
         ("I need to confirm whether I got the job", VAGUE, None, ANY, ANY),
     ],
+    "talking to the people who hire is an ask intended, of no one identifiable": [
+        ("speak to HR", VAGUE, None, ANY, ("who", "what")),
+        ("message some HRs on linkedin about openings in pune", VAGUE, None, ANY, ANY),
+        (
+            "talk to the recruiter who called last week, see what else they have",
+            VAGUE,
+            None,
+            ANY,
+            ANY,
+        ),
+        ("talk to people after church", PASSIVE, None, ANY, ANY),
+    ],
     "a numbered list, a who/what form": [
         (
             "1) <@U0AB12CD34> referral for the PM role at Square 2) nothing else",
