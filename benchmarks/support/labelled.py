@@ -48,6 +48,8 @@ HOLDOUT7B_SET = SETS_DIR / "asks-holdout-7b.tsv"
 # way: 240 to tune on, 80 kept outside the repository until scored once.
 DEV8A_SET = SETS_DIR / "asks-dev-8a.tsv"
 DEV8B_SET = SETS_DIR / "asks-dev-8b.tsv"
+HOLDOUT8A_SET = SETS_DIR / "asks-holdout-8a.tsv"
+HOLDOUT8B_SET = SETS_DIR / "asks-holdout-8b.tsv"
 LABELS = ("specific", "vague", "passive")
 
 

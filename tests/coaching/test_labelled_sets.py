@@ -16,6 +16,8 @@ from benchmarks.support.labelled import (
     DEV7B_SET,
     DEV8A_SET,
     DEV8B_SET,
+    HOLDOUT8A_SET,
+    HOLDOUT8B_SET,
     EXTRA_SET,
     HOLDOUT2_SET,
     HOLDOUT6A_SET,
@@ -209,7 +211,13 @@ def test_sets_8() -> None:
     laid-off tech workers, bootcamp graduates, veterans and returning parents; asks-8b.md: Indian
     engineers and MBAs, UK graduates and over-50s, Canadian newcomers), each split unread into
     240 to tune on and 80 kept aside. First measure of the tuning parts: 8a 224/240 (93.3%),
-    8b 222/240 (92.5%), no non-specific ask judged specific."""
-    for path, accuracy in ((DEV8A_SET, 0.95), (DEV8B_SET, 0.93)):
+    8b 222/240 (92.5%), no non-specific ask judged specific; after the session's rules 8a
+    235/240, 8b 233/240. The parts kept aside were scored without being read (totals only):
+    at the session's start 8a 76/80 (95.0%), 8b 71/80 (88.8%); on the session's rules 8a
+    76/80, 8b 73/80 (91.2%); no FS either time. Committed afterwards; the thresholds guard
+    those figures."""
+    for path, accuracy in ((DEV8A_SET, 0.95), (DEV8B_SET, 0.95)):
         assert len(load(path)) >= 240
         _check_real_set(path, accuracy=accuracy, who_accuracy=0.88, least=240)
+    for path, accuracy in ((HOLDOUT8A_SET, 0.95), (HOLDOUT8B_SET, 0.91)):
+        _check_real_set(path, accuracy=accuracy, who_accuracy=0.85, least=80)
