@@ -13,7 +13,12 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from bot.coaching import Verdict
-from bot.conversation.followups import current_ask, latest_open_ask, several_answers
+from bot.conversation.followups import (
+    current_ask,
+    heard_back_question,
+    latest_open_ask,
+    several_answers,
+)
 from bot.conversation.group import offer_intro, word_report
 from bot.conversation.intents import Reading, Topic, own_name
 from bot.conversation.phrases import EXTRA_CHECK_IN
@@ -125,6 +130,15 @@ def unclear(turn: Turn, reading: Reading) -> State:
         )
         return _stay(turn)
     pending = turn.still_pending()
+    if reading.why == "no words":  # "👀", "🤔": only an emoji
+        turn.say_one_of(
+            (
+                "👀 I'm here."
+                + (pending or " Tell me an ask when you're ready: who, and for what?"),
+                "Still here 🙂" + (pending or " Who's one person you could ask for one thing?"),
+            )
+        )
+        return _stay(turn)
     if reading.why == "a test message":  # an organiser checking the DM lands
         turn.say_one_of(
             ("Got it — this DM works. ✅" + pending, "Received loud and clear. ✅" + pending)
@@ -216,12 +230,26 @@ def question(turn: Turn, reading: Reading) -> State:
     }.get(topic)
     if topic == Topic.GROUP:
         return group_question(turn, reading)
+    heard = _HEARD_BACK_Q.search(reading.text.lower()) if topic == Topic.MY_ASKS else None
+    if heard is not None:
+        # "did Jen ever reply? i forget": what I last heard, and the follow-up question again
+        ask = latest_open_ask(turn, made_only=True, of=heard.group("who"))
+        if ask is None and heard.group("who") in ("she", "he", "they"):
+            ask = latest_open_ask(turn, made_only=True)
+        if ask is not None:
+            return heard_back_question(turn, ask)
     if answer is not None:
         turn.say(answer(turn, reading))
     else:
         second = _SECOND_WORDING.get(topic)
         turn.say_one_of((_FIXED_ANSWERS[topic], second) if second else (_FIXED_ANSWERS[topic],))
     return _stay(turn)
+
+
+_HEARD_BACK_Q = re.compile(
+    r"\b(did|has) (?P<who>[\w'-]+) (ever |already |even )?(reply|replied|answer|answered|respond"
+    r"|responded|get back|gotten back)\b"
+)
 
 
 def _targets(turn: Turn) -> list[str]:

@@ -27,7 +27,7 @@ from bot.conversation.outcomes import ask_what_happened, choice, outcome
 from bot.conversation.phrases import CORRECTION, DIDNT_ASK, NERVES
 from bot.conversation.planning import judge, last_plan, made_untold, replace_once, skip_today
 from bot.conversation.states import State
-from bot.conversation.text import hello_to, yours
+from bot.conversation.text import hello_to, short, yours
 from bot.conversation.turn import Turn
 from bot.domain import Ask, AskStatus, Outcome
 from bot.messages import Choice
@@ -476,6 +476,23 @@ def made(
     turn.uow.asks.save(ask)
     turn.say(prefix + "Skipped. Tomorrow's a new ask.")
     return State.IDLE
+
+
+def heard_back_question(turn: Turn, ask: Ask) -> State:
+    """ "did Jen ever reply?": the member asks me what I last heard — that, and whether they
+    have heard since (the follow-up's question and buttons)."""
+    who = yours(ask.who or "them")
+    day = f"{ask.created_at.astimezone(turn.zone):%a %-d %b}"
+    last = "no answer yet" if ask.outcome in (None, Outcome.WAITING) else ask.outcome.value
+    turn.member.state_data = {"ask_id": ask.id}
+    turn.say(
+        f"Last I heard: {last} from {who} (you asked on {day}: {short(ask.text, 70)}). Heard "
+        "back since?",
+        choice(ask.id, "heard", "Heard back"),
+        choice(ask.id, "nudge", "I'll nudge"),
+        choice(ask.id, "drop", "Drop it"),
+    )
+    return State.AWAITING_FOLLOW_UP
 
 
 def follow_up(turn: Turn, ask: Ask, action: str, prefix: str = "") -> State:

@@ -261,7 +261,7 @@ def _outcome(low: str) -> Outcome | None:
 
 _ASKED_BACK = re.compile(
     r"\b(do you think|think (he|she|they)('?ll| will| would)|will (he|she|they)|would (he|she|they)|"
-    r"what if|should i)\b[^.!?]*\?"
+    r"did (he|she|they) (ever |already )?(say|reply|answer|respond)|what if|should i)\b[^.!?]*\?"
 )
 
 
@@ -1314,8 +1314,10 @@ def _answer(
     if state == State.IDLE and (re.match(r"^not yet\b", low) or vocab.LATER_TODAY.match(low)):
         return (Intent.NOT_YET, "hasn't made it yet", None, _when(low))
     if state == State.AWAITING_OUTCOME and re.match(
-        r"^((no|nope|nah|um+)[, ]+)?(not yet|nothing yet|not so far|no news yet)\b", low
-    ):  # to "What happened?": no answer yet, never a no
+        r"^((no|nope|nah|um+)[, ]+)?(not yet|nothing yet|not so far|no news yet"
+        r"|(she|he|they) (didn'?t|did not|hasn'?t|has not|haven'?t)( yet)?$)",
+        low,
+    ):  # to "What happened?": no answer yet, never a no ("no she didnt")
         return (Intent.OUTCOME, "no answer yet", Outcome.WAITING, None)
     said = polarity(low) or (
         "yes"

@@ -9,7 +9,6 @@ import re
 EMOJI_WORDS = {
     "👍": " ok ",
     "👌": " ok ",
-    "👀": " ok ",
     "✅": " done ",
     "✔": " done ",
     "🙏": " thanks ",
@@ -648,6 +647,9 @@ MY_ASKS = re.compile(
     r"\bwhat (did i|i) (ask|asked|plan|planned)\b|\bremind me (what|who) i (asked|planned)\b"
     r"|\b(show|list|what are|what'?s) my (open |last |recent )?asks\b|\bwho (did i|have i) ask"
     r"|\bwhat did i (say|tell you) i'?d (ask|do)\b"
+    r"|\bwhat (was|is|'?s) my (last|latest|current|open|previous|most recent) (ask|plan)\b"
+    r"|\b(did|has) (\w+) (ever |already |even )?(reply|replied|answer|answered|respond|responded"
+    r"|get back|gotten back)\b.{0,20}\?"
 )
 # "remove stripe from my targets", "remove target stripe", "take netflix off my list".
 TARGET_REMOVE = re.compile(

@@ -865,7 +865,16 @@ TALKS: dict[str, list[tuple[str, str]]] = {
             "Got the posting at Stripe. The fastest way in is a person: who do you know at Stripe",
         ),
         ("https://www.linkedin.com/jobs/view/123", "who do you know at that company"),
-        ("👀", "When you're ready: who will you ask today"),
+        ("👀", "👀 I'm here. When you're ready: who will you ask today"),
+    ],
+    "'what was my last ask?', 'did Jen ever reply?', and 'no she didnt' is no answer yet": [
+        (":1h", "Morning, Ana!"),
+        ("ask Jen for a referral at Stripe", "That's a real ask"),
+        ("ok sent!", "What happened?"),
+        ("no she didnt", "Asking was the hard part."),
+        ("what was my last ask?", "Ask Jen for a referral at Stripe (waiting)"),
+        ("did Jen ever reply? i forget", "Last I heard: no answer yet from Jen"),
+        ("no she didnt", "Still nothing from Jen"),
     ],
     "'who?' and 'for what?' back to the morning question get ideas": [
         (":1h", "Morning, Ana!"),
