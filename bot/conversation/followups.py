@@ -119,7 +119,7 @@ def _one_named(turn: Turn, text: str) -> str | None:
         and ask.verdict == "specific"
         and ask.status not in (AskStatus.SKIPPED, AskStatus.DROPPED)
         and ask.outcome not in (Outcome.YES, Outcome.NO)
-        and _named_at(low, ask.who) is not None
+        and _named_at(low, ask.who, as_subject=True) is not None
     }
     return named.pop() if len(named) == 1 else None
 
@@ -315,7 +315,7 @@ def several_answers(turn: Turn, text: str) -> State | None:
                 }
                 continue
         between = [
-            part[at + len(_name_in(ask.who or "", part)) : after]
+            part[at + len((_name_in(ask.who or "", part) or ("", 0))[0]) : after]
             for (at, ask), (after, _) in itertools.pairwise(named)
         ]
         if not all(_JOINED.fullmatch(gap) for gap in between):
@@ -380,23 +380,32 @@ def _how_it_went(part: str, today: date) -> tuple[bool, Outcome | None]:
 _NAME_FIRST = re.compile(r"^\W*\S+\W*\s*")
 
 
-def _named_at(low: str, who: str) -> int | None:
-    """Where a message names the person (see `_name_in`)."""
-    name = _name_in(who, low)
-    return low.index(name.lower()) if name else None
+def _named_at(low: str, who: str, *, as_subject: bool = False) -> int | None:
+    """Where a message names the person (see `_name_in`); with `as_subject`, only as the one
+    whose news it is ("Maya said yes", not "Jen was right")."""
+    found = _name_in(who, low, as_subject=as_subject)
+    return found[1] if found else None
 
 
-def _name_in(who: str, text: str) -> str:
-    """How the text names the person: their name as the ask has it, or its first word ("Jen"
-    for "Jen Park"); a relation ("my mom") only in full. "" when it doesn't."""
+def _name_in(who: str, text: str, *, as_subject: bool = False) -> tuple[str, int] | None:
+    """How and where the text names the person: their name as the ask has it, or its first
+    word ("Jen" for "Jen Park"); a relation ("my mom") only in full."""
     low = text.lower()
     for name in dict.fromkeys((who, who.split(" ", 1)[0])):
         if len(name) < 2 or (name != who and not name[:1].isupper()):
             continue
-        found = re.search(rf"(?<![\w@]){re.escape(name.lower())}(?!\w)", low)
+        after = _NEWS_VERB if as_subject else ""
+        found = re.search(rf"(?<![\w@]){re.escape(name.lower())}(?!\w){after}", low)
         if found is not None:
-            return name
-    return ""
+            return name, found.start()
+    return None
+
+
+# What follows the person whose news a message gives: "Maya said yes", "Tom hasn't replied".
+_NEWS_VERB = (
+    r"(?=\s(?:said|says|replied|answered|agreed|declined|responded|wrote|texted|got\sback"
+    r"|hasn'?t|hasnt|didn'?t|didnt|never)\b|'ll\b)"
+)
 
 
 # Nothing but a joint between two names: "Jen and Lu", "jen & lu", "Jen, Lu".

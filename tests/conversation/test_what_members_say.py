@@ -220,6 +220,13 @@ def test_news_of_one_ask_named_anywhere_is_that_ask(sqlite_db: Database) -> None
     assert again == "And did you make your ask of Lu?"
 
 
+def test_a_name_in_passing_does_not_take_the_news(sqlite_db: Database) -> None:
+    chat = two_asks_today(sqlite_db)
+    [said] = chat.say("yes! she said she'd refer me, Jen was right")
+    assert said.startswith("Great outcome. A two-line thank-you to Lu")
+    assert asks(sqlite_db) == [("specific", "Jen", "open", None), ("specific", "Lu", "made", "yes")]
+
+
 def test_news_of_the_other_ask_is_that_ask_and_the_question_comes_back(
     sqlite_db: Database,
 ) -> None:
