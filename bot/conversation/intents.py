@@ -375,8 +375,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
     (
         Topic.ANOTHER_ASK,
         re.compile(
-            r"\b(can|could|may|should) i (add|do|make|have|log|plan) (a |an )?(second|another|2nd"
-            r"|extra|more|one more|other)( ask| one)?\b|\b(more than one|two|2|multiple) asks?"
+            r"\b(can|could|may|should) i (add|do|make|have|log|plan) (a |an )?((second|another|2nd"
+            r"|extra|one more|other)( ask| one)?|more asks?)\b|\b(more than one|two|2|multiple) asks?"
             r"( a| per| in a| in one)? (day|today)\b"
         ),
     ),
