@@ -511,10 +511,11 @@ def _how_to_ask(turn: Turn, reading: Reading) -> str:
         and ask.status == AskStatus.OPEN
         and _WANTS_DRAFT.search(reading.text.lower())
     ):
-        short = bool(re.search(r"\b(short|shorter|casual|quick)\b", reading.text.lower()))
+        brief = bool(re.search(r"\b(short|shorter|casual|quick)\b", reading.text.lower()))
+        draft = draft_message(ask, judge(turn, ask.text).what, short=brief)
         return (
-            f"Here's a {'short' if short else ''}{' ' if short else ''}draft for {yours(ask.who)} "
-            f"— change anything:\n“{draft_message(ask, judge(turn, ask.text).what, short=short)}”"
+            f"Here's a {'short draft' if brief else 'draft'} for {yours(ask.who)} — change "
+            f"anything:\n“{draft}”"
         )
     if ask is not None and ask.status == AskStatus.MADE and ask.who:
         return (
