@@ -491,8 +491,7 @@ def heard_back_question(turn: Turn, ask: Ask) -> State:
     """ "did Jen ever reply?": the member asks me what I last heard — that, and whether they
     have heard since (the follow-up's question and buttons)."""
     who = yours(ask.who or "them")
-    asked = ask.created_at.astimezone(turn.zone)
-    day = f"{asked:%a} {asked.day} {asked:%b}"
+    day = f"{ask.created_at.astimezone(turn.zone):%a %-d %b}"
     last = "no answer yet" if ask.outcome in (None, Outcome.WAITING) else ask.outcome.value
     turn.member.state_data = {"ask_id": ask.id}
     turn.say(

@@ -71,8 +71,7 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str =
     elif result == Outcome.WAITING and (back := _back_on(turn, text)) is not None:
         # "she's on vacation till the 15th": the follow-up waits until they are back
         checkin = plan_follow_up(turn.uow, turn.member, ask, turn.now, days=back)
-        due = checkin.due_at.astimezone(turn.zone) if checkin else None
-        day = f"on {due:%A} {due.day} {due:%B}" if due else "then"
+        day = f"on {checkin.due_at.astimezone(turn.zone):%A %-d %B}" if checkin else "then"
         turn.say(
             f"{prefix}Asking was the hard part. No point nudging while {who} is away — I'll check "
             f"in about {who} {day}."
