@@ -130,6 +130,17 @@ def unclear(turn: Turn, reading: Reading) -> State:
         )
         return _stay(turn)
     pending = turn.still_pending()
+    past = _WORKED_AT.search(reading.text)
+    if past is not None:
+        # "i used to intern at flutterwave tho": people who know their work, a warm network
+        raw = past.group("company").strip()
+        company = raw if not raw.islower() else " ".join(w.capitalize() for w in raw.split())
+        turn.say(
+            f"That's your warm network: people at {company} already know your work. Who do you "
+            "remember there — a supervisor, a teammate? Ask one of them for a referral or two "
+            f"names, e.g. “Ask my old supervisor at {company} to refer me for …”."
+        )
+        return _stay(turn)
     if reading.why == "no words":  # "👀", "🤔": only an emoji
         turn.say_one_of(
             (
@@ -246,6 +257,11 @@ def question(turn: Turn, reading: Reading) -> State:
     return _stay(turn)
 
 
+# "i used to intern at flutterwave tho", "I worked at Deloitte for 3 years".
+_WORKED_AT = re.compile(
+    r"\b(?i:i (?:used to |once )?(?:work|worked|intern|interned|volunteered|was an intern)"
+    r" (?:at|for)) (?P<company>[A-Za-z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2})"
+)
 _HEARD_BACK_Q = re.compile(
     r"\b(did|has) (?P<who>[\w'-]+) (ever |already |even )?(reply|replied|answer|answered|respond"
     r"|responded|get back|gotten back)\b"

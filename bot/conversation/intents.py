@@ -647,6 +647,12 @@ def _read(text: str, low: str, context: Context) -> Reading:
 
     if vocab.FORGET.search(low) and not vocab.KEEP_DATA.search(low):
         return reading(Intent.FORGET, "asks to delete their data")
+    if vocab.STOP_FOR_TODAY.match(low):
+        # "stop for today", "enough for today": today off, never a stop of the check-ins (and
+        # an ask asked about stays open: tomorrow's question)
+        if state in _ANSWER_STATES:
+            return reading(Intent.NOT_YET, "not today", when="tomorrow")
+        return reading(Intent.SKIP, "not today")
     if vocab.STOP.search(low) and (
         vocab.SOME_DAYS.search(low) or re.search(r"\b(so|too) (much|often|many)\b", low)
     ):

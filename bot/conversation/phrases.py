@@ -53,6 +53,12 @@ FORGET = re.compile(
     r"|\b(delete|erase|remove|wipe) (everything|all) (you have|you know|about me|on me)"
     r"|\b(don'?t|do not) want (you|u) (storing|to store|keeping|to keep|having)\b"
 )
+# "stop for today", "no more for today pls": today only.
+STOP_FOR_TODAY = re.compile(
+    r"^(ok |pls |please |just |can we |can you )?(stop|enough|no more|that'?s enough)"
+    r"( it| asking| messaging me| for now)? (for )?(today|tonight|the day|the rest of (the day|today))"
+    r"( please| pls| thanks| thx)?[.!]*$"
+)
 STOP = re.compile(
     r"^(stop|unsubscribe|unsub|opt ?out|quit|cancel|end|stop it|stop pls|stop please|"
     r"please stop|pls stop|stahp|enough)$"

@@ -883,6 +883,14 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("did Jen ever reply? i forget", "Last I heard: no answer yet from Jen"),
         ("no she didnt", "Still nothing from Jen"),
     ],
+    "'stop for today' keeps the check-ins; where they used to work is their network": [
+        (":1h", "Morning, Ana!"),
+        ("i used to intern at flutterwave tho", "people at Flutterwave already know your work"),
+        ("ask my old supervisor Tunde to refer me for the graduate program", "That's a real ask"),
+        (":8h", "Did you make your ask of Tunde?"),
+        ("stop for today", "The ask of Tunde is still open"),
+        (":1d", "Still open: your ask of Tunde."),
+    ],
     "'who?' and 'for what?' back to the morning question get ideas": [
         (":1h", "Morning, Ana!"),
         ("who?", "Start with people who already know you"),
