@@ -93,7 +93,7 @@ def ask_morning(turn: Turn, checkin: CheckIn) -> None:
         member.state_data = {**data, "questions": 1}
         member.memory[PICKED_UP] = data.get("draft")
         turn.say(
-            f"Morning, {member.name}! Still planning to ask {who}? What will you ask "
+            f"{_hello(turn)}, {member.name}! Still planning to ask {who}? What will you ask "
             f"{data['who'] if who == data['who'] else 'them'} for — or tell me someone new."
         )
         if silent_days(turn) < NO_NUDGE_AFTER:
@@ -122,7 +122,7 @@ def ask_morning(turn: Turn, checkin: CheckIn) -> None:
         people = list(dict.fromkeys(yours(a.who or "someone") for a in planned))
         said = people[0] if len(people) == 1 else f"{', '.join(people[:-1])} and {people[-1]}"
         turn.say(
-            f"Morning, {member.name}! Today's "
+            f"{_hello(turn)}, {member.name}! Today's "
             f"{'ask is' if len(planned) == 1 else 'asks are'} already set — {said}. Good luck; "
             "I'll check in later."
         )
@@ -145,23 +145,29 @@ def ask_morning(turn: Turn, checkin: CheckIn) -> None:
         # "Heard back from Jen?" went out this morning too: that question stays the pending one,
         # so "yes she replied" answers it; a plan typed now is still taken as a plan.
         turn.say(
-            f"Morning, {member.name}! When you've answered that — who will you ask today, and "
+            f"{_hello(turn)}, {member.name}! When you've answered that — who will you ask today, and "
             "for what?"
         )
         if silent < NO_NUDGE_AFTER:
             plan_nudge(turn.uow, member, checkin.due_at)
         return
-    question = f"Morning, {member.name}! What's your specific ask today — who will you ask, and for what?{still}"
+    question = f"{_hello(turn)}, {member.name}! What's your specific ask today — who will you ask, and for what?{still}"
     if member.state == State.AWAITING_ASK:  # the last question went unanswered: other words
         question = (
-            f"Morning, {member.name}! New day: who's one person you could ask for one thing today?",
-            f"Morning, {member.name}! One small ask today? A name and one favour is all it takes.",
+            f"{_hello(turn)}, {member.name}! New day: who's one person you could ask for one thing today?",
+            f"{_hello(turn)}, {member.name}! One small ask today? A name and one favour is all it takes.",
         )[turn.today.toordinal() % 2] + still
     turn.say(question)
     member.state = State.AWAITING_ASK
     member.state_data = {}
     if silent < NO_NUDGE_AFTER:
         plan_nudge(turn.uow, member, checkin.due_at)
+
+
+def _hello(turn: Turn) -> str:
+    """The greeting for the hour the member chose: the "morning" question may come at 19:00."""
+    hour = turn.now.astimezone(turn.zone).hour
+    return "Morning" if hour < 12 else "Hi" if hour < 17 else "Evening"
 
 
 def _open_asks(turn: Turn) -> list[Ask]:

@@ -730,7 +730,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.DECLINE, "the time proposed doesn't suit")
     if state == State.ONBOARDING and re.match(
         r"^(sure thing|sounds (great|good|perfect|fine)|let'?s (do it|go)|works for me|perfect|great|"
-        r"awesome|love it|whatever( works| you (think|say|want))?|"
+        r"awesome|love it|whatever( works| you (think|say|want))?|whenever( works| is fine)?|"
         r"(yes|yep|yeah|sure|ok|okay|ye)[,!.]* (that|this|it)('?s| is)? (works|fine|sounds good|suits( me)?|"
         r"perfect|good)|any ?time( is fine| works)?|"
         r"(it )?doesn'?t matter|up to you|you (choose|pick|decide)|default('?s| is)? fine|"

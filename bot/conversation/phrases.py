@@ -695,7 +695,7 @@ BARE_HOUR = re.compile(
 # A question that asks for a schedule change ("can you do 7:45 instead?", "how about 8?"), as
 # opposed to one about it ("do I have to answer every day?").
 SCHEDULE_REQUEST = re.compile(
-    r"^((ok|okay|so|pls|please|hey|hmm|also)[, ]+)*((can|could|would|will) (you|u|we)\b|can i (do|have|"
+    r"^((ok|okay|so|pls|please|hey|hmm|also|wait|actually|oh|um+)[, ]+)*((can|could|would|will) (you|u|we)\b|can i (do|have|"
     r"switch|change|move|make it|get it)\b|(how|what) about\b|maybe\b|make it\b|let'?s\b|is \S+ (ok|okay|"
     r"fine|possible)\b)|\b(instead|rather|from now on)\b"
 )

@@ -64,6 +64,18 @@ def test_a_city_and_a_time_in_words(sqlite_db: Database) -> None:
     assert "08:30 (America/Chicago)" in welcomed(sqlite_db, "Cy").say("8:30 central")[0]
 
 
+def test_whenever_keeps_the_default_and_an_evening_check_in_says_evening(
+    sqlite_db: Database,
+) -> None:
+    [kept] = welcomed(sqlite_db).say("whenever works")
+    assert kept.startswith("You're set: mon-fri at 09:00 (America/Chicago)")
+    chat = welcomed(sqlite_db, "Mei", community="other")
+    chat.say("evenings are better")
+    [later] = chat.say("wait can you do 7pm")
+    assert later.startswith("Done: check-ins mon-fri at 19:00")
+    assert chat.advance("12h")[-1].startswith("[2026-03-02 19:00] Evening, Mei! What's your")
+
+
 def test_two_unreadable_replies_keep_the_defaults_and_move_on(sqlite_db: Database) -> None:
     chat = welcomed(sqlite_db)
     [first] = chat.say("hmm")
