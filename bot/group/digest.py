@@ -141,8 +141,13 @@ def digest_text(digest: Digest) -> str:
             plural(n, *_KIND_WORDS.get(kind, ("other yes", "other yeses")))
             for kind, n in sorted(digest.yes_by_kind.items())
         ]
-        lines.append("  (" + ", ".join(parts) + ")")
-    lines.append(f"• {plural(digest.gives, 'give', 'gives')} — thank you for helping first")
+        lines.append("  (the yeses: " + ", ".join(parts) + ")")
+    if digest.gives:
+        lines.append(f"• {plural(digest.gives, 'give', 'gives')} — thank you for helping first")
+    else:
+        lines.append(
+            "• No gives logged yet this week — `gave …` logs an intro or a review you gave"
+        )
     if digest.on_streak:
         lines.append(
             f"• {plural(digest.on_streak, 'member', 'members')} on a streak of "
