@@ -1594,6 +1594,28 @@ _WALK_ME_WORDS = frozenset({"through"})
 _BE_ROLE_WORDS = frozenset({"supervisor", "advisor", "adviser", "sponsor"})
 _WRITE_WORDS = frozenset({"write"})
 _STATUS_WORDS = frozenset({"application", "candidacy"})
+# The favours read by one loop each in `find_favours`, with the words one of which every match
+# holds: most messages hold none of a loop's words, and one set test then skips the whole loop
+# (rather than one test per pattern). The unions are made from the pairs, so they stay in step.
+_FavourGates = tuple[tuple[re.Pattern[str], frozenset[str]], ...]
+_PRACTICE_FAVOURS: _FavourGates = (
+    (_INFORMATIONAL, _INFORMATIONAL_WORDS),
+    (_MOCK, _MOCK_WORDS),
+    (_PRACTICE, _PRACTICE_WORDS),
+)
+_DEED_FAVOURS: _FavourGates = (
+    (_ARRANGE, _ARRANGE_WORDS),
+    (_SIGN, _SIGN_WORDS),
+    (_WALK_ME, _WALK_ME_WORDS),
+    (_BE_ROLE, _BE_ROLE_WORDS),
+    (_WRITE_DOC, _WRITE_WORDS),
+    (_STATUS, _STATUS_WORDS),
+    (_TAKE_ON, _TAKE_ON_WORDS),
+)
+_WORD_FAVOURS: _FavourGates = (
+    (_PUT_ME_FORWARD, _PUT_ME_FORWARD_WORDS),
+    (_SPEAK_FOR_ME, _SPEAK_FOR_ME_WORDS),
+)
 # Each gated pattern with one set of words every match of it holds (a pattern gated by two
 # sets, as a review by a document and a review word, is listed with each): the gates above are
 # kept by hand, so tests/coaching/test_gates.py checks them on every labelled ask.
@@ -1622,45 +1644,14 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (_QUESTION, _QUESTION_HEADS),
     (_CALL, _CALL_WORDS),
     (_TALK_TO_ME, _TALK_WORDS),
-    (_INFORMATIONAL, _INFORMATIONAL_WORDS),
-    (_MOCK, _MOCK_WORDS),
-    (_PRACTICE, _PRACTICE_WORDS),
-    (_ARRANGE, _ARRANGE_WORDS),
-    (_SIGN, _SIGN_WORDS),
-    (_WALK_ME, _WALK_ME_WORDS),
-    (_BE_ROLE, _BE_ROLE_WORDS),
-    (_WRITE_DOC, _WRITE_WORDS),
-    (_STATUS, _STATUS_WORDS),
-    (_TAKE_ON, _TAKE_ON_WORDS),
-    (_PUT_ME_FORWARD, _PUT_ME_FORWARD_WORDS),
-    (_SPEAK_FOR_ME, _SPEAK_FOR_ME_WORDS),
+    *_PRACTICE_FAVOURS,
+    *_DEED_FAVOURS,
+    *_WORD_FAVOURS,
     (_THEIR_CONTACT, _CONTACT_WORDS),
     (_THEIR_CONTACT, _PRONOUN_WORDS),
 )
 
 
-# The favours read by one loop each in `find_favours`, with the words one of which every match
-# holds: most messages hold none of a loop's words, and one set test then skips the whole loop
-# (rather than one test per pattern). The unions are made from the pairs, so they stay in step.
-_FavourGates = tuple[tuple[re.Pattern[str], frozenset[str]], ...]
-_PRACTICE_FAVOURS: _FavourGates = (
-    (_INFORMATIONAL, _INFORMATIONAL_WORDS),
-    (_MOCK, _MOCK_WORDS),
-    (_PRACTICE, _PRACTICE_WORDS),
-)
-_DEED_FAVOURS: _FavourGates = (
-    (_ARRANGE, _ARRANGE_WORDS),
-    (_SIGN, _SIGN_WORDS),
-    (_WALK_ME, _WALK_ME_WORDS),
-    (_BE_ROLE, _BE_ROLE_WORDS),
-    (_WRITE_DOC, _WRITE_WORDS),
-    (_STATUS, _STATUS_WORDS),
-    (_TAKE_ON, _TAKE_ON_WORDS),
-)
-_WORD_FAVOURS: _FavourGates = (
-    (_PUT_ME_FORWARD, _PUT_ME_FORWARD_WORDS),
-    (_SPEAK_FOR_ME, _SPEAK_FOR_ME_WORDS),
-)
 # Every word the names, counted contacts, "who …", "which …" and benchmark loop needs one of.
 _INFORMATION_WORDS = _NAMES_WORDS | _COUNTED_WORDS | {"who", "which", "benchmark", "benchmarks"}
 _PRACTICE_FAVOUR_WORDS = frozenset().union(*(needs for _, needs in _PRACTICE_FAVOURS))

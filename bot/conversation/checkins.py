@@ -15,7 +15,7 @@ from bot.checkins import plan_next_morning, plan_next_review, plan_nudge
 from bot.coaching import Verdict
 from bot.conversation.followups import made_question
 from bot.conversation.onboarding import finish_quietly
-from bot.conversation.outcomes import choice
+from bot.conversation.outcomes import follow_up_choices
 from bot.conversation.planning import keep_draft
 from bot.conversation.states import State
 from bot.conversation.text import short, yours
@@ -231,9 +231,7 @@ def ask_follow_up(turn: Turn, checkin: CheckIn) -> None:
     turn.say(
         f"{days} day{'s' if days != 1 else ''} ago you asked: {short(ask.text, 90)}. "
         f"Heard back from {who}? A short, friendly nudge is normal.",
-        choice(ask.id, "heard", "Heard back"),
-        choice(ask.id, "nudge", "I'll nudge"),
-        choice(ask.id, "drop", "Drop it"),
+        *follow_up_choices(ask.id),
     )
 
 

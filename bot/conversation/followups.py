@@ -23,7 +23,7 @@ from bot.conversation.intents import (
     outcome_person,
     read,
 )
-from bot.conversation.outcomes import ask_what_happened, choice, outcome
+from bot.conversation.outcomes import ask_what_happened, choice, follow_up_choices, outcome
 from bot.conversation.phrases import CORRECTION, DIDNT_ASK, NERVES
 from bot.conversation.planning import judge, last_plan, made_untold, replace_once, skip_today
 from bot.conversation.states import State
@@ -497,9 +497,7 @@ def heard_back_question(turn: Turn, ask: Ask) -> State:
     turn.say(
         f"Last I heard: {last} from {who} (you asked on {day}: {short(ask.text, 70)}). Heard "
         "back since?",
-        choice(ask.id, "heard", "Heard back"),
-        choice(ask.id, "nudge", "I'll nudge"),
-        choice(ask.id, "drop", "Drop it"),
+        *follow_up_choices(ask.id),
     )
     return State.AWAITING_FOLLOW_UP
 

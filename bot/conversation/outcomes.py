@@ -24,6 +24,15 @@ def choice(ask_id: int | None, action: str, label: str) -> Choice:
     return Choice(label=label, value=f"!ask:{ask_id}:{action}")
 
 
+def follow_up_choices(ask_id: int | None) -> tuple[Choice, Choice, Choice]:
+    """The "Heard back?" question's buttons."""
+    return (
+        choice(ask_id, "heard", "Heard back"),
+        choice(ask_id, "nudge", "I'll nudge"),
+        choice(ask_id, "drop", "Drop it"),
+    )
+
+
 def ask_what_happened(turn: Turn, ask: Ask, lead: str) -> State:
     turn.member.state_data = {"ask_id": ask.id}
     turn.say(
