@@ -1055,9 +1055,9 @@ def _targets(companies: tuple[str, ...]) -> CompanyIndex:
 
 # A plan taken back mid-message: "scratch that", "no wait", "actually no", "strike that".
 _RETRACTED = re.compile(
-    r"\b(?:scratch|scrap|strike|forget|ignore)\sthat\b|\bno,?\swait\b|\bactually,?\sno\b"
+    r"\b(?:scratch|scrap|strike|forget|ignore)\sthat\b|\bno,?\swait\b|\bactually,?\sno\b",
+    re.IGNORECASE,
 )
-_RETRACT_WORDS = frozenset({"scratch", "scrap", "strike", "forget", "ignore", "wait", "actually"})
 
 
 def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
@@ -1081,7 +1081,7 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     low = text.lower()
     if "that" not in low and "wait" not in low and "actually" not in low:
         return found
-    ends = [m.end() for m in _RETRACTED.finditer(low)]
+    ends = [m.end() for m in _RETRACTED.finditer(text)]
     rest = text[ends[-1] :].lstrip(" ,.;:!-—–…") if ends else ""
     if not rest:
         return found
