@@ -24,6 +24,7 @@ from bot.conversation import phrases as vocab
 from bot.conversation.states import State
 from bot.domain import Outcome
 from bot.schedule import format_days, parse_days, parse_time, timezone_or_none
+from bot.schedule.local_time import day_number
 from bot.schedule.words import Break, find_break, find_days, find_time, find_zone
 
 
@@ -107,6 +108,7 @@ class Reading:
     time: time | None = None
     zone: ZoneInfo | None = None
     days: frozenset[int] | None = None
+    without_days: frozenset[int] | None = None  # "stop messaging me on fridays"
     pause: Break | None = None
     result: Outcome | None = None
     topic: Topic | None = None
@@ -525,6 +527,13 @@ _NAME_IS = re.compile(
 
 
 _LINK = re.compile(r"(?:https?://|www\.)\S+")
+# One weekday asked off: "can u stop messaging me on fridays", "no check-ins on mondays pls".
+_NOT_ON_DAY = re.compile(
+    r"^(?:(?:can|could) (?:you|u) |please |pls |just )?(?:stop|don'?t|do not|no|skip)"
+    r" (?:messaging|texting|pinging|checking in with|asking|bugging|writing|check ?-?ins"
+    r"|messages)(?: me)? on (?P<day>(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*?)s?"
+    r"(?: please| pls| thanks)?\??$"
+)
 
 
 def _read(text: str, low: str, context: Context) -> Reading:
@@ -653,6 +662,10 @@ def _read(text: str, low: str, context: Context) -> Reading:
         if state in _ANSWER_STATES:
             return reading(Intent.NOT_YET, "not today", when="tomorrow")
         return reading(Intent.SKIP, "not today")
+    dropped = _NOT_ON_DAY.search(low)
+    if dropped is not None and (day := day_number(dropped.group("day"))) is not None:
+        # "can u stop messaging me on fridays", "no check-ins on mondays pls": that day off
+        return reading(Intent.SCHEDULE, "drops a day", without_days=frozenset({day}))
     if vocab.STOP.search(low) and (
         vocab.SOME_DAYS.search(low) or re.search(r"\b(so|too) (much|often|many)\b", low)
     ):

@@ -190,6 +190,19 @@ def schedule(turn: Turn, reading: Reading) -> State:
     if reading.word == "tz" and reading.zone is None:
         turn.refuse(unknown_zone(reading.rest))
         return _stay(turn)
+    if reading.without_days and reading.days is None:
+        kept = member.days - reading.without_days
+        if kept == member.days or not kept:
+            turn.say(
+                f"I check in {format_days(member.days)} at {member.checkin_time:%H:%M} "
+                f"({member.timezone}) — "
+                + (
+                    "that day is already off."
+                    if kept == member.days
+                    else "that's your only day. `pause 7` or `stop` instead?"
+                )
+            )
+            return _stay(turn)
     if not apply_schedule(turn, reading):
         if not turn.refused:
             turn.say("What time suits you? e.g. `time 08:30`, “9am central”, `days mon,wed,fri`.")
@@ -208,6 +221,11 @@ def apply_schedule(turn: Turn, reading: Reading) -> bool:
     if reading.bad_zone and reading.zone is None:
         turn.refuse(unknown_zone(reading.bad_zone))
         return False
+    if reading.without_days and reading.days is None:
+        left = turn.member.days - reading.without_days
+        if not left or left == turn.member.days:
+            return False  # the last day, or a day already off: nothing to change
+        reading = replace(reading, days=frozenset(left))
     if reading.time is None and reading.zone is None and reading.days is None:
         return False
     member = turn.member

@@ -76,6 +76,17 @@ def test_whenever_keeps_the_default_and_an_evening_check_in_says_evening(
     assert chat.advance("12h")[-1].startswith("[2026-03-02 19:00] Evening, Mei! What's your")
 
 
+def test_one_day_asked_off_is_taken_off(sqlite_db: Database) -> None:
+    chat = onboarded(sqlite_db)
+    [off] = chat.say("can u stop messaging me on fridays")
+    assert off == "Done: check-ins mon,tue,wed,thu at 09:00 (America/Chicago)."
+    [again] = chat.say("stop messaging me on fridays")
+    assert again.endswith("that day is already off.")
+    with sqlite_db() as uow:
+        member = uow.members.get(1)
+        assert member is not None and member.days == frozenset({0, 1, 2, 3})
+
+
 def test_two_unreadable_replies_keep_the_defaults_and_move_on(sqlite_db: Database) -> None:
     chat = welcomed(sqlite_db)
     [first] = chat.say("hmm")
