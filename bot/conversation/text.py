@@ -10,9 +10,15 @@ __all__ = ["MAX_MESSAGE_CHARS", "TextProblem", "clean_message", "hello_to", "sho
 
 
 def short(text: str, limit: int = 80) -> str:
-    """Trim text for reflecting it back in a one-line reply."""
-    text = " ".join(text.split())
+    """Trim text for reflecting it back in a one-line reply (without a leading "also", "and"
+    or "ok so": "also ask Lu to review my resume" is quoted as "ask Lu to review my resume")."""
+    text = _LEADING_FILLER.sub("", " ".join(text.split())) or " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:also|and|plus|oh and|ok so|okay so|so)[,:]?\s+)+", re.IGNORECASE
+)
 
 
 def yours(who: object) -> str:
