@@ -1399,6 +1399,12 @@ def _names_outcome(low: str) -> bool:
     )
 
 
+_WHO_HASNT = re.compile(
+    r"^(can i see |show me |tell me )?who (hasn'?t|has not|didn'?t|did not|haven'?t|isn'?t|is not)"
+    r" (answered|replied|responded|asked|made|been active|checked in|active|answering|replying)\b"
+)
+
+
 def _question(low: str, text: str) -> Reading | None:
     who_knows = vocab.WHO_KNOWS.search(low)
     if who_knows and re.search(r"\b(my|our) [\w' ]{0,25}\b[A-Z][a-z]+ who (works|is)\b", text):
@@ -1421,6 +1427,10 @@ def _question(low: str, text: str) -> Reading | None:
         return Reading(Intent.QUESTION, text, "a question: group", topic=Topic.GROUP)
     if vocab.HELP.match(_without_fillers(low)):
         return Reading(Intent.HELP, text, "asks what the coach does")
+    if _WHO_HASNT.search(low):
+        # "who hasn't answered?": about the group's members (an organizer's question), never
+        # follow-up advice about one ask
+        return Reading(Intent.QUESTION, text, "a question: group", topic=Topic.GROUP)
     if vocab.FOLLOW_UP_ADVICE.search(low):
         return Reading(Intent.FOLLOW_UP_ADVICE, text, "asks whether to follow up")
     for topic, pattern in _TOPICS:

@@ -145,9 +145,7 @@ def digest_text(digest: Digest) -> str:
     if digest.gives:
         lines.append(f"• {plural(digest.gives, 'give', 'gives')} — thank you for helping first")
     else:
-        lines.append(
-            "• No gives logged yet this week — `gave …` logs an intro or a review you gave"
-        )
+        lines.append("• No gives logged — `gave …` logs an intro or a review you gave")
     if digest.on_streak:
         lines.append(
             f"• {plural(digest.on_streak, 'member', 'members')} on a streak of "

@@ -924,6 +924,9 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("stop for today", "The ask of Tunde is still open"),
         (":1d", "Still open: your ask of Tunde."),
     ],
+    "'who hasn't answered?' is about the group, never follow-up advice": [
+        ("who hasn't answered?", "I don't list who's in the group."),
+    ],
     "'who?' and 'for what?' back to the morning question get ideas": [
         (":1h", "Morning, Ana!"),
         ("who?", "Start with people who already know you"),

@@ -27,7 +27,7 @@ def week(gives: int, yes_by_kind: dict[str, int]) -> Digest:
 def test_a_week_with_no_gives_thanks_no_one_for_giving() -> None:
     text = digest_text(week(gives=0, yes_by_kind={"referral": 1}))
     assert "thank you for helping first" not in text
-    assert "• No gives logged yet this week" in text
+    assert "• No gives logged — `gave …` logs an intro or a review you gave" in text
 
 
 def test_the_kinds_in_brackets_are_said_to_be_the_yeses() -> None:
