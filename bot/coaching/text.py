@@ -34,6 +34,11 @@ _DASHES = re.compile(r"\s*[—–]\s*|\s+-{1,2}\s+")
 _ASCII_ARROW = re.compile(r"\s*(?:-+|=)>\s*")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _NEWLINES = re.compile(r"\s*\n\s*")
+_INTO_DMS = re.compile(
+    r"\b(?:slid(?:e|ing)\s+into|hit(?:ting)?\s+up|go(?:ing)?\s+into)\s+([^.,;!?]{1,40}?)'s\s+"
+    r"(?:dms|DMs|inbox)\b",
+    re.IGNORECASE,
+)
 # "1) <@U…> referral for …", "2. ask Jo …": a list's number is no part of the ask.
 _LIST_NUMBER = re.compile(r"\(?\d{1,2}[.)]\s+")
 _LIST_ITEM = re.compile(r"\s\(?\d{1,2}[.)]\s+")
@@ -302,6 +307,9 @@ def clean(raw: str) -> CleanText:
         text = _LIST_ITEM.sub(". ", _LIST_NUMBER.sub("", text, count=1))
     if ":" in text and (form := _FORM.match(text.lstrip())) is not None:
         text = f"{form.group('who')} → {text.lstrip()[form.end() :]}"
+    if "dms" in text or "DMs" in text or "inbox" in text:
+        # "slide into my ex-coworker danielle's dms": messaging her
+        text = _INTO_DMS.sub(lambda m: f"message {m.group(1)}", text)
     text = _fix_typos(text)
     if "  " in text or not text.isprintable():  # a run of spaces, or tabs and the like
         text = _SPACES.sub(" ", text)

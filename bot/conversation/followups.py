@@ -199,6 +199,8 @@ def typed_not_yet(turn: Turn, reading: Reading) -> State:
             )
         )
         return State.AWAITING_ASK
+    if ask is None and reading.when in ("tomorrow", "next_week"):
+        return skip_today(turn)  # "tmrw fr" with no ask open: tomorrow's question, then
     if ask is None:
         return _no_open_ask(turn)
     if ask.status == AskStatus.MADE and not DIDNT_ASK.search(reading.text.lower()):

@@ -189,7 +189,8 @@ STRONG_FEELING = re.compile(
     r"\b(hate|stressful|stressed|pressure|fuck\w*|bs|shit|depress\w*|hopeless|exhausted)\b"
 )
 FAREWELL = re.compile(
-    r"^(bye+|goodbye|good bye|bye for now|see (you|ya|u)( later| tomorrow| soon)?|later|laters|"
+    r"^((ok|okay|aight|ight|alright|k|kk|cool|ok cool|thanks|thx|ty)[,!. ]+)?"  # "aight peace"
+    r"(bye+|goodbye|good bye|bye for now|see (you|ya|u)( later| tomorrow| soon)?|later|laters|"
     r"ttyl|talk (to you )?(later|tomorrow|soon)|gn|good ?night|night|cya|catch you later|"
     r"that'?s all( for (now|today))?|signing off|peace( out)?|take care|gotta go|gtg|g2g|adios|"
     r"ciao|cheers mate|gotta (run|dash|bounce)( ttyl| bye| later)?|(have to|need to|gotta) go now)"
@@ -280,8 +281,9 @@ ACK_INTENDING = re.compile(r"\b(will do|on it|will try|i'?ll try|i will try)\b")
 GREETING = re.compile(
     r"^(hi+|hey+|hello+|helo|hiya|heya|yo|hola|hallo|howdy|sup|wassup|what'?s up|whats up|"
     r"good (morning|afternoon|evening|day)|morning|mornin|gm|bonjour|ola|olá|namaste|salut|ciao|"
-    r"greetings|hey hey|hi hi|hey there|hi there|hello there|oi)"
-    r"(,? (there|coach|askcoach|bot|all|everyone|team|friend|buddy|again))?(,? [a-z]+)?$"
+    r"greetings|hey hey|hi hi|hey there|hi there|hello there|oi"
+    r"|(are )?(you|u) (there|still there|awake|alive)|anyone (there|home))"  # "u there?"
+    r"(,? (there|coach|askcoach|bot|all|everyone|team|friend|buddy|again))?(,? [a-z]+)?\??$"
 )
 GREETING_PREFIX = re.compile(
     r"^(hi+|hey+|hello+|hiya|yo|hola|oi|ola|olá|salut|bonjour|hallo|ciao|good (morning|afternoon|evening)"
@@ -391,7 +393,7 @@ DO_IT_LATER = re.compile(
 LATER_TODAY = re.compile(
     r"^(maybe |probably |prob |i'?ll do it |will do it |gonna do it )?(later|tonight|later tonight|"
     r"this evening|tomorrow|tmrw|in a bit|after lunch|after work)( then| maybe| probably| i think| "
-    r"hopefully| for sure| definitely| i promise| promise)*[.! ]*$"
+    r"hopefully| for sure| definitely| i promise| promise| fr| for real| fs| lol| ngl)*[.! ]*$"
 )
 # A message to someone else, typed to the coach as the ask itself: "<@U123> any leads?",
 # "Priya, could you introduce me to your manager at Stripe?"

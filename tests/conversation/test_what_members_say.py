@@ -927,6 +927,14 @@ TALKS: dict[str, list[tuple[str, str]]] = {
     "'who hasn't answered?' is about the group, never follow-up advice": [
         ("who hasn't answered?", "I don't list who's in the group."),
     ],
+    "slang from a last console try: dms, 'tmrw fr', 'u there?', 'aight peace'": [
+        (":1h", "Morning, Ana!"),
+        ("gonna slide into my ex-coworker danielle's dms lol", "What will you ask Danielle for"),
+        ("skip", ""),
+        ("tmrw fr", "tomorrow at 09:00."),
+        ("u there?", "👋 Got an ask in mind today?"),
+        ("aight peace ✌️", "Bye for now!"),
+    ],
     "'who?' and 'for what?' back to the morning question get ideas": [
         (":1h", "Morning, Ana!"),
         ("who?", "Start with people who already know you"),
@@ -1424,3 +1432,23 @@ def test_deleting_data_from_a_list_is_never_a_target_removal(sqlite_db: Database
     chat.say("no")
     [stop] = chat.say("remove me from the list")
     assert "no more check-ins from me" in stop
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://",
+        "http://a",
+        "www.",
+        "https://boards.greenhouse.io/",
+        "https://x.wd5.myworkdayjobs.com" + "/a" * 3000,
+        "<https://jobs.lever.co/acme/1|@here>",
+        "https://evil.example/\x00\x07careers",
+    ],
+)
+def test_a_strange_link_gets_an_answer_and_changes_nothing(sqlite_db: Database, text: str) -> None:
+    chat = onboarded(sqlite_db)
+    [reply] = chat.say(text)
+    assert reply  # an answer, never an error
+    assert "@here" not in reply
+    assert asks(sqlite_db) == []
