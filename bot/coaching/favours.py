@@ -1671,9 +1671,7 @@ _FAVOUR_TEST_WORDS = frozenset().union(
     _BACK_DOC_WORDS,
     _SEND_DOC_WORDS,
     _INFORMATION_WORDS,
-    _COUNTED_WORDS,
     _NUMBER_WORDS,
-    _NAMES_WORDS,
     _CONTACT_WORDS,
     _PRONOUN_WORDS,
     _KNOWS_WORDS,
@@ -1687,7 +1685,7 @@ _FAVOUR_TEST_WORDS = frozenset().union(
     _FOREIGN_QUESTION_GATE,
     _FOREIGN_ASKING_WORDS,
     *(needs for _, needs in (*_PRACTICE_FAVOURS, *_DEED_FAVOURS, *_WORD_FAVOURS)),
-    {"who", "which", "benchmark", "benchmarks", "whether", "about", "abt"},
+    {"whether", "about", "abt"},
 )
 
 

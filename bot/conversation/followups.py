@@ -110,18 +110,30 @@ def _the_ask(turn: Turn, made_only: bool = False, text: str = "") -> tuple[Ask |
 
 def _one_named(turn: Turn, text: str) -> str | None:
     """The person of the one open ask a message names anywhere ("did both, Maya said yes")."""
-    assert turn.member.id is not None
     low = text.lower()
-    named = {
+    named = [
         ask.who
-        for ask in turn.uow.asks.for_member(turn.member.id, since=turn.now - ANSWERS_REACH)
-        if ask.who
-        and ask.verdict == "specific"
-        and ask.status not in (AskStatus.SKIPPED, AskStatus.DROPPED)
-        and ask.outcome not in (Outcome.YES, Outcome.NO)
-        and _named_at(low, ask.who, as_subject=True) is not None
-    }
-    return named.pop() if len(named) == 1 else None
+        for ask in _answerable(turn)
+        if ask.who and _named_at(low, ask.who, as_subject=True) is not None
+    ]
+    return named[0] if len(named) == 1 else None
+
+
+def _answerable(turn: Turn) -> list[Ask]:
+    """The specific asks news may still be about (made or not, no yes or no yet, within
+    `ANSWERS_REACH`), newest first, the newest one of each person."""
+    assert turn.member.id is not None
+    asks: list[Ask] = []
+    for ask in reversed(turn.uow.asks.for_member(turn.member.id, since=turn.now - ANSWERS_REACH)):
+        if (
+            ask.verdict == "specific"
+            and ask.who
+            and ask.status not in (AskStatus.SKIPPED, AskStatus.DROPPED)
+            and ask.outcome not in (Outcome.YES, Outcome.NO)
+            and all(a.who != ask.who for a in asks)  # the newest ask of a person answers
+        ):
+            asks.append(ask)
+    return asks
 
 
 def _is_of(ask: Ask, person: str) -> bool:
@@ -268,17 +280,7 @@ def several_answers(turn: Turn, text: str) -> State | None:
     ask the message names gets its own answer, read from the part of the message that names
     them. None unless two or more asks are named and each one's part reads as made or as how
     it went (one reading then answers for the whole message, as before)."""
-    assert turn.member.id is not None
-    asks: list[Ask] = []
-    for ask in reversed(turn.uow.asks.for_member(turn.member.id, since=turn.now - ANSWERS_REACH)):
-        if (
-            ask.verdict == "specific"
-            and ask.who
-            and ask.status not in (AskStatus.SKIPPED, AskStatus.DROPPED)
-            and ask.outcome not in (Outcome.YES, Outcome.NO)
-            and all(a.who != ask.who for a in asks)  # the newest ask of a person answers
-        ):
-            asks.append(ask)
+    asks = _answerable(turn)
     if len(asks) < 2:
         return None
     told: dict[int, tuple[Ask, Outcome | None]] = {}
