@@ -388,6 +388,15 @@ class SqlGives(_Records[domain.Give]):
     def for_community(self, community_id: int, since: datetime) -> list[domain.Give]:
         return self._of_community(community_id, since)
 
+    def remove(self, member_id: int, give_id: int) -> bool:
+        """Delete one of the member's gives (never another member's)."""
+        result = self.conn.execute(
+            delete(self.table).where(
+                self.table.c.id == give_id, self.table.c.member_id == member_id
+            )
+        )
+        return bool(result.rowcount)
+
 
 _Listed = TypeVar("_Listed", domain.Target, domain.KnownCompany)
 

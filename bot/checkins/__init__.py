@@ -2,6 +2,8 @@
 
 from bot.checkins.dispatch import DispatchReport, dispatch_due_checkins
 from bot.checkins.planning import (
+    NO_REVIEW,
+    REVIEW_TIME,
     cancel_all,
     mark_unreachable,
     plan_afternoon,
@@ -15,6 +17,8 @@ from bot.checkins.planning import (
 )
 
 __all__ = [
+    "NO_REVIEW",
+    "REVIEW_TIME",
     "DispatchReport",
     "cancel_all",
     "dispatch_due_checkins",

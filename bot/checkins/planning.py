@@ -44,6 +44,7 @@ def plan_next_morning(uow: UnitOfWork, member: Member, after: datetime) -> Check
 
 REVIEW_DAY = 4  # Friday
 REVIEW_TIME = time(16, 0)
+NO_REVIEW = "no_review"  # member memory: the member turned the Friday review off
 
 
 def plan_next_review(uow: UnitOfWork, member: Member, after: datetime) -> CheckIn | None:
@@ -51,7 +52,7 @@ def plan_next_review(uow: UnitOfWork, member: Member, after: datetime) -> CheckI
     assert member.id is not None
     uow.checkins.cancel_pending(member.id, [CheckInKind.REVIEW])
     start = _active_after(member, after)
-    if start is None or member.state == "new":
+    if start is None or member.state == "new" or member.memory.get(NO_REVIEW):
         return None
     due = next_occurrence(start, _zone(member), REVIEW_TIME, frozenset({REVIEW_DAY}))
     if due is None:

@@ -21,7 +21,7 @@ from bot.conversation.followups import (
 )
 from bot.conversation.group import offer_intro, word_report
 from bot.conversation.intents import Reading, Topic, own_name
-from bot.conversation.phrases import EXTRA_CHECK_IN
+from bot.conversation.phrases import ASK_THE_COACH_TO_STOP, EXTRA_CHECK_IN, MEANING
 from bot.conversation.planning import judge, last_plan, next_check_in
 from bot.conversation.states import State
 from bot.conversation.text import hello_to, short, yours
@@ -238,6 +238,7 @@ def question(turn: Turn, reading: Reading) -> State:
         Topic.HOW_TO_ASK: _how_to_ask,
         Topic.HOW_TO_THANK: _how_to_thank,
         Topic.NAME: _name,
+        Topic.MEANING: _meaning,
     }.get(topic)
     if topic == Topic.GROUP:
         return group_question(turn, reading)
@@ -255,6 +256,51 @@ def question(turn: Turn, reading: Reading) -> State:
         second = _SECOND_WORDING.get(topic)
         turn.say_one_of((_FIXED_ANSWERS[topic], second) if second else (_FIXED_ANSWERS[topic],))
     return _stay(turn)
+
+
+# The coach's own words, explained in plain English (members ask in a second language too).
+_MEANINGS: dict[str, str] = {
+    "nudge": (
+        "A nudge is a short, friendly follow-up when someone hasn't answered yet: “Hi Jen, just "
+        "floating this back up — no pressure if now's busy.” Two or three working days after "
+        "the ask is about right."
+    ),
+    "give": (
+        "A give is help you gave someone else: an intro, a look at their CV, a lead. Log one "
+        "with `gave …` (e.g. `gave Sam an intro to my old manager`) — helping first is how "
+        "networks work."
+    ),
+    "referral": (
+        "A referral is when someone who works at a company puts your name forward for a job "
+        "there, usually through the company's own system. It's one of the strongest asks: "
+        "“Would you be open to referring me for the analyst role?”"
+    ),
+    "intro": (
+        "An intro is when someone connects you with a person they know — a short message to you "
+        "both. A referral is different: someone at the company puts you forward for a posted "
+        "job. An intro helps you learn and get known; a referral is for a job you apply to."
+    ),
+    "target": (
+        "Your targets are the companies you'd like to work at. `target add Stripe` adds one, "
+        "`targets` lists them, and I shape my ideas to them — like who you know there."
+    ),
+    "digest": (
+        "The digest is the weekly post in your group's channel: the asks members chose to share "
+        "and how they went. Yours are in it only if you say `share`."
+    ),
+}
+_MEANINGS["follow-up"] = _MEANINGS["nudge"].replace("A nudge is", "A follow-up is", 1)
+
+
+def _meaning(turn: Turn, reading: Reading) -> str:
+    """ "what does a nudge mean": the word in plain English."""
+    match = MEANING.search(reading.text.lower())
+    terms = [match.group("term"), match.group("term2")] if match else ["nudge"]
+    same = {"introduction": "intro", "warm intro": "intro", "followup": "follow-up"}
+    found = [same.get(t, t).replace("follow up", "follow-up") for t in terms if t]
+    if "intro" in found:
+        found = ["intro"]  # it says how a referral differs
+    return " ".join(_MEANINGS[t] for t in dict.fromkeys(found))
 
 
 # "i used to intern at flutterwave tho", "I worked at Deloitte for 3 years".
@@ -406,6 +452,7 @@ def _schedule(turn: Turn, reading: Reading) -> str:
         )
     asks_why = bool(
         re.search(r"\b(why|so many|too many|too often|so much|too much|spam|annoying|less)\b", low)
+        or ASK_THE_COACH_TO_STOP.search(low)
     )
     fewer = (
         " Fewer messages: `days mon,thu` · a break: `pause 7` · none at all: `stop`."

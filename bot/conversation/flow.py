@@ -45,6 +45,8 @@ _COMMANDS: dict[str, Handler] = {
     "share": words.share,
     "report": words.report,
     "digest": words.digest,
+    "review": words.review,
+    "ungive": words.take_back_give,
     "admin": admin.admin,
 }
 

@@ -91,6 +91,7 @@ class Topic(StrEnum):
     ANOTHER_ASK = "another_ask"  # "can I add a second ask today?"
     HOW_TO_THANK = "how_to_thank"  # "how do i thank her properly"
     NAME = "name"  # "call me Sam", "can i change my name"
+    MEANING = "meaning"  # "what does a nudge mean", "what's a give?"
     NERVES = "nerves"  # "i hate asking for favours", "feels pushy"
     GROUP = "group"  # "who else is in the group?", "can i see what others ask?"
     BOT = "bot"
@@ -317,6 +318,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"|\bwhat (you|u) do with (their|our|my|the) data\b|\bdoes my organi[sz]er (get told|know|see)\b"
         ),
     ),
+    (Topic.MEANING, vocab.MEANING),
     (
         Topic.WHAT_IS_SPECIFIC,
         re.compile(
@@ -571,11 +573,21 @@ def _read(text: str, low: str, context: Context) -> Reading:
         )  # "ask the group who knows ppl at Figma": not the `ask` word
         if question is not None:
             return question
+    ask_again = vocab.ASK_AGAIN_ON.search(low) if state in _PLAN_STATES else None
+    if ask_again and len(words) <= 14:
+        # "remind me monday": not today, and asked again that day (a plan in hand is kept)
+        day = ask_again.group("day") or ask_again.group("day2")
+        until = find_break(f"till {day}" if day else "next week", context.today)
+        return reading(Intent.SKIP, "not today: ask again on a day", pause=until)
     command = _chat_word(text, low, context)
     if command is not None:
         return command
-    if vocab.ENGLISH_APOLOGY.search(low) and len(words) <= 10:
-        return reading(Intent.GREETING, "apologises for their English")
+    apology = vocab.ENGLISH_APOLOGY.search(low)
+    if apology and len(words) <= 10:
+        unapologetic = (low[: apology.start()] + low[apology.end() :]).strip(" ,.!")
+        if "?" not in unapologetic or _read(text, unapologetic, context).intent != Intent.QUESTION:
+            return reading(Intent.GREETING, "apologises for their English")
+        # "What is “a nudge”? Sorry my English": the question is answered
     if vocab.TESTING.search(low) and assessed(text).verdict != Verdict.SPECIFIC:
         return reading(Intent.OTHER, "a test message")
     if re.fullmatch(r"(halp+|hlp|he+lp+|help+ me+|sos|menu|commands|options)[!?. ]*", low):
@@ -590,6 +602,13 @@ def _read(text: str, low: str, context: Context) -> Reading:
     ):
         company = as_written(text, removed.group("company")).strip()
         return reading(Intent.COMMAND, "removes a target", word="target", rest=f"remove {company}")
+    if vocab.UNDO_GIVE.search(low):
+        return reading(Intent.COMMAND, "takes back a give", word="ungive")
+    if vocab.REVIEW_OFF.search(low) or vocab.REVIEW_ON.search(low):
+        on = vocab.REVIEW_OFF.search(low) is None
+        return reading(
+            Intent.COMMAND, "the Friday review", word="review", rest="on" if on else "off"
+        )
     if vocab.MY_NAME.match(low):  # before "call me Sam instead" is read as an edit
         return reading(Intent.QUESTION, "a question: name", topic=Topic.NAME)
     if vocab.MY_ASKS.search(low) and not vocab.CORRECTION.search(low):  # before "remind me…"
@@ -604,7 +623,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
         r"\b(told|said|already said|already told) (you|u)\b.{0,25}\bi (did|made|asked|sent)\b", low
     ):  # "why do you keep asking, i told you yesterday i did it"
         return reading(Intent.MADE, "made it, and said so before")
-    if vocab.WHY_MESSAGES.match(low):
+    if vocab.WHY_MESSAGES.match(low) or vocab.ASK_THE_COACH_TO_STOP.search(low):
         return reading(Intent.QUESTION, "a question: schedule", topic=Topic.SCHEDULE)
     if vocab.ONE_OFF_REMINDER.search(low):
         if state in _ANSWER_STATES and vocab.NUDGING.search(low):
@@ -796,7 +815,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.NOT_YET, "will make the ask later", when=_when(low))
     if vocab.LATER.search(low) and len(words) <= 12:
         if state in _PLAN_STATES:
-            return reading(Intent.SKIP, "not today")
+            return reading(Intent.SKIP, "not today", when=_when(low) or "later")
         if state == State.AWAITING_MADE:
             return reading(Intent.NOT_YET, "later", when=_when(low))
     if state in _ANSWER_STATES:

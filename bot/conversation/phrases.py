@@ -445,6 +445,11 @@ BUT_INSTEAD = re.compile(
     r"\b(but|maybe|pause|break|stop|wait|instead|keep|actually|rather|hold on|not sure)\b"
 )
 # "why do you keep asking me this every morning": a question about the check-ins.
+# "my ask: ask you to stop asking me lol": a joke about the check-ins, never a plan.
+ASK_THE_COACH_TO_STOP = re.compile(
+    r"\b(?:ask|asking|get|make|tell|telling) (?:you|u|the (?:bot|coach)) to (?:stop|leave me alone|quit"
+    r"|go away|shut up|chill|calm down)\b|^my ask(?: is)?[: ]+stop asking me\b"
+)
 WHY_MESSAGES = re.compile(
     r"^(but |so |ok |and )?why (do|does|are|is) (you|u|this|it) (keep |always |still )?"
     r"(ask|messag|text|ping|dm|bug|remind|writ|spam)"
@@ -464,6 +469,67 @@ ASK_LEAD = re.compile(
     r"\s*[:,-]?\s*"
     r"(?=\S)(?!for\b)",
     re.IGNORECASE,
+)
+# What one of the coach's own words means: "what does a nudge mean", "what's a give?", "What is
+# \"a nudge\"? Sorry my English", "whats the difference between an intro and a referral" (never
+# "what's the referral process at Stripe": the word must end the question).
+MEANING = re.compile(
+    r"^(?:(?:sorry|ok|okay|um+|hm+|wait|so|and|but|quick q(?:uestion)?)[,:.!]? )*"
+    r"(?:what(?:'?s| is| are| does| do| r)|wat(?:s| is)|wht is|meaning of)"
+    r"(?: (?:the )?(?:difference between|diff between))? (?:an? |the |your |this |my )?[\"'“‘]?"
+    r"(?:an? )?(?P<term>nudge|give|referral|intro|introduction|warm intro|target|follow[- ]?up"
+    r"|digest)s?[\"'”’]?"
+    r"(?: and (?:an? )?(?P<term2>nudge|give|referral|intro|introduction|follow[- ]?up)s?)?"
+    r"(?: (?:exactly|mean|means|again|even|anyway|lol|here|for|supposed to mean|thing))*"
+    r"\s*(?:[?.!]|$)"
+)
+# The Friday review, turned off ("i dont want the friday review thing", "no more weekly
+# summaries pls") or on again ("can i have the friday review back", "friday review on").
+_REVIEW = r"(?:friday|weekly|week(?:ly)? end|end of (?:the )?week)(?:'?s)? (?:review|summar(?:y|ies)|recap|roundup|wrap[- ]?up)s?"
+REVIEW_OFF = re.compile(
+    r"\b(?:don'?t|dont|do not|no more|stop|turn off|switch off|disable|skip|no need for|"
+    r"unsubscribe(?: me)? from|cancel|not interested in|hate|get rid of|remove)\b[^.!?]{0,30}\b"
+    + _REVIEW
+    + r"|\b"
+    + _REVIEW
+    + r"(?: thing)? off\b"
+)
+REVIEW_ON = re.compile(
+    r"\b"
+    + _REVIEW
+    + r"(?: thing)? (?:back )?on\b|\b(?:turn|switch) on\b[^.!?]{0,10}"
+    + _REVIEW
+    + r"|\b(?:bring back|want|have|get|restart|resume|turn|switch)\b[^.!?]{0,20}"
+    + _REVIEW
+    + r"(?: thing)? (?:back|again)\b"
+)
+# To "What will you ask Theo for?": no ask this time ("nah just coffee this time", "no ask,
+# just catching up", "not asking him anything").
+JUST_MEETING = re.compile(
+    r"\b(?:just|only) (?:a |for |gonna |going to )?(?:coffee|catch(?:ing)?[- ]?up|lunch|dinner|chat"
+    r"|chatting|drinks?|hanging out|hang|a walk|social|friends|friendly)\b|^(?:nah|no|nope)?[, ]*no ask\b"
+    r"|\bnot (?:gonna |going to )?(?:ask|asking) (?:him|her|them|anything|for anything)\b"
+    r"|\bno agenda\b|\bnothing to ask\b"
+)
+# What the member is meeting someone for, said back: "coffee", "lunch", "catch-up".
+MEETING = re.compile(r"\b(coffee|lunch|dinner|drinks?|catch(?:ing)?[- ]?up|walk|chat|call)\b")
+# Not today, and the day to ask again: "remind me monday", "can you ask me again on thursday",
+# "ask me again next week", "let's pick this up on monday".
+_WEEKDAY = r"(?P<day>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+ASK_AGAIN_ON = re.compile(
+    r"\b(?:remind|ask|ping|message|msg|text|nudge|check (?:in )?(?:with|on)) me (?:again |about "
+    r"(?:it|this) )?(?:(?:on|next|this|coming) )?(?:" + _WEEKDAY + r"|(?P<week>next week))\b"
+    r"(?! (?:to|about|that|at \d)\b)"  # "remind me on Friday to thank Priya" is a reminder
+    r"|\b(?:can we|let'?s|could we|we can|i'?ll) (?:do|pick|try|finish|sort) (?:this|it)(?: up)?"
+    r" (?:again )?(?:on |next |this )?(?:" + _WEEKDAY.replace("day>", "day2>") + r")\b"
+)
+# A give taken back: "delete the Omar thing, I didn't actually end up helping him", "remove the
+# give to Omar", "undo my last give".
+UNDO_GIVE = re.compile(
+    r"\b(?:delete|remove|undo|take back|scrap|erase|cancel|drop|scratch)\b[^.!?]{0,30}\b(?:gives?|gave)\b"
+    r"|\b(?:delete|remove|undo|scrap|erase|cancel|drop|scratch)\b (?:the |that |my )?[\w'-]+(?: thing| one)?"
+    r"\b[^.!?]{0,12}[,.;—-]?[^.!?]{0,12}\bdid(?:n'?t| not) (?:actually |really )?(?:end up )?"
+    r"(?:help|helping|give|giving|intro|introduc|connect|refer|review)"
 )
 # "what is streak", "why my streak is zero": the streak explained with the numbers.
 STREAK_QUESTION = re.compile(r"^(what|why|how)\b.{0,25}\bstreak\b")

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
-from bot.checkins import plan_afternoon
+from bot.checkins import plan_afternoon, plan_check_ins
 from bot.coaching import Assessment, Verdict
 from bot.conversation.group import offer_intro
 from bot.conversation.intents import (
@@ -27,7 +27,9 @@ from bot.conversation.intents import (
 from bot.conversation.outcomes import ask_what_happened, outcome
 from bot.conversation.phrases import (
     HARD_TIMES,
+    JUST_MEETING,
     LEADING_HEDGE,
+    MEETING,
     NAME_GIVEN,
     SAME_AGAIN,
     TRAILING_HEDGE,
@@ -186,6 +188,8 @@ def clarify(turn: Turn, reading: Reading) -> State:
     """An answer to a clarifying question: combine it with what the plan had, judge again,
     and record what the member has after at most two questions."""
     data = turn.member.state_data
+    if JUST_MEETING.search(reading.text.lower()) and judge(turn, reading.text).who is None:
+        return keep_as_it_is(turn, reading)  # "nah just coffee this time": no ask, and fine
     questions = int(data.get("questions", 1))
     candidates: list[Assessment] = []
     # Judge the readings in order and stop at the first specific one.
@@ -270,11 +274,25 @@ def clarify(turn: Turn, reading: Reading) -> State:
 
 
 def keep_as_it_is(turn: Turn, reading: Reading) -> State:
-    """ "not sure", "no" to a clarifying question: keep the plan as it stands, no more questions."""
+    """ "not sure", "no" to a clarifying question: keep the plan as it stands, no more questions.
+    "nah just coffee this time": kept too, and the coffee wished well."""
     draft = str(turn.member.state_data.get("draft", ""))
     if not draft:
         return skip_today(turn)
-    return record(turn, judge(turn, draft))
+    assessment = judge(turn, draft)
+    if not JUST_MEETING.search(reading.text.lower()):
+        return record(turn, assessment)
+    meeting = MEETING.search(draft.lower()) or MEETING.search(reading.text.lower())
+    thing = meeting.group(1) if meeting else "chat"
+    thing = "catch-up" if thing.startswith("catch") else thing
+    who = assessment.who or turn.member.state_data.get("who")
+    return record(
+        turn,
+        replace(assessment, who=str(who)) if who else assessment,
+        plan_line=f"Fair enough — enjoy the {thing}{f' with {yours(str(who))}' if who else ''}. "
+        "I'll keep it as a plan; if a moment comes up, one small ask (a name, an intro) is all "
+        "it takes.",
+    )
 
 
 def _combinations(data: dict[str, object], answer: str) -> list[str]:
@@ -315,9 +333,9 @@ def _combinations(data: dict[str, object], answer: str) -> list[str]:
     return readings
 
 
-def record(turn: Turn, assessment: Assessment) -> State:
+def record(turn: Turn, assessment: Assessment, plan_line: str | None = None) -> State:
     """Record a plan: a specific ask is open (and gets its afternoon check-in); anything else
-    is kept as a plan, not an ask."""
+    is kept as a plan, not an ask (`plan_line` says so in other words)."""
     member = turn.member
     assert member.id is not None
     already_made = bool(member.state_data.get("made"))
@@ -351,7 +369,8 @@ def record(turn: Turn, assessment: Assessment) -> State:
     if assessment.verdict != Verdict.SPECIFIC:
         turn.uow.checkins.cancel_pending(member.id, [CheckInKind.NUDGE])
         turn.say(
-            f"I've noted “{short(assessment.text)}” as a plan, not yet an ask. Tomorrow "
+            plan_line
+            or f"I've noted “{short(assessment.text)}” as a plan, not yet an ask. Tomorrow "
             "let's find one person and one favour — that's where the jobs are."
         )
         return State.IDLE
@@ -553,11 +572,28 @@ def last_plan(turn: Turn) -> Ask | None:
 
 
 def skip_today(turn: Turn, reading: Reading | None = None) -> State:
-    """No ask today: fine, and said without guilt."""
+    """No ask today: fine, and said without guilt. "remind me monday": not until then, and a
+    plan the member was still shaping is kept for then."""
+    deferred = reading is not None and (reading.pause is not None or reading.when is not None)
+    plan = str(turn.member.state_data.get("draft", "")).strip() if deferred else ""
+    if deferred:  # "remind me tomorrow": the plan is kept for then ("skip" lets it go)
+        keep_draft(turn)
     turn.member.state_data = {}
     assert turn.member.id is not None
     turn.uow.checkins.cancel_pending(turn.member.id, [CheckInKind.NUDGE])
+    day = reading.pause.resume_day(turn.today) if reading and reading.pause else None
+    if day is not None and day > turn.today:
+        if day > _next_check_in_day(turn, turn.today):
+            hold_until(turn, day)
+        kept = f"I'll keep “{short(plan, 60)}” and ask" if plan else "I'll ask"
+        turn.say(f"No problem — {kept} again {next_check_in(turn, day - timedelta(days=1))}.")
+        return State.IDLE
     again = next_check_in(turn)
+    if plan:
+        turn.say(
+            f"No problem — skipping today. I'll keep “{short(plan, 60)}” and ask again {again}."
+        )
+        return State.IDLE
     turn.say_one_of(
         (
             f"No problem — skipping today. I'll ask again {again}.",
@@ -567,14 +603,43 @@ def skip_today(turn: Turn, reading: Reading | None = None) -> State:
     return State.IDLE
 
 
-def next_check_in(turn: Turn) -> str:
-    """When the next morning check-in comes, in words: "tomorrow at 09:00", "Monday at 09:00"."""
+def hold_until(turn: Turn, resume_day: date) -> None:
+    """No morning question, nudge or review before `resume_day` (the member's local date)."""
+    member = turn.member
+    assert member.id is not None
+    member.paused_until = datetime.combine(resume_day, datetime.min.time(), turn.zone).astimezone(
+        turn.now.tzinfo
+    )
+    member.state_data = {}
+    # Days away are not silence: the quiet count starts again when the break ends.
+    member.memory["heard"] = member.paused_until.isoformat()
+    turn.uow.checkins.cancel_pending(
+        member.id, [CheckInKind.MORNING, CheckInKind.NUDGE, CheckInKind.REVIEW]
+    )
+    plan_check_ins(turn.uow, member, turn.now)
+
+
+def _next_check_in_day(turn: Turn, after: date) -> date:
+    """The first day after `after` on which the member gets a morning question."""
+    for ahead in range(1, 8):
+        day = after + timedelta(days=ahead)
+        if day.weekday() in turn.member.days:
+            return day
+    return after + timedelta(days=7)
+
+
+def next_check_in(turn: Turn, after: date | None = None) -> str:
+    """When the next morning check-in comes, in words: "tomorrow at 09:00", "on Monday at
+    09:00" (the first after `after`, by default today)."""
     member = turn.member
     at = f"at {member.checkin_time:%H:%M}"
+    start = after or turn.today
     for ahead in range(1, 8):
-        day = turn.today + timedelta(days=ahead)
+        day = start + timedelta(days=ahead)
         if day.weekday() in member.days:
-            return f"tomorrow {at}" if ahead == 1 else f"on {day:%A} {at}"
+            return (
+                f"tomorrow {at}" if day == turn.today + timedelta(days=1) else f"on {day:%A} {at}"
+            )
     return "next time"
 
 

@@ -10,9 +10,16 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 
-from bot.checkins import cancel_all, plan_check_ins, plan_next_morning
+from bot.checkins import (
+    NO_REVIEW,
+    REVIEW_TIME,
+    cancel_all,
+    plan_check_ins,
+    plan_next_morning,
+    plan_next_review,
+)
 from bot.conversation import planning
 from bot.conversation.group import offer_intro, word_digest, word_report, word_share
 from bot.conversation.intents import Intent, Reading
@@ -21,7 +28,7 @@ from bot.conversation.phrases import STREAK_QUESTION
 from bot.conversation.states import State
 from bot.conversation.text import short
 from bot.conversation.turn import Turn
-from bot.domain import CheckInKind, Give, KnownCompany, Target
+from bot.domain import Give, KnownCompany, Target
 from bot.export import member_record
 from bot.progress import compute_stats
 from bot.schedule import format_days
@@ -67,6 +74,31 @@ def give(turn: Turn, reading: Reading) -> State:
     assert turn.member.id is not None
     turn.uow.gives.add(Give(member_id=turn.member.id, text=text[:500], created_at=turn.now))
     turn.say(f"Logged your give: {short(text)}. Helping first is how networks work. 🙌")
+    return _stay(turn)
+
+
+def take_back_give(turn: Turn, reading: Reading) -> State:
+    """ "delete the Omar thing, I didn't actually end up helping him": the give to the person
+    named (the latest one), or the latest give when no one is named."""
+    assert turn.member.id is not None
+    gives = turn.uow.gives.for_member(turn.member.id)
+    said = set(re.findall(r"[\w'-]+", reading.text.lower()))
+    named = [g for g in gives if g.text.split()[0].lower() in said]
+    unnamed = not any(word[0].isupper() for word in reading.text.split()[1:]) and not re.search(
+        r"\b(to|for|with) \w+\s*$", reading.text.strip(" .!?")
+    )
+    give = named[-1] if named else (gives[-1] if gives and unnamed else None)
+    if give is None or give.id is None:
+        who = re.search(r"\b(?:to|for|with) ([\w'-]+)\s*[.!?]*$", reading.text) or re.search(
+            r"\b([A-Z][\w'-]+)", reading.text[1:]
+        )
+        turn.say(
+            f"I have no give {'to ' + who.group(1) + ' ' if who else ''}on record — `stats` "
+            "counts your gives, and `gave …` logs one."
+        )
+        return _stay(turn)
+    turn.uow.gives.remove(turn.member.id, give.id)
+    turn.say(f"Removed your give: {short(give.text)}. Gives now: {len(gives) - 1}.")
     return _stay(turn)
 
 
@@ -215,6 +247,31 @@ def schedule(turn: Turn, reading: Reading) -> State:
     return _stay(turn)
 
 
+def review(turn: Turn, reading: Reading) -> State:
+    """ "i dont want the friday review thing" / "can i have the friday review back"."""
+    member = turn.member
+    off = bool(member.memory.get(NO_REVIEW))
+    back = "say “Friday review on” to have it back."
+    if reading.rest == "off":
+        if off:
+            turn.say(f"The Friday review is already off — {back}")
+            return _stay(turn)
+        member.memory[NO_REVIEW] = True
+        plan_next_review(turn.uow, member, turn.now)  # cancels the one planned
+        turn.say(
+            f"Done — no more Friday review. Your check-ins stay {format_days(member.days)} at "
+            f"{member.checkin_time:%H:%M} ({member.timezone}); {back}"
+        )
+        return _stay(turn)
+    member.memory.pop(NO_REVIEW, None)
+    plan_next_review(turn.uow, member, turn.now)
+    turn.say(
+        f"{'Your review already comes' if not off else 'Done — your review comes'} on Fridays at "
+        f"{REVIEW_TIME:%H:%M} ({member.timezone})."
+    )
+    return _stay(turn)
+
+
 def apply_schedule(turn: Turn, reading: Reading) -> bool:
     """Set the member's zone, time and days from a reading; False (and nothing changed) when
     it names no schedule, or an unknown zone (refused)."""
@@ -266,18 +323,7 @@ def pause_instead_of_forgetting(turn: Turn, reading: Reading) -> State:
 
 
 def pause_for(turn: Turn, resume_day: date, lead: str = "") -> None:
-    member = turn.member
-    assert member.id is not None
-    member.paused_until = datetime.combine(resume_day, datetime.min.time(), turn.zone).astimezone(
-        turn.now.tzinfo
-    )
-    member.state_data = {}
-    # Days away are not silence: the quiet count starts again when the break ends.
-    member.memory["heard"] = member.paused_until.isoformat()
-    turn.uow.checkins.cancel_pending(
-        member.id, [CheckInKind.MORNING, CheckInKind.NUDGE, CheckInKind.REVIEW]
-    )
-    plan_check_ins(turn.uow, member, turn.now)
+    planning.hold_until(turn, resume_day)
     turn.say(
         f"{lead}Paused until {resume_day:%a %-d %b}. Rest well — `resume` brings me back sooner."
     )

@@ -563,7 +563,11 @@ def test_not_now_skips_today_and_says_when_the_coach_comes_back(sqlite_db: Datab
     [later] = chat.say("can you remind me tomorrow instead")
     assert "skipping today" in later.lower() or "skipped for today" in later.lower()
     assert "tomorrow at 09:00" in later
-    assert asks(sqlite_db) == []  # "remind me tomorrow" was not merged into the plan
+    assert "I'll keep “reach out to some recruiters”" in later
+    # The plan is kept as it was, and "remind me tomorrow" was not merged into it.
+    assert asks(sqlite_db) == [("vague", None, "skipped", None)]
+    with sqlite_db() as uow:
+        assert [a.text for a in uow.asks.for_member(1)] == ["reach out to some recruiters"]
 
 
 def test_pass_my_cv_is_a_plan_not_a_skip(sqlite_db: Database) -> None:
@@ -1099,7 +1103,7 @@ TALKS: dict[str, list[tuple[str, str]]] = {
     "questions while the coach waits for the missing piece are answered, not planned": [
         (":1h", ""),
         ("reach out to some folks on linkedin", "Who exactly"),
-        ("whats the difference between an intro and a referral", "A specific ask"),
+        ("whats the difference between an intro and a referral", "An intro is"),
         ("do I need a name? can't I just post on linkedin", "one named person"),
         ("Nobody, I changed my mind, I'll just apply online", "No problem — skipping today."),
     ],
