@@ -1055,8 +1055,14 @@ def _targets(companies: tuple[str, ...]) -> CompanyIndex:
 
 # A plan taken back mid-message: "scratch that", "no wait", "actually no", "strike that".
 _RETRACTED = re.compile(
-    r"\b(?:scratch|scrap|strike|forget|ignore)\sthat\b|\bno,?\swait\b|\bactually,?\sno\b",
+    r"\b(?:scratch|scrap|strike|forget|ignore)\sthat\b|\b(?:no|oh),?\swait\b|\bactually,?\sno\b",
     re.IGNORECASE,
+)
+# What a retraction is followed by when another plan takes its place: "… oh wait she resigned
+# last month. ok so just ask around at PwC then".
+_INSTEAD = re.compile(
+    r"\b(?:just|instead)\b.{0,20}\b(?:ask(?:ing)?\saround|someone|somebody|anyone|people)\b"
+    r"|\b(?:ask(?:ing)?\saround|someone|somebody|anyone)\b.{0,20}\binstead\b"
 )
 
 
@@ -1093,8 +1099,11 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
         again.verdict is SPECIFIC
         # … is no ask ("…, scratch that, not asking anyone today") …
         or _NO_ASK.search(rest_low) is not None
-        # … or is a question to me ("… — no wait, should I ask Jo instead?").
+        # … or is a question to me ("… — no wait, should I ask Jo instead?") …
         or _coach_question(rest_low, len(rest_low)) is not None
+        # … or no one in particular in the person's place ("… oh wait she resigned. ok so just
+        # ask around at PwC then").
+        or _INSTEAD.search(rest_low) is not None
     ):
         return replace(
             again,

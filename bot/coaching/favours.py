@@ -862,7 +862,7 @@ _QUESTION = re.compile(
     # short clause, then the full name between commas.
     r"|(?:[\w'.-]+\s){1,4}(?:who|i|that)\s(?:[\w'.-]+\s){1,5}?[\w'.-]+,\s[\w'.-]+\s[\w'.-]+,\s)?"
     r"(whether|if|what|how|when"
-    r"|where|why|which)\b"
+    r"|where|why|which|who(?=\s(?:the|heads|runs|manages|leads|handles|i\s(?:should|could|can|need)|to|else)\s))\b"
     # "ask: does her company take people without a C+E licence?": the question after a colon.
     r"|\b(?:ask(?:s|ed|ing)?(?:\s[\w'.-]+){0,2}?"
     # "question for Hiroshi: does Toyota's rotational program take people over 40?"
@@ -1159,7 +1159,8 @@ _NEEDS_ROLE = re.compile(
 )
 _HIRING_CONTEXT = re.compile(
     r"\b(?:company|firm|business|shop|restaurant|practice|team|hire|hires|hiring|apprentice"
-    r"|apprenticeship|trainee|intern|internship|job|role|position|opening|shift|contract)\b"
+    r"|apprenticeship|trainee|intern|internship|job|role|position|opening|shift|contract|office"
+    r"|agency|clinic|season|seasonal|part[\s-]time)\b"
 )
 # "the CNM2 post", "the band 6 post": a post with its title (not "what to post").
 _NAMED_POST = re.compile(r"\bthe\s(?:[\w&.-]+\s){1,3}post\b")
@@ -1289,6 +1290,23 @@ _NAMED_STEP = re.compile(
 )
 
 
+# Whether the member may join the person's work: "if I can shadow her on the Brasfield & Gorrie
+# bid next week", "whether I could sit in on their clinic rounds".
+_JOIN_THEIR_WORK = re.compile(
+    r"(?:if|whether)\si\s(?:can|could|may|might)\s(?:job\s)?(?:shadow|sit\sin|tag\salong|join|assist)"
+    r"\s(?:(?:her|him|them)\s)?(?:on|at|in|with)?\s?(?:the|their|his|her|a|an|one)\s(?:[\w&.'-]+\s){0,4}?"
+    r"(?:bid|project|job|shift|site|clinic|class|classes|meeting|rounds?|visit|visits|audit|case"
+    r"|install|build|survey|inspection|service|event|shoot|session)\b"
+)
+# Who holds a post at a named employer: "who the talent acquisition person for customer success
+# at UKG is", "who heads internal audit at Moniepoint" (never "who I should talk to").
+_WHO_HOLDS = re.compile(
+    r"who(?:'s|\sis|\sare)?\s(?:the\s)(?:[\w&.'-]+\s){0,5}?(?:person|lead|head|manager|director"
+    r"|recruiter|partner|owner|coordinator|officer|hr|contact)\b"
+    r"|who\s(?:heads|runs|manages|leads|handles|does\sthe\shiring|is\sin\scharge\sof|hires\sfor)\s"
+)
+
+
 # A kind of work named by when or what it is: "Saturday work", "night fill shifts", "summer
 # hours" (not "any work", "any shifts").
 _WORK_KINDS = frozenset(
@@ -1362,6 +1380,8 @@ def _question_concrete(
         # "if he'll give me weekend shifts at either", "whether she'd supervise me for the
         # summer vacation scholarship": whether the person will take the member on for work.
         return True
+    if _JOIN_THEIR_WORK.match(low, start, stop) is not None:
+        return True  # "if I can shadow her on the Brasfield & Gorrie bid next week"
     if _NAMED_POST.search(low, start, stop) is not None:
         return True  # "whether the CNM2 post in Cork is open": a post named by its title
     if _STILL_OPEN.match(low, start, stop) is not None:
@@ -1371,6 +1391,10 @@ def _question_concrete(
         return True  # "whether they've filled the bilingual claims adjuster job": a post by title
     words = _WORD.findall(low[start:stop])
     has_company = any(start <= s < stop for s, _ in has_anchor_at)
+    if _WHO_HOLDS.match(low, start, stop) is not None and (
+        has_company or _CAPITALISED.search(text, start + 4, stop) is not None
+    ):
+        return True  # "who the talent acquisition person at UKG is": a name at a named employer
     if any(_any_employers(words, i) for i in range(len(words) - 1)):
         # "whether any contractors on the Snowy 2.0 job are taking on sparkies": which
         # employers of a kind hire a named kind of worker, at a named place.
@@ -1523,7 +1547,7 @@ _DOC_REVIEW_WORDS = frozenset(_PIECES(noun)[0] for noun in _DOC_REVIEW_NOUNS) | 
 _SWAPPING = {"swap": "swapping", "exchange": "exchanging", "trade": "trading"}
 # A question word, or the colon of "ask: does her company …?".
 _QUESTION_HEADS = frozenset(
-    {"whether", "if", "what", "how", "when", "where", "why", "which", ":"}
+    {"whether", "if", "what", "how", "when", "where", "why", "which", "who", ":"}
     # "ask him does the Storehouse hire guides": the question as asked, with no "if".
     | {"does", "do", "is", "are"}
 )
@@ -1991,6 +2015,8 @@ def find_favours(
             continue
         if " myself " in low[m.start() : qstart + 1]:
             continue  # "ask myself what I really want": a thought, not a question to anyone
+        if m.group(1) == "who" and low.startswith("find", m.start()):
+            continue  # "find out who the R&D director at Medtronic is": research, no one asked
         permission = _PERMISSION.match(low, qstart)
         favours.append(
             Favour(
