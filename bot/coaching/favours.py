@@ -147,6 +147,12 @@ _INTRO = re.compile(
     # "loop me in with your recruiter": a thread started with the person named.
     r"|\bloop(?:s|ed|ing)?\s(?:me|us)\sin\swith\b"
     r"|\b(?:hook|set)(?:s|ing)?\sme\sup\swith\b"
+    # "link me up with the HR director at Nigerian Breweries" (West African English).
+    r"|\blink(?:s|ed|ing)?\s(?:me|us)\s(?:up\s)?(?:with|to)\b"
+    # "book me a 15 min meeting with her", "get me 10 mins with his mum": time with a third
+    # person, arranged for the member.
+    r"|\b(?:book|get|arrange|schedule|organi[sz]e)\s(?:me|us)\s(?:an?\s|some\s)?(?:[\w-]+\s){0,3}?"
+    r"(?:meeting|call|chat|mins?|minutes|time|slot|sit-?down|meet)\s(?:with|w/)\b"
     r"|\bintro(?:duction)?\semails?\b(?:\s(?:to|with)\b)?"
     r"|\b(?:an?|email|warm|the|that|this|quick|short)\sintro(?:duction)?s?(?:\semails?)?\b"
     r"(?:\s(?:to|with)\b)?"
@@ -189,8 +195,8 @@ _REFERRAL = re.compile(
     # "move my app to the hiring manager": moved on to a person, not to a folder.
     r"|\bmov(?:e|es|ed|ing)\smy\s(?:app|application|resume|cv)\s(?:along\s|forward\s)?to\s"
     r"(?:the|his|her|their)\s(?:[\w-]+\s){0,2}?(?:manager|recruiter|lead|director|head|panel)\b"
-    r"|\b(?:pass|forward|send|share|submit|hand|give|get|bring|flag|slip|walk|put|post|drop|show)"
-    r"(?:s|es|ed|ing|ting|ped|ping)?"
+    r"|\b(?:pass|forward|send|share|submit|hand|give|get|bring|flag|slip|walk|put|post|drop|show"
+    r"|push)(?:s|es|ed|ing|ting|ped|ping)?"
     rf"\s(?:along\s|on\s)?(?:my\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC}|name|info|information|work"
     r"|details|candidacy|number|phone\snumber|contact(?:\sinfo|\sdetails)?|email)(?:\s(?:link|file"
     r"|pdf))?|it|this|them|me)\s(?:along\s|over\s|on\s|up\s"
@@ -330,7 +336,7 @@ _DOC_REVIEW = re.compile(
 # "sign up for a free resume review": a service joined, not a favour asked.
 _SIGNED_UP = re.compile(r"\b(?:sign(?:ed|ing)?\sup|register|attend|join|go\sto)\b")
 _SEND_DOC = re.compile(
-    rf"\b(?:send|sending|email|share|forward|give|show|bring|hand)\s(?:[\w'-]+\s){{0,3}}?(?:my|the)"
+    rf"\b(?:send|sending|email|share|forward|give|show|bring|hand)\s(?:[\w'.-]+\s){{0,3}}?(?:my|the)"
     rf"\s(?:[\w'-]+\s){{0,2}}?{_DOC}\b"
 )
 _FEEDBACK = re.compile(
@@ -966,6 +972,7 @@ _GERUNDS = (
     ("resubmit", "resubmitting"),
     ("re-submit", "resubmitting"),
     ("vouch", "vouching"),
+    ("push", "pushing"),
 )
 
 
@@ -1495,11 +1502,12 @@ def _forms(bases: str, endings: str = "") -> frozenset[str]:
 # Each favour pattern is only run when the message holds one of the words every match of it
 # contains: one set test instead of a regex scan, for most patterns on most messages.
 _INTRO_WORDS = _forms(
-    "introduce introduction intro present connect put hook set cc loop", "s d ed ing 'd 'ing"
-) | {"introducing", "introduces", "putting", "setting"}
+    "introduce introduction intro present connect put hook set cc loop link", "s d ed ing 'd 'ing"
+) | {"introducing", "introduces", "putting", "setting"} | {"book", "get", "arrange", "schedule"}
+_INTRO_WORDS |= {"organise", "organize"}
 _REFERRAL_WORDS = _forms(
     "refer referral word recommend vouch pass forward send share submit hand give get bring flag"
-    " slip walk put post drop show endorse nominate add move resubmit",
+    " slip walk put post drop show endorse nominate add move resubmit push",
     "s es ed ing ting ped ping",
 ) | {"referred", "referring"}
 _REFERENCE_WORDS = _forms(

@@ -38,6 +38,19 @@ _KINDS: dict[str, list[tuple[str, Verdict, Any]]] = {
         ("ask Priti who the best person to talk to is", VAGUE, ANY),
         ("find out who the head of design at Canva is", PASSIVE, None),
     ],
+    "an intro in other words: link me up, time with someone booked for me": [
+        ("ask Chidi to link me up with the finance lead at Paystack", SPECIFIC, "Chidi"),
+        ("ask Chidi to link up with me at the conference", VAGUE, "Chidi"),
+        ("ask Oga Segun to book me 20 mins with the MD of his firm", SPECIFIC, ANY),
+        ("book a meeting with Kofi next week", PASSIVE, None),
+    ],
+    "a document shared or pushed along, or marked up": [
+        ("ask Thandi to share my Behance with the art director at Ogilvy", SPECIFIC, "Thandi"),
+        ("ask Tunde to push my CV for the graduate trainee role at Access Bank", SPECIFIC, "Tunde"),
+        ("send Dr. Osei my research statement and ask him to mark it up", SPECIFIC, "Dr. Osei"),
+        ("ask Lerato to look over my lesson plan for the Grade 4 post", SPECIFIC, "Lerato"),
+        ("ask Tunde to push me", VAGUE, "Tunde"),
+    ],
     "given names from West and Southern Africa, Kenya and the Philippines": [
         ("ask Bolaji for a referral at Flutterwave", SPECIFIC, "Bolaji"),
         ("ask Refilwe for an intro to her manager at Discovery", SPECIFIC, "Refilwe"),
