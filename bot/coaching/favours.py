@@ -1503,7 +1503,7 @@ def _forms(bases: str, endings: str = "") -> frozenset[str]:
 # contains: one set test instead of a regex scan, for most patterns on most messages.
 _INTRO_WORDS = _forms(
     "introduce introduction intro present connect put hook set cc loop link", "s d ed ing 'd 'ing"
-) | {"introducing", "introduces", "putting", "setting"} | {"book", "get", "arrange", "schedule"}
+) | {"introducing", "introduces", "putting", "setting", "book", "get", "arrange", "schedule"}
 _INTRO_WORDS |= {"organise", "organize"}
 _REFERRAL_WORDS = _forms(
     "refer referral word recommend vouch pass forward send share submit hand give get bring flag"
