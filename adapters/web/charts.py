@@ -91,6 +91,11 @@ def _week_label(week: Week) -> str:
     return f"{week.start:%b %-d}"
 
 
+def _title(week: Week, series: Series, value: str) -> str:
+    """What a bar or a point says of itself (its tooltip): the week, the series, the value."""
+    return f"Week of {_week_label(week)}: {series.label.lower()}: {value}"
+
+
 MOST_LABELS = 6  # week labels that fit under a chart; the latest week is always labelled
 
 
@@ -130,7 +135,7 @@ def participation_chart(weeks: list[Week], members: int) -> Chart:
                     width=bar * 0.9,
                     height=HEIGHT - BOTTOM - y,
                     series=series.key,
-                    title=f"Week of {_week_label(week)}: {series.label.lower()}: {count}",
+                    title=_title(week, series, str(count)),
                 )
             )
     if weeks:
@@ -174,7 +179,7 @@ def shares_chart(weeks: list[Week], top_fifth: int) -> Chart:
             Point(
                 LEFT + (i + 0.5) * slot,
                 _y(share * 100, 100),
-                f"Week of {_week_label(week)}: {series.label.lower()}: {percent(share)}",
+                _title(week, series, percent(share)),
             )
             for i, (week, share) in enumerate(zip(weeks, shares, strict=True))
             if share is not None

@@ -57,6 +57,11 @@ def _unique(prefix: str) -> str:
     return f"{prefix}{int(time.time())}{next(_counter):06d}"
 
 
+def _dm_channel(user_id: str) -> str:
+    """The DM channel a payload names when none is given: ``U123`` talks in ``D123``."""
+    return f"D{user_id[1:]}"
+
+
 def _event_ts() -> str:
     now = time.time()
     return f"{int(now)}.{next(_counter):06d}"
@@ -124,7 +129,7 @@ def message_event(
             }
         ],
         "team": team_id,
-        "channel": channel or f"D{user_id[1:]}",
+        "channel": channel or _dm_channel(user_id),
         "event_ts": ts,
         "channel_type": channel_type,
     }
@@ -146,7 +151,7 @@ def app_home_opened_event(
     event: JsonDict = {
         "type": "app_home_opened",
         "user": user_id,
-        "channel": channel or f"D{user_id[1:]}",
+        "channel": channel or _dm_channel(user_id),
         "tab": tab,
         "event_ts": _event_ts(),
     }
@@ -196,7 +201,7 @@ def slash_command(
         "token": "verification-token-unused",
         "team_id": team_id,
         "team_domain": f"ws-{team_id.lower()}",
-        "channel_id": channel_id or f"D{user_id[1:]}",
+        "channel_id": channel_id or _dm_channel(user_id),
         "channel_name": "directmessage",
         "user_id": user_id,
         "user_name": user_name or user_id.lower(),
@@ -253,7 +258,7 @@ def block_actions_payload(
         payload["container"] = {"type": "view", "view_id": view.get("id", "V0")}
         payload["view"] = view
     else:
-        channel = channel_id or f"D{user_id[1:]}"
+        channel = channel_id or _dm_channel(user_id)
         ts = message_ts or _event_ts()
         payload["container"] = {
             "type": "message",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from bot.coaching import Verdict, assess_ask
@@ -43,3 +44,22 @@ def assert_judged(
         assert result.what is not None and result.what.startswith(what), result.what
     if missing is not ANY:
         assert result.missing == missing, result.missing
+
+
+def load_kinds(path: Path) -> list[tuple[str, str, Verdict, Any, Any, Any]]:
+    """The rows of a table of asks by kind (its head says how it is written), each as
+    (kind, text, verdict, who, what, missing) for `assert_judged`."""
+    rows: list[tuple[str, str, Verdict, Any, Any, Any]] = []
+    kind = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            kind = line[3:]
+        elif line and not line.startswith("#"):
+            verdict, who, what, missing, text = line.split("\t")
+            person: Any = ANY if who == "*" else None if who == "-" else who
+            asked: Any = (
+                ANY if what == "*" else Exact(what[1:]) if what.startswith("=") else Part(what)
+            )
+            parts: Any = ANY if missing == "*" else tuple(missing.split(","))
+            rows.append((kind, text, Verdict(verdict), person, asked, parts))
+    return rows
