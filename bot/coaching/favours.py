@@ -639,7 +639,15 @@ _FOREIGN_FAVOURS: tuple[tuple[re.Pattern[str], RequestKind, str], ...] = (
         re.compile(
             r"\b(?:me\sindica(?:r|s)?|indicar-me|me\srecomenda(?:r|s)?|recomendar-me"
             r"|me\srecommander|recommande-moi|recomendarme|me\srecomiendas|me\sréférer"
-            r"|me\spistonner)\s(?P<t>)(?:pra|para|pro|na|no|em|pour|chez|auprès\sde|au|à|a|al|en)\s"
+            r"|me\spistonner"
+            # "que me recomiende con su amigo", "q me indique pro coding job", "que me refiera
+            # for the case manager opening", "si me puede referir pal …" (the subjunctive after
+            # "que", a "can" before the verb).
+            r"|me\s(?:(?:puede|pueda|podría|podria|pode|possa|poderia|podes|puedes)\s)?"
+            r"(?:indique|indiquem|indicasse|recomiende|recomienden|recomende|recomendasse|refiera"
+            r"|refira|referir|recomendar|indicar))"
+            r"\s(?P<t>)(?:pra|para|pro|na|no|em|pour|chez|auprès\sde|au|à|a|al|en|con|com|pal|for"
+            r"|with|to|at)\s"
         ),
         REFERRAL,
         "a referral",
@@ -672,6 +680,9 @@ _FOREIGN_FAVOURS: tuple[tuple[re.Pattern[str], RequestKind, str], ...] = (
             r"|présente-moi\s(?:à|au)|me\sapresenta(?:r)?\s(?:pra|para|pro|ao|à|a)"
             r"|apresentar-me\s(?:pra|para|ao|à|a)|presentarme\s(?:a|al|con)"
             r"|me\spresentas?\s(?:a|al|con)|me\sconectar\scom|me\sconecta\scom"
+            # "que me presente al dueño", "q me apresente pro recrutador da Embraer".
+            r"|me\s(?:presente|presenten|presentara|apresente|apresentem|apresentasse|conecte)"
+            r"\s(?:a|al|con|pra|para|pro|ao|à|com|with|to)"
             r"|ponerme\sen\scontacto\scon)\s"
         ),
         INTRODUCTION,
@@ -711,6 +722,7 @@ _FOREIGN_FAVOURS: tuple[tuple[re.Pattern[str], RequestKind, str], ...] = (
 )
 _FOREIGN_ASKING = re.compile(
     r"\b(?:pedir|pedi|peço|demander|demande|demandé|preguntar|pregunto|perguntar|pergunto"
+    r"|pedirle|pedirles|pedile|pídele|pidele|preguntarle|pregúntale|preguntale"
     r"|chiedere|chiedo|peux|pode|podes|puede|puedes|pourrais|pourriez|poderia|podrías|podrias"
     r"|tu|vc|você|voce|ele|ela|il|elle|él|ella|lui|lhe|le)\b"
 )
@@ -730,7 +742,9 @@ _FOREIGN_GATE = frozenset(
     | {"presenta", "presentas", "conectar", "conecta", "ponerme", "relire", "corriger"}
     | {"regarder", "revoir", "olhar", "revisar", "corrigir", "ler", "mirar", "corregir", "leer"}
     | {"jeter", "faire", "ser", "être", "etre", "confirmer", "confirmar", "attester"}
-    | {"certificar"}
+    | {"certificar", "indique", "indiquem", "indicasse", "recomiende", "recomienden"}
+    | {"recomende", "recomendasse", "refiera", "refira", "referir", "presente", "presenten"}
+    | {"presentara", "apresente", "apresentem", "apresentasse", "conecte"}
 )
 # A question asked in French, Portuguese or Spanish (sixth session, j15request): people at a
 # named place ("se ele conhece alguém no time de dados do QuintoAndar", "tu connais quelqu'un
@@ -2193,8 +2207,10 @@ def find_favours(
                     # "(vou) mandar meu currículo pro RH", "je vais me présenter au recruteur":
                     # the member's own step.
                     continue
+                # "que me refiera for the case manager opening": an English tail reads on.
+                joined = " " if tail.lower().startswith(("for ", "to ", "with ", "at ")) else ": "
                 favours.append(
-                    Favour(kind, m.start(), m.end(), bool(tail), f"{head}: {tail}", asked)
+                    Favour(kind, m.start(), m.end(), bool(tail), f"{head}{joined}{tail}", asked)
                 )
     if not _FOREIGN_QUESTION_GATE.isdisjoint(words) and not _FOREIGN_ASKING_WORDS.isdisjoint(words):
         favours.extend(_foreign_questions(text, low, anchors))
