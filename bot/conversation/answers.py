@@ -24,10 +24,9 @@ from bot.conversation.intents import Reading, Topic, own_name
 from bot.conversation.phrases import ASK_THE_COACH_TO_STOP, EXTRA_CHECK_IN, MEANING
 from bot.conversation.planning import judge, last_plan, next_check_in
 from bot.conversation.states import State
-from bot.conversation.text import hello_to, short, yours
+from bot.conversation.text import check_ins, hello_to, short, yours
 from bot.conversation.turn import Turn
 from bot.domain import Ask, AskStatus, Outcome, Role
-from bot.schedule import format_days
 
 KINDS_OF_ASK = (
     "an intro to someone at a target company, a referral for a posting, a review of your "
@@ -476,8 +475,7 @@ def _schedule(turn: Turn, reading: Reading) -> str:
         local = turn.now.astimezone(ZoneInfo(member.timezone))
         why = f"It's {local:%H:%M} for you. "
     return (
-        f"{why}I check in {format_days(member.days)} at {member.checkin_time:%H:%M} "
-        f"({member.timezone}){away}.{weekends} Change it with e.g. “9am”, `days mon,wed,fri` or "
+        f"{why}I check in {check_ins(member)}{away}.{weekends} Change it with e.g. “9am”, `days mon,wed,fri` or "
         f"`tz Europe/Berlin`.{fewer}"
     )
 
@@ -675,7 +673,7 @@ def _reminder(turn: Turn, reading: Reading) -> str:
     """ "can you remind me at 3pm to email carla": no one-off reminders; what the coach does
     instead, with the person named if there is one."""
     member = turn.member
-    when = f"{format_days(member.days)} at {member.checkin_time:%H:%M}"
+    when = check_ins(member, zone=False)
     who = judge(turn, reading.text).who
     open_ask = latest_open_ask(turn)
     if who and open_ask and (open_ask.who or "").lower() == who.lower():
@@ -693,7 +691,7 @@ def _reminder(turn: Turn, reading: Reading) -> str:
 def _next(turn: Turn, reading: Reading) -> str:
     """ "What happens next?": what the coach is waiting for, or what comes when."""
     member = turn.member
-    when = f"{format_days(member.days)} at {member.checkin_time:%H:%M}"
+    when = check_ins(member, zone=False)
     if member.stopped:
         return "Nothing for now — your check-ins are stopped. `resume` starts them again."
     if member.paused_until and member.paused_until > turn.now:

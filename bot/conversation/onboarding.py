@@ -12,6 +12,7 @@ from __future__ import annotations
 from bot.checkins import plan_check_ins, plan_next_morning, plan_next_review
 from bot.conversation.intents import Context, Intent, Reading, list_and_rest, read
 from bot.conversation.states import State
+from bot.conversation.text import check_ins
 from bot.conversation.turn import Turn
 from bot.conversation.words import apply_schedule
 from bot.domain import Role
@@ -30,8 +31,7 @@ def start(turn: Turn, pending: str) -> None:
     turn.say(
         f"Hi {member.name}! I'm your ask coach. Most jobs come through people, and people "
         "help when you ask for something specific.\n"
-        f"I'll check in {format_days(member.days)} at {member.checkin_time:%H:%M} "
-        f"({member.timezone}). Reply `ok` to keep that, or tell me what suits you — "
+        f"I'll check in {check_ins(member)}. Reply `ok` to keep that, or tell me what suits you — "
         "e.g. “8:30 central” or “Europe/Berlin 08:30”."
     )
 
@@ -120,10 +120,7 @@ def _finish(turn: Turn, lead: str) -> State:
     pending = _settled(turn)
     change = "" if lead == "You're set" else " (`time 08:30` or `tz Europe/Berlin` changes it)"
     then = "" if pending else " Got an ask already? Tell me who you'll ask, and for what."
-    turn.say(
-        f"{lead}: {format_days(member.days)} at {member.checkin_time:%H:%M} "
-        f"({member.timezone}){change}.{then}"
-    )
+    turn.say(f"{lead}: {check_ins(member)}{change}.{then}")
     if pending:
         from bot.conversation.flow import respond_to_text
 
@@ -136,10 +133,7 @@ def moved_on(turn: Turn, reading: Reading) -> State:
     defaults, say so in one line, and handle the message as on any other day."""
     member = turn.member
     _settled(turn)
-    turn.say(
-        f"I'll check in {format_days(member.days)} at {member.checkin_time:%H:%M} "
-        f"({member.timezone}) — `time 08:30` changes it."
-    )
+    turn.say(f"I'll check in {check_ins(member)} — `time 08:30` changes it.")
     from bot.conversation.flow import act
 
     return act(turn, reading, State.IDLE)

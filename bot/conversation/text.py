@@ -4,9 +4,25 @@ from __future__ import annotations
 
 import re
 
+from bot.domain import Member
+from bot.schedule import format_days
 from bot.text import MAX_MESSAGE_CHARS, TextProblem, clean_message
 
-__all__ = ["MAX_MESSAGE_CHARS", "TextProblem", "clean_message", "hello_to", "short", "yours"]
+__all__ = [
+    "MAX_MESSAGE_CHARS",
+    "TextProblem",
+    "check_ins",
+    "clean_message",
+    "hello_to",
+    "short",
+    "yours",
+]
+
+
+def check_ins(member: Member, zone: bool = True) -> str:
+    """When the member's morning questions come: "mon-fri at 09:00 (America/Chicago)"."""
+    when = f"{format_days(member.days)} at {member.checkin_time:%H:%M}"
+    return f"{when} ({member.timezone})" if zone else when
 
 
 def short(text: str, limit: int = 80) -> str:

@@ -26,12 +26,11 @@ from bot.conversation.intents import Intent, Reading
 from bot.conversation.people import user_key
 from bot.conversation.phrases import STREAK_QUESTION
 from bot.conversation.states import State
-from bot.conversation.text import short
+from bot.conversation.text import check_ins, short
 from bot.conversation.turn import Turn
 from bot.domain import Give, KnownCompany, Target
 from bot.export import member_record
 from bot.progress import compute_stats
-from bot.schedule import format_days
 from bot.schedule.words import Break
 
 MAX_COMPANY_CHARS = 80
@@ -226,8 +225,7 @@ def schedule(turn: Turn, reading: Reading) -> State:
         kept = member.days - reading.without_days
         if kept == member.days or not kept:
             turn.say(
-                f"I check in {format_days(member.days)} at {member.checkin_time:%H:%M} "
-                f"({member.timezone}) — "
+                f"I check in {check_ins(member)} — "
                 + (
                     "that day is already off."
                     if kept == member.days
@@ -240,10 +238,7 @@ def schedule(turn: Turn, reading: Reading) -> State:
             turn.say("What time suits you? e.g. `time 08:30`, “9am central”, `days mon,wed,fri`.")
         return _stay(turn)
     plan_next_morning(turn.uow, member, turn.now)
-    turn.say(
-        f"Done: check-ins {format_days(member.days)} at {member.checkin_time:%H:%M} "
-        f"({member.timezone})."
-    )
+    turn.say(f"Done: check-ins {check_ins(member)}.")
     return _stay(turn)
 
 
@@ -258,10 +253,7 @@ def review(turn: Turn, reading: Reading) -> State:
             return _stay(turn)
         member.memory[NO_REVIEW] = True
         plan_next_review(turn.uow, member, turn.now)  # cancels the one planned
-        turn.say(
-            f"Done — no more Friday review. Your check-ins stay {format_days(member.days)} at "
-            f"{member.checkin_time:%H:%M} ({member.timezone}); {back}"
-        )
+        turn.say(f"Done — no more Friday review. Your check-ins stay {check_ins(member)}; {back}")
         return _stay(turn)
     member.memory.pop(NO_REVIEW, None)
     plan_next_review(turn.uow, member, turn.now)
@@ -362,9 +354,7 @@ def resume(turn: Turn, reading: Reading) -> State:
         if was_away
         else ""
     )
-    turn.say(
-        welcome + f"Check-ins are on: {format_days(member.days)} at {member.checkin_time:%H:%M}."
-    )
+    turn.say(welcome + f"Check-ins are on: {check_ins(member, zone=False)}.")
     return _stay(turn)
 
 
