@@ -652,6 +652,26 @@ _FOREIGN_FAVOURS: tuple[tuple[re.Pattern[str], RequestKind, str], ...] = (
         REFERRAL,
         "a referral",
     ),
+    # Taglish: "kung pwede niya ako i-refer sa workforce analyst opening", "i-endorse ako for
+    # the team lead role" ("ako": me; the favour's verb with the "i-" of the object focus).
+    (
+        re.compile(
+            r"\b(?:ako\si-?(?:refer|endorse|recommend|rekomenda)|i-(?:refer|endorse|recommend)\sako)"
+            r"\s(?P<t>)(?:sa|for|to|kay|at|in|para\ssa)\s"
+        ),
+        REFERRAL,
+        "a referral",
+    ),
+    # "kung pwede i-forward yung CV ko sa hiring manager", "ipasa yung resume ko kay Ma'am Joy".
+    (
+        re.compile(
+            r"\b(?:i-?forward|i-?pasa|ipasa|i-?send|ibigay|i-?refer)\s(?:yung|ang|ung|'yung)\s"
+            + _FOREIGN_DOC.replace("(?:cv|", "(?:cv|resume|")
+            + r"\s(?:ko\s)?(?P<t>)(?:sa|kay|to)\s"
+        ),
+        REFERRAL,
+        _PASSING_ON,
+    ),
     # "me colocar no banco de talentos interno", "m'ajouter au vivier de talents".
     (
         re.compile(
@@ -722,7 +742,7 @@ _FOREIGN_FAVOURS: tuple[tuple[re.Pattern[str], RequestKind, str], ...] = (
 )
 _FOREIGN_ASKING = re.compile(
     r"\b(?:pedir|pedi|peço|demander|demande|demandé|preguntar|pregunto|perguntar|pergunto"
-    r"|pedirle|pedirles|pedile|pídele|pidele|preguntarle|pregúntale|preguntale"
+    r"|pedirle|pedirles|pedile|pídele|pidele|preguntarle|pregúntale|preguntale|kung|pwede|niya"
     r"|chiedere|chiedo|peux|pode|podes|puede|puedes|pourrais|pourriez|poderia|podrías|podrias"
     r"|tu|vc|você|voce|ele|ela|il|elle|él|ella|lui|lhe|le)\b"
 )
@@ -730,7 +750,7 @@ _FOREIGN_SELF = re.compile(r"\b(?:je|j'|eu|yo|vou|vais|voy|vamos|moi|nous)\b")
 _FOREIGN_WORDS = frozenset(
     {"me", "mon", "ma", "meu", "minha", "mi", "mes", "minhas", "mis", "indicar-me"}
     | {"recomendar-me", "recommande-moi", "recomendarme", "présente-moi", "apresentar-me"}
-    | {"presentarme", "ponerme"}
+    | {"presentarme", "ponerme", "ako", "yung", "ang", "ung", "'yung"}
 )
 _FOREIGN_GATE = frozenset(
     {"indicar", "indica", "indicas", "indicar-me", "recomendar", "recomenda", "recomendas"}
@@ -745,6 +765,8 @@ _FOREIGN_GATE = frozenset(
     | {"certificar", "indique", "indiquem", "indicasse", "recomiende", "recomienden"}
     | {"recomende", "recomendasse", "refiera", "refira", "referir", "presente", "presenten"}
     | {"presentara", "apresente", "apresentem", "apresentasse", "conecte"}
+    | {"i-refer", "i-endorse", "i-recommend", "irefer", "iendorse", "i-forward", "iforward"}
+    | {"i-pasa", "ipasa", "i-send", "isend", "ibigay"}
 )
 # A question asked in French, Portuguese or Spanish (sixth session, j15request): people at a
 # named place ("se ele conhece alguém no time de dados do QuintoAndar", "tu connais quelqu'un
@@ -1319,6 +1341,14 @@ _JOIN_THEIR_WORK = re.compile(
     r"(?:bid|project|job|shift|site|clinic|class|classes|meeting|rounds?|visit|visits|audit|case"
     r"|install|build|survey|inspection|service|event|shoot|session)\b"
 )
+# What an employer requires of applicants: "which documents they need for the transfer of
+# service", "what certs they want" (not "if he passed his exam").
+_WHAT_THEY_REQUIRE = re.compile(
+    r"(?:which|what)\s(?:[\w-]+\s)?(?:documents|docs|certs|certifications|certificates|qualifications"
+    r"|requirements|paperwork|papers|exams|tests|licen[cs]es)\s(?:they|the\s[\w-]+|[\w-]+)\s"
+    r"(?:need|needs|want|wants|require|requires|ask\sfor|asks\sfor|accept|accepts|look\sfor"
+    r"|looks\sfor|expect|expects)\b"
+)
 # Who holds a post at a named employer: "who the talent acquisition person for customer success
 # at UKG is", "who heads internal audit at Moniepoint" (never "who I should talk to").
 _WHO_HOLDS = re.compile(
@@ -1401,6 +1431,8 @@ def _question_concrete(
         # "if he'll give me weekend shifts at either", "whether she'd supervise me for the
         # summer vacation scholarship": whether the person will take the member on for work.
         return True
+    if _WHAT_THEY_REQUIRE.search(low, start, stop) is not None and _in_job_search(low):
+        return True  # "which documents they need for the transfer of service"
     if _JOIN_THEIR_WORK.match(low, start, stop) is not None:
         return True  # "if I can shadow her on the Brasfield & Gorrie bid next week"
     if _NAMED_POST.search(low, start, stop) is not None:
