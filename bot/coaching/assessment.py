@@ -120,6 +120,21 @@ _VAGUE_INTENT = re.compile(
     r"|(?i:pick)\s(?i:his|her|their|your|ur)\sbrain\b|(?i:pick)\sthe\sbrains?\sof\b"
     # "pick Dr. Okafor's brain about health tech", "pick dana's brain".
     r"|(?i:pick)\s(?:[\w.-]+\s){0,2}?[\w-]+'s\s(?i:brain)\b"
+    # "go see my uncle Bolaji this evening for advice", "<@U…|jess> for advice", "Jess for
+    # advice": a person sought for help.
+    r"|(?i:see|visit|meet)\s(?:[\w'.-]+\s){1,6}?(?i:for)\s(?i:some\s|a\sbit\sof\s)?"
+    r"(?i:advice|help|guidance|tips|pointers)\b"
+    r"|^(?:<@[^>]+>|[A-Z][\w'-]+)\s(?i:for)\s(?i:some\s)?(?i:advice|help|guidance|tips|pointers)\b"
+    # "see Mr. Asante about the secondment", "bring up the ATO job with Jesse at futsal": a job
+    # raised with a named person, nothing concrete asked yet.
+    r"|(?i:see)\s(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s)?[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s(?i:about)\s"
+    r"(?i:the|my|a|an)\s(?:[\w-]+\s){0,2}?(?i:job|role|position|opening|secondment|transfer"
+    r"|vacancy|post|internship|application)\b"
+    r"|(?i:bring|raise)\s(?i:up\s)?(?i:the|my|a|an)\s(?:[\w&.'-]+\s){0,3}?(?i:job|role|position"
+    r"|opening|vacancy|post|internship|application)\s(?i:up\s)?(?i:with)\s"
+    # "talk to whoever is in charge of hiring at KIPPRA": no one in particular, sought for a job.
+    r"|(?i:talk|speak|chat|reach\sout)\s(?i:to|with)\s(?i:whoever)\s(?i:is\s|'s\s)?"
+    r"(?i:in\scharge|handles|does\sthe\shiring|hires|runs|manages|leads|recruits)\b"
     # "ping my instructor for help w/ my job search", "email my old supervisors for recs".
     r"|(?i:ping|ask|email|e-mail|text|dm|message|call|mail)\s(?:[\w'.-]+\s){1,4}?(?i:for)\s"
     r"(?i:some\s|a\sbit\sof\s|more\s)?(?i:help|advice|guidance|tips|pointers|leads|recommendations"
@@ -201,6 +216,7 @@ _VAGUE_INTENT_WORDS = frozenset(
     {"get", "getting", "find", "finding", "land", "score", "request", "seek", "seeking", "line"}
     | {"try", "someone", "somebody", "anyone", "anybody", "people", "folks", "contact"}
     | {"contacts", "person", "insider", "insiders", "see", "look", "ask", "pick", "send", "who"}
+    | {"for", "bring", "raise", "whoever", "visit", "meet"}
     | {"talk", "speak", "chat", "reach", "hear", "can", "could", "might", "would", "take"}
     | {"ping", "email", "e-mail", "text", "dm", "message", "call", "mail", "collect", "gather"}
     | {"need", "want", "what", "whom", "he", "she", "they", "mention", "tell", "let", "remind"}

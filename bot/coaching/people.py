@@ -41,6 +41,7 @@ from bot.coaching.lexicon import (
     UNIQUE_KIN,
     UNIQUE_ROLES,
     UNIT_NOUNS,
+    WORKER_ROLES,
 )
 from bot.coaching.text import MENTION_PREFIX, TOKEN, CleanText, Token
 
@@ -518,6 +519,27 @@ def _people_noun_within(tokens: tuple[Token, ...], i: int, limit: int) -> int:
     return -1
 
 
+# Messages sent, as opposed to documents: "a few cold emails", "some DMs".
+_MESSAGES = frozenset({"emails", "e-mails", "messages", "msgs", "dms", "inmails"})
+_THANK_WORDS = frozenset({"thank", "thanks", "thank-you", "thankyou", "ty"})
+
+
+def _workers_within(tokens: tuple[Token, ...], i: int, limit: int) -> int:
+    """Index of the first plural job noun at or after i within `limit` tokens ("some CSIRO
+    researchers", "a couple of in-house counsel"), or -1."""
+    for k in range(i, min(len(tokens), i + limit)):
+        low = tokens[k].low
+        if low in _COUNSEL or (low.endswith("s") and low in _WORKER_PLURALS):
+            return k
+        if not tokens[k].is_word or low in _PREPOSITIONS:
+            return -1
+    return -1
+
+
+_WORKER_PLURALS = frozenset(w for w in ROLE_NOUNS | WORKER_ROLES if w.endswith("s"))
+_COUNSEL = frozenset({"counsel", "staff", "folk", "people", "ppl"})
+
+
 # Things a people noun may name the kind of: "the referee letter", "the manager sign-off form".
 _THING_HEADS = frozenset({"letter", "letters", "form", "forms", "statement", "report"})
 # Words after which a noun phrase has ended: "a call from the recruiter" is a call.
@@ -858,6 +880,12 @@ def parse_object(
             return PERSON, text[tok.start : tokens[post_end - 1].end], post_end, False
     if low in QUANTIFIERS or low.isdigit() or low in ("few", "couple"):
         k = _people_noun_within(tokens, j + 1, 6)
+        if k < 0 and (
+            low not in ("the", "a", "an", "one")
+            or (low == "a" and j + 1 < len(tokens) and tokens[j + 1].low in ("few", "couple"))
+        ):
+            # "email some CSIRO researchers", "DM a few editors": people counted by their job.
+            k = _workers_within(tokens, j + 1, 6)
         if k < 0:
             return None
         head_end = _after_noun_phrase(tokens, k)
@@ -2147,6 +2175,17 @@ def find_refs(ct: CleanText) -> list[Ref]:
             for k in range(j, min(count, j + 7)):
                 if tokens[k].low in ("to", "with") and not tokens[k - 1].low.endswith("ing"):
                     parsed = parse_object(ct, k + 1, strong=True, verb=tok.low)
+                    sent = {t.low for t in tokens[j:k]}
+                    if (
+                        (parsed is None or parsed[0] is ORG)
+                        and not _MESSAGES.isdisjoint(sent)
+                        and _THANK_WORDS.isdisjoint(sent)
+                    ):
+                        # "send a few cold emails to NGOs in Nairobi": people written to, an
+                        # ask meant, no one in particular.
+                        refs.append(Ref(GENERIC, "", tok.start, tokens[k].end, source))
+                        parsed = None
+                        j = k + 1
                     break
                 if not tokens[k].is_word:
                     break
