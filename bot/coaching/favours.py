@@ -347,6 +347,13 @@ _FEEDBACK = re.compile(
     r"|flag\s(?:anything|whatever|any|issues|problems|typos|gaps|red\sflags)"
     r"|(?:spot|catch)\s(?:anything|typos|errors|mistakes))\b"
 )
+# Someone's contact with the apostrophe left out: "the volunteer coordinators email".
+_WITHOUT_APOSTROPHE = re.compile(
+    r"(?:coordinator|manager|guy|wife|husband|boss|bosse|director|recruiter|sister|brother"
+    r"|friend|dad|mom|mum|son|daughter|uncle|aunt|cousin|partner|supervisor|owner|principal"
+    r"|teacher|neighbou?r|mentor|colleague|lead)s\s(?:direct\s|work\s|personal\s)?(?:email"
+    r"(?:\saddress)?|phone\snumber|number|mobile|cell|contact\sinfo|contact\sdetails)\b"
+)
 # Every alternative starts at a word boundary (the one after "him for " too), checked once in
 # front of the group rather than in each of the ~20 alternatives at every position; most
 # alternatives then start with a letter, which the regex engine tests before trying them.
@@ -357,7 +364,9 @@ _NAMES = re.compile(
     r"|(?:a\s)?list\sof\s(?:[\w-]+\s){0,2}?(?:people|alumni|contacts|names|recruiters|managers"
     r"|employees|members|companies|grads|graduates|alums|classmates|colleagues|founders))"
     r"\s(?:(?:now|currently)\s)?(?:of|at|from|who|working|(?=(?:for|in)\s[^.;!?]{0,60}"
-    r"\b(?:at|of)\s))\b"
+    r"\b(?:at|of)\s)"
+    # "a contact in Navajo Nation HR": in the hiring side of a named employer.
+    r"|in(?=\s(?:[\w&'-]+\s){1,3}?(?:hr|recruiting|recruitment|talent|human\sresources)\b))\b"
     # "the names on the supply chain team's leadership": people of a named group.
     r"|names\son\s(?:the|his|her|their)\s(?:[\w&'-]+\s){0,3}?(?:team|team's|teams|panel"
     r"|board|leadership|committee|org|department)\b"
@@ -370,6 +379,9 @@ _NAMES = re.compile(
     r"|who\s(?:she|he|they|you)(?:'d|\swould)\s(?:recommend|suggest)\b"
     r"|(?:[\w-]+'s\s)(?:direct\s|work\s|personal\s)?(?:(?:full\s)?name\sand\s)?(?:email"
     r"(?:\saddress)?|phone\snumber|number|mobile|cell|contact\sinfo|calendar\slink)\b"
+    # "the volunteer coordinators email", "that guys phone number": the same, the apostrophe
+    # left out.
+    rf"|{_WITHOUT_APOSTROPHE.pattern}"
     # "the owner phone number", "get me his email": someone else's contact, not the person's own.
     r"|the\s(?!(?:direct|work|personal|best|right|same|main|office|company|general)\s)[\w-]+"
     r"\s(?:phone\snumber|email\saddress|contact\sinfo|contact\sdetails)\b"
@@ -805,14 +817,16 @@ _FOREIGN_VAGUE = frozenset(
 _FOREIGN_ROLES = frozenset(
     {"gerente", "responsable", "responsável", "manager", "recruteur", "recrutador", "reclutador"}
     | {"rh", "drh", "diretor", "directeur", "director", "chefe", "chef", "jefe", "coordenador"}
-    | {"coordinateur", "coordinador", "recruiter", "lead", "líder", "personne"}
+    | {"coordinateur", "coordinador", "recruiter", "lead", "líder", "personne", "jefa", "dueño"}
+    | {"dueña", "encargado", "encargada", "supervisora", "supervisor", "dono", "patrão", "patroa"}
 )
 _FOREIGN_ASKING_WORDS = frozenset(
     {"pedir", "pedi", "peço", "demander", "demande", "demandé", "preguntar", "pregunto"}
     | {"perguntar", "pergunto", "perguntando", "preguntando", "pregunta", "pergunta", "peux"}
     | {"pode", "podes", "puede", "puedes", "pourrais", "pourriez", "poderia", "podrías", "tu"}
     | {"podrias", "vc", "você", "voce", "ele", "ela", "il", "elle", "él", "ella", "lui", "lhe"}
-    | {"le", "ask", "asking", "chiedere", "chiedo"}
+    | {"le", "ask", "asking", "chiedere", "chiedo", "pedirle", "pedirles", "pedile", "pídele"}
+    | {"pidele", "preguntarle", "pregúntale", "preguntale"}
 )
 _FOREIGN_QUESTION_GATE = frozenset(
     {"conhece", "conheces", "conhecer", "connais", "connaît", "connait", "connaissez"}
@@ -826,7 +840,7 @@ _FOREIGN_ASKED = re.compile(
     r"\b(?:pedir|pedi|peço|demander|demande|demandé|preguntar|pregunto|perguntar|pergunto"
     r"|perguntando|preguntando|pregunta|pergunta|chiedere|chiedo|peux|pode|podes|puede|puedes"
     r"|pourrais|pourriez|poderia|podrías|podrias|tu|vc|você|voce|ele|ela|il|elle|él|ella|lui"
-    r"|lhe|le|ask|asking)\b"
+    r"|lhe|le|ask|asking|pedirle|pedirles|pedile|pídele|pidele|preguntarle|pregúntale|preguntale)\b"
 )
 
 
@@ -2023,13 +2037,19 @@ def find_favours(
                     w in ROLE_NOUNS or w in _SEARCH_PEOPLE
                     for w in _WORD.findall(low[m.end() : stop])
                 )
+            what = _phrase(text, m.start(), stop)
+            if pattern is _NAMES and _WITHOUT_APOSTROPHE.match(low, m.start()):
+                # "coordinators email" is said back as "coordinator's email".
+                owner, rest = what.split(" ", 1)
+                owner = owner[:-2] if owner.lower().endswith("sses") else owner[:-1]
+                what = f"{owner}'s {rest}"
             favours.append(
                 Favour(
                     INFORMATION,
                     m.start(),
                     m.end(),
                     concrete,
-                    _phrase(text, m.start(), stop),
+                    what,
                     _requested(low, m.start()),
                 )
             )
