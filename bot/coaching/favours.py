@@ -347,6 +347,12 @@ _FEEDBACK = re.compile(
     r"|flag\s(?:anything|whatever|any|issues|problems|typos|gaps|red\sflags)"
     r"|(?:spot|catch)\s(?:anything|typos|errors|mistakes))\b"
 )
+# Someone the person asked knows, named before the intro: "knows the MD of Databank", "knows
+# the chief economist at the Reserve Bank", "knows Thandi Mokoena".
+_KNOWS_SOMEONE = re.compile(
+    r"\bknows?\s((?:the|a|an|his|her|their)\s(?:[\w&.'-]+\s){0,4}?(?:at|of|from|in)\s"
+    r"(?:the\s)?[A-Z][\w&'-]*(?:\s[A-Z][\w&'-]*){0,3}|[A-Z][a-z]+\s[A-Z][a-z]+)"
+)
 # Someone's contact with the apostrophe left out: "the volunteer coordinators email".
 _WITHOUT_APOSTROPHE = re.compile(
     r"(?:coordinator|manager|guy|wife|husband|boss|bosse|director|recruiter|sister|brother"
@@ -1827,8 +1833,13 @@ def find_favours(
             )
         )
         if not target:
-            # "introduce me" with no one after: concrete only if the ask names a target.
-            concrete = has_anchor
+            # "introduce me" with no one after: concrete only if the ask names a target, or
+            # the person was said to know someone ("Antônio knows the director of operations
+            # at the Hilton …, asking him for an introduction").
+            known = _KNOWS_SOMEONE.search(text, 0, m.start()) if "know" in low else None
+            if known is not None:
+                target = known.group(1)
+            concrete = has_anchor or known is not None
         what = f"an intro to {target}" if target else "an intro"
         favours.append(
             Favour(
