@@ -916,6 +916,9 @@ _QUESTION = re.compile(
     # "ping <@U…> about whether the opening is remote": a message sent about a question.
     # "need him to confirm whether my retail experience counts …": a question put to them.
     r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout|confirm|check\swith\s(?:him|her|them)"
+    # "preguntarle a Andrea if the trainer job …", "Léo → perguntar if …": the verb in Spanish
+    # or Portuguese, the question in English.
+    r"|pregunt(?:ar|arle|ale|o)|pergunt(?:ar|o)"
     r"|(?:ping|text|email|message|msg|dm|slack)\s"
     r"(?:[\w'.-]+\s){1,3}?(?:about|abt))\s(?:[\w'.-]+\s){0,8}?"
     # "(she's a recruiter at Grab)", ", the hiring manager I met at the fair,": about the person.
@@ -1597,7 +1600,8 @@ _NAMES_WORDS = _forms(
 _KNOWS_WORDS = _forms("know knows has have whether if")
 _QUESTION_WORDS = (
     _forms("ask tell find", "s ed ing")
-    | {"confirm", "check"}
+    | {"confirm", "check", "preguntar", "preguntarle", "preguntale", "pregunto", "perguntar"}
+    | {"pergunto"}
     | _forms("ping text email message msg dm slack q question", "s")
 )
 _CALL_WORDS = _forms(
