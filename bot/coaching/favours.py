@@ -238,6 +238,9 @@ _REFERENCE = re.compile(
     # "confirm dates and scope of my role for the background check".
     r"|\b(?:confirm|verify)\s(?:my\s|the\s)?(?:dates|scope|title|start\sdate)(?:\s(?:and|&)\s"
     r"[\w-]+)?\sof\smy\s(?:role|employment|job|work|time|contract)\b"
+    # "confirm dates for my employment verification with the new company".
+    r"|\b(?:confirm|verify)\s(?:my\s|the\s)?dates\sfor\smy\s(?:employment|background|reference)"
+    r"\s(?:verification|check)\b|\bemployment\sverification\b"
     r"|\breferences?\s(?:letter|check|for|form)\b"
     r"|\b(?:a|my)\sreference\b"
     # "send the reference to Greggs HR": the reference promised, now sent where it is wanted.
@@ -1583,7 +1586,7 @@ _REFERENCE_WORDS = _forms(
     "reference referee recommendation letter ref lor endorsement testimonial rec recc reco recco"
     " carta lettre referencje empfehlungsschreiben",
     "s",
-) | {"confirm", "verify", "write", "check", "checker", "checkers", "call"}
+) | {"confirm", "verify", "write", "check", "checker", "checkers", "call", "verification"}
 _REVIEW_WORDS = _forms(
     "review look read go proofread proof critique edit mark check give feedback notes comments"
     " comment input thoughts edits eyes once-over take tear sanity-check sanity fact-check fact"

@@ -1839,12 +1839,16 @@ _PLACE_BEFORE = frozenset(
 )
 
 
+_MET_BY_CHANCE = frozenset({"ran", "run", "runs", "running", "bumped", "bump", "bumps", "bumping"})
+
+
 def _in_a_place_name(tokens: tuple[Token, ...], i: int) -> bool:
     """Is the given name at i, inside a sentence, part of a place or an organisation's name
     ("TSMC Arizona", "Teach For America", "in Kaiser IT") rather than a person?"""
     prev = tokens[i - 1]
     if prev.low in _PLACE_BEFORE:
-        return True
+        # "ran into Yvette at HEB", "bumped into Kofi": a person met, not a place gone into.
+        return not (prev.low == "into" and i > 1 and tokens[i - 2].low in _MET_BY_CHANCE)
     # After another capitalised word that is not a title: the tail of a longer proper name.
     return (
         prev.is_cap
