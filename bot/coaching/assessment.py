@@ -141,6 +141,11 @@ _VAGUE_INTENT = re.compile(
     r"|references|referrals|recs|lors)\b"
     r"|(?i:get|getting|collect|gather)\s(?:[\w-]+\s)?(?i:lors|recs|recommendation\sletters)\b"
     r"|(?i:need|want)\s(?i:some\s)?(?i:help|advice|guidance|support)\s(?i:from)\s"
+    # "who do u think i should ask, my old prof or my lab mate?", "still figuring out who",
+    # "q eu pergunto?": whom or what to ask, not yet settled.
+    r"|(?i:who)\s(?i:do\s(?:you|u)\sthink\s)?(?i:i|we)\s(?i:should|shld|shud)\s(?i:ask|contact|message)\b"
+    r"|(?i:figur(?:e|ing)\sout)\s(?i:who)\b"
+    r"|^(?i:o\s)?(?i:q|que|o\sque)\s(?i:eu)\s(?i:pergunto|peço|peco)\b"
     # "idk what to ask him", "dont know whom to ask", "see what he says".
     r"|(?i:what|whom)\sto\s(?i:ask)\b"
     r"|(?i:see\swhat)\s(?i:he|she|they)\s(?i:says|thinks)\b"
@@ -216,7 +221,8 @@ _VAGUE_INTENT_WORDS = frozenset(
     {"get", "getting", "find", "finding", "land", "score", "request", "seek", "seeking", "line"}
     | {"try", "someone", "somebody", "anyone", "anybody", "people", "folks", "contact"}
     | {"contacts", "person", "insider", "insiders", "see", "look", "ask", "pick", "send", "who"}
-    | {"for", "bring", "raise", "whoever", "visit", "meet"}
+    | {"for", "bring", "raise", "whoever", "visit", "meet", "figure", "figuring", "eu", "should"}
+    | {"shld", "shud"}
     | {"talk", "speak", "chat", "reach", "hear", "can", "could", "might", "would", "take"}
     | {"ping", "email", "e-mail", "text", "dm", "message", "call", "mail", "collect", "gather"}
     | {"need", "want", "what", "whom", "he", "she", "they", "mention", "tell", "let", "remind"}

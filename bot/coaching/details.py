@@ -41,6 +41,7 @@ _COMPANY_CUE = frozenset(
 _COMPANY_NOUNS = frozenset({"company", "startup", "firm"})
 _COMPANY_LOOKUP = COMPANY_FIRST_WORDS | {f"{word}'s" for word in COMPANY_FIRST_WORDS} | _COMPANY_CUE
 _CONNECTORS = frozenset({"of", "&", "and"})
+_A_TIME = re.compile(r"\d{1,2}(?:[:.]\d{2})?(?:am|pm|h)?")
 
 
 # Every deadline pattern holds one of these words.
@@ -93,7 +94,13 @@ def company_spans(
         n, name = company_match(tokens, i, targets, any_case=True) if targets else (0, "")
         if not n:
             n, name = known_company(tokens, i, any_case=cue)
-        if not n and cue and tokens[i].is_cap and tokens[i].low not in NOT_NAMES:
+        if (
+            not n
+            and cue
+            and tokens[i].is_cap
+            and tokens[i].low not in NOT_NAMES
+            and not _A_TIME.fullmatch(tokens[i].low)  # "at 3 pm", "at 10:30": a time
+        ):
             n = 1
             while i + n < len(tokens) and n < 4:
                 nxt = tokens[i + n]
@@ -157,6 +164,7 @@ def find_role(ct: CleanText, companies: list[CompanySpan]) -> tuple[str, int, in
             words[0].lower() in _ROLE_SKIP
             or any(cs <= offset < ce for cs, ce, _ in companies)
             or words[0].endswith("'s")
+            or words[0].isdigit()  # "apply for 3 jobs": a count, not a role
         ):
             offset += len(words[0]) + 1
             words.pop(0)
