@@ -10,7 +10,7 @@ import re
 
 from bot.checkins import plan_follow_up
 from bot.conversation.intents import as_written
-from bot.conversation.phrases import FOLLOW_UP_ADVICE, REDIRECT
+from bot.conversation.phrases import ASK_AGAIN_ON, FOLLOW_UP_ADVICE, REDIRECT
 from bot.conversation.states import State
 from bot.conversation.text import yours
 from bot.conversation.turn import Turn
@@ -63,6 +63,11 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str =
             f"{prefix}Great outcome. {send_now}A two-line thank-you to {who} today keeps the door open — "
             "don't be a hit-and-run."
         )
+    elif result == Outcome.WAITING and (again := _asked_again_on(turn, text)) is not None:
+        # "not yet, can you remind me monday": the follow-up comes that day
+        checkin = plan_follow_up(turn.uow, turn.member, ask, turn.now, days=again)
+        day = f"on {checkin.due_at.astimezone(turn.zone):%A}" if checkin else "then"
+        turn.say(f"{prefix}No reply yet — noted. I'll ask you about {who} again {day}.")
     elif still_waiting:  # heard nothing again: a nudge, not a thank-you
         plan_follow_up(turn.uow, turn.member, ask, turn.now)
         turn.say(
@@ -104,6 +109,18 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str =
             "remember it. Who's next?"
         )
     return State.IDLE
+
+
+def _asked_again_on(turn: Turn, text: str) -> int | None:
+    """Days until the day the member asks to be reminded ("remind me monday", "ask me again
+    next week"), when the message names one."""
+    again = ASK_AGAIN_ON.search(text.lower())
+    if again is None:
+        return None
+    day = again.group("day") or again.group("day2")
+    until = find_break(f"till {day}" if day else "next week", turn.today)
+    days = (until.resume_day(turn.today) - turn.today).days if until else 0
+    return days if days > 0 else None
 
 
 def _back_on(turn: Turn, text: str) -> int | None:

@@ -191,3 +191,19 @@ def test_remind_me_on_friday_to_thank_priya_is_not_a_day_off(sqlite_db: Database
     with sqlite_db() as uow:
         member = uow.members.get(1)
         assert member is not None and member.paused_until is None
+
+
+def test_not_yet_remind_me_monday_to_heard_back_follows_up_on_monday(sqlite_db: Database) -> None:
+    chat = Chat(sqlite_db, start="2026-03-02T08:00", user="Ana")  # a Monday
+    chat.greet()
+    chat.say("ok")
+    chat.advance("1h")
+    chat.say("Ask Jen Park for a referral at Stripe")
+    chat.advance("8h")
+    chat.say("yes")
+    chat.say("no reply yet")
+    assert any("Heard back from Jen Park?" in line for line in chat.advance("3d"))  # Thursday
+    [reply] = chat.say("not yet, can you remind me monday")
+    assert reply == "No reply yet — noted. I'll ask you about Jen Park again on Monday."
+    later = [line for line in chat.advance("4d") if "Heard back from Jen Park?" in line]
+    assert [line[:17] for line in later] == ["[2026-03-09 09:00"]
