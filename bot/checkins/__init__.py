@@ -2,8 +2,10 @@
 
 from bot.checkins.dispatch import DispatchReport, dispatch_due_checkins
 from bot.checkins.planning import (
+    NO_NUDGE,
     NO_REVIEW,
     REVIEW_TIME,
+    SKIP_DAYS,
     cancel_all,
     mark_unreachable,
     plan_afternoon,
@@ -13,12 +15,15 @@ from bot.checkins.planning import (
     plan_next_morning,
     plan_next_review,
     plan_nudge,
+    postpone_past_pause,
     reachable_again,
 )
 
 __all__ = [
+    "NO_NUDGE",
     "NO_REVIEW",
     "REVIEW_TIME",
+    "SKIP_DAYS",
     "DispatchReport",
     "cancel_all",
     "dispatch_due_checkins",
@@ -30,5 +35,6 @@ __all__ = [
     "plan_next_morning",
     "plan_next_review",
     "plan_nudge",
+    "postpone_past_pause",
     "reachable_again",
 ]

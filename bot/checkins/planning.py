@@ -36,7 +36,12 @@ def plan_next_morning(uow: UnitOfWork, member: Member, after: datetime) -> Check
     start = _active_after(member, after)
     if start is None or member.state == "new":
         return None  # a member being onboarded gets the first morning: onboarding never blocks
-    due = next_occurrence(start, _zone(member), member.checkin_time, member.days)
+    zone = _zone(member)
+    due = next_occurrence(start, zone, member.checkin_time, member.days)
+    skipped = set(member.memory.get(SKIP_DAYS, ()))
+    while due is not None and due.astimezone(zone).date().isoformat() in skipped:
+        # "dont message me on my birthday friday": that one day is left out
+        due = next_occurrence(due, zone, member.checkin_time, member.days)
     if due is None:
         return None
     return uow.checkins.add(CheckIn(member_id=member.id, kind=CheckInKind.MORNING, due_at=due))
@@ -45,6 +50,8 @@ def plan_next_morning(uow: UnitOfWork, member: Member, after: datetime) -> Check
 REVIEW_DAY = 4  # Friday
 REVIEW_TIME = time(16, 0)
 NO_REVIEW = "no_review"  # member memory: the member turned the Friday review off
+NO_NUDGE = "no_nudge"  # member memory: the member turned the midday reminder off
+SKIP_DAYS = "skip_days"  # member memory: local dates (ISO) with no morning question
 
 
 def plan_next_review(uow: UnitOfWork, member: Member, after: datetime) -> CheckIn | None:
@@ -54,7 +61,12 @@ def plan_next_review(uow: UnitOfWork, member: Member, after: datetime) -> CheckI
     start = _active_after(member, after)
     if start is None or member.state == "new" or member.memory.get(NO_REVIEW):
         return None
-    due = next_occurrence(start, _zone(member), REVIEW_TIME, frozenset({REVIEW_DAY}))
+    zone = _zone(member)
+    due = next_occurrence(start, zone, REVIEW_TIME, frozenset({REVIEW_DAY}))
+    if due is not None and due.astimezone(zone).date().isoformat() in member.memory.get(
+        SKIP_DAYS, ()
+    ):
+        due = next_occurrence(due, zone, REVIEW_TIME, frozenset({REVIEW_DAY}))  # a day left out
     if due is None:
         return None
     return uow.checkins.add(CheckIn(member_id=member.id, kind=CheckInKind.REVIEW, due_at=due))
@@ -124,9 +136,30 @@ def plan_follow_up(
     )
 
 
+def postpone_past_pause(
+    uow: UnitOfWork, member: Member, checkin: CheckIn, now: datetime
+) -> CheckIn | None:
+    """A question about an ask ("Did you make it?", "Heard back?") that falls due while the
+    member is paused: asked again on the first working day after the break, not now."""
+    assert member.id is not None
+    start = _active_after(member, now)
+    if start is None:
+        return None
+    zone = _zone(member)
+    at = member.afternoon_time if checkin.kind == CheckInKind.AFTERNOON else member.checkin_time
+    due = next_occurrence(start, zone, at, member.days)
+    if due is None:
+        return None
+    return uow.checkins.add(
+        CheckIn(member_id=member.id, kind=checkin.kind, due_at=due, ask_id=checkin.ask_id)
+    )
+
+
 def plan_nudge(uow: UnitOfWork, member: Member, asked_at: datetime) -> CheckIn | None:
     """One gentle nudge for an unanswered morning question, never after 20:00 local."""
     assert member.id is not None
+    if member.memory.get(NO_NUDGE):
+        return None
     zone = _zone(member)
     due = asked_at + NUDGE_DELAY
     local = due.astimezone(zone)

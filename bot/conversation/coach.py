@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from bot.checkins import plan_next_morning, reachable_again
+from bot.checkins import plan_next_morning, postpone_past_pause, reachable_again
 from bot.conversation import checkins, onboarding, words
 from bot.conversation.flow import respond_to_text
 from bot.conversation.followups import pressed
@@ -177,6 +177,14 @@ class Coach:
         member = uow.members.get(checkin.member_id)
         if member is None or member.undeliverable:
             return []  # paused since it was claimed (e.g. their community removed the coach)
+        if (
+            checkin.kind in (CheckInKind.AFTERNOON, CheckInKind.FOLLOW_UP)
+            and member.paused_until is not None
+            and member.paused_until > now
+        ):
+            # "pause a month": no "Heard back?" during the break; asked after it instead
+            postpone_past_pause(uow, member, checkin, now)
+            return []
         community = uow.communities.get(member.community_id)
         assert community is not None
         turn = self._turn(uow, community, member, now, f"checkin:{checkin.id}")

@@ -47,6 +47,8 @@ _COMMANDS: dict[str, Handler] = {
     "digest": words.digest,
     "review": words.review,
     "ungive": words.take_back_give,
+    "nudges": words.nudges,
+    "skipday": words.skip_day,
     "admin": admin.admin,
 }
 

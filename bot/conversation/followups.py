@@ -227,7 +227,7 @@ def typed_not_yet(turn: Turn, reading: Reading) -> State:
     low = reading.text.lower()
     back = (
         find_break(low, turn.today)
-        if re.search(r"\b(till|til|until|after|back on|back)\b", low)
+        if re.search(r"\b(till|til|until|after|back on|back|away (this|next) week)\b", low)
         else None
     )  # "not yet, he's on holiday till thursday": ask again that day
     days = (back.resume_day(turn.today) - turn.today).days if back else None

@@ -530,6 +530,11 @@ _NAME_IS = re.compile(
 
 _LINK = re.compile(r"(?:https?://|www\.)\S+")
 # One weekday asked off: "can u stop messaging me on fridays", "no check-ins on mondays pls".
+# "no more check-ins until april", "stop for this week": a stop with an end is a break.
+_BREAK_ASKED = re.compile(
+    r"(?:(?:pls|please|can you|can u|could you)\s)?(?:stop|no more|no|pause|hold)\b.{0,30}?"
+    r"(?:\b(?:until|till|til|for)\b|\bthis week\b)"
+)
 _NOT_ON_DAY = re.compile(
     r"^(?:(?:can|could) (?:you|u) |please |pls |just )?(?:stop|don'?t|do not|no|skip)"
     r" (?:messaging|texting|pinging|checking in with|asking|bugging|writing|check ?-?ins"
@@ -604,6 +609,16 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.COMMAND, "removes a target", word="target", rest=f"remove {company}")
     if vocab.UNDO_GIVE.search(low):
         return reading(Intent.COMMAND, "takes back a give", word="ungive")
+    if vocab.NUDGE_OFF.search(low) or vocab.NUDGE_ON.search(low):
+        on = vocab.NUDGE_OFF.search(low) is None
+        return reading(
+            Intent.COMMAND, "the midday reminder", word="nudges", rest="on" if on else "off"
+        )
+    one_day = vocab.SKIP_ONE_DAY.search(low) if state != State.ONBOARDING else None
+    if one_day is not None and len(words) <= 16 and not vocab.SOME_DAYS.search(low):
+        # "pls dont message me on my birthday friday lol": that one day, never a stop
+        until = find_break(f"till {one_day.group('day')}", context.today)
+        return reading(Intent.COMMAND, "leaves one day out", word="skipday", pause=until)
     if vocab.REVIEW_OFF.search(low) or vocab.REVIEW_ON.search(low):
         on = vocab.REVIEW_OFF.search(low) is None
         return reading(
@@ -690,6 +705,12 @@ def _read(text: str, low: str, context: Context) -> Reading:
     ):
         # "stop messaging me on weekends": which days, never a stop
         return reading(Intent.QUESTION, "a question: schedule", topic=Topic.SCHEDULE)
+    if (vocab.STOP.search(low) or _BREAK_ASKED.match(low)) and (
+        re.search(r"\b(until|till|til|for|this week)\b", low)
+        and (brk := find_break(low, context.today))
+    ):
+        # "no more check-ins until april", "stop for this week": a break, never a stop
+        return reading(Intent.PAUSE, "a break until a day", pause=brk)
     if (
         vocab.STOP.search(low)
         and not vocab.SOME_DAYS.search(low)  # "stop messaging me on weekends" is a schedule
@@ -822,8 +843,15 @@ def _read(text: str, low: str, context: Context) -> Reading:
         answer = _answer(low, words, context)
         if answer is not None:
             return Reading(answer[0], text, answer[1], result=answer[2], when=answer[3])
+    away = vocab.AWAY_THIRD.search(low)
     if (
         vocab.PAUSE.search(low)
+        # "not yet, he is on holiday till thursday": the person asked is away, not the member
+        and (
+            away is None
+            or away.group(0).startswith(("i ", "i'm", "im ", "we", "i am", "am "))
+            or re.search(r"\b(i|i'm|im|i am|we|we're)\s*$", low[: away.start()]) is not None
+        )
         and not re.search(r"\b(ask|intro|referral)\b", low)
         and not (state == State.ONBOARDING and find_time(low, loose=True) is not None)
         and (state not in _ANSWER_STATES or re.search(r"\b(pause|check ?ins|messages)\b", low))

@@ -92,9 +92,15 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str =
         )
     elif result == Outcome.WAITING:
         plan_follow_up(turn.uow, turn.member, ask, turn.now)
+        # (no thank-you note for someone who hasn't answered: "she ghosted me")
+        silent = re.search(
+            r"\bghost|\bignor|\bno (reply|response|answer)|\b(hasn'?t|didn'?t|never) (replied|"
+            r"answered|reply|answer|responded|got back)|\bnothing\b|\bcrickets\b|\bleft (me )?on read",
+            text.lower(),
+        )
         turn.say(
-            f"{prefix}Asking was the hard part. I'll check in about {who} in a few days; a "
-            "thank-you note now never hurts."
+            f"{prefix}Asking was the hard part. I'll check in about {who} in a few days"
+            + ("." if silent else "; a thank-you note now never hurts.")
         )
     elif (redirect := REDIRECT.search(text.lower())) is not None:
         lead = as_written(text, redirect.group("who"))

@@ -55,7 +55,8 @@ FORGET = re.compile(
 )
 # "stop for today", "no more for today pls": today only.
 STOP_FOR_TODAY = re.compile(
-    r"^(ok |pls |please |just |can we |can you )?(stop|enough|no more|that'?s enough)"
+    r"^(ok |pls |please |just |can we |can you |i'?ll |i will |let'?s |gonna |i'?m gonna )?"
+    r"(stop|enough|no more|that'?s enough|call it a day|leave it)"
     r"( it| asking| messaging me| for now)? (for )?(today|tonight|the day|the rest of (the day|today))"
     r"( please| pls| thanks| thx)?[.!]*$"
 )
@@ -110,6 +111,15 @@ UNDO_STOP = re.compile(
     r"^((wait|no|nope|oops|sorry|actually|hmm|never ?mind|nvm)[\s,.!]+)*(undo( that)?|changed my mind|i changed my mind|"
     r"i didn'?t mean (that|it|to)|(that was|i did that|i pressed it|i said it) by (mistake|accident)|"
     r"by (mistake|accident)|mistake|don'?t stop|please don'?t stop|keep (going|messaging me|them coming))[.! ]*$"
+)
+# Someone else away ("he is on holiday till thursday", "she's on leave", "Leah's away this
+# week"): the person asked is away, never the member.
+AWAY_THIRD = re.compile(
+    r"(?<!['’])\b(?:(?:he|she|they)(?:'s|'re| is| are| was| will be|'ll be| has been)?"
+    r"|[a-z][\w-]*(?:'s|'re| is| are| was| will be|'ll be| has been))"
+    r"(?: (?:still|currently|now))? (?:on (?:holiday|holidays|vacation|vacay|leave|annual leave|pto"
+    r"|maternity leave|paternity leave|parental leave|sick leave|a trip)|away|out of (?:the )?office"
+    r"|out of town|ooo|travell?ing)\b"
 )
 PAUSE = re.compile(
     r"\b(pause|vacation|vacay|holiday|holidays|on leave|parental leave|sick leave|"
@@ -530,6 +540,28 @@ UNDO_GIVE = re.compile(
     r"|\b(?:delete|remove|undo|scrap|erase|cancel|drop|scratch)\b (?:the |that |my )?[\w'-]+(?: thing| one)?"
     r"\b[^.!?]{0,12}[,.;—-]?[^.!?]{0,12}\bdid(?:n'?t| not) (?:actually |really )?(?:end up )?"
     r"(?:help|helping|give|giving|intro|introduc|connect|refer|review)"
+)
+# The midday reminder turned off ("stop sending me the midday reminders", "can you stop with
+# the noon message") or on again ("midday reminder back on").
+_NUDGE = r"(?:midday|mid-day|noon|lunchtime|lunch ?time|12 ?(?:pm|o'?clock)|12:00)(?: time)? (?:reminders?|messages?|nudges?|pings?|check-?ins?|one|thing|msg)"
+NUDGE_OFF = re.compile(
+    r"\b(?:don'?t|dont|do not|no more|stop|turn off|switch off|disable|skip|no need for|cancel"
+    r"|get rid of|drop|lose|without)\b[^.!?]{0,30}\b" + _NUDGE + r"|\b" + _NUDGE + r" off\b"
+)
+NUDGE_ON = re.compile(
+    r"\b"
+    + _NUDGE
+    + r" (?:back )?on\b|\b(?:bring back|turn on|switch on|want|have)\b[^.!?]{0,20}"
+    + _NUDGE
+    + r"(?: back| again)\b"
+)
+# One day left out: "pls dont message me on my birthday friday lol", "no check-in this friday",
+# "skip friday" (a plural, "on fridays", is every week: a day off the schedule).
+SKIP_ONE_DAY = re.compile(
+    r"\b(?:don'?t|dont|do not|no|skip|not)\b(?: (?:message|text|ping|dm|check in with|bug|write to)"
+    r" me| check-?ins?| messages?| morning (?:message|question))?(?: (?:this|next|coming|on|on my"
+    r" [\w'-]+|tomorrow,?))* (?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"(?!s\b)"
 )
 # "what is streak", "why my streak is zero": the streak explained with the numbers.
 STREAK_QUESTION = re.compile(r"^(what|why|how)\b.{0,25}\bstreak\b")

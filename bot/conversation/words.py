@@ -13,8 +13,10 @@ from dataclasses import replace
 from datetime import date
 
 from bot.checkins import (
+    NO_NUDGE,
     NO_REVIEW,
     REVIEW_TIME,
+    SKIP_DAYS,
     cancel_all,
     plan_check_ins,
     plan_next_morning,
@@ -28,7 +30,7 @@ from bot.conversation.phrases import STREAK_QUESTION
 from bot.conversation.states import State
 from bot.conversation.text import check_ins, short
 from bot.conversation.turn import Turn
-from bot.domain import Give, KnownCompany, Target
+from bot.domain import CheckInKind, Give, KnownCompany, Target
 from bot.export import member_record
 from bot.progress import compute_stats
 from bot.schedule.words import Break
@@ -261,6 +263,44 @@ def review(turn: Turn, reading: Reading) -> State:
         f"{'Your review already comes' if not off else 'Done — your review comes'} on Fridays at "
         f"{REVIEW_TIME:%H:%M} ({member.timezone})."
     )
+    return _stay(turn)
+
+
+def nudges(turn: Turn, reading: Reading) -> State:
+    """ "stop sending me the midday reminders" / "midday reminder back on"."""
+    member = turn.member
+    off = bool(member.memory.get(NO_NUDGE))
+    back = "say “midday reminder on”."
+    if reading.rest == "off":
+        member.memory[NO_NUDGE] = True
+        assert member.id is not None
+        turn.uow.checkins.cancel_pending(member.id, [CheckInKind.NUDGE])
+        turn.say(
+            ("The midday reminder is already off. " if off else "Done — no more midday reminder. ")
+            + f"The morning question stays: {check_ins(member)}. To have the reminder back, {back}"
+        )
+        return _stay(turn)
+    member.memory.pop(NO_NUDGE, None)
+    turn.say(
+        "Done — on a day you haven't answered by noon, I'll send one short reminder."
+        if off
+        else "The midday reminder is on: one short line when the morning question is unanswered."
+    )
+    return _stay(turn)
+
+
+def skip_day(turn: Turn, reading: Reading) -> State:
+    """ "pls dont message me on my birthday friday lol": no morning question that day."""
+    member = turn.member
+    day = reading.pause.resume_day(turn.today) if reading.pause else None
+    if day is None:
+        return _stay(turn)
+    skipped = [d for d in member.memory.get(SKIP_DAYS, ()) if d >= turn.today.isoformat()]
+    member.memory[SKIP_DAYS] = sorted({*skipped, day.isoformat()})
+    plan_next_morning(turn.uow, member, turn.now)
+    plan_next_review(turn.uow, member, turn.now)
+    wish = "Happy birthday! 🎂 " if "birthday" in reading.text.lower() else "No problem — "
+    turn.say(f"{wish}No check-in on {day:%A %-d %B}.")
     return _stay(turn)
 
 

@@ -226,7 +226,8 @@ def _cities() -> dict[str, str]:
 @cache
 def _city_pattern() -> re.Pattern[str]:
     words = sorted(_cities(), key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b")
+    # (not after an apostrophe: "c'est parfait" holds no EST)
+    return re.compile(r"(?<![\w'’])(" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
 def find_zone(text: str) -> ZoneInfo | None:

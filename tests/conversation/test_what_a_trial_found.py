@@ -1,0 +1,136 @@
+"""What a tester found, playing members in the console without reading the code (eighth
+session): each message here had changed the wrong thing — stopped every check-in, paused the
+member for someone else's holiday, moved a Paris member to New York — or missed the point.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain import AskStatus
+from storage import Database
+from tests.support.chat import Chat
+
+MONDAY = "2026-03-02T08:00"  # Chicago
+
+
+def morning(db: Database, start: str = MONDAY, tz: str = "America/Chicago") -> Chat:
+    chat = Chat(db, start=start, user="Ana", tz=tz)
+    chat.greet()
+    chat.say("ok")
+    chat.advance("1h")
+    return chat
+
+
+def member(db: Database):  # type: ignore[no-untyped-def]
+    with db() as uow:
+        found = uow.members.get(1)
+        assert found is not None
+        return found
+
+
+# ----------------------------------------------------------------- a part is not the whole
+
+
+@pytest.mark.parametrize(
+    "said", ["stop sending me the midday reminders", "can you stop with the noon message"]
+)
+def test_the_midday_reminder_goes_and_the_mornings_stay(sqlite_db: Database, said: str) -> None:
+    chat = morning(sqlite_db)
+    [reply] = chat.say(said)
+    assert reply.startswith("Done — no more midday reminder. The morning question stays")
+    assert not member(sqlite_db).stopped
+    tuesday = chat.advance("28h")  # Tuesday 13:00
+    assert any("Morning, Ana" in line for line in tuesday)
+    assert not any("Still time for today's ask" in line for line in tuesday)
+    [back] = chat.say("midday reminder back on")
+    assert back.startswith("Done — on a day you haven't answered by noon")
+
+
+def test_a_birthday_friday_is_left_out_and_nothing_else(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    [reply] = chat.say("pls dont message me on my birthday friday lol")
+    assert reply == "Happy birthday! 🎂 No check-in on Friday 6 March."
+    assert not member(sqlite_db).stopped
+    week = [line[:17] for line in chat.advance("7d") if line.startswith("[")]
+    assert not any(stamp.startswith("[2026-03-06") for stamp in week)
+    assert "[2026-03-05 09:00" in week and "[2026-03-09 09:00" in week
+
+
+@pytest.mark.parametrize(
+    ("said", "until"),
+    [
+        ("stop for this week", "Paused until Mon 9 Mar."),
+        ("no more check-ins until april", "Paused until Wed 1 Apr."),
+    ],
+)
+def test_a_stop_with_an_end_is_a_break(sqlite_db: Database, said: str, until: str) -> None:
+    chat = morning(sqlite_db)
+    [reply] = chat.say(said)
+    assert reply.startswith(until)
+    assert not member(sqlite_db).stopped
+
+
+# ----------------------------------------------------------------- words that are not zones
+
+
+def test_cest_parfait_keeps_the_paris_zone(sqlite_db: Database) -> None:
+    chat = Chat(sqlite_db, start=MONDAY, user="Amélie", tz="Europe/Paris")
+    chat.greet()
+    [reply] = chat.say("bonjour, 9h30 c'est parfait")
+    assert reply.startswith("You're set: mon-fri at 09:30 (Europe/Paris).")
+
+
+# ----------------------------------------------------------------- someone else away
+
+
+def test_the_person_asked_on_holiday_never_pauses_the_member(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    chat.say("Ask Bruno Costa for an intro to his friend at Mercado Livre")
+    [reply] = chat.say("not yet, he is on holiday till thursday")
+    assert "Paused" not in reply
+    assert "I'll ask again on Thursday" in reply
+    assert member(sqlite_db).paused_until is None
+    assert any("Morning, Ana" in line for line in chat.advance("1d"))  # Tuesday goes on
+
+
+def test_away_this_week_asks_again_next_week(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    chat.say("Ask Leah for a referral at Monzo")
+    chat.advance("8h")
+    [reply] = chat.say("Not yet, she's away this week")
+    assert reply.endswith("I'll ask again on Monday at 17:00.")
+    assert member(sqlite_db).paused_until is None
+
+
+def test_the_member_on_holiday_is_paused(sqlite_db: Database) -> None:
+    [reply] = morning(sqlite_db).say("i'm on holiday till thursday")
+    assert reply.startswith("Paused until Thu 5 Mar.")
+
+
+# ----------------------------------------------------------------- a break is a break
+
+
+def test_no_heard_back_question_during_a_break(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    chat.say("Ask Leah for a referral at Monzo")
+    chat.advance("8h")
+    chat.say("yes")
+    chat.say("no reply yet")  # a follow-up is planned for Thursday
+    chat.say("ok maybe just pause a week")
+    during = chat.advance("6d")
+    assert not any("Heard back from Leah" in line for line in during)
+    after = chat.advance("1d")  # Monday 9 March
+    assert any(line.startswith("[2026-03-09 09:00] 7 days ago you asked") for line in after)
+    with sqlite_db() as uow:
+        [ask] = uow.asks.for_member(1)
+        assert ask.status == AskStatus.MADE
+
+
+def test_no_thank_you_note_for_someone_who_has_not_answered(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    chat.say("Ask Jen Park for a referral at Stripe")
+    chat.advance("8h")
+    chat.say("yes")
+    [reply] = chat.say("she ghosted me")
+    assert "thank-you" not in reply
