@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from bot.conversation import admin, answers, followups, onboarding, planning, words
+from bot.conversation import admin, answers, followups, group, onboarding, planning, words
 from bot.conversation.intents import Context, Intent, Reading, read
 from bot.conversation.states import State
 from bot.conversation.turn import Turn
@@ -165,7 +165,7 @@ def respond_to_text(turn: Turn, text: str, after_onboarding: bool = False) -> St
     """Understand a member's text in their state and act on it."""
     state = State(turn.member.state)
     member = turn.member
-    answered = followups.typed_hire_sharing(turn, text)
+    answered = followups.typed_hire_sharing(turn, text) or group.typed_intro_answer(turn, text)
     if answered is not None:
         return answered
     paused = member.paused_until is not None and member.paused_until > turn.now

@@ -6,14 +6,53 @@ name only after the helper accepts; a helper learns the asker's need when asked.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from datetime import datetime, timedelta
 
+from bot.conversation.intents import polarity
+from bot.conversation.states import State
 from bot.conversation.turn import Turn
 from bot.domain import Give, IntroRequest, IntroStatus, Member, Role
 from bot.group.digest import KIND_PHRASES, build_digest, digest_text
 from bot.group.report import build_report, report_text
 from bot.messages import Choice
 from bot.ports import ChartRenderer
+
+# Member memory: the intro request waiting for this member's yes or no, typed or pressed
+# ({"id": …, "as": "asker" or "helper"}).
+INTRO_PENDING = "intro_pending"
+_FRESH = timedelta(days=2)  # a typed yes answers an intro question this recent
+# Typed answers to the two intro questions besides a plain yes or no.
+_WILL_HELP = re.compile(
+    r"\b(happy|glad) to( help| do it| intro| introduce)?\b|\bi can help\b|\bcan do\b|\bof course\b"
+    r"|\bsure thing\b|\bwith pleasure\b|\bcount me in\b|\bi'?d love to\b|\bno problem\b"
+)
+_WONT_HELP = re.compile(
+    r"\bnot this time\b|\bi can'?t\b|\bi cannot\b|\bsorry,? no\b|\bnot really\b"
+    r"|\bno thanks?\b|\bdon'?t (ask|bother)\b|\bbetter not\b|\bpass\b"
+)
+
+
+def typed_intro_answer(turn: Turn, text: str) -> State | None:
+    """ "yes please" to "Want me to ask them for an intro?", "sure, happy to help!" to "could
+    you help?": the button the member meant; None when the message is something else."""
+    pending = turn.member.memory.get(INTRO_PENDING)
+    if not isinstance(pending, dict):
+        return None
+    asked_at = datetime.fromisoformat(str(pending.get("at", "1970-01-01T00:00:00+00:00")))
+    if turn.member.state not in (State.IDLE, State.AWAITING_ASK) or turn.now - asked_at > _FRESH:
+        return None  # another question came since ("Did you make your ask?"): its own yes
+    low = text.strip().lower()
+    said = polarity(low)
+    if said is None and len(low.split()) <= 8:
+        said = "no" if _WONT_HELP.search(low) else "yes" if _WILL_HELP.search(low) else None
+    if said is None:
+        return None
+    asker = pending.get("as") == "asker"
+    action = ("yes" if asker else "accept") if said == "yes" else ("no" if asker else "decline")
+    intro_action(turn, int(pending["id"]), action)
+    return State(turn.member.state)
 
 
 def _intro_choice(intro_id: int | None, action: str, label: str) -> Choice:
@@ -48,6 +87,7 @@ def offer_intro(turn: Turn, company: str | None, ask_id: int | None = None) -> N
             ask_id=ask_id,
         )
     )
+    member.memory[INTRO_PENDING] = {"id": intro.id, "as": "asker", "at": turn.now.isoformat()}
     turn.say(
         f"Someone in the group knows people at {company}. Want me to ask them for an intro? "
         "(They choose whether to share their name.)",
@@ -68,6 +108,8 @@ def _ask_helper(turn: Turn, intro: IntroRequest, asker: Member) -> bool:
         return False
     intro.status = IntroStatus.ASKED
     turn.uow.intros.save(intro)
+    helper.memory[INTRO_PENDING] = {"id": intro.id, "as": "helper", "at": turn.now.isoformat()}
+    turn.uow.members.save(helper)
     turn.tell(
         helper,
         f"{asker.name} from the group is looking for {_need(turn, intro)}. You said you know "
@@ -107,6 +149,9 @@ def intro_action(turn: Turn, intro_id: int, action: str) -> None:
     """A press on an intro button, by the asker (yes/no) or the helper (accept/decline)."""
     intro = turn.uow.intros.get(intro_id)
     me = turn.member.id
+    pending = turn.member.memory.get(INTRO_PENDING)
+    if isinstance(pending, dict) and pending.get("id") == intro_id:
+        turn.member.memory.pop(INTRO_PENDING)
     if intro is None or me not in (intro.asker_id, intro.helper_id):
         turn.refuse("That request isn't open any more.")
         return

@@ -249,6 +249,7 @@ def _days_text(days: frozenset[int]) -> str:
 def _outcome(low: str) -> Outcome | None:
     # A question inside the answer is no outcome: "not yet. do you think he'll say yes?"
     low = _ASKED_BACK.sub("", low)
+    low = _NO_WORRIES.sub("", low)  # "she said no worries, she'll send names" holds no no
     if vocab.OUTCOME_NO.search(low) and not re.search(
         r"\bno (reply|response|answer|word|news)", low
     ):
@@ -262,6 +263,13 @@ def _outcome(low: str) -> Outcome | None:
     return None
 
 
+_NO_WORRIES = re.compile(
+    r"\bno (worries|worry|problem|problemo|prob|probs|stress|bother|big deal|pressure|sweat|issue)\b"
+)
+_NEW_ASK_LEAD = re.compile(
+    r"\b(?:i'?ll|i will|ill|gonna|going to|i'?m going to|im going to|today i'?ll|now i'?ll|next i'?ll"
+    r"|i want to|i wanna|i plan to|i'?m gonna|im gonna)\s(?:also\s)?ask\s(?!(?:her|him|them)\b)"
+)
 _ASKED_BACK = re.compile(
     r"\b(do you think|think (he|she|they)('?ll| will| would)|will (he|she|they)|would (he|she|they)|"
     r"did (he|she|they) (ever |already )?(say|reply|answer|respond)|what if|should i)\b[^.!?]*\?"
@@ -819,6 +827,14 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.FOLLOW_UP_ADVICE, "asks whether to keep following up")
     if state in _ANSWER_STATES and vocab.THANKS.match(low):
         return reading(Intent.THANKS, "thanks")
+    if (
+        state in (State.AWAITING_OUTCOME, State.AWAITING_FOLLOW_UP)
+        and _NEW_ASK_LEAD.search(low)
+        and assessed(text).verdict == Verdict.SPECIFIC
+    ):
+        # "ok i try again. i will ask Bruno Costa for intro to his friend at mercado livre" to
+        # "Heard back from Fernanda?": a new ask, never lost in the answer about the old one
+        return reading(Intent.PLAN, "a new ask while another waits")
     if state == State.AWAITING_FOLLOW_UP and (
         re.search(r"\bremind me (again )?(next week|in a few days|later|on \w+day|tomorrow)\b", low)
         or (vocab.ACK_INTENDING.search(low) and vocab.ACK.match(low))

@@ -672,6 +672,11 @@ OUTCOME_YES = re.compile(
     r"|\b(said|told me) (to )?send (him|her|them) (my|the|a)\b"
     r"|\binterview (is )?(on |next |this )?(mon|tues|wednes|thurs|fri|satur|sun)day\b"
     r"|\binterview (next|this) week\b"
+    # "she gave me loads of notes and offered to refer me"
+    r"|\b(and|&) (offered|agreed|promised) to (refer|intro|introduce|connect|review|look|forward|"
+    r"pass|share|help|send|put in a word)\b"
+    r"|\bgave me (loads of |lots of |some |great |good |really good |detailed |tons of )?(notes|"
+    r"feedback|comments|edits|pointers|tips)\b"
 )
 # "she said ask Mark instead, he's the hiring manager": pointed to someone else (a no, and a lead).
 REDIRECT = re.compile(
@@ -691,6 +696,10 @@ OUTCOME_NO = re.compile(
     r"|\b(she|he|they) (doesn'?t|don'?t|does not|do not) (do|give|make) (referrals|intros|introductions)\b"
     r"|\bbut no\b|\bno openings\b|\b(already|been) filled\b|👎"
     r"|\bwent with (someone|somebody|another|an internal|a different|an external)\b"
+    # "she said she'd prefer I apply directly": a polite no
+    r"|\b(prefer|rather|prefers)( that)? i (just )?apply\b|\bapply (directly|online|through the "
+    r"(portal|website|site)|via the (portal|website|site))\b"
+    r"(?![^.!?]*\b(she|he|they)('ll|'d| will| would| can| could)\b)"
     r"|\b(doesn'?t|does not|don'?t|do not) have (any )?(openings|roles|positions|vacancies|budget|"
     r"headcount|anything)\b|\bnot the right (person|one|contact)\b"
 )
@@ -852,6 +861,10 @@ WAITING_FIRST = re.compile(
     r"(she|he|they)'?d (see|think|check|let me know|get back|look into it)|^still no\b(?! to\b)|"
     r"(she|he|they)'?ll (see|think about|check|look into)|"
     r"after the (reorg|holidays|break|launch|review|freeze))\b"
+    # "Sato-san said he will ask his manager. Waiting.": pending someone else, said so
+    r"|\b(she|he|they)('ll| will| would|'d| is going to| gonna) (ask|check with|talk to|run it by|"
+    r"speak to|check in with) (his|her|their|the) (manager|boss|team|hr|director|lead|partner|head)\b"
+    r"|(^|[.!]\s+)(still |now |so |just )?waiting[.! ]*$"
 )
 
 

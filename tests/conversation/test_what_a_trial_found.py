@@ -134,3 +134,36 @@ def test_no_thank_you_note_for_someone_who_has_not_answered(sqlite_db: Database)
     chat.say("yes")
     [reply] = chat.say("she ghosted me")
     assert "thank-you" not in reply
+
+
+# ----------------------------------------------------------------- the group's help, typed
+
+
+def test_typed_yes_and_happy_to_help_work_like_the_buttons(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    bob = Chat(sqlite_db, start=MONDAY, user="Bob")
+    bob.greet()
+    bob.say("ok")
+    chat.say("know Shopify", user="Bob")
+    [offer] = chat.say("who knows someone at Shopify?")
+    assert offer.startswith("Someone in the group knows people at Shopify.")
+    replies = chat.say("yes please")
+    assert replies[-1] == "Asked. I'll tell you as soon as they answer."
+    helped = chat.say("sure, happy to help!", user="Bob")
+    assert helped[0].startswith("Thank you! I've told Ana you can help at Shopify.")
+    assert any("Bob knows people at Shopify and can help" in m.text for m in chat.gateway.sent)
+    with sqlite_db() as uow:
+        assert uow.asks.for_member(2) == []  # the helper's "happy to help" is no plan of Bob's
+
+
+def test_a_typed_no_thanks_withdraws_and_a_later_yes_is_its_own(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    bob = Chat(sqlite_db, start=MONDAY, user="Bob")
+    bob.greet()
+    bob.say("ok")
+    chat.say("know Shopify", user="Bob")
+    chat.say("who knows someone at Shopify?")
+    assert chat.say("no thanks") == ["No problem — I won't ask."]
+    chat.say("Ask Jen Park for a referral at Stripe")
+    chat.advance("8h")  # "Did you make your ask of Jen Park?"
+    assert chat.say("yes") == ["Nice — you asked. What happened?"]
