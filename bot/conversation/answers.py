@@ -46,6 +46,16 @@ def greeting(turn: Turn, reading: Reading) -> State:
             f"best here.{turn.still_pending() or ' Who could you ask for one thing today?'}"
         )
         return _stay(turn)
+    if reading.why == "back after a quiet spell":
+        turn.say_one_of(
+            (
+                f"No worries, {name} — good to have you back. "
+                f"{turn.still_pending().strip() or 'Got one small ask in mind today?'}",
+                f"Welcome back, {name}! No catching up needed. "
+                f"{turn.still_pending().strip() or 'Who could you ask for one thing today?'}",
+            )
+        )
+        return _stay(turn)
     turn.say_one_of(
         (
             f"Hi {name}! 👋{turn.still_pending() or ' Got an ask in mind today?'}",
@@ -102,6 +112,14 @@ def acknowledged(turn: Turn, reading: Reading) -> State:
     return _stay(turn)
 
 
+# A nod to messages with nothing to act on, by the reading's `why`.
+_LIGHT_REPLIES: dict[str, tuple[str, ...]] = {
+    "wrong chat": ("No worries 🙂", "Happens to everyone 🙂"),
+    "a laugh": ("😄", "Ha! 🙂"),
+    "be right back": ("Take your time — I'm here.", "No rush."),
+}
+
+
 def unclear(turn: Turn, reading: Reading) -> State:
     """A message the coach can't act on: a low-energy "meh" gets kindness; anything else, what
     the coach can do and the question still pending — never twice the same."""
@@ -114,6 +132,10 @@ def unclear(turn: Turn, reading: Reading) -> State:
                 "Fair enough. No pressure: `skip` is fine, and tomorrow's a new day.",
             )
         )
+        return _stay(turn)
+    light = _LIGHT_REPLIES.get(reading.why)
+    if light is not None:  # "sorry wrong chat 🙈", "lol", "brb": a nod, nothing to act on
+        turn.say_one_of(light)
         return _stay(turn)
     several = several_answers(turn, reading.text)  # "jen yes, lu no"
     if several is not None:

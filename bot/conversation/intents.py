@@ -266,6 +266,10 @@ def _outcome(low: str) -> Outcome | None:
 _NO_WORRIES = re.compile(
     r"\bno (worries|worry|problem|problemo|prob|probs|stress|bother|big deal|pressure|sweat|issue)\b"
 )
+_NO_ASK_TODAY = re.compile(
+    r"^(?:(?:ok|so|sorry|honestly|tbh)[,.]?\s)*(?:no|not) (?:ask|asks|asking)(?: anyone| anything)?"
+    r"(?: (?:for )?today| this time)\b"
+)
 _NEW_ASK_LEAD = re.compile(
     r"\b(?:i'?ll|i will|ill|gonna|going to|i'?m going to|im going to|today i'?ll|now i'?ll|next i'?ll"
     r"|i want to|i wanna|i plan to|i'?m gonna|im gonna)\s(?:also\s)?ask\s(?!(?:her|him|them)\b)"
@@ -595,6 +599,23 @@ def _read(text: str, low: str, context: Context) -> Reading:
     command = _chat_word(text, low, context)
     if command is not None:
         return command
+    if state in _PLAN_STATES and _NO_ASK_TODAY.match(low):
+        # "no ask today, i have interview with itau at 14h, i am so nervous 😬": skip, never
+        # a lecture about nerves
+        return reading(Intent.SKIP, "no ask today", when="tomorrow")
+    if vocab.WRONG_CHAT.search(low) and len(words) <= 12 and state != State.CONFIRM_FORGET:
+        return reading(Intent.OTHER, "wrong chat")
+    if vocab.LAUGH.match(low):
+        return reading(Intent.OTHER, "a laugh")
+    if vocab.BRB.match(low) and len(words) <= 6:
+        return reading(Intent.OTHER, "be right back")
+    if (
+        vocab.BACK_AFTER_QUIET.search(low)
+        and not _has_ask(text)
+        and len(words) <= 20
+        and _outcome(low) is None  # "didnt see it till now, she said yes!!" is the news
+    ):
+        return reading(Intent.GREETING, "back after a quiet spell")
     apology = vocab.ENGLISH_APOLOGY.search(low)
     if apology and len(words) <= 10:
         unapologetic = (low[: apology.start()] + low[apology.end() :]).strip(" ,.!")

@@ -142,6 +142,8 @@ HIRED = re.compile(
     r"|\bsigned (the|my|an|their) (contract|offer)\b|\blast day of (job ?)?(searching|hunting|the search)\b"
     r"|\b(got|get|received|receive|recieved|accepted|took) (the|my|their|a|an) (job |written |verbal )?offer\b"
     r"|^(offer )?signed( it| today| this morning)?[.!]"
+    r"|^(offer |contract )?signed( it| today| this morning| the contract| my contract)?"
+    r"( yay| woo+| finally| omg| at last| lets go| let'?s go)*$"
     r"|\bstarting at [a-z][\w&.\-]* (in|on|next|this|from)\b"
 )
 HIRED_AT = re.compile(
@@ -259,6 +261,8 @@ STUCK = re.compile(
 # "idk" on its own, to "what's your ask today?": a question of what to ask.
 UNSURE = re.compile(
     r"^(um+ |hmm+ |uh+ )?(idk|dunno|no idea|not sure|no clue)( honestly| tbh| lol)?\??$"
+    r"|^(um+ |hmm+ |uh+ |honestly |tbh |well )*(i )?(don'?t|dont|do not) know( honestly| tbh| really"
+    r"| lol| yet| what to ask)?\??$"
     r"|^(idk,? )?whatever (u|you) think( is best| works)?[.!?]*$"
 )
 # Feeling awkward about asking: "i hate asking for favours", "feels pushy", "i'm nervous".
@@ -269,7 +273,9 @@ NERVES = re.compile(
     r"|a bit |super )?(awkward|weird|pushy|uncomfortable|scared|nervous|anxious|shy|embarrass\w*|"
     r"cringe|needy|desperate|rude|like a burden|intimidat\w*)\b"
     r"|\b(hate|dread|afraid of|scared of|nervous about|bad at|terrible at|not good at|uncomfortable)"
-    r" (asking|reaching out|bothering)\b|\bdon'?t want to (bother|impose|be a burden|annoy|pester"
+    r" (asking|reaching out|bothering)\b"
+    r"|\b(nervous|scared|afraid|shy|anxious|embarrassed) to (ask|reach out|message|bother)\b"
+    r"|\b(think|thinks) (i'?m|im|i am) (begging|a beggar|using them)\b|\bdon'?t want to (bother|impose|be a burden|annoy|pester"
     r"|seem desperate|look desperate|be pushy|be rude)\b|\bwhat if (he|she|they|it) (ignores?|"
     r"ghosts?|(think|thinks) i'?m)\b|\b(think|thinks) (i'?m|im|i am) (annoying|pushy|desperate|weird|rude|"
     r"a pest|needy)\b|\b(i'?m|i am|im) (really |so |a bit |kinda |super |too )?"
@@ -302,7 +308,8 @@ GREETING_PREFIX = re.compile(
 )
 THANKS = re.compile(
     r"^(ok |okay |great |cool |perfect |awesome )?(thanks+|thank you|thank u|thanku|thx|thnx|thnks|"
-    r"ty|tysm|tyvm|cheers|appreciate (it|that|you)|much appreciated|merci|gracias|danke|"
+    r"ty|tysm|tyvm|cheers|cheers legend|cheers mate|ta|ta mate|appreciate (it|that|you)|"
+    r"much appreciated|merci|gracias|danke|"
     r"obrigad[oa]|grazie|arigato|thanks a lot|many thanks|thank you so much|thanks so much)"
     r"( (so|very) much| a lot| coach| again| man| buddy| mate| friend| for (the|your) "
     r"(help|reminder|tip|advice|nudge|support|message)| for that| for this| anyway| tho| though)?"
@@ -571,6 +578,29 @@ GOOD_NEWS = re.compile(
     r"(interview|call back|callback|phone screen|screen|final round|onsite|on-site|second round|"
     r"take-?home)\b|\b(made it|moved|through|advanced) to the (next|final|second|last) round\b"
     r"|\binterview (invite|request)\b|\b(got|have) a (2nd|3rd|second|third|final) round\b"
+    # "final round next week at hubspot!", "second interview on thursday"
+    r"|^(my |the )?(final|second|2nd|third|3rd|last|next) (round|interview|stage)( interview)? "
+    r"(is )?(next week|this week|tomorrow|on \w+day|at [a-z][\w&.-]*|with [a-z][\w&.-]*|booked"
+    r"|scheduled|confirmed)\b"
+)
+# The member back after a quiet spell: "sorry been slammed at my temp job, didn't see these".
+BACK_AFTER_QUIET = re.compile(
+    r"\b(didn'?t|did not|haven'?t|have not|hadn'?t) (see|seen|get|got|notice|noticed|read|check|"
+    r"checked) (these|this|your (messages|msgs|texts|dms)|the (messages|msgs)|them|it|my (dms|"
+    r"messages))\b|\b(been|was|i'?ve been|i was) (slammed|swamped|so busy|super busy|really busy|"
+    r"mia|offline|off the grid|away|awol|out sick|sick|ill)\b.{0,40}\b(sorry|didn'?t|haven'?t|"
+    r"missed|back)\b|^sorry,? (i'?ve been|i was|been) (slammed|swamped|busy|mia|away|offline)\b"
+)
+# "sorry wrong chat 🙈", "ignore that, meant it for my sister": not for the coach.
+WRONG_CHAT = re.compile(
+    r"\bwrong (chat|window|person|dm|convo|conversation|thread|channel|group|tab)\b"
+    r"|\bmeant (that|this|it) for\b|\bnot (meant )?for (you|u)\b|^(pls |please )?ignore (that|this|"
+    r"me|the last (one|message|msg))\b"
+)
+# A laugh or a be-right-back: "lol", "haha", "brb", "one sec".
+LAUGH = re.compile(r"^(lol+|lmao+|haha+\w*|hehe+|rofl|😂|🤣|😆)+[.! ]*$")
+BRB = re.compile(
+    r"^(brb|one sec|1 sec|one moment|hold on|hang on|gimme a (sec|min)|give me a (sec|min))\b"
 )
 # A one-off reminder, which the coach doesn't set: "can you remind me at 3pm to email carla",
 # "set me a reminder for friday". ("remind me tomorrow" is `LATER`; "remind me at 8 every day"

@@ -589,6 +589,12 @@ def skip_today(turn: Turn, reading: Reading | None = None) -> State:
         turn.say(f"No problem — {kept} again {next_check_in(turn, day - timedelta(days=1))}.")
         return State.IDLE
     again = next_check_in(turn)
+    if reading is not None and re.search(r"\binterview\b", reading.text, re.IGNORECASE):
+        # "no ask today, i have interview with itau at 14h": the interview comes first
+        turn.say(
+            f"Good luck at your interview — you've got this! Skipping today's ask; talk {again}."
+        )
+        return State.IDLE
     if plan:
         turn.say(
             f"No problem — skipping today. I'll keep “{short(plan, 60)}” and ask again {again}."

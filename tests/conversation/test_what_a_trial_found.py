@@ -167,3 +167,67 @@ def test_a_typed_no_thanks_withdraws_and_a_later_yes_is_its_own(sqlite_db: Datab
     chat.say("Ask Jen Park for a referral at Stripe")
     chat.advance("8h")  # "Did you make your ask of Jen Park?"
     assert chat.say("yes") == ["Nice — you asked. What happened?"]
+
+
+# ----------------------------------------------------------------- big moments, small talk
+
+
+def test_signed_today_is_the_job(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    replies = chat.say("signed today!!! 🥳🥳")
+    assert member(sqlite_db).hired_at is not None
+    assert "I didn't quite get that" not in "\n".join(replies)
+
+
+def test_a_final_round_is_good_news(sqlite_db: Database) -> None:
+    [reply] = morning(sqlite_db).say("final round next week at hubspot!")
+    assert reply.startswith("Congrats on the final round")
+
+
+def test_an_interview_day_skips_the_ask_with_good_luck(sqlite_db: Database) -> None:
+    [reply] = morning(sqlite_db).say(
+        "no ask today, i have interview with itau at 14h, i am so nervous 😬"
+    )
+    assert reply.startswith("Good luck at your interview")
+    assert "Who's one person" not in reply
+
+
+@pytest.mark.parametrize(
+    ("said", "reply"),
+    [
+        ("sorry wrong chat 🙈", "No worries 🙂"),
+        ("lol", "😄"),
+        ("brb", "Take your time — I'm here."),
+        ("cheers legend", "You're welcome! 🙌"),
+    ],
+)
+def test_small_talk_gets_a_nod_and_is_never_a_plan(
+    sqlite_db: Database, said: str, reply: str
+) -> None:
+    chat = morning(sqlite_db)
+    chat.say("coffee with Theo")  # the coach asks what Ana will ask Theo for
+    assert chat.say(said) == [reply]
+    with sqlite_db() as uow:
+        assert uow.asks.for_member(1) == []  # nothing glued into the plan
+
+
+def test_back_after_a_quiet_spell_is_welcomed(sqlite_db: Database) -> None:
+    [reply] = morning(sqlite_db).say("sorry been slammed at my temp job, didn't see these")
+    assert reply.startswith("No worries, Ana — good to have you back.")
+
+
+@pytest.mark.parametrize(
+    ("said", "begins"),
+    [
+        ("umm i dont know honestly", "Good asks are small and concrete"),
+        (
+            "i am feeling very nervous to ask people, what if they think i am begging",
+            "Most people feel that",
+        ),
+    ],
+)
+def test_not_knowing_and_nerves_get_help_not_a_demand(
+    sqlite_db: Database, said: str, begins: str
+) -> None:
+    [reply] = morning(sqlite_db).say(said)
+    assert reply.startswith(begins)
