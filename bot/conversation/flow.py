@@ -78,6 +78,7 @@ FLOW: dict[State, Step] = {
             Intent.SCHEDULE: onboarding.schedule,
             Intent.DECLINE: onboarding.declined,
             Intent.GREETING: onboarding.greeted,
+            Intent.THANKS: onboarding.greeted,  # "this sounds great, thank you for setting this up"
             Intent.OTHER: onboarding.unclear,
         },
         otherwise=onboarding.moved_on,

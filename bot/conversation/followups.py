@@ -29,7 +29,7 @@ from bot.conversation.planning import judge, last_plan, made_untold, replace_onc
 from bot.conversation.states import State
 from bot.conversation.text import hello_to, short, yours
 from bot.conversation.turn import Turn
-from bot.domain import Ask, AskStatus, Outcome
+from bot.domain import Ask, AskStatus, CheckInKind, Outcome
 from bot.messages import Choice
 from bot.schedule.words import find_break
 
@@ -429,7 +429,10 @@ def typed_drop(turn: Turn, reading: Reading) -> State:
     ask, pending = _the_ask(turn)
     if ask is None:
         return _no_open_ask(turn)
-    return follow_up(turn, ask, "drop", "" if pending else _which(ask))
+    # (a cancelled plan is quoted in the reply: no "That's for your ask of …" before it)
+    return follow_up(
+        turn, ask, "drop", "" if pending or ask.status != AskStatus.MADE else _which(ask)
+    )
 
 
 def _no_open_ask(turn: Turn) -> State:
@@ -516,9 +519,15 @@ def follow_up(turn: Turn, ask: Ask, action: str, prefix: str = "") -> State:
         plan_follow_up(turn.uow, turn.member, ask, turn.now)
         turn.say(f"{prefix}Good. Keep it short and friendly; I'll check back about {who}.")
         return State.IDLE
+    made_it = ask.status == AskStatus.MADE
     ask.status = AskStatus.DROPPED
     ask.updated_at = turn.now
     turn.uow.asks.save(ask)
+    if not made_it:  # "cancel the Jen ask, wrong person": never asked, so no consolation
+        assert turn.member.id is not None
+        turn.uow.checkins.cancel_pending(turn.member.id, [CheckInKind.AFTERNOON])
+        turn.say(f"{prefix}Cancelled: “{short(ask.text, 80)}”. Who will you ask instead?")
+        return State.IDLE
     turn.say(f"{prefix}Dropped. Some asks don't land — the next one might.")
     return State.IDLE
 

@@ -266,6 +266,16 @@ def _outcome(low: str) -> Outcome | None:
 _NO_WORRIES = re.compile(
     r"\bno (worries|worry|problem|problemo|prob|probs|stress|bother|big deal|pressure|sweat|issue)\b"
 )
+_CANCEL_ASK = re.compile(
+    r"^(?:(?:pls|please|ok|oh|oops|sorry|wait)[,.!]?\s)*(?:cancel|delete|remove|scrap|drop|scratch"
+    r"|kill|bin|ditch|undo)(?: that| this| the| my)?(?: last)?(?: [a-z][\w'-]*?(?:'s)?)?"
+    r" (?:ask|plan|one)\b"
+)
+_NEVER_MIND = re.compile(r"(scratch that|never ?mind|nvm|forget that|ignore that)[.! ]*")
+_APPRECIATION = re.compile(
+    r"\bthank(s| you| u)\b.{0,20}\b(setting (this|it) up|doing this|this|the help|for (this|that))\b"
+    r"|^(this|that|it) (sounds|looks|seems) (great|good|cool|amazing|helpful|useful|awesome)\b"
+)
 _NO_ASK_TODAY = re.compile(
     r"^(?:(?:ok|so|sorry|honestly|tbh)[,.]?\s)*(?:no|not) (?:ask|asks|asking)(?: anyone| anything)?"
     r"(?: (?:for )?today| this time)\b"
@@ -599,6 +609,11 @@ def _read(text: str, low: str, context: Context) -> Reading:
     command = _chat_word(text, low, context)
     if command is not None:
         return command
+    if state in (*_PLAN_STATES, *_ANSWER_STATES) and (
+        _CANCEL_ASK.match(low) or (state == State.IDLE and _NEVER_MIND.fullmatch(low))
+    ):
+        # "cancel the Jen ask, wrong person", "delete that ask", "scratch that" after a plan
+        return reading(Intent.DROP, "cancels an ask")
     if state in _PLAN_STATES and _NO_ASK_TODAY.match(low):
         # "no ask today, i have interview with itau at 14h, i am so nervous 😬": skip, never
         # a lecture about nerves
@@ -609,6 +624,20 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.OTHER, "a laugh")
     if vocab.BRB.match(low) and len(words) <= 6:
         return reading(Intent.OTHER, "be right back")
+    if (
+        state != State.ONBOARDING
+        and vocab.SCHEDULE_REQUEST.search(low)
+        and re.search(
+            r"\b(message|msg|ping|text|check in with|dm|write|do|switch|move|make it)\b", low
+        )
+        and (vocab.PART_OF_DAY_ANYWHERE.search(low) or _last_time(low, False) is not None)
+        and not _has_ask(text)
+    ):
+        # "could you message me later, like 11?", "can we do afternoons instead": the time,
+        # never a skip or an edit of the plan
+        schedule = _schedule(text, low, context)
+        if schedule is not None and (schedule.time is not None or schedule.zone is not None):
+            return schedule
     if (
         vocab.BACK_AFTER_QUIET.search(low)
         and not _has_ask(text)
@@ -941,7 +970,9 @@ def _read(text: str, low: str, context: Context) -> Reading:
         and not re.match(
             r"^(how|what) about\b|^(can|could|would|will) (we|you|u)\b"
             r"|^(is|does|would) \d.{0,12}\b(ok|okay|fine|good|work|alright)\b"
-            r"|^is (ok|okay|fine|good|alright|perfect)\b(?!.*\?)",  # "is ok 9h for me": it's OK
+            r"|^is (ok|okay|fine|good|alright|perfect)\b(?!.*\?)"  # "is ok 9h for me": it's OK
+            # "is ok 9:30 for me?", "can i get 7pm": a time asked for is a time set
+            r"|^is (ok|okay|fine|good|alright|perfect)\b(?=.*\d)|^(can|could) i (get|have|do)\b(?=.*\d)",
             low,
         )
     ):  # "what happens at 9 exactly?", "does 9 mean morning or night?": answered, not set
@@ -1085,6 +1116,10 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.PLAN, "a plan")
     if state in _PLAN_STATES and len(words) <= 16 and someone_in(text):
         return reading(Intent.PLAN, "names someone to ask")
+    if _APPRECIATION.search(low) and not has_ask:
+        return reading(
+            Intent.THANKS, "thanks"
+        )  # "this sounds great, thank you for setting this up"
     if state == State.ONBOARDING and len(words) >= 4:
         return reading(Intent.PLAN, "a plan")
     return reading(Intent.OTHER, "nothing I can act on")
@@ -1566,7 +1601,8 @@ def _schedule(text: str, low: str, context: Context) -> Reading | None:
         zone = find_zone(moved.group("place"))
     days = find_days(low)
     part_of_day = vocab.PART_OF_DAY.match(low) or (
-        context.state == State.ONBOARDING and vocab.PART_OF_DAY_ANYWHERE.search(low)
+        (context.state == State.ONBOARDING or vocab.SCHEDULE_REQUEST.search(low))
+        and vocab.PART_OF_DAY_ANYWHERE.search(low)
     )
     bad_zone = None
     if zone is None:
@@ -1587,6 +1623,8 @@ def _schedule(text: str, low: str, context: Context) -> Reading | None:
         at = {
             "afternoon": time(13, 0),
             "afternoons": time(13, 0),
+            "after lunch": time(13, 0),
+            "lunchtime": time(12, 0),
             "evening": time(18, 0),
             "evenings": time(18, 0),
         }.get(word)

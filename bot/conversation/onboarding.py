@@ -97,10 +97,11 @@ def greeted(turn: Turn, reading: Reading) -> State:
         if reading.why == "apologises for their English"
         else ""
     )
+    hello = "Glad you're here" if reading.intent == Intent.THANKS else "Hi"
     return _ask_again(
         turn,
-        f"Hi {member.name}! 👋 {kind}Does {member.checkin_time:%H:%M} ({member.timezone}) work for "
-        "your check-ins? Reply `ok`, or tell me a time.",
+        f"{hello} {member.name}! 👋 {kind}Does {member.checkin_time:%H:%M} ({member.timezone}) work "
+        "for your check-ins? Reply `ok`, or tell me a time.",
     )
 
 

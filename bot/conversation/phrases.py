@@ -297,7 +297,7 @@ ACK_INTENDING = re.compile(r"\b(will do|on it|will try|i'?ll try|i will try)\b")
 GREETING = re.compile(
     r"^(hi+|hey+|hello+|helo|hiya|heya|yo|hola|hallo|howdy|sup|wassup|what'?s up|whats up|"
     r"good (morning|afternoon|evening|day)|morning|mornin|gm|bonjour|ola|olá|namaste|salut|ciao|"
-    r"greetings|hey hey|hi hi|hey there|hi there|hello there|oi"
+    r"greetings|hey hey|hi hi|hey there|hi there|hello there|oi|g'?day|gday|howzit|sawubona|sasa|habari"
     r"|(are )?(you|u) (there|still there|awake|alive)|anyone (there|home))"  # "u there?"
     r"(,? (there|coach|askcoach|bot|all|everyone|team|friend|buddy|again))?(,? [a-z]+)?\??$"
 )
@@ -593,7 +593,7 @@ BACK_AFTER_QUIET = re.compile(
 )
 # "sorry wrong chat 🙈", "ignore that, meant it for my sister": not for the coach.
 WRONG_CHAT = re.compile(
-    r"\bwrong (chat|window|person|dm|convo|conversation|thread|channel|group|tab)\b"
+    r"\bwrong (chat|window|dm|convo|conversation|thread|channel|group|tab)\b"
     r"|\bmeant (that|this|it) for\b|\bnot (meant )?for (you|u)\b|^(pls |please )?ignore (that|this|"
     r"me|the last (one|message|msg))\b"
 )
@@ -835,8 +835,9 @@ BARE_HOUR = re.compile(
 # opposed to one about it ("do I have to answer every day?").
 SCHEDULE_REQUEST = re.compile(
     r"^((ok|okay|so|pls|please|hey|hmm|also|wait|actually|oh|um+)[, ]+)*((can|could|would|will) (you|u|we)\b|can i (do|have|"
-    r"switch|change|move|make it|get it)\b|(how|what) about\b|maybe\b|make it\b|let'?s\b|is \S+ (ok|okay|"
-    r"fine|possible)\b)|\b(instead|rather|from now on)\b"
+    r"switch|change|move|make it|get it|get)\b|could i (get|have|do)\b|(how|what) about\b|maybe\b"
+    r"|make it\b|let'?s\b|is \S+ (ok|okay|fine|possible)\b|is (it )?(ok|okay|fine|alright|possible)\b)"
+    r"|\b(instead|rather|from now on)\b"
 )
 # Asking for a check-in besides the one there is ("a check in at 5pm too"): not a new time.
 EXTRA_CHECK_IN = re.compile(
@@ -855,10 +856,12 @@ SCHEDULE_CUE = re.compile(
     r"can (we|you) do|(only|just) (on )?(mon|tue|wed|thu|fri|sat|sun)[a-z]*|(would be|works|is) better)\b"
 )
 PART_OF_DAY = re.compile(
-    r"^(mornings?|afternoons?|evenings?|early|late|later|earlier)( please| pls| is fine| are fine| work| works| are better| is better)?$"
+    r"^(mornings?|afternoons?|evenings?|early|late|later|earlier|after lunch|lunchtime)( please| pls|"
+    r" is fine| are fine| work| works| are better| is better| instead)?$"
 )
 PART_OF_DAY_ANYWHERE = re.compile(
-    r"\b(mornings?|afternoons?|evenings?)\b( (are|is|would be|work)( much)? (better|best|fine|good))?"
+    r"\b(mornings?|afternoons?|evenings?|after lunch)\b( (are|is|would be|work)( much)? (better|best"
+    r"|fine|good)| instead)?"
 )
 PLAN_WORDS = re.compile(
     r"\b(ask|asking|reach|email|e-mail|message|msg|text|call|meet|coffee|lunch|drinks|go|going|"

@@ -32,7 +32,7 @@ _CLOCK = re.compile(
     r"(?<![\d/:.])(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|o'?clock|h\b|ish\b)?(?![\d/:])",
     re.IGNORECASE,
 )
-_CLOCK_CUE = re.compile(r"\b(at|around|by|to|for|@)\s*$", re.IGNORECASE)
+_CLOCK_CUE = re.compile(r"\b(at|around|by|to|for|like|@)\s*$", re.IGNORECASE)
 # "half 8" / "half past 8" (8:30), "quarter past 9", "quarter to 9" (8:45)
 _SPOKEN = re.compile(
     r"\b(half(?: past)?|quarter past|quarter to)\s+(\d{1,2})\b"

@@ -231,3 +231,48 @@ def test_not_knowing_and_nerves_get_help_not_a_demand(
 ) -> None:
     [reply] = morning(sqlite_db).say(said)
     assert reply.startswith(begins)
+
+
+# ----------------------------------------------------------------- times asked for, asks taken back
+
+
+@pytest.mark.parametrize(
+    ("said", "time"),
+    [
+        ("could you message me later, like 11?", "11:00"),
+        ("can we do afternoons instead", "13:00"),
+    ],
+)
+def test_a_time_asked_for_later_is_set(sqlite_db: Database, said: str, time: str) -> None:
+    [reply] = morning(sqlite_db).say(said)
+    assert reply == f"Done: check-ins mon-fri at {time} (America/Chicago)."
+
+
+@pytest.mark.parametrize(
+    ("said", "time"),
+    [
+        ("is ok 9:30 for me?", "09:30"),
+        ("Can i get 7pm", "19:00"),
+        ("after lunch", "13:00"),
+        ("um maybe later in the day? like 4", "16:00"),
+    ],
+)
+def test_a_time_asked_for_while_setting_up_is_set(
+    sqlite_db: Database, said: str, time: str
+) -> None:
+    chat = Chat(sqlite_db, start=MONDAY, user="Ana")
+    chat.greet()
+    assert chat.say(said)[0].startswith(f"You're set: mon-fri at {time} (America/Chicago).")
+
+
+@pytest.mark.parametrize(
+    "said", ["cancel the Jen ask, wrong person", "delete that ask", "scratch that"]
+)
+def test_a_plan_taken_back_is_cancelled(sqlite_db: Database, said: str) -> None:
+    chat = morning(sqlite_db)
+    chat.say("Ask Jen Park for a referral at Stripe")
+    [reply] = chat.say(said)
+    assert reply == "Cancelled: “Ask Jen Park for a referral at Stripe”. Who will you ask instead?"
+    with sqlite_db() as uow:
+        assert [a.status for a in uow.asks.for_member(1)] == [AskStatus.DROPPED]
+    assert not any("Did you make your ask" in line for line in chat.advance("9h"))
