@@ -260,6 +260,7 @@ def question(turn: Turn, reading: Reading) -> State:
         Topic.HOW_TO_THANK: _how_to_thank,
         Topic.NAME: _name,
         Topic.MEANING: _meaning,
+        Topic.ETIQUETTE: _etiquette,
     }.get(topic)
     if topic == Topic.GROUP:
         return group_question(turn, reading)
@@ -277,6 +278,31 @@ def question(turn: Turn, reading: Reading) -> State:
         second = _SECOND_WORDING.get(topic)
         turn.say_one_of((_FIXED_ANSWERS[topic], second) if second else (_FIXED_ANSWERS[topic],))
     return _stay(turn)
+
+
+def _etiquette(turn: Turn, reading: Reading) -> str:
+    """ "is it rude to ask a stranger?", "can I ask the same person twice?", "how many asks a
+    week?": the plain answer to each."""
+    low = reading.text.lower()
+    if re.search(r"\bsame (person|people)|again\b|twice\b", low):
+        return (
+            "Yes — people who helped once often help again. Make the second ask different, "
+            "leave a week or two between, and tell them how the first one went."
+        )
+    if re.search(r"\bhow (many|often)\b", low):
+        return (
+            "One clear ask a working day is the habit I help with; two or three a week still add "
+            "up fast. Steady beats a burst — and every ask counts, yes or no."
+        )
+    if re.search(r"\b(haven'?t|not|never) (talked|spoken|been in touch)|years?\b|long time\b", low):
+        return (
+            "Yes, it's fine. Open with a line on how you know each other, keep the ask small, and "
+            "give an easy out (“no worries if not”). Most people are glad to hear from you."
+        )
+    return (
+        "Not rude — a short, specific ask with an easy way out is respectful. Say who you are in "
+        "one line, ask for one small thing, and add “no worries if not”."
+    )
 
 
 # The coach's own words, explained in plain English (members ask in a second language too).
@@ -315,8 +341,11 @@ _MEANINGS["follow-up"] = _MEANINGS["nudge"].replace("A nudge is", "A follow-up i
 
 def _meaning(turn: Turn, reading: Reading) -> str:
     """ "what does a nudge mean": the word in plain English."""
-    match = MEANING.search(reading.text.lower())
-    terms = [match.group("term"), match.group("term2")] if match else ["nudge"]
+    low = reading.text.lower()
+    match = MEANING.search(low)
+    # ("should I ask for a referral or an intro?": the words named, in the order asked)
+    named = [t for t in ("intro", "referral", "nudge", "give", "target", "digest") if t in low]
+    terms = [match.group("term"), match.group("term2")] if match else named[:1] or ["nudge"]
     same = {"introduction": "intro", "warm intro": "intro", "followup": "follow-up"}
     found = [same.get(t, t).replace("follow up", "follow-up") for t in terms if t]
     if "intro" in found:

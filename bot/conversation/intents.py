@@ -92,6 +92,7 @@ class Topic(StrEnum):
     HOW_TO_THANK = "how_to_thank"  # "how do i thank her properly"
     NAME = "name"  # "call me Sam", "can i change my name"
     MEANING = "meaning"  # "what does a nudge mean", "what's a give?"
+    ETIQUETTE = "etiquette"  # "is it rude to ask a stranger?", "can I ask the same person twice?"
     NERVES = "nerves"  # "i hate asking for favours", "feels pushy"
     GROUP = "group"  # "who else is in the group?", "can i see what others ask?"
     BOT = "bot"
@@ -341,6 +342,19 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
         ),
     ),
     (Topic.MEANING, vocab.MEANING),
+    # "should I ask for a referral or an intro?": the difference, said plainly
+    (
+        Topic.MEANING,
+        re.compile(r"\b(referral|intro|introduction) or (an? )?(intro|introduction|referral)\b"),
+    ),
+    (
+        Topic.ETIQUETTE,
+        re.compile(
+            r"\bis it (rude|ok|okay|weird|fine|bad|too much|cheeky|awkward) to (ask|message|email|dm|"
+            r"contact|reach out to)\b(?! (by|via|over|on) )|\bcan i ask (the same (person|people)|someone again|(him|her|"
+            r"them) again|twice)\b|\bsame person twice\b|\bhow many asks\b|\bhow often should i ask\b"
+        ),
+    ),
     (
         Topic.WHAT_IS_SPECIFIC,
         re.compile(
@@ -379,6 +393,9 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
         re.compile(
             r"\bhow (do|should|can|would) i (properly |best )?(say )?thank\b|\bwhat (should|do|can) i "
             r"(say|write|send) to thank\b|\bhow to thank\b"
+            # "how to say thanks to her properly?", "what do I say in the thank you note?"
+            r"|\bhow (to|do i|should i) say (thanks|thank you)\b|\bwhat (should|do|can) i (say|write|put)"
+            r" in (the|a|my) thank[- ]?(you|u)( note| message| email| text)?\b"
         ),
     ),
     (
@@ -388,6 +405,11 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"linkedin|job (link|description|posting))\b|\bhow (should|do|can) i (word|phrase|write|say)"
             r" (it|this|the (message|email|ask))\b|\bwhat (should|do) i (say|write) (to (him|her|them)|in "
             r"the (message|email))\b|\b(email|text|call|dm) or (linkedin|email|text|call|dm)\b"
+            # "what should i say to a recruiter on linkedin?", "how do I ask for a referral without
+            # being weird?"
+            r"|\bwhat (should|do|can) i (say|write|send) to (a|the|my) (recruiter|hiring manager|stranger"
+            r"|founder|alum|alumni|contact|connection)\b|\bhow (do|should|can) i ask (for|someone|people|"
+            r"him|her|them)\b"
             r"|^(so |ok |and |but )?what (should|do|would|can) i (say|write|text|send)( to (him|her|them))?"
             r"( exactly| then| now)?\??$"
             # "can you write the message for me?", "draft it for me pls", "shorter?"

@@ -276,3 +276,22 @@ def test_a_plan_taken_back_is_cancelled(sqlite_db: Database, said: str) -> None:
     with sqlite_db() as uow:
         assert [a.status for a in uow.asks.for_member(1)] == [AskStatus.DROPPED]
     assert not any("Did you make your ask" in line for line in chat.advance("9h"))
+
+
+@pytest.mark.parametrize(
+    ("said", "begins"),
+    [
+        ("how to say thanks to her properly?", "Short and specific beats long"),
+        ("what do I say in the thank you note?", "Short and specific beats long"),
+        ("how do I ask for a referral without being weird?", "Keep it short"),
+        ("what should i say to a recruiter on linkedin?", "Keep it short"),
+        ("should I ask for a referral or an intro?", "An intro is"),
+        ("can I ask the same person twice?", "Yes — people who helped once"),
+        ("is it rude to ask a stranger?", "Not rude"),
+        ("how many asks should I do per week?", "One clear ask a working day"),
+        ("is it ok to ask someone I haven't talked to in 5 years?", "Yes, it's fine."),
+    ],
+)
+def test_coaching_questions_get_answers(sqlite_db: Database, said: str, begins: str) -> None:
+    [reply] = morning(sqlite_db).say(said)
+    assert reply.startswith(begins), reply
