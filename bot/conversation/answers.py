@@ -87,6 +87,17 @@ _fed_up = _one_of(
     "That sounds rough. No pressure from me — `pause till monday` or `stop` whenever you like, "
     "and `skip` is always fine.",
 )
+# "should i just give up", "nobody answers": warmth and one small next step, never a way out.
+_KEEP_GOING = _one_of(
+    "Don't give up — most asks that land come after a few that didn't. One small step today: a "
+    "friendly nudge to someone who hasn't answered, or one ask of a person who already likes you.",
+    "It's normal to feel that way mid-search. Keep the next step tiny: one person who knows you, "
+    "one clear favour. And if today's not the day, `skip` is fine.",
+)
+_NO_ONE_ANSWERS = re.compile(
+    r"\b(no ?one|nobody|none of them|no one ever)\b.{0,20}\b(answers|replies|responds|answered|"
+    r"replied|responded|gets back|got back|writes back)\b"
+)
 
 
 def frustration(turn: Turn, reading: Reading) -> State:
@@ -102,6 +113,19 @@ def frustration(turn: Turn, reading: Reading) -> State:
             )
         )
         return _stay(turn)
+    low = reading.text.lower()
+    if _NO_ONE_ANSWERS.search(low) and re.search(
+        r"\bi('?ve| have)? (asked|messaged|emailed|texted|dm'?d|reached out|contacted|pinged)\b",
+        low,
+    ):  # "I've asked 5 people this month and nobody answers": what to do, not a way out
+        turn.say(
+            "That's common — many replies come only after one polite nudge. Pick the person you "
+            "most want to hear from and send a two-line follow-up today: “Just bumping this in "
+            "case it got buried — no pressure.”"
+        )
+        return _stay(turn)
+    if reading.why == "discouraged":
+        return _KEEP_GOING(turn, reading)
     return _fed_up(turn, reading)
 
 

@@ -152,4 +152,7 @@ class Turn:
 def _reworded(message: OutboundMessage) -> OutboundMessage:
     text = message.text
     keep = re.match(r"I\b|[A-Z]{2}", text)  # "I'm a bot…", "OK…" keep their capitals
-    return replace(message, text="As I said: " + (text if keep else text[:1].lower() + text[1:]))
+    # (a neutral lead, never an impatient "As I said")
+    return replace(
+        message, text="Same as before: " + (text if keep else text[:1].lower() + text[1:])
+    )

@@ -295,3 +295,20 @@ def test_a_plan_taken_back_is_cancelled(sqlite_db: Database, said: str) -> None:
 def test_coaching_questions_get_answers(sqlite_db: Database, said: str, begins: str) -> None:
     [reply] = morning(sqlite_db).say(said)
     assert reply.startswith(begins), reply
+
+
+def test_a_member_thinking_of_giving_up_is_never_pointed_to_stop(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    replies = chat.say("still nothing 😭 should i just give up")
+    replies += chat.say("I've asked 5 people this month and nobody answers")
+    assert not any("`stop`" in reply for reply in replies)
+    assert replies[0].startswith("Don't give up")
+    assert replies[1].startswith("That's common — many replies come only after one polite nudge")
+
+
+def test_a_repeated_reply_is_marked_without_impatience(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    [first] = chat.say("days mon,wed,fri")
+    [again] = chat.say("days mon,wed,fri")
+    assert first == "Done: check-ins mon,wed,fri at 09:00 (America/Chicago)."
+    assert again == "Same as before: done: check-ins mon,wed,fri at 09:00 (America/Chicago)."

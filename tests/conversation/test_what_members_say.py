@@ -839,7 +839,7 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("made it", "What happened?"),
         ("no reply", "Asking was the hard part."),
         ("should i stop messaging her?", "Jen"),
-        ("still nothing 😭 should i just give up", "OK to be fed up"),
+        ("still nothing 😭 should i just give up", "Don't give up"),
         ("stop messaging me now", "no more check-ins from me"),
     ],
     "a name alone, with or without a doubt, is the person to ask (2026-12-04)": [

@@ -90,7 +90,7 @@ def test_an_organizer_asking_how_the_group_is_doing_gets_the_report(sqlite_db: D
     [report] = chat.say("how is the group doing?")
     assert report.startswith("Organizer report for")
     [quiet] = chat.say("who hasn't answered this week")
-    assert quiet.startswith("As I said: organizer report for")  # never the same text twice
+    assert quiet.startswith("Same as before: organizer report for")  # never the same text twice
     # A member asking the same gets what the group sees, not the organizer's numbers.
     [member] = chat.say("how's the group doing", user="Bea")
     assert member.startswith("The group's numbers go to its organizers; yours are in `stats`.")
