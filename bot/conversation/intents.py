@@ -803,6 +803,18 @@ def _read(text: str, low: str, context: Context) -> Reading:
         and (len(words) <= 8 or not vocab.PLAN_WORDS.search(low.replace("message", "")))
     ):
         return reading(Intent.STOP, "asks to stop the check-ins")
+    if vocab.OFFER_FELL_THROUGH.search(low):
+        return reading(Intent.RESUME, "the job fell through")
+    if (
+        state in (*_PLAN_STATES, State.AWAITING_MADE)
+        and vocab.GOING_AWAY.search(low)
+        and not _has_ask(text)
+        and (until_part := re.search(r"\b(until|till|til|through|thru|back on|back)\b.*$", low))
+        and (away_until := find_break(until_part.group(0), context.today)) is not None
+        and away_until.until is not None
+    ):
+        # "I will go to Osaka for family matter from tomorrow until next Wednesday": a break
+        return reading(Intent.PAUSE, "away until a day", pause=away_until)
     if vocab.HIRED.search(low) and not re.search(r"\b(ask|how (she|he|they))\b", low):
         return reading(Intent.HIRED, "says they got a job", company=_hired_company(text))
     if (
@@ -1175,7 +1187,9 @@ def someone_in(plan: str) -> str | None:
     Tom", or a known given name that does not open the plan (where "Will go…", "Rose early…"
     are words, not people)."""
     plan = vocab.HEDGES.sub("", plan, count=1) or plan
-    who = person_in(plan)
+    met = _MEETING_WITH.match(plan)
+    # "call w/ dave", "zoom w elena at 3": the person met (never "Ask call with dave …")
+    who = person_in(plan[met.end() :]) if met else person_in(plan)
     if who is None:  # "thinking to contact my senior from college Rahul bhai": the name itself
         who = next(
             (
@@ -1192,6 +1206,18 @@ def someone_in(plan: str) -> str | None:
     if plan.lstrip().startswith(first) or not _plainly_a_name(first.lower()):
         return None
     return who
+
+
+_ZONE_SWITCH = re.compile(
+    r"\b(switch|change|move|set|put|use|go)\b.{0,40}\b(time|timezone|time zone|tz|zone)\b"
+    r"|\b(switch|change|go|put it|set it) (it |me )?back\b|\b(in|to) [a-z]+( [a-z]+)? time\b"
+)
+_MEETING_WITH = re.compile(
+    r"^(?:(?:a|quick|short|my|the)\s)*(?:call|zoom|video call|phone call|coffee|lunch|drinks|dinner"
+    r"|chat|meeting|meet(?:ing)? up|catch[- ]?up|1:1|one on one|coffee chat|walk|teams call)"
+    r"\s(?:with|w/|w)\s",
+    re.IGNORECASE,
+)
 
 
 # How a member says they made an ask: "asked carla yesterday!", "i messaged jen".
@@ -1618,6 +1644,12 @@ def _schedule(text: str, low: str, context: Context) -> Reading | None:
     zone = find_zone(text) if (at is not None or context.state == State.ONBOARDING) else None
     if zone is None and at is None:
         zone = _zone_only(text)
+    if zone is None and at is None and _ZONE_SWITCH.search(low):
+        # "i'm in london this week, can you switch to london time", "back home in chicago now,
+        # switch back pls": the city named is the zone
+        zone = find_zone(text)
+        if zone is None and re.search(r"\b(switch|change|go|put it|set it) (it |me )?back\b", low):
+            return Reading(Intent.SCHEDULE, text, "back to the zone before", word="zone_back")
     moved = vocab.MOVED_TO.search(low) if zone is None else None
     if moved:  # "moved to berlin last week so time is off now"
         zone = find_zone(moved.group("place"))

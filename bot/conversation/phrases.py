@@ -570,6 +570,18 @@ SKIP_ONE_DAY = re.compile(
     r" [\w'-]+|tomorrow,?))* (?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"(?!s\b)"
 )
+# The job that was got is gone: "the offer fell through 😞 can you keep checking in?"
+OFFER_FELL_THROUGH = re.compile(
+    r"\b(offer|job|role|contract)\b.{0,20}\b(fell through|fell apart|was (rescinded|withdrawn|pulled|"
+    r"cancelled|canceled)|got (rescinded|withdrawn|pulled|cancelled|canceled)|didn'?t work out|is off"
+    r"|has been (rescinded|withdrawn|pulled))\b|\b(rescinded|pulled|withdrew) (the|my) offer\b"
+)
+# Away by the member's own words, with an end: "I will go to Osaka for family matter from
+# tomorrow until next Wednesday" (a break, not a plan).
+GOING_AWAY = re.compile(
+    r"\b(i will go|i'?ll go|i'?m going|i am going|i'?ll be|i will be|i'?m flying|i fly|going back"
+    r"|heading|traveling|travelling)\b.{0,50}\b(until|till|til|through|thru|back on|back)\b"
+)
 # "what is streak", "why my streak is zero": the streak explained with the numbers.
 STREAK_QUESTION = re.compile(r"^(what|why|how)\b.{0,25}\bstreak\b")
 # Good news short of the job: "i got an interview at spotify!!", "final round next week!".

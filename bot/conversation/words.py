@@ -33,9 +33,11 @@ from bot.conversation.turn import Turn
 from bot.domain import CheckInKind, Give, KnownCompany, Target
 from bot.export import member_record
 from bot.progress import compute_stats
+from bot.schedule import timezone_or_none
 from bot.schedule.words import Break
 
 MAX_COMPANY_CHARS = 80
+PREVIOUS_ZONE = "previous_zone"  # member memory: the zone before the last change
 MAX_PAUSE_DAYS = 365
 
 HELP = (
@@ -223,6 +225,14 @@ def schedule(turn: Turn, reading: Reading) -> State:
     if reading.word == "tz" and reading.zone is None:
         turn.refuse(unknown_zone(reading.rest))
         return _stay(turn)
+    if reading.word == "zone_back":
+        before = member.memory.get(PREVIOUS_ZONE)
+        if not isinstance(before, str):
+            turn.say(
+                f"Which zone should I switch to? e.g. `tz Europe/London`. Now: {check_ins(member)}."
+            )
+            return _stay(turn)
+        reading = replace(reading, zone=timezone_or_none(before), word=None)
     if reading.without_days and reading.days is None:
         kept = member.days - reading.without_days
         if kept == member.days or not kept:
@@ -319,6 +329,8 @@ def apply_schedule(turn: Turn, reading: Reading) -> bool:
         return False
     member = turn.member
     if reading.zone is not None:
+        if reading.zone.key != member.timezone:
+            member.memory[PREVIOUS_ZONE] = member.timezone  # "switch back pls" goes back to it
         member.timezone = reading.zone.key
     if reading.time is not None:
         member.checkin_time = reading.time
@@ -390,6 +402,8 @@ def resume(turn: Turn, reading: Reading) -> State:
     welcome = (
         "Welcome back — no guilt needed. "
         if reading.why == "back after a silence"
+        else "I'm so sorry — that's a real blow, and it's not on you. I'm here, and we go on. "
+        if reading.why == "the job fell through"
         else "Welcome back! "
         if was_away
         else ""

@@ -312,3 +312,35 @@ def test_a_repeated_reply_is_marked_without_impatience(sqlite_db: Database) -> N
     [again] = chat.say("days mon,wed,fri")
     assert first == "Done: check-ins mon,wed,fri at 09:00 (America/Chicago)."
     assert again == "Same as before: done: check-ins mon,wed,fri at 09:00 (America/Chicago)."
+
+
+def test_a_call_with_a_lowercase_name_asks_what_to_ask_them(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    [question] = chat.say("call w/ dave")
+    assert "What will you ask Dave for" in question
+    [recorded] = chat.say("intro to his cfo")
+    assert recorded.startswith("That's a real ask: Dave, an intro to his cfo.")
+
+
+def test_an_offer_that_fell_through_brings_the_check_ins_back(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    chat.say("I got the job!!")
+    assert member(sqlite_db).hired_at is not None
+    [reply] = chat.say("wait actually the offer fell through 😞 can you keep checking in?")
+    assert reply.startswith("I'm so sorry — that's a real blow")
+    assert member(sqlite_db).hired_at is None
+    assert any("Morning, Ana" in line for line in chat.advance("1d"))
+
+
+def test_going_away_until_a_day_is_a_break(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    [reply] = chat.say("I will go to Osaka for family matter from tomorrow until Friday.")
+    assert reply.startswith("Paused until Fri 6 Mar.")
+
+
+def test_a_zone_switched_for_a_trip_switches_back(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    [there] = chat.say("i'm in london this week for a conference, can you switch to london time")
+    assert there == "Done: check-ins mon-fri at 09:00 (Europe/London)."
+    [back] = chat.say("switch back pls")
+    assert back == "Done: check-ins mon-fri at 09:00 (America/Chicago)."
