@@ -241,11 +241,12 @@ def word_report(turn: Turn, rest: str) -> None:
 
 
 def word_digest(turn: Turn, rest: str, charts: ChartRenderer | None) -> None:
-    """A preview of this week's digest, in the organizer's DM."""
+    """A preview of the next digest — this week so far — in the organizer's DM (the digest
+    posted on Monday covers the week before it)."""
     if not _is_organizer(turn):
         return
-    digest = build_digest(turn.uow, turn.community, turn.now)
-    turn.say(digest_text(digest))
+    digest = build_digest(turn.uow, turn.community, turn.now + timedelta(days=7))
+    turn.say("Preview of the next digest (this week so far):\n" + digest_text(digest))
     if charts is not None:
         png = charts.asks_per_day(digest.days, "Asks per day")
         turn.replies[-1] = replace(

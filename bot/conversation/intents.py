@@ -195,6 +195,11 @@ _CHAT_SPELLINGS = {
     "wld": "would",
     "cud": "could",
     "cld": "could",
+    # "askd her": asked, typed fast
+    "askd": "asked",
+    "aksed": "asked",
+    "asekd": "asked",
+    "akd": "asked",
 }
 _CHAT_SPELLING = re.compile(rf"\b(?:{'|'.join(_CHAT_SPELLINGS)})\b")
 
@@ -704,6 +709,18 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(
             Intent.COMMAND, "the Friday review", word="review", rest="on" if on else "off"
         )
+    if re.search(
+        r"\bwhat (does|will|would) (the |this week'?s |our )?(weekly )?digest (look like|say|show)\b"
+        r"|\bpreview (the|of the|this week'?s) digest\b",
+        low,
+    ):
+        return reading(Intent.COMMAND, "asks for the digest preview", word="digest")
+    if re.match(
+        r"^(pls |please |can you |could you |can u )?(send|message|tell|dm|ping|remind|post|announce)"
+        r" (everyone|everybody|all|the (whole )?(group|club)|a (reminder|message|note|announcement) to)",
+        low,
+    ):  # "send everyone a reminder about tuesday's meeting": an organizer's errand, no ask
+        return reading(Intent.QUESTION, "a question: group", topic=Topic.GROUP)
     if vocab.MY_NAME.match(low):  # before "call me Sam instead" is read as an edit
         return reading(Intent.QUESTION, "a question: name", topic=Topic.NAME)
     if vocab.MY_ASKS.search(low) and not vocab.CORRECTION.search(low):  # before "remind me…"
@@ -1569,6 +1586,8 @@ def _names_outcome(low: str) -> bool:
 _WHO_HASNT = re.compile(
     r"^(can i see |show me |tell me )?who (hasn'?t|has not|didn'?t|did not|haven'?t|isn'?t|is not)"
     r" (answered|replied|responded|asked|made|been active|checked in|active|answering|replying)\b"
+    r"|^(can i see |show me |tell me )?who('s| is| has| have)? (went|gone|going|been|fallen|dropped)?"
+    r" ?(quiet|silent|mia|inactive|off the radar|off)\b"
 )
 
 

@@ -232,6 +232,8 @@ ORGANIZING = re.compile(
     r"responded|made|planned|asked|been active)\b"
     r"|\b(send|message|tell|dm|ping|remind|announce to) (everyone|everybody|all( the)? members|all of "
     r"them|the (whole )?(group|club))\b"
+    r"|\b(send|post) (a |an )?(reminder|announcement|message|note) to (everyone|everybody|all|the "
+    r"(whole )?(group|club))\b"
     r"|\bhow (do|can|would) (i|we) (add|invite|enrol|enroll|onboard|bring in|get) (more )?(people|"
     r"members|others|everyone|my (group|club|members))\b"
     r"|\bis (this|it) free\b|\bhow much (does|is) (it|this)\b|\b(cost|costs|pricing)\b"
@@ -403,7 +405,8 @@ DOING_IT_NOW = re.compile(
 )
 # "fine i'll do it tmrw" after a "not yet": the open ask, made later.
 DO_IT_LATER = re.compile(
-    r"^((fine|ok|okay|alright|k|sure|yeah|yep|yes)[,.! ]+)*(i'?ll|ill|i will|gonna|going to|will)"
+    r"^((fine|ok|okay|alright|k|sure|yeah|yep|yes|i (already )?(told|said to) (you|u))[,.! ]+)*"
+    r"(i'?ll|ill|i will|gonna|going to|will)"
     r" (do it|ask (him|her|them)|message (him|her|them)|text (him|her|them)|try( again)?|send it)"
     r"\b.{0,20}\b(tomorrow|tmrw|tmr|later|tonight|next week)\b"
 )

@@ -23,7 +23,8 @@ class OrganizerReport:
     members: int
     planning_this_week: int
     specific_share_by_week: list[tuple[str, float | None]]
-    quiet: list[str]  # active members with no plan at all in the last 7 days
+    quiet: list[str]  # active members, here 7 days or more, with no plan at all in the last 7
+    new: list[str]  # joined in the last 7 days, no plan yet (never "quiet for 7 days")
     passive: list[str]  # planned in the last 7 days, but nothing was a specific ask
     not_set_up: list[str]  # never finished onboarding
     undeliverable: list[str]
@@ -33,7 +34,7 @@ class OrganizerReport:
     @property
     def everyone_asked(self) -> bool:
         """True only when every active member made a specific ask in the last 7 days."""
-        return self.members > 0 and not (self.quiet or self.passive or self.not_set_up)
+        return self.members > 0 and not (self.quiet or self.new or self.passive or self.not_set_up)
 
 
 def build_report(uow: UnitOfWork, community: Community, now: datetime) -> OrganizerReport:
@@ -57,7 +58,8 @@ def build_report(uow: UnitOfWork, community: Community, now: datetime) -> Organi
     paused = [m.name for m in active if m.paused_until is not None and m.paused_until > now]
     stopped = [m.name for m in active if m.stopped]
     waiting = [m for m in active if m.id not in specific_recent and not away(m)]
-    quiet = [m.name for m in waiting if m.id not in planned]
+    quiet = [m.name for m in waiting if m.id not in planned and m.created_at <= week_ago]
+    new = [m.name for m in waiting if m.id not in planned and m.created_at > week_ago]
     passive = [m.name for m in waiting if m.id in planned]
     not_set_up = [m.name for m in present if not m.onboarded]
     shares: list[tuple[str, float | None]] = []
@@ -77,6 +79,7 @@ def build_report(uow: UnitOfWork, community: Community, now: datetime) -> Organi
         planning_this_week=len(planned),
         specific_share_by_week=shares,
         quiet=sorted(quiet),
+        new=sorted(new),
         passive=sorted(passive),
         not_set_up=sorted(not_set_up),
         undeliverable=sorted(m.name for m in members if m.undeliverable),
@@ -105,6 +108,8 @@ def report_text(report: OrganizerReport) -> str:
             f"No specific ask in {QUIET_DAYS} days: {', '.join(report.quiet)} — "
             "a friendly personal note often helps."
         )
+    if report.new:
+        lines.append(f"Joined this week, no ask yet: {', '.join(report.new)} — a welcome helps.")
     if report.passive:
         lines.append(
             f"Planned, but no specific ask in {QUIET_DAYS} days (only events, coffees or "

@@ -344,3 +344,24 @@ def test_a_zone_switched_for_a_trip_switches_back(sqlite_db: Database) -> None:
     assert there == "Done: check-ins mon-fri at 09:00 (Europe/London)."
     [back] = chat.say("switch back pls")
     assert back == "Done: check-ins mon-fri at 09:00 (America/Chicago)."
+
+
+# ----------------------------------------------------------------- the organizer's words
+
+
+def test_an_organizer_in_plain_words(sqlite_db: Database) -> None:
+    chat = Chat(sqlite_db, start=MONDAY, user="Olu")
+    chat.admins.add("Olu")
+    chat.greet()
+    chat.say("ok")
+    chat.greet("Tom")
+    chat.say("ok", user="Tom")
+    [report] = chat.say("who went quiet?")
+    assert report.startswith("Organizer report for")
+    assert "Joined this week, no ask yet: Olu, Tom" in report
+    assert "No specific ask in 7 days" not in report  # nobody has been here 7 days
+    [errand] = chat.say("send everyone a reminder about tuesday's meeting")
+    assert errand.startswith("I don't send announcements")
+    [preview] = chat.say("what does the digest look like this week?")
+    assert preview.startswith("Preview of the next digest (this week so far):\nWeekly digest")
+    assert "(Mar 2–Mar 8)" in preview
