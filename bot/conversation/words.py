@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.checkins import (
@@ -30,7 +31,7 @@ from bot.conversation.phrases import STREAK_QUESTION
 from bot.conversation.states import State
 from bot.conversation.text import check_ins, short
 from bot.conversation.turn import Turn
-from bot.domain import CheckInKind, Give, KnownCompany, Target
+from bot.domain import CheckInKind, Give, KnownCompany, Member, Target
 from bot.export import member_record
 from bot.progress import compute_stats
 from bot.schedule import timezone_or_none
@@ -254,49 +255,67 @@ def schedule(turn: Turn, reading: Reading) -> State:
     return _stay(turn)
 
 
+@dataclass(frozen=True)
+class _OptionalMessage:
+    """A message besides the morning question that a member may turn off and on again."""
+
+    key: str  # the member memory flag that turns it off
+    name: str  # "Friday review", "midday reminder"
+    when: Callable[[Member], str]  # when it comes, said back when it is on
+    replan: Callable[[Turn], None]
+
+
+def _replan_review(turn: Turn) -> None:
+    plan_next_review(turn.uow, turn.member, turn.now)  # none while off
+
+
+def _cancel_nudge(turn: Turn) -> None:
+    assert turn.member.id is not None
+    turn.uow.checkins.cancel_pending(turn.member.id, [CheckInKind.NUDGE])
+
+
+_REVIEW = _OptionalMessage(
+    NO_REVIEW,
+    "Friday review",
+    lambda member: f"Fridays at {REVIEW_TIME:%H:%M} ({member.timezone})",
+    _replan_review,
+)
+_NUDGE = _OptionalMessage(
+    NO_NUDGE,
+    "midday reminder",
+    lambda member: "one short line when the morning question is still unanswered at noon",
+    _cancel_nudge,
+)
+
+
+def _switch(turn: Turn, reading: Reading, message: _OptionalMessage) -> State:
+    """ "i dont want the friday review thing", "midday reminder back on": off, or on again."""
+    member = turn.member
+    off = bool(member.memory.get(message.key))
+    if reading.rest == "off":
+        member.memory[message.key] = True
+        message.replan(turn)
+        lead = f"The {message.name} is already off." if off else f"Done — no more {message.name}."
+        turn.say(
+            f"{lead} The morning question stays: {check_ins(member)}. To have it back, say "
+            f"“{message.name} on”."
+        )
+        return _stay(turn)
+    member.memory.pop(message.key, None)
+    message.replan(turn)
+    lead = f"Done — the {message.name} is back" if off else f"The {message.name} is on"
+    turn.say(f"{lead}: {message.when(member)}.")
+    return _stay(turn)
+
+
 def review(turn: Turn, reading: Reading) -> State:
     """ "i dont want the friday review thing" / "can i have the friday review back"."""
-    member = turn.member
-    off = bool(member.memory.get(NO_REVIEW))
-    back = "say “Friday review on” to have it back."
-    if reading.rest == "off":
-        if off:
-            turn.say(f"The Friday review is already off — {back}")
-            return _stay(turn)
-        member.memory[NO_REVIEW] = True
-        plan_next_review(turn.uow, member, turn.now)  # cancels the one planned
-        turn.say(f"Done — no more Friday review. Your check-ins stay {check_ins(member)}; {back}")
-        return _stay(turn)
-    member.memory.pop(NO_REVIEW, None)
-    plan_next_review(turn.uow, member, turn.now)
-    turn.say(
-        f"{'Your review already comes' if not off else 'Done — your review comes'} on Fridays at "
-        f"{REVIEW_TIME:%H:%M} ({member.timezone})."
-    )
-    return _stay(turn)
+    return _switch(turn, reading, _REVIEW)
 
 
 def nudges(turn: Turn, reading: Reading) -> State:
     """ "stop sending me the midday reminders" / "midday reminder back on"."""
-    member = turn.member
-    off = bool(member.memory.get(NO_NUDGE))
-    back = "say “midday reminder on”."
-    if reading.rest == "off":
-        member.memory[NO_NUDGE] = True
-        assert member.id is not None
-        turn.uow.checkins.cancel_pending(member.id, [CheckInKind.NUDGE])
-        turn.say(
-            ("The midday reminder is already off. " if off else "Done — no more midday reminder. ")
-            + f"The morning question stays: {check_ins(member)}. To have the reminder back, {back}"
-        )
-        return _stay(turn)
-    member.memory.pop(NO_NUDGE, None)
-    turn.say(
-        "Done — on a day you haven't answered by noon, I'll send one short reminder."
-        if off
-        else "The midday reminder is on: one short line when the morning question is unanswered."
-    )
-    return _stay(turn)
+    return _switch(turn, reading, _NUDGE)
 
 
 def skip_day(turn: Turn, reading: Reading) -> State:

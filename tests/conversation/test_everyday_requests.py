@@ -104,14 +104,14 @@ def test_the_friday_review_can_be_turned_off_and_on(sqlite_db: Database, said: s
     chat.say("Ask Jen Park for a referral at Stripe")
     [off] = chat.say(said)
     assert off == (
-        "Done — no more Friday review. Your check-ins stay mon-fri at 09:00 "
-        "(America/Chicago); say “Friday review on” to have it back."
+        "Done — no more Friday review. The morning question stays: mon-fri at 09:00 "
+        "(America/Chicago). To have it back, say “Friday review on”."
     )
     friday = chat.advance("3d")
     assert not any("Your week, Ana" in line for line in friday)
     assert any("What's your specific ask" in line for line in friday)  # the mornings go on
     [on] = chat.say("can i have the friday review back")
-    assert on == "Done — your review comes on Fridays at 16:00 (America/Chicago)."
+    assert on == "Done — the Friday review is back: Fridays at 16:00 (America/Chicago)."
     chat.advance("5d")  # to Thursday's morning question, answered
     chat.say("skip today")
     assert any("Your week, Ana" in line for line in chat.advance("32h"))
@@ -121,7 +121,7 @@ def test_a_second_off_says_it_is_already_off(sqlite_db: Database) -> None:
     chat = at_the_morning_question(sqlite_db)
     chat.say("no more weekly summaries pls")
     [again] = chat.say("stop the friday review")
-    assert again.startswith("The Friday review is already off")
+    assert again.startswith("The Friday review is already off.")
 
 
 # ----------------------------------------------------------------- a give taken back

@@ -44,7 +44,7 @@ def test_the_midday_reminder_goes_and_the_mornings_stay(sqlite_db: Database, sai
     assert any("Morning, Ana" in line for line in tuesday)
     assert not any("Still time for today's ask" in line for line in tuesday)
     [back] = chat.say("midday reminder back on")
-    assert back.startswith("Done — on a day you haven't answered by noon")
+    assert back.startswith("Done — the midday reminder is back: one short line")
 
 
 def test_a_birthday_friday_is_left_out_and_nothing_else(sqlite_db: Database) -> None:
