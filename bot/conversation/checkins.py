@@ -32,6 +32,7 @@ HEARD = "heard"  # memory: when the member last wrote to the coach (ISO)
 QUIET_ASKED = "quiet_asked"  # memory: when the keep-going question was asked (ISO)
 LAST_SENT_DAY = "sent_day"  # memory: the local date of the last check-in while quiet
 QUIET_CHOICES = ("keep", "fewer", "pause2w")
+MORNING_DAY = "morning_day"  # memory: the member's local date of the last morning question
 
 
 def heard_from(turn: Turn) -> None:
@@ -74,6 +75,7 @@ def ask_morning(turn: Turn, checkin: CheckIn) -> None:
     member = turn.member
     assert member.id is not None
     plan_next_morning(turn.uow, member, turn.now)
+    member.memory[MORNING_DAY] = turn.today.isoformat()  # one morning question a day
     if member.state == State.CONFIRM_FORGET:
         return
     if member.state == State.ONBOARDING:

@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from bot.checkins import (
     NO_NUDGE,
@@ -250,7 +250,14 @@ def schedule(turn: Turn, reading: Reading) -> State:
         if not turn.refused:
             turn.say("What time suits you? e.g. `time 08:30`, “9am central”, `days mon,wed,fri`.")
         return _stay(turn)
-    plan_next_morning(turn.uow, member, turn.now)
+    # A morning question already asked today is not asked again in the new zone or time.
+    asked_today = member.memory.get("morning_day") == turn.today.isoformat()
+    after = (
+        datetime.combine(turn.today + timedelta(days=1), datetime.min.time(), turn.zone)
+        if asked_today
+        else turn.now
+    )
+    plan_next_morning(turn.uow, member, max(after, turn.now))
     turn.say(f"Done: check-ins {check_ins(member)}.")
     return _stay(turn)
 
@@ -352,7 +359,17 @@ def apply_schedule(turn: Turn, reading: Reading) -> bool:
             member.memory[PREVIOUS_ZONE] = member.timezone  # "switch back pls" goes back to it
         member.timezone = reading.zone.key
     if reading.time is not None:
-        member.checkin_time = reading.time
+        at = reading.time
+        if (
+            member.checkin_time.hour >= 12
+            and at.hour < 12
+            and not re.search(
+                r"\d\s*(am|a\.m)|\b(am|morning|mornings|early|breakfast)\b", reading.text.lower()
+            )
+        ):
+            # "8 is fine" from a member checked in at 19:00: the evening's 8, not the morning's
+            at = at.replace(hour=at.hour + 12)
+        member.checkin_time = at
     if reading.days is not None:
         member.days = reading.days
     return True

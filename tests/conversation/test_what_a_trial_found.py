@@ -365,3 +365,22 @@ def test_an_organizer_in_plain_words(sqlite_db: Database) -> None:
     [preview] = chat.say("what does the digest look like this week?")
     assert preview.startswith("Preview of the next digest (this week so far):\nWeekly digest")
     assert "(Mar 2–Mar 8)" in preview
+
+
+def test_a_bare_hour_keeps_the_evening_of_an_evening_member(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    chat.say("7pm")
+    assert chat.say("8 is fine") == ["Done: check-ins mon-fri at 20:00 (America/Chicago)."]
+    assert chat.say("8am please") == ["Done: check-ins mon-fri at 08:00 (America/Chicago)."]
+
+
+def test_a_new_zone_after_the_morning_question_asks_no_second_one_that_day(
+    sqlite_db: Database,
+) -> None:
+    chat = Chat(sqlite_db, start="2026-03-02T05:00", user="Lars", tz="Europe/Stockholm")
+    chat.greet()
+    chat.say("6am")
+    assert chat.advance("1h")[0].startswith("[2026-03-02 06:00] Morning, Lars!")
+    chat.say("tz Europe/London")
+    today = [line for line in chat.advance("17h") if "Morning, Lars" in line]
+    assert today == []
