@@ -51,9 +51,11 @@ DEV8B_SET = SETS_DIR / "asks-dev-8b.tsv"
 HOLDOUT8A_SET = SETS_DIR / "asks-holdout-8a.tsv"
 HOLDOUT8B_SET = SETS_DIR / "asks-holdout-8b.tsv"
 # Two sets of 320 written blind in the eighth session (asks-9a.md, asks-9b.md), split the same
-# way; the 80 of each kept aside are not in the repository until they have been scored once.
+# way; the 80 of each kept aside were committed after they were scored (totals only).
 DEV9A_SET = SETS_DIR / "asks-dev-9a.tsv"
 DEV9B_SET = SETS_DIR / "asks-dev-9b.tsv"
+HOLDOUT9A_SET = SETS_DIR / "asks-holdout-9a.tsv"
+HOLDOUT9B_SET = SETS_DIR / "asks-holdout-9b.tsv"
 LABELS = ("specific", "vague", "passive")
 
 

@@ -18,6 +18,8 @@ from benchmarks.support.labelled import (
     DEV8B_SET,
     DEV9A_SET,
     DEV9B_SET,
+    HOLDOUT9A_SET,
+    HOLDOUT9B_SET,
     EXTRA_SET,
     HOLDOUT2_SET,
     HOLDOUT6A_SET,
@@ -232,8 +234,13 @@ def test_sets_9() -> None:
     Africa, the Philippines and Australia — academics, lawyers, auditors, creatives, NGO and BPO
     workers, civil servants), each split unread into 240 to tune on and 80 kept aside. First
     measure of the tuning parts: 9a 201/240 (83.8%, none judged specific wrongly), 9b 194/240
-    (80.8%, one: a referral taken back with "oh wait she resigned… just ask around"). The parts
-    kept aside, scored as totals only at the start: 9a 68/80 (85.0%), 9b 61/80 (76.2%), no FS."""
-    for path in (DEV9A_SET, DEV9B_SET):
+    (80.8%, one: a referral taken back with "oh wait she resigned… just ask around"); after the
+    session's rules 9a 229/240 (95.4%), 9b 221/240 (92.1%), none. The parts kept aside were
+    scored as totals only, never read: at the start 9a 68/80 (85.0%), 9b 61/80 (76.2%); on the
+    session's rules 9a 70/80 (87.5%), 9b 61/80 (76.2%); no FS either time. Committed afterwards;
+    the thresholds guard those figures."""
+    for path, accuracy in ((DEV9A_SET, 0.95), (DEV9B_SET, 0.92)):
         assert len(load(path)) >= 240
-        _check_real_set(path, accuracy=0.82, who_accuracy=0.80, least=240)
+        _check_real_set(path, accuracy=accuracy, who_accuracy=0.85, least=240)
+    for path, accuracy in ((HOLDOUT9A_SET, 0.87), (HOLDOUT9B_SET, 0.76)):
+        _check_real_set(path, accuracy=accuracy, who_accuracy=0.75, least=80)
