@@ -29,7 +29,7 @@ def _say(message: str) -> None:
 def _assess() -> dict[str, Any]:
     from benchmarks import bench_assess
 
-    return {"per_s": bench_assess.run()["per_s"]}
+    return dict(bench_assess.run())
 
 
 def _inbound() -> dict[str, Any]:
@@ -78,7 +78,10 @@ BENCHMARKS: list[tuple[str, Callable[[], dict[str, Any]]]] = [
 ]
 
 FIGURES = {
-    "assess": [("per_s", "assessments/s", "{:,.0f}")],
+    "assess": [
+        ("per_s", "assessments/s (target >= 20,000)", "{:,.0f}"),
+        ("compiled", "compiled with mypyc", "{}"),
+    ],
     "inbound": [
         ("handled_per_s", "messages handled/s", "{:,.0f}"),
         ("raw_commits_per_s", "raw sqlite3 commits/s", "{:,.0f}"),
