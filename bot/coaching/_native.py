@@ -5,16 +5,16 @@ mypyc into `bot/coaching/native/` and records there a digest of their sources. I
 by `bot/coaching/__init__.py`, this module compares that digest with the sources as they are
 now and, only when they match, puts `native/` ahead of the sources on the package's `__path__`,
 so `bot.coaching.assessment` and the rest load from the compiled extensions. When the digest
-differs (a rule edited since the build, another branch checked out), when nothing was built (no
-C compiler) or when `ASKCOACH_PURE_PYTHON=1`, nothing changes and the sources run as they are:
-an edited rule never runs as stale compiled code. Compiled and pure Python give the same
-assessments (tests/coaching/test_native.py compares them on every labelled text).
+differs (a rule edited since the build, another branch checked out) or nothing was built (no
+C compiler), nothing changes and the sources run as they are: an edited rule never runs as
+stale compiled code. (To run the sources with a current build, delete `native/`.) Compiled and
+pure Python give the same assessments (tests/coaching/test_native.py compares them on every
+labelled text).
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
 from pathlib import Path
 
@@ -39,8 +39,6 @@ def sources_digest(package_dir: Path = PACKAGE_DIR) -> str:
 
 
 def _use_compiled() -> bool:
-    if os.environ.get("ASKCOACH_PURE_PYTHON", "") not in ("", "0"):
-        return False
     try:
         built = SOURCES_FILE.read_text().strip()
         current = sources_digest()

@@ -3,7 +3,8 @@ Python sources do, and runs only while it was built from those sources.
 
 The comparison covers every labelled ask and every text of the conversation corpus, as written,
 lowercased, uppercased (the first 500) and with a target-company list: the full `repr` of each
-`Assessment`, in this process (compiled) and in one with ASKCOACH_PURE_PYTHON=1.
+`Assessment`, in this process (compiled) and in one that imports a copy of `bot/` without the
+build (pure Python).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pytest
 
 import bot.coaching
 from benchmarks.support.labelled import REPO_ROOT, SETS_DIR, dev_set, load_with_who
-from bot.coaching import _native, assess_ask, build_native
+from bot.coaching import assess_ask, build_native
 
 CORPUS = REPO_ROOT / "tests" / "conversation" / "corpus"
 COMPANIES = ("Target", "Google", "Stripe", "acme corp", "Spotify", "Meta", "Apple")
@@ -51,11 +52,19 @@ def assessments() -> list[str]:
     ]
 
 
-def _python(code: str, *, pure: bool, path: Path = REPO_ROOT) -> str:
-    env = {**os.environ, "PYTHONPATH": str(path), "ASKCOACH_PURE_PYTHON": "1" if pure else ""}
+def _copy_bot(into: Path, *, with_build: bool) -> Path:
+    """A copy of the `bot` package in `into`, with or without bot/coaching/native."""
+    skip = ["__pycache__", "native-*"] + ([] if with_build else ["native"])
+    shutil.copytree(REPO_ROOT / "bot", into / "bot", ignore=shutil.ignore_patterns(*skip))
+    return into / "bot" / "coaching"
+
+
+def _python(code: str, *, bot_in: Path) -> str:
+    """Run `code` importing `bot` from `bot_in`, the rest (tests, benchmarks) from the repo."""
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
     done = subprocess.run(
         [sys.executable, "-c", code],
-        cwd=path,
+        cwd=bot_in,  # first on sys.path
         env=env,
         capture_output=True,
         text=True,
@@ -66,14 +75,15 @@ def _python(code: str, *, pure: bool, path: Path = REPO_ROOT) -> str:
 
 
 @needs_build
-def test_compiled_and_pure_python_assess_every_text_alike() -> None:
+def test_compiled_and_pure_python_assess_every_text_alike(tmp_path: Path) -> None:
     compiled = assessments()
+    package = _copy_bot(tmp_path, with_build=False)
     said = _python(
         "import bot.coaching\nfrom tests.coaching.test_native import assessments\n"
-        "print(bot.coaching.COMPILED)\nprint('\\n'.join(assessments()))",
-        pure=True,
+        "print(bot.coaching.COMPILED, bot.coaching.__file__)\nprint('\\n'.join(assessments()))",
+        bot_in=tmp_path,
     ).splitlines()
-    assert said[0] == "False"
+    assert said[0] == f"False {package / '__init__.py'}"
     pure = said[1:]
     assert len(pure) == len(compiled) > 20_000
     differ = [(p, c) for p, c in zip(pure, compiled, strict=True) if p != c]
@@ -82,21 +92,15 @@ def test_compiled_and_pure_python_assess_every_text_alike() -> None:
 
 @needs_build
 def test_the_build_runs_only_while_it_matches_the_sources(tmp_path: Path) -> None:
-    package = tmp_path / "bot" / "coaching"
-    shutil.copytree(_native.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
-    (tmp_path / "bot" / "__init__.py").write_text("")
-    show = "import bot.coaching as c, bot.coaching.people as p; print(c.COMPILED, p.__name__)\n"
-    show += "print(p.find_refs.__class__.__name__)"
-    assert _python(show, pure=False, path=tmp_path).split() == [
-        "True",
-        "bot.coaching.people",
-        "builtin_function_or_method",
-    ]
-    assert _python(show, pure=True, path=tmp_path).split()[::2] == ["False", "function"]
+    package = _copy_bot(tmp_path, with_build=True)
+    show = "import bot.coaching as c, bot.coaching.people as p\n"
+    show += "print(c.COMPILED, p.find_refs.__class__.__name__, c.__file__)"
+    compiled = _python(show, bot_in=tmp_path).split()
+    assert compiled == ["True", "builtin_function_or_method", str(package / "__init__.py")]
     # A rule edited after the build: the sources run, not the stale build.
     people = package / "people.py"
     people.write_text(people.read_text() + "\n# edited\n")
-    assert _python(show, pure=False, path=tmp_path).split()[::2] == ["False", "function"]
+    assert _python(show, bot_in=tmp_path).split()[:2] == ["False", "function"]
 
 
 def test_ci_runs_the_compiled_assessor_where_it_can_be_built() -> None:
