@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint typecheck pytest bench browser clean
+.PHONY: run test lint typecheck native pytest bench browser clean
 
 # pip -qq: errors only, so the first run shows no build or pip-setup warnings before the chat.
 $(BIN)/python:
@@ -28,12 +28,19 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
-pytest: $(VENV)/.installed-dev
+# The assessor compiled with mypyc into bot/coaching/native/ (bot/coaching/build_native.py):
+# built again only when a module of bot/coaching changed (otherwise a moment's check), and
+# used only while it matches the sources, so an edited rule runs as Python until the next
+# `make test` or `make bench`. Without a C compiler the assessor stays pure Python.
+native: $(VENV)/.installed-dev
+	$(BIN)/python -m bot.coaching.build_native
+
+pytest: $(VENV)/.installed-dev native
 	$(BIN)/pytest -q
 
 test: lint typecheck pytest
 
-bench: $(VENV)/.installed-dev
+bench: $(VENV)/.installed-dev native
 	$(BIN)/python -m benchmarks
 
 # Debian's chromium and its chromium-driver, for the dashboard's browser tests (tests/web).
@@ -48,4 +55,4 @@ browser:
 	fi
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache bot/coaching/native

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from benchmarks.support.labelled import EXTRA_SET, dev_set, load
-from bot.coaching import assess_ask
+from bot.coaching import COMPILED, assess_ask
 
 
 def _texts() -> list[str]:
@@ -15,8 +15,9 @@ def _texts() -> list[str]:
     return texts
 
 
-def run(seconds: float = 2.0) -> dict[str, float]:
-    """Assess the dev and extra sets in a loop for about `seconds`; return assessments/s."""
+def run(seconds: float = 2.0) -> dict[str, float | bool]:
+    """Assess the dev and extra sets in a loop for about `seconds`; return assessments/s and
+    whether the assessor ran compiled (bot/coaching/native, built by `make bench`)."""
     texts = _texts()
     for text in texts:  # warm up caches and lazily compiled state
         assess_ask(text)
@@ -28,8 +29,9 @@ def run(seconds: float = 2.0) -> dict[str, float]:
             assess_ask(text)
         done += len(texts)
     elapsed = time.perf_counter() - start
-    return {"per_s": done / elapsed}
+    return {"per_s": done / elapsed, "compiled": COMPILED}
 
 
 if __name__ == "__main__":
-    print(f"assess_ask: {run()['per_s']:.0f} assessments/s on one core")
+    how = "compiled" if COMPILED else "pure Python"
+    print(f"assess_ask: {run()['per_s']:.0f} assessments/s on one core ({how})")

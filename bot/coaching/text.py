@@ -137,13 +137,18 @@ _HOLDS_TYPO = _Memo(_word_holds_typo)
 
 def _may_hold_typo(text: str, low: str) -> bool:
     """False only when `_fix_typos` would leave the text as it is."""
-    if (
-        _ANY_SPANNING is not None
-        and any(map(low.__contains__, _SPANNING_STARTS))
-        and _ANY_SPANNING.search(low) is not None
-    ):
-        return True
-    return any(map(_HOLDS_TYPO.__getitem__, text.split()))
+    # Plain loops, not any(map(…)): compiled (bot/coaching/native), each test is a direct call.
+    if _ANY_SPANNING is not None:
+        for start in _SPANNING_STARTS:
+            if start in low:
+                if _ANY_SPANNING.search(low) is not None:
+                    return True
+                break
+    holds_typo = _HOLDS_TYPO
+    for word in text.split():  # noqa: SIM110 (cheaper than any() over a generator)
+        if holds_typo[word]:
+            return True
+    return False
 
 
 def _fix_typos(text: str) -> str:

@@ -9,17 +9,22 @@ and `"…" in words` must be covered, and `words` must be used in no other way.
 from __future__ import annotations
 
 import ast
-import inspect
-import textwrap
+from pathlib import Path
 
+import bot.coaching
 from bot.coaching import favours
 
 
 def _tree() -> ast.FunctionDef:
-    source = textwrap.dedent(inspect.getsource(favours.find_favours))
-    func = ast.parse(source).body[0]
-    assert isinstance(func, ast.FunctionDef)
-    return func
+    # Read from the source file: compiled (bot/coaching/native), find_favours has no source.
+    source = (Path(bot.coaching.__file__).parent / "favours.py").read_text()
+    found = [
+        node
+        for node in ast.parse(source).body
+        if isinstance(node, ast.FunctionDef) and node.name == "find_favours"
+    ]
+    assert len(found) == 1
+    return found[0]
 
 
 def _parents(func: ast.FunctionDef) -> dict[ast.AST, ast.AST]:
