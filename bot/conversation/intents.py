@@ -254,8 +254,8 @@ def _days_text(days: frozenset[int]) -> str:
 
 def _outcome(low: str) -> Outcome | None:
     # A question inside the answer is no outcome: "not yet. do you think he'll say yes?"
-    low = _ASKED_BACK.sub("", low)
-    low = _NO_WORRIES.sub("", low)  # "she said no worries, she'll send names" holds no no
+    low = vocab.ASKED_BACK.sub("", low)
+    low = vocab.NO_WORRIES.sub("", low)  # "she said no worries, she'll send names" holds no no
     if vocab.OUTCOME_NO.search(low) and not re.search(
         r"\bno (reply|response|answer|word|news)", low
     ):
@@ -267,33 +267,6 @@ def _outcome(low: str) -> Outcome | None:
     if vocab.OUTCOME_WAITING.search(low):
         return Outcome.WAITING
     return None
-
-
-_NO_WORRIES = re.compile(
-    r"\bno (worries|worry|problem|problemo|prob|probs|stress|bother|big deal|pressure|sweat|issue)\b"
-)
-_CANCEL_ASK = re.compile(
-    r"^(?:(?:pls|please|ok|oh|oops|sorry|wait)[,.!]?\s)*(?:cancel|delete|remove|scrap|drop|scratch"
-    r"|kill|bin|ditch|undo)(?: that| this| the| my)?(?: last)?(?: [a-z][\w'-]*?(?:'s)?)?"
-    r" (?:ask|plan|one)\b"
-)
-_NEVER_MIND = re.compile(r"(scratch that|never ?mind|nvm|forget that|ignore that)[.! ]*")
-_APPRECIATION = re.compile(
-    r"\bthank(s| you| u)\b.{0,20}\b(setting (this|it) up|doing this|this|the help|for (this|that))\b"
-    r"|^(this|that|it) (sounds|looks|seems) (great|good|cool|amazing|helpful|useful|awesome)\b"
-)
-_NO_ASK_TODAY = re.compile(
-    r"^(?:(?:ok|so|sorry|honestly|tbh)[,.]?\s)*(?:no|not) (?:ask|asks|asking)(?: anyone| anything)?"
-    r"(?: (?:for )?today| this time)\b"
-)
-_NEW_ASK_LEAD = re.compile(
-    r"\b(?:i'?ll|i will|ill|gonna|going to|i'?m going to|im going to|today i'?ll|now i'?ll|next i'?ll"
-    r"|i want to|i wanna|i plan to|i'?m gonna|im gonna)\s(?:also\s)?ask\s(?!(?:her|him|them)\b)"
-)
-_ASKED_BACK = re.compile(
-    r"\b(do you think|think (he|she|they)('?ll| will| would)|will (he|she|they)|would (he|she|they)|"
-    r"did (he|she|they) (ever |already )?(say|reply|answer|respond)|what if|should i)\b[^.!?]*\?"
-)
 
 
 def polarity(low: str) -> str | None:
@@ -545,51 +518,16 @@ def read(text: str, context: Context) -> Reading:
 def person_in(answer: str) -> str | None:
     """The person an answer names, read as the assessor reads the one asked ("Carlos. he
     works at shopify" -> Carlos)."""
-    named = _NAME_IS.search(answer)
+    named = vocab.NAME_IS.search(answer)
     if named:
         answer = answer[named.end() :]
-    answer = _ANSWER_LEAD.sub("", answer.strip()) or answer.strip()
-    if _ASKING_BACK.match(answer):  # "Could she look at my CV?" names no one
+    answer = vocab.ANSWER_LEAD.sub("", answer.strip()) or answer.strip()
+    if vocab.ASKING_BACK.match(answer):  # "Could she look at my CV?" names no one
         return None
     who = assessed(f"Ask {answer.rstrip('.!')} for a referral").who
     if who is None and "," in answer:  # "her boss, Dana Fox": the name after the comma
         who = assessed(f"Ask {answer.rsplit(',', 1)[1].strip().rstrip('.!')} for a referral").who
     return who
-
-
-_ASKING_BACK = re.compile(
-    r"(could|can|would|will|should|might|does|do|is|are|did) (she|he|they|i|you|u|we|it)\b",
-    re.IGNORECASE,
-)
-
-# What people put before the name in an answer: "from Mia", "wait no, make that Dana Fox".
-_ANSWER_LEAD = re.compile(
-    r"^((wait|no|nope|oh|ah|actually|sorry|ok|okay|so|hmm+|maybe|probably|prob|i guess|i think)"
-    r"[,.!]?\s+)*((make (that|it)|change (that|it) to|i meant|i mean|it'?s|it is|that'?s|from|"
-    r"with|by|to|ask(ing)?)\s+)?",
-    re.IGNORECASE,
-)
-
-
-# "her name is Priya, she is in Infosys": the name after "name is".
-_NAME_IS = re.compile(
-    r"\b(?:her|his|their|the person'?s|my \w+'?s) name(?:'s| is)\s+", re.IGNORECASE
-)
-
-
-_LINK = re.compile(r"(?:https?://|www\.)\S+")
-# One weekday asked off: "can u stop messaging me on fridays", "no check-ins on mondays pls".
-# "no more check-ins until april", "stop for this week": a stop with an end is a break.
-_BREAK_ASKED = re.compile(
-    r"(?:(?:pls|please|can you|can u|could you)\s)?(?:stop|no more|no|pause|hold)\b.{0,30}?"
-    r"(?:\b(?:until|till|til|for)\b|\bthis week\b)"
-)
-_NOT_ON_DAY = re.compile(
-    r"^(?:(?:can|could) (?:you|u) |please |pls |just )?(?:stop|don'?t|do not|no|skip)"
-    r" (?:messaging|texting|pinging|checking in with|asking|bugging|writing|check ?-?ins"
-    r"|messages)(?: me)? on (?P<day>(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*?)s?"
-    r"(?: please| pls| thanks)?\??$"
-)
 
 
 def _read(text: str, low: str, context: Context) -> Reading:
@@ -606,7 +544,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
 
     if not words:
         return reading(Intent.HELP if "?" in low else Intent.OTHER, "no words")
-    link = _LINK.search(text)
+    link = vocab.LINK.search(text)
     if link is not None and len(_words((text[: link.start()] + text[link.end() :]).lower())) <= 4:
         # a job posting pasted in ("https://boards.greenhouse.io/stripe/jobs/123 this one")
         return reading(Intent.OTHER, "a link")
@@ -637,11 +575,11 @@ def _read(text: str, low: str, context: Context) -> Reading:
     if command is not None:
         return command
     if state in (*_PLAN_STATES, *_ANSWER_STATES) and (
-        _CANCEL_ASK.match(low) or (state == State.IDLE and _NEVER_MIND.fullmatch(low))
+        vocab.CANCEL_ASK.match(low) or (state == State.IDLE and vocab.NEVER_MIND.fullmatch(low))
     ):
         # "cancel the Jen ask, wrong person", "delete that ask", "scratch that" after a plan
         return reading(Intent.DROP, "cancels an ask")
-    if state in _PLAN_STATES and _NO_ASK_TODAY.match(low):
+    if state in _PLAN_STATES and vocab.NO_ASK_TODAY.match(low):
         # "no ask today, i have interview with itau at 14h, i am so nervous 😬": skip, never
         # a lecture about nerves
         return reading(Intent.SKIP, "no ask today", when="tomorrow")
@@ -793,7 +731,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
         if state in _ANSWER_STATES:
             return reading(Intent.NOT_YET, "not today", when="tomorrow")
         return reading(Intent.SKIP, "not today")
-    dropped = _NOT_ON_DAY.search(low)
+    dropped = vocab.NOT_ON_DAY.search(low)
     if dropped is not None and (day := day_number(dropped.group("day"))) is not None:
         # "can u stop messaging me on fridays", "no check-ins on mondays pls": that day off
         return reading(Intent.SCHEDULE, "drops a day", without_days=frozenset({day}))
@@ -802,7 +740,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
     ):
         # "stop messaging me on weekends": which days, never a stop
         return reading(Intent.QUESTION, "a question: schedule", topic=Topic.SCHEDULE)
-    if (vocab.STOP.search(low) or _BREAK_ASKED.match(low)) and (
+    if (vocab.STOP.search(low) or vocab.BREAK_ASKED.match(low)) and (
         re.search(r"\b(until|till|til|for|this week)\b", low)
         and (brk := find_break(low, context.today))
     ):
@@ -930,7 +868,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.THANKS, "thanks")
     if (
         state in (State.AWAITING_OUTCOME, State.AWAITING_FOLLOW_UP)
-        and _NEW_ASK_LEAD.search(low)
+        and vocab.NEW_ASK_LEAD.search(low)
         and assessed(text).verdict == Verdict.SPECIFIC
     ):
         # "ok i try again. i will ask Bruno Costa for intro to his friend at mercado livre" to
@@ -1167,7 +1105,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.PLAN, "a plan")
     if state in _PLAN_STATES and len(words) <= 16 and someone_in(text):
         return reading(Intent.PLAN, "names someone to ask")
-    if _APPRECIATION.search(low) and not has_ask:
+    if vocab.APPRECIATION.search(low) and not has_ask:
         return reading(
             Intent.THANKS, "thanks"
         )  # "this sounds great, thank you for setting this up"
@@ -1176,19 +1114,13 @@ def _read(text: str, low: str, context: Context) -> Reading:
     return reading(Intent.OTHER, "nothing I can act on")
 
 
-_DRAFT_PLEASE = re.compile(
-    r"^(pls |please |can you |could you )?(write|draft|type) (the |a |my )?(message|msg|email|text"
-    r"|dm|note|it|one)( up)? (for me|pls|please)\b"
-)
-
-
 def _questioning(low: str) -> bool:
     """A question somewhere in the message ("hmm is asking too much? we just met")."""
     if (
         low.endswith("?")
         or vocab.QUESTION_START.match(_without_fillers(low))
         or re.search(r"\b(right|correct)\?", low)
-        or _DRAFT_PLEASE.search(low)  # "write it for me", "draft the message for me pls"
+        or vocab.DRAFT_PLEASE.search(low)  # "write it for me", "draft the message for me pls"
     ):
         return True
     return any(
@@ -1204,7 +1136,7 @@ def someone_in(plan: str) -> str | None:
     Tom", or a known given name that does not open the plan (where "Will go…", "Rose early…"
     are words, not people)."""
     plan = vocab.HEDGES.sub("", plan, count=1) or plan
-    met = _MEETING_WITH.match(plan)
+    met = vocab.MEETING_WITH.match(plan)
     # "call w/ dave", "zoom w elena at 3": the person met (never "Ask call with dave …")
     who = person_in(plan[met.end() :]) if met else person_in(plan)
     if who is None:  # "thinking to contact my senior from college Rahul bhai": the name itself
@@ -1225,27 +1157,6 @@ def someone_in(plan: str) -> str | None:
     return who
 
 
-_ZONE_SWITCH = re.compile(
-    r"\b(switch|change|move|set|put|use|go)\b.{0,40}\b(time|timezone|time zone|tz|zone)\b"
-    r"|\b(switch|change|go|put it|set it) (it |me )?back\b|\b(in|to) [a-z]+( [a-z]+)? time\b"
-)
-_MEETING_WITH = re.compile(
-    r"^(?:(?:a|quick|short|my|the)\s)*(?:call|zoom|video call|phone call|coffee|lunch|drinks|dinner"
-    r"|chat|meeting|meet(?:ing)? up|catch[- ]?up|1:1|one on one|coffee chat|walk|teams call)"
-    r"\s(?:with|w/|w)\s",
-    re.IGNORECASE,
-)
-
-
-# How a member says they made an ask: "asked carla yesterday!", "i messaged jen".
-_MADE_LEAD = re.compile(
-    r"^(?:(?:so|ok|okay|well|yay|finally|update)[,!.: ]+)*(?:i )?(?:just |finally |already )?"
-    r"(?:asked|messaged|emailed|texted|called|pinged|dm'?d|dmed|wrote to|talked to|spoke to|"
-    r"spoke with|reached out to|heard from|met with|met)\s+",
-    re.IGNORECASE,
-)
-
-
 def own_name(text: str) -> str | None:
     """The name a member asks to be called ("call me sam" -> Sam), if the message gives one."""
     low = normalise(text)
@@ -1262,20 +1173,9 @@ def own_name(text: str) -> str | None:
     return written if written[:1].isupper() else written[:1].upper() + written[1:]
 
 
-# "Jen said yes!", "marco got back to me": the person an outcome is about, named first.
-_OUTCOME_SUBJECT = re.compile(
-    r"^(?:(?:so|ok|okay|well|update|yay|omg|wow|finally|welp|ugh)[,!.: ]+)*"
-    r"(?P<who><@[A-Za-z0-9|._-]+>|[A-Za-z][\w'-]{1,30})\s(?:just |finally |actually |never )?"
-    r"(?:said|says|got back|replied|answered|agreed|responded|wrote back|texted back|emailed back"
-    r"|came back|hasn'?t|has not|didn'?t|did not|ghosted|passed|referred|introduced|is going to"
-    r"|is gonna|'s gonna|will)\b",
-    re.IGNORECASE,
-)
-
-
 def outcome_person(text: str) -> str | None:
     """The person a report of how an ask went starts with: "Jen said yes!" -> Jen."""
-    found = _OUTCOME_SUBJECT.match(text.strip())
+    found = vocab.OUTCOME_SUBJECT.match(text.strip())
     if found is None:
         return None
     word = found.group("who")
@@ -1286,7 +1186,7 @@ def outcome_person(text: str) -> str | None:
 
 def made_person(text: str) -> str | None:
     """The person a report of a made ask names: "Asked carla yesterday!" -> Carla."""
-    lead = _MADE_LEAD.match(text.strip())
+    lead = vocab.MADE_LEAD.match(text.strip())
     if lead is None:
         return None
     return person_in(text.strip()[lead.end() :])
@@ -1583,14 +1483,6 @@ def _names_outcome(low: str) -> bool:
     )
 
 
-_WHO_HASNT = re.compile(
-    r"^(can i see |show me |tell me )?who (hasn'?t|has not|didn'?t|did not|haven'?t|isn'?t|is not)"
-    r" (answered|replied|responded|asked|made|been active|checked in|active|answering|replying)\b"
-    r"|^(can i see |show me |tell me )?who('s| is| has| have)? (went|gone|going|been|fallen|dropped)?"
-    r" ?(quiet|silent|mia|inactive|off the radar|off)\b"
-)
-
-
 def _question(low: str, text: str) -> Reading | None:
     who_knows = vocab.WHO_KNOWS.search(low)
     if who_knows and re.search(r"\b(my|our) [\w' ]{0,25}\b[A-Z][a-z]+ who (works|is)\b", text):
@@ -1605,7 +1497,7 @@ def _question(low: str, text: str) -> Reading | None:
         )
         raw = re.sub(r"^the (?=\w+ of )", "", raw)  # "the city of austin"
         company = _company(as_written(text, raw))
-        if company and not re.match(vocab.NOT_COMPANY, company.lower()):
+        if company and not vocab.NOT_COMPANY.match(company.lower()):
             return Reading(
                 Intent.WHO_KNOWS, text, "looks for someone in the group", company=company
             )
@@ -1613,7 +1505,7 @@ def _question(low: str, text: str) -> Reading | None:
         return Reading(Intent.QUESTION, text, "a question: group", topic=Topic.GROUP)
     if vocab.HELP.match(_without_fillers(low)):
         return Reading(Intent.HELP, text, "asks what the coach does")
-    if _WHO_HASNT.search(low):
+    if vocab.WHO_HASNT.search(low):
         # "who hasn't answered?": about the group's members (an organizer's question), never
         # follow-up advice about one ask
         return Reading(Intent.QUESTION, text, "a question: group", topic=Topic.GROUP)
@@ -1663,7 +1555,7 @@ def _schedule(text: str, low: str, context: Context) -> Reading | None:
     zone = find_zone(text) if (at is not None or context.state == State.ONBOARDING) else None
     if zone is None and at is None:
         zone = _zone_only(text)
-    if zone is None and at is None and _ZONE_SWITCH.search(low):
+    if zone is None and at is None and vocab.ZONE_SWITCH.search(low):
         # "i'm in london this week, can you switch to london time", "back home in chicago now,
         # switch back pls": the city named is the zone
         zone = find_zone(text)
