@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.coaching import Verdict
-from bot.domain import Ask, AskStatus, DayCount, Give, Member, Outcome
+from bot.domain import Ask, DayCount, Give, Member, Outcome
 
 if TYPE_CHECKING:
     from bot.ports import UnitOfWork
@@ -81,13 +81,11 @@ def compute_stats(
     specific = [a for a in asks if a.verdict == Verdict.SPECIFIC]
     # The streak rewards asking, not planning: a day counts when an ask planned that day was
     # made (whatever the answer).
-    days_with_ask = {
-        a.created_at.astimezone(zone).date() for a in specific if a.status == AskStatus.MADE
-    }
+    days_with_ask = {a.created_at.astimezone(zone).date() for a in specific if a.was_made}
     return Stats(
         asks=len(asks),
         specific=len(specific),
-        made=sum(1 for a in asks if a.status == AskStatus.MADE),
+        made=sum(1 for a in asks if a.was_made),
         said_yes=sum(1 for a in asks if a.outcome == Outcome.YES),
         gives=len(gives),
         week_specific=sum(1 for a in specific if a.created_at.astimezone(zone).date() >= monday),
@@ -149,9 +147,7 @@ def member_week(uow: UnitOfWork, member: Member, now: datetime) -> MemberWeek:
     waiting = [
         a
         for a in asks
-        if a.verdict == Verdict.SPECIFIC
-        and a not in this_week
-        and (a.outcome == Outcome.WAITING or (a.status == AskStatus.OPEN and a.outcome is None))
+        if a.verdict == Verdict.SPECIFIC and a not in this_week and a.awaiting_answer
     ]
     return MemberWeek(
         name=member.name,

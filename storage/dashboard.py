@@ -118,6 +118,14 @@ def _count_if(condition: Any) -> Any:
     return func.count().filter(condition)
 
 
+def _was_made(plans: Any) -> Any:
+    """`Ask.was_made` in SQL: made, or dropped after it was made (it kept its outcome)."""
+    return or_(
+        plans.status == AskStatus.MADE.value,
+        and_(plans.status == AskStatus.DROPPED.value, plans.outcome.is_not(None)),
+    )
+
+
 class SqlDashboard:
     """The DashboardQueries port."""
 
@@ -150,7 +158,7 @@ class SqlDashboard:
                 plans.c.member_id,
                 func.count().label("plans"),
                 _count_if(specific).label("specific"),
-                _count_if(and_(specific, plans.c.status == AskStatus.MADE.value)).label("made"),
+                _count_if(and_(specific, _was_made(plans.c))).label("made"),
                 _count_if(plans.c.outcome == Outcome.YES.value).label("yes"),
             )
             .group_by(plans.c.week, plans.c.member_id)

@@ -266,7 +266,7 @@ def ask_review(turn: Turn, checkin: CheckIn) -> None:
     lines = [f"Your week, {member.name}:"]
     if specific:
         people = ", ".join(dict.fromkeys(a.who or "someone" for a in specific))
-        made = sum(1 for a in specific if a.status == AskStatus.MADE)
+        made = sum(1 for a in specific if a.was_made)
         yes = sum(1 for a in specific if a.outcome == Outcome.YES)
         count = plural(len(specific), "specific ask", "specific asks")
         lines.append(f"• {count} ({people}) · {made} made · {yes} yes")

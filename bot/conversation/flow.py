@@ -166,7 +166,11 @@ def respond_to_text(turn: Turn, text: str, after_onboarding: bool = False) -> St
     """Understand a member's text in their state and act on it."""
     state = State(turn.member.state)
     member = turn.member
-    answered = followups.typed_hire_sharing(turn, text) or group.typed_intro_answer(turn, text)
+    answered = (
+        followups.typed_hire_sharing(turn, text)
+        or followups.typed_undo_drop(turn, text)
+        or group.typed_intro_answer(turn, text)
+    )
     if answered is not None:
         return answered
     paused = member.paused_until is not None and member.paused_until > turn.now

@@ -13,7 +13,7 @@ import itertools
 import re
 from datetime import date, timedelta
 
-from bot.checkins import cancel_all, plan_follow_up, plan_made_question
+from bot.checkins import cancel_all, plan_afternoon, plan_follow_up, plan_made_question
 from bot.conversation.intents import (
     Context,
     Intent,
@@ -24,7 +24,7 @@ from bot.conversation.intents import (
     read,
 )
 from bot.conversation.outcomes import ask_what_happened, choice, follow_up_choices, outcome
-from bot.conversation.phrases import CORRECTION, DIDNT_ASK, NERVES
+from bot.conversation.phrases import CORRECTION, DIDNT_ASK, NERVES, UNDO_DROP
 from bot.conversation.planning import judge, last_plan, made_untold, replace_once, skip_today
 from bot.conversation.states import State
 from bot.conversation.text import hello_to, short, yours
@@ -37,6 +37,7 @@ MADE_CHOICES = ("made", "not_yet", "skip")
 OUTCOME_CHOICES = ("yes", "waiting", "no")
 FOLLOW_UP_CHOICES = ("heard", "nudge", "drop")
 HIRE_CHOICES = ("share_hire", "keep_hire")
+DROPPED = "dropped"  # state_data: the ask just dropped, which "wait no, keep it" brings back
 # "Not yet, tomorrow" asks again on the next working day; "next week" a week on.
 NOT_YET_DAYS = {"tomorrow": 1, "later": 0, "next_week": 5, None: 1}
 
@@ -81,9 +82,7 @@ def latest_open_ask(turn: Turn, made_only: bool = False, of: str | None = None) 
     """The member's most recent specific ask still waiting for an answer (of the person)."""
     assert turn.member.id is not None
     for ask in reversed(turn.uow.asks.for_member(turn.member.id)):
-        if ask.verdict != "specific" or ask.status in (AskStatus.SKIPPED, AskStatus.DROPPED):
-            continue
-        if ask.outcome in (Outcome.YES, Outcome.NO):
+        if ask.verdict != "specific" or not ask.awaiting_answer:
             continue
         if made_only and ask.status != AskStatus.MADE:
             continue
@@ -521,14 +520,44 @@ def follow_up(turn: Turn, ask: Ask, action: str, prefix: str = "") -> State:
         return State.IDLE
     made_it = ask.status == AskStatus.MADE
     ask.status = AskStatus.DROPPED
+    if made_it and ask.outcome is None:
+        ask.outcome = Outcome.WAITING  # let go unanswered; it still counts as made
     ask.updated_at = turn.now
     turn.uow.asks.save(ask)
+    turn.member.state_data = {DROPPED: ask.id}  # "wait no, keep it" brings it back
     if not made_it:  # "cancel the Jen ask, wrong person": never asked, so no consolation
         assert turn.member.id is not None
         turn.uow.checkins.cancel_pending(turn.member.id, [CheckInKind.AFTERNOON])
         turn.say(f"{prefix}Cancelled: “{short(ask.text, 80)}”. Who will you ask instead?")
         return State.IDLE
     turn.say(f"{prefix}Dropped. Some asks don't land — the next one might.")
+    return State.IDLE
+
+
+def typed_undo_drop(turn: Turn, text: str) -> State | None:
+    """ "wait no, keep it", "undo", "oops wrong button" right after an ask was dropped or
+    cancelled: the ask is back as it was; None when the message is something else."""
+    ask = turn.own_ask(turn.member.state_data.get(DROPPED))
+    if ask is None or ask.status != AskStatus.DROPPED:
+        return None
+    if not UNDO_DROP.search(text.strip().lower().replace("’", "'")):
+        return None
+    turn.member.state_data = {}
+    who = yours(ask.who or "them")
+    ask.updated_at = turn.now
+    if ask.outcome is None:  # cancelled before it was made: open again
+        ask.status = AskStatus.OPEN
+        turn.uow.asks.save(ask)
+        checkin = plan_afternoon(turn.uow, turn.member, ask, turn.now)
+        when = f"I'll check in at {checkin.due_at.astimezone(turn.zone):%H:%M}" if checkin else ""
+        if checkin and checkin.due_at.astimezone(turn.zone).date() != turn.today:
+            when += f" on {checkin.due_at.astimezone(turn.zone):%A}"
+        turn.say(f"Back on: “{short(ask.text, 80)}”. {when or 'Good luck'}.")
+        return State.IDLE
+    ask.status = AskStatus.MADE
+    turn.uow.asks.save(ask)
+    plan_follow_up(turn.uow, turn.member, ask, turn.now)
+    turn.say(f"Back on: your ask of {who}. I'll check back about {who} in a few days.")
     return State.IDLE
 
 

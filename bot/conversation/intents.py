@@ -100,6 +100,9 @@ class Topic(StrEnum):
     OTHER = "other"
 
 
+TAKES_BACK = "takes back the last plan"  # the `why` of "undo" (planning.edit: nothing to undo)
+
+
 @dataclass(frozen=True)
 class Reading:
     """One message understood: the intent, its slots, and the rule that decided (`why`)."""
@@ -252,10 +255,29 @@ def _days_text(days: frozenset[int]) -> str:
     return format_days(days)
 
 
+def partly_yes(low: str) -> bool:
+    """ "yes to the referral but no to the intro", "she'll refer me but can't do the intro",
+    "half yes": one part of the ask granted and another not. It counts as a yes."""
+    low = vocab.NO_WORRIES.sub("", vocab.ASKED_BACK.sub("", low))
+    if vocab.PARTLY_YES.search(low):
+        return True
+    said: set[Outcome] = set()
+    for clause in vocab.CLAUSE_BREAK.split(low):
+        if vocab.CLAUSE_NO.search(clause) or vocab.OUTCOME_NO.search(clause):
+            said.add(Outcome.NO)
+        elif vocab.CLAUSE_YES.search(clause) or vocab.OUTCOME_YES.search(clause):
+            said.add(Outcome.YES)
+    return said == {Outcome.YES, Outcome.NO}
+
+
 def _outcome(low: str) -> Outcome | None:
+    if partly_yes(low):
+        return Outcome.YES
     # A question inside the answer is no outcome: "not yet. do you think he'll say yes?"
     low = vocab.ASKED_BACK.sub("", low)
     low = vocab.NO_WORRIES.sub("", low)  # "she said no worries, she'll send names" holds no no
+    if vocab.NOT_UNTIL.search(low):
+        return Outcome.WAITING
     if vocab.OUTCOME_NO.search(low) and not re.search(
         r"\bno (reply|response|answer|word|news)", low
     ):
@@ -683,7 +705,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
     if state in _PLAN_STATES and vocab.NAME_GIVEN.search(low):
         return reading(Intent.PLAN, "gives the name of the person to ask")
     if re.fullmatch(r"undo( that| it)?|take (that|it) back", low) and not context.stopped:
-        return reading(Intent.EDIT, "takes back the last plan")
+        return reading(Intent.EDIT, TAKES_BACK)
 
     if state == State.CONFIRM_FORGET:
         if re.fullmatch(r"(forget|never ?mind|nvm) (it|about it|that)[.! ]*", low):

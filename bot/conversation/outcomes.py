@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.checkins import plan_follow_up
-from bot.conversation.intents import as_written
+from bot.conversation.intents import as_written, partly_yes
 from bot.conversation.phrases import ASK_AGAIN_ON, FOLLOW_UP_ADVICE, REDIRECT
 from bot.conversation.states import State
 from bot.conversation.text import yours
@@ -53,7 +53,12 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str =
     ask.updated_at = turn.now
     turn.uow.asks.save(ask)
     turn.member.state_data = {}
-    if result == Outcome.YES:
+    if result == Outcome.YES and partly_yes(text.lower()):
+        turn.say(
+            f"{prefix}Part yes, part no — and the yes is real progress. Thank {who} for it today "
+            "(two lines is plenty). For the part that didn't work out: who else could you ask?"
+        )
+    elif result == Outcome.YES:
         send_now = (
             "Send it today, while it's fresh. "
             if re.search(r"\bshould i (send|email|forward|reply|get back)\b", text, re.IGNORECASE)
@@ -83,12 +88,17 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str =
             "“Just bumping this in case it got buried — no pressure.” I'll remind you then."
         )
     elif result == Outcome.WAITING and (back := _back_on(turn, text)) is not None:
-        # "she's on vacation till the 15th": the follow-up waits until they are back
+        # "she's on vacation till the 15th", "she can't refer me until january": the
+        # follow-up waits until then
         checkin = plan_follow_up(turn.uow, turn.member, ask, turn.now, days=back)
         day = f"on {checkin.due_at.astimezone(turn.zone):%A %-d %B}" if checkin else "then"
+        away = re.search(
+            r"\b(vacation|holiday|leave|away|ooo|out of (the )?office|travel)", text.lower()
+        )
+        until = f"while {who} is away" if away else "before then"
         turn.say(
-            f"{prefix}Asking was the hard part. No point nudging while {who} is away — I'll check "
-            f"in about {who} {day}."
+            f"{prefix}Asking was the hard part. No point nudging {until} — I'll check in about "
+            f"{who} {day}."
         )
     elif result == Outcome.WAITING:
         plan_follow_up(turn.uow, turn.member, ask, turn.now)

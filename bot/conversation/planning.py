@@ -16,6 +16,7 @@ from bot.checkins import plan_afternoon, plan_check_ins
 from bot.coaching import Assessment, Verdict
 from bot.conversation.group import offer_intro
 from bot.conversation.intents import (
+    TAKES_BACK,
     Intent,
     Reading,
     assessed,
@@ -483,6 +484,9 @@ def edit(turn: Turn, reading: Reading) -> State:
         turn
     )
     if ask is None or (not answering and turn.now - ask.created_at > EDIT_WINDOW):
+        if reading.why == TAKES_BACK:  # "undo" with nothing of theirs to take back
+            turn.say("Nothing to undo right now — all's as you left it." + turn.still_pending())
+            return State(turn.member.state)
         return plan(turn, reading)
     new_who = reading.who
     text = ask.text

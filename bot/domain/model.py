@@ -122,6 +122,23 @@ class Ask:
     updated_at: datetime | None = None
     id: int | None = None
 
+    @property
+    def awaiting_answer(self) -> bool:
+        """Open until answered: not made yet, or made and not yet answered (never a skipped or
+        dropped ask)."""
+        return self.status in (AskStatus.OPEN, AskStatus.MADE) and self.outcome in (
+            None,
+            Outcome.WAITING,
+        )
+
+    @property
+    def was_made(self) -> bool:
+        """The member asked: the ask is made, or was made and then let go ("Drop it" after
+        asking keeps the outcome it had, so a dropped ask with an outcome was made)."""
+        return self.status == AskStatus.MADE or (
+            self.status == AskStatus.DROPPED and self.outcome is not None
+        )
+
 
 @dataclass
 class Give:

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.coaching import Verdict
-from bot.domain import AskStatus, Community, DayCount, Outcome
+from bot.domain import Community, DayCount, Outcome
 from bot.ports import UnitOfWork
 from bot.progress import compute_stats, count_by_day
 
@@ -98,11 +98,7 @@ def build_digest(uow: UnitOfWork, community: Community, now: datetime) -> Digest
             on_streak += 1
         if member.share_asks:
             for ask in mine:
-                # Open until answered: made but still waiting to hear counts too.
-                if ask.verdict == Verdict.SPECIFIC and (
-                    ask.status == AskStatus.OPEN
-                    or (ask.status == AskStatus.MADE and ask.outcome in (None, Outcome.WAITING))
-                ):
+                if ask.verdict == Verdict.SPECIFIC and ask.awaiting_answer:
                     contact = ask.who if member.share_names else None
                     shared.append(SharedAsk(member.name, ask.kind, ask.company, contact))
     return Digest(
@@ -111,7 +107,7 @@ def build_digest(uow: UnitOfWork, community: Community, now: datetime) -> Digest
         last=last,
         specific_asks=len(specific),
         members_asking=len({a.member_id for a in specific}),
-        asks_made=sum(1 for a in specific if a.status == AskStatus.MADE),
+        asks_made=sum(1 for a in specific if a.was_made),
         said_yes=len(yes),
         yes_by_kind=yes_by_kind,
         gives=len(gives),

@@ -75,6 +75,9 @@ def seed(db: Database) -> int:
         ask("Eve", datetime(2026, 3, 9, 5, 30, tzinfo=UTC))
         ask("Cat", local(12), "passive")
         ask("Ann", local(17), kind="referral", company="Target", who="Raj")
+        # Ann asked Bo and let it go unanswered ("Drop it"): still made. Cy she never asked.
+        ask("Ann", local(16), status=AskStatus.DROPPED, outcome=Outcome.WAITING, who="Bo")
+        ask("Ann", local(16, 11), status=AskStatus.DROPPED, who="Cy")
         uow.known.add(KnownCompany(ids["Eve"], "TARGET", local(1)))
         for day in (3, 10, 17):  # another community's plans count nowhere here
             ask("Zed", local(day))
@@ -109,13 +112,13 @@ def test_the_dashboard_of_a_known_group(any_db: Database) -> None:
         # planned: Ann Ben Cat Dan; asking: Ann Ben Dan; made it: Dan; yes: 1; gives: 1
         ("2026-03-02", "4", "3", "1", "1", "1"),
         ("2026-03-09", "2", "1", "0", "0", "0"),
-        ("2026-03-16", "1", "1", "0", "0", "0"),
+        ("2026-03-16", "1", "1", "1", "0", "0"),  # Ann made one, and dropped it later
     ]
     assert tables["asking"].rows == [
         # 8 plans, 7 specific; the top two (Ann 3, Dan 2 or Ben 2) made 5 of the 7
         ("2026-03-02", "8", "7", "88%", "71%"),
         ("2026-03-09", "2", "1", "50%", "100%"),
-        ("2026-03-16", "1", "1", "100%", "100%"),
+        ("2026-03-16", "3", "3", "100%", "100%"),
     ]
     assert tables["reach-out"].rows == [
         ("Ben", "no plan", "a referral at Target", "2026-03-05"),
