@@ -20,7 +20,7 @@ from bot.conversation.followups import (
     several_answers,
 )
 from bot.conversation.group import offer_intro, word_report
-from bot.conversation.intents import Reading, Topic, own_name
+from bot.conversation.intents import Reading, Topic, own_name, someone_in
 from bot.conversation.phrases import ASK_THE_COACH_TO_STOP, EXTRA_CHECK_IN, MEANING
 from bot.conversation.planning import judge, last_plan, next_check_in
 from bot.conversation.states import State
@@ -296,6 +296,20 @@ def question(turn: Turn, reading: Reading) -> State:
             ask = latest_open_ask(turn, made_only=True)
         if ask is not None:
             return heard_back_question(turn, ask)
+    named = someone_in(reading.text) if topic == Topic.WHAT_TO_ASK else None
+    if named and turn.member.state in (State.IDLE, State.AWAITING_ASK):
+        # "what should I ask Dana on the call?": ideas for Dana, and "a referral" completes it
+        turn.member.state_data = {
+            "draft": reading.text,
+            "questions": 1,
+            "asking": "what",
+            "who": named,
+            "what": None,
+            "verdict": Verdict.PASSIVE.value,
+        }
+        turn.member.state = State.CLARIFYING
+        turn.say(_what_to_ask(turn, reading))
+        return State.CLARIFYING
     if answer is not None:
         turn.say(answer(turn, reading))
     else:
@@ -416,7 +430,7 @@ def _what_to_ask(turn: Turn, reading: Reading) -> str:
     data = turn.member.state_data
     if turn.member.state == State.CLARIFYING and data.get("who"):
         # "What will you ask Dana for?" — "whatever u think is best": ideas for Dana
-        who = str(data["who"])
+        who = yours(str(data["who"]))
         at = f" at {targets[0]}" if targets else " at a company you'd like"
         return (
             f"For {who}, pick one: an intro to someone on their team, two names{at}, or a look "

@@ -174,7 +174,15 @@ def respond_to_text(turn: Turn, text: str, after_onboarding: bool = False) -> St
     if answered is not None:
         return answered
     paused = member.paused_until is not None and member.paused_until > turn.now
-    reading = read(text, Context(state, turn.today, stopped=member.stopped, paused=paused))
+    asking = member.state_data.get("asking")
+    context = Context(
+        state,
+        turn.today,
+        stopped=member.stopped,
+        paused=paused,
+        asking=asking if isinstance(asking, str) else None,
+    )
+    reading = read(text, context)
     if after_onboarding and reading.intent in (
         Intent.GREETING,
         Intent.OTHER,

@@ -163,6 +163,7 @@ class Context:
     today: date
     stopped: bool = False  # the member said `stop` (so "undo" / "changed my mind" means resume)
     paused: bool = False  # the member is on a break (so "never mind, keep them coming" resumes)
+    asking: str | None = None  # what a clarifying question asked for: "who", "what" or "both"
 
 
 # ------------------------------------------------------------------------- normalising
@@ -375,8 +376,9 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"|\bis it too (soon|early|late|much|pushy|forward|rude)\b|\btoo (pushy|soon|much)\b"
             r"|\b(good|ok|okay|decent|valid) ask\b|\bwould (that|this) (work|count|be ok)\b"
             r"|\bdoes (that|this) (count|work)\b|\bspecific enough\b|\bis it ok to ask\b"
-            r"|\bshould i (even )?ask (him|her|them)\b|\btoo much\b"
-            r"|\bcan i ask (him|her|them|\w+) (for|to|about)\b|\bshould i ask (him|her|them|\w+) (for|to|about)\b"
+            r"|(?<!what )\bshould i (even )?ask (him|her|them)\b|\btoo much\b"  # (not "what should …")
+            r"|(?<!what )\bcan i ask (him|her|them|\w+) (for|to|about)\b"
+            r"|(?<!what )\bshould i ask (him|her|them|\w+) (for|to|about)\b"
         ),
     ),
     (Topic.MY_ASKS, vocab.MY_ASKS),
@@ -1023,6 +1025,10 @@ def _read(text: str, low: str, context: Context) -> Reading:
         r"(nope|nah|no|not really|none|nothing)([,.! ]+(nothing|nada|not yet|today))?[.! ]*", low
     ):
         return reading(Intent.SKIP, "no ask today")
+    if state == State.CLARIFYING and vocab.DONT_KNOW.fullmatch(low):
+        # "idk", "no one comes to mind" to "Who will you ask?" (or to "What will you ask for?")
+        topic = Topic.WHAT_TO_ASK if context.asking == "what" else Topic.WHO_TO_ASK
+        return reading(Intent.QUESTION, f"a question: {topic.value}", topic=topic)
     if (state in (State.IDLE, State.AWAITING_ASK) and vocab.UNSURE.match(low)) or (
         state == State.CLARIFYING and re.match(r"^(idk,? )?whatever (u|you) think", low)
     ):
@@ -1030,6 +1036,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
     if (
         state in _PLAN_STATES
         and vocab.THINKING_OF_ASKING.search(low)
+        and not vocab.WHAT_SHOULD_I_ASK.search(low)  # "what should I ask Dana?" asks the coach
         and (
             someone_in(text)
             or (

@@ -34,6 +34,7 @@ from bot.conversation.phrases import (
     NAME_GIVEN,
     SAME_AGAIN,
     TRAILING_HEDGE,
+    TWO_ASKS,
 )
 from bot.conversation.states import State
 from bot.conversation.text import short, yours
@@ -62,8 +63,24 @@ def plan(turn: Turn, reading: Reading) -> State:
         return _same_again(turn)
     assessment = judge(turn, reading.text)
     if assessment.verdict == Verdict.SPECIFIC:
-        return record(turn, assessment)
+        two = _two_asks(turn, reading.text)
+        return record_two(turn, *two) if two else record(turn, assessment)
     return ask_for_missing(turn, assessment, questions=1)
+
+
+def _two_asks(turn: Turn, text: str) -> tuple[Assessment, Assessment] | None:
+    """ "Ask Dana for a referral at Paystack and ask Tom to review my resume": two specific
+    asks of two people in one message, each judged on its own."""
+    for split in TWO_ASKS.finditer(text):
+        first, second = judge(turn, text[: split.start()]), judge(turn, text[split.end() :])
+        if (
+            first.verdict == second.verdict == Verdict.SPECIFIC
+            and first.who
+            and second.who
+            and first.who.lower() != second.who.lower()
+        ):
+            return first, second
+    return None
 
 
 def _same_again(turn: Turn) -> State:
@@ -81,10 +98,34 @@ def _same_again(turn: Turn) -> State:
         )
         turn.say(f"Your ask of {last.who} is still open — today's the day for it.{when}")
         return State.IDLE
+    if last.was_made and last.who and last.verdict == Verdict.SPECIFIC.value:
+        # Asked already: the same favour of the same person again would be a repeat.
+        return _same_of_someone_new(turn, last)
     assessment = judge(turn, last.text)
     if assessment.verdict == Verdict.SPECIFIC:
         return record(turn, assessment)
     return ask_for_missing(turn, assessment, questions=1)
+
+
+def _same_of_someone_new(turn: Turn, last: Ask) -> State:
+    """ "same as yesterday" after an ask that was made: the same favour, of someone new."""
+    who = yours(last.who or "them")
+    favour = judge(turn, last.text)
+    what = favour.what or "the same favour"
+    where = {
+        Outcome.YES: f"{who} already said yes to that one 🎉",
+        Outcome.NO: f"{who} said no to that one",
+    }.get(last.outcome or Outcome.WAITING, f"You've asked {who} already; that one's waiting")
+    turn.member.state_data = {
+        "draft": f"ask for {what}",  # "Tom" completes it: "ask Tom for a referral at Paystack"
+        "questions": 1,
+        "asking": "who",
+        "who": None,
+        "what": favour.what,
+        "verdict": Verdict.VAGUE.value,
+    }
+    turn.say(f"{where}. Same again — {what} — but of someone new? Who else could you ask for it?")
+    return State.CLARIFYING
 
 
 def _targets(turn: Turn) -> tuple[str, ...]:
@@ -345,23 +386,7 @@ def record(turn: Turn, assessment: Assessment, plan_line: str | None = None) -> 
         status = AskStatus.MADE
     else:
         status = AskStatus.OPEN if assessment.verdict == Verdict.SPECIFIC else AskStatus.SKIPPED
-    ask = turn.uow.asks.add(
-        Ask(
-            member_id=member.id,
-            text=assessment.text,
-            verdict=assessment.verdict.value,
-            created_at=turn.now,
-            who=assessment.who,
-            kind=assessment.kind.value if assessment.kind else None,
-            company=assessment.company,
-            role=assessment.role,
-            deadline=assessment.deadline,
-            status=status,
-            updated_at=turn.now,
-        )
-    )
-    member.state_data = {}
-    member.memory["last_plan"] = ask.id
+    ask = _note(turn, assessment, status)
     if already_made:
         lead = f"Noted: you asked {yours(ask.who)}. " if ask.who else "Noted. "
         if result:
@@ -375,22 +400,65 @@ def record(turn: Turn, assessment: Assessment, plan_line: str | None = None) -> 
             "let's find one person and one favour — that's where the jobs are."
         )
         return State.IDLE
-    # Today's nudge is moot once there is an ask; cancelled with the afternoon check-in.
-    checkin = plan_afternoon(turn.uow, member, ask, turn.now, also_cancel=[CheckInKind.NUDGE])
-    when = (
-        f" I'll check in at {checkin.due_at.astimezone(turn.zone):%H:%M}."
-        if checkin and checkin.due_at.astimezone(turn.zone).date() == turn.today
-        else ""
+    turn.say(
+        f"That's a real ask: {_echo(assessment, 140)}. Noted — good luck!{_afternoon(turn, ask)}"
     )
-    said = (
-        f"{yours(assessment.who)}, {assessment.what}"
-        if assessment.who and assessment.what
-        else short(assessment.text, 120)
-    )
-    turn.say(f"That's a real ask: {short(said, 140)}. Noted — good luck!{when}")
     _good_practice(turn, ask)
     offer_intro(turn, ask.company, ask.id)
     return State.IDLE
+
+
+def record_two(turn: Turn, first: Assessment, second: Assessment) -> State:
+    """Two specific asks in one message: both open; the afternoon question is about the second
+    (the first is "still open" the next morning, as when two plans come one after the other)."""
+    asks = [_note(turn, assessment, AskStatus.OPEN) for assessment in (first, second)]
+    turn.say(
+        f"Two real asks: {_echo(first, 90)} — and {_echo(second, 90)}. Noted — good luck!"
+        + _afternoon(turn, asks[1])
+    )
+    for ask in asks:
+        _good_practice(turn, ask)
+        offer_intro(turn, ask.company, ask.id)
+    return State.IDLE
+
+
+def _note(turn: Turn, assessment: Assessment, status: AskStatus) -> Ask:
+    """The plan stored as an ask (the member's last plan from now on)."""
+    assert turn.member.id is not None
+    ask = turn.uow.asks.add(
+        Ask(
+            member_id=turn.member.id,
+            text=assessment.text,
+            verdict=assessment.verdict.value,
+            created_at=turn.now,
+            who=assessment.who,
+            kind=assessment.kind.value if assessment.kind else None,
+            company=assessment.company,
+            role=assessment.role,
+            deadline=assessment.deadline,
+            status=status,
+            updated_at=turn.now,
+        )
+    )
+    turn.member.state_data = {}
+    turn.member.memory["last_plan"] = ask.id
+    return ask
+
+
+def _echo(assessment: Assessment, limit: int) -> str:
+    """A specific ask said back: "Dana, a referral at Paystack"."""
+    if assessment.who and assessment.what:
+        return short(f"{yours(assessment.who)}, {assessment.what}", limit)
+    return short(assessment.text, limit)
+
+
+def _afternoon(turn: Turn, ask: Ask) -> str:
+    """The afternoon question planned for `ask` (today's nudge is moot once there is an ask),
+    said when it comes today: " I'll check in at 17:00."."""
+    checkin = plan_afternoon(turn.uow, turn.member, ask, turn.now, also_cancel=[CheckInKind.NUDGE])
+    if checkin and checkin.due_at.astimezone(turn.zone).date() == turn.today:
+        return f" I'll check in at {checkin.due_at.astimezone(turn.zone):%H:%M}."
+    return ""
 
 
 def made_untold(turn: Turn, text: str, result: Outcome | None = None) -> State:

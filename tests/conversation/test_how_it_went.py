@@ -144,3 +144,107 @@ def test_undo_with_nothing_to_undo(sqlite_db: Database) -> None:
         "Nothing to undo right now — all's as you left it. When you're ready: who will you ask "
         "today, and for what?"
     )
+
+
+# ------------------------------------------------------------- what to ask, and of whom
+
+
+def morning(db: Database) -> Chat:
+    chat = Chat(db, start=MONDAY, user="Ana", tz="America/Chicago")
+    chat.greet()
+    chat.say("ok")
+    chat.advance("1h")
+    return chat
+
+
+@pytest.mark.parametrize(
+    ("outcome", "lead"),
+    [
+        ("waiting", "You've asked Dana already; that one's waiting."),
+        ("she said yes", "Dana already said yes to that one 🎉."),
+        ("she said no", "Dana said no to that one."),
+    ],
+)
+def test_same_as_yesterday_after_an_ask_that_was_made(
+    sqlite_db: Database, outcome: str, lead: str
+) -> None:
+    chat = asked_dana(sqlite_db)
+    chat.say(outcome)
+    chat.advance("16h")  # Tuesday 09:00
+    [reply] = chat.say("same as yesterday")
+    assert reply == (
+        f"{lead} Same again — a referral at Paystack — but of someone new? Who else could you "
+        "ask for it?"
+    )
+    [noted] = chat.say("Tom")
+    assert (
+        noted
+        == "That's a real ask: Tom, a referral at Paystack. Noted — good luck! I'll check in at 17:00."
+    )
+    with sqlite_db() as uow:
+        assert [a.who for a in uow.asks.for_member(1)] == ["Dana", "Tom"]
+
+
+@pytest.mark.parametrize("said", ["idk", "no idea", "no one comes to mind tbh", "dunno"])
+def test_no_idea_who_gets_help_and_the_plan_waits(sqlite_db: Database, said: str) -> None:
+    chat = morning(sqlite_db)
+    [who] = chat.say("get a referral at paystack")
+    assert who.startswith("Who exactly will you ask for a referral at paystack?")
+    [help_] = chat.say(said)
+    assert help_.startswith("Start with people who already know you: former colleagues")
+    [noted] = chat.say("Tom")
+    assert noted.startswith("That's a real ask: Tom, a referral at paystack.")
+
+
+def test_no_idea_what_gets_ideas_for_that_person(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    chat.say("coffee with Dana tomorrow")
+    [ideas] = chat.say("idk")
+    assert ideas.startswith("For Dana, pick one: an intro to someone on their team")
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        ("what should I ask Dana?", "Dana"),
+        ("meeting Dana for coffee tomorrow, what should I ask her on the call?", "Dana"),
+        ("having coffee with my old boss friday - what should i ask him for?", "your old boss"),
+    ],
+)
+def test_what_should_i_ask_someone(sqlite_db: Database, question: str, who: str) -> None:
+    chat = morning(sqlite_db)
+    [ideas] = chat.say(question)
+    assert ideas.startswith(f"For {who}, pick one: an intro to someone on their team")
+    [noted] = chat.say("a referral")
+    assert noted.startswith(f"That's a real ask: {who}, a referral.")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Ask Dana for a referral at Paystack and ask Tom to review my resume",
+        "ask dana for a referral at Paystack. also ask tom to review my resume",
+    ],
+)
+def test_two_asks_in_one_message_are_two_asks(sqlite_db: Database, said: str) -> None:
+    chat = morning(sqlite_db)
+    [reply] = chat.say(said)
+    assert reply == (
+        "Two real asks: Dana, a referral at Paystack — and Tom, a review of your resume. Noted — "
+        "good luck! I'll check in at 17:00."
+    )
+    with sqlite_db() as uow:
+        asks = uow.asks.for_member(1)
+    assert [(a.who, a.status) for a in asks] == [("Dana", AskStatus.OPEN), ("Tom", AskStatus.OPEN)]
+    afternoon = chat.advance("8h")
+    assert any("Did you make your ask of Tom?" in line for line in afternoon)
+    chat.say("yes")
+    chat.say("he said yes")
+    tuesday = chat.advance("16h")
+    assert any("Still open: your ask of Dana." in line for line in tuesday)
+
+
+def test_one_ask_that_mentions_asking_is_one_ask(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    [reply] = chat.say("I'll ask Priya for an intro to her manager at Stripe")
+    assert reply.startswith("That's a real ask: Priya, an intro to her manager at Stripe.")
