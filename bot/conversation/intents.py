@@ -505,6 +505,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
         ),
     ),
     (Topic.WHO_TO_ASK, vocab.STUCK),
+    (Topic.WHAT_TO_ASK, vocab.WHAT_SHOULD_I_ASK),
     (
         Topic.WHAT_TO_ASK,
         re.compile(

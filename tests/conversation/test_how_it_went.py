@@ -248,3 +248,13 @@ def test_one_ask_that_mentions_asking_is_one_ask(sqlite_db: Database) -> None:
     chat = morning(sqlite_db)
     [reply] = chat.say("I'll ask Priya for an intro to her manager at Stripe")
     assert reply.startswith("That's a real ask: Priya, an intro to her manager at Stripe.")
+
+
+def test_pidgin_questions_get_their_answers(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    [nudge] = chat.say("wetin be nudge sef?")
+    assert nudge.startswith("A nudge is a short, friendly follow-up")
+    [ideas] = chat.say("wetin make i ask femi?")
+    assert ideas.startswith("For Femi, pick one:")
+    [noted] = chat.say("a ref at flutterwave")
+    assert noted.startswith("That's a real ask: Femi, a referral at flutterwave.")
