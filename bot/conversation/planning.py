@@ -728,22 +728,8 @@ def keep_draft(turn: Turn) -> None:
     if turn.member.state != State.CLARIFYING or not draft:
         return
     assessment = judge(turn, draft)
-    assert turn.member.id is not None
-    ask = turn.uow.asks.add(
-        Ask(
-            member_id=turn.member.id,
-            text=assessment.text,
-            verdict=assessment.verdict.value,
-            created_at=turn.now,
-            who=assessment.who or (str(data["who"]) if data.get("who") else None),
-            kind=assessment.kind.value if assessment.kind else None,
-            company=assessment.company,
-            status=AskStatus.SKIPPED,
-            updated_at=turn.now,
-        )
-    )
-    turn.member.memory["last_plan"] = ask.id
-    turn.member.state_data = {}
+    who = assessment.who or (str(data["who"]) if data.get("who") else None)
+    _note(turn, replace(assessment, who=who), AskStatus.SKIPPED)
 
 
 def logged_form(turn: Turn, form: dict[str, str], max_company: int) -> State:
