@@ -655,7 +655,7 @@ def skip_today(turn: Turn, reading: Reading | None = None) -> State:
     turn.uow.checkins.cancel_pending(turn.member.id, [CheckInKind.NUDGE])
     day = reading.pause.resume_day(turn.today) if reading and reading.pause else None
     if day is not None and day > turn.today:
-        if day > _next_check_in_day(turn, turn.today):
+        if day > (_next_check_in_day(turn, turn.today) or turn.today + timedelta(days=7)):
             hold_until(turn, day)
         kept = f"I'll keep “{short(plan, 60)}” and ask" if plan else "I'll ask"
         turn.say(f"No problem — {kept} again {next_check_in(turn, day - timedelta(days=1))}.")
@@ -697,28 +697,24 @@ def hold_until(turn: Turn, resume_day: date) -> None:
     plan_check_ins(turn.uow, member, turn.now)
 
 
-def _next_check_in_day(turn: Turn, after: date) -> date:
-    """The first day after `after` on which the member gets a morning question."""
+def _next_check_in_day(turn: Turn, after: date) -> date | None:
+    """The first day after `after` on which the member gets a morning question (None when
+    they have no check-in days)."""
     for ahead in range(1, 8):
         day = after + timedelta(days=ahead)
         if day.weekday() in turn.member.days:
             return day
-    return after + timedelta(days=7)
+    return None
 
 
 def next_check_in(turn: Turn, after: date | None = None) -> str:
     """When the next morning check-in comes, in words: "tomorrow at 09:00", "on Monday at
     09:00" (the first after `after`, by default today)."""
-    member = turn.member
-    at = f"at {member.checkin_time:%H:%M}"
-    start = after or turn.today
-    for ahead in range(1, 8):
-        day = start + timedelta(days=ahead)
-        if day.weekday() in member.days:
-            return (
-                f"tomorrow {at}" if day == turn.today + timedelta(days=1) else f"on {day:%A} {at}"
-            )
-    return "next time"
+    day = _next_check_in_day(turn, after or turn.today)
+    if day is None:
+        return "next time"
+    at = f"at {turn.member.checkin_time:%H:%M}"
+    return f"tomorrow {at}" if day == turn.today + timedelta(days=1) else f"on {day:%A} {at}"
 
 
 def keep_draft(turn: Turn) -> None:
