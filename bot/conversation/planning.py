@@ -478,6 +478,9 @@ def made_untold(turn: Turn, text: str, result: Outcome | None = None) -> State:
     if assessment.verdict != Verdict.SPECIFIC:
         assessment = judge(turn, text)
     who = earlier.get("who") or assessment.who or made_person(answer) or outcome_person(answer)
+    if who and assessment.what and assessment.missing == ("who",):
+        # "asked carla yesterday for a referral at stripe": the favour, and the person asked
+        assessment = judge(turn, f"Ask {who} for {assessment.what}")
     assessment = replace(assessment, text=text, who=str(who) if who else None)
     turn.member.state_data = {"made": True, "result": result.value if result else None}
     if assessment.verdict == Verdict.SPECIFIC or earlier:

@@ -258,3 +258,25 @@ def test_pidgin_questions_get_their_answers(sqlite_db: Database) -> None:
     assert ideas.startswith("For Femi, pick one:")
     [noted] = chat.say("a ref at flutterwave")
     assert noted.startswith("That's a real ask: Femi, a referral at flutterwave.")
+
+
+@pytest.mark.parametrize("said", ["she said maybe next month", "he replied maybe after the reorg"])
+def test_a_maybe_is_waiting_not_a_yes(sqlite_db: Database, said: str) -> None:
+    chat = asked_dana(sqlite_db)
+    [reply] = chat.say(said)
+    assert reply.startswith("Asking was the hard part.")
+    assert dana(sqlite_db).outcome == Outcome.WAITING
+
+
+def test_an_ask_told_after_it_was_made_is_noted_with_its_favour(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    [reply] = chat.say("asked carla yesterday for a referral at stripe, she said yes")
+    assert reply.startswith("Noted: you asked Carla. Great outcome.")
+    with sqlite_db() as uow:
+        [ask] = uow.asks.for_member(1)
+    assert (ask.who, ask.kind, ask.status, ask.outcome) == (
+        "Carla",
+        "referral",
+        AskStatus.MADE,
+        Outcome.YES,
+    )
