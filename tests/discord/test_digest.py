@@ -145,7 +145,7 @@ def test_the_weekly_digest_is_one_embed_with_the_chart_inside(
             await world.dispatcher.advance(world.clock, local(3, "10:00"))
             await say(COACH, "I will reach out to some people about jobs")
             await say(COACH, "someone")
-            [vague] = await say(COACH, "no idea")
+            [vague] = await say(COACH, "not sure")
             assert "not yet an ask" in vague
             await world.dispatcher.advance(world.clock, local(4, "10:00"))
             [bo_ask] = await say(OTHER, "Ask Jen Park for a referral for the analyst job at 3M")
