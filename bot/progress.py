@@ -50,20 +50,20 @@ class Stats:
 
 
 def streak(ask_days: set[date], working_days: frozenset[int], today: date) -> int:
-    """Working days in a row with an ask made, ending today (or yesterday if today has none
-    yet). One missed working day a week is forgiven; non-working days never break it."""
+    """Days in a row with an ask made, ending today (or yesterday if today has none yet). One
+    missed working day a week is forgiven; a day off never breaks it, and an ask made on one
+    counts like any other."""
     count = 0
     graced_weeks: set[tuple[int, int]] = set()
     day = today if today in ask_days else today - timedelta(days=1)
     for _ in range(366 * 3):
-        if day.weekday() in working_days:
-            if day in ask_days:
-                count += 1
-            else:
-                week = day.isocalendar()[:2]
-                if week in graced_weeks:
-                    break
-                graced_weeks.add(week)
+        if day in ask_days:
+            count += 1
+        elif day.weekday() in working_days:
+            week = day.isocalendar()[:2]
+            if week in graced_weeks:
+                break
+            graced_weeks.add(week)
         day -= timedelta(days=1)
     return count
 

@@ -275,7 +275,7 @@ def ask_review(turn: Turn, checkin: CheckIn) -> None:
     if waiting:
         names = ", ".join(dict.fromkeys(a.who or "someone" for a in waiting[-3:]))
         lines.append(f"• Waiting to hear from: {names} — a short nudge is normal.")
-    streak = plural(stats.streak, "working day", "working days")
+    streak = plural(stats.streak, "day", "days")
     lines.append(f"• Gives: {len(week_gives)} · streak: {streak}")
     lines.append("Next week: " + _suggestion(len(specific), len(week_gives), waiting))
     turn.say("\n".join(lines))

@@ -23,7 +23,14 @@ from bot.conversation.intents import (
     outcome_person,
     read,
 )
-from bot.conversation.outcomes import ask_what_happened, choice, follow_up_choices, outcome
+from bot.conversation.outcomes import (
+    ask_what_happened,
+    back_on,
+    choice,
+    follow_up_choices,
+    outcome,
+    says_away,
+)
 from bot.conversation.phrases import CORRECTION, DIDNT_ASK, NERVES, UNDO_DROP
 from bot.conversation.planning import judge, last_plan, made_untold, replace_once, skip_today
 from bot.conversation.states import State
@@ -31,7 +38,6 @@ from bot.conversation.text import hello_to, short, yours
 from bot.conversation.turn import Turn
 from bot.domain import Ask, AskStatus, CheckInKind, Outcome
 from bot.messages import Choice
-from bot.schedule.words import find_break
 
 MADE_CHOICES = ("made", "not_yet", "skip")
 OUTCOME_CHOICES = ("yes", "waiting", "no")
@@ -199,7 +205,7 @@ def typed_made(turn: Turn, reading: Reading) -> State:
 
 
 def typed_not_yet(turn: Turn, reading: Reading) -> State:
-    ask, pending = _the_ask(turn)
+    ask, pending = _the_ask(turn, text=reading.text)
     if ask is None and turn.member.state == State.AWAITING_ASK:
         # "nothing yet" to the morning question: no ask yet today, and that's fine.
         turn.say_one_of(
@@ -223,13 +229,6 @@ def typed_not_yet(turn: Turn, reading: Reading) -> State:
         ask.updated_at = turn.now
         turn.uow.asks.save(ask)
     nervous = bool(NERVES.search(reading.text.lower()))
-    low = reading.text.lower()
-    back = (
-        find_break(low, turn.today)
-        if re.search(r"\b(till|til|until|after|back on|back|away (this|next) week)\b", low)
-        else None
-    )  # "not yet, he's on holiday till thursday": ask again that day
-    days = (back.resume_day(turn.today) - turn.today).days if back else None
     return made(
         turn,
         ask,
@@ -237,7 +236,8 @@ def typed_not_yet(turn: Turn, reading: Reading) -> State:
         "" if pending else _which(ask),
         when=reading.when,
         nervous=nervous,
-        days=days if days and days > 0 else None,
+        days=back_on(turn, reading.text),  # "not yet, he's on holiday till thursday"
+        text=reading.text,
     )
 
 
@@ -452,6 +452,7 @@ def made(
     when: str | None = None,
     nervous: bool = False,
     days: int | None = None,
+    text: str = "",
 ) -> State:
     """Made it / Not yet / Skip ("not yet, I'm nervous" gets a word of courage)."""
     assert ask.id is not None
@@ -466,17 +467,24 @@ def made(
         checkin = plan_made_question(
             turn.uow, turn.member, ask, turn.now, days if days is not None else NOT_YET_DAYS[when]
         )
+        due = checkin.due_at.astimezone(turn.zone) if checkin is not None else None
+        far = due is not None and (due.date() - turn.today).days > 7
         day = (
-            f"on {checkin.due_at.astimezone(turn.zone):%A} at "
-            f"{checkin.due_at.astimezone(turn.zone):%H:%M}"
-            if checkin is not None
-            else "next time"
+            "next time"
+            if due is None
+            else f"on {due:%A %-d %B} at {due:%H:%M}"
+            if far
+            else f"on {due:%A} at {due:%H:%M}"
         )
         if nervous:
             turn.say(
                 f"{prefix}Nerves are normal — and a small, clear ask is easy to say yes to. Add "
                 f"“no worries if not” and it's easy to say no, too. I'll ask again {day}."
             )
+            return State.IDLE
+        if days is not None:  # "he's travelling till thursday": the ask waits for them
+            until = f" until {who} is back" if says_away(text) else ""
+            turn.say(f"{prefix}Then it can wait{until}. The ask stays open — I'll ask again {day}.")
             return State.IDLE
         turn.say_one_of(
             (

@@ -279,6 +279,11 @@ def _outcome(low: str) -> Outcome | None:
     low = vocab.NO_WORRIES.sub("", low)  # "she said no worries, she'll send names" holds no no
     if vocab.NOT_UNTIL.search(low):
         return Outcome.WAITING
+    if vocab.SAID_MAYBE.search(low) and not re.search(
+        r"\b(said no|says no|declined|turned (me )?down|rejected|refused|hard no|(it'?s|was) a no)\b",
+        low,
+    ):
+        return Outcome.WAITING  # "he said maybe next month, they have a hiring freeze rn"
     if vocab.OUTCOME_NO.search(low) and not re.search(
         r"\bno (reply|response|answer|word|news)", low
     ):
@@ -788,6 +793,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
     if (
         state in (*_PLAN_STATES, State.AWAITING_MADE)
         and vocab.GOING_AWAY.search(low)
+        and not _someone_else_away(low)
         and not _has_ask(text)
         and (until_part := re.search(r"\b(until|till|til|through|thru|back on|back)\b.*$", low))
         and (away_until := find_break(until_part.group(0), context.today)) is not None
@@ -919,19 +925,22 @@ def _read(text: str, low: str, context: Context) -> Reading:
             return reading(Intent.SKIP, "not today", when=_when(low) or "later")
         if state == State.AWAITING_MADE:
             return reading(Intent.NOT_YET, "later", when=_when(low))
+    if (
+        state in (*_ANSWER_STATES, State.IDLE, State.AWAITING_ASK)
+        and _someone_else_away(low)
+        and not _has_ask(text)
+        and _outcome(low) not in (Outcome.YES, Outcome.NO)
+    ):
+        # "he's travelling till thursday", "she's away this week i think": not yet (or no
+        # answer yet, if it was made); the coach asks again once they're back
+        return reading(Intent.NOT_YET, "the person asked is away", when=_when(low))
     if state in _ANSWER_STATES:
         answer = _answer(low, words, context)
         if answer is not None:
             return Reading(answer[0], text, answer[1], result=answer[2], when=answer[3])
-    away = vocab.AWAY_THIRD.search(low)
     if (
         vocab.PAUSE.search(low)
-        # "not yet, he is on holiday till thursday": the person asked is away, not the member
-        and (
-            away is None
-            or away.group(0).startswith(("i ", "i'm", "im ", "we", "i am", "am "))
-            or re.search(r"\b(i|i'm|im|i am|we|we're)\s*$", low[: away.start()]) is not None
-        )
+        and not _someone_else_away(low)
         and not re.search(r"\b(ask|intro|referral)\b", low)
         and not (state == State.ONBOARDING and find_time(low, loose=True) is not None)
         and (state not in _ANSWER_STATES or re.search(r"\b(pause|check ?ins|messages)\b", low))
@@ -1271,6 +1280,17 @@ def _ask_after(low: str, context: Context) -> bool:
         context.state in _PLAN_STATES
         and bool(after)
         and assessed(after).verdict == Verdict.SPECIFIC
+    )
+
+
+def _someone_else_away(low: str) -> bool:
+    """ "not yet, he's travelling till thursday", "she is on leave": the person asked is away,
+    never the member (who keeps their check-ins)."""
+    away = vocab.AWAY_THIRD.search(low)
+    return (
+        away is not None
+        and not away.group(0).startswith(("i ", "i'm", "im ", "we", "i am", "am "))
+        and re.search(r"\b(i|i'm|im|i am|we|we're)\s*$", low[: away.start()]) is None
     )
 
 

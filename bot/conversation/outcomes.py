@@ -10,7 +10,7 @@ import re
 
 from bot.checkins import plan_follow_up
 from bot.conversation.intents import as_written, partly_yes
-from bot.conversation.phrases import ASK_AGAIN_ON, FOLLOW_UP_ADVICE, REDIRECT
+from bot.conversation.phrases import ASK_AGAIN_ON, FOLLOW_UP_ADVICE, REDIRECT, SAID_MAYBE
 from bot.conversation.states import State
 from bot.conversation.text import yours
 from bot.conversation.turn import Turn
@@ -73,6 +73,14 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str =
         checkin = plan_follow_up(turn.uow, turn.member, ask, turn.now, days=again)
         day = f"on {checkin.due_at.astimezone(turn.zone):%A}" if checkin else "then"
         turn.say(f"{prefix}No reply yet — noted. I'll ask you about {who} again {day}.")
+    elif result == Outcome.WAITING and (back := back_on(turn, text)) is not None:
+        # "she's on vacation till the 15th", "she can't refer me until january": the
+        # follow-up waits until then
+        checkin = plan_follow_up(turn.uow, turn.member, ask, turn.now, days=back)
+        day = f"on {checkin.due_at.astimezone(turn.zone):%A %-d %B}" if checkin else "then"
+        until = f"while {who} is away" if says_away(text) else "before then"
+        opening = "Noted." if still_waiting else "Asking was the hard part."
+        turn.say(f"{prefix}{opening} No point nudging {until} — I'll check in about {who} {day}.")
     elif still_waiting:  # heard nothing again: a nudge, not a thank-you
         plan_follow_up(turn.uow, turn.member, ask, turn.now)
         turn.say(
@@ -86,19 +94,6 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str =
         turn.say(
             f"{prefix}Not yet — give {who} 3–4 working days, then one short, friendly nudge: "
             "“Just bumping this in case it got buried — no pressure.” I'll remind you then."
-        )
-    elif result == Outcome.WAITING and (back := _back_on(turn, text)) is not None:
-        # "she's on vacation till the 15th", "she can't refer me until january": the
-        # follow-up waits until then
-        checkin = plan_follow_up(turn.uow, turn.member, ask, turn.now, days=back)
-        day = f"on {checkin.due_at.astimezone(turn.zone):%A %-d %B}" if checkin else "then"
-        away = re.search(
-            r"\b(vacation|holiday|leave|away|ooo|out of (the )?office|travel)", text.lower()
-        )
-        until = f"while {who} is away" if away else "before then"
-        turn.say(
-            f"{prefix}Asking was the hard part. No point nudging {until} — I'll check in about "
-            f"{who} {day}."
         )
     elif result == Outcome.WAITING:
         plan_follow_up(turn.uow, turn.member, ask, turn.now)
@@ -139,11 +134,20 @@ def _asked_again_on(turn: Turn, text: str) -> int | None:
     return days if days > 0 else None
 
 
-def _back_on(turn: Turn, text: str) -> int | None:
+def says_away(text: str) -> bool:
+    """Whether the message says someone is away ("on vacation", "ooo", "travelling")."""
+    return bool(
+        re.search(r"\b(vacation|holiday|leave|away|ooo|out of (the )?office|travel)", text.lower())
+    )
+
+
+def back_on(turn: Turn, text: str) -> int | None:
     """Days until the person asked is back ("she's on vacation till the 15th", "out until
     Monday"), when the message says so; the follow-up comes the working day after."""
     low = text.lower()
-    if not re.search(r"\b(till|til|until|back on|back|after|returns?)\b", low):
+    if not re.search(
+        r"\b(till|til|until|back on|back|after|returns?|away (this|next) week)\b", low
+    ) and not SAID_MAYBE.search(low):  # "he said maybe next month"
         return None
     back = find_break(low, turn.today)
     if back is None:

@@ -197,16 +197,16 @@ def stats(turn: Turn, reading: Reading) -> State:
         turn.now,
     )
     explain = (
-        "Your streak counts the working days in a row on which you made an ask — planning "
-        "one isn't enough, asking is.\n"
+        "Your streak counts the days in a row on which you made an ask (a day off never breaks "
+        "it) — planning one isn't enough, asking is.\n"
         if STREAK_QUESTION.search(reading.text.lower())
         else ""
     )
     turn.say(
         f"{explain}Asks: {numbers.specific} specific of {numbers.asks} planned · made {numbers.made} · "
         f"yes {numbers.said_yes} · gives {numbers.gives}\n"
-        f"This week: {numbers.week_specific} specific · streak: {numbers.streak} working day"
-        f"{'s' if numbers.streak != 1 else ''} with an ask made"
+        f"This week: {numbers.week_specific} specific · streak: {numbers.streak} day"
+        f"{'s' if numbers.streak != 1 else ''} in a row with an ask made"
     )
     return _stay(turn)
 

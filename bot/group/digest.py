@@ -145,7 +145,7 @@ def digest_text(digest: Digest) -> str:
     if digest.on_streak:
         lines.append(
             f"• {plural(digest.on_streak, 'member', 'members')} on a streak of "
-            f"{STREAK_WORTH_MENTIONING}+ working days"
+            f"{STREAK_WORTH_MENTIONING}+ days in a row"
         )
     if digest.shared:
         lines.append("Where the group can help:")

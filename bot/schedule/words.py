@@ -21,7 +21,8 @@ from dateutil import parser as date_parser
 
 from bot.schedule.local_time import day_number, parse_time, timezone_or_none
 
-_DAY = r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*"  # a day name, its three letters captured
+# a day name, its three letters captured (never "month": "next month" is no Monday)
+_DAY = r"(?!month)(mon|tue|wed|thu|fri|sat|sun)[a-z]*"
 _DAY_RANGE = re.compile(rf"\b{_DAY}\s*(?:-|to|through|thru)\s*{_DAY}\b")  # "mon-fri"
 _WEEKDAY_WORD = re.compile(
     r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?s?\b"
@@ -389,6 +390,7 @@ class Break:
 # check-ins come back.
 _RELATIVE_BREAKS: tuple[tuple[re.Pattern[str], Callable[[date], int]], ...] = (
     (re.compile(r"\bnext week\b"), lambda today: 14 - today.weekday()),
+    (re.compile(r"\bnext month\b"), lambda today: (_first_of_next_month(today) - today).days),
     (re.compile(r"\b(this|the rest of the) week\b"), lambda today: 7 - today.weekday()),
     (re.compile(r"\b(till|til|until|untill)\s+tomorrow\b"), lambda today: 1),
     (re.compile(r"\btomorrow\b"), lambda today: 2),
@@ -432,6 +434,10 @@ def find_break(text: str, today: date) -> Break | None:
         days = count * {"d": 1, "w": 7, "m": 30}[unit]
         return Break(days=days)
     return None
+
+
+def _first_of_next_month(today: date) -> date:
+    return date(today.year + 1, 1, 1) if today.month == 12 else date(today.year, today.month + 1, 1)
 
 
 def _next_day_of_month(today: date, day: int) -> date:

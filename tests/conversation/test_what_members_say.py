@@ -529,7 +529,7 @@ def test_stats_streak_counts_asks_made_not_planned(sqlite_db: Database) -> None:
     assert "streak: 0" in chat.say("stats")[0]
     chat.advance("9h")
     chat.press("Made it")
-    assert "streak: 1 working day" in chat.say("stats")[0]
+    assert "streak: 1 day in a row" in chat.say("stats")[0]
 
 
 def test_outcome_words_record_the_outcome(sqlite_db: Database) -> None:
@@ -1128,8 +1128,8 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         (":8h", ""),
         ("done sir", "Nice — you asked. What happened?"),
         ("he told he will check and revert", "Asking was the hard part."),
-        ("what is streak", "Your streak counts the working days in a row on which you made an ask"),
-        ("why my streak is zero", "streak: 1 working day with an ask made"),
+        ("what is streak", "Your streak counts the days in a row on which you made an ask"),
+        ("why my streak is zero", "streak: 1 day in a row with an ask made"),
     ],
     "targets and an ask in one message: both, and no sentence stored as a company": [
         (

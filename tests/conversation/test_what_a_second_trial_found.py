@@ -1,0 +1,138 @@
+"""What a second tester found, playing 99 members in the console without reading the code
+(ninth session): each message here had changed the wrong thing — paused the member for
+someone else's trip, recorded a maybe as a no, resumed check-ins nobody had paused — or lost
+half of what the member said.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.domain import AskStatus, Outcome
+from bot.progress import streak
+from storage import Database
+from tests.support.chat import Chat
+
+MONDAY = "2026-03-02T08:00"  # Chicago
+DANA = "Ask Dana Lee for a referral to the PM role at Stripe"
+
+
+def morning(db: Database) -> Chat:
+    chat = Chat(db, start=MONDAY, user="Ana", tz="America/Chicago")
+    chat.greet()
+    chat.say("ok")
+    chat.advance("1h")
+    return chat
+
+
+def asked_dana(db: Database) -> Chat:
+    """Dana's ask planned at 09:00, and the afternoon question come."""
+    chat = morning(db)
+    chat.say(DANA)
+    chat.advance("8h")
+    return chat
+
+
+def the_ask(db: Database):  # type: ignore[no-untyped-def]
+    with db() as uow:
+        [ask] = uow.asks.for_member(1)
+        member = uow.members.get(1)
+        assert member is not None
+        return ask, member
+
+
+# ------------------------------------------------------- the person asked is away, not the member
+
+
+def test_his_trip_keeps_the_ask_open_and_the_member_checked_in(sqlite_db: Database) -> None:
+    chat = asked_dana(sqlite_db)
+    [reply] = chat.say("not yet, he's travelling till thursday")
+    assert reply == (
+        "Then it can wait until Dana Lee is back. The ask stays open — I'll ask again on "
+        "Thursday at 17:00."
+    )
+    ask, member = the_ask(sqlite_db)
+    assert ask.status == AskStatus.OPEN and member.paused_until is None
+    assert any("Morning, Ana" in line for line in chat.advance("16h"))  # Tuesday still comes
+
+
+def test_a_trip_far_off_names_the_date(sqlite_db: Database) -> None:
+    chat = asked_dana(sqlite_db)
+    [reply] = chat.say("she's on vacation till the 15th")
+    assert reply.endswith("I'll ask again on Monday 16 March at 17:00.")
+    ask, member = the_ask(sqlite_db)
+    assert ask.status == AskStatus.OPEN and member.paused_until is None
+
+
+def test_away_when_the_follow_up_comes_moves_the_follow_up(sqlite_db: Database) -> None:
+    chat = asked_dana(sqlite_db)
+    chat.say("made it")
+    chat.say("waiting")
+    follow_up = chat.advance("3d")
+    assert any("Heard back from Dana Lee?" in line for line in follow_up)
+    [reply] = chat.say("she's on vacation till the 15th")
+    assert reply == (
+        "Noted. No point nudging while Dana Lee is away — I'll check in about Dana Lee on "
+        "Monday 16 March."
+    )
+    ask, member = the_ask(sqlite_db)
+    assert ask.outcome == Outcome.WAITING and member.paused_until is None
+
+
+def test_away_said_later_in_the_day_is_about_the_open_ask(sqlite_db: Database) -> None:
+    chat = asked_dana(sqlite_db)
+    chat.say("made it")
+    chat.say("waiting")
+    chat.advance("16h")  # Tuesday's morning question is pending
+    [reply] = chat.say("she's away this week i think")
+    assert reply.endswith("I'll check in about Dana Lee on Monday 9 March.")
+    ask, member = the_ask(sqlite_db)
+    assert ask.outcome == Outcome.WAITING and member.paused_until is None
+
+
+# ------------------------------------------------------------------ a maybe is not a no
+
+
+def test_a_maybe_with_a_freeze_is_waiting_until_next_month(sqlite_db: Database) -> None:
+    chat = asked_dana(sqlite_db)
+    chat.say("made it")
+    [reply] = chat.say("he said maybe next month, they have a hiring freeze rn")
+    assert reply == (
+        "Asking was the hard part. No point nudging before then — I'll check in about Dana Lee "
+        "on Wednesday 1 April."
+    )
+    ask, _ = the_ask(sqlite_db)
+    assert ask.outcome == Outcome.WAITING
+
+
+def test_a_no_with_a_maybe_later_is_still_a_no(sqlite_db: Database) -> None:
+    chat = asked_dana(sqlite_db)
+    chat.say("made it")
+    [reply] = chat.say("she said no, maybe next year")
+    assert reply.startswith("A no is still an answer")
+    assert the_ask(sqlite_db)[0].outcome == Outcome.NO
+
+
+def test_someone_elses_leave_resumes_nothing(sqlite_db: Database) -> None:
+    chat = asked_dana(sqlite_db)
+    chat.say("made it")
+    [reply] = chat.say("he said he'll intro me next week when the recruiter is back from leave")
+    assert reply.startswith("Great outcome.")
+    assert the_ask(sqlite_db)[0].outcome == Outcome.YES
+
+
+def test_next_month_is_the_first_of_the_month_not_monday(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    [reply] = chat.say("pause till next month")
+    assert reply.startswith("Paused until Wed 1 Apr.")
+
+
+# ------------------------------------------------------------------------- the streak
+
+
+def test_an_ask_made_on_a_saturday_counts_and_sunday_breaks_nothing() -> None:
+    weekdays = frozenset(range(5))
+    friday, saturday, monday = date(2026, 3, 6), date(2026, 3, 7), date(2026, 3, 9)
+    assert streak({friday, saturday}, weekdays, saturday) == 2
+    assert streak({friday, saturday, monday}, weekdays, monday) == 3
+    assert streak({friday}, weekdays, monday) == 1  # the weekend between breaks nothing
