@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from bot.conversation import admin, answers, followups, group, onboarding, planning, words
-from bot.conversation.intents import Context, Intent, Reading, read
+from bot.conversation.intents import Context, Intent, Reading, read, settings_aside
 from bot.conversation.states import State
 from bot.conversation.turn import Turn
 
@@ -182,6 +182,15 @@ def respond_to_text(turn: Turn, text: str, after_onboarding: bool = False) -> St
         paused=paused,
         asking=asking if isinstance(asking, str) else None,
     )
+    aside = settings_aside(text, context)
+    if aside is not None:
+        # "did it! also can you move my check-ins to 8am": the setting, then the news (which
+        # keeps the question it answers: the setting's handler may have cleared it)
+        head, settings = aside
+        pending = dict(member.state_data)
+        act(turn, settings, State.IDLE)
+        member.state_data = pending
+        return act(turn, read(head, context), state)
     reading = read(text, context)
     if after_onboarding and reading.intent in (
         Intent.GREETING,

@@ -1283,6 +1283,22 @@ def _ask_after(low: str, context: Context) -> bool:
     )
 
 
+def settings_aside(text: str, context: Context) -> tuple[str, Reading] | None:
+    """A settings request after other news ("she said yes and can you pause me next week"): the
+    news on its own, and the request read on its own; None unless both parts are understood
+    and the request is a schedule change or a break."""
+    aside = vocab.SETTINGS_ASIDE.search(text)
+    if aside is None or aside.start() == 0:
+        return None
+    head = text[: aside.start()].strip()
+    settings = read(aside.group("rest"), replace(context, state=State.IDLE))
+    if settings.intent not in (Intent.SCHEDULE, Intent.PAUSE):
+        return None
+    if read(head, context).intent in (Intent.OTHER, Intent.SCHEDULE, Intent.PAUSE):
+        return None
+    return head, settings
+
+
 def _someone_else_away(low: str) -> bool:
     """ "not yet, he's travelling till thursday", "she is on leave": the person asked is away,
     never the member (who keeps their check-ins)."""

@@ -136,3 +136,35 @@ def test_an_ask_made_on_a_saturday_counts_and_sunday_breaks_nothing() -> None:
     assert streak({friday, saturday}, weekdays, saturday) == 2
     assert streak({friday, saturday, monday}, weekdays, monday) == 3
     assert streak({friday}, weekdays, monday) == 1  # the weekend between breaks nothing
+
+
+# ------------------------------------------------- two things in one message: both are done
+
+
+def test_made_it_and_a_new_time_both_count(sqlite_db: Database) -> None:
+    chat = asked_dana(sqlite_db)
+    done, question = chat.say("did it! also can you move my check-ins to 8am")
+    assert done == "Done: check-ins mon-fri at 08:00 (America/Chicago)."
+    assert question == "Nice — you asked. What happened?"
+    ask, member = the_ask(sqlite_db)
+    assert ask.status == AskStatus.MADE and member.checkin_time.hour == 8
+    [thanks] = chat.say("said yes")  # the question is still the pending one
+    assert thanks.startswith("Great outcome.")
+
+
+def test_a_yes_and_a_break_both_count(sqlite_db: Database) -> None:
+    chat = asked_dana(sqlite_db)
+    chat.say("made it")
+    paused, thanks = chat.say("she said yes and also can you pause me next week")
+    assert paused.startswith("Paused until Mon 16 Mar.")
+    assert thanks.startswith("Great outcome.")
+    ask, member = the_ask(sqlite_db)
+    assert ask.outcome == Outcome.YES and member.paused_until is not None
+
+
+def test_someone_elses_pause_is_no_request(sqlite_db: Database) -> None:
+    chat = asked_dana(sqlite_db)
+    chat.say("made it")
+    [reply] = chat.say("she said yes, and I also asked my cousin to pause her job search lol")
+    assert reply.startswith("Great outcome.")
+    assert the_ask(sqlite_db)[1].paused_until is None
