@@ -168,3 +168,31 @@ def test_someone_elses_pause_is_no_request(sqlite_db: Database) -> None:
     [reply] = chat.say("she said yes, and I also asked my cousin to pause her job search lol")
     assert reply.startswith("Great outcome.")
     assert the_ask(sqlite_db)[1].paused_until is None
+
+
+# ------------------------------------------------------- pointed to someone else: a lead
+
+
+FUNKE = "I go ask Funke make she refer me for the analyst role for GTBank"
+
+
+def test_pidgin_made_and_pointed_to_emeka(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    chat.say(FUNKE)
+    chat.advance("8h")
+    [made] = chat.say("I don ask am")
+    assert made == "Nice — you asked. What happened?"
+    [lead] = chat.say("she say make I ask Emeka instead")
+    assert lead == (
+        "Funke pointed you to Emeka — that's a warm lead, not a dead end. Thank Funke, then tell "
+        "me your ask of Emeka: “Ask Emeka for …”."
+    )
+    [ask] = the_ask(sqlite_db)[:1]
+    assert ask.who == "Funke" and ask.outcome == Outcome.NO  # Funke's ask is kept as it was
+
+
+def test_told_me_to_ask_someone_is_a_lead_with_the_whole_name(sqlite_db: Database) -> None:
+    chat = asked_dana(sqlite_db)
+    chat.say("I have asked")
+    [lead] = chat.say("she told me to ask emeka okafor for the referral")
+    assert lead.startswith("Dana Lee pointed you to Emeka Okafor")
