@@ -693,6 +693,17 @@ _FOREIGN_FAVOURS: tuple[tuple[re.Pattern[str], RequestKind, str], ...] = (
         REFERRAL,
         _PASSING_ON,
     ),
+    # "pido a Mariana una referencia para el puesto de data", "uma indicação pra vaga na
+    # Stone", "une recommandation pour le poste": the favour named as a noun, and its target.
+    (
+        re.compile(
+            r"\b(?:una|uma|un|une)\s(?:referencia|referência|indicación|indicacion|indicação"
+            r"|indicacao|recomendación|recomendacion|recomendação|recomendacao|recommandation)"
+            r"\s(?P<t>)(?:pra|para|pro|pour|en|na|no|al|à|au|for|to|at)\s"
+        ),
+        REFERRAL,
+        "a referral",
+    ),
     # "me colocar no banco de talentos interno", "m'ajouter au vivier de talents".
     (
         re.compile(
@@ -771,7 +782,7 @@ _FOREIGN_SELF = re.compile(r"\b(?:je|j'|eu|yo|vou|vais|voy|vamos|moi|nous)\b")
 _FOREIGN_WORDS = frozenset(
     {"me", "mon", "ma", "meu", "minha", "mi", "mes", "minhas", "mis", "indicar-me"}
     | {"recomendar-me", "recommande-moi", "recomendarme", "présente-moi", "apresentar-me"}
-    | {"presentarme", "ponerme", "ako", "yung", "ang", "ung", "'yung"}
+    | {"presentarme", "ponerme", "ako", "yung", "ang", "ung", "'yung", "una", "uma", "un", "une"}
 )
 _FOREIGN_GATE = frozenset(
     {"indicar", "indica", "indicas", "indicar-me", "recomendar", "recomenda", "recomendas"}
@@ -788,6 +799,8 @@ _FOREIGN_GATE = frozenset(
     | {"presentara", "apresente", "apresentem", "apresentasse", "conecte"}
     | {"i-refer", "i-endorse", "i-recommend", "irefer", "iendorse", "i-forward", "iforward"}
     | {"i-pasa", "ipasa", "i-send", "isend", "ibigay"}
+    | {"referencia", "referência", "indicación", "indicacion", "indicação", "indicacao"}
+    | {"recomendación", "recomendacion", "recomendação", "recomendacao", "recommandation"}
 )
 # A question asked in French, Portuguese or Spanish (sixth session, j15request): people at a
 # named place ("se ele conhece alguém no time de dados do QuintoAndar", "tu connais quelqu'un

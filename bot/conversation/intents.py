@@ -1191,7 +1191,7 @@ def someone_in(plan: str) -> str | None:
     if who is None or who.startswith(("<@", "my ", "My ")):
         return who
     first = who.split()[0]
-    if plan.lstrip().startswith(first) or not _plainly_a_name(first.lower()):
+    if plan.lstrip().lower().startswith(first.lower()) or not _plainly_a_name(first.lower()):
         return None
     return who
 
