@@ -32,9 +32,11 @@ from bot.conversation.phrases import (
     LEADING_HEDGE,
     MEETING,
     NAME_GIVEN,
+    ONE_FAVOUR_TWO_PEOPLE,
     SAME_AGAIN,
     TRAILING_HEDGE,
     TWO_ASKS,
+    TWO_ASKS_ELIDED,
 )
 from bot.conversation.states import State
 from bot.conversation.text import short, yours
@@ -62,25 +64,44 @@ def plan(turn: Turn, reading: Reading) -> State:
     if SAME_AGAIN.fullmatch(reading.text.lower().strip(" .!")):
         return _same_again(turn)
     assessment = judge(turn, reading.text)
-    if assessment.verdict == Verdict.SPECIFIC:
+    if assessment.verdict == Verdict.SPECIFIC or (
+        assessment.who is None and ONE_FAVOUR_TWO_PEOPLE.match(reading.text.strip())
+    ):  # "Ask Dana and Tom for a referral" names two people: vague to the assessor alone
         two = _two_asks(turn, reading.text)
-        return record_two(turn, *two) if two else record(turn, assessment)
+        if two is not None:
+            return record_two(turn, *two)
+    if assessment.verdict == Verdict.SPECIFIC:
+        return record(turn, assessment)
     return ask_for_missing(turn, assessment, questions=1)
 
 
 def _two_asks(turn: Turn, text: str) -> tuple[Assessment, Assessment] | None:
     """ "Ask Dana for a referral at Paystack and ask Tom to review my resume": two specific
     asks of two people in one message, each judged on its own."""
-    for split in TWO_ASKS.finditer(text):
-        first, second = judge(turn, text[: split.start()]), judge(turn, text[split.end() :])
-        if (
-            first.verdict == second.verdict == Verdict.SPECIFIC
-            and first.who
-            and second.who
-            and first.who.lower() != second.who.lower()
-        ):
+    shared = ONE_FAVOUR_TWO_PEOPLE.match(text.strip())
+    if shared is not None:
+        first = judge(turn, f"{shared['verb']}{shared['a']} {shared['rest']}")
+        second = judge(turn, f"Ask {shared['b']} {shared['rest']}")
+        if _two_people(first, second):
+            return first, second
+    splits = [(split, "") for split in TWO_ASKS.finditer(text)]
+    splits += [(split, "Ask ") for split in TWO_ASKS_ELIDED.finditer(text)]
+    for split, verb in splits:
+        first = judge(turn, text[: split.start()])
+        second = judge(turn, verb + text[split.end() :])
+        if _two_people(first, second):
             return first, second
     return None
+
+
+def _two_people(first: Assessment, second: Assessment) -> bool:
+    """Both asks specific, of two different people."""
+    return (
+        first.verdict == second.verdict == Verdict.SPECIFIC
+        and first.who is not None
+        and second.who is not None
+        and first.who.lower() != second.who.lower()
+    )
 
 
 def _same_again(turn: Turn) -> State:

@@ -196,3 +196,33 @@ def test_told_me_to_ask_someone_is_a_lead_with_the_whole_name(sqlite_db: Databas
     chat.say("I have asked")
     [lead] = chat.say("she told me to ask emeka okafor for the referral")
     assert lead.startswith("Dana Lee pointed you to Emeka Okafor")
+
+
+# ------------------------------------------------------------- two asks, however they are joined
+
+
+def test_a_second_ask_without_its_verb_is_a_second_ask(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    [reply] = chat.say(
+        "gonna ask Ana Souza for an intro to her manager at Nubank, plus Pedro to look over my CV"
+    )
+    assert reply.startswith(
+        "Two real asks: Ana Souza, an intro to her manager at Nubank — and Pedro, a review of "
+        "your CV."
+    )
+
+
+def test_one_favour_of_two_people_is_two_asks(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    [reply] = chat.say("Ask Dana Lee and Tom Park for a referral at Stripe")
+    assert reply.startswith(
+        "Two real asks: Dana Lee, a referral at Stripe — and Tom Park, a referral at Stripe."
+    )
+    with sqlite_db() as uow:
+        assert [a.who for a in uow.asks.for_member(1)] == ["Dana Lee", "Tom Park"]
+
+
+def test_a_spanish_plan_names_mariana_not_the_first_words(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    [reply] = chat.say("hoy le pido a Mariana una referencia para el puesto de data en Globant")
+    assert reply.startswith("That's a real ask: Mariana, a referral")
