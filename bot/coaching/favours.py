@@ -168,7 +168,9 @@ _REFERRAL = re.compile(
     # The favour starts after "for " (the empty group `w` marks where): no lookbehind, which
     # would be tried at every position of the message.
     r"|\b(?:(?:for|get|request|requesting)\s(?P<w>)|(?:an?|one)\s)"
-    r"(?!(?:few|couple|some|more|any|the)\s)(?:[\w&.'-]+\s){0,2}?referrals?\b(?!\s(?:program|programs|bonus|bonuses|policy|link|portal"
+    # ("for the referral for the backend role": the one referral, with its target)
+    r"(?!(?:few|couple|some|more|any)\s|the\s(?!referral\s(?:for|to|at|into)\s))"
+    r"(?:[\w&.'-]+\s){0,2}?referrals?\b(?!\s(?:program|programs|bonus|bonuses|policy|link|portal"
     r"|process))"
     r"|\bsubmit(?:s|ted|ting)?\s(?:me|my\sname)\s(?:as|for)\s(?:an?\s)?(?:[\w-]+\s)?"
     r"(?:referral|candidate)\b"

@@ -64,9 +64,18 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str =
             if re.search(r"\bshould i (send|email|forward|reply|get back)\b", text, re.IGNORECASE)
             else ""
         )
+        leads = _leads_given(text)
+        first = leads.split(" and ")[0].split(", ")[0] if leads else ""
+        next_ask = (
+            ""
+            if not leads
+            else f" {leads} is a warm lead now — tell me your ask: “Ask {first} for …”."
+            if first == leads
+            else f" {leads} are warm leads now — tell me your ask of one: “Ask {first} for …”."
+        )
         turn.say(
             f"{prefix}Great outcome. {send_now}A two-line thank-you to {who} today keeps the door open — "
-            "don't be a hit-and-run."
+            f"don't be a hit-and-run.{next_ask}"
         )
     elif result == Outcome.WAITING and (again := _asked_again_on(turn, text)) is not None:
         # "not yet, can you remind me monday": the follow-up comes that day
@@ -120,6 +129,21 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str =
             "remember it. Who's next?"
         )
     return State.IDLE
+
+
+_LEADS = re.compile(
+    r"\b(?:names?|contacts?|people)\b[:,]?\s*(?:-\s*)?(?P<names>[A-Z][\w'-]+(?:\s*(?:,|and|&)\s*"
+    r"[A-Z][\w'-]+)*)"
+)
+
+
+def _leads_given(text: str) -> str | None:
+    """The people a yes handed on ("she sent me two names, Ife and Musa" -> "Ife and Musa")."""
+    found = _LEADS.search(text)
+    if found is None:
+        return None
+    names = [n for n in re.split(r"\s*(?:,|\band\b|&)\s*", found.group("names")) if n]
+    return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
 
 
 def _asked_again_on(turn: Turn, text: str) -> int | None:

@@ -226,3 +226,35 @@ def test_a_spanish_plan_names_mariana_not_the_first_words(sqlite_db: Database) -
     chat = morning(sqlite_db)
     [reply] = chat.say("hoy le pido a Mariana una referencia para el puesto de data en Globant")
     assert reply.startswith("That's a real ask: Mariana, a referral")
+
+
+# ------------------------------------------------------------------ answers in their own words
+
+
+def test_the_referral_for_a_role_answers_what_dana_is_asked_for(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    chat.say("I'll reach out to Dana")
+    [reply] = chat.say("the referral for the backend role")
+    assert reply.startswith("That's a real ask: Dana, a referral for the backend role.")
+
+
+def test_call_me_instead_of_a_handle_is_a_new_name_not_a_plan(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    [reply] = chat.say("can u call me Ravi instead of rsingh")
+    assert reply.startswith("Got it — I'll call you Ravi from now on.")
+    with sqlite_db() as uow:
+        assert uow.asks.for_member(1) == []
+
+
+def test_names_sent_are_a_yes_and_the_next_asks(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    chat.say("Ask Dana Lee for two names at Stripe")
+    chat.advance("8h")
+    chat.say("made it")
+    chat.say("waiting")
+    chat.advance("3d")  # the follow-up: "Heard back from Dana Lee?"
+    [reply] = chat.say("she sent me two names, Ife and Musa")
+    assert reply.endswith(
+        "Ife and Musa are warm leads now — tell me your ask of one: “Ask Ife for …”."
+    )
+    assert the_ask(sqlite_db)[0].outcome == Outcome.YES
