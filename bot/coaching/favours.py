@@ -685,6 +685,18 @@ _FOREIGN_FAVOURS: tuple[tuple[re.Pattern[str], RequestKind, str], ...] = (
         REFERRAL,
         "a referral",
     ),
+    # "para sa referral sa Accenture" ("for the referral at Accenture"), "para sa intro sa
+    # manager niya".
+    (
+        re.compile(r"\bpara\s(?:sa\s)?(?:referral|recommendation)\s(?P<t>)(?:sa|for|at|in|to)\s"),
+        REFERRAL,
+        "a referral",
+    ),
+    (
+        re.compile(r"\bpara\s(?:sa\s)?(?:intro|introduction)\s(?P<t>)(?:sa|kay|to|with)\s"),
+        INTRODUCTION,
+        "an intro",
+    ),
     # "kung pwede i-forward yung CV ko sa hiring manager", "ipasa yung resume ko kay Ma'am Joy".
     (
         re.compile(
@@ -784,7 +796,20 @@ _FOREIGN_SELF = re.compile(r"\b(?:je|j'|eu|yo|vou|vais|voy|vamos|moi|nous)\b")
 _FOREIGN_WORDS = frozenset(
     {"me", "mon", "ma", "meu", "minha", "mi", "mes", "minhas", "mis", "indicar-me"}
     | {"recomendar-me", "recommande-moi", "recomendarme", "présente-moi", "apresentar-me"}
-    | {"presentarme", "ponerme", "ako", "yung", "ang", "ung", "'yung", "una", "uma", "un", "une"}
+    | {
+        "presentarme",
+        "ponerme",
+        "ako",
+        "yung",
+        "ang",
+        "ung",
+        "'yung",
+        "una",
+        "uma",
+        "un",
+        "une",
+        "sa",
+    }
 )
 _FOREIGN_GATE = frozenset(
     {"indicar", "indica", "indicas", "indicar-me", "recomendar", "recomenda", "recomendas"}
@@ -801,7 +826,7 @@ _FOREIGN_GATE = frozenset(
     | {"presentara", "apresente", "apresentem", "apresentasse", "conecte"}
     | {"i-refer", "i-endorse", "i-recommend", "irefer", "iendorse", "i-forward", "iforward"}
     | {"i-pasa", "ipasa", "i-send", "isend", "ibigay"}
-    | {"referencia", "referência", "indicación", "indicacion", "indicação", "indicacao"}
+    | {"referencia", "referência", "indicación", "indicacion", "indicação", "indicacao", "para"}
     | {"recomendación", "recomendacion", "recomendação", "recomendacao", "recommandation"}
 )
 # A question asked in French, Portuguese or Spanish (sixth session, j15request): people at a

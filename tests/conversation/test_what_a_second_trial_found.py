@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from bot.domain import AskStatus, Outcome
 from bot.progress import streak
 from storage import Database
@@ -258,3 +260,21 @@ def test_names_sent_are_a_yes_and_the_next_asks(sqlite_db: Database) -> None:
         "Ife and Musa are warm leads now — tell me your ask of one: “Ask Ife for …”."
     )
     assert the_ask(sqlite_db)[0].outcome == Outcome.YES
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["na-send ko na po", "tapos na po", "oo, nagawa ko na", "e don do", "I don ask am"],
+)
+def test_made_in_taglish_and_pidgin_is_made(sqlite_db: Database, said: str) -> None:
+    chat = asked_dana(sqlite_db)
+    assert chat.say(said) == ["Nice — you asked. What happened?"]
+    assert the_ask(sqlite_db)[0].status == AskStatus.MADE
+
+
+def test_a_taglish_report_of_an_ask_made_is_noted_not_planned(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    [reply] = chat.say("nag-message na ako kay Joy kanina para sa referral sa Accenture")
+    assert reply == "Noted: you asked Joy. What happened?"
+    ask = the_ask(sqlite_db)[0]
+    assert ask.who == "Joy" and ask.status == AskStatus.MADE
