@@ -1542,7 +1542,8 @@ def _names_outcome(low: str) -> bool:
             r"(he|she|they) (already )?(sent|forwarded|passed on|shared|submitted) (my|the)|"
             r"never (got|gotten) back|got back to me|(finally )?(answered|replied|responded)|"
             r"^still no\b|(she|he|they) (wrote|sent|signed|posted|left) (it|one|me)\b"
-            r"|\b(sent|gave|shared) me (\w+ )?(two|2|three|3|a few|a couple|some|a list|a name|"
+            r"|never (reply|answer)|\b(go|don) (refer|intro|connect|link) me|dem don fill|"
+            r"\b(sent|gave|shared) me (\w+ )?(two|2|three|3|a few|a couple|some|a list|a name|"
             r"the name|a contact|her contact|his contact)\b"
             r"|(didn'?t|did not|hasn'?t|has not) (answer|answered|reply|replied|respond|responded|"
             r"get back|gotten back|got back|write back)\b)",

@@ -278,3 +278,22 @@ def test_a_taglish_report_of_an_ask_made_is_noted_not_planned(sqlite_db: Databas
     assert reply == "Noted: you asked Joy. What happened?"
     ask = the_ask(sqlite_db)[0]
     assert ask.who == "Joy" and ask.status == AskStatus.MADE
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome", "begins"),
+    [
+        ("e don reply, he go refer me", Outcome.YES, "Great outcome."),
+        ("he never reply me", Outcome.WAITING, "Asking was the hard part."),
+        ("dem don fill the position sha", Outcome.NO, "A no is still an answer"),
+        ("she say make i apply direct for website", Outcome.NO, "A no is still an answer"),
+    ],
+)
+def test_how_it_went_in_pidgin(
+    sqlite_db: Database, said: str, outcome: Outcome, begins: str
+) -> None:
+    chat = asked_dana(sqlite_db)
+    chat.say("I don ask am")
+    [reply] = chat.say(said)
+    assert reply.startswith(begins), reply
+    assert the_ask(sqlite_db)[0].outcome == outcome
