@@ -141,6 +141,10 @@ _LIGHT_REPLIES: dict[str, tuple[str, ...]] = {
     "wrong chat": ("No worries 🙂", "Happens to everyone 🙂"),
     "a laugh": ("😄", "Ha! 🙂"),
     "be right back": ("Take your time — I'm here.", "No rush."),
+    "thinking aloud": (
+        "Take your time. A name and one favour is all it takes.",
+        "No rush — think of one person who already knows your work.",
+    ),
 }
 
 
@@ -157,7 +161,9 @@ def unclear(turn: Turn, reading: Reading) -> State:
             )
         )
         return _stay(turn)
-    light = _LIGHT_REPLIES.get(reading.why)
+    planning_now = turn.member.state in (State.IDLE, State.AWAITING_ASK, State.CLARIFYING)
+    why = "be right back" if reading.why == "thinking aloud" and not planning_now else reading.why
+    light = _LIGHT_REPLIES.get(why)
     if light is not None:  # "sorry wrong chat 🙈", "lol", "brb": a nod, nothing to act on
         turn.say_one_of(light)
         return _stay(turn)

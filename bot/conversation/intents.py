@@ -619,6 +619,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.OTHER, "a laugh")
     if vocab.BRB.match(low) and len(words) <= 6:
         return reading(Intent.OTHER, "be right back")
+    if vocab.THINKING_ALOUD.match(low):
+        return reading(Intent.OTHER, "thinking aloud")
     if (
         state != State.ONBOARDING
         and vocab.SCHEDULE_REQUEST.search(low)

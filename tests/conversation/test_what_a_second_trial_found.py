@@ -297,3 +297,10 @@ def test_how_it_went_in_pidgin(
     [reply] = chat.say(said)
     assert reply.startswith(begins), reply
     assert the_ask(sqlite_db)[0].outcome == outcome
+
+
+def test_thinking_aloud_gets_time_not_a_misunderstanding(sqlite_db: Database) -> None:
+    chat = morning(sqlite_db)
+    first, second = chat.say("hmm")[0], chat.say("umm… let me think 🤔")[0]
+    assert first == "Take your time. A name and one favour is all it takes."
+    assert second == "No rush — think of one person who already knows your work."
