@@ -59,23 +59,34 @@ def test_a_whole_answer_is_not_read_as_half(sqlite_db: Database, said: str, repl
     assert answer.startswith(reply)
 
 
-def test_a_yes_that_has_to_wait_is_no_no(sqlite_db: Database) -> None:
+HARD_PART = "Asking was the hard part."
+UNTIL_APRIL = (
+    f"{HARD_PART} No point nudging before then — I'll check in about Dana on Wednesday 1 April."
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "reply"),
+    [
+        ("yes, but she can't refer me until april", UNTIL_APRIL),  # a yes that has to wait
+        (
+            "she's on vacation till the 15th",
+            f"{HARD_PART} No point nudging while Dana is away — I'll check in about Dana on "
+            "Monday 16 March.",
+        ),
+        ("she said maybe next month", UNTIL_APRIL),  # a maybe is no yes
+        (
+            "he replied maybe after the reorg",
+            f"{HARD_PART} I'll check in about Dana in a few days; a thank-you note now never hurts.",
+        ),
+    ],
+)
+def test_an_answer_that_has_to_wait_is_waited_for(
+    sqlite_db: Database, said: str, reply: str
+) -> None:
     chat = asked_dana(sqlite_db)
-    [reply] = chat.say("yes, but she can't refer me until april")
-    assert reply == (
-        "Asking was the hard part. No point nudging before then — I'll check in about Dana on "
-        "Wednesday 1 April."
-    )
+    assert chat.say(said) == [reply]
     assert dana(sqlite_db).outcome == Outcome.WAITING
-
-
-def test_someone_away_is_waited_for(sqlite_db: Database) -> None:
-    chat = asked_dana(sqlite_db)
-    [reply] = chat.say("she's on vacation till the 15th")
-    assert reply == (
-        "Asking was the hard part. No point nudging while Dana is away — I'll check in about "
-        "Dana on Monday 16 March."
-    )
 
 
 def dropped_after_waiting(db: Database) -> Chat:
@@ -239,14 +250,6 @@ def test_pidgin_questions_get_their_answers(sqlite_db: Database) -> None:
     assert ideas.startswith("For Femi, pick one:")
     [noted] = chat.say("a ref at flutterwave")
     assert noted.startswith("That's a real ask: Femi, a referral at flutterwave.")
-
-
-@pytest.mark.parametrize("said", ["she said maybe next month", "he replied maybe after the reorg"])
-def test_a_maybe_is_waiting_not_a_yes(sqlite_db: Database, said: str) -> None:
-    chat = asked_dana(sqlite_db)
-    [reply] = chat.say(said)
-    assert reply.startswith("Asking was the hard part.")
-    assert dana(sqlite_db).outcome == Outcome.WAITING
 
 
 def test_an_ask_told_after_it_was_made_is_noted_with_its_favour(sqlite_db: Database) -> None:

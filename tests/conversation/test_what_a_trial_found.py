@@ -131,12 +131,18 @@ def test_no_thank_you_note_for_someone_who_has_not_answered(sqlite_db: Database)
 # ----------------------------------------------------------------- the group's help, typed
 
 
-def test_typed_yes_and_happy_to_help_work_like_the_buttons(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    bob = Chat(sqlite_db, start=MONDAY, user="Bob")
+def bob_knows_shopify(db: Database) -> Chat:
+    """Ana at the morning question, and Bob, in her group, who knows people at Shopify."""
+    chat = at_the_morning_question(db)
+    bob = Chat(db, start=MONDAY, user="Bob")
     bob.greet()
     bob.say("ok")
     chat.say("know Shopify", user="Bob")
+    return chat
+
+
+def test_typed_yes_and_happy_to_help_work_like_the_buttons(sqlite_db: Database) -> None:
+    chat = bob_knows_shopify(sqlite_db)
     [offer] = chat.say("who knows someone at Shopify?")
     assert offer.startswith("Someone in the group knows people at Shopify.")
     replies = chat.say("yes please")
@@ -149,11 +155,7 @@ def test_typed_yes_and_happy_to_help_work_like_the_buttons(sqlite_db: Database) 
 
 
 def test_a_typed_no_thanks_withdraws_and_a_later_yes_is_its_own(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    bob = Chat(sqlite_db, start=MONDAY, user="Bob")
-    bob.greet()
-    bob.say("ok")
-    chat.say("know Shopify", user="Bob")
+    chat = bob_knows_shopify(sqlite_db)
     chat.say("who knows someone at Shopify?")
     assert chat.say("no thanks") == ["No problem — I won't ask."]
     chat.say("Ask Jen Park for a referral at Stripe")
