@@ -9,18 +9,9 @@ from __future__ import annotations
 import pytest
 
 from storage import Database
-from tests.support.chat import Chat
+from tests.support.chat import at_the_morning_question
 
 WEDNESDAY = "2026-03-04T08:00"  # Chicago
-
-
-def at_the_morning_question(db: Database, start: str = WEDNESDAY, user: str = "Ana") -> Chat:
-    chat = Chat(db, start=start, user=user)
-    chat.greet()
-    chat.say("ok")
-    [morning] = chat.advance("1h")
-    assert "What's your specific ask today" in morning
-    return chat
 
 
 def plans(db: Database) -> list[tuple[str, str | None, str]]:
@@ -43,7 +34,7 @@ def plans(db: Database) -> list[tuple[str, str | None, str]]:
 def test_just_coffee_this_time_keeps_the_plan_without_another_question(
     sqlite_db: Database, said: str
 ) -> None:
-    chat = at_the_morning_question(sqlite_db)
+    chat = at_the_morning_question(sqlite_db, WEDNESDAY)
     [question] = chat.say("coffee with Theo")
     assert "What will you ask Theo for" in question
     [reply] = chat.say(said)
@@ -63,7 +54,7 @@ def test_just_coffee_this_time_keeps_the_plan_without_another_question(
     ["remind me monday", "can you remind me on monday", "ask me again on monday pls"],
 )
 def test_remind_me_monday_waits_until_monday(sqlite_db: Database, said: str) -> None:
-    chat = at_the_morning_question(sqlite_db)  # a Wednesday
+    chat = at_the_morning_question(sqlite_db, WEDNESDAY)  # a Wednesday
     [reply] = chat.say(said)
     assert reply == "No problem — I'll ask again on Monday at 09:00."
     delivered = chat.advance("5d")
@@ -72,7 +63,7 @@ def test_remind_me_monday_waits_until_monday(sqlite_db: Database, said: str) -> 
 
 
 def test_remind_me_monday_mid_plan_keeps_the_plan(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+    chat = at_the_morning_question(sqlite_db, WEDNESDAY)
     chat.say("coffee with Theo")
     [reply] = chat.say("not yet, can you remind me monday")
     assert reply == "No problem — I'll keep “coffee with Theo” and ask again on Monday at 09:00."
@@ -82,7 +73,7 @@ def test_remind_me_monday_mid_plan_keeps_the_plan(sqlite_db: Database) -> None:
 
 
 def test_ask_me_again_next_week_is_monday(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+    chat = at_the_morning_question(sqlite_db, WEDNESDAY)
     [reply] = chat.say("ask me again next week")
     assert reply == "No problem — I'll ask again on Monday at 09:00."
 
@@ -100,7 +91,7 @@ def test_ask_me_again_next_week_is_monday(sqlite_db: Database) -> None:
     ],
 )
 def test_the_friday_review_can_be_turned_off_and_on(sqlite_db: Database, said: str) -> None:
-    chat = at_the_morning_question(sqlite_db)
+    chat = at_the_morning_question(sqlite_db, WEDNESDAY)
     chat.say("Ask Jen Park for a referral at Stripe")
     [off] = chat.say(said)
     assert off == (
@@ -118,7 +109,7 @@ def test_the_friday_review_can_be_turned_off_and_on(sqlite_db: Database, said: s
 
 
 def test_a_second_off_says_it_is_already_off(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+    chat = at_the_morning_question(sqlite_db, WEDNESDAY)
     chat.say("no more weekly summaries pls")
     [again] = chat.say("stop the friday review")
     assert again.startswith("The Friday review is already off.")
@@ -128,7 +119,7 @@ def test_a_second_off_says_it_is_already_off(sqlite_db: Database) -> None:
 
 
 def test_a_give_taken_back_is_deleted(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+    chat = at_the_morning_question(sqlite_db, WEDNESDAY)
     chat.say("gave Omar an intro to my old boss")
     chat.say("gave Lu a review of her CV")
     [reply] = chat.say("delete the Omar thing, I didn't actually end up helping him")
@@ -144,7 +135,7 @@ def test_a_give_taken_back_is_deleted(sqlite_db: Database) -> None:
 
 
 def test_jen_again_she_never_replied_is_the_follow_up(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+    chat = at_the_morning_question(sqlite_db, WEDNESDAY)
     chat.say("Ask Jen Park for a referral at Stripe")
     chat.advance("8h")  # 17:00: did you make it?
     chat.say("yes")
@@ -171,21 +162,21 @@ def test_jen_again_she_never_replied_is_the_follow_up(sqlite_db: Database) -> No
     ],
 )
 def test_what_the_coachs_words_mean(sqlite_db: Database, said: str, begins: str) -> None:
-    chat = at_the_morning_question(sqlite_db)
+    chat = at_the_morning_question(sqlite_db, WEDNESDAY)
     [reply] = chat.say(said)
     assert reply.startswith(begins), reply
     assert plans(sqlite_db) == []
 
 
 def test_asking_the_coach_to_stop_asking_is_a_joke_not_a_plan(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+    chat = at_the_morning_question(sqlite_db, WEDNESDAY)
     [reply] = chat.say("my ask: ask you to stop asking me lol")
     assert "pause" in reply and "stop" in reply
     assert plans(sqlite_db) == []
 
 
 def test_remind_me_on_friday_to_thank_priya_is_not_a_day_off(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+    chat = at_the_morning_question(sqlite_db, WEDNESDAY)
     [reply] = chat.say("can you remind me on Friday to thank Priya")
     assert "No problem — I'll ask again" not in reply
     with sqlite_db() as uow:
@@ -194,10 +185,7 @@ def test_remind_me_on_friday_to_thank_priya_is_not_a_day_off(sqlite_db: Database
 
 
 def test_not_yet_remind_me_monday_to_heard_back_follows_up_on_monday(sqlite_db: Database) -> None:
-    chat = Chat(sqlite_db, start="2026-03-02T08:00", user="Ana")  # a Monday
-    chat.greet()
-    chat.say("ok")
-    chat.advance("1h")
+    chat = at_the_morning_question(sqlite_db)  # a Monday
     chat.say("Ask Jen Park for a referral at Stripe")
     chat.advance("8h")
     chat.say("yes")

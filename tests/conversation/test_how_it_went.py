@@ -8,17 +8,12 @@ import pytest
 
 from bot.domain import AskStatus, Outcome
 from storage import Database
-from tests.support.chat import Chat
-
-MONDAY = "2026-03-02T08:00"  # Chicago
+from tests.support.chat import Chat, at_the_morning_question
 
 
 def asked_dana(db: Database) -> Chat:
     """Ana planned an ask of Dana on Monday morning and says at 17:00 that she made it."""
-    chat = Chat(db, start=MONDAY, user="Ana", tz="America/Chicago")
-    chat.greet()
-    chat.say("ok")
-    chat.advance("1h")
+    chat = at_the_morning_question(db)
     chat.say("Ask Dana for a referral at Paystack")
     chat.advance("8h")
     [what_happened] = chat.say("yep")
@@ -64,23 +59,34 @@ def test_a_whole_answer_is_not_read_as_half(sqlite_db: Database, said: str, repl
     assert answer.startswith(reply)
 
 
-def test_a_yes_that_has_to_wait_is_no_no(sqlite_db: Database) -> None:
+HARD_PART = "Asking was the hard part."
+UNTIL_APRIL = (
+    f"{HARD_PART} No point nudging before then — I'll check in about Dana on Wednesday 1 April."
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "reply"),
+    [
+        ("yes, but she can't refer me until april", UNTIL_APRIL),  # a yes that has to wait
+        (
+            "she's on vacation till the 15th",
+            f"{HARD_PART} No point nudging while Dana is away — I'll check in about Dana on "
+            "Monday 16 March.",
+        ),
+        ("she said maybe next month", UNTIL_APRIL),  # a maybe is no yes
+        (
+            "he replied maybe after the reorg",
+            f"{HARD_PART} I'll check in about Dana in a few days; a thank-you note now never hurts.",
+        ),
+    ],
+)
+def test_an_answer_that_has_to_wait_is_waited_for(
+    sqlite_db: Database, said: str, reply: str
+) -> None:
     chat = asked_dana(sqlite_db)
-    [reply] = chat.say("yes, but she can't refer me until april")
-    assert reply == (
-        "Asking was the hard part. No point nudging before then — I'll check in about Dana on "
-        "Wednesday 1 April."
-    )
+    assert chat.say(said) == [reply]
     assert dana(sqlite_db).outcome == Outcome.WAITING
-
-
-def test_someone_away_is_waited_for(sqlite_db: Database) -> None:
-    chat = asked_dana(sqlite_db)
-    [reply] = chat.say("she's on vacation till the 15th")
-    assert reply == (
-        "Asking was the hard part. No point nudging while Dana is away — I'll check in about "
-        "Dana on Monday 16 March."
-    )
 
 
 def dropped_after_waiting(db: Database) -> Chat:
@@ -121,10 +127,7 @@ def test_a_dropped_ask_still_counts_as_made(sqlite_db: Database) -> None:
 
 
 def test_a_cancelled_plan_taken_back_gets_its_afternoon_question(sqlite_db: Database) -> None:
-    chat = Chat(sqlite_db, start=MONDAY, user="Ana", tz="America/Chicago")
-    chat.greet()
-    chat.say("ok")
-    chat.advance("1h")
+    chat = at_the_morning_question(sqlite_db)
     chat.say("Ask Dana for a referral at Paystack")
     [cancelled] = chat.say("cancel that ask")
     assert cancelled.startswith("Cancelled: “Ask Dana for a referral at Paystack”.")
@@ -135,10 +138,7 @@ def test_a_cancelled_plan_taken_back_gets_its_afternoon_question(sqlite_db: Data
 
 
 def test_undo_with_nothing_to_undo(sqlite_db: Database) -> None:
-    chat = Chat(sqlite_db, start=MONDAY, user="Ana", tz="America/Chicago")
-    chat.greet()
-    chat.say("ok")
-    chat.advance("1h")
+    chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say("undo")
     assert reply == (
         "Nothing to undo right now — all's as you left it. When you're ready: who will you ask "
@@ -147,14 +147,6 @@ def test_undo_with_nothing_to_undo(sqlite_db: Database) -> None:
 
 
 # ------------------------------------------------------------- what to ask, and of whom
-
-
-def morning(db: Database) -> Chat:
-    chat = Chat(db, start=MONDAY, user="Ana", tz="America/Chicago")
-    chat.greet()
-    chat.say("ok")
-    chat.advance("1h")
-    return chat
 
 
 @pytest.mark.parametrize(
@@ -187,7 +179,7 @@ def test_same_as_yesterday_after_an_ask_that_was_made(
 
 @pytest.mark.parametrize("said", ["idk", "no idea", "no one comes to mind tbh", "dunno"])
 def test_no_idea_who_gets_help_and_the_plan_waits(sqlite_db: Database, said: str) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     [who] = chat.say("get a referral at paystack")
     assert who.startswith("Who exactly will you ask for a referral at paystack?")
     [help_] = chat.say(said)
@@ -197,7 +189,7 @@ def test_no_idea_who_gets_help_and_the_plan_waits(sqlite_db: Database, said: str
 
 
 def test_no_idea_what_gets_ideas_for_that_person(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     chat.say("coffee with Dana tomorrow")
     [ideas] = chat.say("idk")
     assert ideas.startswith("For Dana, pick one: an intro to someone on their team")
@@ -212,7 +204,7 @@ def test_no_idea_what_gets_ideas_for_that_person(sqlite_db: Database) -> None:
     ],
 )
 def test_what_should_i_ask_someone(sqlite_db: Database, question: str, who: str) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     [ideas] = chat.say(question)
     assert ideas.startswith(f"For {who}, pick one: an intro to someone on their team")
     [noted] = chat.say("a referral")
@@ -227,7 +219,7 @@ def test_what_should_i_ask_someone(sqlite_db: Database, question: str, who: str)
     ],
 )
 def test_two_asks_in_one_message_are_two_asks(sqlite_db: Database, said: str) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say(said)
     assert reply == (
         "Two real asks: Dana, a referral at Paystack — and Tom, a review of your resume. Noted — "
@@ -245,13 +237,13 @@ def test_two_asks_in_one_message_are_two_asks(sqlite_db: Database, said: str) ->
 
 
 def test_one_ask_that_mentions_asking_is_one_ask(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say("I'll ask Priya for an intro to her manager at Stripe")
     assert reply.startswith("That's a real ask: Priya, an intro to her manager at Stripe.")
 
 
 def test_pidgin_questions_get_their_answers(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     [nudge] = chat.say("wetin be nudge sef?")
     assert nudge.startswith("A nudge is a short, friendly follow-up")
     [ideas] = chat.say("wetin make i ask femi?")
@@ -260,16 +252,8 @@ def test_pidgin_questions_get_their_answers(sqlite_db: Database) -> None:
     assert noted.startswith("That's a real ask: Femi, a referral at flutterwave.")
 
 
-@pytest.mark.parametrize("said", ["she said maybe next month", "he replied maybe after the reorg"])
-def test_a_maybe_is_waiting_not_a_yes(sqlite_db: Database, said: str) -> None:
-    chat = asked_dana(sqlite_db)
-    [reply] = chat.say(said)
-    assert reply.startswith("Asking was the hard part.")
-    assert dana(sqlite_db).outcome == Outcome.WAITING
-
-
 def test_an_ask_told_after_it_was_made_is_noted_with_its_favour(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say("asked carla yesterday for a referral at stripe, she said yes")
     assert reply.startswith("Noted: you asked Carla. Great outcome.")
     with sqlite_db() as uow:

@@ -9,17 +9,9 @@ import pytest
 
 from bot.domain import AskStatus
 from storage import Database
-from tests.support.chat import Chat
+from tests.support.chat import Chat, at_the_morning_question
 
 MONDAY = "2026-03-02T08:00"  # Chicago
-
-
-def morning(db: Database, start: str = MONDAY, tz: str = "America/Chicago") -> Chat:
-    chat = Chat(db, start=start, user="Ana", tz=tz)
-    chat.greet()
-    chat.say("ok")
-    chat.advance("1h")
-    return chat
 
 
 def member(db: Database):  # type: ignore[no-untyped-def]
@@ -36,7 +28,7 @@ def member(db: Database):  # type: ignore[no-untyped-def]
     "said", ["stop sending me the midday reminders", "can you stop with the noon message"]
 )
 def test_the_midday_reminder_goes_and_the_mornings_stay(sqlite_db: Database, said: str) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say(said)
     assert reply.startswith("Done — no more midday reminder. The morning question stays")
     assert not member(sqlite_db).stopped
@@ -48,7 +40,7 @@ def test_the_midday_reminder_goes_and_the_mornings_stay(sqlite_db: Database, sai
 
 
 def test_a_birthday_friday_is_left_out_and_nothing_else(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say("pls dont message me on my birthday friday lol")
     assert reply == "Happy birthday! 🎂 No check-in on Friday 6 March."
     assert not member(sqlite_db).stopped
@@ -65,7 +57,7 @@ def test_a_birthday_friday_is_left_out_and_nothing_else(sqlite_db: Database) -> 
     ],
 )
 def test_a_stop_with_an_end_is_a_break(sqlite_db: Database, said: str, until: str) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say(said)
     assert reply.startswith(until)
     assert not member(sqlite_db).stopped
@@ -85,7 +77,7 @@ def test_cest_parfait_keeps_the_paris_zone(sqlite_db: Database) -> None:
 
 
 def test_the_person_asked_on_holiday_never_pauses_the_member(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     chat.say("Ask Bruno Costa for an intro to his friend at Mercado Livre")
     [reply] = chat.say("not yet, he is on holiday till thursday")
     assert "Paused" not in reply
@@ -95,7 +87,7 @@ def test_the_person_asked_on_holiday_never_pauses_the_member(sqlite_db: Database
 
 
 def test_away_this_week_asks_again_next_week(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     chat.say("Ask Leah for a referral at Monzo")
     chat.advance("8h")
     [reply] = chat.say("Not yet, she's away this week")
@@ -104,7 +96,7 @@ def test_away_this_week_asks_again_next_week(sqlite_db: Database) -> None:
 
 
 def test_the_member_on_holiday_is_paused(sqlite_db: Database) -> None:
-    [reply] = morning(sqlite_db).say("i'm on holiday till thursday")
+    [reply] = at_the_morning_question(sqlite_db).say("i'm on holiday till thursday")
     assert reply.startswith("Paused until Thu 5 Mar.")
 
 
@@ -112,7 +104,7 @@ def test_the_member_on_holiday_is_paused(sqlite_db: Database) -> None:
 
 
 def test_no_heard_back_question_during_a_break(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     chat.say("Ask Leah for a referral at Monzo")
     chat.advance("8h")
     chat.say("yes")
@@ -128,7 +120,7 @@ def test_no_heard_back_question_during_a_break(sqlite_db: Database) -> None:
 
 
 def test_no_thank_you_note_for_someone_who_has_not_answered(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     chat.say("Ask Jen Park for a referral at Stripe")
     chat.advance("8h")
     chat.say("yes")
@@ -139,12 +131,18 @@ def test_no_thank_you_note_for_someone_who_has_not_answered(sqlite_db: Database)
 # ----------------------------------------------------------------- the group's help, typed
 
 
-def test_typed_yes_and_happy_to_help_work_like_the_buttons(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
-    bob = Chat(sqlite_db, start=MONDAY, user="Bob")
+def bob_knows_shopify(db: Database) -> Chat:
+    """Ana at the morning question, and Bob, in her group, who knows people at Shopify."""
+    chat = at_the_morning_question(db)
+    bob = Chat(db, start=MONDAY, user="Bob")
     bob.greet()
     bob.say("ok")
     chat.say("know Shopify", user="Bob")
+    return chat
+
+
+def test_typed_yes_and_happy_to_help_work_like_the_buttons(sqlite_db: Database) -> None:
+    chat = bob_knows_shopify(sqlite_db)
     [offer] = chat.say("who knows someone at Shopify?")
     assert offer.startswith("Someone in the group knows people at Shopify.")
     replies = chat.say("yes please")
@@ -157,11 +155,7 @@ def test_typed_yes_and_happy_to_help_work_like_the_buttons(sqlite_db: Database) 
 
 
 def test_a_typed_no_thanks_withdraws_and_a_later_yes_is_its_own(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
-    bob = Chat(sqlite_db, start=MONDAY, user="Bob")
-    bob.greet()
-    bob.say("ok")
-    chat.say("know Shopify", user="Bob")
+    chat = bob_knows_shopify(sqlite_db)
     chat.say("who knows someone at Shopify?")
     assert chat.say("no thanks") == ["No problem — I won't ask."]
     chat.say("Ask Jen Park for a referral at Stripe")
@@ -173,19 +167,19 @@ def test_a_typed_no_thanks_withdraws_and_a_later_yes_is_its_own(sqlite_db: Datab
 
 
 def test_signed_today_is_the_job(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     replies = chat.say("signed today!!! 🥳🥳")
     assert member(sqlite_db).hired_at is not None
     assert "I didn't quite get that" not in "\n".join(replies)
 
 
 def test_a_final_round_is_good_news(sqlite_db: Database) -> None:
-    [reply] = morning(sqlite_db).say("final round next week at hubspot!")
+    [reply] = at_the_morning_question(sqlite_db).say("final round next week at hubspot!")
     assert reply.startswith("Congrats on the final round")
 
 
 def test_an_interview_day_skips_the_ask_with_good_luck(sqlite_db: Database) -> None:
-    [reply] = morning(sqlite_db).say(
+    [reply] = at_the_morning_question(sqlite_db).say(
         "no ask today, i have interview with itau at 14h, i am so nervous 😬"
     )
     assert reply.startswith("Good luck at your interview")
@@ -204,7 +198,7 @@ def test_an_interview_day_skips_the_ask_with_good_luck(sqlite_db: Database) -> N
 def test_small_talk_gets_a_nod_and_is_never_a_plan(
     sqlite_db: Database, said: str, reply: str
 ) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     chat.say("coffee with Theo")  # the coach asks what Ana will ask Theo for
     assert chat.say(said) == [reply]
     with sqlite_db() as uow:
@@ -212,7 +206,9 @@ def test_small_talk_gets_a_nod_and_is_never_a_plan(
 
 
 def test_back_after_a_quiet_spell_is_welcomed(sqlite_db: Database) -> None:
-    [reply] = morning(sqlite_db).say("sorry been slammed at my temp job, didn't see these")
+    [reply] = at_the_morning_question(sqlite_db).say(
+        "sorry been slammed at my temp job, didn't see these"
+    )
     assert reply.startswith("No worries, Ana — good to have you back.")
 
 
@@ -229,7 +225,7 @@ def test_back_after_a_quiet_spell_is_welcomed(sqlite_db: Database) -> None:
 def test_not_knowing_and_nerves_get_help_not_a_demand(
     sqlite_db: Database, said: str, begins: str
 ) -> None:
-    [reply] = morning(sqlite_db).say(said)
+    [reply] = at_the_morning_question(sqlite_db).say(said)
     assert reply.startswith(begins)
 
 
@@ -244,7 +240,7 @@ def test_not_knowing_and_nerves_get_help_not_a_demand(
     ],
 )
 def test_a_time_asked_for_later_is_set(sqlite_db: Database, said: str, time: str) -> None:
-    [reply] = morning(sqlite_db).say(said)
+    [reply] = at_the_morning_question(sqlite_db).say(said)
     assert reply == f"Done: check-ins mon-fri at {time} (America/Chicago)."
 
 
@@ -269,7 +265,7 @@ def test_a_time_asked_for_while_setting_up_is_set(
     "said", ["cancel the Jen ask, wrong person", "delete that ask", "scratch that"]
 )
 def test_a_plan_taken_back_is_cancelled(sqlite_db: Database, said: str) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     chat.say("Ask Jen Park for a referral at Stripe")
     [reply] = chat.say(said)
     assert reply == "Cancelled: “Ask Jen Park for a referral at Stripe”. Who will you ask instead?"
@@ -293,12 +289,12 @@ def test_a_plan_taken_back_is_cancelled(sqlite_db: Database, said: str) -> None:
     ],
 )
 def test_coaching_questions_get_answers(sqlite_db: Database, said: str, begins: str) -> None:
-    [reply] = morning(sqlite_db).say(said)
+    [reply] = at_the_morning_question(sqlite_db).say(said)
     assert reply.startswith(begins), reply
 
 
 def test_a_member_thinking_of_giving_up_is_never_pointed_to_stop(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     replies = chat.say("still nothing 😭 should i just give up")
     replies += chat.say("I've asked 5 people this month and nobody answers")
     assert not any("`stop`" in reply for reply in replies)
@@ -307,7 +303,7 @@ def test_a_member_thinking_of_giving_up_is_never_pointed_to_stop(sqlite_db: Data
 
 
 def test_a_repeated_reply_is_marked_without_impatience(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     [first] = chat.say("days mon,wed,fri")
     [again] = chat.say("days mon,wed,fri")
     assert first == "Done: check-ins mon,wed,fri at 09:00 (America/Chicago)."
@@ -315,7 +311,7 @@ def test_a_repeated_reply_is_marked_without_impatience(sqlite_db: Database) -> N
 
 
 def test_a_call_with_a_lowercase_name_asks_what_to_ask_them(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     [question] = chat.say("call w/ dave")
     assert "What will you ask Dave for" in question
     [recorded] = chat.say("intro to his cfo")
@@ -323,7 +319,7 @@ def test_a_call_with_a_lowercase_name_asks_what_to_ask_them(sqlite_db: Database)
 
 
 def test_an_offer_that_fell_through_brings_the_check_ins_back(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     chat.say("I got the job!!")
     assert member(sqlite_db).hired_at is not None
     [reply] = chat.say("wait actually the offer fell through 😞 can you keep checking in?")
@@ -333,13 +329,13 @@ def test_an_offer_that_fell_through_brings_the_check_ins_back(sqlite_db: Databas
 
 
 def test_going_away_until_a_day_is_a_break(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say("I will go to Osaka for family matter from tomorrow until Friday.")
     assert reply.startswith("Paused until Fri 6 Mar.")
 
 
 def test_a_zone_switched_for_a_trip_switches_back(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     [there] = chat.say("i'm in london this week for a conference, can you switch to london time")
     assert there == "Done: check-ins mon-fri at 09:00 (Europe/London)."
     [back] = chat.say("switch back pls")
@@ -368,7 +364,7 @@ def test_an_organizer_in_plain_words(sqlite_db: Database) -> None:
 
 
 def test_a_bare_hour_keeps_the_evening_of_an_evening_member(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     chat.say("7pm")
     assert chat.say("8 is fine") == ["Done: check-ins mon-fri at 20:00 (America/Chicago)."]
     assert chat.say("8am please") == ["Done: check-ins mon-fri at 08:00 (America/Chicago)."]

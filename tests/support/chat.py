@@ -113,3 +113,16 @@ class Chat:
 
     def local_now(self) -> datetime:
         return self.clock.now().astimezone(ZoneInfo(self.tz))
+
+
+def at_the_morning_question(
+    db: Database, start: str = "2026-03-02T08:00", user: str = "Ana", tz: str = "America/Chicago"
+) -> Chat:
+    """A member greeted at 08:00 who kept the 09:00 check-ins, just asked the morning question
+    (on Monday 2 March 2026 unless `start` says otherwise)."""
+    chat = Chat(db, start=start, user=user, tz=tz)
+    chat.greet()
+    chat.say("ok")
+    [question] = chat.advance("1h")
+    assert "What's your specific ask today" in question
+    return chat
