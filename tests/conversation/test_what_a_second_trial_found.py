@@ -13,23 +13,14 @@ import pytest
 from bot.domain import AskStatus, Outcome
 from bot.progress import streak
 from storage import Database
-from tests.support.chat import Chat
+from tests.support.chat import Chat, at_the_morning_question
 
-MONDAY = "2026-03-02T08:00"  # Chicago
 DANA = "Ask Dana Lee for a referral to the PM role at Stripe"
-
-
-def morning(db: Database) -> Chat:
-    chat = Chat(db, start=MONDAY, user="Ana", tz="America/Chicago")
-    chat.greet()
-    chat.say("ok")
-    chat.advance("1h")
-    return chat
 
 
 def asked_dana(db: Database) -> Chat:
     """Dana's ask planned at 09:00, and the afternoon question come."""
-    chat = morning(db)
+    chat = at_the_morning_question(db)
     chat.say(DANA)
     chat.advance("8h")
     return chat
@@ -124,7 +115,7 @@ def test_someone_elses_leave_resumes_nothing(sqlite_db: Database) -> None:
 
 
 def test_next_month_is_the_first_of_the_month_not_monday(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say("pause till next month")
     assert reply.startswith("Paused until Wed 1 Apr.")
 
@@ -179,7 +170,7 @@ FUNKE = "I go ask Funke make she refer me for the analyst role for GTBank"
 
 
 def test_pidgin_made_and_pointed_to_emeka(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     chat.say(FUNKE)
     chat.advance("8h")
     [made] = chat.say("I don ask am")
@@ -204,7 +195,7 @@ def test_told_me_to_ask_someone_is_a_lead_with_the_whole_name(sqlite_db: Databas
 
 
 def test_a_second_ask_without_its_verb_is_a_second_ask(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say(
         "gonna ask Ana Souza for an intro to her manager at Nubank, plus Pedro to look over my CV"
     )
@@ -215,7 +206,7 @@ def test_a_second_ask_without_its_verb_is_a_second_ask(sqlite_db: Database) -> N
 
 
 def test_one_favour_of_two_people_is_two_asks(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say("Ask Dana Lee and Tom Park for a referral at Stripe")
     assert reply.startswith(
         "Two real asks: Dana Lee, a referral at Stripe — and Tom Park, a referral at Stripe."
@@ -225,7 +216,7 @@ def test_one_favour_of_two_people_is_two_asks(sqlite_db: Database) -> None:
 
 
 def test_a_spanish_plan_names_mariana_not_the_first_words(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say("hoy le pido a Mariana una referencia para el puesto de data en Globant")
     assert reply.startswith("That's a real ask: Mariana, a referral")
 
@@ -234,14 +225,14 @@ def test_a_spanish_plan_names_mariana_not_the_first_words(sqlite_db: Database) -
 
 
 def test_the_referral_for_a_role_answers_what_dana_is_asked_for(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     chat.say("I'll reach out to Dana")
     [reply] = chat.say("the referral for the backend role")
     assert reply.startswith("That's a real ask: Dana, a referral for the backend role.")
 
 
 def test_call_me_instead_of_a_handle_is_a_new_name_not_a_plan(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say("can u call me Ravi instead of rsingh")
     assert reply.startswith("Got it — I'll call you Ravi from now on.")
     with sqlite_db() as uow:
@@ -249,7 +240,7 @@ def test_call_me_instead_of_a_handle_is_a_new_name_not_a_plan(sqlite_db: Databas
 
 
 def test_names_sent_are_a_yes_and_the_next_asks(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     chat.say("Ask Dana Lee for two names at Stripe")
     chat.advance("8h")
     chat.say("made it")
@@ -273,7 +264,7 @@ def test_made_in_taglish_and_pidgin_is_made(sqlite_db: Database, said: str) -> N
 
 
 def test_a_taglish_report_of_an_ask_made_is_noted_not_planned(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say("nag-message na ako kay Joy kanina para sa referral sa Accenture")
     assert reply == "Noted: you asked Joy. What happened?"
     ask = the_ask(sqlite_db)[0]
@@ -300,7 +291,7 @@ def test_how_it_went_in_pidgin(
 
 
 def test_thinking_aloud_gets_time_not_a_misunderstanding(sqlite_db: Database) -> None:
-    chat = morning(sqlite_db)
+    chat = at_the_morning_question(sqlite_db)
     first, second = chat.say("hmm")[0], chat.say("umm… let me think 🤔")[0]
     assert first == "Take your time. A name and one favour is all it takes."
     assert second == "No rush — think of one person who already knows your work."
