@@ -2,6 +2,7 @@
 
 from bot.checkins.dispatch import DispatchReport, dispatch_due_checkins
 from bot.checkins.planning import (
+    NO_AFTERNOON,
     NO_NUDGE,
     NO_REVIEW,
     REVIEW_TIME,
@@ -20,6 +21,7 @@ from bot.checkins.planning import (
 )
 
 __all__ = [
+    "NO_AFTERNOON",
     "NO_NUDGE",
     "NO_REVIEW",
     "REVIEW_TIME",

@@ -51,6 +51,7 @@ REVIEW_DAY = 4  # Friday
 REVIEW_TIME = time(16, 0)
 NO_REVIEW = "no_review"  # member memory: the member turned the Friday review off
 NO_NUDGE = "no_nudge"  # member memory: the member turned the midday reminder off
+NO_AFTERNOON = "no_afternoon"  # member memory: the member turned "did you make your ask?" off
 SKIP_DAYS = "skip_days"  # member memory: local dates (ISO) with no morning question
 
 
@@ -84,7 +85,7 @@ def plan_afternoon(
     assert member.id is not None
     uow.checkins.cancel_pending(member.id, [CheckInKind.AFTERNOON, *also_cancel])
     start = _active_after(member, now + timedelta(hours=1))
-    if start is None:
+    if start is None or member.memory.get(NO_AFTERNOON):
         return None
     due = next_occurrence(start, _zone(member), member.afternoon_time, member.days)
     if due is None:
@@ -102,7 +103,7 @@ def plan_made_question(
     assert member.id is not None
     uow.checkins.cancel_pending(member.id, [CheckInKind.AFTERNOON])
     start = _active_after(member, now)
-    if start is None:
+    if start is None or member.memory.get(NO_AFTERNOON):
         return None
     zone = _zone(member)
     first_day = (start.astimezone(zone) + timedelta(days=days)).date()

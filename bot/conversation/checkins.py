@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from bot.checkins import plan_next_morning, plan_next_review, plan_nudge
+from bot.checkins import NO_AFTERNOON, plan_next_morning, plan_next_review, plan_nudge
 from bot.coaching import Verdict
 from bot.conversation.followups import made_question
 from bot.conversation.onboarding import finish_quietly
@@ -126,7 +126,11 @@ def ask_morning(turn: Turn, checkin: CheckIn) -> None:
         turn.say(
             f"{_hello(turn)}, {member.name}! Today's "
             f"{'ask is' if len(planned) == 1 else 'asks are'} already set — {said}. Good luck; "
-            "I'll check in later."
+            + (
+                "tell me how it goes."
+                if member.memory.get(NO_AFTERNOON)
+                else "I'll check in later."
+            )
         )
         return
     open_ask = next((a for a in open_asks if _local_day(turn, a) < turn.today), None)

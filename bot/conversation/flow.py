@@ -48,6 +48,7 @@ _COMMANDS: dict[str, Handler] = {
     "review": words.review,
     "ungive": words.take_back_give,
     "nudges": words.nudges,
+    "afternoon": words.afternoon,
     "skipday": words.skip_day,
     "admin": admin.admin,
 }

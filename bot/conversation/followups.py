@@ -13,7 +13,13 @@ import itertools
 import re
 from datetime import date, timedelta
 
-from bot.checkins import cancel_all, plan_afternoon, plan_follow_up, plan_made_question
+from bot.checkins import (
+    NO_AFTERNOON,
+    cancel_all,
+    plan_afternoon,
+    plan_follow_up,
+    plan_made_question,
+)
 from bot.conversation.intents import (
     Context,
     Intent,
@@ -476,6 +482,12 @@ def made(
             if far
             else f"on {due:%A} at {due:%H:%M}"
         )
+        if checkin is None and turn.member.memory.get(NO_AFTERNOON):
+            # the afternoon question is off: the member tells, the coach doesn't ask
+            turn.say(
+                f"{prefix}No worries — the ask of {who} stays open. Tell me when you've made it."
+            )
+            return State.IDLE
         if nervous:
             turn.say(
                 f"{prefix}Nerves are normal — and a small, clear ask is easy to say yes to. Add "

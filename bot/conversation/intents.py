@@ -664,6 +664,11 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.COMMAND, "removes a target", word="target", rest=f"remove {company}")
     if vocab.UNDO_GIVE.search(low):
         return reading(Intent.COMMAND, "takes back a give", word="ungive")
+    if vocab.AFTERNOON_OFF.search(low) or vocab.AFTERNOON_ON.search(low):
+        on = vocab.AFTERNOON_OFF.search(low) is None
+        return reading(
+            Intent.COMMAND, "the afternoon question", word="afternoon", rest="on" if on else "off"
+        )
     if vocab.NUDGE_OFF.search(low) or vocab.NUDGE_ON.search(low):
         on = vocab.NUDGE_OFF.search(low) is None
         return reading(

@@ -33,6 +33,7 @@ from bot.conversation.phrases import (
     MEETING,
     NAME_GIVEN,
     ONE_FAVOUR_TWO_PEOPLE,
+    SAD_DAY,
     SAME_AGAIN,
     TRAILING_HEDGE,
     TWO_ASKS,
@@ -695,6 +696,10 @@ def skip_today(turn: Turn, reading: Reading | None = None) -> State:
         turn.say(
             f"No problem — skipping today. I'll keep “{short(plan, 60)}” and ask again {again}."
         )
+        return State.IDLE
+    if reading is not None and SAD_DAY.search(reading.text.lower()):
+        # "don't bother me today, I'm at a funeral", "skip today, feeling kinda down tbh"
+        turn.say(f"I'm sorry — take care of yourself today. No ask needed; I'll be here {again}.")
         return State.IDLE
     turn.say_one_of(
         (

@@ -14,15 +14,18 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from bot.checkins import (
+    NO_AFTERNOON,
     NO_NUDGE,
     NO_REVIEW,
     REVIEW_TIME,
     SKIP_DAYS,
     cancel_all,
+    plan_afternoon,
     plan_check_ins,
     plan_next_morning,
     plan_next_review,
 )
+from bot.coaching import Verdict
 from bot.conversation import planning
 from bot.conversation.group import offer_intro, word_digest, word_report, word_share
 from bot.conversation.intents import Intent, Reading
@@ -31,7 +34,7 @@ from bot.conversation.phrases import STREAK_QUESTION
 from bot.conversation.states import State
 from bot.conversation.text import check_ins, short
 from bot.conversation.turn import Turn
-from bot.domain import CheckInKind, Give, KnownCompany, Member, Target
+from bot.domain import AskStatus, CheckInKind, Give, KnownCompany, Member, Target
 from bot.export import member_record
 from bot.progress import compute_stats
 from bot.schedule import timezone_or_none
@@ -287,6 +290,25 @@ _REVIEW = _OptionalMessage(
     lambda member: f"Fridays at {REVIEW_TIME:%H:%M} ({member.timezone})",
     _replan_review,
 )
+
+
+def _replan_afternoon(turn: Turn) -> None:
+    """Off: the pending question goes. On: today's open ask gets its question again."""
+    assert turn.member.id is not None
+    turn.uow.checkins.cancel_pending(turn.member.id, [CheckInKind.AFTERNOON])
+    ask = planning.last_plan(turn)
+    if ask is not None and ask.status == AskStatus.OPEN and ask.verdict == Verdict.SPECIFIC.value:
+        plan_afternoon(turn.uow, turn.member, ask, turn.now)  # none while off
+
+
+_AFTERNOON = _OptionalMessage(
+    NO_AFTERNOON,
+    "afternoon question",
+    lambda member: (
+        f"“Did you make your ask?” at {member.afternoon_time:%H:%M} on the day you plan one"
+    ),
+    _replan_afternoon,
+)
 _NUDGE = _OptionalMessage(
     NO_NUDGE,
     "midday reminder",
@@ -323,6 +345,11 @@ def review(turn: Turn, reading: Reading) -> State:
 def nudges(turn: Turn, reading: Reading) -> State:
     """ "stop sending me the midday reminders" / "midday reminder back on"."""
     return _switch(turn, reading, _NUDGE)
+
+
+def afternoon(turn: Turn, reading: Reading) -> State:
+    """ "stop the afternoon check ins pls, mornings are fine" / "afternoon question back on"."""
+    return _switch(turn, reading, _AFTERNOON)
 
 
 def skip_day(turn: Turn, reading: Reading) -> State:

@@ -26,6 +26,13 @@ def asked_dana(db: Database) -> Chat:
     return chat
 
 
+def the_member(db: Database):  # type: ignore[no-untyped-def]
+    with db() as uow:
+        member = uow.members.get(1)
+        assert member is not None
+        return member
+
+
 def the_ask(db: Database):  # type: ignore[no-untyped-def]
     with db() as uow:
         [ask] = uow.asks.for_member(1)
@@ -295,3 +302,60 @@ def test_thinking_aloud_gets_time_not_a_misunderstanding(sqlite_db: Database) ->
     first, second = chat.say("hmm")[0], chat.say("umm… let me think 🤔")[0]
     assert first == "Take your time. A name and one favour is all it takes."
     assert second == "No rush — think of one person who already knows your work."
+
+
+# --------------------------------------------------------------- today only, and only that part
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "no more reminders today",
+        "leave me alone today",
+        "not today, dont message me again today",
+        "quiet today please",
+    ],
+)
+def test_a_quiet_day_is_today_only(sqlite_db: Database, said: str) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    [reply] = chat.say(said)
+    assert reply.startswith(("No problem — skipping today.", "Skipped for today.")), reply
+    assert not the_member(sqlite_db).stopped
+    later = chat.advance("24h")  # no midday nudge today; Tuesday's question comes
+    assert not any("Still time" in line for line in later)
+    assert [line[:33] for line in later] == ["[2026-03-03 09:00] Morning, Ana! "]
+
+
+def test_a_funeral_gets_kindness_and_the_day_off(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    [reply] = chat.say("don't bother me today, I'm at a funeral")
+    assert reply == (
+        "I'm sorry — take care of yourself today. No ask needed; I'll be here tomorrow at 09:00."
+    )
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "stop the afternoon check ins pls, mornings are fine",
+        "can you stop asking if I made it",
+        "dont ask me at 5pm anymore",
+    ],
+)
+def test_the_afternoon_question_goes_and_the_mornings_stay(sqlite_db: Database, said: str) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    [reply] = chat.say(said)
+    assert reply.startswith("Done — no more afternoon question. The morning question stays")
+    member = the_member(sqlite_db)
+    assert member.checkin_time.hour == 9 and not member.stopped
+    chat.say(DANA)
+    assert not any("Did you make your ask" in line for line in chat.advance("10h"))
+    [back] = chat.say("afternoon question back on")
+    assert back.startswith("Done — the afternoon question is back")
+    assert any("Did you make your ask of Dana Lee?" in line for line in chat.advance("22h"))
+
+
+def test_ill_without_its_apostrophe_is_a_plan_not_a_sick_day(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    [reply] = chat.say("ill ask mark for a referral at shopify")
+    assert reply.startswith("That's a real ask: Mark, a referral at Shopify.")
