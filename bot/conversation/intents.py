@@ -290,6 +290,10 @@ def _outcome(low: str) -> Outcome | None:
         return Outcome.NO
     if vocab.WAITING_FIRST.search(low):
         return Outcome.WAITING
+    if _someone_else_away(low) and not re.search(
+        r"\b(said yes|agreed|referred me|introduced me)\b", low
+    ):
+        return Outcome.WAITING  # "i asked but ravi's away till next week so he'll look then"
     if vocab.OUTCOME_YES.search(low):
         return Outcome.YES
     if vocab.OUTCOME_WAITING.search(low):
@@ -927,7 +931,14 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.QUESTION, "a question: next", topic=Topic.NEXT)
     if state == State.IDLE and vocab.DO_IT_LATER.search(low) and len(words) <= 12:
         return reading(Intent.NOT_YET, "will make the ask later", when=_when(low))
-    if vocab.LATER.search(low) and len(words) <= 12:
+    if (
+        vocab.LATER.search(low)
+        and len(words) <= 12
+        # "done, he told he will revert by EOD tomorrow": made, and the answer comes later
+        and not (
+            state in _ANSWER_STATES and re.match(r"^(done|did it|yes|yep|yeah|asked|sent)\b", low)
+        )
+    ):
         if state in _PLAN_STATES:
             return reading(Intent.SKIP, "not today", when=_when(low) or "later")
         if state == State.AWAITING_MADE:
@@ -936,6 +947,10 @@ def _read(text: str, low: str, context: Context) -> Reading:
         state in (*_ANSWER_STATES, State.IDLE, State.AWAITING_ASK)
         and _someone_else_away(low)
         and not _has_ask(text)
+        # "i asked but ravi's away till next week": made, and waiting until then
+        and not re.search(
+            r"\b(i (asked|sent|messaged|emailed|texted|did)|asked (him|her|them))\b", low
+        )
         and _outcome(low) not in (Outcome.YES, Outcome.NO)
     ):
         # "he's travelling till thursday", "she's away this week i think": not yet (or no
@@ -1425,7 +1440,9 @@ def _answer(
             state == State.AWAITING_MADE
             and outcome == Outcome.WAITING
             and vocab.NOT_YET.search(low)
-            and not re.search(r"\b(asked|sent|did|made|messaged|emailed|texted)\b", low)
+            and not re.search(
+                r"\b(asked|sent|did|(?<!not )done|made|messaged|emailed|texted)\b", low
+            )
         )
     ):
         return (Intent.OUTCOME, "says how the ask went", outcome, None)

@@ -10,7 +10,13 @@ import re
 
 from bot.checkins import plan_follow_up
 from bot.conversation.intents import as_written, partly_yes
-from bot.conversation.phrases import ASK_AGAIN_ON, FOLLOW_UP_ADVICE, REDIRECT, SAID_MAYBE
+from bot.conversation.phrases import (
+    ASK_AGAIN_ON,
+    FOLLOW_UP_ADVICE,
+    NOT_UNTIL,
+    REDIRECT,
+    SAID_MAYBE,
+)
 from bot.conversation.states import State
 from bot.conversation.text import yours
 from bot.conversation.turn import Turn
@@ -171,7 +177,7 @@ def back_on(turn: Turn, text: str) -> int | None:
     low = text.lower()
     if not re.search(
         r"\b(till|til|until|back on|back|after|returns?|away (this|next) week)\b", low
-    ) and not SAID_MAYBE.search(low):  # "he said maybe next month"
+    ) and not (SAID_MAYBE.search(low) or NOT_UNTIL.search(low)):  # "he said maybe next month"
         return None
     back = find_break(low, turn.today)
     if back is None:

@@ -416,7 +416,7 @@ def find_break(text: str, today: date) -> Break | None:
     for phrase, days_ahead in _RELATIVE_BREAKS:
         if phrase.search(lowered):
             return Break(until=today + timedelta(days=days_ahead(today)))
-    month = re.search(rf"\b(?:till|til|until|back in) {_MONTH}(?!\s*\d)", lowered)
+    month = re.search(rf"\b(?:till|til|until|back in|in) {_MONTH}(?!\s*\d)", lowered)
     if month:  # "pause til april": until the first of that month
         number = _MONTHS.index(month.group(1)[:3]) + 1
         year = today.year + (1 if number <= today.month else 0)

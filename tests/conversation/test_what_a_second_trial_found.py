@@ -285,9 +285,24 @@ def test_a_taglish_report_of_an_ask_made_is_noted_not_planned(sqlite_db: Databas
         ("he never reply me", Outcome.WAITING, "Asking was the hard part."),
         ("dem don fill the position sha", Outcome.NO, "A no is still an answer"),
         ("she say make i apply direct for website", Outcome.NO, "A no is still an answer"),
+        ("she said she'd rather not", Outcome.NO, "A no is still an answer"),
+        ("got a reply, she can't", Outcome.NO, "A no is still an answer"),
+        ("she already referred someone else for it", Outcome.NO, "A no is still an answer"),
+        ("yes but only next month", Outcome.WAITING, "Asking was the hard part. No point nudging"),
+        (
+            "he said ask again in april",
+            Outcome.WAITING,
+            "Asking was the hard part. No point nudging",
+        ),
+        ("i asked but dana's away till next week so she'll look then", Outcome.WAITING, "Asking"),
+        ("done, she told she will revert by EOD tomorrow", Outcome.WAITING, "Asking"),
+        ("she submitted the referral", Outcome.YES, "Great outcome."),
+        ("she replied, wants to hop on a call friday", Outcome.YES, "Great outcome."),
+        ("she asked me to send my resume first", Outcome.YES, "Great outcome."),
+        ("sam said bet", Outcome.YES, "Great outcome."),
     ],
 )
-def test_how_it_went_in_pidgin(
+def test_how_it_went_in_their_words(
     sqlite_db: Database, said: str, outcome: Outcome, begins: str
 ) -> None:
     chat = asked_dana(sqlite_db)
