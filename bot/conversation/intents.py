@@ -1777,7 +1777,19 @@ _CHAT_WORDS: dict[str, _ChatWord] = {
     "pause": _ChatWord(
         Intent.PAUSE, _few_words(4), lambda rest, today: {"pause": _pause_amount(rest, today)}
     ),
-    "resume": _ChatWord(Intent.RESUME, _few_words(2)),
+    # "resume", "resume pls", "resume check-ins" — never "resume review" or "resume tips pls",
+    # where a resume is the member's CV
+    "resume": _ChatWord(
+        Intent.RESUME,
+        lambda rest: (
+            re.fullmatch(
+                r"((pls|please|now|it|them|the|check-?ins?|coaching|messages|again|asap|thanks|thx)"
+                r"[.!,]*\s*){0,3}",
+                rest.lower(),
+            )
+            is not None
+        ),
+    ),
     "export": _ChatWord(Intent.COMMAND, _few_words(2)),
     "forget": _ChatWord(Intent.FORGET, _nothing_after),
     "share": _ChatWord(Intent.COMMAND, _share_fits),

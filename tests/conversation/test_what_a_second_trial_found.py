@@ -374,3 +374,15 @@ def test_ill_without_its_apostrophe_is_a_plan_not_a_sick_day(sqlite_db: Database
     chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say("ill ask mark for a referral at shopify")
     assert reply.startswith("That's a real ask: Mark, a referral at Shopify.")
+
+
+def test_a_resume_is_a_cv_unless_it_is_the_word_alone(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    chat.say("pause till monday")
+    chat.say("resume tips pls")
+    assert the_member(sqlite_db).paused_until is not None  # still paused
+    chat.say("coffee with Megan tomorrow")
+    [ask] = chat.say("resume review")
+    assert ask.startswith("That's a real ask: Megan, a resume review.")
+    [back] = chat.say("resume pls")
+    assert back.startswith("Welcome back!")
