@@ -24,6 +24,7 @@ from bot.conversation.intents import (
     Context,
     Intent,
     Reading,
+    asked_instead,
     corrected_person,
     made_person,
     outcome_person,
@@ -38,7 +39,14 @@ from bot.conversation.outcomes import (
     says_away,
 )
 from bot.conversation.phrases import CORRECTION, DIDNT_ASK, NERVES, UNDO_DROP
-from bot.conversation.planning import judge, last_plan, made_untold, replace_once, skip_today
+from bot.conversation.planning import (
+    judge,
+    last_plan,
+    made_untold,
+    record,
+    replace_once,
+    skip_today,
+)
 from bot.conversation.states import State
 from bot.conversation.text import hello_to, short, yours
 from bot.conversation.turn import Turn
@@ -168,6 +176,24 @@ def _someone_else(turn: Turn, ask: Ask | None, pending: bool, text: str) -> bool
     return named is not None and named.lower() != ask.who.lower()
 
 
+def _asked_instead(turn: Turn, ask: Ask, text: str, result: Outcome | None) -> State | None:
+    """ "Ben's travelling, asked his colleague Sofia instead and she said yes": a new ask of
+    Sofia for the same favour, made (with how it went); Ben's, never asked, is let go. None
+    when the message names no one asked in the other's place."""
+    other = asked_instead(text)
+    if other is None or not ask.who or other.lower() in ask.who.lower():
+        return None
+    what = judge(turn, ask.text).what
+    if ask.outcome is None:  # never asked ("Made it" pressed for it too): replaced
+        ask.status = AskStatus.DROPPED
+        ask.updated_at = turn.now
+        turn.uow.asks.save(ask)
+    if not what:
+        return made_untold(turn, text, result)
+    turn.member.state_data = {"made": True, "result": result.value if result else None}
+    return record(turn, judge(turn, f"Ask {other} for {what}"))
+
+
 def _put_name_right(ask: Ask, text: str) -> None:
     """ "…it was Jenny not Jen": the person's name corrected in an answer about the ask."""
     if not CORRECTION.search(text.lower()):
@@ -201,6 +227,9 @@ def typed_made(turn: Turn, reading: Reading) -> State:
     if _someone_else(turn, ask, pending, reading.text):
         return made_untold(turn, reading.text)
     assert ask is not None
+    instead = _asked_instead(turn, ask, reading.text, None)
+    if instead is not None:
+        return instead
     _put_name_right(ask, reading.text)
     if turn.member.state == State.AWAITING_FOLLOW_UP and pending:
         return follow_up(turn, ask, "heard")
@@ -264,6 +293,9 @@ def typed_outcome(turn: Turn, reading: Reading) -> State:
     if _someone_else(turn, ask, pending, reading.text):
         return made_untold(turn, reading.text, result)
     assert ask is not None
+    instead = _asked_instead(turn, ask, reading.text, result)
+    if instead is not None:
+        return instead
     _put_name_right(ask, reading.text)
     still = current_ask(turn) if turn.member.state == State.AWAITING_MADE else None
     state = outcome(turn, ask, result, "" if pending else _which(ask), text=reading.text)

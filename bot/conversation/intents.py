@@ -1245,6 +1245,17 @@ def outcome_person(text: str) -> str | None:
     return person_in(word)
 
 
+def asked_instead(text: str) -> str | None:
+    """The person asked in the place of the one planned ("asked his colleague Sofia instead")."""
+    found = vocab.ASKED_INSTEAD.search(text)
+    if found is None:
+        return None
+    who = found.group("who") or found.group("who2") or found.group("who3")
+    if not (who[:1].isupper() or _plainly_a_name(who.split()[0].lower())):
+        return None  # "asked around instead"
+    return who[:1].upper() + who[1:]
+
+
 def made_person(text: str) -> str | None:
     """The person a report of a made ask names: "Asked carla yesterday!" -> Carla."""
     lead = vocab.MADE_LEAD.match(text.strip())

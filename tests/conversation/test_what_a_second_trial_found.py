@@ -386,3 +386,22 @@ def test_a_resume_is_a_cv_unless_it_is_the_word_alone(sqlite_db: Database) -> No
     assert ask.startswith("That's a real ask: Megan, a resume review.")
     [back] = chat.say("resume pls")
     assert back.startswith("Welcome back!")
+
+
+# ------------------------------------------------------------- someone else asked instead
+
+
+def test_someone_asked_instead_gets_the_yes_and_the_thanks(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    chat.say("Ask Ben Cole for a referral to the PM role at Stripe")
+    chat.advance("8h")
+    [reply] = chat.say("Ben's travelling, asked his colleague Sofia instead and she said yes")
+    assert reply == (
+        "Noted: you asked Sofia. Great outcome. A two-line thank-you to Sofia today keeps the "
+        "door open — don't be a hit-and-run."
+    )
+    with sqlite_db() as uow:
+        ben, sofia = uow.asks.for_member(1)
+    assert (ben.who, ben.status, ben.was_made) == ("Ben Cole", AskStatus.DROPPED, False)
+    assert (sofia.who, sofia.outcome) == ("Sofia", Outcome.YES)
+    assert sofia.text == "Ask Sofia for a referral to the PM role at Stripe"

@@ -748,7 +748,7 @@ TALKS: dict[str, list[tuple[str, str]]] = {
     "'I asked Carla instead of Jen' is made, of Carla": [
         ("ask Jen for a referral at Stripe", "That's a real ask: Jen"),
         (":9h", ""),
-        ("I asked Carla instead of Jen", "Nice — you asked. What happened?"),
+        ("I asked Carla instead of Jen", "Noted: you asked Carla. What happened?"),
         ("what did I ask yesterday?", "Ask Carla for a referral at Stripe (made)"),
     ],
     "a company already on the list is not suggested again": [
