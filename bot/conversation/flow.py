@@ -174,6 +174,11 @@ def respond_to_text(turn: Turn, text: str, after_onboarding: bool = False) -> St
     )
     if answered is not None:
         return answered
+    if state in (State.AWAITING_MADE, State.AWAITING_OUTCOME, State.AWAITING_FOLLOW_UP):
+        # "asked carla, didn't get to leo", "did leo, not carla": news of each ask it names
+        several = followups.several_answers(turn, text)
+        if several is not None:
+            return several
     paused = member.paused_until is not None and member.paused_until > turn.now
     asking = member.state_data.get("asking")
     context = Context(

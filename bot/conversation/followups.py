@@ -130,10 +130,12 @@ def _the_ask(turn: Turn, made_only: bool = False, text: str = "") -> tuple[Ask |
 def _one_named(turn: Turn, text: str) -> str | None:
     """The person of the one open ask a message names anywhere ("did both, Maya said yes")."""
     low = text.lower()
+    # a short report may name them anywhere: "did carla's one", "only leo's"
+    as_subject = len(low.split()) > 5
     named = [
         ask.who
         for ask in _answerable(turn)
-        if ask.who and _named_at(low, ask.who, as_subject=True) is not None
+        if ask.who and _named_at(low, ask.who, as_subject=as_subject) is not None
     ]
     return named[0] if len(named) == 1 else None
 
@@ -321,6 +323,7 @@ def several_answers(turn: Turn, text: str) -> State | None:
     if len(asks) < 2:
         return None
     told: dict[int, tuple[Ask, Outcome | None]] = {}
+    not_made: dict[int, Ask] = {}  # "asked carla, didn't get to leo": Leo's is still open
     last: list[Ask] = []
     for part in _PARTS.split(text):
         named = sorted(
@@ -344,6 +347,9 @@ def several_answers(turn: Turn, text: str) -> State | None:
                 told |= {id(ask): (ask, result) for ask in last}
             continue  # "asked both."
         last = [ask for _, ask in named]
+        if len(named) == 1 and _NOT_MADE.match(part.lower()):
+            not_made[id(named[0][1])] = named[0][1]
+            continue
         if len(named) > 1:  # "Jen said yes and Lu said no": one reading per name, if each reads
             starts = [at for at, _ in named] + [len(part)]
             each = [
@@ -365,17 +371,32 @@ def several_answers(turn: Turn, text: str) -> State | None:
         if not read_it:
             return None
         told |= {id(ask): (ask, result) for _, ask in named}
-    if len(told) < 2:
+    if len(told) + len(not_made) < 2 or not told:
         return None
-    return _tell(turn, sorted(told.values(), key=lambda found: found[0].id or 0))
+    return _tell(
+        turn,
+        sorted(told.values(), key=lambda found: found[0].id or 0),
+        [ask for key, ask in not_made.items() if key not in told],
+    )
+
+
+# One person's part saying their ask wasn't made: "didn't get to leo", "not carla", "not
+# leo yet", "haven't asked carla".
+_NOT_MADE = re.compile(
+    r"^\W*(?:and |but )?(?:not|didn'?t (?:get to|ask|manage|message|reach)|haven'?t (?:asked|got to"
+    r"|gotten to|messaged)|still (?:need|have) to (?:ask|message)|no(?:t)? time for)\b"
+)
 
 
 # "both", "all of them", "all three": every open ask at once.
 _EVERY = re.compile(r"\bboth\b|\ball (of them|three|3|four|4)\b|\beach of them\b")
 
 
-def _tell(turn: Turn, told: list[tuple[Ask, Outcome | None]]) -> State:
-    """Record how each ask went, and say it back in one message."""
+def _tell(
+    turn: Turn, told: list[tuple[Ask, Outcome | None]], not_made: list[Ask] | None = None
+) -> State:
+    """Record how each ask went (and that some were not made yet), and say it back in one
+    message."""
     lines = []
     for ask, result in told:
         who = yours(ask.who)
@@ -396,8 +417,17 @@ def _tell(turn: Turn, told: list[tuple[Ask, Outcome | None]]) -> State:
         else:
             plan_follow_up(turn.uow, turn.member, ask, turn.now)
             lines.append(f"• {who}: asked. Tell me how it goes.")
+    for ask in not_made or ():
+        checkin = plan_made_question(turn.uow, turn.member, ask, turn.now)
+        when = f"on {checkin.due_at.astimezone(turn.zone):%A}" if checkin else "next time"
+        lines.append(f"• {yours(ask.who)}: not yet — still open; I'll ask again {when}.")
     turn.member.state_data = {}
-    turn.say(f"You asked {len(told)} people — that's the habit. 🙌\n" + "\n".join(lines))
+    lead = (
+        f"You asked {len(told)} people — that's the habit. 🙌"
+        if len(told) > 1
+        else f"You asked {yours(told[0][0].who)} — that's the habit. 🙌"
+    )
+    turn.say(lead + "\n" + "\n".join(lines))
     return State.IDLE
 
 

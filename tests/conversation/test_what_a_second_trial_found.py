@@ -405,3 +405,32 @@ def test_someone_asked_instead_gets_the_yes_and_the_thanks(sqlite_db: Database) 
     assert (ben.who, ben.status, ben.was_made) == ("Ben Cole", AskStatus.DROPPED, False)
     assert (sofia.who, sofia.outcome) == ("Sofia", Outcome.YES)
     assert sofia.text == "Ask Sofia for a referral to the PM role at Stripe"
+
+
+# ---------------------------------------------------------- news of one of two asks planned
+
+
+CARLA_AND_LEO = "Ask Carla for a referral at HubSpot and Ask Leo for 2 names at Asana"
+
+
+def statuses(db: Database) -> dict[str | None, AskStatus]:
+    with db() as uow:
+        return {ask.who: ask.status for ask in uow.asks.for_member(1)}
+
+
+@pytest.mark.parametrize(
+    ("said", "made"),
+    [
+        ("asked carla, didn't get to leo", "Carla"),
+        ("did leo, not carla", "Leo"),
+        ("did carla's one", "Carla"),
+        ("only asked leo", "Leo"),
+    ],
+)
+def test_one_of_two_asks_made_is_that_one(sqlite_db: Database, said: str, made: str) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    chat.say(CARLA_AND_LEO)
+    chat.advance("8h")  # "Did you make your ask of Leo?"
+    chat.say(said)
+    other = "Leo" if made == "Carla" else "Carla"
+    assert statuses(sqlite_db) == {made: AskStatus.MADE, other: AskStatus.OPEN}
