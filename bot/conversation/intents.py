@@ -1578,6 +1578,8 @@ def _names_outcome(low: str) -> bool:
             r"never (got|gotten) back|got back to me|(finally )?(answered|replied|responded)|"
             r"^still no\b|(she|he|they) (wrote|sent|signed|posted|left) (it|one|me)\b"
             r"|never (reply|answer)|\b(go|don) (refer|intro|connect|link) me|dem don fill|"
+            r"\b(talked|spoke|asked|messaged|called|texted|met)\b.{0,40}\b(she|he|they) (will|'ll|is "
+            r"going to|gonna) (send|forward|pass|refer|intro|introduce|submit|connect)\b|"
             r"\b(sent|gave|shared) me (\w+ )?(two|2|three|3|a few|a couple|some|a list|a name|"
             r"the name|a contact|her contact|his contact)\b"
             r"|(didn'?t|did not|hasn'?t|has not) (answer|answered|reply|replied|respond|responded|"

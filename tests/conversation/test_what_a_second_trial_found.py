@@ -434,3 +434,23 @@ def test_one_of_two_asks_made_is_that_one(sqlite_db: Database, said: str, made: 
     chat.say(said)
     other = "Leo" if made == "Carla" else "Carla"
     assert statuses(sqlite_db) == {made: AskStatus.MADE, other: AskStatus.OPEN}
+
+
+def test_news_days_late_is_about_mondays_ask(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    chat.say("Ask Carla for a referral at HubSpot")
+    chat.advance("3d")
+    [reply] = chat.say(
+        "sorry been slammed, didn't see these. i did ask carla on monday, she said she'd refer "
+        "me next week"
+    )
+    assert reply.startswith("(That's for your ask of Carla.) Great outcome.")
+    assert statuses(sqlite_db) == {"Carla": AskStatus.MADE}  # no second ask of Carla
+
+
+def test_a_plan_being_shaped_that_was_already_made_is_noted_made(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    chat.say("coffee with Fernanda tomorrow")
+    [reply] = chat.say("Yes I talked with her! She will send my CV to him tomorrow")
+    assert reply.startswith("Noted: you asked Fernanda. Great outcome.")
+    assert statuses(sqlite_db) == {"Fernanda": AskStatus.MADE}
