@@ -170,6 +170,7 @@ def respond_to_text(turn: Turn, text: str, after_onboarding: bool = False) -> St
     answered = (
         followups.typed_hire_sharing(turn, text)
         or followups.typed_undo_drop(turn, text)
+        or followups.typed_undo_answer(turn, text)
         or group.typed_intro_answer(turn, text)
     )
     if answered is not None:

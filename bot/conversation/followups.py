@@ -31,6 +31,7 @@ from bot.conversation.intents import (
     read,
 )
 from bot.conversation.outcomes import (
+    ANSWERED,
     ask_what_happened,
     back_on,
     choice,
@@ -571,6 +572,7 @@ def made(
     ask.status = AskStatus.SKIPPED
     ask.updated_at = turn.now
     turn.uow.asks.save(ask)
+    turn.member.state_data = {ANSWERED: ask.id}  # "oops wrong button, i did ask her"
     turn.say(prefix + "Skipped. Tomorrow's a new ask.")
     return State.IDLE
 
@@ -641,6 +643,48 @@ def typed_undo_drop(turn: Turn, text: str) -> State | None:
     plan_follow_up(turn.uow, turn.member, ask, turn.now)
     turn.say(f"Back on: your ask of {who}. I'll check back about {who} in a few days.")
     return State.IDLE
+
+
+# Taking back an answer: "oops wrong button", "undo", "i misread", "i meant yes".
+_TAKEN_BACK = re.compile(
+    r"\b(mis-?read|mis-?clicked|misclick|meant (to (press|click|tap|say)|yes|no|waiting)|pressed the wrong"
+    r"|wrong one|fat[- ]finger)",
+)
+# After "Skip": the member did ask after all ("why did i skip lol, i did ask her actually").
+_DID_ASK = re.compile(
+    r"\bi (did|actually|already) (ask|asked|message|messaged|send|sent|text|texted|email|emailed)\b"
+    r"|\bi asked (her|him|them)\b|\bi did (it|actually)\b"
+)
+
+
+def typed_undo_answer(turn: Turn, text: str) -> State | None:
+    """ "oops wrong button, she said yes" right after "Said no", "wait no, she hasn't answered,
+    i misread" after "Said yes", "undo" or "i did ask her actually" after "Skip": the answer
+    put right; None when the message is something else."""
+    ask = turn.own_ask(turn.member.state_data.get(ANSWERED))
+    if ask is None:
+        return None
+    low = text.strip().lower().replace("’", "'")
+    skipped = ask.status == AskStatus.SKIPPED
+    if not (UNDO_DROP.search(low) or _TAKEN_BACK.search(low) or (skipped and _DID_ASK.search(low))):
+        return None
+    turn.member.state_data = {}
+    said = read(text, Context(State.AWAITING_OUTCOME, turn.today))
+    result = said.result if said.intent == Intent.OUTCOME else None
+    ask.updated_at = turn.now
+    if skipped and not _DID_ASK.search(low) and result is None:
+        ask.status = AskStatus.OPEN  # "undo" after Skip: the question again
+        turn.uow.asks.save(ask)
+        question, choices = made_question(ask)
+        turn.member.state_data = {"ask_id": ask.id}
+        turn.say(f"No problem — back to it. {question}", *choices)
+        return State.AWAITING_MADE
+    if result is not None:  # "oops wrong button, she said yes"
+        return outcome(turn, ask, result, "Fixed. ", text=text)
+    ask.status = AskStatus.MADE
+    ask.outcome = None
+    turn.uow.asks.save(ask)
+    return ask_what_happened(turn, ask, "Fixed — you asked. ")
 
 
 def follow_up_advice(turn: Turn, reading: Reading) -> State:

@@ -24,6 +24,10 @@ from bot.domain import Ask, AskStatus, Outcome
 from bot.messages import Choice
 from bot.schedule.words import find_break
 
+# state_data: the ask just answered ("Said no", "Skip"), which "oops wrong button, she said yes"
+# puts right.
+ANSWERED = "answered"
+
 
 def choice(ask_id: int | None, action: str, label: str) -> Choice:
     """A button about one ask: `!ask:<id>:<action>`."""
@@ -58,7 +62,7 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str =
     ask.outcome = result
     ask.updated_at = turn.now
     turn.uow.asks.save(ask)
-    turn.member.state_data = {}
+    turn.member.state_data = {ANSWERED: ask.id}
     if result == Outcome.YES and partly_yes(text.lower()):
         turn.say(
             f"{prefix}Part yes, part no — and the yes is real progress. Thank {who} for it today "

@@ -454,3 +454,59 @@ def test_a_plan_being_shaped_that_was_already_made_is_noted_made(sqlite_db: Data
     [reply] = chat.say("Yes I talked with her! She will send my CV to him tomorrow")
     assert reply.startswith("Noted: you asked Fernanda. Great outcome.")
     assert statuses(sqlite_db) == {"Fernanda": AskStatus.MADE}
+
+
+# ------------------------------------------------------------------ a wrong button put right
+
+
+@pytest.mark.parametrize(
+    ("pressed", "then", "begins", "status", "outcome"),
+    [
+        (
+            "Said no",
+            "oops wrong button, she said yes",
+            "Fixed. Great outcome.",
+            AskStatus.MADE,
+            Outcome.YES,
+        ),
+        (
+            "Said yes",
+            "wait no, she actually hasn't answered, i misread",
+            "Fixed. Asking was the hard part.",
+            AskStatus.MADE,
+            Outcome.WAITING,
+        ),
+        (
+            "Skip",
+            "undo",
+            "No problem — back to it. Did you make your ask of Carla?",
+            AskStatus.OPEN,
+            None,
+        ),
+        (
+            "Skip",
+            "i did ask her actually",
+            "Fixed — you asked. What happened?",
+            AskStatus.MADE,
+            None,
+        ),
+    ],
+)
+def test_a_wrong_button_is_put_right(
+    sqlite_db: Database,
+    pressed: str,
+    then: str,
+    begins: str,
+    status: AskStatus,
+    outcome: Outcome | None,
+) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    chat.say("Ask Carla for a referral at HubSpot")
+    chat.advance("8h")
+    if pressed != "Skip":
+        chat.press("Made it")
+    chat.press(pressed)
+    [reply] = chat.say(then)
+    assert reply.startswith(begins), reply
+    ask = the_ask(sqlite_db)[0]
+    assert (ask.status, ask.outcome) == (status, outcome)
