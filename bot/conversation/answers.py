@@ -324,13 +324,23 @@ def question(turn: Turn, reading: Reading) -> State:
     return _stay(turn)
 
 
+# A question asking whether something is wrong ("is it rude…", "too pushy", "annoying"): the
+# reassuring answer opens with "Not …", never "Yes".
+_NEGATIVE_WORD = re.compile(
+    r"\b(rude|pushy|annoying|weird|awkward|desperate|too much|bothering|bother|spammy|needy|"
+    r"impolite|inappropriate|bad form|cringe)\b"
+)
+
+
 def _etiquette(turn: Turn, reading: Reading) -> str:
     """ "is it rude to ask a stranger?", "can I ask the same person twice?", "how many asks a
     week?": the plain answer to each."""
     low = reading.text.lower()
     if re.search(r"\bsame (person|people)|again\b|twice\b", low):
+        # "can I ask twice?" wants a yes; "is it rude to ask twice?" a no
+        opener = "Not rude" if _NEGATIVE_WORD.search(low) else "Yes"
         return (
-            "Yes — people who helped once often help again. Make the second ask different, "
+            f"{opener} — people who helped once often help again. Make the second ask different, "
             "leave a week or two between, and tell them how the first one went."
         )
     if re.search(r"\bhow (many|often)\b", low):

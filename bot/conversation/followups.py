@@ -645,6 +645,10 @@ def typed_undo_drop(turn: Turn, text: str) -> State | None:
     return State.IDLE
 
 
+_PUSHY = re.compile(
+    r"\b(pushy|annoying|rude|too much|desperate|bothering|bother|spammy|needy|weird)\b"
+)
+
 # Taking back an answer: "oops wrong button", "undo", "i misread", "i meant yes".
 _TAKEN_BACK = re.compile(
     r"\b(mis-?read|mis-?clicked|misclick|meant (to (press|click|tap|say)|yes|no|waiting)|pressed the wrong"
@@ -690,10 +694,23 @@ def typed_undo_answer(turn: Turn, text: str) -> State | None:
 def follow_up_advice(turn: Turn, reading: Reading) -> State:
     """ "Should I follow up?" — yes: always follow up, kindly and briefly."""
     ask = latest_open_ask(turn)
+    low = reading.text.lower()
+    # the opener answers the question asked: "is it too pushy to follow up?" is a no
+    opener = (
+        "Not pushy at all — a follow-up is normal."
+        if _PUSHY.search(low)
+        else "No need to stop yet — one follow-up is normal."
+        if re.search(r"\bstop (messaging|texting|emailing|following up|chasing|bugging)\b", low)
+        else ""  # "how long should I wait?": the answer is the wait itself
+        if re.search(r"\bhow (long|many days|soon)\b", low)
+        else "You can — but one short follow-up often gets the answer."
+        if re.search(r"\b(ok|okay|fine|alright) (to )?not\b|\bskip (the )?follow", low)
+        else "Yes — always follow up."
+    )
     if ask is None or ask.who is None:
         turn.say(
-            "Yes — always follow up. Wait 3–4 working days, then one short, friendly line: "
-            "“Just bumping this in case it got buried — no pressure either way.”"
+            f"{opener} Wait 3–4 working days, then one short, friendly line: “Just bumping this in "
+            "case it got buried — no pressure either way.”".lstrip()
         )
         return State(turn.member.state)
     days = max(1, (turn.now - ask.updated_at if ask.updated_at else turn.now - ask.created_at).days)
@@ -704,8 +721,13 @@ def follow_up_advice(turn: Turn, reading: Reading) -> State:
     )
     assert ask.id is not None
     turn.member.state_data = {"ask_id": ask.id}
+    opener = (
+        f"Yes, follow up with {yours(ask.who)}."
+        if opener.startswith("Yes") or not opener
+        else f"{opener} So yes, follow up with {yours(ask.who)}."
+    )
     turn.say(
-        f"Yes, follow up with {yours(ask.who)}. {timing} Keep it to one friendly line, e.g. "
+        f"{opener} {timing} Keep it to one friendly line, e.g. "
         f"“{hello_to(ask.who)} just bumping my note in case it got buried — no pressure either "
         "way.”",
         choice(ask.id, "nudge", "I'll nudge"),

@@ -510,3 +510,21 @@ def test_a_wrong_button_is_put_right(
     assert reply.startswith(begins), reply
     ask = the_ask(sqlite_db)[0]
     assert (ask.status, ask.outcome) == (status, outcome)
+
+
+@pytest.mark.parametrize(
+    ("asked", "begins"),
+    [
+        ("is it rude to ask twice?", "Not rude — people who helped once often help again."),
+        ("can I ask the same person twice?", "Yes — people who helped once often help again."),
+        ("is it too pushy to follow up?", "Not pushy at all — a follow-up is normal."),
+        ("should i stop messaging her?", "No need to stop yet — one follow-up is normal."),
+        ("how long should I wait before following up?", "Wait 3–4 working days, then"),
+        ("is it ok to not follow up?", "You can — but one short follow-up often gets the answer."),
+    ],
+)
+def test_the_answer_opens_the_way_the_question_asks(
+    sqlite_db: Database, asked: str, begins: str
+) -> None:
+    [reply] = at_the_morning_question(sqlite_db).say(asked)
+    assert reply.startswith(begins), reply
