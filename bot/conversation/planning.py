@@ -174,6 +174,9 @@ def ask_for_missing(turn: Turn, assessment: Assessment, questions: int) -> State
         "what": assessment.what,
         "verdict": assessment.verdict.value,
     }
+    if who and "what" in asking and _half_a_favour(assessment.text):
+        # "an intro": the next answer finishes it ("to her manager at google")
+        turn.member.state_data["half"] = _last_sentence(assessment.text)
     hard = HARD_TIMES.search(assessment.text.lower()) and questions == 1
     kind = "That sounds like a hard week. " if hard else ""
     if who and not assessment.who:
@@ -217,6 +220,43 @@ def still_missing(turn: Turn, reading: Reading) -> State:
     return State.CLARIFYING
 
 
+# The kind of favour said without what it is for (the member's last sentence, "an intro",
+# "two names"), and the question that finishes it.
+_HALF_FAVOURS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"\b(intro|introduction|connect me|introduce me)\b"),
+        "An intro to whom? Someone at a company you're aiming for, or a role — e.g. “an intro to "
+        "her manager at Google”.",
+    ),
+    (
+        re.compile(
+            r"\b(names|contacts)\b|\b(two|2|three|3|a few|some|a couple of?) (names?|contacts?|people)\b"
+        ),
+        "Names where — at which company or team? e.g. “two names at Google”.",
+    ),
+    (
+        re.compile(r"\b(review|feedback|look at|look over)\b"),
+        "A look at what — your resume, a cover letter, your LinkedIn profile?",
+    ),
+    (
+        re.compile(r"\b(referral|refer)\b"),
+        "A referral for which role or company? e.g. “a referral for the analyst role at Target”.",
+    ),
+)
+
+
+def _last_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", text.strip())[-1].rstrip(".!?")
+
+
+def _half_a_favour(text: str) -> str | None:
+    """The question for a favour named by its kind only, in the member's last sentence."""
+    last = _last_sentence(text).lower()
+    if len(last.split()) > 6:
+        return None
+    return next((question for kind, question in _HALF_FAVOURS if kind.search(last)), None)
+
+
 def _coaching_question(assessment: Assessment, questions: int) -> str:
     if assessment.verdict == Verdict.PASSIVE:
         if questions > 1:
@@ -237,6 +277,9 @@ def _coaching_question(assessment: Assessment, questions: int) -> str:
         favour = f" for {assessment.what}" if assessment.what else ""
         return f"Who exactly will you ask{favour}? A name, e.g. “Priya from my old team”."
     who = yours(assessment.who or "them")
+    half = _half_a_favour(assessment.text)
+    if half is not None:  # "an intro", "two names": the kind said, its target still to come
+        return half.format(who=who)
     if questions > 1:
         return (
             f"Nearly there — what's the one thing {who} can do for you? An intro to someone, two "
@@ -368,6 +411,11 @@ def _combinations(data: dict[str, object], answer: str) -> list[str]:
     asking = str(data.get("asking", ""))
     body = LEADING_HEDGE.sub("", TRAILING_HEDGE.sub("", answer.strip())).rstrip(".!?")
     readings = [answer]
+    half = data.get("half")
+    if who and half and body:  # "an intro" … "to her manager at google"
+        favour = re.sub(r"^((ok|okay|so|yeah|um+|maybe),?\s+)+", "", str(half), flags=re.IGNORECASE)
+        favour = re.sub(r"\s+(thing|one|stuff|bit)$", "", favour)
+        readings.append(f"Ask {who} for {favour} {body[0].lower() + body[1:]}")
     named = person_in(body) if body else None
     if who and "what" in asking and body and named in (None, who):
         # (an answer that names someone else is not slotted under the earlier person)

@@ -528,3 +528,38 @@ def test_the_answer_opens_the_way_the_question_asks(
 ) -> None:
     [reply] = at_the_morning_question(sqlite_db).say(asked)
     assert reply.startswith(begins), reply
+
+
+@pytest.mark.parametrize(
+    ("kind", "question", "then", "ask"),
+    [
+        (
+            "an intro",
+            "An intro to whom?",
+            "to her manager at google",
+            "an intro to her manager at Google",
+        ),
+        (
+            "two names",
+            "Names where — at which company or team?",
+            "at google",
+            "two names at Google",
+        ),
+        (
+            "ok the referral thing",
+            "A referral for which role or company?",
+            "for the analyst role at target",
+            "a referral for the analyst role at Target",
+        ),
+        ("a review", "A look at what", "my resume", "a review of your resume"),
+    ],
+)
+def test_the_kind_of_favour_said_alone_gets_the_question_that_finishes_it(
+    sqlite_db: Database, kind: str, question: str, then: str, ask: str
+) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    chat.say("coffee with Megan tomorrow")
+    [asked] = chat.say(kind)
+    assert asked.startswith(question), asked
+    [noted] = chat.say(then)
+    assert noted.startswith(f"That's a real ask: Megan, {ask}."), noted
