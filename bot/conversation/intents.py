@@ -801,6 +801,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.STOP, "asks to stop the check-ins")
     if vocab.OFFER_FELL_THROUGH.search(low):
         return reading(Intent.RESUME, "the job fell through")
+    if vocab.OFFER_NOT_SIGNED.search(low) and re.search(r"\b(offer|job|signed|contract)\b", low):
+        return reading(Intent.RESUME, "the job not signed yet")
     if (
         state in (*_PLAN_STATES, State.AWAITING_MADE)
         and vocab.GOING_AWAY.search(low)

@@ -461,12 +461,17 @@ def resume(turn: Turn, reading: Reading) -> State:
     if member.state == State.ONBOARDING:
         member.state = State.IDLE
         member.state_data = {}
+    if reading.why in ("the job fell through", "the job not signed yet"):
+        member.state_data = {}  # the "share it with the group?" question is void
     plan_check_ins(turn.uow, member, turn.now)
     welcome = (
         "Welcome back — no guilt needed. "
         if reading.why == "back after a silence"
         else "I'm so sorry — that's a real blow, and it's not on you. I'm here, and we go on. "
         if reading.why == "the job fell through"
+        else "Got it — not signed yet, so we keep going until it is. A verbal offer is a great "
+        "sign; keep one or two asks warm meanwhile. "
+        if reading.why == "the job not signed yet"
         else "Welcome back! "
         if was_away
         else ""

@@ -563,3 +563,16 @@ def test_the_kind_of_favour_said_alone_gets_the_question_that_finishes_it(
     assert asked.startswith(question), asked
     [noted] = chat.say(then)
     assert noted.startswith(f"That's a real ask: Megan, {ask}."), noted
+
+
+def test_a_verbal_offer_not_signed_keeps_the_check_ins_going(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    chat.say("I got the job!!")
+    assert the_member(sqlite_db).hired_at is not None
+    [reply] = chat.say(
+        "wait, actually it's just a verbal offer, not signed yet. keep checking in pls"
+    )
+    assert reply.startswith("Got it — not signed yet, so we keep going until it is.")
+    member = the_member(sqlite_db)
+    assert not member.stopped and member.hired_at is None and member.state_data == {}
+    assert any("Morning, Ana" in line for line in chat.advance("1d"))
