@@ -1322,16 +1322,24 @@ def settings_aside(text: str, context: Context) -> tuple[str, Reading] | None:
     """A settings request after other news ("she said yes and can you pause me next week"): the
     news on its own, and the request read on its own; None unless both parts are understood
     and the request is a schedule change or a break."""
+    idle = replace(context, state=State.IDLE)
     aside = vocab.SETTINGS_ASIDE.search(text)
-    if aside is None or aside.start() == 0:
-        return None
-    head = text[: aside.start()].strip()
-    settings = read(aside.group("rest"), replace(context, state=State.IDLE))
-    if settings.intent not in (Intent.SCHEDULE, Intent.PAUSE):
-        return None
-    if read(head, context).intent in (Intent.OTHER, Intent.SCHEDULE, Intent.PAUSE):
-        return None
-    return head, settings
+    if aside is not None and aside.start() > 0:
+        head = text[: aside.start()].strip()
+        settings = read(aside.group("rest"), idle)
+        if settings.intent in (Intent.SCHEDULE, Intent.PAUSE) and read(
+            head, context
+        ).intent not in (Intent.OTHER, Intent.SCHEDULE, Intent.PAUSE):
+            return head, settings
+    # the other way round: "move me to 10 and I'm asking Jo for a referral at Wise"
+    for joint in vocab.NEWS_AFTER_SETTINGS.finditer(text):
+        settings = read(text[: joint.start()], idle)
+        news = text[joint.end() :].strip()
+        if settings.intent in (Intent.SCHEDULE, Intent.PAUSE, Intent.RESUME) and read(
+            news, context
+        ).intent not in (Intent.OTHER, Intent.SCHEDULE, Intent.PAUSE, Intent.RESUME):
+            return news, settings
+    return None
 
 
 def _someone_else_away(low: str) -> bool:

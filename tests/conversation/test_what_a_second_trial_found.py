@@ -576,3 +576,39 @@ def test_a_verbal_offer_not_signed_keeps_the_check_ins_going(sqlite_db: Database
     member = the_member(sqlite_db)
     assert not member.stopped and member.hired_at is None and member.state_data == {}
     assert any("Morning, Ana" in line for line in chat.advance("1d"))
+
+
+@pytest.mark.parametrize(
+    ("said", "setting", "news"),
+    [
+        (
+            "no check-ins on fridays pls, and I'm asking Ben for a mock interview today",
+            "Done: check-ins mon,tue,wed,thu at 09:00",
+            "That's a real ask: Ben, a mock interview.",
+        ),
+        (
+            "move me to 10 and I'm asking Jo for a referral at Wise",
+            "Done: check-ins mon-fri at 10:00",
+            "That's a real ask: Jo, a referral at Wise.",
+        ),
+        (
+            "i'm sick today, also can u make it 10am from now on",
+            "Done: check-ins mon-fri at 10:00",
+            "I'm sorry — take care of yourself today.",
+        ),
+    ],
+)
+def test_a_setting_and_news_in_either_order_both_count(
+    sqlite_db: Database, said: str, setting: str, news: str
+) -> None:
+    first, second = at_the_morning_question(sqlite_db).say(said)
+    assert first.startswith(setting), first
+    assert second.startswith(news), second
+
+
+def test_a_yes_and_a_trip_pause_the_member_and_thank_the_helper(sqlite_db: Database) -> None:
+    chat = asked_dana(sqlite_db)
+    chat.say("made it")
+    paused, thanks = chat.say("she said yes!! I'm off to visit family til march 20 tho")
+    assert paused.startswith("Paused until Fri 20 Mar.")
+    assert thanks.startswith("Great outcome.")
