@@ -336,9 +336,32 @@ def _etiquette(turn: Turn, reading: Reading) -> str:
     """ "is it rude to ask a stranger?", "can I ask the same person twice?", "how many asks a
     week?": the plain answer to each."""
     low = reading.text.lower()
+    if re.search(
+        r"\b(text|texting|dm|dming|email|linkedin|whatsapp|call|voice note)s? (count|work)\b", low
+    ):
+        return (
+            "Yes — any channel counts: a text, a DM, an email, a call. What makes it an ask is one "
+            "person and one specific favour."
+        )
+    if re.search(r"\bpay(ing)? for\b", low):
+        return (
+            "Offer, yes — if you invited them, offering to pay is the kind thing to do. The "
+            "bigger thank-you is a short note afterwards saying how their help went."
+        )
+    if re.search(r"\bghosted|ignored|didn'?t (reply|answer)|never (replied|answered)", low):
+        return (
+            "Then one polite follow-up is fine — people miss messages. If that goes unanswered "
+            "too, let it rest and ask someone else; it's rarely about you."
+        )
+    if re.search(r"\bam i (bothering|annoying|pestering|spamming)\b", low):
+        return (
+            "No — a short, specific ask with an easy out (“no worries if not”) isn't a bother. "
+            "Most people like being asked for something they can actually do."
+        )
     if re.search(r"\bsame (person|people)|again\b|twice\b", low):
         # "can I ask twice?" wants a yes; "is it rude to ask twice?" a no
-        opener = "Not rude" if _NEGATIVE_WORD.search(low) else "Yes"
+        negative = _NEGATIVE_WORD.search(low)
+        opener = f"Not {negative.group(0)}" if negative else "Yes"
         return (
             f"{opener} — people who helped once often help again. Make the second ask different, "
             "leave a week or two between, and tell them how the first one went."
@@ -448,6 +471,14 @@ def _what_to_ask(turn: Turn, reading: Reading) -> str:
         # "What will you ask Dana for?" — "whatever u think is best": ideas for Dana
         who = yours(str(data["who"]))
         at = f" at {targets[0]}" if targets else " at a company you'd like"
+        # "the first one", "option 2", "the resume one" then pick from these, in the member's
+        # words (without a target company, "two names" still asks where)
+        picks = [
+            "an intro to someone on their team",
+            f"two names at {targets[0]}" if targets else "two names",
+            "a look at my resume",
+        ]
+        turn.member.state_data = {**data, "options": picks}
         return (
             f"For {who}, pick one: an intro to someone on their team, two names{at}, or a look "
             f"at your resume for one posting. Which one? (“a look at my resume” is enough.)"

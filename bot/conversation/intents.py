@@ -363,6 +363,12 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"\bis it (rude|ok|okay|weird|fine|bad|too much|cheeky|awkward) to (ask|message|email|dm|"
             r"contact|reach out to)\b(?! (by|via|over|on) )|\bcan i ask (the same (person|people)|someone again|(him|her|"
             r"them) again|twice)\b|\bsame person twice\b|\bhow many asks\b|\bhow often should i ask\b"
+            # "would it be annoying to ask her again?", "am i bothering people?", "does texting
+            # count?", "should i offer to pay for the coffee?", "what if they ghosted me before"
+            r"|\bwould it be (rude|annoying|weird|too much|pushy|awkward)\b|\bam i (bothering|annoying|"
+            r"pestering|spamming)\b|\b(does|do|would) (a )?(text|texting|dm|dming|email|linkedin|whatsapp|"
+            r"call|voice note)s? (count|work)\b|\b(pay|paying) for (the )?(coffee|lunch|drinks?)\b"
+            r"|\bwhat if (they|she|he) (ghosted|ignored|didn'?t (reply|answer)|never (replied|answered))"
         ),
     ),
     (
@@ -519,6 +525,10 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
         Topic.WHAT_TO_ASK,
         re.compile(
             r"^(but |ok |so |um+ |hm+ )?(ask (them |him |her )?)?for what\?+$|"  # "for what?" back
+            # "hmm what's best?", "what would you suggest?", "you tell me"
+            r"^((hm+|um+|so|ok|okay),? )?(what'?s|what is|which is|which one'?s|which'?s) (best|better|"
+            r"the best( one)?)\??$|\bwhat (do|would) (you|u) (suggest|recommend)\b|^(you tell me|your call|"
+            r"up to you)\b|"
             r"\bwhat (should|do|can|could|would|shall) i (even |actually |really )?ask\b"
             r"|\bwhat (i|to) (should |shall |can |must )?ask\b|\b(no idea|no clue|not sure|idk|dunno|"
             r"don'?t know) what\b|\bwhat to ask\b|\bwhat (should|could) (my|the) ask be\b"

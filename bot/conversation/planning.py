@@ -298,6 +298,9 @@ def clarify(turn: Turn, reading: Reading) -> State:
     if JUST_MEETING.search(reading.text.lower()) and judge(turn, reading.text).who is None:
         return keep_as_it_is(turn, reading)  # "nah just coffee this time": no ask, and fine
     questions = int(data.get("questions", 1))
+    picked = _picked(data.get("options"), reading.text)
+    if picked is not None:  # "the first one", "option 2", "the resume one"
+        reading = replace(reading, text=picked)
     candidates: list[Assessment] = []
     # Judge the readings in order and stop at the first specific one.
     who = data.get("who")
@@ -378,6 +381,29 @@ def clarify(turn: Turn, reading: Reading) -> State:
             or best.missing,
         )
     return ask_for_missing(turn, best, questions + 1)
+
+
+_ORDINALS = {"first": 0, "1": 0, "one": 0, "second": 1, "2": 1, "two": 1, "third": 2, "3": 2}
+_OPTION_WORDS = (("intro", 0), ("names", 1), ("name", 1), ("resume", 2), ("cv", 2), ("look", 2))
+
+
+def _picked(options: object, answer: str) -> str | None:
+    """The option a member picks from the coach's list: "the first one", "option 2", "#3", "the
+    resume one", "names pls"; None when the answer is no pick."""
+    if not isinstance(options, list) or len(answer.split()) > 5:
+        return None
+    low = answer.lower()
+    ordinal = re.search(
+        r"\b(?:the )?(first|second|third)(?: one)?\b|\b(?:option|number|no\.?|#)\s*(1|2|3|one|two)\b"
+        r"|^#?(1|2|3)[.!]*$",
+        low,
+    )
+    if ordinal is not None:
+        key = next(g for g in ordinal.groups() if g)
+        return str(options[_ORDINALS[key]])
+    one = re.search(r"\bthe (\w+) (one|option|thing)\b|^(\w+),? (pls|please)$", low)
+    word = (one.group(1) or one.group(3)) if one else None
+    return next((str(options[k]) for w, k in _OPTION_WORDS if word == w), None)
 
 
 def keep_as_it_is(turn: Turn, reading: Reading) -> State:

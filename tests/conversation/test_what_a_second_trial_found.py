@@ -612,3 +612,39 @@ def test_a_yes_and_a_trip_pause_the_member_and_thank_the_helper(sqlite_db: Datab
     paused, thanks = chat.say("she said yes!! I'm off to visit family til march 20 tho")
     assert paused.startswith("Paused until Fri 20 Mar.")
     assert thanks.startswith("Great outcome.")
+
+
+@pytest.mark.parametrize(
+    ("picked", "reply"),
+    [
+        ("the resume one", "That's a real ask: Megan, a review of your resume."),
+        ("#3", "That's a real ask: Megan, a review of your resume."),
+        ("option 2", "Names where — at which company or team?"),
+    ],
+)
+def test_a_pick_from_the_coachs_list_is_that_option(
+    sqlite_db: Database, picked: str, reply: str
+) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    chat.say("coffee with Megan tomorrow")
+    [ideas] = chat.say("what would you suggest?")
+    assert ideas.startswith("For Megan, pick one:")
+    assert chat.say(picked)[0].startswith(reply)
+
+
+@pytest.mark.parametrize(
+    ("asked", "begins"),
+    [
+        ("does texting count?", "Yes — any channel counts"),
+        ("would it be annoying to ask her again?", "Not annoying — people who helped once"),
+        ("am i bothering people?", "No — a short, specific ask"),
+        ("should i offer to pay for the coffee?", "Offer, yes"),
+        ("what if they ghosted me the first time", "Then one polite follow-up is fine"),
+        ("he has not revert back till now, what to do?", "Yes — always follow up."),
+    ],
+)
+def test_everyday_etiquette_questions_get_their_own_answer(
+    sqlite_db: Database, asked: str, begins: str
+) -> None:
+    [reply] = at_the_morning_question(sqlite_db).say(asked)
+    assert reply.startswith(begins), reply
