@@ -93,7 +93,7 @@ def dashboard_tables(board: Dashboard) -> list[Table]:
                 )
                 for r in board.to_reach
             ],
-            "Everyone made a specific ask in the last 7 days.",
+            "Everyone planned a specific ask in the last 7 days.",
         ),
         Table(
             "open-asks",

@@ -22,6 +22,8 @@ class OrganizerReport:
     community: str
     members: int
     planning_this_week: int
+    specific_this_week: int  # specific asks planned in the last 7 days
+    made_this_week: int  # of those, the ones the members said they made
     specific_share_by_week: list[tuple[str, float | None]]
     quiet: list[str]  # active members, here 7 days or more, with no plan at all in the last 7
     new: list[str]  # joined in the last 7 days, no plan yet (never "quiet for 7 days")
@@ -33,7 +35,8 @@ class OrganizerReport:
 
     @property
     def everyone_asked(self) -> bool:
-        """True only when every active member made a specific ask in the last 7 days."""
+        """True only when every active member planned a specific ask in the last 7 days (planned:
+        whether it was made is `made_this_week`)."""
         return self.members > 0 and not (self.quiet or self.new or self.passive or self.not_set_up)
 
 
@@ -48,9 +51,8 @@ def build_report(uow: UnitOfWork, community: Community, now: datetime) -> Organi
     active = [m for m in present if m.onboarded]
     week_ago = now - timedelta(days=QUIET_DAYS)
     planned = {a.member_id for a in asks if a.created_at >= week_ago}
-    specific_recent = {
-        a.member_id for a in asks if a.created_at >= week_ago and a.verdict == Verdict.SPECIFIC
-    }
+    specific_week = [a for a in asks if a.created_at >= week_ago and a.verdict == Verdict.SPECIFIC]
+    specific_recent = {a.member_id for a in specific_week}
 
     def away(m: Member) -> bool:
         return (m.paused_until is not None and m.paused_until > now) or m.stopped
@@ -77,6 +79,8 @@ def build_report(uow: UnitOfWork, community: Community, now: datetime) -> Organi
         community=community.name,
         members=len(active),
         planning_this_week=len(planned),
+        specific_this_week=len(specific_week),
+        made_this_week=sum(1 for a in specific_week if a.was_made),
         specific_share_by_week=shares,
         quiet=sorted(quiet),
         new=sorted(new),
@@ -102,6 +106,8 @@ def report_text(report: OrganizerReport) -> str:
         f"Participation: {report.planning_this_week} of {report.members} members planned an "
         "ask in the last 7 days",
         f"Share of plans that were specific asks, by week: {share}",
+        f"Specific asks in the last {QUIET_DAYS} days: {report.specific_this_week} planned, "
+        f"{report.made_this_week} made",
     ]
     if report.quiet:
         lines.append(
@@ -118,7 +124,7 @@ def report_text(report: OrganizerReport) -> str:
     if report.not_set_up:
         lines.append(f"Never finished setting up: {', '.join(report.not_set_up)}")
     if report.everyone_asked:
-        lines.append(f"Everyone made a specific ask in the last {QUIET_DAYS} days.")
+        lines.append(f"Everyone planned a specific ask in the last {QUIET_DAYS} days.")
     if report.paused:
         lines.append(f"Paused: {', '.join(report.paused)}")
     if report.stopped:

@@ -24,7 +24,7 @@ def test_passive_only_and_never_set_up_members_are_listed(sqlite_db: Database) -
     chat.say("not sure", user="Bea")  # keeps the plan as it is: passive
     chat.greet("Cy")  # never answers the welcome
     report = chat.say("report")[0]
-    assert "Everyone made a specific ask" not in report
+    assert "Everyone planned a specific ask" not in report
     assert "only events, coffees or vague plans): Bea" in report
     assert "Never finished setting up: Cy" in report
 
@@ -32,7 +32,13 @@ def test_passive_only_and_never_set_up_members_are_listed(sqlite_db: Database) -
 def test_everyone_is_said_only_when_true(sqlite_db: Database) -> None:
     chat = organizer(sqlite_db)
     chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
-    assert "Everyone made a specific ask in the last 7 days." in chat.say("report")[0]
+    report = chat.say("report")[0]
+    # planned, not made: the report says so, and never that anyone "made" an ask
+    assert "Everyone planned a specific ask in the last 7 days." in report
+    assert "Specific asks in the last 7 days: 1 planned, 0 made" in report
+    chat.advance("9h")
+    chat.press("Made it")
+    assert "Specific asks in the last 7 days: 1 planned, 1 made" in chat.say("report")[0]
 
 
 def test_share_names_on_shows_the_open_ask_in_the_digest(sqlite_db: Database) -> None:
