@@ -141,6 +141,10 @@ _LIGHT_REPLIES: dict[str, tuple[str, ...]] = {
     "wrong chat": ("No worries 🙂", "Happens to everyone 🙂"),
     "a laugh": ("😄", "Ha! 🙂"),
     "be right back": ("Take your time — I'm here.", "No rush."),
+    "thanked them": (
+        "Lovely — a thank-you is how doors stay open. 🙌",
+        "Nice — people remember a thank-you.",
+    ),
     "thinking aloud": (
         "Take your time. A name and one favour is all it takes.",
         "No rush — think of one person who already knows your work.",

@@ -588,6 +588,9 @@ def _read(text: str, low: str, context: Context) -> Reading:
 
     if not words:
         return reading(Intent.HELP if "?" in low else Intent.OTHER, "no words")
+    if vocab.THANKED_THEM.match(low) and len(words) <= 10 and "?" not in low:
+        # "already thanked her 😊", "sent a quick thank you note": the thank-you, not an ask
+        return reading(Intent.OTHER, "thanked them")
     link = vocab.LINK.search(text)
     if link is not None and len(_words((text[: link.start()] + text[link.end() :]).lower())) <= 4:
         # a job posting pasted in ("https://boards.greenhouse.io/stripe/jobs/123 this one")

@@ -648,3 +648,15 @@ def test_everyday_etiquette_questions_get_their_own_answer(
 ) -> None:
     [reply] = at_the_morning_question(sqlite_db).say(asked)
     assert reply.startswith(begins), reply
+
+
+@pytest.mark.parametrize(
+    "said", ["already thanked her 😊", "did the thank you note", "sent a quick thank you note"]
+)
+def test_a_thank_you_sent_is_praised_never_logged_as_an_ask(sqlite_db: Database, said: str) -> None:
+    chat = asked_dana(sqlite_db)
+    chat.say("made it")
+    chat.say("she said yes")
+    [reply] = chat.say(said)
+    assert reply.startswith(("Lovely — a thank-you", "Nice — people remember a thank-you")), reply
+    assert statuses(sqlite_db) == {"Dana Lee": AskStatus.MADE}
