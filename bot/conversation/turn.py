@@ -26,6 +26,7 @@ class CoachSettings:
 
 
 LAST_REPLY = "last_reply"  # the member's memory key: a digest of the coach's last reply
+REPEATS = "repeats"  # the member's memory key: how many times in a row that reply came again
 
 
 def _digest(text: str) -> str:
@@ -127,11 +128,16 @@ class Turn:
             return
         previous = self.member.memory.get(LAST_REPLY)
         first = mine[0]
+        last = _digest(mine[-1].text)  # the reply as first written, never its rewording
         if reword and previous is not None and _digest(first.text) == previous:
+            repeats = int(self.member.memory.get(REPEATS, 0)) + 1
+            self.member.memory[REPEATS] = repeats
             index = self.replies.index(first)
-            self.replies[index] = _reworded(first)
+            self.replies[index] = _reworded(first, repeats)
             mine[0] = self.replies[index]
-        self.member.memory[LAST_REPLY] = _digest(mine[-1].text)
+        else:
+            self.member.memory.pop(REPEATS, None)
+        self.member.memory[LAST_REPLY] = last
 
     def still_pending(self) -> str:
         """One short line back to the question still pending, if any."""
@@ -149,7 +155,20 @@ class Turn:
         return ""
 
 
-def _reworded(message: OutboundMessage) -> OutboundMessage:
+# The same reply a third time and after, in turns: never a wall of the same words twice in a row.
+_AGAIN = (
+    "That's the same answer as just above — tell me which part is unclear and I'll put it "
+    "another way.",
+    "Still the same answer, I'm afraid. Tell me what you're trying to do in your own words, or "
+    "say `help` for everything I can do.",
+)
+
+
+def _reworded(message: OutboundMessage, repeats: int = 1) -> OutboundMessage:
+    """The same reply again: said so once ("Same as before: …"); a third time, no wall of the
+    same words but an offer to put it another way."""
+    if repeats > 1:
+        return replace(message, text=_AGAIN[repeats % 2])
     text = message.text
     keep = re.match(r"I\b|[A-Z]{2}", text)  # "I'm a bot…", "OK…" keep their capitals
     # (a neutral lead, never an impatient "As I said")

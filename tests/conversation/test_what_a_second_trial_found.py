@@ -6,6 +6,7 @@ half of what the member said.
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import pytest
@@ -660,3 +661,12 @@ def test_a_thank_you_sent_is_praised_never_logged_as_an_ask(sqlite_db: Database,
     [reply] = chat.say(said)
     assert reply.startswith(("Lovely — a thank-you", "Nice — people remember a thank-you")), reply
     assert statuses(sqlite_db) == {"Dana Lee": AskStatus.MADE}
+
+
+def test_the_same_question_four_times_never_gets_the_same_wall_twice(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    replies = [chat.say("idk")[0] for _ in range(4)]
+    assert replies[1].startswith("Same as before: good asks are small and concrete")
+    assert replies[2].startswith("That's the same answer as just above")
+    assert replies[3].startswith("Still the same answer, I'm afraid.")
+    assert all(a != b for a, b in itertools.pairwise(replies))
