@@ -257,12 +257,27 @@ def _half_a_favour(text: str) -> str | None:
     return next((question for kind, question in _HALF_FAVOURS if kind.search(last)), None)
 
 
+# Job-search work done alone: applying, polishing the documents.
+_SOLO_WORK = re.compile(
+    r"\b(apply|applying|send out|submit)\b.{0,25}\b(jobs?|roles?|positions?|applications?|openings?)\b"
+    r"|\b(update|updating|polish|polishing|rewrite|rewriting|fix|fixing|tweak|work on)\b.{0,12}"
+    r"\b(my )?(resume|cv|linkedin|portfolio|cover letters?)\b"
+)
+
+
 def _coaching_question(assessment: Assessment, questions: int) -> str:
     if assessment.verdict == Verdict.PASSIVE:
         if questions > 1:
             return (
                 "Still no ask in there — who's one person you could ask for one thing? "
                 "(e.g. “Ask Jen for an intro to her manager at Medtronic”)"
+            )
+        if _SOLO_WORK.search(assessment.text.lower()):
+            # "apply to 10 jobs on linkedin", "update my resume today": good work, done alone
+            return (
+                f"“{short(assessment.text, 60)}” is good work — and it lands better with a person "
+                "behind it. Who do you know who could refer you, or look it over? (e.g. “Ask Jen "
+                "to review my resume before I apply”)"
             )
         return (
             f"“{short(assessment.text, 60)}” can be a fine place to ask — but on its own it "

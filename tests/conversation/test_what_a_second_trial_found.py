@@ -670,3 +670,9 @@ def test_the_same_question_four_times_never_gets_the_same_wall_twice(sqlite_db: 
     assert replies[2].startswith("That's the same answer as just above")
     assert replies[3].startswith("Still the same answer, I'm afraid.")
     assert all(a != b for a, b in itertools.pairwise(replies))
+
+
+@pytest.mark.parametrize("said", ["apply to 10 jobs on linkedin", "update my resume today"])
+def test_solo_work_is_praised_and_pointed_at_a_person(sqlite_db: Database, said: str) -> None:
+    [reply] = at_the_morning_question(sqlite_db).say(said)
+    assert reply.startswith(f"“{said}” is good work — and it lands better with a person behind it.")
