@@ -192,6 +192,10 @@ _MET = frozenset({"met", "meet", "saw", "see", "with", "w", "and", "called", "te
 _SENTENCE_MARKS = frozenset({".", "!", "?", ";", ":", "—", "-", "(", "→"})
 
 
+# Irish and Italian surnames with an apostrophe.
+_PERSON_SHAPED = re.compile(r"(?:O|D|Mc)'[A-Z][a-z]+")
+
+
 def _plausible_person(ct: CleanText, j: int, end: int, verb: str) -> bool:
     """Does the name at tokens[j:end] in a person slot read as a person, not an organisation?
 
@@ -209,6 +213,10 @@ def _plausible_person(ct: CleanText, j: int, end: int, verb: str) -> bool:
         return tokens[end - 1].low not in _ORG_WORDS
     if _given_name(tokens[j].low) or verb in _PERSON_ONLY_VERBS or nxt in ("from", "at"):
         return True
+    if _PERSON_SHAPED.fullmatch(tokens[j].text) or (
+        "-" in tokens[j].text and all(_given_name(part) for part in tokens[j].low.split("-"))
+    ):
+        return True  # "O'Neil", "D'Angelo", "Mary-Kate" (never "Hy-Vee"): people's names
     if _company_shaped(tokens[j].text):
         return False  # "ChatGPT", "TBWA", "3M": a brand or a tool, not a first name
     if nxt == "(":
@@ -243,7 +251,7 @@ _FOR_ME_AFTER = frozenset({"de", "d'", "que", "para", "pra", "pour"})
 # Titles that are kin words ("my tia Rosa" is Rosa); every other title is said with the name.
 _KIN_TITLES = frozenset(
     {"aunt", "auntie", "brother", "cousin", "grandma", "grandpa", "mama", "nana", "papa"}
-    | {"sister", "tia", "tio", "uncle"}
+    | {"sister", "tia", "tio", "uncle", "sis", "bro", "kuya", "tita", "tito", "aunty"}
 )
 
 
