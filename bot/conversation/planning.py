@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from bot.checkins import plan_afternoon, plan_check_ins
+from bot.checkins import plan_afternoon, plan_check_ins, plan_made_question
 from bot.coaching import Assessment, Verdict
 from bot.conversation.group import offer_intro
 from bot.conversation.intents import (
@@ -43,6 +43,7 @@ from bot.conversation.states import State
 from bot.conversation.text import short, yours
 from bot.conversation.turn import Turn
 from bot.domain import Ask, AskStatus, CheckInKind, Outcome
+from bot.schedule.words import find_break
 
 # The same person asked for the same kind of favour within this window gets a heads-up.
 REPEAT_ASK_WINDOW = timedelta(days=14)
@@ -565,11 +566,37 @@ def _echo(assessment: Assessment, limit: int) -> str:
 
 def _afternoon(turn: Turn, ask: Ask) -> str:
     """The afternoon question planned for `ask` (today's nudge is moot once there is an ask),
-    said when it comes today: " I'll check in at 17:00."."""
+    said when it comes today: " I'll check in at 17:00."; an ask for a later day ("… on
+    Thursday", "tomorrow at our coffee") is asked about that day."""
+    later = _planned_for(turn, ask.text)
+    if later is not None:
+        assert turn.member.id is not None
+        turn.uow.checkins.cancel_pending(turn.member.id, [CheckInKind.NUDGE])
+        checkin = plan_made_question(turn.uow, turn.member, ask, turn.now, days=later)
+        if checkin is not None:
+            due = checkin.due_at.astimezone(turn.zone)
+            return f" I'll check in on {due:%A} at {due:%H:%M}."
     checkin = plan_afternoon(turn.uow, turn.member, ask, turn.now, also_cancel=[CheckInKind.NUDGE])
     if checkin and checkin.due_at.astimezone(turn.zone).date() == turn.today:
         return f" I'll check in at {checkin.due_at.astimezone(turn.zone):%H:%M}."
     return ""
+
+
+# The day a plan is for, when not today: "… tomorrow at our coffee", "… on Thursday".
+_PLANNED_DAY = re.compile(
+    r"\b(tomorrow|tmrw|tmr)\b|\b(?:on|this|next) (monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday|mon|tue|tues|wed|thu|thurs|fri)\b"
+)
+
+
+def _planned_for(turn: Turn, text: str) -> int | None:
+    """Days from today to the day the plan names, if it names a later one."""
+    found = _PLANNED_DAY.search(text.lower())
+    if found is None:
+        return None
+    when = find_break("till tomorrow" if found.group(1) else f"till {found.group(2)}", turn.today)
+    days = (when.resume_day(turn.today) - turn.today).days if when else 0
+    return days if 0 < days <= 7 else None
 
 
 def made_untold(turn: Turn, text: str, result: Outcome | None = None) -> State:

@@ -676,3 +676,12 @@ def test_the_same_question_four_times_never_gets_the_same_wall_twice(sqlite_db: 
 def test_solo_work_is_praised_and_pointed_at_a_person(sqlite_db: Database, said: str) -> None:
     [reply] = at_the_morning_question(sqlite_db).say(said)
     assert reply.startswith(f"“{said}” is good work — and it lands better with a person behind it.")
+
+
+def test_an_ask_for_thursday_is_asked_about_on_thursday(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    [reply] = chat.say("Ask Ravi for a referral at Atlassian on Thursday")
+    assert reply.endswith("I'll check in on Thursday at 17:00.")
+    week = chat.advance("81h")  # to Thursday 18:00
+    questions = [line[:17] for line in week if "Did you make your ask of Ravi?" in line]
+    assert questions == ["[2026-03-05 17:00"]
