@@ -925,6 +925,14 @@ def good_news(turn: Turn, reading: Reading) -> State:
         re.IGNORECASE,
     )
     news = f"Congrats on the {step.group(1).lower()}{at}!" if step else "That's great news!"
+    if company and "?" in reading.text:  # "… who should i talk to before?"
+        turn.say(
+            f"{news} 🎉 Before you go in, talk to someone who works at {company}: a former "
+            f"colleague or classmate there, for 15 minutes on what the team cares about. "
+            f"`who knows someone at {company}?` asks the group for you."
+        )
+        offer_intro(turn, company)
+        return _stay(turn)
     turn.say_one_of(
         (
             f"{news} 🎉 It's a perfect moment for an ask: someone who works there, for 15 "

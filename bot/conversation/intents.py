@@ -831,7 +831,14 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.HIRED, "says they got a job", company=_hired_company(text))
     if (
         vocab.GOOD_NEWS.search(low)
-        and not _questioning(low)
+        and (
+            not _questioning(low)
+            # "got an interview at canva next week! who should i talk to before?": the news, and
+            # the ask it opens is the answer
+            or re.search(
+                r"\b(who|what) (should|do|can|could) i (talk to|ask|reach out to|contact)\b", low
+            )
+        )
         and (state not in _ANSWER_STATES or _outcome(low) is None or vocab.ASIDE.match(low))
     ):
         return reading(Intent.NEWS, "good news on the way", company=_hired_company(text))

@@ -685,3 +685,27 @@ def test_an_ask_for_thursday_is_asked_about_on_thursday(sqlite_db: Database) -> 
     week = chat.advance("81h")  # to Thursday 18:00
     questions = [line[:17] for line in week if "Did you make your ask of Ravi?" in line]
     assert questions == ["[2026-03-05 17:00"]
+
+
+@pytest.mark.parametrize(
+    ("said", "begins"),
+    [
+        ("please stop, I found a job", "Congratulations"),
+        (
+            "got an interview at canva next week! who should i talk to before?",
+            "Congrats on the interview at Canva! 🎉 Before you go in",
+        ),
+    ],
+)
+def test_job_news_with_a_request_gets_the_news_first(
+    sqlite_db: Database, said: str, begins: str
+) -> None:
+    [reply, *_] = at_the_morning_question(sqlite_db).say(said)
+    assert reply.startswith(begins), reply
+
+
+def test_a_coffee_just_to_catch_up_is_kept_as_it_is(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    chat.say("asking sarah for coffee")
+    [reply] = chat.say("just to catch up really")
+    assert reply.startswith("Fair enough — enjoy the coffee with Sarah.")
