@@ -373,6 +373,28 @@ class SqlAsks(_Records[domain.Ask]):
     def for_community(self, community_id: int, since: datetime) -> list[domain.Ask]:
         return self._of_community(community_id, since)
 
+    def remove(self, member_id: int, ask_id: int) -> bool:
+        removed = self.conn.execute(
+            delete(t.asks).where(t.asks.c.id == ask_id, t.asks.c.member_id == member_id)
+        ).rowcount
+        if not removed:
+            return False
+        c = t.checkins.c
+        self.conn.execute(
+            delete(t.checkins).where(
+                c.ask_id == ask_id,
+                c.member_id == member_id,
+                c.status == domain.CheckInStatus.PENDING.value,
+            )
+        )
+        r = t.intro_requests.c
+        self.conn.execute(
+            update(t.intro_requests)
+            .where(r.ask_id == ask_id, r.asker_id == member_id)
+            .values(ask_id=None)
+        )
+        return True
+
 
 class SqlGives(_Records[domain.Give]):
     mapping = GIVES

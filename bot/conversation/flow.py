@@ -49,6 +49,7 @@ _COMMANDS: dict[str, Handler] = {
     "ungive": words.take_back_give,
     "nudges": words.nudges,
     "afternoon": words.afternoon,
+    "forget_ask": followups.forget_asks_of,
     "skipday": words.skip_day,
     "admin": admin.admin,
 }

@@ -691,6 +691,28 @@ def typed_undo_answer(turn: Turn, text: str) -> State | None:
     return ask_what_happened(turn, ask, "Fixed — you asked. ")
 
 
+def forget_asks_of(turn: Turn, reading: Reading) -> State:
+    """ "please delete the Carla ask, I don't want her name stored": every ask of the person it
+    names is deleted (with its pending check-ins); without a name, which one is asked."""
+    assert turn.member.id is not None
+    asks = turn.uow.asks.for_member(turn.member.id)
+    people = {ask.who for ask in asks if ask.who and _named_at(reading.text.lower(), ask.who)}
+    if len(people) != 1:
+        turn.say(
+            "Whose asks should I delete? Tell me the name — e.g. “delete the Carla ask”. (`forget` "
+            "deletes everything I hold about you.)"
+        )
+        return State(turn.member.state)
+    [who] = people
+    gone = [ask for ask in asks if ask.who == who and ask.id is not None]
+    for ask in gone:
+        turn.uow.asks.remove(turn.member.id, ask.id or 0)
+    turn.member.state_data = {}
+    count = "1 ask" if len(gone) == 1 else f"{len(gone)} asks"
+    turn.say(f"Deleted: {count} of {yours(who)} — the name is gone from my records.")
+    return State.IDLE
+
+
 def follow_up_advice(turn: Turn, reading: Reading) -> State:
     """ "Should I follow up?" — yes: always follow up, kindly and briefly."""
     ask = latest_open_ask(turn)

@@ -618,6 +618,11 @@ def _read(text: str, low: str, context: Context) -> Reading:
         day = ask_again.group("day") or ask_again.group("day2")
         until = find_break(f"till {day}" if day else "next week", context.today)
         return reading(Intent.SKIP, "not today: ask again on a day", pause=until)
+    if vocab.FORGET_PERSON.search(low) and not re.search(
+        r"\b(my data|everything|all my|my account|me)\b[.!?]*$", low
+    ):
+        # "please delete the Carla ask, I don't want her name stored": that person's asks
+        return reading(Intent.COMMAND, "deletes one person's asks", word="forget_ask")
     command = _chat_word(text, low, context)
     if command is not None:
         return command

@@ -36,6 +36,7 @@ from bot.conversation.text import check_ins, short
 from bot.conversation.turn import Turn
 from bot.domain import AskStatus, CheckInKind, Give, KnownCompany, Member, Target
 from bot.export import member_record
+from bot.group.digest import plural
 from bot.progress import compute_stats
 from bot.schedule import timezone_or_none
 from bot.schedule.words import Break
@@ -491,7 +492,7 @@ def forget(turn: Turn, reading: Reading) -> State:
     asks = len(turn.uow.asks.for_member(turn.member.id))
     turn.member.state_data = {"before": turn.member.state}
     turn.say(
-        f"This deletes everything I hold about you ({asks} asks, your gives, targets and "
+        f"This deletes everything I hold about you ({plural(asks, 'ask', 'asks')}, your gives, targets and "
         "schedule). Reply `yes, delete` (or just `yes`) to confirm; anything else keeps it."
     )
     return State.CONFIRM_FORGET

@@ -709,3 +709,14 @@ def test_a_coffee_just_to_catch_up_is_kept_as_it_is(sqlite_db: Database) -> None
     chat.say("asking sarah for coffee")
     [reply] = chat.say("just to catch up really")
     assert reply.startswith("Fair enough — enjoy the coffee with Sarah.")
+
+
+def test_one_persons_asks_are_deleted_for_privacy(sqlite_db: Database) -> None:
+    chat = asked_dana(sqlite_db)
+    chat.say("made it")
+    chat.say("she said yes")
+    [reply] = chat.say("please delete the Dana ask, I don't want her name stored")
+    assert reply == "Deleted: 1 ask of Dana Lee — the name is gone from my records."
+    assert statuses(sqlite_db) == {}
+    [mine] = chat.say("what did I ask today?")
+    assert "Dana" not in mine

@@ -498,3 +498,24 @@ def test_cancel_pending_several_kinds_at_once(any_db: Database) -> None:
         assert [c.kind for c in uow.checkins.pending_for_member(mid)] == [CheckInKind.MORNING]
         assert uow.checkins.cancel_pending(mid, list(CheckInKind)) == 1
         assert uow.checkins.pending_for_member(mid) == []
+
+
+def test_an_ask_is_removed_with_its_pending_check_ins_and_only_by_its_member(
+    any_db: Database,
+) -> None:
+    ana, bo = _member(any_db), _member(any_db, "U2")
+    mid = ana.id or 0
+    with any_db() as uow:
+        carla = uow.asks.add(Ask(mid, "Ask Carla for a referral", "specific", T0))
+        kept = uow.asks.add(Ask(mid, "Ask Jen for an intro", "specific", T0))
+        uow.checkins.add(CheckIn(mid, CheckInKind.AFTERNOON, T0, ask_id=carla.id))
+        uow.checkins.add(CheckIn(mid, CheckInKind.MORNING, T0))
+        uow.commit()
+    with any_db() as uow:
+        assert uow.asks.remove(bo.id or 0, carla.id or 0) is False  # never another member's
+        assert uow.asks.remove(mid, carla.id or 0) is True
+        assert uow.asks.remove(mid, carla.id or 0) is False
+        uow.commit()
+    with any_db() as uow:
+        assert [a.id for a in uow.asks.for_member(mid)] == [kept.id]
+        assert [c.kind for c in uow.checkins.pending_for_member(mid)] == [CheckInKind.MORNING]
