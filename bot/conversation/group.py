@@ -45,13 +45,24 @@ def typed_intro_answer(turn: Turn, text: str) -> State | None:
         return None  # another question came since ("Did you make your ask?"): its own yes
     low = text.strip().lower()
     said = polarity(low)
+    note = ""
     if said is None and len(low.split()) <= 8:
         said = "no" if _WONT_HELP.search(low) else "yes" if _WILL_HELP.search(low) else None
+    if said is None and len(low.split()) <= 30:
+        # "sure, happy to help! but I only know people in sales there tbh": a yes, with a note
+        parts = re.split(r"\s*\b(?:but|though)\b\s*", text.strip(), maxsplit=1)
+        first = parts[0].lower().rstrip("!., ")
+        if (
+            len(parts) == 2
+            and not _WONT_HELP.search(first)
+            and (polarity(first) == "yes" or _WILL_HELP.search(first))
+        ):
+            said, note = "yes", parts[1].strip()
     if said is None:
         return None
     asker = pending.get("as") == "asker"
     action = ("yes" if asker else "accept") if said == "yes" else ("no" if asker else "decline")
-    intro_action(turn, int(pending["id"]), action)
+    intro_action(turn, int(pending["id"]), action, note=note)
     return State(turn.member.state)
 
 
@@ -145,7 +156,7 @@ def _next_helper(turn: Turn, declined: IntroRequest, asker: Member) -> None:
     )
 
 
-def intro_action(turn: Turn, intro_id: int, action: str) -> None:
+def intro_action(turn: Turn, intro_id: int, action: str, note: str = "") -> None:
     """A press on an intro button, by the asker (yes/no) or the helper (accept/decline)."""
     intro = turn.uow.intros.get(intro_id)
     me = turn.member.id
@@ -182,9 +193,10 @@ def intro_action(turn: Turn, intro_id: int, action: str) -> None:
                 f"Thank you! I've told {asker.name} you can help at {intro.company}. "
                 "Logged as a give. 🙌"
             )
+            said = f" They added: “{note}”." if note else ""
             turn.tell(
                 asker,
-                f"Good news: {helper.name} knows people at {intro.company} and can help. "
+                f"Good news: {helper.name} knows people at {intro.company} and can help.{said} "
                 f"Message {helper.name} with your specific ask — and say thank you.",
             )
             return

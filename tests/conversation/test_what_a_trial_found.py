@@ -154,6 +154,16 @@ def test_typed_yes_and_happy_to_help_work_like_the_buttons(sqlite_db: Database) 
         assert uow.asks.for_member(2) == []  # the helper's "happy to help" is no plan of Bob's
 
 
+def test_a_yes_with_a_caveat_accepts_and_passes_the_caveat_on(sqlite_db: Database) -> None:
+    chat = bob_knows_shopify(sqlite_db)
+    chat.say("who knows someone at Shopify?")
+    chat.say("yes please")
+    helped = chat.say("sure, happy to help! but I only know people in sales there tbh", user="Bob")
+    assert helped[0].startswith("Thank you! I've told Ana you can help at Shopify.")
+    [to_ana] = [m.text for m in chat.gateway.sent if "Bob knows people at Shopify" in m.text]
+    assert "They added: “I only know people in sales there tbh”." in to_ana
+
+
 def test_a_typed_no_thanks_withdraws_and_a_later_yes_is_its_own(sqlite_db: Database) -> None:
     chat = bob_knows_shopify(sqlite_db)
     chat.say("who knows someone at Shopify?")
