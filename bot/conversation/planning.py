@@ -346,7 +346,7 @@ def clarify(turn: Turn, reading: Reading) -> State:
             # the favour is there and the person known ("i want he refer me"): put together
             candidate = judge(turn, f"Ask {who} for {candidate.what}")
         if candidate.verdict == Verdict.SPECIFIC:
-            return record(turn, candidate)
+            return record(turn, _with_the_company(turn, candidate, data, text))
         candidates.append(candidate)
     best = min(candidates, key=lambda c: (len(c.missing), c.verdict == Verdict.PASSIVE))
     # The plan so far, in the member's own words, never the coach's "Ask … for …" readings.
@@ -420,6 +420,21 @@ def _picked(options: object, answer: str) -> str | None:
     one = re.search(r"\bthe (\w+) (one|option|thing)\b|^(\w+),? (pls|please)$", low)
     word = (one.group(1) or one.group(3)) if one else None
     return next((str(options[k]) for w, k in _OPTION_WORDS if word == w), None)
+
+
+def _with_the_company(
+    turn: Turn, ask: Assessment, data: dict[str, object], answer: str
+) -> Assessment:
+    """ "maybe my friend kayla? she works at spotify" … "referral i guess": the company the plan
+    named earlier goes with the favour ("a referral at Spotify"), when the whole reads so."""
+    draft = str(data.get("draft", "")).strip()
+    if ask.company or not draft or not ask.who:
+        return ask
+    whole = judge(turn, f"{draft.rstrip('.!?')}. {answer}")
+    same = (whole.who or "").lower() == ask.who.lower()
+    if whole.verdict == Verdict.SPECIFIC and whole.company and same and whole.what:
+        return replace(ask, company=whole.company, what=whole.what)
+    return ask
 
 
 def keep_as_it_is(turn: Turn, reading: Reading) -> State:

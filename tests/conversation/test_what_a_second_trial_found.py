@@ -720,3 +720,11 @@ def test_one_persons_asks_are_deleted_for_privacy(sqlite_db: Database) -> None:
     assert statuses(sqlite_db) == {}
     [mine] = chat.say("what did I ask today?")
     assert "Dana" not in mine
+
+
+def test_the_company_said_earlier_goes_with_the_favour(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    chat.say("maybe my friend kayla? she works at spotify")
+    [reply] = chat.say("referral i guess")
+    assert reply.startswith("That's a real ask: Kayla, a referral at Spotify.")
+    assert the_ask(sqlite_db)[0].company == "Spotify"
