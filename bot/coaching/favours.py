@@ -180,6 +180,8 @@ _REFERRAL = re.compile(
     # "ping the CPO to flag my application": put in front of whoever decides.
     r"|\bflag(?:s|ged|ging)?\smy\s(?:application|candidacy|cv|resume|profile)\b"
     r"|\brecommend(?:s|ed|ing)?\sme\b"
+    # "to indicate me for a vacancy in Nubank": Brazilian Portuguese "me indicar" in English
+    r"|\bindicat(?:e|es|ed|ing)\sme\s(?:for|to|at|in)\b"
     # "nominate me for the placement", "add me to the shortlist for the CTO search": put forward.
     r"|\bnominat(?:e|es|ed|ing)\s(?:me|my\sname)\sfor\s"
     r"|\badd(?:s|ed|ing)?\s(?:me|my\s(?:name|cv|resume|profile))\sto\s(?:the|his|her|their|your|ur)\s"
@@ -1621,7 +1623,7 @@ _REFERRAL_WORDS = _forms(
     "refer referral word recommend vouch pass forward send share submit hand give get bring flag"
     " slip walk put post drop show endorse nominate add move resubmit push",
     "s es ed ing ting ped ping",
-) | {"referred", "referring"}
+) | {"referred", "referring", "indicate", "indicates", "indicated", "indicating"}
 _REFERENCE_WORDS = _forms(
     "reference referee recommendation letter ref lor endorsement testimonial rec recc reco recco"
     " carta lettre referencje empfehlungsschreiben",
