@@ -289,11 +289,15 @@ def ask_review(turn: Turn, checkin: CheckIn) -> None:
 
 
 def morning_example(targets: list[Target], recent: list[Ask], seed: int, member: str) -> str:
-    """An example drawn from the member's own targets and recent contacts (never themself)."""
+    """An example drawn from the member's own targets and recent contacts (never themself, and
+    never someone whose answer is still awaited: "Ask Carla who else…" while Carla is away)."""
     contacts = [
         a.who
         for a in recent
-        if a.who and a.verdict == Verdict.SPECIFIC and a.who.lower() != member.lower()
+        if a.who
+        and a.verdict == Verdict.SPECIFIC
+        and a.who.lower() != member.lower()
+        and a.outcome in (Outcome.YES, Outcome.NO)
     ]
     if contacts and targets and seed % 2 == 0:
         company = targets[seed % len(targets)].company

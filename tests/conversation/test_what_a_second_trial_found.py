@@ -728,3 +728,13 @@ def test_the_company_said_earlier_goes_with_the_favour(sqlite_db: Database) -> N
     [reply] = chat.say("referral i guess")
     assert reply.startswith("That's a real ask: Kayla, a referral at Spotify.")
     assert the_ask(sqlite_db)[0].company == "Spotify"
+
+
+def test_the_morning_example_never_names_someone_whose_answer_is_awaited(
+    sqlite_db: Database,
+) -> None:
+    chat = asked_dana(sqlite_db)
+    chat.say("made it")
+    chat.say("she's on vacation till the 15th")
+    mornings = [line for line in chat.advance("3d") if "Morning, Ana" in line]
+    assert mornings and not any("Ask Dana Lee" in line for line in mornings)
