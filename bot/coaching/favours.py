@@ -713,7 +713,7 @@ _FOREIGN_FAVOURS: tuple[tuple[re.Pattern[str], RequestKind, str], ...] = (
     # Stone", "une recommandation pour le poste": the favour named as a noun, and its target.
     (
         re.compile(
-            r"\b(?:una|uma|un|une)\s(?:referencia|referência|indicación|indicacion|indicação"
+            r"\b(?:una|uma|un|une|an?|one)\s(?:referencia|referência|indicación|indicacion|indicação|indication"
             r"|indicacao|recomendación|recomendacion|recomendação|recomendacao|recommandation)"
             r"\s(?P<t>)(?:pra|para|pro|pour|en|na|no|al|à|au|for|to|at)\s"
         ),
@@ -811,6 +811,8 @@ _FOREIGN_WORDS = frozenset(
         "un",
         "une",
         "sa",
+        "one",
+        "an",
     }
 )
 _FOREIGN_GATE = frozenset(
@@ -829,6 +831,7 @@ _FOREIGN_GATE = frozenset(
     | {"i-refer", "i-endorse", "i-recommend", "irefer", "iendorse", "i-forward", "iforward"}
     | {"i-pasa", "ipasa", "i-send", "isend", "ibigay"}
     | {"referencia", "referência", "indicación", "indicacion", "indicação", "indicacao", "para"}
+    | {"indication"}
     | {"recomendación", "recomendacion", "recomendação", "recomendacao", "recommandation"}
 )
 # A question asked in French, Portuguese or Spanish (sixth session, j15request): people at a
@@ -2313,7 +2316,8 @@ def find_favours(
                     is not None
                 )
                 if not asked and (
-                    head == _PASSING_ON
+                    m.group(0).startswith(("a ", "an ", "one "))  # English "an indication"
+                    or head == _PASSING_ON
                     or _FOREIGN_SELF.search(low, _sentence_start(low, m.start()), m.start())
                 ):
                     # "(vou) mandar meu currículo pro RH", "je vais me présenter au recruteur":

@@ -173,8 +173,21 @@ def _someone_else(turn: Turn, ask: Ask | None, pending: bool, text: str) -> bool
     or the text names someone other than the open ask's person ("asked carla yesterday!")."""
     if ask is None:
         return True
-    if pending or not ask.who:
+    if not ask.who:
         return False
+    if pending:
+        # "Jen said yes!" to "Did you make your ask of Carla?": news of someone else
+        subject = outcome_person(text)
+        return (
+            subject is not None
+            and not _is_of(ask, subject)
+            and subject.lower()
+            not in (
+                "she",
+                "he",
+                "they",
+            )
+        )
     named = judge(turn, text).who or outcome_person(text)
     return named is not None and named.lower() != ask.who.lower()
 

@@ -1231,7 +1231,10 @@ def someone_in(plan: str) -> str | None:
         who = next(
             (
                 m.group(0)
-                for m in re.finditer(r"(?<=\s)[A-Z][a-z]+(?:\s[A-Z][a-z]+)?", plan)
+                # (with the accents names carry: "João", "Zoë")
+                for m in re.finditer(
+                    r"(?<=\s)[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:\s[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?", plan
+                )
                 if _plainly_a_name(m.group(0).split()[0].lower())
                 and not re.search(r"[A-ZÀ-Ý][\w'-]*\s$", plan[: m.start()])  # "São Paulo"
             ),

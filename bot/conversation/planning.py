@@ -575,8 +575,19 @@ def _note(turn: Turn, assessment: Assessment, status: AskStatus) -> Ask:
 def _echo(assessment: Assessment, limit: int) -> str:
     """A specific ask said back: "Dana, a referral at Paystack"."""
     if assessment.who and assessment.what:
-        return short(f"{yours(assessment.who)}, {assessment.what}", limit)
+        # "a referral at Shopify you guess", "at Discord fr": the favour without its hedge
+        what = _ECHO_HEDGE.sub("", assessment.what) or assessment.what
+        what = re.sub(r":? (?:for |to |in )?sa (?=[A-Z])", " at ", what)  # Taglish "sa": at
+        return short(f"{yours(assessment.who)}, {what}", limit)
     return short(assessment.text, limit)
+
+
+# Words said around a favour, not part of it ("i guess" is "you guess" in the coach's echo).
+_ECHO_HEDGE = re.compile(
+    r"(?:[\s,]+(?:(?:i|you) (?:guess|suppose|think)|maybe|probably|prob|perhaps|fr|tbh|lol|lmao|ig"
+    r"|ngl|rn|pls|please|haha|hehe|ok|okay|instead|only|(?:\()?ng(?:\))?|po|na|din|rin|sha|o)\W*)+$",
+    re.IGNORECASE,
+)
 
 
 def _afternoon(turn: Turn, ask: Ask) -> str:

@@ -300,7 +300,7 @@ def test_a_taglish_report_of_an_ask_made_is_noted_not_planned(sqlite_db: Databas
         ("she submitted the referral", Outcome.YES, "Great outcome."),
         ("she replied, wants to hop on a call friday", Outcome.YES, "Great outcome."),
         ("she asked me to send my resume first", Outcome.YES, "Great outcome."),
-        ("sam said bet", Outcome.YES, "Great outcome."),
+        ("she said bet", Outcome.YES, "Great outcome."),
     ],
 )
 def test_how_it_went_in_their_words(
@@ -738,3 +738,27 @@ def test_the_morning_example_never_names_someone_whose_answer_is_awaited(
     chat.say("she's on vacation till the 15th")
     mornings = [line for line in chat.advance("3d") if "Morning, Ana" in line]
     assert mornings and not any("Ask Dana Lee" in line for line in mornings)
+
+
+def test_someone_elses_yes_to_the_question_about_carla_is_news_of_them(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    chat.say("Ask Carla for a referral at HubSpot")
+    chat.advance("8h")  # "Did you make your ask of Carla?"
+    [reply] = chat.say("Jen said yes!")
+    assert reply == "That's great news — Jen said yes! What did you ask for? I'll note it."
+    assert statuses(sqlite_db) == {"Carla": AskStatus.OPEN}
+
+
+@pytest.mark.parametrize(
+    ("said", "echo"),
+    [
+        ("lowkey gonna hit up jake for a referral at discord fr", "Jake, a referral at Discord."),
+        ("mag-a-ask ako kay Joy ng referral sa Accenture", "Joy, a referral at Accenture."),
+        ("ask João for one indication at Nubank", "João, a referral at Nubank."),
+    ],
+)
+def test_the_echo_keeps_the_favour_and_drops_the_filler(
+    sqlite_db: Database, said: str, echo: str
+) -> None:
+    [reply] = at_the_morning_question(sqlite_db).say(said)
+    assert reply.startswith(f"That's a real ask: {echo}"), reply

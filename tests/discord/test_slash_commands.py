@@ -76,7 +76,7 @@ def test_each_member_command_answers_privately_in_the_server(
     assert answers["checkin days"].startswith("Done: check-ins")
     assert answers["checkin pause"].startswith("Paused until")
     assert answers["checkin resume"].startswith("Welcome back!")
-    assert answers["forget"].startswith("This deletes everything I hold about you (1 asks")
+    assert answers["forget"].startswith("This deletes everything I hold about you (1 ask,")
     [original] = export
     assert original.content.startswith("Here's everything I hold about you:")
     record = json.loads(original.content.split("\n", 1)[1])
