@@ -18,6 +18,7 @@ from bot.checkins.planning import (
     plan_nudge,
     postpone_past_pause,
     reachable_again,
+    review_day,
 )
 
 __all__ = [
@@ -39,4 +40,5 @@ __all__ = [
     "plan_nudge",
     "postpone_past_pause",
     "reachable_again",
+    "review_day",
 ]

@@ -55,19 +55,29 @@ NO_AFTERNOON = "no_afternoon"  # member memory: the member turned "did you make 
 SKIP_DAYS = "skip_days"  # member memory: local dates (ISO) with no morning question
 
 
+def review_day(member: Member) -> int:
+    """The weekday of the weekly review: Friday, or the member's last check-in day before it
+    when Friday is no day of theirs ("not fridays": Thursday)."""
+    if REVIEW_DAY in member.days or not member.days:
+        return REVIEW_DAY
+    before = [d for d in member.days if d < REVIEW_DAY]
+    return max(before) if before else max(member.days)
+
+
 def plan_next_review(uow: UnitOfWork, member: Member, after: datetime) -> CheckIn | None:
-    """The personal weekly review, Fridays at 16:00 local."""
+    """The personal weekly review at 16:00 local, on Fridays (see `review_day`)."""
     assert member.id is not None
     uow.checkins.cancel_pending(member.id, [CheckInKind.REVIEW])
     start = _active_after(member, after)
     if start is None or member.state == "new" or member.memory.get(NO_REVIEW):
         return None
     zone = _zone(member)
-    due = next_occurrence(start, zone, REVIEW_TIME, frozenset({REVIEW_DAY}))
+    day = frozenset({review_day(member)})
+    due = next_occurrence(start, zone, REVIEW_TIME, day)
     if due is not None and due.astimezone(zone).date().isoformat() in member.memory.get(
         SKIP_DAYS, ()
     ):
-        due = next_occurrence(due, zone, REVIEW_TIME, frozenset({REVIEW_DAY}))  # a day left out
+        due = next_occurrence(due, zone, REVIEW_TIME, day)  # a day left out
     if due is None:
         return None
     return uow.checkins.add(CheckIn(member_id=member.id, kind=CheckInKind.REVIEW, due_at=due))

@@ -549,6 +549,18 @@ _PLAN_STATES = (State.IDLE, State.AWAITING_ASK, State.CLARIFYING)
 def read(text: str, context: Context) -> Reading:
     """Understand one message (already checked by `clean_message`) in its context."""
     found = _read(text, normalise(text), context)
+    except_day = vocab.EXCEPT_DAY.search(text.lower())
+    if (
+        except_day is not None
+        and found.intent in (Intent.SCHEDULE, Intent.CONFIRM, Intent.PLAN, Intent.OTHER)
+        and found.days is None
+        and (day := day_number(except_day.group("day") or except_day.group("day2"))) is not None
+        and not _has_ask(text)
+    ):
+        # "sure but not fridays", "9 works but not fridays", "no fridays": that day off
+        return replace(
+            found, intent=Intent.SCHEDULE, why="drops a day", without_days=frozenset({day})
+        )
     if found.intent == Intent.PLAN and found.who is None:
         who = assessed(found.text).who
         if who is None and context.state == State.CLARIFYING:

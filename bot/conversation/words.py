@@ -7,6 +7,7 @@ that leaves the conversation where it was returns the member's current state.
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from collections.abc import Callable
@@ -24,6 +25,7 @@ from bot.checkins import (
     plan_check_ins,
     plan_next_morning,
     plan_next_review,
+    review_day,
 )
 from bot.coaching import Verdict
 from bot.conversation import planning
@@ -288,7 +290,9 @@ def _cancel_nudge(turn: Turn) -> None:
 _REVIEW = _OptionalMessage(
     NO_REVIEW,
     "Friday review",
-    lambda member: f"Fridays at {REVIEW_TIME:%H:%M} ({member.timezone})",
+    lambda member: (
+        f"{calendar.day_name[review_day(member)]}s at {REVIEW_TIME:%H:%M} ({member.timezone})"
+    ),
     _replan_review,
 )
 

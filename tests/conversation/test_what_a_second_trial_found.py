@@ -762,3 +762,13 @@ def test_the_echo_keeps_the_favour_and_drops_the_filler(
 ) -> None:
     [reply] = at_the_morning_question(sqlite_db).say(said)
     assert reply.startswith(f"That's a real ask: {echo}"), reply
+
+
+@pytest.mark.parametrize("said", ["sure but not fridays", "9 works but not fridays"])
+def test_not_fridays_while_setting_up_leaves_friday_out(sqlite_db: Database, said: str) -> None:
+    chat = Chat(sqlite_db, start="2026-03-02T08:00", user="Ana", tz="America/Chicago")
+    chat.greet()
+    [reply] = chat.say(said)
+    assert reply.startswith("You're set: mon,tue,wed,thu at 09:00 (America/Chicago).")
+    week = chat.advance("7d")
+    assert not any(line.startswith("[2026-03-06") for line in week)
