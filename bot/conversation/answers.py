@@ -896,7 +896,13 @@ def _my_asks(turn: Turn, reading: Reading) -> str:
     lines = []
     for ask in list(reversed(asks))[:3]:
         day = f"{ask.created_at.astimezone(turn.zone):%a %d %b}"
-        state = ask.outcome.value if ask.outcome else ask.status.value
+        state = (
+            ask.outcome.value
+            if ask.outcome
+            else "a plan, not an ask"  # "nah just coffee this time": kept as a plan
+            if ask.verdict != Verdict.SPECIFIC.value
+            else ask.status.value
+        )
         lines.append(f"• {day}: {short(ask.text, 70)} ({state})")
     return "Your latest asks:\n" + "\n".join(lines)
 

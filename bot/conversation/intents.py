@@ -1462,9 +1462,10 @@ def _answer(
     didnt_ask = vocab.DIDNT_ASK.search(low)
     made_first = (
         re.search(r"\b(sent|asked|messaged|emailed|texted|did)\b", low[: didnt_ask.start()])
-        if didnt_ask
+        if didnt_ask and not re.search(r"\bask", didnt_ask.group(0))
         else None
-    )  # "half. sent the msg but forgot to attach my CV": made
+    )  # "half. sent the msg but forgot to attach my CV": made (but "I messaged her but didn't
+    # actually ask for the referral yet" is not)
     told_after = _outcome(low[didnt_ask.end() :]) if didnt_ask else None
     if (
         didnt_ask
@@ -1607,7 +1608,7 @@ def _answer(
 
 
 def _when(low: str) -> str | None:
-    if "tomorrow" in low or "tmrw" in low or "tmr" in low:
+    if "tomorrow" in low or "tmrw" in low or "tmr" in low or "bukas" in low:
         return "tomorrow"
     if re.search(r"\b(next week|monday|mon)\b", low):
         return "next_week"

@@ -13,6 +13,7 @@ from bot.conversation.intents import as_written, partly_yes
 from bot.conversation.phrases import (
     ASK_AGAIN_ON,
     FOLLOW_UP_ADVICE,
+    FRUSTRATION,
     NOT_UNTIL,
     REDIRECT,
     SAID_MAYBE,
@@ -132,6 +133,13 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str =
         turn.say(
             f"{prefix}{who} pointed you to {lead} — that's a warm lead, not a dead end. Thank "
             f"{who}, then tell me your ask of {lead}: “Ask {lead} for …”."
+        )
+    elif FRUSTRATION.search(text.lower()):
+        # "she said no 😞 ugh this is pointless": a kind word before anything else
+        turn.say(
+            f"{prefix}I'm sorry — a no stings. It isn't pointless: you asked, and asking is the "
+            f"habit that gets the yeses. Thank {who} anyway; `pause 7` is there if you need a few "
+            "days."
         )
     else:
         turn.say(

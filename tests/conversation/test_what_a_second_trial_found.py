@@ -772,3 +772,36 @@ def test_not_fridays_while_setting_up_leaves_friday_out(sqlite_db: Database, sai
     assert reply.startswith("You're set: mon,tue,wed,thu at 09:00 (America/Chicago).")
     week = chat.advance("7d")
     assert not any(line.startswith("[2026-03-06") for line in week)
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [("pumayag siya! sabi niya i-refer daw ako", Outcome.YES), ("ayaw daw niya", Outcome.NO)],
+)
+def test_how_it_went_in_taglish(sqlite_db: Database, said: str, outcome: Outcome) -> None:
+    chat = asked_dana(sqlite_db)
+    chat.say("made it")
+    chat.say(said)
+    assert the_ask(sqlite_db)[0].outcome == outcome
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "di pa po, bukas na lang",
+        "sorta, I messaged her but didn't actually ask for the referral yet",
+    ],
+)
+def test_not_asked_yet_in_other_words(sqlite_db: Database, said: str) -> None:
+    chat = asked_dana(sqlite_db)
+    [reply] = chat.say(said)
+    assert "still open" in reply, reply
+    assert statuses(sqlite_db) == {"Dana Lee": AskStatus.OPEN}
+
+
+def test_a_no_said_in_frustration_gets_kindness_first(sqlite_db: Database) -> None:
+    chat = asked_dana(sqlite_db)
+    chat.say("made it")
+    [reply] = chat.say("she said no 😞 ugh this is pointless")
+    assert reply.startswith("I'm sorry — a no stings.")
+    assert the_ask(sqlite_db)[0].outcome == Outcome.NO
