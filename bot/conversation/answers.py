@@ -340,29 +340,7 @@ def _etiquette(turn: Turn, reading: Reading) -> str:
     """ "is it rude to ask a stranger?", "can I ask the same person twice?", "how many asks a
     week?": the plain answer to each."""
     low = reading.text.lower()
-    if re.search(
-        r"\b(text|texting|dm|dming|email|linkedin|whatsapp|call|voice note)s? (count|work)\b", low
-    ):
-        return (
-            "Yes — any channel counts: a text, a DM, an email, a call. What makes it an ask is one "
-            "person and one specific favour."
-        )
-    if re.search(r"\bpay(ing)? for\b", low):
-        return (
-            "Offer, yes — if you invited them, offering to pay is the kind thing to do. The "
-            "bigger thank-you is a short note afterwards saying how their help went."
-        )
-    if re.search(r"\bghosted|ignored|didn'?t (reply|answer)|never (replied|answered)", low):
-        return (
-            "Then one polite follow-up is fine — people miss messages. If that goes unanswered "
-            "too, let it rest and ask someone else; it's rarely about you."
-        )
-    if re.search(r"\bam i (bothering|annoying|pestering|spamming)\b", low):
-        return (
-            "No — a short, specific ask with an easy out (“no worries if not”) isn't a bother. "
-            "Most people like being asked for something they can actually do."
-        )
-    if re.search(r"\bsame (person|people)|again\b|twice\b", low):
+    if _ASK_AGAIN.search(low):
         # "can I ask twice?" wants a yes; "is it rude to ask twice?" a no
         negative = _NEGATIVE_WORD.search(low)
         opener = f"Not {negative.group(0)}" if negative else "Yes"
@@ -370,20 +348,49 @@ def _etiquette(turn: Turn, reading: Reading) -> str:
             f"{opener} — people who helped once often help again. Make the second ask different, "
             "leave a week or two between, and tell them how the first one went."
         )
-    if re.search(r"\bhow (many|often)\b", low):
-        return (
-            "One clear ask a working day is the habit I help with; two or three a week still add "
-            "up fast. Steady beats a burst — and every ask counts, yes or no."
-        )
-    if re.search(r"\b(haven'?t|not|never) (talked|spoken|been in touch)|years?\b|long time\b", low):
-        return (
-            "Yes, it's fine. Open with a line on how you know each other, keep the ask small, and "
-            "give an easy out (“no worries if not”). Most people are glad to hear from you."
-        )
-    return (
-        "Not rude — a short, specific ask with an easy way out is respectful. Say who you are in "
-        "one line, ask for one small thing, and add “no worries if not”."
-    )
+    return next((answer for asked, answer in _ETIQUETTE_ANSWERS if asked.search(low)), _NOT_RUDE)
+
+
+_ASK_AGAIN = re.compile(r"\bsame (person|people)|again\b|twice\b")
+_NOT_RUDE = (
+    "Not rude — a short, specific ask with an easy way out is respectful. Say who you are in "
+    "one line, ask for one small thing, and add “no worries if not”."
+)
+# An everyday question about asking, and its plain answer (the first that fits).
+_ETIQUETTE_ANSWERS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\b(text|texting|dm|dming|email|linkedin|whatsapp|call|voice note)s? (count|work)\b"
+        ),
+        "Yes — any channel counts: a text, a DM, an email, a call. What makes it an ask is one "
+        "person and one specific favour.",
+    ),
+    (
+        re.compile(r"\bpay(ing)? for\b"),
+        "Offer, yes — if you invited them, offering to pay is the kind thing to do. The bigger "
+        "thank-you is a short note afterwards saying how their help went.",
+    ),
+    (
+        re.compile(r"\bghosted|ignored|didn'?t (reply|answer)|never (replied|answered)"),
+        "Then one polite follow-up is fine — people miss messages. If that goes unanswered too, "
+        "let it rest and ask someone else; it's rarely about you.",
+    ),
+    (
+        re.compile(r"\bam i (bothering|annoying|pestering|spamming)\b"),
+        "No — a short, specific ask with an easy out (“no worries if not”) isn't a bother. Most "
+        "people like being asked for something they can actually do.",
+    ),
+    (
+        re.compile(r"\bhow (many|often)\b"),
+        "One clear ask a working day is the habit I help with; two or three a week still add up "
+        "fast. Steady beats a burst — and every ask counts, yes or no.",
+    ),
+    (
+        re.compile(r"\b(haven'?t|not|never) (talked|spoken|been in touch)|years?\b|long time\b"),
+        "Yes, it's fine. Open with a line on how you know each other, keep the ask small, and "
+        "give an easy out (“no worries if not”). Most people are glad to hear from you.",
+    ),
+)
 
 
 # The coach's own words, explained in plain English (members ask in a second language too).
