@@ -190,7 +190,12 @@ def respond_to_text(turn: Turn, text: str, after_onboarding: bool = False) -> St
         paused=paused,
         asking=asking if isinstance(asking, str) else None,
     )
-    aside = settings_aside(text, context)
+    # (onboarding and a pending `forget` question read the whole message themselves)
+    aside = (
+        settings_aside(text, context)
+        if state not in (State.ONBOARDING, State.CONFIRM_FORGET)
+        else None
+    )
     if aside is not None:
         # "did it! also can you move my check-ins to 8am": the setting, then the news (which
         # keeps the question it answers: the setting's handler may have cleared it)
