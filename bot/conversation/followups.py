@@ -662,6 +662,9 @@ _PUSHY = re.compile(
     r"\b(pushy|annoying|rude|too much|desperate|bothering|bother|spammy|needy|weird)\b"
 )
 
+# How long after an answer "oops wrong button" can still take it back.
+UNDO_WITHIN = timedelta(hours=2)
+
 # Taking back an answer: "oops wrong button", "undo", "i misread", "i meant yes".
 _TAKEN_BACK = re.compile(
     r"\b(mis-?read|mis-?clicked|misclick|meant (to (press|click|tap|say)|yes|no|waiting)|pressed the wrong"
@@ -679,8 +682,8 @@ def typed_undo_answer(turn: Turn, text: str) -> State | None:
     i misread" after "Said yes", "undo" or "i did ask her actually" after "Skip": the answer
     put right; None when the message is something else."""
     ask = turn.own_ask(turn.member.state_data.get(ANSWERED))
-    if ask is None:
-        return None
+    if ask is None or ask.updated_at is None or turn.now - ask.updated_at > UNDO_WITHIN:
+        return None  # (only right after the answer: days later, "i meant…" is other news)
     low = text.strip().lower().replace("’", "'")
     skipped = ask.status == AskStatus.SKIPPED
     if not (UNDO_DROP.search(low) or _TAKEN_BACK.search(low) or (skipped and _DID_ASK.search(low))):

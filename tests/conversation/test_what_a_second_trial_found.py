@@ -735,3 +735,14 @@ def test_how_it_went_in_their_words(
     [reply] = chat.say(said)
     assert reply.startswith(begins), reply
     assert the_ask(sqlite_db)[0].outcome == outcome
+
+
+def test_a_wrong_button_can_be_taken_back_only_right_after(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    chat.say("Ask Carla for a referral at HubSpot")
+    chat.advance("8h")
+    chat.press("Made it")
+    chat.press("Said no")
+    chat.advance("3h")  # later that evening, other news
+    chat.say("oops wrong button, she said yes")
+    assert the_ask(sqlite_db)[0].outcome == Outcome.NO
