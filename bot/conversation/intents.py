@@ -1359,9 +1359,10 @@ def _ask_after(low: str, context: Context) -> bool:
 
 
 def settings_aside(text: str, context: Context) -> tuple[str, Reading] | None:
-    """A settings request after other news ("she said yes and can you pause me next week"): the
-    news on its own, and the request read on its own; None unless both parts are understood
-    and the request is a schedule change or a break."""
+    """A settings request and other news in one message, in either order ("she said yes and can
+    you pause me next week", "move me to 10 and I'm asking Jo…"): the news and the request, each
+    read on its own; None unless both parts are understood and the request is a schedule
+    change, a break or a resume."""
     idle = replace(context, state=State.IDLE)
     aside = vocab.SETTINGS_ASIDE.search(text)
     if aside is not None and aside.start() > 0:
