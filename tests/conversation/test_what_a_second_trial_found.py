@@ -218,7 +218,14 @@ def test_names_sent_are_a_yes_and_the_next_asks(sqlite_db: Database) -> None:
 
 @pytest.mark.parametrize(
     "said",
-    ["na-send ko na po", "tapos na po", "oo, nagawa ko na", "e don do", "I don ask am"],
+    [
+        "na-send ko na po",
+        "tapos na po",
+        "oo, nagawa ko na",
+        "e don do",
+        "I don ask am",
+        "yessir, pinged her at lunch",
+    ],
 )
 def test_made_in_taglish_and_pidgin_is_made(sqlite_db: Database, said: str) -> None:
     chat = asked_dana(sqlite_db)
@@ -678,6 +685,10 @@ def test_not_asked_yet_in_other_words(sqlite_db: Database, said: str) -> None:
         ("am i bothering people?", "No — a short, specific ask"),
         ("should i offer to pay for the coffee?", "Offer, yes"),
         ("what if they ghosted me the first time", "Then one polite follow-up is fine"),
+        # thanks and goodbyes in slang
+        ("you're a real one 🙏", "You're welcome! 🙌"),
+        ("fair enough. night!", "Bye for now! 👋"),
+        ("aight catch you tomorrow", "Bye for now! 👋"),
     ],
 )
 def test_what_a_member_says_at_the_morning_question(
@@ -719,6 +730,7 @@ def test_what_a_member_says_at_the_morning_question(
         ("she replied, wants to hop on a call friday", Outcome.YES, "Great outcome."),
         ("she asked me to send my resume first", Outcome.YES, "Great outcome."),
         ("she said bet", Outcome.YES, "Great outcome."),
+        ("she's gonna loop in her lead, fingers crossed", Outcome.YES, "Great outcome."),
         # someone else's "back from leave" resumes nothing
         (
             "he said he'll intro me next week when the recruiter is back from leave",
@@ -746,3 +758,20 @@ def test_a_wrong_button_can_be_taken_back_only_right_after(sqlite_db: Database) 
     chat.advance("3h")  # later that evening, other news
     chat.say("oops wrong button, she said yes")
     assert the_ask(sqlite_db)[0].outcome == Outcome.NO
+
+
+def test_a_delete_that_names_no_one_asks_whose_and_deletes_nothing(sqlite_db: Database) -> None:
+    chat = asked_dana(sqlite_db)
+    [reply] = chat.say("please delete that ask, I don't want it stored")
+    assert reply.startswith("Whose asks should I delete? Tell me the name")
+    assert statuses(sqlite_db) == {"Dana Lee": AskStatus.OPEN}
+
+
+def test_the_afternoon_question_switched_twice_says_so_and_changes_nothing(
+    sqlite_db: Database,
+) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    chat.say("can you stop asking if I made it")
+    [again] = chat.say("stop the afternoon check ins pls")
+    assert again.startswith("The afternoon question is already off.")
+    assert the_member(sqlite_db).memory.get("no_afternoon") is True
