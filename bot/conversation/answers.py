@@ -21,7 +21,7 @@ from bot.conversation.followups import (
 )
 from bot.conversation.group import offer_intro, word_report
 from bot.conversation.intents import Reading, Topic, own_name, someone_in
-from bot.conversation.phrases import ASK_THE_COACH_TO_STOP, EXTRA_CHECK_IN, MEANING
+from bot.conversation.phrases import ASK_THE_COACH_TO_STOP, EXTRA_CHECK_IN, MEANING, WRONG_TO_ASK
 from bot.conversation.planning import judge, last_plan, next_check_in
 from bot.conversation.states import State
 from bot.conversation.text import check_ins, hello_to, short, yours
@@ -328,21 +328,13 @@ def question(turn: Turn, reading: Reading) -> State:
     return _stay(turn)
 
 
-# A question asking whether something is wrong ("is it rude…", "too pushy", "annoying"): the
-# reassuring answer opens with "Not …", never "Yes".
-_NEGATIVE_WORD = re.compile(
-    r"\b(rude|pushy|annoying|weird|awkward|desperate|too much|bothering|bother|spammy|needy|"
-    r"impolite|inappropriate|bad form|cringe)\b"
-)
-
-
 def _etiquette(turn: Turn, reading: Reading) -> str:
     """ "is it rude to ask a stranger?", "can I ask the same person twice?", "how many asks a
     week?": the plain answer to each."""
     low = reading.text.lower()
     if _ASK_AGAIN.search(low):
         # "can I ask twice?" wants a yes; "is it rude to ask twice?" a no
-        negative = _NEGATIVE_WORD.search(low)
+        negative = WRONG_TO_ASK.search(low)
         opener = f"Not {negative.group(0)}" if negative else "Yes"
         return (
             f"{opener} — people who helped once often help again. Make the second ask different, "

@@ -39,7 +39,7 @@ from bot.conversation.outcomes import (
     outcome,
     says_away,
 )
-from bot.conversation.phrases import CORRECTION, DIDNT_ASK, NERVES, UNDO_DROP
+from bot.conversation.phrases import CORRECTION, DIDNT_ASK, NERVES, UNDO_DROP, WRONG_TO_ASK
 from bot.conversation.planning import (
     judge,
     last_plan,
@@ -658,10 +658,6 @@ def typed_undo_drop(turn: Turn, text: str) -> State | None:
     return State.IDLE
 
 
-_PUSHY = re.compile(
-    r"\b(pushy|annoying|rude|too much|desperate|bothering|bother|spammy|needy|weird)\b"
-)
-
 # How long after an answer "oops wrong button" can still take it back.
 UNDO_WITHIN = timedelta(hours=2)
 
@@ -736,7 +732,7 @@ def follow_up_advice(turn: Turn, reading: Reading) -> State:
     # the opener answers the question asked: "is it too pushy to follow up?" is a no
     opener = (
         "Not pushy at all — a follow-up is normal."
-        if _PUSHY.search(low)
+        if WRONG_TO_ASK.search(low)
         else "No need to stop yet — one follow-up is normal."
         if re.search(r"\bstop (messaging|texting|emailing|following up|chasing|bugging)\b", low)
         else ""  # "how long should I wait?": the answer is the wait itself
