@@ -1358,6 +1358,9 @@ def _ask_after(low: str, context: Context) -> bool:
     )
 
 
+_SETTING_WORDS = 12  # the longest settings request read ahead of news ("no check-ins on …")
+
+
 def settings_aside(text: str, context: Context) -> tuple[str, Reading] | None:
     """A settings request and other news in one message, in either order ("she said yes and can
     you pause me next week", "move me to 10 and I'm asking Jo…"): the news and the request, each
@@ -1374,6 +1377,8 @@ def settings_aside(text: str, context: Context) -> tuple[str, Reading] | None:
             return head, settings
     # the other way round: "move me to 10 and I'm asking Jo for a referral at Wise"
     for joint in vocab.NEWS_AFTER_SETTINGS.finditer(text):
+        if len(text[: joint.start()].split()) > _SETTING_WORDS:
+            break  # a settings request is short: past that, no part ahead of news is one
         settings = read(text[: joint.start()], idle)
         news = text[joint.end() :].strip()
         if settings.intent in (Intent.SCHEDULE, Intent.PAUSE, Intent.RESUME) and read(
