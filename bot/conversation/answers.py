@@ -711,12 +711,10 @@ def _how_to_ask(turn: Turn, reading: Reading) -> str:
         and ask.status == AskStatus.OPEN
         and _WANTS_DRAFT.search(reading.text.lower())
     ):
-        brief = bool(re.search(r"\b(short|shorter|casual|quick)\b", reading.text.lower()))
-        draft = draft_message(ask, judge(turn, ask.text).what, short=brief)
-        return (
-            f"Here's a {'short draft' if brief else 'draft'} for {yours(ask.who)} — change "
-            f"anything:\n“{draft}”"
-        )
+        tone = _draft_tone(reading.text.lower())
+        draft = draft_message(ask, judge(turn, ask.text).what, tone=tone)
+        kind = {"short": "short draft", "formal": "more formal draft"}.get(tone, "draft")
+        return f"Here's a {kind} for {yours(ask.who)} — change anything:\n“{draft}”"
     if ask is not None and ask.status == AskStatus.MADE and ask.who:
         return (
             f"One friendly line is enough: “{hello_to(ask.who)} just bumping my note in case it "
@@ -749,13 +747,26 @@ def posting_company(text: str) -> str | None:
 
 
 _WANTS_DRAFT = re.compile(
-    r"\b(write|draft|word|type|template|script|example message|shorter|casual|formal)\b"
+    r"\b(write|draft|word|type|template|script|example message|shorter|casual|formal|polite"
+    r"|professional|friendlier|warmer|longer)\b"
 )
 
 
-def draft_message(ask: Ask, what: str | None, *, short: bool = False) -> str:
+def _draft_tone(low: str) -> str:
+    """ "shorter?", "more casual" -> "short"; "more formal", "more professional" -> "formal"."""
+    if re.search(
+        r"\b(more (formal|professional|polite)|less (casual|informal)|formal(ly)?)\b", low
+    ):
+        return "formal" if not re.search(r"\bless formal\b", low) else "short"
+    if re.search(r"\b(short|shorter|casual|quick|less formal)\b", low):
+        return "short"
+    return ""
+
+
+def draft_message(ask: Ask, what: str | None, *, tone: str = "") -> str:
     """The ask as the member could send it: a greeting, the one favour, easy to do and easy
-    to decline. Built from what the coach understood (kind, role, company, favour)."""
+    to decline. Built from what the coach understood (kind, role, company, favour). `tone`
+    "short" is two lines; "formal" reads like a letter to someone the member barely knows."""
     role = f" the {ask.role} role" if ask.role else " the role"
     at = f" at {ask.company}" if ask.company else ""
     favour = _in_their_words(what or "")
@@ -773,12 +784,19 @@ def draft_message(ask: Ask, what: str | None, *, short: bool = False) -> str:
         f"could I ask a small favour: {favour}?" if favour else "could I ask a small favour?",
     )
     hello = hello_to(ask.who)
-    if short:
+    if tone == "short":
         return f"{hello} {request} No worries if not!"
     easy = {
         "review": "I'll send it over.",
         "introduction": "I can send a short blurb you could forward.",
     }.get(ask.kind or "", "I can send my CV and the job link to make it easy.")
+    if tone == "formal":
+        dear = "Hello," if hello == "Hi," else hello.replace("Hi ", "Dear ", 1)
+        return (
+            f"{dear} I hope you are well. I am looking for my next role, and I wanted to ask: "
+            f"{request} {easy} I understand completely if it isn't possible. Thank you for "
+            "considering it."
+        )
     return (
         f"{hello} hope you're well! I'm looking for my next role — {request} {easy} No worries "
         "at all if not, and thank you!"

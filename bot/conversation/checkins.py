@@ -11,7 +11,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from bot.checkins import NO_AFTERNOON, plan_next_morning, plan_next_review, plan_nudge
+from bot.checkins import (
+    NO_AFTERNOON,
+    SKIP_DAYS,
+    plan_next_morning,
+    plan_next_review,
+    plan_nudge,
+)
 from bot.coaching import Verdict
 from bot.conversation.followups import made_question
 from bot.conversation.onboarding import finish_quietly
@@ -43,14 +49,16 @@ def heard_from(turn: Turn) -> None:
 
 
 def silent_days(turn: Turn) -> int:
-    """Working days since the member last wrote (or since they joined)."""
+    """Working days since the member last wrote (or since they joined); days they took off
+    ("off next week") are not silence."""
     stamp = turn.member.memory.get(HEARD)
     since = datetime.fromisoformat(stamp) if isinstance(stamp, str) else turn.member.created_at
     first = since.astimezone(turn.zone).date()
+    off = set(turn.member.memory.get(SKIP_DAYS, ()))
     days = 0
     day = first + timedelta(days=1)
     while day <= turn.today:
-        if day.weekday() in turn.member.days:
+        if day.weekday() in turn.member.days and day.isoformat() not in off:
             days += 1
         day += timedelta(days=1)
     return days

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from bot.checkins import SKIP_DAYS
 from bot.conversation import admin, answers, followups, group, onboarding, planning, words
 from bot.conversation.intents import Context, Intent, Reading, read, settings_aside
 from bot.conversation.states import State
@@ -181,7 +182,9 @@ def respond_to_text(turn: Turn, text: str, after_onboarding: bool = False) -> St
         several = followups.several_answers(turn, text)
         if several is not None:
             return several
-    paused = member.paused_until is not None and member.paused_until > turn.now
+    paused = (member.paused_until is not None and member.paused_until > turn.now) or any(
+        day >= turn.today.isoformat() for day in member.memory.get(SKIP_DAYS, ())
+    )  # on a break, or days off to come ("off next week")
     asking = member.state_data.get("asking")
     context = Context(
         state,

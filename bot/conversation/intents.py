@@ -433,8 +433,10 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"|\b(write|draft|word|type) (the |a |my )?(message|msg|email|text|dm|note|it|one)"
             r"( up)? for me\b|\b(can|could|would) (you|u) (write|draft) (it|that|this|the|a|one)\b"
             r"|\b(give me|got) (a |an )?(template|script|example message|draft)\b"
-            r"|^(what about |maybe |can you make it |make it )?(something )?(shorter|a shorter one"
-            r"|more casual|less formal)\??$"
+            r"|^(what about |maybe |(can|could) (you|u) make it |make it |pls make it |make that )?"
+            r"(something |a (bit|little) |a lot )?(shorter|a shorter one|more casual|less formal"
+            r"|more formal|more professional|more polite|friendlier|warmer|less casual)"
+            r"( (please|pls|plz))?[?!.]*$"
         ),
     ),
     (
@@ -628,7 +630,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
     if ask_again and len(words) <= 14:
         # "remind me monday": not today, and asked again that day (a plan in hand is kept)
         day = ask_again.group("day") or ask_again.group("day2")
-        until = find_break(f"till {day}" if day else "next week", context.today)
+        until = find_break(f"till {day}" if day else "till next week", context.today)
         return reading(Intent.SKIP, "not today: ask again on a day", pause=until)
     if vocab.FORGET_PERSON.search(low) and not re.search(
         r"\b(my data|everything|all my|my account|me)\b[.!?]*$", low
@@ -881,6 +883,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
             and re.match(r"^(yes|yep|yeah|yh|ya|made it|did it)\b", low)
         )
         and not vocab.CHECK_INS.search(low)  # "can you check in at 10 instead" is the schedule
+        and not _DRAFT_TONE.search(low)  # "make it more formal": the draft, not the ask
         and not (  # "it's only been a few hours" (but "it's Tomás, with the accent")
             re.match(r"^it'?s\b", low)
             and len(words) > 4
@@ -1130,6 +1133,7 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.PLAN, "a hedged answer, not a question")
     if (
         _questioning(low)
+        or _DRAFT_TONE.search(low)  # "make it more formal": about the draft just given
         or (re.search(r"\b(in|ask|post in|check) the group\b", low) and vocab.WHO_KNOWS.search(low))
         or vocab.NOT_KNOWING.search(low)
         or vocab.STUCK.search(low)
@@ -1394,7 +1398,7 @@ def _someone_else_away(low: str) -> bool:
     away = vocab.AWAY_THIRD.search(low)
     return (
         away is not None
-        and not away.group(0).startswith(("i ", "i'm", "im ", "we", "i am", "am "))
+        and not away.group(0).startswith(("i ", "i'm", "im ", "we", "i am", "am ", "i'll", "ill "))
         and re.search(r"\b(i|i'm|im|i am|we|we're)\s*$", low[: away.start()]) is None
     )
 
@@ -1686,6 +1690,14 @@ def _question(low: str, text: str) -> Reading | None:
     if low.endswith("?"):
         return Reading(Intent.QUESTION, text, "a question", topic=Topic.OTHER)
     return None
+
+
+# "make it more formal", "make that friendlier pls": how the drafted message should sound.
+_DRAFT_TONE = re.compile(
+    r"^(can|could) (you|u) make it |^(pls |please )?make (it|that) (a (bit|little) |a lot )?"
+    r"(shorter|more casual|less formal|more formal|more professional|more polite|friendlier"
+    r"|warmer|less casual)\b"
+)
 
 
 def corrected_person(text: str) -> str | None:

@@ -171,7 +171,7 @@ def _asked_again_on(turn: Turn, text: str) -> int | None:
     if again is None:
         return None
     day = again.group("day") or again.group("day2")
-    until = find_break(f"till {day}" if day else "next week", turn.today)
+    until = find_break(f"till {day}" if day else "till next week", turn.today)
     days = (until.resume_day(turn.today) - turn.today).days if until else 0
     return days if days > 0 else None
 

@@ -725,6 +725,11 @@ def edit(turn: Turn, reading: Reading) -> State:
         return plan(turn, reading)
     new_who = reading.who
     text = ask.text
+    change = _edit_change(reading.text)
+    if new_who and _about_their_person(text, change):
+        # "intro to her manager" + "make that her VP, Ruth Kim": the one they introduce changes
+        new_who = None
+        text = _replace_object(text, re.sub(r",\s*(?=[A-Z])", " ", change))
     swap = _INSTEAD_OF.search(reading.text)
     renamed = (
         replace_once(text, ask.who, new_who) if new_who and ask.who and new_who != ask.who else None
@@ -733,8 +738,7 @@ def edit(turn: Turn, reading: Reading) -> State:
     swapped = replace_once(text, swap.group("old"), swap.group("new")) if swap else None
     if renamed is not None or swapped is not None:
         text = renamed or swapped or text
-    else:
-        change = _edit_change(reading.text)
+    elif text == ask.text:
         if not change:
             turn.say(
                 f"What should change in “{short(ask.text, 80)}”? e.g. “make that Jen's "
@@ -787,6 +791,15 @@ _OBJECT = re.compile(
     r"(?=\s+(?:at|in|from|for|on)\b|[.!,]|$)",
     re.IGNORECASE,
 )
+
+
+def _about_their_person(text: str, change: str) -> bool:
+    """The change names someone of theirs ("her VP, Ruth Kim") where the ask is for someone
+    of theirs ("an intro to her manager"): the favour's person changes, not the one asked."""
+    theirs = ("her ", "his ", "their ")
+    return change.lower().startswith(theirs) and any(
+        found.group("object").lower().startswith(theirs) for found in _OBJECT.finditer(text)
+    )
 
 
 def _replace_object(text: str, change: str) -> str:

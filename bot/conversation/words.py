@@ -425,8 +425,42 @@ def pause(turn: Turn, reading: Reading, lead: str = "") -> State:
             "monday”."
         )
         return _stay(turn)
+    if brk.start is not None and brk.start > turn.today:
+        return _days_off_later(turn, brk.start, resume_day, lead)
     pause_for(turn, resume_day, lead)
     return State.IDLE
+
+
+def _days_off_later(turn: Turn, start: date, resume_day: date, lead: str) -> State:
+    """ "off next week" said on a Tuesday, "away march 9-13": those days are left out, and the
+    check-ins until then come as usual (a pause from today would cost this week's asks)."""
+    member = turn.member
+    off = [start + timedelta(days=n) for n in range((resume_day - start).days)]
+    kept = [d for d in member.memory.get(SKIP_DAYS, ()) if d >= turn.today.isoformat()]
+    member.memory[SKIP_DAYS] = sorted({*kept, *(day.isoformat() for day in off)})
+    plan_next_morning(turn.uow, member, turn.now)
+    plan_next_review(turn.uow, member, turn.now)
+    last = max((day for day in off if day.weekday() in member.days), default=off[-1])
+    back = next(
+        (
+            resume_day + timedelta(days=n)
+            for n in range(7)
+            if (resume_day + timedelta(days=n)).weekday() in member.days
+        ),
+        resume_day,
+    )
+    span = (
+        f"{start:%a %-d %b}"
+        if start == last
+        else f"{start:%a %-d} – {last:%a %-d %b}"
+        if start.month == last.month
+        else f"{start:%a %-d %b} – {last:%a %-d %b}"
+    )
+    turn.say(
+        f"{lead}Got it — no check-ins {span}; I'll be back {back:%a %-d %b}. Until then, "
+        "as usual. Enjoy the time off!"
+    )
+    return _stay(turn)
 
 
 def pause_instead_of_forgetting(turn: Turn, reading: Reading) -> State:
@@ -456,9 +490,13 @@ def stop(turn: Turn, reading: Reading) -> State:
 
 def resume(turn: Turn, reading: Reading) -> State:
     member = turn.member
+    days_off = [d for d in member.memory.get(SKIP_DAYS, ()) if d >= turn.today.isoformat()]
     was_away = (
-        member.paused_until is not None and member.paused_until > turn.now
-    ) or member.stopped
+        (member.paused_until is not None and member.paused_until > turn.now)
+        or member.stopped
+        or bool(days_off)  # "off next week" — "never mind, keep them coming"
+    )
+    member.memory.pop(SKIP_DAYS, None)
     member.paused_until = None
     member.hired_at = None
     member.undeliverable = False

@@ -374,10 +374,12 @@ def _day_index(word: str) -> int:
 
 @dataclass(frozen=True)
 class Break:
-    """How long a member wants to be left alone: until a date (exclusive) or for some days."""
+    """How long a member wants to be left alone: until a date (exclusive) or for some days;
+    from `start` when it begins later ("off next week", "away march 9-13"), else from now."""
 
     until: date | None = None
     days: int | None = None
+    start: date | None = None
 
     def resume_day(self, today: date) -> date:
         """The first day check-ins come back."""
@@ -389,6 +391,15 @@ class Break:
 # Breaks said relative to today, tried in this order: the pattern, and how many days ahead
 # check-ins come back.
 _RELATIVE_BREAKS: tuple[tuple[re.Pattern[str], Callable[[date], int]], ...] = (
+    # "pause till next week", "back next week": until next Monday
+    (re.compile(r"\bthis (week )?and next( week)?\b"), lambda today: 14 - today.weekday()),
+    (
+        re.compile(
+            r"\b(till|til|until|untill|back|see you|talk|after|from|remind me|ask me again"
+            r"|ask again|check in|text me|ping me|message me)\s+next week\b"
+        ),
+        lambda today: 7 - today.weekday(),
+    ),
     (re.compile(r"\bnext week\b"), lambda today: 14 - today.weekday()),
     (re.compile(r"\bnext month\b"), lambda today: (_first_of_next_month(today) - today).days),
     (re.compile(r"\b(this|the rest of the) week\b"), lambda today: 7 - today.weekday()),
@@ -400,9 +411,66 @@ _UNTIL_WEEKDAY = re.compile(
 )
 
 
+# "march 9-13", "9-13 march", "from the 9th to the 13th", "mar 9 to mar 13": a break with a
+# first and a last day.
+_DATE_RANGE = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?:the\s+)?(?P<d1b>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<m1b>{_MONTH}))?)"
+    rf"\s*(?:-|–|to|till|til|until|through|thru)\s*"
+    rf"(?:(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b|(?:the\s+)?(?P<d2b>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?\b(?:\s+(?:of\s+)?(?P<m2b>{_MONTH}))?)",
+    re.IGNORECASE,
+)
+
+
+def _date_range(lowered: str, today: date) -> Break | None:
+    """ "away march 9-13": from the 9th, back the day after the 13th; a day of the month alone
+    ("from the 9th to the 13th") is the next such day. None where no range of days is said."""
+    found = _DATE_RANGE.search(lowered)
+    if found is None:
+        return None
+    first_day = int(found.group("d1") or found.group("d1b"))
+    last_day = int(found.group("d2") or found.group("d2b"))
+    first_month = found.group("m1") or found.group("m1b")
+    last_month = found.group("m2") or found.group("m2b") or first_month
+    first_month = first_month or last_month
+    said = re.search(r"\b(?:from|between|away|off|out|leave|vacation|holiday|trip)\b", lowered)
+    if first_month is None and not said:
+        return None  # "9-5" is working hours, not a break
+    if not (1 <= first_day <= 31 and 1 <= last_day <= 31):
+        return None
+    if first_month is None or last_month is None:
+        start = _next_day_of_month(today - timedelta(days=1), first_day)
+        end = _next_day_of_month(start - timedelta(days=1), last_day)
+    else:
+        begin = _absolute_date(f"{first_month} {first_day}", today)
+        finish = _absolute_date(f"{last_month} {last_day}", begin or today)
+        if begin is None or finish is None:
+            return None
+        start, end = begin, finish
+    if end < start or (end - start).days > 90:
+        return None
+    return Break(until=end + timedelta(days=1), start=start if start > today else None)
+
+
 def find_break(text: str, today: date) -> Break | None:
-    """'till monday', 'until March 20', 'next week', 'a week', '3 days', 'for two weeks'."""
+    """'till monday', 'until March 20', 'next week', 'a week', '3 days', 'for two weeks',
+    'march 9-13'. A break that begins later ('off next week' said on a Tuesday, 'away from the
+    9th to the 13th') has its `start`."""
     lowered = plain(text)
+    ranged = _date_range(lowered, today)
+    if ranged is not None:
+        return ranged
+    if re.search(r"\bnext week\b", lowered) and not re.search(
+        r"\b(till|til|until|untill|back|see you|talk|after|from|remind me|ask me again|ask again"
+        r"|check in|text me|ping me|message me)\s+next week\b|\bthis (week )?and next\b",
+        lowered,
+    ):
+        # "off next week", "no check ins next week pls": the coming Monday to the one after
+        monday = today + timedelta(days=7 - today.weekday())
+        return Break(
+            until=monday + timedelta(days=7), start=monday if today.weekday() < 5 else None
+        )
     absolute = _ABSOLUTE_DATE.search(lowered)
     if absolute:
         day = _absolute_date(absolute.group(0), today)

@@ -129,10 +129,11 @@ def test_a_yes_and_a_break_both_count(sqlite_db: Database) -> None:
     chat = asked_dana(sqlite_db)
     chat.say("made it")
     paused, thanks = chat.say("she said yes and also can you pause me next week")
-    assert paused.startswith("Paused until Mon 16 Mar.")
+    # said on Monday: next week's days off, and this week as usual
+    assert paused.startswith("Got it — no check-ins Mon 9 – Fri 13 Mar; I'll be back Mon 16 Mar.")
     assert thanks.startswith("Great outcome.")
     ask, member = the_ask(sqlite_db)
-    assert ask.outcome == Outcome.YES and member.paused_until is not None
+    assert ask.outcome == Outcome.YES and "2026-03-09" in member.memory["skip_days"]
 
 
 def test_someone_elses_pause_is_no_request(sqlite_db: Database) -> None:

@@ -395,8 +395,14 @@ def test_who_knows_someone_at_a_company_searches_the_group(sqlite_db: Database) 
 def test_an_edit_changes_the_plan_just_made(sqlite_db: Database) -> None:
     chat = onboarded(sqlite_db)
     chat.say("Ask Tom Lee to introduce me to his manager at Shopify")
+    # "his VP": Tom's, so Tom still makes the intro — to Ruth Kim
     [changed] = chat.say("wait actually make that his VP, Ruth Kim")
-    assert changed.startswith("Changed:") and "Ruth Kim" in changed
+    assert changed == (
+        "Changed: Ask Tom Lee to introduce me to his VP Ruth Kim at Shopify. I'll ask about Tom "
+        "Lee later."
+    )
+    assert [(a[0], a[1]) for a in asks(sqlite_db)] == [("specific", "Tom Lee")]
+    chat.say("no wait, make it Ruth Kim herself, for a referral")
     assert [(a[0], a[1]) for a in asks(sqlite_db)] == [("specific", "Ruth Kim")]
 
 
@@ -1268,7 +1274,7 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("add DHL, Maersk and Kuehne+Nagel to my list", "Added DHL, Maersk and Kuehne+Nagel."),
         ("what's on my list", "Your targets: DHL, Maersk, Kuehne+Nagel."),
         ("how am i doing this week", "Asks: 1 specific of 1 planned"),
-        ("I'm off next week for my sister's wedding", "Paused until Mon 16 Mar"),
+        ("I'm off next week for my sister's wedding", "no check-ins Mon 9 – Fri 13 Mar"),
         ("actually never mind, keep them coming", "Welcome back! Check-ins are on"),
     ],
     "a yes with a question, and coming back after a silence": [

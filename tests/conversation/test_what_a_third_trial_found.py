@@ -1,0 +1,106 @@
+"""What the eleventh session put right: messages that had changed the wrong thing — a draft's
+tone read as a new favour, the person to be introduced read as the person asked — each as the
+member types it, with what the coach says and keeps.
+"""
+
+from __future__ import annotations
+
+from storage import Database
+from tests.support.chat import Chat, at_the_morning_question
+
+
+def planned(db: Database, ask: str) -> Chat:
+    """The morning question come, and `ask` told."""
+    chat = at_the_morning_question(db)
+    chat.say(ask)
+    return chat
+
+
+def the_ask_text(db: Database) -> tuple[str, str | None]:
+    with db() as uow:
+        [ask] = uow.asks.for_member(1)
+        return ask.text, ask.who
+
+
+# ------------------------------------------------------------------ the draft and its tone
+
+
+def test_a_draft_made_more_formal_is_a_new_draft_and_the_ask_stays(sqlite_db: Database) -> None:
+    chat = planned(sqlite_db, "asking Dana for an intro to her manager at Stripe")
+    chat.say("can you draft the message?")
+    [reply] = chat.say("make it more formal")
+    assert reply.startswith("Here's a more formal draft for Dana — change anything:\n“Dear Dana,")
+    assert "introducing me to your manager at Stripe" in reply
+    assert the_ask_text(sqlite_db) == ("asking Dana for an intro to her manager at Stripe", "Dana")
+
+
+def test_more_casual_after_formal_is_the_short_one(sqlite_db: Database) -> None:
+    chat = planned(sqlite_db, "asking Dana for an intro to her manager at Stripe")
+    chat.say("can you draft the message?")
+    chat.say("make it more formal")
+    [reply] = chat.say("make it more casual pls")
+    assert reply.startswith("Here's a short draft for Dana")
+    assert "Hi Dana, would you be open to introducing me to your manager at Stripe?" in reply
+    assert the_ask_text(sqlite_db)[0] == "asking Dana for an intro to her manager at Stripe"
+
+
+# --------------------------------------------------- the person introduced, not the one asked
+
+
+def test_her_vp_by_name_is_who_dana_introduces(sqlite_db: Database) -> None:
+    chat = planned(sqlite_db, "asking Dana for an intro to her manager at Stripe")
+    [reply] = chat.say("wait actually make that her VP, Ruth Kim")
+    assert reply == (
+        "Changed: asking Dana for an intro to her VP Ruth Kim at Stripe. I'll ask about Dana later."
+    )
+    assert the_ask_text(sqlite_db)[1] == "Dana"
+
+
+def test_her_vp_for_a_referral_is_a_new_person_asked(sqlite_db: Database) -> None:
+    chat = planned(sqlite_db, "asking Dana for a referral at Stripe")
+    [reply] = chat.say("wait actually make that her VP, Ruth Kim")
+    assert reply == (
+        "Changed: asking Ruth Kim for a referral at Stripe. I'll ask about Ruth Kim later."
+    )
+    assert the_ask_text(sqlite_db) == ("asking Ruth Kim for a referral at Stripe", "Ruth Kim")
+
+
+# ------------------------------------------------------------- time off that starts later
+
+
+def days_written(lines: list[str]) -> list[str]:
+    """The days the coach wrote, as "03-02", once each."""
+    return list(dict.fromkeys(line[6:11] for line in lines if line.startswith("[")))
+
+
+def test_off_next_week_said_on_monday_keeps_this_week(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    [reply] = chat.say("i'm off next week, no check ins pls")
+    assert reply == (
+        "Got it — no check-ins Mon 9 – Fri 13 Mar; I'll be back Mon 16 Mar. Until then, as "
+        "usual. Enjoy the time off!"
+    )
+    assert days_written(chat.advance("14d") + chat.advance("1h")) == [
+        "03-03",
+        "03-04",
+        "03-05",
+        "03-06",
+        "03-16",
+    ]
+    with sqlite_db() as uow:
+        member = uow.members.get(1)
+        assert member is not None and member.paused_until is None
+
+
+def test_a_range_of_dates_is_those_days_only(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    [reply] = chat.say("off march 9-13 for my sister's wedding")
+    assert reply.startswith("Got it — no check-ins Mon 9 – Fri 13 Mar; I'll be back Mon 16 Mar.")
+    [reply] = at_the_morning_question(sqlite_db, user="Bo").say("away from the 9th to the 13th")
+    assert "no check-ins Mon 9 – Fri 13 Mar" in reply
+
+
+def test_till_next_week_is_until_monday(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    [reply] = chat.say("pause till next week")
+    assert reply == "Paused until Mon 9 Mar. Rest well — `resume` brings me back sooner."
