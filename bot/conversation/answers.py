@@ -152,12 +152,27 @@ _LIGHT_REPLIES: dict[str, tuple[str, ...]] = {
 }
 
 
+def planning_state(turn: Turn) -> bool:
+    """Whether the coach is waiting for today's plan (not for news of an ask)."""
+    return turn.member.state in (State.IDLE, State.AWAITING_ASK, State.CLARIFYING)
+
+
 def unclear(turn: Turn, reading: Reading) -> State:
     """A message the coach can't act on: a low-energy "meh" gets kindness; anything else, what
     the coach can do and the question still pending — never twice the same."""
     if re.fullmatch(
         r"(meh+|eh+|blah+|ugh+|sigh|nah+ idk|idk+ meh)[.!]*", reading.text.lower().strip()
     ):
+        pending = turn.still_pending()
+        if pending and not planning_state(turn):
+            # "meh" to "did you make your ask of Dana?": kindness, and the question again
+            turn.say_one_of(
+                (
+                    "Sounds like a long day. No judgement either way." + pending,
+                    "Fair enough — days like that happen." + pending,
+                )
+            )
+            return _stay(turn)
         turn.say_one_of(
             (
                 "Low-energy day? That's OK. One tiny ask still counts — or `skip` for today.",
@@ -165,7 +180,7 @@ def unclear(turn: Turn, reading: Reading) -> State:
             )
         )
         return _stay(turn)
-    planning_now = turn.member.state in (State.IDLE, State.AWAITING_ASK, State.CLARIFYING)
+    planning_now = planning_state(turn)
     why = "be right back" if reading.why == "thinking aloud" and not planning_now else reading.why
     light = _LIGHT_REPLIES.get(why)
     if light is not None:  # "sorry wrong chat 🙈", "lol", "brb": a nod, nothing to act on
@@ -826,6 +841,17 @@ def _how_to_thank(turn: Turn, reading: Reading) -> str:
     )
 
 
+def _to_thank(turn: Turn) -> str | None:
+    """Who said yes to the member in the last two days (the thank-you a reminder is for)."""
+    assert turn.member.id is not None
+    recent = turn.uow.asks.for_member(turn.member.id, since=turn.now - timedelta(days=14))
+    for ask in reversed(recent):
+        changed = ask.updated_at or ask.created_at
+        if ask.outcome == Outcome.YES and ask.who and turn.now - changed <= timedelta(days=2):
+            return ask.who
+    return None
+
+
 def _reminder(turn: Turn, reading: Reading) -> str:
     """ "can you remind me at 3pm to email carla": no one-off reminders; what the coach does
     instead, with the person named if there is one."""
@@ -833,6 +859,20 @@ def _reminder(turn: Turn, reading: Reading) -> str:
     when = check_ins(member, zone=False)
     who = judge(turn, reading.text).who
     open_ask = latest_open_ask(turn)
+    thanked = (
+        _to_thank(turn)
+        if re.search(
+            r"\bthank|^\W*(yes|yeah|yep|ok|okay|sure|pls|please)\b|^remind me\W*$",
+            reading.text.lower(),
+        )
+        else None
+    )
+    if thanked is not None:
+        return (
+            f"I can't set one-off reminders — I write at your check-in time ({when}). A "
+            f"thank-you takes a minute, so now is easiest: “{hello_to(thanked)} thank you so "
+            "much for saying yes — it really helps. I'll keep you posted!”"
+        )
     if who and open_ask and (open_ask.who or "").lower() == who.lower():
         then = f"Your ask of {who} is on my list — I'll check in with you about it."
     elif who:

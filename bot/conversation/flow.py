@@ -13,11 +13,18 @@ Read `FLOW[State.AWAITING_MADE]` below: "yep did it!" is MADE -> `followups.type
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.checkins import SKIP_DAYS
 from bot.conversation import admin, answers, followups, group, onboarding, planning, words
-from bot.conversation.intents import Context, Intent, Reading, read, settings_aside
+from bot.conversation.intents import (
+    Context,
+    Intent,
+    Reading,
+    news_then_question,
+    read,
+    settings_aside,
+)
 from bot.conversation.states import State
 from bot.conversation.turn import Turn
 
@@ -207,6 +214,13 @@ def respond_to_text(turn: Turn, text: str, after_onboarding: bool = False) -> St
         act(turn, settings, State.IDLE)
         member.state_data = pending
         return act(turn, read(head, context), state)
+    split = news_then_question(text, context)
+    if split is not None:
+        # "waiting. what do i say to her in the follow up?": the news, then the question
+        news, question = split
+        after = act(turn, read(news, context), state)
+        member.state = after
+        return act(turn, read(question, replace(context, state=after)), after)
     reading = read(text, context)
     if after_onboarding and reading.intent in (
         Intent.GREETING,

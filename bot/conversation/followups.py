@@ -747,9 +747,11 @@ def follow_up_advice(turn: Turn, reading: Reading) -> State:
             "case it got buried — no pressure either way.”".lstrip()
         )
         return State(turn.member.state)
-    days = max(1, (turn.now - ask.updated_at if ask.updated_at else turn.now - ask.created_at).days)
+    days = (turn.now - ask.updated_at if ask.updated_at else turn.now - ask.created_at).days
     timing = (
-        "It's been a day or two — give it until day 3 or 4, then nudge."
+        "You only just asked — give it until day 3 or 4, then nudge."
+        if days < 1
+        else "It's been a day or two — give it until day 3 or 4, then nudge."
         if days < 3
         else f"It's been {days} days, so now is a good time."
     )

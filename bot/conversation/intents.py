@@ -181,6 +181,7 @@ def normalise(text: str) -> str:
     out = vocab.SPACES.sub(" ", out).strip()
     out = re.sub(r"\b(\w+)( \1\b)+", r"\1", out)  # "done done" (✅ after "done") is one word
     out = _CHAT_SPELLING.sub(lambda m: _CHAT_SPELLINGS[m.group(0)], out)  # "shud" -> "should"
+    out = _DRAWN_OUT.sub(lambda m: _DRAWN_OUT_WORDS[m.lastgroup or ""], out)  # "yesss" -> "yes"
     out = "".join(c for c in unicodedata.normalize("NFKD", out) if not unicodedata.combining(c))
     question = "?" in out
     out = out.strip(" .,!:;-")
@@ -206,6 +207,12 @@ _CHAT_SPELLINGS = {
     "akd": "asked",
 }
 _CHAT_SPELLING = re.compile(rf"\b(?:{'|'.join(_CHAT_SPELLINGS)})\b")
+# Words drawn out in excitement or dismay: "yesss", "yeahhh", "nooo", "nopeee", "okkk".
+_DRAWN_OUT_WORDS = {"yes": "yes", "yeah": "yeah", "no": "no", "nope": "nope", "ok": "ok"}
+_DRAWN_OUT = re.compile(
+    r"\b(?:(?P<yes>y+e+s{2,}|y{2,}e+s+|ye{2,}s+)|(?P<yeah>y+e+a+h{2,}|ye+a{2,}h*)|(?P<no>no{3,})"
+    r"|(?P<nope>no+pe{2,})|(?P<ok>ok{2,}|o{2,}k+))\b"
+)
 
 
 def _words(low: str) -> list[str]:
@@ -556,7 +563,12 @@ def read(text: str, context: Context) -> Reading:
         except_day is not None
         and found.intent in (Intent.SCHEDULE, Intent.CONFIRM, Intent.PLAN, Intent.OTHER)
         and found.days is None
-        and (day := day_number(except_day.group("day") or except_day.group("day2"))) is not None
+        and (
+            day := day_number(
+                except_day.group("day") or except_day.group("day2") or except_day.group("day3")
+            )
+        )
+        is not None
         and not _has_ask(text)
     ):
         # "sure but not fridays", "9 works but not fridays", "no fridays": that day off
@@ -1162,9 +1174,19 @@ def _read(text: str, low: str, context: Context) -> Reading:
     know = vocab.KNOW.search(low)
     if know:
         raw = next((g for g in (know.group("company"), know.group("company2")) if g), "")
-        company = _company(as_written(text, raw))
+        written = as_written(text, raw)
+        company = _company(written)
         if company:
-            return reading(Intent.KNOW, "knows people at a company", company=company)
+            # "zalando and n26 if anyone needs an intro": each company named
+            listed = re.split(
+                r"[?!.;]| (?:or|for|to|who|that|because|pls|please|if|in case|so|when|lol|btw)\b",
+                written,
+                flags=re.IGNORECASE,
+            )[0]
+            companies = tuple(_company(part) for part in split_companies(listed)) or (company,)
+            return reading(
+                Intent.KNOW, "knows people at a company", company=company, companies=companies
+            )
     target = vocab.TARGET_ADD.match(low)
     if target:
         raw = next(g for g in (target.group(k) for k in ("list", "list2", "list3", "list4")) if g)
@@ -1390,6 +1412,31 @@ def settings_aside(text: str, context: Context) -> tuple[str, Reading] | None:
         ).intent not in (Intent.OTHER, Intent.SCHEDULE, Intent.PAUSE, Intent.RESUME):
             return news, settings
     return None
+
+
+def news_then_question(text: str, context: Context) -> tuple[str, str] | None:
+    """News of the ask, then a question about it, in one message ("waiting. what do i say to
+    her in the follow up?"), to "did you make your ask?": the news and the question, each to
+    be read on its own; None unless both parts are understood and the whole reads as only the
+    question (the news would be lost)."""
+    if context.state != State.AWAITING_MADE:
+        return None  # (once made, the answers to "how did it go" take their questions along)
+    joint = re.search(
+        r"[.!]+\s+|\s*[,;—-]+\s+(?=(?:what|how|should|do|does|is|can|when|any)\b)", text
+    )
+    if joint is None or "?" not in text[joint.end() :]:
+        return None
+    news, question = text[: joint.start()].strip(), text[joint.end() :].strip()
+    if read(news, context).intent not in (Intent.MADE, Intent.OUTCOME) or read(
+        text, context
+    ).intent not in (Intent.QUESTION, Intent.FOLLOW_UP_ADVICE):
+        return None  # a whole message read as news keeps its question with it
+    asked = read(question, replace(context, state=State.IDLE))
+    if asked.intent not in (Intent.QUESTION, Intent.FOLLOW_UP_ADVICE) or (
+        asked.intent == Intent.QUESTION and asked.topic in (None, Topic.OTHER)
+    ):
+        return None
+    return news, question
 
 
 def _someone_else_away(low: str) -> bool:
@@ -1678,6 +1725,8 @@ def _question(low: str, text: str) -> Reading | None:
         return Reading(Intent.QUESTION, text, "a question: group", topic=Topic.GROUP)
     if vocab.FOLLOW_UP_ADVICE.search(low):
         return Reading(Intent.FOLLOW_UP_ADVICE, text, "asks whether to follow up")
+    if vocab.ONE_OFF_REMINDER.search(low):  # "can you remind me to thank her?"
+        return Reading(Intent.QUESTION, text, "a question: reminder", topic=Topic.REMINDER)
     for topic, pattern in _TOPICS:
         if topic == Topic.NERVES and assessed(text).who is not None:
             continue  # "it feels pushy but I'll ask Tom for a referral" is the plan

@@ -172,21 +172,26 @@ def target_add(turn: Turn, reading: Reading) -> State:
 
 
 def know(turn: Turn, reading: Reading) -> State:
+    """`know Medtronic`, "i know people at zalando and n26": one entry each."""
     assert turn.member.id is not None
-    company = " ".join((reading.company or "").split())
-    if not company:
+    named = reading.companies or ((reading.company,) if reading.company else ())
+    companies = [" ".join(name.split()) for name in named if name.strip()]
+    if not companies:
         turn.refuse("Where do you know people? e.g. `know Medtronic`")
         return _stay(turn)
-    if len(company) > MAX_COMPANY_CHARS:
+    if any(len(company) > MAX_COMPANY_CHARS for company in companies):
         turn.refuse(f"That company name is too long (over {MAX_COMPANY_CHARS} characters).")
         return _stay(turn)
     existing = {k.company.lower() for k in turn.uow.known.for_member(turn.member.id)}
-    if company.lower() not in existing:
-        turn.uow.known.add(
-            KnownCompany(member_id=turn.member.id, company=company, created_at=turn.now)
-        )
+    for company in companies:
+        if company.lower() not in existing:
+            turn.uow.known.add(
+                KnownCompany(member_id=turn.member.id, company=company, created_at=turn.now)
+            )
+            existing.add(company.lower())
+    names = ", ".join(companies[:-1]) + (" and " if len(companies) > 1 else "") + companies[-1]
     turn.say(
-        f"Noted: you know people at {company}. I'll only pass that on with your OK, when "
+        f"Noted: you know people at {names}. I'll only pass that on with your OK, when "
         "someone in the group needs an intro there."
     )
     return _stay(turn)

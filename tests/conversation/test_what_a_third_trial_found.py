@@ -5,6 +5,7 @@ member types it, with what the coach says and keeps.
 
 from __future__ import annotations
 
+from bot.domain import AskStatus, Outcome
 from storage import Database
 from tests.support.chat import Chat, at_the_morning_question
 
@@ -104,3 +105,74 @@ def test_till_next_week_is_until_monday(sqlite_db: Database) -> None:
     chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say("pause till next week")
     assert reply == "Paused until Mon 9 Mar. Rest well — `resume` brings me back sooner."
+
+
+# ------------------------------------------- a fifth black-box trial (/work/trial5, part A)
+
+
+def asked_dana(db: Database) -> Chat:
+    """Dana's ask planned at 09:00, and the 17:00 question come."""
+    chat = planned(db, "asking dana for a referral at stripe")
+    chat.advance("8h")
+    return chat
+
+
+def dana(db: Database):  # type: ignore[no-untyped-def]
+    with db() as uow:
+        [ask] = uow.asks.for_member(1)
+        return ask
+
+
+def test_a_drawn_out_yes_with_her_referral_is_her_yes(sqlite_db: Database) -> None:
+    chat = asked_dana(sqlite_db)
+    chat.say("yesss she's referring me 🎉🎉")
+    ask = dana(sqlite_db)
+    assert ask.status == AskStatus.MADE and ask.outcome == Outcome.YES
+
+
+def test_a_yes_and_a_new_time_in_one_message_both_count(sqlite_db: Database) -> None:
+    chat = asked_dana(sqlite_db)
+    moved, thanks = chat.say("she said yes! also can we move the morning question to 8:30")
+    assert moved.startswith("Done: check-ins mon-fri at 08:30")
+    assert thanks.startswith("Great outcome.")
+    assert dana(sqlite_db).outcome == Outcome.YES
+
+
+def test_remind_me_to_thank_her_promises_nothing_it_wont_do(sqlite_db: Database) -> None:
+    chat = asked_dana(sqlite_db)
+    chat.say("she said yes")
+    [reply] = chat.say("yes please remind me")
+    assert reply.startswith("I can't set one-off reminders")
+    assert "“Hi Dana, thank you so much for saying yes" in reply
+    [reply] = chat.say("can you remind me to thank her")
+    assert "I can't set one-off reminders" in reply
+
+
+def test_waiting_and_a_question_is_made_and_answered(sqlite_db: Database) -> None:
+    chat = asked_dana(sqlite_db)
+    noted, advice = chat.say("waiting. what do i say to her in the follow up?")
+    assert "I'll check in about Dana in a few days" in noted
+    assert advice.startswith("Yes, follow up with Dana. You only just asked")
+    ask = dana(sqlite_db)
+    assert ask.status == AskStatus.MADE and ask.outcome == Outcome.WAITING
+
+
+def test_people_known_at_two_companies_are_both_kept(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    [reply] = chat.say("i know people at zalando and n26 if anyone needs an intro")
+    assert reply.startswith("Noted: you know people at Zalando and N26.")
+    with sqlite_db() as uow:
+        assert [k.company for k in uow.known.for_member(1)] == ["Zalando", "N26"]
+
+
+def test_skip_fridays_leaves_fridays_out(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    assert chat.say("skip fridays") == [
+        "Done: check-ins mon,tue,wed,thu at 09:00 (America/Chicago)."
+    ]
+
+
+def test_meh_at_five_is_kind_and_asks_again(sqlite_db: Database) -> None:
+    chat = asked_dana(sqlite_db)
+    [reply] = chat.say("meh")
+    assert "did you make your ask" in reply and "One tiny ask" not in reply
