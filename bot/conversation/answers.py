@@ -20,7 +20,15 @@ from bot.conversation.followups import (
     several_answers,
 )
 from bot.conversation.group import offer_intro, word_report
-from bot.conversation.intents import Reading, Topic, own_name, someone_in
+from bot.conversation.intents import (
+    TONE_WORDS,
+    Reading,
+    Topic,
+    assessed,
+    draft_tone,
+    own_name,
+    someone_in,
+)
 from bot.conversation.phrases import ASK_THE_COACH_TO_STOP, EXTRA_CHECK_IN, MEANING, WRONG_TO_ASK
 from bot.conversation.planning import judge, last_plan, next_check_in
 from bot.conversation.states import State
@@ -306,6 +314,7 @@ def question(turn: Turn, reading: Reading) -> State:
         Topic.MY_ASKS: _my_asks,
         Topic.REMINDER: _reminder,
         Topic.HOW_TO_ASK: _how_to_ask,
+        Topic.MATERIALS: _materials,
         Topic.HOW_TO_THANK: _how_to_thank,
         Topic.NAME: _name,
         Topic.MEANING: _meaning,
@@ -557,6 +566,12 @@ def _who_to_ask(turn: Turn, reading: Reading) -> str:
     )
 
 
+_PUT_TO_THE_COACH = re.compile(
+    r"^(?:(?:should|shall|can|could) i (?:even )?|(?:would|will) it be \w+(?: \w+)? to )(?=ask )",
+    re.IGNORECASE,
+)
+
+
 def _is_good_ask(turn: Turn, reading: Reading) -> str:
     if re.search(r"\btoo (soon|early|late|much|pushy|forward|rude)\b", reading.text, re.I):
         return (
@@ -568,9 +583,13 @@ def _is_good_ask(turn: Turn, reading: Reading) -> str:
         index = body.lower().find(lead)
         if index >= 0:
             body = body[index + len(lead) :].strip(" :?-—")
+    # "should i ask my old professor for a reference?" is the ask "ask my old professor …"
+    body = _PUT_TO_THE_COACH.sub("", body).rstrip(" ?")
     candidate = judge(turn, body) if len(body.split()) >= 3 else None
     if candidate is not None and candidate.who is None and candidate.kind is None:
         candidate = None  # "thats two asks right? is that ok": about the plan just made
+    if candidate is not None and candidate.who is None and re.search(r"\b(him|her|them)\b", body):
+        candidate = None  # "should i ask him for a referral?": the person of the plan just made
     if candidate is None:
         previous = last_plan(turn)
         candidate = judge(turn, previous.text) if previous is not None else None
@@ -581,7 +600,8 @@ def _is_good_ask(turn: Turn, reading: Reading) -> str:
         )
     if candidate.verdict == Verdict.SPECIFIC:
         return (
-            f"Yes — that's a real ask: {candidate.who}, {candidate.what or 'a clear favour'}. It's "
+            f"Yes — that's a real ask: {yours(candidate.who)}, {candidate.what or 'a clear favour'}. "
+            "It's "
             "rarely too soon to ask politely; make it easy to say yes (or no)."
         )
     missing = " and ".join(
@@ -726,7 +746,7 @@ def _how_to_ask(turn: Turn, reading: Reading) -> str:
         and ask.status == AskStatus.OPEN
         and _WANTS_DRAFT.search(reading.text.lower())
     ):
-        tone = _draft_tone(reading.text.lower())
+        tone = draft_tone(reading.text.lower())
         draft = draft_message(ask, judge(turn, ask.text).what, tone=tone)
         kind = {"short": "short draft", "formal": "more formal draft"}.get(tone, "draft")
         return f"Here's a {kind} for {yours(ask.who)} — change anything:\n“{draft}”"
@@ -761,21 +781,45 @@ def posting_company(text: str) -> str | None:
     return " ".join(part.capitalize() for part in name.split("-"))
 
 
+def _materials(turn: Turn, reading: Reading) -> str:
+    """ "should i tailor my resume for stripe?", "how long should my cover letter be?": a short
+    answer, tied to the ask it serves — and a person who could look it over is an ask too."""
+    low = reading.text.lower()
+    ask = last_plan(turn)
+    company = assessed(reading.text).company or (ask.company if ask is not None else None)
+    where = f" for {company}" if company else ""
+    referrer = (
+        f" Send {yours(ask.who)} the tailored version and the job link, so the referral lands on "
+        "the right role."
+        if ask is not None and ask.who and ask.kind == "referral"
+        else ""
+    )
+    if re.search(r"\b(look at|review|check|read|feedback|go over|proofread)\b", low):
+        return (
+            "I can't read files — but a second pair of eyes is a great ask. Who could spend 15 "
+            "minutes on it: a friend in the field, or someone who hires for the role? Tell me "
+            "who, and I'll note the ask."
+        )
+    if re.search(r"\bcover letter\b", low):
+        return (
+            f"Short wins: three paragraphs, under a page — why {company or 'this company'}, one "
+            "result that fits the role, and, if someone referred you, their name in the first line."
+        )
+    if re.search(r"\b(linkedin|headline)\b", low):
+        return (
+            "Make the headline the job you want, not the one you had: “Data analyst · SQL, "
+            "dashboards, retail” beats “Open to work”. People you ask will look there first."
+        )
+    return (
+        f"Yes — tailor it{where}: put the job post's own words for its top three requirements "
+        f"in your summary and first bullets.{referrer}"
+    )
+
+
 _WANTS_DRAFT = re.compile(
     r"\b(write|draft|word|type|template|script|example message|shorter|casual|formal|polite"
-    r"|professional|friendlier|warmer|longer)\b"
+    rf"|professional|longer)\b|{TONE_WORDS}"
 )
-
-
-def _draft_tone(low: str) -> str:
-    """ "shorter?", "more casual" -> "short"; "more formal", "more professional" -> "formal"."""
-    if re.search(
-        r"\b(more (formal|professional|polite)|less (casual|informal)|formal(ly)?)\b", low
-    ):
-        return "formal" if not re.search(r"\bless formal\b", low) else "short"
-    if re.search(r"\b(short|shorter|casual|quick|less formal)\b", low):
-        return "short"
-    return ""
 
 
 def draft_message(ask: Ask, what: str | None, *, tone: str = "") -> str:
@@ -978,6 +1022,12 @@ def _privacy(turn: Turn, reading: Reading) -> str:
     )
 
 
+_THANKS_TO = re.compile(r"(?i)\bthanks to (?P<who>my \w+|[A-Za-zÀ-ÿ'-]+)")
+_THANKS_TO_NOT_A_NAME = re.compile(
+    r"(?i)(you|u|this|that|it|the|a|an|all|everyone|them|him|her|god|luck|my (luck|own))$"
+)
+
+
 def good_news(turn: Turn, reading: Reading) -> State:
     """ "i got an interview at spotify!!": celebrate, and point at the ask it opens."""
     company = reading.company
@@ -988,6 +1038,19 @@ def good_news(turn: Turn, reading: Reading) -> State:
         re.IGNORECASE,
     )
     news = f"Congrats on the {step.group(1).lower()}{at}!" if step else "That's great news!"
+    helper = _THANKS_TO.search(reading.text)
+    if helper and not _THANKS_TO_NOT_A_NAME.match(helper.group("who")):
+        # "got an interview thanks to dana": the thank-you first, while it's fresh
+        who = helper.group("who")
+        who = yours(who) if who.lower().startswith("my ") else who[:1].upper() + who[1:]
+        after = f"the {step.group(1).lower()}" if step else "it"
+        turn.say(
+            f"{news} 🎉 Tell {who}: a two-line thank-you today, and word on how {after} goes, "
+            "keep them in your corner."
+        )
+        if company:
+            offer_intro(turn, company)
+        return _stay(turn)
     if company and "?" in reading.text:  # "… who should i talk to before?"
         turn.say(
             f"{news} 🎉 Before you go in, talk to someone who works at {company}: a former "

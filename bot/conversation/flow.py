@@ -89,6 +89,7 @@ FLOW: dict[State, Step] = {
             Intent.DECLINE: onboarding.declined,
             Intent.GREETING: onboarding.greeted,
             Intent.THANKS: onboarding.greeted,  # "this sounds great, thank you for setting this up"
+            Intent.FAREWELL: onboarding.said_bye,
             Intent.OTHER: onboarding.unclear,
         },
         otherwise=onboarding.moved_on,

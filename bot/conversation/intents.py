@@ -88,6 +88,9 @@ class Topic(StrEnum):
     MY_ASKS = "my_asks"  # "what did I ask yesterday?"
     REMINDER = "reminder"  # "can you remind me at 3pm to email carla" (no one-off reminders)
     HOW_TO_ASK = "how_to_ask"  # "should I attach my CV?", "what do I say?", "write it for me"
+    MATERIALS = (
+        "materials"  # "should i tailor my resume for stripe?", "how long is a cover letter?"
+    )
     ANOTHER_ASK = "another_ask"  # "can I add a second ask today?"
     HOW_TO_THANK = "how_to_thank"  # "how do i thank her properly"
     NAME = "name"  # "call me Sam", "can i change my name"
@@ -327,6 +330,11 @@ def polarity(low: str) -> str | None:
     return None
 
 
+# How a drafted message should sound: "shorter", "more formal" (HOW_TO_ASK, `_DRAFT_TONE`).
+TONE_WORDS = (
+    "(shorter|more casual|less formal|more formal|more professional|more polite|friendlier"
+    "|warmer|less casual)"
+)
 _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
     (
         Topic.BOT,
@@ -401,6 +409,11 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"|(?<!what )\bshould i (even )?ask (him|her|them)\b|\btoo much\b"  # (not "what should …")
             r"|(?<!what )\bcan i ask (him|her|them|\w+) (for|to|about)\b"
             r"|(?<!what )\bshould i ask (him|her|them|\w+) (for|to|about)\b"
+            # "should i ask my old professor for a reference?", "would it be ok to ask my ex
+            # boss for a reference?": a named favour of someone, put to the coach
+            r"|(?<!what )\b(should|shall|can|could) i (even )?ask (my|our|an?|the|his|her)"
+            r" [\w'.-]+( [\w'.-]+){0,3} (for|to|about)\b"
+            r"|\b(would|will) it be (ok|okay|fine|weird|rude|awkward|too much) to ask\b"
         ),
     ),
     (Topic.MY_ASKS, vocab.MY_ASKS),
@@ -441,9 +454,16 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"( up)? for me\b|\b(can|could|would) (you|u) (write|draft) (it|that|this|the|a|one)\b"
             r"|\b(give me|got) (a |an )?(template|script|example message|draft)\b"
             r"|^(what about |maybe |(can|could) (you|u) make it |make it |pls make it |make that )?"
-            r"(something |a (bit|little) |a lot )?(shorter|a shorter one|more casual|less formal"
-            r"|more formal|more professional|more polite|friendlier|warmer|less casual)"
+            rf"(something |a (bit|little) |a lot )?(a shorter one|{TONE_WORDS})"
             r"( (please|pls|plz))?[?!.]*$"
+        ),
+    ),
+    (
+        Topic.MATERIALS,
+        re.compile(
+            r"\b(tailor|tweak|customi[sz]e|adapt)\b|\b(resume|résumé|cv|cover letter|portfolio"
+            r"|linkedin( profile)?|headline)\b.{0,40}\?$|^(how long|how many pages)\b.{0,30}\b"
+            r"(resume|résumé|cv|cover letter)\b"
         ),
     ),
     (
@@ -1728,7 +1748,7 @@ def _question(low: str, text: str) -> Reading | None:
     if vocab.ONE_OFF_REMINDER.search(low):  # "can you remind me to thank her?"
         return Reading(Intent.QUESTION, text, "a question: reminder", topic=Topic.REMINDER)
     for topic, pattern in _TOPICS:
-        if topic == Topic.NERVES and assessed(text).who is not None:
+        if topic in (Topic.NERVES, Topic.MATERIALS) and assessed(text).who is not None:
             continue  # "it feels pushy but I'll ask Tom for a referral" is the plan
         if topic == Topic.HOW_TO_ASK and re.search(r"\bask (him|her|them|[a-z]+) for\b", low):
             continue  # "can you write the email to Dr. Osei? i want to ask him for a reference"
@@ -1744,9 +1764,19 @@ def _question(low: str, text: str) -> Reading | None:
 # "make it more formal", "make that friendlier pls": how the drafted message should sound.
 _DRAFT_TONE = re.compile(
     r"^(can|could) (you|u) make it |^(pls |please )?make (it|that) (a (bit|little) |a lot )?"
-    r"(shorter|more casual|less formal|more formal|more professional|more polite|friendlier"
-    r"|warmer|less casual)\b"
+    rf"{TONE_WORDS}\b"
 )
+
+
+def draft_tone(low: str) -> str:
+    """ "shorter?", "more casual" -> "short"; "more formal", "more professional" -> "formal"."""
+    if re.search(
+        r"\b(more (formal|professional|polite)|less (casual|informal)|formal(ly)?)\b", low
+    ):
+        return "formal" if not re.search(r"\bless formal\b", low) else "short"
+    if re.search(r"\b(short|shorter|casual|quick|less formal)\b", low):
+        return "short"
+    return ""
 
 
 def corrected_person(text: str) -> str | None:

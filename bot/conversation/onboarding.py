@@ -90,6 +90,13 @@ def declined(turn: Turn, reading: Reading) -> State:
     )
 
 
+def said_bye(turn: Turn, reading: Reading) -> State:
+    """ "cheers, later!" before answering: the defaults stand, and no question follows."""
+    _settled(turn)
+    turn.say(f"Talk soon! 👋 I'll check in {check_ins(turn.member)} — `time 08:30` changes it.")
+    return State.IDLE
+
+
 def greeted(turn: Turn, reading: Reading) -> State:
     member = turn.member
     kind = (

@@ -266,6 +266,13 @@ _SOLO_WORK = re.compile(
 )
 
 
+# "i know someone at AT&T", "i have a contact in google": a person there, not yet named or asked
+_A_CONTACT_AT = re.compile(
+    r"(?i)^(?:i|i've|i'?ve got|i have) (?:know |got |have )?(?:someone|somebody|a (?:guy|girl|friend"
+    r"|contact|person|connection)|people|a few people)(?: who works?)? (?:at|in) (?P<place>[^,.!?]+)"
+)
+
+
 def _coaching_question(assessment: Assessment, questions: int) -> str:
     if assessment.verdict == Verdict.PASSIVE:
         if questions > 1:
@@ -284,6 +291,13 @@ def _coaching_question(assessment: Assessment, questions: int) -> str:
             f"“{short(assessment.text, 60)}” can be a fine place to ask — but on its own it "
             "isn't an ask. Who will you ask, and for what? "
             "(e.g. “Ask Jen for an intro to her manager at Medtronic”)"
+        )
+    contact = _A_CONTACT_AT.search(assessment.text) if questions == 1 else None
+    if contact:  # "i know someone at AT&T": a contact there, not yet an ask of them
+        place = assessment.company or contact.group("place").strip()
+        return (
+            f"Someone at {place} is a great start. Who is it, and what will you ask them for — a "
+            "referral, an intro to the team, or 15 minutes on what it's like there?"
         )
     if "who" in assessment.missing and "what" in assessment.missing:
         if questions > 1:
