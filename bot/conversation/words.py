@@ -41,7 +41,7 @@ from bot.export import member_record
 from bot.group.digest import plural
 from bot.progress import compute_stats
 from bot.schedule import timezone_or_none
-from bot.schedule.words import Break
+from bot.schedule.words import NO_DATES, Break
 
 MAX_COMPANY_CHARS = 80
 PREVIOUS_ZONE = "previous_zone"  # member memory: the zone before the last change
@@ -415,6 +415,20 @@ def apply_schedule(turn: Turn, reading: Reading) -> bool:
 def pause(turn: Turn, reading: Reading, lead: str = "") -> State:
     """`pause 5`, "pause till monday", "on vacation until March 20"."""
     brk = reading.pause
+    if brk is NO_DATES:  # "off march 13-9", "off feb 30 - mar 2": dates that can't be a break
+        turn.refuse(
+            "I couldn't read those dates as time off — the last day comes before the first, or "
+            "a day doesn't exist, or it's over six months. Try “off march 9-13” or “pause till "
+            "the 20th”; nothing has changed."
+        )
+        return _stay(turn)
+    if brk is None and reading.word != "pause" and re.search(r"\d", reading.text):
+        # "i'm off 9-5": numbers that aren't dates — ask, rather than guess a week
+        turn.refuse(
+            "Is that time off? Tell me the days, e.g. “off march 9-13” or “off till the 20th”, "
+            "and I'll leave them out. Nothing has changed."
+        )
+        return _stay(turn)
     if brk is None and reading.word == "pause":
         turn.refuse(
             f"Pause for how many days? e.g. `pause 5` (1 to {MAX_PAUSE_DAYS}), or “pause till "

@@ -423,9 +423,18 @@ _DATE_RANGE = re.compile(
 )
 
 
+# A range written but not a break ("march 13-9", "feb 30 - mar 2", a year away): no days at
+# all, so the pause is refused with an example instead of guessing other dates. Told apart by
+# identity (`brk is NO_DATES`): "pause 0" is an equal Break with its own answer.
+NO_DATES = Break(days=0)
+_LONGEST_RANGE = timedelta(days=183)
+
+
 def _date_range(lowered: str, today: date) -> Break | None:
     """ "away march 9-13": from the 9th, back the day after the 13th; a day of the month alone
-    ("from the 9th to the 13th") is the next such day. None where no range of days is said."""
+    ("from the 9th to the 13th") is the next such day; "dec 20 - jan 5" crosses the year, and a
+    range already begun ("off march 1 to june 30" on the 3rd) runs from today. None where no
+    range of days is said; `NO_DATES` where one is said that can't be a break."""
     found = _DATE_RANGE.search(lowered)
     if found is None:
         return None
@@ -435,22 +444,36 @@ def _date_range(lowered: str, today: date) -> Break | None:
     last_month = found.group("m2") or found.group("m2b") or first_month
     first_month = first_month or last_month
     said = re.search(r"\b(?:from|between|away|off|out|leave|vacation|holiday|trip)\b", lowered)
-    if first_month is None and not said:
-        return None  # "9-5" is working hours, not a break
+    if first_month is None and (not said or re.fullmatch(r"\d+\s*[-–]\s*\d+", found.group(0))):
+        return None  # "9-5", "i'm off 9-5" are working hours, not a break
     if not (1 <= first_day <= 31 and 1 <= last_day <= 31):
-        return None
+        return NO_DATES
     if first_month is None or last_month is None:
         start = _next_day_of_month(today - timedelta(days=1), first_day)
         end = _next_day_of_month(start - timedelta(days=1), last_day)
     else:
-        begin = _absolute_date(f"{first_month} {first_day}", today)
-        finish = _absolute_date(f"{last_month} {last_day}", begin or today)
+        begin = _day_in(today.year, first_month, first_day)
+        finish = _day_in(today.year, last_month, last_day)
         if begin is None or finish is None:
-            return None
+            return NO_DATES  # "feb 30"
+        if finish < begin:  # "dec 20 - jan 5"
+            finish = _day_in(today.year + 1, last_month, last_day) or finish
+        if finish < today:  # all of it past this year: next year's
+            crosses = finish.year > begin.year
+            begin = _day_in(begin.year + 1, first_month, first_day) or begin
+            finish = _day_in(begin.year + crosses, last_month, last_day) or finish
         start, end = begin, finish
-    if end < start or (end - start).days > 90:
-        return None
+    if end < start or end - start > _LONGEST_RANGE:
+        return NO_DATES
     return Break(until=end + timedelta(days=1), start=start if start > today else None)
+
+
+def _day_in(year: int, month: str, day: int) -> date | None:
+    """The date of a month word and a day in `year`; None for "feb 30"."""
+    try:
+        return date(year, _MONTHS.index(month[:3].lower()) + 1, day)
+    except ValueError:
+        return None
 
 
 def find_break(text: str, today: date) -> Break | None:

@@ -6,6 +6,8 @@ what they said, and nothing they didn't say is recorded.
 
 from __future__ import annotations
 
+import pytest
+
 from bot.domain import AskStatus, Outcome
 from storage import Database
 from tests.support.chat import Chat, at_the_morning_question
@@ -124,3 +126,54 @@ def test_thanks_to_you_is_no_person_to_thank(sqlite_db: Database) -> None:
     [reply, *_] = chat.say("got an interview thanks to you!")
     assert reply.startswith("Congrats on the interview! 🎉")
     assert "Tell You" not in reply
+
+
+# ------------------------------------------------- days off that can't be days off, and ones that can
+
+
+def check_ins_ahead(db: Database) -> tuple[object, ...]:
+    """What the member's break and days off are, as stored."""
+    with db() as uow:
+        member = uow.members.get(1)
+        assert member is not None
+        return member.paused_until, tuple(member.memory.get("skip_days", ()))
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "off march 13-9",  # the last day before the first
+        "off feb 30 - mar 2",  # a day that doesn't exist
+        "off march 9 to november 30",  # longer than six months
+    ],
+)
+def test_dates_that_cant_be_a_break_change_nothing_and_say_why(
+    sqlite_db: Database, said: str
+) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    before = check_ins_ahead(sqlite_db)
+    [reply] = chat.say(said)
+    assert reply.startswith("I couldn't read those dates as time off")
+    assert "nothing has changed" in reply
+    assert check_ins_ahead(sqlite_db) == before
+    assert any("[2026-03-03 09:00]" in line for line in chat.advance("1d"))
+
+
+def test_nine_to_five_is_not_a_week_off(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    before = check_ins_ahead(sqlite_db)
+    [reply] = chat.say("i'm off 9-5")
+    assert reply.startswith("Is that time off? Tell me the days")
+    assert check_ins_ahead(sqlite_db) == before
+
+
+def test_a_break_already_begun_runs_from_today(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db, start="2026-03-03T08:00")
+    [reply] = chat.say("off march 1 to june 30, family stuff")
+    assert reply.startswith("Paused until Wed 1 Jul.")
+
+
+def test_off_till_the_20th_with_news_after_it_is_a_break(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    [reply] = chat.say("off till the 20th, visiting family in lagos ✈️")
+    assert reply.startswith("Paused until Fri 20 Mar.")
