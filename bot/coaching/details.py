@@ -31,6 +31,7 @@ _ROLE = re.compile(
     r"\b(?:the|a|an|his|her|their|this|that|for|as)\s((?:[\w/&+.'-]+\s){0,4}?)"
     rf"(?:{'|'.join(sorted(ROLE_HEADS, key=len, reverse=True))})\b"
 )
+_ROLE_CUES = frozenset({"the", "a", "an", "his", "her", "their", "this", "that", "for", "as"})
 _ROLE_SKIP = frozenset(
     {"the", "a", "an", "open", "internal", "new", "current", "full-time", "part-time", "remote"}
     | {"contract", "posted", "same", "other", "next", "first", "dream", "job", "whole", "real"}
@@ -160,6 +161,10 @@ def find_role(ct: CleanText, companies: list[CompanySpan]) -> tuple[str, int, in
         start, end = match.span(1)
         words = ct.text[start:end].split()
         offset = start
+        cue = max((i for i, w in enumerate(words) if w.lower() in _ROLE_CUES), default=-1)
+        # "a referral for the backend role": the role is "backend", after the last cue word
+        offset += sum(len(w) + 1 for w in words[: cue + 1])
+        del words[: cue + 1]
         while words and (
             words[0].lower() in _ROLE_SKIP
             or any(cs <= offset < ce for cs, ce, _ in companies)

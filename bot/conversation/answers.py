@@ -29,6 +29,7 @@ from bot.conversation.intents import (
     own_name,
     someone_in,
 )
+from bot.conversation.outcomes import outcome
 from bot.conversation.phrases import ASK_THE_COACH_TO_STOP, EXTRA_CHECK_IN, MEANING, WRONG_TO_ASK
 from bot.conversation.planning import judge, last_plan, next_check_in
 from bot.conversation.states import State
@@ -1039,6 +1040,9 @@ def good_news(turn: Turn, reading: Reading) -> State:
     )
     news = f"Congrats on the {step.group(1).lower()}{at}!" if step else "That's great news!"
     helper = _THANKS_TO.search(reading.text)
+    asked = latest_open_ask(turn, of=helper.group("who")) if helper else None
+    if asked is not None:  # "got the interview thanks to dana" with Dana asked: her yes
+        return outcome(turn, asked, Outcome.YES, text=reading.text)
     if helper and not _THANKS_TO_NOT_A_NAME.match(helper.group("who")):
         # "got an interview thanks to dana": the thank-you first, while it's fresh
         who = helper.group("who")

@@ -757,8 +757,14 @@ def follow_up_advice(turn: Turn, reading: Reading) -> State:
     )
     assert ask.id is not None
     turn.member.state_data = {"ask_id": ask.id}
+    too_soon = re.search(r"\btoo (soon|early)\b", low)
     opener = (
-        f"Yes, follow up with {yours(ask.who)}."
+        # "is it too soon to follow up?" the same day: yes, it is — wait
+        f"A little, yes — {yours(ask.who)} has barely had time to read it."
+        if too_soon and days < 3
+        else f"Not too soon — follow up with {yours(ask.who)}."
+        if too_soon
+        else f"Yes, follow up with {yours(ask.who)}."
         if opener.startswith("Yes") or not opener
         else f"{opener} So yes, follow up with {yours(ask.who)}."
     )

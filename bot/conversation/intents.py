@@ -104,6 +104,7 @@ class Topic(StrEnum):
 
 
 TAKES_BACK = "takes back the last plan"  # the `why` of "undo" (planning.edit: nothing to undo)
+ADDS_DETAIL = "adds a detail to the last plan"  # "for the analyst job at target"
 
 
 @dataclass(frozen=True)
@@ -270,6 +271,8 @@ def partly_yes(low: str) -> bool:
     """ "yes to the referral but no to the intro", "she'll refer me but can't do the intro",
     "half yes": one part of the ask granted and another not. It counts as a yes."""
     low = vocab.NO_WORRIES.sub("", vocab.ASKED_BACK.sub("", low))
+    if vocab.NOT_UNTIL.search(low):
+        return False  # "she'll refer me but not till april": a yes that waits, not half a no
     if vocab.PARTLY_YES.search(low):
         return True
     said: set[Outcome] = set()
@@ -894,6 +897,13 @@ def _read(text: str, low: str, context: Context) -> Reading:
     ):
         return reading(Intent.NEWS, "good news on the way", company=_hired_company(text))
     if (
+        state in (State.IDLE, State.AWAITING_ASK, State.AWAITING_MADE)
+        and _DETAIL_ONLY.match(low)
+        and assessed(text).who is None
+    ):
+        # "for the analyst job at target" just after a plan: what the ask is for, added to it
+        return reading(Intent.EDIT, ADDS_DETAIL)
+    if (
         (
             (
                 state in (*_PLAN_STATES, State.AWAITING_MADE, State.AWAITING_OUTCOME)
@@ -1311,7 +1321,12 @@ def own_name(text: str) -> str | None:
     low = normalise(text)
     found = vocab.MY_NAME.match(low)
     named = found and next(
-        (found.group(g) for g in ("name", "own", "goes_by", "later") if found.group(g)), None
+        (
+            found.group(g)
+            for g in ("name", "own", "goes_by", "later", "called", "also_called")
+            if found.group(g)
+        ),
+        None,
     )
     if not named:
         to = re.search(r"\bname to ([a-z][\w'-]{0,30})[.! ]*$", low)
@@ -1593,8 +1608,15 @@ def _answer(
         return (Intent.DROP, "drops the ask", None, None)
     if state == State.AWAITING_MADE and vocab.DOING_IT_NOW.match(low):
         return (Intent.NOT_YET, "doing it now", None, None)
+    said_yes = re.sub(r"^(yes|yep|yeah|ya|ja|si|sim|oui)[,!. ]+", "", low)  # "ja, done"
     made = (
-        vocab.MADE.match(low)
+        vocab.MADE.match(said_yes)
+        # "done, messaged joy", "did it - texted her this morning"
+        or re.match(
+            r"^(done|did it|all done|sent it)[,!.:; -]+(i )?(asked|messaged|emailed|texted|dm'?d"
+            r"|dmed|called|pinged|sent|wrote)\b",
+            said_yes,
+        )
         or re.match(r"^(yes|yep|yeah|y|ya)?,? ?i (made|asked|sent|did)\b", low)
         # "yes I send him message in whatsapp"
         or re.match(
@@ -1754,6 +1776,8 @@ def _question(low: str, text: str) -> Reading | None:
             continue  # "can you write the email to Dr. Osei? i want to ask him for a reference"
         if pattern.search(low):
             return Reading(Intent.QUESTION, text, f"a question: {topic.value}", topic=topic)
+    if vocab.NOT_KNOWING.match(low):  # "i dont really know any recruiters tbh": where to start
+        return Reading(Intent.QUESTION, text, "a question: who_to_ask", topic=Topic.WHO_TO_ASK)
     if re.match(r"^(ask|email|message|text|call|send|get|have|request) ", low):
         return None  # a plan with a question mark
     if low.endswith("?"):
@@ -1777,6 +1801,15 @@ def draft_tone(low: str) -> str:
     if re.search(r"\b(short|shorter|casual|quick|less formal)\b", low):
         return "short"
     return ""
+
+
+# A fragment that only says what the ask is for: "for the analyst job at target", "it's for
+# the data role", "at shopify, the backend team".
+_DETAIL_ONLY = re.compile(
+    r"^(?:(?:oh|and|also|btw|sorry|oops)[,!. ]+)?(?:it'?s |its |this is |that'?s |the ask is )?"
+    r"(?:for|at|with|on) (?:the |a |an |her |his |their )?[\w'&. -]{0,40}\b(?:job|role|position"
+    r"|opening|team|internship|posting|req|program|programme|fellowship)\b[\w'&., -]{0,30}$"
+)
 
 
 def corrected_person(text: str) -> str | None:

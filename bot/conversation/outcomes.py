@@ -30,6 +30,19 @@ from bot.schedule.words import find_break
 ANSWERED = "answered"
 
 
+# A yes said with its wait: "she'll refer me but not till april", "he agreed, after the freeze".
+_A_YES_LATER = re.compile(
+    r"\b(said yes|says yes|agreed|happy to|(she|he|they)('ll| will| would| can) (refer|introduce"
+    r"|intro|connect|put me|pass))\b",
+    re.IGNORECASE,
+)
+
+# News of a step in hiring inside a yes: "got the interview thanks to dana".
+_A_STEP_FORWARD = re.compile(
+    r"\b(interview|call ?back|phone screen|final round|onsite|second round)\b", re.IGNORECASE
+)
+
+
 def choice(ask_id: int | None, action: str, label: str) -> Choice:
     """A button about one ask: `!ask:<id>:<action>`."""
     return Choice(label=label, value=f"!ask:{ask_id}:{action}")
@@ -84,9 +97,17 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str =
             if first == leads
             else f" {leads} are warm leads now — tell me your ask of one: “Ask {first} for …”."
         )
+        step = _A_STEP_FORWARD.search(text)
+        # "got the interview thanks to dana!!": the interview is the news, and it opens an ask
+        great = f"Congrats on the {step.group(1).lower()}! 🎉" if step else "Great outcome."
+        prepare = (
+            " Then one ask to prepare: 15 minutes with someone on the team, or a mock interview."
+            if step and not next_ask
+            else ""
+        )
         turn.say(
-            f"{prefix}Great outcome. {send_now}A two-line thank-you to {who} today keeps the door open — "
-            f"don't be a hit-and-run.{next_ask}"
+            f"{prefix}{great} {send_now}A two-line thank-you to {who} today keeps the door open — "
+            f"don't be a hit-and-run.{next_ask}{prepare}"
         )
     elif result == Outcome.WAITING and (again := _asked_again_on(turn, text)) is not None:
         # "not yet, can you remind me monday": the follow-up comes that day
@@ -99,7 +120,13 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str =
         checkin = plan_follow_up(turn.uow, turn.member, ask, turn.now, days=back)
         day = f"on {checkin.due_at.astimezone(turn.zone):%A %-d %B}" if checkin else "then"
         until = f"while {who} is away" if says_away(text) else "before then"
-        opening = "Noted." if still_waiting else "Asking was the hard part."
+        opening = (
+            "Noted."
+            if still_waiting
+            else f"A yes that waits is still a yes — thank {who} today."
+            if _A_YES_LATER.search(text)  # "she'll refer me but not till april"
+            else "Asking was the hard part."
+        )
         turn.say(f"{prefix}{opening} No point nudging {until} — I'll check in about {who} {day}.")
     elif still_waiting:  # heard nothing again: a nudge, not a thank-you
         plan_follow_up(turn.uow, turn.member, ask, turn.now)

@@ -16,6 +16,7 @@ from bot.checkins import plan_afternoon, plan_check_ins, plan_made_question
 from bot.coaching import Assessment, Verdict
 from bot.conversation.group import offer_intro
 from bot.conversation.intents import (
+    ADDS_DETAIL,
     TAKES_BACK,
     Intent,
     Reading,
@@ -737,6 +738,8 @@ def edit(turn: Turn, reading: Reading) -> State:
             turn.say("Nothing to undo right now — all's as you left it." + turn.still_pending())
             return State(turn.member.state)
         return plan(turn, reading)
+    if reading.why == ADDS_DETAIL:
+        return _add_detail(turn, ask, reading.text, answering)
     new_who = reading.who
     text = ask.text
     change = _edit_change(reading.text)
@@ -777,6 +780,24 @@ def edit(turn: Turn, reading: Reading) -> State:
         return State(turn.member.state)
     turn.say(f"Changed: {short(ask.text, 140)}. I'll ask about {who} later.")
     return State(turn.member.state) if turn.member.state != State.CLARIFYING else State.IDLE
+
+
+def _add_detail(turn: Turn, ask: Ask, detail: str, answering: bool) -> State:
+    """ "for the analyst job at target" after "Sarah, a referral": the ask says what it's for."""
+    detail = re.sub(r"(?i)^(?:it'?s|its|this is|that'?s|the ask is)\s+", "", detail.strip())
+    assessment = judge(turn, f"{ask.text.rstrip(' .!?')} {detail.rstrip(' .!')}")
+    ask.text = assessment.text
+    ask.company = assessment.company or ask.company
+    ask.role = assessment.role or ask.role
+    ask.updated_at = turn.now
+    turn.uow.asks.save(ask)
+    what = assessment.what or short(ask.text, 100)
+    if answering:
+        turn.say(f"Added: {yours(ask.who or 'them')}, {what}.{turn.still_pending()}")
+    else:
+        who = yours(ask.who or "they")
+        turn.say(f"Added — {who}, {what}. Now {who} knows exactly what to say yes to.")
+    return State(turn.member.state)
 
 
 # "an intro, not a referral": what the ask was (`old`) and what it should say (`new`).
@@ -868,7 +889,17 @@ def skip_today(turn: Turn, reading: Reading | None = None) -> State:
         return State.IDLE
     if reading is not None and SAD_DAY.search(reading.text.lower()):
         # "don't bother me today, I'm at a funeral", "skip today, feeling kinda down tbh"
-        turn.say(f"I'm sorry — take care of yourself today. No ask needed; I'll be here {again}.")
+        someone = re.search(
+            r"\bmy (son|daughter|kid|kids|child|baby|husband|wife|partner|mum|mom|mother|dad|father"
+            r"|brother|sister|grandma|grandpa|grandmother|grandfather|dog|cat)\b",
+            reading.text.lower(),
+        )
+        care = (
+            f"I hope your {someone.group(1)} feels better soon"
+            if someone
+            else "take care of yourself today"
+        )
+        turn.say(f"I'm sorry — {care}. No ask needed; I'll be here {again}.")
         return State.IDLE
     turn.say_one_of(
         (

@@ -446,7 +446,7 @@ def pause(turn: Turn, reading: Reading, lead: str = "") -> State:
         return _stay(turn)
     if brk.start is not None and brk.start > turn.today:
         return _days_off_later(turn, brk.start, resume_day, lead)
-    pause_for(turn, resume_day, lead)
+    pause_for(turn, resume_day, lead, why=reading.text)
     return State.IDLE
 
 
@@ -487,11 +487,12 @@ def pause_instead_of_forgetting(turn: Turn, reading: Reading) -> State:
     return pause(turn, reading, lead="Nothing deleted. ")
 
 
-def pause_for(turn: Turn, resume_day: date, lead: str = "") -> None:
+def pause_for(turn: Turn, resume_day: date, lead: str = "", why: str = "") -> None:
+    """A break until `resume_day`; the parting words fit the reason given ("exams", "vacation")."""
     planning.hold_until(turn, resume_day)
-    turn.say(
-        f"{lead}Paused until {resume_day:%a %-d %b}. Rest well — `resume` brings me back sooner."
-    )
+    busy = re.search(r"\b(exams?|finals|thesis|move|wedding)\b", why, re.IGNORECASE)
+    wish = f"Good luck with the {busy.group(1).lower()}" if busy else "Rest well"
+    turn.say(f"{lead}Paused until {resume_day:%a %-d %b}. {wish} — `resume` brings me back sooner.")
 
 
 def stop(turn: Turn, reading: Reading) -> State:

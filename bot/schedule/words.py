@@ -363,7 +363,7 @@ def find_days(text: str) -> frozenset[int] | None:
     named = [_day_index(m.group(1)) for m in _WEEKDAY_WORD.finditer(lowered)]
     if len(named) == 1 and re.search(r"\b(only|just)\b", lowered):
         return frozenset(named)  # "just mondays then": one day a week
-    return frozenset(named) if len(named) >= 2 else None
+    return frozenset(named) if len(set(named)) >= 2 else None  # ("fridays … fridays" is one)
 
 
 def _day_index(word: str) -> int:
