@@ -4,6 +4,11 @@ chat = Chat(db, start="2026-03-02T08:00", tz="America/Chicago")
 chat.say("ok")                       -> the coach's replies, as text
 chat.advance("1h")                   -> the check-ins delivered on the way, "[local] text"
 chat.press("Made it")                -> press a button of the last message with choices
+
+at_the_morning_question(db)          -> a member set up and just asked the morning question
+planned(db, "Ask Dana for …")        -> … who answered it with that ask
+at_the_afternoon_question(db, "…")   -> … and is being asked at 17:00 whether she made it
+(what the coach keeps, to assert on: tests/support/kept.py)
 """
 
 from __future__ import annotations
@@ -125,4 +130,18 @@ def at_the_morning_question(
     chat.say("ok")
     [question] = chat.advance("1h")
     assert "What's your specific ask today" in question
+    return chat
+
+
+def planned(db: Database, ask: str, user: str = "Ana") -> Chat:
+    """At the morning question, `ask` told (Monday 2 March, 09:00)."""
+    chat = at_the_morning_question(db, user=user)
+    chat.say(ask)
+    return chat
+
+
+def at_the_afternoon_question(db: Database, ask: str, user: str = "Ana") -> Chat:
+    """`ask` planned at 09:00, and the 17:00 question ("Did you make your ask of …?") come."""
+    chat = planned(db, ask, user=user)
+    chat.advance("8h")
     return chat
