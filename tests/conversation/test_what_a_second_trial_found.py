@@ -14,7 +14,13 @@ import pytest
 from bot.domain import AskStatus, Outcome
 from bot.progress import streak
 from storage import Database
-from tests.support.chat import Chat, at_the_afternoon_question, at_the_morning_question, planned
+from tests.support.chat import (
+    Chat,
+    at_the_afternoon_question,
+    at_the_morning_question,
+    made_it,
+    planned,
+)
 from tests.support.kept import the_ask, the_asks, the_member
 
 DANA = "Ask Dana Lee for a referral to the PM role at Stripe"
@@ -44,9 +50,7 @@ def test_a_trip_far_off_names_the_date(sqlite_db: Database) -> None:
 
 
 def test_away_when_the_follow_up_comes_moves_the_follow_up(sqlite_db: Database) -> None:
-    chat = at_the_afternoon_question(sqlite_db, DANA)
-    chat.say("made it")
-    chat.say("waiting")
+    chat = made_it(sqlite_db, DANA, "waiting")
     follow_up = chat.advance("3d")
     assert any("Heard back from Dana Lee?" in line for line in follow_up)
     [reply] = chat.say("she's on vacation till the 15th")
@@ -59,9 +63,7 @@ def test_away_when_the_follow_up_comes_moves_the_follow_up(sqlite_db: Database) 
 
 
 def test_away_said_later_in_the_day_is_about_the_open_ask(sqlite_db: Database) -> None:
-    chat = at_the_afternoon_question(sqlite_db, DANA)
-    chat.say("made it")
-    chat.say("waiting")
+    chat = made_it(sqlite_db, DANA, "waiting")
     chat.advance("16h")  # Tuesday's morning question is pending
     [reply] = chat.say("she's away this week i think")
     assert reply.endswith("I'll check in about Dana Lee on Monday 9 March.")
@@ -104,8 +106,7 @@ def test_made_it_and_a_new_time_both_count(sqlite_db: Database) -> None:
 
 
 def test_a_yes_and_a_break_both_count(sqlite_db: Database) -> None:
-    chat = at_the_afternoon_question(sqlite_db, DANA)
-    chat.say("made it")
+    chat = made_it(sqlite_db, DANA)
     paused, thanks = chat.say("she said yes and also can you pause me next week")
     # said on Monday: next week's days off, and this week as usual
     assert paused.startswith("Got it — no check-ins Mon 9 – Fri 13 Mar; I'll be back Mon 16 Mar.")
@@ -115,8 +116,7 @@ def test_a_yes_and_a_break_both_count(sqlite_db: Database) -> None:
 
 
 def test_someone_elses_pause_is_no_request(sqlite_db: Database) -> None:
-    chat = at_the_afternoon_question(sqlite_db, DANA)
-    chat.say("made it")
+    chat = made_it(sqlite_db, DANA)
     [reply] = chat.say("she said yes, and I also asked my cousin to pause her job search lol")
     assert reply.startswith("Great outcome.")
     assert the_member(sqlite_db).paused_until is None
@@ -177,9 +177,7 @@ def test_call_me_instead_of_a_handle_is_a_new_name_not_a_plan(sqlite_db: Databas
 
 
 def test_names_sent_are_a_yes_and_the_next_asks(sqlite_db: Database) -> None:
-    chat = at_the_afternoon_question(sqlite_db, "Ask Dana Lee for two names at Stripe")
-    chat.say("made it")
-    chat.say("waiting")
+    chat = made_it(sqlite_db, "Ask Dana Lee for two names at Stripe", "waiting")
     chat.advance("3d")  # the follow-up: "Heard back from Dana Lee?"
     [reply] = chat.say("she sent me two names, Ife and Musa")
     assert reply.endswith(
@@ -466,8 +464,7 @@ def test_a_setting_and_news_in_either_order_both_count(
 
 
 def test_a_yes_and_a_trip_pause_the_member_and_thank_the_helper(sqlite_db: Database) -> None:
-    chat = at_the_afternoon_question(sqlite_db, DANA)
-    chat.say("made it")
+    chat = made_it(sqlite_db, DANA)
     paused, thanks = chat.say("she said yes!! I'm off to visit family til march 20 tho")
     assert paused.startswith("Paused until Fri 20 Mar.")
     assert thanks.startswith("Great outcome.")
@@ -494,9 +491,7 @@ def test_a_pick_from_the_coachs_list_is_that_option(
     "said", ["already thanked her 😊", "did the thank you note", "sent a quick thank you note"]
 )
 def test_a_thank_you_sent_is_praised_never_logged_as_an_ask(sqlite_db: Database, said: str) -> None:
-    chat = at_the_afternoon_question(sqlite_db, DANA)
-    chat.say("made it")
-    chat.say("she said yes")
+    chat = made_it(sqlite_db, DANA, "she said yes")
     [reply] = chat.say(said)
     assert reply.startswith(("Lovely — a thank-you", "Nice — people remember a thank-you")), reply
     assert statuses(sqlite_db) == {"Dana Lee": AskStatus.MADE}
@@ -527,9 +522,7 @@ def test_a_coffee_just_to_catch_up_is_kept_as_it_is(sqlite_db: Database) -> None
 
 
 def test_one_persons_asks_are_deleted_for_privacy(sqlite_db: Database) -> None:
-    chat = at_the_afternoon_question(sqlite_db, DANA)
-    chat.say("made it")
-    chat.say("she said yes")
+    chat = made_it(sqlite_db, DANA, "she said yes")
     [reply] = chat.say("please delete the Dana ask, I don't want her name stored")
     assert reply == "Deleted: 1 ask of Dana Lee — the name is gone from my records."
     assert statuses(sqlite_db) == {}
@@ -547,9 +540,7 @@ def test_the_company_said_earlier_goes_with_the_favour(sqlite_db: Database) -> N
 def test_the_morning_example_never_names_someone_whose_answer_is_awaited(
     sqlite_db: Database,
 ) -> None:
-    chat = at_the_afternoon_question(sqlite_db, DANA)
-    chat.say("made it")
-    chat.say("she's on vacation till the 15th")
+    chat = made_it(sqlite_db, DANA, "she's on vacation till the 15th")
     mornings = [line for line in chat.advance("3d") if "Morning, Ana" in line]
     assert mornings and not any("Ask Dana Lee" in line for line in mornings)
 

@@ -8,6 +8,7 @@ chat.press("Made it")                -> press a button of the last message with 
 at_the_morning_question(db)          -> a member set up and just asked the morning question
 planned(db, "Ask Dana for …")        -> … who answered it with that ask
 at_the_afternoon_question(db, "…")   -> … and is being asked at 17:00 whether she made it
+made_it(db, "…", "waiting")          -> … who said "made it", then (if given) how it went
 (what the coach keeps, to assert on: tests/support/kept.py)
 """
 
@@ -144,4 +145,12 @@ def at_the_afternoon_question(db: Database, ask: str, user: str = "Ana") -> Chat
     """`ask` planned at 09:00, and the 17:00 question ("Did you make your ask of …?") come."""
     chat = planned(db, ask, user=user)
     chat.advance("8h")
+    return chat
+
+
+def made_it(db: Database, ask: str, *then: str, user: str = "Ana") -> Chat:
+    """`ask` planned at 09:00, "made it" said to the 17:00 question, then each of `then`."""
+    chat = at_the_afternoon_question(db, ask, user=user)
+    for said in ("made it", *then):
+        chat.say(said)
     return chat
