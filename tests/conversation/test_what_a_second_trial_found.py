@@ -163,10 +163,28 @@ def test_one_favour_of_two_people_is_two_asks(sqlite_db: Database) -> None:
 # ------------------------------------------------------------------ answers in their own words
 
 
-def test_the_referral_for_a_role_answers_what_dana_is_asked_for(sqlite_db: Database) -> None:
-    chat = planned(sqlite_db, "I'll reach out to Dana")
-    [reply] = chat.say("the referral for the backend role")
-    assert reply.startswith("That's a real ask: Dana, a referral for the backend role.")
+@pytest.mark.parametrize(
+    ("plan", "then", "begins"),
+    [
+        # the referral for a role answers what Dana is asked for
+        (
+            "I'll reach out to Dana",
+            "the referral for the backend role",
+            "That's a real ask: Dana, a referral for the backend role.",
+        ),
+        # a coffee just to catch up is kept as it is
+        (
+            "asking sarah for coffee",
+            "just to catch up really",
+            "Fair enough — enjoy the coffee with Sarah.",
+        ),
+    ],
+)
+def test_a_plan_being_shaped_is_finished_in_the_members_words(
+    sqlite_db: Database, plan: str, then: str, begins: str
+) -> None:
+    [reply] = planned(sqlite_db, plan).say(then)
+    assert reply.startswith(begins)
 
 
 def test_call_me_instead_of_a_handle_is_a_new_name_not_a_plan(sqlite_db: Database) -> None:
@@ -513,12 +531,6 @@ def test_an_ask_for_thursday_is_asked_about_on_thursday(sqlite_db: Database) -> 
     week = chat.advance("81h")  # to Thursday 18:00
     questions = [line[:17] for line in week if "Did you make your ask of Ravi?" in line]
     assert questions == ["[2026-03-05 17:00"]
-
-
-def test_a_coffee_just_to_catch_up_is_kept_as_it_is(sqlite_db: Database) -> None:
-    chat = planned(sqlite_db, "asking sarah for coffee")
-    [reply] = chat.say("just to catch up really")
-    assert reply.startswith("Fair enough — enjoy the coffee with Sarah.")
 
 
 def test_one_persons_asks_are_deleted_for_privacy(sqlite_db: Database) -> None:
