@@ -8,23 +8,16 @@ import pytest
 
 from bot.domain import AskStatus, Outcome
 from storage import Database
-from tests.support.chat import Chat, at_the_morning_question
+from tests.support.chat import Chat, at_the_afternoon_question, at_the_morning_question, planned
+from tests.support.kept import the_ask, the_asks
 
 
 def asked_dana(db: Database) -> Chat:
     """Ana planned an ask of Dana on Monday morning and says at 17:00 that she made it."""
-    chat = at_the_morning_question(db)
-    chat.say("Ask Dana for a referral at Paystack")
-    chat.advance("8h")
+    chat = at_the_afternoon_question(db, "Ask Dana for a referral at Paystack")
     [what_happened] = chat.say("yep")
     assert what_happened.startswith("Nice — you asked. What happened?")
     return chat
-
-
-def dana(db: Database):  # type: ignore[no-untyped-def]
-    with db() as uow:
-        [ask] = uow.asks.for_member(1)
-        return ask
 
 
 @pytest.mark.parametrize(
@@ -42,7 +35,7 @@ def test_half_a_yes_is_a_yes(sqlite_db: Database, said: str) -> None:
     chat = asked_dana(sqlite_db)
     [reply] = chat.say(said)
     assert reply.startswith("Part yes, part no — and the yes is real progress. Thank Dana")
-    assert dana(sqlite_db).outcome == Outcome.YES
+    assert the_ask(sqlite_db).outcome == Outcome.YES
 
 
 @pytest.mark.parametrize(
@@ -86,7 +79,7 @@ def test_an_answer_that_has_to_wait_is_waited_for(
 ) -> None:
     chat = asked_dana(sqlite_db)
     assert chat.say(said) == [reply]
-    assert dana(sqlite_db).outcome == Outcome.WAITING
+    assert the_ask(sqlite_db).outcome == Outcome.WAITING
 
 
 def dropped_after_waiting(db: Database) -> Chat:
@@ -112,7 +105,7 @@ def test_a_dropped_ask_taken_back(sqlite_db: Database, said: str) -> None:
     chat = dropped_after_waiting(sqlite_db)
     [reply] = chat.say(said)
     assert reply == "Back on: your ask of Dana. I'll check back about Dana in a few days."
-    assert dana(sqlite_db).status == AskStatus.MADE
+    assert the_ask(sqlite_db).status == AskStatus.MADE
     later = chat.advance("4d")
     assert any("Heard back from Dana?" in line for line in later)
 
@@ -123,12 +116,11 @@ def test_a_dropped_ask_still_counts_as_made(sqlite_db: Database) -> None:
     assert stats.startswith("Asks: 1 specific of 1 planned · made 1 · yes 0")
     [reply] = chat.say("ok")  # not a take-back: the drop stands
     assert not reply.startswith("Back on")
-    assert dana(sqlite_db).status == AskStatus.DROPPED
+    assert the_ask(sqlite_db).status == AskStatus.DROPPED
 
 
 def test_a_cancelled_plan_taken_back_gets_its_afternoon_question(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("Ask Dana for a referral at Paystack")
+    chat = planned(sqlite_db, "Ask Dana for a referral at Paystack")
     [cancelled] = chat.say("cancel that ask")
     assert cancelled.startswith("Cancelled: “Ask Dana for a referral at Paystack”.")
     [back] = chat.say("wait no, keep it")
@@ -173,8 +165,7 @@ def test_same_as_yesterday_after_an_ask_that_was_made(
         noted
         == "That's a real ask: Tom, a referral at Paystack. Noted — good luck! I'll check in at 17:00."
     )
-    with sqlite_db() as uow:
-        assert [a.who for a in uow.asks.for_member(1)] == ["Dana", "Tom"]
+    assert [a.who for a in the_asks(sqlite_db)] == ["Dana", "Tom"]
 
 
 @pytest.mark.parametrize("said", ["idk", "no idea", "no one comes to mind tbh", "dunno"])
@@ -189,8 +180,7 @@ def test_no_idea_who_gets_help_and_the_plan_waits(sqlite_db: Database, said: str
 
 
 def test_no_idea_what_gets_ideas_for_that_person(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("coffee with Dana tomorrow")
+    chat = planned(sqlite_db, "coffee with Dana tomorrow")
     [ideas] = chat.say("idk")
     assert ideas.startswith("For Dana, pick one: an intro to someone on their team")
 
@@ -225,8 +215,7 @@ def test_two_asks_in_one_message_are_two_asks(sqlite_db: Database, said: str) ->
         "Two real asks: Dana, a referral at Paystack — and Tom, a review of your resume. Noted — "
         "good luck! I'll check in at 17:00."
     )
-    with sqlite_db() as uow:
-        asks = uow.asks.for_member(1)
+    asks = the_asks(sqlite_db)
     assert [(a.who, a.status) for a in asks] == [("Dana", AskStatus.OPEN), ("Tom", AskStatus.OPEN)]
     afternoon = chat.advance("8h")
     assert any("Did you make your ask of Tom?" in line for line in afternoon)
@@ -256,8 +245,7 @@ def test_an_ask_told_after_it_was_made_is_noted_with_its_favour(sqlite_db: Datab
     chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say("asked carla yesterday for a referral at stripe, she said yes")
     assert reply.startswith("Noted: you asked Carla. Great outcome.")
-    with sqlite_db() as uow:
-        [ask] = uow.asks.for_member(1)
+    ask = the_ask(sqlite_db)
     assert (ask.who, ask.kind, ask.status, ask.outcome) == (
         "Carla",
         "referral",

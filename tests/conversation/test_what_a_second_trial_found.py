@@ -14,61 +14,43 @@ import pytest
 from bot.domain import AskStatus, Outcome
 from bot.progress import streak
 from storage import Database
-from tests.support.chat import Chat, at_the_morning_question
+from tests.support.chat import (
+    Chat,
+    at_the_afternoon_question,
+    at_the_morning_question,
+    made_it,
+    planned,
+)
+from tests.support.kept import the_ask, the_asks, the_member
 
 DANA = "Ask Dana Lee for a referral to the PM role at Stripe"
-
-
-def asked_dana(db: Database) -> Chat:
-    """Dana's ask planned at 09:00, and the afternoon question come."""
-    chat = at_the_morning_question(db)
-    chat.say(DANA)
-    chat.advance("8h")
-    return chat
-
-
-def the_member(db: Database):  # type: ignore[no-untyped-def]
-    with db() as uow:
-        member = uow.members.get(1)
-        assert member is not None
-        return member
-
-
-def the_ask(db: Database):  # type: ignore[no-untyped-def]
-    with db() as uow:
-        [ask] = uow.asks.for_member(1)
-        member = uow.members.get(1)
-        assert member is not None
-        return ask, member
 
 
 # ------------------------------------------------------- the person asked is away, not the member
 
 
 def test_his_trip_keeps_the_ask_open_and_the_member_checked_in(sqlite_db: Database) -> None:
-    chat = asked_dana(sqlite_db)
+    chat = at_the_afternoon_question(sqlite_db, DANA)
     [reply] = chat.say("not yet, he's travelling till thursday")
     assert reply == (
         "Then it can wait until Dana Lee is back. The ask stays open — I'll ask again on "
         "Thursday at 17:00."
     )
-    ask, member = the_ask(sqlite_db)
+    ask, member = the_ask(sqlite_db), the_member(sqlite_db)
     assert ask.status == AskStatus.OPEN and member.paused_until is None
     assert any("Morning, Ana" in line for line in chat.advance("16h"))  # Tuesday still comes
 
 
 def test_a_trip_far_off_names_the_date(sqlite_db: Database) -> None:
-    chat = asked_dana(sqlite_db)
+    chat = at_the_afternoon_question(sqlite_db, DANA)
     [reply] = chat.say("she's on vacation till the 15th")
     assert reply.endswith("I'll ask again on Monday 16 March at 17:00.")
-    ask, member = the_ask(sqlite_db)
+    ask, member = the_ask(sqlite_db), the_member(sqlite_db)
     assert ask.status == AskStatus.OPEN and member.paused_until is None
 
 
 def test_away_when_the_follow_up_comes_moves_the_follow_up(sqlite_db: Database) -> None:
-    chat = asked_dana(sqlite_db)
-    chat.say("made it")
-    chat.say("waiting")
+    chat = made_it(sqlite_db, DANA, "waiting")
     follow_up = chat.advance("3d")
     assert any("Heard back from Dana Lee?" in line for line in follow_up)
     [reply] = chat.say("she's on vacation till the 15th")
@@ -76,18 +58,16 @@ def test_away_when_the_follow_up_comes_moves_the_follow_up(sqlite_db: Database) 
         "Noted. No point nudging while Dana Lee is away — I'll check in about Dana Lee on "
         "Monday 16 March."
     )
-    ask, member = the_ask(sqlite_db)
+    ask, member = the_ask(sqlite_db), the_member(sqlite_db)
     assert ask.outcome == Outcome.WAITING and member.paused_until is None
 
 
 def test_away_said_later_in_the_day_is_about_the_open_ask(sqlite_db: Database) -> None:
-    chat = asked_dana(sqlite_db)
-    chat.say("made it")
-    chat.say("waiting")
+    chat = made_it(sqlite_db, DANA, "waiting")
     chat.advance("16h")  # Tuesday's morning question is pending
     [reply] = chat.say("she's away this week i think")
     assert reply.endswith("I'll check in about Dana Lee on Monday 9 March.")
-    ask, member = the_ask(sqlite_db)
+    ask, member = the_ask(sqlite_db), the_member(sqlite_db)
     assert ask.outcome == Outcome.WAITING and member.paused_until is None
 
 
@@ -115,33 +95,31 @@ def test_an_ask_made_on_a_saturday_counts_and_sunday_breaks_nothing() -> None:
 
 
 def test_made_it_and_a_new_time_both_count(sqlite_db: Database) -> None:
-    chat = asked_dana(sqlite_db)
+    chat = at_the_afternoon_question(sqlite_db, DANA)
     done, question = chat.say("did it! also can you move my check-ins to 8am")
     assert done == "Done: check-ins mon-fri at 08:00 (America/Chicago)."
     assert question == "Nice — you asked. What happened?"
-    ask, member = the_ask(sqlite_db)
+    ask, member = the_ask(sqlite_db), the_member(sqlite_db)
     assert ask.status == AskStatus.MADE and member.checkin_time.hour == 8
     [thanks] = chat.say("said yes")  # the question is still the pending one
     assert thanks.startswith("Great outcome.")
 
 
 def test_a_yes_and_a_break_both_count(sqlite_db: Database) -> None:
-    chat = asked_dana(sqlite_db)
-    chat.say("made it")
+    chat = made_it(sqlite_db, DANA)
     paused, thanks = chat.say("she said yes and also can you pause me next week")
     # said on Monday: next week's days off, and this week as usual
     assert paused.startswith("Got it — no check-ins Mon 9 – Fri 13 Mar; I'll be back Mon 16 Mar.")
     assert thanks.startswith("Great outcome.")
-    ask, member = the_ask(sqlite_db)
+    ask, member = the_ask(sqlite_db), the_member(sqlite_db)
     assert ask.outcome == Outcome.YES and "2026-03-09" in member.memory["skip_days"]
 
 
 def test_someone_elses_pause_is_no_request(sqlite_db: Database) -> None:
-    chat = asked_dana(sqlite_db)
-    chat.say("made it")
+    chat = made_it(sqlite_db, DANA)
     [reply] = chat.say("she said yes, and I also asked my cousin to pause her job search lol")
     assert reply.startswith("Great outcome.")
-    assert the_ask(sqlite_db)[1].paused_until is None
+    assert the_member(sqlite_db).paused_until is None
 
 
 # ------------------------------------------------------- pointed to someone else: a lead
@@ -151,9 +129,7 @@ FUNKE = "I go ask Funke make she refer me for the analyst role for GTBank"
 
 
 def test_pidgin_made_and_pointed_to_emeka(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say(FUNKE)
-    chat.advance("8h")
+    chat = at_the_afternoon_question(sqlite_db, FUNKE)
     [made] = chat.say("I don ask am")
     assert made == "Nice — you asked. What happened?"
     [lead] = chat.say("she say make I ask Emeka instead")
@@ -161,12 +137,12 @@ def test_pidgin_made_and_pointed_to_emeka(sqlite_db: Database) -> None:
         "Funke pointed you to Emeka — that's a warm lead, not a dead end. Thank Funke, then tell "
         "me your ask of Emeka: “Ask Emeka for …”."
     )
-    [ask] = the_ask(sqlite_db)[:1]
+    ask = the_ask(sqlite_db)
     assert ask.who == "Funke" and ask.outcome == Outcome.NO  # Funke's ask is kept as it was
 
 
 def test_told_me_to_ask_someone_is_a_lead_with_the_whole_name(sqlite_db: Database) -> None:
-    chat = asked_dana(sqlite_db)
+    chat = at_the_afternoon_question(sqlite_db, DANA)
     chat.say("I have asked")
     [lead] = chat.say("she told me to ask emeka okafor for the referral")
     assert lead.startswith("Dana Lee pointed you to Emeka Okafor")
@@ -181,40 +157,51 @@ def test_one_favour_of_two_people_is_two_asks(sqlite_db: Database) -> None:
     assert reply.startswith(
         "Two real asks: Dana Lee, a referral at Stripe — and Tom Park, a referral at Stripe."
     )
-    with sqlite_db() as uow:
-        assert [a.who for a in uow.asks.for_member(1)] == ["Dana Lee", "Tom Park"]
+    assert [a.who for a in the_asks(sqlite_db)] == ["Dana Lee", "Tom Park"]
 
 
 # ------------------------------------------------------------------ answers in their own words
 
 
-def test_the_referral_for_a_role_answers_what_dana_is_asked_for(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("I'll reach out to Dana")
-    [reply] = chat.say("the referral for the backend role")
-    assert reply.startswith("That's a real ask: Dana, a referral for the backend role.")
+@pytest.mark.parametrize(
+    ("plan", "then", "begins"),
+    [
+        # the referral for a role answers what Dana is asked for
+        (
+            "I'll reach out to Dana",
+            "the referral for the backend role",
+            "That's a real ask: Dana, a referral for the backend role.",
+        ),
+        # a coffee just to catch up is kept as it is
+        (
+            "asking sarah for coffee",
+            "just to catch up really",
+            "Fair enough — enjoy the coffee with Sarah.",
+        ),
+    ],
+)
+def test_a_plan_being_shaped_is_finished_in_the_members_words(
+    sqlite_db: Database, plan: str, then: str, begins: str
+) -> None:
+    [reply] = planned(sqlite_db, plan).say(then)
+    assert reply.startswith(begins)
 
 
 def test_call_me_instead_of_a_handle_is_a_new_name_not_a_plan(sqlite_db: Database) -> None:
     chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say("can u call me Ravi instead of rsingh")
     assert reply.startswith("Got it — I'll call you Ravi from now on.")
-    with sqlite_db() as uow:
-        assert uow.asks.for_member(1) == []
+    assert the_asks(sqlite_db) == []
 
 
 def test_names_sent_are_a_yes_and_the_next_asks(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("Ask Dana Lee for two names at Stripe")
-    chat.advance("8h")
-    chat.say("made it")
-    chat.say("waiting")
+    chat = made_it(sqlite_db, "Ask Dana Lee for two names at Stripe", "waiting")
     chat.advance("3d")  # the follow-up: "Heard back from Dana Lee?"
     [reply] = chat.say("she sent me two names, Ife and Musa")
     assert reply.endswith(
         "Ife and Musa are warm leads now — tell me your ask of one: “Ask Ife for …”."
     )
-    assert the_ask(sqlite_db)[0].outcome == Outcome.YES
+    assert the_ask(sqlite_db).outcome == Outcome.YES
 
 
 @pytest.mark.parametrize(
@@ -229,16 +216,16 @@ def test_names_sent_are_a_yes_and_the_next_asks(sqlite_db: Database) -> None:
     ],
 )
 def test_made_in_taglish_and_pidgin_is_made(sqlite_db: Database, said: str) -> None:
-    chat = asked_dana(sqlite_db)
+    chat = at_the_afternoon_question(sqlite_db, DANA)
     assert chat.say(said) == ["Nice — you asked. What happened?"]
-    assert the_ask(sqlite_db)[0].status == AskStatus.MADE
+    assert the_ask(sqlite_db).status == AskStatus.MADE
 
 
 def test_a_taglish_report_of_an_ask_made_is_noted_not_planned(sqlite_db: Database) -> None:
     chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say("nag-message na ako kay Joy kanina para sa referral sa Accenture")
     assert reply == "Noted: you asked Joy. What happened?"
-    ask = the_ask(sqlite_db)[0]
+    ask = the_ask(sqlite_db)
     assert ask.who == "Joy" and ask.status == AskStatus.MADE
 
 
@@ -308,16 +295,15 @@ def test_a_resume_is_a_cv_unless_it_is_the_word_alone(sqlite_db: Database) -> No
 
 
 def test_someone_asked_instead_gets_the_yes_and_the_thanks(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("Ask Ben Cole for a referral to the PM role at Stripe")
-    chat.advance("8h")
+    chat = at_the_afternoon_question(
+        sqlite_db, "Ask Ben Cole for a referral to the PM role at Stripe"
+    )
     [reply] = chat.say("Ben's travelling, asked his colleague Sofia instead and she said yes")
     assert reply == (
         "Noted: you asked Sofia. Great outcome. A two-line thank-you to Sofia today keeps the "
         "door open — don't be a hit-and-run."
     )
-    with sqlite_db() as uow:
-        ben, sofia = uow.asks.for_member(1)
+    ben, sofia = the_asks(sqlite_db)
     assert (ben.who, ben.status, ben.was_made) == ("Ben Cole", AskStatus.DROPPED, False)
     assert (sofia.who, sofia.outcome) == ("Sofia", Outcome.YES)
     assert sofia.text == "Ask Sofia for a referral to the PM role at Stripe"
@@ -330,8 +316,7 @@ CARLA_AND_LEO = "Ask Carla for a referral at HubSpot and Ask Leo for 2 names at 
 
 
 def statuses(db: Database) -> dict[str | None, AskStatus]:
-    with db() as uow:
-        return {ask.who: ask.status for ask in uow.asks.for_member(1)}
+    return {ask.who: ask.status for ask in the_asks(db)}
 
 
 @pytest.mark.parametrize(
@@ -344,17 +329,14 @@ def statuses(db: Database) -> dict[str | None, AskStatus]:
     ],
 )
 def test_one_of_two_asks_made_is_that_one(sqlite_db: Database, said: str, made: str) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say(CARLA_AND_LEO)
-    chat.advance("8h")  # "Did you make your ask of Leo?"
+    chat = at_the_afternoon_question(sqlite_db, CARLA_AND_LEO)  # "Did you make your ask of Leo?"
     chat.say(said)
     other = "Leo" if made == "Carla" else "Carla"
     assert statuses(sqlite_db) == {made: AskStatus.MADE, other: AskStatus.OPEN}
 
 
 def test_news_days_late_is_about_mondays_ask(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("Ask Carla for a referral at HubSpot")
+    chat = planned(sqlite_db, "Ask Carla for a referral at HubSpot")
     chat.advance("3d")
     [reply] = chat.say(
         "sorry been slammed, didn't see these. i did ask carla on monday, she said she'd refer "
@@ -365,8 +347,7 @@ def test_news_days_late_is_about_mondays_ask(sqlite_db: Database) -> None:
 
 
 def test_a_plan_being_shaped_that_was_already_made_is_noted_made(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("coffee with Fernanda tomorrow")
+    chat = planned(sqlite_db, "coffee with Fernanda tomorrow")
     [reply] = chat.say("Yes I talked with her! She will send my CV to him tomorrow")
     assert reply.startswith("Noted: you asked Fernanda. Great outcome.")
     assert statuses(sqlite_db) == {"Fernanda": AskStatus.MADE}
@@ -416,15 +397,13 @@ def test_a_wrong_button_is_put_right(
     status: AskStatus,
     outcome: Outcome | None,
 ) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("Ask Carla for a referral at HubSpot")
-    chat.advance("8h")
+    chat = at_the_afternoon_question(sqlite_db, "Ask Carla for a referral at HubSpot")
     if pressed != "Skip":
         chat.press("Made it")
     chat.press(pressed)
     [reply] = chat.say(then)
     assert reply.startswith(begins), reply
-    ask = the_ask(sqlite_db)[0]
+    ask = the_ask(sqlite_db)
     assert (ask.status, ask.outcome) == (status, outcome)
 
 
@@ -455,8 +434,7 @@ def test_a_wrong_button_is_put_right(
 def test_the_kind_of_favour_said_alone_gets_the_question_that_finishes_it(
     sqlite_db: Database, kind: str, question: str, then: str, ask: str
 ) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("coffee with Megan tomorrow")
+    chat = planned(sqlite_db, "coffee with Megan tomorrow")
     [asked] = chat.say(kind)
     assert asked.startswith(question), asked
     [noted] = chat.say(then)
@@ -464,8 +442,7 @@ def test_the_kind_of_favour_said_alone_gets_the_question_that_finishes_it(
 
 
 def test_a_verbal_offer_not_signed_keeps_the_check_ins_going(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("I got the job!!")
+    chat = planned(sqlite_db, "I got the job!!")
     assert the_member(sqlite_db).hired_at is not None
     [reply] = chat.say(
         "wait, actually it's just a verbal offer, not signed yet. keep checking in pls"
@@ -505,8 +482,7 @@ def test_a_setting_and_news_in_either_order_both_count(
 
 
 def test_a_yes_and_a_trip_pause_the_member_and_thank_the_helper(sqlite_db: Database) -> None:
-    chat = asked_dana(sqlite_db)
-    chat.say("made it")
+    chat = made_it(sqlite_db, DANA)
     paused, thanks = chat.say("she said yes!! I'm off to visit family til march 20 tho")
     assert paused.startswith("Paused until Fri 20 Mar.")
     assert thanks.startswith("Great outcome.")
@@ -523,8 +499,7 @@ def test_a_yes_and_a_trip_pause_the_member_and_thank_the_helper(sqlite_db: Datab
 def test_a_pick_from_the_coachs_list_is_that_option(
     sqlite_db: Database, picked: str, reply: str
 ) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("coffee with Megan tomorrow")
+    chat = planned(sqlite_db, "coffee with Megan tomorrow")
     [ideas] = chat.say("what would you suggest?")
     assert ideas.startswith("For Megan, pick one:")
     assert chat.say(picked)[0].startswith(reply)
@@ -534,9 +509,7 @@ def test_a_pick_from_the_coachs_list_is_that_option(
     "said", ["already thanked her 😊", "did the thank you note", "sent a quick thank you note"]
 )
 def test_a_thank_you_sent_is_praised_never_logged_as_an_ask(sqlite_db: Database, said: str) -> None:
-    chat = asked_dana(sqlite_db)
-    chat.say("made it")
-    chat.say("she said yes")
+    chat = made_it(sqlite_db, DANA, "she said yes")
     [reply] = chat.say(said)
     assert reply.startswith(("Lovely — a thank-you", "Nice — people remember a thank-you")), reply
     assert statuses(sqlite_db) == {"Dana Lee": AskStatus.MADE}
@@ -560,17 +533,8 @@ def test_an_ask_for_thursday_is_asked_about_on_thursday(sqlite_db: Database) -> 
     assert questions == ["[2026-03-05 17:00"]
 
 
-def test_a_coffee_just_to_catch_up_is_kept_as_it_is(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("asking sarah for coffee")
-    [reply] = chat.say("just to catch up really")
-    assert reply.startswith("Fair enough — enjoy the coffee with Sarah.")
-
-
 def test_one_persons_asks_are_deleted_for_privacy(sqlite_db: Database) -> None:
-    chat = asked_dana(sqlite_db)
-    chat.say("made it")
-    chat.say("she said yes")
+    chat = made_it(sqlite_db, DANA, "she said yes")
     [reply] = chat.say("please delete the Dana ask, I don't want her name stored")
     assert reply == "Deleted: 1 ask of Dana Lee — the name is gone from my records."
     assert statuses(sqlite_db) == {}
@@ -579,27 +543,24 @@ def test_one_persons_asks_are_deleted_for_privacy(sqlite_db: Database) -> None:
 
 
 def test_the_company_said_earlier_goes_with_the_favour(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("maybe my friend kayla? she works at spotify")
+    chat = planned(sqlite_db, "maybe my friend kayla? she works at spotify")
     [reply] = chat.say("referral i guess")
     assert reply.startswith("That's a real ask: Kayla, a referral at Spotify.")
-    assert the_ask(sqlite_db)[0].company == "Spotify"
+    assert the_ask(sqlite_db).company == "Spotify"
 
 
 def test_the_morning_example_never_names_someone_whose_answer_is_awaited(
     sqlite_db: Database,
 ) -> None:
-    chat = asked_dana(sqlite_db)
-    chat.say("made it")
-    chat.say("she's on vacation till the 15th")
+    chat = made_it(sqlite_db, DANA, "she's on vacation till the 15th")
     mornings = [line for line in chat.advance("3d") if "Morning, Ana" in line]
     assert mornings and not any("Ask Dana Lee" in line for line in mornings)
 
 
 def test_someone_elses_yes_to_the_question_about_carla_is_news_of_them(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("Ask Carla for a referral at HubSpot")
-    chat.advance("8h")  # "Did you make your ask of Carla?"
+    chat = at_the_afternoon_question(
+        sqlite_db, "Ask Carla for a referral at HubSpot"
+    )  # "Did you make your ask of Carla?"
     [reply] = chat.say("Jen said yes!")
     assert reply == "That's great news — Jen said yes! What did you ask for? I'll note it."
     assert statuses(sqlite_db) == {"Carla": AskStatus.OPEN}
@@ -623,7 +584,7 @@ def test_not_fridays_while_setting_up_leaves_friday_out(sqlite_db: Database, sai
     ],
 )
 def test_not_asked_yet_in_other_words(sqlite_db: Database, said: str) -> None:
-    chat = asked_dana(sqlite_db)
+    chat = at_the_afternoon_question(sqlite_db, DANA)
     [reply] = chat.say(said)
     assert "still open" in reply, reply
     assert statuses(sqlite_db) == {"Dana Lee": AskStatus.OPEN}
@@ -743,26 +704,24 @@ def test_what_a_member_says_at_the_morning_question(
 def test_how_it_went_in_their_words(
     sqlite_db: Database, said: str, outcome: Outcome, begins: str
 ) -> None:
-    chat = asked_dana(sqlite_db)
+    chat = at_the_afternoon_question(sqlite_db, DANA)
     chat.say("I don ask am")
     [reply] = chat.say(said)
     assert reply.startswith(begins), reply
-    assert the_ask(sqlite_db)[0].outcome == outcome
+    assert the_ask(sqlite_db).outcome == outcome
 
 
 def test_a_wrong_button_can_be_taken_back_only_right_after(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("Ask Carla for a referral at HubSpot")
-    chat.advance("8h")
+    chat = at_the_afternoon_question(sqlite_db, "Ask Carla for a referral at HubSpot")
     chat.press("Made it")
     chat.press("Said no")
     chat.advance("3h")  # later that evening, other news
     chat.say("oops wrong button, she said yes")
-    assert the_ask(sqlite_db)[0].outcome == Outcome.NO
+    assert the_ask(sqlite_db).outcome == Outcome.NO
 
 
 def test_a_delete_that_names_no_one_asks_whose_and_deletes_nothing(sqlite_db: Database) -> None:
-    chat = asked_dana(sqlite_db)
+    chat = at_the_afternoon_question(sqlite_db, DANA)
     [reply] = chat.say("please delete that ask, I don't want it stored")
     assert reply.startswith("Whose asks should I delete? Tell me the name")
     assert statuses(sqlite_db) == {"Dana Lee": AskStatus.OPEN}
@@ -771,8 +730,7 @@ def test_a_delete_that_names_no_one_asks_whose_and_deletes_nothing(sqlite_db: Da
 def test_the_afternoon_question_switched_twice_says_so_and_changes_nothing(
     sqlite_db: Database,
 ) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("can you stop asking if I made it")
+    chat = planned(sqlite_db, "can you stop asking if I made it")
     [again] = chat.say("stop the afternoon check ins pls")
     assert again.startswith("The afternoon question is already off.")
     assert the_member(sqlite_db).memory.get("no_afternoon") is True

@@ -7,20 +7,13 @@ from __future__ import annotations
 
 from bot.domain import AskStatus, Outcome
 from storage import Database
-from tests.support.chat import Chat, at_the_morning_question
-
-
-def planned(db: Database, ask: str) -> Chat:
-    """The morning question come, and `ask` told."""
-    chat = at_the_morning_question(db)
-    chat.say(ask)
-    return chat
+from tests.support.chat import at_the_afternoon_question, at_the_morning_question, planned
+from tests.support.kept import the_ask, the_member
 
 
 def the_ask_text(db: Database) -> tuple[str, str | None]:
-    with db() as uow:
-        [ask] = uow.asks.for_member(1)
-        return ask.text, ask.who
+    ask = the_ask(db)
+    return ask.text, ask.who
 
 
 # ------------------------------------------------------------------ the draft and its tone
@@ -88,9 +81,7 @@ def test_off_next_week_said_on_monday_keeps_this_week(sqlite_db: Database) -> No
         "03-06",
         "03-16",
     ]
-    with sqlite_db() as uow:
-        member = uow.members.get(1)
-        assert member is not None and member.paused_until is None
+    assert the_member(sqlite_db).paused_until is None
 
 
 def test_a_range_of_dates_is_those_days_only(sqlite_db: Database) -> None:
@@ -110,36 +101,26 @@ def test_till_next_week_is_until_monday(sqlite_db: Database) -> None:
 # ------------------------------------------- a fifth black-box trial (/work/trial5, part A)
 
 
-def asked_dana(db: Database) -> Chat:
-    """Dana's ask planned at 09:00, and the 17:00 question come."""
-    chat = planned(db, "asking dana for a referral at stripe")
-    chat.advance("8h")
-    return chat
-
-
-def dana(db: Database):  # type: ignore[no-untyped-def]
-    with db() as uow:
-        [ask] = uow.asks.for_member(1)
-        return ask
+DANA = "asking dana for a referral at stripe"
 
 
 def test_a_drawn_out_yes_with_her_referral_is_her_yes(sqlite_db: Database) -> None:
-    chat = asked_dana(sqlite_db)
+    chat = at_the_afternoon_question(sqlite_db, DANA)
     chat.say("yesss she's referring me 🎉🎉")
-    ask = dana(sqlite_db)
+    ask = the_ask(sqlite_db)
     assert ask.status == AskStatus.MADE and ask.outcome == Outcome.YES
 
 
 def test_a_yes_and_a_new_time_in_one_message_both_count(sqlite_db: Database) -> None:
-    chat = asked_dana(sqlite_db)
+    chat = at_the_afternoon_question(sqlite_db, DANA)
     moved, thanks = chat.say("she said yes! also can we move the morning question to 8:30")
     assert moved.startswith("Done: check-ins mon-fri at 08:30")
     assert thanks.startswith("Great outcome.")
-    assert dana(sqlite_db).outcome == Outcome.YES
+    assert the_ask(sqlite_db).outcome == Outcome.YES
 
 
 def test_remind_me_to_thank_her_promises_nothing_it_wont_do(sqlite_db: Database) -> None:
-    chat = asked_dana(sqlite_db)
+    chat = at_the_afternoon_question(sqlite_db, DANA)
     chat.say("she said yes")
     [reply] = chat.say("yes please remind me")
     assert reply.startswith("I can't set one-off reminders")
@@ -149,11 +130,11 @@ def test_remind_me_to_thank_her_promises_nothing_it_wont_do(sqlite_db: Database)
 
 
 def test_waiting_and_a_question_is_made_and_answered(sqlite_db: Database) -> None:
-    chat = asked_dana(sqlite_db)
+    chat = at_the_afternoon_question(sqlite_db, DANA)
     noted, advice = chat.say("waiting. what do i say to her in the follow up?")
     assert "I'll check in about Dana in a few days" in noted
     assert advice.startswith("Yes, follow up with Dana. You only just asked")
-    ask = dana(sqlite_db)
+    ask = the_ask(sqlite_db)
     assert ask.status == AskStatus.MADE and ask.outcome == Outcome.WAITING
 
 
@@ -173,6 +154,6 @@ def test_skip_fridays_leaves_fridays_out(sqlite_db: Database) -> None:
 
 
 def test_meh_at_five_is_kind_and_asks_again(sqlite_db: Database) -> None:
-    chat = asked_dana(sqlite_db)
+    chat = at_the_afternoon_question(sqlite_db, DANA)
     [reply] = chat.say("meh")
     assert "did you make your ask" in reply and "One tiny ask" not in reply

@@ -9,16 +9,10 @@ import pytest
 
 from bot.domain import AskStatus
 from storage import Database
-from tests.support.chat import Chat, at_the_morning_question
+from tests.support.chat import Chat, at_the_afternoon_question, at_the_morning_question, planned
+from tests.support.kept import the_ask, the_asks, the_member
 
 MONDAY = "2026-03-02T08:00"  # Chicago
-
-
-def member(db: Database):  # type: ignore[no-untyped-def]
-    with db() as uow:
-        found = uow.members.get(1)
-        assert found is not None
-        return found
 
 
 # ----------------------------------------------------------------- a part is not the whole
@@ -31,7 +25,7 @@ def test_the_midday_reminder_goes_and_the_mornings_stay(sqlite_db: Database, sai
     chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say(said)
     assert reply.startswith("Done — no more midday reminder. The morning question stays")
-    assert not member(sqlite_db).stopped
+    assert not the_member(sqlite_db).stopped
     tuesday = chat.advance("28h")  # Tuesday 13:00
     assert any("Morning, Ana" in line for line in tuesday)
     assert not any("Still time for today's ask" in line for line in tuesday)
@@ -43,7 +37,7 @@ def test_a_birthday_friday_is_left_out_and_nothing_else(sqlite_db: Database) -> 
     chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say("pls dont message me on my birthday friday lol")
     assert reply == "Happy birthday! 🎂 No check-in on Friday 6 March."
-    assert not member(sqlite_db).stopped
+    assert not the_member(sqlite_db).stopped
     week = [line[:17] for line in chat.advance("7d") if line.startswith("[")]
     assert not any(stamp.startswith("[2026-03-06") for stamp in week)
     assert "[2026-03-05 09:00" in week and "[2026-03-09 09:00" in week
@@ -60,7 +54,7 @@ def test_a_stop_with_an_end_is_a_break(sqlite_db: Database, said: str, until: st
     chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say(said)
     assert reply.startswith(until)
-    assert not member(sqlite_db).stopped
+    assert not the_member(sqlite_db).stopped
 
 
 # ----------------------------------------------------------------- words that are not zones
@@ -77,36 +71,26 @@ def test_cest_parfait_keeps_the_paris_zone(sqlite_db: Database) -> None:
 
 
 def test_the_person_asked_on_holiday_never_pauses_the_member(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("Ask Bruno Costa for an intro to his friend at Mercado Livre")
+    chat = planned(sqlite_db, "Ask Bruno Costa for an intro to his friend at Mercado Livre")
     [reply] = chat.say("not yet, he is on holiday till thursday")
     assert "Paused" not in reply
     assert "I'll ask again on Thursday" in reply
-    assert member(sqlite_db).paused_until is None
+    assert the_member(sqlite_db).paused_until is None
     assert any("Morning, Ana" in line for line in chat.advance("1d"))  # Tuesday goes on
 
 
 def test_away_this_week_asks_again_next_week(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("Ask Leah for a referral at Monzo")
-    chat.advance("8h")
+    chat = at_the_afternoon_question(sqlite_db, "Ask Leah for a referral at Monzo")
     [reply] = chat.say("Not yet, she's away this week")
     assert reply.endswith("I'll ask again on Monday at 17:00.")
-    assert member(sqlite_db).paused_until is None
-
-
-def test_the_member_on_holiday_is_paused(sqlite_db: Database) -> None:
-    [reply] = at_the_morning_question(sqlite_db).say("i'm on holiday till thursday")
-    assert reply.startswith("Paused until Thu 5 Mar.")
+    assert the_member(sqlite_db).paused_until is None
 
 
 # ----------------------------------------------------------------- a break is a break
 
 
 def test_no_heard_back_question_during_a_break(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("Ask Leah for a referral at Monzo")
-    chat.advance("8h")
+    chat = at_the_afternoon_question(sqlite_db, "Ask Leah for a referral at Monzo")
     chat.say("yes")
     chat.say("no reply yet")  # a follow-up is planned for Thursday
     chat.say("ok maybe just pause a week")
@@ -114,15 +98,11 @@ def test_no_heard_back_question_during_a_break(sqlite_db: Database) -> None:
     assert not any("Heard back from Leah" in line for line in during)
     after = chat.advance("1d")  # Monday 9 March
     assert any(line.startswith("[2026-03-09 09:00] 7 days ago you asked") for line in after)
-    with sqlite_db() as uow:
-        [ask] = uow.asks.for_member(1)
-        assert ask.status == AskStatus.MADE
+    assert the_ask(sqlite_db).status == AskStatus.MADE
 
 
 def test_no_thank_you_note_for_someone_who_has_not_answered(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("Ask Jen Park for a referral at Stripe")
-    chat.advance("8h")
+    chat = at_the_afternoon_question(sqlite_db, "Ask Jen Park for a referral at Stripe")
     chat.say("yes")
     [reply] = chat.say("she ghosted me")
     assert "thank-you" not in reply
@@ -150,8 +130,7 @@ def test_typed_yes_and_happy_to_help_work_like_the_buttons(sqlite_db: Database) 
     helped = chat.say("sure, happy to help!", user="Bob")
     assert helped[0].startswith("Thank you! I've told Ana you can help at Shopify.")
     assert any("Bob knows people at Shopify and can help" in m.text for m in chat.gateway.sent)
-    with sqlite_db() as uow:
-        assert uow.asks.for_member(2) == []  # the helper's "happy to help" is no plan of Bob's
+    assert the_asks(sqlite_db, 2) == []  # the helper's "happy to help" is no plan of Bob's
 
 
 def test_a_yes_with_a_caveat_accepts_and_passes_the_caveat_on(sqlite_db: Database) -> None:
@@ -179,13 +158,8 @@ def test_a_typed_no_thanks_withdraws_and_a_later_yes_is_its_own(sqlite_db: Datab
 def test_signed_today_is_the_job(sqlite_db: Database) -> None:
     chat = at_the_morning_question(sqlite_db)
     replies = chat.say("signed today!!! 🥳🥳")
-    assert member(sqlite_db).hired_at is not None
+    assert the_member(sqlite_db).hired_at is not None
     assert "I didn't quite get that" not in "\n".join(replies)
-
-
-def test_a_final_round_is_good_news(sqlite_db: Database) -> None:
-    [reply] = at_the_morning_question(sqlite_db).say("final round next week at hubspot!")
-    assert reply.startswith("Congrats on the final round")
 
 
 def test_an_interview_day_skips_the_ask_with_good_luck(sqlite_db: Database) -> None:
@@ -208,35 +182,9 @@ def test_an_interview_day_skips_the_ask_with_good_luck(sqlite_db: Database) -> N
 def test_small_talk_gets_a_nod_and_is_never_a_plan(
     sqlite_db: Database, said: str, reply: str
 ) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("coffee with Theo")  # the coach asks what Ana will ask Theo for
+    chat = planned(sqlite_db, "coffee with Theo")  # the coach asks what Ana will ask Theo for
     assert chat.say(said) == [reply]
-    with sqlite_db() as uow:
-        assert uow.asks.for_member(1) == []  # nothing glued into the plan
-
-
-def test_back_after_a_quiet_spell_is_welcomed(sqlite_db: Database) -> None:
-    [reply] = at_the_morning_question(sqlite_db).say(
-        "sorry been slammed at my temp job, didn't see these"
-    )
-    assert reply.startswith("No worries, Ana — good to have you back.")
-
-
-@pytest.mark.parametrize(
-    ("said", "begins"),
-    [
-        ("umm i dont know honestly", "Good asks are small and concrete"),
-        (
-            "i am feeling very nervous to ask people, what if they think i am begging",
-            "Most people feel that",
-        ),
-    ],
-)
-def test_not_knowing_and_nerves_get_help_not_a_demand(
-    sqlite_db: Database, said: str, begins: str
-) -> None:
-    [reply] = at_the_morning_question(sqlite_db).say(said)
-    assert reply.startswith(begins)
+    assert the_asks(sqlite_db) == []  # nothing glued into the plan
 
 
 # ----------------------------------------------------------------- times asked for, asks taken back
@@ -275,18 +223,35 @@ def test_a_time_asked_for_while_setting_up_is_set(
     "said", ["cancel the Jen ask, wrong person", "delete that ask", "scratch that"]
 )
 def test_a_plan_taken_back_is_cancelled(sqlite_db: Database, said: str) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("Ask Jen Park for a referral at Stripe")
+    chat = planned(sqlite_db, "Ask Jen Park for a referral at Stripe")
     [reply] = chat.say(said)
     assert reply == "Cancelled: “Ask Jen Park for a referral at Stripe”. Who will you ask instead?"
-    with sqlite_db() as uow:
-        assert [a.status for a in uow.asks.for_member(1)] == [AskStatus.DROPPED]
+    assert [a.status for a in the_asks(sqlite_db)] == [AskStatus.DROPPED]
     assert not any("Did you make your ask" in line for line in chat.advance("9h"))
 
 
 @pytest.mark.parametrize(
     ("said", "begins"),
     [
+        # the member away is a break (the person asked away is not: above)
+        ("i'm on holiday till thursday", "Paused until Thu 5 Mar."),
+        (
+            "I will go to Osaka for family matter from tomorrow until Friday.",
+            "Paused until Fri 6 Mar.",
+        ),
+        # big moments and a quiet spell
+        ("final round next week at hubspot!", "Congrats on the final round"),
+        (
+            "sorry been slammed at my temp job, didn't see these",
+            "No worries, Ana — good to have you back.",
+        ),
+        # not knowing and nerves get help, not a demand
+        ("umm i dont know honestly", "Good asks are small and concrete"),
+        (
+            "i am feeling very nervous to ask people, what if they think i am begging",
+            "Most people feel that",
+        ),
+        # coaching questions get answers
         ("how to say thanks to her properly?", "Short and specific beats long"),
         ("what do I say in the thank you note?", "Short and specific beats long"),
         ("how do I ask for a referral without being weird?", "Keep it short"),
@@ -298,7 +263,9 @@ def test_a_plan_taken_back_is_cancelled(sqlite_db: Database, said: str) -> None:
         ("is it ok to ask someone I haven't talked to in 5 years?", "Yes, it's fine."),
     ],
 )
-def test_coaching_questions_get_answers(sqlite_db: Database, said: str, begins: str) -> None:
+def test_one_message_at_the_morning_question_gets_its_one_reply(
+    sqlite_db: Database, said: str, begins: str
+) -> None:
     [reply] = at_the_morning_question(sqlite_db).say(said)
     assert reply.startswith(begins), reply
 
@@ -331,17 +298,11 @@ def test_a_call_with_a_lowercase_name_asks_what_to_ask_them(sqlite_db: Database)
 def test_an_offer_that_fell_through_brings_the_check_ins_back(sqlite_db: Database) -> None:
     chat = at_the_morning_question(sqlite_db)
     chat.say("I got the job!!")
-    assert member(sqlite_db).hired_at is not None
+    assert the_member(sqlite_db).hired_at is not None
     [reply] = chat.say("wait actually the offer fell through 😞 can you keep checking in?")
     assert reply.startswith("I'm so sorry — that's a real blow")
-    assert member(sqlite_db).hired_at is None
+    assert the_member(sqlite_db).hired_at is None
     assert any("Morning, Ana" in line for line in chat.advance("1d"))
-
-
-def test_going_away_until_a_day_is_a_break(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    [reply] = chat.say("I will go to Osaka for family matter from tomorrow until Friday.")
-    assert reply.startswith("Paused until Fri 6 Mar.")
 
 
 def test_a_zone_switched_for_a_trip_switches_back(sqlite_db: Database) -> None:

@@ -4,6 +4,12 @@ chat = Chat(db, start="2026-03-02T08:00", tz="America/Chicago")
 chat.say("ok")                       -> the coach's replies, as text
 chat.advance("1h")                   -> the check-ins delivered on the way, "[local] text"
 chat.press("Made it")                -> press a button of the last message with choices
+
+at_the_morning_question(db)          -> a member set up and just asked the morning question
+planned(db, "Ask Dana for …")        -> … who answered it with that ask
+at_the_afternoon_question(db, "…")   -> … and is being asked at 17:00 whether she made it
+made_it(db, "…", "waiting")          -> … who said "made it", then (if given) how it went
+(what the coach keeps, to assert on: tests/support/kept.py)
 """
 
 from __future__ import annotations
@@ -125,4 +131,26 @@ def at_the_morning_question(
     chat.say("ok")
     [question] = chat.advance("1h")
     assert "What's your specific ask today" in question
+    return chat
+
+
+def planned(db: Database, ask: str, user: str = "Ana") -> Chat:
+    """At the morning question, `ask` told (Monday 2 March, 09:00)."""
+    chat = at_the_morning_question(db, user=user)
+    chat.say(ask)
+    return chat
+
+
+def at_the_afternoon_question(db: Database, ask: str, user: str = "Ana") -> Chat:
+    """`ask` planned at 09:00, and the 17:00 question ("Did you make your ask of …?") come."""
+    chat = planned(db, ask, user=user)
+    chat.advance("8h")
+    return chat
+
+
+def made_it(db: Database, ask: str, *then: str, user: str = "Ana") -> Chat:
+    """`ask` planned at 09:00, "made it" said to the 17:00 question, then each of `then`."""
+    chat = at_the_afternoon_question(db, ask, user=user)
+    for said in ("made it", *then):
+        chat.say(said)
     return chat
