@@ -10,13 +10,8 @@ import pytest
 
 from bot.domain import AskStatus, Outcome
 from storage import Database
-from tests.support.chat import Chat, at_the_morning_question
-
-
-def asks_of(db: Database) -> list[tuple[str, str | None, AskStatus, Outcome | None]]:
-    with db() as uow:
-        return [(a.text, a.who, a.status, a.outcome) for a in uow.asks.for_member(1)]
-
+from tests.support.chat import Chat, at_the_afternoon_question, at_the_morning_question, planned
+from tests.support.kept import the_ask, the_asks, the_member
 
 # ------------------------------------------------------------------------------- goodbyes
 
@@ -35,8 +30,7 @@ def test_cheers_later_at_the_welcome_keeps_the_defaults_and_asks_nothing(
 
 
 def test_goodbyes_with_a_thanks_in_front_are_goodbyes(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("asking Dana for a referral at Stripe")
+    chat = planned(sqlite_db, "asking Dana for a referral at Stripe")
     first = chat.say("cheers, later!")
     second = chat.say("ok cheers bye")
     assert first == ["Bye for now! 👋"]
@@ -50,7 +44,7 @@ def test_should_i_ask_my_old_professor_is_answered_about_that_ask(sqlite_db: Dat
     chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say("should i ask my old professor for a reference?")
     assert reply.startswith("Yes — that's a real ask: your old professor, a reference.")
-    assert asks_of(sqlite_db) == []  # a question, not a plan: nothing recorded
+    assert the_asks(sqlite_db) == []  # a question, not a plan: nothing recorded
 
 
 def test_would_it_be_ok_to_ask_is_the_same_question(sqlite_db: Database) -> None:
@@ -60,20 +54,17 @@ def test_would_it_be_ok_to_ask_is_the_same_question(sqlite_db: Database) -> None
 
 
 def test_should_i_ask_her_means_the_person_just_planned(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("asking Dana for a referral at Stripe")
+    chat = planned(sqlite_db, "asking Dana for a referral at Stripe")
     [reply] = chat.say("should i ask her for a referral?")
     assert reply.startswith("Yes — that's a real ask: Dana, a referral at Stripe.")
-    assert len(asks_of(sqlite_db)) == 1
+    assert len(the_asks(sqlite_db)) == 1
 
 
 # --------------------------------------------------------- resumes, cover letters, profiles
 
 
 def test_tailoring_after_her_yes_is_about_stripe_and_dana(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("asking Dana for a referral at Stripe")
-    chat.advance("8h")
+    chat = at_the_afternoon_question(sqlite_db, "asking Dana for a referral at Stripe")
     chat.say("she said yes!")
     [reply] = chat.say("should i tailor it for stripe?")
     assert reply == (
@@ -81,8 +72,8 @@ def test_tailoring_after_her_yes_is_about_stripe_and_dana(sqlite_db: Database) -
         "in your summary and first bullets. Send Dana the tailored version and the job link, so "
         "the referral lands on the right role."
     )
-    [(_, _, status, outcome)] = asks_of(sqlite_db)
-    assert (status, outcome) == (AskStatus.MADE, Outcome.YES)
+    ask = the_ask(sqlite_db)
+    assert (ask.status, ask.outcome) == (AskStatus.MADE, Outcome.YES)
 
 
 def test_a_cover_letter_question_gets_an_answer_not_a_shrug(sqlite_db: Database) -> None:
@@ -133,10 +124,8 @@ def test_thanks_to_you_is_no_person_to_thank(sqlite_db: Database) -> None:
 
 def check_ins_ahead(db: Database) -> tuple[object, ...]:
     """What the member's break and days off are, as stored."""
-    with db() as uow:
-        member = uow.members.get(1)
-        assert member is not None
-        return member.paused_until, tuple(member.memory.get("skip_days", ()))
+    member = the_member(db)
+    return member.paused_until, tuple(member.memory.get("skip_days", ()))
 
 
 @pytest.mark.parametrize(

@@ -6,18 +6,8 @@ from __future__ import annotations
 
 from bot.domain import AskStatus, Outcome
 from storage import Database
-from tests.support.chat import Chat, at_the_morning_question
-
-
-def the_ask(db: Database):  # type: ignore[no-untyped-def]
-    with db() as uow:
-        [ask] = uow.asks.for_member(1)
-        return ask
-
-
-def the_member(db: Database):  # type: ignore[no-untyped-def]
-    with db() as uow:
-        return uow.members.get(1)
+from tests.support.chat import Chat, at_the_afternoon_question, at_the_morning_question, planned
+from tests.support.kept import the_ask, the_asks, the_member
 
 
 def test_not_fridays_at_the_welcome_keeps_the_other_days(sqlite_db: Database) -> None:
@@ -34,14 +24,11 @@ def test_everyone_calls_me_annie_is_her_name_not_a_plan(sqlite_db: Database) -> 
     [reply] = chat.say("btw my name shows up as Ana but everyone calls me Annie")
     assert reply == "Got it — I'll call you Annie from now on."
     assert the_member(sqlite_db).name == "Annie"
-    with sqlite_db() as uow:
-        assert uow.asks.for_member(1) == []
+    assert the_asks(sqlite_db) == []
 
 
 def test_a_referral_that_waits_for_april_is_a_yes_that_waits(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("asking Dana for a referral at Stripe")
-    chat.advance("8h")
+    chat = at_the_afternoon_question(sqlite_db, "asking Dana for a referral at Stripe")
     [reply] = chat.say("did it! she says she'll refer me but not till april, hiring freeze")
     assert reply == (
         "A yes that waits is still a yes — thank Dana today. No point nudging before then — "
@@ -53,18 +40,14 @@ def test_a_referral_that_waits_for_april_is_a_yes_that_waits(sqlite_db: Database
 
 
 def test_done_in_taglish_is_the_ask_made(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("asking Joy for a referral at Accenture")
-    chat.advance("8h")
+    chat = at_the_afternoon_question(sqlite_db, "asking Joy for a referral at Accenture")
     [reply] = chat.say("tapos na po, nag-message na ako kay Joy")
     assert reply.startswith("Nice — you asked. What happened?")
     assert the_ask(sqlite_db).status == AskStatus.MADE
 
 
 def test_done_then_who_was_messaged_is_the_ask_made(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("asking Joy for a referral at Accenture")
-    chat.advance("8h")
+    chat = at_the_afternoon_question(sqlite_db, "asking Joy for a referral at Accenture")
     [reply] = chat.say("done, messaged joy")
     assert reply.startswith("Nice — you asked. What happened?")
 
@@ -83,24 +66,20 @@ def test_what_the_referral_is_for_said_after_it_is_added_to_it(sqlite_db: Databa
 
 
 def test_the_draft_names_the_role_once(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("ask Dana Lee for a referral for the backend role at Stripe")
+    chat = planned(sqlite_db, "ask Dana Lee for a referral for the backend role at Stripe")
     [reply] = chat.say("can you write the message for me?")
     assert "would you be open to referring me for the backend role at Stripe?" in reply
     assert "for the referral" not in reply
 
 
 def test_knowing_no_recruiters_gets_where_to_start(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("reach out to recruiters on linkedin")
+    chat = planned(sqlite_db, "reach out to recruiters on linkedin")
     [reply] = chat.say("i dont really know any recruiters tbh")
     assert reply.startswith("Start with people who already know you")
 
 
 def test_too_soon_to_follow_up_the_same_day_says_wait(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("asking Dana for a referral at Stripe")
-    chat.advance("8h")
+    chat = at_the_afternoon_question(sqlite_db, "asking Dana for a referral at Stripe")
     chat.say("waiting to hear")
     [reply] = chat.say("is it too soon to follow up?")
     assert reply.startswith("A little, yes — Dana has barely had time to read it.")
@@ -108,8 +87,7 @@ def test_too_soon_to_follow_up_the_same_day_says_wait(sqlite_db: Database) -> No
 
 
 def test_the_interview_thanks_to_dana_is_her_yes_and_news(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("asking Dana for a referral at Stripe")
+    chat = planned(sqlite_db, "asking Dana for a referral at Stripe")
     [reply] = chat.say("got the interview thanks to dana!!")
     assert reply.startswith("Congrats on the interview! 🎉 A two-line thank-you to Dana today")
     assert reply.endswith(
