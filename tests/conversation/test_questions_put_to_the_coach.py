@@ -13,6 +13,13 @@ from storage import Database
 from tests.support.chat import Chat, at_the_afternoon_question, at_the_morning_question, planned
 from tests.support.kept import the_ask, the_asks, the_member
 
+
+def check_ins_ahead(db: Database) -> tuple[object, ...]:
+    """What the member's break and days off are, as stored."""
+    member = the_member(db)
+    return member.paused_until, tuple(member.memory.get("skip_days", ()))
+
+
 # ------------------------------------------------------------------------------- goodbyes
 
 
@@ -37,20 +44,65 @@ def test_goodbyes_with_a_thanks_in_front_are_goodbyes(sqlite_db: Database) -> No
     assert second == ["Talk soon."]
 
 
+# ------------------------------------------- one message at the morning question, one answer
+
+ONE_ANSWER = [
+    # "should i ask …?" to the coach: judged as that ask, and nothing recorded
+    (
+        "should i ask my old professor for a reference?",
+        "Yes — that's a real ask: your old professor, a reference.",
+    ),
+    (
+        "would it be ok to ask my ex boss for a reference?",
+        "Yes — that's a real ask: your ex boss, a reference.",
+    ),
+    # resumes and cover letters: an answer, not a shrug
+    (
+        "how long should my cover letter be?",
+        "Short wins: three paragraphs, under a page — why this company",
+    ),
+    (
+        "can you look at my resume?",
+        "I can't read files — but a second pair of eyes is a great ask.",
+    ),
+    # news said their own way
+    (
+        "i know someone at AT&T",  # (was "Who will you ask for the names of people at AT&T?")
+        "Someone at AT&T is a great start. Who is it, and what will you ask them for — a "
+        "referral, an intro to the team, or 15 minutes on what it's like there?",
+    ),
+    (
+        "got an interview at stripe thanks to dana 🎉",
+        "Congrats on the interview at Stripe! 🎉 Tell Dana: a two-line thank-you today, and "
+        "word on how the interview goes, keep them in your corner.",
+    ),
+    ("got an interview thanks to you!", "Congrats on the interview! 🎉 It's a perfect moment"),
+    # time off: numbers that aren't dates are asked about; a break with news after it is one
+    ("i'm off 9-5", "Is that time off? Tell me the days"),
+    ("off till the 20th, visiting family in lagos ✈️", "Paused until Fri 20 Mar."),
+    # the parting words fit the reason (a sixth trial: "take care of yourself", "rest well")
+    ("skip today pls, my son is sick 🤒", "I'm sorry — I hope your son feels better soon."),
+    (
+        "pause until april, exams",
+        "Paused until Wed 1 Apr. Good luck with the exams — `resume` brings me back sooner.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("said", "answer"), ONE_ANSWER, ids=[said for said, _ in ONE_ANSWER])
+def test_one_message_gets_its_own_answer_and_records_no_ask(
+    sqlite_db: Database, said: str, answer: str
+) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    before = check_ins_ahead(sqlite_db)
+    reply = chat.say(said)[0]
+    assert reply.startswith(answer)
+    assert the_asks(sqlite_db) == []
+    if "Paused" not in answer:
+        assert check_ins_ahead(sqlite_db) == before
+
+
 # ------------------------------------------------------------ "should i ask …?" to the coach
-
-
-def test_should_i_ask_my_old_professor_is_answered_about_that_ask(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    [reply] = chat.say("should i ask my old professor for a reference?")
-    assert reply.startswith("Yes — that's a real ask: your old professor, a reference.")
-    assert the_asks(sqlite_db) == []  # a question, not a plan: nothing recorded
-
-
-def test_would_it_be_ok_to_ask_is_the_same_question(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    [reply] = chat.say("would it be ok to ask my ex boss for a reference?")
-    assert reply.startswith("Yes — that's a real ask: your ex boss, a reference.")
 
 
 def test_should_i_ask_her_means_the_person_just_planned(sqlite_db: Database) -> None:
@@ -76,12 +128,6 @@ def test_tailoring_after_her_yes_is_about_stripe_and_dana(sqlite_db: Database) -
     assert (ask.status, ask.outcome) == (AskStatus.MADE, Outcome.YES)
 
 
-def test_a_cover_letter_question_gets_an_answer_not_a_shrug(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    [reply] = chat.say("how long should my cover letter be?")
-    assert reply.startswith("Short wins: three paragraphs, under a page — why this company")
-
-
 def test_look_at_my_resume_turns_into_an_ask_of_a_person(sqlite_db: Database) -> None:
     chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say("can you look at my resume?")
@@ -90,42 +136,7 @@ def test_look_at_my_resume_turns_into_an_ask_of_a_person(sqlite_db: Database) ->
     assert plan.startswith("That's a real ask: Omar")
 
 
-# ------------------------------------------------------------------- news said their own way
-
-
-def test_i_know_someone_at_att_asks_who_not_for_names(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    [reply] = chat.say("i know someone at AT&T")
-    assert reply == (
-        "Someone at AT&T is a great start. Who is it, and what will you ask them for — a "
-        "referral, an intro to the team, or 15 minutes on what it's like there?"
-    )
-    assert "names of people" not in reply
-
-
-def test_an_interview_thanks_to_dana_says_thank_dana(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    [reply, *_] = chat.say("got an interview at stripe thanks to dana 🎉")
-    assert reply == (
-        "Congrats on the interview at Stripe! 🎉 Tell Dana: a two-line thank-you today, and "
-        "word on how the interview goes, keep them in your corner."
-    )
-
-
-def test_thanks_to_you_is_no_person_to_thank(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    [reply, *_] = chat.say("got an interview thanks to you!")
-    assert reply.startswith("Congrats on the interview! 🎉")
-    assert "Tell You" not in reply
-
-
 # ------------------------------------------------- days off that can't be days off, and ones that can
-
-
-def check_ins_ahead(db: Database) -> tuple[object, ...]:
-    """What the member's break and days off are, as stored."""
-    member = the_member(db)
-    return member.paused_until, tuple(member.memory.get("skip_days", ()))
 
 
 @pytest.mark.parametrize(
@@ -148,21 +159,7 @@ def test_dates_that_cant_be_a_break_change_nothing_and_say_why(
     assert any("[2026-03-03 09:00]" in line for line in chat.advance("1d"))
 
 
-def test_nine_to_five_is_not_a_week_off(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    before = check_ins_ahead(sqlite_db)
-    [reply] = chat.say("i'm off 9-5")
-    assert reply.startswith("Is that time off? Tell me the days")
-    assert check_ins_ahead(sqlite_db) == before
-
-
 def test_a_break_already_begun_runs_from_today(sqlite_db: Database) -> None:
     chat = at_the_morning_question(sqlite_db, start="2026-03-03T08:00")
     [reply] = chat.say("off march 1 to june 30, family stuff")
     assert reply.startswith("Paused until Wed 1 Jul.")
-
-
-def test_off_till_the_20th_with_news_after_it_is_a_break(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    [reply] = chat.say("off till the 20th, visiting family in lagos ✈️")
-    assert reply.startswith("Paused until Fri 20 Mar.")

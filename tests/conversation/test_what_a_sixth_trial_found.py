@@ -95,18 +95,3 @@ def test_the_interview_thanks_to_dana_is_her_yes_and_news(sqlite_db: Database) -
     )
     ask = the_ask(sqlite_db)
     assert (ask.status, ask.outcome) == (AskStatus.MADE, Outcome.YES)
-
-
-def test_a_sick_son_gets_wished_well_not_told_to_rest(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    [reply] = chat.say("skip today pls, my son is sick 🤒")
-    assert reply.startswith("I'm sorry — I hope your son feels better soon.")
-
-
-def test_a_pause_for_exams_wishes_luck(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    [reply] = chat.say("pause until april, exams")
-    assert (
-        reply
-        == "Paused until Wed 1 Apr. Good luck with the exams — `resume` brings me back sooner."
-    )
