@@ -48,7 +48,7 @@ def plan_next_morning(uow: UnitOfWork, member: Member, after: datetime) -> Check
 
 
 REVIEW_DAY = 4  # Friday
-REVIEW_TIME = time(16, 0)
+REVIEW_TIME = time(17, 30)  # after the 17:00 question, so the day's answer is in it
 NO_REVIEW = "no_review"  # member memory: the member turned the Friday review off
 NO_NUDGE = "no_nudge"  # member memory: the member turned the midday reminder off
 NO_AFTERNOON = "no_afternoon"  # member memory: the member turned "did you make your ask?" off
@@ -65,7 +65,7 @@ def review_day(member: Member) -> int:
 
 
 def plan_next_review(uow: UnitOfWork, member: Member, after: datetime) -> CheckIn | None:
-    """The personal weekly review at 16:00 local, on Fridays (see `review_day`)."""
+    """The personal weekly review at 17:30 local, on Fridays (see `review_day`)."""
     assert member.id is not None
     uow.checkins.cancel_pending(member.id, [CheckInKind.REVIEW])
     start = _active_after(member, after)

@@ -281,7 +281,15 @@ def ask_review(turn: Turn, checkin: CheckIn) -> None:
         made = sum(1 for a in specific if a.was_made)
         yes = sum(1 for a in specific if a.outcome == Outcome.YES)
         count = plural(len(specific), "specific ask", "specific asks")
-        lines.append(f"• {count} ({people}) · {made} made · {yes} yes")
+        untold = [
+            a
+            for a in specific
+            if a.status == AskStatus.OPEN and a.created_at.astimezone(zone).date() == today
+        ]  # today's ask, not answered yet: "0 made" would claim what isn't known
+        later = (
+            f" — today's ask of {yours(untold[-1].who or 'them')} not answered yet" if untold else ""
+        )
+        lines.append(f"• {count} ({people}) · {made} made · {yes} yes{later}")
     else:
         lines.append("• No specific ask this week — that's fine, next week is new.")
     if waiting:

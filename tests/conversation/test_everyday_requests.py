@@ -102,7 +102,7 @@ def test_the_friday_review_can_be_turned_off_and_on(sqlite_db: Database, said: s
     assert not any("Your week, Ana" in line for line in friday)
     assert any("What's your specific ask" in line for line in friday)  # the mornings go on
     [on] = chat.say("can i have the friday review back")
-    assert on == "Done — the Friday review is back: Fridays at 16:00 (America/Chicago)."
+    assert on == "Done — the Friday review is back: Fridays at 17:30 (America/Chicago)."
     chat.advance("5d")  # to Thursday's morning question, answered
     chat.say("skip today")
     assert any("Your week, Ana" in line for line in chat.advance("32h"))

@@ -95,3 +95,18 @@ def test_the_interview_thanks_to_dana_is_her_yes_and_news(sqlite_db: Database) -
     )
     ask = the_ask(sqlite_db)
     assert (ask.status, ask.outcome) == (AskStatus.MADE, Outcome.YES)
+
+
+def test_the_friday_review_comes_after_the_afternoon_question(sqlite_db: Database) -> None:
+    """The review used to come at 16:00 and say "0 made" before the 17:00 question had asked."""
+    chat = at_the_morning_question(sqlite_db, start="2026-03-06T08:00")  # a Friday
+    chat.say("asking Dana for a referral at Stripe")
+    friday = chat.advance("9h")
+    assert [line[:32] for line in friday] == [
+        "[2026-03-06 17:00] Did you make ",
+        "[2026-03-06 17:30] Your week, An",
+    ]
+    assert (
+        "• 1 specific ask (Dana) · 0 made · 0 yes — today's ask of Dana not answered yet"
+        in (friday[1])
+    )

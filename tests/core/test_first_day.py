@@ -129,7 +129,7 @@ def test_next_morning_follows_on_the_next_working_day(sqlite_db: Database) -> No
     weekend = chat.advance("2d")
     assert [line[:31] for line in weekend] == [
         "[2026-03-06 12:00] Still time f",
-        "[2026-03-06 16:00] Your week, A",
+        "[2026-03-06 17:30] Your week, A",
     ]
     monday = chat.advance("1d")
     assert any(line.startswith("[2026-03-09 09:00] Morning") for line in monday)
