@@ -287,7 +287,9 @@ def ask_review(turn: Turn, checkin: CheckIn) -> None:
             if a.status == AskStatus.OPEN and a.created_at.astimezone(zone).date() == today
         ]  # today's ask, not answered yet: "0 made" would claim what isn't known
         later = (
-            f" — today's ask of {yours(untold[-1].who or 'them')} not answered yet" if untold else ""
+            f" — today's ask of {yours(untold[-1].who or 'them')} not answered yet"
+            if untold
+            else ""
         )
         lines.append(f"• {count} ({people}) · {made} made · {yes} yes{later}")
     else:
