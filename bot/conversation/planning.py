@@ -762,13 +762,19 @@ def edit(turn: Turn, reading: Reading) -> State:
                 "manager instead”."
             )
             return State(turn.member.state)
-        text = _replace_object(ask.text, change)
+        text = (
+            _with_new_favour(ask, change)
+            if ask.who and _A_NEW_FAVOUR.match(change)
+            else _replace_object(ask.text, change)
+        )
     assessment = judge(turn, text)
     if new_who and assessment.who != new_who and assessment.verdict == Verdict.SPECIFIC:
         assessment = replace(assessment, who=new_who)
     ask.text = assessment.text
     ask.who = assessment.who or ask.who
     ask.company = assessment.company or ask.company
+    ask.kind = assessment.kind.value if assessment.kind else ask.kind  # "make it a referral"
+    ask.role = assessment.role or ask.role
     ask.updated_at = turn.now
     if assessment.verdict == Verdict.SPECIFIC and ask.status == AskStatus.SKIPPED:
         ask.verdict = Verdict.SPECIFIC.value
@@ -835,6 +841,23 @@ def _about_their_person(text: str, change: str) -> bool:
     return change.lower().startswith(theirs) and any(
         found.group("object").lower().startswith(theirs) for found in _OBJECT.finditer(text)
     )
+
+
+# "make it a referral instead", "make that a review of my cv": a new favour of the same person
+_A_NEW_FAVOUR = re.compile(
+    r"(?i)^(a|an)\s+(referral|intro|introduction|reference|review|mock interview|coffee chat"
+    r"|quick call|call)\b"
+)
+
+
+def _with_new_favour(ask: Ask, favour: str) -> str:
+    """ "Ask Kemi for a referral at Flutterwave": the person and the company kept, the favour new."""
+    ending = re.search(
+        r"\bat ([\w&.'-]+)[.!]?$", ask.text
+    )  # "… on the payments team at flutterwave"
+    company = ask.company or (ending.group(1) if ending else None)
+    at = f" at {company}" if company and company.lower() not in favour.lower() else ""
+    return f"Ask {ask.who} for {favour}{at}"
 
 
 def _replace_object(text: str, change: str) -> str:

@@ -110,3 +110,16 @@ def test_the_friday_review_comes_after_the_afternoon_question(sqlite_db: Databas
         "• 1 specific ask (Dana) · 0 made · 0 yes — today's ask of Dana not answered yet"
         in (friday[1])
     )
+
+
+def test_make_it_a_referral_keeps_the_person_and_the_company(sqlite_db: Database) -> None:
+    """Was "Changed: today i want to ask my old manager kemi if she can intro me … — make that
+    a referral" (and, with "her manager" in the ask, "an intro to a referral at Stripe")."""
+    chat = planned(
+        sqlite_db,
+        "hey! so today i want to ask my old manager kemi if she can intro me to someone on the "
+        "payments team at flutterwave",
+    )
+    [reply] = chat.say("actually make it a referral instead")
+    assert reply == "Changed: Ask Kemi for a referral at flutterwave. I'll ask about Kemi later."
+    assert (the_ask(sqlite_db).who, the_ask(sqlite_db).kind) == ("Kemi", "referral")
