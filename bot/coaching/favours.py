@@ -31,6 +31,7 @@ from bot.coaching.lexicon import (
     GIVEN_NAMES,
     INFO_NOUNS,
     JOB_WORDS,
+    NOT_NAMES,
     REQUEST_VERBS_AFTER,
     ROLE_NOUNS,
     VAGUE_QUESTION_WORDS,
@@ -435,7 +436,7 @@ _BENCHMARK = re.compile(
 )
 # "who I should send materials to": a person to be named, concrete where a company is named.
 _WHO_TO = re.compile(
-    r"\bwho\s(?:[\w-]+\s){0,3}?(?:i|we)\sshould\s(?:send|talk|speak|reach\sout|write|address)\s"
+    r"\bwho\s(?:[\w-]+\s){0,3}?(?:(?:i|we)\sshould|should\s(?:i|we))\s(?:send|talk|speak|reach\sout|write|address)\s"
     r"(?:[\w-]+\s){0,2}?to\b"
 )
 # "if he knows anyone at Target", "whether anyone from his old team at Klarna is hiring":
@@ -1259,9 +1260,18 @@ _NAMED_JOB_WORDS = frozenset({"job", "opening", "position", "opportunity"})
 def _doing_a_thing(words: list[str], i: int) -> bool:
     """ "whether MTN is still doing the graduate intake": doing a named thing, not "how's he
     doing"."""
-    return words[i] == "doing" and words[i + 1 : i + 2] in (["the"], ["its"], ["their"])
+    return (
+        words[i] == "doing"
+        and (
+            words[i + 1 : i + 2] in (["the"], ["its"], ["their"])
+            # "whether TCS is doing lateral hiring for SAP consultants": a round of hiring
+            or not _HIRING_NOUNS.isdisjoint(words[i + 1 : i + 3])
+        )
+    )
 
 
+_OFFERS = frozenset({"offer", "offers"})
+_HIRING_NOUNS = frozenset({"hiring", "recruiting", "recruitment", "interviews", "interviewing"})
 _LEVEL = re.compile(r"[a-z]{1,2}\d{1,2}")
 # "does the gym open at 6": a number after these is a time, not a count or a level.
 _BEFORE_A_TIME = frozenset({"at", "by", "until", "till", "til", "before", "after", "around"})
@@ -1282,7 +1292,8 @@ _NAMED_POST = re.compile(r"\bthe\s(?:[\w&.-]+\s){1,3}post\b")
 # changers", "sponsors international students" (a bare "takes people" names no kind).
 _ACCEPTS_KIND = re.compile(
     r"\b(?:accept|accepts|take|takes|consider|considers|sponsor|sponsors)\s(?:[\w-]+\s){1,2}?"
-    r"(?:grads|graduates|applicants|candidates|students|changers|returners|people|workers|hires)\b"
+    r"(?:grads|graduates|applicants|candidates|students|changers|returners|people|workers|hires"
+    r"|juniors|freshers|interns|veterans)\b"
 )
 _TITLED_JOB = re.compile(r"\bthe\s((?:[\w&.-]+\s){1,3})(?:job|role|position|vacancy|opening)\b")
 # The asked person's own workplace: "her school district", "his maintenance team".
@@ -1468,6 +1479,53 @@ def _named_work_at(
     )
 
 
+# "whether I should take the spot at Amazon or the one at Microsoft", "which offer he'd take,
+# the Qatar one or the Amman one": a choice between two named options, each named by a company
+# or a capitalised name that is not a person, a day or a month.
+_OR = re.compile(r"\sor\s")
+_MONTHS = frozenset(
+    {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "june", "jul"}
+    | {"july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november"}
+    | {"dec", "december"}
+)
+
+
+def _named_in(text: str, start: int, stop: int, has_anchor_at: list[tuple[int, int]]) -> bool:
+    """Is a company, a role or a capitalised name that is no person, day or month in the span?"""
+    if any(start <= s < stop for s, _ in has_anchor_at):
+        return True
+    for m in _CAPITALISED.finditer(text, start, stop):
+        word = m.group(0).rstrip(".'-,").lower().removesuffix("'s")
+        if (
+            word not in GIVEN_NAMES
+            and word not in COMMON_WORDS
+            and word not in NOT_NAMES
+            and word not in _MONTHS
+        ):
+            return True
+    return False
+
+
+def _named_choice(
+    text: str, low: str, start: int, stop: int, has_anchor_at: list[tuple[int, int]]
+) -> bool:
+    """Does the question weigh two options, each named ("… at Amazon or the one at Microsoft")?"""
+    return any(
+        _named_in(text, start, m.start(), has_anchor_at)
+        and _named_in(text, m.end(), stop, has_anchor_at)
+        for m in _OR.finditer(low, start, stop)
+    )
+
+
+# "how he got his SkillBridge approved at USAA", "how she moved into product at VNG": how the
+# person asked did a named thing (the place or the thing named in the question), not "how he
+# is doing" or "how she'd approach it" (advice).
+_HOW_THEY_DID = re.compile(
+    r"how\s(?:he|she|they)\s(?:got|did|landed|made|managed|moved|switched|translated|broke"
+    r"|transitioned|converted|applied|passed|cleared|secured|found|negotiated|handled)\b"
+)
+
+
 def _question_concrete(
     text: str, low: str, start: int, has_anchor_at: list[tuple[int, int]]
 ) -> bool:
@@ -1525,8 +1583,6 @@ def _question_concrete(
         return (
             has_company or _CAPITALISED.search(text, start, stop) is not None
         ) and not _WORKERS.isdisjoint(words)
-    if has_company and _ACCEPTS_KIND.search(low, start, stop) is not None:
-        return True  # "whether Capital One's TDP accepts bootcamp grads": who a scheme takes
     # "Rebecca moved to Newsela. asking her whether they take freelance writers": "they" is the
     # organisation named before the question.
     named_back = (
@@ -1534,6 +1590,8 @@ def _question_concrete(
         and not _BACK_WORDS.isdisjoint(words)
         and _named_before(text, start, has_anchor_at)
     )
+    if (has_company or named_back) and _ACCEPTS_KIND.search(low, start, stop) is not None:
+        return True  # "whether Capital One's TDP accepts bootcamp grads": who a scheme takes
     if len(words) < 2 or any(
         w in VAGUE_QUESTION_WORDS
         and not (has_company and w in _NAMED_JOB_WORDS and "the" in words[max(0, i - 4) : i])
@@ -1547,11 +1605,21 @@ def _question_concrete(
     # 3rd" are times, not levels).
     if any(
         w in INFO_NOUNS
+        # "whether there's a full time offer coming": an offer of a named job or employer
+        or (has_company and w in _OFFERS)
         or (w.isdigit() and (i == 0 or words[i - 1] not in _BEFORE_A_TIME))
         or _LEVEL.fullmatch(w) is not None
         for i, w in enumerate(words)
     ):
         return True
+    if (has_company or _in_job_search(low)) and _named_choice(
+        text, low, start, stop, has_anchor_at
+    ):
+        return True  # "whether I should take the spot at Amazon or the one at Microsoft"
+    if _HOW_THEY_DID.match(low, start, stop) is not None and _named_in(
+        text, start, stop, has_anchor_at
+    ):
+        return True  # "how he got his SkillBridge approved at USAA"
     if _COUNTS_AS.match(low, start, stop) is not None and _in_job_search(low):
         return True  # "whether my research counts as "research experience"": a named judgement
     if (
@@ -1684,6 +1752,10 @@ _PERMISSION_FOR_SEARCH = frozenset(
     {"use", "list", "mention", "name", "put", "cite", "drop", "give", "share", "include", "say"}
     | {"call", "email", "e-mail", "contact", "message", "text", "dm", "ping", "reach", "write"}
     | {"send", "forward", "apply", "reapply", "interview", "shadow", "visit", "meet", "talk"}
+)
+_PLACE_ON = re.compile(
+    r"\s(?:a|an)\s(?:[\w-]+\s)?(?:slot|spot|place|seat)\s(?:in|on)\s(?:the|their|his|her)\s"
+    r"(?:[\w&.'-]+\s){0,3}?(?:cohort|program|programme|intake|scheme|class|batch|internship)\b"
 )
 _NUMBER_WORDS = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "couple"]
@@ -2161,7 +2233,12 @@ def find_favours(
                 qstart,
                 m.end(),
                 _question_concrete(text, low, qstart, anchors)
-                and (permission is None or permission.group(1) in _PERMISSION_FOR_SEARCH),
+                and (
+                    permission is None
+                    or permission.group(1) in _PERMISSION_FOR_SEARCH
+                    # "if I can get a slot in the Cisco SkillBridge cohort": a place on a scheme
+                    or _PLACE_ON.match(low, permission.end()) is not None
+                ),
                 _phrase(text, qstart, stop, max_words=_QUESTION_WORDS_SAID),
                 True,
             )
