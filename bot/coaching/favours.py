@@ -530,7 +530,7 @@ _PRACTICE = re.compile(
     # "run through the case prompt for McKinsey w me", "rehearse the final round case
     # presentation with me": a named piece practised together.
     r"|\b(?:(?:run|go|walk)(?:s|ning|ing)?\sthrough|rehears(?:e|es|ed|ing)|practi[cs](?:e|es|ed"
-    r"|ing))\s(?:my|the|a|our)\s(?:[\w-]+\s){0,3}?(?:pitch|answers|story|stories|intro"
+    r"|ing))\s(?:(?:my|the|a|our)\s)?(?:[\w-]+\s){0,3}?(?:pitch|answers|story|stories|intro"
     r"|presentation|case|questions|prompt|deck|demo|talk)(?:\s(?:for|at|from)\s[\w&.'-]+)?"
     r"\s(?:with|w/|w|for)\sme\b"
     r"|\blisten\sto\smy\s(?:[\w-]+\s){0,2}?(?:pitch|intro|answers|story)\b"
