@@ -1647,6 +1647,15 @@ _POSTPOSITIONS = frozenset({"se", "ko", "ka", "ki", "ke", "mein", "me", "ne"})
 _ASKING_AFTER = REQUEST_VERBS_AFTER | frozenset(
     {"hai", "hain", "he", "karna", "karni", "lena", "leni", "dena", "de", "do", "doge", "dijiye"}
     | {"ke", "liye", "ki", "ka", "ko", "se", "karwa", "karwana", "karwani", "mangna"}
+    # "referral daal de" (put in a referral), "referral kar do"
+    | {"daal", "dal", "daalna", "dalna", "dalwa", "dalwana", "kar", "karo", "kardo", "karde"}
+)
+# "rohan ko bolunga referral …", "Ankit bhai ko bolna hai referral …": the particle after the
+# person and the verb of asking (and "ki", "that"), then the favour noun.
+_PARTICLE_THEN_ASKING = re.compile(
+    r"(?:ko|se|ne)\s(?:(?:"
+    + "|".join(sorted(map(re.escape, REQUEST_VERBS_AFTER)))
+    + r"|hai|hain)\s)+(?:ki\s)?"  # "… ko bolunga ki Amazon mein referral daal de": "that"
 )
 
 
@@ -1654,10 +1663,17 @@ def _bare_favours(text: str, low: str, after_person: Sequence[int]) -> Iterator[
     """A favour noun right after the person asked: "ask carlos referral mercadolibre role"."""
     for pos in after_person:
         m = _BARE.match(low, pos)
+        if m is None and low.startswith(("ko ", "se ", "ne "), pos):
+            skipped = _PARTICLE_THEN_ASKING.match(low, pos)
+            m = _BARE.match(low, skipped.end()) if skipped else None
         if m is None:
             continue
         where = text[m.start(1) : m.end(1)].strip()
-        if where.lower().rsplit(" ", 1)[-1] in _POSTPOSITIONS:
+        while where and (
+            where.lower().rsplit(" ", 1)[-1] in _POSTPOSITIONS
+            # "rohan ko bolunga referral": the particle and the verb of asking, no place
+            or where.lower().rsplit(" ", 1)[-1] in REQUEST_VERBS_AFTER
+        ):
             # "Ankit bhai se referral …" ("from", in Hindi), "Dream11 mein referral" ("in")
             where = where.rsplit(" ", 1)[0] if " " in where else ""
         if any(word in COMMON_WORDS for word in where.lower().split()):
