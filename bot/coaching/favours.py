@@ -271,7 +271,7 @@ _REFERENCE = re.compile(
     r"(?:recruiter|employer|hr|hiring\smanager|background\scheck|reference\scheck)\b"
     r"|\bwrite\s(?:me\s)?(?:a\s)?(?:linkedin\s)?(?:letter|(?:recommendation|reference)(?:\sletter)?)\b"
     # "write the character reference the vetting form wants", "write me a short reference".
-    r"|\bwrite\s(?:me\s)?(?:a|an|the|my)\s(?:[\w-]+\s)?(?:reference|testimonial)\b"
+    r"|\bwrite\s(?:me\s)?(?:a|an|the|my)\s(?:[\w-]+\s)?(?:reference|testimonial|recommendation)\b"
     # "a short endorsement for my visa application", "a letter supporting my EB-1 petition".
     r"|\b(?:an?|the|his|her|their|written)\s(?:[\w-]+\s)?endorsement\b(?!\s(?:on|of)\slinkedin)"
     r"|\bletters?\s(?:supporting|backing|in\ssupport\sof|endorsing)\s(?:my|the|me)\b"
@@ -312,7 +312,9 @@ _REVIEW = re.compile(
     # "have a squiz at my cover letter", "a quick gander over my CV" (AU, UK).
     r"|(?:a\s(?:quick\s)?)?(?:squiz|gander|butchers|dekko|geez|squint)\s(?:at|over)"
     r"|tear\sapart|rip\sapart|rip\sinto|pull\sapart|sanity[- ]check|fact[- ]check|comment\son"
-    r"|weigh\sin\son|red[- ]?pen)"
+    r"|weigh\sin\son|red[- ]?pen"
+    # "control my cover letter for grammar": "kontrollieren", "contrôler", "controllare".
+    r"|control(?:s|l?ing)?)"
     rf"\s(?P<doc>{_DOC_PHRASE})"
 )
 # "read just that", "look over this bit": a review of the document the message named before.
@@ -1720,9 +1722,9 @@ _REVIEW_WORDS = _forms(
     "review look read go proofread proof critique edit mark check give feedback notes comments"
     " comment input thoughts edits eyes once-over take tear sanity-check sanity fact-check fact"
     " weigh red-pen redpen red pointers correct fix improve rip pull squiz gander butchers dekko"
-    " geez squint critiqu improv",
+    " geez squint critiqu improv control",
     "s es ing",
-)
+) | {"controlling"}
 _SEND_DOC_WORDS = _forms("send sending email share forward give show bring hand")
 _NAMES_WORDS = _forms(
     "name contact email phone linkedin list who who's which posting description req requisition"
@@ -2062,7 +2064,9 @@ def find_favours(
             rest = _phrase(text, m.end() - 3, stop)  # "ref for the support role"
         base = (
             "a LinkedIn recommendation"
-            if "linkedin" in matched
+            if "linkedin" in matched or low.startswith(" on linkedin", m.end())
+            else "a recommendation"  # "write a short recommendation": no letter said
+            if matched.startswith("write") and matched.endswith("recommendation")
             else "an endorsement"
             if "endorsement" in matched
             else "a letter " + _phrase(text, m.start(), stop).split(" ", 1)[1]
