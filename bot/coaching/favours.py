@@ -648,6 +648,12 @@ _SPEAK_FOR_ME = re.compile(
     r"(?:about\s(?:me\b|the\s(?:[\w-]+\s){0,3}?(?:job|role|position|post|opening|vacancy|gig)\b)"
     r"|and\s(?:tell|let)\s(?:him|her|them)\s(?:know\s)?(?:that\s)?i'?m\sa\s(?:good|great|hard"
     r"|reliable|solid|decent|strong|safe)\s)"
+    # "ask him to speak to him about my profile for the PM role" (him: the director he knows),
+    # "talk to her manager about me": the member put forward to someone the person knows.
+    r"|\b(?:speak|talk)(?:s|ing)?\s(?:to|with)\s(?:him|her|(?:his|her|their|the)\s(?:[\w-]+\s){0,2}?"
+    r"(?:boss|manager|supervisor|owner|recruiter|gm|director|lead|head|founder|partner|cto|ceo"
+    r"|vp|md))\s(?:(?:at|from|in)\s[\w&'-]+\s)?about\s(?:me\b|my\s(?:profile|cv|resume"
+    r"|application|candidacy)\b)"
 )
 _AND_TELL = re.compile(r"\sand\stell\s")
 _SPEAK_FOR_ME_WORDS = frozenset({"ahead", "heads", "heads-up", "about", "i'm", "im"})
