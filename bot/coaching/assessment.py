@@ -927,7 +927,11 @@ _BARE_ASK_REST = re.compile(
     r"|,\s(?:he|she|they)(?:'s|\sis|\swas|\sworks|\sknows|\sused\sto|\sran|\sruns)\b[^.;!?()]{0,80}"
     # "… and the person is Tobi, who supervised me at legal aid."
     r"|,\s(?:who|who's|who\sis|who\swas)\s[^.;!?()]{0,80}"
-    r"|,\s(?:my|our)\s[^.;!?()]{1,40})?"
+    r"|,\s(?:my|our)\s[^.;!?()]{1,40}"
+    # "Dmytro promised intro …, today I remind him and ask to send the email": the favour named
+    # before, asked to be done.
+    r"|\s(?:and|&)\s(?:ask|tell)\s(?:(?:him|her|them)\s)?to\s(?:send|do|make|write|share"
+    r"|forward)\s(?:it|that|the\s(?:e-?mail|intro|introduction|message|referral|link|letter)))?"
     r"\s?(?:[.!;]|$)"
 )
 

@@ -158,6 +158,8 @@ _INTRO = re.compile(
     r"|\b(?:an?|email|warm|the|that|this|quick|short)\sintro(?:duction)?s?(?:\semails?)?\b"
     r"(?:\s(?:to|with)\b)?"
     r"|\bmake\s(?:an?\s)?introductions?\b(?:\s(?:to|with)\b)?"
+    # "ask him for intro": the article dropped (Slavic, Chinese and Korean speakers' English).
+    r"|\bfor\sintro(?:duction)?s?\b(?:\s(?:to|with)\b)?"
     # "cc me on an email to the head of procurement": an intro by email.
     r"|\bcc(?:'d|s)?\sme\s(?:on|in)\s(?:an?|the|his|her|their)\s(?:[\w-]+\s)?emails?\s(?:to|with)\b"
 )
