@@ -131,6 +131,12 @@ _ASK_TO = re.compile(r"\b(?:ask|asks|asking|get|have|want|need)\s(?:[\w'.@-]+\s)
 # is still under "ask … if" (a second deed, "… and send my CV", is the member's).
 _ASK_IF = re.compile(r"\bask(?:s|ed|ing)?\s(?:[\w'.@-]+\s){1,4}?(?:if|whether)\s")
 _SECOND_QUESTION = re.compile(r"(?:who|what|which|whether|if|how|when|where)\b")
+# "ask Roxana if her brother can meet me for coffee and introduce me to …": a deed after "and"
+# under "if <someone, not the member> can …" is theirs, asked too.
+_ASK_IF_THEY_CAN = re.compile(
+    r"\bask(?:s|ed|ing)?\s(?:[\w'.@-]+\s){1,4}?(?:if|whether)\s(?!(?:i|we|i'd|i'll)\s)"
+    r"(?:[\w'.-]+\s){1,3}?(?:can|could|would|will|might)\s"
+)
 
 # How an intro is made, between "introduce me" and "to": "introduce me by email to Bola".
 _MANNER = (
@@ -1177,6 +1183,10 @@ def _requested(low: str, pos: int) -> bool:
         if _ASK_TO.search(low, strong, pos):
             return True
         if _SECOND_QUESTION.match(low, pos) and _ASK_IF.search(low, strong, pos):
+            return True
+        if _ASK_IF_THEY_CAN.search(low, strong, pos) and not low.startswith(
+            ("introduce myself", "introducing myself"), pos
+        ):
             return True
     window = low[max(0, pos - 160) : pos] if start == 0 else low[start:pos]
     for match in _INTENT_MARK.finditer(window):
