@@ -2083,8 +2083,6 @@ def find_favours(
         base = (
             "a LinkedIn recommendation"
             if "linkedin" in matched or low.startswith(" on linkedin", m.end())
-            else "a recommendation"  # "write a short recommendation": no letter said
-            if matched.startswith("write") and matched.endswith("recommendation")
             else "an endorsement"
             if "endorsement" in matched
             else "a letter " + _phrase(text, m.start(), stop).split(" ", 1)[1]
