@@ -56,6 +56,10 @@ DEV9A_SET = SETS_DIR / "asks-dev-9a.tsv"
 DEV9B_SET = SETS_DIR / "asks-dev-9b.tsv"
 HOLDOUT9A_SET = SETS_DIR / "asks-holdout-9a.tsv"
 HOLDOUT9B_SET = SETS_DIR / "asks-holdout-9b.tsv"
+# Two sets of 320 written blind in the ninth session (asks-10a.md, asks-10b.md), split the same
+# way; only the 240 to tune on are committed (the 80 of each kept aside are added later).
+DEV10A_SET = SETS_DIR / "asks-dev-10a.tsv"
+DEV10B_SET = SETS_DIR / "asks-dev-10b.tsv"
 LABELS = ("specific", "vague", "passive")
 
 

@@ -288,8 +288,13 @@ _JOB_TALK_WORDS = frozenset({"talk", "chat", "catch", "speak"})
 _NO_ASK = re.compile(
     r"\bno\s(?:specific\s|real\s|particular\s|big\s)?asks?\b|\bask\s(?:myself|yourself)\b|\bnot\sasking\s(?:anyone|anybody|anything|for\sanything)\b"
     r"|\bwithout\sasking(?:\s(?:anyone|anybody|anything|for\sanything))?\b"
+    # "I will not ask anyone today", "won't ask anybody", "I don't have an ask today"
+    r"|\b(?:not|won't|wont|don't|dont|never)\s(?:going\sto\s|gonna\s)?ask\s(?:anyone|anybody"
+    r"|anything)\b|\b(?:don't|dont|do\snot)\shave\s(?:an?\s|any\s)?asks?\b"
 )
-_NO_ASK_WORDS = frozenset({"no", "not", "without", "myself", "yourself"})
+_NO_ASK_WORDS = frozenset(
+    {"no", "not", "without", "myself", "yourself"} | {"don't", "dont", "won't", "wont", "never"}
+)
 _FAVOUR_NOUN = re.compile(r"\b(?i:referrals|intros|introductions)\b")
 # An ask intended in French, Portuguese, Spanish or Polish with no one, or nothing, named:
 # "conseguir uma referência", "pedir indicação pra galera", "demander de l'aide à Babacar",
@@ -922,7 +927,11 @@ _BARE_ASK_REST = re.compile(
     r"|,\s(?:he|she|they)(?:'s|\sis|\swas|\sworks|\sknows|\sused\sto|\sran|\sruns)\b[^.;!?()]{0,80}"
     # "… and the person is Tobi, who supervised me at legal aid."
     r"|,\s(?:who|who's|who\sis|who\swas)\s[^.;!?()]{0,80}"
-    r"|,\s(?:my|our)\s[^.;!?()]{1,40})?"
+    r"|,\s(?:my|our)\s[^.;!?()]{1,40}"
+    # "Dmytro promised intro …, today I remind him and ask to send the email": the favour named
+    # before, asked to be done.
+    r"|\s(?:and|&)\s(?:ask|tell)\s(?:(?:him|her|them)\s)?to\s(?:send|do|make|write|share"
+    r"|forward)\s(?:it|that|the\s(?:e-?mail|intro|introduction|message|referral|link|letter)))?"
     r"\s?(?:[.!;]|$)"
 )
 
@@ -965,6 +974,11 @@ _SOCIAL_PURPOSE = re.compile(
 # Words before "request" that make it a noun ("a connection request").
 _REQUEST_NOUN_BEFORE = ("connection ", "connect ", "follow ", "friend ", "linkedin ")
 _THANKS_BEFORE = re.compile(r"\b(?:thank[- ]you|thanks|congrats|birthday|christmas)\s\Z")
+# "send connection requests to 20 PMs", "send applications to 4 firms": what is sent asks nothing.
+_SENT_NOT_ASKED = re.compile(
+    r"(?:send|sending|sent)\s(?:(?:a|an|my|some|more|\d+)\s)?(?:(?:linkedin|connection|connect"
+    r"|friend|follow)\s(?:requests?|invites?)|(?<!my\s)(?:applications|apps))\s(?:to|on)\s"
+)
 _BARE_FAVOUR_WORDS = frozenset({"referral", "intro", "introduction", "reference", "referee"})
 
 
@@ -979,6 +993,8 @@ def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: froze
                 continue  # "follow up on my application through the portal": no one asked
             if text.lower().endswith(_REQUEST_NOUN_BEFORE, 0, ref.start):
                 continue  # "a connection request on LinkedIn": the noun, not the verb
+            if _SENT_NOT_ASKED.match(text.lower(), ref.start) is not None:
+                continue  # "send connection requests to 20 PMs on linkedin": nothing asked
             if _THANKS_BEFORE.search(text.lower(), max(0, ref.start - 16), ref.start):
                 continue  # "writing a thank-you email to Marcus": a thank-you, nothing asked
             if _SOCIAL_PURPOSE.match(text.lower(), ref.end) is not None:

@@ -31,6 +31,7 @@ from bot.coaching.lexicon import (
     GIVEN_NAMES,
     INFO_NOUNS,
     JOB_WORDS,
+    NOT_NAMES,
     REQUEST_VERBS_AFTER,
     ROLE_NOUNS,
     VAGUE_QUESTION_WORDS,
@@ -130,6 +131,12 @@ _ASK_TO = re.compile(r"\b(?:ask|asks|asking|get|have|want|need)\s(?:[\w'.@-]+\s)
 # is still under "ask … if" (a second deed, "… and send my CV", is the member's).
 _ASK_IF = re.compile(r"\bask(?:s|ed|ing)?\s(?:[\w'.@-]+\s){1,4}?(?:if|whether)\s")
 _SECOND_QUESTION = re.compile(r"(?:who|what|which|whether|if|how|when|where)\b")
+# "ask Roxana if her brother can meet me for coffee and introduce me to …": a deed after "and"
+# under "if <someone, not the member> can …" is theirs, asked too.
+_ASK_IF_THEY_CAN = re.compile(
+    r"\bask(?:s|ed|ing)?\s(?:[\w'.@-]+\s){1,4}?(?:if|whether)\s(?!(?:i|we|i'd|i'll)\s)"
+    r"(?:[\w'.-]+\s){1,3}?(?:can|could|would|will|might)\s"
+)
 
 # How an intro is made, between "introduce me" and "to": "introduce me by email to Bola".
 _MANNER = (
@@ -157,6 +164,8 @@ _INTRO = re.compile(
     r"|\b(?:an?|email|warm|the|that|this|quick|short)\sintro(?:duction)?s?(?:\semails?)?\b"
     r"(?:\s(?:to|with)\b)?"
     r"|\bmake\s(?:an?\s)?introductions?\b(?:\s(?:to|with)\b)?"
+    # "ask him for intro": the article dropped (Slavic, Chinese and Korean speakers' English).
+    r"|\bfor\sintro(?:duction)?s?\b(?:\s(?:to|with)\b)?"
     # "cc me on an email to the head of procurement": an intro by email.
     r"|\bcc(?:'d|s)?\sme\s(?:on|in)\s(?:an?|the|his|her|their)\s(?:[\w-]+\s)?emails?\s(?:to|with)\b"
 )
@@ -270,7 +279,7 @@ _REFERENCE = re.compile(
     r"(?:recruiter|employer|hr|hiring\smanager|background\scheck|reference\scheck)\b"
     r"|\bwrite\s(?:me\s)?(?:a\s)?(?:linkedin\s)?(?:letter|(?:recommendation|reference)(?:\sletter)?)\b"
     # "write the character reference the vetting form wants", "write me a short reference".
-    r"|\bwrite\s(?:me\s)?(?:a|an|the|my)\s(?:[\w-]+\s)?(?:reference|testimonial)\b"
+    r"|\bwrite\s(?:me\s)?(?:a|an|the|my)\s(?:[\w-]+\s)?(?:reference|testimonial|recommendation)\b"
     # "a short endorsement for my visa application", "a letter supporting my EB-1 petition".
     r"|\b(?:an?|the|his|her|their|written)\s(?:[\w-]+\s)?endorsement\b(?!\s(?:on|of)\slinkedin)"
     r"|\bletters?\s(?:supporting|backing|in\ssupport\sof|endorsing)\s(?:my|the|me)\b"
@@ -311,7 +320,9 @@ _REVIEW = re.compile(
     # "have a squiz at my cover letter", "a quick gander over my CV" (AU, UK).
     r"|(?:a\s(?:quick\s)?)?(?:squiz|gander|butchers|dekko|geez|squint)\s(?:at|over)"
     r"|tear\sapart|rip\sapart|rip\sinto|pull\sapart|sanity[- ]check|fact[- ]check|comment\son"
-    r"|weigh\sin\son|red[- ]?pen)"
+    r"|weigh\sin\son|red[- ]?pen"
+    # "control my cover letter for grammar": "kontrollieren", "contrôler", "controllare".
+    r"|control(?:s|l?ing)?)"
     rf"\s(?P<doc>{_DOC_PHRASE})"
 )
 # "read just that", "look over this bit": a review of the document the message named before.
@@ -435,7 +446,7 @@ _BENCHMARK = re.compile(
 )
 # "who I should send materials to": a person to be named, concrete where a company is named.
 _WHO_TO = re.compile(
-    r"\bwho\s(?:[\w-]+\s){0,3}?(?:i|we)\sshould\s(?:send|talk|speak|reach\sout|write|address)\s"
+    r"\bwho\s(?:[\w-]+\s){0,3}?(?:(?:i|we)\sshould|should\s(?:i|we))\s(?:send|talk|speak|reach\sout|write|address)\s"
     r"(?:[\w-]+\s){0,2}?to\b"
 )
 # "if he knows anyone at Target", "whether anyone from his old team at Klarna is hiring":
@@ -529,7 +540,7 @@ _PRACTICE = re.compile(
     # "run through the case prompt for McKinsey w me", "rehearse the final round case
     # presentation with me": a named piece practised together.
     r"|\b(?:(?:run|go|walk)(?:s|ning|ing)?\sthrough|rehears(?:e|es|ed|ing)|practi[cs](?:e|es|ed"
-    r"|ing))\s(?:my|the|a|our)\s(?:[\w-]+\s){0,3}?(?:pitch|answers|story|stories|intro"
+    r"|ing))\s(?:(?:my|the|a|our)\s)?(?:[\w-]+\s){0,3}?(?:pitch|answers|story|stories|intro"
     r"|presentation|case|questions|prompt|deck|demo|talk)(?:\s(?:for|at|from)\s[\w&.'-]+)?"
     r"\s(?:with|w/|w|for)\sme\b"
     r"|\blisten\sto\smy\s(?:[\w-]+\s){0,2}?(?:pitch|intro|answers|story)\b"
@@ -645,6 +656,12 @@ _SPEAK_FOR_ME = re.compile(
     r"(?:about\s(?:me\b|the\s(?:[\w-]+\s){0,3}?(?:job|role|position|post|opening|vacancy|gig)\b)"
     r"|and\s(?:tell|let)\s(?:him|her|them)\s(?:know\s)?(?:that\s)?i'?m\sa\s(?:good|great|hard"
     r"|reliable|solid|decent|strong|safe)\s)"
+    # "ask him to speak to him about my profile for the PM role" (him: the director he knows),
+    # "talk to her manager about me": the member put forward to someone the person knows.
+    r"|\b(?:speak|talk)(?:s|ing)?\s(?:to|with)\s(?:him|her|(?:his|her|their|the)\s(?:[\w-]+\s){0,2}?"
+    r"(?:boss|manager|supervisor|owner|recruiter|gm|director|lead|head|founder|partner|cto|ceo"
+    r"|vp|md))\s(?:(?:at|from|in)\s[\w&'-]+\s)?about\s(?:me\b|my\s(?:profile|cv|resume"
+    r"|application|candidacy)\b)"
 )
 _AND_TELL = re.compile(r"\sand\stell\s")
 _SPEAK_FOR_ME_WORDS = frozenset({"ahead", "heads", "heads-up", "about", "i'm", "im"})
@@ -1167,6 +1184,10 @@ def _requested(low: str, pos: int) -> bool:
             return True
         if _SECOND_QUESTION.match(low, pos) and _ASK_IF.search(low, strong, pos):
             return True
+        if _ASK_IF_THEY_CAN.search(low, strong, pos) and not low.startswith(
+            ("introduce myself", "introducing myself"), pos
+        ):
+            return True
     window = low[max(0, pos - 160) : pos] if start == 0 else low[start:pos]
     for match in _INTENT_MARK.finditer(window):
         word = match.group(0)
@@ -1259,9 +1280,18 @@ _NAMED_JOB_WORDS = frozenset({"job", "opening", "position", "opportunity"})
 def _doing_a_thing(words: list[str], i: int) -> bool:
     """ "whether MTN is still doing the graduate intake": doing a named thing, not "how's he
     doing"."""
-    return words[i] == "doing" and words[i + 1 : i + 2] in (["the"], ["its"], ["their"])
+    return (
+        words[i] == "doing"
+        and (
+            words[i + 1 : i + 2] in (["the"], ["its"], ["their"])
+            # "whether TCS is doing lateral hiring for SAP consultants": a round of hiring
+            or not _HIRING_NOUNS.isdisjoint(words[i + 1 : i + 3])
+        )
+    )
 
 
+_OFFERS = frozenset({"offer", "offers"})
+_HIRING_NOUNS = frozenset({"hiring", "recruiting", "recruitment", "interviews", "interviewing"})
 _LEVEL = re.compile(r"[a-z]{1,2}\d{1,2}")
 # "does the gym open at 6": a number after these is a time, not a count or a level.
 _BEFORE_A_TIME = frozenset({"at", "by", "until", "till", "til", "before", "after", "around"})
@@ -1282,7 +1312,8 @@ _NAMED_POST = re.compile(r"\bthe\s(?:[\w&.-]+\s){1,3}post\b")
 # changers", "sponsors international students" (a bare "takes people" names no kind).
 _ACCEPTS_KIND = re.compile(
     r"\b(?:accept|accepts|take|takes|consider|considers|sponsor|sponsors)\s(?:[\w-]+\s){1,2}?"
-    r"(?:grads|graduates|applicants|candidates|students|changers|returners|people|workers|hires)\b"
+    r"(?:grads|graduates|applicants|candidates|students|changers|returners|people|workers|hires"
+    r"|juniors|freshers|interns|veterans)\b"
 )
 _TITLED_JOB = re.compile(r"\bthe\s((?:[\w&.-]+\s){1,3})(?:job|role|position|vacancy|opening)\b")
 # The asked person's own workplace: "her school district", "his maintenance team".
@@ -1468,6 +1499,53 @@ def _named_work_at(
     )
 
 
+# "whether I should take the spot at Amazon or the one at Microsoft", "which offer he'd take,
+# the Qatar one or the Amman one": a choice between two named options, each named by a company
+# or a capitalised name that is not a person, a day or a month.
+_OR = re.compile(r"\sor\s")
+_MONTHS = frozenset(
+    {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "june", "jul"}
+    | {"july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november"}
+    | {"dec", "december"}
+)
+
+
+def _named_in(text: str, start: int, stop: int, has_anchor_at: list[tuple[int, int]]) -> bool:
+    """Is a company, a role or a capitalised name that is no person, day or month in the span?"""
+    if any(start <= s < stop for s, _ in has_anchor_at):
+        return True
+    for m in _CAPITALISED.finditer(text, start, stop):
+        word = m.group(0).rstrip(".'-,").lower().removesuffix("'s")
+        if (
+            word not in GIVEN_NAMES
+            and word not in COMMON_WORDS
+            and word not in NOT_NAMES
+            and word not in _MONTHS
+        ):
+            return True
+    return False
+
+
+def _named_choice(
+    text: str, low: str, start: int, stop: int, has_anchor_at: list[tuple[int, int]]
+) -> bool:
+    """Does the question weigh two options, each named ("… at Amazon or the one at Microsoft")?"""
+    return any(
+        _named_in(text, start, m.start(), has_anchor_at)
+        and _named_in(text, m.end(), stop, has_anchor_at)
+        for m in _OR.finditer(low, start, stop)
+    )
+
+
+# "how he got his SkillBridge approved at USAA", "how she moved into product at VNG": how the
+# person asked did a named thing (the place or the thing named in the question), not "how he
+# is doing" or "how she'd approach it" (advice).
+_HOW_THEY_DID = re.compile(
+    r"how\s(?:he|she|they)\s(?:got|did|landed|made|managed|moved|switched|translated|broke"
+    r"|transitioned|converted|applied|passed|cleared|secured|found|negotiated|handled)\b"
+)
+
+
 def _question_concrete(
     text: str, low: str, start: int, has_anchor_at: list[tuple[int, int]]
 ) -> bool:
@@ -1525,8 +1603,6 @@ def _question_concrete(
         return (
             has_company or _CAPITALISED.search(text, start, stop) is not None
         ) and not _WORKERS.isdisjoint(words)
-    if has_company and _ACCEPTS_KIND.search(low, start, stop) is not None:
-        return True  # "whether Capital One's TDP accepts bootcamp grads": who a scheme takes
     # "Rebecca moved to Newsela. asking her whether they take freelance writers": "they" is the
     # organisation named before the question.
     named_back = (
@@ -1534,6 +1610,8 @@ def _question_concrete(
         and not _BACK_WORDS.isdisjoint(words)
         and _named_before(text, start, has_anchor_at)
     )
+    if (has_company or named_back) and _ACCEPTS_KIND.search(low, start, stop) is not None:
+        return True  # "whether Capital One's TDP accepts bootcamp grads": who a scheme takes
     if len(words) < 2 or any(
         w in VAGUE_QUESTION_WORDS
         and not (has_company and w in _NAMED_JOB_WORDS and "the" in words[max(0, i - 4) : i])
@@ -1547,11 +1625,21 @@ def _question_concrete(
     # 3rd" are times, not levels).
     if any(
         w in INFO_NOUNS
+        # "whether there's a full time offer coming": an offer of a named job or employer
+        or (has_company and w in _OFFERS)
         or (w.isdigit() and (i == 0 or words[i - 1] not in _BEFORE_A_TIME))
         or _LEVEL.fullmatch(w) is not None
         for i, w in enumerate(words)
     ):
         return True
+    if (has_company or _in_job_search(low)) and _named_choice(
+        text, low, start, stop, has_anchor_at
+    ):
+        return True  # "whether I should take the spot at Amazon or the one at Microsoft"
+    if _HOW_THEY_DID.match(low, start, stop) is not None and _named_in(
+        text, start, stop, has_anchor_at
+    ):
+        return True  # "how he got his SkillBridge approved at USAA"
     if _COUNTS_AS.match(low, start, stop) is not None and _in_job_search(low):
         return True  # "whether my research counts as "research experience"": a named judgement
     if (
@@ -1579,6 +1667,15 @@ _POSTPOSITIONS = frozenset({"se", "ko", "ka", "ki", "ke", "mein", "me", "ne"})
 _ASKING_AFTER = REQUEST_VERBS_AFTER | frozenset(
     {"hai", "hain", "he", "karna", "karni", "lena", "leni", "dena", "de", "do", "doge", "dijiye"}
     | {"ke", "liye", "ki", "ka", "ko", "se", "karwa", "karwana", "karwani", "mangna"}
+    # "referral daal de" (put in a referral), "referral kar do"
+    | {"daal", "dal", "daalna", "dalna", "dalwa", "dalwana", "kar", "karo", "kardo", "karde"}
+)
+# "rohan ko bolunga referral …", "Ankit bhai ko bolna hai referral …": the particle after the
+# person and the verb of asking (and "ki", "that"), then the favour noun.
+_PARTICLE_THEN_ASKING = re.compile(
+    r"(?:ko|se|ne)\s(?:(?:"
+    + "|".join(sorted(map(re.escape, REQUEST_VERBS_AFTER)))
+    + r"|hai|hain)\s)+(?:ki\s)?"  # "… ko bolunga ki Amazon mein referral daal de": "that"
 )
 
 
@@ -1586,10 +1683,17 @@ def _bare_favours(text: str, low: str, after_person: Sequence[int]) -> Iterator[
     """A favour noun right after the person asked: "ask carlos referral mercadolibre role"."""
     for pos in after_person:
         m = _BARE.match(low, pos)
+        if m is None and low.startswith(("ko ", "se ", "ne "), pos):
+            skipped = _PARTICLE_THEN_ASKING.match(low, pos)
+            m = _BARE.match(low, skipped.end()) if skipped else None
         if m is None:
             continue
         where = text[m.start(1) : m.end(1)].strip()
-        if where.lower().rsplit(" ", 1)[-1] in _POSTPOSITIONS:
+        while where and (
+            where.lower().rsplit(" ", 1)[-1] in _POSTPOSITIONS
+            # "rohan ko bolunga referral": the particle and the verb of asking, no place
+            or where.lower().rsplit(" ", 1)[-1] in REQUEST_VERBS_AFTER
+        ):
             # "Ankit bhai se referral …" ("from", in Hindi), "Dream11 mein referral" ("in")
             where = where.rsplit(" ", 1)[0] if " " in where else ""
         if any(word in COMMON_WORDS for word in where.lower().split()):
@@ -1636,9 +1740,9 @@ _REVIEW_WORDS = _forms(
     "review look read go proofread proof critique edit mark check give feedback notes comments"
     " comment input thoughts edits eyes once-over take tear sanity-check sanity fact-check fact"
     " weigh red-pen redpen red pointers correct fix improve rip pull squiz gander butchers dekko"
-    " geez squint critiqu improv",
+    " geez squint critiqu improv control",
     "s es ing",
-)
+) | {"controlling"}
 _SEND_DOC_WORDS = _forms("send sending email share forward give show bring hand")
 _NAMES_WORDS = _forms(
     "name contact email phone linkedin list who who's which posting description req requisition"
@@ -1684,6 +1788,10 @@ _PERMISSION_FOR_SEARCH = frozenset(
     {"use", "list", "mention", "name", "put", "cite", "drop", "give", "share", "include", "say"}
     | {"call", "email", "e-mail", "contact", "message", "text", "dm", "ping", "reach", "write"}
     | {"send", "forward", "apply", "reapply", "interview", "shadow", "visit", "meet", "talk"}
+)
+_PLACE_ON = re.compile(
+    r"\s(?:a|an)\s(?:[\w-]+\s)?(?:slot|spot|place|seat)\s(?:in|on)\s(?:the|their|his|her)\s"
+    r"(?:[\w&.'-]+\s){0,3}?(?:cohort|program|programme|intake|scheme|class|batch|internship)\b"
 )
 _NUMBER_WORDS = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "couple"]
@@ -1974,7 +2082,7 @@ def find_favours(
             rest = _phrase(text, m.end() - 3, stop)  # "ref for the support role"
         base = (
             "a LinkedIn recommendation"
-            if "linkedin" in matched
+            if "linkedin" in matched or low.startswith(" on linkedin", m.end())
             else "an endorsement"
             if "endorsement" in matched
             else "a letter " + _phrase(text, m.start(), stop).split(" ", 1)[1]
@@ -2161,7 +2269,12 @@ def find_favours(
                 qstart,
                 m.end(),
                 _question_concrete(text, low, qstart, anchors)
-                and (permission is None or permission.group(1) in _PERMISSION_FOR_SEARCH),
+                and (
+                    permission is None
+                    or permission.group(1) in _PERMISSION_FOR_SEARCH
+                    # "if I can get a slot in the Cisco SkillBridge cohort": a place on a scheme
+                    or _PLACE_ON.match(low, permission.end()) is not None
+                ),
                 _phrase(text, qstart, stop, max_words=_QUESTION_WORDS_SAID),
                 True,
             )

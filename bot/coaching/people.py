@@ -470,6 +470,8 @@ def _address_name(tokens: tuple[Token, ...], j: int) -> int:
     if k >= len(tokens):
         return -1
     tok = tokens[k]
+    if k > j + 1 and tok.low in REQUEST_VERBS:
+        return -1  # "hey coach. ask Ravi for …": the full stop ends a sentence, not "Dr."
     if k == j + 1 and title in ADDRESS_BEFORE and tok.low.rstrip(".") in TITLES:
         return _address_name(tokens, k)  # "Herr Dr. Vogel", "Frau Prof. Weber": rank, then name
     if (_is_name(tok) and not company_at(tokens, k)) or (
@@ -791,6 +793,8 @@ def parse_object(
     # Titles: "Dr. Nguyen", "Uncle Ray", "Professor Adams".
     if low.rstrip(".") in TITLES:
         k = _past_titles(tokens, _skip_dot(tokens, j + 1))
+        if j + 1 < k < len(tokens) and tokens[k].low in REQUEST_VERBS:
+            k = len(tokens)  # "ok Coach. Ask Ravi …": after the full stop a new sentence
         if k < len(tokens) and (
             _is_name(tokens[k])
             or tokens[k].text.startswith(MENTION_PREFIX)

@@ -18,6 +18,8 @@ from benchmarks.support.labelled import (
     DEV8B_SET,
     DEV9A_SET,
     DEV9B_SET,
+    DEV10A_SET,
+    DEV10B_SET,
     EXTRA_SET,
     HOLDOUT2_SET,
     HOLDOUT6A_SET,
@@ -244,3 +246,19 @@ def test_sets_9() -> None:
         _check_real_set(path, accuracy=accuracy, who_accuracy=0.85, least=240)
     for path, accuracy in ((HOLDOUT9A_SET, 0.87), (HOLDOUT9B_SET, 0.76)):
         _check_real_set(path, accuracy=accuracy, who_accuracy=0.75, least=80)
+
+
+def test_sets_10() -> None:
+    """Two sets of 320 written blind by hand in the ninth session (asks-10a.md: laid-off tech
+    workers, US veterans, Indian, Pakistani and Eastern European English, recruiters and bootcamp
+    graduates; asks-10b.md: finance, consulting and marketing, European, East Asian and Arabic
+    speakers writing English, visa students, returning parents), each split unread into 240 to
+    tune on and 80 kept aside. First measure of the tuning parts: 10a 221/240 (92.1%), 10b
+    219/240 (91.2%), no non-specific ask judged specific; after the session's rules (by kind of
+    miss: named questions, practice, Hinglish and non-native frames, forms of address, no ask
+    said in other words) 10a 234/240 (97.5%), 10b 231/240 (96.2%), none; who 98/108 and
+    105/108. The thresholds are that minus a small margin. The parts kept aside are not here
+    yet."""
+    for path, accuracy, who_accuracy in ((DEV10A_SET, 0.96, 0.90), (DEV10B_SET, 0.95, 0.97)):
+        assert len(load(path)) >= 240
+        _check_real_set(path, accuracy=accuracy, who_accuracy=who_accuracy, least=240)
