@@ -657,7 +657,8 @@ def _schedule(turn: Turn, reading: Reading) -> str:
 
 _GROUP_PROGRESS = re.compile(
     r"\bhow('?s| is| are) (the|my|our)|\bwho (hasn'?t|has not|didn'?t|did not|haven'?t)\b"
-    r"|\bquiet|\binactive|\bstuck|\bstats|\bnumbers|\breport|\bprogress",
+    r"|\bquiet|\binactive|\bstuck|\bstats|\bnumbers|\breport|\bprogress"
+    r"|\bhow many (asks|people|members)\b|\bhow (active|engaged)\b",
     re.IGNORECASE,
 )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.messages import InboundMessage
 from storage import Database
 from tests.support.chat import Chat
@@ -95,3 +97,16 @@ def test_an_organizer_asking_how_the_group_is_doing_gets_the_report(sqlite_db: D
     [member] = chat.say("how's the group doing", user="Bea")
     assert member.startswith("The group's numbers go to its organizers; yours are in `stats`.")
     assert "Organizer report" not in member
+
+
+@pytest.mark.parametrize(
+    "asked", ["how many asks did people make this week?", "how active is the group?"]
+)
+def test_an_organizer_asking_for_numbers_in_their_words_gets_the_report(
+    sqlite_db: Database, asked: str
+) -> None:
+    chat = _organizer_olu_and(sqlite_db, "Bea")
+    [report] = chat.say(asked)
+    assert report.startswith("Organizer report for")  # (was advice on how many asks to make)
+    [member] = chat.say(asked, user="Bea")
+    assert member.startswith("The group's numbers go to its organizers; yours are in `stats`.")
