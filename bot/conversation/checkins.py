@@ -22,7 +22,7 @@ from bot.coaching import Verdict
 from bot.conversation.followups import made_question
 from bot.conversation.onboarding import finish_quietly
 from bot.conversation.outcomes import follow_up_choices
-from bot.conversation.planning import keep_draft
+from bot.conversation.planning import judge, keep_draft
 from bot.conversation.states import State
 from bot.conversation.text import short, yours
 from bot.conversation.turn import Turn
@@ -242,8 +242,16 @@ def ask_follow_up(turn: Turn, checkin: CheckIn) -> None:
     turn.member.state_data = {"ask_id": ask.id}
     turn.member.state = State.AWAITING_FOLLOW_UP
     turn.member.memory[FOLLOW_UP_DAY] = turn.today.isoformat()
+    # "3 days ago you asked Raj for a referral at Stripe": the coach's reading, not the whole
+    # conversation it was pieced together from; the member's words when it has none
+    what = judge(turn, ask.text).what if ask.who else None
+    asked = (
+        f"you asked {who}" + (f" for {what}" if what else "")
+        if ask.who
+        else f"you asked: {short(ask.text, 90)}"
+    )
     turn.say(
-        f"{days} day{'s' if days != 1 else ''} ago you asked: {short(ask.text, 90)}. "
+        f"{days} day{'s' if days != 1 else ''} ago {asked}. "
         f"Heard back from {who}? A short, friendly nudge is normal.",
         *follow_up_choices(ask.id),
     )

@@ -474,6 +474,12 @@ def keep_as_it_is(turn: Turn, reading: Reading) -> State:
     )
 
 
+_KIND_PICKED = re.compile(
+    r"(?i)(?:(?:ok|okay|so|yeah|yes|fine|alright|hmm|then)[,!. ]+)*(?:the|a|an)\s+(referral|intro"
+    r"|introduction|reference)(?:\s+(?:one|thing|option|then|pls|please))*"
+)
+
+
 def _combinations(data: dict[str, object], answer: str) -> list[str]:
     """Readings of a clarifying answer, most specific first: the answer alone, the answer
     slotted into the plan ("Ask <who> for <answer>", "Ask <person in the answer> for <what>"),
@@ -482,6 +488,12 @@ def _combinations(data: dict[str, object], answer: str) -> list[str]:
     what = data.get("what")
     asking = str(data.get("asking", ""))
     body = LEADING_HEDGE.sub("", TRAILING_HEDGE.sub("", answer.strip())).rstrip(".!?")
+    kind = _KIND_PICKED.fullmatch(body)
+    if kind and assessed(str(data.get("draft", ""))).company:
+        # "ok the referral one" about "my friend lucia? she works at spotify": a referral there
+        # (with no company said, "A referral for which role or company?" still comes)
+        favour = kind.group(1).lower()
+        body = f"{'an' if favour[0] in 'aeiou' else 'a'} {favour}"
     readings = [answer]
     half = data.get("half")
     if who and half and body:  # "an intro" … "to her manager at google"

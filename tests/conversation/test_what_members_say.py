@@ -246,11 +246,12 @@ def test_news_of_one_ask_named_anywhere_is_that_ask(sqlite_db: Database) -> None
 def test_the_follow_up_quotes_the_ask_without_its_also(sqlite_db: Database) -> None:
     chat = two_asks_today(sqlite_db)
     chat.say("I asked Jen and Lu")
-    follow_ups = [line for line in chat.advance("3d") if "ago you asked:" in line]
+    follow_ups = [line for line in chat.advance("3d") if "ago you asked" in line]
     assert any(
-        "ago you asked: ask Lu to review my resume. Heard back from Lu?" in line
+        "ago you asked Lu for a review of your resume. Heard back from Lu?" in line
         for line in follow_ups
     )
+    assert not any("also" in line for line in follow_ups)
 
 
 def test_a_name_in_passing_does_not_take_the_news(sqlite_db: Database) -> None:
