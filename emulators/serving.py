@@ -16,6 +16,8 @@ from aiohttp import web
 T = TypeVar("T")
 C = TypeVar("C")
 
+MAX_REQUEST_BYTES = 64 * 1024 * 1024
+
 
 class LocalServer:
     """Starts and stops the thread; runs coroutines on its loop for callers in other threads."""
@@ -127,8 +129,14 @@ class Served(ABC):
     _server: LocalServer
 
     @abstractmethod
+    def _routes(self, app: web.Application) -> None:
+        """Add the routes to ``app`` (called on the server's loop)."""
+
     def _app(self) -> web.Application:
-        """The routes (called on the server's loop)."""
+        # Uploads (Slack files, Discord attachments) may be large.
+        app = web.Application(client_max_size=MAX_REQUEST_BYTES)
+        self._routes(app)
+        return app
 
     @abstractmethod
     async def _before_stop(self) -> None:

@@ -34,6 +34,7 @@ _INSTALLATION_SECRETS = (
     "incoming_webhook_url",
 )
 _BOT_SECRETS = ("bot_token", "bot_refresh_token")
+Secrets = tuple[str, ...]  # the attributes of a stored record that hold tokens
 
 
 class EncryptionKeyError(ValueError):
@@ -72,7 +73,7 @@ class TokenCipher:
             ) from None
 
 
-def _with(obj: _T, names: tuple[str, ...], transform: Callable[[Any], Any]) -> _T:
+def _with(obj: _T, names: Secrets, transform: Callable[[Any], Any]) -> _T:
     changed = copy.copy(obj)
     for name in names:
         if hasattr(changed, name):
@@ -92,12 +93,10 @@ class EncryptedInstallationStore(AsyncInstallationStore):
         return log
 
     async def async_save(self, installation: Installation) -> None:
-        sealed = _with(installation, _INSTALLATION_SECRETS, self._cipher.encrypt)
-        await asyncio.to_thread(self._store.save, sealed)
+        await self._save(self._store.save, installation, _INSTALLATION_SECRETS)
 
     async def async_save_bot(self, bot: Bot) -> None:
-        sealed = _with(bot, _BOT_SECRETS, self._cipher.encrypt)
-        await asyncio.to_thread(self._store.save_bot, sealed)
+        await self._save(self._store.save_bot, bot, _BOT_SECRETS)
 
     async def async_find_bot(
         self,
@@ -106,13 +105,13 @@ class EncryptedInstallationStore(AsyncInstallationStore):
         team_id: str | None,
         is_enterprise_install: bool | None = False,
     ) -> Bot | None:
-        bot = await asyncio.to_thread(
+        return await self._find(
             self._store.find_bot,
+            _BOT_SECRETS,
             enterprise_id=enterprise_id,
             team_id=team_id,
             is_enterprise_install=is_enterprise_install,
         )
-        return None if bot is None else _with(bot, _BOT_SECRETS, self._cipher.decrypt)
 
     async def async_find_installation(
         self,
@@ -122,16 +121,14 @@ class EncryptedInstallationStore(AsyncInstallationStore):
         user_id: str | None = None,
         is_enterprise_install: bool | None = False,
     ) -> Installation | None:
-        found = await asyncio.to_thread(
+        return await self._find(
             self._store.find_installation,
+            _INSTALLATION_SECRETS,
             enterprise_id=enterprise_id,
             team_id=team_id,
             user_id=user_id,
             is_enterprise_install=is_enterprise_install,
         )
-        if found is None:
-            return None
-        return _with(found, _INSTALLATION_SECRETS, self._cipher.decrypt)
 
     async def async_delete_bot(self, *, enterprise_id: str | None, team_id: str | None) -> None:
         await asyncio.to_thread(
@@ -147,6 +144,17 @@ class EncryptedInstallationStore(AsyncInstallationStore):
             team_id=team_id,
             user_id=user_id,
         )
+
+    async def _save(self, save: Callable[[_T], None], record: _T, secrets: Secrets) -> None:
+        """Store `record` from the worker thread, its tokens encrypted."""
+        await asyncio.to_thread(save, _with(record, secrets, self._cipher.encrypt))
+
+    async def _find(
+        self, find: Callable[..., _T | None], secrets: Secrets, **where: Any
+    ) -> _T | None:
+        """Look a record up from the worker thread; its tokens decrypted."""
+        found = await asyncio.to_thread(find, **where)
+        return None if found is None else _with(found, secrets, self._cipher.decrypt)
 
 
 class DatabaseStateStore(AsyncOAuthStateStore):

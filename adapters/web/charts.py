@@ -4,6 +4,7 @@ summary for screen readers, and its numbers are in the table beside it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from math import ceil
 
@@ -48,14 +49,11 @@ class Line:
 
 
 @dataclass(frozen=True)
-class Tick:
-    y: float
-    label: str
+class AxisLabel:
+    """A text along an axis: a value beside the y axis (at its height), or a week under the
+    x axis (at its middle)."""
 
-
-@dataclass(frozen=True)
-class Label:
-    x: float
+    at: float
     text: str
 
 
@@ -65,8 +63,8 @@ class Chart:
     title: str
     summary: str  # the chart in one or two sentences, for screen readers
     series: list[Series]
-    ticks: list[Tick]
-    labels: list[Label]
+    ticks: list[AxisLabel]  # the y axis
+    labels: list[AxisLabel]  # the x axis
     bars: list[Bar]
     lines: list[Line]
     width: int = WIDTH
@@ -99,13 +97,31 @@ def _title(week: Week, series: Series, value: str) -> str:
 MOST_LABELS = 6  # week labels that fit under a chart; the latest week is always labelled
 
 
-def _labels(weeks: list[Week], slot: float) -> list[Label]:
+def _slot(weeks: list[Week]) -> float:
+    """The width each week has along the x axis."""
+    return (WIDTH - LEFT - RIGHT) / max(len(weeks), 1)
+
+
+def _middle(i: int, slot: float) -> float:
+    """The x of the middle of the `i`-th week."""
+    return LEFT + (i + 0.5) * slot
+
+
+def _labels(weeks: list[Week], slot: float) -> list[AxisLabel]:
     step = ceil(len(weeks) / MOST_LABELS) or 1
     return [
-        Label(LEFT + (i + 0.5) * slot, _week_label(week))
+        AxisLabel(_middle(i, slot), _week_label(week))
         for i, week in enumerate(weeks)
         if (len(weeks) - 1 - i) % step == 0
     ]
+
+
+def _summary(what: str, weeks: list[Week], latest: Callable[[Week], str]) -> str:
+    """The chart in words, for screen readers: how many weeks, and the latest one's figures."""
+    if not weeks:
+        return "No plans yet."
+    last = weeks[-1]
+    return f"{what} by week, {len(weeks)} weeks. Week of {_week_label(last)}: {latest(last)}"
 
 
 PARTICIPATION = (
@@ -120,7 +136,7 @@ def participation_chart(weeks: list[Week], members: int) -> Chart:
     """Members who planned, asked, made it, and yes outcomes: four bars per week."""
     values = [(w.planned, w.asking, w.made_it, w.said_yes) for w in weeks]
     top = _nice_top(max((max(v) for v in values), default=0))
-    slot = (WIDTH - LEFT - RIGHT) / max(len(weeks), 1)
+    slot = _slot(weeks)
     bar = slot * 0.8 / len(PARTICIPATION)
     bars: list[Bar] = []
     labels = _labels(weeks, slot)
@@ -138,16 +154,15 @@ def participation_chart(weeks: list[Week], members: int) -> Chart:
                     title=_title(week, series, str(count)),
                 )
             )
-    if weeks:
-        last = weeks[-1]
-        summary = (
-            f"Members by week, {len(weeks)} weeks. Week of {_week_label(last)}: "
+    summary = _summary(
+        "Members",
+        weeks,
+        lambda last: (
             f"{last.planned} of {members} members planned, {last.asking} made a specific "
             f"ask, {last.made_it} made it, {last.said_yes} yes outcomes."
-        )
-    else:
-        summary = "No plans yet."
-    ticks = [Tick(_y(top * k / 4, top), str(top * k // 4)) for k in range(5)]
+        ),
+    )
+    ticks = [AxisLabel(_y(top * k / 4, top), str(top * k // 4)) for k in range(5)]
     return Chart(
         "participation-chart",
         "Participation by week",
@@ -168,7 +183,7 @@ SHARES = (
 
 def shares_chart(weeks: list[Week], top_fifth: int) -> Chart:
     """Two lines from 0 to 100 %: plans that were specific; asks from the most active fifth."""
-    slot = (WIDTH - LEFT - RIGHT) / max(len(weeks), 1)
+    slot = _slot(weeks)
     labels = _labels(weeks, slot)
     lines: list[Line] = []
     for series, shares in (
@@ -176,25 +191,20 @@ def shares_chart(weeks: list[Week], top_fifth: int) -> Chart:
         (SHARES[1], [w.top_fifth_share for w in weeks]),
     ):
         points = [
-            Point(
-                LEFT + (i + 0.5) * slot,
-                _y(share * 100, 100),
-                _title(week, series, percent(share)),
-            )
+            Point(_middle(i, slot), _y(share * 100, 100), _title(week, series, percent(share)))
             for i, (week, share) in enumerate(zip(weeks, shares, strict=True))
             if share is not None
         ]
         lines.append(Line(series.key, points))
-    if weeks:
-        last = weeks[-1]
-        summary = (
-            f"Shares by week, {len(weeks)} weeks. Week of {_week_label(last)}: "
+    summary = _summary(
+        "Shares",
+        weeks,
+        lambda last: (
             f"{percent(last.specific_share)} of plans were specific asks; the most active "
             f"fifth ({top_fifth} members) made {percent(last.top_fifth_share)} of the asks."
-        )
-    else:
-        summary = "No plans yet."
-    ticks = [Tick(_y(p, 100), f"{p}%") for p in (0, 25, 50, 75, 100)]
+        ),
+    )
+    ticks = [AxisLabel(_y(p, 100), f"{p}%") for p in (0, 25, 50, 75, 100)]
     return Chart(
         "shares-chart", "Asking, week by week", summary, list(SHARES), ticks, labels, [], lines
     )

@@ -54,8 +54,9 @@ from emulators.discord.records import (
     _Conn,
     _Session,
 )
-from emulators.discord.state import DiscordState, nth
+from emulators.discord.state import DiscordState
 from emulators.serving import Connections, LocalServer
+from emulators.state import nth
 
 
 class Gateway:

@@ -7,11 +7,10 @@ import datetime as dt
 import json
 import re
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 JSON = dict[str, Any]
 UserRef = int | str | Mapping[str, Any]
-T = TypeVar("T")
 
 DISCORD_EPOCH_MS = 1_420_070_400_000
 API_VERSION = 10

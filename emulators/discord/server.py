@@ -156,13 +156,11 @@ class DiscordEmulator(Served):
         self.rate_limits = RestRateLimits(global_limit, global_window, route_limits)
         self.http = HttpApi(self.state, self.rate_limits, self.rest_api)
 
-    def _app(self) -> web.Application:
+    def _routes(self, app: web.Application) -> None:
         self.gateway.start()
-        app = web.Application(client_max_size=64 * 1024 * 1024)
         app.router.add_get("/gateway", self.gateway.handle)
         app.router.add_get("/gateway/", self.gateway.handle)
         self.http.add_routes(app)
-        return app
 
     async def _before_stop(self) -> None:
         await self.gateway.close_all()

@@ -5,9 +5,7 @@ and change it under ``lock``; configuring, inspecting and waiting from a test is
 
 from __future__ import annotations
 
-import asyncio
 import itertools
-import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -15,7 +13,6 @@ from typing import Any
 from emulators.discord.protocol import (
     DISCORD_EPOCH_MS,
     JSON,
-    T,
     UserRef,
     _clone,
     _matches,
@@ -27,9 +24,10 @@ from emulators.discord.records import (
     StoredMessage,
     _Interaction,
 )
+from emulators.state import GuardedState, at_least, nth
 
 
-class DiscordState:
+class DiscordState(GuardedState):
     """The bot's identity, the guilds and people around it and what it did, with one lock
     (and its condition, notified on every change a test may wait for)."""
 
@@ -41,13 +39,12 @@ class DiscordState:
         bot_name: str,
         application_id: int | None,
     ) -> None:
+        super().__init__("Discord")
         self.token = token
         self.tokens: set[str] = {token}
         self.bot_id = bot_id
         self.application_id = application_id if application_id is not None else bot_id
 
-        self.lock = threading.RLock()
-        self.cond = threading.Condition(self.lock)
         self._snowflake_seq = itertools.count()
         self.bot_user: JSON = {
             "id": str(bot_id),
@@ -363,31 +360,6 @@ class DiscordState:
 
     # ---- waiting -----------------------------------------------------------------------------
 
-    def wait_until(self, check: Callable[[], T | None], timeout: float = 5.0) -> T:
-        """Block until ``check()`` returns something other than None/False; return it."""
-        deadline = time.monotonic() + timeout
-        with self.cond:
-            while True:
-                value = check()
-                if value is not None and value is not False:
-                    return value
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise TimeoutError(f"condition not met within {timeout}s")
-                self.cond.wait(min(remaining, 0.05))
-
-    async def wait_until_async(self, check: Callable[[], T | None], timeout: float = 5.0) -> T:
-        """Like :meth:`wait_until` without blocking the running event loop."""
-        deadline = time.monotonic() + timeout
-        while True:
-            with self.lock:
-                value = check()
-            if value is not None and value is not False:
-                return value
-            if time.monotonic() >= deadline:
-                raise TimeoutError(f"condition not met within {timeout}s")
-            await asyncio.sleep(0.01)
-
     def wait_for_calls(
         self, method: str, pattern: str, count: int = 1, timeout: float = 5.0
     ) -> list[Call]:
@@ -424,28 +396,3 @@ class DiscordState:
         return await self.wait_until_async(
             nth(lambda: self.interaction_responses(interaction_id), 1), timeout
         )
-
-    def notify(self) -> None:
-        """Wake the tests waiting for a change."""
-        with self.cond:
-            self.cond.notify_all()
-
-
-def nth(items: Callable[[], Sequence[T]], count: int) -> Callable[[], T | None]:
-    """A check for ``wait_until``: the ``count``-th of ``items()`` once there is one."""
-
-    def check() -> T | None:
-        found = items()
-        return found[count - 1] if len(found) >= count else None
-
-    return check
-
-
-def at_least(items: Callable[[], list[T]], count: int) -> Callable[[], list[T] | None]:
-    """A check for ``wait_until``: ``items()`` once there are ``count`` of them."""
-
-    def check() -> list[T] | None:
-        found = items()
-        return found if len(found) >= count else None
-
-    return check

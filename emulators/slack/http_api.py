@@ -18,6 +18,7 @@ from emulators.slack.rate_limits import SlackRateLimits
 from emulators.slack.records import Call, SlackApiFailure, _Queued, _Request, _TokenInfo
 from emulators.slack.state import SlackState
 from emulators.slack.web_api import WebApi
+from emulators.state import at_least
 
 
 class HttpApi:
@@ -96,9 +97,9 @@ class HttpApi:
 
     def wait_for_held(self, count: int = 1, timeout: float = 30.0) -> list[Call]:
         """Block until ``count`` calls are being held; returns them."""
-        self.state.wait(lambda: len(self.held) >= count, timeout, f"{count} held call(s)")
-        with self.state.lock:
-            return list(self.held)
+        return self.state.wait_until(
+            at_least(lambda: list(self.held), count), timeout, f"{count} held call(s)"
+        )
 
     def response_url(self, name: str = "") -> str:
         """A `response_url` for a slash command or interaction payload that points here:

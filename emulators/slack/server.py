@@ -138,11 +138,9 @@ class SlackEmulator(Served):
             )
             self.state.add_app_token(DEFAULT_APP_TOKEN)
 
-    def _app(self) -> web.Application:
-        app = web.Application(client_max_size=64 * 1024 * 1024)
+    def _routes(self, app: web.Application) -> None:
         self.http.add_routes(app)
         app.router.add_get("/socket", self.socket_mode.handle)
-        return app
 
     async def _before_stop(self) -> None:
         self.http.release_held()

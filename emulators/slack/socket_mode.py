@@ -99,7 +99,7 @@ class SocketMode:
 
     def wait_for_connection(self, count: int = 1, timeout: float = 5.0) -> None:
         """Block until ``count`` connections were ever accepted and one is open."""
-        self.state.wait(
+        self.state.wait_until(
             lambda: self.connections.accepted >= count and bool(self.connections.open),
             timeout,
             f"{count} Socket Mode connection(s)",
@@ -145,9 +145,9 @@ class SocketMode:
 
     def wait_for_ack(self, envelope_id: str, timeout: float = 5.0) -> JsonDict:
         """Block until the client acked ``envelope_id``; returns the ack message."""
-        self.state.wait(lambda: envelope_id in self._acks, timeout, f"ack of {envelope_id}")
-        with self.state.lock:
-            return self._acks[envelope_id]
+        return self.state.wait_until(
+            lambda: self._acks.get(envelope_id), timeout, f"ack of {envelope_id}"
+        )
 
     async def wait_for_ack_async(self, envelope_id: str, timeout: float = 5.0) -> JsonDict:
         return await asyncio.to_thread(self.wait_for_ack, envelope_id, timeout)

@@ -6,10 +6,8 @@ a test is here too."""
 from __future__ import annotations
 
 import itertools
-import threading
 import time
 import uuid
-from collections.abc import Callable
 from typing import Any
 
 from emulators.slack.defaults import (
@@ -26,19 +24,19 @@ from emulators.slack.records import (
     UploadedFile,
     _TokenInfo,
 )
+from emulators.state import GuardedState, at_least
 
 
-class SlackState:
+class SlackState(GuardedState):
     """What the workspaces hold and what apps did there, with one lock (and its condition,
     notified on every change a test may wait for)."""
 
     def __init__(self, *, app_id: str) -> None:
+        super().__init__("Slack")
         self.app_id = app_id
         self.client_id = DEFAULT_CLIENT_ID
         self.client_secret = DEFAULT_CLIENT_SECRET
 
-        self.lock = threading.RLock()
-        self.cond = threading.Condition(self.lock)
         self._ids = itertools.count(1)
         self._last_ts_us = 0
 
@@ -236,23 +234,19 @@ class SlackState:
 
     def wait_for_calls(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
         """Block until ``count`` calls of ``method`` arrived; returns them."""
-        self.wait(lambda: len(self.calls(method)) >= count, timeout, f"{count} x {method}")
-        return self.calls(method)
+        return self.wait_until(
+            at_least(lambda: self.calls(method), count), timeout, f"{count} x {method}"
+        )
 
     def wait_for_delivered(
         self, method: str = "chat.postMessage", count: int = 1, timeout: float = 5.0
     ) -> list[Call]:
         """Block until ``count`` successful calls of ``method`` arrived; returns them."""
-        self.wait(
-            lambda: len(self.delivered(method)) >= count, timeout, f"{count} x {method} delivered"
+        return self.wait_until(
+            at_least(lambda: self.delivered(method), count),
+            timeout,
+            f"{count} x {method} delivered",
         )
-        return self.delivered(method)
-
-    def wait(self, predicate: Callable[[], bool], timeout: float, what: str) -> None:
-        """Block until ``predicate()`` (checked under the lock, at each change) holds."""
-        with self.cond:
-            if not self.cond.wait_for(predicate, timeout=timeout):
-                raise TimeoutError(f"Slack emulator: timed out waiting for {what}")
 
     def next_ts(self) -> str:
         """A message ``ts``: the time in microseconds, always increasing."""
