@@ -25,7 +25,7 @@ from bot.conversation.states import State
 from bot.domain import Outcome
 from bot.schedule import format_days, parse_days, parse_time, timezone_or_none
 from bot.schedule.local_time import day_number
-from bot.schedule.words import Break, find_break, find_days, find_time, find_zone
+from bot.schedule.words import NO_DATES, Break, find_break, find_days, find_time, find_zone
 
 
 @lru_cache(maxsize=512)
@@ -868,7 +868,9 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.STOP, "asks to stop the check-ins")
     if vocab.OFFER_FELL_THROUGH.search(low):
         return reading(Intent.RESUME, "the job fell through")
-    if vocab.OFFER_NOT_SIGNED.search(low) and re.search(r"\b(offer|job|signed|contract)\b", low):
+    if vocab.OFFER_NOT_SIGNED.search(low) and re.search(
+        r"\b(offer|job|signed|contract|verbal)\b", low
+    ):
         return reading(Intent.RESUME, "the job not signed yet")
     if (
         state in (*_PLAN_STATES, State.AWAITING_MADE)
@@ -879,7 +881,11 @@ def _read(text: str, low: str, context: Context) -> Reading:
         and (away_until := find_break(until_part.group(0), context.today)) is not None
         and away_until.until is not None
     ):
-        # "I will go to Osaka for family matter from tomorrow until next Wednesday": a break
+        # "I will go to Osaka for family matter from tomorrow until next Wednesday": a break;
+        # "off from the 9th till the 13th": those days, from the first
+        ranged = find_break(low, context.today)
+        if ranged is not None and (ranged.start is not None or ranged is NO_DATES):
+            away_until = ranged
         return reading(Intent.PAUSE, "away until a day", pause=away_until)
     if vocab.HIRED.search(low) and not re.search(r"\b(ask|how (she|he|they))\b", low):
         return reading(Intent.HIRED, "says they got a job", company=_hired_company(text))
@@ -1237,6 +1243,8 @@ def _read(text: str, low: str, context: Context) -> Reading:
         and assessed(text).verdict != Verdict.SPECIFIC
         and not (vocab.PLAN_WORDS.search(low) and assessed(text).who is not None)
     ):  # "honestly not in a great place this week, got rejected after the final round"
+        if state in _PLAN_STATES and vocab.SKIP.search(low):
+            return reading(Intent.SKIP, "not today: a hard day")  # "…fever, can we skip today"
         return reading(Intent.FRUSTRATION, "a hard time")
     strong = vocab.STRONG_FEELING.search(low) and assessed(text).who is None
     if vocab.FRUSTRATION.search(low) and (not has_ask or strong):
@@ -1353,7 +1361,7 @@ def asked_instead(text: str) -> str | None:
     found = vocab.ASKED_INSTEAD.search(text)
     if found is None:
         return None
-    who = found.group("who") or found.group("who2") or found.group("who3")
+    who = found.group("who") or found.group("who2") or found.group("who3") or found.group("who4")
     if not (who[:1].isupper() or _plainly_a_name(who.split()[0].lower())):
         return None  # "asked around instead"
     return who[:1].upper() + who[1:]

@@ -922,10 +922,14 @@ def skip_today(turn: Turn, reading: Reading | None = None) -> State:
             f"No problem — skipping today. I'll keep “{short(plan, 60)}” and ask again {again}."
         )
         return State.IDLE
-    if reading is not None and SAD_DAY.search(reading.text.lower()):
+    if reading is not None and (
+        SAD_DAY.search(reading.text.lower())
+        or reading.why == "not today: a hard day"
+        or re.search(r"\b(sick|ill|fever|flu|covid|hospital)\b", reading.text.lower())
+    ):
         # "don't bother me today, I'm at a funeral", "skip today, feeling kinda down tbh"
         someone = re.search(
-            r"\bmy (son|daughter|kid|kids|child|baby|husband|wife|partner|mum|mom|mother|dad|father"
+            r"\bmy (son|daughter|little one|kid|kids|child|baby|husband|wife|partner|mum|mom|mother|dad|father"
             r"|brother|sister|grandma|grandpa|grandmother|grandfather|dog|cat)\b",
             reading.text.lower(),
         )

@@ -372,8 +372,21 @@ def skip_day(turn: Turn, reading: Reading) -> State:
     member.memory[SKIP_DAYS] = sorted({*skipped, day.isoformat()})
     plan_next_morning(turn.uow, member, turn.now)
     plan_next_review(turn.uow, member, turn.now)
-    wish = "Happy birthday! 🎂 " if "birthday" in reading.text.lower() else "No problem — "
-    turn.say(f"{wish}No check-in on {day:%A %-d %B}.")
+    low = reading.text.lower()
+    occasion = re.search(r"\b(graduation|wedding|birthday|anniversary|funeral|surgery|exam)\b", low)
+    wish = (
+        "Happy birthday! 🎂 "
+        if "birthday" in low
+        else "Congratulations to her! 🎓 "
+        if occasion and occasion.group(1) == "graduation" and "daughter" in low
+        else "Congratulations to him! 🎓 "
+        if occasion and occasion.group(1) == "graduation" and "son" in low
+        else f"Enjoy the {occasion.group(1)}! "
+        if occasion and occasion.group(1) in ("graduation", "wedding", "anniversary")
+        else ""
+    )
+    off = f"No check-in on {day:%A %-d %B}." if wish else f"Done — no check-in on {day:%A %-d %B}."
+    turn.say(f"{wish}{off}")
     return _stay(turn)
 
 
@@ -445,12 +458,12 @@ def pause(turn: Turn, reading: Reading, lead: str = "") -> State:
         )
         return _stay(turn)
     if brk.start is not None and brk.start > turn.today:
-        return _days_off_later(turn, brk.start, resume_day, lead)
+        return _days_off_later(turn, brk.start, resume_day, lead, why=reading.text)
     pause_for(turn, resume_day, lead, why=reading.text)
     return State.IDLE
 
 
-def _days_off_later(turn: Turn, start: date, resume_day: date, lead: str) -> State:
+def _days_off_later(turn: Turn, start: date, resume_day: date, lead: str, why: str = "") -> State:
     """ "off next week" said on a Tuesday, "away march 9-13": those days are left out, and the
     check-ins until then come as usual (a pause from today would cost this week's asks)."""
     member = turn.member
@@ -475,9 +488,11 @@ def _days_off_later(turn: Turn, start: date, resume_day: date, lead: str) -> Sta
         if start.month == last.month
         else f"{start:%a %-d %b} – {last:%a %-d %b}"
     )
+    tired = re.search(r"\b(burn(t|ed)? ?out|exhausted|tired|rest|sick|ill|recover)", why, re.I)
+    wish = "Rest well — you've earned it." if tired else "Enjoy the time off!"
     turn.say(
         f"{lead}Got it — no check-ins {span}; I'll be back {back:%a %-d %b}. Until then, "
-        "as usual. Enjoy the time off!"
+        f"as usual. {wish}"
     )
     return _stay(turn)
 

@@ -476,6 +476,12 @@ def _day_in(year: int, month: str, day: int) -> date | None:
         return None
 
 
+_WHOLE_MONTH_OFF = re.compile(
+    rf"\b(?:take|taking|took|have|having|am off|i'?m off|off for|off in|off all of)\s+(?:all of |the whole of "
+    rf"|the month of |all )?{_MONTH}(?:\s+off)?\b(?!\s*\d)"
+)
+
+
 def find_break(text: str, today: date) -> Break | None:
     """'till monday', 'until March 20', 'next week', 'a week', '3 days', 'for two weeks',
     'march 9-13'. A break that begins later ('off next week' said on a Tuesday, 'away from the
@@ -484,6 +490,13 @@ def find_break(text: str, today: date) -> Break | None:
     ranged = _date_range(lowered, today)
     if ranged is not None:
         return ranged
+    whole_month = _WHOLE_MONTH_OFF.search(lowered)
+    if whole_month:  # "im taking april off entirely": the first of April to the first of May
+        number = _MONTHS.index(whole_month.group(1)[:3]) + 1
+        year = today.year + (1 if number < today.month else 0)
+        first = date(year, number, 1)
+        after = date(year + (number == 12), number % 12 + 1, 1)
+        return Break(until=after, start=first if first > today else None)
     if re.search(r"\bnext week\b", lowered) and not re.search(
         r"\b(till|til|until|untill|back|see you|talk|after|from|remind me|ask me again|ask again"
         r"|check in|text me|ping me|message me)\s+next week\b|\bthis (week )?and next\b",

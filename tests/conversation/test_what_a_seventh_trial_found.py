@@ -5,9 +5,12 @@ as the member typed it, with what the coach now says and keeps.
 
 from __future__ import annotations
 
+import pytest
+
+from bot.domain import AskStatus, Outcome
 from storage import Database
-from tests.support.chat import at_the_morning_question
-from tests.support.kept import the_ask
+from tests.support.chat import at_the_afternoon_question, at_the_morning_question
+from tests.support.kept import the_ask, the_asks, the_member
 
 
 def test_the_referral_one_about_a_friend_at_spotify_is_a_referral_there(
@@ -28,3 +31,118 @@ def test_the_follow_up_says_whom_not_the_whole_conversation(sqlite_db: Database)
     chat.say("no answer yet")
     [follow_up] = [line for line in chat.advance("3d") if "ago you asked" in line]
     assert "3 days ago you asked Lucia. Heard back from Lucia?" in follow_up
+
+
+# ------------------------------------------------------------- news at the 17:00 question
+
+NEWS_AT_FIVE = [
+    # (the ask planned, what the member typed at 17:00, the reply begins, the outcome kept)
+    (
+        "ask Dana to refer me for the PM role at Stripe",
+        "yess did it, she's submitting it tonight!!",  # (was "still open", asked again Tuesday)
+        "Great outcome. A two-line thank-you to Dana today",
+    ),
+    (
+        "ask Aisha for an intro to her boss at KPMG",
+        "omg aisha already looped me in with her boss over email!!",  # (was a new ask)
+        "Great outcome. A two-line thank-you to Aisha today",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("ask", "said", "begins"), NEWS_AT_FIVE, ids=[s for _, s, _ in NEWS_AT_FIVE]
+)
+def test_a_yes_in_their_words_at_five_is_a_yes(
+    sqlite_db: Database, ask: str, said: str, begins: str
+) -> None:
+    chat = at_the_afternoon_question(sqlite_db, ask)
+    [reply] = chat.say(said)
+    assert reply.startswith(begins)
+    done = the_ask(sqlite_db)
+    assert (done.status, done.outcome) == (AskStatus.MADE, Outcome.YES)
+
+
+def test_her_colleague_said_yes_when_she_couldnt_be_reached(sqlite_db: Database) -> None:
+    chat = at_the_afternoon_question(sqlite_db, "ask Priya for a referral at Stripe")
+    [reply] = chat.say(
+        "couldnt reach priya but her colleague James said he'd intro me to the hiring manager"
+    )
+    assert reply.startswith("Noted: you asked James. Great outcome.")
+    asks = {ask.who: (ask.status, ask.outcome) for ask in the_asks(sqlite_db)}
+    assert asks == {
+        "Priya": (AskStatus.DROPPED, None),
+        "James": (AskStatus.MADE, Outcome.YES),
+    }
+
+
+# --------------------------------------------------------------------- the job, and not yet
+
+
+def test_i_got_it_with_the_offer_is_the_job(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    [reply, *_] = chat.say("GUYS I GOT IT. offer from Siemens Healthineers 🎉🎉")
+    assert reply.startswith("Congratulations, Ana! 🎉")
+    assert the_member(sqlite_db).hired_at is not None
+
+
+def test_only_verbal_after_the_job_keeps_the_check_ins(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    chat.say("i got the job!!!")
+    [reply] = chat.say("wait its only verbal… can you keep the check ins going")
+    assert reply.startswith("Got it — not signed yet, so we keep going until it is.")
+    assert the_member(sqlite_db).hired_at is None
+
+
+def test_keep_going_i_panicked_right_after_stop_takes_it_back(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    chat.say("please stop messaging me")
+    [reply] = chat.say("actually no wait, keep going, i panicked")
+    assert reply.startswith("Welcome back! Check-ins are on")
+    assert not the_member(sqlite_db).stopped
+
+
+# ------------------------------------------------------------------------------- days off
+
+DAYS_OFF = [
+    # (said on Monday 2 March, the reply, the local dates left out)
+    (
+        "I'll be off from the 9th till the 13th, family wedding in Lagos 🎉",  # (was a pause)
+        "Got it — no check-ins Mon 9 – Fri 13 Mar; I'll be back Mon 16 Mar. Until then, as "
+        "usual. Enjoy the time off!",
+        ["2026-03-09", "2026-03-13"],
+    ),
+    (
+        "no check in this friday pls, my daughter's graduation 🎓",  # (was a vague plan)
+        "Congratulations to her! 🎓 No check-in on Friday 6 March.",
+        ["2026-03-06", "2026-03-06"],
+    ),
+    (
+        "im taking april off entirely, burnt out",  # (was `pause 7` offered)
+        "Got it — no check-ins Wed 1 – Thu 30 Apr; I'll be back Fri 1 May. Until then, as "
+        "usual. Rest well — you've earned it.",
+        ["2026-04-01", "2026-04-30"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("said", "reply", "span"), DAYS_OFF, ids=[s for s, _, _ in DAYS_OFF])
+def test_days_off_said_their_way_leave_those_days_out(
+    sqlite_db: Database, said: str, reply: str, span: list[str]
+) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    assert chat.say(said) == [reply]
+    member = the_member(sqlite_db)
+    skipped = member.memory.get("skip_days", [])
+    assert [skipped[0], skipped[-1]] == span
+    assert member.paused_until is None  # this week's check-ins still come
+
+
+def test_a_sick_child_skips_today_kindly(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    [reply] = chat.say("rough one, my little one has a fever, can we skip today")
+    assert reply == (
+        "I'm sorry — I hope your little one feels better soon. No ask needed; I'll be here "
+        "tomorrow at 09:00."
+    )
+    assert not any("12:00" in line for line in chat.advance("4h"))  # no midday nudge
