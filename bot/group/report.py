@@ -12,6 +12,7 @@ from bot.ports import UnitOfWork
 
 QUIET_DAYS = 7
 WEEKS = 4
+SHAPING = "clarifying"  # the member's conversation state while a plan is being coached
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class OrganizerReport:
     quiet: list[str]  # active members, here 7 days or more, with no plan at all in the last 7
     new: list[str]  # joined in the last 7 days, no plan yet (never "quiet for 7 days")
     passive: list[str]  # planned in the last 7 days, but nothing was a specific ask
+    shaping: list[str]  # a plan said and still being coached, not yet counted anywhere above
     not_set_up: list[str]  # never finished onboarding
     undeliverable: list[str]
     paused: list[str]
@@ -37,7 +39,9 @@ class OrganizerReport:
     def everyone_asked(self) -> bool:
         """True only when every active member planned a specific ask in the last 7 days (planned:
         whether it was made is `made_this_week`)."""
-        return self.members > 0 and not (self.quiet or self.new or self.passive or self.not_set_up)
+        return self.members > 0 and not (
+            self.quiet or self.new or self.passive or self.shaping or self.not_set_up
+        )
 
 
 def build_report(uow: UnitOfWork, community: Community, now: datetime) -> OrganizerReport:
@@ -60,6 +64,9 @@ def build_report(uow: UnitOfWork, community: Community, now: datetime) -> Organi
     paused = [m.name for m in active if m.paused_until is not None and m.paused_until > now]
     stopped = [m.name for m in active if m.stopped]
     waiting = [m for m in active if m.id not in specific_recent and not away(m)]
+    # "go to a meetup" said and being coached right now: no plan kept yet, but not silence
+    shaping = [m.name for m in waiting if m.state == SHAPING and m.state_data.get("draft")]
+    waiting = [m for m in waiting if m.name not in shaping]
     quiet = [m.name for m in waiting if m.id not in planned and m.created_at <= week_ago]
     new = [m.name for m in waiting if m.id not in planned and m.created_at > week_ago]
     passive = [m.name for m in waiting if m.id in planned]
@@ -85,6 +92,7 @@ def build_report(uow: UnitOfWork, community: Community, now: datetime) -> Organi
         quiet=sorted(quiet),
         new=sorted(new),
         passive=sorted(passive),
+        shaping=sorted(shaping),
         not_set_up=sorted(not_set_up),
         undeliverable=sorted(m.name for m in members if m.undeliverable),
         paused=sorted(paused),
@@ -120,6 +128,11 @@ def report_text(report: OrganizerReport) -> str:
         lines.append(
             f"Planned, but no specific ask in {QUIET_DAYS} days (only events, coffees or "
             f"vague plans): {', '.join(report.passive)}"
+        )
+    if report.shaping:
+        lines.append(
+            f"Shaping a plan with the coach right now (not counted above until it's settled): "
+            f"{', '.join(report.shaping)}"
         )
     if report.not_set_up:
         lines.append(f"Never finished setting up: {', '.join(report.not_set_up)}")

@@ -53,3 +53,24 @@ def test_share_names_on_shows_the_open_ask_in_the_digest(sqlite_db: Database) ->
     chat.advance("7d")
     digest = chat.say("digest")[0]
     assert "• Bea: a referral at Target (asking Raj Patel)" in digest
+
+
+def test_a_plan_still_being_coached_is_neither_silence_nor_counted(sqlite_db: Database) -> None:
+    """A seventh trial: Cleo said "go to a meetup" and was being coached; the report called her
+    "no ask yet" beside a 100% specific share, as if she had said nothing."""
+    chat = organizer(sqlite_db)
+    chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
+    chat.greet("Cleo")
+    chat.say("ok", user="Cleo")
+    chat.say("go to a meetup", user="Cleo")  # the coach asks who and for what; no answer yet
+    report = chat.say("report")[0]
+    assert (
+        "Shaping a plan with the coach right now (not counted above until it's settled): Cleo"
+        in (report)
+    )
+    assert "no ask yet: Cleo" not in report
+    assert "Everyone planned a specific ask" not in report
+    chat.say("not sure", user="Cleo")  # kept as it is: a passive plan, now counted
+    report = chat.say("report")[0]
+    assert "only events, coffees or vague plans): Cleo" in report
+    assert "Shaping a plan" not in report
