@@ -646,6 +646,9 @@ def _schedule(turn: Turn, reading: Reading) -> str:
             "how it went — no need to set that."
         )
     why = "I'm your ask coach: " if asks_why else ""
+    if re.search(r"\b(have to|need to|got to|gotta|must)\b", low):
+        # "do i have to do this every single day??"
+        why = "No — one ask a working day is the rhythm, not a rule, and `skip` is always fine. "
     if re.search(r"\bwhat time is it\b", low):
         local = turn.now.astimezone(ZoneInfo(member.timezone))
         why = f"It's {local:%H:%M} for you. "
@@ -658,7 +661,7 @@ def _schedule(turn: Turn, reading: Reading) -> str:
 _GROUP_PROGRESS = re.compile(
     r"\bhow('?s| is| are) (the|my|our)|\bwho (hasn'?t|has not|didn'?t|did not|haven'?t)\b"
     r"|\bquiet|\binactive|\bstuck|\bstats|\bnumbers|\breport|\bprogress"
-    r"|\bhow many (asks|people|members)\b|\bhow (active|engaged)\b",
+    r"|\bhow many (of )?(my |our |the )?(asks|people|members|folks)\b|\bhow (active|engaged)\b",
     re.IGNORECASE,
 )
 
@@ -742,6 +745,9 @@ def _how_to_ask(turn: Turn, reading: Reading) -> str:
     """ "what should i say?": the words for the ask — or, once asked and waiting, for a nudge.
     "can you write the message for me?" gets a draft of the open ask ("shorter" a short one)."""
     ask = latest_open_ask(turn)
+    said_yes = last_plan(turn)
+    if ask is None and said_yes is not None and said_yes.outcome == Outcome.YES and said_yes.who:
+        return _how_to_thank(turn, reading)  # "what do i even write tho?" after her yes
     if (
         ask is not None
         and ask.who

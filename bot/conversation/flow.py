@@ -22,6 +22,7 @@ from bot.conversation.intents import (
     Intent,
     Reading,
     news_then_question,
+    question_then_plan,
     read,
     settings_aside,
 )
@@ -222,6 +223,15 @@ def respond_to_text(turn: Turn, text: str, after_onboarding: bool = False) -> St
         after = act(turn, read(news, context), state)
         member.state = after
         return act(turn, read(question, replace(context, state=after)), after)
+    asked_first = question_then_plan(text, context)
+    if asked_first is not None:
+        # "is it weird to message someone I met once? was thinking of asking Ben Ortiz for …":
+        # the answer, then the plan noted
+        question, plan = asked_first
+        act(turn, read(question, context), state)
+        return act(
+            turn, read(plan, replace(context, state=State(member.state))), State(member.state)
+        )
     reading = read(text, context)
     if after_onboarding and reading.intent in (
         Intent.GREETING,

@@ -359,7 +359,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
     (
         Topic.PRIVACY,
         re.compile(
-            r"\bwho (can )?(see|sees|reads?|has access)\b|\b(is|are) (this|my \w+|it) "
+            r"\bwho (can |could |gets to |is able to )?(actually |really |else )?(see|sees|reads?|has access)\b"
+            r"|\b(is|are) (this|my \w+|it) "
             r"(private|confidential|shared|public)\b|\bdo you (share|sell|store|keep)\b(?! (on )?(messag|text|ping|bug|writ|dm|send|ask|remind))|"
             r"\bprivacy\b|\bcan (the )?(organi[sz]er|admin|group|others?|everyone) see\b"
             r"|\bwhat (exactly )?do (you|u) (exactly |actually |even |really )?(store|keep|save|hold|have on me|"
@@ -450,8 +451,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"|\bwhat (should|do|can) i (say|write|send) to (a|the|my) (recruiter|hiring manager|stranger"
             r"|founder|alum|alumni|contact|connection)\b|\bhow (do|should|can) i ask (for|someone|people|"
             r"him|her|them)\b"
-            r"|^(so |ok |and |but )?what (should|do|would|can) i (say|write|text|send)( to (him|her|them))?"
-            r"( exactly| then| now)?\??$"
+            r"|^(so |ok |and |but )?what (should|do|would|can) i (even |actually )?(say|write|text|send)"
+            r"( to (him|her|them))?( exactly| then| now| tho| though)?(,? keep it short)?\??$"
             # "can you write the message for me?", "draft it for me pls", "shorter?"
             r"|\b(write|draft|word|type) (the |a |my )?(message|msg|email|text|dm|note|it|one)"
             r"( up)? for me\b|\b(can|could|would) (you|u) (write|draft) (it|that|this|the|a|one)\b"
@@ -498,6 +499,9 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
         Topic.SCHEDULE,
         re.compile(
             r"\bwhen (do|will|are) (you|u) (message|messaging|check|checking|ping|write|text|dm)"
+            # "wait do i have to do this every single day??"
+            r"|\b(do|must|should) i (have to|need to|got to|gotta|really have to) (do|answer|reply"
+            r"|ask|make)( this| it| one| an ask)? (every|each)( single)? (day|morning|weekday)\b"
             r"|\b(what are|show( me)?|what'?s) my (settings|preferences|schedule|check-?in days)\b"
             r"|\b(do|will|does) (you|u|this) (work|run|message|write|check in|ping)( me)? (on )?"
             r"(weekends?|saturdays?|sundays?|holidays?)\b"
@@ -684,6 +688,9 @@ def _read(text: str, low: str, context: Context) -> Reading:
         # "no ask today, i have interview with itau at 14h, i am so nervous 😬": skip, never
         # a lecture about nerves
         return reading(Intent.SKIP, "no ask today", when="tomorrow")
+    if state in (State.IDLE, State.AWAITING_ASK) and _ONE_TOMORROW.match(low):
+        # "i'll do one tomorrow, promise 🙏": today off, and tomorrow's question
+        return reading(Intent.SKIP, "one tomorrow instead", when="tomorrow")
     if vocab.WRONG_CHAT.search(low) and len(words) <= 12 and state != State.CONFIRM_FORGET:
         return reading(Intent.OTHER, "wrong chat")
     if vocab.LAUGH.match(low):
@@ -757,7 +764,10 @@ def _read(text: str, low: str, context: Context) -> Reading:
         )
     if re.search(
         r"\bwhat (does|will|would) (the |this week'?s |our )?(weekly )?digest (look like|say|show)\b"
-        r"|\bpreview (the|of the|this week'?s) digest\b",
+        r"|\bpreview (the|of the|this week'?s) digest\b"
+        # "can u show me what the weekly summary will look like before it goes out"
+        r"|\b(show|see|preview)\b.{0,25}\b(weekly (summary|digest|post|update|roundup)|digest)\b"
+        r".{0,20}\b(look like|before it (goes|is sent|gets posted|goes out)|will say|preview)\b",
         low,
     ):
         return reading(Intent.COMMAND, "asks for the digest preview", word="digest")
@@ -1177,6 +1187,12 @@ def _read(text: str, low: str, context: Context) -> Reading:
         and someone_in(text)
     ):  # "Hm, maybe my mother's friend Gloria… Would that be appropriate?": the answer, doubted
         return reading(Intent.PLAN, "a person, offered with a doubt")
+    if (
+        state in _PLAN_STATES
+        and re.search(r"\b(maybe|what about|how about) (her|him|them|she|he)\??$", low)
+        and someone_in(text)
+    ):  # "my neighbour Carol does HR at Kaiser, maybe her?": the person, offered
+        return reading(Intent.PLAN, "a person, offered with a doubt")
     if state in _PLAN_STATES and _hedged_fragment(low):
         return reading(Intent.PLAN, "a hedged answer, not a question")
     if (
@@ -1195,6 +1211,11 @@ def _read(text: str, low: str, context: Context) -> Reading:
         if answer is not None:
             return Reading(answer[0], text, answer[1], result=answer[2], when=answer[3])
 
+    group_time = _GROUP_TIME.search(low)
+    if group_time and (at := _last_time(low, loose=True)) is not None:
+        # "change the default check-in time for the whole group to 8:30": `admin time 08:30`
+        # (refused for anyone but the group's organizers)
+        return reading(Intent.COMMAND, "the group's time", word="admin", rest=f"time {at:%H:%M}")
     schedule = (
         None
         if vocab.WHY_QUESTION.search(low)
@@ -1225,8 +1246,12 @@ def _read(text: str, low: str, context: Context) -> Reading:
             )
     target = vocab.TARGET_ADD.match(low)
     if target:
-        raw = next(g for g in (target.group(k) for k in ("list", "list2", "list3", "list4")) if g)
+        raw = next(
+            g for g in (target.group(k) for k in ("list", "list2", "list3", "list4", "list5")) if g
+        )
         listed, more = list_and_rest(as_written(text, raw))
+        if target.group("after5"):  # "add klarna to my list. todays ask: my old flatmate Jonas, …"
+            more = vocab.ASK_LEAD.sub("", as_written(text, target.group("after5")))
         companies = split_companies(listed)
         if companies:
             return reading(
@@ -1480,6 +1505,25 @@ def news_then_question(text: str, context: Context) -> tuple[str, str] | None:
     ):
         return None
     return news, question
+
+
+def question_then_plan(text: str, context: Context) -> tuple[str, str] | None:
+    """A question to the coach, then the plan it is about, in one message ("is it weird to
+    message someone I only met once? was thinking of asking Ben Ortiz for a 15 min chat about
+    his team"): the question and the plan, each to be read on its own; None unless the whole
+    reads as the question and the part after it alone is a specific ask."""
+    if context.state not in _PLAN_STATES:
+        return None
+    joint = text.find("?")
+    if joint < 0 or not text[joint + 1 :].strip():
+        return None
+    question, plan = text[: joint + 1].strip(), text[joint + 1 :].strip()
+    if read(text, context).intent != Intent.QUESTION:
+        return None
+    plan = re.sub(r"(?i)^(i was|i'?m|was|been) thinking (of|about) (?=asking\b)", "", plan)
+    if assessed(plan).verdict != Verdict.SPECIFIC or read(plan, context).intent != Intent.PLAN:
+        return None
+    return question, plan
 
 
 def _someone_else_away(low: str) -> bool:
@@ -1817,6 +1861,23 @@ _DETAIL_ONLY = re.compile(
     r"^(?:(?:oh|and|also|btw|sorry|oops)[,!. ]+)?(?:it'?s |its |this is |that'?s |the ask is )?"
     r"(?:for|at|with|on) (?:the |a |an |her |his |their )?[\w'&. -]{0,40}\b(?:job|role|position"
     r"|opening|team|internship|posting|req|program|programme|fellowship)\b[\w'&., -]{0,30}$"
+)
+
+
+# "i'll do one tomorrow, promise", "gonna make my ask tmrw": no ask today, one tomorrow.
+_ONE_TOMORROW = re.compile(
+    r"^((ok|okay|sorry|hmm|honestly|ugh)[,. ]+)*(i'?ll|i will|ill|gonna|going to|i'?m gonna) (do|make"
+    r"|send|try|have) (one|it|an ask|my ask|the ask|one ask)( for sure)? (tomorrow|tmrw|tmr|tmw)\b"
+    r"(?!.*\b(ask|asking) [a-z]+ (for|to)\b)"
+)
+
+
+# The group's default time, not the member's own: "set the default check-in time for the whole
+# group to 8:30", "everyone's check-ins at 8 please".
+_GROUP_TIME = re.compile(
+    r"\b(default|group'?s|the whole (group|club)|for (the )?(whole )?(group|club|everyone|everybody)"
+    r"|everyone'?s|everybody'?s|all members)\b.{0,40}\b(check-?ins?|time|messages?)\b"
+    r"|\b(check-?ins?|time)\b.{0,30}\b(for (the )?(whole )?(group|club|everyone|everybody|all members))\b"
 )
 
 

@@ -88,7 +88,11 @@ def _two_asks(turn: Turn, text: str) -> tuple[Assessment, Assessment] | None:
         if _two_people(first, second):
             return first, second
     splits = [(split, "") for split in TWO_ASKS.finditer(text)]
-    splits += [(split, "Ask ") for split in TWO_ASKS_ELIDED.finditer(text)]
+    splits += [
+        # ("…, and my brother in law Carlos to check my headline": his name reads best alone)
+        (split, "" if text[split.end() :].lower().startswith("my ") else "Ask ")
+        for split in TWO_ASKS_ELIDED.finditer(text)
+    ]
     for split, verb in splits:
         first = judge(turn, text[: split.start()])
         second = judge(turn, verb + text[split.end() :])

@@ -146,3 +146,98 @@ def test_a_sick_child_skips_today_kindly(sqlite_db: Database) -> None:
         "tomorrow at 09:00."
     )
     assert not any("12:00" in line for line in chat.advance("4h"))  # no midday nudge
+
+
+# ------------------------------------------------------ one message at the morning question
+
+AT_THE_MORNING_QUESTION = [
+    # (what the member typed, how the coach's answer begins)
+    ("pls call me Bea, nobody calls me Ana lol", "Got it — I'll call you Bea from now on."),
+    (
+        "my neighbour Carol does HR at Kaiser, maybe her?",  # (was "Good question — I'm best…")
+        "“my neighbour Carol does HR at Kaiser, maybe her?” — a good chance to ask. What will "
+        "you ask Carol for",
+    ),
+    (
+        "wait do i have to do this every single day??",
+        "No — one ask a working day is the rhythm, not a rule, and `skip` is always fine.",
+    ),
+    ("who can actually see what i tell you here?", "Your DMs with me are private"),
+    ("i'll do one tomorrow, promise 🙏", "No problem — skipping today. I'll ask again tomorrow"),
+    ("can i see the report on how everyone else is doing?", "Each week the group's digest shows"),
+]
+
+
+@pytest.mark.parametrize(
+    ("said", "begins"), AT_THE_MORNING_QUESTION, ids=[s for s, _ in AT_THE_MORNING_QUESTION]
+)
+def test_said_at_the_morning_question_gets_its_own_answer(
+    sqlite_db: Database, said: str, begins: str
+) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    [reply] = chat.say(said)
+    assert reply.startswith(begins), reply
+
+
+def test_a_question_then_the_plan_gets_the_answer_and_the_plan(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    answer, noted = chat.say(
+        "is it weird to message someone I only met once at a conference? was thinking of asking "
+        "Ben Ortiz from the AWS summit for a 15 min chat about his team"
+    )
+    assert answer.startswith("Not rude")
+    assert noted.startswith("That's a real ask: Ben Ortiz, a 15 min chat about his team.")
+
+
+def test_the_time_from_tomorrow_and_todays_ask_are_both_done(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    moved, noted = chat.say(
+        "move me to 8am from tomorrow pls and today im asking Olu for 2 names at Flutterwave"
+    )
+    assert moved.startswith("Done: check-ins mon-fri at 08:00")
+    assert noted.startswith("That's a real ask: Olu, 2 names at Flutterwave.")
+    assert the_ask(sqlite_db).deadline == "today"  # ("tomorrow" was the move, not the ask's day)
+
+
+def test_two_asks_one_of_a_brother_in_law(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    [reply] = chat.say(
+        "asking Hana for a referral at Shopify, and my brother in law Carlos to check my "
+        "linkedin headline"
+    )
+    assert reply.startswith(
+        "Two real asks: Hana, a referral at Shopify — and Carlos, a review of your linkedin headline."
+    )
+    assert [ask.who for ask in the_asks(sqlite_db)] == ["Hana", "Carlos"]
+
+
+def test_targets_then_todays_ask_are_both_kept(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    added, noted = chat.say(
+        "add klarna and spotify to my list. todays ask: my old flatmate Jonas, an intro to "
+        "someone on spotify's data team"
+    )
+    assert added == "Added Klarna and Spotify."
+    assert noted.startswith("That's a real ask: Jonas, an intro to someone on Spotify's data team.")
+
+
+# ------------------------------------------------------------------------ after the answer
+
+
+def test_a_lead_who_runs_the_team_is_named_without_who(sqlite_db: Database) -> None:
+    chat = at_the_afternoon_question(sqlite_db, "ask Naledi for a referral at Discovery")
+    chat.say("made it")
+    [reply] = chat.say("she cant refer me but said i should talk to Bongani who runs the team")
+    assert "Bongani who" not in reply
+    assert "tell me your ask of Bongani: “Ask Bongani for …”." in reply
+
+
+def test_a_thank_you_card_sent_is_praised(sqlite_db: Database) -> None:
+    chat = at_the_afternoon_question(sqlite_db, "ask Grace for a referral at BP")
+    chat.say("made it")
+    chat.say("said yes")
+    assert chat.say("already sent her a thank you card lol") == [
+        "Lovely — a thank-you is how doors stay open. 🙌"
+    ]
+    [words] = chat.say("what do i even write tho, keep it short?")
+    assert "Thank you so much, Grace" in words
