@@ -110,3 +110,19 @@ def test_an_organizer_asking_for_numbers_in_their_words_gets_the_report(
     assert report.startswith("Organizer report for")  # (was advice on how many asks to make)
     [member] = chat.say(asked, user="Bea")
     assert member.startswith("The group's numbers go to its organizers; yours are in `stats`.")
+
+
+def test_an_organizer_in_their_own_words_previews_the_digest_and_sets_the_time(
+    sqlite_db: Database,
+) -> None:
+    chat = _organizer_olu_and(sqlite_db, "Bea")
+    [preview, *_] = chat.say(
+        "can u show me what the weekly summary will look like before it goes out"
+    )
+    assert preview.startswith("Preview of the next digest")
+    [moved] = chat.say("change the default check-in time for the whole group to 8:30")
+    assert moved == "New members will be asked at 08:30. Members keep their own `time`."
+    [refused] = chat.say("set everyone's check-ins to 8 please", user="Bea")
+    assert refused == "Only the group's admins or coaches can change its settings."
+    [settings] = chat.say("admin")
+    assert settings.startswith("Group settings: check-ins at 08:30")
