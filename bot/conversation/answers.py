@@ -492,9 +492,25 @@ def _group_knows(turn: Turn, companies: list[str]) -> list[str]:
     ]
 
 
+_A_MOVE_INTO = re.compile(
+    r"\b(?:move|moving|switch|switching|transition|transitioning|pivot|pivoting|get|getting|break)"
+    r" (?:in)?to (?P<field>[a-z][a-z &/-]{2,30}?)(?:[.,!?]|$| role| roles| jobs?\b| field\b)"
+)
+
+
 def _what_to_ask(turn: Turn, reading: Reading) -> str:
     targets = _targets(turn)
     data = turn.member.state_data
+    move = _A_MOVE_INTO.search(reading.text.lower())
+    if move and not data.get("who"):
+        # "an example ask for someone in nursing? i want to move into case management"
+        field = move.group("field").strip()
+        return (
+            f"For a move into {field}, two asks that work: someone you've worked with who knows a "
+            f"person in {field}, for an intro and 15 minutes on how they got in — e.g. “Ask Maria "
+            f"(my old manager) to introduce me to someone in {field}” — or someone already in "
+            f"{field}, for what they'd look for in a newcomer. Who comes to mind?"
+        )
     if turn.member.state == State.CLARIFYING and data.get("who"):
         # "What will you ask Dana for?" — "whatever u think is best": ideas for Dana
         who = yours(str(data["who"]))
@@ -547,6 +563,13 @@ def _what_to_ask(turn: Turn, reading: Reading) -> str:
 
 
 def _who_to_ask(turn: Turn, reading: Reading) -> str:
+    company = posting_company(reading.text)
+    if company:  # "https://jobs.lever.co/figma/… this is the one, who should i ask?"
+        return (
+            f"For this {company} role: who do you know at {company} — a former colleague, a "
+            f"classmate, someone from a meetup? Ask them for a referral and send the link. No one "
+            f"yet? `who knows someone at {company}?` asks the group for you."
+        )
     yes, named = _people(turn)
     targets = _targets(turn)
     if yes:

@@ -365,7 +365,12 @@ def clarify(turn: Turn, reading: Reading) -> State:
             # the favour is there and the person known ("i want he refer me"): put together
             candidate = judge(turn, f"Ask {who} for {candidate.what}")
         if candidate.verdict == Verdict.SPECIFIC:
-            return record(turn, _with_the_company(turn, candidate, data, text))
+            candidate = _with_the_company(turn, candidate, data, text)
+            if candidate.deadline is None and data.get("draft"):
+                # "coffee with Frank on wednesday" … "the intro to their CFO": on Wednesday
+                said = judge(turn, str(data["draft"])).deadline
+                candidate = replace(candidate, deadline=said) if said else candidate
+            return record(turn, candidate)
         candidates.append(candidate)
     best = min(candidates, key=lambda c: (len(c.missing), c.verdict == Verdict.PASSIVE))
     # The plan so far, in the member's own words, never the coach's "Ask … for …" readings.
@@ -491,7 +496,8 @@ def _combinations(data: dict[str, object], answer: str) -> list[str]:
     who = data.get("who")
     what = data.get("what")
     asking = str(data.get("asking", ""))
-    body = LEADING_HEDGE.sub("", TRAILING_HEDGE.sub("", answer.strip())).rstrip(".!?")
+    answer = re.sub(r"(?i)[\s,]+then\W*$", "", answer.strip())  # "ok the intro to their CFO then"
+    body = LEADING_HEDGE.sub("", TRAILING_HEDGE.sub("", answer)).rstrip(".!?")
     kind = _KIND_PICKED.fullmatch(body)
     if kind and assessed(str(data.get("draft", ""))).company:
         # "ok the referral one" about "my friend lucia? she works at spotify": a referral there
@@ -626,6 +632,8 @@ def _afternoon(turn: Turn, ask: Ask) -> str:
     said when it comes today: " I'll check in at 17:00."; an ask for a later day ("… on
     Thursday", "tomorrow at our coffee") is asked about that day."""
     later = _planned_for(turn, ask.text)
+    if later is None and ask.deadline:  # pieced together: the day said earlier ("on wednesday")
+        later = _planned_for(turn, ask.deadline)
     if later is not None:
         assert turn.member.id is not None
         turn.uow.checkins.cancel_pending(turn.member.id, [CheckInKind.NUDGE])

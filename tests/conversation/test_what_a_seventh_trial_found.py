@@ -241,3 +241,28 @@ def test_a_thank_you_card_sent_is_praised(sqlite_db: Database) -> None:
     ]
     [words] = chat.say("what do i even write tho, keep it short?")
     assert "Thank you so much, Grace" in words
+
+
+def test_a_job_link_with_who_should_i_ask_names_the_company(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    [reply] = chat.say("https://jobs.lever.co/figma/8c1f2a this is the one, who should i ask?")
+    assert reply.startswith("For this Figma role: who do you know at Figma")
+
+
+def test_an_example_for_a_move_into_a_field_names_the_field(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    [reply] = chat.say(
+        "can u give me an example ask for someone in nursing? i want to move into case management"
+    )
+    assert reply.startswith("For a move into case management, two asks that work")
+
+
+def test_coffee_on_wednesday_finished_later_is_asked_about_wednesday(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    chat.say("having coffee with my old boss Frank on wednesday")
+    chat.say("no idea what to ask him honestly, we just catch up every few months")
+    [reply] = chat.say("ok the intro to their new CFO then")
+    assert reply == (
+        "That's a real ask: Frank, an intro to their new CFO. Noted — good luck! I'll check in "
+        "on Wednesday at 17:00."
+    )
