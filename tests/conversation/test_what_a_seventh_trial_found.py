@@ -12,16 +12,39 @@ from storage import Database
 from tests.support.chat import at_the_afternoon_question, at_the_morning_question
 from tests.support.kept import the_ask, the_asks, the_member
 
+PIECED_TOGETHER = [
+    # (what the member typed, one message at a time; the coach's last answer)
+    (
+        [
+            "maybe my friend lucia? she works at spotify",
+            "idk what would u ask her",
+            "ok the referral one",
+        ],
+        "That's a real ask: Lucia, a referral at Spotify. Noted — good luck! I'll check in at 17:00.",
+    ),
+    (
+        [  # the day said first is kept, and "then" is no part of the favour
+            "having coffee with my old boss Frank on wednesday",
+            "no idea what to ask him honestly, we just catch up every few months",
+            "ok the intro to their new CFO then",
+        ],
+        "That's a real ask: Frank, an intro to their new CFO. Noted — good luck! I'll check in "
+        "on Wednesday at 17:00.",
+    ),
+]
 
-def test_the_referral_one_about_a_friend_at_spotify_is_a_referral_there(
-    sqlite_db: Database,
+
+@pytest.mark.parametrize(
+    ("said", "noted"), PIECED_TOGETHER, ids=[s[-1] for s, _ in PIECED_TOGETHER]
+)
+def test_a_plan_pieced_together_keeps_what_was_said_first(
+    sqlite_db: Database, said: list[str], noted: str
 ) -> None:
     chat = at_the_morning_question(sqlite_db)
-    chat.say("maybe my friend lucia? she works at spotify")
-    chat.say("idk what would u ask her")
-    [reply] = chat.say("ok the referral one")
-    assert reply.startswith("That's a real ask: Lucia, a referral at Spotify.")
-    assert (the_ask(sqlite_db).who, the_ask(sqlite_db).company) == ("Lucia", "Spotify")
+    *before, last = said
+    for words in before:
+        chat.say(words)
+    assert chat.say(last) == [noted]
 
 
 def test_the_follow_up_says_whom_not_the_whole_conversation(sqlite_db: Database) -> None:
@@ -165,6 +188,14 @@ AT_THE_MORNING_QUESTION = [
     ("who can actually see what i tell you here?", "Your DMs with me are private"),
     ("i'll do one tomorrow, promise 🙏", "No problem — skipping today. I'll ask again tomorrow"),
     ("can i see the report on how everyone else is doing?", "Each week the group's digest shows"),
+    (
+        "https://jobs.lever.co/figma/8c1f2a this is the one, who should i ask?",
+        "For this Figma role: who do you know at Figma",
+    ),
+    (
+        "can u give me an example ask for someone in nursing? i want to move into case management",
+        "For a move into case management, two asks that work",
+    ),
 ]
 
 
@@ -241,28 +272,3 @@ def test_a_thank_you_card_sent_is_praised(sqlite_db: Database) -> None:
     ]
     [words] = chat.say("what do i even write tho, keep it short?")
     assert "Thank you so much, Grace" in words
-
-
-def test_a_job_link_with_who_should_i_ask_names_the_company(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    [reply] = chat.say("https://jobs.lever.co/figma/8c1f2a this is the one, who should i ask?")
-    assert reply.startswith("For this Figma role: who do you know at Figma")
-
-
-def test_an_example_for_a_move_into_a_field_names_the_field(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    [reply] = chat.say(
-        "can u give me an example ask for someone in nursing? i want to move into case management"
-    )
-    assert reply.startswith("For a move into case management, two asks that work")
-
-
-def test_coffee_on_wednesday_finished_later_is_asked_about_wednesday(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    chat.say("having coffee with my old boss Frank on wednesday")
-    chat.say("no idea what to ask him honestly, we just catch up every few months")
-    [reply] = chat.say("ok the intro to their new CFO then")
-    assert reply == (
-        "That's a real ask: Frank, an intro to their new CFO. Noted — good luck! I'll check in "
-        "on Wednesday at 17:00."
-    )
