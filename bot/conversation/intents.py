@@ -1939,6 +1939,13 @@ def _schedule(text: str, low: str, context: Context) -> Reading | None:
         assessment_who = assessed(text).who
         if assessment_who is not None:
             return None
+    if (
+        part_of_day
+        and at is not None
+        and at.hour < 12
+        and re.match(r"(afternoon|after lunch|evening)", part_of_day.group(1))
+    ):  # "can u do evenings instead like 7": 19:00
+        at = time(at.hour + 12, at.minute)
     if part_of_day and at is None:
         word = part_of_day.group(1)
         at = {

@@ -9,7 +9,7 @@ import pytest
 
 from bot.domain import AskStatus, Outcome
 from storage import Database
-from tests.support.chat import at_the_afternoon_question, at_the_morning_question
+from tests.support.chat import Chat, at_the_afternoon_question, at_the_morning_question
 from tests.support.kept import the_ask, the_asks, the_member
 
 PIECED_TOGETHER = [
@@ -272,3 +272,24 @@ def test_a_thank_you_card_sent_is_praised(sqlite_db: Database) -> None:
     ]
     [words] = chat.say("what do i even write tho, keep it short?")
     assert "Thank you so much, Grace" in words
+
+
+# ------------------------------------------------------------- the schedule, said by hand
+
+SCHEDULE_AT_THE_WELCOME = [
+    # (the answer to the welcome, the schedule kept) — tried by hand beside the trial
+    ("sure 9 works but can we skip mondays", "tue,wed,thu,fri at 09:00"),  # (Mondays were kept)
+    ("can u do evenings instead like 7", "mon-fri at 19:00"),  # (was 07:00)
+]
+
+
+@pytest.mark.parametrize(
+    ("said", "kept"), SCHEDULE_AT_THE_WELCOME, ids=[s for s, _ in SCHEDULE_AT_THE_WELCOME]
+)
+def test_the_schedule_said_at_the_welcome_is_kept_as_meant(
+    sqlite_db: Database, said: str, kept: str
+) -> None:
+    chat = Chat(sqlite_db, start="2026-03-02T08:00")
+    chat.greet()
+    [reply] = chat.say(said)
+    assert reply.startswith(f"You're set: {kept} (America/Chicago).")
