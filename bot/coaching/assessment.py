@@ -653,7 +653,7 @@ def _doubt_after(low: str, start: int, pos: int) -> str | None:
     return low[start : min(len(low), doubt.end() + 40)].strip()
 
 
-_LOWER_NAME = re.compile(r"[a-zà-öø-ÿ][\w'-]*(?:\s[a-zà-öø-ÿ][\w'-]*){0,2}")
+_LOWER_NAME = re.compile(r"[a-zà-öø-ÿ][\w'-]*\.?(?:\s[a-zà-öø-ÿ][\w'-]*){0,2}")
 _LOWER_KEEP = frozenset(
     {"my", "our", "the", "mom", "dad", "mum", "grandma", "grandpa", "mon", "meu", "minha", "mi"}
 )
