@@ -1696,6 +1696,12 @@ def _bare_favours(text: str, low: str, after_person: Sequence[int]) -> Iterator[
         ):
             # "Ankit bhai se referral …" ("from", in Hindi), "Dream11 mein referral" ("in")
             where = where.rsplit(" ", 1)[0] if " " in where else ""
+        if (
+            where.lower() == "for"
+            and m.group(2) != "recommendation"
+            and low[m.end() : m.end() + 1] == ","
+        ):
+            where = ""  # "ask Grzegorz for reference, he was my shift leader": no article
         if any(word in COMMON_WORDS for word in where.lower().split()):
             continue  # "ask Kevin about his referral", "ask my boss for a recommendation"
         kind, what = _BARE_KINDS[m.group(2)]
