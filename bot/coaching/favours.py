@@ -995,12 +995,14 @@ _QUESTION = re.compile(
     r"|where|why|which|who(?=\s(?:the|heads|runs|manages|leads|handles|i\s(?:should|could|can|need)|to|else)\s))\b"
     # "ask: does her company take people without a C+E licence?": the question after a colon.
     r"|\b(?:ask(?:s|ed|ing)?(?:\s[\w'.-]+){0,2}?"
+    # "ask Ben Adeyemi about one thing: does …", "asking her one thing: is the role …".
+    r"|ask(?:s|ed|ing)?(?:\s[\w'.-]+){1,3}?\s(?:about\s)?one\s(?:thing|question)"
     # "question for Hiroshi: does Toyota's rotational program take people over 40?"
     r"|(?:q|question|questions)\sfor\s[\w'.@-]+(?:\s[\w'.-]+)?)"
     r"(?:\s?:\s(?:\d\)\s)?"
     # "ask him does the Storehouse hire guides", "ask her is there Saturday work going": the
     # question put as asked, with no "if" (Irish and Australian English).
-    r"|\s(?=(?:does|do|is|are)\s(?:the|there|they|his|her|their|any)\s))"
+    r"|,?\s(?=(?:does|do|is|are)\s(?:the|there|they|his|her|their|any)\s))"
     r"((?:does|do|is|are|can|will|did|has|have|would|could)\s)"
 )
 _ASKED_AFTER = re.compile(r"\bask(?:s|ed|ing)?\b")
