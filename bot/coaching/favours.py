@@ -217,6 +217,10 @@ _REFERRAL = re.compile(
     r"|on\sthe\sdesk\sof|(?<=along\s)for|in\sthe\shands\sof|in(?!\s(?:touch|contact|order|shape|line)\b)"
     # "pass along my resume for the network tech job": the job names where it goes.
     r"|for(?=\s(?:the|a|an|this|that)\s(?:[\w-]+\s){0,4}?(?:job|role|position|opening|req)\b))\b"
+    # "take my cv to his manager": a document carried to a person (never "take me to …").
+    rf"|\btak(?:e|es|ing)\smy\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC})\s(?:straight\s|directly\s)?to"
+    r"(?=\s(?:the|his|her|their)\s(?:[\w-]+\s){0,2}?(?:manager|recruiter|boss|lead|director|head"
+    r"|owner|hr|supervisor|principal)\b)"
     # "… and pass on my portfolio": a document passed on, the person it goes to said before.
     rf"|\b(?:pass|forward)(?:es|ed|ing)?\s(?:along|on)\smy\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC})\b"
     # "get her to forward my CV", "send him my CV for the pharmacist post": a document handed
@@ -1099,6 +1103,7 @@ _GERUNDS = (
     ("re-submit", "resubmitting"),
     ("vouch", "vouching"),
     ("push", "pushing"),
+    ("take", "taking"),
 )
 
 
@@ -1739,6 +1744,7 @@ _REFERRAL_WORDS = _forms(
     " slip walk put post drop show endorse nominate add move resubmit push",
     "s es ed ing ting ped ping",
 ) | {"referred", "referring", "indicate", "indicates", "indicated", "indicating"}
+_REFERRAL_WORDS |= {"take", "takes", "taking"}
 _REFERENCE_WORDS = _forms(
     "reference referee recommendation letter ref lor endorsement testimonial rec recc reco recco"
     " carta lettre referencje empfehlungsschreiben",
