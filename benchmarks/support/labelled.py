@@ -60,6 +60,10 @@ HOLDOUT9B_SET = SETS_DIR / "asks-holdout-9b.tsv"
 # way; only the 240 to tune on are committed (the 80 of each kept aside are added later).
 DEV10A_SET = SETS_DIR / "asks-dev-10a.tsv"
 DEV10B_SET = SETS_DIR / "asks-dev-10b.tsv"
+# Two sets of 320 written blind in the tenth session (asks-11a.md, asks-11b.md), split the same
+# way (seed 11); only the 240 to tune on are committed (the 80 of each stay outside the repository).
+DEV11A_SET = SETS_DIR / "asks-dev-11a.tsv"
+DEV11B_SET = SETS_DIR / "asks-dev-11b.tsv"
 LABELS = ("specific", "vague", "passive")
 
 

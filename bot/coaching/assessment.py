@@ -653,7 +653,7 @@ def _doubt_after(low: str, start: int, pos: int) -> str | None:
     return low[start : min(len(low), doubt.end() + 40)].strip()
 
 
-_LOWER_NAME = re.compile(r"[a-zà-öø-ÿ][\w'-]*(?:\s[a-zà-öø-ÿ][\w'-]*){0,2}")
+_LOWER_NAME = re.compile(r"[a-zà-öø-ÿ][\w'-]*\.?(?:\s[a-zà-öø-ÿ][\w'-]*){0,2}")
 _LOWER_KEEP = frozenset(
     {"my", "our", "the", "mom", "dad", "mum", "grandma", "grandpa", "mon", "meu", "minha", "mi"}
 )
@@ -919,7 +919,8 @@ _TALK_ABOUT = re.compile(r"[^.;!?,]{0,40}?\s(?:about|abt)\s(?!(?:his|her|their|t
 # ", asking via email today".
 _BARE_ASK_REST = re.compile(
     r"(?:\s?\([^()]{0,80}\))?(?:\s(?:rn|now|today|tonight|tomorrow|tmrw|asap|later|first|next"
-    r"|via\s(?:e-?mail|text|dm|linkedin|slack|phone)|by\s(?:e-?mail|text|phone)"
+    r"|via\s(?:e-?mail|text|dm|linkedin|slack|phone)|by\s(?:e-?mail|text|phone|wechat|whatsapp)"
+    r"|this\s(?:morning|afternoon|evening)"
     r"|on\s(?:linkedin|slack|whatsapp)))*"
     # "→ asking Ikechukwu, he's a supervisor there now", "asking Ms Pillay since she ran it",
     # "asking Dr. Nwosu, my old nurse manager.": who they are, then the end of the sentence.
@@ -934,6 +935,16 @@ _BARE_ASK_REST = re.compile(
     r"|forward)\s(?:it|that|the\s(?:e-?mail|intro|introduction|message|referral|link|letter)))?"
     r"\s?(?:[.!;]|$)"
 )
+
+
+# The member's own answer to a question about asking: "… ? going to ask her today", "yes,
+# doing it today".
+_SETTLED = re.compile(
+    r"\s?(?:(?:yes|yeah|yep|ok|okay|decided)[,.!]?\s)?(?:(?:i'm|im|i\sam)\s)?"
+    r"(?:(?:going\sto|gonna|will|i'll|i\swill)\s)?(?:ask(?:ing)?\s(?:her|him|them)|do(?:ing)?\sit)"
+    r"\s(?:today|now|tonight|tomorrow|rn|this\s(?:morning|afternoon|evening))\b"
+)
+_WILL_THEY = re.compile(r"(?:^|[.!?]\s)(?:can|could|would|will)\s\Z")
 
 
 def _asked_later(favours: list[Favour], refs: list[Ref], low: str) -> tuple[Favour, Ref] | None:
@@ -958,7 +969,15 @@ def _asked_later(favours: list[Favour], refs: list[Ref], low: str) -> tuple[Favo
             heads = f.start <= 4 and f.kind is not RequestKind.ADVICE
             named_later = note and (alone or not f.requested)
             leading = not f.requested and (f.kind in _NOTE_KINDS or heads)
-            if f.concrete and (named_later or leading) and f.end <= ref.start:
+            # "Can Rui get me in front of the hiring manager at Agoda? ask him tonight": asked
+            # whether they will do it (the person its subject), then the ask of them.
+            whether = "?" in low[f.end : ref.start] and any(
+                r.text == ref.text
+                and r.end < f.start <= r.end + 1
+                and _WILL_THEY.search(low, max(0, r.start - 8), r.start) is not None
+                for r in people
+            )
+            if f.concrete and (named_later or leading or whether) and f.end <= ref.start:
                 return f, ref._replace(source=FROM)
     return None
 
@@ -1282,6 +1301,8 @@ def _assess(text: str, companies: Sequence[str]) -> Assessment:
         question = _coach_question(
             ct.low, favour.start, addressed=person.addressed or favour in addressed
         )
+        if question and _SETTLED.match(ct.low, ct.low.find(question) + len(question)):
+            question = None  # "is it ok to ask Julia …? going to ask her today": settled
         return Assessment(
             text,
             VAGUE if question else SPECIFIC,

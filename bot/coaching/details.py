@@ -41,6 +41,9 @@ _COMPANY_CUE = frozenset(
 )
 _COMPANY_NOUNS = frozenset({"company", "startup", "firm"})
 _COMPANY_LOOKUP = COMPANY_FIRST_WORDS | {f"{word}'s" for word in COMPANY_FIRST_WORDS} | _COMPANY_CUE
+# "a referral in Globant": a learner's "in" for "at", read only straight after the favour (a
+# referral is made at a company; "a job in Berlin" is a place).
+_REFERRAL_IN = frozenset({"referral", "referrals"})
 _CONNECTORS = frozenset({"of", "&", "and"})
 _A_TIME = re.compile(r"\d{1,2}(?:[:.]\d{2})?(?:am|pm|h)?")
 
@@ -77,6 +80,7 @@ def company_spans(
         and COMPANY_FIRST_WORDS.isdisjoint(ct.words)
         and _COMPANY_CUE.isdisjoint(ct.words)
         and "'s" not in ct.low
+        and ("in" not in ct.words or _REFERRAL_IN.isdisjoint(ct.words))
     ):
         return spans  # no known company and no "at"/"for" before a name: nothing to look at
     i = 0
@@ -91,6 +95,7 @@ def company_spans(
             tokens[i - 1].low in _COMPANY_CUE
             # "her firm, Wachtell, is hiring": the company named after its noun.
             or (tokens[i - 1].text == "," and i > 1 and tokens[i - 2].low in _COMPANY_NOUNS)
+            or (tokens[i - 1].low == "in" and i > 1 and tokens[i - 2].low in _REFERRAL_IN)
         )
         n, name = company_match(tokens, i, targets, any_case=True) if targets else (0, "")
         if not n:
@@ -126,8 +131,17 @@ def _company_starts(tokens: tuple[Token, ...]) -> list[int]:
     """Where a company can start: a known company's first word (or its possessive), or a
     capitalised word after "at"/"for"/…; one set test per word."""
     starts: set[int] = set()
-    for k in [k for k, t in enumerate(tokens) if t.low in _COMPANY_LOOKUP]:
+    for k in [k for k, t in enumerate(tokens) if t.low in _COMPANY_LOOKUP or t.low == "in"]:
         low = tokens[k].low
+        if low == "in":
+            if (
+                k
+                and tokens[k - 1].low in _REFERRAL_IN
+                and k + 1 < len(tokens)
+                and tokens[k + 1].is_cap
+            ):
+                starts.add(k + 1)
+            continue
         if low in _COMPANY_CUE:
             if k + 1 < len(tokens) and tokens[k + 1].is_cap:
                 starts.add(k + 1)

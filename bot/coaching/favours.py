@@ -217,6 +217,10 @@ _REFERRAL = re.compile(
     r"|on\sthe\sdesk\sof|(?<=along\s)for|in\sthe\shands\sof|in(?!\s(?:touch|contact|order|shape|line)\b)"
     # "pass along my resume for the network tech job": the job names where it goes.
     r"|for(?=\s(?:the|a|an|this|that)\s(?:[\w-]+\s){0,4}?(?:job|role|position|opening|req)\b))\b"
+    # "take my cv to his manager": a document carried to a person (never "take me to …").
+    rf"|\btak(?:e|es|ing)\smy\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC})\s(?:straight\s|directly\s)?to"
+    r"(?=\s(?:the|his|her|their)\s(?:[\w-]+\s){0,2}?(?:manager|recruiter|boss|lead|director|head"
+    r"|owner|hr|supervisor|principal)\b)"
     # "… and pass on my portfolio": a document passed on, the person it goes to said before.
     rf"|\b(?:pass|forward)(?:es|ed|ing)?\s(?:along|on)\smy\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC})\b"
     # "get her to forward my CV", "send him my CV for the pharmacist post": a document handed
@@ -995,12 +999,14 @@ _QUESTION = re.compile(
     r"|where|why|which|who(?=\s(?:the|heads|runs|manages|leads|handles|i\s(?:should|could|can|need)|to|else)\s))\b"
     # "ask: does her company take people without a C+E licence?": the question after a colon.
     r"|\b(?:ask(?:s|ed|ing)?(?:\s[\w'.-]+){0,2}?"
+    # "ask Ben Adeyemi about one thing: does …", "asking her one thing: is the role …".
+    r"|ask(?:s|ed|ing)?(?:\s[\w'.-]+){1,3}?\s(?:about\s)?one\s(?:thing|question)"
     # "question for Hiroshi: does Toyota's rotational program take people over 40?"
     r"|(?:q|question|questions)\sfor\s[\w'.@-]+(?:\s[\w'.-]+)?)"
     r"(?:\s?:\s(?:\d\)\s)?"
     # "ask him does the Storehouse hire guides", "ask her is there Saturday work going": the
     # question put as asked, with no "if" (Irish and Australian English).
-    r"|\s(?=(?:does|do|is|are)\s(?:the|there|they|his|her|their|any)\s))"
+    r"|,?\s(?=(?:does|do|is|are)\s(?:the|there|they|his|her|their|any)\s))"
     r"((?:does|do|is|are|can|will|did|has|have|would|could)\s)"
 )
 _ASKED_AFTER = re.compile(r"\bask(?:s|ed|ing)?\b")
@@ -1097,6 +1103,7 @@ _GERUNDS = (
     ("re-submit", "resubmitting"),
     ("vouch", "vouching"),
     ("push", "pushing"),
+    ("take", "taking"),
 )
 
 
@@ -1696,6 +1703,12 @@ def _bare_favours(text: str, low: str, after_person: Sequence[int]) -> Iterator[
         ):
             # "Ankit bhai se referral …" ("from", in Hindi), "Dream11 mein referral" ("in")
             where = where.rsplit(" ", 1)[0] if " " in where else ""
+        if (
+            where.lower() == "for"
+            and m.group(2) != "recommendation"
+            and low[m.end() : m.end() + 1] == ","
+        ):
+            where = ""  # "ask Grzegorz for reference, he was my shift leader": no article
         if any(word in COMMON_WORDS for word in where.lower().split()):
             continue  # "ask Kevin about his referral", "ask my boss for a recommendation"
         kind, what = _BARE_KINDS[m.group(2)]
@@ -1731,6 +1744,7 @@ _REFERRAL_WORDS = _forms(
     " slip walk put post drop show endorse nominate add move resubmit push",
     "s es ed ing ting ped ping",
 ) | {"referred", "referring", "indicate", "indicates", "indicated", "indicating"}
+_REFERRAL_WORDS |= {"take", "takes", "taking"}
 _REFERENCE_WORDS = _forms(
     "reference referee recommendation letter ref lor endorsement testimonial rec recc reco recco"
     " carta lettre referencje empfehlungsschreiben",

@@ -104,6 +104,8 @@ _SELF_TO = frozenset(
     | {"soon", "early", "scared", "afraid", "nervous", "shy"}
     # "Emailing today to ask if she'll …": the member's own ask, the person named before.
     | {"today", "tonight", "tomorrow"}
+    # "I go to ask João for a referral": a learner's future, the member's own ask.
+    | {"go"}
 )
 # "going in friday to ask him for a stage": a day before "to ask" is the member's plan too,
 # unless a person was just asked ("asking him sat to ask the VP …" asks him, not the VP).
@@ -859,7 +861,7 @@ def parse_object(
                 # "my ex (we're friendly) who's a PM at Adobe": a former partner, one person
                 # (not "my ex boss", "my ex company").
                 return RefKind.PERSON, text[tok.start : tokens[k].end], k + 1, False
-            if cur in RELATION_NOUNS or cur in GENERIC_PEOPLE:
+            if cur in RELATION_NOUNS or cur in GENERIC_PEOPLE or cur in _WORKER_PLURALS:
                 head_end = _after_noun_phrase(tokens, k)
                 if head_end < len(tokens) and tokens[head_end].low in _THING_HEADS:
                     return None  # "my referee letter": a letter, not a referee
@@ -894,7 +896,11 @@ def parse_object(
         k = _people_noun_within(tokens, j + 1, 6)
         if k < 0 and (
             low not in ("the", "a", "an", "one")
-            or (low == "a" and j + 1 < len(tokens) and tokens[j + 1].low in ("few", "couple"))
+            or (
+                low == "a"
+                and j + 1 < len(tokens)
+                and tokens[j + 1].low in ("few", "couple", "bunch", "handful")
+            )
         ):
             # "email some CSIRO researchers", "DM a few editors": people counted by their job.
             k = _workers_within(tokens, j + 1, 6)
@@ -948,7 +954,9 @@ def parse_object(
             head_end = _after_noun_phrase(tokens, k)
             plural = tokens[head_end - 1].low.endswith("s")
             return GENERIC, text[tok.start : tokens[head_end - 1].end], head_end, plural
-    if low in GENERIC_PEOPLE or (low in ROLE_NOUNS and low.endswith("s") and not tok.is_cap):
+    if low in GENERIC_PEOPLE or (
+        low in _WORKER_PLURALS and not tok.is_cap  # "message professors", "email my lecturers"
+    ):
         # "someone", "recruiters", "analysts": a kind of people, not one person.
         k = _after_noun_phrase(tokens, j)
         return GENERIC, text[tok.start : tokens[k - 1].end], k, True

@@ -1456,10 +1456,11 @@ _ASKED_BY_KIND: dict[str, list[tuple[str, str]]] = {
         ),
         # After "my", a kin word used as a title is dropped: the name is said back.
         ("texting my tita Lorna tonight to ask if she can refer me to her hospital's HR", "Lorna"),
-        # A title written in lowercase still names the person.
+        # A title written in lowercase still names the person, said back capitalised as a
+        # name is ("prof. okafor" -> "Prof. Okafor").
         (
             "mrs. alvarez (my old principal) — asking her to be a reference for the Teach For America role",
-            "mrs. alvarez",
+            "Mrs. Alvarez",
         ),
     ],
     "the person spoken to or pointed back to is asked": [
@@ -1851,12 +1852,12 @@ _PERSON_KINDS: dict[str, list[tuple[str, str]]] = {
         # A kin word used as a title is not said back.
         ("ask my tia Carmen to forward my CV to the clinic manager at Sanitas", "Carmen"),
     ],
-    "an abbreviated form of address before a lowercase name": [
+    "an abbreviated form of address before a lowercase name (said back capitalised)": [
         (
             "emailing sra. delgado to ask if she'd be my reference for the Iberdrola internship",
-            "sra. delgado",
+            "Sra. Delgado",
         ),
-        ("ask engr. obi to refer me for the site engineer role at Julius Berger", "engr. obi"),
+        ("ask engr. obi to refer me for the site engineer role at Julius Berger", "Engr. Obi"),
     ],
     "a given name owning a business is no person; the pronoun finds the person": [
         (

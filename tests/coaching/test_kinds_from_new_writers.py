@@ -1,8 +1,8 @@
-"""Kinds of ask from the blind writers of 2026-12 (sets asks-7a to asks-10b), each with sentences
+"""Kinds of ask from the blind writers of 2026-12 (sets asks-7a to asks-11b), each with sentences
 written for these tests, never the labelled rows: the verdict the coach gives, who it says back
 and a piece of what it says is asked. The tables are kinds-from-new-writers.txt (sets 7 and 8),
-kinds-9.txt (set 9) and kinds-10.txt (set 10); specific asks and their near misses sit in the
-same kind."""
+kinds-9.txt (set 9), kinds-10.txt (set 10) and kinds-11.txt (set 11); specific asks and their
+near misses sit in the same kind."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ _KINDS = [
     *load_kinds(Path(__file__).with_name("kinds-from-new-writers.txt")),
     *load_kinds(Path(__file__).with_name("kinds-9.txt")),
     *load_kinds(Path(__file__).with_name("kinds-10.txt")),
+    *load_kinds(Path(__file__).with_name("kinds-11.txt")),
 ]
 
 
