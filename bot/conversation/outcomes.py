@@ -78,9 +78,17 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str =
     turn.uow.asks.save(ask)
     turn.member.state_data = {ANSWERED: ask.id}
     if result == Outcome.YES and partly_yes(text.lower()):
+        leads = _leads_given(text)
+        first = leads.split(" and ")[0].split(", ")[0] if leads else ""
         turn.say(
             f"{prefix}Part yes, part no — and the yes is real progress. Thank {who} for it today "
-            "(two lines is plenty). For the part that didn't work out: who else could you ask?"
+            "(two lines is plenty). "
+            + (
+                # "he's not the right person but gave me 2 names: leo and ana"
+                f"{leads} are warm leads now — tell me your ask of one: “Ask {first} for …”."
+                if leads and first != leads
+                else "For the part that didn't work out: who else could you ask?"
+            )
         )
     elif result == Outcome.YES:
         send_now = (
@@ -182,12 +190,22 @@ _LEADS = re.compile(
 )
 
 
+# Names typed in lowercase after a count and a colon: "gave me 2 names: leo and ana".
+_LEADS_TYPED = re.compile(
+    r"\b(?:\d|two|three|a couple of|a few)\s+(?:names?|contacts?|people)\s*[:\-]\s*"
+    r"(?P<names>[a-z][\w'-]+(?:\s*(?:,|and|&)\s*[a-z][\w'-]+)*)",
+    re.IGNORECASE,
+)
+
+
 def _leads_given(text: str) -> str | None:
     """The people a yes handed on ("she sent me two names, Ife and Musa" -> "Ife and Musa")."""
-    found = _LEADS.search(text)
+    found = _LEADS.search(text) or _LEADS_TYPED.search(text)
     if found is None:
         return None
-    names = [n for n in re.split(r"\s*(?:,|\band\b|&)\s*", found.group("names")) if n]
+    names = [
+        n[:1].upper() + n[1:] for n in re.split(r"\s*(?:,|\band\b|&)\s*", found.group("names")) if n
+    ]
     return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
 
 

@@ -293,3 +293,12 @@ def test_the_schedule_said_at_the_welcome_is_kept_as_meant(
     chat.greet()
     [reply] = chat.say(said)
     assert reply.startswith(f"You're set: {kept} (America/Chicago).")
+
+
+def test_not_the_right_person_but_two_names_gives_the_leads(sqlite_db: Database) -> None:
+    chat = at_the_afternoon_question(sqlite_db, "ask Dana for a referral at Stripe")
+    [reply] = chat.say("he said hes not the right person but gave me 2 names: leo and ana")
+    assert reply.endswith(
+        "Leo and Ana are warm leads now — tell me your ask of one: “Ask Leo for …”."
+    )
+    assert "who else could you ask" not in reply
