@@ -32,6 +32,7 @@ from bot.coaching.favours import (
     addressed_question,
     find_favours,
 )
+from bot.coaching.first_chars import compile_gated, compile_sorted
 from bot.coaching.lexicon import ADDRESS_AFTER, COMMON_WORDS, GIVEN_NAMES, NAME_WORDS, ROLE_NOUNS
 from bot.coaching.people import (
     FROM,
@@ -101,7 +102,7 @@ class Assessment:
 # An ask with no one identifiable: "find someone at Amazon", "get a referral", "see if anyone…".
 # Every alternative starts at a word boundary, checked once before the group (not in each of
 # the ~30 alternatives at every position): about twice as fast a scan, the same matches.
-_VAGUE_INTENT: Final = re.compile(
+_VAGUE_INTENT: Final = compile_sorted(
     r"\b(?:(?i:get|getting|find|finding|land|score|request|seek|seeking|line\sup|try\sto\sget)\s"
     r"(?i:some\s|a\s|an\s|more\s|a\sfew\s|few\s)?(?i:help|advice|guidance|feedback|support"
     r"|introductions?|intros?|referrals?|references?|recommendations?|leads|contacts?|mentor"
@@ -242,7 +243,7 @@ _VAGUE_INTENT_WORDS: Final = frozenset(
 _ADVICE: Final = re.compile(
     r"\b(?:advice|guidance|tips|pick\s(?:his|her|their|[\w']+)\sbrain|mentor|insights?)\b"
 )
-_VAGUE_WHAT: Final = re.compile(
+_VAGUE_WHAT: Final = compile_gated(
     r"\b(?:help|advice|guidance|support|feedback|leads|opportunities|openings|jobs|job\sstuff"
     r"|work|networking|career|industry|a\sfavou?r|anything|touch\sbase|check\sin|catch\sup"
     r"|reconnect|keep\sme\sin\smind|keep\san\seye\sout|pick\s\w+\sbrain|what's\sup)\b"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from bot.coaching.first_chars import compile_gated
 from bot.coaching.lexicon import NOT_NAMES, ROLE_HEADS
 from bot.coaching.people import (
     COMPANY_FIRST_WORDS,
@@ -23,7 +24,7 @@ _BY_DEADLINE: Final = re.compile(
     rf"|{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?)\b",
     re.IGNORECASE,
 )
-_WHEN: Final = re.compile(
+_WHEN: Final = compile_gated(
     rf"\b(?:this\s(?:morning|afternoon|evening|week|weekend)|tonight|today"
     rf"|tomorrow(?:\s(?:morning|afternoon|evening))?|next\sweek|on\s{_DAY}|{_DAY}(?!'s))\b",
     re.IGNORECASE,

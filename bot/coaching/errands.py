@@ -16,11 +16,12 @@ from collections.abc import Set as AbstractSet
 from typing import Final
 
 from bot.coaching.favours import INTRODUCTION, REFERENCE, REFERRAL, REVIEW, Favour
+from bot.coaching.first_chars import compile_gated
 from bot.coaching.lexicon import EVERYDAY_FAVOURS, JOB_WORDS
 
 __all__ = ["find_errand"]
 
-_ERRAND: Final = re.compile(
+_ERRAND: Final = compile_gated(
     r"\b(?:"
     + "|".join(
         r"\s".join(re.escape(word) for word in phrase)

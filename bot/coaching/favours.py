@@ -24,6 +24,7 @@ from enum import StrEnum
 from operator import attrgetter
 from typing import Final, NamedTuple
 
+from bot.coaching.first_chars import compile_gated
 from bot.coaching.lexicon import (
     COMMON_WORDS,
     CORE_DOCUMENTS,
@@ -134,7 +135,7 @@ _MANNER: Final = (
     r"|via\s[\w-]+|on\s(?:linkedin|slack|e-?mail)|in\sperson|directly|personally|formally"
     r"|properly|virtually|quickly|warmly|online))"
 )
-_INTRO: Final = re.compile(
+_INTRO: Final = compile_gated(
     rf"\bintroduc(?:e|es|ed|ing)\s(?:me|us|myself)\b(?:{_MANNER}?\s(?:to|with)\b)?"
     rf"|\bintros?\s(?:me{_MANNER}?\s)?(?:to|with)\b|\bintro(?:'d|'ing|ing)?\sme\b(?:\s(?:to|with)\b)?"
     r"|\bpresent(?:s|ed|ing)?\sme\s(?:to|with)\b"
@@ -157,7 +158,7 @@ _INTRO: Final = re.compile(
     # "cc me on an email to the head of procurement": an intro by email.
     r"|\bcc(?:'d|s)?\sme\s(?:on|in)\s(?:an?|the|his|her|their)\s(?:[\w-]+\s)?emails?\s(?:to|with)\b"
 )
-_REFERRAL: Final = re.compile(
+_REFERRAL: Final = compile_gated(
     r"\brefer(?:s|red|ed|ring|ing)?\s(?:me|him|her|them|my\sname)\b"
     r"(?!\s(?:somewhere|anywhere|around|to\s(?:someone|anyone|people|somewhere)))"
     # A referral asked for ("for a referral", "a referral to …"), not one talked about
@@ -219,7 +220,7 @@ _REFERRAL: Final = re.compile(
     r"|his\s|her\s|their\s)?(?:[\w-]+\s)?(?:hiring\smanager|recruiter|manager|boss|lead|director"
     r"|hr)\b"
 )
-_REFERENCE: Final = re.compile(
+_REFERENCE: Final = compile_gated(
     # "be a reference", "be second referee", "be one of my references".
     r"\b(?:be|act\sas|serve\sas|being)\s(?:(?:a|my|one\sof\smy)\s(?:[\w-]+\s)?(?:references?"
     r"|referees?)|(?:[\w-]+\s)?(?:reference|referee))\b"
@@ -294,7 +295,7 @@ _REFERENCE: Final = re.compile(
     r"|\bfor\s(?:a\s|an\s)?(?:quick\s|good\s|strong\s|short\s)?(?:rec|recc|reco|recco)\b"
     r"(?!\s(?:center|centre|room|league|sports|hall|time))"
 )
-_REVIEW: Final = re.compile(
+_REVIEW: Final = compile_gated(
     r"\b(?:review(?:s|ing)?(?:\sof)?|look(?:s|ing)?\s(?:over|through|at)|read(?:s|ing)?(?:\s(?:over|through))?"
     r"|go(?:es|ing)?\s(?:over|through)|proofread(?:ing)?|proof(?:ing)?|critiqu(?:e|ing)|edit(?:ing)?"
     r"|mark(?:ing)?\sup|check(?:s|ing)?(?:\sover)?|correct(?:ing)?|fix(?:ing)?|improv(?:e|ing)"
@@ -367,7 +368,7 @@ _WITHOUT_APOSTROPHE: Final = re.compile(
 # Every alternative starts at a word boundary (the one after "him for " too), checked once in
 # front of the group rather than in each of the ~20 alternatives at every position; most
 # alternatives then start with a letter, which the regex engine tests before trying them.
-_NAMES: Final = re.compile(
+_NAMES: Final = compile_gated(
     r"\b(?:"
     r"(?:names?|contacts?|contact\sinfo(?:rmation)?|contact\sdetails|emails?\saddress(?:es)?"
     r"|email\saddress(?:es)?|phone\snumbers?|linkedin\sprofiles?"
@@ -455,7 +456,7 @@ _NAMED_GROUP: Final = re.compile(
     r"|department|dept|org|division|office|lab|unit|practice)\b"
 )
 # A call or chat of a named length, or about a named move: "a 15-minute call", "20 min zoom".
-_CALL: Final = re.compile(
+_CALL: Final = compile_gated(
     r"\b(?:(?:\d{1,3}|five|ten|fifteen|twenty|thirty|forty-five|half[- ]an?)[- ]?"
     r"(?:minutes?|mins?|hours?|hr)|half[- ]hour|quick|short|brief|phone|video|zoom)\s"
     r"(?:[\w-]+\s){0,2}?(?:calls?|chats?|zooms?|conversations?|coffees?|meetings?|phone\scalls?"
@@ -519,7 +520,7 @@ _CALL_FRAME: Final = re.compile(
     r"|[a-z]+'d)\b"
 )
 # Practice favours done with or for the member: "quiz me on SQL", "role-play an intro".
-_PRACTICE: Final = re.compile(
+_PRACTICE: Final = compile_gated(
     r"\b(?:quiz|drill|grill|prep|coach|test)(?:zes|es|ed|ing|s)?\s(?:me|us)\s(?:on|for|about"
     r"|through|with)\s"
     r"|\brole[- ]?play(?:s|ed|ing)?\s(?!with\b)(?:\w+\s){0,1}?(?:an?\s|my\s|the\s|our\s)?[\w-]+"
@@ -844,13 +845,13 @@ _FOREIGN_KNOWS: Final = re.compile(
     r"\s(?:alguém|alguem|quelqu'un|alguien|gente|pessoas|des\sgens|personne)\s"
     r"(?:(?:que|qui)\s(?:trabalha|travaille|trabaja)\s)?(?:no|na|em|chez|à|au|en|dans|del|de|do|da)\s"
 )
-_FOREIGN_CONTACT: Final = re.compile(
+_FOREIGN_CONTACT: Final = compile_gated(
     r"\b(?:le\snom|les\snoms|le\scontact|le\smail|l'e-?mail|le\snuméro|o\snome|os\snomes"
     r"|o\scontato|o\scontacto|o\se-?mail|o\snúmero|o\stelefone|el\snombre|los\snombres"
     r"|el\scontacto|el\smail|el\se-?mail|el\snúmero|el\steléfono)\s(?:de\sla|de\sl'|du|des|de|do"
     r"|da|dos|das|del|de\slos|de\slas)\s?"
 )
-_FOREIGN_QUESTION: Final = re.compile(
+_FOREIGN_QUESTION: Final = compile_gated(
     r"\b(?:dire|dizer|decir|decirme|saber|savoir|pregunto|pregunta|preguntar|preguntarle"
     r"|preguntando|pergunto|pergunta|perguntar|perguntando|demande|demander|demandant)\s"
     r"(?:(?:a|à|ao|à|pro|pra)\s[\w'.-]+\s)?(?P<q>si|se|s'il|s'ils|qué|que|quel|quelle|quels|quelles"
@@ -986,7 +987,7 @@ _QUESTION: Final = re.compile(
     r"((?:does|do|is|are|can|will|did|has|have|would|could)\s)"
 )
 _ASKED_AFTER: Final = re.compile(r"\bask(?:s|ed|ing)?\b")
-_INTENT_MARK: Final = re.compile(
+_INTENT_MARK: Final = compile_gated(
     r"\b(?:ask|asks|asking|asked|request|requesting|email|emailing|text|texting|call|calling"
     r"|confirm\swith"
     # "whether" in German, Spanish and French, Portuguese: "fragen ob er mir … schreibt".
