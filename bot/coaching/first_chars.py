@@ -41,7 +41,7 @@ except ImportError:  # a Python without them: every pattern is compiled as writt
 else:
     _READABLE = True
 
-__all__ = ["BUILT", "compile_gated", "compile_sorted"]
+__all__ = ["BUILT", "alternatives", "compile_gated", "compile_sorted"]
 
 # (source as written, flags, the pattern compiled here): for tests/coaching/test_first_chars.py.
 BUILT: list[tuple[str, int, re.Pattern[str]]] = []
@@ -70,10 +70,10 @@ def _compile(pattern: str, flags: int, *, sort: bool) -> re.Pattern[str]:
     if parts is None:
         return compiled
     body, suffix = parts
-    alternatives = _alternatives(body)
-    starts = [_first_chars(alternative, flags) for alternative in alternatives]
+    branches = alternatives(body)
+    starts = [_first_chars(branch, flags) for branch in branches]
     if sort and not compiled.groups:
-        source = rf"\b(?:{_grouped(alternatives, starts)}){suffix}"
+        source = rf"\b(?:{_grouped(branches, starts)}){suffix}"
     else:
         known = [chars for chars in starts if chars is not None]
         if len(known) < len(starts):
@@ -85,7 +85,7 @@ def _compile(pattern: str, flags: int, *, sort: bool) -> re.Pattern[str]:
     return faster
 
 
-def _grouped(alternatives: list[str], starts: list[set[str] | None]) -> str:
+def _grouped(branches: list[str], starts: list[set[str] | None]) -> str:
     """The alternatives grouped by the ASCII character a match starts with, in source order
     within each group; every one of them at a non-ASCII character."""
     by_members: dict[tuple[int, ...], set[str]] = {}
@@ -94,11 +94,11 @@ def _grouped(alternatives: list[str], starts: list[set[str] | None]) -> str:
         if members:
             by_members.setdefault(members, set()).add(char)
     groups = [
-        f"(?=[{_char_class(chars)}])(?:{'|'.join(alternatives[i] for i in members)})"
+        f"(?=[{_char_class(chars)}])(?:{'|'.join(branches[i] for i in members)})"
         for members, chars in sorted(by_members.items(), key=lambda item: min(item[1]))
     ]
-    groups.append(f"(?={_NON_ASCII})(?:{'|'.join(alternatives)})")
-    unread = [alternatives[i] for i, chars in enumerate(starts) if chars is None]
+    groups.append(f"(?={_NON_ASCII})(?:{'|'.join(branches)})")
+    unread = [branches[i] for i, chars in enumerate(starts) if chars is None]
     if unread:  # (one of them may match the empty string at the end of the text)
         groups.append(rf"\Z(?:{'|'.join(unread)})")
     return "|".join(groups)
@@ -112,10 +112,10 @@ def _char_class(chars: set[str]) -> str:
 
 def _word_start_alternation(pattern: str) -> tuple[str, str] | None:
     """(the alternatives, what follows them) of `\\b(?:A|B|…)…` or `\\bA|\\bB|…`, else None."""
-    alternatives = _alternatives(pattern)
-    if len(alternatives) > 1:
-        if all(alternative.startswith(r"\b") for alternative in alternatives):
-            return "|".join(alternative[2:] for alternative in alternatives), ""
+    branches = alternatives(pattern)
+    if len(branches) > 1:
+        if all(branch.startswith(r"\b") for branch in branches):
+            return "|".join(branch[2:] for branch in branches), ""
         return None
     if not pattern.startswith(r"\b(?:"):
         return None
@@ -149,7 +149,7 @@ def _scan(source: str) -> list[tuple[int, str]]:
     return out
 
 
-def _alternatives(source: str) -> list[str]:
+def alternatives(source: str) -> list[str]:
     """The top-level alternatives of a regex source."""
     cuts, depth = [-1], 0
     for i, char in _scan(source):

@@ -14,6 +14,7 @@ from operator import itemgetter
 from string import ascii_letters
 from typing import Final, NamedTuple, TypeVar
 
+from bot.coaching.first_chars import alternatives
 from bot.coaching.lexicon import FUZZY_EXCEPTIONS, FUZZY_WORDS, TYPO_FIXES
 
 # A planned ask is a sentence or three; longer messages are read up to this many characters so
@@ -111,9 +112,10 @@ _ANY_SPANNING: Final = re.compile("|".join(_SPANNING)) if _SPANNING else None
 
 
 def _leading_letters(pattern: str) -> str:
-    """The letters every match of a typo pattern starts with ("reach" in r"reach\\s+ot\b"), or
-    "" where a pattern does not say simply (an alternative, an optional letter)."""
-    if "|" in pattern:
+    """The letters every match of a typo pattern starts with ("reach" in r"reach\\s+ot\b",
+    "pretend" in "pretend to (ask|call)"), or "" where a pattern does not say simply (two
+    alternatives, an optional letter)."""
+    if len(alternatives(pattern)) > 1:
         return ""
     letters = pattern[: len(pattern) - len(pattern.lstrip(ascii_letters))]
     if pattern[len(letters) : len(letters) + 1] in ("?", "*", "{"):
