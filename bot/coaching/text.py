@@ -261,7 +261,9 @@ class Token(NamedTuple):
         return self.text[0].isalnum()
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen (nothing assigns to a field): a frozen dataclass's __init__ sets each field through
+# object.__setattr__, about 1% of an assessment's instructions.
+@dataclass(slots=True)
 class CleanText:
     """The message with markup removed (`text`), its lowercase twin, tokens, the set of their
     lowercase forms (`words`: one set test tells whether a pattern can match at all) and
