@@ -20,9 +20,11 @@ from pathlib import Path
 
 __all__ = ["COMPILED", "MODULES", "NATIVE_DIR", "SOURCES_FILE", "sources_digest"]
 
-# The modules compiled: those that run for every message. The rest of bot/coaching (__init__,
-# lexicon, which loads the word lists once, this module and the build script) stays Python.
-MODULES = ("assessment", "details", "errands", "favours", "people", "text")
+# The modules compiled: those that run for every message, and lexicon, whose word lists they
+# read (compiled, a Final name of another compiled module is read from a C static, not looked
+# up in a module's dict). The rest of bot/coaching (__init__, this module and the build script)
+# stays Python.
+MODULES = ("assessment", "details", "errands", "favours", "lexicon", "people", "text")
 PACKAGE_DIR = Path(__file__).resolve().parent
 NATIVE_DIR = PACKAGE_DIR / "native"
 SOURCES_FILE = NATIVE_DIR / "SOURCES"

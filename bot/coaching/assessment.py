@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
+from typing import Final
 
 from bot.coaching.details import company_spans, find_deadline, find_role
 from bot.coaching.errands import find_errand
@@ -31,6 +32,7 @@ from bot.coaching.favours import (
     addressed_question,
     find_favours,
 )
+from bot.coaching.first_chars import compile_gated, compile_sorted
 from bot.coaching.lexicon import ADDRESS_AFTER, COMMON_WORDS, GIVEN_NAMES, NAME_WORDS, ROLE_NOUNS
 from bot.coaching.people import (
     FROM,
@@ -60,7 +62,10 @@ class Verdict(StrEnum):
 
 # The members as module names (the same objects), read instead of `Verdict.X`: on CPython 3.11
 # a member read through its class costs about 0.16 µs more (see `bot.coaching.people.PERSON`).
-SPECIFIC, VAGUE, PASSIVE = Verdict.SPECIFIC, Verdict.VAGUE, Verdict.PASSIVE
+# (One a line, Final: compiled, each is then read from a C static, not the module's dict.)
+SPECIFIC: Final = Verdict.SPECIFIC
+VAGUE: Final = Verdict.VAGUE
+PASSIVE: Final = Verdict.PASSIVE
 
 
 @dataclass(frozen=True)
@@ -97,7 +102,7 @@ class Assessment:
 # An ask with no one identifiable: "find someone at Amazon", "get a referral", "see if anyone…".
 # Every alternative starts at a word boundary, checked once before the group (not in each of
 # the ~30 alternatives at every position): about twice as fast a scan, the same matches.
-_VAGUE_INTENT = re.compile(
+_VAGUE_INTENT: Final = compile_sorted(
     r"\b(?:(?i:get|getting|find|finding|land|score|request|seek|seeking|line\sup|try\sto\sget)\s"
     r"(?i:some\s|a\s|an\s|more\s|a\sfew\s|few\s)?(?i:help|advice|guidance|feedback|support"
     r"|introductions?|intros?|referrals?|references?|recommendations?|leads|contacts?|mentor"
@@ -217,7 +222,7 @@ _VAGUE_INTENT = re.compile(
     r"(?i:tips|advice|leads|openings|pointers|ideas|contacts|opportunities)\b)"
 )
 # Every match of _VAGUE_INTENT holds one of these words.
-_VAGUE_INTENT_WORDS = frozenset(
+_VAGUE_INTENT_WORDS: Final = frozenset(
     {"get", "getting", "find", "finding", "land", "score", "request", "seek", "seeking", "line"}
     | {"try", "someone", "somebody", "anyone", "anybody", "people", "folks", "contact"}
     | {"contacts", "person", "insider", "insiders", "see", "look", "ask", "pick", "send", "who"}
@@ -235,15 +240,15 @@ _VAGUE_INTENT_WORDS = frozenset(
     | {"should", "is"}
     | {"texting", "pinging", "contacting", "get", "reach", "contact"}
 )
-_ADVICE = re.compile(
+_ADVICE: Final = re.compile(
     r"\b(?:advice|guidance|tips|pick\s(?:his|her|their|[\w']+)\sbrain|mentor|insights?)\b"
 )
-_VAGUE_WHAT = re.compile(
+_VAGUE_WHAT: Final = compile_gated(
     r"\b(?:help|advice|guidance|support|feedback|leads|opportunities|openings|jobs|job\sstuff"
     r"|work|networking|career|industry|a\sfavou?r|anything|touch\sbase|check\sin|catch\sup"
     r"|reconnect|keep\sme\sin\smind|keep\san\seye\sout|pick\s\w+\sbrain|what's\sup)\b"
 )
-_PASSIVE_CUE = re.compile(
+_PASSIVE_CUE: Final = re.compile(
     r"\b(?:go\sto|going\sto\sthe|attend|mingle|network(?:ing)?|catch(?:ing)?\sup|coffee|lunch"
     r"|dinner|drinks|breakfast|brunch|beer|happy\shour|meetup|mixer|fair|conference|event"
     r"|update|rewrite|tweak|polish|revise|clean\sup|tailor|work\son|apply|applying|applications?"
@@ -251,13 +256,15 @@ _PASSIVE_CUE = re.compile(
     r"|volunteer|post|follow|stay\sin\stouch|hang\sout|meet)\b"
 )
 # The words each of the patterns above needs: a message without any is not scanned.
-_ADVICE_WORDS = frozenset({"advice", "guidance", "tips", "pick", "mentor", "insight", "insights"})
-_VAGUE_WHAT_WORDS = frozenset(
+_ADVICE_WORDS: Final = frozenset(
+    {"advice", "guidance", "tips", "pick", "mentor", "insight", "insights"}
+)
+_VAGUE_WHAT_WORDS: Final = frozenset(
     {"help", "advice", "guidance", "support", "feedback", "leads", "opportunities", "openings"}
     | {"jobs", "job", "work", "networking", "career", "industry", "favor", "favour", "anything"}
     | {"touch", "check", "catch", "reconnect", "keep", "pick", "what's"}
 )
-_PASSIVE_WORDS = frozenset(
+_PASSIVE_WORDS: Final = frozenset(
     {"go", "going", "attend", "mingle", "network", "networking", "catch", "catching", "coffee"}
     | {"lunch", "dinner", "drinks", "breakfast", "brunch", "beer", "happy", "meetup", "mixer"}
     | {"fair", "conference", "event", "update", "rewrite", "tweak", "polish", "revise", "clean"}
@@ -266,7 +273,7 @@ _PASSIVE_WORDS = frozenset(
     | {"joined", "joining"}
     | {"sign", "volunteer", "post", "follow", "stay", "hang", "meet"}
 )
-_FAVOUR_NOUN_WORDS = frozenset({"referrals", "intros", "introductions"})
+_FAVOUR_NOUN_WORDS: Final = frozenset({"referrals", "intros", "introductions"})
 
 
 def _search(
@@ -277,30 +284,30 @@ def _search(
 
 
 # Talk about the member's search, however social the setting: an ask intended, what unnamed.
-_JOB_TALK = re.compile(
+_JOB_TALK: Final = re.compile(
     r"\b(?:talk|chat|catch\sup|speak)\s(?:(?:with|to|w)\s[\w.'-]+(?:\s[\w.'-]+)?\s)?"
     r"(?:about\s|abt\s|re\s)?(?:work\sstuff|jobs|the\sjob\ssearch|my\sjob\ssearch|job\shunting"
     r"|opportunities|openings|referrals|my\scareer|career\sstuff|next\ssteps|my\soptions"
     r"|career\soptions|my\ssearch)\b"
 )
-_JOB_TALK_WORDS = frozenset({"talk", "chat", "catch", "speak"})
+_JOB_TALK_WORDS: Final = frozenset({"talk", "chat", "catch", "speak"})
 # An ask ruled out: "no asks today", "not asking anyone", "without asking anything", "ask myself".
-_NO_ASK = re.compile(
+_NO_ASK: Final = re.compile(
     r"\bno\s(?:specific\s|real\s|particular\s|big\s)?asks?\b|\bask\s(?:myself|yourself)\b|\bnot\sasking\s(?:anyone|anybody|anything|for\sanything)\b"
     r"|\bwithout\sasking(?:\s(?:anyone|anybody|anything|for\sanything))?\b"
     # "I will not ask anyone today", "won't ask anybody", "I don't have an ask today"
     r"|\b(?:not|won't|wont|don't|dont|never)\s(?:going\sto\s|gonna\s)?ask\s(?:anyone|anybody"
     r"|anything)\b|\b(?:don't|dont|do\snot)\shave\s(?:an?\s|any\s)?asks?\b"
 )
-_NO_ASK_WORDS = frozenset(
+_NO_ASK_WORDS: Final = frozenset(
     {"no", "not", "without", "myself", "yourself"} | {"don't", "dont", "won't", "wont", "never"}
 )
-_FAVOUR_NOUN = re.compile(r"\b(?i:referrals|intros|introductions)\b")
+_FAVOUR_NOUN: Final = re.compile(r"\b(?i:referrals|intros|introductions)\b")
 # An ask intended in French, Portuguese, Spanish or Polish with no one, or nothing, named:
 # "conseguir uma referência", "pedir indicação pra galera", "demander de l'aide à Babacar",
 # "trouver un mentor", "que alguien me ayude", "perguntar no grupo", "wysłać CV do wszystkich".
 # Run on lowercase text, only when one of _FOREIGN_INTENT_WORDS is in the message.
-_FOREIGN_INTENT = re.compile(
+_FOREIGN_INTENT: Final = re.compile(
     r"\b(?:conseguir|consigo|obtenir|obtener|pedir|peço|pido|demander|demande|trouver|encontrar"
     r"|achar|buscar|chercher)\s(?:(?:uma|una|um|un|une|des|de|du|mais|plus|umas|uns|unas|unos"
     r"|algumas|alguns|algunas|algunos)\s)?(?:l'|d')?(?:refer[eê]ncias?|r[ée]f[ée]rences?"
@@ -315,7 +322,7 @@ _FOREIGN_INTENT = re.compile(
     r"|\b(?:manda|mandar|enviar|envoyer|envoie|wysłać|wyślę|avisar|contar|dire)\s(?:[\w'-]+\s){0,3}?"
     r"(?:todo\smundo|tout\sle\smonde|todos|todas|wszystkich)\b"
 )
-_FOREIGN_INTENT_WORDS = frozenset(
+_FOREIGN_INTENT_WORDS: Final = frozenset(
     {"conseguir", "consigo", "obtenir", "obtener", "pedir", "peço", "pido", "demander"}
     | {"demande", "trouver", "encontrar", "achar", "buscar", "chercher", "alguém", "alguem"}
     | {"alguien", "quelqu'un", "me", "perguntar", "pergunto", "preguntar", "pregunto", "manda"}
@@ -323,7 +330,7 @@ _FOREIGN_INTENT_WORDS = frozenset(
 )
 # Asking around, or one person got hold of, in everyday words: "call around about shutdowns",
 # "flick my CV around", "give him a bell", "I'll get onto him".
-_CONTACT_INTENT = re.compile(
+_CONTACT_INTENT: Final = re.compile(
     r"\b(?:call|calling|ring|ringing|phone|phoning|email|emailing|text|texting|message|asking)"
     r"\saround\b"
     r"|\b(?:flick|flicking|send|sending|pass|passing|hand|handing)\s(?:my|the)\s(?:[\w-]+\s)?"
@@ -332,11 +339,13 @@ _CONTACT_INTENT = re.compile(
     r"|\b(?:get|getting)\sonto\s(?:him|her|them)\b"
 )
 # The person in "give Shane a bell", "giving Moana a buzz tonight": called, so asked.
-_GIVEN_A_CALL = re.compile(r"\sa\s(?:bell|buzz|ring|call|tinkle)\b")
-_CONTACT_INTENT_WORDS = frozenset({"around", "bell", "buzz", "ring", "call", "tinkle", "onto"})
+_GIVEN_A_CALL: Final = re.compile(r"\sa\s(?:bell|buzz|ring|call|tinkle)\b")
+_CONTACT_INTENT_WORDS: Final = frozenset(
+    {"around", "bell", "buzz", "ring", "call", "tinkle", "onto"}
+)
 # Each pattern above with the words it needs (checked on the labelled asks by
 # tests/coaching/test_gates.py, as the sets are kept by hand).
-GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+GATED_PATTERNS: Final[tuple[tuple[re.Pattern[str], frozenset[str]], ...]] = (
     (_VAGUE_INTENT, _VAGUE_INTENT_WORDS),
     (_ADVICE, _ADVICE_WORDS),
     (_VAGUE_WHAT, _VAGUE_WHAT_WORDS),
@@ -349,9 +358,9 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 )
 
 
-_NOTE_KINDS = frozenset({INTRODUCTION, REFERRAL, REFERENCE})
+_NOTE_KINDS: Final = frozenset({INTRODUCTION, REFERRAL, REFERENCE})
 # When several favours are asked, the stronger kinds describe the ask better.
-_KIND_PRIORITY = (
+_KIND_PRIORITY: Final = (
     INTRODUCTION,
     REFERRAL,
     REFERENCE,
@@ -364,19 +373,19 @@ _KIND_PRIORITY = (
 # Between a person named as the subject and the favour: "Maria will introduce me", "Sam said
 # he'd refer me", "Priya offered to look at my resume", "get Hannah to write me a letter".
 # "<@U0…> pls review my take-home": a request typed to the person.
-_PROMISE = re.compile(
+_PROMISE: Final = re.compile(
     r"\b(?:will|would|to|gonna|please|pls|plz)\b|'d\b|'ll\b|\b(?:can|could)\s(?:you|u)\b"
     # "svetlana said she can check my cover letter"
     r"|\b(?:he|she|they)\s(?:can|could)\b(?!')"
 )
 # "tagging <@U…> — they said they'd intro me…": a dash before what the person said.
-_SAID_AFTER_DASH = re.compile(r"\s—\s(?=(?:he|she|they)\s(?:said|says|offered|mentioned)\b)")
+_SAID_AFTER_DASH: Final = re.compile(r"\s—\s(?=(?:he|she|they)\s(?:said|says|offered|mentioned)\b)")
 # "maya's reviewing …", "Tom is forwarding …": the person is doing the favour now.
-_DOING_NOW = re.compile(r"(?:'s|\sis|\sare)\s(?:already\s|now\s)?")
-_ING = re.compile(r"[a-z]+ing\s(?:my|me)\b")
-_GAP_BREAK = re.compile(r"[.;:!?,—(]|\b(?:and|but|then|so|i|i'm|i'll|i'd|we|my|me)\b")
+_DOING_NOW: Final = re.compile(r"(?:'s|\sis|\sare)\s(?:already\s|now\s)?")
+_ING: Final = re.compile(r"[a-z]+ing\s(?:my|me)\b")
+_GAP_BREAK: Final = re.compile(r"[.;:!?,—(]|\b(?:and|but|then|so|i|i'm|i'll|i'd|we|my|me)\b")
 # Kinds of favour a person can be said to do for the member (not "Sam might know people at…").
-_DONE_FOR_ME = frozenset(
+_DONE_FOR_ME: Final = frozenset(
     {
         INTRODUCTION,
         REFERRAL,
@@ -387,7 +396,7 @@ _DONE_FOR_ME = frozenset(
 )
 
 
-_SECOND_PERSON = {
+_SECOND_PERSON: Final = {
     "i": "you",
     "me": "you",
     "my": "your",
@@ -402,19 +411,19 @@ _SECOND_PERSON = {
 # "i'm", "i'll", "i've", "i'd", "myself", "mine", "my", "me", "i" as whole words, written to start
 # with the letter "i" or "m" (the word start checked behind it) so the regex engine skips to
 # those letters instead of trying every position.
-_FIRST_PERSON = re.compile(r"(?:i(?<!\w.)(?:'m|'ll|'ve|'d)?|m(?<!\w.)(?:yself|ine|y|e))\b")
+_FIRST_PERSON: Final = re.compile(r"(?:i(?<!\w.)(?:'m|'ll|'ve|'d)?|m(?<!\w.)(?:yself|ine|y|e))\b")
 # (and the same in French, Portuguese and Spanish: "si l'offre …", "qué rango salarial …")
-_QUESTION_START = re.compile(
+_QUESTION_START: Final = re.compile(
     r"(?:whether|if|what|how|when|where|why|which|who|si|se|qué|quel|quelle|qual|cuál|cuánto"
     r"|quanto|combien)\b"
 )
-_DANGLING = frozenset(
+_DANGLING: Final = frozenset(
     {"and", "or", "at", "to", "for", "with", "of", "in", "on", "from", "the", "a", "an"}
 )
 
 
 # The prepositions a question may end on ("what they look for"); "and", "the" never end one.
-_ENDS_QUESTION = frozenset({"at", "to", "for", "with", "of", "in", "on", "from"})
+_ENDS_QUESTION: Final = frozenset({"at", "to", "for", "with", "of", "in", "on", "from"})
 
 
 def _without_dangling(what: str) -> str:
@@ -439,7 +448,7 @@ def _without_dangling(what: str) -> str:
         return what.strip()
 
 
-_ARTICLE_NEEDED = re.compile(r"(?i:mock|practice|role[- ]play|informational)\b")
+_ARTICLE_NEEDED: Final = re.compile(r"(?i:mock|practice|role[- ]play|informational)\b")
 
 
 def _polish(
@@ -480,13 +489,13 @@ def _respelt(what: str, respell: Sequence[tuple[str, str]]) -> str:
 
 
 # The subject of a cleft sentence left at the end of a favour: "…, the person".
-_CLEFT_TAIL = re.compile(
+_CLEFT_TAIL: Final = re.compile(
     r"(?:,|\sand)?\s(?:the|his|her|their)\s(?:[\w'-]+\s){0,2}?"
     r"(?:person|one|guy|woman|man|lady|contact|name)\Z"
 )
 
 
-_WHAT_I_NEED = re.compile(r"\s(?:is|'s)\swhat\s(?:i|we)\s(?:need|want)\b", re.IGNORECASE)
+_WHAT_I_NEED: Final = re.compile(r"\s(?:is|'s)\swhat\s(?:i|we)\s(?:need|want)\b", re.IGNORECASE)
 
 
 def _before_cleft(favour: Favour, person: Ref, text: str) -> str:
@@ -533,8 +542,8 @@ def _to_second_person(what: str) -> str:
 # A question to the coach about asking is not a plan: "should I ask Dana for a referral?",
 # "is it too soon to ask him…", "not sure whether to ask Omar for an intro".
 # (A stop and a space, or a newline: one character class first, so the regex engine skips to it.)
-_SENTENCE_BREAK = re.compile(r"[.!?;\n](?:(?<=\n)|\s)")
-_COACH_QUESTION = re.compile(
+_SENTENCE_BREAK: Final = re.compile(r"[.!?;\n](?:(?<=\n)|\s)")
+_COACH_QUESTION: Final = re.compile(
     r"(?:(?:so|ok|okay|hmm|hey|also|but|and|quick\squestion)[,:]?\s)?"
     r"(?:(?:should|shall|can|could|may|might|would|do|does|did|is|isn't|am|was|will)\s"
     r"(?:i|it|you|we|that|this|asking|now|too)\b"
@@ -545,9 +554,9 @@ _COACH_QUESTION = re.compile(
 
 
 # A note's person and its mark, before what is said of them: "Tom — ", "Bisi: ".
-_NOTE_HEAD = re.compile(r"[^.!?\n—:→]{1,40}?\s?(?:—|:|→|\s-)\s")
+_NOTE_HEAD: Final = re.compile(r"[^.!?\n—:→]{1,40}?\s?(?:—|:|→|\s-)\s")
 # What, after a note's person, can only be a question to me ("is it remote?" asks them).
-_ASKS_ME_AFTER_HEAD = re.compile(
+_ASKS_ME_AFTER_HEAD: Final = re.compile(
     r"(?:should|shall|can|could|may|might|do|did)\s(?:i|we)\b"
     r"|(?:is|would|will)\s(?:it|that|this)\s(?:be\s)?(?:ok|okay|fine|alright|weird|rude|pushy"
     r"|awkward|too|worth|better|best|wise|smart|a\sgood|a\sbad)\b"
@@ -555,9 +564,9 @@ _ASKS_ME_AFTER_HEAD = re.compile(
     # "Ade — do you think he'd refer me …?": my view asked on what the person would do.
     r"|(?:what\s)?(?:do|would)\syou\sthink\b|(?:any\s)?thoughts\son\b"
 )
-_THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|them)(?:'d|'ll|'s)?\b")
+_THIRD_PERSON: Final = re.compile(r"\b(?:he|she|they|him|her|them)(?:'d|'ll|'s)?\b")
 # A title's abbreviation: its full stop does not end the sentence.
-_TITLE_DOT = re.compile(r"\b(?:mr|mrs|ms|dr|prof|engr|rev|sr|jr|st)\.\Z")
+_TITLE_DOT: Final = re.compile(r"\b(?:mr|mrs|ms|dr|prof|engr|rev|sr|jr|st)\.\Z")
 
 
 def _coach_question(low: str, pos: int, *, addressed: bool = False) -> str | None:
@@ -595,7 +604,7 @@ def _coach_question(low: str, pos: int, *, addressed: bool = False) -> str | Non
 
 # Doubt later in the ask's own sentence: "ask Ms. Achieng for reference but maybe she is too
 # busy, is it ok to ask?", "… but he might say no, should I?".
-_DOUBT_INSIDE = re.compile(
+_DOUBT_INSIDE: Final = re.compile(
     r"[^.!?]*?(?:\b(?:is|would)\s(?:it|that|this)\s(?:be\s)?(?:ok|okay|fine|alright|weird|rude"
     r"|pushy|awkward|too\s\w+)(?:\sto\sask)?[^.!?]{0,40}"
     # "… but she might think I'm using her, should I?": the sentence ends asking me.
@@ -606,7 +615,7 @@ _DOUBT_INSIDE = re.compile(
 
 # Doubt said right after the ask: "ask Deepa for a referral? not sure if that's too pushy",
 # "… — is that too much?", "…, thoughts?". The member is asking the coach, not committing.
-_DOUBT = re.compile(
+_DOUBT: Final = re.compile(
     r"(?:(?:but|hmm+|idk|or)[,.]?\s)?"
     r"(?:(?:not\ssure|unsure|idk|dunno|i\sdon't\sknow|no\sidea|wondering|i\swonder)"
     r"\s(?:(?:if|whether)\s(?:that|this|it|i\sshould|to|asking)|about\s(?:that|this|it|asking))\b"
@@ -617,10 +626,10 @@ _DOUBT = re.compile(
 )
 # An imperative ask with a question mark and no question inside it: "ask Deepa for a
 # referral?" asks the coach; "can she intro me…?" and "does TCS hire…?" ask the person.
-_ASK_IMPERATIVE = re.compile(
+_ASK_IMPERATIVE: Final = re.compile(
     r"(?:(?:so|ok|okay|maybe|hmm)[,]?\s)?(?:ask|email|text|dm|message|ping|call)\s"
 )
-_QUESTION_INSIDE = re.compile(
+_QUESTION_INSIDE: Final = re.compile(
     r"\b(?:can|could|would|will|does|do|did|is|are|whether|if|what|who|which|how|when|where"
     r"|why)\b|:"
 )
@@ -653,8 +662,8 @@ def _doubt_after(low: str, start: int, pos: int) -> str | None:
     return low[start : min(len(low), doubt.end() + 40)].strip()
 
 
-_LOWER_NAME = re.compile(r"[a-zà-öø-ÿ][\w'-]*\.?(?:\s[a-zà-öø-ÿ][\w'-]*){0,2}")
-_LOWER_KEEP = frozenset(
+_LOWER_NAME: Final = re.compile(r"[a-zà-öø-ÿ][\w'-]*\.?(?:\s[a-zà-öø-ÿ][\w'-]*){0,2}")
+_LOWER_KEEP: Final = frozenset(
     {"my", "our", "the", "mom", "dad", "mum", "grandma", "grandpa", "mon", "meu", "minha", "mi"}
 )
 
@@ -670,11 +679,11 @@ def _say_name(name: str) -> str:
     return name
 
 
-_PRACTICE_WITH = re.compile(r"(?:\s[\w-]+){0,2}\s(?:with|w/|w)\s")
+_PRACTICE_WITH: Final = re.compile(r"(?:\s[\w-]+){0,2}\s(?:with|w/|w)\s")
 # "CV review — <@U…>": a note of the favour, then a mark, then the person it is asked of.
-_NOTE_MARK = re.compile(r"\s?(?:—|–|-|:|→)\s")
-_NOTE_HEAD_KINDS = frozenset({REVIEW, REFERRAL, REFERENCE, INTRODUCTION})
-_HAS_STOP = re.compile(r"[.;!?]").search
+_NOTE_MARK: Final = re.compile(r"\s?(?:—|–|-|:|→)\s")
+_NOTE_HEAD_KINDS: Final = frozenset({REVIEW, REFERRAL, REFERENCE, INTRODUCTION})
+_HAS_STOP: Final = re.compile(r"[.;!?]").search
 
 
 def _practice_partner(favour: Favour, refs: list[Ref], after: int, low: str) -> Ref | None:
@@ -702,7 +711,7 @@ def _practice_partner(favour: Favour, refs: list[Ref], after: int, low: str) -> 
 
 
 # A request put to the person spoken to: "could you", "would you be open to", "if you could".
-_YOU_ASKED = re.compile(
+_YOU_ASKED: Final = re.compile(
     r"\b(?:(?:could|would|can|will|do)\s(?:you|u)|if\s(?:you|u)\s(?:could|can|would|have)"
     r"|(?:are|r)\s(?:you|u)\s(?:open|willing|able|ok|okay|up)"
     # "any chance you could tell me …", "could I [list you as] a reference …".
@@ -821,26 +830,26 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
     return None
 
 
-_QUESTION_FOR = re.compile(r"\b(?:q|question|questions|favou?r|ask)\sfor\s\Z")
+_QUESTION_FOR: Final = re.compile(r"\b(?:q|question|questions|favou?r|ask)\sfor\s\Z")
 # "can he find out if …", "she'll see if …", "get him to find out whether …": the one asked
 # does the finding out (a request verb with no one after it).
-_THEY_FIND_OUT = re.compile(
+_THEY_FIND_OUT: Final = re.compile(
     r"\b(?:(?:can|could|will|would)\s(?:he|she|they|u|you)|(?:he|she|they)(?:'ll|'d)|(?:him|her|them)"
     r"\sto)\s\Z"
 )
 # A reminder of a favour named before it: ", reminding her today", ". gonna nudge him".
 # (The request's span starts at its verb.)
-_REMINDED_AFTER = re.compile(r"[,.;—]\s(?:(?:i'll|i\swill|gonna|going\sto|will)\s)?\Z")
-_REMIND = re.compile(r"(?:remind|reminding|chase|chasing|nudge|nudging)\s")
+_REMINDED_AFTER: Final = re.compile(r"[,.;—]\s(?:(?:i'll|i\swill|gonna|going\sto|will)\s)?\Z")
+_REMIND: Final = re.compile(r"(?:remind|reminding|chase|chasing|nudge|nudging)\s")
 # A he/she/they promising the favour that follows: "so she can pass it to …", "he'll refer me".
-_PRONOUN_PROMISE = re.compile(
+_PRONOUN_PROMISE: Final = re.compile(
     r"\b(?:she|he|they)(?:\s(?:can|could|will|would)|'d|'ll)\s(?:also\s|probably\s)?\Z"
 )
 
 
 # "<@U…> referral pls", "<@U…> → referral", "<@U…> … pls forward to the hiring manager": a
 # favour straight after the person spoken to, or told to them with a please.
-_PLEASE = re.compile(
+_PLEASE: Final = re.compile(
     r"\b(?:pls|please|plz|kindly|abeg)\s(?:[—:→-]\s)?(?:[\w'-]+\s){0,2}\Z"
     # "<@U…> make me the favour of reading my cover letter", "do me a favor and send…".
     r"|\b(?:do|make)\s(?:me\s)?(?:the|a|this)\sfavou?r\s(?:of|and|to)\s\Z"
@@ -858,7 +867,7 @@ def _put_to(favour: Favour, addressee: Ref | None, low: str) -> bool:
 
 # Talking for its own sake asks nothing: "set up a call with Moritz to catch up", "write Sam a
 # thank-you note".
-_OWN_SAKE = re.compile(
+_OWN_SAKE: Final = re.compile(
     r"\b(?i:catch(?:ing)?\s+up|thank(?:s|-you|\s+you)?|congrat\w*|say\s+hi|hang\s+out"
     # "Had a nice chat with Gloria in the lift": a talk already had, nothing asked in it.
     r"|had\s(?:a|an)\s(?:[\w-]+\s)?(?:chat|talk|conversation))\b"
@@ -871,7 +880,7 @@ def _for_its_own_sake(text: str) -> bool:
 
 
 # What a member wants when they write a question to a mention: "<@U03…> any leads? 🙏".
-_ADDRESSED_WANTS = frozenset(
+_ADDRESSED_WANTS: Final = frozenset(
     {"leads", "openings", "opportunities", "advice", "help", "tips", "referral", "referrals"}
     | {"intro", "intros", "contacts", "names", "jobs", "roles", "pointers", "ideas"}
     # "can we chat sometime this week? would love your thoughts": a call asked for, no favour.
@@ -880,7 +889,9 @@ _ADDRESSED_WANTS = frozenset(
 
 
 # A question put to the mention without a question mark: "<@U…> can we chat sometime this week".
-_ASKED_UNMARKED = re.compile(r"\s?[,:—-]?\s?(?i:can|could|would|will|are|r)\s(?i:we|you|u)\b")
+_ASKED_UNMARKED: Final = re.compile(
+    r"\s?[,:—-]?\s?(?i:can|could|would|will|are|r)\s(?i:we|you|u)\b"
+)
 
 
 def _addressed_request(mention: Ref, text: str, words: frozenset[str]) -> bool:
@@ -893,7 +904,7 @@ def _addressed_request(mention: Ref, text: str, words: frozenset[str]) -> bool:
     )
 
 
-_LEAD_WISH = re.compile(
+_LEAD_WISH: Final = re.compile(
     r"[\s>]*(?:general\s|some\s|any\s|more\s)?(?:career\s|job\s|job-search\s|interview\s)?"
     r"(?:help|advice|guidance|support|feedback|leads|tips"
     r"|pointers|opportunities|openings|networking|contacts|connections|intel|info)\b"
@@ -912,12 +923,14 @@ def _vague_after(lead: Ref, text: str) -> bool:
 
 
 # What a talk is about, later in its clause: "talk to people at the meetup about referrals".
-_TALK_ABOUT = re.compile(r"[^.;!?,]{0,40}?\s(?:about|abt)\s(?!(?:his|her|their|the\sweather)\b)")
+_TALK_ABOUT: Final = re.compile(
+    r"[^.;!?,]{0,40}?\s(?:about|abt)\s(?!(?:his|her|their|the\sweather)\b)"
+)
 
 
 # Nothing after the person asked but an aside and a time: "→ asking Jenny (my co-teacher) rn",
 # ", asking via email today".
-_BARE_ASK_REST = re.compile(
+_BARE_ASK_REST: Final = re.compile(
     r"(?:\s?\([^()]{0,80}\))?(?:\s(?:rn|now|today|tonight|tomorrow|tmrw|asap|later|first|next"
     r"|via\s(?:e-?mail|text|dm|linkedin|slack|phone)|by\s(?:e-?mail|text|phone|wechat|whatsapp)"
     r"|this\s(?:morning|afternoon|evening)"
@@ -939,12 +952,12 @@ _BARE_ASK_REST = re.compile(
 
 # The member's own answer to a question about asking: "… ? going to ask her today", "yes,
 # doing it today".
-_SETTLED = re.compile(
+_SETTLED: Final = re.compile(
     r"\s?(?:(?:yes|yeah|yep|ok|okay|decided)[,.!]?\s)?(?:(?:i'm|im|i\sam)\s)?"
     r"(?:(?:going\sto|gonna|will|i'll|i\swill)\s)?(?:ask(?:ing)?\s(?:her|him|them)|do(?:ing)?\sit)"
     r"\s(?:today|now|tonight|tomorrow|rn|this\s(?:morning|afternoon|evening))\b"
 )
-_WILL_THEY = re.compile(r"(?:^|[.!?]\s)(?:can|could|would|will)\s\Z")
+_WILL_THEY: Final = re.compile(r"(?:^|[.!?]\s)(?:can|could|would|will)\s\Z")
 
 
 def _asked_later(favours: list[Favour], refs: list[Ref], low: str) -> tuple[Favour, Ref] | None:
@@ -983,7 +996,7 @@ def _asked_later(favours: list[Favour], refs: list[Ref], low: str) -> tuple[Favo
 
 
 # The person contacted only to greet, thank or congratulate them, or sent a card.
-_SOCIAL_PURPOSE = re.compile(
+_SOCIAL_PURPOSE: Final = re.compile(
     r"\s(?:just\s)?to\s(?:say\s(?:hi|hello|hey|thanks|thank\syou)|thank|congratulate|wish)\b"
     # "send greta a thank-you note", "send Mr. Huang a christmas card".
     r"|\s(?:an?\s)?(?:thank[- ]you|thanks|christmas|xmas|birthday|holiday|congrats|get[- ]well)\b"
@@ -991,17 +1004,19 @@ _SOCIAL_PURPOSE = re.compile(
 
 
 # Words before "request" that make it a noun ("a connection request").
-_REQUEST_NOUN_BEFORE = ("connection ", "connect ", "follow ", "friend ", "linkedin ")
-_THANKS_BEFORE = re.compile(r"\b(?:thank[- ]you|thanks|congrats|birthday|christmas)\s\Z")
+_REQUEST_NOUN_BEFORE: Final = ("connection ", "connect ", "follow ", "friend ", "linkedin ")
+_THANKS_BEFORE: Final = re.compile(r"\b(?:thank[- ]you|thanks|congrats|birthday|christmas)\s\Z")
 # "send connection requests to 20 PMs", "send applications to 4 firms": what is sent asks nothing.
-_SENT_NOT_ASKED = re.compile(
+_SENT_NOT_ASKED: Final = re.compile(
     r"(?:send|sending|sent)\s(?:(?:a|an|my|some|more|\d+)\s)?(?:(?:linkedin|connection|connect"
     r"|friend|follow)\s(?:requests?|invites?)|(?<!my\s)(?:applications|apps))\s(?:to|on)\s"
 )
-_BARE_FAVOUR_WORDS = frozenset({"referral", "intro", "introduction", "reference", "referee"})
+_BARE_FAVOUR_WORDS: Final = frozenset({"referral", "intro", "introduction", "reference", "referee"})
 
 
-_HIRING_PEOPLE = frozenset({"hr", "hrs", "recruiter", "recruiters", "headhunter", "headhunters"})
+_HIRING_PEOPLE: Final = frozenset(
+    {"hr", "hrs", "recruiter", "recruiters", "headhunter", "headhunters"}
+)
 
 
 def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: frozenset[str]) -> bool:
@@ -1086,23 +1101,23 @@ def _errand(
 
 
 # A question about asking, put to me rather than to the note's person.
-_TO_ME = re.compile(
+_TO_ME: Final = re.compile(
     r"\b(?:is|would|will|does|was)\s(?:it|that|this)\b|\b(?:should|shall|can|could|do|did|would"
     r"|will|may)\s(?:i|we)\b|\bask(?:ing)?\b"
 )
 
 
 # Asking the person, spoken of in the third person: a question to me about them.
-_ASKING_ABOUT_THEM = re.compile(
+_ASKING_ABOUT_THEM: Final = re.compile(
     r"\b(?:ask(?:ing)?|email(?:ing)?|text(?:ing)?|messag(?:e|ing)|ping(?:ing)?|bug(?:ging)?)\s"
     r"(?:him|her|them)\b"
 )
 
 
 # Between the person and a favour noun in a note: "ask: <@U04…> → referral".
-_ARROW = re.compile(r"\s?(?:→|->|—|:)\s")
+_ARROW: Final = re.compile(r"\s?(?:→|->|—|:)\s")
 # Or a form of address: "<@U…> bhai, Dream11 mein referral de doge …?"
-_ADDRESS_WORD = re.compile(rf"\s(?:{'|'.join(sorted(map(re.escape, ADDRESS_AFTER)))}),?\s")
+_ADDRESS_WORD: Final = re.compile(rf"\s(?:{'|'.join(sorted(map(re.escape, ADDRESS_AFTER)))}),?\s")
 
 
 @lru_cache(maxsize=1024)
@@ -1111,13 +1126,13 @@ def _targets(companies: tuple[str, ...]) -> CompanyIndex:
 
 
 # A plan taken back mid-message: "scratch that", "no wait", "actually no", "strike that".
-_RETRACTED = re.compile(
+_RETRACTED: Final = re.compile(
     r"\b(?:scratch|scrap|strike|forget|ignore)\sthat\b|\b(?:no|oh),?\swait\b|\bactually,?\sno\b",
     re.IGNORECASE,
 )
 # What a retraction is followed by when another plan takes its place: "… oh wait she resigned
 # last month. ok so just ask around at PwC then".
-_INSTEAD = re.compile(
+_INSTEAD: Final = re.compile(
     r"\b(?:just|instead)\b.{0,20}\b(?:ask(?:ing)?\saround|someone|somebody|anyone|people)\b"
     r"|\b(?:ask(?:ing)?\saround|someone|somebody|anyone)\b.{0,20}\binstead\b"
 )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
+from bot.coaching.first_chars import compile_gated
 from bot.coaching.lexicon import NOT_NAMES, ROLE_HEADS
 from bot.coaching.people import (
     COMPANY_FIRST_WORDS,
@@ -13,43 +15,47 @@ from bot.coaching.people import (
 )
 from bot.coaching.text import CleanText, Token
 
-_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_BY_DEADLINE = re.compile(
+_DAY: Final = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_MONTH: Final = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_BY_DEADLINE: Final = re.compile(
     rf"\b(?:by|before|until|no\slater\sthan)\s(?:the\s)?(?:end\sof\s(?:the\s)?(?:day|week|month)"
     rf"|eod|eow|cob|noon|tomorrow(?:\s(?:morning|afternoon|evening|night))?|tonight|today"
     rf"|(?:this|next)\s(?:week|weekend|month|{_DAY})|{_DAY}|\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm)?"
     rf"|{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?)\b",
     re.IGNORECASE,
 )
-_WHEN = re.compile(
+_WHEN: Final = compile_gated(
     rf"\b(?:this\s(?:morning|afternoon|evening|week|weekend)|tonight|today"
     rf"|tomorrow(?:\s(?:morning|afternoon|evening))?|next\sweek|on\s{_DAY}|{_DAY}(?!'s))\b",
     re.IGNORECASE,
 )
-_ROLE = re.compile(
+_ROLE: Final = re.compile(
     r"\b(?:the|a|an|his|her|their|this|that|for|as)\s((?:[\w/&+.'-]+\s){0,4}?)"
     rf"(?:{'|'.join(sorted(ROLE_HEADS, key=len, reverse=True))})\b"
 )
-_ROLE_CUES = frozenset({"the", "a", "an", "his", "her", "their", "this", "that", "for", "as"})
-_ROLE_SKIP = frozenset(
+_ROLE_CUES: Final = frozenset(
+    {"the", "a", "an", "his", "her", "their", "this", "that", "for", "as"}
+)
+_ROLE_SKIP: Final = frozenset(
     {"the", "a", "an", "open", "internal", "new", "current", "full-time", "part-time", "remote"}
     | {"contract", "posted", "same", "other", "next", "first", "dream", "job", "whole", "real"}
 )
-_COMPANY_CUE = frozenset(
+_COMPANY_CUE: Final = frozenset(
     {"at", "for", "with", "from", "join", "joining", "into", "company", "startup", "firm"}
 )
-_COMPANY_NOUNS = frozenset({"company", "startup", "firm"})
-_COMPANY_LOOKUP = COMPANY_FIRST_WORDS | {f"{word}'s" for word in COMPANY_FIRST_WORDS} | _COMPANY_CUE
+_COMPANY_NOUNS: Final = frozenset({"company", "startup", "firm"})
+_COMPANY_LOOKUP: Final = (
+    COMPANY_FIRST_WORDS | {f"{word}'s" for word in COMPANY_FIRST_WORDS} | _COMPANY_CUE
+)
 # "a referral in Globant": a learner's "in" for "at", read only straight after the favour (a
 # referral is made at a company; "a job in Berlin" is a place).
-_REFERRAL_IN = frozenset({"referral", "referrals"})
-_CONNECTORS = frozenset({"of", "&", "and"})
-_A_TIME = re.compile(r"\d{1,2}(?:[:.]\d{2})?(?:am|pm|h)?")
+_REFERRAL_IN: Final = frozenset({"referral", "referrals"})
+_CONNECTORS: Final = frozenset({"of", "&", "and"})
+_A_TIME: Final = re.compile(r"\d{1,2}(?:[:.]\d{2})?(?:am|pm|h)?")
 
 
 # Every deadline pattern holds one of these words.
-_DEADLINE_WORDS = frozenset(
+_DEADLINE_WORDS: Final = frozenset(
     {"by", "before", "until", "later", "this", "tonight", "today", "tomorrow", "next"}
     | {f"{day}day" for day in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}
 )

@@ -13,13 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from typing import Final
 
 from bot.coaching.favours import INTRODUCTION, REFERENCE, REFERRAL, REVIEW, Favour
+from bot.coaching.first_chars import compile_gated
 from bot.coaching.lexicon import EVERYDAY_FAVOURS, JOB_WORDS
 
 __all__ = ["find_errand"]
 
-_ERRAND = re.compile(
+_ERRAND: Final = compile_gated(
     r"\b(?:"
     + "|".join(
         r"\s".join(re.escape(word) for word in phrase)
@@ -44,9 +46,9 @@ def _telling_word(phrase: tuple[str, ...]) -> str:
 
 
 # A message without any of these holds no everyday favour, and is not searched for one.
-_ERRAND_WORDS = frozenset(map(_telling_word, EVERYDAY_FAVOURS))
+_ERRAND_WORDS: Final = frozenset(map(_telling_word, EVERYDAY_FAVOURS))
 # Favours that are about the job search whatever they are asked alongside.
-_JOB_KINDS = frozenset({INTRODUCTION, REFERRAL, REFERENCE, REVIEW})
+_JOB_KINDS: Final = frozenset({INTRODUCTION, REFERRAL, REFERENCE, REVIEW})
 
 
 def find_errand(
@@ -70,4 +72,4 @@ def find_errand(
 
 
 # Where the errand's phrase ends when it is quoted back: "borrow his lawnmower".
-_CLAUSE_END = re.compile(r"[.,;:!?()—]|\s(?:so|while|because|and|but|then|lol)\s")
+_CLAUSE_END: Final = re.compile(r"[.,;:!?()—]|\s(?:so|while|because|and|but|then|lol)\s")

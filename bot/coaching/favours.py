@@ -22,8 +22,9 @@ from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from enum import StrEnum
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
+from bot.coaching.first_chars import compile_gated
 from bot.coaching.lexicon import (
     COMMON_WORDS,
     CORE_DOCUMENTS,
@@ -55,17 +56,14 @@ class RequestKind(StrEnum):
 
 # The members as module names (the same objects), read instead of `RequestKind.X`: on CPython 3.11
 # a member read through its class costs about 0.16 µs more (see `bot.coaching.people.PERSON`).
-INTRODUCTION, REFERRAL, REFERENCE = (
-    RequestKind.INTRODUCTION,
-    RequestKind.REFERRAL,
-    RequestKind.REFERENCE,
-)
-REVIEW, ADVICE, INFORMATION, OTHER = (
-    RequestKind.REVIEW,
-    RequestKind.ADVICE,
-    RequestKind.INFORMATION,
-    RequestKind.OTHER,
-)
+# (One a line, Final: compiled, each is then read from a C static, not the module's dict.)
+INTRODUCTION: Final = RequestKind.INTRODUCTION
+REFERRAL: Final = RequestKind.REFERRAL
+REFERENCE: Final = RequestKind.REFERENCE
+REVIEW: Final = RequestKind.REVIEW
+ADVICE: Final = RequestKind.ADVICE
+INFORMATION: Final = RequestKind.INFORMATION
+OTHER: Final = RequestKind.OTHER
 
 
 class Favour(NamedTuple):
@@ -85,23 +83,23 @@ def _alt(words: tuple[str, ...] | frozenset[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_DOC = rf"(?:{_alt(DOCUMENTS)})"
-_DET = r"\b(?:my|the|this|our|his|her|their|a|an|both|all|some)"
+_DOC: Final = rf"(?:{_alt(DOCUMENTS)})"
+_DET: Final = r"\b(?:my|the|this|our|his|her|their|a|an|both|all|some)"
 # "my GitHub repo", "the take-home": a second document word ends the phrase when it follows.
 # Job-search documents are named without a determiner too: "ask kemal review resume".
-_DOC_PHRASE = (
+_DOC_PHRASE: Final = (
     rf"(?:{_DET}\s(?:[\w'&.\"“”-]+\s){{0,5}}?{_DOC}(?:\s{_DOC})?\b|\bmine\b"
     rf"|\b(?:{_alt(CORE_DOCUMENTS)})\b)"
 )
 
 # Where a clause ends: a later clause is a new thought ("…, then update my resume").
 # A full stop ends a sentence unless it ends an abbreviation ("Dr.", "U.S.", "C.H.").
-DOT_END = (
+DOT_END: Final = (
     r"(?=\s|$)(?<!\bdr\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bmrs\.)(?<!\bprof\.)(?<!\bst\.)"
     r"(?<!\bjr\.)(?<!\bsr\.)(?<!\bsgt\.)(?<!\bvs\.)(?<!\binc\.)(?<!\bco\.)(?<!\brev\.)"
     r"(?<!\bcapt\.)(?<![^\w'][a-z]\.)(?<!^[a-z]\.)"
 )
-_STOP = rf"\.{DOT_END}|[;!?]"
+_STOP: Final = rf"\.{DOT_END}|[;!?]"
 
 
 def _breaks(words: str, after_comma: str) -> re.Pattern[str]:
@@ -117,34 +115,34 @@ def _breaks(words: str, after_comma: str) -> re.Pattern[str]:
     )
 
 
-_CLAUSE_END = _breaks("and|then|but|so|plus|also|or", r"\s")
-_STRONG_END = _breaks("then|but|so|plus|also", r"\s")
+_CLAUSE_END: Final = _breaks("and|then|but|so|plus|also|or", r"\s")
+_STRONG_END: Final = _breaks("then|but|so|plus|also", r"\s")
 # A comma before a new subject ends the favour too: "…forward my CV, he offered last week".
-_SENTENCE_END = _breaks(
+_SENTENCE_END: Final = _breaks(
     "then|but|so|plus|also|since|because",
     r"\s(?:(?:and\s)?(?=ask)|(?=(?:he|she|they|he's|she's|they're|i'm|i'll|it's|that's|thats"
     r"|deadline|due|if\snot|and\sif\snot|reminding|chasing|nudging)\s))",
 )
 # "ask Keisha to share the posting and refer me": "refer" is still under "ask … to".
-_ASK_TO = re.compile(r"\b(?:ask|asks|asking|get|have|want|need)\s(?:[\w'.@-]+\s){1,4}?to\s")
+_ASK_TO: Final = re.compile(r"\b(?:ask|asks|asking|get|have|want|need)\s(?:[\w'.@-]+\s){1,4}?to\s")
 # "ask Bea if her company has an opening and who the hiring manager is": a second question
 # is still under "ask … if" (a second deed, "… and send my CV", is the member's).
-_ASK_IF = re.compile(r"\bask(?:s|ed|ing)?\s(?:[\w'.@-]+\s){1,4}?(?:if|whether)\s")
-_SECOND_QUESTION = re.compile(r"(?:who|what|which|whether|if|how|when|where)\b")
+_ASK_IF: Final = re.compile(r"\bask(?:s|ed|ing)?\s(?:[\w'.@-]+\s){1,4}?(?:if|whether)\s")
+_SECOND_QUESTION: Final = re.compile(r"(?:who|what|which|whether|if|how|when|where)\b")
 # "ask Roxana if her brother can meet me for coffee and introduce me to …": a deed after "and"
 # under "if <someone, not the member> can …" is theirs, asked too.
-_ASK_IF_THEY_CAN = re.compile(
+_ASK_IF_THEY_CAN: Final = re.compile(
     r"\bask(?:s|ed|ing)?\s(?:[\w'.@-]+\s){1,4}?(?:if|whether)\s(?!(?:i|we|i'd|i'll)\s)"
     r"(?:[\w'.-]+\s){1,3}?(?:can|could|would|will|might)\s"
 )
 
 # How an intro is made, between "introduce me" and "to": "introduce me by email to Bola".
-_MANNER = (
+_MANNER: Final = (
     r"(?:\s(?:by\s(?:e-?mail|text|phone|dm|slack|linkedin)|over\s(?:e-?mail|slack|linkedin|text)"
     r"|via\s[\w-]+|on\s(?:linkedin|slack|e-?mail)|in\sperson|directly|personally|formally"
     r"|properly|virtually|quickly|warmly|online))"
 )
-_INTRO = re.compile(
+_INTRO: Final = compile_gated(
     rf"\bintroduc(?:e|es|ed|ing)\s(?:me|us|myself)\b(?:{_MANNER}?\s(?:to|with)\b)?"
     rf"|\bintros?\s(?:me{_MANNER}?\s)?(?:to|with)\b|\bintro(?:'d|'ing|ing)?\sme\b(?:\s(?:to|with)\b)?"
     r"|\bpresent(?:s|ed|ing)?\sme\s(?:to|with)\b"
@@ -169,7 +167,7 @@ _INTRO = re.compile(
     # "cc me on an email to the head of procurement": an intro by email.
     r"|\bcc(?:'d|s)?\sme\s(?:on|in)\s(?:an?|the|his|her|their)\s(?:[\w-]+\s)?emails?\s(?:to|with)\b"
 )
-_REFERRAL = re.compile(
+_REFERRAL: Final = compile_gated(
     r"\brefer(?:s|red|ed|ring|ing)?\s(?:me|him|her|them|my\sname)\b"
     r"(?!\s(?:somewhere|anywhere|around|to\s(?:someone|anyone|people|somewhere)))"
     # A referral asked for ("for a referral", "a referral to …"), not one talked about
@@ -235,7 +233,7 @@ _REFERRAL = re.compile(
     r"|his\s|her\s|their\s)?(?:[\w-]+\s)?(?:hiring\smanager|recruiter|manager|boss|lead|director"
     r"|hr)\b"
 )
-_REFERENCE = re.compile(
+_REFERENCE: Final = compile_gated(
     # "be a reference", "be second referee", "be one of my references".
     r"\b(?:be|act\sas|serve\sas|being)\s(?:(?:a|my|one\sof\smy)\s(?:[\w-]+\s)?(?:references?"
     r"|referees?)|(?:[\w-]+\s)?(?:reference|referee))\b"
@@ -310,7 +308,7 @@ _REFERENCE = re.compile(
     r"|\bfor\s(?:a\s|an\s)?(?:quick\s|good\s|strong\s|short\s)?(?:rec|recc|reco|recco)\b"
     r"(?!\s(?:center|centre|room|league|sports|hall|time))"
 )
-_REVIEW = re.compile(
+_REVIEW: Final = compile_gated(
     r"\b(?:review(?:s|ing)?(?:\sof)?|look(?:s|ing)?\s(?:over|through|at)|read(?:s|ing)?(?:\s(?:over|through))?"
     r"|go(?:es|ing)?\s(?:over|through)|proofread(?:ing)?|proof(?:ing)?|critiqu(?:e|ing)|edit(?:ing)?"
     r"|mark(?:ing)?\sup|check(?:s|ing)?(?:\sover)?|correct(?:ing)?|fix(?:ing)?|improv(?:e|ing)"
@@ -330,16 +328,16 @@ _REVIEW = re.compile(
     rf"\s(?P<doc>{_DOC_PHRASE})"
 )
 # "read just that", "look over this bit": a review of the document the message named before.
-_REVIEW_BACK = re.compile(
+_REVIEW_BACK: Final = re.compile(
     r"\b(?:read|review|proofread|critique|edit|look\sover|go\sover)\s(?:over\s)?(?:just\s|only\s)?"
     r"(?:that|this)(?:\s(?:part|bit|section|paragraph|page|one))?(?=\s?[.,;:!?—)-]|\s(?:and"
     r"|before|tonight|today|tomorrow|for\sme|please|pls)\b|$)"
 )
-_BACK_DOC_WORDS = frozenset({"that", "this"})
-_DOC_BEFORE = re.compile(_DOC_PHRASE)
-_DOC_JOINS = frozenset({" on ", " in ", " of ", " from "})
+_BACK_DOC_WORDS: Final = frozenset({"that", "this"})
+_DOC_BEFORE: Final = re.compile(_DOC_PHRASE)
+_DOC_JOINS: Final = frozenset({" on ", " in ", " of ", " from "})
 # A review named by its document first: "a resume teardown", "a portfolio review call".
-_DOC_REVIEW_NOUNS = (
+_DOC_REVIEW_NOUNS: Final = (
     "review",
     "teardown",
     "tear-down",
@@ -349,19 +347,19 @@ _DOC_REVIEW_NOUNS = (
     "feedback",
     "swap",
 )
-_DOC_REVIEW = re.compile(
+_DOC_REVIEW: Final = re.compile(
     rf"\b(?:{_alt(CORE_DOCUMENTS)}|take-home|take\shome|case\sstudy)"
     rf"\s(?:{'|'.join(_DOC_REVIEW_NOUNS)})\b"
     # "swap CVs with me for a review": each reviews the other's.
     rf"|\b(?:swap|exchange|trade)\s(?:{_alt(CORE_DOCUMENTS)})\b"
 )
 # "sign up for a free resume review": a service joined, not a favour asked.
-_SIGNED_UP = re.compile(r"\b(?:sign(?:ed|ing)?\sup|register|attend|join|go\sto)\b")
-_SEND_DOC = re.compile(
+_SIGNED_UP: Final = re.compile(r"\b(?:sign(?:ed|ing)?\sup|register|attend|join|go\sto)\b")
+_SEND_DOC: Final = re.compile(
     rf"\b(?:send|sending|email|share|forward|give|show|bring|hand)\s(?:[\w'.-]+\s){{0,3}}?(?:my|the)"
     rf"\s(?:[\w'-]+\s){{0,2}}?{_DOC}\b"
 )
-_FEEDBACK = re.compile(
+_FEEDBACK: Final = re.compile(
     r"\b(?:feedback|tear\s(?:it|them)\sapart|thoughts|comments|notes|critique|edits|pointers"
     r"|suggestions|(?:review|proofread|critique|edit)\s(?:it|them)|look\s(?:it|them)\sover"
     r"|look\sat\s(?:it|them)|mark\s(?:(?:it|them)\s)?up|red[- ]?pen|improve\s(?:it|them)"
@@ -371,12 +369,12 @@ _FEEDBACK = re.compile(
 )
 # Someone the person asked knows, named before the intro: "knows the MD of Databank", "knows
 # the chief economist at the Reserve Bank", "knows Thandi Mokoena".
-_KNOWS_SOMEONE = re.compile(
+_KNOWS_SOMEONE: Final = re.compile(
     r"\bknows?\s((?:the|a|an|his|her|their)\s(?:[\w&.'-]+\s){0,4}?(?:at|of|from|in)\s"
     r"(?:the\s)?[A-Z][\w&'-]*(?:\s[A-Z][\w&'-]*){0,3}|[A-Z][a-z]+\s[A-Z][a-z]+)"
 )
 # Someone's contact with the apostrophe left out: "the volunteer coordinators email".
-_WITHOUT_APOSTROPHE = re.compile(
+_WITHOUT_APOSTROPHE: Final = re.compile(
     r"(?:coordinator|manager|guy|wife|husband|boss|bosse|director|recruiter|sister|brother"
     r"|friend|dad|mom|mum|son|daughter|uncle|aunt|cousin|partner|supervisor|owner|principal"
     r"|teacher|neighbou?r|mentor|colleague|lead)s\s(?:direct\s|work\s|personal\s)?(?:email"
@@ -385,7 +383,7 @@ _WITHOUT_APOSTROPHE = re.compile(
 # Every alternative starts at a word boundary (the one after "him for " too), checked once in
 # front of the group rather than in each of the ~20 alternatives at every position; most
 # alternatives then start with a letter, which the regex engine tests before trying them.
-_NAMES = re.compile(
+_NAMES: Final = compile_gated(
     r"\b(?:"
     r"(?:names?|contacts?|contact\sinfo(?:rmation)?|contact\sdetails|emails?\saddress(?:es)?"
     r"|email\saddress(?:es)?|phone\snumbers?|linkedin\sprofiles?"
@@ -443,60 +441,60 @@ _NAMES = re.compile(
     r")"
 )
 # "a salary benchmark", "benchmark a 240k base + equity offer": pay compared with the market.
-_BENCHMARK = re.compile(
+_BENCHMARK: Final = re.compile(
     r"\b(?:(?:salary|pay|comp|compensation|offer|market|rate)\sbenchmarks?\b"
     r"|benchmark(?:s|ed|ing)?\s(?:my|an?|the|this|her|his)\s(?:[\w.%+-]+\s){0,8}?(?:offers?"
     r"|salary|package|comp|compensation|base|pay|rates?)\b)"
 )
 # "who I should send materials to": a person to be named, concrete where a company is named.
-_WHO_TO = re.compile(
+_WHO_TO: Final = re.compile(
     r"\bwho\s(?:[\w-]+\s){0,3}?(?:(?:i|we)\sshould|should\s(?:i|we))\s(?:send|talk|speak|reach\sout|write|address)\s"
     r"(?:[\w-]+\s){0,2}?to\b"
 )
 # "if he knows anyone at Target", "whether anyone from his old team at Klarna is hiring":
 # people at a named place, asked about (group 1 is "whether"/"if" when the question is direct).
-_KNOWS_ANYONE = re.compile(
+_KNOWS_ANYONE: Final = re.compile(
     r"\b(?:(?:knows?|has|have)\s(?:of\s)?(?:anyone|anybody|someone|somebody|people|folks|contacts?"
     r"|friends|a\scontact|a\sfriend)|(whether|if)\s(?:there(?:'s|\sis|\sare)\s)?(?:anyone|anybody"
     r"|someone|somebody))\s(?:(?:who|that)\s(?:works?|worked|is|was)\s)?"
     r"(?:working\s)?(at|in|inside|on|over\sat|from|hiring)\s"
 )
 # "which of her old classmates work in treasury at Ryanair": people at a named place.
-_WHICH_PEOPLE = re.compile(
+_WHICH_PEOPLE: Final = re.compile(
     r"\bwhich\s(?:of\s)?(?:[\w'-]+\s){0,3}?(?:classmates|colleagues|coworkers|co-workers|friends"
     r"|teammates|peers|connections|alumni|contacts|former\s[\w-]+|people)\s(?:[\w-]+\s){0,2}?"
     r"(?:at|in|on|from|inside)\s"
 )
 # "on the payments team", "in the Seattle office": a group named by more than "the team".
-_NAMED_GROUP = re.compile(
+_NAMED_GROUP: Final = re.compile(
     r"\b(?!the\s|a\s|an\s|any\s|some\s|their\s|his\s|her\s|my\s)[\w&+.-]+\s(?:team|group"
     r"|department|dept|org|division|office|lab|unit|practice)\b"
 )
 # A call or chat of a named length, or about a named move: "a 15-minute call", "20 min zoom".
-_CALL = re.compile(
+_CALL: Final = compile_gated(
     r"\b(?:(?:\d{1,3}|five|ten|fifteen|twenty|thirty|forty-five|half[- ]an?)[- ]?"
     r"(?:minutes?|mins?|hours?|hr)|half[- ]hour|quick|short|brief|phone|video|zoom)\s"
     r"(?:[\w-]+\s){0,2}?(?:calls?|chats?|zooms?|conversations?|coffees?|meetings?|phone\scalls?"
     r"|video\scalls?|sessions?|catch-ups?)\b"
 )
 # What a call is about: "about", "abt", "re:", "regarding".
-_ABOUT = re.compile(r"\s(?:about|abt|re:?|regarding)\s")
-_FOR_TIME = re.compile(
+_ABOUT: Final = re.compile(r"\s(?:about|abt|re:?|regarding)\s")
+_FOR_TIME: Final = re.compile(
     r"\bfor\s(?:\d{1,3}|five|ten|fifteen|twenty|thirty|half)[- ]?(?:minutes?|mins?|hours?|an\shour)\b"
 )
 # "would talk to me about …": a conversation the person is asked to give.
-_TALK_TO_ME = re.compile(
+_TALK_TO_ME: Final = re.compile(
     r"\b(?:would|could|can|will|to|might)\s(?:be\swilling\sto\s|be\sopen\sto\s)?(?:talk|speak"
     r"|chat|meet)\s(?:to|with)\sme\b"
 )
 # What a length of time is asked for: "for 15 min about how he moved from audit to ops", "a
 # 20-min call to walk me through the loop" (not "a 30 min call", nor "10 mins to chat about her
 # career": a talk with no subject, or only the person's work at large, asks nothing concrete).
-_TIMED_SUBJECT = re.compile(
+_TIMED_SUBJECT: Final = re.compile(
     r"\s(?:about|abt|re:?|regarding|on|to|so|and|where|for|whether|\+)\s(?!(?:mon|tues|wednes|thurs|fri"
     r"|satur|sun)day\b|the\sphone\b|zoom\b|a\scall\b)"
 )
-_VAGUE_TOPIC = re.compile(
+_VAGUE_TOPIC: Final = re.compile(
     r"(?:to\s)?(?:(?:chat|talk|speak|hear|catch\sup|connect|learn)\s)?(?:(?:about|abt|on|re|with"
     r"|more\sabout)\s)?(?:(?:his|her|their|my|your|ur|the)\s)?(?:[\w-]+\s)?(?:career|careers"
     r"|work|job|jobs|experience|background|journey|story|life|field|industry|path|stuff|things"
@@ -526,18 +524,18 @@ def _timed_for_something(
     return _VAGUE_TOPIC.match(low[subject.start() + 1 : stop].strip(" ,.!?")) is None
 
 
-_ASKED_FOR = re.compile(r"\b(?:ask|asks|asking|request|requesting|beg|borrow)\b")
-_DURATION = re.compile(
+_ASKED_FOR: Final = re.compile(r"\b(?:ask|asks|asking|request|requesting|beg|borrow)\b")
+_DURATION: Final = re.compile(
     r"\d|\b(?:five|ten|fifteen|twenty|thirty|forty-five|half)[- ]?(?:minutes?|mins?|hours?|hr)\b"
     r"|\bhalf[- ](?:an?[- ])?hour\b"
 )
 # Asked of the person for the call ("ask her for", "if he would do", "see whether she can").
-_CALL_FRAME = re.compile(
+_CALL_FRAME: Final = re.compile(
     r"\b(?:ask|asks|asking|request|requesting|for|if|whether|would|could|can|will|willing"
     r"|[a-z]+'d)\b"
 )
 # Practice favours done with or for the member: "quiz me on SQL", "role-play an intro".
-_PRACTICE = re.compile(
+_PRACTICE: Final = compile_gated(
     r"\b(?:quiz|drill|grill|prep|coach|test)(?:zes|es|ed|ing|s)?\s(?:me|us)\s(?:on|for|about"
     r"|through|with)\s"
     r"|\brole[- ]?play(?:s|ed|ing)?\s(?!with\b)(?:\w+\s){0,1}?(?:an?\s|my\s|the\s|our\s)?[\w-]+"
@@ -556,8 +554,8 @@ _PRACTICE = re.compile(
     r"|customer|buyer)\b"
 )
 # Counted contacts: "two alumni contacts in biotech sales", "3 names at fintechs".
-_NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a\scouple(?:\sof)?)"
-_COUNTED = re.compile(
+_NUMBER: Final = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a\scouple(?:\sof)?)"
+_COUNTED: Final = re.compile(
     rf"\b{_NUMBER}\s(?:[\w&+-]+\s){{0,3}}?(?:contacts|names|people|alumni|recruiters|managers"
     r"|engineers|designers|folks|connections|leaders|founders|directors|colleagues|friends"
     r"|introductions|intros|referrals|contact|name|person)\s(?:in|at|from|on|who|working|inside|with"
@@ -566,19 +564,19 @@ _COUNTED = re.compile(
 )
 # Every count names its people or contacts as a whole word: a message without one is not read
 # for a number.
-_COUNTED_WORDS = frozenset(
+_COUNTED_WORDS: Final = frozenset(
     {"contacts", "names", "people", "alumni", "recruiters", "managers", "engineers", "designers"}
     | {"folks", "connections", "leaders", "founders", "directors", "colleagues", "friends"}
     | {"introductions", "intros", "referrals", "contact", "name", "person", "emails", "numbers"}
 )
-_WITH_UNNAMED = re.compile(
+_WITH_UNNAMED: Final = re.compile(
     r"\s(?:with|w/|w)\s(?:someone|somebody|anyone|anybody|a\sfriend|a\speer|a\scolleague"
     r"|a\sclassmate|people|friends|peers|a\smentor|an\salum|an\salumnus)\b"
 )
-_INFORMATIONAL = re.compile(
+_INFORMATIONAL: Final = re.compile(
     r"\binformational\s(?:interview|call|chat|meeting|conversation|coffee)s?\b"
 )
-_MOCK = re.compile(
+_MOCK: Final = re.compile(
     r"\b(?:mock|practice|role[- ]play)\s(?:[\w-]+\s){0,2}?(?:interviews?|negotiations?|calls?"
     r"|pitch|presentations?|cases?|sessions?|conversations?|runs?|panels?|critiques?|talks?"
     r"|screens?|rounds?|demos?|reviews?|exams?|loops?|onsites?|whiteboards?|behaviou?rals?"
@@ -592,14 +590,14 @@ _MOCK = re.compile(
 )
 # Something arranged for the member: "arrange a trial shift for me", "set up a job shadow day",
 # "arrange an OB visit with an alumnus at Mitsubishi" (a visit needs a named place).
-_ARRANGE = re.compile(
+_ARRANGE: Final = re.compile(
     r"\b(?:arrange|organi[sz]e|set\sup|book|schedule|get|do|give|offer)(?:s|d|ed|ing)?\s(?:me\s)?(?:an?|the|one)"
     r"\s(?:[\w-]+\s){0,2}?(?:(trial|shadow(?:ing)?|stage)(?:\s(?:shift|day|period|session))?"
     r"|visit|site\svisit)\b"
 )
 # Paperwork signed or filled in for the member: "sign the NOC letter", "approve and sign the
 # letter confirming my 3 years", "sign experience certificate".
-_SIGN = re.compile(
+_SIGN: Final = re.compile(
     r"\b(?:sign|approve|stamp|countersign|attest|certify)(?:s|ed|ing)?\s(?:and\ssign\s)?"
     r"(?:(?:the|my|this|that|an?)\s)?(?:[\w-]+\s){0,2}?(?:letter|certificate|noc|declaration"
     r"|attestation|verification|reference\sform|referral\sform|recommendation\sform)\b"
@@ -612,7 +610,7 @@ _SIGN = re.compile(
 )
 # "be supervisor for my DAAD application", "be my sponsor for the fellowship": a named role
 # taken on for a named application.
-_BE_ROLE = re.compile(
+_BE_ROLE: Final = re.compile(
     r"\b(?:be|become|act\sas)\s(?:(?:my|the|a|an)\s)?(?:[\w-]+\s)?(?:supervisor|advisor|adviser"
     r"|sponsor)\sfor\s(?:my|the|a|an|this)\s(?:[\w-]+\s){0,3}?(?:application|applications|visa"
     r"|phd|thesis|fellowship|scholarship|program|programme|grant|proposal|postdoc|research|role"
@@ -620,7 +618,7 @@ _BE_ROLE = re.compile(
 )
 # "take me on as event staff", "book me onto the SWAP scheme", "get me on the next intake":
 # the member taken on for work or placed on a named scheme by the person asked.
-_TAKE_ON = re.compile(
+_TAKE_ON: Final = re.compile(
     r"\btak(?:e|es|ing)\s(?:me|us)\son\s(?:as|for)\s"
     r"|\b(?:book|enrol|enroll|sign|get|put)(?:s|ed|ing|led|ling|ting)?\s(?:me|us)\s(?:onto|on\sto"
     r"|on|into|up\sfor|up\sto|in\sfor)\s(?:the|a|an|this|that|next|their|his|her)\s"
@@ -630,7 +628,7 @@ _TAKE_ON = re.compile(
 # Being put forward in other words (all referrals): "put me up for the Toyota contract", "put
 # me on the list for the March shut", "get me onto the trial roster", "add my name to the list
 # she sends to Comarch" ("put me up for the night", "the mailing list" are no job).
-_PUT_ME_FORWARD = re.compile(
+_PUT_ME_FORWARD: Final = re.compile(
     r"\bput(?:s|ting)?\sme\sup\sfor\s(?:the|a|an|this|that|next|their|his|her)\s"
     r"(?:[\w&.'-]+\s){0,5}?(?:job|role|contract|position|post|gig|shifts?|promotion|spot|place"
     r"|opening|vacancy|crew|shut|shutdown|interview|scholarship|program|programme"
@@ -645,11 +643,13 @@ _PUT_ME_FORWARD = re.compile(
     r"|(?<=\s)(?:[\w-]+\s){1,2}?list(?=\s(?:once|when|after|asap)\b|\s?[.,;!]|\s?$)"
     r"|roster|rota|pool|register)\b"
 )
-_PUT_ME_FORWARD_WORDS = frozenset({"up", "list", "books", "roster", "rota", "pool", "register"})
+_PUT_ME_FORWARD_WORDS: Final = frozenset(
+    {"up", "list", "books", "roster", "rota", "pool", "register"}
+)
 # Speaking up for the member to someone who hires: "ring ahead for me", "give the site manager
 # a heads-up about me", "tell his boss about me", "ring his mate at Holcim and tell him I'm a good
 # operator", "get him to ring his sister at the Mater about the ward clerk job".
-_SPEAK_FOR_ME = re.compile(
+_SPEAK_FOR_ME: Final = re.compile(
     r"\b(?:ring|call|phone)(?:s|ing)?\sahead\b"
     r"|\bgiv(?:e|es|ing)\s(?:him|her|them|(?:the|his|her|their)\s[\w-]+(?:\s[\w-]+)?)\sa\s"
     r"heads[\s-]?up\sabout\sme\b"
@@ -667,19 +667,19 @@ _SPEAK_FOR_ME = re.compile(
     r"|vp|md))\s(?:(?:at|from|in)\s[\w&'-]+\s)?about\s(?:me\b|my\s(?:profile|cv|resume"
     r"|application|candidacy)\b)"
 )
-_AND_TELL = re.compile(r"\sand\stell\s")
-_SPEAK_FOR_ME_WORDS = frozenset({"ahead", "heads", "heads-up", "about", "i'm", "im"})
+_AND_TELL: Final = re.compile(r"\sand\stell\s")
+_SPEAK_FOR_ME_WORDS: Final = frozenset({"ahead", "heads", "heads-up", "about", "i'm", "im"})
 # Favours written in Portuguese, French or Spanish (asks-7b: members who note their ask in
 # their own language), each with the kind it is and how the coach names it. Written for
 # askcoach from the grammars of those languages: the member's "me" is the clitic before or
 # after the verb ("me indicar", "indique-moi", "presentarme"), "my CV" is "meu/mon/mi CV".
-_FOREIGN_DOC = (
+_FOREIGN_DOC: Final = (
     r"(?:cv|currículo|curriculo|currículum|curriculum|portfólio|portfolio|case|perfil|profil"
     r"|candidature|dossier|projet|projeto|proyecto|letter\sde\smotivation|lettre\sde\smotivation"
     r"|carta(?:\sde\s(?:apresentação|presentación|motivação|motivación))?)"
 )
-_PASSING_ON = "passing on your CV"
-_FOREIGN_FAVOURS: tuple[tuple[re.Pattern[str], RequestKind, str], ...] = (
+_PASSING_ON: Final = "passing on your CV"
+_FOREIGN_FAVOURS: Final[tuple[tuple[re.Pattern[str], RequestKind, str], ...]] = (
     # "me indicar pra vaga de analista", "m'indiquer pour le poste", "recomendarme para".
     (
         re.compile(
@@ -809,14 +809,14 @@ _FOREIGN_FAVOURS: tuple[tuple[re.Pattern[str], RequestKind, str], ...] = (
         "confirming your dates",
     ),
 )
-_FOREIGN_ASKING = re.compile(
+_FOREIGN_ASKING: Final = re.compile(
     r"\b(?:pedir|pedi|peço|demander|demande|demandé|preguntar|pregunto|perguntar|pergunto"
     r"|pedirle|pedirles|pedile|pídele|pidele|preguntarle|pregúntale|preguntale|kung|pwede|niya"
     r"|chiedere|chiedo|peux|pode|podes|puede|puedes|pourrais|pourriez|poderia|podrías|podrias"
     r"|tu|vc|você|voce|ele|ela|il|elle|él|ella|lui|lhe|le)\b"
 )
-_FOREIGN_SELF = re.compile(r"\b(?:je|j'|eu|yo|vou|vais|voy|vamos|moi|nous)\b")
-_FOREIGN_WORDS = frozenset(
+_FOREIGN_SELF: Final = re.compile(r"\b(?:je|j'|eu|yo|vou|vais|voy|vamos|moi|nous)\b")
+_FOREIGN_WORDS: Final = frozenset(
     {"me", "mon", "ma", "meu", "minha", "mi", "mes", "minhas", "mis", "indicar-me"}
     | {"recomendar-me", "recommande-moi", "recomendarme", "présente-moi", "apresentar-me"}
     | {
@@ -836,7 +836,7 @@ _FOREIGN_WORDS = frozenset(
         "an",
     }
 )
-_FOREIGN_GATE = frozenset(
+_FOREIGN_GATE: Final = frozenset(
     {"indicar", "indica", "indicas", "indicar-me", "recomendar", "recomenda", "recomendas"}
     | {"recomendar-me", "recommander", "recommande-moi", "recomendarme", "recomiendas"}
     | {"référer", "pistonner", "colocar", "coloca", "botar", "incluir", "inclui", "mettre"}
@@ -861,41 +861,41 @@ _FOREIGN_GATE = frozenset(
 # hiring manager"), or whether / what of a named post or place ("de me dire si l'offre de Orange
 # Money est encore ouverte", "qué rango salarial maneja Globant"). Concrete only when a place is
 # named (a company or a capitalised name) and, for whether / what, a thing of hiring is named.
-_FOREIGN_KNOWS = re.compile(
+_FOREIGN_KNOWS: Final = re.compile(
     r"\b(?:conhece|conheces|conhecer|connais|connaît|connait|connaissez|conoces|conoce|conocer)"
     r"\s(?:alguém|alguem|quelqu'un|alguien|gente|pessoas|des\sgens|personne)\s"
     r"(?:(?:que|qui)\s(?:trabalha|travaille|trabaja)\s)?(?:no|na|em|chez|à|au|en|dans|del|de|do|da)\s"
 )
-_FOREIGN_CONTACT = re.compile(
+_FOREIGN_CONTACT: Final = compile_gated(
     r"\b(?:le\snom|les\snoms|le\scontact|le\smail|l'e-?mail|le\snuméro|o\snome|os\snomes"
     r"|o\scontato|o\scontacto|o\se-?mail|o\snúmero|o\stelefone|el\snombre|los\snombres"
     r"|el\scontacto|el\smail|el\se-?mail|el\snúmero|el\steléfono)\s(?:de\sla|de\sl'|du|des|de|do"
     r"|da|dos|das|del|de\slos|de\slas)\s?"
 )
-_FOREIGN_QUESTION = re.compile(
+_FOREIGN_QUESTION: Final = compile_gated(
     r"\b(?:dire|dizer|decir|decirme|saber|savoir|pregunto|pregunta|preguntar|preguntarle"
     r"|preguntando|pergunto|pergunta|perguntar|perguntando|demande|demander|demandant)\s"
     r"(?:(?:a|à|ao|à|pro|pra)\s[\w'.-]+\s)?(?P<q>si|se|s'il|s'ils|qué|que|quel|quelle|quels|quelles"
     r"|qual|quais|cuál|cuáles|cuánto|cuánta|quanto|quanta|combien)\s"
 )
-_FOREIGN_HIRING = frozenset(
+_FOREIGN_HIRING: Final = frozenset(
     {"offre", "oferta", "vaga", "vacante", "poste", "puesto", "stage", "estágio", "pasantía"}
     | {"salaire", "salário", "salario", "salarial", "rango", "faixa", "fourchette", "sueldo"}
     | {"recrute", "recrutent", "contrata", "contratam", "contratan", "embauche", "embauchent"}
     | {"candidature", "candidatura", "entretien", "entrevista", "processo", "proceso"}
     | {"recrutement", "processus", "vagas", "vacantes", "postes", "offres", "ofertas"}
 )
-_FOREIGN_VAGUE = frozenset(
+_FOREIGN_VAGUE: Final = frozenset(
     {"oportunidades", "opportunités", "algo", "quelque", "dicas", "conseils", "consejos", "ajuda"}
     | {"ayuda", "aide", "coisa", "chose", "cosa"}
 )
-_FOREIGN_ROLES = frozenset(
+_FOREIGN_ROLES: Final = frozenset(
     {"gerente", "responsable", "responsável", "manager", "recruteur", "recrutador", "reclutador"}
     | {"rh", "drh", "diretor", "directeur", "director", "chefe", "chef", "jefe", "coordenador"}
     | {"coordinateur", "coordinador", "recruiter", "lead", "líder", "personne", "jefa", "dueño"}
     | {"dueña", "encargado", "encargada", "supervisora", "supervisor", "dono", "patrão", "patroa"}
 )
-_FOREIGN_ASKING_WORDS = frozenset(
+_FOREIGN_ASKING_WORDS: Final = frozenset(
     {"pedir", "pedi", "peço", "demander", "demande", "demandé", "preguntar", "pregunto"}
     | {"perguntar", "pergunto", "perguntando", "preguntando", "pregunta", "pergunta", "peux"}
     | {"pode", "podes", "puede", "puedes", "pourrais", "pourriez", "poderia", "podrías", "tu"}
@@ -903,7 +903,7 @@ _FOREIGN_ASKING_WORDS = frozenset(
     | {"le", "ask", "asking", "chiedere", "chiedo", "pedirle", "pedirles", "pedile", "pídele"}
     | {"pidele", "preguntarle", "pregúntale", "preguntale"}
 )
-_FOREIGN_QUESTION_GATE = frozenset(
+_FOREIGN_QUESTION_GATE: Final = frozenset(
     {"conhece", "conheces", "conhecer", "connais", "connaît", "connait", "connaissez"}
     | {"conoces", "conoce", "conocer", "nom", "noms", "contact", "contato", "contacto", "mail"}
     | {"e-mail", "email", "numéro", "número", "nome", "nomes", "telefone", "nombre", "nombres"}
@@ -911,7 +911,7 @@ _FOREIGN_QUESTION_GATE = frozenset(
     | {"quelle", "quels", "quelles", "qual", "quais", "cuál", "cuáles", "cuánto", "cuánta"}
     | {"quanto", "quanta", "combien"}
 )
-_FOREIGN_ASKED = re.compile(
+_FOREIGN_ASKED: Final = re.compile(
     r"\b(?:pedir|pedi|peço|demander|demande|demandé|preguntar|pregunto|perguntar|pergunto"
     r"|perguntando|preguntando|pregunta|pergunta|chiedere|chiedo|peux|pode|podes|puede|puedes"
     r"|pourrais|pourriez|poderia|podrías|podrias|tu|vc|você|voce|ele|ela|il|elle|él|ella|lui"
@@ -952,28 +952,28 @@ def _foreign_questions(text: str, low: str, anchors: list[tuple[int, int]]) -> I
 
 # "write Arbeitszeugnis for my electrician application", "write the cover letter for me": a
 # document written for the member.
-_WRITE_DOC = re.compile(
+_WRITE_DOC: Final = re.compile(
     rf"\bwrite\s(?:me\s)?(?:(?:an?|the|my)\s)?(?:[\w-]+\s)?(?:{_DOC})\s(?=for\s(?:me|my)\b)"
 )
 # "check if my application got stuck", "chase my application internally", "find out where my
 # CV is": the member's own application looked into by someone inside.
-_STATUS = re.compile(
+_STATUS: Final = re.compile(
     r"\b(?:check|chase|look\sinto|find\sout|see)(?:s|es|ed|ing)?\s(?:on\s|up\son\s|if\s|whether\s"
     r"|where\s|what\shappened\sto\s|what(?:'s|\sis)\shappening\swith\s|the\sstatus\sof\s)?my\s"
     r"(?:[\w&.'-]+\s){0,3}?(?:application|candidacy)\b"
 )
 # "walk me through the take-home format": how a named step of hiring goes, told by one who knows.
-_WALK_ME = re.compile(
+_WALK_ME: Final = re.compile(
     r"\b(?:walk|talk|take)(?:s|ed|ing)?\s(?:me|us)\sthrough\s(?:the|their|his|her|your|a|an)\s"
     r"(?:[\w-]+\s){0,4}?(?:take-home|take\shome|format|process|interview|onsite|loop|rounds?"
     r"|case|assessment|screen|exam|test|pipeline|structure|questions|day)\b"
 )
 # A favour named by its noun alone, straight after the person: learners' and note-takers' frame.
-_BARE = re.compile(
+_BARE: Final = re.compile(
     r"(?:(?:a|an|the)\s)?((?:[\w&.'-]+\s){0,2}?)(referral|intro|introduction|reference|referee"
     r"|recommendation)s?\b(?!\s(?:program|bonus))"
 )
-_BARE_KINDS = {
+_BARE_KINDS: Final = {
     "referral": (RequestKind.REFERRAL, "a referral"),
     "intro": (RequestKind.INTRODUCTION, "an intro"),
     "introduction": (RequestKind.INTRODUCTION, "an intro"),
@@ -981,7 +981,7 @@ _BARE_KINDS = {
     "referee": (RequestKind.REFERENCE, "a reference"),
     "recommendation": (RequestKind.REFERENCE, "a recommendation"),
 }
-_QUESTION = re.compile(
+_QUESTION: Final = re.compile(
     # "ping <@U…> about whether the opening is remote": a message sent about a question.
     # "need him to confirm whether my retail experience counts …": a question put to them.
     r"\b(?:ask(?:s|ed|ing)?|tell\sme|find\sout|confirm|check\swith\s(?:him|her|them)"
@@ -1009,8 +1009,8 @@ _QUESTION = re.compile(
     r"|,?\s(?=(?:does|do|is|are)\s(?:the|there|they|his|her|their|any)\s))"
     r"((?:does|do|is|are|can|will|did|has|have|would|could)\s)"
 )
-_ASKED_AFTER = re.compile(r"\bask(?:s|ed|ing)?\b")
-_INTENT_MARK = re.compile(
+_ASKED_AFTER: Final = re.compile(r"\bask(?:s|ed|ing)?\b")
+_INTENT_MARK: Final = compile_gated(
     r"\b(?:ask|asks|asking|asked|request|requesting|email|emailing|text|texting|call|calling"
     r"|confirm\swith"
     # "whether" in German, Spanish and French, Portuguese: "fragen ob er mir … schreibt".
@@ -1020,12 +1020,12 @@ _INTENT_MARK = re.compile(
     r"|message|msg|dm|ping|contact|write|reach|tell|see\sif|have|get|got|for|from|if|whether|can"
     r"|could|would|will|might|willing|able|to|please|should|[a-z]+'d|[a-z]+'ll)\b"
 )
-_SELF = frozenset({"i", "we", "i'll", "i'd", "we'll", "we'd", "i've", "i'm"})
-_SELF_TO = frozenset(
+_SELF: Final = frozenset({"i", "we", "i'll", "i'd", "we'll", "we'd", "i've", "i'm"})
+_SELF_TO: Final = frozenset(
     {"going", "want", "need", "plan", "planning", "trying", "try", "hope", "hoping", "have"}
     | {"got", "like", "love", "gonna", "wanna", "intend", "mean", "able", "time"}
 )
-_GENERIC_TARGET = re.compile(
+_GENERIC_TARGET: Final = re.compile(
     r"(?:(?:his|her|their|my|your)\s(?:friends|contacts|colleagues|coworkers|connections"
     r"|people|network|circle)\b|(?:some|a\sfew|few|more|other|any|new|several|\d+)\s|people|folks|others|anyone|anybody|everyone|everybody|more\speople|new\speople"
     r"|some\speople|a\sfew\speople|(?:my|his|her|their)\snetwork|contacts|someone|somebody"
@@ -1034,36 +1034,38 @@ _GENERIC_TARGET = re.compile(
     r"|people\she\sknows|people\sshe\sknows)\b"
 )
 # Where a CV goes when the member applies: "to the two agencies I registered with".
-_APPLYING_TO = re.compile(
+_APPLYING_TO: Final = re.compile(
     r"\s(?:(?:the|a|an|some|all|both|\d+|two|three|four|five|a\sfew|several)\s)?(?:[\w@-]+\s){0,2}?"
     r"(?:agencies|agency|companies|firms|employers|job\sboards|postings|openings|vacancies"
     # "the generic careers@ email at Arcadis": an inbox, not a person.
     r"|jobs|roles|positions|portals?|inbox|mailbox|e-?mail(?:\saddress)?)\b"
 )
-_NOTHING_NAMED = re.compile(r"\s?(?:something|anything|somewhere|anywhere|stuff|things)\b")
-_SPECIFIC_SOMEONE = re.compile(r"(?:someone|somebody)\s(?:at|on|in|from|who|that|inside)\s")
-_ANYONE_THERE = re.compile(
+_NOTHING_NAMED: Final = re.compile(r"\s?(?:something|anything|somewhere|anywhere|stuff|things)\b")
+_SPECIFIC_SOMEONE: Final = re.compile(r"(?:someone|somebody)\s(?:at|on|in|from|who|that|inside)\s")
+_ANYONE_THERE: Final = re.compile(
     r"\s*(?:anyone|anybody)\s(?:(?:she|he|they)\s(?:knows?|know)\s)?(?:at|on|in|from|inside)\s"
 )
-_SMALL_TALK = re.compile(r"\b(?:doing|going|been|holding\sup|feeling|settling)\b")
-_WORD = re.compile(r"[\w'-]+")
-_TRAILING_WORDS = (
+_SMALL_TALK: Final = re.compile(r"\b(?:doing|going|been|holding\sup|feeling|settling)\b")
+_WORD: Final = re.compile(r"[\w'-]+")
+_TRAILING_WORDS: Final = (
     "by before until on this next tonight today tomorrow asap please lol too too.".split()
 )
-_TRAILING = re.compile(rf"(?:\s(?:{'|'.join(map(re.escape, _TRAILING_WORDS))})(?:\s\S+){{0,2}})+$")
+_TRAILING: Final = re.compile(
+    rf"(?:\s(?:{'|'.join(map(re.escape, _TRAILING_WORDS))})(?:\s\S+){{0,2}})+$"
+)
 # A trailing "by Friday" starts with one of the last three words: a set test, not a scan.
-_TRAILING_STARTS = frozenset(_TRAILING_WORDS)
+_TRAILING_STARTS: Final = frozenset(_TRAILING_WORDS)
 
 
-_FROM_PERSON = re.compile(r"^(?:[^\W\d_][\w'.-]*\s?){1,3}(?=\s|$)")
+_FROM_PERSON: Final = re.compile(r"^(?:[^\W\d_][\w'.-]*\s?){1,3}(?=\s|$)")
 # "a Nubank referral", "an internal referral": group 1 holds the words before the noun.
-_NAMED_REFERRAL = re.compile(
+_NAMED_REFERRAL: Final = re.compile(
     r"(?:(?i:an?|one)\s)?(?!(?i:an?|one|the|his|her|their|my|your)\s)"
     r"((?:[\w&.'-]+\s){1,2}?)(?i:referral)"
 )
 # Words that say what kind of job referral it is; any other word must be a name (capitalised,
 # or a company the member targets): "a doctor referral" is not a job referral.
-_REFERRAL_WORDS_BEFORE = frozenset(
+_REFERRAL_WORDS_BEFORE: Final = frozenset(
     {"quick", "internal", "employee", "possible", "warm", "strong", "direct", "personal", "job"}
     | {"formal", "official"}
 )
@@ -1076,9 +1078,9 @@ def _names_a_referral(before: list[str], anchors: list[tuple[int, int]], at: int
     ) or any(s == at for s, _ in anchors)
 
 
-_FOR_ME = re.compile(r"^(?:for|about)\s(?:me|myself)\s?")
-_FOR_ME_THEN = re.compile(r"for\sme\s(?:for|at|to|with)\s", re.IGNORECASE)
-_GERUNDS = (
+_FOR_ME: Final = re.compile(r"^(?:for|about)\s(?:me|myself)\s?")
+_FOR_ME_THEN: Final = re.compile(r"for\sme\s(?:for|at|to|with)\s", re.IGNORECASE)
+_GERUNDS: Final = (
     ("pass", "passing"),
     ("forward", "forwarding"),
     ("send", "sending"),
@@ -1117,7 +1119,7 @@ def _gerund(verb: str) -> str:
 
 
 # How far a favour's phrase may run: keeps each favour's cost bounded on run-on input.
-_LOOKAHEAD = 240
+_LOOKAHEAD: Final = 240
 
 
 def _clause_start(low: str, pos: int) -> int:
@@ -1143,7 +1145,7 @@ def _sentence_start(low: str, pos: int) -> int:
     return start
 
 
-_SENTENCE_BREAK = re.compile(rf"[.;!?](?:(?<=\.){DOT_END}|(?<=[;!?]))")
+_SENTENCE_BREAK: Final = re.compile(rf"[.;!?](?:(?<=\.){DOT_END}|(?<=[;!?]))")
 
 
 def _sentence_end(low: str, pos: int) -> int:
@@ -1166,14 +1168,14 @@ def _outside_aside(low: str, start: int, pos: int) -> int:
 # forward" (not "if I can use her as a reference", which asks leave of the person).
 # "i" or "we" at a word's start, not after "if"/"whether": checked once past the letters, so the
 # regex engine skips from one "i" or "w" to the next.
-_I_DO = re.compile(
+_I_DO: Final = re.compile(
     r"(?:i(?<!\w.)(?<!\bif\s.)(?<!\bwhether\s.)|we(?<!\w..)(?<!\bif\s..)(?<!\bwhether\s..))"
     r"(?:'ll|'d)?(?:\s(?:can|could|will|would|should|must"
     r"|then|also|just|need\sto|have\sto|want\sto|get\sto))?\s\Z"
 )
 
 
-_THANKED_FOR = re.compile(r"\bthank(?:s|ed|ing)?(?:\syou)?\s(?:[\w'.@-]+\s){0,3}?for\s\Z")
+_THANKED_FOR: Final = re.compile(r"\bthank(?:s|ed|ing)?(?:\syou)?\s(?:[\w'.@-]+\s){0,3}?for\s\Z")
 
 
 def _requested(low: str, pos: int) -> bool:
@@ -1212,8 +1214,8 @@ def _requested(low: str, pos: int) -> bool:
 
 # "He might know someone at SAP": the member's guess about the person, not a question put to
 # them; "ask him if he might know someone at SAP" and "see whether she knows…" still ask.
-_GUESS = re.compile(r"\b(?:might|may|could|probably|prob|maybe|must|should)\s(?:also\s)?\Z")
-_ASKING_BEFORE = re.compile(r"\b(?:ask|asks|asking|if|whether|does|do|did|find\sout|see)\b")
+_GUESS: Final = re.compile(r"\b(?:might|may|could|probably|prob|maybe|must|should)\s(?:also\s)?\Z")
+_ASKING_BEFORE: Final = re.compile(r"\b(?:ask|asks|asking|if|whether|does|do|did|find\sout|see)\b")
 
 
 def _guessed(low: str, pos: int) -> bool:
@@ -1225,19 +1227,19 @@ def _guessed(low: str, pos: int) -> bool:
 
 
 # A comma, then a new clause about someone: where a favour said back ends.
-_NEW_CLAUSE = re.compile(
+_NEW_CLAUSE: Final = re.compile(
     r",\s(?:he|she|they|i|we)(?:'s|'re|'m|'ll|'d|\sis|\sare|\swas|\swere|\shas|\shave|\ssaid"
     r"|\sknows|\sworks|\sran|\sruns|\sused|\smanages)\b",
     re.IGNORECASE,
 )
-_DANGLING = frozenset(
+_DANGLING: Final = frozenset(
     "for at to in on of with from by and or but the a an my your his her their our cause because"
     " since so that which who he she they i said".split()
 )
-_ABBREVIATED = (" Dr", " Mr", " Ms", " Mrs", " Prof", " St", " Jr", " Sr", " Inc", " Co")
+_ABBREVIATED: Final = (" Dr", " Mr", " Ms", " Mrs", " Prof", " St", " Jr", " Sr", " Inc", " Co")
 # A question is said back whole up to this many words ("whether my lack of a CS degree will be
 # a blocker for the SDE II role"), longer than other favours: cut, it changes what is asked.
-_QUESTION_WORDS_SAID = 24
+_QUESTION_WORDS_SAID: Final = 24
 
 
 def _phrase(text: str, start: int, end: int, max_words: int = 14, *, tail: bool = False) -> str:
@@ -1280,8 +1282,8 @@ def _target(text: str, low: str, end: int) -> tuple[str, bool]:
 
 
 # A job word is vague in "whether there are any jobs", not in "the supervisor job at Home Depot".
-_CAPITALISED = re.compile(r"\b(?!I\b|I')[A-Z][\w&.'-]*")
-_NAMED_JOB_WORDS = frozenset({"job", "opening", "position", "opportunity"})
+_CAPITALISED: Final = re.compile(r"\b(?!I\b|I')[A-Z][\w&.'-]*")
+_NAMED_JOB_WORDS: Final = frozenset({"job", "opening", "position", "opportunity"})
 
 
 def _doing_a_thing(words: list[str], i: int) -> bool:
@@ -1297,40 +1299,44 @@ def _doing_a_thing(words: list[str], i: int) -> bool:
     )
 
 
-_OFFERS = frozenset({"offer", "offers"})
-_HIRING_NOUNS = frozenset({"hiring", "recruiting", "recruitment", "interviews", "interviewing"})
-_LEVEL = re.compile(r"[a-z]{1,2}\d{1,2}")
+_OFFERS: Final = frozenset({"offer", "offers"})
+_HIRING_NOUNS: Final = frozenset(
+    {"hiring", "recruiting", "recruitment", "interviews", "interviewing"}
+)
+_LEVEL: Final = re.compile(r"[a-z]{1,2}\d{1,2}")
 # "does the gym open at 6": a number after these is a time, not a count or a level.
-_BEFORE_A_TIME = frozenset({"at", "by", "until", "till", "til", "before", "after", "around"})
+_BEFORE_A_TIME: Final = frozenset({"at", "by", "until", "till", "til", "before", "after", "around"})
 # "if he needs a dispatcher", "whether she's got room for an apprentice": the person asked as
 # the one who hires, for a named kind of role.
-_NEEDS_ROLE = re.compile(
+_NEEDS_ROLE: Final = re.compile(
     r"(?:if|whether)\s(?:he|she|they)(?:'s|\shas|\shave|'ve)?\s(?:needs?|got\sroom\sfor|room\sfor"
     r"|could\suse|is\slooking\sfor|are\slooking\sfor)\s(?:an?|another)\s([\w-]+)(?:\s([\w-]+))?"
 )
-_HIRING_CONTEXT = re.compile(
+_HIRING_CONTEXT: Final = re.compile(
     r"\b(?:company|firm|business|shop|restaurant|practice|team|hire|hires|hiring|apprentice"
     r"|apprenticeship|trainee|intern|internship|job|role|position|opening|shift|contract|office"
     r"|agency|clinic|season|seasonal|part[\s-]time)\b"
 )
 # "the CNM2 post", "the band 6 post": a post with its title (not "what to post").
-_NAMED_POST = re.compile(r"\bthe\s(?:[\w&.-]+\s){1,3}post\b")
+_NAMED_POST: Final = re.compile(r"\bthe\s(?:[\w&.-]+\s){1,3}post\b")
 # A kind of candidate a named employer's scheme takes: "accepts bootcamp grads", "takes career
 # changers", "sponsors international students" (a bare "takes people" names no kind).
-_ACCEPTS_KIND = re.compile(
+_ACCEPTS_KIND: Final = re.compile(
     r"\b(?:accept|accepts|take|takes|consider|considers|sponsor|sponsors)\s(?:[\w-]+\s){1,2}?"
     r"(?:grads|graduates|applicants|candidates|students|changers|returners|people|workers|hires"
     r"|juniors|freshers|interns|veterans)\b"
 )
-_TITLED_JOB = re.compile(r"\bthe\s((?:[\w&.-]+\s){1,3})(?:job|role|position|vacancy|opening)\b")
+_TITLED_JOB: Final = re.compile(
+    r"\bthe\s((?:[\w&.-]+\s){1,3})(?:job|role|position|vacancy|opening)\b"
+)
 # The asked person's own workplace: "her school district", "his maintenance team".
-_THEIR_EMPLOYER = re.compile(
+_THEIR_EMPLOYER: Final = re.compile(
     r"\b(?:her|his|their)\s(?:[\w-]+\s)?(?:company|firm|team|school|district|hospital|practice"
     r"|department|org|agency|employer|store|restaurant|plant|site|office|lab|unit|trust|council)\b"
 )
 # "what questions came up": "up" is vague in "what's up", not after "came".
-_CAME = frozenset({"came", "come", "comes", "coming", "brought", "bring"})
-_NEWS = frozenset({"feedback", "update", "updates", "news", "decision", "word"})
+_CAME: Final = frozenset({"came", "come", "comes", "coming", "brought", "bring"})
+_NEWS: Final = frozenset({"feedback", "update", "updates", "news", "decision", "word"})
 
 
 def _any_news_on(words: list[str], i: int) -> bool:
@@ -1345,9 +1351,9 @@ def _any_news_on(words: list[str], i: int) -> bool:
 
 
 # Job titles and the workers asked about at a named workplace ("a night auditor", "sparkies").
-_WORKERS = ROLE_NOUNS | WORKER_ROLES
+_WORKERS: Final = ROLE_NOUNS | WORKER_ROLES
 # Employers by kind: "whether any contractors on the Snowy job are taking on sparkies".
-_EMPLOYER_KINDS = frozenset(
+_EMPLOYER_KINDS: Final = frozenset(
     {"contractors", "subbies", "subcontractors", "builders", "firms", "companies", "employers"}
     | {"agencies", "providers", "practices", "clinics", "hospitals", "stores", "sites", "mines"}
 )
@@ -1360,13 +1366,15 @@ def _any_employers(words: list[str], i: int) -> bool:
 
 
 # "they", "there" in a question: the organisation the message named before it.
-_BACK_WORDS = frozenset({"they", "they'd", "they're", "they've", "they'll", "there"})
+_BACK_WORDS: Final = frozenset({"they", "they'd", "they're", "they've", "they'll", "there"})
 # "moved to Newsela as a writer", "the brief for the Wieden+Kennedy challenge": an organisation
 # named after a preposition (a given name there is a person: "talk to Tom").
-_ORG_BEFORE = re.compile(r"\b(?:at|to|for|from|joined|with)\s(?:the\s)?((?!I\b)[A-Z][\w&+.'-]*)")
+_ORG_BEFORE: Final = re.compile(
+    r"\b(?:at|to|for|from|joined|with)\s(?:the\s)?((?!I\b)[A-Z][\w&+.'-]*)"
+)
 # "whether my action research counts as research experience": how a named thing of the member's
 # will be judged.
-_COUNTS_AS = re.compile(
+_COUNTS_AS: Final = re.compile(
     r"(?:whether|if)\s(?:my|the|our|this)\s(?:[\w'-]+\s){0,4}?(?:counts?|would\scount"
     r"|will\scount|could\scount|qualif(?:y|ies)|is\sconsidered|are\sconsidered)\sas\s[\w\"“'-]"
     # "whether my retail experience counts for the team leader role": for a named post
@@ -1376,14 +1384,14 @@ _COUNTS_AS = re.compile(
 )
 # "if the AO panel from last year is still open", "whether the staff nurse panel is reopening":
 # whether a named round of hiring is open.
-_STILL_OPEN = re.compile(
+_STILL_OPEN: Final = re.compile(
     r"(?:whether|if)\s(?:the|that|their|his|her)\s(?:[\w&.'-]+\s){1,4}?(?:panel|post|role|job"
     r"|position|opening|vacancy|program|programme|scheme|intake|round|req|roster)\s"
     r"(?:(?:from|for|at|in)\s(?:[\w&.'-]+\s){1,3}?)?(?:is|are)\s(?:still\s)?(?:open|reopening"
     r"|re-opening|running|live|hiring|going\sahead|filled)\b"
 )
 # "what they actually care about", "what they look for": what a named employer values.
-_PREFERENCE = frozenset(
+_PREFERENCE: Final = frozenset(
     {"care", "cares", "look", "looks", "value", "values", "prioritise", "prioritize"}
     | {"prioritises", "prioritizes", "expect", "expects"}
 )
@@ -1396,7 +1404,7 @@ def _in_job_search(low: str) -> bool:
 
 # "she's on the board at the kura", "his mate runs the café": a workplace the person is part
 # of, named before a question about "they" (lowercase: "the kura" is that one).
-_PART_OF_PLACE = re.compile(
+_PART_OF_PLACE: Final = re.compile(
     r"\b(?:works?|working|runs?|running|owns?|manages?|managing|board|committee|staff|manager"
     r"|owner|boss)\s"
     r"(?:(?:at|of|for|in)\s)?the\s[\w'-]+"
@@ -1417,14 +1425,14 @@ def _named_before(text: str, start: int, has_anchor_at: list[tuple[int, int]]) -
 
 
 # A place on someone's crew asked for: "a spot for me this season", "room for me on the crew".
-_SPOT_FOR_ME = re.compile(
+_SPOT_FOR_ME: Final = re.compile(
     r"\b(?:a|any|another)\s(?:[\w-]+\s)?(?:spot|place|start|opening|shift|shifts)\sfor\sme\b"
     r"|\broom\sfor\sme\s(?:on|in|at)\s(?:the|his|her|their)\s(?:[\w-]+\s)?(?:crew|team|roster|rota"
     r"|line|kitchen|shop|site|ward|gang)\b"
 )
 # Whether the person asked will take the member on: a doing-for-me verb, then work ("shifts",
 # "the scholarship") in the same clause — never advice or help.
-_TAKES_ME_ON = re.compile(
+_TAKES_ME_ON: Final = re.compile(
     r"(?:if|whether)\s(?:he|she|they)(?:'ll|'d|\swill|\swould|\scan|\scould|\smight)?\s"
     r"(?:give|offer|take|hire|supervise|sponsor|train|employ|try|trial|roster|put)\s(?:me|us)\s"
     r"(?:on\s)?(?:[\w'-]+\s){0,4}?(?:shifts?|hours|work|job|role|position|placement|internship"
@@ -1432,11 +1440,13 @@ _TAKES_ME_ON = re.compile(
     r"|casual|temp|project|gig)\b"
 )
 # Work by the season or on a crew someone runs: "runs the packhouse … this packing season".
-_WORK_SEASON = re.compile(r"\b(?:season|seasonal|runs\sthe|crew|roster|rota|harvest)\b")
+_WORK_SEASON: Final = re.compile(r"\b(?:season|seasonal|runs\sthe|crew|roster|rota|harvest)\b")
 # A question after the person's own view: "what he'd look for", "how would she approach".
-_OPINION = re.compile(r"(?:what|how)\s(?:(?:he|she|they)(?:'d|\swould)|would\s(?:he|she|they))\s")
+_OPINION: Final = re.compile(
+    r"(?:what|how)\s(?:(?:he|she|they)(?:'d|\swould)|would\s(?:he|she|they))\s"
+)
 # A step of one hiring process, named: "the 2nd round case", "the Sephora panel interview".
-_NAMED_STEP = re.compile(
+_NAMED_STEP: Final = re.compile(
     r"\bthe\s(?:[\w&.'-]+\s){0,3}?(?:round|interview|case|screen|assessment|take-home"
     r"|application|panel|presentation|test|exam|offer|posting|req)\b"
 )
@@ -1444,7 +1454,7 @@ _NAMED_STEP = re.compile(
 
 # Whether the member may join the person's work: "if I can shadow her on the Brasfield & Gorrie
 # bid next week", "whether I could sit in on their clinic rounds".
-_JOIN_THEIR_WORK = re.compile(
+_JOIN_THEIR_WORK: Final = re.compile(
     r"(?:if|whether)\si\s(?:can|could|may|might)\s(?:job\s)?(?:shadow|sit\sin|tag\salong|join|assist)"
     r"\s(?:(?:her|him|them)\s)?(?:on|at|in|with)?\s?(?:the|their|his|her|a|an|one)\s(?:[\w&.'-]+\s){0,4}?"
     r"(?:bid|project|job|shift|site|clinic|class|classes|meeting|rounds?|visit|visits|audit|case"
@@ -1452,7 +1462,7 @@ _JOIN_THEIR_WORK = re.compile(
 )
 # What an employer requires of applicants: "which documents they need for the transfer of
 # service", "what certs they want" (not "if he passed his exam").
-_WHAT_THEY_REQUIRE = re.compile(
+_WHAT_THEY_REQUIRE: Final = re.compile(
     r"(?:which|what)\s(?:[\w-]+\s)?(?:documents|docs|certs|certifications|certificates|qualifications"
     r"|requirements|paperwork|papers|exams|tests|licen[cs]es)\s(?:they|the\s[\w-]+|[\w-]+)\s"
     r"(?:need|needs|want|wants|require|requires|ask\sfor|asks\sfor|accept|accepts|look\sfor"
@@ -1460,7 +1470,7 @@ _WHAT_THEY_REQUIRE = re.compile(
 )
 # Who holds a post at a named employer: "who the talent acquisition person for customer success
 # at UKG is", "who heads internal audit at Moniepoint" (never "who I should talk to").
-_WHO_HOLDS = re.compile(
+_WHO_HOLDS: Final = re.compile(
     r"who(?:'s|\sis|\sare)?\s(?:the\s)(?:[\w&.'-]+\s){0,5}?(?:person|lead|head|manager|director"
     r"|recruiter|partner|owner|coordinator|officer|hr|contact)\b"
     r"|who\s(?:heads|runs|manages|leads|handles|does\sthe\shiring|is\sin\scharge\sof|hires\sfor)\s"
@@ -1469,18 +1479,18 @@ _WHO_HOLDS = re.compile(
 
 # A kind of work named by when or what it is: "Saturday work", "night fill shifts", "summer
 # hours" (not "any work", "any shifts").
-_WORK_KINDS = frozenset(
+_WORK_KINDS: Final = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend"}
     | {"weekends", "night", "nights", "overnight", "evening", "evenings", "morning", "mornings"}
     | {"day", "early", "late", "fill", "night-fill", "casual", "relief", "summer", "winter"}
     | {"christmas", "xmas", "holiday", "seasonal", "harvest", "shutdown", "weekday", "agency"}
 )
-_NAMED_WORK = re.compile(r"\b([\w-]+)\s(?:shifts?|work|hours)\b")
+_NAMED_WORK: Final = re.compile(r"\b([\w-]+)\s(?:shifts?|work|hours)\b")
 # Where the work is: the person's own rota, or a workplace named with "the" and a capital
 # ("runs the Centra in Ennis", "manager at the Tesco in Swords").
-_ROTA = re.compile(r"\b(?:rota|roster|rosters|rotas)\b")
-_THE_PLACE = re.compile(r"\b(?:runs?|owns?|manages?|at|in|for)\sthe\s(?!I\b)[A-Z]")
-_LEAD_WORDS = frozenset({"know", "knows", "knew", "heard", "hear", "hears"})
+_ROTA: Final = re.compile(r"\b(?:rota|roster|rosters|rotas)\b")
+_THE_PLACE: Final = re.compile(r"\b(?:runs?|owns?|manages?|at|in|for)\sthe\s(?!I\b)[A-Z]")
+_LEAD_WORDS: Final = frozenset({"know", "knows", "knew", "heard", "hear", "hears"})
 
 
 def _named_work_at(
@@ -1509,8 +1519,8 @@ def _named_work_at(
 # "whether I should take the spot at Amazon or the one at Microsoft", "which offer he'd take,
 # the Qatar one or the Amman one": a choice between two named options, each named by a company
 # or a capitalised name that is not a person, a day or a month.
-_OR = re.compile(r"\sor\s")
-_MONTHS = frozenset(
+_OR: Final = re.compile(r"\sor\s")
+_MONTHS: Final = frozenset(
     {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "june", "jul"}
     | {"july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november"}
     | {"dec", "december"}
@@ -1547,7 +1557,7 @@ def _named_choice(
 # "how he got his SkillBridge approved at USAA", "how she moved into product at VNG": how the
 # person asked did a named thing (the place or the thing named in the question), not "how he
 # is doing" or "how she'd approach it" (advice).
-_HOW_THEY_DID = re.compile(
+_HOW_THEY_DID: Final = re.compile(
     r"how\s(?:he|she|they)\s(?:got|did|landed|made|managed|moved|switched|translated|broke"
     r"|transitioned|converted|applied|passed|cleared|secured|found|negotiated|handled)\b"
 )
@@ -1670,8 +1680,8 @@ def _question_concrete(
 
 # Romanised Hindi and Urdu around a favour noun: "Ankit bhai se referral maangna hai", "rohit
 # ko referral ke liye puchna hai" — the particles and the verb of asking, not the favour.
-_POSTPOSITIONS = frozenset({"se", "ko", "ka", "ki", "ke", "mein", "me", "ne"})
-_ASKING_AFTER = REQUEST_VERBS_AFTER | frozenset(
+_POSTPOSITIONS: Final = frozenset({"se", "ko", "ka", "ki", "ke", "mein", "me", "ne"})
+_ASKING_AFTER: Final = REQUEST_VERBS_AFTER | frozenset(
     {"hai", "hain", "he", "karna", "karni", "lena", "leni", "dena", "de", "do", "doge", "dijiye"}
     | {"ke", "liye", "ki", "ka", "ko", "se", "karwa", "karwana", "karwani", "mangna"}
     # "referral daal de" (put in a referral), "referral kar do"
@@ -1679,7 +1689,7 @@ _ASKING_AFTER = REQUEST_VERBS_AFTER | frozenset(
 )
 # "rohan ko bolunga referral …", "Ankit bhai ko bolna hai referral …": the particle after the
 # person and the verb of asking (and "ki", "that"), then the favour noun.
-_PARTICLE_THEN_ASKING = re.compile(
+_PARTICLE_THEN_ASKING: Final = re.compile(
     r"(?:ko|se|ne)\s(?:(?:"
     + "|".join(sorted(map(re.escape, REQUEST_VERBS_AFTER)))
     + r"|hai|hain)\s)+(?:ki\s)?"  # "… ko bolunga ki Amazon mein referral daal de": "that"
@@ -1745,74 +1755,76 @@ _REFERRAL_WORDS = _forms(
     "s es ed ing ting ped ping",
 ) | {"referred", "referring", "indicate", "indicates", "indicated", "indicating"}
 _REFERRAL_WORDS |= {"take", "takes", "taking"}
-_REFERENCE_WORDS = _forms(
+_REFERENCE_WORDS: Final = _forms(
     "reference referee recommendation letter ref lor endorsement testimonial rec recc reco recco"
     " carta lettre referencje empfehlungsschreiben",
     "s",
 ) | {"confirm", "verify", "write", "check", "checker", "checkers", "call", "verification"}
-_REVIEW_WORDS = _forms(
+_REVIEW_WORDS: Final = _forms(
     "review look read go proofread proof critique edit mark check give feedback notes comments"
     " comment input thoughts edits eyes once-over take tear sanity-check sanity fact-check fact"
     " weigh red-pen redpen red pointers correct fix improve rip pull squiz gander butchers dekko"
     " geez squint critiqu improv control",
     "s es ing",
 ) | {"controlling"}
-_SEND_DOC_WORDS = _forms("send sending email share forward give show bring hand")
-_NAMES_WORDS = _forms(
+_SEND_DOC_WORDS: Final = _forms("send sending email share forward give show bring hand")
+_NAMES_WORDS: Final = _forms(
     "name contact email phone linkedin list who who's which posting description req requisition"
     " listing post chart calendar questions notes guide number jd",
     "s",
 )
-_KNOWS_WORDS = _forms("know knows has have whether if")
-_QUESTION_WORDS = (
+_KNOWS_WORDS: Final = _forms("know knows has have whether if")
+_QUESTION_WORDS: Final = (
     _forms("ask tell find", "s ed ing")
     | {"confirm", "check", "preguntar", "preguntarle", "preguntale", "pregunto", "perguntar"}
     | {"pergunto"}
     | _forms("ping text email message msg dm slack q question", "s")
 )
-_CALL_WORDS = _forms(
+_CALL_WORDS: Final = _forms(
     "call chat zoom conversation coffee meeting session catch-up phone video", "s"
 ) | {"15-minute", "20-minute", "30-minute"}
-_TALK_WORDS = _forms("talk speak chat meet")
-_MOCK_WORDS = _forms("mock practice role-play role", "s")
-_PRACTICE_WORDS = _forms(
+_TALK_WORDS: Final = _forms("talk speak chat meet")
+_MOCK_WORDS: Final = _forms("mock practice role-play role", "s")
+_PRACTICE_WORDS: Final = _forms(
     "quiz drill grill prep coach test role-play roleplay run go walk listen mock-interview mock"
     " time pretend watch play role mockinterview",
     "s es ed ing zes ning",
 ) | _forms("rehears practis practic", "e es ed ing")
 # The last word of every document ("cover letter" -> "letter"): a review needs one.
-_DOC_HEADS = frozenset(doc.split()[-1] for doc in DOCUMENTS) | {"mine"}
-_PIECES = re.compile(r"[^\W_]+").findall  # the pieces a message's word set holds
+_DOC_HEADS: Final = frozenset(doc.split()[-1] for doc in DOCUMENTS) | {"mine"}
+_PIECES: Final = re.compile(r"[^\W_]+").findall  # the pieces a message's word set holds
 # "tear-down" is found in the message's words by its first piece ("tear").
-_DOC_REVIEW_WORDS = frozenset(_PIECES(noun)[0] for noun in _DOC_REVIEW_NOUNS) | {
+_DOC_REVIEW_WORDS: Final = frozenset(_PIECES(noun)[0] for noun in _DOC_REVIEW_NOUNS) | {
     "exchange",
     "trade",
 }
-_SWAPPING = {"swap": "swapping", "exchange": "exchanging", "trade": "trading"}
+_SWAPPING: Final = {"swap": "swapping", "exchange": "exchanging", "trade": "trading"}
 # A question word, or the colon of "ask: does her company …?".
-_QUESTION_HEADS = frozenset(
+_QUESTION_HEADS: Final = frozenset(
     {"whether", "if", "what", "how", "when", "where", "why", "which", "who", ":"}
     # "ask him does the Storehouse hire guides": the question as asked, with no "if".
     | {"does", "do", "is", "are"}
 )
 # "if I can stay in her room while I interview": leave for the member's own errand, no answer
 # for the search, unless what the member may do uses the person's name or reaches someone.
-_PERMISSION = re.compile(r"(?:if|whether)\s(?:i|we)\s(?:can|could|may|might)\s(?:also\s)?([\w'-]+)")
-_PERMISSION_FOR_SEARCH = frozenset(
+_PERMISSION: Final = re.compile(
+    r"(?:if|whether)\s(?:i|we)\s(?:can|could|may|might)\s(?:also\s)?([\w'-]+)"
+)
+_PERMISSION_FOR_SEARCH: Final = frozenset(
     {"use", "list", "mention", "name", "put", "cite", "drop", "give", "share", "include", "say"}
     | {"call", "email", "e-mail", "contact", "message", "text", "dm", "ping", "reach", "write"}
     | {"send", "forward", "apply", "reapply", "interview", "shadow", "visit", "meet", "talk"}
 )
-_PLACE_ON = re.compile(
+_PLACE_ON: Final = re.compile(
     r"\s(?:a|an)\s(?:[\w-]+\s)?(?:slot|spot|place|seat)\s(?:in|on)\s(?:the|their|his|her)\s"
     r"(?:[\w&.'-]+\s){0,3}?(?:cohort|program|programme|intake|scheme|class|batch|internship)\b"
 )
-_NUMBER_WORDS = frozenset(
+_NUMBER_WORDS: Final = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "couple"]
 )
-_HAS_DIGIT = re.compile(r"\d").search
+_HAS_DIGIT: Final = re.compile(r"\d").search
 # The member's record confirmed: counts only where the message is about a job or application.
-_RECORD_WORDS = (
+_RECORD_WORDS: Final = (
     "hours",
     "placement",
     "attendance",
@@ -1821,34 +1833,34 @@ _RECORD_WORDS = (
     "qualifications",
     "training",
 )
-_FOR_AN_EMPLOYER = re.compile(
+_FOR_AN_EMPLOYER: Final = re.compile(
     r"\b(?:application|apply|applying|role|job|post|position|employer|registration|scheme"
     r"|programme|program|vetting|background\scheck|reference|referee|apprenticeship|interview"
     r"|hiring|recruiter|hr|offer|pre-reg|licen[cs]e)\b"
 )
-_NUMBER_OF_ENDS = (" at ", " in ", " from ", " on ", " who ")
-_CONTACT_OF = re.compile(
+_NUMBER_OF_ENDS: Final = (" at ", " in ", " from ", " on ", " who ")
+_CONTACT_OF: Final = re.compile(
     r"(?:direct\s|work\s|personal\s)?(?:email|phone\snumber|contact\sinfo)(?:\saddress)?\s(?:of|for)\s"
 )
-_SEARCH_PEOPLE = frozenset(
+_SEARCH_PEOPLE: Final = frozenset(
     {"hr", "hiring", "recruiting", "recruitment", "talent", "head", "lead", "partner", "pi"}
     | {"founder", "ceo", "cto", "boss", "supervisor", "principal", "dean", "professor", "chair"}
 )
-_CORE_DOC_WORDS = frozenset(doc for doc in CORE_DOCUMENTS if " " not in doc)
-_START = attrgetter("start")
+_CORE_DOC_WORDS: Final = frozenset(doc for doc in CORE_DOCUMENTS if " " not in doc)
+_START: Final = attrgetter("start")
 
 
 # "ask ben for her email so I can send my CV straight to her", "Daniel's cousin recruits for
 # BHP. messaging Daniel to get her email": a contact said with a pronoun is someone else's when
 # the message names a third person before it ("ask Mereana for her email so I can send my CV to
 # her" asks for Mereana's own).
-_THEIR_CONTACT = re.compile(
+_THEIR_CONTACT: Final = re.compile(
     r"\b(?:for|get|got|grab|send\sme|text\sme|give\sme)\s(?:his|her|their)\s(?:direct\s|work\s"
     r"|mobile\s)?(?:e-?mail(?:\saddress)?|phone\snumber|number|mobile|contact(?:\sinfo|\sdetails)?)\b"
 )
-_CONTACT_WORDS = frozenset({"email", "e-mail", "number", "mobile", "contact"})
-_PRONOUN_WORDS = frozenset({"his", "her", "their"})
-_THIRD_PERSON = re.compile(
+_CONTACT_WORDS: Final = frozenset({"email", "e-mail", "number", "mobile", "contact"})
+_PRONOUN_WORDS: Final = frozenset({"his", "her", "their"})
+_THIRD_PERSON: Final = re.compile(
     r"(?:'s|\b(?:his|her|their))\s(?!(?:my|a|an|the|our|your)\s)(?:[\w-]+\s)?(?:cousin|sister|brother|wife|husband|mum|mam|mom"
     r"|dad|aunty|auntie|aunt|uncle|mate|friend|partner|boss|neighbour|neighbor|pastor|son"
     r"|daughter|girlfriend|boyfriend|flatmate|housemate|manager|nephew|niece)\b"
@@ -1856,26 +1868,26 @@ _THIRD_PERSON = re.compile(
 )
 
 
-_INFORMATIONAL_WORDS = frozenset({"informational"})
-_TAKE_ON_WORDS = _forms(
+_INFORMATIONAL_WORDS: Final = frozenset({"informational"})
+_TAKE_ON_WORDS: Final = _forms(
     "take takes taking book enrol enroll sign get put", "s ed ing led ling ting"
 )
-_ARRANGE_WORDS = _forms("trial shadow shadowing stage visit")
-_SIGN_WORDS = _forms("letter certificate noc declaration attestation verification form", "s")
-_WALK_ME_WORDS = frozenset({"through"})
-_BE_ROLE_WORDS = frozenset({"supervisor", "advisor", "adviser", "sponsor"})
-_WRITE_WORDS = frozenset({"write"})
-_STATUS_WORDS = frozenset({"application", "candidacy"})
+_ARRANGE_WORDS: Final = _forms("trial shadow shadowing stage visit")
+_SIGN_WORDS: Final = _forms("letter certificate noc declaration attestation verification form", "s")
+_WALK_ME_WORDS: Final = frozenset({"through"})
+_BE_ROLE_WORDS: Final = frozenset({"supervisor", "advisor", "adviser", "sponsor"})
+_WRITE_WORDS: Final = frozenset({"write"})
+_STATUS_WORDS: Final = frozenset({"application", "candidacy"})
 # The favours read by one loop each in `find_favours`, with the words one of which every match
 # holds: most messages hold none of a loop's words, and one set test then skips the whole loop
 # (rather than one test per pattern). The unions are made from the pairs, so they stay in step.
 _FavourGates = tuple[tuple[re.Pattern[str], frozenset[str]], ...]
-_PRACTICE_FAVOURS: _FavourGates = (
+_PRACTICE_FAVOURS: Final[_FavourGates] = (
     (_INFORMATIONAL, _INFORMATIONAL_WORDS),
     (_MOCK, _MOCK_WORDS),
     (_PRACTICE, _PRACTICE_WORDS),
 )
-_DEED_FAVOURS: _FavourGates = (
+_DEED_FAVOURS: Final[_FavourGates] = (
     (_ARRANGE, _ARRANGE_WORDS),
     (_SIGN, _SIGN_WORDS),
     (_WALK_ME, _WALK_ME_WORDS),
@@ -1884,14 +1896,14 @@ _DEED_FAVOURS: _FavourGates = (
     (_STATUS, _STATUS_WORDS),
     (_TAKE_ON, _TAKE_ON_WORDS),
 )
-_WORD_FAVOURS: _FavourGates = (
+_WORD_FAVOURS: Final[_FavourGates] = (
     (_PUT_ME_FORWARD, _PUT_ME_FORWARD_WORDS),
     (_SPEAK_FOR_ME, _SPEAK_FOR_ME_WORDS),
 )
 # Each gated pattern with one set of words every match of it holds (a pattern gated by two
 # sets, as a review by a document and a review word, is listed with each): the gates above are
 # kept by hand, so tests/coaching/test_gates.py checks them on every labelled ask.
-GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+GATED_PATTERNS: Final[tuple[tuple[re.Pattern[str], frozenset[str]], ...]] = (
     (_INTRO, _INTRO_WORDS),
     (_REFERRAL, _REFERRAL_WORDS),
     (_REFERENCE, _REFERENCE_WORDS),
@@ -1925,15 +1937,17 @@ GATED_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 
 
 # Every word the names, counted contacts, "who …", "which …" and benchmark loop needs one of.
-_INFORMATION_WORDS = _NAMES_WORDS | _COUNTED_WORDS | {"who", "which", "benchmark", "benchmarks"}
-_PRACTICE_FAVOUR_WORDS = frozenset().union(*(needs for _, needs in _PRACTICE_FAVOURS))
-_DEED_FAVOUR_WORDS = frozenset().union(*(needs for _, needs in _DEED_FAVOURS))
-_WORD_FAVOUR_WORDS = frozenset().union(*(needs for _, needs in _WORD_FAVOURS))
+_INFORMATION_WORDS: Final = (
+    _NAMES_WORDS | _COUNTED_WORDS | {"who", "which", "benchmark", "benchmarks"}
+)
+_PRACTICE_FAVOUR_WORDS: Final = frozenset().union(*(needs for _, needs in _PRACTICE_FAVOURS))
+_DEED_FAVOUR_WORDS: Final = frozenset().union(*(needs for _, needs in _DEED_FAVOURS))
+_WORD_FAVOUR_WORDS: Final = frozenset().union(*(needs for _, needs in _WORD_FAVOURS))
 # Every word a test in `find_favours` looks for in the message's words (each `….isdisjoint(words)`
 # and `"…" in words` there): `find_favours` keeps only these of the message's words, usually a
 # handful, so each of its thirty-odd set tests reads a few words rather than the whole message.
 # tests/coaching/test_favour_words.py checks that every test there is covered.
-_FAVOUR_TEST_WORDS = frozenset().union(
+_FAVOUR_TEST_WORDS: Final = frozenset().union(
     _INTRO_WORDS,
     _REFERRAL_WORDS,
     _REFERENCE_WORDS,
@@ -1961,8 +1975,8 @@ _FAVOUR_TEST_WORDS = frozenset().union(
 )
 
 
-_NO_WORDS: frozenset[str] = frozenset()
-_EMPTY: tuple[re.Match[str], ...] = ()
+_NO_WORDS: Final[frozenset[str]] = frozenset()
+_EMPTY: Final[tuple[re.Match[str], ...]] = ()
 
 
 def _ing(verb: str) -> str:
@@ -2470,7 +2484,7 @@ def find_favours(
 
 # "ask paulo abt the staff role at nubank — is it remote from mexico?": a yes/no question
 # about a named thing, written after it.
-_ABOUT_QUESTION = re.compile(
+_ABOUT_QUESTION: Final = re.compile(
     r"\bask(?:s|ed|ing)?\s[\w'.-]+(?:\s[\w'.-]+)?\s(?:about|abt)\s"
     r"(?P<about>(?:the|their|his|her)\s[^—?.;:!]{1,60}?)\s?(?:—|-|:|,)\s"
     r"(?P<q>(?:is|are|does|do|will|can)\s[^?]{1,80})\?"
@@ -2492,7 +2506,7 @@ def _about_then_question(text: str, low: str, anchors: list[tuple[int, int]]) ->
         )
 
 
-_DETERMINED = re.compile(rf"{_DET}\s|mine\b", re.IGNORECASE)
+_DETERMINED: Final = re.compile(rf"{_DET}\s|mine\b", re.IGNORECASE)
 
 
 def _owned(doc: str) -> str:
@@ -2501,30 +2515,34 @@ def _owned(doc: str) -> str:
 
 
 # "consider me for the CRM specialist role": the role names what the person is asked to do.
-_CONSIDER = re.compile(r"\bconsider(?:s|ing)?\s(?:me|my\s(?:application|cv|resume|profile))\sfor\s")
-_CONSIDER_FOR = re.compile(
+_CONSIDER: Final = re.compile(
+    r"\bconsider(?:s|ing)?\s(?:me|my\s(?:application|cv|resume|profile))\sfor\s"
+)
+_CONSIDER_FOR: Final = re.compile(
     r"(?:the|a|an|this|that|your|his|her|their)\s(?:[\w&.'-]+\s){0,4}?(?:role|job|position"
     r"|opening|req|team|internship|program|spot|post|vacancy|placement|programme)\b"
 )
 # "answer one question: does TCS hire lateral testers…?": the question after the colon.
-_ONE_QUESTION = re.compile(
+_ONE_QUESTION: Final = re.compile(
     r"\b(?:answer|ask|asks|asking)\s(?:me\s)?((?:one|a|this|my|a\squick|one\squick|a\ssimple)"
     r"\squestion)(?:\sfor\sme)?\s?[:—-]\s?"
 )
 # "find out who's hiring for the field engineer opening": concrete where a role or company is.
-_WHO_HIRING = re.compile(r"\bwho(?:'s|\sis|\sare)\s(?:currently\s|actively\s|still\s)?hiring\b")
+_WHO_HIRING: Final = re.compile(
+    r"\bwho(?:'s|\sis|\sare)\s(?:currently\s|actively\s|still\s)?hiring\b"
+)
 
 
 # "the Canva referral he offered, ask him to submit it": a favour named earlier, done now.
-_DO_IT = re.compile(
+_DO_IT: Final = re.compile(
     r"\b(?:submit|send|file|make|do|put|fill)(?:s|ting|ing)?\s(?:it|that)(?:\sin|\sthrough|\sout)?\b"
 )
-_NAMED_EARLIER = re.compile(
+_NAMED_EARLIER: Final = re.compile(
     r"\b(?:(?:the|that|his|her|their|an?)\s|(?<=promised\s)|(?<=offered\s))((?:[\w&.'-]+\s){0,2}?)"
     r"(referral|intro|introduction|reference"
     r"|recommendation)\b(?!\s(?:program|programs|bonus|policy|post|portal|process|link))"
 )
-_DOING_IT = {
+_DOING_IT: Final = {
     "submit": "submitting",
     "send": "sending",
     "file": "filing",
@@ -2605,7 +2623,7 @@ def _joined(head: str, text: str, start: int, stop: int) -> str:
     return f"{head} {rest}" if rest else head
 
 
-_ARTICLES = ("a ", "an ", "the ", "my ", "his ", "her ", "their ", "your ")
+_ARTICLES: Final = ("a ", "an ", "the ", "my ", "his ", "her ", "their ", "your ")
 
 
 def _with_article(phrase: str) -> str:
@@ -2616,7 +2634,7 @@ def _with_article(phrase: str) -> str:
 
 
 # How a practice favour reads when said back: "quiz me on SQL" -> "quizzing me on SQL".
-_PRACTICE_GERUNDS = {
+_PRACTICE_GERUNDS: Final = {
     "quiz": "quizzing",
     "rehearse": "rehearsing",
     "practice": "practising",
@@ -2650,13 +2668,13 @@ def _practice(phrase: str) -> str:
 # A question put straight to the person the message is addressed to: "<@U01…> quick q — is the
 # '3 yrs experience' on the Notion support role a hard req?". Starts with its verb or question
 # word after at most a few words of preamble ("quick q", "random but").
-_DIRECT_QUESTION = re.compile(
+_DIRECT_QUESTION: Final = re.compile(
     r"(?:[^?.!]{0,40}?(?:\s—\s|[,:!]\s|\bbut\s|\bq\s))?"
     r"((?:is|are|does|do|did|will|can|has|have|what|which|who|how|when|where|whether)\s[^?]{3,160})\?"
 )
 
 
-_ABOUT_YOU = re.compile(
+_ABOUT_YOU: Final = re.compile(
     r"(?:[\w']+\s){1,2}(?:you|u|ya)\b|how\s(?:was|were|is|are|did|has|have|'s|do|does)\b"
 )
 

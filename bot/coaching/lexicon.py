@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from importlib.resources import files
+from typing import Final
 
 __all__ = [
     "ADDRESS_AFTER",
@@ -51,7 +52,7 @@ __all__ = [
     "WORKER_ROLES",
 ]
 
-_DATA = files("bot.coaching") / "data"
+_DATA: Final = files("bot.coaching") / "data"
 
 
 def entries(name: str, *, strip: bool = True) -> Iterator[str]:
@@ -76,55 +77,55 @@ def phrases(name: str) -> tuple[tuple[str, ...], ...]:
 
 
 # Verbs that direct a request at a person, and those that need a particle ("reach out to").
-REQUEST_VERBS = words("request_verbs.txt")
-REQUEST_PHRASES = phrases("request_phrases.txt")
+REQUEST_VERBS: Final = words("request_verbs.txt")
+REQUEST_PHRASES: Final = phrases("request_phrases.txt")
 # Verbs of asking in other languages that follow the person ("Herr Schneider fragen, ob …").
-REQUEST_VERBS_AFTER = words("request_verbs_after.txt")
+REQUEST_VERBS_AFTER: Final = words("request_verbs_after.txt")
 # Talking is an ask only when it is about the job search or aimed at one named person.
-TALK_PHRASES = phrases("talk_phrases.txt")
+TALK_PHRASES: Final = phrases("talk_phrases.txt")
 # Social meetings name a person but are not asks by themselves (coffee with no request).
-SOCIAL_PHRASES = phrases("social_phrases.txt")
-NAME_FOLLOWERS = words("name_followers.txt")
+SOCIAL_PHRASES: Final = phrases("social_phrases.txt")
+NAME_FOLLOWERS: Final = words("name_followers.txt")
 # Given names that are everyday words too ("hope", "skip"): alone in lowercase, not a person.
-NAME_WORDS = words("name_words.txt")
-TITLES = words("titles.txt")
+NAME_WORDS: Final = words("name_words.txt")
+TITLES: Final = words("titles.txt")
 # Forms of address before a name ("Herr", "ate", "Engr.") and after one ("sir", "bhai", "unni").
-ADDRESS_BEFORE = words("address_before.txt")
-ADDRESS_AFTER = words("address_after.txt")
+ADDRESS_BEFORE: Final = words("address_before.txt")
+ADDRESS_AFTER: Final = words("address_after.txt")
 # Family names written before the given name ("wang lei").
-SURNAMES_FIRST = words("surnames_first.txt")
-UNIQUE_KIN = words("unique_kin.txt")
-RELATION_NOUNS = words("relation_nouns.txt") | UNIQUE_KIN
-UNIQUE_ROLES = words("unique_roles.txt")
-RELATION_MODIFIERS = words("relation_modifiers.txt")
-GENERIC_PEOPLE = words("generic_people.txt")
-QUANTIFIERS = words("quantifiers.txt")
-NOT_NAMES = words("not_names.txt")
-COMMON_WORDS = words("common_words.txt") | GENERIC_PEOPLE | QUANTIFIERS
+SURNAMES_FIRST: Final = words("surnames_first.txt")
+UNIQUE_KIN: Final = words("unique_kin.txt")
+RELATION_NOUNS: Final = words("relation_nouns.txt") | UNIQUE_KIN
+UNIQUE_ROLES: Final = words("unique_roles.txt")
+RELATION_MODIFIERS: Final = words("relation_modifiers.txt")
+GENERIC_PEOPLE: Final = words("generic_people.txt")
+QUANTIFIERS: Final = words("quantifiers.txt")
+NOT_NAMES: Final = words("not_names.txt")
+COMMON_WORDS: Final = words("common_words.txt") | GENERIC_PEOPLE | QUANTIFIERS
 # Company names are cased as written; matching lowercases them where it must.
-COMPANIES = tuple(entries("companies.txt"))
-DOCUMENTS = tuple(entries("documents.txt"))
-CORE_DOCUMENTS = tuple(entries("core_documents.txt"))
-INFO_NOUNS = words("info_nouns.txt")
-ROLE_NOUNS = words("role_nouns.txt")
+COMPANIES: Final = tuple(entries("companies.txt"))
+DOCUMENTS: Final = tuple(entries("documents.txt"))
+CORE_DOCUMENTS: Final = tuple(entries("core_documents.txt"))
+INFO_NOUNS: Final = words("info_nouns.txt")
+ROLE_NOUNS: Final = words("role_nouns.txt")
 # Workers asked about at a named workplace ("a night auditor", "tour guides", "sparkies").
-WORKER_ROLES = words("worker_roles.txt")
+WORKER_ROLES: Final = words("worker_roles.txt")
 # Places and units with one post of each kind ("the lab manager", "the course director").
-UNIT_NOUNS = words("unit_nouns.txt")
+UNIT_NOUNS: Final = words("unit_nouns.txt")
 # Everyday favours of friends and family, and the words that put a message in the job search.
-EVERYDAY_FAVOURS = phrases("everyday_favours.txt")
-JOB_WORDS = words("job_words.txt")
-WHICH_NOUNS = words("which_nouns.txt")
-VAGUE_QUESTION_WORDS = words("vague_question_words.txt")
-ROLE_HEADS = words("role_heads.txt")
-TYPO_FIXES: tuple[tuple[str, str], ...] = tuple(
+EVERYDAY_FAVOURS: Final = phrases("everyday_favours.txt")
+JOB_WORDS: Final = words("job_words.txt")
+WHICH_NOUNS: Final = words("which_nouns.txt")
+VAGUE_QUESTION_WORDS: Final = words("vague_question_words.txt")
+ROLE_HEADS: Final = words("role_heads.txt")
+TYPO_FIXES: Final[tuple[tuple[str, str], ...]] = tuple(
     (pattern, repl)
     for pattern, repl in (entry.split("\t", 1) for entry in entries("typo_fixes.tsv", strip=False))
 )
 # Verbs only a person does for the member: "ask Mbali to review …" names a person.
-PERSONAL_VERBS = words("personal_verbs.txt")
+PERSONAL_VERBS: Final = words("personal_verbs.txt")
 # Words read through one slip of the keyboard, and the slips that are words of their own.
-FUZZY_WORDS = tuple(entries("fuzzy_words.txt"))
-FUZZY_EXCEPTIONS = words("fuzzy_exceptions.txt")
+FUZZY_WORDS: Final = tuple(entries("fuzzy_words.txt"))
+FUZZY_EXCEPTIONS: Final = words("fuzzy_exceptions.txt")
 # The strongest cue that a capitalised word after "ask" is a person, not a company.
-GIVEN_NAMES = words("given_names.txt")
+GIVEN_NAMES: Final = words("given_names.txt")

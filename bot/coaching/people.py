@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from enum import Enum
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from bot.coaching.lexicon import (
     ADDRESS_AFTER,
@@ -46,7 +46,7 @@ from bot.coaching.lexicon import (
 from bot.coaching.text import MENTION_PREFIX, TOKEN, CleanText, Token
 
 # A token's lowercase form, read in C by map() (no generator frame per word).
-_LOW = attrgetter("low")
+_LOW: Final = attrgetter("low")
 
 
 class RefKind(Enum):
@@ -74,10 +74,18 @@ class Source(Enum):
 # `ref.kind is PERSON` is `ref.kind is RefKind.PERSON`). On CPython 3.11 reading a member through
 # its class costs about 0.16 µs more than a module name, because `EnumType` defines `__getattr__`
 # (3.12 dropped it), and one assessment reads dozens.
-PERSON, GENERIC, ORG = RefKind.PERSON, RefKind.GENERIC, RefKind.ORG
-PRONOUN, IMPLICIT = RefKind.PRONOUN, RefKind.IMPLICIT
-REQUEST, TALK, SOCIAL = Source.REQUEST, Source.TALK, Source.SOCIAL
-FROM, LEAD, MENTION = Source.FROM, Source.LEAD, Source.MENTION
+# (One a line, Final: compiled, each is then read from a C static, not the module's dict.)
+PERSON: Final = RefKind.PERSON
+GENERIC: Final = RefKind.GENERIC
+ORG: Final = RefKind.ORG
+PRONOUN: Final = RefKind.PRONOUN
+IMPLICIT: Final = RefKind.IMPLICIT
+REQUEST: Final = Source.REQUEST
+TALK: Final = Source.TALK
+SOCIAL: Final = Source.SOCIAL
+FROM: Final = Source.FROM
+LEAD: Final = Source.LEAD
+MENTION: Final = Source.MENTION
 
 
 class Ref(NamedTuple):
@@ -95,7 +103,7 @@ class Ref(NamedTuple):
     addressed: bool = False  # spoken to: "hey Jo! would you …", "<@U…> could you …"
 
 
-_SELF_TO = frozenset(
+_SELF_TO: Final = frozenset(
     {"going", "want", "need", "plan", "planning", "trying", "try", "hope", "hoping", "have"}
     | {"got", "like", "love", "gonna", "wanna", "intend", "mean", "time", "head", "how"}
     # "thinking to ask Ms. Achieng …", "is it ok to ask Mr. Brooks …", "too shy to ask Dana":
@@ -109,23 +117,25 @@ _SELF_TO = frozenset(
 )
 # "going in friday to ask him for a stage": a day before "to ask" is the member's plan too,
 # unless a person was just asked ("asking him sat to ask the VP …" asks him, not the VP).
-_DAYS_TO = frozenset(
+_DAYS_TO: Final = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "arvo"}
     | {"mon", "tues", "wed", "thurs", "fri", "sat", "sun", "tmrw", "tmr", "weekend", "morning"}
 )
 # "Mick'll", "Jo'd": a name and "will"/"would" written as one word.
-_WILL_SUFFIXES = ("'ll", "'d")
-_SEE_IF_ASKS = frozenset(
+_WILL_SUFFIXES: Final = ("'ll", "'d")
+_SEE_IF_ASKS: Final = frozenset(
     {"can", "could", "will", "would", "knows", "know", "has", "have", "might", "would've"}
     | {"he'd", "she'd", "they'd", "wants", "minds"}
 )
 # Request verbs a name may follow after "to": "ask to Marta …", "msg to Jonno: …".
-_TO_PERSON = frozenset(
+_TO_PERSON: Final = frozenset(
     {"ask", "asking", "request", "msg", "message", "email", "e-mail", "mail", "text", "dm"}
 )
-_SEND_VERBS = frozenset({"send", "sending", "email", "emailing", "forward", "mail"})
-_PARTICLES = frozenset({"van", "de", "da", "di", "von", "der", "del", "la", "le", "bin", "al"})
-_FAVOUR_NOUNS = frozenset(
+_SEND_VERBS: Final = frozenset({"send", "sending", "email", "emailing", "forward", "mail"})
+_PARTICLES: Final = frozenset(
+    {"van", "de", "da", "di", "von", "der", "del", "la", "le", "bin", "al"}
+)
+_FAVOUR_NOUNS: Final = frozenset(
     {
         "referral",
         "referrals",
@@ -148,21 +158,21 @@ _FAVOUR_NOUNS = frozenset(
     }
 )
 # Case-insensitive company words that are also ordinary English: only capitalised they count.
-_AMBIGUOUS_COMPANIES = frozenset(
+_AMBIGUOUS_COMPANIES: Final = frozenset(
     {"target", "meta", "apple", "delta", "chase", "epic", "oracle", "mosaic", "valve", "ford"}
     | {"deluxe", "travelers", "mayo", "discord", "slack", "toro", "digi", "bain", "intel"}
 )
 
 
 # Verbs only ever aimed at a person: "text Zed" names a person whatever the word.
-_PERSON_ONLY_VERBS = frozenset({"text", "texting", "dm", "dming", "ping", "pinging", "msg"})
+_PERSON_ONLY_VERBS: Final = frozenset({"text", "texting", "dm", "dming", "ping", "pinging", "msg"})
 # Words after a name that make it an organisation: "Qualtrics recruiting", "Ben & Jerry's".
-_ORG_FOLLOWERS = frozenset(
+_ORG_FOLLOWERS: Final = frozenset(
     {"&", "recruiting", "recruitment", "talent", "careers", "jobs", "hr", "hiring", "corporate"}
     | {"team", "teams", "hq", "headquarters", "inc", "inc.", "llc", "corp", "corp.", "co."}
 )
 # The last word of a multi-word name that makes it an organisation: "Jane Street", "Acme Labs".
-_ORG_WORDS = frozenset(
+_ORG_WORDS: Final = frozenset(
     {"bank", "health", "healthcare", "labs", "lab", "group", "capital", "partners", "foods"}
     | {"systems", "technologies", "tech", "insurance", "energy", "media", "studios", "studio"}
     | {"clinic", "hospital", "university", "college", "company", "corporation", "solutions"}
@@ -171,9 +181,11 @@ _ORG_WORDS = frozenset(
     | {"foundation", "institute", "agency", "services", "international", "global", "digital"}
 )
 # A later he/she/him/her refers back to a person: "ask Kwabena whether he'd refer me".
-_GENDERED = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b|\b(?:he|she)'(?:d|ll|s)\b")
+_GENDERED: Final = re.compile(
+    r"\b(?:he|she|him|her|his|hers|himself|herself)\b|\b(?:he|she)'(?:d|ll|s)\b"
+)
 # Given names that are also everyday words at the start of a sentence ("Will ask…", "Hope…").
-_MENTION_STOP = frozenset(
+_MENTION_STOP: Final = frozenset(
     {"will", "may", "hope", "grace", "joy", "faith", "june", "april", "august", "art", "bill"}
     | {"mark", "rose", "dawn", "eve", "guy", "rich", "chance", "summer", "sunny", "ivy", "honey"}
     | {"max", "pat", "sue", "don", "ken", "jack", "bob", "ray", "sky", "star", "jordan", "paris"}
@@ -183,19 +195,21 @@ _MENTION_STOP = frozenset(
 )
 # Words after a sentence's first word that make it the subject: "Mark said he'd help",
 # "nora is leaving HubSpot", "dev just joined Ramp" (and not "Will ask…", "Grace period…").
-_SUBJECT_VERBS = frozenset(
+_SUBJECT_VERBS: Final = frozenset(
     {"said", "says", "is", "was", "has", "had", "just", "offered", "mentioned", "told", "works"}
     | {"worked", "reviewed", "knows", "knew", "used", "runs", "leads", "manages", "started"}
     | {"joined", "moved", "left", "got", "posted", "replied", "agreed", "promised", "recently"}
     | {"now", "still", "already", "gave", "sent", "wrote", "invited", "introduced", "referred"}
 )
 # Verbs after which a lowercase given name is still a person met ("met lena", "saw omar").
-_MET = frozenset({"met", "meet", "saw", "see", "with", "w", "and", "called", "texted", "emailed"})
-_SENTENCE_MARKS = frozenset({".", "!", "?", ";", ":", "—", "-", "(", "→"})
+_MET: Final = frozenset(
+    {"met", "meet", "saw", "see", "with", "w", "and", "called", "texted", "emailed"}
+)
+_SENTENCE_MARKS: Final = frozenset({".", "!", "?", ";", ":", "—", "-", "(", "→"})
 
 
 # Irish and Italian surnames with an apostrophe.
-_PERSON_SHAPED = re.compile(r"(?:O|D|Mc)'[A-Z][a-z]+")
+_PERSON_SHAPED: Final = re.compile(r"(?:O|D|Mc)'[A-Z][a-z]+")
 
 
 def _plausible_person(ct: CleanText, j: int, end: int, verb: str) -> bool:
@@ -247,18 +261,18 @@ def _plausible_person(ct: CleanText, j: int, end: int, verb: str) -> bool:
 
 # Words between a name and "me" in French, Spanish and Portuguese: "de me dire", "que me
 # pase", "para me indicar", "pra me apresentar".
-_FOR_ME_AFTER = frozenset({"de", "d'", "que", "para", "pra", "pour"})
+_FOR_ME_AFTER: Final = frozenset({"de", "d'", "que", "para", "pra", "pour"})
 
 
 # Titles that are kin words ("my tia Rosa" is Rosa); every other title is said with the name.
-_KIN_TITLES = frozenset(
+_KIN_TITLES: Final = frozenset(
     {"aunt", "auntie", "brother", "cousin", "grandma", "grandpa", "mama", "nana", "papa"}
     | {"sister", "tia", "tio", "uncle", "sis", "bro", "kuya", "tita", "tito", "aunty"}
 )
 
 
 # Honorifics written after a given name: "Hiroshi-san", "Min-jun-ssi", "Priya-ji".
-_HONORIFIC_SUFFIXES = (
+_HONORIFIC_SUFFIXES: Final = (
     *("-san", "-sensei", "-sama", "-kun", "-chan", "-ssi", "-nim", "-ji", "-senpai", "-sunbae"),
     *("-hyung", "-unni", "-oppa", "-noona", "-bhai", "-didi"),
 )
@@ -289,7 +303,7 @@ def _company_shaped(word: str) -> bool:
     return _NAME_CAPITALS.fullmatch(word) is None
 
 
-_NAME_CAPITALS = re.compile(
+_NAME_CAPITALS: Final = re.compile(
     r"(?:Mc|Mac|De|Da|Di|Le|La|Van|Von|O')?[A-Z][a-zà-ɏ']+(?:-[A-Z][a-zà-ɏ']+)*"
 )
 
@@ -309,9 +323,9 @@ def company_index(names: Iterable[str]) -> CompanyIndex:
     return {k: tuple(sorted(v, key=lambda e: len(e[0]), reverse=True)) for k, v in index.items()}
 
 
-_COMPANY_INDEX = company_index(COMPANIES)
+_COMPANY_INDEX: Final = company_index(COMPANIES)
 # The first words of known companies: a word not in here starts none.
-COMPANY_FIRST_WORDS = frozenset(_COMPANY_INDEX)
+COMPANY_FIRST_WORDS: Final = frozenset(_COMPANY_INDEX)
 
 
 def company_match(
@@ -354,15 +368,17 @@ def _index_phrases(
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
 
-_REQUEST_INDEX = _index_phrases(REQUEST_PHRASES)
-_TALK_INDEX = _index_phrases(TALK_PHRASES)
-_SOCIAL_INDEX = _index_phrases(SOCIAL_PHRASES)
+_REQUEST_INDEX: Final = _index_phrases(REQUEST_PHRASES)
+_TALK_INDEX: Final = _index_phrases(TALK_PHRASES)
+_SOCIAL_INDEX: Final = _index_phrases(SOCIAL_PHRASES)
 # The words that can open a person slot: any other word is passed over with one set test.
 # "need", "have", "get" open a slot only with a person and a verb after: see `_has_do`.
-_HAS_DO_VERBS = frozenset({"have", "get", "getting", "need"})
+_HAS_DO_VERBS: Final = frozenset({"have", "get", "getting", "need"})
 # What a person is got to do, beyond the personal and request verbs: "need him to confirm …".
-_PRONOUN_DOES = frozenset({"confirm", "sign", "find", "ask", "check", "chase", "sort", "vouch"})
-_VERB_STARTS = frozenset(
+_PRONOUN_DOES: Final = frozenset(
+    {"confirm", "sign", "find", "ask", "check", "chase", "sort", "vouch"}
+)
+_VERB_STARTS: Final = frozenset(
     {*_REQUEST_INDEX, *_TALK_INDEX, *_SOCIAL_INDEX, *REQUEST_VERBS, *_HAS_DO_VERBS, "from"}
 )
 
@@ -421,7 +437,7 @@ def _people_word(low: str) -> bool:
 
 
 # Endings of English words that are rarely given names ("asking", "vouching", "quickly").
-_WORD_ENDINGS = ("ing", "ly")
+_WORD_ENDINGS: Final = ("ing", "ly")
 
 
 def _name_span(tokens: tuple[Token, ...], i: int) -> int:
@@ -532,8 +548,8 @@ def _people_noun_within(tokens: tuple[Token, ...], i: int, limit: int) -> int:
 
 
 # Messages sent, as opposed to documents: "a few cold emails", "some DMs".
-_MESSAGES = frozenset({"emails", "e-mails", "messages", "msgs", "dms", "inmails"})
-_THANK_WORDS = frozenset({"thank", "thanks", "thank-you", "thankyou", "ty"})
+_MESSAGES: Final = frozenset({"emails", "e-mails", "messages", "msgs", "dms", "inmails"})
+_THANK_WORDS: Final = frozenset({"thank", "thanks", "thank-you", "thankyou", "ty"})
 
 
 def _workers_within(tokens: tuple[Token, ...], i: int, limit: int) -> int:
@@ -548,14 +564,14 @@ def _workers_within(tokens: tuple[Token, ...], i: int, limit: int) -> int:
     return -1
 
 
-_WORKER_PLURALS = frozenset(w for w in ROLE_NOUNS | WORKER_ROLES if w.endswith("s"))
-_COUNSEL = frozenset({"counsel", "staff", "folk", "people", "ppl"})
+_WORKER_PLURALS: Final = frozenset(w for w in ROLE_NOUNS | WORKER_ROLES if w.endswith("s"))
+_COUNSEL: Final = frozenset({"counsel", "staff", "folk", "people", "ppl"})
 
 
 # Things a people noun may name the kind of: "the referee letter", "the manager sign-off form".
-_THING_HEADS = frozenset({"letter", "letters", "form", "forms", "statement", "report"})
+_THING_HEADS: Final = frozenset({"letter", "letters", "form", "forms", "statement", "report"})
 # Words after which a noun phrase has ended: "a call from the recruiter" is a call.
-_PREPOSITIONS = frozenset({"from", "at", "with", "for", "to", "in", "on", "about", "by"})
+_PREPOSITIONS: Final = frozenset({"from", "at", "with", "for", "to", "in", "on", "about", "by"})
 
 
 def _skip_dot(tokens: tuple[Token, ...], i: int) -> int:
@@ -622,8 +638,8 @@ def _appositive_name(ct: CleanText, j: int) -> tuple[str, int] | None:
 
 
 # Words that say a name follows ("her name's Bev", "called Priya"); "name is" is read too.
-_NAME_SAID = frozenset({"name's", "names", "named", "called"})
-_BRACKET_PLACE = frozenset({"at", "from", "in"})
+_NAME_SAID: Final = frozenset({"name's", "names", "named", "called"})
+_BRACKET_PLACE: Final = frozenset({"at", "from", "in"})
 
 
 def _bracketed_name(ct: CleanText, j: int) -> tuple[str, int] | None:
@@ -704,7 +720,7 @@ def _appositive_after_place(ct: CleanText, j: int) -> tuple[str, int] | None:
     return None
 
 
-_CLAUSE_STARTS = frozenset({"who", "that", "i", "we"})
+_CLAUSE_STARTS: Final = frozenset({"who", "that", "i", "we"})
 
 
 def _possessive_chain(ct: CleanText, start: int, j: int) -> tuple[RefKind, int, str]:
@@ -736,9 +752,11 @@ def _possessive_chain(ct: CleanText, start: int, j: int) -> tuple[RefKind, int, 
 
 
 # What may follow "my ex" when it is a former partner, not "my ex boss".
-_AFTER_EX = frozenset({"(", ",", ".", "who", "who's", "to", "for", "if", "whether", "about", "-"})
+_AFTER_EX: Final = frozenset(
+    {"(", ",", ".", "who", "who's", "to", "for", "if", "whether", "about", "-"}
+)
 # Kin a person has one of: "my sister's husband", "Dana's mom" (not "my neighbour's son").
-_ONE_OF_A_KIND = frozenset(
+_ONE_OF_A_KIND: Final = frozenset(
     {"husband", "wife", "spouse", "partner", "boyfriend", "girlfriend", "fiance", "fiancee"}
     | {"fiancé", "fiancée", "mom", "mum", "mother", "dad", "father", "stepmom", "stepdad"}
 )
@@ -999,12 +1017,12 @@ def parse_object(
 
 # Posts said back with the unit they head: "the head of the PTA", "the coordinator of the
 # Youth Jobs program" ("the head", "the coordinator" alone say nothing).
-_SAID_WITH_UNIT = frozenset({"head", "coordinator", "organiser", "organizer"})
+_SAID_WITH_UNIT: Final = frozenset({"head", "coordinator", "organiser", "organizer"})
 # Posts written as initials that a ward, a school or a venue has one of: nurse unit manager,
 # director of nursing, head of department, general manager ("the NUM on 4 West").
-_UNIT_ACRONYMS = frozenset({"num", "don", "hod", "gm"})
+_UNIT_ACRONYMS: Final = frozenset({"num", "don", "hod", "gm"})
 # Words for the member's own boss, said with "the" ("ask the boss for a reference"; UK, IE, AU).
-_THE_BOSS = frozenset({"boss", "gaffer"})
+_THE_BOSS: Final = frozenset({"boss", "gaffer"})
 
 
 def _the_one_post(tokens: tuple[Token, ...], k: int) -> int:
@@ -1033,12 +1051,12 @@ def _the_one_post(tokens: tuple[Token, ...], k: int) -> int:
 
 # An office one person holds, named by what it serves: "the alumni coordinator", "the career
 # counselor", "the placement officer" (not "the coordinator", "the hiring managers").
-_OFFICE_SERVES = frozenset({"alumni", "career", "careers", "placement", "admissions"})
-_OFFICE_HEADS = frozenset(
+_OFFICE_SERVES: Final = frozenset({"alumni", "career", "careers", "placement", "admissions"})
+_OFFICE_HEADS: Final = frozenset(
     {"coordinator", "counselor", "counsellor", "advisor", "adviser", "officer", "director"}
 )
 # Posts one person holds in a unit: "the site manager", "the head chef at my last job".
-_POST_HEADS = frozenset(
+_POST_HEADS: Final = frozenset(
     {"manager", "director", "principal", "supervisor", "chef", "foreman", "matron", "registrar"}
     | {"educator", "coordinator", "lead", "lecturer", "examiner", "administrator", "headteacher"}
     | {"headmaster", "headmistress", "owner", "founder", "ceo", "president", "chair", "dean"}
@@ -1046,15 +1064,17 @@ _POST_HEADS = frozenset(
 )
 # Of those, the posts a place has only one of, even a place named by its name ("the matron at
 # St Vincent's"; not "the manager at Tesco", a chain with many).
-_SOLE_POSTS = frozenset(
+_SOLE_POSTS: Final = frozenset(
     {"principal", "matron", "foreman", "headteacher", "headmaster", "headmistress", "owner"}
     | {"founder", "ceo", "president", "dean"}
 )
-_WHERE = frozenset({"at", "on", "from", "in"})
+_WHERE: Final = frozenset({"at", "on", "from", "in"})
 # Words after "at" that make the place any of several: "at some firm", "at one of the sites".
-_SOME = frozenset({"a", "an", "some", "any", "one", "several", "many", "various", "few", "two"})
+_SOME: Final = frozenset(
+    {"a", "an", "some", "any", "one", "several", "many", "various", "few", "two"}
+)
 # One meeting the member had, which makes its recruiter or manager one person.
-_ONE_MEETING = frozenset(
+_ONE_MEETING: Final = frozenset(
     {"interview", "call", "screen", "meeting", "panel", "onsite"}
     # "the recruiter from Hays who called me monday": the one who got in touch.
     | {"called", "emailed", "messaged", "texted", "rang", "contacted", "phoned"}
@@ -1063,8 +1083,10 @@ _ONE_MEETING = frozenset(
 
 # Posts one person holds in the unit they head: "the head of …", "the director of …".
 # Posts a place has one of: "the GM at the Shelbourne", "the owner of Bloom Florists".
-_ONE_PER_PLACE = frozenset({"gm", "ceo", "owner", "founder", "president", "cfo", "coo", "cto"})
-_UNIT_HEADS = frozenset(
+_ONE_PER_PLACE: Final = frozenset(
+    {"gm", "ceo", "owner", "founder", "president", "cfo", "coo", "cto"}
+)
+_UNIT_HEADS: Final = frozenset(
     {"head", "director", "chair", "dean", "principal", "president", "founder", "owner", "ceo"}
     # "the coordinator of the Youth Jobs program": one coordinates a programme named as one.
     | {"coordinator", "organiser", "organizer"}
@@ -1072,7 +1094,7 @@ _UNIT_HEADS = frozenset(
 
 
 # Words that end the unit a post heads: "the head of the PTA to ask …", "… about …".
-_UNIT_STOPS = frozenset(
+_UNIT_STOPS: Final = frozenset(
     {"to", "for", "if", "whether", "and", "about", "at", "in", "on", "with", "who", "that"}
     | {"so", "by", "she", "he", "they", "she's", "he's", "today", "tonight", "tomorrow"}
 )
@@ -1097,15 +1119,15 @@ def _unit_end(tokens: tuple[Token, ...], k: int) -> int:
 
 # Past verbs of something one person did with or for the member ("who interviewed me", "who
 # ran our induction"): the rest are read by their "-ed".
-_DID_WITH_ME = frozenset(
+_DID_WITH_ME: Final = frozenset(
     {"ran", "met", "gave", "took", "saw", "did", "got", "made", "taught", "led", "sent", "rang"}
     | {"wrote", "told", "hired", "sat", "kept", "paid", "let", "put", "set", "showed"}
 )
-_ME_OR_OURS = frozenset({"me", "us", "our", "my"})
+_ME_OR_OURS: Final = frozenset({"me", "us", "our", "my"})
 # "who worked with me", "who looked after my nan", "who sat on my panel".
-_VERB_PARTICLES = frozenset({"with", "after", "for", "on", "through", "off", "up", "at"})
+_VERB_PARTICLES: Final = frozenset({"with", "after", "for", "on", "through", "off", "up", "at"})
 # Words that end such a clause in what is said back: "… who called me monday and …".
-_CLAUSE_STOPS = frozenset(
+_CLAUSE_STOPS: Final = frozenset(
     {"to", "and", "if", "whether", "about", "for", "so", "but", "asking", "because", "bc"}
 )
 
@@ -1289,7 +1311,7 @@ def _thanks(tokens: tuple[Token, ...], start: int, stop: int) -> bool:
     return any(t.low in _THANKS for t in tokens[start:stop])
 
 
-_THANKS = frozenset({"thank-you", "thanks", "thank", "congrats", "congratulations", "thx"})
+_THANKS: Final = frozenset({"thank-you", "thanks", "thank", "congrats", "congratulations", "thx"})
 
 
 def _small_talk(tokens: tuple[Token, ...], j: int) -> bool:
@@ -1304,13 +1326,13 @@ def _small_talk(tokens: tuple[Token, ...], j: int) -> bool:
 
 
 # The words of `_small_talk`, as sets: one test per window, not a generator per word.
-_MEALS = frozenset({"lunch", "coffee", "dinner", "drinks", "breakfast", "brunch", "beer"})
-_CHATS = frozenset({"chat", "chats", "call", "calls"})
-_HOW_ARE_YOU = frozenset({"doing", "going", "been", "is"})
+_MEALS: Final = frozenset({"lunch", "coffee", "dinner", "drinks", "breakfast", "brunch", "beer"})
+_CHATS: Final = frozenset({"chat", "chats", "call", "calls"})
+_HOW_ARE_YOU: Final = frozenset({"doing", "going", "been", "is"})
 
 
 # Words that head a note ("Goal: …", "Today — …") rather than name a person.
-_HEADERS = frozenset(
+_HEADERS: Final = frozenset(
     [
         "goal",
         "goals",
@@ -1365,46 +1387,48 @@ _HEADERS = frozenset(
 
 
 # The day a note is for, before its person: "Mon: Priya → …", "tomorrow: Dana — …".
-_DAY_HEADERS = frozenset(
+_DAY_HEADERS: Final = frozenset(
     {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
     | {f"{day}day" for day in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}
     | {"today", "tomorrow", "tonight"}
 )
-_MY = frozenset({"my", "our"})
+_MY: Final = frozenset({"my", "our"})
 # "my" in the slot after a verb, in English and in French, Portuguese and Spanish ("demander à
 # mon parrain", "ligar pro meu ex-gestor"; "ma" is left out: in English it is a mother).
-_POSSESSIVES = frozenset({"my", "our", "mon", "meu", "minha", "mi"})
+_POSSESSIVES: Final = frozenset({"my", "our", "mon", "meu", "minha", "mi"})
 # The lowercase words that can open a slot or start a person named in passing.
 # Verbs of asking in French, Spanish and Portuguese that take the person as a pronoun before
 # them: "je lui demande s'il peut …", "→ lui demander le nom …", "le pregunto si …".
 # In French "le"/"les" before the verb is the thing asked for ("je vais le demander"), so
 # each language's verbs are read with its own pronouns: one person (French "lui", Spanish
 # "le"), or several ("leur", "les").
-_FRENCH_ASKS = frozenset(
+_FRENCH_ASKS: Final = frozenset(
     {"demander", "demande", "demanderai", "demanderais", "redemander", "redemande", "écrire"}
 )
-_SPANISH_ASKS = frozenset(
+_SPANISH_ASKS: Final = frozenset(
     {"pregunto", "preguntaré", "preguntar", "pido", "pediré", "pedir", "escribo", "escribir"}
 )
-_CLITIC_ASKS = _FRENCH_ASKS | _SPANISH_ASKS
-_CLITICS = {"lui": False, "leur": True, "le": False, "les": True}
-_SLOT_WORDS = _VERB_STARTS | GIVEN_NAMES | _MY | ADDRESS_BEFORE | TITLES | _CLITIC_ASKS
-_LEAD_MARKS = frozenset({":", "—", "-", ",", "→", "="})
+_CLITIC_ASKS: Final = _FRENCH_ASKS | _SPANISH_ASKS
+_CLITICS: Final = {"lui": False, "leur": True, "le": False, "les": True}
+_SLOT_WORDS: Final = _VERB_STARTS | GIVEN_NAMES | _MY | ADDRESS_BEFORE | TITLES | _CLITIC_ASKS
+_LEAD_MARKS: Final = frozenset({":", "—", "-", ",", "→", "="})
 # Posts written as initials, counted only in capitals after "my": director of nursing, district
 # manager, general manager, head of department, team lead, hiring manager ("my old HM"), and
 # probation or parole officer ("my PO", US).
-_ROLE_ACRONYMS = frozenset({"don", "dm", "gm", "hod", "tl", "ra", "hm", "po"})
+_ROLE_ACRONYMS: Final = frozenset({"don", "dm", "gm", "hod", "tl", "ra", "hm", "po"})
 # Words before a relation that make it a post one person holds: "my old charge nurse", "my
 # head nurse", "my shift lead" (not "my nurse", "my lead").
-_POSTS = frozenset(
+_POSTS: Final = frozenset(
     {"head", "charge", "chief", "shift", "floor", "unit", "department", "store", "deputy"}
 )
 # Words before a relation that make it the one person a service assigned to the member: "my
 # probation officer", "my case worker", "my support worker", "my ILS worker".
-_ASSIGNED = frozenset({"probation", "parole", "case", "support", "social", "key", "youth", "ils"})
+_ASSIGNED: Final = frozenset(
+    {"probation", "parole", "case", "support", "social", "key", "youth", "ils"}
+)
 # Words before "email", "text", "message" that make it a thing sent: "send a short email to …".
-_NOUN_BEFORE = frozenset({"a", "an", "short", "quick", "brief", "nice", "long", "formal"})
-_BULLETS = frozenset({"-", "—", "•", "*", "→", ">", "+"})
+_NOUN_BEFORE: Final = frozenset({"a", "an", "short", "quick", "brief", "nice", "long", "formal"})
+_BULLETS: Final = frozenset({"-", "—", "•", "*", "→", ">", "+"})
 
 
 def _lead_person(ct: CleanText) -> Ref | None:
@@ -1473,9 +1497,9 @@ def _lead_person(ct: CleanText) -> Ref | None:
 
 
 # Words that say a task after "<person> to <verb>" is done for the member.
-_FOR_ME = frozenset({"me", "my", "us", "our"})
+_FOR_ME: Final = frozenset({"me", "my", "us", "our"})
 # Words after "to" that make it a place or an event, not a task: "Sam to the rescue".
-_NOT_TASKS = frozenset({"the", "a", "an", "be", "come", "go", "start", "join", "visit"})
+_NOT_TASKS: Final = frozenset({"the", "a", "an", "be", "come", "go", "start", "join", "visit"})
 
 
 def _to_do_for_me(tokens: tuple[Token, ...], k: int) -> bool:
@@ -1509,7 +1533,7 @@ def _asked_in_another_language(ct: CleanText) -> Ref | None:
 
 
 # Kin words said after a name as a form of address: "Prakash uncle", "Meena aunty".
-_KIN_AFTER = frozenset({"uncle", "aunty", "auntie", "aunt"})
+_KIN_AFTER: Final = frozenset({"uncle", "aunty", "auntie", "aunt"})
 
 
 def _post_heading(ct: CleanText) -> Ref | None:
@@ -1538,7 +1562,7 @@ def _post_heading(ct: CleanText) -> Ref | None:
 
 
 # Words that cannot be the verb after a subject: "the head chef at Nobu and …".
-_NOT_VERBS = frozenset({"and", "or", "who", "that", "is", "was", "'s", "to", "for", "if"})
+_NOT_VERBS: Final = frozenset({"and", "or", "who", "that", "is", "was", "'s", "to", "for", "if"})
 
 
 def _post_as_subject(ct: CleanText, end: int) -> Ref | None:
@@ -1566,7 +1590,7 @@ def _post_as_subject(ct: CleanText, end: int) -> Ref | None:
 
 
 # Favours a clipped note may name straight after "name,": "kavya, mock interview for …".
-_NOTE_FAVOURS = _FAVOUR_NOUNS | {"mock", "referee"}
+_NOTE_FAVOURS: Final = _FAVOUR_NOUNS | {"mock", "referee"}
 
 
 def _favour_next(tokens: tuple[Token, ...]) -> bool:
@@ -1854,12 +1878,14 @@ def _one_owner(tokens: tuple[Token, ...], i: int) -> int:
 
 # Words before a capitalised given name that make it (part of) a place or an organisation:
 # "works in Kaiser IT", "now at Oscar Health", "manages Selina Lisbon", "the Tim Hortons".
-_PLACE_BEFORE = frozenset(
+_PLACE_BEFORE: Final = frozenset(
     {"at", "in", "@", "the", "into", "near", "manages", "runs", "owns", "founded", "joined", "from"}
 )
 
 
-_MET_BY_CHANCE = frozenset({"ran", "run", "runs", "running", "bumped", "bump", "bumps", "bumping"})
+_MET_BY_CHANCE: Final = frozenset(
+    {"ran", "run", "runs", "running", "bumped", "bump", "bumps", "bumping"}
+)
 
 
 def _in_a_place_name(tokens: tuple[Token, ...], i: int) -> bool:
@@ -1892,7 +1918,7 @@ def _note_head(tokens: tuple[Token, ...]) -> bool:
 # Verbs after an unknown first word that make it a person when a he/she later points back:
 # "Kaveh runs the Python meetup. … ask him", "Rin mentioned … her company" ("is", "has" and
 # "posted" are left out: a company does those too, and "Target is hiring; ask her …" names no one).
-_PERSON_SUBJECT_VERBS = _SUBJECT_VERBS - {"is", "was", "has", "had", "got", "posted", "just"}
+_PERSON_SUBJECT_VERBS: Final = _SUBJECT_VERBS - {"is", "was", "has", "had", "got", "posted", "just"}
 
 
 def _verb_after(tokens: tuple[Token, ...], k: int) -> str:
@@ -1933,9 +1959,9 @@ def _lower_subject_referred_to(ct: CleanText, i: int) -> bool:
     )
 
 
-_THEY = re.compile(r"\b(?:they|them|their)\b")
+_THEY: Final = re.compile(r"\b(?:they|them|their)\b")
 # Words that may come before the subject of a clause: "ok so alexis said …", "btw Nadia is …".
-_FILLERS = frozenset(
+_FILLERS: Final = frozenset(
     {"ok", "okay", "so", "also", "btw", "and", "but", "then", "hey", "well", "anyway", "plus"}
     | {"oh", "lol", "yeah", "yes", "update", "coach", "today", "tomorrow", "tonight", "fyi"}
 )
@@ -1968,7 +1994,7 @@ def _possessive_subject(ct: CleanText, i: int) -> tuple[Ref, int] | None:
 
 
 # Words after "X's" that read it as "X is": "vero's on the podcast team", "maya's reviewing …".
-_AFTER_IS = frozenset(
+_AFTER_IS: Final = frozenset(
     {"on", "at", "in", "with", "now", "still", "already", "been", "a", "an"}
     # "shazza's the roster coordinator …", "sharon's my old boss": "'s the" is never "of"
     | {"the", "my", "our", "also", "basically"}
@@ -1995,11 +2021,11 @@ def _mention_ref(ct: CleanText, i: int, end: int) -> Ref:
 
 
 # Greetings before a name spoken to: "hey Jo!", "Hi Greta!", "yo <@U…>".
-_GREETINGS = frozenset(
+_GREETINGS: Final = frozenset(
     {"hey", "hi", "hello", "yo", "dear", "hiya", "heya", "heyy", "hii", "hiii", "morning", "ok"}
 )
 # What may follow a name spoken to: a mark, a greeting, or the request itself.
-_AFTER_ADDRESS = frozenset(
+_AFTER_ADDRESS: Final = frozenset(
     {",", "!", "—", ":", "-", ".", "?", "hey", "hi", "hello", "could", "would", "can", "will"}
     | {"if", "do", "are", "pls", "please", "ty", "thanks", "thank", "quick", "so", "sorry"}
 )
@@ -2277,7 +2303,7 @@ def find_refs(ct: CleanText) -> list[Ref]:
 
 
 # What an ask is said to be, never who: "my ask is simple", "my ask today is small".
-_ASK_IS_WORDS = frozenset(
+_ASK_IS_WORDS: Final = frozenset(
     {"simple", "easy", "small", "quick", "short", "big", "same", "different", "this", "that"}
     | {"basic", "tiny", "clear", "specific", "straightforward", "as", "like", "still", "done"}
 )
@@ -2319,10 +2345,10 @@ def _ask_is_person(ct: CleanText) -> Ref | None:
 
 
 # "I" as written in chat, opening what is said to a person named first: "steph i need you to …".
-_I_WORDS = frozenset({"i", "im", "i'm", "ima"})
+_I_WORDS: Final = frozenset({"i", "im", "i'm", "ima"})
 # What the member says they do to the person spoken to: "i need you to", "im asking you".
-_I_ASK_YOU = frozenset({"need", "needed", "want", "asking", "ask", "beg", "begging"})
-_YOU = frozenset({"you", "u", "ya", "yu"})
+_I_ASK_YOU: Final = frozenset({"need", "needed", "want", "asking", "ask", "beg", "begging"})
+_YOU: Final = frozenset({"you", "u", "ya", "yu"})
 
 
 def _spoken_to_first(ct: CleanText) -> Ref | None:
@@ -2350,12 +2376,12 @@ def _spoken_to_first(ct: CleanText) -> Ref | None:
 
 
 # Verbs that contact whoever answers: "call the staffing agency", "email the recruitment firm".
-_CONTACT_VERBS = frozenset(
+_CONTACT_VERBS: Final = frozenset(
     {"call", "calling", "ring", "ringing", "phone", "phoning", "email", "emailing"}
     | {"contact", "contacting", "message", "messaging"}
 )
 # The head of an organisation that places or recruits people: whoever answers is asked.
-_AGENCY_HEADS = frozenset({"agency", "agencies", "firm", "consultancy", "company"})
+_AGENCY_HEADS: Final = frozenset({"agency", "agencies", "firm", "consultancy", "company"})
 
 
 def _an_agency(ct: CleanText, j: int) -> tuple[RefKind, str, int, bool] | None:
@@ -2402,13 +2428,17 @@ def _with_cleft(refs: list[Ref], cleft: list[Ref]) -> list[Ref]:
 
 # The heads of a subject that a cleft sentence names: "the person is Tobi", "his name is
 # Boateng", "the one person who can make it is my old skip-level, Andrea".
-_CLEFT_HEADS = frozenset({"person", "one", "guy", "woman", "man", "lady", "contact", "name"})
-_CLEFT_OWNERS = frozenset({"the", "his", "her", "their"})
+_CLEFT_HEADS: Final = frozenset({"person", "one", "guy", "woman", "man", "lady", "contact", "name"})
+_CLEFT_OWNERS: Final = frozenset({"the", "his", "her", "their"})
 # Words between the determiner and the head: "the only person", "the right guy".
-_CLEFT_MODIFIERS = frozenset({"one", "only", "right", "best", "main", "key", "obvious", "real"})
+_CLEFT_MODIFIERS: Final = frozenset(
+    {"one", "only", "right", "best", "main", "key", "obvious", "real"}
+)
 # Words in the subject that make the person the one to be asked: "the person to ask …", "the one
 # who can make it …", "the guy i'm asking …".
-_CLEFT_ASKS = frozenset({"ask", "asking", "can", "could", "would", "will", "who'd", "who'll"})
+_CLEFT_ASKS: Final = frozenset(
+    {"ask", "asking", "can", "could", "would", "will", "who'd", "who'll"}
+)
 
 
 def _cleft_people(ct: CleanText) -> list[Ref]:
@@ -2486,7 +2516,7 @@ def _see_if_asks(tokens: tuple[Token, ...], k: int) -> bool:
 
 
 # Words that join two people in one slot: "paul and sara", "tom or jerry", "Ana & Luis".
-_JOINS = frozenset({"and", "or", "&", "/"})
+_JOINS: Final = frozenset({"and", "or", "&", "/"})
 
 
 def _joined_person(ct: CleanText, k: int) -> int:
@@ -2537,7 +2567,7 @@ def _not_a_new_ask(tokens: tuple[Token, ...], i: int, n: int) -> bool:
     return n == 1 and prev.endswith("'s") and (i + 1 >= count or tokens[i + 1].text != ":")
 
 
-_ASKED_OBJECTS = frozenset({"him", "her", "them", "me", "us"})
+_ASKED_OBJECTS: Final = frozenset({"him", "her", "them", "me", "us"})
 
 
 def _a_time(low: str) -> bool:

@@ -12,48 +12,51 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from operator import itemgetter
 from string import ascii_letters
-from typing import NamedTuple, TypeVar
+from typing import Final, NamedTuple, TypeVar
 
+from bot.coaching.first_chars import alternatives
 from bot.coaching.lexicon import FUZZY_EXCEPTIONS, FUZZY_WORDS, TYPO_FIXES
 
 # A planned ask is a sentence or three; longer messages are read up to this many characters so
 # that the cost of one assessment stays bounded whatever a member pastes.
-MAX_CHARS = 2000
+MAX_CHARS: Final = 2000
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
-_LINK_WITH_LABEL = re.compile(r"<(?:https?|mailto|tel):[^|>\s]{0,2000}\|([^>]{0,300})>")
-_BARE_LINK = re.compile(r"<(?:https?|mailto|tel):[^>\s]{0,2000}>|\bhttps?://\S{1,2000}")
-_CHANNEL = re.compile(r"<#[A-Za-z0-9]{1,40}(?:\|([^>]{0,100}))?>")
-_SPECIAL = re.compile(r"<!(?:here|channel|everyone)[^>]{0,40}>|@(?:here|channel|everyone)\b")
-_ROLE_MENTION = re.compile(r"<@&[0-9]{1,40}>")
-_MENTION = re.compile(r"<@!?([A-Za-z0-9]{1,40})(?:\|[^>]{0,80})?>")
-_EMOJI = re.compile(r":[a-z0-9_+\-]{1,40}:|[\U0001F000-\U0001FAFF\u2600-\u27BF]")
+_CONTROL: Final = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]"
+)
+_LINK_WITH_LABEL: Final = re.compile(r"<(?:https?|mailto|tel):[^|>\s]{0,2000}\|([^>]{0,300})>")
+_BARE_LINK: Final = re.compile(r"<(?:https?|mailto|tel):[^>\s]{0,2000}>|\bhttps?://\S{1,2000}")
+_CHANNEL: Final = re.compile(r"<#[A-Za-z0-9]{1,40}(?:\|([^>]{0,100}))?>")
+_SPECIAL: Final = re.compile(r"<!(?:here|channel|everyone)[^>]{0,40}>|@(?:here|channel|everyone)\b")
+_ROLE_MENTION: Final = re.compile(r"<@&[0-9]{1,40}>")
+_MENTION: Final = re.compile(r"<@!?([A-Za-z0-9]{1,40})(?:\|[^>]{0,80})?>")
+_EMOJI: Final = re.compile(r":[a-z0-9_+\-]{1,40}:|[\U0001F000-\U0001FAFF\u2600-\u27BF]")
 # Emphasis markers (*bold*, _it_, ~strike~, `code`) when they sit at the edge of a word.
-_MARKERS = re.compile(r"(?<![^\W_])[*_~`]+|[*_~`]+(?![^\W_])")
-_DASHES = re.compile(r"\s*[—–]\s*|\s+-{1,2}\s+")
-_ASCII_ARROW = re.compile(r"\s*(?:-+|=)>\s*")
-_SPACES = re.compile(r"[ \t\r\f\v]+")
-_NEWLINES = re.compile(r"\s*\n\s*")
-_INTO_DMS = re.compile(
+_MARKERS: Final = re.compile(r"(?<![^\W_])[*_~`]+|[*_~`]+(?![^\W_])")
+_DASHES: Final = re.compile(r"\s*[—–]\s*|\s+-{1,2}\s+")
+_ASCII_ARROW: Final = re.compile(r"\s*(?:-+|=)>\s*")
+_SPACES: Final = re.compile(r"[ \t\r\f\v]+")
+_NEWLINES: Final = re.compile(r"\s*\n\s*")
+_INTO_DMS: Final = re.compile(
     r"\b(?:slid(?:e|ing)\s+into|hit(?:ting)?\s+up|go(?:ing)?\s+into)\s+([^.,;!?]{1,40}?)'s\s+"
     r"(?:dms|DMs|inbox)\b",
     re.IGNORECASE,
 )
 # "1) <@U…> referral for …", "2. ask Jo …": a list's number is no part of the ask.
-_LIST_NUMBER = re.compile(r"\(?\d{1,2}[.)]\s+")
-_LIST_ITEM = re.compile(r"\s\(?\d{1,2}[.)]\s+")
+_LIST_NUMBER: Final = re.compile(r"\(?\d{1,2}[.)]\s+")
+_LIST_ITEM: Final = re.compile(r"\s\(?\d{1,2}[.)]\s+")
 # "- who: Nadia (ex-Lyft PM) - what: intro to …": a form's two labels, read as a note.
-_FORM = re.compile(
+_FORM: Final = re.compile(
     r"(?:[-•*]\s*)?who\s?[:=]\s*(?P<who>[^:]+?)\s*[-–—,;|/]?\s*what\s?[:=]\s*", re.IGNORECASE
 )
-_TYPOS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+_TYPOS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
     (re.compile(pattern, re.IGNORECASE), repl) for pattern, repl in TYPO_FIXES
 )
 # All typo patterns in one scan of the lowercase text; the matching one then rewrites just the
 # matched word. Inner groups are made non-capturing so that group i+1 is typo pattern i, and the
 # shared leading \b is factored out with a first-letter lookahead: much faster than IGNORECASE.
-_TYPO_BODIES = [pattern.removeprefix(r"\b") for pattern, _ in TYPO_FIXES]
-_ANY_TYPO = re.compile(
+_TYPO_BODIES: Final = [pattern.removeprefix(r"\b") for pattern, _ in TYPO_FIXES]
+_ANY_TYPO: Final = re.compile(
     r"\b(?=["
     + "".join(sorted({body[0] for body in _TYPO_BODIES}))
     + "])(?:"
@@ -73,7 +76,7 @@ def _right_spellings() -> frozenset[str]:
     return frozenset(found)
 
 
-_ALREADY_RIGHT = _right_spellings()
+_ALREADY_RIGHT: Final = _right_spellings()
 
 
 _V = TypeVar("_V")
@@ -101,15 +104,18 @@ class _Memo(dict[str, _V]):
 # of the message: whether a word holds a typo to fix is remembered per word (words repeat
 # across messages). The few patterns that can span spaces ("reach ot") search the whole text;
 # joined without groups, each starting with a letter, so the regex engine skips to those letters.
-_SPAN_MARKS = (r"\s", " ", r"\W", r"\S", r"\D", ".", "[^", "(?<", "(?=", "(?!")
-_SPANNING = [p.removeprefix(r"\b") for p, _ in TYPO_FIXES if any(m in p for m in _SPAN_MARKS)]
-_ANY_SPANNING = re.compile("|".join(_SPANNING)) if _SPANNING else None
+_SPAN_MARKS: Final = (r"\s", " ", r"\W", r"\S", r"\D", ".", "[^", "(?<", "(?=", "(?!")
+_SPANNING: Final = [
+    p.removeprefix(r"\b") for p, _ in TYPO_FIXES if any(m in p for m in _SPAN_MARKS)
+]
+_ANY_SPANNING: Final = re.compile("|".join(_SPANNING)) if _SPANNING else None
 
 
 def _leading_letters(pattern: str) -> str:
-    """The letters every match of a typo pattern starts with ("reach" in r"reach\\s+ot\b"), or
-    "" where a pattern does not say simply (an alternative, an optional letter)."""
-    if "|" in pattern:
+    """The letters every match of a typo pattern starts with ("reach" in r"reach\\s+ot\b",
+    "pretend" in "pretend to (ask|call)"), or "" where a pattern does not say simply (two
+    alternatives, an optional letter)."""
+    if len(alternatives(pattern)) > 1:
         return ""
     letters = pattern[: len(pattern) - len(pattern.lstrip(ascii_letters))]
     if pattern[len(letters) : len(letters) + 1] in ("?", "*", "{"):
@@ -118,7 +124,7 @@ def _leading_letters(pattern: str) -> str:
 
 
 # A text without the leading letters of any spanning pattern is not searched for them.
-_SPANNING_STARTS = tuple(_leading_letters(pattern) for pattern in _SPANNING)
+_SPANNING_STARTS: Final = tuple(_leading_letters(pattern) for pattern in _SPANNING)
 
 
 def _word_holds_typo(word: str) -> bool:
@@ -132,7 +138,7 @@ def _word_holds_typo(word: str) -> bool:
     )
 
 
-_HOLDS_TYPO = _Memo(_word_holds_typo)
+_HOLDS_TYPO: Final = _Memo(_word_holds_typo)
 
 
 def _may_hold_typo(text: str, low: str) -> bool:
@@ -191,14 +197,14 @@ def _slips(word: str) -> set[str]:
 
 # Every one-slip misspelling of the words the assessor reads, mapped back to the word; a
 # dictionary, so checking a message costs one set test per word.
-_SLIPS: dict[str, str] = {
+_SLIPS: Final[dict[str, str]] = {
     slip: word
     for word in FUZZY_WORDS
     for slip in _slips(word)
     if slip not in FUZZY_EXCEPTIONS and slip not in FUZZY_WORDS
 }
-_SLIP_KEYS = frozenset(_SLIPS)
-_LOW_WORD = re.compile(r"[a-z]+")
+_SLIP_KEYS: Final = frozenset(_SLIPS)
+_LOW_WORD: Final = re.compile(r"[a-z]+")
 
 
 def _fix_slips(text: str) -> str:
@@ -226,10 +232,10 @@ def _fix_slips(text: str) -> str:
 
 
 # Mentions are replaced by a placeholder word that survives tokenising; the table maps back.
-MENTION_PREFIX = "MENTION"
+MENTION_PREFIX: Final = "MENTION"
 
 # Abbreviations with dots ("U.S.", "C.H.") stay one token so company names match.
-TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’\-.&][^\W_]+){0,6}|[^\w\s]")
+TOKEN: Final = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’\-.&][^\W_]+){0,6}|[^\w\s]")
 
 
 class Token(NamedTuple):
@@ -255,7 +261,9 @@ class Token(NamedTuple):
         return self.text[0].isalnum()
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen (nothing assigns to a field): a frozen dataclass's __init__ sets each field through
+# object.__setattr__, about 1% of an assessment's instructions.
+@dataclass(slots=True)
 class CleanText:
     """The message with markup removed (`text`), its lowercase twin, tokens, the set of their
     lowercase forms (`words`: one set test tells whether a pattern can match at all) and
@@ -374,8 +382,8 @@ def _chunk_tokens(chunk: str) -> ChunkTokens:
     return "", "", found, pieces, step
 
 
-_new = tuple.__new__
-_LOW = itemgetter(1)  # Token.low
-_PIECES = re.compile(r"[^\W_]+").findall
-_tokens = TOKEN.finditer
-_CHUNKS = _Memo(_chunk_tokens)
+_new: Final = tuple.__new__
+_LOW: Final = itemgetter(1)  # Token.low
+_PIECES: Final = re.compile(r"[^\W_]+").findall
+_tokens: Final = TOKEN.finditer
+_CHUNKS: Final = _Memo(_chunk_tokens)
