@@ -1138,6 +1138,12 @@ _INSTEAD: Final = re.compile(
 )
 
 
+# A favour for no place in particular: "a referral somewhere", "an intro anywhere".
+_NOWHERE: Final = re.compile(
+    r"\b(?:referrals?|intros?|introductions?)\s(?:\w+\s)?(?:somewhere|anywhere|wherever)\b"
+)
+
+
 def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     """Assess one planned ask: a named person and a concrete favour make it specific.
 
@@ -1157,6 +1163,17 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     """
     found = _assess(text, companies)
     low = text.lower()
+    if found.verdict is SPECIFIC and "where" in low and _NOWHERE.search(low) is not None:
+        # "ask Vikram for referral somewhere": a referral to no place in particular is vague
+        found = replace(
+            found,
+            verdict=VAGUE,
+            missing=("what",),
+            reasons=(
+                *found.reasons,
+                "“Somewhere” is no place yet: which company or role is the favour for?",
+            ),
+        )
     if "that" not in low and "wait" not in low and "actually" not in low:
         return found
     ends = [m.end() for m in _RETRACTED.finditer(text)]
