@@ -1307,6 +1307,7 @@ _BEFORE_A_TIME = frozenset({"at", "by", "until", "till", "til", "before", "after
 _NEEDS_ROLE = re.compile(
     r"(?:if|whether)\s(?:he|she|they)(?:'s|\shas|\shave|'ve)?\s(?:needs?|got\sroom\sfor|room\sfor"
     r"|could\suse|is\slooking\sfor|are\slooking\sfor)\s(?:an?|another)\s([\w-]+)(?:\s([\w-]+))?"
+    r"(?:\s([\w-]+))?"  # "a part time preparer": the role's third word
 )
 _HIRING_CONTEXT = re.compile(
     r"\b(?:company|firm|business|shop|restaurant|practice|team|hire|hires|hiring|apprentice"
@@ -1327,6 +1328,15 @@ _TITLED_JOB = re.compile(r"\bthe\s((?:[\w&.-]+\s){1,3})(?:job|role|position|vaca
 _THEIR_EMPLOYER = re.compile(
     r"\b(?:her|his|their)\s(?:[\w-]+\s)?(?:company|firm|team|school|district|hospital|practice"
     r"|department|org|agency|employer|store|restaurant|plant|site|office|lab|unit|trust|council)\b"
+    # "the production company he freelances for": the workplace the person is said to work for
+    r"|\bthe\s(?:[\w-]+\s)?(?:company|firm|agency|studio|business|shop|practice|restaurant|team)"
+    r"\s(?:he|she|they)\s(?:works?|freelances?|volunteers?|contracts?|consults?)\s(?:for|at|in)\b"
+)
+# "whether her org (Plan International Ghana) has any opening for a safeguarding officer": an
+# opening for a role named by its title (a worker noun is checked among its words).
+_OPENING_FOR = re.compile(
+    r"\b(?:any|an)\s(?:[\w-]+\s)?(?:openings?|vacanc(?:y|ies)|positions?|jobs?|roles?)\sfor\s"
+    r"(?:an?\s)?((?:[\w-]+\s?){1,3})"
 )
 # "what questions came up": "up" is vague in "what's up", not after "came".
 _CAME = frozenset({"came", "come", "comes", "coming", "brought", "bring"})
@@ -1570,7 +1580,7 @@ def _question_concrete(
     needs = _NEEDS_ROLE.match(low, start, stop)
     if (
         needs is not None
-        and (needs.group(1) in _WORKERS or needs.group(2) in _WORKERS)
+        and (needs.group(1) in _WORKERS or needs.group(2) in _WORKERS or needs.group(3) in _WORKERS)
         and _HIRING_CONTEXT.search(low) is not None
     ):
         # "if he needs a dispatcher" (he owns the trucking company): whether the person would
@@ -1619,6 +1629,18 @@ def _question_concrete(
     )
     if (has_company or named_back) and _ACCEPTS_KIND.search(low, start, stop) is not None:
         return True  # "whether Capital One's TDP accepts bootcamp grads": who a scheme takes
+    opening = _OPENING_FOR.search(low, start, stop)
+    if (
+        opening is not None
+        and not _WORKERS.isdisjoint(opening.group(1).split())
+        and (
+            has_company
+            or named_back
+            or _CAPITALISED.search(text, start, stop) is not None
+            or _THEIR_EMPLOYER.search(low, start, stop) is not None
+        )
+    ):
+        return True  # "whether her org (Plan International Ghana) has any opening for a …"
     if len(words) < 2 or any(
         w in VAGUE_QUESTION_WORDS
         and not (has_company and w in _NAMED_JOB_WORDS and "the" in words[max(0, i - 4) : i])
