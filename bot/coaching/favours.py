@@ -245,6 +245,9 @@ _REFERENCE = re.compile(
     # "use her as a referee", "list him as my reference": the person's name given as one.
     r"|\b(?:use|list|put|name)(?:s|d|ed|ing)?\s(?:her|him|them|you|u)\s(?:down\s)?as\s"
     r"(?:(?:an?|my)\s)?(?:[\w-]+\s)?(?:references?|referees?)\b"
+    # "ok with me putting her down as my referral on the application": her name given as one
+    r"|\b(?:putting|using|listing|naming)\s(?:her|him|them|you|u)\s(?:down\s)?as\s"
+    r"(?:(?:an?|my)\s)?(?:[\w-]+\s)?(?:references?|referees?|referrals?|referrers?)\b"
     r"|\bgive(?:s|n)?\s(?:me\s)?(?:good\s|strong\s|phone\s)?references?\b"
     r"|\bfor\s(?:good\s)?references?\b(?![,:])"
     # "ref for the support role", "LOR for MS in Public Health": short forms.
@@ -1772,6 +1775,7 @@ _REFERENCE_WORDS = _forms(
     " carta lettre referencje empfehlungsschreiben",
     "s",
 ) | {"confirm", "verify", "write", "check", "checker", "checkers", "call", "verification"}
+_REFERENCE_WORDS |= {"putting", "using", "listing", "naming"}  # "putting her down as my referral"
 _REVIEW_WORDS = _forms(
     "review look read go proofread proof critique edit mark check give feedback notes comments"
     " comment input thoughts edits eyes once-over take tear sanity-check sanity fact-check fact"
