@@ -1225,6 +1225,14 @@ def _assess(text: str, companies: Sequence[str]) -> Assessment:
         for arrow in (_ARROW.match(ct.low, r.end) or _ADDRESS_WORD.match(ct.low, r.end),)
     ]
     favours = find_favours(ct.text, ct.low, anchors, after_person, ct.words)
+    if any(" who " in r.text for r in refs):
+        # "ask the lady who runs the food pantry for advice": the clause that picks the person
+        # out is no question put to them.
+        favours = [
+            f
+            for f in favours
+            if not any(r.start < f.start < r.end and " who " in r.text for r in refs)
+        ]
     company = found[0][2] if found else None
     respell = [
         (ct.text[start:end], name) for start, end, name in found if ct.text[start:end] != name

@@ -922,6 +922,8 @@ def parse_object(
         )
         if pinned < 0 and low == "the" and not one_post and tokens[k].low not in GENERIC_PEOPLE:
             pinned = _placed_and_pointed_back(ct, head_end)
+        if pinned < 0 and low == "the" and not one_post and not tokens[k].low.endswith("s"):
+            pinned = _runs_a_place(tokens, head_end)
         if pinned > 0:
             # "the HR at Vodafone Egypt who interviewed me", "the organiser at the ETU who ran
             # our delegate training", "the job developer at the Goodwill program … she has":
@@ -1139,6 +1141,31 @@ def _pinned_by_a_clause(tokens: tuple[Token, ...], k: int) -> int:
     ):
         end += 1
     return end
+
+
+# What one person does to a place they run: "the lady who runs the food pantry".
+_RUNS = frozenset({"runs", "owns", "manages", "heads", "chairs", "coordinates", "organises"})
+
+
+def _runs_a_place(tokens: tuple[Token, ...], k: int) -> int:
+    """End of "who runs the <place>" after a singular person at k, or -1: the one who runs a
+    place named as one ("the lady who runs the food pantry"; not "who runs hiring", nor "who
+    runs a shop")."""
+    if k + 3 >= len(tokens) or tokens[k].low != "who" or tokens[k + 1].low not in _RUNS:
+        return -1
+    place = tokens[k + 2]
+    if not (place.low in ("the", "my", "our") or (place.is_cap and place.is_word)):
+        return -1
+    end = k + 3
+    while (
+        end < len(tokens)
+        and end - k < 7
+        and tokens[end].is_word
+        and tokens[end].low not in _UNIT_STOPS
+        and tokens[end].low not in REQUEST_VERBS
+    ):
+        end += 1
+    return end if tokens[end - 1].low not in ("the", "my", "our") else -1
 
 
 def _placed_and_pointed_back(ct: CleanText, k: int) -> int:
