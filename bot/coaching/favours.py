@@ -612,6 +612,14 @@ _SIGN = re.compile(
     r"|\b(?:complete|fill\s(?:out|in))(?:s|d|ed|ing)?\s(?:(?:the|my|this|that|an?)\s)?"
     r"(?:[\w-]+\s){0,2}?(?:verification|declaration|attestation|reference\sform"
     r"|referral\sform|recommendation\sform)\b"
+    # "sign my SkillBridge approval memo", "fill in the reference request from Pfizer".
+    r"|\b(?:sign|approve)(?:s|ed|ing)?\s(?:the|my|this|that)\s(?:[\w-]+\s){1,2}?memo\b"
+    r"|\b(?:complete|fill\s(?:out|in))(?:s|d|ed|ing)?\s(?:the|my|this|that|an?)\sreference"
+    r"\srequests?\b"
+    # "sign the form for the relocation grant", "fill the reasonable accommodation form for the
+    # Costco orientation": a form with its purpose after it.
+    r"|\b(?:sign|complete|fill(?:\s(?:out|in))?)(?:s|d|ed|ing)?\s(?:the|my|this|that)\s"
+    r"(?:[\w-]+\s){0,3}?forms?\s(?:for|from)\s(?:the|my|a|an|this)\s"
 )
 # "be supervisor for my DAAD application", "be my sponsor for the fellowship": a named role
 # taken on for a named application.
@@ -1888,6 +1896,7 @@ _TAKE_ON_WORDS = _forms(
 )
 _ARRANGE_WORDS = _forms("trial shadow shadowing stage visit")
 _SIGN_WORDS = _forms("letter certificate noc declaration attestation verification form", "s")
+_SIGN_WORDS |= {"memo", "memos", "request", "requests"}
 _WALK_ME_WORDS = frozenset({"through"})
 _BE_ROLE_WORDS = frozenset({"supervisor", "advisor", "adviser", "sponsor"})
 _WRITE_WORDS = frozenset({"write"})
@@ -2418,6 +2427,8 @@ def find_favours(
             # A trial shift is concrete; a visit needs a named place ("at Mitsubishi").
             concrete = pattern is not _ARRANGE or bool(m.group(1))
             concrete = concrete or any(start <= s < stop for s, _ in anchors)
+            if pattern is _SIGN and m.group(0).endswith(" ") and not _in_job_search(low):
+                concrete = False  # "sign the form for my gym membership": no job in it
             phrase = _phrase(text, m.start(), stop, tail=pattern is _TAKE_ON)
             verb, _, rest = phrase.partition(" ")
             if verb.lower() == "be":
