@@ -1036,6 +1036,8 @@ def _the_one_post(tokens: tuple[Token, ...], k: int) -> int:
 # An office one person holds, named by what it serves: "the alumni coordinator", "the career
 # counselor", "the placement officer" (not "the coordinator", "the hiring managers").
 _OFFICE_SERVES = frozenset({"alumni", "career", "careers", "placement", "admissions"})
+# "the disability services coordinator", "the re-entry program coordinator", "the TRiO advisor".
+_OFFICE_SERVES |= {"disability", "disabilities", "accessibility", "re-entry", "reentry", "trio"}
 _OFFICE_HEADS = frozenset(
     {"coordinator", "counselor", "counsellor", "advisor", "adviser", "officer", "director"}
 )
