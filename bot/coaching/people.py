@@ -1209,6 +1209,10 @@ def _placed_and_pointed_back(ct: CleanText, k: int) -> int:
     return m
 
 
+# One post hired for: "the hiring manager for the Bendigo Bank branch role".
+_ONE_POST_WORDS = frozenset({"role", "job", "position", "opening", "vacancy", "post", "req"})
+
+
 def _one_post_holder(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     """Is "the …" at tokens[start:end] one identifiable person: an office named by what it
     serves, or a role met at one meeting ("the hiring manager from tuesday's interview")?"""
@@ -1236,6 +1240,20 @@ def _one_post_holder(tokens: tuple[Token, ...], start: int, end: int) -> bool:
         # "the GM at the Shelbourne", "the founder of Monzo": the one who runs a named place.
         place = tokens[end + 1]
         return place.low in ("the", "my", "our") or (place.is_cap and place.is_word)
+    if (
+        head == "manager"
+        and end - start == 2
+        and tokens[start].low == "hiring"
+        and end + 2 < len(tokens)
+        and tokens[end].low == "for"
+        and tokens[end + 1].low == "the"
+    ):
+        # "the hiring manager for the Bendigo Bank branch role": the one who hires for one post.
+        for m in range(end + 2, min(len(tokens), end + 8)):
+            if tokens[m].low in _ONE_POST_WORDS:
+                return m > end + 2
+            if not tokens[m].is_word:
+                return False
     if end >= len(tokens) or tokens[end].low != "from" or head.endswith("s"):
         return False
     for m in range(end + 1, min(len(tokens), end + 5)):
