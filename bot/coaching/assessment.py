@@ -987,6 +987,13 @@ _SOCIAL_PURPOSE = re.compile(
     r"\s(?:just\s)?to\s(?:say\s(?:hi|hello|hey|thanks|thank\syou)|thank|congratulate|wish)\b"
     # "send greta a thank-you note", "send Mr. Huang a christmas card".
     r"|\s(?:an?\s)?(?:thank[- ]you|thanks|christmas|xmas|birthday|holiday|congrats|get[- ]well)\b"
+    # "ring Pádraig and say hello", "call my old principal to catch up", "ring him and have a
+    # yarn", "text Tane happy birthday", "call Kenji tonight, haven't talked since graduation":
+    # a call for its own sake ("call Ines for her birthday" stays an everyday favour).
+    r"|(?:\s(?:tonight|today|tomorrow|tmrw|later|this\s(?:week|weekend|arvo|afternoon|evening)))?"
+    r"(?:,?\s(?:and|to)\s(?:say\s(?:hi|hello|hey|g'day)|catch\sup|have\sa\s(?:yarn|natter))"
+    r"|\shappy\s(?:birthday|bday)|,\s(?:we\s)?(?:haven't|havent|have\snot)\s(?:talked|spoken"
+    r"|caught\sup)\ssince)\b(?!\s(?:about|abt|re|on)\b)"  # "… have a yarn about what's around"
 )
 
 

@@ -207,10 +207,10 @@ def test_sets_7() -> None:
     kept aside, scored once on those rules: 7a 80/100 with 1 FS ("asking sarah for 15 minutes to
     hear about her switch to ID", fixed since as a kind), 7b 73/100 (session start: 76 with 1 FS,
     and 69). Read afterwards: no longer a blind measure; the thresholds guard what was fixed."""
-    for path, accuracy in ((DEV7A_SET, 0.87), (DEV7B_SET, 0.85)):
+    for path, accuracy in ((DEV7A_SET, 0.88), (DEV7B_SET, 0.85)):
         assert len(load(path)) >= 300
         _check_real_set(path, accuracy=accuracy, who_accuracy=0.70)
-    for path, accuracy in ((HOLDOUT7A_SET, 0.79), (HOLDOUT7B_SET, 0.78)):
+    for path, accuracy in ((HOLDOUT7A_SET, 0.85), (HOLDOUT7B_SET, 0.79)):
         _check_real_set(path, accuracy=accuracy, who_accuracy=0.50, least=100)
 
 
@@ -246,7 +246,7 @@ def test_sets_9() -> None:
     for path, accuracy in ((DEV9A_SET, 0.96), (DEV9B_SET, 0.92)):
         assert len(load(path)) >= 240
         _check_real_set(path, accuracy=accuracy, who_accuracy=0.85, least=240)
-    for path, accuracy in ((HOLDOUT9A_SET, 0.89), (HOLDOUT9B_SET, 0.78)):
+    for path, accuracy in ((HOLDOUT9A_SET, 0.9), (HOLDOUT9B_SET, 0.78)):
         _check_real_set(path, accuracy=accuracy, who_accuracy=0.75, least=80)
 
 
