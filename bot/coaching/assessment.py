@@ -1011,8 +1011,14 @@ _BARE_FAVOUR_WORDS = frozenset({"referral", "intro", "introduction", "reference"
 _HIRING_PEOPLE = frozenset({"hr", "hrs", "recruiter", "recruiters", "headhunter", "headhunters"})
 
 
+# Chat assistants "asked" to do a task: a tool used, no one asked ("ask chatgpt to fix my CV").
+_AI_TOOLS = frozenset({"chatgpt", "gpt", "chat-gpt", "gemini", "copilot", "bard", "perplexity"})
+
+
 def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: frozenset[str]) -> bool:
     """Is any ask intended at all (even one missing who or what)?"""
+    if refs and all(not r.text and r.next_low in _AI_TOOLS for r in refs):
+        return False  # "ask chatgpt to rewrite my cover letter": only a tool is asked
     for ref in refs:
         if ref.source is REQUEST:
             if not ref.text and text.lower().startswith(" on ", ref.end):

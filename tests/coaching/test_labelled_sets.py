@@ -207,10 +207,10 @@ def test_sets_7() -> None:
     kept aside, scored once on those rules: 7a 80/100 with 1 FS ("asking sarah for 15 minutes to
     hear about her switch to ID", fixed since as a kind), 7b 73/100 (session start: 76 with 1 FS,
     and 69). Read afterwards: no longer a blind measure; the thresholds guard what was fixed."""
-    for path, accuracy in ((DEV7A_SET, 0.88), (DEV7B_SET, 0.85)):
+    for path, accuracy in ((DEV7A_SET, 0.88), (DEV7B_SET, 0.88)):
         assert len(load(path)) >= 300
         _check_real_set(path, accuracy=accuracy, who_accuracy=0.70)
-    for path, accuracy in ((HOLDOUT7A_SET, 0.85), (HOLDOUT7B_SET, 0.79)):
+    for path, accuracy in ((HOLDOUT7A_SET, 0.86), (HOLDOUT7B_SET, 0.79)):
         _check_real_set(path, accuracy=accuracy, who_accuracy=0.50, least=100)
 
 
