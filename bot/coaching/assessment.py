@@ -710,6 +710,8 @@ _YOU_ASKED = re.compile(
     # "<@U…> mind forwarding my resume to your lead?": "would you" left out.
     r"|(?<!never\s)\bmind\s\Z"
     r"|\b(?:could|can|may)\si\s\Z"
+    # "<@U…> is it ok if I list you as a reference?": leave asked of the one spoken to.
+    r"|\b(?:is\sit|would\sit\sbe|it's|its)\s(?:ok|okay|alright|cool|fine)\sif\si\s\Z"
     # The one spoken to in Portuguese, French, Spanish: "tu peux relire …", "vc ainda tá na
     # Loft? me apresenta …", "¿puedes pasarme …".
     r"|\b(?:vc|você|voce|tu|vous|usted|pode|podes|puedes|podrías|podrias|peux|pourrais"
