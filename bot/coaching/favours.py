@@ -620,6 +620,11 @@ _SIGN = re.compile(
     # Costco orientation": a form with its purpose after it.
     r"|\b(?:sign|complete|fill(?:\s(?:out|in))?)(?:s|d|ed|ing)?\s(?:the|my|this|that)\s"
     r"(?:[\w-]+\s){0,3}?forms?\s(?:for|from)\s(?:the|my|a|an|this)\s"
+    # "ask for a letter stating my accommodations", "write the letter explaining my conviction",
+    # "a travel permit letter so I can go to the interview": a letter that says a named thing.
+    r"|\b(?:for|write|writing|sign|signing|send|sending|give|giving)\s(?:me\s)?(?:a|an|the)\s"
+    r"(?:[\w-]+\s){0,2}?letter\s(?:stating|explaining|confirming|saying|showing|so\si\scan"
+    r"|so\sthat\si\scan)\s"
 )
 # "be supervisor for my DAAD application", "be my sponsor for the fellowship": a named role
 # taken on for a named application.
@@ -2433,13 +2438,16 @@ def find_favours(
             verb, _, rest = phrase.partition(" ")
             if verb.lower() == "be":
                 verb = "being"
+            said = f"{_ing(verb)} {rest.replace('and sign ', 'and signing ', 1)}"
+            if verb.lower() == "for":
+                said = rest  # "for a letter stating …": "a letter stating …"
             favours.append(
                 Favour(
                     INFORMATION if pattern is _WALK_ME else OTHER,
                     m.start(),
                     m.end(),
                     concrete,
-                    f"{_ing(verb)} {rest.replace('and sign ', 'and signing ', 1)}",
+                    said,
                     _requested(low, m.start()),
                 )
             )
