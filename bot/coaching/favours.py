@@ -330,15 +330,17 @@ _REVIEW = re.compile(
     r"|weigh\sin\son|red[- ]?pen"
     # "control my cover letter for grammar": "kontrollieren", "contrôler", "controllare".
     r"|control(?:s|l?ing)?)"
-    rf"\s(?P<doc>{_DOC_PHRASE})"
+    # "check if my resume passes ATS", "her honest read on whether my cover letter is too long"
+    rf"\s(?:(?:whether|if)\s)?(?P<doc>{_DOC_PHRASE})"
 )
 # "read just that", "look over this bit": a review of the document the message named before.
 _REVIEW_BACK = re.compile(
     r"\b(?:read|review|proofread|critique|edit|look\sover|go\sover)\s(?:over\s)?(?:just\s|only\s)?"
-    r"(?:that|this)(?:\s(?:part|bit|section|paragraph|page|one))?(?=\s?[.,;:!?—)-]|\s(?:and"
+    # "finish cover letter • ask <@U…> to proofread it before i send": "it", the one named before
+    r"(?:that|this|it)(?:\s(?:part|bit|section|paragraph|page|one))?(?=\s?[.,;:!?—)-]|\s(?:and"
     r"|before|tonight|today|tomorrow|for\sme|please|pls)\b|$)"
 )
-_BACK_DOC_WORDS = frozenset({"that", "this"})
+_BACK_DOC_WORDS = frozenset({"that", "this", "it"})
 _DOC_BEFORE = re.compile(_DOC_PHRASE)
 _DOC_JOINS = frozenset({" on ", " in ", " of ", " from "})
 # A review named by its document first: "a resume teardown", "a portfolio review call".

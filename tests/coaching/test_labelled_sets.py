@@ -246,7 +246,7 @@ def test_sets_9() -> None:
     for path, accuracy in ((DEV9A_SET, 0.96), (DEV9B_SET, 0.92)):
         assert len(load(path)) >= 240
         _check_real_set(path, accuracy=accuracy, who_accuracy=0.85, least=240)
-    for path, accuracy in ((HOLDOUT9A_SET, 0.9), (HOLDOUT9B_SET, 0.78)):
+    for path, accuracy in ((HOLDOUT9A_SET, 0.9), (HOLDOUT9B_SET, 0.8)):
         _check_real_set(path, accuracy=accuracy, who_accuracy=0.75, least=80)
 
 
