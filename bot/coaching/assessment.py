@@ -805,6 +805,10 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
         gap = low[before[-1].end : favour.start]
         if gap.startswith(" (") and ")" in gap:
             gap = gap[gap.index(")") + 1 :]  # "Mr. Davies (my principal) said he'd …"
+        elif gap.startswith(", ") and (comma := gap.find(",", 2)) > 0:
+            aside = gap[2:comma]
+            if aside.startswith(("my ", "our ", "the ")) and len(aside) <= 30 and "." not in aside:
+                gap = gap[comma + 1 :]  # "see Mr. Asante, our director, to request …"
         said = _SAID_AFTER_DASH.match(gap)
         if said:
             gap = gap[said.end() :]
