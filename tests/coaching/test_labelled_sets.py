@@ -279,6 +279,6 @@ def test_sets_11() -> None:
     they will do it then asked, a question to me settled, a named question after "one thing:",
     a document taken to a person) 11a 231/240 (96.2%), 11b 226/240 (94.2%), none; who 106/106
     and 93/104. The thresholds are that minus a small margin. The parts kept aside are not here."""
-    for path, accuracy, who_accuracy in ((DEV11A_SET, 0.96, 0.98), (DEV11B_SET, 0.94, 0.88)):
+    for path, accuracy, who_accuracy in ((DEV11A_SET, 0.96, 0.98), (DEV11B_SET, 0.95, 0.88)):
         assert len(load(path)) >= 240
         _check_real_set(path, accuracy=accuracy, who_accuracy=who_accuracy, least=240)
