@@ -719,6 +719,8 @@ _YOU_ASKED: Final = re.compile(
     # "<@U…> mind forwarding my resume to your lead?": "would you" left out.
     r"|(?<!never\s)\bmind\s\Z"
     r"|\b(?:could|can|may)\si\s\Z"
+    # "<@U…> is it ok if I list you as a reference?": leave asked of the one spoken to.
+    r"|\b(?:is\sit|would\sit\sbe|it's|its)\s(?:ok|okay|alright|cool|fine)\sif\si\s\Z"
     # The one spoken to in Portuguese, French, Spanish: "tu peux relire …", "vc ainda tá na
     # Loft? me apresenta …", "¿puedes pasarme …".
     r"|\b(?:vc|você|voce|tu|vous|usted|pode|podes|puedes|podrías|podrias|peux|pourrais"
@@ -812,6 +814,10 @@ def _requestee(favour: Favour, refs: list[Ref], starts: list[int], low: str) -> 
         gap = low[before[-1].end : favour.start]
         if gap.startswith(" (") and ")" in gap:
             gap = gap[gap.index(")") + 1 :]  # "Mr. Davies (my principal) said he'd …"
+        elif gap.startswith(", ") and (comma := gap.find(",", 2)) > 0:
+            aside = gap[2:comma]
+            if aside.startswith(("my ", "our ", "the ")) and len(aside) <= 30 and "." not in aside:
+                gap = gap[comma + 1 :]  # "see Mr. Asante, our director, to request …"
         said = _SAID_AFTER_DASH.match(gap)
         if said:
             gap = gap[said.end() :]
@@ -1000,6 +1006,13 @@ _SOCIAL_PURPOSE: Final = re.compile(
     r"\s(?:just\s)?to\s(?:say\s(?:hi|hello|hey|thanks|thank\syou)|thank|congratulate|wish)\b"
     # "send greta a thank-you note", "send Mr. Huang a christmas card".
     r"|\s(?:an?\s)?(?:thank[- ]you|thanks|christmas|xmas|birthday|holiday|congrats|get[- ]well)\b"
+    # "ring Pádraig and say hello", "call my old principal to catch up", "ring him and have a
+    # yarn", "text Tane happy birthday", "call Kenji tonight, haven't talked since graduation":
+    # a call for its own sake ("call Ines for her birthday" stays an everyday favour).
+    r"|(?:\s(?:tonight|today|tomorrow|tmrw|later|this\s(?:week|weekend|arvo|afternoon|evening)))?"
+    r"(?:,?\s(?:and|to)\s(?:say\s(?:hi|hello|hey|g'day)|catch\sup|have\sa\s(?:yarn|natter))"
+    r"|\shappy\s(?:birthday|bday)|,\s(?:we\s)?(?:haven't|havent|have\snot)\s(?:talked|spoken"
+    r"|caught\sup)\ssince)\b(?!\s(?:about|abt|re|on)\b)"  # "… have a yarn about what's around"
 )
 
 
@@ -1019,8 +1032,14 @@ _HIRING_PEOPLE: Final = frozenset(
 )
 
 
+# Chat assistants "asked" to do a task: a tool used, no one asked ("ask chatgpt to fix my CV").
+_AI_TOOLS = frozenset({"chatgpt", "gpt", "chat-gpt", "gemini", "copilot", "bard", "perplexity"})
+
+
 def _intends_ask(refs: list[Ref], favours: list[Favour], text: str, words: frozenset[str]) -> bool:
     """Is any ask intended at all (even one missing who or what)?"""
+    if refs and all(not r.text and r.next_low in _AI_TOOLS for r in refs):
+        return False  # "ask chatgpt to rewrite my cover letter": only a tool is asked
     for ref in refs:
         if ref.source is REQUEST:
             if not ref.text and text.lower().startswith(" on ", ref.end):
@@ -1257,6 +1276,14 @@ def _assess(text: str, companies: Sequence[str]) -> Assessment:
         for arrow in (_ARROW.match(ct.low, r.end) or _ADDRESS_WORD.match(ct.low, r.end),)
     ]
     favours = find_favours(ct.text, ct.low, anchors, after_person, ct.words)
+    if any(" who " in r.text for r in refs):
+        # "ask the lady who runs the food pantry for advice": the clause that picks the person
+        # out is no question put to them.
+        favours = [
+            f
+            for f in favours
+            if not any(r.start < f.start < r.end and " who " in r.text for r in refs)
+        ]
     company = found[0][2] if found else None
     respell = [
         (ct.text[start:end], name) for start, end, name in found if ct.text[start:end] != name

@@ -243,6 +243,9 @@ _REFERENCE: Final = compile_gated(
     # "use her as a referee", "list him as my reference": the person's name given as one.
     r"|\b(?:use|list|put|name)(?:s|d|ed|ing)?\s(?:her|him|them|you|u)\s(?:down\s)?as\s"
     r"(?:(?:an?|my)\s)?(?:[\w-]+\s)?(?:references?|referees?)\b"
+    # "ok with me putting her down as my referral on the application": her name given as one
+    r"|\b(?:putting|using|listing|naming)\s(?:her|him|them|you|u)\s(?:down\s)?as\s"
+    r"(?:(?:an?|my)\s)?(?:[\w-]+\s)?(?:references?|referees?|referrals?|referrers?)\b"
     r"|\bgive(?:s|n)?\s(?:me\s)?(?:good\s|strong\s|phone\s)?references?\b"
     r"|\bfor\s(?:good\s)?references?\b(?![,:])"
     # "ref for the support role", "LOR for MS in Public Health": short forms.
@@ -325,15 +328,17 @@ _REVIEW: Final = compile_gated(
     r"|weigh\sin\son|red[- ]?pen"
     # "control my cover letter for grammar": "kontrollieren", "contrôler", "controllare".
     r"|control(?:s|l?ing)?)"
-    rf"\s(?P<doc>{_DOC_PHRASE})"
+    # "check if my resume passes ATS", "her honest read on whether my cover letter is too long"
+    rf"\s(?:(?:whether|if)\s)?(?P<doc>{_DOC_PHRASE})"
 )
 # "read just that", "look over this bit": a review of the document the message named before.
 _REVIEW_BACK: Final = re.compile(
     r"\b(?:read|review|proofread|critique|edit|look\sover|go\sover)\s(?:over\s)?(?:just\s|only\s)?"
-    r"(?:that|this)(?:\s(?:part|bit|section|paragraph|page|one))?(?=\s?[.,;:!?—)-]|\s(?:and"
+    # "finish cover letter • ask <@U…> to proofread it before i send": "it", the one named before
+    r"(?:that|this|it)(?:\s(?:part|bit|section|paragraph|page|one))?(?=\s?[.,;:!?—)-]|\s(?:and"
     r"|before|tonight|today|tomorrow|for\sme|please|pls)\b|$)"
 )
-_BACK_DOC_WORDS: Final = frozenset({"that", "this"})
+_BACK_DOC_WORDS: Final = frozenset({"that", "this", "it"})
 _DOC_BEFORE: Final = re.compile(_DOC_PHRASE)
 _DOC_JOINS: Final = frozenset({" on ", " in ", " of ", " from "})
 # A review named by its document first: "a resume teardown", "a portfolio review call".
@@ -607,6 +612,19 @@ _SIGN: Final = re.compile(
     r"|\b(?:complete|fill\s(?:out|in))(?:s|d|ed|ing)?\s(?:(?:the|my|this|that|an?)\s)?"
     r"(?:[\w-]+\s){0,2}?(?:verification|declaration|attestation|reference\sform"
     r"|referral\sform|recommendation\sform)\b"
+    # "sign my SkillBridge approval memo", "fill in the reference request from Pfizer".
+    r"|\b(?:sign|approve)(?:s|ed|ing)?\s(?:the|my|this|that)\s(?:[\w-]+\s){1,2}?memo\b"
+    r"|\b(?:complete|fill\s(?:out|in))(?:s|d|ed|ing)?\s(?:the|my|this|that|an?)\sreference"
+    r"\srequests?\b"
+    # "sign the form for the relocation grant", "fill the reasonable accommodation form for the
+    # Costco orientation": a form with its purpose after it.
+    r"|\b(?:sign|complete|fill(?:\s(?:out|in))?)(?:s|d|ed|ing)?\s(?:the|my|this|that)\s"
+    r"(?:[\w-]+\s){0,3}?forms?\s(?:for|from)\s(?:the|my|a|an|this)\s"
+    # "ask for a letter stating my accommodations", "write the letter explaining my conviction",
+    # "a travel permit letter so I can go to the interview": a letter that says a named thing.
+    r"|\b(?:for|write|writing|sign|signing|send|sending|give|giving)\s(?:me\s)?(?:a|an|the)\s"
+    r"(?:[\w-]+\s){0,2}?letter\s(?:stating|explaining|confirming|saying|showing|so\si\scan"
+    r"|so\sthat\si\scan)\s"
 )
 # "be supervisor for my DAAD application", "be my sponsor for the fellowship": a named role
 # taken on for a named application.
@@ -1311,6 +1329,7 @@ _BEFORE_A_TIME: Final = frozenset({"at", "by", "until", "till", "til", "before",
 _NEEDS_ROLE: Final = re.compile(
     r"(?:if|whether)\s(?:he|she|they)(?:'s|\shas|\shave|'ve)?\s(?:needs?|got\sroom\sfor|room\sfor"
     r"|could\suse|is\slooking\sfor|are\slooking\sfor)\s(?:an?|another)\s([\w-]+)(?:\s([\w-]+))?"
+    r"(?:\s([\w-]+))?"  # "a part time preparer": the role's third word
 )
 _HIRING_CONTEXT: Final = re.compile(
     r"\b(?:company|firm|business|shop|restaurant|practice|team|hire|hires|hiring|apprentice"
@@ -1333,6 +1352,15 @@ _TITLED_JOB: Final = re.compile(
 _THEIR_EMPLOYER: Final = re.compile(
     r"\b(?:her|his|their)\s(?:[\w-]+\s)?(?:company|firm|team|school|district|hospital|practice"
     r"|department|org|agency|employer|store|restaurant|plant|site|office|lab|unit|trust|council)\b"
+    # "the production company he freelances for": the workplace the person is said to work for
+    r"|\bthe\s(?:[\w-]+\s)?(?:company|firm|agency|studio|business|shop|practice|restaurant|team)"
+    r"\s(?:he|she|they)\s(?:works?|freelances?|volunteers?|contracts?|consults?)\s(?:for|at|in)\b"
+)
+# "whether her org (Plan International Ghana) has any opening for a safeguarding officer": an
+# opening for a role named by its title (a worker noun is checked among its words).
+_OPENING_FOR: Final = re.compile(
+    r"\b(?:any|an)\s(?:[\w-]+\s)?(?:openings?|vacanc(?:y|ies)|positions?|jobs?|roles?)\sfor\s"
+    r"(?:an?\s)?((?:[\w-]+\s?){1,3})"
 )
 # "what questions came up": "up" is vague in "what's up", not after "came".
 _CAME: Final = frozenset({"came", "come", "comes", "coming", "brought", "bring"})
@@ -1580,7 +1608,7 @@ def _question_concrete(
     needs = _NEEDS_ROLE.match(low, start, stop)
     if (
         needs is not None
-        and (needs.group(1) in _WORKERS or needs.group(2) in _WORKERS)
+        and (needs.group(1) in _WORKERS or needs.group(2) in _WORKERS or needs.group(3) in _WORKERS)
         and _HIRING_CONTEXT.search(low) is not None
     ):
         # "if he needs a dispatcher" (he owns the trucking company): whether the person would
@@ -1629,6 +1657,18 @@ def _question_concrete(
     )
     if (has_company or named_back) and _ACCEPTS_KIND.search(low, start, stop) is not None:
         return True  # "whether Capital One's TDP accepts bootcamp grads": who a scheme takes
+    opening = _OPENING_FOR.search(low, start, stop)
+    if (
+        opening is not None
+        and not _WORKERS.isdisjoint(opening.group(1).split())
+        and (
+            has_company
+            or named_back
+            or _CAPITALISED.search(text, start, stop) is not None
+            or _THEIR_EMPLOYER.search(low, start, stop) is not None
+        )
+    ):
+        return True  # "whether her org (Plan International Ghana) has any opening for a …"
     if len(words) < 2 or any(
         w in VAGUE_QUESTION_WORDS
         and not (has_company and w in _NAMED_JOB_WORDS and "the" in words[max(0, i - 4) : i])
@@ -1755,11 +1795,12 @@ _REFERRAL_WORDS = _forms(
     "s es ed ing ting ped ping",
 ) | {"referred", "referring", "indicate", "indicates", "indicated", "indicating"}
 _REFERRAL_WORDS |= {"take", "takes", "taking"}
-_REFERENCE_WORDS: Final = _forms(
+_REFERENCE_WORDS = _forms(
     "reference referee recommendation letter ref lor endorsement testimonial rec recc reco recco"
     " carta lettre referencje empfehlungsschreiben",
     "s",
 ) | {"confirm", "verify", "write", "check", "checker", "checkers", "call", "verification"}
+_REFERENCE_WORDS |= {"putting", "using", "listing", "naming"}  # "putting her down as my referral"
 _REVIEW_WORDS: Final = _forms(
     "review look read go proofread proof critique edit mark check give feedback notes comments"
     " comment input thoughts edits eyes once-over take tear sanity-check sanity fact-check fact"
@@ -1873,7 +1914,8 @@ _TAKE_ON_WORDS: Final = _forms(
     "take takes taking book enrol enroll sign get put", "s ed ing led ling ting"
 )
 _ARRANGE_WORDS: Final = _forms("trial shadow shadowing stage visit")
-_SIGN_WORDS: Final = _forms("letter certificate noc declaration attestation verification form", "s")
+_SIGN_WORDS = _forms("letter certificate noc declaration attestation verification form", "s")
+_SIGN_WORDS |= {"memo", "memos", "request", "requests"}
 _WALK_ME_WORDS: Final = frozenset({"through"})
 _BE_ROLE_WORDS: Final = frozenset({"supervisor", "advisor", "adviser", "sponsor"})
 _WRITE_WORDS: Final = frozenset({"write"})
@@ -2406,17 +2448,22 @@ def find_favours(
             # A trial shift is concrete; a visit needs a named place ("at Mitsubishi").
             concrete = pattern is not _ARRANGE or bool(m.group(1))
             concrete = concrete or any(start <= s < stop for s, _ in anchors)
+            if pattern is _SIGN and m.group(0).endswith(" ") and not _in_job_search(low):
+                concrete = False  # "sign the form for my gym membership": no job in it
             phrase = _phrase(text, m.start(), stop, tail=pattern is _TAKE_ON)
             verb, _, rest = phrase.partition(" ")
             if verb.lower() == "be":
                 verb = "being"
+            said = f"{_ing(verb)} {rest.replace('and sign ', 'and signing ', 1)}"
+            if verb.lower() == "for":
+                said = rest  # "for a letter stating …": "a letter stating …"
             favours.append(
                 Favour(
                     INFORMATION if pattern is _WALK_ME else OTHER,
                     m.start(),
                     m.end(),
                     concrete,
-                    f"{_ing(verb)} {rest.replace('and sign ', 'and signing ', 1)}",
+                    said,
                     _requested(low, m.start()),
                 )
             )

@@ -940,6 +940,8 @@ def parse_object(
         )
         if pinned < 0 and low == "the" and not one_post and tokens[k].low not in GENERIC_PEOPLE:
             pinned = _placed_and_pointed_back(ct, head_end)
+        if pinned < 0 and low == "the" and not one_post and not tokens[k].low.endswith("s"):
+            pinned = _runs_a_place(tokens, head_end)
         if pinned > 0:
             # "the HR at Vodafone Egypt who interviewed me", "the organiser at the ETU who ran
             # our delegate training", "the job developer at the Goodwill program … she has":
@@ -1051,7 +1053,9 @@ def _the_one_post(tokens: tuple[Token, ...], k: int) -> int:
 
 # An office one person holds, named by what it serves: "the alumni coordinator", "the career
 # counselor", "the placement officer" (not "the coordinator", "the hiring managers").
-_OFFICE_SERVES: Final = frozenset({"alumni", "career", "careers", "placement", "admissions"})
+_OFFICE_SERVES = frozenset({"alumni", "career", "careers", "placement", "admissions"})
+# "the disability services coordinator", "the re-entry program coordinator", "the TRiO advisor".
+_OFFICE_SERVES |= {"disability", "disabilities", "accessibility", "re-entry", "reentry", "trio"}
 _OFFICE_HEADS: Final = frozenset(
     {"coordinator", "counselor", "counsellor", "advisor", "adviser", "officer", "director"}
 )
@@ -1163,6 +1167,31 @@ def _pinned_by_a_clause(tokens: tuple[Token, ...], k: int) -> int:
     return end
 
 
+# What one person does to a place they run: "the lady who runs the food pantry".
+_RUNS: Final = frozenset({"runs", "owns", "manages", "heads", "chairs", "coordinates", "organises"})
+
+
+def _runs_a_place(tokens: tuple[Token, ...], k: int) -> int:
+    """End of "who runs the <place>" after a singular person at k, or -1: the one who runs a
+    place named as one ("the lady who runs the food pantry"; not "who runs hiring", nor "who
+    runs a shop")."""
+    if k + 3 >= len(tokens) or tokens[k].low != "who" or tokens[k + 1].low not in _RUNS:
+        return -1
+    place = tokens[k + 2]
+    if not (place.low in ("the", "my", "our") or (place.is_cap and place.is_word)):
+        return -1
+    end = k + 3
+    while (
+        end < len(tokens)
+        and end - k < 7
+        and tokens[end].is_word
+        and tokens[end].low not in _UNIT_STOPS
+        and tokens[end].low not in REQUEST_VERBS
+    ):
+        end += 1
+    return end if tokens[end - 1].low not in ("the", "my", "our") else -1
+
+
 def _placed_and_pointed_back(ct: CleanText, k: int) -> int:
     """End of "at/from the <place>" after a singular role at k when a he/she later points back
     to that role, or -1: "the job developer at the Goodwill program to send my resume to the
@@ -1202,6 +1231,10 @@ def _placed_and_pointed_back(ct: CleanText, k: int) -> int:
     return m
 
 
+# One post hired for: "the hiring manager for the Bendigo Bank branch role".
+_ONE_POST_WORDS: Final = frozenset({"role", "job", "position", "opening", "vacancy", "post", "req"})
+
+
 def _one_post_holder(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     """Is "the …" at tokens[start:end] one identifiable person: an office named by what it
     serves, or a role met at one meeting ("the hiring manager from tuesday's interview")?"""
@@ -1229,6 +1262,20 @@ def _one_post_holder(tokens: tuple[Token, ...], start: int, end: int) -> bool:
         # "the GM at the Shelbourne", "the founder of Monzo": the one who runs a named place.
         place = tokens[end + 1]
         return place.low in ("the", "my", "our") or (place.is_cap and place.is_word)
+    if (
+        head == "manager"
+        and end - start == 2
+        and tokens[start].low == "hiring"
+        and end + 2 < len(tokens)
+        and tokens[end].low == "for"
+        and tokens[end + 1].low == "the"
+    ):
+        # "the hiring manager for the Bendigo Bank branch role": the one who hires for one post.
+        for m in range(end + 2, min(len(tokens), end + 8)):
+            if tokens[m].low in _ONE_POST_WORDS:
+                return m > end + 2
+            if not tokens[m].is_word:
+                return False
     if end >= len(tokens) or tokens[end].low != "from" or head.endswith("s"):
         return False
     for m in range(end + 1, min(len(tokens), end + 5)):

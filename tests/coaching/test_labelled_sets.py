@@ -211,10 +211,10 @@ def test_sets_7() -> None:
     kept aside, scored once on those rules: 7a 80/100 with 1 FS ("asking sarah for 15 minutes to
     hear about her switch to ID", fixed since as a kind), 7b 73/100 (session start: 76 with 1 FS,
     and 69). Read afterwards: no longer a blind measure; the thresholds guard what was fixed."""
-    for path, accuracy in ((DEV7A_SET, 0.85), (DEV7B_SET, 0.85)):
+    for path, accuracy in ((DEV7A_SET, 0.88), (DEV7B_SET, 0.88)):
         assert len(load(path)) >= 300
         _check_real_set(path, accuracy=accuracy, who_accuracy=0.70)
-    for path, accuracy in ((HOLDOUT7A_SET, 0.79), (HOLDOUT7B_SET, 0.71)):
+    for path, accuracy in ((HOLDOUT7A_SET, 0.86), (HOLDOUT7B_SET, 0.8)):
         _check_real_set(path, accuracy=accuracy, who_accuracy=0.50, least=100)
 
 
@@ -231,7 +231,7 @@ def test_sets_8() -> None:
     for path, accuracy in ((DEV8A_SET, 0.95), (DEV8B_SET, 0.95)):
         assert len(load(path)) >= 240
         _check_real_set(path, accuracy=accuracy, who_accuracy=0.88, least=240)
-    for path, accuracy in ((HOLDOUT8A_SET, 0.95), (HOLDOUT8B_SET, 0.91)):
+    for path, accuracy in ((HOLDOUT8A_SET, 0.95), (HOLDOUT8B_SET, 0.93)):
         _check_real_set(path, accuracy=accuracy, who_accuracy=0.85, least=80)
 
 
@@ -247,10 +247,10 @@ def test_sets_9() -> None:
     scored as totals only, never read: at the start 9a 68/80 (85.0%), 9b 61/80 (76.2%); on the
     session's rules 9a 70/80 (87.5%), 9b 61/80 (76.2%); no FS either time. Committed afterwards;
     the thresholds guard those figures."""
-    for path, accuracy in ((DEV9A_SET, 0.95), (DEV9B_SET, 0.92)):
+    for path, accuracy in ((DEV9A_SET, 0.96), (DEV9B_SET, 0.92)):
         assert len(load(path)) >= 240
         _check_real_set(path, accuracy=accuracy, who_accuracy=0.85, least=240)
-    for path, accuracy in ((HOLDOUT9A_SET, 0.87), (HOLDOUT9B_SET, 0.76)):
+    for path, accuracy in ((HOLDOUT9A_SET, 0.9), (HOLDOUT9B_SET, 0.8)):
         _check_real_set(path, accuracy=accuracy, who_accuracy=0.75, least=80)
 
 
@@ -290,7 +290,7 @@ def test_sets_11() -> None:
     and 93/104. The thresholds are that minus a small margin. The parts kept aside were scored as
     totals only, never read: before the tuning 11a 74/80 (92.5%), 11b 71/80 (88.8%), none judged
     specific wrongly; after it the same; who 37/38 and 33/40. Committed afterwards."""
-    for path, accuracy, who_accuracy in ((DEV11A_SET, 0.95, 0.98), (DEV11B_SET, 0.93, 0.88)):
+    for path, accuracy, who_accuracy in ((DEV11A_SET, 0.96, 0.98), (DEV11B_SET, 0.95, 0.88)):
         assert len(load(path)) >= 240
         _check_real_set(path, accuracy=accuracy, who_accuracy=who_accuracy, least=240)
     for path, accuracy, who_accuracy in (
