@@ -762,6 +762,19 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(
             Intent.COMMAND, "the Friday review", word="review", rest="on" if on else "off"
         )
+    organizer_word = _ORGANIZER_WORDS_SAID.search(text.lower())
+    if organizer_word is not None:
+        # "what are our group settings right now?", "where do i find the dashboard thing",
+        # "post the weekly digest in #job-hunters please": the `admin` words (refused to members)
+        if organizer_word.group("channel"):
+            channel = as_written(text, organizer_word.group("channel"))
+            return reading(
+                Intent.COMMAND, "the report channel", word="admin", rest=f"channel {channel}"
+            )
+        verb = "dashboard" if organizer_word.group("dashboard") else ""
+        return reading(Intent.COMMAND, "the group's settings", word="admin", rest=verb)
+    if _MY_DATA_COPY.search(low):  # "can i get a copy of everything you've stored about me"
+        return reading(Intent.COMMAND, "asks for their data", word="export")
     if re.search(
         r"\bwhat (does|will|would) (the |this week'?s |our )?(weekly )?digest (look like|say|show)\b"
         r"|\bpreview (the|of the|this week'?s) digest\b"
@@ -1704,10 +1717,17 @@ def _answer(
         state == State.AWAITING_MADE
         and vocab.SKIP.search(low)
         and not re.search(
-            r"\b(tomorrow|later|next|tonight|monday|tuesday|wednesday|thursday|friday)\b", low
+            r"\b(tomorrow|tmrw|tmr|tmw|later|next|tonight|monday|tuesday|wednesday|thursday|friday)\b",
+            low,
         )
     ):
         return (Intent.SKIP, "skips it", None, None)
+    if (
+        state == State.AWAITING_MADE
+        and vocab.SKIP.search(low)
+        and re.search(r"\b(tomorrow|tmrw|tmr|tmw)\b", low)
+    ):  # "skip, ill do it first thing tmrw": not yet, and the ask stays for tomorrow
+        return (Intent.NOT_YET, "hasn't made it yet", None, _when(low) or "tomorrow")
     if state == State.AWAITING_MADE and re.fullmatch(
         r"(kinda|kind of|sort of|sorta|partly|half|halfway|ish|a bit|i guess|more or less)[.!?]*",
         low,
@@ -1878,6 +1898,18 @@ _GROUP_TIME = re.compile(
     r"\b(default|group'?s|the whole (group|club)|for (the )?(whole )?(group|club|everyone|everybody)"
     r"|everyone'?s|everybody'?s|all members)\b.{0,40}\b(check-?ins?|time|messages?)\b"
     r"|\b(check-?ins?|time)\b.{0,30}\b(for (the )?(whole )?(group|club|everyone|everybody|all members))\b"
+)
+
+
+_ORGANIZER_WORDS_SAID = re.compile(
+    r"\b(?:our|the|my)\s(?:group'?s?|club'?s?)\ssettings\b|\bgroup settings\b"
+    r"|(?P<dashboard>\b(?:where|how)\b.{0,25}\b(?:find|open|get to|see|access)\b.{0,20}\bdashboard\b)"
+    r"|\b(?:post|send|put)\b.{0,30}\b(?:digest|report|summary)\b.{0,20}\b(?:in|to|into)\s+"
+    r"(?P<channel><#[^>\s]+>|#[\w-]+)"
+)
+_MY_DATA_COPY = re.compile(
+    r"\b(?:copy|download|export|see|get)\b.{0,30}\b(?:everything|all|my data|what you'?(?:ve| have)?"
+    r" (?:stored|saved|kept|got|know))\b.{0,30}\b(?:about me|on me|of mine|stored|saved|you have)\b"
 )
 
 

@@ -302,3 +302,30 @@ def test_not_the_right_person_but_two_names_gives_the_leads(sqlite_db: Database)
         "Leo and Ana are warm leads now — tell me your ask of one: “Ask Leo for …”."
     )
     assert "who else could you ask" not in reply
+
+
+# ---------------------------------------- part B, kept unseen until the end of the session
+
+
+def test_skip_till_tomorrow_at_five_keeps_the_ask_for_tomorrow(sqlite_db: Database) -> None:
+    chat = at_the_afternoon_question(sqlite_db, "ask Leon for a referral at SAP")
+    [reply] = chat.say("skip, ill do it first thing tmrw")  # (was "Skipped", the ask dropped)
+    assert reply.startswith("No worries. The ask of Leon is still open")
+    assert the_ask(sqlite_db).status == AskStatus.OPEN
+
+
+def test_organizer_words_for_settings_and_the_report_channel(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    chat.admins.add("Ana")
+    [settings] = chat.say("what are our group settings right now?")
+    assert settings.startswith("Group settings: check-ins at 09:00")
+    [moved] = chat.say("post the weekly digest in #job-hunters please")
+    assert moved == "Group digests and reports will go to #job-hunters."
+
+
+def test_a_copy_of_everything_stored_is_the_export(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    [reply, *_] = chat.say("can i get a copy of everything you've stored about me")
+    assert reply.startswith(
+        "Here's everything I hold about you:\n{"
+    )  # (was "I didn't quite get that")
