@@ -323,6 +323,21 @@ def question(turn: Turn, reading: Reading) -> State:
     }.get(topic)
     if topic == Topic.GROUP:
         return group_question(turn, reading)
+    if re.search(
+        r"\b(what'?s|whats|what is) the point\b|\bwhy (should|would|do) i (even )?bother\b",
+        reading.text.lower(),
+    ):
+        # "whats the point of this honestly": why asks work, and the way out, without a lecture
+        turn.say_one_of(
+            (
+                "Fair question. Most jobs come through people, and people help when you ask for "
+                "one clear thing — one small ask a day adds up fast. If it's not for you right "
+                "now, `pause 7` or `stop` is fine.",
+                "The point: a referral or an intro usually gets further than a cold application, and "
+                "they come from asking. Not the week for it? `pause 7` or `stop` — no hard feelings.",
+            )
+        )
+        return _stay(turn)
     heard = _HEARD_BACK_Q.search(reading.text.lower()) if topic == Topic.MY_ASKS else None
     if heard is not None:
         # "did Jen ever reply? i forget": what I last heard, and the follow-up question again

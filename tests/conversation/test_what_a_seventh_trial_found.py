@@ -329,3 +329,25 @@ def test_a_copy_of_everything_stored_is_the_export(sqlite_db: Database) -> None:
     assert reply.startswith(
         "Here's everything I hold about you:\n{"
     )  # (was "I didn't quite get that")
+
+
+def test_not_taking_juniors_is_a_no(sqlite_db: Database) -> None:
+    chat = at_the_afternoon_question(sqlite_db, "ask Tomasz for a referral at Allegro")
+    [reply] = chat.say("asked, he said theyre not taking juniors rn")
+    assert "What happened?" not in reply  # (was asked again, nothing kept)
+    assert (the_ask(sqlite_db).status, the_ask(sqlite_db).outcome) == (AskStatus.MADE, Outcome.NO)
+
+
+def test_the_same_one_as_yesterday_not_done_is_that_ask_today(sqlite_db: Database) -> None:
+    chat = at_the_afternoon_question(sqlite_db, "ask Femi for a referral at Andela")
+    chat.say("not yet")
+    chat.advance("16h")
+    [reply] = chat.say("same one as yesterday, didnt get round to it")
+    assert reply.startswith("Your ask of Femi is still open — today's the day for it.")
+
+
+def test_whats_the_point_gets_why_and_the_way_out(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    [reply] = chat.say("whats the point of this honestly")
+    assert reply.startswith("Fair question.")
+    assert "`pause 7` or `stop`" in reply
