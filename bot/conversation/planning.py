@@ -937,7 +937,10 @@ def skip_today(turn: Turn, reading: Reading | None = None) -> State:
     if reading is not None and (
         SAD_DAY.search(reading.text.lower())
         or reading.why == "not today: a hard day"
-        or re.search(r"\b(sick|ill|fever|flu|covid|hospital)\b", reading.text.lower())
+        or re.search(  # ("ill" alone is often "i'll": "skip, ill do it tomorrow")
+            r"\b(sick|fever|flu|covid|hospital)\b|\b(i'?m|im|am|feeling|been|is) ill\b",
+            reading.text.lower(),
+        )
     ):
         # "don't bother me today, I'm at a funeral", "skip today, feeling kinda down tbh"
         someone = re.search(

@@ -331,6 +331,12 @@ def test_a_copy_of_everything_stored_is_the_export(sqlite_db: Database) -> None:
     )  # (was "I didn't quite get that")
 
 
+def test_ill_for_i_will_is_not_illness(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    [reply] = chat.say("skip, ill do it first thing tmrw")
+    assert reply == "No problem — skipping today. I'll ask again tomorrow at 09:00."
+
+
 def test_not_taking_juniors_is_a_no(sqlite_db: Database) -> None:
     chat = at_the_afternoon_question(sqlite_db, "ask Tomasz for a referral at Allegro")
     [reply] = chat.say("asked, he said theyre not taking juniors rn")
