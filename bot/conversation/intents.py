@@ -742,6 +742,10 @@ def _read(text: str, low: str, context: Context) -> Reading:
         return reading(Intent.COMMAND, "removes a target", word="target", rest=f"remove {company}")
     if vocab.UNDO_GIVE.search(low):
         return reading(Intent.COMMAND, "takes back a give", word="ungive")
+    if _NOT_IN_THE_EVENINGS.search(low) and state != State.ONBOARDING:
+        # "during ramadan can you not message me in the evenings? the 5pm one is right before
+        # iftar": the 17:00 question off — never the mornings moved to 17:00
+        return reading(Intent.COMMAND, "the afternoon question", word="afternoon", rest="off")
     if vocab.AFTERNOON_OFF.search(low) or vocab.AFTERNOON_ON.search(low):
         on = vocab.AFTERNOON_OFF.search(low) is None
         return reading(
@@ -1910,6 +1914,13 @@ _ORGANIZER_WORDS_SAID = re.compile(
 _MY_DATA_COPY = re.compile(
     r"\b(?:copy|download|export|see|get)\b.{0,30}\b(?:everything|all|my data|what you'?(?:ve| have)?"
     r" (?:stored|saved|kept|got|know))\b.{0,30}\b(?:about me|on me|of mine|stored|saved|you have)\b"
+)
+
+
+_NOT_IN_THE_EVENINGS = re.compile(
+    r"\b(?:not|don'?t|dont|no|stop)\b.{0,20}\b(?:message|messaging|text|texting|ping|pinging|check"
+    r"(?:ing)? in|check-?ins?|dm|bug)\b(?: me)?.{0,15}\b(?:in the |during the |on )?(?:evenings?|afternoons?"
+    r"|nights?)\b"
 )
 
 

@@ -357,3 +357,15 @@ def test_whats_the_point_gets_why_and_the_way_out(sqlite_db: Database) -> None:
     [reply] = chat.say("whats the point of this honestly")
     assert reply.startswith("Fair question.")
     assert "`pause 7` or `stop`" in reply
+
+
+def test_not_in_the_evenings_for_ramadan_turns_the_five_oclock_question_off(
+    sqlite_db: Database,
+) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    [reply] = chat.say(
+        "during ramadan can you not message me in the evenings? the 5pm one is right before iftar"
+    )
+    assert reply.startswith("Done — no more afternoon question. The morning question stays")
+    member = the_member(sqlite_db)
+    assert member.checkin_time.hour == 9  # (the mornings were moved to 17:00)
