@@ -293,12 +293,8 @@ def ask_review(turn: Turn, checkin: CheckIn) -> None:
             a
             for a in specific
             if a.status == AskStatus.OPEN and a.created_at.astimezone(zone).date() == today
-        ]  # today's ask, not answered yet: "0 made" would claim what isn't known
-        later = (
-            f" — today's ask of {yours(untold[-1].who or 'them')} not answered yet"
-            if untold
-            else ""
-        )
+        ]  # today's ask, still open: "0 made" alone would claim what isn't known yet
+        later = f" — today's ask of {yours(untold[-1].who or 'them')} still open" if untold else ""
         lines.append(f"• {count} ({people}) · {made} made · {yes} yes{later}")
     else:
         lines.append("• No specific ask this week — that's fine, next week is new.")

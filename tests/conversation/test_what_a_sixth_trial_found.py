@@ -107,8 +107,7 @@ def test_the_friday_review_comes_after_the_afternoon_question(sqlite_db: Databas
         "[2026-03-06 17:30] Your week, An",
     ]
     assert (
-        "• 1 specific ask (Dana) · 0 made · 0 yes — today's ask of Dana not answered yet"
-        in (friday[1])
+        "• 1 specific ask (Dana) · 0 made · 0 yes — today's ask of Dana still open" in (friday[1])
     )
 
 
