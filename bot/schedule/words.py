@@ -270,7 +270,7 @@ _MINUTE_WORDS = {
     "fifty": "50",
 }  # fmt: skip
 _SPELLED_HOUR = re.compile(
-    r"\b(?P<lead>half past|quarter past|quarter to|at|around|@)?\s*\b(?P<hour>"
+    r"\b(?P<lead>half past|half|quarter past|quarter to|at|around|@)?\s*\b(?P<hour>"
     + "|".join(_HOUR_WORDS)
     + r")\b(?:[ -](?P<minutes>o'?clock|oh five|forty[ -]five|fifteen|thirty|twenty|forty|fifty|ten)\b)?"
     r"(?P<suffix>\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z]))?"

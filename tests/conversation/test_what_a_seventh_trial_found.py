@@ -280,6 +280,7 @@ SCHEDULE_AT_THE_WELCOME = [
     # (the answer to the welcome, the schedule kept) — tried by hand beside the trial
     ("sure 9 works but can we skip mondays", "tue,wed,thu,fri at 09:00"),  # (Mondays were kept)
     ("can u do evenings instead like 7", "mon-fri at 19:00"),  # (was 07:00)
+    ("half ten works for me", "mon-fri at 10:30"),  # British "half ten" (part B: was not read)
 ]
 
 
@@ -369,3 +370,9 @@ def test_not_in_the_evenings_for_ramadan_turns_the_five_oclock_question_off(
     assert reply.startswith("Done — no more afternoon question. The morning question stays")
     member = the_member(sqlite_db)
     assert member.checkin_time.hour == 9  # (the mornings were moved to 17:00)
+
+
+def test_a_bit_later_like_half_ten_moves_the_mornings(sqlite_db: Database) -> None:
+    chat = at_the_morning_question(sqlite_db)
+    [reply] = chat.say("could you ping me a bit later in the mornings, like half ten?")
+    assert reply.startswith("Done: check-ins mon-fri at 10:30")  # (was "Good question — …")
