@@ -1358,7 +1358,11 @@ def someone_in(plan: str) -> str | None:
             ),
             None,
         )
-    if who is None or who.startswith(("<@", "my ", "My ")):
+    if who is None:
+        # "ngl im blanking, maybe my ex coworker bisi?": the person may come after a first clause
+        clauses = re.split(r"[,;.]\s+", plan, maxsplit=1)
+        return someone_in(clauses[1]) if len(clauses) == 2 else None
+    if who.startswith(("<@", "my ", "My ")):
         return who
     first = who.split()[0]
     if plan.lstrip().lower().startswith(first.lower()) or not _plainly_a_name(first.lower()):

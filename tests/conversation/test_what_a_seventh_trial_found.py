@@ -14,6 +14,10 @@ from tests.support.kept import the_ask, the_asks, the_member
 
 PIECED_TOGETHER = [
     # (what the member typed, one message at a time; the coach's last answer)
+    (  # tried by hand at the end: the person after a first clause ("ngl im blanking, …")
+        ["ngl im blanking, maybe my ex coworker bisi? she moved to paystack", "lowkey a referral"],
+        "That's a real ask: Bisi, a referral. Noted — good luck! I'll check in at 17:00.",
+    ),
     (
         [
             "maybe my friend lucia? she works at spotify",
