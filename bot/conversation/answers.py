@@ -29,7 +29,7 @@ from bot.conversation.intents import (
     own_name,
     someone_in,
 )
-from bot.conversation.outcomes import outcome
+from bot.conversation.outcomes import A_STEP_FORWARD, outcome
 from bot.conversation.phrases import ASK_THE_COACH_TO_STOP, EXTRA_CHECK_IN, MEANING, WRONG_TO_ASK
 from bot.conversation.planning import judge, last_plan, next_check_in
 from bot.conversation.states import State
@@ -1078,11 +1078,7 @@ def good_news(turn: Turn, reading: Reading) -> State:
     """ "i got an interview at spotify!!": celebrate, and point at the ask it opens."""
     company = reading.company
     at = f" at {company}" if company else ""
-    step = re.search(
-        r"\b(interview|call ?back|phone screen|final round|onsite|on-site|second round|take-?home)",
-        reading.text,
-        re.IGNORECASE,
-    )
+    step = A_STEP_FORWARD.search(reading.text)
     news = f"Congrats on the {step.group(1).lower()}{at}!" if step else "That's great news!"
     helper = _THANKS_TO.search(reading.text)
     asked = latest_open_ask(turn, of=helper.group("who")) if helper else None

@@ -37,9 +37,10 @@ _A_YES_LATER = re.compile(
     re.IGNORECASE,
 )
 
-# News of a step in hiring inside a yes: "got the interview thanks to dana".
-_A_STEP_FORWARD = re.compile(
-    r"\b(interview|call ?back|phone screen|final round|onsite|second round)\b", re.IGNORECASE
+# News of a step in hiring (in a yes, or as good news): "got the interview thanks to dana".
+A_STEP_FORWARD = re.compile(
+    r"\b(interview|call ?back|phone screen|final round|onsite|on-site|second round|take-?home)",
+    re.IGNORECASE,
 )
 
 
@@ -105,7 +106,7 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str =
             if first == leads
             else f" {leads} are warm leads now — tell me your ask of one: “Ask {first} for …”."
         )
-        step = _A_STEP_FORWARD.search(text)
+        step = A_STEP_FORWARD.search(text)
         # "got the interview thanks to dana!!": the interview is the news, and it opens an ask
         great = f"Congrats on the {step.group(1).lower()}! 🎉" if step else "Great outcome."
         prepare = (
