@@ -17,7 +17,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Final
 
-from bot.coaching.details import company_spans, find_deadline, find_role
+from bot.coaching.details import CompanySpan, company_spans, find_deadline, find_role
 from bot.coaching.errands import find_errand
 from bot.coaching.favours import (
     ADVICE,
@@ -31,9 +31,25 @@ from bot.coaching.favours import (
     RequestKind,
     addressed_question,
     find_favours,
+    sentence_end,
 )
 from bot.coaching.first_chars import compile_gated, compile_sorted
-from bot.coaching.lexicon import ADDRESS_AFTER, COMMON_WORDS, GIVEN_NAMES, NAME_WORDS, ROLE_NOUNS
+from bot.coaching.lexicon import (
+    ADDRESS_AFTER,
+    COMMON_WORDS,
+    COMPANIES,
+    DOCUMENTS,
+    EVERYDAY_FAVOURS,
+    GIVEN_NAMES,
+    JOB_WORDS,
+    NAME_WORDS,
+    NOT_NAMES,
+    RELATION_NOUNS,
+    REQUEST_OBJECTS,
+    ROLE_NOUNS,
+    TITLES,
+    VAGUE_WANTS,
+)
 from bot.coaching.people import (
     FROM,
     GENERIC,
@@ -1223,6 +1239,138 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     return found
 
 
+def _words_alt(entries: frozenset[str] | tuple[str, ...]) -> str:
+    """Entries of a word list as one alternation, longest first, each a whole word."""
+    return "|".join(
+        r"\s".join(map(re.escape, e.split())) for e in sorted(entries, key=len, reverse=True)
+    )
+
+
+# What a named person is asked, by the shape of the sentence rather than by a favour noun:
+# "ask Inés to send me the onboarding curriculum she built at Mercado Libre", "beto - ask him if
+# I can ride along on a facilities inspection at the HEB warehouse". After the person, (a place
+# they are at, then) "to", "if", "whether" or "for" opens the request; it runs to the end of
+# its sentence (`sentence_end`, as for every favour).
+_REQUEST_OPENS: Final = re.compile(
+    r"\s(?:(?:at|from|in|on)\s(?:[\w&.'-]+\s){0,4}?)?(to|if|whether|for)\s"
+)
+# Concrete by what it holds: a thing to hand over or do (request_objects.txt), a document or a
+# length of time …
+_CONCRETE_OBJECT: Final = re.compile(
+    rf"\b(?:{_words_alt(DOCUMENTS)}|{_words_alt(REQUEST_OBJECTS)})\b|\b\d+\s?(?:min|mins|minutes)\b"
+)
+# … for the job search: a company or a job word in the same clause ("send me the job spec for
+# the ops role", not "send me the number of her plumber") …
+_JOB_ANCHOR: Final = re.compile(rf"\b(?:{_words_alt(JOB_WORDS)}|interview|posting|vacancy)\b")
+# … and never a fuzzy want, a talk for its own sake, no one in particular, or an everyday
+# favour (vague_wants.txt, everyday_favours.txt), nor money ("$200", "20k").
+_NOT_CONCRETE: Final = re.compile(
+    rf"\b(?:{_words_alt(VAGUE_WANTS)}|{_words_alt(tuple(' '.join(p) for p in EVERYDAY_FAVOURS))})"
+    r"\b|\$|\b\d+k\b"
+)
+# A question about the member's own chances: "if I can sit in on …", "whether they take me".
+_ABOUT_ME: Final = re.compile(r"\b(?:i|me|my|i'm|i'd|i'll)\b")
+
+
+def _asked_by_structure(
+    ct: CleanText, refs: list[Ref], found: Sequence[CompanySpan]
+) -> tuple[Ref, str] | None:
+    """The person asked and what they are asked (as written), when a named person is asked
+    "to", "if", "whether" or "for" something concrete by what it holds: a document, a company,
+    a length of time, a deadline, or a thing to hand over ("send me the job spec", "approve
+    the PMP bootcamp"). None where that clause holds a fuzzy want or an everyday favour."""
+    for ref in refs:
+        if (
+            ref.kind is not PERSON
+            or ref.source is not REQUEST
+            or ref.text.lower().startswith(("the ", "a ", "an "))
+            or _coach_question(ct.low, ref.end) is not None
+        ):
+            continue
+        opens = _REQUEST_OPENS.match(ct.low, ref.end)
+        if opens is None:
+            continue
+        start = opens.start(1)
+        stop = sentence_end(ct.low, opens.end())
+        if _NOT_CONCRETE.search(ct.low, start, stop) is not None:
+            continue
+        company = any(start <= at < stop for at, _, _ in found)
+        if not company and _JOB_ANCHOR.search(ct.low, start, stop) is None:
+            continue
+        if opens.group(1) in ("if", "whether"):
+            if not company and _ABOUT_ME.search(ct.low, start, stop) is None:
+                continue  # "ask Dana if she got the offer": news of her, nothing asked
+        elif _CONCRETE_OBJECT.search(ct.low, opens.end(), stop) is None:
+            continue
+        asked = ct.text[start:stop]
+        if opens.group(1) in ("to", "for"):
+            asked = asked[len(opens.group(1)) + 1 :]
+        return ref, asked.strip(" ,")
+    return None
+
+
+# What follows a person the message opens with: "Paty is leaving BBVA, ask her …", "harpreet -
+# ask him …", "chau, the nurse manager i precepted under, … asking her …".
+_HEAD_FOLLOWERS: Final = frozenset(
+    {
+        "is",
+        "was",
+        "works",
+        "worked",
+        "just",
+        "said",
+        "says",
+        "promised",
+        "runs",
+        "has",
+        "had",
+        "from",
+        "at",
+        "(",
+        "—",
+        "-",
+        ",",
+        ":",
+    }
+)
+_COMPANY_WORDS: Final = frozenset(c.lower() for c in COMPANIES)
+_NEWS_OF_A_COMPANY: Final = frozenset(
+    {"hiring", "recruiting", "looking", "growing", "expanding", "a", "an", "the", "great"}
+)
+# Words a message opens with that are no one ("today - ask her …", "tmrw, ask him …").
+_NOT_HEADS: Final = COMMON_WORDS | NOT_NAMES | RELATION_NOUNS | TITLES | ROLE_NOUNS | NAME_WORDS
+
+
+def _pronoun_of_the_head(ct: CleanText, refs: list[Ref]) -> list[Ref]:
+    """Refs with "her"/"him" asked taken as the person the message opens with, when no one else
+    is named before it and the opening word is name-shaped (not a common word, relation, title
+    or role) and followed by what follows a person ("is", "works", "—", ",", "(" …). Names the
+    lexicon lacks are found this way: "Paty is leaving BBVA, ask her to recommend me …"."""
+    tokens = ct.tokens
+    if len(tokens) < 3 or not any(r.kind is GENERIC and r.text in ("her", "him") for r in refs):
+        return refs
+    head, after = tokens[0], tokens[1]
+    if (
+        not head.text.isalpha()
+        or len(head.text) < 3
+        or head.low in _NOT_HEADS
+        or after.text.lower() not in _HEAD_FOLLOWERS
+        or not (head.text[0].isupper() or head.low in GIVEN_NAMES or after.text in "—-,:")
+        or head.low in _COMPANY_WORDS
+        # "Target is hiring. Ask her …": a company's news, "her" someone else
+        or (len(tokens) > 2 and tokens[2].low in _NEWS_OF_A_COMPANY)
+    ):
+        return refs
+    kept: list[Ref] = []
+    for ref in refs:
+        if ref.kind is PERSON and ref.start > 0:
+            return refs  # someone else named: "her" may be them
+        if ref.kind is GENERIC and ref.text in ("her", "him") and ref.source is REQUEST:
+            ref = ref._replace(kind=PERSON, text=head.text)
+        kept.append(ref)
+    return kept
+
+
 def _only_a_name(ct: CleanText) -> str | None:
     """The person, when the whole message is their first name or a mention ("sienna", "Raj?")."""
     words = [t for t in ct.tokens if t.is_word]
@@ -1248,7 +1396,7 @@ def _assess(text: str, companies: Sequence[str]) -> Assessment:
             who=only,
             reasons=(f"Names who will be asked: {only}.", "But not what you will ask them for."),
         )
-    refs = find_refs(ct)
+    refs = _pronoun_of_the_head(ct, find_refs(ct))
     if not _NO_ASK_WORDS.isdisjoint(ct.words) and _NO_ASK.search(ct.low):
         # "no asks today, just …", "not asking anyone": the asking is what is ruled out.
         ruled_out = [m.span() for m in _NO_ASK.finditer(ct.low)]
@@ -1432,6 +1580,25 @@ def _assess(text: str, companies: Sequence[str]) -> Assessment:
             reasons=(
                 f"Asks for something concrete ({_respelt(favour.what, respell)}), but {whom}.",
                 "Who exactly will you ask? Name one person.",
+            ),
+            company=company,
+            role=role,
+            deadline=deadline,
+        )
+    by_structure = _asked_by_structure(ct, refs, found) if named else None
+    if by_structure is not None:
+        person, asked_for = by_structure
+        who = _say_name(person.text)
+        return Assessment(
+            text,
+            SPECIFIC,
+            (),
+            who=who,
+            kind=INFORMATION if asked_for.lower().startswith(("if ", "whether ")) else OTHER,
+            what=_polish(asked_for, company, role, respell),
+            reasons=(
+                f"Names who will be asked: {who}.",
+                f"Asks for something concrete: {_respelt(_without_dangling(asked_for), respell)}.",
             ),
             company=company,
             role=role,

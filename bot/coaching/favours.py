@@ -942,7 +942,7 @@ def _foreign_questions(text: str, low: str, anchors: list[tuple[int, int]]) -> I
     for pattern in (_FOREIGN_KNOWS, _FOREIGN_CONTACT, _FOREIGN_QUESTION):
         for m in pattern.finditer(low):
             begin = m.start("q") if pattern is _FOREIGN_QUESTION else m.start()
-            stop = _sentence_end(low, m.end())
+            stop = sentence_end(low, m.end())
             words = _WORD.findall(low[m.end() : stop])
             placed = any(m.end() <= s < stop for s, _ in anchors) or (
                 _CAPITALISED.search(text, m.end(), stop) is not None
@@ -1166,7 +1166,9 @@ def _sentence_start(low: str, pos: int) -> int:
 _SENTENCE_BREAK: Final = re.compile(rf"[.;!?](?:(?<=\.){DOT_END}|(?<=[;!?]))")
 
 
-def _sentence_end(low: str, pos: int) -> int:
+def sentence_end(low: str, pos: int) -> int:
+    """Where the sentence (or the favour) that runs from `pos` ends: a stop, "then", "but", a
+    comma before a new subject, or the look-ahead's limit."""
     limit = min(len(low), pos + _LOOKAHEAD)
     match = _SENTENCE_END.search(low, pos, limit)
     return match.start() if match else limit
@@ -1285,7 +1287,7 @@ def _phrase(text: str, start: int, end: int, max_words: int = 14, *, tail: bool 
 
 def _target(text: str, low: str, end: int) -> tuple[str, bool]:
     """The person or role after "introduce me to": (phrase, concrete?)."""
-    stop = _sentence_end(low, end)
+    stop = sentence_end(low, end)
     raw = low[end:stop].strip()
     if not raw:
         return "", False
@@ -1481,9 +1483,10 @@ _NAMED_STEP: Final = re.compile(
 
 
 # Whether the member may join the person's work: "if I can shadow her on the Brasfield & Gorrie
-# bid next week", "whether I could sit in on their clinic rounds".
+# bid next week", "whether I could sit in on their clinic rounds", "if I can ride along on an
+# inspection".
 _JOIN_THEIR_WORK: Final = re.compile(
-    r"(?:if|whether)\si\s(?:can|could|may|might)\s(?:job\s)?(?:shadow|sit\sin|tag\salong|join|assist)"
+    r"(?:if|whether)\si\s(?:can|could|may|might)\s(?:job\s)?(?:shadow|sit\sin|tag\salong|ride\salong|join|assist)"
     r"\s(?:(?:her|him|them)\s)?(?:on|at|in|with)?\s?(?:the|their|his|her|a|an|one)\s(?:[\w&.'-]+\s){0,4}?"
     r"(?:bid|project|job|shift|site|clinic|class|classes|meeting|rounds?|visit|visits|audit|case"
     r"|install|build|survey|inspection|service|event|shoot|session)\b"
@@ -1595,7 +1598,7 @@ def _question_concrete(
     text: str, low: str, start: int, has_anchor_at: list[tuple[int, int]]
 ) -> bool:
     """A question is concrete when it names something answerable and nothing vague."""
-    stop = _sentence_end(low, start)
+    stop = sentence_end(low, start)
     if _named_work_at(text, low, start, stop, has_anchor_at):
         return True
     if low.startswith(("what ", "how "), start) and _OPINION.match(low, start, stop):
@@ -1762,7 +1765,7 @@ def _bare_favours(text: str, low: str, after_person: Sequence[int]) -> Iterator[
         if any(word in COMMON_WORDS for word in where.lower().split()):
             continue  # "ask Kevin about his referral", "ask my boss for a recommendation"
         kind, what = _BARE_KINDS[m.group(2)]
-        stop = _sentence_end(low, m.end())
+        stop = sentence_end(low, m.end())
         tail = _phrase(text, m.end(), stop)
         while tail and tail.split(" ", 1)[0].lower().strip(",") in _ASKING_AFTER:
             tail = tail.split(" ", 1)[1] if " " in tail else ""  # "… referral maangna hai for …"
@@ -2097,7 +2100,7 @@ def find_favours(
         )
         if by_name and not _names_a_referral(by_name.group(1).split(), anchors, by_name.start(1)):
             continue  # "a few referrals", "a specialist referral": not a job referral
-        stop = _sentence_end(low, m.end())
+        stop = sentence_end(low, m.end())
         rest = _phrase(text, m.end(), stop)
         concrete = True
         if submitted:
@@ -2145,7 +2148,7 @@ def find_favours(
             )
         )
     for m in _EMPTY if _REFERENCE_WORDS.isdisjoint(words) else _REFERENCE.finditer(low):
-        stop = _sentence_end(low, m.end())
+        stop = sentence_end(low, m.end())
         rest = _phrase(text, m.end(), stop)
         matched = m.group(0)
         if matched.endswith(" for"):
@@ -2264,7 +2267,7 @@ def find_favours(
         else ()
     ):
         for m in pattern.finditer(low) if runs else _EMPTY:
-            stop = _sentence_end(low, m.end())
+            stop = sentence_end(low, m.end())
             concrete = pattern is not _WHO_TO or any(
                 _sentence_start(low, m.start()) <= s < stop for s, _ in anchors
             )
@@ -2298,7 +2301,7 @@ def find_favours(
         favours.extend(_their_contact(text, low))
     for m in _EMPTY if _KNOWS_WORDS.isdisjoint(words) else _KNOWS_ANYONE.finditer(low):
         # "if he knows anyone at Target": contacts at a named company or group, when named.
-        stop = _sentence_end(low, m.end())
+        stop = sentence_end(low, m.end())
         named = (
             any(m.end() <= s < stop for s, _ in anchors)
             or bool(_NAMED_GROUP.search(low, m.end(), stop))
@@ -2324,7 +2327,7 @@ def find_favours(
     asks = asks and not _QUESTION_WORDS.isdisjoint(words)
     for m in _QUESTION.finditer(low) if asks else _EMPTY:
         qstart = m.start(1) if m.group(1) else m.start(2)
-        stop = _sentence_end(low, qstart)
+        stop = sentence_end(low, qstart)
         if m.group(1) == "how" and _SMALL_TALK.search(low, qstart, stop):
             # "ask how his new job is going" is catching up, not a question to be answered.
             continue
@@ -2342,6 +2345,8 @@ def find_favours(
                 and (
                     permission is None
                     or permission.group(1) in _PERMISSION_FOR_SEARCH
+                    # "if I can ride along on an inspection": a place in the person's own work
+                    or _JOIN_THEIR_WORK.match(low, qstart) is not None
                     # "if I can get a slot in the Cisco SkillBridge cohort": a place on a scheme
                     or _PLACE_ON.match(low, permission.end()) is not None
                 ),
@@ -2352,7 +2357,7 @@ def find_favours(
     if asks and "whether" in words and low.startswith("whether "):
         # "whether Stryker takes people over 45 — I'll ask Duane": the question first, the
         # person asked after it ("if …, I'll ask" is a condition, not a question).
-        stop = _sentence_end(low, 0)
+        stop = sentence_end(low, 0)
         if _ASKED_AFTER.search(low, stop) is not None:
             favours.append(
                 Favour(
@@ -2366,7 +2371,7 @@ def find_favours(
             )
     for m in _EMPTY if _CALL_WORDS.isdisjoint(words) else _CALL.finditer(low):
         # A call is a favour when asked for and bounded: a length, or a named subject.
-        stop = _sentence_end(low, m.end())
+        stop = sentence_end(low, m.end())
         re_about = _ABOUT.search(low, m.end(), stop)
         about = re_about.start() if re_about else -1
         named = about >= 0 and (
@@ -2394,7 +2399,7 @@ def find_favours(
             # "ask Tevita for 15 min about how he moved…", "would talk to me about openings":
             # concrete with a length, or a company or named subject in the sentence.
             start = _sentence_start(low, m.start())
-            stop = _sentence_end(low, m.end())
+            stop = sentence_end(low, m.end())
             concrete = (
                 _timed_for_something(low, m.start(), m.end(), stop, anchors)
                 if pattern is _FOR_TIME
@@ -2414,7 +2419,7 @@ def find_favours(
             favours.append(Favour(kind, m.start(), m.end(), concrete, what, True))
     for pattern, needs in _PRACTICE_FAVOURS if not _PRACTICE_FAVOUR_WORDS.isdisjoint(words) else ():
         for m in _EMPTY if needs.isdisjoint(words) else pattern.finditer(low):
-            stop = _sentence_end(low, m.end())
+            stop = sentence_end(low, m.end())
             phrase = _phrase(text, m.start(), stop, tail=pattern is _PRACTICE)
             favours.append(
                 Favour(
@@ -2444,7 +2449,7 @@ def find_favours(
     for pattern, needs in _DEED_FAVOURS if not _DEED_FAVOUR_WORDS.isdisjoint(words) else ():
         for m in _EMPTY if needs.isdisjoint(words) else pattern.finditer(low):
             start = _sentence_start(low, m.start())
-            stop = _sentence_end(low, m.end())
+            stop = sentence_end(low, m.end())
             # A trial shift is concrete; a visit needs a named place ("at Mitsubishi").
             concrete = pattern is not _ARRANGE or bool(m.group(1))
             concrete = concrete or any(start <= s < stop for s, _ in anchors)
@@ -2469,7 +2474,7 @@ def find_favours(
             )
     for pattern, needs in _WORD_FAVOURS if not _WORD_FAVOUR_WORDS.isdisjoint(words) else ():
         for m in _EMPTY if needs.isdisjoint(words) else pattern.finditer(low):
-            stop = _sentence_end(low, m.end())
+            stop = sentence_end(low, m.end())
             # "ring ahead for me" names where only with a workplace or a job in the message.
             concrete = (
                 not m.group(0).endswith("ahead")
@@ -2494,7 +2499,7 @@ def find_favours(
     if not _FOREIGN_GATE.isdisjoint(words) and not _FOREIGN_WORDS.isdisjoint(words):
         for pattern, kind, head in _FOREIGN_FAVOURS:
             for m in pattern.finditer(low):
-                stop = _sentence_end(low, m.end())
+                stop = sentence_end(low, m.end())
                 at = m.start("t") if "t" in pattern.groupindex else m.end()
                 tail = _phrase(text, at, stop)
                 # Asked of someone: a verb of asking or a "you", "he" before it ("je vais me
@@ -2605,7 +2610,7 @@ def _named_requests(text: str, low: str, anchors: list[tuple[int, int]]) -> Iter
     who is hiring for a named role."""
     if "consider" in low:
         for m in _CONSIDER.finditer(low):
-            stop = _sentence_end(low, m.end())
+            stop = sentence_end(low, m.end())
             named = _CONSIDER_FOR.match(low, m.end()) is not None or any(
                 m.end() <= s < stop for s, _ in anchors
             )
@@ -2614,7 +2619,7 @@ def _named_requests(text: str, low: str, anchors: list[tuple[int, int]]) -> Iter
     if "question" in low:
         for m in _ONE_QUESTION.finditer(low):
             stop = low.find("?", m.end())
-            stop = stop if 0 <= stop < m.end() + _LOOKAHEAD else _sentence_end(low, m.end())
+            stop = stop if 0 <= stop < m.end() + _LOOKAHEAD else sentence_end(low, m.end())
             concrete = _question_concrete(text, low, m.end(), anchors)
             what = f"an answer to {low[m.start(1) : m.end(1)]}: {_phrase(text, m.end(), stop, tail=True)}"
             yield Favour(
@@ -2642,7 +2647,7 @@ def _named_requests(text: str, low: str, anchors: list[tuple[int, int]]) -> Iter
             # "… and find out who's hiring": asked where "find out" is.
             asked_at = m.start() - 9 if low.endswith("find out ", 0, m.start()) else m.start()
             start = _sentence_start(low, m.start())
-            stop = _sentence_end(low, m.end())
+            stop = sentence_end(low, m.end())
             named = any(start <= s < stop for s, _ in anchors)
             yield Favour(
                 INFORMATION,
@@ -2657,7 +2662,7 @@ def _named_requests(text: str, low: str, anchors: list[tuple[int, int]]) -> Iter
 def _their_contact(text: str, low: str) -> Iterator[Favour]:
     """Someone else's contact asked for with a pronoun (not the person's own number)."""
     for m in _THEIR_CONTACT.finditer(low):
-        stop = _sentence_end(low, m.end())
+        stop = sentence_end(low, m.end())
         if _THIRD_PERSON.search(low, 0, m.start()) is not None:
             at = m.start() + len(m.group(0).split(" ", 1)[0]) + 1
             yield Favour(

@@ -34,6 +34,7 @@ __all__ = [
     "QUANTIFIERS",
     "RELATION_MODIFIERS",
     "RELATION_NOUNS",
+    "REQUEST_OBJECTS",
     "REQUEST_PHRASES",
     "REQUEST_VERBS",
     "REQUEST_VERBS_AFTER",
@@ -48,6 +49,7 @@ __all__ = [
     "UNIQUE_ROLES",
     "UNIT_NOUNS",
     "VAGUE_QUESTION_WORDS",
+    "VAGUE_WANTS",
     "WHICH_NOUNS",
     "WORKER_ROLES",
 ]
@@ -129,3 +131,6 @@ FUZZY_WORDS: Final = tuple(entries("fuzzy_words.txt"))
 FUZZY_EXCEPTIONS: Final = words("fuzzy_exceptions.txt")
 # The strongest cue that a capitalised word after "ask" is a person, not a company.
 GIVEN_NAMES: Final = words("given_names.txt")
+# What a named person may be asked for without a favour noun, and what keeps such a request vague.
+REQUEST_OBJECTS: Final = words("request_objects.txt")
+VAGUE_WANTS: Final = words("vague_wants.txt")
