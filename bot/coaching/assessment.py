@@ -982,6 +982,10 @@ _SETTLED: Final = re.compile(
 _WILL_THEY: Final = re.compile(r"(?:^|[.!?]\s)(?:can|could|would|will)\s\Z")
 
 
+# The person asked as "she"/"he" in a question, just before the favour: "would she be ".
+_WILL_SHE: Final = re.compile(r"\b(?:would|could|can|will|might)\s(?:she|he)\s(?:[\w']+\s){0,2}$")
+
+
 def _asked_later(favours: list[Favour], refs: list[Ref], low: str) -> tuple[Favour, Ref] | None:
     """A favour named first and its person after: "need 1 more reference for the Gusto role →
     asking Jenny rn". Only when the ask of the person holds nothing else and no one else is
@@ -1006,11 +1010,16 @@ def _asked_later(favours: list[Favour], refs: list[Ref], low: str) -> tuple[Favo
             leading = not f.requested and (f.kind in _NOTE_KINDS or heads)
             # "Can Rui get me in front of the hiring manager at Agoda? ask him tonight": asked
             # whether they will do it (the person its subject), then the ask of them.
-            whether = "?" in low[f.end : ref.start] and any(
-                r.text == ref.text
-                and r.end < f.start <= r.end + 1
-                and _WILL_THEY.search(low, max(0, r.start - 8), r.start) is not None
-                for r in people
+            # "gemma my old DON - would she be a referee for the Calvary role? ask her tonight":
+            # the same, with the person as "she" in the question.
+            whether = "?" in low[f.end : ref.start] and (
+                any(
+                    r.text == ref.text
+                    and r.end < f.start <= r.end + 1
+                    and _WILL_THEY.search(low, max(0, r.start - 8), r.start) is not None
+                    for r in people
+                )
+                or _WILL_SHE.search(low, max(0, f.start - 32), f.start) is not None
             )
             if f.concrete and (named_later or leading or whether) and f.end <= ref.start:
                 return f, ref._replace(source=FROM)
@@ -1268,6 +1277,7 @@ _NOT_CONCRETE: Final = re.compile(
     rf"\b(?:{_words_alt(VAGUE_WANTS)}|{_words_alt(tuple(' '.join(p) for p in EVERYDAY_FAVOURS))})"
     r"\b|\$|\b\d+k\b"
 )
+_FULL_STOP: Final = re.compile(r"[.;!?](?:\s|$)")
 # A question about the member's own chances: "if I can sit in on …", "whether they take me".
 _ABOUT_ME: Final = re.compile(r"\b(?:i|me|my|i'm|i'd|i'll)\b")
 
@@ -1294,8 +1304,12 @@ def _asked_by_structure(
         stop = sentence_end(ct.low, opens.end())
         if _NOT_CONCRETE.search(ct.low, start, stop) is not None:
             continue
-        company = any(start <= at < stop for at, _, _ in found)
-        if not company and _JOB_ANCHOR.search(ct.low, start, stop) is None:
+        # The job search may be named after the clause: "to sign off on my transition packet so
+        # I can start at Boeing".
+        full = _FULL_STOP.search(ct.low, stop)
+        until = full.start() if full else len(ct.low)
+        company = any(start <= at < until for at, _, _ in found)
+        if not company and _JOB_ANCHOR.search(ct.low, start, until) is None:
             continue
         if opens.group(1) in ("if", "whether"):
             if not company and _ABOUT_ME.search(ct.low, start, stop) is None:
@@ -1311,62 +1325,79 @@ def _asked_by_structure(
 
 # What follows a person the message opens with: "Paty is leaving BBVA, ask her …", "harpreet -
 # ask him …", "chau, the nurse manager i precepted under, … asking her …".
+# What follows a person the message opens with: "Paty is leaving BBVA, ask her …", "harpreet -
+# ask him …", "chau, the nurse manager i precepted under, … asking her …", "NJERI!!! ask her".
+# After a known given name any word will do ("paddy reckons he can get me in …", "gemma my old
+# DON - would she …"); after a name the lexicon lacks, only these.
 _HEAD_FOLLOWERS: Final = frozenset(
-    {
-        "is",
-        "was",
-        "works",
-        "worked",
-        "just",
-        "said",
-        "says",
-        "promised",
-        "runs",
-        "has",
-        "had",
-        "from",
-        "at",
-        "(",
-        "—",
-        "-",
-        ",",
-        ":",
-    }
+    {"is", "was", "works", "worked", "just", "said", "says", "promised", "runs", "has", "had"}
+    | {"from", "at", "knows", "reckons", "did", "does", "went", "got", "will", "can", "my"}
+    | {"(", "—", "-", ",", ":", "!"}
 )
+_IS_BEFORE: Final = frozenset({"at", "in", "on", "now", "just", "still", "back", "been", "got"})
 _COMPANY_WORDS: Final = frozenset(c.lower() for c in COMPANIES)
-_NEWS_OF_A_COMPANY: Final = frozenset(
-    {"hiring", "recruiting", "looking", "growing", "expanding", "a", "an", "the", "great"}
-)
+# "Target is hiring. Ask her …": a company's news, "her" someone else ("Mahina is the hiring
+# manager" is a person's news: a known given name, or a name before "is the").
+_NEWS_OF_A_COMPANY: Final = frozenset({"hiring", "recruiting", "looking", "growing", "expanding"})
+_NEWS_OF_A_NAME: Final = frozenset({"a", "an", "great"})
 # Words a message opens with that are no one ("today - ask her …", "tmrw, ask him …").
 _NOT_HEADS: Final = COMMON_WORDS | NOT_NAMES | RELATION_NOUNS | TITLES | ROLE_NOUNS | NAME_WORDS
 
 
-def _pronoun_of_the_head(ct: CleanText, refs: list[Ref]) -> list[Ref]:
-    """Refs with "her"/"him" asked taken as the person the message opens with, when no one else
-    is named before it and the opening word is name-shaped (not a common word, relation, title
-    or role) and followed by what follows a person ("is", "works", "—", ",", "(" …). Names the
-    lexicon lacks are found this way: "Paty is leaving BBVA, ask her to recommend me …"."""
+def _head_name(ct: CleanText) -> str | None:
+    """The person a message opens with, said back ("Jarrah's doing the interviews …" -> Jarrah,
+    "NJERI!!! ask her" -> Njeri), when the opening word is name-shaped: a known given name, or
+    a capitalised word that is no common word, relation, title, role or company, followed by
+    what follows a person. A given name that is also a word ("Faith", "Hope") counts only
+    capitalised and set off ("Faith (we did LLB together) clerks for …")."""
     tokens = ct.tokens
-    if len(tokens) < 3 or not any(r.kind is GENERIC and r.text in ("her", "him") for r in refs):
-        return refs
     head, after = tokens[0], tokens[1]
+    name = head.text[:-2] if head.low.endswith("'s") else head.text
+    low = name.lower()
+    after_low = after.low
+    if name is not head.text:
+        # "Jarrah's doing the interviews", "Bronte's at the expo": "'s" is "is" ("vero's
+        # team is hiring" is whose team, and "her" may be someone in it).
+        if not (after_low.endswith("ing") or after_low in _IS_BEFORE):
+            return None
+        after_low = "is"
+    given = low in GIVEN_NAMES and low not in COMMON_WORDS
     if (
-        not head.text.isalpha()
-        or len(head.text) < 3
-        or head.low in _NOT_HEADS
-        or after.text.lower() not in _HEAD_FOLLOWERS
-        or not (head.text[0].isupper() or head.low in GIVEN_NAMES or after.text in "—-,:")
-        or head.low in _COMPANY_WORDS
-        # "Target is hiring. Ask her …": a company's news, "her" someone else
+        not name.isalpha()
+        or len(name) < 3
+        or low in _COMPANY_WORDS
+        or after_low in _NEWS_OF_A_COMPANY
         or (len(tokens) > 2 and tokens[2].low in _NEWS_OF_A_COMPANY)
     ):
+        return None
+    if low in NAME_WORDS:
+        if not (given and name[0].isupper() and after.text in "(—-,:!"):
+            return None
+    elif low in _NOT_HEADS:
+        return None
+    elif not given:
+        if after_low not in _HEAD_FOLLOWERS or not (name[0].isupper() or after.text in "—-,:!"):
+            return None
+        if len(tokens) > 2 and tokens[2].low in _NEWS_OF_A_NAME:
+            return None  # "Acme is a great place …": no one
+    return name.capitalize() if name.isupper() or name.islower() else name
+
+
+def _pronoun_of_the_head(ct: CleanText, refs: list[Ref]) -> list[Ref]:
+    """Refs with "her"/"him" asked taken as the person the message opens with (`_head_name`),
+    when no one else is named before it. Names the lexicon lacks are found this way: "Paty is
+    leaving BBVA, ask her to recommend me …"."""
+    if len(ct.tokens) < 3 or not any(r.kind is GENERIC and r.text in ("her", "him") for r in refs):
+        return refs
+    head = _head_name(ct)
+    if head is None:
         return refs
     kept: list[Ref] = []
     for ref in refs:
         if ref.kind is PERSON and ref.start > 0:
             return refs  # someone else named: "her" may be them
         if ref.kind is GENERIC and ref.text in ("her", "him") and ref.source is REQUEST:
-            ref = ref._replace(kind=PERSON, text=head.text)
+            ref = ref._replace(kind=PERSON, text=head)
         kept.append(ref)
     return kept
 
