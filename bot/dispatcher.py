@@ -19,8 +19,12 @@ from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from bot.checkins import DispatchReport, dispatch_due_checkins
-from bot.checkins.dispatch import DEFAULT_MISSED_WINDOW, CheckInWriter
+from bot.checkins.dispatch import (
+    DEFAULT_MISSED_WINDOW,
+    CheckInWriter,
+    DispatchReport,
+    dispatch_due_checkins,
+)
 from bot.clock import SimulatedClock
 from bot.delivery import DeliveryReport, deliver_messages, deliver_outbox
 from bot.delivery.sender import SEND_LEASE, UNCONFIRMED_WAIT

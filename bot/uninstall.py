@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.checkins import mark_unreachable, reachable_again
+from bot.checkins.planning import mark_unreachable, reachable_again
 from bot.ports import UnitOfWork
 
 

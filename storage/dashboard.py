@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 
 from bot.dashboard import rows as records
-from bot.domain.model import NOT_ONBOARDED, AskStatus, Outcome
+from bot.domain import NOT_ONBOARDED, AskStatus, Outcome
 from storage import tables as t
 from storage.mapping import RowMap
 from storage.tables import UTCDateTime, cascade_fk, metadata

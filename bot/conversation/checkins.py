@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from bot.checkins import (
+from bot.checkins.planning import (
     NO_AFTERNOON,
     SKIP_DAYS,
     plan_next_morning,

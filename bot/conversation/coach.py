@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from bot.checkins import plan_next_morning, postpone_past_pause, reachable_again
+from bot.checkins.planning import plan_next_morning, postpone_past_pause, reachable_again
 from bot.conversation import checkins, onboarding, words
 from bot.conversation.flow import respond_to_text
 from bot.conversation.followups import pressed

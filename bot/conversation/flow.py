@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
-from bot.checkins import SKIP_DAYS
+from bot.checkins.planning import SKIP_DAYS
 from bot.conversation import admin, answers, followups, group, onboarding, planning, words
 from bot.conversation.intents import (
     Context,

@@ -13,7 +13,7 @@ import itertools
 import re
 from datetime import date, timedelta
 
-from bot.checkins import (
+from bot.checkins.planning import (
     NO_AFTERNOON,
     cancel_all,
     plan_afternoon,

@@ -9,7 +9,7 @@ planned at once, so a member who never answers still gets their first day.
 
 from __future__ import annotations
 
-from bot.checkins import plan_check_ins, plan_next_morning, plan_next_review
+from bot.checkins.planning import plan_check_ins, plan_next_morning, plan_next_review
 from bot.conversation.intents import Context, Intent, Reading, list_and_rest, read
 from bot.conversation.states import State
 from bot.conversation.text import check_ins

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.checkins import plan_follow_up
+from bot.checkins.planning import plan_follow_up
 from bot.conversation.intents import as_written, partly_yes
 from bot.conversation.phrases import (
     ASK_AGAIN_ON,

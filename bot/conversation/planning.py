@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from bot.checkins import plan_afternoon, plan_check_ins, plan_made_question
+from bot.checkins.planning import plan_afternoon, plan_check_ins, plan_made_question
 from bot.coaching import Assessment, Verdict
 from bot.conversation.group import offer_intro
 from bot.conversation.intents import (

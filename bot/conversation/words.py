@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from bot.checkins import (
+from bot.checkins.planning import (
     NO_AFTERNOON,
     NO_NUDGE,
     NO_REVIEW,

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from bot.checkins import mark_unreachable
+from bot.checkins.planning import mark_unreachable
 from bot.delivery.errors import (
     Delivered,
     Handover,

@@ -1,4 +1,5 @@
-"""Domain records. Plain dataclasses: storage maps rows to them, the core reasons about them."""
+"""The coach's nouns: communities, members, asks, gives, targets, check-ins. Plain dataclasses:
+storage maps rows to them, the core reasons about them."""
 
 from __future__ import annotations
 
