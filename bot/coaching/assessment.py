@@ -57,6 +57,7 @@ from bot.coaching.people import (
     MENTION,
     PERSON,
     REQUEST,
+    SOCIAL,
     TALK,
     CompanyIndex,
     Ref,
@@ -191,6 +192,15 @@ _VAGUE_INTENT: Final = compile_sorted(
     r"\b(?i:let\sme\sknow\sif\s(?:i|she|he|they|we)\scan\shelp|help\showever\s(?:she|he|they)\scan"
     r"|keep\san\s(?:ear|eye)\sout|happy\sto\s(?:chat|help|talk|meet)"
     r"|(?:reach\sout|hmu|hit\sme\sup)\sif\s(?:i|you|u)\s(?:need|want)\sanything)\b"
+    # "need leads. any1?", "Bro I need help abeg", "abeg who fit help me with remote job":
+    # help wanted of whoever answers.
+    r"|(?i:need|needs|want)\s(?i:some\s|any\s|more\s|urgent\s)?(?i:leads|help|referrals|contacts"
+    r"|connects?)\b(?!\s(?i:with|on|to)\s(?i:my|the)\s)"
+    r"|(?i:who|anyone|anybody|any1|somebody|someone)\s(?i:fit|can|could|go)\s(?i:help|refer"
+    r"|connect|link)\s(?i:me|us)\b"
+    # "tell the Nairobi channel to send me leads", "find ppl in Accra tech for connect".
+    r"|(?i:send|give)\s(?i:me|us)\s(?i:some\s|any\s)?(?i:leads|contacts|connects)\b"
+    r"|(?i:for)\s(?i:connect|connects|networking\scontacts)\b"
     # "reconnect with Tariq": one person named, no favour yet (not "just to reconnect").
     r"|(?<!\bjust\sto\s)(?i:reconnect)\s(?i:with|w/)\s[A-Z][\w-]+\b"
     r"(?!\s(?i:at|on|alumni|folks|people|crew|team|colleagues|friends|contacts|grads)\b)"
@@ -305,8 +315,13 @@ _JOB_TALK: Final = re.compile(
     r"(?:about\s|abt\s|re\s)?(?:work\sstuff|jobs|the\sjob\ssearch|my\sjob\ssearch|job\shunting"
     r"|opportunities|openings|referrals|my\scareer|career\sstuff|next\ssteps|my\soptions"
     r"|career\soptions|my\ssearch)\b"
+    # "catch up with Sharon from the old office about jobs", "talk Leandro about job": a named
+    # person (not "a few people") talked to about work.
+    r"|\b(?:talk|chat|catch\sup|speak|yarn)\s(?:(?:with|to|w)\s)?(?!(?:with|to|w|a|some|any)\s)"
+    r"(?:[\w.'-]+\s){1,5}?(?:about|abt|re)\s(?:work|job|jobs|contracts|roles|vacancies"
+    r"|my\schances)\b"
 )
-_JOB_TALK_WORDS: Final = frozenset({"talk", "chat", "catch", "speak"})
+_JOB_TALK_WORDS: Final = frozenset({"talk", "chat", "catch", "speak", "yarn"})
 # An ask ruled out: "no asks today", "not asking anyone", "without asking anything", "ask myself".
 _NO_ASK: Final = re.compile(
     r"\bno\s(?:specific\s|real\s|particular\s|big\s)?asks?\b|\bask\s(?:myself|yourself)\b|\bnot\sasking\s(?:anyone|anybody|anything|for\sanything)\b"
@@ -1158,8 +1173,10 @@ _ASKING_ABOUT_THEM: Final = re.compile(
 )
 
 
-# Between the person and a favour noun in a note: "ask: <@U04…> → referral".
+# Between the person and a favour noun in a note: "ask: <@U04…> → referral", "ask Mick re:
+# referral @ Fortescue".
 _ARROW: Final = re.compile(r"\s?(?:→|->|—|:)\s")
+_RE_MARK: Final = re.compile(r"\sre:?\s(?!the\s|that\s|his\s|her\s|their\s)")
 # Or a form of address: "<@U…> bhai, Dream11 mein referral de doge …?"
 _ADDRESS_WORD: Final = re.compile(rf"\s(?:{'|'.join(sorted(map(re.escape, ADDRESS_AFTER)))}),?\s")
 
@@ -1452,7 +1469,11 @@ def _assess(text: str, companies: Sequence[str]) -> Assessment:
         and r.kind is PERSON
         and r.end + 1 < len(ct.low)
         and ct.low[r.end] == " "
-        for arrow in (_ARROW.match(ct.low, r.end) or _ADDRESS_WORD.match(ct.low, r.end),)
+        for arrow in (
+            _ARROW.match(ct.low, r.end)
+            or _RE_MARK.match(ct.low, r.end)
+            or _ADDRESS_WORD.match(ct.low, r.end),
+        )
     ]
     favours = find_favours(ct.text, ct.low, anchors, after_person, ct.words)
     if any(" who " in r.text for r in refs):
@@ -1588,6 +1609,11 @@ def _assess(text: str, companies: Sequence[str]) -> Assessment:
             r.source in (REQUEST, TALK, FROM, LEAD)
             or (r.source is MENTION and _addressed_request(r, ct.text, ct.words))
             or (r.source is MENTION and _GIVEN_A_CALL.match(ct.low, r.end) is not None)
+            # "catch up with Arjun about work": talked to about the job search
+            or (
+                r.source in (SOCIAL, MENTION)
+                and any(m.start() <= r.start < m.end() for m in _JOB_TALK.finditer(ct.low))
+            )
         )
     ]
     kinds = [f.kind for f, _ in asked]
