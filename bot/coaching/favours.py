@@ -175,8 +175,10 @@ _REFERRAL: Final = compile_gated(
     # The favour starts after "for " (the empty group `w` marks where): no lookbehind, which
     # would be tried at every position of the message.
     r"|\b(?:(?:for|get|request|requesting)\s(?P<w>)|(?:an?|one)\s)"
-    # ("for the referral for the backend role": the one referral, with its target)
-    r"(?!(?:few|couple|some|more|any)\s|the\s(?!referral\s(?:for|to|at|into)\s))"
+    # ("for the referral for the backend role": the one referral, with its target, or the one
+    # the message spoke of: "ask Larissa for the referral today before the vaga closes")
+    r"(?!(?:few|couple|some|more|any)\s|the\s(?!referral(?:\s(?:for|to|at|into|today|tonight"
+    r"|tomorrow|tmrw|this|now|asap|before|by|pls|please)\s|\s?[.,!?;]|$)))"
     r"(?:[\w&.'-]+\s){0,2}?referrals?\b(?!\s(?:program|programs|bonus|bonuses|policy|link|portal"
     r"|process))"
     r"|\bsubmit(?:s|ted|ting)?\s(?:me|my\sname)\s(?:as|for)\s(?:an?\s)?(?:[\w-]+\s)?"

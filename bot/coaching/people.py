@@ -2075,6 +2075,8 @@ _GREETINGS: Final = frozenset(
 _AFTER_ADDRESS: Final = frozenset(
     {",", "!", "—", ":", "-", ".", "?", "hey", "hi", "hello", "could", "would", "can", "will"}
     | {"if", "do", "are", "pls", "please", "ty", "thanks", "thank", "quick", "so", "sorry"}
+    # "TSHEPO refer me to Luno pls": a favour asked straight out, in the imperative
+    | {"refer", "intro", "introduce", "forward", "recommend", "vouch"}
 )
 
 
