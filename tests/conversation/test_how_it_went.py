@@ -8,7 +8,7 @@ import pytest
 
 from bot.domain import AskStatus, Outcome
 from storage import Database
-from tests.support.chat import Chat, at_the_afternoon_question, at_the_morning_question, planned
+from tests.support.chat import Chat, at_the_afternoon_question, planned
 from tests.support.kept import the_ask, the_asks
 
 
@@ -129,8 +129,7 @@ def test_a_cancelled_plan_taken_back_gets_its_afternoon_question(sqlite_db: Data
     assert any("Did you make your ask of Dana?" in line for line in afternoon)
 
 
-def test_undo_with_nothing_to_undo(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_undo_with_nothing_to_undo(chat: Chat) -> None:
     [reply] = chat.say("undo")
     assert reply == (
         "Nothing to undo right now — all's as you left it. When you're ready: who will you ask "
@@ -169,8 +168,7 @@ def test_same_as_yesterday_after_an_ask_that_was_made(
 
 
 @pytest.mark.parametrize("said", ["idk", "no idea", "no one comes to mind tbh", "dunno"])
-def test_no_idea_who_gets_help_and_the_plan_waits(sqlite_db: Database, said: str) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_no_idea_who_gets_help_and_the_plan_waits(chat: Chat, said: str) -> None:
     [who] = chat.say("get a referral at paystack")
     assert who.startswith("Who exactly will you ask for a referral at paystack?")
     [help_] = chat.say(said)
@@ -193,8 +191,7 @@ def test_no_idea_what_gets_ideas_for_that_person(sqlite_db: Database) -> None:
         ("having coffee with my old boss friday - what should i ask him for?", "your old boss"),
     ],
 )
-def test_what_should_i_ask_someone(sqlite_db: Database, question: str, who: str) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_what_should_i_ask_someone(chat: Chat, question: str, who: str) -> None:
     [ideas] = chat.say(question)
     assert ideas.startswith(f"For {who}, pick one: an intro to someone on their team")
     [noted] = chat.say("a referral")
@@ -208,8 +205,7 @@ def test_what_should_i_ask_someone(sqlite_db: Database, question: str, who: str)
         "ask dana for a referral at Paystack. also ask tom to review my resume",
     ],
 )
-def test_two_asks_in_one_message_are_two_asks(sqlite_db: Database, said: str) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_two_asks_in_one_message_are_two_asks(sqlite_db: Database, chat: Chat, said: str) -> None:
     [reply] = chat.say(said)
     assert reply == (
         "Two real asks: Dana, a referral at Paystack — and Tom, a review of your resume. Noted — "
@@ -225,14 +221,12 @@ def test_two_asks_in_one_message_are_two_asks(sqlite_db: Database, said: str) ->
     assert any("Still open: your ask of Dana." in line for line in tuesday)
 
 
-def test_one_ask_that_mentions_asking_is_one_ask(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_one_ask_that_mentions_asking_is_one_ask(chat: Chat) -> None:
     [reply] = chat.say("I'll ask Priya for an intro to her manager at Stripe")
     assert reply.startswith("That's a real ask: Priya, an intro to her manager at Stripe.")
 
 
-def test_pidgin_questions_get_their_answers(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_pidgin_questions_get_their_answers(chat: Chat) -> None:
     [nudge] = chat.say("wetin be nudge sef?")
     assert nudge.startswith("A nudge is a short, friendly follow-up")
     [ideas] = chat.say("wetin make i ask femi?")
@@ -241,8 +235,9 @@ def test_pidgin_questions_get_their_answers(sqlite_db: Database) -> None:
     assert noted.startswith("That's a real ask: Femi, a referral at flutterwave.")
 
 
-def test_an_ask_told_after_it_was_made_is_noted_with_its_favour(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_an_ask_told_after_it_was_made_is_noted_with_its_favour(
+    sqlite_db: Database, chat: Chat
+) -> None:
     [reply] = chat.say("asked carla yesterday for a referral at stripe, she said yes")
     assert reply.startswith("Noted: you asked Carla. Great outcome.")
     ask = the_ask(sqlite_db)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bot.domain import AskStatus, Outcome
 from storage import Database
-from tests.support.chat import at_the_afternoon_question, at_the_morning_question, planned
+from tests.support.chat import Chat, at_the_afternoon_question, at_the_morning_question, planned
 from tests.support.kept import the_ask, the_member
 
 
@@ -67,8 +67,7 @@ def days_written(lines: list[str]) -> list[str]:
     return list(dict.fromkeys(line[6:11] for line in lines if line.startswith("[")))
 
 
-def test_off_next_week_said_on_monday_keeps_this_week(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_off_next_week_said_on_monday_keeps_this_week(sqlite_db: Database, chat: Chat) -> None:
     [reply] = chat.say("i'm off next week, no check ins pls")
     assert reply == (
         "Got it — no check-ins Mon 9 – Fri 13 Mar; I'll be back Mon 16 Mar. Until then, as "
@@ -84,16 +83,14 @@ def test_off_next_week_said_on_monday_keeps_this_week(sqlite_db: Database) -> No
     assert the_member(sqlite_db).paused_until is None
 
 
-def test_a_range_of_dates_is_those_days_only(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_a_range_of_dates_is_those_days_only(sqlite_db: Database, chat: Chat) -> None:
     [reply] = chat.say("off march 9-13 for my sister's wedding")
     assert reply.startswith("Got it — no check-ins Mon 9 – Fri 13 Mar; I'll be back Mon 16 Mar.")
     [reply] = at_the_morning_question(sqlite_db, user="Bo").say("away from the 9th to the 13th")
     assert "no check-ins Mon 9 – Fri 13 Mar" in reply
 
 
-def test_till_next_week_is_until_monday(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_till_next_week_is_until_monday(chat: Chat) -> None:
     [reply] = chat.say("pause till next week")
     assert reply == "Paused until Mon 9 Mar. Rest well — `resume` brings me back sooner."
 
@@ -138,16 +135,14 @@ def test_waiting_and_a_question_is_made_and_answered(sqlite_db: Database) -> Non
     assert ask.status == AskStatus.MADE and ask.outcome == Outcome.WAITING
 
 
-def test_people_known_at_two_companies_are_both_kept(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_people_known_at_two_companies_are_both_kept(sqlite_db: Database, chat: Chat) -> None:
     [reply] = chat.say("i know people at zalando and n26 if anyone needs an intro")
     assert reply.startswith("Noted: you know people at Zalando and N26.")
     with sqlite_db() as uow:
         assert [k.company for k in uow.known.for_member(1)] == ["Zalando", "N26"]
 
 
-def test_skip_fridays_leaves_fridays_out(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_skip_fridays_leaves_fridays_out(chat: Chat) -> None:
     assert chat.say("skip fridays") == [
         "Done: check-ins mon,tue,wed,thu at 09:00 (America/Chicago)."
     ]

@@ -24,6 +24,12 @@ def onboarded(db: Database, start: str = MONDAY, user: str = "Ana") -> Chat:
     return chat
 
 
+@pytest.fixture
+def chat(sqlite_db: Database) -> Chat:
+    """Ana, set up at 08:00 on Monday 2 March: the morning question is an hour away."""
+    return onboarded(sqlite_db)
+
+
 def welcomed(db: Database, user: str = "Ana", community: str = "club") -> Chat:
     """A new member who has just had the welcome and the schedule question."""
     chat = Chat(db, start=MONDAY, user=user, community=community)
@@ -76,8 +82,7 @@ def test_whenever_keeps_the_default_and_an_evening_check_in_says_evening(
     assert chat.advance("12h")[-1].startswith("[2026-03-02 19:00] Evening, Mei! What's your")
 
 
-def test_one_day_asked_off_is_taken_off(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_one_day_asked_off_is_taken_off(sqlite_db: Database, chat: Chat) -> None:
     [off] = chat.say("can u stop messaging me on fridays")
     assert off == "Done: check-ins mon,tue,wed,thu at 09:00 (America/Chicago)."
     [again] = chat.say("stop messaging me on fridays")
@@ -119,8 +124,7 @@ def test_a_member_who_never_answers_the_welcome_still_gets_the_first_morning(
 # ----------------------------------------------------------------------- typed answers
 
 
-def test_typed_answers_to_the_afternoon_question(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_typed_answers_to_the_afternoon_question(sqlite_db: Database, chat: Chat) -> None:
     chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
     chat.advance("9h")  # 17:00: "Did you make your ask of Jen Park?"
     [what_happened] = chat.say("yes i did")
@@ -144,8 +148,9 @@ def test_not_yet_tomorrow_asks_again_the_next_working_day(sqlite_db: Database) -
     assert not any("Heard back" in line for line in delivered)
 
 
-def test_no_reply_yet_and_a_follow_up_only_after_the_ask_was_made(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_no_reply_yet_and_a_follow_up_only_after_the_ask_was_made(
+    sqlite_db: Database, chat: Chat
+) -> None:
     chat.say("Ask Raj Patel for a referral for the analyst job at Target")
     chat.advance("9h")
     chat.say("sent it this morning")
@@ -156,8 +161,9 @@ def test_no_reply_yet_and_a_follow_up_only_after_the_ask_was_made(sqlite_db: Dat
     assert len(follow_up) == 1 and "Heard back from Raj Patel?" in follow_up[0]
 
 
-def test_made_it_typed_the_next_morning_applies_to_the_open_ask(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_made_it_typed_the_next_morning_applies_to_the_open_ask(
+    sqlite_db: Database, chat: Chat
+) -> None:
     chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
     chat.advance("9h")  # the afternoon question goes unanswered
     chat.advance("16h")  # the next morning's question
@@ -178,8 +184,7 @@ def test_button_labels_and_odd_names_are_never_people(sqlite_db: Database) -> No
     assert "Said" not in str(asks(sqlite_db)) and "Made" not in str(asks(sqlite_db))
 
 
-def test_should_i_follow_up_gets_the_follow_up_advice(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_should_i_follow_up_gets_the_follow_up_advice(sqlite_db: Database, chat: Chat) -> None:
     chat.say("Ask Jess Moreno for a referral for the UX role at Figma")
     chat.advance("9h")
     chat.press("Made it")
@@ -277,8 +282,9 @@ def test_news_of_the_other_ask_is_that_ask_and_the_question_comes_back(
 # ----------------------------------------------------------------------- global intents
 
 
-def test_stop_unsubscribe_thanks_hi_and_anger_get_their_own_answers(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_stop_unsubscribe_thanks_hi_and_anger_get_their_own_answers(
+    sqlite_db: Database, chat: Chat
+) -> None:
     chat.advance("1h")  # the morning question is pending
     assert chat.say("thanks!")[0] in ("You're welcome! 🙌", "Anytime.", "Glad to help.")
     assert chat.say("hi")[0].startswith("Hi Ana!")
@@ -292,8 +298,7 @@ def test_stop_unsubscribe_thanks_hi_and_anger_get_their_own_answers(sqlite_db: D
     assert chat.say("resume")[0].startswith("Welcome back!")
 
 
-def test_goodbyes_schedule_questions_and_weekends_in_words(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_goodbyes_schedule_questions_and_weekends_in_words(sqlite_db: Database, chat: Chat) -> None:
     assert chat.say("bye for now") == ["Bye for now! 👋"]
     assert chat.say("when do you message me?")[0].startswith(
         "I check in mon-fri at 09:00 (America/Chicago)."
@@ -341,8 +346,9 @@ def test_stop_as_a_first_message_gets_no_welcome(sqlite_db: Database) -> None:
     assert chat.advance("7d") == []
 
 
-def test_delete_my_data_asks_first_and_a_plain_yes_confirms(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_delete_my_data_asks_first_and_a_plain_yes_confirms(
+    sqlite_db: Database, chat: Chat
+) -> None:
     chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
     [question] = chat.say("delete my data")
     assert question.startswith("This deletes everything I hold about you")
@@ -365,8 +371,8 @@ def test_pause_until_a_date_in_words(sqlite_db: Database) -> None:
 
 def test_questions_to_the_coach_are_answered_from_the_members_own_data(
     sqlite_db: Database,
+    chat: Chat,
 ) -> None:
-    chat = onboarded(sqlite_db)
     chat.advance("1h")
     generic = chat.say("what should i ask?")[0]
     assert "Who exactly will you ask" not in generic and "referral" in generic
@@ -382,8 +388,7 @@ def test_questions_to_the_coach_are_answered_from_the_members_own_data(
     assert [a[0] for a in asks(sqlite_db)] == ["specific"]
 
 
-def test_who_knows_someone_at_a_company_searches_the_group(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_who_knows_someone_at_a_company_searches_the_group(sqlite_db: Database, chat: Chat) -> None:
     onboarded(sqlite_db, user="Bob")
     chat.say("know Stripe", user="Bob")
     [offer] = chat.say("who knows someone at Stripe?")
@@ -393,8 +398,7 @@ def test_who_knows_someone_at_a_company_searches_the_group(sqlite_db: Database) 
     assert asks(sqlite_db) == []
 
 
-def test_an_edit_changes_the_plan_just_made(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_an_edit_changes_the_plan_just_made(sqlite_db: Database, chat: Chat) -> None:
     chat.say("Ask Tom Lee to introduce me to his manager at Shopify")
     # "his VP": Tom's, so Tom still makes the intro — to Ruth Kim
     [changed] = chat.say("wait actually make that his VP, Ruth Kim")
@@ -407,8 +411,7 @@ def test_an_edit_changes_the_plan_just_made(sqlite_db: Database) -> None:
     assert [(a[0], a[1]) for a in asks(sqlite_db)] == [("specific", "Ruth Kim")]
 
 
-def test_an_edit_without_a_name_changes_who_the_favour_is_about(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_an_edit_without_a_name_changes_who_the_favour_is_about(chat: Chat) -> None:
     chat.say("Ask Jen Park for an intro to the recruiter at Medtronic")
     assert chat.say("make that her manager instead") == [
         "Changed: Ask Jen Park for an intro to her manager at Medtronic. I'll ask about Jen "
@@ -416,8 +419,7 @@ def test_an_edit_without_a_name_changes_who_the_favour_is_about(sqlite_db: Datab
     ]
 
 
-def test_questions_about_timing_get_an_answer_about_timing(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_questions_about_timing_get_an_answer_about_timing(sqlite_db: Database, chat: Chat) -> None:
     [answer] = chat.say("is it too soon to ask him for a referral?")
     assert answer.startswith("It's rarely too soon to ask politely.")
     assert asks(sqlite_db) == []
@@ -446,13 +448,13 @@ def test_questions_about_timing_get_an_answer_about_timing(sqlite_db: Database) 
 )
 def test_the_answer_to_the_coachs_question_completes_the_plan(
     sqlite_db: Database,
+    chat: Chat,
     plan: str,
     question_starts: str,
     answer: str,
     recorded_starts: str,
     who: str,
 ) -> None:
-    chat = onboarded(sqlite_db)
     chat.advance("1h")
     [question] = chat.say(plan)
     assert question.startswith(question_starts)
@@ -461,16 +463,14 @@ def test_the_answer_to_the_coachs_question_completes_the_plan(
     assert [(a[0], a[1]) for a in asks(sqlite_db)] == [("specific", who)]
 
 
-def test_a_plan_interrupted_by_a_check_in_is_kept(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_a_plan_interrupted_by_a_check_in_is_kept(sqlite_db: Database, chat: Chat) -> None:
     chat.advance("1h")
     chat.say("go to the meetup tonight")  # a question follows; the member leaves it
     chat.advance("1d")
     assert [(a[0], a[2]) for a in asks(sqlite_db)] == [("passive", "skipped")]
 
 
-def test_the_job_closes_the_loop(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_the_job_closes_the_loop(chat: Chat) -> None:
     chat.admins.add("Ana")
     chat.say("Ask Jen Park to introduce me to her manager at Shopify")
     chat.advance("9h")
@@ -490,8 +490,7 @@ def test_the_job_closes_the_loop(sqlite_db: Database) -> None:
 # ----------------------------------------------------------------------- silence
 
 
-def test_a_silent_member_is_never_flooded(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_a_silent_member_is_never_flooded(sqlite_db: Database, chat: Chat) -> None:
     delivered = chat.advance("14d")
     nudges = [line for line in delivered if line.startswith("[") and "Still time" in line]
     assert len(nudges) <= 2  # no midday nudge after two ignored working days
@@ -510,8 +509,7 @@ def test_a_silent_member_is_never_flooded(sqlite_db: Database) -> None:
 # ----------------------------------------------------------------------- replies
 
 
-def test_the_coach_never_repeats_the_same_reply_twice_in_a_row(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_the_coach_never_repeats_the_same_reply_twice_in_a_row(chat: Chat) -> None:
     replies = [chat.say(text)[0] for text in ("lol", "lol", "ok", "ok", "thanks", "thanks")]
     assert all(a != b for a, b in itertools.pairwise(replies))
 
@@ -522,16 +520,14 @@ def test_the_example_never_names_the_member_themself(sqlite_db: Database) -> Non
     assert "Ask Priya" not in morning
 
 
-def test_chit_chat_never_counts_as_a_plan(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_chit_chat_never_counts_as_a_plan(chat: Chat) -> None:
     chat.advance("1h")
     for text in ("thanks", "hi", "ok", "lol", "are you a bot"):
         chat.say(text)
     assert chat.say("stats")[0].startswith("Asks: 0 specific of 0 planned")
 
 
-def test_stats_streak_counts_asks_made_not_planned(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_stats_streak_counts_asks_made_not_planned(chat: Chat) -> None:
     chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
     assert "streak: 0" in chat.say("stats")[0]
     chat.advance("9h")
@@ -539,8 +535,7 @@ def test_stats_streak_counts_asks_made_not_planned(sqlite_db: Database) -> None:
     assert "streak: 1 day in a row" in chat.say("stats")[0]
 
 
-def test_outcome_words_record_the_outcome(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_outcome_words_record_the_outcome(sqlite_db: Database, chat: Chat) -> None:
     chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
     chat.advance("9h")
     chat.say("yep did it!")
@@ -550,8 +545,7 @@ def test_outcome_words_record_the_outcome(sqlite_db: Database) -> None:
     assert ask.status == AskStatus.MADE and ask.outcome == Outcome.YES
 
 
-def test_taking_back_a_stop(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_taking_back_a_stop(sqlite_db: Database, chat: Chat) -> None:
     chat.say("stop")
     assert chat.say("wait no, resume")[0].startswith("Welcome back! Check-ins are on")
     chat.say("stop")
@@ -577,15 +571,13 @@ def test_not_now_skips_today_and_says_when_the_coach_comes_back(sqlite_db: Datab
         assert [a.text for a in uow.asks.for_member(1)] == ["reach out to some recruiters"]
 
 
-def test_pass_my_cv_is_a_plan_not_a_skip(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_pass_my_cv_is_a_plan_not_a_skip(chat: Chat) -> None:
     chat.advance("1h")
     [reply] = chat.say("pass my cv to Tom at Stripe")
     assert "skip" not in reply.lower()
 
 
-def test_what_happens_next_depends_on_where_the_member_is(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_what_happens_next_depends_on_where_the_member_is(chat: Chat) -> None:
     [idle] = chat.say("what happens next?")
     assert idle.startswith("At each check-in (mon-fri at 09:00) I'll ask who you'll ask")
     chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
@@ -598,17 +590,15 @@ def test_what_happens_next_depends_on_where_the_member_is(sqlite_db: Database) -
 
 
 def test_two_questions_the_coach_cannot_answer_get_two_different_replies(
-    sqlite_db: Database,
+    chat: Chat,
 ) -> None:
-    chat = onboarded(sqlite_db)
     [first] = chat.say("do you know any good dentists?")
     [second] = chat.say("what's the weather like there?")
     assert first != second
     assert "help" in first and "help" in second
 
 
-def test_words_typed_to_the_person_asked_are_the_ask(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_words_typed_to_the_person_asked_are_the_ask(chat: Chat) -> None:
     chat.advance("1h")
     [draft] = chat.say("<@U03LQ7WZ9KD> any leads? 🙏")
     assert "<@U03LQ7WZ9KD>" in draft and "Good question" not in draft  # coached, not a question
@@ -628,8 +618,7 @@ def test_an_ask_set_before_the_morning_question_is_not_asked_for_again(sqlite_db
     assert later[-1].endswith("Did you make your ask of Dara?")
 
 
-def test_what_the_coach_is_for_is_a_question_not_a_complaint(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_what_the_coach_is_for_is_a_question_not_a_complaint(chat: Chat) -> None:
     # what it is for, and the way out (a seventh trial: "I'm a bot…" answered "what are you")
     assert chat.say("whats the point of this exactly")[0].startswith(
         "Fair question. Most jobs come through people"
@@ -637,8 +626,7 @@ def test_what_the_coach_is_for_is_a_question_not_a_complaint(sqlite_db: Database
     assert "pause" in chat.say("what's the point of all this, nobody replies")[0]
 
 
-def test_not_feeling_it_later_tonight_and_will_they_say_yes(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_not_feeling_it_later_tonight_and_will_they_say_yes(chat: Chat) -> None:
     chat.advance("1h")
     assert "skip" in chat.say("not feeling it today tbh")[0].lower()
     chat.advance("1d")
@@ -1460,8 +1448,9 @@ def test_deleting_data_from_a_list_is_never_a_target_removal(sqlite_db: Database
         "https://evil.example/\x00\x07careers",
     ],
 )
-def test_a_strange_link_gets_an_answer_and_changes_nothing(sqlite_db: Database, text: str) -> None:
-    chat = onboarded(sqlite_db)
+def test_a_strange_link_gets_an_answer_and_changes_nothing(
+    sqlite_db: Database, chat: Chat, text: str
+) -> None:
     [reply] = chat.say(text)
     assert reply  # an answer, never an error
     assert "@here" not in reply
