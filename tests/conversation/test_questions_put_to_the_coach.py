@@ -91,14 +91,14 @@ ONE_ANSWER = [
 
 @pytest.mark.parametrize(("said", "answer"), ONE_ANSWER, ids=[said for said, _ in ONE_ANSWER])
 def test_one_message_gets_its_own_answer_and_records_no_ask(
-    sqlite_db: Database, chat: Chat, said: str, answer: str
+    chat: Chat, said: str, answer: str
 ) -> None:
-    before = check_ins_ahead(sqlite_db)
+    before = check_ins_ahead(chat.db)
     reply = chat.say(said)[0]
     assert reply.startswith(answer)
-    assert the_asks(sqlite_db) == []
+    assert the_asks(chat.db) == []
     if "Paused" not in answer:
-        assert check_ins_ahead(sqlite_db) == before
+        assert check_ins_ahead(chat.db) == before
 
 
 # ------------------------------------------------------------ "should i ask …?" to the coach
@@ -145,14 +145,12 @@ def test_look_at_my_resume_turns_into_an_ask_of_a_person(chat: Chat) -> None:
         "off march 9 to november 30",  # longer than six months
     ],
 )
-def test_dates_that_cant_be_a_break_change_nothing_and_say_why(
-    sqlite_db: Database, chat: Chat, said: str
-) -> None:
-    before = check_ins_ahead(sqlite_db)
+def test_dates_that_cant_be_a_break_change_nothing_and_say_why(chat: Chat, said: str) -> None:
+    before = check_ins_ahead(chat.db)
     [reply] = chat.say(said)
     assert reply.startswith("I couldn't read those dates as time off")
     assert "nothing has changed" in reply
-    assert check_ins_ahead(sqlite_db) == before
+    assert check_ins_ahead(chat.db) == before
     assert any("[2026-03-03 09:00]" in line for line in chat.advance("1d"))
 
 

@@ -104,26 +104,24 @@ def test_her_colleague_said_yes_when_she_couldnt_be_reached(sqlite_db: Database)
 # --------------------------------------------------------------------- the job, and not yet
 
 
-def test_i_got_it_with_the_offer_is_the_job(sqlite_db: Database, chat: Chat) -> None:
+def test_i_got_it_with_the_offer_is_the_job(chat: Chat) -> None:
     [reply, *_] = chat.say("GUYS I GOT IT. offer from Siemens Healthineers 🎉🎉")
     assert reply.startswith("Congratulations, Ana! 🎉")
-    assert the_member(sqlite_db).hired_at is not None
+    assert the_member(chat.db).hired_at is not None
 
 
-def test_only_verbal_after_the_job_keeps_the_check_ins(sqlite_db: Database, chat: Chat) -> None:
+def test_only_verbal_after_the_job_keeps_the_check_ins(chat: Chat) -> None:
     chat.say("i got the job!!!")
     [reply] = chat.say("wait its only verbal… can you keep the check ins going")
     assert reply.startswith("Got it — not signed yet, so we keep going until it is.")
-    assert the_member(sqlite_db).hired_at is None
+    assert the_member(chat.db).hired_at is None
 
 
-def test_keep_going_i_panicked_right_after_stop_takes_it_back(
-    sqlite_db: Database, chat: Chat
-) -> None:
+def test_keep_going_i_panicked_right_after_stop_takes_it_back(chat: Chat) -> None:
     chat.say("please stop messaging me")
     [reply] = chat.say("actually no wait, keep going, i panicked")
     assert reply.startswith("Welcome back! Check-ins are on")
-    assert not the_member(sqlite_db).stopped
+    assert not the_member(chat.db).stopped
 
 
 # ------------------------------------------------------------------------------- days off
@@ -152,10 +150,10 @@ DAYS_OFF = [
 
 @pytest.mark.parametrize(("said", "reply", "span"), DAYS_OFF, ids=[s for s, _, _ in DAYS_OFF])
 def test_days_off_said_their_way_leave_those_days_out(
-    sqlite_db: Database, chat: Chat, said: str, reply: str, span: list[str]
+    chat: Chat, said: str, reply: str, span: list[str]
 ) -> None:
     assert chat.say(said) == [reply]
-    member = the_member(sqlite_db)
+    member = the_member(chat.db)
     skipped = member.memory.get("skip_days", [])
     assert [skipped[0], skipped[-1]] == span
     assert member.paused_until is None  # this week's check-ins still come
@@ -217,18 +215,16 @@ def test_a_question_then_the_plan_gets_the_answer_and_the_plan(chat: Chat) -> No
     assert noted.startswith("That's a real ask: Ben Ortiz, a 15 min chat about his team.")
 
 
-def test_the_time_from_tomorrow_and_todays_ask_are_both_done(
-    sqlite_db: Database, chat: Chat
-) -> None:
+def test_the_time_from_tomorrow_and_todays_ask_are_both_done(chat: Chat) -> None:
     moved, noted = chat.say(
         "move me to 8am from tomorrow pls and today im asking Olu for 2 names at Flutterwave"
     )
     assert moved.startswith("Done: check-ins mon-fri at 08:00")
     assert noted.startswith("That's a real ask: Olu, 2 names at Flutterwave.")
-    assert the_ask(sqlite_db).deadline == "today"  # ("tomorrow" was the move, not the ask's day)
+    assert the_ask(chat.db).deadline == "today"  # ("tomorrow" was the move, not the ask's day)
 
 
-def test_two_asks_one_of_a_brother_in_law(sqlite_db: Database, chat: Chat) -> None:
+def test_two_asks_one_of_a_brother_in_law(chat: Chat) -> None:
     [reply] = chat.say(
         "asking Hana for a referral at Shopify, and my brother in law Carlos to check my "
         "linkedin headline"
@@ -236,7 +232,7 @@ def test_two_asks_one_of_a_brother_in_law(sqlite_db: Database, chat: Chat) -> No
     assert reply.startswith(
         "Two real asks: Hana, a referral at Shopify — and Carlos, a review of your linkedin headline."
     )
-    assert [ask.who for ask in the_asks(sqlite_db)] == ["Hana", "Carlos"]
+    assert [ask.who for ask in the_asks(chat.db)] == ["Hana", "Carlos"]
 
 
 def test_targets_then_todays_ask_are_both_kept(chat: Chat) -> None:

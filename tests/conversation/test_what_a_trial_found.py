@@ -21,12 +21,10 @@ MONDAY = "2026-03-02T08:00"  # Chicago
 @pytest.mark.parametrize(
     "said", ["stop sending me the midday reminders", "can you stop with the noon message"]
 )
-def test_the_midday_reminder_goes_and_the_mornings_stay(
-    sqlite_db: Database, chat: Chat, said: str
-) -> None:
+def test_the_midday_reminder_goes_and_the_mornings_stay(chat: Chat, said: str) -> None:
     [reply] = chat.say(said)
     assert reply.startswith("Done — no more midday reminder. The morning question stays")
-    assert not the_member(sqlite_db).stopped
+    assert not the_member(chat.db).stopped
     tuesday = chat.advance("28h")  # Tuesday 13:00
     assert any("Morning, Ana" in line for line in tuesday)
     assert not any("Still time for today's ask" in line for line in tuesday)
@@ -34,10 +32,10 @@ def test_the_midday_reminder_goes_and_the_mornings_stay(
     assert back.startswith("Done — the midday reminder is back: one short line")
 
 
-def test_a_birthday_friday_is_left_out_and_nothing_else(sqlite_db: Database, chat: Chat) -> None:
+def test_a_birthday_friday_is_left_out_and_nothing_else(chat: Chat) -> None:
     [reply] = chat.say("pls dont message me on my birthday friday lol")
     assert reply == "Happy birthday! 🎂 No check-in on Friday 6 March."
-    assert not the_member(sqlite_db).stopped
+    assert not the_member(chat.db).stopped
     week = [line[:17] for line in chat.advance("7d") if line.startswith("[")]
     assert not any(stamp.startswith("[2026-03-06") for stamp in week)
     assert "[2026-03-05 09:00" in week and "[2026-03-09 09:00" in week
@@ -50,12 +48,10 @@ def test_a_birthday_friday_is_left_out_and_nothing_else(sqlite_db: Database, cha
         ("no more check-ins until april", "Paused until Wed 1 Apr."),
     ],
 )
-def test_a_stop_with_an_end_is_a_break(
-    sqlite_db: Database, chat: Chat, said: str, until: str
-) -> None:
+def test_a_stop_with_an_end_is_a_break(chat: Chat, said: str, until: str) -> None:
     [reply] = chat.say(said)
     assert reply.startswith(until)
-    assert not the_member(sqlite_db).stopped
+    assert not the_member(chat.db).stopped
 
 
 # ----------------------------------------------------------------- words that are not zones
@@ -156,9 +152,9 @@ def test_a_typed_no_thanks_withdraws_and_a_later_yes_is_its_own(sqlite_db: Datab
 # ----------------------------------------------------------------- big moments, small talk
 
 
-def test_signed_today_is_the_job(sqlite_db: Database, chat: Chat) -> None:
+def test_signed_today_is_the_job(chat: Chat) -> None:
     replies = chat.say("signed today!!! 🥳🥳")
-    assert the_member(sqlite_db).hired_at is not None
+    assert the_member(chat.db).hired_at is not None
     assert "I didn't quite get that" not in "\n".join(replies)
 
 
@@ -292,14 +288,12 @@ def test_a_call_with_a_lowercase_name_asks_what_to_ask_them(chat: Chat) -> None:
     assert recorded.startswith("That's a real ask: Dave, an intro to his cfo.")
 
 
-def test_an_offer_that_fell_through_brings_the_check_ins_back(
-    sqlite_db: Database, chat: Chat
-) -> None:
+def test_an_offer_that_fell_through_brings_the_check_ins_back(chat: Chat) -> None:
     chat.say("I got the job!!")
-    assert the_member(sqlite_db).hired_at is not None
+    assert the_member(chat.db).hired_at is not None
     [reply] = chat.say("wait actually the offer fell through 😞 can you keep checking in?")
     assert reply.startswith("I'm so sorry — that's a real blow")
-    assert the_member(sqlite_db).hired_at is None
+    assert the_member(chat.db).hired_at is None
     assert any("Morning, Ana" in line for line in chat.advance("1d"))
 
 

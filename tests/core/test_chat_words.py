@@ -67,13 +67,13 @@ def test_gave_counts_in_stats(chat: Chat) -> None:
     assert "gives 1" in chat.say("stats")[0]
 
 
-def test_time_days_tz_reschedule_the_morning(sqlite_db: Database, chat: Chat) -> None:
+def test_time_days_tz_reschedule_the_morning(chat: Chat) -> None:
     assert chat.say("time 07:15") == ["Done: check-ins mon-fri at 07:15 (America/Chicago)."]
     assert chat.say("days mon,wed,fri") == [
         "Done: check-ins mon,wed,fri at 07:15 (America/Chicago)."
     ]
     assert chat.say("tz Europe/Berlin") == ["Done: check-ins mon,wed,fri at 07:15 (Europe/Berlin)."]
-    with sqlite_db() as uow:
+    with chat.db() as uow:
         pending = [c for c in uow.checkins.pending_for_member(1) if c.kind.value != "review"]
     assert [c.kind.value for c in pending] == ["morning"]
     # Monday 2 March 08:00 Chicago is 15:00 in Berlin: next is Wednesday 07:15 Berlin.
@@ -141,11 +141,9 @@ BAD_INPUT = [
 
 
 @pytest.mark.parametrize(("text", "expected"), BAD_INPUT, ids=[b[1][:20] for b in BAD_INPUT])
-def test_bad_input_is_explained_and_changes_nothing(
-    sqlite_db: Database, chat: Chat, text: str, expected: str
-) -> None:
+def test_bad_input_is_explained_and_changes_nothing(chat: Chat, text: str, expected: str) -> None:
     chat.advance("1h")  # awaiting today's ask: the riskiest state to disturb
-    before = snapshot(sqlite_db)
+    before = snapshot(chat.db)
     [reply] = chat.say(text)
     assert expected in reply
-    assert snapshot(sqlite_db) == before
+    assert snapshot(chat.db) == before

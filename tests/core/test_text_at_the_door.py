@@ -85,12 +85,12 @@ def chat(sqlite_db: Database) -> Chat:
 
 @pytest.mark.parametrize("words", ["pause ²", "pause ٥", "pause 5²"])
 def test_pause_with_a_unicode_digit_is_explained_and_changes_nothing(
-    sqlite_db: Database, chat: Chat, words: str
+    chat: Chat, words: str
 ) -> None:
-    before = snapshot(sqlite_db)
+    before = snapshot(chat.db)
     [reply] = chat.say(words)
     assert reply.startswith("Pause for how many days? e.g. `pause 5`"), reply
-    assert snapshot(sqlite_db) == before
+    assert snapshot(chat.db) == before
 
 
 @pytest.mark.parametrize("emoji", ZWJ_EMOJI)
