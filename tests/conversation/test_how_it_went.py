@@ -8,13 +8,14 @@ import pytest
 
 from bot.domain import AskStatus, Outcome
 from storage import Database
-from tests.support.chat import Chat, at_the_afternoon_question, at_the_morning_question, planned
+from tests.support.chat import Chat, at_the_afternoon_question, planned
 from tests.support.kept import the_ask, the_asks
 
 
-def asked_dana(db: Database) -> Chat:
+@pytest.fixture
+def asked_dana(sqlite_db: Database) -> Chat:
     """Ana planned an ask of Dana on Monday morning and says at 17:00 that she made it."""
-    chat = at_the_afternoon_question(db, "Ask Dana for a referral at Paystack")
+    chat = at_the_afternoon_question(sqlite_db, "Ask Dana for a referral at Paystack")
     [what_happened] = chat.say("yep")
     assert what_happened.startswith("Nice — you asked. What happened?")
     return chat
@@ -31,11 +32,10 @@ def asked_dana(db: Database) -> Chat:
         "she'll pass my cv on but says they're not hiring right now",
     ],
 )
-def test_half_a_yes_is_a_yes(sqlite_db: Database, said: str) -> None:
-    chat = asked_dana(sqlite_db)
-    [reply] = chat.say(said)
+def test_half_a_yes_is_a_yes(asked_dana: Chat, said: str) -> None:
+    [reply] = asked_dana.say(said)
     assert reply.startswith("Part yes, part no — and the yes is real progress. Thank Dana")
-    assert the_ask(sqlite_db).outcome == Outcome.YES
+    assert the_ask(asked_dana.db).outcome == Outcome.YES
 
 
 @pytest.mark.parametrize(
@@ -46,9 +46,8 @@ def test_half_a_yes_is_a_yes(sqlite_db: Database, said: str) -> None:
         ("she said no", "A no is still an answer"),
     ],
 )
-def test_a_whole_answer_is_not_read_as_half(sqlite_db: Database, said: str, reply: str) -> None:
-    chat = asked_dana(sqlite_db)
-    [answer] = chat.say(said)
+def test_a_whole_answer_is_not_read_as_half(asked_dana: Chat, said: str, reply: str) -> None:
+    [answer] = asked_dana.say(said)
     assert answer.startswith(reply)
 
 
@@ -74,22 +73,20 @@ UNTIL_APRIL = (
         ),
     ],
 )
-def test_an_answer_that_has_to_wait_is_waited_for(
-    sqlite_db: Database, said: str, reply: str
-) -> None:
-    chat = asked_dana(sqlite_db)
-    assert chat.say(said) == [reply]
-    assert the_ask(sqlite_db).outcome == Outcome.WAITING
+def test_an_answer_that_has_to_wait_is_waited_for(asked_dana: Chat, said: str, reply: str) -> None:
+    assert asked_dana.say(said) == [reply]
+    assert the_ask(asked_dana.db).outcome == Outcome.WAITING
 
 
-def dropped_after_waiting(db: Database) -> Chat:
-    chat = asked_dana(db)
-    chat.say("waiting")
-    heard_back = chat.advance("3d")
+@pytest.fixture
+def dropped_dana(asked_dana: Chat) -> Chat:
+    """… then waited, and dropped the ask when asked three days later whether Dana answered."""
+    asked_dana.say("waiting")
+    heard_back = asked_dana.advance("3d")
     assert any("Heard back from Dana?" in line for line in heard_back)
-    [dropped] = chat.say("drop it")
+    [dropped] = asked_dana.say("drop it")
     assert dropped == "Dropped. Some asks don't land — the next one might."
-    return chat
+    return asked_dana
 
 
 @pytest.mark.parametrize(
@@ -101,22 +98,20 @@ def dropped_after_waiting(db: Database) -> Chat:
         "keep her open pls",
     ],
 )
-def test_a_dropped_ask_taken_back(sqlite_db: Database, said: str) -> None:
-    chat = dropped_after_waiting(sqlite_db)
-    [reply] = chat.say(said)
+def test_a_dropped_ask_taken_back(dropped_dana: Chat, said: str) -> None:
+    [reply] = dropped_dana.say(said)
     assert reply == "Back on: your ask of Dana. I'll check back about Dana in a few days."
-    assert the_ask(sqlite_db).status == AskStatus.MADE
-    later = chat.advance("4d")
+    assert the_ask(dropped_dana.db).status == AskStatus.MADE
+    later = dropped_dana.advance("4d")
     assert any("Heard back from Dana?" in line for line in later)
 
 
-def test_a_dropped_ask_still_counts_as_made(sqlite_db: Database) -> None:
-    chat = dropped_after_waiting(sqlite_db)
-    [stats] = chat.say("stats")
+def test_a_dropped_ask_still_counts_as_made(dropped_dana: Chat) -> None:
+    [stats] = dropped_dana.say("stats")
     assert stats.startswith("Asks: 1 specific of 1 planned · made 1 · yes 0")
-    [reply] = chat.say("ok")  # not a take-back: the drop stands
+    [reply] = dropped_dana.say("ok")  # not a take-back: the drop stands
     assert not reply.startswith("Back on")
-    assert the_ask(sqlite_db).status == AskStatus.DROPPED
+    assert the_ask(dropped_dana.db).status == AskStatus.DROPPED
 
 
 def test_a_cancelled_plan_taken_back_gets_its_afternoon_question(sqlite_db: Database) -> None:
@@ -129,8 +124,7 @@ def test_a_cancelled_plan_taken_back_gets_its_afternoon_question(sqlite_db: Data
     assert any("Did you make your ask of Dana?" in line for line in afternoon)
 
 
-def test_undo_with_nothing_to_undo(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_undo_with_nothing_to_undo(chat: Chat) -> None:
     [reply] = chat.say("undo")
     assert reply == (
         "Nothing to undo right now — all's as you left it. When you're ready: who will you ask "
@@ -150,27 +144,25 @@ def test_undo_with_nothing_to_undo(sqlite_db: Database) -> None:
     ],
 )
 def test_same_as_yesterday_after_an_ask_that_was_made(
-    sqlite_db: Database, outcome: str, lead: str
+    asked_dana: Chat, outcome: str, lead: str
 ) -> None:
-    chat = asked_dana(sqlite_db)
-    chat.say(outcome)
-    chat.advance("16h")  # Tuesday 09:00
-    [reply] = chat.say("same as yesterday")
+    asked_dana.say(outcome)
+    asked_dana.advance("16h")  # Tuesday 09:00
+    [reply] = asked_dana.say("same as yesterday")
     assert reply == (
         f"{lead} Same again — a referral at Paystack — but of someone new? Who else could you "
         "ask for it?"
     )
-    [noted] = chat.say("Tom")
+    [noted] = asked_dana.say("Tom")
     assert (
         noted
         == "That's a real ask: Tom, a referral at Paystack. Noted — good luck! I'll check in at 17:00."
     )
-    assert [a.who for a in the_asks(sqlite_db)] == ["Dana", "Tom"]
+    assert [a.who for a in the_asks(asked_dana.db)] == ["Dana", "Tom"]
 
 
 @pytest.mark.parametrize("said", ["idk", "no idea", "no one comes to mind tbh", "dunno"])
-def test_no_idea_who_gets_help_and_the_plan_waits(sqlite_db: Database, said: str) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_no_idea_who_gets_help_and_the_plan_waits(chat: Chat, said: str) -> None:
     [who] = chat.say("get a referral at paystack")
     assert who.startswith("Who exactly will you ask for a referral at paystack?")
     [help_] = chat.say(said)
@@ -193,8 +185,7 @@ def test_no_idea_what_gets_ideas_for_that_person(sqlite_db: Database) -> None:
         ("having coffee with my old boss friday - what should i ask him for?", "your old boss"),
     ],
 )
-def test_what_should_i_ask_someone(sqlite_db: Database, question: str, who: str) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_what_should_i_ask_someone(chat: Chat, question: str, who: str) -> None:
     [ideas] = chat.say(question)
     assert ideas.startswith(f"For {who}, pick one: an intro to someone on their team")
     [noted] = chat.say("a referral")
@@ -208,14 +199,13 @@ def test_what_should_i_ask_someone(sqlite_db: Database, question: str, who: str)
         "ask dana for a referral at Paystack. also ask tom to review my resume",
     ],
 )
-def test_two_asks_in_one_message_are_two_asks(sqlite_db: Database, said: str) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_two_asks_in_one_message_are_two_asks(chat: Chat, said: str) -> None:
     [reply] = chat.say(said)
     assert reply == (
         "Two real asks: Dana, a referral at Paystack — and Tom, a review of your resume. Noted — "
         "good luck! I'll check in at 17:00."
     )
-    asks = the_asks(sqlite_db)
+    asks = the_asks(chat.db)
     assert [(a.who, a.status) for a in asks] == [("Dana", AskStatus.OPEN), ("Tom", AskStatus.OPEN)]
     afternoon = chat.advance("8h")
     assert any("Did you make your ask of Tom?" in line for line in afternoon)
@@ -225,14 +215,12 @@ def test_two_asks_in_one_message_are_two_asks(sqlite_db: Database, said: str) ->
     assert any("Still open: your ask of Dana." in line for line in tuesday)
 
 
-def test_one_ask_that_mentions_asking_is_one_ask(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_one_ask_that_mentions_asking_is_one_ask(chat: Chat) -> None:
     [reply] = chat.say("I'll ask Priya for an intro to her manager at Stripe")
     assert reply.startswith("That's a real ask: Priya, an intro to her manager at Stripe.")
 
 
-def test_pidgin_questions_get_their_answers(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_pidgin_questions_get_their_answers(chat: Chat) -> None:
     [nudge] = chat.say("wetin be nudge sef?")
     assert nudge.startswith("A nudge is a short, friendly follow-up")
     [ideas] = chat.say("wetin make i ask femi?")
@@ -241,11 +229,10 @@ def test_pidgin_questions_get_their_answers(sqlite_db: Database) -> None:
     assert noted.startswith("That's a real ask: Femi, a referral at flutterwave.")
 
 
-def test_an_ask_told_after_it_was_made_is_noted_with_its_favour(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_an_ask_told_after_it_was_made_is_noted_with_its_favour(chat: Chat) -> None:
     [reply] = chat.say("asked carla yesterday for a referral at stripe, she said yes")
     assert reply.startswith("Noted: you asked Carla. Great outcome.")
-    ask = the_ask(sqlite_db)
+    ask = the_ask(chat.db)
     assert (ask.who, ask.kind, ask.status, ask.outcome) == (
         "Carla",
         "referral",

@@ -91,15 +91,14 @@ ONE_ANSWER = [
 
 @pytest.mark.parametrize(("said", "answer"), ONE_ANSWER, ids=[said for said, _ in ONE_ANSWER])
 def test_one_message_gets_its_own_answer_and_records_no_ask(
-    sqlite_db: Database, said: str, answer: str
+    chat: Chat, said: str, answer: str
 ) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    before = check_ins_ahead(sqlite_db)
+    before = check_ins_ahead(chat.db)
     reply = chat.say(said)[0]
     assert reply.startswith(answer)
-    assert the_asks(sqlite_db) == []
+    assert the_asks(chat.db) == []
     if "Paused" not in answer:
-        assert check_ins_ahead(sqlite_db) == before
+        assert check_ins_ahead(chat.db) == before
 
 
 # ------------------------------------------------------------ "should i ask …?" to the coach
@@ -128,8 +127,7 @@ def test_tailoring_after_her_yes_is_about_stripe_and_dana(sqlite_db: Database) -
     assert (ask.status, ask.outcome) == (AskStatus.MADE, Outcome.YES)
 
 
-def test_look_at_my_resume_turns_into_an_ask_of_a_person(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_look_at_my_resume_turns_into_an_ask_of_a_person(chat: Chat) -> None:
     [reply] = chat.say("can you look at my resume?")
     assert reply.startswith("I can't read files — but a second pair of eyes is a great ask.")
     [plan] = chat.say("ask Omar to review my resume for the analyst role")
@@ -147,15 +145,12 @@ def test_look_at_my_resume_turns_into_an_ask_of_a_person(sqlite_db: Database) ->
         "off march 9 to november 30",  # longer than six months
     ],
 )
-def test_dates_that_cant_be_a_break_change_nothing_and_say_why(
-    sqlite_db: Database, said: str
-) -> None:
-    chat = at_the_morning_question(sqlite_db)
-    before = check_ins_ahead(sqlite_db)
+def test_dates_that_cant_be_a_break_change_nothing_and_say_why(chat: Chat, said: str) -> None:
+    before = check_ins_ahead(chat.db)
     [reply] = chat.say(said)
     assert reply.startswith("I couldn't read those dates as time off")
     assert "nothing has changed" in reply
-    assert check_ins_ahead(sqlite_db) == before
+    assert check_ins_ahead(chat.db) == before
     assert any("[2026-03-03 09:00]" in line for line in chat.advance("1d"))
 
 

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storage import Database
 from tests.support.chat import Chat
 
 
-def organizer(db: Database) -> Chat:
+@pytest.fixture
+def chat(sqlite_db: Database) -> Chat:
     """Olu runs the group (an admin) and is set up."""
-    chat = Chat(db, start="2026-03-02T08:00", user="Olu")
+    chat = Chat(sqlite_db, start="2026-03-02T08:00", user="Olu")
     chat.admins.add("Olu")
     chat.greet()
     chat.say("ok")
     return chat
 
 
-def test_passive_only_and_never_set_up_members_are_listed(sqlite_db: Database) -> None:
-    chat = organizer(sqlite_db)
+def test_passive_only_and_never_set_up_members_are_listed(chat: Chat) -> None:
     chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
     chat.greet("Bea")
     chat.say("ok", user="Bea")
@@ -29,8 +31,7 @@ def test_passive_only_and_never_set_up_members_are_listed(sqlite_db: Database) -
     assert "Never finished setting up: Cy" in report
 
 
-def test_everyone_is_said_only_when_true(sqlite_db: Database) -> None:
-    chat = organizer(sqlite_db)
+def test_everyone_is_said_only_when_true(chat: Chat) -> None:
     chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
     report = chat.say("report")[0]
     # planned, not made: the report says so, and never that anyone "made" an ask
@@ -41,8 +42,7 @@ def test_everyone_is_said_only_when_true(sqlite_db: Database) -> None:
     assert "Specific asks in the last 7 days: 1 planned, 1 made" in chat.say("report")[0]
 
 
-def test_share_names_on_shows_the_open_ask_in_the_digest(sqlite_db: Database) -> None:
-    chat = organizer(sqlite_db)
+def test_share_names_on_shows_the_open_ask_in_the_digest(chat: Chat) -> None:
     chat.greet("Bea")
     chat.say("ok", user="Bea")
     chat.say("share names on", user="Bea")
@@ -55,10 +55,9 @@ def test_share_names_on_shows_the_open_ask_in_the_digest(sqlite_db: Database) ->
     assert "• Bea: a referral at Target (asking Raj Patel)" in digest
 
 
-def test_a_plan_still_being_coached_is_neither_silence_nor_counted(sqlite_db: Database) -> None:
+def test_a_plan_still_being_coached_is_neither_silence_nor_counted(chat: Chat) -> None:
     """A seventh trial: Cleo said "go to a meetup" and was being coached; the report called her
     "no ask yet" beside a 100% specific share, as if she had said nothing."""
-    chat = organizer(sqlite_db)
     chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
     chat.greet("Cleo")
     chat.say("ok", user="Cleo")

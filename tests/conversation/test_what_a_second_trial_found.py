@@ -74,8 +74,7 @@ def test_away_said_later_in_the_day_is_about_the_open_ask(sqlite_db: Database) -
 # ------------------------------------------------------------------ a maybe is not a no
 
 
-def test_next_month_is_the_first_of_the_month_not_monday(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_next_month_is_the_first_of_the_month_not_monday(chat: Chat) -> None:
     [reply] = chat.say("pause till next month")
     assert reply.startswith("Paused until Wed 1 Apr.")
 
@@ -151,13 +150,12 @@ def test_told_me_to_ask_someone_is_a_lead_with_the_whole_name(sqlite_db: Databas
 # ------------------------------------------------------------- two asks, however they are joined
 
 
-def test_one_favour_of_two_people_is_two_asks(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_one_favour_of_two_people_is_two_asks(chat: Chat) -> None:
     [reply] = chat.say("Ask Dana Lee and Tom Park for a referral at Stripe")
     assert reply.startswith(
         "Two real asks: Dana Lee, a referral at Stripe — and Tom Park, a referral at Stripe."
     )
-    assert [a.who for a in the_asks(sqlite_db)] == ["Dana Lee", "Tom Park"]
+    assert [a.who for a in the_asks(chat.db)] == ["Dana Lee", "Tom Park"]
 
 
 # ------------------------------------------------------------------ answers in their own words
@@ -187,11 +185,10 @@ def test_a_plan_being_shaped_is_finished_in_the_members_words(
     assert reply.startswith(begins)
 
 
-def test_call_me_instead_of_a_handle_is_a_new_name_not_a_plan(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_call_me_instead_of_a_handle_is_a_new_name_not_a_plan(chat: Chat) -> None:
     [reply] = chat.say("can u call me Ravi instead of rsingh")
     assert reply.startswith("Got it — I'll call you Ravi from now on.")
-    assert the_asks(sqlite_db) == []
+    assert the_asks(chat.db) == []
 
 
 def test_names_sent_are_a_yes_and_the_next_asks(sqlite_db: Database) -> None:
@@ -221,16 +218,14 @@ def test_made_in_taglish_and_pidgin_is_made(sqlite_db: Database, said: str) -> N
     assert the_ask(sqlite_db).status == AskStatus.MADE
 
 
-def test_a_taglish_report_of_an_ask_made_is_noted_not_planned(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_a_taglish_report_of_an_ask_made_is_noted_not_planned(chat: Chat) -> None:
     [reply] = chat.say("nag-message na ako kay Joy kanina para sa referral sa Accenture")
     assert reply == "Noted: you asked Joy. What happened?"
-    ask = the_ask(sqlite_db)
+    ask = the_ask(chat.db)
     assert ask.who == "Joy" and ask.status == AskStatus.MADE
 
 
-def test_thinking_aloud_gets_time_not_a_misunderstanding(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_thinking_aloud_gets_time_not_a_misunderstanding(chat: Chat) -> None:
     first, second = chat.say("hmm")[0], chat.say("umm… let me think 🤔")[0]
     assert first == "Take your time. A name and one favour is all it takes."
     assert second == "No rush — think of one person who already knows your work."
@@ -248,11 +243,10 @@ def test_thinking_aloud_gets_time_not_a_misunderstanding(sqlite_db: Database) ->
         "quiet today please",
     ],
 )
-def test_a_quiet_day_is_today_only(sqlite_db: Database, said: str) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_a_quiet_day_is_today_only(chat: Chat, said: str) -> None:
     [reply] = chat.say(said)
     assert reply.startswith(("No problem — skipping today.", "Skipped for today.")), reply
-    assert not the_member(sqlite_db).stopped
+    assert not the_member(chat.db).stopped
     later = chat.advance("24h")  # no midday nudge today; Tuesday's question comes
     assert not any("Still time" in line for line in later)
     assert [line[:33] for line in later] == ["[2026-03-03 09:00] Morning, Ana! "]
@@ -266,11 +260,10 @@ def test_a_quiet_day_is_today_only(sqlite_db: Database, said: str) -> None:
         "dont ask me at 5pm anymore",
     ],
 )
-def test_the_afternoon_question_goes_and_the_mornings_stay(sqlite_db: Database, said: str) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_the_afternoon_question_goes_and_the_mornings_stay(chat: Chat, said: str) -> None:
     [reply] = chat.say(said)
     assert reply.startswith("Done — no more afternoon question. The morning question stays")
-    member = the_member(sqlite_db)
+    member = the_member(chat.db)
     assert member.checkin_time.hour == 9 and not member.stopped
     chat.say(DANA)
     assert not any("Did you make your ask" in line for line in chat.advance("10h"))
@@ -279,11 +272,10 @@ def test_the_afternoon_question_goes_and_the_mornings_stay(sqlite_db: Database, 
     assert any("Did you make your ask of Dana Lee?" in line for line in chat.advance("22h"))
 
 
-def test_a_resume_is_a_cv_unless_it_is_the_word_alone(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_a_resume_is_a_cv_unless_it_is_the_word_alone(chat: Chat) -> None:
     chat.say("pause till monday")
     chat.say("resume tips pls")
-    assert the_member(sqlite_db).paused_until is not None  # still paused
+    assert the_member(chat.db).paused_until is not None  # still paused
     chat.say("coffee with Megan tomorrow")
     [ask] = chat.say("resume review")
     assert ask.startswith("That's a real ask: Megan, a resume review.")
@@ -515,8 +507,7 @@ def test_a_thank_you_sent_is_praised_never_logged_as_an_ask(sqlite_db: Database,
     assert statuses(sqlite_db) == {"Dana Lee": AskStatus.MADE}
 
 
-def test_the_same_question_four_times_never_gets_the_same_wall_twice(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_the_same_question_four_times_never_gets_the_same_wall_twice(chat: Chat) -> None:
     replies = [chat.say("idk")[0] for _ in range(4)]
     assert replies[1].startswith("Same as before: good asks are small and concrete")
     assert replies[2].startswith("That's the same answer as just above")
@@ -524,8 +515,7 @@ def test_the_same_question_four_times_never_gets_the_same_wall_twice(sqlite_db: 
     assert all(a != b for a, b in itertools.pairwise(replies))
 
 
-def test_an_ask_for_thursday_is_asked_about_on_thursday(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_an_ask_for_thursday_is_asked_about_on_thursday(chat: Chat) -> None:
     [reply] = chat.say("Ask Ravi for a referral at Atlassian on Thursday")
     assert reply.endswith("I'll check in on Thursday at 17:00.")
     week = chat.advance("81h")  # to Thursday 18:00

@@ -9,7 +9,7 @@ import pytest
 
 from bot.domain import AskStatus, Outcome
 from storage import Database
-from tests.support.chat import Chat, at_the_afternoon_question, at_the_morning_question
+from tests.support.chat import Chat, at_the_afternoon_question
 from tests.support.kept import the_ask, the_asks, the_member
 
 PIECED_TOGETHER = [
@@ -42,17 +42,15 @@ PIECED_TOGETHER = [
     ("said", "noted"), PIECED_TOGETHER, ids=[s[-1] for s, _ in PIECED_TOGETHER]
 )
 def test_a_plan_pieced_together_keeps_what_was_said_first(
-    sqlite_db: Database, said: list[str], noted: str
+    chat: Chat, said: list[str], noted: str
 ) -> None:
-    chat = at_the_morning_question(sqlite_db)
     *before, last = said
     for words in before:
         chat.say(words)
     assert chat.say(last) == [noted]
 
 
-def test_the_follow_up_says_whom_not_the_whole_conversation(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_the_follow_up_says_whom_not_the_whole_conversation(chat: Chat) -> None:
     chat.say("maybe my friend lucia? she works at spotify")
     chat.advance("8h")
     chat.say("no answer yet")
@@ -106,27 +104,24 @@ def test_her_colleague_said_yes_when_she_couldnt_be_reached(sqlite_db: Database)
 # --------------------------------------------------------------------- the job, and not yet
 
 
-def test_i_got_it_with_the_offer_is_the_job(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_i_got_it_with_the_offer_is_the_job(chat: Chat) -> None:
     [reply, *_] = chat.say("GUYS I GOT IT. offer from Siemens Healthineers 🎉🎉")
     assert reply.startswith("Congratulations, Ana! 🎉")
-    assert the_member(sqlite_db).hired_at is not None
+    assert the_member(chat.db).hired_at is not None
 
 
-def test_only_verbal_after_the_job_keeps_the_check_ins(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_only_verbal_after_the_job_keeps_the_check_ins(chat: Chat) -> None:
     chat.say("i got the job!!!")
     [reply] = chat.say("wait its only verbal… can you keep the check ins going")
     assert reply.startswith("Got it — not signed yet, so we keep going until it is.")
-    assert the_member(sqlite_db).hired_at is None
+    assert the_member(chat.db).hired_at is None
 
 
-def test_keep_going_i_panicked_right_after_stop_takes_it_back(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_keep_going_i_panicked_right_after_stop_takes_it_back(chat: Chat) -> None:
     chat.say("please stop messaging me")
     [reply] = chat.say("actually no wait, keep going, i panicked")
     assert reply.startswith("Welcome back! Check-ins are on")
-    assert not the_member(sqlite_db).stopped
+    assert not the_member(chat.db).stopped
 
 
 # ------------------------------------------------------------------------------- days off
@@ -155,18 +150,16 @@ DAYS_OFF = [
 
 @pytest.mark.parametrize(("said", "reply", "span"), DAYS_OFF, ids=[s for s, _, _ in DAYS_OFF])
 def test_days_off_said_their_way_leave_those_days_out(
-    sqlite_db: Database, said: str, reply: str, span: list[str]
+    chat: Chat, said: str, reply: str, span: list[str]
 ) -> None:
-    chat = at_the_morning_question(sqlite_db)
     assert chat.say(said) == [reply]
-    member = the_member(sqlite_db)
+    member = the_member(chat.db)
     skipped = member.memory.get("skip_days", [])
     assert [skipped[0], skipped[-1]] == span
     assert member.paused_until is None  # this week's check-ins still come
 
 
-def test_a_sick_child_skips_today_kindly(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_a_sick_child_skips_today_kindly(chat: Chat) -> None:
     [reply] = chat.say("rough one, my little one has a fever, can we skip today")
     assert reply == (
         "I'm sorry — I hope your little one feels better soon. No ask needed; I'll be here "
@@ -207,15 +200,13 @@ AT_THE_MORNING_QUESTION = [
     ("said", "begins"), AT_THE_MORNING_QUESTION, ids=[s for s, _ in AT_THE_MORNING_QUESTION]
 )
 def test_said_at_the_morning_question_gets_its_own_answer(
-    sqlite_db: Database, said: str, begins: str
+    chat: Chat, said: str, begins: str
 ) -> None:
-    chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say(said)
     assert reply.startswith(begins), reply
 
 
-def test_a_question_then_the_plan_gets_the_answer_and_the_plan(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_a_question_then_the_plan_gets_the_answer_and_the_plan(chat: Chat) -> None:
     answer, noted = chat.say(
         "is it weird to message someone I only met once at a conference? was thinking of asking "
         "Ben Ortiz from the AWS summit for a 15 min chat about his team"
@@ -224,18 +215,16 @@ def test_a_question_then_the_plan_gets_the_answer_and_the_plan(sqlite_db: Databa
     assert noted.startswith("That's a real ask: Ben Ortiz, a 15 min chat about his team.")
 
 
-def test_the_time_from_tomorrow_and_todays_ask_are_both_done(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_the_time_from_tomorrow_and_todays_ask_are_both_done(chat: Chat) -> None:
     moved, noted = chat.say(
         "move me to 8am from tomorrow pls and today im asking Olu for 2 names at Flutterwave"
     )
     assert moved.startswith("Done: check-ins mon-fri at 08:00")
     assert noted.startswith("That's a real ask: Olu, 2 names at Flutterwave.")
-    assert the_ask(sqlite_db).deadline == "today"  # ("tomorrow" was the move, not the ask's day)
+    assert the_ask(chat.db).deadline == "today"  # ("tomorrow" was the move, not the ask's day)
 
 
-def test_two_asks_one_of_a_brother_in_law(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_two_asks_one_of_a_brother_in_law(chat: Chat) -> None:
     [reply] = chat.say(
         "asking Hana for a referral at Shopify, and my brother in law Carlos to check my "
         "linkedin headline"
@@ -243,11 +232,10 @@ def test_two_asks_one_of_a_brother_in_law(sqlite_db: Database) -> None:
     assert reply.startswith(
         "Two real asks: Hana, a referral at Shopify — and Carlos, a review of your linkedin headline."
     )
-    assert [ask.who for ask in the_asks(sqlite_db)] == ["Hana", "Carlos"]
+    assert [ask.who for ask in the_asks(chat.db)] == ["Hana", "Carlos"]
 
 
-def test_targets_then_todays_ask_are_both_kept(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_targets_then_todays_ask_are_both_kept(chat: Chat) -> None:
     added, noted = chat.say(
         "add klarna and spotify to my list. todays ask: my old flatmate Jonas, an intro to "
         "someone on spotify's data team"
@@ -319,8 +307,7 @@ def test_skip_till_tomorrow_at_five_keeps_the_ask_for_tomorrow(sqlite_db: Databa
     assert the_ask(sqlite_db).status == AskStatus.OPEN
 
 
-def test_organizer_words_for_settings_and_the_report_channel(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_organizer_words_for_settings_and_the_report_channel(chat: Chat) -> None:
     chat.admins.add("Ana")
     [settings] = chat.say("what are our group settings right now?")
     assert settings.startswith("Group settings: check-ins at 09:00")
@@ -328,16 +315,14 @@ def test_organizer_words_for_settings_and_the_report_channel(sqlite_db: Database
     assert moved == "Group digests and reports will go to #job-hunters."
 
 
-def test_a_copy_of_everything_stored_is_the_export(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_a_copy_of_everything_stored_is_the_export(chat: Chat) -> None:
     [reply, *_] = chat.say("can i get a copy of everything you've stored about me")
     assert reply.startswith(
         "Here's everything I hold about you:\n{"
     )  # (was "I didn't quite get that")
 
 
-def test_ill_for_i_will_is_not_illness(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_ill_for_i_will_is_not_illness(chat: Chat) -> None:
     [reply] = chat.say("skip, ill do it first thing tmrw")
     assert reply == "No problem — skipping today. I'll ask again tomorrow at 09:00."
 
@@ -357,8 +342,7 @@ def test_the_same_one_as_yesterday_not_done_is_that_ask_today(sqlite_db: Databas
     assert reply.startswith("Your ask of Femi is still open — today's the day for it.")
 
 
-def test_whats_the_point_gets_why_and_the_way_out(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_whats_the_point_gets_why_and_the_way_out(chat: Chat) -> None:
     [reply] = chat.say("whats the point of this honestly")
     assert reply.startswith("Fair question.")
     assert "`pause 7` or `stop`" in reply
@@ -366,8 +350,8 @@ def test_whats_the_point_gets_why_and_the_way_out(sqlite_db: Database) -> None:
 
 def test_not_in_the_evenings_for_ramadan_turns_the_five_oclock_question_off(
     sqlite_db: Database,
+    chat: Chat,
 ) -> None:
-    chat = at_the_morning_question(sqlite_db)
     [reply] = chat.say(
         "during ramadan can you not message me in the evenings? the 5pm one is right before iftar"
     )
@@ -376,7 +360,6 @@ def test_not_in_the_evenings_for_ramadan_turns_the_five_oclock_question_off(
     assert member.checkin_time.hour == 9  # (the mornings were moved to 17:00)
 
 
-def test_a_bit_later_like_half_ten_moves_the_mornings(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_a_bit_later_like_half_ten_moves_the_mornings(chat: Chat) -> None:
     [reply] = chat.say("could you ping me a bit later in the mornings, like half ten?")
     assert reply.startswith("Done: check-ins mon-fri at 10:30")  # (was "Good question — …")

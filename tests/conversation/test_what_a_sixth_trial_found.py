@@ -18,13 +18,12 @@ def test_not_fridays_at_the_welcome_keeps_the_other_days(sqlite_db: Database) ->
     assert the_member(sqlite_db).days == frozenset({0, 1, 2, 3})
 
 
-def test_everyone_calls_me_annie_is_her_name_not_a_plan(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_everyone_calls_me_annie_is_her_name_not_a_plan(chat: Chat) -> None:
     chat.say("stop for today")
     [reply] = chat.say("btw my name shows up as Ana but everyone calls me Annie")
     assert reply == "Got it — I'll call you Annie from now on."
-    assert the_member(sqlite_db).name == "Annie"
-    assert the_asks(sqlite_db) == []
+    assert the_member(chat.db).name == "Annie"
+    assert the_asks(chat.db) == []
 
 
 def test_a_referral_that_waits_for_april_is_a_yes_that_waits(sqlite_db: Database) -> None:
@@ -52,8 +51,7 @@ def test_done_then_who_was_messaged_is_the_ask_made(sqlite_db: Database) -> None
     assert reply.startswith("Nice — you asked. What happened?")
 
 
-def test_what_the_referral_is_for_said_after_it_is_added_to_it(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_what_the_referral_is_for_said_after_it_is_added_to_it(chat: Chat) -> None:
     chat.say("reach out to Sarah")
     chat.say("referral i suppose?")
     [reply] = chat.say("for the analyst job at target")
@@ -61,7 +59,7 @@ def test_what_the_referral_is_for_said_after_it_is_added_to_it(sqlite_db: Databa
         "Added — Sarah, a referral for the analyst job at Target. Now Sarah knows exactly what to "
         "say yes to."
     )
-    ask = the_ask(sqlite_db)
+    ask = the_ask(chat.db)
     assert (ask.who, ask.company, ask.role) == ("Sarah", "Target", "analyst")
 
 

@@ -5,9 +5,11 @@ member types it, with what the coach says and keeps.
 
 from __future__ import annotations
 
+import pytest
+
 from bot.domain import AskStatus, Outcome
 from storage import Database
-from tests.support.chat import at_the_afternoon_question, at_the_morning_question, planned
+from tests.support.chat import Chat, at_the_afternoon_question, at_the_morning_question, planned
 from tests.support.kept import the_ask, the_member
 
 
@@ -41,22 +43,29 @@ def test_more_casual_after_formal_is_the_short_one(sqlite_db: Database) -> None:
 # --------------------------------------------------- the person introduced, not the one asked
 
 
-def test_her_vp_by_name_is_who_dana_introduces(sqlite_db: Database) -> None:
-    chat = planned(sqlite_db, "asking Dana for an intro to her manager at Stripe")
-    [reply] = chat.say("wait actually make that her VP, Ruth Kim")
-    assert reply == (
-        "Changed: asking Dana for an intro to her VP Ruth Kim at Stripe. I'll ask about Dana later."
-    )
-    assert the_ask_text(sqlite_db)[1] == "Dana"
+HER_VP = [
+    # (the plan, what it is changed to by "make that her VP, Ruth Kim", who is asked now)
+    (  # Dana introduces her VP: she is still the one asked
+        "asking Dana for an intro to her manager at Stripe",
+        "asking Dana for an intro to her VP Ruth Kim at Stripe",
+        "Dana",
+    ),
+    (  # a referral is asked of the VP herself
+        "asking Dana for a referral at Stripe",
+        "asking Ruth Kim for a referral at Stripe",
+        "Ruth Kim",
+    ),
+]
 
 
-def test_her_vp_for_a_referral_is_a_new_person_asked(sqlite_db: Database) -> None:
-    chat = planned(sqlite_db, "asking Dana for a referral at Stripe")
+@pytest.mark.parametrize(("plan", "changed", "who"), HER_VP, ids=[who for _, _, who in HER_VP])
+def test_her_vp_by_name_is_who_dana_introduces_or_who_is_asked(
+    sqlite_db: Database, plan: str, changed: str, who: str
+) -> None:
+    chat = planned(sqlite_db, plan)
     [reply] = chat.say("wait actually make that her VP, Ruth Kim")
-    assert reply == (
-        "Changed: asking Ruth Kim for a referral at Stripe. I'll ask about Ruth Kim later."
-    )
-    assert the_ask_text(sqlite_db) == ("asking Ruth Kim for a referral at Stripe", "Ruth Kim")
+    assert reply == f"Changed: {changed}. I'll ask about {who} later."
+    assert the_ask_text(sqlite_db) == (changed, who)
 
 
 # ------------------------------------------------------------- time off that starts later
@@ -67,8 +76,7 @@ def days_written(lines: list[str]) -> list[str]:
     return list(dict.fromkeys(line[6:11] for line in lines if line.startswith("[")))
 
 
-def test_off_next_week_said_on_monday_keeps_this_week(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_off_next_week_said_on_monday_keeps_this_week(chat: Chat) -> None:
     [reply] = chat.say("i'm off next week, no check ins pls")
     assert reply == (
         "Got it — no check-ins Mon 9 – Fri 13 Mar; I'll be back Mon 16 Mar. Until then, as "
@@ -81,19 +89,17 @@ def test_off_next_week_said_on_monday_keeps_this_week(sqlite_db: Database) -> No
         "03-06",
         "03-16",
     ]
-    assert the_member(sqlite_db).paused_until is None
+    assert the_member(chat.db).paused_until is None
 
 
-def test_a_range_of_dates_is_those_days_only(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_a_range_of_dates_is_those_days_only(chat: Chat) -> None:
     [reply] = chat.say("off march 9-13 for my sister's wedding")
     assert reply.startswith("Got it — no check-ins Mon 9 – Fri 13 Mar; I'll be back Mon 16 Mar.")
-    [reply] = at_the_morning_question(sqlite_db, user="Bo").say("away from the 9th to the 13th")
+    [reply] = at_the_morning_question(chat.db, user="Bo").say("away from the 9th to the 13th")
     assert "no check-ins Mon 9 – Fri 13 Mar" in reply
 
 
-def test_till_next_week_is_until_monday(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_till_next_week_is_until_monday(chat: Chat) -> None:
     [reply] = chat.say("pause till next week")
     assert reply == "Paused until Mon 9 Mar. Rest well — `resume` brings me back sooner."
 
@@ -138,16 +144,14 @@ def test_waiting_and_a_question_is_made_and_answered(sqlite_db: Database) -> Non
     assert ask.status == AskStatus.MADE and ask.outcome == Outcome.WAITING
 
 
-def test_people_known_at_two_companies_are_both_kept(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_people_known_at_two_companies_are_both_kept(chat: Chat) -> None:
     [reply] = chat.say("i know people at zalando and n26 if anyone needs an intro")
     assert reply.startswith("Noted: you know people at Zalando and N26.")
-    with sqlite_db() as uow:
+    with chat.db() as uow:
         assert [k.company for k in uow.known.for_member(1)] == ["Zalando", "N26"]
 
 
-def test_skip_fridays_leaves_fridays_out(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_skip_fridays_leaves_fridays_out(chat: Chat) -> None:
     assert chat.say("skip fridays") == [
         "Done: check-ins mon,tue,wed,thu at 09:00 (America/Chicago)."
     ]

@@ -21,11 +21,10 @@ MONDAY = "2026-03-02T08:00"  # Chicago
 @pytest.mark.parametrize(
     "said", ["stop sending me the midday reminders", "can you stop with the noon message"]
 )
-def test_the_midday_reminder_goes_and_the_mornings_stay(sqlite_db: Database, said: str) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_the_midday_reminder_goes_and_the_mornings_stay(chat: Chat, said: str) -> None:
     [reply] = chat.say(said)
     assert reply.startswith("Done — no more midday reminder. The morning question stays")
-    assert not the_member(sqlite_db).stopped
+    assert not the_member(chat.db).stopped
     tuesday = chat.advance("28h")  # Tuesday 13:00
     assert any("Morning, Ana" in line for line in tuesday)
     assert not any("Still time for today's ask" in line for line in tuesday)
@@ -33,11 +32,10 @@ def test_the_midday_reminder_goes_and_the_mornings_stay(sqlite_db: Database, sai
     assert back.startswith("Done — the midday reminder is back: one short line")
 
 
-def test_a_birthday_friday_is_left_out_and_nothing_else(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_a_birthday_friday_is_left_out_and_nothing_else(chat: Chat) -> None:
     [reply] = chat.say("pls dont message me on my birthday friday lol")
     assert reply == "Happy birthday! 🎂 No check-in on Friday 6 March."
-    assert not the_member(sqlite_db).stopped
+    assert not the_member(chat.db).stopped
     week = [line[:17] for line in chat.advance("7d") if line.startswith("[")]
     assert not any(stamp.startswith("[2026-03-06") for stamp in week)
     assert "[2026-03-05 09:00" in week and "[2026-03-09 09:00" in week
@@ -50,11 +48,10 @@ def test_a_birthday_friday_is_left_out_and_nothing_else(sqlite_db: Database) -> 
         ("no more check-ins until april", "Paused until Wed 1 Apr."),
     ],
 )
-def test_a_stop_with_an_end_is_a_break(sqlite_db: Database, said: str, until: str) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_a_stop_with_an_end_is_a_break(chat: Chat, said: str, until: str) -> None:
     [reply] = chat.say(said)
     assert reply.startswith(until)
-    assert not the_member(sqlite_db).stopped
+    assert not the_member(chat.db).stopped
 
 
 # ----------------------------------------------------------------- words that are not zones
@@ -155,10 +152,9 @@ def test_a_typed_no_thanks_withdraws_and_a_later_yes_is_its_own(sqlite_db: Datab
 # ----------------------------------------------------------------- big moments, small talk
 
 
-def test_signed_today_is_the_job(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_signed_today_is_the_job(chat: Chat) -> None:
     replies = chat.say("signed today!!! 🥳🥳")
-    assert the_member(sqlite_db).hired_at is not None
+    assert the_member(chat.db).hired_at is not None
     assert "I didn't quite get that" not in "\n".join(replies)
 
 
@@ -270,8 +266,7 @@ def test_one_message_at_the_morning_question_gets_its_one_reply(
     assert reply.startswith(begins), reply
 
 
-def test_a_member_thinking_of_giving_up_is_never_pointed_to_stop(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_a_member_thinking_of_giving_up_is_never_pointed_to_stop(chat: Chat) -> None:
     replies = chat.say("still nothing 😭 should i just give up")
     replies += chat.say("I've asked 5 people this month and nobody answers")
     assert not any("`stop`" in reply for reply in replies)
@@ -279,34 +274,30 @@ def test_a_member_thinking_of_giving_up_is_never_pointed_to_stop(sqlite_db: Data
     assert replies[1].startswith("That's common — many replies come only after one polite nudge")
 
 
-def test_a_repeated_reply_is_marked_without_impatience(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_a_repeated_reply_is_marked_without_impatience(chat: Chat) -> None:
     [first] = chat.say("days mon,wed,fri")
     [again] = chat.say("days mon,wed,fri")
     assert first == "Done: check-ins mon,wed,fri at 09:00 (America/Chicago)."
     assert again == "Same as before: done: check-ins mon,wed,fri at 09:00 (America/Chicago)."
 
 
-def test_a_call_with_a_lowercase_name_asks_what_to_ask_them(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_a_call_with_a_lowercase_name_asks_what_to_ask_them(chat: Chat) -> None:
     [question] = chat.say("call w/ dave")
     assert "What will you ask Dave for" in question
     [recorded] = chat.say("intro to his cfo")
     assert recorded.startswith("That's a real ask: Dave, an intro to his cfo.")
 
 
-def test_an_offer_that_fell_through_brings_the_check_ins_back(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_an_offer_that_fell_through_brings_the_check_ins_back(chat: Chat) -> None:
     chat.say("I got the job!!")
-    assert the_member(sqlite_db).hired_at is not None
+    assert the_member(chat.db).hired_at is not None
     [reply] = chat.say("wait actually the offer fell through 😞 can you keep checking in?")
     assert reply.startswith("I'm so sorry — that's a real blow")
-    assert the_member(sqlite_db).hired_at is None
+    assert the_member(chat.db).hired_at is None
     assert any("Morning, Ana" in line for line in chat.advance("1d"))
 
 
-def test_a_zone_switched_for_a_trip_switches_back(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_a_zone_switched_for_a_trip_switches_back(chat: Chat) -> None:
     [there] = chat.say("i'm in london this week for a conference, can you switch to london time")
     assert there == "Done: check-ins mon-fri at 09:00 (Europe/London)."
     [back] = chat.say("switch back pls")
@@ -334,8 +325,7 @@ def test_an_organizer_in_plain_words(sqlite_db: Database) -> None:
     assert "(Mar 2–Mar 8)" in preview
 
 
-def test_a_bare_hour_keeps_the_evening_of_an_evening_member(sqlite_db: Database) -> None:
-    chat = at_the_morning_question(sqlite_db)
+def test_a_bare_hour_keeps_the_evening_of_an_evening_member(chat: Chat) -> None:
     chat.say("7pm")
     assert chat.say("8 is fine") == ["Done: check-ins mon-fri at 20:00 (America/Chicago)."]
     assert chat.say("8am please") == ["Done: check-ins mon-fri at 08:00 (America/Chicago)."]

@@ -24,11 +24,23 @@ def onboarded(db: Database, start: str = MONDAY, user: str = "Ana") -> Chat:
     return chat
 
 
+@pytest.fixture
+def chat(sqlite_db: Database) -> Chat:
+    """Ana, set up at 08:00 on Monday 2 March: the morning question is an hour away."""
+    return onboarded(sqlite_db)
+
+
 def welcomed(db: Database, user: str = "Ana", community: str = "club") -> Chat:
     """A new member who has just had the welcome and the schedule question."""
     chat = Chat(db, start=MONDAY, user=user, community=community)
     chat.greet()
     return chat
+
+
+@pytest.fixture
+def newcomer(sqlite_db: Database) -> Chat:
+    """Ana, welcomed at 08:00 on Monday 2 March and not yet set up."""
+    return welcomed(sqlite_db)
 
 
 def asks(db: Database, member_id: int = 1) -> list[tuple[str, str | None, str, str | None]]:
@@ -46,14 +58,13 @@ def all_texts(chat: Chat) -> str:
 # ----------------------------------------------------------------------- onboarding
 
 
-def test_onboarding_understands_times_in_words_and_never_blocks(sqlite_db: Database) -> None:
-    chat = welcomed(sqlite_db)
-    [hello] = chat.say("hey")
+def test_onboarding_understands_times_in_words_and_never_blocks(newcomer: Chat) -> None:
+    [hello] = newcomer.say("hey")
     assert "Does 09:00 (America/Chicago) work" in hello
-    [set_up] = chat.say("9am is fine i guess")
+    [set_up] = newcomer.say("9am is fine i guess")
     assert set_up.startswith("You're set: mon-fri at 09:00 (America/Chicago)")
     # The first day is not lost: the morning question comes an hour later.
-    [morning] = chat.advance("1h")
+    [morning] = newcomer.advance("1h")
     assert morning.startswith("[2026-03-02 09:00] Morning, Ana!")
 
 
@@ -76,29 +87,26 @@ def test_whenever_keeps_the_default_and_an_evening_check_in_says_evening(
     assert chat.advance("12h")[-1].startswith("[2026-03-02 19:00] Evening, Mei! What's your")
 
 
-def test_one_day_asked_off_is_taken_off(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_one_day_asked_off_is_taken_off(chat: Chat) -> None:
     [off] = chat.say("can u stop messaging me on fridays")
     assert off == "Done: check-ins mon,tue,wed,thu at 09:00 (America/Chicago)."
     [again] = chat.say("stop messaging me on fridays")
     assert again.endswith("that day is already off.")
-    with sqlite_db() as uow:
+    with chat.db() as uow:
         member = uow.members.get(1)
         assert member is not None and member.days == frozenset({0, 1, 2, 3})
 
 
-def test_two_unreadable_replies_keep_the_defaults_and_move_on(sqlite_db: Database) -> None:
-    chat = welcomed(sqlite_db)
-    [first] = chat.say("hmm")
+def test_two_unreadable_replies_keep_the_defaults_and_move_on(newcomer: Chat) -> None:
+    [first] = newcomer.say("hmm")
     assert "couldn't read a time" in first
-    [second] = chat.say("hmm")
+    [second] = newcomer.say("hmm")
     assert second.startswith("I'll keep the defaults for now: mon-fri at 09:00")
     assert "`time 08:30`" in second
 
 
-def test_an_ask_during_onboarding_is_kept_and_coached(sqlite_db: Database) -> None:
-    chat = welcomed(sqlite_db)
-    replies = chat.say("coffee with my old coworker mike")
+def test_an_ask_during_onboarding_is_kept_and_coached(newcomer: Chat) -> None:
+    replies = newcomer.say("coffee with my old coworker mike")
     assert "I'll check in mon-fri at 09:00" in replies[0]
     # The coffee is with someone: the coach asks what the member will ask them for.
     assert "What will you ask Mike for" in replies[1]
@@ -106,12 +114,11 @@ def test_an_ask_during_onboarding_is_kept_and_coached(sqlite_db: Database) -> No
 
 
 def test_a_member_who_never_answers_the_welcome_still_gets_the_first_morning(
-    sqlite_db: Database,
+    newcomer: Chat,
 ) -> None:
-    chat = welcomed(sqlite_db)
-    [morning] = chat.advance("1h")
+    [morning] = newcomer.advance("1h")
     assert morning.startswith("[2026-03-02 09:00] Morning, Ana!")
-    assert chat.say("Ask Jen Park for an intro to her manager at Medtronic")[0].startswith(
+    assert newcomer.say("Ask Jen Park for an intro to her manager at Medtronic")[0].startswith(
         "That's a real ask: Jen Park"
     )
 
@@ -119,15 +126,14 @@ def test_a_member_who_never_answers_the_welcome_still_gets_the_first_morning(
 # ----------------------------------------------------------------------- typed answers
 
 
-def test_typed_answers_to_the_afternoon_question(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_typed_answers_to_the_afternoon_question(chat: Chat) -> None:
     chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
     chat.advance("9h")  # 17:00: "Did you make your ask of Jen Park?"
     [what_happened] = chat.say("yes i did")
     assert what_happened == "Nice — you asked. What happened?"
     [thanks] = chat.say("he say yes!!")
     assert thanks.startswith("Great outcome. A two-line thank-you to Jen Park")
-    assert asks(sqlite_db) == [("specific", "Jen Park", "made", "yes")]
+    assert asks(chat.db) == [("specific", "Jen Park", "made", "yes")]
     assert "lecture" not in thanks and "fine place to ask" not in all_texts(chat)
 
 
@@ -144,20 +150,18 @@ def test_not_yet_tomorrow_asks_again_the_next_working_day(sqlite_db: Database) -
     assert not any("Heard back" in line for line in delivered)
 
 
-def test_no_reply_yet_and_a_follow_up_only_after_the_ask_was_made(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_no_reply_yet_and_a_follow_up_only_after_the_ask_was_made(chat: Chat) -> None:
     chat.say("Ask Raj Patel for a referral for the analyst job at Target")
     chat.advance("9h")
     chat.say("sent it this morning")
     [reply] = chat.say("no reply yet")
     assert reply.startswith("Asking was the hard part. I'll check in about Raj Patel")
-    assert asks(sqlite_db) == [("specific", "Raj Patel", "made", "waiting")]
+    assert asks(chat.db) == [("specific", "Raj Patel", "made", "waiting")]
     follow_up = [line for line in chat.advance("3d") if "Heard back" in line]
     assert len(follow_up) == 1 and "Heard back from Raj Patel?" in follow_up[0]
 
 
-def test_made_it_typed_the_next_morning_applies_to_the_open_ask(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_made_it_typed_the_next_morning_applies_to_the_open_ask(chat: Chat) -> None:
     chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
     chat.advance("9h")  # the afternoon question goes unanswered
     chat.advance("16h")  # the next morning's question
@@ -165,7 +169,7 @@ def test_made_it_typed_the_next_morning_applies_to_the_open_ask(sqlite_db: Datab
     assert reply.startswith("(That's for your ask of Jen Park.) Nice — you asked.")
     [thanks] = chat.say("she said yes 😊")
     assert "thank-you to Jen Park" in thanks
-    assert asks(sqlite_db)[0][2:] == ("made", "yes")
+    assert asks(chat.db)[0][2:] == ("made", "yes")
 
 
 def test_button_labels_and_odd_names_are_never_people(sqlite_db: Database) -> None:
@@ -178,8 +182,7 @@ def test_button_labels_and_odd_names_are_never_people(sqlite_db: Database) -> No
     assert "Said" not in str(asks(sqlite_db)) and "Made" not in str(asks(sqlite_db))
 
 
-def test_should_i_follow_up_gets_the_follow_up_advice(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_should_i_follow_up_gets_the_follow_up_advice(chat: Chat) -> None:
     chat.say("Ask Jess Moreno for a referral for the UX role at Figma")
     chat.advance("9h")
     chat.press("Made it")
@@ -188,7 +191,7 @@ def test_should_i_follow_up_gets_the_follow_up_advice(sqlite_db: Database) -> No
     [advice] = chat.say("jess never replied btw, should i bug her?")
     assert advice.startswith("Yes, follow up with Jess Moreno.")
     assert "nudge" in advice.lower() or "bumping" in advice
-    assert len(asks(sqlite_db)) == 1  # not taken as a new plan
+    assert len(asks(chat.db)) == 1  # not taken as a new plan
 
 
 def two_asks_today(db: Database) -> Chat:
@@ -277,8 +280,7 @@ def test_news_of_the_other_ask_is_that_ask_and_the_question_comes_back(
 # ----------------------------------------------------------------------- global intents
 
 
-def test_stop_unsubscribe_thanks_hi_and_anger_get_their_own_answers(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_stop_unsubscribe_thanks_hi_and_anger_get_their_own_answers(chat: Chat) -> None:
     chat.advance("1h")  # the morning question is pending
     assert chat.say("thanks!")[0] in ("You're welcome! 🙌", "Anytime.", "Glad to help.")
     assert chat.say("hi")[0].startswith("Hi Ana!")
@@ -288,12 +290,11 @@ def test_stop_unsubscribe_thanks_hi_and_anger_get_their_own_answers(sqlite_db: D
     [stopped] = chat.say("unsubscribe")
     assert stopped.startswith("Done — no more check-ins from me.") and "`resume`" in stopped
     assert chat.advance("7d") == []
-    assert asks(sqlite_db) == []  # none of it was logged as a plan
+    assert asks(chat.db) == []  # none of it was logged as a plan
     assert chat.say("resume")[0].startswith("Welcome back!")
 
 
-def test_goodbyes_schedule_questions_and_weekends_in_words(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_goodbyes_schedule_questions_and_weekends_in_words(chat: Chat) -> None:
     assert chat.say("bye for now") == ["Bye for now! 👋"]
     assert chat.say("when do you message me?")[0].startswith(
         "I check in mon-fri at 09:00 (America/Chicago)."
@@ -305,16 +306,15 @@ def test_goodbyes_schedule_questions_and_weekends_in_words(sqlite_db: Database) 
         "Start with people who already know you"
     )
     assert "pause" in chat.say("I am so over this")[0]
-    assert asks(sqlite_db) == []
+    assert asks(chat.db) == []
 
 
-def test_spoken_times_and_slang_outcomes(sqlite_db: Database) -> None:
-    chat = welcomed(sqlite_db)
-    assert chat.say("half 8 works for me")[0].startswith("You're set: mon-fri at 08:30")
-    chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
-    chat.advance("9h")
-    chat.say("yup")
-    assert chat.say("he said hes on it 👍")[0].startswith("Great outcome.")
+def test_spoken_times_and_slang_outcomes(newcomer: Chat) -> None:
+    assert newcomer.say("half 8 works for me")[0].startswith("You're set: mon-fri at 08:30")
+    newcomer.say("Ask Jen Park to introduce me to her manager at Medtronic")
+    newcomer.advance("9h")
+    newcomer.say("yup")
+    assert newcomer.say("he said hes on it 👍")[0].startswith("Great outcome.")
 
 
 @pytest.mark.parametrize(
@@ -341,15 +341,14 @@ def test_stop_as_a_first_message_gets_no_welcome(sqlite_db: Database) -> None:
     assert chat.advance("7d") == []
 
 
-def test_delete_my_data_asks_first_and_a_plain_yes_confirms(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_delete_my_data_asks_first_and_a_plain_yes_confirms(chat: Chat) -> None:
     chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
     [question] = chat.say("delete my data")
     assert question.startswith("This deletes everything I hold about you")
     assert chat.say("yes") == [
         "Done — I've deleted everything about you. Message me anytime to start fresh."
     ]
-    with sqlite_db() as uow:
+    with chat.db() as uow:
         assert uow.asks.for_member(1) == []
 
 
@@ -365,8 +364,8 @@ def test_pause_until_a_date_in_words(sqlite_db: Database) -> None:
 
 def test_questions_to_the_coach_are_answered_from_the_members_own_data(
     sqlite_db: Database,
+    chat: Chat,
 ) -> None:
-    chat = onboarded(sqlite_db)
     chat.advance("1h")
     generic = chat.say("what should i ask?")[0]
     assert "Who exactly will you ask" not in generic and "referral" in generic
@@ -382,19 +381,17 @@ def test_questions_to_the_coach_are_answered_from_the_members_own_data(
     assert [a[0] for a in asks(sqlite_db)] == ["specific"]
 
 
-def test_who_knows_someone_at_a_company_searches_the_group(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
-    onboarded(sqlite_db, user="Bob")
+def test_who_knows_someone_at_a_company_searches_the_group(chat: Chat) -> None:
+    onboarded(chat.db, user="Bob")
     chat.say("know Stripe", user="Bob")
     [offer] = chat.say("who knows someone at Stripe?")
     assert offer.startswith("Someone in the group knows people at Stripe.")
     assert "Bob" not in offer  # no name without the helper's yes
     chat.press("Yes, ask")
-    assert asks(sqlite_db) == []
+    assert asks(chat.db) == []
 
 
-def test_an_edit_changes_the_plan_just_made(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_an_edit_changes_the_plan_just_made(chat: Chat) -> None:
     chat.say("Ask Tom Lee to introduce me to his manager at Shopify")
     # "his VP": Tom's, so Tom still makes the intro — to Ruth Kim
     [changed] = chat.say("wait actually make that his VP, Ruth Kim")
@@ -402,13 +399,12 @@ def test_an_edit_changes_the_plan_just_made(sqlite_db: Database) -> None:
         "Changed: Ask Tom Lee to introduce me to his VP Ruth Kim at Shopify. I'll ask about Tom "
         "Lee later."
     )
-    assert [(a[0], a[1]) for a in asks(sqlite_db)] == [("specific", "Tom Lee")]
+    assert [(a[0], a[1]) for a in asks(chat.db)] == [("specific", "Tom Lee")]
     chat.say("no wait, make it Ruth Kim herself, for a referral")
-    assert [(a[0], a[1]) for a in asks(sqlite_db)] == [("specific", "Ruth Kim")]
+    assert [(a[0], a[1]) for a in asks(chat.db)] == [("specific", "Ruth Kim")]
 
 
-def test_an_edit_without_a_name_changes_who_the_favour_is_about(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_an_edit_without_a_name_changes_who_the_favour_is_about(chat: Chat) -> None:
     chat.say("Ask Jen Park for an intro to the recruiter at Medtronic")
     assert chat.say("make that her manager instead") == [
         "Changed: Ask Jen Park for an intro to her manager at Medtronic. I'll ask about Jen "
@@ -416,11 +412,10 @@ def test_an_edit_without_a_name_changes_who_the_favour_is_about(sqlite_db: Datab
     ]
 
 
-def test_questions_about_timing_get_an_answer_about_timing(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_questions_about_timing_get_an_answer_about_timing(chat: Chat) -> None:
     [answer] = chat.say("is it too soon to ask him for a referral?")
     assert answer.startswith("It's rarely too soon to ask politely.")
-    assert asks(sqlite_db) == []
+    assert asks(chat.db) == []
 
 
 @pytest.mark.parametrize(
@@ -446,13 +441,13 @@ def test_questions_about_timing_get_an_answer_about_timing(sqlite_db: Database) 
 )
 def test_the_answer_to_the_coachs_question_completes_the_plan(
     sqlite_db: Database,
+    chat: Chat,
     plan: str,
     question_starts: str,
     answer: str,
     recorded_starts: str,
     who: str,
 ) -> None:
-    chat = onboarded(sqlite_db)
     chat.advance("1h")
     [question] = chat.say(plan)
     assert question.startswith(question_starts)
@@ -461,16 +456,14 @@ def test_the_answer_to_the_coachs_question_completes_the_plan(
     assert [(a[0], a[1]) for a in asks(sqlite_db)] == [("specific", who)]
 
 
-def test_a_plan_interrupted_by_a_check_in_is_kept(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_a_plan_interrupted_by_a_check_in_is_kept(chat: Chat) -> None:
     chat.advance("1h")
     chat.say("go to the meetup tonight")  # a question follows; the member leaves it
     chat.advance("1d")
-    assert [(a[0], a[2]) for a in asks(sqlite_db)] == [("passive", "skipped")]
+    assert [(a[0], a[2]) for a in asks(chat.db)] == [("passive", "skipped")]
 
 
-def test_the_job_closes_the_loop(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_the_job_closes_the_loop(chat: Chat) -> None:
     chat.admins.add("Ana")
     chat.say("Ask Jen Park to introduce me to her manager at Shopify")
     chat.advance("9h")
@@ -490,8 +483,7 @@ def test_the_job_closes_the_loop(sqlite_db: Database) -> None:
 # ----------------------------------------------------------------------- silence
 
 
-def test_a_silent_member_is_never_flooded(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_a_silent_member_is_never_flooded(chat: Chat) -> None:
     delivered = chat.advance("14d")
     nudges = [line for line in delivered if line.startswith("[") and "Still time" in line]
     assert len(nudges) <= 2  # no midday nudge after two ignored working days
@@ -502,7 +494,7 @@ def test_a_silent_member_is_never_flooded(sqlite_db: Database) -> None:
     assert len(delivered) <= 14
     # Back to normal at their next reply.
     chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
-    with sqlite_db() as uow:
+    with chat.db() as uow:
         member = uow.members.get(1)
         assert member is not None and "quiet_asked" not in member.memory
 
@@ -510,8 +502,7 @@ def test_a_silent_member_is_never_flooded(sqlite_db: Database) -> None:
 # ----------------------------------------------------------------------- replies
 
 
-def test_the_coach_never_repeats_the_same_reply_twice_in_a_row(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_the_coach_never_repeats_the_same_reply_twice_in_a_row(chat: Chat) -> None:
     replies = [chat.say(text)[0] for text in ("lol", "lol", "ok", "ok", "thanks", "thanks")]
     assert all(a != b for a, b in itertools.pairwise(replies))
 
@@ -522,16 +513,14 @@ def test_the_example_never_names_the_member_themself(sqlite_db: Database) -> Non
     assert "Ask Priya" not in morning
 
 
-def test_chit_chat_never_counts_as_a_plan(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_chit_chat_never_counts_as_a_plan(chat: Chat) -> None:
     chat.advance("1h")
     for text in ("thanks", "hi", "ok", "lol", "are you a bot"):
         chat.say(text)
     assert chat.say("stats")[0].startswith("Asks: 0 specific of 0 planned")
 
 
-def test_stats_streak_counts_asks_made_not_planned(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_stats_streak_counts_asks_made_not_planned(chat: Chat) -> None:
     chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
     assert "streak: 0" in chat.say("stats")[0]
     chat.advance("9h")
@@ -539,19 +528,17 @@ def test_stats_streak_counts_asks_made_not_planned(sqlite_db: Database) -> None:
     assert "streak: 1 day in a row" in chat.say("stats")[0]
 
 
-def test_outcome_words_record_the_outcome(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_outcome_words_record_the_outcome(chat: Chat) -> None:
     chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
     chat.advance("9h")
     chat.say("yep did it!")
     chat.say("she said yes 😊")
-    with sqlite_db() as uow:
+    with chat.db() as uow:
         [ask] = uow.asks.for_member(1)
     assert ask.status == AskStatus.MADE and ask.outcome == Outcome.YES
 
 
-def test_taking_back_a_stop(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_taking_back_a_stop(chat: Chat) -> None:
     chat.say("stop")
     assert chat.say("wait no, resume")[0].startswith("Welcome back! Check-ins are on")
     chat.say("stop")
@@ -559,7 +546,7 @@ def test_taking_back_a_stop(sqlite_db: Database) -> None:
     assert chat.advance("1h")[0].startswith("[2026-03-02 09:00] Morning, Ana!")
     # "changed my mind" means resume only after a stop; "my resume" is never the word.
     assert chat.say("ask Tom to review my resume")[0].startswith("That's a real ask: Tom")
-    assert len(asks(sqlite_db)) == 1
+    assert len(asks(chat.db)) == 1
 
 
 def test_not_now_skips_today_and_says_when_the_coach_comes_back(sqlite_db: Database) -> None:
@@ -577,15 +564,13 @@ def test_not_now_skips_today_and_says_when_the_coach_comes_back(sqlite_db: Datab
         assert [a.text for a in uow.asks.for_member(1)] == ["reach out to some recruiters"]
 
 
-def test_pass_my_cv_is_a_plan_not_a_skip(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_pass_my_cv_is_a_plan_not_a_skip(chat: Chat) -> None:
     chat.advance("1h")
     [reply] = chat.say("pass my cv to Tom at Stripe")
     assert "skip" not in reply.lower()
 
 
-def test_what_happens_next_depends_on_where_the_member_is(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_what_happens_next_depends_on_where_the_member_is(chat: Chat) -> None:
     [idle] = chat.say("what happens next?")
     assert idle.startswith("At each check-in (mon-fri at 09:00) I'll ask who you'll ask")
     chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
@@ -598,17 +583,15 @@ def test_what_happens_next_depends_on_where_the_member_is(sqlite_db: Database) -
 
 
 def test_two_questions_the_coach_cannot_answer_get_two_different_replies(
-    sqlite_db: Database,
+    chat: Chat,
 ) -> None:
-    chat = onboarded(sqlite_db)
     [first] = chat.say("do you know any good dentists?")
     [second] = chat.say("what's the weather like there?")
     assert first != second
     assert "help" in first and "help" in second
 
 
-def test_words_typed_to_the_person_asked_are_the_ask(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_words_typed_to_the_person_asked_are_the_ask(chat: Chat) -> None:
     chat.advance("1h")
     [draft] = chat.say("<@U03LQ7WZ9KD> any leads? 🙏")
     assert "<@U03LQ7WZ9KD>" in draft and "Good question" not in draft  # coached, not a question
@@ -628,8 +611,7 @@ def test_an_ask_set_before_the_morning_question_is_not_asked_for_again(sqlite_db
     assert later[-1].endswith("Did you make your ask of Dara?")
 
 
-def test_what_the_coach_is_for_is_a_question_not_a_complaint(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_what_the_coach_is_for_is_a_question_not_a_complaint(chat: Chat) -> None:
     # what it is for, and the way out (a seventh trial: "I'm a bot…" answered "what are you")
     assert chat.say("whats the point of this exactly")[0].startswith(
         "Fair question. Most jobs come through people"
@@ -637,8 +619,7 @@ def test_what_the_coach_is_for_is_a_question_not_a_complaint(sqlite_db: Database
     assert "pause" in chat.say("what's the point of all this, nobody replies")[0]
 
 
-def test_not_feeling_it_later_tonight_and_will_they_say_yes(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_not_feeling_it_later_tonight_and_will_they_say_yes(chat: Chat) -> None:
     chat.advance("1h")
     assert "skip" in chat.say("not feeling it today tbh")[0].lower()
     chat.advance("1d")
@@ -1422,10 +1403,9 @@ def test_a_time_and_the_first_ask_in_one_message_are_both_taken(sqlite_db: Datab
     ],
 )
 def test_onboarding_in_learners_and_organizers_words(
-    sqlite_db: Database, first: str, expected: str
+    newcomer: Chat, first: str, expected: str
 ) -> None:
-    chat = welcomed(sqlite_db)
-    assert expected in "\n".join(chat.say(first))
+    assert expected in "\n".join(newcomer.say(first))
 
 
 @pytest.mark.parametrize("talk", TALKS)
@@ -1460,9 +1440,8 @@ def test_deleting_data_from_a_list_is_never_a_target_removal(sqlite_db: Database
         "https://evil.example/\x00\x07careers",
     ],
 )
-def test_a_strange_link_gets_an_answer_and_changes_nothing(sqlite_db: Database, text: str) -> None:
-    chat = onboarded(sqlite_db)
+def test_a_strange_link_gets_an_answer_and_changes_nothing(chat: Chat, text: str) -> None:
     [reply] = chat.say(text)
     assert reply  # an answer, never an error
     assert "@here" not in reply
-    assert asks(sqlite_db) == []
+    assert asks(chat.db) == []

@@ -9,11 +9,17 @@ from sqlalchemy import select
 
 from storage import Database, tables
 from tests.core.test_first_day import onboarded
+from tests.support.chat import Chat
 from tests.support.snapshot import snapshot
 
 
-def test_help_lists_the_words(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+@pytest.fixture
+def chat(sqlite_db: Database) -> Chat:
+    """Ana, set up at 08:00 on Monday 2 March (the first day's welcome checked on the way)."""
+    return onboarded(sqlite_db)
+
+
+def test_help_lists_the_words(chat: Chat) -> None:
     [reply] = chat.say("help")
     for word in (
         "ask",
@@ -34,8 +40,7 @@ def test_help_lists_the_words(sqlite_db: Database) -> None:
         assert word in reply
 
 
-def test_targets_and_know(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_targets_and_know(chat: Chat) -> None:
     assert chat.say("targets") == ["No target companies yet. Add one: `target add Medtronic`"]
     assert chat.say("target add Medtronic") == [
         "Added Medtronic. Who do you know there — or who might?"
@@ -55,30 +60,27 @@ def test_targets_and_know(sqlite_db: Database) -> None:
     assert "two names at Medtronic" in morning[0]
 
 
-def test_gave_counts_in_stats(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_gave_counts_in_stats(chat: Chat) -> None:
     assert chat.say("gave Sam an intro to my old manager")[0].startswith(
         "Logged your give: Sam an intro to my old manager."
     )
     assert "gives 1" in chat.say("stats")[0]
 
 
-def test_time_days_tz_reschedule_the_morning(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_time_days_tz_reschedule_the_morning(chat: Chat) -> None:
     assert chat.say("time 07:15") == ["Done: check-ins mon-fri at 07:15 (America/Chicago)."]
     assert chat.say("days mon,wed,fri") == [
         "Done: check-ins mon,wed,fri at 07:15 (America/Chicago)."
     ]
     assert chat.say("tz Europe/Berlin") == ["Done: check-ins mon,wed,fri at 07:15 (Europe/Berlin)."]
-    with sqlite_db() as uow:
+    with chat.db() as uow:
         pending = [c for c in uow.checkins.pending_for_member(1) if c.kind.value != "review"]
     assert [c.kind.value for c in pending] == ["morning"]
     # Monday 2 March 08:00 Chicago is 15:00 in Berlin: next is Wednesday 07:15 Berlin.
     assert pending[0].due_at.isoformat() == "2026-03-04T06:15:00+00:00"
 
 
-def test_pause_and_resume(sqlite_db: Database) -> None:
-    chat = onboarded(sqlite_db)
+def test_pause_and_resume(chat: Chat) -> None:
     assert chat.say("pause 3") == [
         "Paused until Thu 5 Mar. Rest well — `resume` brings me back sooner."
     ]
@@ -139,12 +141,9 @@ BAD_INPUT = [
 
 
 @pytest.mark.parametrize(("text", "expected"), BAD_INPUT, ids=[b[1][:20] for b in BAD_INPUT])
-def test_bad_input_is_explained_and_changes_nothing(
-    sqlite_db: Database, text: str, expected: str
-) -> None:
-    chat = onboarded(sqlite_db)
+def test_bad_input_is_explained_and_changes_nothing(chat: Chat, text: str, expected: str) -> None:
     chat.advance("1h")  # awaiting today's ask: the riskiest state to disturb
-    before = snapshot(sqlite_db)
+    before = snapshot(chat.db)
     [reply] = chat.say(text)
     assert expected in reply
-    assert snapshot(sqlite_db) == before
+    assert snapshot(chat.db) == before

@@ -74,8 +74,10 @@ def test_only_ascii_digits_are_numbers(digits: str) -> None:
     assert parse_duration(f"{digits}d") is None
 
 
-def _member(db: Database) -> Chat:
-    chat = Chat(db, start="2026-03-02T10:00")
+@pytest.fixture
+def chat(sqlite_db: Database) -> Chat:
+    """Ana, set up at 10:00 on Monday 2 March."""
+    chat = Chat(sqlite_db, start="2026-03-02T10:00")
     chat.greet()
     chat.say("ok")
     return chat
@@ -83,30 +85,26 @@ def _member(db: Database) -> Chat:
 
 @pytest.mark.parametrize("words", ["pause ²", "pause ٥", "pause 5²"])
 def test_pause_with_a_unicode_digit_is_explained_and_changes_nothing(
-    sqlite_db: Database, words: str
+    chat: Chat, words: str
 ) -> None:
-    chat = _member(sqlite_db)
-    before = snapshot(sqlite_db)
+    before = snapshot(chat.db)
     [reply] = chat.say(words)
     assert reply.startswith("Pause for how many days? e.g. `pause 5`"), reply
-    assert snapshot(sqlite_db) == before
+    assert snapshot(chat.db) == before
 
 
 @pytest.mark.parametrize("emoji", ZWJ_EMOJI)
-def test_an_ask_ending_in_an_emoji_is_recorded(sqlite_db: Database, emoji: str) -> None:
-    chat = _member(sqlite_db)
+def test_an_ask_ending_in_an_emoji_is_recorded(chat: Chat, emoji: str) -> None:
     [reply] = chat.say(f"Ask Jen Park for an intro to her manager at Medtronic {emoji}")
     assert reply.startswith("That's a real ask:"), reply
 
 
-def test_an_emoji_only_message_gets_a_real_answer(sqlite_db: Database) -> None:
-    chat = _member(sqlite_db)
+def test_an_emoji_only_message_gets_a_real_answer(chat: Chat) -> None:
     replies = chat.say("👩‍💻")
     assert replies and not any("control characters" in r for r in replies), replies
 
 
-def test_a_lone_surrogate_in_an_ask_being_clarified_is_stored_safely(sqlite_db: Database) -> None:
-    chat = _member(sqlite_db)
+def test_a_lone_surrogate_in_an_ask_being_clarified_is_stored_safely(chat: Chat) -> None:
     chat.say(normalise_text("reach out to Sarah \ud83d"))
     [answer] = chat.say("a referral for the analyst job at Target")
     assert "Sarah" in answer
