@@ -1278,7 +1278,7 @@ def _words_alt(entries: frozenset[str] | tuple[str, ...]) -> str:
 # they are at, then) "to", "if", "whether" or "for" opens the request; it runs to the end of
 # its sentence (`sentence_end`, as for every favour).
 _REQUEST_OPENS: Final = re.compile(
-    r"\s(?:(?:at|from|in|on)\s(?:[\w&.'-]+\s){0,4}?)?(to|if|whether|for)\s"
+    r",?\s(?:(?:at|from|in|on)\s(?:[\w&.'-]+\s){0,4}?)?(to|if|whether|for)\s"
 )
 # Concrete by what it holds: a thing to hand over or do (request_objects.txt), a document or a
 # length of time …

@@ -189,6 +189,8 @@ _REFERRAL: Final = compile_gated(
     # "ping the CPO to flag my application": put in front of whoever decides.
     r"|\bflag(?:s|ged|ging)?\smy\s(?:application|candidacy|cv|resume|profile)\b"
     r"|\brecommend(?:s|ed|ing)?\sme\b"
+    # "could she mention me to the head teacher for the secretary post": put forward by name.
+    r"|\bmention(?:s|ed|ing)?\s(?:me|my\sname)\sto\s(?:the|his|her|their|your|ur)\s"
     # "to indicate me for a vacancy in Nubank": Brazilian Portuguese "me indicar" in English
     r"|\bindicat(?:e|es|ed|ing)\sme\s(?:for|to|at|in)\b"
     # "nominate me for the placement", "add me to the shortlist for the CTO search": put forward.
@@ -306,7 +308,7 @@ _REFERENCE: Final = compile_gated(
     r"(?:my\s)?(?:dates|title|job\stitle|role|salary|duties|responsibilities))?(?=\s[^.;!?]{0,40}?"
     r"\b(?:background|vetting|reference\scheck|employment\scheck|screening|application|employer"
     r"|offer|contract|visa)\b)"
-    r"|\b(?:confirm|verify)\s(?:my|the)\s(?:\d+\s)?(?:hours|placement|attendance|work\sexperience"
+    r"|\b(?:confirm|verify)\s(?:my|the)\s(?:\d+\s)?(?:[\w-]+\s)?(?:hours|placement|attendance|work\sexperience"
     r"|experience|qualifications?|training|supervised\shours|clinical\shours)\b"
     r"|\blinkedin\s(?:recommendation|rec|recc|reco|recco)\b|\b(?:a|my)\srecommendation\sfor\s(?:the|my|a|an)\s"
     # "ask him for a rec", "a strong reco for the grad scheme": short for a recommendation.
@@ -330,8 +332,11 @@ _REVIEW: Final = compile_gated(
     r"|weigh\sin\son|red[- ]?pen"
     # "control my cover letter for grammar": "kontrollieren", "contrôler", "controllare".
     r"|control(?:s|l?ing)?)"
-    # "check if my resume passes ATS", "her honest read on whether my cover letter is too long"
-    rf"\s(?:(?:whether|if)\s)?(?P<doc>{_DOC_PHRASE})"
+    # "check if my resume passes ATS", "her honest read on whether my cover letter is too long",
+    # "look at slide 4 of my case study deck": a part of the document.
+    r"\s(?:(?:whether|if)\s)?(?:(?:the\s)?(?:first\s|last\s|second\s)?(?:slide|page|section|part"
+    r"|paragraph|bullet|bit|summary|intro|opening)s?(?:\s\d+)?\s(?:of|in|on)\s)?"
+    rf"(?P<doc>{_DOC_PHRASE})"
 )
 # "read just that", "look over this bit": a review of the document the message named before.
 _REVIEW_BACK: Final = re.compile(
@@ -591,9 +596,10 @@ _MOCK: Final = re.compile(
     # "my mock interview recording", "mock interview videos": a thing about a mock, not one.
     r"(?!\s(?:recordings?|videos?|notes|tools?|apps?|platforms?|sites?|transcripts?))"
     r"|\b(?:an?|the)\s(?:[\w-]+\s){0,3}?mocks?\s(?=(?:with|for)\s(?:me|us)\b)"
-    # "be my mock interviewer for SQL", "be my practice partner".
+    # "be my mock interviewer for SQL", "be my practice partner", "be my practice buyer for a
+    # CRM demo".
     r"|\bbe\s(?:my|our|a|the)\s(?:mock|practice)\s(?:[\w-]+\s)?(?:interviewer|partner|panel(?:ist)?"
-    r"|recruiter|hiring\smanager|buddy)\b"
+    r"|recruiter|hiring\smanager|buddy|buyer|client|customer|audience|candidate|patient)\b"
 )
 # Something arranged for the member: "arrange a trial shift for me", "set up a job shadow day",
 # "arrange an OB visit with an alumnus at Mitsubishi" (a visit needs a named place).
