@@ -127,7 +127,7 @@ _VAGUE_INTENT: Final = compile_sorted(
     # Not people whose posts are read ("comment on posts from people at Stripe").
     r"|(?<!\bfrom\s)"
     r"(?i:someone|somebody|anyone|anybody|people|folks|a\scontact|contacts|a\sperson"
-    r"|an\sinsider|insiders)\s(?i:at|from|in|inside|who\sworks\sat)\s[A-Z0-9]"
+    r"|an\sinsider|insiders)\s(?i:at|from|in|inside|who\sworks\sat)\s(?:the\s)?[A-Z0-9]"
     # ("hoping someone from Oscar is there": met by chance at an event, nothing asked)
     r"(?![\w&.'-]*(?:\s[\w&.'-]+)?\s(?i:is|are|will\sbe|shows\sup|turns\sup)\sthere\b)"
     # "talk to a hiring manager at Zalando": one of many people at a named place.
@@ -168,9 +168,10 @@ _VAGUE_INTENT: Final = compile_sorted(
     r"|(?i:who)\s(?i:do\s(?:you|u)\sthink\s)?(?i:i|we)\s(?i:should|shld|shud)\s(?i:ask|contact|message)\b"
     r"|(?i:figur(?:e|ing)\sout)\s(?i:who)\b"
     r"|^(?i:o\s)?(?i:q|que|o\sque)\s(?i:eu)\s(?i:pergunto|peço|peco)\b"
-    # "idk what to ask him", "dont know whom to ask", "see what he says".
+    # "idk what to ask him", "dont know whom to ask", "see what he says", "see what Mere
+    # reckons about my chances".
     r"|(?i:what|whom)\sto\s(?i:ask)\b"
-    r"|(?i:see\swhat)\s(?i:he|she|they)\s(?i:says|thinks)\b"
+    r"|(?i:see\swhat)\s(?:(?i:he|she|they)|[A-Z][\w'-]+)\s(?i:says|thinks|reckons)\b"
     # "maybe she know opportunities", "I will mention I am looking", "remind him about me".
     r"|(?i:he|she|they)\s(?i:might\s|may\s|probably\s)?(?i:knows?)\s(?i:of\s|about\s)?"
     r"(?i:any\s|some\s)?(?i:opportunities|openings|jobs|roles|leads|positions|vacancies)\b"
