@@ -199,6 +199,11 @@ _VAGUE_INTENT: Final = compile_sorted(
     r"|connects?)\b(?!\s(?i:with|on|to)\s(?i:my|the)\s)"
     r"|(?i:who|anyone|anybody|any1|somebody|someone)\s(?i:fit|can|could|go)\s(?i:help|refer"
     r"|connect|link)\s(?i:me|us)\b"
+    # "need wasta anywhere in Riyadh 😂 anyone?", "does anyone in here work at the ATO?", "FIFO
+    # camp admin jobs — who do I even talk to?": put to whoever reads, no one named.
+    r"|(?i:anyone|anybody|any1)\s?(?:\?|(?i:know|knows|here|in\shere|hiring)\b)"
+    r"|(?i:does|do)\s(?i:anyone|anybody|any1)\b"
+    r"|(?i:who)\s(?i:do|should|can)\s(?i:i)\s(?:(?i:even)\s)?(?i:talk|ask|speak|contact|reach|message)\b"
     # "tell the Nairobi channel to send me leads", "find ppl in Accra tech for connect".
     r"|(?i:send|give)\s(?i:me|us)\s(?i:some\s|any\s)?(?i:leads|contacts|connects)\b"
     r"|(?i:for)\s(?i:connect|connects|networking\scontacts)\b"
@@ -1174,6 +1179,11 @@ _ASKING_ABOUT_THEM: Final = re.compile(
 )
 
 
+# A question put to a note's person, its question mark left off: "text Hemi — does he know
+# anyone at Fonterra who'd talk to me about the shift supervisor role".
+_NOTED_QUESTION: Final = re.compile(
+    r"\s(?:→|->|—|:)\s(?:does|do|did|is|are|can|could|would|will)\s(?:he|she|they|you|u)\s"
+)
 # Between the person and a favour noun in a note: "ask: <@U04…> → referral", "ask Mick re:
 # referral @ Fortescue".
 _ARROW: Final = re.compile(r"\s?(?:→|->|—|:)\s")
@@ -1509,7 +1519,7 @@ def _assess(text: str, companies: Sequence[str]) -> Assessment:
         if direct is not None:
             favours = sorted([*favours, direct], key=lambda f: f.start)
         addressed = {f for f in favours if f == direct or _put_to(f, addressee, ct.low)}
-    elif "?" in ct.low:
+    elif "?" in ct.low or _NOTED_QUESTION.search(ct.low) is not None:
         # "Arash — does Mott MacDonald sponsor visas for graduates?", "ping <@U…> — does Ubisoft
         # hire juniors?": a note's person or the person messaged, then the question to put to
         # them (not one to me: "Tom — is it too soon to ask him …?").

@@ -2730,7 +2730,10 @@ def _practice(phrase: str) -> str:
 # word after at most a few words of preamble ("quick q", "random but").
 _DIRECT_QUESTION: Final = re.compile(
     r"(?:[^?.!]{0,40}?(?:\s—\s|[,:!]\s|\bbut\s|\bq\s))?"
-    r"((?:is|are|does|do|did|will|can|has|have|what|which|who|how|when|where|whether)\s[^?]{3,160})\?"
+    r"((?:is|are|does|do|did|will|can|has|have|what|which|who|how|when|where|whether)\s"
+    # (its question mark may be left off at the end of the message: "text Hemi — does he know
+    # anyone at Fonterra who'd talk to me about the shift supervisor role")
+    r"(?:[^?]{3,160}(?=\?)|[^?.!]{3,160}$))"
 )
 
 
