@@ -71,6 +71,13 @@ HOLDOUT10A_SET = SETS_DIR / "asks-holdout-10a.tsv"
 HOLDOUT10B_SET = SETS_DIR / "asks-holdout-10b.tsv"
 HOLDOUT11A_SET = SETS_DIR / "asks-holdout-11a.tsv"
 HOLDOUT11B_SET = SETS_DIR / "asks-holdout-11b.tsv"
+# Two sets of 320 written blind in the thirteenth session (asks-13a.md, asks-13b.md), split
+# unread (seed 13) into 240 to tune on and 80 kept aside outside the repository, scored as
+# totals only before and after the session's tuning, and committed at its end.
+DEV13A_SET = SETS_DIR / "asks-dev-13a.tsv"
+DEV13B_SET = SETS_DIR / "asks-dev-13b.tsv"
+HOLDOUT13A_SET = SETS_DIR / "asks-holdout-13a.tsv"
+HOLDOUT13B_SET = SETS_DIR / "asks-holdout-13b.tsv"
 LABELS = ("specific", "vague", "passive")
 
 
