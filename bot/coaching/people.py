@@ -398,6 +398,8 @@ def _is_name(tok: Token) -> bool:
     """A capitalised word that can be (part of) a person's name."""
     if not tok.is_cap or not tok.text[0].isalpha() or tok.low in NOT_NAMES:
         return False
+    if len(tok.text) > 2 and tok.text[-1] == "s" and tok.text[:-1].isupper():
+        return False  # "hiring BAs", "PMs", "SWEs": a plural of letters is people of a role
     if _people_word(tok.low):
         return False  # "Ex-colleagues", "Teammates": people in general, not a name
     # ALL-CAPS messages capitalise every word: then only uncommon words can be names.
