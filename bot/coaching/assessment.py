@@ -30,6 +30,7 @@ from bot.coaching.favours import (
     Favour,
     RequestKind,
     addressed_question,
+    alternation,
     find_favours,
     sentence_end,
 )
@@ -1276,13 +1277,6 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
     return found
 
 
-def _words_alt(entries: frozenset[str] | tuple[str, ...]) -> str:
-    """Entries of a word list as one alternation, longest first, each a whole word."""
-    return "|".join(
-        r"\s".join(map(re.escape, e.split())) for e in sorted(entries, key=len, reverse=True)
-    )
-
-
 # What a named person is asked, by the shape of the sentence rather than by a favour noun:
 # "ask Inés to send me the onboarding curriculum she built at Mercado Libre", "beto - ask him if
 # I can ride along on a facilities inspection at the HEB warehouse". After the person, (a place
@@ -1294,15 +1288,15 @@ _REQUEST_OPENS: Final = re.compile(
 # Concrete by what it holds: a thing to hand over or do (request_objects.txt), a document or a
 # length of time …
 _CONCRETE_OBJECT: Final = re.compile(
-    rf"\b(?:{_words_alt(DOCUMENTS)}|{_words_alt(REQUEST_OBJECTS)})\b|\b\d+\s?(?:min|mins|minutes)\b"
+    rf"\b(?:{alternation(DOCUMENTS)}|{alternation(REQUEST_OBJECTS)})\b|\b\d+\s?(?:min|mins|minutes)\b"
 )
-# … for the job search: a company or a job word in the same clause ("send me the job spec for
-# the ops role", not "send me the number of her plumber") …
-_JOB_ANCHOR: Final = re.compile(rf"\b(?:{_words_alt(JOB_WORDS)}|interview|posting|vacancy)\b")
+# … for the job search: a company or a job word before the sentence's full stop ("send me the
+# job spec for the ops role", not "send me the number of her plumber") …
+_JOB_ANCHOR: Final = re.compile(rf"\b(?:{alternation(JOB_WORDS)}|interview|posting|vacancy)\b")
 # … and never a fuzzy want, a talk for its own sake, no one in particular, or an everyday
 # favour (vague_wants.txt, everyday_favours.txt), nor money ("$200", "20k").
 _NOT_CONCRETE: Final = re.compile(
-    rf"\b(?:{_words_alt(VAGUE_WANTS)}|{_words_alt(tuple(' '.join(p) for p in EVERYDAY_FAVOURS))})"
+    rf"\b(?:{alternation(VAGUE_WANTS)}|{alternation(tuple(' '.join(p) for p in EVERYDAY_FAVOURS))})"
     r"\b|\$|\b\d+k\b"
 )
 _FULL_STOP: Final = re.compile(r"[.;!?](?:\s|$)")
@@ -1314,9 +1308,10 @@ def _asked_by_structure(
     ct: CleanText, refs: list[Ref], found: Sequence[CompanySpan]
 ) -> tuple[Ref, str] | None:
     """The person asked and what they are asked (as written), when a named person is asked
-    "to", "if", "whether" or "for" something concrete by what it holds: a document, a company,
-    a length of time, a deadline, or a thing to hand over ("send me the job spec", "approve
-    the PMP bootcamp"). None where that clause holds a fuzzy want or an everyday favour."""
+    "to", "if", "whether" or "for" something concrete by what it holds (a document, a length
+    of time, a thing to hand over: "send me the job spec", "approve the PMP bootcamp"; for "if"
+    and "whether", a question about the member or a company) in the job search (a company or
+    a job word). None where that clause holds a fuzzy want or an everyday favour."""
     for ref in refs:
         if (
             ref.kind is not PERSON

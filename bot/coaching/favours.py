@@ -79,17 +79,19 @@ class Favour(NamedTuple):
     requested: bool  # phrased as something another person is asked to do
 
 
-def _alt(words: tuple[str, ...] | frozenset[str]) -> str:
+def alternation(words: tuple[str, ...] | frozenset[str]) -> str:
+    """Entries of a word list as one regex alternation, longest first (so "cover letter" is
+    tried before "cover")."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_DOC: Final = rf"(?:{_alt(DOCUMENTS)})"
+_DOC: Final = rf"(?:{alternation(DOCUMENTS)})"
 _DET: Final = r"\b(?:my|the|this|our|his|her|their|a|an|both|all|some)"
 # "my GitHub repo", "the take-home": a second document word ends the phrase when it follows.
 # Job-search documents are named without a determiner too: "ask kemal review resume".
 _DOC_PHRASE: Final = (
     rf"(?:{_DET}\s(?:[\w'&.\"“”-]+\s){{0,5}}?{_DOC}(?:\s{_DOC})?\b|\bmine\b"
-    rf"|\b(?:{_alt(CORE_DOCUMENTS)})\b)"
+    rf"|\b(?:{alternation(CORE_DOCUMENTS)})\b)"
 )
 
 # Where a clause ends: a later clause is a new thought ("…, then update my resume").
@@ -227,7 +229,7 @@ _REFERRAL: Final = compile_gated(
     rf"|\b(?:pass|forward)(?:es|ed|ing)?\s(?:along|on)\smy\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC})\b"
     # "get her to forward my CV", "send him my CV for the pharmacist post": a document handed
     # on (asked of someone: the member's own "I'll send him my CV" is not requested).
-    rf"|\bforward(?:s|ing)?\s(?:my\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC})|(?:{_alt(CORE_DOCUMENTS)}))\b"
+    rf"|\bforward(?:s|ing)?\s(?:my\s(?:[\w'-]+\s){{0,2}}?(?:{_DOC})|(?:{alternation(CORE_DOCUMENTS)}))\b"
     rf"|\b(?:pass|send|give|hand|show)(?:s|es|ing)?\s(?:him|her|them)\smy\s(?:[\w'-]+\s){{0,2}}?"
     rf"(?:{_DOC})\b"
     # "then ask her to refer", "to refer internally": the referral asked with no object.
@@ -360,10 +362,10 @@ _DOC_REVIEW_NOUNS: Final = (
     "swap",
 )
 _DOC_REVIEW: Final = re.compile(
-    rf"\b(?:{_alt(CORE_DOCUMENTS)}|take-home|take\shome|case\sstudy)"
+    rf"\b(?:{alternation(CORE_DOCUMENTS)}|take-home|take\shome|case\sstudy)"
     rf"\s(?:{'|'.join(_DOC_REVIEW_NOUNS)})\b"
     # "swap CVs with me for a review": each reviews the other's.
-    rf"|\b(?:swap|exchange|trade)\s(?:{_alt(CORE_DOCUMENTS)})\b"
+    rf"|\b(?:swap|exchange|trade)\s(?:{alternation(CORE_DOCUMENTS)})\b"
 )
 # "sign up for a free resume review": a service joined, not a favour asked.
 _SIGNED_UP: Final = re.compile(r"\b(?:sign(?:ed|ing)?\sup|register|attend|join|go\sto)\b")
@@ -445,7 +447,7 @@ _NAMES: Final = compile_gated(
     r"\s(?:(?:the|her|his|their|a)\s|(?=[\w-]+\s(?:in|at|from|of)\s))"
     r"|who(?:'s|\sis)\sthe\s(?:[\w-]+\s){0,2}?(?:hiring|manager|recruiter|decision-maker|lead"
     r"|head|contact|person|director|owner|buyer)\b"
-    rf"|which\s(?:[\w-]+\s){{0,3}}?(?:{_alt(WHICH_NOUNS)})\b"
+    rf"|which\s(?:[\w-]+\s){{0,3}}?(?:{alternation(WHICH_NOUNS)})\b"
     r"|name\s(?:[\w-]+\s){0,2}?(?:people|contacts|names|hiring\smanagers|recruiters|companies)\b"
     r"|(?:share|send|forward|get|give|show)\s(?:me\s)?(?:the|a|her|his|their)\s(?:[\w-]+\s){0,3}?"
     r"(?:posting|job\sdescription|description|jd|req|requisition|listing|job\spost|org\schart"
