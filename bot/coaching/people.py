@@ -2077,7 +2077,7 @@ _GREETINGS: Final = frozenset(
 _AFTER_ADDRESS: Final = frozenset(
     {",", "!", "—", ":", "-", ".", "?", "hey", "hi", "hello", "could", "would", "can", "will"}
     | {"if", "do", "are", "pls", "please", "ty", "thanks", "thank", "quick", "so", "sorry"}
-    # "TSHEPO refer me to Luno pls": a favour asked straight out, in the imperative
+    # "Tshepo refer me to Luno pls": a favour asked straight out, in the imperative
     | {"refer", "intro", "introduce", "forward", "recommend", "vouch"}
 )
 
