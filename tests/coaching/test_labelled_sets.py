@@ -102,6 +102,17 @@ def _check_real_set(path: Path, accuracy: float, who_accuracy: float, least: int
     assert who.accuracy >= who_accuracy, who.report(path.name)
 
 
+def _check_split(
+    tuned: tuple[tuple[Path, float, float], ...], kept: tuple[tuple[Path, float, float], ...]
+) -> None:
+    """A blind set of 320 split into 240 to tune on and 80 kept aside: each part as
+    (path, accuracy, who_accuracy), checked as a real-style set."""
+    for path, accuracy, who_accuracy in tuned:
+        _check_real_set(path, accuracy=accuracy, who_accuracy=who_accuracy, least=240)
+    for path, accuracy, who_accuracy in kept:
+        _check_real_set(path, accuracy=accuracy, who_accuracy=who_accuracy, least=80)
+
+
 def test_real_dev_set() -> None:
     """Real-style asks written by a helper who had not read the assessor: the part tuned on
     (493 rows; 98.6% when this was written, 0 non-specific judged specific, who 214/219)."""
@@ -272,11 +283,10 @@ def test_sets_10() -> None:
     10b 75/80 (93.8%); after both sessions' rules the same, 71/80 and 75/80. The one false
     specific was then read ("ask Vikram for referral somewhere") and fixed as a kind: 10a 72/80
     (90.0%), 0; who 33/36 each. Committed afterwards; the thresholds guard those figures."""
-    for path, accuracy, who_accuracy in ((DEV10A_SET, 0.96, 0.90), (DEV10B_SET, 0.95, 0.97)):
-        assert len(load(path)) >= 240
-        _check_real_set(path, accuracy=accuracy, who_accuracy=who_accuracy, least=240)
-    for path, accuracy in ((HOLDOUT10A_SET, 0.90), (HOLDOUT10B_SET, 0.93)):
-        _check_real_set(path, accuracy=accuracy, who_accuracy=0.90, least=80)
+    _check_split(
+        tuned=((DEV10A_SET, 0.96, 0.90), (DEV10B_SET, 0.95, 0.97)),
+        kept=((HOLDOUT10A_SET, 0.90, 0.90), (HOLDOUT10B_SET, 0.93, 0.90)),
+    )
 
 
 def test_sets_11() -> None:
@@ -295,14 +305,10 @@ def test_sets_11() -> None:
     totals only, never read: before the tuning 11a 74/80 (92.5%), 11b 71/80 (88.8%), none judged
     specific wrongly; after it the same, and after a third round on older sets 11b 72/80; who
     37/38 and 33/40. Committed afterwards."""
-    for path, accuracy, who_accuracy in ((DEV11A_SET, 0.96, 0.98), (DEV11B_SET, 0.95, 0.88)):
-        assert len(load(path)) >= 240
-        _check_real_set(path, accuracy=accuracy, who_accuracy=who_accuracy, least=240)
-    for path, accuracy, who_accuracy in (
-        (HOLDOUT11A_SET, 0.92, 0.95),
-        (HOLDOUT11B_SET, 0.88, 0.80),
-    ):
-        _check_real_set(path, accuracy=accuracy, who_accuracy=who_accuracy, least=80)
+    _check_split(
+        tuned=((DEV11A_SET, 0.96, 0.98), (DEV11B_SET, 0.95, 0.88)),
+        kept=((HOLDOUT11A_SET, 0.92, 0.95), (HOLDOUT11B_SET, 0.88, 0.80)),
+    )
 
 
 def test_sets_13() -> None:
@@ -319,11 +325,7 @@ def test_sets_13() -> None:
     totals only: 13a 75/80 (93.8%), 13b 72/80 (90.0%), none judged specific wrongly, both
     before and after the tuning (it moved none of them); who 37/37 and 34/37. The thresholds
     guard those figures."""
-    for path, accuracy, who_accuracy in ((DEV13A_SET, 0.94, 0.95), (DEV13B_SET, 0.94, 0.94)):
-        assert len(load(path)) >= 240
-        _check_real_set(path, accuracy=accuracy, who_accuracy=who_accuracy, least=240)
-    for path, accuracy, who_accuracy in (
-        (HOLDOUT13A_SET, 0.93, 0.97),
-        (HOLDOUT13B_SET, 0.90, 0.90),
-    ):
-        _check_real_set(path, accuracy=accuracy, who_accuracy=who_accuracy, least=80)
+    _check_split(
+        tuned=((DEV13A_SET, 0.94, 0.95), (DEV13B_SET, 0.94, 0.94)),
+        kept=((HOLDOUT13A_SET, 0.93, 0.97), (HOLDOUT13B_SET, 0.90, 0.90)),
+    )
