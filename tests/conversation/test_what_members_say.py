@@ -1353,6 +1353,15 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("u think he'll actually do it?", "No one can know"),
         ("peace out", "Bye for now!"),
     ],
+    "Australian and New Zealand slang: thanks heaps, catch ya": [
+        (":1h", ""),
+        ("ta heaps", "You're welcome!"),
+        ("cheers, catch ya", "Bye for now!"),
+        (":1d", ""),
+        ("ask Priya for a referral at Xero", "That's a real ask: Priya"),
+        ("thanks heaps coach", "You're welcome!"),
+        ("catch ya", "Bye for now!"),
+    ],
     "no clue, then a store manager who moved to corporate": [
         (":1h", ""),
         (
