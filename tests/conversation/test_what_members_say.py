@@ -1353,6 +1353,13 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("u think he'll actually do it?", "No one can know"),
         ("peace out", "Bye for now!"),
     ],
+    "'she's keen' after the evening question is a yes; 'sweet as' is an ok": [
+        (":1h", ""),
+        ("ask Dr Walsh if she'd be a referee for the Deloitte grad scheme", "That's a real ask"),
+        (":9h", ""),
+        ("she's keen 😊", "Great outcome."),
+        ("sweet as", "👍"),
+    ],
     "Australian and New Zealand slang: thanks heaps, catch ya": [
         (":1h", ""),
         ("ta heaps", "You're welcome!"),
