@@ -1734,6 +1734,11 @@ def _name_from_place_lead(tokens: tuple[Token, ...]) -> tuple[RefKind, str, int,
     return None
 
 
+# Words before a description of someone ("is senior dev", "as a senior engineer"): a form of
+# address after them is the start of what the person is, not of their name.
+_PREDICATE_BEFORE: Final = frozenset({"is", "was", "a", "an", "as", "am", "are", "were", "be"})
+
+
 def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     """A person named outside any verb slot, as the subject or in passing.
 
@@ -1752,6 +1757,8 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     if titled and tok.is_cap and _in_a_job_title(tokens, i):
         return None  # "the Chief Medical Officer search", "the Sr. Technical Writer req"
     address = titled and _address_name(tokens, i) >= 0
+    if address and not tok.is_cap and i and tokens[i - 1].low in _PREDICATE_BEFORE:
+        return None  # "Babajide is senior dev at Andela": what he is, not "senior Dev"
     if not tok.text[0].isupper() and low not in ("my", "our") and not address:
         # Most words: one cheap test (a form of address after a word makes it a name: "eun-ji
         # unni").
@@ -2348,8 +2355,8 @@ def find_refs(ct: CleanText) -> list[Ref]:
             refs = sorted([*refs, named], key=lambda r: r.start)
     if "is" in ct.words and not _CLEFT_HEADS.isdisjoint(ct.words):
         refs = _with_cleft(refs, _cleft_people(ct))
-    if "your" in ct.words:
-        refs = _through_them(refs)
+    if "your" in ct.words or not _SEE_IF.isdisjoint(ct.words):
+        refs = _through_them(refs, ct.low)
     return _resolve(refs)
 
 
@@ -2451,18 +2458,34 @@ def _an_agency(ct: CleanText, j: int) -> tuple[RefKind, str, int, bool] | None:
     return None
 
 
-def _through_them(refs: list[Ref]) -> list[Ref]:
+# "see if his sister …", "find out whether her manager …": someone of the person's, asked through
+# them.
+_SEE_IF: Final = frozenset({"see", "find", "check"})
+_SEE_IF_THEIRS: Final = re.compile(
+    r"\b(?:see|find\sout|check)\s(?:if|whether)\s(?:his|her|their)\s"
+)
+
+
+def _through_them(refs: list[Ref], low: str) -> list[Ref]:
     """ "text Liam: could you ask your manager if …", "email Ana and see if your sister would
-    refer me": someone of theirs ("your manager") is asked through the person the member is
+    refer me", "flick my mate Tane a msg, see if his sister at Xero would do a 15 min call":
+    someone of theirs ("your manager", "his sister") is asked through the person the member is
     writing to, so the ask is the one made of that person: the "your …" slot is dropped."""
     kept: list[Ref] = []
     for ref in refs:
-        if (
-            ref.kind is GENERIC
-            and ref.text.lower().startswith("your ")
-            and any(r.kind is PERSON and r.source in (REQUEST, LEAD) for r in kept)
+        said = ref.text.lower()
+        if ref.kind is not GENERIC or not any(
+            r.kind is PERSON and r.source in (REQUEST, LEAD, MENTION) for r in kept
         ):
+            pass
+        elif said.startswith("your "):
             continue
+        elif (
+            said.split(" ", 1)[0] in ("his", "her", "their")
+            and _SEE_IF_THEIRS.search(low, max(0, ref.start - 20), ref.end) is not None
+        ):
+            # Asked of the person "his" points back to, as "see if he can …" is.
+            ref = ref._replace(kind=PRONOUN, text=ref.text.split(" ", 1)[0], plural=False)
         kept.append(ref)
     return kept
 

@@ -33,7 +33,7 @@ from bot.conversation.outcomes import A_STEP_FORWARD, outcome
 from bot.conversation.phrases import ASK_THE_COACH_TO_STOP, EXTRA_CHECK_IN, MEANING, WRONG_TO_ASK
 from bot.conversation.planning import judge, last_plan, next_check_in
 from bot.conversation.states import State
-from bot.conversation.text import check_ins, hello_to, short, yours
+from bot.conversation.text import called, check_ins, hello_to, short, yours
 from bot.conversation.turn import Turn
 from bot.domain import Ask, AskStatus, Outcome, Role
 
@@ -923,7 +923,8 @@ def _how_to_thank(turn: Turn, reading: Reading) -> str:
     asks = [a for a in turn.uow.asks.for_member(turn.member.id) if a.who]
     said_yes = [a for a in asks if a.outcome == Outcome.YES]
     last = (said_yes or asks)[-1:]
-    name = f", {last[0].who.split()[0]}" if last and last[0].who else ""
+    called_by = called(last[0].who) if last else None
+    name = f", {called_by}" if called_by else ""
     return (
         "Short and specific beats long: what they did, what it means for you, and that you'll "
         f"keep them posted. e.g. “Thank you so much{name} — that really helps. I'll let you "

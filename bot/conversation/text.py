@@ -11,6 +11,7 @@ from bot.text import MAX_MESSAGE_CHARS, TextProblem, clean_message
 __all__ = [
     "MAX_MESSAGE_CHARS",
     "TextProblem",
+    "called",
     "check_ins",
     "clean_message",
     "hello_to",
@@ -43,16 +44,23 @@ def yours(who: object) -> str:
     return re.sub(r"^my\b", "your", str(who), flags=re.IGNORECASE)
 
 
-def hello_to(who: str | None) -> str:
-    """ "Hi Jen," for the line the member sends them: the first name ("Jen Park" -> "Jen"), a
-    title with the name ("Dr. Kim"), or just "Hi," for a relation ("my old manager")."""
+def called(who: str | None) -> str | None:
+    """What the member calls the person in a message to them: the first name ("Jen Park" ->
+    "Jen"), a title with the name ("Dr. Kim"), or None for a relation ("my old manager")."""
     name = (who or "").strip()
     if not name or re.match(r"(?i)(my|your|our|the|a|an|his|her|their)\b", name):
-        return "Hi,"
+        return None
     first = name.split()[0]
     if first.rstrip(".").lower() in _TITLES and " " in name:
-        return f"Hi {short(name, 30)},"
-    return f"Hi {first},"
+        return short(name, 30)
+    return first
+
+
+def hello_to(who: str | None) -> str:
+    """ "Hi Jen," for the line the member sends them ("Hi Dr. Kim,"), or just "Hi," for a
+    relation ("my old manager")."""
+    name = called(who)
+    return f"Hi {name}," if name else "Hi,"
 
 
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor", "coach", "aunt", "uncle"})

@@ -2,7 +2,8 @@
 written for these tests, never the labelled rows: the verdict the coach gives, who it says back
 and a piece of what it says is asked. The tables are kinds-from-new-writers.txt (sets 7 and 8),
 kinds-9.txt (set 9), kinds-10.txt (set 10), kinds-11.txt (set 11), kinds-12.txt (sets 7 to
-11 again) and kinds-13.txt (requests judged by their shape, from set 12); specific asks and
+11 again), kinds-13.txt (requests judged by their shape, from set 12) and kinds-14.txt (the
+fourteenth session's console trials and set 14); specific asks and
 their near misses sit in the same kind."""
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ _KINDS = [
     *load_kinds(Path(__file__).with_name("kinds-11.txt")),
     *load_kinds(Path(__file__).with_name("kinds-12.txt")),
     *load_kinds(Path(__file__).with_name("kinds-13.txt")),
+    *load_kinds(Path(__file__).with_name("kinds-14.txt")),
 ]
 
 

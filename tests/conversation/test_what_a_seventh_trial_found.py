@@ -255,15 +255,26 @@ def test_a_lead_who_runs_the_team_is_named_without_who(sqlite_db: Database) -> N
     assert "tell me your ask of Bongani: “Ask Bongani for …”." in reply
 
 
-def test_a_thank_you_card_sent_is_praised(sqlite_db: Database) -> None:
-    chat = at_the_afternoon_question(sqlite_db, "ask Grace for a referral at BP")
+THANKED_BY_NAME = [
+    # (the ask that got a yes, how the suggested thank-you opens)
+    ("ask Grace for a referral at BP", "“Thank you so much, Grace — "),
+    # A title is kept with the name (found in a console: "Thank you so much, Dr —").
+    ("ask Dr Walsh for a reference for the ICU job", "“Thank you so much, Dr Walsh — "),
+    # A relation is no name to thank by (it gave "Thank you so much, my —").
+    ("ask my old manager for a reference for the ICU job", "“Thank you so much — "),
+]
+
+
+@pytest.mark.parametrize(("ask", "thanks"), THANKED_BY_NAME)
+def test_a_thank_you_card_sent_is_praised(sqlite_db: Database, ask: str, thanks: str) -> None:
+    chat = at_the_afternoon_question(sqlite_db, ask)
     chat.say("made it")
     chat.say("said yes")
-    assert chat.say("already sent her a thank you card lol") == [
+    assert chat.say("already sent a thank you card lol") == [
         "Lovely — a thank-you is how doors stay open. 🙌"
     ]
     [words] = chat.say("what do i even write tho, keep it short?")
-    assert "Thank you so much, Grace" in words
+    assert thanks in words
 
 
 # ------------------------------------------------------------- the schedule, said by hand
