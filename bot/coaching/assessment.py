@@ -47,6 +47,7 @@ from bot.coaching.lexicon import (
     NOT_NAMES,
     RELATION_NOUNS,
     REQUEST_OBJECTS,
+    REQUEST_VERBS_AFTER,
     ROLE_NOUNS,
     TITLES,
     VAGUE_WANTS,
@@ -912,7 +913,9 @@ def _put_to(favour: Favour, addressee: Ref | None, low: str) -> bool:
 # Talking for its own sake asks nothing: "set up a call with Moritz to catch up", "write Sam a
 # thank-you note".
 _OWN_SAKE: Final = re.compile(
-    r"\b(?i:catch(?:ing)?\s+up|thank(?:s|-you|\s+you)?|congrat\w*|say\s+hi|hang\s+out"
+    # ("catch up and discuss opportunities" is a talk about the search)
+    r"\b(?i:catch(?:ing)?\s+up(?!\s(?:and|&|to)\s(?:discuss|talk|chat))"
+    r"|thank(?:s|-you|\s+you)?|congrat\w*|say\s+hi|hang\s+out"
     # "Had a nice chat with Gloria in the lift": a talk already had, nothing asked in it.
     r"|had\s(?:a|an)\s(?:[\w-]+\s)?(?:chat|talk|conversation))\b"
 )
@@ -929,12 +932,18 @@ _ADDRESSED_WANTS: Final = frozenset(
     | {"intro", "intros", "contacts", "names", "jobs", "roles", "pointers", "ideas"}
     # "can we chat sometime this week? would love your thoughts": a call asked for, no favour.
     | {"thoughts", "connect", "chat", "input", "perspective", "call"}
+    # "<@…> sir pls guide me 🙏", "<@…> let's connect! would love to learn from your experience"
+    | {"guide", "guidance", "learn", "mentor", "mentorship", "discuss"}
 )
 
 
-# A question put to the mention without a question mark: "<@U…> can we chat sometime this week".
+# A question put to the mention without a question mark, or a wish said to them: "<@U…> can we
+# chat sometime this week", "<@U…> hey can you help me out", "<@…> would love some guidance",
+# "<@…> yaar let's catch up", "<@…> sir pls guide me".
 _ASKED_UNMARKED: Final = re.compile(
-    r"\s?[,:—-]?\s?(?i:can|could|would|will|are|r)\s(?i:we|you|u)\b"
+    r"\s?[,:—-]?\s?(?:(?i:hey|hi|hello|sir|ma'am|maam|madam|yaar|bhai|bro|di|didi)[,!]?\s)*"
+    r"(?:(?i:can|could|would|will|are|r)\s(?i:we|you|u)\b"
+    r"|(?i:would\slove|i'd\slove|let's|lets|pls|please|plz|kindly)\s)"
 )
 
 
@@ -1284,6 +1293,15 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
 # its sentence (`sentence_end`, as for every favour).
 _REQUEST_OPENS: Final = re.compile(
     r",?\s(?:(?:at|from|in|on)\s(?:[\w&.'-]+\s){0,4}?)?(to|if|whether|for)\s"
+    # Hindi / Urdu: "Chandrika akka se poochna hai ki …", "Mehwish ko request karni hai ki …",
+    # "Suman di ko call karke poochungi ki …": a verb of asking, then "ki" opens the request.
+    rf"|[^.;!?]{{0,40}}?\b(?:{alternation(REQUEST_VERBS_AFTER)}|request)\s"
+    r"(?:[\w']+\s){0,3}?(ki)\s"
+)
+# What a Hindi request holds that makes it concrete: a question word ("hiring manager kaun hai",
+# "interview kab hai", "salary range kya hai") or the member ("mera resume forward kar de").
+_HINDI_CONCRETE: Final = re.compile(
+    r"\b(?:kaun|kon|kab|kya|kaisa|kaise|kitna|kitni|kahan|kiske|kisko|kise|mera|meri|mere|mujhe)\b"
 )
 # Concrete by what it holds: a thing to hand over or do (request_objects.txt), a document or a
 # length of time …
@@ -1297,7 +1315,10 @@ _JOB_ANCHOR: Final = re.compile(rf"\b(?:{alternation(JOB_WORDS)}|interview|posti
 # favour (vague_wants.txt, everyday_favours.txt), nor money ("$200", "20k").
 _NOT_CONCRETE: Final = re.compile(
     rf"\b(?:{alternation(VAGUE_WANTS)}|{alternation(tuple(' '.join(p) for p in EVERYDAY_FAVOURS))})"
-    r"\b|\$|\b\d+k\b"
+    # (a job title that opens with one is a job: "network engineer", "help desk", "support
+    # specialist")
+    r"\b(?!\s(?:engineers?|admin|administrator|technician|analyst|architect|specialist|desk"
+    r"|agent|associate|role|job|position)\b)|\$|\b\d+k\b"
 )
 _FULL_STOP: Final = re.compile(r"[.;!?](?:\s|$)")
 # A question about the member's own chances: "if I can sit in on …", "whether they take me".
@@ -1323,7 +1344,8 @@ def _asked_by_structure(
         opens = _REQUEST_OPENS.match(ct.low, ref.end)
         if opens is None:
             continue
-        start = opens.start(1)
+        frame = opens.group(1) or opens.group(2)
+        start = opens.start(1) if opens.group(1) else opens.end()
         stop = sentence_end(ct.low, opens.end())
         if _NOT_CONCRETE.search(ct.low, start, stop) is not None:
             continue
@@ -1334,20 +1356,21 @@ def _asked_by_structure(
         company = any(start <= at < until for at, _, _ in found)
         if not company and _JOB_ANCHOR.search(ct.low, start, until) is None:
             continue
-        if opens.group(1) in ("if", "whether"):
+        if frame in ("if", "whether"):
             if not company and _ABOUT_ME.search(ct.low, start, stop) is None:
                 continue  # "ask Dana if she got the offer": news of her, nothing asked
+        elif frame == "ki":
+            if not company and _HINDI_CONCRETE.search(ct.low, start, stop) is None:
+                continue
         elif _CONCRETE_OBJECT.search(ct.low, opens.end(), stop) is None:
             continue
         asked = ct.text[start:stop]
-        if opens.group(1) in ("to", "for"):
-            asked = asked[len(opens.group(1)) + 1 :]
+        if frame in ("to", "for"):
+            asked = asked[len(frame) + 1 :]
         return ref, asked.strip(" ,")
     return None
 
 
-# What follows a person the message opens with: "Paty is leaving BBVA, ask her …", "harpreet -
-# ask him …", "chau, the nurse manager i precepted under, … asking her …".
 # What follows a person the message opens with: "Paty is leaving BBVA, ask her …", "harpreet -
 # ask him …", "chau, the nurse manager i precepted under, … asking her …", "NJERI!!! ask her".
 # After a known given name any word will do ("paddy reckons he can get me in …", "gemma my old

@@ -1655,6 +1655,10 @@ def _question_concrete(
         has_company or _CAPITALISED.search(text, start + 4, stop) is not None
     ):
         return True  # "who the talent acquisition person at UKG is": a name at a named employer
+    if _WHO_YOU_KNOW.match(low, start, stop) is not None and (
+        has_company or _CAPITALISED.search(text, start + 16, stop) is not None
+    ):
+        return True  # "who do u know at Schneider National?": people at a named employer
     if any(_any_employers(words, i) for i in range(len(words) - 1)):
         # "whether any contractors on the Snowy 2.0 job are taking on sparkies": which
         # employers of a kind hire a named kind of worker, at a named place.
@@ -2731,7 +2735,7 @@ def _practice(phrase: str) -> str:
 # '3 yrs experience' on the Notion support role a hard req?". Starts with its verb or question
 # word after at most a few words of preamble ("quick q", "random but").
 _DIRECT_QUESTION: Final = re.compile(
-    r"(?:[^?.!]{0,40}?(?:\s—\s|[,:!]\s|\bbut\s|\bq\s))?"
+    r"(?:[^?.!]{0,40}?(?:\s—\s|[,:!]\s|\bbut\s|\bq\s)|\s)?"
     r"((?:is|are|does|do|did|will|can|has|have|what|which|who|how|when|where|whether)\s"
     # (its question mark may be left off at the end of the message: "text Hemi — does he know
     # anyone at Fonterra who'd talk to me about the shift supervisor role")
@@ -2739,8 +2743,12 @@ _DIRECT_QUESTION: Final = re.compile(
 )
 
 
+# The people someone knows at a place: "who do you know at Schneider National".
+_WHO_YOU_KNOW: Final = re.compile(r"who\sdo\s(?:you|u|ya)\sknow\s(?:at|in|on|from)\s")
 _ABOUT_YOU: Final = re.compile(
-    r"(?:[\w']+\s){1,2}(?:you|u|ya)\b|how\s(?:was|were|is|are|did|has|have|'s|do|does)\b"
+    # (not "who do you know at Schneider?": the people they know are the favour)
+    r"(?!who\sdo\s(?:you|u|ya)\sknow\s(?:at|in|on|from)\s)(?:[\w']+\s){1,2}(?:you|u|ya)\b"
+    r"|how\s(?:was|were|is|are|did|has|have|'s|do|does)\b"
 )
 
 

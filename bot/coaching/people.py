@@ -1575,10 +1575,39 @@ def _asked_in_another_language(ct: CleanText) -> Ref | None:
         end += 1  # "Prakash uncle", "Senthil anna": the form of address is said with the name
     stop = _past_aside(tokens, end)
     for k in range(stop, min(len(tokens), stop + 5)):
-        if tokens[k].low in REQUEST_VERBS_AFTER:
+        if tokens[k].low in REQUEST_VERBS_AFTER or _asked_after_postposition(ct, k):
             text = ct.text[tokens[0].start : tokens[end - 1].end]
             return Ref(PERSON, text, tokens[0].start, tokens[end - 1].end, REQUEST)
     return None
+
+
+# Hindi / Urdu postpositions after the person: "Mehwish ko request karni hai ki …" (to
+# Mehwish), "Sunil sir se advice leni hai" (from Sunil sir), "Gaurav ke saath lunch" (with).
+_POSTPOSITIONS: Final = frozenset({"ko", "se", "saath", "sath"})
+# English verbs of asking after one of them: "ko request karni hai", "ko call karke …".
+_ASKED_AFTER_POSTPOSITION: Final = frozenset({"request", "call", "ask", "message", "msg", "text"})
+# A talk or advice sought of the person, an ask only about work: "se baat karni hai about jobs",
+# "se milna hai, job ka kuch scene ho toh", "ke saath lunch, career pe discuss karenge".
+_TALKED_AFTER_POSTPOSITION: Final = frozenset(
+    {"baat", "milna", "milunga", "milungi", "advice", "guidance", "salah", "madad", "help"}
+    | {"lunch", "coffee", "chai", "discuss"}
+)
+_ABOUT_WORK: Final = frozenset(
+    {"job", "jobs", "naukri", "career", "kaam", "opportunities", "opening", "openings", "role"}
+)
+
+
+def _asked_after_postposition(ct: CleanText, k: int) -> bool:
+    """ "Mehwish ko request karni hai ki …", "Sameer sir … ko call karke …", "Arjun se baat
+    karni hai about jobs": the person, a Hindi postposition, then a verb of asking (or of a talk
+    about work) in English or Hindi."""
+    tokens = ct.tokens
+    if k == 0 or tokens[k - 1].low not in _POSTPOSITIONS:
+        return False
+    low = tokens[k].low
+    return low in _ASKED_AFTER_POSTPOSITION or (
+        low in _TALKED_AFTER_POSTPOSITION and not _ABOUT_WORK.isdisjoint(ct.words)
+    )
 
 
 # Kin words said after a name as a form of address: "Prakash uncle", "Meena aunty".
@@ -1880,6 +1909,8 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     end = i + _name_span(tokens, i)
     if tokens[end - 1].low in _ORG_WORDS:
         return None  # "Oscar Health", "Jane Street"
+    if end < len(tokens) and tokens[end].low in ADDRESS_AFTER | _KIN_AFTER:
+        end += 1  # "Farhan bhai Aramco mein hai": the form of address is said with the name
     return _mention_ref(ct, i, end), end
 
 
@@ -2149,7 +2180,9 @@ def find_refs(ct: CleanText) -> list[Ref]:
         lead = _contracted_subject(head)
     if lead is None and count > 4 and tokens[0].low == "the":
         lead = _post_heading(ct)
-    if (lead is None or lead.source is LEAD) and not REQUEST_VERBS_AFTER.isdisjoint(ct.words):
+    if (lead is None or lead.source is LEAD) and not (
+        REQUEST_VERBS_AFTER.isdisjoint(ct.words) and _POSTPOSITIONS.isdisjoint(ct.words)
+    ):
         lead = _asked_in_another_language(head) or lead
     if lead is None and count > 4 and tokens[1].low in _I_WORDS:
         lead = _spoken_to_first(ct)
@@ -2357,7 +2390,39 @@ def find_refs(ct: CleanText) -> list[Ref]:
         refs = _with_cleft(refs, _cleft_people(ct))
     if "your" in ct.words or not _SEE_IF.isdisjoint(ct.words):
         refs = _through_them(refs, ct.low)
+    if not _HINDI_PRONOUNS.isdisjoint(ct.words):
+        refs = sorted([*refs, *_asked_as_unse(ct)], key=lambda r: r.start)
+    if lead is not None and lead.source is LEAD:
+        # "Kak Siti, ask her …": the name read again inside the note's person is no second one.
+        refs = [
+            r
+            for r in refs
+            if r is lead
+            or r.addressed  # "Priya — do you think you could …": spoken to, kept
+            or not (r.source is MENTION and lead.start <= r.start and r.end <= lead.end)
+            or not lead.text.endswith(r.text)
+        ]
     return _resolve(refs)
+
+
+# Hindi / Urdu pronouns for the person asked: "Farhan bhai Aramco mein hai, unse poochna hai
+# ki …" (from him), "usko request karna hai" (to him).
+_HINDI_PRONOUNS: Final = frozenset({"unse", "usse", "inse", "unko", "usko", "inko", "unhe"})
+
+
+def _asked_as_unse(ct: CleanText) -> list[Ref]:
+    """A Hindi pronoun followed, within three words, by a verb of asking: asked of the person
+    named before, as "ask him" is."""
+    tokens = ct.tokens
+    found = []
+    for k, tok in enumerate(tokens):
+        if tok.low in _HINDI_PRONOUNS and any(
+            t.low in REQUEST_VERBS_AFTER or t.low in _ASKED_AFTER_POSTPOSITION
+            for t in tokens[k + 1 : k + 4]
+        ):
+            nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
+            found.append(Ref(PRONOUN, tok.text, tok.start, tok.end, REQUEST, False, nxt))
+    return found
 
 
 # What an ask is said to be, never who: "my ask is simple", "my ask today is small".
