@@ -1292,16 +1292,18 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
 # they are at, then) "to", "if", "whether" or "for" opens the request; it runs to the end of
 # its sentence (`sentence_end`, as for every favour).
 _REQUEST_OPENS: Final = re.compile(
-    r",?\s(?:(?:at|from|in|on)\s(?:[\w&.'-]+\s){0,4}?)?(to|if|whether|for)\s"
+    r",?\s(?:(?:at|from|in|on)\s(?:[\w&.'-]+\s){0,4}?)?(to|if|whether|for|kung)\s"
     # Hindi / Urdu: "Chandrika akka se poochna hai ki …", "Mehwish ko request karni hai ki …",
     # "Suman di ko call karke poochungi ki …": a verb of asking, then "ki" opens the request.
     rf"|[^.;!?]{{0,40}}?\b(?:{alternation(REQUEST_VERBS_AFTER)}|request)\s"
     r"(?:[\w']+\s){0,3}?(ki)\s"
 )
-# What a Hindi request holds that makes it concrete: a question word ("hiring manager kaun hai",
-# "interview kab hai", "salary range kya hai") or the member ("mera resume forward kar de").
-_HINDI_CONCRETE: Final = re.compile(
-    r"\b(?:kaun|kon|kab|kya|kaisa|kaise|kitna|kitni|kahan|kiske|kisko|kise|mera|meri|mere|mujhe)\b"
+# What a request in Hindi or Tagalog holds that makes it concrete: a question word ("hiring
+# manager kaun hai", "interview kab hai", "kung sino ang hiring manager") or the member ("mera
+# resume forward kar de").
+_ASKED_ABROAD: Final = re.compile(
+    r"\b(?:kaun|kon|kab|kya|kaisa|kaise|kitna|kitni|kahan|kiske|kisko|kise|mera|meri|mere|mujhe"
+    r"|sino|saan|kailan|magkano|paano)\b"
 )
 # Concrete by what it holds: a thing to hand over or do (request_objects.txt), a document or a
 # length of time …
@@ -1322,7 +1324,8 @@ _NOT_CONCRETE: Final = re.compile(
 )
 _FULL_STOP: Final = re.compile(r"[.;!?](?:\s|$)")
 # A question about the member's own chances: "if I can sit in on …", "whether they take me".
-_ABOUT_ME: Final = re.compile(r"\b(?:i|me|my|i'm|i'd|i'll)\b")
+# (Tagalog "ko", "ako": "kung pwede niya ipasa resume ko …")
+_ABOUT_ME: Final = re.compile(r"\b(?:i|me|my|i'm|i'd|i'll|ko|ako)\b")
 
 
 def _asked_by_structure(
@@ -1356,12 +1359,15 @@ def _asked_by_structure(
         company = any(start <= at < until for at, _, _ in found)
         if not company and _JOB_ANCHOR.search(ct.low, start, until) is None:
             continue
-        if frame in ("if", "whether"):
-            if not company and _ABOUT_ME.search(ct.low, start, stop) is None:
+        if frame in ("if", "whether", "kung", "ki"):
+            if (
+                not company
+                and (frame == "ki" or _ABOUT_ME.search(ct.low, start, stop) is None)
+                and (
+                    frame in ("if", "whether") or _ASKED_ABROAD.search(ct.low, start, stop) is None
+                )
+            ):
                 continue  # "ask Dana if she got the offer": news of her, nothing asked
-        elif frame == "ki":
-            if not company and _HINDI_CONCRETE.search(ct.low, start, stop) is None:
-                continue
         elif _CONCRETE_OBJECT.search(ct.low, opens.end(), stop) is None:
             continue
         asked = ct.text[start:stop]

@@ -130,6 +130,12 @@ _ASK_TO: Final = re.compile(r"\b(?:ask|asks|asking|get|have|want|need)\s(?:[\w'.
 # "ask Bea if her company has an opening and who the hiring manager is": a second question
 # is still under "ask … if" (a second deed, "… and send my CV", is the member's).
 _ASK_IF: Final = re.compile(r"\bask(?:s|ed|ing)?\s(?:[\w'.@-]+\s){1,4}?(?:if|whether)\s")
+_DOC_WORD: Final = re.compile(rf"\b{_DOC}\b")
+# A favour straight after "and" ("and a recommendation letter …"), a clause of its own.
+_AND_BEFORE: Final = re.compile(r"\band\s(?:(?:a|an|the|my|one|some)\s)?\Z")
+# "ask Sir Joel, my clinical instructor, for the Certificate of Employment and a reference for
+# my Saudi MOH application": a second thing asked for under the same "ask … for".
+_ASK_FOR: Final = re.compile(r"\bask(?:s|ed|ing)?\s(?:[\w'.@,()-]+\s){1,6}?for\s")
 _SECOND_QUESTION: Final = re.compile(r"(?:who|what|which|whether|if|how|when|where)\b")
 # "ask Roxana if her brother can meet me for coffee and introduce me to …": a deed after "and"
 # under "if <someone, not the member> can …" is theirs, asked too.
@@ -1215,12 +1221,20 @@ def _requested(low: str, pos: int) -> bool:
     start = _outside_aside(low, _clause_start(low, pos), pos)
     if start == 0 and pos == 0:
         return False
-    if start == pos and low[max(0, pos - 4) : pos] == "and ":
+    after_and = _AND_BEFORE.search(low, max(0, pos - 12), pos)
+    if after_and is not None and after_and.start() == start - 4:
         strong = 0
         for match in _STRONG_END.finditer(low, max(0, pos - 160), pos):
             strong = match.end()
         if _ASK_TO.search(low, strong, pos):
             return True
+        asked_for = _ASK_FOR.search(low, _sentence_start(low, pos), pos)
+        if (
+            asked_for is not None
+            and _DOC_WORD.search(low, asked_for.end(), after_and.start()) is not None
+            and not _I_DO.search(low, asked_for.start(), pos)
+        ):
+            return True  # a document, then the favour ("a sandwich and a referral" is no ask)
         if _SECOND_QUESTION.match(low, pos) and _ASK_IF.search(low, strong, pos):
             return True
         if _ASK_IF_THEY_CAN.search(low, strong, pos) and not low.startswith(

@@ -788,6 +788,11 @@ def _one_owner_word(tokens: tuple[Token, ...], start: int, j: int) -> bool:
     return first.low not in _MY and first.is_cap and _is_name(first)
 
 
+# Pronouns for the person in Vietnamese (kin words: "anh", "chị", "cô", "chú", "bác", "em"),
+# Tagalog ("siya", "sya") and Malay / Indonesian ("dia").
+_KIN_PRONOUNS: Final = frozenset({"anh", "chị", "cô", "chú", "bác", "siya", "sya", "dia"})
+
+
 def parse_object(
     ct: CleanText, j: int, strong: bool, verb: str = ""
 ) -> tuple[RefKind, str, int, bool] | None:
@@ -812,6 +817,8 @@ def parse_object(
         return PRONOUN, tok.text, j + 1, True
     if low in ("me", "myself", "us", "i", "you", "it"):
         return None
+    if low == "ko" and j + 1 < len(tokens) and tokens[j + 1].low in _KIN_PRONOUNS:
+        j, tok, low = j + 1, tokens[j + 1], tokens[j + 1].low  # "ask ko siya kung …": ask I her
     # Titles: "Dr. Nguyen", "Uncle Ray", "Professor Adams".
     if low.rstrip(".") in TITLES:
         k = _past_titles(tokens, _skip_dot(tokens, j + 1))
@@ -831,6 +838,11 @@ def parse_object(
             # "Herr Schneider", "ate Joy": the form of address is kept in the name said back.
             n = _name_span(tokens, k) if _is_name(tokens[k]) else _lower_name_end(tokens, k) - k
             return PERSON, text[tok.start : tokens[k + n - 1].end], k + n, False
+    if low in _KIN_PRONOUNS and not tok.is_cap:
+        # "anh Vu, bếp trưởng ở Jumeirah: ask anh to …", "ask ko siya kung pwede …", "minta dia
+        # refer aku": a pronoun (in Vietnamese a kin word in lowercase with no name after it;
+        # "Ask Anh to …" names Anh).
+        return PRONOUN, tok.text, j + 1, False
     if not tok.is_cap and low.endswith("'s") and low[:-2] in UNIQUE_KIN:
         # "ask grandma's friend rosa": lowercase kin owning a named person.
         kind, end, said = _possessive_chain(ct, j, j + 1)
