@@ -1292,12 +1292,33 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
 # they are at, then) "to", "if", "whether" or "for" opens the request; it runs to the end of
 # its sentence (`sentence_end`, as for every favour).
 _REQUEST_OPENS: Final = re.compile(
-    r",?\s(?:(?:at|from|in|on)\s(?:[\w&.'-]+\s){0,4}?)?(to|if|whether|for|kung)\s"
+    r",?\s(?:(?:at|from|in|on)\s(?:[\w&.'-]+\s){0,4}?)?(to|if|whether|for|kung|si|de)\s"
+    # French: "demander à Frère Normand s'il peut …", "pour qu'il me mette en contact …".
+    r"|,?\s(?:pour\s)?(s'il|s'ils|s'elle|qu'il|qu'elle|d')"
     # Hindi / Urdu: "Chandrika akka se poochna hai ki …", "Mehwish ko request karni hai ki …",
     # "Suman di ko call karke poochungi ki …": a verb of asking, then "ki" opens the request.
     rf"|[^.;!?]{{0,40}}?\b(?:{alternation(REQUEST_VERBS_AFTER)}|request)\s"
     r"(?:[\w']+\s){0,3}?(ki)\s"
 )
+# Each opener as the English one it stands for ("si" and "s'il" ask whether, "de" and "qu'il"
+# ask to do; "kung" and "ki" are their own, read below).
+_FRAMES: Final = {
+    "to": "to",
+    "if": "if",
+    "whether": "whether",
+    "for": "for",
+    "kung": "kung",
+    "ki": "ki",
+    "si": "if",
+    "s'il": "if",
+    "s'ils": "if",
+    "s'elle": "if",
+    "de": "to",
+    "qu'il": "to",
+    "qu'elle": "to",
+    "d'": "to",
+}
+_ENGLISH: Final = frozenset({"to", "if", "whether", "for"})
 # What a request in Hindi or Tagalog holds that makes it concrete: a question word ("hiring
 # manager kaun hai", "interview kab hai", "kung sino ang hiring manager") or the member ("mera
 # resume forward kar de").
@@ -1317,25 +1338,27 @@ _JOB_ANCHOR: Final = re.compile(rf"\b(?:{alternation(JOB_WORDS)}|interview|posti
 # favour (vague_wants.txt, everyday_favours.txt), nor money ("$200", "20k").
 _NOT_CONCRETE: Final = re.compile(
     rf"\b(?:{alternation(VAGUE_WANTS)}|{alternation(tuple(' '.join(p) for p in EVERYDAY_FAVOURS))})"
-    # (a job title that opens with one is a job: "network engineer", "help desk", "support
-    # specialist")
+    # (a job title or a document that opens with one is no such want: "network engineer",
+    # "help desk", "support specialist", "cover letter")
     r"\b(?!\s(?:engineers?|admin|administrator|technician|analyst|architect|specialist|desk"
-    r"|agent|associate|role|job|position)\b)|\$|\b\d+k\b"
+    r"|agent|associate|role|job|position|letters?)\b)|\$|\b\d+k\b"
 )
 _FULL_STOP: Final = re.compile(r"[.;!?](?:\s|$)")
 # A question about the member's own chances: "if I can sit in on …", "whether they take me".
-# (Tagalog "ko", "ako": "kung pwede niya ipasa resume ko …")
-_ABOUT_ME: Final = re.compile(r"\b(?:i|me|my|i'm|i'd|i'll|ko|ako)\b")
+# (Tagalog "ko", "ako": "kung pwede niya ipasa resume ko …"; French "me", "mon", "je")
+_ABOUT_ME: Final = re.compile(r"\b(?:i|me|my|i'm|i'd|i'll|ko|ako|mon|ma|mes|moi|je|j')\b")
 
 
 def _asked_by_structure(
     ct: CleanText, refs: list[Ref], found: Sequence[CompanySpan]
-) -> tuple[Ref, str] | None:
+) -> tuple[Ref, str, str] | None:
     """The person asked and what they are asked (as written), when a named person is asked
     "to", "if", "whether" or "for" something concrete by what it holds (a document, a length
     of time, a thing to hand over: "send me the job spec", "approve the PMP bootcamp"; for "if"
     and "whether", a question about the member or a company) in the job search (a company or
-    a job word). None where that clause holds a fuzzy want or an everyday favour."""
+    a job word), with the word that opened the request ("to", or "ki", "kung", "si", "de" …
+    in Hindi, Tagalog or French). None where that clause holds a fuzzy want or an everyday
+    favour."""
     for ref in refs:
         if (
             ref.kind is not PERSON
@@ -1347,7 +1370,8 @@ def _asked_by_structure(
         opens = _REQUEST_OPENS.match(ct.low, ref.end)
         if opens is None:
             continue
-        frame = opens.group(1) or opens.group(2)
+        opener = opens.group(1) or opens.group(2) or opens.group(3) or ""
+        frame = _FRAMES.get(opener, "to")
         start = opens.start(1) if opens.group(1) else opens.end()
         stop = sentence_end(ct.low, opens.end())
         if _NOT_CONCRETE.search(ct.low, start, stop) is not None:
@@ -1370,10 +1394,8 @@ def _asked_by_structure(
                 continue  # "ask Dana if she got the offer": news of her, nothing asked
         elif _CONCRETE_OBJECT.search(ct.low, opens.end(), stop) is None:
             continue
-        asked = ct.text[start:stop]
-        if frame in ("to", "for"):
-            asked = asked[len(frame) + 1 :]
-        return ref, asked.strip(" ,")
+        asked = ct.text[opens.end() if frame in ("to", "for") else start : stop]
+        return ref, asked.strip(" ,"), opener
     return None
 
 
@@ -1679,18 +1701,21 @@ def _assess(text: str, companies: Sequence[str]) -> Assessment:
         )
     by_structure = _asked_by_structure(ct, refs, found) if named else None
     if by_structure is not None:
-        person, asked_for = by_structure
+        person, asked_for, frame = by_structure
         who = _say_name(person.text)
+        as_written = _respelt(_without_dangling(asked_for), respell)
         return Assessment(
             text,
             SPECIFIC,
             (),
             who=who,
-            kind=INFORMATION if asked_for.lower().startswith(("if ", "whether ")) else OTHER,
-            what=_polish(asked_for, company, role, respell),
+            kind=INFORMATION if frame in ("if", "whether", "ki", "kung") else OTHER,
+            # In another language the member's words are said back as written ("me mette en
+            # contact …", not "you mette …").
+            what=_polish(asked_for, company, role, respell) if frame in _ENGLISH else as_written,
             reasons=(
                 f"Names who will be asked: {who}.",
-                f"Asks for something concrete: {_respelt(_without_dangling(asked_for), respell)}.",
+                f"Asks for something concrete: {as_written}.",
             ),
             company=company,
             role=role,

@@ -42,6 +42,8 @@ _ROLE_SKIP: Final = frozenset(
 )
 _COMPANY_CUE: Final = frozenset(
     {"at", "for", "with", "from", "join", "joining", "into", "company", "startup", "firm"}
+    # French "chez": "le foreman chez Pomerleau"
+    | {"chez"}
 )
 _COMPANY_NOUNS: Final = frozenset({"company", "startup", "firm"})
 _COMPANY_LOOKUP: Final = (

@@ -1048,7 +1048,9 @@ _INTENT_MARK: Final = compile_gated(
     r"\b(?:ask|asks|asking|asked|request|requesting|email|emailing|text|texting|call|calling"
     r"|confirm\swith"
     # "whether" in German, Spanish and French, Portuguese: "fragen ob er mir … schreibt".
-    r"|ob|si|se"
+    r"|ob|si|se|s'il|s'ils|s'elle"
+    # French "demander à Jacques de …", "s'il peut écrire …".
+    r"|demander|demande|peut|peux|pourrait|pourrais"
     # "make me the favour of reading my cover letter", "do me a favor and forward my CV".
     r"|favou?r\s(?:of|and)"
     r"|message|msg|dm|ping|contact|write|reach|tell|see\sif|have|get|got|for|from|if|whether|can"
