@@ -1292,6 +1292,8 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
 # they are at, then) "to", "if", "whether" or "for" opens the request; it runs to the end of
 # its sentence (`sentence_end`, as for every favour).
 _REQUEST_OPENS: Final = re.compile(
+    # ("ask heather (HR at the Marathon refinery) if …": an aside about the person first)
+    r"(?:\s?\([^()]{1,60}\))?"
     r",?\s(?:(?:at|from|in|on)\s(?:[\w&.'-]+\s){0,4}?)?(to|if|whether|for|kung|si|de)\s"
     # French: "demander à Frère Normand s'il peut …", "pour qu'il me mette en contact …".
     r"|,?\s(?:pour\s)?(s'il|s'ils|s'elle|qu'il|qu'elle|d')"
@@ -1319,6 +1321,7 @@ _FRAMES: Final = {
     "d'": "to",
 }
 _ENGLISH: Final = frozenset({"to", "if", "whether", "for"})
+_THEY: Final = re.compile(r"\b(?:they|they'll|they'd|they're|them)\b")
 # What a request in Hindi or Tagalog holds that makes it concrete: a question word ("hiring
 # manager kaun hai", "interview kab hai", "kung sino ang hiring manager") or the member ("mera
 # resume forward kar de").
@@ -1341,7 +1344,9 @@ _NOT_CONCRETE: Final = re.compile(
     # (a job title or a document that opens with one is no such want: "network engineer",
     # "help desk", "support specialist", "cover letter")
     r"\b(?!\s(?:engineers?|admin|administrator|technician|analyst|architect|specialist|desk"
-    r"|agent|associate|role|job|position|letters?)\b)|\$|\b\d+k\b"
+    r"|agent|associate|role|job|position|letters?)\b"
+    # ("call his buddy at the Cat dealership about the job": a word put in, not a call had)
+    r"|(?<=call)\s(?:his|her|their)\s)|\$|\b\d+k\b"
 )
 _FULL_STOP: Final = re.compile(r"[.;!?](?:\s|$)")
 # A question about the member's own chances: "if I can sit in on …", "whether they take me".
@@ -1380,7 +1385,12 @@ def _asked_by_structure(
         # I can start at Boeing".
         full = _FULL_STOP.search(ct.low, stop)
         until = full.start() if full else len(ct.low)
-        company = any(start <= at < until for at, _, _ in found)
+        # A company named in an aside about the person counts ("heather (HR at the Marathon
+        # refinery) if they're …"), and one named before for "they" in the request ("nicole is
+        # the SkillBridge coordinator at Siemens Energy. asking her if they'll take me …").
+        company = any(ref.end <= at < until for at, _, _ in found) or (
+            _THEY.search(ct.low, start, stop) is not None and any(at < start for at, _, _ in found)
+        )
         if not company and _JOB_ANCHOR.search(ct.low, start, until) is None:
             continue
         if frame in ("if", "whether", "kung", "ki"):

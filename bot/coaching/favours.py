@@ -1525,6 +1525,14 @@ _WHAT_THEY_REQUIRE: Final = re.compile(
     r"(?:need|needs|want|wants|require|requires|ask\sfor|asks\sfor|accept|accepts|look\sfor"
     r"|looks\sfor|expect|expects)\b"
 )
+# What a step of hiring asks of the member: "what score I need on the aptitude test", "what
+# the panel actually scores on", "what the board looks for in the interview".
+_WHAT_A_STEP_TAKES: Final = re.compile(
+    r"(?:what|which)\s(?:[\w-]+\s){0,2}?(?:i|we)\s(?:need|have\sto|should)\b[^.?!]{0,40}?"
+    r"\b(?:test|exam|assessment|interview|panel|board|screen|round)s?\b"
+    r"|(?:what|how)\s(?:the\s)?(?:panel|board|interviewers?|assessors?|examiners?|recruiters?)\s"
+    r"(?:[\w-]+\s)?(?:scores?|grades?|marks?|tests?|asks?|looks?\sfor|wants?|expects?)\b"
+)
 # Who holds a post at a named employer: "who the talent acquisition person for customer success
 # at UKG is", "who heads internal audit at Moniepoint" (never "who I should talk to").
 _WHO_HOLDS: Final = re.compile(
@@ -1656,6 +1664,8 @@ def _question_concrete(
         return True
     if _WHAT_THEY_REQUIRE.search(low, start, stop) is not None and _in_job_search(low):
         return True  # "which documents they need for the transfer of service"
+    if _WHAT_A_STEP_TAKES.match(low, start, stop) is not None:
+        return True  # "what score I need on the aptitude test to get ranked in the top tier"
     if _JOIN_THEIR_WORK.match(low, start, stop) is not None:
         return True  # "if I can shadow her on the Brasfield & Gorrie bid next week"
     if _NAMED_POST.search(low, start, stop) is not None:

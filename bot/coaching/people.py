@@ -1994,6 +1994,8 @@ def _in_a_place_name(tokens: tuple[Token, ...], i: int) -> bool:
     if prev.low in _PLACE_BEFORE:
         # "ran into Yvette at HEB", "bumped into Kofi": a person met, not a place gone into.
         return not (prev.low == "into" and i > 1 and tokens[i - 2].low in _MET_BY_CHANCE)
+    if prev.text == "&" and i > 1 and tokens[i - 2].is_cap:
+        return True  # "the Pratt & Whitney machinist program": a firm's name
     # After another capitalised word that is not a title: the tail of a longer proper name.
     return (
         prev.is_cap
