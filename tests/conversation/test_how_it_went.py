@@ -21,36 +21,15 @@ def asked_dana(sqlite_db: Database) -> Chat:
     return chat
 
 
-@pytest.mark.parametrize(
-    "said",
-    [
-        "referral yes, the intro no",
-        "she said yes to the referral but no to the intro",
-        "yes for the referral, no for paystack",
-        "half yes - she'll refer me but can't do the intro",
-        "mixed news tbh",
-        "she'll pass my cv on but says they're not hiring right now",
-    ],
+PART_YES = (
+    "Part yes, part no — and the yes is real progress. Thank Dana for it today (two lines is "
+    "plenty). For the part that didn't work out: who else could you ask?"
 )
-def test_half_a_yes_is_a_yes(asked_dana: Chat, said: str) -> None:
-    [reply] = asked_dana.say(said)
-    assert reply.startswith("Part yes, part no — and the yes is real progress. Thank Dana")
-    assert the_ask(asked_dana.db).outcome == Outcome.YES
-
-
-@pytest.mark.parametrize(
-    ("said", "reply"),
-    [
-        ("no, she said yes!!", "Great outcome."),  # a "no" on its own is no half
-        ("she said yes", "Great outcome."),
-        ("she said no", "A no is still an answer"),
-    ],
+GREAT = (
+    "Great outcome. A two-line thank-you to Dana today keeps the door open — don't be a "
+    "hit-and-run."
 )
-def test_a_whole_answer_is_not_read_as_half(asked_dana: Chat, said: str, reply: str) -> None:
-    [answer] = asked_dana.say(said)
-    assert answer.startswith(reply)
-
-
+A_NO = "A no is still an answer — and you asked. Thank Dana anyway; people remember it. Who's next?"
 HARD_PART = "Asking was the hard part."
 UNTIL_APRIL = (
     f"{HARD_PART} No point nudging before then — I'll check in about Dana on Wednesday 1 April."
@@ -58,24 +37,46 @@ UNTIL_APRIL = (
 
 
 @pytest.mark.parametrize(
-    ("said", "reply"),
+    ("said", "reply", "outcome"),
     [
-        ("yes, but she can't refer me until april", UNTIL_APRIL),  # a yes that has to wait
+        # half a yes is a yes
+        *(
+            (said, PART_YES, Outcome.YES)
+            for said in (
+                "referral yes, the intro no",
+                "she said yes to the referral but no to the intro",
+                "yes for the referral, no for paystack",
+                "half yes - she'll refer me but can't do the intro",
+                "mixed news tbh",
+                "she'll pass my cv on but says they're not hiring right now",
+            )
+        ),
+        # a whole answer is not read as half
+        ("no, she said yes!!", GREAT, Outcome.YES),  # a "no" on its own is no half
+        ("she said yes", GREAT, Outcome.YES),
+        ("she said no", A_NO, Outcome.NO),
+        # an answer that has to wait is waited for (a yes that has to wait, too)
+        ("yes, but she can't refer me until april", UNTIL_APRIL, Outcome.WAITING),
         (
             "she's on vacation till the 15th",
             f"{HARD_PART} No point nudging while Dana is away — I'll check in about Dana on "
             "Monday 16 March.",
+            Outcome.WAITING,
         ),
-        ("she said maybe next month", UNTIL_APRIL),  # a maybe is no yes
+        ("she said maybe next month", UNTIL_APRIL, Outcome.WAITING),  # a maybe is no yes
         (
             "he replied maybe after the reorg",
             f"{HARD_PART} I'll check in about Dana in a few days; a thank-you note now never hurts.",
+            Outcome.WAITING,
         ),
     ],
 )
-def test_an_answer_that_has_to_wait_is_waited_for(asked_dana: Chat, said: str, reply: str) -> None:
+def test_how_it_went_is_heard_and_kept(
+    asked_dana: Chat, said: str, reply: str, outcome: Outcome
+) -> None:
+    """Half a yes, a whole answer, an answer that has to wait: the one reply, and the outcome."""
     assert asked_dana.say(said) == [reply]
-    assert the_ask(asked_dana.db).outcome == Outcome.WAITING
+    assert the_ask(asked_dana.db).outcome == outcome
 
 
 @pytest.fixture
