@@ -10,6 +10,7 @@ import pytest
 
 from storage import Database
 from tests.support.chat import at_the_morning_question
+from tests.support.kept import the_member
 
 WEDNESDAY = "2026-03-04T08:00"  # Chicago
 
@@ -179,9 +180,7 @@ def test_remind_me_on_friday_to_thank_priya_is_not_a_day_off(sqlite_db: Database
     chat = at_the_morning_question(sqlite_db, WEDNESDAY)
     [reply] = chat.say("can you remind me on Friday to thank Priya")
     assert "No problem — I'll ask again" not in reply
-    with sqlite_db() as uow:
-        member = uow.members.get(1)
-        assert member is not None and member.paused_until is None
+    assert the_member(sqlite_db).paused_until is None
 
 
 def test_not_yet_remind_me_monday_to_heard_back_follows_up_on_monday(sqlite_db: Database) -> None:

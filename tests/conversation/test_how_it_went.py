@@ -11,71 +11,157 @@ from storage import Database
 from tests.support.chat import Chat, at_the_afternoon_question, planned
 from tests.support.kept import the_ask, the_asks
 
+# Who was asked, for what, and how the member said at 17:00 that she asked: Dana at Paystack
+# ("yep"), or the second trial's Dana Lee at Stripe, said in pidgin ("I don ask am").
+ASKED = {
+    "Dana": ("Ask Dana for a referral at Paystack", "yep"),
+    "Dana Lee": ("Ask Dana Lee for a referral to the PM role at Stripe", "I don ask am"),
+}
 
-@pytest.fixture
-def asked_dana(sqlite_db: Database) -> Chat:
-    """Ana planned an ask of Dana on Monday morning and says at 17:00 that she made it."""
-    chat = at_the_afternoon_question(sqlite_db, "Ask Dana for a referral at Paystack")
-    [what_happened] = chat.say("yep")
+
+def asked(db: Database, who: str) -> Chat:
+    """Ana planned an ask of `who` on Monday morning and says at 17:00 that she made it."""
+    ask, made = ASKED[who]
+    chat = at_the_afternoon_question(db, ask)
+    [what_happened] = chat.say(made)
     assert what_happened.startswith("Nice — you asked. What happened?")
     return chat
 
 
-@pytest.mark.parametrize(
-    "said",
-    [
-        "referral yes, the intro no",
-        "she said yes to the referral but no to the intro",
-        "yes for the referral, no for paystack",
-        "half yes - she'll refer me but can't do the intro",
-        "mixed news tbh",
-        "she'll pass my cv on but says they're not hiring right now",
-    ],
-)
-def test_half_a_yes_is_a_yes(asked_dana: Chat, said: str) -> None:
-    [reply] = asked_dana.say(said)
-    assert reply.startswith("Part yes, part no — and the yes is real progress. Thank Dana")
-    assert the_ask(asked_dana.db).outcome == Outcome.YES
+@pytest.fixture
+def asked_dana(sqlite_db: Database) -> Chat:
+    return asked(sqlite_db, "Dana")
+
+
+def great(who: str) -> str:
+    return f"Great outcome. A two-line thank-you to {who} today keeps the door open — don't be a hit-and-run."
+
+
+def a_no(who: str) -> str:
+    return f"A no is still an answer — and you asked. Thank {who} anyway; people remember it. Who's next?"
+
+
+def wait(who: str, until: str = "") -> str:
+    """`until`: what the coach waits for ("before then", "while Dana is away") and the day."""
+    if until:
+        return f"Asking was the hard part. No point nudging {until}."
+    return f"Asking was the hard part. I'll check in about {who} in a few days"
+
+
+def until_april(who: str) -> str:
+    return wait(who, f"before then — I'll check in about {who} on Wednesday 1 April")
+
+
+def heard_alike(
+    who: str, outcome: Outcome, reply: str, *said: str
+) -> list[tuple[str, str, Outcome, str]]:
+    """Rows (who, said, outcome, reply): each of `said` gets the same one reply and outcome."""
+    return [(who, each, outcome, reply) for each in said]
 
 
 @pytest.mark.parametrize(
-    ("said", "reply"),
+    ("who", "said", "outcome", "reply"),
     [
-        ("no, she said yes!!", "Great outcome."),  # a "no" on its own is no half
-        ("she said yes", "Great outcome."),
-        ("she said no", "A no is still an answer"),
-    ],
-)
-def test_a_whole_answer_is_not_read_as_half(asked_dana: Chat, said: str, reply: str) -> None:
-    [answer] = asked_dana.say(said)
-    assert answer.startswith(reply)
-
-
-HARD_PART = "Asking was the hard part."
-UNTIL_APRIL = (
-    f"{HARD_PART} No point nudging before then — I'll check in about Dana on Wednesday 1 April."
-)
-
-
-@pytest.mark.parametrize(
-    ("said", "reply"),
-    [
-        ("yes, but she can't refer me until april", UNTIL_APRIL),  # a yes that has to wait
+        # half a yes is a yes
+        *heard_alike(
+            "Dana",
+            Outcome.YES,
+            "Part yes, part no — and the yes is real progress. Thank Dana for it today (two lines "
+            "is plenty). For the part that didn't work out: who else could you ask?",
+            "referral yes, the intro no",
+            "she said yes to the referral but no to the intro",
+            "yes for the referral, no for paystack",
+            "half yes - she'll refer me but can't do the intro",
+            "mixed news tbh",
+            "she'll pass my cv on but says they're not hiring right now",
+        ),
+        # a whole answer is not read as half
+        ("Dana", "no, she said yes!!", Outcome.YES, great("Dana")),  # a "no" alone is no half
+        ("Dana", "she said yes", Outcome.YES, great("Dana")),
+        ("Dana", "she said no", Outcome.NO, a_no("Dana")),
+        # an answer that has to wait is waited for (a yes that has to wait, too)
+        ("Dana", "yes, but she can't refer me until april", Outcome.WAITING, until_april("Dana")),
         (
+            "Dana",
             "she's on vacation till the 15th",
-            f"{HARD_PART} No point nudging while Dana is away — I'll check in about Dana on "
-            "Monday 16 March.",
+            Outcome.WAITING,
+            wait("Dana", "while Dana is away — I'll check in about Dana on Monday 16 March"),
         ),
-        ("she said maybe next month", UNTIL_APRIL),  # a maybe is no yes
+        ("Dana", "she said maybe next month", Outcome.WAITING, until_april("Dana")),  # no yes
         (
+            "Dana",
             "he replied maybe after the reorg",
-            f"{HARD_PART} I'll check in about Dana in a few days; a thank-you note now never hurts.",
+            Outcome.WAITING,
+            wait("Dana") + "; a thank-you note now never hurts.",
+        ),
+        # what the second trial's members said, in pidgin, Taglish and slang
+        *heard_alike(
+            "Dana Lee",
+            Outcome.YES,
+            great("Dana Lee"),
+            "e don reply, he go refer me",
+            "pumayag siya! sabi niya i-refer daw ako",
+            "she submitted the referral",
+            "she replied, wants to hop on a call friday",
+            "she asked me to send my resume first",
+            "she said bet",
+            "she's gonna loop in her lead, fingers crossed",
+            # someone else's "back from leave" resumes nothing
+            "he said he'll intro me next week when the recruiter is back from leave",
+        ),
+        *heard_alike(
+            "Dana Lee",
+            Outcome.NO,
+            a_no("Dana Lee"),
+            "dem don fill the position sha",
+            "she say make i apply direct for website",
+            "ayaw daw niya",
+            "she said she'd rather not",
+            "got a reply, she can't",
+            "she already referred someone else for it",
+            "she said no, maybe next year",
+        ),
+        (
+            "Dana Lee",
+            "she said no 😞 ugh this is pointless",
+            Outcome.NO,
+            "I'm sorry — a no stings. It isn't pointless: you asked, and asking is the habit that "
+            "gets the yeses. Thank Dana Lee anyway; `pause 7` is there if you need a few days.",
+        ),
+        *heard_alike(
+            "Dana Lee",
+            Outcome.WAITING,
+            until_april("Dana Lee"),
+            "he said maybe next month, they have a hiring freeze rn",
+            "yes but only next month",
+            "he said ask again in april",
+        ),
+        ("Dana Lee", "he never reply me", Outcome.WAITING, wait("Dana Lee") + "."),
+        (
+            "Dana Lee",
+            "done, she told she will revert by EOD tomorrow",
+            Outcome.WAITING,
+            wait("Dana Lee") + "; a thank-you note now never hurts.",
+        ),
+        (
+            "Dana Lee",
+            "i asked but dana's away till next week so she'll look then",
+            Outcome.WAITING,
+            wait(
+                "Dana Lee",
+                "while Dana Lee is away — I'll check in about Dana Lee on Monday 9 March",
+            ),
         ),
     ],
 )
-def test_an_answer_that_has_to_wait_is_waited_for(asked_dana: Chat, said: str, reply: str) -> None:
-    assert asked_dana.say(said) == [reply]
-    assert the_ask(asked_dana.db).outcome == Outcome.WAITING
+def test_how_it_went_is_heard_and_kept(
+    sqlite_db: Database, who: str, said: str, outcome: Outcome, reply: str
+) -> None:
+    """Half a yes, a whole answer, an answer that has to wait, in the members' words: the one
+    reply, and the outcome kept."""
+    chat = asked(sqlite_db, who)
+    assert chat.say(said) == [reply]
+    assert the_ask(sqlite_db).outcome == outcome
 
 
 @pytest.fixture

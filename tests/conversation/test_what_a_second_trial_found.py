@@ -650,55 +650,7 @@ def test_what_a_member_says_at_the_morning_question(
     assert reply.startswith(begins), reply
 
 
-@pytest.mark.parametrize(
-    ("said", "outcome", "begins"),
-    [
-        ("e don reply, he go refer me", Outcome.YES, "Great outcome."),
-        ("he never reply me", Outcome.WAITING, "Asking was the hard part."),
-        ("dem don fill the position sha", Outcome.NO, "A no is still an answer"),
-        ("she say make i apply direct for website", Outcome.NO, "A no is still an answer"),
-        ("pumayag siya! sabi niya i-refer daw ako", Outcome.YES, "Great outcome."),
-        ("ayaw daw niya", Outcome.NO, "A no is still an answer"),
-        ("she said she'd rather not", Outcome.NO, "A no is still an answer"),
-        ("got a reply, she can't", Outcome.NO, "A no is still an answer"),
-        ("she already referred someone else for it", Outcome.NO, "A no is still an answer"),
-        ("she said no, maybe next year", Outcome.NO, "A no is still an answer"),
-        ("she said no 😞 ugh this is pointless", Outcome.NO, "I'm sorry — a no stings."),
-        (
-            "he said maybe next month, they have a hiring freeze rn",
-            Outcome.WAITING,
-            "Asking was the hard part. No point nudging before then — I'll check in about Dana "
-            "Lee on Wednesday 1 April.",
-        ),
-        ("yes but only next month", Outcome.WAITING, "Asking was the hard part. No point nudging"),
-        (
-            "he said ask again in april",
-            Outcome.WAITING,
-            "Asking was the hard part. No point nudging",
-        ),
-        ("i asked but dana's away till next week so she'll look then", Outcome.WAITING, "Asking"),
-        ("done, she told she will revert by EOD tomorrow", Outcome.WAITING, "Asking"),
-        ("she submitted the referral", Outcome.YES, "Great outcome."),
-        ("she replied, wants to hop on a call friday", Outcome.YES, "Great outcome."),
-        ("she asked me to send my resume first", Outcome.YES, "Great outcome."),
-        ("she said bet", Outcome.YES, "Great outcome."),
-        ("she's gonna loop in her lead, fingers crossed", Outcome.YES, "Great outcome."),
-        # someone else's "back from leave" resumes nothing
-        (
-            "he said he'll intro me next week when the recruiter is back from leave",
-            Outcome.YES,
-            "Great outcome.",
-        ),
-    ],
-)
-def test_how_it_went_in_their_words(
-    sqlite_db: Database, said: str, outcome: Outcome, begins: str
-) -> None:
-    chat = at_the_afternoon_question(sqlite_db, DANA)
-    chat.say("I don ask am")
-    [reply] = chat.say(said)
-    assert reply.startswith(begins), reply
-    assert the_ask(sqlite_db).outcome == outcome
+# How it went, in the members' words: tests/conversation/test_how_it_went.py (Dana Lee).
 
 
 def test_a_wrong_button_can_be_taken_back_only_right_after(sqlite_db: Database) -> None:

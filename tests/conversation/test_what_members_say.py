@@ -13,6 +13,7 @@ import pytest
 from bot.domain import AskStatus, Outcome
 from storage import Database
 from tests.support.chat import Chat
+from tests.support.kept import the_ask, the_asks, the_member
 
 MONDAY = "2026-03-02T08:00"  # Chicago
 
@@ -92,9 +93,7 @@ def test_one_day_asked_off_is_taken_off(chat: Chat) -> None:
     assert off == "Done: check-ins mon,tue,wed,thu at 09:00 (America/Chicago)."
     [again] = chat.say("stop messaging me on fridays")
     assert again.endswith("that day is already off.")
-    with chat.db() as uow:
-        member = uow.members.get(1)
-        assert member is not None and member.days == frozenset({0, 1, 2, 3})
+    assert the_member(chat.db).days == frozenset({0, 1, 2, 3})
 
 
 def test_two_unreadable_replies_keep_the_defaults_and_move_on(newcomer: Chat) -> None:
@@ -348,8 +347,7 @@ def test_delete_my_data_asks_first_and_a_plain_yes_confirms(chat: Chat) -> None:
     assert chat.say("yes") == [
         "Done — I've deleted everything about you. Message me anytime to start fresh."
     ]
-    with chat.db() as uow:
-        assert uow.asks.for_member(1) == []
+    assert the_asks(chat.db) == []
 
 
 def test_pause_until_a_date_in_words(sqlite_db: Database) -> None:
@@ -494,9 +492,7 @@ def test_a_silent_member_is_never_flooded(chat: Chat) -> None:
     assert len(delivered) <= 14
     # Back to normal at their next reply.
     chat.say("Ask Jen Park to introduce me to her manager at Medtronic")
-    with chat.db() as uow:
-        member = uow.members.get(1)
-        assert member is not None and "quiet_asked" not in member.memory
+    assert "quiet_asked" not in the_member(chat.db).memory
 
 
 # ----------------------------------------------------------------------- replies
@@ -533,8 +529,7 @@ def test_outcome_words_record_the_outcome(chat: Chat) -> None:
     chat.advance("9h")
     chat.say("yep did it!")
     chat.say("she said yes 😊")
-    with chat.db() as uow:
-        [ask] = uow.asks.for_member(1)
+    ask = the_ask(chat.db)
     assert ask.status == AskStatus.MADE and ask.outcome == Outcome.YES
 
 
@@ -560,8 +555,7 @@ def test_not_now_skips_today_and_says_when_the_coach_comes_back(sqlite_db: Datab
     assert "I'll keep “reach out to some recruiters”" in later
     # The plan is kept as it was, and "remind me tomorrow" was not merged into it.
     assert asks(sqlite_db) == [("vague", None, "skipped", None)]
-    with sqlite_db() as uow:
-        assert [a.text for a in uow.asks.for_member(1)] == ["reach out to some recruiters"]
+    assert [a.text for a in the_asks(sqlite_db)] == ["reach out to some recruiters"]
 
 
 def test_pass_my_cv_is_a_plan_not_a_skip(chat: Chat) -> None:
@@ -655,10 +649,9 @@ def test_questions_about_the_schedule_get_the_schedule(sqlite_db: Database) -> N
     assert "mon-fri at 09:00" in daily
     [extra] = chat.say("can i get a check in at 5pm too, to report how it went?")
     assert "I also check in at 17:00 to hear how it went" in extra
-    with sqlite_db() as uow:
-        member = uow.members.get(1)
-        assert member is not None and not member.stopped
-        assert f"{member.checkin_time:%H:%M}" == "09:00" and len(member.days) == 5
+    member = the_member(sqlite_db)
+    assert not member.stopped
+    assert f"{member.checkin_time:%H:%M}" == "09:00" and len(member.days) == 5
     [moved] = chat.say("moved to berlin last week so time is off now")
     assert "Europe/Berlin" in moved
 
@@ -705,8 +698,7 @@ def test_a_question_to_the_deletion_prompt_keeps_the_data_and_is_answered(
     chat.say("forget me")
     [stop_instead] = chat.say("no keep it, i just wanted the messages to stop")
     assert "say `stop`" in stop_instead
-    with sqlite_db() as uow:
-        assert uow.members.get(1) is not None
+    the_member(sqlite_db)  # (fails if the member was deleted)
 
 
 def test_onboarding_words_from_the_blind_corpus(sqlite_db: Database) -> None:
