@@ -241,6 +241,13 @@ _VAGUE_INTENT: Final = compile_sorted(
     r"|(?i:get|find|have)\s(?i:someone|somebody|anyone|anybody)\s(?i:to|who)\b"
     r"|(?i:find|get)\s(?i:a|an)\s(?:[\w-]+\s){1,2}?(?i:who(?:'ll|\swill|\swould|'d|\scan"
     r"|\scould)|willing\sto)\s"
+    # "someone pls help me get into Dubai Airports", "bhai koi toh help karo", "koi Dubai mein
+    # hai jo mera CV dekh le?", "need a mentor who is a data scientist", "… referral lena hai,
+    # anybody 🙏": help asked of whoever reads.
+    r"|(?i:someone|somebody|anyone|anybody|koi)\s(?:(?i:pls|please|plz|toh|to)\s)?(?i:help)\b"
+    r"|\b(?i:koi)\s(?:[\w'-]+\s){0,3}?(?i:hai\sjo|refer|referral|help)\b"
+    r"|(?i:need|want)\s(?i:a|an)\s(?i:mentor|sponsor|referrer|insider)\b"
+    r"|,\s(?i:anyone|anybody|any1)\b(?=\s*(?:[^\w\s]|$))"
     # "would love your thoughts on my search": input asked for, nothing in particular.
     r"|(?i:would|'d)\s(?i:love|like|appreciate|value)\s(?i:your|his|her|their)\s(?i:thoughts"
     r"|advice|input|take|perspective|help|guidance|feedback|insight)\b"
@@ -271,7 +278,7 @@ _VAGUE_INTENT_WORDS: Final = frozenset(
     | {"dming", "messaging", "msg", "emailing", "does", "do", "anyone", "anybody", "somebody"}
     | {"have", "would", "'d", "i'd", "she'd", "he'd", "we'd", "they'd", "love", "like"}
     | {"appreciate", "value", "if", "whether", "informational", "informationals", "chats"}
-    | {"should", "is"}
+    | {"should", "is", "koi"}
     | {"texting", "pinging", "contacting", "get", "reach", "contact"}
 )
 _ADVICE: Final = re.compile(
@@ -1294,7 +1301,12 @@ def assess_ask(text: str, *, companies: Sequence[str] = ()) -> Assessment:
 _REQUEST_OPENS: Final = re.compile(
     # ("ask heather (HR at the Marathon refinery) if …": an aside about the person first)
     r"(?:\s?\([^()]{1,60}\))?"
-    r",?\s(?:(?:at|from|in|on)\s(?:[\w&.'-]+\s){0,4}?)?(to|if|whether|for|kung|si|de)\s"
+    # ("ask my brother-in-law Ted, he's a supervisor at Cleveland-Cliffs, to flag my app …")
+    r"(?:,\s(?:he's|she's|he\sis|she\sis|they're|my|our|who)\s[^,.;!?()]{1,60}(?=,))?"
+    r",?\s(?:(?:at|from|in|on)\s(?:[\w&.'-]+\s){0,4}?)?"
+    # ("ask him straight up to put me on the crew", "ask her today whether …")
+    r"(?:(?:straight\sup|directly|again|today|tomorrow|tonight|nicely|politely|first)\s)?"
+    r"(to|if|whether|for|kung|si|de)\s"
     # French: "demander à Frère Normand s'il peut …", "pour qu'il me mette en contact …".
     r"|,?\s(?:pour\s)?(s'il|s'ils|s'elle|qu'il|qu'elle|d')"
     # Hindi / Urdu: "Chandrika akka se poochna hai ki …", "Mehwish ko request karni hai ki …",
@@ -1346,7 +1358,7 @@ _NOT_CONCRETE: Final = re.compile(
     r"\b(?!\s(?:engineers?|admin|administrator|technician|analyst|architect|specialist|desk"
     r"|agent|associate|role|job|position|letters?)\b"
     # ("call his buddy at the Cat dealership about the job": a word put in, not a call had)
-    r"|(?<=call)\s(?:his|her|their)\s)|\$|\b\d+k\b"
+    r"|(?:(?<=call)|(?<=talk)|(?<=speak))\s(?:to\s|with\s)?(?:his|her|their)\s)|\$|\b\d+k\b"
 )
 _FULL_STOP: Final = re.compile(r"[.;!?](?:\s|$)")
 # A question about the member's own chances: "if I can sit in on …", "whether they take me".
