@@ -1681,7 +1681,9 @@ def _answer(
         return (Intent.DROP, "drops the ask", None, None)
     if state == State.AWAITING_MADE and vocab.DOING_IT_NOW.match(low):
         return (Intent.NOT_YET, "doing it now", None, None)
-    said_yes = re.sub(r"^(yes|yep|yeah|ya|ja|si|sim|oui)[,!. ]+", "", low)  # "ja, done"
+    first, _, rest = low.partition(" ")
+    # "ja, done", "yup done": a yes-word before the report
+    said_yes = rest.lstrip(",!. ") if rest and first.rstrip(",!.") in vocab.YES_WORDS else low
     made = (
         vocab.MADE.match(said_yes)
         # "done, messaged joy", "did it - texted her this morning"
@@ -1807,6 +1809,9 @@ def _names_outcome(low: str) -> bool:
             r"(he|she|they) (already )?(sent|forwarded|passed on|shared|submitted) (my|the)|"
             r"never (got|gotten) back|got back to me|(finally )?(answered|replied|responded)|"
             r"^still no\b|(she|he|they) (wrote|sent|signed|posted|left) (it|one|me)\b"
+            # "yup done, she's keen 😊": asked, and the answer said
+            r"|\b(done|asked|did it|sorted)\b.{0,20}\b(she|he|they)('?s| is| are|'?re) (keen|down|"
+            r"stoked|up for it)\b"
             r"|never (reply|answer)|\b(go|don) (refer|intro|connect|link) me|dem don fill|"
             r"\b(talked|spoke|asked|messaged|called|texted|met)\b.{0,40}\b(she|he|they) (will|'ll|is "
             r"going to|gonna) (send|forward|pass|refer|intro|introduce|submit|connect)\b|"

@@ -1352,6 +1352,16 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("she's keen 😊", "Great outcome."),
         ("sweet as", "👍"),
     ],
+    "'yup done, she's keen' before the evening question says how it went": [
+        (":1h", ""),
+        ("ask Maia for a referral to the grad role at Xero", "That's a real ask"),
+        (":2h", ""),
+        ("yup done, she's keen 😊", "(That's for your ask of Maia.) Great outcome."),
+        (":1d", ""),
+        ("ask Tane for an intro to the ops lead at Xero", "That's a real ask"),
+        (":2h", ""),
+        ("yup done", "(That's for your ask of Tane.) Nice — you asked. What happened?"),
+    ],
     "Australian and New Zealand slang: thanks heaps, catch ya": [
         (":1h", ""),
         ("ta heaps", "You're welcome!"),
