@@ -1987,6 +1987,13 @@ _MET_BY_CHANCE: Final = frozenset(
 )
 
 
+# Words before "for" that make what follows an employer: "a recruiter for Tyson".
+_WORKS_FOR: Final = frozenset(
+    {"works", "worked", "working", "work", "recruiter", "recruits", "recruiting", "hires"}
+    | {"hiring", "manager", "engineer", "driver", "contractor", "contracts", "consultant"}
+)
+
+
 def _in_a_place_name(tokens: tuple[Token, ...], i: int) -> bool:
     """Is the given name at i, inside a sentence, part of a place or an organisation's name
     ("TSMC Arizona", "Teach For America", "in Kaiser IT") rather than a person?"""
@@ -1996,6 +2003,8 @@ def _in_a_place_name(tokens: tuple[Token, ...], i: int) -> bool:
         return not (prev.low == "into" and i > 1 and tokens[i - 2].low in _MET_BY_CHANCE)
     if prev.text == "&" and i > 1 and tokens[i - 2].is_cap:
         return True  # "the Pratt & Whitney machinist program": a firm's name
+    if prev.low == "for" and i > 1 and tokens[i - 2].low in _WORKS_FOR:
+        return True  # "her husband is a recruiter for Tyson", "works for Kohler"
     # After another capitalised word that is not a title: the tail of a longer proper name.
     return (
         prev.is_cap
@@ -2406,6 +2415,8 @@ def find_refs(ct: CleanText) -> list[Ref]:
         refs = _through_them(refs, ct.low)
     if not _HINDI_PRONOUNS.isdisjoint(ct.words):
         refs = sorted([*refs, *_asked_as_unse(ct)], key=lambda r: r.start)
+    if "to" in ct.words:
+        refs = _contacted_for_them(refs, ct.low)
     if lead is not None and lead.source is LEAD:
         # "Kak Siti, ask her …": the name read again inside the note's person is no second one.
         refs = [
@@ -2417,6 +2428,38 @@ def find_refs(ct: CleanText) -> list[Ref]:
             or not lead.text.endswith(r.text)
         ]
     return _resolve(refs)
+
+
+# "asking him today to call …": the one the person asked will contact for the member.
+# (A slot read after a verb starts at the verb.)
+_TO_CONTACT: Final = re.compile(r"\s(?:[\w']+\s){0,2}?to\s")
+_CONTACT: Final = ("call ", "ring ", "text ", "email ", "message ", "contact ", "phone ")
+
+
+def _contacted_for_them(refs: list[Ref], low: str) -> list[Ref]:
+    """ "asking him today to call the supervisor at Pilgrim's Pride … and recommend me": the
+    supervisor is called by the person asked, not asked by the member; named in passing. And
+    "ask Gramps to call his old buddy Herb … and ask if they'll let me interview": the second
+    asking is Gramps's too."""
+    kept = refs[:1]
+    contacting: Ref | None = None  # the person asked to contact someone for the member
+    for before, ref in zip(refs, refs[1:], strict=False):
+        to = _TO_CONTACT.match(low, before.end)
+        if (
+            before.source is REQUEST
+            and before.kind in (PERSON, PRONOUN)
+            and to is not None
+            and low.startswith(_CONTACT, to.end())
+        ):
+            contacting = before
+        if contacting is not None and ref.source is REQUEST and ref is not contacting:
+            if ref.kind is IMPLICIT and low.endswith(" and ", 0, ref.start):
+                if contacting.kind is PERSON:
+                    ref = ref._replace(kind=PERSON, text=contacting.text)
+            elif low.startswith(_CONTACT, ref.start):
+                ref = ref._replace(source=MENTION)
+        kept.append(ref)
+    return kept
 
 
 # Hindi / Urdu pronouns for the person asked: "Farhan bhai Aramco mein hai, unse poochna hai
