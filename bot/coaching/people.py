@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from enum import Enum
+from itertools import pairwise
 from operator import attrgetter
 from typing import Final, NamedTuple
 
@@ -2443,7 +2444,7 @@ def _contacted_for_them(refs: list[Ref], low: str) -> list[Ref]:
     asking is Gramps's too."""
     kept = refs[:1]
     contacting: Ref | None = None  # the person asked to contact someone for the member
-    for before, ref in zip(refs, refs[1:], strict=False):
+    for before, ref in pairwise(refs):
         to = _TO_CONTACT.match(low, before.end)
         if (
             before.source is REQUEST
