@@ -1812,6 +1812,11 @@ def _names_outcome(low: str) -> bool:
             # "yup done, she's keen 😊": asked, and the answer said
             r"|\b(done|asked|did it|sorted)\b.{0,20}\b(she|he|they)('?s| is| are|'?re) (keen|down|"
             r"stoked|up for it)\b"
+            # in Hindi, Tagalog, French: "rahul ne refer kar diya", "nirefer na po ako ni ate joy",
+            # "julie a dit oui", "priya ne mana kar diya", "pas encore de réponse"
+            r"|\bne (refer|mana) kar (diya|di|dia)\b|\bni-?refer\b|\ba dit (oui|non)\b"
+            r"|\bpas encore de r[ée]ponse\b|\bwala pa(ng)?( pong| po)? (reply|sagot)\b"
+            r"|\b(reply|jawab) nahi (aaya|aya|mila)\b"
             r"|never (reply|answer)|\b(go|don) (refer|intro|connect|link) me|dem don fill|"
             r"\b(talked|spoke|asked|messaged|called|texted|met)\b.{0,40}\b(she|he|they) (will|'ll|is "
             r"going to|gonna) (send|forward|pass|refer|intro|introduce|submit|connect)\b|"

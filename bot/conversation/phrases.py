@@ -48,6 +48,8 @@ YES_WORDS = frozenset(
     "absolutely definitely correct right perfect great cool fine good alright deal "
     "confirm confirmed affirmative works aye totally certainly gladly 👍 yessir mhm mhmm yesss yass "
     "okk okkk okayy "
+    # Tagalog, Hindi and French: "opo", "oo", "sige", "haan", "ji", "d'accord"
+    "opo oo sige haan haanji han ji d'accord dac "
     "yup".split()
 )
 NO_WORDS = frozenset("no nope nah nay non nein cancel negative nvm nevermind don't dont".split())
