@@ -1394,6 +1394,14 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("julie a dit oui!! entrevue lundi", "(That's for your ask of Julie.) Great outcome."),
         ("merci beaucoup 🙏", "You're welcome!"),
     ],
+    "what should I ask, and what now, asked in Hinglish, Taglish and French": [
+        (":1h", ""),
+        ("bhai kya puchu?", "Good asks are small and concrete"),
+        # (asked again, the same answer is said to be the same)
+        ("ano po ba dapat kong itanong?", "Same as before: good asks are small and concrete"),
+        ("c quoi une bonne demande?", "That's the same answer as just above"),
+        ("ab kya karu", "At each check-in"),
+    ],
     "Australian and New Zealand slang: thanks heaps, catch ya": [
         (":1h", ""),
         ("ta heaps", "You're welcome!"),
