@@ -292,10 +292,17 @@ def _coaching_question(assessment: Assessment, questions: int) -> str:
                 "behind it. Who do you know who could refer you, or look it over? (e.g. “Ask Jen "
                 "to review my resume before I apply”)"
             )
+        if any(reason.endswith("is an activity, not an ask.") for reason in assessment.reasons):
+            # "coffee with the team", "go to the meetup": a place an ask could happen
+            return (
+                f"“{short(assessment.text, 60)}” can be a fine place to ask — but on its own it "
+                "isn't an ask. Who will you ask, and for what? "
+                "(e.g. “Ask Jen for an intro to her manager at Medtronic”)"
+            )
+        # "i need a job any job really": no event, no one, no favour yet
         return (
-            f"“{short(assessment.text, 60)}” can be a fine place to ask — but on its own it "
-            "isn't an ask. Who will you ask, and for what? "
-            "(e.g. “Ask Jen for an intro to her manager at Medtronic”)"
+            "Most jobs are found through people, so let's start with one you know. Who will you "
+            "ask, and for what? (e.g. “Ask my old foreman Bill who's hiring at the plant”)"
         )
     contact = _A_CONTACT_AT.search(assessment.text) if questions == 1 else None
     if contact:  # "i know someone at AT&T": a contact there, not yet an ask of them

@@ -30,7 +30,11 @@ def short(text: str, limit: int = 80) -> str:
     """Trim text for reflecting it back in a one-line reply (without a leading "also", "and"
     or "ok so": "also ask Lu to review my resume" is quoted as "ask Lu to review my resume")."""
     text = _LEADING_FILLER.sub("", " ".join(text.split())) or " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    # at a word's end where there is one ("… haan bol diya", not "… haan bo…")
+    return (cut.rsplit(" ", 1)[0] if " " in cut[limit // 2 :] else cut).rstrip(" ,.;:") + "…"
 
 
 _LEADING_FILLER = re.compile(

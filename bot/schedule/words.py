@@ -255,6 +255,20 @@ _LOOSE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MILITARY = re.compile(r"(?:at\s+)?(\d{4})\s*(?:h|hrs|hours)?\??", re.IGNORECASE)
+# A four-digit time inside a message, where it can be nothing else: "make it 0600 hrs", "change
+# checkin to 0600", "msg me at 0600 instead" (a cue before it, or "h"/"hrs" after it; never a
+# year such as "in 2026").
+_MILITARY_IN = re.compile(
+    r"(?:\b(?:at|to|make it|check ?-?ins?|set|@)\s+(?P<cued>(?:[01]\d|2[0-3])[0-5]\d)\b"
+    r"|\b(?P<marked>(?:[01]\d|2[0-3])[0-5]\d)\s*(?:h|hrs|hours)\b)",
+    re.IGNORECASE,
+)
+# "8 in the morning", "7:30 in the evening", "9 at night": the hour and its part of the day.
+_HOUR_OF_THE_DAY = re.compile(
+    r"\b(\d{1,2})(?:[:.](\d{2}))?\s+(?:o'?clock\s+)?(?:in\s+the\s+(morning|afternoon|evening)"
+    r"|at\s+(night))\b",
+    re.IGNORECASE,
+)
 _LOOSE_BEFORE = re.compile(
     r"\b(make it|do|how about|maybe|but|instead|,)\s*$|^(is|does|would) $", re.IGNORECASE
 )
@@ -303,6 +317,9 @@ def find_time(text: str, loose: bool = False) -> time | None:
     military = _MILITARY.fullmatch(text.strip()) if loose else None
     if military:  # "0745", "at 1930h": a time only where a time was asked for
         return parse_time(military.group(1))
+    military = _MILITARY_IN.search(text)
+    if military:
+        return parse_time(military.group("cued") or military.group("marked"))
     if _NOON.search(text):
         return time(12, 0)
     spoken = _SPOKEN.search(text)
@@ -317,6 +334,16 @@ def find_time(text: str, loose: bool = False) -> time | None:
             afternoon = later == "pm" or later.endswith(("afternoon", "evening", "night"))
             total = (hour + (12 if afternoon and hour != 12 else 0)) * 60 + minutes
             return time(total // 60, total % 60)
+    of_the_day = _HOUR_OF_THE_DAY.search(text)
+    if of_the_day and 1 <= int(of_the_day.group(1)) <= 12:
+        hour, minute = int(of_the_day.group(1)), int(of_the_day.group(2) or 0)
+        later = of_the_day.group(3) in ("afternoon", "evening") or of_the_day.group(4)
+        if later and hour != 12:
+            hour += 12
+        elif not later and hour == 12:
+            hour = 0
+        if minute <= 59:
+            return time(hour, minute)
     for match in _CLOCK.finditer(text):
         hour = int(match.group(1))
         minute = int(match.group(2)) if match.group(2) else 0

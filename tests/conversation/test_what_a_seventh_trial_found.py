@@ -284,6 +284,9 @@ SCHEDULE_AT_THE_WELCOME = [
     ("sure 9 works but can we skip mondays", "tue,wed,thu,fri at 09:00"),  # (Mondays were kept)
     ("can u do evenings instead like 7", "mon-fri at 19:00"),  # (was 07:00)
     ("half ten works for me", "mon-fri at 10:30"),  # British "half ten" (part B: was not read)
+    # (fourteenth session's console trial: "Sorry, I couldn't read a time in that")
+    ("ok i guess 8 in the morning is fine", "mon-fri at 08:00"),
+    ("7:30 in the evening please", "mon-fri at 19:30"),
 ]
 
 

@@ -1402,6 +1402,15 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("c quoi une bonne demande?", "That's the same answer as just above"),
         ("ab kya karu", "At each check-in"),
     ],
+    "a veteran's four-digit times change the check-in; a need is met with a person to ask": [
+        (":1h", ""),
+        ("make it 0600 hrs", "Done: check-ins mon-fri at 06:00"),
+        ("change checkin to 0700", "Done: check-ins mon-fri at 07:00"),
+        ("can u msg me at 0545 instead", "Done: check-ins mon-fri at 05:45"),
+        ("applied to 2026 jobs lol", ""),  # a count, never a time: the schedule stays
+        ("what are my check-ins", "mon-fri at 05:45"),
+        ("i need a job any job really", "Most jobs are found through people"),
+    ],
     "Australian and New Zealand slang: thanks heaps, catch ya": [
         (":1h", ""),
         ("ta heaps", "You're welcome!"),
