@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from functools import cache
+from typing import Final
 from zoneinfo import ZoneInfo, available_timezones
 
 from dateutil import parser as date_parser
@@ -509,11 +510,31 @@ _WHOLE_MONTH_OFF = re.compile(
 )
 
 
+# Day names and "until", "week", "tomorrow" as French, Spanish, Portuguese and Tagalog members
+# write them ("pause jusqu'à lundi", "hasta el lunes", "até segunda", "hanggang lunes"): read as
+# the English words the patterns below know.
+_IN_ENGLISH: Final = {
+    "lundi": "monday", "mardi": "tuesday", "mercredi": "wednesday", "jeudi": "thursday",
+    "vendredi": "friday", "samedi": "saturday", "dimanche": "sunday",
+    "lunes": "monday", "martes": "tuesday", "miercoles": "wednesday", "jueves": "thursday",
+    "viernes": "friday", "sabado": "saturday", "domingo": "sunday",
+    "segunda": "monday", "terca": "tuesday", "quarta": "wednesday", "quinta": "thursday",
+    "sexta": "friday", "miyerkules": "wednesday", "huwebes": "thursday", "biyernes": "friday",
+    "jusqu'a": "until", "jusqu'au": "until", "jusqua": "until", "jusqu a": "until",
+    "jusqu au": "until", "hasta el": "until", "hasta": "until",
+    "hanggang": "until", "semaine": "week", "semana": "week", "demain": "tomorrow",
+    "manana": "tomorrow", "amanha": "tomorrow", "bukas": "tomorrow",
+}  # fmt: skip
+_FOREIGN_WORD: Final = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, _IN_ENGLISH), key=len, reverse=True)) + r")\b"
+)
+
+
 def find_break(text: str, today: date) -> Break | None:
     """'till monday', 'until March 20', 'next week', 'a week', '3 days', 'for two weeks',
     'march 9-13'. A break that begins later ('off next week' said on a Tuesday, 'away from the
     9th to the 13th') has its `start`."""
-    lowered = plain(text)
+    lowered = _FOREIGN_WORD.sub(lambda m: _IN_ENGLISH[m.group(1)], plain(text))
     ranged = _date_range(lowered, today)
     if ranged is not None:
         return ranged

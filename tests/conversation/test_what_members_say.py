@@ -1411,6 +1411,14 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("what are my check-ins", "mon-fri at 05:45"),
         ("i need a job any job really", "Most jobs are found through people"),
     ],
+    "a pause asked for in French, Tagalog and army words": [
+        (":1h", ""),  # Monday 2 March
+        ("on peut faire une pause jusqu a mercredi?", "Paused until Wed 4 Mar."),  # (was a week)
+        ("resume", ""),
+        ("pause hanggang biyernes po", "Paused until Fri 6 Mar."),
+        ("resume", ""),
+        ("stand down for a week, got drill", "Paused until Mon 9 Mar."),
+    ],
     "Australian and New Zealand slang: thanks heaps, catch ya": [
         (":1h", ""),
         ("ta heaps", "You're welcome!"),
