@@ -719,10 +719,25 @@ def _say_name(name: str) -> str:
     address stays as written); mentions and "my brother" as they are."""
     if _LOWER_NAME.fullmatch(name) and name.split(" ", 1)[0] not in _LOWER_KEEP:
         return " ".join(
-            word if word in ADDRESS_AFTER else word[:1].upper() + word[1:]
-            for word in name.split(" ")
+            word if word in ADDRESS_AFTER else _capitalised(word) for word in name.split(" ")
         )
     return name
+
+
+def _capitalised(word: str) -> str:
+    """ "ruth" -> "Ruth"; two names of four letters or more joined by a hyphen both
+    ("marc-andré" -> "Marc-André", "okonkwo-bell" -> "Okonkwo-Bell"), a syllable or an honorific
+    after one not ("seo-yeon" -> "Seo-yeon", "yuna-senpai" -> "Yuna-senpai")."""
+    first, hyphen, rest = word.partition("-")
+    if (
+        hyphen
+        and len(first) >= 4
+        and len(rest) >= 4
+        and rest.isalpha()
+        and rest not in ADDRESS_AFTER
+    ):
+        return f"{first[:1].upper()}{first[1:]}-{rest[:1].upper()}{rest[1:]}"
+    return word[:1].upper() + word[1:]
 
 
 _PRACTICE_WITH: Final = re.compile(r"(?:\s[\w-]+){0,2}\s(?:with|w/|w)\s")
@@ -1312,7 +1327,8 @@ _REQUEST_OPENS: Final = re.compile(
     # Hindi / Urdu: "Chandrika akka se poochna hai ki …", "Mehwish ko request karni hai ki …",
     # "Suman di ko call karke poochungi ki …": a verb of asking, then "ki" opens the request.
     rf"|[^.;!?]{{0,40}}?\b(?:{alternation(REQUEST_VERBS_AFTER)}|request)\s"
-    r"(?:[\w']+\s){0,3}?(ki)\s"
+    # ("rahul bhaiya ko bolunga mujhe … refer kare": the request straight after the verb)
+    r"(?:(?:[\w']+\s){0,3}?(ki)\s|()(?=mujhe\s|mera\s|meri\s|mere\s))"
 )
 # Each opener as the English one it stands for ("si" and "s'il" ask whether, "de" and "qu'il"
 # ask to do; "kung" and "ki" are their own, read below).
@@ -1388,6 +1404,8 @@ def _asked_by_structure(
         if opens is None:
             continue
         opener = opens.group(1) or opens.group(2) or opens.group(3) or ""
+        if opens.group(4) is not None:
+            opener = "ki"  # the Hindi request with no "ki" before it
         frame = _FRAMES.get(opener, "to")
         start = opens.start(1) if opens.group(1) else opens.end()
         stop = sentence_end(ct.low, opens.end())

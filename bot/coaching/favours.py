@@ -154,6 +154,8 @@ _INTRO: Final = compile_gated(
     rf"\bintroduc(?:e|es|ed|ing)\s(?:me|us|myself)\b(?:{_MANNER}?\s(?:to|with)\b)?"
     rf"|\bintros?\s(?:me{_MANNER}?\s)?(?:to|with)\b|\bintro(?:'d|'ing|ing)?\sme\b(?:\s(?:to|with)\b)?"
     r"|\bpresent(?:s|ed|ing)?\sme\s(?:to|with)\b"
+    # French: "pour un intro à sa gestionnaire chez CGI"
+    r"|\bintro(?:duction)?s?\sà(?=\s)"
     r"|\bintroductions?\s(?:to|with)\b"
     r"|\bconnect(?:s|ed|ing)?\s(?:me|us)\b(?:\s(?:up\s)?(?:with|to)\b)?"
     r"|\bput(?:s|ting)?\s(?:me|us)\sin\s(?:touch|contact)(?:\swith\b)?"
@@ -1802,6 +1804,8 @@ def _bare_favours(text: str, low: str, after_person: Sequence[int]) -> Iterator[
             and low[m.end() : m.end() + 1] == ","
         ):
             where = ""  # "ask Grzegorz for reference, he was my shift leader": no article
+        if where and all(word in _LITTLE_ABROAD for word in where.lower().split()):
+            where = ""  # "demande à marc-andré pour un intro à …": "for an", in French
         if any(word in COMMON_WORDS for word in where.lower().split()):
             continue  # "ask Kevin about his referral", "ask my boss for a recommendation"
         kind, what = _BARE_KINDS[m.group(2)]
@@ -1811,13 +1815,27 @@ def _bare_favours(text: str, low: str, after_person: Sequence[int]) -> Iterator[
             tail = tail.split(" ", 1)[1] if " " in tail else ""  # "… referral maangna hai for …"
         if tail.lower().startswith(("please", "pls")):
             tail = tail.split(" ", 1)[1] if " " in tail else ""  # "referral pls"
-        if tail and tail.split(" ", 1)[0].lower() not in ("for", "to", "at", "with", "in", "on"):
+        if tail and tail.split(" ", 1)[0].lower() not in (
+            "for",
+            "to",
+            "at",
+            "with",
+            "in",
+            "on",
+            "à",
+        ):
             tail = f"for {tail}"
         # "Min-jun: Coupang referral": the words before the noun say where.
         if where:
             tail = f"{tail} ({where})" if tail else f"at {where}"
         concrete = kind is not INTRODUCTION or bool(tail)
         yield Favour(kind, m.start(2), m.end(), concrete, f"{what} {tail}".strip(), True)
+
+
+# French, Spanish and Portuguese articles and prepositions before a favour noun.
+_LITTLE_ABROAD: Final = frozenset(
+    {"pour", "un", "une", "le", "la", "les", "des", "du", "de", "para", "por", "el", "una", "um"}
+)
 
 
 def _forms(bases: str, endings: str = "") -> frozenset[str]:
@@ -2099,7 +2117,7 @@ def find_favours(
     for m in _EMPTY if _INTRO_WORDS.isdisjoint(words) else _INTRO.finditer(low):
         target, concrete = (
             _target(text, low, m.end())
-            if m.group(0).endswith(("to", "with"))
+            if m.group(0).endswith(("to", "with", "à"))
             else (
                 "",
                 False,

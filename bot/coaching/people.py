@@ -284,6 +284,11 @@ def _given_name(low: str) -> bool:
     only a person is called that."""
     if low in GIVEN_NAMES:
         return True
+    if "-" in low:
+        # "marc-andré", "jean-pierre": two given names joined
+        first, _, second = low.partition("-")
+        if first in GIVEN_NAMES and second in GIVEN_NAMES:
+            return True
     if not low.endswith(_HONORIFIC_SUFFIXES):
         return False  # most words: one test for all the suffixes
     for suffix in _HONORIFIC_SUFFIXES:
@@ -425,7 +430,7 @@ def _is_lower_name(tokens: tuple[Token, ...], i: int) -> bool:
     return (
         i + 1 >= len(tokens)
         or tokens[i + 1].low in NAME_FOLLOWERS
-        or tok.low in GIVEN_NAMES
+        or _given_name(tok.low)
         or _address_after(tokens, i + 1)
     )
 
@@ -533,7 +538,11 @@ def _second_given_name(tok: Token) -> bool:
         and low not in _SUBJECT_VERBS
         and low not in PERSONAL_VERBS
         and low not in REQUEST_VERBS
+        and low not in _TAGALOG_LINKERS  # "si ate joy na i-refer ako": "na" links, names no one
     )
+
+
+_TAGALOG_LINKERS: Final = frozenset({"na", "ng", "po", "sa", "ni", "si", "kay"})
 
 
 def _people_noun_within(tokens: tuple[Token, ...], i: int, limit: int) -> int:
@@ -789,6 +798,8 @@ def _one_owner_word(tokens: tuple[Token, ...], start: int, j: int) -> bool:
     return first.low not in _MY and first.is_cap and _is_name(first)
 
 
+# Tagalog words after "ask" before the person: "ko" (I), "din"/"rin" (too), "po" (politeness).
+_TAGALOG_PARTICLES: Final = frozenset({"ko", "din", "rin", "po", "naman", "lang", "sana"})
 # Pronouns for the person in Vietnamese (kin words: "anh", "chị", "cô", "chú", "bác", "em"),
 # Tagalog ("siya", "sya") and Malay / Indonesian ("dia").
 _KIN_PRONOUNS: Final = frozenset({"anh", "chị", "cô", "chú", "bác", "siya", "sya", "dia"})
@@ -818,8 +829,19 @@ def parse_object(
         return PRONOUN, tok.text, j + 1, True
     if low in ("me", "myself", "us", "i", "you", "it"):
         return None
-    if low == "ko" and j + 1 < len(tokens) and tokens[j + 1].low in _KIN_PRONOUNS:
-        j, tok, low = j + 1, tokens[j + 1], tokens[j + 1].low  # "ask ko siya kung …": ask I her
+    if low in _TAGALOG_PARTICLES:
+        # "ask ko siya kung …" (ask I her), "ask ko din po si marco kung …" ("si" before a name)
+        k = j
+        while k < len(tokens) and tokens[k].low in _TAGALOG_PARTICLES:
+            k += 1
+        if k + 1 < len(tokens) and tokens[k].low in ("si", "kay"):
+            k += 1
+        if (
+            k < len(tokens)
+            and k > j
+            and (tokens[k - 1].low in ("si", "kay") or (tokens[k].low in _KIN_PRONOUNS))
+        ):
+            j, tok, low = k, tokens[k], tokens[k].low
     # Titles: "Dr. Nguyen", "Uncle Ray", "Professor Adams".
     if low.rstrip(".") in TITLES:
         k = _past_titles(tokens, _skip_dot(tokens, j + 1))
