@@ -457,6 +457,14 @@ _MEANINGS: dict[str, str] = {
     ),
 }
 _MEANINGS["follow-up"] = _MEANINGS["nudge"].replace("A nudge is", "A follow-up is", 1)
+_MEANINGS["resume"] = (
+    "Two meanings here: your resume (or CV) is the page about your work history you send with "
+    "an application, and `resume` is the word that turns my check-ins back on after a pause."
+)
+_MEANINGS["ask"] = (
+    "An ask is one request of one person you name, for one concrete thing — e.g. “Ask Bill for "
+    "a good word with the hiring manager at the plant.” One a day is plenty."
+)
 
 
 def _meaning(turn: Turn, reading: Reading) -> str:
@@ -470,7 +478,15 @@ def _meaning(turn: Turn, reading: Reading) -> str:
     found = [same.get(t, t).replace("follow up", "follow-up") for t in terms if t]
     if "intro" in found:
         found = ["intro"]  # it says how a referral differs
-    return " ".join(_MEANINGS[t] for t in dict.fromkeys(found))
+    meanings = {
+        **_MEANINGS,
+        "check-in": (
+            f"A check-in is my message {check_ins(turn.member)}: who will you ask today, and "
+            "for what? Just answer in your own words — or `skip` if today's no good."
+        ),
+    }
+    found = [re.sub(r"^check ?in$", "check-in", t) for t in found]
+    return " ".join(meanings[t] for t in dict.fromkeys(found))
 
 
 # "i used to intern at flutterwave tho", "I worked at Deloitte for 3 years".

@@ -1419,6 +1419,12 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("resume", ""),
         ("stand down for a week, got drill", "Paused until Mon 9 Mar."),
     ],
+    "the coach's words a newcomer asks about: check in, resume, an ask": [
+        (":1h", ""),
+        ("what does check in mean", "A check-in is my message mon-fri at 09:00"),
+        ("what does resume mean", "Two meanings here: your resume (or CV)"),
+        ("what is an ask?", "An ask is one request of one person you name"),
+    ],
     "Australian and New Zealand slang: thanks heaps, catch ya": [
         (":1h", ""),
         ("ta heaps", "You're welcome!"),
