@@ -1005,6 +1005,20 @@ def _next(turn: Turn, reading: Reading) -> str:
     state = State(member.state)
     ask = current_ask(turn)
     of = f" of {ask.who}" if ask and ask.who else ""
+    if re.search(
+        r"\bbuttons?\b|\b(click|press|tap)\b|\bhow do i (answer|reply|respond)\b",
+        reading.text.lower(),
+    ):
+        # "how do i push the button": tapping is optional, typing always works
+        typed = {
+            State.AWAITING_MADE: "“made it” or “not yet”",
+            State.AWAITING_OUTCOME: "“she said yes”, “no reply yet” or “he said no”",
+            State.AWAITING_FOLLOW_UP: "“heard back”, “I'll nudge them” or “drop it”",
+        }.get(state, "who you'll ask, and for what")
+        return (
+            "Tap one of the buttons under my message if you see them — or just type your answer "
+            f"in your own words, e.g. {typed}. Either works."
+        )
     if state == State.CLARIFYING:
         draft = str(member.state_data.get("draft", "")).strip()
         so_far = f" of “{short(draft, 60)}”" if draft else ""
@@ -1018,6 +1032,22 @@ def _next(turn: Turn, reading: Reading) -> str:
         return f"Tell me how your ask{of} went: “yes”, “no”, or “no reply yet”."
     if state == State.AWAITING_FOLLOW_UP:
         return f"Did you hear back{of}? “yes”, “I'll nudge them”, or “drop it”."
+    assert member.id is not None
+    heard = [a for a in turn.uow.asks.for_member(member.id) if a.who and a.outcome is not None]
+    last = heard[-1] if heard else None
+    if (
+        last is not None
+        and last.outcome == Outcome.NO
+        and last.updated_at is not None
+        and turn.now - last.updated_at < timedelta(days=2)
+    ):
+        # "what now" after a no: the next person, not the schedule
+        there = f"people at {last.company}" if last.company else "the field you want"
+        return (
+            f"Next: one more person. Who else knows {there} — someone you've worked with, a "
+            "friend, a neighbour? Tell me “Ask … for …” and we're moving again. "
+            f"Check-ins: {when}."
+        )
     open_ask = latest_open_ask(turn)
     if open_ask is not None and open_ask.status == AskStatus.MADE and open_ask.who:
         return (

@@ -429,6 +429,14 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
         ),
     ),
     (Topic.NEXT, vocab.WHAT_NEXT),
+    # "how do i push the button", "where do i click": how to answer the coach's question
+    (
+        Topic.NEXT,
+        re.compile(
+            r"\b(push|press|click|tap|use|hit)\b.{0,15}\bbuttons?\b|\bwhere (do|should|can) i "
+            r"(click|press|tap)\b|\bhow do i (answer|reply|respond)( to)?( this| that| you)?\??$"
+        ),
+    ),
     (
         Topic.HOW_TO_THANK,
         re.compile(

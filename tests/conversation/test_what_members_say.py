@@ -1425,6 +1425,16 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("what does resume mean", "Two meanings here: your resume (or CV)"),
         ("what is an ask?", "An ask is one request of one person you name"),
     ],
+    "a newcomer asks how to push the buttons, then what now after a no": [
+        (":1h", ""),
+        ("ask my old foreman bill for a good word at Honda", "That's a real ask"),
+        (":9h", ""),
+        ("how do i push the button", "or just type your answer in your own words, e.g. “made it”"),
+        ("yes i asked him", "Nice — you asked. What happened?"),
+        ("how do i answer this?", "e.g. “she said yes”, “no reply yet” or “he said no”"),
+        ("he said no", "A no is still an answer"),
+        ("what now", "Next: one more person. Who else knows people at Honda"),
+    ],
     "Australian and New Zealand slang: thanks heaps, catch ya": [
         (":1h", ""),
         ("ta heaps", "You're welcome!"),
