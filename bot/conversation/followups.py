@@ -747,9 +747,20 @@ def follow_up_advice(turn: Turn, reading: Reading) -> State:
             "case it got buried — no pressure either way.”".lstrip()
         )
         return State(turn.member.state)
+    if ask.status == AskStatus.OPEN:
+        # "should i follow up?" before asking at all: the ask comes first
+        turn.say(
+            f"Not yet — first make your ask of {yours(ask.who)}. Once you've asked, give it 3–4 "
+            "working days, then one short, friendly line."
+        )
+        return State(turn.member.state)
     days = (turn.now - ask.updated_at if ask.updated_at else turn.now - ask.created_at).days
+    # the same day, "should I …?": yes, but not yet ("Yes, follow up" then "wait" contradicts)
+    not_yet = days < 1 and opener.startswith("Yes") and not re.search(r"\btoo (soon|early)\b", low)
     timing = (
-        "You only just asked — give it until day 3 or 4, then nudge."
+        "Give it until day 3 or 4, then nudge."
+        if not_yet
+        else "You only just asked — give it until day 3 or 4, then nudge."
         if days < 1
         else "It's been a day or two — give it until day 3 or 4, then nudge."
         if days < 3
@@ -764,6 +775,8 @@ def follow_up_advice(turn: Turn, reading: Reading) -> State:
         if too_soon and days < 3
         else f"Not too soon — follow up with {yours(ask.who)}."
         if too_soon
+        else f"Yes, but not yet — {yours(ask.who)} has only just had it."
+        if not_yet
         else f"Yes, follow up with {yours(ask.who)}."
         if opener.startswith("Yes") or not opener
         else f"{opener} So yes, follow up with {yours(ask.who)}."

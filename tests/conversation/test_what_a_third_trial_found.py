@@ -139,7 +139,8 @@ def test_waiting_and_a_question_is_made_and_answered(sqlite_db: Database) -> Non
     chat = at_the_afternoon_question(sqlite_db, DANA)
     noted, advice = chat.say("waiting. what do i say to her in the follow up?")
     assert "I'll check in about Dana in a few days" in noted
-    assert advice.startswith("Yes, follow up with Dana. You only just asked")
+    # the same day: not yet (it said "Yes, follow up" and then "give it until day 3 or 4")
+    assert advice.startswith("Yes, but not yet — Dana has only just had it. Give it until day 3")
     ask = the_ask(sqlite_db)
     assert ask.status == AskStatus.MADE and ask.outcome == Outcome.WAITING
 

@@ -1435,6 +1435,15 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("he said no", "A no is still an answer"),
         ("what now", "Next: one more person. Who else knows people at Honda"),
     ],
+    "should I follow up, before asking and the same day: not yet": [
+        (":1h", ""),
+        ("ask my old foreman bill for a good word at Honda", "That's a real ask"),
+        ("should i follow up?", "Not yet — first make your ask of Bill."),
+        (":9h", ""),
+        ("yes i asked him", "Nice — you asked. What happened?"),
+        ("no reply yet", "Asking was the hard part."),
+        ("should i call him again", "Yes, but not yet — Bill has only just had it."),
+    ],
     "Australian and New Zealand slang: thanks heaps, catch ya": [
         (":1h", ""),
         ("ta heaps", "You're welcome!"),
