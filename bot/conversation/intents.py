@@ -345,6 +345,9 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"\b(are|r) (you|u) (a |an )?(bot|robot|human|real|person|ai|machine|program|"
             r"chatgpt|gpt|live|actual person)\b|\bis this (a |an )?(bot|ai|automated|real person|"
             r"human|chatgpt)\b|\bwho (are|r) (you|u)\b|\bwho is this\b|\bwhat are you\b"
+            # "is this the job thing my daughter set up?"
+            r"|\bis this (the |that )?(job|jobs|ask|career|coach|coaching|networking) ?(thing|bot|app"
+            r"|program|coach|group|service)\b"
             r"|\b(you|u) (a |an )?(bot|robot|ai)\b"
             r"|\bwho (made|built|created|wrote|runs|programmed|set up|setup) (you|u|this)\b"
             r"|\bis there an app\b|\bdifference between (you|u|this)\b"
@@ -1137,7 +1140,11 @@ def _read(text: str, low: str, context: Context) -> Reading:
     if (
         state == State.ONBOARDING
         and _questioning(low)
-        and re.match(r"^(does|do|is|are|will|what|how|when|can i|should i|why)\b", low)
+        # ("hello?? is this the job thing my daughter set up": the greeting first)
+        and re.match(
+            r"^(does|do|is|are|will|what|how|when|can i|should i|why)\b",
+            vocab.GREETING_PREFIX.sub("", low),
+        )
         and not re.match(
             r"^(how|what) about\b|^(can|could|would|will) (we|you|u)\b"
             r"|^(is|does|would) \d.{0,12}\b(ok|okay|fine|good|work|alright)\b"
@@ -1334,6 +1341,7 @@ def _questioning(low: str) -> bool:
     if (
         low.endswith("?")
         or vocab.QUESTION_START.match(_without_fillers(low))
+        or vocab.QUESTION_START.match(vocab.GREETING_PREFIX.sub("", low))  # "hello?? is this …"
         or re.search(r"\b(right|correct)\?", low)
         or vocab.DRAFT_PLEASE.search(low)  # "write it for me", "draft the message for me pls"
     ):

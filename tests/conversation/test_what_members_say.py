@@ -1508,6 +1508,15 @@ def test_onboarding_in_learners_and_organizers_words(
     assert expected in "\n".join(newcomer.say(first))
 
 
+def test_is_this_the_job_thing_at_the_welcome_is_answered(newcomer: Chat) -> None:
+    # (found in the fourteenth session's console trial: it kept 09:00 without saying so, then
+    # answered the question as a plan)
+    [reply] = newcomer.say("hello?? is this the job thing my daughter set up")
+    assert reply.startswith("I'm a bot — an ask coach your group's organizers set up.")
+    [kept] = newcomer.say("ok")
+    assert kept.startswith("You're set: mon-fri at 09:00")
+
+
 @pytest.mark.parametrize("talk", TALKS)
 def test_short_talks(sqlite_db: Database, talk: str) -> None:
     chat = onboarded(sqlite_db, user="Kim")
