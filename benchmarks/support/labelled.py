@@ -78,6 +78,12 @@ DEV13A_SET = SETS_DIR / "asks-dev-13a.tsv"
 DEV13B_SET = SETS_DIR / "asks-dev-13b.tsv"
 HOLDOUT13A_SET = SETS_DIR / "asks-holdout-13a.tsv"
 HOLDOUT13B_SET = SETS_DIR / "asks-holdout-13b.tsv"
+# Two more written blind in the fourteenth session (asks-14a.md, asks-14b.md), split the same way
+# (seed 14).
+DEV14A_SET = SETS_DIR / "asks-dev-14a.tsv"
+DEV14B_SET = SETS_DIR / "asks-dev-14b.tsv"
+HOLDOUT14A_SET = SETS_DIR / "asks-holdout-14a.tsv"
+HOLDOUT14B_SET = SETS_DIR / "asks-holdout-14b.tsv"
 LABELS = ("specific", "vague", "passive")
 
 
