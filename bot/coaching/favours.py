@@ -1225,7 +1225,11 @@ def _requested(low: str, pos: int) -> bool:
     start = _outside_aside(low, _clause_start(low, pos), pos)
     if start == 0 and pos == 0:
         return False
-    after_and = _AND_BEFORE.search(low, max(0, pos - 12), pos)
+    after_and = (
+        _AND_BEFORE.search(low, max(0, pos - 12), pos)
+        if "and " in low[max(0, pos - 12) : pos]
+        else None
+    )
     if after_and is not None and after_and.start() == start - 4:
         strong = 0
         for match in _STRONG_END.finditer(low, max(0, pos - 160), pos):

@@ -2434,11 +2434,11 @@ def find_refs(ct: CleanText) -> list[Ref]:
             refs = sorted([*refs, named], key=lambda r: r.start)
     if "is" in ct.words and not _CLEFT_HEADS.isdisjoint(ct.words):
         refs = _with_cleft(refs, _cleft_people(ct))
-    if "your" in ct.words or not _SEE_IF.isdisjoint(ct.words):
+    if "your" in ct.words or not (_SEE_IF.isdisjoint(ct.words) or _THEIRS.isdisjoint(ct.words)):
         refs = _through_them(refs, ct.low)
     if not _HINDI_PRONOUNS.isdisjoint(ct.words):
         refs = sorted([*refs, *_asked_as_unse(ct)], key=lambda r: r.start)
-    if "to" in ct.words:
+    if "to" in ct.words and not _CONTACT_WORDS.isdisjoint(ct.words):
         refs = _contacted_for_them(refs, ct.low)
     if lead is not None and lead.source is LEAD:
         # "Kak Siti, ask her …": the name read again inside the note's person is no second one.
@@ -2457,6 +2457,7 @@ def find_refs(ct: CleanText) -> list[Ref]:
 # (A slot read after a verb starts at the verb.)
 _TO_CONTACT: Final = re.compile(r"\s(?:[\w']+\s){0,2}?to\s")
 _CONTACT: Final = ("call ", "ring ", "text ", "email ", "message ", "contact ", "phone ")
+_CONTACT_WORDS: Final = frozenset(word.strip() for word in _CONTACT)
 
 
 def _contacted_for_them(refs: list[Ref], low: str) -> list[Ref]:
@@ -2606,6 +2607,7 @@ def _an_agency(ct: CleanText, j: int) -> tuple[RefKind, str, int, bool] | None:
 # "see if his sister …", "find out whether her manager …": someone of the person's, asked through
 # them.
 _SEE_IF: Final = frozenset({"see", "find", "check"})
+_THEIRS: Final = frozenset({"his", "her", "their"})
 _SEE_IF_THEIRS: Final = re.compile(
     r"\b(?:see|find\sout|check)\s(?:if|whether)\s(?:his|her|their)\s"
 )
