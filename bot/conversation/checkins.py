@@ -215,6 +215,14 @@ def quiet_answer(turn: Turn, action: str) -> None:
 def ask_nudge(turn: Turn, checkin: CheckIn) -> None:
     if turn.member.state != State.AWAITING_ASK or silent_days(turn) >= NO_NUDGE_AFTER:
         return
+    still_open = next((ask for ask in _open_asks(turn) if ask.who), None)
+    if still_open is not None:
+        # the morning said an ask of Maia is still open: the nudge names her too
+        turn.say(
+            f"Still time for today's ask — {yours(still_open.who)} from before, or someone new. "
+            "Or say `skip`."
+        )
+        return
     turn.say("Still time for today's ask — one person, one favour. Or say `skip`.")
 
 

@@ -25,6 +25,19 @@ def test_unanswered_morning_gets_one_gentle_nudge(sqlite_db: Database) -> None:
     assert chat.advance("8h") == []  # one nudge only
 
 
+def test_the_nudge_names_an_ask_still_open_from_before(sqlite_db: Database) -> None:
+    # (the fourteenth session's console trial: the morning said "Still open: your ask of Maia"
+    # and the nudge at noon spoke as if there were none)
+    chat = onboarded(sqlite_db)
+    chat.say("Ask Maia for a referral to the grad role at Xero")
+    chat.advance("1d")
+    lines = chat.advance("4h")  # Tuesday's morning question and its nudge, nothing answered
+    assert lines[-1] == (
+        "[2026-03-03 12:00] Still time for today's ask — Maia from before, or someone new. Or "
+        "say `skip`."
+    )
+
+
 def test_no_nudge_after_eight_in_the_evening(sqlite_db: Database) -> None:
     chat = onboarded(sqlite_db, start="2026-03-02T06:00")
     chat.say("time 18:00")
