@@ -880,7 +880,7 @@ def _materials(turn: Turn, reading: Reading) -> str:
 
 _WANTS_DRAFT = re.compile(
     r"\b(write|draft|word|type|template|script|example message|shorter|casual|formal|polite"
-    rf"|professional|longer)\b|{TONE_WORDS}"
+    rf"|professional|longer|formulate|compose)\b|{TONE_WORDS}"
 )
 
 

@@ -39,7 +39,14 @@ from bot.conversation.outcomes import (
     outcome,
     says_away,
 )
-from bot.conversation.phrases import CORRECTION, DIDNT_ASK, NERVES, UNDO_DROP, WRONG_TO_ASK
+from bot.conversation.phrases import (
+    CORRECTION,
+    DIDNT_ASK,
+    NERVES,
+    REDIRECT,
+    UNDO_DROP,
+    WRONG_TO_ASK,
+)
 from bot.conversation.planning import (
     judge,
     last_plan,
@@ -188,6 +195,10 @@ def _someone_else(turn: Turn, ask: Ask | None, pending: bool, text: str) -> bool
                 "they",
             )
         )
+    if REDIRECT.search(text.lower()) is not None:
+        # "Tunde talk say make I contact Mrs Okafor": news of Tunde's ask, Mrs Okafor the lead
+        subject = outcome_person(text)
+        return subject is not None and not _is_of(ask, subject)
     named = judge(turn, text).who or outcome_person(text)
     return named is not None and named.lower() != ask.who.lower()
 

@@ -298,7 +298,7 @@ def _outcome(low: str) -> Outcome | None:
     ):
         return Outcome.WAITING  # "he said maybe next month, they have a hiring freeze rn"
     if vocab.OUTCOME_NO.search(low) and not re.search(
-        r"\bno (reply|response|answer|word|news)", low
+        r"\bno (reply|response|answer|word|news|(me )?contest|respondi|ha contestado)", low
     ):
         return Outcome.NO
     if vocab.WAITING_FIRST.search(low):
@@ -336,7 +336,7 @@ def polarity(low: str) -> str | None:
 # How a drafted message should sound: "shorter", "more formal" (HOW_TO_ASK, `_DRAFT_TONE`).
 TONE_WORDS = (
     "(shorter|more casual|less formal|more formal|more professional|more polite|friendlier"
-    "|warmer|less casual)"
+    "|warmer|less casual|less cringe|less stiff|more chill)"
 )
 _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
     (
@@ -467,6 +467,9 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             # "can you write the message for me?", "draft it for me pls", "shorter?"
             r"|\b(write|draft|word|type) (the |a |my )?(message|msg|email|text|dm|note|it|one)"
             r"( up)? for me\b|\b(can|could|would) (you|u) (write|draft) (it|that|this|the|a|one)\b"
+            # "can u write am for me", "could you please formulate a short message for me?"
+            r"|\b(can|could|would) (you|u) (please |pls )?(write|draft|formulate|compose) (me |am )?"
+            r"(it|that|this|the|a|an|one|something|am|for me)\b"
             r"|\b(give me|got) (a |an )?(template|script|example message|draft)\b"
             r"|^(what about |maybe |(can|could) (you|u) make it |make it |pls make it |make that )?"
             rf"(something |a (bit|little) |a lot )?(a shorter one|{TONE_WORDS})"
@@ -1685,7 +1688,9 @@ def _answer(
             and outcome == Outcome.WAITING
             and vocab.NOT_YET.search(low)
             and not re.search(
-                r"\b(asked|sent|did|(?<!not )done|made|messaged|emailed|texted)\b", low
+                r"\b(asked|sent|did|(?<!not )done|made|messaged|emailed|texted|contest[oó]"
+                r"|respondi[oó])\b",
+                low,
             )
         )
     ):
@@ -1833,7 +1838,8 @@ def _names_outcome(low: str) -> bool:
             # "julie a dit oui", "priya ne mana kar diya", "pas encore de réponse"
             r"|\bne (refer|mana) kar (diya|di|dia)\b|\bni-?refer\b|\ba dit (oui|non)\b"
             r"|\bpas encore de r[ée]ponse\b|\bwala pa(ng)?( pong| po)? (reply|sagot)\b"
-            r"|\b(reply|jawab) nahi (aaya|aya|mila)\b"
+            r"|\b(reply|jawab) nahi (aaya|aya|mila)\b|\bstill nada\b|\bnada from\b"
+            r"|\bno (me )?(contest[oó]|respondi[oó])\b|\b(did not|didn'?t) answer (until|till) now\b"
             r"|never (reply|answer)|\b(go|don) (refer|intro|connect|link) me|dem don fill|"
             r"\b(talked|spoke|asked|messaged|called|texted|met)\b.{0,40}\b(she|he|they) (will|'ll|is "
             r"going to|gonna) (send|forward|pass|refer|intro|introduce|submit|connect)\b|"
@@ -1905,7 +1911,9 @@ def draft_tone(low: str) -> str:
         r"\b(more (formal|professional|polite)|less (casual|informal)|formal(ly)?)\b", low
     ):
         return "formal" if not re.search(r"\bless formal\b", low) else "short"
-    if re.search(r"\b(short|shorter|casual|quick|less formal)\b", low):
+    if re.search(
+        r"\b(short|shorter|casual|quick|less formal|less cringe|less stiff|more chill)\b", low
+    ):
         return "short"
     return ""
 
@@ -2045,7 +2053,8 @@ def _last_time(low: str, loose: bool) -> time | None:
         c
         for c in clauses
         if re.search(
-            r"\b(better|rather|prefer|make it|how about|can we do|instead|pls|please|por favor)\b",
+            r"\b(better|rather|prefer|make it|how about|can we do|instead|pls|please|por favor|mejor"
+            r"|mieux|plut[oô]t|melhor|besser)\b",
             c,
         )
     ]

@@ -265,9 +265,12 @@ _MILITARY_IN = re.compile(
     re.IGNORECASE,
 )
 # "8 in the morning", "7:30 in the evening", "9 at night": the hour and its part of the day.
+# Spanish too ("a las 6 de la mañana", "5:30 mañana", "7 de la tarde"): after `plain`,
+# without its accents.
 _HOUR_OF_THE_DAY = re.compile(
     r"\b(\d{1,2})(?:[:.](\d{2}))?\s+(?:o'?clock\s+)?(?:in\s+the\s+(morning|afternoon|evening)"
-    r"|at\s+(night))\b",
+    r"|at\s+(night)|(?:de\s+la\s+|en\s+la\s+|por\s+la\s+)?(manana)"
+    r"|(?:de\s+la\s+|en\s+la\s+|por\s+la\s+)(tarde|noche))\b",
     re.IGNORECASE,
 )
 _LOOSE_BEFORE = re.compile(
@@ -335,10 +338,14 @@ def find_time(text: str, loose: bool = False) -> time | None:
             afternoon = later == "pm" or later.endswith(("afternoon", "evening", "night"))
             total = (hour + (12 if afternoon and hour != 12 else 0)) * 60 + minutes
             return time(total // 60, total % 60)
-    of_the_day = _HOUR_OF_THE_DAY.search(text)
+    of_the_day = _HOUR_OF_THE_DAY.search(plain(text))
     if of_the_day and 1 <= int(of_the_day.group(1)) <= 12:
         hour, minute = int(of_the_day.group(1)), int(of_the_day.group(2) or 0)
-        later = of_the_day.group(3) in ("afternoon", "evening") or of_the_day.group(4)
+        later = (
+            of_the_day.group(3) in ("afternoon", "evening")
+            or of_the_day.group(4)
+            or of_the_day.group(6)
+        )
         if later and hour != 12:
             hour += 12
         elif not later and hour == 12:

@@ -1444,6 +1444,38 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("no reply yet", "Asking was the hard part."),
         ("should i call him again", "Yes, but not yet — Bill has only just had it."),
     ],
+    "a Houston warehouse lead in Spanish and English: waiting, a redirect, a time": [
+        (":1h", ""),
+        ("ask Ramon for a good word at US Foods", "That's a real ask"),
+        (":9h", ""),
+        ("ya le pregunté", "Nice — you asked. What happened?"),
+        ("no contestó todavia", "Asking was the hard part."),  # (was "A no is still an answer")
+        (
+            "ramon said no openings rn but told me to hit up his buddy carlos at US Foods",
+            "Ramon pointed you to Carlos — that's a warm lead",
+        ),
+        ("change my time to 5:30 mañana", "Done: check-ins mon-fri at 05:30"),  # (was 17:30)
+    ],
+    "waiting said in careful English, in slang, and Pidgin's redirect": [
+        (":1h", ""),
+        ("ask Tunde for a referral for the analyst role at Access Bank", "That's a real ask"),
+        (":9h", ""),
+        ("I have asked him yesterday", "Nice — you asked. What happened?"),
+        ("He did not answer until now.", "Asking was the hard part."),
+        (":1d", ""),
+        ("still nada from tunde", "Still nothing from Tunde"),
+        (
+            "Tunde talk say make I contact Mrs Okafor for HR, na she dey handle am",
+            "Tunde pointed you to Mrs Okafor",
+        ),
+    ],
+    "a draft asked for in other words, then made shorter and more formal": [
+        (":1h", ""),
+        ("I go ask my oga Emeka make e refer me for the analyst role for Access Bank", "Emeka"),
+        ("can u write am for me", "Here's a draft for Emeka"),
+        ("make it less cringe", "Here's a short draft for Emeka"),
+        ("more formal", "Here's a more formal draft for Emeka"),
+    ],
     "Australian and New Zealand slang: thanks heaps, catch ya": [
         (":1h", ""),
         ("ta heaps", "You're welcome!"),
