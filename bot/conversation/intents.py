@@ -464,6 +464,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"him|her|them)\b"
             r"|^(so |ok |and |but )?what (should|do|would|can) i (even |actually )?(say|write|text|send)"
             r"( to (him|her|them))?( exactly| then| now| tho| though)?(,? keep it short)?\??$"
+            # Pidgin: "wetin I go tell am? how I go start the message"
+            r"|\bwetin i go (tell|talk|write|send|say)\b|\bhow i go (start|write|talk|begin)\b"
             # "can you write the message for me?", "draft it for me pls", "shorter?"
             r"|\b(write|draft|word|type) (the |a |my )?(message|msg|email|text|dm|note|it|one)"
             r"( up)? for me\b|\b(can|could|would) (you|u) (write|draft) (it|that|this|the|a|one)\b"
@@ -1885,6 +1887,8 @@ def _question(low: str, text: str) -> Reading | None:
     for topic, pattern in _TOPICS:
         if topic in (Topic.NERVES, Topic.MATERIALS) and assessed(text).who is not None:
             continue  # "it feels pushy but I'll ask Tom for a referral" is the plan
+        if topic == Topic.NERVES and vocab.MADE.match(low):
+            continue  # "I sent it this afternoon! I was so nervous.": the ask made, said first
         if topic == Topic.HOW_TO_ASK and re.search(r"\bask (him|her|them|[a-z]+) for\b", low):
             continue  # "can you write the email to Dr. Osei? i want to ask him for a reference"
         if pattern.search(low):

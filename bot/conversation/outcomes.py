@@ -116,7 +116,7 @@ def outcome(turn: Turn, ask: Ask, result: Outcome, prefix: str = "", text: str =
         )
         turn.say(
             f"{prefix}{great} {send_now}A two-line thank-you to {who} today keeps the door open — "
-            f"don't be a hit-and-run.{next_ask}{prepare}"
+            f"people remember who thanked them.{next_ask}{prepare}"
         )
     elif result == Outcome.WAITING and (again := _asked_again_on(turn, text)) is not None:
         # "not yet, can you remind me monday": the follow-up comes that day

@@ -34,7 +34,7 @@ def asked_dana(sqlite_db: Database) -> Chat:
 
 
 def great(who: str) -> str:
-    return f"Great outcome. A two-line thank-you to {who} today keeps the door open — don't be a hit-and-run."
+    return f"Great outcome. A two-line thank-you to {who} today keeps the door open — people remember who thanked them."
 
 
 def a_no(who: str) -> str:

@@ -293,7 +293,7 @@ def test_someone_asked_instead_gets_the_yes_and_the_thanks(sqlite_db: Database) 
     [reply] = chat.say("Ben's travelling, asked his colleague Sofia instead and she said yes")
     assert reply == (
         "Noted: you asked Sofia. Great outcome. A two-line thank-you to Sofia today keeps the "
-        "door open — don't be a hit-and-run."
+        "door open — people remember who thanked them."
     )
     ben, sofia = the_asks(sqlite_db)
     assert (ben.who, ben.status, ben.was_made) == ("Ben Cole", AskStatus.DROPPED, False)

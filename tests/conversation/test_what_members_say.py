@@ -1476,6 +1476,18 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("make it less cringe", "Here's a short draft for Emeka"),
         ("more formal", "Here's a more formal draft for Emeka"),
     ],
+    "a nervous returner's 'I sent it', and Pidgin's 'wetin I go tell am' and 'I don come back'": [
+        (":1h", ""),
+        (
+            "ask Helen Price for an intro to the returner programme lead at Aviva",
+            "That's a real ask",
+        ),
+        ("abeg wetin I go tell am? how I go start the message", "Keep it short: who you are"),
+        (":6h", ""),
+        ("I sent it this afternoon! I was so nervous.", "Nice — you asked. What happened?"),
+        ("pause 3", "Paused until"),
+        ("I don come back, start am again", "Welcome back!"),
+    ],
     "Australian and New Zealand slang: thanks heaps, catch ya": [
         (":1h", ""),
         ("ta heaps", "You're welcome!"),
