@@ -1741,7 +1741,7 @@ def _assess(text: str, companies: Sequence[str]) -> Assessment:
         )
     by_structure = _asked_by_structure(ct, refs, found) if named else None
     if by_structure is not None:
-        person, asked_for, frame = by_structure
+        person, asked_for, opener = by_structure
         who = _say_name(person.text)
         as_written = _respelt(_without_dangling(asked_for), respell)
         return Assessment(
@@ -1749,10 +1749,12 @@ def _assess(text: str, companies: Sequence[str]) -> Assessment:
             SPECIFIC,
             (),
             who=who,
-            kind=INFORMATION if frame in ("if", "whether", "ki", "kung") else OTHER,
+            kind=INFORMATION
+            if _FRAMES.get(opener, "to") in ("if", "whether", "ki", "kung")
+            else OTHER,
             # In another language the member's words are said back as written ("me mette en
             # contact …", not "you mette …").
-            what=_polish(asked_for, company, role, respell) if frame in _ENGLISH else as_written,
+            what=_polish(asked_for, company, role, respell) if opener in _ENGLISH else as_written,
             reasons=(
                 f"Names who will be asked: {who}.",
                 f"Asks for something concrete: {as_written}.",

@@ -1606,7 +1606,7 @@ def _asked_in_another_language(ct: CleanText) -> Ref | None:
     if parsed is None or parsed[0] is not PERSON or tokens[0].low in REQUEST_VERBS:
         return None
     end = parsed[2]
-    if end < len(tokens) and tokens[end].low in ADDRESS_AFTER | _KIN_AFTER:
+    if end < len(tokens) and tokens[end].low in _SAID_AFTER_A_NAME:
         end += 1  # "Prakash uncle", "Senthil anna": the form of address is said with the name
     stop = _past_aside(tokens, end)
     for k in range(stop, min(len(tokens), stop + 5)):
@@ -1647,6 +1647,7 @@ def _asked_after_postposition(ct: CleanText, k: int) -> bool:
 
 # Kin words said after a name as a form of address: "Prakash uncle", "Meena aunty".
 _KIN_AFTER: Final = frozenset({"uncle", "aunty", "auntie", "aunt"})
+_SAID_AFTER_A_NAME: Final = ADDRESS_AFTER | _KIN_AFTER
 
 
 def _post_heading(ct: CleanText) -> Ref | None:
@@ -1944,7 +1945,7 @@ def _mention_at(ct: CleanText, i: int) -> tuple[Ref, int] | None:
     end = i + _name_span(tokens, i)
     if tokens[end - 1].low in _ORG_WORDS:
         return None  # "Oscar Health", "Jane Street"
-    if end < len(tokens) and tokens[end].low in ADDRESS_AFTER | _KIN_AFTER:
+    if end < len(tokens) and tokens[end].low in _SAID_AFTER_A_NAME:
         end += 1  # "Farhan bhai Aramco mein hai": the form of address is said with the name
     return _mention_ref(ct, i, end), end
 
