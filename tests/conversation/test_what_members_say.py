@@ -1488,6 +1488,17 @@ TALKS: dict[str, list[tuple[str, str]]] = {
         ("pause 3", "Paused until"),
         ("I don come back, start am again", "Welcome back!"),
     ],
+    "Irish words: my old gaffer, sorted, it's a goer, right I'm off": [
+        (":1h", ""),
+        (
+            "ask my old gaffer Declan to put in a word for me at Kerry Group for the shift lead job",
+            "That's a real ask: Declan",
+        ),
+        (":9h", ""),
+        ("sorted, asked him at lunch", "Nice — you asked. What happened?"),
+        ("he reckons its a goer 🤞", "Great outcome."),
+        ("right, im off. laters", "Bye for now!"),
+    ],
     "Australian and New Zealand slang: thanks heaps, catch ya": [
         (":1h", ""),
         ("ta heaps", "You're welcome!"),
