@@ -1032,11 +1032,10 @@ def _next(turn: Turn, reading: Reading) -> str:
         return f"Tell me how your ask{of} went: “yes”, “no”, or “no reply yet”."
     if state == State.AWAITING_FOLLOW_UP:
         return f"Did you hear back{of}? “yes”, “I'll nudge them”, or “drop it”."
-    assert member.id is not None
-    heard = [a for a in turn.uow.asks.for_member(member.id) if a.who and a.outcome is not None]
-    last = heard[-1] if heard else None
+    last = last_plan(turn)
     if (
         last is not None
+        and last.who
         and last.outcome == Outcome.NO
         and last.updated_at is not None
         and turn.now - last.updated_at < timedelta(days=2)
